@@ -1,0 +1,139 @@
+//! The gradscape command line: simulate a scene or render it as SVG.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use gradscape::output::{simulation_csv, simulation_value};
+use gradscape::svg::{render, SvgOptions};
+use gradscape::{simulate, Scene};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Gradient-descent optimizers on 2-D loss surfaces.
+#[derive(Parser)]
+#[command(
+    name = "gradscape",
+    version,
+    about = "Run gradient-descent optimizers on 2-D loss surfaces: print trajectories or draw an SVG figure.",
+    after_help = "Examples:\n  gradscape simulate examples/scenes/gd-eta-0.4.json --format csv\n  gradscape render examples/scenes/momentum-eta-0.6.json -o fig.svg --width 800 --height 560\n\nFrom the repository: cargo run --release --features cli -- simulate SCENE.json"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Csv,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print every optimizer's trajectory: points, loss and stop reason.
+    #[command(
+        after_help = "Example:\n  gradscape simulate examples/scenes/gd-eta-0.6.json --format csv"
+    )]
+    Simulate {
+        /// The scene JSON file ("-" for standard input).
+        scene: PathBuf,
+        /// Output format: json ({"version":1,"runs":[...]}) or csv (optimizer,step,x,y,loss).
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// Also print each step's internal state (JSON only): gradient, effective learning rate, v, s, m, v̂, …
+        #[arg(long)]
+        state: bool,
+    },
+    /// Draw the scene as a standalone SVG figure (isolines, trajectories, axes, legend).
+    #[command(
+        after_help = "Example:\n  gradscape render examples/scenes/adam-l2-vs-adamw.json -o fig.svg --width 800 --height 560"
+    )]
+    Render {
+        /// The scene JSON file ("-" for standard input).
+        scene: PathBuf,
+        /// Where to write the SVG.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Width in pixels (200..=10000).
+        #[arg(long, default_value_t = 800, value_parser = clap::value_parser!(u32).range(200..=10000))]
+        width: u32,
+        /// Height in pixels (150..=10000).
+        #[arg(long, default_value_t = 560, value_parser = clap::value_parser!(u32).range(150..=10000))]
+        height: u32,
+    },
+}
+
+fn read_scene(path: &PathBuf) -> Result<Scene, String> {
+    let text = if path.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        s
+    } else {
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?
+    };
+    Scene::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Simulate {
+            scene,
+            format,
+            state,
+        } => {
+            let sc = read_scene(&scene)?;
+            let runs = simulate(&sc).map_err(|e| e.to_string())?;
+            let text = match format {
+                Format::Json => {
+                    let mut t = serde_json::to_string(&simulation_value(&runs, state))
+                        .map_err(|e| e.to_string())?;
+                    t.push('\n');
+                    t
+                }
+                Format::Csv => simulation_csv(&runs),
+            };
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (e.g. `| head`) is not an error worth a panic.
+            let _ = out.write_all(text.as_bytes());
+            Ok(())
+        }
+        Command::Render {
+            scene,
+            output,
+            width,
+            height,
+        } => {
+            let sc = read_scene(&scene)?;
+            let runs = simulate(&sc).map_err(|e| e.to_string())?;
+            let svg = render(
+                &sc,
+                &runs,
+                &SvgOptions {
+                    width,
+                    height,
+                    ..SvgOptions::default()
+                },
+            );
+            std::fs::write(&output, svg)
+                .map_err(|e| format!("cannot write {}: {e}", output.display()))
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("gradscape: {}", msg.replace('\n', " "));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! Beale's function: a flat plateau with steep walls.
+//!
+//! f(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²
+//!
+//! ∇f = Σᵢ 2·rᵢ·∂rᵢ with r₁ = 1.5 − x + xy, r₂ = 2.25 − x + xy²,
+//! r₃ = 2.625 − x + xy³; ∂rᵢ/∂x = yⁱ − 1, ∂rᵢ/∂y = i·x·yⁱ⁻¹.
+//!
+//! Default view: x, y ∈ [−4.5, 4.5]; default start (1, 1.5).
+//! Minimum: (3, 0.5) with f = 0.
+
+use crate::Vec2;
+
+/// The global minimum.
+pub const MINIMA: [Vec2; 1] = [[3.0, 0.5]];
+
+/// f(x, y).
+pub fn value(p: Vec2) -> f64 {
+    let [x, y] = p;
+    let (y2, y3) = (y * y, y * y * y);
+    let r1 = 1.5 - x + x * y;
+    let r2 = 2.25 - x + x * y2;
+    let r3 = 2.625 - x + x * y3;
+    r1 * r1 + r2 * r2 + r3 * r3
+}
+
+/// ∇f(x, y).
+pub fn grad(p: Vec2) -> Vec2 {
+    let [x, y] = p;
+    let (y2, y3) = (y * y, y * y * y);
+    let r1 = 1.5 - x + x * y;
+    let r2 = 2.25 - x + x * y2;
+    let r3 = 2.625 - x + x * y3;
+    let gx = 2.0 * r1 * (y - 1.0) + 2.0 * r2 * (y2 - 1.0) + 2.0 * r3 * (y3 - 1.0);
+    let gy = 2.0 * r1 * x + 2.0 * r2 * (2.0 * x * y) + 2.0 * r3 * (3.0 * x * y2);
+    [gx, gy]
+}

@@ -1,0 +1,189 @@
+//! Loss surfaces: value and analytic gradient side by side.
+//!
+//! Every surface is one file with its formula, default view window, default
+//! start and known minima in the doc comment. [`Landscape`] is the closed set
+//! of kinds a scene can name; a new kind (for example a user-written formula)
+//! is one more variant with its own `value`/`grad`.
+
+pub mod beale;
+pub mod himmelblau;
+pub mod quadratic;
+pub mod rastrigin;
+pub mod rosenbrock;
+pub mod saddle;
+
+pub use quadratic::Quadratic;
+pub use rastrigin::Rastrigin;
+pub use rosenbrock::Rosenbrock;
+
+use crate::Vec2;
+
+/// A rectangular window of the plane: x ∈ [x0, x1], y ∈ [y0, y1].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct View {
+    /// Left edge.
+    pub x0: f64,
+    /// Right edge.
+    pub x1: f64,
+    /// Bottom edge.
+    pub y0: f64,
+    /// Top edge.
+    pub y1: f64,
+}
+
+impl View {
+    /// A view from its two ranges.
+    pub const fn new(x: [f64; 2], y: [f64; 2]) -> View {
+        View { x0: x[0], x1: x[1], y0: y[0], y1: y[1] }
+    }
+
+    /// Width of the window.
+    pub fn width(&self) -> f64 {
+        self.x1 - self.x0
+    }
+
+    /// Height of the window.
+    pub fn height(&self) -> f64 {
+        self.y1 - self.y0
+    }
+
+    /// Whether the point lies inside the window (edges included).
+    pub fn contains(&self, p: Vec2) -> bool {
+        p[0] >= self.x0 && p[0] <= self.x1 && p[1] >= self.y0 && p[1] <= self.y1
+    }
+}
+
+/// A loss surface f: ℝ² → ℝ with its analytic gradient.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Landscape {
+    /// a·x² + b·y², optionally rotated (the seed's bowl by default).
+    Quadratic(Quadratic),
+    /// (a − x)² + b·(y − x²)².
+    Rosenbrock(Rosenbrock),
+    /// (x² + y − 11)² + (x + y² − 7)².
+    Himmelblau,
+    /// Beale's plateau.
+    Beale,
+    /// x² − y².
+    Saddle,
+    /// 2A + Σ (xᵢ² − A·cos 2πxᵢ).
+    Rastrigin(Rastrigin),
+}
+
+impl Default for Landscape {
+    fn default() -> Self {
+        Landscape::Quadratic(Quadratic::default())
+    }
+}
+
+/// The names of every landscape kind, as written in a scene.
+pub const KINDS: [&str; 6] = ["quadratic", "rosenbrock", "himmelblau", "beale", "saddle", "rastrigin"];
+
+impl Landscape {
+    /// The scene name of this kind.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Landscape::Quadratic(_) => "quadratic",
+            Landscape::Rosenbrock(_) => "rosenbrock",
+            Landscape::Himmelblau => "himmelblau",
+            Landscape::Beale => "beale",
+            Landscape::Saddle => "saddle",
+            Landscape::Rastrigin(_) => "rastrigin",
+        }
+    }
+
+    /// The kind with its default parameters, by scene name.
+    pub fn from_kind(kind: &str) -> Option<Landscape> {
+        Some(match kind {
+            "quadratic" => Landscape::Quadratic(Quadratic::default()),
+            "rosenbrock" => Landscape::Rosenbrock(Rosenbrock::default()),
+            "himmelblau" => Landscape::Himmelblau,
+            "beale" => Landscape::Beale,
+            "saddle" => Landscape::Saddle,
+            "rastrigin" => Landscape::Rastrigin(Rastrigin::default()),
+            _ => return None,
+        })
+    }
+
+    /// f(p).
+    pub fn value(&self, p: Vec2) -> f64 {
+        match self {
+            Landscape::Quadratic(q) => q.value(p),
+            Landscape::Rosenbrock(r) => r.value(p),
+            Landscape::Himmelblau => himmelblau::value(p),
+            Landscape::Beale => beale::value(p),
+            Landscape::Saddle => saddle::value(p),
+            Landscape::Rastrigin(r) => r.value(p),
+        }
+    }
+
+    /// ∇f(p), analytic.
+    pub fn grad(&self, p: Vec2) -> Vec2 {
+        match self {
+            Landscape::Quadratic(q) => q.grad(p),
+            Landscape::Rosenbrock(r) => r.grad(p),
+            Landscape::Himmelblau => himmelblau::grad(p),
+            Landscape::Beale => beale::grad(p),
+            Landscape::Saddle => saddle::grad(p),
+            Landscape::Rastrigin(r) => r.grad(p),
+        }
+    }
+
+    /// The window a figure of this surface shows by default.
+    pub fn default_view(&self) -> View {
+        match self {
+            Landscape::Quadratic(_) => View::new([-5.5, 1.0], [-3.0, 1.0]),
+            Landscape::Rosenbrock(r) => {
+                let c = r.a;
+                View::new([c - 3.0, c + 1.0], [c * c - 2.0, c * c + 2.0])
+            }
+            Landscape::Himmelblau => View::new([-5.0, 5.0], [-5.0, 5.0]),
+            Landscape::Beale => View::new([-4.5, 4.5], [-4.5, 4.5]),
+            Landscape::Saddle => View::new([-2.0, 2.0], [-2.0, 2.0]),
+            Landscape::Rastrigin(_) => View::new([-5.12, 5.12], [-5.12, 5.12]),
+        }
+    }
+
+    /// Where a run starts when the scene does not say.
+    pub fn default_start(&self) -> Vec2 {
+        match self {
+            Landscape::Quadratic(_) => [-5.0, -2.0],
+            Landscape::Rosenbrock(_) => [-1.5, 2.0],
+            Landscape::Himmelblau => [0.0, 0.0],
+            Landscape::Beale => [1.0, 1.5],
+            Landscape::Saddle => [-1.5, 0.01],
+            Landscape::Rastrigin(_) => [-4.2, 3.7],
+        }
+    }
+
+    /// Known minima (global, and for Himmelblau all four); empty for the saddle.
+    pub fn minima(&self) -> Vec<Vec2> {
+        match self {
+            Landscape::Quadratic(q) => q.minima(),
+            Landscape::Rosenbrock(r) => r.minima(),
+            Landscape::Himmelblau => himmelblau::MINIMA.to_vec(),
+            Landscape::Beale => beale::MINIMA.to_vec(),
+            Landscape::Saddle => vec![],
+            Landscape::Rastrigin(r) => r.minima(),
+        }
+    }
+
+    /// A one-line formula of the surface, for legends and captions.
+    pub fn formula(&self) -> String {
+        match self {
+            Landscape::Quadratic(q) if q.rotation == 0.0 => {
+                format!("f = {}·x² + {}·y²", q.a, q.b)
+            }
+            Landscape::Quadratic(q) => {
+                format!("f = {}·u² + {}·w², axes rotated {}°", q.a, q.b, q.rotation)
+            }
+            Landscape::Rosenbrock(r) => format!("f = ({} − x)² + {}·(y − x²)²", r.a, r.b),
+            Landscape::Himmelblau => "f = (x² + y − 11)² + (x + y² − 7)²".into(),
+            Landscape::Beale => {
+                "f = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²".into()
+            }
+            Landscape::Saddle => "f = x² − y²".into(),
+            Landscape::Rastrigin(r) => format!("f = {0}·2 + Σ (x² − {0}·cos 2πx)", r.a),
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! Rosenbrock's banana valley.
+//!
+//! f(x, y) = (a − x)² + b·(y − x²)²
+//!
+//! ∇f = (−2(a − x) − 4b·x·(y − x²), 2b·(y − x²))
+//!
+//! Defaults: a = 1, b = 100. Default view: x ∈ [−2, 2], y ∈ [−1, 3];
+//! default start (−1.5, 2).
+//! Minimum: (a, a²) with f = 0.
+
+use crate::Vec2;
+
+/// Parameters of the Rosenbrock function.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rosenbrock {
+    /// Position of the minimum along x.
+    pub a: f64,
+    /// Steepness of the valley walls.
+    pub b: f64,
+}
+
+impl Default for Rosenbrock {
+    fn default() -> Self {
+        Rosenbrock { a: 1.0, b: 100.0 }
+    }
+}
+
+impl Rosenbrock {
+    /// f(x, y).
+    pub fn value(&self, p: Vec2) -> f64 {
+        let [x, y] = p;
+        let d = self.a - x;
+        let r = y - x * x;
+        d * d + self.b * (r * r)
+    }
+
+    /// ∇f(x, y).
+    pub fn grad(&self, p: Vec2) -> Vec2 {
+        let [x, y] = p;
+        let r = y - x * x;
+        [-2.0 * (self.a - x) - 4.0 * self.b * x * r, 2.0 * self.b * r]
+    }
+
+    /// Known minima: (a, a²).
+    pub fn minima(&self) -> Vec<Vec2> {
+        vec![[self.a, self.a * self.a]]
+    }
+}

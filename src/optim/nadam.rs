@@ -1,0 +1,80 @@
+//! `scale_by_nadam`: NAdam as torch computes it (`torch.optim.NAdam`), with
+//! its momentum decay ψ (default 0.004):
+//!
+//! μₜ = β1·(1 − ½·0.96^(t·ψ)), μₜ₊₁ likewise, Πμ ← Πμ·μₜ;
+//! m.lerp_(g, 1−β1); v ← v·β2 + (1−β2)·g·g; denom = √(v/(1−β2ᵗ)) + ε;
+//! x ← x − (η(1−μₜ)/(1−Πμ))·g/denom − (η·μₜ₊₁/(1−Πμ·μₜ₊₁))·m/denom.
+//!
+//! *Dive into Deep Learning* has no NAdam, so both conventions use torch's
+//! formula; the d2l default ε is 1e-8 as in torch.
+
+use super::adam::lerp;
+use super::{rate, safe_div, Block, StateField};
+use crate::math;
+use crate::Vec2;
+
+/// NAdam's moments and momentum-schedule product.
+#[derive(Debug, Clone)]
+pub struct ScaleByNadam {
+    /// First moment (torch: `exp_avg`).
+    m: Vec2,
+    /// Second moment (torch: `exp_avg_sq`).
+    v: Vec2,
+    /// Πμ (torch: `mu_product`).
+    mu_product: f64,
+    rate: Vec2,
+    lr: f64,
+    beta1: f64,
+    beta2: f64,
+    eps: f64,
+    momentum_decay: f64,
+}
+
+impl ScaleByNadam {
+    /// NAdam with torch's hyper-parameters.
+    pub fn new(lr: f64, beta1: f64, beta2: f64, eps: f64, momentum_decay: f64) -> Self {
+        ScaleByNadam {
+            m: [0.0; 2],
+            v: [0.0; 2],
+            mu_product: 1.0,
+            rate: [0.0; 2],
+            lr,
+            beta1,
+            beta2,
+            eps,
+            momentum_decay,
+        }
+    }
+}
+
+impl Block for ScaleByNadam {
+    fn update(&mut self, u: &mut Vec2, x: &mut Vec2, t: u64) {
+        let step = t as f64;
+        let bc2 = 1.0 - math::pow(self.beta2, step);
+        let mu = self.beta1 * (1.0 - 0.5 * math::pow(0.96, step * self.momentum_decay));
+        let mu_next = self.beta1 * (1.0 - 0.5 * math::pow(0.96, (step + 1.0) * self.momentum_decay));
+        self.mu_product *= mu;
+        let mu_product_next = self.mu_product * mu_next;
+        let c_grad = self.lr * (1.0 - mu) / (1.0 - self.mu_product);
+        let c_avg = self.lr * mu_next / (1.0 - mu_product_next);
+        for i in 0..2 {
+            let g = u[i];
+            self.m[i] = lerp(self.m[i], g, 1.0 - self.beta1);
+            self.v[i] = self.v[i] * self.beta2 + (1.0 - self.beta2) * g * g;
+            let den = (self.v[i] / bc2).sqrt() + self.eps;
+            // torch applies the two addcdiv_ one after the other.
+            x[i] -= safe_div(c_grad * g, den);
+            u[i] = safe_div(c_avg * self.m[i], den);
+            self.rate[i] = rate(c_avg, den);
+        }
+    }
+
+    fn state(&self, out: &mut Vec<StateField>) {
+        out.push(StateField { name: "m", value: self.m });
+        out.push(StateField { name: "v", value: self.v });
+    }
+
+    fn lr_eff(&self) -> Option<Vec2> {
+        Some(self.rate)
+    }
+}

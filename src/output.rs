@@ -1,0 +1,86 @@
+//! The simulation output of the CLI and the page's downloads:
+//! `{"version": 1, "runs": [{"kind", "label", "points", "loss", "stop"}]}` and
+//! CSV `optimizer,step,x,y,loss`.
+
+use crate::run::{Stop, Trajectory};
+use serde_json::{Map, Value};
+
+/// The stop reason as JSON: `{"reason": "completed"}` or
+/// `{"reason": "diverged", "step": k}`.
+pub fn stop_value(stop: &Stop) -> Value {
+    let mut m = Map::new();
+    match stop {
+        Stop::Completed => {
+            m.insert("reason".into(), "completed".into());
+        }
+        Stop::Diverged { step } => {
+            m.insert("reason".into(), "diverged".into());
+            m.insert("step".into(), (*step).into());
+        }
+    }
+    Value::Object(m)
+}
+
+/// One run as JSON; with `state`, also every step's gradient, effective
+/// learning rate and internal state vectors.
+pub fn run_value(t: &Trajectory, state: bool) -> Value {
+    let mut m = Map::new();
+    m.insert("kind".into(), t.spec.kind.name().into());
+    m.insert("label".into(), t.spec.label().into());
+    m.insert("points".into(), Value::Array(t.points.iter().map(|p| Value::from(p.to_vec())).collect()));
+    m.insert("loss".into(), Value::from(t.loss.clone()));
+    m.insert("stop".into(), stop_value(&t.stop));
+    if state {
+        let states = t
+            .states
+            .iter()
+            .map(|s| {
+                let mut o = Map::new();
+                o.insert("grad".into(), Value::from(s.grad.to_vec()));
+                o.insert("lr_eff".into(), Value::from(s.lr_eff.to_vec()));
+                for f in &s.fields {
+                    o.insert(f.name.into(), Value::from(f.value.to_vec()));
+                }
+                Value::Object(o)
+            })
+            .collect();
+        m.insert("state".into(), Value::Array(states));
+    }
+    Value::Object(m)
+}
+
+/// The whole simulation as JSON.
+pub fn simulation_value(runs: &[Trajectory], state: bool) -> Value {
+    let mut m = Map::new();
+    m.insert("version".into(), 1.into());
+    m.insert("runs".into(), Value::Array(runs.iter().map(|t| run_value(t, state)).collect()));
+    Value::Object(m)
+}
+
+/// The names used in the CSV `optimizer` column: the kind, with `#i`
+/// (1-based position in the scene) when a kind appears more than once.
+pub fn run_names(runs: &[Trajectory]) -> Vec<String> {
+    runs.iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let dup = runs.iter().filter(|o| o.spec.kind == t.spec.kind).count() > 1;
+            if dup {
+                format!("{}#{}", t.spec.kind.name(), i + 1)
+            } else {
+                t.spec.kind.name().to_string()
+            }
+        })
+        .collect()
+}
+
+/// The simulation as CSV with header `optimizer,step,x,y,loss`; numbers in
+/// shortest round-trip form.
+pub fn simulation_csv(runs: &[Trajectory]) -> String {
+    let mut out = String::from("optimizer,step,x,y,loss\n");
+    for (name, t) in run_names(runs).iter().zip(runs) {
+        for (step, (p, l)) in t.points.iter().zip(&t.loss).enumerate() {
+            out += &format!("{name},{step},{},{},{}\n", p[0], p[1], l);
+        }
+    }
+    out
+}

@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""PyTorch golden trajectories for gradscape's "pytorch" optimizer convention.
+
+How to run (from the repository root):
+
+    pip install torch && python3 tests/reference/gen_torch.py
+
+This writes tests/reference/torch_golden.json (next to this script).
+
+What it checks / produces
+-------------------------
+For every optimizer kind gradscape supports (gd, momentum with and without
+Nesterov, adagrad, rmsprop, adam with and without AMSGrad, adam_l2, adamw,
+nadam, adadelta) on each of the three test surfaces (quadratic a=0.1 b=2,
+rosenbrock a=1 b=100, himmelblau) it runs the real torch.optim optimizer for
+60 steps and records the trajectory.  The Rust test suite replays the same
+scene (the "scene" object of each case is exactly the scene JSON the Rust side
+reads) and compares its points/loss against these values.
+
+Details that matter for reproducing the numbers:
+  * torch.set_default_dtype(torch.float64) is called first, so the parameter,
+    the optimizers' internal `step` / `mu_product` scalars and all state are
+    float64.
+  * Every optimizer is built with foreach=False (single-tensor code path) and
+    otherwise default options (no maximize, no centered RMSprop, no lr_decay,
+    ...).
+  * The gradient comes from autograd (loss.backward()), i.e. independently of
+    any hand-written gradient formula.
+  * points has steps+1 entries, points[0] == start, loss[t] == f(points[t]).
+  * The script asserts that every coordinate stays finite with |coord| < 1e6.
+
+Output is deterministic (no randomness, fixed case order); floats are written
+with Python's json module, whose repr round-trips float64 exactly.
+"""
+
+import json
+import math
+import os
+import platform
+import warnings
+
+# torch warns if NumPy is absent; NumPy is not needed here.
+warnings.filterwarnings("ignore", message=".*NumPy.*")
+
+import torch  # noqa: E402
+
+torch.set_default_dtype(torch.float64)
+
+STEPS = 60
+
+SURFACES = [
+    ("quadratic", {"kind": "quadratic", "a": 0.1, "b": 2.0}, [-5.0, -2.0]),
+    ("rosenbrock", {"kind": "rosenbrock", "a": 1.0, "b": 100.0}, [-1.5, 2.0]),
+    ("himmelblau", {"kind": "himmelblau"}, [0.5, -0.5]),
+]
+
+
+def loss_fn(land, p):
+    x, y = p[0], p[1]
+    k = land["kind"]
+    if k == "quadratic":
+        return land["a"] * x**2 + land["b"] * y**2
+    if k == "rosenbrock":
+        return (land["a"] - x) ** 2 + land["b"] * (y - x**2) ** 2
+    if k == "himmelblau":
+        return (x**2 + y - 11) ** 2 + (x + y**2 - 7) ** 2
+    raise ValueError(k)
+
+
+def make_optimizer(o, params):
+    k = o["kind"]
+    if k == "gd":
+        return torch.optim.SGD(params, lr=o["lr"], momentum=0, foreach=False)
+    if k == "momentum":
+        return torch.optim.SGD(params, lr=o["lr"], momentum=o["gamma"],
+                               nesterov=o["nesterov"], foreach=False)
+    if k == "adagrad":
+        return torch.optim.Adagrad(params, lr=o["lr"], eps=o["eps"], foreach=False)
+    if k == "rmsprop":
+        return torch.optim.RMSprop(params, lr=o["lr"], alpha=o["gamma"],
+                                   eps=o["eps"], foreach=False)
+    if k in ("adam", "adam_l2", "adamw"):
+        assert o["bias_correction"] is True  # torch Adam always bias-corrects
+        kw = dict(lr=o["lr"], betas=(o["beta1"], o["beta2"]), eps=o["eps"],
+                  amsgrad=o["amsgrad"], foreach=False)
+        if k == "adam":
+            return torch.optim.Adam(params, **kw)
+        if k == "adam_l2":
+            return torch.optim.Adam(params, weight_decay=o["lambda"], **kw)
+        return torch.optim.AdamW(params, weight_decay=o["lambda"], **kw)
+    if k == "nadam":
+        return torch.optim.NAdam(params, lr=o["lr"], betas=(o["beta1"], o["beta2"]),
+                                 eps=o["eps"], momentum_decay=o["momentum_decay"],
+                                 foreach=False)
+    if k == "adadelta":
+        return torch.optim.Adadelta(params, lr=o["lr"], rho=o["gamma"],
+                                    eps=o["eps"], foreach=False)
+    raise ValueError(k)
+
+
+def adam_like(kind, lr, amsgrad=False, lam=None, beta1=0.9, beta2=0.999, eps=1e-8):
+    o = {"kind": kind, "lr": lr, "beta1": beta1, "beta2": beta2, "eps": eps,
+         "bias_correction": True, "amsgrad": amsgrad}
+    if lam is not None:
+        o["lambda"] = lam
+    return o
+
+
+# Per-surface hyper-parameters: large enough to move visibly in 60 steps,
+# small enough never to diverge.  Rosenbrock's curvature (~2700 near the
+# start) forces much smaller plain-gradient step sizes there.
+LR = {
+    #              quadratic  rosenbrock  himmelblau
+    "gd":         (0.4,       5e-4,       0.01),
+    "momentum":   (0.1,       2e-4,       0.005),
+    "adagrad":    (1.5,       0.5,        0.8),
+    "rmsprop":    (0.1,       0.02,       0.05),
+    "adam":       (0.3,       0.1,        0.2),
+    "nadam":      (0.3,       0.1,        0.2),
+    "adadelta":   (2.0,       2.0,        2.0),
+}
+
+
+def optimizers_for(si):
+    lr = {k: v[si] for k, v in LR.items()}
+    return [
+        ("gd", {"kind": "gd", "lr": lr["gd"]}),
+        ("momentum", {"kind": "momentum", "lr": lr["momentum"], "gamma": 0.9,
+                      "nesterov": False}),
+        ("nesterov", {"kind": "momentum", "lr": lr["momentum"], "gamma": 0.9,
+                      "nesterov": True}),
+        ("adagrad", {"kind": "adagrad", "lr": lr["adagrad"], "eps": 1e-8}),
+        ("rmsprop", {"kind": "rmsprop", "lr": lr["rmsprop"], "gamma": 0.9,
+                     "eps": 1e-6}),
+        ("adam", adam_like("adam", lr["adam"])),
+        # beta2=0.99 so that the running max of v actually binds (with 0.999
+        # AMSGrad is almost indistinguishable from Adam over 60 steps).
+        ("amsgrad", adam_like("adam", lr["adam"], amsgrad=True, beta2=0.99)),
+        # Adam is per-coordinate scale invariant up to eps, and on the separable
+        # quadratic the L2 term only rescales each gradient coordinate; with
+        # eps=1e-8 adam_l2 would match plain Adam to ~1e-8 there.  eps=1e-3
+        # makes the L2 term visible (~1.6e-3) on every surface.
+        ("adam_l2", adam_like("adam_l2", lr["adam"], lam=0.1, eps=1e-3)),
+        ("adamw", adam_like("adamw", lr["adam"], lam=0.1, eps=1e-6)),
+        ("nadam", {"kind": "nadam", "lr": lr["nadam"], "beta1": 0.9,
+                   "beta2": 0.999, "eps": 1e-7, "momentum_decay": 0.008}),
+        ("adadelta", {"kind": "adadelta", "lr": lr["adadelta"], "gamma": 0.9,
+                      "eps": 1e-4}),
+    ]
+
+
+def run_case(land, start, opt_obj, steps):
+    p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
+    opt = make_optimizer(opt_obj, [p])
+
+    def record():
+        with torch.no_grad():
+            pt = [float(p[0]), float(p[1])]
+            l = float(loss_fn(land, p))
+        return pt, l
+
+    pt, l = record()
+    points, losses = [pt], [l]
+    for _ in range(steps):
+        opt.zero_grad()
+        loss = loss_fn(land, p)
+        loss.backward()
+        opt.step()
+        pt, l = record()
+        points.append(pt)
+        losses.append(l)
+    return points, losses
+
+
+def main():
+    cases = []
+    for si, (sname, land, start) in enumerate(SURFACES):
+        for oname, o in optimizers_for(si):
+            scene = {
+                "version": 1,
+                "landscape": dict(land),
+                "start": list(start),
+                "steps": STEPS,
+                "convention": "pytorch",
+                "noise": {"sigma": 0.0, "seed": 0},
+                "optimizers": [o],
+            }
+            points, losses = run_case(land, start, o, STEPS)
+            name = f"{oname}/{sname}"
+            assert len(points) == STEPS + 1 and len(losses) == STEPS + 1
+            assert points[0] == start
+            for t, (xy, l) in enumerate(zip(points, losses)):
+                for c in xy:
+                    assert math.isfinite(c) and abs(c) < 1e6, (name, t, xy)
+                assert math.isfinite(l), (name, t, l)
+            moved = math.hypot(points[-1][0] - start[0], points[-1][1] - start[1])
+            assert moved > 0.05, (name, "barely moved", moved)
+            cases.append({"name": name, "scene": scene, "points": points,
+                          "loss": losses})
+            print(f"{name:22s} end=({points[-1][0]: .6f}, {points[-1][1]: .6f}) "
+                  f"loss {losses[0]:.4g} -> {losses[-1]:.4g}")
+
+    out = {
+        "generator": "tests/reference/gen_torch.py",
+        "torch_version": torch.__version__,
+        "python": platform.python_version(),
+        "cases": cases,
+    }
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                        "torch_golden.json")
+    with open(path, "w") as f:
+        json.dump(out, f, indent=1)
+        f.write("\n")
+    print(f"wrote {len(cases)} cases to {path}")
+
+
+if __name__ == "__main__":
+    main()
