@@ -5,6 +5,9 @@
 //! the thin wasm shell.
 
 #![warn(missing_docs)]
+// The optimizers update two coordinates of several state vectors in step;
+// `for i in 0..2` with indices reads like the maths.
+#![allow(clippy::needless_range_loop)]
 
 pub mod landscape;
 pub mod math;

@@ -17,7 +17,10 @@ pub struct Gaussian {
 impl Gaussian {
     /// A stream from a seed.
     pub fn new(seed: u64) -> Gaussian {
-        Gaussian { state: seed, spare: None }
+        Gaussian {
+            state: seed,
+            spare: None,
+        }
     }
 
     fn next_u64(&mut self) -> u64 {

@@ -27,7 +27,10 @@ pub fn run_value(t: &Trajectory, state: bool) -> Value {
     let mut m = Map::new();
     m.insert("kind".into(), t.spec.kind.name().into());
     m.insert("label".into(), t.spec.label().into());
-    m.insert("points".into(), Value::Array(t.points.iter().map(|p| Value::from(p.to_vec())).collect()));
+    m.insert(
+        "points".into(),
+        Value::Array(t.points.iter().map(|p| Value::from(p.to_vec())).collect()),
+    );
     m.insert("loss".into(), Value::from(t.loss.clone()));
     m.insert("stop".into(), stop_value(&t.stop));
     if state {
@@ -53,7 +56,10 @@ pub fn run_value(t: &Trajectory, state: bool) -> Value {
 pub fn simulation_value(runs: &[Trajectory], state: bool) -> Value {
     let mut m = Map::new();
     m.insert("version".into(), 1.into());
-    m.insert("runs".into(), Value::Array(runs.iter().map(|t| run_value(t, state)).collect()));
+    m.insert(
+        "runs".into(),
+        Value::Array(runs.iter().map(|t| run_value(t, state)).collect()),
+    );
     Value::Object(m)
 }
 

@@ -81,7 +81,9 @@ pub fn run_one(
     spec: &OptSpec,
     scene: &Scene,
 ) -> Result<Trajectory, RunError> {
-    let mut opt = spec.build(scene.convention).map_err(|e| RunError(e.to_string()))?;
+    let mut opt = spec
+        .build(scene.convention)
+        .map_err(|e| RunError(e.to_string()))?;
     let mut noise = Gaussian::new(scene.noise.seed);
     let sigma = scene.noise.sigma;
     let mut x = scene.start;
@@ -90,7 +92,13 @@ pub fn run_one(
     let mut loss = Vec::with_capacity(scene.steps + 1);
     let mut states = Vec::with_capacity(scene.steps);
     if !in_bounds(x) || !f0.is_finite() {
-        return Ok(Trajectory { spec: *spec, points, loss, states, stop: Stop::Diverged { step: 0 } });
+        return Ok(Trajectory {
+            spec: *spec,
+            points,
+            loss,
+            states,
+            stop: Stop::Diverged { step: 0 },
+        });
     }
     points.push(x);
     loss.push(f0);
@@ -120,9 +128,19 @@ pub fn run_one(
         x = nx;
         points.push(x);
         loss.push(f);
-        states.push(StepState { grad: g, lr_eff, fields: fields.clone() });
+        states.push(StepState {
+            grad: g,
+            lr_eff,
+            fields: fields.clone(),
+        });
     }
-    Ok(Trajectory { spec: *spec, points, loss, states, stop })
+    Ok(Trajectory {
+        spec: *spec,
+        points,
+        loss,
+        states,
+        stop,
+    })
 }
 
 /// Run every optimizer of a scene.

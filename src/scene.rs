@@ -71,7 +71,10 @@ impl Default for Scene {
             convention: conv,
             noise: Noise::default(),
             view: None,
-            optimizers: vec![OptSpec::new(OptKind::Gd, conv), OptSpec::new(OptKind::Momentum, conv)],
+            optimizers: vec![
+                OptSpec::new(OptKind::Gd, conv),
+                OptSpec::new(OptKind::Momentum, conv),
+            ],
         }
     }
 }
@@ -98,7 +101,10 @@ impl std::fmt::Display for SceneError {
 impl std::error::Error for SceneError {}
 
 fn err(field: impl Into<String>, message: impl Into<String>) -> SceneError {
-    SceneError { field: field.into(), message: message.into() }
+    SceneError {
+        field: field.into(),
+        message: message.into(),
+    }
 }
 
 fn describe(v: &Value) -> String {
@@ -115,10 +121,17 @@ fn describe(v: &Value) -> String {
 fn check_keys(obj: &Map<String, Value>, path: &str, allowed: &[&str]) -> Result<(), SceneError> {
     for k in obj.keys() {
         if !allowed.contains(&k.as_str()) {
-            let what = if path.is_empty() { "the scene".to_string() } else { path.to_string() };
+            let what = if path.is_empty() {
+                "the scene".to_string()
+            } else {
+                path.to_string()
+            };
             return Err(err(
                 join(path, k),
-                format!("unknown key in {what}; allowed keys: {}", allowed.join(", ")),
+                format!(
+                    "unknown key in {what}; allowed keys: {}",
+                    allowed.join(", ")
+                ),
             ));
         }
     }
@@ -136,7 +149,10 @@ fn join(path: &str, key: &str) -> String {
 fn num(v: &Value, field: &str, allowed: &str) -> Result<f64, SceneError> {
     match v.as_f64() {
         Some(x) if x.is_finite() => Ok(x),
-        _ => Err(err(field, format!("must be {allowed} (got {})", describe(v)))),
+        _ => Err(err(
+            field,
+            format!("must be {allowed} (got {})", describe(v)),
+        )),
     }
 }
 
@@ -150,38 +166,53 @@ fn num_in(
     if ok(x) {
         Ok(x)
     } else {
-        Err(err(field, format!("must be {allowed} (got {})", describe(v))))
+        Err(err(
+            field,
+            format!("must be {allowed} (got {})", describe(v)),
+        ))
     }
 }
 
 fn boolean(v: &Value, field: &str) -> Result<bool, SceneError> {
-    v.as_bool().ok_or_else(|| err(field, format!("must be true or false (got {})", describe(v))))
+    v.as_bool().ok_or_else(|| {
+        err(
+            field,
+            format!("must be true or false (got {})", describe(v)),
+        )
+    })
 }
 
 fn pair(v: &Value, field: &str, allowed: &str) -> Result<[f64; 2], SceneError> {
     let bad = || err(field, format!("must be {allowed} (got {})", describe(v)));
     let arr = v.as_array().ok_or_else(bad)?;
     if arr.len() != 2 {
-        return Err(err(field, format!("must be {allowed} (got {} numbers)", arr.len())));
+        return Err(err(
+            field,
+            format!("must be {allowed} (got {} numbers)", arr.len()),
+        ));
     }
     let mut out = [0.0; 2];
     for (i, x) in arr.iter().enumerate() {
-        out[i] = num_in(x, &format!("{field}[{i}]"), "a finite number with |x| ≤ 1e12", |x| {
-            x.abs() <= MAX_COORD
-        })?;
+        out[i] = num_in(
+            x,
+            &format!("{field}[{i}]"),
+            "a finite number with |x| ≤ 1e12",
+            |x| x.abs() <= MAX_COORD,
+        )?;
     }
     Ok(out)
 }
 
 fn object<'a>(v: &'a Value, field: &str) -> Result<&'a Map<String, Value>, SceneError> {
-    v.as_object().ok_or_else(|| err(field, format!("must be an object (got {})", describe(v))))
+    v.as_object()
+        .ok_or_else(|| err(field, format!("must be an object (got {})", describe(v))))
 }
 
 impl Scene {
     /// Parse and validate a scene from JSON text.
     pub fn from_json(text: &str) -> Result<Scene, SceneError> {
-        let v: Value = serde_json::from_str(text)
-            .map_err(|e| err("", format!("not valid JSON: {e}")))?;
+        let v: Value =
+            serde_json::from_str(text).map_err(|e| err("", format!("not valid JSON: {e}")))?;
         Scene::from_value(&v)
     }
 
@@ -191,7 +222,16 @@ impl Scene {
         check_keys(
             obj,
             "",
-            &["version", "landscape", "start", "steps", "convention", "noise", "view", "optimizers"],
+            &[
+                "version",
+                "landscape",
+                "start",
+                "steps",
+                "convention",
+                "noise",
+                "view",
+                "optimizers",
+            ],
         )?;
         if let Some(ver) = obj.get("version") {
             if ver.as_u64() != Some(1) {
@@ -201,7 +241,10 @@ impl Scene {
         let convention = match obj.get("convention") {
             None => Convention::D2l,
             Some(c) => c.as_str().and_then(Convention::from_name).ok_or_else(|| {
-                err("convention", format!("must be \"d2l\" or \"pytorch\" (got {})", describe(c)))
+                err(
+                    "convention",
+                    format!("must be \"d2l\" or \"pytorch\" (got {})", describe(c)),
+                )
             })?,
         };
         let landscape = match obj.get("landscape") {
@@ -236,7 +279,10 @@ impl Scene {
             None => Scene::default().optimizers,
             Some(list) => {
                 let arr = list.as_array().ok_or_else(|| {
-                    err("optimizers", format!("must be a list of optimizers (got {})", describe(list)))
+                    err(
+                        "optimizers",
+                        format!("must be a list of optimizers (got {})", describe(list)),
+                    )
                 })?;
                 if arr.len() > 16 {
                     return Err(err(
@@ -250,7 +296,15 @@ impl Scene {
                     .collect::<Result<Vec<_>, _>>()?
             }
         };
-        Ok(Scene { landscape, start, steps, convention, noise, view, optimizers })
+        Ok(Scene {
+            landscape,
+            start,
+            steps,
+            convention,
+            noise,
+            view,
+            optimizers,
+        })
     }
 
     /// The window to draw: the scene's, or the landscape's default.
@@ -292,12 +346,22 @@ impl Scene {
 
 fn parse_landscape(v: &Value) -> Result<Landscape, SceneError> {
     let obj = object(v, "landscape")?;
-    let kind_v = obj
-        .get("kind")
-        .ok_or_else(|| err("landscape.kind", format!("is required; one of: {}", KINDS.join(", "))))?;
+    let kind_v = obj.get("kind").ok_or_else(|| {
+        err(
+            "landscape.kind",
+            format!("is required; one of: {}", KINDS.join(", ")),
+        )
+    })?;
     let kind = kind_v.as_str().unwrap_or("");
     let mut l = Landscape::from_kind(kind).ok_or_else(|| {
-        err("landscape.kind", format!("must be one of: {} (got {})", KINDS.join(", "), describe(kind_v)))
+        err(
+            "landscape.kind",
+            format!(
+                "must be one of: {} (got {})",
+                KINDS.join(", "),
+                describe(kind_v)
+            ),
+        )
     })?;
     match &mut l {
         Landscape::Quadratic(q) => {
@@ -311,24 +375,33 @@ fn parse_landscape(v: &Value) -> Result<Landscape, SceneError> {
                 q.b = num_in(b, "landscape.b", coef, ok)?;
             }
             if let Some(r) = obj.get("rotation") {
-                q.rotation = num_in(r, "landscape.rotation", "an angle in degrees in [-360, 360]", |x| {
-                    x.abs() <= 360.0
-                })?;
+                q.rotation = num_in(
+                    r,
+                    "landscape.rotation",
+                    "an angle in degrees in [-360, 360]",
+                    |x| x.abs() <= 360.0,
+                )?;
             }
         }
         Landscape::Rosenbrock(r) => {
             check_keys(obj, "landscape", &["kind", "a", "b"])?;
             if let Some(a) = obj.get("a") {
-                r.a = num_in(a, "landscape.a", "a finite number with |a| ≤ 1e3", |x| x.abs() <= 1e3)?;
+                r.a = num_in(a, "landscape.a", "a finite number with |a| ≤ 1e3", |x| {
+                    x.abs() <= 1e3
+                })?;
             }
             if let Some(b) = obj.get("b") {
-                r.b = num_in(b, "landscape.b", "a number in [0, 1e6]", |x| (0.0..=1e6).contains(&x))?;
+                r.b = num_in(b, "landscape.b", "a number in [0, 1e6]", |x| {
+                    (0.0..=1e6).contains(&x)
+                })?;
             }
         }
         Landscape::Rastrigin(r) => {
             check_keys(obj, "landscape", &["kind", "a"])?;
             if let Some(a) = obj.get("a") {
-                r.a = num_in(a, "landscape.a", "a number in [0, 1e3]", |x| (0.0..=1e3).contains(&x))?;
+                r.a = num_in(a, "landscape.a", "a number in [0, 1e3]", |x| {
+                    (0.0..=1e3).contains(&x)
+                })?;
             }
         }
         _ => check_keys(obj, "landscape", &["kind"])?,
@@ -341,7 +414,9 @@ fn parse_noise(v: &Value) -> Result<Noise, SceneError> {
     check_keys(obj, "noise", &["sigma", "seed"])?;
     let mut n = Noise::default();
     if let Some(s) = obj.get("sigma") {
-        n.sigma = num_in(s, "noise.sigma", "a number in [0, 1e6]", |x| (0.0..=1e6).contains(&x))?;
+        n.sigma = num_in(s, "noise.sigma", "a number in [0, 1e6]", |x| {
+            (0.0..=1e6).contains(&x)
+        })?;
     }
     if let Some(s) = obj.get("seed") {
         n.seed = match s.as_u64() {
@@ -349,7 +424,10 @@ fn parse_noise(v: &Value) -> Result<Noise, SceneError> {
             _ => {
                 return Err(err(
                     "noise.seed",
-                    format!("must be an integer in 0..=9007199254740991 (got {})", describe(s)),
+                    format!(
+                        "must be an integer in 0..=9007199254740991 (got {})",
+                        describe(s)
+                    ),
                 ))
             }
         };
@@ -366,8 +444,15 @@ fn parse_view(v: &Value) -> Result<View, SceneError> {
             .get(key)
             .ok_or_else(|| err(&field, "is required: [min, max] with min < max"))?;
         let p = pair(r, &field, "[min, max], two finite numbers with min < max")?;
-        if !(p[0] < p[1]) || !(p[1] - p[0]).is_finite() || p[1] - p[0] < 1e-9 {
-            return Err(err(&field, format!("must be [min, max] with min < max (got [{}, {}])", p[0], p[1])));
+        let span = p[1] - p[0];
+        if span.is_nan() || span < 1e-9 || !span.is_finite() {
+            return Err(err(
+                &field,
+                format!(
+                    "must be [min, max] with min < max (got [{}, {}])",
+                    p[0], p[1]
+                ),
+            ));
         }
         Ok(p)
     };
@@ -377,19 +462,36 @@ fn parse_view(v: &Value) -> Result<View, SceneError> {
 fn parse_optimizer(v: &Value, path: &str, conv: Convention) -> Result<OptSpec, SceneError> {
     let obj = object(v, path)?;
     let names: Vec<&str> = ALL_KINDS.iter().map(|k| k.name()).collect();
-    let kind_v = obj
-        .get("kind")
-        .ok_or_else(|| err(join(path, "kind"), format!("is required; one of: {}", names.join(", "))))?;
-    let kind = kind_v.as_str().and_then(OptKind::from_name).ok_or_else(|| {
-        err(join(path, "kind"), format!("must be one of: {} (got {})", names.join(", "), describe(kind_v)))
+    let kind_v = obj.get("kind").ok_or_else(|| {
+        err(
+            join(path, "kind"),
+            format!("is required; one of: {}", names.join(", ")),
+        )
     })?;
+    let kind = kind_v
+        .as_str()
+        .and_then(OptKind::from_name)
+        .ok_or_else(|| {
+            err(
+                join(path, "kind"),
+                format!(
+                    "must be one of: {} (got {})",
+                    names.join(", "),
+                    describe(kind_v)
+                ),
+            )
+        })?;
     let mut allowed = vec!["kind"];
     allowed.extend_from_slice(kind.keys());
     for k in obj.keys() {
         if !allowed.contains(&k.as_str()) {
             return Err(err(
                 join(path, k),
-                format!("unknown key for {}; allowed keys: {}", kind.name(), allowed.join(", ")),
+                format!(
+                    "unknown key for {}; allowed keys: {}",
+                    kind.name(),
+                    allowed.join(", ")
+                ),
             ));
         }
     }
@@ -414,7 +516,12 @@ fn parse_optimizer(v: &Value, path: &str, conv: Convention) -> Result<OptSpec, S
             _ => {}
         }
     }
-    spec.validate().map_err(|e| err(join(path, e.field), format!("must be {} (got {})", e.allowed, e.value)))?;
+    spec.validate().map_err(|e| {
+        err(
+            join(path, e.field),
+            format!("must be {} (got {})", e.allowed, e.value),
+        )
+    })?;
     Ok(spec)
 }
 

@@ -9,7 +9,9 @@ use std::collections::HashMap;
 
 /// Okabe–Ito colours for trajectories (colour-blind safe), in the order
 /// optimizers take them; yellow is left out (invisible on light paper).
-pub const PALETTE: [&str; 7] = ["#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#0072B2", "#000000"];
+pub const PALETTE: [&str; 7] = [
+    "#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#0072B2", "#000000",
+];
 
 /// The colour of the `i`-th optimizer of a scene.
 pub fn palette(i: usize) -> &'static str {
@@ -18,7 +20,11 @@ pub fn palette(i: usize) -> &'static str {
 
 /// Viridis at t ∈ [0, 1] as RGB.
 pub fn colormap(t: f64) -> [u8; 3] {
-    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 1.0 };
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        1.0
+    };
     let c = colorous::VIRIDIS.eval_continuous(t);
     [c.r, c.g, c.b]
 }
@@ -54,7 +60,11 @@ impl Grid {
                 values.push(l.value([x, y]));
             }
         }
-        let max = values.iter().copied().filter(|v| v.is_finite()).fold(f64::MIN, f64::max);
+        let max = values
+            .iter()
+            .copied()
+            .filter(|v| v.is_finite())
+            .fold(f64::MIN, f64::max);
         let max = if max == f64::MIN { 0.0 } else { max };
         for v in &mut values {
             if !v.is_finite() {
@@ -75,7 +85,11 @@ impl Grid {
     /// Smallest and largest sample.
     pub fn range(&self) -> (f64, f64) {
         let lo = self.values.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = self.values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let hi = self
+            .values
+            .iter()
+            .copied()
+            .fold(f64::NEG_INFINITY, f64::max);
         (lo, hi)
     }
 }
@@ -94,12 +108,20 @@ impl LogScale {
     /// The scale for values in [lo, hi].
     pub fn new(lo: f64, hi: f64) -> LogScale {
         let range = hi - lo;
-        if !(range > 0.0) || !range.is_finite() {
-            return LogScale { lo, delta: 1.0, inv_span: 0.0 };
+        if range.is_nan() || range <= 0.0 || !range.is_finite() {
+            return LogScale {
+                lo,
+                delta: 1.0,
+                inv_span: 0.0,
+            };
         }
         let delta = range * 1e-4;
         let span = math::ln((range + delta) / delta);
-        LogScale { lo, delta, inv_span: 1.0 / span }
+        LogScale {
+            lo,
+            delta,
+            inv_span: 1.0 / span,
+        }
     }
 
     /// The scale of a grid.
@@ -165,8 +187,15 @@ pub fn isolines(grid: &Grid, level: f64) -> Vec<Vec<Vec2>> {
         }
         points.entry(id).or_insert_with(|| {
             let s = (level - va) / (vb - va);
-            let s = if s.is_finite() { s.clamp(0.0, 1.0) } else { 0.5 };
-            grid.pos(a.0 as f64 + s * (b.0 as f64 - a.0 as f64), a.1 as f64 + s * (b.1 as f64 - a.1 as f64))
+            let s = if s.is_finite() {
+                s.clamp(0.0, 1.0)
+            } else {
+                0.5
+            };
+            grid.pos(
+                a.0 as f64 + s * (b.0 as f64 - a.0 as f64),
+                a.1 as f64 + s * (b.1 as f64 - a.1 as f64),
+            )
         });
         Some(id)
     };
@@ -177,11 +206,16 @@ pub fn isolines(grid: &Grid, level: f64) -> Vec<Vec<Vec2>> {
             let right = cross(vid(i + 1, j), (i + 1, j), (i + 1, j + 1));
             let bottom = cross(hid(i, j + 1), (i, j + 1), (i + 1, j + 1));
             let left = cross(vid(i, j), (i, j), (i, j + 1));
-            let e: Vec<usize> = [top, right, bottom, left].iter().flatten().copied().collect();
+            let e: Vec<usize> = [top, right, bottom, left]
+                .iter()
+                .flatten()
+                .copied()
+                .collect();
             match e.len() {
                 2 => segs.push((e[0], e[1])),
                 4 => {
-                    let centre = (val(i, j) + val(i + 1, j) + val(i + 1, j + 1) + val(i, j + 1)) / 4.0;
+                    let centre =
+                        (val(i, j) + val(i + 1, j) + val(i + 1, j + 1) + val(i, j + 1)) / 4.0;
                     let a_below = val(i, j) < level;
                     if (centre < level) == a_below {
                         segs.push((e[0], e[1]));
@@ -210,7 +244,9 @@ fn chain(segs: &[(usize, usize)], points: &HashMap<usize, Vec2>) -> Vec<Vec<Vec2
         let mut ids = Vec::new();
         let mut edge = start_edge;
         loop {
-            let next = at.get(&edge).and_then(|ks| ks.iter().copied().find(|&k| !used[k]));
+            let next = at
+                .get(&edge)
+                .and_then(|ks| ks.iter().copied().find(|&k| !used[k]));
             let Some(k) = next else { break };
             used[k] = true;
             let (a, b) = segs[k];
@@ -231,7 +267,11 @@ fn chain(segs: &[(usize, usize)], points: &HashMap<usize, Vec2>) -> Vec<Vec<Vec2
         ids.push(a);
         ids.push(b);
         ids.extend(forward);
-        lines.push(ids.iter().filter_map(|id| points.get(id).copied()).collect());
+        lines.push(
+            ids.iter()
+                .filter_map(|id| points.get(id).copied())
+                .collect(),
+        );
     }
     lines
 }
@@ -239,12 +279,16 @@ fn chain(segs: &[(usize, usize)], points: &HashMap<usize, Vec2>) -> Vec<Vec<Vec2
 /// "Nice" axis ticks (1, 2, 5 × 10ᵏ) covering [lo, hi], about `n` of them.
 pub fn ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     let span = hi - lo;
-    if !(span > 0.0) || !span.is_finite() {
+    if span.is_nan() || span <= 0.0 || !span.is_finite() {
         return vec![];
     }
     let raw = span / n.max(1) as f64;
     let mag = libm::pow(10.0, libm::floor(math::log10(raw)));
-    let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
     let first = libm::ceil(lo / step - 1e-9);
     let mut out = Vec::new();
     let mut k = first;

@@ -22,12 +22,19 @@ pub struct SvgOptions {
 
 impl Default for SvgOptions {
     fn default() -> Self {
-        SvgOptions { width: 800, height: 560, levels: 14 }
+        SvgOptions {
+            width: 800,
+            height: 560,
+            levels: 14,
+        }
     }
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn hex(c: [u8; 3]) -> String {
@@ -76,7 +83,13 @@ fn short(v: f64) -> String {
 pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     let (width, height) = (opt.width.max(200) as f64, opt.height.max(150) as f64);
     let view = scene.view();
-    let f = Frame { view, left: 62.0, top: 34.0, w: width - 62.0 - 18.0, h: height - 34.0 - 46.0 };
+    let f = Frame {
+        view,
+        left: 62.0,
+        top: 34.0,
+        w: width - 62.0 - 18.0,
+        h: height - 34.0 - 46.0,
+    };
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -102,7 +115,10 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     let gh = ((f.h / 3.0) as usize).clamp(40, 400);
     let grid = Grid::sample(&scene.landscape, view, gw, gh);
     let scale = LogScale::of(&grid);
-    let _ = writeln!(s, r#"<g clip-path="url(#plot)" fill="none" stroke-width="1">"#);
+    let _ = writeln!(
+        s,
+        r#"<g clip-path="url(#plot)" fill="none" stroke-width="1">"#
+    );
     for (t, level) in scale.levels(opt.levels) {
         let mut d = String::new();
         for line in isolines(&grid, level) {
@@ -187,11 +203,17 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
         );
         for p in &t.points {
             let (x, y) = f.px(*p);
-            let _ = write!(s, r#"<circle cx="{x:.2}" cy="{y:.2}" r="2.6" fill="{col}"/>"#);
+            let _ = write!(
+                s,
+                r#"<circle cx="{x:.2}" cy="{y:.2}" r="2.6" fill="{col}"/>"#
+            );
         }
         if let Some(p) = t.points.first() {
             let (x, y) = f.px(*p);
-            let _ = write!(s, r##"<circle cx="{x:.2}" cy="{y:.2}" r="5" fill="none" stroke="#111" stroke-width="1.2"/>"##);
+            let _ = write!(
+                s,
+                r##"<circle cx="{x:.2}" cy="{y:.2}" r="5" fill="none" stroke="#111" stroke-width="1.2"/>"##
+            );
         }
         if let (Stop::Diverged { .. }, Some(p)) = (t.stop, t.points.last()) {
             let (x, y) = f.px(*p);
@@ -210,7 +232,11 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     // Legend, top right inside the plot.
     if !runs.is_empty() {
         let captions: Vec<String> = runs.iter().map(run_caption).collect();
-        let longest = captions.iter().map(|c| c.chars().count()).max().unwrap_or(0) as f64;
+        let longest = captions
+            .iter()
+            .map(|c| c.chars().count())
+            .max()
+            .unwrap_or(0) as f64;
         let lw = 34.0 + longest * 6.4;
         let lh = 10.0 + 18.0 * runs.len() as f64;
         let lx = f.left + f.w - lw - 8.0;

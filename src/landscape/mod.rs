@@ -34,7 +34,12 @@ pub struct View {
 impl View {
     /// A view from its two ranges.
     pub const fn new(x: [f64; 2], y: [f64; 2]) -> View {
-        View { x0: x[0], x1: x[1], y0: y[0], y1: y[1] }
+        View {
+            x0: x[0],
+            x1: x[1],
+            y0: y[0],
+            y1: y[1],
+        }
     }
 
     /// Width of the window.
@@ -77,7 +82,14 @@ impl Default for Landscape {
 }
 
 /// The names of every landscape kind, as written in a scene.
-pub const KINDS: [&str; 6] = ["quadratic", "rosenbrock", "himmelblau", "beale", "saddle", "rastrigin"];
+pub const KINDS: [&str; 6] = [
+    "quadratic",
+    "rosenbrock",
+    "himmelblau",
+    "beale",
+    "saddle",
+    "rastrigin",
+];
 
 impl Landscape {
     /// The scene name of this kind.
@@ -132,7 +144,7 @@ impl Landscape {
     /// The window a figure of this surface shows by default.
     pub fn default_view(&self) -> View {
         match self {
-            Landscape::Quadratic(_) => View::new([-5.5, 1.0], [-3.0, 1.0]),
+            Landscape::Quadratic(_) => View::new([-5.5, 1.0], [-3.0, 2.0]),
             Landscape::Rosenbrock(r) => {
                 let c = r.a;
                 View::new([c - 3.0, c + 1.0], [c * c - 2.0, c * c + 2.0])

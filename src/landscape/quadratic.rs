@@ -8,7 +8,8 @@
 //! (a = 0.1, b = 2) gives the book's g = (0.2·x1, 4·x2) bit for bit.
 //!
 //! Defaults: a = 0.1, b = 2, θ = 0 (the seed's ill-conditioned bowl).
-//! Default view: x ∈ [−5.5, 1], y ∈ [−3, 1] (the book's figure window);
+//! Default view: x ∈ [−5.5, 1], y ∈ [−3, 2] (the book's figure window,
+//! grown to hold the first zig-zag to x2 = 1.2);
 //! default start (−5, −2).
 //! Minimum: (0, 0) with f = 0 when a > 0 and b > 0 (otherwise a saddle).
 //! Curvatures (Hessian eigenvalues): 2a and 2b; GD converges iff η < 2/L with
@@ -30,7 +31,11 @@ pub struct Quadratic {
 
 impl Default for Quadratic {
     fn default() -> Self {
-        Quadratic { a: 0.1, b: 2.0, rotation: 0.0 }
+        Quadratic {
+            a: 0.1,
+            b: 2.0,
+            rotation: 0.0,
+        }
     }
 }
 

@@ -29,7 +29,8 @@ impl Rastrigin {
     /// f(x, y).
     pub fn value(&self, p: Vec2) -> f64 {
         let [x, y] = p;
-        2.0 * self.a + (x * x - self.a * math::cos(2.0 * PI * x))
+        2.0 * self.a
+            + (x * x - self.a * math::cos(2.0 * PI * x))
             + (y * y - self.a * math::cos(2.0 * PI * y))
     }
 

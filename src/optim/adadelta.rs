@@ -26,7 +26,15 @@ pub struct ScaleByAdadelta {
 impl ScaleByAdadelta {
     /// Adadelta with learning rate η, decay ρ (our γ) and ε.
     pub fn new(lr: f64, rho: f64, eps: f64, conv: Convention) -> Self {
-        ScaleByAdadelta { s: [0.0; 2], delta: [0.0; 2], rate: [0.0; 2], lr, rho, eps, conv }
+        ScaleByAdadelta {
+            s: [0.0; 2],
+            delta: [0.0; 2],
+            rate: [0.0; 2],
+            lr,
+            rho,
+            eps,
+            conv,
+        }
     }
 }
 
@@ -37,7 +45,10 @@ impl Block for ScaleByAdadelta {
             let d = match self.conv {
                 Convention::D2l => {
                     self.s[i] = self.rho * self.s[i] + (1.0 - self.rho) * (g * g);
-                    let r = rate((self.delta[i] + self.eps).sqrt(), (self.s[i] + self.eps).sqrt());
+                    let r = rate(
+                        (self.delta[i] + self.eps).sqrt(),
+                        (self.s[i] + self.eps).sqrt(),
+                    );
                     self.rate[i] = self.lr * r;
                     let d = if g == 0.0 { 0.0 } else { r * g };
                     self.delta[i] = self.rho * self.delta[i] + (1.0 - self.rho) * (d * d);
@@ -65,8 +76,14 @@ impl Block for ScaleByAdadelta {
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField { name: "s", value: self.s });
-        out.push(StateField { name: "Δx", value: self.delta });
+        out.push(StateField {
+            name: "s",
+            value: self.s,
+        });
+        out.push(StateField {
+            name: "Δx",
+            value: self.delta,
+        });
     }
 
     fn lr_eff(&self) -> Option<Vec2> {

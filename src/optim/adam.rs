@@ -39,12 +39,35 @@ pub struct ScaleByAdam {
 impl ScaleByAdam {
     /// The seed's Adam; η is applied by a following `scale` block.
     pub fn d2l(beta1: f64, beta2: f64, eps: f64, bias_correction: bool, amsgrad: bool) -> Self {
-        Self::new(None, beta1, beta2, eps, bias_correction, amsgrad, Convention::D2l)
+        Self::new(
+            None,
+            beta1,
+            beta2,
+            eps,
+            bias_correction,
+            amsgrad,
+            Convention::D2l,
+        )
     }
 
     /// torch's Adam, lr included in step_size.
-    pub fn torch(lr: f64, beta1: f64, beta2: f64, eps: f64, bias_correction: bool, amsgrad: bool) -> Self {
-        Self::new(Some(lr), beta1, beta2, eps, bias_correction, amsgrad, Convention::Pytorch)
+    pub fn torch(
+        lr: f64,
+        beta1: f64,
+        beta2: f64,
+        eps: f64,
+        bias_correction: bool,
+        amsgrad: bool,
+    ) -> Self {
+        Self::new(
+            Some(lr),
+            beta1,
+            beta2,
+            eps,
+            bias_correction,
+            amsgrad,
+            Convention::Pytorch,
+        )
     }
 
     fn new(
@@ -89,7 +112,10 @@ impl Block for ScaleByAdam {
     fn update(&mut self, u: &mut Vec2, _x: &mut Vec2, t: u64) {
         let tf = t as f64;
         let (bc1, bc2) = if self.bias_correction {
-            (1.0 - math::pow(self.beta1, tf), 1.0 - math::pow(self.beta2, tf))
+            (
+                1.0 - math::pow(self.beta1, tf),
+                1.0 - math::pow(self.beta2, tf),
+            )
         } else {
             (1.0, 1.0)
         };
@@ -100,7 +126,11 @@ impl Block for ScaleByAdam {
                     self.m[i] = self.beta1 * self.m[i] + (1.0 - self.beta1) * g;
                     self.v[i] = self.beta2 * self.v[i] + (1.0 - self.beta2) * (g * g);
                     self.v_max[i] = self.v_max[i].max(self.v[i]);
-                    let v = if self.amsgrad { self.v_max[i] } else { self.v[i] };
+                    let v = if self.amsgrad {
+                        self.v_max[i]
+                    } else {
+                        self.v[i]
+                    };
                     self.m_hat[i] = self.m[i] / bc1;
                     self.v_hat[i] = v / bc2;
                     let den = self.v_hat[i].sqrt() + self.eps;
@@ -112,7 +142,11 @@ impl Block for ScaleByAdam {
                     self.m[i] = lerp(self.m[i], g, 1.0 - self.beta1);
                     self.v[i] = self.v[i] * self.beta2 + (1.0 - self.beta2) * g * g;
                     self.v_max[i] = self.v_max[i].max(self.v[i]);
-                    let v = if self.amsgrad { self.v_max[i] } else { self.v[i] };
+                    let v = if self.amsgrad {
+                        self.v_max[i]
+                    } else {
+                        self.v[i]
+                    };
                     let step_size = lr / bc1;
                     let bc2_sqrt = bc2.sqrt();
                     let den = v.sqrt() / bc2_sqrt + self.eps;
@@ -126,13 +160,28 @@ impl Block for ScaleByAdam {
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField { name: "m", value: self.m });
-        out.push(StateField { name: "v", value: self.v });
+        out.push(StateField {
+            name: "m",
+            value: self.m,
+        });
+        out.push(StateField {
+            name: "v",
+            value: self.v,
+        });
         if self.amsgrad {
-            out.push(StateField { name: "v_max", value: self.v_max });
+            out.push(StateField {
+                name: "v_max",
+                value: self.v_max,
+            });
         }
-        out.push(StateField { name: "m̂", value: self.m_hat });
-        out.push(StateField { name: "v̂", value: self.v_hat });
+        out.push(StateField {
+            name: "m̂",
+            value: self.m_hat,
+        });
+        out.push(StateField {
+            name: "v̂",
+            value: self.v_hat,
+        });
     }
 
     fn lr_eff(&self) -> Option<Vec2> {

@@ -22,12 +22,20 @@ pub struct AddDecayedWeights {
 impl AddDecayedWeights {
     /// With decay λ.
     pub fn new(lambda: f64) -> AddDecayedWeights {
-        AddDecayedWeights { lambda, last: [0.0; 2], fused: false }
+        AddDecayedWeights {
+            lambda,
+            last: [0.0; 2],
+            fused: false,
+        }
     }
 
     /// torch's `grad.add(param, alpha=weight_decay)`: one fused multiply-add.
     pub fn torch(lambda: f64) -> AddDecayedWeights {
-        AddDecayedWeights { lambda, last: [0.0; 2], fused: true }
+        AddDecayedWeights {
+            lambda,
+            last: [0.0; 2],
+            fused: true,
+        }
     }
 }
 
@@ -35,12 +43,19 @@ impl Block for AddDecayedWeights {
     fn update(&mut self, u: &mut Vec2, x: &mut Vec2, _t: u64) {
         self.last = [self.lambda * x[0], self.lambda * x[1]];
         for i in 0..2 {
-            u[i] = if self.fused { self.lambda.mul_add(x[i], u[i]) } else { u[i] + self.last[i] };
+            u[i] = if self.fused {
+                self.lambda.mul_add(x[i], u[i])
+            } else {
+                u[i] + self.last[i]
+            };
         }
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField { name: "λx", value: self.last });
+        out.push(StateField {
+            name: "λx",
+            value: self.last,
+        });
     }
 }
 
@@ -54,7 +69,10 @@ pub struct DecayParams {
 impl DecayParams {
     /// Decoupled decay with learning rate η and decay λ.
     pub fn new(lr: f64, lambda: f64) -> DecayParams {
-        DecayParams { factor: 1.0 - lr * lambda, last: [0.0; 2] }
+        DecayParams {
+            factor: 1.0 - lr * lambda,
+            last: [0.0; 2],
+        }
     }
 }
 
@@ -66,6 +84,9 @@ impl Block for DecayParams {
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField { name: "ηλx", value: self.last });
+        out.push(StateField {
+            name: "ηλx",
+            value: self.last,
+        });
     }
 }

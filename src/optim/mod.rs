@@ -165,9 +165,15 @@ impl OptKind {
             OptKind::Adagrad => &["lr", "eps"],
             OptKind::Rmsprop => &["lr", "gamma", "eps"],
             OptKind::Adam => &["lr", "beta1", "beta2", "eps", "bias_correction", "amsgrad"],
-            OptKind::AdamL2 | OptKind::Adamw => {
-                &["lr", "beta1", "beta2", "eps", "lambda", "bias_correction", "amsgrad"]
-            }
+            OptKind::AdamL2 | OptKind::Adamw => &[
+                "lr",
+                "beta1",
+                "beta2",
+                "eps",
+                "lambda",
+                "bias_correction",
+                "amsgrad",
+            ],
             OptKind::Nadam => &["lr", "beta1", "beta2", "eps", "momentum_decay"],
             OptKind::Adadelta => &["lr", "gamma", "eps"],
         }
@@ -188,24 +194,72 @@ impl OptKind {
         match conv {
             Convention::D2l => match self {
                 OptKind::Gd => Hyper { lr: 0.4, ..base },
-                OptKind::Momentum => Hyper { lr: 0.4, gamma: 0.5, ..base },
-                OptKind::Adagrad => Hyper { lr: 0.4, eps: 1e-6, ..base },
-                OptKind::Rmsprop => Hyper { lr: 0.4, gamma: 0.9, eps: 1e-6, ..base },
-                OptKind::Adam | OptKind::AdamL2 | OptKind::Adamw => {
-                    Hyper { lr: 0.1, eps: 1e-6, ..base }
-                }
-                OptKind::Nadam => Hyper { lr: 0.1, eps: 1e-8, ..base },
-                OptKind::Adadelta => Hyper { lr: 1.0, gamma: 0.9, eps: 1e-5, ..base },
+                OptKind::Momentum => Hyper {
+                    lr: 0.4,
+                    gamma: 0.5,
+                    ..base
+                },
+                OptKind::Adagrad => Hyper {
+                    lr: 0.4,
+                    eps: 1e-6,
+                    ..base
+                },
+                OptKind::Rmsprop => Hyper {
+                    lr: 0.4,
+                    gamma: 0.9,
+                    eps: 1e-6,
+                    ..base
+                },
+                OptKind::Adam | OptKind::AdamL2 | OptKind::Adamw => Hyper {
+                    lr: 0.1,
+                    eps: 1e-6,
+                    ..base
+                },
+                OptKind::Nadam => Hyper {
+                    lr: 0.1,
+                    eps: 1e-8,
+                    ..base
+                },
+                OptKind::Adadelta => Hyper {
+                    lr: 1.0,
+                    gamma: 0.9,
+                    eps: 1e-5,
+                    ..base
+                },
             },
             Convention::Pytorch => match self {
-                OptKind::Gd | OptKind::Momentum => Hyper { lr: 1e-3, gamma: 0.9, ..base },
-                OptKind::Adagrad => Hyper { lr: 1e-2, eps: 1e-10, ..base },
-                OptKind::Rmsprop => Hyper { lr: 1e-2, gamma: 0.99, eps: 1e-8, ..base },
-                OptKind::Adam | OptKind::AdamL2 | OptKind::Adamw => {
-                    Hyper { lr: 1e-3, eps: 1e-8, ..base }
-                }
-                OptKind::Nadam => Hyper { lr: 2e-3, eps: 1e-8, ..base },
-                OptKind::Adadelta => Hyper { lr: 1.0, gamma: 0.9, eps: 1e-6, ..base },
+                OptKind::Gd | OptKind::Momentum => Hyper {
+                    lr: 1e-3,
+                    gamma: 0.9,
+                    ..base
+                },
+                OptKind::Adagrad => Hyper {
+                    lr: 1e-2,
+                    eps: 1e-10,
+                    ..base
+                },
+                OptKind::Rmsprop => Hyper {
+                    lr: 1e-2,
+                    gamma: 0.99,
+                    eps: 1e-8,
+                    ..base
+                },
+                OptKind::Adam | OptKind::AdamL2 | OptKind::Adamw => Hyper {
+                    lr: 1e-3,
+                    eps: 1e-8,
+                    ..base
+                },
+                OptKind::Nadam => Hyper {
+                    lr: 2e-3,
+                    eps: 1e-8,
+                    ..base
+                },
+                OptKind::Adadelta => Hyper {
+                    lr: 1.0,
+                    gamma: 0.9,
+                    eps: 1e-6,
+                    ..base
+                },
             },
         }
     }
@@ -267,7 +321,10 @@ pub struct OptSpec {
 impl OptSpec {
     /// The kind with the convention's defaults.
     pub fn new(kind: OptKind, conv: Convention) -> OptSpec {
-        OptSpec { kind, hyper: kind.defaults(conv) }
+        OptSpec {
+            kind,
+            hyper: kind.defaults(conv),
+        }
     }
 
     /// A short label such as "Momentum η=0.4 γ=0.5".
@@ -297,8 +354,16 @@ impl OptSpec {
                 "gamma" => (h.gamma, unit(h.gamma), "a number in [0, 1)"),
                 "beta1" => (h.beta1, unit(h.beta1), "a number in [0, 1)"),
                 "beta2" => (h.beta2, unit(h.beta2), "a number in [0, 1)"),
-                "eps" => (h.eps, h.eps.is_finite() && h.eps >= 0.0, "a finite number ≥ 0"),
-                "lambda" => (h.lambda, h.lambda.is_finite() && h.lambda >= 0.0, "a finite number ≥ 0"),
+                "eps" => (
+                    h.eps,
+                    h.eps.is_finite() && h.eps >= 0.0,
+                    "a finite number ≥ 0",
+                ),
+                "lambda" => (
+                    h.lambda,
+                    h.lambda.is_finite() && h.lambda >= 0.0,
+                    "a finite number ≥ 0",
+                ),
                 "momentum_decay" => (
                     h.momentum_decay,
                     h.momentum_decay.is_finite() && h.momentum_decay >= 0.0,
@@ -307,7 +372,11 @@ impl OptSpec {
                 _ => continue,
             };
             if !ok {
-                return Err(HyperError { field: key, value: v, allowed: range });
+                return Err(HyperError {
+                    field: key,
+                    value: v,
+                    allowed: range,
+                });
             }
         }
         Ok(())
@@ -320,9 +389,22 @@ impl OptSpec {
         let d2l = conv == Convention::D2l;
         let adam = || -> Box<dyn Block> {
             if d2l {
-                Box::new(ScaleByAdam::d2l(h.beta1, h.beta2, h.eps, h.bias_correction, h.amsgrad))
+                Box::new(ScaleByAdam::d2l(
+                    h.beta1,
+                    h.beta2,
+                    h.eps,
+                    h.bias_correction,
+                    h.amsgrad,
+                ))
             } else {
-                Box::new(ScaleByAdam::torch(h.lr, h.beta1, h.beta2, h.eps, h.bias_correction, h.amsgrad))
+                Box::new(ScaleByAdam::torch(
+                    h.lr,
+                    h.beta1,
+                    h.beta2,
+                    h.eps,
+                    h.bias_correction,
+                    h.amsgrad,
+                ))
             }
         };
         let blocks: Vec<Box<dyn Block>> = match (self.kind, d2l) {
@@ -330,7 +412,10 @@ impl OptSpec {
             (OptKind::Gd, false) => vec![Box::new(Scale::torch_apply(h.lr))],
             (OptKind::Momentum, true) => vec![Box::new(Trace::d2l(h.lr, h.gamma, h.nesterov))],
             (OptKind::Momentum, false) => {
-                vec![Box::new(Trace::torch(h.gamma, h.nesterov)), Box::new(Scale::torch_apply(h.lr))]
+                vec![
+                    Box::new(Trace::torch(h.gamma, h.nesterov)),
+                    Box::new(Scale::torch_apply(h.lr)),
+                ]
             }
             (OptKind::Adagrad, _) => vec![Box::new(ScaleByRss::new(h.lr, h.eps, conv))],
             (OptKind::Rmsprop, _) => vec![Box::new(ScaleByRms::new(h.lr, h.gamma, h.eps, conv))],
@@ -389,7 +474,11 @@ pub struct HyperError {
 
 impl std::fmt::Display for HyperError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} must be {} (got {})", self.field, self.allowed, self.value)
+        write!(
+            f,
+            "{} must be {} (got {})",
+            self.field, self.allowed, self.value
+        )
     }
 }
 

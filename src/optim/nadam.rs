@@ -52,7 +52,8 @@ impl Block for ScaleByNadam {
         let step = t as f64;
         let bc2 = 1.0 - math::pow(self.beta2, step);
         let mu = self.beta1 * (1.0 - 0.5 * math::pow(0.96, step * self.momentum_decay));
-        let mu_next = self.beta1 * (1.0 - 0.5 * math::pow(0.96, (step + 1.0) * self.momentum_decay));
+        let mu_next =
+            self.beta1 * (1.0 - 0.5 * math::pow(0.96, (step + 1.0) * self.momentum_decay));
         self.mu_product *= mu;
         let mu_product_next = self.mu_product * mu_next;
         let c_grad = self.lr * (1.0 - mu) / (1.0 - self.mu_product);
@@ -70,8 +71,14 @@ impl Block for ScaleByNadam {
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField { name: "m", value: self.m });
-        out.push(StateField { name: "v", value: self.v });
+        out.push(StateField {
+            name: "m",
+            value: self.m,
+        });
+        out.push(StateField {
+            name: "v",
+            value: self.v,
+        });
     }
 
     fn lr_eff(&self) -> Option<Vec2> {

@@ -26,7 +26,13 @@ pub struct ScaleByRss {
 impl ScaleByRss {
     /// AdaGrad scaling with learning rate and ε, in the given convention.
     pub fn new(lr: f64, eps: f64, conv: Convention) -> ScaleByRss {
-        ScaleByRss { s: [0.0; 2], lr, eps, conv, rate: [lr; 2] }
+        ScaleByRss {
+            s: [0.0; 2],
+            lr,
+            eps,
+            conv,
+            rate: [lr; 2],
+        }
     }
 }
 
@@ -51,7 +57,10 @@ impl Block for ScaleByRss {
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField { name: "s", value: self.s });
+        out.push(StateField {
+            name: "s",
+            value: self.s,
+        });
     }
 
     fn lr_eff(&self) -> Option<Vec2> {
@@ -74,7 +83,14 @@ pub struct ScaleByRms {
 impl ScaleByRms {
     /// RMSProp scaling with learning rate, decay γ (torch α) and ε.
     pub fn new(lr: f64, gamma: f64, eps: f64, conv: Convention) -> ScaleByRms {
-        ScaleByRms { s: [0.0; 2], lr, gamma, eps, conv, rate: [lr; 2] }
+        ScaleByRms {
+            s: [0.0; 2],
+            lr,
+            gamma,
+            eps,
+            conv,
+            rate: [lr; 2],
+        }
     }
 }
 
@@ -99,7 +115,10 @@ impl Block for ScaleByRms {
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField { name: "s", value: self.s });
+        out.push(StateField {
+            name: "s",
+            value: self.s,
+        });
     }
 
     fn lr_eff(&self) -> Option<Vec2> {

@@ -23,12 +23,22 @@ pub struct Trace {
 impl Trace {
     /// The seed's momentum: v ← γ·v + η·g.
     pub fn d2l(lr: f64, gamma: f64, nesterov: bool) -> Trace {
-        Trace { v: [0.0; 2], gamma, lr: Some(lr), nesterov }
+        Trace {
+            v: [0.0; 2],
+            gamma,
+            lr: Some(lr),
+            nesterov,
+        }
     }
 
     /// torch's buffer: b ← μ·b + g (b = g at the first step).
     pub fn torch(momentum: f64, nesterov: bool) -> Trace {
-        Trace { v: [0.0; 2], gamma: momentum, lr: None, nesterov }
+        Trace {
+            v: [0.0; 2],
+            gamma: momentum,
+            lr: None,
+            nesterov,
+        }
     }
 }
 
@@ -39,18 +49,33 @@ impl Block for Trace {
                 Some(lr) => {
                     let step = lr * u[i];
                     self.v[i] = self.gamma * self.v[i] + step;
-                    u[i] = if self.nesterov { self.gamma * self.v[i] + step } else { self.v[i] };
+                    u[i] = if self.nesterov {
+                        self.gamma * self.v[i] + step
+                    } else {
+                        self.v[i]
+                    };
                 }
                 None => {
-                    self.v[i] = if t == 1 { u[i] } else { self.v[i] * self.gamma + u[i] };
-                    u[i] = if self.nesterov { self.gamma.mul_add(self.v[i], u[i]) } else { self.v[i] };
+                    self.v[i] = if t == 1 {
+                        u[i]
+                    } else {
+                        self.v[i] * self.gamma + u[i]
+                    };
+                    u[i] = if self.nesterov {
+                        self.gamma.mul_add(self.v[i], u[i])
+                    } else {
+                        self.v[i]
+                    };
                 }
             }
         }
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField { name: "v", value: self.v });
+        out.push(StateField {
+            name: "v",
+            value: self.v,
+        });
     }
 
     fn lr_eff(&self) -> Option<Vec2> {

@@ -1,0 +1,10 @@
+# The two commands of the README, plus a static release build.
+.PHONY: serve test dist tools
+serve:  ## build and serve the page on http://127.0.0.1:8080
+	@bash scripts/dev.sh serve
+test:   ## fmt, clippy (native + wasm32), native tests, wasm tests, browser e2e
+	@bash scripts/dev.sh test
+dist:   ## static release build in dist/ for any web host
+	@bash scripts/dev.sh dist
+tools:  ## install the pinned tools only
+	@bash scripts/dev.sh tools

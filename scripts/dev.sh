@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# gradscape's developer commands: `serve`, `test`, `dist`, `tools`.
+# Each installs what it needs when missing (wasm32 target, pinned trunk and
+# wasm-bindgen-cli, Debian's chromium + chromium-driver, npm packages) and
+# never downloads a prebuilt binary: the Rust tools are built by cargo.
+set -uo pipefail
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+ensure_rust_tools() {
+  command -v cargo >/dev/null || die "cargo not found: install Rust with rustup (https://rustup.rs)"
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown || die "rustup target add wasm32-unknown-unknown failed"
+  fi
+  if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
+    say "installing trunk $TRUNK_VERSION (cargo install, a few minutes)"
+    cargo install --locked trunk --version "$TRUNK_VERSION" || die "installing trunk failed"
+  fi
+  if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]] ||
+     ! command -v wasm-bindgen-test-runner >/dev/null; then
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, a few minutes)"
+    # Not --locked: its lock file does not resolve against today's index.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" || die "installing wasm-bindgen-cli failed"
+  fi
+}
+
+ensure_chromium() {
+  if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then return; fi
+  if [[ $(id -u) -ne 0 ]]; then
+    die "the browser tests need Debian's chromium and chromium-driver; run as root or: sudo apt-get install -y chromium chromium-driver"
+  fi
+  say "installing Debian's chromium and chromium-driver"
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver ||
+    die "apt-get install chromium chromium-driver failed"
+}
+
+ensure_npm() {
+  command -v npm >/dev/null || die "npm not found: install Node.js 20"
+  if [[ ! -d node_modules/playwright-core || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    say "npm ci (playwright-core; it downloads no browser)"
+    npm ci --no-audit --no-fund || die "npm ci failed"
+  fi
+}
+
+build_release() {
+  say "trunk build --release → dist/"
+  trunk build --release
+}
+
+cmd_serve() {
+  ensure_rust_tools
+  say "serving on http://127.0.0.1:8080 (Ctrl-C to stop)"
+  echo "open http://127.0.0.1:8080"
+  exec trunk serve --release --address 127.0.0.1 --port 8080
+}
+
+cmd_dist() {
+  ensure_rust_tools
+  build_release || die "trunk build failed"
+  say "dist/ is ready: copy it to any static host (it uses relative URLs)"
+}
+
+# --- test: every suite, then one summary line --------------------------------
+RESULTS=()
+FAILED=0
+LOG_DIR="$(mktemp -d)"
+
+# run_suite NAME COUNT_KIND CMD...: runs CMD, keeps its output, records the result.
+run_suite() {
+  local name=$1 kind=$2; shift 2
+  local log="$LOG_DIR/$name.log"
+  say "$name: $*"
+  "$@" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  local detail=""
+  case $kind in
+    cargo)
+      local passed failed
+      passed=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
+      failed=$(grep -Eo '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}')
+      detail=" ($passed passed, $failed failed)";;
+    node)
+      local passed failed
+      passed=$(grep -Eo '^# pass [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')
+      failed=$(grep -Eo '^# fail [0-9]+' "$log" | awk '{s+=$3} END {print s+0}')
+      detail=" ($passed passed, $failed failed)";;
+  esac
+  if [[ $rc -eq 0 ]]; then
+    RESULTS+=("$name ok$detail")
+  else
+    RESULTS+=("$name FAILED$detail")
+    FAILED=$((FAILED + 1))
+  fi
+}
+
+cmd_test() {
+  ensure_rust_tools
+  ensure_chromium
+  ensure_npm
+  export CHROMEDRIVER=/usr/bin/chromedriver
+  run_suite fmt none cargo fmt --all -- --check
+  run_suite clippy none cargo clippy --all-targets --features cli -- -D warnings
+  run_suite clippy-wasm none cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+  run_suite native cargo cargo test --features cli
+  run_suite wasm cargo cargo test --target wasm32-unknown-unknown --test web
+  run_suite build none trunk build --release
+  run_suite e2e node node --test tests/e2e/
+  local total=${#RESULTS[@]}
+  local line
+  line=$(IFS='; '; echo "${RESULTS[*]}")
+  echo
+  if [[ $FAILED -eq 0 ]]; then
+    echo "SUMMARY: all $total suites passed — $line"
+  else
+    echo "SUMMARY: $FAILED of $total suites FAILED — $line"
+    exit 1
+  fi
+}
+
+case "${1:-}" in
+  serve) cmd_serve;;
+  test) cmd_test;;
+  dist) cmd_dist;;
+  tools) ensure_rust_tools; ensure_chromium; ensure_npm;;
+  *) echo "usage: scripts/dev.sh serve|test|dist|tools" >&2; exit 2;;
+esac

@@ -1,0 +1,77 @@
+//! wasm-bindgen tests, run in headless Chromium:
+//! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`.
+#![cfg(target_arch = "wasm32")]
+
+use gradscape::output::simulation_value;
+use gradscape::{simulate, Scene, Stop};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn noisy_runs_are_bit_identical_to_the_native_build() {
+    let scene = Scene::from_json(include_str!("reference/noise_scene.json")).unwrap();
+    let runs = simulate(&scene).unwrap();
+    let got = simulation_value(&runs, false).to_string();
+    assert!(got == include_str!("reference/noise_native.json").trim_end());
+}
+
+#[wasm_bindgen_test]
+fn torch_golden_trajectories_hold_in_wasm() {
+    let doc: serde_json::Value =
+        serde_json::from_str(include_str!("reference/torch_golden.json")).unwrap();
+    for case in doc["cases"].as_array().unwrap() {
+        let scene = Scene::from_value(&case["scene"]).unwrap();
+        let run = &simulate(&scene).unwrap()[0];
+        for (p, q) in run.points.iter().zip(case["points"].as_array().unwrap()) {
+            for i in 0..2 {
+                let want = q[i].as_f64().unwrap();
+                assert!(
+                    (p[i] - want).abs() <= 1e-12 * want.abs().max(p[i].abs()),
+                    "{}",
+                    case["name"]
+                );
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn seed_divergence_is_finite_in_wasm() {
+    let scene = Scene::from_json(include_str!("../examples/scenes/gd-eta-0.6.json")).unwrap();
+    let run = &simulate(&scene).unwrap()[0];
+    assert_eq!(run.stop, Stop::Completed);
+    assert!((run.points[20][1] + 1673.365108505695).abs() < 1e-9);
+}
+
+#[wasm_bindgen_test]
+fn draws_the_default_scene_into_a_canvas() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    canvas.set_attribute("style", "width: 400px").unwrap();
+    document.body().unwrap().append_child(&canvas).unwrap();
+    let scene = Scene::default();
+    let runs = simulate(&scene).unwrap();
+    gradscape::web::draw::draw_scene(&canvas, &scene, &runs).unwrap();
+    assert_eq!(canvas.get_attribute("data-ready").as_deref(), Some("true"));
+    assert!(canvas.width() >= 400);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    // The far corner (bottom-left, the window's maximum) is viridis' yellow end.
+    let h = canvas.height() as f64;
+    let px = ctx.get_image_data(8.0, h - 8.0, 1.0, 1.0).unwrap().data();
+    assert!(
+        px[0] > 200 && px[1] > 200 && px[2] < 100,
+        "corner {:?}",
+        &px[..3]
+    );
+}
