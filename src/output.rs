@@ -85,8 +85,13 @@ pub fn simulation_csv(runs: &[Trajectory]) -> String {
     let mut out = String::from("optimizer,step,x,y,loss\n");
     for (name, t) in run_names(runs).iter().zip(runs) {
         for (step, (p, l)) in t.points.iter().zip(&t.loss).enumerate() {
-            out += &format!("{name},{step},{},{},{}\n", p[0], p[1], l);
+            out += &format!("{name},{step},{},{},{}\n", num(p[0]), num(p[1]), num(*l));
         }
     }
     out
+}
+
+/// A number as JSON writes it: shortest round-trip form, exponent when short.
+fn num(v: f64) -> String {
+    Value::from(v).to_string()
 }
