@@ -300,13 +300,18 @@ pub fn ticks(lo: f64, hi: f64, n: usize) -> Vec<f64> {
     out
 }
 
-/// A tick label without float noise: 0.30000000000000004 → "0.3".
+/// A tick label without float noise: 0.30000000000000004 → "0.3",
+/// 2e-7 → "2e-7" (10 significant digits, exponent form for tiny or huge).
 pub fn tick_label(v: f64) -> String {
-    let s = format!("{:.6}", v);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
+    if !v.is_finite() {
+        return String::new();
+    }
+    let r: f64 = format!("{v:.9e}").parse().unwrap_or(v);
+    if r == 0.0 {
         "0".to_string()
+    } else if r.abs() < 1e-3 || r.abs() >= 1e6 {
+        format!("{r:e}")
     } else {
-        s.to_string()
+        format!("{r}")
     }
 }

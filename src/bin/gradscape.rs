@@ -123,10 +123,27 @@ fn run(cli: Cli) -> Result<(), String> {
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
+        Err(e) if !e.use_stderr() => {
+            // --help and --version
             let _ = e.print();
-            return ExitCode::from(code);
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            // One line: clap's first line, without its usage block.
+            let text = e.render().to_string();
+            let first = text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("invalid arguments");
+            let first = first.trim().trim_start_matches("error: ");
+            let first = if first.starts_with("Run gradient-descent") || first.starts_with("Usage:")
+            {
+                "a command is required: simulate or render"
+            } else {
+                first
+            };
+            eprintln!("gradscape: {first} (see gradscape --help)");
+            return ExitCode::from(2);
         }
     };
     match run(cli) {

@@ -160,7 +160,7 @@ impl Landscape {
     pub fn default_start(&self) -> Vec2 {
         match self {
             Landscape::Quadratic(_) => [-5.0, -2.0],
-            Landscape::Rosenbrock(_) => [-1.5, 2.0],
+            Landscape::Rosenbrock(r) => [r.a - 2.5, r.a * r.a + 1.0],
             Landscape::Himmelblau => [0.0, 0.0],
             Landscape::Beale => [1.0, 1.5],
             Landscape::Saddle => [-1.5, 0.01],

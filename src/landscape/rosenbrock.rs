@@ -5,7 +5,7 @@
 //! ∇f = (−2(a − x) − 4b·x·(y − x²), 2b·(y − x²))
 //!
 //! Defaults: a = 1, b = 100. Default view: x ∈ [−2, 2], y ∈ [−1, 3];
-//! default start (−1.5, 2).
+//! default start (a − 2.5, a² + 1), i.e. (−1.5, 2) for a = 1.
 //! Minimum: (a, a²) with f = 0.
 
 use crate::Vec2;
