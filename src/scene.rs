@@ -211,6 +211,8 @@ fn object<'a>(v: &'a Value, field: &str) -> Result<&'a Map<String, Value>, Scene
 impl Scene {
     /// Parse and validate a scene from JSON text.
     pub fn from_json(text: &str) -> Result<Scene, SceneError> {
+        // A byte-order mark (as some Windows editors save) is not an error.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let v: Value =
             serde_json::from_str(text).map_err(|e| err("", format!("not valid JSON: {e}")))?;
         Scene::from_value(&v)
