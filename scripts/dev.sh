@@ -114,8 +114,8 @@ cmd_test() {
   run_suite build none trunk build --release
   run_suite e2e node node --test tests/e2e/
   local total=${#RESULTS[@]}
-  local line
-  line=$(IFS='; '; echo "${RESULTS[*]}")
+  local line="${RESULTS[0]}" r
+  for r in "${RESULTS[@]:1}"; do line+="; $r"; done
   echo
   if [[ $FAILED -eq 0 ]]; then
     echo "SUMMARY: all $total suites passed — $line"
