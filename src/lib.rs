@@ -9,11 +9,13 @@
 // `for i in 0..2` with indices reads like the maths.
 #![allow(clippy::needless_range_loop)]
 
+pub mod diagnose;
 pub mod landscape;
 pub mod math;
 pub mod noise;
 pub mod optim;
 pub mod output;
+pub mod params;
 pub mod run;
 pub mod scene;
 pub mod surface;

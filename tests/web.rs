@@ -47,19 +47,35 @@ fn seed_divergence_is_finite_in_wasm() {
 
 #[wasm_bindgen_test]
 fn draws_the_default_scene_into_a_canvas() {
+    use gradscape::diagnose::diagnose;
+    use gradscape::web::draw::{draw_plot, render_surface, Frame, Geom};
     let document = web_sys::window().unwrap().document().unwrap();
     let canvas: web_sys::HtmlCanvasElement = document
         .create_element("canvas")
         .unwrap()
         .dyn_into()
         .unwrap();
-    canvas.set_attribute("style", "width: 400px").unwrap();
     document.body().unwrap().append_child(&canvas).unwrap();
     let scene = Scene::default();
     let runs = simulate(&scene).unwrap();
-    gradscape::web::draw::draw_scene(&canvas, &scene, &runs).unwrap();
-    assert_eq!(canvas.get_attribute("data-ready").as_deref(), Some("true"));
-    assert!(canvas.width() >= 400);
+    let diags: Vec<_> = runs.iter().map(|t| diagnose(&scene.landscape, t)).collect();
+    let geom = Geom {
+        view: scene.view(),
+        w: 400.0,
+        h: 300.0,
+        dpr: 2.0,
+    };
+    let cache = render_surface(&document, &scene.landscape, &geom, false).unwrap();
+    let frame = Frame {
+        geom,
+        runs: &runs,
+        diags: &diags,
+        hidden: &[false, false],
+        t: 20,
+        start: scene.start,
+    };
+    draw_plot(&canvas, &cache, &frame).unwrap();
+    assert_eq!((canvas.width(), canvas.height()), (800, 600));
     let ctx: web_sys::CanvasRenderingContext2d = canvas
         .get_context("2d")
         .unwrap()
@@ -67,11 +83,17 @@ fn draws_the_default_scene_into_a_canvas() {
         .dyn_into()
         .unwrap();
     // The far corner (bottom-left, the window's maximum) is viridis' yellow end.
-    let h = canvas.height() as f64;
-    let px = ctx.get_image_data(8.0, h - 8.0, 1.0, 1.0).unwrap().data();
+    let px = ctx.get_image_data(60.0, 590.0, 1.0, 1.0).unwrap().data();
     assert!(
         px[0] > 200 && px[1] > 200 && px[2] < 100,
         "corner {:?}",
         &px[..3]
     );
+    // The momentum run's current point (step 20) is drawn in its colour.
+    let (x, y) = geom.px(runs[1].points[20]);
+    let px = ctx
+        .get_image_data(x * 2.0, y * 2.0, 1.0, 1.0)
+        .unwrap()
+        .data();
+    assert_eq!(&px[..3], &[0x56, 0xB4, 0xE9], "current point");
 }

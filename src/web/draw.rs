@@ -1,30 +1,75 @@
-//! Canvas drawing: heatmap, isolines, axes, minima, trails, legend.
+//! Canvas drawing. The surface (heatmap, isolines, axes, minima) is rendered
+//! once into an offscreen canvas and cached until the surface, the view or
+//! the size changes; each frame blits it and draws the trails over it.
 
-use crate::run::{Stop, Trajectory};
-use crate::scene::Scene;
+use crate::diagnose::{Diagnosis, Health};
+use crate::landscape::Landscape;
+use crate::run::Trajectory;
 use crate::surface::{isolines, palette, raster_rgba, tick_label, ticks, Grid, LogScale};
-use crate::svg::run_caption;
 use crate::{Vec2, View};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, ImageData};
 
-/// World → CSS pixel mapping of the canvas.
-struct Map {
-    view: View,
-    w: f64,
-    h: f64,
+/// World ↔ CSS-pixel mapping of a canvas.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geom {
+    /// The world window shown.
+    pub view: View,
+    /// CSS width.
+    pub w: f64,
+    /// CSS height.
+    pub h: f64,
+    /// Device pixels per CSS pixel.
+    pub dpr: f64,
 }
 
-impl Map {
-    fn px(&self, p: Vec2) -> (f64, f64) {
+impl Geom {
+    /// World → CSS pixels (far points clamped so canvas maths stays sane).
+    pub fn px(&self, p: Vec2) -> (f64, f64) {
         let x = (p[0] - self.view.x0) / self.view.width() * self.w;
         let y = (self.view.y1 - p[1]) / self.view.height() * self.h;
         (x.clamp(-1e5, 1e5), y.clamp(-1e5, 1e5))
     }
+
+    /// CSS pixels → world.
+    pub fn world(&self, x: f64, y: f64) -> Vec2 {
+        [
+            self.view.x0 + x / self.w * self.view.width(),
+            self.view.y1 - y / self.h * self.view.height(),
+        ]
+    }
+
+    /// Device size.
+    pub fn device(&self) -> (u32, u32) {
+        (
+            (self.w * self.dpr).round() as u32,
+            (self.h * self.dpr).round() as u32,
+        )
+    }
 }
 
-fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+/// The cached surface picture.
+pub struct SurfaceCache {
+    canvas: HtmlCanvasElement,
+    landscape: Landscape,
+    geom: Geom,
+    low: bool,
+}
+
+impl SurfaceCache {
+    /// Whether this cache shows exactly this surface at this size.
+    pub fn matches(&self, landscape: &Landscape, geom: &Geom, low: bool) -> bool {
+        self.landscape == *landscape && self.geom == *geom && (self.low == low || !self.low)
+    }
+
+    /// Whether this is the reduced-resolution picture used while dragging.
+    pub fn is_low(&self) -> bool {
+        self.low
+    }
+}
+
+pub(crate) fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
     canvas
         .get_context("2d")?
         .ok_or("no 2d context")?
@@ -32,58 +77,46 @@ fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsVal
         .map_err(|_| JsValue::from_str("not a 2d context"))
 }
 
-/// Size the canvas to its CSS box at device resolution and draw the scene.
-pub fn draw_scene(
-    canvas: &HtmlCanvasElement,
-    scene: &Scene,
-    runs: &[Trajectory],
-) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
-    let dpr = window.device_pixel_ratio().clamp(0.5, 4.0);
-    let view = scene.view();
-    // The canvas is as wide as its box; its height keeps the view's aspect
-    // ratio unless that would overflow the window (then axes scale apart).
-    let css_w = (canvas.client_width() as f64).max(100.0);
-    let inner_h = window.inner_height()?.as_f64().unwrap_or(800.0);
-    let max_h = (inner_h - 170.0).max(240.0);
-    let css_h = (css_w * view.height() / view.width())
-        .min(max_h)
-        .clamp(80.0, 4000.0);
-    canvas
-        .style()
-        .set_property("height", &format!("{css_h}px"))?;
-    let (pw, ph) = ((css_w * dpr).round() as u32, (css_h * dpr).round() as u32);
-    canvas.set_width(pw);
-    canvas.set_height(ph);
-    let ctx = context(canvas)?;
-
-    // Heatmap: one sample per device pixel, one blit.
-    let grid = Grid::sample(&scene.landscape, view, pw as usize, ph as usize);
+/// Render the surface: heatmap (one sample per device pixel, or per 4 when
+/// `low`), log-spaced isolines, axes with ticks and labels, minima.
+pub fn render_surface(
+    doc: &Document,
+    landscape: &Landscape,
+    geom: &Geom,
+    low: bool,
+) -> Result<SurfaceCache, JsValue> {
+    let (pw, ph) = geom.device();
+    let canvas: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+    canvas.set_width(pw.max(1));
+    canvas.set_height(ph.max(1));
+    let ctx = context(&canvas)?;
+    let k = if low { 4 } else { 1 };
+    let (gw, gh) = ((pw / k).max(2), (ph / k).max(2));
+    let grid = Grid::sample(landscape, geom.view, gw as usize, gh as usize);
     let scale = LogScale::of(&grid);
     let rgba = raster_rgba(&grid, &scale);
-    let img = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), pw, ph)?;
-    ctx.put_image_data(&img, 0.0, 0.0)?;
-
-    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
-    let m = Map {
-        view,
-        w: css_w,
-        h: css_h,
-    };
-
-    // Isolines at log-spaced levels from a coarser grid, one path.
-    let coarse = Grid::sample(
-        &scene.landscape,
-        view,
-        (css_w / 2.5) as usize,
-        (css_h / 2.5) as usize,
-    );
+    let img = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), gw, gh)?;
+    if k == 1 {
+        ctx.put_image_data(&img, 0.0, 0.0)?;
+    } else {
+        let small: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+        small.set_width(gw);
+        small.set_height(gh);
+        context(&small)?.put_image_data(&img, 0.0, 0.0)?;
+        ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+            &small, 0.0, 0.0, pw as f64, ph as f64,
+        )?;
+    }
+    ctx.set_transform(geom.dpr, 0.0, 0.0, geom.dpr, 0.0, 0.0)?;
+    let cw = if low { geom.w / 6.0 } else { geom.w / 2.5 };
+    let ch = if low { geom.h / 6.0 } else { geom.h / 2.5 };
+    let coarse = Grid::sample(landscape, geom.view, cw as usize, ch as usize);
     ctx.begin_path();
     for (_, level) in scale.levels(14) {
         for line in isolines(&coarse, level) {
-            for (k, p) in line.iter().enumerate() {
-                let (x, y) = m.px(*p);
-                if k == 0 {
+            for (i, p) in line.iter().enumerate() {
+                let (x, y) = geom.px(*p);
+                if i == 0 {
                     ctx.move_to(x, y);
                 } else {
                     ctx.line_to(x, y);
@@ -94,13 +127,10 @@ pub fn draw_scene(
     ctx.set_stroke_style_str("rgba(255,255,255,0.45)");
     ctx.set_line_width(1.0);
     ctx.stroke();
-
-    draw_axes(&ctx, &m)?;
-
-    // Known minima: a white plus.
+    draw_axes(&ctx, geom)?;
     ctx.begin_path();
-    for p in scene.landscape.minima() {
-        let (x, y) = m.px(p);
+    for p in landscape.minima() {
+        let (x, y) = geom.px(p);
         ctx.move_to(x - 7.0, y);
         ctx.line_to(x + 7.0, y);
         ctx.move_to(x, y - 7.0);
@@ -109,134 +139,362 @@ pub fn draw_scene(
     ctx.set_stroke_style_str("#ffffff");
     ctx.set_line_width(2.0);
     ctx.stroke();
-
-    for (i, t) in runs.iter().enumerate() {
-        draw_trail(&ctx, &m, t, palette(i));
-    }
-    canvas.set_attribute(
-        "data-view",
-        &format!("{},{},{},{}", view.x0, view.x1, view.y0, view.y1),
-    )?;
-    canvas.set_attribute("data-ready", "true")?;
-    Ok(())
+    Ok(SurfaceCache {
+        canvas,
+        landscape: landscape.clone(),
+        geom: *geom,
+        low,
+    })
 }
 
-fn draw_axes(ctx: &CanvasRenderingContext2d, m: &Map) -> Result<(), JsValue> {
+fn label(ctx: &CanvasRenderingContext2d, text: &str, x: f64, y: f64) -> Result<(), JsValue> {
+    let tw = ctx.measure_text(text)?.width();
+    ctx.set_fill_style_str("rgba(0,0,0,0.55)");
+    ctx.fill_rect(x - 2.0, y - 11.0, tw + 4.0, 14.0);
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_text(text, x, y)
+}
+
+fn draw_axes(ctx: &CanvasRenderingContext2d, g: &Geom) -> Result<(), JsValue> {
     ctx.set_font("12px system-ui, sans-serif");
     ctx.set_line_width(1.0);
-    let nx = ((m.w / 90.0) as usize).max(3);
-    let ny = ((m.h / 70.0) as usize).max(3);
-    let label = |text: &str, x: f64, y: f64| -> Result<(), JsValue> {
-        let tw = ctx.measure_text(text)?.width();
-        ctx.set_fill_style_str("rgba(0,0,0,0.55)");
-        ctx.fill_rect(x - 2.0, y - 11.0, tw + 4.0, 14.0);
-        ctx.set_fill_style_str("#ffffff");
-        ctx.fill_text(text, x, y)
-    };
     ctx.set_stroke_style_str("rgba(255,255,255,0.8)");
-    for v in ticks(m.view.x0, m.view.x1, nx) {
-        let (x, _) = m.px([v, m.view.y0]);
+    let nx = ((g.w / 90.0) as usize).max(3);
+    let ny = ((g.h / 70.0) as usize).max(3);
+    for v in ticks(g.view.x0, g.view.x1, nx) {
+        let (x, _) = g.px([v, g.view.y0]);
         ctx.begin_path();
-        ctx.move_to(x, m.h);
-        ctx.line_to(x, m.h - 6.0);
+        ctx.move_to(x, g.h);
+        ctx.line_to(x, g.h - 6.0);
         ctx.stroke();
-        if x > 24.0 && x < m.w - 20.0 {
-            label(&tick_label(v), x + 3.0, m.h - 8.0)?;
+        if x > 24.0 && x < g.w - 30.0 {
+            label(ctx, &tick_label(v), x + 3.0, g.h - 8.0)?;
         }
     }
-    for v in ticks(m.view.y0, m.view.y1, ny) {
-        let (_, y) = m.px([m.view.x0, v]);
+    for v in ticks(g.view.y0, g.view.y1, ny) {
+        let (_, y) = g.px([g.view.x0, v]);
         ctx.begin_path();
         ctx.move_to(0.0, y);
         ctx.line_to(6.0, y);
         ctx.stroke();
-        if y > 14.0 && y < m.h - 24.0 {
-            label(&tick_label(v), 8.0, y + 4.0)?;
+        if y > 14.0 && y < g.h - 24.0 {
+            label(ctx, &tick_label(v), 8.0, y + 4.0)?;
         }
+    }
+    label(ctx, "x₁", g.w - 22.0, g.h - 8.0)?;
+    label(ctx, "x₂", 8.0, 16.0)?;
+    Ok(())
+}
+
+/// What one frame shows.
+pub struct Frame<'a> {
+    /// The geometry.
+    pub geom: Geom,
+    /// Every run.
+    pub runs: &'a [Trajectory],
+    /// Their diagnoses.
+    pub diags: &'a [Diagnosis],
+    /// Hidden runs (legend toggles).
+    pub hidden: &'a [bool],
+    /// Current step.
+    pub t: usize,
+    /// The start point (drawn as a draggable ring).
+    pub start: Vec2,
+}
+
+/// Blit the surface and draw trails, current points, markers.
+pub fn draw_plot(
+    canvas: &HtmlCanvasElement,
+    cache: &SurfaceCache,
+    f: &Frame,
+) -> Result<(), JsValue> {
+    let (pw, ph) = f.geom.device();
+    if canvas.width() != pw || canvas.height() != ph {
+        canvas.set_width(pw);
+        canvas.set_height(ph);
+    }
+    let ctx = context(canvas)?;
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+    ctx.draw_image_with_html_canvas_element(&cache.canvas, 0.0, 0.0)?;
+    ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
+    for (i, run) in f.runs.iter().enumerate() {
+        if f.hidden.get(i).copied().unwrap_or(false) || run.points.is_empty() {
+            continue;
+        }
+        let diverged = matches!(
+            f.diags.get(i).map(|d| d.health),
+            Some(Health::Diverged { .. })
+        );
+        draw_trail(&ctx, &f.geom, run, palette(i), f.t, diverged)?;
+    }
+    // The start: a ring to grab.
+    let (sx, sy) = f.geom.px(f.start);
+    ctx.begin_path();
+    ctx.arc(sx, sy, 8.0, 0.0, std::f64::consts::TAU)?;
+    ctx.set_stroke_style_str("#111111");
+    ctx.set_line_width(3.5);
+    ctx.stroke();
+    ctx.set_stroke_style_str("#ffffff");
+    ctx.set_line_width(1.5);
+    ctx.stroke();
+    Ok(())
+}
+
+fn draw_trail(
+    ctx: &CanvasRenderingContext2d,
+    g: &Geom,
+    run: &Trajectory,
+    colour: &str,
+    t: usize,
+    diverged: bool,
+) -> Result<(), JsValue> {
+    let last = t.min(run.points.len() - 1);
+    let pts = &run.points[..=last];
+    // One path, skipping points closer than half a pixel to the previous one.
+    let path = || {
+        ctx.begin_path();
+        let mut prev = (f64::NAN, f64::NAN);
+        for (k, p) in pts.iter().enumerate() {
+            let (x, y) = g.px(*p);
+            if k == 0 {
+                ctx.move_to(x, y);
+            } else if (x - prev.0).abs() >= 0.5 || (y - prev.1).abs() >= 0.5 || k == last {
+                ctx.line_to(x, y);
+            } else {
+                continue;
+            }
+            prev = (x, y);
+        }
+    };
+    ctx.set_line_join("round");
+    path();
+    ctx.set_stroke_style_str("rgba(255,255,255,0.9)");
+    ctx.set_line_width(4.0);
+    ctx.stroke();
+    path();
+    ctx.set_stroke_style_str(colour);
+    ctx.set_line_width(2.0);
+    ctx.stroke();
+    // A dot at every step (dots closer than 2 px to the last one drawn merge).
+    let dots = |size: f64| {
+        let mut prev = (f64::NAN, f64::NAN);
+        for p in pts {
+            let (x, y) = g.px(*p);
+            if (x - prev.0).abs() < 2.0 && (y - prev.1).abs() < 2.0 {
+                continue;
+            }
+            if x > -10.0 && y > -10.0 && x < g.w + 10.0 && y < g.h + 10.0 {
+                ctx.fill_rect(x - size / 2.0, y - size / 2.0, size, size);
+            }
+            prev = (x, y);
+        }
+    };
+    ctx.set_fill_style_str("#ffffff");
+    dots(7.0);
+    ctx.set_fill_style_str(colour);
+    dots(5.0);
+    let cur = run.points[last];
+    let (cx, cy) = g.px(cur);
+    let inside = cx >= 0.0 && cy >= 0.0 && cx <= g.w && cy <= g.h;
+    if inside {
+        ctx.begin_path();
+        ctx.arc(cx, cy, 6.0, 0.0, std::f64::consts::TAU)?;
+        ctx.set_fill_style_str(colour);
+        ctx.fill();
+        ctx.set_stroke_style_str("#ffffff");
+        ctx.set_line_width(2.0);
+        ctx.stroke();
+    } else {
+        edge_marker(ctx, g, cx, cy, colour)?;
+    }
+    if diverged && last == run.points.len() - 1 && inside {
+        ctx.begin_path();
+        ctx.move_to(cx - 9.0, cy - 9.0);
+        ctx.line_to(cx + 9.0, cy + 9.0);
+        ctx.move_to(cx + 9.0, cy - 9.0);
+        ctx.line_to(cx - 9.0, cy + 9.0);
+        ctx.set_stroke_style_str("#ffffff");
+        ctx.set_line_width(5.0);
+        ctx.stroke();
+        ctx.set_stroke_style_str(colour);
+        ctx.set_line_width(3.0);
+        ctx.stroke();
     }
     Ok(())
 }
 
-fn draw_trail(ctx: &CanvasRenderingContext2d, m: &Map, t: &Trajectory, colour: &str) {
-    let path = |ctx: &CanvasRenderingContext2d| {
+/// A triangle on the canvas edge pointing at a point outside the view.
+fn edge_marker(
+    ctx: &CanvasRenderingContext2d,
+    g: &Geom,
+    x: f64,
+    y: f64,
+    colour: &str,
+) -> Result<(), JsValue> {
+    let (mx, my) = (g.w / 2.0, g.h / 2.0);
+    let (dx, dy) = (x - mx, y - my);
+    // Scale the ray from the centre to hit the border (inset by 12 px).
+    let sx = if dx != 0.0 {
+        (mx - 12.0) / dx.abs()
+    } else {
+        f64::INFINITY
+    };
+    let sy = if dy != 0.0 {
+        (my - 12.0) / dy.abs()
+    } else {
+        f64::INFINITY
+    };
+    let s = sx.min(sy);
+    if !s.is_finite() {
+        return Ok(());
+    }
+    let (ex, ey) = (mx + dx * s, my + dy * s);
+    let a = dy.atan2(dx);
+    ctx.save();
+    ctx.translate(ex, ey)?;
+    ctx.rotate(a)?;
+    ctx.begin_path();
+    ctx.move_to(10.0, 0.0);
+    ctx.line_to(-8.0, -8.0);
+    ctx.line_to(-8.0, 8.0);
+    ctx.close_path();
+    ctx.set_fill_style_str(colour);
+    ctx.fill();
+    ctx.set_stroke_style_str("#ffffff");
+    ctx.set_line_width(2.0);
+    ctx.stroke();
+    ctx.restore();
+    Ok(())
+}
+
+/// The loss chart: loss against step for every visible run, log y-axis
+/// (linear when some loss is ≤ 0), a cursor at the current step, a cross
+/// where a run diverged.
+#[allow(clippy::too_many_arguments)]
+pub fn draw_loss(
+    canvas: &HtmlCanvasElement,
+    dpr: f64,
+    runs: &[Trajectory],
+    diags: &[Diagnosis],
+    hidden: &[bool],
+    t: usize,
+    steps: usize,
+    dark: bool,
+) -> Result<(), JsValue> {
+    let w = (canvas.client_width() as f64).max(100.0);
+    let h = (canvas.client_height() as f64).max(60.0);
+    let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    if canvas.width() != pw || canvas.height() != ph {
+        canvas.set_width(pw);
+        canvas.set_height(ph);
+    }
+    let ctx = context(canvas)?;
+    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+    ctx.clear_rect(0.0, 0.0, w, h);
+    let fg = if dark { "#d8d8e0" } else { "#333340" };
+    let grid_col = if dark {
+        "rgba(255,255,255,0.12)"
+    } else {
+        "rgba(0,0,0,0.1)"
+    };
+    let visible: Vec<usize> = (0..runs.len())
+        .filter(|&i| !hidden.get(i).copied().unwrap_or(false))
+        .collect();
+    let all = visible.iter().flat_map(|&i| runs[i].loss.iter().copied());
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in all {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    let log = lo > 0.0;
+    let tf = |v: f64| if log { v.log10() } else { v };
+    let (mut ylo, mut yhi) = if lo.is_finite() {
+        (tf(lo), tf(hi))
+    } else {
+        (0.0, 1.0)
+    };
+    if log {
+        ylo = ylo.floor();
+        yhi = yhi.ceil();
+    }
+    if yhi - ylo < 1e-12 {
+        ylo -= 1.0;
+        yhi += 1.0;
+    }
+    let (left, right, top, bottom) = (52.0, 10.0, 10.0, 22.0);
+    let pw_ = w - left - right;
+    let ph_ = h - top - bottom;
+    let n = steps.max(1) as f64;
+    let x_of = |s: f64| left + s / n * pw_;
+    let y_of = |v: f64| top + (yhi - tf(v).clamp(ylo, yhi)) / (yhi - ylo) * ph_;
+    ctx.set_font("11px system-ui, sans-serif");
+    ctx.set_line_width(1.0);
+    ctx.set_stroke_style_str(grid_col);
+    ctx.set_fill_style_str(fg);
+    // y ticks: decades (thinned) on a log axis.
+    let yt: Vec<f64> = if log {
+        let span = (yhi - ylo) as usize;
+        let every = (span / 5).max(1);
+        (0..=span).step_by(every).map(|k| ylo + k as f64).collect()
+    } else {
+        ticks(ylo, yhi, 4)
+    };
+    for v in yt {
+        let y = top + (yhi - v) / (yhi - ylo) * ph_;
         ctx.begin_path();
-        for (k, p) in t.points.iter().enumerate() {
-            let (x, y) = m.px(*p);
-            if k == 0 {
+        ctx.move_to(left, y);
+        ctx.line_to(w - right, y);
+        ctx.stroke();
+        let text = if log {
+            format!("1e{}", v as i64)
+        } else {
+            tick_label(v)
+        };
+        ctx.fill_text(&text, 4.0, y + 4.0)?;
+    }
+    for v in ticks(0.0, n, ((pw_ / 80.0) as usize).max(2)) {
+        let x = x_of(v);
+        ctx.fill_text(&tick_label(v), x - 4.0, h - 6.0)?;
+    }
+    ctx.fill_text(
+        if log { "loss (log)" } else { "loss" },
+        left + 4.0,
+        top + 10.0,
+    )?;
+    for &i in &visible {
+        let run = &runs[i];
+        ctx.begin_path();
+        for (s, v) in run.loss.iter().enumerate() {
+            let (x, y) = (x_of(s as f64), y_of(*v));
+            if s == 0 {
                 ctx.move_to(x, y);
             } else {
                 ctx.line_to(x, y);
             }
         }
-    };
-    ctx.set_line_join("round");
-    path(ctx);
-    ctx.set_stroke_style_str("rgba(255,255,255,0.9)");
-    ctx.set_line_width(4.0);
-    ctx.stroke();
-    path(ctx);
-    ctx.set_stroke_style_str(colour);
-    ctx.set_line_width(2.0);
-    ctx.stroke();
-    // A dot at every step, so oscillation reads step by step.
-    ctx.set_fill_style_str("#ffffff");
-    for p in &t.points {
-        let (x, y) = m.px(*p);
-        ctx.fill_rect(x - 3.5, y - 3.5, 7.0, 7.0);
-    }
-    ctx.set_fill_style_str(colour);
-    for p in &t.points {
-        let (x, y) = m.px(*p);
-        ctx.fill_rect(x - 2.5, y - 2.5, 5.0, 5.0);
-    }
-    if let (Stop::Diverged { .. }, Some(p)) = (t.stop, t.points.last()) {
-        let (x, y) = m.px(*p);
-        ctx.begin_path();
-        ctx.move_to(x - 7.0, y - 7.0);
-        ctx.line_to(x + 7.0, y + 7.0);
-        ctx.move_to(x + 7.0, y - 7.0);
-        ctx.line_to(x - 7.0, y + 7.0);
-        ctx.set_stroke_style_str(colour);
-        ctx.set_line_width(3.0);
+        ctx.set_stroke_style_str(palette(i));
+        ctx.set_line_width(2.0);
         ctx.stroke();
+        if let Some(Health::Diverged { .. }) = diags.get(i).map(|d| d.health) {
+            let s = run.loss.len().saturating_sub(1);
+            let (x, y) = (x_of(s as f64), y_of(run.loss[s]));
+            ctx.begin_path();
+            ctx.move_to(x - 6.0, y - 6.0);
+            ctx.line_to(x + 6.0, y + 6.0);
+            ctx.move_to(x + 6.0, y - 6.0);
+            ctx.line_to(x - 6.0, y + 6.0);
+            ctx.set_line_width(3.0);
+            ctx.stroke();
+        }
     }
-}
-
-/// The legend: a swatch and a caption per run (text only, never HTML).
-pub fn fill_legend(document: &Document, scene: &Scene, runs: &[Trajectory]) -> Result<(), JsValue> {
-    let Some(list) = document.get_element_by_id("legend") else {
-        return Ok(());
-    };
-    list.set_text_content(None);
-    for (i, t) in runs.iter().enumerate() {
-        let item = document.create_element("li")?;
-        let swatch = document.create_element("span")?;
-        swatch.set_class_name("swatch");
-        swatch.set_attribute("style", &format!("background:{}", palette(i)))?;
-        item.append_child(&swatch)?;
-        let text = document.create_element("span")?;
-        text.set_text_content(Some(&run_caption(t)));
-        item.append_child(&text)?;
-        item.set_attribute("data-kind", t.spec.kind.name())?;
-        item.set_attribute(
-            "data-stop",
-            if t.stop == Stop::Completed {
-                "completed"
-            } else {
-                "diverged"
-            },
-        )?;
-        list.append_child(&item)?;
-    }
-    if let Some(cap) = document.get_element_by_id("caption") {
-        cap.set_text_content(Some(&format!(
-            "{} · start ({}, {}) · {} steps · {} convention",
-            scene.landscape.formula(),
-            scene.start[0],
-            scene.start[1],
-            scene.steps,
-            scene.convention.name()
-        )));
-    }
+    // Cursor at the current step.
+    let x = x_of(t.min(steps) as f64);
+    ctx.begin_path();
+    ctx.move_to(x, top);
+    ctx.line_to(x, top + ph_);
+    ctx.set_stroke_style_str(fg);
+    ctx.set_line_width(1.0);
+    ctx.stroke();
+    canvas.set_attribute("data-ready", "true")?;
     Ok(())
 }

@@ -1,70 +1,1108 @@
-//! The browser shell (wasm only): draws a scene on the page's canvas.
+//! The browser shell (wasm only): the live playground.
 //!
-//! Long-lived data stays in Rust; the heatmap is one `ImageData` blit at
-//! device resolution; isolines and each trail are one path and one
-//! `stroke()`.
+//! Data flows one way: controls edit the [`Scene`]; the scene is replayed
+//! into trajectories (microseconds); the cached surface and the trails are
+//! drawn. The animation only moves the cursor `t` along trajectories that
+//! already exist. Long-lived state stays in Rust (one `App` in a
+//! thread-local); DOM events are delegated to a few container listeners.
 
+pub mod dom;
 pub mod draw;
+mod panel;
 
-use crate::output::simulation_value;
-use crate::{simulate, Scene};
+use crate::diagnose::{diagnose, status_text, Diagnosis, Health};
+use crate::landscape::{Landscape, View, KINDS};
+use crate::optim::{Convention, OptKind, OptSpec};
+use crate::output::{run_value, stop_value};
+use crate::params::{self, param_info};
+use crate::run::Trajectory;
+use crate::scene::{Scene, MAX_STEPS};
+use crate::simulate;
+use dom::{add, by_id, closest, el, fmt_field, on, on_active};
+use draw::{draw_loss, draw_plot, render_surface, Frame, Geom, SurfaceCache};
+use serde_json::{Map, Value};
 use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, HtmlCanvasElement, HtmlElement};
+use web_sys::{
+    Document, Element, HtmlButtonElement, HtmlCanvasElement, HtmlElement, HtmlInputElement,
+    HtmlSelectElement, KeyboardEvent, PointerEvent, WheelEvent, Window,
+};
 
-/// What the page shows.
-struct App {
-    document: Document,
-    canvas: HtmlCanvasElement,
-    scene: Scene,
+/// How a pointer drag on the canvas is being used.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Drag {
+    None,
+    /// Pressed, not moved yet: a click sets the start.
+    Pending {
+        x: f64,
+        y: f64,
+    },
+    /// Moving the start marker.
+    Start,
+    /// Panning from this view and pointer position.
+    Pan {
+        view: View,
+        x: f64,
+        y: f64,
+    },
 }
 
-impl App {
-    fn render(&self) -> Result<(), JsValue> {
-        let runs = simulate(&self.scene).map_err(|e| JsValue::from_str(&e.to_string()))?;
-        draw::draw_scene(&self.canvas, &self.scene, &runs)?;
-        draw::fill_legend(&self.document, &self.scene, &runs)?;
-        Ok(())
+/// The page's state.
+struct App {
+    window: Window,
+    doc: Document,
+    plot: HtmlCanvasElement,
+    loss: HtmlCanvasElement,
+    scene: Scene,
+    runs: Vec<Trajectory>,
+    diags: Vec<Diagnosis>,
+    hidden: Vec<bool>,
+    t: usize,
+    playing: bool,
+    /// Steps per second while playing.
+    speed: f64,
+    acc: f64,
+    last_ts: Option<f64>,
+    cache: Option<SurfaceCache>,
+    geom: Geom,
+    drag: Drag,
+    /// Active pointers (id, x, y) for pinch zoom.
+    pointers: Vec<(i32, f64, f64)>,
+    pinch: Option<(f64, View, [f64; 2])>,
+    interacting: bool,
+    draws: u64,
+}
+
+/// The requestAnimationFrame callback, kept alive for the page's lifetime.
+type FrameCallback = Closure<dyn FnMut(f64)>;
+
+thread_local! {
+    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+    static RAF: RefCell<Option<FrameCallback>> = const { RefCell::new(None) };
+    static IDLE: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
+}
+
+/// Run `f` on the app, logging (not throwing) errors.
+fn with_app(f: impl FnOnce(&mut App) -> Result<(), JsValue>) {
+    let r = APP.with(|a| match a.try_borrow_mut() {
+        Ok(mut guard) => match guard.as_mut() {
+            Some(app) => f(app),
+            None => Ok(()),
+        },
+        Err(_) => Ok(()),
+    });
+    if let Err(e) = r {
+        web_sys::console::error_1(&e);
     }
 }
 
-fn element<T: JsCast>(document: &Document, id: &str) -> Result<T, JsValue> {
-    document
-        .get_element_by_id(id)
-        .ok_or_else(|| JsValue::from_str(&format!("the page has no #{id}")))?
-        .dyn_into::<T>()
-        .map_err(|_| JsValue::from_str(&format!("#{id} has the wrong element type")))
+fn input_of(t: Option<web_sys::EventTarget>) -> Option<HtmlInputElement> {
+    t?.dyn_into::<HtmlInputElement>().ok()
 }
 
-/// Entry point: install the panic hook, draw the default scene, redraw on resize.
+impl App {
+    fn root(&self, id: &str) -> Result<Element, JsValue> {
+        by_id::<Element>(&self.doc, id)
+    }
+
+    /// Replay the scene into trajectories and diagnoses.
+    fn replay(&mut self) {
+        match simulate(&self.scene) {
+            Ok(runs) => {
+                self.diags = runs
+                    .iter()
+                    .map(|t| diagnose(&self.scene.landscape, t))
+                    .collect();
+                self.runs = runs;
+            }
+            Err(e) => {
+                // Every value was validated on the way in; keep the old runs.
+                web_sys::console::error_1(&JsValue::from_str(&e.to_string()));
+            }
+        }
+        self.hidden.resize(self.scene.optimizers.len(), false);
+        self.t = self.t.min(self.scene.steps);
+    }
+
+    /// Replay and refresh everything but the cards.
+    fn refresh_runs(&mut self) -> Result<(), JsValue> {
+        self.replay();
+        panel::build_legend(
+            &self.doc,
+            &self.root("legend")?,
+            &self.runs,
+            &self.diags,
+            &self.hidden,
+        )?;
+        panel::build_messages(&self.doc, &self.root("messages")?, &self.runs, &self.diags)?;
+        self.sync_time()?;
+        self.draw()
+    }
+
+    /// Replay and rebuild every panel from the scene.
+    fn refresh_all(&mut self) -> Result<(), JsValue> {
+        panel::build_cards(&self.doc, &self.root("optimizers")?, &self.scene.optimizers)?;
+        self.sync_globals()?;
+        self.refresh_runs()
+    }
+
+    fn sync_globals(&self) -> Result<(), JsValue> {
+        by_id::<HtmlSelectElement>(&self.doc, "surface")?.set_value(self.scene.landscape.kind());
+        by_id::<HtmlSelectElement>(&self.doc, "convention")?
+            .set_value(self.scene.convention.name());
+        by_id::<HtmlInputElement>(&self.doc, "steps")?.set_value(&self.scene.steps.to_string());
+        by_id::<HtmlInputElement>(&self.doc, "noise-sigma")?
+            .set_value(&fmt_field(self.scene.noise.sigma));
+        by_id::<HtmlInputElement>(&self.doc, "noise-seed")?
+            .set_value(&self.scene.noise.seed.to_string());
+        self.build_surface_params()?;
+        self.root("global-error")?.set_text_content(None);
+        self.root("formula")?
+            .set_text_content(Some(&self.scene.landscape.formula()));
+        Ok(())
+    }
+
+    fn build_surface_params(&self) -> Result<(), JsValue> {
+        let root = self.root("surface-params")?;
+        root.set_text_content(None);
+        for (key, name, v) in surface_params(&self.scene.landscape) {
+            let lab = el(&self.doc, "label", &[], Some(name))?;
+            let input = el(
+                &self.doc,
+                "input",
+                &[
+                    ("type", "number"),
+                    ("step", "any"),
+                    ("data-key", key),
+                    ("aria-label", &format!("surface {name}")),
+                ],
+                None,
+            )?
+            .dyn_into::<HtmlInputElement>()?;
+            input.set_value(&fmt_field(v));
+            lab.append_child(&input)?;
+            root.append_child(&lab)?;
+        }
+        Ok(())
+    }
+
+    fn sync_time(&self) -> Result<(), JsValue> {
+        let n = self.scene.steps;
+        let scrub = by_id::<HtmlInputElement>(&self.doc, "scrub")?;
+        scrub.set_max(&n.to_string());
+        scrub.set_value(&self.t.to_string());
+        self.root("step-label")?
+            .set_text_content(Some(&format!("step {} / {}", self.t, n)));
+        let play = by_id::<HtmlButtonElement>(&self.doc, "play")?;
+        play.set_attribute("aria-label", if self.playing { "Pause" } else { "Play" })?;
+        play.set_text_content(Some(if self.playing { "❚❚" } else { "▶" }));
+        Ok(())
+    }
+
+    /// The geometry the canvas box has now.
+    fn measure(&self) -> Result<Geom, JsValue> {
+        let view = self.scene.view();
+        let dpr = self.window.device_pixel_ratio().clamp(0.5, 4.0);
+        let w = (self.plot.client_width() as f64).max(100.0);
+        let inner_h = self.window.inner_height()?.as_f64().unwrap_or(800.0);
+        let narrow = self.window.inner_width()?.as_f64().unwrap_or(1200.0) < 900.0;
+        // The canvas keeps the view's aspect unless that would push the time
+        // bar below the fold; then the axes scale apart.
+        // Wide screens keep the time bar, legend and loss chart in view too.
+        let reserve = if narrow { 130.0 } else { 290.0 };
+        let max_h = (inner_h - reserve).max(220.0);
+        let h = (w * view.height() / view.width())
+            .min(max_h)
+            .clamp(120.0, 4000.0);
+        Ok(Geom { view, w, h, dpr })
+    }
+
+    /// Redraw the plot (re-rendering the surface only if it changed) and the loss chart.
+    fn draw(&mut self) -> Result<(), JsValue> {
+        let geom = self.measure()?;
+        if geom.h != self.geom.h {
+            self.plot
+                .style()
+                .set_property("height", &format!("{}px", geom.h))?;
+        }
+        self.geom = geom;
+        let low = self.interacting;
+        let fresh = match &self.cache {
+            Some(c) => c.matches(&self.scene.landscape, &geom, low),
+            None => false,
+        };
+        if !fresh {
+            self.cache = Some(render_surface(
+                &self.doc,
+                &self.scene.landscape,
+                &geom,
+                low,
+            )?);
+            if low {
+                self.schedule_idle()?;
+            }
+        }
+        if let Some(cache) = &self.cache {
+            let frame = Frame {
+                geom,
+                runs: &self.runs,
+                diags: &self.diags,
+                hidden: &self.hidden,
+                t: self.t,
+                start: self.scene.start,
+            };
+            draw_plot(&self.plot, cache, &frame)?;
+        }
+        let dark = self
+            .window
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .map(|m| m.matches())
+            .unwrap_or(false);
+        draw_loss(
+            &self.loss,
+            geom.dpr,
+            &self.runs,
+            &self.diags,
+            &self.hidden,
+            self.t,
+            self.scene.steps,
+            dark,
+        )?;
+        let v = geom.view;
+        self.draws += 1;
+        self.plot
+            .set_attribute("data-view", &format!("{},{},{},{}", v.x0, v.x1, v.y0, v.y1))?;
+        self.plot.set_attribute("data-t", &self.t.to_string())?;
+        self.plot
+            .set_attribute("data-draws", &self.draws.to_string())?;
+        self.plot.set_attribute("data-ready", "true")?;
+        Ok(())
+    }
+
+    /// After an interaction, render the full-resolution surface once idle.
+    fn schedule_idle(&self) -> Result<(), JsValue> {
+        IDLE.with(|slot| -> Result<(), JsValue> {
+            if slot.borrow().is_none() {
+                *slot.borrow_mut() = Some(Closure::<dyn FnMut()>::new(|| {
+                    with_app(|app| {
+                        if app.drag == Drag::None && app.pointers.is_empty() {
+                            app.interacting = false;
+                            app.draw()
+                        } else {
+                            app.schedule_idle()
+                        }
+                    })
+                }));
+            }
+            if let Some(cb) = slot.borrow().as_ref() {
+                self.window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(
+                        cb.as_ref().unchecked_ref(),
+                        150,
+                    )?;
+            }
+            Ok(())
+        })
+    }
+
+    fn set_t(&mut self, t: usize) -> Result<(), JsValue> {
+        self.t = t.min(self.scene.steps);
+        self.sync_time()?;
+        self.draw()
+    }
+
+    fn toggle_play(&mut self) -> Result<(), JsValue> {
+        if self.playing {
+            self.playing = false;
+        } else {
+            if self.t >= self.scene.steps {
+                self.t = 0;
+            }
+            self.playing = true;
+            self.last_ts = None;
+            self.acc = 0.0;
+            request_frame(&self.window)?;
+        }
+        self.sync_time()?;
+        self.draw()
+    }
+
+    /// One animation frame: advance the cursor by speed × elapsed time.
+    fn tick(&mut self, ts: f64) -> Result<bool, JsValue> {
+        if !self.playing {
+            return Ok(false);
+        }
+        let dt = self
+            .last_ts
+            .map(|l| (ts - l).clamp(0.0, 250.0))
+            .unwrap_or(0.0);
+        self.last_ts = Some(ts);
+        self.acc += dt / 1000.0 * self.speed;
+        let adv = self.acc.floor();
+        if adv >= 1.0 {
+            self.acc -= adv;
+            self.t = (self.t + adv as usize).min(self.scene.steps);
+            if self.t >= self.scene.steps {
+                self.playing = false;
+            }
+            self.sync_time()?;
+            self.draw()?;
+        }
+        Ok(self.playing)
+    }
+
+    fn set_view(&mut self, v: View) -> Result<(), JsValue> {
+        let w = v.width();
+        let h = v.height();
+        if !(1e-9..=1e9).contains(&w)
+            || !(1e-9..=1e9).contains(&h)
+            || v.x0.abs() > 1e12
+            || v.y0.abs() > 1e12
+        {
+            return Ok(());
+        }
+        self.scene.view = Some(v);
+        self.interacting = true;
+        self.draw()
+    }
+
+    fn zoom_at(&mut self, cx: f64, cy: f64, factor: f64, from: View) -> Result<(), JsValue> {
+        let g = Geom {
+            view: from,
+            ..self.geom
+        };
+        let p = g.world(cx, cy);
+        let v = View {
+            x0: p[0] - (p[0] - from.x0) * factor,
+            x1: p[0] + (from.x1 - p[0]) * factor,
+            y0: p[1] - (p[1] - from.y0) * factor,
+            y1: p[1] + (from.y1 - p[1]) * factor,
+        };
+        self.set_view(v)
+    }
+
+    /// A world point rounded to a grain fine enough for the view.
+    fn snap(&self, p: [f64; 2]) -> [f64; 2] {
+        let grain = |span: f64| 10f64.powf((span / 1000.0).log10().floor());
+        let r = |v: f64, g: f64| ((v / g).round() * g * 1e12).round() / 1e12;
+        let v = self.scene.view();
+        [r(p[0], grain(v.width())), r(p[1], grain(v.height()))]
+    }
+
+    fn set_start(&mut self, p: [f64; 2]) -> Result<(), JsValue> {
+        let p = self.snap(p);
+        if !(p[0].is_finite() && p[1].is_finite()) || p[0].abs() > 1e12 || p[1].abs() > 1e12 {
+            return Ok(());
+        }
+        self.scene.start = p;
+        self.refresh_runs()
+    }
+
+    fn state_json(&self) -> String {
+        let mut m = Map::new();
+        m.insert("scene".into(), self.scene.to_value());
+        m.insert("t".into(), self.t.into());
+        m.insert("playing".into(), self.playing.into());
+        m.insert("hidden".into(), Value::from(self.hidden.clone()));
+        let runs = self
+            .runs
+            .iter()
+            .zip(&self.diags)
+            .map(|(t, d)| {
+                let mut v = run_value(t, false);
+                if let Value::Object(o) = &mut v {
+                    o.insert("stop".into(), stop_value(&t.stop));
+                    let h = match d.health {
+                        Health::Ok => "ok",
+                        Health::Diverging { .. } => "diverging",
+                        Health::Diverged { .. } => "diverged",
+                    };
+                    o.insert("health".into(), h.into());
+                    o.insert("status".into(), status_text(d, t).into());
+                    o.insert(
+                        "hint".into(),
+                        d.hint.clone().map(Value::from).unwrap_or(Value::Null),
+                    );
+                }
+                v
+            })
+            .collect();
+        m.insert("runs".into(), Value::Array(runs));
+        Value::Object(m).to_string()
+    }
+}
+
+fn surface_params(l: &Landscape) -> Vec<(&'static str, &'static str, f64)> {
+    match l {
+        Landscape::Quadratic(q) => vec![
+            ("a", "a", q.a),
+            ("b", "b", q.b),
+            ("rotation", "rotation θ°", q.rotation),
+        ],
+        Landscape::Rosenbrock(r) => vec![("a", "a", r.a), ("b", "b", r.b)],
+        Landscape::Rastrigin(r) => vec![("a", "A", r.a)],
+        _ => vec![],
+    }
+}
+
+fn request_frame(window: &Window) -> Result<(), JsValue> {
+    RAF.with(|slot| -> Result<(), JsValue> {
+        if slot.borrow().is_none() {
+            *slot.borrow_mut() = Some(Closure::<dyn FnMut(f64)>::new(|ts: f64| {
+                let mut again = false;
+                with_app(|app| {
+                    again = app.tick(ts)?;
+                    Ok(())
+                });
+                if again {
+                    if let Some(w) = web_sys::window() {
+                        let _ = request_frame(&w);
+                    }
+                }
+            }));
+        }
+        if let Some(cb) = slot.borrow().as_ref() {
+            window.request_animation_frame(cb.as_ref().unchecked_ref())?;
+        }
+        Ok(())
+    })
+}
+
+/// Apply `key = value` typed in the optimizer card `i`; `Err` is the message.
+fn apply_param(scene: &mut Scene, i: usize, key: &str, v: f64) -> Result<(), String> {
+    let Some(spec) = scene.optimizers.get_mut(i) else {
+        return Err("no such optimizer".into());
+    };
+    let info = param_info(spec.kind, key).ok_or("unknown parameter")?;
+    let mut trial = *spec;
+    params::set(&mut trial.hyper, key, v);
+    trial.validate().map_err(|e| {
+        format!(
+            "{} must be {} (got {})",
+            info.label(),
+            e.allowed,
+            fmt_field(v)
+        )
+    })?;
+    *spec = trial;
+    Ok(())
+}
+
+/// Switching convention keeps η, γ, β, λ and the switches, and takes the new
+/// convention's ε (its meaning changes: inside vs outside the root).
+fn convert(spec: &OptSpec, to: Convention) -> OptSpec {
+    let mut s = *spec;
+    s.hyper.eps = spec.kind.defaults(to).eps;
+    s
+}
+
+fn wire(doc: &Document) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+
+    // Optimizer cards: delegated input/change/click.
+    let cards: Element = by_id(doc, "optimizers")?;
+    on(&cards, "input", |e: web_sys::Event| {
+        let Some(input) = input_of(e.target()) else {
+            return;
+        };
+        let Some(sec) = closest(e.target(), "section.opt-card") else {
+            return;
+        };
+        let i: usize = sec
+            .get_attribute("data-index")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(usize::MAX);
+        let key = input.get_attribute("data-param").unwrap_or_default();
+        with_app(|app| {
+            let root = app.root("optimizers")?;
+            let Some(spec) = app.scene.optimizers.get(i).copied() else {
+                return Ok(());
+            };
+            match input.type_().as_str() {
+                "range" => {
+                    let Some(info) = param_info(spec.kind, &key) else {
+                        return Ok(());
+                    };
+                    let v = info.from_slider(input.value_as_number());
+                    if let Err(m) = apply_param(&mut app.scene, i, &key, v) {
+                        panel::set_card_error(&root, i, &m)?;
+                        return Ok(());
+                    }
+                    panel::sync_card(&root, i, &app.scene.optimizers[i], Some(&input))?;
+                }
+                "number" => {
+                    let text = input.value();
+                    let Ok(v) = text.trim().parse::<f64>() else {
+                        return Ok(());
+                    };
+                    match apply_param(&mut app.scene, i, &key, v) {
+                        Ok(()) => {
+                            panel::sync_card(&root, i, &app.scene.optimizers[i], Some(&input))?
+                        }
+                        Err(m) => {
+                            panel::set_card_error(&root, i, &m)?;
+                            return Ok(());
+                        }
+                    }
+                }
+                "checkbox" => {
+                    if let Some(s) = app.scene.optimizers.get_mut(i) {
+                        params::set_flag(&mut s.hyper, &key, input.checked());
+                    }
+                }
+                _ => return Ok(()),
+            }
+            app.refresh_runs()
+        });
+    })?;
+    on(&cards, "change", |e: web_sys::Event| {
+        let Some(input) = input_of(e.target()) else {
+            return;
+        };
+        if input.type_() != "number" {
+            return;
+        }
+        let Some(sec) = closest(e.target(), "section.opt-card") else {
+            return;
+        };
+        let i: usize = sec
+            .get_attribute("data-index")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(usize::MAX);
+        let key = input.get_attribute("data-param").unwrap_or_default();
+        with_app(|app| {
+            let root = app.root("optimizers")?;
+            let Some(spec) = app.scene.optimizers.get(i).copied() else {
+                return Ok(());
+            };
+            let Some(info) = param_info(spec.kind, &key) else {
+                return Ok(());
+            };
+            let text = input.value();
+            match text.trim().parse::<f64>() {
+                Ok(v) => {
+                    if let Err(m) = apply_param(&mut app.scene, i, &key, v) {
+                        panel::set_card_error(&root, i, &m)?;
+                    }
+                }
+                Err(_) => {
+                    let allowed = spec
+                        .validate()
+                        .err()
+                        .map(|e| e.allowed)
+                        .unwrap_or("a number");
+                    let msg = format!(
+                        "{} must be a number ({}); kept {}",
+                        info.label(),
+                        allowed,
+                        fmt_field(params::get(&spec.hyper, &key))
+                    );
+                    panel::set_card_error(&root, i, &msg)?;
+                }
+            }
+            Ok(())
+        });
+    })?;
+    on(&cards, "click", |e: web_sys::MouseEvent| {
+        let Some(btn) = closest(e.target(), "button") else {
+            return;
+        };
+        let Some(sec) = closest(e.target(), "section.opt-card") else {
+            return;
+        };
+        let i: usize = sec
+            .get_attribute("data-index")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(usize::MAX);
+        with_app(|app| {
+            if i >= app.scene.optimizers.len() {
+                return Ok(());
+            }
+            if btn.class_list().contains("remove-opt") {
+                app.scene.optimizers.remove(i);
+                if i < app.hidden.len() {
+                    app.hidden.remove(i);
+                }
+                app.refresh_all()
+            } else if btn.class_list().contains("reset-opt") {
+                let kind = app.scene.optimizers[i].kind;
+                app.scene.optimizers[i] = OptSpec::new(kind, app.scene.convention);
+                panel::sync_card(&app.root("optimizers")?, i, &app.scene.optimizers[i], None)?;
+                app.refresh_runs()
+            } else {
+                Ok(())
+            }
+        });
+    })?;
+
+    // Legend toggles.
+    let legend: Element = by_id(doc, "legend")?;
+    on(&legend, "change", |e: web_sys::Event| {
+        let Some(input) = input_of(e.target()) else {
+            return;
+        };
+        let Some(li) = closest(e.target(), "li") else {
+            return;
+        };
+        let i: usize = li
+            .get_attribute("data-index")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(usize::MAX);
+        with_app(|app| {
+            if let Some(h) = app.hidden.get_mut(i) {
+                *h = !input.checked();
+            }
+            app.draw()
+        });
+    })?;
+
+    // Adding an optimizer.
+    let add: HtmlButtonElement = by_id(doc, "add-optimizer")?;
+    let kind_sel: HtmlSelectElement = by_id(doc, "add-kind")?;
+    on(&add, "click", move |_: web_sys::MouseEvent| {
+        let Some(kind) = OptKind::from_name(&kind_sel.value()) else {
+            return;
+        };
+        with_app(|app| {
+            if app.scene.optimizers.len() >= 16 {
+                app.root("global-error")?
+                    .set_text_content(Some("At most 16 optimizers can race at once."));
+                return Ok(());
+            }
+            app.scene
+                .optimizers
+                .push(OptSpec::new(kind, app.scene.convention));
+            app.refresh_all()
+        });
+    })?;
+
+    // Surface, surface parameters, convention, steps, noise.
+    let surface: HtmlSelectElement = by_id(doc, "surface")?;
+    on(&surface.clone(), "change", move |_: web_sys::Event| {
+        let Some(l) = Landscape::from_kind(&surface.value()) else {
+            return;
+        };
+        with_app(|app| {
+            app.scene.start = l.default_start();
+            app.scene.landscape = l;
+            app.scene.view = None;
+            app.refresh_all()
+        });
+    })?;
+    let sp: Element = by_id(doc, "surface-params")?;
+    on(&sp, "change", |e: web_sys::Event| {
+        let Some(input) = input_of(e.target()) else {
+            return;
+        };
+        let key = input.get_attribute("data-key").unwrap_or_default();
+        with_app(|app| {
+            let mut v = app.scene.to_value();
+            let parsed: Option<f64> = input.value().trim().parse().ok();
+            let Some(num) = parsed else {
+                app.root("global-error")?
+                    .set_text_content(Some(&format!("surface {key} must be a number")));
+                return Ok(());
+            };
+            v["landscape"][key.as_str()] = Value::from(num);
+            match Scene::from_value(&v) {
+                Ok(s) => {
+                    app.scene.landscape = s.landscape;
+                    app.root("global-error")?.set_text_content(None);
+                    app.root("formula")?
+                        .set_text_content(Some(&app.scene.landscape.formula()));
+                    app.refresh_runs()
+                }
+                Err(err) => {
+                    app.root("global-error")?
+                        .set_text_content(Some(&err.to_string()));
+                    Ok(())
+                }
+            }
+        });
+    })?;
+    let conv: HtmlSelectElement = by_id(doc, "convention")?;
+    on(&conv.clone(), "change", move |_: web_sys::Event| {
+        let Some(c) = Convention::from_name(&conv.value()) else {
+            return;
+        };
+        with_app(|app| {
+            app.scene.optimizers = app.scene.optimizers.iter().map(|s| convert(s, c)).collect();
+            app.scene.convention = c;
+            app.refresh_all()
+        });
+    })?;
+    let global_number = |id: &'static str,
+                         apply: fn(&mut Scene, f64) -> Result<(), String>|
+     -> Result<(), JsValue> {
+        let input: HtmlInputElement = by_id(doc, id)?;
+        let handler = move |e: web_sys::Event| {
+            let final_ = e.type_() == "change";
+            let text = input.value();
+            with_app(|app| {
+                let err = app.root("global-error")?;
+                match text.trim().parse::<f64>() {
+                    Ok(v) => match apply(&mut app.scene, v) {
+                        Ok(()) => {
+                            err.set_text_content(None);
+                            app.refresh_runs()
+                        }
+                        Err(m) => {
+                            err.set_text_content(Some(&m));
+                            Ok(())
+                        }
+                    },
+                    Err(_) if final_ => {
+                        err.set_text_content(Some(&format!("{id}: not a number")));
+                        Ok(())
+                    }
+                    Err(_) => Ok(()),
+                }
+            });
+        };
+        let input2: HtmlInputElement = by_id(doc, id)?;
+        on(&input2, "input", handler.clone())?;
+        on(&input2, "change", handler)
+    };
+    global_number("steps", |s, v| {
+        if v.fract() == 0.0 && (0.0..=MAX_STEPS as f64).contains(&v) {
+            s.steps = v as usize;
+            Ok(())
+        } else {
+            Err(format!(
+                "Number of steps must be an integer in 0..=100000 (got {})",
+                fmt_field(v)
+            ))
+        }
+    })?;
+    global_number("noise-sigma", |s, v| {
+        if (0.0..=1e6).contains(&v) {
+            s.noise.sigma = v;
+            Ok(())
+        } else {
+            Err(format!(
+                "σ gradient noise must be a number in [0, 1e6] (got {})",
+                fmt_field(v)
+            ))
+        }
+    })?;
+    global_number("noise-seed", |s, v| {
+        if v.fract() == 0.0 && (0.0..=crate::scene::MAX_SEED as f64).contains(&v) {
+            s.noise.seed = v as u64;
+            Ok(())
+        } else {
+            Err(format!(
+                "Noise seed must be an integer in 0..=9007199254740991 (got {})",
+                fmt_field(v)
+            ))
+        }
+    })?;
+
+    // Time bar.
+    let btn = |id: &str, f: fn(&mut App) -> Result<(), JsValue>| -> Result<(), JsValue> {
+        let b: HtmlButtonElement = by_id(doc, id)?;
+        on(&b, "click", move |_: web_sys::MouseEvent| with_app(f))
+    };
+    btn("play", |app| app.toggle_play())?;
+    btn("step", |app| {
+        app.playing = false;
+        app.set_t(app.t + 1)
+    })?;
+    btn("step-back", |app| {
+        app.playing = false;
+        app.set_t(app.t.saturating_sub(1))
+    })?;
+    btn("reset", |app| {
+        app.playing = false;
+        app.set_t(0)
+    })?;
+    btn("reset-view", |app| {
+        app.scene.view = None;
+        app.draw()
+    })?;
+    let scrub: HtmlInputElement = by_id(doc, "scrub")?;
+    on(&scrub.clone(), "input", move |_: web_sys::Event| {
+        let v = scrub.value_as_number();
+        with_app(|app| {
+            app.playing = false;
+            app.set_t(if v.is_finite() {
+                v.max(0.0) as usize
+            } else {
+                0
+            })
+        });
+    })?;
+    let speed: HtmlSelectElement = by_id(doc, "speed")?;
+    on(&speed.clone(), "change", move |_: web_sys::Event| {
+        let v: f64 = speed.value().parse().unwrap_or(5.0);
+        with_app(|app| {
+            app.speed = v.clamp(0.1, 10000.0);
+            Ok(())
+        });
+    })?;
+
+    // Keyboard: Space, ←/→, R — unless a control has the focus.
+    on(doc, "keydown", |e: KeyboardEvent| {
+        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        if let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            let tag = t.tag_name().to_ascii_uppercase();
+            if matches!(
+                tag.as_str(),
+                "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "SUMMARY"
+            ) {
+                return;
+            }
+        }
+        let key = e.key();
+        let handled = matches!(key.as_str(), " " | "ArrowRight" | "ArrowLeft" | "r" | "R");
+        if !handled {
+            return;
+        }
+        e.prevent_default();
+        with_app(|app| match key.as_str() {
+            " " => app.toggle_play(),
+            "ArrowRight" => {
+                app.playing = false;
+                app.set_t(app.t + 1)
+            }
+            "ArrowLeft" => {
+                app.playing = false;
+                app.set_t(app.t.saturating_sub(1))
+            }
+            _ => {
+                app.playing = false;
+                app.set_t(0)
+            }
+        });
+    })?;
+
+    // Canvas: click/tap sets the start, drag the start marker, drag to pan,
+    // wheel and pinch to zoom.
+    let plot: HtmlCanvasElement = by_id(doc, "plot")?;
+    let rel = |plot: &HtmlCanvasElement, x: i32, y: i32| -> (f64, f64) {
+        let r = plot.get_bounding_client_rect();
+        (x as f64 - r.left(), y as f64 - r.top())
+    };
+    {
+        let p = plot.clone();
+        on(&plot, "pointerdown", move |e: PointerEvent| {
+            let (x, y) = rel(&p, e.client_x(), e.client_y());
+            let _ = p.set_pointer_capture(e.pointer_id());
+            with_app(|app| {
+                app.pointers.retain(|q| q.0 != e.pointer_id());
+                app.pointers.push((e.pointer_id(), x, y));
+                if app.pointers.len() == 2 {
+                    let (a, b) = (app.pointers[0], app.pointers[1]);
+                    let d = ((a.1 - b.1).powi(2) + (a.2 - b.2).powi(2)).sqrt().max(1.0);
+                    app.pinch = Some((d, app.scene.view(), [(a.1 + b.1) / 2.0, (a.2 + b.2) / 2.0]));
+                    app.drag = Drag::None;
+                    return Ok(());
+                }
+                let (sx, sy) = app.geom.px(app.scene.start);
+                app.drag = if (sx - x).hypot(sy - y) <= 12.0 {
+                    Drag::Start
+                } else {
+                    Drag::Pending { x, y }
+                };
+                Ok(())
+            });
+        })?;
+    }
+    {
+        let p = plot.clone();
+        on(&plot, "pointermove", move |e: PointerEvent| {
+            let (x, y) = rel(&p, e.client_x(), e.client_y());
+            with_app(|app| {
+                if let Some(q) = app.pointers.iter_mut().find(|q| q.0 == e.pointer_id()) {
+                    q.1 = x;
+                    q.2 = y;
+                }
+                if let (Some((d0, v0, mid)), 2) = (app.pinch, app.pointers.len()) {
+                    let (a, b) = (app.pointers[0], app.pointers[1]);
+                    let d = ((a.1 - b.1).powi(2) + (a.2 - b.2).powi(2)).sqrt().max(1.0);
+                    return app.zoom_at(mid[0], mid[1], d0 / d, v0);
+                }
+                match app.drag {
+                    Drag::Start => {
+                        let w = app.geom.world(x, y);
+                        app.set_start(w)
+                    }
+                    Drag::Pending { x: x0, y: y0 } if (x - x0).hypot(y - y0) > 4.0 => {
+                        app.drag = Drag::Pan {
+                            view: app.scene.view(),
+                            x: x0,
+                            y: y0,
+                        };
+                        Ok(())
+                    }
+                    Drag::Pan { view, x: x0, y: y0 } => {
+                        let dx = (x - x0) / app.geom.w * view.width();
+                        let dy = (y - y0) / app.geom.h * view.height();
+                        app.set_view(View {
+                            x0: view.x0 - dx,
+                            x1: view.x1 - dx,
+                            y0: view.y0 + dy,
+                            y1: view.y1 + dy,
+                        })
+                    }
+                    _ => Ok(()),
+                }
+            });
+        })?;
+    }
+    let end = |p: HtmlCanvasElement, click: bool| {
+        move |e: PointerEvent| {
+            let (x, y) = rel(&p, e.client_x(), e.client_y());
+            with_app(|app| {
+                app.pointers.retain(|q| q.0 != e.pointer_id());
+                if app.pointers.len() < 2 {
+                    app.pinch = None;
+                }
+                let drag = std::mem::replace(&mut app.drag, Drag::None);
+                if click {
+                    if let Drag::Pending { .. } = drag {
+                        let w = app.geom.world(x, y);
+                        return app.set_start(w);
+                    }
+                }
+                if app.interacting {
+                    app.schedule_idle()?;
+                }
+                Ok(())
+            });
+        }
+    };
+    on(&plot, "pointerup", end(plot.clone(), true))?;
+    on(&plot, "pointercancel", end(plot.clone(), false))?;
+    {
+        let p = plot.clone();
+        on_active(&plot, "wheel", move |e: WheelEvent| {
+            e.prevent_default();
+            let (x, y) = rel(&p, e.client_x(), e.client_y());
+            let unit = match e.delta_mode() {
+                1 => 30.0,
+                2 => 300.0,
+                _ => 1.0,
+            };
+            let factor = (e.delta_y() * unit * 0.0015).clamp(-1.0, 1.0).exp();
+            with_app(|app| {
+                let v = app.scene.view();
+                app.zoom_at(x, y, factor, v)?;
+                app.schedule_idle()
+            });
+        })?;
+    }
+
+    // Resize: redraw at the new size.
+    on(&window, "resize", |_: web_sys::Event| {
+        with_app(|app| app.draw())
+    })?;
+    Ok(())
+}
+
+fn fill_selects(doc: &Document) -> Result<(), JsValue> {
+    let surface: Element = by_id(doc, "surface")?;
+    surface.set_text_content(None);
+    for k in KINDS {
+        let l = Landscape::from_kind(k).ok_or("kind")?;
+        let name = format!("{} — {}", k, l.formula().trim_start_matches("f = "));
+        add(&surface, &el(doc, "option", &[("value", k)], Some(&name))?)?;
+    }
+    let kinds: Element = by_id(doc, "add-kind")?;
+    kinds.set_text_content(None);
+    for k in crate::optim::ALL_KINDS {
+        add(
+            &kinds,
+            &el(doc, "option", &[("value", k.name())], Some(k.title()))?,
+        )?;
+    }
+    Ok(())
+}
+
+/// Entry point: install the panic hook, build the page, draw the default scene.
 #[wasm_bindgen(start)]
 pub fn start() -> Result<(), JsValue> {
     console_error_panic_hook::set_once();
     let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let canvas: HtmlCanvasElement = element(&document, "plot")?;
-    let app = Rc::new(RefCell::new(App {
-        document: document.clone(),
-        canvas,
-        scene: Scene::default(),
-    }));
-    app.borrow().render()?;
-    let on_resize = {
-        let app = Rc::clone(&app);
-        Closure::<dyn FnMut()>::new(move || {
-            if let Err(e) = app.borrow().render() {
-                web_sys::console::error_1(&e);
-            }
-        })
+    let doc = window.document().ok_or("no document")?;
+    let plot: HtmlCanvasElement = by_id(&doc, "plot")?;
+    let loss: HtmlCanvasElement = by_id(&doc, "loss")?;
+    fill_selects(&doc)?;
+    let scene = Scene::default();
+    let steps = scene.steps;
+    let geom = Geom {
+        view: scene.view(),
+        w: 0.0,
+        h: 0.0,
+        dpr: 1.0,
     };
-    window.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref())?;
-    on_resize.forget();
-    if let Ok(status) = element::<HtmlElement>(&document, "status") {
-        status.set_text_content(Some(""));
+    let app = App {
+        window,
+        doc: doc.clone(),
+        plot,
+        loss,
+        scene,
+        runs: vec![],
+        diags: vec![],
+        hidden: vec![],
+        t: steps,
+        playing: false,
+        speed: 5.0,
+        acc: 0.0,
+        last_ts: None,
+        cache: None,
+        geom,
+        drag: Drag::None,
+        pointers: vec![],
+        pinch: None,
+        interacting: false,
+        draws: 0,
+    };
+    APP.with(|a| *a.borrow_mut() = Some(app));
+    wire(&doc)?;
+    let mut result = Ok(());
+    with_app(|app| {
+        result = app.refresh_all();
+        Ok(())
+    });
+    result?;
+    if let Ok(status) = by_id::<HtmlElement>(&doc, "status") {
+        status.set_text_content(None);
     }
     Ok(())
+}
+
+/// The page's state as JSON: the scene, the cursor, the runs with their
+/// health (for tests and for the share/export features).
+#[wasm_bindgen]
+pub fn page_state() -> String {
+    let mut out = String::new();
+    with_app(|app| {
+        out = app.state_json();
+        Ok(())
+    });
+    out
+}
+
+/// Replace the whole scene; throws the scene error (naming the field) and
+/// leaves the page unchanged when the JSON is bad.
+#[wasm_bindgen]
+pub fn set_scene_json(text: &str) -> Result<(), JsValue> {
+    let scene = Scene::from_json(text).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let mut result = Ok(());
+    with_app(|app| {
+        app.scene = scene;
+        app.hidden.clear();
+        app.playing = false;
+        app.t = app.scene.steps;
+        result = app.refresh_all();
+        Ok(())
+    });
+    result
 }
 
 /// Simulate a scene given as JSON; returns the simulation output JSON
@@ -73,11 +1111,5 @@ pub fn start() -> Result<(), JsValue> {
 pub fn simulate_json(scene: &str) -> Result<String, JsValue> {
     let scene = Scene::from_json(scene).map_err(|e| JsValue::from_str(&e.to_string()))?;
     let runs = simulate(&scene).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    Ok(simulation_value(&runs, false).to_string())
-}
-
-/// The default scene as JSON.
-#[wasm_bindgen]
-pub fn default_scene_json() -> String {
-    Scene::default().to_json()
+    Ok(crate::output::simulation_value(&runs, false).to_string())
 }

@@ -1,0 +1,199 @@
+//! Why a run went wrong, in words a student can act on.
+//!
+//! A run is *diverged* when the core stopped it (a coordinate beyond 1e12 or
+//! non-finite), and *diverging* when it completed but its loss ended higher
+//! than it started (GD with η = 0.6 on the seed's bowl: x2 = −1673 at step 20,
+//! still finite). On a quadratic with curvatures 2a and 2b the reason is
+//! exact: GD is stable iff η < 2/L with L the largest curvature; heavy-ball
+//! momentum (either convention) iff η·L < 2(1 + γ); Nesterov iff
+//! η·L < 2(1 + γ)/(1 + 2γ).
+
+use crate::landscape::Landscape;
+use crate::optim::{fmt_num, OptKind};
+use crate::run::{Stop, Trajectory};
+
+/// How a run ended, for the legend and the loss chart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Health {
+    /// Completed, loss not above where it started.
+    Ok,
+    /// Completed, but the loss ended `growth` times above its start.
+    Diverging {
+        /// final loss / initial loss (≥ 1).
+        growth: f64,
+    },
+    /// Stopped by the core at this step.
+    Diverged {
+        /// The first step that left the finite world.
+        step: usize,
+    },
+}
+
+/// The health of a run and, when it went wrong, why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnosis {
+    /// How it ended.
+    pub health: Health,
+    /// One sentence on the cause and what to try, when it went wrong.
+    pub hint: Option<String>,
+}
+
+/// Judge one run on its landscape.
+pub fn diagnose(landscape: &Landscape, t: &Trajectory) -> Diagnosis {
+    let first = t.loss.first().copied().unwrap_or(0.0);
+    let last = t.loss.last().copied().unwrap_or(first);
+    let health = match t.stop {
+        Stop::Diverged { step } => Health::Diverged { step },
+        Stop::Completed if t.loss.len() > 1 && last > first && growth_of(first, last) > 1.5 => {
+            Health::Diverging {
+                growth: growth_of(first, last),
+            }
+        }
+        Stop::Completed => Health::Ok,
+    };
+    let hint = match health {
+        Health::Ok => None,
+        _ => Some(reason(landscape, t, first, last)),
+    };
+    Diagnosis { health, hint }
+}
+
+fn growth_of(first: f64, last: f64) -> f64 {
+    if first > 0.0 {
+        last / first
+    } else {
+        f64::INFINITY
+    }
+}
+
+fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> String {
+    let h = &t.spec.hyper;
+    let lr = fmt_num(h.lr);
+    if let Landscape::Quadratic(q) = landscape {
+        if q.a > 0.0 && q.b > 0.0 {
+            let l = q.max_curvature();
+            let ls = fmt_num(l);
+            match t.spec.kind {
+                OptKind::Gd if h.lr * l > 2.0 => {
+                    return format!(
+                        "η = {lr} > 2/L = 2/{ls} = {}: along the steepest axis (curvature L = {ls}) every step overshoots the minimum by more than it started, so the zig-zag grows. Try η below {}.",
+                        fmt_num(2.0 / l),
+                        fmt_num(2.0 / l)
+                    );
+                }
+                OptKind::Momentum if !h.nesterov && h.lr * l > 2.0 * (1.0 + h.gamma) => {
+                    return format!(
+                        "η·L = {lr}·{ls} = {} > 2(1 + γ) = {}: even with momentum γ = {} the steepest axis (curvature L = {ls}) overshoots more each step. Try η below {}.",
+                        fmt_num(h.lr * l),
+                        fmt_num(2.0 * (1.0 + h.gamma)),
+                        fmt_num(h.gamma),
+                        fmt_num(2.0 * (1.0 + h.gamma) / l)
+                    );
+                }
+                OptKind::Momentum
+                    if h.nesterov && h.lr * l > 2.0 * (1.0 + h.gamma) / (1.0 + 2.0 * h.gamma) =>
+                {
+                    let bound = 2.0 * (1.0 + h.gamma) / (1.0 + 2.0 * h.gamma);
+                    return format!(
+                        "η·L = {lr}·{ls} = {} > 2(1 + γ)/(1 + 2γ) = {}: Nesterov momentum overshoots along the steepest axis (curvature L = {ls}). Try η below {}.",
+                        fmt_num(h.lr * l),
+                        fmt_num(bound),
+                        fmt_num(bound / l)
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+    match t.stop {
+        Stop::Diverged { step } => format!(
+            "The step size η = {lr} is too large for this surface: the iterate left the finite world at step {step}. Try a smaller η."
+        ),
+        Stop::Completed => format!(
+            "The loss grew from {} to {}: the step size η = {lr} is too large for this surface. Try a smaller η.",
+            short(first),
+            short(last)
+        ),
+    }
+}
+
+/// A loss for humans: 4 significant digits, exponent form when tiny or huge.
+pub fn short(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    if v != 0.0 && (v.abs() < 1e-3 || v.abs() >= 1e5) {
+        format!("{v:.2e}")
+    } else {
+        let r = (v * 1e4).round() / 1e4;
+        format!("{r}")
+    }
+}
+
+/// The legend's words for a run: "f = 0.089", "diverging: loss ×5.3e5",
+/// "diverged at step 6".
+pub fn status_text(d: &Diagnosis, t: &Trajectory) -> String {
+    match d.health {
+        Health::Ok => format!("f = {}", short(t.loss.last().copied().unwrap_or(0.0))),
+        Health::Diverging { growth } => format!("diverging: loss ×{}", short(growth)),
+        Health::Diverged { step } => format!("diverged at step {step}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{simulate, Scene};
+
+    fn run(json: &str) -> (Scene, Trajectory) {
+        let s = Scene::from_json(json).unwrap();
+        let t = simulate(&s).unwrap().remove(0);
+        (s, t)
+    }
+
+    #[test]
+    fn gd_above_two_over_l_on_the_seed_bowl_says_why() {
+        let (s, t) = run(r#"{"optimizers":[{"kind":"gd","lr":0.6}]}"#);
+        let d = diagnose(&s.landscape, &t);
+        assert!(matches!(d.health, Health::Diverging { growth } if growth > 1e5));
+        let hint = d.hint.unwrap();
+        assert!(hint.starts_with("η = 0.6 > 2/L = 2/4 = 0.5"), "{hint}");
+        let (s, t) = run(r#"{"optimizers":[{"kind":"gd","lr":0.4}]}"#);
+        assert_eq!(
+            diagnose(&s.landscape, &t),
+            Diagnosis {
+                health: Health::Ok,
+                hint: None
+            }
+        );
+    }
+
+    #[test]
+    fn momentum_bound_is_two_one_plus_gamma_over_l() {
+        // η = 0.6, γ = 0.5: η·L = 2.4 < 3, converges (the seed's figure).
+        let (s, t) = run(r#"{"optimizers":[{"kind":"momentum","lr":0.6,"gamma":0.5}]}"#);
+        assert_eq!(diagnose(&s.landscape, &t).health, Health::Ok);
+        // η = 0.8, γ = 0.5: η·L = 3.2 > 3, grows.
+        let (s, t) = run(r#"{"steps":60,"optimizers":[{"kind":"momentum","lr":0.8,"gamma":0.5}]}"#);
+        let d = diagnose(&s.landscape, &t);
+        assert!(matches!(d.health, Health::Diverging { .. }), "{d:?}");
+        assert!(d
+            .hint
+            .unwrap()
+            .starts_with("η·L = 0.8·4 = 3.2 > 2(1 + γ) = 3"));
+    }
+
+    #[test]
+    fn hard_divergence_reports_the_step() {
+        let (s, t) = run(
+            r#"{"landscape":{"kind":"rosenbrock"},"start":[-1.5,2],"optimizers":[{"kind":"gd","lr":0.01}]}"#,
+        );
+        let d = diagnose(&s.landscape, &t);
+        assert_eq!(d.health, Health::Diverged { step: 6 });
+        assert!(d.hint.unwrap().contains("step 6"));
+        assert_eq!(
+            status_text(&diagnose(&s.landscape, &t), &t),
+            "diverged at step 6"
+        );
+    }
+}

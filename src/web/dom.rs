@@ -1,0 +1,97 @@
+//! A few small DOM helpers, so the rest reads like the page it builds.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, EventTarget};
+
+/// The element with this id, as type `T`.
+pub fn by_id<T: JsCast>(doc: &Document, id: &str) -> Result<T, JsValue> {
+    doc.get_element_by_id(id)
+        .ok_or_else(|| JsValue::from_str(&format!("the page has no #{id}")))?
+        .dyn_into::<T>()
+        .map_err(|_| JsValue::from_str(&format!("#{id} has the wrong element type")))
+}
+
+/// A new element with attributes and optional text (text, never HTML).
+pub fn el(
+    doc: &Document,
+    tag: &str,
+    attrs: &[(&str, &str)],
+    text: Option<&str>,
+) -> Result<Element, JsValue> {
+    let e = doc.create_element(tag)?;
+    for (k, v) in attrs {
+        e.set_attribute(k, v)?;
+    }
+    if let Some(t) = text {
+        e.set_text_content(Some(t));
+    }
+    Ok(e)
+}
+
+/// Listen for `event` on `target` for the page's lifetime.
+pub fn on<E, F>(target: &EventTarget, event: &str, f: F) -> Result<(), JsValue>
+where
+    E: JsCast + 'static,
+    F: FnMut(E) + 'static,
+{
+    let mut f = f;
+    let cb = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        if let Ok(e) = e.dyn_into::<E>() {
+            f(e)
+        }
+    });
+    target.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref())?;
+    cb.forget();
+    Ok(())
+}
+
+/// Like [`on`], but not passive, so the handler may `prevent_default` (wheel).
+pub fn on_active<E, F>(target: &EventTarget, event: &str, f: F) -> Result<(), JsValue>
+where
+    E: JsCast + 'static,
+    F: FnMut(E) + 'static,
+{
+    let mut f = f;
+    let cb = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        if let Ok(e) = e.dyn_into::<E>() {
+            f(e)
+        }
+    });
+    let opts = web_sys::AddEventListenerOptions::new();
+    opts.set_passive(false);
+    target.add_event_listener_with_callback_and_add_event_listener_options(
+        event,
+        cb.as_ref().unchecked_ref(),
+        &opts,
+    )?;
+    cb.forget();
+    Ok(())
+}
+
+/// The nearest ancestor-or-self of an event target matching a CSS selector.
+pub fn closest(target: Option<EventTarget>, selector: &str) -> Option<Element> {
+    target?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest(selector)
+        .ok()
+        .flatten()
+}
+
+/// A number for a form field: shortest form that reads back exactly.
+pub fn fmt_field(v: f64) -> String {
+    if v == 0.0 {
+        "0".into()
+    } else if v.abs() < 1e-4 || v.abs() >= 1e6 {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Append `child` to `parent`.
+pub fn add(parent: &Element, child: &Element) -> Result<(), JsValue> {
+    parent.append_child(child)?;
+    Ok(())
+}

@@ -1,0 +1,313 @@
+//! The DOM panels built from the scene: optimizer cards, legend, messages.
+//! Text is always set as text, never parsed as HTML.
+
+use super::dom::{add, el, fmt_field};
+use crate::diagnose::{status_text, Diagnosis, Health};
+use crate::optim::{fmt_num, OptSpec};
+use crate::params::{flag_label, get, get_flag, param_info};
+use crate::run::Trajectory;
+use crate::surface::palette;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlInputElement};
+
+/// Rebuild every optimizer card.
+pub fn build_cards(doc: &Document, root: &Element, specs: &[OptSpec]) -> Result<(), JsValue> {
+    root.set_text_content(None);
+    for (i, spec) in specs.iter().enumerate() {
+        add(root, &card(doc, i, spec)?)?;
+    }
+    Ok(())
+}
+
+fn card(doc: &Document, i: usize, spec: &OptSpec) -> Result<Element, JsValue> {
+    let idx = i.to_string();
+    let title = spec.kind.title();
+    let sec = el(
+        doc,
+        "section",
+        &[
+            ("class", "opt-card"),
+            ("data-index", &idx),
+            ("data-kind", spec.kind.name()),
+        ],
+        None,
+    )?;
+    let head = el(doc, "div", &[("class", "opt-head")], None)?;
+    add(
+        &head,
+        &el(
+            doc,
+            "span",
+            &[
+                ("class", "swatch"),
+                ("style", &format!("background:{}", palette(i))),
+            ],
+            None,
+        )?,
+    )?;
+    add(&head, &el(doc, "h3", &[], Some(title))?)?;
+    add(
+        &head,
+        &el(
+            doc,
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "reset-opt"),
+                ("aria-label", &format!("Reset {title} to defaults")),
+                ("title", "Reset to the convention's defaults"),
+            ],
+            Some("↺"),
+        )?,
+    )?;
+    add(
+        &head,
+        &el(
+            doc,
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "remove-opt"),
+                ("aria-label", &format!("Remove {title}")),
+                ("title", "Remove"),
+            ],
+            Some("✕"),
+        )?,
+    )?;
+    sec.append_child(&head)?;
+    for key in spec.kind.keys() {
+        if let Some(info) = param_info(spec.kind, key) {
+            let label = info.label();
+            let row = el(doc, "div", &[("class", "param")], None)?;
+            let v = get(&spec.hyper, key);
+            add(
+                &row,
+                &el(
+                    doc,
+                    "output",
+                    &[("data-param", key)],
+                    Some(&format!("{} = {}", info.symbol, fmt_num(v))),
+                )?,
+            )?;
+            let range = el(
+                doc,
+                "input",
+                &[
+                    ("type", "range"),
+                    ("min", "0"),
+                    ("max", &info.positions().to_string()),
+                    ("step", "1"),
+                    ("data-param", key),
+                    ("aria-label", &label),
+                    ("title", &label),
+                ],
+                None,
+            )?
+            .dyn_into::<HtmlInputElement>()?;
+            range.set_value(&info.to_slider(v).to_string());
+            row.append_child(&range)?;
+            let num = el(
+                doc,
+                "input",
+                &[
+                    ("type", "number"),
+                    ("step", "any"),
+                    ("inputmode", "decimal"),
+                    ("data-param", key),
+                    ("aria-label", &format!("{label} value")),
+                ],
+                None,
+            )?
+            .dyn_into::<HtmlInputElement>()?;
+            num.set_value(&fmt_field(v));
+            row.append_child(&num)?;
+            add(
+                &row,
+                &el(doc, "span", &[("class", "param-name")], Some(info.name))?,
+            )?;
+            sec.append_child(&row)?;
+        } else {
+            let lab = el(doc, "label", &[("class", "flag")], None)?;
+            let cb = el(
+                doc,
+                "input",
+                &[
+                    ("type", "checkbox"),
+                    ("data-param", key),
+                    ("aria-label", flag_label(key)),
+                ],
+                None,
+            )?
+            .dyn_into::<HtmlInputElement>()?;
+            cb.set_checked(get_flag(&spec.hyper, key));
+            lab.append_child(&cb)?;
+            lab.append_child(&doc.create_text_node(flag_label(key)))?;
+            sec.append_child(&lab)?;
+        }
+    }
+    add(
+        &sec,
+        &el(doc, "p", &[("class", "error"), ("role", "alert")], None)?,
+    )?;
+    Ok(sec)
+}
+
+/// Refresh one card's fields from its spec (after a slider, a number or a reset).
+pub fn sync_card(
+    root: &Element,
+    i: usize,
+    spec: &OptSpec,
+    skip: Option<&Element>,
+) -> Result<(), JsValue> {
+    let Some(sec) = root.query_selector(&format!("section.opt-card[data-index=\"{i}\"]"))? else {
+        return Ok(());
+    };
+    for key in spec.kind.keys() {
+        if let Some(info) = param_info(spec.kind, key) {
+            let v = get(&spec.hyper, key);
+            let list = sec.query_selector_all(&format!("[data-param=\"{key}\"]"))?;
+            for n in 0..list.length() {
+                let Some(node) = list.item(n) else { continue };
+                let Ok(e) = node.dyn_into::<Element>() else {
+                    continue;
+                };
+                if skip == Some(&e) {
+                    continue;
+                }
+                if let Ok(input) = e.clone().dyn_into::<HtmlInputElement>() {
+                    if input.type_() == "range" {
+                        input.set_value(&info.to_slider(v).to_string());
+                    } else {
+                        input.set_value(&fmt_field(v));
+                    }
+                } else {
+                    e.set_text_content(Some(&format!("{} = {}", info.symbol, fmt_num(v))));
+                }
+            }
+        } else if let Some(e) = sec.query_selector(&format!("input[data-param=\"{key}\"]"))? {
+            if let Ok(cb) = e.dyn_into::<HtmlInputElement>() {
+                cb.set_checked(get_flag(&spec.hyper, key));
+            }
+        }
+    }
+    set_card_error(root, i, "")
+}
+
+/// Show (or clear) a card's error message.
+pub fn set_card_error(root: &Element, i: usize, msg: &str) -> Result<(), JsValue> {
+    if let Some(p) = root.query_selector(&format!("section.opt-card[data-index=\"{i}\"] .error"))? {
+        p.set_text_content(if msg.is_empty() { None } else { Some(msg) });
+    }
+    Ok(())
+}
+
+fn health_name(d: &Diagnosis) -> &'static str {
+    match d.health {
+        Health::Ok => "ok",
+        Health::Diverging { .. } => "diverging",
+        Health::Diverged { .. } => "diverged",
+    }
+}
+
+/// The legend: a visibility toggle, a swatch, the label and the status per run.
+pub fn build_legend(
+    doc: &Document,
+    list: &Element,
+    runs: &[Trajectory],
+    diags: &[Diagnosis],
+    hidden: &[bool],
+) -> Result<(), JsValue> {
+    list.set_text_content(None);
+    for (i, (t, d)) in runs.iter().zip(diags).enumerate() {
+        let label = t.spec.label();
+        let li = el(
+            doc,
+            "li",
+            &[
+                ("data-index", &i.to_string()),
+                ("data-kind", t.spec.kind.name()),
+                ("data-health", health_name(d)),
+            ],
+            None,
+        )?;
+        let lab = el(doc, "label", &[], None)?;
+        let cb = el(
+            doc,
+            "input",
+            &[
+                ("type", "checkbox"),
+                ("aria-label", &format!("Show {label}")),
+            ],
+            None,
+        )?
+        .dyn_into::<HtmlInputElement>()?;
+        cb.set_checked(!hidden.get(i).copied().unwrap_or(false));
+        lab.append_child(&cb)?;
+        add(
+            &lab,
+            &el(
+                doc,
+                "span",
+                &[
+                    ("class", "swatch"),
+                    ("style", &format!("background:{}", palette(i))),
+                ],
+                None,
+            )?,
+        )?;
+        add(
+            &lab,
+            &el(doc, "span", &[("class", "run-label")], Some(&label))?,
+        )?;
+        add(
+            &lab,
+            &el(
+                doc,
+                "span",
+                &[("class", "run-status")],
+                Some(&status_text(d, t)),
+            )?,
+        )?;
+        li.append_child(&lab)?;
+        list.append_child(&li)?;
+    }
+    Ok(())
+}
+
+/// One message per run that went wrong, saying why.
+pub fn build_messages(
+    doc: &Document,
+    list: &Element,
+    runs: &[Trajectory],
+    diags: &[Diagnosis],
+) -> Result<(), JsValue> {
+    list.set_text_content(None);
+    for (i, (t, d)) in runs.iter().zip(diags).enumerate() {
+        if let Some(hint) = &d.hint {
+            let li = el(doc, "li", &[("data-index", &i.to_string())], None)?;
+            add(
+                &li,
+                &el(
+                    doc,
+                    "span",
+                    &[
+                        ("class", "swatch"),
+                        ("style", &format!("background:{}", palette(i))),
+                    ],
+                    None,
+                )?,
+            )?;
+            let head = match d.health {
+                Health::Diverged { step } => {
+                    format!("{} diverged at step {step}: ", t.spec.label())
+                }
+                _ => format!("{} diverges: ", t.spec.label()),
+            };
+            add(&li, &el(doc, "strong", &[], Some(&head))?)?;
+            li.append_child(&doc.create_text_node(hint))?;
+            list.append_child(&li)?;
+        }
+    }
+    Ok(())
+}
