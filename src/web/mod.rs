@@ -848,16 +848,20 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
         if e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
+        let key = e.key();
         if let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
             let tag = t.tag_name().to_ascii_uppercase();
-            if matches!(
-                tag.as_str(),
-                "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "SUMMARY"
-            ) {
+            let kind = t.get_attribute("type").unwrap_or_default();
+            // Fields and sliders keep their own keys; buttons, checkboxes and
+            // summaries keep Space (it activates them) but not ←/→/R.
+            let typing = matches!(tag.as_str(), "SELECT" | "TEXTAREA")
+                || (tag == "INPUT" && kind != "checkbox" && kind != "button");
+            let clicks = matches!(tag.as_str(), "BUTTON" | "SUMMARY")
+                || (tag == "INPUT" && kind == "checkbox");
+            if typing || (clicks && key == " ") {
                 return;
             }
         }
-        let key = e.key();
         let handled = matches!(key.as_str(), " " | "ArrowRight" | "ArrowLeft" | "r" | "R");
         if !handled {
             return;
