@@ -3,7 +3,7 @@
 //! Every optimizer of a scene starts at `start` and takes up to `steps`
 //! steps. `points[0]` is the start and `points[t]` the position after step t;
 //! `loss[t] = f(points[t])`; `states[t-1]` is the optimizer's state after
-//! step t. A run stops as *diverged at step k* at the first step k whose
+//! step t (when recorded). A run stops as *diverged at step k* at the first step k whose
 //! position is non-finite or beyond 1e12 in any coordinate, or whose loss,
 //! gradient or state is non-finite; the last finite point is kept and no NaN
 //! or infinity ever leaves the core.
@@ -75,11 +75,22 @@ fn in_bounds(p: Vec2) -> bool {
     finite2(p) && p[0].abs() <= DIVERGENCE_BOUND && p[1].abs() <= DIVERGENCE_BOUND
 }
 
-/// Run one optimizer on a surface.
+/// Run one optimizer on a surface, recording its state at every step.
 pub fn run_one(
     landscape: &Landscape,
     spec: &OptSpec,
     scene: &Scene,
+) -> Result<Trajectory, RunError> {
+    run_one_with(landscape, spec, scene, true)
+}
+
+/// Run one optimizer; with `record_states` false, `states` stays empty (the
+/// page's replays of up to 100 000 steps need only points and losses).
+pub fn run_one_with(
+    landscape: &Landscape,
+    spec: &OptSpec,
+    scene: &Scene,
+    record_states: bool,
 ) -> Result<Trajectory, RunError> {
     let mut opt = spec
         .build(scene.convention)
@@ -90,7 +101,7 @@ pub fn run_one(
     let f0 = landscape.value(x);
     let mut points = Vec::with_capacity(scene.steps + 1);
     let mut loss = Vec::with_capacity(scene.steps + 1);
-    let mut states = Vec::with_capacity(scene.steps);
+    let mut states = Vec::with_capacity(if record_states { scene.steps } else { 0 });
     if !in_bounds(x) || !f0.is_finite() {
         return Ok(Trajectory {
             spec: *spec,
@@ -128,11 +139,13 @@ pub fn run_one(
         x = nx;
         points.push(x);
         loss.push(f);
-        states.push(StepState {
-            grad: g,
-            lr_eff,
-            fields: fields.clone(),
-        });
+        if record_states {
+            states.push(StepState {
+                grad: g,
+                lr_eff,
+                fields: fields.clone(),
+            });
+        }
     }
     Ok(Trajectory {
         spec: *spec,
@@ -143,14 +156,19 @@ pub fn run_one(
     })
 }
 
-/// Run every optimizer of a scene.
+/// Run every optimizer of a scene, recording every step's state.
 pub fn simulate(scene: &Scene) -> Result<Vec<Trajectory>, RunError> {
+    simulate_with(scene, true)
+}
+
+/// Run every optimizer of a scene; `record_states` as in [`run_one_with`].
+pub fn simulate_with(scene: &Scene, record_states: bool) -> Result<Vec<Trajectory>, RunError> {
     scene
         .optimizers
         .iter()
         .enumerate()
         .map(|(i, spec)| {
-            run_one(&scene.landscape, spec, scene)
+            run_one_with(&scene.landscape, spec, scene, record_states)
                 .map_err(|e| RunError(format!("optimizers[{i}].{e}")))
         })
         .collect()

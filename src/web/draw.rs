@@ -275,18 +275,30 @@ fn draw_trail(
     ctx.set_stroke_style_str(colour);
     ctx.set_line_width(2.0);
     ctx.stroke();
-    // A dot at every step (dots closer than 2 px to the last one drawn merge).
+    // A dot at every step. Dots that would land in a 2 px cell already
+    // holding one of this run's dots are skipped (a 100 000-step run that
+    // oscillates between two places draws two dots, not 100 000).
+    let (cw, chh) = (
+        (g.w / 2.0).ceil() as usize + 1,
+        (g.h / 2.0).ceil() as usize + 1,
+    );
+    let mut seen = vec![false; cw * chh];
+    let mut centres: Vec<(f64, f64)> = Vec::new();
+    for p in pts {
+        let (x, y) = g.px(*p);
+        if x < -10.0 || y < -10.0 || x > g.w + 10.0 || y > g.h + 10.0 {
+            continue;
+        }
+        let (i, j) = (((x.max(0.0)) / 2.0) as usize, ((y.max(0.0)) / 2.0) as usize);
+        let cell = j.min(chh - 1) * cw + i.min(cw - 1);
+        if !seen[cell] {
+            seen[cell] = true;
+            centres.push((x, y));
+        }
+    }
     let dots = |size: f64| {
-        let mut prev = (f64::NAN, f64::NAN);
-        for p in pts {
-            let (x, y) = g.px(*p);
-            if (x - prev.0).abs() < 2.0 && (y - prev.1).abs() < 2.0 {
-                continue;
-            }
-            if x > -10.0 && y > -10.0 && x < g.w + 10.0 && y < g.h + 10.0 {
-                ctx.fill_rect(x - size / 2.0, y - size / 2.0, size, size);
-            }
-            prev = (x, y);
+        for &(x, y) in &centres {
+            ctx.fill_rect(x - size / 2.0, y - size / 2.0, size, size);
         }
     };
     ctx.set_fill_style_str("#ffffff");
@@ -464,13 +476,18 @@ pub fn draw_loss(
     for &i in &visible {
         let run = &runs[i];
         ctx.begin_path();
+        let mut prev = (f64::NAN, f64::NAN);
+        let last = run.loss.len().saturating_sub(1);
         for (s, v) in run.loss.iter().enumerate() {
             let (x, y) = (x_of(s as f64), y_of(*v));
             if s == 0 {
                 ctx.move_to(x, y);
-            } else {
+            } else if (x - prev.0).abs() >= 0.5 || (y - prev.1).abs() >= 1.0 || s == last {
                 ctx.line_to(x, y);
+            } else {
+                continue;
             }
+            prev = (x, y);
         }
         ctx.set_stroke_style_str(palette(i));
         ctx.set_line_width(2.0);

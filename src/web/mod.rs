@@ -15,6 +15,7 @@ use crate::landscape::{Landscape, View, KINDS};
 use crate::optim::{Convention, OptKind, OptSpec};
 use crate::output::{run_value, stop_value};
 use crate::params::{self, param_info};
+use crate::run::simulate_with;
 use crate::run::Trajectory;
 use crate::scene::{Scene, MAX_STEPS};
 use crate::simulate;
@@ -108,7 +109,7 @@ impl App {
 
     /// Replay the scene into trajectories and diagnoses.
     fn replay(&mut self) {
-        match simulate(&self.scene) {
+        match simulate_with(&self.scene, false) {
             Ok(runs) => {
                 self.diags = runs
                     .iter()
