@@ -452,6 +452,17 @@ fn unit(v: f64) -> bool {
     (0.0..1.0).contains(&v)
 }
 
+/// What a hyper-parameter key allows, in the words of the error messages.
+pub fn allowed_range(key: &str) -> &'static str {
+    match key {
+        "lr" => "a finite number > 0",
+        "gamma" | "beta1" | "beta2" => "a number in [0, 1)",
+        "eps" | "lambda" | "momentum_decay" => "a finite number ≥ 0",
+        "bias_correction" | "nesterov" | "amsgrad" => "true or false",
+        _ => "a number",
+    }
+}
+
 /// Format a number short: 0.4, 1e-6, 100.
 pub fn fmt_num(v: f64) -> String {
     if v != 0.0 && (v.abs() < 1e-3 || v.abs() >= 1e5) {

@@ -590,13 +590,9 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
                     }
                 }
                 Err(_) => {
-                    let allowed = spec
-                        .validate()
-                        .err()
-                        .map(|e| e.allowed)
-                        .unwrap_or("a number");
+                    let allowed = crate::optim::allowed_range(&key);
                     let msg = format!(
-                        "{} must be a number ({}); kept {}",
+                        "{} must be {} (got an empty or unreadable value); kept {}",
                         info.label(),
                         allowed,
                         fmt_field(params::get(&spec.hyper, &key))
