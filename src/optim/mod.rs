@@ -333,6 +333,9 @@ impl OptSpec {
         let mut s = format!("{} η={}", self.kind.title(), fmt_num(h.lr));
         for key in self.kind.keys() {
             match *key {
+                "gamma" if self.kind == OptKind::Adadelta => {
+                    s += &format!(" ρ={}", fmt_num(h.gamma))
+                }
                 "gamma" => s += &format!(" γ={}", fmt_num(h.gamma)),
                 "lambda" => s += &format!(" λ={}", fmt_num(h.lambda)),
                 "bias_correction" if !h.bias_correction => s += " (no bias corr.)",

@@ -7,6 +7,7 @@ use crate::landscape::Landscape;
 use crate::run::Trajectory;
 use crate::surface::{isolines, palette, raster_rgba, tick_label, ticks, Grid, LogScale};
 use crate::{Vec2, View};
+use std::collections::HashSet;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, ImageData};
@@ -250,20 +251,66 @@ fn draw_trail(
 ) -> Result<(), JsValue> {
     let last = t.min(run.points.len() - 1);
     let pts = &run.points[..=last];
-    // One path, skipping points closer than half a pixel to the previous one.
+    // The trail as polylines at pixel resolution: a segment closer than half
+    // a pixel is merged into the next; a segment off the canvas on one side,
+    // or one already drawn between the same 2 px cells, is left out (a
+    // 100 000-step run bouncing across the bowl strokes a few segments, not
+    // 100 000 overlapping ones, which stalls a software canvas for minutes).
+    // Walking back from the current step, at most SEGMENT_BUDGET distinct
+    // segments are kept: a chaotic run (η = 1000) keeps its latest 5000
+    // jumps, which already cover the canvas.
+    const SEGMENT_BUDGET: usize = 5000;
+    let q = |v: f64| (v / 2.0).floor().clamp(-1e6, 1e6) as i32;
+    let mut seen: HashSet<(i32, i32, i32, i32)> = HashSet::new();
+    let mut lines: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut cur: Vec<(f64, f64)> = Vec::new();
+    let mut prev = g.px(pts[last]);
+    cur.push(prev);
+    for k in (0..last).rev() {
+        if seen.len() >= SEGMENT_BUDGET {
+            break;
+        }
+        let (x, y) = g.px(pts[k]);
+        if (x - prev.0).abs() < 0.5 && (y - prev.1).abs() < 0.5 && k != 0 {
+            continue;
+        }
+        let off = (x < 0.0 && prev.0 < 0.0)
+            || (x > g.w && prev.0 > g.w)
+            || (y < 0.0 && prev.1 < 0.0)
+            || (y > g.h && prev.1 > g.h);
+        let (a, b) = ((q(prev.0), q(prev.1)), (q(x), q(y)));
+        let key = if a <= b {
+            (a.0, a.1, b.0, b.1)
+        } else {
+            (b.0, b.1, a.0, a.1)
+        };
+        if off || !seen.insert(key) {
+            if cur.len() > 1 {
+                lines.push(std::mem::take(&mut cur));
+            }
+            cur.clear();
+            cur.push((x, y));
+        } else {
+            if cur.is_empty() {
+                cur.push(prev);
+            }
+            cur.push((x, y));
+        }
+        prev = (x, y);
+    }
+    if cur.len() > 1 {
+        lines.push(cur);
+    }
     let path = || {
         ctx.begin_path();
-        let mut prev = (f64::NAN, f64::NAN);
-        for (k, p) in pts.iter().enumerate() {
-            let (x, y) = g.px(*p);
-            if k == 0 {
-                ctx.move_to(x, y);
-            } else if (x - prev.0).abs() >= 0.5 || (y - prev.1).abs() >= 0.5 || k == last {
-                ctx.line_to(x, y);
-            } else {
-                continue;
+        for line in &lines {
+            for (i, &(x, y)) in line.iter().enumerate() {
+                if i == 0 {
+                    ctx.move_to(x, y);
+                } else {
+                    ctx.line_to(x, y);
+                }
             }
-            prev = (x, y);
         }
     };
     ctx.set_line_join("round");
@@ -284,7 +331,10 @@ fn draw_trail(
     );
     let mut seen = vec![false; cw * chh];
     let mut centres: Vec<(f64, f64)> = Vec::new();
-    for p in pts {
+    for p in pts.iter().rev() {
+        if centres.len() >= 4 * SEGMENT_BUDGET {
+            break;
+        }
         let (x, y) = g.px(*p);
         if x < -10.0 || y < -10.0 || x > g.w + 10.0 || y > g.h + 10.0 {
             continue;

@@ -752,7 +752,14 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
                         }
                     },
                     Err(_) if final_ => {
-                        err.set_text_content(Some(&format!("{id}: not a number")));
+                        let what = match id {
+                            "steps" => "Number of steps must be an integer in 0..=100000",
+                            "noise-sigma" => "σ gradient noise must be a number in [0, 1e6]",
+                            _ => "Noise seed must be an integer in 0..=9007199254740991",
+                        };
+                        err.set_text_content(Some(&format!(
+                            "{what} (got an empty or unreadable value)"
+                        )));
                         Ok(())
                     }
                     Err(_) => Ok(()),
