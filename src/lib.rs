@@ -20,6 +20,7 @@ pub mod run;
 pub mod scene;
 pub mod surface;
 pub mod svg;
+pub mod url;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

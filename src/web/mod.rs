@@ -73,6 +73,8 @@ struct App {
     pinch: Option<(f64, View, [f64; 2])>,
     interacting: bool,
     draws: u64,
+    /// The query last written to the address bar.
+    url: String,
 }
 
 /// The requestAnimationFrame callback, kept alive for the page's lifetime.
@@ -280,6 +282,22 @@ impl App {
         self.plot
             .set_attribute("data-draws", &self.draws.to_string())?;
         self.plot.set_attribute("data-ready", "true")?;
+        self.sync_url()
+    }
+
+    /// Write the scene and the current step to the address bar
+    /// (replaceState: no history entries), unless playing or dragging.
+    fn sync_url(&mut self) -> Result<(), JsValue> {
+        if self.playing || self.interacting {
+            return Ok(());
+        }
+        let q = format!("?{}", crate::url::to_query(&self.scene, Some(self.t)));
+        if q != self.url {
+            self.window
+                .history()?
+                .replace_state_with_url(&JsValue::NULL, "", Some(&q))?;
+            self.url = q;
+        }
         Ok(())
     }
 
@@ -1040,8 +1058,15 @@ pub fn start() -> Result<(), JsValue> {
     let plot: HtmlCanvasElement = by_id(&doc, "plot")?;
     let loss: HtmlCanvasElement = by_id(&doc, "loss")?;
     fill_selects(&doc)?;
-    let scene = Scene::default();
-    let steps = scene.steps;
+    // The address bar's scene, if any; dropped values are listed in a notice.
+    let search = window.location().search().unwrap_or_default();
+    let (scene, t0, notices) = if search.len() > 1 {
+        crate::url::from_query(&search)
+    } else {
+        (Scene::default(), None, vec![])
+    };
+    show_notices(&doc, &notices)?;
+    let steps = t0.unwrap_or(scene.steps);
     let geom = Geom {
         view: scene.view(),
         w: 0.0,
@@ -1069,6 +1094,7 @@ pub fn start() -> Result<(), JsValue> {
         pinch: None,
         interacting: false,
         draws: 0,
+        url: String::new(),
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
     wire(&doc)?;
@@ -1081,6 +1107,22 @@ pub fn start() -> Result<(), JsValue> {
     if let Ok(status) = by_id::<HtmlElement>(&doc, "status") {
         status.set_text_content(None);
     }
+    Ok(())
+}
+
+fn show_notices(doc: &Document, notices: &[String]) -> Result<(), JsValue> {
+    let notice: HtmlElement = by_id(doc, "notice")?;
+    let list: Element = by_id(doc, "notice-list")?;
+    list.set_text_content(None);
+    for n in notices {
+        add(&list, &el(doc, "li", &[], Some(n))?)?;
+    }
+    notice.set_hidden(notices.is_empty());
+    let close: HtmlButtonElement = by_id(doc, "notice-close")?;
+    let n2 = notice.clone();
+    on(&close, "click", move |_: web_sys::MouseEvent| {
+        n2.set_hidden(true)
+    })?;
     Ok(())
 }
 

@@ -1,0 +1,384 @@
+//! The URL form of a scene: readable and editable by hand.
+//!
+//! `?f=quadratic&a=0.1&b=2&start=-5,-2&steps=20&conv=d2l&opt=gd:lr=0.4;momentum:lr=0.4,gamma=0.5&t=20`
+//!
+//! | key | meaning |
+//! |---|---|
+//! | `f` | landscape kind; its parameters as `a`, `b`, `rotation` |
+//! | `start` | `x,y` |
+//! | `steps` | 0..=100000 |
+//! | `conv` | `d2l` or `pytorch` |
+//! | `sigma`, `seed` | gradient noise |
+//! | `view` | `x0,x1,y0,y1` |
+//! | `opt` | optimizers separated by `;`, each `kind:key=value,key=value` (booleans `true`/`false`) |
+//! | `t` | the current step |
+//!
+//! Reading is lenient where the scene JSON is strict: a value that is
+//! unknown or out of range is dropped (its default is used) and reported in
+//! a notice naming it, so a hand-edited link still opens a valid page that
+//! the controls could have produced.
+
+use crate::scene::Scene;
+use serde_json::{Map, Value};
+
+fn num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        Value::from(v).to_string()
+    }
+}
+
+fn val(v: &Value) -> String {
+    match v.as_f64() {
+        Some(x) if v.is_f64() => num(x),
+        _ => v.to_string(),
+    }
+}
+
+/// The query string (without `?`) of a scene and, optionally, a current step.
+pub fn to_query(scene: &Scene, t: Option<usize>) -> String {
+    let v = scene.to_value();
+    let mut parts: Vec<String> = Vec::new();
+    let l = &v["landscape"];
+    parts.push(format!("f={}", l["kind"].as_str().unwrap_or("quadratic")));
+    if let Some(o) = l.as_object() {
+        for (k, x) in o {
+            if k != "kind" {
+                parts.push(format!("{k}={}", val(x)));
+            }
+        }
+    }
+    parts.push(format!(
+        "start={},{}",
+        num(scene.start[0]),
+        num(scene.start[1])
+    ));
+    parts.push(format!("steps={}", scene.steps));
+    parts.push(format!("conv={}", scene.convention.name()));
+    if scene.noise.sigma > 0.0 {
+        parts.push(format!("sigma={}", num(scene.noise.sigma)));
+        parts.push(format!("seed={}", scene.noise.seed));
+    }
+    if let Some(w) = scene.view {
+        parts.push(format!(
+            "view={},{},{},{}",
+            num(w.x0),
+            num(w.x1),
+            num(w.y0),
+            num(w.y1)
+        ));
+    }
+    let opts: Vec<String> = v["optimizers"]
+        .as_array()
+        .map(|a| a.as_slice())
+        .unwrap_or(&[])
+        .iter()
+        .map(|o| {
+            let kind = o["kind"].as_str().unwrap_or("gd");
+            let kv: Vec<String> = o
+                .as_object()
+                .map(|m| {
+                    m.iter()
+                        .filter(|(k, _)| *k != "kind")
+                        .map(|(k, x)| format!("{k}={}", val(x)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            format!("{kind}:{}", kv.join(","))
+        })
+        .collect();
+    parts.push(format!("opt={}", opts.join(";")));
+    if let Some(t) = t {
+        parts.push(format!("t={t}"));
+    }
+    parts.join("&")
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn number_or_text(s: &str) -> Value {
+    match s {
+        "true" => Value::Bool(true),
+        "false" => Value::Bool(false),
+        _ => match s.parse::<f64>() {
+            Ok(x) if x.is_finite() => {
+                if x.fract() == 0.0 && x.abs() < 9.0e15 && !s.contains(['.', 'e', 'E']) {
+                    Value::from(x as i64)
+                } else {
+                    Value::from(x)
+                }
+            }
+            _ => Value::String(s.to_string()),
+        },
+    }
+}
+
+fn list(s: &str) -> Value {
+    Value::Array(s.split(',').map(|x| number_or_text(x.trim())).collect())
+}
+
+/// A scene from a query string (with or without `?`), the current step if
+/// given, and one notice per value that was dropped.
+pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<String>) {
+    let q = query.trim_start_matches('?');
+    let mut notices = Vec::new();
+    let mut scene = Map::new();
+    let mut landscape = Map::new();
+    let mut noise = Map::new();
+    let mut t = None;
+    for pair in q.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let (k, v) = (decode(k), decode(v));
+        match k.as_str() {
+            "f" => {
+                landscape.insert("kind".into(), Value::String(v));
+            }
+            "a" | "b" | "rotation" => {
+                landscape.insert(k.clone(), number_or_text(&v));
+            }
+            "start" => {
+                scene.insert("start".into(), list(&v));
+            }
+            "steps" => {
+                scene.insert("steps".into(), number_or_text(&v));
+            }
+            "conv" => {
+                scene.insert("convention".into(), Value::String(v));
+            }
+            "sigma" => {
+                noise.insert("sigma".into(), number_or_text(&v));
+            }
+            "seed" => {
+                noise.insert("seed".into(), number_or_text(&v));
+            }
+            "view" => {
+                let xs = list(&v);
+                let a = xs.as_array().cloned().unwrap_or_default();
+                if a.len() == 4 {
+                    let mut o = Map::new();
+                    o.insert("x".into(), Value::Array(a[0..2].to_vec()));
+                    o.insert("y".into(), Value::Array(a[2..4].to_vec()));
+                    scene.insert("view".into(), Value::Object(o));
+                } else {
+                    notices.push(format!("view: must be x0,x1,y0,y1 (got \"{v}\"); ignored"));
+                }
+            }
+            "opt" => {
+                let mut opts = Vec::new();
+                for item in v.split(';').filter(|s| !s.trim().is_empty()) {
+                    let (kind, rest) = item.split_once(':').unwrap_or((item, ""));
+                    let mut o = Map::new();
+                    o.insert("kind".into(), Value::String(kind.trim().to_string()));
+                    for kv in rest.split(',').filter(|s| !s.trim().is_empty()) {
+                        let (pk, pv) = kv.split_once('=').unwrap_or((kv, ""));
+                        o.insert(pk.trim().to_string(), number_or_text(pv.trim()));
+                    }
+                    opts.push(Value::Object(o));
+                }
+                scene.insert("optimizers".into(), Value::Array(opts));
+            }
+            "t" => match v.parse::<usize>() {
+                Ok(x) => t = Some(x),
+                Err(_) => notices.push(format!("t: must be a step number (got \"{v}\"); ignored")),
+            },
+            // Keys of other features (language, lesson, embedding) are not scene keys.
+            "lang" | "lesson" | "embed" | "hide" | "show" => {}
+            _ => notices.push(format!("{k}: unknown parameter; ignored")),
+        }
+    }
+    if !landscape.is_empty() {
+        scene.insert("landscape".into(), Value::Object(landscape));
+    }
+    if !noise.is_empty() {
+        scene.insert("noise".into(), Value::Object(noise));
+    }
+    let mut value = Value::Object(scene);
+    // Drop what the strict parser refuses, one field at a time.
+    for _ in 0..64 {
+        match Scene::from_value(&value) {
+            Ok(s) => {
+                let t = t.map(|t| {
+                    if t > s.steps {
+                        notices.push(format!(
+                            "t: must be at most steps = {} (got {t}); set to {}",
+                            s.steps, s.steps
+                        ));
+                    }
+                    t.min(s.steps)
+                });
+                return (s, t, notices);
+            }
+            Err(e) => {
+                notices.push(format!("{e}; ignored"));
+                if !remove(&mut value, &e.field) {
+                    break;
+                }
+            }
+        }
+    }
+    notices.push("the link could not be read; showing the default scene".into());
+    (Scene::default(), None, notices)
+}
+
+/// Remove the value at a scene-error path (`optimizers[1].lr`, `start[0]`,
+/// `landscape.kind`, …); an optimizer's bad `kind` removes the optimizer,
+/// a bad element of a pair removes the pair.
+fn remove(v: &mut Value, field: &str) -> bool {
+    let field = field.split('[').next().map(|head| {
+        // Keep `optimizers[i]` indexing, drop pair indices like `start[0]`.
+        if head == "optimizers" {
+            field
+        } else {
+            head
+        }
+    });
+    let Some(field) = field else { return false };
+    if let Some(rest) = field.strip_prefix("optimizers[") {
+        let Some((idx, tail)) = rest.split_once(']') else {
+            return false;
+        };
+        let Ok(i) = idx.parse::<usize>() else {
+            return false;
+        };
+        let Some(list) = v.get_mut("optimizers").and_then(|o| o.as_array_mut()) else {
+            return false;
+        };
+        if i >= list.len() {
+            return false;
+        }
+        let key = tail.trim_start_matches('.');
+        if key.is_empty() || key == "kind" {
+            list.remove(i);
+            return true;
+        }
+        return list[i]
+            .as_object_mut()
+            .map(|o| o.remove(key).is_some())
+            .unwrap_or(false);
+    }
+    if field == "optimizers" {
+        if let Some(list) = v.get_mut("optimizers").and_then(|o| o.as_array_mut()) {
+            if list.len() > 16 {
+                list.truncate(16);
+                return true;
+            }
+        }
+        return v
+            .as_object_mut()
+            .map(|o| o.remove("optimizers").is_some())
+            .unwrap_or(false);
+    }
+    let mut parts = field.split('.');
+    let head = parts.next().unwrap_or("");
+    match parts.next() {
+        None => v
+            .as_object_mut()
+            .map(|o| o.remove(head).is_some())
+            .unwrap_or(false),
+        Some("kind") => v
+            .as_object_mut()
+            .map(|o| o.remove(head).is_some())
+            .unwrap_or(false),
+        Some(key) => v
+            .get_mut(head)
+            .and_then(|o| o.as_object_mut())
+            .map(|o| o.remove(key.split('[').next().unwrap_or(key)).is_some())
+            .unwrap_or(false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_scene_round_trips_and_reads_well() {
+        let s = Scene::default();
+        let q = to_query(&s, Some(20));
+        assert_eq!(
+            q,
+            "f=quadratic&a=0.1&b=2&start=-5,-2&steps=20&conv=d2l&opt=gd:lr=0.4;momentum:lr=0.4,gamma=0.5,nesterov=false&t=20"
+        );
+        let (back, t, notes) = from_query(&q);
+        assert_eq!(back, s);
+        assert_eq!(t, Some(20));
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn a_hand_written_link_works() {
+        let (s, t, notes) = from_query(
+            "?f=quadratic&a=0.1&b=2&start=-5,-2&opt=gd:lr=0.4;momentum:lr=0.4,gamma=0.5",
+        );
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(s, Scene::default());
+        assert_eq!(t, None);
+    }
+
+    #[test]
+    fn bad_values_are_dropped_with_a_notice_naming_them() {
+        let (s, t, notes) = from_query(
+            "f=rosenbrock&start=1e300,2&steps=999999&opt=adam:lr=-1,beta3=2;nope:lr=1;gd:lr=0.01&t=7&zoom=3&conv=keras",
+        );
+        let all = notes.join("\n");
+        for needle in [
+            "start",
+            "steps",
+            "optimizers[0].beta3",
+            "optimizers[0].lr",
+            "nope",
+            "zoom",
+            "convention",
+        ] {
+            assert!(all.contains(needle), "{needle} missing from {all}");
+        }
+        assert_eq!(s.landscape.kind(), "rosenbrock");
+        assert_eq!(s.start, s.landscape.default_start());
+        assert_eq!(s.steps, 20);
+        assert_eq!(s.optimizers.len(), 2);
+        assert_eq!(s.optimizers[1].hyper.lr, 0.01);
+        assert_eq!(t, Some(7));
+        let (_, t, notes) = from_query("steps=5&t=9");
+        assert_eq!(t, Some(5));
+        assert!(notes[0].starts_with("t:"));
+    }
+
+    #[test]
+    fn every_optimizer_and_flag_round_trips() {
+        let s = Scene::from_json(
+            r#"{"landscape":{"kind":"quadratic","a":0.5,"b":3,"rotation":30},"convention":"pytorch","noise":{"sigma":0.25,"seed":9},
+               "view":{"x":[-2,2],"y":[-1,1]},
+               "optimizers":[{"kind":"adam","bias_correction":false,"amsgrad":true,"eps":1e-8},{"kind":"momentum","nesterov":true},
+                             {"kind":"nadam","momentum_decay":0.01},{"kind":"adadelta","gamma":0.95},{"kind":"adamw","lambda":0.1}]}"#,
+        )
+        .unwrap();
+        let (back, _, notes) = from_query(&to_query(&s, None));
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(back, s);
+    }
+}

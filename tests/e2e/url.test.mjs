@@ -1,0 +1,81 @@
+// The address bar carries the scene: opening a link shows exactly that
+// scene; every change rewrites the link (replaceState); bad values are
+// dropped with a visible, dismissable notice naming them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch } from './support.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openAt(query) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + query);
+  await page.waitForSelector('canvas#plot[data-ready="true"]');
+  const state = async () => JSON.parse(await page.evaluate(() => window.wasmBindings.page_state()));
+  return { page, context, errors, state };
+}
+
+test('a hand-written link opens exactly its scene, without a notice', async () => {
+  const { page, context, errors, state } = await openAt('?f=quadratic&a=0.1&b=2&start=-5,-2&opt=gd:lr=0.6;momentum:lr=0.6,gamma=0.5&t=7');
+  const s = await state();
+  assert.deepEqual(s.scene.optimizers.map((o) => [o.kind, o.lr]), [['gd', 0.6], ['momentum', 0.6]]);
+  assert.equal(s.scene.optimizers[1].gamma, 0.5);
+  assert.equal(s.t, 7);
+  assert.equal(await page.getAttribute('#plot', 'data-t'), '7');
+  assert.equal(await page.isVisible('#notice'), false);
+  assert.equal(await page.getAttribute('#legend li[data-index="0"]', 'data-health'), 'diverging');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('bad and unknown values are dropped with a notice naming them, and the page stays valid', async () => {
+  const { page, context, errors, state } = await openAt('?f=rosenbrock&start=1e300,2&steps=999999&opt=adam:lr=-1,beta3=2;warp:lr=1;gd:lr=0.01&zoom=3');
+  assert.equal(await page.isVisible('#notice'), true);
+  const text = await page.locator('#notice').innerText();
+  for (const needle of ['start', 'steps', 'beta3', 'optimizers[0].lr', 'warp', 'zoom']) assert.ok(text.includes(needle), `${needle} not named in: ${text}`);
+  const s = await state();
+  assert.equal(s.scene.landscape.kind, 'rosenbrock');
+  assert.deepEqual(s.scene.start, [-1.5, 2]);
+  assert.equal(s.scene.steps, 20);
+  assert.deepEqual(s.scene.optimizers.map((o) => o.kind), ['adam', 'gd']);
+  assert.equal(s.runs.length, 2);
+  await page.click('#notice-close');
+  assert.equal(await page.isVisible('#notice'), false);
+  assert.doesNotMatch(await page.locator('body').innerText(), /NaN|Infinity/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('every change rewrites the link, and the rewritten link reproduces the page', async () => {
+  const { page, context, state } = await openAt('');
+  const historyLength = await page.evaluate(() => history.length);
+  await page.locator('section.opt-card[data-index="0"] input[type=number][data-param=lr]').fill('0.3');
+  await page.waitForFunction(() => location.search.includes('gd:lr=0.3'));
+  await page.locator('#surface').selectOption('himmelblau');
+  await page.waitForFunction(() => location.search.includes('f=himmelblau'));
+  await page.click('#step-back');
+  const first = await state();
+  const query = await page.evaluate(() => location.search);
+  assert.match(query, new RegExp(`t=${first.t}`));
+  assert.equal(await page.evaluate(() => history.length), historyLength, 'no history entries are added');
+  await context.close();
+  const again = await openAt(query);
+  const second = await again.state();
+  assert.deepEqual(second.scene, first.scene);
+  assert.equal(second.t, first.t);
+  assert.deepEqual(second.runs.map((r) => r.points), first.runs.map((r) => r.points));
+  assert.equal(await again.page.evaluate(() => location.search), query);
+  await again.context.close();
+});
