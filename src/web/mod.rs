@@ -420,6 +420,16 @@ impl App {
         self.refresh_runs()
     }
 
+    /// A file name stem for downloads: `gradscape-quadratic-gd-momentum`.
+    fn file_stem(&self) -> String {
+        let mut s = format!("gradscape-{}", self.scene.landscape.kind());
+        for o in self.scene.optimizers.iter().take(4) {
+            s.push('-');
+            s.push_str(o.kind.name());
+        }
+        s
+    }
+
     fn state_json(&self) -> String {
         let mut m = Map::new();
         m.insert("scene".into(), self.scene.to_value());
@@ -1023,6 +1033,87 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
         })?;
     }
 
+    // Share and export.
+    let export = |id: &str, f: fn(&App) -> Result<(), JsValue>| -> Result<(), JsValue> {
+        let b: HtmlButtonElement = by_id(doc, id)?;
+        on(&b, "click", move |_: web_sys::MouseEvent| {
+            with_app(|app| f(app))
+        })
+    };
+    export("copy-link", |app| {
+        let href = app.window.location().href()?;
+        let status = app.root("share-status")?;
+        let (ok, failed) = (status.clone(), status.clone());
+        let href2 = href.clone();
+        let on_ok = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+            ok.set_text_content(Some("Link copied."))
+        });
+        let on_err = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+            failed.set_text_content(Some(&format!("Copy this link: {href2}")))
+        });
+        let _ = app
+            .window
+            .navigator()
+            .clipboard()
+            .write_text(&href)
+            .then2(&on_ok, &on_err);
+        // One pair per click, kept until the promise settles.
+        on_ok.forget();
+        on_err.forget();
+        Ok(())
+    })?;
+    export("export-png", |app| {
+        let url = app.plot.to_data_url()?;
+        download_url(&app.doc, &url, &format!("{}.png", app.file_stem()))
+    })?;
+    export("export-svg", |app| {
+        let runs =
+            simulate_with(&app.scene, false).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let opt = crate::svg::SvgOptions {
+            width: app.geom.w.round().clamp(200.0, 10000.0) as u32,
+            height: app.geom.h.round().clamp(150.0, 10000.0) as u32,
+            ..Default::default()
+        };
+        let text = crate::svg::render(&app.scene, &runs, &opt);
+        download_text(
+            &app.doc,
+            &text,
+            "image/svg+xml",
+            &format!("{}.svg", app.file_stem()),
+        )
+    })?;
+    export("export-csv", |app| {
+        let runs =
+            simulate_with(&app.scene, false).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let text = crate::output::simulation_csv(&runs);
+        download_text(
+            &app.doc,
+            &text,
+            "text/csv",
+            &format!("{}.csv", app.file_stem()),
+        )
+    })?;
+    export("export-json", |app| {
+        let runs =
+            simulate_with(&app.scene, false).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let text = crate::output::simulation_value(&runs, false).to_string() + "\n";
+        download_text(
+            &app.doc,
+            &text,
+            "application/json",
+            &format!("{}-runs.json", app.file_stem()),
+        )
+    })?;
+    export("export-scene", |app| {
+        let text = app.scene.to_json() + "\n";
+        download_text(
+            &app.doc,
+            &text,
+            "application/json",
+            &format!("{}-scene.json", app.file_stem()),
+        )
+    })?;
+
     // Resize: redraw at the new size.
     on(&window, "resize", |_: web_sys::Event| {
         with_app(|app| app.draw())
@@ -1108,6 +1199,20 @@ pub fn start() -> Result<(), JsValue> {
         status.set_text_content(None);
     }
     Ok(())
+}
+
+/// Start a download of a URL under a file name.
+fn download_url(doc: &Document, url: &str, name: &str) -> Result<(), JsValue> {
+    let a: web_sys::HtmlAnchorElement =
+        el(doc, "a", &[("href", url), ("download", name)], None)?.dyn_into()?;
+    a.click();
+    Ok(())
+}
+
+/// Start a download of text (as a data URL: nothing to revoke).
+fn download_text(doc: &Document, text: &str, mime: &str, name: &str) -> Result<(), JsValue> {
+    let data: String = js_sys::encode_uri_component(text).into();
+    download_url(doc, &format!("data:{mime};charset=utf-8,{data}"), name)
 }
 
 fn show_notices(doc: &Document, notices: &[String]) -> Result<(), JsValue> {

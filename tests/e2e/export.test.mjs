@@ -1,0 +1,80 @@
+// Downloads: PNG of the figure, SVG from the CLI's renderer, the
+// trajectories as CSV and JSON (the CLI's formats), and the scene JSON —
+// which the CLI turns into the same trajectories the page shows.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, open } from './support.mjs';
+
+let server, browser, page, errors;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  ({ page, errors } = await open(browser, server.url + '?f=quadratic&a=0.1&b=2&start=-5,-2&opt=gd:lr=0.4;momentum:lr=0.6,gamma=0.5;adam:lr=0.2'));
+  await page.click('summary:has-text("Share and export")');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function download(id) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`#${id}`)]);
+  return { name: dl.suggestedFilename(), body: await readFile(await dl.path()) };
+}
+const state = async () => JSON.parse(await page.evaluate(() => window.wasmBindings.page_state()));
+
+test('PNG: the figure at the screen resolution', async () => {
+  const { name, body } = await download('export-png');
+  assert.match(name, /^gradscape-quadratic-gd-momentum-adam\.png$/);
+  assert.deepEqual([...body.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
+  const [w, h] = [body.readUInt32BE(16), body.readUInt32BE(20)];
+  const dev = await page.evaluate(() => [document.getElementById('plot').width, document.getElementById('plot').height]);
+  assert.deepEqual([w, h], dev);
+});
+
+test('SVG: the render command\'s figure, with every run in the legend', async () => {
+  const { name, body } = await download('export-svg');
+  assert.match(name, /\.svg$/);
+  const svg = body.toString('utf8');
+  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  for (const label of ['GD η=0.4', 'Momentum η=0.6 γ=0.5', 'Adam η=0.2']) assert.ok(svg.includes(label), label);
+  assert.equal((svg.match(/<g class="run"/g) ?? []).length, 3);
+});
+
+test('CSV and JSON: the trajectories the page shows, in simulate\'s formats', async () => {
+  const s = await state();
+  const csv = (await download('export-csv')).body.toString('utf8').trim().split('\n');
+  assert.equal(csv[0], 'optimizer,step,x,y,loss');
+  assert.equal(csv.length, 1 + s.runs.reduce((n, r) => n + r.points.length, 0));
+  const row = csv.find((l) => l.startsWith('momentum,5,')).split(',');
+  assert.deepEqual([Number(row[2]), Number(row[3])], s.runs[1].points[5]);
+  const json = JSON.parse((await download('export-json')).body.toString('utf8'));
+  assert.equal(json.version, 1);
+  assert.deepEqual(json.runs.map((r) => r.points), s.runs.map((r) => r.points));
+  assert.deepEqual(json.runs.map((r) => r.stop), s.runs.map((r) => r.stop));
+});
+
+test('scene JSON: the command line reads it and computes the same trajectories', async () => {
+  const s = await state();
+  const { name, body } = await download('export-scene');
+  assert.match(name, /-scene\.json$/);
+  const scene = JSON.parse(body.toString('utf8'));
+  assert.deepEqual(scene, s.scene);
+  const cli = ['target/debug/gradscape', 'target/release/gradscape'].find(existsSync);
+  assert.ok(cli, 'the CLI is built by the native tests (cargo test --features cli) before this suite');
+  const out = JSON.parse(execFileSync(cli, ['simulate', '-'], { input: body }).toString('utf8'));
+  assert.deepEqual(out.runs.map((r) => r.points), s.runs.map((r) => r.points));
+});
+
+test('copy link puts the page URL, which holds the scene, on the clipboard', async () => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.click('#copy-link');
+  await page.waitForFunction(() => document.getElementById('share-status').textContent.includes('copied'));
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await page.evaluate(() => location.href));
+  assert.match(copied, /opt=gd:lr=0\.4;momentum:lr=0\.6,gamma=0\.5/);
+  assert.deepEqual(errors, []);
+});
