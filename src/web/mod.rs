@@ -75,6 +75,8 @@ struct App {
     draws: u64,
     /// The query last written to the address bar.
     url: String,
+    /// Embed mode: the `embed`/`hide`/`show` part of the query, kept as given.
+    embed: Option<String>,
 }
 
 /// The requestAnimationFrame callback, kept alive for the page's lifetime.
@@ -210,6 +212,17 @@ impl App {
         let w = (self.plot.client_width() as f64).max(100.0);
         let inner_h = self.window.inner_height()?.as_f64().unwrap_or(800.0);
         let narrow = self.window.inner_width()?.as_f64().unwrap_or(1200.0) < 900.0;
+        if self.embed.is_some() {
+            // An embedded figure fills its frame: the canvas takes the height
+            // the bar, legend and chart leave.
+            let others = self
+                .doc
+                .get_element_by_id("stage")
+                .map(|e| e.scroll_height() as f64 - self.plot.client_height() as f64)
+                .unwrap_or(60.0);
+            let h = (inner_h - others - 8.0).clamp(80.0, 4000.0);
+            return Ok(Geom { view, w, h, dpr });
+        }
         // The canvas keeps the view's aspect unless that would push the time
         // bar below the fold; then the axes scale apart.
         // Wide screens keep the time bar, legend and loss chart in view too.
@@ -291,8 +304,12 @@ impl App {
         if self.playing || self.interacting {
             return Ok(());
         }
-        let q = format!("?{}", crate::url::to_query(&self.scene, Some(self.t)));
+        let base = crate::url::to_query(&self.scene, Some(self.t));
+        let q = format!("?{base}{}", self.embed.as_deref().unwrap_or(""));
         if q != self.url {
+            if let Some(a) = self.doc.get_element_by_id("open-full") {
+                a.set_attribute("href", &format!("./?{base}"))?;
+            }
             self.window
                 .history()?
                 .replace_state_with_url(&JsValue::NULL, "", Some(&q))?;
@@ -1062,6 +1079,18 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
         on_err.forget();
         Ok(())
     })?;
+    export("copy-embed", |app| {
+        let href = app.window.location().href()?;
+        let base = href.split('?').next().unwrap_or("").to_string();
+        let query = crate::url::to_query(&app.scene, Some(app.t));
+        let code = format!(
+            "<iframe src=\"{base}?{query}&embed\" width=\"640\" height=\"440\" style=\"border:0\" title=\"gradscape: optimizers on a loss surface\" loading=\"lazy\"></iframe>"
+        );
+        let out = app.root("embed-code")?;
+        out.set_text_content(Some(&code));
+        let _ = app.window.navigator().clipboard().write_text(&code);
+        Ok(())
+    })?;
     export("export-png", |app| {
         let url = app.plot.to_data_url()?;
         download_url(&app.doc, &url, &format!("{}.png", app.file_stem()))
@@ -1157,6 +1186,13 @@ pub fn start() -> Result<(), JsValue> {
         (Scene::default(), None, vec![])
     };
     show_notices(&doc, &notices)?;
+    let embed = embed_params(&search);
+    if let Some(body) = doc.body() {
+        if embed.is_some() {
+            body.class_list().add_1("embed")?;
+            body.set_attribute("data-hide", &hidden_parts(&search).join(" "))?;
+        }
+    }
     let steps = t0.unwrap_or(scene.steps);
     let geom = Geom {
         view: scene.view(),
@@ -1186,6 +1222,7 @@ pub fn start() -> Result<(), JsValue> {
         interacting: false,
         draws: 0,
         url: String::new(),
+        embed: embed.clone(),
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
     wire(&doc)?;
@@ -1213,6 +1250,41 @@ fn download_url(doc: &Document, url: &str, name: &str) -> Result<(), JsValue> {
 fn download_text(doc: &Document, text: &str, mime: &str, name: &str) -> Result<(), JsValue> {
     let data: String = js_sys::encode_uri_component(text).into();
     download_url(doc, &format!("data:{mime};charset=utf-8,{data}"), name)
+}
+
+/// The `embed`, `hide` and `show` pairs of a query, as `&embed&hide=…`,
+/// or `None` outside embed mode.
+fn embed_params(search: &str) -> Option<String> {
+    let pairs: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| {
+            let k = p.split('=').next().unwrap_or("");
+            matches!(k, "embed" | "hide" | "show")
+        })
+        .collect();
+    if pairs.iter().any(|p| p.split('=').next() == Some("embed")) {
+        Some(pairs.iter().map(|p| format!("&{p}")).collect())
+    } else {
+        None
+    }
+}
+
+/// The parts an embedded figure leaves out: `loss` and `messages` unless
+/// `show` names them; whatever `hide` names (`legend`, `bar`, `loss`, `messages`).
+fn hidden_parts(search: &str) -> Vec<String> {
+    let mut hidden: Vec<String> = vec!["loss".into(), "messages".into()];
+    for p in search.trim_start_matches('?').split('&') {
+        let (k, v) = p.split_once('=').unwrap_or((p, ""));
+        for part in v.split(',').map(|x| x.trim()).filter(|x| !x.is_empty()) {
+            match k {
+                "show" => hidden.retain(|h| h != part),
+                "hide" if !hidden.iter().any(|h| h == part) => hidden.push(part.to_string()),
+                _ => {}
+            }
+        }
+    }
+    hidden
 }
 
 fn show_notices(doc: &Document, notices: &[String]) -> Result<(), JsValue> {
