@@ -8,6 +8,7 @@
 
 pub mod dom;
 pub mod draw;
+pub mod figure;
 mod panel;
 
 use crate::diagnose::{diagnose, status_text, Diagnosis, Health};
@@ -1175,6 +1176,11 @@ pub fn start() -> Result<(), JsValue> {
     console_error_panic_hook::set_once();
     let window = web_sys::window().ok_or("no window")?;
     let doc = window.document().ok_or("no document")?;
+    // A page without the playground (e.g. course notes using `mount`) only
+    // needs the module's exports.
+    if doc.get_element_by_id("plot").is_none() {
+        return Ok(());
+    }
     let plot: HtmlCanvasElement = by_id(&doc, "plot")?;
     let loss: HtmlCanvasElement = by_id(&doc, "loss")?;
     fill_selects(&doc)?;

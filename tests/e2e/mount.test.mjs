@@ -1,0 +1,79 @@
+// www/examples/course-notes.html: three of the seed's figures in a page of
+// text, one as an iframe (embed mode) and two with mount(); the mounted
+// figures play and step independently and expose setScene/destroy.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch } from './support.mjs';
+
+let server, browser, page;
+const errors = [];
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(server.url + 'examples/course-notes.html');
+  await page.waitForSelector('body[data-ready="true"]');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const t = (name) => page.evaluate((n) => window.figures[n].t, name);
+
+test('the three figures are drawn: an iframe in embed mode and two mounted figures', async () => {
+  const frame = page.frameLocator('#fig-gd');
+  await frame.locator('canvas#plot[data-ready="true"]').waitFor();
+  assert.equal(await frame.locator('.panel').isVisible(), false);
+  assert.match(await frame.locator('#messages').innerText(), /2\/L = 2\/4 = 0\.5/);
+  for (const id of ['fig-momentum', 'fig-adaptive']) {
+    assert.equal(await page.getAttribute(`#${id} canvas.gs-plot`, 'data-ready'), 'true');
+    const blank = await page.evaluate((id) => {
+      const c = document.querySelector(`#${id} canvas.gs-plot`);
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set();
+      for (let i = 0; i < d.length; i += 4 * 997) seen.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
+      return seen.size;
+    }, id);
+    assert.ok(blank > 20, `${id} looks blank`);
+  }
+  assert.match(await page.locator('#fig-momentum .gs-legend').innerText(), /Momentum η=0\.6 γ=0\.5/);
+  assert.equal(await page.locator('#fig-adaptive canvas.gs-loss').count(), 1);
+  assert.equal(await page.locator('#fig-momentum canvas.gs-loss').count(), 0);
+});
+
+test('two mounted figures step independently', async () => {
+  assert.equal(await t('momentum'), 20);
+  assert.equal(await t('adaptive'), 20);
+  await page.evaluate(() => window.figures.momentum.stepBack());
+  await page.evaluate(() => window.figures.momentum.stepBack());
+  assert.equal(await t('momentum'), 18);
+  assert.equal(await t('adaptive'), 20);
+  await page.click('#fig-adaptive .gs-back');
+  assert.equal(await t('adaptive'), 19);
+  assert.equal(await t('momentum'), 18);
+  assert.equal(await page.getAttribute('#fig-momentum', 'data-t'), '18');
+  // play one from its end (it restarts at 0): it moves, the other does not
+  await page.evaluate(() => window.figures.adaptive.step());
+  assert.equal(await t('adaptive'), 20);
+  await page.evaluate(() => window.figures.adaptive.play());
+  await page.waitForFunction(() => window.figures.adaptive.t >= 2 && window.figures.adaptive.t < 20);
+  await page.evaluate(() => window.figures.adaptive.pause());
+  assert.equal(await t('momentum'), 18);
+});
+
+test('setScene replaces one figure\'s scene and refuses a bad one; destroy empties it', async () => {
+  await page.evaluate(() => window.figures.momentum.setScene({ steps: 10, optimizers: [{ kind: 'gd', lr: 0.1 }] }));
+  assert.equal(await t('momentum'), 10);
+  assert.match(await page.locator('#fig-momentum .gs-legend').innerText(), /GD η=0\.1/);
+  const err = await page.evaluate(() => { try { window.figures.momentum.setScene({ optimizers: [{ kind: 'gd', lr: -1 }] }); return null; } catch (e) { return String(e); } });
+  assert.match(err, /optimizers\[0\]\.lr: must be a finite number > 0/);
+  assert.equal(JSON.parse(await page.evaluate(() => window.figures.momentum.sceneJson())).steps, 10);
+  assert.match(await page.locator('#fig-adaptive .gs-legend').innerText(), /AdaGrad/);
+  await page.evaluate(() => window.figures.momentum.destroy());
+  assert.equal(await page.locator('#fig-momentum canvas').count(), 0);
+  assert.equal(await page.locator('#fig-adaptive canvas').count(), 2);
+  assert.deepEqual(errors, []);
+});
