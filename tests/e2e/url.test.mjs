@@ -79,3 +79,24 @@ test('every change rewrites the link, and the rewritten link reproduces the page
   assert.equal(await again.page.evaluate(() => location.search), query);
   await again.context.close();
 });
+
+test('every seed figure (examples/scenes) round-trips through its link: open → read back → same link', async () => {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const files = (await readdir('examples/scenes')).filter((f) => f.endsWith('.json'));
+  assert.ok(files.length >= 9);
+  const { page, context } = await openAt('');
+  for (const f of files) {
+    const text = await readFile(`examples/scenes/${f}`, 'utf8');
+    await page.evaluate((t) => window.wasmBindings.set_scene_json(t), text);
+    const query = await page.evaluate(() => location.search);
+    const want = JSON.parse(await page.evaluate(() => window.wasmBindings.page_state()));
+    const again = await openAt(query);
+    const got = await again.state();
+    assert.deepEqual(got.scene, want.scene, f);
+    assert.equal(got.t, want.t, f);
+    assert.equal(await again.page.evaluate(() => location.search), query, f);
+    assert.equal(await again.page.isVisible('#notice'), false, f);
+    await again.context.close();
+  }
+  await context.close();
+});
