@@ -20,7 +20,8 @@
 //! allowed.
 
 use crate::landscape::{Landscape, View, KINDS};
-use crate::optim::{Convention, OptKind, OptSpec, ALL_KINDS};
+use crate::optim::{allowed_range, in_range, Convention, OptKind, OptSpec, ALL_KINDS};
+use crate::params;
 use crate::Vec2;
 use serde_json::{Map, Value};
 
@@ -503,19 +504,14 @@ fn parse_optimizer(v: &Value, path: &str, conv: Convention) -> Result<OptSpec, S
         let field = join(path, k);
         match k.as_str() {
             "kind" => {}
-            "lr" => h.lr = num_in(val, &field, "a finite number > 0", |x| x > 0.0)?,
-            "gamma" => h.gamma = num_in(val, &field, "a number in [0, 1)", unit)?,
-            "beta1" => h.beta1 = num_in(val, &field, "a number in [0, 1)", unit)?,
-            "beta2" => h.beta2 = num_in(val, &field, "a number in [0, 1)", unit)?,
-            "eps" => h.eps = num_in(val, &field, "a finite number ≥ 0", |x| x >= 0.0)?,
-            "lambda" => h.lambda = num_in(val, &field, "a finite number ≥ 0", |x| x >= 0.0)?,
-            "momentum_decay" => {
-                h.momentum_decay = num_in(val, &field, "a finite number ≥ 0", |x| x >= 0.0)?
+            "bias_correction" | "nesterov" | "amsgrad" => {
+                params::set_flag(h, k, boolean(val, &field)?)
             }
-            "bias_correction" => h.bias_correction = boolean(val, &field)?,
-            "nesterov" => h.nesterov = boolean(val, &field)?,
-            "amsgrad" => h.amsgrad = boolean(val, &field)?,
-            _ => {}
+            key => params::set(
+                h,
+                key,
+                num_in(val, &field, allowed_range(key), |x| in_range(key, x))?,
+            ),
         }
     }
     spec.validate().map_err(|e| {
@@ -525,10 +521,6 @@ fn parse_optimizer(v: &Value, path: &str, conv: Convention) -> Result<OptSpec, S
         )
     })?;
     Ok(spec)
-}
-
-fn unit(x: f64) -> bool {
-    (0.0..1.0).contains(&x)
 }
 
 fn landscape_value(l: &Landscape) -> Value {

@@ -2,6 +2,7 @@
 //! isolines coloured by the colormap, trajectories with a dot at every step,
 //! axes with ticks, the known minima and a legend.
 
+use crate::diagnose::short;
 use crate::landscape::View;
 use crate::run::{Stop, Trajectory};
 use crate::scene::Scene;
@@ -65,17 +66,6 @@ pub fn run_caption(t: &Trajectory) -> String {
     match t.stop {
         Stop::Completed => format!("{} — f = {}", t.spec.label(), short(last)),
         Stop::Diverged { step } => format!("{} — diverged at step {step}", t.spec.label()),
-    }
-}
-
-fn short(v: f64) -> String {
-    if !v.is_finite() {
-        return "—".into();
-    }
-    if v != 0.0 && (v.abs() < 1e-3 || v.abs() >= 1e5) {
-        format!("{v:.2e}")
-    } else {
-        format!("{}", (v * 1e4).round() / 1e4)
     }
 }
 

@@ -350,35 +350,16 @@ impl OptSpec {
     /// Check every hyper-parameter this kind uses against its allowed range.
     /// The error names the field and the range.
     pub fn validate(&self) -> Result<(), HyperError> {
-        let h = &self.hyper;
         for key in self.kind.keys() {
-            let (v, ok, range) = match *key {
-                "lr" => (h.lr, h.lr.is_finite() && h.lr > 0.0, "a finite number > 0"),
-                "gamma" => (h.gamma, unit(h.gamma), "a number in [0, 1)"),
-                "beta1" => (h.beta1, unit(h.beta1), "a number in [0, 1)"),
-                "beta2" => (h.beta2, unit(h.beta2), "a number in [0, 1)"),
-                "eps" => (
-                    h.eps,
-                    h.eps.is_finite() && h.eps >= 0.0,
-                    "a finite number ≥ 0",
-                ),
-                "lambda" => (
-                    h.lambda,
-                    h.lambda.is_finite() && h.lambda >= 0.0,
-                    "a finite number ≥ 0",
-                ),
-                "momentum_decay" => (
-                    h.momentum_decay,
-                    h.momentum_decay.is_finite() && h.momentum_decay >= 0.0,
-                    "a finite number ≥ 0",
-                ),
-                _ => continue,
-            };
-            if !ok {
+            if crate::params::param_info(self.kind, key).is_none() {
+                continue; // a switch: always valid
+            }
+            let v = crate::params::get(&self.hyper, key);
+            if !in_range(key, v) {
                 return Err(HyperError {
                     field: key,
                     value: v,
-                    allowed: range,
+                    allowed: allowed_range(key),
                 });
             }
         }
@@ -453,6 +434,16 @@ impl OptSpec {
 
 fn unit(v: f64) -> bool {
     (0.0..1.0).contains(&v)
+}
+
+/// Whether `v` is allowed for a numeric hyper-parameter key.
+pub fn in_range(key: &str, v: f64) -> bool {
+    match key {
+        "lr" => v.is_finite() && v > 0.0,
+        "gamma" | "beta1" | "beta2" => unit(v),
+        "eps" | "lambda" | "momentum_decay" => v.is_finite() && v >= 0.0,
+        _ => true,
+    }
 }
 
 /// What a hyper-parameter key allows, in the words of the error messages.

@@ -4,12 +4,13 @@
 //! It reuses the playground's drawing: the same surface cache, trails and
 //! markers, legend words and loss chart.
 
+use super::clock::Clock;
 use super::dom::{add, el, on};
 use super::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, SurfaceCache};
+use super::panel::swatch;
 use crate::diagnose::{diagnose, status_text, Diagnosis};
 use crate::run::{simulate_with, Trajectory};
 use crate::scene::Scene;
-use crate::surface::palette;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -29,9 +30,7 @@ struct State {
     diags: Vec<Diagnosis>,
     t: usize,
     playing: bool,
-    speed: f64,
-    acc: f64,
-    last_ts: Option<f64>,
+    clock: Clock,
     cache: Option<SurfaceCache>,
     raf: Option<Closure<dyn FnMut(f64)>>,
     alive: bool,
@@ -58,18 +57,7 @@ impl State {
         self.legend.set_text_content(None);
         for (i, (t, d)) in self.runs.iter().zip(&self.diags).enumerate() {
             let li = el(&doc, "li", &[], None)?;
-            add(
-                &li,
-                &el(
-                    &doc,
-                    "span",
-                    &[
-                        ("class", "swatch"),
-                        ("style", &format!("background:{}", palette(i))),
-                    ],
-                    None,
-                )?,
-            )?;
+            add(&li, &swatch(&doc, i)?)?;
             add(
                 &li,
                 &el(
@@ -162,13 +150,9 @@ fn request(state: &Shared) -> Result<(), JsValue> {
                 if !s.playing || !s.alive {
                     false
                 } else {
-                    let dt = s.last_ts.map(|l| (ts - l).clamp(0.0, 250.0)).unwrap_or(0.0);
-                    s.last_ts = Some(ts);
-                    s.acc += dt / 1000.0 * s.speed;
-                    let adv = s.acc.floor();
-                    if adv >= 1.0 {
-                        s.acc -= adv;
-                        s.t = (s.t + adv as usize).min(s.scene.steps);
+                    let due = s.clock.due(ts);
+                    if due > 0 {
+                        s.t = (s.t + due).min(s.scene.steps);
                         if s.t >= s.scene.steps {
                             s.playing = false;
                         }
@@ -204,8 +188,7 @@ impl Figure {
                 s.t = 0;
             }
             s.playing = true;
-            s.last_ts = None;
-            s.acc = 0.0;
+            s.clock.restart();
             s.draw()?;
         }
         request(&self.state)
@@ -419,9 +402,7 @@ pub fn mount(element: &Element, scene: JsValue, options: JsValue) -> Result<Figu
         diags: vec![],
         t: steps,
         playing: false,
-        speed: 5.0,
-        acc: 0.0,
-        last_ts: None,
+        clock: Clock::new(5.0),
         cache: None,
         raf: None,
         alive: true,

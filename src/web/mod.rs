@@ -6,6 +6,7 @@
 //! already exist. Long-lived state stays in Rust (one `App` in a
 //! thread-local); DOM events are delegated to a few container listeners.
 
+mod clock;
 pub mod dom;
 pub mod draw;
 pub mod figure;
@@ -20,6 +21,7 @@ use crate::run::simulate_with;
 use crate::run::Trajectory;
 use crate::scene::{Scene, MAX_STEPS};
 use crate::simulate;
+use clock::Clock;
 use dom::{add, by_id, closest, el, fmt_field, on, on_active};
 use draw::{draw_loss, draw_plot, render_surface, Frame, Geom, SurfaceCache};
 use serde_json::{Map, Value};
@@ -62,10 +64,8 @@ struct App {
     hidden: Vec<bool>,
     t: usize,
     playing: bool,
-    /// Steps per second while playing.
-    speed: f64,
-    acc: f64,
-    last_ts: Option<f64>,
+    /// Steps per second while playing, and the frame bookkeeping.
+    clock: Clock,
     cache: Option<SurfaceCache>,
     geom: Geom,
     drag: Drag,
@@ -359,8 +359,7 @@ impl App {
                 self.t = 0;
             }
             self.playing = true;
-            self.last_ts = None;
-            self.acc = 0.0;
+            self.clock.restart();
             request_frame(&self.window)?;
         }
         self.sync_time()?;
@@ -372,16 +371,9 @@ impl App {
         if !self.playing {
             return Ok(false);
         }
-        let dt = self
-            .last_ts
-            .map(|l| (ts - l).clamp(0.0, 250.0))
-            .unwrap_or(0.0);
-        self.last_ts = Some(ts);
-        self.acc += dt / 1000.0 * self.speed;
-        let adv = self.acc.floor();
-        if adv >= 1.0 {
-            self.acc -= adv;
-            self.t = (self.t + adv as usize).min(self.scene.steps);
+        let due = self.clock.due(ts);
+        if due > 0 {
+            self.t = (self.t + due).min(self.scene.steps);
             if self.t >= self.scene.steps {
                 self.playing = false;
             }
@@ -546,6 +538,14 @@ fn convert(spec: &OptSpec, to: Convention) -> OptSpec {
     s
 }
 
+/// The index of the optimizer card an event happened in.
+fn card_index(e: &web_sys::Event) -> Option<usize> {
+    closest(e.target(), "section.opt-card")?
+        .get_attribute("data-index")?
+        .parse()
+        .ok()
+}
+
 fn wire(doc: &Document) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
 
@@ -555,13 +555,9 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
         let Some(input) = input_of(e.target()) else {
             return;
         };
-        let Some(sec) = closest(e.target(), "section.opt-card") else {
+        let Some(i) = card_index(&e) else {
             return;
         };
-        let i: usize = sec
-            .get_attribute("data-index")
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(usize::MAX);
         let key = input.get_attribute("data-param").unwrap_or_default();
         with_app(|app| {
             let root = app.root("optimizers")?;
@@ -612,13 +608,9 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
         if input.type_() != "number" {
             return;
         }
-        let Some(sec) = closest(e.target(), "section.opt-card") else {
+        let Some(i) = card_index(&e) else {
             return;
         };
-        let i: usize = sec
-            .get_attribute("data-index")
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(usize::MAX);
         let key = input.get_attribute("data-param").unwrap_or_default();
         with_app(|app| {
             let root = app.root("optimizers")?;
@@ -653,13 +645,9 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
         let Some(btn) = closest(e.target(), "button") else {
             return;
         };
-        let Some(sec) = closest(e.target(), "section.opt-card") else {
+        let Some(i) = card_index(&e) else {
             return;
         };
-        let i: usize = sec
-            .get_attribute("data-index")
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(usize::MAX);
         with_app(|app| {
             if i >= app.scene.optimizers.len() {
                 return Ok(());
@@ -888,7 +876,7 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
     on(&speed.clone(), "change", move |_: web_sys::Event| {
         let v: f64 = speed.value().parse().unwrap_or(5.0);
         with_app(|app| {
-            app.speed = v.clamp(0.1, 10000.0);
+            app.clock.speed = v.clamp(0.1, 10000.0);
             Ok(())
         });
     })?;
@@ -1217,9 +1205,7 @@ pub fn start() -> Result<(), JsValue> {
         hidden: vec![],
         t: steps,
         playing: false,
-        speed: 5.0,
-        acc: 0.0,
-        last_ts: None,
+        clock: Clock::new(5.0),
         cache: None,
         geom,
         drag: Drag::None,

@@ -11,6 +11,19 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
 
+/// The colour swatch of the `i`-th run (legend, cards, messages, figures).
+pub(crate) fn swatch(doc: &Document, i: usize) -> Result<Element, JsValue> {
+    el(
+        doc,
+        "span",
+        &[
+            ("class", "swatch"),
+            ("style", &format!("background:{}", palette(i))),
+        ],
+        None,
+    )
+}
+
 /// Rebuild every optimizer card.
 pub fn build_cards(doc: &Document, root: &Element, specs: &[OptSpec]) -> Result<(), JsValue> {
     root.set_text_content(None);
@@ -34,18 +47,7 @@ fn card(doc: &Document, i: usize, spec: &OptSpec) -> Result<Element, JsValue> {
         None,
     )?;
     let head = el(doc, "div", &[("class", "opt-head")], None)?;
-    add(
-        &head,
-        &el(
-            doc,
-            "span",
-            &[
-                ("class", "swatch"),
-                ("style", &format!("background:{}", palette(i))),
-            ],
-            None,
-        )?,
-    )?;
+    add(&head, &swatch(doc, i)?)?;
     add(&head, &el(doc, "h3", &[], Some(title))?)?;
     add(
         &head,
@@ -244,18 +246,7 @@ pub fn build_legend(
         .dyn_into::<HtmlInputElement>()?;
         cb.set_checked(!hidden.get(i).copied().unwrap_or(false));
         lab.append_child(&cb)?;
-        add(
-            &lab,
-            &el(
-                doc,
-                "span",
-                &[
-                    ("class", "swatch"),
-                    ("style", &format!("background:{}", palette(i))),
-                ],
-                None,
-            )?,
-        )?;
+        add(&lab, &swatch(doc, i)?)?;
         add(
             &lab,
             &el(doc, "span", &[("class", "run-label")], Some(&label))?,
@@ -286,18 +277,7 @@ pub fn build_messages(
     for (i, (t, d)) in runs.iter().zip(diags).enumerate() {
         if let Some(hint) = &d.hint {
             let li = el(doc, "li", &[("data-index", &i.to_string())], None)?;
-            add(
-                &li,
-                &el(
-                    doc,
-                    "span",
-                    &[
-                        ("class", "swatch"),
-                        ("style", &format!("background:{}", palette(i))),
-                    ],
-                    None,
-                )?,
-            )?;
+            add(&li, &swatch(doc, i)?)?;
             let head = match d.health {
                 Health::Diverged { step } => {
                     format!("{} diverged at step {step}: ", t.spec.label())
