@@ -19,7 +19,7 @@
 //! keys and values out of range are errors naming the field and what is
 //! allowed.
 
-use crate::landscape::{Landscape, View, KINDS};
+use crate::landscape::{Expr, Landscape, View, KINDS};
 use crate::optim::{allowed_range, in_range, Convention, OptKind, OptSpec, ALL_KINDS};
 use crate::params;
 use crate::Vec2;
@@ -407,6 +407,21 @@ fn parse_landscape(v: &Value) -> Result<Landscape, SceneError> {
                 })?;
             }
         }
+        Landscape::Expr(e) => {
+            check_keys(obj, "landscape", &["kind", "expr"])?;
+            if let Some(v) = obj.get("expr") {
+                let text = v.as_str().ok_or_else(|| {
+                    err(
+                        "landscape.expr",
+                        format!(
+                            "must be a formula in x and y as a string, e.g. \"x^2 + 10*y^2\" (got {})",
+                            describe(v)
+                        ),
+                    )
+                })?;
+                *e = Expr::parse(text).map_err(|x| err("landscape.expr", x.to_string()))?;
+            }
+        }
         _ => check_keys(obj, "landscape", &["kind"])?,
     }
     Ok(l)
@@ -540,6 +555,9 @@ fn landscape_value(l: &Landscape) -> Value {
         }
         Landscape::Rastrigin(r) => {
             m.insert("a".into(), r.a.into());
+        }
+        Landscape::Expr(e) => {
+            m.insert("expr".into(), e.source().into());
         }
         _ => {}
     }

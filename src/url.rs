@@ -4,7 +4,7 @@
 //!
 //! | key | meaning |
 //! |---|---|
-//! | `f` | landscape kind; its parameters as `a`, `b`, `rotation` |
+//! | `f` | landscape kind; its parameters as `a`, `b`, `rotation`, or `expr` (the formula of `f=expr`) |
 //! | `start` | `x,y` |
 //! | `steps` | 0..=100000 |
 //! | `conv` | `d2l` or `pytorch` |
@@ -18,6 +18,7 @@
 //! a notice naming it, so a hand-edited link still opens a valid page that
 //! the controls could have produced.
 
+use crate::landscape::Expr;
 use crate::scene::Scene;
 use serde_json::{Map, Value};
 
@@ -44,8 +45,10 @@ pub fn to_query(scene: &Scene, t: Option<usize>) -> String {
     parts.push(format!("f={}", l["kind"].as_str().unwrap_or("quadratic")));
     if let Some(o) = l.as_object() {
         for (k, x) in o {
-            if k != "kind" {
-                parts.push(format!("{k}={}", val(x)));
+            match (k.as_str(), x.as_str()) {
+                ("kind", _) => {}
+                ("expr", Some(text)) => parts.push(format!("expr={}", encode_expr(text))),
+                _ => parts.push(format!("{k}={}", val(x))),
             }
         }
     }
@@ -56,7 +59,9 @@ pub fn to_query(scene: &Scene, t: Option<usize>) -> String {
     ));
     parts.push(format!("steps={}", scene.steps));
     parts.push(format!("conv={}", scene.convention.name()));
-    if scene.noise.sigma > 0.0 {
+    // Both whenever either differs from the default: a seed kept with σ = 0
+    // is part of the scene (it comes back into play when σ is raised).
+    if scene.noise.sigma > 0.0 || scene.noise.seed != 0 {
         parts.push(format!("sigma={}", num(scene.noise.sigma)));
         parts.push(format!("seed={}", scene.noise.seed));
     }
@@ -93,6 +98,50 @@ pub fn to_query(scene: &Scene, t: Option<usize>) -> String {
         parts.push(format!("t={t}"));
     }
     parts.join("&")
+}
+
+/// A formula for a query value: only what would change its meaning is
+/// escaped (`%`, `&`, `#`, `+`, `=`, spaces, controls and non-ASCII), so
+/// `0.1*x^2%2B2*y^2` stays readable.
+fn encode_expr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        match b {
+            b'%'
+            | b'&'
+            | b'#'
+            | b'+'
+            | b'='
+            | b' '
+            | b'"'
+            | b'<'
+            | b'>'
+            | b'`'
+            | 0..=31
+            | 127.. => out.push_str(&format!("%{b:02X}")),
+            _ => out.push(b as char),
+        }
+    }
+    out
+}
+
+/// The formula of an `expr=` value. A literal `+` is a plus (people type
+/// `x^2+y^2` into the address bar); but when that does not parse and the
+/// form-encoded reading (`+` = space, as `URLSearchParams` writes spaces)
+/// does, the latter is meant. A formula never has a valid reading with a
+/// `+` next to an operator, bracket, comma or either end, which is where
+/// form-encoded spaces sit, so the two readings cannot both parse.
+fn decode_expr(raw: &str) -> String {
+    let literal = decode(&raw.replace('+', "%2B"));
+    if Expr::parse(&literal).is_ok() {
+        return literal;
+    }
+    let spaced = decode(raw);
+    if Expr::parse(&spaced).is_ok() {
+        spaced
+    } else {
+        literal
+    }
 }
 
 fn decode(s: &str) -> String {
@@ -153,8 +202,12 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<String>) {
     let mut t = None;
     for pair in q.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let raw = v;
         let (k, v) = (decode(k), decode(v));
         match k.as_str() {
+            "expr" => {
+                landscape.insert("expr".into(), Value::String(decode_expr(raw)));
+            }
             "f" => {
                 landscape.insert("kind".into(), Value::String(v));
             }
@@ -210,6 +263,9 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<String>) {
             "lang" | "lesson" | "embed" | "hide" | "show" => {}
             _ => notices.push(format!("{k}: unknown parameter; ignored")),
         }
+    }
+    if landscape.contains_key("expr") && !landscape.contains_key("kind") {
+        landscape.insert("kind".into(), "expr".into());
     }
     if !landscape.is_empty() {
         scene.insert("landscape".into(), Value::Object(landscape));
@@ -380,5 +436,60 @@ mod tests {
         let (back, _, notes) = from_query(&to_query(&s, None));
         assert!(notes.is_empty(), "{notes:?}");
         assert_eq!(back, s);
+    }
+
+    /// Found by the url_query fuzzer: a seed with σ = 0 was dropped from the
+    /// link, so the link did not say what the page showed.
+    #[test]
+    fn a_seed_without_noise_survives_the_link() {
+        let s = Scene::from_json(r#"{"noise":{"sigma":0,"seed":3}}"#).unwrap();
+        let q = to_query(&s, None);
+        assert!(q.contains("seed=3"), "{q}");
+        assert_eq!(from_query(&q).0, s);
+    }
+
+    #[test]
+    fn formulas_travel_in_the_link() {
+        let s = Scene::from_json(
+            r#"{"landscape":{"kind":"expr","expr":"sin(x)*cos(y) + 0.05*(x^2+y^2) % 1"}}"#,
+        );
+        assert!(s.is_err(), "'%' is not in the language");
+        let s = Scene::from_json(
+            r#"{"landscape":{"kind":"expr","expr":"sin(x)*cos(y) + 0.05*(x^2 + y^2)"}}"#,
+        )
+        .unwrap();
+        let q = to_query(&s, None);
+        assert!(
+            q.starts_with("f=expr&expr=sin(x)*cos(y)%20%2B%200.05*(x^2%20%2B%20y^2)&"),
+            "{q}"
+        );
+        let (back, _, notes) = from_query(&q);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn a_typed_plus_and_a_form_encoded_space_both_read_right() {
+        let src = |q: &str| match from_query(q).0.landscape {
+            crate::landscape::Landscape::Expr(e) => e.source().to_string(),
+            other => panic!("not an expr: {other:?}"),
+        };
+        // Typed by hand into the address bar: '+' is a plus.
+        assert_eq!(src("f=expr&expr=x^2+10*y^2"), "x^2+10*y^2");
+        // Written by URLSearchParams: '+' is a space, '%2B' a plus.
+        assert_eq!(src("f=expr&expr=x%5E2+%2B+10*y%5E2"), "x^2 + 10*y^2");
+        // `expr` alone implies f=expr.
+        assert_eq!(src("expr=abs(x)+abs(y)"), "abs(x)+abs(y)");
+    }
+
+    #[test]
+    fn a_bad_formula_in_a_link_is_named_and_the_default_formula_used() {
+        let (s, _, notes) = from_query("f=expr&expr=sin(x");
+        assert_eq!(s.landscape.formula(), "f = 0.1*x^2 + 2*y^2");
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(
+            notes[0].starts_with("landscape.expr: column 6: missing ')' to close sin( at column 4"),
+            "{notes:?}"
+        );
     }
 }

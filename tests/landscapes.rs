@@ -176,7 +176,7 @@ proptest! {
 
 #[test]
 fn kinds_round_trip_through_their_names() {
-    assert_eq!(KINDS.len(), 6);
+    assert_eq!(KINDS.len(), 7);
     for k in KINDS {
         let l = Landscape::from_kind(k).unwrap();
         assert_eq!(l.kind(), k);

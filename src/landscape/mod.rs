@@ -6,12 +6,14 @@
 //! is one more variant with its own `value`/`grad`.
 
 pub mod beale;
+pub mod expr;
 pub mod himmelblau;
 pub mod quadratic;
 pub mod rastrigin;
 pub mod rosenbrock;
 pub mod saddle;
 
+pub use expr::{Expr, ExprError};
 pub use quadratic::Quadratic;
 pub use rastrigin::Rastrigin;
 pub use rosenbrock::Rosenbrock;
@@ -73,6 +75,8 @@ pub enum Landscape {
     Saddle,
     /// 2A + Σ (xᵢ² − A·cos 2πxᵢ).
     Rastrigin(Rastrigin),
+    /// A formula in x and y written by the user.
+    Expr(Expr),
 }
 
 impl Default for Landscape {
@@ -82,14 +86,27 @@ impl Default for Landscape {
 }
 
 /// The names of every landscape kind, as written in a scene.
-pub const KINDS: [&str; 6] = [
+pub const KINDS: [&str; 7] = [
     "quadratic",
     "rosenbrock",
     "himmelblau",
     "beale",
     "saddle",
     "rastrigin",
+    "expr",
 ];
+
+/// The formula an `expr` landscape starts with when none is given: the
+/// seed's bowl, written out.
+pub const DEFAULT_EXPR: &str = "0.1*x^2 + 2*y^2";
+
+/// The window of a user-written surface: symmetric about the origin, where
+/// textbook formulas put their interesting part.
+pub const EXPR_VIEW: View = View::new([-5.0, 5.0], [-5.0, 5.0]);
+
+/// Where a run on a user-written surface starts: the first of these points
+/// where f and ∇f are finite.
+pub const EXPR_STARTS: [Vec2; 5] = [[-4.0, 3.0], [4.0, 3.0], [3.0, -4.0], [1.0, 1.0], [0.5, 0.5]];
 
 impl Landscape {
     /// The scene name of this kind.
@@ -101,6 +118,7 @@ impl Landscape {
             Landscape::Beale => "beale",
             Landscape::Saddle => "saddle",
             Landscape::Rastrigin(_) => "rastrigin",
+            Landscape::Expr(_) => "expr",
         }
     }
 
@@ -113,6 +131,7 @@ impl Landscape {
             "beale" => Landscape::Beale,
             "saddle" => Landscape::Saddle,
             "rastrigin" => Landscape::Rastrigin(Rastrigin::default()),
+            "expr" => Landscape::Expr(Expr::parse(DEFAULT_EXPR).ok()?),
             _ => return None,
         })
     }
@@ -126,6 +145,7 @@ impl Landscape {
             Landscape::Beale => beale::value(p),
             Landscape::Saddle => saddle::value(p),
             Landscape::Rastrigin(r) => r.value(p),
+            Landscape::Expr(e) => e.value(p),
         }
     }
 
@@ -138,6 +158,7 @@ impl Landscape {
             Landscape::Beale => beale::grad(p),
             Landscape::Saddle => saddle::grad(p),
             Landscape::Rastrigin(r) => r.grad(p),
+            Landscape::Expr(e) => e.grad(p),
         }
     }
 
@@ -153,6 +174,7 @@ impl Landscape {
             Landscape::Beale => View::new([-4.5, 4.5], [-4.5, 4.5]),
             Landscape::Saddle => View::new([-2.0, 2.0], [-2.0, 2.0]),
             Landscape::Rastrigin(_) => View::new([-5.12, 5.12], [-5.12, 5.12]),
+            Landscape::Expr(_) => EXPR_VIEW,
         }
     }
 
@@ -165,6 +187,14 @@ impl Landscape {
             Landscape::Beale => [1.0, 1.5],
             Landscape::Saddle => [-1.5, 0.01],
             Landscape::Rastrigin(_) => [-4.2, 3.7],
+            Landscape::Expr(e) => EXPR_STARTS
+                .iter()
+                .copied()
+                .find(|&p| {
+                    let (v, g) = e.value_grad(p);
+                    v.is_finite() && g[0].is_finite() && g[1].is_finite()
+                })
+                .unwrap_or(EXPR_STARTS[0]),
         }
     }
 
@@ -177,6 +207,7 @@ impl Landscape {
             Landscape::Beale => beale::MINIMA.to_vec(),
             Landscape::Saddle => vec![],
             Landscape::Rastrigin(r) => r.minima(),
+            Landscape::Expr(_) => vec![],
         }
     }
 
@@ -196,6 +227,35 @@ impl Landscape {
             }
             Landscape::Saddle => "f = x² − y²".into(),
             Landscape::Rastrigin(r) => format!("f = {0}·2 + Σ (x² − {0}·cos 2πx)", r.a),
+            Landscape::Expr(e) => format!("f = {}", e.source()),
+        }
+    }
+
+    /// The surface written in the formula language of [`Expr`], so that any
+    /// built-in surface can be opened as a formula and edited.
+    pub fn as_formula(&self) -> String {
+        match self {
+            Landscape::Quadratic(q) if q.rotation == 0.0 => {
+                format!("{}*x^2 + {}*y^2", q.a, q.b)
+            }
+            Landscape::Quadratic(q) => {
+                let t = format!("{}*pi/180", q.rotation);
+                format!(
+                    "{a}*(x*cos({t}) + y*sin({t}))^2 + {b}*(y*cos({t}) - x*sin({t}))^2",
+                    a = q.a,
+                    b = q.b
+                )
+            }
+            Landscape::Rosenbrock(r) => format!("({} - x)^2 + {}*(y - x^2)^2", r.a, r.b),
+            Landscape::Himmelblau => "(x^2 + y - 11)^2 + (x + y^2 - 7)^2".into(),
+            Landscape::Beale => {
+                "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2".into()
+            }
+            Landscape::Saddle => "x^2 - y^2".into(),
+            Landscape::Rastrigin(r) => {
+                format!("2*{0} + x^2 - {0}*cos(2*pi*x) + y^2 - {0}*cos(2*pi*y)", r.a)
+            }
+            Landscape::Expr(e) => e.source().to_string(),
         }
     }
 }

@@ -274,7 +274,7 @@ fn parse_scene(scene: &JsValue) -> Result<Scene, JsValue> {
 /// chart. Returns the handle.
 #[wasm_bindgen]
 pub fn mount(element: &Element, scene: JsValue, options: JsValue) -> Result<Figure, JsValue> {
-    console_error_panic_hook::set_once();
+    super::crash::install();
     let scene = parse_scene(&scene)?;
     let with_loss = js_sys::Reflect::get(&options, &JsValue::from_str("loss"))
         .map(|v| v.as_bool().unwrap_or(false))

@@ -7,13 +7,14 @@
 //! thread-local); DOM events are delegated to a few container listeners.
 
 mod clock;
+mod crash;
 pub mod dom;
 pub mod draw;
 pub mod figure;
 mod panel;
 
 use crate::diagnose::{diagnose, status_text, Diagnosis, Health};
-use crate::landscape::{Landscape, View, KINDS};
+use crate::landscape::{Expr, ExprError, Landscape, View, KINDS};
 use crate::optim::{Convention, OptKind, OptSpec};
 use crate::output::{run_value, stop_value};
 use crate::params::{self, param_info};
@@ -163,9 +164,101 @@ impl App {
         by_id::<HtmlInputElement>(&self.doc, "noise-seed")?
             .set_value(&self.scene.noise.seed.to_string());
         self.build_surface_params()?;
+        self.sync_expr_box()?;
         self.root("global-error")?.set_text_content(None);
         self.root("formula")?
             .set_text_content(Some(&self.scene.landscape.formula()));
+        Ok(())
+    }
+
+    /// Show the formula editor for an `expr` surface (with its formula and
+    /// the view window), hide it for the others.
+    fn sync_expr_box(&self) -> Result<(), JsValue> {
+        let bx = self.root("expr-box")?;
+        let Landscape::Expr(e) = &self.scene.landscape else {
+            return bx.set_attribute("hidden", "");
+        };
+        bx.remove_attribute("hidden")?;
+        let input: HtmlInputElement = by_id(&self.doc, "expr-input")?;
+        if input.value() != e.source() {
+            input.set_value(e.source());
+        }
+        self.show_expr_error(None)?;
+        self.sync_view_fields()
+    }
+
+    /// The error of the formula being typed (column, message and a caret
+    /// under the column), or none. Text only: the formula is never HTML.
+    fn show_expr_error(&self, err: Option<(&str, &ExprError)>) -> Result<(), JsValue> {
+        let input = self.root("expr-input")?;
+        let msg = self.root("expr-error")?;
+        let caret = self.root("expr-caret")?;
+        match err {
+            None => {
+                input.set_attribute("aria-invalid", "false")?;
+                msg.set_text_content(None);
+                caret.set_text_content(None);
+                caret.set_attribute("hidden", "")?;
+            }
+            Some((text, e)) => {
+                input.set_attribute("aria-invalid", "true")?;
+                msg.set_text_content(Some(&format!(
+                    "{e} — the surface shown is the last valid formula"
+                )));
+                let shown: String = text.chars().take(crate::landscape::expr::MAX_LEN).collect();
+                let pad = " ".repeat(e.column.saturating_sub(1).min(shown.chars().count()));
+                caret.set_text_content(Some(&format!("{shown}\n{pad}^")));
+                caret.remove_attribute("hidden")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A formula typed or picked: drawn at once when it parses; otherwise
+    /// the error is shown and the previous surface stays.
+    fn apply_expr(&mut self, text: &str) -> Result<(), JsValue> {
+        match Expr::parse(text) {
+            Ok(e) => {
+                self.show_expr_error(None)?;
+                if self.scene.landscape == Landscape::Expr(e.clone()) {
+                    return Ok(());
+                }
+                self.scene.landscape = Landscape::Expr(e);
+                self.root("formula")?
+                    .set_text_content(Some(&self.scene.landscape.formula()));
+                self.refresh_runs()
+            }
+            Err(e) => self.show_expr_error(Some((text, &e))),
+        }
+    }
+
+    /// The view fields show the window drawn (kept out of a field being
+    /// typed in).
+    fn sync_view_fields(&self) -> Result<(), JsValue> {
+        if !matches!(self.scene.landscape, Landscape::Expr(_)) {
+            return Ok(());
+        }
+        let v = self.scene.view();
+        let focused = self.doc.active_element();
+        let inputs = self.root("view-fields")?.query_selector_all("input")?;
+        for i in 0..inputs.length() {
+            let Some(input) = inputs
+                .item(i)
+                .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+            else {
+                continue;
+            };
+            if focused.as_ref() == Some(input.unchecked_ref::<Element>()) {
+                continue;
+            }
+            let x = match input.get_attribute("data-view").as_deref() {
+                Some("x0") => v.x0,
+                Some("x1") => v.x1,
+                Some("y0") => v.y0,
+                _ => v.y1,
+            };
+            input.set_value(&fmt_field(x));
+        }
         Ok(())
     }
 
@@ -308,6 +401,7 @@ impl App {
         let base = crate::url::to_query(&self.scene, Some(self.t));
         let q = format!("?{base}{}", self.embed.as_deref().unwrap_or(""));
         if q != self.url {
+            self.sync_view_fields()?;
             if let Some(a) = self.doc.get_element_by_id("open-full") {
                 a.set_attribute("href", &format!("./?{base}"))?;
             }
@@ -717,6 +811,15 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
             return;
         };
         with_app(|app| {
+            if let Landscape::Expr(_) = l {
+                // Open the current surface as a formula to edit: the same
+                // picture, same start and window, now in the user's hands.
+                if let Ok(e) = Expr::parse(&app.scene.landscape.as_formula()) {
+                    app.scene.view = Some(app.scene.view());
+                    app.scene.landscape = Landscape::Expr(e);
+                    return app.refresh_all();
+                }
+            }
             app.scene.start = l.default_start();
             app.scene.landscape = l;
             app.scene.view = None;
@@ -745,6 +848,71 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
                     app.root("formula")?
                         .set_text_content(Some(&app.scene.landscape.formula()));
                     app.refresh_runs()
+                }
+                Err(err) => {
+                    app.root("global-error")?
+                        .set_text_content(Some(&err.to_string()));
+                    Ok(())
+                }
+            }
+        });
+    })?;
+    // The formula editor: live validation while typing, example chips,
+    // and the view window's fields.
+    let expr_input: HtmlInputElement = by_id(doc, "expr-input")?;
+    on(&expr_input.clone(), "input", move |_: web_sys::Event| {
+        let text = expr_input.value();
+        with_app(|app| app.apply_expr(&text));
+    })?;
+    let chips: Element = by_id(doc, "expr-examples")?;
+    on(&chips, "click", |e: web_sys::Event| {
+        let Some(b) = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("button[data-expr]").ok().flatten())
+        else {
+            return;
+        };
+        let text = b.get_attribute("data-expr").unwrap_or_default();
+        with_app(|app| {
+            by_id::<HtmlInputElement>(&app.doc, "expr-input")?.set_value(&text);
+            app.apply_expr(&text)
+        });
+    })?;
+    let vf: Element = by_id(doc, "view-fields")?;
+    on(&vf.clone(), "change", move |_: web_sys::Event| {
+        with_app(|app| {
+            let mut v = app.scene.view();
+            let inputs = vf.query_selector_all("input")?;
+            for i in 0..inputs.length() {
+                let Some(input) = inputs
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+                else {
+                    continue;
+                };
+                let key = input.get_attribute("data-view").unwrap_or_default();
+                let Ok(x) = input.value().trim().parse::<f64>() else {
+                    app.root("global-error")?.set_text_content(Some(&format!(
+                        "view {key} must be a number (got \"{}\")",
+                        input.value()
+                    )));
+                    return Ok(());
+                };
+                match key.as_str() {
+                    "x0" => v.x0 = x,
+                    "x1" => v.x1 = x,
+                    "y0" => v.y0 = x,
+                    _ => v.y1 = x,
+                }
+            }
+            let mut value = app.scene.to_value();
+            value["view"] = serde_json::json!({"x": [v.x0, v.x1], "y": [v.y0, v.y1]});
+            match Scene::from_value(&value) {
+                Ok(s) => {
+                    app.root("global-error")?.set_text_content(None);
+                    app.scene.view = s.view;
+                    app.draw()
                 }
                 Err(err) => {
                     app.root("global-error")?
@@ -1144,7 +1312,10 @@ fn fill_selects(doc: &Document) -> Result<(), JsValue> {
     surface.set_text_content(None);
     for k in KINDS {
         let l = Landscape::from_kind(k).ok_or("kind")?;
-        let name = format!("{} — {}", k, l.formula().trim_start_matches("f = "));
+        let name = match l {
+            Landscape::Expr(_) => format!("{k} — your own formula f(x, y)"),
+            _ => format!("{} — {}", k, l.formula().trim_start_matches("f = ")),
+        };
         add(&surface, &el(doc, "option", &[("value", k)], Some(&name))?)?;
     }
     let kinds: Element = by_id(doc, "add-kind")?;
@@ -1161,7 +1332,7 @@ fn fill_selects(doc: &Document) -> Result<(), JsValue> {
 /// Entry point: install the panic hook, build the page, draw the default scene.
 #[wasm_bindgen(start)]
 pub fn start() -> Result<(), JsValue> {
-    console_error_panic_hook::set_once();
+    crash::install();
     let window = web_sys::window().ok_or("no window")?;
     let doc = window.document().ok_or("no document")?;
     // A page without the playground (e.g. course notes using `mount`) only

@@ -271,7 +271,7 @@ test('every control has the accessible name of the contract', async (t) => {
   }
   assert.deepEqual(
     (await page.locator('#surface option').evaluateAll((os) => os.map((o) => o.value))).sort(),
-    ['beale', 'himmelblau', 'quadratic', 'rastrigin', 'rosenbrock', 'saddle'],
+    ['beale', 'expr', 'himmelblau', 'quadratic', 'rastrigin', 'rosenbrock', 'saddle'],
   );
   assert.deepEqual((await page.locator('#convention option').evaluateAll((os) => os.map((o) => o.value))).sort(), ['d2l', 'pytorch']);
   assert.deepEqual((await page.locator('#add-kind option').evaluateAll((os) => os.map((o) => o.value))).sort(), [...KINDS].sort());
