@@ -59,7 +59,8 @@ cmd_serve() {
   ensure_rust_tools
   say "serving on http://127.0.0.1:8080 (Ctrl-C to stop)"
   echo "open http://127.0.0.1:8080"
-  exec trunk serve --release --address 127.0.0.1 --port 8080
+  # No autoreload: its injected inline script is refused by the page's CSP.
+  exec trunk serve --release --no-autoreload --address 127.0.0.1 --port 8080
 }
 
 cmd_dist() {
@@ -125,10 +126,45 @@ cmd_test() {
   fi
 }
 
+# --- fuzz and soak: on demand, not part of `test` -----------------------------
+
+cmd_fuzz() {
+  local secs=${FUZZ_SECONDS:-600}
+  rustup toolchain list | grep -q '^nightly' ||
+    die "fuzzing needs the nightly toolchain (libFuzzer's sanitizer flags): rustup toolchain install nightly"
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    say "installing cargo-fuzz (cargo install, a minute)"
+    cargo install --locked cargo-fuzz || die "installing cargo-fuzz failed"
+  fi
+  local t summary=()
+  for t in ${FUZZ_TARGETS:-formula scene_json url_query}; do
+    mkdir -p "fuzz/corpus/$t"
+    say "fuzz $t for $secs s (corpus fuzz/corpus/$t, seeds fuzz/seeds/$t)"
+    local log="$LOG_DIR/fuzz-$t.log"
+    (cd fuzz && cargo +nightly fuzz run -O "$t" "corpus/$t" "seeds/$t" -- \
+        -max_total_time="$secs" -max_len=4096 -print_final_stats=1) 2>&1 | tee "$log" | grep -E '^(Done|==|SUMMARY)|panicked|Test unit written'
+    local rc=${PIPESTATUS[0]}
+    local runs; runs=$(grep -Eo 'Done [0-9]+ runs' "$log" | awk '{print $2}')
+    if [[ $rc -eq 0 ]]; then summary+=("$t: ${runs:-?} executions, no crash"); else summary+=("$t: CRASH, see fuzz/artifacts/$t/"); FAILED=1; fi
+  done
+  printf 'FUZZ: %s\n' "${summary[@]}"
+  [[ $FAILED -eq 0 ]]
+}
+
+cmd_soak() {
+  ensure_rust_tools
+  ensure_chromium
+  ensure_npm
+  build_release || die "trunk build failed"
+  node scripts/soak.mjs
+}
+
 case "${1:-}" in
   serve) cmd_serve;;
   test) cmd_test;;
   dist) cmd_dist;;
   tools) ensure_rust_tools; ensure_chromium; ensure_npm;;
-  *) echo "usage: scripts/dev.sh serve|test|dist|tools" >&2; exit 2;;
+  fuzz) cmd_fuzz;;
+  soak) cmd_soak;;
+  *) echo "usage: scripts/dev.sh serve|test|dist|tools|fuzz|soak" >&2; exit 2;;
 esac

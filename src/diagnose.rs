@@ -69,6 +69,31 @@ fn growth_of(first: f64, last: f64) -> f64 {
 fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> String {
     let h = &t.spec.hyper;
     let lr = fmt_num(h.lr);
+    // A formula can be undefined (ln or sqrt of a negative number, a
+    // division by zero) where the run is: that is not the step size's fault.
+    if let Stop::Diverged { step } = t.stop {
+        match t.points.last() {
+            None => {
+                return "f is not defined (or not finite) at the start: click the surface to start elsewhere, or change the formula.".into()
+            }
+            Some(&p) => {
+                let g = landscape.grad(p);
+                if !(g[0].is_finite() && g[1].is_finite()) {
+                    return format!(
+                        "The gradient is not defined (or not finite) at ({}, {}), reached at step {}: start elsewhere, or change the formula.",
+                        short(p[0]),
+                        short(p[1]),
+                        step.saturating_sub(1)
+                    );
+                }
+            }
+        }
+        if let Landscape::Expr(_) = landscape {
+            return format!(
+                "Step {step} left the region where f is defined and finite (or |x| grew past 1e12): try a smaller η = {lr}, or start elsewhere."
+            );
+        }
+    }
     if let Landscape::Quadratic(q) = landscape {
         if q.a > 0.0 && q.b > 0.0 {
             let l = q.max_curvature();

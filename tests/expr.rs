@@ -376,3 +376,48 @@ fn a_formula_undefined_at_the_start_stops_cleanly() {
     assert!(matches!(r.stop, Stop::Diverged { step: 1 }), "{:?}", r.stop);
     assert_eq!(r.points.len(), 1);
 }
+
+#[test]
+fn an_undefined_start_is_explained_and_renders_everywhere() {
+    use gradscape::diagnose::diagnose;
+    let s = scene(
+        "sqrt(x) + y^2",
+        r#", "start": [-1, 1], "optimizers": [{"kind": "gd"}, {"kind": "adam"}]"#,
+    )
+    .unwrap();
+    let runs = simulate(&s).unwrap();
+    for r in &runs {
+        assert!(r.points.is_empty() && r.loss.is_empty());
+        let d = diagnose(&s.landscape, r);
+        assert!(
+            d.hint
+                .as_deref()
+                .unwrap()
+                .starts_with("f is not defined (or not finite) at the start"),
+            "{d:?}"
+        );
+    }
+    // The outputs and the figure of such a scene are whole, without NaN.
+    let json = gradscape::output::simulation_value(&runs, false).to_string();
+    assert!(
+        json.contains(r#""points":[]"#) && !json.contains("NaN"),
+        "{json}"
+    );
+    let svg = gradscape::svg::render(&s, &runs, &gradscape::svg::SvgOptions::default());
+    assert!(svg.contains("</svg>") && !svg.contains("NaN"), "{svg}");
+    // A gradient undefined where the run arrives.
+    let s = scene(
+        "sqrt(x) + y^2",
+        r#", "start": [0, 1], "optimizers": [{"kind": "gd", "lr": 0.1}]"#,
+    )
+    .unwrap();
+    let r = &simulate(&s).unwrap()[0];
+    assert_eq!(r.stop, Stop::Diverged { step: 1 });
+    let hint = diagnose(&s.landscape, r).hint.unwrap();
+    assert!(
+        hint.starts_with(
+            "The gradient is not defined (or not finite) at (0, 1), reached at step 0"
+        ),
+        "{hint}"
+    );
+}

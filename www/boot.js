@@ -22,8 +22,9 @@ addEventListener('unhandledrejection', (e) => {
 });
 
 try {
-  await init({ module_or_path: new URL('./gradscape_bg.wasm', import.meta.url) });
+  const wasm = await init({ module_or_path: new URL('./gradscape_bg.wasm', import.meta.url) });
   window.wasmBindings = bindings;
+  window.wasmMemory = wasm.memory; // read by scripts/soak.mjs
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: {} }));
 } catch (err) {
   showCrash(`The page could not start: ${err && err.message ? err.message : err}`);

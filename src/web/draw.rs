@@ -249,7 +249,10 @@ fn draw_trail(
     t: usize,
     diverged: bool,
 ) -> Result<(), JsValue> {
-    let last = t.min(run.points.len() - 1);
+    // A run whose start is outside the formula's domain has no point.
+    let Some(last) = run.points.len().checked_sub(1).map(|n| t.min(n)) else {
+        return Ok(());
+    };
     let pts = &run.points[..=last];
     // The trail as polylines at pixel resolution: a segment closer than half
     // a pixel is merged into the next; a segment off the canvas on one side,
@@ -544,7 +547,8 @@ pub fn draw_loss(
         ctx.stroke();
         if let Some(Health::Diverged { .. }) = diags.get(i).map(|d| d.health) {
             let s = run.loss.len().saturating_sub(1);
-            let (x, y) = (x_of(s as f64), y_of(run.loss[s]));
+            let Some(&v) = run.loss.get(s) else { continue };
+            let (x, y) = (x_of(s as f64), y_of(v));
             ctx.begin_path();
             ctx.move_to(x - 6.0, y - 6.0);
             ctx.line_to(x + 6.0, y + 6.0);

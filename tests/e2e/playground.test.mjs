@@ -6,7 +6,7 @@
 // console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, hexRgb, near } from './support.mjs';
+import { serve, launch, hexRgb, near, state, draws, frames } from './support.mjs';
 
 let server, browser;
 const allErrors = [];
@@ -36,12 +36,6 @@ async function fresh(t, ctx = {}) {
   return { page, errors };
 }
 
-const state = async (page) => JSON.parse(await page.evaluate(() => window.wasmBindings.page_state()));
-const draws = async (page) => Number(await page.getAttribute('#plot', 'data-draws'));
-const frames = (page, n = 2) => page.evaluate((n) => new Promise((ok) => {
-  const f = (k) => (k ? requestAnimationFrame(() => f(k - 1)) : ok());
-  f(n);
-}), n);
 
 // Wait until the plot has been redrawn after `before` and the redraws stopped.
 async function settle(page, before) {

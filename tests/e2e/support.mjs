@@ -18,11 +18,18 @@ const TYPES = {
 
 export const DIST = resolve(process.env.GRADSCAPE_DIST ?? 'dist');
 
-// Serve `root` under the URL prefix `base` (e.g. '/' or '/notes/gradscape/').
-export async function serve(root = DIST, base = '/') {
+// Serve `root` under the URL prefix `base` (e.g. '/' or '/notes/gradscape/'),
+// with `headers` added to every response (e.g. a Content-Security-Policy)
+// and `extra` files served from memory ({'/probe.js': 'text'}).
+export async function serve(root = DIST, base = '/', headers = {}, extra = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
+      if (Object.hasOwn(extra, url.pathname)) {
+        res.writeHead(200, { 'content-type': TYPES[extname(url.pathname)] ?? 'text/plain', ...headers });
+        res.end(extra[url.pathname]);
+        return;
+      }
       if (!url.pathname.startsWith(base)) {
         res.writeHead(404).end('not found');
         return;
@@ -35,7 +42,7 @@ export async function serve(root = DIST, base = '/') {
       }
       const file = (await stat(path)).isDirectory() ? join(path, 'index.html') : path;
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -92,3 +99,13 @@ export function hexRgb(h) {
 export function near(a, b, tol) {
   return a.every((v, i) => Math.abs(v - b[i]) <= tol);
 }
+
+// The page's state (scene, t, playing, runs) as the page reports it.
+export const state = async (page) => JSON.parse(await page.evaluate(() => window.wasmBindings.page_state()));
+// How many times the plot has been drawn.
+export const draws = async (page) => Number(await page.getAttribute('#plot', 'data-draws'));
+// Wait for n animation frames of the page.
+export const frames = (page, n = 2) => page.evaluate((n) => new Promise((ok) => {
+  const f = (k) => (k ? requestAnimationFrame(() => f(k - 1)) : ok());
+  f(n);
+}), n);
