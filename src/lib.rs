@@ -10,7 +10,9 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod diagnose;
+pub mod i18n;
 pub mod landscape;
+pub mod lessons;
 pub mod math;
 pub mod noise;
 pub mod optim;

@@ -200,6 +200,43 @@ fn list(s: &str) -> Value {
     Value::Array(s.split(',').map(|x| number_or_text(x.trim())).collect())
 }
 
+/// The page's own keys of a link, besides the scene: the lesson and the
+/// language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PageParams {
+    /// `lesson=N`, a lesson that exists.
+    pub lesson: Option<usize>,
+    /// `lang=en|zh`.
+    pub lang: Option<crate::lessons::Lang>,
+    /// Whether the link also says something about the scene (then the link's
+    /// scene is shown with the lesson's caption; otherwise the lesson's scene).
+    pub has_scene: bool,
+}
+
+/// The lesson and language of a query (unknown values are left out).
+pub fn page_params(query: &str) -> PageParams {
+    let mut p = PageParams::default();
+    for pair in query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|x| !x.is_empty())
+    {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        match k {
+            "lesson" => {
+                p.lesson = v
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|&n| crate::lessons::lesson(n).is_some())
+            }
+            "lang" => p.lang = crate::lessons::Lang::from_code(&decode(v)),
+            "t" | "embed" | "hide" | "show" => {}
+            _ => p.has_scene = true,
+        }
+    }
+    p
+}
+
 /// A scene from a query string (with or without `?`), the current step if
 /// given, and one notice per value that was dropped.
 pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<String>) {
@@ -268,7 +305,8 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<String>) {
                 Ok(x) => t = Some(x),
                 Err(_) => notices.push(format!("t: must be a step number (got \"{v}\"); ignored")),
             },
-            // Keys of other features (language, lesson, embedding) are not scene keys.
+            // Keys of other features (language, lesson, embedding) are not scene
+            // keys; `page_params` reads the first two.
             "lang" | "lesson" | "embed" | "hide" | "show" => {}
             _ => notices.push(format!("{k}: unknown parameter; ignored")),
         }
@@ -520,5 +558,24 @@ mod tests {
         let (s, _, notes) = from_query("opt=gd:lr=1e+3");
         assert!(notes.is_empty(), "{notes:?}");
         assert_eq!(s.optimizers[0].hyper.lr, 1000.0);
+    }
+
+    #[test]
+    fn lesson_and_language_are_page_keys() {
+        use crate::lessons::Lang;
+        let p = page_params("?lesson=3&lang=zh");
+        assert_eq!(
+            p,
+            PageParams {
+                lesson: Some(3),
+                lang: Some(Lang::Zh),
+                has_scene: false
+            }
+        );
+        let p = page_params("lesson=12&lang=fr&f=saddle&t=4&embed");
+        assert_eq!((p.lesson, p.lang, p.has_scene), (None, None, true));
+        assert_eq!(page_params("lang=zh-CN&t=3").lang, Some(Lang::Zh));
+        // The scene reader ignores them without a notice.
+        assert!(from_query("lesson=3&lang=zh").2.is_empty());
     }
 }

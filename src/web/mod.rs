@@ -15,6 +15,7 @@ mod panel;
 
 use crate::diagnose::{diagnose, status_text, Diagnosis, Health};
 use crate::landscape::{Expr, ExprError, Landscape, View, KINDS};
+use crate::lessons::{lesson, Lang, LESSONS};
 use crate::optim::{Convention, OptKind, OptSpec};
 use crate::output::{run_value, stop_value};
 use crate::params::{self, param_info};
@@ -79,6 +80,10 @@ struct App {
     url: String,
     /// Embed mode: the `embed`/`hide`/`show` part of the query, kept as given.
     embed: Option<String>,
+    /// The lesson whose caption is shown, if any.
+    lesson: Option<usize>,
+    /// The language of the captions (and, as they are translated, the page).
+    lang: Lang,
 }
 
 /// The requestAnimationFrame callback, kept alive for the page's lifetime.
@@ -169,6 +174,71 @@ impl App {
         self.root("formula")?
             .set_text_content(Some(&self.scene.landscape.formula()));
         Ok(())
+    }
+
+    /// The lesson picker's options, in the current language.
+    fn fill_lessons(&self) -> Result<(), JsValue> {
+        let sel = self.root("lesson")?;
+        sel.set_text_content(None);
+        let free = match self.lang {
+            Lang::En => "Lessons: free play",
+            Lang::Zh => "课程：自由探索",
+        };
+        add(
+            &sel,
+            &el(&self.doc, "option", &[("value", "")], Some(free))?,
+        )?;
+        for l in &LESSONS {
+            let id = l.id.to_string();
+            add(
+                &sel,
+                &el(
+                    &self.doc,
+                    "option",
+                    &[("value", &id)],
+                    Some(l.title.get(self.lang)),
+                )?,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The caption of the current lesson, the pickers and `<html lang>`.
+    fn sync_lesson(&self) -> Result<(), JsValue> {
+        by_id::<HtmlSelectElement>(&self.doc, "lesson")?
+            .set_value(&self.lesson.map(|n| n.to_string()).unwrap_or_default());
+        by_id::<HtmlSelectElement>(&self.doc, "lang")?.set_value(match self.lang {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        });
+        if let Some(html) = self.doc.document_element() {
+            html.set_attribute("lang", self.lang.code())?;
+        }
+        let cap = self.root("lesson-caption")?;
+        match self.lesson.and_then(lesson) {
+            Some(l) => {
+                self.root("lesson-title")?
+                    .set_text_content(Some(l.title.get(self.lang)));
+                self.root("lesson-text")?
+                    .set_text_content(Some(l.caption.get(self.lang)));
+                cap.set_attribute("lang", self.lang.code())?;
+                cap.remove_attribute("hidden")
+            }
+            None => cap.set_attribute("hidden", ""),
+        }
+    }
+
+    /// Load a lesson's scene, shown at its last step (the seed's figure).
+    fn load_lesson(&mut self, id: Option<usize>) -> Result<(), JsValue> {
+        self.lesson = id.filter(|&n| lesson(n).is_some());
+        if let Some(l) = self.lesson.and_then(lesson) {
+            self.playing = false;
+            self.scene = l.scene();
+            self.hidden.clear();
+            self.t = self.scene.steps;
+        }
+        self.sync_lesson()?;
+        self.refresh_all()
     }
 
     /// Show the formula editor for an `expr` surface (with its formula and
@@ -398,7 +468,13 @@ impl App {
         if self.playing || self.interacting {
             return Ok(());
         }
-        let base = crate::url::to_query(&self.scene, Some(self.t));
+        let mut base = crate::url::to_query(&self.scene, Some(self.t));
+        if let Some(id) = self.lesson {
+            base.push_str(&format!("&lesson={id}"));
+        }
+        if self.lang != Lang::En {
+            base.push_str("&lang=zh");
+        }
         let q = format!("?{base}{}", self.embed.as_deref().unwrap_or(""));
         if q != self.url {
             self.sync_view_fields()?;
@@ -539,6 +615,8 @@ impl App {
         m.insert("scene".into(), self.scene.to_value());
         m.insert("t".into(), self.t.into());
         m.insert("playing".into(), self.playing.into());
+        m.insert("lesson".into(), self.lesson.into());
+        m.insert("lang".into(), self.lang.code().into());
         m.insert("hidden".into(), Value::from(self.hidden.clone()));
         let runs = self
             .runs
@@ -855,6 +933,36 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
                     Ok(())
                 }
             }
+        });
+    })?;
+    // Lessons and language.
+    let lesson_sel: HtmlSelectElement = by_id(doc, "lesson")?;
+    on(&lesson_sel.clone(), "change", move |_: web_sys::Event| {
+        let id = lesson_sel.value().parse::<usize>().ok();
+        with_app(|app| app.load_lesson(id));
+    })?;
+    for (id, delta) in [("lesson-prev", -1i64), ("lesson-next", 1)] {
+        let b: Element = by_id(doc, id)?;
+        on(&b, "click", move |_: web_sys::Event| {
+            with_app(|app| {
+                let n = LESSONS.len() as i64;
+                let next = match app.lesson {
+                    Some(c) => (c as i64 - 1 + delta).rem_euclid(n) + 1,
+                    None if delta > 0 => 1,
+                    None => n,
+                };
+                app.load_lesson(Some(next as usize))
+            });
+        })?;
+    }
+    let lang_sel: HtmlSelectElement = by_id(doc, "lang")?;
+    on(&lang_sel.clone(), "change", move |_: web_sys::Event| {
+        let lang = Lang::from_code(&lang_sel.value()).unwrap_or_default();
+        with_app(|app| {
+            app.lang = lang;
+            app.fill_lessons()?;
+            app.sync_lesson()?;
+            app.sync_url()
         });
     })?;
     // The formula editor: live validation while typing, example chips,
@@ -1351,6 +1459,17 @@ pub fn start() -> Result<(), JsValue> {
         (Scene::default(), None, vec![])
     };
     show_notices(&doc, &notices)?;
+    let page = crate::url::page_params(&search);
+    // `?lesson=3` alone opens the lesson's scene; with scene keys, the link's
+    // scene keeps the lesson's caption.
+    let (scene, t0) = match page.lesson.and_then(lesson) {
+        Some(l) if !page.has_scene => {
+            let s = l.scene();
+            let t = t0.unwrap_or(s.steps).min(s.steps);
+            (s, Some(t))
+        }
+        _ => (scene, t0),
+    };
     let embed = embed_params(&search);
     if let Some(body) = doc.body() {
         if embed.is_some() {
@@ -1386,11 +1505,15 @@ pub fn start() -> Result<(), JsValue> {
         draws: 0,
         url: String::new(),
         embed: embed.clone(),
+        lesson: page.lesson,
+        lang: page.lang.unwrap_or_default(),
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
     wire(&doc)?;
     let mut result = Ok(());
     with_app(|app| {
+        app.fill_lessons()?;
+        app.sync_lesson()?;
         result = app.refresh_all();
         Ok(())
     });

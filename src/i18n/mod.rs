@@ -1,0 +1,198 @@
+//! The page's words in English and 简体中文.
+//!
+//! Every visible string of the page comes from a message table: one list of
+//! `(key, text)` per language for each part of the page (`page`, and one per
+//! panel), which together are the table of that language. A key missing in
+//! either language fails a test; so does English left in a Chinese text
+//! (other than symbols, names and numbers). Messages with values use `{0}`,
+//! `{1}`… placeholders, filled by [`trf`].
+//!
+//! The Chinese follows the seed's terms: 学习率 (learning rate), 动量法
+//! (momentum), 指数移动加权平均 (exponential moving average), 偏差修正 (bias
+//! correction), 权重衰减 (weight decay), 发散 (diverge), 震荡 (oscillate),
+//! 自变量 (the variable x), 梯度 (gradient).
+
+pub mod page;
+
+pub use crate::lessons::Lang;
+
+/// One part's table: `(key, text)` pairs.
+pub type Table = &'static [(&'static str, &'static str)];
+
+/// Every part's tables, English and Chinese side by side.
+pub const TABLES: &[(&str, Table, Table)] = &[("page", page::EN, page::ZH)];
+
+/// The text of `key` in `lang`; the key itself when it is missing (a test
+/// makes sure none is).
+pub fn tr(lang: Lang, key: &str) -> &'static str {
+    for (_, en, zh) in TABLES {
+        let table = match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        };
+        if let Some((_, text)) = table.iter().find(|(k, _)| *k == key) {
+            return text;
+        }
+    }
+    // Leaked only for a key no table has, which the tests rule out.
+    Box::leak(key.to_string().into_boxed_str())
+}
+
+/// [`tr`] with `{0}`, `{1}`… replaced by `args`.
+pub fn trf(lang: Lang, key: &str, args: &[&str]) -> String {
+    let mut s = tr(lang, key).to_string();
+    for (i, a) in args.iter().enumerate() {
+        s = s.replace(&format!("{{{i}}}"), a);
+    }
+    s
+}
+
+/// Latin words allowed in Chinese text: names of optimizers, libraries,
+/// formats and functions, and the variable names of the formulas.
+pub const NAMES: &[&str] = &[
+    "AdaGrad",
+    "RMSProp",
+    "Adam",
+    "AdamW",
+    "NAdam",
+    "Adadelta",
+    "AMSGrad",
+    "Nesterov",
+    "L2",
+    "gradscape",
+    "d2l",
+    "pytorch",
+    "torch",
+    "optim",
+    "PNG",
+    "SVG",
+    "CSV",
+    "JSON",
+    "URL",
+    "CLI",
+    "render",
+    "simulate",
+    "sqrt",
+    "exp",
+    "ln",
+    "log",
+    "sin",
+    "cos",
+    "tan",
+    "tanh",
+    "abs",
+    "min",
+    "max",
+    "pi",
+    "x1",
+    "x2",
+    "v",
+    "s",
+    "m",
+    "g",
+    "t",
+    "f",
+    "x",
+    "y",
+    "e",
+    "a",
+    "b",
+    "A",
+    "L",
+    "Space",
+    "R",
+    "expr",
+    "quadratic",
+    "rosenbrock",
+    "himmelblau",
+    "beale",
+    "saddle",
+    "rastrigin",
+];
+
+/// The Latin words of a text that are not in [`NAMES`] (for the tests: a
+/// Chinese text must have none).
+pub fn english_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+        .filter(|w| !NAMES.contains(w))
+        // Numbers in exponent form (1e-3) and hex colours are not words.
+        .filter(|w| !w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_key_is_in_both_languages_once() {
+        let mut all = BTreeSet::new();
+        for (part, en, zh) in TABLES {
+            let ke: Vec<&str> = en.iter().map(|(k, _)| *k).collect();
+            let kz: Vec<&str> = zh.iter().map(|(k, _)| *k).collect();
+            let se: BTreeSet<&str> = ke.iter().copied().collect();
+            let sz: BTreeSet<&str> = kz.iter().copied().collect();
+            assert_eq!(se.len(), ke.len(), "{part}: a key is repeated in English");
+            assert_eq!(sz.len(), kz.len(), "{part}: a key is repeated in Chinese");
+            let missing_zh: Vec<_> = se.difference(&sz).collect();
+            let missing_en: Vec<_> = sz.difference(&se).collect();
+            assert!(
+                missing_zh.is_empty(),
+                "{part}: missing in 中文: {missing_zh:?}"
+            );
+            assert!(
+                missing_en.is_empty(),
+                "{part}: missing in English: {missing_en:?}"
+            );
+            for k in se {
+                assert!(all.insert(k), "key {k} is in two parts");
+            }
+        }
+    }
+
+    #[test]
+    fn no_empty_text_and_no_english_in_chinese() {
+        for (part, en, zh) in TABLES {
+            for (k, v) in en.iter().chain(zh.iter()) {
+                assert!(!v.trim().is_empty(), "{part}.{k} is empty");
+            }
+            for (k, v) in zh.iter() {
+                let words = english_words(v);
+                assert!(
+                    words.is_empty(),
+                    "{part}.{k}: English in 中文: {words:?} in {v}"
+                );
+            }
+            // Placeholders agree.
+            for (k, v) in en.iter() {
+                let z = zh
+                    .iter()
+                    .find(|(kz, _)| kz == k)
+                    .map(|(_, z)| *z)
+                    .unwrap_or("");
+                for i in 0..5 {
+                    let p = format!("{{{i}}}");
+                    assert_eq!(
+                        v.contains(&p),
+                        z.contains(&p),
+                        "{part}.{k}: placeholder {p}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        let (en, zh) = (tr(Lang::En, "lang.name"), tr(Lang::Zh, "lang.name"));
+        assert_eq!((en, zh), ("English", "简体中文"));
+        assert_eq!(
+            english_words("学习率 η = 0.4，Adam 的 m̂ 1e-3"),
+            Vec::<String>::new()
+        );
+        assert_eq!(english_words("step 3 of Adam"), ["step", "of"]);
+    }
+}
