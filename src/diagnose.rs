@@ -8,6 +8,7 @@
 //! momentum (either convention) iff η·L < 2(1 + γ); Nesterov iff
 //! η·L < 2(1 + γ)/(1 + 2γ).
 
+use crate::i18n::{tr, trf, Lang, Msg};
 use crate::landscape::Landscape;
 use crate::optim::{fmt_num, OptKind};
 use crate::run::{Stop, Trajectory};
@@ -34,8 +35,16 @@ pub enum Health {
 pub struct Diagnosis {
     /// How it ended.
     pub health: Health,
-    /// One sentence on the cause and what to try, when it went wrong.
-    pub hint: Option<String>,
+    /// One sentence on the cause and what to try, when it went wrong (a
+    /// message of the `diagnose` table; [`Diagnosis::hint_text`] words it).
+    pub hint: Option<Msg>,
+}
+
+impl Diagnosis {
+    /// The hint in `lang`.
+    pub fn hint_text(&self, lang: Lang) -> Option<String> {
+        self.hint.as_ref().map(|m| m.text(lang))
+    }
 }
 
 /// Judge one run on its landscape.
@@ -66,32 +75,26 @@ fn growth_of(first: f64, last: f64) -> f64 {
     }
 }
 
-fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> String {
+fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Msg {
     let h = &t.spec.hyper;
     let lr = fmt_num(h.lr);
     // A formula can be undefined (ln or sqrt of a negative number, a
     // division by zero) where the run is: that is not the step size's fault.
     if let Stop::Diverged { step } = t.stop {
         match t.points.last() {
-            None => {
-                return "f is not defined (or not finite) at the start: click the surface to start elsewhere, or change the formula.".into()
-            }
+            None => return Msg::new("hint.undefined-start", &[]),
             Some(&p) => {
                 let g = landscape.grad(p);
                 if !(g[0].is_finite() && g[1].is_finite()) {
-                    return format!(
-                        "The gradient is not defined (or not finite) at ({}, {}), reached at step {}: start elsewhere, or change the formula.",
-                        short(p[0]),
-                        short(p[1]),
-                        step.saturating_sub(1)
+                    return Msg::new(
+                        "hint.undefined-grad",
+                        &[short(p[0]), short(p[1]), step.saturating_sub(1).to_string()],
                     );
                 }
             }
         }
         if let Landscape::Expr(_) = landscape {
-            return format!(
-                "Step {step} left the region where f is defined and finite (or |x| grew past 1e12): try a smaller η = {lr}, or start elsewhere."
-            );
+            return Msg::new("hint.expr-left", &[step.to_string(), lr]);
         }
     }
     if let Landscape::Quadratic(q) = landscape {
@@ -100,30 +103,34 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Strin
             let ls = fmt_num(l);
             match t.spec.kind {
                 OptKind::Gd if h.lr * l > 2.0 => {
-                    return format!(
-                        "η = {lr} > 2/L = 2/{ls} = {}: along the steepest axis (curvature L = {ls}) every step overshoots the minimum by more than it started, so the zig-zag grows. Try η below {}.",
-                        fmt_num(2.0 / l),
-                        fmt_num(2.0 / l)
-                    );
+                    return Msg::new("hint.gd", &[lr, ls, fmt_num(2.0 / l)]);
                 }
                 OptKind::Momentum if !h.nesterov && h.lr * l > 2.0 * (1.0 + h.gamma) => {
-                    return format!(
-                        "η·L = {lr}·{ls} = {} > 2(1 + γ) = {}: even with momentum γ = {} the steepest axis (curvature L = {ls}) overshoots more each step. Try η below {}.",
-                        fmt_num(h.lr * l),
-                        fmt_num(2.0 * (1.0 + h.gamma)),
-                        fmt_num(h.gamma),
-                        fmt_num(2.0 * (1.0 + h.gamma) / l)
+                    return Msg::new(
+                        "hint.momentum",
+                        &[
+                            lr,
+                            ls,
+                            fmt_num(h.lr * l),
+                            fmt_num(2.0 * (1.0 + h.gamma)),
+                            fmt_num(h.gamma),
+                            fmt_num(2.0 * (1.0 + h.gamma) / l),
+                        ],
                     );
                 }
                 OptKind::Momentum
                     if h.nesterov && h.lr * l > 2.0 * (1.0 + h.gamma) / (1.0 + 2.0 * h.gamma) =>
                 {
                     let bound = 2.0 * (1.0 + h.gamma) / (1.0 + 2.0 * h.gamma);
-                    return format!(
-                        "η·L = {lr}·{ls} = {} > 2(1 + γ)/(1 + 2γ) = {}: Nesterov momentum overshoots along the steepest axis (curvature L = {ls}). Try η below {}.",
-                        fmt_num(h.lr * l),
-                        fmt_num(bound),
-                        fmt_num(bound / l)
+                    return Msg::new(
+                        "hint.nesterov",
+                        &[
+                            lr,
+                            ls,
+                            fmt_num(h.lr * l),
+                            fmt_num(bound),
+                            fmt_num(bound / l),
+                        ],
                     );
                 }
                 _ => {}
@@ -131,14 +138,8 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Strin
         }
     }
     match t.stop {
-        Stop::Diverged { step } => format!(
-            "The step size η = {lr} is too large for this surface: the iterate left the finite world at step {step}. Try a smaller η."
-        ),
-        Stop::Completed => format!(
-            "The loss grew from {} to {}: the step size η = {lr} is too large for this surface. Try a smaller η.",
-            short(first),
-            short(last)
-        ),
+        Stop::Diverged { step } => Msg::new("hint.diverged", &[lr, step.to_string()]),
+        Stop::Completed => Msg::new("hint.grew", &[short(first), short(last), lr]),
     }
 }
 
@@ -158,13 +159,26 @@ pub fn short(v: f64) -> String {
 /// The legend's words for a run: "f = 0.089", "diverging: loss ×5.3e5",
 /// "diverged at step 6".
 pub fn status_text(d: &Diagnosis, t: &Trajectory) -> String {
+    status_text_in(d, t, Lang::En)
+}
+
+/// [`status_text`] in `lang`.
+pub fn status_text_in(d: &Diagnosis, t: &Trajectory, lang: Lang) -> String {
     match d.health {
-        Health::Ok => format!("f = {}", short(t.loss.last().copied().unwrap_or(0.0))),
-        Health::Diverging { growth } => format!("diverging: loss ×{}", short(growth)),
-        Health::Diverged { step } => format!("diverged at step {step}"),
+        Health::Ok => trf(
+            lang,
+            "status.f",
+            &[&short(t.loss.last().copied().unwrap_or(0.0))],
+        ),
+        Health::Diverging { growth } => trf(lang, "status.diverging", &[&short(growth)]),
+        Health::Diverged { step } => trf(lang, "status.diverged", &[&step.to_string()]),
     }
 }
 
+/// The name of an optimizer kind in `lang` ("GD", "梯度下降", …).
+pub fn kind_title(kind: OptKind, lang: Lang) -> &'static str {
+    tr(lang, &format!("kind.{}", kind.name()))
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,7 +195,7 @@ mod tests {
         let (s, t) = run(r#"{"optimizers":[{"kind":"gd","lr":0.6}]}"#);
         let d = diagnose(&s.landscape, &t);
         assert!(matches!(d.health, Health::Diverging { growth } if growth > 1e5));
-        let hint = d.hint.unwrap();
+        let hint = d.hint_text(Lang::En).unwrap();
         assert!(hint.starts_with("η = 0.6 > 2/L = 2/4 = 0.5"), "{hint}");
         let (s, t) = run(r#"{"optimizers":[{"kind":"gd","lr":0.4}]}"#);
         assert_eq!(
@@ -203,9 +217,21 @@ mod tests {
         let d = diagnose(&s.landscape, &t);
         assert!(matches!(d.health, Health::Diverging { .. }), "{d:?}");
         assert!(d
-            .hint
+            .hint_text(Lang::En)
             .unwrap()
             .starts_with("η·L = 0.8·4 = 3.2 > 2(1 + γ) = 3"));
+        assert!(d
+            .hint_text(Lang::Zh)
+            .unwrap()
+            .starts_with("η·L = 0.8·4 = 3.2 > 2(1 + γ) = 3：即使有动量 γ = 0.5"));
+    }
+
+    #[test]
+    fn kind_titles_in_english_are_the_cli_s() {
+        for k in crate::optim::ALL_KINDS {
+            assert_eq!(kind_title(k, Lang::En), k.title());
+        }
+        assert_eq!(kind_title(OptKind::Momentum, Lang::Zh), "动量法");
     }
 
     #[test]
@@ -215,7 +241,8 @@ mod tests {
         );
         let d = diagnose(&s.landscape, &t);
         assert_eq!(d.health, Health::Diverged { step: 6 });
-        assert!(d.hint.unwrap().contains("step 6"));
+        assert!(d.hint_text(Lang::En).unwrap().contains("step 6"));
+        assert!(d.hint_text(Lang::Zh).unwrap().contains("第 6 步"));
         assert_eq!(
             status_text(&diagnose(&s.landscape, &t), &t),
             "diverged at step 6"

@@ -33,6 +33,11 @@ impl ParamInfo {
         format!("{} {}", self.symbol, self.name)
     }
 
+    /// [`ParamInfo::label`] in `lang` ("η 学习率").
+    pub fn label_in(&self, kind: OptKind, lang: crate::i18n::Lang) -> String {
+        format!("{} {}", self.symbol, param_name_in(kind, self.key, lang))
+    }
+
     /// Number of slider positions: `SLIDER_STEPS` for a log slider, one per
     /// step for a linear one.
     pub fn positions(&self) -> f64 {
@@ -117,6 +122,25 @@ pub fn param_info(kind: OptKind, key: &str) -> Option<ParamInfo> {
 }
 
 /// The accessible name of a boolean key.
+pub fn flag_label_in(key: &str, lang: crate::i18n::Lang) -> &'static str {
+    match key {
+        "bias_correction" | "nesterov" | "amsgrad" => crate::i18n::tr(lang, &format!("flag.{key}")),
+        _ => "",
+    }
+}
+
+/// The words of a numeric hyper-parameter of `kind` in `lang` ("learning rate", "学习率").
+pub fn param_name_in(kind: OptKind, key: &str, lang: crate::i18n::Lang) -> &'static str {
+    let k = match (key, kind) {
+        ("gamma", OptKind::Momentum) => "param.gamma".to_string(),
+        ("gamma", OptKind::Adadelta) => "param.gamma.adadelta".to_string(),
+        ("gamma", _) => "param.gamma.rms".to_string(),
+        _ => format!("param.{key}"),
+    };
+    crate::i18n::tr(lang, &k)
+}
+
+/// The label of a switch ("bias correction"), in English.
 pub fn flag_label(key: &str) -> &'static str {
     match key {
         "bias_correction" => "bias correction",
@@ -214,5 +238,29 @@ mod tests {
             param_info(OptKind::Adam, "eps").unwrap().to_slider(0.0),
             0.0
         );
+    }
+
+    #[test]
+    fn the_words_in_both_languages_match_the_english_names() {
+        use crate::i18n::Lang;
+        for kind in crate::optim::ALL_KINDS {
+            for key in kind.keys() {
+                if let Some(info) = param_info(kind, key) {
+                    assert_eq!(
+                        param_name_in(kind, key, Lang::En),
+                        info.name,
+                        "{kind:?} {key}"
+                    );
+                    assert_eq!(info.label_in(kind, Lang::En), info.label());
+                    assert_ne!(
+                        param_name_in(kind, key, Lang::Zh),
+                        info.name,
+                        "{kind:?} {key}"
+                    );
+                } else {
+                    assert_eq!(flag_label_in(key, Lang::En), flag_label(key));
+                }
+            }
+        }
     }
 }

@@ -233,6 +233,16 @@ fn every_error_kind_says_where_and_what() {
     ];
     for (src, col, msg) in cases {
         let e = err(src);
+        // The same error in 中文, without English words.
+        let zh = e.text(gradscape::i18n::Lang::Zh);
+        assert!(zh.starts_with(&format!("第 {col} 列：")), "{zh}");
+        // (what the user typed is quoted as is)
+        let words: Vec<String> = gradscape::i18n::english_words(&zh)
+            .into_iter()
+            .filter(|w| !src.contains(w.as_str()))
+            .collect();
+        assert!(words.is_empty(), "{src:?}: English in {zh}: {words:?}");
+        assert_eq!(e.text(gradscape::i18n::Lang::En), e.to_string());
         assert_eq!(e.column, col, "{src:?}: {e}");
         assert!(e.message.contains(msg), "{src:?}: {e}\n  expected: {msg}");
         assert_eq!(e.to_string(), format!("column {col}: {}", e.message));
@@ -390,8 +400,7 @@ fn an_undefined_start_is_explained_and_renders_everywhere() {
         assert!(r.points.is_empty() && r.loss.is_empty());
         let d = diagnose(&s.landscape, r);
         assert!(
-            d.hint
-                .as_deref()
+            d.hint_text(gradscape::i18n::Lang::En)
                 .unwrap()
                 .starts_with("f is not defined (or not finite) at the start"),
             "{d:?}"
@@ -413,7 +422,10 @@ fn an_undefined_start_is_explained_and_renders_everywhere() {
     .unwrap();
     let r = &simulate(&s).unwrap()[0];
     assert_eq!(r.stop, Stop::Diverged { step: 1 });
-    let hint = diagnose(&s.landscape, r).hint.unwrap();
+    let d = diagnose(&s.landscape, r);
+    let hint = d.hint_text(gradscape::i18n::Lang::En).unwrap();
+    let zh = d.hint_text(gradscape::i18n::Lang::Zh).unwrap();
+    assert!(zh.starts_with("梯度在 (0, 1) 处无定义"), "{zh}");
     assert!(
         hint.starts_with(
             "The gradient is not defined (or not finite) at (0, 1), reached at step 0"

@@ -12,6 +12,8 @@
 //! correction), 权重衰减 (weight decay), 发散 (diverge), 震荡 (oscillate),
 //! 自变量 (the variable x), 梯度 (gradient).
 
+pub mod diagnose;
+pub mod expr;
 pub mod page;
 
 pub use crate::lessons::Lang;
@@ -20,7 +22,11 @@ pub use crate::lessons::Lang;
 pub type Table = &'static [(&'static str, &'static str)];
 
 /// Every part's tables, English and Chinese side by side.
-pub const TABLES: &[(&str, Table, Table)] = &[("page", page::EN, page::ZH)];
+pub const TABLES: &[(&str, Table, Table)] = &[
+    ("page", page::EN, page::ZH),
+    ("diagnose", diagnose::EN, diagnose::ZH),
+    ("expr", expr::EN, expr::ZH),
+];
 
 /// The text of `key` in `lang`; the key itself when it is missing (a test
 /// makes sure none is).
@@ -36,6 +42,31 @@ pub fn tr(lang: Lang, key: &str) -> &'static str {
     }
     // Leaked only for a key no table has, which the tests rule out.
     Box::leak(key.to_string().into_boxed_str())
+}
+
+/// A message to show later in either language: a key and its values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    /// The table key.
+    pub key: &'static str,
+    /// The values of `{0}`, `{1}`…
+    pub args: Vec<String>,
+}
+
+impl Msg {
+    /// A message from its key and values.
+    pub fn new(key: &'static str, args: &[String]) -> Msg {
+        Msg {
+            key,
+            args: args.to_vec(),
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
+        trf(lang, self.key, &args)
+    }
 }
 
 /// [`tr`] with `{0}`, `{1}`… replaced by `args`.
@@ -72,6 +103,10 @@ pub const NAMES: &[&str] = &[
     "CLI",
     "render",
     "simulate",
+    "PDF",
+    "iframe",
+    "JavaScript",
+    "WebAssembly",
     "sqrt",
     "exp",
     "ln",
@@ -108,6 +143,9 @@ pub const NAMES: &[&str] = &[
     "beale",
     "saddle",
     "rastrigin",
+    // The language picker names each language in itself; formulas multiply symbols.
+    "English",
+    "xy",
 ];
 
 /// The Latin words of a text that are not in [`NAMES`] (for the tests: a
@@ -183,6 +221,26 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_key_of_the_page_html_is_in_the_table() {
+        let html = include_str!("../../www/index.html");
+        let mut n = 0;
+        for attr in ["data-i18n=\"", "data-i18n-aria=\"", "data-i18n-title=\""] {
+            for part in html.split(attr).skip(1) {
+                let key = part.split('"').next().unwrap_or("");
+                assert!(
+                    TABLES
+                        .iter()
+                        .any(|(_, en, zh)| en.iter().any(|(k, _)| *k == key)
+                            && zh.iter().any(|(k, _)| *k == key)),
+                    "www/index.html uses {key}, not in the table"
+                );
+                n += 1;
+            }
+        }
+        assert!(n > 50, "only {n} translated strings in www/index.html");
     }
 
     #[test]

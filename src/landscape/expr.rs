@@ -21,6 +21,7 @@
 //! zero even when the outer factor is infinite (so `sqrt(x^2 + 1) + y` has a
 //! finite ∂/∂x everywhere and `abs(x)` has ∂/∂x = 0 at x = 0).
 
+use crate::i18n::{trf, Lang, Msg};
 use crate::math;
 use crate::Vec2;
 use std::fmt;
@@ -43,8 +44,30 @@ pub const FUNCTIONS: [&str; 11] = [
 pub struct ExprError {
     /// 1-based character column of the problem.
     pub column: usize,
-    /// What was wrong, or what was expected there.
+    /// What was wrong, or what was expected there (in English).
     pub message: String,
+    /// The same as a message of the `expr` table, for other languages.
+    pub msg: Msg,
+}
+
+impl ExprError {
+    fn new(column: usize, key: &'static str, args: &[String]) -> ExprError {
+        let msg = Msg::new(key, args);
+        ExprError {
+            column,
+            message: msg.text(Lang::En),
+            msg,
+        }
+    }
+
+    /// "column 6: …" in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        trf(
+            lang,
+            "expr.at",
+            &[&self.column.to_string(), &self.msg.text(lang)],
+        )
+    }
 }
 
 impl fmt::Display for ExprError {
@@ -126,13 +149,11 @@ impl Expr {
     pub fn parse(src: &str) -> Result<Expr, ExprError> {
         let chars: Vec<char> = src.chars().collect();
         if chars.len() > MAX_LEN {
-            return Err(ExprError {
-                column: MAX_LEN + 1,
-                message: format!(
-                    "the formula is too long ({} characters; at most {MAX_LEN})",
-                    chars.len()
-                ),
-            });
+            return Err(ExprError::new(
+                MAX_LEN + 1,
+                "expr.too-long",
+                &[chars.len().to_string(), MAX_LEN.to_string()],
+            ));
         }
         let tokens = lex(&chars)?;
         let mut p = Parser {
@@ -143,11 +164,7 @@ impl Expr {
             end_col: chars.len() + 1,
         };
         if tokens.is_empty() {
-            return Err(ExprError {
-                column: 1,
-                message: "the formula is empty: write f in terms of x and y, e.g. x^2 + 10*y^2"
-                    .into(),
-            });
+            return Err(ExprError::new(1, "expr.empty", &[]));
         }
         p.expr()?;
         if let Some(t) = p.peek() {
@@ -158,12 +175,11 @@ impl Expr {
             code: p.code,
         };
         if expr.stack_depth() > MAX_STACK {
-            return Err(ExprError {
-                column: 1,
-                message: format!(
-                    "the formula is too complex to evaluate (it needs more than {MAX_STACK} pending values)"
-                ),
-            });
+            return Err(ExprError::new(
+                1,
+                "expr.too-complex",
+                &[MAX_STACK.to_string()],
+            ));
         }
         Ok(expr)
     }
@@ -472,7 +488,7 @@ enum Tok {
 impl Tok {
     fn describe(&self) -> String {
         match self {
-            Tok::Num(x) => format!("the number {x}"),
+            Tok::Num(x) => format!("{x}"),
             Tok::Name(n) => format!("'{n}'"),
             Tok::Plus => "'+'".into(),
             Tok::Minus => "'-'".into(),
@@ -527,14 +543,7 @@ fn lex(c: &[char]) -> Result<Vec<Spanned>, ExprError> {
                 out.push((Tok::Name(name), col));
                 continue;
             }
-            ch => {
-                return Err(ExprError {
-                    column: col,
-                    message: format!(
-                        "unexpected character '{ch}': use numbers, x, y, + - * / ^, parentheses and functions"
-                    ),
-                })
-            }
+            ch => return Err(ExprError::new(col, "expr.bad-char", &[ch.to_string()])),
         };
         out.push((tok, col));
         i += 1;
@@ -559,10 +568,7 @@ fn number(c: &[char], start: usize) -> Result<(f64, usize), ExprError> {
         frac = digits(&mut i);
     }
     if int + frac == 0 {
-        return Err(ExprError {
-            column: start + 1,
-            message: "expected a digit before or after '.'".into(),
-        });
+        return Err(ExprError::new(start + 1, "expr.digit", &[]));
     }
     if i < c.len() && (c[i] == 'e' || c[i] == 'E') {
         // An exponent only if digits follow (so `2e` is 2·e? no: an error).
@@ -573,26 +579,17 @@ fn number(c: &[char], start: usize) -> Result<(f64, usize), ExprError> {
         let exp_start = j;
         let n = digits(&mut j);
         if n == 0 {
-            return Err(ExprError {
-                column: exp_start + 1,
-                message: "expected the exponent's digits (as in 1e-3)".into(),
-            });
+            return Err(ExprError::new(exp_start + 1, "expr.exponent", &[]));
         }
         i = j;
     }
     if i < c.len() && c[i] == '.' {
-        return Err(ExprError {
-            column: i + 1,
-            message: "a number has at most one '.'".into(),
-        });
+        return Err(ExprError::new(i + 1, "expr.two-dots", &[]));
     }
     let text: String = c[start..i].iter().collect();
     match text.parse::<f64>() {
         Ok(x) if x.is_finite() => Ok((x, i)),
-        _ => Err(ExprError {
-            column: start + 1,
-            message: format!("the number {text} is too large"),
-        }),
+        _ => Err(ExprError::new(start + 1, "expr.too-large", &[text])),
     }
 }
 
@@ -606,8 +603,6 @@ struct Parser<'a> {
     end_col: usize,
 }
 
-const OPERAND: &str = "a number, x, y, a constant, a function or '('";
-
 impl Parser<'_> {
     fn peek(&self) -> Option<&Spanned> {
         self.tokens.get(self.pos)
@@ -620,10 +615,11 @@ impl Parser<'_> {
     fn enter(&mut self) -> Result<(), ExprError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(ExprError {
-                column: self.col(),
-                message: format!("the formula is nested too deeply (at most {MAX_DEPTH} levels)"),
-            });
+            return Err(ExprError::new(
+                self.col(),
+                "expr.too-deep",
+                &[MAX_DEPTH.to_string()],
+            ));
         }
         Ok(())
     }
@@ -634,18 +630,13 @@ impl Parser<'_> {
 
     /// The error for a token that follows a complete operand.
     fn unexpected_after_operand(&self, t: &Spanned) -> ExprError {
-        let message = match &t.0 {
-            Tok::RParen => "unmatched ')'".to_string(),
-            Tok::Num(_) | Tok::Name(_) | Tok::LParen => format!(
-                "expected an operator before {} (multiplication needs '*', as in 2*x)",
-                t.0.describe()
-            ),
-            Tok::Comma => "unexpected ',' (only min and max take two arguments)".to_string(),
-            other => format!("unexpected {}", other.describe()),
-        };
-        ExprError {
-            column: t.1,
-            message,
+        match &t.0 {
+            Tok::RParen => ExprError::new(t.1, "expr.unmatched", &[]),
+            Tok::Num(_) | Tok::Name(_) | Tok::LParen => {
+                ExprError::new(t.1, "expr.implicit", &[t.0.describe()])
+            }
+            Tok::Comma => ExprError::new(t.1, "expr.comma", &[]),
+            other => ExprError::new(t.1, "expr.unexpected", &[other.describe()]),
         }
     }
 
@@ -703,10 +694,7 @@ impl Parser<'_> {
 
     fn atom(&mut self) -> Result<(), ExprError> {
         let Some((tok, col)) = self.peek().cloned() else {
-            return Err(ExprError {
-                column: self.end_col,
-                message: format!("the formula ends too early: expected {OPERAND}"),
-            });
+            return Err(ExprError::new(self.end_col, "expr.ends", &[]));
         };
         self.pos += 1;
         match tok {
@@ -716,18 +704,8 @@ impl Parser<'_> {
                 self.close(col, "'('")?;
             }
             Tok::Name(name) => self.name(&name, col)?,
-            Tok::Plus => {
-                return Err(ExprError {
-                    column: col,
-                    message: format!("expected {OPERAND} (a leading '+' is not needed)"),
-                })
-            }
-            other => {
-                return Err(ExprError {
-                    column: col,
-                    message: format!("expected {OPERAND}, found {}", other.describe()),
-                })
-            }
+            Tok::Plus => return Err(ExprError::new(col, "expr.plus", &[])),
+            other => return Err(ExprError::new(col, "expr.found", &[other.describe()])),
         }
         Ok(())
     }
@@ -741,17 +719,16 @@ impl Parser<'_> {
             Some(t) if matches!(t.0, Tok::Num(_) | Tok::Name(_) | Tok::LParen) => {
                 Err(self.unexpected_after_operand(t))
             }
-            Some((t, c)) => Err(ExprError {
-                column: *c,
-                message: format!(
-                    "expected ')' to close {what} at column {open_col}, found {}",
-                    t.describe()
-                ),
-            }),
-            None => Err(ExprError {
-                column: self.end_col,
-                message: format!("missing ')' to close {what} at column {open_col}"),
-            }),
+            Some((t, c)) => Err(ExprError::new(
+                *c,
+                "expr.close-found",
+                &[what.to_string(), open_col.to_string(), t.describe()],
+            )),
+            None => Err(ExprError::new(
+                self.end_col,
+                "expr.close-missing",
+                &[what.to_string(), open_col.to_string()],
+            )),
         }
     }
 
@@ -763,21 +740,20 @@ impl Parser<'_> {
             "e" => self.code.push(Op::Num(std::f64::consts::E)),
             _ => {
                 let Some(f) = Fun::by_name(name) else {
-                    return Err(ExprError {
-                        column: col,
-                        message: format!(
-                            "unknown name '{name}': use x, y, pi, e or a function ({})",
-                            FUNCTIONS.join(", ")
-                        ),
-                    });
+                    return Err(ExprError::new(
+                        col,
+                        "expr.unknown",
+                        &[name.to_string(), FUNCTIONS.join(", ")],
+                    ));
                 };
                 match self.peek() {
                     Some((Tok::LParen, _)) => self.pos += 1,
                     _ => {
-                        return Err(ExprError {
-                            column: self.col(),
-                            message: format!("expected '(' after {name}, as in {name}(x)"),
-                        })
+                        return Err(ExprError::new(
+                            self.col(),
+                            "expr.paren",
+                            &[name.to_string()],
+                        ))
                     }
                 }
                 let open = self.tokens[self.pos - 1].1;
@@ -786,20 +762,14 @@ impl Parser<'_> {
                 while let Some((Tok::Comma, _)) = self.peek() {
                     if args == f.arity() {
                         let c = self.col();
-                        return Err(ExprError {
-                            column: c,
-                            message: arity_message(name, f.arity(), args + 1),
-                        });
+                        return Err(arity_error(c, name, f.arity(), args + 1));
                     }
                     self.pos += 1;
                     self.expr()?;
                     args += 1;
                 }
                 if args < f.arity() {
-                    return Err(ExprError {
-                        column: self.col(),
-                        message: arity_message(name, f.arity(), args),
-                    });
+                    return Err(arity_error(self.col(), name, f.arity(), args));
                 }
                 self.close(open, &format!("{name}("))?;
                 self.code.push(Op::Call(f));
@@ -809,13 +779,13 @@ impl Parser<'_> {
     }
 }
 
-fn arity_message(name: &str, want: usize, got: usize) -> String {
-    let plural = |n: usize| if n == 1 { "argument" } else { "arguments" };
-    format!(
-        "{name} takes {want} {} (got {got}{})",
-        plural(want),
-        if got > want { " or more" } else { "" }
-    )
+fn arity_error(column: usize, name: &str, want: usize, got: usize) -> ExprError {
+    let key = match (want, got > want) {
+        (1, _) => "expr.arity1",
+        (_, false) => "expr.arity2",
+        (_, true) => "expr.arity2-more",
+    };
+    ExprError::new(column, key, &[name.to_string(), got.to_string()])
 }
 
 #[cfg(test)]

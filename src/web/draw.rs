@@ -445,6 +445,7 @@ pub fn draw_loss(
     t: usize,
     steps: usize,
     dark: bool,
+    lang: crate::i18n::Lang,
 ) -> Result<(), JsValue> {
     let w = (canvas.client_width() as f64).max(100.0);
     let h = (canvas.client_height() as f64).max(60.0);
@@ -522,7 +523,7 @@ pub fn draw_loss(
         ctx.fill_text(&tick_label(v), x - 4.0, h - 6.0)?;
     }
     ctx.fill_text(
-        if log { "loss (log)" } else { "loss" },
+        crate::i18n::tr(lang, if log { "loss.log" } else { "loss.linear" }),
         left + 4.0,
         top + 10.0,
     )?;

@@ -121,6 +121,7 @@ impl State {
                     self.t,
                     self.scene.steps,
                     dark,
+                    crate::i18n::Lang::En,
                 )?;
             }
         }

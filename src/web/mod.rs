@@ -13,9 +13,11 @@ pub mod draw;
 pub mod figure;
 mod panel;
 
-use crate::diagnose::{diagnose, status_text, Diagnosis, Health};
+use crate::diagnose::{diagnose, status_text_in, Diagnosis, Health};
+use crate::i18n::{tr, trf};
 use crate::landscape::{Expr, ExprError, Landscape, View, KINDS};
 use crate::lessons::{lesson, Lang, LESSONS};
+use crate::optim::allowed_range_in;
 use crate::optim::{Convention, OptKind, OptSpec};
 use crate::output::{run_value, stop_value};
 use crate::params::{self, param_info};
@@ -146,15 +148,27 @@ impl App {
             &self.runs,
             &self.diags,
             &self.hidden,
+            self.lang,
         )?;
-        panel::build_messages(&self.doc, &self.root("messages")?, &self.runs, &self.diags)?;
+        panel::build_messages(
+            &self.doc,
+            &self.root("messages")?,
+            &self.runs,
+            &self.diags,
+            self.lang,
+        )?;
         self.sync_time()?;
         self.draw()
     }
 
     /// Replay and rebuild every panel from the scene.
     fn refresh_all(&mut self) -> Result<(), JsValue> {
-        panel::build_cards(&self.doc, &self.root("optimizers")?, &self.scene.optimizers)?;
+        panel::build_cards(
+            &self.doc,
+            &self.root("optimizers")?,
+            &self.scene.optimizers,
+            self.lang,
+        )?;
         self.sync_globals()?;
         self.refresh_runs()
     }
@@ -272,9 +286,7 @@ impl App {
             }
             Some((text, e)) => {
                 input.set_attribute("aria-invalid", "true")?;
-                msg.set_text_content(Some(&format!(
-                    "{e} — the surface shown is the last valid formula"
-                )));
+                msg.set_text_content(Some(&trf(self.lang, "expr.kept", &[&e.text(self.lang)])));
                 let shown: String = text.chars().take(crate::landscape::expr::MAX_LEN).collect();
                 let pad = " ".repeat(e.column.saturating_sub(1).min(shown.chars().count()));
                 caret.set_text_content(Some(&format!("{shown}\n{pad}^")));
@@ -336,6 +348,11 @@ impl App {
         let root = self.root("surface-params")?;
         root.set_text_content(None);
         for (key, name, v) in surface_params(&self.scene.landscape) {
+            let name = if name.contains('.') {
+                tr(self.lang, name)
+            } else {
+                name
+            };
             let lab = el(&self.doc, "label", &[], Some(name))?;
             let input = el(
                 &self.doc,
@@ -344,7 +361,10 @@ impl App {
                     ("type", "number"),
                     ("step", "any"),
                     ("data-key", key),
-                    ("aria-label", &format!("surface {name}")),
+                    (
+                        "aria-label",
+                        &format!("{} {name}", tr(self.lang, "surface")),
+                    ),
                 ],
                 None,
             )?
@@ -361,10 +381,16 @@ impl App {
         let scrub = by_id::<HtmlInputElement>(&self.doc, "scrub")?;
         scrub.set_max(&n.to_string());
         scrub.set_value(&self.t.to_string());
-        self.root("step-label")?
-            .set_text_content(Some(&format!("step {} / {}", self.t, n)));
+        self.root("step-label")?.set_text_content(Some(&trf(
+            self.lang,
+            "step.label",
+            &[&self.t.to_string(), &n.to_string()],
+        )));
         let play = by_id::<HtmlButtonElement>(&self.doc, "play")?;
-        play.set_attribute("aria-label", if self.playing { "Pause" } else { "Play" })?;
+        play.set_attribute(
+            "aria-label",
+            tr(self.lang, if self.playing { "pause" } else { "play" }),
+        )?;
         play.set_text_content(Some(if self.playing { "❚❚" } else { "▶" }));
         Ok(())
     }
@@ -450,6 +476,7 @@ impl App {
             self.t,
             self.scene.steps,
             dark,
+            self.lang,
         )?;
         let v = geom.view;
         self.draws += 1;
@@ -632,10 +659,12 @@ impl App {
                         Health::Diverged { .. } => "diverged",
                     };
                     o.insert("health".into(), h.into());
-                    o.insert("status".into(), status_text(d, t).into());
+                    o.insert("status".into(), status_text_in(d, t, self.lang).into());
                     o.insert(
                         "hint".into(),
-                        d.hint.clone().map(Value::from).unwrap_or(Value::Null),
+                        d.hint_text(self.lang)
+                            .map(Value::from)
+                            .unwrap_or(Value::Null),
                     );
                 }
                 v
@@ -651,7 +680,7 @@ fn surface_params(l: &Landscape) -> Vec<(&'static str, &'static str, f64)> {
         Landscape::Quadratic(q) => vec![
             ("a", "a", q.a),
             ("b", "b", q.b),
-            ("rotation", "rotation θ°", q.rotation),
+            ("rotation", "surface.rotation", q.rotation),
         ],
         Landscape::Rosenbrock(r) => vec![("a", "a", r.a), ("b", "b", r.b)],
         Landscape::Rastrigin(r) => vec![("a", "A", r.a)],
@@ -683,7 +712,7 @@ fn request_frame(window: &Window) -> Result<(), JsValue> {
 }
 
 /// Apply `key = value` typed in the optimizer card `i`; `Err` is the message.
-fn apply_param(scene: &mut Scene, i: usize, key: &str, v: f64) -> Result<(), String> {
+fn apply_param(scene: &mut Scene, i: usize, key: &str, v: f64, lang: Lang) -> Result<(), String> {
     let Some(spec) = scene.optimizers.get_mut(i) else {
         return Err("no such optimizer".into());
     };
@@ -691,11 +720,14 @@ fn apply_param(scene: &mut Scene, i: usize, key: &str, v: f64) -> Result<(), Str
     let mut trial = *spec;
     params::set(&mut trial.hyper, key, v);
     trial.validate().map_err(|e| {
-        format!(
-            "{} must be {} (got {})",
-            info.label(),
-            e.allowed,
-            fmt_field(v)
+        trf(
+            lang,
+            "hyper.error",
+            &[
+                &info.label_in(spec.kind, lang),
+                allowed_range_in(e.field, lang),
+                &fmt_field(v),
+            ],
         )
     })?;
     *spec = trial;
@@ -742,7 +774,7 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
                         return Ok(());
                     };
                     let v = info.from_slider(input.value_as_number());
-                    if let Err(m) = apply_param(&mut app.scene, i, &key, v) {
+                    if let Err(m) = apply_param(&mut app.scene, i, &key, v, app.lang) {
                         panel::set_card_error(&root, i, &m)?;
                         return Ok(());
                     }
@@ -753,7 +785,7 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
                     let Ok(v) = text.trim().parse::<f64>() else {
                         return Ok(());
                     };
-                    match apply_param(&mut app.scene, i, &key, v) {
+                    match apply_param(&mut app.scene, i, &key, v, app.lang) {
                         Ok(()) => {
                             panel::sync_card(&root, i, &app.scene.optimizers[i], Some(&input))?
                         }
@@ -795,17 +827,19 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
             let text = input.value();
             match text.trim().parse::<f64>() {
                 Ok(v) => {
-                    if let Err(m) = apply_param(&mut app.scene, i, &key, v) {
+                    if let Err(m) = apply_param(&mut app.scene, i, &key, v, app.lang) {
                         panel::set_card_error(&root, i, &m)?;
                     }
                 }
                 Err(_) => {
-                    let allowed = crate::optim::allowed_range(&key);
-                    let msg = format!(
-                        "{} must be {} (got an empty or unreadable value); kept {}",
-                        info.label(),
-                        allowed,
-                        fmt_field(params::get(&spec.hyper, &key))
+                    let msg = trf(
+                        app.lang,
+                        "hyper.unreadable",
+                        &[
+                            &info.label_in(spec.kind, app.lang),
+                            allowed_range_in(&key, app.lang),
+                            &fmt_field(params::get(&spec.hyper, &key)),
+                        ],
                     );
                     panel::set_card_error(&root, i, &msg)?;
                 }
@@ -872,7 +906,7 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
         with_app(|app| {
             if app.scene.optimizers.len() >= 16 {
                 app.root("global-error")?
-                    .set_text_content(Some("At most 16 optimizers can race at once."));
+                    .set_text_content(Some(tr(app.lang, "add.max")));
                 return Ok(());
             }
             app.scene
@@ -914,8 +948,11 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
             let mut v = app.scene.to_value();
             let parsed: Option<f64> = input.value().trim().parse().ok();
             let Some(num) = parsed else {
-                app.root("global-error")?
-                    .set_text_content(Some(&format!("surface {key} must be a number")));
+                app.root("global-error")?.set_text_content(Some(&trf(
+                    app.lang,
+                    "surface.nan",
+                    &[&key],
+                )));
                 return Ok(());
             };
             v["landscape"][key.as_str()] = Value::from(num);
@@ -960,8 +997,21 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
         let lang = Lang::from_code(&lang_sel.value()).unwrap_or_default();
         with_app(|app| {
             app.lang = lang;
+            let surface = by_id::<HtmlSelectElement>(&app.doc, "surface")?.value();
+            let kind = by_id::<HtmlSelectElement>(&app.doc, "add-kind")?.value();
+            fill_selects(&app.doc, lang)?;
+            by_id::<HtmlSelectElement>(&app.doc, "surface")?.set_value(&surface);
+            by_id::<HtmlSelectElement>(&app.doc, "add-kind")?.set_value(&kind);
+            apply_static(&app.doc, lang)?;
             app.fill_lessons()?;
             app.sync_lesson()?;
+            // Cards, legend, messages, the step label and the loss chart.
+            app.refresh_all()?;
+            // A formula error on screen is re-worded too.
+            let text = by_id::<HtmlInputElement>(&app.doc, "expr-input")?.value();
+            if let Err(e) = Expr::parse(&text) {
+                app.show_expr_error(Some((&text, &e)))?;
+            }
             app.sync_url()
         });
     })?;
@@ -1001,9 +1051,10 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
                 };
                 let key = input.get_attribute("data-view").unwrap_or_default();
                 let Ok(x) = input.value().trim().parse::<f64>() else {
-                    app.root("global-error")?.set_text_content(Some(&format!(
-                        "view {key} must be a number (got \"{}\")",
-                        input.value()
+                    app.root("global-error")?.set_text_content(Some(&trf(
+                        app.lang,
+                        "view.nan",
+                        &[&key, &input.value()],
                     )));
                     return Ok(());
                 };
@@ -1042,7 +1093,7 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
         });
     })?;
     let global_number = |id: &'static str,
-                         apply: fn(&mut Scene, f64) -> Result<(), String>|
+                         apply: fn(&mut Scene, f64) -> Result<(), &'static str>|
      -> Result<(), JsValue> {
         let input: HtmlInputElement = by_id(doc, id)?;
         let handler = move |e: web_sys::Event| {
@@ -1056,19 +1107,26 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
                             err.set_text_content(None);
                             app.refresh_runs()
                         }
-                        Err(m) => {
-                            err.set_text_content(Some(&m));
+                        Err(rule) => {
+                            let rule = tr(app.lang, rule);
+                            err.set_text_content(Some(&trf(
+                                app.lang,
+                                "rule.got",
+                                &[rule, &fmt_field(v)],
+                            )));
                             Ok(())
                         }
                     },
                     Err(_) if final_ => {
-                        let what = match id {
-                            "steps" => "Number of steps must be an integer in 0..=100000",
-                            "noise-sigma" => "σ gradient noise must be a number in [0, 1e6]",
-                            _ => "Noise seed must be an integer in 0..=9007199254740991",
+                        let rule = match id {
+                            "steps" => "rule.steps",
+                            "noise-sigma" => "rule.sigma",
+                            _ => "rule.seed",
                         };
-                        err.set_text_content(Some(&format!(
-                            "{what} (got an empty or unreadable value)"
+                        err.set_text_content(Some(&trf(
+                            app.lang,
+                            "rule.unreadable",
+                            &[tr(app.lang, rule)],
                         )));
                         Ok(())
                     }
@@ -1085,10 +1143,7 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
             s.steps = v as usize;
             Ok(())
         } else {
-            Err(format!(
-                "Number of steps must be an integer in 0..=100000 (got {})",
-                fmt_field(v)
-            ))
+            Err("rule.steps")
         }
     })?;
     global_number("noise-sigma", |s, v| {
@@ -1096,10 +1151,7 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
             s.noise.sigma = v;
             Ok(())
         } else {
-            Err(format!(
-                "σ gradient noise must be a number in [0, 1e6] (got {})",
-                fmt_field(v)
-            ))
+            Err("rule.sigma")
         }
     })?;
     global_number("noise-seed", |s, v| {
@@ -1107,10 +1159,7 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
             s.noise.seed = v as u64;
             Ok(())
         } else {
-            Err(format!(
-                "Noise seed must be an integer in 0..=9007199254740991 (got {})",
-                fmt_field(v)
-            ))
+            Err("rule.seed")
         }
     })?;
 
@@ -1326,12 +1375,12 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
         let href = app.window.location().href()?;
         let status = app.root("share-status")?;
         let (ok, failed) = (status.clone(), status.clone());
-        let href2 = href.clone();
-        let on_ok = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-            ok.set_text_content(Some("Link copied."))
-        });
+        let copied = tr(app.lang, "share.copied");
+        let copy_this = trf(app.lang, "share.copy-this", &[&href]);
+        let on_ok =
+            Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| ok.set_text_content(Some(copied)));
         let on_err = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-            failed.set_text_content(Some(&format!("Copy this link: {href2}")))
+            failed.set_text_content(Some(&copy_this))
         });
         let _ = app
             .window
@@ -1415,13 +1464,13 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn fill_selects(doc: &Document) -> Result<(), JsValue> {
+fn fill_selects(doc: &Document, lang: Lang) -> Result<(), JsValue> {
     let surface: Element = by_id(doc, "surface")?;
     surface.set_text_content(None);
     for k in KINDS {
         let l = Landscape::from_kind(k).ok_or("kind")?;
         let name = match l {
-            Landscape::Expr(_) => format!("{k} — your own formula f(x, y)"),
+            Landscape::Expr(_) => format!("{k} — {}", tr(lang, "surface.expr")),
             _ => format!("{} — {}", k, l.formula().trim_start_matches("f = ")),
         };
         add(&surface, &el(doc, "option", &[("value", k)], Some(&name))?)?;
@@ -1431,7 +1480,12 @@ fn fill_selects(doc: &Document) -> Result<(), JsValue> {
     for k in crate::optim::ALL_KINDS {
         add(
             &kinds,
-            &el(doc, "option", &[("value", k.name())], Some(k.title()))?,
+            &el(
+                doc,
+                "option",
+                &[("value", k.name())],
+                Some(crate::diagnose::kind_title(k, lang)),
+            )?,
         )?;
     }
     Ok(())
@@ -1450,7 +1504,10 @@ pub fn start() -> Result<(), JsValue> {
     }
     let plot: HtmlCanvasElement = by_id(&doc, "plot")?;
     let loss: HtmlCanvasElement = by_id(&doc, "loss")?;
-    fill_selects(&doc)?;
+    let page = crate::url::page_params(&window.location().search().unwrap_or_default());
+    let lang0 = page.lang.unwrap_or_default();
+    fill_selects(&doc, lang0)?;
+    apply_static(&doc, lang0)?;
     // The address bar's scene, if any; dropped values are listed in a notice.
     let search = window.location().search().unwrap_or_default();
     let (scene, t0, notices) = if search.len() > 1 {
@@ -1459,7 +1516,6 @@ pub fn start() -> Result<(), JsValue> {
         (Scene::default(), None, vec![])
     };
     show_notices(&doc, &notices)?;
-    let page = crate::url::page_params(&search);
     // `?lesson=3` alone opens the lesson's scene; with scene keys, the link's
     // scene keeps the lesson's caption.
     let (scene, t0) = match page.lesson.and_then(lesson) {
@@ -1506,7 +1562,7 @@ pub fn start() -> Result<(), JsValue> {
         url: String::new(),
         embed: embed.clone(),
         lesson: page.lesson,
-        lang: page.lang.unwrap_or_default(),
+        lang: lang0,
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
     wire(&doc)?;
@@ -1520,6 +1576,39 @@ pub fn start() -> Result<(), JsValue> {
     result?;
     if let Ok(status) = by_id::<HtmlElement>(&doc, "status") {
         status.set_text_content(None);
+    }
+    Ok(())
+}
+
+/// The static words of the page (`data-i18n`: text, `data-i18n-aria`:
+/// aria-label, `data-i18n-title`: title) in `lang`, and the document title.
+fn apply_static(doc: &Document, lang: Lang) -> Result<(), JsValue> {
+    for (sel, attr) in [
+        ("[data-i18n]", None),
+        ("[data-i18n-aria]", Some("aria-label")),
+        ("[data-i18n-title]", Some("title")),
+    ] {
+        let data = match attr {
+            None => "data-i18n",
+            Some("aria-label") => "data-i18n-aria",
+            _ => "data-i18n-title",
+        };
+        let list = doc.query_selector_all(sel)?;
+        for i in 0..list.length() {
+            let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let key = e.get_attribute(data).unwrap_or_default();
+            let text = tr(lang, &key);
+            match attr {
+                None => e.set_text_content(Some(text)),
+                Some(a) => e.set_attribute(a, text)?,
+            }
+        }
+    }
+    doc.set_title(tr(lang, "doc.title"));
+    if let Some(html) = doc.document_element() {
+        html.set_attribute("lang", lang.code())?;
     }
     Ok(())
 }
@@ -1587,6 +1676,13 @@ fn show_notices(doc: &Document, notices: &[String]) -> Result<(), JsValue> {
         n2.set_hidden(true)
     })?;
     Ok(())
+}
+
+/// The Latin words of `text` that are not names or symbols (the browser
+/// tests use it to find English left on the page in 中文 mode), as JSON.
+#[wasm_bindgen]
+pub fn english_words(text: &str) -> String {
+    Value::from(crate::i18n::english_words(text)).to_string()
 }
 
 /// The page's state as JSON: the scene, the cursor, the runs with their

@@ -2,9 +2,10 @@
 //! Text is always set as text, never parsed as HTML.
 
 use super::dom::{add, el, fmt_field};
-use crate::diagnose::{status_text, Diagnosis, Health};
+use crate::diagnose::{kind_title, status_text_in, Diagnosis, Health};
+use crate::i18n::{tr, trf, Lang};
 use crate::optim::{fmt_num, OptSpec};
-use crate::params::{flag_label, get, get_flag, param_info};
+use crate::params::{flag_label_in, get, get_flag, param_info, param_name_in};
 use crate::run::Trajectory;
 use crate::surface::palette;
 use wasm_bindgen::prelude::*;
@@ -23,17 +24,22 @@ pub(crate) fn swatch(doc: &Document, i: usize) -> Result<Element, JsValue> {
 }
 
 /// Rebuild every optimizer card.
-pub fn build_cards(doc: &Document, root: &Element, specs: &[OptSpec]) -> Result<(), JsValue> {
+pub fn build_cards(
+    doc: &Document,
+    root: &Element,
+    specs: &[OptSpec],
+    lang: Lang,
+) -> Result<(), JsValue> {
     root.set_text_content(None);
     for (i, spec) in specs.iter().enumerate() {
-        add(root, &card(doc, i, spec)?)?;
+        add(root, &card(doc, i, spec, lang)?)?;
     }
     Ok(())
 }
 
-fn card(doc: &Document, i: usize, spec: &OptSpec) -> Result<Element, JsValue> {
+fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element, JsValue> {
     let idx = i.to_string();
-    let title = spec.kind.title();
+    let title = kind_title(spec.kind, lang);
     let sec = el(
         doc,
         "section",
@@ -55,8 +61,8 @@ fn card(doc: &Document, i: usize, spec: &OptSpec) -> Result<Element, JsValue> {
             &[
                 ("type", "button"),
                 ("class", "reset-opt"),
-                ("aria-label", &format!("Reset {title} to defaults")),
-                ("title", "Reset to the convention's defaults"),
+                ("aria-label", &trf(lang, "card.reset", &[title])),
+                ("title", tr(lang, "card.reset.title")),
             ],
             Some("↺"),
         )?,
@@ -69,8 +75,8 @@ fn card(doc: &Document, i: usize, spec: &OptSpec) -> Result<Element, JsValue> {
             &[
                 ("type", "button"),
                 ("class", "remove-opt"),
-                ("aria-label", &format!("Remove {title}")),
-                ("title", "Remove"),
+                ("aria-label", &trf(lang, "card.remove", &[title])),
+                ("title", tr(lang, "card.remove.title")),
             ],
             Some("✕"),
         )?,
@@ -78,7 +84,7 @@ fn card(doc: &Document, i: usize, spec: &OptSpec) -> Result<Element, JsValue> {
     sec.append_child(&head)?;
     for key in spec.kind.keys() {
         if let Some(info) = param_info(spec.kind, key) {
-            let label = info.label();
+            let label = info.label_in(spec.kind, lang);
             let row = el(doc, "div", &[("class", "param")], None)?;
             let v = get(&spec.hyper, key);
             add(
@@ -115,7 +121,7 @@ fn card(doc: &Document, i: usize, spec: &OptSpec) -> Result<Element, JsValue> {
                     ("step", "any"),
                     ("inputmode", "decimal"),
                     ("data-param", key),
-                    ("aria-label", &format!("{label} value")),
+                    ("aria-label", &trf(lang, "card.value", &[&label])),
                 ],
                 None,
             )?
@@ -124,7 +130,12 @@ fn card(doc: &Document, i: usize, spec: &OptSpec) -> Result<Element, JsValue> {
             row.append_child(&num)?;
             add(
                 &row,
-                &el(doc, "span", &[("class", "param-name")], Some(info.name))?,
+                &el(
+                    doc,
+                    "span",
+                    &[("class", "param-name")],
+                    Some(param_name_in(spec.kind, key, lang)),
+                )?,
             )?;
             sec.append_child(&row)?;
         } else {
@@ -135,14 +146,14 @@ fn card(doc: &Document, i: usize, spec: &OptSpec) -> Result<Element, JsValue> {
                 &[
                     ("type", "checkbox"),
                     ("data-param", key),
-                    ("aria-label", flag_label(key)),
+                    ("aria-label", flag_label_in(key, lang)),
                 ],
                 None,
             )?
             .dyn_into::<HtmlInputElement>()?;
             cb.set_checked(get_flag(&spec.hyper, key));
             lab.append_child(&cb)?;
-            lab.append_child(&doc.create_text_node(flag_label(key)))?;
+            lab.append_child(&doc.create_text_node(flag_label_in(key, lang)))?;
             sec.append_child(&lab)?;
         }
     }
@@ -217,10 +228,11 @@ pub fn build_legend(
     runs: &[Trajectory],
     diags: &[Diagnosis],
     hidden: &[bool],
+    lang: Lang,
 ) -> Result<(), JsValue> {
     list.set_text_content(None);
     for (i, (t, d)) in runs.iter().zip(diags).enumerate() {
-        let label = t.spec.label();
+        let label = t.spec.label_in(lang);
         let li = el(
             doc,
             "li",
@@ -237,7 +249,7 @@ pub fn build_legend(
             "input",
             &[
                 ("type", "checkbox"),
-                ("aria-label", &format!("Show {label}")),
+                ("aria-label", &trf(lang, "legend.show", &[&label])),
             ],
             None,
         )?
@@ -255,7 +267,7 @@ pub fn build_legend(
                 doc,
                 "span",
                 &[("class", "run-status")],
-                Some(&status_text(d, t)),
+                Some(&status_text_in(d, t, lang)),
             )?,
         )?;
         li.append_child(&lab)?;
@@ -270,20 +282,22 @@ pub fn build_messages(
     list: &Element,
     runs: &[Trajectory],
     diags: &[Diagnosis],
+    lang: Lang,
 ) -> Result<(), JsValue> {
     list.set_text_content(None);
     for (i, (t, d)) in runs.iter().zip(diags).enumerate() {
-        if let Some(hint) = &d.hint {
+        if let Some(hint) = d.hint_text(lang) {
             let li = el(doc, "li", &[("data-index", &i.to_string())], None)?;
             add(&li, &swatch(doc, i)?)?;
+            let label = t.spec.label_in(lang);
             let head = match d.health {
                 Health::Diverged { step } => {
-                    format!("{} diverged at step {step}: ", t.spec.label())
+                    trf(lang, "msg.diverged", &[&label, &step.to_string()]) + " "
                 }
-                _ => format!("{} diverges: ", t.spec.label()),
+                _ => trf(lang, "msg.diverges", &[&label]) + " ",
             };
             add(&li, &el(doc, "strong", &[], Some(&head))?)?;
-            li.append_child(&doc.create_text_node(hint))?;
+            li.append_child(&doc.create_text_node(&hint))?;
             list.append_child(&li)?;
         }
     }

@@ -1,0 +1,25 @@
+//! Why a run went wrong, in words (the messages under the legend).
+
+/// English.
+pub const EN: super::Table = &[
+    ("hint.undefined-start", "f is not defined (or not finite) at the start: click the surface to start elsewhere, or change the formula."),
+    ("hint.undefined-grad", "The gradient is not defined (or not finite) at ({0}, {1}), reached at step {2}: start elsewhere, or change the formula."),
+    ("hint.expr-left", "Step {0} left the region where f is defined and finite (or |x| grew past 1e12): try a smaller η = {1}, or start elsewhere."),
+    ("hint.gd", "η = {0} > 2/L = 2/{1} = {2}: along the steepest axis (curvature L = {1}) every step overshoots the minimum by more than it started, so the zig-zag grows. Try η below {2}."),
+    ("hint.momentum", "η·L = {0}·{1} = {2} > 2(1 + γ) = {3}: even with momentum γ = {4} the steepest axis (curvature L = {1}) overshoots more each step. Try η below {5}."),
+    ("hint.nesterov", "η·L = {0}·{1} = {2} > 2(1 + γ)/(1 + 2γ) = {3}: Nesterov momentum overshoots along the steepest axis (curvature L = {1}). Try η below {4}."),
+    ("hint.diverged", "The step size η = {0} is too large for this surface: the iterate left the finite world at step {1}. Try a smaller η."),
+    ("hint.grew", "The loss grew from {0} to {1}: the step size η = {2} is too large for this surface. Try a smaller η."),
+];
+
+/// 简体中文.
+pub const ZH: super::Table = &[
+    ("hint.undefined-start", "f 在起点处无定义（或不是有限值）：点击曲面从别处出发，或修改公式。"),
+    ("hint.undefined-grad", "梯度在 ({0}, {1}) 处无定义（或不是有限值），该点在第 {2} 步到达：换一个起点，或修改公式。"),
+    ("hint.expr-left", "第 {0} 步离开了 f 有定义且有限的区域（或 |x| 超过了 1e12）：试试更小的 η = {1}，或换一个起点。"),
+    ("hint.gd", "η = {0} > 2/L = 2/{1} = {2}：沿最陡的方向（曲率 L = {1}），每一步越过最优解的距离都比出发时更远，震荡越来越大。试试小于 {2} 的 η。"),
+    ("hint.momentum", "η·L = {0}·{1} = {2} > 2(1 + γ) = {3}：即使有动量 γ = {4}，最陡的方向（曲率 L = {1}）每一步仍越过得更远。试试小于 {5} 的 η。"),
+    ("hint.nesterov", "η·L = {0}·{1} = {2} > 2(1 + γ)/(1 + 2γ) = {3}：Nesterov 动量法沿最陡的方向（曲率 L = {1}）越过最优解。试试小于 {4} 的 η。"),
+    ("hint.diverged", "学习率 η = {0} 对这个曲面太大：自变量在第 {1} 步离开了有限范围。试试更小的 η。"),
+    ("hint.grew", "损失从 {0} 增长到 {1}：学习率 η = {2} 对这个曲面太大。试试更小的 η。"),
+];

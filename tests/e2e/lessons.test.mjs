@@ -1,0 +1,180 @@
+// Lessons and languages: each lesson loads its scene (checked against the
+// values the seed gives, written out here independently) and its caption in
+// English and 中文; the language switch re-words every visible label, and
+// 中文 mode leaves no English on the page but symbols, names and numbers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, state, draws, frames } from './support.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function fresh(t, query = '', viewport = { width: 1366, height: 800 }) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  t.after(() => context.close());
+  await page.goto(server.url + query);
+  await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
+  await page.waitForFunction(() => typeof window.wasmBindings?.page_state === 'function');
+  return { page, errors };
+}
+async function settled(page) {
+  for (let i = 0; i < 40; i++) {
+    const a = await draws(page);
+    await frames(page, 2);
+    if ((await draws(page)) === a) return;
+  }
+}
+
+// The seed's bowl, start and steps; then each lesson's optimizers.
+const BOWL = { landscape: { kind: 'quadratic', a: 0.1, b: 2 }, start: [-5, -2], steps: 20, convention: 'd2l' };
+const LESSONS = [
+  { id: 1, ...BOWL, opts: [{ kind: 'gd', lr: 0.4 }], en: 'one learning rate cannot suit both curvatures', zh: '同一个学习率无法同时适应两个方向' },
+  { id: 2, ...BOWL, opts: [{ kind: 'gd', lr: 0.6 }], en: '2/L = 0.5', zh: 'x2 发散' },
+  { id: 3, ...BOWL, opts: [{ kind: 'momentum', lr: 0.4, gamma: 0.5 }], en: 'smoother and faster in x1', zh: '动量法维护速度变量' },
+  { id: 4, ...BOWL, opts: [{ kind: 'momentum', lr: 0.6, gamma: 0.5 }], en: 'converges with momentum', zh: '在动量法下收敛了' },
+  { id: 5, ...BOWL, opts: [{ kind: 'momentum', lr: 0.4, gamma: 0.5 }, { kind: 'momentum', lr: 0.4, gamma: 0.9 }], en: '1/(1−γ)', zh: '指数移动加权平均' },
+  { id: 6, ...BOWL, opts: [{ kind: 'adagrad', lr: 0.4, eps: 1e-6 }, { kind: 'adagrad', lr: 2, eps: 1e-6 }], en: 'only shrinks', zh: '只降不升' },
+  { id: 7, ...BOWL, opts: [{ kind: 'rmsprop', lr: 0.4, gamma: 0.9, eps: 1e-6 }], en: 'leak away', zh: '逐渐被遗忘' },
+  { id: 8, ...BOWL, steps: 30, opts: [{ kind: 'adam', lr: 0.2, bias_correction: true }, { kind: 'adam', lr: 0.2, bias_correction: false }], en: 'm̂₁ = g₁', zh: '偏差修正' },
+  { id: 9, landscape: { kind: 'rosenbrock', a: 1, b: 100 }, start: [-1.5, 2], steps: 150, convention: 'd2l', opts: [{ kind: 'adam_l2', lr: 0.1, lambda: 0.5 }, { kind: 'adamw', lr: 0.1, lambda: 0.5 }], en: 'regularized less', zh: '权重衰减' },
+];
+
+function assertLessonScene(s, l) {
+  assert.deepEqual(s.scene.landscape, l.landscape, `lesson ${l.id}: landscape`);
+  assert.deepEqual(s.scene.start, l.start, `lesson ${l.id}: start`);
+  assert.equal(s.scene.steps, l.steps, `lesson ${l.id}: steps`);
+  assert.equal(s.scene.convention, l.convention, `lesson ${l.id}: convention`);
+  assert.equal(s.scene.optimizers.length, l.opts.length, `lesson ${l.id}: optimizers`);
+  for (const [i, o] of l.opts.entries()) {
+    for (const [k, v] of Object.entries(o)) assert.deepEqual(s.scene.optimizers[i][k], v, `lesson ${l.id}: optimizers[${i}].${k}`);
+  }
+  assert.equal(s.t, l.steps, `lesson ${l.id}: shown at its last step`);
+  assert.equal(s.lesson, l.id);
+}
+
+test('each lesson loads its scene and its caption, in English and in 中文', async (t) => {
+  const { page, errors } = await fresh(t);
+  assert.equal(await page.isVisible('#lesson-caption'), false, 'no caption in free play');
+  for (const l of LESSONS) {
+    await page.selectOption('#lesson', String(l.id));
+    await settled(page);
+    assertLessonScene(await state(page), l);
+    assert.equal(await page.isVisible('#lesson-caption'), true);
+    const en = await page.locator('#lesson-caption').innerText();
+    assert.ok(en.includes(l.en), `lesson ${l.id} (en): ${en}`);
+    assert.match(page.url(), new RegExp(`[?&]lesson=${l.id}(&|$)`));
+    // 中文
+    await page.selectOption('#lang', 'zh');
+    await settled(page);
+    const zh = await page.locator('#lesson-caption').innerText();
+    assert.ok(zh.includes(l.zh), `lesson ${l.id} (zh): ${zh}`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    assert.match(page.url(), /[?&]lang=zh(&|$)/);
+    assertLessonScene(await state(page), l);
+    await page.selectOption('#lang', 'en');
+    await settled(page);
+  }
+  // Next and previous wrap around; "free play" hides the caption and keeps the scene.
+  await page.click('#lesson-next');
+  await settled(page);
+  assert.equal((await state(page)).lesson, 1);
+  await page.click('#lesson-prev');
+  await settled(page);
+  assert.equal((await state(page)).lesson, 9);
+  await page.selectOption('#lesson', '');
+  await settled(page);
+  assert.equal(await page.isVisible('#lesson-caption'), false);
+  assert.equal((await state(page)).scene.landscape.kind, 'rosenbrock');
+  assert.doesNotMatch(page.url(), /lesson=/);
+  assert.deepEqual(errors, []);
+});
+
+test('a lesson link opens the lesson; with scene keys it keeps the link\'s scene and the caption', async (t) => {
+  for (const l of LESSONS) {
+    const { page } = await fresh(t, `?lesson=${l.id}&lang=zh`);
+    assertLessonScene(await state(page), l);
+    assert.ok((await page.locator('#lesson-caption').innerText()).includes(l.zh));
+    assert.equal(await page.inputValue('#lang'), 'zh');
+  }
+  const { page } = await fresh(t, '?lesson=2&opt=gd:lr=0.45');
+  const s = await state(page);
+  assert.equal(s.scene.optimizers[0].lr, 0.45, "the link's own scene wins");
+  assert.equal(s.lesson, 2);
+  assert.equal(await page.isVisible('#lesson-caption'), true);
+  // An unknown lesson or language is ignored.
+  const { page: p2 } = await fresh(t, '?lesson=99&lang=fr');
+  assert.equal((await state(p2)).lesson, null);
+  assert.equal(await p2.inputValue('#lang'), 'en');
+  assert.equal(await p2.isVisible('#notice'), false);
+});
+
+// All the words a user can see or hear: text, the options of the pickers,
+// aria-labels, titles, placeholders.
+const pageWords = (page) => page.evaluate(() => {
+  const parts = [document.title, document.body.innerText];
+  for (const o of document.querySelectorAll('select option')) parts.push(o.textContent);
+  for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+    parts.push(el.getAttribute('aria-label') ?? '', el.getAttribute('title') ?? '', el.getAttribute('placeholder') ?? '');
+  }
+  return parts.join('\n');
+});
+
+test('switching to 中文 re-words every label and leaves no English but symbols, names and numbers', async (t) => {
+  const ALL9 = {
+    optimizers: ['gd', 'momentum', 'adagrad', 'rmsprop', 'adam', 'adam_l2', 'adamw', 'nadam', 'adadelta'].map((kind) => ({ kind })),
+  };
+  const { page, errors } = await fresh(t);
+  await page.evaluate((s) => window.wasmBindings.set_scene_json(s), JSON.stringify(ALL9));
+  // Open every panel, show a diverging run's message and a formula error too.
+  for (const d of await page.locator('details').all()) await d.evaluate((e) => { e.open = true; });
+  const before = await pageWords(page);
+  await page.selectOption('#lang', 'zh');
+  await settled(page);
+  const scenes = [
+    ['all nine optimizers', null],
+    ['a diverging GD', { optimizers: [{ kind: 'gd', lr: 0.6 }, { kind: 'momentum', lr: 0.8, gamma: 0.5 }] }],
+    ['a hard divergence', { landscape: { kind: 'rosenbrock' }, start: [-1.5, 2], optimizers: [{ kind: 'gd', lr: 0.01 }] }],
+    ['a formula', { landscape: { kind: 'expr', expr: 'sqrt(x) + y^2' }, start: [-1, 1], optimizers: [{ kind: 'adam', bias_correction: false }] }],
+  ];
+  for (const [what, scene] of scenes) {
+    if (scene) {
+      await page.evaluate((s) => window.wasmBindings.set_scene_json(s), JSON.stringify(scene));
+      await settled(page);
+    }
+    if (what === 'a formula') {
+      await page.fill('#expr-input', 'sin(x');
+      await settled(page);
+      assert.match(await page.locator('#expr-error').innerText(), /^第 6 列：缺少“\)”来闭合第 4 列的 sin\(/);
+    }
+    const text = await pageWords(page);
+    const english = JSON.parse(await page.evaluate((t) => window.wasmBindings.english_words(t), text));
+    assert.deepEqual(english, [], `${what}: English left in 中文 mode: ${[...new Set(english)].join(', ')}`);
+  }
+  // Back to English: the same words as before.
+  await page.evaluate((s) => window.wasmBindings.set_scene_json(s), JSON.stringify(ALL9));
+  await page.selectOption('#lang', 'en');
+  await settled(page);
+  assert.equal(await pageWords(page), before);
+  assert.deepEqual(errors, []);
+});
+
+test('the language and the lesson survive the link, and 中文 renders at phone size', async (t) => {
+  const { page } = await fresh(t, '?lesson=8&lang=zh', { width: 390, height: 844 });
+  const url = page.url();
+  const { page: again } = await fresh(t, url.slice(server.url.length));
+  assert.deepEqual(await state(again), await state(page));
+  assert.equal(await again.inputValue('#lang'), 'zh');
+  assert.equal(await again.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no horizontal scroll');
+  assert.equal(await again.locator('#step-label').innerText(), '第 30 / 30 步');
+});
