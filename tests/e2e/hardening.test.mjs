@@ -6,7 +6,7 @@
 // banner a panic shows instead of a frozen canvas.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, state, draws, frames } from './support.mjs';
+import { serve, launch, state, frames, settled, openPage } from './support.mjs';
 
 // The page's policy, also sent as a header (both must hold).
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; form-action 'none'";
@@ -31,31 +31,13 @@ after(async () => {
   await server?.close();
 });
 
-async function fresh(t, query = '') {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  // Every CSP violation of the page, recorded from the page itself.
-  await page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  t.after(() => context.close());
-  await page.goto(server.url + query);
-  await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
-  await page.waitForFunction(() => typeof window.wasmBindings?.page_state === 'function');
-  return { page, errors };
-}
+// Every CSP violation of the page, recorded from the page itself.
+const recordCsp = () => {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+};
+const fresh = (t, query = '') => openPage(browser, t, server.url + query, { init: recordCsp });
 
-async function settled(page) {
-  for (let i = 0; i < 40; i++) {
-    const a = await draws(page);
-    await frames(page, 2);
-    if ((await draws(page)) === a) return;
-  }
-}
 const canvasHash = (page) => page.evaluate(() => {
   const c = document.getElementById('plot');
   const d = new Uint32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);

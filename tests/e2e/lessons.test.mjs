@@ -4,7 +4,7 @@
 // 中文 mode leaves no English on the page but symbols, names and numbers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, state, draws, frames } from './support.mjs';
+import { serve, launch, state, settled, openPage } from './support.mjs';
 
 let server, browser;
 before(async () => {
@@ -16,25 +16,7 @@ after(async () => {
   await server?.close();
 });
 
-async function fresh(t, query = '', viewport = { width: 1366, height: 800 }) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  t.after(() => context.close());
-  await page.goto(server.url + query);
-  await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
-  await page.waitForFunction(() => typeof window.wasmBindings?.page_state === 'function');
-  return { page, errors };
-}
-async function settled(page) {
-  for (let i = 0; i < 40; i++) {
-    const a = await draws(page);
-    await frames(page, 2);
-    if ((await draws(page)) === a) return;
-  }
-}
+const fresh = (t, query = '', viewport = { width: 1366, height: 800 }) => openPage(browser, t, server.url + query, { viewport });
 
 // The seed's bowl, start and steps; then each lesson's optimizers.
 const BOWL = { landscape: { kind: 'quadratic', a: 0.1, b: 2 }, start: [-5, -2], steps: 20, convention: 'd2l' };

@@ -109,3 +109,29 @@ export const frames = (page, n = 2) => page.evaluate((n) => new Promise((ok) => 
   const f = (k) => (k ? requestAnimationFrame(() => f(k - 1)) : ok());
   f(n);
 }), n);
+
+// Wait until the plot stops redrawing (a change has been drawn).
+export async function settled(page) {
+  for (let i = 0; i < 40; i++) {
+    const a = await draws(page);
+    await frames(page, 2);
+    if ((await draws(page)) === a) return;
+  }
+}
+
+// A fresh page of `url` for test `t` (closed after it), its console errors
+// collected, ready when the plot is drawn and the wasm exports are there.
+// `init` runs in the page before its own scripts.
+export async function openPage(browser, t, url, { viewport = { width: 1280, height: 800 }, dpr = 1, init } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: dpr });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  if (init) await page.addInitScript(init);
+  t.after(() => context.close());
+  await page.goto(url);
+  await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
+  await page.waitForFunction(() => typeof window.wasmBindings?.page_state === 'function');
+  return { page, errors };
+}
