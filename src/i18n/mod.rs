@@ -12,6 +12,7 @@
 //! correction), 权重衰减 (weight decay), 发散 (diverge), 震荡 (oscillate),
 //! 自变量 (the variable x), 梯度 (gradient).
 
+pub mod explain;
 pub mod page;
 
 pub use crate::lessons::Lang;
@@ -20,7 +21,10 @@ pub use crate::lessons::Lang;
 pub type Table = &'static [(&'static str, &'static str)];
 
 /// Every part's tables, English and Chinese side by side.
-pub const TABLES: &[(&str, Table, Table)] = &[("page", page::EN, page::ZH)];
+pub const TABLES: &[(&str, Table, Table)] = &[
+    ("page", page::EN, page::ZH),
+    ("explain", explain::EN, explain::ZH),
+];
 
 /// The text of `key` in `lang`; the key itself when it is missing (a test
 /// makes sure none is).
@@ -108,6 +112,12 @@ pub const NAMES: &[&str] = &[
     "beale",
     "saddle",
     "rastrigin",
+    // The EMA explainer and the momentum map: lag k, root z, torch's lr,
+    // the link's `ema=` key.
+    "k",
+    "z",
+    "lr",
+    "ema",
 ];
 
 /// The Latin words of a text that are not in [`NAMES`] (for the tests: a

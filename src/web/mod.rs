@@ -10,6 +10,7 @@ mod clock;
 mod crash;
 pub mod dom;
 pub mod draw;
+mod explain;
 pub mod figure;
 mod panel;
 
@@ -84,6 +85,8 @@ struct App {
     lesson: Option<usize>,
     /// The language of the captions (and, as they are translated, the page).
     lang: Lang,
+    /// The EMA explainer and the sweeps under the loss chart.
+    explain: explain::State,
 }
 
 /// The requestAnimationFrame callback, kept alive for the page's lifetime.
@@ -149,7 +152,8 @@ impl App {
         )?;
         panel::build_messages(&self.doc, &self.root("messages")?, &self.runs, &self.diags)?;
         self.sync_time()?;
-        self.draw()
+        self.draw()?;
+        explain::scene_changed(self)
     }
 
     /// Replay and rebuild every panel from the scene.
@@ -238,6 +242,7 @@ impl App {
             self.t = self.scene.steps;
         }
         self.sync_lesson()?;
+        explain::lesson_loaded(self)?;
         self.refresh_all()
     }
 
@@ -475,6 +480,7 @@ impl App {
         if self.lang != Lang::En {
             base.push_str("&lang=zh");
         }
+        base.push_str(&explain::url_part(self));
         let q = format!("?{base}{}", self.embed.as_deref().unwrap_or(""));
         if q != self.url {
             self.sync_view_fields()?;
@@ -962,6 +968,7 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
             app.lang = lang;
             app.fill_lessons()?;
             app.sync_lesson()?;
+            explain::render_text(app)?;
             app.sync_url()
         });
     })?;
@@ -1507,6 +1514,7 @@ pub fn start() -> Result<(), JsValue> {
         embed: embed.clone(),
         lesson: page.lesson,
         lang: page.lang.unwrap_or_default(),
+        explain: explain::State::default(),
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
     wire(&doc)?;
@@ -1514,6 +1522,7 @@ pub fn start() -> Result<(), JsValue> {
     with_app(|app| {
         app.fill_lessons()?;
         app.sync_lesson()?;
+        explain::build(app)?;
         result = app.refresh_all();
         Ok(())
     });
