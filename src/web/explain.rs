@@ -524,7 +524,8 @@ fn draw_weights(
     h: f64,
 ) -> Result<(), JsValue> {
     let window = ema::window(g);
-    let k_max = ((3.0 * window).ceil() as usize).clamp(12, 300);
+    // Three windows of lags (1/(1−γ) is 10.000000000000002 for γ = 0.9).
+    let k_max = ((3.0 * window - 1e-9).ceil() as usize).clamp(12, 300);
     let ws = ema::weights(g, k_max);
     let top_w = ws.first().copied().unwrap_or(1.0).max(1e-12);
     let yt = ticks(0.0, top_w, 3);
@@ -886,39 +887,40 @@ fn draw_lr_chart(
         ctx.set_line_width(1.5);
         ctx.stroke();
         // Dots: filled when the loss did not grow, hollow when it grew; a
-        // cross in the band when the run diverged.
+        // cross in the band when the run diverged. One path per kind of mark.
         let yrow = band_top + (row as f64 + 0.5) * row_h + 1.0;
-        for p in &s.points {
-            let x = xp(p.lr);
-            match (p.outcome, p.final_loss) {
-                (Outcome::Ok, Some(v)) => {
-                    ctx.set_fill_style_str(col);
-                    ctx.begin_path();
-                    ctx.arc(x, yp(v), 1.6, 0.0, std::f64::consts::TAU)?;
-                    ctx.fill();
-                }
-                (Outcome::Grew, Some(v)) => {
-                    ctx.set_fill_style_str(c.bg);
-                    ctx.set_stroke_style_str(col);
-                    ctx.set_line_width(1.2);
-                    ctx.begin_path();
-                    ctx.arc(x, yp(v), 2.4, 0.0, std::f64::consts::TAU)?;
-                    ctx.fill();
-                    ctx.stroke();
-                }
-                _ => {
-                    let d = (row_h * 0.4).clamp(1.2, 3.0);
-                    ctx.set_stroke_style_str(col);
-                    ctx.set_line_width(1.2);
-                    ctx.begin_path();
-                    ctx.move_to(x - d, yrow - d);
-                    ctx.line_to(x + d, yrow + d);
-                    ctx.move_to(x + d, yrow - d);
-                    ctx.line_to(x - d, yrow + d);
-                    ctx.stroke();
+        let d = (row_h * 0.4).clamp(1.2, 3.0);
+        let dots = |want: Outcome, rad: f64| -> Result<(), JsValue> {
+            ctx.begin_path();
+            for p in s.points.iter().filter(|p| p.outcome == want) {
+                if let Some(v) = p.final_loss {
+                    let (x, y) = (xp(p.lr), yp(v));
+                    ctx.move_to(x + rad, y);
+                    ctx.arc(x, y, rad, 0.0, std::f64::consts::TAU)?;
                 }
             }
+            Ok(())
+        };
+        dots(Outcome::Ok, 1.6)?;
+        ctx.set_fill_style_str(col);
+        ctx.fill();
+        dots(Outcome::Grew, 2.4)?;
+        ctx.set_fill_style_str(c.bg);
+        ctx.fill();
+        ctx.set_stroke_style_str(col);
+        ctx.set_line_width(1.2);
+        ctx.stroke();
+        ctx.begin_path();
+        for p in &s.points {
+            if matches!(p.outcome, Outcome::Diverged { .. }) || p.final_loss.is_none() {
+                let x = xp(p.lr);
+                ctx.move_to(x - d, yrow - d);
+                ctx.line_to(x + d, yrow + d);
+                ctx.move_to(x + d, yrow - d);
+                ctx.line_to(x - d, yrow + d);
+            }
         }
+        ctx.stroke();
         // The edge: a triangle on the η axis.
         if let Some(e) = s.edge {
             let x = xp(e.first_bad);
