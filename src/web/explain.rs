@@ -75,6 +75,8 @@ struct MapGeom {
 
 /// The explainers' state, kept in the [`App`].
 pub struct State {
+    /// Whether the page has the panels (`#explain`); nothing happens without.
+    enabled: bool,
     /// The EMA panel's γ.
     pub ema_gamma: f64,
     sweeps: Vec<LrSweep>,
@@ -89,6 +91,7 @@ pub struct State {
 impl Default for State {
     fn default() -> Self {
         State {
+            enabled: false,
             ema_gamma: EMA_DEFAULT,
             sweeps: vec![],
             sweep_key: None,
@@ -157,6 +160,14 @@ fn form_of(spec: Option<&OptSpec>) -> MomentumForm {
     }
 }
 
+/// Between two sentences: a space in English, nothing after a Chinese 。
+fn gap(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => " ",
+        Lang::Zh => "",
+    }
+}
+
 /// A number for the page: 3 significant digits, never NaN or infinite.
 fn num(v: f64) -> String {
     if v.is_finite() {
@@ -187,7 +198,10 @@ fn child(parent: &Element, tag: &str, id: &str, class: &str) -> Result<Element, 
 /// link and wire the controls. Their words are set by [`render_text`].
 pub fn build(app: &mut App) -> Result<(), JsValue> {
     let doc = app.doc.clone();
-    let root = app.root("explain")?;
+    let Some(root) = doc.get_element_by_id("explain") else {
+        return Ok(());
+    };
+    app.explain.enabled = true;
     root.set_text_content(None);
 
     // The EMA panel: formula, γ slider, signal chart and legend, weights chart.
@@ -257,7 +271,10 @@ pub fn build(app: &mut App) -> Result<(), JsValue> {
             continue;
         };
         match v.parse::<f64>() {
-            Ok(g) if (0.0..=EMA_MAX).contains(&g) => app.explain.ema_gamma = g,
+            // The slider's grain: 0.01.
+            Ok(g) if (0.0..=EMA_MAX).contains(&g) => {
+                app.explain.ema_gamma = (g * 100.0).round() / 100.0
+            }
             _ => {
                 let shown: String = v.chars().take(40).collect();
                 let list = app.root("notice-list")?;
@@ -328,6 +345,9 @@ fn wire(app: &App) -> Result<(), JsValue> {
 
 /// Open the EMA panel when the lesson on the EMA is loaded.
 pub fn lesson_loaded(app: &mut App) -> Result<(), JsValue> {
+    if !app.explain.enabled {
+        return Ok(());
+    }
     if app.lesson == Some(EMA_LESSON) {
         app.root("ema-panel")?.set_attribute("open", "")?;
         draw_ema(app)?;
@@ -347,6 +367,9 @@ pub fn url_part(app: &App) -> String {
 
 /// Every word of both panels in the page's language, then the charts.
 pub fn render_text(app: &mut App) -> Result<(), JsValue> {
+    if !app.explain.enabled {
+        return Ok(());
+    }
     let l = app.lang;
     let set = |id: &str, key: &str| -> Result<(), JsValue> {
         app.root(id)?.set_text_content(Some(tr(l, key)));
@@ -529,7 +552,7 @@ fn draw_weights(
     let ws = ema::weights(g, k_max);
     let top_w = ws.first().copied().unwrap_or(1.0).max(1e-12);
     let yt = ticks(0.0, top_w, 3);
-    let hi = yt.last().copied().unwrap_or(top_w).max(top_w);
+    let hi = yt.last().copied().unwrap_or(top_w).max(top_w * 1.08);
     let r = Rect::new(w, h, 44.0, 10.0, 22.0, 32.0);
     let xp = |k: f64| r.l + (k + 0.5) / k_max as f64 * r.w;
     let yp = |v: f64| r.t + (hi - v) / hi * r.h;
@@ -582,6 +605,9 @@ fn draw_weights(
 /// After a scene change (or when the panel opens): redraw what is cheap at
 /// once, recompute the η sweep later when something besides η changed.
 pub fn scene_changed(app: &mut App) -> Result<(), JsValue> {
+    if !app.explain.enabled {
+        return Ok(());
+    }
     refresh_sweeps(app, false)
 }
 
@@ -689,7 +715,7 @@ fn draw_lr(app: &App) -> Result<(), JsValue> {
                 _ if s.spec.hyper.nesterov => "explain.theory.nesterov",
                 _ => "explain.theory.momentum",
             };
-            text.push(' ');
+            text.push_str(gap(l));
             text.push_str(&trf(l, key, &[&num(b)]));
         }
         let edge = s.edge.map(|e| fmt_num(e.first_bad)).unwrap_or_default();
@@ -729,7 +755,7 @@ fn draw_lr(app: &App) -> Result<(), JsValue> {
         } else {
             trf(l, "explain.sweep.steps", &[&steps])
         };
-        let crit = format!("{} {text}", tr(l, "explain.sweep.criterion"));
+        let crit = format!("{}{}{text}", tr(l, "explain.sweep.criterion"), gap(l));
         app.root("sweep-criterion")?.set_text_content(Some(&crit));
     }
     let canvas: HtmlCanvasElement = by_id(&app.doc, "sweep-lr")?;
@@ -1043,7 +1069,7 @@ fn draw_map(app: &mut App) -> Result<(), JsValue> {
         _ => tr(l, "explain.map.none").to_string(),
     };
     if curv[0] <= 0.0 || curv[1] <= 0.0 {
-        note_text = format!("{} {note_text}", tr(l, "explain.map.no_bowl"));
+        note_text = format!("{}{}{note_text}", tr(l, "explain.map.no_bowl"), gap(l));
     }
     note.set_text_content(Some(&note_text));
     let poly = tr(
@@ -1110,7 +1136,7 @@ fn draw_map(app: &mut App) -> Result<(), JsValue> {
                 )
             };
             if eta > eta_max {
-                text.push(' ');
+                text.push_str(gap(l));
                 text.push_str(&trf(l, "explain.map.off", &[&fmt_num(eta)]));
             }
             current_p.set_text_content(Some(&text));
