@@ -10,6 +10,7 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod diagnose;
+pub mod ema;
 pub mod i18n;
 pub mod landscape;
 pub mod lessons;
@@ -22,6 +23,7 @@ pub mod run;
 pub mod scene;
 pub mod surface;
 pub mod svg;
+pub mod sweep;
 pub mod url;
 
 #[cfg(target_arch = "wasm32")]

@@ -230,7 +230,7 @@ pub fn page_params(query: &str) -> PageParams {
                     .filter(|&n| crate::lessons::lesson(n).is_some())
             }
             "lang" => p.lang = crate::lessons::Lang::from_code(&decode(v)),
-            "t" | "embed" | "hide" | "show" => {}
+            "t" | "embed" | "hide" | "show" | "ema" => {}
             _ => p.has_scene = true,
         }
     }
@@ -305,9 +305,10 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<String>) {
                 Ok(x) => t = Some(x),
                 Err(_) => notices.push(format!("t: must be a step number (got \"{v}\"); ignored")),
             },
-            // Keys of other features (language, lesson, embedding) are not scene
-            // keys; `page_params` reads the first two.
-            "lang" | "lesson" | "embed" | "hide" | "show" => {}
+            // Keys of other features (language, lesson, embedding, the EMA
+            // explainer's γ) are not scene keys; `page_params` reads the first
+            // two, the page's explainer `ema`.
+            "lang" | "lesson" | "embed" | "hide" | "show" | "ema" => {}
             _ => notices.push(format!("{k}: unknown parameter; ignored")),
         }
     }

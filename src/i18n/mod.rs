@@ -13,6 +13,7 @@
 //! 自变量 (the variable x), 梯度 (gradient).
 
 pub mod diagnose;
+pub mod explain;
 pub mod expr;
 pub mod page;
 
@@ -26,6 +27,7 @@ pub const TABLES: &[(&str, Table, Table)] = &[
     ("page", page::EN, page::ZH),
     ("diagnose", diagnose::EN, diagnose::ZH),
     ("expr", expr::EN, expr::ZH),
+    ("explain", explain::EN, explain::ZH),
 ];
 
 /// The text of `key` in `lang`; the key itself when it is missing (a test
@@ -146,6 +148,12 @@ pub const NAMES: &[&str] = &[
     // The language picker names each language in itself; formulas multiply symbols.
     "English",
     "xy",
+    // The EMA explainer and the momentum map: lag k, root z, torch's lr,
+    // the link's `ema=` key.
+    "k",
+    "z",
+    "lr",
+    "ema",
 ];
 
 /// The Latin words of a text that are not in [`NAMES`] (for the tests: a

@@ -10,6 +10,7 @@ mod clock;
 mod crash;
 pub mod dom;
 pub mod draw;
+mod explain;
 pub mod figure;
 mod panel;
 
@@ -86,6 +87,8 @@ struct App {
     lesson: Option<usize>,
     /// The language of the captions (and, as they are translated, the page).
     lang: Lang,
+    /// The EMA explainer and the sweeps under the loss chart.
+    explain: explain::State,
 }
 
 /// The requestAnimationFrame callback, kept alive for the page's lifetime.
@@ -158,7 +161,8 @@ impl App {
             self.lang,
         )?;
         self.sync_time()?;
-        self.draw()
+        self.draw()?;
+        explain::scene_changed(self)
     }
 
     /// Replay and rebuild every panel from the scene.
@@ -252,6 +256,7 @@ impl App {
             self.t = self.scene.steps;
         }
         self.sync_lesson()?;
+        explain::lesson_loaded(self)?;
         self.refresh_all()
     }
 
@@ -502,6 +507,7 @@ impl App {
         if self.lang != Lang::En {
             base.push_str("&lang=zh");
         }
+        base.push_str(&explain::url_part(self));
         let q = format!("?{base}{}", self.embed.as_deref().unwrap_or(""));
         if q != self.url {
             self.sync_view_fields()?;
@@ -1012,6 +1018,7 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
             if let Err(e) = Expr::parse(&text) {
                 app.show_expr_error(Some((&text, &e)))?;
             }
+            explain::render_text(app)?;
             app.sync_url()
         });
     })?;
@@ -1563,6 +1570,7 @@ pub fn start() -> Result<(), JsValue> {
         embed: embed.clone(),
         lesson: page.lesson,
         lang: lang0,
+        explain: explain::State::default(),
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
     wire(&doc)?;
@@ -1570,6 +1578,7 @@ pub fn start() -> Result<(), JsValue> {
     with_app(|app| {
         app.fill_lessons()?;
         app.sync_lesson()?;
+        explain::build(app)?;
         result = app.refresh_all();
         Ok(())
     });

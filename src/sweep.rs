@@ -1,0 +1,521 @@
+//! Sweeps: where does it diverge?
+//!
+//! **The η sweep** ([`lr_sweep`]) runs one optimizer of a scene at every
+//! learning rate of [`lr_grid`] — 1e-4 to 10 with two significant digits
+//! (1e-4, 1.1e-4, …, 0.49, 0.5, 0.51, …, 9.9, 10: 451 values), the numbers a
+//! teacher would type — with everything else as in the scene (surface,
+//! start, convention, noise, the other hyper-parameters). The steps are the
+//! scene's, capped by [`sweep_steps`] so that a sweep stays interactive.
+//!
+//! Each run ends in one [`Outcome`]: **diverged** when the core stopped it
+//! (a coordinate beyond 1e12 or a non-finite value, as in [`crate::run`]),
+//! **grew** when it completed with its final loss *above the loss at the
+//! start*, **ok** otherwise. The edge ([`Edge`]) is the smallest η of the grid
+//! that grew or diverged, with the grid's η just below it (which did not).
+//! The criterion is deliberately the one a student can see on the chart
+//! (final loss above the dashed line of f(start)); for GD on the seed's bowl
+//! (20 steps) it puts the edge between η = 0.5 and 0.51, i.e. at 2/L = 0.5.
+//! Close to the edge a run grows slowly (η = 0.501 multiplies x2 by 1.004
+//! per step) and 20 steps may not show it; the grid's nearest neighbours of
+//! 0.5 (0.49 and 0.51) are far enough to be unambiguous, and on a quadratic
+//! [`stability_bound`] gives the exact bound too.
+//!
+//! **The momentum map** ([`rate_map`]): on a quadratic with curvatures
+//! λ ∈ {2a, 2b}, heavy-ball momentum in the d2l form v ← γ·v + η·g,
+//! x ← x − v acts on each principal axis as the linear map
+//! (x, v) ↦ ((1 − ηλ)·x − γ·v, ηλ·x + γ·v), whose characteristic polynomial is
+//! z² − (1 + γ − ηλ)·z + γ. The error shrinks per step by its spectral radius
+//! max|z| (the *convergence rate* ρ; ρ ≥ 1 diverges); the map shows the
+//! larger ρ of the two axes, as in Goh's "Why Momentum Really Works"
+//! (Distill, 2017). Nesterov (v ← γ·v + η·g, x ← x − (γ·v + η·g)) gives
+//! z² − (1 + γ)(1 − ηλ)·z + γ·(1 − ηλ).
+//!
+//! The **pytorch** convention (b ← μ·b + g, x ← x − lr·b, b = g at the first
+//! step) is the same map: with v = lr·b it reads v ← μ·v + lr·g, x ← x − v,
+//! exactly the d2l form with γ = μ and η = lr (and Nesterov's
+//! x ← x − lr·(g + μ·b) is x ← x − (γ·v + η·g)). So one map serves both;
+//! the tests check it against simulated runs in both conventions.
+
+use crate::landscape::Landscape;
+use crate::optim::{OptKind, OptSpec};
+use crate::run::{run_one_with, RunError, Stop, Trajectory};
+use crate::scene::Scene;
+
+/// The most steps a sweep run takes (a scene may ask for 100 000).
+pub const SWEEP_MAX_STEPS: usize = 1000;
+
+/// The most optimizer steps one η sweep of the whole scene may take in all
+/// (fewer steps per run when the scene has many optimizers).
+pub const SWEEP_BUDGET: usize = 1_000_000;
+
+/// The fewest steps per run the budget may leave (if the scene has that many).
+pub const SWEEP_MIN_STEPS: usize = 50;
+
+/// Learning rates from 1e-4 to 10 with two significant digits, ascending.
+pub fn lr_grid() -> Vec<f64> {
+    let mut g = Vec::with_capacity(451);
+    for decade in -4i32..=0 {
+        // m/10^(1−decade) is correctly rounded: 51/100 is the double of 0.51.
+        let den = 10f64.powi(1 - decade);
+        for m in 10..=99 {
+            g.push(m as f64 / den);
+        }
+    }
+    g.push(10.0);
+    g
+}
+
+/// The steps each sweep run takes for a scene with `n_opts` optimizers:
+/// the scene's steps, at most [`SWEEP_MAX_STEPS`], and at most what keeps the
+/// whole sweep within [`SWEEP_BUDGET`] (but not below [`SWEEP_MIN_STEPS`]).
+pub fn sweep_steps(scene_steps: usize, n_opts: usize, grid_len: usize) -> usize {
+    let per_run = SWEEP_BUDGET / (grid_len.max(1) * n_opts.max(1));
+    scene_steps.min(per_run.clamp(SWEEP_MIN_STEPS, SWEEP_MAX_STEPS))
+}
+
+/// How one run of a sweep ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Completed, final loss not above the loss at the start.
+    Ok,
+    /// Completed, but the final loss is above the loss at the start.
+    Grew,
+    /// Stopped by the core at this step (0: f is not defined at the start).
+    Diverged {
+        /// The first bad step.
+        step: usize,
+    },
+}
+
+impl Outcome {
+    /// Grew or diverged.
+    pub fn is_bad(self) -> bool {
+        self != Outcome::Ok
+    }
+
+    /// A short name for the page (`ok`, `grew`, `diverged`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Ok => "ok",
+            Outcome::Grew => "grew",
+            Outcome::Diverged { .. } => "diverged",
+        }
+    }
+}
+
+/// The outcome of a run (see the module documentation for the criterion).
+pub fn outcome(t: &Trajectory) -> Outcome {
+    match t.stop {
+        Stop::Diverged { step } => Outcome::Diverged { step },
+        Stop::Completed => match (t.loss.first(), t.loss.last()) {
+            (Some(first), Some(last)) if last > first => Outcome::Grew,
+            _ => Outcome::Ok,
+        },
+    }
+}
+
+/// One run of an η sweep.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LrPoint {
+    /// The learning rate.
+    pub lr: f64,
+    /// The last finite loss of the run (`None` when f is not defined at the start).
+    pub final_loss: Option<f64>,
+    /// How it ended.
+    pub outcome: Outcome,
+}
+
+/// Where the runs start to go wrong.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Edge {
+    /// The smallest η of the grid that grew or diverged.
+    pub first_bad: f64,
+    /// The grid's η just below it (which did not), if any.
+    pub last_ok: Option<f64>,
+}
+
+/// The η sweep of one optimizer of a scene.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LrSweep {
+    /// Its index in the scene.
+    pub index: usize,
+    /// The optimizer as the scene has it (its η is the one marked).
+    pub spec: OptSpec,
+    /// f at the start.
+    pub initial_loss: Option<f64>,
+    /// One point per η of the grid, ascending.
+    pub points: Vec<LrPoint>,
+    /// The first η that grew or diverged; `None` when none did.
+    pub edge: Option<Edge>,
+    /// The exact stability bound on η, when the theory knows it.
+    pub theory: Option<f64>,
+    /// Steps per run.
+    pub steps: usize,
+}
+
+/// The exact bound on η for GD and momentum on a quadratic bowl (a, b > 0):
+/// GD is stable iff η < 2/L (L = max(2a, 2b)), heavy-ball momentum iff
+/// η·L < 2(1 + γ), Nesterov iff η·L < 2(1 + γ)/(1 + 2γ) — in both
+/// conventions. `None` elsewhere.
+pub fn stability_bound(landscape: &Landscape, spec: &OptSpec) -> Option<f64> {
+    let Landscape::Quadratic(q) = landscape else {
+        return None;
+    };
+    if !(q.a > 0.0 && q.b > 0.0) {
+        return None;
+    }
+    let l = q.max_curvature();
+    let g = spec.hyper.gamma;
+    match spec.kind {
+        OptKind::Gd => Some(2.0 / l),
+        OptKind::Momentum if spec.hyper.nesterov => Some(2.0 * (1.0 + g) / ((1.0 + 2.0 * g) * l)),
+        OptKind::Momentum => Some(2.0 * (1.0 + g) / l),
+        _ => None,
+    }
+}
+
+/// Sweep η for optimizer `index` of `scene` over `grid` (ascending), each
+/// run taking `steps` steps.
+pub fn lr_sweep(
+    scene: &Scene,
+    index: usize,
+    grid: &[f64],
+    steps: usize,
+) -> Result<LrSweep, RunError> {
+    let spec = *scene
+        .optimizers
+        .get(index)
+        .ok_or_else(|| RunError(format!("no optimizer {index}")))?;
+    let mut capped = scene.clone();
+    capped.steps = steps;
+    let f0 = scene.landscape.value(scene.start);
+    let initial_loss = f0.is_finite().then_some(f0);
+    let mut points = Vec::with_capacity(grid.len());
+    for &lr in grid {
+        let mut s = spec;
+        s.hyper.lr = lr;
+        let t = run_one_with(&scene.landscape, &s, &capped, false)
+            .map_err(|e| RunError(format!("optimizers[{index}].{e}")))?;
+        points.push(LrPoint {
+            lr,
+            final_loss: t.loss.last().copied(),
+            outcome: outcome(&t),
+        });
+    }
+    let edge = points
+        .iter()
+        .position(|p| p.outcome.is_bad())
+        .map(|k| Edge {
+            first_bad: points[k].lr,
+            last_ok: k.checked_sub(1).map(|j| points[j].lr),
+        });
+    Ok(LrSweep {
+        index,
+        spec,
+        initial_loss,
+        points,
+        edge,
+        theory: stability_bound(&scene.landscape, &spec),
+        steps,
+    })
+}
+
+/// The η sweep of every optimizer of a scene, over [`lr_grid`], with the
+/// steps of [`sweep_steps`].
+pub fn lr_sweeps(scene: &Scene) -> Result<Vec<LrSweep>, RunError> {
+    let grid = lr_grid();
+    let steps = sweep_steps(scene.steps, scene.optimizers.len(), grid.len());
+    (0..scene.optimizers.len())
+        .map(|i| lr_sweep(scene, i, &grid, steps))
+        .collect()
+}
+
+/// Heavy-ball or Nesterov momentum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MomentumForm {
+    /// v ← γ·v + η·g; x ← x − v.
+    HeavyBall,
+    /// v ← γ·v + η·g; x ← x − (γ·v + η·g).
+    Nesterov,
+}
+
+/// The spectral radius max|z| of z² − p·z + q (real coefficients).
+pub fn spectral_radius(p: f64, q: f64) -> f64 {
+    let disc = p * p - 4.0 * q;
+    if disc >= 0.0 {
+        (p.abs() + disc.sqrt()) / 2.0
+    } else {
+        // Complex pair: |z|² = q (> 0 here since p² < 4q).
+        q.sqrt()
+    }
+}
+
+/// The convergence rate of momentum with (η, γ) along an axis of curvature λ.
+pub fn axis_rate(form: MomentumForm, eta: f64, gamma: f64, lambda: f64) -> f64 {
+    let h = eta * lambda;
+    let (p, q) = match form {
+        MomentumForm::HeavyBall => (1.0 + gamma - h, gamma),
+        MomentumForm::Nesterov => ((1.0 + gamma) * (1.0 - h), gamma * (1.0 - h)),
+    };
+    spectral_radius(p, q)
+}
+
+/// The convergence rate ρ: the largest [`axis_rate`] over the curvatures.
+pub fn momentum_rate(form: MomentumForm, eta: f64, gamma: f64, curvatures: &[f64]) -> f64 {
+    curvatures
+        .iter()
+        .map(|&l| axis_rate(form, eta, gamma, l))
+        .fold(0.0, f64::max)
+}
+
+/// The curvatures (Hessian eigenvalues) 2a and 2b of a quadratic; `None`
+/// for the other surfaces (their curvature changes from place to place).
+pub fn quadratic_curvatures(landscape: &Landscape) -> Option<[f64; 2]> {
+    match landscape {
+        Landscape::Quadratic(q) => Some([2.0 * q.a, 2.0 * q.b]),
+        _ => None,
+    }
+}
+
+/// The rate ρ over a grid of (η, γ): η in (0, `eta_max`], γ in (0, 1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateMap {
+    /// The right edge of the η axis: 5/L with L the largest |curvature|
+    /// (so the whole stable region, η < 4/L as γ → 1, is on the map).
+    pub eta_max: f64,
+    /// Cells along η.
+    pub nx: usize,
+    /// Cells along γ.
+    pub ny: usize,
+    /// ρ of cell (i, j) at `rates[j·nx + i]`, at η = (i + ½)/nx·eta_max and
+    /// γ = (j + ½)/ny (row 0 is γ near 0).
+    pub rates: Vec<f64>,
+}
+
+impl RateMap {
+    /// η at the centre of column `i`.
+    pub fn eta(&self, i: usize) -> f64 {
+        (i as f64 + 0.5) / self.nx as f64 * self.eta_max
+    }
+
+    /// γ at the centre of row `j`.
+    pub fn gamma(&self, j: usize) -> f64 {
+        (j as f64 + 0.5) / self.ny as f64
+    }
+}
+
+/// The (η, γ) map of a quadratic's curvatures; `None` when both are 0.
+pub fn rate_map(curvatures: [f64; 2], form: MomentumForm, nx: usize, ny: usize) -> Option<RateMap> {
+    let l = curvatures[0].abs().max(curvatures[1].abs());
+    if !(l > 0.0 && l.is_finite()) || nx == 0 || ny == 0 {
+        return None;
+    }
+    let mut m = RateMap {
+        eta_max: 5.0 / l,
+        nx,
+        ny,
+        rates: Vec::with_capacity(nx * ny),
+    };
+    for j in 0..ny {
+        for i in 0..nx {
+            let r = momentum_rate(form, m.eta(i), m.gamma(j), &curvatures);
+            m.rates.push(r);
+        }
+    }
+    Some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::optim::Convention;
+    use crate::simulate;
+
+    fn bowl(steps: usize, conv: &str, opt: &str) -> Scene {
+        Scene::from_json(&format!(
+            r#"{{"landscape": {{"kind": "quadratic", "a": 0.1, "b": 2}}, "start": [-5, -2], "steps": {steps}, "convention": "{conv}", "optimizers": [{opt}]}}"#
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_grid_has_two_significant_digits_and_holds_the_seeds_rates() {
+        let g = lr_grid();
+        assert_eq!(g.len(), 451);
+        assert_eq!((g[0], g[1], g[450]), (1e-4, 1.1e-4, 10.0));
+        assert!(g.windows(2).all(|w| w[0] < w[1]));
+        for want in [0.4, 0.49, 0.5, 0.51, 0.6, 1e-3, 0.01] {
+            assert!(g.contains(&want), "{want}");
+        }
+    }
+
+    #[test]
+    fn gd_on_the_seed_bowl_diverges_from_two_over_l() {
+        // The seed's bowl, 20 steps, d2l: L = 4, 2/L = 0.5.
+        let s = bowl(20, "d2l", r#"{"kind": "gd", "lr": 0.4}"#);
+        let sw = &lr_sweeps(&s).unwrap()[0];
+        assert_eq!(sw.steps, 20);
+        assert_eq!(sw.theory, Some(0.5));
+        for p in &sw.points {
+            if p.lr <= 0.5 {
+                assert_eq!(p.outcome, Outcome::Ok, "η = {} should not grow", p.lr);
+                assert!(p.final_loss.unwrap() <= sw.initial_loss.unwrap());
+            } else {
+                assert!(p.outcome.is_bad(), "η = {} should grow", p.lr);
+            }
+        }
+        assert_eq!(
+            sw.edge,
+            Some(Edge {
+                first_bad: 0.51,
+                last_ok: Some(0.5)
+            })
+        );
+        // η = 0.6 is the seed's diverging figure: it grew (x2 ≈ −1673) but
+        // stayed finite; η = 10 leaves the finite world.
+        let at = |lr: f64| sw.points.iter().find(|p| p.lr == lr).unwrap().outcome;
+        assert_eq!(at(0.6), Outcome::Grew);
+        assert!(matches!(at(10.0), Outcome::Diverged { .. }));
+        // The same in the pytorch convention (GD is the same update there).
+        let s = bowl(20, "pytorch", r#"{"kind": "gd", "lr": 0.4}"#);
+        let sw = &lr_sweeps(&s).unwrap()[0];
+        assert_eq!(
+            sw.edge.map(|e| (e.last_ok, e.first_bad)),
+            Some((Some(0.5), 0.51))
+        );
+    }
+
+    #[test]
+    fn the_momentum_sweep_edge_is_the_theory_given_enough_steps() {
+        // η·L < 2(1 + γ): γ = 0.5 → η < 0.75; Nesterov: η < 3/(2·4) = 0.375.
+        for (opt, bound) in [
+            (r#"{"kind": "momentum", "lr": 0.4, "gamma": 0.5}"#, 0.75),
+            (
+                r#"{"kind": "momentum", "lr": 0.4, "gamma": 0.5, "nesterov": true}"#,
+                0.375,
+            ),
+        ] {
+            for conv in ["d2l", "pytorch"] {
+                let s = bowl(400, conv, opt);
+                let sw = &lr_sweeps(&s).unwrap()[0];
+                assert_eq!(sw.steps, 400);
+                assert!((sw.theory.unwrap() - bound).abs() < 1e-12);
+                let e = sw.edge.unwrap();
+                // Adjacent grid values around the bound (at ρ = 1 exactly a
+                // run neither converges nor grows: either side is right).
+                assert!(
+                    e.last_ok.unwrap() <= bound && bound <= e.first_bad,
+                    "{conv} {opt}: {e:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn sweep_steps_are_capped() {
+        assert_eq!(sweep_steps(20, 2, 451), 20);
+        assert_eq!(sweep_steps(100_000, 1, 451), SWEEP_MAX_STEPS);
+        assert_eq!(sweep_steps(100_000, 16, 451), 138);
+        assert_eq!(sweep_steps(100_000, 1000, 451), SWEEP_MIN_STEPS);
+    }
+
+    #[test]
+    fn adaptive_optimizers_and_other_surfaces_sweep_without_nan() {
+        for land in [
+            r#"{"kind": "rosenbrock"}"#,
+            r#"{"kind": "saddle"}"#,
+            r#"{"kind": "expr", "expr": "ln(x)"}"#,
+        ] {
+            let s = Scene::from_json(&format!(
+                r#"{{"landscape": {land}, "steps": 30, "optimizers": [{{"kind": "adam"}}, {{"kind": "adagrad"}}, {{"kind": "gd"}}]}}"#
+            ))
+            .unwrap();
+            for sw in lr_sweeps(&s).unwrap() {
+                assert_eq!(sw.points.len(), 451);
+                assert!(sw.theory.is_none());
+                for p in &sw.points {
+                    assert!(p.final_loss.is_none_or(f64::is_finite));
+                }
+            }
+        }
+    }
+
+    /// The empirical contraction per step of a run on the bowl: the growth
+    /// of the state (x_t, x_{t−1}) — the velocity is their difference —
+    /// between two windows far apart, each window's largest norm taken so
+    /// that a rotating (complex-rate) state is measured at its peak.
+    fn empirical_rate(t: &Trajectory, w: usize, m: usize, n: usize) -> f64 {
+        let s = |k: usize| {
+            let (p, q) = (t.points[k], t.points[k - 1]);
+            (p[0] * p[0] + p[1] * p[1] + q[0] * q[0] + q[1] * q[1]).sqrt()
+        };
+        let peak = |end: usize| (end - w..=end).map(s).fold(0.0, f64::max);
+        (peak(n) / peak(m)).powf(1.0 / (n - m) as f64)
+    }
+
+    #[test]
+    fn the_analytic_momentum_rate_is_the_contraction_of_simulated_runs() {
+        let curv = [0.2, 4.0];
+        let mut checked = 0;
+        for form in [MomentumForm::HeavyBall, MomentumForm::Nesterov] {
+            for &eta in &[0.02, 0.1, 0.25, 0.4, 0.6, 0.7] {
+                for &gamma in &[0.0, 0.3, 0.5, 0.8, 0.9] {
+                    let rho = momentum_rate(form, eta, gamma, &curv);
+                    if !(0.3..=1.02).contains(&rho) {
+                        continue; // too fast to measure over 400 steps, or blows up
+                    }
+                    for conv in [Convention::D2l, Convention::Pytorch] {
+                        let opt = format!(
+                            r#"{{"kind": "momentum", "lr": {eta}, "gamma": {gamma}, "nesterov": {}}}"#,
+                            form == MomentumForm::Nesterov
+                        );
+                        let s = bowl(400, conv.name(), &opt);
+                        let t = &simulate(&s).unwrap()[0];
+                        assert_eq!(t.stop, Stop::Completed);
+                        let emp = empirical_rate(t, 40, 100, 400);
+                        assert!(
+                            (emp - rho).abs() < 0.01,
+                            "{form:?} η = {eta}, γ = {gamma}, {}: analytic ρ = {rho}, simulated {emp}",
+                            conv.name()
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 60, "only {checked} cases");
+        // GD is the map's γ = 0 row: ρ = max|1 − ηλ|.
+        assert!((momentum_rate(MomentumForm::HeavyBall, 0.4, 0.0, &curv) - 0.92).abs() < 1e-12);
+        assert!((momentum_rate(MomentumForm::HeavyBall, 0.6, 0.0, &curv) - 1.4).abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_map_diverges_exactly_beyond_the_stability_bound() {
+        let curv = [0.2, 4.0];
+        for form in [MomentumForm::HeavyBall, MomentumForm::Nesterov] {
+            let m = rate_map(curv, form, 120, 100).unwrap();
+            assert_eq!(m.eta_max, 1.25);
+            for j in 0..m.ny {
+                for i in 0..m.nx {
+                    let (eta, g) = (m.eta(i), m.gamma(j));
+                    let bound = match form {
+                        MomentumForm::HeavyBall => 2.0 * (1.0 + g) / 4.0,
+                        MomentumForm::Nesterov => 2.0 * (1.0 + g) / ((1.0 + 2.0 * g) * 4.0),
+                    };
+                    let r = m.rates[j * m.nx + i];
+                    if (eta - bound).abs() > 1e-9 {
+                        assert_eq!(
+                            r >= 1.0,
+                            eta > bound,
+                            "{form:?} η = {eta}, γ = {g}: ρ = {r}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(rate_map([0.0, 0.0], MomentumForm::HeavyBall, 10, 10).is_none());
+        // The seed's figure: momentum η = 0.6, γ = 0.5 converges (ρ = √0.5 on x2).
+        let r = momentum_rate(MomentumForm::HeavyBall, 0.6, 0.5, &curv);
+        assert!(r < 1.0);
+    }
+}
