@@ -11,6 +11,7 @@
 
 pub mod diagnose;
 pub mod i18n;
+pub mod inspect;
 pub mod landscape;
 pub mod lessons;
 pub mod math;
