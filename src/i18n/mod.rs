@@ -13,6 +13,7 @@
 //! 自变量 (the variable x), 梯度 (gradient).
 
 pub mod page;
+pub mod state;
 
 pub use crate::lessons::Lang;
 
@@ -20,7 +21,10 @@ pub use crate::lessons::Lang;
 pub type Table = &'static [(&'static str, &'static str)];
 
 /// Every part's tables, English and Chinese side by side.
-pub const TABLES: &[(&str, Table, Table)] = &[("page", page::EN, page::ZH)];
+pub const TABLES: &[(&str, Table, Table)] = &[
+    ("page", page::EN, page::ZH),
+    ("state", state::EN, state::ZH),
+];
 
 /// The text of `key` in `lang`; the key itself when it is missing (a test
 /// makes sure none is).

@@ -11,7 +11,9 @@ mod crash;
 pub mod dom;
 pub mod draw;
 pub mod figure;
+mod overlay;
 mod panel;
+mod state;
 
 use crate::diagnose::{diagnose, status_text, Diagnosis, Health};
 use crate::landscape::{Expr, ExprError, Landscape, View, KINDS};
@@ -84,6 +86,8 @@ struct App {
     lesson: Option<usize>,
     /// The language of the captions (and, as they are translated, the page).
     lang: Lang,
+    /// The state panel's steppers and caches.
+    inspector: state::Inspector,
 }
 
 /// The requestAnimationFrame callback, kept alive for the page's lifetime.
@@ -237,6 +241,7 @@ impl App {
             self.hidden.clear();
             self.t = self.scene.steps;
         }
+        state::open_for_lesson(&self.doc, self.lesson)?;
         self.sync_lesson()?;
         self.refresh_all()
     }
@@ -423,6 +428,7 @@ impl App {
                 self.schedule_idle()?;
             }
         }
+        state::refresh(self)?;
         if let Some(cache) = &self.cache {
             let frame = Frame {
                 geom,
@@ -962,6 +968,7 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
             app.lang = lang;
             app.fill_lessons()?;
             app.sync_lesson()?;
+            state::on_lang(app)?;
             app.sync_url()
         });
     })?;
@@ -1408,6 +1415,7 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
         )
     })?;
 
+    state::wire(doc)?;
     // Resize: redraw at the new size.
     on(&window, "resize", |_: web_sys::Event| {
         with_app(|app| app.draw())
@@ -1507,6 +1515,7 @@ pub fn start() -> Result<(), JsValue> {
         embed: embed.clone(),
         lesson: page.lesson,
         lang: page.lang.unwrap_or_default(),
+        inspector: state::Inspector::default(),
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
     wire(&doc)?;
@@ -1514,6 +1523,7 @@ pub fn start() -> Result<(), JsValue> {
     with_app(|app| {
         app.fill_lessons()?;
         app.sync_lesson()?;
+        state::open_for_lesson(&app.doc, app.lesson)?;
         result = app.refresh_all();
         Ok(())
     });
