@@ -569,6 +569,17 @@ impl Stepper {
         self.dead_at
     }
 
+    /// How many steps [`Stepper::at`]`(k)` would take from here.
+    pub fn cost(&self, k: usize) -> usize {
+        if self.last.as_ref().is_some_and(|l| l.k == k) {
+            0
+        } else if self.k >= k {
+            k
+        } else {
+            k - self.k
+        }
+    }
+
     /// Step k (1-based), or None if the run stopped before it. Moving
     /// forward continues from the last call; moving back starts over.
     pub fn at(&mut self, k: usize) -> Option<Inspection> {

@@ -51,6 +51,45 @@ pub struct Inspector {
     summary_lang: Option<Lang>,
     /// The run in the bias chart.
     selected: Option<usize>,
+    /// Compute now even if it is long (the deferred refresh).
+    force: bool,
+    /// The pending deferred refresh (a `setTimeout` handle).
+    timer: Option<i32>,
+}
+
+/// Steps the inspector may take inside one redraw; more (a replay of a
+/// 100 000-step scene while a slider moves, a scrub back to a late step) is
+/// deferred until the input pauses, so the replay never waits for it.
+const BUDGET: usize = 20_000;
+
+thread_local! {
+    static LATER: std::cell::RefCell<Option<Closure<dyn FnMut()>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Run the refresh again, with no budget, 150 ms after the last request.
+fn defer(app: &mut App) -> Result<(), JsValue> {
+    if let Some(h) = app.inspector.timer.take() {
+        app.window.clear_timeout_with_handle(h);
+    }
+    let handle = LATER.with(|slot| -> Result<i32, JsValue> {
+        if slot.borrow().is_none() {
+            *slot.borrow_mut() = Some(Closure::<dyn FnMut()>::new(|| {
+                with_app(|app| {
+                    app.inspector.timer = None;
+                    app.inspector.force = true;
+                    let r = app.draw();
+                    app.inspector.force = false;
+                    r
+                })
+            }));
+        }
+        let slot = slot.borrow();
+        let cb = slot.as_ref().ok_or("no callback")?;
+        app.window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), 150)
+    })?;
+    app.inspector.timer = Some(handle);
+    Ok(())
 }
 
 /// A number for the panel: 4 significant digits, exponent form when tiny or
@@ -1204,14 +1243,39 @@ pub fn refresh(app: &mut App) -> Result<(), JsValue> {
         }));
         return Ok(());
     }
-    if ins.scene.as_ref() != Some(&app.scene) {
+    let k = app.t + 1;
+    let stale = ins.scene.as_ref() != Some(&app.scene);
+    let cost: usize = if stale {
+        k.saturating_mul(app.scene.optimizers.len())
+    } else {
+        ins.steppers
+            .iter()
+            .flatten()
+            .map(|s| s.cost(k))
+            .fold(0usize, |a, b| a.saturating_add(b))
+    };
+    if cost > BUDGET && !ins.force {
+        // Too long for this frame: keep the trails moving, fill in later.
+        overlay::set(iso.map(|l| Overlay {
+            arrows: vec![],
+            l2: Some(l),
+        }));
+        if let Some(body) = app.doc.get_element_by_id("state-body") {
+            body.set_attribute("aria-busy", "true")?;
+        }
+        ins.shown = None;
+        return defer(app);
+    }
+    if let Some(body) = app.doc.get_element_by_id("state-body") {
+        body.remove_attribute("aria-busy")?;
+    }
+    if stale {
         ins.scene = Some(app.scene.clone());
         ins.steppers = (0..app.scene.optimizers.len())
             .map(|j| Stepper::new(&app.scene, j))
             .collect();
         ins.generation += 1;
     }
-    let k = app.t + 1;
     let insps: Vec<(usize, Option<Inspection>)> = ins
         .steppers
         .iter_mut()
