@@ -162,10 +162,10 @@ fn n(v: impl ToString) -> M {
     M::N(v.to_string())
 }
 fn hat(s: &'static str) -> M {
-    M::Acc(s, "^")
+    M::Acc(s, "\u{2c6}")
 }
 fn tilde(s: &'static str) -> M {
-    M::Acc(s, "~")
+    M::Acc(s, "\u{2dc}")
 }
 fn row(v: Vec<M>) -> M {
     M::Row(v)
@@ -1011,9 +1011,9 @@ fn draw_bias_chart(
         factors.push((col(&|p| p.c1), c_x1, false));
     }
     let panels: [(&str, bool, Vec<Line>); 3] = [
-        ("1/(1−β₁ᵏ) (—), 1/(1−β₂ᵏ) (- -)", true, factors),
+        ("① 1/(1−β₁ᵏ) (—), 1/(1−β₂ᵏ) (- -)", true, factors),
         (
-            "m (- -), m̂ (—)",
+            "② m (- -), m̂ (—)",
             false,
             vec![
                 (col(&|p| p.m[0]), c_x1, true),
@@ -1023,7 +1023,7 @@ fn draw_bias_chart(
             ],
         ),
         (
-            "v (- -), v̂ (—)",
+            "③ v (- -), v̂ (—)",
             true,
             vec![
                 (col(&|p| p.v[0]), c_x1, true),

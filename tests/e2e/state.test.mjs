@@ -351,6 +351,30 @@ test('100 000 steps × 9 runs: a long inspection waits for the input to pause, t
   assert.deepEqual(errors, []);
 });
 
+test('layout with the panel open: nothing past the right edge at 390×844, the canvas still first at 1366×768', async (t) => {
+  for (const q of ['?lesson=8', '?lesson=9', '?lesson=9&lang=zh']) {
+    const { page, errors } = await fresh(t, q, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const f = await page.evaluate(() => ({
+      sw: document.documentElement.scrollWidth,
+      wide: [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5 && getComputedStyle(e).display !== 'none')
+        .map((e) => e.tagName.toLowerCase() + (e.id ? `#${e.id}` : '')).slice(0, 5),
+      chart: document.getElementById('bias-chart').getBoundingClientRect().height,
+    }));
+    assert.equal(f.sw, 390, `${q}: horizontal scroll`);
+    assert.deepEqual(f.wide, [], `${q}: elements past the right edge`);
+    assert.ok(f.chart >= 300, `${q}: the three small charts are stacked on a phone (${f.chart} px)`);
+    assert.deepEqual(errors, []);
+  }
+  const { page } = await fresh(t, '?lesson=9', { viewport: { width: 1366, height: 768 } });
+  const r = await page.evaluate(() => {
+    const c = document.getElementById('plot').getBoundingClientRect();
+    const p = document.getElementById('state-panel').getBoundingClientRect();
+    return { bottom: c.bottom, panel: p.top, vh: innerHeight };
+  });
+  assert.ok(r.bottom <= r.vh && r.panel > r.bottom, `the canvas is in view above the panel: ${JSON.stringify(r)}`);
+});
+
 test('no console errors in any of the pages above', () => {
   assert.deepEqual(allErrors.filter((e) => e.errors.length), []);
 });
