@@ -186,6 +186,10 @@ pub fn draw(
         json.push(item);
     }
     ctx.restore();
-    canvas.set_attribute("data-arrows", &format!("[{}]", json.join(",")))?;
+    if json.is_empty() {
+        canvas.remove_attribute("data-arrows")?;
+    } else {
+        canvas.set_attribute("data-arrows", &format!("[{}]", json.join(",")))?;
+    }
     Ok(())
 }

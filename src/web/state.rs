@@ -1402,9 +1402,10 @@ fn invalidate(app: &mut App) {
 }
 
 /// Open the panel for the lessons about its subject (8: bias correction,
-/// 9: Adam+L2 vs AdamW).
+/// 9: Adam+L2 vs AdamW) — not in an embedded figure, which hides it.
 pub fn open_for_lesson(doc: &Document, lesson: Option<usize>) -> Result<(), JsValue> {
-    if matches!(lesson, Some(8) | Some(9)) {
+    let embedded = doc.body().is_some_and(|b| b.class_list().contains("embed"));
+    if matches!(lesson, Some(8) | Some(9)) && !embedded {
         if let Some(p) = doc.get_element_by_id("state-panel") {
             p.set_attribute("open", "")?;
         }

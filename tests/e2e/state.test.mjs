@@ -373,6 +373,11 @@ test('layout with the panel open: nothing past the right edge at 390×844, the c
     return { bottom: c.bottom, panel: p.top, vh: innerHeight };
   });
   assert.ok(r.bottom <= r.vh && r.panel > r.bottom, `the canvas is in view above the panel: ${JSON.stringify(r)}`);
+  // An embedded lesson 9 keeps its figure clean: no panel, no arrows (the L2 isolines stay).
+  const { page: e } = await fresh(t, '?lesson=9&embed', { viewport: { width: 480, height: 320 } });
+  assert.equal(await e.evaluate(() => document.getElementById('state-panel').open), false);
+  assert.equal(await e.getAttribute('#plot', 'data-arrows'), null);
+  assert.ok(Number(await e.getAttribute('#plot', 'data-l2-isolines')) > 0);
 });
 
 test('no console errors in any of the pages above', () => {
