@@ -12,6 +12,7 @@
 pub mod diagnose;
 pub mod ema;
 pub mod i18n;
+pub mod inspect;
 pub mod landscape;
 pub mod lessons;
 pub mod math;

@@ -16,6 +16,7 @@ pub mod diagnose;
 pub mod explain;
 pub mod expr;
 pub mod page;
+pub mod state;
 
 pub use crate::lessons::Lang;
 
@@ -28,6 +29,7 @@ pub const TABLES: &[(&str, Table, Table)] = &[
     ("diagnose", diagnose::EN, diagnose::ZH),
     ("expr", expr::EN, expr::ZH),
     ("explain", explain::EN, explain::ZH),
+    ("state", state::EN, state::ZH),
 ];
 
 /// The text of `key` in `lang`; the key itself when it is missing (a test
@@ -148,6 +150,8 @@ pub const NAMES: &[&str] = &[
     // The language picker names each language in itself; formulas multiply symbols.
     "English",
     "xy",
+    // η_eff, the effective learning rate's subscript in the inspector's formulas.
+    "eff",
     // The EMA explainer and the momentum map: lag k, root z, torch's lr,
     // the link's `ema=` key.
     "k",

@@ -228,6 +228,7 @@ pub fn draw_plot(
         );
         draw_trail(&ctx, &f.geom, run, palette(i), f.t, diverged)?;
     }
+    super::overlay::draw(canvas, &ctx, &f.geom)?;
     // The start: a ring to grab.
     let (sx, sy) = f.geom.px(f.start);
     ctx.begin_path();

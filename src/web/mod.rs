@@ -12,7 +12,9 @@ pub mod dom;
 pub mod draw;
 mod explain;
 pub mod figure;
+mod overlay;
 mod panel;
+mod state;
 
 use crate::diagnose::{diagnose, status_text_in, Diagnosis, Health};
 use crate::i18n::{tr, trf};
@@ -89,6 +91,8 @@ struct App {
     lang: Lang,
     /// The EMA explainer and the sweeps under the loss chart.
     explain: explain::State,
+    /// The state panel's steppers and caches.
+    inspector: state::Inspector,
 }
 
 /// The requestAnimationFrame callback, kept alive for the page's lifetime.
@@ -255,6 +259,7 @@ impl App {
             self.hidden.clear();
             self.t = self.scene.steps;
         }
+        state::open_for_lesson(&self.doc, self.lesson)?;
         self.sync_lesson()?;
         explain::lesson_loaded(self)?;
         self.refresh_all()
@@ -454,6 +459,7 @@ impl App {
                 self.schedule_idle()?;
             }
         }
+        state::refresh(self)?;
         if let Some(cache) = &self.cache {
             let frame = Frame {
                 geom,
@@ -1019,6 +1025,7 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
                 app.show_expr_error(Some((&text, &e)))?;
             }
             explain::render_text(app)?;
+            state::on_lang(app)?;
             app.sync_url()
         });
     })?;
@@ -1464,6 +1471,7 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
         )
     })?;
 
+    state::wire(doc)?;
     // Resize: redraw at the new size.
     on(&window, "resize", |_: web_sys::Event| {
         with_app(|app| app.draw())
@@ -1571,6 +1579,7 @@ pub fn start() -> Result<(), JsValue> {
         lesson: page.lesson,
         lang: lang0,
         explain: explain::State::default(),
+        inspector: state::Inspector::default(),
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
     wire(&doc)?;
@@ -1579,6 +1588,7 @@ pub fn start() -> Result<(), JsValue> {
         app.fill_lessons()?;
         app.sync_lesson()?;
         explain::build(app)?;
+        state::open_for_lesson(&app.doc, app.lesson)?;
         result = app.refresh_all();
         Ok(())
     });

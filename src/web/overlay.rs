@@ -1,0 +1,195 @@
+//! What the state panel adds to the main canvas: at the current point of
+//! each visible run, the step plain GD would take (−η·g, dashed white), the
+//! actual step x_{t+1} − x_t (solid, the run's colour) and, for Adam+L2 and
+//! AdamW, the weight-decay part of that step (dotted); and, when an Adam+L2
+//! run is shown, the isolines of the L2-regularized loss f + λ/2·‖x‖²
+//! (dashed).
+//!
+//! The page hands the overlay for the next frame to [`set`] just before it
+//! draws; `draw_plot` calls [`draw`] with one line, which takes it (so a
+//! figure drawn later never sees it). The pixel positions of the arrows are
+//! written to the canvas as `data-arrows` (CSS pixels) for tests.
+
+use super::draw::Geom;
+use crate::Vec2;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// The arrows of one run, in world coordinates.
+#[derive(Debug, Clone)]
+pub struct Arrows {
+    /// The run's index (its colour).
+    pub index: usize,
+    /// The run's colour.
+    pub colour: &'static str,
+    /// The current point x_t.
+    pub from: Vec2,
+    /// −η·g.
+    pub gd: Vec2,
+    /// x_{t+1} − x_t.
+    pub step: Vec2,
+    /// The decay part of the step (Adam+L2, AdamW).
+    pub decay: Option<Vec2>,
+}
+
+/// Everything drawn over the trails in one frame.
+#[derive(Debug, Clone, Default)]
+pub struct Overlay {
+    /// One set of arrows per visible inspected run.
+    pub arrows: Vec<Arrows>,
+    /// Isolines of the L2-regularized loss, world polylines.
+    pub l2: Option<Rc<Vec<Vec<Vec2>>>>,
+}
+
+thread_local! {
+    static NEXT: RefCell<Option<Overlay>> = const { RefCell::new(None) };
+}
+
+/// The overlay of the next `draw_plot` (None: nothing).
+pub fn set(o: Option<Overlay>) {
+    NEXT.with(|n| *n.borrow_mut() = o);
+}
+
+fn polyline(ctx: &CanvasRenderingContext2d, g: &Geom, line: &[Vec2]) {
+    for (i, p) in line.iter().enumerate() {
+        let (x, y) = g.px(*p);
+        if i == 0 {
+            ctx.move_to(x, y);
+        } else {
+            ctx.line_to(x, y);
+        }
+    }
+}
+
+fn dash(ctx: &CanvasRenderingContext2d, pattern: &[f64]) -> Result<(), JsValue> {
+    let a = js_sys::Array::new();
+    for v in pattern {
+        a.push(&JsValue::from_f64(*v));
+    }
+    ctx.set_line_dash(&a)
+}
+
+/// An arrow from `a` to `b` (CSS pixels), with a head when it is long
+/// enough to show one.
+fn arrow(
+    ctx: &CanvasRenderingContext2d,
+    a: (f64, f64),
+    b: (f64, f64),
+    colour: &str,
+    width: f64,
+    pattern: &[f64],
+) -> Result<(), JsValue> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len = dx.hypot(dy);
+    if !(len.is_finite()) || len < 0.5 {
+        return Ok(());
+    }
+    let (ux, uy) = (dx / len, dy / len);
+    let head = (len * 0.5).min(10.0);
+    let path = |ctx: &CanvasRenderingContext2d| {
+        ctx.begin_path();
+        ctx.move_to(a.0, a.1);
+        ctx.line_to(b.0, b.1);
+    };
+    let head_path = |ctx: &CanvasRenderingContext2d| {
+        ctx.begin_path();
+        ctx.move_to(b.0, b.1);
+        ctx.line_to(
+            b.0 - head * ux + head * 0.5 * uy,
+            b.1 - head * uy - head * 0.5 * ux,
+        );
+        ctx.line_to(
+            b.0 - head * ux - head * 0.5 * uy,
+            b.1 - head * uy + head * 0.5 * ux,
+        );
+        ctx.close_path();
+    };
+    // A dark halo under the line so it reads on any colour of the map.
+    dash(ctx, pattern)?;
+    path(ctx);
+    ctx.set_stroke_style_str("rgba(0,0,0,0.75)");
+    ctx.set_line_width(width + 2.5);
+    ctx.stroke();
+    path(ctx);
+    ctx.set_stroke_style_str(colour);
+    ctx.set_line_width(width);
+    ctx.stroke();
+    dash(ctx, &[])?;
+    if head >= 3.0 {
+        head_path(ctx);
+        ctx.set_fill_style_str(colour);
+        ctx.fill();
+        ctx.set_stroke_style_str("rgba(0,0,0,0.75)");
+        ctx.set_line_width(1.2);
+        ctx.stroke();
+    }
+    Ok(())
+}
+
+fn px_json(p: (f64, f64)) -> String {
+    format!("[{:.2},{:.2}]", p.0, p.1)
+}
+
+/// Draw the pending overlay on `canvas` (called by `draw_plot` after the
+/// trails, with the context in CSS pixels).
+pub fn draw(
+    canvas: &HtmlCanvasElement,
+    ctx: &CanvasRenderingContext2d,
+    g: &Geom,
+) -> Result<(), JsValue> {
+    let Some(o) = NEXT.with(|n| n.borrow_mut().take()) else {
+        canvas.remove_attribute("data-arrows")?;
+        canvas.remove_attribute("data-l2-isolines")?;
+        return Ok(());
+    };
+    ctx.save();
+    if let Some(lines) = &o.l2 {
+        ctx.begin_path();
+        for line in lines.iter() {
+            polyline(ctx, g, line);
+        }
+        dash(ctx, &[7.0, 5.0])?;
+        ctx.set_stroke_style_str("rgba(0,0,0,0.45)");
+        ctx.set_line_width(3.0);
+        ctx.stroke();
+        ctx.set_stroke_style_str("#ffb347");
+        ctx.set_line_width(1.5);
+        ctx.stroke();
+        dash(ctx, &[])?;
+        canvas.set_attribute("data-l2-isolines", &lines.len().to_string())?;
+    } else {
+        canvas.remove_attribute("data-l2-isolines")?;
+    }
+    let mut json = Vec::new();
+    for a in &o.arrows {
+        let from = g.px(a.from);
+        let tip = |v: Vec2| g.px([a.from[0] + v[0], a.from[1] + v[1]]);
+        let gd = tip(a.gd);
+        let step = tip(a.step);
+        arrow(ctx, from, gd, "#ffffff", 2.0, &[5.0, 4.0])?;
+        arrow(ctx, from, step, a.colour, 3.0, &[])?;
+        let mut item = format!(
+            "{{\"index\":{},\"from\":{},\"gd\":{},\"step\":{}",
+            a.index,
+            px_json(from),
+            px_json(gd),
+            px_json(step)
+        );
+        if let Some(d) = a.decay {
+            let dt = tip(d);
+            arrow(ctx, from, dt, a.colour, 2.5, &[2.0, 3.0])?;
+            item += &format!(",\"decay\":{}", px_json(dt));
+        }
+        item.push('}');
+        json.push(item);
+    }
+    ctx.restore();
+    if json.is_empty() {
+        canvas.remove_attribute("data-arrows")?;
+    } else {
+        canvas.set_attribute("data-arrows", &format!("[{}]", json.join(",")))?;
+    }
+    Ok(())
+}
