@@ -5,7 +5,6 @@
 use crate::landscape::{Landscape, View};
 use crate::math;
 use crate::Vec2;
-use std::collections::HashMap;
 
 /// Okabe–Ito colours for trajectories (colour-blind safe), in the order
 /// optimizers take them; yellow is left out (invisible on light paper).
@@ -34,6 +33,16 @@ pub fn colormap_lut() -> Vec<[u8; 3]> {
     (0..256).map(|i| colormap(i as f64 / 255.0)).collect()
 }
 
+/// [`colormap_lut`] as RGBA pixels, ready to copy into an image.
+pub fn colormap_lut_rgba() -> [[u8; 4]; 256] {
+    let mut lut = [[0, 0, 0, 255]; 256];
+    for (i, px) in lut.iter_mut().enumerate() {
+        let [r, g, b] = colormap(i as f64 / 255.0);
+        *px = [r, g, b, 255];
+    }
+    lut
+}
+
 /// Samples of f at the centres of a w × h grid over a view; row 0 is the top
 /// (y = y1). Non-finite values are replaced by the largest finite one.
 #[derive(Debug, Clone)]
@@ -51,27 +60,45 @@ pub struct Grid {
 impl Grid {
     /// Sample a landscape at w × h cell centres.
     pub fn sample(l: &Landscape, view: View, w: usize, h: usize) -> Grid {
+        let mut grid = Grid {
+            w: 0,
+            h: 0,
+            view,
+            values: Vec::new(),
+        };
+        grid.resample(l, view, w, h);
+        grid
+    }
+
+    /// [`Grid::sample`] into this grid, reusing its buffer.
+    pub fn resample(&mut self, l: &Landscape, view: View, w: usize, h: usize) {
         let (w, h) = (w.max(2), h.max(2));
-        let mut values = Vec::with_capacity(w * h);
-        for j in 0..h {
+        self.w = w;
+        self.h = h;
+        self.view = view;
+        self.values.clear();
+        self.values.resize(w * h, 0.0);
+        // The column abscissae once, not a division per sample; the same
+        // expression as `pos`, so a sample is f(pos(i, j)) exactly.
+        let xs: Vec<f64> = (0..w)
+            .map(|i| view.x0 + (i as f64 + 0.5) / w as f64 * view.width())
+            .collect();
+        let mut max = f64::MIN;
+        let mut any_bad = false;
+        for (j, row) in self.values.chunks_exact_mut(w).enumerate() {
             let y = view.y1 - (j as f64 + 0.5) / h as f64 * view.height();
-            for i in 0..w {
-                let x = view.x0 + (i as f64 + 0.5) / w as f64 * view.width();
-                values.push(l.value([x, y]));
+            let (row_max, bad) = fill_row(l, &xs, y, row);
+            max = max.max(row_max);
+            any_bad |= bad;
+        }
+        if any_bad {
+            let max = if max == f64::MIN { 0.0 } else { max };
+            for v in &mut self.values {
+                if !v.is_finite() {
+                    *v = max;
+                }
             }
         }
-        let max = values
-            .iter()
-            .copied()
-            .filter(|v| v.is_finite())
-            .fold(f64::MIN, f64::max);
-        let max = if max == f64::MIN { 0.0 } else { max };
-        for v in &mut values {
-            if !v.is_finite() {
-                *v = max;
-            }
-        }
-        Grid { w, h, view, values }
     }
 
     /// The world position of sample (i, j).
@@ -84,13 +111,39 @@ impl Grid {
 
     /// Smallest and largest sample.
     pub fn range(&self) -> (f64, f64) {
-        let lo = self.values.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = self
-            .values
-            .iter()
-            .copied()
-            .fold(f64::NEG_INFINITY, f64::max);
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for &v in &self.values {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
         (lo, hi)
+    }
+}
+
+/// One row of samples: returns the largest finite value and whether any
+/// was not finite. The common surfaces get a loop of their own (the kind
+/// is matched once per row, not once per sample); any other kind, such as
+/// a user's formula, goes through [`Landscape::value`].
+fn fill_row(l: &Landscape, xs: &[f64], y: f64, row: &mut [f64]) -> (f64, bool) {
+    #[inline(always)]
+    fn go(f: impl Fn(Vec2) -> f64, xs: &[f64], y: f64, row: &mut [f64]) -> (f64, bool) {
+        let mut max = f64::MIN;
+        let mut bad = false;
+        for (v, &x) in row.iter_mut().zip(xs) {
+            let f = f([x, y]);
+            *v = f;
+            if f.is_finite() {
+                max = max.max(f);
+            } else {
+                bad = true;
+            }
+        }
+        (max, bad)
+    }
+    match l {
+        Landscape::Quadratic(q) => go(|p| q.value(p), xs, y, row),
+        Landscape::Rosenbrock(r) => go(|p| r.value(p), xs, y, row),
+        _ => go(|p| l.value(p), xs, y, row),
     }
 }
 
@@ -139,6 +192,35 @@ impl LogScale {
         (math::ln((d + self.delta) / self.delta) * self.inv_span).clamp(0.0, 1.0)
     }
 
+    /// f → the index of its colour in a 256-entry colormap, round(255·t(f)).
+    pub fn index(&self, f: f64) -> u8 {
+        (self.t(f) * 255.0).round() as u8
+    }
+
+    /// [`LogScale::index`] of many values at once, fast: the logarithm from
+    /// the float's exponent bits and a short series in single precision (no
+    /// libm call, no branch, so the loop vectorizes; with wasm SIMD 4 lanes).
+    /// The index equals the exact one except where 255·t(f) lies within
+    /// about 1e-4 of a half-integer, where it may be one step off.
+    pub fn indices(&self, values: &[f64], out: &mut [u8]) {
+        let inv_delta = 1.0 / self.delta;
+        if self.inv_span == 0.0 || !inv_delta.is_finite() {
+            for (o, &v) in out.iter_mut().zip(values) {
+                *o = self.index(v);
+            }
+            return;
+        }
+        let lo = self.lo;
+        let k = (self.inv_span * 255.0) as f32;
+        for (o, &v) in out.iter_mut().zip(values) {
+            // (f − lo + δ)/δ ≥ 1, capped so that it stays a finite f32;
+            // NaN becomes 0 by `max`, like `t` does.
+            let x = ((v - lo).max(0.0) * inv_delta).min(1e30) + 1.0;
+            let i = fast_ln(x as f32) * k + 0.5;
+            *o = i.min(255.0) as u8;
+        }
+    }
+
     /// t → f (the inverse of [`LogScale::t`]).
     pub fn value(&self, t: f64) -> f64 {
         if self.inv_span == 0.0 {
@@ -158,60 +240,140 @@ impl LogScale {
     }
 }
 
+/// ln x for finite x ≥ 1 (any positive normal x, in fact), to about 1e-7
+/// relative: x = 2ᵉ·m with m ∈ [√½, √2) taken from the bits (as musl's
+/// logf does), then ln m = 2·atanh(s), s = (m − 1)/(m + 1), |s| < 0.172, by
+/// its series to s⁷ (the first term left out is below 3e-8).
+#[inline(always)]
+pub fn fast_ln(x: f32) -> f32 {
+    const OFF: u32 = 0x3f35_04f3; // √½
+    let bits = x.to_bits();
+    let tmp = bits.wrapping_sub(OFF);
+    let e = (tmp as i32) >> 23;
+    let m = f32::from_bits(bits.wrapping_sub(tmp & 0xff80_0000));
+    let s = (m - 1.0) / (m + 1.0);
+    let s2 = s * s;
+    let p = 1.0 + s2 * (1.0 / 3.0 + s2 * (1.0 / 5.0 + s2 * (1.0 / 7.0)));
+    e as f32 * std::f32::consts::LN_2 + 2.0 * s * p
+}
+
+/// Samples per batch of [`raster_into`]: the index loop (vectorized) and
+/// the colour lookup (a gather) run in turn over a batch in the L1 cache.
+const BATCH: usize = 256;
+
+/// RGBA pixels of `values` under a log scale into `out` (4 bytes per value),
+/// allocating nothing: the heatmap.
+pub fn raster_into(values: &[f64], scale: &LogScale, lut: &[[u8; 4]; 256], out: &mut [u8]) {
+    assert_eq!(out.len(), values.len() * 4, "4 bytes per value");
+    let mut idx = [0u8; BATCH];
+    for (vs, px) in values.chunks(BATCH).zip(out.chunks_mut(BATCH * 4)) {
+        let idx = &mut idx[..vs.len()];
+        scale.indices(vs, idx);
+        for (p, &i) in px.chunks_exact_mut(4).zip(idx.iter()) {
+            p.copy_from_slice(&lut[i as usize]);
+        }
+    }
+}
+
 /// RGBA pixels of a grid under a log scale (the heatmap).
 pub fn raster_rgba(grid: &Grid, scale: &LogScale) -> Vec<u8> {
-    let lut = colormap_lut();
-    let mut out = Vec::with_capacity(grid.values.len() * 4);
-    for &v in &grid.values {
-        let idx = (scale.t(v) * 255.0).round() as usize;
-        let c = lut[idx.min(255)];
-        out.extend_from_slice(&[c[0], c[1], c[2], 255]);
-    }
+    let mut out = vec![0; grid.values.len() * 4];
+    raster_into(&grid.values, scale, &colormap_lut_rgba(), &mut out);
     out
 }
 
+/// The heatmap with its buffers, reused from one render to the next (a
+/// window resize or a pan renders again without allocating when the size
+/// does not grow).
+#[derive(Debug, Clone)]
+pub struct Raster {
+    /// The samples.
+    pub grid: Grid,
+    /// The scale of the last render.
+    pub scale: LogScale,
+    /// RGBA pixels, row-major, `grid.w × grid.h × 4` bytes.
+    pub rgba: Vec<u8>,
+    lut: [[u8; 4]; 256],
+}
+
+impl Default for Raster {
+    fn default() -> Self {
+        Raster {
+            grid: Grid {
+                w: 0,
+                h: 0,
+                view: View::new([0.0, 1.0], [0.0, 1.0]),
+                values: Vec::new(),
+            },
+            scale: LogScale::new(0.0, 1.0),
+            rgba: Vec::new(),
+            lut: colormap_lut_rgba(),
+        }
+    }
+}
+
+impl Raster {
+    /// Sample, scale and colour: value → log scale → colormap → RGBA.
+    pub fn render(&mut self, l: &Landscape, view: View, w: usize, h: usize) -> &[u8] {
+        self.grid.resample(l, view, w, h);
+        self.scale = LogScale::of(&self.grid);
+        self.rgba.resize(self.grid.values.len() * 4, 0);
+        raster_into(&self.grid.values, &self.scale, &self.lut, &mut self.rgba);
+        &self.rgba
+    }
+}
+
+const NONE: u32 = u32::MAX;
+
 /// Isolines of a grid at one level, as polylines in world coordinates
 /// (marching squares, segments chained through shared cell edges).
+///
+/// A crossing point is computed once per edge and named by a dense id in
+/// the order of discovery (the rows above and to the left are remembered,
+/// so no hash map is needed).
 pub fn isolines(grid: &Grid, level: f64) -> Vec<Vec<Vec2>> {
     let (w, h) = (grid.w, grid.h);
     let val = |i: usize, j: usize| grid.values[j * w + i];
-    // Edge ids: horizontal edge (i,j)-(i+1,j) → 2·(j·w+i); vertical
-    // (i,j)-(i,j+1) → 2·(j·w+i)+1.
-    let hid = |i: usize, j: usize| 2 * (j * w + i);
-    let vid = |i: usize, j: usize| 2 * (j * w + i) + 1;
-    let mut points: HashMap<usize, Vec2> = HashMap::new();
-    let mut cross = |id: usize, a: (usize, usize), b: (usize, usize)| -> Option<usize> {
+    let mut points: Vec<Vec2> = Vec::new();
+    let mut cross = |a: (usize, usize), b: (usize, usize)| -> u32 {
         let (va, vb) = (val(a.0, a.1), val(b.0, b.1));
         if (va < level) == (vb < level) {
-            return None;
+            return NONE;
         }
-        points.entry(id).or_insert_with(|| {
-            let s = (level - va) / (vb - va);
-            let s = if s.is_finite() {
-                s.clamp(0.0, 1.0)
-            } else {
-                0.5
-            };
-            grid.pos(
-                a.0 as f64 + s * (b.0 as f64 - a.0 as f64),
-                a.1 as f64 + s * (b.1 as f64 - a.1 as f64),
-            )
-        });
-        Some(id)
+        let s = (level - va) / (vb - va);
+        let s = if s.is_finite() {
+            s.clamp(0.0, 1.0)
+        } else {
+            0.5
+        };
+        points.push(grid.pos(
+            a.0 as f64 + s * (b.0 as f64 - a.0 as f64),
+            a.1 as f64 + s * (b.1 as f64 - a.1 as f64),
+        ));
+        (points.len() - 1) as u32
     };
-    let mut segs: Vec<(usize, usize)> = Vec::new();
-    for j in 0..h - 1 {
+    // above[i]: the id of horizontal edge (i, j)-(i+1, j), the bottom of the
+    // cell above (computed as the top of row 0).
+    let mut above: Vec<u32> = (0..w.saturating_sub(1))
+        .map(|i| cross((i, 0), (i + 1, 0)))
+        .collect();
+    let mut segs: Vec<(u32, u32)> = Vec::new();
+    for j in 0..h.saturating_sub(1) {
+        let mut left = cross((0, j), (0, j + 1));
         for i in 0..w - 1 {
-            let top = cross(hid(i, j), (i, j), (i + 1, j));
-            let right = cross(vid(i + 1, j), (i + 1, j), (i + 1, j + 1));
-            let bottom = cross(hid(i, j + 1), (i, j + 1), (i + 1, j + 1));
-            let left = cross(vid(i, j), (i, j), (i, j + 1));
-            let e: Vec<usize> = [top, right, bottom, left]
-                .iter()
-                .flatten()
-                .copied()
-                .collect();
-            match e.len() {
+            let top = above[i];
+            let right = cross((i + 1, j), (i + 1, j + 1));
+            let bottom = cross((i, j + 1), (i + 1, j + 1));
+            let edges = [top, right, bottom, left];
+            let mut e = [NONE; 4];
+            let mut n = 0;
+            for id in edges {
+                if id != NONE {
+                    e[n] = id;
+                    n += 1;
+                }
+            }
+            match n {
                 2 => segs.push((e[0], e[1])),
                 4 => {
                     let centre =
@@ -227,33 +389,44 @@ pub fn isolines(grid: &Grid, level: f64) -> Vec<Vec<Vec2>> {
                 }
                 _ => {}
             }
+            above[i] = bottom;
+            left = right;
         }
     }
     chain(&segs, &points)
 }
 
-fn chain(segs: &[(usize, usize)], points: &HashMap<usize, Vec2>) -> Vec<Vec<Vec2>> {
-    let mut at: HashMap<usize, Vec<usize>> = HashMap::new();
+fn chain(segs: &[(u32, u32)], points: &[Vec2]) -> Vec<Vec<Vec2>> {
+    // at[id]: the (at most two) segments ending on edge `id`, in order.
+    let mut at: Vec<[u32; 2]> = vec![[NONE; 2]; points.len()];
     for (k, &(a, b)) in segs.iter().enumerate() {
-        at.entry(a).or_default().push(k);
-        at.entry(b).or_default().push(k);
+        for id in [a, b] {
+            let slot = &mut at[id as usize];
+            if slot[0] == NONE {
+                slot[0] = k as u32;
+            } else {
+                slot[1] = k as u32;
+            }
+        }
     }
     let mut used = vec![false; segs.len()];
     let mut lines = Vec::new();
-    let walk = |start_edge: usize, used: &mut Vec<bool>| -> Vec<usize> {
-        let mut ids = Vec::new();
+    let mut backward: Vec<u32> = Vec::new();
+    let mut forward: Vec<u32> = Vec::new();
+    let walk = |start_edge: u32, used: &mut [bool], ids: &mut Vec<u32>| {
+        ids.clear();
         let mut edge = start_edge;
         loop {
-            let next = at
-                .get(&edge)
-                .and_then(|ks| ks.iter().copied().find(|&k| !used[k]));
+            let next = at[edge as usize]
+                .iter()
+                .copied()
+                .find(|&k| k != NONE && !used[k as usize]);
             let Some(k) = next else { break };
-            used[k] = true;
-            let (a, b) = segs[k];
+            used[k as usize] = true;
+            let (a, b) = segs[k as usize];
             edge = if a == edge { b } else { a };
             ids.push(edge);
         }
-        ids
     };
     for k in 0..segs.len() {
         if used[k] {
@@ -261,17 +434,14 @@ fn chain(segs: &[(usize, usize)], points: &HashMap<usize, Vec2>) -> Vec<Vec<Vec2
         }
         used[k] = true;
         let (a, b) = segs[k];
-        let forward = walk(b, &mut used);
-        let backward = walk(a, &mut used);
-        let mut ids: Vec<usize> = backward.into_iter().rev().collect();
-        ids.push(a);
-        ids.push(b);
-        ids.extend(forward);
-        lines.push(
-            ids.iter()
-                .filter_map(|id| points.get(id).copied())
-                .collect(),
-        );
+        walk(b, &mut used, &mut forward);
+        walk(a, &mut used, &mut backward);
+        let mut line = Vec::with_capacity(backward.len() + 2 + forward.len());
+        line.extend(backward.iter().rev().map(|&id| points[id as usize]));
+        line.push(points[a as usize]);
+        line.push(points[b as usize]);
+        line.extend(forward.iter().map(|&id| points[id as usize]));
+        lines.push(line);
     }
     lines
 }
