@@ -1,5 +1,5 @@
 # The two commands of the README, plus a static release build.
-.PHONY: serve test dist tools
+.PHONY: serve test dist tools bench
 serve:  ## build and serve the page on http://127.0.0.1:8080
 	@bash scripts/dev.sh serve
 test:   ## fmt, clippy (native + wasm32), native tests, wasm tests, browser e2e
@@ -8,3 +8,5 @@ dist:   ## static release build in dist/ for any web host
 	@bash scripts/dev.sh dist
 tools:  ## install the pinned tools only
 	@bash scripts/dev.sh tools
+bench:  ## native + browser benchmarks against the budgets; writes BENCHMARKS.md
+	@bash scripts/dev.sh bench $(BENCH_ARGS)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# gradscape's developer commands: `serve`, `test`, `dist`, `tools`.
+# gradscape's developer commands: `serve`, `test`, `dist`, `tools`, `bench`.
 # Each installs what it needs when missing (wasm32 target, pinned trunk and
 # wasm-bindgen-cli, Debian's chromium + chromium-driver, npm packages) and
 # never downloads a prebuilt binary: the Rust tools are built by cargo.
@@ -125,10 +125,28 @@ cmd_test() {
   fi
 }
 
+# --- bench: native + browser benchmarks → BENCHMARKS.md (issue 7) ----------
+# Builds dist/ and dist-nosimd/ (the same page without wasm SIMD, its own
+# target dir), then scripts/bench.mjs runs `cargo bench` with
+# -C target-cpu=native and the browser measurements; extra arguments go to
+# it (e.g. --skip-native, --reps 40, --no-write).
+cmd_bench() {
+  ensure_rust_tools
+  ensure_chromium
+  ensure_npm
+  build_release || die "trunk build failed"
+  say "trunk build --release without SIMD → dist-nosimd/"
+  RUSTFLAGS="-C target-feature=-simd128" CARGO_TARGET_DIR="$ROOT/target/nosimd" \
+    trunk build --release --dist dist-nosimd || die "trunk build (no SIMD) failed"
+  say "node scripts/bench.mjs $*"
+  node scripts/bench.mjs "$@"
+}
+
 case "${1:-}" in
   serve) cmd_serve;;
   test) cmd_test;;
   dist) cmd_dist;;
   tools) ensure_rust_tools; ensure_chromium; ensure_npm;;
-  *) echo "usage: scripts/dev.sh serve|test|dist|tools" >&2; exit 2;;
+  bench) shift; cmd_bench "$@";;
+  *) echo "usage: scripts/dev.sh serve|test|dist|tools|bench" >&2; exit 2;;
 esac

@@ -6,6 +6,8 @@
 //! already exist. Long-lived state stays in Rust (one `App` in a
 //! thread-local); DOM events are delegated to a few container listeners.
 
+#[doc(hidden)]
+pub mod bench;
 mod clock;
 pub mod dom;
 pub mod draw;
