@@ -143,6 +143,7 @@ function render(r) {
   detail.push('| figure | median | min | max |', '|---|---|---|---|');
   for (const [k, v] of Object.entries(r.simd.raster)) {
     detail.push(`| wasm SIMD ${k} | ${ms(v.wasm)} | ${ms(v.wasmMin)} | |`);
+    detail.push(`| … of which sampling f | ${ms(v.wasmSample)} | | |`, `| … of which log scale → colour → RGBA | ${ms(v.wasmColour)} | | |`);
     if (r.plain) detail.push(`| wasm no SIMD ${k} | ${ms(r.plain.raster[k].wasm)} | ${ms(r.plain.raster[k].wasmMin)} | |`);
     detail.push(`| plain JS ${k} | ${ms(v.js)} | ${ms(v.jsMin)} | |`);
     detail.push(`| fast-log JS ${k} | ${ms(v.jsFastLog)} | ${ms(v.jsFastLogMin)} | |`);

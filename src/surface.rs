@@ -70,8 +70,9 @@ impl Grid {
         grid
     }
 
-    /// [`Grid::sample`] into this grid, reusing its buffer.
-    pub fn resample(&mut self, l: &Landscape, view: View, w: usize, h: usize) {
+    /// [`Grid::sample`] into this grid, reusing its buffer; returns
+    /// [`Grid::range`], found on the way.
+    pub fn resample(&mut self, l: &Landscape, view: View, w: usize, h: usize) -> (f64, f64) {
         let (w, h) = (w.max(2), h.max(2));
         self.w = w;
         self.h = h;
@@ -83,22 +84,32 @@ impl Grid {
         let xs: Vec<f64> = (0..w)
             .map(|i| view.x0 + (i as f64 + 0.5) / w as f64 * view.width())
             .collect();
-        let mut max = f64::MIN;
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
         let mut any_bad = false;
         for (j, row) in self.values.chunks_exact_mut(w).enumerate() {
             let y = view.y1 - (j as f64 + 0.5) / h as f64 * view.height();
-            let (row_max, bad) = fill_row(l, &xs, y, row);
-            max = max.max(row_max);
+            let (row_lo, row_hi, bad) = fill_row(l, &xs, y, row);
+            // Comparisons, not f64::min/max (calls in wasm).
+            if row_lo < lo {
+                lo = row_lo;
+            }
+            if row_hi > hi {
+                hi = row_hi;
+            }
             any_bad |= bad;
         }
+        if hi < lo {
+            // No finite sample at all.
+            (lo, hi) = (0.0, 0.0);
+        }
         if any_bad {
-            let max = if max == f64::MIN { 0.0 } else { max };
             for v in &mut self.values {
                 if !v.is_finite() {
-                    *v = max;
+                    *v = hi;
                 }
             }
         }
+        (lo, hi)
     }
 
     /// The world position of sample (i, j).
@@ -113,32 +124,43 @@ impl Grid {
     pub fn range(&self) -> (f64, f64) {
         let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
         for &v in &self.values {
-            lo = lo.min(v);
-            hi = hi.max(v);
+            // Comparisons, not f64::min/max (calls in wasm); NaN is skipped.
+            if v < lo {
+                lo = v;
+            }
+            if v > hi {
+                hi = v;
+            }
         }
         (lo, hi)
     }
 }
 
-/// One row of samples: returns the largest finite value and whether any
-/// was not finite. The common surfaces get a loop of their own (the kind
-/// is matched once per row, not once per sample); any other kind, such as
-/// a user's formula, goes through [`Landscape::value`].
-fn fill_row(l: &Landscape, xs: &[f64], y: f64, row: &mut [f64]) -> (f64, bool) {
+/// One row of samples: returns the smallest and largest finite values and
+/// whether any was not finite. The common surfaces get a loop of their own
+/// (the kind is matched once per row, not once per sample); any other kind,
+/// such as a user's formula, goes through [`Landscape::value`].
+fn fill_row(l: &Landscape, xs: &[f64], y: f64, row: &mut [f64]) -> (f64, f64, bool) {
     #[inline(always)]
-    fn go(f: impl Fn(Vec2) -> f64, xs: &[f64], y: f64, row: &mut [f64]) -> (f64, bool) {
-        let mut max = f64::MIN;
+    fn go(f: impl Fn(Vec2) -> f64, xs: &[f64], y: f64, row: &mut [f64]) -> (f64, f64, bool) {
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
         let mut bad = false;
         for (v, &x) in row.iter_mut().zip(xs) {
             let f = f([x, y]);
             *v = f;
+            // Comparisons, not f64::min/max (calls in wasm).
             if f.is_finite() {
-                max = max.max(f);
+                if f < lo {
+                    lo = f;
+                }
+                if f > hi {
+                    hi = f;
+                }
             } else {
                 bad = true;
             }
         }
-        (max, bad)
+        (lo, hi, bad)
     }
     match l {
         Landscape::Quadratic(q) => go(|p| q.value(p), xs, y, row),
@@ -210,14 +232,15 @@ impl LogScale {
             }
             return;
         }
-        let lo = self.lo;
         let k = (self.inv_span * 255.0) as f32;
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        let (values, out) = {
+            let n = values.len() / 8 * 8;
+            simd::indices(self.lo, inv_delta, k, &values[..n], &mut out[..n]);
+            (&values[n..], &mut out[n..])
+        };
         for (o, &v) in out.iter_mut().zip(values) {
-            // (f − lo + δ)/δ ≥ 1, capped so that it stays a finite f32;
-            // NaN becomes 0 by `max`, like `t` does.
-            let x = ((v - lo).max(0.0) * inv_delta).min(1e30) + 1.0;
-            let i = fast_ln(x as f32) * k + 0.5;
-            *o = i.min(255.0) as u8;
+            *o = index_fast(self.lo, inv_delta, k, v);
         }
     }
 
@@ -237,6 +260,93 @@ impl LogScale {
                 (t, self.value(t))
             })
             .collect()
+    }
+}
+
+/// One colour index: (f − lo + δ)/δ ≥ 1, capped so that it stays a finite
+/// f32 (NaN becomes 0, like [`LogScale::t`]), then round(k·ln). Comparisons
+/// rather than `f64::max`/`min`, which wasm has with other NaN rules and
+/// so become calls.
+#[inline(always)]
+fn index_fast(lo: f64, inv_delta: f64, k: f32, v: f64) -> u8 {
+    let d = v - lo;
+    let d = if d > 0.0 { d * inv_delta } else { 0.0 };
+    let x = if d < 1e30 { d } else { 1e30 } + 1.0;
+    let i = fast_ln(x as f32) * k + 0.5;
+    (if i < 255.0 { i } else { 255.0 }) as u8
+}
+
+/// The colour-index loop in wasm SIMD, 8 samples a step: the same
+/// operations as [`index_fast`] and [`fast_ln`], lane by lane.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod simd {
+    use core::arch::wasm32::*;
+
+    #[inline(always)]
+    fn x4(a: &[f64], lo: v128, inv_delta: v128, up: v128) -> v128 {
+        let one = f64x2_splat(1.0);
+        let cap = f64x2_splat(1e30);
+        let zero = f64x2_splat(0.0);
+        let half = |v: v128| {
+            let d = f64x2_sub(v, lo);
+            // pmax(0, d) = 0 < d ? d : 0 (NaN → 0); pmin(d, cap) = cap < d ? cap : d.
+            let d = f64x2_mul(f64x2_pmax(zero, d), inv_delta);
+            f32x4_demote_f64x2_zero(f64x2_add(f64x2_pmin(d, cap), one))
+        };
+        assert!(a.len() >= 4);
+        // SAFETY: `a` holds at least 4 f64 (32 bytes); v128.load has no
+        // alignment requirement.
+        let (p01, p23) = unsafe {
+            (
+                v128_load(a.as_ptr() as *const v128),
+                v128_load(a.as_ptr().add(2) as *const v128),
+            )
+        };
+        let a01 = half(p01);
+        let a23 = half(p23);
+        // [a2, a3, 0, 0] → [0, 0, a2, a3] by a swizzle with an opaque mask
+        // (a shuffle, or a constant mask, lets LLVM merge the two demotions
+        // into one that it then does lane by lane).
+        v128_or(a01, i8x16_swizzle(a23, up))
+    }
+
+    #[inline(always)]
+    fn ln4(x: v128) -> v128 {
+        let off = i32x4_splat(0x3f35_04f3);
+        let tmp = i32x4_sub(x, off);
+        let e = f32x4_convert_i32x4(i32x4_shr(tmp, 23));
+        let m = i32x4_sub(x, v128_and(tmp, i32x4_splat(0xff80_0000_u32 as i32)));
+        let one = f32x4_splat(1.0);
+        let s = f32x4_div(f32x4_sub(m, one), f32x4_add(m, one));
+        let s2 = f32x4_mul(s, s);
+        let p = f32x4_add(
+            f32x4_mul(s2, f32x4_splat(1.0 / 7.0)),
+            f32x4_splat(1.0 / 5.0),
+        );
+        let p = f32x4_add(f32x4_mul(s2, p), f32x4_splat(1.0 / 3.0));
+        let p = f32x4_add(f32x4_mul(s2, p), one);
+        let ln_m = f32x4_mul(f32x4_add(s, s), p);
+        f32x4_add(f32x4_mul(e, f32x4_splat(std::f32::consts::LN_2)), ln_m)
+    }
+
+    pub(super) fn indices(lo: f64, inv_delta: f64, k: f32, values: &[f64], out: &mut [u8]) {
+        let (lo, inv_delta) = (f64x2_splat(lo), f64x2_splat(inv_delta));
+        let (k, half, top) = (f32x4_splat(k), f32x4_splat(0.5), f32x4_splat(255.0));
+        let up = core::hint::black_box(i8x16(
+            16, 16, 16, 16, 16, 16, 16, 16, 0, 1, 2, 3, 4, 5, 6, 7,
+        ));
+        let idx = |a: &[f64]| {
+            let i = f32x4_add(f32x4_mul(ln4(x4(a, lo, inv_delta, up)), k), half);
+            u32x4_trunc_sat_f32x4(f32x4_pmin(i, top))
+        };
+        let (out, _) = out.as_chunks_mut::<8>();
+        for (v, o) in values.chunks_exact(8).zip(out) {
+            let lo4 = idx(&v[..4]);
+            let hi4 = idx(&v[4..]);
+            let w = u16x8_narrow_i32x4(lo4, hi4);
+            let b = u8x16_narrow_i16x8(w, w);
+            *o = i64x2_extract_lane::<0>(b).to_le_bytes();
+        }
     }
 }
 
@@ -265,12 +375,14 @@ const BATCH: usize = 256;
 /// allocating nothing: the heatmap.
 pub fn raster_into(values: &[f64], scale: &LogScale, lut: &[[u8; 4]; 256], out: &mut [u8]) {
     assert_eq!(out.len(), values.len() * 4, "4 bytes per value");
+    let (out, _) = out.as_chunks_mut::<4>();
     let mut idx = [0u8; BATCH];
-    for (vs, px) in values.chunks(BATCH).zip(out.chunks_mut(BATCH * 4)) {
+    for (vs, px) in values.chunks(BATCH).zip(out.chunks_mut(BATCH)) {
         let idx = &mut idx[..vs.len()];
         scale.indices(vs, idx);
-        for (p, &i) in px.chunks_exact_mut(4).zip(idx.iter()) {
-            p.copy_from_slice(&lut[i as usize]);
+        // Whole 4-byte pixels: one load and one store each.
+        for (p, &i) in px.iter_mut().zip(idx.iter()) {
+            *p = lut[i as usize];
         }
     }
 }
@@ -315,8 +427,18 @@ impl Default for Raster {
 impl Raster {
     /// Sample, scale and colour: value → log scale → colormap → RGBA.
     pub fn render(&mut self, l: &Landscape, view: View, w: usize, h: usize) -> &[u8] {
-        self.grid.resample(l, view, w, h);
-        self.scale = LogScale::of(&self.grid);
+        self.sample(l, view, w, h);
+        self.colour()
+    }
+
+    /// The first half of [`Raster::render`]: the samples and their scale.
+    pub fn sample(&mut self, l: &Landscape, view: View, w: usize, h: usize) {
+        let (lo, hi) = self.grid.resample(l, view, w, h);
+        self.scale = LogScale::new(lo, hi);
+    }
+
+    /// The second half of [`Raster::render`]: log scale → colormap → RGBA.
+    pub fn colour(&mut self) -> &[u8] {
         self.rgba.resize(self.grid.values.len() * 4, 0);
         raster_into(&self.grid.values, &self.scale, &self.lut, &mut self.rgba);
         &self.rgba

@@ -32,6 +32,28 @@ pub fn bench_raster(kind: &str, w: u32, h: u32) -> Result<u32, JsValue> {
     })
 }
 
+/// The first half of [`bench_raster`]: the samples and their range.
+#[wasm_bindgen]
+pub fn bench_sample(kind: &str, w: u32, h: u32) -> Result<(), JsValue> {
+    let l = surface(kind)?;
+    RASTER.with(|r| {
+        r.borrow_mut()
+            .sample(&l, l.default_view(), w as usize, h as usize)
+    });
+    Ok(())
+}
+
+/// The second half of [`bench_raster`]: log scale → colormap → RGBA of the
+/// last samples.
+#[wasm_bindgen]
+pub fn bench_colour() -> u32 {
+    RASTER.with(|r| {
+        let mut r = r.borrow_mut();
+        let px = r.colour();
+        u32::from_le_bytes([px[0], px[1], px[2], px[3]])
+    })
+}
+
 /// A copy of the last heatmap's pixels (to check them against JS).
 #[wasm_bindgen]
 pub fn bench_raster_rgba() -> Vec<u8> {

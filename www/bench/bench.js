@@ -1,7 +1,7 @@
 // The browser half of `make bench`: times the wasm heatmap and the plain-JS
 // baselines in one page, median of `reps` runs after `warmup` runs, and
 // leaves the figures in `window.benchResults` (and on the page).
-import init, { bench_raster, bench_raster_rgba, bench_put, bench_lut } from '../gradscape.js';
+import init, { bench_raster, bench_sample, bench_colour, bench_raster_rgba, bench_put, bench_lut } from '../gradscape.js';
 import { rasterPlain, rasterFastLog } from './baseline.js';
 
 const q = new URLSearchParams(location.search);
@@ -15,9 +15,12 @@ function median(xs) {
   return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
 
-// Median wall time (ms) of fn(), after warm-up runs.
+// Median wall time (ms) of fn(), after warm-up runs: at least WARMUP of
+// them and at least 300 ms (wasm starts in V8's baseline tier and is
+// optimized in the background; on a busy machine that takes a while).
 function time(fn) {
-  for (let i = 0; i < WARMUP; i++) fn();
+  const w0 = performance.now();
+  for (let i = 0; i < WARMUP || (WARMUP > 0 && performance.now() - w0 < 300); i++) fn();
   const ts = [];
   for (let i = 0; i < REPS; i++) {
     const t0 = performance.now();
@@ -48,6 +51,9 @@ async function run() {
       const key = `${kind}/${w}x${h}`;
       const wasm = time(() => bench_raster(kind, w, h));
       const wasmRgba = bench_raster_rgba();
+      // The two halves apart: sampling f (and its range), then colouring.
+      const wasmSample = time(() => bench_sample(kind, w, h));
+      const wasmColour = time(() => bench_colour());
       const plain = time(() => rasterPlain(kind, w, h, values, img.data, lut));
       // Same colours? Count the pixels whose colour differs from the wasm's.
       let diff = 0;
@@ -59,6 +65,7 @@ async function run() {
       const fast = time(() => rasterFastLog(kind, w, h, values, out32, lut32));
       results.raster[key] = {
         wasm: wasm.median, js: plain.median, jsFastLog: fast.median,
+        wasmSample: wasmSample.median, wasmColour: wasmColour.median,
         wasmMin: wasm.min, jsMin: plain.min, jsFastLogMin: fast.min,
         channelsDifferingFromJs: diff, maxChannelDifference: maxd,
       };
