@@ -7,6 +7,7 @@ set -uo pipefail
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml
+WASM_OPT_VERSION=0.116.1       # the crate; its binary says "wasm-opt version 116" (Trunk.toml pins version_116)
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -29,6 +30,12 @@ ensure_rust_tools() {
     say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, a few minutes)"
     # Not --locked: its lock file does not resolve against today's index.
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" || die "installing wasm-bindgen-cli failed"
+  fi
+  if [[ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 116"* ]]; then
+    # Builds binaryen from the crate's C++ sources: about 5 minutes on 2
+    # idle cores (28 on a busy machine); nothing is downloaded but crates.
+    say "installing wasm-opt $WASM_OPT_VERSION (cargo install, builds binaryen, several minutes)"
+    cargo install --locked wasm-opt --version "$WASM_OPT_VERSION" || die "installing wasm-opt failed"
   fi
 }
 

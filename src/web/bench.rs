@@ -63,7 +63,8 @@ pub fn bench_raster_rgba() -> Vec<u8> {
 /// Put the last heatmap on a canvas: an ImageData over a view of wasm
 /// memory, then `putImageData`.
 #[wasm_bindgen]
-pub fn bench_put(ctx: &CanvasRenderingContext2d) -> Result<(), JsValue> {
+#[allow(clippy::needless_pass_by_value)] // by value: see `mount`
+pub fn bench_put(ctx: CanvasRenderingContext2d) -> Result<(), JsValue> {
     RASTER.with(|r| {
         let r = r.borrow();
         let img = ImageData::new_with_u8_clamped_array_and_sh(
