@@ -152,50 +152,52 @@ export async function sliderFrame(browser, base, { reps, warmup, steps }) {
   return { median: median(r), min: Math.min(...r), max: Math.max(...r), n: r.length };
 }
 
-// One animation frame's work: the cursor moves one step (the scrubber's
-// input event runs what a playing frame runs: the time bar and a redraw),
-// with 7 runs of `steps` steps, from the middle of the runs on.
+// Playback: 7 runs of `steps` steps played at 1000 steps/s from the middle
+// of the runs on, for 2 s. Every animation frame the page asks for is timed
+// from the start of its requestAnimationFrame callback until both canvases
+// have finished drawing (a wrapper added before the page loads); the first
+// `warmup` frames are left out (the first draws the trail layer whole).
 export async function animationFrame(browser, base, { reps, warmup, steps }) {
   const start = Math.floor(steps / 2);
-  const { context, page, errors } = await openPlayground(browser, base, `${RACE}&steps=${steps}&t=${start}`);
-  const frames = await page.evaluate(({ reps, warmup, start }) => {
-    const scrub = document.getElementById('scrub');
-    const plot = document.getElementById('plot').getContext('2d');
-    const loss = document.getElementById('loss').getContext('2d');
-    const ts = [];
-    for (let i = 1; i <= warmup + reps; i++) {
+  const { context, page, errors } = await newPage(browser);
+  await page.addInitScript(() => {
+    const raf = window.requestAnimationFrame.bind(window);
+    window.__frames = [];
+    window.requestAnimationFrame = (cb) => raf((ts) => {
       const t0 = performance.now();
-      scrub.value = String(start + i);
-      scrub.dispatchEvent(new Event('input', { bubbles: true }));
-      plot.getImageData(0, 0, 1, 1);
-      loss.getImageData(0, 0, 1, 1);
-      if (i > warmup) ts.push(performance.now() - t0);
-    }
-    return ts;
-  }, { reps, warmup, start });
-  // Real playback: frames per second over 2 s at 1000 steps/s from step 0.
-  const fps = await page.evaluate(async () => {
-    document.getElementById('reset').click();
+      cb(ts);
+      for (const id of ['plot', 'loss']) document.getElementById(id)?.getContext('2d').getImageData(0, 0, 1, 1);
+      window.__frames.push(performance.now() - t0);
+    });
+  });
+  await page.goto(`${base}/?${RACE}&steps=${steps}&t=${start}`);
+  await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 30000 });
+  const r = await page.evaluate(async (minFrames) => {
     const speed = document.getElementById('speed');
     speed.value = '1000';
     speed.dispatchEvent(new Event('change', { bubbles: true }));
     const plot = document.getElementById('plot');
     const d0 = Number(plot.dataset.draws);
-    let frames = 0;
-    let run = true;
-    const count = () => { frames++; if (run) requestAnimationFrame(count); };
-    requestAnimationFrame(count);
+    window.__frames.length = 0;
     document.getElementById('play').click();
     const t0 = performance.now();
-    await new Promise((ok) => setTimeout(ok, 2000));
-    run = false;
+    while (performance.now() - t0 < 2000 || window.__frames.length < minFrames) {
+      await new Promise((ok) => setTimeout(ok, 100));
+      if (performance.now() - t0 > 20000) break;
+    }
     const dt = (performance.now() - t0) / 1000;
+    const frames = [...window.__frames];
+    const draws = Number(plot.dataset.draws) - d0;
     document.getElementById('play').click();
-    return { rafPerSecond: frames / dt, drawsPerSecond: (Number(plot.dataset.draws) - d0) / dt };
-  });
+    return { frames, framesPerSecond: frames.length / dt, drawsPerSecond: draws / dt };
+  }, warmup + reps);
   await context.close();
   if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-  return { median: median(frames), min: Math.min(...frames), max: Math.max(...frames), n: frames.length, ...fps };
+  const f = r.frames.slice(warmup);
+  return {
+    median: median(f), min: Math.min(...f), max: Math.max(...f), n: f.length,
+    first: r.frames[0], framesPerSecond: r.framesPerSecond, drawsPerSecond: r.drawsPerSecond,
+  };
 }
 
 // Page weight of a build: raw and gzip -9 bytes of the wasm, the JS, the

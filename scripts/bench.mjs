@@ -133,8 +133,8 @@ function render(r) {
   }
   row('putImageData 1280×800 from wasm memory', `${ms(r.simd.putImageData)} ms`, '', undefined);
   row('slider change → finished frame, 7 × 1000 steps', `${ms(r.slider.median)} ms`, '≤ 8 ms', r.slider.median <= 8);
-  row('animation frame (one step), 7 × 10 000 steps', `${ms(r.anim.median)} ms`, '≤ 4 ms', r.anim.median <= 4);
-  row('playback at 1000 steps/s, 7 × 10 000 steps', `${r.anim.drawsPerSecond.toFixed(0)} draws/s (rAF ${r.anim.rafPerSecond.toFixed(0)}/s)`, '60/s', r.anim.drawsPerSecond >= 55);
+  row('animation frame while playing, 7 × 10 000 steps', `${ms(r.anim.median)} ms`, '≤ 4 ms', r.anim.median <= 4);
+  row('playback at 1000 steps/s, 7 × 10 000 steps', `${r.anim.framesPerSecond.toFixed(0)} frames/s, ${r.anim.drawsPerSecond.toFixed(0)} draws/s`, '60/s', r.anim.framesPerSecond >= 55);
   const w = r.weight;
   row('page weight, gzip (wasm + JS + CSS + HTML)', `${kb(w.total.gzip)} (raw ${kb(w.total.raw)})`, '≤ 100 KB', w.total.gzip <= 100 * 1024);
   row('navigation → first contour (loopback)', `${ms(r.first.median)} ms`, '≤ 300 ms', r.first.median <= 300);
@@ -149,6 +149,7 @@ function render(r) {
     detail.push(`| fast-log JS ${k} | ${ms(v.jsFastLog)} | ${ms(v.jsFastLogMin)} | |`);
     if (N(`raster/${k}`) !== undefined) detail.push(`| native ${k} | ${ms(N(`raster/${k}`))} | | |`);
   }
+  detail.push(`| first playing frame (draws the trail layer whole) | ${ms(r.anim.first)} | | |`);
   for (const [name, v] of [['slider → frame', r.slider], ['animation frame', r.anim], ['first contour', r.first]]) {
     detail.push(`| ${name} | ${ms(v.median)} | ${ms(v.min)} | ${ms(v.max)} |`);
   }

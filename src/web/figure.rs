@@ -103,6 +103,7 @@ impl State {
                 hidden: &hidden,
                 t: self.t,
                 start: self.scene.start,
+                live: self.playing,
             };
             draw_plot(&self.plot, cache, &frame)?;
             if let Some(loss) = &self.loss {

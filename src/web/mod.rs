@@ -270,6 +270,7 @@ impl App {
                 hidden: &self.hidden,
                 t: self.t,
                 start: self.scene.start,
+                live: self.playing,
             };
             draw_plot(&self.plot, cache, &frame)?;
         }
