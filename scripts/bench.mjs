@@ -40,7 +40,10 @@ function native() {
   });
   if (r.status !== 0) throw new Error('cargo bench failed');
   const read = (id) => {
-    const f = join(NATIVE_TARGET, 'criterion', id, 'new', 'estimates.json');
+    // criterion writes a function id "replay/7x1000" as the folder "replay_7x1000".
+    const [group, ...rest] = id.split('/');
+    const dir = rest.length === 1 ? `${group}_${rest[0]}` : id;
+    const f = join(NATIVE_TARGET, 'criterion', dir, 'new', 'estimates.json');
     return JSON.parse(readFileSync(f, 'utf8')).median.point_estimate / 1e6; // ms
   };
   const out = {};
