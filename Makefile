@@ -1,5 +1,5 @@
 # The two commands of the README, plus a static release build.
-.PHONY: serve test dist tools fuzz soak
+.PHONY: serve test dist tools fuzz soak bench
 serve:  ## build and serve the page on http://127.0.0.1:8080
 	@bash scripts/dev.sh serve
 test:   ## fmt, clippy (native + wasm32), native tests, wasm tests, browser e2e
@@ -12,3 +12,5 @@ fuzz:   ## run each fuzz target for FUZZ_SECONDS (default 600; nightly + cargo-f
 	@bash scripts/dev.sh fuzz
 soak:   ## 30 minutes of animation in headless Chromium; memory must stay flat (SOAK_MINUTES)
 	@bash scripts/dev.sh soak
+bench:  ## native + browser benchmarks against the budgets; writes BENCHMARKS.md
+	@bash scripts/dev.sh bench $(BENCH_ARGS)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# gradscape's developer commands: `serve`, `test`, `dist`, `tools`.
+# gradscape's developer commands: `serve`, `test`, `dist`, `tools`, `bench`.
 # Each installs what it needs when missing (wasm32 target, pinned trunk and
 # wasm-bindgen-cli, Debian's chromium + chromium-driver, npm packages) and
 # never downloads a prebuilt binary: the Rust tools are built by cargo.
@@ -7,6 +7,7 @@ set -uo pipefail
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml
+WASM_OPT_VERSION=0.116.1       # the crate; its binary says "wasm-opt version 116" (Trunk.toml pins version_116)
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -29,6 +30,12 @@ ensure_rust_tools() {
     say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, a few minutes)"
     # Not --locked: its lock file does not resolve against today's index.
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" || die "installing wasm-bindgen-cli failed"
+  fi
+  if [[ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 116"* ]]; then
+    # Builds binaryen from the crate's C++ sources: about 5 minutes on 2
+    # idle cores (28 on a busy machine); nothing is downloaded but crates.
+    say "installing wasm-opt $WASM_OPT_VERSION (cargo install, builds binaryen, several minutes)"
+    cargo install --locked wasm-opt --version "$WASM_OPT_VERSION" || die "installing wasm-opt failed"
   fi
 }
 
@@ -159,6 +166,23 @@ cmd_soak() {
   node scripts/soak.mjs
 }
 
+# --- bench: native + browser benchmarks → BENCHMARKS.md (issue 7) ----------
+# Builds dist/ and dist-nosimd/ (the same page without wasm SIMD, its own
+# target dir), then scripts/bench.mjs runs `cargo bench` with
+# -C target-cpu=native and the browser measurements; extra arguments go to
+# it (e.g. --skip-native, --reps 40, --no-write).
+cmd_bench() {
+  ensure_rust_tools
+  ensure_chromium
+  ensure_npm
+  build_release || die "trunk build failed"
+  say "trunk build --release without SIMD → dist-nosimd/"
+  RUSTFLAGS="-C target-feature=-simd128" CARGO_TARGET_DIR="$ROOT/target/nosimd" \
+    trunk build --release --dist dist-nosimd || die "trunk build (no SIMD) failed"
+  say "node scripts/bench.mjs $*"
+  node scripts/bench.mjs "$@"
+}
+
 case "${1:-}" in
   serve) cmd_serve;;
   test) cmd_test;;
@@ -166,5 +190,6 @@ case "${1:-}" in
   tools) ensure_rust_tools; ensure_chromium; ensure_npm;;
   fuzz) cmd_fuzz;;
   soak) cmd_soak;;
-  *) echo "usage: scripts/dev.sh serve|test|dist|tools|fuzz|soak" >&2; exit 2;;
+  bench) shift; cmd_bench "$@";;
+  *) echo "usage: scripts/dev.sh serve|test|dist|tools|fuzz|soak|bench" >&2; exit 2;;
 esac

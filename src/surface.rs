@@ -5,7 +5,6 @@
 use crate::landscape::{Landscape, View};
 use crate::math;
 use crate::Vec2;
-use std::collections::HashMap;
 
 /// Okabe–Ito colours for trajectories (colour-blind safe), in the order
 /// optimizers take them; yellow is left out (invisible on light paper).
@@ -34,6 +33,16 @@ pub fn colormap_lut() -> Vec<[u8; 3]> {
     (0..256).map(|i| colormap(i as f64 / 255.0)).collect()
 }
 
+/// [`colormap_lut`] as RGBA pixels, ready to copy into an image.
+pub fn colormap_lut_rgba() -> [[u8; 4]; 256] {
+    let mut lut = [[0, 0, 0, 255]; 256];
+    for (i, px) in lut.iter_mut().enumerate() {
+        let [r, g, b] = colormap(i as f64 / 255.0);
+        *px = [r, g, b, 255];
+    }
+    lut
+}
+
 /// Samples of f at the centres of a w × h grid over a view; row 0 is the top
 /// (y = y1). Non-finite values are replaced by the largest finite one.
 #[derive(Debug, Clone)]
@@ -51,27 +60,56 @@ pub struct Grid {
 impl Grid {
     /// Sample a landscape at w × h cell centres.
     pub fn sample(l: &Landscape, view: View, w: usize, h: usize) -> Grid {
+        let mut grid = Grid {
+            w: 0,
+            h: 0,
+            view,
+            values: Vec::new(),
+        };
+        grid.resample(l, view, w, h);
+        grid
+    }
+
+    /// [`Grid::sample`] into this grid, reusing its buffer; returns
+    /// [`Grid::range`], found on the way.
+    pub fn resample(&mut self, l: &Landscape, view: View, w: usize, h: usize) -> (f64, f64) {
         let (w, h) = (w.max(2), h.max(2));
-        let mut values = Vec::with_capacity(w * h);
-        for j in 0..h {
+        self.w = w;
+        self.h = h;
+        self.view = view;
+        self.values.clear();
+        self.values.resize(w * h, 0.0);
+        // The column abscissae once, not a division per sample; the same
+        // expression as `pos`, so a sample is f(pos(i, j)) exactly.
+        let xs: Vec<f64> = (0..w)
+            .map(|i| view.x0 + (i as f64 + 0.5) / w as f64 * view.width())
+            .collect();
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        let mut any_bad = false;
+        for (j, row) in self.values.chunks_exact_mut(w).enumerate() {
             let y = view.y1 - (j as f64 + 0.5) / h as f64 * view.height();
-            for i in 0..w {
-                let x = view.x0 + (i as f64 + 0.5) / w as f64 * view.width();
-                values.push(l.value([x, y]));
+            let (row_lo, row_hi, bad) = fill_row(l, &xs, y, row);
+            // Comparisons, not f64::min/max (calls in wasm).
+            if row_lo < lo {
+                lo = row_lo;
+            }
+            if row_hi > hi {
+                hi = row_hi;
+            }
+            any_bad |= bad;
+        }
+        if hi < lo {
+            // No finite sample at all.
+            (lo, hi) = (0.0, 0.0);
+        }
+        if any_bad {
+            for v in &mut self.values {
+                if !v.is_finite() {
+                    *v = hi;
+                }
             }
         }
-        let max = values
-            .iter()
-            .copied()
-            .filter(|v| v.is_finite())
-            .fold(f64::MIN, f64::max);
-        let max = if max == f64::MIN { 0.0 } else { max };
-        for v in &mut values {
-            if !v.is_finite() {
-                *v = max;
-            }
-        }
-        Grid { w, h, view, values }
+        (lo, hi)
     }
 
     /// The world position of sample (i, j).
@@ -84,13 +122,50 @@ impl Grid {
 
     /// Smallest and largest sample.
     pub fn range(&self) -> (f64, f64) {
-        let lo = self.values.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = self
-            .values
-            .iter()
-            .copied()
-            .fold(f64::NEG_INFINITY, f64::max);
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for &v in &self.values {
+            // Comparisons, not f64::min/max (calls in wasm); NaN is skipped.
+            if v < lo {
+                lo = v;
+            }
+            if v > hi {
+                hi = v;
+            }
+        }
         (lo, hi)
+    }
+}
+
+/// One row of samples: returns the smallest and largest finite values and
+/// whether any was not finite. The common surfaces get a loop of their own
+/// (the kind is matched once per row, not once per sample); any other kind,
+/// such as a user's formula, goes through [`Landscape::value`].
+fn fill_row(l: &Landscape, xs: &[f64], y: f64, row: &mut [f64]) -> (f64, f64, bool) {
+    #[inline(always)]
+    fn go(f: impl Fn(Vec2) -> f64, xs: &[f64], y: f64, row: &mut [f64]) -> (f64, f64, bool) {
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        let mut bad = false;
+        for (v, &x) in row.iter_mut().zip(xs) {
+            let f = f([x, y]);
+            *v = f;
+            // Comparisons, not f64::min/max (calls in wasm).
+            if f.is_finite() {
+                if f < lo {
+                    lo = f;
+                }
+                if f > hi {
+                    hi = f;
+                }
+            } else {
+                bad = true;
+            }
+        }
+        (lo, hi, bad)
+    }
+    match l {
+        Landscape::Quadratic(q) => go(|p| q.value(p), xs, y, row),
+        Landscape::Rosenbrock(r) => go(|p| r.value(p), xs, y, row),
+        _ => go(|p| l.value(p), xs, y, row),
     }
 }
 
@@ -139,6 +214,36 @@ impl LogScale {
         (math::ln((d + self.delta) / self.delta) * self.inv_span).clamp(0.0, 1.0)
     }
 
+    /// f → the index of its colour in a 256-entry colormap, round(255·t(f)).
+    pub fn index(&self, f: f64) -> u8 {
+        (self.t(f) * 255.0).round() as u8
+    }
+
+    /// [`LogScale::index`] of many values at once, fast: the logarithm from
+    /// the float's exponent bits and a short series in single precision (no
+    /// libm call, no branch, so the loop vectorizes; with wasm SIMD 4 lanes).
+    /// The index equals the exact one except where 255·t(f) lies within
+    /// about 1e-4 of a half-integer, where it may be one step off.
+    pub fn indices(&self, values: &[f64], out: &mut [u8]) {
+        let inv_delta = 1.0 / self.delta;
+        if self.inv_span == 0.0 || !inv_delta.is_finite() {
+            for (o, &v) in out.iter_mut().zip(values) {
+                *o = self.index(v);
+            }
+            return;
+        }
+        let k = (self.inv_span * 255.0) as f32;
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        let (values, out) = {
+            let n = values.len() / 8 * 8;
+            simd::indices(self.lo, inv_delta, k, &values[..n], &mut out[..n]);
+            (&values[n..], &mut out[n..])
+        };
+        for (o, &v) in out.iter_mut().zip(values) {
+            *o = index_fast(self.lo, inv_delta, k, v);
+        }
+    }
+
     /// t → f (the inverse of [`LogScale::t`]).
     pub fn value(&self, t: f64) -> f64 {
         if self.inv_span == 0.0 {
@@ -158,60 +263,239 @@ impl LogScale {
     }
 }
 
+/// One colour index: (f − lo + δ)/δ ≥ 1, capped so that it stays a finite
+/// f32 (NaN becomes 0, like [`LogScale::t`]), then round(k·ln). Comparisons
+/// rather than `f64::max`/`min`, which wasm has with other NaN rules and
+/// so become calls.
+#[inline(always)]
+fn index_fast(lo: f64, inv_delta: f64, k: f32, v: f64) -> u8 {
+    let d = v - lo;
+    let d = if d > 0.0 { d * inv_delta } else { 0.0 };
+    let x = if d < 1e30 { d } else { 1e30 } + 1.0;
+    let i = fast_ln(x as f32) * k + 0.5;
+    (if i < 255.0 { i } else { 255.0 }) as u8
+}
+
+/// The colour-index loop in wasm SIMD, 8 samples a step: the same
+/// operations as [`index_fast`] and [`fast_ln`], lane by lane.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod simd {
+    use core::arch::wasm32::*;
+
+    #[inline(always)]
+    fn x4(a: &[f64], lo: v128, inv_delta: v128, up: v128) -> v128 {
+        let one = f64x2_splat(1.0);
+        let cap = f64x2_splat(1e30);
+        let zero = f64x2_splat(0.0);
+        let half = |v: v128| {
+            let d = f64x2_sub(v, lo);
+            // pmax(0, d) = 0 < d ? d : 0 (NaN → 0); pmin(d, cap) = cap < d ? cap : d.
+            let d = f64x2_mul(f64x2_pmax(zero, d), inv_delta);
+            f32x4_demote_f64x2_zero(f64x2_add(f64x2_pmin(d, cap), one))
+        };
+        assert!(a.len() >= 4);
+        // SAFETY: `a` holds at least 4 f64 (32 bytes); v128.load has no
+        // alignment requirement.
+        let (p01, p23) = unsafe {
+            (
+                v128_load(a.as_ptr() as *const v128),
+                v128_load(a.as_ptr().add(2) as *const v128),
+            )
+        };
+        let a01 = half(p01);
+        let a23 = half(p23);
+        // [a2, a3, 0, 0] → [0, 0, a2, a3] by a swizzle with an opaque mask
+        // (a shuffle, or a constant mask, lets LLVM merge the two demotions
+        // into one that it then does lane by lane).
+        v128_or(a01, i8x16_swizzle(a23, up))
+    }
+
+    #[inline(always)]
+    fn ln4(x: v128) -> v128 {
+        let off = i32x4_splat(0x3f35_04f3);
+        let tmp = i32x4_sub(x, off);
+        let e = f32x4_convert_i32x4(i32x4_shr(tmp, 23));
+        let m = i32x4_sub(x, v128_and(tmp, i32x4_splat(0xff80_0000_u32 as i32)));
+        let one = f32x4_splat(1.0);
+        let s = f32x4_div(f32x4_sub(m, one), f32x4_add(m, one));
+        let s2 = f32x4_mul(s, s);
+        let p = f32x4_add(
+            f32x4_mul(s2, f32x4_splat(1.0 / 7.0)),
+            f32x4_splat(1.0 / 5.0),
+        );
+        let p = f32x4_add(f32x4_mul(s2, p), f32x4_splat(1.0 / 3.0));
+        let p = f32x4_add(f32x4_mul(s2, p), one);
+        let ln_m = f32x4_mul(f32x4_add(s, s), p);
+        f32x4_add(f32x4_mul(e, f32x4_splat(std::f32::consts::LN_2)), ln_m)
+    }
+
+    pub(super) fn indices(lo: f64, inv_delta: f64, k: f32, values: &[f64], out: &mut [u8]) {
+        let (lo, inv_delta) = (f64x2_splat(lo), f64x2_splat(inv_delta));
+        let (k, half, top) = (f32x4_splat(k), f32x4_splat(0.5), f32x4_splat(255.0));
+        let up = core::hint::black_box(i8x16(
+            16, 16, 16, 16, 16, 16, 16, 16, 0, 1, 2, 3, 4, 5, 6, 7,
+        ));
+        let idx = |a: &[f64]| {
+            let i = f32x4_add(f32x4_mul(ln4(x4(a, lo, inv_delta, up)), k), half);
+            u32x4_trunc_sat_f32x4(f32x4_pmin(i, top))
+        };
+        let (out, _) = out.as_chunks_mut::<8>();
+        for (v, o) in values.chunks_exact(8).zip(out) {
+            let lo4 = idx(&v[..4]);
+            let hi4 = idx(&v[4..]);
+            let w = u16x8_narrow_i32x4(lo4, hi4);
+            let b = u8x16_narrow_i16x8(w, w);
+            *o = i64x2_extract_lane::<0>(b).to_le_bytes();
+        }
+    }
+}
+
+/// ln x for finite x ≥ 1 (any positive normal x, in fact), to about 1e-7
+/// relative: x = 2ᵉ·m with m ∈ [√½, √2) taken from the bits (as musl's
+/// logf does), then ln m = 2·atanh(s), s = (m − 1)/(m + 1), |s| < 0.172, by
+/// its series to s⁷ (the first term left out is below 3e-8).
+#[inline(always)]
+pub fn fast_ln(x: f32) -> f32 {
+    const OFF: u32 = 0x3f35_04f3; // √½
+    let bits = x.to_bits();
+    let tmp = bits.wrapping_sub(OFF);
+    let e = (tmp as i32) >> 23;
+    let m = f32::from_bits(bits.wrapping_sub(tmp & 0xff80_0000));
+    let s = (m - 1.0) / (m + 1.0);
+    let s2 = s * s;
+    let p = 1.0 + s2 * (1.0 / 3.0 + s2 * (1.0 / 5.0 + s2 * (1.0 / 7.0)));
+    e as f32 * std::f32::consts::LN_2 + 2.0 * s * p
+}
+
+/// Samples per batch of [`raster_into`]: the index loop (vectorized) and
+/// the colour lookup (a gather) run in turn over a batch in the L1 cache.
+const BATCH: usize = 256;
+
+/// RGBA pixels of `values` under a log scale into `out` (4 bytes per value),
+/// allocating nothing: the heatmap.
+pub fn raster_into(values: &[f64], scale: &LogScale, lut: &[[u8; 4]; 256], out: &mut [u8]) {
+    assert_eq!(out.len(), values.len() * 4, "4 bytes per value");
+    let (out, _) = out.as_chunks_mut::<4>();
+    let mut idx = [0u8; BATCH];
+    for (vs, px) in values.chunks(BATCH).zip(out.chunks_mut(BATCH)) {
+        let idx = &mut idx[..vs.len()];
+        scale.indices(vs, idx);
+        // Whole 4-byte pixels: one load and one store each.
+        for (p, &i) in px.iter_mut().zip(idx.iter()) {
+            *p = lut[i as usize];
+        }
+    }
+}
+
 /// RGBA pixels of a grid under a log scale (the heatmap).
 pub fn raster_rgba(grid: &Grid, scale: &LogScale) -> Vec<u8> {
-    let lut = colormap_lut();
-    let mut out = Vec::with_capacity(grid.values.len() * 4);
-    for &v in &grid.values {
-        let idx = (scale.t(v) * 255.0).round() as usize;
-        let c = lut[idx.min(255)];
-        out.extend_from_slice(&[c[0], c[1], c[2], 255]);
-    }
+    let mut out = vec![0; grid.values.len() * 4];
+    raster_into(&grid.values, scale, &colormap_lut_rgba(), &mut out);
     out
 }
 
+/// The heatmap with its buffers, reused from one render to the next (a
+/// window resize or a pan renders again without allocating when the size
+/// does not grow).
+#[derive(Debug, Clone)]
+pub struct Raster {
+    /// The samples.
+    pub grid: Grid,
+    /// The scale of the last render.
+    pub scale: LogScale,
+    /// RGBA pixels, row-major, `grid.w × grid.h × 4` bytes.
+    pub rgba: Vec<u8>,
+    lut: [[u8; 4]; 256],
+}
+
+impl Default for Raster {
+    fn default() -> Self {
+        Raster {
+            grid: Grid {
+                w: 0,
+                h: 0,
+                view: View::new([0.0, 1.0], [0.0, 1.0]),
+                values: Vec::new(),
+            },
+            scale: LogScale::new(0.0, 1.0),
+            rgba: Vec::new(),
+            lut: colormap_lut_rgba(),
+        }
+    }
+}
+
+impl Raster {
+    /// Sample, scale and colour: value → log scale → colormap → RGBA.
+    pub fn render(&mut self, l: &Landscape, view: View, w: usize, h: usize) -> &[u8] {
+        self.sample(l, view, w, h);
+        self.colour()
+    }
+
+    /// The first half of [`Raster::render`]: the samples and their scale.
+    pub fn sample(&mut self, l: &Landscape, view: View, w: usize, h: usize) {
+        let (lo, hi) = self.grid.resample(l, view, w, h);
+        self.scale = LogScale::new(lo, hi);
+    }
+
+    /// The second half of [`Raster::render`]: log scale → colormap → RGBA.
+    pub fn colour(&mut self) -> &[u8] {
+        self.rgba.resize(self.grid.values.len() * 4, 0);
+        raster_into(&self.grid.values, &self.scale, &self.lut, &mut self.rgba);
+        &self.rgba
+    }
+}
+
+const NONE: u32 = u32::MAX;
+
 /// Isolines of a grid at one level, as polylines in world coordinates
 /// (marching squares, segments chained through shared cell edges).
+///
+/// A crossing point is computed once per edge and named by a dense id in
+/// the order of discovery (the rows above and to the left are remembered,
+/// so no hash map is needed).
 pub fn isolines(grid: &Grid, level: f64) -> Vec<Vec<Vec2>> {
     let (w, h) = (grid.w, grid.h);
     let val = |i: usize, j: usize| grid.values[j * w + i];
-    // Edge ids: horizontal edge (i,j)-(i+1,j) → 2·(j·w+i); vertical
-    // (i,j)-(i,j+1) → 2·(j·w+i)+1.
-    let hid = |i: usize, j: usize| 2 * (j * w + i);
-    let vid = |i: usize, j: usize| 2 * (j * w + i) + 1;
-    let mut points: HashMap<usize, Vec2> = HashMap::new();
-    let mut cross = |id: usize, a: (usize, usize), b: (usize, usize)| -> Option<usize> {
+    let mut points: Vec<Vec2> = Vec::new();
+    let mut cross = |a: (usize, usize), b: (usize, usize)| -> u32 {
         let (va, vb) = (val(a.0, a.1), val(b.0, b.1));
         if (va < level) == (vb < level) {
-            return None;
+            return NONE;
         }
-        points.entry(id).or_insert_with(|| {
-            let s = (level - va) / (vb - va);
-            let s = if s.is_finite() {
-                s.clamp(0.0, 1.0)
-            } else {
-                0.5
-            };
-            grid.pos(
-                a.0 as f64 + s * (b.0 as f64 - a.0 as f64),
-                a.1 as f64 + s * (b.1 as f64 - a.1 as f64),
-            )
-        });
-        Some(id)
+        let s = (level - va) / (vb - va);
+        let s = if s.is_finite() {
+            s.clamp(0.0, 1.0)
+        } else {
+            0.5
+        };
+        points.push(grid.pos(
+            a.0 as f64 + s * (b.0 as f64 - a.0 as f64),
+            a.1 as f64 + s * (b.1 as f64 - a.1 as f64),
+        ));
+        (points.len() - 1) as u32
     };
-    let mut segs: Vec<(usize, usize)> = Vec::new();
-    for j in 0..h - 1 {
+    // above[i]: the id of horizontal edge (i, j)-(i+1, j), the bottom of the
+    // cell above (computed as the top of row 0).
+    let mut above: Vec<u32> = (0..w.saturating_sub(1))
+        .map(|i| cross((i, 0), (i + 1, 0)))
+        .collect();
+    let mut segs: Vec<(u32, u32)> = Vec::new();
+    for j in 0..h.saturating_sub(1) {
+        let mut left = cross((0, j), (0, j + 1));
         for i in 0..w - 1 {
-            let top = cross(hid(i, j), (i, j), (i + 1, j));
-            let right = cross(vid(i + 1, j), (i + 1, j), (i + 1, j + 1));
-            let bottom = cross(hid(i, j + 1), (i, j + 1), (i + 1, j + 1));
-            let left = cross(vid(i, j), (i, j), (i, j + 1));
-            let e: Vec<usize> = [top, right, bottom, left]
-                .iter()
-                .flatten()
-                .copied()
-                .collect();
-            match e.len() {
+            let top = above[i];
+            let right = cross((i + 1, j), (i + 1, j + 1));
+            let bottom = cross((i, j + 1), (i + 1, j + 1));
+            let edges = [top, right, bottom, left];
+            let mut e = [NONE; 4];
+            let mut n = 0;
+            for id in edges {
+                if id != NONE {
+                    e[n] = id;
+                    n += 1;
+                }
+            }
+            match n {
                 2 => segs.push((e[0], e[1])),
                 4 => {
                     let centre =
@@ -227,33 +511,44 @@ pub fn isolines(grid: &Grid, level: f64) -> Vec<Vec<Vec2>> {
                 }
                 _ => {}
             }
+            above[i] = bottom;
+            left = right;
         }
     }
     chain(&segs, &points)
 }
 
-fn chain(segs: &[(usize, usize)], points: &HashMap<usize, Vec2>) -> Vec<Vec<Vec2>> {
-    let mut at: HashMap<usize, Vec<usize>> = HashMap::new();
+fn chain(segs: &[(u32, u32)], points: &[Vec2]) -> Vec<Vec<Vec2>> {
+    // at[id]: the (at most two) segments ending on edge `id`, in order.
+    let mut at: Vec<[u32; 2]> = vec![[NONE; 2]; points.len()];
     for (k, &(a, b)) in segs.iter().enumerate() {
-        at.entry(a).or_default().push(k);
-        at.entry(b).or_default().push(k);
+        for id in [a, b] {
+            let slot = &mut at[id as usize];
+            if slot[0] == NONE {
+                slot[0] = k as u32;
+            } else {
+                slot[1] = k as u32;
+            }
+        }
     }
     let mut used = vec![false; segs.len()];
     let mut lines = Vec::new();
-    let walk = |start_edge: usize, used: &mut Vec<bool>| -> Vec<usize> {
-        let mut ids = Vec::new();
+    let mut backward: Vec<u32> = Vec::new();
+    let mut forward: Vec<u32> = Vec::new();
+    let walk = |start_edge: u32, used: &mut [bool], ids: &mut Vec<u32>| {
+        ids.clear();
         let mut edge = start_edge;
         loop {
-            let next = at
-                .get(&edge)
-                .and_then(|ks| ks.iter().copied().find(|&k| !used[k]));
+            let next = at[edge as usize]
+                .iter()
+                .copied()
+                .find(|&k| k != NONE && !used[k as usize]);
             let Some(k) = next else { break };
-            used[k] = true;
-            let (a, b) = segs[k];
+            used[k as usize] = true;
+            let (a, b) = segs[k as usize];
             edge = if a == edge { b } else { a };
             ids.push(edge);
         }
-        ids
     };
     for k in 0..segs.len() {
         if used[k] {
@@ -261,17 +556,14 @@ fn chain(segs: &[(usize, usize)], points: &HashMap<usize, Vec2>) -> Vec<Vec<Vec2
         }
         used[k] = true;
         let (a, b) = segs[k];
-        let forward = walk(b, &mut used);
-        let backward = walk(a, &mut used);
-        let mut ids: Vec<usize> = backward.into_iter().rev().collect();
-        ids.push(a);
-        ids.push(b);
-        ids.extend(forward);
-        lines.push(
-            ids.iter()
-                .filter_map(|id| points.get(id).copied())
-                .collect(),
-        );
+        walk(b, &mut used, &mut forward);
+        walk(a, &mut used, &mut backward);
+        let mut line = Vec::with_capacity(backward.len() + 2 + forward.len());
+        line.extend(backward.iter().rev().map(|&id| points[id as usize]));
+        line.push(points[a as usize]);
+        line.push(points[b as usize]);
+        line.extend(forward.iter().map(|&id| points[id as usize]));
+        lines.push(line);
     }
     lines
 }

@@ -73,6 +73,7 @@ fn draws_the_default_scene_into_a_canvas() {
         hidden: &[false, false],
         t: 20,
         start: scene.start,
+        live: false,
     };
     draw_plot(&canvas, &cache, &frame).unwrap();
     assert_eq!((canvas.width(), canvas.height()), (800, 600));
@@ -96,4 +97,41 @@ fn draws_the_default_scene_into_a_canvas() {
         .unwrap()
         .data();
     assert_eq!(&px[..3], &[0x56, 0xB4, 0xE9], "current point");
+}
+
+#[wasm_bindgen_test]
+fn simd_colour_indices_equal_the_documented_scale_in_wasm() {
+    // The wasm build computes colour indices 8 at a time with SIMD; they must
+    // equal round(255·t(f)) except a step at a rounding boundary.
+    use gradscape::surface::LogScale;
+    for (lo, hi) in [(0.0, 1.0), (2.0, 1002.0), (-3e5, 7e9), (1e-9, 2e-9)] {
+        let scale = LogScale::new(lo, hi);
+        let values: Vec<f64> = (0..4099)
+            .map(|k| {
+                let u = k as f64 / 4098.0;
+                match k % 3 {
+                    0 => lo + (hi - lo) * u,
+                    1 => lo + (hi - lo) * libm::pow(10.0, -5.0 * u),
+                    _ => lo + (hi - lo) * (2.0 * u - 0.5),
+                }
+            })
+            .chain([f64::NAN, f64::INFINITY, f64::NEG_INFINITY])
+            .collect();
+        let mut got = vec![0u8; values.len()];
+        scale.indices(&values, &mut got);
+        let mut off = 0;
+        for (&v, &g) in values.iter().zip(&got) {
+            let x = scale.t(v) * 255.0;
+            let want = x.round() as u8;
+            if g != want {
+                let dist = ((x - x.floor()) - 0.5).abs();
+                assert!(
+                    dist < 1e-4 && g.abs_diff(want) == 1,
+                    "f = {v}: {g} vs {want}"
+                );
+                off += 1;
+            }
+        }
+        assert!(off < 5, "{off} indices one step off");
+    }
 }

@@ -7,6 +7,7 @@ use crate::landscape::Landscape;
 use crate::run::Trajectory;
 use crate::surface::{isolines, palette, raster_rgba, tick_label, ticks, Grid, LogScale};
 use crate::{Vec2, View};
+use std::cell::RefCell;
 use std::collections::HashSet;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
@@ -50,12 +51,41 @@ impl Geom {
     }
 }
 
-/// The cached surface picture.
+/// The cached surface picture, and the trails drawn over it while playing.
 pub struct SurfaceCache {
     canvas: HtmlCanvasElement,
     landscape: Landscape,
     geom: Geom,
     low: bool,
+    trails: RefCell<Option<TrailLayer>>,
+}
+
+/// While playing: the surface with every trail drawn up to step `t`, so a
+/// frame only adds the new steps' segments and dots, blits this, and draws
+/// the current points on top (nothing is allocated and the surface is not
+/// recomputed).
+struct TrailLayer {
+    canvas: HtmlCanvasElement,
+    /// [`fingerprint`] of the runs and legend toggles drawn.
+    key: u64,
+    t: usize,
+}
+
+/// A hash of every point of every run and of the hidden flags: the layer is
+/// reused only for exactly the same runs (a slider moved during playback
+/// replays them).
+fn fingerprint(f: &Frame) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |v: u64| h = (h ^ v).wrapping_mul(0x0000_0100_0000_01b3);
+    for (i, run) in f.runs.iter().enumerate() {
+        mix(run.points.len() as u64);
+        mix(u64::from(f.hidden.get(i).copied().unwrap_or(false)));
+        for p in &run.points {
+            mix(p[0].to_bits());
+            mix(p[1].to_bits());
+        }
+    }
+    h
 }
 
 impl SurfaceCache {
@@ -145,6 +175,7 @@ pub fn render_surface(
         landscape: landscape.clone(),
         geom: *geom,
         low,
+        trails: RefCell::new(None),
     })
 }
 
@@ -201,6 +232,9 @@ pub struct Frame<'a> {
     pub t: usize,
     /// The start point (drawn as a draggable ring).
     pub start: Vec2,
+    /// Playing: draw only the steps added since the last frame onto a kept
+    /// layer (a paused picture is always drawn whole).
+    pub live: bool,
 }
 
 /// Blit the surface and draw trails, current points, markers.
@@ -216,17 +250,24 @@ pub fn draw_plot(
     }
     let ctx = context(canvas)?;
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-    ctx.draw_image_with_html_canvas_element(&cache.canvas, 0.0, 0.0)?;
-    ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
-    for (i, run) in f.runs.iter().enumerate() {
-        if f.hidden.get(i).copied().unwrap_or(false) || run.points.is_empty() {
-            continue;
+    if f.live {
+        let mut slot = cache.trails.borrow_mut();
+        let layer = update_layer(&mut slot, cache, f)?;
+        ctx.draw_image_with_html_canvas_element(&layer.canvas, 0.0, 0.0)?;
+        ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
+    } else {
+        ctx.draw_image_with_html_canvas_element(&cache.canvas, 0.0, 0.0)?;
+        ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
+        for (i, run) in visible(f) {
+            draw_trail(&ctx, &f.geom, run, palette(i), f.t)?;
         }
+    }
+    for (i, run) in visible(f) {
         let diverged = matches!(
             f.diags.get(i).map(|d| d.health),
             Some(Health::Diverged { .. })
         );
-        draw_trail(&ctx, &f.geom, run, palette(i), f.t, diverged)?;
+        draw_current(&ctx, &f.geom, run, palette(i), f.t, diverged)?;
     }
     super::overlay::draw(canvas, &ctx, &f.geom)?;
     // The start: a ring to grab.
@@ -242,13 +283,112 @@ pub fn draw_plot(
     Ok(())
 }
 
+/// The runs shown (not hidden, not empty) with their index.
+fn visible<'a>(f: &'a Frame) -> impl Iterator<Item = (usize, &'a Trajectory)> + 'a {
+    f.runs
+        .iter()
+        .enumerate()
+        .filter(|(i, run)| !f.hidden.get(*i).copied().unwrap_or(false) && !run.points.is_empty())
+}
+
+/// Bring the trail layer to step `f.t`: add the new steps when the runs are
+/// the same and time moved forward, otherwise draw it afresh.
+fn update_layer<'a>(
+    slot: &'a mut Option<TrailLayer>,
+    cache: &SurfaceCache,
+    f: &Frame,
+) -> Result<&'a TrailLayer, JsValue> {
+    let key = fingerprint(f);
+    let fresh = matches!(slot, Some(l) if l.key == key && l.t <= f.t);
+    if !fresh {
+        let canvas = match slot.take() {
+            Some(l) => l.canvas,
+            None => cache
+                .canvas
+                .owner_document()
+                .ok_or("no document")?
+                .create_element("canvas")?
+                .dyn_into()?,
+        };
+        canvas.set_width(cache.canvas.width());
+        canvas.set_height(cache.canvas.height());
+        let ctx = context(&canvas)?;
+        ctx.draw_image_with_html_canvas_element(&cache.canvas, 0.0, 0.0)?;
+        ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
+        for (i, run) in visible(f) {
+            draw_trail(&ctx, &f.geom, run, palette(i), f.t)?;
+        }
+        *slot = Some(TrailLayer {
+            canvas,
+            key,
+            t: f.t,
+        });
+    } else if let Some(layer) = slot.as_mut() {
+        if f.t > layer.t {
+            let ctx = context(&layer.canvas)?;
+            for (i, run) in visible(f) {
+                draw_steps(&ctx, &f.geom, run, palette(i), layer.t, f.t);
+            }
+            layer.t = f.t;
+        }
+    }
+    slot.as_ref()
+        .ok_or_else(|| JsValue::from_str("no trail layer"))
+}
+
+/// The steps `from → to` of a trail (segments, then their dots) onto the
+/// layer: what a playing frame adds. The dot at `from` is drawn again so
+/// the new segment's white edge does not cut into it.
+fn draw_steps(
+    ctx: &CanvasRenderingContext2d,
+    g: &Geom,
+    run: &Trajectory,
+    colour: &str,
+    from: usize,
+    to: usize,
+) {
+    let last = to.min(run.points.len() - 1);
+    if from >= last {
+        return;
+    }
+    let pts = &run.points[from..=last];
+    let path = || {
+        ctx.begin_path();
+        let (x, y) = g.px(pts[0]);
+        ctx.move_to(x, y);
+        for p in &pts[1..] {
+            let (x, y) = g.px(*p);
+            ctx.line_to(x, y);
+        }
+    };
+    ctx.set_line_join("round");
+    path();
+    ctx.set_stroke_style_str("rgba(255,255,255,0.9)");
+    ctx.set_line_width(4.0);
+    ctx.stroke();
+    path();
+    ctx.set_stroke_style_str(colour);
+    ctx.set_line_width(2.0);
+    ctx.stroke();
+    for (size, style) in [(7.0, "#ffffff"), (5.0, colour)] {
+        ctx.set_fill_style_str(style);
+        for p in pts {
+            let (x, y) = g.px(*p);
+            if x < -10.0 || y < -10.0 || x > g.w + 10.0 || y > g.h + 10.0 {
+                continue;
+            }
+            ctx.fill_rect(x - size / 2.0, y - size / 2.0, size, size);
+        }
+    }
+}
+
+/// A whole trail up to step `t`: segments, then a dot at every step.
 fn draw_trail(
     ctx: &CanvasRenderingContext2d,
     g: &Geom,
     run: &Trajectory,
     colour: &str,
     t: usize,
-    diverged: bool,
 ) -> Result<(), JsValue> {
     // A run whose start is outside the formula's domain has no point.
     let Some(last) = run.points.len().checked_sub(1).map(|n| t.min(n)) else {
@@ -359,6 +499,20 @@ fn draw_trail(
     dots(7.0);
     ctx.set_fill_style_str(colour);
     dots(5.0);
+    Ok(())
+}
+
+/// The current point of a trail: a disc, or a triangle on the edge when it
+/// is outside the view; a cross where a run diverged.
+fn draw_current(
+    ctx: &CanvasRenderingContext2d,
+    g: &Geom,
+    run: &Trajectory,
+    colour: &str,
+    t: usize,
+    diverged: bool,
+) -> Result<(), JsValue> {
+    let last = t.min(run.points.len() - 1);
     let cur = run.points[last];
     let (cx, cy) = g.px(cur);
     let inside = cx >= 0.0 && cy >= 0.0 && cx <= g.w && cy <= g.h;
@@ -435,7 +589,9 @@ fn edge_marker(
 
 /// The loss chart: loss against step for every visible run, log y-axis
 /// (linear when some loss is ≤ 0), a cursor at the current step, a cross
-/// where a run diverged.
+/// where a run diverged. The chart without the cursor is kept in an
+/// offscreen canvas until the runs change, so a playing frame only blits it
+/// and draws the cursor.
 #[allow(clippy::too_many_arguments)]
 pub fn draw_loss(
     canvas: &HtmlCanvasElement,
@@ -455,9 +611,116 @@ pub fn draw_loss(
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
-    let ctx = context(canvas)?;
-    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
-    ctx.clear_rect(0.0, 0.0, w, h);
+    let key = loss_key(pw, ph, runs, diags, hidden, steps, dark) ^ (lang as u64);
+    LOSS_CHARTS.with(|charts| -> Result<(), JsValue> {
+        let mut charts = charts.borrow_mut();
+        let pos = charts
+            .iter()
+            .position(|c| c.canvas.is_same_node(Some(canvas)));
+        let pos = match pos {
+            Some(p) => p,
+            None => {
+                if charts.len() >= 8 {
+                    charts.remove(0);
+                }
+                let doc = canvas.owner_document().ok_or("no document")?;
+                charts.push(LossChart {
+                    canvas: canvas.clone(),
+                    chart: doc.create_element("canvas")?.dyn_into()?,
+                    key: key.wrapping_add(1),
+                });
+                charts.len() - 1
+            }
+        };
+        let entry = &mut charts[pos];
+        if entry.key != key {
+            entry.chart.set_width(pw);
+            entry.chart.set_height(ph);
+            let cctx = context(&entry.chart)?;
+            cctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+            cctx.clear_rect(0.0, 0.0, w, h);
+            loss_chart(&cctx, w, h, runs, diags, hidden, steps, dark, lang)?;
+            entry.key = key;
+        }
+        let ctx = context(canvas)?;
+        ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+        ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
+        ctx.draw_image_with_html_canvas_element(&entry.chart, 0.0, 0.0)?;
+        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+        // Cursor at the current step.
+        let (left, right, top, bottom) = LOSS_MARGINS;
+        let n = steps.max(1) as f64;
+        let x = left + t.min(steps) as f64 / n * (w - left - right);
+        ctx.begin_path();
+        ctx.move_to(x, top);
+        ctx.line_to(x, h - bottom);
+        ctx.set_stroke_style_str(if dark { "#d8d8e0" } else { "#333340" });
+        ctx.set_line_width(1.0);
+        ctx.stroke();
+        Ok(())
+    })?;
+    canvas.set_attribute("data-ready", "true")?;
+    Ok(())
+}
+
+/// Margins of the loss chart: left, right, top, bottom (CSS px).
+const LOSS_MARGINS: (f64, f64, f64, f64) = (52.0, 10.0, 10.0, 22.0);
+
+/// A loss chart canvas and its chart without the cursor.
+struct LossChart {
+    canvas: HtmlCanvasElement,
+    chart: HtmlCanvasElement,
+    key: u64,
+}
+
+thread_local! {
+    /// The charts of the page's loss canvases (a few: the playground's and
+    /// each mounted figure's).
+    static LOSS_CHARTS: RefCell<Vec<LossChart>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A hash of everything the chart shows but the cursor.
+fn loss_key(
+    pw: u32,
+    ph: u32,
+    runs: &[Trajectory],
+    diags: &[Diagnosis],
+    hidden: &[bool],
+    steps: usize,
+    dark: bool,
+) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |v: u64| h = (h ^ v).wrapping_mul(0x0000_0100_0000_01b3);
+    mix(u64::from(pw) << 32 | u64::from(ph));
+    mix(steps as u64);
+    mix(u64::from(dark));
+    for (i, run) in runs.iter().enumerate() {
+        mix(u64::from(hidden.get(i).copied().unwrap_or(false)));
+        mix(u64::from(matches!(
+            diags.get(i).map(|d| d.health),
+            Some(Health::Diverged { .. })
+        )));
+        mix(run.loss.len() as u64);
+        for v in &run.loss {
+            mix(v.to_bits());
+        }
+    }
+    h
+}
+
+/// The loss chart without its cursor, in CSS pixels.
+#[allow(clippy::too_many_arguments)]
+fn loss_chart(
+    ctx: &CanvasRenderingContext2d,
+    w: f64,
+    h: f64,
+    runs: &[Trajectory],
+    diags: &[Diagnosis],
+    hidden: &[bool],
+    steps: usize,
+    dark: bool,
+    lang: crate::i18n::Lang,
+) -> Result<(), JsValue> {
     let fg = if dark { "#d8d8e0" } else { "#333340" };
     let grid_col = if dark {
         "rgba(255,255,255,0.12)"
@@ -488,7 +751,7 @@ pub fn draw_loss(
         ylo -= 1.0;
         yhi += 1.0;
     }
-    let (left, right, top, bottom) = (52.0, 10.0, 10.0, 22.0);
+    let (left, right, top, bottom) = LOSS_MARGINS;
     let pw_ = w - left - right;
     let ph_ = h - top - bottom;
     let n = steps.max(1) as f64;
@@ -560,14 +823,5 @@ pub fn draw_loss(
             ctx.stroke();
         }
     }
-    // Cursor at the current step.
-    let x = x_of(t.min(steps) as f64);
-    ctx.begin_path();
-    ctx.move_to(x, top);
-    ctx.line_to(x, top + ph_);
-    ctx.set_stroke_style_str(fg);
-    ctx.set_line_width(1.0);
-    ctx.stroke();
-    canvas.set_attribute("data-ready", "true")?;
     Ok(())
 }

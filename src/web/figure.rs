@@ -103,6 +103,7 @@ impl State {
                 hidden: &hidden,
                 t: self.t,
                 start: self.scene.start,
+                live: self.playing,
             };
             draw_plot(&self.plot, cache, &frame)?;
             if let Some(loss) = &self.loss {
@@ -274,7 +275,11 @@ fn parse_scene(scene: &JsValue) -> Result<Scene, JsValue> {
 /// for the default) into `element`. Options: `{loss: true}` adds the loss
 /// chart. Returns the handle.
 #[wasm_bindgen]
-pub fn mount(element: &Element, scene: JsValue, options: JsValue) -> Result<Figure, JsValue> {
+// `element` is taken by value: a borrowed JS value in an export makes
+// wasm-bindgen emit `table.fill`, which wasm-opt 116 cannot read.
+#[allow(clippy::needless_pass_by_value)]
+pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figure, JsValue> {
+    let element = &element;
     super::crash::install();
     let scene = parse_scene(&scene)?;
     let with_loss = js_sys::Reflect::get(&options, &JsValue::from_str("loss"))

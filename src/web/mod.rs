@@ -6,6 +6,8 @@
 //! already exist. Long-lived state stays in Rust (one `App` in a
 //! thread-local); DOM events are delegated to a few container listeners.
 
+#[doc(hidden)]
+pub mod bench;
 mod clock;
 mod crash;
 pub mod dom;
@@ -468,6 +470,7 @@ impl App {
                 hidden: &self.hidden,
                 t: self.t,
                 start: self.scene.start,
+                live: self.playing,
             };
             draw_plot(&self.plot, cache, &frame)?;
         }

@@ -1,0 +1,84 @@
+//! Entry points of the browser benchmark (`www/bench/`, `make bench`): each
+//! does one piece of the page's work so that the bench page can time it
+//! from JS. They keep their buffers between calls, like the page does.
+
+use crate::landscape::Landscape;
+use crate::surface::Raster;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::Clamped;
+use web_sys::{CanvasRenderingContext2d, ImageData};
+
+thread_local! {
+    static RASTER: RefCell<Raster> = RefCell::new(Raster::default());
+}
+
+fn surface(kind: &str) -> Result<Landscape, JsValue> {
+    match kind {
+        "bowl" => Ok(Landscape::default()),
+        _ => Landscape::from_kind(kind).ok_or_else(|| JsValue::from_str("unknown surface")),
+    }
+}
+
+/// The heatmap of a surface's default view at w × h samples (value → log
+/// scale → colormap → RGBA) into a kept buffer; returns pixel 0 as RGBA.
+#[wasm_bindgen]
+pub fn bench_raster(kind: &str, w: u32, h: u32) -> Result<u32, JsValue> {
+    let l = surface(kind)?;
+    RASTER.with(|r| {
+        let mut r = r.borrow_mut();
+        let px = r.render(&l, l.default_view(), w as usize, h as usize);
+        Ok(u32::from_le_bytes([px[0], px[1], px[2], px[3]]))
+    })
+}
+
+/// The first half of [`bench_raster`]: the samples and their range.
+#[wasm_bindgen]
+pub fn bench_sample(kind: &str, w: u32, h: u32) -> Result<(), JsValue> {
+    let l = surface(kind)?;
+    RASTER.with(|r| {
+        r.borrow_mut()
+            .sample(&l, l.default_view(), w as usize, h as usize)
+    });
+    Ok(())
+}
+
+/// The second half of [`bench_raster`]: log scale → colormap → RGBA of the
+/// last samples.
+#[wasm_bindgen]
+pub fn bench_colour() -> u32 {
+    RASTER.with(|r| {
+        let mut r = r.borrow_mut();
+        let px = r.colour();
+        u32::from_le_bytes([px[0], px[1], px[2], px[3]])
+    })
+}
+
+/// A copy of the last heatmap's pixels (to check them against JS).
+#[wasm_bindgen]
+pub fn bench_raster_rgba() -> Vec<u8> {
+    RASTER.with(|r| r.borrow().rgba.clone())
+}
+
+/// Put the last heatmap on a canvas: an ImageData over a view of wasm
+/// memory, then `putImageData`.
+#[wasm_bindgen]
+#[allow(clippy::needless_pass_by_value)] // by value: see `mount`
+pub fn bench_put(ctx: CanvasRenderingContext2d) -> Result<(), JsValue> {
+    RASTER.with(|r| {
+        let r = r.borrow();
+        let img = ImageData::new_with_u8_clamped_array_and_sh(
+            Clamped(&r.rgba[..]),
+            r.grid.w as u32,
+            r.grid.h as u32,
+        )?;
+        ctx.put_image_data(&img, 0.0, 0.0)
+    })
+}
+
+/// The page's 256-entry colormap as RGBA bytes (the JS baselines use the
+/// same table, so their pixels can be compared with the wasm's).
+#[wasm_bindgen]
+pub fn bench_lut() -> Vec<u8> {
+    crate::surface::colormap_lut_rgba().concat()
+}
