@@ -14,6 +14,7 @@ use crate::Vec2;
 pub const MINIMA: [Vec2; 1] = [[3.0, 0.5]];
 
 /// f(x, y).
+#[inline]
 pub fn value(p: Vec2) -> f64 {
     let [x, y] = p;
     let (y2, y3) = (y * y, y * y * y);

@@ -19,6 +19,7 @@ pub const MINIMA: [Vec2; 4] = [
 ];
 
 /// f(x, y).
+#[inline]
 pub fn value(p: Vec2) -> f64 {
     let [x, y] = p;
     let u = x * x + y - 11.0;

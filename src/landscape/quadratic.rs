@@ -46,6 +46,7 @@ impl Quadratic {
     }
 
     /// f(x, y).
+    #[inline]
     pub fn value(&self, p: Vec2) -> f64 {
         let [x, y] = p;
         if self.rotation == 0.0 {

@@ -27,6 +27,7 @@ impl Default for Rastrigin {
 
 impl Rastrigin {
     /// f(x, y).
+    #[inline]
     pub fn value(&self, p: Vec2) -> f64 {
         let [x, y] = p;
         2.0 * self.a

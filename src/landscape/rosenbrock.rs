@@ -27,6 +27,7 @@ impl Default for Rosenbrock {
 
 impl Rosenbrock {
     /// f(x, y).
+    #[inline]
     pub fn value(&self, p: Vec2) -> f64 {
         let [x, y] = p;
         let d = self.a - x;

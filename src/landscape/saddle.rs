@@ -11,6 +11,7 @@
 use crate::Vec2;
 
 /// f(x, y).
+#[inline]
 pub fn value(p: Vec2) -> f64 {
     let [x, y] = p;
     x * x - y * y
