@@ -15,6 +15,7 @@ use crate::Vec2;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// The arrows of one run, in world coordinates.
@@ -45,6 +46,65 @@ pub struct Overlay {
 
 thread_local! {
     static NEXT: RefCell<Option<Overlay>> = const { RefCell::new(None) };
+    /// The L2 isolines stroked once into their own layer, blitted each frame
+    /// (dashed strokes are the software canvas's slowest path): the lines
+    /// (by address), the window and the pixel size they were drawn for.
+    static L2_LAYER: RefCell<Option<(L2Key, HtmlCanvasElement)>> = const { RefCell::new(None) };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct L2Key {
+    lines: usize,
+    view: crate::landscape::View,
+    w: f64,
+    h: f64,
+    dpr: f64,
+}
+
+/// The layer of `lines` for geometry `g`, drawn when it changed.
+fn l2_layer(
+    canvas: &HtmlCanvasElement,
+    g: &Geom,
+    lines: &Rc<Vec<Vec<Vec2>>>,
+) -> Result<HtmlCanvasElement, JsValue> {
+    let key = L2Key {
+        lines: Rc::as_ptr(lines) as usize,
+        view: g.view,
+        w: g.w,
+        h: g.h,
+        dpr: g.dpr,
+    };
+    L2_LAYER.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if let Some((k, layer)) = slot.as_ref() {
+            if *k == key {
+                return Ok(layer.clone());
+            }
+        }
+        let doc = canvas.owner_document().ok_or("no document")?;
+        let layer: HtmlCanvasElement = match slot.take() {
+            Some((_, c)) => c,
+            None => doc.create_element("canvas")?.dyn_into()?,
+        };
+        layer.set_width((g.w * g.dpr).round().max(1.0) as u32);
+        layer.set_height((g.h * g.dpr).round().max(1.0) as u32);
+        let ctx = super::draw::context(&layer)?;
+        ctx.set_transform(g.dpr, 0.0, 0.0, g.dpr, 0.0, 0.0)?;
+        ctx.clear_rect(0.0, 0.0, g.w, g.h);
+        ctx.begin_path();
+        for line in lines.iter() {
+            polyline(&ctx, g, line);
+        }
+        dash(&ctx, &[7.0, 5.0])?;
+        ctx.set_stroke_style_str("rgba(0,0,0,0.45)");
+        ctx.set_line_width(3.0);
+        ctx.stroke();
+        ctx.set_stroke_style_str("#ffb347");
+        ctx.set_line_width(1.5);
+        ctx.stroke();
+        *slot = Some((key, layer.clone()));
+        Ok(layer)
+    })
 }
 
 /// The overlay of the next `draw_plot` (None: nothing).
@@ -146,18 +206,8 @@ pub fn draw(
     };
     ctx.save();
     if let Some(lines) = &o.l2 {
-        ctx.begin_path();
-        for line in lines.iter() {
-            polyline(ctx, g, line);
-        }
-        dash(ctx, &[7.0, 5.0])?;
-        ctx.set_stroke_style_str("rgba(0,0,0,0.45)");
-        ctx.set_line_width(3.0);
-        ctx.stroke();
-        ctx.set_stroke_style_str("#ffb347");
-        ctx.set_line_width(1.5);
-        ctx.stroke();
-        dash(ctx, &[])?;
+        let layer = l2_layer(canvas, g, lines)?;
+        ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&layer, 0.0, 0.0, g.w, g.h)?;
         canvas.set_attribute("data-l2-isolines", &lines.len().to_string())?;
     } else {
         canvas.remove_attribute("data-l2-isolines")?;
