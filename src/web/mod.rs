@@ -794,6 +794,11 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
                         return Ok(());
                     }
                     panel::sync_card(&root, i, &app.scene.optimizers[i], Some(&input))?;
+                    // A drag: the link is rewritten once the slider rests
+                    // (history.replaceState costs ~10 ms a call in Chromium,
+                    // more than the replay and the redraw of a step).
+                    app.interacting = true;
+                    app.schedule_idle()?;
                 }
                 "number" => {
                     let text = input.value();
