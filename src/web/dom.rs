@@ -29,18 +29,27 @@ pub fn el(
     Ok(e)
 }
 
+/// A listener closure that calls `f` with the event as an `E` (other
+/// events are ignored).
+fn typed<E, F>(mut f: F) -> Closure<dyn FnMut(web_sys::Event)>
+where
+    E: JsCast + 'static,
+    F: FnMut(E) + 'static,
+{
+    Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        if let Ok(e) = e.dyn_into::<E>() {
+            f(e)
+        }
+    })
+}
+
 /// Listen for `event` on `target` for the page's lifetime.
 pub fn on<E, F>(target: &EventTarget, event: &str, f: F) -> Result<(), JsValue>
 where
     E: JsCast + 'static,
     F: FnMut(E) + 'static,
 {
-    let mut f = f;
-    let cb = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-        if let Ok(e) = e.dyn_into::<E>() {
-            f(e)
-        }
-    });
+    let cb = typed(f);
     target.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref())?;
     cb.forget();
     Ok(())
@@ -52,12 +61,7 @@ where
     E: JsCast + 'static,
     F: FnMut(E) + 'static,
 {
-    let mut f = f;
-    let cb = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-        if let Ok(e) = e.dyn_into::<E>() {
-            f(e)
-        }
-    });
+    let cb = typed(f);
     let opts = web_sys::AddEventListenerOptions::new();
     opts.set_passive(false);
     target.add_event_listener_with_callback_and_add_event_listener_options(

@@ -597,6 +597,7 @@ pub fn draw_loss(
     canvas: &HtmlCanvasElement,
     dpr: f64,
     runs: &[Trajectory],
+    replay: u64,
     diags: &[Diagnosis],
     hidden: &[bool],
     t: usize,
@@ -611,7 +612,7 @@ pub fn draw_loss(
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
-    let key = loss_key(pw, ph, runs, diags, hidden, steps, dark) ^ (lang as u64);
+    let key = loss_key(pw, ph, replay, runs, diags, hidden, steps, dark) ^ (lang as u64);
     LOSS_CHARTS.with(|charts| -> Result<(), JsValue> {
         let mut charts = charts.borrow_mut();
         let pos = charts
@@ -679,10 +680,26 @@ thread_local! {
     static LOSS_CHARTS: RefCell<Vec<LossChart>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A hash of everything the chart shows but the cursor.
+thread_local! {
+    static REPLAYS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A fresh number for a replay: the loss chart's cache is keyed on it
+/// instead of on every loss value (hashing 900 000 losses each frame).
+pub fn next_replay() -> u64 {
+    REPLAYS.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    })
+}
+
+/// A hash of everything the chart shows but the cursor; `replay` stands for
+/// the runs' values (see [`next_replay`]).
+#[allow(clippy::too_many_arguments)]
 fn loss_key(
     pw: u32,
     ph: u32,
+    replay: u64,
     runs: &[Trajectory],
     diags: &[Diagnosis],
     hidden: &[bool],
@@ -701,10 +718,8 @@ fn loss_key(
             Some(Health::Diverged { .. })
         )));
         mix(run.loss.len() as u64);
-        for v in &run.loss {
-            mix(v.to_bits());
-        }
     }
+    mix(replay);
     h
 }
 

@@ -27,6 +27,8 @@ struct State {
     legend: Element,
     scene: Scene,
     runs: Vec<Trajectory>,
+    /// The number of the last replay (keys the loss chart's cache).
+    replay: u64,
     diags: Vec<Diagnosis>,
     t: usize,
     playing: bool,
@@ -46,6 +48,7 @@ impl State {
                 .map(|t| diagnose(&self.scene.landscape, t))
                 .collect();
             self.runs = runs;
+            self.replay = super::draw::next_replay();
         }
         self.t = self.t.min(self.scene.steps);
     }
@@ -117,6 +120,7 @@ impl State {
                     loss,
                     dpr,
                     &self.runs,
+                    self.replay,
                     &self.diags,
                     &hidden,
                     self.t,
@@ -405,6 +409,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         legend,
         scene,
         runs: vec![],
+        replay: 0,
         diags: vec![],
         t: steps,
         playing: false,

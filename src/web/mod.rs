@@ -87,6 +87,8 @@ struct App {
     url: String,
     /// Embed mode: the `embed`/`hide`/`show` part of the query, kept as given.
     embed: Option<String>,
+    /// The number of the last replay (keys the loss chart's cache).
+    replay: u64,
     /// The lesson whose caption is shown, if any.
     lesson: Option<usize>,
     /// The language of the captions (and, as they are translated, the page).
@@ -138,6 +140,7 @@ impl App {
                     .map(|t| diagnose(&self.scene.landscape, t))
                     .collect();
                 self.runs = runs;
+                self.replay = draw::next_replay();
             }
             Err(e) => {
                 // Every value was validated on the way in; keep the old runs.
@@ -485,6 +488,7 @@ impl App {
             &self.loss,
             geom.dpr,
             &self.runs,
+            self.replay,
             &self.diags,
             &self.hidden,
             self.t,
@@ -1584,6 +1588,7 @@ pub fn start() -> Result<(), JsValue> {
         draws: 0,
         url: String::new(),
         embed: embed.clone(),
+        replay: 0,
         lesson: page.lesson,
         lang: lang0,
         explain: explain::State::default(),

@@ -53,34 +53,19 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
     let head = el(doc, "div", &[("class", "opt-head")], None)?;
     add(&head, &swatch(doc, i)?)?;
     add(&head, &el(doc, "h3", &[], Some(title))?)?;
-    add(
-        &head,
-        &el(
-            doc,
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "reset-opt"),
-                ("aria-label", &trf(lang, "card.reset", &[title])),
-                ("title", tr(lang, "card.reset.title")),
-            ],
-            Some("↺"),
-        )?,
-    )?;
-    add(
-        &head,
-        &el(
-            doc,
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "remove-opt"),
-                ("aria-label", &trf(lang, "card.remove", &[title])),
-                ("title", tr(lang, "card.remove.title")),
-            ],
-            Some("✕"),
-        )?,
-    )?;
+    for (class, key, icon) in [
+        ("reset-opt", "card.reset", "↺"),
+        ("remove-opt", "card.remove", "✕"),
+    ] {
+        let label = trf(lang, key, &[title]);
+        let attrs = [
+            ("type", "button"),
+            ("class", class),
+            ("aria-label", label.as_str()),
+            ("title", tr(lang, &format!("{key}.title"))),
+        ];
+        add(&head, &el(doc, "button", &attrs, Some(icon))?)?;
+    }
     sec.append_child(&head)?;
     for key in spec.kind.keys() {
         if let Some(info) = param_info(spec.kind, key) {
