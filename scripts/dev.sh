@@ -115,9 +115,9 @@ cmd_test() {
   ensure_npm
   export CHROMEDRIVER=/usr/bin/chromedriver
   run_suite fmt none cargo fmt --all -- --check
-  run_suite clippy none cargo clippy --all-targets --features cli -- -D warnings
+  run_suite clippy none cargo clippy --workspace --all-targets --features cli -- -D warnings
   run_suite clippy-wasm none cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
-  run_suite native cargo cargo test --features cli
+  run_suite native cargo cargo test --workspace --features cli
   run_suite wasm cargo cargo test --target wasm32-unknown-unknown --test web
   run_suite build none trunk build --release
   run_suite e2e node node --test tests/e2e/

@@ -1,39 +1,21 @@
 //! gradscape: gradient-descent optimizers stepping live on 2-D loss surfaces.
 //!
-//! The core (landscapes, optimizers, runs, scenes, the surface picture and
-//! the SVG figure) is plain Rust and knows nothing of the browser; `web` is
-//! the thin wasm shell.
+//! Three layers that depend one way: `gradscape-core` (the numbers, no
+//! browser, no words) → `gradscape-text` (every sentence, English and
+//! 简体中文) → this crate, the web shell (wasm only, `web`) and the CLI
+//! (`src/bin`). The core's and the text layer's modules are re-exported here
+//! so that one path (`gradscape::scene::Scene`) serves the tests, the CLI and
+//! the fuzzers.
 
 #![warn(missing_docs)]
-// The optimizers update two coordinates of several state vectors in step;
-// `for i in 0..2` with indices reads like the maths.
-#![allow(clippy::needless_range_loop)]
 
-pub mod diagnose;
-pub mod ema;
-pub mod i18n;
-pub mod inspect;
-pub mod landscape;
-pub mod lessons;
-pub mod math;
-pub mod noise;
-pub mod optim;
-pub mod output;
-pub mod params;
-pub mod run;
-pub mod scene;
-pub mod surface;
-pub mod svg;
-pub mod sweep;
-pub mod url;
+pub use gradscape_core::{
+    diagnose, ema, inspect, landscape, lesson, math, msg, noise, optim, params, run, scene,
+    simulate, surface, sweep, url, Convention, Landscape, OptKind, OptSpec, Scene, SceneError,
+    Stop, Trajectory, Vec2, View,
+};
+pub use gradscape_text as text;
+pub use gradscape_text::{output, svg, Lang};
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
-
-/// A point or vector of the plane.
-pub type Vec2 = [f64; 2];
-
-pub use landscape::{Landscape, View};
-pub use optim::{Convention, OptKind, OptSpec};
-pub use run::{simulate, Stop, Trajectory};
-pub use scene::{Scene, SceneError};

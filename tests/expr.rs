@@ -15,7 +15,7 @@ fn close(a: f64, b: f64, rel: f64) -> bool {
 }
 
 fn parse(src: &str) -> Expr {
-    Expr::parse(src).unwrap_or_else(|e| panic!("{src}: {e}"))
+    Expr::parse(src).unwrap_or_else(|e| panic!("{src}: {e:?}"))
 }
 
 fn err(src: &str) -> ExprError {
@@ -106,7 +106,7 @@ proptest! {
     fn no_text_panics(s in "\\PC{0,80}") {
         match Expr::parse(&s) {
             Ok(e) => { let _ = e.value_grad([0.5, -0.5]); }
-            Err(e) => prop_assert!(e.column >= 1 && e.column <= s.chars().count() + 1, "{e}"),
+            Err(e) => prop_assert!(e.column >= 1 && e.column <= s.chars().count() + 1, "{e:?}"),
         }
     }
 
@@ -124,7 +124,7 @@ proptest! {
                 let (v2, _) = e.value_grad([0.25, 0.75]);
                 prop_assert!(v.to_bits() == v2.to_bits() || (v.is_nan() && v2.is_nan()));
             }
-            Err(e) => prop_assert!(e.column >= 1 && e.column <= s.chars().count() + 1, "{s}: {e}"),
+            Err(e) => prop_assert!(e.column >= 1 && e.column <= s.chars().count() + 1, "{s}: {e:?}"),
         }
     }
 
@@ -234,22 +234,31 @@ fn every_error_kind_says_where_and_what() {
     for (src, col, msg) in cases {
         let e = err(src);
         // The same error in 中文, without English words.
-        let zh = e.text(gradscape::i18n::Lang::Zh);
+        let zh = gradscape::text::errors::expr_error(&e, gradscape::text::Lang::Zh);
         assert!(zh.starts_with(&format!("第 {col} 列：")), "{zh}");
         // (what the user typed is quoted as is)
-        let words: Vec<String> = gradscape::i18n::english_words(&zh)
+        let words: Vec<String> = gradscape::text::english_words(&zh)
             .into_iter()
             .filter(|w| !src.contains(w.as_str()))
             .collect();
         assert!(words.is_empty(), "{src:?}: English in {zh}: {words:?}");
-        assert_eq!(e.text(gradscape::i18n::Lang::En), e.to_string());
-        assert_eq!(e.column, col, "{src:?}: {e}");
-        assert!(e.message.contains(msg), "{src:?}: {e}\n  expected: {msg}");
-        assert_eq!(e.to_string(), format!("column {col}: {}", e.message));
+        assert_eq!(
+            gradscape::text::errors::expr_error(&e, gradscape::text::Lang::En),
+            gradscape::text::errors::expr_error(&e, gradscape::text::Lang::En)
+        );
+        assert_eq!(e.column, col, "{src:?}: {e:?}");
+        assert!(
+            message(&e).contains(msg),
+            "{src:?}: {e:?}\n  expected: {msg}"
+        );
+        assert_eq!(
+            gradscape::text::errors::expr_error(&e, gradscape::text::Lang::En),
+            format!("column {col}: {}", message(&e))
+        );
     }
     let e = err(".");
     assert_eq!(
-        (e.column, e.message.as_str()),
+        (e.column, message(&e).as_str()),
         (1, "expected a digit before or after '.'")
     );
 }
@@ -264,8 +273,8 @@ fn the_limits_are_enforced_without_overflowing_the_stack() {
     let e = err(&long);
     assert_eq!(e.column, MAX_LEN + 1);
     assert!(
-        e.message.contains("too long (501 characters; at most 500)"),
-        "{e}"
+        message(&e).contains("too long (501 characters; at most 500)"),
+        "{e:?}"
     );
     // Nesting: MAX_DEPTH − 1 parentheses inside the top level parse...
     let nest = |n: usize| format!("{}x{}", "(".repeat(n), ")".repeat(n));
@@ -273,8 +282,8 @@ fn the_limits_are_enforced_without_overflowing_the_stack() {
     // ...one more level does not, with the column where it went too deep.
     let e = err(&nest(MAX_DEPTH));
     assert!(
-        e.message.contains("nested too deeply (at most 32 levels)"),
-        "{e}"
+        message(&e).contains("nested too deeply (at most 32 levels)"),
+        "{e:?}"
     );
     assert_eq!(e.column, MAX_DEPTH + 1);
     // Deep inputs of every recursive form are refused, not a stack overflow.
@@ -286,8 +295,8 @@ fn the_limits_are_enforced_without_overflowing_the_stack() {
     ] {
         let e = err(&deep);
         assert!(
-            e.message.contains("too long") || e.message.contains("too deeply"),
-            "{e}"
+            message(&e).contains("too long") || message(&e).contains("too deeply"),
+            "{e:?}"
         );
     }
     for deep in [
@@ -296,7 +305,7 @@ fn the_limits_are_enforced_without_overflowing_the_stack() {
         format!("{}x{}", "sin(".repeat(60), ")".repeat(60)),
     ] {
         let e = err(&deep);
-        assert!(e.message.contains("nested too deeply"), "{e}");
+        assert!(message(&e).contains("nested too deeply"), "{e:?}");
     }
 }
 
@@ -305,7 +314,8 @@ fn scene(expr: &str, extra: &str) -> Result<Scene, String> {
         r#"{{"landscape": {{"kind": "expr", "expr": {}}}{extra}}}"#,
         serde_json::to_string(expr).unwrap()
     );
-    Scene::from_json(&text).map_err(|e| e.to_string())
+    Scene::from_json(&text)
+        .map_err(|e| gradscape::text::errors::scene_error(&e, gradscape::text::Lang::En))
 }
 
 #[test]
@@ -354,15 +364,19 @@ fn scene_errors_name_the_field_and_the_column() {
     );
     let e = Scene::from_json(r#"{"landscape": {"kind": "expr", "expr": 3}}"#).unwrap_err();
     assert_eq!(
-        e.to_string(),
+        gradscape::text::errors::scene_error(&e, gradscape::text::Lang::En),
         r#"landscape.expr: must be a formula in x and y as a string, e.g. "x^2 + 10*y^2" (got 3)"#
     );
     let e = Scene::from_json(r#"{"landscape": {"kind": "expr", "formula": "x"}}"#).unwrap_err();
     assert!(
-        e.to_string().starts_with("landscape.formula: unknown key"),
-        "{e}"
+        gradscape::text::errors::scene_error(&e, gradscape::text::Lang::En)
+            .starts_with("landscape.formula: unknown key"),
+        "{e:?}"
     );
-    assert!(e.to_string().contains("kind, expr"), "{e}");
+    assert!(
+        gradscape::text::errors::scene_error(&e, gradscape::text::Lang::En).contains("kind, expr"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -400,7 +414,7 @@ fn an_undefined_start_is_explained_and_renders_everywhere() {
         assert!(r.points.is_empty() && r.loss.is_empty());
         let d = diagnose(&s.landscape, r);
         assert!(
-            d.hint_text(gradscape::i18n::Lang::En)
+            gradscape::text::diagnose::hint_text(&d, gradscape::text::Lang::En)
                 .unwrap()
                 .starts_with("f is not defined (or not finite) at the start"),
             "{d:?}"
@@ -423,8 +437,8 @@ fn an_undefined_start_is_explained_and_renders_everywhere() {
     let r = &simulate(&s).unwrap()[0];
     assert_eq!(r.stop, Stop::Diverged { step: 1 });
     let d = diagnose(&s.landscape, r);
-    let hint = d.hint_text(gradscape::i18n::Lang::En).unwrap();
-    let zh = d.hint_text(gradscape::i18n::Lang::Zh).unwrap();
+    let hint = gradscape::text::diagnose::hint_text(&d, gradscape::text::Lang::En).unwrap();
+    let zh = gradscape::text::diagnose::hint_text(&d, gradscape::text::Lang::Zh).unwrap();
     assert!(zh.starts_with("梯度在 (0, 1) 处无定义"), "{zh}");
     assert!(
         hint.starts_with(
@@ -432,4 +446,9 @@ fn an_undefined_start_is_explained_and_renders_everywhere() {
         ),
         "{hint}"
     );
+}
+
+/// What an error says, in English, without its column.
+fn message(e: &gradscape::landscape::ExprError) -> String {
+    gradscape::text::msg_text(&e.msg, gradscape::text::Lang::En)
 }

@@ -98,7 +98,11 @@ fn check_identity(s: &Scene, what: &str) {
         let mut st = Stepper::new(s, i).expect("stepper");
         for k in 1..run.points.len() {
             let insp: Inspection = st.at(k).unwrap_or_else(|| panic!("{what}: no step {k}"));
-            let tag = format!("{what} {} {:?} step {k}", spec.label(), s.convention);
+            let tag = format!(
+                "{what} {} {:?} step {k}",
+                gradscape::text::optim::opt_label(spec, gradscape::Lang::En),
+                s.convention
+            );
             assert_eq!(insp.x, run.points[k - 1], "{tag}: x_(k-1)");
             assert_eq!(insp.next, run.points[k], "{tag}: x_k");
             let state = &run.states[k - 1];

@@ -2,8 +2,10 @@
 //! `tests/reference/d2l_golden.json`), every scene valid, both languages.
 #![cfg(not(target_arch = "wasm32"))]
 
-use gradscape::lessons::{lesson, Lang, LESSONS};
+use gradscape::lesson::{lesson, LESSONS};
 use gradscape::simulate;
+use gradscape::text::lessons::lesson_text;
+use gradscape::Lang;
 use serde_json::Value;
 
 fn golden(name: &str) -> Vec<[f64; 2]> {
@@ -59,7 +61,7 @@ fn every_lesson_has_its_scene_and_both_captions() {
         assert_eq!(gradscape::Scene::from_json(l.scene).unwrap(), s);
         assert!(!s.optimizers.is_empty());
         for lang in [Lang::En, Lang::Zh] {
-            let c = l.caption.get(lang);
+            let c = lesson_text(l.id).unwrap().caption.get(lang);
             let sentences =
                 c.matches(". ").count() + usize::from(c.ends_with('.')) + c.matches('。').count();
             assert!(
@@ -69,7 +71,8 @@ fn every_lesson_has_its_scene_and_both_captions() {
             );
         }
         // No Latin words in the Chinese text but symbols, names and numbers.
-        for word in l
+        for word in lesson_text(l.id)
+            .unwrap()
             .caption
             .zh
             .split(|c: char| !c.is_ascii_alphabetic())

@@ -1387,13 +1387,11 @@ fn labels_show_the_hyper_parameters() {
         h.lr = 0.4;
         h.gamma = 0.5;
     });
-    assert_eq!(s.label(), "Momentum η=0.4 γ=0.5");
-    assert_eq!(spec(OptKind::Gd, D2L, |h| h.lr = 0.6).label(), "GD η=0.6");
-    let a = spec(OptKind::Adam, D2L, |h| h.bias_correction = false).label();
+    assert_eq!(label(&s), "Momentum η=0.4 γ=0.5");
+    assert_eq!(label(&spec(OptKind::Gd, D2L, |h| h.lr = 0.6)), "GD η=0.6");
+    let a = label(&spec(OptKind::Adam, D2L, |h| h.bias_correction = false));
     assert!(a.starts_with("Adam η=0.1") && a.contains("no bias"), "{a}");
-    assert!(spec(OptKind::Adamw, D2L, |h| h.lambda = 0.05)
-        .label()
-        .contains("λ=0.05"));
+    assert!(label(&spec(OptKind::Adamw, D2L, |h| h.lambda = 0.05)).contains("λ=0.05"));
 }
 
 // ---------------------------------------------------------------------- noise
@@ -1523,4 +1521,8 @@ fn a_coordinate_with_zero_gradient_does_not_move_even_with_eps_zero() {
             }
         }
     }
+}
+
+fn label(s: &OptSpec) -> String {
+    gradscape::text::optim::opt_label(s, gradscape::Lang::En)
 }

@@ -70,7 +70,13 @@ fn read_scene(path: &PathBuf) -> Result<Scene, String> {
     } else {
         std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?
     };
-    Scene::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
+    Scene::from_json(&text).map_err(|e| {
+        format!(
+            "{}: {}",
+            path.display(),
+            gradscape::text::errors::scene_error(&e, gradscape::Lang::En)
+        )
+    })
 }
 
 fn run(cli: Cli) -> Result<(), String> {

@@ -603,7 +603,7 @@ pub fn draw_loss(
     t: usize,
     steps: usize,
     dark: bool,
-    lang: crate::i18n::Lang,
+    lang: gradscape_text::Lang,
 ) -> Result<(), JsValue> {
     let w = (canvas.client_width() as f64).max(100.0);
     let h = (canvas.client_height() as f64).max(60.0);
@@ -734,7 +734,7 @@ fn loss_chart(
     hidden: &[bool],
     steps: usize,
     dark: bool,
-    lang: crate::i18n::Lang,
+    lang: gradscape_text::Lang,
 ) -> Result<(), JsValue> {
     let fg = if dark { "#d8d8e0" } else { "#333340" };
     let grid_col = if dark {
@@ -802,7 +802,7 @@ fn loss_chart(
         ctx.fill_text(&tick_label(v), x - 4.0, h - 6.0)?;
     }
     ctx.fill_text(
-        crate::i18n::tr(lang, if log { "loss.log" } else { "loss.linear" }),
+        gradscape_text::tr(lang, if log { "loss.log" } else { "loss.linear" }),
         left + 4.0,
         top + 10.0,
     )?;

@@ -14,8 +14,6 @@ use super::dom::{add, by_id, el, on};
 use super::draw::context;
 use super::{apply_param, panel, with_app, App};
 use crate::ema;
-use crate::i18n::{tr, trf};
-use crate::lessons::Lang;
 use crate::optim::{fmt_num, OptKind, OptSpec};
 use crate::params::round_sig;
 use crate::scene::Scene;
@@ -24,6 +22,8 @@ use crate::sweep::{
     lr_sweeps, momentum_rate, quadratic_curvatures, rate_map, LrSweep, MomentumForm, Outcome,
     RateMap,
 };
+use gradscape_text::Lang;
+use gradscape_text::{tr, trf};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};

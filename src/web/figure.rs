@@ -8,9 +8,12 @@ use super::clock::Clock;
 use super::dom::{add, el, on};
 use super::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, SurfaceCache};
 use super::panel::swatch;
-use crate::diagnose::{diagnose, status_text, Diagnosis};
+use crate::diagnose::{diagnose, Diagnosis};
 use crate::run::{simulate_with, Trajectory};
 use crate::scene::Scene;
+use gradscape_text::diagnose::status_text;
+use gradscape_text::optim::opt_label;
+use gradscape_text::Lang;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -67,7 +70,11 @@ impl State {
                     &doc,
                     "span",
                     &[],
-                    Some(&format!("{} — {}", t.spec.label(), status_text(d, t))),
+                    Some(&format!(
+                        "{} — {}",
+                        opt_label(&t.spec, Lang::En),
+                        status_text(d, t, Lang::En)
+                    )),
                 )?,
             )?;
             add(&self.legend, &li)?;
@@ -126,7 +133,7 @@ impl State {
                     self.t,
                     self.scene.steps,
                     dark,
-                    crate::i18n::Lang::En,
+                    gradscape_text::Lang::En,
                 )?;
             }
         }
@@ -272,7 +279,12 @@ fn parse_scene(scene: &JsValue) -> Result<Scene, JsValue> {
             .as_string()
             .unwrap_or_default()
     };
-    Scene::from_json(&text).map_err(|e| JsValue::from_str(&e.to_string()))
+    Scene::from_json(&text).map_err(|e| {
+        JsValue::from_str(&gradscape_text::errors::scene_error(
+            &e,
+            gradscape_text::Lang::En,
+        ))
+    })
 }
 
 /// Mount a figure of `scene` (a scene object or JSON text; `{}` or nothing

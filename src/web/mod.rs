@@ -18,11 +18,9 @@ mod overlay;
 mod panel;
 mod state;
 
-use crate::diagnose::{diagnose, status_text_in, Diagnosis, Health};
-use crate::i18n::{tr, trf};
+use crate::diagnose::{diagnose, Diagnosis, Health};
 use crate::landscape::{Expr, ExprError, Landscape, View, KINDS};
-use crate::lessons::{lesson, Lang, LESSONS};
-use crate::optim::allowed_range_in;
+use crate::lesson::{lesson, LESSONS};
 use crate::optim::{Convention, OptKind, OptSpec};
 use crate::output::{run_value, stop_value};
 use crate::params::{self, param_info};
@@ -33,6 +31,11 @@ use crate::simulate;
 use clock::Clock;
 use dom::{add, by_id, closest, el, fmt_field, on, on_active};
 use draw::{draw_loss, draw_plot, render_surface, Frame, Geom, SurfaceCache};
+use gradscape_text::diagnose::status_text;
+use gradscape_text::errors::expr_error;
+use gradscape_text::optim::{allowed_range, param_label};
+use gradscape_text::Lang;
+use gradscape_text::{tr, trf};
 use serde_json::{Map, Value};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -223,7 +226,7 @@ impl App {
                     &self.doc,
                     "option",
                     &[("value", &id)],
-                    Some(l.title.get(self.lang)),
+                    Some(gradscape_text::lessons::title(l.id, self.lang)),
                 )?,
             )?;
         }
@@ -245,9 +248,9 @@ impl App {
         match self.lesson.and_then(lesson) {
             Some(l) => {
                 self.root("lesson-title")?
-                    .set_text_content(Some(l.title.get(self.lang)));
+                    .set_text_content(Some(gradscape_text::lessons::title(l.id, self.lang)));
                 self.root("lesson-text")?
-                    .set_text_content(Some(l.caption.get(self.lang)));
+                    .set_text_content(Some(gradscape_text::lessons::caption(l.id, self.lang)));
                 cap.set_attribute("lang", self.lang.code())?;
                 cap.remove_attribute("hidden")
             }
@@ -301,7 +304,11 @@ impl App {
             }
             Some((text, e)) => {
                 input.set_attribute("aria-invalid", "true")?;
-                msg.set_text_content(Some(&trf(self.lang, "expr.kept", &[&e.text(self.lang)])));
+                msg.set_text_content(Some(&trf(
+                    self.lang,
+                    "expr.kept",
+                    &[&expr_error(e, self.lang)],
+                )));
                 let shown: String = text.chars().take(crate::landscape::expr::MAX_LEN).collect();
                 let pad = " ".repeat(e.column.saturating_sub(1).min(shown.chars().count()));
                 caret.set_text_content(Some(&format!("{shown}\n{pad}^")));
@@ -678,10 +685,10 @@ impl App {
                         Health::Diverged { .. } => "diverged",
                     };
                     o.insert("health".into(), h.into());
-                    o.insert("status".into(), status_text_in(d, t, self.lang).into());
+                    o.insert("status".into(), status_text(d, t, self.lang).into());
                     o.insert(
                         "hint".into(),
-                        d.hint_text(self.lang)
+                        gradscape_text::diagnose::hint_text(d, self.lang)
                             .map(Value::from)
                             .unwrap_or(Value::Null),
                     );
@@ -743,8 +750,8 @@ fn apply_param(scene: &mut Scene, i: usize, key: &str, v: f64, lang: Lang) -> Re
             lang,
             "hyper.error",
             &[
-                &info.label_in(spec.kind, lang),
-                allowed_range_in(e.field, lang),
+                &param_label(spec.kind, info.key, lang),
+                allowed_range(e.field, lang),
                 &fmt_field(v),
             ],
         )
@@ -860,8 +867,8 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
                         app.lang,
                         "hyper.unreadable",
                         &[
-                            &info.label_in(spec.kind, app.lang),
-                            allowed_range_in(&key, app.lang),
+                            &param_label(spec.kind, info.key, app.lang),
+                            allowed_range(&key, app.lang),
                             &fmt_field(params::get(&spec.hyper, &key)),
                         ],
                     );
@@ -1511,7 +1518,7 @@ fn fill_selects(doc: &Document, lang: Lang) -> Result<(), JsValue> {
                 doc,
                 "option",
                 &[("value", k.name())],
-                Some(crate::diagnose::kind_title(k, lang)),
+                Some(gradscape_text::diagnose::kind_title(k, lang)),
             )?,
         )?;
     }
@@ -1532,7 +1539,11 @@ pub fn start() -> Result<(), JsValue> {
     let plot: HtmlCanvasElement = by_id(&doc, "plot")?;
     let loss: HtmlCanvasElement = by_id(&doc, "loss")?;
     let page = crate::url::page_params(&window.location().search().unwrap_or_default());
-    let lang0 = page.lang.unwrap_or_default();
+    let lang0 = page
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or_default();
     fill_selects(&doc, lang0)?;
     apply_static(&doc, lang0)?;
     // The address bar's scene, if any; dropped values are listed in a notice.
@@ -1542,7 +1553,7 @@ pub fn start() -> Result<(), JsValue> {
     } else {
         (Scene::default(), None, vec![])
     };
-    show_notices(&doc, &notices)?;
+    show_notices(&doc, &notices, lang0)?;
     // `?lesson=3` alone opens the lesson's scene; with scene keys, the link's
     // scene keeps the lesson's caption.
     let (scene, t0) = match page.lesson.and_then(lesson) {
@@ -1694,12 +1705,13 @@ fn hidden_parts(search: &str) -> Vec<String> {
     hidden
 }
 
-fn show_notices(doc: &Document, notices: &[String]) -> Result<(), JsValue> {
+fn show_notices(doc: &Document, notices: &[crate::url::Notice], lang: Lang) -> Result<(), JsValue> {
     let notice: HtmlElement = by_id(doc, "notice")?;
     let list: Element = by_id(doc, "notice-list")?;
     list.set_text_content(None);
     for n in notices {
-        add(&list, &el(doc, "li", &[], Some(n))?)?;
+        let text = gradscape_text::errors::notice(n, lang);
+        add(&list, &el(doc, "li", &[], Some(&text))?)?;
     }
     notice.set_hidden(notices.is_empty());
     let close: HtmlButtonElement = by_id(doc, "notice-close")?;
@@ -1714,7 +1726,7 @@ fn show_notices(doc: &Document, notices: &[String]) -> Result<(), JsValue> {
 /// tests use it to find English left on the page in 中文 mode), as JSON.
 #[wasm_bindgen]
 pub fn english_words(text: &str) -> String {
-    Value::from(crate::i18n::english_words(text)).to_string()
+    Value::from(gradscape_text::english_words(text)).to_string()
 }
 
 /// The page's state as JSON: the scene, the cursor, the runs with their
@@ -1733,7 +1745,12 @@ pub fn page_state() -> String {
 /// leaves the page unchanged when the JSON is bad.
 #[wasm_bindgen]
 pub fn set_scene_json(text: &str) -> Result<(), JsValue> {
-    let scene = Scene::from_json(text).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let scene = Scene::from_json(text).map_err(|e| {
+        JsValue::from_str(&gradscape_text::errors::scene_error(
+            &e,
+            gradscape_text::Lang::En,
+        ))
+    })?;
     let mut result = Ok(());
     with_app(|app| {
         app.scene = scene;
@@ -1750,7 +1767,12 @@ pub fn set_scene_json(text: &str) -> Result<(), JsValue> {
 /// (`{"version": 1, "runs": [...]}`) or throws the scene error.
 #[wasm_bindgen]
 pub fn simulate_json(scene: &str) -> Result<String, JsValue> {
-    let scene = Scene::from_json(scene).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let scene = Scene::from_json(scene).map_err(|e| {
+        JsValue::from_str(&gradscape_text::errors::scene_error(
+            &e,
+            gradscape_text::Lang::En,
+        ))
+    })?;
     let runs = simulate(&scene).map_err(|e| JsValue::from_str(&e.to_string()))?;
     Ok(crate::output::simulation_value(&runs, false).to_string())
 }

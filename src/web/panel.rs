@@ -2,12 +2,14 @@
 //! Text is always set as text, never parsed as HTML.
 
 use super::dom::{add, el, fmt_field};
-use crate::diagnose::{kind_title, status_text_in, Diagnosis, Health};
-use crate::i18n::{tr, trf, Lang};
+use crate::diagnose::{Diagnosis, Health};
 use crate::optim::{fmt_num, OptSpec};
-use crate::params::{flag_label_in, get, get_flag, param_info, param_name_in};
+use crate::params::{get, get_flag, param_info};
 use crate::run::Trajectory;
 use crate::surface::palette;
+use gradscape_text::diagnose::{hint_text, kind_title, status_text};
+use gradscape_text::optim::{flag_label, opt_label, param_label, param_name};
+use gradscape_text::{tr, trf, Lang};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
@@ -69,7 +71,7 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
     sec.append_child(&head)?;
     for key in spec.kind.keys() {
         if let Some(info) = param_info(spec.kind, key) {
-            let label = info.label_in(spec.kind, lang);
+            let label = param_label(spec.kind, info.key, lang);
             let row = el(doc, "div", &[("class", "param")], None)?;
             let v = get(&spec.hyper, key);
             add(
@@ -119,7 +121,7 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
                     doc,
                     "span",
                     &[("class", "param-name")],
-                    Some(param_name_in(spec.kind, key, lang)),
+                    Some(param_name(spec.kind, key, lang)),
                 )?,
             )?;
             sec.append_child(&row)?;
@@ -131,14 +133,14 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
                 &[
                     ("type", "checkbox"),
                     ("data-param", key),
-                    ("aria-label", flag_label_in(key, lang)),
+                    ("aria-label", flag_label(key, lang)),
                 ],
                 None,
             )?
             .dyn_into::<HtmlInputElement>()?;
             cb.set_checked(get_flag(&spec.hyper, key));
             lab.append_child(&cb)?;
-            lab.append_child(&doc.create_text_node(flag_label_in(key, lang)))?;
+            lab.append_child(&doc.create_text_node(flag_label(key, lang)))?;
             sec.append_child(&lab)?;
         }
     }
@@ -217,7 +219,7 @@ pub fn build_legend(
 ) -> Result<(), JsValue> {
     list.set_text_content(None);
     for (i, (t, d)) in runs.iter().zip(diags).enumerate() {
-        let label = t.spec.label_in(lang);
+        let label = opt_label(&t.spec, lang);
         let li = el(
             doc,
             "li",
@@ -252,7 +254,7 @@ pub fn build_legend(
                 doc,
                 "span",
                 &[("class", "run-status")],
-                Some(&status_text_in(d, t, lang)),
+                Some(&status_text(d, t, lang)),
             )?,
         )?;
         li.append_child(&lab)?;
@@ -271,10 +273,10 @@ pub fn build_messages(
 ) -> Result<(), JsValue> {
     list.set_text_content(None);
     for (i, (t, d)) in runs.iter().zip(diags).enumerate() {
-        if let Some(hint) = d.hint_text(lang) {
+        if let Some(hint) = hint_text(d, lang) {
             let li = el(doc, "li", &[("data-index", &i.to_string())], None)?;
             add(&li, &swatch(doc, i)?)?;
-            let label = t.spec.label_in(lang);
+            let label = opt_label(&t.spec, lang);
             let head = match d.health {
                 Health::Diverged { step } => {
                     trf(lang, "msg.diverged", &[&label, &step.to_string()]) + " "

@@ -14,13 +14,14 @@ use super::dom::{add, by_id, el, on};
 use super::overlay::{self, Arrows, Overlay};
 use super::panel::swatch;
 use super::{with_app, App};
-use crate::i18n::{tr, trf, Lang};
 use crate::inspect::{bias_series, has_bias_correction, BiasPoint, Inspection, Stepper};
 use crate::landscape::View;
 use crate::optim::{Convention, OptKind};
 use crate::scene::Scene;
 use crate::surface::{isolines, palette, Grid, LogScale};
 use crate::Vec2;
+use gradscape_text::optim::opt_label;
+use gradscape_text::{tr, trf, Lang};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -833,7 +834,7 @@ fn bias_section(
     )?;
     for (j, spec) in scene.optimizers.iter().enumerate() {
         if has_bias_correction(spec.kind) {
-            let text = format!("{}. {}", j + 1, spec.label_in(lang));
+            let text = format!("{}. {}", j + 1, opt_label(spec, lang));
             add(
                 &select,
                 &el(doc, "option", &[("value", &j.to_string())], Some(&text))?,
@@ -1381,7 +1382,7 @@ pub fn refresh(app: &mut App) -> Result<(), JsValue> {
         None,
     )?;
     for (j, x) in &insps {
-        let label = format!("{}. {}", j + 1, app.scene.optimizers[*j].label_in(lang));
+        let label = format!("{}. {}", j + 1, opt_label(&app.scene.optimizers[*j], lang));
         let stop = ins.steppers[*j].as_ref().and_then(|s| s.stopped_at());
         let card = inspection_card(doc, lang, *j, &label, x.as_ref().ok_or(stop))?;
         add(&runs, &card)?;

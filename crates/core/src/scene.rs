@@ -87,6 +87,9 @@ pub struct SceneError {
     pub field: String,
     /// What is wrong and what is allowed.
     pub message: String,
+    /// The formula's own error, when the field is a formula that does not
+    /// parse (then `message` is empty and the text layer words this).
+    pub formula: Option<crate::landscape::ExprError>,
 }
 
 impl std::fmt::Display for SceneError {
@@ -105,6 +108,7 @@ fn err(field: impl Into<String>, message: impl Into<String>) -> SceneError {
     SceneError {
         field: field.into(),
         message: message.into(),
+        formula: None,
     }
 }
 
@@ -419,7 +423,10 @@ fn parse_landscape(v: &Value) -> Result<Landscape, SceneError> {
                         ),
                     )
                 })?;
-                *e = Expr::parse(text).map_err(|x| err("landscape.expr", x.to_string()))?;
+                *e = Expr::parse(text).map_err(|x| SceneError {
+                    formula: Some(x),
+                    ..err("landscape.expr", "")
+                })?;
             }
         }
         _ => check_keys(obj, "landscape", &["kind"])?,

@@ -3,7 +3,7 @@
 //! are the same in both languages.
 
 /// English.
-pub const EN: super::Table = &[
+pub const EN: crate::Table = &[
     (
         "state.summary",
         "Inside the optimizers: state, bias correction, weight decay",
@@ -88,7 +88,7 @@ pub const EN: super::Table = &[
 ];
 
 /// 简体中文.
-pub const ZH: super::Table = &[
+pub const ZH: crate::Table = &[
     ("state.summary", "优化器内部：状态、偏差修正、权重衰减"),
     (
         "state.step",

@@ -21,10 +21,9 @@
 //! zero even when the outer factor is infinite (so `sqrt(x^2 + 1) + y` has a
 //! finite ∂/∂x everywhere and `abs(x)` has ∂/∂x = 0 at x = 0).
 
-use crate::i18n::{trf, Lang, Msg};
 use crate::math;
+use crate::msg::Msg;
 use crate::Vec2;
-use std::fmt;
 
 /// The longest formula accepted, in characters.
 pub const MAX_LEN: usize = 500;
@@ -44,39 +43,19 @@ pub const FUNCTIONS: [&str; 11] = [
 pub struct ExprError {
     /// 1-based character column of the problem.
     pub column: usize,
-    /// What was wrong, or what was expected there (in English).
-    pub message: String,
-    /// The same as a message of the `expr` table, for other languages.
+    /// What was wrong, or what was expected there: a message of the `expr`
+    /// table (`gradscape_text::expr_error` words it).
     pub msg: Msg,
 }
 
 impl ExprError {
     fn new(column: usize, key: &'static str, args: &[String]) -> ExprError {
-        let msg = Msg::new(key, args);
         ExprError {
             column,
-            message: msg.text(Lang::En),
-            msg,
+            msg: Msg::new(key, args),
         }
     }
-
-    /// "column 6: …" in `lang`.
-    pub fn text(&self, lang: Lang) -> String {
-        trf(
-            lang,
-            "expr.at",
-            &[&self.column.to_string(), &self.msg.text(lang)],
-        )
-    }
 }
-
-impl fmt::Display for ExprError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "column {}: {}", self.column, self.message)
-    }
-}
-
-impl std::error::Error for ExprError {}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Fun {

@@ -1,41 +1,9 @@
-//! The lessons: one click each, the seed's story in order. Each is a scene
-//! and a short caption in English and 简体中文 saying what to look at and
-//! what to try next. Lessons 1–4, 6 and 7 are the seed's figures exactly (the
-//! bowl 0.1·x1² + 2·x2², start (−5, −2), 20 steps, d2l).
+//! The lessons' words: a title for the picker and a caption saying what to
+//! look at and what to try next, in English and 简体中文. The scenes are in
+//! `gradscape_core::lesson`.
 
-use crate::scene::Scene;
-
-/// A language of the interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// 简体中文.
-    Zh,
-}
-
-impl Lang {
-    /// From its code (`en`, `zh`; `zh-CN`, `zh-Hans` and `en-US` too).
-    pub fn from_code(code: &str) -> Option<Lang> {
-        let c = code.trim().to_ascii_lowercase();
-        if c == "en" || c.starts_with("en-") {
-            Some(Lang::En)
-        } else if c == "zh" || c.starts_with("zh-") {
-            Some(Lang::Zh)
-        } else {
-            None
-        }
-    }
-
-    /// The code written in links and in `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh-CN",
-        }
-    }
-}
+use crate::Lang;
+use gradscape_core::lesson::LESSONS;
 
 /// Text in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,45 +24,34 @@ impl Text {
     }
 }
 
-/// One lesson.
+/// One lesson's words.
 #[derive(Debug, Clone, Copy)]
-pub struct Lesson {
-    /// Its number in links (`lesson=3`), 1-based.
-    pub id: usize,
+pub struct LessonText {
     /// A few words for the picker.
     pub title: Text,
     /// What to look at, and what to try next (two or three sentences).
     pub caption: Text,
-    /// The scene, as JSON.
-    pub scene: &'static str,
 }
 
-impl Lesson {
-    /// The lesson's scene.
-    pub fn scene(&self) -> Scene {
-        Scene::from_json(self.scene).unwrap_or_default()
-    }
+/// The words of lesson `id` (1-based), if there is one.
+pub fn lesson_text(id: usize) -> Option<&'static LessonText> {
+    id.checked_sub(1).and_then(|i| WORDS.get(i))
 }
 
-/// The lesson with this number.
-pub fn lesson(id: usize) -> Option<&'static Lesson> {
-    LESSONS.iter().find(|l| l.id == id)
+/// The picker's title of lesson `id` in `lang`.
+pub fn title(id: usize, lang: Lang) -> &'static str {
+    lesson_text(id).map(|l| l.title.get(lang)).unwrap_or("")
 }
 
-macro_rules! bowl {
-    ($opts:literal) => {
-        concat!(
-            r#"{"version": 1, "landscape": {"kind": "quadratic", "a": 0.1, "b": 2}, "start": [-5, -2], "steps": 20, "convention": "d2l", "optimizers": "#,
-            $opts,
-            "}"
-        )
-    };
+/// The caption of lesson `id` in `lang`.
+pub fn caption(id: usize, lang: Lang) -> &'static str {
+    lesson_text(id).map(|l| l.caption.get(lang)).unwrap_or("")
 }
 
-/// Every lesson, in the order the seed tells the story.
-pub const LESSONS: [Lesson; 9] = [
-    Lesson {
-        id: 1,
+/// Every lesson's words, in the order of [`LESSONS`].
+pub const WORDS: [LessonText; LESSONS.len()] = [
+    // 1
+    LessonText {
         title: Text {
             en: "1. GD, η = 0.4: ill-conditioning",
             zh: "1. 梯度下降，η = 0.4：病态条件",
@@ -103,10 +60,9 @@ pub const LESSONS: [Lesson; 9] = [
             en: "Gradient descent with η = 0.4 on f = 0.1·x1² + 2·x2². The steep direction x2 zig-zags across the valley while the flat direction x1 crawls towards 0: one learning rate cannot suit both curvatures. Try raising η to 0.6 (next lesson).",
             zh: "梯度下降，学习率 η = 0.4，目标函数 f = 0.1·x1² + 2·x2²。梯度大的 x2 方向来回震荡，梯度小的 x1 方向缓慢地向 0 移动：同一个学习率无法同时适应两个方向。试一试：把 η 调到 0.6（下一课）。",
         },
-        scene: bowl!(r#"[{"kind": "gd", "lr": 0.4}]"#),
     },
-    Lesson {
-        id: 2,
+    // 2
+    LessonText {
         title: Text {
             en: "2. GD, η = 0.6: divergence",
             zh: "2. 梯度下降，η = 0.6：发散",
@@ -115,10 +71,9 @@ pub const LESSONS: [Lesson; 9] = [
             en: "With η = 0.6 > 2/L = 0.5, every step overshoots x2 by more than it corrects: the zig-zag grows and x2 diverges, while x1 is still slow. Try η just below 0.5 and watch the zig-zag die out.",
             zh: "η = 0.6 > 2/L = 0.5 时，x2 方向每一步都越过最优解，而且越过得越来越多：震荡不断放大，x2 发散，x1 方向依然很慢。试一试：把 η 调到略小于 0.5，看震荡慢慢衰减。",
         },
-        scene: bowl!(r#"[{"kind": "gd", "lr": 0.6}]"#),
     },
-    Lesson {
-        id: 3,
+    // 3
+    LessonText {
         title: Text {
             en: "3. Momentum, η = 0.4, γ = 0.5",
             zh: "3. 动量法，η = 0.4，γ = 0.5",
@@ -127,10 +82,9 @@ pub const LESSONS: [Lesson; 9] = [
             en: "Momentum keeps a velocity v ← γ·v + η·g, an average of recent gradients: in x2 they alternate in sign and cancel, in x1 they point the same way and add up. The path is smoother and faster in x1. Try γ = 0.9 for a longer memory.",
             zh: "动量法维护速度变量 v ← γ·v + η·g，即最近梯度的指数加权平均：x2 方向的梯度正负交替、相互抵消，x1 方向的梯度同号、不断累加。路径更平滑，x1 方向更快。试一试：γ = 0.9，记住更多步。",
         },
-        scene: bowl!(r#"[{"kind": "momentum", "lr": 0.4, "gamma": 0.5}]"#),
     },
-    Lesson {
-        id: 4,
+    // 4
+    LessonText {
         title: Text {
             en: "4. Momentum, η = 0.6: converges",
             zh: "4. 动量法，η = 0.6：收敛",
@@ -139,10 +93,9 @@ pub const LESSONS: [Lesson; 9] = [
             en: "The learning rate that made GD diverge (lesson 2) converges with momentum: averaging damps the x2 oscillation. Add GD with η = 0.6 to see both at once, or raise η until momentum diverges too.",
             zh: "让梯度下降发散的学习率（第 2 课）在动量法下收敛了：平均抑制了 x2 方向的震荡。试一试：添加 η = 0.6 的梯度下降作对比，或继续增大 η，直到动量法也发散。",
         },
-        scene: bowl!(r#"[{"kind": "momentum", "lr": 0.6, "gamma": 0.5}]"#),
     },
-    Lesson {
-        id: 5,
+    // 5
+    LessonText {
         title: Text {
             en: "5. Exponential moving average",
             zh: "5. 指数移动加权平均",
@@ -151,12 +104,9 @@ pub const LESSONS: [Lesson; 9] = [
             en: "An exponential moving average y ← γ·y + (1−γ)·x averages about the last 1/(1−γ) values: 2 for γ = 0.5, 10 for γ = 0.9. Momentum's v is such an average of the gradients; here γ = 0.5 and γ = 0.9 side by side. Try γ = 0.99: a 100-step memory overshoots far.",
             zh: "指数移动加权平均 y ← γ·y + (1−γ)·x 大约是最近 1/(1−γ) 个值的平均：γ = 0.5 时约 2 个，γ = 0.9 时约 10 个。动量法的 v 就是梯度的这种平均；这里并排比较 γ = 0.5 和 γ = 0.9。试一试：γ = 0.99，记住约 100 步，冲得很远。",
         },
-        scene: bowl!(
-            r#"[{"kind": "momentum", "lr": 0.4, "gamma": 0.5}, {"kind": "momentum", "lr": 0.4, "gamma": 0.9}]"#
-        ),
     },
-    Lesson {
-        id: 6,
+    // 6
+    LessonText {
         title: Text {
             en: "6. AdaGrad: the rate only shrinks",
             zh: "6. AdaGrad：学习率只降不升",
@@ -165,12 +115,9 @@ pub const LESSONS: [Lesson; 9] = [
             en: "AdaGrad divides η by √(s + ε), where s adds up every squared gradient, so each coordinate's rate only shrinks. With η = 0.4 it stalls far from the minimum in x1; η = 2 (the second run) gets there. Try η = 4.",
             zh: "AdaGrad 用 √(s + ε) 去除 η，s 累加了所有梯度的平方，所以每个坐标的学习率只降不升。η = 0.4 时 x1 方向远未到达最优解就停滞了；η = 2（第二条路径）能到达。试一试：η = 4。",
         },
-        scene: bowl!(
-            r#"[{"kind": "adagrad", "lr": 0.4, "eps": 1e-6}, {"kind": "adagrad", "lr": 2, "eps": 1e-6}]"#
-        ),
     },
-    Lesson {
-        id: 7,
+    // 7
+    LessonText {
         title: Text {
             en: "7. RMSProp, η = 0.4, γ = 0.9",
             zh: "7. RMSProp 算法，η = 0.4，γ = 0.9",
@@ -179,10 +126,9 @@ pub const LESSONS: [Lesson; 9] = [
             en: "RMSProp replaces AdaGrad's sum by an exponential moving average of g², so old gradients leak away and the rate no longer only shrinks: it keeps moving and converges. Try γ = 0.99 (longer memory), or add AdaGrad with η = 0.4 to compare.",
             zh: "RMSProp 把 AdaGrad 的累加换成 g² 的指数移动加权平均，旧的梯度逐渐被遗忘，学习率不再只降不升：它持续前进并收敛。试一试：γ = 0.99（记忆更长），或添加 η = 0.4 的 AdaGrad 作对比。",
         },
-        scene: bowl!(r#"[{"kind": "rmsprop", "lr": 0.4, "gamma": 0.9, "eps": 1e-6}]"#),
     },
-    Lesson {
-        id: 8,
+    // 8
+    LessonText {
         title: Text {
             en: "8. Adam: bias correction on and off",
             zh: "8. Adam：偏差修正的开与关",
@@ -191,10 +137,9 @@ pub const LESSONS: [Lesson; 9] = [
             en: "Adam averages g (m) and g² (v), both starting at 0, so early averages are too small: with β1 = 0.9, m₁ = 0.1·g₁. Bias correction divides by 1 − βᵗ, giving m̂₁ = g₁. Compare the first steps of the two runs, then raise β2 to 0.9999 to make the difference larger.",
             zh: "Adam 对 g（m）和 g²（v）都做指数移动加权平均，二者都从 0 开始，早期的平均值偏小：β1 = 0.9 时 m₁ = 0.1·g₁。偏差修正除以 1 − βᵗ，得到 m̂₁ = g₁。比较两条路径的前几步，再把 β2 调到 0.9999，差别会更大。",
         },
-        scene: r#"{"version": 1, "landscape": {"kind": "quadratic", "a": 0.1, "b": 2}, "start": [-5, -2], "steps": 30, "convention": "d2l", "optimizers": [{"kind": "adam", "lr": 0.2, "beta1": 0.9, "beta2": 0.999, "eps": 1e-6, "bias_correction": true}, {"kind": "adam", "lr": 0.2, "beta1": 0.9, "beta2": 0.999, "eps": 1e-6, "bias_correction": false}]}"#,
     },
-    Lesson {
-        id: 9,
+    // 9
+    LessonText {
         title: Text {
             en: "9. Adam+L2 vs AdamW",
             zh: "9. Adam+L2 与 AdamW",
@@ -203,7 +148,6 @@ pub const LESSONS: [Lesson; 9] = [
             en: "The same λ, two results. Adam+L2 adds λ·x to the gradient, so the decay is divided by √v̂ too: directions with large gradients (large √v̂) are regularized less. AdamW subtracts η·λ·x after the Adam step, the same in every direction. Try λ = 0 (they coincide), then λ = 2.",
             zh: "同样的 λ，不同的结果。Adam+L2 把 λ·x 加进梯度，权重衰减也被 √v̂ 除：梯度大的方向（√v̂ 大）被正则化得更少。AdamW 在 Adam 的一步之后再减去 η·λ·x，每个方向都一样。试一试：λ = 0（两者重合），再试 λ = 2。",
         },
-        scene: r#"{"version": 1, "landscape": {"kind": "rosenbrock", "a": 1, "b": 100}, "start": [-1.5, 2], "steps": 150, "convention": "d2l", "optimizers": [{"kind": "adam_l2", "lr": 0.1, "lambda": 0.5}, {"kind": "adamw", "lr": 0.1, "lambda": 0.5}]}"#,
     },
 ];
 
@@ -212,11 +156,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_lesson_parses_and_has_both_languages() {
-        for (i, l) in LESSONS.iter().enumerate() {
-            assert_eq!(l.id, i + 1);
-            Scene::from_json(l.scene).unwrap_or_else(|e| panic!("lesson {}: {e}", l.id));
-            for t in [l.title, l.caption] {
+    fn every_lesson_has_words_in_both_languages() {
+        for l in LESSONS.iter() {
+            let w = lesson_text(l.id).expect("words");
+            for t in [w.title, w.caption] {
                 assert!(!t.en.is_empty() && !t.zh.is_empty());
                 assert!(
                     t.zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
@@ -224,8 +167,8 @@ mod tests {
                     t.zh
                 );
             }
+            assert!(w.title.en.starts_with(&format!("{}.", l.id)));
         }
-        assert_eq!(lesson(0).map(|l| l.id), None);
-        assert_eq!(lesson(9).map(|l| l.id), Some(9));
+        assert!(lesson_text(0).is_none() && lesson_text(10).is_none());
     }
 }

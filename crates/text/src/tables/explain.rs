@@ -2,7 +2,7 @@
 //! the sweeps ("where does it diverge?"). Keys start with `explain.`.
 
 /// English.
-pub const EN: super::Table = &[
+pub const EN: crate::Table = &[
     // The EMA explainer.
     ("explain.ema.title", "Exponential moving average"),
     (
@@ -93,7 +93,7 @@ pub const EN: super::Table = &[
 ];
 
 /// 简体中文.
-pub const ZH: super::Table = &[
+pub const ZH: crate::Table = &[
     ("explain.ema.title", "指数移动加权平均"),
     (
         "explain.ema.formula",

@@ -1,7 +1,7 @@
 //! The formula language's error messages (src/landscape/expr.rs).
 
 /// English.
-pub const EN: super::Table = &[
+pub const EN: crate::Table = &[
     ("expr.at", "column {0}: {1}"),
     (
         "expr.too-long",
@@ -74,7 +74,7 @@ pub const EN: super::Table = &[
 ];
 
 /// 简体中文.
-pub const ZH: super::Table = &[
+pub const ZH: crate::Table = &[
     ("expr.at", "第 {0} 列：{1}"),
     ("expr.too-long", "公式太长（{0} 个字符；最多 {1} 个）"),
     (

@@ -19,7 +19,7 @@
 //! the controls could have produced.
 
 use crate::landscape::Expr;
-use crate::scene::Scene;
+use crate::scene::{Scene, SceneError};
 use serde_json::{Map, Value};
 
 fn num(v: f64) -> String {
@@ -202,18 +202,19 @@ fn list(s: &str) -> Value {
 
 /// The page's own keys of a link, besides the scene: the lesson and the
 /// language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PageParams {
     /// `lesson=N`, a lesson that exists.
     pub lesson: Option<usize>,
-    /// `lang=en|zh`.
-    pub lang: Option<crate::lessons::Lang>,
+    /// `lang=…` as written (decoded); `gradscape_text::Lang::from_code`
+    /// reads it.
+    pub lang: Option<String>,
     /// Whether the link also says something about the scene (then the link's
     /// scene is shown with the lesson's caption; otherwise the lesson's scene).
     pub has_scene: bool,
 }
 
-/// The lesson and language of a query (unknown values are left out).
+/// The lesson and language of a query (a lesson that does not exist is left out).
 pub fn page_params(query: &str) -> PageParams {
     let mut p = PageParams::default();
     for pair in query
@@ -227,9 +228,9 @@ pub fn page_params(query: &str) -> PageParams {
                 p.lesson = v
                     .parse::<usize>()
                     .ok()
-                    .filter(|&n| crate::lessons::lesson(n).is_some())
+                    .filter(|&n| crate::lesson::lesson(n).is_some())
             }
-            "lang" => p.lang = crate::lessons::Lang::from_code(&decode(v)),
+            "lang" => p.lang = Some(decode(v)),
             "t" | "embed" | "hide" | "show" | "ema" => {}
             _ => p.has_scene = true,
         }
@@ -237,9 +238,40 @@ pub fn page_params(query: &str) -> PageParams {
     p
 }
 
+/// Why a value of a link was dropped or changed (the text layer words it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// A scene field the scene reader refused; it was left out.
+    Dropped(SceneError),
+    /// `view=` is not four numbers.
+    BadView {
+        /// The value as written.
+        got: String,
+    },
+    /// `t=` is not a step number.
+    BadStep {
+        /// The value as written.
+        got: String,
+    },
+    /// `t=` beyond the scene's steps; set to `steps`.
+    StepTooLarge {
+        /// The value given.
+        got: usize,
+        /// The scene's steps.
+        steps: usize,
+    },
+    /// A key the link does not know.
+    UnknownKey {
+        /// The key as written.
+        key: String,
+    },
+    /// Nothing could be read; the default scene is shown.
+    Unreadable,
+}
+
 /// A scene from a query string (with or without `?`), the current step if
 /// given, and one notice per value that was dropped.
-pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<String>) {
+pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
     let q = query.trim_start_matches('?');
     let mut notices = Vec::new();
     let mut scene = Map::new();
@@ -284,7 +316,7 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<String>) {
                     o.insert("y".into(), Value::Array(a[2..4].to_vec()));
                     scene.insert("view".into(), Value::Object(o));
                 } else {
-                    notices.push(format!("view: must be x0,x1,y0,y1 (got \"{v}\"); ignored"));
+                    notices.push(Notice::BadView { got: v });
                 }
             }
             "opt" => {
@@ -303,13 +335,13 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<String>) {
             }
             "t" => match v.parse::<usize>() {
                 Ok(x) => t = Some(x),
-                Err(_) => notices.push(format!("t: must be a step number (got \"{v}\"); ignored")),
+                Err(_) => notices.push(Notice::BadStep { got: v }),
             },
             // Keys of other features (language, lesson, embedding, the EMA
             // explainer's γ) are not scene keys; `page_params` reads the first
             // two, the page's explainer `ema`.
             "lang" | "lesson" | "embed" | "hide" | "show" | "ema" => {}
-            _ => notices.push(format!("{k}: unknown parameter; ignored")),
+            _ => notices.push(Notice::UnknownKey { key: k }),
         }
     }
     if landscape.contains_key("expr") && !landscape.contains_key("kind") {
@@ -328,24 +360,25 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<String>) {
             Ok(s) => {
                 let t = t.map(|t| {
                     if t > s.steps {
-                        notices.push(format!(
-                            "t: must be at most steps = {} (got {t}); set to {}",
-                            s.steps, s.steps
-                        ));
+                        notices.push(Notice::StepTooLarge {
+                            got: t,
+                            steps: s.steps,
+                        });
                     }
                     t.min(s.steps)
                 });
                 return (s, t, notices);
             }
             Err(e) => {
-                notices.push(format!("{e}; ignored"));
-                if !remove(&mut value, &e.field) {
+                let field = e.field.clone();
+                notices.push(Notice::Dropped(e));
+                if !remove(&mut value, &field) {
                     break;
                 }
             }
         }
     }
-    notices.push("the link could not be read; showing the default scene".into());
+    notices.push(Notice::Unreadable);
     (Scene::default(), None, notices)
 }
 
@@ -449,7 +482,7 @@ mod tests {
         let (s, t, notes) = from_query(
             "f=rosenbrock&start=1e300,2&steps=999999&opt=adam:lr=-1,beta3=2;nope:lr=1;gd:lr=0.01&t=7&zoom=3&conv=keras",
         );
-        let all = notes.join("\n");
+        let all = format!("{notes:?}");
         for needle in [
             "start",
             "steps",
@@ -469,7 +502,7 @@ mod tests {
         assert_eq!(t, Some(7));
         let (_, t, notes) = from_query("steps=5&t=9");
         assert_eq!(t, Some(5));
-        assert!(notes[0].starts_with("t:"));
+        assert_eq!(notes[0], Notice::StepTooLarge { got: 9, steps: 5 });
     }
 
     #[test]
@@ -535,10 +568,16 @@ mod tests {
         let (s, _, notes) = from_query("f=expr&expr=sin(x");
         assert_eq!(s.landscape.formula(), "f = 0.1*x^2 + 2*y^2");
         assert_eq!(notes.len(), 1, "{notes:?}");
-        assert!(
-            notes[0].starts_with("landscape.expr: column 6: missing ')' to close sin( at column 4"),
-            "{notes:?}"
-        );
+        match &notes[0] {
+            Notice::Dropped(e) => {
+                assert_eq!(e.field, "landscape.expr");
+                assert_eq!(
+                    e.formula.as_ref().map(|f| (f.column, f.msg.key)),
+                    Some((6, "expr.close-missing"))
+                );
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     /// Found by the scene_json and url_query fuzzers: huge numbers were
@@ -563,19 +602,18 @@ mod tests {
 
     #[test]
     fn lesson_and_language_are_page_keys() {
-        use crate::lessons::Lang;
         let p = page_params("?lesson=3&lang=zh");
         assert_eq!(
             p,
             PageParams {
                 lesson: Some(3),
-                lang: Some(Lang::Zh),
+                lang: Some("zh".into()),
                 has_scene: false
             }
         );
-        let p = page_params("lesson=12&lang=fr&f=saddle&t=4&embed");
+        let p = page_params("lesson=12&f=saddle&t=4&embed");
         assert_eq!((p.lesson, p.lang, p.has_scene), (None, None, true));
-        assert_eq!(page_params("lang=zh-CN&t=3").lang, Some(Lang::Zh));
+        assert_eq!(page_params("lang=zh-CN&t=3").lang.as_deref(), Some("zh-CN"));
         // The scene reader ignores them without a notice.
         assert!(from_query("lesson=3&lang=zh").2.is_empty());
     }

@@ -15,8 +15,6 @@ pub struct ParamInfo {
     pub key: &'static str,
     /// The symbol the seed uses (η, γ, β1, …).
     pub symbol: &'static str,
-    /// What it is, in words.
-    pub name: &'static str,
     /// Slider minimum (the number field may go beyond).
     pub min: f64,
     /// Slider maximum.
@@ -28,16 +26,6 @@ pub struct ParamInfo {
 }
 
 impl ParamInfo {
-    /// The accessible name: symbol and name, e.g. "η learning rate".
-    pub fn label(&self) -> String {
-        format!("{} {}", self.symbol, self.name)
-    }
-
-    /// [`ParamInfo::label`] in `lang` ("η 学习率").
-    pub fn label_in(&self, kind: OptKind, lang: crate::i18n::Lang) -> String {
-        format!("{} {}", self.symbol, param_name_in(kind, self.key, lang))
-    }
-
     /// Number of slider positions: `SLIDER_STEPS` for a log slider, one per
     /// step for a linear one.
     pub fn positions(&self) -> f64 {
@@ -89,7 +77,7 @@ pub fn round_sig(v: f64, n: i32) -> f64 {
 
 /// How a numeric key of an optimizer kind is shown; `None` for booleans.
 pub fn param_info(kind: OptKind, key: &str) -> Option<ParamInfo> {
-    let p = |key, symbol, name, min, max, log| {
+    let p = |key, symbol, min, max, log| {
         let step = if max > 0.99 && max < 0.9995 {
             0.001
         } else {
@@ -98,7 +86,6 @@ pub fn param_info(kind: OptKind, key: &str) -> Option<ParamInfo> {
         Some(ParamInfo {
             key,
             symbol,
-            name,
             min,
             max,
             log,
@@ -106,47 +93,18 @@ pub fn param_info(kind: OptKind, key: &str) -> Option<ParamInfo> {
         })
     };
     match key {
-        "lr" => p("lr", "η", "learning rate", 1e-4, 10.0, true),
+        "lr" => p("lr", "η", 1e-4, 10.0, true),
         "gamma" => match kind {
-            OptKind::Momentum => p("gamma", "γ", "momentum", 0.0, 0.999, false),
-            OptKind::Adadelta => p("gamma", "ρ", "decay", 0.0, 0.999, false),
-            _ => p("gamma", "γ", "decay", 0.0, 0.999, false),
+            OptKind::Momentum => p("gamma", "γ", 0.0, 0.999, false),
+            OptKind::Adadelta => p("gamma", "ρ", 0.0, 0.999, false),
+            _ => p("gamma", "γ", 0.0, 0.999, false),
         },
-        "beta1" => p("beta1", "β1", "first-moment decay", 0.0, 0.999, false),
-        "beta2" => p("beta2", "β2", "second-moment decay", 0.0, 0.9999, false),
-        "eps" => p("eps", "ε", "epsilon", 1e-12, 1.0, true),
-        "lambda" => p("lambda", "λ", "weight decay", 1e-4, 10.0, true),
-        "momentum_decay" => p("momentum_decay", "ψ", "momentum decay", 1e-4, 1.0, true),
+        "beta1" => p("beta1", "β1", 0.0, 0.999, false),
+        "beta2" => p("beta2", "β2", 0.0, 0.9999, false),
+        "eps" => p("eps", "ε", 1e-12, 1.0, true),
+        "lambda" => p("lambda", "λ", 1e-4, 10.0, true),
+        "momentum_decay" => p("momentum_decay", "ψ", 1e-4, 1.0, true),
         _ => None,
-    }
-}
-
-/// The accessible name of a boolean key.
-pub fn flag_label_in(key: &str, lang: crate::i18n::Lang) -> &'static str {
-    match key {
-        "bias_correction" | "nesterov" | "amsgrad" => crate::i18n::tr(lang, &format!("flag.{key}")),
-        _ => "",
-    }
-}
-
-/// The words of a numeric hyper-parameter of `kind` in `lang` ("learning rate", "学习率").
-pub fn param_name_in(kind: OptKind, key: &str, lang: crate::i18n::Lang) -> &'static str {
-    let k = match (key, kind) {
-        ("gamma", OptKind::Momentum) => "param.gamma".to_string(),
-        ("gamma", OptKind::Adadelta) => "param.gamma.adadelta".to_string(),
-        ("gamma", _) => "param.gamma.rms".to_string(),
-        _ => format!("param.{key}"),
-    };
-    crate::i18n::tr(lang, &k)
-}
-
-/// The label of a switch ("bias correction"), in English.
-pub fn flag_label(key: &str) -> &'static str {
-    match key {
-        "bias_correction" => "bias correction",
-        "nesterov" => "Nesterov",
-        "amsgrad" => "AMSGrad",
-        _ => "",
     }
 }
 
@@ -212,7 +170,10 @@ mod tests {
                     let pos = info.to_slider(get(&kind.defaults(crate::Convention::D2l), key));
                     assert!((0.0..=info.positions()).contains(&pos));
                 } else {
-                    assert!(!flag_label(key).is_empty(), "{key}");
+                    assert!(
+                        ["bias_correction", "nesterov", "amsgrad"].contains(key),
+                        "{key}"
+                    );
                 }
             }
         }
@@ -231,36 +192,12 @@ mod tests {
         assert_eq!(lr.from_slider(0.0), 1e-4);
         let g = param_info(OptKind::Momentum, "gamma").unwrap();
         assert_eq!(g.from_slider(g.to_slider(0.5)), 0.5);
-        assert_eq!(g.label(), "γ momentum");
+        assert_eq!(g.symbol, "γ");
         let b2 = param_info(OptKind::Adam, "beta2").unwrap();
         assert_eq!(b2.from_slider(b2.to_slider(0.999)), 0.999);
         assert_eq!(
             param_info(OptKind::Adam, "eps").unwrap().to_slider(0.0),
             0.0
         );
-    }
-
-    #[test]
-    fn the_words_in_both_languages_match_the_english_names() {
-        use crate::i18n::Lang;
-        for kind in crate::optim::ALL_KINDS {
-            for key in kind.keys() {
-                if let Some(info) = param_info(kind, key) {
-                    assert_eq!(
-                        param_name_in(kind, key, Lang::En),
-                        info.name,
-                        "{kind:?} {key}"
-                    );
-                    assert_eq!(info.label_in(kind, Lang::En), info.label());
-                    assert_ne!(
-                        param_name_in(kind, key, Lang::Zh),
-                        info.name,
-                        "{kind:?} {key}"
-                    );
-                } else {
-                    assert_eq!(flag_label_in(key, Lang::En), flag_label(key));
-                }
-            }
-        }
     }
 }

@@ -3,7 +3,7 @@
 //! `data-i18n-title` in www/index.html are checked against this table.
 
 /// English.
-pub const EN: super::Table = &[
+pub const EN: crate::Table = &[
     ("lang.name", "English"),
     ("lang.aria", "Language"),
     ("doc.title", "gradscape — optimizers on loss surfaces"),
@@ -20,6 +20,12 @@ pub const EN: super::Table = &[
     ("stage", "Playground"),
     ("notice.title", "Some values in the link were not used:"),
     ("notice.close", "Dismiss"),
+    ("link.ignored", "{0}; ignored"),
+    ("link.bad-view", "view: must be x0,x1,y0,y1 (got \"{0}\"); ignored"),
+    ("link.bad-step", "t: must be a step number (got \"{0}\"); ignored"),
+    ("link.step-too-large", "t: must be at most steps = {0} (got {1}); set to {0}"),
+    ("link.unknown", "{0}: unknown parameter; ignored"),
+    ("link.unreadable", "the link could not be read; showing the default scene"),
     ("plot", "Loss surface with optimizer trajectories. Click to move the start; drag to pan; wheel or pinch to zoom."),
     ("reset-view", "Reset view"),
     ("open-full", "open in gradscape ↗"),
@@ -152,7 +158,7 @@ pub const EN: super::Table = &[
 ];
 
 /// 简体中文.
-pub const ZH: super::Table = &[
+pub const ZH: crate::Table = &[
     ("lang.name", "简体中文"),
     ("lang.aria", "语言"),
     ("doc.title", "gradscape：损失曲面上的优化算法"),
@@ -169,6 +175,12 @@ pub const ZH: super::Table = &[
     ("stage", "演示区"),
     ("notice.title", "链接中的以下值未被采用："),
     ("notice.close", "关闭"),
+    ("link.ignored", "{0}；已忽略"),
+    ("link.bad-view", "view：应为 x0,x1,y0,y1 四个数（实际为 \"{0}\"）；已忽略"),
+    ("link.bad-step", "t：应为步数（实际为 \"{0}\"）；已忽略"),
+    ("link.step-too-large", "t：最多为步数 {0}（实际为 {1}）；已设为 {0}"),
+    ("link.unknown", "{0}：未知参数；已忽略"),
+    ("link.unreadable", "无法读取该链接；显示默认场景"),
     ("plot", "损失曲面和优化路径。点击以移动起点；拖动以平移；滚轮或双指缩放。"),
     ("reset-view", "重置视图"),
     ("open-full", "在 gradscape 中打开 ↗"),

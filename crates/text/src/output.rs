@@ -2,7 +2,9 @@
 //! `{"version": 1, "runs": [{"kind", "label", "points", "loss", "stop"}]}` and
 //! CSV `optimizer,step,x,y,loss`.
 
-use crate::run::{Stop, Trajectory};
+use crate::optim::opt_label;
+use crate::Lang;
+use gradscape_core::run::{Stop, Trajectory};
 use serde_json::{Map, Value};
 
 /// The stop reason as JSON: `{"reason": "completed"}` or
@@ -26,7 +28,7 @@ pub fn stop_value(stop: &Stop) -> Value {
 pub fn run_value(t: &Trajectory, state: bool) -> Value {
     let mut m = Map::new();
     m.insert("kind".into(), t.spec.kind.name().into());
-    m.insert("label".into(), t.spec.label().into());
+    m.insert("label".into(), opt_label(&t.spec, Lang::En).into());
     m.insert(
         "points".into(),
         Value::Array(t.points.iter().map(|p| Value::from(p.to_vec())).collect()),

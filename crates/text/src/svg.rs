@@ -2,12 +2,14 @@
 //! isolines coloured by the colormap, trajectories with a dot at every step,
 //! axes with ticks, the known minima and a legend.
 
-use crate::diagnose::short;
-use crate::landscape::View;
-use crate::run::{Stop, Trajectory};
-use crate::scene::Scene;
-use crate::surface::{colormap, isolines, palette, tick_label, ticks, Grid, LogScale};
-use crate::Vec2;
+use crate::optim::opt_label;
+use crate::{trf, Lang};
+use gradscape_core::diagnose::short;
+use gradscape_core::landscape::View;
+use gradscape_core::run::{Stop, Trajectory};
+use gradscape_core::scene::Scene;
+use gradscape_core::surface::{colormap, isolines, palette, tick_label, ticks, Grid, LogScale};
+use gradscape_core::Vec2;
 use std::fmt::Write;
 
 /// Size and detail of a figure.
@@ -19,6 +21,8 @@ pub struct SvgOptions {
     pub height: u32,
     /// Number of isoline levels.
     pub levels: usize,
+    /// The language of the legend.
+    pub lang: Lang,
 }
 
 impl Default for SvgOptions {
@@ -27,6 +31,7 @@ impl Default for SvgOptions {
             width: 800,
             height: 560,
             levels: 14,
+            lang: Lang::En,
         }
     }
 }
@@ -61,12 +66,13 @@ impl Frame {
 }
 
 /// The label a legend shows for a run: its optimizer and how it ended.
-pub fn run_caption(t: &Trajectory) -> String {
+pub fn run_caption(t: &Trajectory, lang: Lang) -> String {
     let last = t.loss.last().copied().unwrap_or(f64::NAN);
-    match t.stop {
-        Stop::Completed => format!("{} — f = {}", t.spec.label(), short(last)),
-        Stop::Diverged { step } => format!("{} — diverged at step {step}", t.spec.label()),
-    }
+    let end = match t.stop {
+        Stop::Completed => trf(lang, "status.f", &[&short(last)]),
+        Stop::Diverged { step } => trf(lang, "status.diverged", &[&step.to_string()]),
+    };
+    format!("{} — {end}", opt_label(&t.spec, lang))
 }
 
 /// Render a scene and its runs as SVG text.
@@ -221,7 +227,7 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     let _ = writeln!(s, "</g>");
     // Legend, top right inside the plot.
     if !runs.is_empty() {
-        let captions: Vec<String> = runs.iter().map(run_caption).collect();
+        let captions: Vec<String> = runs.iter().map(|t| run_caption(t, opt.lang)).collect();
         let longest = captions
             .iter()
             .map(|c| c.chars().count())

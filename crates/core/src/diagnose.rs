@@ -8,8 +8,8 @@
 //! momentum (either convention) iff η·L < 2(1 + γ); Nesterov iff
 //! η·L < 2(1 + γ)/(1 + 2γ).
 
-use crate::i18n::{tr, trf, Lang, Msg};
 use crate::landscape::Landscape;
+use crate::msg::Msg;
 use crate::optim::{fmt_num, OptKind};
 use crate::run::{Stop, Trajectory};
 
@@ -36,15 +36,8 @@ pub struct Diagnosis {
     /// How it ended.
     pub health: Health,
     /// One sentence on the cause and what to try, when it went wrong (a
-    /// message of the `diagnose` table; [`Diagnosis::hint_text`] words it).
+    /// message of the `diagnose` table; the text layer words it).
     pub hint: Option<Msg>,
-}
-
-impl Diagnosis {
-    /// The hint in `lang`.
-    pub fn hint_text(&self, lang: Lang) -> Option<String> {
-        self.hint.as_ref().map(|m| m.text(lang))
-    }
 }
 
 /// Judge one run on its landscape.
@@ -153,99 +146,5 @@ pub fn short(v: f64) -> String {
     } else {
         let r = (v * 1e4).round() / 1e4;
         format!("{r}")
-    }
-}
-
-/// The legend's words for a run: "f = 0.089", "diverging: loss ×5.3e5",
-/// "diverged at step 6".
-pub fn status_text(d: &Diagnosis, t: &Trajectory) -> String {
-    status_text_in(d, t, Lang::En)
-}
-
-/// [`status_text`] in `lang`.
-pub fn status_text_in(d: &Diagnosis, t: &Trajectory, lang: Lang) -> String {
-    match d.health {
-        Health::Ok => trf(
-            lang,
-            "status.f",
-            &[&short(t.loss.last().copied().unwrap_or(0.0))],
-        ),
-        Health::Diverging { growth } => trf(lang, "status.diverging", &[&short(growth)]),
-        Health::Diverged { step } => trf(lang, "status.diverged", &[&step.to_string()]),
-    }
-}
-
-/// The name of an optimizer kind in `lang` ("GD", "梯度下降", …).
-pub fn kind_title(kind: OptKind, lang: Lang) -> &'static str {
-    tr(lang, &format!("kind.{}", kind.name()))
-}
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{simulate, Scene};
-
-    fn run(json: &str) -> (Scene, Trajectory) {
-        let s = Scene::from_json(json).unwrap();
-        let t = simulate(&s).unwrap().remove(0);
-        (s, t)
-    }
-
-    #[test]
-    fn gd_above_two_over_l_on_the_seed_bowl_says_why() {
-        let (s, t) = run(r#"{"optimizers":[{"kind":"gd","lr":0.6}]}"#);
-        let d = diagnose(&s.landscape, &t);
-        assert!(matches!(d.health, Health::Diverging { growth } if growth > 1e5));
-        let hint = d.hint_text(Lang::En).unwrap();
-        assert!(hint.starts_with("η = 0.6 > 2/L = 2/4 = 0.5"), "{hint}");
-        let (s, t) = run(r#"{"optimizers":[{"kind":"gd","lr":0.4}]}"#);
-        assert_eq!(
-            diagnose(&s.landscape, &t),
-            Diagnosis {
-                health: Health::Ok,
-                hint: None
-            }
-        );
-    }
-
-    #[test]
-    fn momentum_bound_is_two_one_plus_gamma_over_l() {
-        // η = 0.6, γ = 0.5: η·L = 2.4 < 3, converges (the seed's figure).
-        let (s, t) = run(r#"{"optimizers":[{"kind":"momentum","lr":0.6,"gamma":0.5}]}"#);
-        assert_eq!(diagnose(&s.landscape, &t).health, Health::Ok);
-        // η = 0.8, γ = 0.5: η·L = 3.2 > 3, grows.
-        let (s, t) = run(r#"{"steps":60,"optimizers":[{"kind":"momentum","lr":0.8,"gamma":0.5}]}"#);
-        let d = diagnose(&s.landscape, &t);
-        assert!(matches!(d.health, Health::Diverging { .. }), "{d:?}");
-        assert!(d
-            .hint_text(Lang::En)
-            .unwrap()
-            .starts_with("η·L = 0.8·4 = 3.2 > 2(1 + γ) = 3"));
-        assert!(d
-            .hint_text(Lang::Zh)
-            .unwrap()
-            .starts_with("η·L = 0.8·4 = 3.2 > 2(1 + γ) = 3：即使有动量 γ = 0.5"));
-    }
-
-    #[test]
-    fn kind_titles_in_english_are_the_cli_s() {
-        for k in crate::optim::ALL_KINDS {
-            assert_eq!(kind_title(k, Lang::En), k.title());
-        }
-        assert_eq!(kind_title(OptKind::Momentum, Lang::Zh), "动量法");
-    }
-
-    #[test]
-    fn hard_divergence_reports_the_step() {
-        let (s, t) = run(
-            r#"{"landscape":{"kind":"rosenbrock"},"start":[-1.5,2],"optimizers":[{"kind":"gd","lr":0.01}]}"#,
-        );
-        let d = diagnose(&s.landscape, &t);
-        assert_eq!(d.health, Health::Diverged { step: 6 });
-        assert!(d.hint_text(Lang::En).unwrap().contains("step 6"));
-        assert!(d.hint_text(Lang::Zh).unwrap().contains("第 6 步"));
-        assert_eq!(
-            status_text(&diagnose(&s.landscape, &t), &t),
-            "diverged at step 6"
-        );
     }
 }

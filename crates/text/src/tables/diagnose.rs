@@ -1,7 +1,7 @@
 //! Why a run went wrong, in words (the messages under the legend).
 
 /// English.
-pub const EN: super::Table = &[
+pub const EN: crate::Table = &[
     ("hint.undefined-start", "f is not defined (or not finite) at the start: click the surface to start elsewhere, or change the formula."),
     ("hint.undefined-grad", "The gradient is not defined (or not finite) at ({0}, {1}), reached at step {2}: start elsewhere, or change the formula."),
     ("hint.expr-left", "Step {0} left the region where f is defined and finite (or |x| grew past 1e12): try a smaller η = {1}, or start elsewhere."),
@@ -13,7 +13,7 @@ pub const EN: super::Table = &[
 ];
 
 /// 简体中文.
-pub const ZH: super::Table = &[
+pub const ZH: crate::Table = &[
     ("hint.undefined-start", "f 在起点处无定义（或不是有限值）：点击曲面从别处出发，或修改公式。"),
     ("hint.undefined-grad", "梯度在 ({0}, {1}) 处无定义（或不是有限值），该点在第 {2} 步到达：换一个起点，或修改公式。"),
     ("hint.expr-left", "第 {0} 步离开了 f 有定义且有限的区域（或 |x| 超过了 1e12）：试试更小的 η = {1}，或换一个起点。"),

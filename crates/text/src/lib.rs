@@ -1,6 +1,9 @@
-//! The page's words in English and 简体中文.
+//! gradscape's words in English and 简体中文: the text layer.
 //!
-//! Every visible string of the page comes from a message table: one list of
+//! Every sentence a user can see — in the page, the CLI and the SVG figure —
+//! is made here, from the core's typed values and the message tables.
+//!
+//! Every visible string comes from a message table: one list of
 //! `(key, text)` per language for each part of the page (`page`, and one per
 //! panel), which together are the table of that language. A key missing in
 //! either language fails a test; so does English left in a Chinese text
@@ -13,23 +16,55 @@
 //! 自变量 (the variable x), 梯度 (gradient).
 
 pub mod diagnose;
-pub mod explain;
-pub mod expr;
-pub mod page;
-pub mod state;
+pub mod errors;
+pub mod lessons;
+pub mod optim;
+pub mod output;
+pub mod svg;
+pub mod tables;
 
-pub use crate::lessons::Lang;
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// 简体中文.
+    Zh,
+}
+
+impl Lang {
+    /// From its code (`en`, `zh`; `zh-CN`, `zh-Hans` and `en-US` too).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let c = code.trim().to_ascii_lowercase();
+        if c == "en" || c.starts_with("en-") {
+            Some(Lang::En)
+        } else if c == "zh" || c.starts_with("zh-") {
+            Some(Lang::Zh)
+        } else {
+            None
+        }
+    }
+
+    /// The code written in links and in `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+}
 
 /// One part's table: `(key, text)` pairs.
 pub type Table = &'static [(&'static str, &'static str)];
 
 /// Every part's tables, English and Chinese side by side.
 pub const TABLES: &[(&str, Table, Table)] = &[
-    ("page", page::EN, page::ZH),
-    ("diagnose", diagnose::EN, diagnose::ZH),
-    ("expr", expr::EN, expr::ZH),
-    ("explain", explain::EN, explain::ZH),
-    ("state", state::EN, state::ZH),
+    ("page", tables::page::EN, tables::page::ZH),
+    ("diagnose", tables::diagnose::EN, tables::diagnose::ZH),
+    ("expr", tables::expr::EN, tables::expr::ZH),
+    ("explain", tables::explain::EN, tables::explain::ZH),
+    ("state", tables::state::EN, tables::state::ZH),
 ];
 
 /// The text of `key` in `lang`; the key itself when it is missing (a test
@@ -48,29 +83,12 @@ pub fn tr(lang: Lang, key: &str) -> &'static str {
     Box::leak(key.to_string().into_boxed_str())
 }
 
-/// A message to show later in either language: a key and its values.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Msg {
-    /// The table key.
-    pub key: &'static str,
-    /// The values of `{0}`, `{1}`…
-    pub args: Vec<String>,
-}
+pub use gradscape_core::msg::Msg;
 
-impl Msg {
-    /// A message from its key and values.
-    pub fn new(key: &'static str, args: &[String]) -> Msg {
-        Msg {
-            key,
-            args: args.to_vec(),
-        }
-    }
-
-    /// The message in `lang`.
-    pub fn text(&self, lang: Lang) -> String {
-        let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
-        trf(lang, self.key, &args)
-    }
+/// A core message in `lang`.
+pub fn msg_text(m: &Msg, lang: Lang) -> String {
+    let args: Vec<&str> = m.args.iter().map(String::as_str).collect();
+    trf(lang, m.key, &args)
 }
 
 /// [`tr`] with `{0}`, `{1}`… replaced by `args`.
@@ -158,6 +176,12 @@ pub const NAMES: &[&str] = &[
     "z",
     "lr",
     "ema",
+    // The link's keys, named in its notices.
+    "view",
+    "x0",
+    "x1",
+    "y0",
+    "y1",
 ];
 
 /// The Latin words of a text that are not in [`NAMES`] (for the tests: a
@@ -237,7 +261,7 @@ mod tests {
 
     #[test]
     fn every_key_of_the_page_html_is_in_the_table() {
-        let html = include_str!("../../www/index.html");
+        let html = include_str!("../../../www/index.html");
         let mut n = 0;
         for attr in ["data-i18n=\"", "data-i18n-aria=\"", "data-i18n-title=\""] {
             for part in html.split(attr).skip(1) {

@@ -327,35 +327,6 @@ impl OptSpec {
         }
     }
 
-    /// A short label such as "Momentum η=0.4 γ=0.5".
-    pub fn label(&self) -> String {
-        self.label_in(crate::i18n::Lang::En)
-    }
-
-    /// [`OptSpec::label`] in `lang` ("动量法 η=0.4 γ=0.5").
-    pub fn label_in(&self, lang: crate::i18n::Lang) -> String {
-        let h = &self.hyper;
-        let title = crate::i18n::tr(lang, &format!("kind.{}", self.kind.name()));
-        let mut s = format!("{title} η={}", fmt_num(h.lr));
-        for key in self.kind.keys() {
-            match *key {
-                "gamma" if self.kind == OptKind::Adadelta => {
-                    s += &format!(" ρ={}", fmt_num(h.gamma))
-                }
-                "gamma" => s += &format!(" γ={}", fmt_num(h.gamma)),
-                "lambda" => s += &format!(" λ={}", fmt_num(h.lambda)),
-                "bias_correction" if !h.bias_correction => {
-                    s += " ";
-                    s += crate::i18n::tr(lang, "label.no-bias");
-                }
-                "nesterov" if h.nesterov => s += " Nesterov",
-                "amsgrad" if h.amsgrad => s += " AMSGrad",
-                _ => {}
-            }
-        }
-        s
-    }
-
     /// Check every hyper-parameter this kind uses against its allowed range.
     /// The error names the field and the range.
     pub fn validate(&self) -> Result<(), HyperError> {
@@ -453,18 +424,6 @@ pub fn in_range(key: &str, v: f64) -> bool {
         "eps" | "lambda" | "momentum_decay" => v.is_finite() && v >= 0.0,
         _ => true,
     }
-}
-
-/// [`allowed_range`] in `lang`.
-pub fn allowed_range_in(key: &str, lang: crate::i18n::Lang) -> &'static str {
-    let k = match key {
-        "lr" => "range.lr",
-        "gamma" | "beta1" | "beta2" => "range.decay",
-        "eps" | "lambda" | "momentum_decay" => "range.nonneg",
-        "bias_correction" | "nesterov" | "amsgrad" => "range.bool",
-        _ => "range.number",
-    };
-    crate::i18n::tr(lang, k)
 }
 
 /// What a hyper-parameter key allows, in the words of the error messages.

@@ -1,0 +1,36 @@
+//! gradscape's core: the numbers, and nothing else.
+//!
+//! Landscapes, optimizer blocks and chains, runs and their stop rule, the
+//! scene with its JSON and link codecs, the surface raster and contours,
+//! theory (stability bounds, rates), sweeps, the EMA and the inspector's
+//! quantities. It knows no browser and no language: errors, hints and labels
+//! are typed values carrying their numbers; `gradscape-text` words them.
+
+#![warn(missing_docs)]
+// The optimizers update two coordinates of several state vectors in step;
+// `for i in 0..2` with indices reads like the maths.
+#![allow(clippy::needless_range_loop)]
+
+pub mod diagnose;
+pub mod ema;
+pub mod inspect;
+pub mod landscape;
+pub mod lesson;
+pub mod math;
+pub mod msg;
+pub mod noise;
+pub mod optim;
+pub mod params;
+pub mod run;
+pub mod scene;
+pub mod surface;
+pub mod sweep;
+pub mod url;
+
+/// A point or vector of the plane.
+pub type Vec2 = [f64; 2];
+
+pub use landscape::{Landscape, View};
+pub use optim::{Convention, OptKind, OptSpec};
+pub use run::{simulate, Stop, Trajectory};
+pub use scene::{Scene, SceneError};

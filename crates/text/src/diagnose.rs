@@ -1,0 +1,99 @@
+//! A run's diagnosis in words: the legend's status and the hint saying why.
+
+use crate::{msg_text, tr, trf, Lang};
+use gradscape_core::diagnose::{short, Diagnosis, Health};
+use gradscape_core::{OptKind, Trajectory};
+
+/// The hint of a diagnosis in `lang`, when the run went wrong.
+pub fn hint_text(d: &Diagnosis, lang: Lang) -> Option<String> {
+    d.hint.as_ref().map(|m| msg_text(m, lang))
+}
+
+/// The legend's words for a run: "f = 0.089", "diverging: loss ×5.3e5",
+/// "diverged at step 6".
+pub fn status_text(d: &Diagnosis, t: &Trajectory, lang: Lang) -> String {
+    match d.health {
+        Health::Ok => trf(
+            lang,
+            "status.f",
+            &[&short(t.loss.last().copied().unwrap_or(0.0))],
+        ),
+        Health::Diverging { growth } => trf(lang, "status.diverging", &[&short(growth)]),
+        Health::Diverged { step } => trf(lang, "status.diverged", &[&step.to_string()]),
+    }
+}
+
+/// The name of an optimizer kind in `lang` ("GD", "梯度下降", …).
+pub fn kind_title(kind: OptKind, lang: Lang) -> &'static str {
+    tr(lang, &format!("kind.{}", kind.name()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gradscape_core::diagnose::{diagnose, Diagnosis, Health};
+    use gradscape_core::{simulate, OptKind, Scene, Trajectory};
+
+    fn run(json: &str) -> (Scene, Trajectory) {
+        let s = Scene::from_json(json).unwrap();
+        let t = simulate(&s).unwrap().remove(0);
+        (s, t)
+    }
+
+    #[test]
+    fn gd_above_two_over_l_on_the_seed_bowl_says_why() {
+        let (s, t) = run(r#"{"optimizers":[{"kind":"gd","lr":0.6}]}"#);
+        let d = diagnose(&s.landscape, &t);
+        assert!(matches!(d.health, Health::Diverging { growth } if growth > 1e5));
+        let hint = hint_text(&d, Lang::En).unwrap();
+        assert!(hint.starts_with("η = 0.6 > 2/L = 2/4 = 0.5"), "{hint}");
+        let (s, t) = run(r#"{"optimizers":[{"kind":"gd","lr":0.4}]}"#);
+        assert_eq!(
+            diagnose(&s.landscape, &t),
+            Diagnosis {
+                health: Health::Ok,
+                hint: None
+            }
+        );
+    }
+
+    #[test]
+    fn momentum_bound_is_two_one_plus_gamma_over_l() {
+        // η = 0.6, γ = 0.5: η·L = 2.4 < 3, converges (the seed's figure).
+        let (s, t) = run(r#"{"optimizers":[{"kind":"momentum","lr":0.6,"gamma":0.5}]}"#);
+        assert_eq!(diagnose(&s.landscape, &t).health, Health::Ok);
+        // η = 0.8, γ = 0.5: η·L = 3.2 > 3, grows.
+        let (s, t) = run(r#"{"steps":60,"optimizers":[{"kind":"momentum","lr":0.8,"gamma":0.5}]}"#);
+        let d = diagnose(&s.landscape, &t);
+        assert!(matches!(d.health, Health::Diverging { .. }), "{d:?}");
+        assert!(hint_text(&d, Lang::En)
+            .unwrap()
+            .starts_with("η·L = 0.8·4 = 3.2 > 2(1 + γ) = 3"));
+        assert!(hint_text(&d, Lang::Zh)
+            .unwrap()
+            .starts_with("η·L = 0.8·4 = 3.2 > 2(1 + γ) = 3：即使有动量 γ = 0.5"));
+    }
+
+    #[test]
+    fn kind_titles_in_english_are_the_cli_s() {
+        for k in gradscape_core::optim::ALL_KINDS {
+            assert_eq!(kind_title(k, Lang::En), k.title());
+        }
+        assert_eq!(kind_title(OptKind::Momentum, Lang::Zh), "动量法");
+    }
+
+    #[test]
+    fn hard_divergence_reports_the_step() {
+        let (s, t) = run(
+            r#"{"landscape":{"kind":"rosenbrock"},"start":[-1.5,2],"optimizers":[{"kind":"gd","lr":0.01}]}"#,
+        );
+        let d = diagnose(&s.landscape, &t);
+        assert_eq!(d.health, Health::Diverged { step: 6 });
+        assert!(hint_text(&d, Lang::En).unwrap().contains("step 6"));
+        assert!(hint_text(&d, Lang::Zh).unwrap().contains("第 6 步"));
+        assert_eq!(
+            status_text(&diagnose(&s.landscape, &t), &t, Lang::En),
+            "diverged at step 6"
+        );
+    }
+}

@@ -1,0 +1,7 @@
+//! The message tables: one list of `(key, text)` per language for each part.
+
+pub mod diagnose;
+pub mod explain;
+pub mod expr;
+pub mod page;
+pub mod state;
