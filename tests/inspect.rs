@@ -8,7 +8,7 @@
 
 use gradscape::inspect::{bias_series, Inspection, Stepper};
 use gradscape::landscape::{Quadratic, Rosenbrock};
-use gradscape::optim::ALL_KINDS;
+use gradscape::optim::{FlagKey, HyperKey, ALL_KINDS};
 use gradscape::run::run_one;
 use gradscape::scene::Noise;
 use gradscape::{Convention, Landscape, OptKind, OptSpec, Scene};
@@ -149,13 +149,12 @@ fn variants(kind: OptKind, conv: Convention) -> Vec<OptSpec> {
         Convention::Pytorch => 0.05,
     };
     out.push(fast);
-    let keys = kind.keys();
-    if keys.contains(&"nesterov") {
+    if kind.uses(FlagKey::Nesterov) {
         let mut n = fast;
         n.hyper.nesterov = true;
         out.push(n);
     }
-    if keys.contains(&"amsgrad") {
+    if kind.uses(FlagKey::Amsgrad) {
         let mut a = fast;
         a.hyper.amsgrad = true;
         out.push(a);
@@ -163,12 +162,12 @@ fn variants(kind: OptKind, conv: Convention) -> Vec<OptSpec> {
         b.hyper.bias_correction = false;
         out.push(b);
     }
-    if keys.contains(&"lambda") {
+    if kind.uses(HyperKey::Lambda) {
         let mut l = fast;
         l.hyper.lambda = 0.5;
         out.push(l);
     }
-    if keys.contains(&"eps") {
+    if kind.uses(HyperKey::Eps) {
         let mut e = fast;
         e.hyper.eps = 0.0;
         out.push(e);

@@ -751,7 +751,7 @@ fn apply_param(scene: &mut Scene, i: usize, key: &str, v: f64, lang: Lang) -> Re
             "hyper.error",
             &[
                 &param_label(spec.kind, info.key, lang),
-                allowed_range(e.field, lang),
+                allowed_range(e.key, lang),
                 &fmt_field(v),
             ],
         )
@@ -868,7 +868,7 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
                         "hyper.unreadable",
                         &[
                             &param_label(spec.kind, info.key, app.lang),
-                            allowed_range(&key, app.lang),
+                            allowed_range(info.key, app.lang),
                             &fmt_field(params::get(&spec.hyper, &key)),
                         ],
                     );

@@ -3,7 +3,7 @@
 
 use super::dom::{add, el, fmt_field};
 use crate::diagnose::{Diagnosis, Health};
-use crate::optim::{fmt_num, OptSpec};
+use crate::optim::{fmt_num, FlagKey, OptSpec};
 use crate::params::{get, get_flag, param_info};
 use crate::run::Trajectory;
 use crate::surface::palette;
@@ -69,7 +69,7 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
         add(&head, &el(doc, "button", &attrs, Some(icon))?)?;
     }
     sec.append_child(&head)?;
-    for key in spec.kind.keys() {
+    for key in spec.kind.keys_str() {
         if let Some(info) = param_info(spec.kind, key) {
             let label = param_label(spec.kind, info.key, lang);
             let row = el(doc, "div", &[("class", "param")], None)?;
@@ -121,11 +121,11 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
                     doc,
                     "span",
                     &[("class", "param-name")],
-                    Some(param_name(spec.kind, key, lang)),
+                    Some(param_name(spec.kind, info.key, lang)),
                 )?,
             )?;
             sec.append_child(&row)?;
-        } else {
+        } else if let Some(flag) = FlagKey::from_name(key) {
             let lab = el(doc, "label", &[("class", "flag")], None)?;
             let cb = el(
                 doc,
@@ -133,14 +133,14 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
                 &[
                     ("type", "checkbox"),
                     ("data-param", key),
-                    ("aria-label", flag_label(key, lang)),
+                    ("aria-label", flag_label(flag, lang)),
                 ],
                 None,
             )?
             .dyn_into::<HtmlInputElement>()?;
             cb.set_checked(get_flag(&spec.hyper, key));
             lab.append_child(&cb)?;
-            lab.append_child(&doc.create_text_node(flag_label(key, lang)))?;
+            lab.append_child(&doc.create_text_node(flag_label(flag, lang)))?;
             sec.append_child(&lab)?;
         }
     }
@@ -161,7 +161,7 @@ pub fn sync_card(
     let Some(sec) = root.query_selector(&format!("section.opt-card[data-index=\"{i}\"]"))? else {
         return Ok(());
     };
-    for key in spec.kind.keys() {
+    for key in spec.kind.keys_str() {
         if let Some(info) = param_info(spec.kind, key) {
             let v = get(&spec.hyper, key);
             let list = sec.query_selector_all(&format!("[data-param=\"{key}\"]"))?;

@@ -13,6 +13,7 @@
 
 pub mod diagnose;
 pub mod ema;
+pub mod format;
 pub mod inspect;
 pub mod landscape;
 pub mod lesson;
@@ -25,12 +26,13 @@ pub mod run;
 pub mod scene;
 pub mod surface;
 pub mod sweep;
+pub mod theory;
 pub mod url;
 
 /// A point or vector of the plane.
 pub type Vec2 = [f64; 2];
 
 pub use landscape::{Landscape, View};
-pub use optim::{Convention, OptKind, OptSpec};
+pub use optim::{Convention, OptKind, OptSpec, MAX_OPTIMIZERS};
 pub use run::{simulate, Stop, Trajectory};
 pub use scene::{Scene, SceneError};

@@ -1,9 +1,9 @@
-//! How the page presents each hyper-parameter: symbol, name, slider range
+//! How the page presents each numeric hyper-parameter: its slider's range
 //! and scale. η, ε, λ and ψ span decades, so their sliders are logarithmic;
 //! the number field beside each slider takes any allowed value, also outside
 //! the slider's range.
 
-use crate::optim::{Hyper, OptKind};
+use crate::optim::{FlagKey, Hyper, HyperKey, OptKind};
 
 /// Slider positions run over 0..=SLIDER_STEPS.
 pub const SLIDER_STEPS: f64 = 1000.0;
@@ -11,8 +11,8 @@ pub const SLIDER_STEPS: f64 = 1000.0;
 /// The presentation of one numeric hyper-parameter.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ParamInfo {
-    /// The scene key.
-    pub key: &'static str,
+    /// Which hyper-parameter.
+    pub key: HyperKey,
     /// The symbol the seed uses (η, γ, β1, …).
     pub symbol: &'static str,
     /// Slider minimum (the number field may go beyond).
@@ -66,122 +66,94 @@ impl ParamInfo {
     }
 }
 
-/// Round to `n` significant digits.
-pub fn round_sig(v: f64, n: i32) -> f64 {
-    if v == 0.0 || !v.is_finite() {
-        return v;
-    }
-    let k = 10f64.powi(n - 1 - v.abs().log10().floor() as i32);
-    (v * k).round() / k
-}
+/// Moved to [`crate::format`].
+#[doc(hidden)] // transitional: callers still use the old path
+pub use crate::format::round_sig;
 
-/// How a numeric key of an optimizer kind is shown; `None` for booleans.
-pub fn param_info(kind: OptKind, key: &str) -> Option<ParamInfo> {
-    let p = |key, symbol, min, max, log| {
+impl ParamInfo {
+    /// The slider of numeric key `key` in a card of `kind`. η, ε, λ and ψ
+    /// span decades: logarithmic; the decays are linear up to 0.999 (β2:
+    /// 0.9999, so that its default 0.999 is not the end of the slider).
+    pub fn of(kind: OptKind, key: HyperKey) -> ParamInfo {
+        let (min, max, log) = match key {
+            HyperKey::Lr | HyperKey::Lambda => (1e-4, 10.0, true),
+            HyperKey::Gamma | HyperKey::Beta1 => (0.0, 0.999, false),
+            HyperKey::Beta2 => (0.0, 0.9999, false),
+            HyperKey::Eps => (1e-12, 1.0, true),
+            HyperKey::MomentumDecay => (1e-4, 1.0, true),
+        };
         let step = if max > 0.99 && max < 0.9995 {
             0.001
         } else {
             0.0001
         };
-        Some(ParamInfo {
+        ParamInfo {
             key,
-            symbol,
+            symbol: key.symbol(kind),
             min,
             max,
             log,
             step,
-        })
-    };
-    match key {
-        "lr" => p("lr", "η", 1e-4, 10.0, true),
-        "gamma" => match kind {
-            OptKind::Momentum => p("gamma", "γ", 0.0, 0.999, false),
-            OptKind::Adadelta => p("gamma", "ρ", 0.0, 0.999, false),
-            _ => p("gamma", "γ", 0.0, 0.999, false),
-        },
-        "beta1" => p("beta1", "β1", 0.0, 0.999, false),
-        "beta2" => p("beta2", "β2", 0.0, 0.9999, false),
-        "eps" => p("eps", "ε", 1e-12, 1.0, true),
-        "lambda" => p("lambda", "λ", 1e-4, 10.0, true),
-        "momentum_decay" => p("momentum_decay", "ψ", 1e-4, 1.0, true),
-        _ => None,
+        }
     }
 }
 
-/// Read a numeric hyper-parameter by scene key.
+/// How a numeric key named `key` of an optimizer kind is shown; `None` for
+/// switches and unknown names.
+#[doc(hidden)] // transitional: web shell and scene codec still pass names
+pub fn param_info(kind: OptKind, key: &str) -> Option<ParamInfo> {
+    HyperKey::from_name(key).map(|k| ParamInfo::of(kind, k))
+}
+
+/// Read a numeric hyper-parameter by name (NaN for other names).
+#[doc(hidden)] // transitional: web shell and scene codec still pass names
 pub fn get(h: &Hyper, key: &str) -> f64 {
-    match key {
-        "lr" => h.lr,
-        "gamma" => h.gamma,
-        "beta1" => h.beta1,
-        "beta2" => h.beta2,
-        "eps" => h.eps,
-        "lambda" => h.lambda,
-        "momentum_decay" => h.momentum_decay,
-        _ => f64::NAN,
-    }
+    HyperKey::from_name(key).map_or(f64::NAN, |k| k.get(h))
 }
 
-/// Write a numeric hyper-parameter by scene key.
+/// Write a numeric hyper-parameter by name (other names: nothing).
+#[doc(hidden)] // transitional: web shell and scene codec still pass names
 pub fn set(h: &mut Hyper, key: &str, v: f64) {
-    match key {
-        "lr" => h.lr = v,
-        "gamma" => h.gamma = v,
-        "beta1" => h.beta1 = v,
-        "beta2" => h.beta2 = v,
-        "eps" => h.eps = v,
-        "lambda" => h.lambda = v,
-        "momentum_decay" => h.momentum_decay = v,
-        _ => {}
+    if let Some(k) = HyperKey::from_name(key) {
+        k.set(h, v);
     }
 }
 
-/// Read a boolean hyper-parameter by scene key.
+/// Read a switch by name (false for other names).
+#[doc(hidden)] // transitional: web shell and scene codec still pass names
 pub fn get_flag(h: &Hyper, key: &str) -> bool {
-    match key {
-        "bias_correction" => h.bias_correction,
-        "nesterov" => h.nesterov,
-        "amsgrad" => h.amsgrad,
-        _ => false,
-    }
+    FlagKey::from_name(key).is_some_and(|k| k.get(h))
 }
 
-/// Write a boolean hyper-parameter by scene key.
+/// Write a switch by name (other names: nothing).
+#[doc(hidden)] // transitional: web shell and scene codec still pass names
 pub fn set_flag(h: &mut Hyper, key: &str, v: bool) {
-    match key {
-        "bias_correction" => h.bias_correction = v,
-        "nesterov" => h.nesterov = v,
-        "amsgrad" => h.amsgrad = v,
-        _ => {}
+    if let Some(k) = FlagKey::from_name(key) {
+        k.set(h, v);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::optim::ALL_KINDS;
+    use crate::optim::{Key, ALL_KINDS};
 
     #[test]
     fn every_numeric_key_has_a_slider_and_defaults_sit_inside_or_at_an_end() {
         for kind in ALL_KINDS {
-            for key in kind.keys() {
-                if let Some(info) = param_info(kind, key) {
-                    assert!(info.min < info.max);
-                    let pos = info.to_slider(get(&kind.defaults(crate::Convention::D2l), key));
-                    assert!((0.0..=info.positions()).contains(&pos));
-                } else {
-                    assert!(
-                        ["bias_correction", "nesterov", "amsgrad"].contains(key),
-                        "{key}"
-                    );
-                }
+            for &key in kind.keys() {
+                let Key::Hyper(key) = key else { continue };
+                let info = ParamInfo::of(kind, key);
+                assert!(info.min < info.max);
+                let pos = info.to_slider(key.get(&kind.defaults(crate::Convention::D2l)));
+                assert!((0.0..=info.positions()).contains(&pos));
             }
         }
     }
 
     #[test]
     fn slider_round_trips_clean_values() {
-        let lr = param_info(OptKind::Gd, "lr").unwrap();
+        let lr = ParamInfo::of(OptKind::Gd, HyperKey::Lr);
         for v in [1e-3, 0.01, 0.1, 1.0] {
             assert!(
                 (lr.from_slider(lr.to_slider(v)) - v).abs() / v < 0.012,
@@ -190,14 +162,27 @@ mod tests {
         }
         assert_eq!(lr.from_slider(SLIDER_STEPS), 10.0);
         assert_eq!(lr.from_slider(0.0), 1e-4);
-        let g = param_info(OptKind::Momentum, "gamma").unwrap();
+        let g = ParamInfo::of(OptKind::Momentum, HyperKey::Gamma);
         assert_eq!(g.from_slider(g.to_slider(0.5)), 0.5);
         assert_eq!(g.symbol, "γ");
-        let b2 = param_info(OptKind::Adam, "beta2").unwrap();
+        let b2 = ParamInfo::of(OptKind::Adam, HyperKey::Beta2);
         assert_eq!(b2.from_slider(b2.to_slider(0.999)), 0.999);
         assert_eq!(
-            param_info(OptKind::Adam, "eps").unwrap().to_slider(0.0),
+            ParamInfo::of(OptKind::Adam, HyperKey::Eps).to_slider(0.0),
             0.0
         );
+    }
+
+    #[test]
+    fn the_name_wrappers_agree_with_the_typed_keys() {
+        let mut h = Hyper::default();
+        set(&mut h, "momentum_decay", 0.25);
+        assert_eq!(h.momentum_decay, 0.25);
+        assert_eq!(get(&h, "momentum_decay"), 0.25);
+        assert!(get(&h, "nesterov").is_nan());
+        set_flag(&mut h, "nesterov", true);
+        assert!(h.nesterov && get_flag(&h, "nesterov"));
+        assert_eq!(param_info(OptKind::Adadelta, "gamma").unwrap().symbol, "ρ");
+        assert!(param_info(OptKind::Adam, "amsgrad").is_none());
     }
 }

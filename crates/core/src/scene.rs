@@ -507,7 +507,7 @@ fn parse_optimizer(v: &Value, path: &str, conv: Convention) -> Result<OptSpec, S
             )
         })?;
     let mut allowed = vec!["kind"];
-    allowed.extend_from_slice(kind.keys());
+    allowed.extend_from_slice(kind.keys_str());
     for k in obj.keys() {
         if !allowed.contains(&k.as_str()) {
             return Err(err(
@@ -576,7 +576,7 @@ pub fn optimizer_value(spec: &OptSpec) -> Value {
     let h = &spec.hyper;
     let mut m = Map::new();
     m.insert("kind".into(), spec.kind.name().into());
-    for key in spec.kind.keys() {
+    for key in spec.kind.keys_str() {
         let v: Value = match *key {
             "lr" => h.lr.into(),
             "gamma" => h.gamma.into(),

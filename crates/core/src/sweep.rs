@@ -37,7 +37,7 @@
 //! the tests check it against simulated runs in both conventions.
 
 use crate::landscape::Landscape;
-use crate::optim::{OptKind, OptSpec};
+use crate::optim::OptSpec;
 use crate::run::{run_one_with, RunError, Stop, Trajectory};
 use crate::scene::Scene;
 
@@ -153,26 +153,9 @@ pub struct LrSweep {
     pub steps: usize,
 }
 
-/// The exact bound on η for GD and momentum on a quadratic bowl (a, b > 0):
-/// GD is stable iff η < 2/L (L = max(2a, 2b)), heavy-ball momentum iff
-/// η·L < 2(1 + γ), Nesterov iff η·L < 2(1 + γ)/(1 + 2γ) — in both
-/// conventions. `None` elsewhere.
-pub fn stability_bound(landscape: &Landscape, spec: &OptSpec) -> Option<f64> {
-    let Landscape::Quadratic(q) = landscape else {
-        return None;
-    };
-    if !(q.a > 0.0 && q.b > 0.0) {
-        return None;
-    }
-    let l = q.max_curvature();
-    let g = spec.hyper.gamma;
-    match spec.kind {
-        OptKind::Gd => Some(2.0 / l),
-        OptKind::Momentum if spec.hyper.nesterov => Some(2.0 * (1.0 + g) / ((1.0 + 2.0 * g) * l)),
-        OptKind::Momentum => Some(2.0 * (1.0 + g) / l),
-        _ => None,
-    }
-}
+/// The exact bound on η for GD and momentum on a quadratic bowl; see
+/// [`crate::theory`].
+pub use crate::theory::stability_bound;
 
 /// Sweep η for optimizer `index` of `scene` over `grid` (ascending), each
 /// run taking `steps` steps.
@@ -230,43 +213,8 @@ pub fn lr_sweeps(scene: &Scene) -> Result<Vec<LrSweep>, RunError> {
         .collect()
 }
 
-/// Heavy-ball or Nesterov momentum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MomentumForm {
-    /// v ← γ·v + η·g; x ← x − v.
-    HeavyBall,
-    /// v ← γ·v + η·g; x ← x − (γ·v + η·g).
-    Nesterov,
-}
-
-/// The spectral radius max|z| of z² − p·z + q (real coefficients).
-pub fn spectral_radius(p: f64, q: f64) -> f64 {
-    let disc = p * p - 4.0 * q;
-    if disc >= 0.0 {
-        (p.abs() + disc.sqrt()) / 2.0
-    } else {
-        // Complex pair: |z|² = q (> 0 here since p² < 4q).
-        q.sqrt()
-    }
-}
-
-/// The convergence rate of momentum with (η, γ) along an axis of curvature λ.
-pub fn axis_rate(form: MomentumForm, eta: f64, gamma: f64, lambda: f64) -> f64 {
-    let h = eta * lambda;
-    let (p, q) = match form {
-        MomentumForm::HeavyBall => (1.0 + gamma - h, gamma),
-        MomentumForm::Nesterov => ((1.0 + gamma) * (1.0 - h), gamma * (1.0 - h)),
-    };
-    spectral_radius(p, q)
-}
-
-/// The convergence rate ρ: the largest [`axis_rate`] over the curvatures.
-pub fn momentum_rate(form: MomentumForm, eta: f64, gamma: f64, curvatures: &[f64]) -> f64 {
-    curvatures
-        .iter()
-        .map(|&l| axis_rate(form, eta, gamma, l))
-        .fold(0.0, f64::max)
-}
+/// The momentum rates live in [`crate::theory`].
+pub use crate::theory::{axis_rate, momentum_rate, spectral_radius, MomentumForm};
 
 /// The curvatures (Hessian eigenvalues) 2a and 2b of a quadratic; `None`
 /// for the other surfaces (their curvature changes from place to place).

@@ -1,8 +1,9 @@
 //! An optimizer and its hyper-parameters in words: labels, names, ranges.
 
 use crate::{tr, Lang};
-use gradscape_core::optim::fmt_num;
-use gradscape_core::params::param_info;
+use gradscape_core::format::fmt_num;
+use gradscape_core::optim::{FlagKey, HyperKey, Key, Range};
+use gradscape_core::params::ParamInfo;
 use gradscape_core::{OptKind, OptSpec};
 
 /// A short label such as "Momentum η=0.4 γ=0.5" ("动量法 η=0.4 γ=0.5").
@@ -10,59 +11,78 @@ pub fn opt_label(spec: &OptSpec, lang: Lang) -> String {
     let h = &spec.hyper;
     let title = crate::diagnose::kind_title(spec.kind, lang);
     let mut s = format!("{title} η={}", fmt_num(h.lr));
-    for key in spec.kind.keys() {
-        match *key {
-            "gamma" if spec.kind == OptKind::Adadelta => s += &format!(" ρ={}", fmt_num(h.gamma)),
-            "gamma" => s += &format!(" γ={}", fmt_num(h.gamma)),
-            "lambda" => s += &format!(" λ={}", fmt_num(h.lambda)),
-            "bias_correction" if !h.bias_correction => {
+    for &key in spec.kind.keys() {
+        match key {
+            Key::Hyper(k @ (HyperKey::Gamma | HyperKey::Lambda)) => {
+                s += &format!(" {}={}", k.symbol(spec.kind), fmt_num(k.get(h)))
+            }
+            Key::Flag(FlagKey::BiasCorrection) if !h.bias_correction => {
                 s += " ";
                 s += tr(lang, "label.no-bias");
             }
-            "nesterov" if h.nesterov => s += " Nesterov",
-            "amsgrad" if h.amsgrad => s += " AMSGrad",
+            Key::Flag(FlagKey::Nesterov) if h.nesterov => s += " Nesterov",
+            Key::Flag(FlagKey::Amsgrad) if h.amsgrad => s += " AMSGrad",
             _ => {}
         }
     }
     s
 }
 
-/// What a hyper-parameter key allows ("a finite number > 0", "大于 0 的有限数").
-pub fn allowed_range(key: &str, lang: Lang) -> &'static str {
+/// What a hyper-parameter allows ("a finite number > 0", "大于 0 的有限数").
+pub fn allowed_range(key: impl Into<Key>, lang: Lang) -> &'static str {
+    match key.into() {
+        Key::Hyper(k) => range_words(k.range(), lang),
+        Key::Flag(_) => tr(lang, "range.bool"),
+    }
+}
+
+/// A range in words.
+pub fn range_words(range: Range, lang: Lang) -> &'static str {
+    tr(
+        lang,
+        match range {
+            Range::Positive => "range.lr",
+            Range::Unit => "range.decay",
+            Range::NonNegative => "range.nonneg",
+        },
+    )
+}
+
+/// The words of a numeric hyper-parameter of `kind` ("learning rate", "学习率").
+pub fn param_name(kind: OptKind, key: HyperKey, lang: Lang) -> &'static str {
     let k = match key {
-        "lr" => "range.lr",
-        "gamma" | "beta1" | "beta2" => "range.decay",
-        "eps" | "lambda" | "momentum_decay" => "range.nonneg",
-        "bias_correction" | "nesterov" | "amsgrad" => "range.bool",
-        _ => "range.number",
+        HyperKey::Lr => "param.lr",
+        HyperKey::Gamma => match kind {
+            OptKind::Momentum => "param.gamma",
+            OptKind::Adadelta => "param.gamma.adadelta",
+            _ => "param.gamma.rms",
+        },
+        HyperKey::Beta1 => "param.beta1",
+        HyperKey::Beta2 => "param.beta2",
+        HyperKey::Eps => "param.eps",
+        HyperKey::Lambda => "param.lambda",
+        HyperKey::MomentumDecay => "param.momentum_decay",
     };
     tr(lang, k)
 }
 
-/// The words of a numeric hyper-parameter of `kind` ("learning rate", "学习率").
-pub fn param_name(kind: OptKind, key: &str, lang: Lang) -> &'static str {
-    let k = match (key, kind) {
-        ("gamma", OptKind::Momentum) => "param.gamma".to_string(),
-        ("gamma", OptKind::Adadelta) => "param.gamma.adadelta".to_string(),
-        ("gamma", _) => "param.gamma.rms".to_string(),
-        _ => format!("param.{key}"),
-    };
-    tr(lang, &k)
-}
-
 /// The accessible name of a numeric hyper-parameter: symbol and name
 /// ("η learning rate", "η 学习率").
-pub fn param_label(kind: OptKind, key: &str, lang: Lang) -> String {
-    let symbol = param_info(kind, key).map(|i| i.symbol).unwrap_or("");
+pub fn param_label(kind: OptKind, key: HyperKey, lang: Lang) -> String {
+    let symbol = ParamInfo::of(kind, key).symbol;
     format!("{symbol} {}", param_name(kind, key, lang))
 }
 
 /// The label of a switch ("bias correction", "偏差修正").
-pub fn flag_label(key: &str, lang: Lang) -> &'static str {
-    match key {
-        "bias_correction" | "nesterov" | "amsgrad" => tr(lang, &format!("flag.{key}")),
-        _ => "",
-    }
+pub fn flag_label(key: FlagKey, lang: Lang) -> &'static str {
+    tr(
+        lang,
+        match key {
+            FlagKey::BiasCorrection => "flag.bias_correction",
+            FlagKey::Nesterov => "flag.nesterov",
+            FlagKey::Amsgrad => "flag.amsgrad",
+        },
+    )
 }
 
 #[cfg(test)]
@@ -74,23 +94,28 @@ mod tests {
     #[test]
     fn every_key_has_words_in_both_languages() {
         for kind in ALL_KINDS {
-            for key in kind.keys() {
-                if param_info(kind, key).is_some() {
-                    let (en, zh) = (
-                        param_name(kind, key, Lang::En),
-                        param_name(kind, key, Lang::Zh),
-                    );
-                    assert!(!en.starts_with("param.") && en != zh, "{kind:?} {key}");
-                } else {
-                    assert!(!flag_label(key, Lang::En).is_empty(), "{key}");
+            for &key in kind.keys() {
+                match key {
+                    Key::Hyper(k) => {
+                        let (en, zh) =
+                            (param_name(kind, k, Lang::En), param_name(kind, k, Lang::Zh));
+                        assert!(!en.starts_with("param.") && en != zh, "{kind:?} {k:?}");
+                    }
+                    Key::Flag(f) => assert!(!flag_label(f, Lang::En).is_empty(), "{f:?}"),
                 }
+                let (en, zh) = (allowed_range(key, Lang::En), allowed_range(key, Lang::Zh));
+                assert!(!en.starts_with("range.") && en != zh, "{key:?}");
             }
         }
         assert_eq!(
-            param_label(OptKind::Momentum, "gamma", Lang::En),
+            param_label(OptKind::Momentum, HyperKey::Gamma, Lang::En),
             "γ momentum"
         );
-        assert_eq!(param_label(OptKind::Gd, "lr", Lang::Zh), "η 学习率");
+        assert_eq!(param_label(OptKind::Gd, HyperKey::Lr, Lang::Zh), "η 学习率");
+        assert_eq!(
+            allowed_range(HyperKey::Beta1, Lang::En),
+            "a number in [0, 1)"
+        );
     }
 
     #[test]
@@ -100,5 +125,12 @@ mod tests {
         s.hyper.gamma = 0.5;
         assert_eq!(opt_label(&s, Lang::En), "Momentum η=0.4 γ=0.5");
         assert_eq!(opt_label(&s, Lang::Zh), "动量法 η=0.4 γ=0.5");
+        let mut a = OptSpec::new(OptKind::Adadelta, Convention::D2l);
+        a.hyper.gamma = 0.9;
+        assert!(opt_label(&a, Lang::En).ends_with(" ρ=0.9"));
+        let mut w = OptSpec::new(OptKind::Adamw, Convention::D2l);
+        w.hyper.amsgrad = true;
+        w.hyper.bias_correction = false;
+        assert!(opt_label(&w, Lang::En).ends_with(" λ=0.01 (no bias corr.) AMSGrad"));
     }
 }

@@ -1,0 +1,181 @@
+//! Numbers as people read them: the one home of the page's, the SVG's and
+//! the hints' number formatting.
+//!
+//! It lives in the core, not the text layer, because these forms are the
+//! same in every language (digits, '.', 'e', '−', '—': no words) and the core
+//! itself still formats the numbers of its messages and slider values. The
+//! codecs' exact forms (JSON, link) are not here: they are part of the
+//! formats, not of reading.
+
+/// Format a number short: 0.4, 1e-6, 100 (shortest round-trip digits,
+/// exponent form below 1e-3 and from 1e5).
+pub fn fmt_num(v: f64) -> String {
+    if v != 0.0 && (v.abs() < 1e-3 || v.abs() >= 1e5) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A loss for humans: 4 decimals, exponent form (3 significant digits) when
+/// tiny or huge; "—" when not finite.
+pub fn short(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    if v != 0.0 && (v.abs() < 1e-3 || v.abs() >= 1e5) {
+        format!("{v:.2e}")
+    } else {
+        let r = (v * 1e4).round() / 1e4;
+        format!("{r}")
+    }
+}
+
+/// Round to `n` significant digits.
+pub fn round_sig(v: f64, n: i32) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let k = 10f64.powi(n - 1 - v.abs().log10().floor() as i32);
+    (v * k).round() / k
+}
+
+/// A number for a sentence: 3 significant digits in [`fmt_num`]'s form;
+/// "—" when not finite.
+pub fn sig3(v: f64) -> String {
+    if v.is_finite() {
+        fmt_num(round_sig(v, 3))
+    } else {
+        "—".into()
+    }
+}
+
+/// A tick label without float noise: 0.30000000000000004 → "0.3",
+/// 2e-7 → "2e-7" (10 significant digits, exponent form for tiny or huge).
+pub fn tick_label(v: f64) -> String {
+    if !v.is_finite() {
+        return String::new();
+    }
+    let r: f64 = format!("{v:.9e}").parse().unwrap_or(v);
+    if r == 0.0 {
+        "0".to_string()
+    } else if r.abs() < 1e-3 || r.abs() >= 1e6 {
+        format!("{r:e}")
+    } else {
+        format!("{r}")
+    }
+}
+
+/// A number for a form field: the shortest form that reads back exactly
+/// (exponent form below 1e-4 and from 1e6).
+pub fn field(v: f64) -> String {
+    if v == 0.0 {
+        "0".into()
+    } else if v.abs() < 1e-4 || v.abs() >= 1e6 {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A number for a table of values: 4 significant digits, exponent form
+/// when tiny or huge, a true minus sign (−); "—" when not finite.
+pub fn readout(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    if v == 0.0 {
+        return "0".into();
+    }
+    let a = v.abs();
+    let s = if (1e-3..1e5).contains(&a) {
+        let decimals = (3 - a.log10().floor() as i32).clamp(0, 6) as usize;
+        trim_zeros(&format!("{a:.decimals$}")).to_string()
+    } else {
+        let s = format!("{a:.3e}");
+        let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+        format!("{}e{exp}", trim_zeros(mant))
+    };
+    if v < 0.0 {
+        format!("−{}", s.replace('-', "−"))
+    } else {
+        s.replace('-', "−")
+    }
+}
+
+/// "1.500" → "1.5", "2.000" → "2"; a number without '.' stays.
+fn trim_zeros(s: &str) -> &str {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fmt_num_is_short_and_exact() {
+        assert_eq!(fmt_num(0.4), "0.4");
+        assert_eq!(fmt_num(1e-6), "1e-6");
+        assert_eq!(fmt_num(100.0), "100");
+        assert_eq!(fmt_num(0.0), "0");
+        assert_eq!(fmt_num(2e5), "2e5");
+        assert_eq!(fmt_num(0.001), "0.001");
+    }
+
+    #[test]
+    fn short_rounds_losses() {
+        assert_eq!(short(f64::NAN), "—");
+        assert_eq!(short(f64::INFINITY), "—");
+        assert_eq!(short(4.99999), "5");
+        assert_eq!(short(1.23456), "1.2346");
+        assert_eq!(short(1.5e-5), "1.50e-5");
+        assert_eq!(short(-2.5e7), "-2.50e7");
+        assert_eq!(short(0.0), "0");
+    }
+
+    #[test]
+    fn round_sig_keeps_n_digits() {
+        assert_eq!(round_sig(0.123456, 3), 0.123);
+        assert_eq!(round_sig(98765.0, 2), 99000.0);
+        assert_eq!(round_sig(-0.0012345, 3), -0.00123);
+        assert_eq!(round_sig(0.0, 3), 0.0);
+        assert!(round_sig(f64::NAN, 3).is_nan());
+        assert_eq!(sig3(2.0 / 3.0), "0.667");
+        assert_eq!(sig3(f64::NEG_INFINITY), "—");
+    }
+
+    #[test]
+    fn tick_labels_drop_float_noise() {
+        assert_eq!(tick_label(0.30000000000000004), "0.3");
+        assert_eq!(tick_label(-0.0), "0");
+        assert_eq!(tick_label(2e-7), "2e-7");
+        assert_eq!(tick_label(1200.0), "1200");
+        assert_eq!(tick_label(3e6), "3e6");
+        assert_eq!(tick_label(f64::NAN), "");
+    }
+
+    #[test]
+    fn fields_read_back_exactly() {
+        for v in [0.0, 0.1, 1e-5, 123456.0, 2.5e6, -0.3, 1.0 / 3.0] {
+            assert_eq!(field(v).parse::<f64>().unwrap(), v, "{v}");
+        }
+        assert_eq!(field(1e-5), "1e-5");
+        assert_eq!(field(0.5), "0.5");
+    }
+
+    #[test]
+    fn readouts_have_four_digits_and_a_true_minus() {
+        assert_eq!(readout(1.23456), "1.235");
+        assert_eq!(readout(-0.5), "−0.5");
+        assert_eq!(readout(2.0), "2");
+        assert_eq!(readout(123.456), "123.5");
+        assert_eq!(readout(1.5e-5), "1.5e−5");
+        assert_eq!(readout(-2e7), "−2e7");
+        assert_eq!(readout(0.0), "0");
+        assert_eq!(readout(f64::NAN), "—");
+    }
+}

@@ -1,0 +1,127 @@
+//! Marching-squares isolines of a grid.
+
+use super::Grid;
+use crate::Vec2;
+
+const NONE: u32 = u32::MAX;
+
+/// Isolines of a grid at one level, as polylines in world coordinates
+/// (marching squares, segments chained through shared cell edges).
+///
+/// A crossing point is computed once per edge and named by a dense id in
+/// the order of discovery (the rows above and to the left are remembered,
+/// so no hash map is needed).
+pub fn isolines(grid: &Grid, level: f64) -> Vec<Vec<Vec2>> {
+    let (w, h) = (grid.w, grid.h);
+    let val = |i: usize, j: usize| grid.values[j * w + i];
+    let mut points: Vec<Vec2> = Vec::new();
+    let mut cross = |a: (usize, usize), b: (usize, usize)| -> u32 {
+        let (va, vb) = (val(a.0, a.1), val(b.0, b.1));
+        if (va < level) == (vb < level) {
+            return NONE;
+        }
+        let s = (level - va) / (vb - va);
+        let s = if s.is_finite() {
+            s.clamp(0.0, 1.0)
+        } else {
+            0.5
+        };
+        points.push(grid.pos(
+            a.0 as f64 + s * (b.0 as f64 - a.0 as f64),
+            a.1 as f64 + s * (b.1 as f64 - a.1 as f64),
+        ));
+        (points.len() - 1) as u32
+    };
+    // above[i]: the id of horizontal edge (i, j)-(i+1, j), the bottom of the
+    // cell above (computed as the top of row 0).
+    let mut above: Vec<u32> = (0..w.saturating_sub(1))
+        .map(|i| cross((i, 0), (i + 1, 0)))
+        .collect();
+    let mut segs: Vec<(u32, u32)> = Vec::new();
+    for j in 0..h.saturating_sub(1) {
+        let mut left = cross((0, j), (0, j + 1));
+        for i in 0..w - 1 {
+            let top = above[i];
+            let right = cross((i + 1, j), (i + 1, j + 1));
+            let bottom = cross((i, j + 1), (i + 1, j + 1));
+            let edges = [top, right, bottom, left];
+            let mut e = [NONE; 4];
+            let mut n = 0;
+            for id in edges {
+                if id != NONE {
+                    e[n] = id;
+                    n += 1;
+                }
+            }
+            match n {
+                2 => segs.push((e[0], e[1])),
+                4 => {
+                    let centre =
+                        (val(i, j) + val(i + 1, j) + val(i + 1, j + 1) + val(i, j + 1)) / 4.0;
+                    let a_below = val(i, j) < level;
+                    if (centre < level) == a_below {
+                        segs.push((e[0], e[1]));
+                        segs.push((e[2], e[3]));
+                    } else {
+                        segs.push((e[0], e[3]));
+                        segs.push((e[1], e[2]));
+                    }
+                }
+                _ => {}
+            }
+            above[i] = bottom;
+            left = right;
+        }
+    }
+    chain(&segs, &points)
+}
+
+fn chain(segs: &[(u32, u32)], points: &[Vec2]) -> Vec<Vec<Vec2>> {
+    // at[id]: the (at most two) segments ending on edge `id`, in order.
+    let mut at: Vec<[u32; 2]> = vec![[NONE; 2]; points.len()];
+    for (k, &(a, b)) in segs.iter().enumerate() {
+        for id in [a, b] {
+            let slot = &mut at[id as usize];
+            if slot[0] == NONE {
+                slot[0] = k as u32;
+            } else {
+                slot[1] = k as u32;
+            }
+        }
+    }
+    let mut used = vec![false; segs.len()];
+    let mut lines = Vec::new();
+    let mut backward: Vec<u32> = Vec::new();
+    let mut forward: Vec<u32> = Vec::new();
+    let walk = |start_edge: u32, used: &mut [bool], ids: &mut Vec<u32>| {
+        ids.clear();
+        let mut edge = start_edge;
+        loop {
+            let next = at[edge as usize]
+                .iter()
+                .copied()
+                .find(|&k| k != NONE && !used[k as usize]);
+            let Some(k) = next else { break };
+            used[k as usize] = true;
+            let (a, b) = segs[k as usize];
+            edge = if a == edge { b } else { a };
+            ids.push(edge);
+        }
+    };
+    for k in 0..segs.len() {
+        if used[k] {
+            continue;
+        }
+        used[k] = true;
+        let (a, b) = segs[k];
+        walk(b, &mut used, &mut forward);
+        walk(a, &mut used, &mut backward);
+        let mut line = Vec::with_capacity(backward.len() + 2 + forward.len());
+        line.extend(backward.iter().rev().map(|&id| points[id as usize]));
+        line.push(points[a as usize]);
+        line.push(points[b as usize]);
+        line.extend(forward.iter().map(|&id| points[id as usize]));
+        lines.push(line);
+    }
+    lines
+}

@@ -1,0 +1,205 @@
+//! What the theory knows exactly on a quadratic: stability bounds and
+//! convergence rates of GD and momentum.
+//!
+//! On a quadratic with curvatures λ (Hessian eigenvalues 2a and 2b, L the
+//! largest), GD is stable iff η·L < 2; heavy-ball momentum iff
+//! η·L < 2(1 + γ); Nesterov iff η·L < 2(1 + γ)/(1 + 2γ) — in both
+//! conventions (torch's b ← μ·b + g, x ← x − lr·b is the d2l map with
+//! v = lr·b).
+//!
+//! Along an axis of curvature λ, heavy ball (v ← γ·v + η·g, x ← x − v) is
+//! the linear map (x, v) ↦ ((1 − ηλ)·x − γ·v, ηλ·x + γ·v) with
+//! characteristic polynomial z² − (1 + γ − ηλ)·z + γ; Nesterov
+//! (x ← x − (γ·v + η·g)) gives z² − (1 + γ)(1 − ηλ)·z + γ·(1 − ηλ). The
+//! error shrinks per step by the spectral radius max|z| (the rate ρ; ρ ≥ 1
+//! diverges), as in Goh's "Why Momentum Really Works" (Distill, 2017).
+
+use crate::landscape::Landscape;
+use crate::optim::{OptKind, OptSpec};
+
+/// Heavy-ball or Nesterov momentum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MomentumForm {
+    /// v ← γ·v + η·g; x ← x − v.
+    HeavyBall,
+    /// v ← γ·v + η·g; x ← x − (γ·v + η·g).
+    Nesterov,
+}
+
+/// A method the bounds know: GD or momentum with γ.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Method {
+    /// Gradient descent.
+    Gd,
+    /// Momentum of this form with this γ.
+    Momentum {
+        /// Heavy ball or Nesterov.
+        form: MomentumForm,
+        /// γ (torch's μ).
+        gamma: f64,
+    },
+}
+
+impl Method {
+    /// The method of an optimizer, if the bounds know it.
+    pub fn of(spec: &OptSpec) -> Option<Method> {
+        match spec.kind {
+            OptKind::Gd => Some(Method::Gd),
+            OptKind::Momentum => Some(Method::Momentum {
+                form: if spec.hyper.nesterov {
+                    MomentumForm::Nesterov
+                } else {
+                    MomentumForm::HeavyBall
+                },
+                gamma: spec.hyper.gamma,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The bound on η·L: stable iff η·L is below it (2; 2(1 + γ);
+    /// 2(1 + γ)/(1 + 2γ)).
+    pub fn product_bound(self) -> f64 {
+        match self {
+            Method::Gd => 2.0,
+            Method::Momentum {
+                form: MomentumForm::HeavyBall,
+                gamma,
+            } => 2.0 * (1.0 + gamma),
+            Method::Momentum {
+                form: MomentumForm::Nesterov,
+                gamma,
+            } => 2.0 * (1.0 + gamma) / (1.0 + 2.0 * gamma),
+        }
+    }
+
+    /// The bound on η for the largest curvature `l` (> 0): stable iff η is
+    /// below it.
+    pub fn lr_bound(self, l: f64) -> f64 {
+        match self {
+            Method::Gd => 2.0 / l,
+            Method::Momentum {
+                form: MomentumForm::HeavyBall,
+                gamma,
+            } => 2.0 * (1.0 + gamma) / l,
+            Method::Momentum {
+                form: MomentumForm::Nesterov,
+                gamma,
+            } => 2.0 * (1.0 + gamma) / ((1.0 + 2.0 * gamma) * l),
+        }
+    }
+
+    /// Whether η diverges for the largest curvature `l`: η·L above
+    /// [`Method::product_bound`] (at the bound a run neither shrinks nor grows).
+    pub fn unstable(self, eta: f64, l: f64) -> bool {
+        eta * l > self.product_bound()
+    }
+}
+
+/// The largest curvature L of a bowl (a quadratic with a, b > 0); `None`
+/// for other surfaces, where the bounds do not hold everywhere.
+pub fn bowl_curvature(landscape: &Landscape) -> Option<f64> {
+    match landscape {
+        Landscape::Quadratic(q) if q.a > 0.0 && q.b > 0.0 => Some(q.max_curvature()),
+        _ => None,
+    }
+}
+
+/// The exact bound on η for GD and momentum on a quadratic bowl (a, b > 0);
+/// `None` elsewhere.
+pub fn stability_bound(landscape: &Landscape, spec: &OptSpec) -> Option<f64> {
+    let l = bowl_curvature(landscape)?;
+    Method::of(spec).map(|m| m.lr_bound(l))
+}
+
+/// The spectral radius max|z| of z² − p·z + q (real coefficients).
+pub fn spectral_radius(p: f64, q: f64) -> f64 {
+    let disc = p * p - 4.0 * q;
+    if disc >= 0.0 {
+        (p.abs() + disc.sqrt()) / 2.0
+    } else {
+        // Complex pair: |z|² = q (> 0 here since p² < 4q).
+        q.sqrt()
+    }
+}
+
+/// The convergence rate of momentum with (η, γ) along an axis of curvature λ.
+pub fn axis_rate(form: MomentumForm, eta: f64, gamma: f64, lambda: f64) -> f64 {
+    let h = eta * lambda;
+    let (p, q) = match form {
+        MomentumForm::HeavyBall => (1.0 + gamma - h, gamma),
+        MomentumForm::Nesterov => ((1.0 + gamma) * (1.0 - h), gamma * (1.0 - h)),
+    };
+    spectral_radius(p, q)
+}
+
+/// The convergence rate ρ: the largest [`axis_rate`] over the curvatures.
+pub fn momentum_rate(form: MomentumForm, eta: f64, gamma: f64, curvatures: &[f64]) -> f64 {
+    curvatures
+        .iter()
+        .map(|&l| axis_rate(form, eta, gamma, l))
+        .fold(0.0, f64::max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::landscape::Landscape;
+    use crate::optim::Convention;
+
+    fn momentum(gamma: f64, form: MomentumForm) -> Method {
+        Method::Momentum { form, gamma }
+    }
+
+    #[test]
+    fn the_bounds_on_the_seed_bowl() {
+        // L = 4 on the seed's bowl (a = 0.1, b = 2).
+        let l = 4.0;
+        assert_eq!(Method::Gd.lr_bound(l), 0.5);
+        assert_eq!(momentum(0.5, MomentumForm::HeavyBall).lr_bound(l), 0.75);
+        assert_eq!(momentum(0.5, MomentumForm::Nesterov).lr_bound(l), 0.375);
+        assert_eq!(momentum(0.5, MomentumForm::Nesterov).product_bound(), 1.5);
+        // γ = 0 is GD in both forms.
+        for form in [MomentumForm::HeavyBall, MomentumForm::Nesterov] {
+            assert_eq!(momentum(0.0, form).lr_bound(l), Method::Gd.lr_bound(l));
+        }
+        assert!(Method::Gd.unstable(0.6, l) && !Method::Gd.unstable(0.5, l));
+    }
+
+    #[test]
+    fn the_bound_is_where_the_rate_reaches_one() {
+        let curv = [0.2, 4.0];
+        for gamma in [0.0, 0.3, 0.5, 0.9] {
+            for form in [MomentumForm::HeavyBall, MomentumForm::Nesterov] {
+                let b = momentum(gamma, form).lr_bound(4.0);
+                assert!(momentum_rate(form, b * 0.999, gamma, &curv) < 1.0);
+                assert!(momentum_rate(form, b * 1.001, gamma, &curv) > 1.0);
+                assert!((momentum_rate(form, b, gamma, &curv) - 1.0).abs() < 1e-9);
+            }
+        }
+    }
+
+    #[test]
+    fn gd_is_the_gamma_zero_row() {
+        let curv = [0.2, 4.0];
+        assert!((momentum_rate(MomentumForm::HeavyBall, 0.4, 0.0, &curv) - 0.92).abs() < 1e-12);
+        assert!((momentum_rate(MomentumForm::HeavyBall, 0.6, 0.0, &curv) - 1.4).abs() < 1e-12);
+        assert_eq!(spectral_radius(0.0, 0.25), 0.5);
+    }
+
+    #[test]
+    fn bounds_only_on_bowls_and_for_gd_and_momentum() {
+        let bowl = Landscape::default();
+        let gd = OptSpec::new(OptKind::Gd, Convention::D2l);
+        assert_eq!(bowl_curvature(&bowl), Some(4.0));
+        assert_eq!(stability_bound(&bowl, &gd), Some(0.5));
+        let mut nag = OptSpec::new(OptKind::Momentum, Convention::D2l);
+        nag.hyper.gamma = 0.5;
+        nag.hyper.nesterov = true;
+        assert_eq!(stability_bound(&bowl, &nag), Some(0.375));
+        let adam = OptSpec::new(OptKind::Adam, Convention::D2l);
+        assert_eq!(stability_bound(&bowl, &adam), None);
+        let saddle = Landscape::from_kind("saddle").unwrap();
+        assert_eq!(stability_bound(&saddle, &gd), None);
+    }
+}
