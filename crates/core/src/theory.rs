@@ -74,19 +74,11 @@ impl Method {
     }
 
     /// The bound on η for the largest curvature `l` (> 0): stable iff η is
-    /// below it.
+    /// below it. Computed as [`Method::product_bound`]` / l`, the form the
+    /// diagnoses print (for Nesterov this may differ by one ulp from
+    /// 2(1 + γ)/((1 + 2γ)·l), which the η sweep used before).
     pub fn lr_bound(self, l: f64) -> f64 {
-        match self {
-            Method::Gd => 2.0 / l,
-            Method::Momentum {
-                form: MomentumForm::HeavyBall,
-                gamma,
-            } => 2.0 * (1.0 + gamma) / l,
-            Method::Momentum {
-                form: MomentumForm::Nesterov,
-                gamma,
-            } => 2.0 * (1.0 + gamma) / ((1.0 + 2.0 * gamma) * l),
-        }
+        self.product_bound() / l
     }
 
     /// Whether η diverges for the largest curvature `l`: η·L above

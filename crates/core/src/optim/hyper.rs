@@ -283,45 +283,6 @@ impl From<FlagKey> for Key {
     }
 }
 
-/// A hyper-parameter outside its allowed range.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HyperError {
-    /// Which key.
-    pub key: HyperKey,
-    /// The scene key (`key.name()`).
-    #[doc(hidden)] // transitional: the scene codec and the web shell still pass names
-    pub field: &'static str,
-    /// The value given.
-    pub value: f64,
-    /// What is allowed, in English ([`allowed_range`] of the name).
-    #[doc(hidden)] // transitional: scene errors are still worded in the core
-    pub allowed: &'static str,
-}
-
-impl HyperError {
-    /// The error for `key` holding `value`.
-    pub fn new(key: HyperKey, value: f64) -> HyperError {
-        HyperError {
-            key,
-            field: key.name(),
-            value,
-            allowed: allowed_range(key.name()),
-        }
-    }
-}
-
-impl std::fmt::Display for HyperError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} must be {} (got {})",
-            self.field, self.allowed, self.value
-        )
-    }
-}
-
-impl std::error::Error for HyperError {}
-
 /// Whether `v` is allowed for a hyper-parameter named `key` (switches and
 /// unknown names: always).
 #[doc(hidden)] // transitional: web shell and scene codec still pass names

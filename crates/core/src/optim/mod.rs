@@ -24,11 +24,11 @@ mod trace;
 
 pub use adadelta::ScaleByAdadelta;
 pub use adam::ScaleByAdam;
-pub use chain::{OptSpec, Optimizer};
+pub use chain::{HyperError, OptSpec, Optimizer};
 pub use decay::{AddDecayedWeights, DecayParams};
 #[doc(hidden)] // transitional: web shell and scene codec still pass names
 pub use hyper::{allowed_range, in_range};
-pub use hyper::{FlagKey, Hyper, HyperError, HyperKey, Key, Range};
+pub use hyper::{FlagKey, Hyper, HyperKey, Key, Range};
 pub use kind::{OptKind, ALL_KINDS};
 pub use nadam::ScaleByNadam;
 pub use rms::{ScaleByRms, ScaleByRss};
