@@ -27,6 +27,7 @@ pub use rms::{ScaleByRms, ScaleByRss};
 pub use scale::Scale;
 pub use trace::Trace;
 
+use crate::scene::Allowed;
 use crate::Vec2;
 
 /// Which arithmetic the optimizers follow.
@@ -426,14 +427,14 @@ pub fn in_range(key: &str, v: f64) -> bool {
     }
 }
 
-/// What a hyper-parameter key allows, in the words of the error messages.
-pub fn allowed_range(key: &str) -> &'static str {
+/// What a hyper-parameter key allows (the text layer words it).
+pub fn allowed_range(key: &str) -> Allowed {
     match key {
-        "lr" => "a finite number > 0",
-        "gamma" | "beta1" | "beta2" => "a number in [0, 1)",
-        "eps" | "lambda" | "momentum_decay" => "a finite number ≥ 0",
-        "bias_correction" | "nesterov" | "amsgrad" => "true or false",
-        _ => "a number",
+        "lr" => Allowed::Positive,
+        "gamma" | "beta1" | "beta2" => Allowed::Unit,
+        "eps" | "lambda" | "momentum_decay" => Allowed::NonNegative,
+        "bias_correction" | "nesterov" | "amsgrad" => Allowed::Boolean,
+        _ => Allowed::Number,
     }
 }
 
@@ -453,21 +454,9 @@ pub struct HyperError {
     pub field: &'static str,
     /// The value given.
     pub value: f64,
-    /// What is allowed, in words.
-    pub allowed: &'static str,
+    /// What is allowed.
+    pub allowed: Allowed,
 }
-
-impl std::fmt::Display for HyperError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} must be {} (got {})",
-            self.field, self.allowed, self.value
-        )
-    }
-}
-
-impl std::error::Error for HyperError {}
 
 /// A built optimizer: its chain of blocks and the step counter.
 pub struct Optimizer {
