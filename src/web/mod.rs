@@ -1773,6 +1773,11 @@ pub fn simulate_json(scene: &str) -> Result<String, JsValue> {
             gradscape_text::Lang::En,
         ))
     })?;
-    let runs = simulate(&scene).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let runs = simulate(&scene).map_err(|e| {
+        JsValue::from_str(&gradscape_text::errors::run_error(
+            &e,
+            gradscape_text::Lang::En,
+        ))
+    })?;
     Ok(crate::output::simulation_value(&runs, false).to_string())
 }

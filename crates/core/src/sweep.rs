@@ -182,15 +182,12 @@ pub fn lr_sweep(
     grid: &[f64],
     steps: usize,
 ) -> Result<LrSweep, RunError> {
-    let spec = *scene
-        .optimizers
-        .get(index)
-        .ok_or_else(|| {
-            RunError(crate::scene::SceneError::new(
-                "",
-                crate::scene::Problem::NoOptimizer { index },
-            ))
-        })?;
+    let spec = *scene.optimizers.get(index).ok_or_else(|| {
+        RunError(crate::scene::SceneError::new(
+            "",
+            crate::scene::Problem::NoOptimizer { index },
+        ))
+    })?;
     let mut capped = scene.clone();
     capped.steps = steps;
     let f0 = scene.landscape.value(scene.start);

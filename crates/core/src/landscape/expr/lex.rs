@@ -92,4 +92,3 @@ fn number(c: &[char], start: usize) -> Result<(f64, usize), ExprError> {
         _ => Err(ExprError::new(start + 1, P::TooLarge(text))),
     }
 }
-

@@ -144,15 +144,14 @@ impl Parser<'_> {
             "pi" => self.code.push(Op::Num(std::f64::consts::PI)),
             "e" => self.code.push(Op::Num(std::f64::consts::E)),
             _ => {
-                let (Some(f), Some(name)) = (Fun::by_name(name), FUNCTIONS.iter().find(|f| **f == name))
+                let (Some(f), Some(name)) =
+                    (Fun::by_name(name), FUNCTIONS.iter().find(|f| **f == name))
                 else {
                     return Err(ExprError::new(col, P::Unknown(name.to_string())));
                 };
                 match self.peek() {
                     Some((Tok::LParen, _)) => self.pos += 1,
-                    _ => {
-                        return Err(ExprError::new(self.col(), P::Paren(name)))
-                    }
+                    _ => return Err(ExprError::new(self.col(), P::Paren(name))),
                 }
                 let open = self.tokens[self.pos - 1].1;
                 self.expr()?;
@@ -180,4 +179,3 @@ impl Parser<'_> {
 fn arity_error(column: usize, name: &'static str, want: usize, got: usize) -> ExprError {
     ExprError::new(column, P::Arity { name, want, got })
 }
-
