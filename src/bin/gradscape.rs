@@ -4,7 +4,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use gradscape::output::{simulation_csv, simulation_value};
 use gradscape::svg::{render, SvgOptions};
 use gradscape::text::errors::{io_error, run_error, scene_error};
-use gradscape::text::{trf, Lang};
+use gradscape::text::{tr, trf, Lang};
 use gradscape::{simulate, Scene};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -146,6 +146,19 @@ fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
+/// The `--lang` of the command line when clap refused it (en otherwise).
+fn lang_of_args() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).and_then(|v| parse_lang(v).ok()),
+            Some(v) => v.strip_prefix('=').and_then(|v| parse_lang(v).ok()),
+            None => None,
+        })
+        .unwrap_or_default()
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -155,20 +168,24 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            // One line: clap's first line, without its usage block.
+            // One line: clap's first line, without its usage block. clap's
+            // own sentences stay English; ours follow `--lang` if given.
+            let lang = lang_of_args();
             let text = e.render().to_string();
             let first = text
                 .lines()
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or("invalid arguments");
             let first = first.trim().trim_start_matches("error: ");
-            let first = if first.starts_with("Run gradient-descent") || first.starts_with("Usage:")
+            let first = if first.starts_with("Run gradient-descent")
+                || first.starts_with("Usage:")
+                || first.contains("requires a subcommand")
             {
-                "a command is required: simulate or render"
+                tr(lang, "cli.command-required")
             } else {
                 first
             };
-            eprintln!("gradscape: {first} (see gradscape --help)");
+            eprintln!("gradscape: {}", trf(lang, "cli.see-help", &[first]));
             return ExitCode::from(2);
         }
     };

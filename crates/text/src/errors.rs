@@ -278,6 +278,7 @@ pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
             match e.kind() {
                 std::io::ErrorKind::NotFound => "io.not-found",
                 std::io::ErrorKind::PermissionDenied => "io.denied",
+                std::io::ErrorKind::IsADirectory => "io.is-dir",
                 _ => "io.other",
             },
         )
@@ -304,6 +305,53 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
 mod tests {
     use super::*;
     use gradscape_core::url::from_query;
+
+    #[test]
+    fn scene_errors_in_chinese_have_no_english() {
+        let long = "x".repeat(50);
+        for text in [
+            "{\"steps\": 20,".to_string(),
+            "[1]".into(),
+            r#"{"version": 2}"#.into(),
+            r#"{"convention": 3}"#.into(),
+            r#"{"landscape": {}}"#.into(),
+            r#"{"landscape": {"kind": "quadratic", "a": 0, "rotation": 1}}"#.into(),
+            r#"{"landscape": {"kind": "quadratic", "rotation": 400}}"#.into(),
+            r#"{"landscape": {"kind": "quadratic", "c": 1}}"#.into(),
+            r#"{"landscape": {"kind": "rosenbrock", "a": 1e4}}"#.into(),
+            r#"{"landscape": {"kind": "rastrigin", "a": 1e4}}"#.into(),
+            r#"{"landscape": {"kind": "expr", "expr": 3}}"#.into(),
+            r#"{"landscape": {"kind": "expr", "expr": "min(x,y,1)"}}"#.into(),
+            r#"{"start": [1]}"#.into(),
+            format!(r#"{{"start": [1, "{long}"]}}"#),
+            r#"{"steps": 1.5}"#.into(),
+            r#"{"noise": {"seed": -1}}"#.into(),
+            r#"{"view": {"x": [1, 0], "y": [0, 1]}}"#.into(),
+            r#"{"view": {"x": [0, 1]}}"#.into(),
+            r#"{"view": {"x": [0, 1, 2], "y": [0, 1]}}"#.into(),
+            r#"{"optimizers": 3}"#.into(),
+            r#"{"optimizers": [{}]}"#.into(),
+            r#"{"optimizers": [{"kind": "nadam", "momentum_decay": -0.5}]}"#.into(),
+            r#"{"optimizers": [{"kind": "adam", "amsgrad": 1}]}"#.into(),
+            r#"{"optimizers": [{"kind": "adam", "bogus": 1}]}"#.into(),
+            format!(
+                r#"{{"optimizers": [{}]}}"#,
+                vec![r#"{"kind":"gd"}"#; 17].join(",")
+            ),
+        ] {
+            let e = gradscape_core::Scene::from_json(&text).expect_err(&text);
+            let (en, zh) = (scene_error(&e, Lang::En), scene_error(&e, Lang::Zh));
+            assert_ne!(en, zh);
+            let words = crate::english_words(&zh);
+            assert!(
+                words.iter().all(
+                    |w| ["bogus", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "c"]
+                        .contains(&w.as_str())
+                ),
+                "{text}: {zh} has {words:?}"
+            );
+        }
+    }
 
     #[test]
     fn link_notices_in_both_languages() {

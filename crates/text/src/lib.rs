@@ -202,6 +202,9 @@ pub const NAMES: &[&str] = &[
     "adamw",
     "nadam",
     "adadelta",
+    // The command line's options, as typed.
+    "help",
+    "lang",
     "x0",
     "x1",
     "y0",

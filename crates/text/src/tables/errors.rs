@@ -51,8 +51,14 @@ pub const EN: crate::Table = &[
     ("cli.read-stdin", "cannot read standard input: {0}"),
     ("cli.read", "cannot read {0}: {1}"),
     ("cli.write", "cannot write {0}: {1}"),
+    (
+        "cli.command-required",
+        "a command is required: simulate or render",
+    ),
+    ("cli.see-help", "{0} (see gradscape --help)"),
     ("io.not-found", "not found"),
     ("io.denied", "permission denied"),
+    ("io.is-dir", "is a folder"),
     ("io.other", "input/output error"),
 ];
 
@@ -94,7 +100,10 @@ pub const ZH: crate::Table = &[
     ("cli.read-stdin", "无法读取标准输入：{0}"),
     ("cli.read", "无法读取 {0}：{1}"),
     ("cli.write", "无法写入 {0}：{1}"),
+    ("cli.command-required", "需要一个命令：simulate 或 render"),
+    ("cli.see-help", "{0}（参见 gradscape --help）"),
     ("io.not-found", "文件不存在"),
     ("io.denied", "没有权限"),
+    ("io.is-dir", "这是一个文件夹"),
     ("io.other", "读写出错"),
 ];
