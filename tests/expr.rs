@@ -450,5 +450,5 @@ fn an_undefined_start_is_explained_and_renders_everywhere() {
 
 /// What an error says, in English, without its column.
 fn message(e: &gradscape::landscape::ExprError) -> String {
-    gradscape::text::msg_text(&e.msg, gradscape::text::Lang::En)
+    gradscape::text::errors::expr_problem(&e.problem, gradscape::text::Lang::En)
 }

@@ -37,7 +37,7 @@ fn check_file(path: &str, rel: f64, abs_loss: f64) -> usize {
 fn check_case(case: &Value, rel: f64, abs_loss: f64) {
     {
         let name = case["name"].as_str().unwrap();
-        let scene = Scene::from_value(&case["scene"]).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let scene = Scene::from_value(&case["scene"]).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let runs = simulate(&scene).unwrap();
         let run = &runs[0];
         assert_eq!(run.stop, Stop::Completed, "{name}");

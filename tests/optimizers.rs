@@ -1263,7 +1263,7 @@ fn out_of_range_hyper_parameters_are_rejected_with_field_and_range() {
             set(&mut s.hyper);
             let e: HyperError = s.validate().expect_err(&format!("{kind:?} {key}"));
             assert_eq!(e.field, *key, "{kind:?}");
-            let msg = e.to_string();
+            let msg = gradscape::text::errors::hyper_error(&e, gradscape::text::Lang::En);
             assert!(msg.contains(key) && msg.contains(range), "{kind:?}: {msg}");
             assert!(msg.contains("got"), "{msg}");
             let Err(e2) = s.build(conv) else {
@@ -1278,7 +1278,10 @@ fn out_of_range_hyper_parameters_are_rejected_with_field_and_range() {
                 conv,
                 vec![OptSpec::new(OptKind::Gd, conv), s],
             );
-            let err = simulate(&sc).expect_err("simulate must refuse").to_string();
+            let err = gradscape::text::errors::run_error(
+                &simulate(&sc).expect_err("simulate must refuse"),
+                gradscape::text::Lang::En,
+            );
             assert!(
                 err.contains(&format!("optimizers[1].{key}")) && err.contains(range),
                 "{err}"

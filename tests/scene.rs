@@ -21,6 +21,11 @@ fn config() -> ProptestConfig {
     }
 }
 
+/// The error as the CLI and the page word it in English.
+fn worded(e: &SceneError) -> String {
+    gradscape::text::errors::scene_error(e, gradscape::text::Lang::En)
+}
+
 fn parse(v: Value) -> Result<Scene, SceneError> {
     Scene::from_json(&v.to_string())
 }
@@ -490,8 +495,8 @@ fn bad_scenes() -> Vec<(String, &'static str, Vec<&'static str>)> {
 fn bad_scenes_name_the_field_and_what_is_allowed() {
     for (text, field, words) in bad_scenes() {
         let e = Scene::from_json(&text).expect_err(&text);
-        assert_eq!(e.field, field, "{text}: {e}");
-        let msg = e.to_string();
+        assert_eq!(e.field, field, "{text}: {e:?}");
+        let msg = worded(&e);
         assert!(
             msg.starts_with(field),
             "{text}: the message should lead with the path: {msg}"
@@ -508,7 +513,7 @@ fn unknown_optimizer_keys_list_exactly_the_kinds_keys() {
     for kind in ALL_KINDS {
         let e = parse(json!({"optimizers": [{"kind": kind.name(), "bogus": 1}]})).unwrap_err();
         assert_eq!(e.field, "optimizers[0].bogus");
-        let msg = e.to_string();
+        let msg = worded(&e);
         let listed = msg.rsplit("allowed keys: ").next().unwrap();
         let got: BTreeSet<&str> = listed.split(", ").collect();
         let mut want: BTreeSet<&str> = uses(kind).iter().copied().collect();
@@ -537,7 +542,7 @@ fn invalid_json_is_an_error_not_a_panic() {
         "{'steps': 1}",
     ] {
         let e = Scene::from_json(text).expect_err(text);
-        let msg = e.to_string();
+        let msg = worded(&e);
         assert!(msg.contains("JSON"), "{text:?}: {msg}");
         assert!(msg.contains("line"), "{text:?}: say where: {msg}");
         assert!(!msg.contains('\n'));
@@ -811,7 +816,7 @@ fn example_scenes_parse_and_run() {
             continue;
         }
         let text = std::fs::read_to_string(&path).unwrap();
-        let s = Scene::from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let s = Scene::from_json(&text).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
         assert!(!s.optimizers.is_empty(), "{}", path.display());
         let runs = simulate(&s).unwrap();
         assert_eq!(runs.len(), s.optimizers.len());

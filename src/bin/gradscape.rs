@@ -3,6 +3,8 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use gradscape::output::{simulation_csv, simulation_value};
 use gradscape::svg::{render, SvgOptions};
+use gradscape::text::errors::{io_error, run_error, scene_error};
+use gradscape::text::{tr, trf, Lang};
 use gradscape::{simulate, Scene};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,8 +18,19 @@ use std::process::ExitCode;
     after_help = "Examples:\n  gradscape simulate examples/scenes/gd-eta-0.4.json --format csv\n  gradscape render examples/scenes/momentum-eta-0.6.json -o fig.svg --width 800 --height 560\n\nFrom the repository: cargo run --release --features cli -- simulate SCENE.json"
 )]
 struct Cli {
+    /// Language of messages and of the SVG legend: en or zh (also zh-CN).
+    #[arg(long, global = true, default_value = "en", value_parser = parse_lang)]
+    lang: Lang,
     #[command(subcommand)]
     command: Command,
+}
+
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    match code {
+        "en" => Ok(Lang::En),
+        "zh" | "zh-CN" => Ok(Lang::Zh),
+        _ => Err("expected en or zh".into()),
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -61,33 +74,34 @@ enum Command {
     },
 }
 
-fn read_scene(path: &PathBuf) -> Result<Scene, String> {
+fn read_scene(path: &PathBuf, lang: Lang) -> Result<Scene, String> {
     let text = if path.as_os_str() == "-" {
         let mut s = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
+            .map_err(|e| trf(lang, "cli.read-stdin", &[&io_error(&e, lang)]))?;
         s
     } else {
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?
+        std::fs::read_to_string(path).map_err(|e| {
+            trf(
+                lang,
+                "cli.read",
+                &[&path.display().to_string(), &io_error(&e, lang)],
+            )
+        })?
     };
-    Scene::from_json(&text).map_err(|e| {
-        format!(
-            "{}: {}",
-            path.display(),
-            gradscape::text::errors::scene_error(&e, gradscape::Lang::En)
-        )
-    })
+    Scene::from_json(&text).map_err(|e| format!("{}: {}", path.display(), scene_error(&e, lang)))
 }
 
 fn run(cli: Cli) -> Result<(), String> {
+    let lang = cli.lang;
     match cli.command {
         Command::Simulate {
             scene,
             format,
             state,
         } => {
-            let sc = read_scene(&scene)?;
-            let runs = simulate(&sc).map_err(|e| e.to_string())?;
+            let sc = read_scene(&scene, lang)?;
+            let runs = simulate(&sc).map_err(|e| run_error(&e, lang))?;
             let text = match format {
                 Format::Json => {
                     let mut t = serde_json::to_string(&simulation_value(&runs, state))
@@ -109,21 +123,40 @@ fn run(cli: Cli) -> Result<(), String> {
             width,
             height,
         } => {
-            let sc = read_scene(&scene)?;
-            let runs = simulate(&sc).map_err(|e| e.to_string())?;
+            let sc = read_scene(&scene, lang)?;
+            let runs = simulate(&sc).map_err(|e| run_error(&e, lang))?;
             let svg = render(
                 &sc,
                 &runs,
                 &SvgOptions {
                     width,
                     height,
+                    lang,
                     ..SvgOptions::default()
                 },
             );
-            std::fs::write(&output, svg)
-                .map_err(|e| format!("cannot write {}: {e}", output.display()))
+            std::fs::write(&output, svg).map_err(|e| {
+                trf(
+                    lang,
+                    "cli.write",
+                    &[&output.display().to_string(), &io_error(&e, lang)],
+                )
+            })
         }
     }
+}
+
+/// The `--lang` of the command line when clap refused it (en otherwise).
+fn lang_of_args() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).and_then(|v| parse_lang(v).ok()),
+            Some(v) => v.strip_prefix('=').and_then(|v| parse_lang(v).ok()),
+            None => None,
+        })
+        .unwrap_or_default()
 }
 
 fn main() -> ExitCode {
@@ -135,20 +168,24 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            // One line: clap's first line, without its usage block.
+            // One line: clap's first line, without its usage block. clap's
+            // own sentences stay English; ours follow `--lang` if given.
+            let lang = lang_of_args();
             let text = e.render().to_string();
             let first = text
                 .lines()
                 .find(|l| !l.trim().is_empty())
                 .unwrap_or("invalid arguments");
             let first = first.trim().trim_start_matches("error: ");
-            let first = if first.starts_with("Run gradient-descent") || first.starts_with("Usage:")
+            let first = if first.starts_with("Run gradient-descent")
+                || first.starts_with("Usage:")
+                || first.contains("requires a subcommand")
             {
-                "a command is required: simulate or render"
+                tr(lang, "cli.command-required")
             } else {
                 first
             };
-            eprintln!("gradscape: {first} (see gradscape --help)");
+            eprintln!("gradscape: {}", trf(lang, "cli.see-help", &[first]));
             return ExitCode::from(2);
         }
     };

@@ -663,7 +663,10 @@ fn compute(app: &mut App) -> Result<(), JsValue> {
     match lr_sweeps(&app.scene) {
         Ok(s) => app.explain.sweeps = s,
         Err(e) => {
-            web_sys::console::error_1(&JsValue::from_str(&e.to_string()));
+            web_sys::console::error_1(&JsValue::from_str(&gradscape_text::errors::run_error(
+                &e,
+                gradscape_text::Lang::En,
+            )));
             app.explain.sweeps.clear();
         }
     }

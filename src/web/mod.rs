@@ -147,7 +147,10 @@ impl App {
             }
             Err(e) => {
                 // Every value was validated on the way in; keep the old runs.
-                web_sys::console::error_1(&JsValue::from_str(&e.to_string()));
+                web_sys::console::error_1(&JsValue::from_str(&gradscape_text::errors::run_error(
+                    &e,
+                    gradscape_text::Lang::En,
+                )));
             }
         }
         self.hidden.resize(self.scene.optimizers.len(), false);
@@ -996,8 +999,9 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
                     app.refresh_runs()
                 }
                 Err(err) => {
-                    app.root("global-error")?
-                        .set_text_content(Some(&err.to_string()));
+                    app.root("global-error")?.set_text_content(Some(
+                        &gradscape_text::errors::scene_error(&err, app.lang),
+                    ));
                     Ok(())
                 }
             }
@@ -1107,8 +1111,9 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
                     app.draw()
                 }
                 Err(err) => {
-                    app.root("global-error")?
-                        .set_text_content(Some(&err.to_string()));
+                    app.root("global-error")?.set_text_content(Some(
+                        &gradscape_text::errors::scene_error(&err, app.lang),
+                    ));
                     Ok(())
                 }
             }
@@ -1443,8 +1448,8 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
         download_url(&app.doc, &url, &format!("{}.png", app.file_stem()))
     })?;
     export("export-svg", |app| {
-        let runs =
-            simulate_with(&app.scene, false).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let runs = simulate_with(&app.scene, false)
+            .map_err(|e| JsValue::from_str(&gradscape_text::errors::run_error(&e, app.lang)))?;
         let opt = crate::svg::SvgOptions {
             width: app.geom.w.round().clamp(200.0, 10000.0) as u32,
             height: app.geom.h.round().clamp(150.0, 10000.0) as u32,
@@ -1459,8 +1464,8 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
         )
     })?;
     export("export-csv", |app| {
-        let runs =
-            simulate_with(&app.scene, false).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let runs = simulate_with(&app.scene, false)
+            .map_err(|e| JsValue::from_str(&gradscape_text::errors::run_error(&e, app.lang)))?;
         let text = crate::output::simulation_csv(&runs);
         download_text(
             &app.doc,
@@ -1470,8 +1475,8 @@ fn wire(doc: &Document) -> Result<(), JsValue> {
         )
     })?;
     export("export-json", |app| {
-        let runs =
-            simulate_with(&app.scene, false).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let runs = simulate_with(&app.scene, false)
+            .map_err(|e| JsValue::from_str(&gradscape_text::errors::run_error(&e, app.lang)))?;
         let text = crate::output::simulation_value(&runs, false).to_string() + "\n";
         download_text(
             &app.doc,
@@ -1773,6 +1778,11 @@ pub fn simulate_json(scene: &str) -> Result<String, JsValue> {
             gradscape_text::Lang::En,
         ))
     })?;
-    let runs = simulate(&scene).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let runs = simulate(&scene).map_err(|e| {
+        JsValue::from_str(&gradscape_text::errors::run_error(
+            &e,
+            gradscape_text::Lang::En,
+        ))
+    })?;
     Ok(crate::output::simulation_value(&runs, false).to_string())
 }

@@ -9,8 +9,7 @@
 //! η·L < 2(1 + γ)/(1 + 2γ).
 
 use crate::landscape::Landscape;
-use crate::msg::Msg;
-use crate::optim::{fmt_num, OptKind};
+use crate::optim::OptKind;
 use crate::run::{Stop, Trajectory};
 
 /// How a run ended, for the legend and the loss chart.
@@ -35,9 +34,85 @@ pub enum Health {
 pub struct Diagnosis {
     /// How it ended.
     pub health: Health,
-    /// One sentence on the cause and what to try, when it went wrong (a
-    /// message of the `diagnose` table; the text layer words it).
-    pub hint: Option<Msg>,
+    /// The cause and what to try, when it went wrong (the text layer words
+    /// it).
+    pub hint: Option<Hint>,
+}
+
+/// Why a run went wrong, with the numbers that show it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Hint {
+    /// f is not defined (or not finite) at the start.
+    UndefinedStart,
+    /// The gradient is not defined at (x, y), reached at `step`.
+    UndefinedGrad {
+        /// Where.
+        x: f64,
+        /// Where.
+        y: f64,
+        /// The step that reached it.
+        step: usize,
+    },
+    /// A formula's run left the region where f is defined and finite.
+    ExprLeft {
+        /// The step that left.
+        step: usize,
+        /// The learning rate.
+        lr: f64,
+    },
+    /// GD with η > 2/L on a quadratic.
+    GdUnstable {
+        /// The learning rate η.
+        lr: f64,
+        /// The largest curvature L.
+        l: f64,
+        /// The bound 2/L.
+        bound: f64,
+    },
+    /// Heavy-ball momentum with η·L > 2(1 + γ).
+    Momentum {
+        /// The learning rate η.
+        lr: f64,
+        /// The largest curvature L.
+        l: f64,
+        /// η·L.
+        lr_l: f64,
+        /// 2(1 + γ).
+        bound: f64,
+        /// The momentum γ.
+        gamma: f64,
+        /// The largest stable η, 2(1 + γ)/L.
+        lr_max: f64,
+    },
+    /// Nesterov momentum with η·L > 2(1 + γ)/(1 + 2γ).
+    Nesterov {
+        /// The learning rate η.
+        lr: f64,
+        /// The largest curvature L.
+        l: f64,
+        /// η·L.
+        lr_l: f64,
+        /// 2(1 + γ)/(1 + 2γ).
+        bound: f64,
+        /// The largest stable η, bound/L.
+        lr_max: f64,
+    },
+    /// Stopped by the core at `step`.
+    Diverged {
+        /// The learning rate.
+        lr: f64,
+        /// The step that left the finite world.
+        step: usize,
+    },
+    /// Completed, but the loss grew from `first` to `last`.
+    Grew {
+        /// The initial loss.
+        first: f64,
+        /// The final loss.
+        last: f64,
+        /// The learning rate.
+        lr: f64,
+    },
 }
 
 /// Judge one run on its landscape.
@@ -68,71 +143,69 @@ fn growth_of(first: f64, last: f64) -> f64 {
     }
 }
 
-fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Msg {
+fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint {
     let h = &t.spec.hyper;
-    let lr = fmt_num(h.lr);
+    let lr = h.lr;
     // A formula can be undefined (ln or sqrt of a negative number, a
     // division by zero) where the run is: that is not the step size's fault.
     if let Stop::Diverged { step } = t.stop {
         match t.points.last() {
-            None => return Msg::new("hint.undefined-start", &[]),
+            None => return Hint::UndefinedStart,
             Some(&p) => {
                 let g = landscape.grad(p);
                 if !(g[0].is_finite() && g[1].is_finite()) {
-                    return Msg::new(
-                        "hint.undefined-grad",
-                        &[short(p[0]), short(p[1]), step.saturating_sub(1).to_string()],
-                    );
+                    return Hint::UndefinedGrad {
+                        x: p[0],
+                        y: p[1],
+                        step: step.saturating_sub(1),
+                    };
                 }
             }
         }
         if let Landscape::Expr(_) = landscape {
-            return Msg::new("hint.expr-left", &[step.to_string(), lr]);
+            return Hint::ExprLeft { step, lr };
         }
     }
     if let Landscape::Quadratic(q) = landscape {
         if q.a > 0.0 && q.b > 0.0 {
             let l = q.max_curvature();
-            let ls = fmt_num(l);
             match t.spec.kind {
                 OptKind::Gd if h.lr * l > 2.0 => {
-                    return Msg::new("hint.gd", &[lr, ls, fmt_num(2.0 / l)]);
+                    return Hint::GdUnstable {
+                        lr,
+                        l,
+                        bound: 2.0 / l,
+                    };
                 }
                 OptKind::Momentum if !h.nesterov && h.lr * l > 2.0 * (1.0 + h.gamma) => {
-                    return Msg::new(
-                        "hint.momentum",
-                        &[
-                            lr,
-                            ls,
-                            fmt_num(h.lr * l),
-                            fmt_num(2.0 * (1.0 + h.gamma)),
-                            fmt_num(h.gamma),
-                            fmt_num(2.0 * (1.0 + h.gamma) / l),
-                        ],
-                    );
+                    return Hint::Momentum {
+                        lr,
+                        l,
+                        lr_l: h.lr * l,
+                        bound: 2.0 * (1.0 + h.gamma),
+                        gamma: h.gamma,
+                        lr_max: 2.0 * (1.0 + h.gamma) / l,
+                    };
                 }
                 OptKind::Momentum
                     if h.nesterov && h.lr * l > 2.0 * (1.0 + h.gamma) / (1.0 + 2.0 * h.gamma) =>
                 {
                     let bound = 2.0 * (1.0 + h.gamma) / (1.0 + 2.0 * h.gamma);
-                    return Msg::new(
-                        "hint.nesterov",
-                        &[
-                            lr,
-                            ls,
-                            fmt_num(h.lr * l),
-                            fmt_num(bound),
-                            fmt_num(bound / l),
-                        ],
-                    );
+                    return Hint::Nesterov {
+                        lr,
+                        l,
+                        lr_l: h.lr * l,
+                        bound,
+                        lr_max: bound / l,
+                    };
                 }
                 _ => {}
             }
         }
     }
     match t.stop {
-        Stop::Diverged { step } => Msg::new("hint.diverged", &[lr, step.to_string()]),
-        Stop::Completed => Msg::new("hint.grew", &[short(first), short(last), lr]),
+        Stop::Diverged { step } => Hint::Diverged { lr, step },
+        Stop::Completed => Hint::Grew { first, last, lr },
     }
 }
 

@@ -18,7 +18,6 @@ pub mod inspect;
 pub mod landscape;
 pub mod lesson;
 pub mod math;
-pub mod msg;
 pub mod noise;
 pub mod optim;
 pub mod params;

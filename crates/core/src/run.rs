@@ -55,17 +55,10 @@ pub struct Trajectory {
     pub stop: Stop,
 }
 
-/// A failure to run a scene (a hyper-parameter out of range).
+/// A failure to run a scene (a hyper-parameter out of range), as a scene
+/// error naming the field (`gradscape_text::errors::run_error` words it).
 #[derive(Debug, Clone, PartialEq)]
-pub struct RunError(pub String);
-
-impl std::fmt::Display for RunError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for RunError {}
+pub struct RunError(pub crate::scene::SceneError);
 
 fn finite2(v: Vec2) -> bool {
     v[0].is_finite() && v[1].is_finite()
@@ -94,7 +87,7 @@ pub fn run_one_with(
 ) -> Result<Trajectory, RunError> {
     let mut opt = spec
         .build(scene.convention)
-        .map_err(|e| RunError(e.to_string()))?;
+        .map_err(|e| RunError(e.into()))?;
     let mut noise = Gaussian::new(scene.noise.seed);
     let sigma = scene.noise.sigma;
     let mut x = scene.start;
@@ -169,7 +162,7 @@ pub fn simulate_with(scene: &Scene, record_states: bool) -> Result<Vec<Trajector
         .enumerate()
         .map(|(i, spec)| {
             run_one_with(&scene.landscape, spec, scene, record_states)
-                .map_err(|e| RunError(format!("optimizers[{i}].{e}")))
+                .map_err(|e| RunError(e.0.under(&format!("optimizers[{i}]"))))
         })
         .collect()
 }

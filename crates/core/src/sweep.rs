@@ -165,10 +165,12 @@ pub fn lr_sweep(
     grid: &[f64],
     steps: usize,
 ) -> Result<LrSweep, RunError> {
-    let spec = *scene
-        .optimizers
-        .get(index)
-        .ok_or_else(|| RunError(format!("no optimizer {index}")))?;
+    let spec = *scene.optimizers.get(index).ok_or_else(|| {
+        RunError(crate::scene::SceneError::new(
+            "",
+            crate::scene::Problem::NoOptimizer { index },
+        ))
+    })?;
     let mut capped = scene.clone();
     capped.steps = steps;
     let f0 = scene.landscape.value(scene.start);
@@ -178,7 +180,7 @@ pub fn lr_sweep(
         let mut s = spec;
         s.hyper.lr = lr;
         let t = run_one_with(&scene.landscape, &s, &capped, false)
-            .map_err(|e| RunError(format!("optimizers[{index}].{e}")))?;
+            .map_err(|e| RunError(e.0.under(&format!("optimizers[{index}]"))))?;
         points.push(LrPoint {
             lr,
             final_loss: t.loss.last().copied(),

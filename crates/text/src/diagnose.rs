@@ -1,12 +1,55 @@
 //! A run's diagnosis in words: the legend's status and the hint saying why.
 
-use crate::{msg_text, tr, trf, Lang};
-use gradscape_core::diagnose::{short, Diagnosis, Health};
+use crate::{tr, trf, Lang};
+use gradscape_core::diagnose::{short, Diagnosis, Health, Hint};
+use gradscape_core::optim::fmt_num;
 use gradscape_core::{OptKind, Trajectory};
 
 /// The hint of a diagnosis in `lang`, when the run went wrong.
 pub fn hint_text(d: &Diagnosis, lang: Lang) -> Option<String> {
-    d.hint.as_ref().map(|m| msg_text(m, lang))
+    d.hint.as_ref().map(|h| hint(h, lang))
+}
+
+/// One sentence on why a run went wrong and what to try, in `lang`.
+pub fn hint(h: &Hint, lang: Lang) -> String {
+    let f = |v: f64| fmt_num(v);
+    match *h {
+        Hint::UndefinedStart => tr(lang, "hint.undefined-start").into(),
+        Hint::UndefinedGrad { x, y, step } => trf(
+            lang,
+            "hint.undefined-grad",
+            &[&short(x), &short(y), &step.to_string()],
+        ),
+        Hint::ExprLeft { step, lr } => trf(lang, "hint.expr-left", &[&step.to_string(), &f(lr)]),
+        Hint::GdUnstable { lr, l, bound } => trf(lang, "hint.gd", &[&f(lr), &f(l), &f(bound)]),
+        Hint::Momentum {
+            lr,
+            l,
+            lr_l,
+            bound,
+            gamma,
+            lr_max,
+        } => trf(
+            lang,
+            "hint.momentum",
+            &[&f(lr), &f(l), &f(lr_l), &f(bound), &f(gamma), &f(lr_max)],
+        ),
+        Hint::Nesterov {
+            lr,
+            l,
+            lr_l,
+            bound,
+            lr_max,
+        } => trf(
+            lang,
+            "hint.nesterov",
+            &[&f(lr), &f(l), &f(lr_l), &f(bound), &f(lr_max)],
+        ),
+        Hint::Diverged { lr, step } => trf(lang, "hint.diverged", &[&f(lr), &step.to_string()]),
+        Hint::Grew { first, last, lr } => {
+            trf(lang, "hint.grew", &[&short(first), &short(last), &f(lr)])
+        }
+    }
 }
 
 /// The legend's words for a run: "f = 0.089", "diverging: loss ×5.3e5",

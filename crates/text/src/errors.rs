@@ -1,7 +1,12 @@
-//! Errors of the core in words: formula errors and scene errors.
+//! Errors of the core in words: formula errors, scene errors, run errors,
+//! link notices.
 
-use crate::{msg_text, trf, Lang};
-use gradscape_core::landscape::ExprError;
+use crate::{tr, trf, Lang};
+use gradscape_core::landscape::expr::{Open, Token};
+use gradscape_core::landscape::{ExprError, ExprProblem, KINDS};
+use gradscape_core::optim::{HyperError, ALL_KINDS};
+use gradscape_core::run::RunError;
+use gradscape_core::scene::{Allowed, Choice, Got, Problem};
 use gradscape_core::url::Notice;
 use gradscape_core::SceneError;
 
@@ -10,16 +15,225 @@ pub fn expr_error(e: &ExprError, lang: Lang) -> String {
     trf(
         lang,
         "expr.at",
-        &[&e.column.to_string(), &msg_text(&e.msg, lang)],
+        &[&e.column.to_string(), &expr_problem(&e.problem, lang)],
     )
+}
+
+/// A token as an error names it: `'x'`, `'+'`, `3`.
+fn token(t: &Token) -> String {
+    let sym = match t {
+        Token::Num(x) => return format!("{x}"),
+        Token::Name(n) => return format!("'{n}'"),
+        Token::Plus => '+',
+        Token::Minus => '-',
+        Token::Star => '*',
+        Token::Slash => '/',
+        Token::Caret => '^',
+        Token::LParen => '(',
+        Token::RParen => ')',
+        Token::Comma => ',',
+    };
+    format!("'{sym}'")
+}
+
+fn open(o: Open) -> String {
+    match o {
+        Open::Paren => "'('".into(),
+        Open::Call(name) => format!("{name}("),
+    }
+}
+
+/// What is wrong with a formula, without its column, in `lang`.
+pub fn expr_problem(p: &ExprProblem, lang: Lang) -> String {
+    use ExprProblem as P;
+    let key = |k: &str| trf(lang, k, &[]);
+    match p {
+        P::TooLong { len, max } => {
+            trf(lang, "expr.too-long", &[&len.to_string(), &max.to_string()])
+        }
+        P::Empty => key("expr.empty"),
+        P::TooComplex { max } => trf(lang, "expr.too-complex", &[&max.to_string()]),
+        P::BadChar(c) => trf(lang, "expr.bad-char", &[&c.to_string()]),
+        P::Digit => key("expr.digit"),
+        P::Exponent => key("expr.exponent"),
+        P::TwoDots => key("expr.two-dots"),
+        P::TooLarge(text) => trf(lang, "expr.too-large", &[text]),
+        P::TooDeep { max } => trf(lang, "expr.too-deep", &[&max.to_string()]),
+        P::Unmatched => key("expr.unmatched"),
+        P::Implicit(t) => trf(lang, "expr.implicit", &[&token(t)]),
+        P::Comma => key("expr.comma"),
+        P::Unexpected(t) => trf(lang, "expr.unexpected", &[&token(t)]),
+        P::Ends => key("expr.ends"),
+        P::Plus => key("expr.plus"),
+        P::Found(t) => trf(lang, "expr.found", &[&token(t)]),
+        P::CloseFound { open: o, at, found } => trf(
+            lang,
+            "expr.close-found",
+            &[&open(*o), &at.to_string(), &token(found)],
+        ),
+        P::CloseMissing { open: o, at } => {
+            trf(lang, "expr.close-missing", &[&open(*o), &at.to_string()])
+        }
+        P::Unknown(name) => trf(
+            lang,
+            "expr.unknown",
+            &[name, &gradscape_core::landscape::expr::FUNCTIONS.join(", ")],
+        ),
+        P::Paren(name) => trf(lang, "expr.paren", &[name]),
+        P::Arity { name, want, got } => {
+            let k = match (want, got > want) {
+                (1, _) => "expr.arity1",
+                (_, false) => "expr.arity2",
+                (_, true) => "expr.arity2-more",
+            };
+            trf(lang, k, &[name, &got.to_string()])
+        }
+    }
+}
+
+/// A bound as the errors write it: 1e6, 1e-6, 360, 0.
+fn limit(v: f64) -> String {
+    if v != 0.0 && (v.abs() < 1e-3 || v.abs() >= 1e3) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+fn names(c: Choice) -> String {
+    match c {
+        Choice::Landscape => KINDS.join(", "),
+        Choice::Optimizer => ALL_KINDS
+            .iter()
+            .map(|k| k.name())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// What a field allows, in `lang` ("a finite number > 0", "大于 0 的有限数").
+pub fn allowed(a: &Allowed, lang: Lang) -> String {
+    let t = |k: &str| tr(lang, k).to_string();
+    match *a {
+        Allowed::Positive => t("range.lr"),
+        Allowed::Unit => t("range.decay"),
+        Allowed::NonNegative => t("range.nonneg"),
+        Allowed::Boolean => t("range.bool"),
+        Allowed::Number => t("range.number"),
+        Allowed::Range { lo, hi } => trf(lang, "allowed.range", &[&limit(lo), &limit(hi)]),
+        Allowed::AbsAtMost { name, max } => trf(lang, "allowed.abs-at-most", &[name, &limit(max)]),
+        Allowed::AbsWithin { lo, hi } => trf(lang, "allowed.abs-within", &[&limit(lo), &limit(hi)]),
+        Allowed::Angle { max } => trf(lang, "allowed.angle", &[&limit(max)]),
+        Allowed::Integer { lo, hi } => {
+            trf(lang, "allowed.integer", &[&lo.to_string(), &hi.to_string()])
+        }
+        Allowed::Point => t("allowed.point"),
+        Allowed::Span => t("allowed.span"),
+        Allowed::Ordered => t("allowed.ordered"),
+        Allowed::Object => t("allowed.object"),
+        Allowed::OptimizerList => t("allowed.optimizer-list"),
+        Allowed::OneOf(c) => trf(lang, "allowed.one-of", &[&names(c)]),
+        Allowed::Convention => t("allowed.convention"),
+        Allowed::Version => t("allowed.version"),
+        Allowed::Formula => t("allowed.formula"),
+    }
+}
+
+/// The value given, as an error shows it.
+pub fn got(g: &Got, lang: Lang) -> String {
+    match g {
+        Got::Json(s) => s.clone(),
+        Got::Number(x) => format!("{x}"),
+        Got::Cut(s) => format!("\"{s}…\""),
+        Got::Array => tr(lang, "got.array").into(),
+        Got::Object => tr(lang, "got.object").into(),
+        Got::Count(n) => trf(lang, "got.count", &[&n.to_string()]),
+        Got::Pair(a, b) => format!("[{a}, {b}]"),
+    }
+}
+
+/// A field path in `lang`: as written in English; in Chinese an
+/// optimizer's place reads "第 2 个优化器" and the scene itself "场景" (the
+/// JSON keys stay, as the user typed them).
+pub fn field(path: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return path.to_string();
+    }
+    if path == "scene" {
+        return tr(lang, "scene.the-scene").into();
+    }
+    if let Some(rest) = path.strip_prefix("optimizers[") {
+        if let Some((i, tail)) = rest.split_once(']') {
+            if let Ok(i) = i.parse::<usize>() {
+                let head = trf(lang, "field.optimizer", &[&(i + 1).to_string()]);
+                return match tail.strip_prefix('.') {
+                    Some(key) => trf(lang, "field.of", &[&head, key]),
+                    None => head + tail,
+                };
+            }
+        }
+    }
+    path.to_string()
+}
+
+/// What is wrong with a field, without its path, in `lang`.
+pub fn problem(p: &Problem, lang: Lang) -> String {
+    match p {
+        Problem::NotJson {
+            line,
+            column,
+            detail,
+        } => {
+            let what = match lang {
+                Lang::En => detail.clone(),
+                Lang::Zh => trf(
+                    lang,
+                    "scene.json-at",
+                    &[&line.to_string(), &column.to_string()],
+                ),
+            };
+            trf(lang, "scene.not-json", &[&what])
+        }
+        Problem::UnknownKey { within, allowed } => {
+            let place = if within.is_empty() {
+                tr(lang, "scene.the-scene").to_string()
+            } else {
+                field(within, lang)
+            };
+            trf(lang, "scene.unknown-key", &[&place, &allowed.join(", ")])
+        }
+        Problem::UnknownOptimizerKey { kind } => {
+            let mut keys = vec!["kind"];
+            keys.extend(kind.keys().iter().map(|k| k.name()));
+            trf(
+                lang,
+                "scene.unknown-opt-key",
+                &[kind.name(), &keys.join(", ")],
+            )
+        }
+        Problem::MustBe { allowed: a, got: g } => {
+            trf(lang, "scene.must-be", &[&allowed(a, lang), &got(g, lang)])
+        }
+        Problem::Required { allowed: a } => {
+            let key = match a {
+                Allowed::OneOf(_) => "scene.required-one-of",
+                _ => "scene.required",
+            };
+            trf(lang, key, &[&allowed(a, lang)])
+        }
+        Problem::TooMany { max, got } => trf(
+            lang,
+            "scene.too-many",
+            &[&max.to_string(), &got.to_string()],
+        ),
+        Problem::NoOptimizer { index } => trf(lang, "scene.no-optimizer", &[&index.to_string()]),
+        Problem::Formula(e) => expr_error(e, lang),
+    }
 }
 
 /// What is wrong with a field, without its path, in `lang`.
 pub fn scene_problem(e: &SceneError, lang: Lang) -> String {
-    match &e.formula {
-        Some(f) => expr_error(f, lang),
-        None => e.message.clone(),
-    }
+    problem(&e.problem, lang)
 }
 
 /// "optimizers[1].lr: must be …" in `lang`.
@@ -28,7 +242,47 @@ pub fn scene_error(e: &SceneError, lang: Lang) -> String {
     if e.field.is_empty() {
         problem
     } else {
-        format!("{}: {problem}", e.field)
+        let sep = match lang {
+            Lang::En => ": ",
+            Lang::Zh => "：",
+        };
+        format!("{}{sep}{problem}", field(&e.field, lang))
+    }
+}
+
+/// A scene that cannot run, in `lang` (a scene error naming the field).
+pub fn run_error(e: &RunError, lang: Lang) -> String {
+    scene_error(&e.0, lang)
+}
+
+/// "lr must be a finite number > 0 (got -1)" in `lang`.
+pub fn hyper_error(e: &HyperError, lang: Lang) -> String {
+    trf(
+        lang,
+        "scene.hyper",
+        &[e.field, &allowed(&e.allowed, lang), &fmt_got(e.value)],
+    )
+}
+
+fn fmt_got(v: f64) -> String {
+    format!("{v}")
+}
+
+/// An input/output error in `lang`: the system's own words in English, its
+/// kind in Chinese.
+pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Zh => tr(
+            lang,
+            match e.kind() {
+                std::io::ErrorKind::NotFound => "io.not-found",
+                std::io::ErrorKind::PermissionDenied => "io.denied",
+                std::io::ErrorKind::IsADirectory => "io.is-dir",
+                _ => "io.other",
+            },
+        )
+        .into(),
     }
 }
 
@@ -47,11 +301,57 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
         Notice::Unreadable => trf(lang, "link.unreadable", &[]),
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use gradscape_core::url::from_query;
+
+    #[test]
+    fn scene_errors_in_chinese_have_no_english() {
+        let long = "x".repeat(50);
+        for text in [
+            "{\"steps\": 20,".to_string(),
+            "[1]".into(),
+            r#"{"version": 2}"#.into(),
+            r#"{"convention": 3}"#.into(),
+            r#"{"landscape": {}}"#.into(),
+            r#"{"landscape": {"kind": "quadratic", "a": 0, "rotation": 1}}"#.into(),
+            r#"{"landscape": {"kind": "quadratic", "rotation": 400}}"#.into(),
+            r#"{"landscape": {"kind": "quadratic", "c": 1}}"#.into(),
+            r#"{"landscape": {"kind": "rosenbrock", "a": 1e4}}"#.into(),
+            r#"{"landscape": {"kind": "rastrigin", "a": 1e4}}"#.into(),
+            r#"{"landscape": {"kind": "expr", "expr": 3}}"#.into(),
+            r#"{"landscape": {"kind": "expr", "expr": "min(x,y,1)"}}"#.into(),
+            r#"{"start": [1]}"#.into(),
+            format!(r#"{{"start": [1, "{long}"]}}"#),
+            r#"{"steps": 1.5}"#.into(),
+            r#"{"noise": {"seed": -1}}"#.into(),
+            r#"{"view": {"x": [1, 0], "y": [0, 1]}}"#.into(),
+            r#"{"view": {"x": [0, 1]}}"#.into(),
+            r#"{"view": {"x": [0, 1, 2], "y": [0, 1]}}"#.into(),
+            r#"{"optimizers": 3}"#.into(),
+            r#"{"optimizers": [{}]}"#.into(),
+            r#"{"optimizers": [{"kind": "nadam", "momentum_decay": -0.5}]}"#.into(),
+            r#"{"optimizers": [{"kind": "adam", "amsgrad": 1}]}"#.into(),
+            r#"{"optimizers": [{"kind": "adam", "bogus": 1}]}"#.into(),
+            format!(
+                r#"{{"optimizers": [{}]}}"#,
+                vec![r#"{"kind":"gd"}"#; 17].join(",")
+            ),
+        ] {
+            let e = gradscape_core::Scene::from_json(&text).expect_err(&text);
+            let (en, zh) = (scene_error(&e, Lang::En), scene_error(&e, Lang::Zh));
+            assert_ne!(en, zh);
+            let words = crate::english_words(&zh);
+            assert!(
+                words.iter().all(
+                    |w| ["bogus", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "c"]
+                        .contains(&w.as_str())
+                ),
+                "{text}: {zh} has {words:?}"
+            );
+        }
+    }
 
     #[test]
     fn link_notices_in_both_languages() {

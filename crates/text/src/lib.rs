@@ -63,6 +63,7 @@ pub const TABLES: &[(&str, Table, Table)] = &[
     ("page", tables::page::EN, tables::page::ZH),
     ("diagnose", tables::diagnose::EN, tables::diagnose::ZH),
     ("expr", tables::expr::EN, tables::expr::ZH),
+    ("errors", tables::errors::EN, tables::errors::ZH),
     ("explain", tables::explain::EN, tables::explain::ZH),
     ("state", tables::state::EN, tables::state::ZH),
 ];
@@ -81,14 +82,6 @@ pub fn tr(lang: Lang, key: &str) -> &'static str {
     }
     // Leaked only for a key no table has, which the tests rule out.
     Box::leak(key.to_string().into_boxed_str())
-}
-
-pub use gradscape_core::msg::Msg;
-
-/// A core message in `lang`.
-pub fn msg_text(m: &Msg, lang: Lang) -> String {
-    let args: Vec<&str> = m.args.iter().map(String::as_str).collect();
-    trf(lang, m.key, &args)
 }
 
 /// [`tr`] with `{0}`, `{1}`… replaced by `args`.
@@ -178,6 +171,40 @@ pub const NAMES: &[&str] = &[
     "ema",
     // The link's keys, named in its notices.
     "view",
+    // The scene's JSON keys and kind names, which errors name as the user
+    // typed them.
+    "landscape",
+    "start",
+    "steps",
+    "convention",
+    "noise",
+    "sigma",
+    "seed",
+    "version",
+    "optimizers",
+    "kind",
+    "rotation",
+    "gamma",
+    "beta1",
+    "beta2",
+    "eps",
+    "lambda",
+    "momentum_decay",
+    "bias_correction",
+    "nesterov",
+    "amsgrad",
+    "gd",
+    "momentum",
+    "adagrad",
+    "rmsprop",
+    "adam",
+    "adam_l2",
+    "adamw",
+    "nadam",
+    "adadelta",
+    // The command line's options, as typed.
+    "help",
+    "lang",
     "x0",
     "x1",
     "y0",
@@ -187,6 +214,11 @@ pub const NAMES: &[&str] = &[
 /// The Latin words of a text that are not in [`NAMES`] (for the tests: a
 /// Chinese text must have none).
 pub fn english_words(text: &str) -> Vec<String> {
+    // Names with an underscore (`momentum_decay`) are one name, not two words.
+    let mut text = text.to_string();
+    for n in NAMES.iter().filter(|n| n.contains('_')) {
+        text = text.replace(n, " ");
+    }
     text.split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
         .filter(|w| !NAMES.contains(w))

@@ -13,7 +13,7 @@ pub mod rastrigin;
 pub mod rosenbrock;
 pub mod saddle;
 
-pub use expr::{Expr, ExprError};
+pub use expr::{Expr, ExprError, ExprProblem};
 pub use quadratic::Quadratic;
 pub use rastrigin::Rastrigin;
 pub use rosenbrock::Rosenbrock;
@@ -218,7 +218,8 @@ impl Landscape {
                 format!("f = {}·x² + {}·y²", q.a, q.b)
             }
             Landscape::Quadratic(q) => {
-                format!("f = {}·u² + {}·w², axes rotated {}°", q.a, q.b, q.rotation)
+                // θ names the rotation as the README and the controls do: no words here.
+                format!("f = {}·u² + {}·w², θ = {}°", q.a, q.b, q.rotation)
             }
             Landscape::Rosenbrock(r) => format!("f = ({} − x)² + {}·(y − x²)²", r.a, r.b),
             Landscape::Himmelblau => "f = (x² + y − 11)² + (x + y² − 7)²".into(),

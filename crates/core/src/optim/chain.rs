@@ -114,9 +114,8 @@ pub struct HyperError {
     pub field: &'static str,
     /// The value given.
     pub value: f64,
-    /// What is allowed, in English ([`allowed_range`] of the name).
-    #[doc(hidden)] // transitional: scene errors are still worded in the core
-    pub allowed: &'static str,
+    /// What is allowed.
+    pub allowed: crate::scene::Allowed,
 }
 
 impl HyperError {
@@ -126,22 +125,10 @@ impl HyperError {
             key,
             field: key.name(),
             value,
-            allowed: allowed_range(key.name()),
+            allowed: allowed_range(key),
         }
     }
 }
-
-impl std::fmt::Display for HyperError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} must be {} (got {})",
-            self.field, self.allowed, self.value
-        )
-    }
-}
-
-impl std::error::Error for HyperError {}
 
 /// A built optimizer: its chain of blocks and the step counter.
 pub struct Optimizer {

@@ -290,18 +290,13 @@ pub fn in_range(key: &str, v: f64) -> bool {
     HyperKey::from_name(key).is_none_or(|k| k.in_range(v))
 }
 
-/// What a hyper-parameter named `key` allows, in the English of the scene
-/// errors (the text layer words [`Range`] in both languages).
-#[doc(hidden)] // transitional: web shell and scene codec still pass names
-pub fn allowed_range(key: &str) -> &'static str {
-    match Key::from_name(key) {
-        Some(Key::Hyper(k)) => match k.range() {
-            Range::Positive => "a finite number > 0",
-            Range::Unit => "a number in [0, 1)",
-            Range::NonNegative => "a finite number ≥ 0",
-        },
-        Some(Key::Flag(_)) => "true or false",
-        None => "a number",
+/// What a hyper-parameter allows, as the scene's errors say it.
+pub fn allowed_range(key: HyperKey) -> crate::scene::Allowed {
+    use crate::scene::Allowed;
+    match key.range() {
+        Range::Positive => Allowed::Positive,
+        Range::Unit => Allowed::Unit,
+        Range::NonNegative => Allowed::NonNegative,
     }
 }
 
@@ -348,8 +343,7 @@ mod tests {
         assert!(!HyperKey::Beta1.in_range(f64::NAN));
         assert!(HyperKey::Eps.in_range(0.0) && !HyperKey::Lambda.in_range(-1e-9));
         assert!(in_range("nesterov", f64::NAN) && !in_range("lr", 0.0));
-        assert_eq!(allowed_range("beta1"), "a number in [0, 1)");
-        assert_eq!(allowed_range("amsgrad"), "true or false");
+        assert_eq!(allowed_range(HyperKey::Beta1), crate::scene::Allowed::Unit);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The message tables: one list of `(key, text)` per language for each part.
 
 pub mod diagnose;
+pub mod errors;
 pub mod explain;
 pub mod expr;
 pub mod page;

@@ -1,0 +1,340 @@
+//! A surface the user writes: f(x, y) as a formula, e.g. `0.1*x^2 + 2*y^2`.
+//!
+//! The language: numbers (`3`, `0.5`, `.5`, `1e-3`, `2.5E+4`), the variables
+//! `x` and `y` (also `x1` and `x2`, the seed's names), the constants `pi` and
+//! `e`, the operators `+ - * / ^` (also `**` for `^`) with the usual
+//! precedence (`^` binds tightest and is right-associative, `-x^2` is
+//! `-(x^2)`, `2^-1` is allowed), parentheses, and the functions `sqrt`,
+//! `exp`, `ln`, `log` (natural, like `ln`), `sin`, `cos`, `tan`, `tanh`,
+//! `abs` of one argument and `min`, `max` of two.
+//!
+//! Limits: at most [`MAX_LEN`] characters and [`MAX_DEPTH`] levels of
+//! nesting (parentheses, function calls, unary minus and powers count). The
+//! parser is a hand-written recursive descent whose recursion is bounded by
+//! the depth limit, so no input can overflow the stack; nothing is ever
+//! evaluated as code.
+//!
+//! The formula compiles to a short postfix program. The value is evaluated
+//! on plain floats; the gradient by forward-mode automatic differentiation
+//! on dual numbers (value, ∂/∂x, ∂/∂y), so it is exact up to rounding, not a
+//! finite difference. In the chain rule a zero inner derivative contributes
+//! zero even when the outer factor is infinite (so `sqrt(x^2 + 1) + y` has a
+//! finite ∂/∂x everywhere and `abs(x)` has ∂/∂x = 0 at x = 0).
+
+mod dual;
+mod error;
+mod lex;
+mod parse;
+
+pub use error::{ExprError, ExprProblem, Open, Token};
+
+use crate::math;
+use crate::Vec2;
+use dual::Dual;
+use error::ExprProblem as P;
+use lex::lex;
+use parse::Parser;
+
+/// The longest formula accepted, in characters.
+pub const MAX_LEN: usize = 500;
+/// The deepest nesting accepted.
+pub const MAX_DEPTH: usize = 32;
+/// The deepest evaluation stack a formula may need.
+const MAX_STACK: usize = 64;
+
+/// The function names of the language, as written.
+pub const FUNCTIONS: [&str; 11] = [
+    "sqrt", "exp", "ln", "log", "sin", "cos", "tan", "tanh", "abs", "min", "max",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Fun {
+    Sqrt,
+    Exp,
+    Ln,
+    Sin,
+    Cos,
+    Tan,
+    Tanh,
+    Abs,
+    Min,
+    Max,
+}
+
+impl Fun {
+    pub(crate) fn by_name(name: &str) -> Option<Fun> {
+        Some(match name {
+            "sqrt" => Fun::Sqrt,
+            "exp" => Fun::Exp,
+            "ln" | "log" => Fun::Ln,
+            "sin" => Fun::Sin,
+            "cos" => Fun::Cos,
+            "tan" => Fun::Tan,
+            "tanh" => Fun::Tanh,
+            "abs" => Fun::Abs,
+            "min" => Fun::Min,
+            "max" => Fun::Max,
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn arity(self) -> usize {
+        match self {
+            Fun::Min | Fun::Max => 2,
+            _ => 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Op {
+    Num(f64),
+    X,
+    Y,
+    Neg,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Pow,
+    Call(Fun),
+}
+
+/// A parsed formula f(x, y), ready to evaluate with its exact gradient.
+#[derive(Debug, Clone)]
+pub struct Expr {
+    src: String,
+    code: Vec<Op>,
+}
+
+impl PartialEq for Expr {
+    fn eq(&self, other: &Self) -> bool {
+        self.src == other.src
+    }
+}
+
+impl Expr {
+    /// Parse a formula; the error says where and what was expected.
+    pub fn parse(src: &str) -> Result<Expr, ExprError> {
+        let chars: Vec<char> = src.chars().collect();
+        if chars.len() > MAX_LEN {
+            return Err(ExprError::new(
+                MAX_LEN + 1,
+                P::TooLong {
+                    len: chars.len(),
+                    max: MAX_LEN,
+                },
+            ));
+        }
+        let tokens = lex(&chars)?;
+        let mut p = Parser {
+            tokens: &tokens,
+            pos: 0,
+            depth: 0,
+            code: Vec::new(),
+            end_col: chars.len() + 1,
+        };
+        if tokens.is_empty() {
+            return Err(ExprError::new(1, P::Empty));
+        }
+        p.expr()?;
+        if let Some(t) = p.peek() {
+            return Err(p.unexpected_after_operand(t));
+        }
+        let expr = Expr {
+            src: src.to_string(),
+            code: p.code,
+        };
+        if expr.stack_depth() > MAX_STACK {
+            return Err(ExprError::new(1, P::TooComplex { max: MAX_STACK }));
+        }
+        Ok(expr)
+    }
+
+    /// The formula as the user wrote it.
+    pub fn source(&self) -> &str {
+        &self.src
+    }
+
+    /// Whether the formula mentions x (or y).
+    pub fn uses(&self) -> (bool, bool) {
+        (self.code.contains(&Op::X), self.code.contains(&Op::Y))
+    }
+
+    fn stack_depth(&self) -> usize {
+        let (mut d, mut max) = (0usize, 0usize);
+        for op in &self.code {
+            match op {
+                Op::Num(_) | Op::X | Op::Y => d += 1,
+                Op::Neg => {}
+                Op::Call(f) => d = d + 1 - f.arity(),
+                _ => d -= 1,
+            }
+            max = max.max(d);
+        }
+        max
+    }
+
+    /// f(p).
+    pub fn value(&self, p: Vec2) -> f64 {
+        let mut st = [0.0f64; MAX_STACK];
+        let mut n = 0usize;
+        for op in &self.code {
+            match *op {
+                Op::Num(c) => {
+                    st[n] = c;
+                    n += 1;
+                }
+                Op::X => {
+                    st[n] = p[0];
+                    n += 1;
+                }
+                Op::Y => {
+                    st[n] = p[1];
+                    n += 1;
+                }
+                Op::Neg => st[n - 1] = -st[n - 1],
+                Op::Call(f) if f.arity() == 1 => st[n - 1] = apply1(f, st[n - 1]),
+                op => {
+                    let (a, b) = (st[n - 2], st[n - 1]);
+                    n -= 1;
+                    st[n - 1] = match op {
+                        Op::Add => a + b,
+                        Op::Sub => a - b,
+                        Op::Mul => a * b,
+                        Op::Div => a / b,
+                        Op::Pow => math::pow(a, b),
+                        Op::Call(Fun::Min) => min2(a, b).0,
+                        Op::Call(_) => max2(a, b).0,
+                        _ => unreachable!("operands are pushed above"),
+                    };
+                }
+            }
+        }
+        st[0]
+    }
+
+    /// (f(p), ∇f(p)) by forward-mode automatic differentiation.
+    pub fn value_grad(&self, p: Vec2) -> (f64, Vec2) {
+        let mut st = [Dual::default(); MAX_STACK];
+        let mut n = 0usize;
+        for op in &self.code {
+            match *op {
+                Op::Num(c) => {
+                    st[n] = Dual::c(c);
+                    n += 1;
+                }
+                Op::X => {
+                    st[n] = Dual {
+                        v: p[0],
+                        d: [1.0, 0.0],
+                    };
+                    n += 1;
+                }
+                Op::Y => {
+                    st[n] = Dual {
+                        v: p[1],
+                        d: [0.0, 1.0],
+                    };
+                    n += 1;
+                }
+                Op::Neg => st[n - 1] = st[n - 1].neg(),
+                Op::Call(f) if f.arity() == 1 => st[n - 1] = st[n - 1].apply(f),
+                op => {
+                    let (a, b) = (st[n - 2], st[n - 1]);
+                    n -= 1;
+                    st[n - 1] = match op {
+                        Op::Add => a.add(b),
+                        Op::Sub => a.add(b.neg()),
+                        Op::Mul => a.mul(b),
+                        Op::Div => a.div(b),
+                        Op::Pow => a.pow(b),
+                        Op::Call(Fun::Min) => if min2(a.v, b.v).1 { a } else { b }.nan_if(a.v, b.v),
+                        Op::Call(_) => if max2(a.v, b.v).1 { a } else { b }.nan_if(a.v, b.v),
+                        _ => unreachable!("operands are pushed above"),
+                    };
+                }
+            }
+        }
+        (st[0].v, st[0].d)
+    }
+
+    /// ∇f(p).
+    pub fn grad(&self, p: Vec2) -> Vec2 {
+        self.value_grad(p).1
+    }
+}
+
+/// min with NaN propagated; `.1` is whether the first argument was chosen
+/// (ties go to the first).
+fn min2(a: f64, b: f64) -> (f64, bool) {
+    if a.is_nan() || b.is_nan() {
+        (f64::NAN, true)
+    } else if a <= b {
+        (a, true)
+    } else {
+        (b, false)
+    }
+}
+
+fn max2(a: f64, b: f64) -> (f64, bool) {
+    if a.is_nan() || b.is_nan() {
+        (f64::NAN, true)
+    } else if a >= b {
+        (a, true)
+    } else {
+        (b, false)
+    }
+}
+
+fn apply1(f: Fun, u: f64) -> f64 {
+    match f {
+        Fun::Sqrt => libm::sqrt(u),
+        Fun::Exp => libm::exp(u),
+        Fun::Ln => math::ln(u),
+        Fun::Sin => math::sin(u),
+        Fun::Cos => math::cos(u),
+        Fun::Tan => libm::tan(u),
+        Fun::Tanh => libm::tanh(u),
+        Fun::Abs => u.abs(),
+        Fun::Min | Fun::Max => unreachable!("two-argument functions are applied in value()"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(src: &str, p: Vec2) -> f64 {
+        Expr::parse(src).unwrap().value(p)
+    }
+
+    fn err(src: &str) -> ExprError {
+        Expr::parse(src).unwrap_err()
+    }
+
+    #[test]
+    fn precedence_and_associativity() {
+        assert_eq!(f("1 + 2*3", [0.0, 0.0]), 7.0);
+        assert_eq!(f("-x^2", [3.0, 0.0]), -9.0);
+        assert_eq!(f("2^3^2", [0.0, 0.0]), 512.0);
+        assert_eq!(f("2^-1", [0.0, 0.0]), 0.5);
+        assert_eq!(f("8/4/2", [0.0, 0.0]), 1.0);
+        assert_eq!(f("10 - 4 - 3", [0.0, 0.0]), 3.0);
+        assert_eq!(f("x**2", [3.0, 0.0]), 9.0);
+        assert_eq!(f("x1 - x2", [3.0, 1.0]), 2.0);
+        assert_eq!(f("--x", [3.0, 0.0]), 3.0);
+    }
+
+    #[test]
+    fn errors_have_columns() {
+        assert_eq!(err("x + ").column, 5);
+        assert_eq!(err("(x + y").column, 7);
+        assert_eq!(err("2x").column, 2);
+        assert_eq!(err("x + foo").column, 5);
+        assert_eq!(err("sin x").column, 5);
+        assert_eq!(err("x $ y").column, 3);
+        assert_eq!(err("min(x)").column, 6);
+        assert_eq!(err("1e").column, 3);
+    }
+}

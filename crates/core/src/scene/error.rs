@@ -1,0 +1,215 @@
+//! What can be wrong with a scene, as values: the text layer
+//! (`gradscape_text::errors`) words them in either language.
+
+use crate::landscape::ExprError;
+use crate::optim::HyperError;
+use crate::OptKind;
+
+/// A bad scene: where and what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneError {
+    /// The JSON path of the offending field, e.g. `optimizers[1].lr`
+    /// (empty when the whole text is at fault).
+    pub field: String,
+    /// What is wrong, with its values.
+    pub problem: Problem,
+}
+
+impl SceneError {
+    /// An error at `field`.
+    pub fn new(field: impl Into<String>, problem: Problem) -> SceneError {
+        SceneError {
+            field: field.into(),
+            problem,
+        }
+    }
+
+    /// The same error one level down, e.g. under `optimizers[1]`.
+    pub fn under(mut self, parent: &str) -> SceneError {
+        self.field = if self.field.is_empty() {
+            parent.to_string()
+        } else {
+            format!("{parent}.{}", self.field)
+        };
+        self
+    }
+}
+
+impl From<HyperError> for SceneError {
+    /// A hyper-parameter out of range, at its key (`lr`; see [`SceneError::under`]).
+    fn from(e: HyperError) -> SceneError {
+        SceneError::new(
+            e.field,
+            Problem::MustBe {
+                allowed: e.allowed,
+                got: Got::Number(e.value),
+            },
+        )
+    }
+}
+
+/// What is wrong with a field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// The text is not JSON.
+    NotJson {
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// serde_json's own description (its words, shown as they are in
+        /// English only).
+        detail: String,
+    },
+    /// A key the object does not have.
+    UnknownKey {
+        /// The object's path (`""` for the scene itself).
+        within: &'static str,
+        /// The keys it has.
+        allowed: &'static [&'static str],
+    },
+    /// A key this optimizer kind does not use.
+    UnknownOptimizerKey {
+        /// The optimizer's kind (its keys are `kind` and `kind.keys()`).
+        kind: OptKind,
+    },
+    /// A value outside what is allowed.
+    MustBe {
+        /// What is allowed.
+        allowed: Allowed,
+        /// What was given.
+        got: Got,
+    },
+    /// A key that must be given.
+    Required {
+        /// What it must be.
+        allowed: Allowed,
+    },
+    /// Too many entries in a list.
+    TooMany {
+        /// The most allowed.
+        max: usize,
+        /// How many were given.
+        got: usize,
+    },
+    /// No optimizer at this index (sweeps of one optimizer).
+    NoOptimizer {
+        /// The index asked for.
+        index: usize,
+    },
+    /// A formula that does not parse.
+    Formula(ExprError),
+}
+
+/// A named list of choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// The landscape kinds (`landscape::KINDS`).
+    Landscape,
+    /// The optimizer kinds (`optim::ALL_KINDS`).
+    Optimizer,
+}
+
+/// What a field allows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Allowed {
+    /// A finite number > 0.
+    Positive,
+    /// A number in [0, 1).
+    Unit,
+    /// A finite number ≥ 0.
+    NonNegative,
+    /// true or false.
+    Boolean,
+    /// Any number.
+    Number,
+    /// A number in [lo, hi].
+    Range {
+        /// Least.
+        lo: f64,
+        /// Greatest.
+        hi: f64,
+    },
+    /// A finite number with |name| ≤ max.
+    AbsAtMost {
+        /// The symbol in the bound (`x`, `a`).
+        name: &'static str,
+        /// The bound.
+        max: f64,
+    },
+    /// A finite number with lo ≤ |value| ≤ hi.
+    AbsWithin {
+        /// Least magnitude.
+        lo: f64,
+        /// Greatest magnitude.
+        hi: f64,
+    },
+    /// An angle in degrees in [-max, max].
+    Angle {
+        /// The bound.
+        max: f64,
+    },
+    /// An integer in lo..=hi.
+    Integer {
+        /// Least.
+        lo: u64,
+        /// Greatest.
+        hi: u64,
+    },
+    /// `[x, y]`, two finite numbers.
+    Point,
+    /// `[min, max]`, two finite numbers with min < max.
+    Span,
+    /// `[min, max]` with min < max (the numbers were read; their order is wrong).
+    Ordered,
+    /// A JSON object.
+    Object,
+    /// A list of optimizers.
+    OptimizerList,
+    /// One of the names of a list.
+    OneOf(Choice),
+    /// `"d2l"` or `"pytorch"`.
+    Convention,
+    /// The version 1.
+    Version,
+    /// A formula in x and y, as a string.
+    Formula,
+}
+
+/// The value given, as the error shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Got {
+    /// A number, boolean, null or short string, as JSON writes it
+    /// (`-1`, `1.0`, `true`, `"abc"`).
+    Json(String),
+    /// A number computed or read elsewhere.
+    Number(f64),
+    /// The first 40 characters of a longer string.
+    Cut(String),
+    /// A JSON array.
+    Array,
+    /// A JSON object.
+    Object,
+    /// A list of this many numbers.
+    Count(usize),
+    /// Two numbers `[a, b]`.
+    Pair(f64, f64),
+}
+
+/// The longest string an error repeats.
+pub const GOT_CHARS: usize = 40;
+
+impl Got {
+    /// How a JSON value is shown in an error.
+    pub fn of(v: &serde_json::Value) -> Got {
+        use serde_json::Value;
+        match v {
+            Value::String(s) if s.chars().count() > GOT_CHARS => {
+                Got::Cut(s.chars().take(GOT_CHARS).collect())
+            }
+            Value::Array(_) => Got::Array,
+            Value::Object(_) => Got::Object,
+            other => Got::Json(other.to_string()),
+        }
+    }
+}

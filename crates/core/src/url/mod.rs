@@ -1,0 +1,270 @@
+//! The URL form of a scene: readable and editable by hand.
+//!
+//! `?f=quadratic&a=0.1&b=2&start=-5,-2&steps=20&conv=d2l&opt=gd:lr=0.4;momentum:lr=0.4,gamma=0.5&t=20`
+//!
+//! | key | meaning |
+//! |---|---|
+//! | `f` | landscape kind; its parameters as `a`, `b`, `rotation`, or `expr` (the formula of `f=expr`) |
+//! | `start` | `x,y` |
+//! | `steps` | 0..=100000 |
+//! | `conv` | `d2l` or `pytorch` |
+//! | `sigma`, `seed` | gradient noise |
+//! | `view` | `x0,x1,y0,y1` |
+//! | `opt` | optimizers separated by `;`, each `kind:key=value,key=value` (booleans `true`/`false`) |
+//! | `t` | the current step |
+//!
+//! Reading is lenient where the scene JSON is strict: a value that is
+//! unknown or out of range is dropped (its default is used) and reported in
+//! a notice naming it, so a hand-edited link still opens a valid page that
+//! the controls could have produced.
+
+mod read;
+mod write;
+
+use read::decode;
+pub use read::from_query;
+pub use write::to_query;
+
+use crate::scene::SceneError;
+
+/// The page's own keys of a link, besides the scene: the lesson and the
+/// language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PageParams {
+    /// `lesson=N`, a lesson that exists.
+    pub lesson: Option<usize>,
+    /// `lang=…` as written (decoded); `gradscape_text::Lang::from_code`
+    /// reads it.
+    pub lang: Option<String>,
+    /// Whether the link also says something about the scene (then the link's
+    /// scene is shown with the lesson's caption; otherwise the lesson's scene).
+    pub has_scene: bool,
+}
+
+/// The lesson and language of a query (a lesson that does not exist is left out).
+pub fn page_params(query: &str) -> PageParams {
+    let mut p = PageParams::default();
+    for pair in query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|x| !x.is_empty())
+    {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        match k {
+            "lesson" => {
+                p.lesson = v
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|&n| crate::lesson::lesson(n).is_some())
+            }
+            "lang" => p.lang = Some(decode(v)),
+            "t" | "embed" | "hide" | "show" | "ema" => {}
+            _ => p.has_scene = true,
+        }
+    }
+    p
+}
+
+/// Why a value of a link was dropped or changed (the text layer words it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// A scene field the scene reader refused; it was left out.
+    Dropped(SceneError),
+    /// `view=` is not four numbers.
+    BadView {
+        /// The value as written.
+        got: String,
+    },
+    /// `t=` is not a step number.
+    BadStep {
+        /// The value as written.
+        got: String,
+    },
+    /// `t=` beyond the scene's steps; set to `steps`.
+    StepTooLarge {
+        /// The value given.
+        got: usize,
+        /// The scene's steps.
+        steps: usize,
+    },
+    /// A key the link does not know.
+    UnknownKey {
+        /// The key as written.
+        key: String,
+    },
+    /// Nothing could be read; the default scene is shown.
+    Unreadable,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scene::Scene;
+
+    #[test]
+    fn the_default_scene_round_trips_and_reads_well() {
+        let s = Scene::default();
+        let q = to_query(&s, Some(20));
+        assert_eq!(
+            q,
+            "f=quadratic&a=0.1&b=2&start=-5,-2&steps=20&conv=d2l&opt=gd:lr=0.4;momentum:lr=0.4,gamma=0.5,nesterov=false&t=20"
+        );
+        let (back, t, notes) = from_query(&q);
+        assert_eq!(back, s);
+        assert_eq!(t, Some(20));
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn a_hand_written_link_works() {
+        let (s, t, notes) = from_query(
+            "?f=quadratic&a=0.1&b=2&start=-5,-2&opt=gd:lr=0.4;momentum:lr=0.4,gamma=0.5",
+        );
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(s, Scene::default());
+        assert_eq!(t, None);
+    }
+
+    #[test]
+    fn bad_values_are_dropped_with_a_notice_naming_them() {
+        let (s, t, notes) = from_query(
+            "f=rosenbrock&start=1e300,2&steps=999999&opt=adam:lr=-1,beta3=2;nope:lr=1;gd:lr=0.01&t=7&zoom=3&conv=keras",
+        );
+        let all = format!("{notes:?}");
+        for needle in [
+            "start",
+            "steps",
+            "optimizers[0].beta3",
+            "optimizers[0].lr",
+            "nope",
+            "zoom",
+            "convention",
+        ] {
+            assert!(all.contains(needle), "{needle} missing from {all}");
+        }
+        assert_eq!(s.landscape.kind(), "rosenbrock");
+        assert_eq!(s.start, s.landscape.default_start());
+        assert_eq!(s.steps, 20);
+        assert_eq!(s.optimizers.len(), 2);
+        assert_eq!(s.optimizers[1].hyper.lr, 0.01);
+        assert_eq!(t, Some(7));
+        let (_, t, notes) = from_query("steps=5&t=9");
+        assert_eq!(t, Some(5));
+        assert_eq!(notes[0], Notice::StepTooLarge { got: 9, steps: 5 });
+    }
+
+    #[test]
+    fn every_optimizer_and_flag_round_trips() {
+        let s = Scene::from_json(
+            r#"{"landscape":{"kind":"quadratic","a":0.5,"b":3,"rotation":30},"convention":"pytorch","noise":{"sigma":0.25,"seed":9},
+               "view":{"x":[-2,2],"y":[-1,1]},
+               "optimizers":[{"kind":"adam","bias_correction":false,"amsgrad":true,"eps":1e-8},{"kind":"momentum","nesterov":true},
+                             {"kind":"nadam","momentum_decay":0.01},{"kind":"adadelta","gamma":0.95},{"kind":"adamw","lambda":0.1}]}"#,
+        )
+        .unwrap();
+        let (back, _, notes) = from_query(&to_query(&s, None));
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(back, s);
+    }
+
+    /// Found by the url_query fuzzer: a seed with σ = 0 was dropped from the
+    /// link, so the link did not say what the page showed.
+    #[test]
+    fn a_seed_without_noise_survives_the_link() {
+        let s = Scene::from_json(r#"{"noise":{"sigma":0,"seed":3}}"#).unwrap();
+        let q = to_query(&s, None);
+        assert!(q.contains("seed=3"), "{q}");
+        assert_eq!(from_query(&q).0, s);
+    }
+
+    #[test]
+    fn formulas_travel_in_the_link() {
+        let s = Scene::from_json(
+            r#"{"landscape":{"kind":"expr","expr":"sin(x)*cos(y) + 0.05*(x^2+y^2) % 1"}}"#,
+        );
+        assert!(s.is_err(), "'%' is not in the language");
+        let s = Scene::from_json(
+            r#"{"landscape":{"kind":"expr","expr":"sin(x)*cos(y) + 0.05*(x^2 + y^2)"}}"#,
+        )
+        .unwrap();
+        let q = to_query(&s, None);
+        assert!(
+            q.starts_with("f=expr&expr=sin(x)*cos(y)%20%2B%200.05*(x^2%20%2B%20y^2)&"),
+            "{q}"
+        );
+        let (back, _, notes) = from_query(&q);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(back, s);
+    }
+
+    #[test]
+    fn a_typed_plus_and_a_form_encoded_space_both_read_right() {
+        let src = |q: &str| match from_query(q).0.landscape {
+            crate::landscape::Landscape::Expr(e) => e.source().to_string(),
+            other => panic!("not an expr: {other:?}"),
+        };
+        // Typed by hand into the address bar: '+' is a plus.
+        assert_eq!(src("f=expr&expr=x^2+10*y^2"), "x^2+10*y^2");
+        // Written by URLSearchParams: '+' is a space, '%2B' a plus.
+        assert_eq!(src("f=expr&expr=x%5E2+%2B+10*y%5E2"), "x^2 + 10*y^2");
+        // `expr` alone implies f=expr.
+        assert_eq!(src("expr=abs(x)+abs(y)"), "abs(x)+abs(y)");
+    }
+
+    #[test]
+    fn a_bad_formula_in_a_link_is_named_and_the_default_formula_used() {
+        let (s, _, notes) = from_query("f=expr&expr=sin(x");
+        assert_eq!(s.landscape.formula(), "f = 0.1*x^2 + 2*y^2");
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        match &notes[0] {
+            Notice::Dropped(e) => {
+                assert_eq!(e.field, "landscape.expr");
+                assert!(
+                    matches!(&e.problem, crate::scene::Problem::Formula(f)
+                        if f.column == 6
+                            && matches!(f.problem, crate::landscape::ExprProblem::CloseMissing { .. })),
+                    "{e:?}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Found by the scene_json and url_query fuzzers: huge numbers were
+    /// written as `1.6666666666666666e+41`, and the `+` read back as a space.
+    #[test]
+    fn huge_and_tiny_numbers_survive_the_link() {
+        let s = Scene::from_json(
+            r#"{"start":[1.5e11,-2.5e-300],"view":{"x":[-1e11,1.5e11],"y":[-3e-7,2e-7]},
+               "optimizers":[{"kind":"gd","lr":1.6666666666666666e41},{"kind":"adamw","eps":1e-300,"lambda":1.5e20}]}"#,
+        )
+        .unwrap();
+        let q = to_query(&s, None);
+        assert!(!q.contains('+'), "{q}");
+        let (back, _, notes) = from_query(&q);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(back, s);
+        // Typed by hand with a '+' in the exponent.
+        let (s, _, notes) = from_query("opt=gd:lr=1e+3");
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(s.optimizers[0].hyper.lr, 1000.0);
+    }
+
+    #[test]
+    fn lesson_and_language_are_page_keys() {
+        let p = page_params("?lesson=3&lang=zh");
+        assert_eq!(
+            p,
+            PageParams {
+                lesson: Some(3),
+                lang: Some("zh".into()),
+                has_scene: false
+            }
+        );
+        let p = page_params("lesson=12&f=saddle&t=4&embed");
+        assert_eq!((p.lesson, p.lang, p.has_scene), (None, None, true));
+        assert_eq!(page_params("lang=zh-CN&t=3").lang.as_deref(), Some("zh-CN"));
+        // The scene reader ignores them without a notice.
+        assert!(from_query("lesson=3&lang=zh").2.is_empty());
+    }
+}

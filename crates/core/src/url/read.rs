@@ -1,0 +1,260 @@
+//! Reading a link: lenient, one notice per value dropped.
+
+use super::Notice;
+use crate::landscape::Expr;
+use crate::scene::Scene;
+use serde_json::{Map, Value};
+
+/// The formula of an `expr=` value. A literal `+` is a plus (people type
+/// `x^2+y^2` into the address bar); but when that does not parse and the
+/// form-encoded reading (`+` = space, as `URLSearchParams` writes spaces)
+/// does, the latter is meant. A formula never has a valid reading with a
+/// `+` next to an operator, bracket, comma or either end, which is where
+/// form-encoded spaces sit, so the two readings cannot both parse.
+fn decode_expr(raw: &str) -> String {
+    let literal = decode(&raw.replace('+', "%2B"));
+    if Expr::parse(&literal).is_ok() {
+        return literal;
+    }
+    let spaced = decode(raw);
+    if Expr::parse(&spaced).is_ok() {
+        spaced
+    } else {
+        literal
+    }
+}
+
+pub(super) fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn number_or_text(s: &str) -> Value {
+    // `1e+41` typed into the address bar arrives as `1e 41`.
+    let fixed;
+    let s = if s.contains(' ') && s.replace(' ', "+").parse::<f64>().is_ok() {
+        fixed = s.replace(' ', "+");
+        fixed.as_str()
+    } else {
+        s
+    };
+    match s {
+        "true" => Value::Bool(true),
+        "false" => Value::Bool(false),
+        _ => match s.parse::<f64>() {
+            Ok(x) if x.is_finite() => {
+                if x.fract() == 0.0 && x.abs() < 9.0e15 && !s.contains(['.', 'e', 'E']) {
+                    Value::from(x as i64)
+                } else {
+                    Value::from(x)
+                }
+            }
+            _ => Value::String(s.to_string()),
+        },
+    }
+}
+
+fn list(s: &str) -> Value {
+    Value::Array(s.split(',').map(|x| number_or_text(x.trim())).collect())
+}
+
+/// A scene from a query string (with or without `?`), the current step if
+/// given, and one notice per value that was dropped.
+pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
+    let q = query.trim_start_matches('?');
+    let mut notices = Vec::new();
+    let mut scene = Map::new();
+    let mut landscape = Map::new();
+    let mut noise = Map::new();
+    let mut t = None;
+    for pair in q.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let raw = v;
+        let (k, v) = (decode(k), decode(v));
+        match k.as_str() {
+            "expr" => {
+                landscape.insert("expr".into(), Value::String(decode_expr(raw)));
+            }
+            "f" => {
+                landscape.insert("kind".into(), Value::String(v));
+            }
+            "a" | "b" | "rotation" => {
+                landscape.insert(k.clone(), number_or_text(&v));
+            }
+            "start" => {
+                scene.insert("start".into(), list(&v));
+            }
+            "steps" => {
+                scene.insert("steps".into(), number_or_text(&v));
+            }
+            "conv" => {
+                scene.insert("convention".into(), Value::String(v));
+            }
+            "sigma" => {
+                noise.insert("sigma".into(), number_or_text(&v));
+            }
+            "seed" => {
+                noise.insert("seed".into(), number_or_text(&v));
+            }
+            "view" => {
+                let xs = list(&v);
+                let a = xs.as_array().cloned().unwrap_or_default();
+                if a.len() == 4 {
+                    let mut o = Map::new();
+                    o.insert("x".into(), Value::Array(a[0..2].to_vec()));
+                    o.insert("y".into(), Value::Array(a[2..4].to_vec()));
+                    scene.insert("view".into(), Value::Object(o));
+                } else {
+                    notices.push(Notice::BadView { got: v });
+                }
+            }
+            "opt" => {
+                let mut opts = Vec::new();
+                for item in v.split(';').filter(|s| !s.trim().is_empty()) {
+                    let (kind, rest) = item.split_once(':').unwrap_or((item, ""));
+                    let mut o = Map::new();
+                    o.insert("kind".into(), Value::String(kind.trim().to_string()));
+                    for kv in rest.split(',').filter(|s| !s.trim().is_empty()) {
+                        let (pk, pv) = kv.split_once('=').unwrap_or((kv, ""));
+                        o.insert(pk.trim().to_string(), number_or_text(pv.trim()));
+                    }
+                    opts.push(Value::Object(o));
+                }
+                scene.insert("optimizers".into(), Value::Array(opts));
+            }
+            "t" => match v.parse::<usize>() {
+                Ok(x) => t = Some(x),
+                Err(_) => notices.push(Notice::BadStep { got: v }),
+            },
+            // Keys of other features (language, lesson, embedding, the EMA
+            // explainer's γ) are not scene keys; `page_params` reads the first
+            // two, the page's explainer `ema`.
+            "lang" | "lesson" | "embed" | "hide" | "show" | "ema" => {}
+            _ => notices.push(Notice::UnknownKey { key: k }),
+        }
+    }
+    if landscape.contains_key("expr") && !landscape.contains_key("kind") {
+        landscape.insert("kind".into(), "expr".into());
+    }
+    if !landscape.is_empty() {
+        scene.insert("landscape".into(), Value::Object(landscape));
+    }
+    if !noise.is_empty() {
+        scene.insert("noise".into(), Value::Object(noise));
+    }
+    let mut value = Value::Object(scene);
+    // Drop what the strict parser refuses, one field at a time.
+    for _ in 0..64 {
+        match Scene::from_value(&value) {
+            Ok(s) => {
+                let t = t.map(|t| {
+                    if t > s.steps {
+                        notices.push(Notice::StepTooLarge {
+                            got: t,
+                            steps: s.steps,
+                        });
+                    }
+                    t.min(s.steps)
+                });
+                return (s, t, notices);
+            }
+            Err(e) => {
+                let field = e.field.clone();
+                notices.push(Notice::Dropped(e));
+                if !remove(&mut value, &field) {
+                    break;
+                }
+            }
+        }
+    }
+    notices.push(Notice::Unreadable);
+    (Scene::default(), None, notices)
+}
+
+/// Remove the value at a scene-error path (`optimizers[1].lr`, `start[0]`,
+/// `landscape.kind`, …); an optimizer's bad `kind` removes the optimizer,
+/// a bad element of a pair removes the pair.
+fn remove(v: &mut Value, field: &str) -> bool {
+    let field = field.split('[').next().map(|head| {
+        // Keep `optimizers[i]` indexing, drop pair indices like `start[0]`.
+        if head == "optimizers" {
+            field
+        } else {
+            head
+        }
+    });
+    let Some(field) = field else { return false };
+    if let Some(rest) = field.strip_prefix("optimizers[") {
+        let Some((idx, tail)) = rest.split_once(']') else {
+            return false;
+        };
+        let Ok(i) = idx.parse::<usize>() else {
+            return false;
+        };
+        let Some(list) = v.get_mut("optimizers").and_then(|o| o.as_array_mut()) else {
+            return false;
+        };
+        if i >= list.len() {
+            return false;
+        }
+        let key = tail.trim_start_matches('.');
+        if key.is_empty() || key == "kind" {
+            list.remove(i);
+            return true;
+        }
+        return list[i]
+            .as_object_mut()
+            .map(|o| o.remove(key).is_some())
+            .unwrap_or(false);
+    }
+    if field == "optimizers" {
+        if let Some(list) = v.get_mut("optimizers").and_then(|o| o.as_array_mut()) {
+            if list.len() > 16 {
+                list.truncate(16);
+                return true;
+            }
+        }
+        return v
+            .as_object_mut()
+            .map(|o| o.remove("optimizers").is_some())
+            .unwrap_or(false);
+    }
+    let mut parts = field.split('.');
+    let head = parts.next().unwrap_or("");
+    match parts.next() {
+        None => v
+            .as_object_mut()
+            .map(|o| o.remove(head).is_some())
+            .unwrap_or(false),
+        Some("kind") => v
+            .as_object_mut()
+            .map(|o| o.remove(head).is_some())
+            .unwrap_or(false),
+        Some(key) => v
+            .get_mut(head)
+            .and_then(|o| o.as_object_mut())
+            .map(|o| o.remove(key.split('[').next().unwrap_or(key)).is_some())
+            .unwrap_or(false),
+    }
+}

@@ -1,0 +1,108 @@
+//! Writing a scene as a link.
+
+use crate::scene::Scene;
+use serde_json::Value;
+
+fn num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        // No '+' in an exponent: in a query it would read back as a space.
+        Value::from(v).to_string().replace("e+", "e")
+    }
+}
+
+fn val(v: &Value) -> String {
+    match v.as_f64() {
+        Some(x) if v.is_f64() => num(x),
+        _ => v.to_string(),
+    }
+}
+
+/// The query string (without `?`) of a scene and, optionally, a current step.
+pub fn to_query(scene: &Scene, t: Option<usize>) -> String {
+    let v = scene.to_value();
+    let mut parts: Vec<String> = Vec::new();
+    let l = &v["landscape"];
+    parts.push(format!("f={}", l["kind"].as_str().unwrap_or("quadratic")));
+    if let Some(o) = l.as_object() {
+        for (k, x) in o {
+            match (k.as_str(), x.as_str()) {
+                ("kind", _) => {}
+                ("expr", Some(text)) => parts.push(format!("expr={}", encode_expr(text))),
+                _ => parts.push(format!("{k}={}", val(x))),
+            }
+        }
+    }
+    parts.push(format!(
+        "start={},{}",
+        num(scene.start[0]),
+        num(scene.start[1])
+    ));
+    parts.push(format!("steps={}", scene.steps));
+    parts.push(format!("conv={}", scene.convention.name()));
+    // Both whenever either differs from the default: a seed kept with σ = 0
+    // is part of the scene (it comes back into play when σ is raised).
+    if scene.noise.sigma > 0.0 || scene.noise.seed != 0 {
+        parts.push(format!("sigma={}", num(scene.noise.sigma)));
+        parts.push(format!("seed={}", scene.noise.seed));
+    }
+    if let Some(w) = scene.view {
+        parts.push(format!(
+            "view={},{},{},{}",
+            num(w.x0),
+            num(w.x1),
+            num(w.y0),
+            num(w.y1)
+        ));
+    }
+    let opts: Vec<String> = v["optimizers"]
+        .as_array()
+        .map(|a| a.as_slice())
+        .unwrap_or(&[])
+        .iter()
+        .map(|o| {
+            let kind = o["kind"].as_str().unwrap_or("gd");
+            let kv: Vec<String> = o
+                .as_object()
+                .map(|m| {
+                    m.iter()
+                        .filter(|(k, _)| *k != "kind")
+                        .map(|(k, x)| format!("{k}={}", val(x)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            format!("{kind}:{}", kv.join(","))
+        })
+        .collect();
+    parts.push(format!("opt={}", opts.join(";")));
+    if let Some(t) = t {
+        parts.push(format!("t={t}"));
+    }
+    parts.join("&")
+}
+
+/// A formula for a query value: only what would change its meaning is
+/// escaped (`%`, `&`, `#`, `+`, `=`, spaces, controls and non-ASCII), so
+/// `0.1*x^2%2B2*y^2` stays readable.
+fn encode_expr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        match b {
+            b'%'
+            | b'&'
+            | b'#'
+            | b'+'
+            | b'='
+            | b' '
+            | b'"'
+            | b'<'
+            | b'>'
+            | b'`'
+            | 0..=31
+            | 127.. => out.push_str(&format!("%{b:02X}")),
+            _ => out.push(b as char),
+        }
+    }
+    out
+}
