@@ -9,8 +9,8 @@
 //! η·L < 2(1 + γ)/(1 + 2γ).
 
 use crate::landscape::Landscape;
-use crate::optim::OptKind;
 use crate::run::{Stop, Trajectory};
+use crate::theory::{bowl_curvature, Method, MomentumForm};
 
 /// How a run ended, for the legend and the loss chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -166,41 +166,37 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
             return Hint::ExprLeft { step, lr };
         }
     }
-    if let Landscape::Quadratic(q) = landscape {
-        if q.a > 0.0 && q.b > 0.0 {
-            let l = q.max_curvature();
-            match t.spec.kind {
-                OptKind::Gd if h.lr * l > 2.0 => {
-                    return Hint::GdUnstable {
-                        lr,
-                        l,
-                        bound: 2.0 / l,
-                    };
-                }
-                OptKind::Momentum if !h.nesterov && h.lr * l > 2.0 * (1.0 + h.gamma) => {
-                    return Hint::Momentum {
-                        lr,
-                        l,
-                        lr_l: h.lr * l,
-                        bound: 2.0 * (1.0 + h.gamma),
-                        gamma: h.gamma,
-                        lr_max: 2.0 * (1.0 + h.gamma) / l,
-                    };
-                }
-                OptKind::Momentum
-                    if h.nesterov && h.lr * l > 2.0 * (1.0 + h.gamma) / (1.0 + 2.0 * h.gamma) =>
-                {
-                    let bound = 2.0 * (1.0 + h.gamma) / (1.0 + 2.0 * h.gamma);
-                    return Hint::Nesterov {
-                        lr,
-                        l,
-                        lr_l: h.lr * l,
-                        bound,
-                        lr_max: bound / l,
-                    };
-                }
-                _ => {}
-            }
+    if let (Some(l), Some(m)) = (bowl_curvature(landscape), Method::of(&t.spec)) {
+        if m.unstable(lr, l) {
+            let (bound, lr_max) = (m.product_bound(), m.lr_bound(l));
+            return match m {
+                Method::Gd => Hint::GdUnstable {
+                    lr,
+                    l,
+                    bound: lr_max,
+                },
+                Method::Momentum {
+                    form: MomentumForm::HeavyBall,
+                    gamma,
+                } => Hint::Momentum {
+                    lr,
+                    l,
+                    lr_l: lr * l,
+                    bound,
+                    gamma,
+                    lr_max,
+                },
+                Method::Momentum {
+                    form: MomentumForm::Nesterov,
+                    ..
+                } => Hint::Nesterov {
+                    lr,
+                    l,
+                    lr_l: lr * l,
+                    bound,
+                    lr_max,
+                },
+            };
         }
     }
     match t.stop {

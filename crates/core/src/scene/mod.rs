@@ -33,8 +33,7 @@ use serde_json::{Map, Value};
 pub const MAX_STEPS: usize = 100_000;
 /// Largest |coordinate| of a start point or view edge.
 pub const MAX_COORD: f64 = 1e12;
-/// Most optimizers a scene may race.
-pub const MAX_OPTIMIZERS: usize = 16;
+pub use crate::optim::MAX_OPTIMIZERS;
 /// Largest noise seed (integers above 2⁵³ are not exact in JSON numbers).
 pub const MAX_SEED: u64 = (1 << 53) - 1;
 
