@@ -4,10 +4,10 @@
 //! It reuses the playground's drawing: the same surface cache, trails and
 //! markers, legend words and loss chart.
 
-use super::clock::Clock;
 use super::dom::{add, el, on};
 use super::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, SurfaceCache};
 use super::panel::swatch;
+use crate::app::Clock;
 use crate::diagnose::{diagnose, Diagnosis};
 use crate::run::{simulate_with, Trajectory};
 use crate::scene::Scene;

@@ -8,7 +8,6 @@
 
 #[doc(hidden)]
 pub mod bench;
-mod clock;
 mod crash;
 pub mod dom;
 pub mod draw;
@@ -18,6 +17,7 @@ mod overlay;
 mod panel;
 mod state;
 
+use crate::app::Clock;
 use crate::diagnose::{diagnose, Diagnosis, Health};
 use crate::landscape::{Expr, ExprError, Landscape, View, KINDS};
 use crate::lesson::{lesson, LESSONS};
@@ -28,7 +28,6 @@ use crate::run::simulate_with;
 use crate::run::Trajectory;
 use crate::scene::{Scene, MAX_STEPS};
 use crate::simulate;
-use clock::Clock;
 use dom::{add, by_id, closest, el, fmt_field, on, on_active};
 use draw::{draw_loss, draw_plot, render_surface, Frame, Geom, SurfaceCache};
 use gradscape_text::diagnose::status_text;
