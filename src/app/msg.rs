@@ -47,6 +47,15 @@ pub enum Msg {
         /// From a slider drag.
         slider: bool,
     },
+    /// A card's slider dragged to position `pos` (the link waits until it rests).
+    SlideHyper {
+        /// The card.
+        i: usize,
+        /// The parameter.
+        key: String,
+        /// The slider's position.
+        pos: f64,
+    },
     /// A card's switch.
     SetFlag {
         /// The card.

@@ -67,6 +67,28 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
                 Err(None) => Dirty::NONE,
             }
         }
+        Msg::SlideHyper { i, key, pos } => {
+            let info = m
+                .scene
+                .optimizers
+                .get(i)
+                .and_then(|s| param_info(s.kind, &key));
+            match info {
+                Some(info) => {
+                    let v = info.from_slider(pos);
+                    update(
+                        m,
+                        Msg::SetHyper {
+                            i,
+                            key,
+                            v,
+                            slider: true,
+                        },
+                    )
+                }
+                None => Dirty::NONE,
+            }
+        }
         Msg::SetFlag { i, key, on } => match m.scene.optimizers.get_mut(i) {
             Some(s) => {
                 params::set_flag(&mut s.hyper, &key, on);
@@ -355,13 +377,13 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
 }
 
 /// Replay; what that redraws.
-fn runs(m: &mut Model) -> Dirty {
+pub fn runs(m: &mut Model) -> Dirty {
     m.replay();
     Dirty::RUNS
 }
 
 /// Replay and rebuild every panel (their error lines go).
-fn all(m: &mut Model) -> Dirty {
+pub fn all(m: &mut Model) -> Dirty {
     m.error = None;
     m.card_errors.clear();
     m.expr_error = None;

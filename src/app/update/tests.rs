@@ -543,3 +543,21 @@ fn measured_and_redraw() {
     assert_eq!(m.canvas, Canvas { w: 640.0, h: 480.0 });
     assert_eq!(update(&mut m, Msg::Redraw), Dirty::VIEW);
 }
+
+#[test]
+fn slide_hyper_maps_the_position() {
+    let mut m = model();
+    let info = param_info(m.scene.optimizers[0].kind, "lr").unwrap();
+    let pos = info.to_slider(0.05);
+    let d = update(
+        &mut m,
+        Msg::SlideHyper {
+            i: 0,
+            key: "lr".into(),
+            pos,
+        },
+    );
+    assert!(d.has(Dirty::RUNS | Dirty::SETTLE));
+    assert_eq!(m.scene.optimizers[0].hyper.lr, info.from_slider(pos));
+    assert!(m.interacting);
+}
