@@ -19,3 +19,5 @@ pub use gradscape_text::{output, svg, Lang};
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+pub mod app;

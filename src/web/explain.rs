@@ -14,6 +14,7 @@ use super::dom::{add, by_id, el, on};
 use super::draw::context;
 use super::{apply_param, panel, with_app, App};
 use crate::ema;
+use crate::optim::HyperKey;
 use crate::optim::{fmt_num, OptKind, OptSpec};
 use crate::params::round_sig;
 use crate::scene::Scene;
@@ -1005,8 +1006,8 @@ fn click_map(app: &mut App, x: f64, y: f64) -> Result<(), JsValue> {
             // The cards' own path: validate, set, sync the card's slider,
             // number field and output, replay, redraw, rewrite the URL.
             let mut trial = app.scene.clone();
-            let ok = apply_param(&mut trial, i, "lr", eta, app.lang)
-                .and_then(|_| apply_param(&mut trial, i, "gamma", gamma, app.lang));
+            let ok = apply_param(&mut trial, i, HyperKey::Lr, eta, app.lang)
+                .and_then(|_| apply_param(&mut trial, i, HyperKey::Gamma, gamma, app.lang));
             if let Err(m) = ok {
                 return panel::set_card_error(&app.root("optimizers")?, i, &m);
             }

@@ -1,15 +1,14 @@
 //! `mount(element, scene)`: a figure for pages that prefer script over
 //! iframes. Each figure owns its state (scene, runs, cursor, cached surface,
 //! animation loop), so several on one page play and step independently.
-//! It reuses the playground's drawing: the same surface cache, trails and
-//! markers, legend words and loss chart.
+//! It reuses the playground's model and update (`crate::app`: the same
+//! messages play, step, seek and tick it) and its drawing: the same surface
+//! cache, trails and markers, legend words and loss chart.
 
-use super::clock::Clock;
 use super::dom::{add, el, on};
 use super::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, SurfaceCache};
 use super::panel::swatch;
-use crate::diagnose::{diagnose, Diagnosis};
-use crate::run::{simulate_with, Trajectory};
+use crate::app::{update, Dirty, Model, Msg};
 use crate::scene::Scene;
 use gradscape_text::diagnose::status_text;
 use gradscape_text::optim::opt_label;
@@ -28,14 +27,7 @@ struct State {
     label: Element,
     play: HtmlButtonElement,
     legend: Element,
-    scene: Scene,
-    runs: Vec<Trajectory>,
-    /// The number of the last replay (keys the loss chart's cache).
-    replay: u64,
-    diags: Vec<Diagnosis>,
-    t: usize,
-    playing: bool,
-    clock: Clock,
+    model: Model,
     cache: Option<SurfaceCache>,
     raf: Option<Closure<dyn FnMut(f64)>>,
     alive: bool,
@@ -44,16 +36,16 @@ struct State {
 type Shared = Rc<RefCell<State>>;
 
 impl State {
-    fn replay(&mut self) {
-        if let Ok(runs) = simulate_with(&self.scene, false) {
-            self.diags = runs
-                .iter()
-                .map(|t| diagnose(&self.scene.landscape, t))
-                .collect();
-            self.runs = runs;
-            self.replay = super::draw::next_replay();
+    /// Apply a message, render what it leaves dirty; whether to animate.
+    fn handle(&mut self, msg: Msg) -> Result<bool, JsValue> {
+        let d = update(&mut self.model, msg);
+        if d.has(Dirty::LEGEND) {
+            self.legend()?;
         }
-        self.t = self.t.min(self.scene.steps);
+        if !d.is_empty() {
+            self.draw()?;
+        }
+        Ok(d.has(Dirty::ANIMATE) && self.alive)
     }
 
     fn legend(&self) -> Result<(), JsValue> {
@@ -61,7 +53,7 @@ impl State {
             .and_then(|w| w.document())
             .ok_or("no document")?;
         self.legend.set_text_content(None);
-        for (i, (t, d)) in self.runs.iter().zip(&self.diags).enumerate() {
+        for (i, (t, d)) in self.model.runs.iter().zip(&self.model.diags).enumerate() {
             let li = el(&doc, "li", &[], None)?;
             add(&li, &swatch(&doc, i)?)?;
             add(
@@ -88,7 +80,7 @@ impl State {
         }
         let window = web_sys::window().ok_or("no window")?;
         let doc = window.document().ok_or("no document")?;
-        let view = self.scene.view();
+        let view = self.model.scene.view();
         let dpr = window.device_pixel_ratio().clamp(0.5, 4.0);
         let w = (self.plot.client_width() as f64).max(100.0);
         let h = (w * view.height() / view.width()).clamp(120.0, 900.0);
@@ -99,21 +91,26 @@ impl State {
         let fresh = self
             .cache
             .as_ref()
-            .map(|c| c.matches(&self.scene.landscape, &geom, false))
+            .map(|c| c.matches(&self.model.scene.landscape, &geom, false))
             .unwrap_or(false);
         if !fresh {
-            self.cache = Some(render_surface(&doc, &self.scene.landscape, &geom, false)?);
+            self.cache = Some(render_surface(
+                &doc,
+                &self.model.scene.landscape,
+                &geom,
+                false,
+            )?);
         }
         if let Some(cache) = &self.cache {
-            let hidden = vec![false; self.runs.len()];
+            let hidden = vec![false; self.model.runs.len()];
             let frame = Frame {
                 geom,
-                runs: &self.runs,
-                diags: &self.diags,
+                runs: &self.model.runs,
+                diags: &self.model.diags,
                 hidden: &hidden,
-                t: self.t,
-                start: self.scene.start,
-                live: self.playing,
+                t: self.model.t,
+                start: self.model.scene.start,
+                live: self.model.playing,
             };
             draw_plot(&self.plot, cache, &frame)?;
             if let Some(loss) = &self.loss {
@@ -126,26 +123,31 @@ impl State {
                 draw_loss(
                     loss,
                     dpr,
-                    &self.runs,
-                    self.replay,
-                    &self.diags,
+                    &self.model.runs,
+                    self.model.replay,
+                    &self.model.diags,
                     &hidden,
-                    self.t,
-                    self.scene.steps,
+                    self.model.t,
+                    self.model.scene.steps,
                     dark,
                     gradscape_text::Lang::En,
                 )?;
             }
         }
-        self.scrub.set_max(&self.scene.steps.to_string());
-        self.scrub.set_value(&self.t.to_string());
-        self.label
-            .set_text_content(Some(&format!("step {} / {}", self.t, self.scene.steps)));
+        self.scrub.set_max(&self.model.scene.steps.to_string());
+        self.scrub.set_value(&self.model.t.to_string());
+        self.label.set_text_content(Some(&format!(
+            "step {} / {}",
+            self.model.t, self.model.scene.steps
+        )));
         self.play
-            .set_text_content(Some(if self.playing { "❚❚" } else { "▶" }));
-        self.play
-            .set_attribute("aria-label", if self.playing { "Pause" } else { "Play" })?;
-        self.root.set_attribute("data-t", &self.t.to_string())?;
+            .set_text_content(Some(if self.model.playing { "❚❚" } else { "▶" }));
+        self.play.set_attribute(
+            "aria-label",
+            if self.model.playing { "Pause" } else { "Play" },
+        )?;
+        self.root
+            .set_attribute("data-t", &self.model.t.to_string())?;
         self.plot.set_attribute("data-ready", "true")?;
         Ok(())
     }
@@ -158,22 +160,7 @@ fn request(state: &Shared) -> Result<(), JsValue> {
         let weak = Rc::downgrade(state);
         s.raf = Some(Closure::<dyn FnMut(f64)>::new(move |ts: f64| {
             let Some(state) = weak.upgrade() else { return };
-            let again = {
-                let mut s = state.borrow_mut();
-                if !s.playing || !s.alive {
-                    false
-                } else {
-                    let due = s.clock.due(ts);
-                    if due > 0 {
-                        s.t = (s.t + due).min(s.scene.steps);
-                        if s.t >= s.scene.steps {
-                            s.playing = false;
-                        }
-                        let _ = s.draw();
-                    }
-                    s.playing
-                }
-            };
+            let again = state.borrow_mut().handle(Msg::Tick(ts)).unwrap_or(false);
             if again {
                 let _ = request(&state);
             }
@@ -195,46 +182,43 @@ pub struct Figure {
 impl Figure {
     /// Start the animation (from step 0 if at the end).
     pub fn play(&self) -> Result<(), JsValue> {
-        {
+        let animate = {
             let mut s = self.state.borrow_mut();
-            if s.t >= s.scene.steps {
-                s.t = 0;
+            if s.model.playing {
+                return Ok(());
             }
-            s.playing = true;
-            s.clock.restart();
-            s.draw()?;
+            s.handle(Msg::TogglePlay)?
+        };
+        if animate {
+            request(&self.state)?;
         }
-        request(&self.state)
+        Ok(())
     }
 
     /// Stop the animation.
     pub fn pause(&self) -> Result<(), JsValue> {
         let mut s = self.state.borrow_mut();
-        s.playing = false;
-        s.draw()
+        if s.model.playing {
+            s.handle(Msg::TogglePlay)?;
+        }
+        Ok(())
     }
 
     /// One step forward (pauses).
     pub fn step(&self) -> Result<(), JsValue> {
-        let mut s = self.state.borrow_mut();
-        s.playing = false;
-        s.t = (s.t + 1).min(s.scene.steps);
-        s.draw()
+        self.state.borrow_mut().handle(Msg::Step(1)).map(|_| ())
     }
 
     /// One step back (pauses).
     #[wasm_bindgen(js_name = stepBack)]
     pub fn step_back(&self) -> Result<(), JsValue> {
-        let mut s = self.state.borrow_mut();
-        s.playing = false;
-        s.t = s.t.saturating_sub(1);
-        s.draw()
+        self.state.borrow_mut().handle(Msg::Step(-1)).map(|_| ())
     }
 
     /// The current step.
     #[wasm_bindgen(getter)]
     pub fn t(&self) -> usize {
-        self.state.borrow().t
+        self.state.borrow().model.t
     }
 
     /// Replace the scene (JSON text or object); throws the field-named error
@@ -242,26 +226,23 @@ impl Figure {
     #[wasm_bindgen(js_name = setScene)]
     pub fn set_scene(&self, scene: JsValue) -> Result<(), JsValue> {
         let scene = parse_scene(&scene)?;
-        let mut s = self.state.borrow_mut();
-        s.scene = scene;
-        s.playing = false;
-        s.t = s.scene.steps;
-        s.replay();
-        s.legend()?;
-        s.draw()
+        self.state
+            .borrow_mut()
+            .handle(Msg::LoadScene(scene))
+            .map(|_| ())
     }
 
     /// The figure's scene as JSON text.
     #[wasm_bindgen(js_name = sceneJson)]
     pub fn scene_json(&self) -> String {
-        self.state.borrow().scene.to_json()
+        self.state.borrow().model.scene.to_json()
     }
 
     /// Remove the figure from its element and stop its animation.
     pub fn destroy(&self) {
         let mut s = self.state.borrow_mut();
         s.alive = false;
-        s.playing = false;
+        s.model.playing = false;
         s.raf = None;
         s.cache = None;
         s.root.set_text_content(None);
@@ -410,7 +391,6 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
     };
     let legend = el(&doc, "ul", &[("class", "gs-legend")], None)?;
     add(element, &legend)?;
-    let steps = scene.steps;
     let state = Rc::new(RefCell::new(State {
         root: element.clone(),
         plot,
@@ -419,20 +399,13 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         label,
         play: play.clone(),
         legend,
-        scene,
-        runs: vec![],
-        replay: 0,
-        diags: vec![],
-        t: steps,
-        playing: false,
-        clock: Clock::new(5.0),
+        model: Model::new(scene.clone(), scene.steps, gradscape_text::Lang::En),
         cache: None,
         raf: None,
         alive: true,
     }));
     {
         let mut s = state.borrow_mut();
-        s.replay();
         s.legend()?;
         s.draw()?;
     }
@@ -443,7 +416,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
     on(&play, "click", move |_: web_sys::MouseEvent| {
         if let Some(st) = weak.upgrade() {
             let f = Figure { state: st };
-            let playing = f.state.borrow().playing;
+            let playing = f.state.borrow().model.playing;
             let _ = if playing { f.pause() } else { f.play() };
         }
     })?;
@@ -464,14 +437,12 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
     on(&scrub, "input", move |_: web_sys::Event| {
         if let Some(st) = weak.upgrade() {
             let v = scrub2.value_as_number();
-            let mut s = st.borrow_mut();
-            s.playing = false;
-            s.t = if v.is_finite() {
-                (v.max(0.0) as usize).min(s.scene.steps)
+            let t = if v.is_finite() {
+                v.max(0.0) as usize
             } else {
                 0
             };
-            let _ = s.draw();
+            let _ = st.borrow_mut().handle(Msg::Seek(t));
         }
     })?;
     Ok(fig)

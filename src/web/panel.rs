@@ -3,8 +3,9 @@
 
 use super::dom::{add, el, fmt_field};
 use crate::diagnose::{Diagnosis, Health};
-use crate::optim::{fmt_num, FlagKey, OptSpec};
-use crate::params::{get, get_flag, param_info};
+use crate::optim::Key;
+use crate::optim::{fmt_num, OptSpec};
+use crate::params::ParamInfo;
 use crate::run::Trajectory;
 use crate::surface::palette;
 use gradscape_text::diagnose::{hint_text, kind_title, status_text};
@@ -39,115 +40,84 @@ pub fn build_cards(
     Ok(())
 }
 
+/// A deep copy of the first element of `<template id=…>` in the page.
+fn from_template(doc: &Document, id: &str) -> Result<Element, JsValue> {
+    let tpl = doc
+        .get_element_by_id(id)
+        .ok_or_else(|| JsValue::from_str(&format!("no #{id}")))?;
+    let content: web_sys::Node =
+        js_sys::Reflect::get(&tpl, &JsValue::from_str("content"))?.dyn_into()?;
+    content
+        .first_child()
+        .ok_or_else(|| JsValue::from_str(&format!("empty #{id}")))?
+        .clone_node_with_deep(true)?
+        .dyn_into::<Element>()
+        .map_err(JsValue::from)
+}
+
+/// The first element under `root` matching `sel`.
+fn part(root: &Element, sel: &str) -> Result<Element, JsValue> {
+    root.query_selector(sel)?
+        .ok_or_else(|| JsValue::from_str(&format!("no {sel} in the card template")))
+}
+
+/// Card `i` from the page's `#card-template`, filled.
 fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element, JsValue> {
-    let idx = i.to_string();
     let title = kind_title(spec.kind, lang);
-    let sec = el(
-        doc,
-        "section",
-        &[
-            ("class", "opt-card"),
-            ("data-index", &idx),
-            ("data-kind", spec.kind.name()),
-        ],
-        None,
-    )?;
-    let head = el(doc, "div", &[("class", "opt-head")], None)?;
-    add(&head, &swatch(doc, i)?)?;
-    add(&head, &el(doc, "h3", &[], Some(title))?)?;
-    for (class, key, icon) in [
-        ("reset-opt", "card.reset", "↺"),
-        ("remove-opt", "card.remove", "✕"),
-    ] {
-        let label = trf(lang, key, &[title]);
-        let attrs = [
-            ("type", "button"),
-            ("class", class),
-            ("aria-label", label.as_str()),
-            ("title", tr(lang, &format!("{key}.title"))),
-        ];
-        add(&head, &el(doc, "button", &attrs, Some(icon))?)?;
+    let sec = from_template(doc, "card-template")?;
+    sec.set_attribute("data-index", &i.to_string())?;
+    sec.set_attribute("data-kind", spec.kind.name())?;
+    let h3 = part(&sec, "h3")?;
+    h3.set_text_content(Some(title));
+    let sw = swatch(doc, i)?;
+    part(&sec, ".opt-head")?.insert_before(&sw, Some(h3.as_ref()))?;
+    for (class, key) in [("reset-opt", "card.reset"), ("remove-opt", "card.remove")] {
+        let b = part(&sec, &format!(".{class}"))?;
+        b.set_attribute("aria-label", &trf(lang, key, &[title]))?;
+        b.set_attribute("title", tr(lang, &format!("{key}.title")))?;
     }
-    sec.append_child(&head)?;
-    for key in spec.kind.keys_str() {
-        if let Some(info) = param_info(spec.kind, key) {
-            let label = param_label(spec.kind, info.key, lang);
-            let row = el(doc, "div", &[("class", "param")], None)?;
-            let v = get(&spec.hyper, key);
-            add(
-                &row,
-                &el(
-                    doc,
-                    "output",
-                    &[("data-param", key)],
-                    Some(&format!("{} = {}", info.symbol, fmt_num(v))),
-                )?,
-            )?;
-            let range = el(
-                doc,
-                "input",
-                &[
-                    ("type", "range"),
-                    ("min", "0"),
-                    ("max", &info.positions().to_string()),
-                    ("step", "1"),
-                    ("data-param", key),
-                    ("aria-label", &label),
-                    ("title", &label),
-                ],
-                None,
-            )?
-            .dyn_into::<HtmlInputElement>()?;
-            range.set_value(&info.to_slider(v).to_string());
-            row.append_child(&range)?;
-            let num = el(
-                doc,
-                "input",
-                &[
-                    ("type", "number"),
-                    ("step", "any"),
-                    ("inputmode", "decimal"),
-                    ("data-param", key),
-                    ("aria-label", &trf(lang, "card.value", &[&label])),
-                ],
-                None,
-            )?
-            .dyn_into::<HtmlInputElement>()?;
-            num.set_value(&fmt_field(v));
-            row.append_child(&num)?;
-            add(
-                &row,
-                &el(
-                    doc,
-                    "span",
-                    &[("class", "param-name")],
-                    Some(param_name(spec.kind, info.key, lang)),
-                )?,
-            )?;
-            sec.append_child(&row)?;
-        } else if let Some(flag) = FlagKey::from_name(key) {
-            let lab = el(doc, "label", &[("class", "flag")], None)?;
-            let cb = el(
-                doc,
-                "input",
-                &[
-                    ("type", "checkbox"),
-                    ("data-param", key),
-                    ("aria-label", flag_label(flag, lang)),
-                ],
-                None,
-            )?
-            .dyn_into::<HtmlInputElement>()?;
-            cb.set_checked(get_flag(&spec.hyper, key));
-            lab.append_child(&cb)?;
-            lab.append_child(&doc.create_text_node(flag_label(flag, lang)))?;
-            sec.append_child(&lab)?;
-        }
+    let error = part(&sec, ".error")?;
+    for &key in spec.kind.keys() {
+        let name = key.name();
+        let row = match key {
+            Key::Hyper(k) => {
+                let info = ParamInfo::of(spec.kind, k);
+                let label = param_label(spec.kind, k, lang);
+                let row = from_template(doc, "param-template")?;
+                let v = k.get(&spec.hyper);
+                let out = part(&row, "output")?;
+                out.set_attribute("data-param", name)?;
+                out.set_text_content(Some(&format!("{} = {}", info.symbol, fmt_num(v))));
+                let range: HtmlInputElement = part(&row, "input[type=range]")?.dyn_into()?;
+                range.set_max(&info.positions().to_string());
+                let attrs: [(&str, &str); 3] = [
+                    ("data-param", name),
+                    ("aria-label", label.as_str()),
+                    ("title", label.as_str()),
+                ];
+                for (a, val) in attrs {
+                    range.set_attribute(a, val)?;
+                }
+                range.set_value(&info.to_slider(v).to_string());
+                let num: HtmlInputElement = part(&row, "input[type=number]")?.dyn_into()?;
+                num.set_attribute("data-param", name)?;
+                num.set_attribute("aria-label", &trf(lang, "card.value", &[&label]))?;
+                num.set_value(&fmt_field(v));
+                part(&row, ".param-name")?.set_text_content(Some(param_name(spec.kind, k, lang)));
+                row
+            }
+            Key::Flag(f) => {
+                let lab = from_template(doc, "flag-template")?;
+                let cb: HtmlInputElement = part(&lab, "input")?.dyn_into()?;
+                cb.set_attribute("data-param", name)?;
+                cb.set_attribute("aria-label", flag_label(f, lang))?;
+                cb.set_checked(f.get(&spec.hyper));
+                lab.append_child(&doc.create_text_node(flag_label(f, lang)))?;
+                lab
+            }
+        };
+        sec.insert_before(&row, Some(error.as_ref()))?;
     }
-    add(
-        &sec,
-        &el(doc, "p", &[("class", "error"), ("role", "alert")], None)?,
-    )?;
     Ok(sec)
 }
 
@@ -161,31 +131,38 @@ pub fn sync_card(
     let Some(sec) = root.query_selector(&format!("section.opt-card[data-index=\"{i}\"]"))? else {
         return Ok(());
     };
-    for key in spec.kind.keys_str() {
-        if let Some(info) = param_info(spec.kind, key) {
-            let v = get(&spec.hyper, key);
-            let list = sec.query_selector_all(&format!("[data-param=\"{key}\"]"))?;
-            for n in 0..list.length() {
-                let Some(node) = list.item(n) else { continue };
-                let Ok(e) = node.dyn_into::<Element>() else {
-                    continue;
-                };
-                if skip == Some(&e) {
-                    continue;
-                }
-                if let Ok(input) = e.clone().dyn_into::<HtmlInputElement>() {
-                    if input.type_() == "range" {
-                        input.set_value(&info.to_slider(v).to_string());
-                    } else {
-                        input.set_value(&fmt_field(v));
+    for &key in spec.kind.keys() {
+        let name = key.name();
+        match key {
+            Key::Hyper(k) => {
+                let info = ParamInfo::of(spec.kind, k);
+                let v = k.get(&spec.hyper);
+                let list = sec.query_selector_all(&format!("[data-param=\"{name}\"]"))?;
+                for n in 0..list.length() {
+                    let Some(node) = list.item(n) else { continue };
+                    let Ok(e) = node.dyn_into::<Element>() else {
+                        continue;
+                    };
+                    if skip == Some(&e) {
+                        continue;
                     }
-                } else {
-                    e.set_text_content(Some(&format!("{} = {}", info.symbol, fmt_num(v))));
+                    if let Ok(input) = e.clone().dyn_into::<HtmlInputElement>() {
+                        if input.type_() == "range" {
+                            input.set_value(&info.to_slider(v).to_string());
+                        } else {
+                            input.set_value(&fmt_field(v));
+                        }
+                    } else {
+                        e.set_text_content(Some(&format!("{} = {}", info.symbol, fmt_num(v))));
+                    }
                 }
             }
-        } else if let Some(e) = sec.query_selector(&format!("input[data-param=\"{key}\"]"))? {
-            if let Ok(cb) = e.dyn_into::<HtmlInputElement>() {
-                cb.set_checked(get_flag(&spec.hyper, key));
+            Key::Flag(f) => {
+                if let Some(e) = sec.query_selector(&format!("input[data-param=\"{name}\"]"))? {
+                    if let Ok(cb) = e.dyn_into::<HtmlInputElement>() {
+                        cb.set_checked(f.get(&spec.hyper));
+                    }
+                }
             }
         }
     }

@@ -1202,7 +1202,7 @@ pub fn refresh(app: &mut App) -> Result<(), JsValue> {
         overlay::set(None);
         return Ok(());
     };
-    let lang = app.lang;
+    let lang = app.model.lang;
     let ins = &mut app.inspector;
     if ins.summary_lang != Some(lang) {
         if let Some(s) = app.doc.get_element_by_id("state-summary") {
@@ -1210,9 +1210,10 @@ pub fn refresh(app: &mut App) -> Result<(), JsValue> {
         }
         ins.summary_lang = Some(lang);
     }
-    let visible = |i: usize| !app.hidden.get(i).copied().unwrap_or(false);
+    let visible = |i: usize| !app.model.hidden.get(i).copied().unwrap_or(false);
     // The L2 isolines: whenever an Adam+L2 run is shown.
     let l2 = app
+        .model
         .scene
         .optimizers
         .iter()
@@ -1222,16 +1223,23 @@ pub fn refresh(app: &mut App) -> Result<(), JsValue> {
     let iso = match l2 {
         Some(lambda) => {
             let geom = app.geom;
-            let k = if app.interacting { 8.0 } else { 3.0 };
+            let k = if app.model.interacting { 8.0 } else { 3.0 };
             let (gw, gh) = (
                 (geom.w / k).clamp(8.0, 600.0) as usize,
                 (geom.h / k).clamp(8.0, 600.0) as usize,
             );
             let fresh = matches!(&ins.iso, Some((s, l, v, w, h, _))
-                if s.landscape == app.scene.landscape && *l == lambda && *v == geom.view && *w == gw && *h == gh);
+                if s.landscape == app.model.scene.landscape && *l == lambda && *v == geom.view && *w == gw && *h == gh);
             if !fresh {
-                let lines = l2_isolines(&app.scene, lambda, geom.view, gw, gh);
-                ins.iso = Some((app.scene.clone(), lambda, geom.view, gw, gh, Rc::new(lines)));
+                let lines = l2_isolines(&app.model.scene, lambda, geom.view, gw, gh);
+                ins.iso = Some((
+                    app.model.scene.clone(),
+                    lambda,
+                    geom.view,
+                    gw,
+                    gh,
+                    Rc::new(lines),
+                ));
             }
             ins.iso.as_ref().map(|x| x.5.clone())
         }
@@ -1244,10 +1252,10 @@ pub fn refresh(app: &mut App) -> Result<(), JsValue> {
         }));
         return Ok(());
     }
-    let k = app.t + 1;
-    let stale = ins.scene.as_ref() != Some(&app.scene);
+    let k = app.model.t + 1;
+    let stale = ins.scene.as_ref() != Some(&app.model.scene);
     let cost: usize = if stale {
-        k.saturating_mul(app.scene.optimizers.len())
+        k.saturating_mul(app.model.scene.optimizers.len())
     } else {
         ins.steppers
             .iter()
@@ -1271,9 +1279,9 @@ pub fn refresh(app: &mut App) -> Result<(), JsValue> {
         body.remove_attribute("aria-busy")?;
     }
     if stale {
-        ins.scene = Some(app.scene.clone());
-        ins.steppers = (0..app.scene.optimizers.len())
-            .map(|j| Stepper::new(&app.scene, j))
+        ins.scene = Some(app.model.scene.clone());
+        ins.steppers = (0..app.model.scene.optimizers.len())
+            .map(|j| Stepper::new(&app.model.scene, j))
             .collect();
         ins.generation += 1;
     }
@@ -1302,20 +1310,21 @@ pub fn refresh(app: &mut App) -> Result<(), JsValue> {
     overlay::set(Some(Overlay { arrows, l2: iso }));
     // The bias chart's run: the chosen one while it is an Adam run, else the first.
     let adam_ok = |j: usize| {
-        app.scene
+        app.model
+            .scene
             .optimizers
             .get(j)
             .is_some_and(|s| has_bias_correction(s.kind))
     };
     if !ins.selected.is_some_and(adam_ok) {
-        ins.selected = (0..app.scene.optimizers.len()).find(|&j| adam_ok(j));
+        ins.selected = (0..app.model.scene.optimizers.len()).find(|&j| adam_ok(j));
     }
     let key = (
         ins.generation,
-        app.t,
+        app.model.t,
         lang,
         ins.selected,
-        app.hidden.clone(),
+        app.model.hidden.clone(),
     );
     if ins.shown.as_ref() == Some(&key) {
         return Ok(());
@@ -1324,8 +1333,12 @@ pub fn refresh(app: &mut App) -> Result<(), JsValue> {
     let doc = &app.doc;
     let body: Element = by_id(doc, "state-body")?;
     body.set_text_content(None);
-    let mut intro = trf(lang, "state.step", &[&k.to_string(), &app.t.to_string()]);
-    if k > app.scene.steps {
+    let mut intro = trf(
+        lang,
+        "state.step",
+        &[&k.to_string(), &app.model.t.to_string()],
+    );
+    if k > app.model.scene.steps {
         intro.push(' ');
         intro.push_str(tr(lang, "state.beyond"));
     }
@@ -1351,12 +1364,20 @@ pub fn refresh(app: &mut App) -> Result<(), JsValue> {
     match ins.selected {
         Some(sel) => {
             let insp = insps.get(sel).and_then(|(_, x)| x.as_ref());
-            add(&body, &bias_section(doc, lang, &app.scene, sel, insp, k)?)?;
-            let steps = app.scene.steps.clamp(20, 50);
+            add(
+                &body,
+                &bias_section(doc, lang, &app.model.scene, sel, insp, k)?,
+            )?;
+            let steps = app.model.scene.steps.clamp(20, 50);
             let len = if k > steps { k.min(1000) } else { steps };
             let fresh = matches!(&ins.series, Some((g, s, l, _)) if *g == ins.generation && *s == sel && *l == len);
             if !fresh {
-                ins.series = Some((ins.generation, sel, len, bias_series(&app.scene, sel, len)));
+                ins.series = Some((
+                    ins.generation,
+                    sel,
+                    len,
+                    bias_series(&app.model.scene, sel, len),
+                ));
             }
             chart = Some(k);
         }
@@ -1382,7 +1403,11 @@ pub fn refresh(app: &mut App) -> Result<(), JsValue> {
         None,
     )?;
     for (j, x) in &insps {
-        let label = format!("{}. {}", j + 1, opt_label(&app.scene.optimizers[*j], lang));
+        let label = format!(
+            "{}. {}",
+            j + 1,
+            opt_label(&app.model.scene.optimizers[*j], lang)
+        );
         let stop = ins.steppers[*j].as_ref().and_then(|s| s.stopped_at());
         let card = inspection_card(doc, lang, *j, &label, x.as_ref().ok_or(stop))?;
         add(&runs, &card)?;

@@ -1,0 +1,78 @@
+//! What an update leaves to redraw (and the two timers it asks for).
+
+use std::ops::{BitOr, BitOrAssign};
+
+/// A set of parts of the page to bring up to date, as bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Dirty(pub u32);
+
+impl Dirty {
+    /// Nothing.
+    pub const NONE: Dirty = Dirty(0);
+    /// Rebuild the optimizer cards.
+    pub const CARDS: Dirty = Dirty(1);
+    /// Put the model's values into the cards' controls (but the focused one).
+    pub const CARD_VALUES: Dirty = Dirty(1 << 1);
+    /// The card error line.
+    pub const CARD_ERROR: Dirty = Dirty(1 << 2);
+    /// The global controls: surface, convention, steps, noise, surface
+    /// parameters, formula box and view fields.
+    pub const GLOBALS: Dirty = Dirty(1 << 3);
+    /// The global error line.
+    pub const ERROR: Dirty = Dirty(1 << 4);
+    /// The formula line and the formula editor's error.
+    pub const FORMULA: Dirty = Dirty(1 << 5);
+    /// The legend and the messages under the plot (the runs changed).
+    pub const LEGEND: Dirty = Dirty(1 << 6);
+    /// The time bar: scrubber, step label, play button.
+    pub const TIME: Dirty = Dirty(1 << 7);
+    /// The plot, the loss chart and the state panel.
+    pub const PLOT: Dirty = Dirty(1 << 8);
+    /// The address bar (written only when not playing or dragging).
+    pub const LINK: Dirty = Dirty(1 << 9);
+    /// The lesson caption and pickers.
+    pub const LESSON: Dirty = Dirty(1 << 10);
+    /// Every word of the page (the language changed).
+    pub const WORDS: Dirty = Dirty(1 << 11);
+    /// The explainer panels (the scene changed).
+    pub const EXPLAIN: Dirty = Dirty(1 << 12);
+    /// Ask for animation frames (playback started).
+    pub const ANIMATE: Dirty = Dirty(1 << 13);
+    /// Ask for a call back once the user rests ([`crate::app::Msg::Settle`]).
+    pub const SETTLE: Dirty = Dirty(1 << 14);
+    /// A lesson was loaded: open the panels that explain it.
+    pub const LESSON_PANELS: Dirty = Dirty(1 << 15);
+
+    /// What a view change redraws.
+    pub const VIEW: Dirty = Dirty(Self::PLOT.0 | Self::LINK.0);
+    /// What a new cursor redraws.
+    pub const STEP: Dirty = Dirty(Self::TIME.0 | Self::PLOT.0 | Self::LINK.0);
+    /// What a replay redraws (the old `refresh_runs`).
+    pub const RUNS: Dirty =
+        Dirty(Self::LEGEND.0 | Self::TIME.0 | Self::PLOT.0 | Self::LINK.0 | Self::EXPLAIN.0);
+    /// Everything from the scene (the old `refresh_all`).
+    pub const ALL: Dirty = Dirty(Self::CARDS.0 | Self::GLOBALS.0 | Self::RUNS.0);
+
+    /// Whether every bit of `other` is set.
+    pub fn has(self, other: Dirty) -> bool {
+        self.0 & other.0 == other.0 && other.0 != 0
+    }
+
+    /// Whether no bit is set.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl BitOr for Dirty {
+    type Output = Dirty;
+    fn bitor(self, o: Dirty) -> Dirty {
+        Dirty(self.0 | o.0)
+    }
+}
+
+impl BitOrAssign for Dirty {
+    fn bitor_assign(&mut self, o: Dirty) {
+        self.0 |= o.0;
+    }
+}

@@ -1,0 +1,246 @@
+//! The page's model: plain data (no browser types), changed only by
+//! [`crate::app::update`].
+
+use super::clock::Clock;
+use crate::diagnose::{diagnose, Diagnosis};
+use crate::landscape::{ExprError, View};
+use crate::optim::{HyperKey, OptKind};
+use crate::run::{simulate_with, Trajectory};
+use crate::scene::{Scene, SceneError};
+use crate::Vec2;
+use gradscape_text::Lang;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// How a pointer drag on the canvas is being used.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Drag {
+    /// No button down.
+    None,
+    /// Pressed, not moved yet: a click sets the start.
+    Pending {
+        /// Where it was pressed (CSS pixels).
+        x: f64,
+        /// Where it was pressed (CSS pixels).
+        y: f64,
+    },
+    /// Moving the start marker.
+    Start,
+    /// Panning from this view and pointer position.
+    Pan {
+        /// The view when the pan began.
+        view: View,
+        /// The pointer then.
+        x: f64,
+        /// The pointer then.
+        y: f64,
+    },
+}
+
+/// The plot's size in CSS pixels, as last measured by the page: the
+/// pointer maths maps pixels to the world through it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Canvas {
+    /// CSS width.
+    pub w: f64,
+    /// CSS height.
+    pub h: f64,
+}
+
+impl Canvas {
+    /// World → CSS pixels in `view` (far points clamped, as the drawing does).
+    pub fn px(&self, view: &View, p: Vec2) -> (f64, f64) {
+        let x = (p[0] - view.x0) / view.width() * self.w;
+        let y = (view.y1 - p[1]) / view.height() * self.h;
+        (x.clamp(-1e5, 1e5), y.clamp(-1e5, 1e5))
+    }
+
+    /// CSS pixels → world in `view`.
+    pub fn world(&self, view: &View, x: f64, y: f64) -> Vec2 {
+        [
+            view.x0 + x / self.w * view.width(),
+            view.y1 - y / self.h * view.height(),
+        ]
+    }
+}
+
+/// A value typed in an optimizer card that was not taken.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CardError {
+    /// Outside the allowed range of `field`.
+    OutOfRange {
+        /// The card.
+        i: usize,
+        /// Its optimizer.
+        kind: OptKind,
+        /// The parameter typed in.
+        key: HyperKey,
+        /// The parameter whose rule failed.
+        field: HyperKey,
+        /// The value given.
+        v: f64,
+    },
+    /// Not a number; `current` is kept.
+    Unreadable {
+        /// The card.
+        i: usize,
+        /// Its optimizer.
+        kind: OptKind,
+        /// The parameter typed in.
+        key: HyperKey,
+        /// The value kept.
+        current: f64,
+    },
+}
+
+impl CardError {
+    /// The card it belongs to.
+    pub fn card(&self) -> usize {
+        match self {
+            CardError::OutOfRange { i, .. } | CardError::Unreadable { i, .. } => *i,
+        }
+    }
+}
+
+/// A global field whose value has a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// Steps: a whole number in 0..=MAX_STEPS.
+    Steps,
+    /// Noise σ: 0..=1e6.
+    Sigma,
+    /// Noise seed: a whole number in 0..=MAX_SEED.
+    Seed,
+}
+
+/// The message of the global error line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GlobalError {
+    /// A value against its rule.
+    Rule(Rule, f64),
+    /// Text that is not a number in a ruled field.
+    Unreadable(Rule),
+    /// A surface parameter that is not a number.
+    SurfaceNan(String),
+    /// A view field that is not a number.
+    ViewNan {
+        /// x0, x1, y0 or y1.
+        key: String,
+        /// What was typed.
+        text: String,
+    },
+    /// A surface parameter or view the scene refused.
+    Scene(SceneError),
+    /// Sixteen optimizers already.
+    AddMax,
+}
+
+/// The page's state.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The scene: the one source of the runs.
+    pub scene: Scene,
+    /// The scene replayed.
+    pub runs: Vec<Trajectory>,
+    /// Each run's diagnosis.
+    pub diags: Vec<Diagnosis>,
+    /// Runs switched off in the legend.
+    pub hidden: Vec<bool>,
+    /// The cursor (step shown).
+    pub t: usize,
+    /// Playing.
+    pub playing: bool,
+    /// Steps per second while playing, and the frame bookkeeping.
+    pub clock: Clock,
+    /// The plot's size, for pointer maths.
+    pub canvas: Canvas,
+    /// What the pointer is doing on the plot.
+    pub drag: Drag,
+    /// Active pointers (id, x, y) for pinch zoom.
+    pub pointers: Vec<(i32, f64, f64)>,
+    /// Pinch: start distance, start view, middle.
+    pub pinch: Option<(f64, View, [f64; 2])>,
+    /// A drag or slider is moving: draw the surface coarse, leave the link.
+    pub interacting: bool,
+    /// The number of the last replay (keys the loss chart's cache).
+    pub replay: u64,
+    /// The lesson whose caption is shown, if any.
+    pub lesson: Option<usize>,
+    /// The page's language.
+    pub lang: Lang,
+    /// The cards' error lines (at most one per card).
+    pub card_errors: Vec<CardError>,
+    /// The global error line.
+    pub error: Option<GlobalError>,
+    /// A formula typed that does not parse (the surface drawn stays).
+    pub expr_error: Option<(String, ExprError)>,
+}
+
+static REPLAYS: AtomicU64 = AtomicU64::new(0);
+
+/// A fresh replay number, unique across every model of the page (figures
+/// and the playground share the loss chart's cache).
+pub fn next_replay() -> u64 {
+    REPLAYS.fetch_add(1, Ordering::Relaxed) + 1
+}
+
+impl Model {
+    /// A model of `scene` at step `t`, replayed.
+    pub fn new(scene: Scene, t: usize, lang: Lang) -> Model {
+        let mut m = Model {
+            scene,
+            runs: vec![],
+            diags: vec![],
+            hidden: vec![],
+            t,
+            playing: false,
+            clock: Clock::new(5.0),
+            canvas: Canvas { w: 600.0, h: 400.0 },
+            drag: Drag::None,
+            pointers: vec![],
+            pinch: None,
+            interacting: false,
+            replay: 0,
+            lesson: None,
+            lang,
+            card_errors: vec![],
+            error: None,
+            expr_error: None,
+        };
+        m.replay();
+        m
+    }
+
+    /// Replay the scene into trajectories and diagnoses; the cursor stays
+    /// within the steps.
+    pub fn replay(&mut self) {
+        // Every value was validated on the way in; on an error the old runs stay.
+        if let Ok(runs) = simulate_with(&self.scene, false) {
+            self.diags = runs
+                .iter()
+                .map(|t| diagnose(&self.scene.landscape, t))
+                .collect();
+            self.runs = runs;
+            self.replay = next_replay();
+        }
+        self.hidden.resize(self.scene.optimizers.len(), false);
+        self.t = self.t.min(self.scene.steps);
+    }
+
+    /// A world point rounded to a grain fine enough for the view.
+    pub fn snap(&self, p: Vec2) -> Vec2 {
+        let grain = |span: f64| 10f64.powf((span / 1000.0).log10().floor());
+        let r = |v: f64, g: f64| ((v / g).round() * g * 1e12).round() / 1e12;
+        let v = self.scene.view();
+        [r(p[0], grain(v.width())), r(p[1], grain(v.height()))]
+    }
+
+    /// A file name stem for downloads: `gradscape-quadratic-gd-momentum`.
+    pub fn file_stem(&self) -> String {
+        let mut s = format!("gradscape-{}", self.scene.landscape.kind());
+        for o in self.scene.optimizers.iter().take(4) {
+            s.push('-');
+            s.push_str(o.kind.name());
+        }
+        s
+    }
+}

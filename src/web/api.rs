@@ -1,0 +1,99 @@
+//! The module's JavaScript functions besides `start` and `mount`: the page's
+//! state for tests and tools, replacing the scene, simulating a scene.
+
+use super::{dispatch, App, APP};
+use crate::app::Msg;
+use crate::diagnose::Health;
+use crate::output::{run_value, stop_value};
+use crate::scene::Scene;
+use crate::simulate;
+use gradscape_text::diagnose::{hint_text, status_text};
+use serde_json::{Map, Value};
+use wasm_bindgen::prelude::*;
+
+/// The Latin words of `text` that are not names or symbols (the browser
+/// tests use it to find English left on the page in 中文 mode), as JSON.
+#[wasm_bindgen]
+pub fn english_words(text: &str) -> String {
+    Value::from(gradscape_text::english_words(text)).to_string()
+}
+
+/// The page's state as JSON: the scene, the cursor, the runs with their
+/// health (for tests and for the share/export features).
+#[wasm_bindgen]
+pub fn page_state() -> String {
+    APP.with(|a| match a.try_borrow() {
+        Ok(guard) => guard.as_ref().map(state_json).unwrap_or_default(),
+        Err(_) => String::new(),
+    })
+}
+
+/// Replace the whole scene; throws the scene error (naming the field) and
+/// leaves the page unchanged when the JSON is bad.
+#[wasm_bindgen]
+pub fn set_scene_json(text: &str) -> Result<(), JsValue> {
+    let scene = Scene::from_json(text).map_err(|e| {
+        JsValue::from_str(&gradscape_text::errors::scene_error(
+            &e,
+            gradscape_text::Lang::En,
+        ))
+    })?;
+    dispatch(Msg::LoadScene(scene));
+    Ok(())
+}
+
+/// Simulate a scene given as JSON; returns the simulation output JSON
+/// (`{"version": 1, "runs": [...]}`) or throws the scene error.
+#[wasm_bindgen]
+pub fn simulate_json(scene: &str) -> Result<String, JsValue> {
+    let scene = Scene::from_json(scene).map_err(|e| {
+        JsValue::from_str(&gradscape_text::errors::scene_error(
+            &e,
+            gradscape_text::Lang::En,
+        ))
+    })?;
+    let runs = simulate(&scene).map_err(|e| {
+        JsValue::from_str(&gradscape_text::errors::run_error(
+            &e,
+            gradscape_text::Lang::En,
+        ))
+    })?;
+    Ok(crate::output::simulation_value(&runs, false).to_string())
+}
+
+fn state_json(app: &App) -> String {
+    let mut m = Map::new();
+    m.insert("scene".into(), app.scene.to_value());
+    m.insert("t".into(), app.t.into());
+    m.insert("playing".into(), app.playing.into());
+    m.insert("lesson".into(), app.lesson.into());
+    m.insert("lang".into(), app.lang.code().into());
+    m.insert("hidden".into(), Value::from(app.hidden.clone()));
+    let runs = app
+        .runs
+        .iter()
+        .zip(&app.diags)
+        .map(|(t, d)| {
+            let mut v = run_value(t, false);
+            if let Value::Object(o) = &mut v {
+                o.insert("stop".into(), stop_value(&t.stop));
+                let h = match d.health {
+                    Health::Ok => "ok",
+                    Health::Diverging { .. } => "diverging",
+                    Health::Diverged { .. } => "diverged",
+                };
+                o.insert("health".into(), h.into());
+                o.insert("status".into(), status_text(d, t, app.lang).into());
+                o.insert(
+                    "hint".into(),
+                    hint_text(d, app.lang)
+                        .map(Value::from)
+                        .unwrap_or(Value::Null),
+                );
+            }
+            v
+        })
+        .collect();
+    m.insert("runs".into(), Value::Array(runs));
+    Value::Object(m).to_string()
+}

@@ -1,0 +1,262 @@
+//! The page's global controls drawn from the model: the surface, convention,
+//! steps and noise fields, the formula editor, the lesson pickers, the
+//! static words, and the global error line in words.
+
+use super::dom::{add, by_id, el, fmt_field};
+use super::App;
+use crate::app::{GlobalError, Rule};
+use crate::landscape::{Landscape, KINDS};
+use crate::lesson::{lesson, LESSONS};
+use gradscape_text::errors::{expr_error, scene_error};
+use gradscape_text::{tr, trf, Lang};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
+
+/// The global error line in `lang`.
+pub fn error_text(e: &GlobalError, lang: Lang) -> String {
+    let rule = |r: &Rule| match r {
+        Rule::Steps => "rule.steps",
+        Rule::Sigma => "rule.sigma",
+        Rule::Seed => "rule.seed",
+    };
+    match e {
+        GlobalError::Rule(r, v) => trf(lang, "rule.got", &[tr(lang, rule(r)), &fmt_field(*v)]),
+        GlobalError::Unreadable(r) => trf(lang, "rule.unreadable", &[tr(lang, rule(r))]),
+        GlobalError::SurfaceNan(key) => trf(lang, "surface.nan", &[key]),
+        GlobalError::ViewNan { key, text } => trf(lang, "view.nan", &[key, text]),
+        GlobalError::Scene(e) => scene_error(e, lang),
+        GlobalError::AddMax => tr(lang, "add.max").to_string(),
+    }
+}
+
+/// Every word that depends on the language: the pickers, the static text,
+/// the lesson list.
+pub fn words(app: &App) -> Result<(), JsValue> {
+    let kind = by_id::<HtmlSelectElement>(&app.doc, "add-kind")?.value();
+    fill_selects(&app.doc, app.lang)?;
+    by_id::<HtmlSelectElement>(&app.doc, "surface")?.set_value(app.scene.landscape.kind());
+    by_id::<HtmlSelectElement>(&app.doc, "add-kind")?.set_value(&kind);
+    apply_static(&app.doc, app.lang)?;
+    fill_lessons(app)
+}
+
+/// Surface, convention, steps, noise, the surface's parameters and the
+/// formula box.
+pub fn sync_globals(app: &App) -> Result<(), JsValue> {
+    let s = &app.scene;
+    by_id::<HtmlSelectElement>(&app.doc, "surface")?.set_value(s.landscape.kind());
+    by_id::<HtmlSelectElement>(&app.doc, "convention")?.set_value(s.convention.name());
+    by_id::<HtmlInputElement>(&app.doc, "steps")?.set_value(&s.steps.to_string());
+    by_id::<HtmlInputElement>(&app.doc, "noise-sigma")?.set_value(&fmt_field(s.noise.sigma));
+    by_id::<HtmlInputElement>(&app.doc, "noise-seed")?.set_value(&s.noise.seed.to_string());
+    build_surface_params(app)?;
+    // The formula editor shows for an `expr` surface, with its window.
+    let bx = app.root("expr-box")?;
+    let Landscape::Expr(e) = &s.landscape else {
+        return bx.set_attribute("hidden", "");
+    };
+    bx.remove_attribute("hidden")?;
+    let input: HtmlInputElement = by_id(&app.doc, "expr-input")?;
+    if input.value() != e.source() {
+        input.set_value(e.source());
+    }
+    sync_view_fields(app)
+}
+
+/// The error of the formula being typed (column, message and a caret
+/// under the column), or none. Text only: the formula is never HTML.
+pub fn show_expr_error(app: &App) -> Result<(), JsValue> {
+    let input = app.root("expr-input")?;
+    let msg = app.root("expr-error")?;
+    let caret = app.root("expr-caret")?;
+    match &app.expr_error {
+        None => {
+            input.set_attribute("aria-invalid", "false")?;
+            msg.set_text_content(None);
+            caret.set_text_content(None);
+            caret.set_attribute("hidden", "")?;
+        }
+        Some((text, e)) => {
+            input.set_attribute("aria-invalid", "true")?;
+            let lang = app.lang;
+            msg.set_text_content(Some(&trf(lang, "expr.kept", &[&expr_error(e, lang)])));
+            let shown: String = text.chars().take(crate::landscape::expr::MAX_LEN).collect();
+            let pad = " ".repeat(e.column.saturating_sub(1).min(shown.chars().count()));
+            caret.set_text_content(Some(&format!("{shown}\n{pad}^")));
+            caret.remove_attribute("hidden")?;
+        }
+    }
+    Ok(())
+}
+
+/// The view fields show the window drawn (kept out of a field being
+/// typed in).
+pub fn sync_view_fields(app: &App) -> Result<(), JsValue> {
+    if !matches!(app.scene.landscape, Landscape::Expr(_)) {
+        return Ok(());
+    }
+    let v = app.scene.view();
+    let focused = app.doc.active_element();
+    let inputs = app.root("view-fields")?.query_selector_all("input")?;
+    for i in 0..inputs.length() {
+        let Some(input) = inputs
+            .item(i)
+            .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+        else {
+            continue;
+        };
+        if focused.as_ref() == Some(input.unchecked_ref::<Element>()) {
+            continue;
+        }
+        let x = match input.get_attribute("data-view").as_deref() {
+            Some("x0") => v.x0,
+            Some("x1") => v.x1,
+            Some("y0") => v.y0,
+            _ => v.y1,
+        };
+        input.set_value(&fmt_field(x));
+    }
+    Ok(())
+}
+
+fn surface_params(l: &Landscape) -> Vec<(&'static str, &'static str, f64)> {
+    match l {
+        Landscape::Quadratic(q) => vec![
+            ("a", "a", q.a),
+            ("b", "b", q.b),
+            ("rotation", "surface.rotation", q.rotation),
+        ],
+        Landscape::Rosenbrock(r) => vec![("a", "a", r.a), ("b", "b", r.b)],
+        Landscape::Rastrigin(r) => vec![("a", "A", r.a)],
+        _ => vec![],
+    }
+}
+
+fn build_surface_params(app: &App) -> Result<(), JsValue> {
+    let root = app.root("surface-params")?;
+    root.set_text_content(None);
+    for (key, name, v) in surface_params(&app.scene.landscape) {
+        let name = if name.contains('.') {
+            tr(app.lang, name)
+        } else {
+            name
+        };
+        let lab = el(&app.doc, "label", &[], Some(name))?;
+        let aria = format!("{} {name}", tr(app.lang, "surface"));
+        let input = el(
+            &app.doc,
+            "input",
+            &[
+                ("type", "number"),
+                ("step", "any"),
+                ("data-key", key),
+                ("aria-label", &aria),
+            ],
+            None,
+        )?
+        .dyn_into::<HtmlInputElement>()?;
+        input.set_value(&fmt_field(v));
+        lab.append_child(&input)?;
+        root.append_child(&lab)?;
+    }
+    Ok(())
+}
+
+/// The lesson picker's options, in the current language.
+fn fill_lessons(app: &App) -> Result<(), JsValue> {
+    let sel = app.root("lesson")?;
+    sel.set_text_content(None);
+    let free = match app.lang {
+        Lang::En => "Lessons: free play",
+        Lang::Zh => "课程：自由探索",
+    };
+    add(&sel, &el(&app.doc, "option", &[("value", "")], Some(free))?)?;
+    for l in &LESSONS {
+        let id = l.id.to_string();
+        let title = gradscape_text::lessons::title(l.id, app.lang);
+        add(
+            &sel,
+            &el(&app.doc, "option", &[("value", &id)], Some(title))?,
+        )?;
+    }
+    Ok(())
+}
+
+/// The caption of the current lesson, the pickers and `<html lang>`.
+pub fn sync_lesson(app: &App) -> Result<(), JsValue> {
+    by_id::<HtmlSelectElement>(&app.doc, "lesson")?
+        .set_value(&app.lesson.map(|n| n.to_string()).unwrap_or_default());
+    by_id::<HtmlSelectElement>(&app.doc, "lang")?.set_value(match app.lang {
+        Lang::En => "en",
+        Lang::Zh => "zh",
+    });
+    if let Some(html) = app.doc.document_element() {
+        html.set_attribute("lang", app.lang.code())?;
+    }
+    let cap = app.root("lesson-caption")?;
+    match app.lesson.and_then(lesson) {
+        Some(l) => {
+            let lang = app.lang;
+            app.root("lesson-title")?
+                .set_text_content(Some(gradscape_text::lessons::title(l.id, lang)));
+            app.root("lesson-text")?
+                .set_text_content(Some(gradscape_text::lessons::caption(l.id, lang)));
+            cap.set_attribute("lang", lang.code())?;
+            cap.remove_attribute("hidden")
+        }
+        None => cap.set_attribute("hidden", ""),
+    }
+}
+
+/// The surface and optimizer pickers' options in `lang`.
+pub fn fill_selects(doc: &Document, lang: Lang) -> Result<(), JsValue> {
+    let surface: Element = by_id(doc, "surface")?;
+    surface.set_text_content(None);
+    for k in KINDS {
+        let l = Landscape::from_kind(k).ok_or("kind")?;
+        let name = match l {
+            Landscape::Expr(_) => format!("{k} — {}", tr(lang, "surface.expr")),
+            _ => format!("{} — {}", k, l.formula().trim_start_matches("f = ")),
+        };
+        add(&surface, &el(doc, "option", &[("value", k)], Some(&name))?)?;
+    }
+    let kinds: Element = by_id(doc, "add-kind")?;
+    kinds.set_text_content(None);
+    for k in crate::optim::ALL_KINDS {
+        let title = gradscape_text::diagnose::kind_title(k, lang);
+        add(
+            &kinds,
+            &el(doc, "option", &[("value", k.name())], Some(title))?,
+        )?;
+    }
+    Ok(())
+}
+
+/// The static words of the page (`data-i18n`: text, `data-i18n-aria`:
+/// aria-label, `data-i18n-title`: title) in `lang`, and the document title.
+pub fn apply_static(doc: &Document, lang: Lang) -> Result<(), JsValue> {
+    for (sel, attr) in [
+        ("[data-i18n]", None),
+        ("[data-i18n-aria]", Some("aria-label")),
+        ("[data-i18n-title]", Some("title")),
+    ] {
+        let data = &sel[1..sel.len() - 1];
+        let list = doc.query_selector_all(sel)?;
+        for i in 0..list.length() {
+            let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let text = tr(lang, &e.get_attribute(data).unwrap_or_default());
+            match attr {
+                None => e.set_text_content(Some(text)),
+                Some(a) => e.set_attribute(a, text)?,
+            }
+        }
+    }
+    doc.set_title(tr(lang, "doc.title"));
+    if let Some(html) = doc.document_element() {
+        html.set_attribute("lang", lang.code())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,308 @@
+//! DOM events → messages: every listener of the page's controls reads the
+//! event and dispatches one [`Msg`]; none touches the model.
+
+use super::dispatch;
+use super::dom::{by_id, closest, on};
+use crate::app::{Field, Msg};
+use crate::landscape::{Landscape, View};
+use crate::optim::{Convention, HyperKey, Key, OptKind};
+use gradscape_text::Lang;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Document, Element, HtmlButtonElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent,
+};
+
+fn input_of(t: Option<web_sys::EventTarget>) -> Option<HtmlInputElement> {
+    t?.dyn_into::<HtmlInputElement>().ok()
+}
+
+fn number(text: &str) -> Option<f64> {
+    text.trim().parse::<f64>().ok()
+}
+
+/// The index of the optimizer card an event happened in.
+fn card_index(e: &web_sys::Event) -> Option<usize> {
+    closest(e.target(), "section.opt-card")?
+        .get_attribute("data-index")?
+        .parse()
+        .ok()
+}
+
+/// Listen to every control of the page.
+pub fn wire(doc: &Document) -> Result<(), JsValue> {
+    cards(doc)?;
+    globals(doc)?;
+    time(doc)?;
+    keys(doc)?;
+    super::pointer::wire(doc)?;
+    super::share::wire(doc)?;
+    super::state::wire(doc)?;
+    let window = web_sys::window().ok_or("no window")?;
+    on(&window, "resize", |_: web_sys::Event| dispatch(Msg::Redraw))
+}
+
+/// The optimizer cards (delegated), the legend and the add button.
+fn cards(doc: &Document) -> Result<(), JsValue> {
+    let cards: Element = by_id(doc, "optimizers")?;
+    on(&cards, "input", |e: web_sys::Event| {
+        let (Some(input), Some(i)) = (input_of(e.target()), card_index(&e)) else {
+            return;
+        };
+        // The DOM is an edge: the attribute names the key.
+        let Some(key) = input
+            .get_attribute("data-param")
+            .and_then(|n| Key::from_name(&n))
+        else {
+            return;
+        };
+        match (input.type_().as_str(), key) {
+            ("range", Key::Hyper(key)) => dispatch(Msg::SlideHyper {
+                i,
+                key,
+                pos: input.value_as_number(),
+            }),
+            ("number", Key::Hyper(key)) => {
+                if let Some(v) = number(&input.value()) {
+                    dispatch(Msg::SetHyper {
+                        i,
+                        key,
+                        v,
+                        slider: false,
+                    })
+                }
+            }
+            ("checkbox", Key::Flag(key)) => dispatch(Msg::SetFlag {
+                i,
+                key,
+                on: input.checked(),
+            }),
+            _ => {}
+        }
+    })?;
+    on(&cards, "change", |e: web_sys::Event| {
+        let (Some(input), Some(i)) = (input_of(e.target()), card_index(&e)) else {
+            return;
+        };
+        if input.type_() != "number" {
+            return;
+        }
+        let Some(key) = input
+            .get_attribute("data-param")
+            .and_then(|n| HyperKey::from_name(&n))
+        else {
+            return;
+        };
+        dispatch(match number(&input.value()) {
+            Some(v) => Msg::SetHyper {
+                i,
+                key,
+                v,
+                slider: false,
+            },
+            None => Msg::Unreadable(Field::Hyper { i, key }),
+        });
+    })?;
+    on(&cards, "click", |e: web_sys::MouseEvent| {
+        let (Some(btn), Some(i)) = (closest(e.target(), "button"), card_index(&e)) else {
+            return;
+        };
+        if btn.class_list().contains("remove-opt") {
+            dispatch(Msg::RemoveOpt(i));
+        } else if btn.class_list().contains("reset-opt") {
+            dispatch(Msg::ResetOpt(i));
+        }
+    })?;
+    let legend: Element = by_id(doc, "legend")?;
+    on(&legend, "change", |e: web_sys::Event| {
+        let (Some(input), Some(li)) = (input_of(e.target()), closest(e.target(), "li")) else {
+            return;
+        };
+        if let Some(i) = li.get_attribute("data-index").and_then(|s| s.parse().ok()) {
+            dispatch(Msg::ShowRun {
+                i,
+                on: input.checked(),
+            });
+        }
+    })?;
+    let add: HtmlButtonElement = by_id(doc, "add-optimizer")?;
+    let kind_sel: HtmlSelectElement = by_id(doc, "add-kind")?;
+    on(&add, "click", move |_: web_sys::MouseEvent| {
+        if let Some(kind) = OptKind::from_name(&kind_sel.value()) {
+            dispatch(Msg::AddOpt(kind));
+        }
+    })
+}
+
+/// Surface, its parameters, the formula editor, the view fields,
+/// convention, steps, noise, lessons and language.
+fn globals(doc: &Document) -> Result<(), JsValue> {
+    let surface: HtmlSelectElement = by_id(doc, "surface")?;
+    on(&surface.clone(), "change", move |_: web_sys::Event| {
+        if let Some(l) = Landscape::from_kind(&surface.value()) {
+            dispatch(Msg::SetSurface(l));
+        }
+    })?;
+    let sp: Element = by_id(doc, "surface-params")?;
+    on(&sp, "change", |e: web_sys::Event| {
+        let Some(input) = input_of(e.target()) else {
+            return;
+        };
+        let key = input.get_attribute("data-key").unwrap_or_default();
+        dispatch(match number(&input.value()) {
+            Some(v) => Msg::SetSurfaceParam { key, v },
+            None => Msg::Unreadable(Field::SurfaceParam(key)),
+        });
+    })?;
+    let expr_input: HtmlInputElement = by_id(doc, "expr-input")?;
+    on(&expr_input.clone(), "input", move |_: web_sys::Event| {
+        dispatch(Msg::SetFormula(expr_input.value()));
+    })?;
+    let chips: Element = by_id(doc, "expr-examples")?;
+    let expr_input: HtmlInputElement = by_id(doc, "expr-input")?;
+    on(&chips, "click", move |e: web_sys::Event| {
+        let Some(b) = closest(e.target(), "button[data-expr]") else {
+            return;
+        };
+        let text = b.get_attribute("data-expr").unwrap_or_default();
+        expr_input.set_value(&text);
+        dispatch(Msg::SetFormula(text));
+    })?;
+    let vf: Element = by_id(doc, "view-fields")?;
+    on(&vf.clone(), "change", move |_: web_sys::Event| {
+        if let Some(msg) = view_fields(&vf) {
+            dispatch(msg);
+        }
+    })?;
+    let conv: HtmlSelectElement = by_id(doc, "convention")?;
+    on(&conv.clone(), "change", move |_: web_sys::Event| {
+        if let Some(c) = Convention::from_name(&conv.value()) {
+            dispatch(Msg::SetConvention(c));
+        }
+    })?;
+    type Make = fn(f64) -> Msg;
+    let fields: [(&str, Make, Field); 3] = [
+        ("steps", Msg::SetSteps, Field::Steps),
+        ("noise-sigma", Msg::SetSigma, Field::Sigma),
+        ("noise-seed", Msg::SetSeed, Field::Seed),
+    ];
+    for (id, make, field) in fields {
+        let input: HtmlInputElement = by_id(doc, id)?;
+        // Unreadable text is reported once committed, not while typing.
+        let handler = move |e: web_sys::Event| match number(&input.value()) {
+            Some(v) => dispatch(make(v)),
+            None if e.type_() == "change" => dispatch(Msg::Unreadable(field.clone())),
+            None => {}
+        };
+        let target: HtmlInputElement = by_id(doc, id)?;
+        on(&target, "input", handler.clone())?;
+        on(&target, "change", handler)?;
+    }
+    let lesson_sel: HtmlSelectElement = by_id(doc, "lesson")?;
+    on(&lesson_sel.clone(), "change", move |_: web_sys::Event| {
+        dispatch(Msg::SetLesson(lesson_sel.value().parse().ok()));
+    })?;
+    for (id, delta) in [("lesson-prev", -1i64), ("lesson-next", 1)] {
+        let b: Element = by_id(doc, id)?;
+        on(&b, "click", move |_: web_sys::Event| {
+            dispatch(Msg::StepLesson(delta))
+        })?;
+    }
+    let lang_sel: HtmlSelectElement = by_id(doc, "lang")?;
+    on(&lang_sel.clone(), "change", move |_: web_sys::Event| {
+        let lang = Lang::from_code(&lang_sel.value()).unwrap_or_default();
+        dispatch(Msg::SetLang(lang));
+    })
+}
+
+/// The view window typed in the four fields, or the first unreadable one.
+fn view_fields(vf: &Element) -> Option<Msg> {
+    let mut v = View {
+        x0: 0.0,
+        x1: 0.0,
+        y0: 0.0,
+        y1: 0.0,
+    };
+    let inputs = vf.query_selector_all("input").ok()?;
+    for i in 0..inputs.length() {
+        let Some(input) = inputs
+            .item(i)
+            .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+        else {
+            continue;
+        };
+        let key = input.get_attribute("data-view").unwrap_or_default();
+        let Some(x) = number(&input.value()) else {
+            let text = input.value();
+            return Some(Msg::Unreadable(Field::View { key, text }));
+        };
+        match key.as_str() {
+            "x0" => v.x0 = x,
+            "x1" => v.x1 = x,
+            "y0" => v.y0 = x,
+            _ => v.y1 = x,
+        }
+    }
+    Some(Msg::SetViewFields(v))
+}
+
+/// The time bar.
+fn time(doc: &Document) -> Result<(), JsValue> {
+    for (id, msg) in [
+        ("play", Msg::TogglePlay),
+        ("step", Msg::Step(1)),
+        ("step-back", Msg::Step(-1)),
+        ("reset", Msg::Seek(0)),
+        ("reset-view", Msg::ResetView),
+    ] {
+        let b: HtmlButtonElement = by_id(doc, id)?;
+        on(&b, "click", move |_: web_sys::MouseEvent| {
+            dispatch(msg.clone())
+        })?;
+    }
+    let scrub: HtmlInputElement = by_id(doc, "scrub")?;
+    on(&scrub.clone(), "input", move |_: web_sys::Event| {
+        let v = scrub.value_as_number();
+        dispatch(Msg::Seek(if v.is_finite() {
+            v.max(0.0) as usize
+        } else {
+            0
+        }));
+    })?;
+    let speed: HtmlSelectElement = by_id(doc, "speed")?;
+    on(&speed.clone(), "change", move |_: web_sys::Event| {
+        dispatch(Msg::SetSpeed(speed.value().parse().unwrap_or(5.0)));
+    })
+}
+
+/// Keyboard: Space, ←/→, R — unless a control has the focus.
+fn keys(doc: &Document) -> Result<(), JsValue> {
+    on(doc, "keydown", |e: KeyboardEvent| {
+        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        let key = e.key();
+        if let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            let tag = t.tag_name().to_ascii_uppercase();
+            let kind = t.get_attribute("type").unwrap_or_default();
+            // Fields and sliders keep their own keys; buttons, checkboxes and
+            // summaries keep Space (it activates them) but not ←/→/R.
+            let typing = matches!(tag.as_str(), "SELECT" | "TEXTAREA")
+                || (tag == "INPUT" && kind != "checkbox" && kind != "button");
+            let clicks = matches!(tag.as_str(), "BUTTON" | "SUMMARY")
+                || (tag == "INPUT" && kind == "checkbox");
+            if typing || (clicks && key == " ") {
+                return;
+            }
+        }
+        let msg = match key.as_str() {
+            " " => Msg::TogglePlay,
+            "ArrowRight" => Msg::Step(1),
+            "ArrowLeft" => Msg::Step(-1),
+            "r" | "R" => Msg::Seek(0),
+            _ => return,
+        };
+        e.prevent_default();
+        dispatch(msg);
+    })
+}

@@ -1,0 +1,117 @@
+//! `start()`: read the link, build the page, draw the first scene.
+
+use super::dom::{add, by_id, el, on};
+use super::draw::Geom;
+use super::{controls, crash, events, explain, link, state, App, APP};
+use crate::app::Model;
+use crate::lesson::lesson;
+use crate::scene::Scene;
+use gradscape_text::Lang;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, HtmlButtonElement, HtmlCanvasElement, HtmlElement};
+
+/// Entry point: install the panic hook, build the page, draw the default scene.
+#[wasm_bindgen(start)]
+pub fn start() -> Result<(), JsValue> {
+    crash::install();
+    let window = web_sys::window().ok_or("no window")?;
+    let doc = window.document().ok_or("no document")?;
+    // A page without the playground (e.g. course notes using `mount`) only
+    // needs the module's exports.
+    if doc.get_element_by_id("plot").is_none() {
+        return Ok(());
+    }
+    let plot: HtmlCanvasElement = by_id(&doc, "plot")?;
+    let loss: HtmlCanvasElement = by_id(&doc, "loss")?;
+    let search = window.location().search().unwrap_or_default();
+    let page = crate::url::page_params(&search);
+    let lang = page
+        .lang
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or_default();
+    controls::fill_selects(&doc, lang)?;
+    controls::apply_static(&doc, lang)?;
+    // The address bar's scene, if any; dropped values are listed in a notice.
+    let (scene, t0, notices) = if search.len() > 1 {
+        crate::url::from_query(&search)
+    } else {
+        (Scene::default(), None, vec![])
+    };
+    show_notices(&doc, &notices, lang)?;
+    // `?lesson=3` alone opens the lesson's scene; with scene keys, the link's
+    // scene keeps the lesson's caption.
+    let (scene, t0) = match page.lesson.and_then(lesson) {
+        Some(l) if !page.has_scene => {
+            let s = l.scene();
+            let t = t0.unwrap_or(s.steps).min(s.steps);
+            (s, Some(t))
+        }
+        _ => (scene, t0),
+    };
+    let embed = link::embed_params(&search);
+    if let Some(body) = doc.body() {
+        if embed.is_some() {
+            body.class_list().add_1("embed")?;
+            body.set_attribute("data-hide", &link::hidden_parts(&search).join(" "))?;
+        }
+    }
+    let t = t0.unwrap_or(scene.steps);
+    let geom = Geom {
+        view: scene.view(),
+        w: 0.0,
+        h: 0.0,
+        dpr: 1.0,
+    };
+    let mut model = Model::new(scene, t, lang);
+    model.lesson = page.lesson;
+    let app = App {
+        model,
+        window,
+        doc: doc.clone(),
+        plot,
+        loss,
+        cache: None,
+        geom,
+        draws: 0,
+        url: String::new(),
+        embed,
+        explain: explain::State::default(),
+        inspector: state::Inspector::default(),
+    };
+    APP.with(|a| *a.borrow_mut() = Some(app));
+    events::wire(&doc)?;
+    let mut result = Ok(());
+    super::with_app(|app| {
+        result = (|| {
+            controls::words(app)?;
+            controls::sync_lesson(app)?;
+            explain::build(app)?;
+            state::open_for_lesson(&app.doc, app.lesson)?;
+            app.refresh_all()
+        })();
+        Ok(())
+    });
+    result?;
+    if let Ok(status) = by_id::<HtmlElement>(&doc, "status") {
+        status.set_text_content(None);
+    }
+    Ok(())
+}
+
+fn show_notices(doc: &Document, notices: &[crate::url::Notice], lang: Lang) -> Result<(), JsValue> {
+    let notice: HtmlElement = by_id(doc, "notice")?;
+    let list: Element = by_id(doc, "notice-list")?;
+    list.set_text_content(None);
+    for n in notices {
+        let text = gradscape_text::errors::notice(n, lang);
+        add(&list, &el(doc, "li", &[], Some(&text))?)?;
+    }
+    notice.set_hidden(notices.is_empty());
+    let close: HtmlButtonElement = by_id(doc, "notice-close")?;
+    let n2 = notice.clone();
+    on(&close, "click", move |_: web_sys::MouseEvent| {
+        n2.set_hidden(true)
+    })?;
+    Ok(())
+}

@@ -1,0 +1,261 @@
+//! The render step: a [`Dirty`] set → DOM and canvas updates, the link
+//! written once at the end, and the two timers an update may ask for.
+
+use super::dom::by_id;
+use super::draw::{draw_loss, draw_plot, render_surface, Frame, Geom};
+use super::{controls, dispatch, explain, link, panel, state, App};
+use crate::app::{Dirty, Msg};
+use gradscape_text::{tr, trf};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlButtonElement, HtmlInputElement, Window};
+
+/// The requestAnimationFrame callback, kept alive for the page's lifetime.
+type FrameCallback = Closure<dyn FnMut(f64)>;
+
+thread_local! {
+    static RAF: RefCell<Option<FrameCallback>> = const { RefCell::new(None) };
+    static IDLE: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
+}
+
+/// Bring the parts in `d` up to date.
+pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
+    if d.has(Dirty::WORDS) {
+        controls::words(app)?;
+    }
+    if d.has(Dirty::LESSON_PANELS) {
+        state::open_for_lesson(&app.doc, app.lesson)?;
+    }
+    if d.has(Dirty::LESSON) {
+        controls::sync_lesson(app)?;
+    }
+    if d.has(Dirty::LESSON_PANELS) {
+        explain::lesson_loaded(app)?;
+    }
+    let cards = app.root("optimizers")?;
+    if d.has(Dirty::CARDS) {
+        panel::build_cards(&app.doc, &cards, &app.scene.optimizers, app.lang)?;
+    } else if d.has(Dirty::CARD_VALUES) {
+        // The control being typed in or dragged keeps its own text.
+        let focused = app.doc.active_element();
+        for (i, spec) in app.scene.optimizers.iter().enumerate() {
+            panel::sync_card(&cards, i, spec, focused.as_ref())?;
+        }
+    }
+    if d.has(Dirty::CARD_ERROR) || d.has(Dirty::CARD_VALUES) {
+        for i in 0..app.scene.optimizers.len() {
+            let e = app.card_errors.iter().find(|e| e.card() == i);
+            let text = e.map(|e| super::card_error_text(e, app.lang));
+            panel::set_card_error(&cards, i, text.as_deref().unwrap_or(""))?;
+        }
+    }
+    if d.has(Dirty::GLOBALS) {
+        controls::sync_globals(app)?;
+    }
+    if d.has(Dirty::ERROR) {
+        let text = app
+            .error
+            .as_ref()
+            .map(|e| controls::error_text(e, app.lang));
+        app.root("global-error")?.set_text_content(text.as_deref());
+    }
+    if d.has(Dirty::FORMULA) {
+        app.root("formula")?
+            .set_text_content(Some(&app.scene.landscape.formula()));
+        controls::show_expr_error(app)?;
+    }
+    if d.has(Dirty::LEGEND) {
+        panel::build_legend(
+            &app.doc,
+            &app.root("legend")?,
+            &app.runs,
+            &app.diags,
+            &app.hidden,
+            app.lang,
+        )?;
+        panel::build_messages(
+            &app.doc,
+            &app.root("messages")?,
+            &app.runs,
+            &app.diags,
+            app.lang,
+        )?;
+    }
+    if d.has(Dirty::TIME) {
+        sync_time(app)?;
+    }
+    if d.has(Dirty::PLOT) {
+        draw(app)?;
+    }
+    if d.has(Dirty::EXPLAIN) {
+        explain::scene_changed(app)?;
+    }
+    if d.has(Dirty::WORDS) {
+        explain::render_text(app)?;
+        state::on_lang(app)?;
+    }
+    if d.has(Dirty::LINK) {
+        link::sync_url(app)?;
+    }
+    if d.has(Dirty::ANIMATE) {
+        request_frame(&app.window)?;
+    }
+    if d.has(Dirty::SETTLE) {
+        settle_later(&app.window)?;
+    }
+    Ok(())
+}
+
+fn sync_time(app: &App) -> Result<(), JsValue> {
+    let n = app.scene.steps;
+    let scrub = by_id::<HtmlInputElement>(&app.doc, "scrub")?;
+    scrub.set_max(&n.to_string());
+    scrub.set_value(&app.t.to_string());
+    app.root("step-label")?.set_text_content(Some(&trf(
+        app.lang,
+        "step.label",
+        &[&app.t.to_string(), &n.to_string()],
+    )));
+    let play = by_id::<HtmlButtonElement>(&app.doc, "play")?;
+    play.set_attribute(
+        "aria-label",
+        tr(app.lang, if app.playing { "pause" } else { "play" }),
+    )?;
+    play.set_text_content(Some(if app.playing { "❚❚" } else { "▶" }));
+    Ok(())
+}
+
+/// The geometry the canvas box has now.
+fn measure(app: &App) -> Result<Geom, JsValue> {
+    let view = app.scene.view();
+    let dpr = app.window.device_pixel_ratio().clamp(0.5, 4.0);
+    let w = (app.plot.client_width() as f64).max(100.0);
+    let inner_h = app.window.inner_height()?.as_f64().unwrap_or(800.0);
+    let narrow = app.window.inner_width()?.as_f64().unwrap_or(1200.0) < 900.0;
+    if app.embed.is_some() {
+        // An embedded figure fills its frame: the canvas takes the height
+        // the bar, legend and chart leave.
+        let others = app
+            .doc
+            .get_element_by_id("stage")
+            .map(|e| e.scroll_height() as f64 - app.plot.client_height() as f64)
+            .unwrap_or(60.0);
+        let h = (inner_h - others - 8.0).clamp(80.0, 4000.0);
+        return Ok(Geom { view, w, h, dpr });
+    }
+    // The canvas keeps the view's aspect unless that would push the time
+    // bar below the fold; then the axes scale apart. Wide screens keep the
+    // time bar, legend and loss chart in view too.
+    let reserve = if narrow { 130.0 } else { 290.0 };
+    let max_h = (inner_h - reserve).max(220.0);
+    let h = (w * view.height() / view.width())
+        .min(max_h)
+        .clamp(120.0, 4000.0);
+    Ok(Geom { view, w, h, dpr })
+}
+
+/// Whether the page prefers dark colours.
+pub fn dark(window: &Window) -> bool {
+    window
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+/// Redraw the plot (re-rendering the surface only if it changed), the
+/// state panel and the loss chart.
+fn draw(app: &mut App) -> Result<(), JsValue> {
+    let geom = measure(app)?;
+    if geom.h != app.geom.h {
+        app.plot
+            .style()
+            .set_property("height", &format!("{}px", geom.h))?;
+    }
+    app.geom = geom;
+    // Layout feedback: the pointer maths needs the size drawn.
+    crate::app::update(
+        &mut app.model,
+        Msg::Measured {
+            w: geom.w,
+            h: geom.h,
+        },
+    );
+    let low = app.interacting;
+    let fresh = match &app.cache {
+        Some(c) => c.matches(&app.scene.landscape, &geom, low),
+        None => false,
+    };
+    if !fresh {
+        app.cache = Some(render_surface(&app.doc, &app.scene.landscape, &geom, low)?);
+        if low {
+            settle_later(&app.window)?;
+        }
+    }
+    state::refresh(app)?;
+    if let Some(cache) = &app.cache {
+        let frame = Frame {
+            geom,
+            runs: &app.runs,
+            diags: &app.diags,
+            hidden: &app.hidden,
+            t: app.t,
+            start: app.scene.start,
+            live: app.playing,
+        };
+        draw_plot(&app.plot, cache, &frame)?;
+    }
+    draw_loss(
+        &app.loss,
+        geom.dpr,
+        &app.runs,
+        app.replay,
+        &app.diags,
+        &app.hidden,
+        app.t,
+        app.scene.steps,
+        dark(&app.window),
+        app.lang,
+    )?;
+    let v = geom.view;
+    app.draws += 1;
+    let plot: &Element = app.plot.unchecked_ref();
+    plot.set_attribute("data-view", &format!("{},{},{},{}", v.x0, v.x1, v.y0, v.y1))?;
+    plot.set_attribute("data-t", &app.t.to_string())?;
+    plot.set_attribute("data-draws", &app.draws.to_string())?;
+    plot.set_attribute("data-ready", "true")
+}
+
+/// Ask for one animation frame; it becomes a [`Msg::Tick`].
+fn request_frame(window: &Window) -> Result<(), JsValue> {
+    RAF.with(|slot| -> Result<(), JsValue> {
+        if slot.borrow().is_none() {
+            *slot.borrow_mut() = Some(Closure::<dyn FnMut(f64)>::new(|ts: f64| {
+                dispatch(Msg::Tick(ts))
+            }));
+        }
+        if let Some(cb) = slot.borrow().as_ref() {
+            window.request_animation_frame(cb.as_ref().unchecked_ref())?;
+        }
+        Ok(())
+    })
+}
+
+/// In 150 ms, [`Msg::Settle`]: the full-resolution surface and the link
+/// once the user rests.
+fn settle_later(window: &Window) -> Result<(), JsValue> {
+    IDLE.with(|slot| -> Result<(), JsValue> {
+        if slot.borrow().is_none() {
+            *slot.borrow_mut() = Some(Closure::<dyn FnMut()>::new(|| dispatch(Msg::Settle)));
+        }
+        if let Some(cb) = slot.borrow().as_ref() {
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                cb.as_ref().unchecked_ref(),
+                150,
+            )?;
+        }
+        Ok(())
+    })
+}

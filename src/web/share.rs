@@ -1,0 +1,131 @@
+//! Share and export: copy the link or an embed code, download the plot
+//! (PNG, SVG), the runs (CSV, JSON) or the scene. They read the model.
+
+use super::dom::{by_id, el, on};
+use super::{with_app, App};
+use crate::run::simulate_with;
+use gradscape_text::{tr, trf};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlButtonElement};
+
+type Export = fn(&App) -> Result<(), JsValue>;
+
+/// Listen to the share and export buttons.
+pub fn wire(doc: &Document) -> Result<(), JsValue> {
+    let buttons: [(&str, Export); 7] = [
+        ("copy-link", copy_link),
+        ("copy-embed", copy_embed),
+        ("export-png", |app| {
+            let url = app.plot.to_data_url()?;
+            download_url(&app.doc, &url, &format!("{}.png", app.file_stem()))
+        }),
+        ("export-svg", |app| {
+            let runs = simulate_with(&app.scene, false).map_err(|e| {
+                JsValue::from_str(&gradscape_text::errors::run_error(
+                    &e,
+                    gradscape_text::Lang::En,
+                ))
+            })?;
+            let opt = crate::svg::SvgOptions {
+                width: app.geom.w.round().clamp(200.0, 10000.0) as u32,
+                height: app.geom.h.round().clamp(150.0, 10000.0) as u32,
+                ..Default::default()
+            };
+            let text = crate::svg::render(&app.scene, &runs, &opt);
+            download_text(
+                &app.doc,
+                &text,
+                "image/svg+xml",
+                &format!("{}.svg", app.file_stem()),
+            )
+        }),
+        ("export-csv", |app| {
+            let runs = simulate_with(&app.scene, false).map_err(|e| {
+                JsValue::from_str(&gradscape_text::errors::run_error(
+                    &e,
+                    gradscape_text::Lang::En,
+                ))
+            })?;
+            let text = crate::output::simulation_csv(&runs);
+            download_text(
+                &app.doc,
+                &text,
+                "text/csv",
+                &format!("{}.csv", app.file_stem()),
+            )
+        }),
+        ("export-json", |app| {
+            let runs = simulate_with(&app.scene, false).map_err(|e| {
+                JsValue::from_str(&gradscape_text::errors::run_error(
+                    &e,
+                    gradscape_text::Lang::En,
+                ))
+            })?;
+            let text = crate::output::simulation_value(&runs, false).to_string() + "\n";
+            let name = format!("{}-runs.json", app.file_stem());
+            download_text(&app.doc, &text, "application/json", &name)
+        }),
+        ("export-scene", |app| {
+            let text = app.scene.to_json() + "\n";
+            let name = format!("{}-scene.json", app.file_stem());
+            download_text(&app.doc, &text, "application/json", &name)
+        }),
+    ];
+    for (id, f) in buttons {
+        let b: HtmlButtonElement = by_id(doc, id)?;
+        on(&b, "click", move |_: web_sys::MouseEvent| {
+            with_app(|app| f(app))
+        })?;
+    }
+    Ok(())
+}
+
+fn copy_link(app: &App) -> Result<(), JsValue> {
+    let href = app.window.location().href()?;
+    let status = app.root("share-status")?;
+    let (ok, failed) = (status.clone(), status.clone());
+    let copied = tr(app.lang, "share.copied");
+    let copy_this = trf(app.lang, "share.copy-this", &[&href]);
+    let on_ok =
+        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| ok.set_text_content(Some(copied)));
+    let on_err = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+        failed.set_text_content(Some(&copy_this))
+    });
+    let _ = app
+        .window
+        .navigator()
+        .clipboard()
+        .write_text(&href)
+        .then2(&on_ok, &on_err);
+    // One pair per click, kept until the promise settles.
+    on_ok.forget();
+    on_err.forget();
+    Ok(())
+}
+
+fn copy_embed(app: &App) -> Result<(), JsValue> {
+    let href = app.window.location().href()?;
+    let base = href.split('?').next().unwrap_or("").to_string();
+    let query = crate::url::to_query(&app.scene, Some(app.t));
+    let code = format!(
+        "<iframe src=\"{base}?{query}&embed\" width=\"640\" height=\"440\" style=\"border:0\" title=\"gradscape: optimizers on a loss surface\" loading=\"lazy\"></iframe>"
+    );
+    app.root("embed-code")?.set_text_content(Some(&code));
+    let _ = app.window.navigator().clipboard().write_text(&code);
+    Ok(())
+}
+
+/// Start a download of a URL under a file name.
+fn download_url(doc: &Document, url: &str, name: &str) -> Result<(), JsValue> {
+    let a: web_sys::HtmlAnchorElement =
+        el(doc, "a", &[("href", url), ("download", name)], None)?.dyn_into()?;
+    a.click();
+    Ok(())
+}
+
+/// Start a download of text (as a data URL: nothing to revoke).
+fn download_text(doc: &Document, text: &str, mime: &str, name: &str) -> Result<(), JsValue> {
+    let data: String = js_sys::encode_uri_component(text).into();
+    download_url(doc, &format!("data:{mime};charset=utf-8,{data}"), name)
+}
