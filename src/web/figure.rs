@@ -115,7 +115,7 @@ impl State {
                 start: self.scene.start,
                 live: self.playing,
             };
-            draw_plot(&self.plot, cache, &frame)?;
+            draw_plot(&self.plot, cache, &frame, None)?;
             if let Some(loss) = &self.loss {
                 let dark = window
                     .match_media("(prefers-color-scheme: dark)")

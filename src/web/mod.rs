@@ -471,7 +471,7 @@ impl App {
                 self.schedule_idle()?;
             }
         }
-        state::refresh(self)?;
+        let overlay = state::refresh(self)?;
         if let Some(cache) = &self.cache {
             let frame = Frame {
                 geom,
@@ -482,7 +482,7 @@ impl App {
                 start: self.scene.start,
                 live: self.playing,
             };
-            draw_plot(&self.plot, cache, &frame)?;
+            draw_plot(&self.plot, cache, &frame, overlay.as_ref())?;
         }
         let dark = self
             .window
