@@ -8,7 +8,7 @@
 
 use gradscape::inspect::{bias_series, Inspection, Stepper};
 use gradscape::landscape::{Quadratic, Rosenbrock};
-use gradscape::optim::{FlagKey, HyperKey, ALL_KINDS};
+use gradscape::optim::{FlagKey, HyperKey, StateKey, ALL_KINDS};
 use gradscape::run::run_one;
 use gradscape::scene::Noise;
 use gradscape::{Convention, Landscape, OptKind, OptSpec, Scene};
@@ -48,8 +48,8 @@ fn seed_adam_first_step_m1_is_a_tenth_of_g1_and_m_hat_is_g1() {
         let i = st.at(1).expect("step 1");
         let g = i.grad;
         assert_eq!(g, [-1.0, -8.0], "∇f(−5, −2) on the seed's bowl");
-        let m = i.field("m");
-        let m_hat = i.field("m̂");
+        let m = i.field(StateKey::M);
+        let m_hat = i.field(StateKey::MHat);
         for c in 0..2 {
             assert_eq!(m[c], (1.0 - 0.9) * g[c], "{conv:?}: m₁ = (1−β1)·g₁");
             assert!(
@@ -72,7 +72,7 @@ fn seed_adam_first_step_m1_is_a_tenth_of_g1_and_m_hat_is_g1() {
         off.hyper.bias_correction = false;
         let s2 = with(s.clone(), vec![off]);
         let j = Stepper::new(&s2, 0).unwrap().at(1).unwrap();
-        assert_eq!(j.field("m̂"), j.field("m"));
+        assert_eq!(j.field(StateKey::MHat), j.field(StateKey::M));
         assert_eq!(j.bias_factors(), Some((1.0, 1.0)));
         let series = bias_series(&s2, 0, 5);
         assert_eq!((series[0].c1, series[0].c1_on), (1.0, c1));
@@ -80,7 +80,7 @@ fn seed_adam_first_step_m1_is_a_tenth_of_g1_and_m_hat_is_g1() {
         let off_step = j.actual();
         // The ratio of the first steps is the ratio the panel's numbers give:
         // (c1·m/(√(c2·v)+ε)) / (m/(√v+ε)).
-        let (m1, v1, eps) = (j.field("m"), j.field("v"), spec.hyper.eps);
+        let (m1, v1, eps) = (j.field(StateKey::M), j.field(StateKey::V), spec.hyper.eps);
         for c in 0..2 {
             let want = (c1 * m1[c] / ((c2 * v1[c]).sqrt() + eps)) / (m1[c] / (v1[c].sqrt() + eps));
             let got = on_step[c] / off_step[c];
@@ -132,7 +132,7 @@ fn check_identity(s: &Scene, what: &str) {
             for row in insp.rows() {
                 assert!(
                     row.value.iter().all(|v| v.is_finite()),
-                    "{tag}: row {}",
+                    "{tag}: row {:?}",
                     row.key
                 );
             }

@@ -76,18 +76,13 @@ fn on_bowl(
 fn field(s: &StepState, name: &str) -> V2 {
     s.fields
         .iter()
-        .find(|f| f.name == name)
-        .unwrap_or_else(|| {
-            panic!(
-                "no state field {name:?}; have {:?}",
-                s.fields.iter().map(|f| f.name).collect::<Vec<_>>()
-            )
-        })
+        .find(|f| f.key.json_name() == Some(name))
+        .unwrap_or_else(|| panic!("no state field {name:?}; have {:?}", names(s)))
         .value
 }
 
 fn names(s: &StepState) -> Vec<&'static str> {
-    s.fields.iter().map(|f| f.name).collect()
+    s.fields.iter().filter_map(|f| f.key.json_name()).collect()
 }
 
 fn close(a: f64, b: f64, rel: f64) -> bool {
@@ -1193,8 +1188,8 @@ fn check_trajectory(t: &Trajectory, steps: usize, what: &str) {
         for f in &s.fields {
             assert!(
                 f.value.iter().copied().all(fin),
-                "{what}: {} = {:?}",
-                f.name,
+                "{what}: {:?} = {:?}",
+                f.key,
                 f.value
             );
         }

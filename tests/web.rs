@@ -75,7 +75,7 @@ fn draws_the_default_scene_into_a_canvas() {
         start: scene.start,
         live: false,
     };
-    draw_plot(&canvas, &cache, &frame).unwrap();
+    draw_plot(&canvas, &cache, &frame, None).unwrap();
     assert_eq!((canvas.width(), canvas.height()), (800, 600));
     let ctx: web_sys::CanvasRenderingContext2d = canvas
         .get_context("2d")

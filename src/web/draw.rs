@@ -242,6 +242,7 @@ pub fn draw_plot(
     canvas: &HtmlCanvasElement,
     cache: &SurfaceCache,
     f: &Frame,
+    overlay: Option<&super::overlay::Overlay>,
 ) -> Result<(), JsValue> {
     let (pw, ph) = f.geom.device();
     if canvas.width() != pw || canvas.height() != ph {
@@ -269,7 +270,7 @@ pub fn draw_plot(
         );
         draw_current(&ctx, &f.geom, run, palette(i), f.t, diverged)?;
     }
-    super::overlay::draw(canvas, &ctx, &f.geom)?;
+    super::overlay::draw(canvas, &ctx, &f.geom, overlay)?;
     // The start: a ring to grab.
     let (sx, sy) = f.geom.px(f.start);
     ctx.begin_path();

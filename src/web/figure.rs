@@ -112,7 +112,7 @@ impl State {
                 start: self.model.scene.start,
                 live: self.model.playing,
             };
-            draw_plot(&self.plot, cache, &frame)?;
+            draw_plot(&self.plot, cache, &frame, None)?;
             if let Some(loss) = &self.loss {
                 let dark = window
                     .match_media("(prefers-color-scheme: dark)")

@@ -5,12 +5,14 @@
 //! run is shown, the isolines of the L2-regularized loss f + λ/2·‖x‖²
 //! (dashed).
 //!
-//! The page hands the overlay for the next frame to [`set`] just before it
-//! draws; `draw_plot` calls [`draw`] with one line, which takes it (so a
-//! figure drawn later never sees it). The pixel positions of the arrows are
+//! The numbers (arrows, isolines) come from [`crate::inspect`]; the state
+//! panel's refresh returns the [`Overlay`] and the page passes it to
+//! `draw_plot` (a figure passes none). The pixel positions of the arrows are
 //! written to the canvas as `data-arrows` (CSS pixels) for tests.
 
 use super::draw::Geom;
+use crate::inspect::Arrows;
+use crate::surface::palette;
 use crate::Vec2;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,34 +20,17 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// The arrows of one run, in world coordinates.
-#[derive(Debug, Clone)]
-pub struct Arrows {
-    /// The run's index (its colour).
-    pub index: usize,
-    /// The run's colour.
-    pub colour: &'static str,
-    /// The current point x_t.
-    pub from: Vec2,
-    /// −η·g.
-    pub gd: Vec2,
-    /// x_{t+1} − x_t.
-    pub step: Vec2,
-    /// The decay part of the step (Adam+L2, AdamW).
-    pub decay: Option<Vec2>,
-}
-
 /// Everything drawn over the trails in one frame.
 #[derive(Debug, Clone, Default)]
 pub struct Overlay {
-    /// One set of arrows per visible inspected run.
-    pub arrows: Vec<Arrows>,
+    /// One set of arrows per visible inspected run, with the run's index
+    /// (its colour).
+    pub arrows: Vec<(usize, Arrows)>,
     /// Isolines of the L2-regularized loss, world polylines.
     pub l2: Option<Rc<Vec<Vec<Vec2>>>>,
 }
 
 thread_local! {
-    static NEXT: RefCell<Option<Overlay>> = const { RefCell::new(None) };
     /// The L2 isolines stroked once into their own layer, blitted each frame
     /// (dashed strokes are the software canvas's slowest path): the lines
     /// (by address), the window and the pixel size they were drawn for.
@@ -105,11 +90,6 @@ fn l2_layer(
         *slot = Some((key, layer.clone()));
         Ok(layer)
     })
-}
-
-/// The overlay of the next `draw_plot` (None: nothing).
-pub fn set(o: Option<Overlay>) {
-    NEXT.with(|n| *n.borrow_mut() = o);
 }
 
 fn polyline(ctx: &CanvasRenderingContext2d, g: &Geom, line: &[Vec2]) {
@@ -192,14 +172,15 @@ fn px_json(p: (f64, f64)) -> String {
     format!("[{:.2},{:.2}]", p.0, p.1)
 }
 
-/// Draw the pending overlay on `canvas` (called by `draw_plot` after the
-/// trails, with the context in CSS pixels).
+/// Draw `overlay` on `canvas` (called by `draw_plot` after the trails,
+/// with the context in CSS pixels); None clears the test attributes.
 pub fn draw(
     canvas: &HtmlCanvasElement,
     ctx: &CanvasRenderingContext2d,
     g: &Geom,
+    overlay: Option<&Overlay>,
 ) -> Result<(), JsValue> {
-    let Some(o) = NEXT.with(|n| n.borrow_mut().take()) else {
+    let Some(o) = overlay else {
         canvas.remove_attribute("data-arrows")?;
         canvas.remove_attribute("data-l2-isolines")?;
         return Ok(());
@@ -213,23 +194,24 @@ pub fn draw(
         canvas.remove_attribute("data-l2-isolines")?;
     }
     let mut json = Vec::new();
-    for a in &o.arrows {
+    for (index, a) in &o.arrows {
+        let colour = palette(*index);
         let from = g.px(a.from);
         let tip = |v: Vec2| g.px([a.from[0] + v[0], a.from[1] + v[1]]);
         let gd = tip(a.gd);
         let step = tip(a.step);
         arrow(ctx, from, gd, "#ffffff", 2.0, &[5.0, 4.0])?;
-        arrow(ctx, from, step, a.colour, 3.0, &[])?;
+        arrow(ctx, from, step, colour, 3.0, &[])?;
         let mut item = format!(
             "{{\"index\":{},\"from\":{},\"gd\":{},\"step\":{}",
-            a.index,
+            index,
             px_json(from),
             px_json(gd),
             px_json(step)
         );
         if let Some(d) = a.decay {
             let dt = tip(d);
-            arrow(ctx, from, dt, a.colour, 2.5, &[2.0, 3.0])?;
+            arrow(ctx, from, dt, colour, 2.5, &[2.0, 3.0])?;
             item += &format!(",\"decay\":{}", px_json(dt));
         }
         item.push('}');

@@ -194,7 +194,7 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
             settle_later(&app.window)?;
         }
     }
-    state::refresh(app)?;
+    let overlay = state::refresh(app)?;
     if let Some(cache) = &app.cache {
         let frame = Frame {
             geom,
@@ -205,7 +205,7 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
             start: app.scene.start,
             live: app.playing,
         };
-        draw_plot(&app.plot, cache, &frame)?;
+        draw_plot(&app.plot, cache, &frame, overlay.as_ref())?;
     }
     draw_loss(
         &app.loss,

@@ -10,7 +10,7 @@
 
 use crate::landscape::Landscape;
 use crate::noise::Gaussian;
-use crate::optim::{OptSpec, StateField};
+use crate::optim::{OptSpec, Optimizer, StateField};
 use crate::scene::Scene;
 use crate::Vec2;
 
@@ -36,7 +36,7 @@ pub struct StepState {
     pub grad: Vec2,
     /// The effective per-coordinate learning rate (η, η/√(s+ε), …).
     pub lr_eff: Vec2,
-    /// The named state vectors (v, s, m, v, m̂, v̂, …).
+    /// The state vectors (v, s, m, v, m̂, v̂, …), typed by [`crate::optim::StateKey`].
     pub fields: Vec<StateField>,
 }
 
@@ -68,6 +68,123 @@ fn in_bounds(p: Vec2) -> bool {
     finite2(p) && p[0].abs() <= DIVERGENCE_BOUND && p[1].abs() <= DIVERGENCE_BOUND
 }
 
+/// One step a [`Walker`] took.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Step {
+    /// The step's number t (1-based).
+    pub t: usize,
+    /// The gradient used (noise included).
+    pub grad: Vec2,
+    /// x_t, where the step ended.
+    pub x: Vec2,
+    /// f(x_t).
+    pub loss: f64,
+    /// The chain's effective rate at this step.
+    pub lr_eff: Vec2,
+}
+
+/// One optimizer walking a surface: the one step loop, with the stop rule,
+/// for [`run_one_with`] and the state inspector alike. It keeps the
+/// optimizer's state after the last good step (a bad step leaves it as it
+/// was) and allocates nothing per step.
+pub struct Walker {
+    opt: Optimizer,
+    noise: Gaussian,
+    sigma: f64,
+    x: Vec2,
+    t: usize,
+    stopped: Option<usize>,
+    fields: Vec<StateField>,
+    scratch: Vec<StateField>,
+}
+
+impl Walker {
+    /// `spec` at the scene's start, with the scene's noise and convention.
+    /// A start outside the finite world or the surface's domain is stopped
+    /// at step 0.
+    pub fn new(landscape: &Landscape, spec: &OptSpec, scene: &Scene) -> Result<Walker, RunError> {
+        let opt = spec
+            .build(scene.convention)
+            .map_err(|e| RunError(e.into()))?;
+        let x = scene.start;
+        let ok = in_bounds(x) && landscape.value(x).is_finite();
+        Ok(Walker {
+            opt,
+            noise: Gaussian::new(scene.noise.seed),
+            sigma: scene.noise.sigma,
+            x,
+            t: 0,
+            stopped: if ok { None } else { Some(0) },
+            fields: Vec::new(),
+            scratch: Vec::new(),
+        })
+    }
+
+    /// Take step t + 1; None (and stopped at it) when it leaves the finite
+    /// world, or when the walk had already stopped.
+    pub fn advance(&mut self, landscape: &Landscape) -> Option<Step> {
+        if self.stopped.is_some() {
+            return None;
+        }
+        let t = self.t + 1;
+        let mut g = landscape.grad(self.x);
+        if self.sigma > 0.0 {
+            g[0] += self.sigma * self.noise.sample();
+            g[1] += self.sigma * self.noise.sample();
+        }
+        let mut nx = self.x;
+        self.opt.step(&mut nx, g);
+        let f = landscape.value(nx);
+        self.scratch.clear();
+        self.opt.state(&mut self.scratch);
+        let lr_eff = self.opt.lr_eff();
+        let ok = finite2(g)
+            && in_bounds(nx)
+            && f.is_finite()
+            && finite2(lr_eff)
+            && self.scratch.iter().all(|s| finite2(s.value));
+        if !ok {
+            self.stopped = Some(t);
+            return None;
+        }
+        std::mem::swap(&mut self.fields, &mut self.scratch);
+        self.x = nx;
+        self.t = t;
+        Some(Step {
+            t,
+            grad: g,
+            x: nx,
+            loss: f,
+            lr_eff,
+        })
+    }
+
+    /// The current point x_t.
+    pub fn x(&self) -> Vec2 {
+        self.x
+    }
+
+    /// Steps taken.
+    pub fn steps(&self) -> usize {
+        self.t
+    }
+
+    /// The step at which the walk stopped (0: the start itself is outside).
+    pub fn stopped_at(&self) -> Option<usize> {
+        self.stopped
+    }
+
+    /// The chain's effective rate at the last step.
+    pub fn lr_eff(&self) -> Vec2 {
+        self.opt.lr_eff()
+    }
+
+    /// The optimizer's state after the last good step (empty before any).
+    pub fn fields(&self) -> &[StateField] {
+        &self.fields
+    }
+}
+
 /// Run one optimizer on a surface, recording its state at every step.
 pub fn run_one(
     landscape: &Landscape,
@@ -85,60 +202,31 @@ pub fn run_one_with(
     scene: &Scene,
     record_states: bool,
 ) -> Result<Trajectory, RunError> {
-    let mut opt = spec
-        .build(scene.convention)
-        .map_err(|e| RunError(e.into()))?;
-    let mut noise = Gaussian::new(scene.noise.seed);
-    let sigma = scene.noise.sigma;
-    let mut x = scene.start;
-    let f0 = landscape.value(x);
+    let mut walk = Walker::new(landscape, spec, scene)?;
     let mut points = Vec::with_capacity(scene.steps + 1);
     let mut loss = Vec::with_capacity(scene.steps + 1);
     let mut states = Vec::with_capacity(if record_states { scene.steps } else { 0 });
-    if !in_bounds(x) || !f0.is_finite() {
-        return Ok(Trajectory {
-            spec: *spec,
-            points,
-            loss,
-            states,
-            stop: Stop::Diverged { step: 0 },
-        });
-    }
-    points.push(x);
-    loss.push(f0);
     let mut stop = Stop::Completed;
-    let mut fields = Vec::new();
-    for t in 1..=scene.steps {
-        let mut g = landscape.grad(x);
-        if sigma > 0.0 {
-            g[0] += sigma * noise.sample();
-            g[1] += sigma * noise.sample();
+    if walk.stopped_at().is_none() {
+        points.push(scene.start);
+        loss.push(landscape.value(scene.start));
+        while walk.steps() < scene.steps {
+            let Some(s) = walk.advance(landscape) else {
+                break;
+            };
+            points.push(s.x);
+            loss.push(s.loss);
+            if record_states {
+                states.push(StepState {
+                    grad: s.grad,
+                    lr_eff: s.lr_eff,
+                    fields: walk.fields().to_vec(),
+                });
+            }
         }
-        let mut nx = x;
-        opt.step(&mut nx, g);
-        let f = landscape.value(nx);
-        fields.clear();
-        opt.state(&mut fields);
-        let lr_eff = opt.lr_eff();
-        let ok = finite2(g)
-            && in_bounds(nx)
-            && f.is_finite()
-            && finite2(lr_eff)
-            && fields.iter().all(|s| finite2(s.value));
-        if !ok {
-            stop = Stop::Diverged { step: t };
-            break;
-        }
-        x = nx;
-        points.push(x);
-        loss.push(f);
-        if record_states {
-            states.push(StepState {
-                grad: g,
-                lr_eff,
-                fields: fields.clone(),
-            });
-        }
+    }
+    if let Some(step) = walk.stopped_at() {
+        stop = Stop::Diverged { step };
     }
     Ok(Trajectory {
         spec: *spec,

@@ -17,6 +17,7 @@
 
 pub mod diagnose;
 pub mod errors;
+pub mod inspect;
 pub mod lessons;
 pub mod optim;
 pub mod output;

@@ -44,7 +44,9 @@ pub fn run_value(t: &Trajectory, state: bool) -> Value {
                 o.insert("grad".into(), Value::from(s.grad.to_vec()));
                 o.insert("lr_eff".into(), Value::from(s.lr_eff.to_vec()));
                 for f in &s.fields {
-                    o.insert(f.name.into(), Value::from(f.value.to_vec()));
+                    if let Some(name) = f.key.json_name() {
+                        o.insert(name.into(), Value::from(f.value.to_vec()));
+                    }
                 }
                 Value::Object(o)
             })

@@ -6,7 +6,7 @@
 //! (√(Δx+ε)/√(s+ε))·g; pytorch (`torch.optim.Adadelta`, ε = 1e-6) computes
 //! s·ρ + ((1−ρ)·g)·g and (√(Δx+ε)/√(s+ε))·g in torch's order.
 
-use super::{rate, Block, Convention, StateField};
+use super::{rate, Block, Convention, StateField, StateKey};
 use crate::Vec2;
 
 /// Adadelta's two accumulators.
@@ -76,14 +76,8 @@ impl Block for ScaleByAdadelta {
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField {
-            name: "s",
-            value: self.s,
-        });
-        out.push(StateField {
-            name: "Δx",
-            value: self.delta,
-        });
+        out.push(StateField::new(StateKey::SumSq, self.s));
+        out.push(StateField::new(StateKey::Delta, self.delta));
     }
 
     fn lr_eff(&self) -> Option<Vec2> {

@@ -10,7 +10,7 @@
 //! denom = √v/√(1−β2ᵗ) + ε (ε = 1e-8); update (step_size·m)/denom. With bias
 //! correction off both corrections are 1 (torch has no such switch).
 
-use super::{rate, safe_div, Block, Convention, StateField};
+use super::{rate, safe_div, Block, Convention, StateField, StateKey};
 use crate::math;
 use crate::Vec2;
 
@@ -97,6 +97,16 @@ impl ScaleByAdam {
     }
 }
 
+/// The first-moment update m ← β1·m + (1−β1)·g (d2l) or m.lerp_(g, 1−β1)
+/// (pytorch): the one formula, also applied by the inspector to the λ·x
+/// share of Adam+L2's m.
+pub fn first_moment(conv: Convention, beta1: f64, m: f64, g: f64) -> f64 {
+    match conv {
+        Convention::D2l => beta1 * m + (1.0 - beta1) * g,
+        Convention::Pytorch => lerp(m, g, 1.0 - beta1),
+    }
+}
+
 /// torch's CPU `lerp(self, end, weight)`.
 #[inline]
 pub(crate) fn lerp(start: f64, end: f64, weight: f64) -> f64 {
@@ -123,7 +133,7 @@ impl Block for ScaleByAdam {
             let g = u[i];
             match self.conv {
                 Convention::D2l => {
-                    self.m[i] = self.beta1 * self.m[i] + (1.0 - self.beta1) * g;
+                    self.m[i] = first_moment(Convention::D2l, self.beta1, self.m[i], g);
                     self.v[i] = self.beta2 * self.v[i] + (1.0 - self.beta2) * (g * g);
                     self.v_max[i] = self.v_max[i].max(self.v[i]);
                     let v = if self.amsgrad {
@@ -139,7 +149,7 @@ impl Block for ScaleByAdam {
                 }
                 Convention::Pytorch => {
                     let lr = self.lr.unwrap_or(1.0);
-                    self.m[i] = lerp(self.m[i], g, 1.0 - self.beta1);
+                    self.m[i] = first_moment(Convention::Pytorch, self.beta1, self.m[i], g);
                     self.v[i] = self.v[i] * self.beta2 + (1.0 - self.beta2) * g * g;
                     self.v_max[i] = self.v_max[i].max(self.v[i]);
                     let v = if self.amsgrad {
@@ -160,28 +170,13 @@ impl Block for ScaleByAdam {
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField {
-            name: "m",
-            value: self.m,
-        });
-        out.push(StateField {
-            name: "v",
-            value: self.v,
-        });
+        out.push(StateField::new(StateKey::M, self.m));
+        out.push(StateField::new(StateKey::V, self.v));
         if self.amsgrad {
-            out.push(StateField {
-                name: "v_max",
-                value: self.v_max,
-            });
+            out.push(StateField::new(StateKey::VMax, self.v_max));
         }
-        out.push(StateField {
-            name: "m̂",
-            value: self.m_hat,
-        });
-        out.push(StateField {
-            name: "v̂",
-            value: self.v_hat,
-        });
+        out.push(StateField::new(StateKey::MHat, self.m_hat));
+        out.push(StateField::new(StateKey::VHat, self.v_hat));
     }
 
     fn lr_eff(&self) -> Option<Vec2> {

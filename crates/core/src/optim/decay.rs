@@ -8,7 +8,7 @@
 //! `decay_params`: x ← x·(1 − η·λ) before the step, torch's AdamW
 //! (`param.mul_(1 - lr * weight_decay)`).
 
-use super::{Block, StateField};
+use super::{Block, StateField, StateKey};
 use crate::Vec2;
 
 /// u ← u + λ·x.
@@ -52,10 +52,7 @@ impl Block for AddDecayedWeights {
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField {
-            name: "λx",
-            value: self.last,
-        });
+        out.push(StateField::new(StateKey::DecayGrad, self.last));
     }
 }
 
@@ -84,9 +81,6 @@ impl Block for DecayParams {
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField {
-            name: "ηλx",
-            value: self.last,
-        });
+        out.push(StateField::new(StateKey::DecayParams, self.last));
     }
 }

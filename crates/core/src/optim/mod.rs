@@ -23,7 +23,7 @@ mod scale;
 mod trace;
 
 pub use adadelta::ScaleByAdadelta;
-pub use adam::ScaleByAdam;
+pub use adam::{first_moment, ScaleByAdam};
 pub use chain::{HyperError, OptSpec, Optimizer};
 pub use decay::{AddDecayedWeights, DecayParams};
 #[doc(hidden)] // transitional: web shell and scene codec still pass names
@@ -74,13 +74,80 @@ impl Convention {
     }
 }
 
-/// A named state vector of a block, for the state inspector.
+/// Which state quantity a block reports (typed; the JSON key of
+/// `simulate --state` is [`StateKey::json_name`], the words and symbols are
+/// the text layer's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StateKey {
+    /// Momentum's velocity v (d2l) or buffer b (torch `momentum_buffer`).
+    Velocity,
+    /// AdaGrad's Σg², RMSProp's and Adadelta's moving average of g².
+    SumSq,
+    /// Adam's/NAdam's first moment m.
+    M,
+    /// Adam's/NAdam's second moment v.
+    V,
+    /// AMSGrad's running maximum of v.
+    VMax,
+    /// Bias-corrected m.
+    MHat,
+    /// Bias-corrected v.
+    VHat,
+    /// Adadelta's moving average of squared steps Δx.
+    Delta,
+    /// λ·x added to the update (L2 / the seed's AdamW).
+    DecayGrad,
+    /// x − x·(1 − η·λ), torch AdamW's decoupled decay.
+    DecayParams,
+    /// NAdam's μₜ (both coordinates).
+    Mu,
+    /// NAdam's μₜ₊₁.
+    MuNext,
+    /// NAdam's Πμ up to step t.
+    MuProduct,
+}
+
+impl StateKey {
+    /// The key in `simulate --state`'s JSON; None for the NAdam schedule,
+    /// which the inspector reads but the output format never had.
+    pub fn json_name(self) -> Option<&'static str> {
+        Some(match self {
+            StateKey::Velocity | StateKey::V => "v",
+            StateKey::SumSq => "s",
+            StateKey::M => "m",
+            StateKey::VMax => "v_max",
+            StateKey::MHat => "m̂",
+            StateKey::VHat => "v̂",
+            StateKey::Delta => "Δx",
+            StateKey::DecayGrad => "λx",
+            StateKey::DecayParams => "ηλx",
+            StateKey::Mu | StateKey::MuNext | StateKey::MuProduct => return None,
+        })
+    }
+}
+
+/// A state vector of a block, for the state inspector.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StateField {
-    /// The name in the seed's notation (`v`, `s`, `m`, `v`, `m̂`, `v̂`, …).
-    pub name: &'static str,
-    /// Its value per coordinate.
+    /// Which quantity.
+    pub key: StateKey,
+    /// Its value per coordinate (scalars repeat the value).
     pub value: Vec2,
+}
+
+impl StateField {
+    /// `key` with `value`.
+    pub fn new(key: StateKey, value: Vec2) -> StateField {
+        StateField { key, value }
+    }
+}
+
+/// The value of `key` among `fields` (zero when absent).
+pub fn find(fields: &[StateField], key: StateKey) -> Vec2 {
+    fields
+        .iter()
+        .find(|f| f.key == key)
+        .map_or([0.0; 2], |f| f.value)
 }
 
 /// One transformation of the update, with its own state.

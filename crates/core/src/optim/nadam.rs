@@ -9,7 +9,7 @@
 //! formula; the d2l default ε is 1e-8 as in torch.
 
 use super::adam::lerp;
-use super::{rate, safe_div, Block, StateField};
+use super::{rate, safe_div, Block, StateField, StateKey};
 use crate::math;
 use crate::Vec2;
 
@@ -22,6 +22,9 @@ pub struct ScaleByNadam {
     v: Vec2,
     /// Πμ (torch: `mu_product`).
     mu_product: f64,
+    /// μₜ and μₜ₊₁ of the last step (reported for the inspector).
+    mu: f64,
+    mu_next: f64,
     rate: Vec2,
     lr: f64,
     beta1: f64,
@@ -37,6 +40,8 @@ impl ScaleByNadam {
             m: [0.0; 2],
             v: [0.0; 2],
             mu_product: 1.0,
+            mu: 0.0,
+            mu_next: 0.0,
             rate: [0.0; 2],
             lr,
             beta1,
@@ -55,6 +60,7 @@ impl Block for ScaleByNadam {
         let mu_next =
             self.beta1 * (1.0 - 0.5 * math::pow(0.96, (step + 1.0) * self.momentum_decay));
         self.mu_product *= mu;
+        (self.mu, self.mu_next) = (mu, mu_next);
         let mu_product_next = self.mu_product * mu_next;
         let c_grad = self.lr * (1.0 - mu) / (1.0 - self.mu_product);
         let c_avg = self.lr * mu_next / (1.0 - mu_product_next);
@@ -71,14 +77,11 @@ impl Block for ScaleByNadam {
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField {
-            name: "m",
-            value: self.m,
-        });
-        out.push(StateField {
-            name: "v",
-            value: self.v,
-        });
+        out.push(StateField::new(StateKey::M, self.m));
+        out.push(StateField::new(StateKey::V, self.v));
+        out.push(StateField::new(StateKey::Mu, [self.mu; 2]));
+        out.push(StateField::new(StateKey::MuNext, [self.mu_next; 2]));
+        out.push(StateField::new(StateKey::MuProduct, [self.mu_product; 2]));
     }
 
     fn lr_eff(&self) -> Option<Vec2> {

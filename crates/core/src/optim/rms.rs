@@ -9,7 +9,7 @@
 //! pytorch: s ← s·α + (1−α)·g·g with α = our γ; x ← x − (lr·g)/(√s + ε)
 //! (ε = 1e-8).
 
-use super::{rate, safe_div, Block, Convention, StateField};
+use super::{rate, safe_div, Block, Convention, StateField, StateKey};
 use crate::Vec2;
 
 /// AdaGrad's accumulator s ← s + g⊙g.
@@ -57,10 +57,7 @@ impl Block for ScaleByRss {
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField {
-            name: "s",
-            value: self.s,
-        });
+        out.push(StateField::new(StateKey::SumSq, self.s));
     }
 
     fn lr_eff(&self) -> Option<Vec2> {
@@ -115,10 +112,7 @@ impl Block for ScaleByRms {
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField {
-            name: "s",
-            value: self.s,
-        });
+        out.push(StateField::new(StateKey::SumSq, self.s));
     }
 
     fn lr_eff(&self) -> Option<Vec2> {

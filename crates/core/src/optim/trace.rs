@@ -6,7 +6,7 @@
 //! `buf.mul_(momentum).add_(grad)`); the update is b, or g + μ·b with
 //! Nesterov; a following `scale` block multiplies by lr.
 
-use super::{Block, StateField};
+use super::{Block, StateField, StateKey};
 use crate::Vec2;
 
 /// Momentum with explicit velocity state.
@@ -72,10 +72,7 @@ impl Block for Trace {
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField {
-            name: "v",
-            value: self.v,
-        });
+        out.push(StateField::new(StateKey::Velocity, self.v));
     }
 
     fn lr_eff(&self) -> Option<Vec2> {

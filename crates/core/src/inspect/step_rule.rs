@@ -1,0 +1,149 @@
+//! The two rules that differ most between kinds and conventions: the
+//! effective rate η_eff and the step x_k − x_{k−1}, as printed.
+
+use super::expr::*;
+use super::Inspection;
+use crate::optim::{Convention, OptKind};
+use Sym as S;
+
+/// η_eff = … per kind and convention (the arithmetic of
+/// [`Inspection::rate`]).
+pub(super) fn rate_rule(insp: &Inspection) -> Expr {
+    let d2l = insp.conv == Convention::D2l;
+    let k = insp.k;
+    let bc = insp.spec.hyper.bias_correction;
+    let lhs = sub(i(S::Eta), i(S::Eff));
+    let rhs = match insp.spec.kind {
+        OptKind::Adagrad | OptKind::Rmsprop if d2l => {
+            frac(i(S::Eta), sqrt(row(vec![i(S::S), o(Op::Plus), i(S::Eps)])))
+        }
+        OptKind::Adagrad | OptKind::Rmsprop => {
+            frac(i(S::Eta), row(vec![sqrt(i(S::S)), o(Op::Plus), i(S::Eps)]))
+        }
+        OptKind::Adam | OptKind::AdamL2 | OptKind::Adamw if !d2l && bc => {
+            let v = if insp.spec.hyper.amsgrad {
+                sub(i(S::V), i(S::Max))
+            } else {
+                i(S::V)
+            };
+            frac(
+                frac(i(S::Eta), one_minus_pow(b1(), k)),
+                row(vec![
+                    frac(sqrt(v), sqrt(one_minus_pow(b2(), k))),
+                    o(Op::Plus),
+                    i(S::Eps),
+                ]),
+            )
+        }
+        OptKind::Adadelta => row(vec![
+            i(S::Eta),
+            o(Op::Dot),
+            frac(
+                sqrt(row(vec![i(S::DeltaX), o(Op::Plus), i(S::Eps)])),
+                sqrt(row(vec![i(S::S), o(Op::Plus), i(S::Eps)])),
+            ),
+        ]),
+        OptKind::Nadam => frac(
+            i(S::Eta),
+            row(vec![
+                sqrt(frac(i(S::V), one_minus_pow(b2(), k))),
+                o(Op::Plus),
+                i(S::Eps),
+            ]),
+        ),
+        _ => frac(i(S::Eta), den_hat()),
+    };
+    rule(lhs, false, rhs)
+}
+
+pub(super) fn step_rule(insp: &Inspection) -> Expr {
+    let d2l = insp.conv == Convention::D2l;
+    let h = insp.spec.hyper;
+    let k = insp.k;
+    let eff = || sub(i(S::Eta), i(S::Eff));
+    let rhs = match insp.spec.kind {
+        OptKind::Gd => row(vec![o(Op::Minus), i(S::Eta), o(Op::Dot), i(S::G)]),
+        OptKind::Momentum if d2l && h.nesterov => row(vec![
+            o(Op::Minus),
+            paren(vec![
+                i(S::Gamma),
+                o(Op::Dot),
+                i(S::V),
+                o(Op::Plus),
+                i(S::Eta),
+                o(Op::Dot),
+                i(S::G),
+            ]),
+        ]),
+        OptKind::Momentum if d2l => row(vec![o(Op::Minus), i(S::V)]),
+        OptKind::Momentum if h.nesterov => row(vec![
+            o(Op::Minus),
+            i(S::Eta),
+            o(Op::Dot),
+            paren(vec![i(S::G), o(Op::Plus), i(S::Gamma), o(Op::Dot), i(S::B)]),
+        ]),
+        OptKind::Momentum => row(vec![o(Op::Minus), i(S::Eta), o(Op::Dot), i(S::B)]),
+        OptKind::Adagrad | OptKind::Rmsprop => {
+            row(vec![o(Op::Minus), eff(), o(Op::Hadamard), i(S::G)])
+        }
+        OptKind::Adam | OptKind::AdamL2 if !d2l && h.bias_correction => {
+            row(vec![o(Op::Minus), eff(), o(Op::Hadamard), i(S::M)])
+        }
+        OptKind::Adam | OptKind::AdamL2 => {
+            row(vec![o(Op::Minus), eff(), o(Op::Hadamard), i(S::MHat)])
+        }
+        OptKind::Adamw if !d2l && h.bias_correction => row(vec![
+            o(Op::Minus),
+            i(S::Eta),
+            o(Op::Dot),
+            i(S::Lambda),
+            o(Op::Dot),
+            i(S::X),
+            o(Op::Minus),
+            eff(),
+            o(Op::Hadamard),
+            i(S::M),
+        ]),
+        OptKind::Adamw => row(vec![
+            o(Op::Minus),
+            i(S::Eta),
+            o(Op::Dot),
+            paren(vec![
+                frac(i(S::MHat), den_hat()),
+                o(Op::Plus),
+                i(S::Lambda),
+                o(Op::Dot),
+                i(S::X),
+            ]),
+        ]),
+        OptKind::Nadam => row(vec![
+            o(Op::Minus),
+            frac(
+                row(vec![
+                    i(S::Eta),
+                    paren(vec![int(1), o(Op::Minus), sub(i(S::Mu), int(k))]),
+                ]),
+                row(vec![int(1), o(Op::Minus), sub(i(S::Pi), int(k))]),
+            ),
+            o(Op::Dot),
+            frac(i(S::G), den_hat()),
+            o(Op::Minus),
+            frac(
+                row(vec![i(S::Eta), o(Op::Dot), sub(i(S::Mu), int(k + 1))]),
+                row(vec![int(1), o(Op::Minus), sub(i(S::Pi), int(k + 1))]),
+            ),
+            o(Op::Dot),
+            frac(i(S::M), den_hat()),
+        ]),
+        OptKind::Adadelta => row(vec![o(Op::Minus), i(S::Eta), o(Op::Dot), i(S::GPrime)]),
+    };
+    rule(
+        row(vec![
+            sub(i(S::X), int(k)),
+            o(Op::Minus),
+            sub(i(S::X), int(k - 1)),
+        ]),
+        false,
+        rhs,
+    )
+}

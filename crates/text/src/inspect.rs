@@ -1,0 +1,153 @@
+//! The state inspector in words and symbols: each quantity's name (from the
+//! `state` table), the glyphs of the rules' letters and operators, and the
+//! panel's number format.
+
+use crate::{tr, Lang};
+use gradscape_core::inspect::{Op, Quantity, Sym};
+
+/// The table key of a quantity's name.
+fn row_key(q: Quantity) -> &'static str {
+    match q {
+        Quantity::Grad => "row.g",
+        Quantity::GradL2 => "row.g_l2",
+        Quantity::Velocity => "row.v",
+        Quantity::Buffer => "row.b",
+        Quantity::SumSq => "row.s_sum",
+        Quantity::EmaSq => "row.s_ema",
+        Quantity::M => "row.m",
+        Quantity::V => "row.v2",
+        Quantity::VMax => "row.v_max",
+        Quantity::MHat => "row.m_hat",
+        Quantity::VHat => "row.v_hat",
+        Quantity::Mu => "row.mu",
+        Quantity::MuNext => "row.mu_next",
+        Quantity::Rate => "row.rate",
+        Quantity::GPrime => "row.g_prime",
+        Quantity::DeltaAcc => "row.dx_acc",
+        Quantity::Decay => "row.decay",
+        Quantity::Gd => "row.gd",
+        Quantity::Step => "row.step",
+    }
+}
+
+/// What a row of the inspector's table is, in `lang`.
+pub fn row_name(lang: Lang, q: Quantity) -> &'static str {
+    tr(lang, row_key(q))
+}
+
+/// A letter: its base glyph and the accent over it, if any (the same in
+/// both languages).
+pub fn glyph(s: Sym) -> (&'static str, Option<&'static str>) {
+    const HAT: Option<&str> = Some("\u{2c6}");
+    match s {
+        Sym::G => ("g", None),
+        Sym::GTilde => ("g", Some("\u{2dc}")),
+        Sym::V => ("v", None),
+        Sym::B => ("b", None),
+        Sym::S => ("s", None),
+        Sym::M => ("m", None),
+        Sym::MHat => ("m", HAT),
+        Sym::VHat => ("v", HAT),
+        Sym::Eta => ("η", None),
+        Sym::Gamma => ("γ", None),
+        Sym::Rho => ("ρ", None),
+        Sym::Beta => ("β", None),
+        Sym::Eps => ("ε", None),
+        Sym::Lambda => ("λ", None),
+        Sym::Psi => ("ψ", None),
+        Sym::X => ("x", None),
+        Sym::F => ("f", None),
+        Sym::GPrime => ("g′", None),
+        Sym::DeltaX => ("Δx", None),
+        Sym::Mu => ("μ", None),
+        Sym::Pi => ("Π", None),
+        Sym::Max => ("max", None),
+        Sym::Eff => ("eff", None),
+    }
+}
+
+/// An operator's glyph.
+pub fn op(o: Op) -> &'static str {
+    match o {
+        Op::Minus => "−",
+        Op::Plus => "+",
+        Op::Dot => "·",
+        Op::Hadamard => "⊙",
+        Op::Open => "(",
+        Op::Close => ")",
+        Op::Comma => ",",
+        Op::Assign => "←",
+        Op::Equals => "=",
+        Op::Nabla => "∇",
+    }
+}
+
+/// The name of coordinate 0 or 1.
+pub fn coord(i: usize) -> &'static str {
+    if i == 0 {
+        "x₁"
+    } else {
+        "x₂"
+    }
+}
+
+/// A number for the panel: 4 significant digits, exponent form when tiny or
+/// huge, a true minus sign; never NaN or ∞ text.
+pub fn num(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    if v == 0.0 {
+        return "0".into();
+    }
+    let a = v.abs();
+    let s = if (1e-3..1e5).contains(&a) {
+        let decimals = (3 - a.log10().floor() as i32).clamp(0, 6) as usize;
+        let s = format!("{a:.decimals$}");
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        }
+    } else {
+        let s = format!("{a:.3e}");
+        let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+        let mant = if mant.contains('.') {
+            mant.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            mant
+        };
+        format!("{mant}e{exp}")
+    };
+    if v < 0.0 {
+        format!("−{}", s.replace('-', "−"))
+    } else {
+        s.replace('-', "−")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_quantity_has_a_name_in_both_languages() {
+        use Quantity::*;
+        for q in [
+            Grad, GradL2, Velocity, Buffer, SumSq, EmaSq, M, V, VMax, MHat, VHat, Mu, MuNext, Rate,
+            GPrime, DeltaAcc, Decay, Gd, Step,
+        ] {
+            for lang in [Lang::En, Lang::Zh] {
+                assert_ne!(row_name(lang, q), row_key(q), "{q:?} {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_have_four_digits_and_a_true_minus() {
+        assert_eq!(num(-0.123456), "−0.1235");
+        assert_eq!(num(1e-7), "1e−7");
+        assert_eq!(num(f64::NAN), "—");
+        assert_eq!(num(0.96), "0.96");
+    }
+}

@@ -1,0 +1,338 @@
+//! The panel's bias-correction section: the run picker, the chart of the
+//! factors 1/(1−βᵏ), m and m̂, v and v̂ over the first steps (step k marked)
+//! and the numbers at step k, all from [`crate::inspect`].
+
+use super::super::dom::{add, el};
+use super::card::{head_row, value_row};
+use super::mathml::{full, math};
+use crate::inspect::{has_bias_correction, BiasPoint, Inspection, Quantity};
+use crate::scene::Scene;
+use gradscape_text::inspect::num;
+use gradscape_text::optim::opt_label;
+use gradscape_text::{tr, trf, Lang};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, HtmlSelectElement};
+
+/// A bias-table row's `data-key`.
+fn bias_key(q: Quantity) -> &'static str {
+    match q {
+        Quantity::M => "m",
+        Quantity::MHat => "m_hat",
+        Quantity::V => "v",
+        Quantity::VHat => "v_hat",
+        _ => "g",
+    }
+}
+
+/// The bias-correction section of run `sel` at step k.
+pub fn bias_section(
+    doc: &Document,
+    lang: Lang,
+    scene: &Scene,
+    sel: usize,
+    insp: Option<&Inspection>,
+    k: usize,
+) -> Result<Element, JsValue> {
+    let sec = el(
+        doc,
+        "section",
+        &[("class", "state-bias"), ("id", "state-bias")],
+        None,
+    )?;
+    add(
+        &sec,
+        &el(doc, "h4", &[], Some(tr(lang, "state.bias.title")))?,
+    )?;
+    let lab = el(
+        doc,
+        "label",
+        &[("class", "row")],
+        Some(tr(lang, "state.bias.pick")),
+    )?;
+    let select = el(
+        doc,
+        "select",
+        &[
+            ("id", "state-run"),
+            ("aria-label", tr(lang, "state.bias.pick")),
+        ],
+        None,
+    )?;
+    for (j, spec) in scene.optimizers.iter().enumerate() {
+        if has_bias_correction(spec.kind) {
+            let text = format!("{}. {}", j + 1, opt_label(spec, lang));
+            add(
+                &select,
+                &el(doc, "option", &[("value", &j.to_string())], Some(&text))?,
+            )?;
+        }
+    }
+    select
+        .unchecked_ref::<HtmlSelectElement>()
+        .set_value(&sel.to_string());
+    add(&lab, &select)?;
+    add(&sec, &lab)?;
+    let canvas = el(
+        doc,
+        "canvas",
+        &[
+            ("id", "bias-chart"),
+            ("role", "img"),
+            ("aria-label", tr(lang, "state.bias.title")),
+        ],
+        None,
+    )?;
+    add(&sec, &canvas)?;
+    add(
+        &sec,
+        &el(
+            doc,
+            "p",
+            &[("class", "hint")],
+            Some(&trf(lang, "state.bias.legend", &[&k.to_string()])),
+        )?,
+    )?;
+    let spec = scene.optimizers[sel];
+    let h = spec.hyper;
+    if let Some(x) = insp {
+        let (c1, c2) = x.bias_factors().unwrap_or((1.0, 1.0));
+        let (on1, on2) = x.bias_denominators_on();
+        sec.set_attribute("data-k", &k.to_string())?;
+        sec.set_attribute("data-run", &sel.to_string())?;
+        sec.set_attribute("data-c1", &full(c1))?;
+        sec.set_attribute("data-c2", &full(c2))?;
+        sec.set_attribute(
+            "data-bias-correction",
+            if h.bias_correction { "true" } else { "false" },
+        )?;
+        let text = if h.bias_correction {
+            trf(
+                lang,
+                "state.bias.on",
+                &[&k.to_string(), &num(on1), &num(on2), &num(c1), &num(c2)],
+            )
+        } else {
+            trf(
+                lang,
+                "state.bias.off",
+                &[&k.to_string(), &num(1.0 / on1), &num(1.0 / on2)],
+            )
+        };
+        add(&sec, &el(doc, "p", &[("class", "bias-text")], Some(&text))?)?;
+        let table = el(doc, "table", &[("class", "insp-table bias-table")], None)?;
+        add(&table, &head_row(doc, "")?)?;
+        for (q, sym, v) in x.bias_rows() {
+            let th = el(doc, "th", &[("scope", "row")], None)?;
+            add(&th, &math(doc, &sym)?)?;
+            add(&table, &value_row(doc, bias_key(q), &th, v)?)?;
+        }
+        add(&sec, &table)?;
+    }
+    add(
+        &sec,
+        &el(
+            doc,
+            "p",
+            &[("class", "hint")],
+            Some(&trf(lang, "state.bias.seed", &[&num(1.0 - h.beta1)])),
+        )?,
+    )?;
+    Ok(sec)
+}
+
+// ---------------------------------------------------------------- chart
+
+/// The bias chart: factors, m and m̂, v and v̂ over the first steps, with
+/// step k marked.
+pub fn draw_bias_chart(
+    canvas: &HtmlCanvasElement,
+    dpr: f64,
+    series: &[BiasPoint],
+    k: usize,
+    dark: bool,
+) -> Result<(), JsValue> {
+    let w = (canvas.client_width() as f64).max(200.0);
+    let stacked = w < 560.0;
+    let cell_h = if stacked { 120.0 } else { 150.0 };
+    let h = if stacked { 3.0 * cell_h } else { cell_h };
+    canvas
+        .unchecked_ref::<HtmlElement>()
+        .style()
+        .set_property("height", &format!("{h}px"))?;
+    let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    if canvas.width() != pw || canvas.height() != ph {
+        canvas.set_width(pw);
+        canvas.set_height(ph);
+    }
+    let ctx = super::super::draw::context(canvas)?;
+    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+    ctx.clear_rect(0.0, 0.0, w, h);
+    let fg = if dark { "#d8d8e0" } else { "#333340" };
+    let grid = if dark {
+        "rgba(255,255,255,0.15)"
+    } else {
+        "rgba(0,0,0,0.12)"
+    };
+    let (c_x1, c_x2) = ("#e69f00", "#0072b2");
+    let cells: Vec<(f64, f64, f64, f64)> = (0..3)
+        .map(|j| {
+            let j = j as f64;
+            if stacked {
+                (0.0, j * cell_h, w, cell_h)
+            } else {
+                (j * w / 3.0, 0.0, w / 3.0, cell_h)
+            }
+        })
+        .collect();
+    let n = series.len().max(1) as f64;
+    ctx.set_font("11px system-ui, sans-serif");
+    // Each panel: (title, log axis, lines: (values, colour, dashed)).
+    type Line = (Vec<f64>, &'static str, bool);
+    let col = |f: &dyn Fn(&BiasPoint) -> f64| series.iter().map(f).collect::<Vec<f64>>();
+    let on = series.first().is_none_or(|p| p.c1 == p.c1_on);
+    let faint = "rgba(128,128,128,0.6)";
+    let mut factors: Vec<Line> = vec![
+        (col(&|p| p.c1_on), if on { fg } else { faint }, false),
+        (col(&|p| p.c2_on), if on { fg } else { faint }, true),
+    ];
+    if !on {
+        // Off: both factors are 1; the grey lines are what they would be.
+        factors.push((col(&|p| p.c1), c_x1, false));
+    }
+    let panels: [(&str, bool, Vec<Line>); 3] = [
+        ("① 1/(1−β₁ᵏ) (—), 1/(1−β₂ᵏ) (- -)", true, factors),
+        (
+            "② m (- -), m̂ (—)",
+            false,
+            vec![
+                (col(&|p| p.m[0]), c_x1, true),
+                (col(&|p| p.m[1]), c_x2, true),
+                (col(&|p| p.m_hat[0]), c_x1, false),
+                (col(&|p| p.m_hat[1]), c_x2, false),
+            ],
+        ),
+        (
+            "③ v (- -), v̂ (—)",
+            true,
+            vec![
+                (col(&|p| p.v[0]), c_x1, true),
+                (col(&|p| p.v[1]), c_x2, true),
+                (col(&|p| p.v_hat[0]), c_x1, false),
+                (col(&|p| p.v_hat[1]), c_x2, false),
+            ],
+        ),
+    ];
+    for ((title, log, lines), &(x0, y0, cw, ch)) in panels.iter().zip(&cells) {
+        let (left, right, top, bottom) = (x0 + 44.0, x0 + cw - 8.0, y0 + 16.0, y0 + ch - 18.0);
+        let tf = |v: f64| if *log { v.max(1e-300).log10() } else { v };
+        let mut lo = f64::INFINITY;
+        let mut hi = f64::NEG_INFINITY;
+        for (vals, _, _) in lines {
+            for &v in vals {
+                if *log && v <= 0.0 {
+                    continue;
+                }
+                let t = tf(v);
+                if t.is_finite() {
+                    lo = lo.min(t);
+                    hi = hi.max(t);
+                }
+            }
+        }
+        if !*log {
+            lo = lo.min(0.0);
+            hi = hi.max(0.0);
+        }
+        if !lo.is_finite() || !hi.is_finite() {
+            lo = 0.0;
+            hi = 1.0;
+        }
+        if hi - lo < 1e-12 {
+            lo -= 1.0;
+            hi += 1.0;
+        }
+        let x_of = |s: f64| left + (s - 1.0) / (n - 1.0).max(1.0) * (right - left);
+        let y_of = |v: f64| bottom - (tf(v).clamp(lo, hi) - lo) / (hi - lo) * (bottom - top);
+        // Frame and labels.
+        ctx.set_stroke_style_str(grid);
+        ctx.set_line_width(1.0);
+        ctx.stroke_rect(left, top, right - left, bottom - top);
+        ctx.set_fill_style_str(fg);
+        ctx.fill_text(title, left, y0 + 11.0)?;
+        let lab = |v: f64| {
+            if *log {
+                format!("1e{}", v.round() as i64)
+            } else {
+                num(v)
+            }
+        };
+        ctx.fill_text(&lab(hi), x0 + 2.0, top + 8.0)?;
+        ctx.fill_text(&lab(lo), x0 + 2.0, bottom)?;
+        ctx.fill_text("1", left - 3.0, bottom + 13.0)?;
+        let nlab = format!("{}", series.len());
+        ctx.fill_text(&nlab, right - 14.0, bottom + 13.0)?;
+        if !*log {
+            let y = y_of(0.0);
+            ctx.begin_path();
+            ctx.move_to(left, y);
+            ctx.line_to(right, y);
+            ctx.stroke();
+        }
+        for (vals, colour, dashed) in lines {
+            ctx.begin_path();
+            let mut started = false;
+            for (j, &v) in vals.iter().enumerate() {
+                if *log && v <= 0.0 {
+                    started = false;
+                    continue;
+                }
+                let (x, y) = (x_of((j + 1) as f64), y_of(v));
+                if started {
+                    ctx.line_to(x, y);
+                } else {
+                    ctx.move_to(x, y);
+                    started = true;
+                }
+            }
+            overlay_dash(&ctx, if *dashed { &[5.0, 3.0] } else { &[] })?;
+            ctx.set_stroke_style_str(colour);
+            ctx.set_line_width(if *dashed { 1.5 } else { 2.0 });
+            ctx.stroke();
+        }
+        overlay_dash(&ctx, &[])?;
+        // The current step.
+        if (1..=series.len()).contains(&k) {
+            let x = x_of(k as f64);
+            ctx.begin_path();
+            ctx.move_to(x, top);
+            ctx.line_to(x, bottom);
+            ctx.set_stroke_style_str("rgba(128,128,128,0.9)");
+            ctx.set_line_width(1.5);
+            ctx.stroke();
+            for (vals, colour, _) in lines {
+                let v = vals[k - 1];
+                if *log && v <= 0.0 {
+                    continue;
+                }
+                ctx.begin_path();
+                ctx.arc(x, y_of(v), 3.0, 0.0, std::f64::consts::TAU)?;
+                ctx.set_fill_style_str(colour);
+                ctx.fill();
+            }
+            ctx.set_fill_style_str(fg);
+            ctx.fill_text(&format!("k={k}"), (x + 3.0).min(right - 30.0), bottom - 3.0)?;
+        }
+    }
+    canvas.set_attribute("data-steps", &series.len().to_string())?;
+    canvas.set_attribute("data-k", &k.to_string())?;
+    Ok(())
+}
+
+fn overlay_dash(ctx: &web_sys::CanvasRenderingContext2d, p: &[f64]) -> Result<(), JsValue> {
+    let a = js_sys::Array::new();
+    for v in p {
+        a.push(&JsValue::from_f64(*v));
+    }
+    ctx.set_line_dash(&a)
+}

@@ -1,0 +1,379 @@
+//! The state panel (`#state-panel`, under the loss chart): for the step that
+//! leaves the current point (k = t + 1), every running optimizer's update
+//! rule in MathML with its numbers, the bias-correction chart of an Adam run,
+//! and the Adam+L2 vs AdamW comparison; for the main canvas, [`refresh`]
+//! returns the [`Overlay`] (−η·g and actual-step arrows, L2 isolines) that
+//! the page passes to `draw_plot`.
+//!
+//! Every number and rule comes from [`crate::inspect`] (the rules as typed
+//! expressions, rendered by `mathml`); the words from the text layer. One
+//! [`Stepper`] per run, moved
+//! forward one step per animation frame and rebuilt only when the scene
+//! changes; nothing is computed while the panel is closed (except the L2
+//! isolines, shown whenever an Adam+L2 run is). Text is set as text, MathML
+//! is built with `createElementNS` and text nodes, never parsed.
+
+mod bias_panel;
+mod card;
+mod mathml;
+mod weight_decay;
+
+use super::dom::{add, by_id, el, on};
+use super::overlay::Overlay;
+use super::{with_app, App};
+use crate::inspect::{
+    bias_series, has_bias_correction, l2_isolines, BiasPoint, Inspection, Stepper,
+};
+use crate::landscape::View;
+use crate::optim::OptKind;
+use crate::scene::Scene;
+use crate::Vec2;
+use bias_panel::{bias_section, draw_bias_chart};
+use card::inspection_card;
+use gradscape_text::optim::opt_label;
+use gradscape_text::{tr, trf, Lang};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlSelectElement};
+use weight_decay::l2_section;
+
+/// L2 isolines for (scene, λ, view, grid size).
+type IsoCache = (Scene, f64, View, usize, usize, Rc<Vec<Vec<Vec2>>>);
+/// What the DOM shows: (generation, t, lang, selected run, hidden runs).
+type Shown = (u64, usize, Lang, Option<usize>, Vec<bool>);
+
+/// The panel's cached state.
+#[derive(Default)]
+pub struct Inspector {
+    /// The scene the steppers belong to.
+    scene: Option<Scene>,
+    steppers: Vec<Option<Stepper>>,
+    /// Bumped when the scene changes.
+    generation: u64,
+    /// (generation, run, steps) → the bias chart's series.
+    series: Option<(u64, usize, usize, Vec<BiasPoint>)>,
+    /// (landscape and λ, view, grid size) → L2 isolines.
+    iso: Option<IsoCache>,
+    /// What the DOM shows: (generation, t, lang, selected run, hidden runs).
+    shown: Option<Shown>,
+    /// The summary's language.
+    summary_lang: Option<Lang>,
+    /// The run in the bias chart.
+    selected: Option<usize>,
+    /// Compute now even if it is long (the deferred refresh).
+    force: bool,
+    /// The pending deferred refresh (a `setTimeout` handle).
+    timer: Option<i32>,
+}
+
+/// Steps the inspector may take inside one redraw; more (a replay of a
+/// 100 000-step scene while a slider moves, a scrub back to a late step) is
+/// deferred until the input pauses, so the replay never waits for it.
+const BUDGET: usize = 20_000;
+
+thread_local! {
+    static LATER: std::cell::RefCell<Option<Closure<dyn FnMut()>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Run the refresh again, with no budget, 150 ms after the last request.
+fn defer(app: &mut App) -> Result<(), JsValue> {
+    if let Some(h) = app.inspector.timer.take() {
+        app.window.clear_timeout_with_handle(h);
+    }
+    let handle = LATER.with(|slot| -> Result<i32, JsValue> {
+        if slot.borrow().is_none() {
+            *slot.borrow_mut() = Some(Closure::<dyn FnMut()>::new(|| {
+                with_app(|app| {
+                    app.inspector.timer = None;
+                    app.inspector.force = true;
+                    let r = app.draw();
+                    app.inspector.force = false;
+                    r
+                })
+            }));
+        }
+        let slot = slot.borrow();
+        let cb = slot.as_ref().ok_or("no callback")?;
+        app.window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), 150)
+    })?;
+    app.inspector.timer = Some(handle);
+    Ok(())
+}
+
+// ---------------------------------------------------------------- refresh
+
+fn dark(app: &App) -> bool {
+    app.window
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+/// Bring the panel up to date and give the canvas overlay of this frame
+/// (called by `App::draw` before the plot is drawn).
+pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
+    let is_dark = dark(app);
+    let dpr = app.window.device_pixel_ratio().clamp(0.5, 4.0);
+    let Some(panel) = app.doc.get_element_by_id("state-panel") else {
+        return Ok(None);
+    };
+    let lang = app.model.lang;
+    let ins = &mut app.inspector;
+    if ins.summary_lang != Some(lang) {
+        if let Some(s) = app.doc.get_element_by_id("state-summary") {
+            s.set_text_content(Some(tr(lang, "state.summary")));
+        }
+        ins.summary_lang = Some(lang);
+    }
+    let visible = |i: usize| !app.model.hidden.get(i).copied().unwrap_or(false);
+    // The L2 isolines: whenever an Adam+L2 run is shown.
+    let l2 = app
+        .model
+        .scene
+        .optimizers
+        .iter()
+        .enumerate()
+        .find(|(j, s)| s.kind == OptKind::AdamL2 && visible(*j))
+        .map(|(_, s)| s.hyper.lambda);
+    let iso = match l2 {
+        Some(lambda) => {
+            let geom = app.geom;
+            let k = if app.model.interacting { 8.0 } else { 3.0 };
+            let (gw, gh) = (
+                (geom.w / k).clamp(8.0, 600.0) as usize,
+                (geom.h / k).clamp(8.0, 600.0) as usize,
+            );
+            let fresh = matches!(&ins.iso, Some((s, l, v, w, h, _))
+                if s.landscape == app.model.scene.landscape && *l == lambda && *v == geom.view && *w == gw && *h == gh);
+            if !fresh {
+                let lines = l2_isolines(&app.model.scene.landscape, lambda, geom.view, gw, gh);
+                ins.iso = Some((
+                    app.model.scene.clone(),
+                    lambda,
+                    geom.view,
+                    gw,
+                    gh,
+                    Rc::new(lines),
+                ));
+            }
+            ins.iso.as_ref().map(|x| x.5.clone())
+        }
+        None => None,
+    };
+    let only_iso = iso.clone().map(|l| Overlay {
+        arrows: vec![],
+        l2: Some(l),
+    });
+    if !panel.has_attribute("open") {
+        return Ok(only_iso);
+    }
+    let k = app.model.t + 1;
+    let stale = ins.scene.as_ref() != Some(&app.model.scene);
+    let cost: usize = if stale {
+        k.saturating_mul(app.model.scene.optimizers.len())
+    } else {
+        ins.steppers
+            .iter()
+            .flatten()
+            .map(|s| s.cost(k))
+            .fold(0usize, |a, b| a.saturating_add(b))
+    };
+    if cost > BUDGET && !ins.force {
+        // Too long for this frame: keep the trails moving, fill in later.
+        if let Some(body) = app.doc.get_element_by_id("state-body") {
+            body.set_attribute("aria-busy", "true")?;
+        }
+        ins.shown = None;
+        defer(app)?;
+        return Ok(only_iso);
+    }
+    if let Some(body) = app.doc.get_element_by_id("state-body") {
+        body.remove_attribute("aria-busy")?;
+    }
+    if stale {
+        ins.scene = Some(app.model.scene.clone());
+        ins.steppers = (0..app.model.scene.optimizers.len())
+            .map(|j| Stepper::new(&app.model.scene, j))
+            .collect();
+        ins.generation += 1;
+    }
+    let insps: Vec<(usize, Option<Inspection>)> = ins
+        .steppers
+        .iter_mut()
+        .enumerate()
+        .map(|(j, s)| (j, s.as_mut().and_then(|s| s.at(k))))
+        .collect();
+    // The canvas overlay.
+    let arrows = insps
+        .iter()
+        .filter(|(j, _)| visible(*j))
+        .filter_map(|(j, x)| Some((*j, x.as_ref()?.arrows())))
+        .collect();
+    let overlay = Some(Overlay { arrows, l2: iso });
+    // The bias chart's run: the chosen one while it is an Adam run, else the first.
+    let adam_ok = |j: usize| {
+        app.model
+            .scene
+            .optimizers
+            .get(j)
+            .is_some_and(|s| has_bias_correction(s.kind))
+    };
+    if !ins.selected.is_some_and(adam_ok) {
+        ins.selected = (0..app.model.scene.optimizers.len()).find(|&j| adam_ok(j));
+    }
+    let key = (
+        ins.generation,
+        app.model.t,
+        lang,
+        ins.selected,
+        app.model.hidden.clone(),
+    );
+    if ins.shown.as_ref() == Some(&key) {
+        return Ok(overlay);
+    }
+    ins.shown = Some(key);
+    let doc = &app.doc;
+    let body: Element = by_id(doc, "state-body")?;
+    body.set_text_content(None);
+    let mut intro = trf(
+        lang,
+        "state.step",
+        &[&k.to_string(), &app.model.t.to_string()],
+    );
+    if k > app.model.scene.steps {
+        intro.push(' ');
+        intro.push_str(tr(lang, "state.beyond"));
+    }
+    add(
+        &body,
+        &el(
+            doc,
+            "p",
+            &[("class", "state-step"), ("data-k", &k.to_string())],
+            Some(&intro),
+        )?,
+    )?;
+    add(
+        &body,
+        &el(
+            doc,
+            "p",
+            &[("class", "hint")],
+            Some(tr(lang, "state.arrows")),
+        )?,
+    )?;
+    let mut chart = None;
+    match ins.selected {
+        Some(sel) => {
+            let insp = insps.get(sel).and_then(|(_, x)| x.as_ref());
+            add(
+                &body,
+                &bias_section(doc, lang, &app.model.scene, sel, insp, k)?,
+            )?;
+            let steps = app.model.scene.steps.clamp(20, 50);
+            let len = if k > steps { k.min(1000) } else { steps };
+            let fresh = matches!(&ins.series, Some((g, s, l, _)) if *g == ins.generation && *s == sel && *l == len);
+            if !fresh {
+                ins.series = Some((
+                    ins.generation,
+                    sel,
+                    len,
+                    bias_series(&app.model.scene, sel, len),
+                ));
+            }
+            chart = Some(k);
+        }
+        None => {
+            add(
+                &body,
+                &el(
+                    doc,
+                    "p",
+                    &[("class", "hint")],
+                    Some(tr(lang, "state.bias.none")),
+                )?,
+            )?;
+        }
+    }
+    if let Some(sec) = l2_section(doc, lang, &insps, l2)? {
+        add(&body, &sec)?;
+    }
+    let runs = el(
+        doc,
+        "div",
+        &[("class", "state-runs"), ("id", "state-runs")],
+        None,
+    )?;
+    for (j, x) in &insps {
+        let label = format!(
+            "{}. {}",
+            j + 1,
+            opt_label(&app.model.scene.optimizers[*j], lang)
+        );
+        let stop = ins.steppers[*j].as_ref().and_then(|s| s.stopped_at());
+        let card = inspection_card(doc, lang, *j, &label, x.as_ref().ok_or(stop))?;
+        add(&runs, &card)?;
+    }
+    add(&body, &runs)?;
+    if let (Some(k), Some((_, _, _, series))) = (chart, &ins.series) {
+        if let Ok(c) = by_id::<HtmlCanvasElement>(doc, "bias-chart") {
+            draw_bias_chart(&c, dpr, series, k, is_dark)?;
+        }
+    }
+    Ok(overlay)
+}
+
+/// Forget what the DOM shows, so the next draw rebuilds it (the language
+/// or the chosen run changed).
+fn invalidate(app: &mut App) {
+    app.inspector.shown = None;
+}
+
+/// Open the panel for the lessons about its subject (8: bias correction,
+/// 9: Adam+L2 vs AdamW) — not in an embedded figure, which hides it.
+pub fn open_for_lesson(doc: &Document, lesson: Option<usize>) -> Result<(), JsValue> {
+    let embedded = doc.body().is_some_and(|b| b.class_list().contains("embed"));
+    if matches!(lesson, Some(8) | Some(9)) && !embedded {
+        if let Some(p) = doc.get_element_by_id("state-panel") {
+            p.set_attribute("open", "")?;
+        }
+    }
+    Ok(())
+}
+
+/// The language changed: re-render the panel in it.
+pub fn on_lang(app: &mut App) -> Result<(), JsValue> {
+    invalidate(app);
+    app.draw()
+}
+
+/// Listeners: opening/closing the panel, the bias chart's run.
+pub fn wire(doc: &Document) -> Result<(), JsValue> {
+    let panel: Element = by_id(doc, "state-panel")?;
+    on(&panel, "toggle", |_: web_sys::Event| {
+        with_app(|app| {
+            invalidate(app);
+            app.draw()
+        });
+    })?;
+    on(&panel, "change", |e: web_sys::Event| {
+        let Some(sel) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            .filter(|s| s.id() == "state-run")
+        else {
+            return;
+        };
+        let v = sel.value().parse::<usize>().ok();
+        with_app(|app| {
+            app.inspector.selected = v;
+            invalidate(app);
+            app.draw()
+        });
+    })?;
+    Ok(())
+}

@@ -1,0 +1,84 @@
+//! The panel's Adam+L2 vs AdamW section: the isolines' λ, Adam+L2's
+//! per-coordinate decay rate η·λ/(√v̂+ε) against AdamW's η·λ, in sentences
+//! whose numbers come from [`crate::inspect`].
+
+use super::super::dom::{add, el};
+use super::mathml::full;
+use crate::inspect::Inspection;
+use crate::optim::OptKind;
+use gradscape_text::inspect::{coord, num};
+use gradscape_text::{tr, trf, Lang};
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element};
+
+/// The section, when an Adam+L2 or AdamW run has a step k.
+pub fn l2_section(
+    doc: &Document,
+    lang: Lang,
+    insps: &[(usize, Option<Inspection>)],
+    l2_lambda: Option<f64>,
+) -> Result<Option<Element>, JsValue> {
+    let find = |kind| {
+        insps
+            .iter()
+            .find_map(|(_, x)| x.as_ref().filter(|x| x.spec.kind == kind))
+    };
+    let (l2, w) = (find(OptKind::AdamL2), find(OptKind::Adamw));
+    if l2.is_none() && w.is_none() {
+        return Ok(None);
+    }
+    let sec = el(
+        doc,
+        "section",
+        &[("class", "state-l2"), ("id", "state-l2")],
+        None,
+    )?;
+    add(&sec, &el(doc, "h4", &[], Some(tr(lang, "state.l2.title")))?)?;
+    if let Some(lambda) = l2_lambda {
+        let text = trf(lang, "state.l2.iso", &[&num(lambda)]);
+        add(&sec, &el(doc, "p", &[("class", "hint")], Some(&text))?)?;
+    }
+    if let Some(x) = l2 {
+        let den = x.adam_denominator();
+        let rate = x.decay_rate().unwrap_or([0.0; 2]);
+        let less = coord(x.less_regularized());
+        let text = trf(
+            lang,
+            "state.l2.aniso",
+            &[
+                &num(den[0]),
+                &num(den[1]),
+                &num(rate[0]),
+                &num(rate[1]),
+                less,
+            ],
+        );
+        let p = el(
+            doc,
+            "p",
+            &[
+                ("class", "aniso"),
+                ("data-den-x1", &full(den[0])),
+                ("data-den-x2", &full(den[1])),
+                ("data-rate-x1", &full(rate[0])),
+                ("data-rate-x2", &full(rate[1])),
+            ],
+            Some(&text),
+        )?;
+        add(&sec, &p)?;
+    }
+    if let Some(x) = w {
+        let rate = x.decay_rate().unwrap_or([0.0; 2]);
+        let text = trf(lang, "state.l2.iso_w", &[&num(rate[0])]);
+        add(
+            &sec,
+            &el(
+                doc,
+                "p",
+                &[("class", "iso"), ("data-rate", &full(rate[0]))],
+                Some(&text),
+            )?,
+        )?;
+    }
+    Ok(Some(sec))
+}
