@@ -1257,14 +1257,14 @@ fn out_of_range_hyper_parameters_are_rejected_with_field_and_range() {
             let mut s = OptSpec::new(*kind, conv);
             set(&mut s.hyper);
             let e: HyperError = s.validate().expect_err(&format!("{kind:?} {key}"));
-            assert_eq!(e.field, *key, "{kind:?}");
+            assert_eq!(e.key.name(), *key, "{kind:?}");
             let msg = gradscape::text::errors::hyper_error(&e, gradscape::text::Lang::En);
             assert!(msg.contains(key) && msg.contains(range), "{kind:?}: {msg}");
             assert!(msg.contains("got"), "{msg}");
             let Err(e2) = s.build(conv) else {
                 panic!("{kind:?} {key}: build accepted it")
             };
-            assert_eq!((e2.field, e2.allowed), (e.field, e.allowed));
+            assert_eq!((e2.key, e2.value), (e.key, e.value));
             // A run refuses too, naming the optimizer's place in the scene.
             let sc = scene(
                 Landscape::default(),

@@ -260,7 +260,11 @@ pub fn hyper_error(e: &HyperError, lang: Lang) -> String {
     trf(
         lang,
         "scene.hyper",
-        &[e.field, &allowed(&e.allowed, lang), &fmt_got(e.value)],
+        &[
+            e.key.name(),
+            &allowed(&gradscape_core::scene::allowed_range(e.key), lang),
+            &fmt_got(e.value),
+        ],
     )
 }
 

@@ -1,7 +1,7 @@
 //! An optimizer as a scene describes it ([`OptSpec`]) and built into its
 //! chain of blocks ([`Optimizer`]).
 
-use super::hyper::{allowed_range, Hyper, HyperKey};
+use super::hyper::{Hyper, HyperKey};
 use super::{
     AddDecayedWeights, Block, Convention, DecayParams, OptKind, Scale, ScaleByAdadelta,
     ScaleByAdam, ScaleByNadam, ScaleByRms, ScaleByRss, StateField, Trace,
@@ -107,26 +107,16 @@ impl OptSpec {
 /// A hyper-parameter outside its allowed range.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HyperError {
-    /// Which key.
+    /// Which key (its range says what is allowed).
     pub key: HyperKey,
-    /// The scene key (`key.name()`).
-    #[doc(hidden)] // transitional: the scene codec and the web shell still pass names
-    pub field: &'static str,
     /// The value given.
     pub value: f64,
-    /// What is allowed.
-    pub allowed: crate::scene::Allowed,
 }
 
 impl HyperError {
     /// The error for `key` holding `value`.
     pub fn new(key: HyperKey, value: f64) -> HyperError {
-        HyperError {
-            key,
-            field: key.name(),
-            value,
-            allowed: allowed_range(key),
-        }
+        HyperError { key, value }
     }
 }
 

@@ -290,16 +290,6 @@ pub fn in_range(key: &str, v: f64) -> bool {
     HyperKey::from_name(key).is_none_or(|k| k.in_range(v))
 }
 
-/// What a hyper-parameter allows, as the scene's errors say it.
-pub fn allowed_range(key: HyperKey) -> crate::scene::Allowed {
-    use crate::scene::Allowed;
-    match key.range() {
-        Range::Positive => Allowed::Positive,
-        Range::Unit => Allowed::Unit,
-        Range::NonNegative => Allowed::NonNegative,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,7 +333,6 @@ mod tests {
         assert!(!HyperKey::Beta1.in_range(f64::NAN));
         assert!(HyperKey::Eps.in_range(0.0) && !HyperKey::Lambda.in_range(-1e-9));
         assert!(in_range("nesterov", f64::NAN) && !in_range("lr", 0.0));
-        assert_eq!(allowed_range(HyperKey::Beta1), crate::scene::Allowed::Unit);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! (`gradscape_text::errors`) words them in either language.
 
 use crate::landscape::ExprError;
-use crate::optim::HyperError;
+use crate::optim::{HyperError, HyperKey, Range};
 use crate::OptKind;
 
 /// A bad scene: where and what.
@@ -39,12 +39,21 @@ impl From<HyperError> for SceneError {
     /// A hyper-parameter out of range, at its key (`lr`; see [`SceneError::under`]).
     fn from(e: HyperError) -> SceneError {
         SceneError::new(
-            e.field,
+            e.key.name(),
             Problem::MustBe {
-                allowed: e.allowed,
+                allowed: allowed_range(e.key),
                 got: Got::Number(e.value),
             },
         )
+    }
+}
+
+/// What a hyper-parameter allows, as the scene's errors say it.
+pub fn allowed_range(key: HyperKey) -> Allowed {
+    match key.range() {
+        Range::Positive => Allowed::Positive,
+        Range::Unit => Allowed::Unit,
+        Range::NonNegative => Allowed::NonNegative,
     }
 }
 

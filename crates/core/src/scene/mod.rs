@@ -22,7 +22,7 @@
 mod error;
 mod read;
 
-pub use error::{Allowed, Choice, Got, Problem, SceneError, GOT_CHARS};
+pub use error::{allowed_range, Allowed, Choice, Got, Problem, SceneError, GOT_CHARS};
 
 use crate::landscape::{Landscape, View};
 use crate::optim::{Convention, Key, OptKind, OptSpec};

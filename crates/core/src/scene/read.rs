@@ -1,10 +1,11 @@
 //! Reading a scene from JSON: defaults for omitted keys, typed errors for
 //! unknown keys and values out of range.
 
+use super::allowed_range;
 use super::error::{Allowed, Choice, Got, Problem, SceneError};
 use super::{Noise, Scene, MAX_COORD, MAX_OPTIMIZERS, MAX_SEED, MAX_STEPS};
 use crate::landscape::{Expr, Landscape, View};
-use crate::optim::{allowed_range, Convention, Key, OptKind, OptSpec};
+use crate::optim::{Convention, Key, OptKind, OptSpec};
 use serde_json::{Map, Value};
 
 const SCENE_KEYS: &[&str] = &[
