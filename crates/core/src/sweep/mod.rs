@@ -243,8 +243,6 @@ pub fn lr_sweeps(scene: &Scene) -> Result<Vec<LrSweep>, RunError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::optim::Convention;
-    use crate::simulate;
 
     fn bowl(steps: usize, conv: &str, opt: &str) -> Scene {
         Scene::from_json(&format!(
