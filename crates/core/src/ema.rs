@@ -9,9 +9,22 @@
 //! mostly covers the last 1/(1−γ) values (the *window*: 10 for γ = 0.9).
 //!
 //! The page's EMA explainer draws [`demo_signal`], its [`ema`] and
-//! [`corrected`] EMA, and the [`weights`] with the [`window`] marked.
+//! [`corrected`] EMA ([`SignalFigure`]), and the [`weights`] with the
+//! [`window`] marked ([`WeightsFigure`]); its γ travels in the link as
+//! `ema=0.95` ([`from_query`], [`query_part`]).
 
+use crate::chart::{Axis, Plot};
 use crate::noise::Gaussian;
+use crate::surface::ticks;
+
+/// The explainer's γ when the link does not say (the seed's RMSProp/Adam β1).
+pub const DEFAULT_GAMMA: f64 = 0.9;
+/// The largest γ of the explainer's slider (a window of 100 values).
+pub const MAX_GAMMA: f64 = 0.99;
+/// Samples of the explainer's noisy signal.
+pub const SAMPLES: usize = 100;
+/// Longest value of a bad `ema=` a notice repeats.
+const SHOWN_CHARS: usize = 40;
 
 /// The weights (1−γ)·γᵏ of the values k = 0, 1, …, n−1 steps back.
 pub fn weights(gamma: f64, n: usize) -> Vec<f64> {
@@ -70,6 +83,156 @@ pub fn demo_signal(n: usize) -> (Vec<f64>, Vec<f64>) {
         .collect();
     let noisy = clean.iter().map(|c| c + 0.6 * g.sample()).collect();
     (clean, noisy)
+}
+
+/// A slider value on the slider's grain (0.01) within [0, [`MAX_GAMMA`]];
+/// `None` when it is not a number.
+pub fn snap_gamma(v: f64) -> Option<f64> {
+    v.is_finite()
+        .then(|| ((v * 100.0).round() / 100.0).clamp(0.0, MAX_GAMMA))
+}
+
+/// Every `ema=` of a link's query, in order: γ on the slider's grain, or the
+/// value as given (its first 40 characters) when it is not a number in
+/// [0, [`MAX_GAMMA`]].
+pub fn from_query(search: &str) -> Vec<Result<f64, String>> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.strip_prefix("ema="))
+        .map(|v| match v.parse::<f64>() {
+            Ok(g) if (0.0..=MAX_GAMMA).contains(&g) => Ok((g * 100.0).round() / 100.0),
+            _ => Err(v.chars().take(SHOWN_CHARS).collect()),
+        })
+        .collect()
+}
+
+/// The link's part for γ: `&ema=γ`, empty for [`DEFAULT_GAMMA`].
+pub fn query_part(gamma: f64) -> String {
+    if gamma == DEFAULT_GAMMA {
+        String::new()
+    } else {
+        format!("&ema={gamma}")
+    }
+}
+
+/// The share of the weight (in %) the last 1/(1−γ) values carry.
+pub fn window_share(gamma: f64) -> f64 {
+    (1.0 - crate::math::pow(gamma, window(gamma))) * 100.0
+}
+
+/// The signal chart: the clean and the noisy signal, y and ŷ, and the
+/// value axis (0 included, out to the ticks).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignalFigure {
+    /// The signal without noise, x_1 … x_n.
+    pub clean: Vec<f64>,
+    /// The noisy signal x_1 … x_n.
+    pub xs: Vec<f64>,
+    /// Its EMA y_1 … y_n.
+    pub ys: Vec<f64>,
+    /// The bias-corrected ŷ_1 … ŷ_n.
+    pub hat: Vec<f64>,
+    /// Value ticks.
+    pub ticks: Vec<f64>,
+    /// The value axis.
+    pub axis: Axis,
+    /// The step axis, 0 … n.
+    pub steps: Axis,
+}
+
+impl SignalFigure {
+    /// The plot area of a `w` × `h` canvas.
+    pub fn plot(w: f64, h: f64) -> Plot {
+        Plot::new(w, h, 36.0, 10.0, 10.0, 32.0)
+    }
+
+    /// The figure of [`SAMPLES`] samples for γ.
+    pub fn new(gamma: f64) -> SignalFigure {
+        let (clean, xs) = demo_signal(SAMPLES);
+        let ys = ema(&xs, gamma);
+        let hat = corrected(&ys, gamma);
+        let (mut lo, mut hi) = (0.0f64, 0.0f64);
+        for &v in xs.iter().chain(&ys).chain(&hat).chain(&clean) {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+        let yt = ticks(lo, hi, 4);
+        let axis = Axis::new(
+            yt.first().copied().unwrap_or(lo).min(lo),
+            yt.last().copied().unwrap_or(hi).max(hi),
+        );
+        SignalFigure {
+            clean,
+            xs,
+            ys,
+            hat,
+            ticks: yt,
+            axis,
+            steps: Axis::new(0.0, SAMPLES as f64),
+        }
+    }
+}
+
+/// The weights chart: three windows of lags as bars, the window marked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeightsFigure {
+    /// 1/(1−γ).
+    pub window: f64,
+    /// The weights of lags 0 … n−1.
+    pub weights: Vec<f64>,
+    /// Weight ticks.
+    pub ticks: Vec<f64>,
+    /// The weight axis, 0 to a little above the first weight.
+    pub axis: Axis,
+    /// The lag axis: bar k is centred on k + ½.
+    pub lags: Axis,
+}
+
+impl WeightsFigure {
+    /// The plot area of a `w` × `h` canvas (room for the title above).
+    pub fn plot(w: f64, h: f64) -> Plot {
+        Plot::new(w, h, 44.0, 10.0, 22.0, 32.0)
+    }
+
+    /// The figure for γ.
+    pub fn new(gamma: f64) -> WeightsFigure {
+        let window = window(gamma);
+        // Three windows of lags (1/(1−γ) is 10.000000000000002 for γ = 0.9).
+        let n = ((3.0 * window - 1e-9).ceil() as usize).clamp(12, 300);
+        let weights = weights(gamma, n);
+        let top = weights.first().copied().unwrap_or(1.0).max(1e-12);
+        let yt = ticks(0.0, top, 3);
+        let hi = yt.last().copied().unwrap_or(top).max(top * 1.08);
+        WeightsFigure {
+            window,
+            weights,
+            ticks: yt,
+            axis: Axis::new(0.0, hi),
+            lags: Axis::new(0.0, n as f64),
+        }
+    }
+
+    /// The x of lag `k` (the centre of its bar).
+    pub fn x(&self, p: &Plot, k: f64) -> f64 {
+        p.x(self.lags, k + 0.5)
+    }
+
+    /// The width of a bar.
+    pub fn bar_width(&self, p: &Plot) -> f64 {
+        (p.w / self.lags.hi * 0.8).max(0.6)
+    }
+
+    /// Whether lag `k` is inside the window (k < 1/(1−γ)).
+    pub fn inside(&self, k: usize) -> bool {
+        (k as f64) < self.window - 1e-9
+    }
+
+    /// The x of the window mark: after the last lag of the window,
+    /// k = 1/(1−γ) − 1, half a bar on.
+    pub fn mark_x(&self, p: &Plot) -> f64 {
+        self.x(p, self.window - 1.0) + (self.x(p, 1.0) - self.x(p, 0.0)) / 2.0
+    }
 }
 
 #[cfg(test)]
@@ -146,5 +309,58 @@ mod tests {
             .sum::<f64>()
             / 100.0;
         assert!(resid > 0.1 && resid < 0.8, "noise variance {resid}");
+    }
+
+    #[test]
+    fn the_link_keeps_gamma_on_the_sliders_grain() {
+        assert_eq!(from_query("?f=x&ema=0.95"), vec![Ok(0.95)]);
+        assert_eq!(from_query("ema=0.951"), vec![Ok(0.95)]);
+        assert_eq!(from_query("?a=1&b=2"), vec![]);
+        for bad in ["2", "-0.1", "NaN", "inf", "x", "0.995"] {
+            assert_eq!(
+                from_query(&format!("?ema={bad}")),
+                vec![Err(bad.to_string())]
+            );
+        }
+        let long = "9".repeat(60);
+        assert_eq!(
+            from_query(&format!("ema={long}")),
+            vec![Err("9".repeat(40))]
+        );
+        assert_eq!(query_part(DEFAULT_GAMMA), "");
+        assert_eq!(query_part(0.95), "&ema=0.95");
+        assert_eq!(snap_gamma(0.934), Some(0.93));
+        assert_eq!(snap_gamma(1.5), Some(MAX_GAMMA));
+        assert_eq!(snap_gamma(f64::NAN), None);
+    }
+
+    #[test]
+    fn the_weights_figure_marks_the_window_after_its_last_lag() {
+        let p = WeightsFigure::plot(400.0, 130.0);
+        for (g, win, lags) in [(0.9, 10.0, 30.0), (0.5, 2.0, 12.0), (0.99, 100.0, 300.0)] {
+            let f = WeightsFigure::new(g);
+            assert!((f.window - win).abs() < 1e-9);
+            assert_eq!(f.lags.hi, lags);
+            assert_eq!(f.weights.len(), lags as usize);
+            // The e2e check: the mark at x = 44 + win/lags·(w − 54).
+            let want = 44.0 + win / lags * (400.0 - 54.0);
+            assert!((f.mark_x(&p) - want).abs() < 1e-6, "γ = {g}");
+            let inside = (0..f.weights.len()).filter(|&k| f.inside(k)).count();
+            assert_eq!(inside as f64, win);
+            assert!(f.axis.hi >= f.weights[0] * 1.08);
+        }
+        // 65% of the weight in the window for γ = 0.9 (about 1 − 1/e).
+        assert_eq!(window_share(0.9).round(), 65.0);
+    }
+
+    #[test]
+    fn the_signal_figure_holds_every_series_and_zero() {
+        let f = SignalFigure::new(0.9);
+        assert_eq!(f.xs.len(), SAMPLES);
+        assert!(f.axis.lo <= 0.0);
+        for v in f.xs.iter().chain(&f.ys).chain(&f.hat).chain(&f.clean) {
+            assert!(f.axis.lo <= *v && *v <= f.axis.hi);
+        }
+        assert!(f.ticks.len() >= 2);
     }
 }

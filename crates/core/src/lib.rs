@@ -11,6 +11,7 @@
 // `for i in 0..2` with indices reads like the maths.
 #![allow(clippy::needless_range_loop)]
 
+pub mod chart;
 pub mod diagnose;
 pub mod ema;
 pub mod format;

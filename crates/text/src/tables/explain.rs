@@ -1,5 +1,8 @@
 //! The explainers under the loss chart: the exponential moving average and
 //! the sweeps ("where does it diverge?"). Keys start with `explain.`.
+//! The panels' fixed words are `data-i18n` keys in `www/index.html` (the
+//! markup carries the English, checked below); the sentences with numbers
+//! are filled in by `src/web/explain/`.
 
 /// English.
 pub const EN: crate::Table = &[
@@ -179,3 +182,23 @@ pub const ZH: crate::Table = &[
     ("explain.map.current_div", "η = {0}，γ = {1} 时：ρ = {2} ≥ 1——发散。"),
     ("explain.map.off", "（η = {0} 超出了图的右边界）"),
 ];
+
+#[cfg(test)]
+mod tests {
+    /// What a reader sees before the wasm runs is the table's English.
+    #[test]
+    fn the_panels_markup_carries_the_english_words() {
+        let html = include_str!("../../../../www/index.html");
+        let mut n = 0;
+        for part in html.split("data-i18n=\"explain.").skip(1) {
+            let (key, rest) = part.split_once('"').unwrap_or_default();
+            let text = rest.split_once('>').unwrap_or_default().1;
+            let text = text.split('<').next().unwrap_or_default();
+            let key = format!("explain.{key}");
+            let want = super::EN.iter().find(|(k, _)| *k == key);
+            assert_eq!(Some(text), want.map(|(_, v)| *v), "{key}");
+            n += 1;
+        }
+        assert!(n >= 10, "only {n} explain keys in www/index.html");
+    }
+}

@@ -1,0 +1,271 @@
+//! The explainers under the loss chart: the exponential moving average
+//! (the seed's 指数移动加权平均) and the sweeps ("where does it diverge?").
+//! Their structure and static words are in `www/index.html` (`data-i18n`
+//! keys of the `explain` table); their numbers, axes and hit-testing in the
+//! core ([`crate::ema`], [`crate::sweep`], [`gradscape_core::chart`]). This module
+//! fills in the sentences that carry numbers, draws the charts at device
+//! resolution and wires the controls:
+//!
+//! - [`ema`]: the EMA panel (readout, sentences, signal and weights charts);
+//! - [`sweeps`]: the η sweep (debounced recomputation, its chart and edges);
+//! - [`rate_map`]: the momentum map (picture, edge, current point);
+//! - [`cards`]: what a click on the map does to the scene — the only place
+//!   that calls back into the page's cards;
+//! - [`canvas`]: the charts' shared drawing helpers.
+//!
+//! Cost: the EMA charts are drawn when their panel is open. The η sweep (451
+//! runs per optimizer) is computed only while its panel is open, debounced
+//! ([`sweeps::DEBOUNCE_MS`]) after the last scene change, and only when
+//! something other than η changed — moving an η slider just moves the
+//! marker. The momentum map is analytic and redrawn at once.
+
+mod canvas;
+mod cards;
+mod ema;
+mod rate_map;
+mod sweeps;
+
+use super::dom::{add, by_id, el, on};
+use super::{with_app, App};
+use crate::ema::{from_query, query_part, snap_gamma, DEFAULT_GAMMA};
+use crate::optim::{fmt_num, OptKind};
+use crate::params::round_sig;
+use crate::scene::Scene;
+use crate::sweep::{map_chart::key_stops, map_chart::DIVERGES_RGB, LrSweep};
+use gradscape_text::Lang;
+use gradscape_text::{tr, trf};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlCanvasElement, HtmlElement, HtmlInputElement, MouseEvent};
+
+/// The lesson that opens the EMA panel.
+pub const EMA_LESSON: usize = 5;
+
+/// The explainers' state, kept in the [`App`].
+pub struct State {
+    /// Whether the page has the panels (`#explain`); nothing happens without.
+    enabled: bool,
+    /// The EMA panel's γ.
+    pub ema_gamma: f64,
+    sweeps: Vec<LrSweep>,
+    /// The scene the sweeps were computed for ([`crate::sweep::sweep_key`]).
+    sweep_key: Option<Scene>,
+    timer: Option<i32>,
+    map: Option<rate_map::MapCache>,
+    map_geom: Option<rate_map::MapGeom>,
+    computed: u64,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            enabled: false,
+            ema_gamma: DEFAULT_GAMMA,
+            sweeps: vec![],
+            sweep_key: None,
+            timer: None,
+            map: None,
+            map_geom: None,
+            computed: 0,
+        }
+    }
+}
+
+fn is_open(app: &App, id: &str) -> bool {
+    app.doc
+        .get_element_by_id(id)
+        .is_some_and(|d| d.has_attribute("open"))
+}
+
+fn dark(app: &App) -> bool {
+    app.window
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
+fn dpr(app: &App) -> f64 {
+    app.window.device_pixel_ratio().clamp(0.5, 4.0)
+}
+
+/// The name of an optimizer kind in the page's language.
+fn kind_name(lang: Lang, kind: OptKind) -> &'static str {
+    match kind {
+        OptKind::Gd => tr(lang, "explain.kind.gd"),
+        OptKind::Momentum => tr(lang, "explain.kind.momentum"),
+        k => k.title(),
+    }
+}
+
+/// Between two sentences: a space in English, nothing after a Chinese 。
+fn gap(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => " ",
+        Lang::Zh => "",
+    }
+}
+
+/// A number for the page: 3 significant digits, never NaN or infinite.
+fn num(v: f64) -> String {
+    if v.is_finite() {
+        fmt_num(round_sig(v, 3))
+    } else {
+        "—".into()
+    }
+}
+
+/// Set an element's background through the CSSOM (the page's CSP refuses
+/// inline style).
+fn set_background(e: &Element, css: &str) -> Result<(), JsValue> {
+    e.unchecked_ref::<HtmlElement>()
+        .style()
+        .set_property("background", css)
+}
+
+/// Fill the panels of `#explain` (once, at start): the colours of the
+/// legend and of the map's key, γ from the link (`ema=`), the listeners.
+/// Their words are set by [`render_text`].
+pub fn build(app: &mut App) -> Result<(), JsValue> {
+    let doc = app.doc.clone();
+    if doc.get_element_by_id("explain").is_none() {
+        return Ok(());
+    }
+    app.explain.enabled = true;
+    let swatches = app
+        .root("ema-legend")?
+        .query_selector_all("[data-series]")?;
+    for i in 0..swatches.length() {
+        let Some(s) = swatches.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let series = s.get_attribute("data-series").unwrap_or_default();
+        set_background(&s, canvas::series_colour(&series))?;
+    }
+    let stops: Vec<String> = key_stops()
+        .iter()
+        .map(|[r, g, b]| format!("rgb({r},{g},{b})"))
+        .collect();
+    let key = app.root("sweep-map-key")?;
+    if let Some(bar) = key.query_selector(".map-key-bar")? {
+        set_background(
+            &bar,
+            &format!("linear-gradient(to right, {})", stops.join(", ")),
+        )?;
+    }
+    if let Some(red) = key.query_selector(".map-key-red")? {
+        let [r, g, b] = DIVERGES_RGB;
+        set_background(&red, &format!("rgb({r},{g},{b})"))?;
+    }
+
+    // γ from the link (`ema=0.95`); a bad value is named in the notice.
+    let search = app.window.location().search().unwrap_or_default();
+    for v in from_query(&search) {
+        match v {
+            Ok(g) => app.explain.ema_gamma = g,
+            Err(shown) => {
+                let text = trf(app.lang, "explain.ema.bad_link", &[&shown]);
+                add(
+                    &app.root("notice-list")?,
+                    &el(&doc, "li", &[], Some(&text))?,
+                )?;
+                by_id::<HtmlElement>(&doc, "notice")?.set_hidden(false);
+            }
+        }
+    }
+    by_id::<HtmlInputElement>(&doc, "ema-gamma")?.set_value(&app.explain.ema_gamma.to_string());
+
+    wire(app)?;
+    lesson_loaded(app)?;
+    render_text(app)
+}
+
+fn wire(app: &App) -> Result<(), JsValue> {
+    let doc = &app.doc;
+    let slider: HtmlInputElement = by_id(doc, "ema-gamma")?;
+    on(&slider.clone(), "input", move |_: web_sys::Event| {
+        let Some(g) = snap_gamma(slider.value_as_number()) else {
+            return;
+        };
+        with_app(|app| {
+            app.explain.ema_gamma = g;
+            ema::draw(app)?;
+            app.sync_url()
+        });
+    })?;
+    for id in ["ema-panel", "sweep-panel"] {
+        let d: Element = by_id(doc, id)?;
+        on(&d, "toggle", move |_: web_sys::Event| {
+            with_app(|app| {
+                if id == "ema-panel" {
+                    ema::draw(app)
+                } else {
+                    sweeps::refresh(app, true)
+                }
+            });
+        })?;
+    }
+    let map: HtmlCanvasElement = by_id(doc, "sweep-map")?;
+    on(&map.clone(), "click", move |e: MouseEvent| {
+        let r = map.get_bounding_client_rect();
+        let (x, y) = (
+            e.client_x() as f64 - r.left(),
+            e.client_y() as f64 - r.top(),
+        );
+        with_app(|app| {
+            let Some((eta, gamma)) = rate_map::point_at(app, x, y) else {
+                return Ok(());
+            };
+            cards::set_momentum(app, eta, gamma)
+        });
+    })?;
+    on(&app.window, "resize", |_: web_sys::Event| {
+        with_app(|app| {
+            ema::draw(app)?;
+            sweeps::draw(app)
+        });
+    })?;
+    Ok(())
+}
+
+/// Open the EMA panel when the lesson on the EMA is loaded.
+pub fn lesson_loaded(app: &mut App) -> Result<(), JsValue> {
+    if !app.explain.enabled {
+        return Ok(());
+    }
+    if app.lesson == Some(EMA_LESSON) {
+        app.root("ema-panel")?.set_attribute("open", "")?;
+        ema::draw(app)?;
+    }
+    Ok(())
+}
+
+/// The explainers' part of the link: `&ema=γ` unless γ is the default.
+pub fn url_part(app: &App) -> String {
+    query_part(app.explain.ema_gamma)
+}
+
+/// The words of both panels that the page's `data-i18n` pass does not set,
+/// in the page's language, then the charts.
+pub fn render_text(app: &mut App) -> Result<(), JsValue> {
+    if !app.explain.enabled {
+        return Ok(());
+    }
+    let l = app.lang;
+    app.root("sweep-criterion")?
+        .set_text_content(Some(tr(l, "explain.sweep.criterion")));
+    for id in ["ema-panel", "sweep-panel"] {
+        app.root(id)?.set_attribute("lang", l.code())?;
+    }
+    ema::draw(app)?;
+    sweeps::refresh(app, true)
+}
+
+/// After a scene change (or when the panel opens): redraw what is cheap at
+/// once, recompute the η sweep later when something besides η changed.
+pub fn scene_changed(app: &mut App) -> Result<(), JsValue> {
+    if !app.explain.enabled {
+        return Ok(());
+    }
+    sweeps::refresh(app, false)
+}

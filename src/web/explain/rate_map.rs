@@ -1,0 +1,256 @@
+//! The momentum map: its note, key and sentences, the picture (one pixel
+//! per cell, cached per surface and form), the exact edge ρ = 1 and the
+//! current (η, γ). The numbers are [`crate::sweep::rate_map`]'s and
+//! [`crate::sweep::map_chart`]'s; a click is read back by [`point_at`].
+
+use super::canvas::{axes, prepare, Colors, Ticks};
+use super::{dark, dpr, gap, kind_name, num, App};
+use crate::optim::{fmt_num, Convention, OptKind};
+use crate::surface::{tick_label, ticks};
+use crate::sweep::map_chart::{map_plot, map_point, Reading, MAP_NX, MAP_NY};
+use crate::sweep::{
+    edge_curve, has_minimum, map_target, momentum_rate, quadratic_curvatures, rate_map,
+    MomentumForm, RateMap,
+};
+use gradscape_core::chart::{Axis, Plot};
+use gradscape_text::{tr, trf};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{Element, HtmlCanvasElement, ImageData};
+
+use super::super::dom::by_id;
+use super::super::draw::context;
+
+/// The momentum map of one quadratic, and its picture (one pixel per cell).
+pub struct MapCache {
+    curv: [f64; 2],
+    form: MomentumForm,
+    map: RateMap,
+    /// The smallest ρ of the map: the colour scale runs from it to 1.
+    fastest: f64,
+    image: HtmlCanvasElement,
+}
+
+/// Where the map's plot area is on its canvas (CSS pixels), for clicks.
+#[derive(Debug, Clone, Copy)]
+pub struct MapGeom {
+    plot: Plot,
+    eta_max: f64,
+}
+
+/// The (η, γ) under a click at (x, y) on the map's canvas, if it is drawn.
+pub fn point_at(app: &App, x: f64, y: f64) -> Option<(f64, f64)> {
+    let g = app.explain.map_geom?;
+    map_point(&g.plot, g.eta_max, x, y)
+}
+
+/// The current point's rate, in words.
+fn current_text(app: &App, eta: f64, gamma: f64, rho: f64, eta_max: f64) -> String {
+    let l = app.lang;
+    let (e, g) = (fmt_num(eta), fmt_num(gamma));
+    let mut text = match Reading::of(rho) {
+        Reading::Converges { rho, per_digit } => trf(
+            l,
+            "explain.map.current",
+            &[&e, &g, &num(rho), &num(per_digit)],
+        ),
+        Reading::Instant => trf(l, "explain.map.current", &[&e, &g, "0", "1"]),
+        Reading::Diverges { rho } => trf(l, "explain.map.current_div", &[&e, &g, &num(rho)]),
+    };
+    if eta > eta_max {
+        text.push_str(gap(l));
+        text.push_str(&trf(l, "explain.map.off", &[&e]));
+    }
+    text
+}
+
+/// The map, its key and its sentences (the panel is open).
+pub fn draw(app: &mut App) -> Result<(), JsValue> {
+    let l = app.lang;
+    let canvas: HtmlCanvasElement = by_id(&app.doc, "sweep-map")?;
+    let note = app.root("sweep-map-note")?;
+    let key = app.root("sweep-map-key")?;
+    let current_p = app.root("sweep-map-current")?;
+    let what = app.root("sweep-map-what")?;
+    let conv_p = app.root("sweep-map-conv")?;
+    let target = map_target(&app.scene);
+    let spec = target.map(|i| app.scene.optimizers[i]);
+    let form = MomentumForm::of(spec.as_ref());
+    let Some(curv) = quadratic_curvatures(&app.scene.landscape) else {
+        note.set_text_content(Some(tr(l, "explain.map.needs_quadratic")));
+        for e in [
+            canvas.unchecked_ref::<Element>(),
+            &key,
+            &current_p,
+            &what,
+            &conv_p,
+        ] {
+            e.set_attribute("hidden", "")?;
+        }
+        canvas.set_attribute("data-ready", "true")?;
+        canvas.set_attribute("data-map", "none")?;
+        app.explain.map_geom = None;
+        return Ok(());
+    };
+    for e in [canvas.unchecked_ref::<Element>(), &key, &current_p, &what] {
+        e.remove_attribute("hidden")?;
+    }
+    if app.scene.convention == Convention::Pytorch {
+        conv_p.remove_attribute("hidden")?;
+    } else {
+        conv_p.set_attribute("hidden", "")?;
+    }
+    let mut note_text = match (target, spec) {
+        (Some(i), Some(_)) => {
+            let name = format!("{} #{}", kind_name(l, OptKind::Momentum), i + 1);
+            trf(l, "explain.map.target", &[&name])
+        }
+        _ => tr(l, "explain.map.none").to_string(),
+    };
+    if !has_minimum(curv) {
+        note_text = format!("{}{}{note_text}", tr(l, "explain.map.no_bowl"), gap(l));
+    }
+    note.set_text_content(Some(&note_text));
+    let poly = tr(
+        l,
+        match form {
+            MomentumForm::HeavyBall => "explain.map.poly.heavy",
+            MomentumForm::Nesterov => "explain.map.poly.nesterov",
+        },
+    );
+    what.set_text_content(Some(&trf(l, "explain.map.what", &[poly])));
+    // The map's picture, cached per surface and form.
+    let fresh = app
+        .explain
+        .map
+        .as_ref()
+        .is_some_and(|m| m.curv == curv && m.form == form);
+    if !fresh {
+        let Some(map) = rate_map(curv, form, MAP_NX, MAP_NY) else {
+            app.explain.map = None;
+            return Ok(());
+        };
+        let image = map_image(app, &map)?;
+        app.explain.map = Some(MapCache {
+            curv,
+            form,
+            fastest: map.fastest(),
+            map,
+            image,
+        });
+    }
+    let Some(cache) = app.explain.map.as_ref() else {
+        return Ok(());
+    };
+    let eta_max = cache.map.eta_max;
+    app.root("map-key-fast")?.set_text_content(Some(&trf(
+        l,
+        "explain.map.fast",
+        &[&num(cache.fastest)],
+    )));
+    match spec {
+        Some(s) => {
+            let (eta, gamma) = (s.hyper.lr, s.hyper.gamma);
+            let rho = momentum_rate(form, eta, gamma, &curv);
+            current_p.set_text_content(Some(&current_text(app, eta, gamma, rho, eta_max)));
+            canvas.set_attribute("data-rate", &num(rho))?;
+        }
+        None => {
+            current_p.set_text_content(None);
+            canvas.set_attribute("data-rate", "")?;
+        }
+    }
+    canvas.set_attribute("data-eta-max", &fmt_num(eta_max))?;
+    canvas.set_attribute("data-form", form.name())?;
+    canvas.set_attribute("data-map", "quadratic")?;
+    let Some((ctx, w, h)) = prepare(&canvas, dpr(app))? else {
+        return Ok(());
+    };
+    let c = Colors::new(dark(app));
+    let r = map_plot(w, h);
+    ctx.set_image_smoothing_enabled(false);
+    ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&cache.image, r.l, r.t, r.w, r.h)?;
+    let (xa, ya) = (Axis::new(0.0, eta_max), Axis::new(0.0, 1.0));
+    let xp = |eta: f64| r.x(xa, eta);
+    let yp = |g: f64| r.y(ya, g);
+    let xticks: Ticks = ticks(0.0, eta_max, ((r.w / 70.0) as usize).max(2))
+        .into_iter()
+        .map(|v| (xp(v), tick_label(v)))
+        .collect();
+    let yticks: Ticks = ticks(0.0, 1.0, 5)
+        .into_iter()
+        .map(|v| (yp(v), tick_label(v)))
+        .collect();
+    axes(
+        &ctx,
+        &c,
+        &r,
+        &xticks,
+        &yticks,
+        tr(l, "explain.map.x"),
+        "",
+        false,
+    )?;
+    // γ's label, turned along the axis.
+    ctx.save();
+    ctx.translate(12.0, r.t + r.h / 2.0)?;
+    ctx.rotate(-std::f64::consts::FRAC_PI_2)?;
+    ctx.set_text_align("center");
+    ctx.set_fill_style_str(c.fg);
+    ctx.fill_text(tr(l, "explain.map.y"), 0.0, 0.0)?;
+    ctx.restore();
+    // The edge ρ = 1, exact.
+    if let Some(curve) = edge_curve(form, curv) {
+        ctx.begin_path();
+        for (k, &(eta, g)) in curve.iter().enumerate() {
+            let (x, y) = (xp(eta).min(r.right()), yp(g));
+            if k == 0 {
+                ctx.move_to(x, y);
+            } else {
+                ctx.line_to(x, y);
+            }
+        }
+        ctx.set_stroke_style_str("#7a1010");
+        ctx.set_line_width(2.0);
+        ctx.stroke();
+    }
+    // The current (η, γ): a ring (a triangle on the edge when off the map).
+    if let Some(s) = spec {
+        let (eta, g) = (s.hyper.lr, s.hyper.gamma);
+        let y = yp(g);
+        if eta <= eta_max {
+            let x = xp(eta);
+            for (col, rad, lw) in [("#ffffff", 7.0, 4.0), ("#111111", 7.0, 2.0)] {
+                ctx.set_stroke_style_str(col);
+                ctx.set_line_width(lw);
+                ctx.begin_path();
+                ctx.arc(x, y, rad, 0.0, std::f64::consts::TAU)?;
+                ctx.stroke();
+            }
+        } else {
+            let x = r.right();
+            ctx.set_fill_style_str("#111111");
+            ctx.begin_path();
+            ctx.move_to(x, y);
+            ctx.line_to(x - 10.0, y - 6.0);
+            ctx.line_to(x - 10.0, y + 6.0);
+            ctx.close_path();
+            ctx.fill();
+        }
+    }
+    app.explain.map_geom = Some(MapGeom { plot: r, eta_max });
+    canvas.set_attribute("data-plot", &r.attr())?;
+    canvas.set_attribute("data-ready", "true")
+}
+
+/// The map's picture on an off-screen canvas, one pixel per cell.
+fn map_image(app: &App, map: &RateMap) -> Result<HtmlCanvasElement, JsValue> {
+    let canvas: HtmlCanvasElement = app.doc.create_element("canvas")?.dyn_into()?;
+    canvas.set_width(map.nx as u32);
+    canvas.set_height(map.ny as u32);
+    let rgba = map.rgba();
+    let img =
+        ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), map.nx as u32, map.ny as u32)?;
+    context(&canvas)?.put_image_data(&img, 0.0, 0.0)?;
+    Ok(canvas)
+}

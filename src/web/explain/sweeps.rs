@@ -1,0 +1,356 @@
+//! The η sweep: when to recompute it (debounced, only when something
+//! besides η changed), the edge of every optimizer in words, and its chart —
+//! the final loss against η, a band of crosses for the runs that left the
+//! finite world, the edges and the current η of each optimizer. The axes are
+//! [`crate::sweep::lr_chart`]'s.
+
+use super::canvas::{axes, dash, prepare, Colors, Ticks};
+use super::{dark, dpr, gap, is_open, kind_name, num, rate_map, with_app, App};
+use crate::optim::{fmt_num, OptKind};
+use crate::params::round_sig;
+use crate::surface::{palette, tick_label};
+use crate::sweep::lr_chart::{lr_ticks, lr_x, on_lr_axis, Band, LossAxis};
+use crate::sweep::{lr_sweeps, sweep_key, LrSweep, Outcome};
+use gradscape_text::{tr, trf, Lang};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use super::super::dom::{add, by_id, el};
+use super::super::panel;
+
+/// Quiet time after the last scene change before the η sweep is recomputed.
+pub const DEBOUNCE_MS: i32 = 200;
+
+thread_local! {
+    // The debounce timer's callback, made once (the page's other timers
+    // keep theirs the same way until the page has one message queue).
+    static TIMER: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
+}
+
+/// Mark the sweep stale when the scene changed for it; recompute `now` or
+/// after the quiet time; redraw both charts.
+pub fn refresh(app: &mut App, now: bool) -> Result<(), JsValue> {
+    if !is_open(app, "sweep-panel") {
+        return Ok(());
+    }
+    let stale = app.explain.sweep_key.as_ref() != Some(&sweep_key(&app.scene));
+    if stale {
+        app.root("sweep-lr")?.set_attribute("data-stale", "true")?;
+        if now {
+            compute(app)?;
+        } else {
+            schedule(app)?;
+        }
+    }
+    draw(app)
+}
+
+fn schedule(app: &mut App) -> Result<(), JsValue> {
+    if let Some(h) = app.explain.timer.take() {
+        app.window.clear_timeout_with_handle(h);
+    }
+    let handle = TIMER.with(|slot| -> Result<i32, JsValue> {
+        if slot.borrow().is_none() {
+            *slot.borrow_mut() = Some(Closure::<dyn FnMut()>::new(|| {
+                with_app(|app| {
+                    app.explain.timer = None;
+                    if is_open(app, "sweep-panel") {
+                        compute(app)?;
+                        draw(app)?;
+                    }
+                    Ok(())
+                })
+            }));
+        }
+        let slot = slot.borrow();
+        let cb = slot.as_ref().ok_or("no timer")?;
+        app.window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                cb.as_ref().unchecked_ref(),
+                DEBOUNCE_MS,
+            )
+    })?;
+    app.explain.timer = Some(handle);
+    Ok(())
+}
+
+fn compute(app: &mut App) -> Result<(), JsValue> {
+    if let Some(h) = app.explain.timer.take() {
+        app.window.clear_timeout_with_handle(h);
+    }
+    match lr_sweeps(&app.scene) {
+        Ok(s) => app.explain.sweeps = s,
+        Err(e) => {
+            web_sys::console::error_1(&JsValue::from_str(&gradscape_text::errors::run_error(
+                &e,
+                gradscape_text::Lang::En,
+            )));
+            app.explain.sweeps.clear();
+        }
+    }
+    app.explain.sweep_key = Some(sweep_key(&app.scene));
+    app.explain.computed += 1;
+    let c = app.root("sweep-lr")?;
+    c.set_attribute("data-stale", "false")?;
+    c.set_attribute("data-computed", &app.explain.computed.to_string())
+}
+
+/// Both sweep charts and their texts, from the cached η sweep (when open).
+pub fn draw(app: &mut App) -> Result<(), JsValue> {
+    if !is_open(app, "sweep-panel") {
+        return Ok(());
+    }
+    draw_lr(app)?;
+    rate_map::draw(app)
+}
+
+/// One optimizer's edge in words: where it diverges, and the theory's bound.
+fn edge_text(l: Lang, s: &LrSweep) -> String {
+    let name = kind_name(l, s.spec.kind);
+    let mut text = match (s.initial_loss, s.edge) {
+        (None, _) => trf(l, "explain.edge.undefined", &[name]),
+        (_, None) => trf(l, "explain.edge.never", &[name, "10"]),
+        (_, Some(e)) => match e.last_ok {
+            None => trf(l, "explain.edge.all", &[name, &fmt_num(e.first_bad)]),
+            Some(ok) => trf(
+                l,
+                "explain.edge.at",
+                &[name, &fmt_num(e.first_bad), &fmt_num(ok)],
+            ),
+        },
+    };
+    if let Some(b) = s.theory {
+        let key = match s.spec.kind {
+            OptKind::Gd => "explain.theory.gd",
+            _ if s.spec.hyper.nesterov => "explain.theory.nesterov",
+            _ => "explain.theory.momentum",
+        };
+        text.push_str(gap(l));
+        text.push_str(&trf(l, key, &[&num(b)]));
+    }
+    text
+}
+
+fn draw_lr(app: &App) -> Result<(), JsValue> {
+    let l = app.lang;
+    let sweeps = &app.explain.sweeps;
+    // The edge of every optimizer, in words (and in attributes for tests).
+    let list = app.root("sweep-edges")?;
+    list.set_text_content(None);
+    if sweeps.is_empty() {
+        add(
+            &list,
+            &el(&app.doc, "li", &[], Some(tr(l, "explain.sweep.none")))?,
+        )?;
+    }
+    for s in sweeps {
+        let edge = s.edge.map(|e| fmt_num(e.first_bad)).unwrap_or_default();
+        let last_ok = s
+            .edge
+            .and_then(|e| e.last_ok)
+            .map(fmt_num)
+            .unwrap_or_default();
+        let theory = s
+            .theory
+            .map(|b| fmt_num(round_sig(b, 12)))
+            .unwrap_or_default();
+        let li = el(
+            &app.doc,
+            "li",
+            &[
+                ("data-index", &s.index.to_string()),
+                ("data-kind", s.spec.kind.name()),
+                ("data-edge", &edge),
+                ("data-last-ok", &last_ok),
+                ("data-theory", &theory),
+            ],
+            None,
+        )?;
+        add(&li, &panel::swatch(&app.doc, s.index)?)?;
+        add(&li, &el(&app.doc, "span", &[], Some(&edge_text(l, s)))?)?;
+        add(&list, &li)?;
+    }
+    if let Some(s) = sweeps.first() {
+        let steps = s.steps.to_string();
+        let text = if s.steps < app.scene.steps {
+            trf(
+                l,
+                "explain.sweep.steps_capped",
+                &[&steps, &app.scene.steps.to_string()],
+            )
+        } else {
+            trf(l, "explain.sweep.steps", &[&steps])
+        };
+        let crit = format!("{}{}{text}", tr(l, "explain.sweep.criterion"), gap(l));
+        app.root("sweep-criterion")?.set_text_content(Some(&crit));
+    }
+    let canvas: HtmlCanvasElement = by_id(&app.doc, "sweep-lr")?;
+    let Some((ctx, w, h)) = prepare(&canvas, dpr(app))? else {
+        return Ok(());
+    };
+    let c = Colors::new(dark(app));
+    // Current η of each optimizer of the scene (the scene may have changed
+    // since the sweep: the markers follow the scene at once).
+    let current: Vec<f64> = app.scene.optimizers.iter().map(|o| o.hyper.lr).collect();
+    draw_lr_chart(&ctx, &c, l, sweeps, &current, w, h)?;
+    canvas.set_attribute("data-ready", "true")
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_lr_chart(
+    ctx: &CanvasRenderingContext2d,
+    c: &Colors,
+    l: Lang,
+    sweeps: &[LrSweep],
+    current: &[f64],
+    w: f64,
+    h: f64,
+) -> Result<(), JsValue> {
+    let band = Band::new(sweeps.len());
+    let r = band.plot(w, h);
+    let xp = |lr: f64| lr_x(&r, lr);
+    let loss = LossAxis::new(sweeps);
+    let yp = |v: f64| loss.y(&r, v);
+    let xticks: Ticks = lr_ticks()
+        .into_iter()
+        .map(|v| (xp(v), tick_label(v)))
+        .collect();
+    let yticks: Ticks = loss
+        .ticks()
+        .into_iter()
+        .map(|(v, text)| (r.y(loss.axis, v), text))
+        .collect();
+    let ylabel = tr(
+        l,
+        if loss.log {
+            "explain.sweep.y_log"
+        } else {
+            "explain.sweep.y_lin"
+        },
+    );
+    axes(
+        ctx,
+        c,
+        &r,
+        &xticks,
+        &yticks,
+        tr(l, "explain.sweep.x"),
+        ylabel,
+        false,
+    )?;
+    // The band of diverged runs, at the top.
+    let band_top = band.top(&r);
+    ctx.set_fill_style_str(c.band);
+    ctx.fill_rect(r.l, band_top, r.w, band.height - 4.0);
+    ctx.set_fill_style_str(c.muted);
+    ctx.set_text_align("right");
+    ctx.fill_text(
+        tr(l, "explain.sweep.diverged"),
+        r.l - 4.0,
+        band_top + band.height / 2.0 + 2.0,
+    )?;
+    ctx.set_text_align("left");
+    // f at the start.
+    if let Some(f0) = loss.start {
+        let y = yp(f0);
+        ctx.set_stroke_style_str(c.fg);
+        ctx.set_line_width(1.0);
+        ctx.set_line_dash(&dash(&[4.0, 4.0]))?;
+        ctx.begin_path();
+        ctx.move_to(r.l, y);
+        ctx.line_to(r.right(), y);
+        ctx.stroke();
+        ctx.set_line_dash(&dash(&[]))?;
+        let label = tr(l, "explain.sweep.start");
+        let tw = ctx.measure_text(label)?.width();
+        ctx.set_fill_style_str(c.fg);
+        ctx.fill_text(label, r.right() - tw - 4.0, y - 4.0)?;
+    }
+    for (row, s) in sweeps.iter().enumerate() {
+        let col = palette(s.index);
+        // The converging and growing runs, joined.
+        ctx.begin_path();
+        let mut pen = false;
+        for p in &s.points {
+            match (p.outcome, p.final_loss) {
+                (Outcome::Diverged { .. }, _) | (_, None) => pen = false,
+                (_, Some(v)) => {
+                    let (x, y) = (xp(p.lr), yp(v));
+                    if pen {
+                        ctx.line_to(x, y);
+                    } else {
+                        ctx.move_to(x, y);
+                    }
+                    pen = true;
+                }
+            }
+        }
+        ctx.set_stroke_style_str(col);
+        ctx.set_line_width(1.5);
+        ctx.stroke();
+        // Dots: filled when the loss did not grow, hollow when it grew; a
+        // cross in the band when the run diverged. One path per kind of mark.
+        let yrow = band.row_y(&r, row);
+        let d = band.cross();
+        let dots = |want: Outcome, rad: f64| -> Result<(), JsValue> {
+            ctx.begin_path();
+            for p in s.points.iter().filter(|p| p.outcome == want) {
+                if let Some(v) = p.final_loss {
+                    let (x, y) = (xp(p.lr), yp(v));
+                    ctx.move_to(x + rad, y);
+                    ctx.arc(x, y, rad, 0.0, std::f64::consts::TAU)?;
+                }
+            }
+            Ok(())
+        };
+        dots(Outcome::Ok, 1.6)?;
+        ctx.set_fill_style_str(col);
+        ctx.fill();
+        dots(Outcome::Grew, 2.4)?;
+        ctx.set_fill_style_str(c.bg);
+        ctx.fill();
+        ctx.set_stroke_style_str(col);
+        ctx.set_line_width(1.2);
+        ctx.stroke();
+        ctx.begin_path();
+        for p in &s.points {
+            if matches!(p.outcome, Outcome::Diverged { .. }) || p.final_loss.is_none() {
+                let x = xp(p.lr);
+                ctx.move_to(x - d, yrow - d);
+                ctx.line_to(x + d, yrow + d);
+                ctx.move_to(x + d, yrow - d);
+                ctx.line_to(x - d, yrow + d);
+            }
+        }
+        ctx.stroke();
+        // The edge: a triangle on the η axis.
+        if let Some(e) = s.edge {
+            let x = xp(e.first_bad);
+            let y = r.bottom();
+            ctx.set_fill_style_str(col);
+            ctx.begin_path();
+            ctx.move_to(x, y - 9.0);
+            ctx.line_to(x - 5.0, y);
+            ctx.line_to(x + 5.0, y);
+            ctx.close_path();
+            ctx.fill();
+        }
+        // The current η.
+        if let Some(&lr) = current.get(s.index) {
+            if on_lr_axis(lr) {
+                let x = xp(lr);
+                ctx.set_stroke_style_str(col);
+                ctx.set_line_width(1.5);
+                ctx.set_line_dash(&dash(&[5.0, 3.0]))?;
+                ctx.begin_path();
+                ctx.move_to(x, band_top);
+                ctx.line_to(x, r.bottom());
+                ctx.stroke();
+                ctx.set_line_dash(&dash(&[]))?;
+            }
+        }
+    }
+    Ok(())
+}
