@@ -28,36 +28,33 @@ pub fn page_state() -> String {
     })
 }
 
-/// Replace the whole scene; throws the scene error (naming the field) and
-/// leaves the page unchanged when the JSON is bad.
+/// The page's language (English on a page that only mounts figures).
+fn page_lang() -> gradscape_text::Lang {
+    APP.with(|a| match a.try_borrow() {
+        Ok(guard) => guard.as_ref().map(|app| app.lang).unwrap_or_default(),
+        Err(_) => gradscape_text::Lang::default(),
+    })
+}
+
+/// Replace the whole scene; throws the scene error (naming the field, in
+/// the page's language) and leaves the page unchanged when the JSON is bad.
 #[wasm_bindgen]
 pub fn set_scene_json(text: &str) -> Result<(), JsValue> {
-    let scene = Scene::from_json(text).map_err(|e| {
-        JsValue::from_str(&gradscape_text::errors::scene_error(
-            &e,
-            gradscape_text::Lang::En,
-        ))
-    })?;
+    let scene = Scene::from_json(text)
+        .map_err(|e| JsValue::from_str(&gradscape_text::errors::scene_error(&e, page_lang())))?;
     dispatch(Msg::LoadScene(scene));
     Ok(())
 }
 
 /// Simulate a scene given as JSON; returns the simulation output JSON
-/// (`{"version": 1, "runs": [...]}`) or throws the scene error.
+/// (`{"version": 1, "runs": [...]}`) or throws the scene error (in the
+/// page's language).
 #[wasm_bindgen]
 pub fn simulate_json(scene: &str) -> Result<String, JsValue> {
-    let scene = Scene::from_json(scene).map_err(|e| {
-        JsValue::from_str(&gradscape_text::errors::scene_error(
-            &e,
-            gradscape_text::Lang::En,
-        ))
-    })?;
-    let runs = simulate(&scene).map_err(|e| {
-        JsValue::from_str(&gradscape_text::errors::run_error(
-            &e,
-            gradscape_text::Lang::En,
-        ))
-    })?;
+    let scene = Scene::from_json(scene)
+        .map_err(|e| JsValue::from_str(&gradscape_text::errors::scene_error(&e, page_lang())))?;
+    let runs = simulate(&scene)
+        .map_err(|e| JsValue::from_str(&gradscape_text::errors::run_error(&e, page_lang())))?;
     Ok(crate::output::simulation_value(&runs, false).to_string())
 }
 

@@ -15,9 +15,7 @@ pub fn sync_url(app: &mut App) -> Result<(), JsValue> {
     if let Some(id) = app.lesson {
         base.push_str(&format!("&lesson={id}"));
     }
-    if app.lang != Lang::En {
-        base.push_str("&lang=zh");
-    }
+    base.push_str(lang_part(app.lang));
     base.push_str(&explain::url_part(app));
     let q = format!("?{base}{}", app.embed.as_deref().unwrap_or(""));
     if q != app.url {
@@ -31,6 +29,14 @@ pub fn sync_url(app: &mut App) -> Result<(), JsValue> {
         app.url = q;
     }
     Ok(())
+}
+
+/// The link's `lang` pair, as `&lang=zh`, or nothing for English.
+pub fn lang_part(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "",
+        Lang::Zh => "&lang=zh",
+    }
 }
 
 /// The `embed`, `hide` and `show` pairs of a query, as `&embed&hide=…`,

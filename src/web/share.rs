@@ -107,9 +107,13 @@ fn copy_link(app: &App) -> Result<(), JsValue> {
 fn copy_embed(app: &App) -> Result<(), JsValue> {
     let href = app.window.location().href()?;
     let base = href.split('?').next().unwrap_or("").to_string();
-    let query = crate::url::to_query(&app.scene, Some(app.t));
+    let mut query = crate::url::to_query(&app.scene, Some(app.t));
+    // The figure speaks the language of the page it was copied from.
+    query += super::link::lang_part(app.lang);
+    // The title is read by screen readers; quotes cannot occur in it.
+    let title = gradscape_text::tr(app.lang, "embed.iframe-title");
     let code = format!(
-        "<iframe src=\"{base}?{query}&embed\" width=\"640\" height=\"440\" style=\"border:0\" title=\"gradscape: optimizers on a loss surface\" loading=\"lazy\"></iframe>"
+        "<iframe src=\"{base}?{query}&embed\" width=\"640\" height=\"440\" style=\"border:0\" title=\"{title}\" loading=\"lazy\"></iframe>"
     );
     app.root("embed-code")?.set_text_content(Some(&code));
     let _ = app.window.navigator().clipboard().write_text(&code);

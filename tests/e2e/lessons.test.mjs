@@ -160,3 +160,40 @@ test('the language and the lesson survive the link, and 中文 renders at phone 
   assert.equal(await again.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no horizontal scroll');
   assert.equal(await again.locator('#step-label').innerText(), '第 30 / 30 步');
 });
+
+test('中文 everywhere a message can come from: link notices, set_scene_json, the view fields, the embed code', async (t) => {
+  // What the user typed is echoed as typed (zoom, keras, beta3, nope below).
+  const TYPED = new Set(['zoom', 'keras', 'beta3', 'nope']);
+  const noEnglish = async (page, what, text) => {
+    assert.notEqual(text.trim(), '', `${what}: empty`);
+    const english = JSON.parse(await page.evaluate((s) => window.wasmBindings.english_words(s), text)).filter((w) => !TYPED.has(w));
+    assert.deepEqual(english, [], `${what}: English in 中文 mode: ${[...new Set(english)].join(', ')} in ${text}`);
+  };
+  // A link with a bad value of every kind the reader drops.
+  const { page, errors } = await fresh(t, '?lang=zh&f=expr&expr=sin(x&opt=gd:lr=-1;adam:beta3=2&steps=5&t=9&zoom=3&view=1,2&conv=keras');
+  assert.equal(await page.isVisible('#notice'), true);
+  const notices = await page.locator('#notice').innerText();
+  assert.match(notices, /第 6 列/);
+  await noEnglish(page, 'link notices', notices);
+  // A bad scene through the JavaScript API: the error is thrown in 中文.
+  for (const bad of ['{"optimizers": [{"kind": "gd", "lr": -1}]}', '{"steps": 1e9}', '{"nope": 1}', '{"optimizers": [', '{"landscape": {"kind": "expr", "expr": "x +"}}']) {
+    const msg = await page.evaluate((s) => {
+      try { window.wasmBindings.set_scene_json(s); return ''; } catch (e) { return String(e.message ?? e); }
+    }, bad);
+    await noEnglish(page, `set_scene_json(${bad})`, msg);
+  }
+  // A refused view window, named in 中文.
+  await page.fill('#view-fields input[data-view="x0"]', '5');
+  await page.fill('#view-fields input[data-view="x1"]', '-5');
+  await page.press('#view-fields input[data-view="x1"]', 'Enter');
+  await settled(page);
+  await noEnglish(page, 'view refusal', await page.locator('#global-error').innerText());
+  // The embed code: its iframe title in 中文, and the figure opens in 中文.
+  for (const d of await page.locator('details').all()) await d.evaluate((e) => { e.open = true; });
+  await page.click('#copy-embed');
+  const code = await page.locator('#embed-code').innerText();
+  const title = code.match(/title="([^"]*)"/)?.[1] ?? '';
+  await noEnglish(page, 'embed title', title);
+  assert.match(code, /&lang=zh&embed"/);
+  assert.deepEqual(errors, []);
+});
