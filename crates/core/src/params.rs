@@ -3,7 +3,7 @@
 //! the number field beside each slider takes any allowed value, also outside
 //! the slider's range.
 
-use crate::optim::{FlagKey, Hyper, HyperKey, OptKind};
+use crate::optim::{HyperKey, OptKind};
 
 /// Slider positions run over 0..=SLIDER_STEPS.
 pub const SLIDER_STEPS: f64 = 1000.0;
@@ -98,41 +98,6 @@ impl ParamInfo {
     }
 }
 
-/// How a numeric key named `key` of an optimizer kind is shown; `None` for
-/// switches and unknown names.
-#[doc(hidden)] // transitional: web shell and scene codec still pass names
-pub fn param_info(kind: OptKind, key: &str) -> Option<ParamInfo> {
-    HyperKey::from_name(key).map(|k| ParamInfo::of(kind, k))
-}
-
-/// Read a numeric hyper-parameter by name (NaN for other names).
-#[doc(hidden)] // transitional: web shell and scene codec still pass names
-pub fn get(h: &Hyper, key: &str) -> f64 {
-    HyperKey::from_name(key).map_or(f64::NAN, |k| k.get(h))
-}
-
-/// Write a numeric hyper-parameter by name (other names: nothing).
-#[doc(hidden)] // transitional: web shell and scene codec still pass names
-pub fn set(h: &mut Hyper, key: &str, v: f64) {
-    if let Some(k) = HyperKey::from_name(key) {
-        k.set(h, v);
-    }
-}
-
-/// Read a switch by name (false for other names).
-#[doc(hidden)] // transitional: web shell and scene codec still pass names
-pub fn get_flag(h: &Hyper, key: &str) -> bool {
-    FlagKey::from_name(key).is_some_and(|k| k.get(h))
-}
-
-/// Write a switch by name (other names: nothing).
-#[doc(hidden)] // transitional: web shell and scene codec still pass names
-pub fn set_flag(h: &mut Hyper, key: &str, v: bool) {
-    if let Some(k) = FlagKey::from_name(key) {
-        k.set(h, v);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,18 +136,5 @@ mod tests {
             ParamInfo::of(OptKind::Adam, HyperKey::Eps).to_slider(0.0),
             0.0
         );
-    }
-
-    #[test]
-    fn the_name_wrappers_agree_with_the_typed_keys() {
-        let mut h = Hyper::default();
-        set(&mut h, "momentum_decay", 0.25);
-        assert_eq!(h.momentum_decay, 0.25);
-        assert_eq!(get(&h, "momentum_decay"), 0.25);
-        assert!(get(&h, "nesterov").is_nan());
-        set_flag(&mut h, "nesterov", true);
-        assert!(h.nesterov && get_flag(&h, "nesterov"));
-        assert_eq!(param_info(OptKind::Adadelta, "gamma").unwrap().symbol, "ρ");
-        assert!(param_info(OptKind::Adam, "amsgrad").is_none());
     }
 }

@@ -94,7 +94,7 @@ fn kind_name(lang: Lang, kind: OptKind) -> &'static str {
     match kind {
         OptKind::Gd => tr(lang, "explain.kind.gd"),
         OptKind::Momentum => tr(lang, "explain.kind.momentum"),
-        k => k.title(),
+        k => gradscape_text::diagnose::kind_title(k, lang),
     }
 }
 

@@ -283,13 +283,6 @@ impl From<FlagKey> for Key {
     }
 }
 
-/// Whether `v` is allowed for a hyper-parameter named `key` (switches and
-/// unknown names: always).
-#[doc(hidden)] // transitional: web shell and scene codec still pass names
-pub fn in_range(key: &str, v: f64) -> bool {
-    HyperKey::from_name(key).is_none_or(|k| k.in_range(v))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -332,7 +325,6 @@ mod tests {
         assert!(HyperKey::Gamma.in_range(0.0) && !HyperKey::Beta2.in_range(1.0));
         assert!(!HyperKey::Beta1.in_range(f64::NAN));
         assert!(HyperKey::Eps.in_range(0.0) && !HyperKey::Lambda.in_range(-1e-9));
-        assert!(in_range("nesterov", f64::NAN) && !in_range("lr", 0.0));
     }
 
     #[test]

@@ -55,21 +55,6 @@ impl OptKind {
         }
     }
 
-    /// A display name.
-    pub fn title(self) -> &'static str {
-        match self {
-            OptKind::Gd => "GD",
-            OptKind::Momentum => "Momentum",
-            OptKind::Adagrad => "AdaGrad",
-            OptKind::Rmsprop => "RMSProp",
-            OptKind::Adam => "Adam",
-            OptKind::AdamL2 => "Adam+L2",
-            OptKind::Adamw => "AdamW",
-            OptKind::Nadam => "NAdam",
-            OptKind::Adadelta => "Adadelta",
-        }
-    }
-
     /// From the scene name.
     pub fn from_name(s: &str) -> Option<OptKind> {
         ALL_KINDS.iter().copied().find(|k| k.name() == s)
@@ -101,29 +86,6 @@ impl OptKind {
     /// Whether this kind uses `key`.
     pub fn uses(self, key: impl Into<Key>) -> bool {
         self.keys().contains(&key.into())
-    }
-
-    /// The scene names of [`OptKind::keys`].
-    #[doc(hidden)] // transitional: web shell and scene codec still pass names
-    pub fn keys_str(self) -> &'static [&'static str] {
-        match self {
-            OptKind::Gd => &["lr"],
-            OptKind::Momentum => &["lr", "gamma", "nesterov"],
-            OptKind::Adagrad => &["lr", "eps"],
-            OptKind::Rmsprop => &["lr", "gamma", "eps"],
-            OptKind::Adam => &["lr", "beta1", "beta2", "eps", "bias_correction", "amsgrad"],
-            OptKind::AdamL2 | OptKind::Adamw => &[
-                "lr",
-                "beta1",
-                "beta2",
-                "eps",
-                "lambda",
-                "bias_correction",
-                "amsgrad",
-            ],
-            OptKind::Nadam => &["lr", "beta1", "beta2", "eps", "momentum_decay"],
-            OptKind::Adadelta => &["lr", "gamma", "eps"],
-        }
     }
 
     /// The hyper-parameters this kind takes when a scene omits them.
@@ -216,12 +178,35 @@ impl OptKind {
 mod tests {
     use super::*;
 
+    /// The keys of each kind in the scene JSON, in order (a contract:
+    /// README "Scenes"), written out independently of [`OptKind::keys`].
+    fn scene_keys(kind: OptKind) -> &'static [&'static str] {
+        match kind {
+            OptKind::Gd => &["lr"],
+            OptKind::Momentum => &["lr", "gamma", "nesterov"],
+            OptKind::Adagrad => &["lr", "eps"],
+            OptKind::Rmsprop => &["lr", "gamma", "eps"],
+            OptKind::Adam => &["lr", "beta1", "beta2", "eps", "bias_correction", "amsgrad"],
+            OptKind::AdamL2 | OptKind::Adamw => &[
+                "lr",
+                "beta1",
+                "beta2",
+                "eps",
+                "lambda",
+                "bias_correction",
+                "amsgrad",
+            ],
+            OptKind::Nadam => &["lr", "beta1", "beta2", "eps", "momentum_decay"],
+            OptKind::Adadelta => &["lr", "gamma", "eps"],
+        }
+    }
+
     #[test]
     fn names_round_trip_and_typed_keys_match_their_names() {
         for kind in ALL_KINDS {
             assert_eq!(OptKind::from_name(kind.name()), Some(kind));
             let names: Vec<&str> = kind.keys().iter().map(|k| k.name()).collect();
-            assert_eq!(names, kind.keys_str(), "{kind:?}");
+            assert_eq!(names, scene_keys(kind), "{kind:?}");
             assert!(kind.uses(HyperKey::Lr));
         }
         assert!(OptKind::Momentum.uses(FlagKey::Nesterov));

@@ -26,8 +26,6 @@ pub use adadelta::ScaleByAdadelta;
 pub use adam::{first_moment, ScaleByAdam};
 pub use chain::{HyperError, OptSpec, Optimizer};
 pub use decay::{AddDecayedWeights, DecayParams};
-#[doc(hidden)] // transitional: web shell and scene codec still pass names
-pub use hyper::in_range;
 pub use hyper::{FlagKey, Hyper, HyperKey, Key, Range};
 pub use kind::{OptKind, ALL_KINDS};
 pub use nadam::ScaleByNadam;
