@@ -4,7 +4,7 @@
 // window mark, lesson 5, both languages, no NaN, no console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, state } from './support.mjs';
+import { serve, launch, open, state, assertNoBadNumbers } from './support.mjs';
 
 let server, browser;
 before(async () => {
@@ -36,17 +36,6 @@ async function openPanel(page, id) {
 }
 
 // All text and attribute values of the page: no NaN, no Infinity.
-async function assertNoBadNumbers(page, where) {
-  const text = await page.evaluate(() => {
-    const parts = [document.body.innerText];
-    for (const el of document.querySelectorAll('*')) {
-      if (typeof el.value === 'string') parts.push(el.value);
-      for (const a of el.attributes) parts.push(a.value);
-    }
-    return parts.join('\n');
-  });
-  for (const bad of [/NaN/, /Infinity/, /\b-?inf\b/i]) assert.doesNotMatch(text, bad, `${where}: the page shows ${bad}`);
-}
 
 // RGB of the device pixel under a CSS point of a canvas.
 const pixel = (page, id, x, y) => page.evaluate(({ id, x, y }) => {

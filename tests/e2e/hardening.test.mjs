@@ -6,7 +6,7 @@
 // banner a panic shows instead of a frozen canvas.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, state, frames, settled, openPage } from './support.mjs';
+import { serve, launch, state, frames, settled, openPage, assertNoBadNumbers } from './support.mjs';
 
 // The page's policy, also sent as a header (both must hold).
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; form-action 'none'";
@@ -51,16 +51,6 @@ async function typeFormula(page, text) {
   await settled(page);
 }
 // All text a user can see or a screen reader can read: no NaN, no Infinity.
-async function assertNoBadNumbers(page, where) {
-  const text = await page.evaluate(() => {
-    const parts = [document.body.innerText];
-    for (const el of document.querySelectorAll('[aria-label], [title], input')) {
-      parts.push(el.getAttribute('aria-label') ?? '', el.getAttribute('title') ?? '', el.value ?? '');
-    }
-    return parts.join('\n');
-  });
-  for (const bad of [/NaN/, /Infinity/, /\binf\b/i]) assert.doesNotMatch(text, bad, `${where}: the page shows ${bad}`);
-}
 function assertFinite(s, where) {
   for (const [i, r] of s.runs.entries()) {
     for (const p of r.points) assert.ok(p.every(Number.isFinite), `${where}: run ${i} kept a non-finite point ${p}`);

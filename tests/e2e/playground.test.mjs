@@ -6,7 +6,7 @@
 // console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, hexRgb, near, state, draws, frames } from './support.mjs';
+import { serve, launch, hexRgb, near, state, draws, frames, domText, assertNoBadNumbers } from './support.mjs';
 
 let server, browser;
 const allErrors = [];
@@ -78,29 +78,6 @@ async function type(loc, text) {
   await loc.press('Enter');
 }
 
-// Everything the DOM says: visible and hidden text, form values, attributes.
-const domText = (page) => page.evaluate(() => {
-  const parts = [document.title, document.body.innerText];
-  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-    const p = n.parentElement?.tagName;
-    if (p !== 'SCRIPT' && p !== 'STYLE') parts.push(n.data);
-  }
-  for (const el of document.querySelectorAll('*')) {
-    if (typeof el.value === 'string') parts.push(el.value);
-    for (const a of el.attributes) parts.push(a.value);
-  }
-  return parts.join('\n');
-});
-async function assertNoBadNumbers(page, where) {
-  const text = await domText(page);
-  for (const bad of [/NaN/, /Infinity/, /\b-?inf\b/i]) {
-    const m = text.match(bad);
-    assert.equal(m, null, `${where}: the DOM shows ${m?.[0]} in …${m ? text.slice(Math.max(0, m.index - 80), m.index + 40) : ''}…`);
-  }
-  const shown = await page.evaluate(() => document.body.innerText);
-  assert.doesNotMatch(shown, /\bundefined\b|\bnull\b/, `${where}: the page text shows undefined/null`);
-}
 
 function assertFinitePoints(s, where) {
   s.runs.forEach((r, i) => {

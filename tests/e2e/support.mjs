@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 // Content types of the files the page and the bench serve.
@@ -135,4 +136,31 @@ export async function openPage(browser, t, url, { viewport = { width: 1280, heig
   await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
   await page.waitForFunction(() => typeof window.wasmBindings?.page_state === 'function');
   return { page, errors };
+}
+
+// Everything the DOM says: visible and hidden text, form values, attributes.
+export const domText = (page) => page.evaluate(() => {
+  const parts = [document.title, document.body.innerText];
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const p = n.parentElement?.tagName;
+    if (p !== 'SCRIPT' && p !== 'STYLE') parts.push(n.data);
+  }
+  for (const el of document.querySelectorAll('*')) {
+    if (typeof el.value === 'string') parts.push(el.value);
+    for (const a of el.attributes) parts.push(a.value);
+  }
+  return parts.join('\n');
+});
+
+// No NaN, no Infinity, no inf anywhere in the DOM; no undefined or null in
+// the visible text.
+export async function assertNoBadNumbers(page, where) {
+  const text = await domText(page);
+  for (const bad of [/NaN/, /Infinity/, /\b-?inf\b/i]) {
+    const m = text.match(bad);
+    assert.equal(m, null, `${where}: the DOM shows ${m?.[0]} in …${m ? text.slice(Math.max(0, m.index - 80), m.index + 40) : ''}…`);
+  }
+  const shown = await page.evaluate(() => document.body.innerText);
+  assert.doesNotMatch(shown, /\bundefined\b|\bnull\b/, `${where}: the page text shows undefined/null`);
 }
