@@ -13,6 +13,7 @@
 
 pub mod diagnose;
 pub mod ema;
+pub mod geometry;
 pub mod inspect;
 pub mod landscape;
 pub mod lesson;
