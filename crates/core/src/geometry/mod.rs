@@ -9,22 +9,27 @@
 //! functions compute. The maths was moved here unchanged (same operations
 //! in the same order, so the page's pixels stay identical).
 //!
-//! What replaces what in the page shell (`src/web/mod.rs` at a663005):
+//! What replaces what in the page shell (`src/web/mod.rs`, line numbers at
+//! commit a663005); `vp` is `Viewport::new(view, geom.w, geom.h)`, i.e.
+//! `draw::Geom::viewport()` with the view the gesture started from:
 //!
-//! | `src/web/mod.rs` today                                   | core function                          |
-//! |----------------------------------------------------------|----------------------------------------|
-//! | `App::set_view` — the range check before storing a view  | [`view_ok`]                            |
-//! | `App::zoom_at(cx, cy, factor, from)` (the `View` it builds) | [`Viewport::zoom_at`]               |
-//! | `App::snap(p)`                                           | [`snap`]                               |
-//! | `App::set_start` — the finite/±1e12 check after the snap | [`start_ok`]                           |
-//! | the `wheel` listener's `factor` from `delta_y`/`delta_mode` | [`wheel_factor`]                    |
-//! | `pointerdown`/`pointermove`: two-pointer distance and midpoint | [`pinch`]                       |
-//! | `pointerdown`: `hypot(..) <= 12.0` (grab the start ring)  | [`grabs_start`]                        |
-//! | `pointermove`: `hypot(..) > 4.0` (a press becomes a pan)  | [`is_drag`]                            |
-//! | `pointermove` `Drag::Pan`: `dx`, `dy` and the new `View`  | [`Viewport::pan`]                      |
-//! | `geom.world(x, y)` / `geom.px(p)` (`draw::Geom`)          | [`Viewport::world`] / [`Viewport::px`] |
-//! | `App::measure` — the canvas height from the view's aspect | [`fit_height`]                         |
-//! | `reset-view`: `scene.view = None`                         | (no maths: the scene's default view)   |
+//! | `src/web/mod.rs` today                                        | core call                                  |
+//! |---------------------------------------------------------------|--------------------------------------------|
+//! | `App::set_view` (609–622): the range check before storing     | `view_ok(&v)`                              |
+//! | `App::zoom_at(cx, cy, factor, from)` (624–637): the new `View` | `Viewport { view: from, .. }.zoom_at(cx, cy, factor)` |
+//! | `App::snap(p)` (639–645)                                      | `snap(&scene.view(), p)`                   |
+//! | `App::set_start` (647–654): the finite/±1e12 check            | `start_ok(snap(..))`                       |
+//! | `wheel` listener (1383–1396): `unit`, `factor`                | `wheel_factor(e.delta_y(), e.delta_mode())` |
+//! | `pointerdown`/`pointermove` (1300, 1326): distance, midpoint  | `pinch((a.1, a.2), (b.1, b.2))` → `(d, mid)`; zoom by `d0 / d` about `mid` |
+//! | `pointerdown` (1305–1306): `hypot(..) <= 12.0`                | `grabs_start(geom.px(start), x, y)`        |
+//! | `pointermove` (1334): `hypot(..) > 4.0`                       | `is_drag((x0, y0), x, y)`                  |
+//! | `pointermove` `Drag::Pan` (1342–1350): `dx`, `dy`, new `View` | `Viewport::new(view, w, h).pan(x - x0, y - y0)` |
+//! | `geom.world(x, y)` (1331, 1368) / `geom.px(p)` (1305)         | [`Viewport::world`] / [`Viewport::px`] (what `Geom` now calls) |
+//! | `App::measure` (421–447): the height from the view's aspect (438–446) | `fit_height(&view, w, inner_h, narrow)` |
+//! | `reset-view` (1217–1220): `scene.view = None`                 | no maths: the scene's default view         |
+//!
+//! The maths uses std's `log10`/`powf`/`exp`/`atan2`, as the page did (not
+//! [`crate::math`]'s libm): what the page computed must not change by a bit.
 //!
 //! In `src/web/draw.rs`: `Geom::px`/`world` → [`Viewport`]; the trail's
 //! polylines and dots → [`trail::polylines`], [`trail::dots`]; the edge
