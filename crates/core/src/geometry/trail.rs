@@ -182,6 +182,39 @@ mod tests {
     }
 
     #[test]
+    fn random_walks_keep_only_exact_trail_points() {
+        // A small LCG: random walks, some wandering far off the canvas.
+        let mut seed: u64 = 7;
+        let mut rnd = || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64 - 0.5
+        };
+        let g = vp();
+        for case in 0..200 {
+            let stride = if case % 3 == 0 { 8.0 } else { 0.5 };
+            let mut p = [5.0, 5.0];
+            let pts: Vec<Vec2> = (0..300)
+                .map(|_| {
+                    let q = p;
+                    p = [p[0] + stride * rnd(), p[1] + stride * rnd()];
+                    q
+                })
+                .collect();
+            let exact: Vec<(f64, f64)> = pts.iter().map(|p| g.px(*p)).collect();
+            let lines = polylines(&g, &pts);
+            assert!(lines.iter().all(|l| l.len() >= 2));
+            assert!(kept(&lines).iter().all(|p| exact.contains(p)));
+            assert!(dots(&g, &pts).iter().all(|p| exact.contains(p)));
+            if let Some(first) = lines.first().and_then(|l| l.first()) {
+                // Lines run from the current step backwards.
+                assert!(exact.contains(first));
+            }
+        }
+    }
+
+    #[test]
     fn sub_pixel_steps_merge_but_the_start_stays() {
         let g = vp();
         // 1000 steps within a tenth of a pixel of each other, then a jump.
