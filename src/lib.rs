@@ -10,9 +10,9 @@
 #![warn(missing_docs)]
 
 pub use gradscape_core::{
-    diagnose, ema, inspect, landscape, lesson, math, noise, optim, params, run, scene, simulate,
-    surface, sweep, url, Convention, Landscape, OptKind, OptSpec, Scene, SceneError, Stop,
-    Trajectory, Vec2, View,
+    chart, diagnose, ema, format, geometry, inspect, landscape, lesson, math, noise, optim, params,
+    run, scene, simulate, surface, sweep, theory, url, Convention, Landscape, OptKind, OptSpec,
+    Scene, SceneError, Stop, Trajectory, Vec2, View,
 };
 pub use gradscape_text as text;
 pub use gradscape_text::{output, svg, Lang};

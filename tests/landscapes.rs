@@ -3,8 +3,9 @@
 //! (grid, log scale, isolines, ticks, colormap).
 #![cfg(not(target_arch = "wasm32"))]
 
+use gradscape::format::tick_label;
 use gradscape::landscape::{beale, himmelblau, saddle, Quadratic, Rastrigin, Rosenbrock, KINDS};
-use gradscape::surface::{colormap, isolines, tick_label, ticks, Grid, LogScale};
+use gradscape::surface::{colormap, isolines, ticks, Grid, LogScale};
 use gradscape::{Landscape, View};
 use proptest::prelude::*;
 

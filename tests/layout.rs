@@ -163,7 +163,10 @@ fn modules(src: &Path) -> Vec<(Vec<String>, String)> {
 fn references(module: &[String], code: &str) -> Vec<Vec<String>> {
     let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == ':';
     let mut out = Vec::new();
-    for (prefix, base) in [("crate::", vec![]), ("super::", module[..module.len().saturating_sub(1)].to_vec())] {
+    for (prefix, base) in [
+        ("crate::", vec![]),
+        ("super::", module[..module.len().saturating_sub(1)].to_vec()),
+    ] {
         for (i, _) in code.match_indices(prefix) {
             if i > 0 && code[..i].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
                 continue;
@@ -254,7 +257,10 @@ fn cycles(src: &Path) -> Vec<String> {
 fn no_import_cycle_between_the_modules_of_a_crate() {
     for src in ["src", "crates/core/src", "crates/text/src"] {
         let found = cycles(&Path::new(ROOT).join(src));
-        assert!(found.is_empty(), "{src}: modules that import each other: {found:#?}");
+        assert!(
+            found.is_empty(),
+            "{src}: modules that import each other: {found:#?}"
+        );
     }
 }
 
@@ -263,11 +269,18 @@ fn the_cycle_check_can_fail() {
     let dir = std::env::temp_dir().join(format!("gradscape-cycle-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("web")).unwrap();
     std::fs::write(dir.join("lib.rs"), "mod a;\nmod web;\n").unwrap();
-    std::fs::write(dir.join("a.rs"), "use crate::web::draw::Geom; // crate::nope\n").unwrap();
+    std::fs::write(
+        dir.join("a.rs"),
+        "use crate::web::draw::Geom; // crate::nope\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("web/mod.rs"), "mod draw;\nmod overlay;\n").unwrap();
     std::fs::write(dir.join("web/draw.rs"), "use super::overlay;\n").unwrap();
     std::fs::write(dir.join("web/overlay.rs"), "use super::{draw::Geom, x};\n").unwrap();
     let found = cycles(&dir);
     std::fs::remove_dir_all(&dir).unwrap();
-    assert_eq!(found, ["web::draw → web::overlay", "web::overlay → web::draw"]);
+    assert_eq!(
+        found,
+        ["web::draw → web::overlay", "web::overlay → web::draw"]
+    );
 }

@@ -7,7 +7,7 @@ use crate::landscape::{ExprError, View};
 use crate::optim::{HyperKey, OptKind};
 use crate::run::{simulate_with, Trajectory};
 use crate::scene::{Scene, SceneError};
-use crate::Vec2;
+use gradscape_core::geometry::Viewport;
 use gradscape_text::Lang;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -44,23 +44,6 @@ pub struct Canvas {
     pub w: f64,
     /// CSS height.
     pub h: f64,
-}
-
-impl Canvas {
-    /// World → CSS pixels in `view` (far points clamped, as the drawing does).
-    pub fn px(&self, view: &View, p: Vec2) -> (f64, f64) {
-        let x = (p[0] - view.x0) / view.width() * self.w;
-        let y = (view.y1 - p[1]) / view.height() * self.h;
-        (x.clamp(-1e5, 1e5), y.clamp(-1e5, 1e5))
-    }
-
-    /// CSS pixels → world in `view`.
-    pub fn world(&self, view: &View, x: f64, y: f64) -> Vec2 {
-        [
-            view.x0 + x / self.w * view.width(),
-            view.y1 - y / self.h * view.height(),
-        ]
-    }
 }
 
 /// A value typed in an optimizer card that was not taken.
@@ -226,12 +209,9 @@ impl Model {
         self.t = self.t.min(self.scene.steps);
     }
 
-    /// A world point rounded to a grain fine enough for the view.
-    pub fn snap(&self, p: Vec2) -> Vec2 {
-        let grain = |span: f64| 10f64.powf((span / 1000.0).log10().floor());
-        let r = |v: f64, g: f64| ((v / g).round() * g * 1e12).round() / 1e12;
-        let v = self.scene.view();
-        [r(p[0], grain(v.width())), r(p[1], grain(v.height()))]
+    /// The plot's window `view` in the measured canvas.
+    pub fn viewport(&self, view: View) -> Viewport {
+        Viewport::new(view, self.canvas.w, self.canvas.h)
     }
 
     /// A file name stem for downloads: `gradscape-quadratic-gd-momentum`.

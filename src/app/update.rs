@@ -8,8 +8,9 @@ use crate::lesson::{lesson, LESSONS};
 use crate::optim::HyperKey;
 use crate::optim::{Convention, OptSpec};
 use crate::params::ParamInfo;
-use crate::scene::{Scene, MAX_COORD, MAX_SEED, MAX_STEPS};
+use crate::scene::{Scene, MAX_SEED, MAX_STEPS};
 use crate::Vec2;
+use gradscape_core::geometry;
 
 pub use crate::optim::MAX_OPTIMIZERS;
 
@@ -205,13 +206,13 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
             m.pointers.push((id, x, y));
             if m.pointers.len() == 2 {
                 let (a, b) = (m.pointers[0], m.pointers[1]);
-                let d = (a.1 - b.1).hypot(a.2 - b.2).max(1.0);
-                m.pinch = Some((d, m.scene.view(), [(a.1 + b.1) / 2.0, (a.2 + b.2) / 2.0]));
+                let (d, mid) = geometry::pinch((a.1, a.2), (b.1, b.2));
+                m.pinch = Some((d, m.scene.view(), mid));
                 m.drag = Drag::None;
                 return Dirty::NONE;
             }
-            let (sx, sy) = m.canvas.px(&m.scene.view(), m.scene.start);
-            m.drag = if (sx - x).hypot(sy - y) <= 12.0 {
+            let ring = m.viewport(m.scene.view()).px(m.scene.start);
+            m.drag = if geometry::grabs_start(ring, x, y) {
                 Drag::Start
             } else {
                 Drag::Pending { x, y }
@@ -225,15 +226,15 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
             }
             if let (Some((d0, v0, mid)), 2) = (m.pinch, m.pointers.len()) {
                 let (a, b) = (m.pointers[0], m.pointers[1]);
-                let d = (a.1 - b.1).hypot(a.2 - b.2).max(1.0);
+                let (d, _) = geometry::pinch((a.1, a.2), (b.1, b.2));
                 return zoom_at(m, mid[0], mid[1], d0 / d, v0);
             }
             match m.drag {
                 Drag::Start => {
-                    let w = m.canvas.world(&m.scene.view(), x, y);
+                    let w = m.viewport(m.scene.view()).world(x, y);
                     set_start(m, w)
                 }
-                Drag::Pending { x: x0, y: y0 } if (x - x0).hypot(y - y0) > 4.0 => {
+                Drag::Pending { x: x0, y: y0 } if geometry::is_drag((x0, y0), x, y) => {
                     m.drag = Drag::Pan {
                         view: m.scene.view(),
                         x: x0,
@@ -242,17 +243,8 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
                     Dirty::NONE
                 }
                 Drag::Pan { view, x: x0, y: y0 } => {
-                    let dx = (x - x0) / m.canvas.w * view.width();
-                    let dy = (y - y0) / m.canvas.h * view.height();
-                    set_view(
-                        m,
-                        View {
-                            x0: view.x0 - dx,
-                            x1: view.x1 - dx,
-                            y0: view.y0 + dy,
-                            y1: view.y1 + dy,
-                        },
-                    )
+                    let v = m.viewport(view).pan(x - x0, y - y0);
+                    set_view(m, v)
                 }
                 _ => Dirty::NONE,
             }
@@ -265,7 +257,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
             let drag = std::mem::replace(&mut m.drag, Drag::None);
             if click {
                 if let Drag::Pending { .. } = drag {
-                    let w = m.canvas.world(&m.scene.view(), x, y);
+                    let w = m.viewport(m.scene.view()).world(x, y);
                     return set_start(m, w);
                 }
             }
@@ -466,8 +458,8 @@ fn ruled(m: &mut Model, rule: Rule, v: f64) -> Dirty {
 }
 
 fn set_start(m: &mut Model, p: Vec2) -> Dirty {
-    let p = m.snap(p);
-    if !(p[0].is_finite() && p[1].is_finite()) || p[0].abs() > MAX_COORD || p[1].abs() > MAX_COORD {
+    let p = geometry::snap(&m.scene.view(), p);
+    if !geometry::start_ok(p) {
         return Dirty::NONE;
     }
     m.scene.start = p;
@@ -483,12 +475,7 @@ fn seek(m: &mut Model, t: usize) -> Dirty {
 /// A new window (refused when degenerate or absurdly far); drawn coarse
 /// until the user rests.
 fn set_view(m: &mut Model, v: View) -> Dirty {
-    let (w, h) = (v.width(), v.height());
-    if !(1e-9..=1e9).contains(&w)
-        || !(1e-9..=1e9).contains(&h)
-        || v.x0.abs() > 1e12
-        || v.y0.abs() > 1e12
-    {
+    if !geometry::view_ok(&v) {
         return Dirty::NONE;
     }
     m.scene.view = Some(v);
@@ -498,13 +485,7 @@ fn set_view(m: &mut Model, v: View) -> Dirty {
 
 /// Zoom `from` by `factor` about the pixel (cx, cy).
 fn zoom_at(m: &mut Model, cx: f64, cy: f64, factor: f64, from: View) -> Dirty {
-    let p = m.canvas.world(&from, cx, cy);
-    let v = View {
-        x0: p[0] - (p[0] - from.x0) * factor,
-        x1: p[0] + (from.x1 - p[0]) * factor,
-        y0: p[1] - (p[1] - from.y0) * factor,
-        y1: p[1] + (from.y1 - p[1]) * factor,
-    };
+    let v = m.viewport(from).zoom_at(cx, cy, factor);
     set_view(m, v)
 }
 

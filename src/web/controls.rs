@@ -2,9 +2,10 @@
 //! steps and noise fields, the formula editor, the lesson pickers, the
 //! static words, and the global error line in words.
 
-use super::dom::{add, by_id, el, fmt_field};
+use super::dom::{add, by_id, el};
 use super::App;
 use crate::app::{GlobalError, Rule};
+use crate::format;
 use crate::landscape::{Landscape, KINDS};
 use crate::lesson::{lesson, LESSONS};
 use gradscape_text::errors::{expr_error, scene_error};
@@ -21,7 +22,7 @@ pub fn error_text(e: &GlobalError, lang: Lang) -> String {
         Rule::Seed => "rule.seed",
     };
     match e {
-        GlobalError::Rule(r, v) => trf(lang, "rule.got", &[tr(lang, rule(r)), &fmt_field(*v)]),
+        GlobalError::Rule(r, v) => trf(lang, "rule.got", &[tr(lang, rule(r)), &format::field(*v)]),
         GlobalError::Unreadable(r) => trf(lang, "rule.unreadable", &[tr(lang, rule(r))]),
         GlobalError::SurfaceNan(key) => trf(lang, "surface.nan", &[key]),
         GlobalError::ViewNan { key, text } => trf(lang, "view.nan", &[key, text]),
@@ -48,7 +49,7 @@ pub fn sync_globals(app: &App) -> Result<(), JsValue> {
     by_id::<HtmlSelectElement>(&app.doc, "surface")?.set_value(s.landscape.kind());
     by_id::<HtmlSelectElement>(&app.doc, "convention")?.set_value(s.convention.name());
     by_id::<HtmlInputElement>(&app.doc, "steps")?.set_value(&s.steps.to_string());
-    by_id::<HtmlInputElement>(&app.doc, "noise-sigma")?.set_value(&fmt_field(s.noise.sigma));
+    by_id::<HtmlInputElement>(&app.doc, "noise-sigma")?.set_value(&format::field(s.noise.sigma));
     by_id::<HtmlInputElement>(&app.doc, "noise-seed")?.set_value(&s.noise.seed.to_string());
     build_surface_params(app)?;
     // The formula editor shows for an `expr` surface, with its window.
@@ -115,7 +116,7 @@ pub fn sync_view_fields(app: &App) -> Result<(), JsValue> {
             Some("y0") => v.y0,
             _ => v.y1,
         };
-        input.set_value(&fmt_field(x));
+        input.set_value(&format::field(x));
     }
     Ok(())
 }
@@ -156,7 +157,7 @@ fn build_surface_params(app: &App) -> Result<(), JsValue> {
             None,
         )?
         .dyn_into::<HtmlInputElement>()?;
-        input.set_value(&fmt_field(v));
+        input.set_value(&format::field(v));
         lab.append_child(&input)?;
         root.append_child(&lab)?;
     }

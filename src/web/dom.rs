@@ -83,19 +83,17 @@ pub fn closest(target: Option<EventTarget>, selector: &str) -> Option<Element> {
         .flatten()
 }
 
-/// A number for a form field: shortest form that reads back exactly.
-pub fn fmt_field(v: f64) -> String {
-    if v == 0.0 {
-        "0".into()
-    } else if v.abs() < 1e-4 || v.abs() >= 1e6 {
-        format!("{v:e}")
-    } else {
-        format!("{v}")
-    }
-}
-
 /// Append `child` to `parent`.
 pub fn add(parent: &Element, child: &Element) -> Result<(), JsValue> {
     parent.append_child(child)?;
     Ok(())
+}
+
+/// Whether the page prefers dark colours.
+pub fn dark(window: &web_sys::Window) -> bool {
+    window
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }

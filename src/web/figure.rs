@@ -114,12 +114,7 @@ impl State {
             };
             draw_plot(&self.plot, cache, &frame, None)?;
             if let Some(loss) = &self.loss {
-                let dark = window
-                    .match_media("(prefers-color-scheme: dark)")
-                    .ok()
-                    .flatten()
-                    .map(|m| m.matches())
-                    .unwrap_or(false);
+                let dark = super::dom::dark(&window);
                 draw_loss(
                     loss,
                     dpr,

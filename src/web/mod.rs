@@ -18,7 +18,6 @@ mod events;
 mod explain;
 pub mod figure;
 mod link;
-mod overlay;
 mod page;
 mod panel;
 mod pointer;
@@ -30,6 +29,7 @@ pub use api::{english_words, page_state, set_scene_json, simulate_json};
 pub use page::start;
 
 use crate::app::{self, CardError, Dirty, Model, Msg};
+use crate::format;
 use draw::{Geom, SurfaceCache};
 use gradscape_text::optim::{allowed_range, param_label};
 use gradscape_text::{trf, Lang};
@@ -180,7 +180,7 @@ fn card_error_text(e: &CardError, lang: Lang) -> String {
             &[
                 &param_label(kind, key, lang),
                 allowed_range(field, lang),
-                &dom::fmt_field(v),
+                &format::field(v),
             ],
         ),
         CardError::Unreadable {
@@ -191,7 +191,7 @@ fn card_error_text(e: &CardError, lang: Lang) -> String {
             &[
                 &param_label(kind, key, lang),
                 allowed_range(key, lang),
-                &dom::fmt_field(current),
+                &format::field(current),
             ],
         ),
     }

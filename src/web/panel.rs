@@ -1,10 +1,12 @@
 //! The DOM panels built from the scene: optimizer cards, legend, messages.
 //! Text is always set as text, never parsed as HTML.
 
-use super::dom::{add, el, fmt_field};
+use super::dom::{add, el};
 use crate::diagnose::{Diagnosis, Health};
+use crate::format;
+use crate::format::fmt_num;
 use crate::optim::Key;
-use crate::optim::{fmt_num, OptSpec};
+use crate::optim::OptSpec;
 use crate::params::ParamInfo;
 use crate::run::Trajectory;
 use crate::surface::palette;
@@ -102,7 +104,7 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
                 let num: HtmlInputElement = part(&row, "input[type=number]")?.dyn_into()?;
                 num.set_attribute("data-param", name)?;
                 num.set_attribute("aria-label", &trf(lang, "card.value", &[&label]))?;
-                num.set_value(&fmt_field(v));
+                num.set_value(&format::field(v));
                 part(&row, ".param-name")?.set_text_content(Some(param_name(spec.kind, k, lang)));
                 row
             }
@@ -150,7 +152,7 @@ pub fn sync_card(
                         if input.type_() == "range" {
                             input.set_value(&info.to_slider(v).to_string());
                         } else {
-                            input.set_value(&fmt_field(v));
+                            input.set_value(&format::field(v));
                         }
                     } else {
                         e.set_text_content(Some(&format!("{} = {}", info.symbol, fmt_num(v))));

@@ -51,12 +51,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     on_active(&plot, "wheel", move |e: WheelEvent| {
         e.prevent_default();
         let (x, y) = rel(&p, e.client_x(), e.client_y());
-        let unit = match e.delta_mode() {
-            1 => 30.0,
-            2 => 300.0,
-            _ => 1.0,
-        };
-        let factor = (e.delta_y() * unit * 0.0015).clamp(-1.0, 1.0).exp();
+        let factor = gradscape_core::geometry::wheel_factor(e.delta_y(), e.delta_mode());
         dispatch(Msg::Zoom { x, y, factor });
     })
 }

@@ -144,25 +144,8 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
         let h = (inner_h - others - 8.0).clamp(80.0, 4000.0);
         return Ok(Geom { view, w, h, dpr });
     }
-    // The canvas keeps the view's aspect unless that would push the time
-    // bar below the fold; then the axes scale apart. Wide screens keep the
-    // time bar, legend and loss chart in view too.
-    let reserve = if narrow { 130.0 } else { 290.0 };
-    let max_h = (inner_h - reserve).max(220.0);
-    let h = (w * view.height() / view.width())
-        .min(max_h)
-        .clamp(120.0, 4000.0);
+    let h = gradscape_core::geometry::fit_height(&view, w, inner_h, narrow);
     Ok(Geom { view, w, h, dpr })
-}
-
-/// Whether the page prefers dark colours.
-pub fn dark(window: &Window) -> bool {
-    window
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .map(|m| m.matches())
-        .unwrap_or(false)
 }
 
 /// Redraw the plot (re-rendering the surface only if it changed), the
@@ -216,7 +199,7 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
         &app.hidden,
         app.t,
         app.scene.steps,
-        dark(&app.window),
+        super::dom::dark(&app.window),
         app.lang,
     )?;
     let v = geom.view;

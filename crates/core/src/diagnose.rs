@@ -204,16 +204,3 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
         Stop::Completed => Hint::Grew { first, last, lr },
     }
 }
-
-/// A loss for humans: 4 significant digits, exponent form when tiny or huge.
-pub fn short(v: f64) -> String {
-    if !v.is_finite() {
-        return "—".into();
-    }
-    if v != 0.0 && (v.abs() < 1e-3 || v.abs() >= 1e5) {
-        format!("{v:.2e}")
-    } else {
-        let r = (v * 1e4).round() / 1e4;
-        format!("{r}")
-    }
-}

@@ -15,6 +15,7 @@ pub mod chart;
 pub mod diagnose;
 pub mod ema;
 pub mod format;
+pub mod geometry;
 pub mod inspect;
 pub mod landscape;
 pub mod lesson;

@@ -3,6 +3,7 @@
 //! the number field beside each slider takes any allowed value, also outside
 //! the slider's range.
 
+use crate::format::round_sig;
 use crate::optim::{HyperKey, OptKind};
 
 /// Slider positions run over 0..=SLIDER_STEPS.
@@ -65,10 +66,6 @@ impl ParamInfo {
         }
     }
 }
-
-/// Moved to [`crate::format`].
-#[doc(hidden)] // transitional: callers still use the old path
-pub use crate::format::round_sig;
 
 impl ParamInfo {
     /// The slider of numeric key `key` in a card of `kind`. η, ε, λ and ψ

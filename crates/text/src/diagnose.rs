@@ -1,8 +1,8 @@
 //! A run's diagnosis in words: the legend's status and the hint saying why.
 
 use crate::{tr, trf, Lang};
-use gradscape_core::diagnose::{short, Diagnosis, Health, Hint};
-use gradscape_core::optim::fmt_num;
+use gradscape_core::diagnose::{Diagnosis, Health, Hint};
+use gradscape_core::format::{fmt_num, short};
 use gradscape_core::{OptKind, Trajectory};
 
 /// The hint of a diagnosis in `lang`, when the run went wrong.

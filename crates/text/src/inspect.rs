@@ -91,41 +91,6 @@ pub fn coord(i: usize) -> &'static str {
     }
 }
 
-/// A number for the panel: 4 significant digits, exponent form when tiny or
-/// huge, a true minus sign; never NaN or ∞ text.
-pub fn num(v: f64) -> String {
-    if !v.is_finite() {
-        return "—".into();
-    }
-    if v == 0.0 {
-        return "0".into();
-    }
-    let a = v.abs();
-    let s = if (1e-3..1e5).contains(&a) {
-        let decimals = (3 - a.log10().floor() as i32).clamp(0, 6) as usize;
-        let s = format!("{a:.decimals$}");
-        if s.contains('.') {
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            s
-        }
-    } else {
-        let s = format!("{a:.3e}");
-        let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-        let mant = if mant.contains('.') {
-            mant.trim_end_matches('0').trim_end_matches('.')
-        } else {
-            mant
-        };
-        format!("{mant}e{exp}")
-    };
-    if v < 0.0 {
-        format!("−{}", s.replace('-', "−"))
-    } else {
-        s.replace('-', "−")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,9 +110,9 @@ mod tests {
 
     #[test]
     fn numbers_have_four_digits_and_a_true_minus() {
-        assert_eq!(num(-0.123456), "−0.1235");
-        assert_eq!(num(1e-7), "1e−7");
-        assert_eq!(num(f64::NAN), "—");
-        assert_eq!(num(0.96), "0.96");
+        assert_eq!(gradscape_core::format::readout(-0.123456), "−0.1235");
+        assert_eq!(gradscape_core::format::readout(1e-7), "1e−7");
+        assert_eq!(gradscape_core::format::readout(f64::NAN), "—");
+        assert_eq!(gradscape_core::format::readout(0.96), "0.96");
     }
 }

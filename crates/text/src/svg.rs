@@ -4,12 +4,11 @@
 
 use crate::optim::opt_label;
 use crate::{trf, Lang};
-use gradscape_core::diagnose::short;
-use gradscape_core::landscape::View;
+use gradscape_core::format::{short, tick_label};
+use gradscape_core::geometry::Viewport;
 use gradscape_core::run::{Stop, Trajectory};
 use gradscape_core::scene::Scene;
-use gradscape_core::surface::{colormap, isolines, palette, tick_label, ticks, Grid, LogScale};
-use gradscape_core::Vec2;
+use gradscape_core::surface::{colormap, isolines, palette, ticks, Grid, LogScale};
 use std::fmt::Write;
 
 /// Size and detail of a figure.
@@ -47,24 +46,6 @@ fn hex(c: [u8; 3]) -> String {
     format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
 }
 
-/// Maps world coordinates into the plot rectangle.
-struct Frame {
-    view: View,
-    left: f64,
-    top: f64,
-    w: f64,
-    h: f64,
-}
-
-impl Frame {
-    fn px(&self, p: Vec2) -> (f64, f64) {
-        let x = self.left + (p[0] - self.view.x0) / self.view.width() * self.w;
-        let y = self.top + (self.view.y1 - p[1]) / self.view.height() * self.h;
-        // Far-away points (divergence) are pulled in so renderers stay sane.
-        (x.clamp(-1e5, 1e5), y.clamp(-1e5, 1e5))
-    }
-}
-
 /// The label a legend shows for a run: its optimizer and how it ended.
 pub fn run_caption(t: &Trajectory, lang: Lang) -> String {
     let last = t.loss.last().copied().unwrap_or(f64::NAN);
@@ -79,7 +60,9 @@ pub fn run_caption(t: &Trajectory, lang: Lang) -> String {
 pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     let (width, height) = (opt.width.max(200) as f64, opt.height.max(150) as f64);
     let view = scene.view();
-    let f = Frame {
+    // World → the plot rectangle; far points (divergence) are pulled in so
+    // renderers stay sane.
+    let f = Viewport {
         view,
         left: 62.0,
         top: 34.0,

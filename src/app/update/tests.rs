@@ -252,7 +252,7 @@ fn start_is_snapped_and_bounded() {
 #[test]
 fn click_sets_the_start_drag_pans() {
     let mut m = model();
-    let (sx, _) = m.canvas.px(&m.scene.view(), m.scene.start);
+    let (sx, _) = m.viewport(m.scene.view()).px(m.scene.start);
     // A click away from the marker sets the start there.
     let (x, y) = if sx > 200.0 {
         (50.0, 50.0)
@@ -274,9 +274,12 @@ fn click_sets_the_start_drag_pans() {
         },
     );
     assert_eq!(d, Dirty::RUNS);
-    assert_eq!(m.scene.start, m.snap(m.canvas.world(&m.scene.view(), x, y)));
+    assert_eq!(
+        m.scene.start,
+        gradscape_core::geometry::snap(&m.scene.view(), m.viewport(m.scene.view()).world(x, y))
+    );
     // A press on the marker drags it.
-    let (sx, sy) = m.canvas.px(&m.scene.view(), m.scene.start);
+    let (sx, sy) = m.viewport(m.scene.view()).px(m.scene.start);
     update(
         &mut m,
         Msg::PointerDown {

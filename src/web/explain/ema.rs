@@ -4,10 +4,11 @@
 //! [`crate::ema::WeightsFigure`].
 
 use super::canvas::{axes, dash, line, prepare, Colors, Ticks, C_CLEAN, C_HAT, C_X, C_Y};
-use super::{dark, dpr, is_open, num, App};
+use super::{dark, dpr, is_open, App};
 use crate::ema::{window, window_share, SignalFigure, WeightsFigure, SAMPLES};
-use crate::optim::fmt_num;
-use crate::surface::{tick_label, ticks};
+use crate::format::sig3;
+use crate::format::{fmt_num, tick_label};
+use crate::surface::ticks;
 use gradscape_text::{tr, trf, Lang};
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -16,7 +17,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 pub fn draw(app: &App) -> Result<(), JsValue> {
     let l = app.lang;
     let g = app.explain.ema_gamma;
-    let wtext = num(window(g));
+    let wtext = sig3(window(g));
     app.root("ema-readout")?.set_text_content(Some(&trf(
         l,
         "explain.ema.readout",
@@ -30,7 +31,7 @@ pub fn draw(app: &App) -> Result<(), JsValue> {
     app.root("ema-bias")?.set_text_content(Some(&trf(
         l,
         "explain.ema.bias_text",
-        &[&num(1.0 - g)],
+        &[&sig3(1.0 - g)],
     )));
     let weights: HtmlCanvasElement = super::by_id(&app.doc, "ema-weights")?;
     weights.set_attribute("data-gamma", &fmt_num(g))?;
@@ -160,7 +161,7 @@ fn draw_weights(
     ctx.line_to(xw, r.bottom());
     ctx.stroke();
     ctx.set_line_dash(&dash(&[]))?;
-    let label = trf(l, "explain.ema.window_mark", &[&num(f.window)]);
+    let label = trf(l, "explain.ema.window_mark", &[&sig3(f.window)]);
     let tw = ctx.measure_text(&label)?.width();
     let lx = if xw + 6.0 + tw > r.right() {
         xw - 6.0 - tw

@@ -28,8 +28,7 @@ mod sweeps;
 use super::dom::{add, by_id, el, on};
 use super::{with_app, App};
 use crate::ema::{from_query, query_part, snap_gamma, DEFAULT_GAMMA};
-use crate::optim::{fmt_num, OptKind};
-use crate::params::round_sig;
+use crate::optim::OptKind;
 use crate::scene::Scene;
 use crate::sweep::{map_chart::key_stops, map_chart::DIVERGES_RGB, LrSweep};
 use gradscape_text::Lang;
@@ -77,12 +76,9 @@ fn is_open(app: &App, id: &str) -> bool {
         .is_some_and(|d| d.has_attribute("open"))
 }
 
+/// Whether the page prefers dark colours.
 fn dark(app: &App) -> bool {
-    app.window
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
+    crate::web::dom::dark(&app.window)
 }
 
 fn dpr(app: &App) -> f64 {
@@ -103,15 +99,6 @@ fn gap(lang: Lang) -> &'static str {
     match lang {
         Lang::En => " ",
         Lang::Zh => "",
-    }
-}
-
-/// A number for the page: 3 significant digits, never NaN or infinite.
-fn num(v: f64) -> String {
-    if v.is_finite() {
-        fmt_num(round_sig(v, 3))
-    } else {
-        "—".into()
     }
 }
 

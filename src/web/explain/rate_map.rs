@@ -4,9 +4,11 @@
 //! [`crate::sweep::map_chart`]'s; a click is read back by [`point_at`].
 
 use super::canvas::{axes, prepare, Colors, Ticks};
-use super::{dark, dpr, gap, kind_name, num, App};
-use crate::optim::{fmt_num, Convention, OptKind};
-use crate::surface::{tick_label, ticks};
+use super::{dark, dpr, gap, kind_name, App};
+use crate::format::sig3;
+use crate::format::{fmt_num, tick_label};
+use crate::optim::{Convention, OptKind};
+use crate::surface::ticks;
 use crate::sweep::map_chart::{map_plot, map_point, Reading, MAP_NX, MAP_NY};
 use crate::sweep::{
     edge_curve, has_minimum, map_target, momentum_rate, quadratic_curvatures, rate_map,
@@ -52,10 +54,10 @@ fn current_text(app: &App, eta: f64, gamma: f64, rho: f64, eta_max: f64) -> Stri
         Reading::Converges { rho, per_digit } => trf(
             l,
             "explain.map.current",
-            &[&e, &g, &num(rho), &num(per_digit)],
+            &[&e, &g, &sig3(rho), &sig3(per_digit)],
         ),
         Reading::Instant => trf(l, "explain.map.current", &[&e, &g, "0", "1"]),
-        Reading::Diverges { rho } => trf(l, "explain.map.current_div", &[&e, &g, &num(rho)]),
+        Reading::Diverges { rho } => trf(l, "explain.map.current_div", &[&e, &g, &sig3(rho)]),
     };
     if eta > eta_max {
         text.push_str(gap(l));
@@ -146,14 +148,14 @@ pub fn draw(app: &mut App) -> Result<(), JsValue> {
     app.root("map-key-fast")?.set_text_content(Some(&trf(
         l,
         "explain.map.fast",
-        &[&num(cache.fastest)],
+        &[&sig3(cache.fastest)],
     )));
     match spec {
         Some(s) => {
             let (eta, gamma) = (s.hyper.lr, s.hyper.gamma);
             let rho = momentum_rate(form, eta, gamma, &curv);
             current_p.set_text_content(Some(&current_text(app, eta, gamma, rho, eta_max)));
-            canvas.set_attribute("data-rate", &num(rho))?;
+            canvas.set_attribute("data-rate", &sig3(rho))?;
         }
         None => {
             current_p.set_text_content(None);

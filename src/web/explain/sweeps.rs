@@ -5,10 +5,11 @@
 //! [`crate::sweep::lr_chart`]'s.
 
 use super::canvas::{axes, dash, prepare, Colors, Ticks};
-use super::{dark, dpr, gap, is_open, kind_name, num, rate_map, with_app, App};
-use crate::optim::{fmt_num, OptKind};
-use crate::params::round_sig;
-use crate::surface::{palette, tick_label};
+use super::{dark, dpr, gap, is_open, kind_name, rate_map, with_app, App};
+use crate::format::sig3;
+use crate::format::{fmt_num, round_sig, tick_label};
+use crate::optim::OptKind;
+use crate::surface::palette;
 use crate::sweep::lr_chart::{lr_ticks, lr_x, on_lr_axis, Band, LossAxis};
 use crate::sweep::{lr_sweeps, sweep_key, LrSweep, Outcome};
 use gradscape_text::{tr, trf, Lang};
@@ -128,7 +129,7 @@ fn edge_text(l: Lang, s: &LrSweep) -> String {
             _ => "explain.theory.momentum",
         };
         text.push_str(gap(l));
-        text.push_str(&trf(l, key, &[&num(b)]));
+        text.push_str(&trf(l, key, &[&sig3(b)]));
     }
     text
 }

@@ -5,9 +5,9 @@
 use super::super::dom::{add, el};
 use super::card::{head_row, value_row};
 use super::mathml::{full, math};
+use crate::format::readout;
 use crate::inspect::{has_bias_correction, BiasPoint, Inspection, Quantity};
 use crate::scene::Scene;
-use gradscape_text::inspect::num;
 use gradscape_text::optim::opt_label;
 use gradscape_text::{tr, trf, Lang};
 use wasm_bindgen::prelude::*;
@@ -110,13 +110,19 @@ pub fn bias_section(
             trf(
                 lang,
                 "state.bias.on",
-                &[&k.to_string(), &num(on1), &num(on2), &num(c1), &num(c2)],
+                &[
+                    &k.to_string(),
+                    &readout(on1),
+                    &readout(on2),
+                    &readout(c1),
+                    &readout(c2),
+                ],
             )
         } else {
             trf(
                 lang,
                 "state.bias.off",
-                &[&k.to_string(), &num(1.0 / on1), &num(1.0 / on2)],
+                &[&k.to_string(), &readout(1.0 / on1), &readout(1.0 / on2)],
             )
         };
         add(&sec, &el(doc, "p", &[("class", "bias-text")], Some(&text))?)?;
@@ -135,7 +141,7 @@ pub fn bias_section(
             doc,
             "p",
             &[("class", "hint")],
-            Some(&trf(lang, "state.bias.seed", &[&num(1.0 - h.beta1)])),
+            Some(&trf(lang, "state.bias.seed", &[&readout(1.0 - h.beta1)])),
         )?,
     )?;
     Ok(sec)
@@ -264,7 +270,7 @@ pub fn draw_bias_chart(
             if *log {
                 format!("1e{}", v.round() as i64)
             } else {
-                num(v)
+                readout(v)
             }
         };
         ctx.fill_text(&lab(hi), x0 + 2.0, top + 8.0)?;

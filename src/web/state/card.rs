@@ -4,9 +4,10 @@
 use super::super::dom::{add, el};
 use super::super::panel::swatch;
 use super::mathml::{full, math};
+use crate::format::readout;
 use crate::inspect::{Expr, Inspection, Quantity};
 use crate::Vec2;
-use gradscape_text::inspect::{coord, num, row_name};
+use gradscape_text::inspect::{coord, row_name};
 use gradscape_text::{tr, trf, Lang};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
@@ -55,7 +56,10 @@ pub fn value_row(
     )?;
     add(&tr_, head)?;
     for v in value {
-        add(&tr_, &el(doc, "td", &[("class", "num")], Some(&num(v)))?)?;
+        add(
+            &tr_,
+            &el(doc, "td", &[("class", "num")], Some(&readout(v)))?,
+        )?;
     }
     Ok(tr_)
 }

@@ -2,8 +2,9 @@
 //! `createElementNS` and text nodes, never parsed; glyphs and numbers from
 //! the text layer.
 
+use crate::format::readout;
 use crate::inspect::Expr;
-use gradscape_text::inspect::{glyph, num, op};
+use gradscape_text::inspect::{glyph, op};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
@@ -49,7 +50,7 @@ fn render(doc: &Document, m: &Expr) -> Result<Element, JsValue> {
             }
         },
         Expr::Int(v) => leaf(doc, "mn", &v.to_string())?,
-        Expr::Num(v) => leaf(doc, "mn", &num(*v))?,
+        Expr::Num(v) => leaf(doc, "mn", &readout(*v))?,
         Expr::Half => leaf(doc, "mn", "½")?,
         Expr::Op(o) => leaf(doc, "mo", op(*o))?,
         Expr::Vec2(v) => {
@@ -57,11 +58,11 @@ fn render(doc: &Document, m: &Expr) -> Result<Element, JsValue> {
             let e = doc.create_element_ns(Some(MATHML), "mrow")?;
             let c = leaf(doc, "mo", "(")?;
             e.append_child(&c)?;
-            let c = leaf(doc, "mn", &num(v[0]))?;
+            let c = leaf(doc, "mn", &readout(v[0]))?;
             e.append_child(&c)?;
             let c = leaf(doc, "mo", ",")?;
             e.append_child(&c)?;
-            let c = leaf(doc, "mn", &num(v[1]))?;
+            let c = leaf(doc, "mn", &readout(v[1]))?;
             e.append_child(&c)?;
             let c = leaf(doc, "mo", ")")?;
             e.append_child(&c)?;

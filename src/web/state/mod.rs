@@ -19,7 +19,7 @@ mod mathml;
 mod weight_decay;
 
 use super::dom::{add, by_id, el, on};
-use super::overlay::Overlay;
+use super::draw::overlay::Overlay;
 use super::{with_app, App};
 use crate::inspect::{
     bias_series, has_bias_correction, l2_isolines, BiasPoint, Inspection, Stepper,
@@ -105,12 +105,7 @@ fn defer(app: &mut App) -> Result<(), JsValue> {
 // ---------------------------------------------------------------- refresh
 
 fn dark(app: &App) -> bool {
-    app.window
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .map(|m| m.matches())
-        .unwrap_or(false)
+    crate::web::dom::dark(&app.window)
 }
 
 /// Bring the panel up to date and give the canvas overlay of this frame

@@ -4,9 +4,10 @@
 
 use super::super::dom::{add, el};
 use super::mathml::full;
+use crate::format::readout;
 use crate::inspect::Inspection;
 use crate::optim::OptKind;
-use gradscape_text::inspect::{coord, num};
+use gradscape_text::inspect::coord;
 use gradscape_text::{tr, trf, Lang};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
@@ -35,7 +36,7 @@ pub fn l2_section(
     )?;
     add(&sec, &el(doc, "h4", &[], Some(tr(lang, "state.l2.title")))?)?;
     if let Some(lambda) = l2_lambda {
-        let text = trf(lang, "state.l2.iso", &[&num(lambda)]);
+        let text = trf(lang, "state.l2.iso", &[&readout(lambda)]);
         add(&sec, &el(doc, "p", &[("class", "hint")], Some(&text))?)?;
     }
     if let Some(x) = l2 {
@@ -46,10 +47,10 @@ pub fn l2_section(
             lang,
             "state.l2.aniso",
             &[
-                &num(den[0]),
-                &num(den[1]),
-                &num(rate[0]),
-                &num(rate[1]),
+                &readout(den[0]),
+                &readout(den[1]),
+                &readout(rate[0]),
+                &readout(rate[1]),
                 less,
             ],
         );
@@ -69,7 +70,7 @@ pub fn l2_section(
     }
     if let Some(x) = w {
         let rate = x.decay_rate().unwrap_or([0.0; 2]);
-        let text = trf(lang, "state.l2.iso_w", &[&num(rate[0])]);
+        let text = trf(lang, "state.l2.iso_w", &[&readout(rate[0])]);
         add(
             &sec,
             &el(

@@ -33,10 +33,6 @@ pub use rms::{ScaleByRms, ScaleByRss};
 pub use scale::Scale;
 pub use trace::Trace;
 
-/// Number formatting moved to [`crate::format`].
-#[doc(hidden)] // transitional: callers still use the old path
-pub use crate::format::fmt_num;
-
 /// The most optimizers a scene may race at once.
 pub const MAX_OPTIMIZERS: usize = 16;
 

@@ -10,10 +10,6 @@ pub use isolines::isolines;
 pub use raster::{fast_ln, raster_into, raster_rgba, LogScale, Raster};
 pub use ticks::ticks;
 
-/// Moved to [`crate::format`].
-#[doc(hidden)] // transitional: callers still use the old path
-pub use crate::format::tick_label;
-
 use crate::landscape::{Landscape, View};
 use crate::Vec2;
 

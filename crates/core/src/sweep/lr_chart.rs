@@ -5,8 +5,9 @@
 
 use super::{LrSweep, Outcome};
 use crate::chart::{Axis, Plot};
+use crate::format::tick_label;
 use crate::math::log10;
-use crate::surface::{tick_label, ticks};
+use crate::surface::ticks;
 
 /// The η axis, in decades: log₁₀ η from −4 to 1.
 pub const LR_AXIS: Axis = Axis { lo: -4.0, hi: 1.0 };

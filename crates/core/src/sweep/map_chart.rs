@@ -4,7 +4,7 @@
 
 use super::rate_map::RateMap;
 use crate::chart::Plot;
-use crate::params::round_sig;
+use crate::format::round_sig;
 use crate::surface::colormap;
 
 /// Cells of the explainer's map along η.
@@ -128,7 +128,7 @@ mod tests {
         let p = map_plot(620.0, 300.0);
         let (eta, g) = map_point(&p, 1.25, p.l + 0.3 * p.w, p.t + 0.3 * p.h).unwrap();
         assert!((eta - 0.375).abs() <= 1.25 / p.w && (g - 0.7).abs() <= 1.0 / p.h);
-        assert_eq!(eta, crate::params::round_sig(eta, 3));
+        assert_eq!(eta, crate::format::round_sig(eta, 3));
         // The left and top edges: η one pixel's worth, γ at most 0.999.
         let (eta, g) = map_point(&p, 1.25, 0.0, 0.0).unwrap();
         assert_eq!((eta, g), (round_sig(1.25 / p.w, 3), 0.999));

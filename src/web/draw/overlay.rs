@@ -10,7 +10,7 @@
 //! `draw_plot` (a figure passes none). The pixel positions of the arrows are
 //! written to the canvas as `data-arrows` (CSS pixels) for tests.
 
-use super::draw::Geom;
+use super::Geom;
 use crate::inspect::Arrows;
 use crate::surface::palette;
 use crate::Vec2;
@@ -73,7 +73,7 @@ fn l2_layer(
         };
         layer.set_width((g.w * g.dpr).round().max(1.0) as u32);
         layer.set_height((g.h * g.dpr).round().max(1.0) as u32);
-        let ctx = super::draw::context(&layer)?;
+        let ctx = super::context(&layer)?;
         ctx.set_transform(g.dpr, 0.0, 0.0, g.dpr, 0.0, 0.0)?;
         ctx.clear_rect(0.0, 0.0, g.w, g.h);
         ctx.begin_path();

@@ -1,0 +1,207 @@
+//! The loss chart's axes: step across, loss up, on a log scale unless some
+//! loss is ≤ 0; where ticks, lines and the cursor go.
+
+use crate::surface::ticks;
+
+/// Margins of the loss chart: left, right, top, bottom (px).
+pub const LOSS_MARGINS: (f64, f64, f64, f64) = (52.0, 10.0, 10.0, 22.0);
+
+/// The axes of a `w` × `h` loss chart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LossAxes {
+    /// Whether y is log₁₀(loss) (every loss shown is > 0).
+    pub log: bool,
+    /// Bottom of the y range, in axis units (decades when `log`).
+    pub ylo: f64,
+    /// Top of the y range, in axis units.
+    pub yhi: f64,
+    /// Chart width, px.
+    pub w: f64,
+    /// Chart height, px.
+    pub h: f64,
+    /// Steps across (at least 1).
+    pub n: f64,
+}
+
+impl LossAxes {
+    /// Axes for the losses shown (every visible run's), `steps` wide: a log
+    /// axis rounded out to whole decades, else linear; an empty or flat
+    /// range is opened by ±1.
+    pub fn new(losses: impl IntoIterator<Item = f64>, steps: usize, w: f64, h: f64) -> LossAxes {
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for v in losses {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+        let log = lo > 0.0;
+        let tf = |v: f64| if log { v.log10() } else { v };
+        let (mut ylo, mut yhi) = if lo.is_finite() {
+            (tf(lo), tf(hi))
+        } else {
+            (0.0, 1.0)
+        };
+        if log {
+            ylo = ylo.floor();
+            yhi = yhi.ceil();
+        }
+        if yhi - ylo < 1e-12 {
+            ylo -= 1.0;
+            yhi += 1.0;
+        }
+        LossAxes {
+            log,
+            ylo,
+            yhi,
+            w,
+            h,
+            n: steps.max(1) as f64,
+        }
+    }
+
+    /// Plot area width, px.
+    fn pw(&self) -> f64 {
+        let (left, right, _, _) = LOSS_MARGINS;
+        self.w - left - right
+    }
+
+    /// Plot area height, px.
+    fn ph(&self) -> f64 {
+        let (_, _, top, bottom) = LOSS_MARGINS;
+        self.h - top - bottom
+    }
+
+    /// A loss in axis units.
+    pub fn unit(&self, v: f64) -> f64 {
+        if self.log {
+            v.log10()
+        } else {
+            v
+        }
+    }
+
+    /// x (px) of step `s`.
+    pub fn x(&self, s: f64) -> f64 {
+        LOSS_MARGINS.0 + s / self.n * self.pw()
+    }
+
+    /// y (px) of a loss, clamped to the range.
+    pub fn y(&self, v: f64) -> f64 {
+        self.y_unit(self.unit(v).clamp(self.ylo, self.yhi))
+    }
+
+    /// y (px) of a value in axis units (a tick).
+    pub fn y_unit(&self, u: f64) -> f64 {
+        LOSS_MARGINS.2 + (self.yhi - u) / (self.yhi - self.ylo) * self.ph()
+    }
+
+    /// y ticks in axis units: whole decades (thinned to about 5) on a log
+    /// axis, nice numbers on a linear one.
+    pub fn y_ticks(&self) -> Vec<f64> {
+        if self.log {
+            let span = (self.yhi - self.ylo) as usize;
+            let every = (span / 5).max(1);
+            (0..=span)
+                .step_by(every)
+                .map(|k| self.ylo + k as f64)
+                .collect()
+        } else {
+            ticks(self.ylo, self.yhi, 4)
+        }
+    }
+
+    /// x ticks in steps, about one per 80 px.
+    pub fn x_ticks(&self) -> Vec<f64> {
+        ticks(0.0, self.n, ((self.pw() / 80.0) as usize).max(2))
+    }
+
+    /// x (px) of the cursor at step `t` of `steps`.
+    pub fn cursor(w: f64, t: usize, steps: usize) -> f64 {
+        let (left, right, _, _) = LOSS_MARGINS;
+        let n = steps.max(1) as f64;
+        left + t.min(steps) as f64 / n * (w - left - right)
+    }
+
+    /// One run's loss line as pixel points: a step is kept when it moves
+    /// half a pixel across or a pixel up or down, and the first and last
+    /// always are (a 100 000-step line strokes about a point per pixel).
+    pub fn line(&self, loss: &[f64]) -> Vec<(f64, f64)> {
+        let mut out = Vec::new();
+        let mut prev = (f64::NAN, f64::NAN);
+        let last = loss.len().saturating_sub(1);
+        for (s, v) in loss.iter().enumerate() {
+            let (x, y) = (self.x(s as f64), self.y(*v));
+            if s == 0 || (x - prev.0).abs() >= 0.5 || (y - prev.1).abs() >= 1.0 || s == last {
+                out.push((x, y));
+                prev = (x, y);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_axis_rounds_out_to_decades() {
+        let a = LossAxes::new([0.5, 3e-4, 20.0], 100, 600.0, 200.0);
+        assert!(a.log);
+        assert_eq!((a.ylo, a.yhi), (-4.0, 2.0));
+        assert_eq!(a.y_ticks(), vec![-4.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0]);
+        // Top and bottom of the range at the plot's top and bottom margin.
+        assert_eq!(a.y(100.0), 10.0);
+        assert_eq!(a.y(1e-4), 200.0 - 22.0);
+        // Beyond the range: clamped.
+        assert_eq!(a.y(1e9), 10.0);
+    }
+
+    #[test]
+    fn a_loss_at_or_below_zero_makes_the_axis_linear() {
+        let a = LossAxes::new([2.0, 0.0, -1.0], 10, 600.0, 200.0);
+        assert!(!a.log);
+        assert_eq!((a.ylo, a.yhi), (-1.0, 2.0));
+        assert!(!a.y_ticks().is_empty());
+        assert_eq!(a.y(2.0), 10.0);
+        assert_eq!(a.y(-1.0), 178.0);
+    }
+
+    #[test]
+    fn empty_and_flat_ranges_open_up() {
+        // No loss at all (every run hidden) counts as a log axis of one decade.
+        let a = LossAxes::new([], 10, 600.0, 200.0);
+        assert!(a.log);
+        assert_eq!((a.ylo, a.yhi), (0.0, 1.0));
+        let f = LossAxes::new([0.0, 0.0], 10, 600.0, 200.0);
+        assert_eq!((f.ylo, f.yhi), (-1.0, 1.0));
+        let d = LossAxes::new([10.0], 10, 600.0, 200.0);
+        assert_eq!((d.ylo, d.yhi), (0.0, 2.0));
+        let many = LossAxes::new([1e-30, 1e30], 10, 600.0, 200.0);
+        assert_eq!(many.y_ticks().len(), 6);
+    }
+
+    #[test]
+    fn steps_span_the_plot_and_the_cursor_follows() {
+        let a = LossAxes::new([1.0, 2.0], 200, 600.0, 200.0);
+        assert_eq!(a.x(0.0), 52.0);
+        assert_eq!(a.x(200.0), 590.0);
+        assert_eq!(LossAxes::cursor(600.0, 100, 200), a.x(100.0));
+        assert_eq!(LossAxes::cursor(600.0, 999, 200), 590.0);
+        assert_eq!(a.x_ticks().first(), Some(&0.0));
+        assert_eq!(a.x_ticks().last(), Some(&200.0));
+    }
+
+    #[test]
+    fn line_keeps_ends_and_drops_subpixel_steps() {
+        let a = LossAxes::new([1e-3, 1.0], 100_000, 600.0, 200.0);
+        let loss: Vec<f64> = (0..=100_000)
+            .map(|s| (-(s as f64) / 20_000.0).exp())
+            .collect();
+        let line = a.line(&loss);
+        assert_eq!(line.first(), Some(&(a.x(0.0), a.y(loss[0]))));
+        assert_eq!(line.last(), Some(&(a.x(100_000.0), a.y(loss[100_000]))));
+        assert!(line.len() < 2000, "{}", line.len());
+        assert!(a.line(&[]).is_empty());
+        assert_eq!(a.line(&[0.5]).len(), 1);
+    }
+}

@@ -1,0 +1,287 @@
+//! A world window shown in a pixel rectangle, and the gestures that move it.
+
+use crate::landscape::View;
+use crate::Vec2;
+
+/// A world window ([`View`]) drawn into the pixel rectangle at
+/// (`left`, `top`) of size `w` × `h`; y grows downwards in pixels and
+/// upwards in the world.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Viewport {
+    /// The world window shown.
+    pub view: View,
+    /// Left edge of the rectangle, px.
+    pub left: f64,
+    /// Top edge of the rectangle, px.
+    pub top: f64,
+    /// Width, px.
+    pub w: f64,
+    /// Height, px.
+    pub h: f64,
+}
+
+/// How far (px) a pixel position is clamped: a diverged point at 1e300
+/// stays a finite coordinate a canvas or SVG renderer can handle.
+const FAR: f64 = 1e5;
+
+impl Viewport {
+    /// `view` filling a `w` × `h` rectangle at the origin (a canvas).
+    pub const fn new(view: View, w: f64, h: f64) -> Viewport {
+        Viewport {
+            view,
+            left: 0.0,
+            top: 0.0,
+            w,
+            h,
+        }
+    }
+
+    /// World → pixels, far points clamped to ±1e5 px.
+    pub fn px(&self, p: Vec2) -> (f64, f64) {
+        let x = self.left + (p[0] - self.view.x0) / self.view.width() * self.w;
+        let y = self.top + (self.view.y1 - p[1]) / self.view.height() * self.h;
+        (x.clamp(-FAR, FAR), y.clamp(-FAR, FAR))
+    }
+
+    /// Pixels → world.
+    pub fn world(&self, x: f64, y: f64) -> Vec2 {
+        [
+            self.view.x0 + (x - self.left) / self.w * self.view.width(),
+            self.view.y1 - (y - self.top) / self.h * self.view.height(),
+        ]
+    }
+
+    /// Whether a pixel position lies in the rectangle (edges included).
+    pub fn inside(&self, x: f64, y: f64) -> bool {
+        x >= self.left && y >= self.top && x <= self.left + self.w && y <= self.top + self.h
+    }
+
+    /// The window scaled by `factor` about the world point under pixel
+    /// (`cx`, `cy`), which stays under it (factor < 1 zooms in).
+    pub fn zoom_at(&self, cx: f64, cy: f64, factor: f64) -> View {
+        let from = self.view;
+        let p = self.world(cx, cy);
+        View {
+            x0: p[0] - (p[0] - from.x0) * factor,
+            x1: p[0] + (from.x1 - p[0]) * factor,
+            y0: p[1] - (p[1] - from.y0) * factor,
+            y1: p[1] + (from.y1 - p[1]) * factor,
+        }
+    }
+
+    /// The window after the hand moved the picture by (`dx`, `dy`) px: the
+    /// world moves with it, so the window moves the other way.
+    pub fn pan(&self, dx: f64, dy: f64) -> View {
+        let view = self.view;
+        let dx = dx / self.w * view.width();
+        let dy = dy / self.h * view.height();
+        View {
+            x0: view.x0 - dx,
+            x1: view.x1 - dx,
+            y0: view.y0 + dy,
+            y1: view.y1 + dy,
+        }
+    }
+}
+
+/// Whether a window may be shown: spans in [1e-9, 1e9] and a corner within
+/// ±1e12 (beyond that f64 cannot resolve the pixels). Others are ignored.
+pub fn view_ok(v: &View) -> bool {
+    let w = v.width();
+    let h = v.height();
+    // Written as the refusal it was, so a NaN corner is treated the same.
+    let refused = !(1e-9..=1e9).contains(&w)
+        || !(1e-9..=1e9).contains(&h)
+        || v.x0.abs() > 1e12
+        || v.y0.abs() > 1e12;
+    !refused
+}
+
+/// A clicked world point rounded to a grain fine enough for the window
+/// (a power of ten at most a thousandth of its span), so a link carries
+/// `0.52`, not `0.5213846…`.
+pub fn snap(view: &View, p: Vec2) -> Vec2 {
+    let grain = |span: f64| 10f64.powf((span / 1000.0).log10().floor());
+    let r = |v: f64, g: f64| ((v / g).round() * g * 1e12).round() / 1e12;
+    [r(p[0], grain(view.width())), r(p[1], grain(view.height()))]
+}
+
+/// Whether a (snapped) start point may be used: finite, within ±1e12.
+pub fn start_ok(p: Vec2) -> bool {
+    p[0].is_finite() && p[1].is_finite() && p[0].abs() <= 1e12 && p[1].abs() <= 1e12
+}
+
+/// The zoom factor of one wheel event: `delta_y` in the event's
+/// `delta_mode` (0 pixels, 1 lines of 30 px, 2 pages of 300 px).
+pub fn wheel_factor(delta_y: f64, delta_mode: u32) -> f64 {
+    let unit = match delta_mode {
+        1 => 30.0,
+        2 => 300.0,
+        _ => 1.0,
+    };
+    (delta_y * unit * 0.0015).clamp(-1.0, 1.0).exp()
+}
+
+/// Two pointers' distance (at least 1 px) and midpoint: a pinch zooms the
+/// window it started from by `d0 / d` about the first midpoint.
+pub fn pinch(a: (f64, f64), b: (f64, f64)) -> (f64, [f64; 2]) {
+    let d = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt().max(1.0);
+    (d, [(a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0])
+}
+
+/// Whether a press at (`x`, `y`) grabs the start ring drawn at `ring`.
+pub fn grabs_start(ring: (f64, f64), x: f64, y: f64) -> bool {
+    (ring.0 - x).hypot(ring.1 - y) <= 12.0
+}
+
+/// Whether a press that moved from `from` to (`x`, `y`) is a drag (a pan)
+/// rather than a click.
+pub fn is_drag(from: (f64, f64), x: f64, y: f64) -> bool {
+    (x - from.0).hypot(y - from.1) > 4.0
+}
+
+/// The playground canvas's height for width `w`: the view's aspect, unless
+/// that would push the time bar below the fold (`inner_h` the window's
+/// height; narrow screens reserve less), then the axes scale apart.
+pub fn fit_height(view: &View, w: f64, inner_h: f64, narrow: bool) -> f64 {
+    let reserve = if narrow { 130.0 } else { 290.0 };
+    let max_h = (inner_h - reserve).max(220.0);
+    (w * view.height() / view.width())
+        .min(max_h)
+        .clamp(120.0, 4000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vp() -> Viewport {
+        Viewport::new(View::new([-2.0, 2.0], [-1.0, 3.0]), 800.0, 400.0)
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * (1.0 + a.abs().max(b.abs()))
+    }
+
+    #[test]
+    fn corners_map_to_the_rectangle() {
+        let g = vp();
+        assert_eq!(g.px([-2.0, 3.0]), (0.0, 0.0));
+        assert_eq!(g.px([2.0, -1.0]), (800.0, 400.0));
+        assert_eq!(g.px([0.0, 1.0]), (400.0, 200.0));
+        let s = Viewport {
+            left: 62.0,
+            top: 34.0,
+            ..g
+        };
+        assert_eq!(s.px([-2.0, 3.0]), (62.0, 34.0));
+        assert_eq!(s.world(62.0, 34.0), [-2.0, 3.0]);
+    }
+
+    #[test]
+    fn world_pixel_world_round_trips() {
+        for g in [
+            vp(),
+            Viewport {
+                left: 10.0,
+                top: 7.5,
+                ..vp()
+            },
+        ] {
+            for p in [[0.3, -0.7], [-1.9, 2.9], [1.234, 0.001]] {
+                let (x, y) = g.px(p);
+                let q = g.world(x, y);
+                assert!(close(p[0], q[0]) && close(p[1], q[1]), "{p:?} → {q:?}");
+            }
+            for (x, y) in [(0.0, 0.0), (123.4, 56.7), (800.0, 400.0)] {
+                let p = g.world(x, y);
+                let (x2, y2) = g.px(p);
+                assert!(close(x, x2) && close(y, y2));
+            }
+        }
+    }
+
+    #[test]
+    fn far_points_are_clamped() {
+        let (x, y) = vp().px([1e300, -1e300]);
+        assert_eq!((x, y), (1e5, 1e5));
+        assert!(!vp().inside(x, y));
+        assert!(vp().inside(0.0, 400.0));
+    }
+
+    #[test]
+    fn zoom_keeps_the_point_under_the_cursor() {
+        let g = vp();
+        for (cx, cy, f) in [(100.0, 50.0, 0.5), (700.0, 333.0, 1.7), (400.0, 200.0, 0.9)] {
+            let before = g.world(cx, cy);
+            let z = Viewport {
+                view: g.zoom_at(cx, cy, f),
+                ..g
+            };
+            let after = z.world(cx, cy);
+            assert!(close(before[0], after[0]) && close(before[1], after[1]));
+            assert!(close(z.view.width(), g.view.width() * f));
+            assert!(close(z.view.height(), g.view.height() * f));
+        }
+    }
+
+    #[test]
+    fn pan_moves_the_window_by_dx_times_width_over_px() {
+        let g = vp();
+        let v = g.pan(80.0, -40.0);
+        // 80 px of 800 px is a tenth of the 4-wide window; the world follows
+        // the hand, so the window goes left; dragging up moves it down.
+        assert!(close(v.x0, -2.4) && close(v.x1, 1.6));
+        assert!(close(v.y0, -1.4) && close(v.y1, 2.6));
+        assert_eq!(g.pan(0.0, 0.0), g.view);
+        // The world point under the hand moves with the hand.
+        let p = g.world(300.0, 100.0);
+        let moved = Viewport {
+            view: g.pan(15.0, 25.0),
+            ..g
+        };
+        let (x, y) = moved.px(p);
+        assert!(close(x, 315.0) && close(y, 125.0));
+    }
+
+    #[test]
+    fn snap_rounds_to_the_views_grain() {
+        let v = View::new([-2.0, 2.0], [-1.0, 3.0]);
+        assert_eq!(snap(&v, [0.52138, -0.77777]), [0.521, -0.778]);
+        let wide = View::new([-2000.0, 2000.0], [0.0, 40.0]);
+        assert_eq!(snap(&wide, [123.456, 1.23456]), [123.0, 1.23]);
+        assert!(start_ok([1.0, -1e12]));
+        assert!(!start_ok([f64::NAN, 0.0]) && !start_ok([2e12, 0.0]));
+    }
+
+    #[test]
+    fn view_limits() {
+        assert!(view_ok(&View::new([-2.0, 2.0], [-1.0, 3.0])));
+        assert!(!view_ok(&View::new([0.0, 1e-10], [0.0, 1.0])));
+        assert!(!view_ok(&View::new([0.0, 2e9], [0.0, 1.0])));
+        assert!(!view_ok(&View::new([2e12, 2e12 + 1.0], [0.0, 1.0])));
+        assert!(!view_ok(&View::new([1.0, 0.0], [0.0, 1.0])));
+        assert!(!view_ok(&View::new([0.0, f64::NAN], [0.0, 1.0])));
+    }
+
+    #[test]
+    fn gestures() {
+        assert_eq!(wheel_factor(0.0, 0), 1.0);
+        assert!(wheel_factor(100.0, 0) > 1.0 && wheel_factor(-100.0, 0) < 1.0);
+        assert_eq!(wheel_factor(1e6, 2), 1f64.exp());
+        assert_eq!(wheel_factor(3.0, 1), wheel_factor(90.0, 0));
+        assert_eq!(pinch((0.0, 0.0), (6.0, 8.0)), (10.0, [3.0, 4.0]));
+        assert_eq!(pinch((5.0, 5.0), (5.0, 5.0)).0, 1.0);
+        assert!(grabs_start((10.0, 10.0), 22.0, 10.0) && !grabs_start((10.0, 10.0), 23.0, 10.0));
+        assert!(!is_drag((0.0, 0.0), 4.0, 0.0) && is_drag((0.0, 0.0), 3.0, 3.0));
+    }
+
+    #[test]
+    fn height_follows_the_aspect_within_the_fold() {
+        let v = View::new([-2.0, 2.0], [-1.0, 1.0]);
+        assert_eq!(fit_height(&v, 800.0, 2000.0, false), 400.0);
+        assert_eq!(fit_height(&v, 800.0, 600.0, false), 310.0);
+        assert_eq!(fit_height(&v, 800.0, 300.0, true), 220.0);
+        assert_eq!(fit_height(&v, 100.0, 2000.0, false), 120.0);
+    }
+}

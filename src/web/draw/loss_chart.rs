@@ -1,0 +1,225 @@
+//! The loss chart: loss against step for every visible run, log y-axis
+//! (linear when some loss is ≤ 0), a cursor at the current step, a cross
+//! where a run diverged. Its axes are [`LossAxes`]. The chart without the
+//! cursor is kept in an offscreen canvas until the runs change, so a
+//! playing frame only blits it and draws the cursor.
+
+use super::context;
+use crate::diagnose::{Diagnosis, Health};
+use crate::format::tick_label;
+use crate::run::Trajectory;
+use crate::surface::palette;
+use gradscape_core::geometry::loss_axes::LOSS_MARGINS;
+use gradscape_core::geometry::LossAxes;
+use std::cell::{Cell, RefCell};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// Draw the loss chart of `runs` into `canvas`, cursor at step `t`.
+#[allow(clippy::too_many_arguments)]
+pub fn draw_loss(
+    canvas: &HtmlCanvasElement,
+    dpr: f64,
+    runs: &[Trajectory],
+    replay: u64,
+    diags: &[Diagnosis],
+    hidden: &[bool],
+    t: usize,
+    steps: usize,
+    dark: bool,
+    lang: gradscape_text::Lang,
+) -> Result<(), JsValue> {
+    let w = (canvas.client_width() as f64).max(100.0);
+    let h = (canvas.client_height() as f64).max(60.0);
+    let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    if canvas.width() != pw || canvas.height() != ph {
+        canvas.set_width(pw);
+        canvas.set_height(ph);
+    }
+    let key = loss_key(pw, ph, replay, runs, diags, hidden, steps, dark) ^ (lang as u64);
+    LOSS_CHARTS.with(|charts| -> Result<(), JsValue> {
+        let mut charts = charts.borrow_mut();
+        let pos = charts
+            .iter()
+            .position(|c| c.canvas.is_same_node(Some(canvas)));
+        let pos = match pos {
+            Some(p) => p,
+            None => {
+                if charts.len() >= 8 {
+                    charts.remove(0);
+                }
+                let doc = canvas.owner_document().ok_or("no document")?;
+                charts.push(LossChart {
+                    canvas: canvas.clone(),
+                    chart: doc.create_element("canvas")?.dyn_into()?,
+                    key: key.wrapping_add(1),
+                });
+                charts.len() - 1
+            }
+        };
+        let entry = &mut charts[pos];
+        if entry.key != key {
+            entry.chart.set_width(pw);
+            entry.chart.set_height(ph);
+            let cctx = context(&entry.chart)?;
+            cctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+            cctx.clear_rect(0.0, 0.0, w, h);
+            loss_chart(&cctx, w, h, runs, diags, hidden, steps, dark, lang)?;
+            entry.key = key;
+        }
+        let ctx = context(canvas)?;
+        ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+        ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
+        ctx.draw_image_with_html_canvas_element(&entry.chart, 0.0, 0.0)?;
+        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+        // Cursor at the current step.
+        let (_, _, top, bottom) = LOSS_MARGINS;
+        let x = LossAxes::cursor(w, t, steps);
+        ctx.begin_path();
+        ctx.move_to(x, top);
+        ctx.line_to(x, h - bottom);
+        ctx.set_stroke_style_str(if dark { "#d8d8e0" } else { "#333340" });
+        ctx.set_line_width(1.0);
+        ctx.stroke();
+        Ok(())
+    })?;
+    canvas.set_attribute("data-ready", "true")?;
+    Ok(())
+}
+
+/// A loss chart canvas and its chart without the cursor.
+struct LossChart {
+    canvas: HtmlCanvasElement,
+    chart: HtmlCanvasElement,
+    key: u64,
+}
+
+thread_local! {
+    /// The charts of the page's loss canvases (a few: the playground's and
+    /// each mounted figure's).
+    static LOSS_CHARTS: RefCell<Vec<LossChart>> = const { RefCell::new(Vec::new()) };
+}
+
+thread_local! {
+    static REPLAYS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// A fresh number for a replay: the loss chart's cache is keyed on it
+/// instead of on every loss value (hashing 900 000 losses each frame).
+pub fn next_replay() -> u64 {
+    REPLAYS.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    })
+}
+
+/// A hash of everything the chart shows but the cursor; `replay` stands for
+/// the runs' values (see [`next_replay`]).
+#[allow(clippy::too_many_arguments)]
+fn loss_key(
+    pw: u32,
+    ph: u32,
+    replay: u64,
+    runs: &[Trajectory],
+    diags: &[Diagnosis],
+    hidden: &[bool],
+    steps: usize,
+    dark: bool,
+) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |v: u64| h = (h ^ v).wrapping_mul(0x0000_0100_0000_01b3);
+    mix(u64::from(pw) << 32 | u64::from(ph));
+    mix(steps as u64);
+    mix(u64::from(dark));
+    for (i, run) in runs.iter().enumerate() {
+        mix(u64::from(hidden.get(i).copied().unwrap_or(false)));
+        mix(u64::from(matches!(
+            diags.get(i).map(|d| d.health),
+            Some(Health::Diverged { .. })
+        )));
+        mix(run.loss.len() as u64);
+    }
+    mix(replay);
+    h
+}
+
+/// The loss chart without its cursor, in CSS pixels.
+#[allow(clippy::too_many_arguments)]
+fn loss_chart(
+    ctx: &CanvasRenderingContext2d,
+    w: f64,
+    h: f64,
+    runs: &[Trajectory],
+    diags: &[Diagnosis],
+    hidden: &[bool],
+    steps: usize,
+    dark: bool,
+    lang: gradscape_text::Lang,
+) -> Result<(), JsValue> {
+    let fg = if dark { "#d8d8e0" } else { "#333340" };
+    let grid_col = if dark {
+        "rgba(255,255,255,0.12)"
+    } else {
+        "rgba(0,0,0,0.1)"
+    };
+    let visible: Vec<usize> = (0..runs.len())
+        .filter(|&i| !hidden.get(i).copied().unwrap_or(false))
+        .collect();
+    let all = visible.iter().flat_map(|&i| runs[i].loss.iter().copied());
+    let axes = LossAxes::new(all, steps, w, h);
+    let (left, right, top, _) = LOSS_MARGINS;
+    ctx.set_font("11px system-ui, sans-serif");
+    ctx.set_line_width(1.0);
+    ctx.set_stroke_style_str(grid_col);
+    ctx.set_fill_style_str(fg);
+    for v in axes.y_ticks() {
+        let y = axes.y_unit(v);
+        ctx.begin_path();
+        ctx.move_to(left, y);
+        ctx.line_to(w - right, y);
+        ctx.stroke();
+        let text = if axes.log {
+            format!("1e{}", v as i64)
+        } else {
+            tick_label(v)
+        };
+        ctx.fill_text(&text, 4.0, y + 4.0)?;
+    }
+    for v in axes.x_ticks() {
+        let x = axes.x(v);
+        ctx.fill_text(&tick_label(v), x - 4.0, h - 6.0)?;
+    }
+    ctx.fill_text(
+        gradscape_text::tr(lang, if axes.log { "loss.log" } else { "loss.linear" }),
+        left + 4.0,
+        top + 10.0,
+    )?;
+    for &i in &visible {
+        let run = &runs[i];
+        ctx.begin_path();
+        for (k, &(x, y)) in axes.line(&run.loss).iter().enumerate() {
+            if k == 0 {
+                ctx.move_to(x, y);
+            } else {
+                ctx.line_to(x, y);
+            }
+        }
+        ctx.set_stroke_style_str(palette(i));
+        ctx.set_line_width(2.0);
+        ctx.stroke();
+        if let Some(Health::Diverged { .. }) = diags.get(i).map(|d| d.health) {
+            let s = run.loss.len().saturating_sub(1);
+            let Some(&v) = run.loss.get(s) else { continue };
+            let (x, y) = (axes.x(s as f64), axes.y(v));
+            ctx.begin_path();
+            ctx.move_to(x - 6.0, y - 6.0);
+            ctx.line_to(x + 6.0, y + 6.0);
+            ctx.move_to(x + 6.0, y - 6.0);
+            ctx.line_to(x - 6.0, y + 6.0);
+            ctx.set_line_width(3.0);
+            ctx.stroke();
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,102 @@
+//! Canvas drawing. The surface (heatmap, isolines, axes, minima) is rendered
+//! once into an offscreen canvas and cached until the surface, the view or
+//! the size changes; each frame blits it and draws the trails over it.
+//!
+//! Where things go on the canvas is computed by
+//! [`gradscape_core::geometry`]; these files only paint: `surface` the
+//! cached picture, `plot` a frame, `trails` a run's trail and current
+//! point, `layers` the kept trail layer of a playing frame, `loss_chart`
+//! the loss against step.
+
+mod layers;
+mod loss_chart;
+pub mod overlay;
+mod plot;
+mod surface;
+mod trails;
+
+pub use loss_chart::{draw_loss, next_replay};
+pub use plot::draw_plot;
+pub use surface::{render_surface, SurfaceCache};
+
+use crate::diagnose::Diagnosis;
+use crate::run::Trajectory;
+use crate::{Vec2, View};
+use gradscape_core::geometry::Viewport;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// World ↔ CSS-pixel mapping of a canvas.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Geom {
+    /// The world window shown.
+    pub view: View,
+    /// CSS width.
+    pub w: f64,
+    /// CSS height.
+    pub h: f64,
+    /// Device pixels per CSS pixel.
+    pub dpr: f64,
+}
+
+impl Geom {
+    /// The canvas's world ↔ CSS-pixel transform.
+    pub fn viewport(&self) -> Viewport {
+        Viewport::new(self.view, self.w, self.h)
+    }
+
+    /// World → CSS pixels (far points clamped so canvas maths stays sane).
+    pub fn px(&self, p: Vec2) -> (f64, f64) {
+        self.viewport().px(p)
+    }
+
+    /// CSS pixels → world.
+    pub fn world(&self, x: f64, y: f64) -> Vec2 {
+        self.viewport().world(x, y)
+    }
+
+    /// Device size.
+    pub fn device(&self) -> (u32, u32) {
+        (
+            (self.w * self.dpr).round() as u32,
+            (self.h * self.dpr).round() as u32,
+        )
+    }
+}
+
+pub(crate) fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    canvas
+        .get_context("2d")?
+        .ok_or("no 2d context")?
+        .dyn_into::<CanvasRenderingContext2d>()
+        .map_err(|_| JsValue::from_str("not a 2d context"))
+}
+
+/// What one frame shows.
+pub struct Frame<'a> {
+    /// The geometry.
+    pub geom: Geom,
+    /// Every run.
+    pub runs: &'a [Trajectory],
+    /// Their diagnoses.
+    pub diags: &'a [Diagnosis],
+    /// Hidden runs (legend toggles).
+    pub hidden: &'a [bool],
+    /// Current step.
+    pub t: usize,
+    /// The start point (drawn as a draggable ring).
+    pub start: Vec2,
+    /// Playing: draw only the steps added since the last frame onto a kept
+    /// layer (a paused picture is always drawn whole).
+    pub live: bool,
+}
+
+impl Frame<'_> {
+    /// The runs shown (not hidden, not empty) with their index.
+    fn visible(&self) -> impl Iterator<Item = (usize, &Trajectory)> + '_ {
+        self.runs.iter().enumerate().filter(|(i, run)| {
+            !self.hidden.get(*i).copied().unwrap_or(false) && !run.points.is_empty()
+        })
+    }
+}

@@ -1,0 +1,58 @@
+//! One frame of the plot: the surface (or the playing trail layer), the
+//! trails, the current points, the inspector's overlay and the start ring.
+
+use super::layers::update_layer;
+use super::overlay::Overlay;
+use super::trails::{draw_current, draw_trail};
+use super::{context, Frame, SurfaceCache};
+use crate::diagnose::Health;
+use crate::surface::palette;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// Blit the surface and draw trails, current points, markers.
+pub fn draw_plot(
+    canvas: &HtmlCanvasElement,
+    cache: &SurfaceCache,
+    f: &Frame,
+    overlay: Option<&Overlay>,
+) -> Result<(), JsValue> {
+    let (pw, ph) = f.geom.device();
+    if canvas.width() != pw || canvas.height() != ph {
+        canvas.set_width(pw);
+        canvas.set_height(ph);
+    }
+    let ctx = context(canvas)?;
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+    if f.live {
+        let mut slot = cache.trails.borrow_mut();
+        let layer = update_layer(&mut slot, cache, f)?;
+        ctx.draw_image_with_html_canvas_element(&layer.canvas, 0.0, 0.0)?;
+        ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
+    } else {
+        ctx.draw_image_with_html_canvas_element(&cache.canvas, 0.0, 0.0)?;
+        ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
+        for (i, run) in f.visible() {
+            draw_trail(&ctx, &f.geom, run, palette(i), f.t)?;
+        }
+    }
+    for (i, run) in f.visible() {
+        let diverged = matches!(
+            f.diags.get(i).map(|d| d.health),
+            Some(Health::Diverged { .. })
+        );
+        draw_current(&ctx, &f.geom, run, palette(i), f.t, diverged)?;
+    }
+    super::overlay::draw(canvas, &ctx, &f.geom, overlay)?;
+    // The start: a ring to grab.
+    let (sx, sy) = f.geom.px(f.start);
+    ctx.begin_path();
+    ctx.arc(sx, sy, 8.0, 0.0, std::f64::consts::TAU)?;
+    ctx.set_stroke_style_str("#111111");
+    ctx.set_line_width(3.5);
+    ctx.stroke();
+    ctx.set_stroke_style_str("#ffffff");
+    ctx.set_line_width(1.5);
+    ctx.stroke();
+    Ok(())
+}

@@ -1,0 +1,156 @@
+//! Painting one run: its trail (segments, then a dot at every step), the
+//! steps a playing frame adds, and its current point. Which segments and
+//! dots are worth drawing is [`gradscape_core::geometry::trail`]'s call.
+
+use super::Geom;
+use crate::run::Trajectory;
+use gradscape_core::geometry::trail::{dot_shown, dots, edge_marker, polylines};
+use wasm_bindgen::prelude::*;
+use web_sys::CanvasRenderingContext2d;
+
+/// Stroke the path `path` builds twice: a white casing, then the colour.
+fn cased(ctx: &CanvasRenderingContext2d, colour: &str, path: impl Fn()) {
+    ctx.set_line_join("round");
+    path();
+    ctx.set_stroke_style_str("rgba(255,255,255,0.9)");
+    ctx.set_line_width(4.0);
+    ctx.stroke();
+    path();
+    ctx.set_stroke_style_str(colour);
+    ctx.set_line_width(2.0);
+    ctx.stroke();
+}
+
+/// The steps `from → to` of a trail (segments, then their dots) onto the
+/// layer: what a playing frame adds. The dot at `from` is drawn again so
+/// the new segment's white edge does not cut into it.
+pub fn draw_steps(
+    ctx: &CanvasRenderingContext2d,
+    g: &Geom,
+    run: &Trajectory,
+    colour: &str,
+    from: usize,
+    to: usize,
+) {
+    let last = to.min(run.points.len() - 1);
+    if from >= last {
+        return;
+    }
+    let vp = g.viewport();
+    let pts = &run.points[from..=last];
+    cased(ctx, colour, || {
+        ctx.begin_path();
+        let (x, y) = vp.px(pts[0]);
+        ctx.move_to(x, y);
+        for p in &pts[1..] {
+            let (x, y) = vp.px(*p);
+            ctx.line_to(x, y);
+        }
+    });
+    for (size, style) in [(7.0, "#ffffff"), (5.0, colour)] {
+        ctx.set_fill_style_str(style);
+        for p in pts {
+            let (x, y) = vp.px(*p);
+            if !dot_shown(&vp, x, y) {
+                continue;
+            }
+            ctx.fill_rect(x - size / 2.0, y - size / 2.0, size, size);
+        }
+    }
+}
+
+/// A whole trail up to step `t`: segments, then a dot at every step, both
+/// thinned to pixel resolution.
+pub fn draw_trail(
+    ctx: &CanvasRenderingContext2d,
+    g: &Geom,
+    run: &Trajectory,
+    colour: &str,
+    t: usize,
+) -> Result<(), JsValue> {
+    // A run whose start is outside the formula's domain has no point.
+    let Some(last) = run.points.len().checked_sub(1).map(|n| t.min(n)) else {
+        return Ok(());
+    };
+    let vp = g.viewport();
+    let pts = &run.points[..=last];
+    let lines = polylines(&vp, pts);
+    cased(ctx, colour, || {
+        ctx.begin_path();
+        for line in &lines {
+            for (i, &(x, y)) in line.iter().enumerate() {
+                if i == 0 {
+                    ctx.move_to(x, y);
+                } else {
+                    ctx.line_to(x, y);
+                }
+            }
+        }
+    });
+    let centres = dots(&vp, pts);
+    let paint = |size: f64| {
+        for &(x, y) in &centres {
+            ctx.fill_rect(x - size / 2.0, y - size / 2.0, size, size);
+        }
+    };
+    ctx.set_fill_style_str("#ffffff");
+    paint(7.0);
+    ctx.set_fill_style_str(colour);
+    paint(5.0);
+    Ok(())
+}
+
+/// The current point of a trail: a disc, or a triangle on the edge when it
+/// is outside the view; a cross where a run diverged.
+pub fn draw_current(
+    ctx: &CanvasRenderingContext2d,
+    g: &Geom,
+    run: &Trajectory,
+    colour: &str,
+    t: usize,
+    diverged: bool,
+) -> Result<(), JsValue> {
+    let vp = g.viewport();
+    let last = t.min(run.points.len() - 1);
+    let cur = run.points[last];
+    let (cx, cy) = vp.px(cur);
+    let inside = vp.inside(cx, cy);
+    if inside {
+        ctx.begin_path();
+        ctx.arc(cx, cy, 6.0, 0.0, std::f64::consts::TAU)?;
+        ctx.set_fill_style_str(colour);
+        ctx.fill();
+        ctx.set_stroke_style_str("#ffffff");
+        ctx.set_line_width(2.0);
+        ctx.stroke();
+    } else if let Some(m) = edge_marker(&vp, cx, cy) {
+        ctx.save();
+        ctx.translate(m.x, m.y)?;
+        ctx.rotate(m.angle)?;
+        ctx.begin_path();
+        ctx.move_to(10.0, 0.0);
+        ctx.line_to(-8.0, -8.0);
+        ctx.line_to(-8.0, 8.0);
+        ctx.close_path();
+        ctx.set_fill_style_str(colour);
+        ctx.fill();
+        ctx.set_stroke_style_str("#ffffff");
+        ctx.set_line_width(2.0);
+        ctx.stroke();
+        ctx.restore();
+    }
+    if diverged && last == run.points.len() - 1 && inside {
+        ctx.begin_path();
+        ctx.move_to(cx - 9.0, cy - 9.0);
+        ctx.line_to(cx + 9.0, cy + 9.0);
+        ctx.move_to(cx + 9.0, cy - 9.0);
+        ctx.line_to(cx - 9.0, cy + 9.0);
+        ctx.set_stroke_style_str("#ffffff");
+        ctx.set_line_width(5.0);
+        ctx.stroke();
+        ctx.set_stroke_style_str(colour);
+        ctx.set_line_width(3.0);
+        ctx.stroke();
+    }
+    Ok(())
+}
