@@ -42,6 +42,8 @@ impl Dirty {
     pub const SETTLE: Dirty = Dirty(1 << 14);
     /// A lesson was loaded: open the panels that explain it.
     pub const LESSON_PANELS: Dirty = Dirty(1 << 15);
+    /// The momentum map's note (a click that could not add an optimizer).
+    pub const MAP_NOTE: Dirty = Dirty(1 << 16);
 
     /// What a view change redraws.
     pub const VIEW: Dirty = Dirty(Self::PLOT.0 | Self::LINK.0);

@@ -128,6 +128,9 @@ pub struct Model {
     pub diags: Vec<Diagnosis>,
     /// Runs switched off in the legend.
     pub hidden: Vec<bool>,
+    /// The last click on the momentum map could not add an optimizer (the
+    /// scene has the most it may have).
+    pub map_full: bool,
     /// The cursor (step shown).
     pub t: usize,
     /// Playing.
@@ -186,6 +189,7 @@ impl Model {
             lesson: None,
             lang,
             card_errors: vec![],
+            map_full: false,
             error: None,
             expr_error: None,
         };

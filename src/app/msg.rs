@@ -65,6 +65,15 @@ pub enum Msg {
         /// On or off.
         on: bool,
     },
+    /// A click on the momentum map: η and γ of the scene's first momentum
+    /// optimizer, as if its sliders had moved (one is added when there is
+    /// none).
+    SetMomentum {
+        /// η.
+        eta: f64,
+        /// γ.
+        gamma: f64,
+    },
     /// Text that is not a number, committed in a field.
     Unreadable(Field),
     /// Add an optimizer at its defaults.

@@ -1,111 +1,23 @@
 //! `update(&mut Model, Msg) -> Dirty`: the one place the page's model changes.
 
 use super::dirty::Dirty;
-use super::model::{CardError, Drag, GlobalError, Model, Rule};
-use super::msg::{Field, Msg};
-use crate::landscape::{Expr, Landscape, View};
+use super::model::{Drag, GlobalError, Model, Rule};
+use super::msg::Msg;
+use crate::landscape::{Expr, Landscape};
 use crate::lesson::{lesson, LESSONS};
-use crate::optim::HyperKey;
-use crate::optim::{Convention, OptSpec};
-use crate::params::ParamInfo;
+use crate::optim::OptSpec;
 use crate::scene::{Scene, MAX_SEED, MAX_STEPS};
-use crate::Vec2;
-use gradscape_core::geometry;
 
 pub use crate::optim::MAX_OPTIMIZERS;
-
-/// Set `key = v` in card `i` of `scene` if the optimizer's rules allow it.
-pub fn set_hyper(
-    scene: &mut Scene,
-    i: usize,
-    key: HyperKey,
-    v: f64,
-) -> Result<(), Option<CardError>> {
-    let spec = scene.optimizers.get_mut(i).ok_or(None)?;
-    if !spec.kind.uses(key) {
-        return Err(None);
-    }
-    let mut trial = *spec;
-    key.set(&mut trial.hyper, v);
-    trial.validate().map_err(|e| {
-        Some(CardError::OutOfRange {
-            i,
-            kind: spec.kind,
-            key,
-            field: e.key,
-            v,
-        })
-    })?;
-    *spec = trial;
-    Ok(())
-}
-
-/// Switching convention keeps η, γ, β, λ and the switches, and takes the new
-/// convention's ε (its meaning changes: inside vs outside the root).
-fn convert(spec: &OptSpec, to: Convention) -> OptSpec {
-    let mut s = *spec;
-    s.hyper.eps = spec.kind.defaults(to).eps;
-    s
-}
 
 /// Apply `msg` to `m`; returns what to redraw.
 pub fn update(m: &mut Model, msg: Msg) -> Dirty {
     match msg {
-        Msg::SetHyper { i, key, v, slider } => {
-            let Some(before) = m.scene.optimizers.get(i).copied() else {
-                return Dirty::NONE;
-            };
-            match set_hyper(&mut m.scene, i, key, v) {
-                Ok(()) if m.scene.optimizers[i] == before && !slider => clear_card_error(m, i),
-                Ok(()) => {
-                    let mut d = clear_card_error(m, i) | Dirty::CARD_VALUES | runs(m);
-                    if slider {
-                        // A drag: the link is rewritten once the slider rests
-                        // (history.replaceState costs ~10 ms a call).
-                        m.interacting = true;
-                        d |= Dirty::SETTLE;
-                    }
-                    d
-                }
-                Err(Some(e)) => {
-                    m.card_errors.retain(|c| c.card() != i);
-                    m.card_errors.push(e);
-                    Dirty::CARD_ERROR
-                }
-                Err(None) => Dirty::NONE,
-            }
-        }
-        Msg::SlideHyper { i, key, pos } => {
-            let info = m
-                .scene
-                .optimizers
-                .get(i)
-                .filter(|s| s.kind.uses(key))
-                .map(|s| ParamInfo::of(s.kind, key));
-            match info {
-                Some(info) => {
-                    let v = info.from_slider(pos);
-                    update(
-                        m,
-                        Msg::SetHyper {
-                            i,
-                            key,
-                            v,
-                            slider: true,
-                        },
-                    )
-                }
-                None => Dirty::NONE,
-            }
-        }
-        Msg::SetFlag { i, key, on } => match m.scene.optimizers.get_mut(i) {
-            Some(s) if s.kind.uses(key) => {
-                key.set(&mut s.hyper, on);
-                runs(m)
-            }
-            _ => Dirty::NONE,
-        },
-        Msg::Unreadable(f) => unreadable(m, f),
+        Msg::SetHyper { i, key, v, slider } => cards::set(m, i, key, v, slider),
+        Msg::SlideHyper { i, key, pos } => cards::slide(m, i, key, pos),
+        Msg::SetFlag { i, key, on } => cards::set_flag(m, i, key, on),
+        Msg::SetMomentum { eta, gamma } => cards::set_momentum(m, eta, gamma),
+        Msg::Unreadable(f) => cards::unreadable(m, f),
         Msg::AddOpt(kind) => {
             if m.scene.optimizers.len() >= MAX_OPTIMIZERS {
                 m.error = Some(GlobalError::AddMax);
@@ -131,7 +43,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
                 return Dirty::NONE;
             };
             *s = OptSpec::new(s.kind, m.scene.convention);
-            clear_card_error(m, i) | Dirty::CARD_VALUES | runs(m)
+            cards::clear_card_error(m, i) | Dirty::CARD_VALUES | runs(m)
         }
         Msg::SetSurface(l) => {
             if let Landscape::Expr(_) = l {
@@ -193,83 +105,25 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
             }
         }
         Msg::SetConvention(c) => {
-            m.scene.optimizers = m.scene.optimizers.iter().map(|s| convert(s, c)).collect();
+            m.scene.optimizers = m
+                .scene
+                .optimizers
+                .iter()
+                .map(|s| cards::convert(s, c))
+                .collect();
             m.scene.convention = c;
             all(m)
         }
         Msg::SetSteps(v) => ruled(m, Rule::Steps, v),
         Msg::SetSigma(v) => ruled(m, Rule::Sigma, v),
         Msg::SetSeed(v) => ruled(m, Rule::Seed, v),
-        Msg::SetStart(p) => set_start(m, p),
-        Msg::PointerDown { id, x, y } => {
-            m.pointers.retain(|q| q.0 != id);
-            m.pointers.push((id, x, y));
-            if m.pointers.len() == 2 {
-                let (a, b) = (m.pointers[0], m.pointers[1]);
-                let (d, mid) = geometry::pinch((a.1, a.2), (b.1, b.2));
-                m.pinch = Some((d, m.scene.view(), mid));
-                m.drag = Drag::None;
-                return Dirty::NONE;
-            }
-            let ring = m.viewport(m.scene.view()).px(m.scene.start);
-            m.drag = if geometry::grabs_start(ring, x, y) {
-                Drag::Start
-            } else {
-                Drag::Pending { x, y }
-            };
-            Dirty::NONE
-        }
-        Msg::PointerMove { id, x, y } => {
-            if let Some(q) = m.pointers.iter_mut().find(|q| q.0 == id) {
-                q.1 = x;
-                q.2 = y;
-            }
-            if let (Some((d0, v0, mid)), 2) = (m.pinch, m.pointers.len()) {
-                let (a, b) = (m.pointers[0], m.pointers[1]);
-                let (d, _) = geometry::pinch((a.1, a.2), (b.1, b.2));
-                return zoom_at(m, mid[0], mid[1], d0 / d, v0);
-            }
-            match m.drag {
-                Drag::Start => {
-                    let w = m.viewport(m.scene.view()).world(x, y);
-                    set_start(m, w)
-                }
-                Drag::Pending { x: x0, y: y0 } if geometry::is_drag((x0, y0), x, y) => {
-                    m.drag = Drag::Pan {
-                        view: m.scene.view(),
-                        x: x0,
-                        y: y0,
-                    };
-                    Dirty::NONE
-                }
-                Drag::Pan { view, x: x0, y: y0 } => {
-                    let v = m.viewport(view).pan(x - x0, y - y0);
-                    set_view(m, v)
-                }
-                _ => Dirty::NONE,
-            }
-        }
-        Msg::PointerUp { id, x, y, click } => {
-            m.pointers.retain(|q| q.0 != id);
-            if m.pointers.len() < 2 {
-                m.pinch = None;
-            }
-            let drag = std::mem::replace(&mut m.drag, Drag::None);
-            if click {
-                if let Drag::Pending { .. } = drag {
-                    let w = m.viewport(m.scene.view()).world(x, y);
-                    return set_start(m, w);
-                }
-            }
-            if m.interacting {
-                Dirty::SETTLE
-            } else {
-                Dirty::NONE
-            }
-        }
+        Msg::SetStart(p) => pointer::set_start(m, p),
+        Msg::PointerDown { id, x, y } => pointer::down(m, id, x, y),
+        Msg::PointerMove { id, x, y } => pointer::moved(m, id, x, y),
+        Msg::PointerUp { id, x, y, click } => pointer::up(m, id, x, y, click),
         Msg::Zoom { x, y, factor } => {
             let v = m.scene.view();
-            zoom_at(m, x, y, factor, v) | Dirty::SETTLE
+            pointer::zoom_at(m, x, y, factor, v) | Dirty::SETTLE
         }
         Msg::ResetView => {
             m.scene.view = None;
@@ -390,46 +244,6 @@ pub fn all(m: &mut Model) -> Dirty {
     m.replay();
     Dirty::ALL | Dirty::ERROR | Dirty::FORMULA | Dirty::CARD_ERROR
 }
-
-fn clear_card_error(m: &mut Model, i: usize) -> Dirty {
-    let n = m.card_errors.len();
-    m.card_errors.retain(|c| c.card() != i);
-    if m.card_errors.len() != n {
-        Dirty::CARD_ERROR
-    } else {
-        Dirty::NONE
-    }
-}
-
-fn unreadable(m: &mut Model, f: Field) -> Dirty {
-    let e = match f {
-        Field::Hyper { i, key } => {
-            let Some(spec) = m.scene.optimizers.get(i) else {
-                return Dirty::NONE;
-            };
-            if !spec.kind.uses(key) {
-                return Dirty::NONE;
-            }
-            let e = CardError::Unreadable {
-                i,
-                kind: spec.kind,
-                key,
-                current: key.get(&spec.hyper),
-            };
-            m.card_errors.retain(|c| c.card() != i);
-            m.card_errors.push(e);
-            return Dirty::CARD_ERROR;
-        }
-        Field::Steps => GlobalError::Unreadable(Rule::Steps),
-        Field::Sigma => GlobalError::Unreadable(Rule::Sigma),
-        Field::Seed => GlobalError::Unreadable(Rule::Seed),
-        Field::SurfaceParam(key) => GlobalError::SurfaceNan(key),
-        Field::View { key, text } => GlobalError::ViewNan { key, text },
-    };
-    m.error = Some(e);
-    Dirty::ERROR
-}
-
 /// Steps, σ or the seed, if `v` keeps the rule.
 fn ruled(m: &mut Model, rule: Rule, v: f64) -> Dirty {
     let s = &mut m.scene;
@@ -456,38 +270,16 @@ fn ruled(m: &mut Model, rule: Rule, v: f64) -> Dirty {
         Dirty::ERROR
     }
 }
-
-fn set_start(m: &mut Model, p: Vec2) -> Dirty {
-    let p = geometry::snap(&m.scene.view(), p);
-    if !geometry::start_ok(p) {
-        return Dirty::NONE;
-    }
-    m.scene.start = p;
-    runs(m)
-}
-
 fn seek(m: &mut Model, t: usize) -> Dirty {
     m.playing = false;
     m.t = t.min(m.scene.steps);
     Dirty::STEP
 }
 
-/// A new window (refused when degenerate or absurdly far); drawn coarse
-/// until the user rests.
-fn set_view(m: &mut Model, v: View) -> Dirty {
-    if !geometry::view_ok(&v) {
-        return Dirty::NONE;
-    }
-    m.scene.view = Some(v);
-    m.interacting = true;
-    Dirty::VIEW
-}
+mod cards;
+mod pointer;
 
-/// Zoom `from` by `factor` about the pixel (cx, cy).
-fn zoom_at(m: &mut Model, cx: f64, cy: f64, factor: f64, from: View) -> Dirty {
-    let v = m.viewport(from).zoom_at(cx, cy, factor);
-    set_view(m, v)
-}
+pub use cards::set_hyper;
 
 #[cfg(test)]
 mod tests;

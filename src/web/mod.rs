@@ -74,15 +74,25 @@ impl DerefMut for App {
     }
 }
 
+/// A panel's own work on the page (the explainers' and the state panel's
+/// caches and canvases live in [`App`], beside the model).
+type PanelJob = Box<dyn FnOnce(&mut App) -> Result<(), JsValue>>;
+
+/// What waits in the queue: a message for [`app::update`], or panel work.
+enum Job {
+    Msg(Msg),
+    Panel(PanelJob),
+}
+
 thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
-    static QUEUE: RefCell<VecDeque<Msg>> = const { RefCell::new(VecDeque::new()) };
+    static QUEUE: RefCell<VecDeque<Job>> = const { RefCell::new(VecDeque::new()) };
 }
 
 /// Queue `msg` and, unless a message is being handled (it will pick this
 /// one up), handle the queue.
 pub fn dispatch(msg: Msg) {
-    QUEUE.with(|q| q.borrow_mut().push_back(msg));
+    QUEUE.with(|q| q.borrow_mut().push_back(Job::Msg(msg)));
     drain();
 }
 
@@ -95,29 +105,26 @@ fn drain() {
         let Some(app) = guard.as_mut() else {
             return;
         };
-        while let Some(msg) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
-            let dirty = app::update(&mut app.model, msg);
-            if let Err(e) = render::render(app, dirty) {
+        while let Some(job) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
+            let r = match job {
+                Job::Msg(msg) => {
+                    let dirty = app::update(&mut app.model, msg);
+                    render::render(app, dirty)
+                }
+                Job::Panel(f) => f(app),
+            };
+            if let Err(e) = r {
                 web_sys::console::error_1(&e);
             }
         }
     });
 }
 
-/// Run `f` on the app now (the explainers and the state panel use it),
-/// then handle the messages it queued. A call that arrives while the app
-/// is busy cannot wait (it borrows its caller's stack): it is logged.
-pub(crate) fn with_app(f: impl FnOnce(&mut App) -> Result<(), JsValue>) {
-    let r = APP.with(|a| match a.try_borrow_mut() {
-        Ok(mut guard) => match guard.as_mut() {
-            Some(app) => f(app),
-            None => Ok(()),
-        },
-        Err(_) => Err(JsValue::from_str("gradscape: a call arrived while busy")),
-    });
-    if let Err(e) = r {
-        web_sys::console::error_1(&e);
-    }
+/// Queue panel work `f` (the explainers and the state panel use it) in
+/// the same queue as the messages, so that it runs in order and never while
+/// another event is handled; then handle the queue.
+pub(crate) fn with_app(f: impl FnOnce(&mut App) -> Result<(), JsValue> + 'static) {
+    QUEUE.with(|q| q.borrow_mut().push_back(Job::Panel(Box::new(f))));
     drain();
 }
 
@@ -133,12 +140,6 @@ impl App {
         render::render(self, Dirty::VIEW)
     }
 
-    /// The scene's runs changed: replay and redraw all but the cards.
-    pub(crate) fn refresh_runs(&mut self) -> Result<(), JsValue> {
-        let d = app::update::runs(&mut self.model);
-        render::render(self, d)
-    }
-
     /// The scene changed in every way: replay and rebuild every panel.
     pub(crate) fn refresh_all(&mut self) -> Result<(), JsValue> {
         let d = app::update::all(&mut self.model);
@@ -149,20 +150,6 @@ impl App {
     pub(crate) fn sync_url(&mut self) -> Result<(), JsValue> {
         link::sync_url(self)
     }
-}
-
-/// Apply `key = value` typed in the optimizer card `i`; `Err` is the message.
-pub(crate) fn apply_param(
-    scene: &mut crate::scene::Scene,
-    i: usize,
-    key: crate::optim::HyperKey,
-    v: f64,
-    lang: Lang,
-) -> Result<(), String> {
-    app::set_hyper(scene, i, key, v).map_err(|e| match e {
-        Some(e) => card_error_text(&e, lang),
-        None => "no such optimizer or parameter".into(),
-    })
 }
 
 /// A card error in words.

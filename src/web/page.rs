@@ -81,18 +81,19 @@ pub fn start() -> Result<(), JsValue> {
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
     events::wire(&doc)?;
-    let mut result = Ok(());
-    super::with_app(|app| {
-        result = (|| {
-            controls::words(app)?;
-            controls::sync_lesson(app)?;
-            explain::build(app)?;
-            state::open_for_lesson(&app.doc, app.lesson)?;
-            app.refresh_all()
-        })();
-        Ok(())
-    });
-    result?;
+    // The first render, before any event can arrive; then what queued.
+    APP.with(|a| -> Result<(), JsValue> {
+        let mut guard = a.borrow_mut();
+        let Some(app) = guard.as_mut() else {
+            return Ok(());
+        };
+        controls::words(app)?;
+        controls::sync_lesson(app)?;
+        explain::build(app)?;
+        state::open_for_lesson(&app.doc, app.lesson)?;
+        app.refresh_all()
+    })?;
+    super::drain();
     if let Ok(status) = by_id::<HtmlElement>(&doc, "status") {
         status.set_text_content(None);
     }

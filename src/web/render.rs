@@ -91,6 +91,10 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     if d.has(Dirty::EXPLAIN) {
         explain::scene_changed(app)?;
     }
+    if d.has(Dirty::MAP_NOTE) && app.map_full {
+        app.root("sweep-map-note")?
+            .set_text_content(Some(gradscape_text::tr(app.lang, "explain.map.full")));
+    }
     if d.has(Dirty::WORDS) {
         explain::render_text(app)?;
         state::on_lang(app)?;

@@ -75,7 +75,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     for (id, f) in buttons {
         let b: HtmlButtonElement = by_id(doc, id)?;
         on(&b, "click", move |_: web_sys::MouseEvent| {
-            with_app(|app| f(app))
+            with_app(move |app| f(app))
         })?;
     }
     Ok(())

@@ -20,7 +20,6 @@
 //! marker. The momentum map is analytic and redrawn at once.
 
 mod canvas;
-mod cards;
 mod ema;
 mod rate_map;
 mod sweeps;
@@ -174,7 +173,7 @@ fn wire(app: &App) -> Result<(), JsValue> {
         let Some(g) = snap_gamma(slider.value_as_number()) else {
             return;
         };
-        with_app(|app| {
+        with_app(move |app| {
             app.explain.ema_gamma = g;
             ema::draw(app)?;
             app.sync_url()
@@ -183,7 +182,7 @@ fn wire(app: &App) -> Result<(), JsValue> {
     for id in ["ema-panel", "sweep-panel"] {
         let d: Element = by_id(doc, id)?;
         on(&d, "toggle", move |_: web_sys::Event| {
-            with_app(|app| {
+            with_app(move |app| {
                 if id == "ema-panel" {
                     ema::draw(app)
                 } else {
@@ -199,15 +198,16 @@ fn wire(app: &App) -> Result<(), JsValue> {
             e.client_x() as f64 - r.left(),
             e.client_y() as f64 - r.top(),
         );
-        with_app(|app| {
-            let Some((eta, gamma)) = rate_map::point_at(app, x, y) else {
-                return Ok(());
-            };
-            cards::set_momentum(app, eta, gamma)
+        with_app(move |app| {
+            if let Some((eta, gamma)) = rate_map::point_at(app, x, y) {
+                // Handled after this job, through the cards' own rules.
+                super::dispatch(crate::app::Msg::SetMomentum { eta, gamma });
+            }
+            Ok(())
         });
     })?;
     on(&app.window, "resize", |_: web_sys::Event| {
-        with_app(|app| {
+        with_app(move |app| {
             ema::draw(app)?;
             sweeps::draw(app)
         });

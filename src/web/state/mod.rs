@@ -84,7 +84,7 @@ fn defer(app: &mut App) -> Result<(), JsValue> {
     let handle = LATER.with(|slot| -> Result<i32, JsValue> {
         if slot.borrow().is_none() {
             *slot.borrow_mut() = Some(Closure::<dyn FnMut()>::new(|| {
-                with_app(|app| {
+                with_app(move |app| {
                     app.inspector.timer = None;
                     app.inspector.force = true;
                     let r = app.draw();
@@ -350,7 +350,7 @@ pub fn on_lang(app: &mut App) -> Result<(), JsValue> {
 pub fn wire(doc: &Document) -> Result<(), JsValue> {
     let panel: Element = by_id(doc, "state-panel")?;
     on(&panel, "toggle", |_: web_sys::Event| {
-        with_app(|app| {
+        with_app(move |app| {
             invalidate(app);
             app.draw()
         });
@@ -364,7 +364,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             return;
         };
         let v = sel.value().parse::<usize>().ok();
-        with_app(|app| {
+        with_app(move |app| {
             app.inspector.selected = v;
             invalidate(app);
             app.draw()

@@ -1,0 +1,170 @@
+//! The optimizer cards' messages: a typed or slid hyper-parameter, a switch,
+//! the momentum map's click, text that is not a number.
+
+use super::{all, runs};
+use crate::app::dirty::Dirty;
+use crate::app::model::{CardError, GlobalError, Model, Rule};
+use crate::app::msg::Field;
+use crate::optim::{Convention, FlagKey, HyperKey, OptKind, OptSpec, MAX_OPTIMIZERS};
+use crate::params::ParamInfo;
+use crate::scene::Scene;
+use crate::sweep::map_target;
+
+/// Set `key = v` in card `i` of `scene` if the optimizer's rules allow it.
+pub fn set_hyper(
+    scene: &mut Scene,
+    i: usize,
+    key: HyperKey,
+    v: f64,
+) -> Result<(), Option<CardError>> {
+    let spec = scene.optimizers.get_mut(i).ok_or(None)?;
+    if !spec.kind.uses(key) {
+        return Err(None);
+    }
+    let mut trial = *spec;
+    key.set(&mut trial.hyper, v);
+    trial.validate().map_err(|e| {
+        Some(CardError::OutOfRange {
+            i,
+            kind: spec.kind,
+            key,
+            field: e.key,
+            v,
+        })
+    })?;
+    *spec = trial;
+    Ok(())
+}
+
+/// Switching convention keeps η, γ, β, λ and the switches, and takes the new
+/// convention's ε (its meaning changes: inside vs outside the root).
+pub(super) fn convert(spec: &OptSpec, to: Convention) -> OptSpec {
+    let mut s = *spec;
+    s.hyper.eps = spec.kind.defaults(to).eps;
+    s
+}
+
+/// Card `i`'s `key` typed (`slider`: dragged; the link waits until it rests).
+pub(super) fn set(m: &mut Model, i: usize, key: HyperKey, v: f64, slider: bool) -> Dirty {
+    let Some(before) = m.scene.optimizers.get(i).copied() else {
+        return Dirty::NONE;
+    };
+    match set_hyper(&mut m.scene, i, key, v) {
+        Ok(()) if m.scene.optimizers[i] == before && !slider => clear_card_error(m, i),
+        Ok(()) => {
+            let mut d = clear_card_error(m, i) | Dirty::CARD_VALUES | runs(m);
+            if slider {
+                // A drag: the link is rewritten once the slider rests
+                // (history.replaceState costs ~10 ms a call).
+                m.interacting = true;
+                d |= Dirty::SETTLE;
+            }
+            d
+        }
+        Err(Some(e)) => {
+            m.card_errors.retain(|c| c.card() != i);
+            m.card_errors.push(e);
+            Dirty::CARD_ERROR
+        }
+        Err(None) => Dirty::NONE,
+    }
+}
+
+/// Card `i`'s slider for `key` at position `pos`.
+pub(super) fn slide(m: &mut Model, i: usize, key: HyperKey, pos: f64) -> Dirty {
+    let info = m
+        .scene
+        .optimizers
+        .get(i)
+        .filter(|s| s.kind.uses(key))
+        .map(|s| ParamInfo::of(s.kind, key));
+    match info {
+        Some(info) => {
+            let v = info.from_slider(pos);
+            set(m, i, key, v, true)
+        }
+        None => Dirty::NONE,
+    }
+}
+
+/// Card `i`'s switch.
+pub(super) fn set_flag(m: &mut Model, i: usize, key: FlagKey, on: bool) -> Dirty {
+    match m.scene.optimizers.get_mut(i) {
+        Some(s) if s.kind.uses(key) => {
+            key.set(&mut s.hyper, on);
+            runs(m)
+        }
+        _ => Dirty::NONE,
+    }
+}
+
+pub(super) fn clear_card_error(m: &mut Model, i: usize) -> Dirty {
+    let n = m.card_errors.len();
+    m.card_errors.retain(|c| c.card() != i);
+    if m.card_errors.len() != n {
+        Dirty::CARD_ERROR
+    } else {
+        Dirty::NONE
+    }
+}
+
+pub(super) fn unreadable(m: &mut Model, f: Field) -> Dirty {
+    let e = match f {
+        Field::Hyper { i, key } => {
+            let Some(spec) = m.scene.optimizers.get(i) else {
+                return Dirty::NONE;
+            };
+            if !spec.kind.uses(key) {
+                return Dirty::NONE;
+            }
+            let e = CardError::Unreadable {
+                i,
+                kind: spec.kind,
+                key,
+                current: key.get(&spec.hyper),
+            };
+            m.card_errors.retain(|c| c.card() != i);
+            m.card_errors.push(e);
+            return Dirty::CARD_ERROR;
+        }
+        Field::Steps => GlobalError::Unreadable(Rule::Steps),
+        Field::Sigma => GlobalError::Unreadable(Rule::Sigma),
+        Field::Seed => GlobalError::Unreadable(Rule::Seed),
+        Field::SurfaceParam(key) => GlobalError::SurfaceNan(key),
+        Field::View { key, text } => GlobalError::ViewNan { key, text },
+    };
+    m.error = Some(e);
+    Dirty::ERROR
+}
+
+/// η and γ of the first momentum optimizer, both or neither (the card's
+/// rules decide); with none, a momentum optimizer with them is added.
+pub(super) fn set_momentum(m: &mut Model, eta: f64, gamma: f64) -> Dirty {
+    m.map_full = false;
+    let Some(i) = map_target(&m.scene) else {
+        if m.scene.optimizers.len() >= MAX_OPTIMIZERS {
+            m.map_full = true;
+            return Dirty::MAP_NOTE;
+        }
+        let mut spec = OptSpec::new(OptKind::Momentum, m.scene.convention);
+        spec.hyper.lr = eta;
+        spec.hyper.gamma = gamma;
+        m.scene.optimizers.push(spec);
+        return all(m);
+    };
+    let mut trial = m.scene.clone();
+    let r = set_hyper(&mut trial, i, HyperKey::Lr, eta)
+        .and_then(|()| set_hyper(&mut trial, i, HyperKey::Gamma, gamma));
+    match r {
+        Ok(()) => {
+            m.scene.optimizers[i] = trial.optimizers[i];
+            clear_card_error(m, i) | Dirty::CARD_VALUES | runs(m)
+        }
+        Err(Some(e)) => {
+            m.card_errors.retain(|c| c.card() != i);
+            m.card_errors.push(e);
+            Dirty::CARD_ERROR
+        }
+        Err(None) => Dirty::NONE,
+    }
+}

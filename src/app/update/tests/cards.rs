@@ -1,0 +1,214 @@
+//! The optimizer cards' messages.
+
+use super::*;
+
+#[test]
+fn set_hyper_replays_and_syncs_the_cards() {
+    let mut m = model();
+    let r0 = m.replay;
+    let d = update(&mut m, hyper(0, HyperKey::Lr, 0.1, false));
+    assert_eq!(m.scene.optimizers[0].hyper.lr, 0.1);
+    assert!(d.has(Dirty::RUNS | Dirty::CARD_VALUES));
+    assert!(m.replay > r0);
+    assert!(!m.interacting && !d.has(Dirty::SETTLE));
+}
+
+#[test]
+fn a_slider_waits_for_the_rest_before_the_link() {
+    let mut m = model();
+    let d = update(&mut m, hyper(0, HyperKey::Lr, 0.2, true));
+    assert!(m.interacting);
+    assert!(d.has(Dirty::SETTLE | Dirty::RUNS));
+    let d = update(&mut m, Msg::Settle);
+    assert!(!m.interacting);
+    assert!(d.has(Dirty::VIEW));
+}
+
+#[test]
+fn an_out_of_range_hyper_is_a_typed_card_error_and_changes_nothing() {
+    let mut m = model();
+    let before = m.scene.clone();
+    let d = update(&mut m, hyper(0, HyperKey::Lr, -1.0, false));
+    assert_eq!(d, Dirty::CARD_ERROR);
+    assert_eq!(m.scene, before);
+    assert!(matches!(
+        m.card_errors[..],
+        [CardError::OutOfRange { i: 0, key: HyperKey::Lr, v, .. }] if v == -1.0
+    ));
+    // A good value clears it.
+    let d = update(&mut m, hyper(0, HyperKey::Lr, 0.3, false));
+    assert!(d.has(Dirty::CARD_ERROR));
+    assert!(m.card_errors.is_empty());
+    // No such card or key: nothing.
+    assert_eq!(
+        update(&mut m, hyper(9, HyperKey::Lr, 0.3, false)),
+        Dirty::NONE
+    );
+    // A key the optimizer does not use (GD has no β1) changes nothing.
+    assert_eq!(
+        update(&mut m, hyper(0, HyperKey::Beta1, 0.3, false)),
+        Dirty::NONE
+    );
+}
+
+#[test]
+fn slide_hyper_maps_the_position() {
+    let mut m = model();
+    let info = ParamInfo::of(m.scene.optimizers[0].kind, HyperKey::Lr);
+    let pos = info.to_slider(0.05);
+    let d = update(
+        &mut m,
+        Msg::SlideHyper {
+            i: 0,
+            key: HyperKey::Lr,
+            pos,
+        },
+    );
+    assert!(d.has(Dirty::RUNS | Dirty::SETTLE));
+    assert_eq!(m.scene.optimizers[0].hyper.lr, info.from_slider(pos));
+    assert!(m.interacting);
+}
+
+#[test]
+fn set_flag() {
+    let mut m = Model::new(Scene::default(), 20, Lang::En);
+    update(&mut m, Msg::AddOpt(OptKind::Adam));
+    let i = m.scene.optimizers.len() - 1;
+    let key = FlagKey::Amsgrad;
+    let d = update(&mut m, Msg::SetFlag { i, key, on: true });
+    assert!(key.get(&m.scene.optimizers[i].hyper));
+    assert_eq!(d, Dirty::RUNS);
+}
+
+#[test]
+fn unreadable_fields_are_typed_errors() {
+    let mut m = model();
+    let d = update(
+        &mut m,
+        Msg::Unreadable(Field::Hyper {
+            i: 0,
+            key: HyperKey::Lr,
+        }),
+    );
+    assert_eq!(d, Dirty::CARD_ERROR);
+    assert!(matches!(
+        m.card_errors[..],
+        [CardError::Unreadable {
+            i: 0,
+            key: HyperKey::Lr,
+            ..
+        }]
+    ));
+    assert_eq!(update(&mut m, Msg::Unreadable(Field::Steps)), Dirty::ERROR);
+    assert_eq!(m.error, Some(GlobalError::Unreadable(Rule::Steps)));
+    update(&mut m, Msg::Unreadable(Field::SurfaceParam("a".into())));
+    assert_eq!(m.error, Some(GlobalError::SurfaceNan("a".into())));
+    update(
+        &mut m,
+        Msg::Unreadable(Field::View {
+            key: "x0".into(),
+            text: "abc".into(),
+        }),
+    );
+    assert!(matches!(m.error, Some(GlobalError::ViewNan { .. })));
+}
+
+#[test]
+fn add_remove_reset() {
+    let mut m = model();
+    let n = m.scene.optimizers.len();
+    assert!(update(&mut m, Msg::AddOpt(OptKind::Adam)).has(Dirty::ALL));
+    assert_eq!(m.scene.optimizers.len(), n + 1);
+    assert_eq!(m.runs.len(), n + 1);
+    assert_eq!(m.hidden.len(), n + 1);
+    while m.scene.optimizers.len() < MAX_OPTIMIZERS {
+        update(&mut m, Msg::AddOpt(OptKind::Gd));
+    }
+    assert_eq!(update(&mut m, Msg::AddOpt(OptKind::Gd)), Dirty::ERROR);
+    assert_eq!(m.error, Some(GlobalError::AddMax));
+    assert!(update(&mut m, Msg::RemoveOpt(0)).has(Dirty::ALL));
+    assert_eq!(m.scene.optimizers.len(), MAX_OPTIMIZERS - 1);
+    assert_eq!(m.error, None);
+    assert_eq!(update(&mut m, Msg::RemoveOpt(99)), Dirty::NONE);
+    update(&mut m, hyper(0, HyperKey::Lr, 0.01, false));
+    let d = update(&mut m, Msg::ResetOpt(0));
+    assert!(d.has(Dirty::CARD_VALUES | Dirty::RUNS));
+    let kind = m.scene.optimizers[0].kind;
+    assert_eq!(
+        m.scene.optimizers[0],
+        OptSpec::new(kind, m.scene.convention)
+    );
+}
+
+#[test]
+fn set_momentum_sets_both_or_neither_and_adds_one_when_there_is_none() {
+    // The default scene's second optimizer is momentum.
+    let mut m = model();
+    let i = crate::sweep::map_target(&m.scene).unwrap();
+    let d = update(
+        &mut m,
+        Msg::SetMomentum {
+            eta: 0.3,
+            gamma: 0.7,
+        },
+    );
+    let h = m.scene.optimizers[i].hyper;
+    assert_eq!((h.lr, h.gamma), (0.3, 0.7));
+    assert!(d.has(Dirty::RUNS | Dirty::CARD_VALUES));
+    // γ out of range: neither changes, the card says why.
+    let d = update(
+        &mut m,
+        Msg::SetMomentum {
+            eta: 0.1,
+            gamma: 1.5,
+        },
+    );
+    let h = m.scene.optimizers[i].hyper;
+    assert_eq!((h.lr, h.gamma), (0.3, 0.7));
+    assert_eq!(d, Dirty::CARD_ERROR);
+    assert!(matches!(
+        m.card_errors[..],
+        [CardError::OutOfRange {
+            key: HyperKey::Gamma,
+            ..
+        }]
+    ));
+    // No momentum optimizer: one is added with η and γ.
+    let mut m = Model::new(
+        Scene::from_json(r#"{"optimizers":[{"kind":"gd"}]}"#).unwrap(),
+        20,
+        Lang::En,
+    );
+    let d = update(
+        &mut m,
+        Msg::SetMomentum {
+            eta: 0.2,
+            gamma: 0.5,
+        },
+    );
+    assert_eq!(m.scene.optimizers.len(), 2);
+    let s = m.scene.optimizers[1];
+    assert_eq!(
+        (s.kind, s.hyper.lr, s.hyper.gamma),
+        (OptKind::Momentum, 0.2, 0.5)
+    );
+    assert!(d.has(Dirty::ALL));
+    // Full: nothing added, the map says so.
+    let gd = r#"{"kind":"gd"}"#;
+    let json = format!(
+        r#"{{"optimizers":[{}]}}"#,
+        [gd; MAX_OPTIMIZERS].join(",")
+    );
+    let mut m = Model::new(Scene::from_json(&json).unwrap(), 20, Lang::En);
+    let d = update(
+        &mut m,
+        Msg::SetMomentum {
+            eta: 0.2,
+            gamma: 0.5,
+        },
+    );
+    assert_eq!(
+        (d, m.map_full, m.scene.optimizers.len()),
+        (Dirty::MAP_NOTE, true, MAX_OPTIMIZERS)
+    );
+}

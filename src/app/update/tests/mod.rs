@@ -1,0 +1,24 @@
+//! For each message: the model's change and the redraw reported.
+
+use super::*;
+use crate::app::Canvas;
+use crate::app::{CardError, Field, GlobalError, Rule};
+use crate::landscape::View;
+use crate::optim::{Convention, FlagKey, HyperKey, OptKind, MAX_OPTIMIZERS};
+use crate::params::ParamInfo;
+use gradscape_text::Lang;
+
+mod cards;
+mod pointer;
+mod scene;
+mod time;
+
+pub(super) fn model() -> Model {
+    let mut m = Model::new(Scene::default(), 20, Lang::En);
+    m.canvas = Canvas { w: 400.0, h: 400.0 };
+    m
+}
+
+pub(super) fn hyper(i: usize, key: HyperKey, v: f64, slider: bool) -> Msg {
+    Msg::SetHyper { i, key, v, slider }
+}

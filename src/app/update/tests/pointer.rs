@@ -1,0 +1,206 @@
+//! The plot's pointer, wheel and size.
+
+use super::*;
+
+#[test]
+fn start_is_snapped_and_bounded() {
+    let mut m = model();
+    let d = update(&mut m, Msg::SetStart([1.23456789, -0.5]));
+    assert_eq!(d, Dirty::RUNS);
+    assert_ne!(m.scene.start[0], 1.23456789);
+    assert!((m.scene.start[0] - 1.23456789).abs() < 0.01);
+    assert_eq!(update(&mut m, Msg::SetStart([f64::NAN, 0.0])), Dirty::NONE);
+    assert_eq!(update(&mut m, Msg::SetStart([1e13, 0.0])), Dirty::NONE);
+}
+
+#[test]
+fn click_sets_the_start_drag_pans() {
+    let mut m = model();
+    let (sx, _) = m.viewport(m.scene.view()).px(m.scene.start);
+    // A click away from the marker sets the start there.
+    let (x, y) = if sx > 200.0 {
+        (50.0, 50.0)
+    } else {
+        (350.0, 350.0)
+    };
+    assert_eq!(
+        update(&mut m, Msg::PointerDown { id: 1, x, y }),
+        Dirty::NONE
+    );
+    assert!(matches!(m.drag, Drag::Pending { .. }));
+    let d = update(
+        &mut m,
+        Msg::PointerUp {
+            id: 1,
+            x,
+            y,
+            click: true,
+        },
+    );
+    assert_eq!(d, Dirty::RUNS);
+    assert_eq!(
+        m.scene.start,
+        gradscape_core::geometry::snap(&m.scene.view(), m.viewport(m.scene.view()).world(x, y))
+    );
+    // A press on the marker drags it.
+    let (sx, sy) = m.viewport(m.scene.view()).px(m.scene.start);
+    update(
+        &mut m,
+        Msg::PointerDown {
+            id: 1,
+            x: sx,
+            y: sy,
+        },
+    );
+    assert_eq!(m.drag, Drag::Start);
+    let d = update(
+        &mut m,
+        Msg::PointerMove {
+            id: 1,
+            x: 200.0,
+            y: 200.0,
+        },
+    );
+    assert_eq!(d, Dirty::RUNS);
+    update(
+        &mut m,
+        Msg::PointerUp {
+            id: 1,
+            x: 200.0,
+            y: 200.0,
+            click: true,
+        },
+    );
+    // A press and a move elsewhere pans.
+    let (x, y) = if sx > 200.0 {
+        (50.0, 50.0)
+    } else {
+        (350.0, 350.0)
+    };
+    let v0 = m.scene.view();
+    update(&mut m, Msg::PointerDown { id: 2, x, y });
+    assert_eq!(
+        update(
+            &mut m,
+            Msg::PointerMove {
+                id: 2,
+                x: x + 10.0,
+                y
+            }
+        ),
+        Dirty::NONE
+    );
+    assert!(matches!(m.drag, Drag::Pan { .. }));
+    let d = update(
+        &mut m,
+        Msg::PointerMove {
+            id: 2,
+            x: x + 40.0,
+            y,
+        },
+    );
+    assert_eq!(d, Dirty::VIEW);
+    assert!(m.interacting);
+    assert!(m.scene.view().x0 < v0.x0);
+    let d = update(
+        &mut m,
+        Msg::PointerUp {
+            id: 2,
+            x: x + 40.0,
+            y,
+            click: true,
+        },
+    );
+    assert_eq!(d, Dirty::SETTLE);
+    // Resting while a pointer is down waits.
+    update(&mut m, Msg::PointerDown { id: 3, x, y });
+    assert_eq!(update(&mut m, Msg::Settle), Dirty::SETTLE);
+    update(
+        &mut m,
+        Msg::PointerUp {
+            id: 3,
+            x,
+            y,
+            click: false,
+        },
+    );
+    assert_eq!(update(&mut m, Msg::Settle), Dirty::VIEW);
+    assert!(!m.interacting);
+}
+
+#[test]
+fn pinch_and_wheel_zoom() {
+    let mut m = model();
+    let w0 = m.scene.view().width();
+    update(
+        &mut m,
+        Msg::PointerDown {
+            id: 1,
+            x: 100.0,
+            y: 200.0,
+        },
+    );
+    update(
+        &mut m,
+        Msg::PointerDown {
+            id: 2,
+            x: 300.0,
+            y: 200.0,
+        },
+    );
+    assert!(m.pinch.is_some());
+    let d = update(
+        &mut m,
+        Msg::PointerMove {
+            id: 2,
+            x: 500.0,
+            y: 200.0,
+        },
+    );
+    assert_eq!(d, Dirty::VIEW);
+    assert!((m.scene.view().width() - w0 / 2.0).abs() < 1e-9);
+    update(
+        &mut m,
+        Msg::PointerUp {
+            id: 2,
+            x: 0.0,
+            y: 0.0,
+            click: false,
+        },
+    );
+    assert!(m.pinch.is_none());
+    let d = update(
+        &mut m,
+        Msg::Zoom {
+            x: 200.0,
+            y: 200.0,
+            factor: 2.0,
+        },
+    );
+    assert_eq!(d, Dirty::VIEW | Dirty::SETTLE);
+    assert!((m.scene.view().width() - w0).abs() < 1e-9);
+    // A degenerate zoom is refused.
+    let v = m.scene.view();
+    update(
+        &mut m,
+        Msg::Zoom {
+            x: 0.0,
+            y: 0.0,
+            factor: 1e-30,
+        },
+    );
+    assert_eq!(m.scene.view(), v);
+    assert_eq!(update(&mut m, Msg::ResetView), Dirty::VIEW);
+    assert_eq!(m.scene.view, None);
+}
+
+#[test]
+fn measured_and_redraw() {
+    let mut m = model();
+    assert_eq!(
+        update(&mut m, Msg::Measured { w: 640.0, h: 480.0 }),
+        Dirty::NONE
+    );
+    assert_eq!(m.canvas, Canvas { w: 640.0, h: 480.0 });
+    assert_eq!(update(&mut m, Msg::Redraw), Dirty::VIEW);
+}

@@ -1,0 +1,156 @@
+//! The scene's global controls, lessons, language.
+
+use super::*;
+
+#[test]
+fn surface_and_its_parameters() {
+    let mut m = model();
+    let d = update(
+        &mut m,
+        Msg::SetSurface(Landscape::from_kind("rosenbrock").unwrap()),
+    );
+    assert!(d.has(Dirty::ALL));
+    assert_eq!(m.scene.landscape.kind(), "rosenbrock");
+    assert_eq!(m.scene.start, m.scene.landscape.default_start());
+    // `expr` opens the current surface as a formula, same window.
+    let view = m.scene.view();
+    update(
+        &mut m,
+        Msg::SetSurface(Landscape::from_kind("expr").unwrap()),
+    );
+    assert!(matches!(m.scene.landscape, Landscape::Expr(_)));
+    assert_eq!(m.scene.view, Some(view));
+    update(
+        &mut m,
+        Msg::SetSurface(Landscape::from_kind("quadratic").unwrap()),
+    );
+    let d = update(
+        &mut m,
+        Msg::SetSurfaceParam {
+            key: "a".into(),
+            v: 3.0,
+        },
+    );
+    assert!(d.has(Dirty::RUNS | Dirty::FORMULA));
+    assert_eq!(m.scene.to_value()["landscape"]["a"], 3.0);
+    let d = update(
+        &mut m,
+        Msg::SetSurfaceParam {
+            key: "a".into(),
+            v: -1e300,
+        },
+    );
+    assert_eq!(d, Dirty::ERROR);
+    assert!(matches!(m.error, Some(GlobalError::Scene(_))));
+}
+
+#[test]
+fn formula() {
+    let mut m = model();
+    let d = update(&mut m, Msg::SetFormula("x^2 + 3*y^2".into()));
+    assert!(d.has(Dirty::RUNS | Dirty::FORMULA));
+    assert!(matches!(m.scene.landscape, Landscape::Expr(_)));
+    // The same formula again: nothing to replay.
+    assert_eq!(
+        update(&mut m, Msg::SetFormula("x^2 + 3*y^2".into())),
+        Dirty::FORMULA
+    );
+    let before = m.scene.clone();
+    assert_eq!(update(&mut m, Msg::SetFormula("x^".into())), Dirty::FORMULA);
+    assert_eq!(m.scene, before);
+    assert_eq!(m.expr_error.as_ref().map(|e| e.0.as_str()), Some("x^"));
+}
+
+#[test]
+fn view_fields() {
+    let mut m = model();
+    let v = View {
+        x0: -1.0,
+        x1: 1.0,
+        y0: -2.0,
+        y1: 2.0,
+    };
+    assert!(update(&mut m, Msg::SetViewFields(v)).has(Dirty::VIEW));
+    assert_eq!(m.scene.view, Some(v));
+    let bad = View { x1: -5.0, ..v };
+    assert_eq!(update(&mut m, Msg::SetViewFields(bad)), Dirty::ERROR);
+    assert_eq!(m.scene.view, Some(v));
+}
+
+#[test]
+fn convention_takes_the_new_eps() {
+    let mut m = model();
+    update(&mut m, Msg::AddOpt(OptKind::Adam));
+    let c = Convention::from_name("pytorch").unwrap_or(Convention::D2l);
+    let d = update(&mut m, Msg::SetConvention(c));
+    assert!(d.has(Dirty::ALL));
+    assert_eq!(m.scene.convention, c);
+    let last = m.scene.optimizers.last().unwrap();
+    assert_eq!(last.hyper.eps, OptKind::Adam.defaults(c).eps);
+}
+
+#[test]
+fn steps_sigma_seed_keep_their_rules() {
+    let mut m = model();
+    assert!(update(&mut m, Msg::SetSteps(50.0)).has(Dirty::RUNS));
+    assert_eq!(m.scene.steps, 50);
+    assert_eq!(update(&mut m, Msg::SetSteps(2.5)), Dirty::ERROR);
+    assert_eq!(m.error, Some(GlobalError::Rule(Rule::Steps, 2.5)));
+    assert!(update(&mut m, Msg::SetSigma(0.5)).has(Dirty::RUNS | Dirty::ERROR));
+    assert_eq!(m.error, None);
+    assert_eq!(m.scene.noise.sigma, 0.5);
+    assert_eq!(update(&mut m, Msg::SetSigma(-1.0)), Dirty::ERROR);
+    assert!(update(&mut m, Msg::SetSeed(7.0)).has(Dirty::RUNS));
+    assert_eq!(m.scene.noise.seed, 7);
+    assert_eq!(update(&mut m, Msg::SetSeed(-7.0)), Dirty::ERROR);
+}
+
+#[test]
+fn load_scene() {
+    let mut m = model();
+    update(&mut m, Msg::ShowRun { i: 0, on: false });
+    update(&mut m, Msg::TogglePlay);
+    let s = Scene {
+        steps: 40,
+        ..Scene::default()
+    };
+    let d = update(&mut m, Msg::LoadScene(s.clone()));
+    assert!(d.has(Dirty::ALL));
+    assert_eq!(m.scene, s);
+    assert!(!m.playing && m.t == 40);
+    assert_eq!(m.hidden, vec![false, false]);
+    assert_eq!(m.runs.len(), 2);
+}
+
+#[test]
+fn lessons() {
+    let mut m = model();
+    let d = update(&mut m, Msg::SetLesson(Some(3)));
+    assert!(d.has(Dirty::LESSON | Dirty::LESSON_PANELS | Dirty::ALL));
+    assert_eq!(m.lesson, Some(3));
+    assert_eq!(m.scene, lesson(3).unwrap().scene());
+    assert_eq!(m.t, m.scene.steps);
+    update(&mut m, Msg::StepLesson(1));
+    assert_eq!(m.lesson, Some(4));
+    update(&mut m, Msg::SetLesson(Some(1)));
+    update(&mut m, Msg::StepLesson(-1));
+    assert_eq!(m.lesson, Some(LESSONS.len()));
+    update(&mut m, Msg::SetLesson(None));
+    assert_eq!(m.lesson, None);
+    update(&mut m, Msg::StepLesson(-1));
+    assert_eq!(m.lesson, Some(LESSONS.len()));
+    update(&mut m, Msg::SetLesson(Some(999)));
+    assert_eq!(m.lesson, None);
+}
+
+#[test]
+fn language_rewords_and_keeps_the_formula_error() {
+    let mut m = model();
+    update(&mut m, Msg::SetFormula("x^".into()));
+    update(&mut m, Msg::SetSteps(-1.0));
+    let d = update(&mut m, Msg::SetLang(Lang::Zh));
+    assert!(d.has(Dirty::WORDS | Dirty::LESSON | Dirty::ALL));
+    assert_eq!(m.lang, Lang::Zh);
+    assert!(m.expr_error.is_some());
+    assert_eq!(m.error, None);
+}

@@ -1,0 +1,54 @@
+//! The time bar and the legend.
+
+use super::*;
+
+#[test]
+fn play_pause_step_seek_tick_speed() {
+    let mut m = model();
+    assert_eq!(m.t, 20);
+    // Playing from the end starts over.
+    let d = update(&mut m, Msg::TogglePlay);
+    assert!(m.playing && m.t == 0);
+    assert_eq!(d, Dirty::STEP | Dirty::ANIMATE);
+    update(&mut m, Msg::SetSpeed(10.0));
+    assert_eq!(m.clock.speed, 10.0);
+    assert_eq!(update(&mut m, Msg::Tick(0.0)), Dirty::ANIMATE);
+    assert_eq!(
+        update(&mut m, Msg::Tick(200.0)),
+        Dirty::STEP | Dirty::ANIMATE
+    );
+    assert_eq!(m.t, 2);
+    assert_eq!(update(&mut m, Msg::TogglePlay), Dirty::STEP);
+    assert!(!m.playing);
+    assert_eq!(update(&mut m, Msg::Tick(400.0)), Dirty::NONE);
+    // The last frame stops at the end.
+    update(&mut m, Msg::TogglePlay);
+    update(&mut m, Msg::Tick(0.0));
+    update(&mut m, Msg::SetSpeed(1e9));
+    assert_eq!(m.clock.speed, 10000.0);
+    assert_eq!(update(&mut m, Msg::Tick(250.0)), Dirty::STEP);
+    assert!(!m.playing && m.t == 20);
+    assert_eq!(update(&mut m, Msg::Step(-1)), Dirty::STEP);
+    assert_eq!(m.t, 19);
+    update(&mut m, Msg::Step(5));
+    assert_eq!(m.t, 20);
+    update(&mut m, Msg::Step(-100));
+    assert_eq!(m.t, 0);
+    update(&mut m, Msg::TogglePlay);
+    assert_eq!(update(&mut m, Msg::Seek(7)), Dirty::STEP);
+    assert!(!m.playing && m.t == 7);
+    update(&mut m, Msg::Seek(700));
+    assert_eq!(m.t, 20);
+}
+
+#[test]
+fn show_run() {
+    let mut m = model();
+    assert_eq!(
+        update(&mut m, Msg::ShowRun { i: 1, on: false }),
+        Dirty::VIEW
+    );
+    assert_eq!(m.hidden, vec![false, true]);
+    update(&mut m, Msg::ShowRun { i: 1, on: true });
+    assert_eq!(m.hidden, vec![false, false]);
+}
