@@ -195,10 +195,7 @@ fn set_momentum_sets_both_or_neither_and_adds_one_when_there_is_none() {
     assert!(d.has(Dirty::ALL));
     // Full: nothing added, the map says so.
     let gd = r#"{"kind":"gd"}"#;
-    let json = format!(
-        r#"{{"optimizers":[{}]}}"#,
-        [gd; MAX_OPTIMIZERS].join(",")
-    );
+    let json = format!(r#"{{"optimizers":[{}]}}"#, [gd; MAX_OPTIMIZERS].join(","));
     let mut m = Model::new(Scene::from_json(&json).unwrap(), 20, Lang::En);
     let d = update(
         &mut m,

@@ -5,167 +5,18 @@
 //! messages play, step, seek and tick it) and its drawing: the same surface
 //! cache, trails and markers, legend words and loss chart.
 
+mod state;
+
 use super::dom::{add, el, on};
-use super::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, SurfaceCache};
-use super::panel::swatch;
-use crate::app::{update, Dirty, Model, Msg};
+use crate::app::{Model, Msg};
 use crate::scene::Scene;
-use gradscape_text::diagnose::status_text;
-use gradscape_text::optim::opt_label;
-use gradscape_text::Lang;
+use gradscape_text::{tr, Lang};
+use state::{request, Shared, State};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlButtonElement, HtmlCanvasElement, HtmlElement, HtmlInputElement};
-
-struct State {
-    root: Element,
-    plot: HtmlCanvasElement,
-    loss: Option<HtmlCanvasElement>,
-    scrub: HtmlInputElement,
-    label: Element,
-    play: HtmlButtonElement,
-    legend: Element,
-    model: Model,
-    cache: Option<SurfaceCache>,
-    raf: Option<Closure<dyn FnMut(f64)>>,
-    alive: bool,
-}
-
-type Shared = Rc<RefCell<State>>;
-
-impl State {
-    /// Apply a message, render what it leaves dirty; whether to animate.
-    fn handle(&mut self, msg: Msg) -> Result<bool, JsValue> {
-        let d = update(&mut self.model, msg);
-        if d.has(Dirty::LEGEND) {
-            self.legend()?;
-        }
-        if !d.is_empty() {
-            self.draw()?;
-        }
-        Ok(d.has(Dirty::ANIMATE) && self.alive)
-    }
-
-    fn legend(&self) -> Result<(), JsValue> {
-        let doc = web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or("no document")?;
-        self.legend.set_text_content(None);
-        for (i, (t, d)) in self.model.runs.iter().zip(&self.model.diags).enumerate() {
-            let li = el(&doc, "li", &[], None)?;
-            add(&li, &swatch(&doc, i)?)?;
-            add(
-                &li,
-                &el(
-                    &doc,
-                    "span",
-                    &[],
-                    Some(&format!(
-                        "{} — {}",
-                        opt_label(&t.spec, Lang::En),
-                        status_text(d, t, Lang::En)
-                    )),
-                )?,
-            )?;
-            add(&self.legend, &li)?;
-        }
-        Ok(())
-    }
-
-    fn draw(&mut self) -> Result<(), JsValue> {
-        if !self.alive {
-            return Ok(());
-        }
-        let window = web_sys::window().ok_or("no window")?;
-        let doc = window.document().ok_or("no document")?;
-        let view = self.model.scene.view();
-        let dpr = window.device_pixel_ratio().clamp(0.5, 4.0);
-        let w = (self.plot.client_width() as f64).max(100.0);
-        let h = (w * view.height() / view.width()).clamp(120.0, 900.0);
-        self.plot
-            .style()
-            .set_property("height", &format!("{h}px"))?;
-        let geom = Geom { view, w, h, dpr };
-        let fresh = self
-            .cache
-            .as_ref()
-            .map(|c| c.matches(&self.model.scene.landscape, &geom, false))
-            .unwrap_or(false);
-        if !fresh {
-            self.cache = Some(render_surface(
-                &doc,
-                &self.model.scene.landscape,
-                &geom,
-                false,
-            )?);
-        }
-        if let Some(cache) = &self.cache {
-            let hidden = vec![false; self.model.runs.len()];
-            let frame = Frame {
-                geom,
-                runs: &self.model.runs,
-                diags: &self.model.diags,
-                hidden: &hidden,
-                t: self.model.t,
-                start: self.model.scene.start,
-                live: self.model.playing,
-            };
-            draw_plot(&self.plot, cache, &frame, None)?;
-            if let Some(loss) = &self.loss {
-                let dark = super::dom::dark(&window);
-                draw_loss(
-                    loss,
-                    dpr,
-                    &self.model.runs,
-                    self.model.replay,
-                    &self.model.diags,
-                    &hidden,
-                    self.model.t,
-                    self.model.scene.steps,
-                    dark,
-                    gradscape_text::Lang::En,
-                )?;
-            }
-        }
-        self.scrub.set_max(&self.model.scene.steps.to_string());
-        self.scrub.set_value(&self.model.t.to_string());
-        self.label.set_text_content(Some(&format!(
-            "step {} / {}",
-            self.model.t, self.model.scene.steps
-        )));
-        self.play
-            .set_text_content(Some(if self.model.playing { "❚❚" } else { "▶" }));
-        self.play.set_attribute(
-            "aria-label",
-            if self.model.playing { "Pause" } else { "Play" },
-        )?;
-        self.root
-            .set_attribute("data-t", &self.model.t.to_string())?;
-        self.plot.set_attribute("data-ready", "true")?;
-        Ok(())
-    }
-}
-
-fn request(state: &Shared) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
-    let mut s = state.borrow_mut();
-    if s.raf.is_none() {
-        let weak = Rc::downgrade(state);
-        s.raf = Some(Closure::<dyn FnMut(f64)>::new(move |ts: f64| {
-            let Some(state) = weak.upgrade() else { return };
-            let again = state.borrow_mut().handle(Msg::Tick(ts)).unwrap_or(false);
-            if again {
-                let _ = request(&state);
-            }
-        }));
-    }
-    if let Some(cb) = s.raf.as_ref() {
-        window.request_animation_frame(cb.as_ref().unchecked_ref())?;
-    }
-    Ok(())
-}
 
 /// A mounted figure: play, pause, step, replace the scene, destroy.
 #[wasm_bindgen]
@@ -220,7 +71,7 @@ impl Figure {
     /// and keeps the figure as it was when the scene is bad.
     #[wasm_bindgen(js_name = setScene)]
     pub fn set_scene(&self, scene: JsValue) -> Result<(), JsValue> {
-        let scene = parse_scene(&scene)?;
+        let scene = parse_scene(&scene, self.state.borrow().lang)?;
         self.state
             .borrow_mut()
             .handle(Msg::LoadScene(scene))
@@ -245,7 +96,7 @@ impl Figure {
     }
 }
 
-fn parse_scene(scene: &JsValue) -> Result<Scene, JsValue> {
+fn parse_scene(scene: &JsValue, lang: Lang) -> Result<Scene, JsValue> {
     let text = if let Some(t) = scene.as_string() {
         t
     } else if scene.is_undefined() || scene.is_null() {
@@ -255,12 +106,8 @@ fn parse_scene(scene: &JsValue) -> Result<Scene, JsValue> {
             .as_string()
             .unwrap_or_default()
     };
-    Scene::from_json(&text).map_err(|e| {
-        JsValue::from_str(&gradscape_text::errors::scene_error(
-            &e,
-            gradscape_text::Lang::En,
-        ))
-    })
+    Scene::from_json(&text)
+        .map_err(|e| JsValue::from_str(&gradscape_text::errors::scene_error(&e, lang)))
 }
 
 /// Mount a figure of `scene` (a scene object or JSON text; `{}` or nothing
@@ -273,13 +120,18 @@ fn parse_scene(scene: &JsValue) -> Result<Scene, JsValue> {
 pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figure, JsValue> {
     let element = &element;
     super::crash::install();
-    let scene = parse_scene(&scene)?;
-    let with_loss = js_sys::Reflect::get(&options, &JsValue::from_str("loss"))
-        .map(|v| v.as_bool().unwrap_or(false))
-        .unwrap_or(false);
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
+    let option = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok();
+    // `options.lang`, else the language the host page declares.
+    let lang = option("lang")
+        .and_then(|v| v.as_string())
+        .or_else(|| doc.document_element()?.get_attribute("lang"))
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default();
+    let scene = parse_scene(&scene, lang)?;
+    let with_loss = option("loss").and_then(|v| v.as_bool()).unwrap_or(false);
     element.set_text_content(None);
     element.class_list().add_1("gradscape-figure")?;
     let plot: HtmlCanvasElement = el(
@@ -288,7 +140,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         &[
             ("class", "gs-plot"),
             ("role", "img"),
-            ("aria-label", "Loss surface with optimizer trajectories"),
+            ("aria-label", tr(lang, "figure.plot")),
         ],
         None,
     )?
@@ -302,7 +154,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         &[
             ("class", "gs-bar"),
             ("role", "group"),
-            ("aria-label", "Time"),
+            ("aria-label", tr(lang, "time")),
         ],
         None,
     )?;
@@ -312,7 +164,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         &[
             ("type", "button"),
             ("class", "gs-back"),
-            ("aria-label", "Step back"),
+            ("aria-label", tr(lang, "step-back")),
         ],
         Some("◀"),
     )?
@@ -323,7 +175,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         &[
             ("type", "button"),
             ("class", "gs-play"),
-            ("aria-label", "Play"),
+            ("aria-label", tr(lang, "play")),
         ],
         Some("▶"),
     )?
@@ -334,7 +186,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         &[
             ("type", "button"),
             ("class", "gs-step"),
-            ("aria-label", "Step forward"),
+            ("aria-label", tr(lang, "step-fwd")),
         ],
         Some("▶|"),
     )?
@@ -347,7 +199,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
             ("class", "gs-scrub"),
             ("min", "0"),
             ("step", "1"),
-            ("aria-label", "Step"),
+            ("aria-label", tr(lang, "scrub")),
         ],
         None,
     )?
@@ -370,7 +222,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
             &[
                 ("class", "gs-loss"),
                 ("role", "img"),
-                ("aria-label", "Loss against step"),
+                ("aria-label", tr(lang, "figure.loss")),
             ],
             None,
         )?
@@ -394,7 +246,8 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         label,
         play: play.clone(),
         legend,
-        model: Model::new(scene.clone(), scene.steps, gradscape_text::Lang::En),
+        model: Model::new(scene.clone(), scene.steps, lang),
+        lang,
         cache: None,
         raf: None,
         alive: true,

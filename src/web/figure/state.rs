@@ -1,0 +1,169 @@
+//! A mounted figure's state and its one render step: the model, the
+//! elements it draws into, the animation loop.
+
+use crate::app::{update, Dirty, Model, Msg};
+use crate::web::dom::{add, el};
+use crate::web::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, SurfaceCache};
+use crate::web::panel::swatch;
+use gradscape_text::diagnose::status_text;
+use gradscape_text::optim::opt_label;
+use gradscape_text::{tr, trf, Lang};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlButtonElement, HtmlCanvasElement, HtmlInputElement};
+
+pub(super) struct State {
+    pub(super) root: Element,
+    pub(super) plot: HtmlCanvasElement,
+    pub(super) loss: Option<HtmlCanvasElement>,
+    pub(super) scrub: HtmlInputElement,
+    pub(super) label: Element,
+    pub(super) play: HtmlButtonElement,
+    pub(super) legend: Element,
+    pub(super) model: Model,
+    /// The figure's language (`options.lang`, else the page's `<html lang>`).
+    pub(super) lang: Lang,
+    pub(super) cache: Option<SurfaceCache>,
+    pub(super) raf: Option<Closure<dyn FnMut(f64)>>,
+    pub(super) alive: bool,
+}
+
+pub(super) type Shared = Rc<RefCell<State>>;
+
+impl State {
+    /// Apply a message, render what it leaves dirty; whether to animate.
+    pub(super) fn handle(&mut self, msg: Msg) -> Result<bool, JsValue> {
+        let d = update(&mut self.model, msg);
+        if d.has(Dirty::LEGEND) {
+            self.legend()?;
+        }
+        if !d.is_empty() {
+            self.draw()?;
+        }
+        Ok(d.has(Dirty::ANIMATE) && self.alive)
+    }
+
+    pub(super) fn legend(&self) -> Result<(), JsValue> {
+        let doc = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or("no document")?;
+        self.legend.set_text_content(None);
+        for (i, (t, d)) in self.model.runs.iter().zip(&self.model.diags).enumerate() {
+            let li = el(&doc, "li", &[], None)?;
+            add(&li, &swatch(&doc, i)?)?;
+            add(
+                &li,
+                &el(
+                    &doc,
+                    "span",
+                    &[],
+                    Some(&format!(
+                        "{} — {}",
+                        opt_label(&t.spec, self.lang),
+                        status_text(d, t, self.lang)
+                    )),
+                )?,
+            )?;
+            add(&self.legend, &li)?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn draw(&mut self) -> Result<(), JsValue> {
+        if !self.alive {
+            return Ok(());
+        }
+        let window = web_sys::window().ok_or("no window")?;
+        let doc = window.document().ok_or("no document")?;
+        let view = self.model.scene.view();
+        let dpr = window.device_pixel_ratio().clamp(0.5, 4.0);
+        let w = (self.plot.client_width() as f64).max(100.0);
+        let h = (w * view.height() / view.width()).clamp(120.0, 900.0);
+        self.plot
+            .style()
+            .set_property("height", &format!("{h}px"))?;
+        let geom = Geom { view, w, h, dpr };
+        let fresh = self
+            .cache
+            .as_ref()
+            .map(|c| c.matches(&self.model.scene.landscape, &geom, false))
+            .unwrap_or(false);
+        if !fresh {
+            self.cache = Some(render_surface(
+                &doc,
+                &self.model.scene.landscape,
+                &geom,
+                false,
+            )?);
+        }
+        if let Some(cache) = &self.cache {
+            let hidden = vec![false; self.model.runs.len()];
+            let frame = Frame {
+                geom,
+                runs: &self.model.runs,
+                diags: &self.model.diags,
+                hidden: &hidden,
+                t: self.model.t,
+                start: self.model.scene.start,
+                live: self.model.playing,
+            };
+            draw_plot(&self.plot, cache, &frame, None)?;
+            if let Some(loss) = &self.loss {
+                let dark = crate::web::dom::dark(&window);
+                draw_loss(
+                    loss,
+                    dpr,
+                    &self.model.runs,
+                    self.model.replay,
+                    &self.model.diags,
+                    &hidden,
+                    self.model.t,
+                    self.model.scene.steps,
+                    dark,
+                    gradscape_text::Lang::En,
+                )?;
+            }
+        }
+        self.scrub.set_max(&self.model.scene.steps.to_string());
+        self.scrub.set_value(&self.model.t.to_string());
+        self.label.set_text_content(Some(&trf(
+            self.lang,
+            "step.label",
+            &[
+                &self.model.t.to_string(),
+                &self.model.scene.steps.to_string(),
+            ],
+        )));
+        self.play
+            .set_text_content(Some(if self.model.playing { "❚❚" } else { "▶" }));
+        self.play.set_attribute(
+            "aria-label",
+            tr(self.lang, if self.model.playing { "pause" } else { "play" }),
+        )?;
+        self.root
+            .set_attribute("data-t", &self.model.t.to_string())?;
+        self.plot.set_attribute("data-ready", "true")?;
+        Ok(())
+    }
+}
+
+pub(super) fn request(state: &Shared) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let mut s = state.borrow_mut();
+    if s.raf.is_none() {
+        let weak = Rc::downgrade(state);
+        s.raf = Some(Closure::<dyn FnMut(f64)>::new(move |ts: f64| {
+            let Some(state) = weak.upgrade() else { return };
+            let again = state.borrow_mut().handle(Msg::Tick(ts)).unwrap_or(false);
+            if again {
+                let _ = request(&state);
+            }
+        }));
+    }
+    if let Some(cb) = s.raf.as_ref() {
+        window.request_animation_frame(cb.as_ref().unchecked_ref())?;
+    }
+    Ok(())
+}
