@@ -24,6 +24,7 @@ mod pointer;
 mod render;
 mod share;
 mod state;
+mod timer;
 
 pub use api::{english_words, page_state, set_scene_json, simulate_json};
 pub use page::start;

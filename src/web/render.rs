@@ -16,7 +16,6 @@ type FrameCallback = Closure<dyn FnMut(f64)>;
 
 thread_local! {
     static RAF: RefCell<Option<FrameCallback>> = const { RefCell::new(None) };
-    static IDLE: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
 }
 
 /// Bring the parts in `d` up to date.
@@ -106,7 +105,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         request_frame(&app.window)?;
     }
     if d.has(Dirty::SETTLE) {
-        settle_later(&app.window)?;
+        super::timer::later(&app.window, super::timer::Later::Settle)?;
     }
     Ok(())
 }
@@ -178,7 +177,7 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
     if !fresh {
         app.cache = Some(render_surface(&app.doc, &app.scene.landscape, &geom, low)?);
         if low {
-            settle_later(&app.window)?;
+            super::timer::later(&app.window, super::timer::Later::Settle)?;
         }
     }
     let overlay = state::refresh(app)?;
@@ -225,23 +224,6 @@ fn request_frame(window: &Window) -> Result<(), JsValue> {
         }
         if let Some(cb) = slot.borrow().as_ref() {
             window.request_animation_frame(cb.as_ref().unchecked_ref())?;
-        }
-        Ok(())
-    })
-}
-
-/// In 150 ms, [`Msg::Settle`]: the full-resolution surface and the link
-/// once the user rests.
-fn settle_later(window: &Window) -> Result<(), JsValue> {
-    IDLE.with(|slot| -> Result<(), JsValue> {
-        if slot.borrow().is_none() {
-            *slot.borrow_mut() = Some(Closure::<dyn FnMut()>::new(|| dispatch(Msg::Settle)));
-        }
-        if let Some(cb) = slot.borrow().as_ref() {
-            window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                cb.as_ref().unchecked_ref(),
-                150,
-            )?;
         }
         Ok(())
     })

@@ -11,7 +11,7 @@ use crate::run::Trajectory;
 use crate::surface::palette;
 use gradscape_core::geometry::loss_axes::LOSS_MARGINS;
 use gradscape_core::geometry::LossAxes;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -101,21 +101,8 @@ thread_local! {
     static LOSS_CHARTS: RefCell<Vec<LossChart>> = const { RefCell::new(Vec::new()) };
 }
 
-thread_local! {
-    static REPLAYS: Cell<u64> = const { Cell::new(0) };
-}
-
-/// A fresh number for a replay: the loss chart's cache is keyed on it
-/// instead of on every loss value (hashing 900 000 losses each frame).
-pub fn next_replay() -> u64 {
-    REPLAYS.with(|c| {
-        c.set(c.get() + 1);
-        c.get()
-    })
-}
-
 /// A hash of everything the chart shows but the cursor; `replay` stands for
-/// the runs' values (see [`next_replay`]).
+/// the runs' values (see [`crate::app::model::next_replay`]).
 #[allow(clippy::too_many_arguments)]
 fn loss_key(
     pw: u32,

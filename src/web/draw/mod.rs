@@ -15,7 +15,7 @@ mod plot;
 mod surface;
 mod trails;
 
-pub use loss_chart::{draw_loss, next_replay};
+pub use loss_chart::draw_loss;
 pub use plot::draw_plot;
 pub use surface::{render_surface, SurfaceCache};
 

@@ -15,7 +15,7 @@
 //!
 //! Cost: the EMA charts are drawn when their panel is open. The η sweep (451
 //! runs per optimizer) is computed only while its panel is open, debounced
-//! ([`sweeps::DEBOUNCE_MS`]) after the last scene change, and only when
+//! (`Later::Sweeps` in `web::timer`) after the last scene change, and only when
 //! something other than η changed — moving an η slider just moves the
 //! marker. The momentum map is analytic and redrawn at once.
 
@@ -48,7 +48,6 @@ pub struct State {
     sweeps: Vec<LrSweep>,
     /// The scene the sweeps were computed for ([`crate::sweep::sweep_key`]).
     sweep_key: Option<Scene>,
-    timer: Option<i32>,
     map: Option<rate_map::MapCache>,
     map_geom: Option<rate_map::MapGeom>,
     computed: u64,
@@ -61,7 +60,6 @@ impl Default for State {
             ema_gamma: DEFAULT_GAMMA,
             sweeps: vec![],
             sweep_key: None,
-            timer: None,
             map: None,
             map_geom: None,
             computed: 0,
@@ -250,6 +248,11 @@ pub fn render_text(app: &mut App) -> Result<(), JsValue> {
 
 /// After a scene change (or when the panel opens): redraw what is cheap at
 /// once, recompute the η sweep later when something besides η changed.
+/// The debounced η sweep is due.
+pub fn on_timer(app: &mut App) -> Result<(), JsValue> {
+    sweeps::on_timer(app)
+}
+
 pub fn scene_changed(app: &mut App) -> Result<(), JsValue> {
     if !app.explain.enabled {
         return Ok(());

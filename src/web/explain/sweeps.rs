@@ -5,7 +5,7 @@
 //! [`crate::sweep::lr_chart`]'s.
 
 use super::canvas::{axes, dash, prepare, Colors, Ticks};
-use super::{dark, dpr, gap, is_open, kind_name, rate_map, with_app, App};
+use super::{dark, dpr, gap, is_open, kind_name, rate_map, App};
 use crate::format::sig3;
 use crate::format::{fmt_num, round_sig, tick_label};
 use crate::optim::OptKind;
@@ -13,22 +13,11 @@ use crate::surface::palette;
 use crate::sweep::lr_chart::{lr_ticks, lr_x, on_lr_axis, Band, LossAxis};
 use crate::sweep::{lr_sweeps, sweep_key, LrSweep, Outcome};
 use gradscape_text::{tr, trf, Lang};
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::super::dom::{add, by_id, el};
 use super::super::panel;
-
-/// Quiet time after the last scene change before the η sweep is recomputed.
-pub const DEBOUNCE_MS: i32 = 200;
-
-thread_local! {
-    // The debounce timer's callback, made once (the page's other timers
-    // keep theirs the same way until the page has one message queue).
-    static TIMER: RefCell<Option<Closure<dyn FnMut()>>> = const { RefCell::new(None) };
-}
 
 /// Mark the sweep stale when the scene changed for it; recompute `now` or
 /// after the quiet time; redraw both charts.
@@ -49,38 +38,20 @@ pub fn refresh(app: &mut App, now: bool) -> Result<(), JsValue> {
 }
 
 fn schedule(app: &mut App) -> Result<(), JsValue> {
-    if let Some(h) = app.explain.timer.take() {
-        app.window.clear_timeout_with_handle(h);
+    crate::web::timer::later(&app.window, crate::web::timer::Later::Sweeps)
+}
+
+/// The debounced sweep is due.
+pub fn on_timer(app: &mut App) -> Result<(), JsValue> {
+    if is_open(app, "sweep-panel") {
+        compute(app)?;
+        draw(app)?;
     }
-    let handle = TIMER.with(|slot| -> Result<i32, JsValue> {
-        if slot.borrow().is_none() {
-            *slot.borrow_mut() = Some(Closure::<dyn FnMut()>::new(|| {
-                with_app(|app| {
-                    app.explain.timer = None;
-                    if is_open(app, "sweep-panel") {
-                        compute(app)?;
-                        draw(app)?;
-                    }
-                    Ok(())
-                })
-            }));
-        }
-        let slot = slot.borrow();
-        let cb = slot.as_ref().ok_or("no timer")?;
-        app.window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                cb.as_ref().unchecked_ref(),
-                DEBOUNCE_MS,
-            )
-    })?;
-    app.explain.timer = Some(handle);
     Ok(())
 }
 
 fn compute(app: &mut App) -> Result<(), JsValue> {
-    if let Some(h) = app.explain.timer.take() {
-        app.window.clear_timeout_with_handle(h);
-    }
+    crate::web::timer::cancel(&app.window, crate::web::timer::Later::Sweeps);
     match lr_sweeps(&app.scene) {
         Ok(s) => app.explain.sweeps = s,
         Err(e) => {

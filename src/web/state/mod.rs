@@ -63,8 +63,6 @@ pub struct Inspector {
     selected: Option<usize>,
     /// Compute now even if it is long (the deferred refresh).
     force: bool,
-    /// The pending deferred refresh (a `setTimeout` handle).
-    timer: Option<i32>,
 }
 
 /// Steps the inspector may take inside one redraw; more (a replay of a
@@ -72,34 +70,17 @@ pub struct Inspector {
 /// deferred until the input pauses, so the replay never waits for it.
 const BUDGET: usize = 20_000;
 
-thread_local! {
-    static LATER: std::cell::RefCell<Option<Closure<dyn FnMut()>>> = const { std::cell::RefCell::new(None) };
-}
-
 /// Run the refresh again, with no budget, 150 ms after the last request.
 fn defer(app: &mut App) -> Result<(), JsValue> {
-    if let Some(h) = app.inspector.timer.take() {
-        app.window.clear_timeout_with_handle(h);
-    }
-    let handle = LATER.with(|slot| -> Result<i32, JsValue> {
-        if slot.borrow().is_none() {
-            *slot.borrow_mut() = Some(Closure::<dyn FnMut()>::new(|| {
-                with_app(move |app| {
-                    app.inspector.timer = None;
-                    app.inspector.force = true;
-                    let r = app.draw();
-                    app.inspector.force = false;
-                    r
-                })
-            }));
-        }
-        let slot = slot.borrow();
-        let cb = slot.as_ref().ok_or("no callback")?;
-        app.window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), 150)
-    })?;
-    app.inspector.timer = Some(handle);
-    Ok(())
+    crate::web::timer::later(&app.window, crate::web::timer::Later::Inspect)
+}
+
+/// The deferred refresh is due: compute it whatever it costs.
+pub fn on_timer(app: &mut App) -> Result<(), JsValue> {
+    app.inspector.force = true;
+    let r = app.draw();
+    app.inspector.force = false;
+    r
 }
 
 // ---------------------------------------------------------------- refresh

@@ -1,0 +1,100 @@
+//! Work for later, in one place: the page's three delays. Each is a kind
+//! of [`Later`]; its callback is made once and kept for the page's life,
+//! and a new request for a kind that restarts replaces the pending one.
+
+use super::{dispatch, explain, state, with_app};
+use crate::app::Msg;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Window;
+
+/// What to do later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Later {
+    /// 150 ms after an interaction: the link and the full-resolution
+    /// surface ([`Msg::Settle`]); every request fires.
+    Settle,
+    /// The η sweep, 200 ms after the last change of the scene.
+    Sweeps,
+    /// The state panel's long inspection, 150 ms after the last request.
+    Inspect,
+}
+
+impl Later {
+    const ALL: [Later; 3] = [Later::Settle, Later::Sweeps, Later::Inspect];
+
+    fn ms(self) -> i32 {
+        match self {
+            Later::Settle | Later::Inspect => 150,
+            Later::Sweeps => 200,
+        }
+    }
+
+    /// Whether a new request replaces the pending one (a debounce).
+    fn restarts(self) -> bool {
+        self != Later::Settle
+    }
+
+    fn run(self) {
+        match self {
+            Later::Settle => dispatch(Msg::Settle),
+            Later::Sweeps => with_app(explain::on_timer),
+            Later::Inspect => with_app(state::on_timer),
+        }
+    }
+}
+
+/// A kind's callback and its pending timeout.
+struct Slot {
+    callback: Closure<dyn FnMut()>,
+    pending: Option<i32>,
+}
+
+thread_local! {
+    static SLOTS: RefCell<Vec<Option<Slot>>> = RefCell::new(Later::ALL.map(|_| None).into());
+}
+
+fn index(which: Later) -> usize {
+    Later::ALL.iter().position(|&l| l == which).unwrap_or(0)
+}
+
+/// Do `which` later (restarting its wait when it debounces).
+pub fn later(window: &Window, which: Later) -> Result<(), JsValue> {
+    SLOTS.with(|slots| {
+        let mut slots = slots.borrow_mut();
+        let slot = slots[index(which)].get_or_insert_with(|| Slot {
+            callback: Closure::<dyn FnMut()>::new(move || {
+                SLOTS.with(|s| {
+                    if let Some(slot) = s.borrow_mut()[index(which)].as_mut() {
+                        slot.pending = None;
+                    }
+                });
+                which.run();
+            }),
+            pending: None,
+        });
+        if which.restarts() {
+            if let Some(h) = slot.pending.take() {
+                window.clear_timeout_with_handle(h);
+            }
+        }
+        let h = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            slot.callback.as_ref().unchecked_ref(),
+            which.ms(),
+        )?;
+        slot.pending = Some(h);
+        Ok(())
+    })
+}
+
+/// Forget a pending `which` (its work was done now).
+pub fn cancel(window: &Window, which: Later) {
+    SLOTS.with(|slots| {
+        if let Some(slot) = slots.borrow_mut()[index(which)].as_mut() {
+            if let Some(h) = slot.pending.take() {
+                window.clear_timeout_with_handle(h);
+            }
+        }
+    });
+}
