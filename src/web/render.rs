@@ -105,7 +105,9 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         request_frame(&app.window)?;
     }
     if d.has(Dirty::SETTLE) {
-        super::timer::later(&app.window, super::timer::Later::Settle)?;
+        super::timer::later(&app.window, super::timer::Later::Settle, || {
+            super::dispatch(Msg::Settle)
+        })?;
     }
     Ok(())
 }
@@ -177,7 +179,9 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
     if !fresh {
         app.cache = Some(render_surface(&app.doc, &app.scene.landscape, &geom, low)?);
         if low {
-            super::timer::later(&app.window, super::timer::Later::Settle)?;
+            super::timer::later(&app.window, super::timer::Later::Settle, || {
+                super::dispatch(Msg::Settle)
+            })?;
         }
     }
     let overlay = state::refresh(app)?;

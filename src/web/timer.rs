@@ -1,9 +1,8 @@
 //! Work for later, in one place: the page's three delays. Each is a kind
 //! of [`Later`]; its callback is made once and kept for the page's life,
 //! and a new request for a kind that restarts replaces the pending one.
+//! The requester says what to run (so this module knows no panel).
 
-use super::{dispatch, explain, state, with_app};
-use crate::app::Msg;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,7 +12,7 @@ use web_sys::Window;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Later {
     /// 150 ms after an interaction: the link and the full-resolution
-    /// surface ([`Msg::Settle`]); every request fires.
+    /// surface (`Msg::Settle`); every request fires.
     Settle,
     /// The η sweep, 200 ms after the last change of the scene.
     Sweeps,
@@ -35,19 +34,12 @@ impl Later {
     fn restarts(self) -> bool {
         self != Later::Settle
     }
-
-    fn run(self) {
-        match self {
-            Later::Settle => dispatch(Msg::Settle),
-            Later::Sweeps => with_app(explain::on_timer),
-            Later::Inspect => with_app(state::on_timer),
-        }
-    }
 }
 
-/// A kind's callback and its pending timeout.
+/// A kind's callback, what it runs and its pending timeout.
 struct Slot {
     callback: Closure<dyn FnMut()>,
+    run: fn(),
     pending: Option<i32>,
 }
 
@@ -59,21 +51,26 @@ fn index(which: Later) -> usize {
     Later::ALL.iter().position(|&l| l == which).unwrap_or(0)
 }
 
-/// Do `which` later (restarting its wait when it debounces).
-pub fn later(window: &Window, which: Later) -> Result<(), JsValue> {
+/// Run `run` as `which` later (restarting its wait when it debounces).
+pub fn later(window: &Window, which: Later, run: fn()) -> Result<(), JsValue> {
     SLOTS.with(|slots| {
         let mut slots = slots.borrow_mut();
         let slot = slots[index(which)].get_or_insert_with(|| Slot {
             callback: Closure::<dyn FnMut()>::new(move || {
-                SLOTS.with(|s| {
-                    if let Some(slot) = s.borrow_mut()[index(which)].as_mut() {
-                        slot.pending = None;
-                    }
+                let run = SLOTS.with(|s| {
+                    let mut s = s.borrow_mut();
+                    let slot = s[index(which)].as_mut()?;
+                    slot.pending = None;
+                    Some(slot.run)
                 });
-                which.run();
+                if let Some(run) = run {
+                    run();
+                }
             }),
+            run,
             pending: None,
         });
+        slot.run = run;
         if which.restarts() {
             if let Some(h) = slot.pending.take() {
                 window.clear_timeout_with_handle(h);

@@ -248,11 +248,6 @@ pub fn render_text(app: &mut App) -> Result<(), JsValue> {
 
 /// After a scene change (or when the panel opens): redraw what is cheap at
 /// once, recompute the η sweep later when something besides η changed.
-/// The debounced η sweep is due.
-pub fn on_timer(app: &mut App) -> Result<(), JsValue> {
-    sweeps::on_timer(app)
-}
-
 pub fn scene_changed(app: &mut App) -> Result<(), JsValue> {
     if !app.explain.enabled {
         return Ok(());

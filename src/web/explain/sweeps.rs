@@ -38,11 +38,13 @@ pub fn refresh(app: &mut App, now: bool) -> Result<(), JsValue> {
 }
 
 fn schedule(app: &mut App) -> Result<(), JsValue> {
-    crate::web::timer::later(&app.window, crate::web::timer::Later::Sweeps)
+    crate::web::timer::later(&app.window, crate::web::timer::Later::Sweeps, || {
+        crate::web::with_app(on_timer)
+    })
 }
 
 /// The debounced sweep is due.
-pub fn on_timer(app: &mut App) -> Result<(), JsValue> {
+fn on_timer(app: &mut App) -> Result<(), JsValue> {
     if is_open(app, "sweep-panel") {
         compute(app)?;
         draw(app)?;

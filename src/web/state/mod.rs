@@ -72,11 +72,13 @@ const BUDGET: usize = 20_000;
 
 /// Run the refresh again, with no budget, 150 ms after the last request.
 fn defer(app: &mut App) -> Result<(), JsValue> {
-    crate::web::timer::later(&app.window, crate::web::timer::Later::Inspect)
+    crate::web::timer::later(&app.window, crate::web::timer::Later::Inspect, || {
+        crate::web::with_app(on_timer)
+    })
 }
 
 /// The deferred refresh is due: compute it whatever it costs.
-pub fn on_timer(app: &mut App) -> Result<(), JsValue> {
+fn on_timer(app: &mut App) -> Result<(), JsValue> {
     app.inspector.force = true;
     let r = app.draw();
     app.inspector.force = false;
