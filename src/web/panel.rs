@@ -73,10 +73,13 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
     h3.set_text_content(Some(title));
     let sw = swatch(doc, i)?;
     part(&sec, ".opt-head")?.insert_before(&sw, Some(h3.as_ref()))?;
-    for (class, key) in [("reset-opt", "card.reset"), ("remove-opt", "card.remove")] {
-        let b = part(&sec, &format!(".{class}"))?;
+    for (class, key, hint) in [
+        (".reset-opt", "card.reset", "card.reset.title"),
+        (".remove-opt", "card.remove", "card.remove.title"),
+    ] {
+        let b = part(&sec, class)?;
         b.set_attribute("aria-label", &trf(lang, key, &[title]))?;
-        b.set_attribute("title", tr(lang, &format!("{key}.title")))?;
+        b.set_attribute("title", tr(lang, hint))?;
     }
     let error = part(&sec, ".error")?;
     for &key in spec.kind.keys() {

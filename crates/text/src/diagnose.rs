@@ -68,7 +68,20 @@ pub fn status_text(d: &Diagnosis, t: &Trajectory, lang: Lang) -> String {
 
 /// The name of an optimizer kind in `lang` ("GD", "梯度下降", …).
 pub fn kind_title(kind: OptKind, lang: Lang) -> &'static str {
-    tr(lang, &format!("kind.{}", kind.name()))
+    tr(
+        lang,
+        match kind {
+            OptKind::Gd => "kind.gd",
+            OptKind::Momentum => "kind.momentum",
+            OptKind::Adagrad => "kind.adagrad",
+            OptKind::Rmsprop => "kind.rmsprop",
+            OptKind::Adam => "kind.adam",
+            OptKind::AdamL2 => "kind.adam_l2",
+            OptKind::Adamw => "kind.adamw",
+            OptKind::Nadam => "kind.nadam",
+            OptKind::Adadelta => "kind.adadelta",
+        },
+    )
 }
 
 #[cfg(test)]
