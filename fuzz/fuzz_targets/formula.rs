@@ -3,6 +3,8 @@
 //! or gives an error with a column inside the text (or just past its end).
 #![no_main]
 use gradscape::landscape::Expr;
+use gradscape::text::errors::expr_problem;
+use gradscape::text::Lang;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -32,9 +34,11 @@ fuzz_target!(|data: &[u8]| {
         Err(err) => {
             assert!(
                 err.column >= 1 && err.column <= text.chars().count() + 1,
-                "{err}"
+                "{err:?}"
             );
-            assert!(!err.message.is_empty());
+            for lang in [Lang::En, Lang::Zh] {
+                assert!(!expr_problem(&err.problem, lang).is_empty(), "{err:?}");
+            }
         }
     }
 });

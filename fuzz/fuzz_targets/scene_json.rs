@@ -1,6 +1,8 @@
 //! The scene JSON parser: any text either parses into a scene that survives
 //! its round trips and simulates, or gives a field-naming error; no panic.
 #![no_main]
+use gradscape::text::errors;
+use gradscape::text::Lang;
 use libfuzzer_sys::fuzz_target;
 
 #[path = "common.rs"]
@@ -12,6 +14,11 @@ fuzz_target!(|data: &[u8]| {
     };
     match gradscape::scene::Scene::from_json(text) {
         Ok(scene) => common::check_scene(&scene),
-        Err(e) => assert!(!e.to_string().is_empty()),
+        // Worded in both languages, never empty.
+        Err(e) => {
+            for lang in [Lang::En, Lang::Zh] {
+                assert!(!errors::scene_error(&e, lang).is_empty(), "{e:?}");
+            }
+        }
     }
 });
