@@ -38,38 +38,3 @@ pub fn lang_part(lang: Lang) -> &'static str {
         Lang::Zh => "&lang=zh",
     }
 }
-
-/// The `embed`, `hide` and `show` pairs of a query, as `&embed&hide=…`,
-/// or `None` outside embed mode.
-pub fn embed_params(search: &str) -> Option<String> {
-    let pairs: Vec<&str> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| {
-            let k = p.split('=').next().unwrap_or("");
-            matches!(k, "embed" | "hide" | "show")
-        })
-        .collect();
-    if pairs.iter().any(|p| p.split('=').next() == Some("embed")) {
-        Some(pairs.iter().map(|p| format!("&{p}")).collect())
-    } else {
-        None
-    }
-}
-
-/// The parts an embedded figure leaves out: `loss` and `messages` unless
-/// `show` names them; whatever `hide` names (`legend`, `bar`, `loss`, `messages`).
-pub fn hidden_parts(search: &str) -> Vec<String> {
-    let mut hidden: Vec<String> = vec!["loss".into(), "messages".into()];
-    for p in search.trim_start_matches('?').split('&') {
-        let (k, v) = p.split_once('=').unwrap_or((p, ""));
-        for part in v.split(',').map(|x| x.trim()).filter(|x| !x.is_empty()) {
-            match k {
-                "show" => hidden.retain(|h| h != part),
-                "hide" if !hidden.iter().any(|h| h == part) => hidden.push(part.to_string()),
-                _ => {}
-            }
-        }
-    }
-    hidden
-}

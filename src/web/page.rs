@@ -2,7 +2,7 @@
 
 use super::dom::{add, by_id, el, on};
 use super::draw::Geom;
-use super::{controls, crash, events, explain, link, state, App, APP};
+use super::{controls, crash, events, explain, state, App, APP};
 use crate::app::Model;
 use crate::lesson::lesson;
 use crate::scene::Scene;
@@ -49,13 +49,11 @@ pub fn start() -> Result<(), JsValue> {
         }
         _ => (scene, t0),
     };
-    let embed = link::embed_params(&search);
-    if let Some(body) = doc.body() {
-        if embed.is_some() {
-            body.class_list().add_1("embed")?;
-            body.set_attribute("data-hide", &link::hidden_parts(&search).join(" "))?;
-        }
+    if let (Some(body), Some(e)) = (doc.body(), &page.embed) {
+        body.class_list().add_1("embed")?;
+        body.set_attribute("data-hide", &e.hidden.join(" "))?;
     }
+    let embed = page.embed.as_ref().map(|e| e.query.clone());
     let t = t0.unwrap_or(scene.steps);
     let geom = Geom {
         view: scene.view(),

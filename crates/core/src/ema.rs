@@ -11,7 +11,7 @@
 //! The page's EMA explainer draws [`demo_signal`], its [`ema`] and
 //! [`corrected`] EMA ([`SignalFigure`]), and the [`weights`] with the
 //! [`window`] marked ([`WeightsFigure`]); its γ travels in the link as
-//! `ema=0.95` ([`from_query`], [`query_part`]).
+//! `ema=0.95` ([`read_gamma`], [`query_part`]).
 
 use crate::chart::{Axis, Plot};
 use crate::noise::Gaussian;
@@ -92,19 +92,14 @@ pub fn snap_gamma(v: f64) -> Option<f64> {
         .then(|| ((v * 100.0).round() / 100.0).clamp(0.0, MAX_GAMMA))
 }
 
-/// Every `ema=` of a link's query, in order: γ on the slider's grain, or the
-/// value as given (its first 40 characters) when it is not a number in
-/// [0, [`MAX_GAMMA`]].
-pub fn from_query(search: &str) -> Vec<Result<f64, String>> {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| pair.strip_prefix("ema="))
-        .map(|v| match v.parse::<f64>() {
-            Ok(g) if (0.0..=MAX_GAMMA).contains(&g) => Ok((g * 100.0).round() / 100.0),
-            _ => Err(v.chars().take(SHOWN_CHARS).collect()),
-        })
-        .collect()
+/// A link's `ema=` value: γ on the slider's grain, or the value as given
+/// (its first 40 characters) when it is not a number in [0, [`MAX_GAMMA`]].
+/// (`crate::url::page_params` reads the key.)
+pub fn read_gamma(v: &str) -> Result<f64, String> {
+    match v.parse::<f64>() {
+        Ok(g) if (0.0..=MAX_GAMMA).contains(&g) => Ok((g * 100.0).round() / 100.0),
+        _ => Err(v.chars().take(SHOWN_CHARS).collect()),
+    }
 }
 
 /// The link's part for γ: `&ema=γ`, empty for [`DEFAULT_GAMMA`].
@@ -313,6 +308,7 @@ mod tests {
 
     #[test]
     fn the_link_keeps_gamma_on_the_sliders_grain() {
+        let from_query = |q: &str| crate::url::page_params(q).ema;
         assert_eq!(from_query("?f=x&ema=0.95"), vec![Ok(0.95)]);
         assert_eq!(from_query("ema=0.951"), vec![Ok(0.95)]);
         assert_eq!(from_query("?a=1&b=2"), vec![]);

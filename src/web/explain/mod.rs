@@ -26,7 +26,7 @@ mod sweeps;
 
 use super::dom::{add, by_id, el, on};
 use super::{with_app, App};
-use crate::ema::{from_query, query_part, snap_gamma, DEFAULT_GAMMA};
+use crate::ema::{query_part, snap_gamma, DEFAULT_GAMMA};
 use crate::optim::OptKind;
 use crate::scene::Scene;
 use crate::sweep::{map_chart::key_stops, map_chart::DIVERGES_RGB, LrSweep};
@@ -144,7 +144,7 @@ pub fn build(app: &mut App) -> Result<(), JsValue> {
 
     // γ from the link (`ema=0.95`); a bad value is named in the notice.
     let search = app.window.location().search().unwrap_or_default();
-    for v in from_query(&search) {
+    for v in crate::url::page_params(&search).ema {
         match v {
             Ok(g) => app.explain.ema_gamma = g,
             Err(shown) => {

@@ -27,9 +27,10 @@ pub use write::to_query;
 
 use crate::scene::SceneError;
 
-/// The page's own keys of a link, besides the scene: the lesson and the
-/// language.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// The page's own keys of a link, besides the scene: the lesson, the
+/// language, embedding and the EMA explainer's γ. Every key of a link is
+/// read here or in [`from_query`].
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PageParams {
     /// `lesson=N`, a lesson that exists.
     pub lesson: Option<usize>,
@@ -39,9 +40,58 @@ pub struct PageParams {
     /// Whether the link also says something about the scene (then the link's
     /// scene is shown with the lesson's caption; otherwise the lesson's scene).
     pub has_scene: bool,
+    /// `embed` (with `hide=`/`show=`): the figure alone, for an iframe.
+    pub embed: Option<Embed>,
+    /// Each `ema=`: γ (rounded to the slider's 0.01), or the value as
+    /// written when it is not in [0, [`crate::ema::MAX_GAMMA`]].
+    pub ema: Vec<Result<f64, String>>,
 }
 
-/// The lesson and language of a query (a lesson that does not exist is left out).
+/// Embed mode: what the link asked for, kept as given, and the parts left
+/// out.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Embed {
+    /// The `embed`, `hide` and `show` pairs as `&embed&hide=…` (the page
+    /// writes them back unchanged).
+    pub query: String,
+    /// The parts left out: `loss` and `messages` unless `show` names them,
+    /// and whatever `hide` names (`legend`, `bar`, `loss`, `messages`).
+    pub hidden: Vec<String>,
+}
+
+impl Embed {
+    fn read(query: &str) -> Option<Embed> {
+        let pairs: Vec<&str> = query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| matches!(p.split('=').next(), Some("embed" | "hide" | "show")))
+            .collect();
+        if !pairs.iter().any(|p| p.split('=').next() == Some("embed")) {
+            return None;
+        }
+        let mut hidden: Vec<String> = vec!["loss".into(), "messages".into()];
+        for p in &pairs {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            for part in v.split(',').map(str::trim).filter(|x| !x.is_empty()) {
+                match k {
+                    "show" => hidden.retain(|h| h != part),
+                    "hide" if !hidden.iter().any(|h| h == part) => hidden.push(part.to_string()),
+                    _ => {}
+                }
+            }
+        }
+        Some(Embed {
+            query: pairs.iter().map(|p| format!("&{p}")).collect(),
+            hidden,
+        })
+    }
+}
+
+/// The link's keys that are not the scene's (read by [`page_params`]; the
+/// scene reader passes them by without a notice).
+pub const PAGE_KEYS: [&str; 6] = ["lang", "lesson", "embed", "hide", "show", "ema"];
+
+/// The page keys of a query (a lesson that does not exist is left out).
 pub fn page_params(query: &str) -> PageParams {
     let mut p = PageParams::default();
     for pair in query
@@ -58,10 +108,12 @@ pub fn page_params(query: &str) -> PageParams {
                     .filter(|&n| crate::lesson::lesson(n).is_some())
             }
             "lang" => p.lang = Some(decode(v)),
-            "t" | "embed" | "hide" | "show" | "ema" => {}
+            "ema" => p.ema.push(crate::ema::read_gamma(v)),
+            "t" | "embed" | "hide" | "show" => {}
             _ => p.has_scene = true,
         }
     }
+    p.embed = Embed::read(query);
     p
 }
 
@@ -258,11 +310,24 @@ mod tests {
             PageParams {
                 lesson: Some(3),
                 lang: Some("zh".into()),
-                has_scene: false
+                ..PageParams::default()
             }
         );
         let p = page_params("lesson=12&f=saddle&t=4&embed");
         assert_eq!((p.lesson, p.lang, p.has_scene), (None, None, true));
+        assert_eq!(
+            p.embed,
+            Some(Embed {
+                query: "&embed".into(),
+                hidden: vec!["loss".into(), "messages".into()]
+            })
+        );
+        let e = page_params("?embed&hide=legend,bar&show=loss")
+            .embed
+            .unwrap();
+        assert_eq!(e.query, "&embed&hide=legend,bar&show=loss");
+        assert_eq!(e.hidden, ["messages", "legend", "bar"]);
+        assert_eq!(page_params("hide=legend").embed, None);
         assert_eq!(page_params("lang=zh-CN&t=3").lang.as_deref(), Some("zh-CN"));
         // The scene reader ignores them without a notice.
         assert!(from_query("lesson=3&lang=zh").2.is_empty());

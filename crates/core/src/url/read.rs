@@ -147,10 +147,9 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
                 Ok(x) => t = Some(x),
                 Err(_) => notices.push(Notice::BadStep { got: v }),
             },
-            // Keys of other features (language, lesson, embedding, the EMA
-            // explainer's γ) are not scene keys; `page_params` reads the first
-            // two, the page's explainer `ema`.
-            "lang" | "lesson" | "embed" | "hide" | "show" | "ema" => {}
+            // The page's own keys (language, lesson, embedding, the EMA
+            // explainer's γ): `page_params` reads them.
+            k if super::PAGE_KEYS.contains(&k) => {}
             _ => notices.push(Notice::UnknownKey { key: k }),
         }
     }
