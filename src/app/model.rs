@@ -3,7 +3,7 @@
 
 use super::clock::Clock;
 use crate::diagnose::{diagnose, Diagnosis};
-use crate::landscape::{ExprError, View};
+use crate::landscape::{ExprError, Param, View};
 use crate::optim::{HyperKey, OptKind};
 use crate::run::{simulate_with, Trajectory};
 use crate::scene::{Scene, SceneError};
@@ -103,7 +103,7 @@ pub enum GlobalError {
     /// Text that is not a number in a ruled field.
     Unreadable(Rule),
     /// A surface parameter that is not a number.
-    SurfaceNan(String),
+    SurfaceNan(Param),
     /// A view field that is not a number.
     ViewNan {
         /// x0, x1, y0 or y1.

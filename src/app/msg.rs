@@ -1,6 +1,6 @@
 //! Everything that can happen to the page, as values.
 
-use crate::landscape::{Landscape, View};
+use crate::landscape::{Landscape, Param, View};
 use crate::optim::{Convention, FlagKey, HyperKey, OptKind};
 use crate::scene::Scene;
 use crate::Vec2;
@@ -23,7 +23,7 @@ pub enum Field {
     /// The noise seed field.
     Seed,
     /// A surface parameter.
-    SurfaceParam(String),
+    SurfaceParam(Param),
     /// A view field (x0, x1, y0, y1) and what was typed.
     View {
         /// x0, x1, y0 or y1.
@@ -86,8 +86,8 @@ pub enum Msg {
     SetSurface(Landscape),
     /// A surface parameter.
     SetSurfaceParam {
-        /// The scene key.
-        key: String,
+        /// Which.
+        key: Param,
         /// The value.
         v: f64,
     },

@@ -62,7 +62,8 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
         }
         Msg::SetSurfaceParam { key, v } => {
             let mut value = m.scene.to_value();
-            value["landscape"][key.as_str()] = serde_json::Value::from(v);
+            // Through the scene reader: it checks the range and names the field.
+            value["landscape"][key.name()] = serde_json::Value::from(v);
             match Scene::from_value(&value) {
                 Ok(s) => {
                     m.scene.landscape = s.landscape;

@@ -9,13 +9,14 @@ use crate::format;
 use crate::landscape::{Landscape, KINDS};
 use crate::lesson::{lesson, LESSONS};
 use gradscape_text::errors::{expr_error, scene_error};
+use gradscape_text::landscape::param_name;
 use gradscape_text::{tr, trf, Lang};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
 
-/// The global error line in `lang`.
-pub fn error_text(e: &GlobalError, lang: Lang) -> String {
+/// The global error line in `lang` (`l` the surface shown).
+pub fn error_text(e: &GlobalError, l: &Landscape, lang: Lang) -> String {
     let rule = |r: &Rule| match r {
         Rule::Steps => "rule.steps",
         Rule::Sigma => "rule.sigma",
@@ -24,7 +25,7 @@ pub fn error_text(e: &GlobalError, lang: Lang) -> String {
     match e {
         GlobalError::Rule(r, v) => trf(lang, "rule.got", &[tr(lang, rule(r)), &format::field(*v)]),
         GlobalError::Unreadable(r) => trf(lang, "rule.unreadable", &[tr(lang, rule(r))]),
-        GlobalError::SurfaceNan(key) => trf(lang, "surface.nan", &[key]),
+        GlobalError::SurfaceNan(key) => trf(lang, "surface.nan", &[param_name(l, *key, lang)]),
         GlobalError::ViewNan { key, text } => trf(lang, "view.nan", &[key, text]),
         GlobalError::Scene(e) => scene_error(e, lang),
         GlobalError::AddMax => tr(lang, "add.max").to_string(),
@@ -121,28 +122,11 @@ pub fn sync_view_fields(app: &App) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn surface_params(l: &Landscape) -> Vec<(&'static str, &'static str, f64)> {
-    match l {
-        Landscape::Quadratic(q) => vec![
-            ("a", "a", q.a),
-            ("b", "b", q.b),
-            ("rotation", "surface.rotation", q.rotation),
-        ],
-        Landscape::Rosenbrock(r) => vec![("a", "a", r.a), ("b", "b", r.b)],
-        Landscape::Rastrigin(r) => vec![("a", "A", r.a)],
-        _ => vec![],
-    }
-}
-
 fn build_surface_params(app: &App) -> Result<(), JsValue> {
     let root = app.root("surface-params")?;
     root.set_text_content(None);
-    for (key, name, v) in surface_params(&app.scene.landscape) {
-        let name = if name.contains('.') {
-            tr(app.lang, name)
-        } else {
-            name
-        };
+    for (key, v) in app.scene.landscape.params() {
+        let name = param_name(&app.scene.landscape, key, app.lang);
         let lab = el(&app.doc, "label", &[], Some(name))?;
         let aria = format!("{} {name}", tr(app.lang, "surface"));
         let input = el(
@@ -151,7 +135,7 @@ fn build_surface_params(app: &App) -> Result<(), JsValue> {
             &[
                 ("type", "number"),
                 ("step", "any"),
-                ("data-key", key),
+                ("data-key", key.name()),
                 ("aria-label", &aria),
             ],
             None,

@@ -148,7 +148,12 @@ fn globals(doc: &Document) -> Result<(), JsValue> {
         let Some(input) = input_of(e.target()) else {
             return;
         };
-        let key = input.get_attribute("data-key").unwrap_or_default();
+        let Some(key) = input
+            .get_attribute("data-key")
+            .and_then(|n| crate::landscape::Param::from_name(&n))
+        else {
+            return;
+        };
         dispatch(match number(&input.value()) {
             Some(v) => Msg::SetSurfaceParam { key, v },
             None => Msg::Unreadable(Field::SurfaceParam(key)),

@@ -56,7 +56,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         let text = app
             .error
             .as_ref()
-            .map(|e| controls::error_text(e, app.lang));
+            .map(|e| controls::error_text(e, &app.scene.landscape, app.lang));
         app.root("global-error")?.set_text_content(text.as_deref());
     }
     if d.has(Dirty::FORMULA) {

@@ -18,6 +18,7 @@
 pub mod diagnose;
 pub mod errors;
 pub mod inspect;
+pub mod landscape;
 pub mod lessons;
 pub mod optim;
 pub mod output;

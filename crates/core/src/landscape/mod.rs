@@ -108,7 +108,51 @@ pub const EXPR_VIEW: View = View::new([-5.0, 5.0], [-5.0, 5.0]);
 /// where f and ∇f are finite.
 pub const EXPR_STARTS: [Vec2; 5] = [[-4.0, 3.0], [4.0, 3.0], [3.0, -4.0], [1.0, 1.0], [0.5, 0.5]];
 
+/// A parameter of a surface the page lets the user change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Param {
+    /// The bowl's a, Rosenbrock's a, Rastrigin's A.
+    A,
+    /// The bowl's b, Rosenbrock's b.
+    B,
+    /// The bowl's rotation, in degrees.
+    Rotation,
+}
+
+impl Param {
+    /// The scene key (`landscape.a`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Param::A => "a",
+            Param::B => "b",
+            Param::Rotation => "rotation",
+        }
+    }
+
+    /// From the scene key.
+    pub fn from_name(s: &str) -> Option<Param> {
+        [Param::A, Param::B, Param::Rotation]
+            .into_iter()
+            .find(|p| p.name() == s)
+    }
+}
+
 impl Landscape {
+    /// The parameters of this surface and their values, in the order the
+    /// page shows them (the scene reader checks a new value's range).
+    pub fn params(&self) -> Vec<(Param, f64)> {
+        match self {
+            Landscape::Quadratic(q) => vec![
+                (Param::A, q.a),
+                (Param::B, q.b),
+                (Param::Rotation, q.rotation),
+            ],
+            Landscape::Rosenbrock(r) => vec![(Param::A, r.a), (Param::B, r.b)],
+            Landscape::Rastrigin(r) => vec![(Param::A, r.a)],
+            _ => vec![],
+        }
+    }
+
     /// The scene name of this kind.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -258,5 +302,27 @@ impl Landscape {
             }
             Landscape::Expr(e) => e.source().to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn params_are_the_scene_keys_of_each_surface() {
+        for kind in KINDS {
+            let l = Landscape::from_kind(kind).unwrap();
+            let v = crate::Scene {
+                landscape: l.clone(),
+                ..crate::Scene::default()
+            }
+            .to_value();
+            for (p, x) in l.params() {
+                assert_eq!(Param::from_name(p.name()), Some(p));
+                assert_eq!(v["landscape"][p.name()], x, "{kind} {p:?}");
+            }
+        }
+        assert_eq!(Landscape::Saddle.params(), vec![]);
     }
 }

@@ -101,8 +101,14 @@ fn unreadable_fields_are_typed_errors() {
     ));
     assert_eq!(update(&mut m, Msg::Unreadable(Field::Steps)), Dirty::ERROR);
     assert_eq!(m.error, Some(GlobalError::Unreadable(Rule::Steps)));
-    update(&mut m, Msg::Unreadable(Field::SurfaceParam("a".into())));
-    assert_eq!(m.error, Some(GlobalError::SurfaceNan("a".into())));
+    update(
+        &mut m,
+        Msg::Unreadable(Field::SurfaceParam(crate::landscape::Param::A)),
+    );
+    assert_eq!(
+        m.error,
+        Some(GlobalError::SurfaceNan(crate::landscape::Param::A))
+    );
     update(
         &mut m,
         Msg::Unreadable(Field::View {

@@ -1,6 +1,7 @@
 //! The scene's global controls, lessons, language.
 
 use super::*;
+use crate::landscape::Param;
 
 #[test]
 fn surface_and_its_parameters() {
@@ -27,7 +28,7 @@ fn surface_and_its_parameters() {
     let d = update(
         &mut m,
         Msg::SetSurfaceParam {
-            key: "a".into(),
+            key: Param::A,
             v: 3.0,
         },
     );
@@ -36,7 +37,7 @@ fn surface_and_its_parameters() {
     let d = update(
         &mut m,
         Msg::SetSurfaceParam {
-            key: "a".into(),
+            key: Param::A,
             v: -1e300,
         },
     );
