@@ -146,6 +146,53 @@ fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
+/// A refused command line in one line. English: clap's first line, without
+/// its usage block; 简体中文: our own words for clap's kinds of error.
+fn usage_error(e: &clap::Error, lang: Lang) -> String {
+    use clap::error::{ContextKind, ErrorKind};
+    let context = |k: ContextKind| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+    let text = e.render().to_string();
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+        .trim()
+        .trim_start_matches("error: ");
+    let no_command = first.starts_with("Run gradient-descent")
+        || first.starts_with("Usage:")
+        || first.contains("requires a subcommand");
+    match (lang, e.kind()) {
+        (_, ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) => {
+            tr(lang, "cli.command-required").to_string()
+        }
+        (_, _) if no_command => tr(lang, "cli.command-required").to_string(),
+        // clap's own line names no argument here ("…were not provided:").
+        (_, ErrorKind::MissingRequiredArgument) => {
+            trf(lang, "cli.missing", &[&context(ContextKind::InvalidArg)])
+        }
+        (Lang::En, _) => first.to_string(),
+        (_, ErrorKind::UnknownArgument) => trf(
+            lang,
+            "cli.unknown-arg",
+            &[&context(ContextKind::InvalidArg)],
+        ),
+        (_, ErrorKind::InvalidSubcommand) => trf(
+            lang,
+            "cli.unknown-command",
+            &[&context(ContextKind::InvalidSubcommand)],
+        ),
+        (_, ErrorKind::InvalidValue | ErrorKind::ValueValidation) => trf(
+            lang,
+            "cli.bad-value",
+            &[
+                &context(ContextKind::InvalidArg),
+                &context(ContextKind::InvalidValue),
+            ],
+        ),
+        _ => tr(lang, "cli.bad-args").to_string(),
+    }
+}
+
 /// The `--lang` of the command line when clap refused it (en otherwise).
 fn lang_of_args() -> Lang {
     let args: Vec<String> = std::env::args().collect();
@@ -168,24 +215,11 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            // One line: clap's first line, without its usage block. clap's
-            // own sentences stay English; ours follow `--lang` if given.
             let lang = lang_of_args();
-            let text = e.render().to_string();
-            let first = text
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("invalid arguments");
-            let first = first.trim().trim_start_matches("error: ");
-            let first = if first.starts_with("Run gradient-descent")
-                || first.starts_with("Usage:")
-                || first.contains("requires a subcommand")
-            {
-                tr(lang, "cli.command-required")
-            } else {
-                first
-            };
-            eprintln!("gradscape: {}", trf(lang, "cli.see-help", &[first]));
+            eprintln!(
+                "gradscape: {}",
+                trf(lang, "cli.see-help", &[&usage_error(&e, lang)])
+            );
             return ExitCode::from(2);
         }
     };
