@@ -3,7 +3,7 @@
 
 use super::clock::Clock;
 use crate::diagnose::{diagnose, Diagnosis};
-use crate::landscape::{ExprError, Param, View};
+use crate::landscape::{Edge, ExprError, Param, View};
 use crate::optim::{HyperKey, OptKind};
 use crate::run::{simulate_with, Trajectory};
 use crate::scene::{Scene, SceneError};
@@ -106,8 +106,8 @@ pub enum GlobalError {
     SurfaceNan(Param),
     /// A view field that is not a number.
     ViewNan {
-        /// x0, x1, y0 or y1.
-        key: String,
+        /// Which edge.
+        edge: Edge,
         /// What was typed.
         text: String,
     },

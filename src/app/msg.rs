@@ -1,6 +1,6 @@
 //! Everything that can happen to the page, as values.
 
-use crate::landscape::{Landscape, Param, View};
+use crate::landscape::{Edge, Landscape, Param, View};
 use crate::optim::{Convention, FlagKey, HyperKey, OptKind};
 use crate::scene::Scene;
 use crate::Vec2;
@@ -24,10 +24,10 @@ pub enum Field {
     Seed,
     /// A surface parameter.
     SurfaceParam(Param),
-    /// A view field (x0, x1, y0, y1) and what was typed.
+    /// A view field and what was typed.
     View {
-        /// x0, x1, y0 or y1.
-        key: String,
+        /// Which edge.
+        edge: Edge,
         /// The text.
         text: String,
     },

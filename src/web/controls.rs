@@ -6,7 +6,7 @@ use super::dom::{add, by_id, el};
 use super::App;
 use crate::app::{GlobalError, Rule};
 use crate::format;
-use crate::landscape::{Landscape, KINDS};
+use crate::landscape::{Edge, Landscape, KINDS};
 use crate::lesson::{lesson, LESSONS};
 use gradscape_text::errors::{expr_error, scene_error};
 use gradscape_text::landscape::param_name;
@@ -26,7 +26,7 @@ pub fn error_text(e: &GlobalError, l: &Landscape, lang: Lang) -> String {
         GlobalError::Rule(r, v) => trf(lang, "rule.got", &[tr(lang, rule(r)), &format::field(*v)]),
         GlobalError::Unreadable(r) => trf(lang, "rule.unreadable", &[tr(lang, rule(r))]),
         GlobalError::SurfaceNan(key) => trf(lang, "surface.nan", &[param_name(l, *key, lang)]),
-        GlobalError::ViewNan { key, text } => trf(lang, "view.nan", &[key, text]),
+        GlobalError::ViewNan { edge, text } => trf(lang, "view.nan", &[edge.name(), text]),
         GlobalError::Scene(e) => scene_error(e, lang),
         GlobalError::AddMax => tr(lang, "add.max").to_string(),
     }
@@ -111,13 +111,13 @@ pub fn sync_view_fields(app: &App) -> Result<(), JsValue> {
         if focused.as_ref() == Some(input.unchecked_ref::<Element>()) {
             continue;
         }
-        let x = match input.get_attribute("data-view").as_deref() {
-            Some("x0") => v.x0,
-            Some("x1") => v.x1,
-            Some("y0") => v.y0,
-            _ => v.y1,
+        let Some(edge) = input
+            .get_attribute("data-view")
+            .and_then(|n| Edge::from_name(&n))
+        else {
+            continue;
         };
-        input.set_value(&format::field(x));
+        input.set_value(&format::field(edge.get(&v)));
     }
     Ok(())
 }

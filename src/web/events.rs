@@ -4,7 +4,7 @@
 use super::dispatch;
 use super::dom::{by_id, closest, on};
 use crate::app::{Field, Msg};
-use crate::landscape::{Landscape, View};
+use crate::landscape::{Edge, Landscape, View};
 use crate::optim::{Convention, HyperKey, Key, OptKind};
 use gradscape_text::Lang;
 use wasm_bindgen::prelude::*;
@@ -236,17 +236,17 @@ fn view_fields(vf: &Element) -> Option<Msg> {
         else {
             continue;
         };
-        let key = input.get_attribute("data-view").unwrap_or_default();
+        let Some(edge) = input
+            .get_attribute("data-view")
+            .and_then(|n| Edge::from_name(&n))
+        else {
+            continue;
+        };
         let Some(x) = number(&input.value()) else {
             let text = input.value();
-            return Some(Msg::Unreadable(Field::View { key, text }));
+            return Some(Msg::Unreadable(Field::View { edge, text }));
         };
-        match key.as_str() {
-            "x0" => v.x0 = x,
-            "x1" => v.x1 = x,
-            "y0" => v.y0 = x,
-            _ => v.y1 = x,
-        }
+        edge.set(&mut v, x);
     }
     Some(Msg::SetViewFields(v))
 }

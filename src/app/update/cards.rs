@@ -131,7 +131,7 @@ pub(super) fn unreadable(m: &mut Model, f: Field) -> Dirty {
         Field::Sigma => GlobalError::Unreadable(Rule::Sigma),
         Field::Seed => GlobalError::Unreadable(Rule::Seed),
         Field::SurfaceParam(key) => GlobalError::SurfaceNan(key),
-        Field::View { key, text } => GlobalError::ViewNan { key, text },
+        Field::View { edge, text } => GlobalError::ViewNan { edge, text },
     };
     m.error = Some(e);
     Dirty::ERROR

@@ -33,6 +33,59 @@ pub struct View {
     pub y1: f64,
 }
 
+/// One edge of a [`View`], as the view fields and the link name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// Left.
+    X0,
+    /// Right.
+    X1,
+    /// Bottom.
+    Y0,
+    /// Top.
+    Y1,
+}
+
+impl Edge {
+    /// The four, in the order x0, x1, y0, y1.
+    pub const ALL: [Edge; 4] = [Edge::X0, Edge::X1, Edge::Y0, Edge::Y1];
+
+    /// Its name (`x0`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Edge::X0 => "x0",
+            Edge::X1 => "x1",
+            Edge::Y0 => "y0",
+            Edge::Y1 => "y1",
+        }
+    }
+
+    /// From its name.
+    pub fn from_name(s: &str) -> Option<Edge> {
+        Edge::ALL.into_iter().find(|e| e.name() == s)
+    }
+
+    /// Its value in `v`.
+    pub fn get(self, v: &View) -> f64 {
+        match self {
+            Edge::X0 => v.x0,
+            Edge::X1 => v.x1,
+            Edge::Y0 => v.y0,
+            Edge::Y1 => v.y1,
+        }
+    }
+
+    /// Set it in `v`.
+    pub fn set(self, v: &mut View, x: f64) {
+        match self {
+            Edge::X0 => v.x0 = x,
+            Edge::X1 => v.x1 = x,
+            Edge::Y0 => v.y0 = x,
+            Edge::Y1 => v.y1 = x,
+        }
+    }
+}
+
 impl View {
     /// A view from its two ranges.
     pub const fn new(x: [f64; 2], y: [f64; 2]) -> View {
@@ -320,9 +373,22 @@ mod tests {
             .to_value();
             for (p, x) in l.params() {
                 assert_eq!(Param::from_name(p.name()), Some(p));
-                assert_eq!(v["landscape"][p.name()], x, "{kind} {p:?}");
+                // The scene key of that name holds that value.
+                let mut w = v.clone();
+                w["landscape"][p.name()] = x.into();
+                let back = crate::Scene::from_value(&w).unwrap();
+                assert_eq!(back.landscape, l, "{kind} {p:?}");
+                w["landscape"][p.name()] = (x + 0.5).into();
+                let moved = crate::Scene::from_value(&w).unwrap();
+                assert_ne!(moved.landscape, l, "{kind} {p:?}");
             }
         }
         assert_eq!(Landscape::Saddle.params(), vec![]);
+        let mut v = View::new([0.0, 0.0], [0.0, 0.0]);
+        for (i, e) in Edge::ALL.into_iter().enumerate() {
+            assert_eq!(Edge::from_name(e.name()), Some(e));
+            e.set(&mut v, i as f64);
+        }
+        assert_eq!(v, View::new([0.0, 1.0], [2.0, 3.0]));
     }
 }

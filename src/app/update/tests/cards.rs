@@ -112,7 +112,7 @@ fn unreadable_fields_are_typed_errors() {
     update(
         &mut m,
         Msg::Unreadable(Field::View {
-            key: "x0".into(),
+            edge: crate::landscape::Edge::X0,
             text: "abc".into(),
         }),
     );
