@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import assert from 'node:assert/strict';
+import { test, before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 // Content types of the files the page and the bench serve.
@@ -164,3 +165,190 @@ export async function assertNoBadNumbers(page, where) {
   const shown = await page.evaluate(() => document.body.innerText);
   assert.doesNotMatch(shown, /\bundefined\b|\bnull\b/, `${where}: the page text shows undefined/null`);
 }
+
+// ------------------------------------------------------- the playground suites
+
+// The live playground, driven as a student would drive it
+// (tests/e2e/playground-*.test.mjs). Call at the top of a suite file: one
+// static server and one browser for the file (its before/after hooks),
+// `fresh(t)` opening a fresh page on them whose console errors are
+// collected, and `noConsoleErrors()` to call after the file's last test:
+// every page the file opened must stay free of console errors.
+export function playgroundSuite() {
+  let server, browser;
+  const allErrors = [];
+
+  before(async () => {
+    server = await serve();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function fresh(t, ctx = {}) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, ...ctx });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    allErrors.push({ test: t.name, errors });
+    t.after(() => context.close());
+    await page.goto(server.url);
+    await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
+    await page.waitForFunction(() => typeof window.wasmBindings?.page_state === 'function');
+    return { page, errors };
+  }
+
+  const noConsoleErrors = () => consoleErrorsTest(allErrors);
+
+  return { fresh, noConsoleErrors };
+}
+
+// The last test of a playground suite file.
+const consoleErrorsTest = (allErrors) => test('no console errors in any of the pages above', () => {
+  const bad = allErrors.filter((e) => e.errors.length);
+  assert.deepEqual(bad, []);
+});
+
+// Wait until the plot has been redrawn after `before` and the redraws stopped.
+export async function settle(page, before) {
+  try {
+    await page.waitForFunction((b) => Number(document.getElementById('plot').dataset.draws) > b, before, { timeout: 20000 });
+  } catch (e) {
+    throw new assert.AssertionError({ message: `the page did not redraw within 20 s of the change (frozen, or no redraw): ${e.message.split('\n')[0]}` });
+  }
+  for (let i = 0; i < 30; i++) {
+    const a = await draws(page);
+    await frames(page, 2);
+    if ((await draws(page)) === a) return;
+  }
+}
+
+export async function act(page, fn) {
+  const d = await draws(page);
+  await fn();
+  await settle(page, d);
+}
+
+export const setScene = (page, scene) => act(page, () => page.evaluate((s) => window.wasmBindings.set_scene_json(s), JSON.stringify(scene)));
+
+// A hash of every device pixel of a canvas.
+export const canvasHash = (page, id = 'plot') => page.evaluate((id) => {
+  const c = document.getElementById(id);
+  const d = new Uint32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);
+  let h = 2166136261 >>> 0;
+  for (let i = 0; i < d.length; i++) h = Math.imul(h ^ d[i], 16777619) >>> 0;
+  return `${c.width}x${c.height}:${h.toString(16)}`;
+}, id);
+
+// Set a range input as a drag does: new value, then an 'input' event.
+export const slide = (loc, value) => loc.evaluate((el, v) => {
+  el.value = String(v);
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}, value);
+
+// Type a value into a number field and commit it with Enter.
+export async function type(loc, text) {
+  await loc.fill(String(text));
+  await loc.press('Enter');
+}
+
+export function assertFinitePoints(s, where) {
+  s.runs.forEach((r, i) => {
+    assert.ok(r.points.length >= 1, `${where}: run ${i} has no points`);
+    for (const p of r.points) assert.ok(p.every(Number.isFinite), `${where}: run ${i} has a non-finite point ${p}`);
+    for (const l of r.loss) assert.ok(Number.isFinite(l), `${where}: run ${i} has a non-finite loss ${l}`);
+  });
+}
+
+export async function geometry(page) {
+  return page.evaluate(() => {
+    const c = document.getElementById('plot');
+    const r = c.getBoundingClientRect();
+    const [x0, x1, y0, y1] = c.dataset.view.split(',').map(Number);
+    return { left: r.left, top: r.top, w: r.width, h: r.height, x0, x1, y0, y1 };
+  });
+}
+
+export const toPx = (g, [x, y]) => [(x - g.x0) / (g.x1 - g.x0) * g.w, (g.y1 - y) / (g.y1 - g.y0) * g.h];
+
+export const toWorld = (g, [px, py]) => [g.x0 + px / g.w * (g.x1 - g.x0), g.y1 - py / g.h * (g.y1 - g.y0)];
+
+// A CSS point of the canvas (relative to its box) where the canvas itself is
+// hit (no overlaid button), at least `away` px from each point of `avoid`.
+export async function freeCanvasPoint(page, fracs, avoid = [], away = 40) {
+  const g = await geometry(page);
+  for (const [fx, fy] of fracs) {
+    const p = [fx * g.w, fy * g.h];
+    if (avoid.some((q) => Math.hypot(q[0] - p[0], q[1] - p[1]) < away)) continue;
+    const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.id, [g.left + p[0], g.top + p[1]]);
+    if (hit === 'plot') return p;
+  }
+  throw new Error('no free point on the canvas');
+}
+
+export const KINDS = ['gd', 'momentum', 'adagrad', 'rmsprop', 'adam', 'adam_l2', 'adamw', 'nadam', 'adadelta'];
+
+export const PARAMS = {
+  gd: ['lr'],
+  momentum: ['lr', 'gamma'],
+  adagrad: ['lr', 'eps'],
+  rmsprop: ['lr', 'gamma', 'eps'],
+  adam: ['lr', 'beta1', 'beta2', 'eps'],
+  adam_l2: ['lr', 'beta1', 'beta2', 'eps', 'lambda'],
+  adamw: ['lr', 'beta1', 'beta2', 'eps', 'lambda'],
+  nadam: ['lr', 'beta1', 'beta2', 'eps', 'momentum_decay'],
+  adadelta: ['lr', 'gamma', 'eps'],
+};
+
+export function label(kind, p) {
+  if (p === 'gamma') return { momentum: 'γ momentum', rmsprop: 'γ decay', adadelta: 'ρ decay' }[kind];
+  return {
+    lr: 'η learning rate', beta1: 'β1 first-moment decay', beta2: 'β2 second-moment decay', eps: 'ε epsilon',
+    lambda: 'λ weight decay', momentum_decay: 'ψ momentum decay',
+  }[p];
+}
+
+export const ADAM = { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-6 };
+
+export const ADAM_T = { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
+
+export const DEFAULTS = {
+  d2l: {
+    gd: { lr: 0.4 }, momentum: { lr: 0.4, gamma: 0.5 }, adagrad: { lr: 0.4, eps: 1e-6 }, rmsprop: { lr: 0.4, gamma: 0.9, eps: 1e-6 },
+    adam: ADAM, adam_l2: { ...ADAM, lambda: 0.01 }, adamw: { ...ADAM, lambda: 0.01 },
+    nadam: { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentum_decay: 0.004 }, adadelta: { lr: 1, gamma: 0.9, eps: 1e-5 },
+  },
+  pytorch: {
+    gd: { lr: 1e-3 }, momentum: { lr: 1e-3, gamma: 0.9 }, adagrad: { lr: 1e-2, eps: 1e-10 }, rmsprop: { lr: 1e-2, gamma: 0.99, eps: 1e-8 },
+    adam: ADAM_T, adam_l2: { ...ADAM_T, lambda: 0.01 }, adamw: { ...ADAM_T, lambda: 0.01 },
+    nadam: { lr: 2e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentum_decay: 0.004 }, adadelta: { lr: 1, gamma: 0.9, eps: 1e-6 },
+  },
+};
+
+// The value an optimizer of the scene uses for `p` (given, or the convention's default).
+export const eff = (scene, i, p) => scene.optimizers[i][p] ?? DEFAULTS[scene.convention ?? 'd2l'][scene.optimizers[i].kind][p];
+
+export const ALL9 = { optimizers: KINDS.map((kind) => ({ kind })) };
+
+export const closeTo = (a, b, rel) => Math.abs(a - b) <= rel * Math.abs(b) + 1e-15;
+
+export const card = (page, i) => page.locator(`#optimizers section.opt-card[data-index="${i}"]`);
+
+export const numberOf = (page, i, p) => card(page, i).locator(`input[type=number][data-param="${p}"]`);
+
+// Every card's number fields show the values its optimizer uses.
+export async function assertCardsShowScene(page, s, where) {
+  for (let i = 0; i < s.scene.optimizers.length; i++) {
+    const kind = s.scene.optimizers[i].kind;
+    for (const p of PARAMS[kind]) {
+      const shown = Number(await numberOf(page, i, p).inputValue());
+      const want = eff(s.scene, i, p);
+      assert.ok(closeTo(shown, want, 0.02), `${where}: card ${i} (${kind}) ${p} field shows ${shown}, the scene uses ${want}`);
+    }
+  }
+}
+
+export const noErrors = (errors) => assert.deepEqual(errors, [], 'console errors');

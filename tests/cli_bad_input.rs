@@ -1,0 +1,187 @@
+//! The command line on bad input: bad scenes and bad arguments exit 2 with a
+//! one-line message, never a panic. Run with `cargo test --features cli`.
+#![cfg(not(target_arch = "wasm32"))]
+#![cfg(feature = "cli")]
+
+#[allow(dead_code)]
+#[path = "common/cli.rs"]
+mod cli;
+use cli::*;
+
+// ---------------------------------------------------------------- bad input
+
+#[test]
+fn bad_scenes_exit_2_with_one_line() {
+    let missing = tmp("does-not-exist.json");
+    let o = run(&["simulate", s(&missing)]);
+    assert_one_line(&o, "missing file", &["does-not-exist.json"]);
+
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("invalid.json", r#"{"steps": 20,"#, &["JSON"]),
+        (
+            "lr.json",
+            r#"{"optimizers": [{"kind": "gd", "lr": 0}]}"#,
+            &["optimizers[0].lr", "> 0"],
+        ),
+        (
+            "lr-neg.json",
+            r#"{"optimizers": [{"kind": "adam", "lr": -1}]}"#,
+            &["optimizers[0].lr"],
+        ),
+        (
+            "unknown.json",
+            r#"{"optimizers": [{"kind": "gd", "beta1": 0.9}]}"#,
+            &["optimizers[0].beta1", "kind, lr"],
+        ),
+        (
+            "top.json",
+            r#"{"steps": 20, "colour": "red"}"#,
+            &["colour", "allowed keys"],
+        ),
+        (
+            "kind.json",
+            r#"{"landscape": {"kind": "sphere"}}"#,
+            &["landscape.kind", "rosenbrock"],
+        ),
+        ("steps.json", r#"{"steps": 100001}"#, &["steps", "100000"]),
+        (
+            "conv.json",
+            r#"{"convention": "keras"}"#,
+            &["convention", "pytorch"],
+        ),
+        ("empty.json", "", &["JSON"]),
+        ("multi.json", "{\n\"steps\":\n\"x\"\n}", &["steps"]),
+    ];
+    for (name, text, words) in cases {
+        let p = write_tmp(name, text);
+        for cmd in ["simulate", "render"] {
+            let out = tmp("never.svg");
+            let o = if cmd == "simulate" {
+                run(&["simulate", s(&p)])
+            } else {
+                run(&["render", s(&p), "-o", s(&out)])
+            };
+            assert_one_line(&o, &format!("{cmd} {name}"), words);
+            // The message says which file.
+            assert!(stderr(&o).contains(name), "{cmd} {name}: {}", stderr(&o));
+            assert!(!out.exists(), "{cmd} {name}: wrote a figure anyway");
+        }
+    }
+
+    // The README's example message, to the letter.
+    let p = write_tmp(
+        "scene.json",
+        r#"{"optimizers": [{"kind": "gd", "lr": -1}]}"#,
+    );
+    let o = run(&["simulate", s(&p)]);
+    assert_refused(&o, "README example");
+    assert_eq!(
+        stderr(&o).trim_end(),
+        format!(
+            "gradscape: {}: optimizers[0].lr: must be a finite number > 0 (got -1)",
+            s(&p)
+        )
+    );
+
+    // Not UTF-8.
+    let p = tmp("binary.json");
+    std::fs::write(&p, [0xff, 0xfe, 0x00, 0x7b]).unwrap();
+    assert_one_line(&run(&["simulate", s(&p)]), "binary file", &[]);
+    // A directory is not a scene.
+    let dir = std::env::temp_dir();
+    assert_one_line(&run(&["simulate", s(&dir)]), "directory", &[]);
+    // An unwritable output.
+    let bad_out = tmp("no-such-dir").join("fig.svg");
+    let o = run(&[
+        "render",
+        "examples/scenes/gd-eta-0.6.json",
+        "-o",
+        s(&bad_out),
+    ]);
+    assert_one_line(&o, "unwritable output", &["fig.svg"]);
+}
+
+#[test]
+fn bad_arguments_exit_2_without_panicking() {
+    let out = tmp("x.svg");
+    let cases: Vec<Vec<&str>> = vec![
+        vec![
+            "simulate",
+            "examples/scenes/gd-eta-0.6.json",
+            "--format",
+            "xml",
+        ],
+        vec![
+            "render",
+            "examples/scenes/gd-eta-0.6.json",
+            "-o",
+            s(&out),
+            "--width",
+            "10",
+        ],
+        vec![
+            "render",
+            "examples/scenes/gd-eta-0.6.json",
+            "-o",
+            s(&out),
+            "--height",
+            "abc",
+        ],
+        vec!["render", "examples/scenes/gd-eta-0.6.json"],
+        vec!["simulate"],
+        vec!["explode"],
+        vec![],
+    ];
+    for args in cases {
+        let o = run(&args);
+        assert_refused(&o, &format!("{args:?}"));
+        assert!(!stderr(&o).trim().is_empty(), "{args:?}: say something");
+        assert!(!out.exists());
+    }
+    let o = run(&[
+        "simulate",
+        "examples/scenes/gd-eta-0.6.json",
+        "--format",
+        "xml",
+    ]);
+    assert!(stderr(&o).contains("xml"), "{}", stderr(&o));
+    let o = run(&[
+        "render",
+        "examples/scenes/gd-eta-0.6.json",
+        "-o",
+        s(&out),
+        "--width",
+        "10",
+    ]);
+    assert!(
+        stderr(&o).contains("200"),
+        "say the allowed range: {}",
+        stderr(&o)
+    );
+}
+
+/// DESIGN.md: "Exit code 0 on success, 2 with a one-line message on bad
+/// input". Argument errors go through clap, which prints several lines
+/// (the error, a blank line, "For more information, try '--help'.", and for
+/// enums the possible values).
+#[test]
+
+fn bad_arguments_print_one_line() {
+    let out = tmp("x.svg");
+    let o = run(&[
+        "simulate",
+        "examples/scenes/gd-eta-0.6.json",
+        "--format",
+        "xml",
+    ]);
+    assert_one_line(&o, "--format xml", &["xml"]);
+    let o = run(&[
+        "render",
+        "examples/scenes/gd-eta-0.6.json",
+        "-o",
+        s(&out),
+        "--width",
+        "10",
+    ]);
+    assert_one_line(&o, "--width 10", &["200"]);
+}

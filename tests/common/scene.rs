@@ -1,0 +1,37 @@
+//! Helpers shared by the tests/scene_*.rs binaries: parsing, the English
+//! wording of errors and the keys each optimizer kind takes.
+
+use gradscape::{OptKind, Scene, SceneError};
+use serde_json::Value;
+
+/// The error as the CLI and the page word it in English.
+pub fn worded(e: &SceneError) -> String {
+    gradscape::text::errors::scene_error(e, gradscape::text::Lang::En)
+}
+
+pub fn parse(v: Value) -> Result<Scene, SceneError> {
+    Scene::from_json(&v.to_string())
+}
+
+/// The keys each optimizer kind takes, as DESIGN.md and the README list them
+/// (written out here, independently of `OptKind::keys`).
+pub fn uses(kind: OptKind) -> &'static [&'static str] {
+    match kind {
+        OptKind::Gd => &["lr"],
+        OptKind::Momentum => &["lr", "gamma", "nesterov"],
+        OptKind::Adagrad => &["lr", "eps"],
+        OptKind::Rmsprop => &["lr", "gamma", "eps"],
+        OptKind::Adam => &["lr", "beta1", "beta2", "eps", "bias_correction", "amsgrad"],
+        OptKind::AdamL2 | OptKind::Adamw => &[
+            "lr",
+            "beta1",
+            "beta2",
+            "eps",
+            "lambda",
+            "bias_correction",
+            "amsgrad",
+        ],
+        OptKind::Nadam => &["lr", "beta1", "beta2", "eps", "momentum_decay"],
+        OptKind::Adadelta => &["lr", "gamma", "eps"],
+    }
+}

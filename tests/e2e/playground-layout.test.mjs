@@ -1,0 +1,116 @@
+// The live playground's layout: the canvas fully visible and the largest
+// element at desktop sizes and on a phone, redrawn on resize, light and dark
+// themes.
+// Each test opens its own fresh page; every page must stay free of console
+// errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { playgroundSuite, state, act, setScene, geometry, toPx, toWorld, freeCanvasPoint, ALL9, noErrors } from './support.mjs';
+
+const { fresh, noConsoleErrors } = playgroundSuite();
+
+const layoutFacts = (page) => page.evaluate(() => {
+  const c = document.getElementById('plot');
+  const vw = innerWidth, vh = innerHeight;
+  const clip = (r) => Math.max(0, Math.min(r.right, vw) - Math.max(r.left, 0)) * Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0));
+  const shown = (el) => { const s = getComputedStyle(el); return s.display !== 'none' && s.visibility !== 'hidden' && Number(s.opacity) > 0; };
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + (typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '');
+  const cr = c.getBoundingClientRect();
+  let biggest = null;
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el === c || el.contains(c) || !shown(el)) continue;
+    const a = clip(el.getBoundingClientRect());
+    if (!biggest || a > biggest.area) biggest = { area: a, what: name(el) };
+  }
+  return {
+    vw, vh, dpr: devicePixelRatio, scrollWidth: document.documentElement.scrollWidth,
+    canvas: { left: cr.left, right: cr.right, top: cr.top, bottom: cr.bottom, w: cr.width, h: cr.height, area: clip(cr), devW: c.width, devH: c.height },
+    biggest,
+  };
+});
+
+for (const [w, h, dpr] of [[1366, 768, 1], [1920, 1080, 1], [1366, 768, 2]]) {
+  test(`layout at ${w}×${h} (dpr ${dpr}): the canvas is fully visible without scrolling and the largest element`, async (t) => {
+    const { page, errors } = await fresh(t, { viewport: { width: w, height: h }, deviceScaleFactor: dpr });
+    for (const scene of [{}, ALL9]) {
+      await setScene(page, scene);
+      const f = await layoutFacts(page);
+      const where = `${w}×${h} with ${scene.optimizers?.length ?? 2} optimizers`;
+      assert.ok(f.scrollWidth <= f.vw, `${where}: horizontal scroll (${f.scrollWidth} > ${f.vw})`);
+      assert.ok(f.canvas.top >= 0 && f.canvas.left >= 0 && f.canvas.right <= f.vw && f.canvas.bottom <= f.vh,
+        `${where}: canvas at ${JSON.stringify(f.canvas)} in ${f.vw}×${f.vh}`);
+      assert.ok(f.canvas.area >= f.biggest.area, `${where}: ${f.biggest.what} (${Math.round(f.biggest.area)} px²) is larger than the canvas (${Math.round(f.canvas.area)} px²)`);
+      assert.equal(f.canvas.devW, Math.round(f.canvas.w * dpr));
+      assert.equal(f.canvas.devH, Math.round(f.canvas.h * dpr));
+    }
+    noErrors(errors);
+  });
+}
+
+test('layout at 390×844 (phone): no horizontal scroll, the canvas spans the width and is the largest element', async (t) => {
+  const { page, errors } = await fresh(t, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  for (const scene of [{}, { ...ALL9, optimizers: [{ kind: 'gd', lr: 0.6 }, ...ALL9.optimizers.slice(1)] }]) {
+    await setScene(page, scene);
+    const f = await layoutFacts(page);
+    const where = `390×844 with ${scene.optimizers?.length ?? 2} optimizers`;
+    assert.ok(f.scrollWidth <= f.vw, `${where}: horizontal scroll (${f.scrollWidth} > ${f.vw})`);
+    assert.ok(f.canvas.left >= 0 && f.canvas.right <= f.vw, `${where}: canvas ${f.canvas.left}..${f.canvas.right}`);
+    assert.ok(f.canvas.w >= f.vw - 48, `${where}: the canvas is only ${f.canvas.w} px wide`);
+    assert.ok(f.canvas.top < f.vh / 2, `${where}: the canvas starts below the middle of the first screen (${f.canvas.top})`);
+    assert.ok(f.canvas.area >= f.biggest.area, `${where}: ${f.biggest.what} (${Math.round(f.biggest.area)} px²) is larger than the canvas (${Math.round(f.canvas.area)} px²)`);
+    assert.equal(f.canvas.devW, Math.round(f.canvas.w * 2));
+    assert.equal(f.canvas.devH, Math.round(f.canvas.h * 2));
+    // Nothing sticks out to the right.
+    const wide = await page.evaluate(() => [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > innerWidth + 0.5 && getComputedStyle(e).display !== 'none')
+      .map((e) => e.tagName.toLowerCase() + (e.id ? `#${e.id}` : '')).slice(0, 5));
+    assert.deepEqual(wide, [], `${where}: elements past the right edge`);
+  }
+  // A tap sets the start.
+  await setScene(page, {});
+  const g = await geometry(page);
+  const p = await freeCanvasPoint(page, [[0.5, 0.3], [0.6, 0.4], [0.4, 0.3]], [toPx(g, [-5, -2]), toPx(g, [0, 0])], 30);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const g2 = await geometry(page);
+  await act(page, () => page.touchscreen.tap(g2.left + p[0], g2.top + p[1]));
+  const s = await state(page);
+  const want = toWorld(g2, p);
+  assert.ok(Math.abs(s.scene.start[0] - want[0]) <= (g2.x1 - g2.x0) / g2.w * 2 && Math.abs(s.scene.start[1] - want[1]) <= (g2.y1 - g2.y0) / g2.h * 2,
+    `tap: start ${s.scene.start}, tapped ${want}`);
+  noErrors(errors);
+});
+
+test('resizing the window redraws the canvas at its new size', async (t) => {
+  const { page, errors } = await fresh(t, { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 2 });
+  const w0 = (await geometry(page)).w;
+  await page.setViewportSize({ width: 800, height: 700 });
+  await page.waitForFunction((w0) => {
+    const c = document.getElementById('plot');
+    const r = c.getBoundingClientRect();
+    return r.width !== w0 && c.width === Math.round(r.width * 2) && c.height === Math.round(r.height * 2) && c.dataset.ready === 'true';
+  }, w0, { timeout: 20000 });
+  const f = await layoutFacts(page);
+  assert.ok(f.scrollWidth <= f.vw);
+  noErrors(errors);
+});
+
+test('light and dark themes follow prefers-color-scheme', async (t) => {
+  const bg = async (scheme) => {
+    const { page, errors } = await fresh(t, { colorScheme: scheme });
+    const r = await page.evaluate(() => {
+      const lum = (c) => { const m = c.match(/\d+(\.\d+)?/g).map(Number); return 0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2]; };
+      const b = getComputedStyle(document.body).backgroundColor;
+      const h = getComputedStyle(document.documentElement).backgroundColor;
+      const bgc = b === 'rgba(0, 0, 0, 0)' ? h : b;
+      return { bg: bgc === 'rgba(0, 0, 0, 0)' ? 255 : lum(bgc), fg: lum(getComputedStyle(document.body).color) };
+    });
+    noErrors(errors);
+    return r;
+  };
+  const light = await bg('light');
+  const dark = await bg('dark');
+  assert.ok(light.bg > light.fg, `light theme: background ${light.bg} brighter than text ${light.fg}`);
+  assert.ok(dark.bg < dark.fg, `dark theme: background ${dark.bg} darker than text ${dark.fg}`);
+});
+
+noConsoleErrors();
