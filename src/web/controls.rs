@@ -152,10 +152,7 @@ fn build_surface_params(app: &App) -> Result<(), JsValue> {
 fn fill_lessons(app: &App) -> Result<(), JsValue> {
     let sel = app.root("lesson")?;
     sel.set_text_content(None);
-    let free = match app.lang {
-        Lang::En => "Lessons: free play",
-        Lang::Zh => "课程：自由探索",
-    };
+    let free = tr(app.lang, "lesson.free");
     add(&sel, &el(&app.doc, "option", &[("value", "")], Some(free))?)?;
     for l in &LESSONS {
         let id = l.id.to_string();

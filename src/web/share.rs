@@ -30,6 +30,8 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             let opt = crate::svg::SvgOptions {
                 width: app.geom.w.round().clamp(200.0, 10000.0) as u32,
                 height: app.geom.h.round().clamp(150.0, 10000.0) as u32,
+                // The legend in the page's language, as the CLI's --lang.
+                lang: app.lang,
                 ..Default::default()
             };
             let text = crate::svg::render(&app.scene, &runs, &opt);

@@ -195,5 +195,11 @@ test('中文 everywhere a message can come from: link notices, set_scene_json, t
   const title = code.match(/title="([^"]*)"/)?.[1] ?? '';
   await noEnglish(page, 'embed title', title);
   assert.match(code, /&lang=zh&embed"/);
+  // The SVG download's legend speaks the page's language too.
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+  const svg = (await import('node:fs/promises').then((fs) => dl.path().then((p) => fs.readFile(p)))).toString('utf8');
+  assert.match(svg, /梯度下降 η=0\.4/);
+  const legend = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('\n');
+  await noEnglish(page, 'SVG legend', legend);
   assert.deepEqual(errors, []);
 });

@@ -81,13 +81,20 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
         f.left, f.top, f.w, f.h
     );
     // Title: the surface and the convention.
+    let title = trf(
+        opt.lang,
+        "svg.title",
+        &[
+            &scene.landscape.formula(),
+            scene.convention.name(),
+            &scene.steps.to_string(),
+        ],
+    );
     let _ = writeln!(
         s,
-        r#"<text x="{}" y="20" font-size="13">{} · {} convention · {} steps</text>"#,
+        r#"<text x="{}" y="20" font-size="13">{}</text>"#,
         f.left,
-        esc(&scene.landscape.formula()),
-        scene.convention.name(),
-        scene.steps
+        esc(&title)
     );
     // Isolines, coloured by their level (the dark half of viridis reads on white).
     let gw = ((f.w / 3.0) as usize).clamp(40, 400);

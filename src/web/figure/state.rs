@@ -122,7 +122,7 @@ impl State {
                     self.model.t,
                     self.model.scene.steps,
                     dark,
-                    gradscape_text::Lang::En,
+                    self.lang,
                 )?;
             }
         }
