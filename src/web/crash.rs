@@ -62,12 +62,14 @@ fn build(doc: &Document) -> Result<Element, JsValue> {
     ] {
         b.style().set_property(k, v)?;
     }
-    let title = el(
-        doc,
-        "strong",
-        &[],
-        Some("gradscape stopped because of an internal error. "),
-    )?;
+    // The host page's language (this page has no language picker).
+    let lang = doc
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|code| gradscape_text::Lang::from_code(&code))
+        .unwrap_or_default();
+    let title = format!("{} ", gradscape_text::tr(lang, "crash.title"));
+    let title = el(doc, "strong", &[], Some(&title))?;
     banner.append_child(&title)?;
     let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
@@ -76,7 +78,7 @@ fn build(doc: &Document) -> Result<Element, JsValue> {
         doc,
         "a",
         &[("id", "crash-reload"), ("href", &href)],
-        Some("Reload"),
+        Some(gradscape_text::tr(lang, "crash.reload")),
     )?;
     reload
         .unchecked_ref::<HtmlElement>()
