@@ -100,26 +100,24 @@ pub fn sync_view_fields(app: &App) -> Result<(), JsValue> {
     }
     let v = app.scene.view();
     let focused = app.doc.active_element();
-    let inputs = app.root("view-fields")?.query_selector_all("input")?;
-    for i in 0..inputs.length() {
-        let Some(input) = inputs
-            .item(i)
-            .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
-        else {
-            continue;
-        };
-        if focused.as_ref() == Some(input.unchecked_ref::<Element>()) {
-            continue;
+    for (edge, input) in view_inputs(&app.root("view-fields")?)? {
+        if focused.as_ref() != Some(input.unchecked_ref::<Element>()) {
+            input.set_value(&format::field(edge.get(&v)));
         }
-        let Some(edge) = input
-            .get_attribute("data-view")
-            .and_then(|n| Edge::from_name(&n))
-        else {
-            continue;
-        };
-        input.set_value(&format::field(edge.get(&v)));
     }
     Ok(())
+}
+
+/// The view fields under `root`, each with the edge its `data-view` names.
+pub(super) fn view_inputs(root: &Element) -> Result<Vec<(Edge, HtmlInputElement)>, JsValue> {
+    let inputs = root.query_selector_all("input[data-view]")?;
+    Ok((0..inputs.length())
+        .filter_map(|i| inputs.item(i)?.dyn_into::<HtmlInputElement>().ok())
+        .filter_map(|input| {
+            let edge = Edge::from_name(&input.get_attribute("data-view")?)?;
+            Some((edge, input))
+        })
+        .collect())
 }
 
 fn build_surface_params(app: &App) -> Result<(), JsValue> {

@@ -4,7 +4,7 @@
 use super::dispatch;
 use super::dom::{by_id, closest, on};
 use crate::app::{Field, Msg};
-use crate::landscape::{Edge, Landscape, View};
+use crate::landscape::{Landscape, View};
 use crate::optim::{Convention, HyperKey, Key, OptKind};
 use gradscape_text::Lang;
 use wasm_bindgen::prelude::*;
@@ -228,20 +228,7 @@ fn view_fields(vf: &Element) -> Option<Msg> {
         y0: 0.0,
         y1: 0.0,
     };
-    let inputs = vf.query_selector_all("input").ok()?;
-    for i in 0..inputs.length() {
-        let Some(input) = inputs
-            .item(i)
-            .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
-        else {
-            continue;
-        };
-        let Some(edge) = input
-            .get_attribute("data-view")
-            .and_then(|n| Edge::from_name(&n))
-        else {
-            continue;
-        };
+    for (edge, input) in super::controls::view_inputs(vf).ok()? {
         let Some(x) = number(&input.value()) else {
             let text = input.value();
             return Some(Msg::Unreadable(Field::View { edge, text }));

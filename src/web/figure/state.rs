@@ -99,12 +99,13 @@ impl State {
             )?);
         }
         if let Some(cache) = &self.cache {
-            let hidden = vec![false; self.model.runs.len()];
+            // A figure has no legend checkboxes: every run is shown.
+            let hidden = &self.model.hidden;
             let frame = Frame {
                 geom,
                 runs: &self.model.runs,
                 diags: &self.model.diags,
-                hidden: &hidden,
+                hidden,
                 t: self.model.t,
                 start: self.model.scene.start,
                 live: self.model.playing,
@@ -118,7 +119,7 @@ impl State {
                     &self.model.runs,
                     self.model.replay,
                     &self.model.diags,
-                    &hidden,
+                    hidden,
                     self.model.t,
                     self.model.scene.steps,
                     dark,
