@@ -13,6 +13,6 @@ pub mod update;
 
 pub use clock::Clock;
 pub use dirty::Dirty;
-pub use model::{Canvas, CardError, Drag, GlobalError, Model, Rule};
+pub use model::{Canvas, CardError, Drag, FieldId, GlobalError, Model, Rule};
 pub use msg::{Field, Msg};
 pub use update::{set_hyper, update};

@@ -82,6 +82,38 @@ impl CardError {
             CardError::OutOfRange { i, .. } | CardError::Unreadable { i, .. } => *i,
         }
     }
+
+    /// The field typed in (marked invalid on the page).
+    pub fn field(&self) -> FieldId {
+        match *self {
+            CardError::OutOfRange { i, key, .. } | CardError::Unreadable { i, key, .. } => {
+                FieldId::Hyper { i, key }
+            }
+        }
+    }
+}
+
+/// A field whose typed value can be refused: the page marks the one the
+/// model names invalid and words its message beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldId {
+    /// A card's numeric parameter.
+    Hyper {
+        /// The card.
+        i: usize,
+        /// The parameter.
+        key: HyperKey,
+    },
+    /// The steps field.
+    Steps,
+    /// The noise σ field.
+    Sigma,
+    /// The noise seed field.
+    Seed,
+    /// A surface parameter.
+    SurfaceParam(Param),
+    /// A view field.
+    View(Edge),
 }
 
 /// A global field whose value has a rule.
@@ -93,6 +125,17 @@ pub enum Rule {
     Sigma,
     /// Noise seed: a whole number in 0..=MAX_SEED.
     Seed,
+}
+
+impl Rule {
+    /// The field the rule is about.
+    pub fn field(self) -> FieldId {
+        match self {
+            Rule::Steps => FieldId::Steps,
+            Rule::Sigma => FieldId::Sigma,
+            Rule::Seed => FieldId::Seed,
+        }
+    }
 }
 
 /// The message of the global error line.
@@ -111,10 +154,24 @@ pub enum GlobalError {
         /// What was typed.
         text: String,
     },
-    /// A surface parameter or view the scene refused.
-    Scene(SceneError),
+    /// A surface parameter or view the scene refused, and the field typed
+    /// in when one is to blame.
+    Scene(SceneError, Option<FieldId>),
     /// Sixteen optimizers already.
     AddMax,
+}
+
+impl GlobalError {
+    /// The field it is about, if one is (its message goes beside it).
+    pub fn field(&self) -> Option<FieldId> {
+        match self {
+            GlobalError::Rule(r, _) | GlobalError::Unreadable(r) => Some(r.field()),
+            GlobalError::SurfaceNan(k) => Some(FieldId::SurfaceParam(*k)),
+            GlobalError::ViewNan { edge, .. } => Some(FieldId::View(*edge)),
+            GlobalError::Scene(_, f) => *f,
+            GlobalError::AddMax => None,
+        }
+    }
 }
 
 /// The page's state.
@@ -216,6 +273,13 @@ impl Model {
     /// The plot's window `view` in the measured canvas.
     pub fn viewport(&self, view: View) -> Viewport {
         Viewport::new(view, self.canvas.w, self.canvas.h)
+    }
+
+    /// Every field showing a refused value, in page order (cards first).
+    pub fn invalid_fields(&self) -> Vec<FieldId> {
+        let mut v: Vec<FieldId> = self.card_errors.iter().map(CardError::field).collect();
+        v.extend(self.error.as_ref().and_then(GlobalError::field));
+        v
     }
 
     /// A file name stem for downloads: `gradscape-quadratic-gd-momentum`.

@@ -1,5 +1,6 @@
 //! Everything that can happen to the page, as values.
 
+use super::model::FieldId;
 use crate::landscape::{Edge, Landscape, Param, View};
 use crate::optim::{Convention, FlagKey, HyperKey, OptKind};
 use crate::scene::Scene;
@@ -76,6 +77,8 @@ pub enum Msg {
     },
     /// Text that is not a number, committed in a field.
     Unreadable(Field),
+    /// A field left (blur) or abandoned (Escape): back to the value in effect.
+    Revert(FieldId),
     /// Add an optimizer at its defaults.
     AddOpt(OptKind),
     /// Remove card `i`.

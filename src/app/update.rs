@@ -1,9 +1,9 @@
 //! `update(&mut Model, Msg) -> Dirty`: the one place the page's model changes.
 
 use super::dirty::Dirty;
-use super::model::{Drag, GlobalError, Model, Rule};
+use super::model::{Drag, FieldId, GlobalError, Model, Rule};
 use super::msg::Msg;
-use crate::landscape::{Expr, Landscape};
+use crate::landscape::{Edge, Expr, Landscape};
 use crate::lesson::{lesson, LESSONS};
 use crate::optim::OptSpec;
 use crate::scene::{Scene, MAX_SEED, MAX_STEPS};
@@ -18,6 +18,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
         Msg::SetFlag { i, key, on } => cards::set_flag(m, i, key, on),
         Msg::SetMomentum { eta, gamma } => cards::set_momentum(m, eta, gamma),
         Msg::Unreadable(f) => cards::unreadable(m, f),
+        Msg::Revert(f) => cards::revert(m, f),
         Msg::AddOpt(kind) => {
             if m.scene.optimizers.len() >= MAX_OPTIMIZERS {
                 m.error = Some(GlobalError::AddMax);
@@ -71,7 +72,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
                     Dirty::ERROR | Dirty::FORMULA | runs(m)
                 }
                 Err(e) => {
-                    m.error = Some(GlobalError::Scene(e));
+                    m.error = Some(GlobalError::Scene(e, Some(FieldId::SurfaceParam(key))));
                     Dirty::ERROR
                 }
             }
@@ -100,7 +101,10 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
                     Dirty::ERROR | Dirty::VIEW
                 }
                 Err(e) => {
-                    m.error = Some(GlobalError::Scene(e));
+                    // The edge typed is the one that differs from the window in effect.
+                    let now = m.scene.view();
+                    let edge = Edge::ALL.into_iter().find(|e| e.get(&v) != e.get(&now));
+                    m.error = Some(GlobalError::Scene(e, edge.map(FieldId::View)));
                     Dirty::ERROR
                 }
             }

@@ -3,7 +3,7 @@
 
 use super::{all, runs};
 use crate::app::dirty::Dirty;
-use crate::app::model::{CardError, GlobalError, Model, Rule};
+use crate::app::model::{CardError, FieldId, GlobalError, Model, Rule};
 use crate::app::msg::Field;
 use crate::optim::{Convention, FlagKey, HyperKey, OptKind, OptSpec, MAX_OPTIMIZERS};
 use crate::params::ParamInfo;
@@ -167,4 +167,20 @@ pub(super) fn set_momentum(m: &mut Model, eta: f64, gamma: f64) -> Dirty {
         }
         Err(None) => Dirty::NONE,
     }
+}
+
+/// The user left field `f` (blur or Escape): a value refused there is
+/// dropped and every field shows the value in effect again.
+pub(super) fn revert(m: &mut Model, f: FieldId) -> Dirty {
+    let mut d = Dirty::REVERT;
+    let n = m.card_errors.len();
+    m.card_errors.retain(|e| e.field() != f);
+    if m.card_errors.len() != n {
+        d |= Dirty::CARD_ERROR;
+    }
+    if m.error.as_ref().and_then(GlobalError::field) == Some(f) {
+        m.error = None;
+        d |= Dirty::ERROR;
+    }
+    d
 }

@@ -42,7 +42,7 @@ fn surface_and_its_parameters() {
         },
     );
     assert_eq!(d, Dirty::ERROR);
-    assert!(matches!(m.error, Some(GlobalError::Scene(_))));
+    assert!(matches!(m.error, Some(GlobalError::Scene(..))));
 }
 
 #[test]
