@@ -282,6 +282,30 @@ impl Model {
         v
     }
 
+    /// The value in effect behind field `f` (what a refused value keeps,
+    /// and what the field shows again when left); none for a field the
+    /// scene does not have.
+    pub fn value_of(&self, f: FieldId) -> Option<f64> {
+        let s = &self.scene;
+        match f {
+            FieldId::Hyper { i, key } => s
+                .optimizers
+                .get(i)
+                .filter(|o| o.kind.uses(key))
+                .map(|o| key.get(&o.hyper)),
+            FieldId::Steps => Some(s.steps as f64),
+            FieldId::Sigma => Some(s.noise.sigma),
+            FieldId::Seed => Some(s.noise.seed as f64),
+            FieldId::SurfaceParam(k) => s
+                .landscape
+                .params()
+                .into_iter()
+                .find(|(p, _)| *p == k)
+                .map(|(_, v)| v),
+            FieldId::View(e) => Some(e.get(&s.view())),
+        }
+    }
+
     /// A file name stem for downloads: `gradscape-quadratic-gd-momentum`.
     pub fn file_stem(&self) -> String {
         let mut s = format!("gradscape-{}", self.scene.landscape.kind());

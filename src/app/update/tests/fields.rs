@@ -100,3 +100,35 @@ fn a_refused_view_names_the_edge_typed() {
     update(&mut m, Msg::Revert(FieldId::View(Edge::X0)));
     assert!(m.invalid_fields().is_empty());
 }
+
+#[test]
+fn the_value_in_effect_of_each_field() {
+    let mut m = model();
+    let lr = m.scene.optimizers[0].hyper.lr;
+    update(&mut m, hyper(0, HyperKey::Lr, -3.0, false));
+    let f = FieldId::Hyper {
+        i: 0,
+        key: HyperKey::Lr,
+    };
+    assert_eq!(m.value_of(f), Some(lr));
+    assert_eq!(m.value_of(FieldId::Steps), Some(m.scene.steps as f64));
+    assert_eq!(m.value_of(FieldId::Seed), Some(0.0));
+    assert_eq!(
+        m.value_of(FieldId::View(Edge::X1)),
+        Some(m.scene.view().x1)
+    );
+    // GD has no β1; no card 9.
+    let none = [
+        FieldId::Hyper {
+            i: 0,
+            key: HyperKey::Beta1,
+        },
+        FieldId::Hyper {
+            i: 9,
+            key: HyperKey::Lr,
+        },
+    ];
+    assert!(none.iter().all(|&f| m.value_of(f).is_none()));
+    let (p, v) = m.scene.landscape.params()[0];
+    assert_eq!(m.value_of(FieldId::SurfaceParam(p)), Some(v));
+}

@@ -1,0 +1,126 @@
+//! The figure in words, for screen readers: the canvas's short label (the
+//! surface and the runs drawn) and the longer summary (each shown run's
+//! step, position, loss and status). Numbers go through the core's
+//! formatting, so a run that left the finite world reads "—", never NaN.
+
+use crate::optim::opt_label;
+use crate::{tr, trf, Lang};
+use gradscape_core::diagnose::{Diagnosis, Health};
+use gradscape_core::format::short;
+use gradscape_core::Trajectory;
+
+/// The runs not hidden, with their index.
+fn shown<'a>(
+    runs: &'a [Trajectory],
+    hidden: &'a [bool],
+) -> impl Iterator<Item = (usize, &'a Trajectory)> {
+    runs.iter()
+        .enumerate()
+        .filter(|(i, _)| !hidden.get(*i).copied().unwrap_or(false))
+}
+
+/// "Loss surface f = x² + y²; paths: GD η=0.4, Momentum η=0.4 γ=0.5."
+pub fn figure_label(formula: &str, runs: &[Trajectory], hidden: &[bool], lang: Lang) -> String {
+    let sep = tr(lang, "summary.sep");
+    let names: Vec<String> = shown(runs, hidden)
+        .map(|(_, t)| opt_label(&t.spec, lang))
+        .collect();
+    if names.is_empty() {
+        return trf(lang, "summary.label.none", &[formula]);
+    }
+    trf(lang, "summary.label", &[formula, &names.join(sep)])
+}
+
+/// One sentence per shown run at cursor `t` of `steps`: where it is, its
+/// loss, and whether it converges, diverges or diverged (and when).
+pub fn figure_summary(
+    runs: &[Trajectory],
+    diags: &[Diagnosis],
+    hidden: &[bool],
+    t: usize,
+    steps: usize,
+    lang: Lang,
+) -> String {
+    let mut out: Vec<String> = vec![];
+    for (i, run) in shown(runs, hidden) {
+        // A run that stopped early stays where it stopped.
+        let k = t.min(run.points.len().saturating_sub(1));
+        let (x, f) = match (run.points.get(k), run.loss.get(k)) {
+            (Some(p), Some(&f)) => (*p, f),
+            _ => ([f64::NAN; 2], f64::NAN),
+        };
+        let status = match diags.get(i).map(|d| d.health) {
+            Some(Health::Diverged { step }) => {
+                trf(lang, "summary.diverged", &[&step.to_string()])
+            }
+            Some(Health::Diverging { .. }) => tr(lang, "summary.diverging").to_string(),
+            _ => tr(lang, "summary.converging").to_string(),
+        };
+        out.push(trf(
+            lang,
+            "summary.run",
+            &[
+                &opt_label(&run.spec, lang),
+                &t.to_string(),
+                &steps.to_string(),
+                &short(x[0]),
+                &short(x[1]),
+                &short(f),
+                &status,
+            ],
+        ));
+    }
+    if out.is_empty() {
+        return tr(lang, "summary.none").to_string();
+    }
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gradscape_core::diagnose::diagnose;
+    use gradscape_core::{simulate, Scene};
+
+    fn scene(json: &str) -> (Vec<Trajectory>, Vec<Diagnosis>, usize) {
+        let s = Scene::from_json(json).unwrap();
+        let runs = simulate(&s).unwrap();
+        let diags = runs.iter().map(|t| diagnose(&s.landscape, t)).collect();
+        (runs, diags, s.steps)
+    }
+
+    #[test]
+    fn every_shown_run_in_both_languages_without_nan() {
+        // GD converges, GD at η = 0.6 diverges, a huge η leaves the finite world.
+        let (runs, diags, n) = scene(
+            r#"{"steps":20,"optimizers":[{"kind":"gd","lr":0.1},{"kind":"gd","lr":0.6},{"kind":"gd","lr":1e150}]}"#,
+        );
+        let en = figure_summary(&runs, &diags, &[], 7, n, Lang::En);
+        assert!(en.contains("GD η=0.1: step 7 of 20, at ("), "{en}");
+        assert!(en.contains("converging") && en.contains("diverging"), "{en}");
+        assert!(en.contains("diverged at step"), "{en}");
+        assert!(!en.contains("NaN") && !en.contains("inf"), "{en}");
+        let zh = figure_summary(&runs, &diags, &[], 7, n, Lang::Zh);
+        assert!(zh.contains("第 7 步，共 20 步"), "{zh}");
+        assert!(zh.contains("发散") && zh.contains("收敛"), "{zh}");
+        assert!(!zh.contains("NaN") && !zh.contains("step"), "{zh}");
+        // The position and loss are those of step t.
+        let p = runs[0].points[7];
+        assert!(en.contains(&format!("({}, {})", short(p[0]), short(p[1]))), "{en}");
+        assert!(en.contains(&format!("loss {}", short(runs[0].loss[7]))), "{en}");
+    }
+
+    #[test]
+    fn hidden_runs_are_left_out_and_none_is_said() {
+        let (runs, diags, n) =
+            scene(r#"{"optimizers":[{"kind":"gd","lr":0.1},{"kind":"adam"}]}"#);
+        let s = figure_summary(&runs, &diags, &[true, false], n, n, Lang::En);
+        assert!(!s.contains("GD") && s.contains("Adam"), "{s}");
+        let s = figure_summary(&runs, &diags, &[true, true], n, n, Lang::Zh);
+        assert_eq!(s, tr(Lang::Zh, "summary.none"));
+        let l = figure_label("f = x² + y²", &runs, &[false, true], Lang::En);
+        assert!(l.contains("f = x² + y²") && l.contains("GD η=0.1") && !l.contains("Adam"), "{l}");
+        let l = figure_label("f", &runs, &[true, true], Lang::En);
+        assert_eq!(l, trf(Lang::En, "summary.label.none", &["f"]));
+    }
+}
