@@ -27,7 +27,7 @@ pub fn error_text(e: &GlobalError, l: &Landscape, lang: Lang) -> String {
         GlobalError::Unreadable(r) => trf(lang, "rule.unreadable", &[tr(lang, rule(r))]),
         GlobalError::SurfaceNan(key) => trf(lang, "surface.nan", &[param_name(l, *key, lang)]),
         GlobalError::ViewNan { edge, text } => trf(lang, "view.nan", &[edge.name(), text]),
-        GlobalError::Scene(e) => scene_error(e, lang),
+        GlobalError::Scene(e, _) => scene_error(e, lang),
         GlobalError::AddMax => tr(lang, "add.max").to_string(),
     }
 }

@@ -16,6 +16,7 @@ pub mod dom;
 pub mod draw;
 mod events;
 mod explain;
+mod fields;
 pub mod figure;
 mod link;
 mod page;
@@ -24,6 +25,7 @@ mod pointer;
 mod render;
 mod share;
 mod state;
+mod summary;
 mod timer;
 
 pub use api::{english_words, page_state, set_scene_json, simulate_json};

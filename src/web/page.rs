@@ -79,6 +79,7 @@ pub fn start() -> Result<(), JsValue> {
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
     events::wire(&doc)?;
+    super::fields::wire(&doc)?;
     // The first render, before any event can arrive; then what queued.
     APP.with(|a| -> Result<(), JsValue> {
         let mut guard = a.borrow_mut();

@@ -81,7 +81,6 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
         b.set_attribute("aria-label", &trf(lang, key, &[title]))?;
         b.set_attribute("title", tr(lang, hint))?;
     }
-    let error = part(&sec, ".error")?;
     for &key in spec.kind.keys() {
         let name = key.name();
         let row = match key {
@@ -92,7 +91,7 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
                 let v = k.get(&spec.hyper);
                 let out = part(&row, "output")?;
                 out.set_attribute("data-param", name)?;
-                out.set_text_content(Some(&format!("{} = {}", info.symbol, fmt_num(v))));
+                out.set_text_content(Some(&readout(&info, v)));
                 let range: HtmlInputElement = part(&row, "input[type=range]")?.dyn_into()?;
                 range.set_max(&info.positions().to_string());
                 let attrs: [(&str, &str); 3] = [
@@ -104,6 +103,8 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
                     range.set_attribute(a, val)?;
                 }
                 range.set_value(&info.to_slider(v).to_string());
+                // A screen reader says the value, not the slider's position.
+                range.set_attribute("aria-valuetext", &readout(&info, v))?;
                 let num: HtmlInputElement = part(&row, "input[type=number]")?.dyn_into()?;
                 num.set_attribute("data-param", name)?;
                 num.set_attribute("aria-label", &trf(lang, "card.value", &[&label]))?;
@@ -121,7 +122,7 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
                 lab
             }
         };
-        sec.insert_before(&row, Some(error.as_ref()))?;
+        sec.append_child(&row)?;
     }
     Ok(sec)
 }
@@ -148,17 +149,23 @@ pub fn sync_card(
                     let Ok(e) = node.dyn_into::<Element>() else {
                         continue;
                     };
-                    if skip == Some(&e) {
-                        continue;
-                    }
+                    let text = readout(&info, v);
                     if let Ok(input) = e.clone().dyn_into::<HtmlInputElement>() {
+                        if input.type_() == "range" {
+                            // The slider being dragged keeps its position
+                            // but says its new value.
+                            e.set_attribute("aria-valuetext", &text)?;
+                        }
+                        if skip == Some(&e) {
+                            continue;
+                        }
                         if input.type_() == "range" {
                             input.set_value(&info.to_slider(v).to_string());
                         } else {
                             input.set_value(&format::field(v));
                         }
                     } else {
-                        e.set_text_content(Some(&format!("{} = {}", info.symbol, fmt_num(v))));
+                        e.set_text_content(Some(&text));
                     }
                 }
             }
@@ -171,15 +178,12 @@ pub fn sync_card(
             }
         }
     }
-    set_card_error(root, i, "")
+    Ok(())
 }
 
-/// Show (or clear) a card's error message.
-pub fn set_card_error(root: &Element, i: usize, msg: &str) -> Result<(), JsValue> {
-    if let Some(p) = root.query_selector(&format!("section.opt-card[data-index=\"{i}\"] .error"))? {
-        p.set_text_content(if msg.is_empty() { None } else { Some(msg) });
-    }
-    Ok(())
+/// A parameter's value as its row and its slider say it: "η = 0.4".
+fn readout(info: &ParamInfo, v: f64) -> String {
+    format!("{} = {}", info.symbol, fmt_num(v))
 }
 
 fn health_name(d: &Diagnosis) -> &'static str {

@@ -3,7 +3,7 @@
 
 use super::dom::by_id;
 use super::draw::{draw_loss, draw_plot, render_surface, Frame, Geom};
-use super::{controls, dispatch, explain, link, panel, state, App};
+use super::{controls, dispatch, explain, fields, link, panel, state, summary, App};
 use crate::app::{Dirty, Msg};
 use gradscape_text::{tr, trf};
 use std::cell::RefCell;
@@ -42,20 +42,27 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             panel::sync_card(&cards, i, spec, focused.as_ref())?;
         }
     }
-    if d.has(Dirty::CARD_ERROR) || d.has(Dirty::CARD_VALUES) {
-        for i in 0..app.scene.optimizers.len() {
-            let e = app.card_errors.iter().find(|e| e.card() == i);
-            let text = e.map(|e| super::card_error_text(e, app.lang));
-            panel::set_card_error(&cards, i, text.as_deref().unwrap_or(""))?;
-        }
-    }
     if d.has(Dirty::GLOBALS) {
         controls::sync_globals(app)?;
+    }
+    if d.has(Dirty::REVERT) {
+        fields::revert(app)?;
+    }
+    // Refused values: beside their field; the line below the surface
+    // panel keeps only what no field shown is to blame for.
+    let marks = [Dirty::CARDS, Dirty::CARD_VALUES, Dirty::CARD_ERROR, Dirty::GLOBALS];
+    if d.has(Dirty::ERROR) || marks.iter().any(|&m| d.has(m)) {
+        fields::show(app)?;
     }
     if d.has(Dirty::ERROR) {
         let text = app
             .error
             .as_ref()
+            .filter(|e| {
+                e.field()
+                    .and_then(|f| fields::input_of(&app.doc, f))
+                    .is_none()
+            })
             .map(|e| controls::error_text(e, &app.scene.landscape, app.lang));
         app.root("global-error")?.set_text_content(text.as_deref());
     }
@@ -65,6 +72,11 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         controls::show_expr_error(app)?;
     }
     if d.has(Dirty::LEGEND) {
+        // While the figure moves the messages are rebuilt at every step:
+        // quiet until it rests (the summary then says how each run fares).
+        if app.playing || app.interacting {
+            app.root("messages")?.set_attribute("aria-live", "off")?;
+        }
         panel::build_legend(
             &app.doc,
             &app.root("legend")?,
@@ -86,6 +98,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     }
     if d.has(Dirty::PLOT) {
         draw(app)?;
+        summary::schedule(app)?;
     }
     if d.has(Dirty::EXPLAIN) {
         explain::scene_changed(app)?;
@@ -122,6 +135,14 @@ fn sync_time(app: &App) -> Result<(), JsValue> {
         "step.label",
         &[&app.t.to_string(), &n.to_string()],
     )));
+    scrub.set_attribute(
+        "aria-valuetext",
+        &trf(
+            app.lang,
+            "scrub.valuetext",
+            &[&app.t.to_string(), &n.to_string()],
+        ),
+    )?;
     let play = by_id::<HtmlButtonElement>(&app.doc, "play")?;
     play.set_attribute(
         "aria-label",

@@ -1,4 +1,4 @@
-//! Work for later, in one place: the page's three delays. Each is a kind
+//! Work for later, in one place: the page's delays. Each is a kind
 //! of [`Later`]; its callback is made once and kept for the page's life,
 //! and a new request for a kind that restarts replaces the pending one.
 //! The requester says what to run (so this module knows no panel).
@@ -18,15 +18,19 @@ pub enum Later {
     Sweeps,
     /// The state panel's long inspection, 150 ms after the last request.
     Inspect,
+    /// The figure's summary for screen readers, 500 ms after the last
+    /// change settled (one announcement, not one per step of a drag).
+    Summary,
 }
 
 impl Later {
-    const ALL: [Later; 3] = [Later::Settle, Later::Sweeps, Later::Inspect];
+    const ALL: [Later; 4] = [Later::Settle, Later::Sweeps, Later::Inspect, Later::Summary];
 
     fn ms(self) -> i32 {
         match self {
             Later::Settle | Later::Inspect => 150,
             Later::Sweeps => 200,
+            Later::Summary => 500,
         }
     }
 

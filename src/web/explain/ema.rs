@@ -18,11 +18,10 @@ pub fn draw(app: &App) -> Result<(), JsValue> {
     let l = app.lang;
     let g = app.explain.ema_gamma;
     let wtext = sig3(window(g));
-    app.root("ema-readout")?.set_text_content(Some(&trf(
-        l,
-        "explain.ema.readout",
-        &[&fmt_num(g), &wtext],
-    )));
+    let readout = trf(l, "explain.ema.readout", &[&fmt_num(g), &wtext]);
+    app.root("ema-readout")?.set_text_content(Some(&readout));
+    // The slider says γ, not its position.
+    app.root("ema-gamma")?.set_attribute("aria-valuetext", &readout)?;
     app.root("ema-weights-text")?.set_text_content(Some(&trf(
         l,
         "explain.ema.weights_text",

@@ -1,0 +1,46 @@
+//! The figure in words for screen readers: `#figure-summary`, a polite live
+//! region the canvas points to (`aria-describedby`), and the canvas's own
+//! label. Both are written once a change settles (500 ms after the last
+//! one, never while playing or dragging), so a reader hears one summary,
+//! not one per slider input or animation frame.
+
+use super::timer::{later, Later};
+use super::{with_app, App};
+use gradscape_text::summary::{figure_label, figure_summary};
+use gradscape_text::tr;
+use wasm_bindgen::prelude::*;
+
+/// Ask for the summary once things rest (a later request restarts the wait).
+pub fn schedule(app: &App) -> Result<(), JsValue> {
+    if app.playing || app.interacting {
+        // The pause, the end of playback or the settle asks again.
+        return Ok(());
+    }
+    later(&app.window, Later::Summary, || with_app(write))
+}
+
+/// Write the summary and the canvas's label, unless the figure moves again.
+fn write(app: &mut App) -> Result<(), JsValue> {
+    if app.playing || app.interacting {
+        return Ok(());
+    }
+    let lang = app.lang;
+    let text = figure_summary(
+        &app.runs,
+        &app.diags,
+        &app.hidden,
+        app.t,
+        app.scene.steps,
+        lang,
+    );
+    let p = app.root("figure-summary")?;
+    if p.text_content().as_deref() != Some(text.as_str()) {
+        p.set_text_content(Some(&text));
+    }
+    let formula = app.scene.landscape.formula();
+    let label = figure_label(&formula, &app.runs, &app.hidden, lang);
+    let label = format!("{label} {}", tr(lang, "plot"));
+    app.plot.set_attribute("aria-label", &label)?;
+    // The run messages were quiet while the figure moved; they speak again.
+    app.root("messages")?.set_attribute("aria-live", "polite")
+}
