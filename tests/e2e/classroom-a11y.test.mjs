@@ -1,0 +1,284 @@
+// In front of a class, and for a screen reader: a refused value shows on
+// its own field (red, aria-invalid, a message right under its row naming
+// the field, its range and the value kept) and reverts when left; every
+// slider says its value (aria-valuetext), the cards' readouts do not
+// chatter during a drag, and a settled text summary describes the figure
+// in English and 中文.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, state, settled, slide, act, setScene, assertNoBadNumbers } from './support.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const LAPTOP = { width: 1366, height: 768 };
+const fresh = (t, query = '', viewport = LAPTOP) => openPage(browser, t, server.url + query, { viewport });
+
+// The page's --error colour in the light scheme (www/style.css).
+const RED = 'rgb(179, 38, 30)';
+
+const adamCard = (page) => page.locator('#optimizers section.opt-card[data-kind="adam"]');
+
+// What a field shows about its refusal: its mark, its border colour, its
+// message (through aria-describedby), the gap between the two in pixels,
+// and whether the message is inside the window.
+async function refusal(loc) {
+  return loc.evaluate((f) => {
+    const ids = (f.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    const msg = ids.map((id) => document.getElementById(id)).find((e) => e && e.textContent.trim());
+    const a = f.getBoundingClientRect();
+    const b = msg?.getBoundingClientRect();
+    const gap = b ? Math.hypot(Math.max(0, a.left - b.right, b.left - a.right), Math.max(0, a.top - b.bottom, b.top - a.bottom)) : Infinity;
+    // The text itself, not its box: where its first line starts.
+    const range = msg ? document.createRange() : null;
+    range?.selectNodeContents(msg);
+    const line = range?.getClientRects()[0];
+    const textGap = line ? Math.hypot(Math.max(0, a.left - line.right, line.left - a.right), Math.max(0, a.top - line.bottom, line.top - a.bottom)) : Infinity;
+    return {
+      invalid: f.getAttribute('aria-invalid'),
+      border: getComputedStyle(f).borderTopColor,
+      text: msg?.textContent.trim() ?? '',
+      live: msg?.getAttribute('aria-live') ?? null,
+      gap, textGap,
+      inWindow: !!b && b.bottom <= innerHeight && b.top >= 0,
+      messages: document.querySelectorAll('.field-error').length,
+    };
+  });
+}
+
+test('η = −3 typed into Adam at 1366×768: the field is red and invalid, the message is beside it, a blur reverts', async (t) => {
+  const { page, errors } = await fresh(t, '?opt=gd;adam');
+  const card = adamCard(page);
+  const eta = card.locator('input[type=number][data-param="lr"]');
+  await eta.click();
+  await eta.fill('');
+  await page.keyboard.type('-3');
+  await page.waitForFunction(() => document.querySelector('[aria-invalid="true"][data-param="lr"]'));
+  let r = await refusal(eta);
+  assert.equal(r.invalid, 'true');
+  assert.equal(r.border, RED, 'the field turns red');
+  assert.match(r.text, /η/, r.text);
+  assert.match(r.text, /> 0/, `the allowed range: ${r.text}`);
+  assert.match(r.text, /-3/, r.text);
+  assert.match(r.text, /kept 0\.1$/, `says the value kept: ${r.text}`);
+  assert.equal(r.live, 'polite');
+  assert.ok(r.gap <= 100 && r.textGap <= 100, `the message is beside the field (${r.gap} px, text ${r.textGap} px)`);
+  assert.ok(r.inWindow, 'the message is on screen, not below the fold');
+  // Still typing: the field keeps what was typed; its row says the value in effect.
+  assert.equal(await eta.inputValue(), '-3');
+  assert.equal(await card.locator('output[data-param="lr"]').textContent(), 'η = 0.1');
+  assert.equal((await state(page)).scene.optimizers[1].lr ?? 0.1, 0.1);
+  // The bottom of the card has no message of its own any more.
+  assert.equal(await card.locator('.error:not(.field-error)').count(), 0);
+  // A blur: the value in effect again, no mark, no message.
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => !document.querySelector('[aria-invalid="true"]'));
+  assert.equal(await eta.inputValue(), '0.1');
+  r = await refusal(eta);
+  assert.equal(r.invalid, null);
+  assert.equal(r.messages, 0);
+  assert.notEqual(r.border, RED);
+  assert.equal((await state(page)).scene.optimizers[1].lr ?? 0.1, 0.1, 'the value in effect stays 0.1');
+  // Escape reverts too, and the focus stays.
+  await eta.click();
+  await eta.fill('-3');
+  await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]'));
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('[aria-invalid="true"]'));
+  assert.equal(await eta.inputValue(), '0.1');
+  assert.equal(await eta.evaluate((e) => e === document.activeElement), true);
+  // A valid value typed clears the mark at once, without leaving the field.
+  await eta.fill('-3');
+  await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]'));
+  await eta.fill('0.05');
+  await page.waitForFunction(() => !document.querySelector('[aria-invalid="true"]') && !document.querySelector('.field-error'));
+  assert.equal((await state(page)).scene.optimizers[1].lr, 0.05);
+  // Unreadable text committed with Enter: named, with its range, kept.
+  await eta.fill('');
+  await eta.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]'));
+  r = await refusal(eta);
+  assert.match(r.text, /η.*> 0.*kept 0\.05/, r.text);
+  assert.deepEqual(errors, []);
+});
+
+test('steps = −3: the same mark and message beside the field; the global line stays empty; a blur reverts', async (t) => {
+  const { page, errors } = await fresh(t, '?opt=gd;adam');
+  const steps = page.locator('#steps');
+  await steps.click();
+  await steps.fill('');
+  await page.keyboard.type('-3');
+  await page.waitForFunction(() => document.getElementById('steps').getAttribute('aria-invalid') === 'true');
+  const r = await refusal(steps);
+  assert.equal(r.border, RED);
+  assert.match(r.text, /Number of steps/, r.text);
+  assert.match(r.text, /0\.\.=100000/, r.text);
+  assert.match(r.text, /kept 20$/, r.text);
+  assert.ok(r.gap <= 100 && r.textGap <= 100, `the message is beside the field (${r.gap} px, text ${r.textGap} px)`);
+  assert.ok(r.inWindow);
+  assert.equal((await page.locator('#global-error').textContent()).trim(), '', 'not in the line under the surface panel');
+  assert.equal((await state(page)).scene.steps, 20);
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => !document.querySelector('[aria-invalid="true"]'));
+  assert.equal(await steps.inputValue(), '20');
+  assert.equal((await state(page)).scene.steps, 20);
+  // The surface's parameters and σ work the same way, in 中文 too.
+  await page.selectOption('#lang', 'zh');
+  await settled(page);
+  const sigma = page.locator('#noise-sigma');
+  await sigma.fill('-1');
+  await page.waitForFunction(() => document.getElementById('noise-sigma').getAttribute('aria-invalid') === 'true');
+  const z = await refusal(sigma);
+  assert.match(z.text, /σ 梯度噪声.*保留 0$/, z.text);
+  assert.ok(z.gap <= 100, `${z.gap} px`);
+  const a = page.locator('#surface-params input[data-key="a"]');
+  // Emptied: the browser reads no number.
+  await a.fill('');
+  await a.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#surface-params input[data-key="a"]')?.getAttribute('aria-invalid') === 'true');
+  assert.equal(await sigma.getAttribute('aria-invalid'), null, 'one global error at a time: σ is back');
+  assert.match((await refusal(a)).text, /保留 0\.1$/);
+  await assertNoBadNumbers(page, 'refused global fields');
+  assert.deepEqual(errors, []);
+});
+
+// Each range input's aria-valuetext against the value it stands for.
+async function valueTexts(page) {
+  return page.evaluate(() => [...document.querySelectorAll('input[type=range]')].map((r) => ({
+    id: r.id || r.closest('.param')?.querySelector('output')?.textContent || '',
+    text: r.getAttribute('aria-valuetext'),
+    output: r.closest('.param')?.querySelector('output')?.textContent ?? null,
+    number: r.closest('.param')?.querySelector('input[type=number]')?.value ?? null,
+    value: r.value,
+  })));
+}
+
+test('every slider says its value: card parameters, the time scrubber, the EMA γ', async (t) => {
+  const { page, errors } = await fresh(t, '?opt=gd;adam');
+  const check = async (where) => {
+    const s = await state(page);
+    for (const r of await valueTexts(page)) {
+      assert.ok(r.text, `${where}: ${r.id} has no aria-valuetext`);
+      if (r.output !== null) {
+        assert.equal(r.text, r.output, `${where}: a card slider says "symbol = value"`);
+        assert.equal(Number(r.text.split(' = ')[1]), Number(r.number), `${where}: ${r.text} vs the field ${r.number}`);
+      } else if (r.id === 'scrub') {
+        assert.equal(r.text, `step ${s.t} of ${s.scene.steps}`);
+      } else if (r.id === 'ema-gamma') {
+        assert.ok(r.text.startsWith(`γ = ${Number(r.value)}`), r.text);
+      }
+    }
+    return s;
+  };
+  await check('opened');
+  assert.equal(await page.locator('input[type=range]').count(), 1 + 4 + 2, 'GD η, Adam η β1 β2 ε, the scrubber and the EMA γ');
+  // A log slider says the value, not its position.
+  const range = adamCard(page).locator('input[type=range][data-param="lr"]');
+  await act(page, () => slide(range, 700));
+  const s = await check('after a slide');
+  const text = await range.getAttribute('aria-valuetext');
+  assert.notEqual(text, 'η = 700');
+  assert.equal(Number(text.split(' = ')[1]), s.scene.optimizers[1].lr);
+  // The scrubber after a step.
+  await act(page, () => page.click('#step-back'));
+  assert.equal(await page.getAttribute('#scrub', 'aria-valuetext'), 'step 19 of 20');
+  await check('after a step');
+  // The EMA γ after a slide.
+  await page.locator('#ema-panel').evaluate((d) => { d.open = true; });
+  await slide(page.locator('#ema-gamma'), 0.5);
+  await page.waitForFunction(() => document.getElementById('ema-gamma').getAttribute('aria-valuetext')?.startsWith('γ = 0.5'));
+  // In 中文.
+  await page.selectOption('#lang', 'zh');
+  await settled(page);
+  assert.equal(await page.getAttribute('#scrub', 'aria-valuetext'), '第 19 步，共 20 步');
+  assert.deepEqual(errors, []);
+});
+
+test('during a drag nothing in the cards is a live region, and the summary waits until it settles', async (t) => {
+  const { page, errors } = await fresh(t, '?opt=gd;adam');
+  await page.waitForFunction(() => document.getElementById('figure-summary').textContent.includes('Adam η=0.1'));
+  const before = await page.textContent('#figure-summary');
+  const range = adamCard(page).locator('input[type=range][data-param="lr"]');
+  await range.focus();
+  const live = () => page.evaluate(() => ({
+    cards: [...document.querySelectorAll('#optimizers [aria-live], #optimizers output, #optimizers [role=status], #optimizers [role=alert], #optimizers [role=log]')]
+      .map((e) => `${e.tagName}:${e.getAttribute('role') ?? ''}:${e.getAttribute('aria-live') ?? ''}`)
+      .filter((d) => !d.endsWith(':off')),
+    messages: document.getElementById('messages').getAttribute('aria-live'),
+    summary: document.getElementById('figure-summary').textContent,
+  }));
+  // A drag through η = 0.1 … 5 (Adam diverges on the way): 20 moves, 60 ms apart.
+  for (let k = 0; k < 20; k++) {
+    await slide(range, 700 + k * 10);
+    await page.waitForTimeout(60);
+    const l = await live();
+    assert.deepEqual(l.cards, [], `move ${k}: live regions in the cards`);
+    assert.equal(l.messages, 'off', `move ${k}: the run messages are quiet while the figure moves`);
+    assert.equal(l.summary, before, `move ${k}: the summary changed during the drag`);
+  }
+  // It rests: one new summary, with the new η.
+  const lr = (await state(page)).scene.optimizers[1].lr;
+  await page.waitForFunction((lr) => document.getElementById('figure-summary').textContent.includes(`Adam η=${lr}`), String(lr), { timeout: 5000 });
+  assert.equal(await page.getAttribute('#messages', 'aria-live'), 'polite');
+  assert.deepEqual(errors, []);
+});
+
+// The numbers of one run's sentence: step, position, loss, status.
+const SENTENCE = /: step (\d+) of (\d+), at \((\S+), (\S+)\), loss (\S+), ([^.]+)\./;
+const num = (s) => (s === '—' ? NaN : Number(s));
+
+test('the figure summary names every run with its step, position, loss and status, in English and 中文', async (t) => {
+  const { page, errors } = await fresh(t, '?opt=gd;adam');
+  await setScene(page, { steps: 20, optimizers: [{ kind: 'gd', lr: 0.4 }, { kind: 'gd', lr: 0.6 }, { kind: 'gd', lr: 1e150 }, { kind: 'adam' }] });
+  await act(page, () => page.click('#step-back'));
+  const s = await state(page);
+  assert.equal(s.t, 19);
+  const names = ['GD η=0.4', 'GD η=0.6', 'GD η=1e150', 'Adam η=0.1'];
+  await page.waitForFunction((n) => document.getElementById('figure-summary').textContent.includes(`${n}: step 19`), names[3]);
+  const text = await page.textContent('#figure-summary');
+  assert.doesNotMatch(text, /NaN|Infinity|undefined/);
+  names.forEach((name, i) => {
+    const at = text.indexOf(`${name}: `);
+    assert.ok(at >= 0, `${name} is named: ${text}`);
+    const m = text.slice(at + name.length).match(SENTENCE);
+    assert.ok(m, `${name}: ${text}`);
+    assert.deepEqual([Number(m[1]), Number(m[2])], [19, 20]);
+    const run = s.runs[i];
+    const k = Math.min(19, run.points.length - 1);
+    const close = (a, b) => Math.abs(a - b) <= 1e-4 + 0.01 * Math.abs(b);
+    assert.ok(close(num(m[3]), run.points[k][0]) && close(num(m[4]), run.points[k][1]), `${name}: position ${m[3]}, ${m[4]} vs ${run.points[k]}`);
+    assert.ok(close(num(m[5]), run.loss[k]), `${name}: loss ${m[5]} vs ${run.loss[k]}`);
+    const status = { ok: /^converging$/, diverging: /^diverging$/, diverged: /^diverged at step \d+$/ }[run.health];
+    assert.match(m[6], status, `${name} (${run.health})`);
+  });
+  assert.deepEqual(s.runs.map((r) => r.health).sort(), ['diverged', 'diverging', 'ok', 'ok']);
+  // The canvas points to it, and its label says what it shows.
+  assert.equal(await page.getAttribute('#plot', 'aria-describedby'), 'figure-summary');
+  const label = await page.getAttribute('#plot', 'aria-label');
+  for (const name of names) assert.ok(label.includes(name), `the canvas label names ${name}: ${label}`);
+  // A hidden run is left out.
+  await act(page, () => page.locator('#legend li[data-index="0"] input').uncheck());
+  await page.waitForFunction(() => !document.getElementById('figure-summary').textContent.includes('GD η=0.4'));
+  assert.deepEqual(errors, []);
+});
+
+test('the summary in 中文', async (t) => {
+  const { page, errors } = await fresh(t, '?opt=gd;gd:lr=0.6;adam&lang=zh');
+  await page.waitForFunction(() => document.getElementById('figure-summary').textContent.includes('Adam'));
+  const text = await page.textContent('#figure-summary');
+  for (const name of ['梯度下降 η=0.4', '梯度下降 η=0.6', 'Adam η=0.1']) {
+    assert.ok(text.includes(`${name}：第 20 步，共 20 步，位于 (`), `${name}: ${text}`);
+  }
+  assert.match(text, /损失 [\d.e-]+，正在收敛。/);
+  assert.match(text, /正在发散/);
+  assert.doesNotMatch(text, /step|loss|converging|diverg|NaN/);
+  assert.match(await page.getAttribute('#plot', 'aria-label'), /优化路径：梯度下降 η=0\.4、/);
+  assert.deepEqual(errors, []);
+});
