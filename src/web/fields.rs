@@ -1,7 +1,8 @@
 //! Refused values shown where they were typed: the model names the invalid
 //! fields ([`Model::invalid_fields`]); here each becomes its input (red,
 //! `aria-invalid`, `aria-describedby`) and a message right under its row.
-//! Leaving a field (blur) or Escape asks the model to revert it.
+//! Leaving a field (blur) or Escape asks the model to revert it (the view
+//! fields only when the focus leaves the four).
 //!
 //! One table maps a [`FieldId`] to its input and back ([`input_of`],
 //! [`field_of`]); a new field (say, the start's x and y) adds its selector
@@ -225,13 +226,23 @@ pub fn revert(app: &App) -> Result<(), JsValue> {
 /// Blur (focus leaving a field) and Escape in a field revert it.
 pub fn wire(doc: &Document) -> Result<(), JsValue> {
     on(doc, "focusout", |e: web_sys::Event| {
-        if let Some(f) = e
+        let Some(f) = e
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
             .and_then(|t| field_of(&t))
-        {
-            dispatch(Msg::Revert(f));
+        else {
+            return;
+        };
+        // The four view fields are typed together (a window moved right
+        // passes through x from > x to): moving among them keeps the text.
+        let to = js_sys::Reflect::get(&e, &JsValue::from_str("relatedTarget"))
+            .ok()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| field_of(&t));
+        if matches!((f, to), (FieldId::View(_), Some(FieldId::View(_)))) {
+            return;
         }
+        dispatch(Msg::Revert(f));
     })?;
     on(doc, "keydown", |e: KeyboardEvent| {
         if e.key() != "Escape" {

@@ -157,7 +157,9 @@ test('the formula travels in the link; example chips and the view fields edit th
   await page.fill('#view-fields input[data-view="x0"]', '5');
   await page.press('#view-fields input[data-view="x0"]', 'Enter');
   await settled(page);
-  assert.match(await page.locator('#global-error').innerText(), /^view\.x: must be \[min, max\] with min < max/);
+  // Said beside the field typed in, which is marked invalid.
+  assert.equal(await page.getAttribute('#view-fields input[data-view="x0"]', 'aria-invalid'), 'true');
+  assert.match(await page.locator('#invalid-view-x0').innerText(), /^view\.x: must be \[min, max\] with min < max/);
   assert.deepEqual((await state(page)).scene.view, { x: [-2, 2], y: [-5, 3] });
   // The link reproduces the page in a new tab.
   const url = page.url();

@@ -187,7 +187,7 @@ test('中文 everywhere a message can come from: link notices, set_scene_json, t
   await page.fill('#view-fields input[data-view="x1"]', '-5');
   await page.press('#view-fields input[data-view="x1"]', 'Enter');
   await settled(page);
-  await noEnglish(page, 'view refusal', await page.locator('#global-error').innerText());
+  await noEnglish(page, 'view refusal', await page.locator('#view-fields .field-error').innerText());
   // The embed code: its iframe title in 中文, and the figure opens in 中文.
   for (const d of await page.locator('details').all()) await d.evaluate((e) => { e.open = true; });
   await page.click('#copy-embed');
