@@ -50,7 +50,12 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     }
     // Refused values: beside their field; the line below the surface
     // panel keeps only what no field shown is to blame for.
-    let marks = [Dirty::CARDS, Dirty::CARD_VALUES, Dirty::CARD_ERROR, Dirty::GLOBALS];
+    let marks = [
+        Dirty::CARDS,
+        Dirty::CARD_VALUES,
+        Dirty::CARD_ERROR,
+        Dirty::GLOBALS,
+    ];
     if d.has(Dirty::ERROR) || marks.iter().any(|&m| d.has(m)) {
         fields::show(app)?;
     }

@@ -50,9 +50,7 @@ pub fn figure_summary(
             _ => ([f64::NAN; 2], f64::NAN),
         };
         let status = match diags.get(i).map(|d| d.health) {
-            Some(Health::Diverged { step }) => {
-                trf(lang, "summary.diverged", &[&step.to_string()])
-            }
+            Some(Health::Diverged { step }) => trf(lang, "summary.diverged", &[&step.to_string()]),
             Some(Health::Diverging { .. }) => tr(lang, "summary.diverging").to_string(),
             _ => tr(lang, "summary.converging").to_string(),
         };
@@ -97,7 +95,10 @@ mod tests {
         );
         let en = figure_summary(&runs, &diags, &[], 7, n, Lang::En);
         assert!(en.contains("GD η=0.1: step 7 of 20, at ("), "{en}");
-        assert!(en.contains("converging") && en.contains("diverging"), "{en}");
+        assert!(
+            en.contains("converging") && en.contains("diverging"),
+            "{en}"
+        );
         assert!(en.contains("diverged at step"), "{en}");
         assert!(!en.contains("NaN") && !en.contains("inf"), "{en}");
         let zh = figure_summary(&runs, &diags, &[], 7, n, Lang::Zh);
@@ -106,20 +107,28 @@ mod tests {
         assert!(!zh.contains("NaN") && !zh.contains("step"), "{zh}");
         // The position and loss are those of step t.
         let p = runs[0].points[7];
-        assert!(en.contains(&format!("({}, {})", short(p[0]), short(p[1]))), "{en}");
-        assert!(en.contains(&format!("loss {}", short(runs[0].loss[7]))), "{en}");
+        assert!(
+            en.contains(&format!("({}, {})", short(p[0]), short(p[1]))),
+            "{en}"
+        );
+        assert!(
+            en.contains(&format!("loss {}", short(runs[0].loss[7]))),
+            "{en}"
+        );
     }
 
     #[test]
     fn hidden_runs_are_left_out_and_none_is_said() {
-        let (runs, diags, n) =
-            scene(r#"{"optimizers":[{"kind":"gd","lr":0.1},{"kind":"adam"}]}"#);
+        let (runs, diags, n) = scene(r#"{"optimizers":[{"kind":"gd","lr":0.1},{"kind":"adam"}]}"#);
         let s = figure_summary(&runs, &diags, &[true, false], n, n, Lang::En);
         assert!(!s.contains("GD") && s.contains("Adam"), "{s}");
         let s = figure_summary(&runs, &diags, &[true, true], n, n, Lang::Zh);
         assert_eq!(s, tr(Lang::Zh, "summary.none"));
         let l = figure_label("f = x² + y²", &runs, &[false, true], Lang::En);
-        assert!(l.contains("f = x² + y²") && l.contains("GD η=0.1") && !l.contains("Adam"), "{l}");
+        assert!(
+            l.contains("f = x² + y²") && l.contains("GD η=0.1") && !l.contains("Adam"),
+            "{l}"
+        );
         let l = figure_label("f", &runs, &[true, true], Lang::En);
         assert_eq!(l, trf(Lang::En, "summary.label.none", &["f"]));
     }

@@ -21,7 +21,8 @@ pub fn draw(app: &App) -> Result<(), JsValue> {
     let readout = trf(l, "explain.ema.readout", &[&fmt_num(g), &wtext]);
     app.root("ema-readout")?.set_text_content(Some(&readout));
     // The slider says γ, not its position.
-    app.root("ema-gamma")?.set_attribute("aria-valuetext", &readout)?;
+    app.root("ema-gamma")?
+        .set_attribute("aria-valuetext", &readout)?;
     app.root("ema-weights-text")?.set_text_content(Some(&trf(
         l,
         "explain.ema.weights_text",

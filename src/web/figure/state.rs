@@ -129,12 +129,11 @@ impl State {
         }
         self.scrub.set_max(&self.model.scene.steps.to_string());
         self.scrub.set_value(&self.model.t.to_string());
-        let (t, n) = (
-            self.model.t.to_string(),
-            self.model.scene.steps.to_string(),
-        );
-        self.scrub
-            .set_attribute("aria-valuetext", &trf(self.lang, "scrub.valuetext", &[&t, &n]))?;
+        let (t, n) = (self.model.t.to_string(), self.model.scene.steps.to_string());
+        self.scrub.set_attribute(
+            "aria-valuetext",
+            &trf(self.lang, "scrub.valuetext", &[&t, &n]),
+        )?;
         self.label.set_text_content(Some(&trf(
             self.lang,
             "step.label",

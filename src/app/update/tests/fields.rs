@@ -113,10 +113,7 @@ fn the_value_in_effect_of_each_field() {
     assert_eq!(m.value_of(f), Some(lr));
     assert_eq!(m.value_of(FieldId::Steps), Some(m.scene.steps as f64));
     assert_eq!(m.value_of(FieldId::Seed), Some(0.0));
-    assert_eq!(
-        m.value_of(FieldId::View(Edge::X1)),
-        Some(m.scene.view().x1)
-    );
+    assert_eq!(m.value_of(FieldId::View(Edge::X1)), Some(m.scene.view().x1));
     // GD has no β1; no card 9.
     let none = [
         FieldId::Hyper {
