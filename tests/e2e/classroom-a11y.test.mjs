@@ -282,3 +282,18 @@ test('the summary in 中文', async (t) => {
   assert.match(await page.getAttribute('#plot', 'aria-label'), /优化路径：梯度下降 η=0\.4、/);
   assert.deepEqual(errors, []);
 });
+
+test('a mounted figure\'s scrubber says its step too', async (t) => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + 'examples/course-notes.html');
+  await page.waitForSelector('body[data-ready="true"]');
+  const scrub = page.locator('#fig-momentum .gs-scrub');
+  assert.equal(await scrub.getAttribute('aria-valuetext'), 'step 20 of 20');
+  await page.evaluate(() => window.figures.momentum.stepBack());
+  assert.equal(await scrub.getAttribute('aria-valuetext'), 'step 19 of 20');
+  assert.deepEqual(errors, []);
+});
