@@ -113,14 +113,13 @@ fn message(app: &App, f: FieldId) -> Option<String> {
     })
 }
 
-/// Where `input`'s message goes: after its row (a card's parameter row,
-/// or the label holding the field).
+/// Where `input`'s message goes: after its row — a card's parameter row,
+/// the row of fields it sits in (the view window, the noise, the time bar:
+/// kept whole), or else the label holding it.
 fn row_of(input: &Element) -> Option<Element> {
-    input
-        .closest(".param")
-        .ok()
-        .flatten()
-        .or_else(|| input.closest("label").ok().flatten())
+    [".param", ".row, .timebar", "label"]
+        .into_iter()
+        .find_map(|sel| input.closest(sel).ok().flatten())
 }
 
 /// Drop `id` from `input`'s `aria-describedby`, and its invalid mark.

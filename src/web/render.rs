@@ -115,6 +115,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     if d.has(Dirty::WORDS) {
         explain::render_text(app)?;
         state::on_lang(app)?;
+        summary::write(app)?;
     }
     if d.has(Dirty::LINK) {
         link::sync_url(app)?;

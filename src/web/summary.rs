@@ -19,8 +19,9 @@ pub fn schedule(app: &App) -> Result<(), JsValue> {
     later(&app.window, Later::Summary, || with_app(write))
 }
 
-/// Write the summary and the canvas's label, unless the figure moves again.
-fn write(app: &mut App) -> Result<(), JsValue> {
+/// Write the summary and the canvas's label, unless the figure moves
+/// (a new language writes it at once: nothing moved).
+pub fn write(app: &mut App) -> Result<(), JsValue> {
     if app.playing || app.interacting {
         return Ok(());
     }

@@ -120,6 +120,8 @@ test('switching to 中文 re-words every label and leaves no English but symbols
   await page.evaluate((s) => window.wasmBindings.set_scene_json(s), JSON.stringify(ALL9));
   // Open every panel, show a diverging run's message and a formula error too.
   for (const d of await page.locator('details').all()) await d.evaluate((e) => { e.open = true; });
+  // The figure's summary for screen readers is written once the change settles.
+  await page.waitForFunction(() => document.getElementById('figure-summary').textContent.includes('Adadelta'));
   const before = await pageWords(page);
   await page.selectOption('#lang', 'zh');
   await settled(page);
@@ -187,7 +189,7 @@ test('中文 everywhere a message can come from: link notices, set_scene_json, t
   await page.fill('#view-fields input[data-view="x1"]', '-5');
   await page.press('#view-fields input[data-view="x1"]', 'Enter');
   await settled(page);
-  await noEnglish(page, 'view refusal', await page.locator('#view-fields .field-error').innerText());
+  await noEnglish(page, 'view refusal', await page.locator('[id^="invalid-view-"]').innerText());
   // The embed code: its iframe title in 中文, and the figure opens in 中文.
   for (const d of await page.locator('details').all()) await d.evaluate((e) => { e.open = true; });
   await page.click('#copy-embed');
