@@ -44,6 +44,9 @@ impl Dirty {
     pub const LESSON_PANELS: Dirty = Dirty(1 << 15);
     /// The momentum map's note (a click that could not add an optimizer).
     pub const MAP_NOTE: Dirty = Dirty(1 << 16);
+    /// Presenter mode changed: the page's class and button, every canvas
+    /// redrawn at the other sizes.
+    pub const PRESENT: Dirty = Dirty(1 << 17);
 
     /// What a view change redraws.
     pub const VIEW: Dirty = Dirty(Self::PLOT.0 | Self::LINK.0);

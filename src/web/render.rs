@@ -2,8 +2,8 @@
 //! written once at the end, and the two timers an update may ask for.
 
 use super::dom::by_id;
-use super::draw::{draw_loss, draw_plot, render_surface, Frame, Geom};
-use super::{controls, dispatch, explain, link, panel, state, App};
+use super::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, Style};
+use super::{controls, dispatch, explain, link, panel, place, state, App};
 use crate::app::{Dirty, Msg};
 use gradscape_text::{tr, trf};
 use std::cell::RefCell;
@@ -28,6 +28,12 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     }
     if d.has(Dirty::LESSON) {
         controls::sync_lesson(app)?;
+    }
+    if d.has(Dirty::LESSON) || d.has(Dirty::LESSON_PANELS) || d.has(Dirty::PRESENT) {
+        place::place(app)?;
+    }
+    if d.has(Dirty::PRESENT) {
+        place::present(app)?;
     }
     if d.has(Dirty::LESSON_PANELS) {
         explain::lesson_loaded(app)?;
@@ -172,12 +178,19 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
         },
     );
     let low = app.interacting;
+    let style = Style::of(app.present, geom.w);
     let fresh = match &app.cache {
-        Some(c) => c.matches(&app.scene.landscape, &geom, low),
+        Some(c) => c.matches(&app.scene.landscape, &geom, &style, low),
         None => false,
     };
     if !fresh {
-        app.cache = Some(render_surface(&app.doc, &app.scene.landscape, &geom, low)?);
+        app.cache = Some(render_surface(
+            &app.doc,
+            &app.scene.landscape,
+            &geom,
+            &style,
+            low,
+        )?);
         if low {
             super::timer::later(&app.window, super::timer::Later::Settle, || {
                 super::dispatch(Msg::Settle)
@@ -194,6 +207,7 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
             t: app.t,
             start: app.scene.start,
             live: app.playing,
+            style,
         };
         draw_plot(&app.plot, cache, &frame, overlay.as_ref())?;
     }
@@ -206,8 +220,10 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
         &app.hidden,
         app.t,
         app.scene.steps,
-        super::dom::dark(&app.window),
+        // The projector palette is light whatever the system's theme.
+        !app.present && super::dom::dark(&app.window),
         app.lang,
+        &Style::of(app.present, geom.w),
     )?;
     let v = geom.view;
     app.draws += 1;

@@ -153,6 +153,7 @@ pub const NAMES: &[&str] = &[
     "L",
     "Space",
     "R",
+    "P",
     "expr",
     "quadratic",
     "rosenbrock",

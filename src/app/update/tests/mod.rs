@@ -10,6 +10,7 @@ use gradscape_text::Lang;
 
 mod cards;
 mod pointer;
+mod present;
 mod scene;
 mod time;
 
