@@ -155,7 +155,21 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
         let h = (inner_h - others - 8.0).clamp(80.0, 4000.0);
         return Ok(Geom { view, w, h, dpr });
     }
-    let h = gradscape_core::geometry::fit_height(&view, w, inner_h, narrow);
+    let h = if app.present && !narrow {
+        // Presenting: the figure as large as the screen allows — from the
+        // canvas's top to the window's bottom, less the time bar and the
+        // legend (the loss chart may go below the fold).
+        let top = app.plot.get_bounding_client_rect().top() + app.window.scroll_y()?;
+        let below = ["timebar", "legend"]
+            .iter()
+            .filter_map(|id| app.doc.get_element_by_id(id))
+            .map(|e| e.get_bounding_client_rect().height())
+            .sum::<f64>();
+        let room = (inner_h - top - below - 24.0).max(220.0);
+        (w * view.height() / view.width()).min(room).clamp(120.0, 4000.0)
+    } else {
+        gradscape_core::geometry::fit_height(&view, w, inner_h, narrow)
+    };
     Ok(Geom { view, w, h, dpr })
 }
 
