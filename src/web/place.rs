@@ -67,7 +67,8 @@ pub fn place(app: &App) -> Result<(), JsValue> {
 /// collapsed side panel) and the button's state.
 pub fn present(app: &App) -> Result<(), JsValue> {
     if let Some(body) = app.doc.body() {
-        body.class_list().toggle_with_force("present", app.present)?;
+        body.class_list()
+            .toggle_with_force("present", app.present)?;
     }
     let button: Element = by_id(&app.doc, "present")?;
     button.set_attribute("aria-pressed", if app.present { "true" } else { "false" })

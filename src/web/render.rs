@@ -166,7 +166,9 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
             .map(|e| e.get_bounding_client_rect().height())
             .sum::<f64>();
         let room = (inner_h - top - below - 24.0).max(220.0);
-        (w * view.height() / view.width()).min(room).clamp(120.0, 4000.0)
+        (w * view.height() / view.width())
+            .min(room)
+            .clamp(120.0, 4000.0)
     } else {
         gradscape_core::geometry::fit_height(&view, w, inner_h, narrow)
     };

@@ -3,9 +3,7 @@
 
 use crate::app::{update, Dirty, Model, Msg};
 use crate::web::dom::{add, el};
-use crate::web::draw::{
-    draw_loss, draw_plot, render_surface, Frame, Geom, Style, SurfaceCache,
-};
+use crate::web::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, Style, SurfaceCache};
 use crate::web::panel::swatch;
 use gradscape_text::diagnose::status_text;
 use gradscape_text::optim::opt_label;

@@ -92,9 +92,7 @@ impl Embed {
 
 /// The link's keys that are not the scene's (read by [`page_params`]; the
 /// scene reader passes them by without a notice).
-pub const PAGE_KEYS: [&str; 7] = [
-    "lang", "lesson", "embed", "hide", "show", "ema", "present",
-];
+pub const PAGE_KEYS: [&str; 7] = ["lang", "lesson", "embed", "hide", "show", "ema", "present"];
 
 /// The page keys of a query (a lesson that does not exist is left out).
 pub fn page_params(query: &str) -> PageParams {
