@@ -100,7 +100,8 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         app.root("sweep-map-note")?
             .set_text_content(Some(gradscape_text::tr(app.lang, "explain.map.full")));
     }
-    if d.has(Dirty::WORDS) {
+    // The panels' charts are drawn again in the other palette too.
+    if d.has(Dirty::WORDS) || d.has(Dirty::PRESENT) {
         explain::render_text(app)?;
         state::on_lang(app)?;
     }
@@ -236,8 +237,7 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
         &app.hidden,
         app.t,
         app.scene.steps,
-        // The projector palette is light whatever the system's theme.
-        !app.present && super::dom::dark(&app.window),
+        super::dom::dark(&app.window),
         app.lang,
         &Style::of(app.present, geom.w),
     )?;

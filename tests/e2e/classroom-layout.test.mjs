@@ -144,10 +144,18 @@ test('presenter mode: ?present, big type, only the cards; P and the button toggl
   assert.equal(await again.getAttribute('#present', 'aria-pressed'), 'true');
 });
 
-test('presenter mode at 1920×1080, lesson 5: the EMA chart still beside the canvas', async (t) => {
-  const page = await open(t, '?lesson=5&present', 1920, 1080);
+test('presenter mode at 1920×1080, lesson 5, system in dark mode: light projector palette, the EMA chart beside the canvas', async (t) => {
+  const page = await open(t, '?lesson=5&present', 1920, 1080, { colorScheme: 'dark' });
   inView(await box(page, '#ema-signal'), 'presenting lesson 5: the EMA chart');
   assert.ok((await box(page, '#plot')).w >= 0.55 * 1920);
+  const colours = () => page.evaluate(() => ({
+    bg: getComputedStyle(document.body).backgroundColor,
+    fg: getComputedStyle(document.body).color,
+  }));
+  assert.deepEqual(await colours(), { bg: 'rgb(255, 255, 255)', fg: 'rgb(0, 0, 0)' });
+  // Off again: the system's dark theme comes back.
+  await act(page, () => page.click('#present'));
+  assert.notEqual((await colours()).bg, 'rgb(255, 255, 255)');
 });
 
 const PHONE = { isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
