@@ -10,6 +10,9 @@
 const loading = document.getElementById('loading');
 const zh = new URLSearchParams(location.search).get('lang') === 'zh';
 if (loading) loading.dataset.lang = zh ? 'zh' : 'en';
+// The picker shows the link's language while the rest still loads.
+const langPicker = document.getElementById('lang');
+if (langPicker && zh) langPicker.value = 'zh';
 
 const banner = document.getElementById('crash');
 const showCrash = (detail) => {

@@ -236,6 +236,7 @@ test('loading: a slow wasm shows what is loading, in the link\'s language, then 
     const text = await loading.innerText();
     assert.match(text, words);
     assert.ok(!text.includes(other), `${query}: the other language shows too: ${text}`);
+    assert.equal(await page.inputValue('#lang'), query ? 'zh' : 'en');
     const b = await box(page, '#loading');
     assert.ok(b.w > 400 && b.h > 150, `${query}: the loading panel is ${b.w}×${b.h}`);
     // The empty pickers say they are loading rather than look broken.
