@@ -239,7 +239,7 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
         app.scene.steps,
         super::dom::dark(&app.window),
         app.lang,
-        &Style::of(app.present, geom.w),
+        &style,
     )?;
     let v = geom.view;
     app.draws += 1;
