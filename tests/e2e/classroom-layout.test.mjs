@@ -58,10 +58,10 @@ const ESSENTIAL = {
   9: { beside: 'decay', parts: ['#state-panel[open] > summary', '#state-l2'] },
 };
 
-for (const [w, h] of [[1280, 720], [1920, 1080]]) {
+for (const [w, h, lang] of [[1280, 720, ''], [1920, 1080, ''], [1280, 720, '&lang=zh']]) {
   for (const [lesson, { beside, parts }] of Object.entries(ESSENTIAL)) {
-    test(`lesson ${lesson} at ${w}×${h}: its panel stands beside the canvas, its essentials in view, the canvas large`, async (t) => {
-      const page = await open(t, `?lesson=${lesson}`, w, h);
+    test(`lesson ${lesson}${lang} at ${w}×${h}: its panel stands beside the canvas, its essentials in view, the canvas large`, async (t) => {
+      const page = await open(t, `?lesson=${lesson}${lang}`, w, h);
       assert.equal(await page.getAttribute('body', 'data-beside'), beside);
       for (const sel of parts) inView(await box(page, sel), `lesson ${lesson}: ${sel}`);
       const c = await box(page, '#plot');
@@ -70,6 +70,9 @@ for (const [w, h] of [[1280, 720], [1920, 1080]]) {
       // Beside, not under: the panel starts right of the canvas, above its bottom.
       const p = await box(page, beside === 'ema' ? '#ema-panel' : '#state-panel');
       assert.ok(p.left >= c.right && p.top < c.bottom, `lesson ${lesson}: the panel is not beside the canvas`);
+      // The time bar stays on one row under the narrower canvas.
+      const bar = await page.evaluate(() => [...document.querySelectorAll('#timebar > *')].map((e) => e.getBoundingClientRect().top));
+      assert.ok(Math.max(...bar) - Math.min(...bar) < 20, `lesson ${lesson}: the time bar wraps (${bar.map(Math.round)})`);
     });
   }
 }
