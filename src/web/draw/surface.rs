@@ -145,9 +145,9 @@ fn draw_axes(ctx: &CanvasRenderingContext2d, g: &Geom, st: &Style) -> Result<(),
     ctx.set_font(&st.font());
     ctx.set_line_width(st.px(1.0));
     ctx.set_stroke_style_str("rgba(255,255,255,0.8)");
-    // ~7.5 and ~5.8 characters of room per tick (90 and 70 px at 12 px).
-    let nx = ((g.w / (t * 7.5)) as usize).max(3);
-    let ny = ((g.h / (t * 5.8)) as usize).max(3);
+    // About 6.5 and 5 text heights of room per tick (85 and 65 px at 13 px).
+    let nx = ((g.w / (t * 6.5)) as usize).max(3);
+    let ny = ((g.h / (t * 5.0)) as usize).max(3);
     let tick = st.px(6.0);
     for v in ticks(g.view.x0, g.view.x1, nx) {
         let (x, _) = g.px([v, g.view.y0]);
