@@ -48,7 +48,7 @@ fn seed_divergence_is_finite_in_wasm() {
 #[wasm_bindgen_test]
 fn draws_the_default_scene_into_a_canvas() {
     use gradscape::diagnose::diagnose;
-    use gradscape::web::draw::{draw_plot, render_surface, Frame, Geom};
+    use gradscape::web::draw::{draw_plot, render_surface, Frame, Geom, Style};
     let document = web_sys::window().unwrap().document().unwrap();
     let canvas: web_sys::HtmlCanvasElement = document
         .create_element("canvas")
@@ -65,7 +65,8 @@ fn draws_the_default_scene_into_a_canvas() {
         h: 300.0,
         dpr: 2.0,
     };
-    let cache = render_surface(&document, &scene.landscape, &geom, false).unwrap();
+    let style = Style::of(false, geom.w);
+    let cache = render_surface(&document, &scene.landscape, &geom, &style, false).unwrap();
     let frame = Frame {
         geom,
         runs: &runs,
@@ -74,6 +75,7 @@ fn draws_the_default_scene_into_a_canvas() {
         t: 20,
         start: scene.start,
         live: false,
+        style,
     };
     draw_plot(&canvas, &cache, &frame, None).unwrap();
     assert_eq!((canvas.width(), canvas.height()), (800, 600));

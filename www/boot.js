@@ -2,8 +2,17 @@
 // page's Content-Security-Policy needs no inline script: it loads the wasm,
 // exposes its exports as window.wasmBindings (as Trunk's loader does), and
 // wires the error banner's buttons in plain JS, so they work even when the
-// wasm has stopped.
-import init, * as bindings from './gradscape.js';
+// wasm has stopped. Until the wasm has started, the static loading panel
+// over the figure says what is loading (in the link's language); if the
+// module or the wasm cannot be fetched or started, it becomes an error with
+// a Reload button.
+
+const loading = document.getElementById('loading');
+const zh = new URLSearchParams(location.search).get('lang') === 'zh';
+if (loading) loading.dataset.lang = zh ? 'zh' : 'en';
+// The picker shows the link's language while the rest still loads.
+const langPicker = document.getElementById('lang');
+if (langPicker && zh) langPicker.value = 'zh';
 
 const banner = document.getElementById('crash');
 const showCrash = (detail) => {
@@ -12,8 +21,20 @@ const showCrash = (detail) => {
   if (d && !d.textContent) d.textContent = String(detail);
   banner.hidden = false;
 };
-document.getElementById('crash-reload')?.addEventListener('click', () => location.reload());
-// A wasm trap that escaped the panic hook (or a failed load) still shows the banner.
+const showLoadError = (detail) => {
+  if (!loading) return showCrash(detail);
+  loading.hidden = false;
+  loading.classList.add('failed');
+  loading.setAttribute('role', 'alert');
+  const box = loading.querySelector('.loading-error');
+  if (box) box.hidden = false;
+  const d = loading.querySelector('.loading-detail');
+  if (d) d.textContent = String(detail);
+};
+for (const id of ['crash-reload', 'loading-reload']) {
+  document.getElementById(id)?.addEventListener('click', () => location.reload());
+}
+// A wasm trap that escaped the panic hook still shows the banner.
 addEventListener('error', (e) => {
   if (e.error instanceof WebAssembly.RuntimeError) showCrash(e.error.message);
 });
@@ -21,11 +42,22 @@ addEventListener('unhandledrejection', (e) => {
   if (e.reason instanceof WebAssembly.RuntimeError) showCrash(e.reason.message);
 });
 
+let bindings;
 try {
-  const wasm = await init({ module_or_path: new URL('./gradscape_bg.wasm', import.meta.url) });
+  // Imported here, not at the top, so that a failed fetch of the glue is
+  // shown too.
+  bindings = await import('./gradscape.js');
+  const wasm = await bindings.default({ module_or_path: new URL('./gradscape_bg.wasm', import.meta.url) });
   window.wasmBindings = bindings;
   window.wasmMemory = wasm.memory; // read by scripts/soak.mjs
+  if (loading) loading.hidden = true;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: {} }));
 } catch (err) {
-  showCrash(`The page could not start: ${err && err.message ? err.message : err}`);
+  const msg = err && err.message ? err.message : String(err);
+  // A panic while starting already showed the banner; otherwise the wasm
+  // never started: the loading panel's own error.
+  if (banner && !banner.hidden) {
+    if (loading) loading.hidden = true;
+  } else if (loading && !loading.hidden) showLoadError(msg);
+  else showCrash(`The page could not start: ${msg}`);
 }

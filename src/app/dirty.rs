@@ -47,6 +47,9 @@ impl Dirty {
     /// Every field that can be refused shows the value in effect, the
     /// focused one too (it was left or abandoned).
     pub const REVERT: Dirty = Dirty(1 << 17);
+    /// Presenter mode changed: the page's class and button, every canvas
+    /// redrawn at the other sizes.
+    pub const PRESENT: Dirty = Dirty(1 << 18);
 
     /// What a view change redraws.
     pub const VIEW: Dirty = Dirty(Self::PLOT.0 | Self::LINK.0);

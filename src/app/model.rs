@@ -216,6 +216,9 @@ pub struct Model {
     pub error: Option<GlobalError>,
     /// A formula typed that does not parse (the surface drawn stays).
     pub expr_error: Option<(String, ExprError)>,
+    /// Presenter mode (`?present`): big type, thick lines, a projector
+    /// palette and only the controls a lesson needs.
+    pub present: bool,
 }
 
 static REPLAYS: AtomicU64 = AtomicU64::new(0);
@@ -249,6 +252,7 @@ impl Model {
             map_full: false,
             error: None,
             expr_error: None,
+            present: false,
         };
         m.replay();
         m

@@ -184,4 +184,8 @@ pub enum Msg {
     },
     /// Redraw (the window was resized).
     Redraw,
+    /// Presenter mode on or off.
+    SetPresent(bool),
+    /// Presenter mode switched (the header button, the P key).
+    TogglePresent,
 }

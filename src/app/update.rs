@@ -232,6 +232,14 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
             Dirty::NONE
         }
         Msg::Redraw => Dirty::VIEW,
+        Msg::SetPresent(on) => {
+            if m.present == on {
+                return Dirty::NONE;
+            }
+            m.present = on;
+            Dirty::PRESENT | Dirty::VIEW
+        }
+        Msg::TogglePresent => update(m, Msg::SetPresent(!m.present)),
     }
 }
 

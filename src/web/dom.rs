@@ -89,11 +89,17 @@ pub fn add(parent: &Element, child: &Element) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Whether the page prefers dark colours.
+/// Whether the page prefers dark colours (never in presenter mode: the
+/// projector palette is light whatever the system's theme).
 pub fn dark(window: &web_sys::Window) -> bool {
-    window
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
+    let presenting = window
+        .document()
+        .and_then(|d| d.body())
+        .is_some_and(|b| b.class_list().contains("present"));
+    !presenting
+        && window
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches())
 }

@@ -38,8 +38,31 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     super::pointer::wire(doc)?;
     super::share::wire(doc)?;
     super::state::wire(doc)?;
+    super::place::wire(doc)?;
     let window = web_sys::window().ok_or("no window")?;
     on(&window, "resize", |_: web_sys::Event| dispatch(Msg::Redraw))
+}
+
+/// A − / + press: the row's value (its number field) moved to the next
+/// clean value, as if typed.
+fn nudge(btn: &Element, i: usize) -> Option<Msg> {
+    let key = HyperKey::from_name(&btn.get_attribute("data-param")?)?;
+    let card = btn.closest(".opt-card").ok()??;
+    let kind = OptKind::from_name(&card.get_attribute("data-kind")?)?;
+    let field: HtmlInputElement = btn
+        .parent_element()?
+        .query_selector("input[type=number]")
+        .ok()??
+        .dyn_into()
+        .ok()?;
+    let v = number(&field.value())?;
+    let up = btn.get_attribute("data-dir").as_deref() == Some("up");
+    Some(Msg::SetHyper {
+        i,
+        key,
+        v: crate::params::ParamInfo::of(kind, key).nudge(v, up),
+        slider: false,
+    })
 }
 
 /// The optimizer cards (delegated), the legend and the add button.
@@ -111,6 +134,10 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
             dispatch(Msg::RemoveOpt(i));
         } else if btn.class_list().contains("reset-opt") {
             dispatch(Msg::ResetOpt(i));
+        } else if btn.class_list().contains("nudge") {
+            if let Some(msg) = nudge(&btn, i) {
+                dispatch(msg);
+            }
         }
     })?;
     let legend: Element = by_id(doc, "legend")?;
@@ -292,6 +319,7 @@ fn keys(doc: &Document) -> Result<(), JsValue> {
             "ArrowRight" => Msg::Step(1),
             "ArrowLeft" => Msg::Step(-1),
             "r" | "R" => Msg::Seek(0),
+            "p" | "P" => Msg::TogglePresent,
             _ => return,
         };
         e.prevent_default();

@@ -16,6 +16,9 @@ pub fn sync_url(app: &mut App) -> Result<(), JsValue> {
         base.push_str(&format!("&lesson={id}"));
     }
     base.push_str(lang_part(app.lang));
+    if app.present {
+        base.push_str("&present");
+    }
     base.push_str(&explain::url_part(app));
     let q = format!("?{base}{}", app.embed.as_deref().unwrap_or(""));
     if q != app.url {

@@ -21,6 +21,7 @@ pub mod figure;
 mod link;
 mod page;
 mod panel;
+mod place;
 mod pointer;
 mod render;
 mod share;

@@ -2,7 +2,7 @@
 
 use super::dom::{add, by_id, el, on};
 use super::draw::Geom;
-use super::{controls, crash, events, explain, state, App, APP};
+use super::{controls, crash, events, explain, place, state, App, APP};
 use crate::app::Model;
 use crate::lesson::lesson;
 use crate::scene::Scene;
@@ -63,6 +63,7 @@ pub fn start() -> Result<(), JsValue> {
     };
     let mut model = Model::new(scene, t, lang);
     model.lesson = page.lesson;
+    model.present = page.present;
     let app = App {
         model,
         window,
@@ -90,11 +91,18 @@ pub fn start() -> Result<(), JsValue> {
         controls::sync_lesson(app)?;
         explain::build(app)?;
         state::open_for_lesson(&app.doc, app.lesson)?;
+        place::place(app)?;
+        place::present(app)?;
         app.refresh_all()
     })?;
     super::drain();
     if let Ok(status) = by_id::<HtmlElement>(&doc, "status") {
         status.set_text_content(None);
+    }
+    // The static loading panel (www/boot.js turns it into an error if the
+    // wasm never gets here).
+    if let Ok(loading) = by_id::<HtmlElement>(&doc, "loading") {
+        loading.set_hidden(true);
     }
     Ok(())
 }

@@ -110,6 +110,16 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
                 num.set_attribute("aria-label", &trf(lang, "card.value", &[&label]))?;
                 num.set_value(&format::field(v));
                 part(&row, ".param-name")?.set_text_content(Some(param_name(spec.kind, k, lang)));
+                // Fine adjust (− / +): a phone's slider is too coarse for η.
+                for (sel, words) in [
+                    (".nudge[data-dir=down]", "card.less"),
+                    (".nudge[data-dir=up]", "card.more"),
+                ] {
+                    let b = part(&row, sel)?;
+                    b.set_attribute("data-param", name)?;
+                    b.set_attribute("aria-label", &trf(lang, words, &[&label]))?;
+                    b.set_attribute("title", &trf(lang, words, &[&label]))?;
+                }
                 row
             }
             Key::Flag(f) => {

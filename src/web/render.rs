@@ -2,8 +2,8 @@
 //! written once at the end, and the two timers an update may ask for.
 
 use super::dom::by_id;
-use super::draw::{draw_loss, draw_plot, render_surface, Frame, Geom};
-use super::{controls, dispatch, explain, fields, link, panel, state, summary, App};
+use super::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, Style};
+use super::{controls, dispatch, explain, fields, link, panel, place, state, summary, App};
 use crate::app::{Dirty, Msg};
 use gradscape_text::{tr, trf};
 use std::cell::RefCell;
@@ -28,6 +28,12 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     }
     if d.has(Dirty::LESSON) {
         controls::sync_lesson(app)?;
+    }
+    if d.has(Dirty::LESSON) || d.has(Dirty::LESSON_PANELS) || d.has(Dirty::PRESENT) {
+        place::place(app)?;
+    }
+    if d.has(Dirty::PRESENT) {
+        place::present(app)?;
     }
     if d.has(Dirty::LESSON_PANELS) {
         explain::lesson_loaded(app)?;
@@ -112,7 +118,8 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         app.root("sweep-map-note")?
             .set_text_content(Some(gradscape_text::tr(app.lang, "explain.map.full")));
     }
-    if d.has(Dirty::WORDS) {
+    // The panels' charts are drawn again in the other palette too.
+    if d.has(Dirty::WORDS) || d.has(Dirty::PRESENT) {
         explain::render_text(app)?;
         state::on_lang(app)?;
         summary::write(app)?;
@@ -176,7 +183,23 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
         let h = (inner_h - others - 8.0).clamp(80.0, 4000.0);
         return Ok(Geom { view, w, h, dpr });
     }
-    let h = gradscape_core::geometry::fit_height(&view, w, inner_h, narrow);
+    let h = if app.present && !narrow {
+        // Presenting: the figure as large as the screen allows — from the
+        // canvas's top to the window's bottom, less the time bar and the
+        // legend (the loss chart may go below the fold).
+        let top = app.plot.get_bounding_client_rect().top() + app.window.scroll_y()?;
+        let below = ["timebar", "legend"]
+            .iter()
+            .filter_map(|id| app.doc.get_element_by_id(id))
+            .map(|e| e.get_bounding_client_rect().height())
+            .sum::<f64>();
+        let room = (inner_h - top - below - 24.0).max(220.0);
+        (w * view.height() / view.width())
+            .min(room)
+            .clamp(120.0, 4000.0)
+    } else {
+        gradscape_core::geometry::fit_height(&view, w, inner_h, narrow)
+    };
     Ok(Geom { view, w, h, dpr })
 }
 
@@ -199,12 +222,19 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
         },
     );
     let low = app.interacting;
+    let style = Style::of(app.present, geom.w);
     let fresh = match &app.cache {
-        Some(c) => c.matches(&app.scene.landscape, &geom, low),
+        Some(c) => c.matches(&app.scene.landscape, &geom, &style, low),
         None => false,
     };
     if !fresh {
-        app.cache = Some(render_surface(&app.doc, &app.scene.landscape, &geom, low)?);
+        app.cache = Some(render_surface(
+            &app.doc,
+            &app.scene.landscape,
+            &geom,
+            &style,
+            low,
+        )?);
         if low {
             super::timer::later(&app.window, super::timer::Later::Settle, || {
                 super::dispatch(Msg::Settle)
@@ -221,6 +251,7 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
             t: app.t,
             start: app.scene.start,
             live: app.playing,
+            style,
         };
         draw_plot(&app.plot, cache, &frame, overlay.as_ref())?;
     }
@@ -235,6 +266,7 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
         app.scene.steps,
         super::dom::dark(&app.window),
         app.lang,
+        &style,
     )?;
     let v = geom.view;
     app.draws += 1;

@@ -351,7 +351,7 @@ test('100 000 steps × 9 runs: a long inspection waits for the input to pause, t
   assert.deepEqual(errors, []);
 });
 
-test('layout with the panel open: nothing past the right edge at 390×844, the canvas still first at 1366×768', async (t) => {
+test('layout with the panel open: nothing past the right edge at 390×844, the canvas in view with the panel beside it at 1366×768', async (t) => {
   for (const q of ['?lesson=8', '?lesson=9', '?lesson=9&lang=zh']) {
     const { page, errors } = await fresh(t, q, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     const f = await page.evaluate(() => ({
@@ -370,9 +370,9 @@ test('layout with the panel open: nothing past the right edge at 390×844, the c
   const r = await page.evaluate(() => {
     const c = document.getElementById('plot').getBoundingClientRect();
     const p = document.getElementById('state-panel').getBoundingClientRect();
-    return { bottom: c.bottom, panel: p.top, vh: innerHeight };
+    return { bottom: c.bottom, right: c.right, panel: p.left, top: p.top, vh: innerHeight };
   });
-  assert.ok(r.bottom <= r.vh && r.panel > r.bottom, `the canvas is in view above the panel: ${JSON.stringify(r)}`);
+  assert.ok(r.bottom <= r.vh && r.panel >= r.right && r.top < r.bottom, `the canvas is in view, the panel beside it: ${JSON.stringify(r)}`);
   // An embedded lesson 9 keeps its figure clean: no panel, no arrows (the L2 isolines stay).
   const { page: e } = await fresh(t, '?lesson=9&embed', { viewport: { width: 480, height: 320 } });
   assert.equal(await e.evaluate(() => document.getElementById('state-panel').open), false);

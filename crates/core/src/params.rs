@@ -68,6 +68,46 @@ impl ParamInfo {
 }
 
 impl ParamInfo {
+    /// The value one fine-adjust press (− or +, `up`) moves `v` to: the
+    /// next value of two significant digits for a logarithmic parameter
+    /// (0.4 → 0.41, 0.1 → 0.099), ten slider steps for a linear one (0.01
+    /// for γ and β1, 0.001 for β2); kept in the slider's range, but a value
+    /// typed beyond it is not pulled back by a press pointing further out.
+    pub fn nudge(&self, v: f64, up: bool) -> f64 {
+        if !v.is_finite() {
+            return self.min;
+        }
+        if (up && v >= self.max) || (!up && v <= self.min) {
+            return v;
+        }
+        let next = if self.log {
+            if v <= 0.0 {
+                return self.min;
+            }
+            // Units of the second significant digit, in v's decade.
+            let unit = 10f64.powi(v.log10().floor() as i32 - 1);
+            let k = v / unit;
+            let n = if up {
+                (k + 1e-9).floor() + 1.0
+            } else {
+                (k - 1e-9).ceil() - 1.0
+            };
+            // Down from the start of a decade (0.1) into the one below (0.099).
+            let n = if n < 10.0 { 9.9 } else { n };
+            round_sig(n * unit, 2)
+        } else {
+            let s = self.step * 10.0;
+            let n = if up {
+                (v / s + 1e-9).floor() + 1.0
+            } else {
+                (v / s - 1e-9).ceil() - 1.0
+            };
+            let k = 10f64.powi((-s.log10()).ceil().max(0.0) as i32);
+            (n * s * k).round() / k
+        };
+        next.clamp(self.min, self.max)
+    }
+
     /// The slider of numeric key `key` in a card of `kind`. η, ε, λ and ψ
     /// span decades: logarithmic; the decays are linear up to 0.999 (β2:
     /// 0.9999, so that its default 0.999 is not the end of the slider).
@@ -111,6 +151,44 @@ mod tests {
                 assert!((0.0..=info.positions()).contains(&pos));
             }
         }
+    }
+
+    #[test]
+    fn a_nudge_moves_to_the_next_clean_value() {
+        let lr = ParamInfo::of(OptKind::Gd, HyperKey::Lr);
+        for (v, up, want) in [
+            (0.4, true, 0.41),
+            (0.4, false, 0.39),
+            (0.41, true, 0.42),
+            (0.99, true, 1.0),
+            (1.0, true, 1.1),
+            (1.0, false, 0.99),
+            (0.1, false, 0.099),
+            (0.123, true, 0.13),
+            (0.123, false, 0.12),
+            (10.0, true, 10.0),
+            (1e-4, false, 1e-4),
+            (0.0, true, 1e-4),
+            (25.0, true, 25.0),
+            (25.0, false, 10.0),
+        ] {
+            assert_eq!(lr.nudge(v, up), want, "{v} {up}");
+        }
+        let g = ParamInfo::of(OptKind::Momentum, HyperKey::Gamma);
+        for (v, up, want) in [
+            (0.5, true, 0.51),
+            (0.5, false, 0.49),
+            (0.505, true, 0.51),
+            (0.505, false, 0.5),
+            (0.99, true, 0.999),
+            (0.0, false, 0.0),
+        ] {
+            assert_eq!(g.nudge(v, up), want, "{v} {up}");
+        }
+        let b2 = ParamInfo::of(OptKind::Adam, HyperKey::Beta2);
+        assert_eq!(b2.nudge(0.999, true), 0.9999);
+        assert_eq!(b2.nudge(0.999, false), 0.998);
+        assert_eq!(lr.nudge(f64::NAN, true), 1e-4);
     }
 
     #[test]

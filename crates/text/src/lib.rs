@@ -154,6 +154,7 @@ pub const NAMES: &[&str] = &[
     "L",
     "Space",
     "R",
+    "P",
     "expr",
     "quadratic",
     "rosenbrock",

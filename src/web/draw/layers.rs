@@ -18,12 +18,13 @@ pub struct TrailLayer {
     t: usize,
 }
 
-/// A hash of every point of every run and of the hidden flags: the layer is
+/// A hash of the line width, every point of every run and the hidden flags: the layer is
 /// reused only for exactly the same runs (a slider moved during playback
 /// replays them).
 fn fingerprint(f: &Frame) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut mix = |v: u64| h = (h ^ v).wrapping_mul(0x0000_0100_0000_01b3);
+    mix(f.style.line.to_bits());
     for (i, run) in f.runs.iter().enumerate() {
         mix(run.points.len() as u64);
         mix(u64::from(f.hidden.get(i).copied().unwrap_or(false)));
@@ -60,7 +61,7 @@ pub fn update_layer<'a>(
         ctx.draw_image_with_html_canvas_element(&cache.canvas, 0.0, 0.0)?;
         ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
         for (i, run) in f.visible() {
-            draw_trail(&ctx, &f.geom, run, palette(i), f.t)?;
+            draw_trail(&ctx, &f.geom, &f.style, run, palette(i), f.t)?;
         }
         *slot = Some(TrailLayer {
             canvas,
@@ -71,7 +72,7 @@ pub fn update_layer<'a>(
         if f.t > layer.t {
             let ctx = context(&layer.canvas)?;
             for (i, run) in f.visible() {
-                draw_steps(&ctx, &f.geom, run, palette(i), layer.t, f.t);
+                draw_steps(&ctx, &f.geom, &f.style, run, palette(i), layer.t, f.t);
             }
             layer.t = f.t;
         }

@@ -2,9 +2,11 @@
 //! (linear when some loss is ≤ 0), a cursor at the current step, a cross
 //! where a run diverged. Its axes are [`LossAxes`]. The chart without the
 //! cursor is kept in an offscreen canvas until the runs change, so a
-//! playing frame only blits it and draws the cursor.
+//! playing frame only blits it and draws the cursor. The chart is drawn
+//! at 12 px text and scaled as a whole to the style's label size, so its
+//! margins grow with its words (presenter mode).
 
-use super::context;
+use super::{context, Style};
 use crate::diagnose::{Diagnosis, Health};
 use crate::format::tick_label;
 use crate::run::Trajectory;
@@ -29,15 +31,21 @@ pub fn draw_loss(
     steps: usize,
     dark: bool,
     lang: gradscape_text::Lang,
+    style: &Style,
 ) -> Result<(), JsValue> {
-    let w = (canvas.client_width() as f64).max(100.0);
-    let h = (canvas.client_height() as f64).max(60.0);
-    let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    let cw = (canvas.client_width() as f64).max(100.0);
+    let ch = (canvas.client_height() as f64).max(60.0);
+    let (pw, ph) = ((cw * dpr).round() as u32, (ch * dpr).round() as u32);
+    // The chart's own units: CSS pixels divided by the text's scale.
+    let s = (style.chart_px / 12.0).max(0.5);
+    let (w, h, dpr) = ((cw / s).max(100.0), (ch / s).max(60.0), dpr * s);
     if canvas.width() != pw || canvas.height() != ph {
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
-    let key = loss_key(pw, ph, replay, runs, diags, hidden, steps, dark) ^ (lang as u64);
+    let key = loss_key(pw, ph, replay, runs, diags, hidden, steps, dark)
+        ^ (lang as u64)
+        ^ s.to_bits().rotate_left(7);
     LOSS_CHARTS.with(|charts| -> Result<(), JsValue> {
         let mut charts = charts.borrow_mut();
         let pos = charts
@@ -84,6 +92,7 @@ pub fn draw_loss(
         ctx.stroke();
         Ok(())
     })?;
+    canvas.set_attribute("data-chart-px", &style.chart_px.to_string())?;
     canvas.set_attribute("data-ready", "true")?;
     Ok(())
 }
@@ -156,7 +165,7 @@ fn loss_chart(
     let all = visible.iter().flat_map(|&i| runs[i].loss.iter().copied());
     let axes = LossAxes::new(all, steps, w, h);
     let (left, right, top, _) = LOSS_MARGINS;
-    ctx.set_font("11px system-ui, sans-serif");
+    ctx.set_font("12px system-ui, sans-serif");
     ctx.set_line_width(1.0);
     ctx.set_stroke_style_str(grid_col);
     ctx.set_fill_style_str(fg);

@@ -6,17 +6,19 @@
 //! [`gradscape_core::geometry`]; these files only paint: `surface` the
 //! cached picture, `plot` a frame, `trails` a run's trail and current
 //! point, `layers` the kept trail layer of a playing frame, `loss_chart`
-//! the loss against step.
+//! the loss against step; `style` the sizes all of them take.
 
 mod layers;
 mod loss_chart;
 pub mod overlay;
 mod plot;
+mod style;
 mod surface;
 mod trails;
 
 pub use loss_chart::draw_loss;
 pub use plot::draw_plot;
+pub use style::Style;
 pub use surface::{render_surface, SurfaceCache};
 
 use crate::diagnose::Diagnosis;
@@ -90,6 +92,8 @@ pub struct Frame<'a> {
     /// Playing: draw only the steps added since the last frame onto a kept
     /// layer (a paused picture is always drawn whole).
     pub live: bool,
+    /// Sizes of lines, dots and markers.
+    pub style: Style,
 }
 
 impl Frame<'_> {

@@ -10,7 +10,7 @@
 //! `draw_plot` (a figure passes none). The pixel positions of the arrows are
 //! written to the canvas as `data-arrows` (CSS pixels) for tests.
 
-use super::Geom;
+use super::{Geom, Style};
 use crate::inspect::Arrows;
 use crate::surface::palette;
 use crate::Vec2;
@@ -119,6 +119,7 @@ fn arrow(
     b: (f64, f64),
     colour: &str,
     width: f64,
+    k: f64,
     pattern: &[f64],
 ) -> Result<(), JsValue> {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
@@ -127,7 +128,7 @@ fn arrow(
         return Ok(());
     }
     let (ux, uy) = (dx / len, dy / len);
-    let head = (len * 0.5).min(10.0);
+    let head = (len * 0.5).min(10.0 * k);
     let path = |ctx: &CanvasRenderingContext2d| {
         ctx.begin_path();
         ctx.move_to(a.0, a.1);
@@ -178,6 +179,7 @@ pub fn draw(
     canvas: &HtmlCanvasElement,
     ctx: &CanvasRenderingContext2d,
     g: &Geom,
+    st: &Style,
     overlay: Option<&Overlay>,
 ) -> Result<(), JsValue> {
     let Some(o) = overlay else {
@@ -200,8 +202,8 @@ pub fn draw(
         let tip = |v: Vec2| g.px([a.from[0] + v[0], a.from[1] + v[1]]);
         let gd = tip(a.gd);
         let step = tip(a.step);
-        arrow(ctx, from, gd, "#ffffff", 2.0, &[5.0, 4.0])?;
-        arrow(ctx, from, step, colour, 3.0, &[])?;
+        arrow(ctx, from, gd, "#ffffff", st.px(2.0), st.line, &[5.0, 4.0])?;
+        arrow(ctx, from, step, colour, st.px(3.0), st.line, &[])?;
         let mut item = format!(
             "{{\"index\":{},\"from\":{},\"gd\":{},\"step\":{}",
             index,
@@ -211,7 +213,7 @@ pub fn draw(
         );
         if let Some(d) = a.decay {
             let dt = tip(d);
-            arrow(ctx, from, dt, colour, 2.5, &[2.0, 3.0])?;
+            arrow(ctx, from, dt, colour, st.px(2.5), st.line, &[2.0, 3.0])?;
             item += &format!(",\"decay\":{}", px_json(dt));
         }
         item.push('}');

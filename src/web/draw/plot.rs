@@ -33,7 +33,7 @@ pub fn draw_plot(
         ctx.draw_image_with_html_canvas_element(&cache.canvas, 0.0, 0.0)?;
         ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
         for (i, run) in f.visible() {
-            draw_trail(&ctx, &f.geom, run, palette(i), f.t)?;
+            draw_trail(&ctx, &f.geom, &f.style, run, palette(i), f.t)?;
         }
     }
     for (i, run) in f.visible() {
@@ -41,18 +41,19 @@ pub fn draw_plot(
             f.diags.get(i).map(|d| d.health),
             Some(Health::Diverged { .. })
         );
-        draw_current(&ctx, &f.geom, run, palette(i), f.t, diverged)?;
+        draw_current(&ctx, &f.geom, &f.style, run, palette(i), f.t, diverged)?;
     }
-    super::overlay::draw(canvas, &ctx, &f.geom, overlay)?;
+    canvas.set_attribute("data-text-px", &f.style.text_px.to_string())?;
+    super::overlay::draw(canvas, &ctx, &f.geom, &f.style, overlay)?;
     // The start: a ring to grab.
     let (sx, sy) = f.geom.px(f.start);
     ctx.begin_path();
-    ctx.arc(sx, sy, 8.0, 0.0, std::f64::consts::TAU)?;
+    ctx.arc(sx, sy, f.style.px(8.0), 0.0, std::f64::consts::TAU)?;
     ctx.set_stroke_style_str("#111111");
-    ctx.set_line_width(3.5);
+    ctx.set_line_width(f.style.px(3.5));
     ctx.stroke();
     ctx.set_stroke_style_str("#ffffff");
-    ctx.set_line_width(1.5);
+    ctx.set_line_width(f.style.px(1.5));
     ctx.stroke();
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! into an offscreen canvas and kept until the surface, view or size change.
 
 use super::layers::TrailLayer;
-use super::{context, Geom};
+use super::{context, Geom, Style};
 use crate::format::tick_label;
 use crate::landscape::Landscape;
 use crate::surface::{isolines, raster_rgba, ticks, Grid, LogScale};
@@ -16,14 +16,18 @@ pub struct SurfaceCache {
     pub(super) canvas: HtmlCanvasElement,
     landscape: Landscape,
     geom: Geom,
+    style: Style,
     low: bool,
     pub(super) trails: RefCell<Option<TrailLayer>>,
 }
 
 impl SurfaceCache {
     /// Whether this cache shows exactly this surface at this size.
-    pub fn matches(&self, landscape: &Landscape, geom: &Geom, low: bool) -> bool {
-        self.landscape == *landscape && self.geom == *geom && (self.low == low || !self.low)
+    pub fn matches(&self, landscape: &Landscape, geom: &Geom, style: &Style, low: bool) -> bool {
+        self.landscape == *landscape
+            && self.geom == *geom
+            && self.style == *style
+            && (self.low == low || !self.low)
     }
 
     /// Whether this is the reduced-resolution picture used while dragging.
@@ -38,6 +42,7 @@ pub fn render_surface(
     doc: &Document,
     landscape: &Landscape,
     geom: &Geom,
+    style: &Style,
     low: bool,
 ) -> Result<SurfaceCache, JsValue> {
     let (pw, ph) = geom.device();
@@ -80,65 +85,91 @@ pub fn render_surface(
             }
         }
     }
-    ctx.set_stroke_style_str("rgba(255,255,255,0.45)");
-    ctx.set_line_width(1.0);
+    // A projector washes faint lines out: stronger isolines when presenting.
+    ctx.set_stroke_style_str(if style.present {
+        "rgba(255,255,255,0.7)"
+    } else {
+        "rgba(255,255,255,0.45)"
+    });
+    ctx.set_line_width(style.px(1.0));
     ctx.stroke();
-    draw_axes(&ctx, geom)?;
+    draw_axes(&ctx, geom, style)?;
     ctx.begin_path();
+    let r = style.px(7.0);
     for p in landscape.minima() {
         let (x, y) = g.px(p);
-        ctx.move_to(x - 7.0, y);
-        ctx.line_to(x + 7.0, y);
-        ctx.move_to(x, y - 7.0);
-        ctx.line_to(x, y + 7.0);
+        ctx.move_to(x - r, y);
+        ctx.line_to(x + r, y);
+        ctx.move_to(x, y - r);
+        ctx.line_to(x, y + r);
+    }
+    if style.present {
+        // A dark casing so the marker reads on the bright end of the map.
+        ctx.set_stroke_style_str("rgba(0,0,0,0.6)");
+        ctx.set_line_width(style.px(2.0) + 2.0);
+        ctx.stroke();
     }
     ctx.set_stroke_style_str("#ffffff");
-    ctx.set_line_width(2.0);
+    ctx.set_line_width(style.px(2.0));
     ctx.stroke();
     Ok(SurfaceCache {
         canvas,
         landscape: landscape.clone(),
         geom: *geom,
+        style: *style,
         low,
         trails: RefCell::new(None),
     })
 }
 
-fn label(ctx: &CanvasRenderingContext2d, text: &str, x: f64, y: f64) -> Result<(), JsValue> {
+/// A tick label on a dark box, `size` px text, baseline at `y`.
+fn label(
+    ctx: &CanvasRenderingContext2d,
+    text: &str,
+    x: f64,
+    y: f64,
+    size: f64,
+) -> Result<(), JsValue> {
     let tw = ctx.measure_text(text)?.width();
     ctx.set_fill_style_str("rgba(0,0,0,0.55)");
-    ctx.fill_rect(x - 2.0, y - 11.0, tw + 4.0, 14.0);
+    let pad = (size / 6.0).round();
+    ctx.fill_rect(x - pad, y - size + 1.0, tw + 2.0 * pad, size + 2.0);
     ctx.set_fill_style_str("#ffffff");
     ctx.fill_text(text, x, y)
 }
 
-fn draw_axes(ctx: &CanvasRenderingContext2d, g: &Geom) -> Result<(), JsValue> {
-    ctx.set_font("12px system-ui, sans-serif");
-    ctx.set_line_width(1.0);
+/// Ticks and their labels along the bottom and left edges, spaced for the
+/// style's text size.
+fn draw_axes(ctx: &CanvasRenderingContext2d, g: &Geom, st: &Style) -> Result<(), JsValue> {
+    let t = st.text_px;
+    ctx.set_font(&st.font());
+    ctx.set_line_width(st.px(1.0));
     ctx.set_stroke_style_str("rgba(255,255,255,0.8)");
-    let nx = ((g.w / 90.0) as usize).max(3);
-    let ny = ((g.h / 70.0) as usize).max(3);
+    // About 6.5 and 5 text heights of room per tick (85 and 65 px at 13 px).
+    let nx = ((g.w / (t * 6.5)) as usize).max(3);
+    let ny = ((g.h / (t * 5.0)) as usize).max(3);
+    let tick = st.px(6.0);
     for v in ticks(g.view.x0, g.view.x1, nx) {
         let (x, _) = g.px([v, g.view.y0]);
         ctx.begin_path();
         ctx.move_to(x, g.h);
-        ctx.line_to(x, g.h - 6.0);
+        ctx.line_to(x, g.h - tick);
         ctx.stroke();
-        if x > 24.0 && x < g.w - 30.0 {
-            label(ctx, &tick_label(v), x + 3.0, g.h - 8.0)?;
+        if x > 2.0 * t && x < g.w - 2.5 * t {
+            label(ctx, &tick_label(v), x + 3.0, g.h - tick - 2.0, t)?;
         }
     }
     for v in ticks(g.view.y0, g.view.y1, ny) {
         let (_, y) = g.px([g.view.x0, v]);
         ctx.begin_path();
         ctx.move_to(0.0, y);
-        ctx.line_to(6.0, y);
+        ctx.line_to(tick, y);
         ctx.stroke();
-        if y > 14.0 && y < g.h - 24.0 {
-            label(ctx, &tick_label(v), 8.0, y + 4.0)?;
+        if y > 1.2 * t && y < g.h - 2.0 * t {
+            label(ctx, &tick_label(v), tick + 2.0, y + t / 3.0, t)?;
         }
     }
-    label(ctx, "x₁", g.w - 22.0, g.h - 8.0)?;
-    label(ctx, "x₂", 8.0, 16.0)?;
+    label(ctx, "x₁", g.w - 1.8 * t, g.h - tick - 2.0, t)?;
+    label(ctx, "x₂", tick + 2.0, t + 4.0, t)?;
     Ok(())
 }

@@ -2,22 +2,22 @@
 //! steps a playing frame adds, and its current point. Which segments and
 //! dots are worth drawing is [`gradscape_core::geometry::trail`]'s call.
 
-use super::Geom;
+use super::{Geom, Style};
 use crate::run::Trajectory;
 use gradscape_core::geometry::trail::{dot_shown, dots, edge_marker, polylines};
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
 /// Stroke the path `path` builds twice: a white casing, then the colour.
-fn cased(ctx: &CanvasRenderingContext2d, colour: &str, path: impl Fn()) {
+fn cased(ctx: &CanvasRenderingContext2d, st: &Style, colour: &str, path: impl Fn()) {
     ctx.set_line_join("round");
     path();
     ctx.set_stroke_style_str("rgba(255,255,255,0.9)");
-    ctx.set_line_width(4.0);
+    ctx.set_line_width(st.px(4.0));
     ctx.stroke();
     path();
     ctx.set_stroke_style_str(colour);
-    ctx.set_line_width(2.0);
+    ctx.set_line_width(st.px(2.0));
     ctx.stroke();
 }
 
@@ -27,6 +27,7 @@ fn cased(ctx: &CanvasRenderingContext2d, colour: &str, path: impl Fn()) {
 pub fn draw_steps(
     ctx: &CanvasRenderingContext2d,
     g: &Geom,
+    st: &Style,
     run: &Trajectory,
     colour: &str,
     from: usize,
@@ -38,7 +39,7 @@ pub fn draw_steps(
     }
     let vp = g.viewport();
     let pts = &run.points[from..=last];
-    cased(ctx, colour, || {
+    cased(ctx, st, colour, || {
         ctx.begin_path();
         let (x, y) = vp.px(pts[0]);
         ctx.move_to(x, y);
@@ -47,7 +48,7 @@ pub fn draw_steps(
             ctx.line_to(x, y);
         }
     });
-    for (size, style) in [(7.0, "#ffffff"), (5.0, colour)] {
+    for (size, style) in [(st.px(7.0), "#ffffff"), (st.px(5.0), colour)] {
         ctx.set_fill_style_str(style);
         for p in pts {
             let (x, y) = vp.px(*p);
@@ -64,6 +65,7 @@ pub fn draw_steps(
 pub fn draw_trail(
     ctx: &CanvasRenderingContext2d,
     g: &Geom,
+    st: &Style,
     run: &Trajectory,
     colour: &str,
     t: usize,
@@ -75,7 +77,7 @@ pub fn draw_trail(
     let vp = g.viewport();
     let pts = &run.points[..=last];
     let lines = polylines(&vp, pts);
-    cased(ctx, colour, || {
+    cased(ctx, st, colour, || {
         ctx.begin_path();
         for line in &lines {
             for (i, &(x, y)) in line.iter().enumerate() {
@@ -94,9 +96,9 @@ pub fn draw_trail(
         }
     };
     ctx.set_fill_style_str("#ffffff");
-    paint(7.0);
+    paint(st.px(7.0));
     ctx.set_fill_style_str(colour);
-    paint(5.0);
+    paint(st.px(5.0));
     Ok(())
 }
 
@@ -105,11 +107,13 @@ pub fn draw_trail(
 pub fn draw_current(
     ctx: &CanvasRenderingContext2d,
     g: &Geom,
+    st: &Style,
     run: &Trajectory,
     colour: &str,
     t: usize,
     diverged: bool,
 ) -> Result<(), JsValue> {
+    let k = st.line;
     let vp = g.viewport();
     let last = t.min(run.points.len() - 1);
     let cur = run.points[last];
@@ -117,39 +121,40 @@ pub fn draw_current(
     let inside = vp.inside(cx, cy);
     if inside {
         ctx.begin_path();
-        ctx.arc(cx, cy, 6.0, 0.0, std::f64::consts::TAU)?;
+        ctx.arc(cx, cy, 6.0 * k, 0.0, std::f64::consts::TAU)?;
         ctx.set_fill_style_str(colour);
         ctx.fill();
         ctx.set_stroke_style_str("#ffffff");
-        ctx.set_line_width(2.0);
+        ctx.set_line_width(2.0 * k);
         ctx.stroke();
     } else if let Some(m) = edge_marker(&vp, cx, cy) {
         ctx.save();
         ctx.translate(m.x, m.y)?;
         ctx.rotate(m.angle)?;
         ctx.begin_path();
-        ctx.move_to(10.0, 0.0);
-        ctx.line_to(-8.0, -8.0);
-        ctx.line_to(-8.0, 8.0);
+        ctx.move_to(10.0 * k, 0.0);
+        ctx.line_to(-8.0 * k, -8.0 * k);
+        ctx.line_to(-8.0 * k, 8.0 * k);
         ctx.close_path();
         ctx.set_fill_style_str(colour);
         ctx.fill();
         ctx.set_stroke_style_str("#ffffff");
-        ctx.set_line_width(2.0);
+        ctx.set_line_width(2.0 * k);
         ctx.stroke();
         ctx.restore();
     }
     if diverged && last == run.points.len() - 1 && inside {
         ctx.begin_path();
-        ctx.move_to(cx - 9.0, cy - 9.0);
-        ctx.line_to(cx + 9.0, cy + 9.0);
-        ctx.move_to(cx + 9.0, cy - 9.0);
-        ctx.line_to(cx - 9.0, cy + 9.0);
+        let r = 9.0 * k;
+        ctx.move_to(cx - r, cy - r);
+        ctx.line_to(cx + r, cy + r);
+        ctx.move_to(cx + r, cy - r);
+        ctx.line_to(cx - r, cy + r);
         ctx.set_stroke_style_str("#ffffff");
-        ctx.set_line_width(5.0);
+        ctx.set_line_width(5.0 * k);
         ctx.stroke();
         ctx.set_stroke_style_str(colour);
-        ctx.set_line_width(3.0);
+        ctx.set_line_width(3.0 * k);
         ctx.stroke();
     }
     Ok(())

@@ -3,7 +3,7 @@
 
 use crate::app::{update, Dirty, Model, Msg};
 use crate::web::dom::{add, el};
-use crate::web::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, SurfaceCache};
+use crate::web::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, Style, SurfaceCache};
 use crate::web::panel::swatch;
 use gradscape_text::diagnose::status_text;
 use gradscape_text::optim::opt_label;
@@ -85,16 +85,19 @@ impl State {
             .style()
             .set_property("height", &format!("{h}px"))?;
         let geom = Geom { view, w, h, dpr };
+        // A figure in course notes is read close up: the normal sizes.
+        let style = Style::of(false, w);
         let fresh = self
             .cache
             .as_ref()
-            .map(|c| c.matches(&self.model.scene.landscape, &geom, false))
+            .map(|c| c.matches(&self.model.scene.landscape, &geom, &style, false))
             .unwrap_or(false);
         if !fresh {
             self.cache = Some(render_surface(
                 &doc,
                 &self.model.scene.landscape,
                 &geom,
+                &style,
                 false,
             )?);
         }
@@ -109,6 +112,7 @@ impl State {
                 t: self.model.t,
                 start: self.model.scene.start,
                 live: self.model.playing,
+                style,
             };
             draw_plot(&self.plot, cache, &frame, None)?;
             if let Some(loss) = &self.loss {
@@ -124,6 +128,7 @@ impl State {
                     self.model.scene.steps,
                     dark,
                     self.lang,
+                    &style,
                 )?;
             }
         }

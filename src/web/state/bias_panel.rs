@@ -159,7 +159,9 @@ pub fn draw_bias_chart(
     dark: bool,
 ) -> Result<(), JsValue> {
     let w = (canvas.client_width() as f64).max(200.0);
-    let stacked = w < 560.0;
+    // Side by side from 480 px: the chart beside the canvas (lesson 8) fits
+    // on a laptop screen.
+    let stacked = w < 480.0;
     let cell_h = if stacked { 120.0 } else { 150.0 };
     let h = if stacked { 3.0 * cell_h } else { cell_h };
     canvas

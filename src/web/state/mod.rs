@@ -315,7 +315,7 @@ fn invalidate(app: &mut App) {
 /// 9: Adam+L2 vs AdamW) — not in an embedded figure, which hides it.
 pub fn open_for_lesson(doc: &Document, lesson: Option<usize>) -> Result<(), JsValue> {
     let embedded = doc.body().is_some_and(|b| b.class_list().contains("embed"));
-    if matches!(lesson, Some(8) | Some(9)) && !embedded {
+    if crate::web::place::lesson_panel(lesson).is_some_and(|p| p.is_state()) && !embedded {
         if let Some(p) = doc.get_element_by_id("state-panel") {
             p.set_attribute("open", "")?;
         }

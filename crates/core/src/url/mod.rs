@@ -45,6 +45,9 @@ pub struct PageParams {
     /// Each `ema=`: γ (rounded to the slider's 0.01), or the value as
     /// written when it is not in [0, [`crate::ema::MAX_GAMMA`]].
     pub ema: Vec<Result<f64, String>>,
+    /// `present` (or `present=1`/`true`): presenter mode, big type and a
+    /// projector palette for a classroom; `present=0`/`false` is off.
+    pub present: bool,
 }
 
 /// Embed mode: what the link asked for, kept as given, and the parts left
@@ -89,7 +92,7 @@ impl Embed {
 
 /// The link's keys that are not the scene's (read by [`page_params`]; the
 /// scene reader passes them by without a notice).
-pub const PAGE_KEYS: [&str; 6] = ["lang", "lesson", "embed", "hide", "show", "ema"];
+pub const PAGE_KEYS: [&str; 7] = ["lang", "lesson", "embed", "hide", "show", "ema", "present"];
 
 /// The page keys of a query (a lesson that does not exist is left out).
 pub fn page_params(query: &str) -> PageParams {
@@ -109,6 +112,7 @@ pub fn page_params(query: &str) -> PageParams {
             }
             "lang" => p.lang = Some(decode(v)),
             "ema" => p.ema.push(crate::ema::read_gamma(v)),
+            "present" => p.present = !matches!(v, "0" | "false"),
             "t" | "embed" | "hide" | "show" => {}
             _ => p.has_scene = true,
         }
@@ -152,6 +156,24 @@ pub enum Notice {
 mod tests {
     use super::*;
     use crate::scene::Scene;
+
+    #[test]
+    fn present_is_a_page_flag_not_a_scene_key() {
+        for (q, on) in [
+            ("?present", true),
+            ("?lesson=5&present=1", true),
+            ("?present=true&lang=zh", true),
+            ("?present=0", false),
+            ("?present=false", false),
+            ("?lesson=5", false),
+        ] {
+            let p = page_params(q);
+            assert_eq!(p.present, on, "{q}");
+            assert!(!p.has_scene, "{q}");
+            let (_, _, notes) = from_query(q);
+            assert!(notes.is_empty(), "{q}: {notes:?}");
+        }
+    }
 
     #[test]
     fn the_default_scene_round_trips_and_reads_well() {

@@ -1,0 +1,56 @@
+//! The sizes every canvas drawing takes from one value: text, line widths,
+//! dots and markers, normal or in presenter mode (for a projector at the
+//! back of a room). Chosen from the model and the canvas width by
+//! [`Style::of`]; the drawing code multiplies its base sizes by `line`.
+
+/// Sizes of a frame's text and strokes, in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Style {
+    /// Canvas text: tick labels, axis names.
+    pub text_px: f64,
+    /// The loss chart's labels.
+    pub chart_px: f64,
+    /// Multiplier of every line width, dot, marker and arrow.
+    pub line: f64,
+    /// Presenter mode: the isolines drawn stronger too.
+    pub present: bool,
+}
+
+impl Style {
+    /// The style of a canvas `w` CSS pixels wide: the text grows a little
+    /// with the canvas (13–16 px; 20–28 px when presenting).
+    pub fn of(present: bool, w: f64) -> Style {
+        let w = if w.is_finite() { w } else { 800.0 };
+        if present {
+            Style {
+                text_px: (w / 70.0).clamp(20.0, 28.0).round(),
+                chart_px: 20.0,
+                line: 1.75,
+                present,
+            }
+        } else {
+            Style {
+                text_px: (w / 95.0).clamp(13.0, 16.0).round(),
+                chart_px: 12.0,
+                line: 1.0,
+                present,
+            }
+        }
+    }
+
+    /// The canvas font of the tick labels.
+    pub fn font(&self) -> String {
+        format!("{}px system-ui, sans-serif", self.text_px)
+    }
+
+    /// A base size (at 1×) in this style.
+    pub fn px(&self, base: f64) -> f64 {
+        base * self.line
+    }
+}
+
+impl Default for Style {
+    fn default() -> Style {
+        Style::of(false, 800.0)
+    }
+}
