@@ -2,6 +2,7 @@
 //! [`crate::app::update`].
 
 use super::clock::Clock;
+use super::history::History;
 use crate::diagnose::{diagnose, Diagnosis};
 use crate::landscape::{Edge, ExprError, Param, View};
 use crate::optim::{HyperKey, OptKind};
@@ -16,13 +17,21 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub enum Drag {
     /// No button down.
     None,
-    /// Pressed, not moved yet: a click sets the start.
+    /// Pressed, not moved yet. A plain click changes nothing (a teacher
+    /// clicks to focus or point); a Shift/Alt-click sets the start.
     Pending {
         /// Where it was pressed (CSS pixels).
         x: f64,
         /// Where it was pressed (CSS pixels).
         y: f64,
+        /// Shift or Alt was held: the click sets the start.
+        set: bool,
+        /// Moving it pans (a mouse or pen; one finger leaves the page to scroll).
+        pans: bool,
     },
+    /// A press that does nothing until it is released (one finger that
+    /// moved off the ring, or a pinch's finger left alone).
+    Idle,
     /// Moving the start marker.
     Start,
     /// Panning from this view and pointer position.
@@ -93,6 +102,8 @@ pub enum Rule {
     Sigma,
     /// Noise seed: a whole number in 0..=MAX_SEED.
     Seed,
+    /// The start's x or y: a number within ±1e12.
+    Start,
 }
 
 /// The message of the global error line.
@@ -159,6 +170,8 @@ pub struct Model {
     pub error: Option<GlobalError>,
     /// A formula typed that does not parse (the surface drawn stays).
     pub expr_error: Option<(String, ExprError)>,
+    /// Undo and redo.
+    pub history: History,
 }
 
 static REPLAYS: AtomicU64 = AtomicU64::new(0);
@@ -192,6 +205,7 @@ impl Model {
             map_full: false,
             error: None,
             expr_error: None,
+            history: History::default(),
         };
         m.replay();
         m
@@ -211,6 +225,19 @@ impl Model {
         }
         self.hidden.resize(self.scene.optimizers.len(), false);
         self.t = self.t.min(self.scene.steps);
+    }
+
+    /// Whether a lesson is open and the figure is no longer the lesson's
+    /// (the window is ignored: panning is not a different figure).
+    pub fn lesson_modified(&self) -> bool {
+        let Some(l) = self.lesson.and_then(crate::lesson::lesson) else {
+            return false;
+        };
+        let mut ours = self.scene.clone();
+        let mut theirs = l.scene();
+        ours.view = None;
+        theirs.view = None;
+        ours != theirs
     }
 
     /// The plot's window `view` in the measured canvas.

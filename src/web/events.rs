@@ -35,6 +35,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     globals(doc)?;
     time(doc)?;
     keys(doc)?;
+    super::gestures::wire(doc)?;
     super::pointer::wire(doc)?;
     super::share::wire(doc)?;
     super::state::wire(doc)?;
@@ -204,8 +205,15 @@ fn globals(doc: &Document) -> Result<(), JsValue> {
         on(&target, "change", handler)?;
     }
     let lesson_sel: HtmlSelectElement = by_id(doc, "lesson")?;
+    let d = doc.clone();
     on(&lesson_sel.clone(), "change", move |_: web_sys::Event| {
-        dispatch(Msg::SetLesson(lesson_sel.value().parse().ok()));
+        let v = lesson_sel.value();
+        // The hidden "modified" option cannot be chosen; guard anyway.
+        if v != super::controls::MODIFIED {
+            dispatch(Msg::SetLesson(v.parse().ok()));
+        }
+        // The keys go to the figure: → steps, Space plays.
+        super::gestures::focus_figure(&d);
     })?;
     for (id, delta) in [("lesson-prev", -1i64), ("lesson-next", 1)] {
         let b: Element = by_id(doc, id)?;
@@ -267,34 +275,200 @@ fn time(doc: &Document) -> Result<(), JsValue> {
     })
 }
 
-/// Keyboard: Space, ←/→, R — unless a control has the focus.
+/// A key of the playground: `key` as `KeyboardEvent.key` (letters in
+/// either case), whether Ctrl (or Cmd) is held, whether Shift must be held
+/// (`None`: either), and what it does.
+struct Bind {
+    key: &'static str,
+    ctrl: bool,
+    shift: Option<bool>,
+    msg: fn() -> Msg,
+}
+
+/// Every key of the playground (the "Keys and gestures" panel lists them).
+const KEYS: &[Bind] = &[
+    Bind {
+        key: " ",
+        ctrl: false,
+        shift: None,
+        msg: || Msg::TogglePlay,
+    },
+    Bind {
+        key: "ArrowRight",
+        ctrl: false,
+        shift: Some(false),
+        msg: || Msg::Step(1),
+    },
+    Bind {
+        key: "ArrowLeft",
+        ctrl: false,
+        shift: Some(false),
+        msg: || Msg::Step(-1),
+    },
+    Bind {
+        key: "Home",
+        ctrl: false,
+        shift: None,
+        msg: || Msg::Seek(0),
+    },
+    Bind {
+        key: "End",
+        ctrl: false,
+        shift: None,
+        msg: || Msg::Seek(usize::MAX),
+    },
+    Bind {
+        key: "r",
+        ctrl: false,
+        shift: None,
+        msg: || Msg::Seek(0),
+    },
+    // What a presentation clicker sends.
+    Bind {
+        key: "PageUp",
+        ctrl: false,
+        shift: None,
+        msg: || Msg::StepLesson(-1),
+    },
+    Bind {
+        key: "PageDown",
+        ctrl: false,
+        shift: None,
+        msg: || Msg::StepLesson(1),
+    },
+    Bind {
+        key: "ArrowRight",
+        ctrl: false,
+        shift: Some(true),
+        msg: || Msg::PanBy { fx: PAN, fy: 0.0 },
+    },
+    Bind {
+        key: "ArrowLeft",
+        ctrl: false,
+        shift: Some(true),
+        msg: || Msg::PanBy { fx: -PAN, fy: 0.0 },
+    },
+    Bind {
+        key: "ArrowUp",
+        ctrl: false,
+        shift: Some(true),
+        msg: || Msg::PanBy { fx: 0.0, fy: PAN },
+    },
+    Bind {
+        key: "ArrowDown",
+        ctrl: false,
+        shift: Some(true),
+        msg: || Msg::PanBy { fx: 0.0, fy: -PAN },
+    },
+    Bind {
+        key: "+",
+        ctrl: false,
+        shift: None,
+        msg: || Msg::ZoomCentre(1.0 / ZOOM),
+    },
+    Bind {
+        key: "=",
+        ctrl: false,
+        shift: None,
+        msg: || Msg::ZoomCentre(1.0 / ZOOM),
+    },
+    Bind {
+        key: "-",
+        ctrl: false,
+        shift: None,
+        msg: || Msg::ZoomCentre(ZOOM),
+    },
+    Bind {
+        key: "_",
+        ctrl: false,
+        shift: None,
+        msg: || Msg::ZoomCentre(ZOOM),
+    },
+    Bind {
+        key: "z",
+        ctrl: true,
+        shift: Some(false),
+        msg: || Msg::Undo,
+    },
+    Bind {
+        key: "z",
+        ctrl: true,
+        shift: Some(true),
+        msg: || Msg::Redo,
+    },
+    Bind {
+        key: "y",
+        ctrl: true,
+        shift: Some(false),
+        msg: || Msg::Redo,
+    },
+];
+
+/// A key pan moves the window by this fraction of its span.
+const PAN: f64 = 0.1;
+/// A key zoom scales the window by this factor.
+const ZOOM: f64 = 1.25;
+
+/// The start handle's arrows: grains of the view (Shift: ten).
+fn nudge(key: &str, shift: bool) -> Option<Msg> {
+    let n = if shift { 10 } else { 1 };
+    let (dx, dy) = match key {
+        "ArrowRight" => (n, 0),
+        "ArrowLeft" => (-n, 0),
+        "ArrowUp" => (0, n),
+        "ArrowDown" => (0, -n),
+        _ => return None,
+    };
+    Some(Msg::NudgeStart { dx, dy })
+}
+
+/// Whether the focused control keeps `key` for itself: fields one types
+/// in keep every key; pickers their arrows, letters and Space; sliders
+/// their arrows, Home/End/PageUp/PageDown; buttons, boxes and summaries
+/// Space and Enter (a keyboard user presses the button they tabbed to).
+fn kept_by(t: &Element, key: &str, ctrl: bool) -> bool {
+    if super::gestures::is_text_entry(t) {
+        return true;
+    }
+    let tag = t.tag_name().to_ascii_uppercase();
+    let kind = t.get_attribute("type").unwrap_or_default();
+    let arrows = key.starts_with("Arrow") || matches!(key, "Home" | "End" | "PageUp" | "PageDown");
+    match tag.as_str() {
+        "SELECT" => !ctrl,
+        "INPUT" if kind == "range" => arrows,
+        "BUTTON" | "SUMMARY" | "A" => key == " " || key == "Enter",
+        "INPUT" => key == " " || key == "Enter",
+        _ => false,
+    }
+}
+
+/// Keyboard: the keys of [`KEYS`], anywhere on the page, unless the focused
+/// control keeps that key; the start handle's arrows move the start.
 fn keys(doc: &Document) -> Result<(), JsValue> {
     on(doc, "keydown", |e: KeyboardEvent| {
-        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        if e.alt_key() {
             return;
         }
         let key = e.key();
-        if let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-            let tag = t.tag_name().to_ascii_uppercase();
-            let kind = t.get_attribute("type").unwrap_or_default();
-            // Fields and sliders keep their own keys; buttons, checkboxes and
-            // summaries keep Space (it activates them) but not ←/→/R.
-            let typing = matches!(tag.as_str(), "SELECT" | "TEXTAREA")
-                || (tag == "INPUT" && kind != "checkbox" && kind != "button");
-            let clicks = matches!(tag.as_str(), "BUTTON" | "SUMMARY")
-                || (tag == "INPUT" && kind == "checkbox");
-            if typing || (clicks && key == " ") {
+        let ctrl = e.ctrl_key() || e.meta_key();
+        let shift = e.shift_key();
+        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+        if let Some(t) = &target {
+            if t.id() == "start-handle" && !ctrl {
+                if let Some(msg) = nudge(&key, shift) {
+                    e.prevent_default();
+                    return dispatch(msg);
+                }
+            } else if kept_by(t, &key, ctrl) {
                 return;
             }
         }
-        let msg = match key.as_str() {
-            " " => Msg::TogglePlay,
-            "ArrowRight" => Msg::Step(1),
-            "ArrowLeft" => Msg::Step(-1),
-            "r" | "R" => Msg::Seek(0),
-            _ => return,
+        let Some(b) = KEYS.iter().find(|b| {
+            b.key.eq_ignore_ascii_case(&key) && b.ctrl == ctrl && b.shift.is_none_or(|s| s == shift)
+        }) else {
+            return;
         };
         e.prevent_default();
-        dispatch(msg);
+        dispatch((b.msg)());
     })
 }

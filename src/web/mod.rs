@@ -17,12 +17,14 @@ pub mod draw;
 mod events;
 mod explain;
 pub mod figure;
+mod gestures;
 mod link;
 mod page;
 mod panel;
 mod pointer;
 mod render;
 mod share;
+mod start;
 mod state;
 mod timer;
 

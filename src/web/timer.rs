@@ -18,15 +18,18 @@ pub enum Later {
     Sweeps,
     /// The state panel's long inspection, 150 ms after the last request.
     Inspect,
+    /// The end of a wheel burst, 400 ms after its last event (one undo entry).
+    Gesture,
 }
 
 impl Later {
-    const ALL: [Later; 3] = [Later::Settle, Later::Sweeps, Later::Inspect];
+    const ALL: [Later; 4] = [Later::Settle, Later::Sweeps, Later::Inspect, Later::Gesture];
 
     fn ms(self) -> i32 {
         match self {
             Later::Settle | Later::Inspect => 150,
             Later::Sweeps => 200,
+            Later::Gesture => 400,
         }
     }
 
