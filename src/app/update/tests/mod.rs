@@ -9,6 +9,7 @@ use crate::params::ParamInfo;
 use gradscape_text::Lang;
 
 mod cards;
+mod history;
 mod pointer;
 mod scene;
 mod time;

@@ -61,10 +61,7 @@ fn click_sets_the_start_drag_pans() {
     );
     // A press on the marker drags it.
     let (sx, sy) = m.viewport(m.scene.view()).px(m.scene.start);
-    update(
-        &mut m,
-        down(1, sx, sy),
-    );
+    update(&mut m, down(1, sx, sy));
     assert_eq!(m.drag, Drag::Start);
     let d = update(
         &mut m,
@@ -145,14 +142,8 @@ fn click_sets_the_start_drag_pans() {
 fn pinch_and_wheel_zoom() {
     let mut m = model();
     let w0 = m.scene.view().width();
-    update(
-        &mut m,
-        down(1, 100.0, 200.0),
-    );
-    update(
-        &mut m,
-        down(2, 300.0, 200.0),
-    );
+    update(&mut m, down(1, 100.0, 200.0));
+    update(&mut m, down(2, 300.0, 200.0));
     assert!(m.pinch.is_some());
     let d = update(
         &mut m,
