@@ -1,4 +1,4 @@
-//! Work for later, in one place: the page's three delays. Each is a kind
+//! Work for later, in one place: the page's four delays. Each is a kind
 //! of [`Later`]; its callback is made once and kept for the page's life,
 //! and a new request for a kind that restarts replaces the pending one.
 //! The requester says what to run (so this module knows no panel).
