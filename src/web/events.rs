@@ -275,9 +275,7 @@ fn time(doc: &Document) -> Result<(), JsValue> {
     })
 }
 
-/// A key of the playground: `key` as `KeyboardEvent.key` (letters in
-/// either case), whether Ctrl (or Cmd) is held, whether Shift must be held
-/// (`None`: either), and what it does.
+/// A key of the playground (`key` as `KeyboardEvent.key`, letters in either case).
 struct Bind {
     key: &'static str,
     ctrl: bool,
@@ -285,142 +283,56 @@ struct Bind {
     msg: fn() -> Msg,
 }
 
-/// Every key of the playground (the "Keys and gestures" panel lists them).
+/// Every key of the playground (the "Keys and gestures" panel lists them):
+/// the key, whether Ctrl/Cmd is held, Shift (`None`: either), the message.
 const KEYS: &[Bind] = &[
-    Bind {
-        key: " ",
-        ctrl: false,
-        shift: None,
-        msg: || Msg::TogglePlay,
-    },
-    Bind {
-        key: "ArrowRight",
-        ctrl: false,
-        shift: Some(false),
-        msg: || Msg::Step(1),
-    },
-    Bind {
-        key: "ArrowLeft",
-        ctrl: false,
-        shift: Some(false),
-        msg: || Msg::Step(-1),
-    },
-    Bind {
-        key: "Home",
-        ctrl: false,
-        shift: None,
-        msg: || Msg::Seek(0),
-    },
-    Bind {
-        key: "End",
-        ctrl: false,
-        shift: None,
-        msg: || Msg::Seek(usize::MAX),
-    },
-    Bind {
-        key: "r",
-        ctrl: false,
-        shift: None,
-        msg: || Msg::Seek(0),
-    },
+    bind(" ", false, None, || Msg::TogglePlay),
+    bind("ArrowRight", false, Some(false), || Msg::Step(1)),
+    bind("ArrowLeft", false, Some(false), || Msg::Step(-1)),
+    bind("Home", false, None, || Msg::Seek(0)),
+    bind("End", false, None, || Msg::Seek(usize::MAX)),
+    bind("r", false, None, || Msg::Seek(0)),
     // What a presentation clicker sends.
-    Bind {
-        key: "PageUp",
-        ctrl: false,
-        shift: None,
-        msg: || Msg::StepLesson(-1),
-    },
-    Bind {
-        key: "PageDown",
-        ctrl: false,
-        shift: None,
-        msg: || Msg::StepLesson(1),
-    },
-    Bind {
-        key: "ArrowRight",
-        ctrl: false,
-        shift: Some(true),
-        msg: || Msg::PanBy { fx: PAN, fy: 0.0 },
-    },
-    Bind {
-        key: "ArrowLeft",
-        ctrl: false,
-        shift: Some(true),
-        msg: || Msg::PanBy { fx: -PAN, fy: 0.0 },
-    },
-    Bind {
-        key: "ArrowUp",
-        ctrl: false,
-        shift: Some(true),
-        msg: || Msg::PanBy { fx: 0.0, fy: PAN },
-    },
-    Bind {
-        key: "ArrowDown",
-        ctrl: false,
-        shift: Some(true),
-        msg: || Msg::PanBy { fx: 0.0, fy: -PAN },
-    },
-    Bind {
-        key: "+",
-        ctrl: false,
-        shift: None,
-        msg: || Msg::ZoomCentre(1.0 / ZOOM),
-    },
-    Bind {
-        key: "=",
-        ctrl: false,
-        shift: None,
-        msg: || Msg::ZoomCentre(1.0 / ZOOM),
-    },
-    Bind {
-        key: "-",
-        ctrl: false,
-        shift: None,
-        msg: || Msg::ZoomCentre(ZOOM),
-    },
-    Bind {
-        key: "_",
-        ctrl: false,
-        shift: None,
-        msg: || Msg::ZoomCentre(ZOOM),
-    },
-    Bind {
-        key: "z",
-        ctrl: true,
-        shift: Some(false),
-        msg: || Msg::Undo,
-    },
-    Bind {
-        key: "z",
-        ctrl: true,
-        shift: Some(true),
-        msg: || Msg::Redo,
-    },
-    Bind {
-        key: "y",
-        ctrl: true,
-        shift: Some(false),
-        msg: || Msg::Redo,
-    },
+    bind("PageUp", false, None, || Msg::StepLesson(-1)),
+    bind("PageDown", false, None, || Msg::StepLesson(1)),
+    bind("ArrowRight", false, Some(true), || Msg::PanBy {
+        fx: PAN,
+        fy: 0.0,
+    }),
+    bind("ArrowLeft", false, Some(true), || Msg::PanBy {
+        fx: -PAN,
+        fy: 0.0,
+    }),
+    bind("ArrowUp", false, Some(true), || Msg::PanBy {
+        fx: 0.0,
+        fy: PAN,
+    }),
+    bind("ArrowDown", false, Some(true), || Msg::PanBy {
+        fx: 0.0,
+        fy: -PAN,
+    }),
+    bind("+", false, None, || Msg::ZoomCentre(1.0 / ZOOM)),
+    bind("=", false, None, || Msg::ZoomCentre(1.0 / ZOOM)),
+    bind("-", false, None, || Msg::ZoomCentre(ZOOM)),
+    bind("_", false, None, || Msg::ZoomCentre(ZOOM)),
+    bind("z", true, Some(false), || Msg::Undo),
+    bind("z", true, Some(true), || Msg::Redo),
+    bind("y", true, Some(false), || Msg::Redo),
 ];
+
+const fn bind(key: &'static str, ctrl: bool, shift: Option<bool>, msg: fn() -> Msg) -> Bind {
+    Bind {
+        key,
+        ctrl,
+        shift,
+        msg,
+    }
+}
 
 /// A key pan moves the window by this fraction of its span.
 const PAN: f64 = 0.1;
 /// A key zoom scales the window by this factor.
 const ZOOM: f64 = 1.25;
-
-/// The start handle's arrows: grains of the view (Shift: ten).
-fn nudge(key: &str, shift: bool) -> Option<Msg> {
-    let n = if shift { 10 } else { 1 };
-    let (dx, dy) = match key {
-        "ArrowRight" => (n, 0),
-        "ArrowLeft" => (-n, 0),
-        "ArrowUp" => (0, n),
-        "ArrowDown" => (0, -n),
-        _ => return None,
-    };
-    Some(Msg::NudgeStart { dx, dy })
-}
 
 /// Whether the focused control keeps `key` for itself: fields one types
 /// in keep every key; pickers their arrows, letters and Space; sliders
@@ -455,7 +367,7 @@ fn keys(doc: &Document) -> Result<(), JsValue> {
         let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
         if let Some(t) = &target {
             if t.id() == "start-handle" && !ctrl {
-                if let Some(msg) = nudge(&key, shift) {
+                if let Some(msg) = super::gestures::nudge(&key, shift) {
                     e.prevent_default();
                     return dispatch(msg);
                 }

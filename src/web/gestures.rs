@@ -35,6 +35,19 @@ pub fn is_text_entry(t: &web_sys::Element) -> bool {
     }
 }
 
+/// The start handle's arrows: grains of the view (Shift: ten).
+pub fn nudge(key: &str, shift: bool) -> Option<Msg> {
+    let n = if shift { 10 } else { 1 };
+    let (dx, dy) = match key {
+        "ArrowRight" => (n, 0),
+        "ArrowLeft" => (-n, 0),
+        "ArrowUp" => (0, n),
+        "ArrowDown" => (0, -n),
+        _ => return None,
+    };
+    Some(Msg::NudgeStart { dx, dy })
+}
+
 /// Give the keys to the figure without scrolling to it.
 pub fn focus_figure(doc: &Document) {
     if let Some(plot) = doc
