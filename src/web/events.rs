@@ -205,6 +205,17 @@ fn globals(doc: &Document) -> Result<(), JsValue> {
         on(&target, "change", handler)?;
     }
     let lesson_sel: HtmlSelectElement = by_id(doc, "lesson")?;
+    // An arrow on the closed picker changes the lesson at once: the picker
+    // keeps the focus then, so a keyboard user can go on through the list.
+    let browsing = std::rc::Rc::new(std::cell::Cell::new(false));
+    let b = browsing.clone();
+    on(&lesson_sel, "keydown", move |e: KeyboardEvent| {
+        b.set(!matches!(e.key().as_str(), "Enter" | " "));
+    })?;
+    let b = browsing.clone();
+    on(&lesson_sel, "pointerdown", move |_: web_sys::Event| {
+        b.set(false)
+    })?;
     let d = doc.clone();
     on(&lesson_sel.clone(), "change", move |_: web_sys::Event| {
         let v = lesson_sel.value();
@@ -212,8 +223,10 @@ fn globals(doc: &Document) -> Result<(), JsValue> {
         if v != super::controls::MODIFIED {
             dispatch(Msg::SetLesson(v.parse().ok()));
         }
-        // The keys go to the figure: → steps, Space plays.
-        super::gestures::focus_figure(&d);
+        // Chosen: the keys go to the figure, so → steps and Space plays.
+        if !browsing.replace(false) {
+            super::gestures::focus_figure(&d);
+        }
     })?;
     for (id, delta) in [("lesson-prev", -1i64), ("lesson-next", 1)] {
         let b: Element = by_id(doc, id)?;

@@ -106,6 +106,11 @@ test('after choosing a lesson in the picker, Space plays and → steps; after cl
   await page.focus('#lesson-next');
   await act(page, () => page.keyboard.press(' '));
   assert.equal((await state(page)).lesson, 5);
+  // Arrows on the closed picker browse the lessons: the picker keeps the focus.
+  await page.focus('#lesson');
+  await act(page, () => page.keyboard.press('ArrowDown'));
+  assert.equal((await state(page)).lesson, 6);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'lesson', 'browsing keeps the focus in the picker');
   noErrors(errors);
 });
 
