@@ -7,12 +7,14 @@
 
 pub mod clock;
 pub mod dirty;
+pub mod history;
 pub mod model;
 pub mod msg;
 pub mod update;
 
 pub use clock::Clock;
 pub use dirty::Dirty;
+pub use history::History;
 pub use model::{Canvas, CardError, Drag, FieldId, GlobalError, Model, Rule};
-pub use msg::{Field, Msg};
+pub use msg::{Field, Msg, PointerKind};
 pub use update::{set_hyper, update};

@@ -2,6 +2,7 @@
 //! [`crate::app::update`].
 
 use super::clock::Clock;
+use super::history::History;
 use crate::diagnose::{diagnose, Diagnosis};
 use crate::landscape::{Edge, ExprError, Param, View};
 use crate::optim::{HyperKey, OptKind};
@@ -16,13 +17,21 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub enum Drag {
     /// No button down.
     None,
-    /// Pressed, not moved yet: a click sets the start.
+    /// Pressed, not moved yet. A plain click changes nothing (a teacher
+    /// clicks to focus or point); a Shift/Alt-click sets the start.
     Pending {
         /// Where it was pressed (CSS pixels).
         x: f64,
         /// Where it was pressed (CSS pixels).
         y: f64,
+        /// Shift or Alt was held: the click sets the start.
+        set: bool,
+        /// Moving it pans (a mouse or pen; one finger leaves the page to scroll).
+        pans: bool,
     },
+    /// A press that does nothing until it is released (one finger that
+    /// moved off the ring, or a pinch's finger left alone).
+    Idle,
     /// Moving the start marker.
     Start,
     /// Panning from this view and pointer position.
@@ -114,6 +123,8 @@ pub enum FieldId {
     SurfaceParam(Param),
     /// A view field.
     View(Edge),
+    /// The start's x (0) or y (1) field.
+    Start(usize),
 }
 
 /// A global field whose value has a rule.
@@ -125,6 +136,8 @@ pub enum Rule {
     Sigma,
     /// Noise seed: a whole number in 0..=MAX_SEED.
     Seed,
+    /// The start's x (0) or y (1): a number within ±1e12.
+    Start(usize),
 }
 
 impl Rule {
@@ -134,6 +147,7 @@ impl Rule {
             Rule::Steps => FieldId::Steps,
             Rule::Sigma => FieldId::Sigma,
             Rule::Seed => FieldId::Seed,
+            Rule::Start(axis) => FieldId::Start(axis),
         }
     }
 }
@@ -219,6 +233,8 @@ pub struct Model {
     /// Presenter mode (`?present`): big type, thick lines, a projector
     /// palette and only the controls a lesson needs.
     pub present: bool,
+    /// Undo and redo.
+    pub history: History,
 }
 
 static REPLAYS: AtomicU64 = AtomicU64::new(0);
@@ -253,6 +269,7 @@ impl Model {
             error: None,
             expr_error: None,
             present: false,
+            history: History::default(),
         };
         m.replay();
         m
@@ -272,6 +289,19 @@ impl Model {
         }
         self.hidden.resize(self.scene.optimizers.len(), false);
         self.t = self.t.min(self.scene.steps);
+    }
+
+    /// Whether a lesson is open and the figure is no longer the lesson's
+    /// (the window is ignored: panning is not a different figure).
+    pub fn lesson_modified(&self) -> bool {
+        let Some(l) = self.lesson.and_then(crate::lesson::lesson) else {
+            return false;
+        };
+        let mut ours = self.scene.clone();
+        let mut theirs = l.scene();
+        ours.view = None;
+        theirs.view = None;
+        ours != theirs
     }
 
     /// The plot's window `view` in the measured canvas.
@@ -307,6 +337,7 @@ impl Model {
                 .find(|(p, _)| *p == k)
                 .map(|(_, v)| v),
             FieldId::View(e) => Some(e.get(&s.view())),
+            FieldId::Start(axis) => s.start.get(axis).copied(),
         }
     }
 

@@ -23,6 +23,8 @@ pub enum Field {
     Sigma,
     /// The noise seed field.
     Seed,
+    /// The start's x (0) or y (1) field.
+    Start(usize),
     /// A surface parameter.
     SurfaceParam(Param),
     /// A view field and what was typed.
@@ -32,6 +34,17 @@ pub enum Field {
         /// The text.
         text: String,
     },
+}
+
+/// What pressed the plot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointerKind {
+    /// A mouse.
+    Mouse,
+    /// A pen.
+    Pen,
+    /// A finger.
+    Touch,
 }
 
 /// A message: one user action or timer, applied by [`super::update`].
@@ -108,6 +121,20 @@ pub enum Msg {
     SetSeed(f64),
     /// Move the start (snapped to the view's grain).
     SetStart(Vec2),
+    /// The start's x (`axis` 0) or y (1) typed in its field (not snapped).
+    SetStartField {
+        /// 0 for x, 1 for y.
+        axis: usize,
+        /// The value.
+        v: f64,
+    },
+    /// Move the start by whole grains of the view (the start handle's arrows).
+    NudgeStart {
+        /// Grains along x.
+        dx: i32,
+        /// Grains along y (up is positive).
+        dy: i32,
+    },
     /// A pointer pressed on the plot (CSS pixels).
     PointerDown {
         /// Pointer id.
@@ -116,6 +143,10 @@ pub enum Msg {
         x: f64,
         /// y.
         y: f64,
+        /// Mouse, pen or finger.
+        kind: PointerKind,
+        /// Shift or Alt held: a click sets the start there.
+        modified: bool,
     },
     /// A pointer moved on the plot.
     PointerMove {
@@ -146,8 +177,27 @@ pub enum Msg {
         /// New span / old span.
         factor: f64,
     },
+    /// Zoom by `factor` about the plot's centre (the + and − keys).
+    ZoomCentre(f64),
+    /// Move the window by these fractions of its width and height (the
+    /// content slides the other way: +x shows what is to the right).
+    PanBy {
+        /// Fraction of the width.
+        fx: f64,
+        /// Fraction of the height (up is positive).
+        fy: f64,
+    },
     /// Back to the surface's own window.
     ResetView,
+    /// Undo the last change of the scene.
+    Undo,
+    /// Redo what was undone.
+    Redo,
+    /// A gesture ended (a field committed, a slider released, a key let
+    /// go, the wheel rested): the next change is a new undo entry.
+    EndGesture,
+    /// Reload the open lesson as it was published.
+    RestoreLesson,
     /// Play, or pause when playing.
     TogglePlay,
     /// Pause and move the cursor by ±n.

@@ -10,8 +10,36 @@ use crate::scene::{Scene, MAX_SEED, MAX_STEPS};
 
 pub use crate::optim::MAX_OPTIMIZERS;
 
-/// Apply `msg` to `m`; returns what to redraw.
+/// Apply `msg` to `m`; returns what to redraw. Every change of the scene
+/// (or of the lesson shown) is recorded for undo, one entry per gesture.
 pub fn update(m: &mut Model, msg: Msg) -> Dirty {
+    match msg {
+        Msg::Tick(_) | Msg::Measured { .. } | Msg::Redraw | Msg::Settle => return apply(m, msg),
+        Msg::Undo => return undo::undo(m),
+        Msg::Redo => return undo::redo(m),
+        Msg::EndGesture => {
+            m.history.close();
+            return Dirty::NONE;
+        }
+        _ => {}
+    }
+    let g = undo::gesture(&msg);
+    let ends = matches!(msg, Msg::PointerUp { .. });
+    let before = undo::snapshot(m);
+    let mut d = apply(m, msg);
+    if m.scene != before.scene || m.lesson != before.lesson {
+        m.history.record(before, g);
+        // The undo buttons and the caption's "modified" marker.
+        d |= Dirty::TIME | Dirty::LESSON;
+    }
+    if ends {
+        m.history.close();
+    }
+    d
+}
+
+/// Apply `msg` to `m` without recording it.
+fn apply(m: &mut Model, msg: Msg) -> Dirty {
     match msg {
         Msg::SetHyper { i, key, v, slider } => cards::set(m, i, key, v, slider),
         Msg::SlideHyper { i, key, pos } => cards::slide(m, i, key, pos),
@@ -123,17 +151,47 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
         Msg::SetSigma(v) => ruled(m, Rule::Sigma, v),
         Msg::SetSeed(v) => ruled(m, Rule::Seed, v),
         Msg::SetStart(p) => pointer::set_start(m, p),
-        Msg::PointerDown { id, x, y } => pointer::down(m, id, x, y),
+        Msg::SetStartField { axis, v } => pointer::start_field(m, axis, v),
+        Msg::NudgeStart { dx, dy } => pointer::nudge_start(m, dx, dy),
+        Msg::PointerDown {
+            id,
+            x,
+            y,
+            kind,
+            modified,
+        } => pointer::down(m, id, x, y, kind, modified),
         Msg::PointerMove { id, x, y } => pointer::moved(m, id, x, y),
         Msg::PointerUp { id, x, y, click } => pointer::up(m, id, x, y, click),
         Msg::Zoom { x, y, factor } => {
             let v = m.scene.view();
             pointer::zoom_at(m, x, y, factor, v) | Dirty::SETTLE
         }
+        Msg::ZoomCentre(factor) => {
+            let v = m.scene.view();
+            let (x, y) = (m.canvas.w / 2.0, m.canvas.h / 2.0);
+            pointer::zoom_at(m, x, y, factor, v) | Dirty::SETTLE
+        }
+        Msg::PanBy { fx, fy } => {
+            let v = m.scene.view();
+            let (dx, dy) = (fx * v.width(), fy * v.height());
+            let moved = crate::landscape::View {
+                x0: v.x0 + dx,
+                x1: v.x1 + dx,
+                y0: v.y0 + dy,
+                y1: v.y1 + dy,
+            };
+            pointer::set_view(m, moved) | Dirty::SETTLE
+        }
         Msg::ResetView => {
             m.scene.view = None;
             Dirty::VIEW
         }
+        Msg::RestoreLesson => match m.lesson {
+            Some(_) => apply(m, Msg::SetLesson(m.lesson)),
+            None => Dirty::NONE,
+        },
+        // Handled by `update` before any change.
+        Msg::Undo | Msg::Redo | Msg::EndGesture => Dirty::NONE,
         Msg::TogglePlay => {
             if m.playing {
                 m.playing = false;
@@ -201,7 +259,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
                 None if delta > 0 => 1,
                 None => n,
             };
-            update(m, Msg::SetLesson(Some(next as usize)))
+            apply(m, Msg::SetLesson(Some(next as usize)))
         }
         Msg::SetLang(lang) => {
             m.lang = lang;
@@ -273,6 +331,8 @@ fn ruled(m: &mut Model, rule: Rule, v: f64) -> Dirty {
             s.noise.seed = v as u64;
             true
         }
+        // Set by `pointer::start_field`, which checks its own range.
+        Rule::Start(_) => false,
         _ => false,
     };
     if ok {
@@ -291,6 +351,7 @@ fn seek(m: &mut Model, t: usize) -> Dirty {
 
 mod cards;
 mod pointer;
+mod undo;
 
 pub use cards::set_hyper;
 

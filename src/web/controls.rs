@@ -21,6 +21,7 @@ pub fn error_text(e: &GlobalError, l: &Landscape, lang: Lang) -> String {
         Rule::Steps => "rule.steps",
         Rule::Sigma => "rule.sigma",
         Rule::Seed => "rule.seed",
+        Rule::Start(_) => "rule.start",
     };
     match e {
         GlobalError::Rule(r, v) => trf(lang, "rule.got", &[tr(lang, rule(r)), &format::field(*v)]),
@@ -146,6 +147,41 @@ fn build_surface_params(app: &App) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The picker's value and, when the figure is no longer the lesson's, the
+/// caption's "modified" marker and ↺ lesson button. The picker then shows a
+/// hidden option "Lesson (modified)", so choosing the lesson again is a
+/// change (and restores it).
+fn sync_modified(app: &App) -> Result<(), JsValue> {
+    let sel = by_id::<HtmlSelectElement>(&app.doc, "lesson")?;
+    if let Some(old) = sel.query_selector("option[data-modified]")? {
+        old.remove();
+    }
+    let modified = app.lesson_modified();
+    let current = app.lesson.and_then(lesson);
+    match current.filter(|_| modified) {
+        Some(l) => {
+            let title = gradscape_text::lessons::title(l.id, app.lang);
+            let text = trf(app.lang, "lesson.modified-option", &[title]);
+            let attrs = [("value", MODIFIED), ("data-modified", ""), ("hidden", "")];
+            add(&sel, &el(&app.doc, "option", &attrs, Some(&text))?)?;
+            sel.set_value(MODIFIED);
+        }
+        None => sel.set_value(&app.lesson.map(|n| n.to_string()).unwrap_or_default()),
+    }
+    for id in ["lesson-modified", "restore-lesson"] {
+        let e = app.root(id)?;
+        if modified {
+            e.remove_attribute("hidden")?;
+        } else {
+            e.set_attribute("hidden", "")?;
+        }
+    }
+    Ok(())
+}
+
+/// The lesson picker's value while the figure differs from the lesson's.
+pub const MODIFIED: &str = "modified";
+
 /// The lesson picker's options, in the current language.
 fn fill_lessons(app: &App) -> Result<(), JsValue> {
     let sel = app.root("lesson")?;
@@ -165,8 +201,7 @@ fn fill_lessons(app: &App) -> Result<(), JsValue> {
 
 /// The caption of the current lesson, the pickers and `<html lang>`.
 pub fn sync_lesson(app: &App) -> Result<(), JsValue> {
-    by_id::<HtmlSelectElement>(&app.doc, "lesson")?
-        .set_value(&app.lesson.map(|n| n.to_string()).unwrap_or_default());
+    sync_modified(app)?;
     by_id::<HtmlSelectElement>(&app.doc, "lang")?.set_value(match app.lang {
         Lang::En => "en",
         Lang::Zh => "zh",

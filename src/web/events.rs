@@ -35,6 +35,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     globals(doc)?;
     time(doc)?;
     keys(doc)?;
+    super::gestures::wire(doc)?;
     super::pointer::wire(doc)?;
     super::share::wire(doc)?;
     super::state::wire(doc)?;
@@ -231,8 +232,28 @@ fn globals(doc: &Document) -> Result<(), JsValue> {
         on(&target, "change", handler)?;
     }
     let lesson_sel: HtmlSelectElement = by_id(doc, "lesson")?;
+    // An arrow on the closed picker changes the lesson at once: the picker
+    // keeps the focus then, so a keyboard user can go on through the list.
+    let browsing = std::rc::Rc::new(std::cell::Cell::new(false));
+    let b = browsing.clone();
+    on(&lesson_sel, "keydown", move |e: KeyboardEvent| {
+        b.set(!matches!(e.key().as_str(), "Enter" | " "));
+    })?;
+    let b = browsing.clone();
+    on(&lesson_sel, "pointerdown", move |_: web_sys::Event| {
+        b.set(false)
+    })?;
+    let d = doc.clone();
     on(&lesson_sel.clone(), "change", move |_: web_sys::Event| {
-        dispatch(Msg::SetLesson(lesson_sel.value().parse().ok()));
+        let v = lesson_sel.value();
+        // The hidden "modified" option cannot be chosen; guard anyway.
+        if v != super::controls::MODIFIED {
+            dispatch(Msg::SetLesson(v.parse().ok()));
+        }
+        // Chosen: the keys go to the figure, so → steps and Space plays.
+        if !browsing.replace(false) {
+            super::gestures::focus_figure(&d);
+        }
     })?;
     for (id, delta) in [("lesson-prev", -1i64), ("lesson-next", 1)] {
         let b: Element = by_id(doc, id)?;
@@ -294,35 +315,113 @@ fn time(doc: &Document) -> Result<(), JsValue> {
     })
 }
 
-/// Keyboard: Space, ←/→, R — unless a control has the focus.
+/// A key of the playground (`key` as `KeyboardEvent.key`, letters in either case).
+struct Bind {
+    key: &'static str,
+    ctrl: bool,
+    shift: Option<bool>,
+    msg: fn() -> Msg,
+}
+
+/// Every key of the playground (the "Keys and gestures" panel lists them):
+/// the key, whether Ctrl/Cmd is held, Shift (`None`: either), the message.
+const KEYS: &[Bind] = &[
+    bind(" ", false, None, || Msg::TogglePlay),
+    bind("ArrowRight", false, Some(false), || Msg::Step(1)),
+    bind("ArrowLeft", false, Some(false), || Msg::Step(-1)),
+    bind("Home", false, None, || Msg::Seek(0)),
+    bind("End", false, None, || Msg::Seek(usize::MAX)),
+    bind("r", false, None, || Msg::Seek(0)),
+    // What a presentation clicker sends.
+    bind("PageUp", false, None, || Msg::StepLesson(-1)),
+    bind("PageDown", false, None, || Msg::StepLesson(1)),
+    bind("ArrowRight", false, Some(true), || Msg::PanBy {
+        fx: PAN,
+        fy: 0.0,
+    }),
+    bind("ArrowLeft", false, Some(true), || Msg::PanBy {
+        fx: -PAN,
+        fy: 0.0,
+    }),
+    bind("ArrowUp", false, Some(true), || Msg::PanBy {
+        fx: 0.0,
+        fy: PAN,
+    }),
+    bind("ArrowDown", false, Some(true), || Msg::PanBy {
+        fx: 0.0,
+        fy: -PAN,
+    }),
+    bind("+", false, None, || Msg::ZoomCentre(1.0 / ZOOM)),
+    bind("=", false, None, || Msg::ZoomCentre(1.0 / ZOOM)),
+    bind("-", false, None, || Msg::ZoomCentre(ZOOM)),
+    bind("_", false, None, || Msg::ZoomCentre(ZOOM)),
+    bind("p", false, None, || Msg::TogglePresent),
+    bind("z", true, Some(false), || Msg::Undo),
+    bind("z", true, Some(true), || Msg::Redo),
+    bind("y", true, Some(false), || Msg::Redo),
+];
+
+const fn bind(key: &'static str, ctrl: bool, shift: Option<bool>, msg: fn() -> Msg) -> Bind {
+    Bind {
+        key,
+        ctrl,
+        shift,
+        msg,
+    }
+}
+
+/// A key pan moves the window by this fraction of its span.
+const PAN: f64 = 0.1;
+/// A key zoom scales the window by this factor.
+const ZOOM: f64 = 1.25;
+
+/// Whether the focused control keeps `key` for itself: fields one types
+/// in keep every key; pickers their arrows, letters and Space; sliders
+/// their arrows, Home/End/PageUp/PageDown; buttons, boxes and summaries
+/// Space and Enter (a keyboard user presses the button they tabbed to).
+fn kept_by(t: &Element, key: &str, ctrl: bool) -> bool {
+    if super::gestures::is_text_entry(t) {
+        return true;
+    }
+    let tag = t.tag_name().to_ascii_uppercase();
+    let kind = t.get_attribute("type").unwrap_or_default();
+    let arrows = key.starts_with("Arrow") || matches!(key, "Home" | "End" | "PageUp" | "PageDown");
+    match tag.as_str() {
+        "SELECT" => !ctrl,
+        "INPUT" if kind == "range" => arrows,
+        "BUTTON" | "SUMMARY" | "A" => key == " " || key == "Enter",
+        "INPUT" => key == " " || key == "Enter",
+        _ => false,
+    }
+}
+
+/// Keyboard: the keys of [`KEYS`], anywhere on the page, unless the focused
+/// control keeps that key; the start handle's arrows move the start.
 fn keys(doc: &Document) -> Result<(), JsValue> {
     on(doc, "keydown", |e: KeyboardEvent| {
-        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        if e.alt_key() {
             return;
         }
         let key = e.key();
-        if let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-            let tag = t.tag_name().to_ascii_uppercase();
-            let kind = t.get_attribute("type").unwrap_or_default();
-            // Fields and sliders keep their own keys; buttons, checkboxes and
-            // summaries keep Space (it activates them) but not ←/→/R.
-            let typing = matches!(tag.as_str(), "SELECT" | "TEXTAREA")
-                || (tag == "INPUT" && kind != "checkbox" && kind != "button");
-            let clicks = matches!(tag.as_str(), "BUTTON" | "SUMMARY")
-                || (tag == "INPUT" && kind == "checkbox");
-            if typing || (clicks && key == " ") {
+        let ctrl = e.ctrl_key() || e.meta_key();
+        let shift = e.shift_key();
+        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+        if let Some(t) = &target {
+            if t.id() == "start-handle" && !ctrl {
+                if let Some(msg) = super::gestures::nudge(&key, shift) {
+                    e.prevent_default();
+                    return dispatch(msg);
+                }
+            } else if kept_by(t, &key, ctrl) {
                 return;
             }
         }
-        let msg = match key.as_str() {
-            " " => Msg::TogglePlay,
-            "ArrowRight" => Msg::Step(1),
-            "ArrowLeft" => Msg::Step(-1),
-            "r" | "R" => Msg::Seek(0),
-            "p" | "P" => Msg::TogglePresent,
-            _ => return,
+        let Some(b) = KEYS.iter().find(|b| {
+            b.key.eq_ignore_ascii_case(&key) && b.ctrl == ctrl && b.shift.is_none_or(|s| s == shift)
+        }) else {
+            return;
         };
         e.prevent_default();
-        dispatch(msg);
+        dispatch((b.msg)());
     })
 }

@@ -34,6 +34,8 @@ fn selector(f: FieldId) -> String {
         FieldId::Seed => "#noise-seed".into(),
         FieldId::SurfaceParam(k) => format!("#surface-params input[data-key=\"{}\"]", k.name()),
         FieldId::View(e) => format!("#view-fields input[data-view=\"{}\"]", e.name()),
+        FieldId::Start(0) => "#start-x".into(),
+        FieldId::Start(_) => "#start-y".into(),
     }
 }
 
@@ -46,6 +48,7 @@ fn message_id(f: FieldId) -> String {
         FieldId::Seed => "invalid-seed".into(),
         FieldId::SurfaceParam(k) => format!("invalid-surface-{}", k.name()),
         FieldId::View(e) => format!("invalid-view-{}", e.name()),
+        FieldId::Start(axis) => format!("invalid-start-{axis}"),
     }
 }
 
@@ -61,6 +64,8 @@ pub fn field_of(input: &Element) -> Option<FieldId> {
         "steps" => return Some(FieldId::Steps),
         "noise-sigma" => return Some(FieldId::Sigma),
         "noise-seed" => return Some(FieldId::Seed),
+        "start-x" => return Some(FieldId::Start(0)),
+        "start-y" => return Some(FieldId::Start(1)),
         _ => {}
     }
     if attr("type").as_deref() != Some("number") {

@@ -1,16 +1,29 @@
-//! The plot's pointer events as messages: click/tap sets the start, a drag
-//! moves the start marker or pans, the wheel and a pinch zoom.
+//! The plot's pointer events as messages: a press carries the pointer's
+//! kind and whether Shift/Alt was held (only then does a click set the
+//! start); a drag moves the start marker or pans, the wheel and a pinch
+//! zoom. On a touch screen the canvas lets one finger scroll the page
+//! (`touch-action: pan-y`) unless it lands on the ring; a second finger
+//! takes the gesture for pan and pinch.
 
-use super::dispatch;
 use super::dom::{by_id, on, on_active};
-use crate::app::Msg;
+use super::timer::{later, Later};
+use super::{dispatch, start};
+use crate::app::{Msg, PointerKind};
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, HtmlCanvasElement, PointerEvent, WheelEvent};
+use web_sys::{Document, HtmlCanvasElement, PointerEvent, TouchEvent, WheelEvent};
 
 /// The event's position in the canvas's CSS pixels.
 fn rel(plot: &HtmlCanvasElement, x: i32, y: i32) -> (f64, f64) {
     let r = plot.get_bounding_client_rect();
     (x as f64 - r.left(), y as f64 - r.top())
+}
+
+fn kind(e: &PointerEvent) -> PointerKind {
+    match e.pointer_type().as_str() {
+        "touch" => PointerKind::Touch,
+        "pen" => PointerKind::Pen,
+        _ => PointerKind::Mouse,
+    }
 }
 
 /// Listen to the plot.
@@ -24,6 +37,8 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             id: e.pointer_id(),
             x,
             y,
+            kind: kind(&e),
+            modified: e.shift_key() || e.alt_key(),
         });
     })?;
     let p = plot.clone();
@@ -47,11 +62,29 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             });
         })?;
     }
+    // The page may scroll under one finger, but not when it grabs the ring
+    // or when a second finger lands (then the fingers pan and pinch).
+    let p = plot.clone();
+    on_active(&plot, "touchstart", move |e: TouchEvent| {
+        let touches = e.touches();
+        let on_ring = touches.length() == 1
+            && touches.get(0).is_some_and(|t| {
+                let (x, y) = rel(&p, t.client_x(), t.client_y());
+                start::ring().is_some_and(|r| gradscape_core::geometry::grabs_start(r, x, y))
+            });
+        if on_ring || touches.length() >= 2 {
+            e.prevent_default();
+        }
+    })?;
     let p = plot.clone();
     on_active(&plot, "wheel", move |e: WheelEvent| {
         e.prevent_default();
         let (x, y) = rel(&p, e.client_x(), e.client_y());
         let factor = gradscape_core::geometry::wheel_factor(e.delta_y(), e.delta_mode());
         dispatch(Msg::Zoom { x, y, factor });
+        // A burst of wheel events is one undo entry: it ends when the wheel rests.
+        if let Some(w) = web_sys::window() {
+            let _ = later(&w, Later::Gesture, || dispatch(Msg::EndGesture));
+        }
     })
 }

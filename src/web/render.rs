@@ -3,7 +3,7 @@
 
 use super::dom::by_id;
 use super::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, Style};
-use super::{controls, dispatch, explain, fields, link, panel, place, state, summary, App};
+use super::{controls, dispatch, explain, fields, link, panel, place, start, state, summary, App};
 use crate::app::{Dirty, Msg};
 use gradscape_text::{tr, trf};
 use std::cell::RefCell;
@@ -50,6 +50,9 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     }
     if d.has(Dirty::GLOBALS) {
         controls::sync_globals(app)?;
+    }
+    if d.has(Dirty::GLOBALS) || d.has(Dirty::LEGEND) {
+        start::sync_fields(app)?;
     }
     if d.has(Dirty::REVERT) {
         fields::revert(app)?;
@@ -162,6 +165,8 @@ fn sync_time(app: &App) -> Result<(), JsValue> {
         tr(app.lang, if app.playing { "pause" } else { "play" }),
     )?;
     play.set_text_content(Some(if app.playing { "❚❚" } else { "▶" }));
+    by_id::<HtmlButtonElement>(&app.doc, "undo")?.set_disabled(!app.history.can_undo());
+    by_id::<HtmlButtonElement>(&app.doc, "redo")?.set_disabled(!app.history.can_redo());
     Ok(())
 }
 
@@ -241,6 +246,7 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
             })?;
         }
     }
+    start::place_handle(app)?;
     let overlay = state::refresh(app)?;
     if let Some(cache) = &app.cache {
         let frame = Frame {

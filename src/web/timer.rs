@@ -21,16 +21,25 @@ pub enum Later {
     /// The figure's summary for screen readers, 500 ms after the last
     /// change settled (one announcement, not one per step of a drag).
     Summary,
+    /// The end of a wheel burst, 400 ms after its last event (one undo entry).
+    Gesture,
 }
 
 impl Later {
-    const ALL: [Later; 4] = [Later::Settle, Later::Sweeps, Later::Inspect, Later::Summary];
+    const ALL: [Later; 5] = [
+        Later::Settle,
+        Later::Sweeps,
+        Later::Inspect,
+        Later::Summary,
+        Later::Gesture,
+    ];
 
     fn ms(self) -> i32 {
         match self {
             Later::Settle | Later::Inspect => 150,
             Later::Sweeps => 200,
             Later::Summary => 500,
+            Later::Gesture => 400,
         }
     }
 

@@ -1,5 +1,6 @@
-// The live playground, the canvas: clicking moves the start, dragging the
-// start marker, panning and zooming with mouse, wheel and touch, Reset view.
+// The live playground, the canvas: a plain click leaves the figure, a
+// Shift-click moves the start, dragging the start marker, panning and
+// zooming with mouse, wheel and touch, Reset view.
 // Each test opens its own fresh page; every page must stay free of console
 // errors.
 import { test } from 'node:test';
@@ -8,13 +9,16 @@ import { playgroundSuite, state, act, canvasHash, type, geometry, toPx, toWorld,
 
 const { fresh, noConsoleErrors } = playgroundSuite();
 
-test('clicking the canvas moves the start of every run there', async (t) => {
+test('a plain click leaves the figure; Shift-clicking the canvas moves the start of every run there', async (t) => {
   const { page, errors } = await fresh(t);
   const g = await geometry(page);
   const s0 = await state(page);
   const p = await freeCanvasPoint(page, [[0.35, 0.3], [0.5, 0.25], [0.6, 0.6], [0.3, 0.7]], [toPx(g, [-5, -2]), toPx(g, [0, 0])]);
   const h0 = await canvasHash(page);
-  await act(page, () => page.mouse.click(g.left + p[0], g.top + p[1]));
+  await page.mouse.click(g.left + p[0], g.top + p[1]);
+  await page.waitForTimeout(200);
+  assert.deepEqual((await state(page)).scene, s0.scene, 'a plain click changes nothing');
+  await act(page, () => page.locator('#plot').click({ position: { x: p[0], y: p[1] }, modifiers: ['Shift'] }));
   const s = await state(page);
   const want = toWorld(g, p);
   const tol = [(g.x1 - g.x0) / g.w * 1.5, (g.y1 - g.y0) / g.h * 1.5];
@@ -82,7 +86,7 @@ test('dragging the start marker moves the start; dragging elsewhere pans; the wh
   noErrors(errors);
 });
 
-test('touch: two-finger pinch zooms the view, one-finger drag pans it', async (t) => {
+test('touch: two-finger pinch zooms the view, a two-finger drag pans it', async (t) => {
   const { page, errors } = await fresh(t, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const cdp = await page.context().newCDPSession(page);
   const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
@@ -97,15 +101,16 @@ test('touch: two-finger pinch zooms the view, one-finger drag pans it', async (t
   const g2 = await geometry(page);
   assert.ok(g2.x1 - g2.x0 < 0.7 * (g.x1 - g.x0), `pinching out zooms in: width ${g.x1 - g.x0} → ${g2.x1 - g2.x0}`);
   assert.deepEqual((await state(page)).scene.start ?? [-5, -2], [-5, -2], 'a pinch does not move the start');
-  // One finger drag, away from the start marker: pans.
+  // Two fingers moving left together, away from the start marker: pans
+  // (one finger is left to scroll the page).
   const a = await freeCanvasPoint(page, [[0.6, 0.5], [0.7, 0.4]], [toPx(g2, [-5, -2]), toPx(g2, [0, 0])]);
   await act(page, async () => {
-    await touch('touchStart', [[g2.left + a[0], g2.top + a[1]]]);
-    for (let k = 1; k <= 8; k++) await touch('touchMove', [[g2.left + a[0] - 5 * k, g2.top + a[1]]]);
+    await touch('touchStart', [[g2.left + a[0] - 20, g2.top + a[1]], [g2.left + a[0] + 20, g2.top + a[1]]]);
+    for (let k = 1; k <= 8; k++) await touch('touchMove', [[g2.left + a[0] - 20 - 5 * k, g2.top + a[1]], [g2.left + a[0] + 20 - 5 * k, g2.top + a[1]]]);
     await touch('touchEnd', []);
   });
   const g3 = await geometry(page);
-  assert.ok(g3.x0 > g2.x0 && Math.abs((g3.x1 - g3.x0) - (g2.x1 - g2.x0)) < 1e-9, `dragging left pans right: ${g2.x0} → ${g3.x0}`);
+  assert.ok(g3.x0 > g2.x0 && Math.abs((g3.x1 - g3.x0) - (g2.x1 - g2.x0)) < 1e-6 * (g2.x1 - g2.x0), `dragging left pans right: ${g2.x0} → ${g3.x0}`);
   assert.equal(await page.evaluate(() => window.scrollX), 0);
   noErrors(errors);
 });

@@ -91,7 +91,7 @@ test('the surface picker switches to each surface\'s window and default start', 
   // A start clicked on one surface does not stick to the next surface.
   const g = await geometry(page);
   const p = await freeCanvasPoint(page, [[0.5, 0.3], [0.6, 0.4]], [toPx(g, [-5, -2]), toPx(g, [0, 0])]);
-  await act(page, () => page.mouse.click(g.left + p[0], g.top + p[1]));
+  await act(page, () => page.locator('#plot').click({ position: { x: p[0], y: p[1] }, modifiers: ['Shift'] }));
   await act(page, () => page.locator('#surface').selectOption('rosenbrock'));
   for (const r of (await state(page)).runs) assert.deepEqual(r.points[0], [-1.5, 2]);
   noErrors(errors);

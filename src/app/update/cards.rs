@@ -130,6 +130,7 @@ pub(super) fn unreadable(m: &mut Model, f: Field) -> Dirty {
         Field::Steps => GlobalError::Unreadable(Rule::Steps),
         Field::Sigma => GlobalError::Unreadable(Rule::Sigma),
         Field::Seed => GlobalError::Unreadable(Rule::Seed),
+        Field::Start(axis) => GlobalError::Unreadable(Rule::Start(axis)),
         Field::SurfaceParam(key) => GlobalError::SurfaceNan(key),
         Field::View { edge, text } => GlobalError::ViewNan { edge, text },
     };

@@ -1,16 +1,26 @@
-//! The plot's pointer: a click sets the start, a drag of the ring moves it,
-//! a drag elsewhere pans, two pointers pinch; the wheel zooms. The maths is
-//! [`gradscape_core::geometry`]'s.
+//! The plot's pointer: a plain click changes nothing (a teacher clicks to
+//! focus the figure or to point at it); a Shift/Alt-click sets the start, a
+//! drag of the ring moves it, a mouse drag elsewhere pans, two pointers pan
+//! and pinch; the wheel zooms. One finger elsewhere is left to scroll the
+//! page. The maths is [`gradscape_core::geometry`]'s.
 
 use super::runs;
 use crate::app::dirty::Dirty;
-use crate::app::model::{Drag, Model};
+use crate::app::model::{Drag, GlobalError, Model, Rule};
+use crate::app::msg::PointerKind;
 use crate::landscape::View;
 use crate::Vec2;
 use gradscape_core::geometry;
 
 /// A pointer pressed at (`x`, `y`) CSS px.
-pub(super) fn down(m: &mut Model, id: i32, x: f64, y: f64) -> Dirty {
+pub(super) fn down(
+    m: &mut Model,
+    id: i32,
+    x: f64,
+    y: f64,
+    kind: PointerKind,
+    modified: bool,
+) -> Dirty {
     m.pointers.retain(|q| q.0 != id);
     m.pointers.push((id, x, y));
     if m.pointers.len() == 2 {
@@ -21,10 +31,15 @@ pub(super) fn down(m: &mut Model, id: i32, x: f64, y: f64) -> Dirty {
         return Dirty::NONE;
     }
     let ring = m.viewport(m.scene.view()).px(m.scene.start);
-    m.drag = if geometry::grabs_start(ring, x, y) {
+    m.drag = if geometry::grabs_start(ring, x, y) && !modified {
         Drag::Start
     } else {
-        Drag::Pending { x, y }
+        Drag::Pending {
+            x,
+            y,
+            set: modified,
+            pans: kind != PointerKind::Touch,
+        }
     };
     Dirty::NONE
 }
@@ -37,19 +52,28 @@ pub(super) fn moved(m: &mut Model, id: i32, x: f64, y: f64) -> Dirty {
     }
     if let (Some((d0, v0, mid)), 2) = (m.pinch, m.pointers.len()) {
         let (a, b) = (m.pointers[0], m.pointers[1]);
-        let (d, _) = geometry::pinch((a.1, a.2), (b.1, b.2));
-        return zoom_at(m, mid[0], mid[1], d0 / d, v0);
+        let (d, now) = geometry::pinch((a.1, a.2), (b.1, b.2));
+        // Zoom about where the fingers began, then follow their midpoint.
+        let zoomed = m.viewport(v0).zoom_at(mid[0], mid[1], d0 / d);
+        let v = m.viewport(zoomed).pan(now[0] - mid[0], now[1] - mid[1]);
+        return set_view(m, v);
     }
     match m.drag {
         Drag::Start => {
             let w = m.viewport(m.scene.view()).world(x, y);
             set_start(m, w)
         }
-        Drag::Pending { x: x0, y: y0 } if geometry::is_drag((x0, y0), x, y) => {
-            m.drag = Drag::Pan {
-                view: m.scene.view(),
-                x: x0,
-                y: y0,
+        Drag::Pending {
+            x: x0, y: y0, pans, ..
+        } if geometry::is_drag((x0, y0), x, y) => {
+            m.drag = if pans {
+                Drag::Pan {
+                    view: m.scene.view(),
+                    x: x0,
+                    y: y0,
+                }
+            } else {
+                Drag::Idle
             };
             Dirty::NONE
         }
@@ -61,7 +85,8 @@ pub(super) fn moved(m: &mut Model, id: i32, x: f64, y: f64) -> Dirty {
     }
 }
 
-/// A pointer released (`click`: it did not move far).
+/// A pointer released (`click`: released, not cancelled). Only a
+/// modified click sets the start.
 pub(super) fn up(m: &mut Model, id: i32, x: f64, y: f64, click: bool) -> Dirty {
     m.pointers.retain(|q| q.0 != id);
     if m.pointers.len() < 2 {
@@ -69,7 +94,7 @@ pub(super) fn up(m: &mut Model, id: i32, x: f64, y: f64, click: bool) -> Dirty {
     }
     let drag = std::mem::replace(&mut m.drag, Drag::None);
     if click {
-        if let Drag::Pending { .. } = drag {
+        if let Drag::Pending { set: true, .. } = drag {
             let w = m.viewport(m.scene.view()).world(x, y);
             return set_start(m, w);
         }
@@ -88,6 +113,31 @@ pub(super) fn set_start(m: &mut Model, p: Vec2) -> Dirty {
     }
     m.scene.start = p;
     runs(m)
+}
+
+/// The start's field `axis` typed: taken as typed (not snapped), within
+/// ±1e12, else the global error line says why.
+pub(super) fn start_field(m: &mut Model, axis: usize, v: f64) -> Dirty {
+    let mut p = m.scene.start;
+    match p.get_mut(axis) {
+        Some(c) => *c = v,
+        None => return Dirty::NONE,
+    }
+    if !geometry::start_ok(p) {
+        m.error = Some(GlobalError::Rule(Rule::Start(axis), v));
+        return Dirty::ERROR;
+    }
+    m.error = None;
+    m.scene.start = p;
+    Dirty::ERROR | runs(m)
+}
+
+/// The start moved by (`dx`, `dy`) grains of the view (the start handle).
+pub(super) fn nudge_start(m: &mut Model, dx: i32, dy: i32) -> Dirty {
+    let v = m.scene.view();
+    let (gx, gy) = (geometry::grain(v.width()), geometry::grain(v.height()));
+    let s = m.scene.start;
+    set_start(m, [s[0] + dx as f64 * gx, s[1] + dy as f64 * gy])
 }
 
 /// A new window (refused when degenerate or absurdly far); drawn coarse

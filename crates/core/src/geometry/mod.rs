@@ -43,5 +43,6 @@ mod viewport;
 
 pub use loss_axes::LossAxes;
 pub use viewport::{
-    fit_height, grabs_start, is_drag, pinch, snap, start_ok, view_ok, wheel_factor, Viewport,
+    fit_height, grabs_start, grain, is_drag, pinch, snap, start_ok, view_ok, wheel_factor,
+    Viewport, WHEEL_MAX,
 };

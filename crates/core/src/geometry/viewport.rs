@@ -97,11 +97,16 @@ pub fn view_ok(v: &View) -> bool {
     !refused
 }
 
+/// The grain of a window `span` wide: the largest power of ten at most a
+/// thousandth of it (the start snaps to it; its arrow keys step by it).
+pub fn grain(span: f64) -> f64 {
+    10f64.powf((span / 1000.0).log10().floor())
+}
+
 /// A clicked world point rounded to a grain fine enough for the window
 /// (a power of ten at most a thousandth of its span), so a link carries
 /// `0.52`, not `0.5213846…`.
 pub fn snap(view: &View, p: Vec2) -> Vec2 {
-    let grain = |span: f64| 10f64.powf((span / 1000.0).log10().floor());
     let r = |v: f64, g: f64| ((v / g).round() * g * 1e12).round() / 1e12;
     [r(p[0], grain(view.width())), r(p[1], grain(view.height()))]
 }
@@ -111,15 +116,25 @@ pub fn start_ok(p: Vec2) -> bool {
     p[0].is_finite() && p[1].is_finite() && p[0].abs() <= 1e12 && p[1].abs() <= 1e12
 }
 
+/// The most one wheel event zooms: a mouse notch (100 px) gives ×1.16, so a
+/// fast trackpad flick of many events cannot jump decades.
+pub const WHEEL_MAX: f64 = 1.2;
+
 /// The zoom factor of one wheel event: `delta_y` in the event's
-/// `delta_mode` (0 pixels, 1 lines of 30 px, 2 pages of 300 px).
+/// `delta_mode` (0 pixels, 1 lines of 30 px, 2 pages of 300 px), bounded
+/// to [1/WHEEL_MAX, WHEEL_MAX]; 1 for a NaN.
 pub fn wheel_factor(delta_y: f64, delta_mode: u32) -> f64 {
     let unit = match delta_mode {
         1 => 30.0,
         2 => 300.0,
         _ => 1.0,
     };
-    (delta_y * unit * 0.0015).clamp(-1.0, 1.0).exp()
+    let e = delta_y * unit * 0.0015;
+    if e.is_nan() {
+        return 1.0;
+    }
+    let max = WHEEL_MAX.ln();
+    e.clamp(-max, max).exp()
 }
 
 /// Two pointers' distance (at least 1 px) and midpoint: a pinch zooms the
@@ -268,7 +283,14 @@ mod tests {
     fn gestures() {
         assert_eq!(wheel_factor(0.0, 0), 1.0);
         assert!(wheel_factor(100.0, 0) > 1.0 && wheel_factor(-100.0, 0) < 1.0);
-        assert_eq!(wheel_factor(1e6, 2), 1f64.exp());
+        assert_eq!(wheel_factor(1e6, 2), WHEEL_MAX);
+        assert!((wheel_factor(-1e6, 0) - 1.0 / WHEEL_MAX).abs() < 1e-12);
+        assert_eq!(wheel_factor(f64::NAN, 0), 1.0);
+        // A mouse notch zooms a steady step between ×1.1 and ×1.25.
+        let notch = wheel_factor(100.0, 0);
+        assert!((1.1..=1.25).contains(&notch), "{notch}");
+        // Fifteen fast events cannot jump decades.
+        assert!(wheel_factor(500.0, 0).powi(15) < 20.0);
         assert_eq!(wheel_factor(3.0, 1), wheel_factor(90.0, 0));
         assert_eq!(pinch((0.0, 0.0), (6.0, 8.0)), (10.0, [3.0, 4.0]));
         assert_eq!(pinch((5.0, 5.0), (5.0, 5.0)).0, 1.0);

@@ -10,6 +10,7 @@ use gradscape_text::Lang;
 
 mod cards;
 mod fields;
+mod history;
 mod pointer;
 mod present;
 mod scene;

@@ -1,0 +1,111 @@
+//! Undo and redo over every change of the scene (and of the lesson
+//! shown): snapshots before each change, one entry per gesture — a slider
+//! drag, a ring drag, a pan, a burst of wheel zooms or typing in one field
+//! is recorded once, because the gesture stays open until it ends.
+
+use crate::landscape::Param;
+use crate::optim::HyperKey;
+use crate::scene::Scene;
+
+/// At most this many steps back (the oldest go).
+pub const MAX_HISTORY: usize = 200;
+
+/// What was shown: the scene and the lesson whose caption was on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Snapshot {
+    /// The scene.
+    pub scene: Scene,
+    /// The lesson, if any.
+    pub lesson: Option<usize>,
+}
+
+/// A gesture whose many messages make one entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gesture {
+    /// A press on the plot until its release: ring drag, pan, pinch.
+    Pointer,
+    /// The window moved by the wheel or the keys, until the burst ends.
+    View,
+    /// A card's parameter, by slider or typing.
+    Hyper(usize, HyperKey),
+    /// The steps field.
+    Steps,
+    /// The noise σ field.
+    Sigma,
+    /// The noise seed field.
+    Seed,
+    /// A surface parameter field.
+    SurfaceParam(Param),
+    /// The formula box.
+    Formula,
+    /// The view fields.
+    ViewFields,
+    /// The start fields or the start handle's arrows.
+    Start,
+}
+
+/// The past and the undone future.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    past: Vec<Snapshot>,
+    future: Vec<Snapshot>,
+    open: Option<Gesture>,
+}
+
+impl History {
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+
+    /// How many steps back there are.
+    pub fn len(&self) -> usize {
+        self.past.len()
+    }
+
+    /// Whether nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.past.is_empty()
+    }
+
+    /// The state `before` a change made by gesture `g` (`None`: a single
+    /// action). A change inside the open gesture adds nothing: its entry
+    /// holds the state from before the gesture began.
+    pub fn record(&mut self, before: Snapshot, g: Option<Gesture>) {
+        if g.is_some() && g == self.open {
+            return;
+        }
+        self.past.push(before);
+        if self.past.len() > MAX_HISTORY {
+            self.past.remove(0);
+        }
+        self.future.clear();
+        self.open = g;
+    }
+
+    /// The gesture ended: the next change is a new entry.
+    pub fn close(&mut self) {
+        self.open = None;
+    }
+
+    /// Step back from `now`: the state to show, if any.
+    pub fn undo(&mut self, now: Snapshot) -> Option<Snapshot> {
+        let s = self.past.pop()?;
+        self.future.push(now);
+        self.open = None;
+        Some(s)
+    }
+
+    /// Step forward from `now`: the state to show, if any.
+    pub fn redo(&mut self, now: Snapshot) -> Option<Snapshot> {
+        let s = self.future.pop()?;
+        self.past.push(now);
+        self.open = None;
+        Some(s)
+    }
+}

@@ -1,0 +1,68 @@
+//! Undo and redo: which messages make one gesture, and putting a recorded
+//! state back on the page.
+
+use super::all;
+use crate::app::dirty::Dirty;
+use crate::app::history::{Gesture, Snapshot};
+use crate::app::model::{Drag, Model};
+use crate::app::msg::Msg;
+
+/// What is shown now.
+pub(super) fn snapshot(m: &Model) -> Snapshot {
+    Snapshot {
+        scene: m.scene.clone(),
+        lesson: m.lesson,
+    }
+}
+
+/// The gesture `msg` belongs to; `None`: it is an entry of its own.
+pub(super) fn gesture(msg: &Msg) -> Option<Gesture> {
+    Some(match *msg {
+        Msg::PointerDown { .. } | Msg::PointerMove { .. } | Msg::PointerUp { .. } => {
+            Gesture::Pointer
+        }
+        Msg::Zoom { .. } | Msg::ZoomCentre(_) | Msg::PanBy { .. } => Gesture::View,
+        Msg::SetHyper { i, key, .. } | Msg::SlideHyper { i, key, .. } => Gesture::Hyper(i, key),
+        Msg::SetSteps(_) => Gesture::Steps,
+        Msg::SetSigma(_) => Gesture::Sigma,
+        Msg::SetSeed(_) => Gesture::Seed,
+        Msg::SetSurfaceParam { key, .. } => Gesture::SurfaceParam(key),
+        Msg::SetFormula(_) => Gesture::Formula,
+        Msg::SetViewFields(_) => Gesture::ViewFields,
+        Msg::SetStartField { .. } | Msg::NudgeStart { .. } => Gesture::Start,
+        _ => return None,
+    })
+}
+
+/// Show `s`: the scene replayed, paused, every panel rebuilt.
+fn restore(m: &mut Model, s: Snapshot) -> Dirty {
+    let lesson_changed = s.lesson != m.lesson;
+    m.scene = s.scene;
+    m.lesson = s.lesson;
+    m.playing = false;
+    m.drag = Drag::None;
+    m.hidden.resize(m.scene.optimizers.len(), false);
+    let mut d = all(m) | Dirty::LESSON | Dirty::TIME;
+    if lesson_changed {
+        d |= Dirty::LESSON_PANELS;
+    }
+    d
+}
+
+/// Back one entry.
+pub(super) fn undo(m: &mut Model) -> Dirty {
+    let now = snapshot(m);
+    match m.history.undo(now) {
+        Some(s) => restore(m, s),
+        None => Dirty::NONE,
+    }
+}
+
+/// Forward one entry.
+pub(super) fn redo(m: &mut Model) -> Dirty {
+    let now = snapshot(m);
+    match m.history.redo(now) {
+        Some(s) => restore(m, s),
+        None => Dirty::NONE,
+    }
+}

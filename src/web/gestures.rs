@@ -1,0 +1,105 @@
+//! The controls added for a teacher in front of a class: undo, redo and
+//! ↺ lesson, the start's x/y fields and its handle's arrows, the end of a
+//! gesture (one undo entry), and the focus given back to the figure after
+//! a lesson is picked or a button is clicked, so that Space plays and →
+//! steps instead of working that control again.
+
+use super::dispatch;
+use super::dom::{by_id, closest, on};
+use crate::app::{Field, Msg};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlElement, HtmlInputElement, MouseEvent};
+
+/// Buttons whose mouse click hands the keys back to the figure.
+const GIVE_BACK: &str = "#lesson-prev, #lesson-next, .timebar button, #reset-view, #restore-lesson";
+
+/// Whether a key event's target is a field one types in (it keeps every
+/// key, Ctrl+Z included).
+pub fn is_text_entry(t: &web_sys::Element) -> bool {
+    if t.dyn_ref::<HtmlElement>()
+        .is_some_and(|h| h.is_content_editable())
+    {
+        return true;
+    }
+    match t.tag_name().to_ascii_uppercase().as_str() {
+        "TEXTAREA" => true,
+        "INPUT" => {
+            let kind = t.get_attribute("type").unwrap_or_default();
+            !matches!(
+                kind.as_str(),
+                "checkbox" | "radio" | "button" | "submit" | "reset" | "range" | "color" | "file"
+            )
+        }
+        _ => false,
+    }
+}
+
+/// The start handle's arrows: grains of the view (Shift: ten).
+pub fn nudge(key: &str, shift: bool) -> Option<Msg> {
+    let n = if shift { 10 } else { 1 };
+    let (dx, dy) = match key {
+        "ArrowRight" => (n, 0),
+        "ArrowLeft" => (-n, 0),
+        "ArrowUp" => (0, n),
+        "ArrowDown" => (0, -n),
+        _ => return None,
+    };
+    Some(Msg::NudgeStart { dx, dy })
+}
+
+/// Give the keys to the figure without scrolling to it.
+pub fn focus_figure(doc: &Document) {
+    if let Some(plot) = doc
+        .get_element_by_id("plot")
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = plot.focus_with_options(&opts);
+    }
+}
+
+/// Listen to the undo buttons, ↺ lesson, the start fields, and for the
+/// ends of gestures and the clicks that hand the focus back.
+pub fn wire(doc: &Document) -> Result<(), JsValue> {
+    for (id, msg) in [
+        ("undo", Msg::Undo),
+        ("redo", Msg::Redo),
+        ("restore-lesson", Msg::RestoreLesson),
+    ] {
+        let b: HtmlElement = by_id(doc, id)?;
+        on(&b, "click", move |_: MouseEvent| dispatch(msg.clone()))?;
+    }
+    for (id, axis) in [("start-x", 0usize), ("start-y", 1)] {
+        let input: HtmlInputElement = by_id(doc, id)?;
+        let target = input.clone();
+        // Unreadable text is reported once committed, not while typing.
+        let handler = move |e: web_sys::Event| match input.value().trim().parse::<f64>() {
+            Ok(v) => dispatch(Msg::SetStartField { axis, v }),
+            Err(_) if e.type_() == "change" => dispatch(Msg::Unreadable(Field::Start(axis))),
+            Err(_) => {}
+        };
+        on(&target, "input", handler.clone())?;
+        on(&target, "change", handler)?;
+    }
+    // A committed field, a released slider, a key let go: the gesture ended.
+    on(doc, "change", |_: web_sys::Event| dispatch(Msg::EndGesture))?;
+    on(doc, "keyup", |e: web_sys::KeyboardEvent| {
+        let typing = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|t| is_text_entry(&t));
+        if !typing {
+            dispatch(Msg::EndGesture);
+        }
+    })?;
+    // A mouse click (detail > 0; a key's click has 0) on these buttons must
+    // not leave them focused, or the next Space would press them again.
+    let d = doc.clone();
+    on(doc, "click", move |e: MouseEvent| {
+        if e.detail() > 0 && closest(e.target(), GIVE_BACK).is_some() {
+            focus_figure(&d);
+        }
+    })
+}

@@ -1,0 +1,249 @@
+// In front of a class (issue 12): a click on the figure never changes it,
+// Shift-click / the ring / the start handle / the start fields move the
+// start, every change can be undone and redone, ↺ lesson restores the
+// lesson, the keys work wherever the focus is (Space, arrows, Home/End,
+// PageUp/PageDown, Shift+arrows, + and −, Ctrl+Z), the wheel zooms by
+// bounded steps and one finger on a phone scrolls the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, state, act, settled, geometry, toPx, freeCanvasPoint, noErrors, openPage } from './support.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const open = (t, q, opts) => openPage(browser, t, server.url + q, opts);
+const modified = (page) => page.isVisible('#lesson-modified');
+const view = async (page) => { const g = await geometry(page); return [g.x0, g.x1, g.y0, g.y1]; };
+
+// A point of the canvas away from the start ring and the minimum.
+async function freePoint(page) {
+  const g = await geometry(page);
+  const s = await state(page);
+  return freeCanvasPoint(page, [[0.3, 0.25], [0.7, 0.25], [0.3, 0.75], [0.7, 0.75], [0.5, 0.2]], [toPx(g, s.scene.start), toPx(g, [0, 0])], 50);
+}
+
+test('lesson 1: a click leaves the figure; Shift+click moves the start; undo, redo and ↺ lesson', async (t) => {
+  const { page, errors } = await open(t, '?lesson=1');
+  const s0 = await state(page);
+  assert.equal(await modified(page), false);
+  assert.equal(await page.isDisabled('#undo'), true, 'nothing to undo yet');
+  const p = await freePoint(page);
+  await page.locator('#plot').click({ position: { x: p[0], y: p[1] } });
+  await settled(page);
+  assert.deepEqual((await state(page)).scene, s0.scene, 'a plain click does not change the scene');
+  assert.equal(await modified(page), false, 'nor mark the lesson modified');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'plot', 'the click focuses the figure');
+  // Shift+click moves the start there.
+  await act(page, () => page.locator('#plot').click({ position: { x: p[0], y: p[1] }, modifiers: ['Shift'] }));
+  const s1 = await state(page);
+  assert.notDeepEqual(s1.scene.start, s0.scene.start);
+  assert.equal(await modified(page), true, 'the caption says modified');
+  assert.equal(await page.isVisible('#restore-lesson'), true);
+  assert.match(await page.locator('#lesson-caption').innerText(), /modified/);
+  assert.match(await page.locator('#lesson option:checked').innerText(), /modified/, 'the picker says modified');
+  // Ctrl+Z undoes, Ctrl+Shift+Z redoes, Ctrl+Y too.
+  await act(page, () => page.keyboard.press('Control+z'));
+  assert.deepEqual((await state(page)).scene.start, s0.scene.start);
+  assert.equal(await modified(page), false);
+  await act(page, () => page.keyboard.press('Control+Shift+Z'));
+  assert.deepEqual((await state(page)).scene.start, s1.scene.start);
+  await act(page, () => page.keyboard.press('Control+z'));
+  await act(page, () => page.keyboard.press('Control+y'));
+  assert.deepEqual((await state(page)).scene.start, s1.scene.start);
+  // The buttons too.
+  await act(page, () => page.click('#undo'));
+  assert.deepEqual((await state(page)).scene.start, s0.scene.start);
+  assert.equal(await page.isDisabled('#redo'), false);
+  await act(page, () => page.click('#redo'));
+  assert.deepEqual((await state(page)).scene.start, s1.scene.start);
+  // ↺ lesson restores the lesson as opening it does.
+  await act(page, () => page.click('#restore-lesson'));
+  const s2 = await state(page);
+  assert.deepEqual(s2.scene, s0.scene);
+  assert.equal(s2.t, s0.t);
+  assert.equal(await modified(page), false);
+  assert.equal(await page.isVisible('#restore-lesson'), false);
+  // Re-choosing the lesson in the picker restores it too.
+  await act(page, () => page.locator('#plot').click({ position: { x: p[0], y: p[1] }, modifiers: ['Shift'] }));
+  assert.equal(await modified(page), true);
+  await act(page, () => page.selectOption('#lesson', '1'));
+  assert.deepEqual((await state(page)).scene, s0.scene);
+  assert.equal(await modified(page), false);
+  noErrors(errors);
+});
+
+test('after choosing a lesson in the picker, Space plays and → steps; after clicking ›, Space plays', async (t) => {
+  const { page, errors } = await open(t, '?lesson=1');
+  await act(page, () => page.selectOption('#lesson', '3'));
+  assert.equal((await state(page)).lesson, 3);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'plot', 'the focus is back on the figure');
+  await act(page, () => page.keyboard.press('Home'));
+  await act(page, () => page.keyboard.press('ArrowRight'));
+  let s = await state(page);
+  assert.equal(s.lesson, 3, '→ does not switch the lesson');
+  assert.equal(s.t, 1, '→ steps');
+  await page.keyboard.press(' ');
+  assert.equal((await state(page)).playing, true, 'Space plays');
+  assert.equal((await state(page)).lesson, 3);
+  await page.keyboard.press(' ');
+  assert.equal((await state(page)).playing, false);
+  // A mouse click on ›, then Space: plays instead of skipping a lesson.
+  await act(page, () => page.click('#lesson-next'));
+  assert.equal((await state(page)).lesson, 4);
+  await page.keyboard.press(' ');
+  s = await state(page);
+  assert.equal(s.lesson, 4, 'Space does not press › again');
+  assert.equal(s.playing, true, 'Space plays');
+  await page.keyboard.press(' ');
+  // A keyboard user who tabs to › and presses Space still activates it.
+  await page.focus('#lesson-next');
+  await act(page, () => page.keyboard.press(' '));
+  assert.equal((await state(page)).lesson, 5);
+  // Arrows on the closed picker browse the lessons: the picker keeps the focus.
+  await page.focus('#lesson');
+  await act(page, () => page.keyboard.press('ArrowDown'));
+  assert.equal((await state(page)).lesson, 6);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'lesson', 'browsing keeps the focus in the picker');
+  noErrors(errors);
+});
+
+test('Home/End, PageDown/PageUp, Shift+arrows, + and −, without scrolling the page', async (t) => {
+  const { page, errors } = await open(t, '?lesson=1', { viewport: { width: 1280, height: 600 } });
+  await page.locator('#plot').focus();
+  const y0 = await page.evaluate(() => window.scrollY);
+  await act(page, () => page.keyboard.press('Home'));
+  assert.equal((await state(page)).t, 0);
+  await act(page, () => page.keyboard.press('End'));
+  const s = await state(page);
+  assert.equal(s.t, s.scene.steps);
+  assert.equal(await page.evaluate(() => window.scrollY), y0, 'Home/End do not scroll the page');
+  await act(page, () => page.keyboard.press('PageDown'));
+  assert.equal((await state(page)).lesson, 2);
+  await act(page, () => page.keyboard.press('PageUp'));
+  assert.equal((await state(page)).lesson, 1);
+  assert.equal(await page.evaluate(() => window.scrollY), y0, 'PageUp/PageDown do not scroll the page');
+  // Shift+→ pans right by a tenth of the width; + zooms in about the centre.
+  const v0 = await view(page);
+  await act(page, () => page.keyboard.press('Shift+ArrowRight'));
+  const v1 = await view(page);
+  const w = v0[1] - v0[0];
+  assert.ok(Math.abs(v1[0] - (v0[0] + 0.1 * w)) < 1e-9 * w && Math.abs(v1[1] - (v0[1] + 0.1 * w)) < 1e-9 * w, `pan: ${v0} → ${v1}`);
+  assert.deepEqual([v1[2], v1[3]], [v0[2], v0[3]]);
+  assert.equal(await modified(page), false, 'panning is not a different figure');
+  await act(page, () => page.keyboard.press('+'));
+  const v2 = await view(page);
+  assert.ok(v2[1] - v2[0] < 0.9 * (v1[1] - v1[0]), `+ zooms in: ${v1} → ${v2}`);
+  const mid = (v) => [(v[0] + v[1]) / 2, (v[2] + v[3]) / 2];
+  assert.ok(Math.abs(mid(v2)[0] - mid(v1)[0]) < 1e-6 * w, 'about the centre');
+  await act(page, () => page.keyboard.press('-'));
+  const v3 = await view(page);
+  assert.ok(Math.abs((v3[1] - v3[0]) - (v1[1] - v1[0])) < 1e-9 * w, '− zooms back out');
+  // Undo takes the zoom and the pan back, one entry each.
+  await act(page, () => page.keyboard.press('Control+z'));
+  await act(page, () => page.keyboard.press('Control+z'));
+  await act(page, () => page.keyboard.press('Control+z'));
+  assert.deepEqual(await view(page), v0);
+  noErrors(errors);
+});
+
+test('the start handle and the start fields move the start', async (t) => {
+  const { page, errors } = await open(t, '?lesson=1');
+  const s0 = await state(page);
+  const label = await page.getAttribute('#start-handle', 'aria-label');
+  assert.match(label, new RegExp(`x = ${s0.scene.start[0]}, y = ${s0.scene.start[1]}`));
+  await page.focus('#start-handle');
+  await act(page, () => page.keyboard.press('ArrowRight'));
+  const s1 = await state(page);
+  assert.ok(s1.scene.start[0] > s0.scene.start[0] && s1.scene.start[1] === s0.scene.start[1], `→: ${s0.scene.start} → ${s1.scene.start}`);
+  assert.equal(s1.t, s0.t, 'the handle\'s → does not step');
+  // One grain: the power of ten at most a thousandth of the view's span.
+  const v = await view(page);
+  const grain = (span) => 10 ** Math.floor(Math.log10(span / 1000));
+  assert.ok(Math.abs(s1.scene.start[0] - s0.scene.start[0] - grain(v[1] - v[0])) < 1e-9, '→ moves one grain');
+  await act(page, () => page.keyboard.press('Shift+ArrowUp'));
+  const s2 = await state(page);
+  const dy = s2.scene.start[1] - s1.scene.start[1];
+  assert.ok(Math.abs(dy - 10 * grain(v[3] - v[2])) < 1e-9, `Shift+↑ moves ten grains up (${dy})`);
+  assert.deepEqual(await view(page), v, 'the handle does not pan');
+  assert.match(await page.getAttribute('#start-handle', 'aria-label'), new RegExp(`y = ${s2.scene.start[1]}`));
+  assert.equal(await modified(page), true);
+  // The fields.
+  await act(page, async () => { await page.fill('#start-x', '1.25'); await page.press('#start-x', 'Enter'); });
+  assert.equal((await state(page)).scene.start[0], 1.25);
+  await act(page, async () => { await page.fill('#start-y', '-0.5'); await page.press('#start-y', 'Enter'); });
+  assert.deepEqual((await state(page)).scene.start, [1.25, -0.5]);
+  for (const r of (await state(page)).runs) assert.deepEqual(r.points[0], [1.25, -0.5]);
+  // Out of range: the error line says why, the start stays.
+  await page.fill('#start-y', '1e13');
+  await page.press('#start-y', 'Enter');
+  await settled(page);
+  assert.deepEqual((await state(page)).scene.start, [1.25, -0.5]);
+  assert.match(await page.locator('#global-error').innerText(), /1e12/);
+  // Typing in a field keeps its keys: ← moves the caret, not the cursor.
+  const t0 = (await state(page)).t;
+  await page.focus('#start-x');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal((await state(page)).t, t0);
+  noErrors(errors);
+});
+
+test('a fast wheel burst zooms a bounded amount, as one undo entry', async (t) => {
+  const { page, errors } = await open(t, '?lesson=1');
+  const g = await geometry(page);
+  const w0 = g.x1 - g.x0;
+  await page.mouse.move(g.left + g.w / 2, g.top + g.h / 2);
+  await act(page, async () => { for (let i = 0; i < 15; i++) await page.mouse.wheel(0, 500); });
+  const g1 = await geometry(page);
+  const ratio = (g1.x1 - g1.x0) / w0;
+  assert.ok(ratio > 1 && ratio < 20, `15 fast wheel events zoom out ×${ratio}`);
+  // One notch is a steady step.
+  await page.waitForTimeout(500);
+  await act(page, () => page.mouse.wheel(0, -100));
+  const g2 = await geometry(page);
+  const notch = (g1.x1 - g1.x0) / (g2.x1 - g2.x0);
+  assert.ok(notch >= 1.1 && notch <= 1.25, `one notch zooms ×${notch}`);
+  await page.waitForTimeout(500);
+  // The notch, then the burst: two entries.
+  await act(page, () => page.keyboard.press('Control+z'));
+  await act(page, () => page.keyboard.press('Control+z'));
+  const g3 = await geometry(page);
+  assert.ok(Math.abs((g3.x1 - g3.x0) - w0) < 1e-9 * w0, `undone: ${w0} → ${g3.x1 - g3.x0}`);
+  noErrors(errors);
+});
+
+test('phone 390×844: one finger swiping up scrolls the page and leaves the view; a tap leaves the start', async (t) => {
+  const { page, errors } = await open(t, '?lesson=1', { viewport: { width: 390, height: 844 }, dpr: 2 });
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const s0 = await state(page);
+  const v0 = await view(page);
+  const g = await geometry(page);
+  const p = await freePoint(page);
+  const x = g.left + p[0];
+  const y = g.top + g.h * 0.8;
+  await touch('touchStart', [[x, y]]);
+  for (let k = 1; k <= 12; k++) await touch('touchMove', [[x, y - 20 * k]]);
+  await touch('touchEnd', []);
+  await page.waitForTimeout(400);
+  await settled(page);
+  assert.ok(await page.evaluate(() => window.scrollY) > 50, `the page scrolled: ${await page.evaluate(() => window.scrollY)}`);
+  assert.deepEqual(await view(page), v0, 'the view did not move');
+  assert.deepEqual((await state(page)).scene, s0.scene);
+  // A tap never moves the start.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const g1 = await geometry(page);
+  await touch('touchStart', [[g1.left + p[0], g1.top + p[1]]]);
+  await touch('touchEnd', []);
+  await page.waitForTimeout(300);
+  assert.deepEqual((await state(page)).scene, s0.scene, 'a tap changes nothing');
+  assert.equal(await modified(page), false);
+  noErrors(errors);
+});
