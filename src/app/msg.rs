@@ -145,6 +145,8 @@ pub enum Msg {
     },
     /// Back to the surface's own window.
     ResetView,
+    /// The window that holds every shown trail up to the cursor.
+    FitView,
     /// Play, or pause when playing.
     TogglePlay,
     /// Pause and move the cursor by ±n.

@@ -7,6 +7,7 @@ use crate::landscape::{Expr, Landscape};
 use crate::lesson::{lesson, LESSONS};
 use crate::optim::OptSpec;
 use crate::scene::{Scene, MAX_SEED, MAX_STEPS};
+use gradscape_core::geometry::fit_runs;
 
 pub use crate::optim::MAX_OPTIMIZERS;
 
@@ -130,6 +131,20 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
             m.scene.view = None;
             Dirty::VIEW
         }
+        Msg::FitView => {
+            let shown = m
+                .runs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !m.hidden.get(*i).copied().unwrap_or(false));
+            match fit_runs(shown.map(|(_, r)| r.points.as_slice()), m.scene.start, m.t) {
+                Some(v) => {
+                    m.scene.view = Some(v);
+                    Dirty::VIEW
+                }
+                None => Dirty::NONE,
+            }
+        }
         Msg::TogglePlay => {
             if m.playing {
                 m.playing = false;
@@ -184,9 +199,10 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
             m.lesson = id.filter(|&n| lesson(n).is_some());
             if let Some(l) = m.lesson.and_then(lesson) {
                 m.playing = false;
-                m.scene = l.scene();
+                let (scene, t) = l.opening();
+                m.scene = scene;
                 m.hidden.clear();
-                m.t = m.scene.steps;
+                m.t = t;
             }
             Dirty::LESSON | Dirty::LESSON_PANELS | all(m)
         }

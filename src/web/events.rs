@@ -246,6 +246,7 @@ fn time(doc: &Document) -> Result<(), JsValue> {
         ("step-back", Msg::Step(-1)),
         ("reset", Msg::Seek(0)),
         ("reset-view", Msg::ResetView),
+        ("fit-view", Msg::FitView),
     ] {
         let b: HtmlButtonElement = by_id(doc, id)?;
         on(&b, "click", move |_: web_sys::MouseEvent| {
@@ -292,6 +293,7 @@ fn keys(doc: &Document) -> Result<(), JsValue> {
             "ArrowRight" => Msg::Step(1),
             "ArrowLeft" => Msg::Step(-1),
             "r" | "R" => Msg::Seek(0),
+            "f" | "F" => Msg::FitView,
             _ => return,
         };
         e.prevent_default();

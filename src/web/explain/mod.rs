@@ -36,9 +36,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlElement, HtmlInputElement, MouseEvent};
 
-/// The lesson that opens the EMA panel.
-pub const EMA_LESSON: usize = 5;
-
 /// The explainers' state, kept in the [`App`].
 pub struct State {
     /// Whether the page has the panels (`#explain`); nothing happens without.
@@ -213,12 +210,13 @@ fn wire(app: &App) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Open the EMA panel when the lesson on the EMA is loaded.
+/// Open the EMA panel when a lesson that asks for it
+/// ([`crate::lesson::panel`]) is loaded.
 pub fn lesson_loaded(app: &mut App) -> Result<(), JsValue> {
     if !app.explain.enabled {
         return Ok(());
     }
-    if app.lesson == Some(EMA_LESSON) {
+    if crate::lesson::panel(app.lesson) == crate::lesson::LessonPanel::Ema {
         app.root("ema-panel")?.set_attribute("open", "")?;
         ema::draw(app)?;
     }

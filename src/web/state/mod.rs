@@ -311,11 +311,12 @@ fn invalidate(app: &mut App) {
     app.inspector.shown = None;
 }
 
-/// Open the panel for the lessons about its subject (8: bias correction,
-/// 9: Adam+L2 vs AdamW) — not in an embedded figure, which hides it.
+/// Open the panel for the lessons that ask for it ([`crate::lesson::panel`]:
+/// bias correction, Adam+L2 vs AdamW) — not in an embedded figure, which
+/// hides it.
 pub fn open_for_lesson(doc: &Document, lesson: Option<usize>) -> Result<(), JsValue> {
     let embedded = doc.body().is_some_and(|b| b.class_list().contains("embed"));
-    if matches!(lesson, Some(8) | Some(9)) && !embedded {
+    if crate::lesson::panel(lesson) == crate::lesson::LessonPanel::State && !embedded {
         if let Some(p) = doc.get_element_by_id("state-panel") {
             p.set_attribute("open", "")?;
         }
