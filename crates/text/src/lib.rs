@@ -153,6 +153,7 @@ pub const NAMES: &[&str] = &[
     "L",
     "Space",
     "R",
+    "F",
     "expr",
     "quadratic",
     "rosenbrock",

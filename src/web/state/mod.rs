@@ -143,8 +143,8 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         None => None,
     };
     let only_iso = iso.clone().map(|l| Overlay {
-        arrows: vec![],
         l2: Some(l),
+        ..Overlay::default()
     });
     if !panel.has_attribute("open") {
         return Ok(only_iso);
@@ -186,12 +186,20 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         .map(|(j, s)| (j, s.as_mut().and_then(|s| s.at(k))))
         .collect();
     // The canvas overlay.
-    let arrows = insps
+    let (arrows, kinds) = insps
         .iter()
         .filter(|(j, _)| visible(*j))
-        .filter_map(|(j, x)| Some((*j, x.as_ref()?.arrows())))
-        .collect();
-    let overlay = Some(Overlay { arrows, l2: iso });
+        .filter_map(|(j, x)| {
+            let x = x.as_ref()?;
+            Some(((*j, x.arrows()), x.spec.kind))
+        })
+        .unzip();
+    let overlay = Some(Overlay {
+        arrows,
+        l2: iso,
+        kinds,
+        lang,
+    });
     // The bias chart's run: the chosen one while it is an Adam run, else the first.
     let adam_ok = |j: usize| {
         app.model

@@ -161,7 +161,7 @@ fn lesson_8_first_uncorrected_step_is_larger() {
 fn lesson_9_the_runs_settle_apart() {
     says(9, "(0.86, 2.67)", "(0.86, 2.67)");
     let (s, t, r) = runs(9);
-    assert_eq!(t, s.steps);
+    assert!(t == 150 && t < s.steps, "the inspector needs a next step");
     assert_eq!(panel(Some(9)), LessonPanel::State);
     let (l2, w) = (&r[0], &r[1]);
     assert_eq!(
