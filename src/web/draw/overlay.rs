@@ -207,7 +207,9 @@ pub fn draw(
         canvas.remove_attribute("data-l2-isolines")?;
     }
     let mut json = Vec::new();
-    for (index, a) in &o.arrows {
+    // Last run first, so a shorter step of an earlier run (lesson 8's
+    // corrected Adam under the uncorrected one) stays on top and visible.
+    for (n, (index, a)) in o.arrows.iter().enumerate().rev() {
         let colour = mark(*index).colour;
         let from = g.px(a.from);
         let tip = |v: Vec2| g.px([a.from[0] + v[0], a.from[1] + v[1]]);
@@ -226,7 +228,7 @@ pub fn draw(
             let dt = tip(d);
             arrow(ctx, from, dt, colour, 2.5, &[2.0, 3.0])?;
             item += &format!(",\"decay\":{}", px_json(dt));
-            let kind = o.kinds.get(json.len()).copied();
+            let kind = o.kinds.get(n).copied();
             if let Some(dir) = decay_direction(ctx, g, from, dt, colour, kind, o.lang)? {
                 item += &format!(",\"decay_dir\":{}", px_json(dir));
             }
@@ -235,6 +237,7 @@ pub fn draw(
         json.push(item);
     }
     ctx.restore();
+    json.reverse();
     if json.is_empty() {
         canvas.remove_attribute("data-arrows")?;
     } else {

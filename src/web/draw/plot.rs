@@ -44,6 +44,10 @@ pub fn draw_plot(
         draw_current(&ctx, &f.geom, run, mark(i), f.t, diverged)?;
     }
     super::overlay::draw(canvas, &ctx, &f.geom, overlay)?;
+    // The axes' labels over everything the runs drew (device pixels).
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+    ctx.draw_image_with_html_canvas_element(&cache.labels, 0.0, 0.0)?;
+    ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
     // The start: a ring to grab.
     let (sx, sy) = f.geom.px(f.start);
     ctx.begin_path();

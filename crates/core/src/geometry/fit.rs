@@ -8,10 +8,14 @@ use crate::Vec2;
 /// The share of a span added on each side.
 const MARGIN: f64 = 0.08;
 
-/// Neither span is less than this share of the other: a straight trail
-/// still gets a window of some height, and the canvas, whose height
-/// follows the window's aspect, stays readable.
-const MIN_ASPECT: f64 = 0.25;
+/// The height is at least this share of the width: the canvas's height
+/// follows the window's aspect, and a flat window would make it a strip.
+const MIN_TALL: f64 = 0.4;
+
+/// The width is at least this share of the height: a vertical line of
+/// points still gets a window (a tall window only fills the canvas's
+/// greatest height, so it can be narrower).
+const MIN_WIDE: f64 = 0.1;
 
 /// Points farther out are off the plane's scale (a diverged run at 1e300):
 /// no window can hold them and the figure's edge markers point at them.
@@ -41,13 +45,13 @@ pub fn fit(points: impl IntoIterator<Item = Vec2>) -> Option<View> {
     // A point, or points too close to tell apart at f64's grain there.
     let grain = 1e-6 * lo.iter().chain(&hi).fold(0.0f64, |a, c| a.max(c.abs()));
     let floor = if widest > grain {
-        widest * MIN_ASPECT
+        [span[1] * MIN_WIDE, span[0] * MIN_TALL]
     } else {
-        1.0f64.max(grain)
+        [1.0f64.max(grain); 2]
     };
     let mut out = [[0.0; 2]; 2];
     for k in 0..2 {
-        let s = span[k].max(floor);
+        let s = span[k].max(floor[k]);
         let mid = lo[k] + (hi[k] - lo[k]) / 2.0;
         let half = s / 2.0 * (1.0 + 2.0 * MARGIN);
         out[k] = [mid - half, mid + half];
@@ -86,9 +90,10 @@ mod tests {
         }
         // 8 % of each span on each side.
         assert!((v.y1 - 5.5 - 0.08 * 9.4).abs() < 1e-9, "{v:?}");
-        // x spans 2, less than a quarter of y's 9.4: widened to 2.35 about
-        // its middle, then the margin.
-        assert!((v.x0 - (-4.0 - 2.35 / 2.0 * 1.16)).abs() < 1e-9, "{v:?}");
+        assert!((v.x0 + 5.0 + 0.08 * 2.0).abs() < 1e-9, "{v:?}");
+        // Flat points: the height is 0.4 of the width, about their middle.
+        let v = fit([[0.0, 1.0], [10.0, 2.0]]).unwrap();
+        assert!((v.height() - 4.0 * 1.16).abs() < 1e-9 && (v.y0 + v.y1 - 3.0).abs() < 1e-9);
     }
 
     #[test]
@@ -97,11 +102,11 @@ mod tests {
         assert!(holds(&v, [2.0, 3.0]) && v.width() >= 1.0 && v.height() >= 1.0);
         let v = fit([[1e9, -1e9]]).unwrap();
         assert!(holds(&v, [1e9, -1e9]) && v.width() > 0.0 && view_ok(&v));
-        // A vertical line: x gets a quarter of y's span.
+        // A vertical line: x gets a tenth of y's span.
         let v = fit([[1.0, 0.0], [1.0, 8.0]]).unwrap();
-        assert!(v.width() >= 2.0 && holds(&v, [1.0, 8.0]), "{v:?}");
+        assert!(v.width() >= 0.8 && holds(&v, [1.0, 8.0]), "{v:?}");
         let v = fit([[0.0, 4.0], [10.0, 4.0]]).unwrap();
-        assert!(v.height() >= 2.5 && holds(&v, [10.0, 4.0]), "{v:?}");
+        assert!(v.height() >= 4.0 && holds(&v, [10.0, 4.0]), "{v:?}");
     }
 
     #[test]
