@@ -23,7 +23,7 @@ const BOWL = { landscape: { kind: 'quadratic', a: 0.1, b: 2 }, start: [-5, -2], 
 const LESSONS = [
   { id: 1, ...BOWL, t: 20, opts: [{ kind: 'gd', lr: 0.4 }], en: 'one learning rate cannot suit both curvatures', zh: '同一个学习率无法同时适应两个方向' },
   { id: 2, ...BOWL, t: 8, fit: true, opts: [{ kind: 'gd', lr: 0.6 }], en: '2/L = 0.5', zh: 'x2 发散' },
-  { id: 3, ...BOWL, t: 20, opts: [{ kind: 'momentum', lr: 0.4, gamma: 0.5 }, { kind: 'gd', lr: 0.4 }], en: 'with the same η = 0.4', zh: '动量法维护速度变量' },
+  { id: 3, ...BOWL, t: 20, opts: [{ kind: 'momentum', lr: 0.4, gamma: 0.5 }, { kind: 'gd', lr: 0.4 }], en: 'with the same η = 0.4', zh: '维护速度变量' },
   { id: 4, ...BOWL, t: 6, fit: true, opts: [{ kind: 'momentum', lr: 0.6, gamma: 0.5 }, { kind: 'gd', lr: 0.6 }], en: 'converges with momentum', zh: '在动量法下收敛了' },
   { id: 5, ...BOWL, t: 20, opts: [{ kind: 'momentum', lr: 0.4, gamma: 0.5 }, { kind: 'momentum', lr: 0.4, gamma: 0.9 }], en: '1/(1−γ)', zh: '指数移动加权平均' },
   { id: 6, ...BOWL, t: 20, opts: [{ kind: 'adagrad', lr: 0.4, eps: 1e-6 }, { kind: 'adagrad', lr: 2, eps: 1e-6 }], en: 'only shrinks', zh: '只降不升' },
