@@ -195,9 +195,9 @@ fn loss_chart(
         let mk = mark(i);
         ctx.set_stroke_style_str(mk.colour);
         ctx.set_line_width(2.0);
-        super::trails::set_dash(&ctx, mk.dash);
+        super::trails::set_dash(ctx, mk.dash);
         ctx.stroke();
-        super::trails::set_dash(&ctx, &[]);
+        super::trails::set_dash(ctx, &[]);
         if let Some(Health::Diverged { .. }) = diags.get(i).map(|d| d.health) {
             let s = run.loss.len().saturating_sub(1);
             let Some(&v) = run.loss.get(s) else { continue };

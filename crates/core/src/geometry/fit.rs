@@ -37,7 +37,8 @@ pub fn fit(points: impl IntoIterator<Item = Vec2>) -> Option<View> {
             hi[k] = hi[k].max(p[k]);
         }
     }
-    if !(lo[0] <= hi[0]) {
+    // No point was taken (lo is still +∞).
+    if lo[0] > hi[0] {
         return None;
     }
     let span = [hi[0] - lo[0], hi[1] - lo[1]];
