@@ -117,6 +117,7 @@ pub const EN: crate::Table = &[
     ("keys.reset", "back to step 0"),
     ("keys.click", "Click or tap the surface to start there; drag the ring to move the start."),
     ("keys.drag", "Drag to pan, wheel or pinch to zoom; ⤢ resets the view."),
+    ("keys.fit", "fits the trails so far in view (⊡)"),
     ("keys.sliders", "Sliders for η, ε, λ are logarithmic; type any allowed value in the box beside them."),
     // Optimizer kinds, their parameters and switches.
     ("kind.gd", "GD"),
@@ -277,6 +278,7 @@ pub const ZH: crate::Table = &[
     ("keys.reset", "回到第 0 步"),
     ("keys.click", "点击曲面即从该处出发；拖动圆环可移动起点。"),
     ("keys.drag", "拖动以平移，滚轮或双指缩放；⤢ 重置视图。"),
+    ("keys.fit", "缩放到显示目前为止的全部轨迹（⊡）"),
     ("keys.sliders", "η、ε、λ 的滑块是对数刻度；可在旁边的输入框中输入任意允许的值。"),
     ("kind.gd", "梯度下降"),
     ("kind.momentum", "动量法"),
