@@ -198,6 +198,8 @@ pub enum Msg {
     EndGesture,
     /// Reload the open lesson as it was published.
     RestoreLesson,
+    /// The window that holds every shown trail up to the cursor.
+    FitView,
     /// Play, or pause when playing.
     TogglePlay,
     /// Pause and move the cursor by ±n.

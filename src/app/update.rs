@@ -7,6 +7,7 @@ use crate::landscape::{Edge, Expr, Landscape};
 use crate::lesson::{lesson, LESSONS};
 use crate::optim::OptSpec;
 use crate::scene::{Scene, MAX_SEED, MAX_STEPS};
+use gradscape_core::geometry::fit_runs;
 
 pub use crate::optim::MAX_OPTIMIZERS;
 
@@ -192,6 +193,20 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         },
         // Handled by `update` before any change.
         Msg::Undo | Msg::Redo | Msg::EndGesture => Dirty::NONE,
+        Msg::FitView => {
+            let shown = m
+                .runs
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !m.hidden.get(*i).copied().unwrap_or(false));
+            match fit_runs(shown.map(|(_, r)| r.points.as_slice()), m.scene.start, m.t) {
+                Some(v) => {
+                    m.scene.view = Some(v);
+                    Dirty::VIEW
+                }
+                None => Dirty::NONE,
+            }
+        }
         Msg::TogglePlay => {
             if m.playing {
                 m.playing = false;
@@ -246,9 +261,10 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             m.lesson = id.filter(|&n| lesson(n).is_some());
             if let Some(l) = m.lesson.and_then(lesson) {
                 m.playing = false;
-                m.scene = l.scene();
+                let (scene, t) = l.opening();
+                m.scene = scene;
                 m.hidden.clear();
-                m.t = m.scene.steps;
+                m.t = t;
             }
             Dirty::LESSON | Dirty::LESSON_PANELS | all(m)
         }

@@ -294,6 +294,7 @@ fn time(doc: &Document) -> Result<(), JsValue> {
         ("step-back", Msg::Step(-1)),
         ("reset", Msg::Seek(0)),
         ("reset-view", Msg::ResetView),
+        ("fit-view", Msg::FitView),
     ] {
         let b: HtmlButtonElement = by_id(doc, id)?;
         on(&b, "click", move |_: web_sys::MouseEvent| {
@@ -356,6 +357,7 @@ const KEYS: &[Bind] = &[
     bind("-", false, None, || Msg::ZoomCentre(ZOOM)),
     bind("_", false, None, || Msg::ZoomCentre(ZOOM)),
     bind("p", false, None, || Msg::TogglePresent),
+    bind("f", false, None, || Msg::FitView),
     bind("z", true, Some(false), || Msg::Undo),
     bind("z", true, Some(true), || Msg::Redo),
     bind("y", true, Some(false), || Msg::Redo),

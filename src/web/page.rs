@@ -43,8 +43,8 @@ pub fn start() -> Result<(), JsValue> {
     // scene keeps the lesson's caption.
     let (scene, t0) = match page.lesson.and_then(lesson) {
         Some(l) if !page.has_scene => {
-            let s = l.scene();
-            let t = t0.unwrap_or(s.steps).min(s.steps);
+            let (s, open) = l.opening();
+            let t = t0.unwrap_or(open).min(s.steps);
             (s, Some(t))
         }
         _ => (scene, t0),

@@ -9,7 +9,7 @@ use crate::optim::Key;
 use crate::optim::OptSpec;
 use crate::params::ParamInfo;
 use crate::run::Trajectory;
-use crate::surface::palette;
+use crate::surface::{mark, Marker};
 use gradscape_text::diagnose::{hint_text, kind_title, status_text};
 use gradscape_text::optim::{flag_label, opt_label, param_label, param_name};
 use gradscape_text::{tr, trf, Lang};
@@ -17,14 +17,85 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
 
-/// The colour swatch of the `i`-th run (legend, cards, messages, figures).
+/// The swatch of the `i`-th run (legend, cards, messages, figures): a tiny
+/// SVG of its mark — a line in its colour and dash with a dot of its shape —
+/// so runs 1 and 8, both orange, are told apart. The colour is the span's
+/// CSS `color` (through the CSSOM: a `style` attribute is inline style,
+/// which the page's Content-Security-Policy refuses); the drawing uses
+/// `currentColor`. `data-mark` names the mark for tests.
 pub(crate) fn swatch(doc: &Document, i: usize) -> Result<Element, JsValue> {
-    // The colour through the CSSOM: a `style` attribute is inline style,
-    // which the page's Content-Security-Policy refuses.
-    let s = el(doc, "span", &[("class", "swatch")], None)?;
+    let m = mark(i);
+    let s = el(doc, "span", &[("class", "swatch mark")], None)?;
     s.unchecked_ref::<web_sys::HtmlElement>()
         .style()
-        .set_property("background", palette(i))?;
+        .set_property("color", m.colour)?;
+    let dash = m.dasharray();
+    let shape = match m.marker {
+        Marker::Square => "square",
+        Marker::Circle => "circle",
+        Marker::Triangle => "triangle",
+    };
+    s.set_attribute(
+        "data-mark",
+        &format!(
+            "{} {} {shape}",
+            m.colour,
+            dash.as_deref().unwrap_or("solid")
+        ),
+    )?;
+    const NS: Option<&str> = Some("http://www.w3.org/2000/svg");
+    let svg = doc.create_element_ns(NS, "svg")?;
+    for (k, v) in [
+        ("width", "28"),
+        ("height", "12"),
+        ("viewBox", "0 0 28 12"),
+        ("aria-hidden", "true"),
+    ] {
+        svg.set_attribute(k, v)?;
+    }
+    let line = doc.create_element_ns(NS, "line")?;
+    for (k, v) in [
+        ("x1", "1"),
+        ("y1", "6"),
+        ("x2", "27"),
+        ("y2", "6"),
+        ("stroke", "currentColor"),
+        ("stroke-width", "2"),
+    ] {
+        line.set_attribute(k, v)?;
+    }
+    if dash.is_some() {
+        // The canvas's pattern, shortened to fit 26 px and show a gap.
+        let short: Vec<String> = m.dash.iter().map(|v| format!("{}", v * 0.6)).collect();
+        line.set_attribute("stroke-dasharray", &short.join(" "))?;
+    }
+    svg.append_child(&line)?;
+    let dot = match m.marker {
+        Marker::Square => {
+            let r = doc.create_element_ns(NS, "rect")?;
+            for (k, v) in [("x", "10.5"), ("y", "2.5"), ("width", "7"), ("height", "7")] {
+                r.set_attribute(k, v)?;
+            }
+            r
+        }
+        Marker::Circle => {
+            let c = doc.create_element_ns(NS, "circle")?;
+            for (k, v) in [("cx", "14"), ("cy", "6"), ("r", "4")] {
+                c.set_attribute(k, v)?;
+            }
+            c
+        }
+        Marker::Triangle => {
+            let p = doc.create_element_ns(NS, "polygon")?;
+            p.set_attribute("points", "14,1 19,10 9,10")?;
+            p
+        }
+    };
+    dot.set_attribute("fill", "currentColor")?;
+    dot.set_attribute("stroke", "#ffffff")?;
+    dot.set_attribute("stroke-width", "1")?;
+    svg.append_child(&dot)?;
+    s.append_child(&svg)?;
     Ok(s)
 }
 

@@ -9,44 +9,23 @@ use crate::app::Msg;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
-/// The panel a lesson opens, and the part of it the lesson is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LessonPanel {
-    /// The EMA explainer (`#ema-panel`).
-    Ema,
-    /// The state panel (`#state-panel`), its bias-correction chart and the
-    /// first run's inspector table first.
-    Bias,
-    /// The state panel, its Adam+L2 vs AdamW section first.
-    WeightDecay,
-}
+pub use crate::lesson::LessonPanel;
 
-impl LessonPanel {
-    /// Its value of `body[data-beside]` (www/style.css orders the panel's
-    /// parts by it).
-    fn attr(self) -> &'static str {
-        match self {
-            LessonPanel::Ema => "ema",
-            LessonPanel::Bias => "bias",
-            LessonPanel::WeightDecay => "decay",
-        }
-    }
-
-    /// Whether it is the state panel (else the EMA explainer).
-    pub fn is_state(self) -> bool {
-        matches!(self, LessonPanel::Bias | LessonPanel::WeightDecay)
+/// Its value of `body[data-beside]` (www/style.css orders the panel's
+/// parts by it).
+fn attr(p: LessonPanel) -> Option<&'static str> {
+    match p {
+        LessonPanel::None => None,
+        LessonPanel::Ema => Some("ema"),
+        LessonPanel::Bias => Some("bias"),
+        LessonPanel::WeightDecay => Some("decay"),
     }
 }
 
-/// The one place that says which panel lesson `lesson` shows (the state
+/// The panel lesson `lesson` shows, as the lesson's data says (the state
 /// panel's `open_for_lesson` and the explainers' `lesson_loaded` ask it).
 pub fn lesson_panel(lesson: Option<usize>) -> Option<LessonPanel> {
-    match lesson? {
-        5 => Some(LessonPanel::Ema),
-        8 => Some(LessonPanel::Bias),
-        9 => Some(LessonPanel::WeightDecay),
-        _ => None,
-    }
+    Some(crate::lesson::panel(lesson)).filter(|p| *p != LessonPanel::None)
 }
 
 /// Put the lesson's panel beside the canvas (above the controls), or back
@@ -57,8 +36,11 @@ pub fn place(app: &App) -> Result<(), JsValue> {
     let Some(body) = app.doc.body() else {
         return Ok(());
     };
-    match lesson_panel(app.lesson).filter(|_| app.embed.is_none()) {
-        Some(p) => body.set_attribute("data-beside", p.attr()),
+    match lesson_panel(app.lesson)
+        .filter(|_| app.embed.is_none())
+        .and_then(attr)
+    {
+        Some(a) => body.set_attribute("data-beside", a),
         None => body.remove_attribute("data-beside"),
     }
 }

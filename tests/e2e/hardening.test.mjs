@@ -302,8 +302,8 @@ test('the Content-Security-Policy: no inline script, no eval, and the page works
   await page.click('#play');
   await page.keyboard.press('ArrowLeft');
   await settled(page);
-  const swatch = await page.evaluate(() => getComputedStyle(document.querySelector('#legend .swatch')).backgroundColor);
-  assert.equal(swatch, 'rgb(230, 159, 0)', 'the first swatch is Okabe–Ito orange (set through the CSSOM)');
+  const swatch = await page.evaluate(() => getComputedStyle(document.querySelector('#legend .swatch')).color);
+  assert.equal(swatch, 'rgb(230, 159, 0)', 'the first swatch is Okabe–Ito orange (its colour set through the CSSOM, drawn by its SVG in currentColor)');
   assert.deepEqual(await cspViolations(page), [], 'nothing the page does is blocked');
   assert.deepEqual(errors.filter((e) => !e.includes('Content Security Policy')), []);
   assert.ok(errors.every((e) => /inline|eval/i.test(e)), `only the negative controls were refused: ${errors}`);

@@ -21,15 +21,15 @@ const fresh = (t, query = '', viewport = { width: 1366, height: 800 }) => openPa
 // The seed's bowl, start and steps; then each lesson's optimizers.
 const BOWL = { landscape: { kind: 'quadratic', a: 0.1, b: 2 }, start: [-5, -2], steps: 20, convention: 'd2l' };
 const LESSONS = [
-  { id: 1, ...BOWL, opts: [{ kind: 'gd', lr: 0.4 }], en: 'one learning rate cannot suit both curvatures', zh: '同一个学习率无法同时适应两个方向' },
-  { id: 2, ...BOWL, opts: [{ kind: 'gd', lr: 0.6 }], en: '2/L = 0.5', zh: 'x2 发散' },
-  { id: 3, ...BOWL, opts: [{ kind: 'momentum', lr: 0.4, gamma: 0.5 }], en: 'smoother and faster in x1', zh: '动量法维护速度变量' },
-  { id: 4, ...BOWL, opts: [{ kind: 'momentum', lr: 0.6, gamma: 0.5 }], en: 'converges with momentum', zh: '在动量法下收敛了' },
-  { id: 5, ...BOWL, opts: [{ kind: 'momentum', lr: 0.4, gamma: 0.5 }, { kind: 'momentum', lr: 0.4, gamma: 0.9 }], en: '1/(1−γ)', zh: '指数移动加权平均' },
-  { id: 6, ...BOWL, opts: [{ kind: 'adagrad', lr: 0.4, eps: 1e-6 }, { kind: 'adagrad', lr: 2, eps: 1e-6 }], en: 'only shrinks', zh: '只降不升' },
-  { id: 7, ...BOWL, opts: [{ kind: 'rmsprop', lr: 0.4, gamma: 0.9, eps: 1e-6 }], en: 'leak away', zh: '逐渐被遗忘' },
-  { id: 8, ...BOWL, steps: 30, opts: [{ kind: 'adam', lr: 0.2, bias_correction: true }, { kind: 'adam', lr: 0.2, bias_correction: false }], en: 'm̂₁ = g₁', zh: '偏差修正' },
-  { id: 9, landscape: { kind: 'rosenbrock', a: 1, b: 100 }, start: [-1.5, 2], steps: 150, convention: 'd2l', opts: [{ kind: 'adam_l2', lr: 0.1, lambda: 0.5 }, { kind: 'adamw', lr: 0.1, lambda: 0.5 }], en: 'regularized less', zh: '权重衰减' },
+  { id: 1, ...BOWL, t: 20, opts: [{ kind: 'gd', lr: 0.4 }], en: 'one learning rate cannot suit both curvatures', zh: '同一个学习率无法同时适应两个方向' },
+  { id: 2, ...BOWL, t: 8, fit: true, opts: [{ kind: 'gd', lr: 0.6 }], en: '2/L = 0.5', zh: 'x2 发散' },
+  { id: 3, ...BOWL, t: 20, opts: [{ kind: 'momentum', lr: 0.4, gamma: 0.5 }, { kind: 'gd', lr: 0.4 }], en: 'with the same η = 0.4', zh: '维护速度变量' },
+  { id: 4, ...BOWL, t: 6, fit: true, opts: [{ kind: 'momentum', lr: 0.6, gamma: 0.5 }, { kind: 'gd', lr: 0.6 }], en: 'converges with momentum', zh: '在动量法下收敛了' },
+  { id: 5, ...BOWL, t: 20, opts: [{ kind: 'momentum', lr: 0.4, gamma: 0.5 }, { kind: 'momentum', lr: 0.4, gamma: 0.9 }], en: '1/(1−γ)', zh: '指数移动加权平均' },
+  { id: 6, ...BOWL, t: 20, opts: [{ kind: 'adagrad', lr: 0.4, eps: 1e-6 }, { kind: 'adagrad', lr: 2, eps: 1e-6 }], en: 'only shrinks', zh: '只降不升' },
+  { id: 7, ...BOWL, t: 20, opts: [{ kind: 'rmsprop', lr: 0.4, gamma: 0.9, eps: 1e-6 }], en: 'leak away', zh: '逐渐被遗忘' },
+  { id: 8, ...BOWL, steps: 30, t: 0, opts: [{ kind: 'adam', lr: 0.2, bias_correction: true }, { kind: 'adam', lr: 0.2, bias_correction: false }], en: 'larger, not smaller', zh: '偏差修正' },
+  { id: 9, landscape: { kind: 'expr', expr: '0.1*(x-3)^2 + 2*(y-3)^2' }, start: [-1, -1], steps: 200, t: 150, convention: 'd2l', opts: [{ kind: 'adam_l2', lr: 0.1, lambda: 0.5 }, { kind: 'adamw', lr: 0.1, lambda: 0.5 }], en: 'walks the diagonal', zh: '沿对角线' },
 ];
 
 function assertLessonScene(s, l) {
@@ -41,7 +41,7 @@ function assertLessonScene(s, l) {
   for (const [i, o] of l.opts.entries()) {
     for (const [k, v] of Object.entries(o)) assert.deepEqual(s.scene.optimizers[i][k], v, `lesson ${l.id}: optimizers[${i}].${k}`);
   }
-  assert.equal(s.t, l.steps, `lesson ${l.id}: shown at its last step`);
+  assert.equal(s.t, l.t, `lesson ${l.id}: opens at step ${l.t}`);
   assert.equal(s.lesson, l.id);
 }
 
@@ -77,7 +77,7 @@ test('each lesson loads its scene and its caption, in English and in 中文', as
   await page.selectOption('#lesson', '');
   await settled(page);
   assert.equal(await page.isVisible('#lesson-caption'), false);
-  assert.equal((await state(page)).scene.landscape.kind, 'rosenbrock');
+  assert.equal((await state(page)).scene.landscape.kind, 'expr');
   assert.doesNotMatch(page.url(), /lesson=/);
   assert.deepEqual(errors, []);
 });
@@ -160,7 +160,7 @@ test('the language and the lesson survive the link, and 中文 renders at phone 
   assert.deepEqual(await state(again), await state(page));
   assert.equal(await again.inputValue('#lang'), 'zh');
   assert.equal(await again.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no horizontal scroll');
-  assert.equal(await again.locator('#step-label').innerText(), '第 30 / 30 步');
+  assert.equal(await again.locator('#step-label').innerText(), '第 0 / 30 步');
 });
 
 test('中文 everywhere a message can come from: link notices, set_scene_json, the view fields, the embed code', async (t) => {

@@ -236,24 +236,53 @@ test('the arrows −η·g and the actual step are drawn at the current point', a
   assert.deepEqual(errors, []);
 });
 
-test('the dashed L2 isolines appear only with an Adam+L2 run shown', async (t) => {
+test('the dashed L2 isolines appear only with an Adam+L2 run shown, in white (no run\'s colour)', async (t) => {
   const { page, errors } = await fresh(t, '?lesson=9');
-  const orange = () => page.evaluate(() => {
+  // What hiding Adam+L2 takes away, away from its trail: the isolines.
+  // Counted by colour: near-white (the isolines' stroke) against orange
+  // (the Adam+L2 trail's, which the isolines once shared).
+  const snap = () => page.evaluate(() => {
     const c = document.getElementById('plot');
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - 255) < 16 && Math.abs(d[i + 1] - 179) < 16 && Math.abs(d[i + 2] - 71) < 20) n++;
-    return n;
+    window.__snap = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   });
+  const removed = (pts) => page.evaluate((pts) => {
+    const c = document.getElementById('plot');
+    const now = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const was = window.__snap;
+    const k = c.width / c.getBoundingClientRect().width;
+    const near = (x, y) => pts.some(([px, py]) => Math.hypot(px * k - x, py * k - y) < 14 * k);
+    let white = 0, orange = 0;
+    for (let i = 0; i < was.length; i += 4) {
+      const d = Math.abs(was[i] - now[i]) + Math.abs(was[i + 1] - now[i + 1]) + Math.abs(was[i + 2] - now[i + 2]);
+      if (d < 60) continue;
+      const p = i / 4, x = p % c.width, y = Math.floor(p / c.width);
+      if (near(x, y)) continue;
+      if (was[i] > 225 && was[i + 1] > 225 && was[i + 2] > 225) white++;
+      if (was[i] > 200 && Math.abs(was[i + 1] - 165) < 30 && was[i + 2] < 110) orange++;
+    }
+    return { white, orange };
+  }, pts);
   assert.ok(Number(await page.getAttribute('#plot', 'data-l2-isolines')) > 0);
-  const withL2 = await orange();
-  assert.ok(withL2 > 300, `dashed isolines drawn (${withL2} px of their colour)`);
   const s = await state(page);
   const l2 = s.scene.optimizers.findIndex((o) => o.kind === 'adam_l2');
+  const g = await page.evaluate(() => {
+    const c = document.getElementById('plot');
+    const r = c.getBoundingClientRect();
+    const [x0, x1, y0, y1] = c.dataset.view.split(',').map(Number);
+    return { w: r.width, h: r.height, x0, x1, y0, y1 };
+  });
+  const pts = s.runs[l2].points.slice(0, s.t + 1).map(([x, y]) => [(x - g.x0) / (g.x1 - g.x0) * g.w, (g.y1 - y) / (g.y1 - g.y0) * g.h]);
+  // The arrows (drawn with the panel open) would move too: close it.
+  if (await page.evaluate(() => document.getElementById('state-panel').open)) await act(page, () => page.click('#state-summary'));
+  await snap();
   // Hiding the Adam+L2 run hides them.
   await act(page, () => page.click(`#legend li[data-index="${l2}"] input`));
   assert.equal(await page.getAttribute('#plot', 'data-l2-isolines'), null);
-  assert.ok((await orange()) < withL2 / 10, 'no isolines with Adam+L2 hidden');
+  const gone = await removed(pts);
+  assert.ok(gone.white > 300, `white dashed isolines were drawn (${gone.white} px)`);
+  assert.ok(gone.orange < gone.white / 20, `not in the trail's orange (${gone.orange} px orange)`);
+  await act(page, () => page.click(`#legend li[data-index="${l2}"] input`));
+  await act(page, () => page.click('#state-summary'));
   // And the panel's sentence says which coordinate is regularized less.
   const text = await page.textContent('#state-l2');
   assert.match(text, /regularized less: L2 inside Adam is anisotropic/);

@@ -1,24 +1,96 @@
 //! The lessons' scenes: one click each, the seed's story in order. Lessons
 //! 1–4, 6 and 7 are the seed's figures exactly (the bowl 0.1·x1² + 2·x2²,
-//! start (−5, −2), 20 steps, d2l). Their titles and captions are words, in
-//! `gradscape-text`.
+//! start (−5, −2), 20 steps, d2l), with the comparison runs they need.
+//! Each lesson also says how it opens — the step, the window and the
+//! explainer panel that show its point — so a class sees it at once. Their
+//! titles and captions are words, in `gradscape-text`.
 
+use crate::geometry::fit_runs;
+use crate::landscape::View;
+use crate::run::simulate;
 use crate::scene::Scene;
 
-/// One lesson's scene.
+/// The window a lesson opens in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LessonView {
+    /// The surface's own window.
+    Scene,
+    /// This window.
+    Window(View),
+    /// Every trail up to the opening step, with a margin
+    /// ([`crate::geometry::fit`]).
+    FitTrails,
+}
+
+/// The explainer panel a lesson opens beside the figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LessonPanel {
+    /// None.
+    None,
+    /// The exponential moving average explainer.
+    Ema,
+    /// The optimizer-state panel, its bias-correction chart and the first
+    /// run's inspector first.
+    Bias,
+    /// The optimizer-state panel, its Adam+L2 vs AdamW part first.
+    WeightDecay,
+}
+
+impl LessonPanel {
+    /// Whether it is the optimizer-state panel.
+    pub fn is_state(self) -> bool {
+        matches!(self, LessonPanel::Bias | LessonPanel::WeightDecay)
+    }
+}
+
+/// One lesson's scene and how it opens.
 #[derive(Debug, Clone, Copy)]
 pub struct Lesson {
     /// Its number in links (`lesson=3`), 1-based.
     pub id: usize,
     /// The scene, as JSON.
     pub scene: &'static str,
+    /// The step it opens at (`None`: the last).
+    pub open_at: Option<usize>,
+    /// The window it opens in.
+    pub view: LessonView,
+    /// The panel it opens.
+    pub panel: LessonPanel,
 }
 
 impl Lesson {
-    /// The lesson's scene.
+    /// The lesson's scene as written (the surface's own window).
     pub fn scene(&self) -> Scene {
         Scene::from_json(self.scene).unwrap_or_default()
     }
+
+    /// The step it opens at, within the scene's steps.
+    pub fn open_step(&self, scene: &Scene) -> usize {
+        self.open_at.unwrap_or(scene.steps).min(scene.steps)
+    }
+
+    /// The scene as the lesson opens — its window set as the lesson says —
+    /// and the step.
+    pub fn opening(&self) -> (Scene, usize) {
+        let mut s = self.scene();
+        let t = self.open_step(&s);
+        match self.view {
+            LessonView::Scene => {}
+            LessonView::Window(v) => s.view = Some(v),
+            LessonView::FitTrails => {
+                if let Ok(runs) = simulate(&s) {
+                    s.view = fit_runs(runs.iter().map(|r| r.points.as_slice()), s.start, t);
+                }
+            }
+        }
+        (s, t)
+    }
+}
+
+/// The panel lesson `id` opens (none for free play or an unknown number):
+/// the one place the page learns which explainer goes with which lesson.
+pub fn panel(id: Option<usize>) -> LessonPanel {
+    id.and_then(lesson).map_or(LessonPanel::None, |l| l.panel)
 }
 
 /// The lesson with this number.
@@ -41,42 +113,83 @@ pub const LESSONS: [Lesson; 9] = [
     Lesson {
         id: 1,
         scene: bowl!(r#"[{"kind": "gd", "lr": 0.4}]"#),
+        open_at: None,
+        view: LessonView::Scene,
+        panel: LessonPanel::None,
     },
     Lesson {
         id: 2,
         scene: bowl!(r#"[{"kind": "gd", "lr": 0.6}]"#),
+        // x2 grows 1.4× a step: at step 8 the zig-zag is ±30, still a shape
+        // and not a comb of lines leaving the window.
+        open_at: Some(8),
+        view: LessonView::FitTrails,
+        panel: LessonPanel::None,
     },
     Lesson {
         id: 3,
-        scene: bowl!(r#"[{"kind": "momentum", "lr": 0.4, "gamma": 0.5}]"#),
+        scene: bowl!(
+            r#"[{"kind": "momentum", "lr": 0.4, "gamma": 0.5}, {"kind": "gd", "lr": 0.4}]"#
+        ),
+        open_at: None,
+        view: LessonView::Scene,
+        panel: LessonPanel::None,
     },
     Lesson {
         id: 4,
-        scene: bowl!(r#"[{"kind": "momentum", "lr": 0.6, "gamma": 0.5}]"#),
+        scene: bowl!(
+            r#"[{"kind": "momentum", "lr": 0.6, "gamma": 0.5}, {"kind": "gd", "lr": 0.6}]"#
+        ),
+        // GD's zig-zag has grown to ±15 while momentum's shrinks inside ±2:
+        // both readable in one fitted window.
+        open_at: Some(6),
+        view: LessonView::FitTrails,
+        panel: LessonPanel::None,
     },
     Lesson {
         id: 5,
         scene: bowl!(
             r#"[{"kind": "momentum", "lr": 0.4, "gamma": 0.5}, {"kind": "momentum", "lr": 0.4, "gamma": 0.9}]"#
         ),
+        open_at: None,
+        view: LessonView::Scene,
+        panel: LessonPanel::Ema,
     },
     Lesson {
         id: 6,
         scene: bowl!(
             r#"[{"kind": "adagrad", "lr": 0.4, "eps": 1e-6}, {"kind": "adagrad", "lr": 2, "eps": 1e-6}]"#
         ),
+        open_at: None,
+        view: LessonView::Scene,
+        panel: LessonPanel::None,
     },
     Lesson {
         id: 7,
         scene: bowl!(r#"[{"kind": "rmsprop", "lr": 0.4, "gamma": 0.9, "eps": 1e-6}]"#),
+        open_at: None,
+        view: LessonView::Scene,
+        panel: LessonPanel::None,
     },
     Lesson {
         id: 8,
         scene: r#"{"version": 1, "landscape": {"kind": "quadratic", "a": 0.1, "b": 2}, "start": [-5, -2], "steps": 30, "convention": "d2l", "optimizers": [{"kind": "adam", "lr": 0.2, "beta1": 0.9, "beta2": 0.999, "eps": 1e-6, "bias_correction": true}, {"kind": "adam", "lr": 0.2, "beta1": 0.9, "beta2": 0.999, "eps": 1e-6, "bias_correction": false}]}"#,
+        // Step 0: the inspector shows step 1, where m₁ = 0.1·g₁ and m̂₁ = g₁.
+        open_at: Some(0),
+        view: LessonView::Scene,
+        panel: LessonPanel::Bias,
     },
     Lesson {
         id: 9,
-        scene: r#"{"version": 1, "landscape": {"kind": "rosenbrock", "a": 1, "b": 100}, "start": [-1.5, 2], "steps": 150, "convention": "d2l", "optimizers": [{"kind": "adam_l2", "lr": 0.1, "lambda": 0.5}, {"kind": "adamw", "lr": 0.1, "lambda": 0.5}]}"#,
+        // A bowl whose minimum (3, 3) is away from the origin, where the
+        // decay pulls: the two runs settle in different places and stay.
+        scene: r#"{"version": 1, "landscape": {"kind": "expr", "expr": "0.1*(x-3)^2 + 2*(y-3)^2"}, "start": [-1, -1], "steps": 200, "convention": "d2l", "optimizers": [{"kind": "adam_l2", "lr": 0.1, "lambda": 0.5}, {"kind": "adamw", "lr": 0.1, "lambda": 0.5}]}"#,
+        // Adam+L2 has settled by step 150; one step before the end, so the
+        // inspector has a next step and draws the decay arrows.
+        open_at: Some(150),
+        // The origin, both runs and the unregularized minimum.
+        view: LessonView::Window(View::new([-1.5, 3.5], [-1.5, 3.5])),
+        panel: LessonPanel::WeightDecay,
     },
 ];
 

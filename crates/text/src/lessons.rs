@@ -68,8 +68,8 @@ pub const WORDS: [LessonText; LESSONS.len()] = [
             zh: "2. 梯度下降，η = 0.6：发散",
         },
         caption: Text {
-            en: "With η = 0.6 > 2/L = 0.5, every step overshoots x2 by more than it corrects: the zig-zag grows and x2 diverges, while x1 is still slow. Try η just below 0.5 and watch the zig-zag die out.",
-            zh: "η = 0.6 > 2/L = 0.5 时，x2 方向每一步都越过最优解，而且越过得越来越多：震荡不断放大，x2 发散，x1 方向依然很慢。试一试：把 η 调到略小于 0.5，看震荡慢慢衰减。",
+            en: "With η = 0.6 > 2/L = 0.5 (L = 4, the curvature in x2), every step multiplies x2 by 1 − 0.6·4 = −1.4: the zig-zag grows 1.4× a step and x2 diverges (±30 at step 8, shown here), while x1 still crawls (×0.88 a step). Press ▶ and then F to follow it; try η = 0.45, just below 0.5, and watch the zig-zag die out.",
+            zh: "η = 0.6 > 2/L = 0.5（L = 4 是 x2 方向的曲率）时，每一步都把 x2 乘以 1 − 0.6·4 = −1.4：震荡每步放大 1.4 倍，x2 发散（图中第 8 步已到 ±30），而 x1 方向依然很慢（每步乘以 0.88）。按 ▶ 再按 F 跟着看；试一试：η = 0.45，略小于 0.5，看震荡慢慢衰减。",
         },
     },
     // 3
@@ -79,8 +79,8 @@ pub const WORDS: [LessonText; LESSONS.len()] = [
             zh: "3. 动量法，η = 0.4，γ = 0.5",
         },
         caption: Text {
-            en: "Momentum keeps a velocity v ← γ·v + η·g, an average of recent gradients: in x2 they alternate in sign and cancel, in x1 they point the same way and add up. The path is smoother and faster in x1. Try γ = 0.9 for a longer memory.",
-            zh: "动量法维护速度变量 v ← γ·v + η·g，即最近梯度的指数加权平均：x2 方向的梯度正负交替、相互抵消，x1 方向的梯度同号、不断累加。路径更平滑，x1 方向更快。试一试：γ = 0.9，记住更多步。",
+            en: "Momentum (orange) keeps a velocity v ← γ·v + η·g, an average of recent gradients: in x2 they alternate in sign and cancel, in x1 they point the same way and add up. Beside it, gradient descent with the same η = 0.4 (blue): after 20 steps momentum has reached x1 ≈ −0.06, GD only −0.94. Try γ = 0.9 for a longer memory.",
+            zh: "动量法（橙色）维护速度变量 v ← γ·v + η·g，即最近梯度的指数加权平均：x2 方向的梯度正负交替、相互抵消，x1 方向的梯度同号、不断累加。旁边是相同 η = 0.4 的梯度下降（蓝色）：20 步后动量法已到 x1 ≈ −0.06，梯度下降只到 −0.94。试一试：γ = 0.9，记住更多步。",
         },
     },
     // 4
@@ -90,8 +90,8 @@ pub const WORDS: [LessonText; LESSONS.len()] = [
             zh: "4. 动量法，η = 0.6：收敛",
         },
         caption: Text {
-            en: "The learning rate that made GD diverge (lesson 2) converges with momentum: averaging damps the x2 oscillation. Add GD with η = 0.6 to see both at once, or raise η until momentum diverges too.",
-            zh: "让梯度下降发散的学习率（第 2 课）在动量法下收敛了：平均抑制了 x2 方向的震荡。试一试：添加 η = 0.6 的梯度下降作对比，或继续增大 η，直到动量法也发散。",
+            en: "The learning rate that made gradient descent diverge (lesson 2) converges with momentum. Shown at step 6: GD with η = 0.6 (blue) zig-zags out to ±15 and grows 1.4× a step, while momentum's zig-zag (orange) shrinks about 0.71× a step (√γ). Press ▶ to see momentum converge; momentum with γ = 0.5 diverges too once η > 2·(1 + γ)/L = 0.75.",
+            zh: "让梯度下降发散的学习率（第 2 课）在动量法下收敛了。图中是第 6 步：η = 0.6 的梯度下降（蓝色）震荡到 ±15，并且每步放大 1.4 倍；动量法（橙色）的震荡每步缩小到约 0.71 倍（√γ）。按 ▶ 看动量法收敛；γ = 0.5 时，η > 2·(1 + γ)/L = 0.75 动量法也会发散。",
         },
     },
     // 5
@@ -112,8 +112,8 @@ pub const WORDS: [LessonText; LESSONS.len()] = [
             zh: "6. AdaGrad：学习率只降不升",
         },
         caption: Text {
-            en: "AdaGrad divides η by √(s + ε), where s adds up every squared gradient, so each coordinate's rate only shrinks. With η = 0.4 it stalls far from the minimum in x1; η = 2 (the second run) gets there. Try η = 4.",
-            zh: "AdaGrad 用 √(s + ε) 去除 η，s 累加了所有梯度的平方，所以每个坐标的学习率只降不升。η = 0.4 时 x1 方向远未到达最优解就停滞了；η = 2（第二条路径）能到达。试一试：η = 4。",
+            en: "AdaGrad divides η by √(s + ε), where s adds up every squared gradient, so each coordinate's rate only shrinks. With η = 0.4 it stalls far from the minimum in x1 (x1 ≈ −2.4 after 20 steps); η = 2 (the second run) gets there (x1 ≈ −0.002). Try η = 4.",
+            zh: "AdaGrad 用 √(s + ε) 去除 η，s 累加了所有梯度的平方，所以每个坐标的学习率只降不升。η = 0.4 时 x1 方向远未到达最优解就停滞了（20 步后 x1 ≈ −2.4）；η = 2（第二条路径）能到达（x1 ≈ −0.002）。试一试：η = 4。",
         },
     },
     // 7
@@ -134,8 +134,8 @@ pub const WORDS: [LessonText; LESSONS.len()] = [
             zh: "8. Adam：偏差修正的开与关",
         },
         caption: Text {
-            en: "Adam averages g (m) and g² (v), both starting at 0, so early averages are too small: with β1 = 0.9, m₁ = 0.1·g₁. Bias correction divides by 1 − βᵗ, giving m̂₁ = g₁. Compare the first steps of the two runs, then raise β2 to 0.9999 to make the difference larger.",
-            zh: "Adam 对 g（m）和 g²（v）都做指数移动加权平均，二者都从 0 开始，早期的平均值偏小：β1 = 0.9 时 m₁ = 0.1·g₁。偏差修正除以 1 − βᵗ，得到 m̂₁ = g₁。比较两条路径的前几步，再把 β2 调到 0.9999，差别会更大。",
+            en: "Adam averages g (m, β1 = 0.9) and g² (v, β2 = 0.999), both starting at 0: after one step m₁ = 0.1·g₁ but v₁ = 0.001·g₁². Without bias correction (blue) the first step is η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η in each coordinate — 0.63 instead of 0.2: larger, not smaller, because v is 1000× too small and m only 10×. Correction (orange) divides by 1 − βᵗ, so m̂₁ = g₁, v̂₁ = g₁² and the step is η. Press → and read the state panel; then try β2 = 0.9999 (a first step of 10·η).",
+            zh: "Adam 对 g（m，β1 = 0.9）和 g²（v，β2 = 0.999）做指数移动加权平均，二者都从 0 开始：第一步后 m₁ = 0.1·g₁，而 v₁ = 0.001·g₁²。不做偏差修正（蓝色）时，第一步是 η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η（每个坐标）——0.63 而不是 0.2：步子更大而不是更小，因为 v 小了 1000 倍，m 只小了 10 倍。偏差修正（橙色）除以 1 − βᵗ，得到 m̂₁ = g₁、v̂₁ = g₁²，这一步就是 η。按 → 看状态面板；再试 β2 = 0.9999（第一步为 10·η）。",
         },
     },
     // 9
@@ -145,8 +145,8 @@ pub const WORDS: [LessonText; LESSONS.len()] = [
             zh: "9. Adam+L2 与 AdamW",
         },
         caption: Text {
-            en: "The same λ, two results. Adam+L2 adds λ·x to the gradient, so the decay is divided by √v̂ too: directions with large gradients (large √v̂) are regularized less. AdamW subtracts η·λ·x after the Adam step, the same in every direction. Try λ = 0 (they coincide), then λ = 2.",
-            zh: "同样的 λ，不同的结果。Adam+L2 把 λ·x 加进梯度，权重衰减也被 √v̂ 除：梯度大的方向（√v̂ 大）被正则化得更少。AdamW 在 Adam 的一步之后再减去 η·λ·x，每个方向都一样。试一试：λ = 0（两者重合），再试 λ = 2。",
+            en: "The bowl 0.1·(x1 − 3)² + 2·(x2 − 3)² has its minimum at (3, 3), away from the origin the decay pulls towards; λ = 0.5 for both. Adam+L2 (orange) adds λ·x to the gradient, so the decay is divided by √v̂ too: it settles at the centre of the dashed L2 isolines, (0.86, 2.67) — x1, the flat direction with the small √v̂, pulled far towards 0, x2 (steep, large √v̂) hardly. AdamW (blue) subtracts η·λ·x after the Adam step, the same in every coordinate: it walks the diagonal x1 = x2. Try λ = 0: they coincide.",
+            zh: "碗形函数 0.1·(x1 − 3)² + 2·(x2 − 3)² 的最小值在 (3, 3)，不在权重衰减拉向的原点；两者的 λ 都是 0.5。Adam+L2（橙色）把 λ·x 加进梯度，权重衰减也被 √v̂ 除：它停在虚线 L2 等值线的中心 (0.86, 2.67)——x1 是平缓方向、√v̂ 小，被远远拉向 0；x2 陡峭、√v̂ 大，几乎不动。AdamW（蓝色）在 Adam 的一步之后再减去 η·λ·x，每个坐标都一样：它沿对角线 x1 = x2 前进。试一试：λ = 0，两者重合。",
         },
     },
 ];
@@ -172,3 +172,6 @@ mod tests {
         assert!(lesson_text(0).is_none() && lesson_text(10).is_none());
     }
 }
+
+#[cfg(test)]
+mod claims;

@@ -167,6 +167,7 @@ pub const NAMES: &[&str] = &[
     "PageUp",
     "PageDown",
     "Tab",
+    "F",
     "expr",
     "quadratic",
     "rosenbrock",

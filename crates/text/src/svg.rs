@@ -8,7 +8,7 @@ use gradscape_core::format::{short, tick_label};
 use gradscape_core::geometry::Viewport;
 use gradscape_core::run::{Stop, Trajectory};
 use gradscape_core::scene::Scene;
-use gradscape_core::surface::{colormap, isolines, palette, ticks, Grid, LogScale};
+use gradscape_core::surface::{colormap, isolines, mark, ticks, Grid, LogScale, Mark, Marker};
 use std::fmt::Write;
 
 /// Size and detail of a figure.
@@ -176,7 +176,9 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     }
     // Trajectories: one path each, a dot per step, start ring, divergence cross.
     for (i, t) in runs.iter().enumerate() {
-        let col = palette(i);
+        let mk = mark(i);
+        let col = mk.colour;
+        let dash = dash_attr(&mk);
         let mut d = String::new();
         for (k, p) in t.points.iter().enumerate() {
             let (x, y) = f.px(*p);
@@ -184,15 +186,12 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
         }
         let _ = writeln!(
             s,
-            r#"<g class="run" data-kind="{}"><path d="{d}" fill="none" stroke="white" stroke-width="3.5" stroke-opacity="0.8"/><path d="{d}" fill="none" stroke="{col}" stroke-width="1.8"/>"#,
+            r#"<g class="run" data-kind="{}"><path d="{d}" fill="none" stroke="white" stroke-width="3.5" stroke-opacity="0.8"/><path d="{d}" fill="none" stroke="{col}" stroke-width="1.8"{dash}/>"#,
             t.spec.kind.name()
         );
         for p in &t.points {
             let (x, y) = f.px(*p);
-            let _ = write!(
-                s,
-                r#"<circle cx="{x:.2}" cy="{y:.2}" r="2.6" fill="{col}"/>"#
-            );
+            dot(&mut s, &mk, x, y, 5.2, "");
         }
         if let Some(p) = t.points.first() {
             let (x, y) = f.px(*p);
@@ -233,14 +232,29 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
         );
         for (i, c) in captions.iter().enumerate() {
             let y = ly + 16.0 + 18.0 * i as f64;
-            let _ = writeln!(
+            let mk = mark(i);
+            let _ = write!(
                 s,
-                r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{}" stroke-width="3"/><text x="{:.1}" y="{:.1}">{}</text>"#,
+                r#"<g class="entry" data-mark="{}"><line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{}" stroke-width="3"{}/>"#,
+                mark_name(&mk),
                 lx + 8.0,
                 y - 4.0,
                 lx + 26.0,
                 y - 4.0,
-                palette(i),
+                mk.colour,
+                dash_attr(&mk),
+            );
+            dot(
+                &mut s,
+                &mk,
+                lx + 17.0,
+                y - 4.0,
+                6.0,
+                r#" stroke="white" stroke-width="0.8""#,
+            );
+            let _ = writeln!(
+                s,
+                r#"<text x="{:.1}" y="{:.1}">{}</text></g>"#,
                 lx + 32.0,
                 y,
                 esc(c)
@@ -250,4 +264,81 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     }
     s.push_str("</svg>\n");
     s
+}
+
+/// ` stroke-dasharray="…"` for a dashed mark, nothing for a solid one.
+fn dash_attr(m: &Mark) -> String {
+    m.dasharray()
+        .map(|d| format!(r#" stroke-dasharray="{d}""#))
+        .unwrap_or_default()
+}
+
+/// A mark as `colour dash shape` (`#E69F00 solid square`), for tests and
+/// readers of the file.
+fn mark_name(m: &Mark) -> String {
+    let shape = match m.marker {
+        Marker::Square => "square",
+        Marker::Circle => "circle",
+        Marker::Triangle => "triangle",
+    };
+    format!(
+        "{} {} {shape}",
+        m.colour,
+        m.dasharray().unwrap_or_else(|| "solid".into())
+    )
+}
+
+/// One dot of `m`'s shape, `size` across, centred at (`x`, `y`); `extra`
+/// attributes are appended.
+fn dot(s: &mut String, m: &Mark, x: f64, y: f64, size: f64, extra: &str) {
+    let col = m.colour;
+    let h = size / 2.0;
+    let _ = match (m.marker, m.triangle(x, y, size)) {
+        (Marker::Triangle, Some([a, b, c])) => write!(
+            s,
+            r#"<polygon points="{:.2},{:.2} {:.2},{:.2} {:.2},{:.2}" fill="{col}"{extra}/>"#,
+            a.0, a.1, b.0, b.1, c.0, c.1
+        ),
+        (Marker::Circle, _) => write!(
+            s,
+            r#"<circle cx="{x:.2}" cy="{y:.2}" r="{:.2}" fill="{col}"{extra}/>"#,
+            size * 0.56
+        ),
+        _ => write!(
+            s,
+            r#"<rect x="{:.2}" y="{:.2}" width="{size:.2}" height="{size:.2}" fill="{col}"{extra}/>"#,
+            x - h,
+            y - h
+        ),
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gradscape_core::run::simulate;
+
+    #[test]
+    fn sixteen_runs_have_sixteen_marks_in_the_trails_and_the_legend() {
+        let opts: Vec<String> = (0..16)
+            .map(|i| format!(r#"{{"kind": "gd", "lr": {}}}"#, 0.01 * (i + 1) as f64))
+            .collect();
+        let json = format!(
+            r#"{{"version": 1, "steps": 5, "optimizers": [{}]}}"#,
+            opts.join(",")
+        );
+        let scene = Scene::from_json(&json).unwrap();
+        let svg = render(&scene, &simulate(&scene).unwrap(), &SvgOptions::default());
+        let marks: std::collections::BTreeSet<&str> = svg
+            .split(r#"<g class="entry" data-mark=""#)
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        assert_eq!(marks.len(), 16, "{marks:?}");
+        assert!(marks.contains("#E69F00 solid square") && marks.contains("#E69F00 7 4 circle"));
+        // The eighth trail is dashed and dotted with circles, the fifteenth
+        // with triangles.
+        assert_eq!(svg.matches(r#"stroke-dasharray="7 4""#).count(), 2 * 7);
+        assert!(svg.contains(r#"<polygon points="#));
+    }
 }

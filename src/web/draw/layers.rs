@@ -5,7 +5,7 @@
 
 use super::trails::{draw_steps, draw_trail};
 use super::{context, Frame, SurfaceCache};
-use crate::surface::palette;
+use crate::surface::mark;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
@@ -61,7 +61,7 @@ pub fn update_layer<'a>(
         ctx.draw_image_with_html_canvas_element(&cache.canvas, 0.0, 0.0)?;
         ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
         for (i, run) in f.visible() {
-            draw_trail(&ctx, &f.geom, &f.style, run, palette(i), f.t)?;
+            draw_trail(&ctx, &f.geom, &f.style, run, mark(i), f.t)?;
         }
         *slot = Some(TrailLayer {
             canvas,
@@ -72,7 +72,7 @@ pub fn update_layer<'a>(
         if f.t > layer.t {
             let ctx = context(&layer.canvas)?;
             for (i, run) in f.visible() {
-                draw_steps(&ctx, &f.geom, &f.style, run, palette(i), layer.t, f.t);
+                draw_steps(&ctx, &f.geom, &f.style, run, mark(i), layer.t, f.t);
             }
             layer.t = f.t;
         }

@@ -10,7 +10,7 @@ use super::{context, Style};
 use crate::diagnose::{Diagnosis, Health};
 use crate::format::tick_label;
 use crate::run::Trajectory;
-use crate::surface::palette;
+use crate::surface::mark;
 use gradscape_core::geometry::loss_axes::LOSS_MARGINS;
 use gradscape_core::geometry::LossAxes;
 use std::cell::RefCell;
@@ -201,9 +201,12 @@ fn loss_chart(
                 ctx.line_to(x, y);
             }
         }
-        ctx.set_stroke_style_str(palette(i));
+        let mk = mark(i);
+        ctx.set_stroke_style_str(mk.colour);
         ctx.set_line_width(2.0);
+        super::trails::set_dash(ctx, mk.dash);
         ctx.stroke();
+        super::trails::set_dash(ctx, &[]);
         if let Some(Health::Diverged { .. }) = diags.get(i).map(|d| d.health) {
             let s = run.loss.len().saturating_sub(1);
             let Some(&v) = run.loss.get(s) else { continue };

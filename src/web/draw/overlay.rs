@@ -1,9 +1,13 @@
 //! What the state panel adds to the main canvas: at the current point of
 //! each visible run, the step plain GD would take (−η·g, dashed white), the
 //! actual step x_{t+1} − x_t (solid, the run's colour) and, for Adam+L2 and
-//! AdamW, the weight-decay part of that step (dotted); and, when an Adam+L2
-//! run is shown, the isolines of the L2-regularized loss f + λ/2·‖x‖²
-//! (dashed).
+//! AdamW, the weight-decay part of that step (dotted) — and, because that
+//! part is a few pixels long, its direction again as a long arrow against a
+//! faint line to the origin, labelled: AdamW's points at the origin,
+//! Adam+L2's is bent by 1/√v̂ (the anisotropy lesson 9 is about); and, when
+//! an Adam+L2 run is shown, the isolines of the L2-regularized loss
+//! f + λ/2·‖x‖² (dashed white on a dark casing: white is no run's colour,
+//! so they are never taken for a trail).
 //!
 //! The numbers (arrows, isolines) come from [`crate::inspect`]; the state
 //! panel's refresh returns the [`Overlay`] and the page passes it to
@@ -12,8 +16,10 @@
 
 use super::{Geom, Style};
 use crate::inspect::Arrows;
-use crate::surface::palette;
+use crate::optim::OptKind;
+use crate::surface::mark;
 use crate::Vec2;
+use gradscape_text::Lang;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -28,7 +34,14 @@ pub struct Overlay {
     pub arrows: Vec<(usize, Arrows)>,
     /// Isolines of the L2-regularized loss, world polylines.
     pub l2: Option<Rc<Vec<Vec<Vec2>>>>,
+    /// The kind of each arrowed run (which decay label it gets).
+    pub kinds: Vec<OptKind>,
+    /// The language of the decay labels.
+    pub lang: Lang,
 }
+
+/// The length (CSS px) of the decay-direction arrow.
+const DECAY_DIR: f64 = 70.0;
 
 thread_local! {
     /// The L2 isolines stroked once into their own layer, blitted each frame
@@ -81,10 +94,10 @@ fn l2_layer(
             polyline(&ctx, g, line);
         }
         dash(&ctx, &[7.0, 5.0])?;
-        ctx.set_stroke_style_str("rgba(0,0,0,0.45)");
+        ctx.set_stroke_style_str("rgba(0,0,0,0.55)");
         ctx.set_line_width(3.0);
         ctx.stroke();
-        ctx.set_stroke_style_str("#ffb347");
+        ctx.set_stroke_style_str("rgba(255,255,255,0.95)");
         ctx.set_line_width(1.5);
         ctx.stroke();
         *slot = Some((key, layer.clone()));
@@ -196,8 +209,10 @@ pub fn draw(
         canvas.remove_attribute("data-l2-isolines")?;
     }
     let mut json = Vec::new();
-    for (index, a) in &o.arrows {
-        let colour = palette(*index);
+    // Last run first, so a shorter step of an earlier run (lesson 8's
+    // corrected Adam under the uncorrected one) stays on top and visible.
+    for (n, (index, a)) in o.arrows.iter().enumerate().rev() {
+        let colour = mark(*index).colour;
         let from = g.px(a.from);
         let tip = |v: Vec2| g.px([a.from[0] + v[0], a.from[1] + v[1]]);
         let gd = tip(a.gd);
@@ -215,15 +230,67 @@ pub fn draw(
             let dt = tip(d);
             arrow(ctx, from, dt, colour, st.px(2.5), st.line, &[2.0, 3.0])?;
             item += &format!(",\"decay\":{}", px_json(dt));
+            let key = match o.kinds.get(n) {
+                Some(OptKind::Adamw) => "overlay.decay.adamw",
+                _ => "overlay.decay.l2",
+            };
+            let label = gradscape_text::tr(o.lang, key);
+            if let Some(dir) = decay_direction(ctx, g, st, from, dt, colour, label)? {
+                item += &format!(",\"decay_dir\":{}", px_json(dir));
+            }
         }
         item.push('}');
         json.push(item);
     }
     ctx.restore();
+    json.reverse();
     if json.is_empty() {
         canvas.remove_attribute("data-arrows")?;
     } else {
         canvas.set_attribute("data-arrows", &format!("[{}]", json.join(",")))?;
     }
     Ok(())
+}
+
+/// The decay's direction made visible: a faint line from the current point
+/// to the origin, the decay part drawn again as a 70 px arrow in its own
+/// direction, and a short label. Returns the arrow's tip.
+fn decay_direction(
+    ctx: &CanvasRenderingContext2d,
+    g: &Geom,
+    st: &Style,
+    from: (f64, f64),
+    decay_tip: (f64, f64),
+    colour: &str,
+    text: &str,
+) -> Result<Option<(f64, f64)>, JsValue> {
+    let (dx, dy) = (decay_tip.0 - from.0, decay_tip.1 - from.1);
+    let len = dx.hypot(dy);
+    if !(len.is_finite() && len > 1e-9) {
+        return Ok(None);
+    }
+    let origin = g.px([0.0, 0.0]);
+    ctx.begin_path();
+    ctx.move_to(from.0, from.1);
+    ctx.line_to(origin.0, origin.1);
+    dash(ctx, &[1.5, 4.0])?;
+    ctx.set_stroke_style_str("rgba(255,255,255,0.7)");
+    ctx.set_line_width(st.px(1.2));
+    ctx.stroke();
+    dash(ctx, &[])?;
+    let reach = DECAY_DIR * st.line;
+    let tip = (from.0 + dx / len * reach, from.1 + dy / len * reach);
+    arrow(ctx, from, tip, colour, st.px(3.0), st.line, &[])?;
+    ctx.set_font(&format!("{}px system-ui, sans-serif", st.text_px));
+    // Beside the tip, on the side away from the point.
+    let right = dx >= 0.0;
+    ctx.set_text_align(if right { "left" } else { "right" });
+    ctx.set_text_baseline("middle");
+    let (lx, ly) = (tip.0 + if right { 6.0 } else { -6.0 }, tip.1);
+    ctx.set_line_width(st.px(3.0));
+    ctx.set_stroke_style_str("rgba(0,0,0,0.8)");
+    ctx.stroke_text(text, lx, ly)?;
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_text(text, lx, ly)?;
+    Ok(Some(tip))
 }

@@ -6,7 +6,7 @@ use super::overlay::Overlay;
 use super::trails::{draw_current, draw_trail};
 use super::{context, Frame, SurfaceCache};
 use crate::diagnose::Health;
-use crate::surface::palette;
+use crate::surface::mark;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -33,7 +33,7 @@ pub fn draw_plot(
         ctx.draw_image_with_html_canvas_element(&cache.canvas, 0.0, 0.0)?;
         ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
         for (i, run) in f.visible() {
-            draw_trail(&ctx, &f.geom, &f.style, run, palette(i), f.t)?;
+            draw_trail(&ctx, &f.geom, &f.style, run, mark(i), f.t)?;
         }
     }
     for (i, run) in f.visible() {
@@ -41,10 +41,14 @@ pub fn draw_plot(
             f.diags.get(i).map(|d| d.health),
             Some(Health::Diverged { .. })
         );
-        draw_current(&ctx, &f.geom, &f.style, run, palette(i), f.t, diverged)?;
+        draw_current(&ctx, &f.geom, &f.style, run, mark(i), f.t, diverged)?;
     }
     canvas.set_attribute("data-text-px", &f.style.text_px.to_string())?;
     super::overlay::draw(canvas, &ctx, &f.geom, &f.style, overlay)?;
+    // The axes' labels over everything the runs drew (device pixels).
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+    ctx.draw_image_with_html_canvas_element(&cache.labels, 0.0, 0.0)?;
+    ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
     // The start: a ring to grab.
     let (sx, sy) = f.geom.px(f.start);
     ctx.begin_path();

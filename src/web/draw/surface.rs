@@ -1,5 +1,7 @@
 //! The surface picture: heatmap, isolines, axes and minima, rendered once
 //! into an offscreen canvas and kept until the surface, view or size change.
+//! The tick labels go into a second, transparent canvas that each frame
+//! draws over the trails, so a trail crossing them never hides a number.
 
 use super::layers::TrailLayer;
 use super::{context, Geom, Style};
@@ -14,6 +16,8 @@ use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, ImageData};
 /// The cached surface picture, and the trails drawn over it while playing.
 pub struct SurfaceCache {
     pub(super) canvas: HtmlCanvasElement,
+    /// The axes' ticks and labels, drawn on top of the trails.
+    pub(super) labels: HtmlCanvasElement,
     landscape: Landscape,
     geom: Geom,
     style: Style,
@@ -93,7 +97,12 @@ pub fn render_surface(
     });
     ctx.set_line_width(style.px(1.0));
     ctx.stroke();
-    draw_axes(&ctx, geom, style)?;
+    let labels: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+    labels.set_width(pw.max(1));
+    labels.set_height(ph.max(1));
+    let lctx = context(&labels)?;
+    lctx.set_transform(geom.dpr, 0.0, 0.0, geom.dpr, 0.0, 0.0)?;
+    draw_axes(&lctx, geom, style)?;
     ctx.begin_path();
     let r = style.px(7.0);
     for p in landscape.minima() {
@@ -114,6 +123,7 @@ pub fn render_surface(
     ctx.stroke();
     Ok(SurfaceCache {
         canvas,
+        labels,
         landscape: landscape.clone(),
         geom: *geom,
         style: *style,

@@ -5,20 +5,62 @@
 use super::{Geom, Style};
 use crate::run::Trajectory;
 use gradscape_core::geometry::trail::{dot_shown, dots, edge_marker, polylines};
+use gradscape_core::surface::{Mark, Marker};
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
-/// Stroke the path `path` builds twice: a white casing, then the colour.
-fn cased(ctx: &CanvasRenderingContext2d, st: &Style, colour: &str, path: impl Fn()) {
+/// Set the line dash of a run's mark (an empty pattern: solid).
+pub(crate) fn set_dash(ctx: &CanvasRenderingContext2d, dash: &[f64]) {
+    let arr = js_sys::Array::new();
+    for d in dash {
+        arr.push(&JsValue::from_f64(*d));
+    }
+    // Only fails for a non-array argument.
+    let _ = ctx.set_line_dash(&arr);
+}
+
+/// Stroke the path `path` builds twice: a solid white casing, then the
+/// colour in the mark's dash (the casing shows through its gaps).
+fn cased(ctx: &CanvasRenderingContext2d, st: &Style, mark: Mark, path: impl Fn()) {
     ctx.set_line_join("round");
     path();
     ctx.set_stroke_style_str("rgba(255,255,255,0.9)");
     ctx.set_line_width(st.px(4.0));
     ctx.stroke();
     path();
-    ctx.set_stroke_style_str(colour);
+    set_dash(ctx, mark.dash);
+    ctx.set_stroke_style_str(mark.colour);
     ctx.set_line_width(st.px(2.0));
     ctx.stroke();
+    set_dash(ctx, &[]);
+}
+
+/// Fill a dot of the mark's shape, `size` px across, at every centre.
+fn paint_dots(
+    ctx: &CanvasRenderingContext2d,
+    mark: Mark,
+    centres: impl Iterator<Item = (f64, f64)>,
+    size: f64,
+) {
+    ctx.begin_path();
+    for (x, y) in centres {
+        match mark.marker {
+            Marker::Square => ctx.rect(x - size / 2.0, y - size / 2.0, size, size),
+            Marker::Circle => {
+                ctx.move_to(x + size * 0.56, y);
+                let _ = ctx.arc(x, y, size * 0.56, 0.0, std::f64::consts::TAU);
+            }
+            Marker::Triangle => {
+                if let Some([a, b, c]) = mark.triangle(x, y, size) {
+                    ctx.move_to(a.0, a.1);
+                    ctx.line_to(b.0, b.1);
+                    ctx.line_to(c.0, c.1);
+                    ctx.close_path();
+                }
+            }
+        }
+    }
+    ctx.fill();
 }
 
 /// The steps `from → to` of a trail (segments, then their dots) onto the
@@ -29,7 +71,7 @@ pub fn draw_steps(
     g: &Geom,
     st: &Style,
     run: &Trajectory,
-    colour: &str,
+    mark: Mark,
     from: usize,
     to: usize,
 ) {
@@ -39,7 +81,7 @@ pub fn draw_steps(
     }
     let vp = g.viewport();
     let pts = &run.points[from..=last];
-    cased(ctx, st, colour, || {
+    cased(ctx, st, mark, || {
         ctx.begin_path();
         let (x, y) = vp.px(pts[0]);
         ctx.move_to(x, y);
@@ -48,15 +90,13 @@ pub fn draw_steps(
             ctx.line_to(x, y);
         }
     });
-    for (size, style) in [(st.px(7.0), "#ffffff"), (st.px(5.0), colour)] {
+    for (size, style) in [(st.px(7.0), "#ffffff"), (st.px(5.0), mark.colour)] {
         ctx.set_fill_style_str(style);
-        for p in pts {
-            let (x, y) = vp.px(*p);
-            if !dot_shown(&vp, x, y) {
-                continue;
-            }
-            ctx.fill_rect(x - size / 2.0, y - size / 2.0, size, size);
-        }
+        let shown = pts
+            .iter()
+            .map(|p| vp.px(*p))
+            .filter(|&(x, y)| dot_shown(&vp, x, y));
+        paint_dots(ctx, mark, shown, size);
     }
 }
 
@@ -67,7 +107,7 @@ pub fn draw_trail(
     g: &Geom,
     st: &Style,
     run: &Trajectory,
-    colour: &str,
+    mark: Mark,
     t: usize,
 ) -> Result<(), JsValue> {
     // A run whose start is outside the formula's domain has no point.
@@ -77,7 +117,7 @@ pub fn draw_trail(
     let vp = g.viewport();
     let pts = &run.points[..=last];
     let lines = polylines(&vp, pts);
-    cased(ctx, st, colour, || {
+    cased(ctx, st, mark, || {
         ctx.begin_path();
         for line in &lines {
             for (i, &(x, y)) in line.iter().enumerate() {
@@ -90,15 +130,10 @@ pub fn draw_trail(
         }
     });
     let centres = dots(&vp, pts);
-    let paint = |size: f64| {
-        for &(x, y) in &centres {
-            ctx.fill_rect(x - size / 2.0, y - size / 2.0, size, size);
-        }
-    };
     ctx.set_fill_style_str("#ffffff");
-    paint(st.px(7.0));
-    ctx.set_fill_style_str(colour);
-    paint(st.px(5.0));
+    paint_dots(ctx, mark, centres.iter().copied(), st.px(7.0));
+    ctx.set_fill_style_str(mark.colour);
+    paint_dots(ctx, mark, centres.iter().copied(), st.px(5.0));
     Ok(())
 }
 
@@ -109,7 +144,7 @@ pub fn draw_current(
     g: &Geom,
     st: &Style,
     run: &Trajectory,
-    colour: &str,
+    mark: Mark,
     t: usize,
     diverged: bool,
 ) -> Result<(), JsValue> {
@@ -122,7 +157,7 @@ pub fn draw_current(
     if inside {
         ctx.begin_path();
         ctx.arc(cx, cy, 6.0 * k, 0.0, std::f64::consts::TAU)?;
-        ctx.set_fill_style_str(colour);
+        ctx.set_fill_style_str(mark.colour);
         ctx.fill();
         ctx.set_stroke_style_str("#ffffff");
         ctx.set_line_width(2.0 * k);
@@ -136,7 +171,7 @@ pub fn draw_current(
         ctx.line_to(-8.0 * k, -8.0 * k);
         ctx.line_to(-8.0 * k, 8.0 * k);
         ctx.close_path();
-        ctx.set_fill_style_str(colour);
+        ctx.set_fill_style_str(mark.colour);
         ctx.fill();
         ctx.set_stroke_style_str("#ffffff");
         ctx.set_line_width(2.0 * k);
@@ -153,7 +188,7 @@ pub fn draw_current(
         ctx.set_stroke_style_str("#ffffff");
         ctx.set_line_width(5.0 * k);
         ctx.stroke();
-        ctx.set_stroke_style_str(colour);
+        ctx.set_stroke_style_str(mark.colour);
         ctx.set_line_width(3.0 * k);
         ctx.stroke();
     }

@@ -210,7 +210,8 @@ fn wire(app: &App) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Open the EMA panel when the lesson on the EMA is loaded.
+/// Open the EMA panel when a lesson that asks for it
+/// ([`crate::lesson::panel`]) is loaded.
 pub fn lesson_loaded(app: &mut App) -> Result<(), JsValue> {
     if !app.explain.enabled {
         return Ok(());

@@ -263,7 +263,10 @@ fn draw_lr_chart(
         }
         ctx.set_stroke_style_str(col);
         ctx.set_line_width(1.5);
+        // The run's dash too, so runs 1 and 8 (both orange) stay apart.
+        ctx.set_line_dash(&dash(crate::surface::mark(s.index).dash))?;
         ctx.stroke();
+        ctx.set_line_dash(&dash(&[]))?;
         // Dots: filled when the loss did not grow, hollow when it grew; a
         // cross in the band when the run diverged. One path per kind of mark.
         let yrow = band.row_y(&r, row);

@@ -143,8 +143,8 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         None => None,
     };
     let only_iso = iso.clone().map(|l| Overlay {
-        arrows: vec![],
         l2: Some(l),
+        ..Overlay::default()
     });
     if !panel.has_attribute("open") {
         return Ok(only_iso);
@@ -186,12 +186,20 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         .map(|(j, s)| (j, s.as_mut().and_then(|s| s.at(k))))
         .collect();
     // The canvas overlay.
-    let arrows = insps
+    let (arrows, kinds) = insps
         .iter()
         .filter(|(j, _)| visible(*j))
-        .filter_map(|(j, x)| Some((*j, x.as_ref()?.arrows())))
-        .collect();
-    let overlay = Some(Overlay { arrows, l2: iso });
+        .filter_map(|(j, x)| {
+            let x = x.as_ref()?;
+            Some(((*j, x.arrows()), x.spec.kind))
+        })
+        .unzip();
+    let overlay = Some(Overlay {
+        arrows,
+        l2: iso,
+        kinds,
+        lang,
+    });
     // The bias chart's run: the chosen one while it is an Adam run, else the first.
     let adam_ok = |j: usize| {
         app.model
@@ -311,8 +319,9 @@ fn invalidate(app: &mut App) {
     app.inspector.shown = None;
 }
 
-/// Open the panel for the lessons about its subject (8: bias correction,
-/// 9: Adam+L2 vs AdamW) — not in an embedded figure, which hides it.
+/// Open the panel for the lessons that ask for it ([`crate::lesson::panel`]:
+/// bias correction, Adam+L2 vs AdamW) — not in an embedded figure, which
+/// hides it.
 pub fn open_for_lesson(doc: &Document, lesson: Option<usize>) -> Result<(), JsValue> {
     let embedded = doc.body().is_some_and(|b| b.class_list().contains("embed"));
     if crate::web::place::lesson_panel(lesson).is_some_and(|p| p.is_state()) && !embedded {

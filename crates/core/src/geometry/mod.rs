@@ -37,10 +37,12 @@
 //! ranges, ticks, cursor and line thinning → [`loss_axes::LossAxes`].
 //! `gradscape-text`'s SVG figure maps through a [`Viewport`] too.
 
+mod fit;
 pub mod loss_axes;
 pub mod trail;
 mod viewport;
 
+pub use fit::{fit, fit_runs};
 pub use loss_axes::LossAxes;
 pub use viewport::{
     fit_height, grabs_start, grain, is_drag, pinch, snap, start_ok, view_ok, wheel_factor,

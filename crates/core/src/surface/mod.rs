@@ -3,10 +3,12 @@
 //! levels and marching-squares isolines. Used by the canvas and the SVG.
 
 mod isolines;
+mod mark;
 mod raster;
 mod ticks;
 
 pub use isolines::isolines;
+pub use mark::{mark, Mark, Marker};
 pub use raster::{fast_ln, raster_into, raster_rgba, LogScale, Raster};
 pub use ticks::ticks;
 
@@ -19,7 +21,8 @@ pub const PALETTE: [&str; 7] = [
     "#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#0072B2", "#000000",
 ];
 
-/// The colour of the `i`-th optimizer of a scene.
+/// The colour of the `i`-th optimizer of a scene (its whole [`mark`] tells
+/// it apart from every other run).
 pub fn palette(i: usize) -> &'static str {
     PALETTE[i % PALETTE.len()]
 }

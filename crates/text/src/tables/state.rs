@@ -73,6 +73,8 @@ pub const EN: crate::Table = &[
     ),
     ("state.bias.factor", "factor"),
     ("state.l2.title", "Adam+L2 vs AdamW"),
+    ("overlay.decay.adamw", "AdamW decay: towards 0"),
+    ("overlay.decay.l2", "Adam+L2 decay: bent by 1/√v̂"),
     (
         "state.l2.iso",
         "Dashed lines: isolines of the L2-regularized loss f + λ/2·‖x‖², λ = {0} (the λ of Adam+L2).",
@@ -149,6 +151,8 @@ pub const ZH: crate::Table = &[
     ),
     ("state.bias.factor", "修正系数"),
     ("state.l2.title", "Adam+L2 与 AdamW"),
+    ("overlay.decay.adamw", "AdamW 衰减：指向原点"),
+    ("overlay.decay.l2", "Adam+L2 衰减：被 1/√v̂ 扭偏"),
     (
         "state.l2.iso",
         "虚线：L2 正则化后的损失函数 f + λ/2·‖x‖² 的等高线，λ = {0}（Adam+L2 的 λ）。",

@@ -155,3 +155,46 @@ fn language_rewords_and_keeps_the_formula_error() {
     assert!(m.expr_error.is_some());
     assert_eq!(m.error, None);
 }
+
+#[test]
+fn lessons_open_at_their_step_in_their_window() {
+    let mut m = model();
+    update(&mut m, Msg::SetLesson(Some(8)));
+    assert_eq!(m.t, 0, "lesson 8 opens before its first step");
+    update(&mut m, Msg::SetLesson(Some(2)));
+    assert_eq!(m.t, 8);
+    let v = m.scene.view.expect("lesson 2 opens in a fitted window");
+    for p in &m.runs[0].points[..=8] {
+        assert!(v.x0 < p[0] && p[0] < v.x1 && v.y0 < p[1] && p[1] < v.y1);
+    }
+    // Step 9 is outside: the window is the zig-zag so far, not the whole run.
+    let p = m.runs[0].points[9];
+    assert!(p[1] < v.y0 || p[1] > v.y1);
+    update(&mut m, Msg::SetLesson(Some(4)));
+    assert_eq!((m.t, m.runs.len()), (6, 2));
+    update(&mut m, Msg::SetLesson(Some(1)));
+    assert_eq!((m.t, m.scene.view), (20, None));
+}
+
+#[test]
+fn fit_view_holds_the_shown_trails_up_to_the_cursor() {
+    let mut m = model();
+    update(&mut m, Msg::SetLesson(Some(4)));
+    m.scene.view = None;
+    update(&mut m, Msg::Seek(10));
+    assert_eq!(update(&mut m, Msg::FitView), Dirty::VIEW);
+    let v = m.scene.view.unwrap();
+    let holds = |p: [f64; 2]| v.x0 < p[0] && p[0] < v.x1 && v.y0 < p[1] && p[1] < v.y1;
+    assert!(m
+        .runs
+        .iter()
+        .all(|r| r.points[..=10].iter().all(|&p| holds(p))));
+    assert!(
+        !holds(m.runs[1].points[11]),
+        "GD's step 11 is past the cursor"
+    );
+    // Hidden runs are left out: momentum alone fits in a small window.
+    update(&mut m, Msg::ShowRun { i: 1, on: false });
+    update(&mut m, Msg::FitView);
+    assert!(m.scene.view.unwrap().height() < 10.0);
+}
