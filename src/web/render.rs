@@ -176,7 +176,8 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
     let dpr = app.window.device_pixel_ratio().clamp(0.5, 4.0);
     let w = (app.plot.client_width() as f64).max(100.0);
     let inner_h = app.window.inner_height()?.as_f64().unwrap_or(800.0);
-    let narrow = app.window.inner_width()?.as_f64().unwrap_or(1200.0) < 900.0;
+    let inner_w = app.window.inner_width()?.as_f64().unwrap_or(1200.0);
+    let narrow = inner_w < 900.0;
     if app.embed.is_some() {
         // An embedded figure fills its frame: the canvas takes the height
         // the bar, legend and chart leave.
@@ -203,7 +204,14 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
             .min(room)
             .clamp(120.0, 4000.0)
     } else {
-        gradscape_core::geometry::fit_height(&view, w, inner_h, narrow)
+        use gradscape_core::geometry::{fit_height, Screen};
+        // The phone breakpoint of www/style.css (its sticky figure).
+        let screen = match inner_w {
+            x if x <= 600.0 => Screen::Phone,
+            x if x < 900.0 => Screen::Narrow,
+            _ => Screen::Wide,
+        };
+        fit_height(&view, w, inner_h, screen)
     };
     Ok(Geom { view, w, h, dpr })
 }

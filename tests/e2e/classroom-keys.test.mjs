@@ -180,12 +180,13 @@ test('the start handle and the start fields move the start', async (t) => {
   await act(page, async () => { await page.fill('#start-y', '-0.5'); await page.press('#start-y', 'Enter'); });
   assert.deepEqual((await state(page)).scene.start, [1.25, -0.5]);
   for (const r of (await state(page)).runs) assert.deepEqual(r.points[0], [1.25, -0.5]);
-  // Out of range: the error line says why, the start stays.
+  // Out of range: the field is marked and its message says why, the start stays.
   await page.fill('#start-y', '1e13');
   await page.press('#start-y', 'Enter');
   await settled(page);
   assert.deepEqual((await state(page)).scene.start, [1.25, -0.5]);
-  assert.match(await page.locator('#global-error').innerText(), /1e12/);
+  assert.equal(await page.getAttribute('#start-y', 'aria-invalid'), 'true');
+  assert.match(await page.locator('#invalid-start-1').innerText(), /1e12/);
   // Typing in a field keeps its keys: ← moves the caret, not the cursor.
   const t0 = (await state(page)).t;
   await page.focus('#start-x');

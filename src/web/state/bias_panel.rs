@@ -267,7 +267,9 @@ pub fn draw_bias_chart(
         ctx.set_line_width(1.0);
         ctx.stroke_rect(left, top, right - left, bottom - top);
         ctx.set_fill_style_str(fg);
-        ctx.fill_text(title, left, y0 + 11.0)?;
+        // Within its own cell: a narrow chart squeezes the title, never
+        // runs it into the next one.
+        ctx.fill_text_with_max_width(title, x0 + 4.0, y0 + 11.0, (cw - 8.0).max(10.0))?;
         let lab = |v: f64| {
             if *log {
                 format!("1e{}", v.round() as i64)

@@ -25,7 +25,7 @@
 //! | `pointermove` (1334): `hypot(..) > 4.0`                       | `is_drag((x0, y0), x, y)`                  |
 //! | `pointermove` `Drag::Pan` (1342–1350): `dx`, `dy`, new `View` | `Viewport::new(view, w, h).pan(x - x0, y - y0)` |
 //! | `geom.world(x, y)` (1331, 1368) / `geom.px(p)` (1305)         | [`Viewport::world`] / [`Viewport::px`] (what `Geom` now calls) |
-//! | `App::measure` (421–447): the height from the view's aspect (438–446) | `fit_height(&view, w, inner_h, narrow)` |
+//! | `App::measure` (421–447): the height from the view's aspect (438–446) | `fit_height(&view, w, inner_h, screen)` |
 //! | `reset-view` (1217–1220): `scene.view = None`                 | no maths: the scene's default view         |
 //!
 //! The maths uses std's `log10`/`powf`/`exp`/`atan2`, as the page did (not
@@ -45,6 +45,6 @@ mod viewport;
 pub use fit::{fit, fit_runs};
 pub use loss_axes::LossAxes;
 pub use viewport::{
-    fit_height, grabs_start, grain, is_drag, pinch, snap, start_ok, view_ok, wheel_factor,
+    fit_height, grabs_start, grain, is_drag, pinch, snap, start_ok, view_ok, wheel_factor, Screen,
     Viewport, WHEEL_MAX,
 };

@@ -155,12 +155,28 @@ pub fn is_drag(from: (f64, f64), x: f64, y: f64) -> bool {
     (x - from.0).hypot(y - from.1) > 4.0
 }
 
+/// How wide the window is, for the canvas's height.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Controls beside the figure.
+    Wide,
+    /// One column.
+    Narrow,
+    /// A phone: the figure stays in view at the top while the controls
+    /// scroll under it, so it may take at most 45 % of the height.
+    Phone,
+}
+
 /// The playground canvas's height for width `w`: the view's aspect, unless
 /// that would push the time bar below the fold (`inner_h` the window's
-/// height; narrow screens reserve less), then the axes scale apart.
-pub fn fit_height(view: &View, w: f64, inner_h: f64, narrow: bool) -> f64 {
-    let reserve = if narrow { 130.0 } else { 290.0 };
-    let max_h = (inner_h - reserve).max(220.0);
+/// height; narrow screens reserve less, a phone leaves more than half to
+/// the controls), then the axes scale apart.
+pub fn fit_height(view: &View, w: f64, inner_h: f64, screen: Screen) -> f64 {
+    let max_h = match screen {
+        Screen::Wide => (inner_h - 290.0).max(220.0),
+        Screen::Narrow => (inner_h - 130.0).max(220.0),
+        Screen::Phone => (inner_h * 0.45).max(200.0),
+    };
     (w * view.height() / view.width())
         .min(max_h)
         .clamp(120.0, 4000.0)
@@ -301,9 +317,13 @@ mod tests {
     #[test]
     fn height_follows_the_aspect_within_the_fold() {
         let v = View::new([-2.0, 2.0], [-1.0, 1.0]);
-        assert_eq!(fit_height(&v, 800.0, 2000.0, false), 400.0);
-        assert_eq!(fit_height(&v, 800.0, 600.0, false), 310.0);
-        assert_eq!(fit_height(&v, 800.0, 300.0, true), 220.0);
-        assert_eq!(fit_height(&v, 100.0, 2000.0, false), 120.0);
+        assert_eq!(fit_height(&v, 800.0, 2000.0, Screen::Wide), 400.0);
+        assert_eq!(fit_height(&v, 800.0, 600.0, Screen::Wide), 310.0);
+        assert_eq!(fit_height(&v, 800.0, 300.0, Screen::Narrow), 220.0);
+        assert_eq!(fit_height(&v, 100.0, 2000.0, Screen::Wide), 120.0);
+        // A phone's sticky figure leaves more than half the screen to the
+        // controls, whatever the view's aspect (a tall fit window).
+        let tall = View::new([0.0, 1.0], [0.0, 10.0]);
+        assert_eq!(fit_height(&tall, 370.0, 844.0, Screen::Phone), 844.0 * 0.45);
     }
 }
