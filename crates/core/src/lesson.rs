@@ -184,7 +184,7 @@ pub const LESSONS: [Lesson; 9] = [
         // A bowl whose minimum (3, 3) is away from the origin, where the
         // decay pulls: the two runs settle in different places and stay.
         scene: r#"{"version": 1, "landscape": {"kind": "expr", "expr": "0.1*(x-3)^2 + 2*(y-3)^2"}, "start": [-1, -1], "steps": 200, "convention": "d2l", "optimizers": [{"kind": "adam_l2", "lr": 0.1, "lambda": 0.5}, {"kind": "adamw", "lr": 0.1, "lambda": 0.5}]}"#,
-        // Adam+L2 has settled by step 150; one step before the end, so the
+        // Adam+L2 has settled by step 150; not the last step, so the
         // inspector has a next step and draws the decay arrows.
         open_at: Some(150),
         // The origin, both runs and the unregularized minimum.

@@ -283,10 +283,14 @@ fn decay_direction(
     arrow(ctx, from, tip, colour, st.px(3.0), st.line, &[])?;
     ctx.set_font(&format!("{}px system-ui, sans-serif", st.text_px));
     // Beside the tip, on the side away from the point.
+    // Kept inside the canvas: big presenter type near an edge must not be cut.
     let right = dx >= 0.0;
-    ctx.set_text_align(if right { "left" } else { "right" });
+    let tw = ctx.measure_text(text)?.width();
+    let x = if right { tip.0 + 6.0 } else { tip.0 - 6.0 - tw };
+    let lx = x.min(g.w - tw - 4.0).max(4.0);
+    ctx.set_text_align("left");
     ctx.set_text_baseline("middle");
-    let (lx, ly) = (tip.0 + if right { 6.0 } else { -6.0 }, tip.1);
+    let ly = tip.1;
     ctx.set_line_width(st.px(3.0));
     ctx.set_stroke_style_str("rgba(0,0,0,0.8)");
     ctx.stroke_text(text, lx, ly)?;
