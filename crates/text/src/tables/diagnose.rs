@@ -2,7 +2,7 @@
 
 /// English.
 pub const EN: crate::Table = &[
-    ("hint.undefined-start", "f is not defined (or not finite) at the start: click the surface to start elsewhere, or change the formula."),
+    ("hint.undefined-start", "f is not defined (or not finite) at the start: Shift+click the surface (or type the start's x and y) to start elsewhere, or change the formula."),
     ("hint.undefined-grad", "The gradient is not defined (or not finite) at ({0}, {1}), reached at step {2}: start elsewhere, or change the formula."),
     ("hint.expr-left", "Step {0} left the region where f is defined and finite (or |x| grew past 1e12): try a smaller η = {1}, or start elsewhere."),
     ("hint.gd", "η = {0} > 2/L = 2/{1} = {2}: along the steepest axis (curvature L = {1}) every step overshoots the minimum by more than it started, so the zig-zag grows. Try η below {2}."),
@@ -14,7 +14,7 @@ pub const EN: crate::Table = &[
 
 /// 简体中文.
 pub const ZH: crate::Table = &[
-    ("hint.undefined-start", "f 在起点处无定义（或不是有限值）：点击曲面从别处出发，或修改公式。"),
+    ("hint.undefined-start", "f 在起点处无定义（或不是有限值）：按住 Shift 点击曲面（或输入起点的 x 和 y）从别处出发，或修改公式。"),
     ("hint.undefined-grad", "梯度在 ({0}, {1}) 处无定义（或不是有限值），该点在第 {2} 步到达：换一个起点，或修改公式。"),
     ("hint.expr-left", "第 {0} 步离开了 f 有定义且有限的区域（或 |x| 超过了 1e12）：试试更小的 η = {1}，或换一个起点。"),
     ("hint.gd", "η = {0} > 2/L = 2/{1} = {2}：沿最陡的方向（曲率 L = {1}），每一步越过最优解的距离都比出发时更远，震荡越来越大。试试小于 {2} 的 η。"),
