@@ -1,11 +1,13 @@
 # The two commands of the README, plus a static release build.
-.PHONY: serve test dist tools fuzz soak bench
+.PHONY: serve test dist offline tools fuzz soak bench
 serve:  ## build and serve the page on http://127.0.0.1:8080
 	@bash scripts/dev.sh serve
 test:   ## fmt, clippy (native + wasm32), native tests, wasm tests, browser e2e
 	@bash scripts/dev.sh test
 dist:   ## static release build in dist/ for any web host
 	@bash scripts/dev.sh dist
+offline: ## dist/gradscape.html: the page as one file that works from file:// (USB stick, LMS upload)
+	@bash scripts/dev.sh offline
 tools:  ## install the pinned tools only
 	@bash scripts/dev.sh tools
 fuzz:   ## run each fuzz target for FUZZ_SECONDS (default 600; nightly + cargo-fuzz)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# gradscape's developer commands: `serve`, `test`, `dist`, `tools`, `bench`.
+# gradscape's developer commands: `serve`, `test`, `dist`, `offline`, `tools`, `bench`.
 # Each installs what it needs when missing (wasm32 target, pinned trunk and
 # wasm-bindgen-cli, Debian's chromium + chromium-driver, npm packages) and
 # never downloads a prebuilt binary: the Rust tools are built by cargo.
@@ -74,6 +74,23 @@ cmd_dist() {
   ensure_rust_tools
   build_release || die "trunk build failed"
   say "dist/ is ready: copy it to any static host (it uses relative URLs)"
+}
+
+# --- offline: dist/gradscape.html, the page as one file (issue 15) -----------
+# Rebuilds the release only when a source is newer than dist/'s wasm, then
+# scripts/offline.mjs inlines it into one file that works from file://.
+cmd_offline() {
+  command -v node >/dev/null || die "node not found: install Node.js 20"
+  local wasm=dist/gradscape_bg.wasm newer=""
+  [[ -f $wasm ]] && newer=$(find src crates www Cargo.toml Cargo.lock Trunk.toml -newer "$wasm" -type f -print -quit)
+  if [[ ! -f $wasm || -n $newer || ! -f dist/boot.js ]]; then
+    ensure_rust_tools
+    build_release || die "trunk build failed"
+  else
+    say "dist/ is up to date with the sources"
+  fi
+  say "node scripts/offline.mjs → dist/gradscape.html"
+  node scripts/offline.mjs dist || die "scripts/offline.mjs failed"
 }
 
 # --- test: every suite, then one summary line --------------------------------
@@ -187,9 +204,10 @@ case "${1:-}" in
   serve) cmd_serve;;
   test) cmd_test;;
   dist) cmd_dist;;
+  offline) cmd_offline;;
   tools) ensure_rust_tools; ensure_chromium; ensure_npm;;
   fuzz) cmd_fuzz;;
   soak) cmd_soak;;
   bench) shift; cmd_bench "$@";;
-  *) echo "usage: scripts/dev.sh serve|test|dist|tools|fuzz|soak|bench" >&2; exit 2;;
+  *) echo "usage: scripts/dev.sh serve|test|dist|offline|tools|fuzz|soak|bench" >&2; exit 2;;
 esac

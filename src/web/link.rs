@@ -23,8 +23,10 @@ pub fn sync_url(app: &mut App) -> Result<(), JsValue> {
     let q = format!("?{base}{}", app.embed.as_deref().unwrap_or(""));
     if q != app.url {
         controls::sync_view_fields(app)?;
+        // `?…` (not `./?…`): the page itself, also when it is one file
+        // opened from file:// (scripts/offline.mjs) rather than a folder's index.
         if let Some(a) = app.doc.get_element_by_id("open-full") {
-            a.set_attribute("href", &format!("./?{base}"))?;
+            a.set_attribute("href", &format!("?{base}"))?;
         }
         app.window
             .history()?
