@@ -5,6 +5,7 @@
 //! messages play, step, seek and tick it) and its drawing: the same surface
 //! cache, trails and markers, legend words and loss chart.
 
+mod pointer;
 mod state;
 
 use super::dom::{add, el, on};
@@ -76,6 +77,18 @@ impl Figure {
             .borrow_mut()
             .handle(Msg::LoadScene(scene))
             .map(|_| ())
+    }
+
+    /// Go to step `t` (clamped to the run; pauses).
+    pub fn seek(&self, t: f64) -> Result<(), JsValue> {
+        let t = if t.is_finite() { t.max(0.0) as usize } else { 0 };
+        self.state.borrow_mut().handle(Msg::Seek(t)).map(|_| ())
+    }
+
+    /// Draw again at the element's present width (after it was shown or
+    /// resized: a figure mounted in a hidden slide measured no width).
+    pub fn redraw(&self) -> Result<(), JsValue> {
+        self.state.borrow_mut().draw()
     }
 
     /// The figure's scene as JSON text.
@@ -238,6 +251,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
     };
     let legend = el(&doc, "ul", &[("class", "gs-legend")], None)?;
     add(element, &legend)?;
+    let plot_el = plot.clone();
     let state = Rc::new(RefCell::new(State {
         root: element.clone(),
         plot,
@@ -257,6 +271,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         s.legend()?;
         s.draw()?;
     }
+    pointer::wire(&plot_el, &state)?;
     let fig = Figure {
         state: Rc::clone(&state),
     };

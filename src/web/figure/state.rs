@@ -84,6 +84,8 @@ impl State {
         self.plot
             .style()
             .set_property("height", &format!("{h}px"))?;
+        // The pointer rules map pixels through the model's canvas size.
+        update(&mut self.model, Msg::Measured { w, h });
         let geom = Geom { view, w, h, dpr };
         // A figure in course notes is read close up: the normal sizes.
         let style = Style::of(false, w);
