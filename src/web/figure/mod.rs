@@ -102,7 +102,7 @@ impl Figure {
         let mut s = self.state.borrow_mut();
         s.alive = false;
         s.model.playing = false;
-        s.raf = None;
+        s.stop();
         s.cache = None;
         s.root.set_text_content(None);
         let _ = s.root.class_list().remove_1("gradscape-figure");
@@ -264,6 +264,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         lang,
         cache: None,
         raf: None,
+        frame: None,
         alive: true,
     }));
     {

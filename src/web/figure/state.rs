@@ -27,6 +27,9 @@ pub(super) struct State {
     pub(super) lang: Lang,
     pub(super) cache: Option<SurfaceCache>,
     pub(super) raf: Option<Closure<dyn FnMut(f64)>>,
+    /// The pending animation frame: cancelled before `raf` is dropped, or
+    /// the browser would call a freed closure.
+    pub(super) frame: Option<i32>,
     pub(super) alive: bool,
 }
 
@@ -176,7 +179,25 @@ pub(super) fn request(state: &Shared) -> Result<(), JsValue> {
         }));
     }
     if let Some(cb) = s.raf.as_ref() {
-        window.request_animation_frame(cb.as_ref().unchecked_ref())?;
+        s.frame = Some(window.request_animation_frame(cb.as_ref().unchecked_ref())?);
     }
     Ok(())
+}
+
+impl State {
+    /// Stop the animation loop and drop its closure.
+    pub(super) fn stop(&mut self) {
+        if let (Some(id), Some(w)) = (self.frame.take(), web_sys::window()) {
+            let _ = w.cancel_animation_frame(id);
+        }
+        self.raf = None;
+    }
+}
+
+impl Drop for State {
+    /// A figure freed while playing (its handle garbage-collected or
+    /// `free()`d) must not leave a frame pointing at its closure.
+    fn drop(&mut self) {
+        self.stop();
+    }
 }
