@@ -2,7 +2,8 @@
 //! iframes. Each figure owns its state (scene, runs, cursor, cached surface,
 //! animation loop), so several on one page play and step independently.
 //! It reuses the playground's model and update (`crate::app`: the same
-//! messages play, step, seek and tick it) and its drawing: the same surface
+//! messages play, step, seek and tick it, and its pointer rules, see
+//! `pointer.rs`) and its drawing: the same surface
 //! cache, trails and markers, legend words and loss chart.
 
 mod pointer;
@@ -81,7 +82,11 @@ impl Figure {
 
     /// Go to step `t` (clamped to the run; pauses).
     pub fn seek(&self, t: f64) -> Result<(), JsValue> {
-        let t = if t.is_finite() { t.max(0.0) as usize } else { 0 };
+        let t = if t.is_finite() {
+            t.max(0.0) as usize
+        } else {
+            0
+        };
         self.state.borrow_mut().handle(Msg::Seek(t)).map(|_| ())
     }
 
