@@ -71,11 +71,20 @@ class GradscapeFigure extends HTMLElement {
   }
 
   play() {
-    this.#figure?.play();
+    this.#safely(() => this.#figure?.play());
   }
 
   pause() {
-    this.#figure?.pause();
+    this.#safely(() => this.#figure?.pause());
+  }
+
+  // A figure's error is shown in the element, never thrown into the page.
+  #safely(f) {
+    try {
+      f();
+    } catch (e) {
+      this.#say(String(e));
+    }
   }
 
   connectedCallback() {
@@ -100,7 +109,7 @@ class GradscapeFigure extends HTMLElement {
       try {
         this.#figure.setScene(value || '{}');
         this.#say(null);
-        this.#started();
+        this.#safely(() => this.#started());
       } catch (e) {
         // mount()'s field-named error; the last good figure stays.
         this.#say(String(e));
@@ -162,7 +171,7 @@ class GradscapeFigure extends HTMLElement {
     this.#figure = figure;
     const bar = host.querySelector('.gs-bar');
     if (bar) bar.style.display = this.hasAttribute('controls') ? '' : 'none';
-    this.#started();
+    this.#safely(() => this.#started());
   }
 
   // The opening step, then play if autoplay and on screen.
@@ -183,13 +192,15 @@ class GradscapeFigure extends HTMLElement {
     this.#active = active;
     const f = this.#figure;
     if (!f) return;
-    if (active) {
-      // Shown at last: measure the real width (a hidden slide had none).
-      f.redraw();
-      if (this.hasAttribute('autoplay')) f.play();
-    } else {
-      f.pause();
-    }
+    this.#safely(() => {
+      if (active) {
+        // Shown at last: measure the real width (a hidden slide had none).
+        f.redraw();
+        if (this.hasAttribute('autoplay')) f.play();
+      } else {
+        f.pause();
+      }
+    });
   }
 
   // When is the figure on screen? In a reveal.js deck: while its slide is
@@ -205,7 +216,7 @@ class GradscapeFigure extends HTMLElement {
       };
       Reveal.on('ready', this.#onSlide);
       Reveal.on('slidechanged', this.#onSlide);
-      this.#onResize = () => this.#figure?.redraw();
+      this.#onResize = () => this.#safely(() => this.#figure?.redraw());
       Reveal.on('resize', this.#onResize);
       if (Reveal.isReady?.()) this.#onSlide();
     } else if ('IntersectionObserver' in window) {
@@ -222,7 +233,7 @@ class GradscapeFigure extends HTMLElement {
       this.#resize = new ResizeObserver(() => {
         if (this.clientWidth !== width && this.clientWidth > 0) {
           width = this.clientWidth;
-          this.#figure?.redraw();
+          this.#safely(() => this.#figure?.redraw());
         }
       });
       this.#resize.observe(this);

@@ -103,6 +103,17 @@ test('a scene attribute change redraws that figure only; a bad one is shown and 
     await page.waitForSelector('#fig-gd canvas.gs-loss');
     assert.equal(await page.locator('#fig-gd canvas.gs-plot').count(), 1);
     assert.equal((await sceneOf(page, 'fig-gd')).steps, 7);
+    // a new element with a bad scene: the error alone, nothing thrown into the page
+    await page.evaluate(() => {
+      const el = document.createElement('gradscape-figure');
+      el.id = 'fig-bad';
+      el.setAttribute('scene', '{"steps":"many"}');
+      document.querySelector('main').append(el);
+    });
+    await page.waitForSelector('#fig-bad .gs-error:not([hidden])');
+    assert.match(await page.locator('#fig-bad .gs-error').innerText(), /steps/);
+    assert.equal(await page.evaluate(() => document.getElementById('fig-bad').figure), null);
+    assert.equal(await page.locator('#fig-bad canvas').count(), 0);
     // lang="zh" re-mounts in Chinese
     await page.evaluate(() => document.getElementById('fig-adaptive').setAttribute('lang', 'zh'));
     await page.waitForFunction(() => document.querySelector('#fig-adaptive canvas.gs-plot')?.getAttribute('aria-label') === '损失曲面与优化器的轨迹');
@@ -197,6 +208,33 @@ for (const [viewport, how] of [[{ width: 800, height: 600 }, 'scaled down'], [{ 
     }
   });
 }
+
+test('served from a sub-path (as from a CDN), the module finds its wasm there; loading it twice is harmless', async () => {
+  const sub = await serve(undefined, '/cdn/gradscape@0.1.0/');
+  const ctx = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  try {
+    const page = await ctx.newPage();
+    const errors = [];
+    const requests = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(sub.url + 'examples/course-site.html');
+    await page.waitForSelector('#fig-gd canvas.gs-plot[data-ready="true"]', { state: 'attached' });
+    assert.ok(requests.some((u) => u.endsWith('/cdn/gradscape@0.1.0/gradscape_bg.wasm')), requests.join('\n'));
+    // a second copy of the module (another URL) neither throws nor redefines
+    const same = await page.evaluate(async () => {
+      const before = customElements.get('gradscape-figure');
+      await import(new URL('../gradscape-figure.js?copy', location.href).href);
+      return customElements.get('gradscape-figure') === before;
+    });
+    assert.equal(same, true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await ctx.close();
+    await sub.close();
+  }
+});
 
 test('the release folder is an npm package whose exports exist and whose version is the crate\'s', async () => {
   const dist = new URL('../../dist/', import.meta.url);
