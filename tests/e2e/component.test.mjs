@@ -149,6 +149,34 @@ test('removing an element destroys its figure; putting it back mounts it again',
   }
 });
 
+test('outside a deck, an autoplay figure plays while on screen and pauses when scrolled away', async () => {
+  const { ctx, page, errors } = await open('examples/course-site.html', { width: 1280, height: 720 });
+  try {
+    await page.waitForFunction(() => [...document.querySelectorAll('gradscape-figure')].every((f) => f.figure));
+    // far below the fold it does not play; its step="5" still opens it at 5
+    await page.evaluate(() => document.getElementById('fig-adaptive').setAttribute('autoplay', ''));
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => document.getElementById('fig-adaptive').figure.t), 5);
+    // without step, autoplay opens at 0 and waits there
+    await page.evaluate(() => document.getElementById('fig-adaptive').removeAttribute('step'));
+    await page.waitForFunction(() => document.getElementById('fig-adaptive').figure?.t === 0);
+    await page.waitForTimeout(400);
+    assert.equal(await page.evaluate(() => document.getElementById('fig-adaptive').figure.t), 0);
+    // scrolled into view it plays; scrolled away it pauses
+    await page.evaluate(() => document.getElementById('fig-adaptive').scrollIntoView());
+    await page.waitForFunction(() => document.getElementById('fig-adaptive').figure.t > 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(200);
+    const t = await page.evaluate(() => document.getElementById('fig-adaptive').figure.t);
+    await page.waitForTimeout(400);
+    assert.equal(await page.evaluate(() => document.getElementById('fig-adaptive').figure.t), t);
+    assert.ok(t < 20, `t = ${t}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
 // The deck's GD figure has the view x ∈ [−6, 2], y ∈ [−3, 3]: the world point
 // (x, y) is at the fraction ((x + 6) / 8, (3 − y) / 6) of its canvas.
 async function deck(viewport) {
