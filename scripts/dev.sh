@@ -51,8 +51,8 @@ ensure_chromium() {
 
 ensure_npm() {
   command -v npm >/dev/null || die "npm not found: install Node.js 20"
-  if [[ ! -d node_modules/playwright-core || package-lock.json -nt node_modules/.package-lock.json ]]; then
-    say "npm ci (playwright-core; it downloads no browser)"
+  if [[ ! -d node_modules/playwright-core || ! -d node_modules/reveal.js || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    say "npm ci (playwright-core, it downloads no browser; reveal.js for the example deck)"
     npm ci --no-audit --no-fund || die "npm ci failed"
   fi
 }
@@ -72,6 +72,8 @@ cmd_serve() {
 
 cmd_dist() {
   ensure_rust_tools
+  # reveal.js for dist/examples/slides.html (Trunk.toml's hook copies it).
+  if command -v npm >/dev/null; then ensure_npm; else say "no npm: dist/examples/slides.html will lack reveal.js"; fi
   build_release || die "trunk build failed"
   say "dist/ is ready: copy it to any static host (it uses relative URLs)"
 }

@@ -12,13 +12,18 @@ use crate::app::{Msg, PointerKind};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, HtmlCanvasElement, PointerEvent, TouchEvent, WheelEvent};
 
-/// The event's position in the canvas's CSS pixels.
-fn rel(plot: &HtmlCanvasElement, x: i32, y: i32) -> (f64, f64) {
+/// The event's position in the canvas's CSS pixels (its layout pixels, also
+/// under a CSS-scaled ancestor).
+pub(super) fn rel(plot: &HtmlCanvasElement, x: i32, y: i32) -> (f64, f64) {
     let r = plot.get_bounding_client_rect();
-    (x as f64 - r.left(), y as f64 - r.top())
+    gradscape_core::geometry::client_px(
+        (x as f64, y as f64),
+        (r.left(), r.top(), r.width(), r.height()),
+        (plot.client_width() as f64, plot.client_height() as f64),
+    )
 }
 
-fn kind(e: &PointerEvent) -> PointerKind {
+pub(super) fn kind(e: &PointerEvent) -> PointerKind {
     match e.pointer_type().as_str() {
         "touch" => PointerKind::Touch,
         "pen" => PointerKind::Pen,

@@ -2,9 +2,11 @@
 //! iframes. Each figure owns its state (scene, runs, cursor, cached surface,
 //! animation loop), so several on one page play and step independently.
 //! It reuses the playground's model and update (`crate::app`: the same
-//! messages play, step, seek and tick it) and its drawing: the same surface
+//! messages play, step, seek and tick it, and its pointer rules, see
+//! `pointer.rs`) and its drawing: the same surface
 //! cache, trails and markers, legend words and loss chart.
 
+mod pointer;
 mod state;
 
 use super::dom::{add, el, on};
@@ -78,6 +80,22 @@ impl Figure {
             .map(|_| ())
     }
 
+    /// Go to step `t` (clamped to the run; pauses).
+    pub fn seek(&self, t: f64) -> Result<(), JsValue> {
+        let t = if t.is_finite() {
+            t.max(0.0) as usize
+        } else {
+            0
+        };
+        self.state.borrow_mut().handle(Msg::Seek(t)).map(|_| ())
+    }
+
+    /// Draw again at the element's present width (after it was shown or
+    /// resized: a figure mounted in a hidden slide measured no width).
+    pub fn redraw(&self) -> Result<(), JsValue> {
+        self.state.borrow_mut().draw()
+    }
+
     /// The figure's scene as JSON text.
     #[wasm_bindgen(js_name = sceneJson)]
     pub fn scene_json(&self) -> String {
@@ -89,7 +107,7 @@ impl Figure {
         let mut s = self.state.borrow_mut();
         s.alive = false;
         s.model.playing = false;
-        s.raf = None;
+        s.stop();
         s.cache = None;
         s.root.set_text_content(None);
         let _ = s.root.class_list().remove_1("gradscape-figure");
@@ -238,6 +256,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
     };
     let legend = el(&doc, "ul", &[("class", "gs-legend")], None)?;
     add(element, &legend)?;
+    let plot_el = plot.clone();
     let state = Rc::new(RefCell::new(State {
         root: element.clone(),
         plot,
@@ -250,6 +269,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         lang,
         cache: None,
         raf: None,
+        frame: None,
         alive: true,
     }));
     {
@@ -257,6 +277,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         s.legend()?;
         s.draw()?;
     }
+    pointer::wire(&plot_el, &state)?;
     let fig = Figure {
         state: Rc::clone(&state),
     };

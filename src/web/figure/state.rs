@@ -27,6 +27,9 @@ pub(super) struct State {
     pub(super) lang: Lang,
     pub(super) cache: Option<SurfaceCache>,
     pub(super) raf: Option<Closure<dyn FnMut(f64)>>,
+    /// The pending animation frame: cancelled before `raf` is dropped, or
+    /// the browser would call a freed closure.
+    pub(super) frame: Option<i32>,
     pub(super) alive: bool,
 }
 
@@ -84,6 +87,8 @@ impl State {
         self.plot
             .style()
             .set_property("height", &format!("{h}px"))?;
+        // The pointer rules map pixels through the model's canvas size.
+        update(&mut self.model, Msg::Measured { w, h });
         let geom = Geom { view, w, h, dpr };
         // A figure in course notes is read close up: the normal sizes.
         let style = Style::of(false, w);
@@ -174,7 +179,25 @@ pub(super) fn request(state: &Shared) -> Result<(), JsValue> {
         }));
     }
     if let Some(cb) = s.raf.as_ref() {
-        window.request_animation_frame(cb.as_ref().unchecked_ref())?;
+        s.frame = Some(window.request_animation_frame(cb.as_ref().unchecked_ref())?);
     }
     Ok(())
+}
+
+impl State {
+    /// Stop the animation loop and drop its closure.
+    pub(super) fn stop(&mut self) {
+        if let (Some(id), Some(w)) = (self.frame.take(), web_sys::window()) {
+            let _ = w.cancel_animation_frame(id);
+        }
+        self.raf = None;
+    }
+}
+
+impl Drop for State {
+    /// A figure freed while playing (its handle garbage-collected or
+    /// `free()`d) must not leave a frame pointing at its closure.
+    fn drop(&mut self) {
+        self.stop();
+    }
 }

@@ -37,11 +37,13 @@
 //! ranges, ticks, cursor and line thinning → [`loss_axes::LossAxes`].
 //! `gradscape-text`'s SVG figure maps through a [`Viewport`] too.
 
+mod client;
 mod fit;
 pub mod loss_axes;
 pub mod trail;
 mod viewport;
 
+pub use client::client_px;
 pub use fit::{fit, fit_runs};
 pub use loss_axes::LossAxes;
 pub use viewport::{
