@@ -5,12 +5,12 @@
 // follows a scene set from Python, shows a refused scene's error and keeps
 // the figure, hands the browser's trajectories to Python, and that a
 // Playground slider writes the scene back. Skipped when PyPI is unreachable.
-// Run with `make notebook-test` (node --test tests/notebook/).
+// Part of `make test`; alone: `make notebook-test` (node --test tests/notebook/).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launch } from '../e2e/support.mjs';
@@ -18,14 +18,15 @@ import { launch } from '../e2e/support.mjs';
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOT = process.env.NOTEBOOK_SHOT; // a PNG path to keep a screenshot
 
+// The wheel of the current dist/ (scripts/wheel.sh runs trunk only when
+// dist/ has no build; a few seconds otherwise).
 function wheel() {
+  const r = spawnSync('bash', [join(ROOT, 'scripts/wheel.sh')], { encoding: 'utf8', env: { ...process.env, SKIP_TRUNK: '1' } });
+  assert.equal(r.status, 0, `scripts/wheel.sh failed:\n${r.stdout}${r.stderr}`);
   const dir = join(ROOT, 'python/dist');
-  const find = () => existsSync(dir) && readdirSync(dir).find((f) => f.endsWith('-py3-none-any.whl'));
-  if (!find()) {
-    const r = spawnSync('bash', [join(ROOT, 'scripts/wheel.sh')], { stdio: 'inherit', env: { ...process.env, SKIP_TRUNK: '1' } });
-    assert.equal(r.status, 0, 'scripts/wheel.sh failed');
-  }
-  return join(dir, find());
+  const whl = readdirSync(dir).filter((f) => f.endsWith('-py3-none-any.whl'));
+  assert.equal(whl.length, 1, `one pure-Python wheel in python/dist, found ${whl}`);
+  return join(dir, whl[0]);
 }
 
 const freePort = () => new Promise((ok) => {
@@ -68,7 +69,7 @@ test('the widget in JupyterLab: draws, follows Python, reports errors, plays bac
     for (const f of undo.reverse()) await f();
   });
   assert.equal(spawnSync('python3', ['-m', 'venv', venv]).status, 0, 'python3 -m venv failed');
-  const pip = spawnSync(join(venv, 'bin/pip'), ['install', '-q', '--disable-pip-version-check', whl, 'jupyterlab', 'ipykernel'], { encoding: 'utf8' });
+  const pip = spawnSync(join(venv, 'bin/pip'), ['install', '-q', '--disable-pip-version-check', '--retries', '1', '--timeout', '30', whl, 'jupyterlab', 'ipykernel'], { encoding: 'utf8' });
   if (pip.status !== 0) {
     if (/connection|resolve|network|timed out|No matching distribution/i.test(pip.stderr)) {
       t.skip(`PyPI unreachable, the notebook test needs it to install jupyterlab: ${pip.stderr.trim().split('\n').pop()}`);
