@@ -24,7 +24,10 @@ fn pyproject_version_is_cargos() {
 fn module_version_is_cargos() {
     let want = format!("__version__ = \"{}\"", env!("CARGO_PKG_VERSION"));
     let init = read("python/gradscape/__init__.py");
-    assert!(init.lines().any(|l| l == want), "python/gradscape/__init__.py lacks {want}");
+    assert!(
+        init.lines().any(|l| l == want),
+        "python/gradscape/__init__.py lacks {want}"
+    );
 }
 
 #[test]

@@ -45,7 +45,7 @@ const CELLS = [
   `print(fig.simulate()["runs"][0]["points"][20])`,
   `fig.scene = {"steps": -1}`,
   `print("error:", fig.error)`,
-  `pg = gradscape.Playground(${py(A)})\npg`,
+  `pg = gradscape.Playground(${py(A)}, lang="zh")\npg`,
   `print("lr:", pg.scene["optimizers"][0]["lr"])`,
 ];
 
@@ -193,7 +193,7 @@ test('the widget in JupyterLab: draws, follows Python, reports errors, plays bac
   await run(4);
   assert.match(await output(4).innerText(), /^error: .*steps/);
 
-  // The Playground: the student moves GD's η; Python reads it back.
+  // The Playground (in 中文): the student moves GD's η; Python reads it back.
   await run(5);
   const pg = output(5).locator('.gradscape-widget');
   await pg.locator('canvas.gs-plot[data-ready="true"]').waitFor({ timeout: 30_000 });
@@ -205,12 +205,17 @@ test('the widget in JupyterLab: draws, follows Python, reports errors, plays bac
     s.dispatchEvent(new Event('input', { bubbles: true }));
     s.dispatchEvent(new Event('change', { bubbles: true }));
   });
-  await page.waitForFunction(() => /GD η=0\.562/.test(document.querySelectorAll('.gradscape-widget')[1]?.textContent ?? ''), null, { timeout: 10_000 });
+  await page.waitForFunction(() => /梯度下降 η=0\.562/.test(document.querySelectorAll('.gradscape-widget')[1]?.textContent ?? ''), null, { timeout: 10_000 });
   assert.equal(await pg.locator('.gs-lr output').first().innerText(), '0.562');
+  // The slider is named by the legend's words, in the figure's language.
+  assert.equal(await slider.getAttribute('aria-label'), '梯度下降 η=0.562');
+  assert.equal(await pg.locator('.gs-lr input').nth(1).getAttribute('aria-label'), '动量法 η=0.4 γ=0.5');
   await run(6);
   assert.match(await output(6).innerText(), /^lr: 0\.562$/m);
 
   if (SHOT) {
+    await cells.nth(5).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: SHOT.replace(/\.png$/, '-playground.png') });
     await cells.nth(0).scrollIntoViewIfNeeded();
     await page.screenshot({ path: SHOT });
   }
