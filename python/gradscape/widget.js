@@ -69,6 +69,8 @@ async function render({ model, el }) {
   } catch (e) {
     error.textContent = message(e);
     error.hidden = false;
+    model.set('error', message(e));
+    model.save_changes();
     return;
   }
 
