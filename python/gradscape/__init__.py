@@ -87,14 +87,16 @@ class Figure(anywidget.AnyWidget):
         lang: str = "en",
         **kwargs: Any,
     ) -> None:
-        super().__init__(scene=scene if scene is not None else {}, loss=loss, lang=lang, **kwargs)
+        if scene is None:
+            scene = {}
+        elif isinstance(scene, (str, bytes)):
+            # JSON text, e.g. a scene file's contents or the page's export.
+            scene = json.loads(scene)
+        super().__init__(scene=scene, loss=loss, lang=lang, **kwargs)
 
     @traitlets.validate("scene")
     def _scene(self, proposal: Any) -> dict:
-        value = proposal["value"]
-        if isinstance(value, (str, bytes)):
-            value = json.loads(value)
-        return _plain(value)
+        return _plain(proposal["value"])
 
     def simulate(self) -> Optional[dict]:
         """The trajectories of the current scene, as the command line's

@@ -77,10 +77,27 @@ test('the widget in JupyterLab: draws, follows Python, reports errors, plays bac
     }
     assert.fail(`pip install failed:\n${pip.stderr}`);
   }
-  // The wheel alone imports (no Rust, no build step at install time).
-  const imp = spawnSync(join(venv, 'bin/python'), ['-c', 'import gradscape, sys; print(gradscape.__version__, gradscape.Figure._wasm.default_value[:4])'], { encoding: 'utf8' });
+  // The wheel alone imports (no Rust, no build step at install time), and
+  // the Python side without a browser: the scene as plain JSON (tuples as
+  // lists, NaN and ±inf as strings the wasm will name in its error), JSON
+  // text accepted, simulate() refusing until a browser has drawn the scene.
+  const check = `
+import gradscape, json
+assert gradscape.Figure._wasm.default_value[:4] == b"\\x00asm"
+f = gradscape.Figure({"start": (float("nan"), float("-inf")), "steps": 20}, loss=True)
+assert f.scene == {"start": ["NaN", "-Infinity"], "steps": 20}, f.scene
+assert gradscape.Figure('{"steps": 5}').scene == {"steps": 5}
+try:
+    f.simulate()
+    raise SystemExit("simulate() answered before any browser drew the scene")
+except RuntimeError:
+    pass
+assert gradscape.Playground()._controls and not f._controls
+print(gradscape.__version__)
+`;
+  const imp = spawnSync(join(venv, 'bin/python'), ['-c', check], { encoding: 'utf8' });
   assert.equal(imp.status, 0, imp.stderr);
-  assert.match(imp.stdout, /^0\.\d+\.\d+ b'\\x00asm'/);
+  assert.match(imp.stdout, /^0\.\d+\.\d+$/m);
 
   // Every cell in the DOM (JupyterLab 4 renders only the visible ones by
   // default), so that the test can reach the later cells' outputs.
