@@ -171,12 +171,19 @@ async function render({ model, el }) {
     return { swatch, input, value };
   };
 
+  // A new `loss` or `lang` rebuilds the figure, from the scene it shows (a
+  // refused scene in the model stays refused, in the new language).
   const remount = () => {
-    if (fig) fig.destroy();
+    const keep = fig ? fig.sceneJson() : null;
+    if (fig) {
+      fig.destroy();
+      fig.free();
+    }
     fig = null;
     last = null;
     rows = [];
     controls.textContent = '';
+    if (keep) fig = gs.mount(host, keep, { loss: model.get('loss'), lang: model.get('lang') });
     apply();
   };
   model.on('change:scene', apply);

@@ -45,6 +45,7 @@ const CELLS = [
   `print(fig.simulate()["runs"][0]["points"][20])`,
   `fig.scene = {"steps": -1}`,
   `print("error:", fig.error)`,
+  `fig.loss = False\nfig.lang = "zh"`,
   `pg = gradscape.Playground(${py(A)}, lang="zh")\npg`,
   `print("lr:", pg.scene["optimizers"][0]["lr"])`,
 ];
@@ -210,9 +211,17 @@ print(gradscape.__version__)
   await run(4);
   assert.match(await output(4).innerText(), /^error: .*steps/);
 
-  // The Playground (in 中文): the student moves GD's η; Python reads it back.
+  // New options rebuild the figure from the scene it shows; the refused
+  // scene stays refused, now worded in 中文.
   await run(5);
-  const pg = output(5).locator('.gradscape-widget');
+  await page.waitForFunction(() => /梯度下降 η=0\.6/.test(document.querySelector('.gradscape-widget .gs-legend')?.textContent ?? ''), null, { timeout: 30_000 });
+  assert.equal(await fig.locator('canvas.gs-loss').count(), 0);
+  assert.match(await alert.innerText(), /steps.*[\u4e00-\u9fff]/);
+  assert.ok(await alert.isVisible());
+
+  // The Playground (in 中文): the student moves GD's η; Python reads it back.
+  await run(6);
+  const pg = output(6).locator('.gradscape-widget');
   await pg.locator('canvas.gs-plot[data-ready="true"]').waitFor({ timeout: 30_000 });
   const slider = pg.locator('.gs-lr input').first();
   assert.equal(await pg.locator('.gs-lr input').count(), 2);
@@ -227,11 +236,11 @@ print(gradscape.__version__)
   // The slider is named by the legend's words, in the figure's language.
   assert.equal(await slider.getAttribute('aria-label'), '梯度下降 η=0.562');
   assert.equal(await pg.locator('.gs-lr input').nth(1).getAttribute('aria-label'), '动量法 η=0.4 γ=0.5');
-  await run(6);
-  assert.match(await output(6).innerText(), /^lr: 0\.562$/m);
+  await run(7);
+  assert.match(await output(7).innerText(), /^lr: 0\.562$/m);
 
   if (SHOT) {
-    for (const [i, path] of [[5, SHOT.replace(/\.png$/, '-playground.png')], [0, SHOT]]) {
+    for (const [i, path] of [[6, SHOT.replace(/\.png$/, '-playground.png')], [0, SHOT]]) {
       await cells.nth(i).evaluate((e) => e.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path });
     }
