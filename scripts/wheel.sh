@@ -19,11 +19,22 @@ fi
 mkdir -p python/gradscape/static
 cp dist/gradscape.js dist/gradscape_bg.wasm python/gradscape/static/
 
+# Debian's python3 makes venvs only with python3-venv (the notebook test
+# makes one too): installed when missing, as dev.sh does for chromium.
+command -v python3 >/dev/null || die "python3 not found (3.9 or later)"
+probe="$(mktemp -d)"
+if ! python3 -m venv "$probe/v" >/dev/null 2>&1; then
+  [[ $(id -u) -eq 0 ]] || die "python3 -m venv fails: sudo apt-get install -y python3-venv"
+  say "installing Debian's python3-venv"
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv ||
+    die "apt-get install python3-venv failed"
+fi
+rm -rf "$probe"
+
 VENV="${GRADSCAPE_BUILD_VENV:-$ROOT/target/python-build}"
 if [[ ! -x "$VENV/bin/python" ]] || ! "$VENV/bin/python" -c 'import build, hatchling' 2>/dev/null; then
-  command -v python3 >/dev/null || die "python3 not found (3.9 or later)"
   say "a venv for the Python build tools: $VENV"
-  python3 -m venv "$VENV" || die "python3 -m venv failed (Debian: apt-get install python3-venv)"
+  python3 -m venv "$VENV" || die "python3 -m venv failed"
   "$VENV/bin/pip" install -q build hatchling || die "pip install build hatchling failed (PyPI unreachable?)"
 fi
 rm -rf python/dist
