@@ -1,5 +1,5 @@
 # The two commands of the README, plus a static release build.
-.PHONY: serve test dist offline tools fuzz soak bench
+.PHONY: serve test dist offline tools fuzz soak bench wheel notebook-test
 serve:  ## build and serve the page on http://127.0.0.1:8080
 	@bash scripts/dev.sh serve
 test:   ## fmt, clippy (native + wasm32), native tests, wasm tests, browser e2e
@@ -16,3 +16,7 @@ soak:   ## 30 minutes of animation in headless Chromium; memory must stay flat (
 	@bash scripts/dev.sh soak
 bench:  ## native + browser benchmarks against the budgets; writes BENCHMARKS.md
 	@bash scripts/dev.sh bench $(BENCH_ARGS)
+wheel:  ## the Jupyter widget's wheel: python/dist/gradscape-VERSION-py3-none-any.whl
+	@bash scripts/wheel.sh
+notebook-test:  ## the widget in JupyterLab in headless Chromium (fresh venv; PyPI for jupyterlab)
+	@bash scripts/wheel.sh && node --test tests/notebook/

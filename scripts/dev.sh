@@ -140,6 +140,7 @@ cmd_test() {
   run_suite wasm cargo cargo test --target wasm32-unknown-unknown --test web
   run_suite build none trunk build --release
   run_suite e2e node node --test tests/e2e/
+  run_suite notebook node node --test tests/notebook/
   local total=${#RESULTS[@]}
   local line="${RESULTS[0]}" r
   for r in "${RESULTS[@]:1}"; do line+="; $r"; done

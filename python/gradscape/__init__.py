@@ -1,0 +1,129 @@
+"""gradscape in a notebook: the optimizer playground's figure as an anywidget.
+
+``Figure(scene, loss=False, lang="en")`` draws a scene (a dict in gradscape's
+scene format, see the repository's README "Scenes"); ``Playground(scene)``
+adds an η slider per optimizer. The numbers come from the same WebAssembly
+the web page runs, shipped inside this package and sent to the browser as
+bytes: no server, no Rust, nothing fetched.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import pathlib
+from typing import Any, Mapping, Optional, Union
+
+import anywidget
+import traitlets
+
+__all__ = ["Figure", "Playground", "__version__"]
+__version__ = "0.1.0"
+
+_HERE = pathlib.Path(__file__).parent
+_STATIC = _HERE / "static"
+
+
+def _read(name: str) -> bytes:
+    path = _STATIC / name
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        # Only a source checkout without `make wheel` lacks them.
+        raise ImportError(
+            f"gradscape: {path} is missing; build the package with `make wheel` "
+            "(it copies the release build into gradscape/static/)"
+        ) from None
+
+
+# The wasm-bindgen glue (an ES module, imported from a Blob URL in the
+# browser) and the wasm itself: anywidget loads `_esm` from a Blob URL, so
+# nothing can be fetched relative to it; both travel as trait values.
+_GLUE = _read("gradscape.js").decode("utf-8")
+_WASM = _read("gradscape_bg.wasm")
+
+
+def _plain(value: Any) -> Any:
+    """The scene as plain JSON values. Non-finite numbers become the strings
+    "NaN", "Infinity", "-Infinity", so that the wasm names the field in its
+    error (JSON has no NaN) instead of the value vanishing on the way."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+class Figure(anywidget.AnyWidget):
+    """A gradscape figure: the loss contours with every optimizer's path, a
+    play/step bar, a scrubber, a legend, and with ``loss=True`` the loss chart.
+
+    ``scene`` is synced both ways: assign a new dict to redraw (changing the
+    dict in place is not seen). ``error`` is the field-named message of the
+    last scene the browser refused ("" when it drew it); the figure then
+    keeps the last good scene.
+    """
+
+    _esm = _HERE / "widget.js"
+    _css = _HERE / "widget.css"
+    _glue = traitlets.Unicode(_GLUE).tag(sync=True)
+    _wasm = traitlets.Bytes(_WASM).tag(sync=True)
+    _controls = traitlets.Bool(False).tag(sync=True)
+
+    scene = traitlets.Dict().tag(sync=True)
+    loss = traitlets.Bool(False).tag(sync=True)
+    lang = traitlets.Unicode("en").tag(sync=True)
+    error = traitlets.Unicode("").tag(sync=True)
+    # Written by the browser after each scene it reads: {"scene": the scene
+    # as received, "version": 1, "runs": [...]} or {"scene": …, "error": …}.
+    trajectories = traitlets.Dict().tag(sync=True)
+
+    def __init__(
+        self,
+        scene: Union[Mapping[str, Any], str, None] = None,
+        loss: bool = False,
+        lang: str = "en",
+        **kwargs: Any,
+    ) -> None:
+        if scene is None:
+            scene = {}
+        elif isinstance(scene, (str, bytes)):
+            # JSON text, e.g. a scene file's contents or the page's export.
+            scene = json.loads(scene)
+        super().__init__(scene=scene, loss=loss, lang=lang, **kwargs)
+
+    @traitlets.validate("scene")
+    def _scene(self, proposal: Any) -> dict:
+        return _plain(proposal["value"])
+
+    def simulate(self) -> Optional[dict]:
+        """The trajectories of the current scene, as the command line's
+        ``gradscape simulate`` prints them: ``{"version": 1, "runs": [{"kind",
+        "label", "points", "loss", "stop"}]}``.
+
+        They are computed by the WebAssembly in the browser when the figure
+        draws the scene, so the figure must be displayed, and a scene set in
+        a cell is simulated after that cell ends: call this in a later cell
+        (or observe ``trajectories``). Raises ValueError with the field-named
+        message for a scene the browser refused, and RuntimeError when no
+        browser has drawn the current scene yet.
+        """
+        t = self.trajectories
+        if not t or t.get("scene") != self.scene:
+            raise RuntimeError(
+                "gradscape: the browser has not drawn this scene yet; display the "
+                "figure and call simulate() in a later cell"
+            )
+        if "error" in t:
+            raise ValueError(t["error"])
+        return {"version": t["version"], "runs": t["runs"]}
+
+
+class Playground(Figure):
+    """A Figure with a learning-rate slider per optimizer (logarithmic,
+    1e-4 to 10, as on the page). What the student sets is written back:
+    ``pg.scene`` reads it."""
+
+    _controls = traitlets.Bool(True).tag(sync=True)
