@@ -2,15 +2,17 @@
 # gradscape's developer commands: `serve`, `test`, `dist`, `offline`, `tools`, `bench`.
 # Each installs what it needs when missing (wasm32 target, pinned trunk and
 # wasm-bindgen-cli, Debian's chromium + chromium-driver, npm packages) and
-# never downloads a prebuilt binary: the Rust tools are built by cargo.
+# never downloads a prebuilt binary: the Rust tools are built by cargo,
+# wasm-opt is the npm package `binaryen` (binaryen compiled to wasm, on Node).
 set -uo pipefail
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml
-WASM_OPT_VERSION=0.116.1       # the crate; its binary says "wasm-opt version 116" (Trunk.toml pins version_116)
+WASM_OPT_VERSION=132           # npm `binaryen` (package.json); Trunk.toml pins version_132
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# node_modules/.bin first: its wasm-opt (npm binaryen) is the one Trunk must find.
+export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -21,21 +23,25 @@ ensure_rust_tools() {
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown || die "rustup target add wasm32-unknown-unknown failed"
   fi
+  # The two tools are built with a lighter release profile: they only move
+  # files and rewrite wasm, and opt-level 1 without LTO builds them in about
+  # half the time (what a newcomer waits for before the first page).
+  local light=(env CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false
+    CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_DEBUG=0)
   if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
     say "installing trunk $TRUNK_VERSION (cargo install, a few minutes)"
-    cargo install --locked trunk --version "$TRUNK_VERSION" || die "installing trunk failed"
+    "${light[@]}" cargo install --locked trunk --version "$TRUNK_VERSION" || die "installing trunk failed"
   fi
   if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]] ||
      ! command -v wasm-bindgen-test-runner >/dev/null; then
     say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, a few minutes)"
     # Not --locked: its lock file does not resolve against today's index.
-    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" || die "installing wasm-bindgen-cli failed"
+    "${light[@]}" cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" || die "installing wasm-bindgen-cli failed"
   fi
-  if [[ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 116"* ]]; then
-    # Builds binaryen from the crate's C++ sources: about 5 minutes on 2
-    # idle cores (28 on a busy machine); nothing is downloaded but crates.
-    say "installing wasm-opt $WASM_OPT_VERSION (cargo install, builds binaryen, several minutes)"
-    cargo install --locked wasm-opt --version "$WASM_OPT_VERSION" || die "installing wasm-opt failed"
+  # wasm-opt: the npm package (seconds), not the crate (binaryen's C++, 5–28 min).
+  ensure_npm
+  if [[ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version $WASM_OPT_VERSION"* ]]; then
+    die "wasm-opt $WASM_OPT_VERSION not found in node_modules/.bin (npm ci installs the binaryen package)"
   fi
 }
 
@@ -51,8 +57,9 @@ ensure_chromium() {
 
 ensure_npm() {
   command -v npm >/dev/null || die "npm not found: install Node.js 20"
-  if [[ ! -d node_modules/playwright-core || ! -d node_modules/reveal.js || package-lock.json -nt node_modules/.package-lock.json ]]; then
-    say "npm ci (playwright-core, it downloads no browser; reveal.js for the example deck)"
+  if [[ ! -d node_modules/playwright-core || ! -d node_modules/reveal.js || ! -d node_modules/binaryen ||
+        package-lock.json -nt node_modules/.package-lock.json ]]; then
+    say "npm ci (binaryen's wasm-opt; playwright-core, it downloads no browser; reveal.js for the example deck)"
     npm ci --no-audit --no-fund || die "npm ci failed"
   fi
 }
@@ -71,9 +78,8 @@ cmd_serve() {
 }
 
 cmd_dist() {
+  # (npm ci too: binaryen's wasm-opt, and reveal.js for dist/examples/slides.html.)
   ensure_rust_tools
-  # reveal.js for dist/examples/slides.html (Trunk.toml's hook copies it).
-  if command -v npm >/dev/null; then ensure_npm; else say "no npm: dist/examples/slides.html will lack reveal.js"; fi
   build_release || die "trunk build failed"
   say "dist/ is ready: copy it to any static host (it uses relative URLs)"
 }
