@@ -89,6 +89,8 @@ pub struct Step {
 /// was) and allocates nothing per step.
 pub struct Walker {
     opt: Optimizer,
+    /// The optimizer's η (a schedule, when the scene gives one, changes it per step).
+    lr: f64,
     noise: Gaussian,
     sigma: f64,
     x: Vec2,
@@ -110,6 +112,7 @@ impl Walker {
         let ok = in_bounds(x) && landscape.value(x).is_finite();
         Ok(Walker {
             opt,
+            lr: spec.hyper.lr,
             noise: Gaussian::new(scene.noise.seed),
             sigma: scene.noise.sigma,
             x,
@@ -133,7 +136,7 @@ impl Walker {
             g[1] += self.sigma * self.noise.sample();
         }
         let mut nx = self.x;
-        self.opt.step(&mut nx, g);
+        self.opt.step(&mut nx, g, self.lr, None, landscape);
         let f = landscape.value(nx);
         self.scratch.clear();
         self.opt.state(&mut self.scratch);

@@ -358,6 +358,16 @@ impl Landscape {
     }
 }
 
+impl crate::optim::Oracle for Landscape {
+    fn value(&self, x: Vec2) -> f64 {
+        Landscape::value(self, x)
+    }
+
+    fn grad(&self, x: Vec2) -> Vec2 {
+        Landscape::grad(self, x)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

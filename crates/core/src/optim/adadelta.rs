@@ -6,7 +6,7 @@
 //! (√(Δx+ε)/√(s+ε))·g; pytorch (`torch.optim.Adadelta`, ε = 1e-6) computes
 //! s·ρ + ((1−ρ)·g)·g and (√(Δx+ε)/√(s+ε))·g in torch's order.
 
-use super::{rate, Block, Convention, StateField, StateKey};
+use super::{rate, Block, Convention, StateField, StateKey, StepCx};
 use crate::Vec2;
 
 /// Adadelta's two accumulators.
@@ -39,7 +39,8 @@ impl ScaleByAdadelta {
 }
 
 impl Block for ScaleByAdadelta {
-    fn update(&mut self, u: &mut Vec2, x: &mut Vec2, _t: u64) {
+    fn update(&mut self, u: &mut Vec2, x: &mut Vec2, cx: &StepCx) {
+        self.lr = cx.lr;
         for i in 0..2 {
             let g = u[i];
             let d = match self.conv {

@@ -10,7 +10,7 @@
 //! denom = √v/√(1−β2ᵗ) + ε (ε = 1e-8); update (step_size·m)/denom. With bias
 //! correction off both corrections are 1 (torch has no such switch).
 
-use super::{rate, safe_div, Block, Convention, StateField, StateKey};
+use super::{rate, safe_div, Block, Convention, StateField, StateKey, StepCx};
 use crate::math;
 use crate::Vec2;
 
@@ -119,8 +119,11 @@ pub(crate) fn lerp(start: f64, end: f64, weight: f64) -> f64 {
 }
 
 impl Block for ScaleByAdam {
-    fn update(&mut self, u: &mut Vec2, _x: &mut Vec2, t: u64) {
-        let tf = t as f64;
+    fn update(&mut self, u: &mut Vec2, _x: &mut Vec2, cx: &StepCx) {
+        if self.lr.is_some() {
+            self.lr = Some(cx.lr);
+        }
+        let tf = cx.t as f64;
         let (bc1, bc2) = if self.bias_correction {
             (
                 1.0 - math::pow(self.beta1, tf),

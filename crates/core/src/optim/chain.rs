@@ -3,8 +3,8 @@
 
 use super::hyper::{Hyper, HyperKey};
 use super::{
-    AddDecayedWeights, Block, Convention, DecayParams, OptKind, Scale, ScaleByAdadelta,
-    ScaleByAdam, ScaleByNadam, ScaleByRms, ScaleByRss, StateField, Trace,
+    AddDecayedWeights, Block, Convention, DecayParams, OptKind, Oracle, Scale, ScaleByAdadelta,
+    ScaleByAdam, ScaleByNadam, ScaleByRms, ScaleByRss, StateField, StepCx, Trace,
 };
 use crate::Vec2;
 
@@ -88,7 +88,7 @@ impl OptSpec {
                 Box::new(AddDecayedWeights::new(h.lambda)),
                 Box::new(Scale::new(h.lr)),
             ],
-            (OptKind::Adamw, false) => vec![Box::new(DecayParams::new(h.lr, h.lambda)), adam()],
+            (OptKind::Adamw, false) => vec![Box::new(DecayParams::new(h.lambda)), adam()],
             (OptKind::Nadam, _) => vec![Box::new(ScaleByNadam::new(
                 h.lr,
                 h.beta1,
@@ -127,13 +127,27 @@ pub struct Optimizer {
 }
 
 impl Optimizer {
-    /// One step at `x` with gradient `g`: runs the chain and applies
-    /// `x ← x − u`. Returns the final update `u`.
-    pub fn step(&mut self, x: &mut Vec2, g: Vec2) -> Vec2 {
+    /// One step at `x` with gradient `g` and the rates the step uses
+    /// (`lr`: η_t; `momentum`: a schedule's γ or β1, if it cycles one): runs
+    /// the chain and applies `x ← x − u`. Returns the final update `u`.
+    pub fn step(
+        &mut self,
+        x: &mut Vec2,
+        g: Vec2,
+        lr: f64,
+        momentum: Option<f64>,
+        surface: &dyn Oracle,
+    ) -> Vec2 {
         self.t += 1;
+        let cx = StepCx {
+            t: self.t,
+            lr,
+            momentum,
+            surface,
+        };
         let mut u = g;
         for b in &mut self.blocks {
-            b.update(&mut u, x, self.t);
+            b.update(&mut u, x, &cx);
         }
         x[0] -= u[0];
         x[1] -= u[1];

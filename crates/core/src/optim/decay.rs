@@ -8,7 +8,7 @@
 //! `decay_params`: x ← x·(1 − η·λ) before the step, torch's AdamW
 //! (`param.mul_(1 - lr * weight_decay)`).
 
-use super::{Block, StateField, StateKey};
+use super::{Block, StateField, StateKey, StepCx};
 use crate::Vec2;
 
 /// u ← u + λ·x.
@@ -40,7 +40,7 @@ impl AddDecayedWeights {
 }
 
 impl Block for AddDecayedWeights {
-    fn update(&mut self, u: &mut Vec2, x: &mut Vec2, _t: u64) {
+    fn update(&mut self, u: &mut Vec2, x: &mut Vec2, _cx: &StepCx) {
         self.last = [self.lambda * x[0], self.lambda * x[1]];
         for i in 0..2 {
             u[i] = if self.fused {
@@ -56,26 +56,27 @@ impl Block for AddDecayedWeights {
     }
 }
 
-/// x ← x·(1 − η·λ), applied to the parameters before the step.
+/// x ← x·(1 − η_t·λ), applied to the parameters before the step.
 #[derive(Debug, Clone)]
 pub struct DecayParams {
-    factor: f64,
+    lambda: f64,
     last: Vec2,
 }
 
 impl DecayParams {
-    /// Decoupled decay with learning rate η and decay λ.
-    pub fn new(lr: f64, lambda: f64) -> DecayParams {
+    /// Decoupled decay λ (the factor uses each step's η_t).
+    pub fn new(lambda: f64) -> DecayParams {
         DecayParams {
-            factor: 1.0 - lr * lambda,
+            lambda,
             last: [0.0; 2],
         }
     }
 }
 
 impl Block for DecayParams {
-    fn update(&mut self, _u: &mut Vec2, x: &mut Vec2, _t: u64) {
-        let nx = [x[0] * self.factor, x[1] * self.factor];
+    fn update(&mut self, _u: &mut Vec2, x: &mut Vec2, cx: &StepCx) {
+        let factor = 1.0 - cx.lr * self.lambda;
+        let nx = [x[0] * factor, x[1] * factor];
         self.last = [x[0] - nx[0], x[1] - nx[1]];
         *x = nx;
     }

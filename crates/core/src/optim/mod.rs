@@ -144,11 +144,35 @@ pub fn find(fields: &[StateField], key: StateKey) -> Vec2 {
         .map_or([0.0; 2], |f| f.value)
 }
 
+/// A surface as an optimizer sees it: the methods that evaluate f or ∇f
+/// themselves (line searches, Newton) ask it; the gradient of the step
+/// itself (noise included) arrives as the update.
+pub trait Oracle {
+    /// f(x).
+    fn value(&self, x: Vec2) -> f64;
+    /// ∇f(x), exact (no noise).
+    fn grad(&self, x: Vec2) -> Vec2;
+}
+
+/// What every block of one step may read besides the update.
+pub struct StepCx<'a> {
+    /// The step's number t (1-based).
+    pub t: u64,
+    /// η_t: the optimizer's η, or what its schedule holds for step t.
+    pub lr: f64,
+    /// γ or β1 when a schedule cycles momentum (torch's `cycle_momentum`);
+    /// None: the optimizer's own.
+    pub momentum: Option<f64>,
+    /// The surface being descended.
+    pub surface: &'a dyn Oracle,
+}
+
 /// One transformation of the update, with its own state.
 pub trait Block {
-    /// Transform the update `u` at step `t` (1-based). `x` is the current
-    /// position; a block may change it (decoupled weight decay).
-    fn update(&mut self, u: &mut Vec2, x: &mut Vec2, t: u64);
+    /// Transform the update `u` at step `cx.t` (1-based) with rate `cx.lr`.
+    /// `x` is the current position; a block may change it (decoupled weight
+    /// decay).
+    fn update(&mut self, u: &mut Vec2, x: &mut Vec2, cx: &StepCx);
 
     /// The block's state after the last update.
     fn state(&self, _out: &mut Vec<StateField>) {}

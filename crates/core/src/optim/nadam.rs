@@ -9,7 +9,7 @@
 //! formula; the d2l default ε is 1e-8 as in torch.
 
 use super::adam::lerp;
-use super::{rate, safe_div, Block, StateField, StateKey};
+use super::{rate, safe_div, Block, StateField, StateKey, StepCx};
 use crate::math;
 use crate::Vec2;
 
@@ -53,8 +53,9 @@ impl ScaleByNadam {
 }
 
 impl Block for ScaleByNadam {
-    fn update(&mut self, u: &mut Vec2, x: &mut Vec2, t: u64) {
-        let step = t as f64;
+    fn update(&mut self, u: &mut Vec2, x: &mut Vec2, cx: &StepCx) {
+        self.lr = cx.lr;
+        let step = cx.t as f64;
         let bc2 = 1.0 - math::pow(self.beta2, step);
         let mu = self.beta1 * (1.0 - 0.5 * math::pow(0.96, step * self.momentum_decay));
         let mu_next =

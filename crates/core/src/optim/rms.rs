@@ -9,7 +9,7 @@
 //! pytorch: s ← s·α + (1−α)·g·g with α = our γ; x ← x − (lr·g)/(√s + ε)
 //! (ε = 1e-8).
 
-use super::{rate, safe_div, Block, Convention, StateField, StateKey};
+use super::{rate, safe_div, Block, Convention, StateField, StateKey, StepCx};
 use crate::Vec2;
 
 /// AdaGrad's accumulator s ← s + g⊙g.
@@ -37,7 +37,8 @@ impl ScaleByRss {
 }
 
 impl Block for ScaleByRss {
-    fn update(&mut self, u: &mut Vec2, _x: &mut Vec2, _t: u64) {
+    fn update(&mut self, u: &mut Vec2, _x: &mut Vec2, cx: &StepCx) {
+        self.lr = cx.lr;
         for i in 0..2 {
             let g = u[i];
             match self.conv {
@@ -92,7 +93,8 @@ impl ScaleByRms {
 }
 
 impl Block for ScaleByRms {
-    fn update(&mut self, u: &mut Vec2, _x: &mut Vec2, _t: u64) {
+    fn update(&mut self, u: &mut Vec2, _x: &mut Vec2, cx: &StepCx) {
+        self.lr = cx.lr;
         for i in 0..2 {
             let g = u[i];
             match self.conv {

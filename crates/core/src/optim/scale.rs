@@ -3,7 +3,7 @@
 //! d2l: x ← x − η·g. pytorch (SGD, torch's `param.add_(grad, alpha=-lr)`):
 //! x + (−lr)·g as one fused multiply-add, as ATen computes it.
 
-use super::Block;
+use super::{Block, StepCx};
 use crate::Vec2;
 
 /// Multiply the update by the learning rate η.
@@ -28,7 +28,8 @@ impl Scale {
 }
 
 impl Block for Scale {
-    fn update(&mut self, u: &mut Vec2, x: &mut Vec2, _t: u64) {
+    fn update(&mut self, u: &mut Vec2, x: &mut Vec2, cx: &StepCx) {
+        self.lr = cx.lr;
         for i in 0..2 {
             if self.fused {
                 x[i] = (-self.lr).mul_add(u[i], x[i]);

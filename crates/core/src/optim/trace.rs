@@ -6,7 +6,7 @@
 //! `buf.mul_(momentum).add_(grad)`); the update is b, or g + μ·b with
 //! Nesterov; a following `scale` block multiplies by lr.
 
-use super::{Block, StateField, StateKey};
+use super::{Block, StateField, StateKey, StepCx};
 use crate::Vec2;
 
 /// Momentum with explicit velocity state.
@@ -43,7 +43,11 @@ impl Trace {
 }
 
 impl Block for Trace {
-    fn update(&mut self, u: &mut Vec2, _x: &mut Vec2, t: u64) {
+    fn update(&mut self, u: &mut Vec2, _x: &mut Vec2, cx: &StepCx) {
+        if self.lr.is_some() {
+            self.lr = Some(cx.lr);
+        }
+        let t = cx.t;
         for i in 0..2 {
             match self.lr {
                 Some(lr) => {
