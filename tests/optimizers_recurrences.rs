@@ -109,6 +109,7 @@ fn any_case() -> impl Strategy<Value = Case> {
                     bias_correction: flags.0,
                     nesterov: flags.1,
                     amsgrad: flags.2,
+                    ..Hyper::default()
                 };
                 Case {
                     landscape,

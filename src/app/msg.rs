@@ -2,7 +2,7 @@
 
 use super::model::FieldId;
 use crate::landscape::{Edge, Landscape, Param, View};
-use crate::optim::{Convention, FlagKey, HyperKey, OptKind};
+use crate::optim::{Convention, FlagKey, HyperKey, Key, KeyValue, OptKind};
 use crate::scene::Scene;
 use crate::Vec2;
 use gradscape_text::Lang;
@@ -78,6 +78,17 @@ pub enum Msg {
         key: FlagKey,
         /// On or off.
         on: bool,
+    },
+    /// A card's two-number, integer or choice key (any key, typed): refused
+    /// and put back when out of range.
+    SetKey {
+        /// The card.
+        i: usize,
+        /// The key.
+        key: Key,
+        /// Its new value; None for what was typed but is no value (the
+        /// fields go back to the value in effect).
+        v: Option<KeyValue>,
     },
     /// A click on the momentum map: η and γ of the scene's first momentum
     /// optimizer, as if its sliders had moved (one is added when there is

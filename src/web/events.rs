@@ -104,6 +104,24 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
             _ => {}
         }
     })?;
+    // Pairs, integers, choices: on change (a pair is typed in two fields).
+    on(&cards, "change", |e: web_sys::Event| {
+        let Some(i) = card_index(&e) else { return };
+        let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let key = target
+            .get_attribute("data-param")
+            .and_then(|n| Key::from_name(&n));
+        let Some(key @ (Key::Pair(_) | Key::Int(_) | Key::Choice(_))) = key else {
+            return;
+        };
+        let Some(sec) = closest(e.target(), "section.opt-card") else {
+            return;
+        };
+        let v = super::card_keys::read_key(&sec, key);
+        dispatch(Msg::SetKey { i, key, v });
+    })?;
     on(&cards, "change", |e: web_sys::Event| {
         let (Some(input), Some(i)) = (input_of(e.target()), card_index(&e)) else {
             return;

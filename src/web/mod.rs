@@ -21,6 +21,7 @@ pub mod figure;
 mod gestures;
 mod link;
 mod page;
+mod card_keys;
 mod panel;
 mod place;
 mod pointer;

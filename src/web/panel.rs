@@ -202,6 +202,10 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
                 lab.append_child(&doc.create_text_node(flag_label(f, lang)))?;
                 lab
             }
+            _ => match super::card_keys::key_row(doc, spec.kind, key, &spec.hyper, lang)? {
+                Some(row) => row,
+                None => continue,
+            },
         };
         sec.append_child(&row)?;
     }
@@ -257,6 +261,7 @@ pub fn sync_card(
                     }
                 }
             }
+            _ => super::card_keys::sync_key(&sec, key, &spec.hyper)?,
         }
     }
     Ok(())

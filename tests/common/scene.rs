@@ -17,10 +17,16 @@ pub fn parse(v: Value) -> Result<Scene, SceneError> {
 /// (written out here, independently of `OptKind::keys`).
 pub fn uses(kind: OptKind) -> &'static [&'static str] {
     match kind {
-        OptKind::Gd => &["lr"],
-        OptKind::Momentum => &["lr", "gamma", "nesterov"],
-        OptKind::Adagrad => &["lr", "eps"],
-        OptKind::Rmsprop => &["lr", "gamma", "eps"],
+        OptKind::Gd => &["lr", "lambda"],
+        OptKind::Momentum => &["lr", "gamma", "dampening", "lambda", "nesterov"],
+        OptKind::Adagrad => &[
+            "lr",
+            "eps",
+            "lr_decay",
+            "initial_accumulator_value",
+            "lambda",
+        ],
+        OptKind::Rmsprop => &["lr", "gamma", "eps", "momentum", "lambda", "centered"],
         OptKind::Adam => &["lr", "beta1", "beta2", "eps", "bias_correction", "amsgrad"],
         OptKind::AdamL2 | OptKind::Adamw => &[
             "lr",
@@ -31,7 +37,19 @@ pub fn uses(kind: OptKind) -> &'static [&'static str] {
             "bias_correction",
             "amsgrad",
         ],
-        OptKind::Nadam => &["lr", "beta1", "beta2", "eps", "momentum_decay"],
+        OptKind::Nadam => &[
+            "lr",
+            "beta1",
+            "beta2",
+            "eps",
+            "momentum_decay",
+            "lambda",
+            "decoupled",
+        ],
         OptKind::Adadelta => &["lr", "gamma", "eps"],
+        OptKind::Adamax => &["lr", "beta1", "beta2", "eps", "lambda"],
+        OptKind::Radam => &["lr", "beta1", "beta2", "eps", "lambda", "decoupled"],
+        OptKind::Rprop => &["lr", "etas", "step_sizes"],
+        OptKind::Lion => &["lr", "beta1", "beta2", "lambda"],
     }
 }

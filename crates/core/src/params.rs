@@ -117,7 +117,10 @@ impl ParamInfo {
             HyperKey::Gamma | HyperKey::Beta1 => (0.0, 0.999, false),
             HyperKey::Beta2 => (0.0, 0.9999, false),
             HyperKey::Eps => (1e-12, 1.0, true),
-            HyperKey::MomentumDecay => (1e-4, 1.0, true),
+            HyperKey::MomentumDecay | HyperKey::LrDecay => (1e-4, 1.0, true),
+            HyperKey::InitialAccumulatorValue => (1e-4, 10.0, true),
+            HyperKey::Dampening => (0.0, 1.0, false),
+            HyperKey::Momentum => (0.0, 0.999, false),
         };
         let step = if max > 0.99 && max < 0.9995 {
             0.001

@@ -80,6 +80,10 @@ pub fn kind_title(kind: OptKind, lang: Lang) -> &'static str {
             OptKind::Adamw => "kind.adamw",
             OptKind::Nadam => "kind.nadam",
             OptKind::Adadelta => "kind.adadelta",
+            OptKind::Adamax => "kind.adamax",
+            OptKind::Radam => "kind.radam",
+            OptKind::Rprop => "kind.rprop",
+            OptKind::Lion => "kind.lion",
         },
     )
 }
@@ -140,7 +144,7 @@ mod tests {
             titles,
             [
                 "GD", "Momentum", "AdaGrad", "RMSProp", "Adam", "Adam+L2", "AdamW", "NAdam",
-                "Adadelta"
+                "Adadelta", "Adamax", "RAdam", "Rprop", "Lion"
             ]
         );
         assert_eq!(kind_title(OptKind::Momentum, Lang::Zh), "动量法");

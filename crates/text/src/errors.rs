@@ -4,7 +4,7 @@
 use crate::{tr, trf, Lang};
 use gradscape_core::landscape::expr::{Open, Token};
 use gradscape_core::landscape::{ExprError, ExprProblem, KINDS};
-use gradscape_core::optim::{HyperError, ALL_KINDS};
+use gradscape_core::optim::{ChoiceKey, HyperError, KeyValue, ALL_KINDS};
 use gradscape_core::run::RunError;
 use gradscape_core::scene::{Allowed, Choice, Got, Problem};
 use gradscape_core::url::Notice;
@@ -108,6 +108,7 @@ fn names(c: Choice) -> String {
             .map(|k| k.name())
             .collect::<Vec<_>>()
             .join(", "),
+        Choice::LineSearch => ChoiceKey::LineSearch.options().join(", "),
     }
 }
 
@@ -136,6 +137,9 @@ pub fn allowed(a: &Allowed, lang: Lang) -> String {
         Allowed::Convention => t("allowed.convention"),
         Allowed::Version => t("allowed.version"),
         Allowed::Formula => t("allowed.formula"),
+        Allowed::Etas => t("allowed.etas"),
+        Allowed::StepSizes => t("allowed.step-sizes"),
+        Allowed::ZeroWithNesterov => t("allowed.zero-with-nesterov"),
     }
 }
 
@@ -262,14 +266,20 @@ pub fn hyper_error(e: &HyperError, lang: Lang) -> String {
         "scene.hyper",
         &[
             e.key.name(),
-            &allowed(&gradscape_core::scene::allowed_range(e.key), lang),
+            &allowed(&gradscape_core::scene::allowed_of(e.range), lang),
             &fmt_got(e.value),
         ],
     )
 }
 
-fn fmt_got(v: f64) -> String {
-    format!("{v}")
+fn fmt_got(v: KeyValue) -> String {
+    match v {
+        KeyValue::Number(x) => format!("{x}"),
+        KeyValue::Flag(b) => format!("{b}"),
+        KeyValue::Pair([a, b]) => format!("[{a}, {b}]"),
+        KeyValue::Int(n) => format!("{n}"),
+        KeyValue::Choice(s) => format!("\"{s}\""),
+    }
 }
 
 /// An input/output error in `lang`: the system's own words in English, its

@@ -24,6 +24,11 @@ fn row_key(q: Quantity) -> &'static str {
         Quantity::Rate => "row.rate",
         Quantity::GPrime => "row.g_prime",
         Quantity::DeltaAcc => "row.dx_acc",
+        Quantity::ExpInf => "row.u",
+        Quantity::Rho => "row.rho",
+        Quantity::Rect => "row.rect",
+        Quantity::StepSize => "row.step_size",
+        Quantity::Interp => "row.interp",
         Quantity::Decay => "row.decay",
         Quantity::Gd => "row.gd",
         Quantity::Step => "row.step",
@@ -63,6 +68,13 @@ pub fn glyph(s: Sym) -> (&'static str, Option<&'static str>) {
         Sym::Pi => ("Π", None),
         Sym::Max => ("max", None),
         Sym::Eff => ("eff", None),
+        Sym::U => ("u", None),
+        Sym::AbsG => ("|g|", None),
+        Sym::RhoInf => ("ρ∞", None),
+        Sym::R => ("r", None),
+        Sym::Delta => ("Δ", None),
+        Sym::C => ("c", None),
+        Sym::Sign => ("sign", None),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::{tr, Lang};
 use gradscape_core::format::fmt_num;
-use gradscape_core::optim::{FlagKey, HyperKey, Key, Range};
+use gradscape_core::optim::{ChoiceKey, FlagKey, HyperKey, IntKey, Key, PairKey, Range};
 use gradscape_core::params::ParamInfo;
 use gradscape_core::{OptKind, OptSpec};
 
@@ -13,8 +13,35 @@ pub fn opt_label(spec: &OptSpec, lang: Lang) -> String {
     let mut s = format!("{title} η={}", fmt_num(h.lr));
     for &key in spec.kind.keys() {
         match key {
-            Key::Hyper(k @ (HyperKey::Gamma | HyperKey::Lambda)) => {
+            Key::Hyper(k @ HyperKey::Gamma) => {
                 s += &format!(" {}={}", k.symbol(spec.kind), fmt_num(k.get(h)))
+            }
+            // λ where it is the point (Adam+L2, AdamW) or switched on.
+            Key::Hyper(k @ HyperKey::Lambda)
+                if h.lambda != 0.0 || matches!(spec.kind, OptKind::AdamL2 | OptKind::Adamw) =>
+            {
+                s += &format!(" {}={}", k.symbol(spec.kind), fmt_num(k.get(h)))
+            }
+            // The other extras only when they differ from torch's "off".
+            Key::Hyper(
+                k @ (HyperKey::Dampening
+                | HyperKey::LrDecay
+                | HyperKey::InitialAccumulatorValue
+                | HyperKey::Momentum),
+            ) if k.get(h) != 0.0 => {
+                s += &format!(" {}={}", k.symbol(spec.kind), fmt_num(k.get(h)))
+            }
+            Key::Hyper(HyperKey::Beta1) if spec.kind == OptKind::Lion => {
+                s += &format!(" β1={} β2={}", fmt_num(h.beta1), fmt_num(h.beta2))
+            }
+            Key::Pair(k) => {
+                let [a, b] = k.get(h);
+                let [sa, sb] = k.symbols();
+                s += &format!(" {sa}={} {sb}={}", fmt_num(a), fmt_num(b))
+            }
+            Key::Flag(f @ (FlagKey::Centered | FlagKey::Decoupled)) if f.get(h) => {
+                s += " ";
+                s += flag_label(f, lang);
             }
             Key::Flag(FlagKey::BiasCorrection) if !h.bias_correction => {
                 s += " ";
@@ -30,10 +57,7 @@ pub fn opt_label(spec: &OptSpec, lang: Lang) -> String {
 
 /// What a hyper-parameter allows ("a finite number > 0", "大于 0 的有限数").
 pub fn allowed_range(key: impl Into<Key>, lang: Lang) -> &'static str {
-    match key.into() {
-        Key::Hyper(k) => range_words(k.range(), lang),
-        Key::Flag(_) => tr(lang, "range.bool"),
-    }
+    range_words(key.into().range(), lang)
 }
 
 /// A range in words.
@@ -43,7 +67,14 @@ pub fn range_words(range: Range, lang: Lang) -> &'static str {
         match range {
             Range::Positive => "range.lr",
             Range::Unit => "range.decay",
+            Range::UnitClosed => "range.unit-closed",
             Range::NonNegative => "range.nonneg",
+            Range::Boolean => "range.bool",
+            Range::Etas => "range.etas",
+            Range::StepSizes => "range.step-sizes",
+            Range::Count { .. } => "range.history",
+            Range::LineSearch => "range.line-search",
+            Range::ZeroWithNesterov => "range.zero-with-nesterov",
         },
     )
 }
@@ -62,8 +93,64 @@ pub fn param_name(kind: OptKind, key: HyperKey, lang: Lang) -> &'static str {
         HyperKey::Eps => "param.eps",
         HyperKey::Lambda => "param.lambda",
         HyperKey::MomentumDecay => "param.momentum_decay",
+        HyperKey::Dampening => "param.dampening",
+        HyperKey::LrDecay => "param.lr_decay",
+        HyperKey::InitialAccumulatorValue => "param.initial_accumulator_value",
+        HyperKey::Momentum => "param.momentum",
     };
     tr(lang, k)
+}
+
+/// The words of a two-number hyper-parameter ("step-size factors", "步长缩放因子").
+pub fn pair_name(key: PairKey, lang: Lang) -> &'static str {
+    tr(
+        lang,
+        match key {
+            PairKey::Etas => "param.etas",
+            PairKey::StepSizes => "param.step_sizes",
+        },
+    )
+}
+
+/// The words of an integer hyper-parameter ("history size", "历史长度").
+pub fn int_name(key: IntKey, lang: Lang) -> &'static str {
+    tr(
+        lang,
+        match key {
+            IntKey::HistorySize => "param.history_size",
+        },
+    )
+}
+
+/// The words of a choice hyper-parameter ("line search", "线搜索").
+pub fn choice_name(key: ChoiceKey, lang: Lang) -> &'static str {
+    tr(
+        lang,
+        match key {
+            ChoiceKey::LineSearch => "param.line_search",
+        },
+    )
+}
+
+/// The words of one option of a choice, by its scene name ("strong Wolfe",
+/// "强 Wolfe 条件"); the name itself for a name the key does not have.
+pub fn choice_option(key: ChoiceKey, name: &str, lang: Lang) -> String {
+    if !key.options().contains(&name) {
+        return name.to_string();
+    }
+    tr(lang, &format!("{}.{name}", key.name())).to_string()
+}
+
+/// Any key's words: the name of a number, pair, integer or choice, the
+/// label of a switch.
+pub fn key_name(kind: OptKind, key: Key, lang: Lang) -> &'static str {
+    match key {
+        Key::Hyper(k) => param_name(kind, k, lang),
+        Key::Flag(f) => flag_label(f, lang),
+        Key::Pair(k) => pair_name(k, lang),
+        Key::Int(k) => int_name(k, lang),
+        Key::Choice(k) => choice_name(k, lang),
+    }
 }
 
 /// The accessible name of a numeric hyper-parameter: symbol and name
@@ -81,6 +168,8 @@ pub fn flag_label(key: FlagKey, lang: Lang) -> &'static str {
             FlagKey::BiasCorrection => "flag.bias_correction",
             FlagKey::Nesterov => "flag.nesterov",
             FlagKey::Amsgrad => "flag.amsgrad",
+            FlagKey::Centered => "flag.centered",
+            FlagKey::Decoupled => "flag.decoupled",
         },
     )
 }
@@ -102,6 +191,7 @@ mod tests {
                         assert!(!en.starts_with("param.") && en != zh, "{kind:?} {k:?}");
                     }
                     Key::Flag(f) => assert!(!flag_label(f, Lang::En).is_empty(), "{f:?}"),
+                    _ => {}
                 }
                 let (en, zh) = (allowed_range(key, Lang::En), allowed_range(key, Lang::Zh));
                 assert!(!en.starts_with("range.") && en != zh, "{key:?}");
@@ -116,6 +206,44 @@ mod tests {
             allowed_range(HyperKey::Beta1, Lang::En),
             "a number in [0, 1)"
         );
+    }
+
+    #[test]
+    fn every_key_of_every_type_has_words_in_both_languages() {
+        let kind = OptKind::Gd;
+        for key in Key::all() {
+            let (en, zh) = (key_name(kind, key, Lang::En), key_name(kind, key, Lang::Zh));
+            assert!(!en.starts_with("param.") && !en.starts_with("flag."), "{key:?}");
+            let (ren, rzh) = (allowed_range(key, Lang::En), allowed_range(key, Lang::Zh));
+            assert!(!ren.starts_with("range.") && ren != rzh, "{key:?}");
+            if !matches!(key, Key::Flag(FlagKey::Nesterov | FlagKey::Amsgrad)) {
+                assert_ne!(en, zh, "{key:?}");
+            }
+        }
+        for name in ChoiceKey::LineSearch.options() {
+            let (en, zh) = (
+                choice_option(ChoiceKey::LineSearch, name, Lang::En),
+                choice_option(ChoiceKey::LineSearch, name, Lang::Zh),
+            );
+            assert!(!en.starts_with("line_search.") && en != zh, "{name}");
+        }
+        assert_eq!(choice_option(ChoiceKey::LineSearch, "wolfe", Lang::En), "wolfe");
+    }
+
+    #[test]
+    fn labels_show_the_extras_only_when_switched_on() {
+        let gd = OptSpec::new(OptKind::Gd, Convention::D2l);
+        assert_eq!(opt_label(&gd, Lang::En), "GD η=0.4");
+        let mut l = gd;
+        l.hyper.lambda = 0.1;
+        assert_eq!(opt_label(&l, Lang::En), "GD η=0.4 λ=0.1");
+        let mut r = OptSpec::new(OptKind::Rmsprop, Convention::Pytorch);
+        r.hyper.centered = true;
+        r.hyper.momentum = 0.5;
+        assert_eq!(opt_label(&r, Lang::En), "RMSProp η=0.01 γ=0.99 μ=0.5 centered");
+        assert_eq!(opt_label(&r, Lang::Zh), "RMSProp η=0.01 γ=0.99 μ=0.5 中心化");
+        let p = OptSpec::new(OptKind::Rprop, Convention::Pytorch);
+        assert_eq!(opt_label(&p, Lang::En), "Rprop η=0.01 η−=0.5 η+=1.2 Γmin=1e-6 Γmax=50");
     }
 
     #[test]

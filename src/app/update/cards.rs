@@ -5,7 +5,7 @@ use super::{all, runs};
 use crate::app::dirty::Dirty;
 use crate::app::model::{CardError, FieldId, GlobalError, Model, Rule};
 use crate::app::msg::Field;
-use crate::optim::{Convention, FlagKey, HyperKey, OptKind, OptSpec, MAX_OPTIMIZERS};
+use crate::optim::{Convention, FlagKey, HyperKey, Key, KeyValue, OptKind, OptSpec, MAX_OPTIMIZERS};
 use crate::params::ParamInfo;
 use crate::scene::Scene;
 use crate::sweep::map_target;
@@ -28,7 +28,7 @@ pub fn set_hyper(
             i,
             kind: spec.kind,
             key,
-            field: e.key,
+            field: e.key.hyper().unwrap_or(key),
             v,
         })
     })?;
@@ -96,6 +96,29 @@ pub(super) fn set_flag(m: &mut Model, i: usize, key: FlagKey, on: bool) -> Dirty
         }
         _ => Dirty::NONE,
     }
+}
+
+/// Card `i`'s `key` set to `v` (pairs, integers, choices): a value the key
+/// refuses leaves the spec as it was and puts the fields back.
+pub(super) fn set_key(m: &mut Model, i: usize, key: Key, v: Option<KeyValue>) -> Dirty {
+    let Some(spec) = m.scene.optimizers.get(i).copied() else {
+        return Dirty::NONE;
+    };
+    if !spec.kind.uses(key) {
+        return Dirty::NONE;
+    }
+    let mut trial = spec;
+    let Some(v) = v else {
+        return Dirty::CARD_VALUES;
+    };
+    if !key.set(&mut trial.hyper, v) || trial.validate().is_err() {
+        return Dirty::CARD_VALUES;
+    }
+    if trial == spec {
+        return Dirty::NONE;
+    }
+    m.scene.optimizers[i] = trial;
+    Dirty::CARD_VALUES | runs(m)
 }
 
 pub(super) fn clear_card_error(m: &mut Model, i: usize) -> Dirty {

@@ -37,13 +37,19 @@ impl Inspection {
         match self.spec.kind {
             OptKind::Gd | OptKind::Momentum => [eta, eta],
             OptKind::Adagrad | OptKind::Rmsprop => {
+                let eta = self.adagrad_lr();
                 let s = self.field(StateKey::SumSq);
+                let ga = self.field(StateKey::GradAvg);
+                let s = map2(|i| (s[i] - ga[i] * ga[i]).max(0.0));
                 if self.d2l() {
                     map2(|i| rdiv(eta, (s[i] + eps).sqrt()))
                 } else {
                     map2(|i| rdiv(eta, s[i].sqrt() + eps))
                 }
             }
+            // The blocks' own record: (η/(1−β1ᵏ))/u (Adamax); η·√(1−β2ᵏ)/(√v+ε)·rₖ,
+            // or η in the warm-up (RAdam); Δ (Rprop); η (Lion).
+            OptKind::Adamax | OptKind::Radam | OptKind::Rprop | OptKind::Lion => self.lr_eff,
             OptKind::Adam | OptKind::AdamL2 | OptKind::Adamw => {
                 if self.d2l() {
                     let vh = self.field(StateKey::VHat);
@@ -73,24 +79,30 @@ impl Inspection {
     /// rounding — the identity the tests check for every kind.
     pub fn step(&self) -> Vec2 {
         let h = *self.h();
-        let (eta, eps, g, x) = (h.lr, h.eps, self.grad, self.x);
+        let (eta, eps, x) = (h.lr, h.eps, self.x);
+        // The gradient after a coupled λ·x, and the decoupled decay's part
+        // −η·λ·x (torch: x·(1 − η·λ) before the step).
+        let g = self.grad_used();
+        let dec = map2(|i| self.decoupled_decay() * x[i]);
+        let plus = |a: Vec2| map2(|i| a[i] + dec[i]);
         let d2l = self.d2l();
         match self.spec.kind {
             OptKind::Gd => map2(|i| -eta * g[i]),
             OptKind::Momentum => {
                 let p = self.prev_field(StateKey::Velocity);
+                let keep = 1.0 - h.dampening;
                 if d2l {
-                    let v = map2(|i| h.gamma * p[i] + eta * g[i]);
+                    let v = map2(|i| h.gamma * p[i] + keep * (eta * g[i]));
                     if h.nesterov {
-                        map2(|i| -(h.gamma * v[i] + eta * g[i]))
+                        map2(|i| -(h.gamma * v[i] + keep * (eta * g[i])))
                     } else {
                         map2(|i| -v[i])
                     }
                 } else {
-                    let b = if self.k == 1 {
+                    let b = if self.k == 1 || h.gamma == 0.0 {
                         g
                     } else {
-                        map2(|i| h.gamma * p[i] + g[i])
+                        map2(|i| h.gamma * p[i] + keep * g[i])
                     };
                     if h.nesterov {
                         map2(|i| -eta * (g[i] + h.gamma * b[i]))
@@ -100,20 +112,38 @@ impl Inspection {
                 }
             }
             OptKind::Adagrad | OptKind::Rmsprop => {
-                let p = self.prev_field(StateKey::SumSq);
+                let eta = self.adagrad_lr();
+                let p = if self.k == 1 && self.spec.kind == OptKind::Adagrad {
+                    [h.initial_accumulator_value; 2]
+                } else {
+                    self.prev_field(StateKey::SumSq)
+                };
                 let s = if self.spec.kind == OptKind::Adagrad {
                     map2(|i| p[i] + g[i] * g[i])
                 } else {
                     map2(|i| h.gamma * p[i] + (1.0 - h.gamma) * g[i] * g[i])
                 };
-                if d2l {
-                    map2(|i| -sdiv(eta * g[i], (s[i] + eps).sqrt()))
+                let s = if h.centered && self.spec.kind == OptKind::Rmsprop {
+                    let ga = self.prev_field(StateKey::GradAvg);
+                    let ga = map2(|i| h.gamma * ga[i] + (1.0 - h.gamma) * g[i]);
+                    map2(|i| (s[i] - ga[i] * ga[i]).max(0.0))
                 } else {
-                    map2(|i| -sdiv(eta * g[i], s[i].sqrt() + eps))
+                    s
+                };
+                let den = map2(|i| if d2l { (s[i] + eps).sqrt() } else { s[i].sqrt() + eps });
+                if self.spec.kind == OptKind::Rmsprop && h.momentum > 0.0 {
+                    let b = self.prev_field(StateKey::RmsBuffer);
+                    if d2l {
+                        map2(|i| -(h.momentum * b[i] + sdiv(eta * g[i], den[i])))
+                    } else {
+                        map2(|i| -eta * (h.momentum * b[i] + sdiv(g[i], den[i])))
+                    }
+                } else {
+                    map2(|i| -sdiv(eta * g[i], den[i]))
                 }
             }
             OptKind::Adam | OptKind::AdamL2 | OptKind::Adamw => {
-                let ge = self.grad_used();
+                let ge = g;
                 let (mp, vp) = (self.prev_field(StateKey::M), self.prev_field(StateKey::V));
                 let m = map2(|i| h.beta1 * mp[i] + (1.0 - h.beta1) * ge[i]);
                 let v = map2(|i| h.beta2 * vp[i] + (1.0 - h.beta2) * ge[i] * ge[i]);
@@ -144,10 +174,10 @@ impl Inspection {
                 let prod = self.mu_product_prev() * mu;
                 let c_grad = eta * (1.0 - mu) / (1.0 - prod);
                 let c_avg = eta * mu_next / (1.0 - prod * mu_next);
-                map2(|i| {
+                plus(map2(|i| {
                     let den = (v[i] / bc2).sqrt() + eps;
                     -sdiv(c_grad * g[i], den) - sdiv(c_avg * m[i], den)
-                })
+                }))
             }
             OptKind::Adadelta => {
                 let (sp, dp) = (
@@ -164,6 +194,105 @@ impl Inspection {
                     }
                 })
             }
+            OptKind::Adamax => {
+                let (mp, up) = (self.prev_field(StateKey::M), self.prev_field(StateKey::ExpInf));
+                let m = map2(|i| h.beta1 * mp[i] + (1.0 - h.beta1) * g[i]);
+                let u = map2(|i| (h.beta2 * up[i]).max(g[i].abs() + eps));
+                let (bc1, _) = self.bias_denominators_on();
+                map2(|i| -sdiv(eta / bc1 * m[i], u[i]))
+            }
+            OptKind::Radam => {
+                let (mp, vp) = (self.prev_field(StateKey::M), self.prev_field(StateKey::V));
+                let m = map2(|i| h.beta1 * mp[i] + (1.0 - h.beta1) * g[i]);
+                let v = map2(|i| h.beta2 * vp[i] + (1.0 - h.beta2) * g[i] * g[i]);
+                let (bc1, bc2) = self.bias_denominators_on();
+                let (rho, r) = self.radam_rho();
+                plus(map2(|i| {
+                    let m_hat = m[i] / bc1;
+                    if rho > 5.0 {
+                        -sdiv(m_hat * eta * bc2.sqrt() * r, v[i].sqrt() + eps)
+                    } else {
+                        -m_hat * eta
+                    }
+                }))
+            }
+            OptKind::Rprop => {
+                let [minus, plus_] = h.etas;
+                let [lo, hi] = h.step_sizes;
+                let (dp, gp) = if self.k == 1 {
+                    ([eta; 2], [0.0; 2])
+                } else {
+                    (
+                        self.prev_field(StateKey::StepSize),
+                        self.prev_field(StateKey::PrevGrad),
+                    )
+                };
+                map2(|i| {
+                    let s = g[i] * gp[i];
+                    let f = if s > 0.0 {
+                        plus_
+                    } else if s < 0.0 {
+                        minus
+                    } else {
+                        1.0
+                    };
+                    let d = (dp[i] * f).clamp(lo, hi);
+                    if f == minus {
+                        0.0
+                    } else {
+                        -crate::optim::sign(g[i]) * d
+                    }
+                })
+            }
+            OptKind::Lion => {
+                let mp = self.prev_field(StateKey::M);
+                plus(map2(|i| {
+                    let c = h.beta1 * mp[i] + (1.0 - h.beta1) * g[i];
+                    -eta * crate::optim::sign(c)
+                }))
+            }
+        }
+    }
+
+    /// AdaGrad's rate at step k, η/(1 + (k−1)·lr_decay) (η for the others).
+    pub(crate) fn adagrad_lr(&self) -> f64 {
+        let h = self.h();
+        if self.spec.kind == OptKind::Adagrad {
+            h.lr / (1.0 + (self.k as f64 - 1.0) * h.lr_decay)
+        } else {
+            h.lr
+        }
+    }
+
+    /// RAdam's ρₖ and rectification rₖ (0 in the warm-up, ρₖ ≤ 5).
+    pub fn radam_rho(&self) -> (f64, f64) {
+        let h = self.h();
+        let kf = self.k as f64;
+        let bc2 = 1.0 - crate::math::pow(h.beta2, kf);
+        let rho_inf = 2.0 / (1.0 - h.beta2) - 1.0;
+        let rho = rho_inf - 2.0 * kf * crate::math::pow(h.beta2, kf) / bc2;
+        let r = if rho > 5.0 {
+            ((rho - 4.0) * (rho - 2.0) * rho_inf / ((rho_inf - 4.0) * (rho_inf - 2.0) * rho)).sqrt()
+        } else {
+            0.0
+        };
+        (rho, r)
+    }
+
+    /// The factor of x in the decoupled decay's part of the step: −η·λ for
+    /// NAdam/RAdam with `decoupled` and for Lion, 0 otherwise (AdamW's is
+    /// in its own rule).
+    pub fn decoupled_decay(&self) -> f64 {
+        let h = self.h();
+        let on = match self.spec.kind {
+            OptKind::Nadam | OptKind::Radam => h.decoupled,
+            OptKind::Lion => true,
+            _ => false,
+        };
+        if on {
+            -h.lr * h.lambda
+        } else {
+            0.0
         }
     }
 }

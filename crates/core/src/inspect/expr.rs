@@ -52,6 +52,20 @@ pub enum Sym {
     Pi,
     /// max (the function and the subscript of v_max).
     Max,
+    /// Adamax's infinity norm u.
+    U,
+    /// |g|.
+    AbsG,
+    /// RAdam's ρ∞.
+    RhoInf,
+    /// RAdam's rectification r.
+    R,
+    /// Rprop's step size Δ.
+    Delta,
+    /// Lion's interpolation c.
+    C,
+    /// The sign function.
+    Sign,
     /// eff (the subscript of η_eff).
     Eff,
 }

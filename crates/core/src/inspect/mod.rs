@@ -80,6 +80,16 @@ pub enum Quantity {
     GPrime,
     /// Adadelta's moving average of squared steps Δx.
     DeltaAcc,
+    /// Adamax's weighted infinity norm u.
+    ExpInf,
+    /// RAdam's ρ_k.
+    Rho,
+    /// RAdam's rectification r_k (0 in the warm-up).
+    Rect,
+    /// Rprop's step sizes Δ.
+    StepSize,
+    /// Lion's interpolation c = β1·m + (1−β1)·g.
+    Interp,
     /// The weight-decay part of the step.
     Decay,
     /// −η·g, where plain GD would go.
@@ -176,9 +186,23 @@ impl Inspection {
     /// optimizer's λ·x block added it).
     pub fn grad_used(&self) -> Vec2 {
         let (g, x, l) = (self.grad, self.x, self.h().lambda);
+        let h = self.h();
         match self.spec.kind {
             OptKind::AdamL2 if self.d2l() => map2(|i| g[i] + l * x[i]),
             OptKind::AdamL2 => map2(|i| l.mul_add(x[i], g[i])),
+            // torch's `weight_decay` on the seed's kinds: g + λ·x (d2l) or
+            // grad.add(param, alpha=λ) (pytorch), only when λ ≠ 0.
+            OptKind::Gd | OptKind::Momentum | OptKind::Adagrad | OptKind::Rmsprop if l != 0.0 => {
+                if self.d2l() {
+                    map2(|i| g[i] + l * x[i])
+                } else {
+                    map2(|i| l.mul_add(x[i], g[i]))
+                }
+            }
+            OptKind::Nadam | OptKind::Radam if l != 0.0 && !h.decoupled => {
+                map2(|i| l.mul_add(x[i], g[i]))
+            }
+            OptKind::Adamax if l != 0.0 => map2(|i| l.mul_add(x[i], g[i])),
             _ => g,
         }
     }
@@ -259,6 +283,28 @@ impl Inspection {
                 r.push((Q::Mu, self.field(StateKey::Mu)));
                 r.push((Q::MuNext, self.field(StateKey::MuNext)));
                 r.push((Q::Rate, self.rate()));
+            }
+            OptKind::Adamax => {
+                r.push((Q::M, self.field(StateKey::M)));
+                r.push((Q::ExpInf, self.field(StateKey::ExpInf)));
+                r.push((Q::Rate, self.rate()));
+            }
+            OptKind::Radam => {
+                r.push((Q::M, self.field(StateKey::M)));
+                r.push((Q::V, self.field(StateKey::V)));
+                let (bc1, _) = self.bias_denominators_on();
+                let m = self.field(StateKey::M);
+                r.push((Q::MHat, map2(|i| m[i] / bc1)));
+                r.push((Q::Rho, self.field(StateKey::Rho)));
+                r.push((Q::Rect, self.field(StateKey::Rect)));
+                r.push((Q::Rate, self.rate()));
+            }
+            OptKind::Rprop => {
+                r.push((Q::StepSize, self.field(StateKey::StepSize)));
+            }
+            OptKind::Lion => {
+                r.push((Q::Interp, self.field(StateKey::Interp)));
+                r.push((Q::M, self.field(StateKey::M)));
             }
             OptKind::Adadelta => {
                 r.push((Q::EmaSq, self.field(StateKey::SumSq)));

@@ -129,6 +129,88 @@ fn row_rule(insp: &Inspection, key: Quantity) -> Expr {
                 ]),
             )
         }
+        Q::M if kind == OptKind::Lion => rule(
+            i(S::M),
+            true,
+            row(vec![
+                b2(),
+                o(Op::Dot),
+                i(S::M),
+                o(Op::Plus),
+                paren(vec![int(1), o(Op::Minus), b2()]),
+                o(Op::Dot),
+                i(S::G),
+            ]),
+        ),
+        Q::Interp => rule(
+            i(S::C),
+            false,
+            row(vec![
+                b1(),
+                o(Op::Dot),
+                i(S::M),
+                o(Op::Plus),
+                paren(vec![int(1), o(Op::Minus), b1()]),
+                o(Op::Dot),
+                i(S::G),
+            ]),
+        ),
+        Q::ExpInf => rule(
+            i(S::U),
+            true,
+            row(vec![
+                i(S::Max),
+                paren(vec![
+                    b2(),
+                    o(Op::Dot),
+                    i(S::U),
+                    o(Op::Comma),
+                    i(S::AbsG),
+                    o(Op::Plus),
+                    i(S::Eps),
+                ]),
+            ]),
+        ),
+        Q::Rho => rule(
+            sub(i(S::Rho), int(k)),
+            false,
+            row(vec![
+                i(S::RhoInf),
+                o(Op::Minus),
+                frac(
+                    row(vec![int(2 * k), o(Op::Dot), sup(b2(), int(k))]),
+                    one_minus_pow(b2(), k),
+                ),
+            ]),
+        ),
+        Q::Rect => rule(
+            sub(i(S::R), int(k)),
+            false,
+            sqrt(frac(
+                row(vec![
+                    paren(vec![sub(i(S::Rho), int(k)), o(Op::Minus), int(4)]),
+                    paren(vec![sub(i(S::Rho), int(k)), o(Op::Minus), int(2)]),
+                    i(S::RhoInf),
+                ]),
+                row(vec![
+                    paren(vec![i(S::RhoInf), o(Op::Minus), int(4)]),
+                    paren(vec![i(S::RhoInf), o(Op::Minus), int(2)]),
+                    sub(i(S::Rho), int(k)),
+                ]),
+            )),
+        ),
+        Q::StepSize => rule(
+            i(S::Delta),
+            true,
+            row(vec![
+                i(S::Delta),
+                o(Op::Dot),
+                sup(i(S::Eta), i(S::Sign)),
+                o(Op::Comma),
+                i(S::Sign),
+                paren(vec![sub(i(S::G), int(k)), o(Op::Dot), sub(i(S::G), int(k.saturating_sub(1)))]),
+            ]),
+        ),
         Q::M if d2l && kind != OptKind::Nadam => rule(
             i(S::M),
             true,

@@ -43,6 +43,20 @@ pub(super) fn rate_rule(insp: &Inspection) -> Expr {
                 sqrt(row(vec![i(S::S), o(Op::Plus), i(S::Eps)])),
             ),
         ]),
+        OptKind::Adamax => frac(frac(i(S::Eta), one_minus_pow(b1(), k)), i(S::U)),
+        OptKind::Radam if insp.radam_rho().0 > 5.0 => row(vec![
+            i(S::Eta),
+            o(Op::Dot),
+            frac(
+                sqrt(one_minus_pow(b2(), k)),
+                row(vec![sqrt(i(S::V)), o(Op::Plus), i(S::Eps)]),
+            ),
+            o(Op::Dot),
+            sub(i(S::R), int(k)),
+        ]),
+        OptKind::Radam => i(S::Eta),
+        OptKind::Rprop => i(S::Delta),
+        OptKind::Lion => i(S::Eta),
         OptKind::Nadam => frac(
             i(S::Eta),
             row(vec![
@@ -136,6 +150,28 @@ pub(super) fn step_rule(insp: &Inspection) -> Expr {
             frac(i(S::M), den_hat()),
         ]),
         OptKind::Adadelta => row(vec![o(Op::Minus), i(S::Eta), o(Op::Dot), i(S::GPrime)]),
+        OptKind::Adamax => row(vec![o(Op::Minus), eff(), o(Op::Hadamard), i(S::M)]),
+        OptKind::Radam => row(vec![o(Op::Minus), eff(), o(Op::Hadamard), i(S::MHat)]),
+        OptKind::Rprop => row(vec![
+            o(Op::Minus),
+            i(S::Delta),
+            o(Op::Hadamard),
+            i(S::Sign),
+            paren(vec![i(S::G)]),
+        ]),
+        OptKind::Lion => row(vec![
+            o(Op::Minus),
+            i(S::Eta),
+            o(Op::Dot),
+            i(S::Lambda),
+            o(Op::Dot),
+            i(S::X),
+            o(Op::Minus),
+            i(S::Eta),
+            o(Op::Dot),
+            i(S::Sign),
+            paren(vec![i(S::C)]),
+        ]),
     };
     rule(
         row(vec![

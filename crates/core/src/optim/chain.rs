@@ -1,10 +1,12 @@
 //! An optimizer as a scene describes it ([`OptSpec`]) and built into its
 //! chain of blocks ([`Optimizer`]).
 
-use super::hyper::{Hyper, HyperKey};
+use super::hyper::{FlagKey, Hyper, HyperKey, KeyValue, Range};
+use super::keys::Key;
 use super::{
     AddDecayedWeights, Block, Convention, DecayParams, OptKind, Oracle, Scale, ScaleByAdadelta,
-    ScaleByAdam, ScaleByNadam, ScaleByRms, ScaleByRss, StateField, StepCx, Trace,
+    ScaleByAdam, ScaleByAdamax, ScaleByLion, ScaleByNadam, ScaleByRadam, ScaleByRms,
+    ScaleByRprop, ScaleByRss, StateField, StepCx, Trace,
 };
 use crate::Vec2;
 
@@ -29,11 +31,20 @@ impl OptSpec {
     /// Check every hyper-parameter this kind uses against its allowed range.
     /// The error names the key, the value and the range.
     pub fn validate(&self) -> Result<(), HyperError> {
-        for key in self.kind.keys().iter().filter_map(|k| k.hyper()) {
+        for &key in self.kind.keys() {
             let v = key.get(&self.hyper);
-            if !key.in_range(v) {
-                return Err(HyperError::new(key, v));
+            if !key.range().allows(v) {
+                return Err(HyperError::of(key, v));
             }
+        }
+        // torch: "Nesterov momentum requires a momentum and zero dampening".
+        let h = &self.hyper;
+        if self.kind.uses(FlagKey::Nesterov) && h.nesterov && h.dampening != 0.0 {
+            return Err(HyperError {
+                key: Key::Hyper(HyperKey::Dampening),
+                value: KeyValue::Number(h.dampening),
+                range: Range::ZeroWithNesterov,
+            });
         }
         Ok(())
     }
@@ -63,18 +74,57 @@ impl OptSpec {
                 ))
             }
         };
-        let blocks: Vec<Box<dyn Block>> = match (self.kind, d2l) {
-            (OptKind::Gd, true) => vec![Box::new(Scale::new(h.lr))],
-            (OptKind::Gd, false) => vec![Box::new(Scale::torch_apply(h.lr))],
-            (OptKind::Momentum, true) => vec![Box::new(Trace::d2l(h.lr, h.gamma, h.nesterov))],
-            (OptKind::Momentum, false) => {
-                vec![
-                    Box::new(Trace::torch(h.gamma, h.nesterov)),
-                    Box::new(Scale::torch_apply(h.lr)),
-                ]
+        // torch's coupled weight decay `grad.add(param, alpha=weight_decay)`
+        // (a fused multiply-add; the seed's g + λ·x in d2l), only when λ ≠ 0
+        // as torch's `if weight_decay != 0`, so λ = 0 is bit-for-bit the
+        // optimizer without it.
+        let l2 = |torch: bool| -> Option<Box<dyn Block>> {
+            match (h.lambda != 0.0, torch) {
+                (false, _) => None,
+                (true, true) => Some(Box::new(AddDecayedWeights::torch(h.lambda))),
+                (true, false) => Some(Box::new(AddDecayedWeights::new(h.lambda))),
             }
-            (OptKind::Adagrad, _) => vec![Box::new(ScaleByRss::new(h.lr, h.eps, conv))],
-            (OptKind::Rmsprop, _) => vec![Box::new(ScaleByRms::new(h.lr, h.gamma, h.eps, conv))],
+        };
+        // NAdam's and RAdam's `decoupled_weight_decay`: x·(1 − η·λ) first.
+        let decay = || -> Option<Box<dyn Block>> {
+            if h.decoupled && h.lambda != 0.0 {
+                Some(Box::new(DecayParams::new(h.lambda)))
+            } else {
+                l2(true)
+            }
+        };
+        let with = |first: Option<Box<dyn Block>>, rest: Vec<Box<dyn Block>>| {
+            first.into_iter().chain(rest).collect::<Vec<_>>()
+        };
+        let blocks: Vec<Box<dyn Block>> = match (self.kind, d2l) {
+            (OptKind::Gd, true) => with(l2(false), vec![Box::new(Scale::new(h.lr))]),
+            (OptKind::Gd, false) => with(l2(true), vec![Box::new(Scale::torch_apply(h.lr))]),
+            (OptKind::Momentum, true) => with(
+                l2(false),
+                vec![Box::new(
+                    Trace::d2l(h.lr, h.gamma, h.nesterov).with_dampening(h.dampening),
+                )],
+            ),
+            (OptKind::Momentum, false) => with(
+                l2(true),
+                vec![
+                    Box::new(Trace::torch(h.gamma, h.nesterov).with_dampening(h.dampening)),
+                    Box::new(Scale::torch_apply(h.lr)),
+                ],
+            ),
+            (OptKind::Adagrad, _) => with(
+                l2(!d2l),
+                vec![Box::new(
+                    ScaleByRss::new(h.lr, h.eps, conv)
+                        .with_decay(h.lr_decay, h.initial_accumulator_value),
+                )],
+            ),
+            (OptKind::Rmsprop, _) => with(
+                l2(!d2l),
+                vec![Box::new(
+                    ScaleByRms::new(h.lr, h.gamma, h.eps, conv).with(h.momentum, h.centered),
+                )],
+            ),
             (OptKind::Adam, true) => vec![adam(), Box::new(Scale::new(h.lr))],
             (OptKind::Adam, false) => vec![Box::new(AddDecayedWeights::torch(0.0)), adam()],
             (OptKind::AdamL2, true) => vec![
@@ -89,16 +139,33 @@ impl OptSpec {
                 Box::new(Scale::new(h.lr)),
             ],
             (OptKind::Adamw, false) => vec![Box::new(DecayParams::new(h.lambda)), adam()],
-            (OptKind::Nadam, _) => vec![Box::new(ScaleByNadam::new(
-                h.lr,
-                h.beta1,
-                h.beta2,
-                h.eps,
-                h.momentum_decay,
-            ))],
+            (OptKind::Nadam, _) => with(
+                decay(),
+                vec![Box::new(ScaleByNadam::new(
+                    h.lr,
+                    h.beta1,
+                    h.beta2,
+                    h.eps,
+                    h.momentum_decay,
+                ))],
+            ),
             (OptKind::Adadelta, _) => {
                 vec![Box::new(ScaleByAdadelta::new(h.lr, h.gamma, h.eps, conv))]
             }
+            (OptKind::Adamax, _) => with(
+                l2(true),
+                vec![Box::new(ScaleByAdamax::new(h.beta1, h.beta2, h.eps))],
+            ),
+            (OptKind::Radam, _) => with(
+                decay(),
+                vec![Box::new(ScaleByRadam::new(h.beta1, h.beta2, h.eps))],
+            ),
+            (OptKind::Rprop, _) => vec![Box::new(ScaleByRprop::new(h.etas, h.step_sizes))],
+            // lion-pytorch multiplies by (1 − lr·wd) even at wd = 0 (by 1).
+            (OptKind::Lion, _) => vec![
+                Box::new(DecayParams::new(h.lambda)),
+                Box::new(ScaleByLion::new(h.beta1, h.beta2)),
+            ],
         };
         Ok(Optimizer { blocks, t: 0 })
     }
@@ -107,16 +174,27 @@ impl OptSpec {
 /// A hyper-parameter outside its allowed range.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HyperError {
-    /// Which key (its range says what is allowed).
-    pub key: HyperKey,
+    /// Which key.
+    pub key: Key,
     /// The value given.
-    pub value: f64,
+    pub value: KeyValue,
+    /// What is allowed (the key's own range, or a rule between keys).
+    pub range: Range,
 }
 
 impl HyperError {
-    /// The error for `key` holding `value`.
+    /// The error for numeric `key` holding `value`.
     pub fn new(key: HyperKey, value: f64) -> HyperError {
-        HyperError { key, value }
+        HyperError::of(Key::Hyper(key), KeyValue::Number(value))
+    }
+
+    /// The error for any `key` holding `value`, outside the key's range.
+    pub fn of(key: Key, value: KeyValue) -> HyperError {
+        HyperError {
+            key,
+            value,
+            range: key.range(),
+        }
     }
 }
 

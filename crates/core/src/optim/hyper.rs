@@ -2,7 +2,10 @@
 //!
 //! A key knows its scene/link name (the only place these strings appear
 //! besides the codecs), its symbol, its allowed range and how to read and
-//! write it in a [`Hyper`]. The slider that presents a key is
+//! write it in a [`Hyper`]. Five types of key: numbers ([`HyperKey`]),
+//! switches ([`FlagKey`]), two-number pairs ([`PairKey`], JSON `[a, b]`),
+//! integers ([`IntKey`]) and choices among names ([`ChoiceKey`]); [`Key`] is
+//! any of them and [`KeyValue`] any of their values. The slider that presents a key is
 //! [`crate::params::ParamInfo`]; the words for it are the text layer's.
 
 use super::OptKind;
@@ -32,6 +35,57 @@ pub struct Hyper {
     pub nesterov: bool,
     /// AMSGrad: use the running maximum of v.
     pub amsgrad: bool,
+    /// τ, SGD's dampening of the momentum buffer (torch `dampening`).
+    pub dampening: f64,
+    /// AdaGrad's learning-rate decay: η_t = η/(1 + (t−1)·lr_decay)
+    /// (torch `lr_decay`).
+    pub lr_decay: f64,
+    /// s₀, AdaGrad's starting accumulator (torch `initial_accumulator_value`).
+    pub initial_accumulator_value: f64,
+    /// μ, RMSProp's own momentum (torch RMSprop `momentum`; RMSProp's decay
+    /// α is our γ).
+    pub momentum: f64,
+    /// RMSProp centered: divide by √(s − ḡ²) (torch `centered`).
+    pub centered: bool,
+    /// NAdam/RAdam decoupled weight decay x·(1 − η·λ) instead of g + λ·x
+    /// (torch `decoupled_weight_decay`).
+    pub decoupled: bool,
+    /// [η−, η+], Rprop's step-size factors (torch `etas`).
+    pub etas: [f64; 2],
+    /// [Γmin, Γmax], Rprop's step-size bounds (torch `step_sizes`).
+    pub step_sizes: [f64; 2],
+    /// m, L-BFGS's number of stored pairs (torch `history_size`).
+    pub history_size: usize,
+    /// L-BFGS's line search (torch `line_search_fn`).
+    pub line_search: LineSearch,
+}
+
+/// L-BFGS's line search: none (a fixed step lr) or torch's strong Wolfe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum LineSearch {
+    /// torch `line_search_fn=None`: x ← x + lr·d.
+    #[default]
+    None,
+    /// torch `line_search_fn="strong_wolfe"`.
+    StrongWolfe,
+}
+
+impl LineSearch {
+    /// Every choice, in the order a picker lists them.
+    pub const ALL: [LineSearch; 2] = [LineSearch::None, LineSearch::StrongWolfe];
+
+    /// The scene and link name.
+    pub fn name(self) -> &'static str {
+        match self {
+            LineSearch::None => "none",
+            LineSearch::StrongWolfe => "strong_wolfe",
+        }
+    }
+
+    /// From the scene name.
+    pub fn from_name(s: &str) -> Option<LineSearch> {
+        LineSearch::ALL.into_iter().find(|c| c.name() == s)
+    }
 }
 
 impl Default for Hyper {
@@ -47,6 +101,16 @@ impl Default for Hyper {
             bias_correction: true,
             nesterov: false,
             amsgrad: false,
+            dampening: 0.0,
+            lr_decay: 0.0,
+            initial_accumulator_value: 0.0,
+            momentum: 0.0,
+            centered: false,
+            decoupled: false,
+            etas: [0.5, 1.2],
+            step_sizes: [1e-6, 50.0],
+            history_size: 100,
+            line_search: LineSearch::None,
         }
     }
 }
@@ -68,6 +132,14 @@ pub enum HyperKey {
     Lambda,
     /// ψ, NAdam's momentum decay.
     MomentumDecay,
+    /// τ, SGD's dampening.
+    Dampening,
+    /// AdaGrad's learning-rate decay.
+    LrDecay,
+    /// s₀, AdaGrad's starting accumulator.
+    InitialAccumulatorValue,
+    /// μ, RMSProp's momentum.
+    Momentum,
 }
 
 /// A switch (boolean hyper-parameter).
@@ -79,42 +151,98 @@ pub enum FlagKey {
     Nesterov,
     /// AMSGrad.
     Amsgrad,
+    /// RMSProp centered.
+    Centered,
+    /// NAdam/RAdam decoupled weight decay.
+    Decoupled,
 }
 
-/// Any hyper-parameter: a number or a switch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Key {
+/// The value of any hyper-parameter.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum KeyValue {
     /// A number.
-    Hyper(HyperKey),
+    Number(f64),
     /// A switch.
-    Flag(FlagKey),
+    Flag(bool),
+    /// Two numbers.
+    Pair([f64; 2]),
+    /// An integer.
+    Int(u64),
+    /// A choice, by its scene name.
+    Choice(&'static str),
 }
 
-/// What a numeric hyper-parameter allows.
+/// What a hyper-parameter allows (numbers, pairs, integers, choices, and
+/// the one rule between two keys).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Range {
     /// A finite number > 0 (η).
     Positive,
-    /// A number in [0, 1) (the decays γ, β1, β2).
+    /// A number in [0, 1) (the decays γ, β1, β2, RMSProp's μ).
     Unit,
-    /// A finite number ≥ 0 (ε, λ, ψ).
+    /// A number in [0, 1] (τ, dampening).
+    UnitClosed,
+    /// A finite number ≥ 0 (ε, λ, ψ, lr_decay, s₀).
     NonNegative,
+    /// true or false.
+    Boolean,
+    /// Rprop's [η−, η+] with 0 < η− < 1 < η+, both finite (torch refuses
+    /// anything else).
+    Etas,
+    /// Rprop's [Γmin, Γmax] with 0 ≤ Γmin ≤ Γmax, both finite.
+    StepSizes,
+    /// An integer in lo..=hi.
+    Count {
+        /// Least.
+        lo: u64,
+        /// Greatest.
+        hi: u64,
+    },
+    /// One of the names of [`LineSearch`].
+    LineSearch,
+    /// 0 when Nesterov is on (torch: "Nesterov momentum requires a momentum
+    /// and zero dampening").
+    ZeroWithNesterov,
 }
 
+/// The most pairs L-BFGS may keep: torch's default, and already far more
+/// than a 2-D problem can use.
+pub const MAX_HISTORY: u64 = 100;
+
 impl Range {
-    /// Whether `v` is allowed.
+    /// Whether the number `v` is allowed (for numeric ranges).
     pub fn contains(self, v: f64) -> bool {
         match self {
             Range::Positive => v.is_finite() && v > 0.0,
             Range::Unit => (0.0..1.0).contains(&v),
+            Range::UnitClosed => (0.0..=1.0).contains(&v),
             Range::NonNegative => v.is_finite() && v >= 0.0,
+            Range::ZeroWithNesterov => v == 0.0,
+            _ => false,
+        }
+    }
+
+    /// Whether `v` is allowed.
+    pub fn allows(self, v: KeyValue) -> bool {
+        match (self, v) {
+            (Range::Boolean, KeyValue::Flag(_)) => true,
+            (Range::Etas, KeyValue::Pair([lo, hi])) => {
+                lo.is_finite() && hi.is_finite() && 0.0 < lo && lo < 1.0 && 1.0 < hi
+            }
+            (Range::StepSizes, KeyValue::Pair([lo, hi])) => {
+                lo.is_finite() && hi.is_finite() && 0.0 <= lo && lo <= hi
+            }
+            (Range::Count { lo, hi }, KeyValue::Int(n)) => (lo..=hi).contains(&n),
+            (Range::LineSearch, KeyValue::Choice(s)) => LineSearch::from_name(s).is_some(),
+            (r, KeyValue::Number(x)) => r.contains(x),
+            _ => false,
         }
     }
 }
 
 impl HyperKey {
     /// Every numeric key.
-    pub const ALL: [HyperKey; 7] = [
+    pub const ALL: [HyperKey; 11] = [
         HyperKey::Lr,
         HyperKey::Gamma,
         HyperKey::Beta1,
@@ -122,6 +250,10 @@ impl HyperKey {
         HyperKey::Eps,
         HyperKey::Lambda,
         HyperKey::MomentumDecay,
+        HyperKey::Dampening,
+        HyperKey::LrDecay,
+        HyperKey::InitialAccumulatorValue,
+        HyperKey::Momentum,
     ];
 
     /// The scene and link name.
@@ -134,6 +266,10 @@ impl HyperKey {
             HyperKey::Eps => "eps",
             HyperKey::Lambda => "lambda",
             HyperKey::MomentumDecay => "momentum_decay",
+            HyperKey::Dampening => "dampening",
+            HyperKey::LrDecay => "lr_decay",
+            HyperKey::InitialAccumulatorValue => "initial_accumulator_value",
+            HyperKey::Momentum => "momentum",
         }
     }
 
@@ -142,7 +278,8 @@ impl HyperKey {
         HyperKey::ALL.into_iter().find(|k| k.name() == s)
     }
 
-    /// The symbol the seed uses; γ is called ρ in Adadelta.
+    /// The symbol the seed (or torch's documentation) uses; γ is called ρ in
+    /// Adadelta.
     pub fn symbol(self, kind: OptKind) -> &'static str {
         match self {
             HyperKey::Lr => "η",
@@ -153,6 +290,10 @@ impl HyperKey {
             HyperKey::Eps => "ε",
             HyperKey::Lambda => "λ",
             HyperKey::MomentumDecay => "ψ",
+            HyperKey::Dampening => "τ",
+            HyperKey::LrDecay => "η_decay",
+            HyperKey::InitialAccumulatorValue => "s₀",
+            HyperKey::Momentum => "μ",
         }
     }
 
@@ -160,8 +301,13 @@ impl HyperKey {
     pub fn range(self) -> Range {
         match self {
             HyperKey::Lr => Range::Positive,
-            HyperKey::Gamma | HyperKey::Beta1 | HyperKey::Beta2 => Range::Unit,
-            HyperKey::Eps | HyperKey::Lambda | HyperKey::MomentumDecay => Range::NonNegative,
+            HyperKey::Gamma | HyperKey::Beta1 | HyperKey::Beta2 | HyperKey::Momentum => Range::Unit,
+            HyperKey::Dampening => Range::UnitClosed,
+            HyperKey::Eps
+            | HyperKey::Lambda
+            | HyperKey::MomentumDecay
+            | HyperKey::LrDecay
+            | HyperKey::InitialAccumulatorValue => Range::NonNegative,
         }
     }
 
@@ -180,6 +326,10 @@ impl HyperKey {
             HyperKey::Eps => h.eps,
             HyperKey::Lambda => h.lambda,
             HyperKey::MomentumDecay => h.momentum_decay,
+            HyperKey::Dampening => h.dampening,
+            HyperKey::LrDecay => h.lr_decay,
+            HyperKey::InitialAccumulatorValue => h.initial_accumulator_value,
+            HyperKey::Momentum => h.momentum,
         }
     }
 
@@ -197,13 +347,23 @@ impl HyperKey {
             HyperKey::Eps => &mut h.eps,
             HyperKey::Lambda => &mut h.lambda,
             HyperKey::MomentumDecay => &mut h.momentum_decay,
+            HyperKey::Dampening => &mut h.dampening,
+            HyperKey::LrDecay => &mut h.lr_decay,
+            HyperKey::InitialAccumulatorValue => &mut h.initial_accumulator_value,
+            HyperKey::Momentum => &mut h.momentum,
         }
     }
 }
 
 impl FlagKey {
     /// Every switch.
-    pub const ALL: [FlagKey; 3] = [FlagKey::BiasCorrection, FlagKey::Nesterov, FlagKey::Amsgrad];
+    pub const ALL: [FlagKey; 5] = [
+        FlagKey::BiasCorrection,
+        FlagKey::Nesterov,
+        FlagKey::Amsgrad,
+        FlagKey::Centered,
+        FlagKey::Decoupled,
+    ];
 
     /// The scene and link name.
     pub fn name(self) -> &'static str {
@@ -211,6 +371,8 @@ impl FlagKey {
             FlagKey::BiasCorrection => "bias_correction",
             FlagKey::Nesterov => "nesterov",
             FlagKey::Amsgrad => "amsgrad",
+            FlagKey::Centered => "centered",
+            FlagKey::Decoupled => "decoupled",
         }
     }
 
@@ -225,6 +387,8 @@ impl FlagKey {
             FlagKey::BiasCorrection => h.bias_correction,
             FlagKey::Nesterov => h.nesterov,
             FlagKey::Amsgrad => h.amsgrad,
+            FlagKey::Centered => h.centered,
+            FlagKey::Decoupled => h.decoupled,
         }
     }
 
@@ -234,98 +398,15 @@ impl FlagKey {
             FlagKey::BiasCorrection => h.bias_correction = v,
             FlagKey::Nesterov => h.nesterov = v,
             FlagKey::Amsgrad => h.amsgrad = v,
+            FlagKey::Centered => h.centered = v,
+            FlagKey::Decoupled => h.decoupled = v,
         }
-    }
-}
-
-impl Key {
-    /// The scene and link name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Key::Hyper(k) => k.name(),
-            Key::Flag(k) => k.name(),
-        }
-    }
-
-    /// From the scene name.
-    pub fn from_name(s: &str) -> Option<Key> {
-        HyperKey::from_name(s)
-            .map(Key::Hyper)
-            .or_else(|| FlagKey::from_name(s).map(Key::Flag))
-    }
-
-    /// The numeric key, if it is one.
-    pub fn hyper(self) -> Option<HyperKey> {
-        match self {
-            Key::Hyper(k) => Some(k),
-            Key::Flag(_) => None,
-        }
-    }
-
-    /// The switch, if it is one.
-    pub fn flag(self) -> Option<FlagKey> {
-        match self {
-            Key::Flag(k) => Some(k),
-            Key::Hyper(_) => None,
-        }
-    }
-}
-
-impl From<HyperKey> for Key {
-    fn from(k: HyperKey) -> Key {
-        Key::Hyper(k)
-    }
-}
-
-impl From<FlagKey> for Key {
-    fn from(k: FlagKey) -> Key {
-        Key::Flag(k)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_round_trip_and_are_distinct() {
-        let mut seen = std::collections::HashSet::new();
-        for k in HyperKey::ALL
-            .map(Key::Hyper)
-            .into_iter()
-            .chain(FlagKey::ALL.map(Key::Flag))
-        {
-            assert_eq!(Key::from_name(k.name()), Some(k));
-            assert!(seen.insert(k.name()), "{k:?}");
-        }
-        assert_eq!(Key::from_name("learning_rate"), None);
-        assert_eq!(HyperKey::from_name("nesterov"), None);
-    }
-
-    #[test]
-    fn get_reads_what_set_wrote() {
-        let mut h = Hyper::default();
-        for (i, k) in HyperKey::ALL.into_iter().enumerate() {
-            k.set(&mut h, 0.125 * (i + 1) as f64);
-        }
-        for (i, k) in HyperKey::ALL.into_iter().enumerate() {
-            assert_eq!(k.get(&h), 0.125 * (i + 1) as f64, "{k:?}");
-        }
-        for f in FlagKey::ALL {
-            let v = f.get(&h);
-            f.set(&mut h, !v);
-        }
-        assert!(!h.bias_correction && h.nesterov && h.amsgrad);
-    }
-
-    #[test]
-    fn ranges() {
-        assert!(HyperKey::Lr.in_range(1e-9) && !HyperKey::Lr.in_range(0.0));
-        assert!(!HyperKey::Lr.in_range(f64::INFINITY));
-        assert!(HyperKey::Gamma.in_range(0.0) && !HyperKey::Beta2.in_range(1.0));
-        assert!(!HyperKey::Beta1.in_range(f64::NAN));
-        assert!(HyperKey::Eps.in_range(0.0) && !HyperKey::Lambda.in_range(-1e-9));
-    }
 
     #[test]
     fn adadelta_calls_gamma_rho() {

@@ -1,6 +1,7 @@
 //! The optimizers a scene can name, the keys each uses and their defaults.
 
-use super::hyper::{FlagKey, Hyper, HyperKey, Key};
+use super::hyper::{FlagKey, Hyper, HyperKey};
+use super::keys::{Key, PairKey};
 use super::Convention;
 
 /// The optimizers a scene can name.
@@ -24,10 +25,19 @@ pub enum OptKind {
     Nadam,
     /// Adadelta.
     Adadelta,
+    /// Adamax (Adam with the infinity norm).
+    Adamax,
+    /// RAdam (rectified Adam: SGD with momentum until the variance of the
+    /// adaptive rate is tractable).
+    Radam,
+    /// Rprop (resilient backpropagation: sign steps with per-coordinate sizes).
+    Rprop,
+    /// Lion (lion-pytorch: sign of an interpolated momentum).
+    Lion,
 }
 
 /// Every kind, in the order the UI lists them.
-pub const ALL_KINDS: [OptKind; 9] = [
+pub const ALL_KINDS: [OptKind; 13] = [
     OptKind::Gd,
     OptKind::Momentum,
     OptKind::Adagrad,
@@ -37,6 +47,10 @@ pub const ALL_KINDS: [OptKind; 9] = [
     OptKind::Adamw,
     OptKind::Nadam,
     OptKind::Adadelta,
+    OptKind::Adamax,
+    OptKind::Radam,
+    OptKind::Rprop,
+    OptKind::Lion,
 ];
 
 impl OptKind {
@@ -52,6 +66,10 @@ impl OptKind {
             OptKind::Adamw => "adamw",
             OptKind::Nadam => "nadam",
             OptKind::Adadelta => "adadelta",
+            OptKind::Adamax => "adamax",
+            OptKind::Radam => "radam",
+            OptKind::Rprop => "rprop",
+            OptKind::Lion => "lion",
         }
     }
 
@@ -72,14 +90,27 @@ impl OptKind {
         const BIAS: Key = Key::Flag(FlagKey::BiasCorrection);
         const NESTEROV: Key = Key::Flag(FlagKey::Nesterov);
         const AMSGRAD: Key = Key::Flag(FlagKey::Amsgrad);
+        const DAMPENING: Key = Key::Hyper(HyperKey::Dampening);
+        const LR_DECAY: Key = Key::Hyper(HyperKey::LrDecay);
+        const S0: Key = Key::Hyper(HyperKey::InitialAccumulatorValue);
+        const MU: Key = Key::Hyper(HyperKey::Momentum);
+        const CENTERED: Key = Key::Flag(FlagKey::Centered);
+        const DECOUPLED: Key = Key::Flag(FlagKey::Decoupled);
+        const ETAS: Key = Key::Pair(PairKey::Etas);
+        const STEP_SIZES: Key = Key::Pair(PairKey::StepSizes);
         match self {
-            OptKind::Gd => &[LR],
-            OptKind::Momentum => &[LR, GAMMA, NESTEROV],
-            OptKind::Adagrad => &[LR, EPS],
-            OptKind::Rmsprop | OptKind::Adadelta => &[LR, GAMMA, EPS],
+            OptKind::Gd => &[LR, LAMBDA],
+            OptKind::Momentum => &[LR, GAMMA, DAMPENING, LAMBDA, NESTEROV],
+            OptKind::Adagrad => &[LR, EPS, LR_DECAY, S0, LAMBDA],
+            OptKind::Rmsprop => &[LR, GAMMA, EPS, MU, LAMBDA, CENTERED],
+            OptKind::Adadelta => &[LR, GAMMA, EPS],
             OptKind::Adam => &[LR, BETA1, BETA2, EPS, BIAS, AMSGRAD],
             OptKind::AdamL2 | OptKind::Adamw => &[LR, BETA1, BETA2, EPS, LAMBDA, BIAS, AMSGRAD],
-            OptKind::Nadam => &[LR, BETA1, BETA2, EPS, PSI],
+            OptKind::Nadam => &[LR, BETA1, BETA2, EPS, PSI, LAMBDA, DECOUPLED],
+            OptKind::Adamax => &[LR, BETA1, BETA2, EPS, LAMBDA],
+            OptKind::Radam => &[LR, BETA1, BETA2, EPS, LAMBDA, DECOUPLED],
+            OptKind::Rprop => &[LR, ETAS, STEP_SIZES],
+            OptKind::Lion => &[LR, BETA1, BETA2, LAMBDA],
         }
     }
 
@@ -98,8 +129,24 @@ impl OptKind {
     /// RMSprop lr 1e-2, α 0.99, ε 1e-8; Adam/AdamW lr 1e-3, ε 1e-8, AdamW
     /// weight_decay 1e-2; NAdam lr 2e-3, momentum_decay 4e-3; Adadelta lr 1,
     /// ρ 0.9, ε 1e-6).
+    ///
+    /// The keys added for torch's full argument lists (λ of GD, momentum,
+    /// AdaGrad, RMSProp, NAdam; τ; lr_decay; s₀; RMSProp's μ and centered;
+    /// decoupled) default to torch's "off" value in both conventions, so a
+    /// scene that omits them computes what it computed before they existed.
+    /// The kinds torch has and the seed has not (Adamax, RAdam, Rprop, Lion)
+    /// take torch's (lion-pytorch's) defaults in the pytorch convention; in
+    /// d2l the same, except η = 0.1 as for NAdam (the d2l convention opens
+    /// on the seed's 20-step bowl, where torch's η of 1e-3…1e-2 barely moves).
+    /// L-BFGS's `history_size` (100) and `line_search` (none) are torch's.
     pub fn defaults(self, conv: Convention) -> Hyper {
-        let base = Hyper::default();
+        let base = Hyper {
+            lambda: match self {
+                OptKind::AdamL2 | OptKind::Adamw => 0.01,
+                _ => 0.0,
+            },
+            ..Hyper::default()
+        };
         match conv {
             Convention::D2l => match self {
                 OptKind::Gd => Hyper { lr: 0.4, ..base },
@@ -135,6 +182,10 @@ impl OptKind {
                     eps: 1e-5,
                     ..base
                 },
+                OptKind::Adamax | OptKind::Radam | OptKind::Rprop | OptKind::Lion => Hyper {
+                    lr: 0.1,
+                    ..OptKind::defaults(self, Convention::Pytorch)
+                },
             },
             Convention::Pytorch => match self {
                 OptKind::Gd | OptKind::Momentum => Hyper {
@@ -169,6 +220,22 @@ impl OptKind {
                     eps: 1e-6,
                     ..base
                 },
+                OptKind::Adamax => Hyper {
+                    lr: 2e-3,
+                    eps: 1e-8,
+                    ..base
+                },
+                OptKind::Radam => Hyper {
+                    lr: 1e-3,
+                    eps: 1e-8,
+                    ..base
+                },
+                OptKind::Rprop => Hyper { lr: 1e-2, ..base },
+                OptKind::Lion => Hyper {
+                    lr: 1e-4,
+                    beta2: 0.99,
+                    ..base
+                },
             },
         }
     }
@@ -177,6 +244,7 @@ impl OptKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::optim::{ChoiceKey, IntKey};
 
     #[test]
     fn names_round_trip_and_typed_keys_match_their_names() {
@@ -193,5 +261,27 @@ mod tests {
         assert!(OptKind::Momentum.uses(FlagKey::Nesterov));
         assert!(!OptKind::Adam.uses(FlagKey::Nesterov));
         assert!(OptKind::Adadelta.uses(HyperKey::Gamma));
+        assert!(OptKind::Rprop.uses(PairKey::Etas) && !OptKind::Lion.uses(HyperKey::Eps));
+        // Not yet a kind's: L-BFGS's keys wait for its block.
+        let used = |k: Key| ALL_KINDS.iter().any(|kind| kind.uses(k));
+        assert!(!used(Key::Int(IntKey::HistorySize)) && !used(Key::Choice(ChoiceKey::LineSearch)));
+    }
+
+    #[test]
+    fn new_keys_default_to_torch_off_in_both_conventions() {
+        for conv in [Convention::D2l, Convention::Pytorch] {
+            for kind in [OptKind::Gd, OptKind::Momentum, OptKind::Adagrad, OptKind::Rmsprop, OptKind::Nadam] {
+                let h = kind.defaults(conv);
+                assert_eq!(h.lambda, 0.0, "{kind:?}");
+                assert_eq!((h.dampening, h.lr_decay, h.initial_accumulator_value, h.momentum), (0.0, 0.0, 0.0, 0.0));
+                assert!(!h.centered && !h.decoupled);
+            }
+        }
+        let t = |k: OptKind| k.defaults(Convention::Pytorch);
+        assert_eq!((t(OptKind::Adamax).lr, t(OptKind::Radam).lr, t(OptKind::Rprop).lr), (2e-3, 1e-3, 1e-2));
+        assert_eq!((t(OptKind::Lion).lr, t(OptKind::Lion).beta2), (1e-4, 0.99));
+        assert_eq!((t(OptKind::Rprop).etas, t(OptKind::Rprop).step_sizes), ([0.5, 1.2], [1e-6, 50.0]));
+        assert_eq!(OptKind::Lion.defaults(Convention::D2l).beta2, 0.99);
+        assert_eq!(OptKind::Adamw.defaults(Convention::D2l).lambda, 0.01);
     }
 }

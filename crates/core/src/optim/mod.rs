@@ -13,12 +13,17 @@
 
 mod adadelta;
 mod adam;
+mod adamax;
 mod chain;
 mod decay;
 mod hyper;
+mod keys;
 mod kind;
+mod lion;
 mod nadam;
+mod radam;
 mod rms;
+mod rprop;
 mod scale;
 mod trace;
 
@@ -26,7 +31,13 @@ pub use adadelta::ScaleByAdadelta;
 pub use adam::{first_moment, ScaleByAdam};
 pub use chain::{HyperError, OptSpec, Optimizer};
 pub use decay::{AddDecayedWeights, DecayParams};
-pub use hyper::{FlagKey, Hyper, HyperKey, Key, Range};
+pub use adamax::ScaleByAdamax;
+pub use hyper::{FlagKey, Hyper, HyperKey, KeyValue, LineSearch, Range, MAX_HISTORY};
+pub use keys::{ChoiceKey, IntKey, Key, PairKey};
+pub use lion::ScaleByLion;
+pub use radam::ScaleByRadam;
+pub(crate) use rprop::sign;
+pub use rprop::ScaleByRprop;
 pub use kind::{OptKind, ALL_KINDS};
 pub use nadam::ScaleByNadam;
 pub use rms::{ScaleByRms, ScaleByRss};
@@ -99,6 +110,24 @@ pub enum StateKey {
     MuNext,
     /// NAdam's Πμ up to step t.
     MuProduct,
+    /// RMSProp centered: the moving average of g, ḡ (torch `grad_avg`).
+    GradAvg,
+    /// RMSProp's momentum buffer b (torch `momentum_buffer`).
+    RmsBuffer,
+    /// Adamax's weighted infinity norm u (torch `exp_inf`).
+    ExpInf,
+    /// RAdam's ρₜ, the length of the approximated moving average.
+    Rho,
+    /// RAdam: 1 when the step was rectified (ρₜ > 5), 0 in the warm-up.
+    Rectified,
+    /// RAdam's rectification factor rₜ (0 in the warm-up).
+    Rect,
+    /// Rprop's per-coordinate step size Δ (torch `step_size`).
+    StepSize,
+    /// Rprop's previous gradient, zeroed where its sign flipped (torch `prev`).
+    PrevGrad,
+    /// Lion's interpolation c = β1·m + (1−β1)·g, whose sign is the step.
+    Interp,
 }
 
 impl StateKey {
@@ -115,6 +144,15 @@ impl StateKey {
             StateKey::Delta => "Δx",
             StateKey::DecayGrad => "λx",
             StateKey::DecayParams => "ηλx",
+            StateKey::GradAvg => "ḡ",
+            StateKey::RmsBuffer => "b",
+            StateKey::ExpInf => "u",
+            StateKey::Rho => "ρ_t",
+            StateKey::Rectified => "rectified",
+            StateKey::Rect => "r_t",
+            StateKey::StepSize => "Δ",
+            StateKey::PrevGrad => "g_prev",
+            StateKey::Interp => "c",
             StateKey::Mu | StateKey::MuNext | StateKey::MuProduct => return None,
         })
     }

@@ -1,10 +1,18 @@
 //! `trace`: momentum.
 //!
 //! d2l (the seed): v ← γ·v + η·g, x ← x − v (η inside the velocity);
-//! Nesterov: x ← x − (γ·v + η·g) with the new v.
-//! pytorch (SGD): b ← g on the first step, then b ← μ·b + g (torch's
-//! `buf.mul_(momentum).add_(grad)`); the update is b, or g + μ·b with
-//! Nesterov; a following `scale` block multiplies by lr.
+//! Nesterov: x ← x − (γ·v + η·g) with the new v. With dampening τ (torch's
+//! argument; the seed has none) the new gradient enters damped,
+//! v ← γ·v + (1−τ)·η·g, at every step from v₀ = 0 — the d2l form keeps its
+//! zero start, so with τ = γ the velocity is the seed's EMA of η·g.
+//! pytorch (SGD): b ← g on the first step, then b ← μ·b + (1−τ)·g (torch's
+//! `buf.mul_(momentum).add_(grad, alpha=1-dampening)`, a fused multiply-add);
+//! the update is b, or g + μ·b with Nesterov; a following `scale` block
+//! multiplies by lr. With μ = 0 torch keeps no buffer at all and the update
+//! is g. torch refuses Nesterov with τ ≠ 0; so does [`super::OptSpec`].
+//!
+//! γ (μ) is `cx.momentum` when a schedule cycles it (torch's
+//! `cycle_momentum`), the optimizer's own otherwise.
 
 use super::{Block, StateField, StateKey, StepCx};
 use crate::Vec2;
@@ -14,7 +22,11 @@ use crate::Vec2;
 pub struct Trace {
     /// The velocity v (torch: `momentum_buffer`).
     v: Vec2,
+    /// torch: whether the buffer exists (it is created at the first step
+    /// with μ ≠ 0, as g itself).
+    started: bool,
     gamma: f64,
+    dampening: f64,
     /// Some(η) for the d2l form, None for torch's.
     lr: Option<f64>,
     nesterov: bool,
@@ -25,7 +37,9 @@ impl Trace {
     pub fn d2l(lr: f64, gamma: f64, nesterov: bool) -> Trace {
         Trace {
             v: [0.0; 2],
+            started: false,
             gamma,
+            dampening: 0.0,
             lr: Some(lr),
             nesterov,
         }
@@ -35,10 +49,18 @@ impl Trace {
     pub fn torch(momentum: f64, nesterov: bool) -> Trace {
         Trace {
             v: [0.0; 2],
+            started: false,
             gamma: momentum,
+            dampening: 0.0,
             lr: None,
             nesterov,
         }
+    }
+
+    /// The same with dampening τ: (1−τ)·η·g (d2l) or (1−τ)·g (torch) enters.
+    pub fn with_dampening(mut self, dampening: f64) -> Trace {
+        self.dampening = dampening;
+        self
     }
 }
 
@@ -47,30 +69,42 @@ impl Block for Trace {
         if self.lr.is_some() {
             self.lr = Some(cx.lr);
         }
-        let t = cx.t;
-        for i in 0..2 {
-            match self.lr {
-                Some(lr) => {
-                    let step = lr * u[i];
-                    self.v[i] = self.gamma * self.v[i] + step;
+        let gamma = cx.momentum.unwrap_or(self.gamma);
+        let damp = self.dampening;
+        match self.lr {
+            Some(lr) => {
+                for i in 0..2 {
+                    let mut step = lr * u[i];
+                    if damp != 0.0 {
+                        step *= 1.0 - damp;
+                    }
+                    self.v[i] = gamma * self.v[i] + step;
                     u[i] = if self.nesterov {
-                        self.gamma * self.v[i] + step
+                        gamma * self.v[i] + step
                     } else {
                         self.v[i]
                     };
                 }
-                None => {
-                    self.v[i] = if t == 1 {
+            }
+            // torch: `if momentum != 0` — no buffer, the update is g (shown
+            // as the buffer it would be).
+            None if gamma == 0.0 => self.v = *u,
+            None => {
+                for i in 0..2 {
+                    self.v[i] = if !self.started {
                         u[i]
+                    } else if damp == 0.0 {
+                        self.v[i] * gamma + u[i]
                     } else {
-                        self.v[i] * self.gamma + u[i]
+                        u[i].mul_add(1.0 - damp, self.v[i] * gamma)
                     };
                     u[i] = if self.nesterov {
-                        self.gamma.mul_add(self.v[i], u[i])
+                        gamma.mul_add(self.v[i], u[i])
                     } else {
                         self.v[i]
                     };
                 }
+                self.started = true;
             }
         }
     }

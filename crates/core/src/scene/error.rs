@@ -2,7 +2,7 @@
 //! (`gradscape_text::errors`) words them in either language.
 
 use crate::landscape::ExprError;
-use crate::optim::{HyperError, HyperKey, Range};
+use crate::optim::{HyperError, HyperKey, KeyValue, Range};
 use crate::OptKind;
 
 /// A bad scene: where and what.
@@ -41,19 +41,31 @@ impl From<HyperError> for SceneError {
         SceneError::new(
             e.key.name(),
             Problem::MustBe {
-                allowed: allowed_range(e.key),
-                got: Got::Number(e.value),
+                allowed: allowed_of(e.range),
+                got: Got::value(e.value),
             },
         )
     }
 }
 
-/// What a hyper-parameter allows, as the scene's errors say it.
+/// What a numeric hyper-parameter allows, as the scene's errors say it.
 pub fn allowed_range(key: HyperKey) -> Allowed {
-    match key.range() {
+    allowed_of(key.range())
+}
+
+/// What a hyper-parameter's range allows, as the scene's errors say it.
+pub fn allowed_of(range: Range) -> Allowed {
+    match range {
         Range::Positive => Allowed::Positive,
         Range::Unit => Allowed::Unit,
+        Range::UnitClosed => Allowed::Range { lo: 0.0, hi: 1.0 },
         Range::NonNegative => Allowed::NonNegative,
+        Range::Boolean => Allowed::Boolean,
+        Range::Etas => Allowed::Etas,
+        Range::StepSizes => Allowed::StepSizes,
+        Range::Count { lo, hi } => Allowed::Integer { lo, hi },
+        Range::LineSearch => Allowed::OneOf(Choice::LineSearch),
+        Range::ZeroWithNesterov => Allowed::ZeroWithNesterov,
     }
 }
 
@@ -117,6 +129,8 @@ pub enum Choice {
     Landscape,
     /// The optimizer kinds (`optim::ALL_KINDS`).
     Optimizer,
+    /// L-BFGS's line searches (`optim::LineSearch`).
+    LineSearch,
 }
 
 /// What a field allows.
@@ -183,6 +197,12 @@ pub enum Allowed {
     Version,
     /// A formula in x and y, as a string.
     Formula,
+    /// Rprop's `[η−, η+]`: two finite numbers with 0 < η− < 1 < η+.
+    Etas,
+    /// Rprop's `[min, max]`: two finite numbers with 0 ≤ min ≤ max.
+    StepSizes,
+    /// 0, since Nesterov is on (torch refuses dampening with Nesterov).
+    ZeroWithNesterov,
 }
 
 /// The value given, as the error shows it.
@@ -209,6 +229,17 @@ pub enum Got {
 pub const GOT_CHARS: usize = 40;
 
 impl Got {
+    /// How a hyper-parameter's value is shown in an error.
+    pub fn value(v: KeyValue) -> Got {
+        match v {
+            KeyValue::Number(x) => Got::Number(x),
+            KeyValue::Flag(b) => Got::Json(b.to_string()),
+            KeyValue::Pair([a, b]) => Got::Pair(a, b),
+            KeyValue::Int(n) => Got::Json(n.to_string()),
+            KeyValue::Choice(s) => Got::Json(format!("\"{s}\"")),
+        }
+    }
+
     /// How a JSON value is shown in an error.
     pub fn of(v: &serde_json::Value) -> Got {
         use serde_json::Value;

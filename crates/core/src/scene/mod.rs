@@ -22,10 +22,10 @@
 mod error;
 mod read;
 
-pub use error::{allowed_range, Allowed, Choice, Got, Problem, SceneError, GOT_CHARS};
+pub use error::{allowed_of, allowed_range, Allowed, Choice, Got, Problem, SceneError, GOT_CHARS};
 
 use crate::landscape::{Landscape, View};
-use crate::optim::{Convention, Key, OptKind, OptSpec};
+use crate::optim::{Convention, KeyValue, OptKind, OptSpec};
 use crate::Vec2;
 use serde_json::{Map, Value};
 
@@ -155,9 +155,12 @@ pub fn optimizer_value(spec: &OptSpec) -> Value {
     let mut m = Map::new();
     m.insert("kind".into(), spec.kind.name().into());
     for key in spec.kind.keys() {
-        let v: Value = match *key {
-            Key::Hyper(k) => k.get(h).into(),
-            Key::Flag(f) => f.get(h).into(),
+        let v: Value = match key.get(h) {
+            KeyValue::Number(x) => x.into(),
+            KeyValue::Flag(b) => b.into(),
+            KeyValue::Pair([a, b]) => Value::Array(vec![a.into(), b.into()]),
+            KeyValue::Int(n) => n.into(),
+            KeyValue::Choice(c) => c.into(),
         };
         m.insert(key.name().into(), v);
     }

@@ -1,7 +1,7 @@
 //! Reading a scene from JSON: defaults for omitted keys, typed errors for
 //! unknown keys and values out of range.
 
-use super::allowed_range;
+use super::{allowed_of, allowed_range};
 use super::error::{Allowed, Choice, Got, Problem, SceneError};
 use super::{Noise, Scene, MAX_COORD, MAX_OPTIMIZERS, MAX_SEED, MAX_STEPS};
 use crate::landscape::{Expr, Landscape, View};
@@ -104,6 +104,26 @@ fn pair(v: &Value, field: &str, allowed: Allowed) -> Result<[f64; 2], SceneError
         out[i] = num_in(x, &format!("{field}[{i}]"), coordinate, |x| {
             x.abs() <= MAX_COORD
         })?;
+    }
+    Ok(out)
+}
+
+/// A hyper-parameter pair `[a, b]`: two finite numbers (their relation is
+/// the key's range, checked by the caller).
+fn two_numbers(v: &Value, field: &str, allowed: Allowed) -> Result<[f64; 2], SceneError> {
+    let arr = v.as_array().ok_or_else(|| must_be(field, allowed, v))?;
+    if arr.len() != 2 {
+        return Err(SceneError::new(
+            field,
+            Problem::MustBe {
+                allowed,
+                got: Got::Count(arr.len()),
+            },
+        ));
+    }
+    let mut out = [0.0; 2];
+    for (i, x) in arr.iter().enumerate() {
+        out[i] = num(x, field, allowed).map_err(|_| must_be(field, allowed, v))?;
     }
     Ok(out)
 }
@@ -337,6 +357,33 @@ fn parse_optimizer(v: &Value, path: &str, conv: Convention) -> Result<OptSpec, S
                 h,
                 num_in(val, &field, allowed_range(key), |x| key.in_range(x))?,
             ),
+            Some(Key::Pair(key)) => {
+                let allowed = allowed_of(key.range());
+                let p = two_numbers(val, &field, allowed)?;
+                if !key.in_range(p) {
+                    return Err(SceneError::new(
+                        field,
+                        Problem::MustBe {
+                            allowed,
+                            got: Got::Pair(p[0], p[1]),
+                        },
+                    ));
+                }
+                key.set(h, p);
+            }
+            Some(Key::Int(key)) => {
+                let allowed = allowed_of(key.range());
+                match val.as_u64() {
+                    Some(n) if key.in_range(n) => key.set(h, n),
+                    _ => return Err(must_be(field, allowed, val)),
+                }
+            }
+            Some(Key::Choice(key)) => {
+                let ok = val.as_str().is_some_and(|name| key.set(h, name));
+                if !ok {
+                    return Err(must_be(field, allowed_of(key.range()), val));
+                }
+            }
             None => {} // "kind"
         }
     }
