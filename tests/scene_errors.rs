@@ -315,7 +315,11 @@ fn unknown_optimizer_keys_list_exactly_the_kinds_keys() {
         // …and every listed key is accepted.
         for key in uses(kind) {
             let v = match *key {
-                "bias_correction" | "nesterov" | "amsgrad" => json!(true),
+                "bias_correction" | "nesterov" | "amsgrad" | "centered" | "decoupled" => {
+                    json!(true)
+                }
+                "etas" => json!([0.5, 1.2]),
+                "step_sizes" => json!([1e-6, 50]),
                 _ => json!(0.5),
             };
             let s = parse(json!({"optimizers": [{"kind": kind.name(), *key: v}]}));

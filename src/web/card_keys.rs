@@ -66,12 +66,24 @@ pub fn key_row(
             row.append_child(&input)?;
         }
         (Key::Choice(k), KeyValue::Choice(current)) => {
-            let select = el(doc, "select", &[("data-param", name), ("aria-label", words)], None)?;
+            let select = el(
+                doc,
+                "select",
+                &[("data-param", name), ("aria-label", words)],
+                None,
+            )?;
             for &option in k.options() {
-                let o = el(doc, "option", &[("value", option)], Some(&choice_option(k, option, lang)))?;
+                let o = el(
+                    doc,
+                    "option",
+                    &[("value", option)],
+                    Some(&choice_option(k, option, lang)),
+                )?;
                 select.append_child(&o)?;
             }
-            select.dyn_ref::<HtmlSelectElement>().map(|s| s.set_value(current));
+            select
+                .dyn_ref::<HtmlSelectElement>()
+                .map(|s| s.set_value(current));
             row.append_child(&select)?;
         }
         _ => return Ok(None),
@@ -131,7 +143,8 @@ pub fn read_key(sec: &Element, key: Key) -> Option<KeyValue> {
         ])),
         Key::Int(_) => {
             let v = num(field("")?)?;
-            (v >= 0.0 && v.fract() == 0.0 && v <= u32::MAX as f64).then_some(KeyValue::Int(v as u64))
+            (v >= 0.0 && v.fract() == 0.0 && v <= u32::MAX as f64)
+                .then_some(KeyValue::Int(v as u64))
         }
         Key::Choice(k) => {
             let v = field("")?.dyn_into::<HtmlSelectElement>().ok()?.value();

@@ -10,6 +10,7 @@
 pub mod api;
 #[doc(hidden)]
 pub mod bench;
+mod card_keys;
 mod controls;
 mod crash;
 pub mod dom;
@@ -21,7 +22,6 @@ pub mod figure;
 mod gestures;
 mod link;
 mod page;
-mod card_keys;
 mod panel;
 mod place;
 mod pointer;

@@ -28,9 +28,7 @@ pub fn opt_label(spec: &OptSpec, lang: Lang) -> String {
                 | HyperKey::LrDecay
                 | HyperKey::InitialAccumulatorValue
                 | HyperKey::Momentum),
-            ) if k.get(h) != 0.0 => {
-                s += &format!(" {}={}", k.symbol(spec.kind), fmt_num(k.get(h)))
-            }
+            ) if k.get(h) != 0.0 => s += &format!(" {}={}", k.symbol(spec.kind), fmt_num(k.get(h))),
             Key::Hyper(HyperKey::Beta1) if spec.kind == OptKind::Lion => {
                 s += &format!(" β1={} β2={}", fmt_num(h.beta1), fmt_num(h.beta2))
             }
@@ -213,7 +211,10 @@ mod tests {
         let kind = OptKind::Gd;
         for key in Key::all() {
             let (en, zh) = (key_name(kind, key, Lang::En), key_name(kind, key, Lang::Zh));
-            assert!(!en.starts_with("param.") && !en.starts_with("flag."), "{key:?}");
+            assert!(
+                !en.starts_with("param.") && !en.starts_with("flag."),
+                "{key:?}"
+            );
             let (ren, rzh) = (allowed_range(key, Lang::En), allowed_range(key, Lang::Zh));
             assert!(!ren.starts_with("range.") && ren != rzh, "{key:?}");
             if !matches!(key, Key::Flag(FlagKey::Nesterov | FlagKey::Amsgrad)) {
@@ -227,7 +228,10 @@ mod tests {
             );
             assert!(!en.starts_with("line_search.") && en != zh, "{name}");
         }
-        assert_eq!(choice_option(ChoiceKey::LineSearch, "wolfe", Lang::En), "wolfe");
+        assert_eq!(
+            choice_option(ChoiceKey::LineSearch, "wolfe", Lang::En),
+            "wolfe"
+        );
     }
 
     #[test]
@@ -240,10 +244,19 @@ mod tests {
         let mut r = OptSpec::new(OptKind::Rmsprop, Convention::Pytorch);
         r.hyper.centered = true;
         r.hyper.momentum = 0.5;
-        assert_eq!(opt_label(&r, Lang::En), "RMSProp η=0.01 γ=0.99 μ=0.5 centered");
-        assert_eq!(opt_label(&r, Lang::Zh), "RMSProp η=0.01 γ=0.99 μ=0.5 中心化");
+        assert_eq!(
+            opt_label(&r, Lang::En),
+            "RMSProp η=0.01 γ=0.99 μ=0.5 centered"
+        );
+        assert_eq!(
+            opt_label(&r, Lang::Zh),
+            "RMSProp η=0.01 γ=0.99 μ=0.5 中心化"
+        );
         let p = OptSpec::new(OptKind::Rprop, Convention::Pytorch);
-        assert_eq!(opt_label(&p, Lang::En), "Rprop η=0.01 η−=0.5 η+=1.2 Γmin=1e-6 Γmax=50");
+        assert_eq!(
+            opt_label(&p, Lang::En),
+            "Rprop η=0.01 η−=0.5 η+=1.2 Γmin=1e-6 Γmax=50"
+        );
     }
 
     #[test]

@@ -5,7 +5,9 @@ use super::{all, runs};
 use crate::app::dirty::Dirty;
 use crate::app::model::{CardError, FieldId, GlobalError, Model, Rule};
 use crate::app::msg::Field;
-use crate::optim::{Convention, FlagKey, HyperKey, Key, KeyValue, OptKind, OptSpec, MAX_OPTIMIZERS};
+use crate::optim::{
+    Convention, FlagKey, HyperKey, Key, KeyValue, OptKind, OptSpec, MAX_OPTIMIZERS,
+};
 use crate::params::ParamInfo;
 use crate::scene::Scene;
 use crate::sweep::map_target;

@@ -130,7 +130,13 @@ impl Inspection {
                 } else {
                     s
                 };
-                let den = map2(|i| if d2l { (s[i] + eps).sqrt() } else { s[i].sqrt() + eps });
+                let den = map2(|i| {
+                    if d2l {
+                        (s[i] + eps).sqrt()
+                    } else {
+                        s[i].sqrt() + eps
+                    }
+                });
                 if self.spec.kind == OptKind::Rmsprop && h.momentum > 0.0 {
                     let b = self.prev_field(StateKey::RmsBuffer);
                     if d2l {
@@ -195,7 +201,10 @@ impl Inspection {
                 })
             }
             OptKind::Adamax => {
-                let (mp, up) = (self.prev_field(StateKey::M), self.prev_field(StateKey::ExpInf));
+                let (mp, up) = (
+                    self.prev_field(StateKey::M),
+                    self.prev_field(StateKey::ExpInf),
+                );
                 let m = map2(|i| h.beta1 * mp[i] + (1.0 - h.beta1) * g[i]);
                 let u = map2(|i| (h.beta2 * up[i]).max(g[i].abs() + eps));
                 let (bc1, _) = self.bias_denominators_on();

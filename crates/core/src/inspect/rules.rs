@@ -208,7 +208,11 @@ fn row_rule(insp: &Inspection, key: Quantity) -> Expr {
                 sup(i(S::Eta), i(S::Sign)),
                 o(Op::Comma),
                 i(S::Sign),
-                paren(vec![sub(i(S::G), int(k)), o(Op::Dot), sub(i(S::G), int(k.saturating_sub(1)))]),
+                paren(vec![
+                    sub(i(S::G), int(k)),
+                    o(Op::Dot),
+                    sub(i(S::G), int(k.saturating_sub(1))),
+                ]),
             ]),
         ),
         Q::M if d2l && kind != OptKind::Nadam => rule(

@@ -5,8 +5,8 @@ use super::hyper::{FlagKey, Hyper, HyperKey, KeyValue, Range};
 use super::keys::Key;
 use super::{
     AddDecayedWeights, Block, Convention, DecayParams, OptKind, Oracle, Scale, ScaleByAdadelta,
-    ScaleByAdam, ScaleByAdamax, ScaleByLion, ScaleByNadam, ScaleByRadam, ScaleByRms,
-    ScaleByRprop, ScaleByRss, StateField, StepCx, Trace,
+    ScaleByAdam, ScaleByAdamax, ScaleByLion, ScaleByNadam, ScaleByRadam, ScaleByRms, ScaleByRprop,
+    ScaleByRss, StateField, StepCx, Trace,
 };
 use crate::Vec2;
 

@@ -42,7 +42,6 @@ pub enum Key {
     Choice(ChoiceKey),
 }
 
-
 impl PairKey {
     /// Every pair.
     pub const ALL: [PairKey; 2] = [PairKey::Etas, PairKey::StepSizes];
@@ -380,10 +379,18 @@ mod tests {
         assert!(!HyperKey::Momentum.in_range(1.0) && !HyperKey::LrDecay.in_range(-1.0));
         // torch: 0 < η− < 1 < η+.
         assert!(PairKey::Etas.in_range([0.5, 1.2]));
-        for bad in [[0.0, 1.2], [1.0, 1.2], [0.5, 1.0], [0.5, f64::INFINITY], [f64::NAN, 2.0]] {
+        for bad in [
+            [0.0, 1.2],
+            [1.0, 1.2],
+            [0.5, 1.0],
+            [0.5, f64::INFINITY],
+            [f64::NAN, 2.0],
+        ] {
             assert!(!PairKey::Etas.in_range(bad), "{bad:?}");
         }
-        assert!(PairKey::StepSizes.in_range([0.0, 0.0]) && PairKey::StepSizes.in_range([1e-6, 50.0]));
+        assert!(
+            PairKey::StepSizes.in_range([0.0, 0.0]) && PairKey::StepSizes.in_range([1e-6, 50.0])
+        );
         for bad in [[-1e-9, 1.0], [2.0, 1.0], [0.0, f64::INFINITY]] {
             assert!(!PairKey::StepSizes.in_range(bad), "{bad:?}");
         }

@@ -114,6 +114,37 @@ impl OptKind {
         }
     }
 
+    /// Whether `key` is one of torch's extra arguments added to a kind that
+    /// existed before them (λ of GD, momentum, AdaGrad, RMSProp and NAdam;
+    /// τ; lr_decay; s₀; RMSProp's μ and centered; NAdam's decoupled). A
+    /// scene or link writes such a key only when it is not torch's "off"
+    /// (its default in both conventions), so a scene without them reads and
+    /// writes as it did before they existed.
+    pub fn is_extra(self, key: impl Into<Key>) -> bool {
+        let key = key.into();
+        match self {
+            OptKind::Gd | OptKind::Momentum | OptKind::Adagrad | OptKind::Rmsprop => {
+                !matches!(
+                    key,
+                    Key::Hyper(HyperKey::Lr | HyperKey::Gamma | HyperKey::Eps)
+                        | Key::Flag(FlagKey::Nesterov)
+                ) && self.uses(key)
+            }
+            OptKind::Nadam => matches!(
+                key,
+                Key::Hyper(HyperKey::Lambda) | Key::Flag(FlagKey::Decoupled)
+            ),
+            _ => false,
+        }
+    }
+
+    /// Whether a scene or link writes `key` of this kind holding `h`'s
+    /// value: every key it uses, except an extra at its default.
+    pub fn writes(self, key: Key, h: &Hyper) -> bool {
+        self.uses(key)
+            && !(self.is_extra(key) && key.get(h) == key.get(&self.defaults(Convention::Pytorch)))
+    }
+
     /// Whether this kind uses `key`.
     pub fn uses(self, key: impl Into<Key>) -> bool {
         self.keys().contains(&key.into())
@@ -270,17 +301,41 @@ mod tests {
     #[test]
     fn new_keys_default_to_torch_off_in_both_conventions() {
         for conv in [Convention::D2l, Convention::Pytorch] {
-            for kind in [OptKind::Gd, OptKind::Momentum, OptKind::Adagrad, OptKind::Rmsprop, OptKind::Nadam] {
+            for kind in [
+                OptKind::Gd,
+                OptKind::Momentum,
+                OptKind::Adagrad,
+                OptKind::Rmsprop,
+                OptKind::Nadam,
+            ] {
                 let h = kind.defaults(conv);
                 assert_eq!(h.lambda, 0.0, "{kind:?}");
-                assert_eq!((h.dampening, h.lr_decay, h.initial_accumulator_value, h.momentum), (0.0, 0.0, 0.0, 0.0));
+                assert_eq!(
+                    (
+                        h.dampening,
+                        h.lr_decay,
+                        h.initial_accumulator_value,
+                        h.momentum
+                    ),
+                    (0.0, 0.0, 0.0, 0.0)
+                );
                 assert!(!h.centered && !h.decoupled);
             }
         }
         let t = |k: OptKind| k.defaults(Convention::Pytorch);
-        assert_eq!((t(OptKind::Adamax).lr, t(OptKind::Radam).lr, t(OptKind::Rprop).lr), (2e-3, 1e-3, 1e-2));
+        assert_eq!(
+            (
+                t(OptKind::Adamax).lr,
+                t(OptKind::Radam).lr,
+                t(OptKind::Rprop).lr
+            ),
+            (2e-3, 1e-3, 1e-2)
+        );
         assert_eq!((t(OptKind::Lion).lr, t(OptKind::Lion).beta2), (1e-4, 0.99));
-        assert_eq!((t(OptKind::Rprop).etas, t(OptKind::Rprop).step_sizes), ([0.5, 1.2], [1e-6, 50.0]));
+        assert_eq!(
+            (t(OptKind::Rprop).etas, t(OptKind::Rprop).step_sizes),
+            ([0.5, 1.2], [1e-6, 50.0])
+        );
         assert_eq!(OptKind::Lion.defaults(Convention::D2l).beta2, 0.99);
         assert_eq!(OptKind::Adamw.defaults(Convention::D2l).lambda, 0.01);
     }

@@ -29,18 +29,18 @@ mod trace;
 
 pub use adadelta::ScaleByAdadelta;
 pub use adam::{first_moment, ScaleByAdam};
+pub use adamax::ScaleByAdamax;
 pub use chain::{HyperError, OptSpec, Optimizer};
 pub use decay::{AddDecayedWeights, DecayParams};
-pub use adamax::ScaleByAdamax;
 pub use hyper::{FlagKey, Hyper, HyperKey, KeyValue, LineSearch, Range, MAX_HISTORY};
 pub use keys::{ChoiceKey, IntKey, Key, PairKey};
+pub use kind::{OptKind, ALL_KINDS};
 pub use lion::ScaleByLion;
+pub use nadam::ScaleByNadam;
 pub use radam::ScaleByRadam;
+pub use rms::{ScaleByRms, ScaleByRss};
 pub(crate) use rprop::sign;
 pub use rprop::ScaleByRprop;
-pub use kind::{OptKind, ALL_KINDS};
-pub use nadam::ScaleByNadam;
-pub use rms::{ScaleByRms, ScaleByRss};
 pub use scale::Scale;
 pub use trace::Trace;
 

@@ -159,7 +159,9 @@ impl Block for ScaleByRms {
                         self.g_avg[i] = super::adam::lerp(self.g_avg[i], g, 1.0 - gamma);
                         // s.addcmul(ḡ, ḡ, value=-1); a rounding below 0
                         // would be NaN in torch, here it is 0.
-                        (self.s[i] + (-self.g_avg[i]) * self.g_avg[i]).max(0.0).sqrt()
+                        (self.s[i] + (-self.g_avg[i]) * self.g_avg[i])
+                            .max(0.0)
+                            .sqrt()
                     } else {
                         self.s[i].sqrt()
                     };

@@ -154,7 +154,7 @@ pub fn optimizer_value(spec: &OptSpec) -> Value {
     let h = &spec.hyper;
     let mut m = Map::new();
     m.insert("kind".into(), spec.kind.name().into());
-    for key in spec.kind.keys() {
+    for key in spec.kind.keys().iter().filter(|&&k| spec.kind.writes(k, h)) {
         let v: Value = match key.get(h) {
             KeyValue::Number(x) => x.into(),
             KeyValue::Flag(b) => b.into(),

@@ -1,8 +1,8 @@
 //! Reading a scene from JSON: defaults for omitted keys, typed errors for
 //! unknown keys and values out of range.
 
-use super::{allowed_of, allowed_range};
 use super::error::{Allowed, Choice, Got, Problem, SceneError};
+use super::{allowed_of, allowed_range};
 use super::{Noise, Scene, MAX_COORD, MAX_OPTIMIZERS, MAX_SEED, MAX_STEPS};
 use crate::landscape::{Expr, Landscape, View};
 use crate::optim::{Convention, Key, OptKind, OptSpec};

@@ -10,7 +10,7 @@
 //! | `conv` | `d2l` or `pytorch` |
 //! | `sigma`, `seed` | gradient noise |
 //! | `view` | `x0,x1,y0,y1` |
-//! | `opt` | optimizers separated by `;`, each `kind:key=value,key=value` (booleans `true`/`false`) |
+//! | `opt` | optimizers separated by `;`, each `kind:key=value,key=value` (booleans `true`/`false`, choices by name, pairs `a~b`: `rprop:etas=0.5~1.2,step_sizes=1e-6~50`) |
 //! | `t` | the current step |
 //!
 //! Reading is lenient where the scene JSON is strict: a value that is
@@ -20,6 +20,13 @@
 
 mod read;
 mod write;
+
+/// Between the two numbers of a pair key in a link (`etas=0.5~1.2`): `,`,
+/// `;` and `:` already separate keys, optimizers and the kind, `-`, `.`,
+/// `e` and `+` are parts of numbers, and `~` is an unreserved URL
+/// character (RFC 3986), so no browser or `URLSearchParams` escapes it and
+/// the link stays readable.
+pub const PAIR: &str = "~";
 
 use read::decode;
 pub use read::from_query;
@@ -187,6 +194,47 @@ mod tests {
         assert_eq!(back, s);
         assert_eq!(t, Some(20));
         assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn new_keys_round_trip_with_pairs_as_a_tilde_b() {
+        use crate::optim::{OptKind, OptSpec};
+        let mut s = Scene {
+            convention: crate::Convention::Pytorch,
+            ..Scene::default()
+        };
+        let mut rprop = OptSpec::new(OptKind::Rprop, s.convention);
+        rprop.hyper.etas = [0.25, 1.5];
+        rprop.hyper.step_sizes = [1e-7, 0.5];
+        let mut rms = OptSpec::new(OptKind::Rmsprop, s.convention);
+        rms.hyper.centered = true;
+        rms.hyper.momentum = 0.5;
+        let mut radam = OptSpec::new(OptKind::Radam, s.convention);
+        radam.hyper.decoupled = true;
+        radam.hyper.lambda = 0.1;
+        s.optimizers = vec![rprop, rms, radam];
+        let q = to_query(&s, None);
+        assert!(
+            q.contains("opt=rprop:lr=0.01,etas=0.25~1.5,step_sizes=1e-7~0.5;"),
+            "{q}"
+        );
+        assert!(
+            q.contains("rmsprop:lr=0.01,gamma=0.99,eps=1e-8,momentum=0.5,centered=true;"),
+            "{q}"
+        );
+        assert!(
+            q.contains("radam:lr=0.001,beta1=0.9,beta2=0.999,eps=1e-8,lambda=0.1,decoupled=true"),
+            "{q}"
+        );
+        let (back, _, notes) = from_query(&q);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(back, s);
+        // A hand-typed pair that torch refuses is dropped with a notice
+        // naming it; the rest of the optimizer stays.
+        let (s2, _, notes) = from_query("conv=pytorch&opt=rprop:lr=0.1,etas=1.2~0.5");
+        assert_eq!(s2.optimizers[0].hyper.lr, 0.1);
+        assert_eq!(s2.optimizers[0].hyper.etas, [0.5, 1.2]);
+        assert!(format!("{notes:?}").contains("etas"), "{notes:?}");
     }
 
     #[test]

@@ -137,7 +137,15 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
                     o.insert("kind".into(), Value::String(kind.trim().to_string()));
                     for kv in rest.split(',').filter(|s| !s.trim().is_empty()) {
                         let (pk, pv) = kv.split_once('=').unwrap_or((kv, ""));
-                        o.insert(pk.trim().to_string(), number_or_text(pv.trim()));
+                        let pv = pv.trim();
+                        let value = match pv.split_once(super::PAIR) {
+                            Some((a, b)) => Value::Array(vec![
+                                number_or_text(a.trim()),
+                                number_or_text(b.trim()),
+                            ]),
+                            None => number_or_text(pv),
+                        };
+                        o.insert(pk.trim().to_string(), value);
                     }
                     opts.push(Value::Object(o));
                 }

@@ -13,9 +13,16 @@ fn num(v: f64) -> String {
 }
 
 fn val(v: &Value) -> String {
-    match v.as_f64() {
-        Some(x) if v.is_f64() => num(x),
-        _ => v.to_string(),
+    match v {
+        // A pair of numbers (Rprop's etas, step_sizes): `0.5~1.2` (see
+        // `PAIR` in mod.rs).
+        Value::Array(a) => a.iter().map(val).collect::<Vec<_>>().join(super::PAIR),
+        // A choice: its name, without JSON's quotes.
+        Value::String(s) => s.clone(),
+        _ => match v.as_f64() {
+            Some(x) if v.is_f64() => num(x),
+            _ => v.to_string(),
+        },
     }
 }
 

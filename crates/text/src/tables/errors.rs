@@ -41,9 +41,18 @@ pub const EN: crate::Table = &[
     ("allowed.one-of", "one of: {0}"),
     ("allowed.convention", "\"d2l\" or \"pytorch\""),
     ("allowed.version", "1"),
-    ("allowed.etas", "[η−, η+], two finite numbers with 0 < η− < 1 < η+"),
-    ("allowed.step-sizes", "[min, max], two finite numbers with 0 ≤ min ≤ max"),
-    ("allowed.zero-with-nesterov", "0 with Nesterov on (torch refuses dampening with Nesterov)"),
+    (
+        "allowed.etas",
+        "[η−, η+], two finite numbers with 0 < η− < 1 < η+",
+    ),
+    (
+        "allowed.step-sizes",
+        "[min, max], two finite numbers with 0 ≤ min ≤ max",
+    ),
+    (
+        "allowed.zero-with-nesterov",
+        "0 with Nesterov on (torch refuses dampening with Nesterov)",
+    ),
     (
         "allowed.formula",
         "a formula in x and y as a string, e.g. \"x^2 + 10*y^2\"",
@@ -102,8 +111,14 @@ pub const ZH: crate::Table = &[
     ("allowed.convention", " \"d2l\" 或 \"pytorch\""),
     ("allowed.version", " 1"),
     ("allowed.etas", " [η−, η+]，即两个有限数且 0 < η− < 1 < η+"),
-    ("allowed.step-sizes", " [min, max]，即两个有限数且 0 ≤ min ≤ max"),
-    ("allowed.zero-with-nesterov", " 0（开启 Nesterov 时；torch 不允许 Nesterov 与阻尼同时使用）"),
+    (
+        "allowed.step-sizes",
+        " [min, max]，即两个有限数且 0 ≤ min ≤ max",
+    ),
+    (
+        "allowed.zero-with-nesterov",
+        " 0（开启 Nesterov 时；torch 不允许 Nesterov 与阻尼同时使用）",
+    ),
     (
         "allowed.formula",
         "用字符串写出的关于 x 和 y 的公式，例如 \"x^2 + 10*y^2\"",
