@@ -71,6 +71,14 @@ fn torch_trajectories_match_at_1e12() {
 }
 
 #[test]
+fn torch_extra_keys_and_new_kinds_match_at_1e12() {
+    // gen_torch.py's "keys" section: λ, τ, lr_decay, s₀, RMSProp's μ and
+    // centered, decoupled; Adamax, RAdam, Rprop, Lion (lion-pytorch).
+    let n = check_file("tests/reference/torch_golden_keys.json", 1e-12, 1e-24);
+    assert!(n >= 54, "only {n} cases");
+}
+
+#[test]
 fn book_loops_match_at_1e12() {
     let n = check_file("tests/reference/d2l_golden.json", 1e-12, 1e-24);
     assert!(n >= 10);

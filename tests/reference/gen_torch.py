@@ -5,7 +5,10 @@ How to run (from the repository root):
 
     pip install torch && python3 tests/reference/gen_torch.py
 
-This writes tests/reference/torch_golden.json (next to this script).
+This writes tests/reference/torch_golden.json (next to this script);
+`python3 tests/reference/gen_torch.py keys` writes torch_golden_keys.json,
+the extra keys and the kinds Adamax, RAdam, Rprop and Lion (see the "keys"
+section at the end).
 
 What it checks / produces
 -------------------------
@@ -214,5 +217,184 @@ def main():
     print(f"wrote {len(cases)} cases to {path}")
 
 
+# ---------------------------------------------------------------------------
+# The "keys" section: torch's extra arguments of the seed's kinds and the
+# kinds Adamax, RAdam, Rprop and Lion (lion-pytorch), written to
+# torch_golden_keys.json by `python3 tests/reference/gen_torch.py keys`
+# (`pip install lion-pytorch` for Lion). Every case uses non-default values
+# of the keys it is about; the scene objects use gradscape's key names.
+# ---------------------------------------------------------------------------
+
+
+def make_optimizer_keys(o, params):
+    k = o["kind"]
+    wd = o.get("lambda", 0.0)
+    if k == "gd":
+        return torch.optim.SGD(params, lr=o["lr"], momentum=0, weight_decay=wd,
+                               foreach=False)
+    if k == "momentum":
+        return torch.optim.SGD(params, lr=o["lr"], momentum=o["gamma"],
+                               dampening=o.get("dampening", 0.0),
+                               nesterov=o.get("nesterov", False),
+                               weight_decay=wd, foreach=False)
+    if k == "adagrad":
+        return torch.optim.Adagrad(params, lr=o["lr"], eps=o["eps"],
+                                   lr_decay=o.get("lr_decay", 0.0),
+                                   initial_accumulator_value=o.get(
+                                       "initial_accumulator_value", 0.0),
+                                   weight_decay=wd, foreach=False)
+    if k == "rmsprop":
+        return torch.optim.RMSprop(params, lr=o["lr"], alpha=o["gamma"],
+                                   eps=o["eps"], momentum=o.get("momentum", 0.0),
+                                   centered=o.get("centered", False),
+                                   weight_decay=wd, foreach=False)
+    if k == "nadam":
+        return torch.optim.NAdam(params, lr=o["lr"], betas=(o["beta1"], o["beta2"]),
+                                 eps=o["eps"], momentum_decay=o["momentum_decay"],
+                                 weight_decay=wd,
+                                 decoupled_weight_decay=o.get("decoupled", False),
+                                 foreach=False)
+    if k == "adamax":
+        return torch.optim.Adamax(params, lr=o["lr"], betas=(o["beta1"], o["beta2"]),
+                                  eps=o["eps"], weight_decay=wd, foreach=False)
+    if k == "radam":
+        return torch.optim.RAdam(params, lr=o["lr"], betas=(o["beta1"], o["beta2"]),
+                                 eps=o["eps"], weight_decay=wd,
+                                 decoupled_weight_decay=o.get("decoupled", False),
+                                 foreach=False)
+    if k == "rprop":
+        return torch.optim.Rprop(params, lr=o["lr"], etas=tuple(o["etas"]),
+                                 step_sizes=tuple(o["step_sizes"]), foreach=False)
+    if k == "lion":
+        from lion_pytorch import Lion
+        return Lion(params, lr=o["lr"], betas=(o["beta1"], o["beta2"]),
+                    weight_decay=wd)
+    raise ValueError(k)
+
+
+# Per-surface learning rates (quadratic, rosenbrock, himmelblau).
+LR_KEYS = {
+    "gd":       (0.4,  5e-4, 0.01),
+    "momentum": (0.1,  2e-4, 0.005),
+    "adagrad":  (1.5,  0.5,  0.8),
+    "rmsprop":  (0.1,  0.02, 0.05),
+    "rms_mom":  (0.02, 0.005, 0.01),
+    "nadam":    (0.3,  0.1,  0.2),
+    "adamax":   (0.3,  0.1,  0.2),
+    "radam":    (0.3,  2e-3, 0.02),
+    "rprop":    (0.1,  0.01, 0.05),
+    "lion":     (0.1,  0.01, 0.05),
+}
+
+
+def optimizers_keys_for(si):
+    lr = {k: v[si] for k, v in LR_KEYS.items()}
+    adam_b = {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8}
+    return [
+        ("gd+lambda", {"kind": "gd", "lr": lr["gd"], "lambda": 0.1}),
+        ("momentum+dampening+lambda", {"kind": "momentum", "lr": lr["momentum"],
+                                       "gamma": 0.9, "dampening": 0.3,
+                                       "lambda": 0.05, "nesterov": False}),
+        ("nesterov+lambda", {"kind": "momentum", "lr": lr["momentum"],
+                             "gamma": 0.9, "lambda": 0.05, "nesterov": True}),
+        ("adagrad+lr_decay+s0+lambda", {"kind": "adagrad", "lr": lr["adagrad"],
+                                        "eps": 1e-8, "lr_decay": 0.05,
+                                        "initial_accumulator_value": 0.5,
+                                        "lambda": 0.05}),
+        ("rmsprop+centered", {"kind": "rmsprop", "lr": lr["rmsprop"], "gamma": 0.9,
+                              "eps": 1e-6, "centered": True}),
+        ("rmsprop+momentum", {"kind": "rmsprop", "lr": lr["rms_mom"], "gamma": 0.9,
+                              "eps": 1e-6, "momentum": 0.5}),
+        ("rmsprop+centered+momentum+lambda", {"kind": "rmsprop", "lr": lr["rms_mom"],
+                                              "gamma": 0.9, "eps": 1e-6,
+                                              "momentum": 0.5, "centered": True,
+                                              "lambda": 0.05}),
+        ("nadam+lambda", dict(kind="nadam", lr=lr["nadam"], momentum_decay=0.004,
+                              **adam_b, **{"lambda": 0.1})),
+        ("nadam+decoupled", dict(kind="nadam", lr=lr["nadam"], momentum_decay=0.004,
+                                 decoupled=True, **adam_b, **{"lambda": 0.1})),
+        ("adamax", dict(kind="adamax", lr=lr["adamax"], **adam_b, **{"lambda": 0.0})),
+        ("adamax+lambda", dict(kind="adamax", lr=lr["adamax"], beta1=0.8, beta2=0.99,
+                               eps=1e-6, **{"lambda": 0.1})),
+        ("radam", dict(kind="radam", lr=lr["radam"], decoupled=False, **adam_b,
+                       **{"lambda": 0.0})),
+        ("radam+lambda", dict(kind="radam", lr=lr["radam"], decoupled=False,
+                              beta1=0.9, beta2=0.99, eps=1e-6, **{"lambda": 0.1})),
+        ("radam+decoupled", dict(kind="radam", lr=lr["radam"], decoupled=True,
+                                 **adam_b, **{"lambda": 0.1})),
+        ("rprop", {"kind": "rprop", "lr": lr["rprop"], "etas": [0.5, 1.2],
+                   "step_sizes": [1e-6, 50.0]}),
+        ("rprop+etas+step_sizes", {"kind": "rprop", "lr": lr["rprop"],
+                                   "etas": [0.3, 1.5], "step_sizes": [1e-4, 0.5]}),
+        ("lion", {"kind": "lion", "lr": lr["lion"], "beta1": 0.9, "beta2": 0.99,
+                  "lambda": 0.0}),
+        ("lion+lambda", {"kind": "lion", "lr": lr["lion"], "beta1": 0.95,
+                         "beta2": 0.98, "lambda": 0.5}),
+    ]
+
+
+def run_case_keys(land, start, opt_obj, steps):
+    p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
+    opt = make_optimizer_keys(opt_obj, [p])
+    points, losses = [], []
+    with torch.no_grad():
+        points.append([float(p[0]), float(p[1])])
+        losses.append(float(loss_fn(land, p)))
+    for _ in range(steps):
+        opt.zero_grad()
+        loss = loss_fn(land, p)
+        loss.backward()
+        opt.step()
+        with torch.no_grad():
+            points.append([float(p[0]), float(p[1])])
+            losses.append(float(loss_fn(land, p)))
+    return points, losses
+
+
+def main_keys():
+    import lion_pytorch  # noqa: F401  (fail early if it is missing)
+    cases = []
+    for si, (sname, land, start) in enumerate(SURFACES):
+        for oname, o in optimizers_keys_for(si):
+            scene = {
+                "version": 1,
+                "landscape": dict(land),
+                "start": list(start),
+                "steps": STEPS,
+                "convention": "pytorch",
+                "noise": {"sigma": 0.0, "seed": 0},
+                "optimizers": [o],
+            }
+            points, losses = run_case_keys(land, start, o, STEPS)
+            name = f"{oname}/{sname}"
+            for t, (xy, l) in enumerate(zip(points, losses)):
+                for c in xy:
+                    assert math.isfinite(c) and abs(c) < 1e6, (name, t, xy)
+                assert math.isfinite(l), (name, t, l)
+            moved = math.hypot(points[-1][0] - start[0], points[-1][1] - start[1])
+            assert moved > 0.05, (name, "barely moved", moved)
+            cases.append({"name": name, "scene": scene, "points": points,
+                          "loss": losses})
+            print(f"{name:40s} end=({points[-1][0]: .6f}, {points[-1][1]: .6f}) "
+                  f"loss {losses[0]:.4g} -> {losses[-1]:.4g}")
+    out = {
+        "generator": "tests/reference/gen_torch.py keys",
+        "torch_version": torch.__version__,
+        "lion_pytorch": "lion-pytorch (pip)",
+        "python": platform.python_version(),
+        "cases": cases,
+    }
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                        "torch_golden_keys.json")
+    with open(path, "w") as f:
+        json.dump(out, f, indent=1)
+        f.write("\n")
+    print(f"wrote {len(cases)} cases to {path}")
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+    if sys.argv[1:] == ["keys"]:
+        main_keys()
+    else:
+        main()

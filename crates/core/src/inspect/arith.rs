@@ -277,9 +277,10 @@ impl Inspection {
     pub fn radam_rho(&self) -> (f64, f64) {
         let h = self.h();
         let kf = self.k as f64;
-        let bc2 = 1.0 - crate::math::pow(h.beta2, kf);
+        let b2k = crate::math::powi(h.beta2, self.k as u64);
+        let bc2 = 1.0 - b2k;
         let rho_inf = 2.0 / (1.0 - h.beta2) - 1.0;
-        let rho = rho_inf - 2.0 * kf * crate::math::pow(h.beta2, kf) / bc2;
+        let rho = rho_inf - 2.0 * kf * b2k / bc2;
         let r = if rho > 5.0 {
             ((rho - 4.0) * (rho - 2.0) * rho_inf / ((rho_inf - 4.0) * (rho_inf - 2.0) * rho)).sqrt()
         } else {

@@ -44,7 +44,8 @@ impl ScaleByAdamax {
 impl Block for ScaleByAdamax {
     fn update(&mut self, u: &mut Vec2, _x: &mut Vec2, cx: &StepCx) {
         let beta1 = cx.momentum.unwrap_or(self.beta1);
-        let clr = cx.lr / (1.0 - math::pow(beta1, cx.t as f64));
+        // Python's `beta1 ** step` (see math::powi).
+        let clr = cx.lr / (1.0 - math::powi(beta1, cx.t));
         for i in 0..2 {
             let g = u[i];
             self.m[i] = lerp(self.m[i], g, 1.0 - beta1);

@@ -60,22 +60,21 @@ impl Block for ScaleByRadam {
         let (beta1, beta2) = (cx.momentum.unwrap_or(self.beta1), self.beta2);
         let lr = cx.lr;
         let step = cx.t as f64;
-        let bc1 = 1.0 - math::pow(beta1, step);
-        let bc2 = 1.0 - math::pow(beta2, step);
+        // Python's `beta**step` (see math::powi); `x ** 0.5` is √x.
+        let bc1 = 1.0 - math::powi(beta1, cx.t);
+        let beta2_t = math::powi(beta2, cx.t);
+        let bc2 = 1.0 - beta2_t;
         let rho_inf = 2.0 / (1.0 - beta2) - 1.0;
         // torch: rho_inf - 2 * step * (beta2**step) / bias_correction2
-        self.rho = rho_inf - 2.0 * step * math::pow(beta2, step) / bc2;
+        self.rho = rho_inf - 2.0 * step * beta2_t / bc2;
         let rectified = self.rho > 5.0;
         self.rect = if rectified {
             let r = self.rho;
-            math::pow(
-                (r - 4.0) * (r - 2.0) * rho_inf / ((rho_inf - 4.0) * (rho_inf - 2.0) * r),
-                0.5,
-            )
+            ((r - 4.0) * (r - 2.0) * rho_inf / ((rho_inf - 4.0) * (rho_inf - 2.0) * r)).sqrt()
         } else {
             0.0
         };
-        let bc2_sqrt = math::pow(bc2, 0.5);
+        let bc2_sqrt = bc2.sqrt();
         for i in 0..2 {
             let g = u[i];
             self.m[i] = lerp(self.m[i], g, 1.0 - beta1);
