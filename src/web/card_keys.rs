@@ -81,9 +81,9 @@ pub fn key_row(
                 )?;
                 select.append_child(&o)?;
             }
-            select
-                .dyn_ref::<HtmlSelectElement>()
-                .map(|s| s.set_value(current));
+            if let Some(s) = select.dyn_ref::<HtmlSelectElement>() {
+                s.set_value(current);
+            }
             row.append_child(&select)?;
         }
         _ => return Ok(None),
