@@ -4,6 +4,8 @@
 //!
 //! ∇f = (−2(a − x) − 4b·x·(y − x²), 2b·(y − x²))
 //!
+//! ∇²f = [[2 − 4b·y + 12b·x², −4b·x], [−4b·x, 2b]]
+//!
 //! Defaults: a = 1, b = 100. Default view: x ∈ [−2, 2], y ∈ [−1, 3];
 //! default start (a − 2.5, a² + 1), i.e. (−1.5, 2) for a = 1.
 //! Minimum: (a, a²) with f = 0.
@@ -40,6 +42,17 @@ impl Rosenbrock {
         let [x, y] = p;
         let r = y - x * x;
         [-2.0 * (self.a - x) - 4.0 * self.b * x * r, 2.0 * self.b * r]
+    }
+
+    /// ∇²f(x, y) = [[2 − 4b·y + 12b·x², −4b·x], [−4b·x, 2b]].
+    pub fn hessian(&self, p: Vec2) -> [[f64; 2]; 2] {
+        let [x, y] = p;
+        let b = self.b;
+        let off = -4.0 * b * x;
+        [
+            [2.0 - 4.0 * b * y + 12.0 * b * (x * x), off],
+            [off, 2.0 * b],
+        ]
     }
 
     /// Known minima: (a, a²).

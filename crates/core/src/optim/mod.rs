@@ -36,7 +36,7 @@ pub use trace::Trace;
 /// The most optimizers a scene may race at once.
 pub const MAX_OPTIMIZERS: usize = 16;
 
-use crate::Vec2;
+use crate::{Mat2, Vec2};
 
 /// Which arithmetic the optimizers follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -152,6 +152,9 @@ pub trait Oracle {
     fn value(&self, x: Vec2) -> f64;
     /// ∇f(x), exact (no noise).
     fn grad(&self, x: Vec2) -> Vec2;
+    /// ∇²f(x), exact: `h[i][j]` = ∂²f/∂xᵢ∂xⱼ (NaN or infinite entries where f
+    /// is not twice differentiable).
+    fn hessian(&self, x: Vec2) -> Mat2;
 }
 
 /// What every block of one step may read besides the update.
