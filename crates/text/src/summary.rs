@@ -51,6 +51,9 @@ pub fn figure_summary(
         };
         let status = match diags.get(i).map(|d| d.health) {
             Some(Health::Diverged { step }) => trf(lang, "summary.diverged", &[&step.to_string()]),
+            Some(Health::Stopped { step, .. }) => {
+                trf(lang, "summary.stopped", &[&step.to_string()])
+            }
             Some(Health::Diverging { .. }) => tr(lang, "summary.diverging").to_string(),
             _ => tr(lang, "summary.converging").to_string(),
         };

@@ -3,8 +3,8 @@
 
 use super::hyper::{Hyper, HyperKey};
 use super::{
-    AddDecayedWeights, Block, Convention, DecayParams, OptKind, Oracle, Scale, ScaleByAdadelta,
-    ScaleByAdam, ScaleByNadam, ScaleByRms, ScaleByRss, StateField, StepCx, Trace,
+    AddDecayedWeights, Block, Convention, DecayParams, Fault, OptKind, Oracle, Scale,
+    ScaleByAdadelta, ScaleByAdam, ScaleByNadam, ScaleByRms, ScaleByRss, StateField, StepCx, Trace,
 };
 use crate::Vec2;
 
@@ -127,6 +127,18 @@ pub struct Optimizer {
 }
 
 impl Optimizer {
+    /// The optimizer that runs `blocks` in order (optax's `chain`), then
+    /// applies x ← x − u.
+    pub fn chain(blocks: Vec<Box<dyn Block>>) -> Optimizer {
+        Optimizer { blocks, t: 0 }
+    }
+
+    /// The first block's fault at the last step, if one could not take it
+    /// (the walker stops the run there).
+    pub fn fault(&self) -> Option<Fault> {
+        self.blocks.iter().find_map(|b| b.fault())
+    }
+
     /// One step at `x` with gradient `g` and the rates the step uses
     /// (`lr`: η_t; `momentum`: a schedule's γ or β1, if it cycles one): runs
     /// the chain and applies `x ← x − u`. Returns the final update `u`.

@@ -17,7 +17,9 @@ mod chain;
 mod decay;
 mod hyper;
 mod kind;
+mod lbfgs;
 mod nadam;
+mod newton;
 mod rms;
 mod scale;
 mod trace;
@@ -28,7 +30,9 @@ pub use chain::{HyperError, OptSpec, Optimizer};
 pub use decay::{AddDecayedWeights, DecayParams};
 pub use hyper::{FlagKey, Hyper, HyperKey, Key, Range};
 pub use kind::{OptKind, ALL_KINDS};
+pub use lbfgs::{LineSearch, ScaleByLbfgs, MAX_TRIALS};
 pub use nadam::ScaleByNadam;
+pub use newton::{solve2, Newton};
 pub use rms::{ScaleByRms, ScaleByRss};
 pub use scale::Scale;
 pub use trace::Trace;
@@ -99,6 +103,39 @@ pub enum StateKey {
     MuNext,
     /// NAdam's Πμ up to step t.
     MuProduct,
+    /// Newton's H⁻¹g (the step before η).
+    NewtonDir,
+    /// L-BFGS's search direction d (torch's state `d`).
+    Direction,
+    /// L-BFGS's accepted step length t along d (torch's state `t`; both
+    /// coordinates hold it).
+    StepLength,
+    /// L-BFGS's inverse-Hessian scale γ = sᵀy/yᵀy (torch's `H_diag`; both
+    /// coordinates hold it).
+    HDiag,
+    /// The i-th point the line search evaluated in this step (0-based), x + tᵢ·d.
+    Trial(u8),
+}
+
+/// Why a block could not take its step: the run stops there with this
+/// reason (the step is not taken).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Fault {
+    /// Newton's Hessian is singular (a zero pivot) or the solution of
+    /// H·s = g is not finite.
+    SingularHessian,
+    /// Newton's Hessian has a NaN or infinite entry.
+    NonFiniteHessian,
+}
+
+impl Fault {
+    /// The `stop.reason` of the simulation output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Fault::SingularHessian => "singular_hessian",
+            Fault::NonFiniteHessian => "nonfinite_hessian",
+        }
+    }
 }
 
 impl StateKey {
@@ -115,8 +152,31 @@ impl StateKey {
             StateKey::Delta => "Δx",
             StateKey::DecayGrad => "λx",
             StateKey::DecayParams => "ηλx",
+            StateKey::NewtonDir => "H⁻¹g",
+            StateKey::Direction => "d",
+            StateKey::StepLength => "t",
+            StateKey::HDiag => "H_diag",
+            StateKey::Trial(_) => "trials",
             StateKey::Mu | StateKey::MuNext | StateKey::MuProduct => return None,
         })
+    }
+
+    /// Whether both coordinates hold one number (the output writes it once).
+    pub fn is_scalar(self) -> bool {
+        matches!(
+            self,
+            StateKey::StepLength
+                | StateKey::HDiag
+                | StateKey::Mu
+                | StateKey::MuNext
+                | StateKey::MuProduct
+        )
+    }
+
+    /// Whether the key is one of a list of points (the output gathers every
+    /// field of the key into one array, in order): the line search's trials.
+    pub fn is_list(self) -> bool {
+        matches!(self, StateKey::Trial(_))
     }
 }
 
@@ -184,6 +244,13 @@ pub trait Block {
     /// last update (η for plain scaling, η/√(s+ε) for AdaGrad, …), if it
     /// defines one.
     fn lr_eff(&self) -> Option<Vec2> {
+        None
+    }
+
+    /// Why the last update could not be taken (Newton's singular Hessian);
+    /// the walker then stops the run with this reason. None for every block
+    /// that cannot fail.
+    fn fault(&self) -> Option<Fault> {
         None
     }
 }

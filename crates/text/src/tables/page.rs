@@ -59,6 +59,7 @@ pub const EN: crate::Table = &[
     ("summary.converging", "converging"),
     ("summary.diverging", "diverging"),
     ("summary.diverged", "diverged at step {0}"),
+    ("summary.stopped", "stopped at step {0}"),
     ("summary.none", "No path is shown."),
     ("speed", "speed"),
     ("speed.aria", "Speed"),
@@ -197,6 +198,11 @@ pub const EN: crate::Table = &[
     ("status.diverged", "diverged at step {0}"),
     ("msg.diverges", "{0} diverges:"),
     ("msg.diverged", "{0} diverged at step {1}:"),
+    ("status.singular_hessian", "stopped at step {0}: singular Hessian"),
+    ("status.nonfinite_hessian", "stopped at step {0}: Hessian not finite"),
+    ("msg.stopped", "{0} stopped at step {1}:"),
+    ("msg.maximum", "{0} ends at a maximum:"),
+    ("msg.saddle", "{0} ends at a saddle point:"),
 ];
 
 /// 简体中文.
@@ -255,6 +261,7 @@ pub const ZH: crate::Table = &[
     ("summary.converging", "正在收敛"),
     ("summary.diverging", "正在发散"),
     ("summary.diverged", "在第 {0} 步发散"),
+    ("summary.stopped", "在第 {0} 步停止"),
     ("summary.none", "没有显示路径。"),
     ("speed", "速度"),
     ("speed.aria", "速度"),
@@ -391,4 +398,9 @@ pub const ZH: crate::Table = &[
     ("status.diverged", "在第 {0} 步发散"),
     ("msg.diverges", "{0} 发散："),
     ("msg.diverged", "{0} 在第 {1} 步发散："),
+    ("status.singular_hessian", "在第 {0} 步停止：黑塞矩阵奇异"),
+    ("status.nonfinite_hessian", "在第 {0} 步停止：黑塞矩阵不是有限值"),
+    ("msg.stopped", "{0} 在第 {1} 步停止："),
+    ("msg.maximum", "{0} 停在极大值点："),
+    ("msg.saddle", "{0} 停在鞍点："),
 ];
