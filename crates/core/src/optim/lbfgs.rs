@@ -383,7 +383,8 @@ mod tests {
         let t = cubic_interpolate((0.0, 1.0, -2.0), (3.0, 4.0, 4.0), Some((2.0, 5.0)));
         assert_eq!(t, 2.0);
         // No real minimiser: the middle of the bounds.
-        let t = cubic_interpolate((0.0, 0.0, 1.0), (1.0, 0.0, 1.0), Some((2.0, 4.0)));
+        // d1 = 3 + 3 − 3·(0 − 2)/(0 − 1) = 0, d1² − g1·g2 = −9.
+        let t = cubic_interpolate((0.0, 0.0, 3.0), (1.0, 2.0, 3.0), Some((2.0, 4.0)));
         assert_eq!(t, 3.0);
     }
 
