@@ -5,6 +5,8 @@
 //! case's surface from its start; every point, loss, L-BFGS trial point, t
 //! and d is compared, and Newton's stop reason.
 #![cfg(not(target_arch = "wasm32"))]
+// x[i] against want[i]: indices read like the comparison they name.
+#![allow(clippy::needless_range_loop)]
 
 use gradscape::optim::{
     Block, Fault, LineSearch, Newton, Optimizer, ScaleByLbfgs, StateField, StateKey,
