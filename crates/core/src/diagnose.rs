@@ -198,9 +198,11 @@ pub fn diagnose(landscape: &Landscape, t: &Trajectory) -> Diagnosis {
                 y: p[1],
             })
         }
-        (_, Stop::Completed) if ends_off_minimum(landscape, t).is_some() => {
-            ends_off_minimum(landscape, t)
-        }
+        (_, Stop::Completed) => match ends_off_minimum(landscape, t) {
+            Some(h) => Some(h),
+            None if health == Health::Ok => None,
+            None => Some(reason(landscape, t, first, last)),
+        },
         (Health::Ok, _) => None,
         _ => Some(reason(landscape, t, first, last)),
     };
