@@ -250,3 +250,46 @@ fn lbfgs_state_lists_its_trial_points() {
     let v = run_value(&t, true);
     assert!(v["state"][0].get("trials").is_none(), "{}", v["state"][0]);
 }
+
+#[test]
+fn with_noise_lbfgs_steps_on_the_noisy_gradient_and_searches_the_exact_surface() {
+    let l = Landscape::Rosenbrock(Default::default());
+    let s = Scene {
+        landscape: l.clone(),
+        start: [-1.5, 2.0],
+        steps: 1,
+        noise: gradscape::scene::Noise {
+            sigma: 5.0,
+            seed: 7,
+        },
+        ..Scene::default()
+    };
+    let lb = ScaleByLbfgs::new(100, LineSearch::StrongWolfe);
+    let mut w = Walker::with_optimizer(Optimizer::chain(vec![Box::new(lb)]), 1.0, &l, &s);
+    let st = w.advance(&l).unwrap();
+    let exact = l.grad(s.start);
+    assert_ne!(st.grad, exact, "the step's gradient carries the noise");
+    // The first direction is −g of the noisy gradient…
+    let d = w
+        .fields()
+        .iter()
+        .find(|f| f.key == gradscape::optim::StateKey::Direction)
+        .unwrap()
+        .value;
+    assert_eq!(d, [-st.grad[0], -st.grad[1]]);
+    // …and the point it accepts satisfies the sufficient-decrease test on the
+    // exact f (what the search evaluated): f(x + t·d) ≤ f(x) + 1e-4·t·gᵀd.
+    let t = w
+        .fields()
+        .iter()
+        .find(|f| f.key == gradscape::optim::StateKey::StepLength)
+        .unwrap()
+        .value[0];
+    let gtd = st.grad[0] * d[0] + st.grad[1] * d[1];
+    assert!(
+        st.loss <= l.value(s.start) + 1e-4 * t * gtd,
+        "{} vs {}",
+        st.loss,
+        l.value(s.start)
+    );
+}
