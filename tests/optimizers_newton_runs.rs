@@ -140,6 +140,19 @@ fn gd_stalled_on_a_saddle_is_told_it_is_a_saddle() {
         matches!(d.hint, Some(Hint::NotMinimum { kind: Stationary::Saddle, eig, .. }) if eig == [-2.0, 2.0]),
         "{d:?}"
     );
+    // The figure's summary for screen readers says it too.
+    let said = gradscape::text::summary::figure_summary(
+        std::slice::from_ref(&t),
+        std::slice::from_ref(&d),
+        &[false],
+        5,
+        5,
+        Lang::En,
+    );
+    assert!(
+        said.ends_with("loss 0, at a saddle point, not a minimum."),
+        "{said}"
+    );
     // Off the ridge it escapes, and nothing is said.
     s.start = [-1.5, 0.01];
     let t = gradscape::run::run_one(&s.landscape, &spec, &s).unwrap();
