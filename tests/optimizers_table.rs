@@ -79,6 +79,7 @@ fn table_every_optimizer_every_surface_both_conventions_no_nan() {
                                 match t.stop {
                                     Stop::Completed => completed += 1,
                                     Stop::Diverged { .. } => diverged += 1,
+                                    Stop::Fault { .. } => panic!("{what}: no table kind faults"),
                                 }
                             }
                         }
@@ -127,7 +128,7 @@ fn check_trajectory(t: &Trajectory, steps: usize, what: &str) {
     }
     match t.stop {
         Stop::Completed => assert_eq!(t.points.len(), steps + 1, "{what}"),
-        Stop::Diverged { step } => {
+        Stop::Diverged { step } | Stop::Fault { step, .. } => {
             assert!(step >= 1 && step <= steps, "{what}: step {step}");
             assert_eq!(t.points.len(), step, "{what}");
         }

@@ -18,6 +18,49 @@ fn noisy_runs_are_bit_identical_to_the_native_build() {
 }
 
 #[wasm_bindgen_test]
+fn newton_and_lbfgs_goldens_hold_in_wasm() {
+    use gradscape::optim::{Block, LineSearch, Newton, Optimizer, ScaleByLbfgs};
+    use gradscape::run::Walker;
+    let doc: serde_json::Value =
+        serde_json::from_str(include_str!("reference/torch_golden_newton.json")).unwrap();
+    for case in doc["cases"].as_array().unwrap() {
+        // The scene reader learns `newton` and `lbfgs` with the other new
+        // kinds: the chain is built from the blocks here.
+        let mut s = case["scene"].clone();
+        let o = s["optimizers"][0].clone();
+        s["optimizers"] = serde_json::json!([{"kind": "gd"}]);
+        let scene = Scene::from_value(&s).unwrap();
+        let block: Box<dyn Block> = if o["kind"] == "newton" {
+            Box::new(Newton::new())
+        } else {
+            let ls = if o["line_search"] == "none" {
+                LineSearch::None
+            } else {
+                LineSearch::StrongWolfe
+            };
+            Box::new(ScaleByLbfgs::new(
+                o["history_size"].as_u64().unwrap() as usize,
+                ls,
+            ))
+        };
+        let lr = o["lr"].as_f64().unwrap();
+        let mut w =
+            Walker::with_optimizer(Optimizer::chain(vec![block]), lr, &scene.landscape, &scene);
+        for q in &case["points"].as_array().unwrap()[1..] {
+            let p = w.advance(&scene.landscape).expect("a step").x;
+            for i in 0..2 {
+                let want = q[i].as_f64().unwrap();
+                assert!(
+                    (p[i] - want).abs() <= 1e-12 * want.abs().max(p[i].abs()),
+                    "{}",
+                    case["name"]
+                );
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 fn torch_golden_trajectories_hold_in_wasm() {
     let doc: serde_json::Value =
         serde_json::from_str(include_str!("reference/torch_golden.json")).unwrap();

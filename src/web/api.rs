@@ -3,7 +3,6 @@
 
 use super::{dispatch, App, APP};
 use crate::app::Msg;
-use crate::diagnose::Health;
 use crate::output::{run_value, stop_value};
 use crate::scene::Scene;
 use crate::simulate;
@@ -74,12 +73,7 @@ fn state_json(app: &App) -> String {
             let mut v = run_value(t, false);
             if let Value::Object(o) = &mut v {
                 o.insert("stop".into(), stop_value(&t.stop));
-                let h = match d.health {
-                    Health::Ok => "ok",
-                    Health::Diverging { .. } => "diverging",
-                    Health::Diverged { .. } => "diverged",
-                };
-                o.insert("health".into(), h.into());
+                o.insert("health".into(), d.health.name().into());
                 o.insert("status".into(), status_text(d, t, app.lang).into());
                 o.insert(
                     "hint".into(),

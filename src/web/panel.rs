@@ -2,7 +2,7 @@
 //! Text is always set as text, never parsed as HTML.
 
 use super::dom::{add, el};
-use crate::diagnose::{Diagnosis, Health};
+use crate::diagnose::Diagnosis;
 use crate::format;
 use crate::format::fmt_num;
 use crate::optim::Key;
@@ -10,7 +10,7 @@ use crate::optim::OptSpec;
 use crate::params::ParamInfo;
 use crate::run::Trajectory;
 use crate::surface::{mark, Marker};
-use gradscape_text::diagnose::{hint_text, kind_title, status_text};
+use gradscape_text::diagnose::{hint_text, kind_title, message_head, status_text};
 use gradscape_text::optim::{flag_label, opt_label, param_label, param_name};
 use gradscape_text::{tr, trf, Lang};
 use wasm_bindgen::prelude::*;
@@ -273,11 +273,7 @@ fn readout(info: &ParamInfo, v: f64) -> String {
 }
 
 fn health_name(d: &Diagnosis) -> &'static str {
-    match d.health {
-        Health::Ok => "ok",
-        Health::Diverging { .. } => "diverging",
-        Health::Diverged { .. } => "diverged",
-    }
+    d.health.name()
 }
 
 /// The legend: a visibility toggle, a swatch, the label and the status per run.
@@ -349,12 +345,7 @@ pub fn build_messages(
             let li = el(doc, "li", &[("data-index", &i.to_string())], None)?;
             add(&li, &swatch(doc, i)?)?;
             let label = opt_label(&t.spec, lang);
-            let head = match d.health {
-                Health::Diverged { step } => {
-                    trf(lang, "msg.diverged", &[&label, &step.to_string()]) + " "
-                }
-                _ => trf(lang, "msg.diverges", &[&label]) + " ",
-            };
+            let head = message_head(d, &label, lang) + " ";
             add(&li, &el(doc, "strong", &[], Some(&head))?)?;
             li.append_child(&doc.create_text_node(&hint))?;
             list.append_child(&li)?;

@@ -51,5 +51,7 @@ pub fn uses(kind: OptKind) -> &'static [&'static str] {
         OptKind::Radam => &["lr", "beta1", "beta2", "eps", "lambda", "decoupled"],
         OptKind::Rprop => &["lr", "etas", "step_sizes"],
         OptKind::Lion => &["lr", "beta1", "beta2", "lambda"],
+        OptKind::Lbfgs => &["lr", "history_size", "line_search"],
+        OptKind::Newton => &["lr"],
     }
 }

@@ -394,7 +394,179 @@ def main_keys():
 
 if __name__ == "__main__":
     import sys
+
+
+# ====================================================================
+# Newton and L-BFGS (the "newton" part): tests/reference/torch_golden_newton.json
+# ====================================================================
+#
+# Run alone with `python3 tests/reference/gen_torch.py newton`.
+#
+# L-BFGS: torch.optim.LBFGS(max_iter=1, max_eval=26, tolerance_grad=1e-7,
+# tolerance_change=1e-9) with history_size 100 and 3, line_search_fn None and
+# "strong_wolfe", lr 1 and 0.5: one opt.step(closure) per visible step. The
+# closure records every point it is called at; the first call of a step is
+# the current point, the others are the line search's trial points x + t·d,
+# written per step as "trials", with torch's state "t" and "d" after the step.
+#
+# Newton: x <- x - lr * torch.linalg.solve(H, g), g by autograd and H by
+# torch.autograd.functional.hessian, lr 1 and 0.5; a case stops (and says at
+# which step, with "stop") where torch.linalg.solve refuses a singular H.
+#
+# Each case's "scene" is the scene JSON once the kinds are wired:
+# {"kind": "lbfgs", "lr": 1, "history_size": 100, "line_search": "strong_wolfe"},
+# {"kind": "newton", "lr": 1}.
+
+NEWTON_STEPS = 40
+
+NEWTON_SURFACES = [
+    ("quadratic", {"kind": "quadratic", "a": 0.1, "b": 2.0}, [-5.0, -2.0]),
+    ("rosenbrock", {"kind": "rosenbrock", "a": 1.0, "b": 100.0}, [-1.5, 2.0]),
+    ("himmelblau", {"kind": "himmelblau"}, [0.5, -0.5]),
+]
+
+
+def newton_loss(land, p):
+    if land["kind"] == "expr":
+        x, y = p[0], p[1]
+        # The only formula case: x^3/3 + x + y^2 (written out as the Rust
+        # side parses it).
+        assert land["expr"] == "x^3/3 + x + y^2", land
+        return x**3 / 3 + x + y**2
+    return loss_fn(land, p)
+
+
+def run_lbfgs(land, start, o, steps):
+    p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.LBFGS([p], lr=o["lr"], max_iter=1, max_eval=26,
+                            tolerance_grad=1e-7, tolerance_change=1e-9,
+                            history_size=o["history_size"],
+                            line_search_fn=(None if o["line_search"] == "none"
+                                            else o["line_search"]))
+    calls = []
+
+    def closure():
+        opt.zero_grad()
+        with torch.no_grad():
+            calls.append([float(p[0]), float(p[1])])
+        loss = newton_loss(land, p)
+        loss.backward()
+        return loss
+
+    def record():
+        with torch.no_grad():
+            return [float(p[0]), float(p[1])], float(newton_loss(land, p))
+
+    pt, l = record()
+    points, losses, trials, ts, ds = [pt], [l], [], [], []
+    for _ in range(steps):
+        calls.clear()
+        opt.step(closure)
+        assert calls[0] == points[-1]
+        trials.append(calls[1:])
+        st = opt.state[p]
+        ts.append(float(st["t"]))
+        ds.append([float(v) for v in st["d"]])
+        pt, l = record()
+        points.append(pt)
+        losses.append(l)
+    return {"points": points, "loss": losses, "trials": trials, "t": ts, "d": ds}
+
+
+def run_newton(land, start, lr, steps):
+    p = torch.tensor(start, dtype=torch.float64)
+    points, losses = [[float(p[0]), float(p[1])]], [float(newton_loss(land, p))]
+    stop = {"reason": "completed"}
+    for k in range(1, steps + 1):
+        q = p.clone().requires_grad_(True)
+        loss = newton_loss(land, q)
+        (g,) = torch.autograd.grad(loss, q)
+        H = torch.autograd.functional.hessian(lambda r: newton_loss(land, r), p)
+        if not bool(torch.isfinite(H).all()):
+            stop = {"reason": "nonfinite_hessian", "step": k}
+            break
+        try:
+            s = torch.linalg.solve(H, g)
+        except RuntimeError:  # torch.linalg.LinAlgError: singular
+            stop = {"reason": "singular_hessian", "step": k}
+            break
+        p = p - lr * s
+        points.append([float(p[0]), float(p[1])])
+        losses.append(float(newton_loss(land, p)))
+    return {"points": points, "loss": losses, "stop": stop}
+
+
+def newton_scene(land, start, steps, o):
+    return {"version": 1, "landscape": dict(land), "start": list(start),
+            "steps": steps, "convention": "pytorch",
+            "noise": {"sigma": 0.0, "seed": 0}, "optimizers": [o]}
+
+
+def newton_main():
+    cases = []
+    for sname, land, start in NEWTON_SURFACES:
+        for hs in (100, 3):
+            for ls in ("none", "strong_wolfe"):
+                for lr in (1.0, 0.5):
+                    o = {"kind": "lbfgs", "lr": lr, "history_size": hs,
+                         "line_search": ls}
+                    r = run_lbfgs(land, start, o, NEWTON_STEPS)
+                    name = f"lbfgs-{hs}-{ls}-lr{lr}/{sname}"
+                    for xy in r["points"]:
+                        assert all(math.isfinite(c) for c in xy), (name, xy)
+                    cases.append({"name": name,
+                                  "scene": newton_scene(land, start, NEWTON_STEPS, o),
+                                  **r})
+                    print(f"{name:40s} end=({r['points'][-1][0]: .6g}, "
+                          f"{r['points'][-1][1]: .6g}) loss {r['loss'][-1]:.3g} "
+                          f"trials {sum(len(t) for t in r['trials'])}")
+        for lr in (1.0, 0.5):
+            o = {"kind": "newton", "lr": lr}
+            r = run_newton(land, start, lr, NEWTON_STEPS)
+            name = f"newton-lr{lr}/{sname}"
+            cases.append({"name": name,
+                          "scene": newton_scene(land, start, NEWTON_STEPS, o), **r})
+            print(f"{name:40s} end={r['points'][-1]} {r['stop']}")
+    # Newton on Himmelblau from (0, 0) climbs to the local maximum.
+    land = {"kind": "himmelblau"}
+    o = {"kind": "newton", "lr": 1.0}
+    r = run_newton(land, [0.0, 0.0], 1.0, 20)
+    end = r["points"][-1]
+    assert abs(end[0] + 0.2708) < 1e-4 and abs(end[1] + 0.9230) < 1e-4, end
+    cases.append({"name": "newton-maximum/himmelblau",
+                  "scene": newton_scene(land, [0.0, 0.0], 20, o), **r})
+    print(f"newton-maximum/himmelblau end={end} {r['stop']}")
+    # A formula whose Newton step lands where H is singular: on
+    # x^3/3 + x + y^2 from (1, 1) step 1 goes to (0, 0), where
+    # H = [[2x, 0], [0, 2]] = [[0, 0], [0, 2]].
+    land = {"kind": "expr", "expr": "x^3/3 + x + y^2"}
+    r = run_newton(land, [1.0, 1.0], 1.0, 10)
+    assert r["stop"] == {"reason": "singular_hessian", "step": 2}, r["stop"]
+    cases.append({"name": "newton-singular/expr",
+                  "scene": newton_scene(land, [1.0, 1.0], 10, o), **r})
+    print(f"newton-singular/expr {r['points']} {r['stop']}")
+
+    out = {
+        "generator": "tests/reference/gen_torch.py newton",
+        "torch_version": torch.__version__,
+        "python": platform.python_version(),
+        "cases": cases,
+    }
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                        "torch_golden_newton.json")
+    with open(path, "w") as f:
+        json.dump(out, f, indent=1)
+        f.write("\n")
+    print(f"wrote {len(cases)} cases to {path}")
+
+
+if __name__ == "__main__":
+    import sys
     if sys.argv[1:] == ["keys"]:
         main_keys()
+    elif sys.argv[1:] == ["newton"]:
+        newton_main()
     else:
         main()
+        main_keys()
+        newton_main()

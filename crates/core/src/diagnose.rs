@@ -7,8 +7,15 @@
 //! exact: GD is stable iff η < 2/L with L the largest curvature; heavy-ball
 //! momentum (either convention) iff η·L < 2(1 + γ); Nesterov iff
 //! η·L < 2(1 + γ)/(1 + 2γ).
+//!
+//! A run is *stopped* when a block could not take a step (Newton at a
+//! singular or non-finite Hessian). A run that completed at a stationary
+//! point whose Hessian is not positive definite — Newton from (0, 0) on
+//! Himmelblau climbs to the local maximum — is told so ([`Hint::NotMinimum`]),
+//! whatever its health.
 
 use crate::landscape::Landscape;
+use crate::optim::Fault;
 use crate::run::{Stop, Trajectory};
 use crate::theory::{bowl_curvature, Method, MomentumForm};
 
@@ -27,6 +34,35 @@ pub enum Health {
         /// The first step that left the finite world.
         step: usize,
     },
+    /// A block could not take this step (Newton's singular Hessian).
+    Stopped {
+        /// The step not taken.
+        step: usize,
+        /// Why.
+        fault: Fault,
+    },
+}
+
+impl Health {
+    /// A short name for the page and its state (`ok`, `diverging`,
+    /// `diverged`, `stopped`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Health::Ok => "ok",
+            Health::Diverging { .. } => "diverging",
+            Health::Diverged { .. } => "diverged",
+            Health::Stopped { .. } => "stopped",
+        }
+    }
+}
+
+/// What kind of stationary point a run ended at, when not a minimum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stationary {
+    /// Both curvatures negative: a local maximum.
+    Maximum,
+    /// Curvatures of both signs: a saddle point.
+    Saddle,
 }
 
 /// The health of a run and, when it went wrong, why.
@@ -104,6 +140,29 @@ pub enum Hint {
         /// The step that left the finite world.
         step: usize,
     },
+    /// A block could not take step `step` at (x, y) (the last point).
+    Fault {
+        /// Why.
+        fault: Fault,
+        /// The step not taken.
+        step: usize,
+        /// Where.
+        x: f64,
+        /// Where.
+        y: f64,
+    },
+    /// The run ends at a stationary point (∇f ≈ 0) whose Hessian is not
+    /// positive definite: a maximum or a saddle, not a minimum.
+    NotMinimum {
+        /// Which.
+        kind: Stationary,
+        /// Where.
+        x: f64,
+        /// Where.
+        y: f64,
+        /// The Hessian's eigenvalues there, smaller first.
+        eig: [f64; 2],
+    },
     /// Completed, but the loss grew from `first` to `last`.
     Grew {
         /// The initial loss.
@@ -121,6 +180,7 @@ pub fn diagnose(landscape: &Landscape, t: &Trajectory) -> Diagnosis {
     let last = t.loss.last().copied().unwrap_or(first);
     let health = match t.stop {
         Stop::Diverged { step } => Health::Diverged { step },
+        Stop::Fault { step, fault } => Health::Stopped { step, fault },
         Stop::Completed if t.loss.len() > 1 && last > first && growth_of(first, last) > 1.5 => {
             Health::Diverging {
                 growth: growth_of(first, last),
@@ -128,11 +188,62 @@ pub fn diagnose(landscape: &Landscape, t: &Trajectory) -> Diagnosis {
         }
         Stop::Completed => Health::Ok,
     };
-    let hint = match health {
-        Health::Ok => None,
+    let hint = match (health, t.stop) {
+        (Health::Stopped { step, fault }, _) => {
+            let p = t.points.last().copied().unwrap_or([f64::NAN; 2]);
+            Some(Hint::Fault {
+                fault,
+                step,
+                x: p[0],
+                y: p[1],
+            })
+        }
+        (_, Stop::Completed) => match ends_off_minimum(landscape, t) {
+            Some(h) => Some(h),
+            None if health == Health::Ok => None,
+            None => Some(reason(landscape, t, first, last)),
+        },
+        (Health::Ok, _) => None,
         _ => Some(reason(landscape, t, first, last)),
     };
     Diagnosis { health, hint }
+}
+
+/// ‖∇f‖ below this (relative to max(1, ‖∇f(start)‖)) counts as stationary.
+const STATIONARY: f64 = 1e-6;
+
+/// [`Hint::NotMinimum`] when the run ends where ∇f ≈ 0 and the Hessian has
+/// a negative eigenvalue.
+fn ends_off_minimum(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
+    let (&p0, &p) = (t.points.first()?, t.points.last()?);
+    let norm = |g: [f64; 2]| g[0].hypot(g[1]);
+    let g = norm(landscape.grad(p));
+    let tol = STATIONARY * norm(landscape.grad(p0)).max(1.0);
+    if g.is_nan() || g > tol {
+        return None;
+    }
+    let h = landscape.hessian(p);
+    let (a, b, c) = (h[0][0], h[0][1], h[1][1]);
+    // The eigenvalues of [[a, b], [b, c]]: m ± r.
+    let m = 0.5 * (a + c);
+    let r = (0.5 * (a - c)).hypot(b);
+    let eig = [m - r, m + r];
+    if !(eig[0].is_finite() && eig[1].is_finite()) {
+        return None;
+    }
+    let kind = if eig[1] < 0.0 {
+        Stationary::Maximum
+    } else if eig[0] < 0.0 && eig[1] > 0.0 {
+        Stationary::Saddle
+    } else {
+        return None;
+    };
+    Some(Hint::NotMinimum {
+        kind,
+        x: p[0],
+        y: p[1],
+        eig,
+    })
 }
 
 fn growth_of(first: f64, last: f64) -> f64 {
@@ -200,7 +311,7 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
         }
     }
     match t.stop {
-        Stop::Diverged { step } => Hint::Diverged { lr, step },
+        Stop::Diverged { step } | Stop::Fault { step, .. } => Hint::Diverged { lr, step },
         Stop::Completed => Hint::Grew { first, last, lr },
     }
 }

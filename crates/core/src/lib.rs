@@ -33,6 +33,9 @@ pub mod url;
 /// A point or vector of the plane.
 pub type Vec2 = [f64; 2];
 
+/// A 2×2 matrix by rows (a Hessian: `h[i][j]` = ∂²f/∂xᵢ∂xⱼ).
+pub type Mat2 = [[f64; 2]; 2];
+
 pub use landscape::{Landscape, View};
 pub use optim::{Convention, OptKind, OptSpec, MAX_OPTIMIZERS};
 pub use run::{simulate, Stop, Trajectory};

@@ -6,11 +6,13 @@
 //! step t (when recorded). A run stops as *diverged at step k* at the first step k whose
 //! position is non-finite or beyond 1e12 in any coordinate, or whose loss,
 //! gradient or state is non-finite; the last finite point is kept and no NaN
-//! or infinity ever leaves the core.
+//! or infinity ever leaves the core. A run stops as *faulted at step k* when a
+//! block cannot take step k ([`crate::optim::Block::fault`]: Newton's
+//! singular or non-finite Hessian); the step is not taken.
 
 use crate::landscape::Landscape;
 use crate::noise::Gaussian;
-use crate::optim::{OptSpec, Optimizer, StateField};
+use crate::optim::{Fault, OptSpec, Optimizer, StateField};
 use crate::scene::Scene;
 use crate::Vec2;
 
@@ -27,6 +29,24 @@ pub enum Stop {
         /// The first bad step.
         step: usize,
     },
+    /// A block could not take step `step` (Newton's singular Hessian);
+    /// `points` ends just before it.
+    Fault {
+        /// The step that could not be taken.
+        step: usize,
+        /// Why.
+        fault: Fault,
+    },
+}
+
+impl Stop {
+    /// The step at which the run stopped early, if it did.
+    pub fn step(&self) -> Option<usize> {
+        match *self {
+            Stop::Completed => None,
+            Stop::Diverged { step } | Stop::Fault { step, .. } => Some(step),
+        }
+    }
 }
 
 /// The optimizer's state after one step.
@@ -51,7 +71,7 @@ pub struct Trajectory {
     pub loss: Vec<f64>,
     /// states[t-1] after step t.
     pub states: Vec<StepState>,
-    /// Completed or diverged.
+    /// Completed, diverged or faulted.
     pub stop: Stop,
 }
 
@@ -96,6 +116,8 @@ pub struct Walker {
     x: Vec2,
     t: usize,
     stopped: Option<usize>,
+    /// Why, when a block could not take the step.
+    fault: Option<Fault>,
     fields: Vec<StateField>,
     scratch: Vec<StateField>,
 }
@@ -108,23 +130,32 @@ impl Walker {
         let opt = spec
             .build(scene.convention)
             .map_err(|e| RunError(e.into()))?;
+        Ok(Walker::with_optimizer(opt, spec.hyper.lr, landscape, scene))
+    }
+
+    /// A built optimizer `opt` with rate `lr` at the scene's start, with the
+    /// scene's noise (its optimizers are not read): for chains built from
+    /// blocks ([`Optimizer::chain`]).
+    pub fn with_optimizer(opt: Optimizer, lr: f64, landscape: &Landscape, scene: &Scene) -> Walker {
         let x = scene.start;
         let ok = in_bounds(x) && landscape.value(x).is_finite();
-        Ok(Walker {
+        Walker {
             opt,
-            lr: spec.hyper.lr,
+            lr,
             noise: Gaussian::new(scene.noise.seed),
             sigma: scene.noise.sigma,
             x,
             t: 0,
             stopped: if ok { None } else { Some(0) },
+            fault: None,
             fields: Vec::new(),
             scratch: Vec::new(),
-        })
+        }
     }
 
     /// Take step t + 1; None (and stopped at it) when it leaves the finite
-    /// world, or when the walk had already stopped.
+    /// world or a block cannot take it ([`Walker::fault`]), or when the walk
+    /// had already stopped.
     pub fn advance(&mut self, landscape: &Landscape) -> Option<Step> {
         if self.stopped.is_some() {
             return None;
@@ -141,6 +172,14 @@ impl Walker {
         self.scratch.clear();
         self.opt.state(&mut self.scratch);
         let lr_eff = self.opt.lr_eff();
+        // A non-finite gradient is a divergence whatever a block made of it.
+        if finite2(g) {
+            if let Some(fault) = self.opt.fault() {
+                self.fault = Some(fault);
+                self.stopped = Some(t);
+                return None;
+            }
+        }
         let ok = finite2(g)
             && in_bounds(nx)
             && f.is_finite()
@@ -177,6 +216,21 @@ impl Walker {
         self.stopped
     }
 
+    /// How the walk ended so far: diverged or faulted at the step it stopped
+    /// at, else completed.
+    pub fn stop(&self) -> Stop {
+        match (self.stopped, self.fault) {
+            (None, _) => Stop::Completed,
+            (Some(step), Some(fault)) => Stop::Fault { step, fault },
+            (Some(step), None) => Stop::Diverged { step },
+        }
+    }
+
+    /// Why a block stopped the walk, when one did.
+    pub fn fault(&self) -> Option<Fault> {
+        self.fault
+    }
+
     /// The chain's effective rate at the last step.
     pub fn lr_eff(&self) -> Vec2 {
         self.opt.lr_eff()
@@ -209,7 +263,6 @@ pub fn run_one_with(
     let mut points = Vec::with_capacity(scene.steps + 1);
     let mut loss = Vec::with_capacity(scene.steps + 1);
     let mut states = Vec::with_capacity(if record_states { scene.steps } else { 0 });
-    let mut stop = Stop::Completed;
     if walk.stopped_at().is_none() {
         points.push(scene.start);
         loss.push(landscape.value(scene.start));
@@ -228,15 +281,12 @@ pub fn run_one_with(
             }
         }
     }
-    if let Some(step) = walk.stopped_at() {
-        stop = Stop::Diverged { step };
-    }
     Ok(Trajectory {
         spec: *spec,
         points,
         loss,
         states,
-        stop,
+        stop: walk.stop(),
     })
 }
 

@@ -1,8 +1,9 @@
 //! A run's diagnosis in words: the legend's status and the hint saying why.
 
 use crate::{tr, trf, Lang};
-use gradscape_core::diagnose::{Diagnosis, Health, Hint};
+use gradscape_core::diagnose::{Diagnosis, Health, Hint, Stationary};
 use gradscape_core::format::{fmt_num, short};
+use gradscape_core::optim::Fault;
 use gradscape_core::{OptKind, Trajectory};
 
 /// The hint of a diagnosis in `lang`, when the run went wrong.
@@ -49,6 +50,53 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         Hint::Grew { first, last, lr } => {
             trf(lang, "hint.grew", &[&short(first), &short(last), &f(lr)])
         }
+        Hint::Fault { fault, step, x, y } => trf(
+            lang,
+            fault_key("hint", fault),
+            &[&step.to_string(), &short(x), &short(y)],
+        ),
+        Hint::NotMinimum { kind, x, y, eig } => trf(
+            lang,
+            match kind {
+                Stationary::Maximum => "hint.maximum",
+                Stationary::Saddle => "hint.saddle",
+            },
+            &[&short(x), &short(y), &short(eig[0]), &short(eig[1])],
+        ),
+    }
+}
+
+/// The key of a fault's words in a family (`hint.singular_hessian`,
+/// `status.singular_hessian`).
+fn fault_key(family: &str, fault: Fault) -> &'static str {
+    match (family, fault) {
+        ("hint", Fault::SingularHessian) => "hint.singular_hessian",
+        ("hint", Fault::NonFiniteHessian) => "hint.nonfinite_hessian",
+        (_, Fault::SingularHessian) => "status.singular_hessian",
+        (_, Fault::NonFiniteHessian) => "status.nonfinite_hessian",
+    }
+}
+
+/// The words of a stop a block caused: "stopped at step 2: singular Hessian".
+pub fn fault_status(fault: Fault, step: usize, lang: Lang) -> String {
+    trf(lang, fault_key("status", fault), &[&step.to_string()])
+}
+
+/// The head of a run's message ("GD η=0.6 diverged at step 6:", "Newton
+/// ends at a maximum:").
+pub fn message_head(d: &Diagnosis, label: &str, lang: Lang) -> String {
+    match (d.health, d.hint) {
+        (Health::Diverged { step }, _) => trf(lang, "msg.diverged", &[label, &step.to_string()]),
+        (Health::Stopped { step, .. }, _) => trf(lang, "msg.stopped", &[label, &step.to_string()]),
+        (_, Some(Hint::NotMinimum { kind, .. })) => trf(
+            lang,
+            match kind {
+                Stationary::Maximum => "msg.maximum",
+                Stationary::Saddle => "msg.saddle",
+            },
+            &[label],
+        ),
+        _ => trf(lang, "msg.diverges", &[label]),
     }
 }
 
@@ -63,6 +111,7 @@ pub fn status_text(d: &Diagnosis, t: &Trajectory, lang: Lang) -> String {
         ),
         Health::Diverging { growth } => trf(lang, "status.diverging", &[&short(growth)]),
         Health::Diverged { step } => trf(lang, "status.diverged", &[&step.to_string()]),
+        Health::Stopped { step, fault } => fault_status(fault, step, lang),
     }
 }
 
@@ -84,6 +133,8 @@ pub fn kind_title(kind: OptKind, lang: Lang) -> &'static str {
             OptKind::Radam => "kind.radam",
             OptKind::Rprop => "kind.rprop",
             OptKind::Lion => "kind.lion",
+            OptKind::Lbfgs => "kind.lbfgs",
+            OptKind::Newton => "kind.newton",
         },
     )
 }
@@ -144,7 +195,7 @@ mod tests {
             titles,
             [
                 "GD", "Momentum", "AdaGrad", "RMSProp", "Adam", "Adam+L2", "AdamW", "NAdam",
-                "Adadelta", "Adamax", "RAdam", "Rprop", "Lion"
+                "Adadelta", "Adamax", "RAdam", "Rprop", "Lion", "L-BFGS", "Newton"
             ]
         );
         assert_eq!(kind_title(OptKind::Momentum, Lang::Zh), "动量法");

@@ -109,6 +109,7 @@ pub const NAMES: &[&str] = &[
     "RAdam",
     "Rprop",
     "Lion",
+    "L-BFGS",
     "BFGS",
     "Wolfe",
     "none",

@@ -8,7 +8,8 @@ use gradscape_core::run::{Stop, Trajectory};
 use serde_json::{Map, Value};
 
 /// The stop reason as JSON: `{"reason": "completed"}` or
-/// `{"reason": "diverged", "step": k}`.
+/// `{"reason": "diverged", "step": k}`, or a block's own reason
+/// (`{"reason": "singular_hessian", "step": k}`).
 pub fn stop_value(stop: &Stop) -> Value {
     let mut m = Map::new();
     match stop {
@@ -17,6 +18,10 @@ pub fn stop_value(stop: &Stop) -> Value {
         }
         Stop::Diverged { step } => {
             m.insert("reason".into(), "diverged".into());
+            m.insert("step".into(), (*step).into());
+        }
+        Stop::Fault { step, fault } => {
+            m.insert("reason".into(), fault.name().into());
             m.insert("step".into(), (*step).into());
         }
     }
@@ -44,7 +49,18 @@ pub fn run_value(t: &Trajectory, state: bool) -> Value {
                 o.insert("grad".into(), Value::from(s.grad.to_vec()));
                 o.insert("lr_eff".into(), Value::from(s.lr_eff.to_vec()));
                 for f in &s.fields {
-                    if let Some(name) = f.key.json_name() {
+                    let Some(name) = f.key.json_name() else {
+                        continue;
+                    };
+                    if f.key.is_list() {
+                        // The line search's trial points: one array of [x, y].
+                        let list = o.entry(name).or_insert_with(|| Value::Array(vec![]));
+                        if let Value::Array(a) = list {
+                            a.push(Value::from(f.value.to_vec()));
+                        }
+                    } else if f.key.is_scalar() {
+                        o.insert(name.into(), Value::from(f.value[0]));
+                    } else {
                         o.insert(name.into(), Value::from(f.value.to_vec()));
                     }
                 }

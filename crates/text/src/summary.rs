@@ -5,7 +5,7 @@
 
 use crate::optim::opt_label;
 use crate::{tr, trf, Lang};
-use gradscape_core::diagnose::{Diagnosis, Health};
+use gradscape_core::diagnose::{Diagnosis, Health, Hint, Stationary};
 use gradscape_core::format::short;
 use gradscape_core::Trajectory;
 
@@ -49,10 +49,25 @@ pub fn figure_summary(
             (Some(p), Some(&f)) => (*p, f),
             _ => ([f64::NAN; 2], f64::NAN),
         };
-        let status = match diags.get(i).map(|d| d.health) {
-            Some(Health::Diverged { step }) => trf(lang, "summary.diverged", &[&step.to_string()]),
-            Some(Health::Diverging { .. }) => tr(lang, "summary.diverging").to_string(),
-            _ => tr(lang, "summary.converging").to_string(),
+        let status = match diags.get(i).map(|d| (d.health, d.hint)) {
+            Some((_, Some(Hint::NotMinimum { kind, .. }))) => tr(
+                lang,
+                match kind {
+                    Stationary::Maximum => "summary.maximum",
+                    Stationary::Saddle => "summary.saddle",
+                },
+            )
+            .to_string(),
+            other => match other.map(|(h, _)| h) {
+                Some(Health::Diverged { step }) => {
+                    trf(lang, "summary.diverged", &[&step.to_string()])
+                }
+                Some(Health::Stopped { step, .. }) => {
+                    trf(lang, "summary.stopped", &[&step.to_string()])
+                }
+                Some(Health::Diverging { .. }) => tr(lang, "summary.diverging").to_string(),
+                _ => tr(lang, "summary.converging").to_string(),
+            },
         };
         out.push(trf(
             lang,

@@ -52,6 +52,7 @@ pub fn run_caption(t: &Trajectory, lang: Lang) -> String {
     let end = match t.stop {
         Stop::Completed => trf(lang, "status.f", &[&short(last)]),
         Stop::Diverged { step } => trf(lang, "status.diverged", &[&step.to_string()]),
+        Stop::Fault { step, fault } => crate::diagnose::fault_status(fault, step, lang),
     };
     format!("{} — {end}", opt_label(&t.spec, lang))
 }

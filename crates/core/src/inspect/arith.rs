@@ -49,7 +49,14 @@ impl Inspection {
             }
             // The blocks' own record: (η/(1−β1ᵏ))/u (Adamax); η·√(1−β2ᵏ)/(√v+ε)·rₖ,
             // or η in the warm-up (RAdam); Δ (Rprop); η (Lion).
-            OptKind::Adamax | OptKind::Radam | OptKind::Rprop | OptKind::Lion => self.lr_eff,
+            // Newton and L-BFGS: the rate GD would need for the same move,
+            // −Δxᵢ/gᵢ (their blocks' record).
+            OptKind::Adamax
+            | OptKind::Radam
+            | OptKind::Rprop
+            | OptKind::Lion
+            | OptKind::Lbfgs
+            | OptKind::Newton => self.lr_eff,
             OptKind::Adam | OptKind::AdamL2 | OptKind::Adamw => {
                 if self.d2l() {
                     let vh = self.field(StateKey::VHat);
@@ -259,6 +266,20 @@ impl Inspection {
                     let c = h.beta1 * mp[i] + (1.0 - h.beta1) * g[i];
                     -eta * crate::optim::sign(c)
                 }))
+            }
+            // −η·H⁻¹g with the H⁻¹g the block solved for (H is the surface's,
+            // not a state the inspector can re-derive).
+            OptKind::Newton => {
+                let d = self.field(StateKey::NewtonDir);
+                map2(|i| -eta * d[i])
+            }
+            // t·d, the accepted step length along the two-loop direction.
+            OptKind::Lbfgs => {
+                let (d, t) = (
+                    self.field(StateKey::Direction),
+                    self.field(StateKey::StepLength),
+                );
+                map2(|i| t[i] * d[i])
             }
         }
     }

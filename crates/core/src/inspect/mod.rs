@@ -306,6 +306,7 @@ impl Inspection {
                 r.push((Q::Interp, self.field(StateKey::Interp)));
                 r.push((Q::M, self.field(StateKey::M)));
             }
+            OptKind::Lbfgs | OptKind::Newton => r.push((Q::Rate, self.rate())),
             OptKind::Adadelta => {
                 r.push((Q::EmaSq, self.field(StateKey::SumSq)));
                 let rate = self.rate();

@@ -172,6 +172,9 @@ pub(super) fn step_rule(insp: &Inspection) -> Expr {
             i(S::Sign),
             paren(vec![i(S::C)]),
         ]),
+        OptKind::Lbfgs | OptKind::Newton => {
+            row(vec![o(Op::Minus), eff(), o(Op::Hadamard), i(S::G)])
+        }
     };
     rule(
         row(vec![

@@ -5,6 +5,9 @@
 //! ∇f = Σᵢ 2·rᵢ·∂rᵢ with r₁ = 1.5 − x + xy, r₂ = 2.25 − x + xy²,
 //! r₃ = 2.625 − x + xy³; ∂rᵢ/∂x = yⁱ − 1, ∂rᵢ/∂y = i·x·yⁱ⁻¹.
 //!
+//! ∇²f = Σᵢ 2·(∇rᵢ·∇rᵢᵀ + rᵢ·∇²rᵢ), with ∂²rᵢ/∂x² = 0,
+//! ∂²rᵢ/∂x∂y = i·yⁱ⁻¹, ∂²rᵢ/∂y² = i·(i − 1)·x·yⁱ⁻².
+//!
 //! Default view: x, y ∈ [−4.5, 4.5]; default start (1, 1.5).
 //! Minimum: (3, 0.5) with f = 0.
 
@@ -34,4 +37,28 @@ pub fn grad(p: Vec2) -> Vec2 {
     let gx = 2.0 * r1 * (y - 1.0) + 2.0 * r2 * (y2 - 1.0) + 2.0 * r3 * (y3 - 1.0);
     let gy = 2.0 * r1 * x + 2.0 * r2 * (2.0 * x * y) + 2.0 * r3 * (3.0 * x * y2);
     [gx, gy]
+}
+
+/// ∇²f(x, y).
+pub fn hessian(p: Vec2) -> [[f64; 2]; 2] {
+    let [x, y] = p;
+    let ys = [1.0, y, y * y, y * y * y];
+    let c = [1.5, 2.25, 2.625];
+    let (mut hxx, mut hxy, mut hyy) = (0.0, 0.0, 0.0);
+    for i in 1..=3usize {
+        let k = i as f64;
+        let r = c[i - 1] - x + x * ys[i];
+        let rx = ys[i] - 1.0;
+        let ry = k * x * ys[i - 1];
+        let rxy = k * ys[i - 1];
+        let ryy = if i >= 2 {
+            k * (k - 1.0) * x * ys[i - 2]
+        } else {
+            0.0
+        };
+        hxx += 2.0 * (rx * rx);
+        hxy += 2.0 * (rx * ry + r * rxy);
+        hyy += 2.0 * (ry * ry + r * ryy);
+    }
+    [[hxx, hxy], [hxy, hyy]]
 }

@@ -1,4 +1,4 @@
-//! Loss surfaces: value and analytic gradient side by side.
+//! Loss surfaces: value, analytic gradient and analytic Hessian side by side.
 //!
 //! Every surface is one file with its formula, default view window, default
 //! start and known minima in the doc comment. [`Landscape`] is the closed set
@@ -18,7 +18,7 @@ pub use quadratic::Quadratic;
 pub use rastrigin::Rastrigin;
 pub use rosenbrock::Rosenbrock;
 
-use crate::Vec2;
+use crate::{Mat2, Vec2};
 
 /// A rectangular window of the plane: x ∈ [x0, x1], y ∈ [y0, y1].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -259,6 +259,21 @@ impl Landscape {
         }
     }
 
+    /// ∇²f(p): analytic for the built-in surfaces, second-order forward-mode
+    /// AD for formulas. Where f is not twice differentiable the entries are
+    /// NaN or infinite, never a panic.
+    pub fn hessian(&self, p: Vec2) -> Mat2 {
+        match self {
+            Landscape::Quadratic(q) => q.hessian(p),
+            Landscape::Rosenbrock(r) => r.hessian(p),
+            Landscape::Himmelblau => himmelblau::hessian(p),
+            Landscape::Beale => beale::hessian(p),
+            Landscape::Saddle => saddle::hessian(p),
+            Landscape::Rastrigin(r) => r.hessian(p),
+            Landscape::Expr(e) => e.hessian(p),
+        }
+    }
+
     /// The window a figure of this surface shows by default.
     pub fn default_view(&self) -> View {
         match self {
@@ -365,6 +380,10 @@ impl crate::optim::Oracle for Landscape {
 
     fn grad(&self, x: Vec2) -> Vec2 {
         Landscape::grad(self, x)
+    }
+
+    fn hessian(&self, x: Vec2) -> Mat2 {
+        Landscape::hessian(self, x)
     }
 }
 

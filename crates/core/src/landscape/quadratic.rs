@@ -11,6 +11,7 @@
 //! Default view: x ∈ [−5.5, 1], y ∈ [−3, 2] (the book's figure window,
 //! grown to hold the first zig-zag to x2 = 1.2);
 //! default start (−5, −2).
+//! ∇²f = R·diag(2a, 2b)·Rᵀ, constant.
 //! Minimum: (0, 0) with f = 0 when a > 0 and b > 0 (otherwise a saddle).
 //! Curvatures (Hessian eigenvalues): 2a and 2b; GD converges iff η < 2/L with
 //! L = max(2a, 2b).
@@ -70,6 +71,21 @@ impl Quadratic {
         let gu = 2.0 * self.a * u;
         let gw = 2.0 * self.b * w;
         [gu * c - gw * s, gu * s + gw * c]
+    }
+
+    /// The Hessian: diag(2a, 2b) rotated by θ, i.e. [[2a·c² + 2b·s²,
+    /// (2a − 2b)·s·c], [(2a − 2b)·s·c, 2a·s² + 2b·c²]] (constant in x).
+    pub fn hessian(&self, _p: Vec2) -> [[f64; 2]; 2] {
+        let (ha, hb) = (2.0 * self.a, 2.0 * self.b);
+        if self.rotation == 0.0 {
+            return [[ha, 0.0], [0.0, hb]];
+        }
+        let (c, s) = self.cos_sin();
+        let off = (ha - hb) * s * c;
+        [
+            [ha * c * c + hb * s * s, off],
+            [off, ha * s * s + hb * c * c],
+        ]
     }
 
     /// Known minima: the origin when both coefficients are positive.

@@ -4,6 +4,8 @@
 //!
 //! ∇f = (2x + 2πA·sin 2πx, 2y + 2πA·sin 2πy)
 //!
+//! ∇²f = diag(2 + 4π²A·cos 2πx, 2 + 4π²A·cos 2πy)
+//!
 //! Default A = 10. Default view: x, y ∈ [−5.12, 5.12]; default start
 //! (−4.2, 3.7). Global minimum: (0, 0) with f = 0; local minima near every
 //! integer point.
@@ -42,6 +44,16 @@ impl Rastrigin {
         [
             2.0 * x + k * math::sin(2.0 * PI * x),
             2.0 * y + k * math::sin(2.0 * PI * y),
+        ]
+    }
+
+    /// ∇²f(x, y) = diag(2 + 4π²A·cos 2πx, 2 + 4π²A·cos 2πy).
+    pub fn hessian(&self, p: Vec2) -> [[f64; 2]; 2] {
+        let [x, y] = p;
+        let k = 4.0 * PI * PI * self.a;
+        [
+            [2.0 + k * math::cos(2.0 * PI * x), 0.0],
+            [0.0, 2.0 + k * math::cos(2.0 * PI * y)],
         ]
     }
 

@@ -4,9 +4,9 @@
 use super::hyper::{FlagKey, Hyper, HyperKey, KeyValue, Range};
 use super::keys::Key;
 use super::{
-    AddDecayedWeights, Block, Convention, DecayParams, OptKind, Oracle, Scale, ScaleByAdadelta,
-    ScaleByAdam, ScaleByAdamax, ScaleByLion, ScaleByNadam, ScaleByRadam, ScaleByRms, ScaleByRprop,
-    ScaleByRss, StateField, StepCx, Trace,
+    AddDecayedWeights, Block, Convention, DecayParams, Fault, Newton, OptKind, Oracle, Scale,
+    ScaleByAdadelta, ScaleByAdam, ScaleByAdamax, ScaleByLbfgs, ScaleByLion, ScaleByNadam,
+    ScaleByRadam, ScaleByRms, ScaleByRprop, ScaleByRss, StateField, StepCx, Trace,
 };
 use crate::Vec2;
 
@@ -166,6 +166,8 @@ impl OptSpec {
                 Box::new(DecayParams::new(h.lambda)),
                 Box::new(ScaleByLion::new(h.beta1, h.beta2)),
             ],
+            (OptKind::Lbfgs, _) => vec![Box::new(ScaleByLbfgs::new(h.history_size, h.line_search))],
+            (OptKind::Newton, _) => vec![Box::new(Newton::new())],
         };
         Ok(Optimizer { blocks, t: 0 })
     }
@@ -205,6 +207,18 @@ pub struct Optimizer {
 }
 
 impl Optimizer {
+    /// The optimizer that runs `blocks` in order (optax's `chain`), then
+    /// applies x ← x − u.
+    pub fn chain(blocks: Vec<Box<dyn Block>>) -> Optimizer {
+        Optimizer { blocks, t: 0 }
+    }
+
+    /// The first block's fault at the last step, if one could not take it
+    /// (the walker stops the run there).
+    pub fn fault(&self) -> Option<Fault> {
+        self.blocks.iter().find_map(|b| b.fault())
+    }
+
     /// One step at `x` with gradient `g` and the rates the step uses
     /// (`lr`: η_t; `momentum`: a schedule's γ or β1, if it cycles one): runs
     /// the chain and applies `x ← x − u`. Returns the final update `u`.

@@ -1,7 +1,7 @@
 //! The optimizers a scene can name, the keys each uses and their defaults.
 
 use super::hyper::{FlagKey, Hyper, HyperKey};
-use super::keys::{Key, PairKey};
+use super::keys::{ChoiceKey, IntKey, Key, PairKey};
 use super::Convention;
 
 /// The optimizers a scene can name.
@@ -34,10 +34,15 @@ pub enum OptKind {
     Rprop,
     /// Lion (lion-pytorch: sign of an interpolated momentum).
     Lion,
+    /// L-BFGS (torch's, one iteration per step, optional strong-Wolfe line
+    /// search).
+    Lbfgs,
+    /// Newton's method with the exact Hessian.
+    Newton,
 }
 
 /// Every kind, in the order the UI lists them.
-pub const ALL_KINDS: [OptKind; 13] = [
+pub const ALL_KINDS: [OptKind; 15] = [
     OptKind::Gd,
     OptKind::Momentum,
     OptKind::Adagrad,
@@ -51,6 +56,8 @@ pub const ALL_KINDS: [OptKind; 13] = [
     OptKind::Radam,
     OptKind::Rprop,
     OptKind::Lion,
+    OptKind::Lbfgs,
+    OptKind::Newton,
 ];
 
 impl OptKind {
@@ -70,6 +77,8 @@ impl OptKind {
             OptKind::Radam => "radam",
             OptKind::Rprop => "rprop",
             OptKind::Lion => "lion",
+            OptKind::Lbfgs => "lbfgs",
+            OptKind::Newton => "newton",
         }
     }
 
@@ -98,6 +107,8 @@ impl OptKind {
         const DECOUPLED: Key = Key::Flag(FlagKey::Decoupled);
         const ETAS: Key = Key::Pair(PairKey::Etas);
         const STEP_SIZES: Key = Key::Pair(PairKey::StepSizes);
+        const HISTORY: Key = Key::Int(IntKey::HistorySize);
+        const LINE_SEARCH: Key = Key::Choice(ChoiceKey::LineSearch);
         match self {
             OptKind::Gd => &[LR, LAMBDA],
             OptKind::Momentum => &[LR, GAMMA, DAMPENING, LAMBDA, NESTEROV],
@@ -111,6 +122,8 @@ impl OptKind {
             OptKind::Radam => &[LR, BETA1, BETA2, EPS, LAMBDA, DECOUPLED],
             OptKind::Rprop => &[LR, ETAS, STEP_SIZES],
             OptKind::Lion => &[LR, BETA1, BETA2, LAMBDA],
+            OptKind::Lbfgs => &[LR, HISTORY, LINE_SEARCH],
+            OptKind::Newton => &[LR],
         }
     }
 
@@ -213,6 +226,8 @@ impl OptKind {
                     eps: 1e-5,
                     ..base
                 },
+                // torch's LBFGS lr is 1; Newton's natural step is 1.
+                OptKind::Lbfgs | OptKind::Newton => OptKind::defaults(self, Convention::Pytorch),
                 OptKind::Adamax | OptKind::Radam | OptKind::Rprop | OptKind::Lion => Hyper {
                     lr: 0.1,
                     ..OptKind::defaults(self, Convention::Pytorch)
@@ -267,6 +282,7 @@ impl OptKind {
                     beta2: 0.99,
                     ..base
                 },
+                OptKind::Lbfgs | OptKind::Newton => Hyper { lr: 1.0, ..base },
             },
         }
     }

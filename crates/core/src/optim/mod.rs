@@ -19,8 +19,10 @@ mod decay;
 mod hyper;
 mod keys;
 mod kind;
+mod lbfgs;
 mod lion;
 mod nadam;
+mod newton;
 mod radam;
 mod rms;
 mod rprop;
@@ -35,8 +37,10 @@ pub use decay::{AddDecayedWeights, DecayParams};
 pub use hyper::{FlagKey, Hyper, HyperKey, KeyValue, LineSearch, Range, MAX_HISTORY};
 pub use keys::{ChoiceKey, IntKey, Key, PairKey};
 pub use kind::{OptKind, ALL_KINDS};
+pub use lbfgs::{ScaleByLbfgs, MAX_TRIALS};
 pub use lion::ScaleByLion;
 pub use nadam::ScaleByNadam;
+pub use newton::{solve2, Newton};
 pub use radam::ScaleByRadam;
 pub use rms::{ScaleByRms, ScaleByRss};
 pub(crate) use rprop::sign;
@@ -47,7 +51,7 @@ pub use trace::Trace;
 /// The most optimizers a scene may race at once.
 pub const MAX_OPTIMIZERS: usize = 16;
 
-use crate::Vec2;
+use crate::{Mat2, Vec2};
 
 /// Which arithmetic the optimizers follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -128,6 +132,39 @@ pub enum StateKey {
     PrevGrad,
     /// Lion's interpolation c = β1·m + (1−β1)·g, whose sign is the step.
     Interp,
+    /// Newton's H⁻¹g (the step before η).
+    NewtonDir,
+    /// L-BFGS's search direction d (torch's state `d`).
+    Direction,
+    /// L-BFGS's accepted step length t along d (torch's state `t`; both
+    /// coordinates hold it).
+    StepLength,
+    /// L-BFGS's inverse-Hessian scale γ = sᵀy/yᵀy (torch's `H_diag`; both
+    /// coordinates hold it).
+    HDiag,
+    /// The i-th point the line search evaluated in this step (0-based), x + tᵢ·d.
+    Trial(u8),
+}
+
+/// Why a block could not take its step: the run stops there with this
+/// reason (the step is not taken).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Fault {
+    /// Newton's Hessian is singular (a zero pivot) or the solution of
+    /// H·s = g is not finite.
+    SingularHessian,
+    /// Newton's Hessian has a NaN or infinite entry.
+    NonFiniteHessian,
+}
+
+impl Fault {
+    /// The `stop.reason` of the simulation output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Fault::SingularHessian => "singular_hessian",
+            Fault::NonFiniteHessian => "nonfinite_hessian",
+        }
+    }
 }
 
 impl StateKey {
@@ -153,8 +190,31 @@ impl StateKey {
             StateKey::StepSize => "Δ",
             StateKey::PrevGrad => "g_prev",
             StateKey::Interp => "c",
+            StateKey::NewtonDir => "H⁻¹g",
+            StateKey::Direction => "d",
+            StateKey::StepLength => "t",
+            StateKey::HDiag => "H_diag",
+            StateKey::Trial(_) => "trials",
             StateKey::Mu | StateKey::MuNext | StateKey::MuProduct => return None,
         })
+    }
+
+    /// Whether both coordinates hold one number (the output writes it once).
+    pub fn is_scalar(self) -> bool {
+        matches!(
+            self,
+            StateKey::StepLength
+                | StateKey::HDiag
+                | StateKey::Mu
+                | StateKey::MuNext
+                | StateKey::MuProduct
+        )
+    }
+
+    /// Whether the key is one of a list of points (the output gathers every
+    /// field of the key into one array, in order): the line search's trials.
+    pub fn is_list(self) -> bool {
+        matches!(self, StateKey::Trial(_))
     }
 }
 
@@ -190,6 +250,9 @@ pub trait Oracle {
     fn value(&self, x: Vec2) -> f64;
     /// ∇f(x), exact (no noise).
     fn grad(&self, x: Vec2) -> Vec2;
+    /// ∇²f(x), exact: `h[i][j]` = ∂²f/∂xᵢ∂xⱼ (NaN or infinite entries where f
+    /// is not twice differentiable).
+    fn hessian(&self, x: Vec2) -> Mat2;
 }
 
 /// What every block of one step may read besides the update.
@@ -219,6 +282,13 @@ pub trait Block {
     /// last update (η for plain scaling, η/√(s+ε) for AdaGrad, …), if it
     /// defines one.
     fn lr_eff(&self) -> Option<Vec2> {
+        None
+    }
+
+    /// Why the last update could not be taken (Newton's singular Hessian);
+    /// the walker then stops the run with this reason. None for every block
+    /// that cannot fail.
+    fn fault(&self) -> Option<Fault> {
         None
     }
 }

@@ -104,7 +104,9 @@ impl Outcome {
 /// The outcome of a run (see the module documentation for the criterion).
 pub fn outcome(t: &Trajectory) -> Outcome {
     match t.stop {
-        Stop::Diverged { step } => Outcome::Diverged { step },
+        // A run a block stopped (Newton's singular Hessian) has no final
+        // loss either: the band of stopped runs holds it.
+        Stop::Diverged { step } | Stop::Fault { step, .. } => Outcome::Diverged { step },
         Stop::Completed => match (t.loss.first(), t.loss.last()) {
             (Some(first), Some(last)) if last > first => Outcome::Grew,
             _ => Outcome::Ok,

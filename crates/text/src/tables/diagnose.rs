@@ -10,6 +10,10 @@ pub const EN: crate::Table = &[
     ("hint.nesterov", "η·L = {0}·{1} = {2} > 2(1 + γ)/(1 + 2γ) = {3}: Nesterov momentum overshoots along the steepest axis (curvature L = {1}). Try η below {4}."),
     ("hint.diverged", "The step size η = {0} is too large for this surface: the iterate left the finite world at step {1}. Try a smaller η."),
     ("hint.grew", "The loss grew from {0} to {1}: the step size η = {2} is too large for this surface. Try a smaller η."),
+    ("hint.singular_hessian", "The Hessian at ({1}, {2}) is singular (or too close to it for a finite solution), so Newton's step H⁻¹g does not exist there: step {0} was not taken. Start elsewhere, or use a first-order method."),
+    ("hint.nonfinite_hessian", "The Hessian is not defined (or not finite) at ({1}, {2}), so step {0} of Newton's method was not taken: start elsewhere, or change the formula."),
+    ("hint.maximum", "The gradient vanishes at ({0}, {1}) but the Hessian there is not positive definite (its eigenvalues {2} and {3} are both negative): a local maximum, not a minimum. Newton's method jumps to the stationary point of its local quadratic model, maximum or minimum alike; start elsewhere, or use a descent method."),
+    ("hint.saddle", "The gradient vanishes at ({0}, {1}) but the Hessian there is not positive definite (its eigenvalues are {2} and {3}): a saddle point, not a minimum. Newton's method jumps to any stationary point, and gradient steps stall on a saddle when they start on its ridge; start elsewhere."),
 ];
 
 /// 简体中文.
@@ -22,4 +26,8 @@ pub const ZH: crate::Table = &[
     ("hint.nesterov", "η·L = {0}·{1} = {2} > 2(1 + γ)/(1 + 2γ) = {3}：Nesterov 动量法沿最陡的方向（曲率 L = {1}）越过最优解。试试小于 {4} 的 η。"),
     ("hint.diverged", "学习率 η = {0} 对这个曲面太大：自变量在第 {1} 步离开了有限范围。试试更小的 η。"),
     ("hint.grew", "损失从 {0} 增长到 {1}：学习率 η = {2} 对这个曲面太大。试试更小的 η。"),
+    ("hint.singular_hessian", "黑塞矩阵在 ({1}, {2}) 处奇异（或接近奇异，解不是有限值），牛顿法的步长在那里不存在：第 {0} 步没有执行。换一个起点，或改用一阶方法。"),
+    ("hint.nonfinite_hessian", "黑塞矩阵在 ({1}, {2}) 处无定义（或不是有限值），牛顿法的第 {0} 步没有执行：换一个起点，或修改公式。"),
+    ("hint.maximum", "梯度在 ({0}, {1}) 处为零，但那里的黑塞矩阵不是正定的（特征值 {2} 和 {3} 都是负数）：这是局部极大值点，不是极小值点。牛顿法跳向局部二次模型的驻点，不论它是极大还是极小；换一个起点，或改用下降方法。"),
+    ("hint.saddle", "梯度在 ({0}, {1}) 处为零，但那里的黑塞矩阵不是正定的（特征值为 {2} 和 {3}）：这是鞍点，不是极小值点。牛顿法会跳向任何驻点，而梯度法从鞍点的脊线上出发时也会停在鞍点；换一个起点。"),
 ];

@@ -19,19 +19,23 @@
 //! on dual numbers (value, ∂/∂x, ∂/∂y), so it is exact up to rounding, not a
 //! finite difference. In the chain rule a zero inner derivative contributes
 //! zero even when the outer factor is infinite (so `sqrt(x^2 + 1) + y` has a
-//! finite ∂/∂x everywhere and `abs(x)` has ∂/∂x = 0 at x = 0).
+//! finite ∂/∂x everywhere and `abs(x)` has ∂/∂x = 0 at x = 0). The Hessian
+//! runs the same program on second-order dual numbers (value, gradient and
+//! the three second derivatives), for Newton's method.
 
 mod dual;
 mod error;
+mod hyper;
 mod lex;
 mod parse;
 
 pub use error::{ExprError, ExprProblem, Open, Token};
 
 use crate::math;
-use crate::Vec2;
+use crate::{Mat2, Vec2};
 use dual::Dual;
 use error::ExprProblem as P;
+use hyper::Hyper;
 use lex::lex;
 use parse::Parser;
 
@@ -262,6 +266,47 @@ impl Expr {
     /// ∇f(p).
     pub fn grad(&self, p: Vec2) -> Vec2 {
         self.value_grad(p).1
+    }
+
+    /// ∇²f(p) by second-order forward-mode automatic differentiation; NaN or
+    /// infinite entries where f is not twice differentiable (never a panic).
+    pub fn hessian(&self, p: Vec2) -> Mat2 {
+        let mut st = [Hyper::default(); MAX_STACK];
+        let mut n = 0usize;
+        for op in &self.code {
+            match *op {
+                Op::Num(c) => {
+                    st[n] = Hyper::c(c);
+                    n += 1;
+                }
+                Op::X => {
+                    st[n] = Hyper::var(p[0], 0);
+                    n += 1;
+                }
+                Op::Y => {
+                    st[n] = Hyper::var(p[1], 1);
+                    n += 1;
+                }
+                Op::Neg => st[n - 1] = st[n - 1].neg(),
+                Op::Call(f) if f.arity() == 1 => st[n - 1] = st[n - 1].apply(f),
+                op => {
+                    let (a, b) = (st[n - 2], st[n - 1]);
+                    n -= 1;
+                    st[n - 1] = match op {
+                        Op::Add => a.add(b),
+                        Op::Sub => a.add(b.neg()),
+                        Op::Mul => a.mul(b),
+                        Op::Div => a.div(b),
+                        Op::Pow => a.pow(b),
+                        Op::Call(Fun::Min) => if min2(a.v, b.v).1 { a } else { b }.nan_if(a.v, b.v),
+                        Op::Call(_) => if max2(a.v, b.v).1 { a } else { b }.nan_if(a.v, b.v),
+                        _ => unreachable!("operands are pushed above"),
+                    };
+                }
+            }
+        }
+        let h = st[0].h;
+        [[h[0], h[1]], [h[1], h[2]]]
     }
 }
 
