@@ -320,6 +320,8 @@ fn unknown_optimizer_keys_list_exactly_the_kinds_keys() {
                 }
                 "etas" => json!([0.5, 1.2]),
                 "step_sizes" => json!([1e-6, 50]),
+                "history_size" => json!(5),
+                "line_search" => json!("strong_wolfe"),
                 _ => json!(0.5),
             };
             let s = parse(json!({"optimizers": [{"kind": kind.name(), *key: v}]}));
