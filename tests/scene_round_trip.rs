@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use gradscape::landscape::{Quadratic, Rastrigin, Rosenbrock};
-use gradscape::optim::{Hyper, ALL_KINDS};
+use gradscape::optim::{Hyper, LineSearch, ALL_KINDS};
 use gradscape::scene::Noise;
 use gradscape::{simulate, Convention, Landscape, OptSpec, Scene, View};
 use proptest::prelude::*;
@@ -113,6 +113,14 @@ fn make_spec(r: &RawOpt, conv: Convention) -> OptSpec {
             "decoupled" => h.decoupled = r.flags.2,
             "etas" => h.etas = [0.05 + 0.9 * r.beta1, 1.0 + r.lr],
             "step_sizes" => h.step_sizes = [r.eps, r.eps + r.lambda],
+            "history_size" => h.history_size = 1 + (r.momentum_decay * 1e3) as usize % 100,
+            "line_search" => {
+                h.line_search = if r.flags.1 {
+                    LineSearch::StrongWolfe
+                } else {
+                    LineSearch::None
+                }
+            }
             _ => unreachable!("{key}"),
         }
     }

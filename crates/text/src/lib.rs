@@ -232,6 +232,8 @@ pub const NAMES: &[&str] = &[
     "radam",
     "rprop",
     "lion",
+    "lbfgs",
+    "newton",
     "dampening",
     "lr_decay",
     "initial_accumulator_value",

@@ -309,9 +309,14 @@ mod tests {
         assert!(!OptKind::Adam.uses(FlagKey::Nesterov));
         assert!(OptKind::Adadelta.uses(HyperKey::Gamma));
         assert!(OptKind::Rprop.uses(PairKey::Etas) && !OptKind::Lion.uses(HyperKey::Eps));
-        // Not yet a kind's: L-BFGS's keys wait for its block.
-        let used = |k: Key| ALL_KINDS.iter().any(|kind| kind.uses(k));
-        assert!(!used(Key::Int(IntKey::HistorySize)) && !used(Key::Choice(ChoiceKey::LineSearch)));
+        // L-BFGS's integer and choice keys are its alone.
+        let users = |k: Key| ALL_KINDS.iter().filter(|kind| kind.uses(k)).count();
+        assert!(
+            OptKind::Lbfgs.uses(IntKey::HistorySize) && OptKind::Lbfgs.uses(ChoiceKey::LineSearch)
+        );
+        assert_eq!(users(Key::Int(IntKey::HistorySize)), 1);
+        assert_eq!(users(Key::Choice(ChoiceKey::LineSearch)), 1);
+        assert_eq!(OptKind::Newton.keys(), &[Key::Hyper(HyperKey::Lr)]);
     }
 
     #[test]
