@@ -10,7 +10,8 @@
 
 use crate::landscape::Landscape;
 use crate::noise::Gaussian;
-use crate::optim::{OptSpec, Optimizer, StateField};
+use crate::optim::{OptKind, OptSpec, Optimizer, StateField};
+use crate::schedule::Scheduler;
 use crate::scene::Scene;
 use crate::Vec2;
 
@@ -51,6 +52,12 @@ pub struct Trajectory {
     pub loss: Vec<f64>,
     /// states[t-1] after step t.
     pub states: Vec<StepState>,
+    /// lr[t-1]: η_t, the rate step t used (the optimizer's η throughout
+    /// without a schedule).
+    pub lr: Vec<f64>,
+    /// momentum[t-1]: the γ or β1 step t used when a schedule cycles it
+    /// (`cyclic`, `one_cycle`); empty otherwise.
+    pub momentum: Vec<f64>,
     /// Completed or diverged.
     pub stop: Stop,
 }
@@ -81,6 +88,10 @@ pub struct Step {
     pub loss: f64,
     /// The chain's effective rate at this step.
     pub lr_eff: Vec2,
+    /// η_t, the rate this step used (its schedule's, or η).
+    pub lr: f64,
+    /// The γ or β1 this step used, when a schedule cycles it.
+    pub momentum: Option<f64>,
 }
 
 /// One optimizer walking a surface: the one step loop, with the stop rule,
@@ -89,8 +100,9 @@ pub struct Step {
 /// was) and allocates nothing per step.
 pub struct Walker {
     opt: Optimizer,
-    /// The optimizer's η (a schedule, when the scene gives one, changes it per step).
-    lr: f64,
+    /// η_t and the cycled momentum for the next step (torch's scheduler,
+    /// stepped after every step with the new loss).
+    sched: Scheduler,
     noise: Gaussian,
     sigma: f64,
     x: Vec2,
@@ -104,15 +116,29 @@ impl Walker {
     /// `spec` at the scene's start, with the scene's noise and convention.
     /// A start outside the finite world or the surface's domain is stopped
     /// at step 0.
+    /// A schedule that does not fit (see [`crate::schedule::Schedule::check`])
+    /// is an error at `schedule.<arg>`.
     pub fn new(landscape: &Landscape, spec: &OptSpec, scene: &Scene) -> Result<Walker, RunError> {
-        let opt = spec
+        let mut built = *spec;
+        if let Some(s) = &spec.schedule {
+            s.check(spec.kind, scene.steps)
+                .map_err(|e| RunError(e.to_scene_error()))?;
+            // torch's SGD(momentum=0) under cycle_momentum gets the cycled
+            // momentum and so a momentum buffer: gd runs as momentum SGD.
+            if spec.kind == OptKind::Gd && s.cycles_momentum() {
+                built.kind = OptKind::Momentum;
+                built.hyper.nesterov = false;
+            }
+        }
+        let opt = built
             .build(scene.convention)
             .map_err(|e| RunError(e.into()))?;
+        let sched = Scheduler::new(spec.schedule.as_ref(), spec.hyper.lr, scene.steps);
         let x = scene.start;
         let ok = in_bounds(x) && landscape.value(x).is_finite();
         Ok(Walker {
             opt,
-            lr: spec.hyper.lr,
+            sched,
             noise: Gaussian::new(scene.noise.seed),
             sigma: scene.noise.sigma,
             x,
@@ -136,7 +162,8 @@ impl Walker {
             g[1] += self.sigma * self.noise.sample();
         }
         let mut nx = self.x;
-        self.opt.step(&mut nx, g, self.lr, None, landscape);
+        let (lr, momentum) = (self.sched.lr(), self.sched.momentum());
+        self.opt.step(&mut nx, g, lr, momentum, landscape);
         let f = landscape.value(nx);
         self.scratch.clear();
         self.opt.state(&mut self.scratch);
@@ -153,12 +180,15 @@ impl Walker {
         std::mem::swap(&mut self.fields, &mut self.scratch);
         self.x = nx;
         self.t = t;
+        self.sched.step(f);
         Some(Step {
             t,
             grad: g,
             x: nx,
             loss: f,
             lr_eff,
+            lr,
+            momentum,
         })
     }
 
@@ -175,6 +205,11 @@ impl Walker {
     /// The step at which the walk stopped (0: the start itself is outside).
     pub fn stopped_at(&self) -> Option<usize> {
         self.stopped
+    }
+
+    /// η for the next step (what the schedule holds now).
+    pub fn next_lr(&self) -> f64 {
+        self.sched.lr()
     }
 
     /// The chain's effective rate at the last step.
@@ -209,6 +244,8 @@ pub fn run_one_with(
     let mut points = Vec::with_capacity(scene.steps + 1);
     let mut loss = Vec::with_capacity(scene.steps + 1);
     let mut states = Vec::with_capacity(if record_states { scene.steps } else { 0 });
+    let mut lr = Vec::with_capacity(scene.steps);
+    let mut momentum = Vec::new();
     let mut stop = Stop::Completed;
     if walk.stopped_at().is_none() {
         points.push(scene.start);
@@ -219,6 +256,8 @@ pub fn run_one_with(
             };
             points.push(s.x);
             loss.push(s.loss);
+            lr.push(s.lr);
+            momentum.extend(s.momentum);
             if record_states {
                 states.push(StepState {
                     grad: s.grad,
@@ -236,6 +275,8 @@ pub fn run_one_with(
         points,
         loss,
         states,
+        lr,
+        momentum,
         stop,
     })
 }

@@ -22,6 +22,7 @@ pub mod landscape;
 pub mod lessons;
 pub mod optim;
 pub mod output;
+pub mod schedule;
 pub mod summary;
 pub mod svg;
 pub mod tables;
@@ -69,6 +70,7 @@ pub const TABLES: &[(&str, Table, Table)] = &[
     ("errors", tables::errors::EN, tables::errors::ZH),
     ("explain", tables::explain::EN, tables::explain::ZH),
     ("state", tables::state::EN, tables::state::ZH),
+    ("schedule", tables::schedule::EN, tables::schedule::ZH),
 ];
 
 /// The text of `key` in `lang`; the key itself when it is missing (a test

@@ -48,13 +48,15 @@ impl Block for Trace {
             self.lr = Some(cx.lr);
         }
         let t = cx.t;
+        // A schedule's cycled γ (torch sets group["momentum"] per step).
+        let gamma = cx.momentum.unwrap_or(self.gamma);
         for i in 0..2 {
             match self.lr {
                 Some(lr) => {
                     let step = lr * u[i];
-                    self.v[i] = self.gamma * self.v[i] + step;
+                    self.v[i] = gamma * self.v[i] + step;
                     u[i] = if self.nesterov {
-                        self.gamma * self.v[i] + step
+                        gamma * self.v[i] + step
                     } else {
                         self.v[i]
                     };
@@ -63,10 +65,10 @@ impl Block for Trace {
                     self.v[i] = if t == 1 {
                         u[i]
                     } else {
-                        self.v[i] * self.gamma + u[i]
+                        self.v[i] * gamma + u[i]
                     };
                     u[i] = if self.nesterov {
-                        self.gamma.mul_add(self.v[i], u[i])
+                        gamma.mul_add(self.v[i], u[i])
                     } else {
                         self.v[i]
                     };

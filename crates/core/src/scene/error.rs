@@ -108,6 +108,8 @@ pub enum Problem {
     },
     /// A formula that does not parse.
     Formula(ExprError),
+    /// A schedule that does not fit its optimizer or the scene's steps.
+    Schedule(crate::schedule::ScheduleError),
 }
 
 /// A named list of choices.
@@ -117,6 +119,18 @@ pub enum Choice {
     Landscape,
     /// The optimizer kinds (`optim::ALL_KINDS`).
     Optimizer,
+    /// The schedule kinds (`schedule::KINDS`).
+    Schedule,
+    /// The kinds a `sequential` schedule may chain (the first eight).
+    ScheduleChild,
+    /// `cyclic`'s modes.
+    CyclicMode,
+    /// `one_cycle`'s anneal strategies.
+    Anneal,
+    /// `plateau`'s modes.
+    PlateauMode,
+    /// `plateau`'s threshold modes.
+    ThresholdMode,
 }
 
 /// What a field allows.
@@ -183,6 +197,23 @@ pub enum Allowed {
     Version,
     /// A formula in x and y, as a string.
     Formula,
+    /// A number in (0, 1].
+    Fraction,
+    /// A list of at most `max` strictly increasing integers ≥ 1.
+    Milestones {
+        /// Most entries.
+        max: usize,
+    },
+    /// A list of exactly `n` entries.
+    Count {
+        /// How many.
+        n: usize,
+    },
+    /// A non-empty list of at most `max` schedules.
+    ScheduleList {
+        /// Most entries.
+        max: usize,
+    },
 }
 
 /// The value given, as the error shows it.

@@ -161,5 +161,8 @@ pub fn optimizer_value(spec: &OptSpec) -> Value {
         };
         m.insert(key.name().into(), v);
     }
+    if let Some(s) = &spec.schedule {
+        m.insert("schedule".into(), crate::schedule::json::value(s));
+    }
     Value::Object(m)
 }

@@ -188,6 +188,12 @@ impl Scene {
                     .collect::<Result<Vec<_>, _>>()?
             }
         };
+        for (i, o) in optimizers.iter().enumerate() {
+            if let Some(s) = &o.schedule {
+                s.check(o.kind, steps)
+                    .map_err(|e| e.to_scene_error().under(&format!("optimizers[{i}]")))?;
+            }
+        }
         Ok(Scene {
             landscape,
             start,
@@ -320,7 +326,9 @@ fn parse_optimizer(v: &Value, path: &str, conv: Convention) -> Result<OptSpec, S
         .ok_or_else(|| must_be(join(path, "kind"), kinds, kind_v))?;
     if let Some(k) = obj
         .keys()
-        .find(|k| *k != "kind" && !Key::from_name(k).is_some_and(|key| kind.uses(key)))
+        .find(|k| {
+            *k != "kind" && *k != "schedule" && !Key::from_name(k).is_some_and(|key| kind.uses(key))
+        })
     {
         return Err(SceneError::new(
             join(path, k),
@@ -337,6 +345,9 @@ fn parse_optimizer(v: &Value, path: &str, conv: Convention) -> Result<OptSpec, S
                 h,
                 num_in(val, &field, allowed_range(key), |x| key.in_range(x))?,
             ),
+            None if k == "schedule" => {
+                spec.schedule = Some(crate::schedule::json::read(val, &field)?);
+            }
             None => {} // "kind"
         }
     }
