@@ -121,8 +121,7 @@ impl Walker {
     pub fn new(landscape: &Landscape, spec: &OptSpec, scene: &Scene) -> Result<Walker, RunError> {
         let mut built = *spec;
         if let Some(s) = &spec.schedule {
-            s.check(spec.kind, scene.steps)
-                .map_err(|e| RunError(e.to_scene_error()))?;
+            crate::scene::check_schedule(spec, scene.steps).map_err(RunError)?;
             // torch's SGD(momentum=0) under cycle_momentum gets the cycled
             // momentum and so a momentum buffer: gd runs as momentum SGD.
             if spec.kind == OptKind::Gd && s.cycles_momentum() {

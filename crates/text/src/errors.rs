@@ -244,6 +244,7 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         Problem::NoOptimizer { index } => trf(lang, "scene.no-optimizer", &[&index.to_string()]),
         Problem::Formula(e) => expr_error(e, lang),
         Problem::Schedule(e) => crate::schedule::schedule_error(e, lang),
+        Problem::NoMomentum { kind } => crate::schedule::no_momentum(*kind, lang),
     }
 }
 

@@ -1,7 +1,9 @@
 //! Learning-rate schedules in words: kind and argument names, errors.
 
 use crate::{tr, trf, Lang};
-use gradscape_core::schedule::{json, Schedule, ScheduleError, KINDS};
+use gradscape_core::scene::schedule_keys;
+use gradscape_core::schedule::{Schedule, ScheduleError, KINDS};
+use gradscape_core::OptKind;
 
 /// A schedule kind's name in `lang` ("cosine annealing", "余弦退火"); the
 /// scene name itself when unknown.
@@ -16,7 +18,7 @@ pub fn kind_name(kind: &str, lang: Lang) -> String {
 /// A schedule argument's name in `lang` (torch's name stays in the JSON and
 /// the link; this is the label beside it).
 pub fn arg_name(arg: &str, lang: Lang) -> String {
-    if arg != "kind" && KINDS.iter().any(|k| json::keys(k).contains(&arg)) {
+    if arg != "kind" && KINDS.iter().any(|k| schedule_keys(k).contains(&arg)) {
         tr(lang, &format!("schedule.arg.{arg}")).to_string()
     } else {
         arg.to_string()
@@ -31,10 +33,14 @@ pub fn label(s: Option<&Schedule>, lang: Lang) -> String {
     }
 }
 
+/// `cycle_momentum` on an optimizer without momentum, in `lang`.
+pub fn no_momentum(kind: OptKind, lang: Lang) -> String {
+    trf(lang, "schedule.no-momentum", &[kind.name()])
+}
+
 /// A schedule that does not fit its optimizer or the scene, in `lang`.
 pub fn schedule_error(e: &ScheduleError, lang: Lang) -> String {
     match *e {
-        ScheduleError::NoMomentum { kind } => trf(lang, "schedule.no-momentum", &[kind.name()]),
         ScheduleError::TooShort { steps, total_steps } => trf(
             lang,
             "schedule.too-short",
@@ -61,7 +67,7 @@ mod tests {
             for lang in [Lang::En, Lang::Zh] {
                 assert_ne!(kind_name(kind, lang), *kind, "{kind}");
             }
-            for arg in json::keys(kind).iter().filter(|a| **a != "kind") {
+            for arg in schedule_keys(kind).iter().filter(|a| **a != "kind") {
                 let (en, zh) = (arg_name(arg, Lang::En), arg_name(arg, Lang::Zh));
                 assert_ne!(en, *arg, "{arg}");
                 assert_ne!(en, zh, "{arg}");

@@ -14,6 +14,7 @@
 mod adadelta;
 mod adam;
 mod chain;
+mod cycled;
 mod decay;
 mod hyper;
 mod kind;
@@ -25,6 +26,7 @@ mod trace;
 pub use adadelta::ScaleByAdadelta;
 pub use adam::{first_moment, ScaleByAdam};
 pub use chain::{HyperError, OptSpec, Optimizer};
+pub use cycled::{momentum_slot, MomentumSlot};
 pub use decay::{AddDecayedWeights, DecayParams};
 pub use hyper::{FlagKey, Hyper, HyperKey, Key, Range};
 pub use kind::{OptKind, ALL_KINDS};

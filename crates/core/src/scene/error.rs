@@ -108,8 +108,13 @@ pub enum Problem {
     },
     /// A formula that does not parse.
     Formula(ExprError),
-    /// A schedule that does not fit its optimizer or the scene's steps.
+    /// A schedule that does not fit the scene's steps.
     Schedule(crate::schedule::ScheduleError),
+    /// A schedule's `cycle_momentum` on an optimizer with neither γ nor β1.
+    NoMomentum {
+        /// The optimizer.
+        kind: OptKind,
+    },
 }
 
 /// A named list of choices.

@@ -189,10 +189,7 @@ impl Scene {
             }
         };
         for (i, o) in optimizers.iter().enumerate() {
-            if let Some(s) = &o.schedule {
-                s.check(o.kind, steps)
-                    .map_err(|e| e.to_scene_error().under(&format!("optimizers[{i}]")))?;
-            }
+            super::check_schedule(o, steps).map_err(|e| e.under(&format!("optimizers[{i}]")))?;
         }
         Ok(Scene {
             landscape,
@@ -346,7 +343,7 @@ fn parse_optimizer(v: &Value, path: &str, conv: Convention) -> Result<OptSpec, S
                 num_in(val, &field, allowed_range(key), |x| key.in_range(x))?,
             ),
             None if k == "schedule" => {
-                spec.schedule = Some(crate::schedule::json::read(val, &field)?);
+                spec.schedule = Some(super::read_schedule(val, &field)?);
             }
             None => {} // "kind"
         }

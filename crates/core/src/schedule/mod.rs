@@ -2,7 +2,8 @@
 //! stepped once per optimizer step, exactly as torch runs them.
 //!
 //! A scene's optimizer may carry a [`Schedule`] (its JSON form is
-//! `"schedule": {"kind": …, …}` with torch's argument names, see [`json`]).
+//! `"schedule": {"kind": …, …}` with torch's argument names, read and
+//! written by `scene::schedule`).
 //! A [`Scheduler`] is its running state: step t of the walk uses the rate
 //! (and, for `cyclic` and `one_cycle`, the momentum γ or β1) the scheduler
 //! holds *before* its t-th `step()`; after the step the walker calls
@@ -20,7 +21,6 @@
 
 mod chainable;
 mod cyclic;
-pub mod json;
 mod plateau;
 mod sequential;
 
@@ -29,7 +29,6 @@ pub use cyclic::{Anneal, Cyclic, CyclicMode, OneCycle};
 pub use plateau::{Plateau, PlateauMode, ThresholdMode};
 pub use sequential::Sequential;
 
-use crate::optim::OptKind;
 use chainable::Chain;
 use cyclic::{CyclicRun, OneCycleRun};
 use plateau::PlateauRun;
@@ -39,8 +38,9 @@ use sequential::SequentialRun;
 pub const MAX_MILESTONES: usize = 8;
 /// The most schedulers a `sequential` schedule chains.
 pub const MAX_PHASES: usize = 4;
-/// The largest integer argument (step counts): the most steps of a scene.
-pub const MAX_ITERS: u32 = crate::scene::MAX_STEPS as u32;
+/// The largest integer argument (step counts): the most steps of a scene
+/// (`scene::MAX_STEPS`, checked by a test; this module knows no scene).
+pub const MAX_ITERS: u32 = 100_000;
 
 /// Step numbers, strictly increasing, each ≥ 1 (`multi_step`'s and
 /// `sequential`'s `milestones`), held in a fixed array so that a schedule is
@@ -146,15 +146,11 @@ impl Schedule {
         }
     }
 
-    /// Check what depends on the optimizer and the scene: momentum cycling
-    /// needs an optimizer with γ or β1 (torch raises otherwise), and
-    /// `one_cycle` must last the scene's steps and have no empty phase
-    /// (torch raises past `total_steps` and divides by zero in an empty
-    /// phase). The error's field is relative to the schedule (`total_steps`).
-    pub fn check(&self, kind: OptKind, steps: usize) -> Result<(), ScheduleError> {
-        if self.cycles_momentum() && momentum_slot(kind).is_none() {
-            return Err(ScheduleError::NoMomentum { kind });
-        }
+    /// Check what depends on the scene: `one_cycle` must last the scene's
+    /// steps and have no empty phase (torch raises past `total_steps` and
+    /// divides by zero in an empty phase). Whether the optimizer has a
+    /// momentum to cycle is `optim::momentum_slot`'s.
+    pub fn check(&self, steps: usize) -> Result<(), ScheduleError> {
         if let Schedule::OneCycle(c) = self {
             c.check(steps)?;
         }
@@ -165,11 +161,6 @@ impl Schedule {
 /// What [`Schedule::check`] refuses.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ScheduleError {
-    /// `cycle_momentum` on an optimizer with neither γ nor β1.
-    NoMomentum {
-        /// The optimizer.
-        kind: OptKind,
-    },
     /// `one_cycle` stepped past `total_steps`: at least the scene's steps.
     TooShort {
         /// The scene's steps (the least `total_steps` allowed).
@@ -189,46 +180,12 @@ pub enum ScheduleError {
 }
 
 impl ScheduleError {
-    /// The argument at fault (`cycle_momentum`, `total_steps`, `pct_start`).
+    /// The argument at fault (`total_steps`, `pct_start`).
     pub fn arg(&self) -> &'static str {
         match self {
-            ScheduleError::NoMomentum { .. } => "cycle_momentum",
             ScheduleError::TooShort { .. } => "total_steps",
             ScheduleError::EmptyPhase { .. } => "pct_start",
         }
-    }
-
-    /// As a scene error at `schedule.<arg>` (put under `optimizers[i]`).
-    pub fn to_scene_error(self) -> crate::scene::SceneError {
-        crate::scene::SceneError::new(
-            format!("schedule.{}", self.arg()),
-            crate::scene::Problem::Schedule(self),
-        )
-    }
-}
-
-/// Which momentum a schedule's `cycle_momentum` sets, as torch decides it
-/// from the optimizer's defaults (`betas` → β1, else `momentum` → γ).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MomentumSlot {
-    /// SGD's `momentum` (gd then really gets momentum, as torch's
-    /// `SGD(momentum=0)` does under `cycle_momentum`).
-    Gamma,
-    /// The Adam family's β1.
-    Beta1,
-}
-
-/// The momentum a schedule may cycle on `kind`; None where torch's optimizer
-/// has neither `momentum` nor `betas` (torch raises `ValueError`).
-/// RMSprop has torch's `momentum`, but its block has no momentum path here
-/// yet, so it is refused too rather than computed wrongly.
-pub fn momentum_slot(kind: OptKind) -> Option<MomentumSlot> {
-    match kind {
-        OptKind::Gd | OptKind::Momentum => Some(MomentumSlot::Gamma),
-        OptKind::Adam | OptKind::AdamL2 | OptKind::Adamw | OptKind::Nadam => {
-            Some(MomentumSlot::Beta1)
-        }
-        OptKind::Adagrad | OptKind::Adadelta | OptKind::Rmsprop => None,
     }
 }
 

@@ -9,15 +9,16 @@
 //! required. Unknown keys and values out of range are errors naming
 //! `….schedule.<arg>` and what is allowed.
 
-use super::{
+use super::{Allowed, Choice, Got, Problem, SceneError};
+use crate::optim::{momentum_slot, OptSpec};
+use crate::schedule::{
     Anneal, Basic, Cyclic, CyclicMode, Milestones, OneCycle, Plateau, PlateauMode, Schedule,
-    Sequential, ThresholdMode, MAX_ITERS, MAX_MILESTONES, MAX_PHASES,
+    Sequential, ThresholdMode, KINDS, MAX_ITERS, MAX_MILESTONES, MAX_PHASES,
 };
-use crate::scene::{Allowed, Choice, Got, Problem, SceneError};
 use serde_json::{Map, Value};
 
-/// The keys each kind takes (besides `kind`), in torch's order.
-pub fn keys(kind: &str) -> &'static [&'static str] {
+/// The keys each schedule kind takes (`kind` first), in torch's order.
+pub fn schedule_keys(kind: &str) -> &'static [&'static str] {
     match kind {
         "step" => &["kind", "step_size", "gamma"],
         "multi_step" => &["kind", "milestones", "gamma"],
@@ -191,9 +192,29 @@ impl Args<'_> {
     }
 }
 
+/// Check an optimizer's schedule against its kind and the scene's `steps`:
+/// `cycle_momentum` needs a momentum γ or β1 ([`momentum_slot`]; torch
+/// raises otherwise) and `one_cycle` must last the steps with no empty
+/// phase. The error's field is `schedule.<arg>` (put it under
+/// `optimizers[i]`).
+pub fn check_schedule(spec: &OptSpec, steps: usize) -> Result<(), SceneError> {
+    let Some(s) = &spec.schedule else {
+        return Ok(());
+    };
+    if s.cycles_momentum() && momentum_slot(spec.kind).is_none() {
+        return Err(SceneError::new(
+            "schedule.cycle_momentum",
+            Problem::NoMomentum { kind: spec.kind },
+        ));
+    }
+    s.check(steps).map_err(|e| {
+        SceneError::new(format!("schedule.{}", e.arg()), Problem::Schedule(e))
+    })
+}
+
 /// Read `v` (the value of an optimizer's `"schedule"`) at `path`
 /// (`optimizers[0].schedule`).
-pub fn read(v: &Value, path: &str) -> Result<Schedule, SceneError> {
+pub fn read_schedule(v: &Value, path: &str) -> Result<Schedule, SceneError> {
     let (kind, a) = open(v, path, Choice::Schedule)?;
     Ok(match kind {
         "cyclic" => Schedule::Cyclic(Cyclic {
@@ -294,15 +315,15 @@ fn open<'a>(v: &'a Value, path: &'a str, kinds: Choice) -> Result<(&'a str, Args
         SceneError::new(format!("{path}.kind"), Problem::Required { allowed })
     })?;
     let names: &[&str] = match kinds {
-        Choice::ScheduleChild => &super::KINDS[..8],
-        _ => super::KINDS,
+        Choice::ScheduleChild => &KINDS[..8],
+        _ => KINDS,
     };
     let kind = kind_v
         .as_str()
         .and_then(|k| names.iter().find(|n| **n == k))
         .copied()
         .ok_or_else(|| must_be(&format!("{path}.kind"), allowed, kind_v))?;
-    let allowed_keys = keys(kind);
+    let allowed_keys = schedule_keys(kind);
     if let Some(k) = obj.keys().find(|k| !allowed_keys.contains(&k.as_str())) {
         return Err(SceneError::new(
             format!("{path}.{k}"),
@@ -360,7 +381,7 @@ fn basic(kind: &str, a: &Args) -> Result<Basic, SceneError> {
 
 /// The schedule as JSON: its kind and every argument (those left to the
 /// scene or the optimizer only when set).
-pub fn value(s: &Schedule) -> Value {
+pub fn schedule_value(s: &Schedule) -> Value {
     let mut m = Map::new();
     m.insert("kind".into(), s.kind().into());
     let mut put = |k: &str, v: Value| {
