@@ -231,3 +231,66 @@ fn outputs_carry_eta_t() {
     assert!(csv.starts_with("optimizer,step,x,y,loss,lr,momentum\n"));
     assert!(csv.lines().nth(1).unwrap().ends_with(",,"));
 }
+
+#[test]
+fn schedules_round_trip_through_the_link() {
+    use gradscape_core::url::{from_query, to_query};
+    let text = std::fs::read_to_string("tests/reference/torch_golden_schedules.json").unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for case in doc["cases"].as_array().unwrap() {
+        let mut s = Scene::from_value(&case["scene"]).unwrap();
+        s.optimizers.push(s.optimizers[0]);
+        s.optimizers[1].schedule = None;
+        let q = to_query(&s, None);
+        let (back, _, notices) = from_query(&q);
+        assert!(notices.is_empty(), "{q}: {notices:?}");
+        assert_eq!(back, s, "{q}");
+    }
+}
+
+#[test]
+fn the_link_syntax_is_readable_and_lenient() {
+    use gradscape_core::url::{from_query, to_query};
+    let q = "opt=gd:lr=0.6,schedule=step(step_size=5,gamma=0.5);adam:lr=0.1,schedule=sequential(schedulers=(linear(start_factor=0.1,total_iters=5),cosine()),milestones=(5))&steps=30";
+    let (s, _, notices) = from_query(q);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(s.optimizers.len(), 2);
+    assert_eq!(s.optimizers[0].schedule.unwrap().kind(), "step");
+    assert_eq!(s.optimizers[1].schedule.unwrap().kind(), "sequential");
+    let written = to_query(&s, None);
+    assert!(
+        written.contains("opt=gd:lr=0.6,schedule=step(step_size=5,gamma=0.5);adam:"),
+        "{written}"
+    );
+    assert!(
+        written.contains("schedule=sequential(schedulers=(linear(start_factor=0.1,end_factor=1,total_iters=5),cosine(eta_min=0)),milestones=(5))"),
+        "{written}"
+    );
+    // A bad argument is dropped (its default comes back), with a notice.
+    let (s, _, notices) = from_query("opt=gd:lr=0.6,schedule=step(step_size=5,gamma=-2)");
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(
+        s.optimizers[0].schedule,
+        gradscape_core::Scene::from_json(
+            r#"{"optimizers": [{"kind": "gd", "lr": 0.6, "schedule": {"kind": "step", "step_size": 5}}]}"#
+        )
+        .unwrap()
+        .optimizers[0]
+            .schedule
+    );
+    // A schedule that cannot stand (no kind, a missing argument, unbalanced
+    // text) goes, the optimizer stays.
+    for bad in [
+        "schedule=cosin()",
+        "schedule=step()",
+        "schedule=step(step_size=5",
+        "schedule=(1,2)",
+        "schedule=sequential(schedulers=(linear(),plateau()),milestones=(5))",
+    ] {
+        let (s, _, notices) = from_query(&format!("opt=gd:lr=0.6,{bad};momentum:lr=0.1"));
+        assert_eq!(s.optimizers.len(), 2, "{bad}");
+        assert!(s.optimizers[0].schedule.is_none(), "{bad}");
+        assert_eq!(s.optimizers[0].hyper.lr, 0.6, "{bad}");
+        assert!(!notices.is_empty(), "{bad}");
+    }
+}
