@@ -35,7 +35,11 @@ fn d2l_and_torch_momentum_part_once_eta_changes() {
     // d2l: v2 = γ·v1 + η2·g2 = 0.5·(−0.4, −3.2) + 0.2·(−0.92, 4.8) = (−0.384, −0.64).
     assert!(close(d2l.points[2], [-4.216, 1.84]), "{:?}", d2l.points[2]);
     // torch: b2 = μ·b1 + g2 = (−1.42, 0.8); x2 = x1 − η2·b2.
-    assert!(close(torch.points[2], [-4.316, 1.04]), "{:?}", torch.points[2]);
+    assert!(
+        close(torch.points[2], [-4.316, 1.04]),
+        "{:?}",
+        torch.points[2]
+    );
     // With η constant the two forms agree: (−4.032, 0.88) both.
     let flat = r#"{"kind": "momentum", "lr": 0.4, "gamma": 0.5}"#;
     let a = &simulate(&scene("d2l", flat, 2)).unwrap()[0];
@@ -55,10 +59,8 @@ fn gd_under_cycled_momentum_is_momentum_sgd_as_in_torch() {
         assert_eq!(a.momentum.len(), 20);
         assert_eq!(a.momentum[0], 0.95);
         // …and not plain GD under the same rates.
-        let plain = format!(
-            r#"{{"kind": "gd", "lr": 0.3, "schedule": {{"kind": "one_cycle", "cycle_momentum": false}}}}"#
-        );
-        let c = &simulate(&scene(conv, &plain, 20)).unwrap()[0];
+        let plain = r#"{"kind": "gd", "lr": 0.3, "schedule": {"kind": "one_cycle", "cycle_momentum": false}}"#;
+        let c = &simulate(&scene(conv, plain, 20)).unwrap()[0];
         assert_eq!(c.lr, a.lr);
         assert_ne!(c.points, a.points);
         assert!(c.momentum.is_empty());
@@ -293,4 +295,12 @@ fn the_link_syntax_is_readable_and_lenient() {
         assert_eq!(s.optimizers[0].hyper.lr, 0.6, "{bad}");
         assert!(!notices.is_empty(), "{bad}");
     }
+}
+
+#[test]
+fn schedule_step_counts_reach_as_far_as_a_scene() {
+    assert_eq!(
+        gradscape_core::schedule::MAX_ITERS as usize,
+        gradscape_core::scene::MAX_STEPS
+    );
 }

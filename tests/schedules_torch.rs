@@ -92,7 +92,9 @@ fn every_schedule_matches_torch_at_1e12() {
     // every kind is exercised
     for kind in gradscape_core::schedule::KINDS {
         assert!(
-            cases.iter().any(|c| c["scene"]["optimizers"][0]["schedule"]["kind"] == *kind),
+            cases
+                .iter()
+                .any(|c| c["scene"]["optimizers"][0]["schedule"]["kind"] == *kind),
             "no case for {kind}"
         );
     }
@@ -116,8 +118,14 @@ fn the_goldens_really_vary_the_rate_and_the_momentum() {
         }
         let m = numbers(&case["momentum"]);
         if !m.is_empty() {
-            assert!(m.windows(2).any(|w| w[0] != w[1]), "{name}: momentum constant");
+            assert!(
+                m.windows(2).any(|w| w[0] != w[1]),
+                "{name}: momentum constant"
+            );
         }
     }
-    assert!(plateaus.0 + 1 >= plateaus.1, "plateau reduced η in only {plateaus:?}");
+    assert!(
+        plateaus.0 + 1 >= plateaus.1,
+        "plateau reduced η in only {plateaus:?}"
+    );
 }

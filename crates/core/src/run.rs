@@ -11,8 +11,8 @@
 use crate::landscape::Landscape;
 use crate::noise::Gaussian;
 use crate::optim::{OptKind, OptSpec, Optimizer, StateField};
-use crate::schedule::Scheduler;
 use crate::scene::Scene;
+use crate::schedule::Scheduler;
 use crate::Vec2;
 
 /// Beyond this magnitude a coordinate counts as diverged.

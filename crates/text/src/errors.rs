@@ -6,8 +6,8 @@ use gradscape_core::landscape::expr::{Open, Token};
 use gradscape_core::landscape::{ExprError, ExprProblem, KINDS};
 use gradscape_core::optim::{HyperError, ALL_KINDS};
 use gradscape_core::run::RunError;
-use gradscape_core::schedule;
 use gradscape_core::scene::{Allowed, Choice, Got, Problem};
+use gradscape_core::schedule;
 use gradscape_core::url::Notice;
 use gradscape_core::SceneError;
 

@@ -127,10 +127,7 @@ impl Block for ScaleByAdam {
         // A schedule's cycled β1 (torch sets group["betas"][0] per step).
         let beta1 = cx.momentum.unwrap_or(self.beta1);
         let (bc1, bc2) = if self.bias_correction {
-            (
-                1.0 - math::pow(beta1, tf),
-                1.0 - math::pow(self.beta2, tf),
-            )
+            (1.0 - math::pow(beta1, tf), 1.0 - math::pow(self.beta2, tf))
         } else {
             (1.0, 1.0)
         };

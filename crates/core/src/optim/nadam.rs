@@ -60,8 +60,7 @@ impl Block for ScaleByNadam {
         let beta1 = cx.momentum.unwrap_or(self.beta1);
         let bc2 = 1.0 - math::pow(self.beta2, step);
         let mu = beta1 * (1.0 - 0.5 * math::pow(0.96, step * self.momentum_decay));
-        let mu_next =
-            beta1 * (1.0 - 0.5 * math::pow(0.96, (step + 1.0) * self.momentum_decay));
+        let mu_next = beta1 * (1.0 - 0.5 * math::pow(0.96, (step + 1.0) * self.momentum_decay));
         self.mu_product *= mu;
         (self.mu, self.mu_next) = (mu, mu_next);
         let mu_product_next = self.mu_product * mu_next;

@@ -321,12 +321,9 @@ fn parse_optimizer(v: &Value, path: &str, conv: Convention) -> Result<OptSpec, S
         .as_str()
         .and_then(OptKind::from_name)
         .ok_or_else(|| must_be(join(path, "kind"), kinds, kind_v))?;
-    if let Some(k) = obj
-        .keys()
-        .find(|k| {
-            *k != "kind" && *k != "schedule" && !Key::from_name(k).is_some_and(|key| kind.uses(key))
-        })
-    {
+    if let Some(k) = obj.keys().find(|k| {
+        *k != "kind" && *k != "schedule" && !Key::from_name(k).is_some_and(|key| kind.uses(key))
+    }) {
         return Err(SceneError::new(
             join(path, k),
             Problem::UnknownOptimizerKey { kind },

@@ -207,9 +207,8 @@ pub fn check_schedule(spec: &OptSpec, steps: usize) -> Result<(), SceneError> {
             Problem::NoMomentum { kind: spec.kind },
         ));
     }
-    s.check(steps).map_err(|e| {
-        SceneError::new(format!("schedule.{}", e.arg()), Problem::Schedule(e))
-    })
+    s.check(steps)
+        .map_err(|e| SceneError::new(format!("schedule.{}", e.arg()), Problem::Schedule(e)))
 }
 
 /// Read `v` (the value of an optimizer's `"schedule"`) at `path`
@@ -223,7 +222,12 @@ pub fn read_schedule(v: &Value, path: &str) -> Result<Schedule, SceneError> {
             step_size_up: a.int("step_size_up", 1, 2000)?,
             step_size_down: a.opt_int("step_size_down", 1)?,
             mode: a
-                .choice("mode", &CyclicMode::ALL, CyclicMode::name, Choice::CyclicMode)?
+                .choice(
+                    "mode",
+                    &CyclicMode::ALL,
+                    CyclicMode::name,
+                    Choice::CyclicMode,
+                )?
                 .unwrap_or(CyclicMode::Triangular),
             gamma: a.num("gamma", 1.0, Allowed::Positive)?,
             cycle_momentum: a.boolean("cycle_momentum", true)?,
@@ -235,7 +239,12 @@ pub fn read_schedule(v: &Value, path: &str) -> Result<Schedule, SceneError> {
             total_steps: a.opt_int("total_steps", 1)?,
             pct_start: a.num("pct_start", 0.3, Allowed::Range { lo: 0.0, hi: 1.0 })?,
             anneal_strategy: a
-                .choice("anneal_strategy", &Anneal::ALL, Anneal::name, Choice::Anneal)?
+                .choice(
+                    "anneal_strategy",
+                    &Anneal::ALL,
+                    Anneal::name,
+                    Choice::Anneal,
+                )?
                 .unwrap_or(Anneal::Cos),
             cycle_momentum: a.boolean("cycle_momentum", true)?,
             base_momentum: a.num("base_momentum", 0.85, Allowed::Unit)?,
@@ -246,7 +255,12 @@ pub fn read_schedule(v: &Value, path: &str) -> Result<Schedule, SceneError> {
         }),
         "plateau" => Schedule::Plateau(Plateau {
             mode: a
-                .choice("mode", &PlateauMode::ALL, PlateauMode::name, Choice::PlateauMode)?
+                .choice(
+                    "mode",
+                    &PlateauMode::ALL,
+                    PlateauMode::name,
+                    Choice::PlateauMode,
+                )?
                 .unwrap_or(PlateauMode::Min),
             factor: a.num("factor", 0.1, Allowed::Unit)?,
             patience: a.int("patience", 0, 10)?,
@@ -266,10 +280,14 @@ pub fn read_schedule(v: &Value, path: &str) -> Result<Schedule, SceneError> {
         "sequential" => {
             let field = a.field("schedulers");
             let list_allowed = Allowed::ScheduleList { max: MAX_PHASES };
-            let list = a
-                .obj
-                .get("schedulers")
-                .ok_or_else(|| SceneError::new(&field, Problem::Required { allowed: list_allowed }))?;
+            let list = a.obj.get("schedulers").ok_or_else(|| {
+                SceneError::new(
+                    &field,
+                    Problem::Required {
+                        allowed: list_allowed,
+                    },
+                )
+            })?;
             let arr = list
                 .as_array()
                 .filter(|l| !l.is_empty())
@@ -311,9 +329,9 @@ fn open<'a>(v: &'a Value, path: &'a str, kinds: Choice) -> Result<(&'a str, Args
         .as_object()
         .ok_or_else(|| must_be(path, Allowed::Object, v))?;
     let allowed = Allowed::OneOf(kinds);
-    let kind_v = obj.get("kind").ok_or_else(|| {
-        SceneError::new(format!("{path}.kind"), Problem::Required { allowed })
-    })?;
+    let kind_v = obj
+        .get("kind")
+        .ok_or_else(|| SceneError::new(format!("{path}.kind"), Problem::Required { allowed }))?;
     let names: &[&str] = match kinds {
         Choice::ScheduleChild => &KINDS[..8],
         _ => KINDS,
@@ -435,7 +453,10 @@ pub fn schedule_value(s: &Schedule) -> Value {
                 "schedulers",
                 Value::Array(q.schedulers().iter().map(basic_value).collect()),
             );
-            put("milestones", Value::from(q.milestones().as_slice().to_vec()));
+            put(
+                "milestones",
+                Value::from(q.milestones().as_slice().to_vec()),
+            );
         }
     }
     Value::Object(m)

@@ -111,8 +111,14 @@ impl Basic {
     /// the steps from `start` to the scene's `steps` (at least 1).
     pub fn resolve(self, steps: usize, start: u32) -> Basic {
         match self {
-            Basic::Cosine { t_max: None, eta_min } => Basic::Cosine {
-                t_max: Some((steps.saturating_sub(start as usize)).clamp(1, super::MAX_ITERS as usize) as u32),
+            Basic::Cosine {
+                t_max: None,
+                eta_min,
+            } => Basic::Cosine {
+                t_max: Some(
+                    (steps.saturating_sub(start as usize)).clamp(1, super::MAX_ITERS as usize)
+                        as u32,
+                ),
                 eta_min,
             },
             b => b,
@@ -213,7 +219,11 @@ impl Chain {
                 factor,
                 total_iters,
             } => {
-                let past = if e >= i64::from(total_iters) { 1.0 } else { 0.0 };
+                let past = if e >= i64::from(total_iters) {
+                    1.0
+                } else {
+                    0.0
+                };
                 b * (factor + past * (1.0 - factor))
             }
             Basic::Linear {
@@ -282,8 +292,7 @@ impl Chain {
                     lr
                 } else {
                     let d = end_factor - start_factor;
-                    lr * (1.0
-                        + d / (f64::from(total_iters) * start_factor + (ef - 1.0) * d))
+                    lr * (1.0 + d / (f64::from(total_iters) * start_factor + (ef - 1.0) * d))
                 }
             }
             Basic::Exponential { gamma } => {
@@ -321,8 +330,7 @@ impl Chain {
             Basic::CosineWarmRestarts { eta_min, .. } => {
                 let b = self.base_lr;
                 eta_min
-                    + (b - eta_min)
-                        * (1.0 + math::cos(PI * self.t_cur as f64 / self.t_i as f64))
+                    + (b - eta_min) * (1.0 + math::cos(PI * self.t_cur as f64 / self.t_i as f64))
                         / 2.0
             }
         }

@@ -252,7 +252,9 @@ impl Scheduler {
                 Run::OneCycle(r)
             }
             Schedule::Plateau(p) => Run::Plateau(PlateauRun::new(p)),
-            Schedule::Sequential(q) => Run::Sequential(SequentialRun::new(q, lr, steps, &mut out.lr)),
+            Schedule::Sequential(q) => {
+                Run::Sequential(SequentialRun::new(q, lr, steps, &mut out.lr))
+            }
         };
         out
     }

@@ -239,8 +239,13 @@ fn remove(v: &mut Value, field: &str) -> bool {
             // A bad argument goes (its default comes back); a bad kind, a
             // missing argument or a fault deeper in goes with the schedule.
             let o = list[i].as_object_mut();
-            let s = o.and_then(|o| o.get_mut("schedule")).and_then(|s| s.as_object_mut());
-            if !arg.contains(['.', '[']) && arg != "kind" && s.is_some_and(|s| s.remove(arg).is_some()) {
+            let s = o
+                .and_then(|o| o.get_mut("schedule"))
+                .and_then(|s| s.as_object_mut());
+            if !arg.contains(['.', '['])
+                && arg != "kind"
+                && s.is_some_and(|s| s.remove(arg).is_some())
+            {
                 return true;
             }
             return list[i]
