@@ -224,9 +224,14 @@ fn outputs_carry_eta_t() {
     assert_eq!(lines[0], "optimizer,step,x,y,loss,lr");
     assert!(lines[1].ends_with(','), "{}", lines[1]);
     assert!(lines[2].ends_with(",0.4") && lines[3].ends_with(",0.2"));
-    // Without a schedule the CSV keeps its five columns.
-    let plain = simulation_csv(&simulate(&scene("d2l", r#"{"kind": "gd"}"#, 2)).unwrap());
+    // Without a schedule the CSV keeps its five columns and the JSON its keys
+    // (η_t = η); --state still says each step's lr.
+    let plain_runs = simulate(&scene("d2l", r#"{"kind": "gd"}"#, 2)).unwrap();
+    let plain = simulation_csv(&plain_runs);
     assert!(plain.starts_with("optimizer,step,x,y,loss\n"));
+    let v = simulation_value(&plain_runs, true);
+    assert!(v["runs"][0].get("lr").is_none() && v["runs"][0].get("schedule").is_none());
+    assert_eq!(v["runs"][0]["state"][1]["lr"], 0.4);
     // A cycled momentum adds its column.
     let cyc = r#"{"kind": "momentum", "schedule": {"kind": "one_cycle"}}"#;
     let csv = simulation_csv(&simulate(&scene("pytorch", cyc, 4)).unwrap());
@@ -303,4 +308,44 @@ fn schedule_step_counts_reach_as_far_as_a_scene() {
         gradscape_core::schedule::MAX_ITERS as usize,
         gradscape_core::scene::MAX_STEPS
     );
+}
+
+#[test]
+fn the_fuzz_seeds_with_schedules_hold_the_fuzz_invariants() {
+    // What fuzz/fuzz_targets/common.rs asserts, on the schedule seeds.
+    use gradscape_core::url::{from_query, to_query};
+    let check = |s: &Scene, what: &str| {
+        assert_eq!(&Scene::from_json(&s.to_json()).unwrap(), s, "{what}");
+        let (back, _, notices) = from_query(&to_query(s, None));
+        assert!(notices.is_empty(), "{what}: {notices:?}");
+        assert_eq!(&back, s, "{what}");
+        if let Ok(runs) = simulate(s) {
+            for r in runs {
+                assert!(r
+                    .points
+                    .iter()
+                    .all(|p| p[0].is_finite() && p[1].is_finite()));
+                assert!(r.lr.iter().all(|x| x.is_finite()), "{what}");
+            }
+        }
+    };
+    let mut n = 0;
+    for dir in ["fuzz/seeds/scene_json", "fuzz/seeds/url_query"] {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let path = e.unwrap().path();
+            let name = path.display().to_string();
+            if !name.contains("schedule") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let s = if dir.ends_with("json") {
+                Scene::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"))
+            } else {
+                from_query(text.trim()).0
+            };
+            check(&s, &name);
+            n += 1;
+        }
+    }
+    assert!(n >= 10, "{n} seeds");
 }

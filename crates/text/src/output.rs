@@ -1,12 +1,14 @@
 //! The simulation output of the CLI and the page's downloads:
-//! `{"version": 1, "runs": [{"kind", "label", "points", "loss", "stop", "lr"}]}`
+//! `{"version": 1, "runs": [{"kind", "label", "points", "loss", "stop"}]}`
 //! and CSV `optimizer,step,x,y,loss`.
 //!
-//! η_t: every run's `lr[t-1]` is the rate step t used (its schedule's, or
-//! η); a schedule that cycles the momentum adds `momentum[t-1]` (γ or β1).
-//! `--state` repeats both in each step's object. The CSV keeps its five
-//! columns and gains `lr` (and `momentum`) at the end only when a run has a
-//! schedule (empty at step 0, where no step was taken).
+//! η_t: a run with a schedule also has `"schedule"` (its JSON) and `"lr"`,
+//! where `lr[t-1]` is the rate step t used, and, when the schedule cycles
+//! the momentum, `"momentum"` (the γ or β1 of each step); runs without one
+//! are written as before (η_t = η). `--state` has `lr` (and `momentum`) in
+//! every step's object. The CSV keeps its five columns and gains `lr` (and
+//! `momentum`) at the end only when a run has a schedule (empty at step 0,
+//! where no step was taken).
 
 use crate::optim::opt_label;
 use crate::Lang;
@@ -41,12 +43,12 @@ pub fn run_value(t: &Trajectory, state: bool) -> Value {
     );
     m.insert("loss".into(), Value::from(t.loss.clone()));
     m.insert("stop".into(), stop_value(&t.stop));
-    m.insert("lr".into(), Value::from(t.lr.clone()));
-    if !t.momentum.is_empty() {
-        m.insert("momentum".into(), Value::from(t.momentum.clone()));
-    }
     if let Some(s) = &t.spec.schedule {
         m.insert("schedule".into(), gradscape_core::scene::schedule_value(s));
+        m.insert("lr".into(), Value::from(t.lr.clone()));
+        if !t.momentum.is_empty() {
+            m.insert("momentum".into(), Value::from(t.momentum.clone()));
+        }
     }
     if state {
         let states = t
