@@ -8,6 +8,7 @@
 //! between optimizers, `,` between keys); inside them `,` separates the
 //! schedule's arguments and list entries. Nothing needs escaping.
 
+use crate::scene::read_schedule;
 use serde_json::{Map, Value};
 
 /// Split `s` at `sep` where no parenthesis is open (everywhere when the
@@ -78,20 +79,66 @@ pub(super) fn parse(s: &str, number: &dyn Fn(&str) -> Value) -> Value {
     Value::Object(o)
 }
 
-/// The schedule JSON as the link writes it; `number` writes a number.
+/// The schedule JSON as the link writes it, without the arguments that
+/// hold their defaults (`one_cycle()`, not its ten arguments); `number`
+/// writes a number.
 pub(super) fn write(v: &Value, number: &dyn Fn(&Value) -> String) -> String {
+    write_value(&minimal(v), number)
+}
+
+/// `v` without every argument whose removal reads back the same schedule
+/// (the top level's and each `sequential` child's).
+fn minimal(v: &Value) -> Value {
+    let read = |x: &Value| read_schedule(x, "schedule").ok();
+    let Some(want) = read(v) else {
+        return v.clone();
+    };
+    let mut out = v.clone();
+    let keys: Vec<String> = out
+        .as_object()
+        .map(|o| o.keys().filter(|k| *k != "kind").cloned().collect())
+        .unwrap_or_default();
+    for k in keys {
+        let mut trial = out.clone();
+        if let Some(o) = trial.as_object_mut() {
+            o.remove(&k);
+        }
+        if read(&trial).as_ref() == Some(&want) {
+            out = trial;
+        }
+    }
+    let n = out["schedulers"].as_array().map_or(0, Vec::len);
+    for i in 0..n {
+        let keys: Vec<String> = out["schedulers"][i]
+            .as_object()
+            .map(|o| o.keys().filter(|k| *k != "kind").cloned().collect())
+            .unwrap_or_default();
+        for k in keys {
+            let mut trial = out.clone();
+            if let Some(o) = trial["schedulers"][i].as_object_mut() {
+                o.remove(&k);
+            }
+            if read(&trial).as_ref() == Some(&want) {
+                out = trial;
+            }
+        }
+    }
+    out
+}
+
+fn write_value(v: &Value, number: &dyn Fn(&Value) -> String) -> String {
     match v {
         Value::Object(o) => {
             let kind = o.get("kind").and_then(Value::as_str).unwrap_or("");
             let args: Vec<String> = o
                 .iter()
                 .filter(|(k, _)| *k != "kind")
-                .map(|(k, x)| format!("{k}={}", write(x, number)))
+                .map(|(k, x)| format!("{k}={}", write_value(x, number)))
                 .collect();
             format!("{kind}({})", args.join(","))
         }
         Value::Array(a) => {
-            let items: Vec<String> = a.iter().map(|x| write(x, number)).collect();
+            let items: Vec<String> = a.iter().map(|x| write_value(x, number)).collect();
             format!("({})", items.join(","))
         }
         Value::String(s) => s.clone(),
