@@ -358,3 +358,22 @@ fn the_fuzz_seeds_with_schedules_hold_the_fuzz_invariants() {
     }
     assert!(n >= 10, "{n} seeds");
 }
+
+#[test]
+fn a_scheduled_run_is_not_explained_by_the_constant_eta_bound() {
+    use gradscape_core::diagnose::{diagnose, Hint};
+    // γ = 1 keeps η = 0.6 > 2/L: it diverges like plain GD, but the hint
+    // must not claim the constant-η bound explains a scheduled run.
+    let s = scene(
+        "d2l",
+        r#"{"kind": "gd", "lr": 0.6, "schedule": {"kind": "exponential", "gamma": 1}},
+           {"kind": "gd", "lr": 0.6}"#,
+        20,
+    );
+    let runs = simulate(&s).unwrap();
+    let a = diagnose(&s.landscape, &runs[0]);
+    let b = diagnose(&s.landscape, &runs[1]);
+    assert_eq!(runs[0].points, runs[1].points);
+    assert!(matches!(b.hint, Some(Hint::GdUnstable { .. })), "{b:?}");
+    assert!(matches!(a.hint, Some(Hint::Grew { .. })), "{a:?}");
+}
