@@ -328,3 +328,29 @@ fn the_decay_part_of_adam_l2_and_adamw_sums_with_the_gradient_part_to_the_step()
         }
     }
 }
+
+#[test]
+fn the_inspector_reads_eta_t_and_the_cycled_momentum_under_a_schedule() {
+    // The printed rule of every step must move the point as the run did,
+    // with η_t (and γ_t / β1_t) in place of η (and γ / β1).
+    for conv in ["d2l", "pytorch"] {
+        for sched in [
+            r#"{"kind": "step", "step_size": 3, "gamma": 0.5}"#,
+            r#"{"kind": "one_cycle"}"#,
+            r#"{"kind": "cyclic", "max_lr": 0.5, "step_size_up": 4, "mode": "triangular2"}"#,
+            r#"{"kind": "sequential", "schedulers": [{"kind": "linear", "start_factor": 0.1}, {"kind": "cosine"}], "milestones": [5]}"#,
+            r#"{"kind": "plateau", "patience": 1, "factor": 0.5, "threshold": 0.3}"#,
+        ] {
+            let opts: Vec<String> = ["gd", "momentum", "adam", "adam_l2", "adamw", "nadam"]
+                .iter()
+                .map(|k| format!(r#"{{"kind": "{k}", "lr": 0.1, "schedule": {sched}}}"#))
+                .collect();
+            let text = format!(
+                r#"{{"steps": 25, "convention": "{conv}", "optimizers": [{}]}}"#,
+                opts.join(",")
+            );
+            let s = Scene::from_json(&text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            check_identity(&s, sched);
+        }
+    }
+}

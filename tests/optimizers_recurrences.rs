@@ -128,6 +128,7 @@ fn run_case(c: &Case, kind: OptKind, f: impl FnOnce(&mut Hyper)) -> Trajectory {
     let mut s = OptSpec {
         kind,
         hyper: c.hyper,
+        schedule: None,
     };
     f(&mut s.hyper);
     let mut sc = scene(c.landscape.clone(), c.start, c.steps, c.conv, vec![s]);

@@ -81,6 +81,26 @@ fn torch_golden_trajectories_hold_in_wasm() {
 }
 
 #[wasm_bindgen_test]
+fn torch_schedule_goldens_hold_in_wasm() {
+    let doc: serde_json::Value =
+        serde_json::from_str(include_str!("reference/torch_golden_schedules.json")).unwrap();
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-12 * a.abs().max(b.abs());
+    for case in doc["cases"].as_array().unwrap() {
+        let scene = Scene::from_value(&case["scene"]).unwrap();
+        let run = &simulate(&scene).unwrap()[0];
+        let name = &case["name"];
+        for (p, q) in run.points.iter().zip(case["points"].as_array().unwrap()) {
+            for i in 0..2 {
+                assert!(close(p[i], q[i].as_f64().unwrap()), "{name}");
+            }
+        }
+        for (a, b) in run.lr.iter().zip(case["lr"].as_array().unwrap()) {
+            assert!(close(*a, b.as_f64().unwrap()), "{name}: lr");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 fn seed_divergence_is_finite_in_wasm() {
     let scene = Scene::from_json(include_str!("../examples/scenes/gd-eta-0.6.json")).unwrap();
     let run = &simulate(&scene).unwrap()[0];

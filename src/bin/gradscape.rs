@@ -48,10 +48,10 @@ enum Command {
     Simulate {
         /// The scene JSON file ("-" for standard input).
         scene: PathBuf,
-        /// Output format: json ({"version":1,"runs":[...]}) or csv (optimizer,step,x,y,loss).
+        /// Output format: json ({"version":1,"runs":[...]}) or csv (optimizer,step,x,y,loss; with a learning-rate schedule also lr, and momentum when it is cycled).
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
-        /// Also print each step's internal state (JSON only): gradient, effective learning rate, v, s, m, v̂, …
+        /// Also print each step's internal state (JSON only): gradient, η_t (lr), effective learning rate, v, s, m, v̂, …
         #[arg(long)]
         state: bool,
     },

@@ -392,9 +392,6 @@ def main_keys():
     print(f"wrote {len(cases)} cases to {path}")
 
 
-if __name__ == "__main__":
-    import sys
-
 
 # ====================================================================
 # Newton and L-BFGS (the "newton" part): tests/reference/torch_golden_newton.json
@@ -560,13 +557,213 @@ def newton_main():
     print(f"wrote {len(cases)} cases to {path}")
 
 
+# ------------------------------------------------------------------ schedules
+#
+# torch.optim.lr_scheduler on real optimizers: every schedule kind (defaults
+# and non-default arguments) on SGD, SGD with momentum and Adam, on the three
+# surfaces, stepped the way torch's documentation says: optimizer.step(),
+# then scheduler.step() (ReduceLROnPlateau: scheduler.step(loss at the new
+# point)).  Each case records the points, the loss, and the lr (and, when a
+# schedule cycles it, the momentum γ / β1) that each step used, read from the
+# param group just before optimizer.step().  Run alone with
+#     python3 tests/reference/gen_torch.py schedules
+# which writes tests/reference/torch_golden_schedules.json.  Where torch
+# requires an argument that the scene may leave out, the scene's rule is
+# applied here too: T_max and total_steps = the scene's steps (a sequential's
+# cosine: the steps after its milestone), cyclic base_lr and one_cycle max_lr
+# = the optimizer's lr.
+
+SCHED_STEPS = 30
+
+SCHED_OPTS = [
+    # (name, surface index → optimizer object)
+    ("gd", lambda si: {"kind": "gd", "lr": [0.4, 5e-4, 0.01][si]}),
+    ("momentum", lambda si: {"kind": "momentum", "lr": [0.1, 5e-4, 0.005][si],
+                             "gamma": 0.9, "nesterov": False}),
+    ("adam", lambda si: {"kind": "adam", "lr": 0.1, "beta1": 0.9, "beta2": 0.999,
+                         "eps": 1e-8, "amsgrad": False, "bias_correction": True}),
+]
+
+
+def sched_cases(lr):
+    return [
+        ("step", {"kind": "step", "step_size": 10, "gamma": 0.5}),
+        ("multi_step", {"kind": "multi_step", "milestones": [5, 15, 22], "gamma": 0.3}),
+        ("constant", {"kind": "constant"}),
+        ("constant_half", {"kind": "constant", "factor": 0.5, "total_iters": 8}),
+        ("linear", {"kind": "linear"}),
+        ("linear_ramp", {"kind": "linear", "start_factor": 0.1, "end_factor": 0.9,
+                         "total_iters": 12}),
+        ("exponential", {"kind": "exponential", "gamma": 0.93}),
+        ("polynomial", {"kind": "polynomial", "total_iters": 20, "power": 2.0}),
+        ("cosine", {"kind": "cosine"}),
+        ("cosine_past_tmax", {"kind": "cosine", "T_max": 8, "eta_min": lr / 100}),
+        ("warm_restarts", {"kind": "cosine_warm_restarts", "T_0": 10}),
+        ("warm_restarts_mult", {"kind": "cosine_warm_restarts", "T_0": 4, "T_mult": 2,
+                                "eta_min": lr / 50}),
+        ("cyclic", {"kind": "cyclic", "max_lr": 3 * lr, "step_size_up": 4,
+                    "step_size_down": 6, "mode": "triangular2"}),
+        ("cyclic_exp_range", {"kind": "cyclic", "base_lr": lr / 4, "max_lr": 2 * lr,
+                              "step_size_up": 5, "mode": "exp_range", "gamma": 0.97,
+                              "base_momentum": 0.7, "max_momentum": 0.95}),
+        ("cyclic_no_momentum", {"kind": "cyclic", "max_lr": 2 * lr, "step_size_up": 3,
+                                "cycle_momentum": False}),
+        ("one_cycle", {"kind": "one_cycle"}),
+        ("one_cycle_three_phase", {"kind": "one_cycle", "max_lr": 2 * lr,
+                                   "total_steps": 40, "pct_start": 0.25,
+                                   "anneal_strategy": "linear", "three_phase": True,
+                                   "div_factor": 10.0, "final_div_factor": 100.0}),
+        ("plateau", {"kind": "plateau", "factor": 0.5, "patience": 2,
+                     "threshold": 0.3}),
+        ("plateau_abs_cooldown", {"kind": "plateau", "factor": 0.3, "patience": 1,
+                                  "threshold": 0.05, "threshold_mode": "abs",
+                                  "cooldown": 3, "min_lr": lr / 20}),
+        ("warmup_cosine", {"kind": "sequential",
+                           "schedulers": [{"kind": "linear", "start_factor": 0.1,
+                                           "total_iters": 5},
+                                          {"kind": "cosine"}],
+                           "milestones": [5]}),
+        ("sequential_three", {"kind": "sequential",
+                              "schedulers": [{"kind": "constant", "factor": 0.25,
+                                              "total_iters": 3},
+                                             {"kind": "exponential", "gamma": 0.9},
+                                             {"kind": "cosine_warm_restarts", "T_0": 5,
+                                              "eta_min": lr / 10}],
+                              "milestones": [4, 12]}),
+    ]
+
+
+def make_scheduler(s, opt, lr, steps, start=0):
+    k = s["kind"]
+    L = torch.optim.lr_scheduler
+    if k == "step":
+        return L.StepLR(opt, s["step_size"], gamma=s.get("gamma", 0.1))
+    if k == "multi_step":
+        return L.MultiStepLR(opt, s["milestones"], gamma=s.get("gamma", 0.1))
+    if k == "constant":
+        return L.ConstantLR(opt, factor=s.get("factor", 1.0 / 3),
+                            total_iters=s.get("total_iters", 5))
+    if k == "linear":
+        return L.LinearLR(opt, start_factor=s.get("start_factor", 1.0 / 3),
+                          end_factor=s.get("end_factor", 1.0),
+                          total_iters=s.get("total_iters", 5))
+    if k == "exponential":
+        return L.ExponentialLR(opt, s["gamma"])
+    if k == "polynomial":
+        return L.PolynomialLR(opt, total_iters=s.get("total_iters", 5),
+                              power=s.get("power", 1.0))
+    if k == "cosine":
+        return L.CosineAnnealingLR(opt, s.get("T_max", max(steps - start, 1)),
+                                   eta_min=s.get("eta_min", 0.0))
+    if k == "cosine_warm_restarts":
+        return L.CosineAnnealingWarmRestarts(opt, s["T_0"], T_mult=s.get("T_mult", 1),
+                                             eta_min=s.get("eta_min", 0.0))
+    if k == "cyclic":
+        return L.CyclicLR(opt, s.get("base_lr", lr), s["max_lr"],
+                          step_size_up=s.get("step_size_up", 2000),
+                          step_size_down=s.get("step_size_down"),
+                          mode=s.get("mode", "triangular"), gamma=s.get("gamma", 1.0),
+                          cycle_momentum=s.get("cycle_momentum", True),
+                          base_momentum=s.get("base_momentum", 0.8),
+                          max_momentum=s.get("max_momentum", 0.9))
+    if k == "one_cycle":
+        return L.OneCycleLR(opt, s.get("max_lr", lr), total_steps=s.get("total_steps", steps),
+                            pct_start=s.get("pct_start", 0.3),
+                            anneal_strategy=s.get("anneal_strategy", "cos"),
+                            cycle_momentum=s.get("cycle_momentum", True),
+                            base_momentum=s.get("base_momentum", 0.85),
+                            max_momentum=s.get("max_momentum", 0.95),
+                            div_factor=s.get("div_factor", 25.0),
+                            final_div_factor=s.get("final_div_factor", 1e4),
+                            three_phase=s.get("three_phase", False))
+    if k == "plateau":
+        return L.ReduceLROnPlateau(opt, mode=s.get("mode", "min"), factor=s.get("factor", 0.1),
+                                   patience=s.get("patience", 10),
+                                   threshold=s.get("threshold", 1e-4),
+                                   threshold_mode=s.get("threshold_mode", "rel"),
+                                   cooldown=s.get("cooldown", 0), min_lr=s.get("min_lr", 0.0),
+                                   eps=s.get("eps", 1e-8))
+    if k == "sequential":
+        ms = s["milestones"]
+        children = [make_scheduler(c, opt, lr, steps, 0 if i == 0 else ms[i - 1])
+                    for i, c in enumerate(s["schedulers"])]
+        return L.SequentialLR(opt, children, ms)
+    raise ValueError(k)
+
+
+def run_sched_case(land, start, o, s, steps):
+    p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
+    opt = make_optimizer(o, [p])
+    sched = make_scheduler(s, opt, o["lr"], steps)
+    cycles = s["kind"] in ("cyclic", "one_cycle") and s.get("cycle_momentum", True)
+    with torch.no_grad():
+        points, losses = [[float(p[0]), float(p[1])]], [float(loss_fn(land, p))]
+    lrs, moms = [], []
+    for _ in range(steps):
+        g = opt.param_groups[0]
+        lrs.append(float(g["lr"]))
+        if cycles:
+            moms.append(float(g["betas"][0] if "betas" in g else g["momentum"]))
+        opt.zero_grad()
+        loss = loss_fn(land, p)
+        loss.backward()
+        opt.step()
+        with torch.no_grad():
+            points.append([float(p[0]), float(p[1])])
+            losses.append(float(loss_fn(land, p)))
+        if s["kind"] == "plateau":
+            sched.step(losses[-1])
+        else:
+            sched.step()
+    return points, losses, lrs, moms
+
+
+def main_schedules():
+    cases = []
+    for si, (sname, land, start) in enumerate(SURFACES):
+        for oname, make in SCHED_OPTS:
+            o = make(si)
+            for cname, s in sched_cases(o["lr"]):
+                obj = dict(o)
+                obj["schedule"] = s
+                scene = {"version": 1, "landscape": dict(land), "start": list(start),
+                         "steps": SCHED_STEPS, "convention": "pytorch",
+                         "noise": {"sigma": 0.0, "seed": 0}, "optimizers": [obj]}
+                points, losses, lrs, moms = run_sched_case(land, start, o, s, SCHED_STEPS)
+                name = f"{cname}/{oname}/{sname}"
+                for xy in points:
+                    assert all(math.isfinite(c) and abs(c) < 1e6 for c in xy), name
+                case = {"name": name, "scene": scene, "points": points, "loss": losses,
+                        "lr": lrs}
+                if moms:
+                    case["momentum"] = moms
+                cases.append(case)
+                print(f"{name:40s} lr {lrs[0]:.4g} .. {lrs[-1]:.4g} loss {losses[-1]:.4g}")
+    out = {
+        "generator": "tests/reference/gen_torch.py schedules",
+        "torch_version": torch.__version__,
+        "python": platform.python_version(),
+        "cases": cases,
+    }
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                        "torch_golden_schedules.json")
+    with open(path, "w") as f:
+        f.write("{\n")
+        for k in ("generator", "torch_version", "python"):
+            f.write(f" {json.dumps(k)}: {json.dumps(out[k])},\n")
+        f.write(' "cases": [\n')
+        f.write(",\n".join("  " + json.dumps(c) for c in cases))
+        f.write("\n ]\n}\n")
+    print(f"wrote {len(cases)} cases to {path}")
+
+
 if __name__ == "__main__":
     import sys
-    if sys.argv[1:] == ["keys"]:
-        main_keys()
-    elif sys.argv[1:] == ["newton"]:
-        newton_main()
+    parts = {"keys": main_keys, "newton": newton_main, "schedules": main_schedules}
+    if sys.argv[1:2] and sys.argv[1] in parts:
+        parts[sys.argv[1]]()
     else:
         main()
         main_keys()
         newton_main()
+        main_schedules()

@@ -277,7 +277,10 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
             return Hint::ExprLeft { step, lr };
         }
     }
-    if let (Some(l), Some(m)) = (bowl_curvature(landscape), Method::of(&t.spec)) {
+    // The bounds are those of a constant η: under a schedule they explain
+    // nothing for sure, so such a run gets the plain words.
+    let bowl = bowl_curvature(landscape).filter(|_| t.spec.schedule.is_none());
+    if let (Some(l), Some(m)) = (bowl, Method::of(&t.spec)) {
         if m.unstable(lr, l) {
             let (bound, lr_max) = (m.product_bound(), m.lr_bound(l));
             return match m {

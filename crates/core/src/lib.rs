@@ -25,6 +25,7 @@ pub mod optim;
 pub mod params;
 pub mod run;
 pub mod scene;
+pub mod schedule;
 pub mod surface;
 pub mod sweep;
 pub mod theory;

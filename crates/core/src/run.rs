@@ -12,8 +12,9 @@
 
 use crate::landscape::Landscape;
 use crate::noise::Gaussian;
-use crate::optim::{Fault, OptSpec, Optimizer, StateField};
+use crate::optim::{Fault, OptKind, OptSpec, Optimizer, StateField};
 use crate::scene::Scene;
+use crate::schedule::Scheduler;
 use crate::Vec2;
 
 /// Beyond this magnitude a coordinate counts as diverged.
@@ -71,6 +72,12 @@ pub struct Trajectory {
     pub loss: Vec<f64>,
     /// states[t-1] after step t.
     pub states: Vec<StepState>,
+    /// lr[t-1]: η_t, the rate step t used (the optimizer's η throughout
+    /// without a schedule).
+    pub lr: Vec<f64>,
+    /// momentum[t-1]: the γ or β1 step t used when a schedule cycles it
+    /// (`cyclic`, `one_cycle`); empty otherwise.
+    pub momentum: Vec<f64>,
     /// Completed, diverged or faulted.
     pub stop: Stop,
 }
@@ -101,6 +108,10 @@ pub struct Step {
     pub loss: f64,
     /// The chain's effective rate at this step.
     pub lr_eff: Vec2,
+    /// η_t, the rate this step used (its schedule's, or η).
+    pub lr: f64,
+    /// The γ or β1 this step used, when a schedule cycles it.
+    pub momentum: Option<f64>,
 }
 
 /// One optimizer walking a surface: the one step loop, with the stop rule,
@@ -109,8 +120,9 @@ pub struct Step {
 /// was) and allocates nothing per step.
 pub struct Walker {
     opt: Optimizer,
-    /// The optimizer's η (a schedule, when the scene gives one, changes it per step).
-    lr: f64,
+    /// η_t and the cycled momentum for the next step (torch's scheduler,
+    /// stepped after every step with the new loss).
+    sched: Scheduler,
     noise: Gaussian,
     sigma: f64,
     x: Vec2,
@@ -126,22 +138,44 @@ impl Walker {
     /// `spec` at the scene's start, with the scene's noise and convention.
     /// A start outside the finite world or the surface's domain is stopped
     /// at step 0.
+    /// A schedule that does not fit (see [`crate::schedule::Schedule::check`])
+    /// is an error at `schedule.<arg>`.
     pub fn new(landscape: &Landscape, spec: &OptSpec, scene: &Scene) -> Result<Walker, RunError> {
-        let opt = spec
+        let mut built = *spec;
+        if let Some(s) = &spec.schedule {
+            crate::scene::check_schedule(spec, scene.steps).map_err(RunError)?;
+            // torch's SGD(momentum=0) under cycle_momentum gets the cycled
+            // momentum and so a momentum buffer: gd runs as momentum SGD.
+            if spec.kind == OptKind::Gd && s.cycles_momentum() {
+                built.kind = OptKind::Momentum;
+                built.hyper.nesterov = false;
+            }
+        }
+        let opt = built
             .build(scene.convention)
             .map_err(|e| RunError(e.into()))?;
-        Ok(Walker::with_optimizer(opt, spec.hyper.lr, landscape, scene))
+        let sched = Scheduler::new(spec.schedule.as_ref(), spec.hyper.lr, scene.steps);
+        Ok(Walker::with_scheduler(opt, sched, landscape, scene))
     }
 
-    /// A built optimizer `opt` with rate `lr` at the scene's start, with the
-    /// scene's noise (its optimizers are not read): for chains built from
-    /// blocks ([`Optimizer::chain`]).
+    /// A built optimizer `opt` with the constant rate `lr` at the scene's
+    /// start, with the scene's noise (its optimizers are not read): for
+    /// chains built from blocks ([`Optimizer::chain`]).
     pub fn with_optimizer(opt: Optimizer, lr: f64, landscape: &Landscape, scene: &Scene) -> Walker {
+        Walker::with_scheduler(opt, Scheduler::new(None, lr, scene.steps), landscape, scene)
+    }
+
+    fn with_scheduler(
+        opt: Optimizer,
+        sched: Scheduler,
+        landscape: &Landscape,
+        scene: &Scene,
+    ) -> Walker {
         let x = scene.start;
         let ok = in_bounds(x) && landscape.value(x).is_finite();
         Walker {
             opt,
-            lr,
+            sched,
             noise: Gaussian::new(scene.noise.seed),
             sigma: scene.noise.sigma,
             x,
@@ -167,7 +201,8 @@ impl Walker {
             g[1] += self.sigma * self.noise.sample();
         }
         let mut nx = self.x;
-        self.opt.step(&mut nx, g, self.lr, None, landscape);
+        let (lr, momentum) = (self.sched.lr(), self.sched.momentum());
+        self.opt.step(&mut nx, g, lr, momentum, landscape);
         let f = landscape.value(nx);
         self.scratch.clear();
         self.opt.state(&mut self.scratch);
@@ -192,12 +227,15 @@ impl Walker {
         std::mem::swap(&mut self.fields, &mut self.scratch);
         self.x = nx;
         self.t = t;
+        self.sched.step(f);
         Some(Step {
             t,
             grad: g,
             x: nx,
             loss: f,
             lr_eff,
+            lr,
+            momentum,
         })
     }
 
@@ -229,6 +267,11 @@ impl Walker {
     /// Why a block stopped the walk, when one did.
     pub fn fault(&self) -> Option<Fault> {
         self.fault
+    }
+
+    /// η for the next step (what the schedule holds now).
+    pub fn next_lr(&self) -> f64 {
+        self.sched.lr()
     }
 
     /// The chain's effective rate at the last step.
@@ -263,6 +306,8 @@ pub fn run_one_with(
     let mut points = Vec::with_capacity(scene.steps + 1);
     let mut loss = Vec::with_capacity(scene.steps + 1);
     let mut states = Vec::with_capacity(if record_states { scene.steps } else { 0 });
+    let mut lr = Vec::with_capacity(scene.steps);
+    let mut momentum = Vec::new();
     if walk.stopped_at().is_none() {
         points.push(scene.start);
         loss.push(landscape.value(scene.start));
@@ -272,6 +317,8 @@ pub fn run_one_with(
             };
             points.push(s.x);
             loss.push(s.loss);
+            lr.push(s.lr);
+            momentum.extend(s.momentum);
             if record_states {
                 states.push(StepState {
                     grad: s.grad,
@@ -286,6 +333,8 @@ pub fn run_one_with(
         points,
         loss,
         states,
+        lr,
+        momentum,
         stop: walk.stop(),
     })
 }

@@ -7,6 +7,7 @@ use gradscape_core::landscape::{ExprError, ExprProblem, KINDS};
 use gradscape_core::optim::{ChoiceKey, HyperError, KeyValue, ALL_KINDS};
 use gradscape_core::run::RunError;
 use gradscape_core::scene::{Allowed, Choice, Got, Problem};
+use gradscape_core::schedule;
 use gradscape_core::url::Notice;
 use gradscape_core::SceneError;
 
@@ -109,7 +110,17 @@ fn names(c: Choice) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         Choice::LineSearch => ChoiceKey::LineSearch.options().join(", "),
+        Choice::Schedule => schedule::KINDS.join(", "),
+        Choice::ScheduleChild => schedule::KINDS[..8].join(", "),
+        Choice::CyclicMode => join(schedule::CyclicMode::ALL.map(|m| m.name())),
+        Choice::Anneal => join(schedule::Anneal::ALL.map(|m| m.name())),
+        Choice::PlateauMode => join(schedule::PlateauMode::ALL.map(|m| m.name())),
+        Choice::ThresholdMode => join(schedule::ThresholdMode::ALL.map(|m| m.name())),
     }
+}
+
+fn join<const N: usize>(names: [&str; N]) -> String {
+    names.join(", ")
 }
 
 /// What a field allows, in `lang` ("a finite number > 0", "大于 0 的有限数").
@@ -140,6 +151,10 @@ pub fn allowed(a: &Allowed, lang: Lang) -> String {
         Allowed::Etas => t("allowed.etas"),
         Allowed::StepSizes => t("allowed.step-sizes"),
         Allowed::ZeroWithNesterov => t("allowed.zero-with-nesterov"),
+        Allowed::Fraction => t("allowed.fraction"),
+        Allowed::Milestones { max } => trf(lang, "allowed.milestones", &[&max.to_string()]),
+        Allowed::Count { n } => trf(lang, "allowed.count", &[&n.to_string()]),
+        Allowed::ScheduleList { max } => trf(lang, "allowed.schedule-list", &[&max.to_string()]),
     }
 }
 
@@ -232,6 +247,8 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         ),
         Problem::NoOptimizer { index } => trf(lang, "scene.no-optimizer", &[&index.to_string()]),
         Problem::Formula(e) => expr_error(e, lang),
+        Problem::Schedule(e) => crate::schedule::schedule_error(e, lang),
+        Problem::NoMomentum { kind } => crate::schedule::no_momentum(*kind, lang),
     }
 }
 

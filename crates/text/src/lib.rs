@@ -22,6 +22,7 @@ pub mod landscape;
 pub mod lessons;
 pub mod optim;
 pub mod output;
+pub mod schedule;
 pub mod summary;
 pub mod svg;
 pub mod tables;
@@ -69,6 +70,7 @@ pub const TABLES: &[(&str, Table, Table)] = &[
     ("errors", tables::errors::EN, tables::errors::ZH),
     ("explain", tables::explain::EN, tables::explain::ZH),
     ("state", tables::state::EN, tables::state::ZH),
+    ("schedule", tables::schedule::EN, tables::schedule::ZH),
 ];
 
 /// The text of `key` in `lang`; the key itself when it is missing (a test
@@ -246,6 +248,58 @@ pub const NAMES: &[&str] = &[
     "u",
     "c",
     "r",
+    // An optimizer's "schedule" (torch's lr_scheduler argument names and
+    // the kinds), which errors and labels name as written.
+    "schedule",
+    "torch",
+    "true",
+    "false",
+    "multi_step",
+    "cosine_warm_restarts",
+    "one_cycle",
+    "sequential",
+    "step_size",
+    "milestones",
+    "total_iters",
+    "start_factor",
+    "end_factor",
+    "T_max",
+    "eta_min",
+    "T_0",
+    "T_mult",
+    "base_lr",
+    "max_lr",
+    "step_size_up",
+    "step_size_down",
+    "cycle_momentum",
+    "base_momentum",
+    "max_momentum",
+    "total_steps",
+    "pct_start",
+    "anneal_strategy",
+    "div_factor",
+    "final_div_factor",
+    "three_phase",
+    "threshold_mode",
+    "min_lr",
+    "schedulers",
+    "constant",
+    "linear",
+    "exponential",
+    "polynomial",
+    "cosine",
+    "cyclic",
+    "plateau",
+    "factor",
+    "power",
+    "mode",
+    "patience",
+    "threshold",
+    "cooldown",
+    "triangular",
+    "triangular2",
+    "exp_range",
+    "rel",
     // The command line's options, as typed.
     "help",
     "lang",

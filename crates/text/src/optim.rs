@@ -50,6 +50,10 @@ pub fn opt_label(spec: &OptSpec, lang: Lang) -> String {
             _ => {}
         }
     }
+    if let Some(sc) = &spec.schedule {
+        s += " · ";
+        s += &crate::schedule::kind_name(sc.kind(), lang);
+    }
     s
 }
 

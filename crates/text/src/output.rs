@@ -1,6 +1,14 @@
 //! The simulation output of the CLI and the page's downloads:
-//! `{"version": 1, "runs": [{"kind", "label", "points", "loss", "stop"}]}` and
-//! CSV `optimizer,step,x,y,loss`.
+//! `{"version": 1, "runs": [{"kind", "label", "points", "loss", "stop"}]}`
+//! and CSV `optimizer,step,x,y,loss`.
+//!
+//! η_t: a run with a schedule also has `"schedule"` (its JSON) and `"lr"`,
+//! where `lr[t-1]` is the rate step t used, and, when the schedule cycles
+//! the momentum, `"momentum"` (the γ or β1 of each step); runs without one
+//! are written as before (η_t = η). `--state` has `lr` (and `momentum`) in
+//! every step's object. The CSV keeps its five columns and gains `lr` (and
+//! `momentum`) at the end only when a run has a schedule (empty at step 0,
+//! where no step was taken).
 
 use crate::optim::opt_label;
 use crate::Lang;
@@ -40,13 +48,27 @@ pub fn run_value(t: &Trajectory, state: bool) -> Value {
     );
     m.insert("loss".into(), Value::from(t.loss.clone()));
     m.insert("stop".into(), stop_value(&t.stop));
+    if let Some(s) = &t.spec.schedule {
+        m.insert("schedule".into(), gradscape_core::scene::schedule_value(s));
+        m.insert("lr".into(), Value::from(t.lr.clone()));
+        if !t.momentum.is_empty() {
+            m.insert("momentum".into(), Value::from(t.momentum.clone()));
+        }
+    }
     if state {
         let states = t
             .states
             .iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 let mut o = Map::new();
                 o.insert("grad".into(), Value::from(s.grad.to_vec()));
+                if let Some(lr) = t.lr.get(i) {
+                    o.insert("lr".into(), (*lr).into());
+                }
+                if let Some(m) = t.momentum.get(i) {
+                    o.insert("momentum".into(), (*m).into());
+                }
                 o.insert("lr_eff".into(), Value::from(s.lr_eff.to_vec()));
                 for f in &s.fields {
                     let Some(name) = f.key.json_name() else {
@@ -101,11 +123,34 @@ pub fn run_names(runs: &[Trajectory]) -> Vec<String> {
 
 /// The simulation as CSV with header `optimizer,step,x,y,loss`; numbers in
 /// shortest round-trip form.
+/// With a schedule in some run, two more columns: `lr` (η_t of the step
+/// that reached the row's point) and, when one cycles it, `momentum`.
 pub fn simulation_csv(runs: &[Trajectory]) -> String {
-    let mut out = String::from("optimizer,step,x,y,loss\n");
+    let with_lr = runs.iter().any(|t| t.spec.schedule.is_some());
+    let with_m = runs.iter().any(|t| !t.momentum.is_empty());
+    let mut out = String::from("optimizer,step,x,y,loss");
+    if with_lr {
+        out += ",lr";
+    }
+    if with_m {
+        out += ",momentum";
+    }
+    out.push('\n');
+    let at = |v: &[f64], step: usize| {
+        step.checked_sub(1)
+            .and_then(|i| v.get(i))
+            .map_or(String::new(), |x| num(*x))
+    };
     for (name, t) in run_names(runs).iter().zip(runs) {
         for (step, (p, l)) in t.points.iter().zip(&t.loss).enumerate() {
-            out += &format!("{name},{step},{},{},{}\n", num(p[0]), num(p[1]), num(*l));
+            out += &format!("{name},{step},{},{},{}", num(p[0]), num(p[1]), num(*l));
+            if with_lr {
+                out += &format!(",{}", at(&t.lr, step));
+            }
+            if with_m {
+                out += &format!(",{}", at(&t.momentum, step));
+            }
+            out.push('\n');
         }
     }
     out

@@ -113,7 +113,10 @@ pub struct Row {
 /// Everything about step k of one optimizer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Inspection {
-    /// The optimizer.
+    /// The optimizer as step k ran it: under a schedule its `lr` is η_k and
+    /// its γ or β1 the cycled momentum of step k (and `gd` whose momentum a
+    /// schedule cycles is the `momentum` it runs as), so every formula of
+    /// the step reads the numbers the step used.
     pub spec: OptSpec,
     /// The arithmetic.
     pub conv: Convention,

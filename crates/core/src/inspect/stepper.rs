@@ -3,7 +3,7 @@
 //! forward incrementally so following an animation costs one step per frame.
 
 use super::Inspection;
-use crate::optim::{find, first_moment, OptKind, OptSpec, StateKey};
+use crate::optim::{find, first_moment, momentum_slot, MomentumSlot, OptKind, OptSpec, StateKey};
 use crate::run::Walker;
 use crate::scene::Scene;
 use crate::Vec2;
@@ -43,17 +43,38 @@ impl Stepper {
         self.m_decay = [0.0; 2];
     }
 
-    /// Take one step; its gradient, or None when the run stops.
-    fn advance(&mut self) -> Option<Vec2> {
+    /// Take one step; its gradient, η_t and cycled momentum, or None when
+    /// the run stops.
+    fn advance(&mut self) -> Option<(Vec2, f64, Option<f64>)> {
         let s = self.walk.advance(&self.scene.landscape)?;
         if self.spec.kind == OptKind::AdamL2 {
             let lx = find(self.walk.fields(), StateKey::DecayGrad);
-            let (conv, b1) = (self.scene.convention, self.spec.hyper.beta1);
+            let b1 = s.momentum.unwrap_or(self.spec.hyper.beta1);
+            let conv = self.scene.convention;
             for i in 0..2 {
                 self.m_decay[i] = first_moment(conv, b1, self.m_decay[i], lx[i]);
             }
         }
-        Some(s.grad)
+        Some((s.grad, s.lr, s.momentum))
+    }
+
+    /// The optimizer as a step with rate `lr` and cycled `momentum` ran it.
+    fn as_run(&self, lr: f64, momentum: Option<f64>) -> OptSpec {
+        let mut spec = self.spec;
+        spec.hyper.lr = lr;
+        if let Some(m) = momentum {
+            match momentum_slot(spec.kind) {
+                Some(MomentumSlot::Gamma) => spec.hyper.gamma = m,
+                Some(MomentumSlot::Beta1) => spec.hyper.beta1 = m,
+                Some(MomentumSlot::RmsMomentum) => spec.hyper.momentum = m,
+                None => {}
+            }
+            if spec.kind == OptKind::Gd {
+                spec.kind = OptKind::Momentum;
+                spec.hyper.nesterov = false;
+            }
+        }
+        spec
     }
 
     /// The step at which the run stopped, if it did (0: the start itself is
@@ -91,9 +112,9 @@ impl Stepper {
         }
         let x = self.walk.x();
         let prev = self.walk.fields().to_vec();
-        let grad = self.advance()?;
+        let (grad, lr, momentum) = self.advance()?;
         let out = Inspection {
-            spec: self.spec,
+            spec: self.as_run(lr, momentum),
             conv: self.scene.convention,
             k,
             x,

@@ -17,6 +17,8 @@ pub struct OptSpec {
     pub kind: OptKind,
     /// Its hyper-parameters (only those in `kind.keys()` matter).
     pub hyper: Hyper,
+    /// Its learning-rate schedule (None: η throughout).
+    pub schedule: Option<crate::schedule::Schedule>,
 }
 
 impl OptSpec {
@@ -25,6 +27,7 @@ impl OptSpec {
         OptSpec {
             kind,
             hyper: kind.defaults(conv),
+            schedule: None,
         }
     }
 

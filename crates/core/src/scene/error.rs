@@ -120,6 +120,13 @@ pub enum Problem {
     },
     /// A formula that does not parse.
     Formula(ExprError),
+    /// A schedule that does not fit the scene's steps.
+    Schedule(crate::schedule::ScheduleError),
+    /// A schedule's `cycle_momentum` on an optimizer with neither γ nor β1.
+    NoMomentum {
+        /// The optimizer.
+        kind: OptKind,
+    },
 }
 
 /// A named list of choices.
@@ -131,6 +138,18 @@ pub enum Choice {
     Optimizer,
     /// L-BFGS's line searches (`optim::LineSearch`).
     LineSearch,
+    /// The schedule kinds (`schedule::KINDS`).
+    Schedule,
+    /// The kinds a `sequential` schedule may chain (the first eight).
+    ScheduleChild,
+    /// `cyclic`'s modes.
+    CyclicMode,
+    /// `one_cycle`'s anneal strategies.
+    Anneal,
+    /// `plateau`'s modes.
+    PlateauMode,
+    /// `plateau`'s threshold modes.
+    ThresholdMode,
 }
 
 /// What a field allows.
@@ -203,6 +222,23 @@ pub enum Allowed {
     StepSizes,
     /// 0, since Nesterov is on (torch refuses dampening with Nesterov).
     ZeroWithNesterov,
+    /// A number in (0, 1].
+    Fraction,
+    /// A list of at most `max` strictly increasing integers ≥ 1.
+    Milestones {
+        /// Most entries.
+        max: usize,
+    },
+    /// A list of exactly `n` entries.
+    Count {
+        /// How many.
+        n: usize,
+    },
+    /// A non-empty list of at most `max` schedules.
+    ScheduleList {
+        /// Most entries.
+        max: usize,
+    },
 }
 
 /// The value given, as the error shows it.

@@ -21,8 +21,10 @@
 
 mod error;
 mod read;
+mod schedule;
 
 pub use error::{allowed_of, allowed_range, Allowed, Choice, Got, Problem, SceneError, GOT_CHARS};
+pub use schedule::{check_schedule, read_schedule, schedule_keys, schedule_value};
 
 use crate::landscape::{Landscape, View};
 use crate::optim::{Convention, KeyValue, OptKind, OptSpec};
@@ -163,6 +165,9 @@ pub fn optimizer_value(spec: &OptSpec) -> Value {
             KeyValue::Choice(c) => c.into(),
         };
         m.insert(key.name().into(), v);
+    }
+    if let Some(s) = &spec.schedule {
+        m.insert("schedule".into(), schedule_value(s));
     }
     Value::Object(m)
 }

@@ -208,6 +208,9 @@ impl Scene {
                     .collect::<Result<Vec<_>, _>>()?
             }
         };
+        for (i, o) in optimizers.iter().enumerate() {
+            super::check_schedule(o, steps).map_err(|e| e.under(&format!("optimizers[{i}]")))?;
+        }
         Ok(Scene {
             landscape,
             start,
@@ -338,10 +341,9 @@ fn parse_optimizer(v: &Value, path: &str, conv: Convention) -> Result<OptSpec, S
         .as_str()
         .and_then(OptKind::from_name)
         .ok_or_else(|| must_be(join(path, "kind"), kinds, kind_v))?;
-    if let Some(k) = obj
-        .keys()
-        .find(|k| *k != "kind" && !Key::from_name(k).is_some_and(|key| kind.uses(key)))
-    {
+    if let Some(k) = obj.keys().find(|k| {
+        *k != "kind" && *k != "schedule" && !Key::from_name(k).is_some_and(|key| kind.uses(key))
+    }) {
         return Err(SceneError::new(
             join(path, k),
             Problem::UnknownOptimizerKey { kind },
@@ -383,6 +385,9 @@ fn parse_optimizer(v: &Value, path: &str, conv: Convention) -> Result<OptSpec, S
                 if !ok {
                     return Err(must_be(field, allowed_of(key.range()), val));
                 }
+            }
+            None if k == "schedule" => {
+                spec.schedule = Some(super::read_schedule(val, &field)?);
             }
             None => {} // "kind"
         }

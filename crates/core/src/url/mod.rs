@@ -10,7 +10,7 @@
 //! | `conv` | `d2l` or `pytorch` |
 //! | `sigma`, `seed` | gradient noise |
 //! | `view` | `x0,x1,y0,y1` |
-//! | `opt` | optimizers separated by `;`, each `kind:key=value,key=value` (booleans `true`/`false`, choices by name, pairs `a~b`: `rprop:etas=0.5~1.2,step_sizes=1e-6~50`) |
+//! | `opt` | optimizers separated by `;`, each `kind:key=value,key=value` (booleans `true`/`false`, choices by name, pairs `a~b`: `rprop:etas=0.5~1.2,step_sizes=1e-6~50`); a learning-rate schedule as `schedule=kind(arg=value,…)`, lists in parentheses: `opt=gd:lr=0.6,schedule=step(step_size=5,gamma=0.5)`, `schedule=sequential(schedulers=(linear(start_factor=0.1,total_iters=5),cosine()),milestones=(5))` (`,` and `;` inside parentheses belong to the schedule) |
 //! | `t` | the current step |
 //!
 //! Reading is lenient where the scene JSON is strict: a value that is
@@ -19,6 +19,7 @@
 //! the controls could have produced.
 
 mod read;
+mod schedule;
 mod write;
 
 /// Between the two numbers of a pair key in a link (`etas=0.5~1.2`): `,`,

@@ -1,5 +1,6 @@
 //! Reading a link: lenient, one notice per value dropped.
 
+use super::schedule::split_top;
 use super::Notice;
 use crate::landscape::Expr;
 use crate::scene::Scene;
@@ -131,19 +132,30 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
             }
             "opt" => {
                 let mut opts = Vec::new();
-                for item in v.split(';').filter(|s| !s.trim().is_empty()) {
+                // `;` and `,` inside a schedule's parentheses are its own.
+                for item in split_top(&v, ';')
+                    .into_iter()
+                    .filter(|s| !s.trim().is_empty())
+                {
                     let (kind, rest) = item.split_once(':').unwrap_or((item, ""));
                     let mut o = Map::new();
                     o.insert("kind".into(), Value::String(kind.trim().to_string()));
-                    for kv in rest.split(',').filter(|s| !s.trim().is_empty()) {
+                    for kv in split_top(rest, ',')
+                        .into_iter()
+                        .filter(|s| !s.trim().is_empty())
+                    {
                         let (pk, pv) = kv.split_once('=').unwrap_or((kv, ""));
                         let pv = pv.trim();
-                        let value = match pv.split_once(super::PAIR) {
-                            Some((a, b)) => Value::Array(vec![
-                                number_or_text(a.trim()),
-                                number_or_text(b.trim()),
-                            ]),
-                            None => number_or_text(pv),
+                        let value = if pk.trim() == "schedule" {
+                            super::schedule::parse(pv, &number_or_text)
+                        } else {
+                            match pv.split_once(super::PAIR) {
+                                Some((a, b)) => Value::Array(vec![
+                                    number_or_text(a.trim()),
+                                    number_or_text(b.trim()),
+                                ]),
+                                None => number_or_text(pv),
+                            }
                         };
                         o.insert(pk.trim().to_string(), value);
                     }
@@ -229,6 +241,24 @@ fn remove(v: &mut Value, field: &str) -> bool {
         if key.is_empty() || key == "kind" {
             list.remove(i);
             return true;
+        }
+        if let Some(arg) = key.strip_prefix("schedule.") {
+            // A bad argument goes (its default comes back); a bad kind, a
+            // missing argument or a fault deeper in goes with the schedule.
+            let o = list[i].as_object_mut();
+            let s = o
+                .and_then(|o| o.get_mut("schedule"))
+                .and_then(|s| s.as_object_mut());
+            if !arg.contains(['.', '['])
+                && arg != "kind"
+                && s.is_some_and(|s| s.remove(arg).is_some())
+            {
+                return true;
+            }
+            return list[i]
+                .as_object_mut()
+                .map(|o| o.remove("schedule").is_some())
+                .unwrap_or(false);
         }
         return list[i]
             .as_object_mut()

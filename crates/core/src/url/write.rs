@@ -75,7 +75,10 @@ pub fn to_query(scene: &Scene, t: Option<usize>) -> String {
                 .map(|m| {
                     m.iter()
                         .filter(|(k, _)| *k != "kind")
-                        .map(|(k, x)| format!("{k}={}", val(x)))
+                        .map(|(k, x)| match k.as_str() {
+                            "schedule" => format!("{k}={}", super::schedule::write(x, &val)),
+                            _ => format!("{k}={}", val(x)),
+                        })
                         .collect()
                 })
                 .unwrap_or_default();

@@ -5,4 +5,5 @@ pub mod errors;
 pub mod explain;
 pub mod expr;
 pub mod page;
+pub mod schedule;
 pub mod state;
