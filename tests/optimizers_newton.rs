@@ -1,16 +1,14 @@
 //! Newton and L-BFGS against real torch (float64):
 //! `tests/reference/torch_golden_newton.json`, made by
-//! `python3 tests/reference/gen_torch.py newton`. Each case is replayed by
-//! building the chain from the blocks (`Optimizer::chain`) and walking the
-//! case's surface from its start; every point, loss, L-BFGS trial point, t
-//! and d is compared, and Newton's stop reason.
+//! `python3 tests/reference/gen_torch.py newton`. Each case's scene JSON
+//! (`{"kind": "lbfgs", "history_size", "line_search"}`, `{"kind": "newton"}`)
+//! is read and walked; every point, loss, L-BFGS trial point, t and d is
+//! compared, and Newton's stop reason.
 #![cfg(not(target_arch = "wasm32"))]
 // x[i] against want[i]: indices read like the comparison they name.
 #![allow(clippy::needless_range_loop)]
 
-use gradscape::optim::{
-    Block, Fault, LineSearch, Newton, Optimizer, ScaleByLbfgs, StateField, StateKey,
-};
+use gradscape::optim::{Fault, StateField, StateKey};
 use gradscape::run::Walker;
 use gradscape::{Scene, Stop};
 use serde_json::{json, Value};
@@ -29,29 +27,9 @@ fn v2(v: &Value) -> [f64; 2] {
     [v[0].as_f64().unwrap(), v[1].as_f64().unwrap()]
 }
 
-/// The case's scene with its optimizer swapped for one the scene reader
-/// knows (the surface, start and steps are what matter here).
+/// The case's scene as written: the scene reader builds the optimizer.
 fn scene_of(case: &Value) -> Scene {
-    let mut s = case["scene"].clone();
-    s["optimizers"] = json!([{"kind": "gd"}]);
-    Scene::from_value(&s).expect("scene")
-}
-
-fn blocks_of(o: &Value) -> (Vec<Box<dyn Block>>, f64) {
-    let lr = o["lr"].as_f64().unwrap();
-    let b: Box<dyn Block> = match o["kind"].as_str().unwrap() {
-        "newton" => Box::new(Newton::new()),
-        "lbfgs" => Box::new(ScaleByLbfgs::new(
-            o["history_size"].as_u64().unwrap() as usize,
-            match o["line_search"].as_str().unwrap() {
-                "none" => LineSearch::None,
-                "strong_wolfe" => LineSearch::StrongWolfe,
-                other => panic!("line search {other}"),
-            },
-        )),
-        other => panic!("kind {other}"),
-    };
-    (vec![b], lr)
+    Scene::from_value(&case["scene"]).expect("scene")
 }
 
 /// |a − b| / max(|a|, |b|), 0 when equal.
@@ -102,9 +80,7 @@ fn field(fields: &[StateField], key: StateKey) -> Option<[f64; 2]> {
 fn replay(case: &Value) -> Worst {
     let name = case["name"].as_str().unwrap();
     let scene = scene_of(case);
-    let o = &case["scene"]["optimizers"][0];
-    let (blocks, lr) = blocks_of(o);
-    let mut walk = Walker::with_optimizer(Optimizer::chain(blocks), lr, &scene.landscape, &scene);
+    let mut walk = Walker::new(&scene.landscape, &scene.optimizers[0], &scene).expect("walker");
     let points = case["points"].as_array().unwrap();
     let loss = case["loss"].as_array().unwrap();
     let mut w = Worst {
