@@ -183,7 +183,10 @@ test('a real mouse drag on a slider updates the run while dragging', async (t) =
 
 test('typing in a number field updates the slider, the output, the scene and the run, for every parameter', async (t) => {
   const { page, errors } = await fresh(t);
-  const TYPED = { lr: 0.05, gamma: 0.3, beta1: 0.5, beta2: 0.9, eps: 0.01, lambda: 0.5, momentum_decay: 0.1 };
+  const TYPED = {
+    lr: 0.05, gamma: 0.3, beta1: 0.5, beta2: 0.9, eps: 0.01, lambda: 0.5, momentum_decay: 0.1,
+    dampening: 0.3, lr_decay: 0.1, initial_accumulator_value: 0.5, momentum: 0.5,
+  };
   for (let i = 0; i < KINDS.length; i++) {
     const kind = KINDS[i];
     for (const p of PARAMS[kind]) {

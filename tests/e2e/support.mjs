@@ -346,7 +346,15 @@ for (const conv of Object.values(DEFAULTS)) {
 // The value an optimizer of the scene uses for `p` (given, or the convention's default).
 export const eff = (scene, i, p) => scene.optimizers[i][p] ?? DEFAULTS[scene.convention ?? 'd2l'][scene.optimizers[i].kind][p];
 
-export const ALL9 = { optimizers: KINDS.map((kind) => ({ kind })) };
+// Every kind at its defaults, but Lion at η = 0.3: at its default 0.1 it
+// glides down the bowl without ever crossing x2 = 0 in 20 steps, so the sign
+// of its momentum — all Lion uses — does not depend on β1 or β2. And NAdam
+// with decoupled decay: on the separable bowl g + λ·x = (2a + λ)·x only
+// rescales each coordinate's gradient, which NAdam's normalisation undoes,
+// so a coupled λ moves its trail by less than a pixel; Adamax and RAdam
+// likewise unless ε is not negligible beside |g|.
+const ALL9_EXTRA = { lion: { lr: 0.3 }, nadam: { decoupled: true }, adamax: { eps: 0.1 }, radam: { eps: 0.1 } };
+export const ALL9 = { optimizers: KINDS.map((kind) => ({ kind, ...(ALL9_EXTRA[kind] ?? {}) })) };
 
 export const closeTo = (a, b, rel) => Math.abs(a - b) <= rel * Math.abs(b) + 1e-15;
 
