@@ -354,3 +354,55 @@ fn the_inspector_reads_eta_t_and_the_cycled_momentum_under_a_schedule() {
         }
     }
 }
+
+#[test]
+fn the_printed_rules_show_torchs_extra_keys_when_they_are_on() {
+    use gradscape::inspect::Quantity as Q;
+    let at = |spec: OptSpec, conv: Convention| {
+        let s = with(scene(bowl(), [-5.0, -2.0], 10, conv), vec![spec]);
+        Stepper::new(&s, 0).unwrap().at(3).unwrap()
+    };
+    let rules = |insp: &Inspection| -> String {
+        insp.rows()
+            .iter()
+            .map(|r| format!("{:?}: {:?}", r.key, r.rule))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for conv in [Convention::D2l, Convention::Pytorch] {
+        let mut m = OptSpec::new(OptKind::Momentum, conv);
+        m.hyper.dampening = 0.5;
+        m.hyper.lambda = 0.1;
+        let i = at(m, conv);
+        let keys: Vec<Q> = i.values().iter().map(|(q, _)| *q).collect();
+        assert!(keys.contains(&Q::GradL2), "{conv:?}: g̃ row");
+        assert!(
+            rules(&i).contains("Tau") && rules(&i).contains("GTilde"),
+            "{}",
+            rules(&i)
+        );
+        let plain = at(OptSpec::new(OptKind::Momentum, conv), conv);
+        assert!(!rules(&plain).contains("Tau") && !rules(&plain).contains("GTilde"));
+
+        let mut r = OptSpec::new(OptKind::Rmsprop, conv);
+        r.hyper.centered = true;
+        r.hyper.momentum = 0.5;
+        let i = at(r, conv);
+        let keys: Vec<Q> = i.values().iter().map(|(q, _)| *q).collect();
+        assert!(
+            keys.contains(&Q::GradAvg) && keys.contains(&Q::RmsBuffer),
+            "{keys:?}"
+        );
+        assert!(format!("{:?}", i.rule(Q::Rate)).contains("GBar"));
+
+        let mut n = OptSpec::new(OptKind::Nadam, conv);
+        n.hyper.lambda = 0.2;
+        n.hyper.decoupled = true;
+        let i = at(n, conv);
+        let d = i
+            .decay_step()
+            .expect("NAdam's decoupled decay is a part of the step");
+        assert_eq!(d, [-n.hyper.lr * 0.2 * i.x[0], -n.hyper.lr * 0.2 * i.x[1]]);
+        assert!(format!("{:?}", i.rule(Q::Step)).contains("Lambda"));
+    }
+}

@@ -12,9 +12,10 @@ const { fresh, noConsoleErrors } = playgroundSuite();
 
 const BOOLS = {
   momentum: ['nesterov'], adam: ['bias_correction', 'amsgrad'], adam_l2: ['bias_correction', 'amsgrad'], adamw: ['bias_correction', 'amsgrad'],
+  rmsprop: ['centered'], nadam: ['decoupled'], radam: ['decoupled'],
 };
 
-const BOOL_LABEL = { bias_correction: 'bias correction', nesterov: 'Nesterov', amsgrad: 'AMSGrad' };
+const BOOL_LABEL = { bias_correction: 'bias correction', nesterov: 'Nesterov', amsgrad: 'AMSGrad', centered: 'centered', decoupled: 'decoupled weight decay' };
 
 const symbol = (kind, p) => label(kind, p).split(' ')[0];
 
@@ -88,11 +89,16 @@ test('every control has the accessible name of the contract', async (t) => {
   }
   // The momentum card's γ is "γ momentum"; the page-wide label finds the one slider.
   assert.equal(await page.getByLabel('γ momentum', { exact: true }).count(), 1);
-  assert.equal(await page.getByLabel('η learning rate', { exact: true }).count(), 9);
-  assert.equal(await page.getByLabel('ε epsilon', { exact: true }).count(), 7);
-  assert.equal(await page.getByLabel('λ weight decay', { exact: true }).count(), 2);
-  assert.equal(await page.getByLabel('β1 first-moment decay', { exact: true }).count(), 4);
-  await assertCardsShowScene(page, s, 'nine kinds');
+  assert.equal(await page.getByLabel('η learning rate', { exact: true }).count(), 13);
+  assert.equal(await page.getByLabel('ε epsilon', { exact: true }).count(), 9);
+  assert.equal(await page.getByLabel('λ weight decay', { exact: true }).count(), 10);
+  assert.equal(await page.getByLabel('β1 first-moment decay', { exact: true }).count(), 7);
+  // Rprop's pairs: two number fields each, named by symbol and words.
+  const rprop = card(page, KINDS.indexOf('rprop'));
+  for (const name of ['η− step-size factors', 'η+ step-size factors', 'Γmin step-size bounds', 'Γmax step-size bounds']) {
+    await named(rprop, 'spinbutton', name);
+  }
+  await assertCardsShowScene(page, s, 'every kind');
   noErrors(errors);
 });
 
@@ -177,7 +183,10 @@ test('a real mouse drag on a slider updates the run while dragging', async (t) =
 
 test('typing in a number field updates the slider, the output, the scene and the run, for every parameter', async (t) => {
   const { page, errors } = await fresh(t);
-  const TYPED = { lr: 0.05, gamma: 0.3, beta1: 0.5, beta2: 0.9, eps: 0.01, lambda: 0.5, momentum_decay: 0.1 };
+  const TYPED = {
+    lr: 0.05, gamma: 0.3, beta1: 0.5, beta2: 0.9, eps: 0.01, lambda: 0.5, momentum_decay: 0.1,
+    dampening: 0.3, lr_decay: 0.1, initial_accumulator_value: 0.5, momentum: 0.5,
+  };
   for (let i = 0; i < KINDS.length; i++) {
     const kind = KINDS[i];
     for (const p of PARAMS[kind]) {

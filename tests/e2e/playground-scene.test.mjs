@@ -111,9 +111,9 @@ test('the convention switch changes the scene\'s convention and the runs', async
   await page.selectOption('#add-kind', 'adam');
   await act(page, () => page.click('#add-optimizer'));
   const s2 = await state(page);
-  assert.equal(s2.scene.optimizers.length, 10);
-  assert.equal(eff(s2.scene, 9, 'lr'), 1e-3);
-  assert.equal(eff(s2.scene, 9, 'eps'), 1e-8);
+  assert.equal(s2.scene.optimizers.length, KINDS.length + 1);
+  assert.equal(eff(s2.scene, KINDS.length, 'lr'), 1e-3);
+  assert.equal(eff(s2.scene, KINDS.length, 'eps'), 1e-8);
   await assertCardsShowScene(page, s2, 'pytorch + adam');
   await act(page, () => page.locator('#convention').selectOption('d2l'));
   assert.equal((await state(page)).scene.convention ?? 'd2l', 'd2l');
@@ -157,10 +157,11 @@ test('adding each kind, resetting, hiding and removing optimizers', async (t) =>
     assert.equal(await page.getAttribute(`#legend li[data-index="${n}"]`, 'data-kind'), kind);
   }
   const s = await state(page);
-  assert.equal(s.runs.length, 11);
-  await assertCardsShowScene(page, s, 'eleven optimizers');
+  const total = 2 + KINDS.length; // the default scene's two, and one of each kind
+  assert.equal(s.runs.length, total);
+  await assertCardsShowScene(page, s, `${total} optimizers`);
   // The legend swatches carry the trail colours by position.
-  for (let i = 0; i < 11; i++) {
+  for (let i = 0; i < total; i++) {
     const want = hexRgb(COLOURS[i % 7]);
     const cols = await page.locator(`#legend li[data-index="${i}"] *`).evaluateAll((es) => es.flatMap((e) => {
       const st = getComputedStyle(e);

@@ -329,6 +329,18 @@ test('extreme values: η = 1000, ε = 0, a zero gradient, a start outside the do
     { steps: 30, start: [0, -2], optimizers: KINDS.map((kind) => (kind === 'gd' || kind === 'momentum' ? { kind } : { kind, eps: 0 })) },
     { steps: 30, start: [0, 0], optimizers: KINDS.map((kind) => (kind === 'gd' || kind === 'momentum' ? { kind } : { kind, eps: 0 })) },
     { steps: 30, convention: 'pytorch', optimizers: KINDS.map((kind) => ({ kind, lr: 1000, ...(kind === 'gd' || kind === 'momentum' ? {} : { eps: 0 }) })) },
+    // The new kinds and torch's extra keys, at a zero gradient and at η = 1000.
+    ...[{ start: [0, -2] }, { convention: 'pytorch' }].map((extra, n) => ({
+      steps: 30,
+      ...extra,
+      optimizers: [
+        { kind: 'adamax', eps: 0, lambda: 0.5 }, { kind: 'radam', eps: 0, lambda: 0.5, decoupled: n === 1 },
+        { kind: 'rprop', etas: [0.1, 3], step_sizes: [0, 1000] }, { kind: 'lion', lambda: 0.5 },
+        { kind: 'rmsprop', eps: 0, momentum: 0.9, centered: true, lambda: 0.5 },
+        { kind: 'adagrad', eps: 0, lr_decay: 1, initial_accumulator_value: 0 },
+        { kind: 'momentum', dampening: 1, lambda: 0.5 }, { kind: 'nadam', eps: 0, lambda: 0.5, decoupled: true },
+      ].map((o) => (n === 1 ? { ...o, lr: 1000 } : o)),
+    })),
     { landscape: { kind: 'expr', expr: 'ln(x) + y^2' }, start: [-1, 1], steps: 10, optimizers: [{ kind: 'adam' }, { kind: 'adam_l2' }] },
   ];
   for (const [n, scene] of scenes.entries()) {

@@ -289,25 +289,30 @@ export async function freeCanvasPoint(page, fracs, avoid = [], away = 40) {
   throw new Error('no free point on the canvas');
 }
 
-export const KINDS = ['gd', 'momentum', 'adagrad', 'rmsprop', 'adam', 'adam_l2', 'adamw', 'nadam', 'adadelta'];
+export const KINDS = ['gd', 'momentum', 'adagrad', 'rmsprop', 'adam', 'adam_l2', 'adamw', 'nadam', 'adadelta', 'adamax', 'radam', 'rprop', 'lion'];
 
 export const PARAMS = {
-  gd: ['lr'],
-  momentum: ['lr', 'gamma'],
-  adagrad: ['lr', 'eps'],
-  rmsprop: ['lr', 'gamma', 'eps'],
+  gd: ['lr', 'lambda'],
+  momentum: ['lr', 'gamma', 'dampening', 'lambda'],
+  adagrad: ['lr', 'eps', 'lr_decay', 'initial_accumulator_value', 'lambda'],
+  rmsprop: ['lr', 'gamma', 'eps', 'momentum', 'lambda'],
   adam: ['lr', 'beta1', 'beta2', 'eps'],
   adam_l2: ['lr', 'beta1', 'beta2', 'eps', 'lambda'],
   adamw: ['lr', 'beta1', 'beta2', 'eps', 'lambda'],
-  nadam: ['lr', 'beta1', 'beta2', 'eps', 'momentum_decay'],
+  nadam: ['lr', 'beta1', 'beta2', 'eps', 'momentum_decay', 'lambda'],
   adadelta: ['lr', 'gamma', 'eps'],
+  adamax: ['lr', 'beta1', 'beta2', 'eps', 'lambda'],
+  radam: ['lr', 'beta1', 'beta2', 'eps', 'lambda'],
+  rprop: ['lr'],
+  lion: ['lr', 'beta1', 'beta2', 'lambda'],
 };
 
 export function label(kind, p) {
   if (p === 'gamma') return { momentum: 'γ momentum', rmsprop: 'γ decay', adadelta: 'ρ decay' }[kind];
   return {
     lr: 'η learning rate', beta1: 'β1 first-moment decay', beta2: 'β2 second-moment decay', eps: 'ε epsilon',
-    lambda: 'λ weight decay', momentum_decay: 'ψ momentum decay',
+    lambda: 'λ weight decay', momentum_decay: 'ψ momentum decay', dampening: 'τ dampening',
+    lr_decay: 'η_decay learning-rate decay', initial_accumulator_value: 's₀ initial accumulator', momentum: 'μ momentum',
   }[p];
 }
 
@@ -320,18 +325,36 @@ export const DEFAULTS = {
     gd: { lr: 0.4 }, momentum: { lr: 0.4, gamma: 0.5 }, adagrad: { lr: 0.4, eps: 1e-6 }, rmsprop: { lr: 0.4, gamma: 0.9, eps: 1e-6 },
     adam: ADAM, adam_l2: { ...ADAM, lambda: 0.01 }, adamw: { ...ADAM, lambda: 0.01 },
     nadam: { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentum_decay: 0.004 }, adadelta: { lr: 1, gamma: 0.9, eps: 1e-5 },
+    adamax: { ...ADAM, lr: 0.1, eps: 1e-8 }, radam: { ...ADAM, lr: 0.1, eps: 1e-8 }, rprop: { lr: 0.1 },
+    lion: { lr: 0.1, beta1: 0.9, beta2: 0.99 },
   },
   pytorch: {
     gd: { lr: 1e-3 }, momentum: { lr: 1e-3, gamma: 0.9 }, adagrad: { lr: 1e-2, eps: 1e-10 }, rmsprop: { lr: 1e-2, gamma: 0.99, eps: 1e-8 },
     adam: ADAM_T, adam_l2: { ...ADAM_T, lambda: 0.01 }, adamw: { ...ADAM_T, lambda: 0.01 },
     nadam: { lr: 2e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, momentum_decay: 0.004 }, adadelta: { lr: 1, gamma: 0.9, eps: 1e-6 },
+    adamax: { ...ADAM_T, lr: 2e-3 }, radam: ADAM_T, rprop: { lr: 1e-2 }, lion: { lr: 1e-4, beta1: 0.9, beta2: 0.99 },
   },
 };
+
+// torch's extra arguments default to 0 (off) in every kind and convention.
+for (const conv of Object.values(DEFAULTS)) {
+  for (const [kind, params] of Object.entries(PARAMS)) {
+    for (const p of params) if (!(p in conv[kind])) conv[kind][p] = 0;
+  }
+}
 
 // The value an optimizer of the scene uses for `p` (given, or the convention's default).
 export const eff = (scene, i, p) => scene.optimizers[i][p] ?? DEFAULTS[scene.convention ?? 'd2l'][scene.optimizers[i].kind][p];
 
-export const ALL9 = { optimizers: KINDS.map((kind) => ({ kind })) };
+// Every kind at its defaults, but Lion at η = 0.3: at its default 0.1 it
+// glides down the bowl without ever crossing x2 = 0 in 20 steps, so the sign
+// of its momentum — all Lion uses — does not depend on β1 or β2. And NAdam
+// with decoupled decay: on the separable bowl g + λ·x = (2a + λ)·x only
+// rescales each coordinate's gradient, which NAdam's normalisation undoes,
+// so a coupled λ moves its trail by less than a pixel; Adamax and RAdam
+// likewise unless ε is not negligible beside |g|.
+const ALL9_EXTRA = { lion: { lr: 0.3 }, nadam: { decoupled: true }, adamax: { eps: 0.1 }, radam: { eps: 0.1 } };
+export const ALL9 = { optimizers: KINDS.map((kind) => ({ kind, ...(ALL9_EXTRA[kind] ?? {}) })) };
 
 export const closeTo = (a, b, rel) => Math.abs(a - b) <= rel * Math.abs(b) + 1e-15;
 

@@ -29,6 +29,8 @@ fn row_key(q: Quantity) -> &'static str {
         Quantity::Rect => "row.rect",
         Quantity::StepSize => "row.step_size",
         Quantity::Interp => "row.interp",
+        Quantity::GradAvg => "row.g_bar",
+        Quantity::RmsBuffer => "row.rms_b",
         Quantity::Decay => "row.decay",
         Quantity::Gd => "row.gd",
         Quantity::Step => "row.step",
@@ -75,6 +77,8 @@ pub fn glyph(s: Sym) -> (&'static str, Option<&'static str>) {
         Sym::Delta => ("Δ", None),
         Sym::C => ("c", None),
         Sym::Sign => ("sign", None),
+        Sym::Tau => ("τ", None),
+        Sym::GBar => ("g", Some("\u{af}")),
     }
 }
 

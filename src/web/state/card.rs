@@ -35,6 +35,8 @@ pub fn dom_key(q: Quantity) -> &'static str {
         Quantity::Rect => "rect",
         Quantity::StepSize => "step_size",
         Quantity::Interp => "c",
+        Quantity::GradAvg => "g_bar",
+        Quantity::RmsBuffer => "rms_b",
         Quantity::Decay => "decay",
         Quantity::Gd => "gd",
         Quantity::Step => "step",

@@ -36,6 +36,10 @@ impl Inspection {
         let h = self.h();
         match self.spec.kind {
             OptKind::Adamw => Some(map2(|i| -h.lr * h.lambda * self.x[i])),
+            // NAdam/RAdam with `decoupled`, Lion: x·(1 − η·λ) − x.
+            OptKind::Nadam | OptKind::Radam | OptKind::Lion if self.decoupled_decay() != 0.0 => {
+                Some(map2(|i| self.decoupled_decay() * self.x[i]))
+            }
             OptKind::AdamL2 => {
                 let (bc1, bc2) = self.bias_denominators();
                 let v = self.second_moment();

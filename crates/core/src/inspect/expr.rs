@@ -66,6 +66,10 @@ pub enum Sym {
     C,
     /// The sign function.
     Sign,
+    /// SGD's dampening τ.
+    Tau,
+    /// RMSProp centered's moving average of g, ḡ.
+    GBar,
     /// eff (the subscript of η_eff).
     Eff,
 }

@@ -90,6 +90,10 @@ pub enum Quantity {
     StepSize,
     /// Lion's interpolation c = β1·m + (1−β1)·g.
     Interp,
+    /// RMSProp centered's moving average of g, ḡ.
+    GradAvg,
+    /// RMSProp's momentum buffer (torch) or velocity (d2l).
+    RmsBuffer,
     /// The weight-decay part of the step.
     Decay,
     /// −η·g, where plain GD would go.
@@ -185,6 +189,21 @@ impl Inspection {
         Some((1.0 / a, 1.0 / b))
     }
 
+    /// Whether the step uses g̃ = g + λ·x (Adam+L2, and torch's coupled
+    /// `weight_decay` of the other kinds when λ ≠ 0).
+    pub fn coupled_l2(&self) -> bool {
+        let h = self.h();
+        match self.spec.kind {
+            OptKind::AdamL2 => true,
+            OptKind::Gd | OptKind::Momentum | OptKind::Adagrad | OptKind::Rmsprop => {
+                h.lambda != 0.0
+            }
+            OptKind::Adamax => h.lambda != 0.0,
+            OptKind::Nadam | OptKind::Radam => h.lambda != 0.0 && !h.decoupled,
+            _ => false,
+        }
+    }
+
     /// The gradient the moments see: g, or g + λ·x for Adam+L2 (as the
     /// optimizer's λ·x block added it).
     pub fn grad_used(&self) -> Vec2 {
@@ -251,6 +270,9 @@ impl Inspection {
     pub fn values(&self) -> Vec<(Quantity, Vec2)> {
         use Quantity as Q;
         let mut r = vec![(Q::Grad, self.grad)];
+        if self.coupled_l2() && self.spec.kind != OptKind::AdamL2 {
+            r.push((Q::GradL2, self.grad_used()));
+        }
         let d2l = self.d2l();
         match self.spec.kind {
             OptKind::Gd => {}
@@ -265,7 +287,13 @@ impl Inspection {
                     Q::EmaSq
                 };
                 r.push((q, self.field(StateKey::SumSq)));
+                if self.h().centered && self.spec.kind == OptKind::Rmsprop {
+                    r.push((Q::GradAvg, self.field(StateKey::GradAvg)));
+                }
                 r.push((Q::Rate, self.rate()));
+                if self.h().momentum > 0.0 && self.spec.kind == OptKind::Rmsprop {
+                    r.push((Q::RmsBuffer, self.field(StateKey::RmsBuffer)));
+                }
             }
             OptKind::Adam | OptKind::AdamL2 | OptKind::Adamw => {
                 if self.spec.kind == OptKind::AdamL2 {

@@ -60,8 +60,9 @@ fn row_rule(insp: &Inspection, key: Quantity) -> Expr {
     let kind = insp.spec.kind;
     let h = insp.spec.hyper;
     let k = insp.k;
+    let l2 = insp.coupled_l2();
     let gg = || {
-        if kind == OptKind::AdamL2 {
+        if l2 {
             i(S::GTilde)
         } else {
             i(S::G)
@@ -85,23 +86,59 @@ fn row_rule(insp: &Inspection, key: Quantity) -> Expr {
                 i(S::X),
             ]),
         ),
-        Q::Velocity => rule(
-            i(S::V),
+        Q::Velocity => {
+            let mut r = vec![i(S::Gamma), o(Op::Dot), i(S::V), o(Op::Plus)];
+            if h.dampening != 0.0 {
+                r.extend([paren(vec![int(1), o(Op::Minus), i(S::Tau)]), o(Op::Dot)]);
+            }
+            r.extend([i(S::Eta), o(Op::Dot), gg()]);
+            rule(i(S::V), true, row(r))
+        }
+        Q::Buffer => {
+            let mut r = vec![i(S::Gamma), o(Op::Dot), i(S::B), o(Op::Plus)];
+            if h.dampening != 0.0 {
+                r.extend([paren(vec![int(1), o(Op::Minus), i(S::Tau)]), o(Op::Dot)]);
+            }
+            r.push(gg());
+            rule(i(S::B), true, row(r))
+        }
+        Q::GradAvg => rule(
+            i(S::GBar),
             true,
             row(vec![
                 i(S::Gamma),
                 o(Op::Dot),
-                i(S::V),
+                i(S::GBar),
                 o(Op::Plus),
-                i(S::Eta),
+                paren(vec![int(1), o(Op::Minus), i(S::Gamma)]),
                 o(Op::Dot),
-                i(S::G),
+                gg(),
             ]),
         ),
-        Q::Buffer => rule(
+        // d2l: v ← μ·v + η_eff ⊙ g; torch: b ← μ·b + g/(√s + ε).
+        Q::RmsBuffer if d2l => rule(
+            i(S::V),
+            true,
+            row(vec![
+                i(S::Mu),
+                o(Op::Dot),
+                i(S::V),
+                o(Op::Plus),
+                sub(i(S::Eta), i(S::Eff)),
+                o(Op::Hadamard),
+                gg(),
+            ]),
+        ),
+        Q::RmsBuffer => rule(
             i(S::B),
             true,
-            row(vec![i(S::Gamma), o(Op::Dot), i(S::B), o(Op::Plus), i(S::G)]),
+            row(vec![
+                i(S::Mu),
+                o(Op::Dot),
+                i(S::B),
+                o(Op::Plus),
+                frac(gg(), row(vec![sqrt(i(S::S)), o(Op::Plus), i(S::Eps)])),
+            ]),
         ),
         Q::SumSq => rule(i(S::S), true, row(vec![i(S::S), o(Op::Plus), g_sq()])),
         Q::EmaSq => {

@@ -14,11 +14,25 @@ pub(super) fn rate_rule(insp: &Inspection) -> Expr {
     let bc = insp.spec.hyper.bias_correction;
     let lhs = sub(i(S::Eta), i(S::Eff));
     let rhs = match insp.spec.kind {
-        OptKind::Adagrad | OptKind::Rmsprop if d2l => {
-            frac(i(S::Eta), sqrt(row(vec![i(S::S), o(Op::Plus), i(S::Eps)])))
-        }
         OptKind::Adagrad | OptKind::Rmsprop => {
-            frac(i(S::Eta), row(vec![sqrt(i(S::S)), o(Op::Plus), i(S::Eps)]))
+            let h = insp.spec.hyper;
+            // AdaGrad's lr_decay: the step's η_k = η/(1 + (k−1)·lr_decay).
+            let eta = if insp.spec.kind == OptKind::Adagrad && h.lr_decay != 0.0 {
+                sub(i(S::Eta), int(k))
+            } else {
+                i(S::Eta)
+            };
+            // RMSProp centered: s − ḡ².
+            let s = if insp.spec.kind == OptKind::Rmsprop && h.centered {
+                row(vec![i(S::S), o(Op::Minus), sup(i(S::GBar), int(2))])
+            } else {
+                i(S::S)
+            };
+            if d2l {
+                frac(eta, sqrt(row(vec![s, o(Op::Plus), i(S::Eps)])))
+            } else {
+                frac(eta, row(vec![sqrt(s), o(Op::Plus), i(S::Eps)]))
+            }
         }
         OptKind::Adam | OptKind::AdamL2 | OptKind::Adamw if !d2l && bc => {
             let v = if insp.spec.hyper.amsgrad {
@@ -75,8 +89,16 @@ pub(super) fn step_rule(insp: &Inspection) -> Expr {
     let h = insp.spec.hyper;
     let k = insp.k;
     let eff = || sub(i(S::Eta), i(S::Eff));
+    // g̃ = g + λ·x where torch's coupled weight decay is on.
+    let gg = || {
+        if insp.coupled_l2() {
+            i(S::GTilde)
+        } else {
+            i(S::G)
+        }
+    };
     let rhs = match insp.spec.kind {
-        OptKind::Gd => row(vec![o(Op::Minus), i(S::Eta), o(Op::Dot), i(S::G)]),
+        OptKind::Gd => row(vec![o(Op::Minus), i(S::Eta), o(Op::Dot), gg()]),
         OptKind::Momentum if d2l && h.nesterov => row(vec![
             o(Op::Minus),
             paren(vec![
@@ -86,7 +108,7 @@ pub(super) fn step_rule(insp: &Inspection) -> Expr {
                 o(Op::Plus),
                 i(S::Eta),
                 o(Op::Dot),
-                i(S::G),
+                gg(),
             ]),
         ]),
         OptKind::Momentum if d2l => row(vec![o(Op::Minus), i(S::V)]),
@@ -94,11 +116,15 @@ pub(super) fn step_rule(insp: &Inspection) -> Expr {
             o(Op::Minus),
             i(S::Eta),
             o(Op::Dot),
-            paren(vec![i(S::G), o(Op::Plus), i(S::Gamma), o(Op::Dot), i(S::B)]),
+            paren(vec![gg(), o(Op::Plus), i(S::Gamma), o(Op::Dot), i(S::B)]),
         ]),
         OptKind::Momentum => row(vec![o(Op::Minus), i(S::Eta), o(Op::Dot), i(S::B)]),
+        OptKind::Rmsprop if h.momentum > 0.0 && d2l => row(vec![o(Op::Minus), i(S::V)]),
+        OptKind::Rmsprop if h.momentum > 0.0 => {
+            row(vec![o(Op::Minus), i(S::Eta), o(Op::Dot), i(S::B)])
+        }
         OptKind::Adagrad | OptKind::Rmsprop => {
-            row(vec![o(Op::Minus), eff(), o(Op::Hadamard), i(S::G)])
+            row(vec![o(Op::Minus), eff(), o(Op::Hadamard), gg()])
         }
         OptKind::Adam | OptKind::AdamL2 if !d2l && h.bias_correction => {
             row(vec![o(Op::Minus), eff(), o(Op::Hadamard), i(S::M)])
@@ -140,7 +166,7 @@ pub(super) fn step_rule(insp: &Inspection) -> Expr {
                 row(vec![int(1), o(Op::Minus), sub(i(S::Pi), int(k))]),
             ),
             o(Op::Dot),
-            frac(i(S::G), den_hat()),
+            frac(gg(), den_hat()),
             o(Op::Minus),
             frac(
                 row(vec![i(S::Eta), o(Op::Dot), sub(i(S::Mu), int(k + 1))]),
@@ -175,6 +201,23 @@ pub(super) fn step_rule(insp: &Inspection) -> Expr {
         OptKind::Lbfgs | OptKind::Newton => {
             row(vec![o(Op::Minus), eff(), o(Op::Hadamard), i(S::G)])
         }
+    };
+    // NAdam's/RAdam's decoupled decay: x·(1 − η·λ) − x comes first.
+    let rhs = if matches!(insp.spec.kind, OptKind::Nadam | OptKind::Radam)
+        && insp.decoupled_decay() != 0.0
+    {
+        let mut parts = vec![
+            o(Op::Minus),
+            i(S::Eta),
+            o(Op::Dot),
+            i(S::Lambda),
+            o(Op::Dot),
+            i(S::X),
+        ];
+        parts.push(rhs);
+        row(parts)
+    } else {
+        rhs
     };
     rule(
         row(vec![
