@@ -172,10 +172,13 @@ fn nadam_decoupled_decay_shrinks_x_first() {
     assert_ne!(c.points[1], t.points[1]);
 }
 
+/// A kind and how to set its extras to their defaults.
+type Reset = (OptKind, fn(&mut Hyper));
+
 #[test]
 fn the_extras_at_their_defaults_change_no_bit() {
     // Scenes written before the extras existed keep every number.
-    let extras: &[(OptKind, fn(&mut Hyper))] = &[
+    let extras: &[Reset] = &[
         (OptKind::Gd, |h| h.lambda = 0.0),
         (OptKind::Momentum, |h| {
             h.lambda = 0.0;

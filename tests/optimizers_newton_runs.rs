@@ -33,10 +33,12 @@ fn walk(
     };
     let mut w = Walker::with_optimizer(Optimizer::chain(blocks), lr, l, &s);
     let (mut points, mut loss, mut states) = (vec![start], vec![l.value(start)], vec![]);
+    let mut lrs = vec![];
     while w.steps() < steps {
         let Some(st) = w.advance(l) else { break };
         points.push(st.x);
         loss.push(st.loss);
+        lrs.push(st.lr);
         states.push(StepState {
             grad: st.grad,
             lr_eff: st.lr_eff,
@@ -48,6 +50,8 @@ fn walk(
         points,
         loss,
         states,
+        lr: lrs,
+        momentum: vec![],
         stop: w.stop(),
     }
 }
