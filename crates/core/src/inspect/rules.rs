@@ -133,7 +133,7 @@ fn row_rule(insp: &Inspection, key: Quantity) -> Expr {
         Q::Interp => more::interp(gg()),
         Q::ExpInf => more::exp_inf(),
         Q::Rho => more::rho(k),
-        Q::Rect => more::rect(k),
+        Q::Rect => more::rect(k, insp.radam_rho().0 > 5.0),
         Q::StepSize => more::step_size(k),
         Q::GradAvg => more::grad_avg(gg()),
         Q::RmsBuffer => more::rms_buffer(d2l, gg()),

@@ -76,9 +76,13 @@ pub(super) fn rho(k: usize) -> Expr {
     )
 }
 
-/// RAdam: r_k = √((ρ_k−4)(ρ_k−2)ρ∞ / ((ρ∞−4)(ρ∞−2)ρ_k)).
-pub(super) fn rect(k: usize) -> Expr {
+/// RAdam: r_k = √((ρ_k−4)(ρ_k−2)ρ∞ / ((ρ∞−4)(ρ∞−2)ρ_k)) once ρ_k > 5;
+/// r_k = 0 in the warm-up (`rectified`: false), where the root is not taken.
+pub(super) fn rect(k: usize, rectified: bool) -> Expr {
     let rho_k = || sub(i(S::Rho), int(k));
+    if !rectified {
+        return rule(sub(i(S::R), int(k)), false, int(0));
+    }
     rule(
         sub(i(S::R), int(k)),
         false,
