@@ -251,3 +251,166 @@ fn a_cycled_momentum_replaces_the_optimizers_own() {
         }
     }
 }
+
+// ------------------------------------------------------------ recurrences
+
+mod recurrences {
+    use super::optim::*;
+    use gradscape::landscape::Quadratic;
+    use gradscape::{Convention, Landscape, OptKind, Trajectory};
+    use proptest::prelude::*;
+
+    /// One random run of `kind` on a random bowl with every extra random.
+    fn case() -> impl Strategy<Value = (Landscape, V2, Convention, usize, [f64; 8], bool)> {
+        (
+            (0.05..3.0f64, 0.05..3.0f64),
+            (-5.0..5.0f64, -5.0..5.0f64),
+            prop_oneof![Just(D2L), Just(TORCH)],
+            1usize..30,
+            // η, γ, τ, λ, lr_decay, s₀, μ, ε
+            (
+                (-3.0..-0.5f64).prop_map(|e| 10f64.powf(e)),
+                0.0..0.95f64,
+                0.0..1.0f64,
+                0.0..0.5f64,
+            ),
+            (0.0..1.0f64, 0.0..2.0f64, 0.0..0.9f64, 1e-8..1e-3f64),
+            any::<bool>(),
+        )
+            .prop_map(
+                |((a, b), (x, y), conv, steps, (lr, g, d, l), (ld, s0, mu, eps), c)| {
+                    let land = Landscape::Quadratic(Quadratic {
+                        a,
+                        b,
+                        rotation: 0.0,
+                    });
+                    (land, [x, y], conv, steps, [lr, g, d, l, ld, s0, mu, eps], c)
+                },
+            )
+    }
+
+    fn go(
+        land: &Landscape,
+        start: V2,
+        conv: Convention,
+        steps: usize,
+        kind: OptKind,
+        p: [f64; 8],
+        centered: bool,
+    ) -> Trajectory {
+        let s = spec(kind, conv, |h| {
+            h.lr = p[0];
+            h.gamma = p[1];
+            h.dampening = p[2];
+            h.lambda = p[3];
+            h.lr_decay = p[4];
+            h.initial_accumulator_value = p[5];
+            h.momentum = p[6];
+            h.eps = p[7];
+            h.centered = centered;
+        });
+        run(land, start, steps, conv, s)
+    }
+
+    fn near(a: f64, b: f64, scale: f64) -> bool {
+        (a - b).abs() <= 1e-11 * scale + 1e-300
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Momentum with τ and λ: d2l v ← γv + (1−τ)·η·g̃, x ← x − v; torch
+        /// b₁ = g̃, b ← μb + (1−τ)·g̃, x ← x − lr·b; g̃ = g + λx.
+        #[test]
+        fn momentum_with_dampening_and_decay((land, start, conv, steps, p, _) in case()) {
+            let t = go(&land, start, conv, steps, OptKind::Momentum, p, false);
+            let [lr, gamma, damp, lambda, ..] = p;
+            let mut v = [0.0f64; 2];
+            for (k, s) in t.states.iter().enumerate() {
+                let x = t.points[k];
+                for i in 0..2 {
+                    let g = s.grad[i] + lambda * x[i];
+                    let (nv, u) = if conv == D2L {
+                        let n = gamma * v[i] + (1.0 - damp) * (lr * g);
+                        (n, n)
+                    } else if k == 0 || gamma == 0.0 {
+                        (g, lr * g)
+                    } else {
+                        let n = gamma * v[i] + (1.0 - damp) * g;
+                        (n, lr * n)
+                    };
+                    let scale = v[i].abs() + g.abs() + lambda * x[i].abs();
+                    prop_assert!(near(field(s, "v")[i], nv, scale), "v step {}", k + 1);
+                    v[i] = field(s, "v")[i];
+                    prop_assert!(near(t.points[k + 1][i], x[i] - u, x[i].abs() + u.abs()));
+                }
+            }
+        }
+
+        /// AdaGrad with lr_decay, s₀ and λ: s ← s + g̃², ηₖ = η/(1 + (k−1)·lr_decay).
+        #[test]
+        fn adagrad_with_decay_and_start((land, start, conv, steps, p, _) in case()) {
+            let t = go(&land, start, conv, steps, OptKind::Adagrad, p, false);
+            let [lr, _, _, lambda, ld, s0, _, eps] = p;
+            let mut s_acc = [s0; 2];
+            for (k, s) in t.states.iter().enumerate() {
+                let x = t.points[k];
+                let eta = lr / (1.0 + k as f64 * ld);
+                for i in 0..2 {
+                    let g = s.grad[i] + lambda * x[i];
+                    s_acc[i] += g * g;
+                    prop_assert!(near(field(s, "s")[i], s_acc[i], s_acc[i]));
+                    s_acc[i] = field(s, "s")[i];
+                    let den = if conv == D2L { (s_acc[i] + eps).sqrt() } else { s_acc[i].sqrt() + eps };
+                    let u = eta * g / den;
+                    prop_assert!(near(t.points[k + 1][i], x[i] - u, x[i].abs() + u.abs()));
+                }
+            }
+        }
+
+        /// RMSProp with centered, μ and λ, in both conventions.
+        #[test]
+        fn rmsprop_centered_with_momentum((land, start, conv, steps, p, centered) in case()) {
+            let t = go(&land, start, conv, steps, OptKind::Rmsprop, p, centered);
+            let [lr, gamma, _, lambda, _, _, mu, eps] = p;
+            let (mut sq, mut ga, mut b) = ([0.0f64; 2], [0.0f64; 2], [0.0f64; 2]);
+            for (k, s) in t.states.iter().enumerate() {
+                let x = t.points[k];
+                for i in 0..2 {
+                    let g = s.grad[i] + lambda * x[i];
+                    sq[i] = gamma * sq[i] + (1.0 - gamma) * g * g;
+                    prop_assert!(near(field(s, "s")[i], sq[i], sq[i]));
+                    sq[i] = field(s, "s")[i];
+                    let var = if centered {
+                        ga[i] = gamma * ga[i] + (1.0 - gamma) * g;
+                        prop_assert!(near(field(s, "ḡ")[i], ga[i], ga[i].abs() + g.abs()));
+                        ga[i] = field(s, "ḡ")[i];
+                        (sq[i] - ga[i] * ga[i]).max(0.0)
+                    } else {
+                        sq[i]
+                    };
+                    let den = if conv == D2L { (var + eps).sqrt() } else { var.sqrt() + eps };
+                    let u = if mu > 0.0 {
+                        let (nb, u) = if conv == D2L {
+                            let n = mu * b[i] + lr * g / den;
+                            (n, n)
+                        } else {
+                            let n = mu * b[i] + g / den;
+                            (n, lr * n)
+                        };
+                        // The denominator's own rounding (s − ḡ² cancels)
+                        // scales the tolerance.
+                        let scale = (b[i].abs() + (g / den).abs()) * (1.0 + sq[i] / var.max(1e-300));
+                        prop_assert!(near(field(s, "b")[i], nb, scale), "b step {}", k + 1);
+                        b[i] = field(s, "b")[i];
+                        u
+                    } else {
+                        lr * g / den
+                    };
+                    let tol = (x[i].abs() + u.abs()) * (1.0 + sq[i] / var.max(1e-300));
+                    prop_assert!(near(t.points[k + 1][i], x[i] - u, tol), "x step {}", k + 1);
+                }
+            }
+        }
+    }
+}
