@@ -8,7 +8,8 @@
 //! any of them and [`KeyValue`] any of their values. The slider that presents a key is
 //! [`crate::params::ParamInfo`]; the words for it are the text layer's.
 
-use super::range::{LineSearch, Range};
+pub use super::range::LineSearch;
+use super::range::Range;
 use super::OptKind;
 
 /// Every hyper-parameter of every optimizer; each kind reads the ones in
