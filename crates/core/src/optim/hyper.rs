@@ -1,12 +1,13 @@
-//! Hyper-parameters: the values ([`Hyper`]) and their typed keys.
+//! Hyper-parameters: the values ([`Hyper`]) and the numeric and switch keys.
 //!
 //! A key knows its scene/link name (the only place these strings appear
 //! besides the codecs), its symbol, its allowed range and how to read and
-//! write it in a [`Hyper`]. Five types of key: numbers ([`HyperKey`]),
-//! switches ([`FlagKey`]), two-number pairs ([`PairKey`], JSON `[a, b]`),
-//! integers ([`IntKey`]) and choices among names ([`ChoiceKey`]); [`Key`] is
-//! any of them and [`KeyValue`] any of their values. The slider that presents a key is
-//! [`crate::params::ParamInfo`]; the words for it are the text layer's.
+//! write it in a [`Hyper`]. Five types of key: numbers ([`HyperKey`]) and
+//! switches ([`FlagKey`]) here; two-number pairs (`PairKey`, JSON `[a, b]`),
+//! integers (`IntKey`), choices among names (`ChoiceKey`) and `Key`, any of
+//! them, in keys.rs; `KeyValue` (any key's value) and `Range` in range.rs.
+//! The slider that presents a number is [`crate::params::ParamInfo`]; the
+//! words for every key are the text layer's.
 
 pub use super::range::LineSearch;
 use super::range::Range;
