@@ -235,6 +235,9 @@ fn a_cycled_momentum_replaces_the_optimizers_own() {
         (OptKind::Radam, |h, m| h.beta1 = m),
         (OptKind::Lion, |h, m| h.beta1 = m),
         (OptKind::Rmsprop, |h, m| h.momentum = m),
+        (OptKind::Adam, |h, m| h.beta1 = m),
+        (OptKind::Adamw, |h, m| h.beta1 = m),
+        (OptKind::Nadam, |h, m| h.beta1 = m),
     ] {
         for conv in [D2L, TORCH] {
             let own = spec(kind, conv, |h| set(h, 0.5));

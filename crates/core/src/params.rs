@@ -124,7 +124,11 @@ impl ParamInfo {
         };
         // β2's slider reaches 0.9999, so its step is finer; a log slider
         // has no step.
-        let step = if key == HyperKey::Beta2 { 0.0001 } else { 0.001 };
+        let step = if key == HyperKey::Beta2 {
+            0.0001
+        } else {
+            0.001
+        };
         ParamInfo {
             key,
             symbol: key.symbol(kind),

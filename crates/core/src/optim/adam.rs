@@ -123,12 +123,11 @@ impl Block for ScaleByAdam {
         if self.lr.is_some() {
             self.lr = Some(cx.lr);
         }
+        // β1 as a schedule cycles it (torch's `cycle_momentum` on `betas`).
+        let beta1 = cx.momentum.unwrap_or(self.beta1);
         let tf = cx.t as f64;
         let (bc1, bc2) = if self.bias_correction {
-            (
-                1.0 - math::pow(self.beta1, tf),
-                1.0 - math::pow(self.beta2, tf),
-            )
+            (1.0 - math::pow(beta1, tf), 1.0 - math::pow(self.beta2, tf))
         } else {
             (1.0, 1.0)
         };
@@ -136,7 +135,7 @@ impl Block for ScaleByAdam {
             let g = u[i];
             match self.conv {
                 Convention::D2l => {
-                    self.m[i] = first_moment(Convention::D2l, self.beta1, self.m[i], g);
+                    self.m[i] = first_moment(Convention::D2l, beta1, self.m[i], g);
                     self.v[i] = self.beta2 * self.v[i] + (1.0 - self.beta2) * (g * g);
                     self.v_max[i] = self.v_max[i].max(self.v[i]);
                     let v = if self.amsgrad {
@@ -152,7 +151,7 @@ impl Block for ScaleByAdam {
                 }
                 Convention::Pytorch => {
                     let lr = self.lr.unwrap_or(1.0);
-                    self.m[i] = first_moment(Convention::Pytorch, self.beta1, self.m[i], g);
+                    self.m[i] = first_moment(Convention::Pytorch, beta1, self.m[i], g);
                     self.v[i] = self.v[i] * self.beta2 + (1.0 - self.beta2) * g * g;
                     self.v_max[i] = self.v_max[i].max(self.v[i]);
                     let v = if self.amsgrad {

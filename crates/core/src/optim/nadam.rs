@@ -57,9 +57,10 @@ impl Block for ScaleByNadam {
         self.lr = cx.lr;
         let step = cx.t as f64;
         let bc2 = 1.0 - math::pow(self.beta2, step);
-        let mu = self.beta1 * (1.0 - 0.5 * math::pow(0.96, step * self.momentum_decay));
-        let mu_next =
-            self.beta1 * (1.0 - 0.5 * math::pow(0.96, (step + 1.0) * self.momentum_decay));
+        // β1 as a schedule cycles it (torch's `cycle_momentum` on `betas`).
+        let beta1 = cx.momentum.unwrap_or(self.beta1);
+        let mu = beta1 * (1.0 - 0.5 * math::pow(0.96, step * self.momentum_decay));
+        let mu_next = beta1 * (1.0 - 0.5 * math::pow(0.96, (step + 1.0) * self.momentum_decay));
         self.mu_product *= mu;
         (self.mu, self.mu_next) = (mu, mu_next);
         let mu_product_next = self.mu_product * mu_next;
@@ -67,7 +68,7 @@ impl Block for ScaleByNadam {
         let c_avg = self.lr * mu_next / (1.0 - mu_product_next);
         for i in 0..2 {
             let g = u[i];
-            self.m[i] = lerp(self.m[i], g, 1.0 - self.beta1);
+            self.m[i] = lerp(self.m[i], g, 1.0 - beta1);
             self.v[i] = self.v[i] * self.beta2 + (1.0 - self.beta2) * g * g;
             let den = (self.v[i] / bc2).sqrt() + self.eps;
             // torch applies the two addcdiv_ one after the other.
