@@ -145,6 +145,27 @@ impl OptKind {
             && !(self.is_extra(key) && key.get(h) == key.get(&self.defaults(Convention::Pytorch)))
     }
 
+    /// The key a schedule's cycled momentum (torch's `cycle_momentum`)
+    /// replaces step by step, read by the blocks as `StepCx::momentum`: γ of
+    /// momentum, RMSProp's μ, β1 of the kinds torch gives `betas`. None where
+    /// torch's OneCycleLR/CyclicLR refuse `cycle_momentum` (AdaGrad,
+    /// Adadelta, Rprop: no `momentum` or `betas`) — and for `gd`, which torch
+    /// would turn into heavy-ball SGD (a scene says `momentum` for that).
+    pub fn cycled_momentum(self) -> Option<HyperKey> {
+        match self {
+            OptKind::Momentum => Some(HyperKey::Gamma),
+            OptKind::Rmsprop => Some(HyperKey::Momentum),
+            OptKind::Adam
+            | OptKind::AdamL2
+            | OptKind::Adamw
+            | OptKind::Nadam
+            | OptKind::Adamax
+            | OptKind::Radam
+            | OptKind::Lion => Some(HyperKey::Beta1),
+            OptKind::Gd | OptKind::Adagrad | OptKind::Adadelta | OptKind::Rprop => None,
+        }
+    }
+
     /// Whether this kind uses `key`.
     pub fn uses(self, key: impl Into<Key>) -> bool {
         self.keys().contains(&key.into())
@@ -296,6 +317,17 @@ mod tests {
         // Not yet a kind's: L-BFGS's keys wait for its block.
         let used = |k: Key| ALL_KINDS.iter().any(|kind| kind.uses(k));
         assert!(!used(Key::Int(IntKey::HistorySize)) && !used(Key::Choice(ChoiceKey::LineSearch)));
+    }
+
+    #[test]
+    fn a_cycled_momentum_is_a_key_the_kind_uses() {
+        for kind in ALL_KINDS {
+            if let Some(k) = kind.cycled_momentum() {
+                assert!(kind.uses(k), "{kind:?}");
+            }
+        }
+        assert_eq!(OptKind::Rmsprop.cycled_momentum(), Some(HyperKey::Momentum));
+        assert_eq!(OptKind::Rprop.cycled_momentum(), None);
     }
 
     #[test]
