@@ -1,13 +1,13 @@
 //! torch's extra arguments of the seed's kinds (λ, τ, lr_decay, s₀,
-//! RMSProp's μ and centered, NAdam's decoupled) and the kinds Adamax, RAdam,
-//! Rprop and Lion: first steps derived by hand on the seed's bowl in both
-//! conventions (the d2l meaning of each extra is the one written in the
-//! blocks' doc comments), the identities that keep old scenes unchanged,
-//! what each new kind is there to show, and the refusals.
+//! RMSProp's μ and centered, NAdam's decoupled): first steps derived by hand
+//! on the seed's bowl in both conventions (the d2l meaning of each extra is
+//! the one written in the blocks' doc comments), the identities that keep
+//! old scenes unchanged, and a schedule's cycled momentum. The new kinds and
+//! the refusals are in optimizers_new_kinds.rs.
 #![cfg(not(target_arch = "wasm32"))]
 
-use gradscape::optim::{Hyper, HyperError, Key, KeyValue, PairKey, ALL_KINDS};
-use gradscape::{simulate, Landscape, OptKind, OptSpec, Scene};
+use gradscape::optim::Hyper;
+use gradscape::{Landscape, OptKind, Scene};
 use serde_json::json;
 
 #[allow(dead_code)]
@@ -226,19 +226,17 @@ fn the_extras_at_their_defaults_change_no_bit() {
 
 #[test]
 fn a_cycled_momentum_replaces_the_optimizers_own() {
-    // What a schedule with torch's cycle_momentum does: the step's γ or β1.
+    // What a schedule with torch's cycle_momentum does: the step's γ, μ or
+    // β1 (`OptKind::cycled_momentum`); kinds without one ignore it.
     let bowl = Landscape::default();
-    for (kind, set) in [
-        (
-            OptKind::Momentum,
-            (|h, m| h.gamma = m) as fn(&mut Hyper, f64),
-        ),
-        (OptKind::Adamax, |h, m| h.beta1 = m),
-        (OptKind::Radam, |h, m| h.beta1 = m),
-        (OptKind::Lion, |h, m| h.beta1 = m),
-        (OptKind::Rmsprop, |h, m| h.momentum = m),
-    ] {
+    for kind in gradscape::optim::ALL_KINDS {
         for conv in [D2L, TORCH] {
+            let key = kind.cycled_momentum();
+            let set = |h: &mut Hyper, m: f64| {
+                if let Some(k) = key {
+                    k.set(h, m)
+                }
+            };
             let own = spec(kind, conv, |h| set(h, 0.5));
             let cycled = spec(kind, conv, |h| set(h, 0.8));
             let (mut a, mut b) = (own.build(conv).unwrap(), cycled.build(conv).unwrap());
@@ -250,233 +248,175 @@ fn a_cycled_momentum_replaces_the_optimizers_own() {
                 b.step(&mut xb, gb, own.hyper.lr, None, &bowl);
             }
             assert_eq!(xa, xb, "{kind:?} {conv:?}");
-        }
-    }
-}
-
-// ------------------------------------------------------------ the new kinds
-
-#[test]
-fn radam_is_sgd_with_momentum_until_rho_passes_five() {
-    let t = on_bowl(OptKind::Radam, TORCH, 8, |h| h.lr = 0.1);
-    for (k, st) in t.states.iter().enumerate() {
-        let step = k + 1;
-        let rho = field(st, "ρ_t")[0];
-        let rectified = field(st, "rectified")[0];
-        // ρ∞ = 1999 with β2 = 0.999: ρ_t ≈ t − small, so steps 1–5 warm up.
-        assert_eq!(rectified == 1.0, step >= 6, "step {step}: ρ = {rho}");
-        assert_eq!(rectified == 1.0, rho > 5.0);
-        if step <= 5 {
-            // x ← x − η·m/(1 − β1ᵗ)
-            let m = field(st, "m");
-            let bc1 = 1.0 - 0.9f64.powi(step as i32);
-            let want = [
-                t.points[k][0] - m[0] / bc1 * 0.1,
-                t.points[k][1] - m[1] / bc1 * 0.1,
-            ];
-            assert_close2(t.points[k + 1], want, 1e-12, "warm-up step");
-            assert_eq!(field(st, "r_t")[0], 0.0);
-        } else {
-            let r = field(st, "r_t")[0];
-            assert!(r > 0.0 && r < 1.0, "r_t = {r}");
-        }
-    }
-    // In d2l RAdam is torch's (the book has none).
-    assert_eq!(
-        on_bowl(OptKind::Radam, D2L, 8, |h| h.lr = 0.1).points,
-        t.points
-    );
-}
-
-#[test]
-fn rprop_moves_by_its_step_sizes_and_halves_them_on_a_sign_flip() {
-    let t = on_bowl(OptKind::Rprop, TORCH, 6, |h| h.lr = 1.5);
-    // Step 1: Δ = η in both coordinates, x ← x − sign(g)·Δ.
-    assert_eq!(t.points[1], [-3.5, -0.5]);
-    assert_eq!(field(&t.states[0], "Δ"), [1.5, 1.5]);
-    // Step 2: same signs, Δ·1.2 = 1.8: x2 = (−1.7, 1.3) — x2 overshot.
-    assert_close2(t.points[2], [-1.7, 1.3], REL, "x2");
-    // Step 3: x2's gradient flipped: Δ·0.5 = 0.9 and no move in x2; x1 keeps
-    // growing, Δ = 2.16.
-    assert_close2(field(&t.states[2], "Δ"), [2.16, 0.9], REL, "Δ3");
-    assert_close2(t.points[3], [0.46, 1.3], REL, "x3");
-    assert_eq!(
-        field(&t.states[2], "g_prev")[1],
-        0.0,
-        "the flip is forgotten"
-    );
-    // Bounds clamp Δ.
-    let c = on_bowl(OptKind::Rprop, TORCH, 4, |h| {
-        h.lr = 1.5;
-        h.step_sizes = [0.5, 1.6];
-    });
-    assert_eq!(field(&c.states[1], "Δ"), [1.6, 1.6]);
-}
-
-#[test]
-fn lion_moves_every_coordinate_by_exactly_eta() {
-    let t = on_bowl(OptKind::Lion, TORCH, 30, |h| h.lr = 0.25);
-    for k in 0..30 {
-        for i in 0..2 {
-            let d = (t.points[k + 1][i] - t.points[k][i]).abs();
-            assert!(d == 0.0 || (d - 0.25).abs() < 1e-12, "step {k}: {d}");
-        }
-    }
-    // With decoupled decay x·(1 − η·λ) first.
-    let w = on_bowl(OptKind::Lion, TORCH, 1, |h| {
-        h.lr = 0.25;
-        h.lambda = 0.4;
-    });
-    assert_close2(
-        w.points[1],
-        [-5.0 * 0.9 + 0.25, -2.0 * 0.9 + 0.25],
-        REL,
-        "x1",
-    );
-}
-
-#[test]
-fn adamax_divides_by_the_infinity_norm() {
-    let t = on_bowl(OptKind::Adamax, TORCH, 2, |h| h.lr = 0.1);
-    // u1 = max(0, |g1| + ε); m1 = 0.1·g1; x1 = x0 − (η/0.1)·m1/u1 = x0 + η
-    assert_close2(
-        field(&t.states[0], "u"),
-        [1.0 + 1e-8, 8.0 + 1e-8],
-        REL,
-        "u1",
-    );
-    assert_close2(t.points[1], [-4.9, -1.9], 1e-7, "x1");
-    // u2 = max(0.999·u1, |g2| + ε): the largest recent |g| in each coordinate.
-    let g2 = t.states[1].grad;
-    let u2 = field(&t.states[1], "u");
-    for i in 0..2 {
-        assert_eq!(
-            u2[i],
-            (0.999 * (G1[i].abs() + 1e-8)).max(g2[i].abs() + 1e-8)
-        );
-    }
-}
-
-// ------------------------------------------------------------ refusals
-
-#[test]
-fn bad_new_keys_are_refused_with_the_field_and_the_range() {
-    let cases = [
-        (
-            json!({"kind": "rprop", "etas": [1.2, 0.5]}),
-            "etas",
-            "0 < η− < 1 < η+",
-        ),
-        (
-            json!({"kind": "rprop", "etas": [0.5, 1.0]}),
-            "etas",
-            "0 < η− < 1 < η+",
-        ),
-        (
-            json!({"kind": "rprop", "etas": [0.5]}),
-            "etas",
-            "0 < η− < 1 < η+",
-        ),
-        (
-            json!({"kind": "rprop", "etas": "0.5"}),
-            "etas",
-            "0 < η− < 1 < η+",
-        ),
-        (
-            json!({"kind": "rprop", "step_sizes": [2, 1]}),
-            "step_sizes",
-            "0 ≤ min ≤ max",
-        ),
-        (
-            json!({"kind": "rprop", "step_sizes": [-1, 1]}),
-            "step_sizes",
-            "0 ≤ min ≤ max",
-        ),
-        (
-            json!({"kind": "momentum", "dampening": 1.5}),
-            "dampening",
-            "[0, 1]",
-        ),
-        (
-            json!({"kind": "momentum", "dampening": 0.5, "nesterov": true}),
-            "dampening",
-            "Nesterov",
-        ),
-        (
-            json!({"kind": "adagrad", "lr_decay": -1}),
-            "lr_decay",
-            "≥ 0",
-        ),
-        (
-            json!({"kind": "adagrad", "initial_accumulator_value": -0.1}),
-            "initial_accumulator_value",
-            "≥ 0",
-        ),
-        (
-            json!({"kind": "rmsprop", "momentum": 1}),
-            "momentum",
-            "[0, 1)",
-        ),
-        (
-            json!({"kind": "rmsprop", "centered": 1}),
-            "centered",
-            "true or false",
-        ),
-        (json!({"kind": "lion", "beta2": 1}), "beta2", "[0, 1)"),
-        // L-BFGS's keys belong to no kind yet: unknown elsewhere.
-        (
-            json!({"kind": "gd", "history_size": 10}),
-            "history_size",
-            "allowed keys",
-        ),
-        (json!({"kind": "lion", "eps": 1e-8}), "eps", "allowed keys"),
-    ];
-    for (opt, key, words) in cases {
-        let e = Scene::from_json(&json!({"optimizers": [opt]}).to_string())
-            .expect_err(&format!("{opt} accepted"));
-        assert_eq!(e.field, format!("optimizers[0].{key}"), "{opt}");
-        for lang in [gradscape::text::Lang::En, gradscape::text::Lang::Zh] {
-            let msg = gradscape::text::errors::scene_error(&e, lang);
-            assert!(msg.contains(key), "{opt}: {msg}");
-            if lang == gradscape::text::Lang::En {
-                assert!(msg.contains(words), "{opt}: {msg}");
-            } else {
-                assert!(gradscape::text::english_words(&msg).is_empty(), "{msg}");
+            // (Lion's sign steps do not change with β1 on this descent.)
+            if key.is_some() && kind != OptKind::Lion {
+                assert_ne!(
+                    xa,
+                    on_bowl(kind, conv, 5, |h| set(h, 0.5)).points[5],
+                    "{kind:?}"
+                );
             }
         }
     }
-    // The same refusals when a spec is built directly.
-    let mut s = OptSpec::new(OptKind::Rprop, TORCH);
-    s.hyper.etas = [0.5, f64::INFINITY];
-    let e: HyperError = s.validate().unwrap_err();
-    assert_eq!(e.key, Key::Pair(PairKey::Etas));
-    assert_eq!(e.value, KeyValue::Pair([0.5, f64::INFINITY]));
-    assert!(s.build(TORCH).is_err());
-    let msg = gradscape::text::errors::hyper_error(&e, gradscape::text::Lang::En);
-    assert!(msg.contains("etas") && msg.contains("[0.5, inf]"), "{msg}");
 }
 
-#[test]
-fn every_kind_runs_without_nan_on_every_surface_at_its_defaults() {
-    for conv in [D2L, TORCH] {
-        for kind in ALL_KINDS {
-            for l in ["quadratic", "rosenbrock", "himmelblau", "saddle", "beale"] {
-                let land = Landscape::from_kind(l).unwrap();
-                let s = Scene {
-                    landscape: land.clone(),
-                    start: land.default_start(),
-                    ..scene(land, X0, 200, conv, vec![OptSpec::new(kind, conv)])
-                };
-                let t = simulate(&s).unwrap().remove(0);
-                assert!(
-                    t.loss.iter().all(|v| v.is_finite()),
-                    "{kind:?} {conv:?} {l}"
-                );
-                for st in &t.states {
-                    assert!(st
-                        .fields
-                        .iter()
-                        .all(|f| f.value.iter().all(|v| !v.is_nan())));
+// ------------------------------------------------------------ recurrences
+
+mod recurrences {
+    use super::optim::*;
+    use gradscape::landscape::Quadratic;
+    use gradscape::{Convention, Landscape, OptKind, Trajectory};
+    use proptest::prelude::*;
+
+    /// One random run of `kind` on a random bowl with every extra random.
+    fn case() -> impl Strategy<Value = (Landscape, V2, Convention, usize, [f64; 8], bool)> {
+        (
+            (0.05..3.0f64, 0.05..3.0f64),
+            (-5.0..5.0f64, -5.0..5.0f64),
+            prop_oneof![Just(D2L), Just(TORCH)],
+            1usize..30,
+            // η, γ, τ, λ, lr_decay, s₀, μ, ε
+            (
+                (-3.0..-0.5f64).prop_map(|e| 10f64.powf(e)),
+                0.0..0.95f64,
+                0.0..1.0f64,
+                0.0..0.5f64,
+            ),
+            (0.0..1.0f64, 0.0..2.0f64, 0.0..0.9f64, 1e-8..1e-3f64),
+            any::<bool>(),
+        )
+            .prop_map(
+                |((a, b), (x, y), conv, steps, (lr, g, d, l), (ld, s0, mu, eps), c)| {
+                    let land = Landscape::Quadratic(Quadratic {
+                        a,
+                        b,
+                        rotation: 0.0,
+                    });
+                    (land, [x, y], conv, steps, [lr, g, d, l, ld, s0, mu, eps], c)
+                },
+            )
+    }
+
+    fn go(
+        land: &Landscape,
+        start: V2,
+        conv: Convention,
+        steps: usize,
+        kind: OptKind,
+        p: [f64; 8],
+        centered: bool,
+    ) -> Trajectory {
+        let s = spec(kind, conv, |h| {
+            h.lr = p[0];
+            h.gamma = p[1];
+            h.dampening = p[2];
+            h.lambda = p[3];
+            h.lr_decay = p[4];
+            h.initial_accumulator_value = p[5];
+            h.momentum = p[6];
+            h.eps = p[7];
+            h.centered = centered;
+        });
+        run(land, start, steps, conv, s)
+    }
+
+    fn near(a: f64, b: f64, scale: f64) -> bool {
+        (a - b).abs() <= 1e-11 * scale + 1e-300
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Momentum with τ and λ: d2l v ← γv + (1−τ)·η·g̃, x ← x − v; torch
+        /// b₁ = g̃, b ← μb + (1−τ)·g̃, x ← x − lr·b; g̃ = g + λx.
+        #[test]
+        fn momentum_with_dampening_and_decay((land, start, conv, steps, p, _) in case()) {
+            let t = go(&land, start, conv, steps, OptKind::Momentum, p, false);
+            let [lr, gamma, damp, lambda, ..] = p;
+            let mut v = [0.0f64; 2];
+            for (k, s) in t.states.iter().enumerate() {
+                let x = t.points[k];
+                for i in 0..2 {
+                    let g = s.grad[i] + lambda * x[i];
+                    let (nv, u) = if conv == D2L {
+                        let n = gamma * v[i] + (1.0 - damp) * (lr * g);
+                        (n, n)
+                    } else if k == 0 || gamma == 0.0 {
+                        (g, lr * g)
+                    } else {
+                        let n = gamma * v[i] + (1.0 - damp) * g;
+                        (n, lr * n)
+                    };
+                    let scale = v[i].abs() + g.abs() + lambda * x[i].abs();
+                    prop_assert!(near(field(s, "v")[i], nv, scale), "v step {}", k + 1);
+                    v[i] = field(s, "v")[i];
+                    prop_assert!(near(t.points[k + 1][i], x[i] - u, x[i].abs() + u.abs()));
+                }
+            }
+        }
+
+        /// AdaGrad with lr_decay, s₀ and λ: s ← s + g̃², ηₖ = η/(1 + (k−1)·lr_decay).
+        #[test]
+        fn adagrad_with_decay_and_start((land, start, conv, steps, p, _) in case()) {
+            let t = go(&land, start, conv, steps, OptKind::Adagrad, p, false);
+            let [lr, _, _, lambda, ld, s0, _, eps] = p;
+            let mut s_acc = [s0; 2];
+            for (k, s) in t.states.iter().enumerate() {
+                let x = t.points[k];
+                let eta = lr / (1.0 + k as f64 * ld);
+                for i in 0..2 {
+                    let g = s.grad[i] + lambda * x[i];
+                    s_acc[i] += g * g;
+                    prop_assert!(near(field(s, "s")[i], s_acc[i], s_acc[i]));
+                    s_acc[i] = field(s, "s")[i];
+                    let den = if conv == D2L { (s_acc[i] + eps).sqrt() } else { s_acc[i].sqrt() + eps };
+                    let u = eta * g / den;
+                    prop_assert!(near(t.points[k + 1][i], x[i] - u, x[i].abs() + u.abs()));
+                }
+            }
+        }
+
+        /// RMSProp with centered, μ and λ, in both conventions.
+        #[test]
+        fn rmsprop_centered_with_momentum((land, start, conv, steps, p, centered) in case()) {
+            let t = go(&land, start, conv, steps, OptKind::Rmsprop, p, centered);
+            let [lr, gamma, _, lambda, _, _, mu, eps] = p;
+            let (mut sq, mut ga, mut b) = ([0.0f64; 2], [0.0f64; 2], [0.0f64; 2]);
+            for (k, s) in t.states.iter().enumerate() {
+                let x = t.points[k];
+                for i in 0..2 {
+                    let g = s.grad[i] + lambda * x[i];
+                    sq[i] = gamma * sq[i] + (1.0 - gamma) * g * g;
+                    prop_assert!(near(field(s, "s")[i], sq[i], sq[i]));
+                    sq[i] = field(s, "s")[i];
+                    let var = if centered {
+                        ga[i] = gamma * ga[i] + (1.0 - gamma) * g;
+                        prop_assert!(near(field(s, "ḡ")[i], ga[i], ga[i].abs() + g.abs()));
+                        ga[i] = field(s, "ḡ")[i];
+                        (sq[i] - ga[i] * ga[i]).max(0.0)
+                    } else {
+                        sq[i]
+                    };
+                    let den = if conv == D2L { (var + eps).sqrt() } else { var.sqrt() + eps };
+                    let u = if mu > 0.0 {
+                        let (nb, u) = if conv == D2L {
+                            let n = mu * b[i] + lr * g / den;
+                            (n, n)
+                        } else {
+                            let n = mu * b[i] + g / den;
+                            (n, lr * n)
+                        };
+                        // The denominator's own rounding (s − ḡ² cancels)
+                        // scales the tolerance.
+                        let scale = (b[i].abs() + (g / den).abs()) * (1.0 + sq[i] / var.max(1e-300));
+                        prop_assert!(near(field(s, "b")[i], nb, scale), "b step {}", k + 1);
+                        b[i] = field(s, "b")[i];
+                        u
+                    } else {
+                        lr * g / den
+                    };
+                    let tol = (x[i].abs() + u.abs()) * (1.0 + sq[i] / var.max(1e-300));
+                    prop_assert!(near(t.points[k + 1][i], x[i] - u, tol), "x step {}", k + 1);
                 }
             }
         }

@@ -62,8 +62,17 @@ fn newton_and_lbfgs_goldens_hold_in_wasm() {
 
 #[wasm_bindgen_test]
 fn torch_golden_trajectories_hold_in_wasm() {
-    let doc: serde_json::Value =
-        serde_json::from_str(include_str!("reference/torch_golden.json")).unwrap();
+    // The original kinds, and the extra keys with Adamax, RAdam, Rprop, Lion.
+    for text in [
+        include_str!("reference/torch_golden.json"),
+        include_str!("reference/torch_golden_keys.json"),
+    ] {
+        let doc: serde_json::Value = serde_json::from_str(text).unwrap();
+        check_cases(&doc);
+    }
+}
+
+fn check_cases(doc: &serde_json::Value) {
     for case in doc["cases"].as_array().unwrap() {
         let scene = Scene::from_value(&case["scene"]).unwrap();
         let run = &simulate(&scene).unwrap()[0];

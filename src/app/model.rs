@@ -5,7 +5,7 @@ use super::clock::Clock;
 use super::history::History;
 use crate::diagnose::{diagnose, Diagnosis};
 use crate::landscape::{Edge, ExprError, Param, View};
-use crate::optim::{HyperKey, OptKind};
+use crate::optim::{HyperKey, OptKind, Range};
 use crate::run::{simulate_with, Trajectory};
 use crate::scene::{Scene, SceneError};
 use gradscape_core::geometry::Viewport;
@@ -68,6 +68,9 @@ pub enum CardError {
         key: HyperKey,
         /// The parameter whose rule failed.
         field: HyperKey,
+        /// What that rule allows (the key's range, or a rule between keys:
+        /// dampening 0 with Nesterov).
+        range: Range,
         /// The value given.
         v: f64,
     },

@@ -38,7 +38,7 @@ pub use page::start;
 use crate::app::{self, CardError, Dirty, Model, Msg};
 use crate::format;
 use draw::{Geom, SurfaceCache};
-use gradscape_text::optim::{allowed_range, param_label};
+use gradscape_text::optim::{allowed_range, param_label, range_words};
 use gradscape_text::{trf, Lang};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -165,7 +165,7 @@ fn card_error_text(e: &CardError, lang: Lang) -> String {
         CardError::OutOfRange {
             kind,
             key,
-            field,
+            range,
             v,
             ..
         } => trf(
@@ -173,7 +173,7 @@ fn card_error_text(e: &CardError, lang: Lang) -> String {
             "hyper.error",
             &[
                 &param_label(kind, key, lang),
-                allowed_range(field, lang),
+                range_words(range, lang),
                 &format::field(v),
             ],
         ),

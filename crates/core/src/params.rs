@@ -122,10 +122,12 @@ impl ParamInfo {
             HyperKey::Dampening => (0.0, 1.0, false),
             HyperKey::Momentum => (0.0, 0.999, false),
         };
-        let step = if max > 0.99 && max < 0.9995 {
-            0.001
-        } else {
+        // β2's slider reaches 0.9999, so its step is finer; a log slider
+        // has no step.
+        let step = if key == HyperKey::Beta2 {
             0.0001
+        } else {
+            0.001
         };
         ParamInfo {
             key,

@@ -12,7 +12,7 @@
 
 use crate::landscape::Landscape;
 use crate::noise::Gaussian;
-use crate::optim::{Fault, OptKind, OptSpec, Optimizer, StateField};
+use crate::optim::{Fault, OptSpec, Optimizer, StateField};
 use crate::scene::Scene;
 use crate::schedule::Scheduler;
 use crate::Vec2;
@@ -144,10 +144,8 @@ impl Walker {
         let mut built = *spec;
         if let Some(s) = &spec.schedule {
             crate::scene::check_schedule(spec, scene.steps).map_err(RunError)?;
-            // torch's SGD(momentum=0) under cycle_momentum gets the cycled
-            // momentum and so a momentum buffer: gd runs as momentum SGD.
-            if spec.kind == OptKind::Gd && s.cycles_momentum() {
-                built.kind = OptKind::Momentum;
+            if s.cycles_momentum() && spec.kind.under_cycled_momentum() != spec.kind {
+                built.kind = spec.kind.under_cycled_momentum();
                 built.hyper.nesterov = false;
             }
         }

@@ -31,6 +31,7 @@ pub fn set_hyper(
             kind: spec.kind,
             key,
             field: e.key.hyper().unwrap_or(key),
+            range: e.range,
             v,
         })
     })?;
@@ -93,7 +94,14 @@ pub(super) fn slide(m: &mut Model, i: usize, key: HyperKey, pos: f64) -> Dirty {
 pub(super) fn set_flag(m: &mut Model, i: usize, key: FlagKey, on: bool) -> Dirty {
     match m.scene.optimizers.get_mut(i) {
         Some(s) if s.kind.uses(key) => {
-            key.set(&mut s.hyper, on);
+            let mut trial = *s;
+            key.set(&mut trial.hyper, on);
+            // A switch the other keys forbid (Nesterov with dampening, as
+            // torch refuses it) is not taken: the box goes back.
+            if trial.validate().is_err() {
+                return Dirty::CARD_VALUES;
+            }
+            *s = trial;
             runs(m)
         }
         _ => Dirty::NONE,

@@ -22,6 +22,7 @@ mod bias;
 pub mod decay;
 mod expr;
 mod rules;
+mod rules_more;
 mod step_rule;
 mod stepper;
 

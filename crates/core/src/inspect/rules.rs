@@ -4,6 +4,7 @@
 //! it to MathML.
 
 use super::expr::*;
+use super::rules_more as more;
 use super::step_rule::{rate_rule, step_rule};
 use super::{Inspection, Quantity};
 use crate::optim::{Convention, OptKind};
@@ -102,44 +103,6 @@ fn row_rule(insp: &Inspection, key: Quantity) -> Expr {
             r.push(gg());
             rule(i(S::B), true, row(r))
         }
-        Q::GradAvg => rule(
-            i(S::GBar),
-            true,
-            row(vec![
-                i(S::Gamma),
-                o(Op::Dot),
-                i(S::GBar),
-                o(Op::Plus),
-                paren(vec![int(1), o(Op::Minus), i(S::Gamma)]),
-                o(Op::Dot),
-                gg(),
-            ]),
-        ),
-        // d2l: v ← μ·v + η_eff ⊙ g; torch: b ← μ·b + g/(√s + ε).
-        Q::RmsBuffer if d2l => rule(
-            i(S::V),
-            true,
-            row(vec![
-                i(S::Mu),
-                o(Op::Dot),
-                i(S::V),
-                o(Op::Plus),
-                sub(i(S::Eta), i(S::Eff)),
-                o(Op::Hadamard),
-                gg(),
-            ]),
-        ),
-        Q::RmsBuffer => rule(
-            i(S::B),
-            true,
-            row(vec![
-                i(S::Mu),
-                o(Op::Dot),
-                i(S::B),
-                o(Op::Plus),
-                frac(gg(), row(vec![sqrt(i(S::S)), o(Op::Plus), i(S::Eps)])),
-            ]),
-        ),
         Q::SumSq => rule(i(S::S), true, row(vec![i(S::S), o(Op::Plus), g_sq()])),
         Q::EmaSq => {
             let r = if kind == OptKind::Adadelta {
@@ -166,92 +129,14 @@ fn row_rule(insp: &Inspection, key: Quantity) -> Expr {
                 ]),
             )
         }
-        Q::M if kind == OptKind::Lion => rule(
-            i(S::M),
-            true,
-            row(vec![
-                b2(),
-                o(Op::Dot),
-                i(S::M),
-                o(Op::Plus),
-                paren(vec![int(1), o(Op::Minus), b2()]),
-                o(Op::Dot),
-                i(S::G),
-            ]),
-        ),
-        Q::Interp => rule(
-            i(S::C),
-            false,
-            row(vec![
-                b1(),
-                o(Op::Dot),
-                i(S::M),
-                o(Op::Plus),
-                paren(vec![int(1), o(Op::Minus), b1()]),
-                o(Op::Dot),
-                i(S::G),
-            ]),
-        ),
-        Q::ExpInf => rule(
-            i(S::U),
-            true,
-            row(vec![
-                i(S::Max),
-                paren(vec![
-                    b2(),
-                    o(Op::Dot),
-                    i(S::U),
-                    o(Op::Comma),
-                    i(S::AbsG),
-                    o(Op::Plus),
-                    i(S::Eps),
-                ]),
-            ]),
-        ),
-        Q::Rho => rule(
-            sub(i(S::Rho), int(k)),
-            false,
-            row(vec![
-                i(S::RhoInf),
-                o(Op::Minus),
-                frac(
-                    row(vec![int(2 * k), o(Op::Dot), sup(b2(), int(k))]),
-                    one_minus_pow(b2(), k),
-                ),
-            ]),
-        ),
-        Q::Rect => rule(
-            sub(i(S::R), int(k)),
-            false,
-            sqrt(frac(
-                row(vec![
-                    paren(vec![sub(i(S::Rho), int(k)), o(Op::Minus), int(4)]),
-                    paren(vec![sub(i(S::Rho), int(k)), o(Op::Minus), int(2)]),
-                    i(S::RhoInf),
-                ]),
-                row(vec![
-                    paren(vec![i(S::RhoInf), o(Op::Minus), int(4)]),
-                    paren(vec![i(S::RhoInf), o(Op::Minus), int(2)]),
-                    sub(i(S::Rho), int(k)),
-                ]),
-            )),
-        ),
-        Q::StepSize => rule(
-            i(S::Delta),
-            true,
-            row(vec![
-                i(S::Delta),
-                o(Op::Dot),
-                sup(i(S::Eta), i(S::Sign)),
-                o(Op::Comma),
-                i(S::Sign),
-                paren(vec![
-                    sub(i(S::G), int(k)),
-                    o(Op::Dot),
-                    sub(i(S::G), int(k.saturating_sub(1))),
-                ]),
-            ]),
-        ),
+        Q::M if kind == OptKind::Lion => more::lion_m(gg()),
+        Q::Interp => more::interp(gg()),
+        Q::ExpInf => more::exp_inf(),
+        Q::Rho => more::rho(k),
+        Q::Rect => more::rect(k, insp.radam_rho().0 > 5.0),
+        Q::StepSize => more::step_size(k),
+        Q::GradAvg => more::grad_avg(gg()),
+        Q::RmsBuffer => more::rms_buffer(d2l, gg()),
         Q::M if d2l && kind != OptKind::Nadam => rule(
             i(S::M),
             true,

@@ -3,7 +3,7 @@
 //! forward incrementally so following an animation costs one step per frame.
 
 use super::Inspection;
-use crate::optim::{find, first_moment, momentum_slot, MomentumSlot, OptKind, OptSpec, StateKey};
+use crate::optim::{find, first_moment, OptKind, OptSpec, StateKey};
 use crate::run::Walker;
 use crate::scene::Scene;
 use crate::Vec2;
@@ -63,15 +63,13 @@ impl Stepper {
         let mut spec = self.spec;
         spec.hyper.lr = lr;
         if let Some(m) = momentum {
-            match momentum_slot(spec.kind) {
-                Some(MomentumSlot::Gamma) => spec.hyper.gamma = m,
-                Some(MomentumSlot::Beta1) => spec.hyper.beta1 = m,
-                Some(MomentumSlot::RmsMomentum) => spec.hyper.momentum = m,
-                None => {}
-            }
-            if spec.kind == OptKind::Gd {
-                spec.kind = OptKind::Momentum;
+            // gd under a cycled momentum is plain heavy-ball momentum.
+            spec.kind = spec.kind.under_cycled_momentum();
+            if spec.kind != self.spec.kind {
                 spec.hyper.nesterov = false;
+            }
+            if let Some(k) = spec.kind.cycled_momentum() {
+                k.set(&mut spec.hyper, m);
             }
         }
         spec

@@ -123,9 +123,9 @@ impl Block for ScaleByAdam {
         if self.lr.is_some() {
             self.lr = Some(cx.lr);
         }
-        let tf = cx.t as f64;
-        // A schedule's cycled β1 (torch sets group["betas"][0] per step).
+        // β1 as a schedule cycles it (torch's `cycle_momentum` on `betas`).
         let beta1 = cx.momentum.unwrap_or(self.beta1);
+        let tf = cx.t as f64;
         let (bc1, bc2) = if self.bias_correction {
             (1.0 - math::pow(beta1, tf), 1.0 - math::pow(self.beta2, tf))
         } else {

@@ -1,8 +1,9 @@
 //! An optimizer as a scene describes it ([`OptSpec`]) and built into its
 //! chain of blocks ([`Optimizer`]).
 
-use super::hyper::{FlagKey, Hyper, HyperKey, KeyValue, Range};
+use super::hyper::{FlagKey, Hyper, HyperKey};
 use super::keys::Key;
+use super::range::{KeyValue, Range};
 use super::{
     AddDecayedWeights, Block, Convention, DecayParams, Fault, Newton, OptKind, Oracle, Scale,
     ScaleByAdadelta, ScaleByAdam, ScaleByAdamax, ScaleByLbfgs, ScaleByLion, ScaleByNadam,

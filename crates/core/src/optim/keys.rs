@@ -2,7 +2,8 @@
 //! and [`Key`], any key, with [`KeyValue`], any key's value: what the scene
 //! and link codecs read and write and the cards present.
 
-use super::hyper::{FlagKey, Hyper, HyperKey, KeyValue, LineSearch, Range, MAX_HISTORY};
+use super::hyper::{FlagKey, Hyper, HyperKey};
+use super::range::{KeyValue, LineSearch, Range, MAX_HISTORY};
 
 /// A hyper-parameter of two numbers (JSON `[a, b]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

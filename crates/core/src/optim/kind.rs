@@ -158,6 +158,46 @@ impl OptKind {
             && !(self.is_extra(key) && key.get(h) == key.get(&self.defaults(Convention::Pytorch)))
     }
 
+    /// The key a schedule's cycled momentum (torch's `cycle_momentum`)
+    /// replaces step by step, read by the blocks as `StepCx::momentum`: γ of
+    /// momentum, RMSProp's μ, β1 of the kinds torch gives `betas`. None where
+    /// torch's OneCycleLR/CyclicLR refuse `cycle_momentum` (AdaGrad,
+    /// Adadelta, Rprop: no `momentum` or `betas`) — and for `gd`, which torch
+    /// would turn into heavy-ball SGD (a scene says `momentum` for that).
+    pub fn cycled_momentum(self) -> Option<HyperKey> {
+        // (Lbfgs and Newton: torch's LBFGS has neither; Newton has no momentum.)
+        match self {
+            OptKind::Momentum => Some(HyperKey::Gamma),
+            OptKind::Rmsprop => Some(HyperKey::Momentum),
+            OptKind::Adam
+            | OptKind::AdamL2
+            | OptKind::Adamw
+            | OptKind::Nadam
+            | OptKind::Adamax
+            | OptKind::Radam
+            | OptKind::Lion => Some(HyperKey::Beta1),
+            OptKind::Gd
+            | OptKind::Adagrad
+            | OptKind::Adadelta
+            | OptKind::Rprop
+            | OptKind::Lbfgs
+            | OptKind::Newton => None,
+        }
+    }
+
+    /// The kind a run really is under a schedule that cycles momentum:
+    /// torch's `SGD(momentum=0)` takes the cycled momentum and grows a
+    /// momentum buffer, so `gd` runs as `momentum` (torch-exact, and a real
+    /// OneCycleLR surprise worth seeing; `"cycle_momentum": false` keeps
+    /// plain GD). Every other kind stays itself; a schedule may cycle
+    /// momentum only where this kind's [`OptKind::cycled_momentum`] is some.
+    pub fn under_cycled_momentum(self) -> OptKind {
+        match self {
+            OptKind::Gd => OptKind::Momentum,
+            k => k,
+        }
+    }
+
     /// Whether this kind uses `key`.
     pub fn uses(self, key: impl Into<Key>) -> bool {
         self.keys().contains(&key.into())
@@ -317,6 +357,17 @@ mod tests {
         assert_eq!(users(Key::Int(IntKey::HistorySize)), 1);
         assert_eq!(users(Key::Choice(ChoiceKey::LineSearch)), 1);
         assert_eq!(OptKind::Newton.keys(), &[Key::Hyper(HyperKey::Lr)]);
+    }
+
+    #[test]
+    fn a_cycled_momentum_is_a_key_the_kind_uses() {
+        for kind in ALL_KINDS {
+            if let Some(k) = kind.cycled_momentum() {
+                assert!(kind.uses(k), "{kind:?}");
+            }
+        }
+        assert_eq!(OptKind::Rmsprop.cycled_momentum(), Some(HyperKey::Momentum));
+        assert_eq!(OptKind::Rprop.cycled_momentum(), None);
     }
 
     #[test]

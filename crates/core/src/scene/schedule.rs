@@ -10,7 +10,7 @@
 //! `….schedule.<arg>` and what is allowed.
 
 use super::{Allowed, Choice, Got, Problem, SceneError};
-use crate::optim::{momentum_slot, OptSpec};
+use crate::optim::OptSpec;
 use crate::schedule::{
     Anneal, Basic, Cyclic, CyclicMode, Milestones, OneCycle, Plateau, PlateauMode, Schedule,
     Sequential, ThresholdMode, KINDS, MAX_ITERS, MAX_MILESTONES, MAX_PHASES,
@@ -193,7 +193,8 @@ impl Args<'_> {
 }
 
 /// Check an optimizer's schedule against its kind and the scene's `steps`:
-/// `cycle_momentum` needs a momentum γ or β1 ([`momentum_slot`]; torch
+/// `cycle_momentum` needs a momentum γ, μ or β1
+/// ([`crate::optim::OptKind::under_cycled_momentum`]; torch
 /// raises otherwise) and `one_cycle` must last the steps with no empty
 /// phase. The error's field is `schedule.<arg>` (put it under
 /// `optimizers[i]`).
@@ -201,7 +202,13 @@ pub fn check_schedule(spec: &OptSpec, steps: usize) -> Result<(), SceneError> {
     let Some(s) = &spec.schedule else {
         return Ok(());
     };
-    if s.cycles_momentum() && momentum_slot(spec.kind).is_none() {
+    if s.cycles_momentum()
+        && spec
+            .kind
+            .under_cycled_momentum()
+            .cycled_momentum()
+            .is_none()
+    {
         return Err(SceneError::new(
             "schedule.cycle_momentum",
             Problem::NoMomentum { kind: spec.kind },

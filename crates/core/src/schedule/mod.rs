@@ -149,7 +149,7 @@ impl Schedule {
     /// Check what depends on the scene: `one_cycle` must last the scene's
     /// steps and have no empty phase (torch raises past `total_steps` and
     /// divides by zero in an empty phase). Whether the optimizer has a
-    /// momentum to cycle is `optim::momentum_slot`'s.
+    /// momentum to cycle is `OptKind::under_cycled_momentum`'s `cycled_momentum`.
     pub fn check(&self, steps: usize) -> Result<(), ScheduleError> {
         if let Schedule::OneCycle(c) = self {
             c.check(steps)?;

@@ -215,3 +215,99 @@ fn set_momentum_sets_both_or_neither_and_adds_one_when_there_is_none() {
         (Dirty::MAP_NOTE, true, MAX_OPTIMIZERS)
     );
 }
+
+#[test]
+fn pairs_integers_and_choices_go_through_set_key_and_bad_ones_are_put_back() {
+    use crate::optim::{Key, KeyValue, PairKey};
+    let mut m = Model::new(
+        Scene::from_json(r#"{"convention":"pytorch","optimizers":[{"kind":"rprop"}]}"#).unwrap(),
+        20,
+        Lang::En,
+    );
+    let etas = Key::Pair(PairKey::Etas);
+    let r0 = m.replay;
+    let d = update(
+        &mut m,
+        Msg::SetKey {
+            i: 0,
+            key: etas,
+            v: Some(KeyValue::Pair([0.3, 1.5])),
+        },
+    );
+    assert_eq!(m.scene.optimizers[0].hyper.etas, [0.3, 1.5]);
+    assert!(d.has(Dirty::RUNS | Dirty::CARD_VALUES) && m.replay > r0);
+    // torch refuses η− ≥ 1: the scene keeps its pair, the fields go back.
+    let before = m.scene.clone();
+    for v in [
+        Some(KeyValue::Pair([1.5, 2.0])),
+        None,
+        Some(KeyValue::Flag(true)),
+    ] {
+        let d = update(&mut m, Msg::SetKey { i: 0, key: etas, v });
+        assert_eq!(d, Dirty::CARD_VALUES, "{v:?}");
+        assert_eq!(m.scene, before);
+    }
+    // A key the kind does not use, or no such card: nothing.
+    let h = Key::Hyper(HyperKey::Gamma);
+    let d = update(
+        &mut m,
+        Msg::SetKey {
+            i: 0,
+            key: h,
+            v: Some(KeyValue::Number(0.5)),
+        },
+    );
+    assert_eq!(d, Dirty::NONE);
+    let d = update(
+        &mut m,
+        Msg::SetKey {
+            i: 3,
+            key: etas,
+            v: Some(KeyValue::Pair([0.3, 1.5])),
+        },
+    );
+    assert_eq!(d, Dirty::NONE);
+}
+
+#[test]
+fn nesterov_and_dampening_exclude_each_other_as_in_torch() {
+    use crate::optim::{FlagKey, Range};
+    let mut m = Model::new(
+        Scene::from_json(r#"{"optimizers":[{"kind":"momentum","dampening":0.5}]}"#).unwrap(),
+        20,
+        Lang::En,
+    );
+    // Nesterov on with τ = 0.5: refused, the box goes back.
+    let d = update(
+        &mut m,
+        Msg::SetFlag {
+            i: 0,
+            key: FlagKey::Nesterov,
+            on: true,
+        },
+    );
+    assert_eq!(d, Dirty::CARD_VALUES);
+    assert!(!m.scene.optimizers[0].hyper.nesterov);
+    // τ → 0, then Nesterov on, then τ typed again: a card error that says why.
+    update(&mut m, hyper(0, HyperKey::Dampening, 0.0, false));
+    update(
+        &mut m,
+        Msg::SetFlag {
+            i: 0,
+            key: FlagKey::Nesterov,
+            on: true,
+        },
+    );
+    assert!(m.scene.optimizers[0].hyper.nesterov);
+    let d = update(&mut m, hyper(0, HyperKey::Dampening, 0.3, false));
+    assert_eq!(d, Dirty::CARD_ERROR);
+    assert!(matches!(
+        m.card_errors[..],
+        [CardError::OutOfRange {
+            key: HyperKey::Dampening,
+            range: Range::ZeroWithNesterov,
+            ..
+        }]
+    ));
+    assert_eq!(m.scene.optimizers[0].hyper.dampening, 0.0);
+}
