@@ -196,13 +196,15 @@ pub const LESSONS: [Lesson; 15] = [
         id: 10,
         // Three GD runs at η = 0.6: none, ReduceLROnPlateau (it halves η as
         // soon as the loss rises: patience 0), StepLR (halves it every 5
-        // steps, on a clock). The window holds the two rescued runs whole;
-        // plain GD leaves it at step 6 and the edge marker follows it.
+        // steps, on a clock).
         scene: bowl!(
             r#"[{"kind": "gd", "lr": 0.6}, {"kind": "gd", "lr": 0.6, "schedule": {"kind": "plateau", "factor": 0.5, "patience": 0}}, {"kind": "gd", "lr": 0.6, "schedule": {"kind": "step", "step_size": 5, "gamma": 0.5}}]"#
         ),
-        open_at: None,
-        view: LessonView::Window(View::new([-5.5, 1.0], [-12.0, 12.0])),
+        // Step 6, as in lesson 4: plain GD's zig-zag at ±15 is still a
+        // shape, step decay has just turned back from ±10.8, the plateau
+        // run is on the axis; later, GD's lines comb across any window.
+        open_at: Some(6),
+        view: LessonView::FitTrails,
         panel: LessonPanel::None,
     },
     Lesson {

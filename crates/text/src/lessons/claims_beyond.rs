@@ -28,59 +28,68 @@ fn inside(v: &gradscape_core::landscape::View, p: [f64; 2]) -> bool {
 #[test]
 fn lesson_10_a_schedule_rescues_gd() {
     let (s, t, r) = runs(10);
-    assert_eq!((t, r.len()), (20, 3));
+    assert_eq!((t, r.len()), (6, 3));
     let names: Vec<_> = r
         .iter()
         .map(|x| x.spec.schedule.as_ref().map(|s| s.kind()))
         .collect();
     assert_eq!(names, [None, Some("plateau"), Some("step")]);
     assert!(r.iter().all(|x| x.spec.hyper.lr == 0.6));
-    // Plain GD: x2 × −1.4 a step, out of the window (±12) at step 6.
+    // Plain GD: x2 × −1.4 a step, diverging.
     says(10, "η = 0.6 > 2/L = 0.5", "η = 0.6 > 2/L = 0.5");
-    says(10, "out of the window at step 6", "第 6 步就离开了窗口");
-    let v = s.view.unwrap();
+    says(10, "x2 × −1.4 a step", "x2 每步乘以 −1.4");
     let gd = &r[0].points;
-    assert!(close(gd[1][1] / gd[0][1], -1.4, 1e-12));
-    assert!((0..6).all(|k| inside(&v, gd[k])) && !inside(&v, gd[6]));
+    assert!((0..20).all(|k| close(gd[k + 1][1] / gd[k][1], -1.4, 1e-12)));
     assert!(r[0].loss[20] > 1e5 * r[0].loss[0]);
     // Plateau: η halved after step 2 (the loss rose), then 0.3 to the end.
     says(10, "after step 2", "第 2 步后");
-    says(10, "keeps η = 0.3", "η 保持 0.3");
-    says(10, "×−0.2", "−0.2");
-    says(10, "x1 reaches −1.27 at step 20", "x1 在第 20 步到达 −1.27");
+    says(10, "keeps η = 0.3", "保持 η = 0.3");
+    says(10, "x2 × −0.2 a step", "x2 每步乘以 −0.2");
+    says(10, "x1 at −1.27 by step 20", "x1 到第 20 步为 −1.27");
     assert!(r[1].loss[2] > r[1].loss[1]);
     assert_eq!(&r[1].lr[..3], &[0.6, 0.6, 0.3]);
     assert!(r[1].lr[2..].iter().all(|&l| l == 0.3));
     assert!(r[1].loss[2..].windows(2).all(|w| w[1] < w[0]));
     let p = &r[1].points;
-    assert!(close(p[4][1] / p[3][1], 1.0 - 0.3 * 4.0, 1e-9));
+    assert!((3..20).all(|k| close(p[k + 1][1] / p[k][1], 1.0 - 0.3 * 4.0, 1e-9)));
     assert!(close(p[20][0], -1.27, 0.005) && p[20][1].abs() < 1e-9);
-    // Step decay: x2 grows to ±10.8 first; η = 0.075 from step 16.
+    // Step decay: x2 grows to ±10.8 first; then halved every 5 steps, x1
+    // stalls behind.
+    says(10, "halving every 5 steps", "每 5 步减半");
     says(10, "±10.8", "±10.8");
-    says(10, "η = 0.075 from step 16", "第 16 步起为 0.075");
-    says(10, "x1 stops at −1.54", "x1 停在 −1.54");
+    says(10, "stall x1 at −1.54", "x1 停在 −1.54");
     let p = &r[2].points;
     let peak = p.iter().map(|q| q[1].abs()).fold(0.0, f64::max);
     assert!(close(peak, 10.8, 0.05), "{peak}");
-    assert_eq!((r[2].lr[14], r[2].lr[15]), (0.15, 0.075));
+    assert_eq!(
+        [r[2].lr[0], r[2].lr[5], r[2].lr[10], r[2].lr[15]],
+        [0.6, 0.3, 0.15, 0.075]
+    );
     assert!(close(p[20][0], -1.54, 0.005) && p[20][1].abs() < 1e-4);
-    // Both rescued runs stay in the window the lesson opens in.
-    assert!(r[1..]
+    assert!(p[20][0] < r[1].points[20][0], "behind the plateau run");
+    // It opens at step 6: GD's zig-zag at ±15, every trail in the window.
+    let v = s.view.unwrap();
+    assert!(close(gd[t][1].abs(), 15.06, 0.01));
+    assert!(r
         .iter()
-        .all(|x| x.points.iter().all(|&q| inside(&v, q))));
-    // torch's default patience 10: cut only after x2 has reached ±113.
-    says(10, "±113", "±113");
+        .all(|x| x.points[..=t].iter().all(|&q| inside(&v, q))));
+    assert!(v.height() < 40.0, "the rescued runs are not squashed");
+    // torch's default patience 10: η cut only after eleven rises, x2 at
+    // ±113, and it still converges.
+    says(
+        10,
+        "patience 10, torch's default",
+        "容忍步数 10（torch 的默认值）",
+    );
     let r = edited(10, |v| {
-        v["optimizers"][1]["schedule"]["patience"] = 10.into()
+        v["optimizers"][1]["schedule"]["patience"] = 10.into();
+        v["steps"] = 40.into();
     });
     let first_cut = r[1].lr.iter().position(|&l| l < 0.6).unwrap();
     let peak = r[1].points.iter().map(|q| q[1].abs()).fold(0.0, f64::max);
+    assert_eq!(first_cut, 12);
     assert!(close(peak, 113.4, 0.05), "{peak}");
-    assert!(
-        r[1].points[first_cut][1].abs() == peak,
-        "cut once x2 peaked"
-    );
-    assert!(r[1].loss[20] < r[1].loss[0], "and it still converges");
+    assert!(r[1].loss[40] < r[1].loss[0], "and it still converges");
 }
 
 #[test]
@@ -107,7 +116,7 @@ fn lesson_11_radam_warms_up_where_adam_overshoots() {
     assert!(close(ad.loss[0], 0.105, 1e-9) && close(ad.loss[1], 0.174, 0.0005));
     // RAdam: ρ_t ≤ 5 for steps 1–5, plain momentum steps (rate η); then r_t.
     says(11, "steps 1–5 with β2 = 0.999", "第 1–5 步");
-    says(11, "0.026 at step 6", "第 6 步为 0.026");
+    says(11, "r_t = 0.026", "r_t = 0.026");
     for k in 1..=5 {
         assert!(field(ra, k, StateKey::Rho) <= 5.0);
         assert_eq!(ra.states[k - 1].lr_eff, [0.3, 0.3], "step {k}");
@@ -122,7 +131,7 @@ fn lesson_11_radam_warms_up_where_adam_overshoots() {
     };
     assert!(close(r6, 0.026, 0.0005), "{r6}");
     // Its loss falls at every step; 40 steps: 1.1e-4 against Adam's 2.2e-3.
-    says(11, "1.1e-4 after 40 steps", "1.1e-4");
+    says(11, "1.1e-4 at step 40", "第 40 步为 1.1e-4");
     says(11, "2.2e-3", "2.2e-3");
     assert!(ra.loss.windows(2).all(|w| w[1] < w[0]));
     assert!(close(ra.loss[40], 1.1e-4, 0.05e-4) && close(ad.loss[40], 2.2e-3, 0.05e-3));
@@ -130,17 +139,6 @@ fn lesson_11_radam_warms_up_where_adam_overshoots() {
     // Both runs stay in the window.
     let v = s.view.unwrap();
     assert!(r.iter().all(|x| x.points.iter().all(|&q| inside(&v, q))));
-    // β2 = 0.99: r₆ ≈ 0.08.
-    says(11, "0.08 at step 6", "第 6 步为 0.08");
-    let r = edited(11, |v| v["optimizers"][0]["beta2"] = 0.99.into());
-    let rho = field(&r[0], 6, StateKey::Rho);
-    let ri = 2.0 / (1.0 - 0.99) - 1.0;
-    let r6 = ((rho - 4.0) * (rho - 2.0) * ri / ((ri - 4.0) * (ri - 2.0) * rho)).sqrt();
-    assert!(close(r6, 0.08, 0.005), "{r6}");
-    assert!(
-        field(&r[0], 5, StateKey::Rho) <= 5.0,
-        "the warm-up is as long"
-    );
 }
 
 #[test]
@@ -175,6 +173,7 @@ fn lesson_12_lion_steps_are_diagonals() {
     let v = s.view.unwrap();
     assert!(r.iter().all(|x| x.points.iter().all(|&q| inside(&v, q))));
     // With cosine annealing Lion settles.
+    says(12, "cosine annealing", "余弦退火");
     let r = edited(12, |v| {
         v["optimizers"][0]["schedule"] = serde_json::json!({"kind": "cosine"})
     });
@@ -196,12 +195,17 @@ fn lesson_13_newton_one_step_on_the_bowl() {
         ("newton", "gd", 0.4)
     );
     says(13, "H = diag(0.2, 4)", "H = diag(0.2, 4)");
-    says(13, "(0, 0) after one step", "(0, 0)");
+    says(13, "(0, 0) in one step", "一步就落在最小值 (0, 0)");
     let h = s.landscape.hessian(s.start);
     assert_eq!(h, [[0.2, 0.0], [0.0, 4.0]]);
     assert_eq!(r[0].points[1], [0.0, 0.0]);
     // GD has only begun: x2 changed sign once.
     assert!(r[1].points[1][1] * r[1].points[0][1] < 0.0);
+    says(
+        13,
+        "1/0.2 = 5 in x1 and 1/4 in x2",
+        "x1 方向 1/0.2 = 5，x2 方向 1/4",
+    );
     // η = 0.5: a straight line, half the distance each step.
     says(13, "η = 0.5", "η = 0.5");
     let r = edited(13, |v| v["optimizers"][0]["lr"] = 0.5.into());
@@ -222,11 +226,8 @@ fn lesson_14_newton_climbs_to_himmelblaus_maximum() {
         s.landscape.hessian([0.0, 0.0]),
         [[-42.0, 0.0], [0.0, -26.0]]
     );
-    says(14, "(−0.33, −0.85) after one step", "(−0.33, −0.85)");
     says(14, "(−0.2708, −0.9230)", "(−0.2708, −0.9230)");
     says(14, "from 170 to 181.6", "从 170 升到 181.6");
-    let p = nw.points[1];
-    assert!(close(p[0], -0.33, 0.005) && close(p[1], -0.85, 0.005));
     let end = *nw.points.last().unwrap();
     assert!(close(end[0], -0.2708, 5e-5) && close(end[1], -0.9230, 5e-5));
     assert!(close(nw.loss[0], 170.0, 1e-9) && close(*nw.loss.last().unwrap(), 181.6, 0.05));
@@ -241,8 +242,13 @@ fn lesson_14_newton_climbs_to_himmelblaus_maximum() {
     assert!(dist(g, [3.0, 2.0]) < 0.01, "{g:?}");
     assert!(gd.loss.windows(2).all(|w| w[1] < w[0]));
     // Started near (3, 2), Newton goes to the minimum there.
+    says(14, "in a few steps", "几步就到达");
     let r = edited(14, |v| v["start"] = serde_json::json!([2.5, 1.5]));
-    assert!(dist(*r[0].points.last().unwrap(), [3.0, 2.0]) < 1e-9);
+    assert!(
+        dist(r[0].points[5], [3.0, 2.0]) < 1e-6,
+        "{:?}",
+        r[0].points[5]
+    );
 }
 
 #[test]
@@ -251,7 +257,6 @@ fn lesson_15_lbfgs_follows_the_valley() {
     assert_eq!((t, s.steps), (50, 50));
     let (lb, gd) = (&r[0], &r[1]);
     assert_eq!((lb.spec.kind.name(), gd.spec.kind.name()), ("lbfgs", "gd"));
-    says(15, "up to 100 pairs", "最多 100 对");
     assert_eq!(lb.spec.hyper.history_size, 100);
     // One or two evaluations a step: the trial points.
     says(15, "one or two evaluations of f a step", "一到两次");
@@ -266,25 +271,26 @@ fn lesson_15_lbfgs_follows_the_valley() {
     // Within 0.001 of (1, 1) first at step 38.
     says(
         15,
-        "within 0.001 of the minimum (1, 1) at step 38",
-        "第 38 步",
+        "within 0.001 of (1, 1) at step 38",
+        "第 38 步就到了 (1, 1) 的 0.001 以内",
     );
     let near = |p: &[f64; 2]| (p[0] - 1.0).abs() < 1e-3 && (p[1] - 1.0).abs() < 1e-3;
     assert_eq!(lb.points.iter().position(near), Some(38));
     assert!(lb.points[38..].iter().all(near));
     // GD: 2/λmax at (1, 1) ≈ 0.002; moved from −1.5 to −1.39 in 50 steps.
     says(15, "2/λmax ≈ 0.002", "2/λmax ≈ 0.002");
-    says(15, "from x1 = −1.5 to −1.39", "从 −1.5 挪到 −1.39");
+    says(15, "from −1.5 to −1.39", "从 −1.5 挪到 −1.39");
     let h = s.landscape.hessian([1.0, 1.0]);
     let (a, b, c) = (h[0][0], h[0][1], h[1][1]);
     let lmax = 0.5 * (a + c) + (0.5 * (a - c)).hypot(b);
     assert!(close(2.0 / lmax, 0.002, 0.0001) && gd.spec.hyper.lr < 2.0 / lmax);
     assert!(close(gd.points[50][0], -1.39, 0.005));
     // About 17,400 steps to be as close.
-    says(15, "about 17,400 steps", "约要 17,400 步");
+    says(15, "needs about 17,400 steps", "约要 17,400 步");
     let r = edited(15, |v| v["steps"] = 18000.into());
     let n = r[1].points.iter().position(near).unwrap();
     assert!((17_350..17_450).contains(&n), "{n}");
+    says(15, "line search “none”", "线搜索选“不搜索”");
     // Without the line search it leaps out of the valley y = x².
     let r = edited(15, |v| v["optimizers"][0]["line_search"] = "none".into());
     assert!(r[0].points[..=50].iter().any(|p| p[1] - p[0] * p[0] < -2.0));
