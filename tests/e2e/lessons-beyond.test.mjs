@@ -58,7 +58,7 @@ for (const [w, h] of [[1280, 720], [390, 844]]) {
 
 test('lesson 10: plain GD diverges, the plateau schedule halves η after step 2, step decay every 5 steps', async (t) => {
   const { page, errors } = await fresh(t, '?lesson=10');
-  const [gd, plateau, step] = (await state(page)).runs;
+  const [plateau, step, gd] = (await state(page)).runs;
   assert.equal(gd.lr, undefined, 'no schedule, no η_t');
   assert.deepEqual(plateau.lr.slice(0, 4), [0.6, 0.6, 0.3, 0.3]);
   assert.ok(plateau.lr.slice(2).every((l) => l === 0.3), 'held at 0.3 while the loss falls');
@@ -102,7 +102,7 @@ test('lesson 12: every Lion step is a diagonal (±η, ±η); Adam\'s shrink', as
   assert.deepEqual(errors, []);
 });
 
-test('lessons 13 and 14: Newton at the bowl\'s minimum after one step; on Himmelblau the legend says it ends at a maximum', async (t) => {
+test('lessons 13 and 14: Newton at the bowl\'s minimum after one step; on Himmelblau the message under the legend says it ends at a maximum', async (t) => {
   const { page, errors } = await fresh(t, '?lesson=13');
   let [newton, gd] = (await state(page)).runs;
   assert.deepEqual(newton.points[1], [0, 0]);
@@ -113,9 +113,9 @@ test('lessons 13 and 14: Newton at the bowl\'s minimum after one step; on Himmel
   assert.ok(Math.abs(end[0] + 0.2708) < 1e-4 && Math.abs(end[1] + 0.9230) < 1e-4, `${end}`);
   assert.match(newton.hint ?? '', /maximum/);
   assert.ok(Math.hypot(gd.points.at(-1)[0] - 3, gd.points.at(-1)[1] - 2) < 0.01);
-  assert.match(await page.locator('#legend').innerText(), /maximum/);
+  assert.match(await page.locator('#messages').innerText(), /maximum/, 'the message under the legend');
   await act(page, () => page.selectOption('#lang', 'zh'));
-  assert.match(await page.locator('#legend').innerText(), /最大值/);
+  assert.match(await page.locator('#messages').innerText(), /极大值点/, 'the caption\'s word');
   assert.deepEqual(errors, []);
 });
 

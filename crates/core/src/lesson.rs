@@ -194,11 +194,12 @@ pub const LESSONS: [Lesson; 15] = [
     },
     Lesson {
         id: 10,
-        // Three GD runs at η = 0.6: none, ReduceLROnPlateau (it halves η as
-        // soon as the loss rises: patience 0), StepLR (halves it every 5
-        // steps, on a clock).
+        // Three GD runs at η = 0.6: ReduceLROnPlateau (it halves η as soon
+        // as the loss rises: patience 0), StepLR (halves it every 5 steps,
+        // on a clock), none. Plain GD last, so drawn on top: each schedule's
+        // trail shows where it branches off it.
         scene: bowl!(
-            r#"[{"kind": "gd", "lr": 0.6}, {"kind": "gd", "lr": 0.6, "schedule": {"kind": "plateau", "factor": 0.5, "patience": 0}}, {"kind": "gd", "lr": 0.6, "schedule": {"kind": "step", "step_size": 5, "gamma": 0.5}}]"#
+            r#"[{"kind": "gd", "lr": 0.6, "schedule": {"kind": "plateau", "factor": 0.5, "patience": 0}}, {"kind": "gd", "lr": 0.6, "schedule": {"kind": "step", "step_size": 5, "gamma": 0.5}}, {"kind": "gd", "lr": 0.6}]"#
         ),
         // Step 6, as in lesson 4: plain GD's zig-zag at ±15 is still a
         // shape, step decay has just turned back from ±10.8, the plateau

@@ -13,8 +13,8 @@ pub const BEYOND: [LessonText; 6] = [
             zh: "10. 梯度下降，η = 0.6：学习率调度来救场",
         },
         caption: Text {
-            en: "GD with η = 0.6 > 2/L = 0.5 diverges (orange: x2 × −1.4 a step). Reduce on plateau (blue: torch's ReduceLROnPlateau, factor 0.5, patience 0) halves η as soon as the loss rises, after step 2, and keeps η = 0.3: x2 × −0.2 a step, x1 at −1.27 by step 20. Step decay (green: StepLR, halving every 5 steps) cuts on a clock: x2 first grows to ±10.8, and the later cuts stall x1 at −1.54. Press ▶ and watch η_t; try patience 10, torch's default.",
-            zh: "η = 0.6 > 2/L = 0.5 的梯度下降发散（橙色：x2 每步乘以 −1.4）。“停滞时降低”（蓝色：torch 的 ReduceLROnPlateau，因子 0.5，容忍步数 0）在损失一上升（第 2 步后）就把 η 减半，之后保持 η = 0.3：x2 每步乘以 −0.2，x1 到第 20 步为 −1.27。“阶梯衰减”（绿色：StepLR，每 5 步减半）按时钟行事：x2 先涨到 ±10.8，后面的减半又让 x1 停在 −1.54。按 ▶ 看 η_t；试一试：容忍步数 10（torch 的默认值）。",
+            en: "GD with η = 0.6 > 2/L = 0.5 diverges (green: x2 × −1.4 a step). Reduce on plateau (orange: torch's ReduceLROnPlateau, factor 0.5, patience 0) halves η as soon as the loss rises, after step 2, and keeps η = 0.3: x2 × −0.2 a step, x1 at −1.27 by step 20. Step decay (blue: StepLR, halving every 5 steps) follows GD until its clock says so: x2 first grows to ±10.8, and the later cuts stall x1 at −1.54. Press ▶ and watch η_t; try patience 10, torch's default.",
+            zh: "η = 0.6 > 2/L = 0.5 的梯度下降发散（绿色：x2 每步乘以 −1.4）。“停滞时降低”（橙色：torch 的 ReduceLROnPlateau，因子 0.5，容忍步数 0）在损失一上升（第 2 步后）就把 η 减半，之后保持 η = 0.3：x2 每步乘以 −0.2，x1 到第 20 步为 −1.27。“阶梯衰减”（蓝色：StepLR，每 5 步减半）按时钟行事，之前一直跟着梯度下降走：x2 先涨到 ±10.8，后面的减半又让 x1 停在 −1.54。按 ▶ 看 η_t；试一试：容忍步数 10（torch 的默认值）。",
         },
     },
     // 11
@@ -54,11 +54,11 @@ pub const BEYOND: [LessonText; 6] = [
     LessonText {
         title: Text {
             en: "14. Newton on Himmelblau: a maximum",
-            zh: "14. 牛顿法与 Himmelblau 函数：爬到最大值",
+            zh: "14. 牛顿法与 Himmelblau 函数：爬到极大值点",
         },
         caption: Text {
-            en: "Newton's method jumps to where the local quadratic model is flat: a minimum only if the model curves up. At (0, 0) the Hessian is diag(−42, −26), a hill, and Newton (orange) climbs it to the local maximum (−0.2708, −0.9230): f rises from 170 to 181.6, and the legend says it ends at a maximum. GD with η = 0.01 (blue) walks down to the minimum (3, 2). Try Shift+click near (3, 2): Newton then reaches that minimum in a few steps.",
-            zh: "牛顿法跳到局部二次模型的驻点：只有模型向上弯时它才是最小值。在 (0, 0) 处黑塞矩阵是 diag(−42, −26)，模型是一座山，牛顿法（橙色）爬到了局部最大值 (−0.2708, −0.9230)：f 从 170 升到 181.6，图例也说明它停在最大值。η = 0.01 的梯度下降（蓝色）则下坡走到最小值 (3, 2)。试一试：按住 Shift 在 (3, 2) 附近单击，牛顿法几步就到达那个最小值。",
+            en: "Newton's method jumps to where the local quadratic model is flat: a minimum only if the model curves up. At (0, 0) the Hessian is diag(−42, −26), a hill, and Newton (orange) climbs it to the local maximum (−0.2708, −0.9230): f rises from 170 to 181.6, and the message under the legend says it ends at a maximum. GD with η = 0.01 (blue) walks down to the minimum (3, 2). Try Shift+click near (3, 2): Newton then reaches that minimum in a few steps.",
+            zh: "牛顿法跳到局部二次模型的驻点：只有模型向上弯时它才是最小值。在 (0, 0) 处黑塞矩阵是 diag(−42, −26)，模型是一座山，牛顿法（橙色）爬到了局部极大值点 (−0.2708, −0.9230)：f 从 170 升到 181.6，图例下的说明也指出它停在极大值点。η = 0.01 的梯度下降（蓝色）则下坡走到最小值 (3, 2)。试一试：按住 Shift 在 (3, 2) 附近单击，牛顿法几步就到达那个最小值。",
         },
     },
     // 15

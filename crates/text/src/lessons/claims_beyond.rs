@@ -33,24 +33,24 @@ fn lesson_10_a_schedule_rescues_gd() {
         .iter()
         .map(|x| x.spec.schedule.as_ref().map(|s| s.kind()))
         .collect();
-    assert_eq!(names, [None, Some("plateau"), Some("step")]);
+    assert_eq!(names, [Some("plateau"), Some("step"), None]);
     assert!(r.iter().all(|x| x.spec.hyper.lr == 0.6));
     // Plain GD: x2 × −1.4 a step, diverging.
     says(10, "η = 0.6 > 2/L = 0.5", "η = 0.6 > 2/L = 0.5");
     says(10, "x2 × −1.4 a step", "x2 每步乘以 −1.4");
-    let gd = &r[0].points;
+    let gd = &r[2].points;
     assert!((0..20).all(|k| close(gd[k + 1][1] / gd[k][1], -1.4, 1e-12)));
-    assert!(r[0].loss[20] > 1e5 * r[0].loss[0]);
+    assert!(r[2].loss[20] > 1e5 * r[2].loss[0]);
     // Plateau: η halved after step 2 (the loss rose), then 0.3 to the end.
     says(10, "after step 2", "第 2 步后");
     says(10, "keeps η = 0.3", "保持 η = 0.3");
     says(10, "x2 × −0.2 a step", "x2 每步乘以 −0.2");
     says(10, "x1 at −1.27 by step 20", "x1 到第 20 步为 −1.27");
-    assert!(r[1].loss[2] > r[1].loss[1]);
-    assert_eq!(&r[1].lr[..3], &[0.6, 0.6, 0.3]);
-    assert!(r[1].lr[2..].iter().all(|&l| l == 0.3));
-    assert!(r[1].loss[2..].windows(2).all(|w| w[1] < w[0]));
-    let p = &r[1].points;
+    assert!(r[0].loss[2] > r[0].loss[1]);
+    assert_eq!(&r[0].lr[..3], &[0.6, 0.6, 0.3]);
+    assert!(r[0].lr[2..].iter().all(|&l| l == 0.3));
+    assert!(r[0].loss[2..].windows(2).all(|w| w[1] < w[0]));
+    let p = &r[0].points;
     assert!((3..20).all(|k| close(p[k + 1][1] / p[k][1], 1.0 - 0.3 * 4.0, 1e-9)));
     assert!(close(p[20][0], -1.27, 0.005) && p[20][1].abs() < 1e-9);
     // Step decay: x2 grows to ±10.8 first; then halved every 5 steps, x1
@@ -58,15 +58,22 @@ fn lesson_10_a_schedule_rescues_gd() {
     says(10, "halving every 5 steps", "每 5 步减半");
     says(10, "±10.8", "±10.8");
     says(10, "stall x1 at −1.54", "x1 停在 −1.54");
-    let p = &r[2].points;
+    let p = &r[1].points;
+    says(
+        10,
+        "follows GD until its clock says so",
+        "之前一直跟着梯度下降走",
+    );
+    assert_eq!(p[..=5], r[2].points[..=5]);
+    assert_ne!(p[6], r[2].points[6]);
     let peak = p.iter().map(|q| q[1].abs()).fold(0.0, f64::max);
     assert!(close(peak, 10.8, 0.05), "{peak}");
     assert_eq!(
-        [r[2].lr[0], r[2].lr[5], r[2].lr[10], r[2].lr[15]],
+        [r[1].lr[0], r[1].lr[5], r[1].lr[10], r[1].lr[15]],
         [0.6, 0.3, 0.15, 0.075]
     );
     assert!(close(p[20][0], -1.54, 0.005) && p[20][1].abs() < 1e-4);
-    assert!(p[20][0] < r[1].points[20][0], "behind the plateau run");
+    assert!(p[20][0] < r[0].points[20][0], "behind the plateau run");
     // It opens at step 6: GD's zig-zag at ±15, every trail in the window.
     let v = s.view.unwrap();
     assert!(close(gd[t][1].abs(), 15.06, 0.01));
@@ -82,14 +89,14 @@ fn lesson_10_a_schedule_rescues_gd() {
         "容忍步数 10（torch 的默认值）",
     );
     let r = edited(10, |v| {
-        v["optimizers"][1]["schedule"]["patience"] = 10.into();
+        v["optimizers"][0]["schedule"]["patience"] = 10.into();
         v["steps"] = 40.into();
     });
-    let first_cut = r[1].lr.iter().position(|&l| l < 0.6).unwrap();
-    let peak = r[1].points.iter().map(|q| q[1].abs()).fold(0.0, f64::max);
+    let first_cut = r[0].lr.iter().position(|&l| l < 0.6).unwrap();
+    let peak = r[0].points.iter().map(|q| q[1].abs()).fold(0.0, f64::max);
     assert_eq!(first_cut, 12);
     assert!(close(peak, 113.4, 0.05), "{peak}");
-    assert!(r[1].loss[40] < r[1].loss[0], "and it still converges");
+    assert!(r[0].loss[40] < r[0].loss[0], "and it still converges");
 }
 
 #[test]
@@ -231,11 +238,19 @@ fn lesson_14_newton_climbs_to_himmelblaus_maximum() {
     let end = *nw.points.last().unwrap();
     assert!(close(end[0], -0.2708, 5e-5) && close(end[1], -0.9230, 5e-5));
     assert!(close(nw.loss[0], 170.0, 1e-9) && close(*nw.loss.last().unwrap(), 181.6, 0.05));
-    // The legend's diagnosis: a maximum.
-    match diagnose(&s.landscape, nw).hint {
+    // The message under the legend: a maximum, in the caption's words.
+    says(14, "ends at a maximum", "极大值点");
+    let d = diagnose(&s.landscape, nw);
+    match d.hint {
         Some(Hint::NotMinimum { kind, .. }) => assert_eq!(kind, Stationary::Maximum),
         h => panic!("{h:?}"),
     }
+    let zh = crate::diagnose::hint_text(&d, crate::Lang::Zh).unwrap();
+    assert!(zh.contains("局部极大值点"), "{zh}");
+    let en = crate::diagnose::message_head(&d, "Newton", crate::Lang::En);
+    assert!(en.contains("ends at a maximum"), "{en}");
+    let zh = crate::diagnose::message_head(&d, "牛顿法", crate::Lang::Zh);
+    assert!(zh.contains("停在极大值点"), "{zh}");
     // GD walks down to (3, 2).
     says(14, "to the minimum (3, 2)", "最小值 (3, 2)");
     let g = *gd.points.last().unwrap();
