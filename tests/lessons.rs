@@ -93,8 +93,6 @@ fn every_lesson_has_its_scene_and_both_captions() {
                     "Himmelblau",
                     "Rosenbrock",
                     "torch",
-                    "ReduceLROnPlateau",
-                    "StepLR",
                     "Shift",
                     "sign",
                     "diag",

@@ -181,6 +181,16 @@ mod tests {
         }
         assert!(lesson_text(0).is_none() && lesson_text(LESSONS.len() + 1).is_none());
     }
+
+    #[test]
+    fn chinese_words_have_no_english_but_names() {
+        for l in LESSONS.iter() {
+            let w = lesson_text(l.id).unwrap();
+            for t in [w.title.zh, w.caption.zh] {
+                assert_eq!(crate::english_words(t), Vec::<String>::new(), "{t}");
+            }
+        }
+    }
 }
 
 #[cfg(test)]
