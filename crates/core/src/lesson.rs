@@ -216,8 +216,10 @@ pub const LESSONS: [Lesson; 15] = [
         // Step 5, the warm-up's last: the inspector shows step 6, RAdam's
         // first rectified step (ρ₆ ≈ 5.99 > 5, r₆ ≈ 0.026).
         open_at: Some(5),
-        // Both runs, all 40 steps: Adam swings out to x1 ≈ 0.48.
-        view: LessonView::Window(View::new([-1.2, 0.7], [-0.35, 0.3])),
+        // Both runs, all 40 steps (Adam swings out to x1 ≈ 0.48), with room
+        // at the top right, where the view buttons stand over a phone's
+        // short canvas; no tick at the top edge, under the axis name.
+        view: LessonView::Window(View::new([-1.2, 1.0], [-0.35, 0.38])),
         panel: LessonPanel::Bias,
     },
     Lesson {

@@ -57,8 +57,8 @@ pub const BEYOND: [LessonText; 6] = [
             zh: "14. 牛顿法与 Himmelblau 函数：爬到极大值点",
         },
         caption: Text {
-            en: "Newton's method jumps to where the local quadratic model is flat: a minimum only if the model curves up. At (0, 0) the Hessian is diag(−42, −26), a hill, and Newton (orange) climbs it to the local maximum (−0.2708, −0.9230): f rises from 170 to 181.6, and the message under the legend says it ends at a maximum. GD with η = 0.01 (blue) walks down to the minimum (3, 2). Try Shift+click near (3, 2): Newton then reaches that minimum in a few steps.",
-            zh: "牛顿法跳到局部二次模型的驻点：只有模型向上弯时它才是最小值。在 (0, 0) 处黑塞矩阵是 diag(−42, −26)，模型是一座山，牛顿法（橙色）爬到了局部极大值点 (−0.2708, −0.9230)：f 从 170 升到 181.6，图例下的说明也指出它停在极大值点。η = 0.01 的梯度下降（蓝色）则下坡走到最小值 (3, 2)。试一试：按住 Shift 在 (3, 2) 附近单击，牛顿法几步就到达那个最小值。",
+            en: "Newton's method jumps to where the local quadratic model is flat: a minimum only if the model curves up. At (0, 0) the Hessian is diag(−42, −26), a hill, and Newton (orange) climbs it to the local maximum (−0.2708, −0.9230): f rises from 170 to 181.6, and the message under the legend says it ends at a maximum. GD with η = 0.01 (blue) walks down to the minimum (3, 2). Try moving the start near (3, 2) (Shift+click, or drag the ring): Newton then reaches that minimum in a few steps.",
+            zh: "牛顿法跳到局部二次模型的驻点：只有模型向上弯时它才是最小值。在 (0, 0) 处黑塞矩阵是 diag(−42, −26)，模型是一座山，牛顿法（橙色）爬到了局部极大值点 (−0.2708, −0.9230)：f 从 170 升到 181.6，图例下的说明也指出它停在极大值点。η = 0.01 的梯度下降（蓝色）则下坡走到最小值 (3, 2)。试一试：把起点移到 (3, 2) 附近（按住 Shift 单击，或拖动起点圆环），牛顿法几步就到达那个最小值。",
         },
     },
     // 15
