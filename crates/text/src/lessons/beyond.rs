@@ -13,7 +13,7 @@ pub const BEYOND: [LessonText; 6] = [
             zh: "10. 梯度下降，η = 0.6：学习率调度来救场",
         },
         caption: Text {
-            en: "GD with η = 0.6 > 2/L = 0.5 diverges (green: x2 × −1.4 a step). Reduce on plateau (orange: torch's ReduceLROnPlateau, factor 0.5, patience 0) halves η as soon as the loss rises, after step 2, and keeps η = 0.3: x2 × −0.2 a step, x1 at −1.27 by step 20. Step decay (blue: StepLR, halving every 5 steps) follows GD until its clock says so: x2 first grows to ±10.8, and the later cuts stall x1 at −1.54. Press ▶ and watch η_t; try patience 10, torch's default.",
+            en: "GD with η = 0.6 > 2/L = 0.5 diverges (green: x2 × −1.4 a step). Reduce on plateau (orange: ReduceLROnPlateau, factor 0.5, patience 0) halves η once the loss rises, after step 2, and keeps η = 0.3: x2 × −0.2 a step, x1 at −1.27 by step 20. Step decay (blue: StepLR, halving every 5 steps) follows GD until its clock says so: x2 first grows to ±10.8, and later cuts stall x1 at −1.54. Press ▶ and watch η_t; try patience 10, torch's default.",
             zh: "η = 0.6 > 2/L = 0.5 的梯度下降发散（绿色：x2 每步乘以 −1.4）。“停滞时降低”调度（橙色，因子 0.5，容忍步数 0）在损失一上升（第 2 步后）就把 η 减半，之后保持 η = 0.3：x2 每步乘以 −0.2，x1 到第 20 步为 −1.27。“阶梯衰减”调度（蓝色，每 5 步减半）按时钟行事，之前一直跟着梯度下降走：x2 先涨到 ±10.8，后面的减半又让 x1 停在 −1.54。按 ▶ 看 η_t；试一试：容忍步数 10（torch 的默认值）。",
         },
     },
@@ -24,8 +24,8 @@ pub const BEYOND: [LessonText; 6] = [
             zh: "11. RAdam 的预热与 Adam",
         },
         caption: Text {
-            en: "Adam's first step is η in every coordinate, however small the gradient: from (−1, 0.05), next to the minimum in x2, Adam (blue) jumps x2 to −0.25 and the loss rises from 0.105 to 0.174. While ρ_t ≤ 5 (steps 1–5 with β2 = 0.999) RAdam (orange) does not trust v̂ and takes plain momentum steps η·m̂; from step 6 it divides by √v̂, scaled by r_t = 0.026 (the state panel), which grows slowly. Its loss falls at every step: 1.1e-4 at step 40, Adam's 2.2e-3.",
-            zh: "Adam 的第一步在每个坐标上都是 η，不管梯度多小：从 (−1, 0.05) 出发，x2 已在最小值旁边，Adam（蓝色）却把 x2 跳到 −0.25，损失从 0.105 升到 0.174。当 ρ_t ≤ 5（β2 = 0.999 时为第 1–5 步），RAdam（橙色）不信任 v̂，只走普通的动量步 η·m̂；从第 6 步起才除以 √v̂，并乘上修正因子 r_t = 0.026（见状态面板），r_t 增长得很慢。它的损失每一步都在下降：第 40 步为 1.1e-4，Adam 为 2.2e-3。",
+            en: "Adam's first step is η in every coordinate, however small the gradient: from (−1, 0.05) it jumps x2 to −0.25 and the loss rises from 0.105 to 0.174. While ρ_t ≤ 5 (steps 1–5) RAdam (orange) does not trust v̂ and takes plain momentum steps η·m̂; from step 6 it divides by √v̂, scaled by r_t = 0.026 (the state panel). Its loss falls at every step: 1.1e-4 at step 40, Adam's (blue) 2.2e-3.",
+            zh: "Adam 的第一步在每个坐标上都是 η，不管梯度多小：从 (−1, 0.05) 出发，它把 x2 跳到 −0.25，损失从 0.105 升到 0.174。当 ρ_t ≤ 5（第 1–5 步），RAdam（橙色）不信任 v̂，只走普通的动量步 η·m̂；从第 6 步起才除以 √v̂，并乘上修正因子 r_t = 0.026（见状态面板）。它的损失每一步都在下降：第 40 步为 1.1e-4，Adam（蓝色）为 2.2e-3。",
         },
     },
     // 12
@@ -68,7 +68,7 @@ pub const BEYOND: [LessonText; 6] = [
             zh: "15. L-BFGS 与梯度下降：Rosenbrock 函数",
         },
         caption: Text {
-            en: "L-BFGS (orange) builds a curvature model from its last steps' gradient changes and searches along its direction for a step meeting the strong Wolfe conditions (one or two evaluations of f a step, the trial points): it follows the curved valley to within 0.001 of (1, 1) at step 38. GD (blue) with η = 0.001, just under 2/λmax ≈ 0.002 at the minimum, has moved x1 only from −1.5 to −1.39 and needs about 17,400 steps. Try the line search “none”: L-BFGS leaps out of the valley.",
+            en: "L-BFGS (orange) models the curvature from its last steps' gradient changes and searches along its direction for a step meeting the strong Wolfe conditions (one or two evaluations of f a step, the trial points): it follows the valley to within 0.001 of (1, 1) at step 38. GD (blue) at η = 0.001, just under 2/λmax ≈ 0.002 at the minimum, has moved x1 only from −1.5 to −1.39 and needs about 17,400 steps. Try the line search “none”: L-BFGS leaps out of the valley.",
             zh: "L-BFGS（橙色）用最近几步梯度的变化建立曲率模型，再沿它给出的方向做线搜索，找满足强 Wolfe 条件的步长（每步计算一到两次 f，即图中的试探点）：它沿着弯曲的山谷前进，第 38 步就到了 (1, 1) 的 0.001 以内。η = 0.001 的梯度下降（蓝色）恰好低于最小值处的稳定上限 2/λmax ≈ 0.002，x1 只从 −1.5 挪到 −1.39，约要 17,400 步才能同样接近。试一试：线搜索选“不搜索”，L-BFGS 会跳出山谷。",
         },
     },

@@ -113,7 +113,7 @@ fn lesson_11_radam_warms_up_where_adam_overshoots() {
     assert_eq!((ra.spec.hyper.beta2, ra.spec.hyper.eps), (0.999, 1e-8));
     // Adam's first step: η in each coordinate, x2 to −0.25, loss up.
     says(11, "(−1, 0.05)", "(−1, 0.05)");
-    says(11, "jumps x2 to −0.25", "x2 跳到 −0.25");
+    says(11, "it jumps x2 to −0.25", "它把 x2 跳到 −0.25");
     says(11, "from 0.105 to 0.174", "从 0.105 升到 0.174");
     assert_eq!(s.start, [-1.0, 0.05]);
     for k in 0..2 {
@@ -122,7 +122,7 @@ fn lesson_11_radam_warms_up_where_adam_overshoots() {
     assert!(close(ad.points[1][1], -0.25, 1e-6));
     assert!(close(ad.loss[0], 0.105, 1e-9) && close(ad.loss[1], 0.174, 0.0005));
     // RAdam: ρ_t ≤ 5 for steps 1–5, plain momentum steps (rate η); then r_t.
-    says(11, "steps 1–5 with β2 = 0.999", "第 1–5 步");
+    says(11, "(steps 1–5)", "第 1–5 步");
     says(11, "r_t = 0.026", "r_t = 0.026");
     for k in 1..=5 {
         assert!(field(ra, k, StateKey::Rho) <= 5.0);
