@@ -55,7 +55,7 @@ fn the_seed_figures_are_the_books_loops() {
 
 #[test]
 fn every_lesson_has_its_scene_and_both_captions() {
-    assert_eq!(LESSONS.len(), 9);
+    assert_eq!(LESSONS.len(), 15);
     for l in &LESSONS {
         let s = l.scene();
         assert_eq!(gradscape::Scene::from_json(l.scene).unwrap(), s);
@@ -79,7 +79,26 @@ fn every_lesson_has_its_scene_and_both_captions() {
             .filter(|w| w.len() > 1)
         {
             assert!(
-                ["AdaGrad", "RMSProp", "Adam", "AdamW", "L2"].contains(&word),
+                // Names: of optimizers, surfaces, torch's classes, a key.
+                [
+                    "AdaGrad",
+                    "RMSProp",
+                    "Adam",
+                    "AdamW",
+                    "L2",
+                    "RAdam",
+                    "Lion",
+                    "BFGS",
+                    "Wolfe",
+                    "Himmelblau",
+                    "Rosenbrock",
+                    "torch",
+                    "Shift",
+                    "sign",
+                    "diag",
+                    "max",
+                ]
+                .contains(&word),
                 "lesson {}: English word '{word}' in the Chinese caption",
                 l.id
             );

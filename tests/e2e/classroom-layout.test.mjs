@@ -56,6 +56,8 @@ const ESSENTIAL = {
   5: { beside: 'ema', parts: ['#ema-panel[open] > summary', '#ema-gamma', '#ema-signal'] },
   8: { beside: 'bias', parts: ['#state-panel[open] > summary', '#bias-chart', '#state-runs > .insp:first-child .insp-table'] },
   9: { beside: 'decay', parts: ['#state-panel[open] > summary', '#state-l2'] },
+  // RAdam's first rectified step: ρ₆ and r₆ in its inspector.
+  11: { beside: 'bias', parts: ['#state-panel[open] > summary', '#state-runs > .insp:first-child tr[data-key="rho"]', '#state-runs > .insp:first-child tr[data-key="rect"]'] },
 };
 
 for (const [w, h, lang] of [[1280, 720, ''], [1920, 1080, ''], [1280, 720, '&lang=zh']]) {

@@ -30,6 +30,12 @@ const LESSONS = [
   { id: 7, ...BOWL, t: 20, opts: [{ kind: 'rmsprop', lr: 0.4, gamma: 0.9, eps: 1e-6 }], en: 'leak away', zh: '逐渐被遗忘' },
   { id: 8, ...BOWL, steps: 30, t: 0, opts: [{ kind: 'adam', lr: 0.2, bias_correction: true }, { kind: 'adam', lr: 0.2, bias_correction: false }], en: 'larger, not smaller', zh: '偏差修正' },
   { id: 9, landscape: { kind: 'expr', expr: '0.1*(x-3)^2 + 2*(y-3)^2' }, start: [-1, -1], steps: 200, t: 150, convention: 'd2l', opts: [{ kind: 'adam_l2', lr: 0.1, lambda: 0.5 }, { kind: 'adamw', lr: 0.1, lambda: 0.5 }], en: 'walks the diagonal', zh: '沿对角线' },
+  { id: 10, ...BOWL, t: 6, fit: true, opts: [{ kind: 'gd', lr: 0.6, schedule: { kind: 'plateau', factor: 0.5, patience: 0 } }, { kind: 'gd', lr: 0.6, schedule: { kind: 'step', step_size: 5, gamma: 0.5 } }, { kind: 'gd', lr: 0.6 }], en: 'ReduceLROnPlateau', zh: '停滞时降低' },
+  { id: 11, ...BOWL, start: [-1, 0.05], steps: 40, convention: 'pytorch', t: 5, opts: [{ kind: 'radam', lr: 0.3 }, { kind: 'adam', lr: 0.3 }], en: 'plain momentum steps', zh: '普通的动量步' },
+  { id: 12, ...BOWL, steps: 100, convention: 'pytorch', t: 60, opts: [{ kind: 'lion', lr: 0.1 }, { kind: 'adam', lr: 0.1 }], en: '(±0.1, ±0.1)', zh: '(±0.1, ±0.1)' },
+  { id: 13, ...BOWL, t: 1, opts: [{ kind: 'newton', lr: 1 }, { kind: 'gd', lr: 0.4 }], en: 'in one step', zh: '一步就落在最小值' },
+  { id: 14, landscape: { kind: 'himmelblau' }, start: [0, 0], steps: 20, convention: 'd2l', t: 20, opts: [{ kind: 'newton', lr: 1 }, { kind: 'gd', lr: 0.01 }], en: 'local maximum (−0.2708, −0.9230)', zh: '局部极大值点 (−0.2708, −0.9230)' },
+  { id: 15, landscape: { kind: 'rosenbrock', a: 1, b: 100 }, start: [-1.5, 2], steps: 50, convention: 'pytorch', t: 50, opts: [{ kind: 'lbfgs', lr: 1, line_search: 'strong_wolfe' }, { kind: 'gd', lr: 0.001 }], en: 'strong Wolfe', zh: '强 Wolfe' },
 ];
 
 function assertLessonScene(s, l) {
@@ -39,7 +45,12 @@ function assertLessonScene(s, l) {
   assert.equal(s.scene.convention, l.convention, `lesson ${l.id}: convention`);
   assert.equal(s.scene.optimizers.length, l.opts.length, `lesson ${l.id}: optimizers`);
   for (const [i, o] of l.opts.entries()) {
-    for (const [k, v] of Object.entries(o)) assert.deepEqual(s.scene.optimizers[i][k], v, `lesson ${l.id}: optimizers[${i}].${k}`);
+    for (const [k, v] of Object.entries(o)) {
+      const got = s.scene.optimizers[i][k];
+      // A schedule is written out with torch's defaults: the lesson's own arguments must be there.
+      if (k === 'schedule') for (const [a, w] of Object.entries(v)) assert.deepEqual(got?.[a], w, `lesson ${l.id}: optimizers[${i}].schedule.${a}`);
+      else assert.deepEqual(got, v, `lesson ${l.id}: optimizers[${i}].${k}`);
+    }
   }
   assert.equal(s.t, l.t, `lesson ${l.id}: opens at step ${l.t}`);
   assert.equal(s.lesson, l.id);
@@ -73,11 +84,12 @@ test('each lesson loads its scene and its caption, in English and in 中文', as
   assert.equal((await state(page)).lesson, 1);
   await page.click('#lesson-prev');
   await settled(page);
-  assert.equal((await state(page)).lesson, 9);
+  assert.equal((await state(page)).lesson, LESSONS.length, 'back to the last lesson');
+  assert.equal(await page.locator('#lesson option').count(), LESSONS.length + 1, 'every lesson and free play');
   await page.selectOption('#lesson', '');
   await settled(page);
   assert.equal(await page.isVisible('#lesson-caption'), false);
-  assert.equal((await state(page)).scene.landscape.kind, 'expr');
+  assert.equal((await state(page)).scene.landscape.kind, LESSONS.at(-1).landscape.kind, 'free play keeps the last lesson\'s scene');
   assert.doesNotMatch(page.url(), /lesson=/);
   assert.deepEqual(errors, []);
 });

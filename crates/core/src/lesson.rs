@@ -1,6 +1,7 @@
 //! The lessons' scenes: one click each, the seed's story in order. Lessons
 //! 1–4, 6 and 7 are the seed's figures exactly (the bowl 0.1·x1² + 2·x2²,
-//! start (−5, −2), 20 steps, d2l), with the comparison runs they need.
+//! start (−5, −2), 20 steps, d2l), with the comparison runs they need;
+//! lessons 10–15 go past the seed: a schedule, RAdam, Lion, Newton, L-BFGS.
 //! Each lesson also says how it opens — the step, the window and the
 //! explainer panel that show its point — so a class sees it at once. Their
 //! titles and captions are words, in `gradscape-text`.
@@ -109,7 +110,7 @@ macro_rules! bowl {
 }
 
 /// Every lesson, in the order the seed tells the story.
-pub const LESSONS: [Lesson; 9] = [
+pub const LESSONS: [Lesson; 15] = [
     Lesson {
         id: 1,
         scene: bowl!(r#"[{"kind": "gd", "lr": 0.4}]"#),
@@ -191,6 +192,72 @@ pub const LESSONS: [Lesson; 9] = [
         view: LessonView::Window(View::new([-1.5, 3.5], [-1.5, 3.5])),
         panel: LessonPanel::WeightDecay,
     },
+    Lesson {
+        id: 10,
+        // Three GD runs at η = 0.6: ReduceLROnPlateau (it halves η as soon
+        // as the loss rises: patience 0), StepLR (halves it every 5 steps,
+        // on a clock), none. Plain GD last, so drawn on top: each schedule's
+        // trail shows where it branches off it.
+        scene: bowl!(
+            r#"[{"kind": "gd", "lr": 0.6, "schedule": {"kind": "plateau", "factor": 0.5, "patience": 0}}, {"kind": "gd", "lr": 0.6, "schedule": {"kind": "step", "step_size": 5, "gamma": 0.5}}, {"kind": "gd", "lr": 0.6}]"#
+        ),
+        // Step 6, as in lesson 4: plain GD's zig-zag at ±15 is still a
+        // shape, step decay has just turned back from ±10.8, the plateau
+        // run is on the axis; later, GD's lines comb across any window.
+        open_at: Some(6),
+        view: LessonView::FitTrails,
+        panel: LessonPanel::None,
+    },
+    Lesson {
+        id: 11,
+        // A start near the minimum in x2, where Adam's first step (η in
+        // every coordinate, whatever |g|) overshoots; torch's defaults but η.
+        scene: r#"{"version": 1, "landscape": {"kind": "quadratic", "a": 0.1, "b": 2}, "start": [-1, 0.05], "steps": 40, "convention": "pytorch", "optimizers": [{"kind": "radam", "lr": 0.3}, {"kind": "adam", "lr": 0.3}]}"#,
+        // Step 5, the warm-up's last: the inspector shows step 6, RAdam's
+        // first rectified step (ρ₆ ≈ 5.99 > 5, r₆ ≈ 0.026).
+        open_at: Some(5),
+        // Both runs, all 40 steps (Adam swings out to x1 ≈ 0.48), with room
+        // at the top right, where the view buttons stand over a phone's
+        // short canvas; no tick at the top edge, under the axis name.
+        view: LessonView::Window(View::new([-1.2, 1.0], [-0.35, 0.38])),
+        panel: LessonPanel::Bias,
+    },
+    Lesson {
+        id: 12,
+        scene: r#"{"version": 1, "landscape": {"kind": "quadratic", "a": 0.1, "b": 2}, "start": [-5, -2], "steps": 100, "convention": "pytorch", "optimizers": [{"kind": "lion", "lr": 0.1}, {"kind": "adam", "lr": 0.1}]}"#,
+        // Lion has just crossed the minimum at full speed, Adam's steps
+        // have shrunk: the contrast is at its plainest.
+        open_at: Some(60),
+        // Lion's swing out to x1 = 2.9 (step 79) and back stays in view.
+        view: LessonView::Window(View::new([-5.5, 3.3], [-2.3, 1.3])),
+        panel: LessonPanel::None,
+    },
+    Lesson {
+        id: 13,
+        scene: bowl!(r#"[{"kind": "newton", "lr": 1}, {"kind": "gd", "lr": 0.4}]"#),
+        // Step 1: Newton is already at the minimum, GD's first zig.
+        open_at: Some(1),
+        view: LessonView::Scene,
+        panel: LessonPanel::None,
+    },
+    Lesson {
+        id: 14,
+        // From (0, 0), where both curvatures are negative: Newton climbs to
+        // the local maximum, GD walks down to the minimum (3, 2).
+        scene: r#"{"version": 1, "landscape": {"kind": "himmelblau"}, "start": [0, 0], "steps": 20, "convention": "d2l", "optimizers": [{"kind": "newton", "lr": 1}, {"kind": "gd", "lr": 0.01}]}"#,
+        open_at: None,
+        view: LessonView::Scene,
+        panel: LessonPanel::None,
+    },
+    Lesson {
+        id: 15,
+        // torch's LBFGS defaults (history 100, lr 1) with strong Wolfe; GD
+        // at η = 0.001, just under 2/λmax ≈ 0.002 at the minimum.
+        scene: r#"{"version": 1, "landscape": {"kind": "rosenbrock"}, "start": [-1.5, 2], "steps": 50, "convention": "pytorch", "optimizers": [{"kind": "lbfgs", "lr": 1, "line_search": "strong_wolfe"}, {"kind": "gd", "lr": 0.001}]}"#,
+        open_at: None,
+        view: LessonView::Scene,
+        panel: LessonPanel::None,
+    },
 ];
 
 #[cfg(test)]
@@ -205,5 +272,6 @@ mod tests {
         }
         assert_eq!(lesson(0).map(|l| l.id), None);
         assert_eq!(lesson(9).map(|l| l.id), Some(9));
+        assert_eq!(lesson(LESSONS.len() + 1).map(|l| l.id), None);
     }
 }

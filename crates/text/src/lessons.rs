@@ -5,6 +5,9 @@
 use crate::Lang;
 use gradscape_core::lesson::LESSONS;
 
+mod beyond;
+pub use beyond::BEYOND;
+
 /// Text in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text {
@@ -35,8 +38,14 @@ pub struct LessonText {
 
 /// The words of lesson `id` (1-based), if there is one.
 pub fn lesson_text(id: usize) -> Option<&'static LessonText> {
-    id.checked_sub(1).and_then(|i| WORDS.get(i))
+    let i = id.checked_sub(1)?;
+    WORDS
+        .get(i)
+        .or_else(|| i.checked_sub(WORDS.len()).and_then(|j| BEYOND.get(j)))
 }
+
+// One caption per lesson, no more, no less.
+const _: () = assert!(WORDS.len() + BEYOND.len() == LESSONS.len());
 
 /// The picker's title of lesson `id` in `lang`.
 pub fn title(id: usize, lang: Lang) -> &'static str {
@@ -48,8 +57,9 @@ pub fn caption(id: usize, lang: Lang) -> &'static str {
     lesson_text(id).map(|l| l.caption.get(lang)).unwrap_or("")
 }
 
-/// Every lesson's words, in the order of [`LESSONS`].
-pub const WORDS: [LessonText; LESSONS.len()] = [
+/// The words of the seed's lessons 1–9, in the order of [`LESSONS`]; the
+/// later ones are [`BEYOND`].
+pub const WORDS: [LessonText; 9] = [
     // 1
     LessonText {
         title: Text {
@@ -169,9 +179,21 @@ mod tests {
             }
             assert!(w.title.en.starts_with(&format!("{}.", l.id)));
         }
-        assert!(lesson_text(0).is_none() && lesson_text(10).is_none());
+        assert!(lesson_text(0).is_none() && lesson_text(LESSONS.len() + 1).is_none());
+    }
+
+    #[test]
+    fn chinese_words_have_no_english_but_names() {
+        for l in LESSONS.iter() {
+            let w = lesson_text(l.id).unwrap();
+            for t in [w.title.zh, w.caption.zh] {
+                assert_eq!(crate::english_words(t), Vec::<String>::new(), "{t}");
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod claims;
+#[cfg(test)]
+mod claims_beyond;

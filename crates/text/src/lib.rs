@@ -186,6 +186,13 @@ pub const NAMES: &[&str] = &[
     "beale",
     "saddle",
     "rastrigin",
+    // The surfaces as people name them (the lessons' titles).
+    "Himmelblau",
+    "Rosenbrock",
+    // The lessons' formulas: Lion's sign(·), the Hessian H = diag(·, ·).
+    "H",
+    "sign",
+    "diag",
     // The language picker names each language in itself; formulas multiply symbols.
     "English",
     "xy",

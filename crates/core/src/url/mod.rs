@@ -384,7 +384,8 @@ mod tests {
                 ..PageParams::default()
             }
         );
-        let p = page_params("lesson=12&f=saddle&t=4&embed");
+        // A lesson that does not exist is left out.
+        let p = page_params("lesson=99&f=saddle&t=4&embed");
         assert_eq!((p.lesson, p.lang, p.has_scene), (None, None, true));
         assert_eq!(
             p.embed,

@@ -7,25 +7,25 @@ use gradscape_core::lesson::{lesson, panel, LessonPanel};
 use gradscape_core::run::{simulate, Trajectory};
 use gradscape_core::scene::Scene;
 
-fn runs(id: usize) -> (Scene, usize, Vec<Trajectory>) {
+pub(super) fn runs(id: usize) -> (Scene, usize, Vec<Trajectory>) {
     let (s, t) = lesson(id).unwrap().opening();
     let r = simulate(&s).unwrap();
     (s, t, r)
 }
 
 /// The scene of lesson `id` with `edit` applied to its JSON.
-fn edited(id: usize, edit: impl Fn(&mut serde_json::Value)) -> Vec<Trajectory> {
+pub(super) fn edited(id: usize, edit: impl Fn(&mut serde_json::Value)) -> Vec<Trajectory> {
     let mut v = lesson(id).unwrap().scene().to_value();
     edit(&mut v);
     simulate(&Scene::from_value(&v).unwrap()).unwrap()
 }
 
-fn says(id: usize, en: &str, zh: &str) {
+pub(super) fn says(id: usize, en: &str, zh: &str) {
     assert!(caption(id, Lang::En).contains(en), "lesson {id} en: {en}");
     assert!(caption(id, Lang::Zh).contains(zh), "lesson {id} zh: {zh}");
 }
 
-fn close(a: f64, b: f64, tol: f64) -> bool {
+pub(super) fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol
 }
 
