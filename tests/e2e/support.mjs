@@ -312,7 +312,7 @@ export function label(kind, p) {
   return {
     lr: 'η learning rate', beta1: 'β1 first-moment decay', beta2: 'β2 second-moment decay', eps: 'ε epsilon',
     lambda: 'λ weight decay', momentum_decay: 'ψ momentum decay', dampening: 'τ dampening',
-    lr_decay: 'η_decay learning-rate decay', initial_accumulator_value: 's₀ initial accumulator', momentum: 'μ momentum',
+    lr_decay: 'κ learning-rate decay', initial_accumulator_value: 's₀ initial accumulator', momentum: 'μ momentum',
   }[p];
 }
 

@@ -183,7 +183,7 @@ impl HyperKey {
             HyperKey::Lambda => "λ",
             HyperKey::MomentumDecay => "ψ",
             HyperKey::Dampening => "τ",
-            HyperKey::LrDecay => "η_decay",
+            HyperKey::LrDecay => "κ",
             HyperKey::InitialAccumulatorValue => "s₀",
             HyperKey::Momentum => "μ",
         }
