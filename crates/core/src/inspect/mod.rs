@@ -94,6 +94,21 @@ pub enum Quantity {
     GradAvg,
     /// RMSProp's momentum buffer (torch) or velocity (d2l).
     RmsBuffer,
+    /// Newton: the first row of the Hessian H = ∇²f(x_{k−1}).
+    HessRow1,
+    /// Newton: its second row.
+    HessRow2,
+    /// Newton: H⁻¹g, solved from the printed H and g.
+    NewtonDir,
+    /// L-BFGS: the two-loop direction d = −H_k·g.
+    Direction,
+    /// L-BFGS: the initial inverse-Hessian scale γ = sᵀy/yᵀy (torch's H_diag).
+    HDiag,
+    /// L-BFGS: the accepted step length t (0 when torch returned early).
+    StepLength,
+    /// L-BFGS with strong Wolfe: the number of trial points the line
+    /// search evaluated.
+    Evals,
     /// The weight-decay part of the step.
     Decay,
     /// −η·g, where plain GD would go.
@@ -141,6 +156,9 @@ pub struct Inspection {
     /// Adam+L2: the part of m that comes from λ·x (the same moving average
     /// taken of λ·x alone); m is linear in its inputs, so m = m_g + m_λ.
     pub m_decay: Vec2,
+    /// Newton: the exact Hessian at x_{k−1}, evaluated from the scene's
+    /// surface (zeros for the other kinds).
+    pub hessian: crate::Mat2,
 }
 
 impl Inspection {
@@ -227,6 +245,39 @@ impl Inspection {
             OptKind::Adamax if l != 0.0 => map2(|i| l.mul_add(x[i], g[i])),
             _ => g,
         }
+    }
+
+    /// L-BFGS: the line search's trial points of this step, in the order
+    /// evaluated (none without a line search or when torch returned early).
+    pub fn trials(&self) -> Vec<Vec2> {
+        self.fields
+            .iter()
+            .filter(|f| f.key.is_list())
+            .map(|f| f.value)
+            .collect()
+    }
+
+    /// L-BFGS: which trial point the line search accepted (the one the
+    /// step ends at; None without trials or when the step did not move).
+    pub fn accepted_trial(&self) -> Option<usize> {
+        if self.field(StateKey::StepLength)[0] == 0.0 {
+            return None;
+        }
+        let d = |p: Vec2| (p[0] - self.next[0]).abs() + (p[1] - self.next[1]).abs();
+        self.trials()
+            .iter()
+            .enumerate()
+            .min_by(|a, b| d(*a.1).total_cmp(&d(*b.1)))
+            .map(|(j, _)| j)
+    }
+
+    /// Newton: H⁻¹g solved from the printed Hessian and gradient (the
+    /// block's own 2×2 solve; zeros where H is singular or not finite, a
+    /// step the run does not take).
+    pub fn newton_dir(&self) -> Vec2 {
+        crate::optim::solve2(self.hessian, self.grad)
+            .filter(|s| s[0].is_finite() && s[1].is_finite())
+            .unwrap_or([0.0; 2])
     }
 
     /// NAdam's μ_k and μ_{k+1}, from the optimizer's state.
@@ -337,7 +388,20 @@ impl Inspection {
                 r.push((Q::Interp, self.field(StateKey::Interp)));
                 r.push((Q::M, self.field(StateKey::M)));
             }
-            OptKind::Lbfgs | OptKind::Newton => r.push((Q::Rate, self.rate())),
+            OptKind::Newton => {
+                r.push((Q::HessRow1, self.hessian[0]));
+                r.push((Q::HessRow2, self.hessian[1]));
+                r.push((Q::NewtonDir, self.newton_dir()));
+            }
+            OptKind::Lbfgs => {
+                r.push((Q::HDiag, self.field(StateKey::HDiag)));
+                r.push((Q::Direction, self.field(StateKey::Direction)));
+                if self.h().line_search == crate::optim::LineSearch::StrongWolfe {
+                    let n = self.trials().len() as f64;
+                    r.push((Q::Evals, [n, n]));
+                }
+                r.push((Q::StepLength, self.field(StateKey::StepLength)));
+            }
             OptKind::Adadelta => {
                 r.push((Q::EmaSq, self.field(StateKey::SumSq)));
                 let rate = self.rate();
