@@ -162,6 +162,30 @@ pub fn param_label(kind: OptKind, key: HyperKey, lang: Lang) -> String {
     format!("{symbol} {}", param_name(kind, key, lang))
 }
 
+/// The accessible name of any key with its symbols: "η learning rate",
+/// "η−/η+ step-size factors", "m history size", "line search".
+pub fn key_label(kind: OptKind, key: Key, lang: Lang) -> String {
+    match key {
+        Key::Hyper(k) => param_label(kind, k, lang),
+        Key::Pair(k) => format!("{} {}", k.symbols().join("/"), pair_name(k, lang)),
+        Key::Int(k) => format!("{} {}", k.symbol(), int_name(k, lang)),
+        _ => key_name(kind, key, lang).to_string(),
+    }
+}
+
+/// A key's value as a field error quotes it: "0.5, 1.2", "10".
+pub fn key_value_text(v: gradscape_core::optim::KeyValue) -> String {
+    use gradscape_core::format::field;
+    use gradscape_core::optim::KeyValue;
+    match v {
+        KeyValue::Number(x) => field(x),
+        KeyValue::Pair([a, b]) => format!("{}, {}", field(a), field(b)),
+        KeyValue::Int(n) => n.to_string(),
+        KeyValue::Flag(b) => b.to_string(),
+        KeyValue::Choice(c) => c.to_string(),
+    }
+}
+
 /// The label of a switch ("bias correction", "偏差修正").
 pub fn flag_label(key: FlagKey, lang: Lang) -> &'static str {
     tr(
