@@ -3,7 +3,7 @@
 //! step being taken (step t + 1, from x_t along the two-loop direction d),
 //! as small hollow rings in the run's colour on a faint line along d, and
 //! the point it accepts (where the step lands) as a filled dot with a white
-//! ring. Drawn whether or not the state panel is open, in presenter mode
+//! ring; each is numbered in the order evaluated. Drawn whether or not the state panel is open, in presenter mode
 //! with the style's sizes, only for visible L-BFGS runs with a line search.
 //!
 //! The points are the step's own state ([`crate::optim::StateKey::Trial`]),
@@ -156,6 +156,20 @@ pub fn draw(
             ctx.set_stroke_style_str("#ffffff");
             ctx.set_line_width(st.px(2.0));
             ctx.stroke();
+        }
+        // The order the search evaluated them in: 1, 2, 3 …
+        ctx.set_font(&format!("600 {:.1}px system-ui, sans-serif", st.text_px * 0.85));
+        ctx.set_text_baseline("bottom");
+        ctx.set_line_join("round");
+        for (j, p) in set.points.iter().enumerate() {
+            let (x, y) = g.px(*p);
+            let label = (j + 1).to_string();
+            let (lx, ly) = (x + r + st.px(1.5), y - r * 0.6);
+            ctx.set_stroke_style_str("rgba(0,0,0,0.8)");
+            ctx.set_line_width(3.0);
+            ctx.stroke_text(&label, lx, ly)?;
+            ctx.set_fill_style_str("#ffffff");
+            ctx.fill_text(&label, lx, ly)?;
         }
         let pts: Vec<String> = set
             .points
