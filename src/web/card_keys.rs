@@ -71,14 +71,14 @@ pub fn key_row(
         }
         (Key::Int(k), KeyValue::Int(n)) => {
             // The numbers' row: readout, slider, field, − / +.
-            let row = super::panel::from_template(doc, "param-template")?;
+            let row = super::dom::from_template(doc, "param-template")?;
             row.class_list().add_1("int-row")?;
             let (lo, hi) = int_bounds(key);
-            let out = super::panel::part(&row, "output")?;
+            let out = super::dom::part(&row, "output")?;
             out.set_attribute("data-param", name)?;
             out.set_text_content(Some(&format!("{} = {n}", k.symbol())));
             let range: HtmlInputElement =
-                super::panel::part(&row, "input[type=range]")?.dyn_into()?;
+                super::dom::part(&row, "input[type=range]")?.dyn_into()?;
             for (a, val) in [
                 ("min", lo.to_string()),
                 ("max", hi.to_string()),
@@ -90,8 +90,7 @@ pub fn key_row(
                 range.set_attribute(a, &val)?;
             }
             range.set_value(&n.to_string());
-            let num: HtmlInputElement =
-                super::panel::part(&row, "input[type=number]")?.dyn_into()?;
+            let num: HtmlInputElement = super::dom::part(&row, "input[type=number]")?.dyn_into()?;
             for (a, val) in [
                 ("step", "1".to_string()),
                 ("min", lo.to_string()),
@@ -104,12 +103,12 @@ pub fn key_row(
                 num.set_attribute(a, &val)?;
             }
             num.set_value(&n.to_string());
-            super::panel::part(&row, ".param-name")?.set_text_content(Some(words));
+            super::dom::part(&row, ".param-name")?.set_text_content(Some(words));
             for (sel, w) in [
                 (".nudge[data-dir=down]", "card.less"),
                 (".nudge[data-dir=up]", "card.more"),
             ] {
-                let b = super::panel::part(&row, sel)?;
+                let b = super::dom::part(&row, sel)?;
                 b.set_attribute("data-param", name)?;
                 b.set_attribute("aria-label", &trf(lang, w, &[&label]))?;
                 b.set_attribute("title", &trf(lang, w, &[&label]))?;

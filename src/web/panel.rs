@@ -1,7 +1,7 @@
 //! The DOM panels built from the scene: optimizer cards, legend, messages.
 //! Text is always set as text, never parsed as HTML.
 
-use super::dom::{add, el};
+use super::dom::{add, el, from_template, part};
 use crate::diagnose::Diagnosis;
 use crate::format;
 use crate::format::fmt_num;
@@ -128,28 +128,8 @@ pub fn build_cards(
     Ok(())
 }
 
-/// A deep copy of the first element of `<template id=…>` in the page.
-pub(super) fn from_template(doc: &Document, id: &str) -> Result<Element, JsValue> {
-    let tpl = doc
-        .get_element_by_id(id)
-        .ok_or_else(|| JsValue::from_str(&format!("no #{id}")))?;
-    let content: web_sys::Node =
-        js_sys::Reflect::get(&tpl, &JsValue::from_str("content"))?.dyn_into()?;
-    content
-        .first_child()
-        .ok_or_else(|| JsValue::from_str(&format!("empty #{id}")))?
-        .clone_node_with_deep(true)?
-        .dyn_into::<Element>()
-        .map_err(JsValue::from)
-}
-
-/// The first element under `root` matching `sel`.
-pub(super) fn part(root: &Element, sel: &str) -> Result<Element, JsValue> {
-    root.query_selector(sel)?
-        .ok_or_else(|| JsValue::from_str(&format!("no {sel} in the card template")))
-}
-
 /// Card `i` from the page's `#card-template`, filled.
+///
 /// torch's extra arguments of the seed's kinds (λ on GD, dampening, lr_decay,
 /// centered, …) go into a "torch's other arguments" disclosure under the
 /// card's own rows, so a seed card looks as it always did; it is open when
