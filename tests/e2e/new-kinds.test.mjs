@@ -242,3 +242,23 @@ test('a bad pair is refused on its field with the rule, in English and 中文', 
   assert.match(await page.textContent('#invalid-card-0-history_size'), /m 历史长度 必须是 ?1\.\.=100 内的整数（当前为 0）；保留 100/);
   assert.deepEqual(errors, []);
 });
+
+test('in 中文 the new cards, their disclosures and the Newton and L-BFGS inspectors leave no English', async (t) => {
+  const { page, errors } = await openPage(browser, t, `${server.url}?f=himmelblau&start=0,0&steps=10&conv=pytorch&opt=gd;rmsprop;adagrad;adamax;radam;rprop;lion;lbfgs:line_search=strong_wolfe;newton&t=1&lang=zh`);
+  for (const d of await page.locator('details').all()) await d.evaluate((e) => { e.open = true; e.dispatchEvent(new Event('toggle')); });
+  await page.waitForSelector('#state-body section.insp[data-kind="newton"] tr[data-key="hess1"]');
+  await page.waitForSelector('#state-body section.insp[data-kind="lbfgs"] tr[data-key="evals"]');
+  await settled(page);
+  const text = await page.evaluate(() => {
+    const parts = [document.body.innerText];
+    for (const o of document.querySelectorAll('select option')) parts.push(o.textContent);
+    for (const el of document.querySelectorAll('[aria-label], [title]')) parts.push(el.getAttribute('aria-label') ?? '', el.getAttribute('title') ?? '');
+    return parts.join('\n');
+  });
+  const english = JSON.parse(await page.evaluate((t) => window.wasmBindings.english_words(t), text));
+  assert.deepEqual([...new Set(english)], [], 'English left in 中文 mode');
+  assert.match(text, /torch 的其他参数（3）/);
+  assert.match(text, /黑塞矩阵/);
+  assert.match(text, /线搜索求值的试探点个数/);
+  assert.deepEqual(errors, []);
+});
