@@ -167,7 +167,9 @@ pub fn draw(
         for (j, p) in set.points.iter().enumerate() {
             let (x, y) = g.px(*p);
             let label = (j + 1).to_string();
-            let (lx, ly) = (x + r + st.px(1.5), y - r * 0.6);
+            // Kept inside the canvas (a trial at the window's edge).
+            let lx = (x + r + st.px(1.5)).min(g.w - st.text_px);
+            let ly = (y - r * 0.6).max(st.text_px);
             ctx.set_stroke_style_str("rgba(0,0,0,0.8)");
             ctx.set_line_width(3.0);
             ctx.stroke_text(&label, lx, ly)?;
