@@ -22,6 +22,7 @@ mod bias;
 pub mod decay;
 mod expr;
 mod rules;
+mod second_order;
 mod step_rule;
 mod stepper;
 
@@ -247,39 +248,6 @@ impl Inspection {
         }
     }
 
-    /// L-BFGS: the line search's trial points of this step, in the order
-    /// evaluated (none without a line search or when torch returned early).
-    pub fn trials(&self) -> Vec<Vec2> {
-        self.fields
-            .iter()
-            .filter(|f| f.key.is_list())
-            .map(|f| f.value)
-            .collect()
-    }
-
-    /// L-BFGS: which trial point the line search accepted (the one the
-    /// step ends at; None without trials or when the step did not move).
-    pub fn accepted_trial(&self) -> Option<usize> {
-        if self.field(StateKey::StepLength)[0] == 0.0 {
-            return None;
-        }
-        let d = |p: Vec2| (p[0] - self.next[0]).abs() + (p[1] - self.next[1]).abs();
-        self.trials()
-            .iter()
-            .enumerate()
-            .min_by(|a, b| d(*a.1).total_cmp(&d(*b.1)))
-            .map(|(j, _)| j)
-    }
-
-    /// Newton: H⁻¹g solved from the printed Hessian and gradient (the
-    /// block's own 2×2 solve; zeros where H is singular or not finite, a
-    /// step the run does not take).
-    pub fn newton_dir(&self) -> Vec2 {
-        crate::optim::solve2(self.hessian, self.grad)
-            .filter(|s| s[0].is_finite() && s[1].is_finite())
-            .unwrap_or([0.0; 2])
-    }
-
     /// NAdam's μ_k and μ_{k+1}, from the optimizer's state.
     pub fn nadam_mu(&self) -> (f64, f64) {
         (self.field(StateKey::Mu)[0], self.field(StateKey::MuNext)[0])
@@ -388,20 +356,7 @@ impl Inspection {
                 r.push((Q::Interp, self.field(StateKey::Interp)));
                 r.push((Q::M, self.field(StateKey::M)));
             }
-            OptKind::Newton => {
-                r.push((Q::HessRow1, self.hessian[0]));
-                r.push((Q::HessRow2, self.hessian[1]));
-                r.push((Q::NewtonDir, self.newton_dir()));
-            }
-            OptKind::Lbfgs => {
-                r.push((Q::HDiag, self.field(StateKey::HDiag)));
-                r.push((Q::Direction, self.field(StateKey::Direction)));
-                if self.h().line_search == crate::optim::LineSearch::StrongWolfe {
-                    let n = self.trials().len() as f64;
-                    r.push((Q::Evals, [n, n]));
-                }
-                r.push((Q::StepLength, self.field(StateKey::StepLength)));
-            }
+            OptKind::Newton | OptKind::Lbfgs => r.extend(self.second_order_values()),
             OptKind::Adadelta => {
                 r.push((Q::EmaSq, self.field(StateKey::SumSq)));
                 let rate = self.rate();
