@@ -406,3 +406,89 @@ fn the_printed_rules_show_torchs_extra_keys_when_they_are_on() {
         assert!(format!("{:?}", i.rule(Q::Step)).contains("Lambda"));
     }
 }
+
+#[test]
+fn newton_prints_the_hessian_and_h_inverse_g_solved_from_it() {
+    use gradscape::inspect::Quantity as Q;
+    // Himmelblau at (0, 0): g = (−14, −22), H = diag(−42, −26) by hand, so
+    // H⁻¹g = (1/3, 11/13) and the step −(1/3, 11/13): towards the maximum.
+    let l = Landscape::from_kind("himmelblau").unwrap();
+    let s = with(
+        scene(l, [0.0, 0.0], 5, Convention::Pytorch),
+        vec![OptSpec::new(OptKind::Newton, Convention::Pytorch)],
+    );
+    let insp = Stepper::new(&s, 0).unwrap().at(1).unwrap();
+    let rows = insp.rows();
+    let value = |q: Q| rows.iter().find(|r| r.key == q).map(|r| r.value);
+    assert_eq!(value(Q::Grad), Some([-14.0, -22.0]));
+    assert_eq!(value(Q::HessRow1), Some([-42.0, 0.0]));
+    assert_eq!(value(Q::HessRow2), Some([0.0, -26.0]));
+    let d = value(Q::NewtonDir).unwrap();
+    assert!((d[0] - 1.0 / 3.0).abs() < 1e-15 && (d[1] - 11.0 / 13.0).abs() < 1e-15);
+    assert_eq!(value(Q::Rate), None, "no rate GD would need: the real rule");
+    let step = insp.step();
+    assert_eq!(step, insp.actual());
+    assert!((step[0] + 1.0 / 3.0).abs() < 1e-15 && (step[1] + 11.0 / 13.0).abs() < 1e-15);
+}
+
+#[test]
+fn lbfgs_prints_direction_scale_step_length_and_its_trial_points() {
+    use gradscape::inspect::Quantity as Q;
+    use gradscape::optim::LineSearch;
+    let l = Landscape::Rosenbrock(Rosenbrock { a: 1.0, b: 100.0 });
+    for ls in [LineSearch::None, LineSearch::StrongWolfe] {
+        let mut spec = OptSpec::new(OptKind::Lbfgs, Convention::Pytorch);
+        spec.hyper.line_search = ls;
+        let s = with(
+            scene(l.clone(), [-1.5, 2.0], 12, Convention::Pytorch),
+            vec![spec],
+        );
+        let run = run_one(&s.landscape, &spec, &s).unwrap();
+        let mut st = Stepper::new(&s, 0).unwrap();
+        let mut evals = 0;
+        for k in 1..run.points.len() {
+            let insp = st.at(k).unwrap();
+            let rows = insp.rows();
+            let value = |q: Q| rows.iter().find(|r| r.key == q).map(|r| r.value);
+            let (d, t) = (value(Q::Direction).unwrap(), value(Q::StepLength).unwrap());
+            let gamma = value(Q::HDiag).unwrap();
+            assert!(gamma[0] > 0.0, "γ = sᵀy/yᵀy > 0 on a step {k}");
+            // The first direction is −g: no pairs yet, H₀ = I.
+            if k == 1 {
+                assert_eq!(d, [-insp.grad[0], -insp.grad[1]]);
+                assert_eq!(gamma, [1.0, 1.0]);
+            }
+            let step = insp.step();
+            assert_eq!(step, [t[0] * d[0], t[0] * d[1]]);
+            for c in 0..2 {
+                assert!(
+                    (step[c] - insp.actual()[c]).abs()
+                        <= 1e-12 * (insp.actual()[c].abs() + insp.x[c].abs())
+                );
+            }
+            match ls {
+                LineSearch::None => {
+                    assert_eq!(value(Q::Evals), None);
+                    assert!(insp.trials().is_empty() && insp.accepted_trial().is_none());
+                }
+                LineSearch::StrongWolfe => {
+                    let n = insp.trials().len();
+                    assert_eq!(value(Q::Evals), Some([n as f64; 2]));
+                    if t[0] != 0.0 {
+                        assert!(n >= 1, "step {k} evaluated its trial points");
+                        // The step ends exactly at the accepted trial point.
+                        let j = insp.accepted_trial().unwrap();
+                        assert_eq!(insp.trials()[j], run.points[k]);
+                    }
+                    evals += n;
+                }
+            }
+        }
+        if ls == LineSearch::StrongWolfe {
+            assert!(
+                evals > run.points.len() - 1,
+                "some step took more than one trial: {evals}"
+            );
+        }
+    }
+}

@@ -4,7 +4,7 @@
 //! is recorded once, because the gesture stays open until it ends.
 
 use crate::landscape::Param;
-use crate::optim::HyperKey;
+use crate::optim::{HyperKey, Key};
 use crate::scene::Scene;
 
 /// At most this many steps back (the oldest go).
@@ -28,6 +28,9 @@ pub enum Gesture {
     View,
     /// A card's parameter, by slider or typing.
     Hyper(usize, HyperKey),
+    /// A card's pair, integer or choice key (a drag of the history size's
+    /// slider, typing in one field).
+    Key(usize, Key),
     /// The steps field.
     Steps,
     /// The noise σ field.

@@ -5,7 +5,7 @@ use super::clock::Clock;
 use super::history::History;
 use crate::diagnose::{diagnose, Diagnosis};
 use crate::landscape::{Edge, ExprError, Param, View};
-use crate::optim::{HyperKey, OptKind, Range};
+use crate::optim::{HyperKey, Key, KeyValue, OptKind, Range};
 use crate::run::{simulate_with, Trajectory};
 use crate::scene::{Scene, SceneError};
 use gradscape_core::geometry::Viewport;
@@ -85,13 +85,32 @@ pub enum CardError {
         /// The value kept.
         current: f64,
     },
+    /// A two-number or integer key refused: out of its rule (`v` is what
+    /// the fields held) or unreadable (`v` is None); the value in effect is
+    /// kept.
+    Key {
+        /// The card.
+        i: usize,
+        /// Its optimizer.
+        kind: OptKind,
+        /// The key.
+        key: Key,
+        /// The field typed in (0 or 1 of a pair; 0 otherwise).
+        part: usize,
+        /// The value the fields held, when they held numbers.
+        v: Option<KeyValue>,
+        /// The value kept (in effect).
+        current: KeyValue,
+    },
 }
 
 impl CardError {
     /// The card it belongs to.
     pub fn card(&self) -> usize {
         match self {
-            CardError::OutOfRange { i, .. } | CardError::Unreadable { i, .. } => *i,
+            CardError::OutOfRange { i, .. }
+            | CardError::Unreadable { i, .. }
+            | CardError::Key { i, .. } => *i,
         }
     }
 
@@ -101,6 +120,7 @@ impl CardError {
             CardError::OutOfRange { i, key, .. } | CardError::Unreadable { i, key, .. } => {
                 FieldId::Hyper { i, key }
             }
+            CardError::Key { i, key, part, .. } => FieldId::Key { i, key, part },
         }
     }
 }
@@ -115,6 +135,15 @@ pub enum FieldId {
         i: usize,
         /// The parameter.
         key: HyperKey,
+    },
+    /// A field of a card's two-number or integer key.
+    Key {
+        /// The card.
+        i: usize,
+        /// The key.
+        key: Key,
+        /// Which of a pair's two fields (0 otherwise).
+        part: usize,
     },
     /// The steps field.
     Steps,
@@ -330,6 +359,16 @@ impl Model {
                 .get(i)
                 .filter(|o| o.kind.uses(key))
                 .map(|o| key.get(&o.hyper)),
+            FieldId::Key { i, key, part } => match s
+                .optimizers
+                .get(i)
+                .filter(|o| o.kind.uses(key))
+                .map(|o| key.get(&o.hyper))?
+            {
+                KeyValue::Pair(p) => p.get(part).copied(),
+                KeyValue::Int(n) => Some(n as f64),
+                _ => None,
+            },
             FieldId::Steps => Some(s.steps as f64),
             FieldId::Sigma => Some(s.noise.sigma),
             FieldId::Seed => Some(s.noise.seed as f64),

@@ -86,8 +86,11 @@ pub enum Msg {
         i: usize,
         /// The key.
         key: Key,
-        /// Its new value; None for what was typed but is no value (the
-        /// fields go back to the value in effect).
+        /// The field typed in (0 or 1 of a pair's two; 0 otherwise): a
+        /// refused value is marked there.
+        part: usize,
+        /// Its new value; None for what was typed but is no value (refused
+        /// as unreadable; the value in effect is kept).
         v: Option<KeyValue>,
     },
     /// A click on the momentum map: η and γ of the scene's first momentum

@@ -45,7 +45,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         Msg::SetHyper { i, key, v, slider } => cards::set(m, i, key, v, slider),
         Msg::SlideHyper { i, key, pos } => cards::slide(m, i, key, pos),
         Msg::SetFlag { i, key, on } => cards::set_flag(m, i, key, on),
-        Msg::SetKey { i, key, v } => cards::set_key(m, i, key, v),
+        Msg::SetKey { i, key, part, v } => cards::set_key(m, i, key, part, v),
         Msg::SetMomentum { eta, gamma } => cards::set_momentum(m, eta, gamma),
         Msg::Unreadable(f) => cards::unreadable(m, f),
         Msg::Revert(f) => cards::revert(m, f),

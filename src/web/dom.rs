@@ -103,3 +103,24 @@ pub fn dark(window: &web_sys::Window) -> bool {
             .flatten()
             .is_some_and(|m| m.matches())
 }
+
+/// A deep copy of the first element of `<template id=…>` in the page.
+pub(crate) fn from_template(doc: &Document, id: &str) -> Result<Element, JsValue> {
+    let tpl = doc
+        .get_element_by_id(id)
+        .ok_or_else(|| JsValue::from_str(&format!("no #{id}")))?;
+    let content: web_sys::Node =
+        js_sys::Reflect::get(&tpl, &JsValue::from_str("content"))?.dyn_into()?;
+    content
+        .first_child()
+        .ok_or_else(|| JsValue::from_str(&format!("empty #{id}")))?
+        .clone_node_with_deep(true)?
+        .dyn_into::<Element>()
+        .map_err(JsValue::from)
+}
+
+/// The first element under `root` matching `sel`.
+pub(crate) fn part(root: &Element, sel: &str) -> Result<Element, JsValue> {
+    root.query_selector(sel)?
+        .ok_or_else(|| JsValue::from_str(&format!("no {sel} in the card template")))
+}

@@ -5,7 +5,7 @@ use super::dispatch;
 use super::dom::{by_id, closest, on};
 use crate::app::{Field, Msg};
 use crate::landscape::{Landscape, View};
-use crate::optim::{Convention, HyperKey, Key, OptKind};
+use crate::optim::{Convention, HyperKey, Key, KeyValue, OptKind};
 use gradscape_text::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -47,7 +47,24 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
 /// A − / + press: the row's value (its number field) moved to the next
 /// clean value, as if typed.
 fn nudge(btn: &Element, i: usize) -> Option<Msg> {
-    let key = HyperKey::from_name(&btn.get_attribute("data-param")?)?;
+    let any = Key::from_name(&btn.get_attribute("data-param")?)?;
+    if let Key::Int(_) = any {
+        let field: HtmlInputElement = btn
+            .parent_element()?
+            .query_selector("input[type=number]")
+            .ok()??
+            .dyn_into()
+            .ok()?;
+        let up = btn.get_attribute("data-dir").as_deref() == Some("up");
+        let v = super::card_keys::nudge_int(any, number(&field.value())?, up);
+        return Some(Msg::SetKey {
+            i,
+            key: any,
+            part: 0,
+            v,
+        });
+    }
+    let key = any.hyper()?;
     let card = btn.closest(".opt-card").ok()??;
     let kind = OptKind::from_name(&card.get_attribute("data-kind")?)?;
     let field: HtmlInputElement = btn
@@ -101,6 +118,13 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
                 key,
                 on: input.checked(),
             }),
+            // An integer's slider moves it at once, as the numbers' do.
+            ("range", Key::Int(_)) => dispatch(Msg::SetKey {
+                i,
+                key,
+                part: 0,
+                v: Some(KeyValue::Int(input.value_as_number().max(0.0) as u64)),
+            }),
             _ => {}
         }
     })?;
@@ -119,8 +143,15 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
         let Some(sec) = closest(e.target(), "section.opt-card") else {
             return;
         };
-        let v = super::card_keys::read_key(&sec, key);
-        dispatch(Msg::SetKey { i, key, v });
+        if target.get_attribute("type").as_deref() == Some("range") {
+            return; // its input event set it
+        }
+        let v = super::card_keys::read_key(&sec, key, &target);
+        let part = target
+            .get_attribute("data-part")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0);
+        dispatch(Msg::SetKey { i, key, part, v });
     })?;
     on(&cards, "change", |e: web_sys::Event| {
         let (Some(input), Some(i)) = (input_of(e.target()), card_index(&e)) else {

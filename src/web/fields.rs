@@ -13,7 +13,7 @@ use super::{controls, dispatch, App};
 use crate::app::{FieldId, Model, Msg};
 use crate::format;
 use crate::landscape::{Edge, Param};
-use crate::optim::HyperKey;
+use crate::optim::Key;
 use gradscape_text::trf;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,6 +27,10 @@ fn selector(f: FieldId) -> String {
     match f {
         FieldId::Hyper { i, key } => format!(
             "#optimizers section.opt-card[data-index=\"{i}\"] input[type=number][data-param=\"{}\"]",
+            key.name()
+        ),
+        FieldId::Key { i, key, part } => format!(
+            "#optimizers section.opt-card[data-index=\"{i}\"] input[type=number][data-param=\"{}\"][data-part=\"{part}\"]",
             key.name()
         ),
         FieldId::Steps => "#steps".into(),
@@ -43,6 +47,7 @@ fn selector(f: FieldId) -> String {
 fn message_id(f: FieldId) -> String {
     match f {
         FieldId::Hyper { i, key } => format!("invalid-card-{i}-{}", key.name()),
+        FieldId::Key { i, key, .. } => format!("invalid-card-{i}-{}", key.name()),
         FieldId::Steps => "invalid-steps".into(),
         FieldId::Sigma => "invalid-sigma".into(),
         FieldId::Seed => "invalid-seed".into(),
@@ -77,14 +82,22 @@ pub fn field_of(input: &Element) -> Option<FieldId> {
     if let Some(k) = attr("data-key").and_then(|n| Param::from_name(&n)) {
         return Some(FieldId::SurfaceParam(k));
     }
-    let key = attr("data-param").and_then(|n| HyperKey::from_name(&n))?;
+    let key = attr("data-param").and_then(|n| Key::from_name(&n))?;
     let i = input
         .closest("section.opt-card")
         .ok()??
         .get_attribute("data-index")?
         .parse()
         .ok()?;
-    Some(FieldId::Hyper { i, key })
+    match key {
+        Key::Hyper(key) => Some(FieldId::Hyper { i, key }),
+        Key::Pair(_) | Key::Int(_) => Some(FieldId::Key {
+            i,
+            key,
+            part: attr("data-part")?.parse().ok()?,
+        }),
+        _ => None,
+    }
 }
 
 /// The value in effect as field `f` shows it (steps and seed are whole).
@@ -100,11 +113,12 @@ fn shown(m: &Model, f: FieldId) -> Option<String> {
 /// and the value kept.
 fn message(app: &App, f: FieldId) -> Option<String> {
     let lang = app.lang;
-    let text = if let FieldId::Hyper { .. } = f {
+    let text = if let FieldId::Hyper { .. } | FieldId::Key { .. } = f {
         let e = app.card_errors.iter().find(|e| e.field() == f)?;
         let text = super::card_error_text(e, lang);
-        // An unreadable value's message already says what was kept.
-        if let crate::app::CardError::Unreadable { .. } = e {
+        // An unreadable value's message already says what was kept, and a
+        // pair's says both numbers kept.
+        if let crate::app::CardError::Unreadable { .. } | crate::app::CardError::Key { .. } = e {
             return Some(text);
         }
         text

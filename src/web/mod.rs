@@ -38,7 +38,7 @@ pub use page::start;
 use crate::app::{self, CardError, Dirty, Model, Msg};
 use crate::format;
 use draw::{Geom, SurfaceCache};
-use gradscape_text::optim::{allowed_range, param_label, range_words};
+use gradscape_text::optim::{allowed_range, key_label, key_value_text, param_label, range_words};
 use gradscape_text::{trf, Lang};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -188,5 +188,36 @@ fn card_error_text(e: &CardError, lang: Lang) -> String {
                 &format::field(current),
             ],
         ),
+        // A pair or an integer: its rule, what the fields held and the value
+        // kept (both numbers of a pair: the rule is about the two).
+        CardError::Key {
+            kind,
+            key,
+            v,
+            current,
+            ..
+        } => {
+            let label = key_label(kind, key, lang);
+            let kept = key_value_text(current);
+            match v {
+                Some(v) => trf(
+                    lang,
+                    "field.kept",
+                    &[
+                        &trf(
+                            lang,
+                            "hyper.error",
+                            &[&label, allowed_range(key, lang), &key_value_text(v)],
+                        ),
+                        &kept,
+                    ],
+                ),
+                None => trf(
+                    lang,
+                    "hyper.unreadable",
+                    &[&label, allowed_range(key, lang), &kept],
+                ),
+            }
+        }
     }
 }

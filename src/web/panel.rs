@@ -1,7 +1,7 @@
 //! The DOM panels built from the scene: optimizer cards, legend, messages.
 //! Text is always set as text, never parsed as HTML.
 
-use super::dom::{add, el};
+use super::dom::{add, el, from_template, part};
 use crate::diagnose::Diagnosis;
 use crate::format;
 use crate::format::fmt_num;
@@ -106,36 +106,41 @@ pub fn build_cards(
     specs: &[OptSpec],
     lang: Lang,
 ) -> Result<(), JsValue> {
+    // A disclosure the user opened stays open through a rebuild.
+    let mut open = vec![];
+    let list = root.query_selector_all("section.opt-card > details.extras[open]")?;
+    for n in 0..list.length() {
+        let Some(d) = list.item(n).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if let Some(i) = d
+            .parent_element()
+            .and_then(|p| p.get_attribute("data-index"))
+            .and_then(|s| s.parse::<usize>().ok())
+        {
+            open.push(i);
+        }
+    }
     root.set_text_content(None);
     for (i, spec) in specs.iter().enumerate() {
-        add(root, &card(doc, i, spec, lang)?)?;
+        add(root, &card(doc, i, spec, lang, open.contains(&i))?)?;
     }
     Ok(())
 }
 
-/// A deep copy of the first element of `<template id=…>` in the page.
-fn from_template(doc: &Document, id: &str) -> Result<Element, JsValue> {
-    let tpl = doc
-        .get_element_by_id(id)
-        .ok_or_else(|| JsValue::from_str(&format!("no #{id}")))?;
-    let content: web_sys::Node =
-        js_sys::Reflect::get(&tpl, &JsValue::from_str("content"))?.dyn_into()?;
-    content
-        .first_child()
-        .ok_or_else(|| JsValue::from_str(&format!("empty #{id}")))?
-        .clone_node_with_deep(true)?
-        .dyn_into::<Element>()
-        .map_err(JsValue::from)
-}
-
-/// The first element under `root` matching `sel`.
-fn part(root: &Element, sel: &str) -> Result<Element, JsValue> {
-    root.query_selector(sel)?
-        .ok_or_else(|| JsValue::from_str(&format!("no {sel} in the card template")))
-}
-
 /// Card `i` from the page's `#card-template`, filled.
-fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element, JsValue> {
+///
+/// torch's extra arguments of the seed's kinds (λ on GD, dampening, lr_decay,
+/// centered, …) go into a "torch's other arguments" disclosure under the
+/// card's own rows, so a seed card looks as it always did; it is open when
+/// one of them is not at its off value (or the user opened it).
+fn card(
+    doc: &Document,
+    i: usize,
+    spec: &OptSpec,
+    lang: Lang,
+    keep_open: bool,
+) -> Result<Element, JsValue> {
     let title = kind_title(spec.kind, lang);
     let sec = from_template(doc, "card-template")?;
     sec.set_attribute("data-index", &i.to_string())?;
@@ -152,6 +157,30 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
         b.set_attribute("aria-label", &trf(lang, key, &[title]))?;
         b.set_attribute("title", tr(lang, hint))?;
     }
+    let extras: Vec<Key> = spec
+        .kind
+        .keys()
+        .iter()
+        .copied()
+        .filter(|k| spec.kind.is_extra(*k))
+        .collect();
+    let details = if extras.is_empty() {
+        None
+    } else {
+        let d = el(doc, "details", &[("class", "extras")], None)?;
+        let on = extras.iter().any(|k| spec.kind.writes(*k, &spec.hyper));
+        if on || keep_open {
+            d.set_attribute("open", "")?;
+        }
+        let sum = el(
+            doc,
+            "summary",
+            &[("title", tr(lang, "card.extras.title"))],
+            Some(&trf(lang, "card.extras", &[&extras.len().to_string()])),
+        )?;
+        d.append_child(&sum)?;
+        Some(d)
+    };
     for &key in spec.kind.keys() {
         let name = key.name();
         let row = match key {
@@ -207,7 +236,13 @@ fn card(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element,
                 None => continue,
             },
         };
-        sec.append_child(&row)?;
+        match &details {
+            Some(d) if spec.kind.is_extra(key) => d.append_child(&row)?,
+            _ => sec.append_child(&row)?,
+        };
+    }
+    if let Some(d) = details {
+        sec.append_child(&d)?;
     }
     Ok(sec)
 }
@@ -261,7 +296,7 @@ pub fn sync_card(
                     }
                 }
             }
-            _ => super::card_keys::sync_key(&sec, key, &spec.hyper)?,
+            _ => super::card_keys::sync_key(&sec, key, &spec.hyper, skip)?,
         }
     }
     Ok(())

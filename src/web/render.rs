@@ -268,6 +268,10 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
             style,
         };
         draw_plot(&app.plot, cache, &frame, overlay.as_ref())?;
+        // L-BFGS's trial points of the step being taken, over everything.
+        let sets = super::draw::trials::trial_sets(&app.scene, &app.hidden, app.t);
+        let ctx = super::draw::context(&app.plot)?;
+        super::draw::trials::draw(&app.plot, &ctx, &geom, &style, &sets)?;
     }
     draw_loss(
         &app.loss,

@@ -178,7 +178,9 @@ test('every slider says its value: card parameters, the time scrubber, the EMA �
     return s;
   };
   await check('opened');
-  assert.equal(await page.locator('input[type=range]').count(), 1 + 4 + 2, 'GD η, Adam η β1 β2 ε, the scrubber and the EMA γ');
+  // (GD's λ waits in the closed "torch's other arguments": not shown.)
+  assert.equal(await page.locator('input[type=range]:visible').count(), 1 + 4 + 1, 'GD η, Adam η β1 β2 ε, the scrubber');
+  assert.equal(await page.locator('input[type=range]').count(), 1 + 1 + 4 + 2, 'with GD\'s λ and the EMA γ (closed panels)');
   // A log slider says the value, not its position.
   const range = adamCard(page).locator('input[type=range][data-param="lr"]');
   await act(page, () => slide(range, 700));

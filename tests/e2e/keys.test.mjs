@@ -25,20 +25,30 @@ test('a pair is typed in its two fields, refused when torch would, and put back'
   assert.deepEqual(after.scene.optimizers[0].etas, [0.3, 1.2]);
   assert.notDeepEqual(after.runs[0].points, before.runs[0].points, 'the run follows');
   assert.match(await page.evaluate(() => location.search), /etas=0\.3~1\.2/);
-  // η− = 1.5 > 1: torch refuses it, so does the card; the field goes back.
+  // η− = 1.5 > 1: torch refuses it, so does the card: the field is marked
+  // with the pair's rule (as any refused value) and goes back when left.
   await field(page, 0, 'etas', 0).fill('1.5');
   await field(page, 0, 'etas', 0).dispatchEvent('change');
-  await page.waitForFunction(() => document.querySelector('input[data-param="etas"][data-part="0"]').value === '0.3');
+  await page.waitForSelector('#invalid-card-0-etas');
+  assert.equal(await field(page, 0, 'etas', 0).getAttribute('aria-invalid'), 'true');
   assert.deepEqual((await state(page)).scene.optimizers[0].etas, [0.3, 1.2]);
-  // Not a number: put back too.
+  await field(page, 0, 'etas', 0).press('Escape');
+  await page.waitForFunction(() => document.querySelector('input[data-param="etas"][data-part="0"]').value === '0.3');
+  // Not a number: refused as unreadable, put back when left.
   await field(page, 0, 'step_sizes', 1).fill('');
   await field(page, 0, 'step_sizes', 1).dispatchEvent('change');
+  await page.waitForSelector('#invalid-card-0-step_sizes');
+  await field(page, 0, 'step_sizes', 1).blur();
   await page.waitForFunction(() => document.querySelector('input[data-param="step_sizes"][data-part="1"]').value === '50');
 });
 
 test('the new switches and kinds work from the cards and the picker', async (t) => {
   const { page } = await fresh(t);
   await setScene(page, { convention: 'pytorch', optimizers: [{ kind: 'rmsprop', lr: 0.01 }, { kind: 'nadam', lambda: 0.1 }] });
+  // RMSProp's extras are off: behind "torch's other arguments"; NAdam's λ is
+  // on, so its disclosure is open already.
+  assert.equal(await card(page, 1).locator('details.extras').getAttribute('open'), '');
+  await card(page, 0).locator('details.extras > summary').click();
   await act(page, () => card(page, 0).locator('input[type=checkbox][data-param="centered"]').check());
   let s = await state(page);
   assert.equal(s.scene.optimizers[0].centered, true);

@@ -161,6 +161,9 @@ test('switching to 中文 re-words every label and leaves no English but symbols
   await page.evaluate((s) => window.wasmBindings.set_scene_json(s), JSON.stringify(ALL9));
   await page.selectOption('#lang', 'en');
   await settled(page);
+  // The cards were rebuilt on the way (their "torch's other arguments"
+  // disclosures closed again): open every panel as at the start.
+  for (const d of await page.locator('details').all()) await d.evaluate((e) => { e.open = true; });
   assert.equal(await pageWords(page), before);
   assert.deepEqual(errors, []);
 });

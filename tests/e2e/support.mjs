@@ -234,6 +234,18 @@ export async function act(page, fn) {
 
 export const setScene = (page, scene) => act(page, () => page.evaluate((s) => window.wasmBindings.set_scene_json(s), JSON.stringify(scene)));
 
+// Open every card's "torch's other arguments" disclosure, as a user would
+// to reach those keys (a rebuilt card keeps it open).
+export const openExtras = (page) => page.evaluate(() => {
+  for (const d of document.querySelectorAll('#optimizers details.extras')) d.open = true;
+});
+
+// setScene, then open the disclosures.
+export async function setSceneOpen(page, scene) {
+  await setScene(page, scene);
+  await openExtras(page);
+}
+
 // A hash of every device pixel of a canvas.
 export const canvasHash = (page, id = 'plot') => page.evaluate((id) => {
   const c = document.getElementById(id);

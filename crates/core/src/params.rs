@@ -1,7 +1,10 @@
 //! How the page presents each numeric hyper-parameter: its slider's range
-//! and scale. η, ε, λ and ψ span decades, so their sliders are logarithmic;
-//! the number field beside each slider takes any allowed value, also outside
-//! the slider's range.
+//! and scale. η, ε, λ, ψ, AdaGrad's lr_decay and initial accumulator span
+//! decades, so their sliders are logarithmic; the number field beside each
+//! slider takes any allowed value, also outside the slider's range. A log
+//! slider of a key that is off at 0 (torch's extras: λ on GD, lr_decay, the
+//! initial accumulator; λ on Adamax, RAdam, Lion) keeps its leftmost
+//! position for exactly 0, so sliding all the way left switches it off.
 
 use crate::format::round_sig;
 use crate::optim::{HyperKey, OptKind};
@@ -24,6 +27,9 @@ pub struct ParamInfo {
     pub log: bool,
     /// Step of a linear slider (ignored when `log`).
     pub step: f64,
+    /// A log slider whose position 0 is the value 0 (the key's off value);
+    /// positions 1..=SLIDER_STEPS span `min`..=`max`.
+    pub zero: bool,
 }
 
 impl ParamInfo {
@@ -43,7 +49,12 @@ impl ParamInfo {
             if v <= 0.0 || v.is_nan() {
                 0.0
             } else {
-                (v.log10() - self.min.log10()) / (self.max.log10() - self.min.log10())
+                let p = (v.log10() - self.min.log10()) / (self.max.log10() - self.min.log10());
+                if self.zero {
+                    let n = self.positions();
+                    return (1.0 + p.clamp(0.0, 1.0) * (n - 1.0)).round();
+                }
+                p
             }
         } else {
             (v - self.min) / (self.max - self.min)
@@ -54,7 +65,13 @@ impl ParamInfo {
     /// Slider position → value, rounded to 3 significant digits (log) or to
     /// the slider's step (linear), so that values read cleanly.
     pub fn from_slider(&self, pos: f64) -> f64 {
-        let p = (pos / self.positions()).clamp(0.0, 1.0);
+        let mut p = (pos / self.positions()).clamp(0.0, 1.0);
+        if self.zero {
+            if pos < 0.5 {
+                return 0.0;
+            }
+            p = ((pos - 1.0) / (self.positions() - 1.0)).clamp(0.0, 1.0);
+        }
         if self.log {
             let e = self.min.log10() + p * (self.max.log10() - self.min.log10());
             round_sig(10f64.powf(e), 3)
@@ -76,6 +93,9 @@ impl ParamInfo {
     pub fn nudge(&self, v: f64, up: bool) -> f64 {
         if !v.is_finite() {
             return self.min;
+        }
+        if self.zero && !up && v <= self.min {
+            return 0.0;
         }
         if (up && v >= self.max) || (!up && v <= self.min) {
             return v;
@@ -120,15 +140,20 @@ impl ParamInfo {
             HyperKey::MomentumDecay | HyperKey::LrDecay => (1e-4, 1.0, true),
             HyperKey::InitialAccumulatorValue => (1e-4, 10.0, true),
             HyperKey::Dampening => (0.0, 1.0, false),
-            HyperKey::Momentum => (0.0, 0.999, false),
+            // RMSprop's μ: past 0.99 its buffer barely forgets.
+            HyperKey::Momentum => (0.0, 0.99, false),
         };
-        // β2's slider reaches 0.9999, so its step is finer; a log slider
-        // has no step.
-        let step = if key == HyperKey::Beta2 {
+        // τ and μ move in hundredths; β2's slider reaches 0.9999, so its
+        // step is finer; a log slider has no step.
+        let step = if key == HyperKey::Momentum || key == HyperKey::Dampening {
+            0.01
+        } else if key == HyperKey::Beta2 {
             0.0001
         } else {
             0.001
         };
+        let zero =
+            log && key.in_range(0.0) && key.get(&kind.defaults(crate::Convention::Pytorch)) == 0.0;
         ParamInfo {
             key,
             symbol: key.symbol(kind),
@@ -136,6 +161,7 @@ impl ParamInfo {
             max,
             log,
             step,
+            zero,
         }
     }
 }
@@ -194,6 +220,45 @@ mod tests {
         assert_eq!(b2.nudge(0.999, true), 0.9999);
         assert_eq!(b2.nudge(0.999, false), 0.998);
         assert_eq!(lr.nudge(f64::NAN, true), 1e-4);
+    }
+
+    #[test]
+    fn the_new_keys_have_their_scales_and_off_is_the_leftmost_position() {
+        let tau = ParamInfo::of(OptKind::Momentum, HyperKey::Dampening);
+        assert!(!tau.log && (tau.min, tau.max) == (0.0, 1.0));
+        assert_eq!(tau.from_slider(tau.to_slider(0.3)), 0.3);
+        let mu = ParamInfo::of(OptKind::Rmsprop, HyperKey::Momentum);
+        assert!(!mu.log && (mu.min, mu.max) == (0.0, 0.99));
+        assert_eq!(mu.from_slider(mu.positions()), 0.99);
+        assert_eq!(mu.from_slider(mu.to_slider(0.9)), 0.9);
+        for (kind, key) in [
+            (OptKind::Adagrad, HyperKey::LrDecay),
+            (OptKind::Adagrad, HyperKey::InitialAccumulatorValue),
+            (OptKind::Gd, HyperKey::Lambda),
+            (OptKind::Lion, HyperKey::Lambda),
+        ] {
+            let p = ParamInfo::of(kind, key);
+            assert!(p.log && p.zero, "{kind:?} {key:?}");
+            assert_eq!(p.to_slider(0.0), 0.0);
+            assert_eq!(p.from_slider(0.0), 0.0, "leftmost is off");
+            assert_eq!(p.from_slider(1.0), p.min);
+            assert_eq!(p.from_slider(SLIDER_STEPS), p.max);
+            assert_eq!(p.to_slider(p.min), 1.0);
+            let v = 0.01;
+            assert!((p.from_slider(p.to_slider(v)) - v).abs() / v < 0.012);
+            assert_eq!(p.nudge(p.min, false), 0.0);
+            assert_eq!(p.nudge(0.0, true), p.min);
+        }
+        // The seed's sliders are as they were: λ of AdamW, ε.
+        for (kind, key) in [
+            (OptKind::Adamw, HyperKey::Lambda),
+            (OptKind::Adam, HyperKey::Eps),
+            (OptKind::Gd, HyperKey::Lr),
+        ] {
+            let p = ParamInfo::of(kind, key);
+            assert!(!p.zero, "{kind:?} {key:?}");
+            assert_eq!(p.from_slider(0.0), p.min);
+        }
     }
 
     #[test]

@@ -31,6 +31,13 @@ fn row_key(q: Quantity) -> &'static str {
         Quantity::Interp => "row.interp",
         Quantity::GradAvg => "row.g_bar",
         Quantity::RmsBuffer => "row.rms_b",
+        Quantity::HessRow1 => "row.hess1",
+        Quantity::HessRow2 => "row.hess2",
+        Quantity::NewtonDir => "row.newton_dir",
+        Quantity::Direction => "row.direction",
+        Quantity::HDiag => "row.h_diag",
+        Quantity::StepLength => "row.step_length",
+        Quantity::Evals => "row.evals",
         Quantity::Decay => "row.decay",
         Quantity::Gd => "row.gd",
         Quantity::Step => "row.step",
@@ -79,6 +86,16 @@ pub fn glyph(s: Sym) -> (&'static str, Option<&'static str>) {
         Sym::Sign => ("sign", None),
         Sym::Tau => ("τ", None),
         Sym::GBar => ("g", Some("\u{af}")),
+        Sym::H => ("H", None),
+        Sym::D => ("d", None),
+        Sym::T => ("t", None),
+        Sym::Y => ("y", None),
+        Sym::Transp => ("⊤", None),
+        Sym::Min => ("min", None),
+        Sym::Norm1G => ("‖g‖₁", None),
+        Sym::N => ("n", None),
+        Sym::HDiag => ("γ", None),
+        Sym::Solve => ("solve", None),
     }
 }
 
@@ -116,7 +133,8 @@ mod tests {
         use Quantity::*;
         for q in [
             Grad, GradL2, Velocity, Buffer, SumSq, EmaSq, M, V, VMax, MHat, VHat, Mu, MuNext, Rate,
-            GPrime, DeltaAcc, Decay, Gd, Step,
+            GPrime, DeltaAcc, Decay, Gd, Step, ExpInf, Rho, Rect, StepSize, Interp, HessRow1,
+            HessRow2, NewtonDir, Direction, HDiag, StepLength, Evals,
         ] {
             for lang in [Lang::En, Lang::Zh] {
                 assert_ne!(row_name(lang, q), row_key(q), "{q:?} {lang:?}");

@@ -124,6 +124,14 @@ pub const NAMES: &[&str] = &[
     "pytorch",
     "torch",
     "optim",
+    // Symbols of the cards and the inspector's rules: AdaGrad's lr_decay
+    // (η_decay), Newton's Hessian H and solve(H, g), L-BFGS's direction d
+    // and its count n of trial points.
+    "H",
+    "d",
+    "n",
+    "solve",
+    "sign",
     "PNG",
     "SVG",
     "CSV",

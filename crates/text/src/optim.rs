@@ -4,7 +4,7 @@ use crate::{tr, Lang};
 use gradscape_core::format::fmt_num;
 use gradscape_core::optim::{ChoiceKey, FlagKey, HyperKey, IntKey, Key, PairKey, Range};
 use gradscape_core::params::ParamInfo;
-use gradscape_core::{OptKind, OptSpec};
+use gradscape_core::{Convention, OptKind, OptSpec};
 
 /// A short label such as "Momentum η=0.4 γ=0.5" ("动量法 η=0.4 γ=0.5").
 pub fn opt_label(spec: &OptSpec, lang: Lang) -> String {
@@ -32,7 +32,9 @@ pub fn opt_label(spec: &OptSpec, lang: Lang) -> String {
             Key::Hyper(HyperKey::Beta1) if spec.kind == OptKind::Lion => {
                 s += &format!(" β1={} β2={}", fmt_num(h.beta1), fmt_num(h.beta2))
             }
-            Key::Pair(k) => {
+            // A pair only when it is not torch's default (the legend of a
+            // phone has room for η, not for four more numbers).
+            Key::Pair(k) if k.get(h) != k.get(&spec.kind.defaults(Convention::Pytorch)) => {
                 let [a, b] = k.get(h);
                 let [sa, sb] = k.symbols();
                 s += &format!(" {sa}={} {sb}={}", fmt_num(a), fmt_num(b))
@@ -162,6 +164,30 @@ pub fn param_label(kind: OptKind, key: HyperKey, lang: Lang) -> String {
     format!("{symbol} {}", param_name(kind, key, lang))
 }
 
+/// The accessible name of any key with its symbols: "η learning rate",
+/// "η−/η+ step-size factors", "m history size", "line search".
+pub fn key_label(kind: OptKind, key: Key, lang: Lang) -> String {
+    match key {
+        Key::Hyper(k) => param_label(kind, k, lang),
+        Key::Pair(k) => format!("{} {}", k.symbols().join("/"), pair_name(k, lang)),
+        Key::Int(k) => format!("{} {}", k.symbol(), int_name(k, lang)),
+        _ => key_name(kind, key, lang).to_string(),
+    }
+}
+
+/// A key's value as a field error quotes it: "0.5, 1.2", "10".
+pub fn key_value_text(v: gradscape_core::optim::KeyValue) -> String {
+    use gradscape_core::format::field;
+    use gradscape_core::optim::KeyValue;
+    match v {
+        KeyValue::Number(x) => field(x),
+        KeyValue::Pair([a, b]) => format!("{}, {}", field(a), field(b)),
+        KeyValue::Int(n) => n.to_string(),
+        KeyValue::Flag(b) => b.to_string(),
+        KeyValue::Choice(c) => c.to_string(),
+    }
+}
+
 /// The label of a switch ("bias correction", "偏差修正").
 pub fn flag_label(key: FlagKey, lang: Lang) -> &'static str {
     tr(
@@ -180,7 +206,6 @@ pub fn flag_label(key: FlagKey, lang: Lang) -> &'static str {
 mod tests {
     use super::*;
     use gradscape_core::optim::ALL_KINDS;
-    use gradscape_core::Convention;
 
     #[test]
     fn every_key_has_words_in_both_languages() {
@@ -256,10 +281,14 @@ mod tests {
             opt_label(&r, Lang::Zh),
             "RMSProp η=0.01 γ=0.99 μ=0.5 中心化"
         );
-        let p = OptSpec::new(OptKind::Rprop, Convention::Pytorch);
+        let mut p = OptSpec::new(OptKind::Rprop, Convention::Pytorch);
+        assert_eq!(opt_label(&p, Lang::En), "Rprop η=0.01");
+        p.hyper.etas = [0.4, 1.3];
+        assert_eq!(opt_label(&p, Lang::En), "Rprop η=0.01 η−=0.4 η+=1.3");
+        p.hyper.step_sizes = [0.0, 2.0];
         assert_eq!(
             opt_label(&p, Lang::En),
-            "Rprop η=0.01 η−=0.5 η+=1.2 Γmin=1e-6 Γmax=50"
+            "Rprop η=0.01 η−=0.4 η+=1.3 Γmin=0 Γmax=2"
         );
     }
 

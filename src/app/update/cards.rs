@@ -108,9 +108,17 @@ pub(super) fn set_flag(m: &mut Model, i: usize, key: FlagKey, on: bool) -> Dirty
     }
 }
 
-/// Card `i`'s `key` set to `v` (pairs, integers, choices): a value the key
-/// refuses leaves the spec as it was and puts the fields back.
-pub(super) fn set_key(m: &mut Model, i: usize, key: Key, v: Option<KeyValue>) -> Dirty {
+/// Card `i`'s `key` set to `v` (pairs, integers, choices), typed in field
+/// `part`: a value the key refuses (or None: not a number) leaves the spec
+/// as it was and is marked on that field with the key's rule, as a refused
+/// slider value is.
+pub(super) fn set_key(
+    m: &mut Model,
+    i: usize,
+    key: Key,
+    part: usize,
+    v: Option<KeyValue>,
+) -> Dirty {
     let Some(spec) = m.scene.optimizers.get(i).copied() else {
         return Dirty::NONE;
     };
@@ -118,17 +126,29 @@ pub(super) fn set_key(m: &mut Model, i: usize, key: Key, v: Option<KeyValue>) ->
         return Dirty::NONE;
     }
     let mut trial = spec;
-    let Some(v) = v else {
-        return Dirty::CARD_VALUES;
-    };
-    if !key.set(&mut trial.hyper, v) || trial.validate().is_err() {
+    let ok = v.is_some_and(|v| key.set(&mut trial.hyper, v)) && trial.validate().is_ok();
+    if !ok && matches!(key, Key::Choice(_)) {
+        // A picker offers only what the key has: nothing typed to mark.
         return Dirty::CARD_VALUES;
     }
+    if !ok {
+        m.card_errors.retain(|c| c.card() != i);
+        m.card_errors.push(CardError::Key {
+            i,
+            kind: spec.kind,
+            key,
+            part: part.min(1),
+            v,
+            current: key.get(&spec.hyper),
+        });
+        return Dirty::CARD_ERROR;
+    }
+    let d = clear_card_error(m, i);
     if trial == spec {
-        return Dirty::NONE;
+        return d;
     }
     m.scene.optimizers[i] = trial;
-    Dirty::CARD_VALUES | runs(m)
+    d | Dirty::CARD_VALUES | runs(m)
 }
 
 pub(super) fn clear_card_error(m: &mut Model, i: usize) -> Dirty {

@@ -6,7 +6,8 @@
 //! [`gradscape_core::geometry`]; these files only paint: `surface` the
 //! cached picture, `plot` a frame, `trails` a run's trail and current
 //! point, `layers` the kept trail layer of a playing frame, `loss_chart`
-//! the loss against step; `style` the sizes all of them take.
+//! the loss against step; `style` the sizes all of them take; `trials`
+//! L-BFGS's line-search trial points of the current step.
 
 mod layers;
 mod loss_chart;
@@ -15,6 +16,7 @@ mod plot;
 mod style;
 mod surface;
 mod trails;
+pub mod trials;
 
 pub use loss_chart::draw_loss;
 pub use plot::draw_plot;

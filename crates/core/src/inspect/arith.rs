@@ -267,13 +267,15 @@ impl Inspection {
                     -eta * crate::optim::sign(c)
                 }))
             }
-            // −η·H⁻¹g with the H⁻¹g the block solved for (H is the surface's,
-            // not a state the inspector can re-derive).
+            // −η·H⁻¹g with H⁻¹g solved again from the printed H (the
+            // surface's Hessian at x_{k−1}) and g.
             OptKind::Newton => {
-                let d = self.field(StateKey::NewtonDir);
+                let d = self.newton_dir();
                 map2(|i| -eta * d[i])
             }
-            // t·d, the accepted step length along the two-loop direction.
+            // t·d, the accepted step length along the two-loop direction
+            // (both the block's: the direction needs the (s, y) history and
+            // t the line search, neither of which the table prints).
             OptKind::Lbfgs => {
                 let (d, t) = (
                     self.field(StateKey::Direction),

@@ -72,6 +72,26 @@ pub enum Sym {
     GBar,
     /// eff (the subscript of η_eff).
     Eff,
+    /// The Hessian H (Newton) or L-BFGS's inverse-Hessian approximation H_k.
+    H,
+    /// L-BFGS's search direction d.
+    D,
+    /// L-BFGS's step length t.
+    T,
+    /// L-BFGS's gradient change y = g_k − g_{k−1}.
+    Y,
+    /// ⊤ (a transpose, as a superscript).
+    Transp,
+    /// min.
+    Min,
+    /// ‖g‖₁.
+    Norm1G,
+    /// n, a count (the line search's evaluations).
+    N,
+    /// γ as L-BFGS's H_diag (sᵀy/yᵀy).
+    HDiag,
+    /// solve (torch.linalg.solve).
+    Solve,
 }
 
 /// An operator or delimiter of the rules.

@@ -23,6 +23,7 @@ pub mod decay;
 mod expr;
 mod rules;
 mod rules_more;
+mod second_order;
 mod step_rule;
 mod stepper;
 
@@ -95,6 +96,21 @@ pub enum Quantity {
     GradAvg,
     /// RMSProp's momentum buffer (torch) or velocity (d2l).
     RmsBuffer,
+    /// Newton: the first row of the Hessian H = ∇²f(x_{k−1}).
+    HessRow1,
+    /// Newton: its second row.
+    HessRow2,
+    /// Newton: H⁻¹g, solved from the printed H and g.
+    NewtonDir,
+    /// L-BFGS: the two-loop direction d = −H_k·g.
+    Direction,
+    /// L-BFGS: the initial inverse-Hessian scale γ = sᵀy/yᵀy (torch's H_diag).
+    HDiag,
+    /// L-BFGS: the accepted step length t (0 when torch returned early).
+    StepLength,
+    /// L-BFGS with strong Wolfe: the number of trial points the line
+    /// search evaluated.
+    Evals,
     /// The weight-decay part of the step.
     Decay,
     /// −η·g, where plain GD would go.
@@ -142,6 +158,9 @@ pub struct Inspection {
     /// Adam+L2: the part of m that comes from λ·x (the same moving average
     /// taken of λ·x alone); m is linear in its inputs, so m = m_g + m_λ.
     pub m_decay: Vec2,
+    /// Newton: the exact Hessian at x_{k−1}, evaluated from the scene's
+    /// surface (zeros for the other kinds).
+    pub hessian: crate::Mat2,
 }
 
 impl Inspection {
@@ -338,7 +357,7 @@ impl Inspection {
                 r.push((Q::Interp, self.field(StateKey::Interp)));
                 r.push((Q::M, self.field(StateKey::M)));
             }
-            OptKind::Lbfgs | OptKind::Newton => r.push((Q::Rate, self.rate())),
+            OptKind::Newton | OptKind::Lbfgs => r.extend(self.second_order_values()),
             OptKind::Adadelta => {
                 r.push((Q::EmaSq, self.field(StateKey::SumSq)));
                 let rate = self.rate();

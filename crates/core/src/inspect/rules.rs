@@ -5,7 +5,7 @@
 
 use super::expr::*;
 use super::rules_more as more;
-use super::step_rule::{rate_rule, step_rule};
+use super::step_rule::{h_inv_g, rate_rule, step_rule};
 use super::{Inspection, Quantity};
 use crate::optim::{Convention, OptKind};
 use crate::Vec2;
@@ -229,6 +229,54 @@ fn row_rule(insp: &Inspection, key: Quantity) -> Expr {
             ]),
         ),
         Q::Rate => rate_rule(insp),
+        Q::HessRow1 => rule(
+            i(S::H),
+            false,
+            row(vec![
+                sup(o(Op::Nabla), int(2)),
+                i(S::F),
+                paren(vec![sub(i(S::X), int(k - 1))]),
+            ]),
+        ),
+        Q::HessRow2 => row(vec![i(S::H)]),
+        Q::NewtonDir => rule(
+            h_inv_g(),
+            false,
+            row(vec![
+                i(S::Solve),
+                paren(vec![i(S::H), o(Op::Comma), i(S::G)]),
+            ]),
+        ),
+        Q::HDiag => {
+            let dot = |a: Sym, b: Sym| row(vec![sup(i(a), i(S::Transp)), i(b)]);
+            rule(i(S::HDiag), false, frac(dot(S::S, S::Y), dot(S::Y, S::Y)))
+        }
+        Q::Direction => rule(
+            i(S::D),
+            false,
+            row(vec![o(Op::Minus), sub(i(S::H), int(k)), i(S::G)]),
+        ),
+        Q::Evals => rule(i(S::N), false, Expr::Int(insp.trials().len())),
+        Q::StepLength => {
+            let t = insp.field(crate::optim::StateKey::StepLength)[0];
+            let rhs = if t == 0.0 {
+                int(0)
+            } else if let Some(j) = insp.accepted_trial() {
+                // The line search's accepted trial point, t_j of the n.
+                sub(i(S::T), int(j + 1))
+            } else if t != h.lr {
+                // torch's first iteration: min(1, 1/‖g‖₁)·η.
+                row(vec![
+                    i(S::Min),
+                    paren(vec![int(1), o(Op::Comma), frac(int(1), i(S::Norm1G))]),
+                    o(Op::Dot),
+                    i(S::Eta),
+                ])
+            } else {
+                i(S::Eta)
+            };
+            rule(i(S::T), false, rhs)
+        }
         Q::GPrime => rule(
             i(S::GPrime),
             false,

@@ -198,9 +198,8 @@ pub(super) fn step_rule(insp: &Inspection) -> Expr {
             i(S::Sign),
             paren(vec![i(S::C)]),
         ]),
-        OptKind::Lbfgs | OptKind::Newton => {
-            row(vec![o(Op::Minus), eff(), o(Op::Hadamard), i(S::G)])
-        }
+        OptKind::Newton => row(vec![o(Op::Minus), i(S::Eta), o(Op::Dot), h_inv_g()]),
+        OptKind::Lbfgs => row(vec![i(S::T), o(Op::Dot), i(S::D)]),
     };
     // NAdam's/RAdam's decoupled decay: x·(1 − η·λ) − x comes first.
     let rhs = if matches!(insp.spec.kind, OptKind::Nadam | OptKind::Radam)
@@ -228,4 +227,9 @@ pub(super) fn step_rule(insp: &Inspection) -> Expr {
         false,
         rhs,
     )
+}
+
+/// H⁻¹g.
+pub(super) fn h_inv_g() -> Expr {
+    row(vec![sup(i(S::H), row(vec![o(Op::Minus), int(1)])), i(S::G)])
 }

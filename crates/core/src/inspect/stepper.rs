@@ -111,6 +111,13 @@ impl Stepper {
         let x = self.walk.x();
         let prev = self.walk.fields().to_vec();
         let (grad, lr, momentum) = self.advance()?;
+        // Newton's H, from the surface at the step's start (the block
+        // evaluates the same, exact; no noise enters a Hessian).
+        let hessian = if self.spec.kind == OptKind::Newton {
+            self.scene.landscape.hessian(x)
+        } else {
+            [[0.0; 2]; 2]
+        };
         let out = Inspection {
             spec: self.as_run(lr, momentum),
             conv: self.scene.convention,
@@ -122,6 +129,7 @@ impl Stepper {
             fields: self.walk.fields().to_vec(),
             prev,
             m_decay: self.m_decay,
+            hessian,
         };
         self.last = Some(out.clone());
         Some(out)

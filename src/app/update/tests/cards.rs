@@ -217,56 +217,98 @@ fn set_momentum_sets_both_or_neither_and_adds_one_when_there_is_none() {
 }
 
 #[test]
-fn pairs_integers_and_choices_go_through_set_key_and_bad_ones_are_put_back() {
-    use crate::optim::{Key, KeyValue, PairKey};
-    let mut m = Model::new(
-        Scene::from_json(r#"{"convention":"pytorch","optimizers":[{"kind":"rprop"}]}"#).unwrap(),
-        20,
-        Lang::En,
-    );
+fn pairs_integers_and_choices_change_the_scene_and_a_refused_one_is_marked_on_its_field() {
+    use crate::app::FieldId;
+    use crate::optim::{ChoiceKey, IntKey, Key, KeyValue, LineSearch, PairKey};
+    let mut m = model();
+    update(&mut m, Msg::AddOpt(OptKind::Rprop));
+    update(&mut m, Msg::AddOpt(OptKind::Lbfgs));
+    let (rp, lb) = (m.scene.optimizers.len() - 2, m.scene.optimizers.len() - 1);
     let etas = Key::Pair(PairKey::Etas);
+    let set = |i, key, part, v| Msg::SetKey { i, key, part, v };
+    // A good pair: replayed, the link follows (the runs are dirty).
     let r0 = m.replay;
-    let d = update(
-        &mut m,
-        Msg::SetKey {
-            i: 0,
-            key: etas,
-            v: Some(KeyValue::Pair([0.3, 1.5])),
-        },
-    );
-    assert_eq!(m.scene.optimizers[0].hyper.etas, [0.3, 1.5]);
-    assert!(d.has(Dirty::RUNS | Dirty::CARD_VALUES) && m.replay > r0);
-    // torch refuses η− ≥ 1: the scene keeps its pair, the fields go back.
+    let d = update(&mut m, set(rp, etas, 1, Some(KeyValue::Pair([0.5, 1.5]))));
+    assert!(d.has(Dirty::RUNS | Dirty::CARD_VALUES));
+    assert_eq!(m.scene.optimizers[rp].hyper.etas, [0.5, 1.5]);
+    assert!(m.replay > r0);
+    // η− = 1.5 breaks 0 < η− < 1 < η+: refused on field 0, scene unchanged.
     let before = m.scene.clone();
-    for v in [
-        Some(KeyValue::Pair([1.5, 2.0])),
-        None,
-        Some(KeyValue::Flag(true)),
-    ] {
-        let d = update(&mut m, Msg::SetKey { i: 0, key: etas, v });
-        assert_eq!(d, Dirty::CARD_VALUES, "{v:?}");
-        assert_eq!(m.scene, before);
-    }
-    // A key the kind does not use, or no such card: nothing.
-    let h = Key::Hyper(HyperKey::Gamma);
-    let d = update(
-        &mut m,
-        Msg::SetKey {
-            i: 0,
-            key: h,
-            v: Some(KeyValue::Number(0.5)),
-        },
-    );
-    assert_eq!(d, Dirty::NONE);
-    let d = update(
-        &mut m,
-        Msg::SetKey {
-            i: 3,
+    let d = update(&mut m, set(rp, etas, 0, Some(KeyValue::Pair([1.5, 1.5]))));
+    assert_eq!(d, Dirty::CARD_ERROR);
+    assert_eq!(m.scene, before);
+    assert_eq!(
+        m.invalid_fields(),
+        vec![FieldId::Key {
+            i: rp,
             key: etas,
-            v: Some(KeyValue::Pair([0.3, 1.5])),
-        },
+            part: 0
+        }]
     );
-    assert_eq!(d, Dirty::NONE);
+    assert!(matches!(
+        m.card_errors[..],
+        [CardError::Key { v: Some(KeyValue::Pair([a, _])), current: KeyValue::Pair([0.5, 1.5]), .. }] if a == 1.5
+    ));
+    // The field shows the value in effect when left.
+    assert_eq!(
+        m.value_of(FieldId::Key {
+            i: rp,
+            key: etas,
+            part: 0
+        }),
+        Some(0.5)
+    );
+    let d = update(
+        &mut m,
+        Msg::Revert(FieldId::Key {
+            i: rp,
+            key: etas,
+            part: 0,
+        }),
+    );
+    assert!(d.has(Dirty::CARD_ERROR) && m.card_errors.is_empty());
+    // Unreadable (an empty field): refused the same way; a good value clears.
+    let sizes = Key::Pair(PairKey::StepSizes);
+    assert_eq!(update(&mut m, set(rp, sizes, 1, None)), Dirty::CARD_ERROR);
+    assert!(matches!(
+        m.card_errors[..],
+        [CardError::Key {
+            v: None,
+            part: 1,
+            ..
+        }]
+    ));
+    let d = update(&mut m, set(rp, sizes, 1, Some(KeyValue::Pair([0.0, 2.0]))));
+    assert!(d.has(Dirty::CARD_ERROR | Dirty::RUNS) && m.card_errors.is_empty());
+    assert_eq!(m.scene.optimizers[rp].hyper.step_sizes, [0.0, 2.0]);
+    // The history size: 1..=100.
+    let hist = Key::Int(IntKey::HistorySize);
+    assert_eq!(
+        update(&mut m, set(lb, hist, 0, Some(KeyValue::Int(101)))),
+        Dirty::CARD_ERROR
+    );
+    assert_eq!(m.scene.optimizers[lb].hyper.history_size, 100);
+    assert!(update(&mut m, set(lb, hist, 0, Some(KeyValue::Int(3)))).has(Dirty::RUNS));
+    assert_eq!(m.scene.optimizers[lb].hyper.history_size, 3);
+    // The line search picker.
+    let ls = Key::Choice(ChoiceKey::LineSearch);
+    let d = update(
+        &mut m,
+        set(lb, ls, 0, Some(KeyValue::Choice("strong_wolfe"))),
+    );
+    assert!(d.has(Dirty::RUNS));
+    assert_eq!(
+        m.scene.optimizers[lb].hyper.line_search,
+        LineSearch::StrongWolfe
+    );
+    // A key the kind does not have does nothing.
+    assert_eq!(
+        update(&mut m, set(0, hist, 0, Some(KeyValue::Int(5)))),
+        Dirty::NONE
+    );
+    // Undo puts the line search back.
+    update(&mut m, Msg::Undo);
+    assert_eq!(m.scene.optimizers[lb].hyper.line_search, LineSearch::None);
 }
 
 #[test]

@@ -310,3 +310,41 @@ fn start_fields() {
         Dirty::NONE
     );
 }
+
+#[test]
+fn a_history_size_drag_is_one_entry_and_a_pair_typed_another() {
+    use crate::optim::{IntKey, Key, KeyValue, PairKey};
+    let mut m = model();
+    update(&mut m, Msg::AddOpt(OptKind::Lbfgs));
+    update(&mut m, Msg::AddOpt(OptKind::Rprop));
+    let n = m.history.len();
+    let before = m.scene.clone();
+    let hist = Key::Int(IntKey::HistorySize);
+    for v in [90, 50, 20, 7] {
+        update(
+            &mut m,
+            Msg::SetKey {
+                i: 2,
+                key: hist,
+                part: 0,
+                v: Some(KeyValue::Int(v)),
+            },
+        );
+    }
+    update(&mut m, Msg::EndGesture);
+    assert_eq!(m.history.len(), n + 1);
+    let etas = Key::Pair(PairKey::Etas);
+    update(
+        &mut m,
+        Msg::SetKey {
+            i: 3,
+            key: etas,
+            part: 0,
+            v: Some(KeyValue::Pair([0.4, 1.2])),
+        },
+    );
+    assert_eq!(m.history.len(), n + 2);
+    update(&mut m, Msg::Undo);
+    update(&mut m, Msg::Undo);
+    assert_eq!(m.scene, before);
+}
