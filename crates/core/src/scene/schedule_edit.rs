@@ -51,7 +51,9 @@ fn phase_value(kind: &str, steps: usize) -> Value {
             json!({"kind": "linear", "start_factor": 0.1, "end_factor": 1.0, "total_iters": q})
         }
         "exponential" => json!({"kind": "exponential", "gamma": 0.9}),
-        "polynomial" => json!({"kind": "polynomial", "total_iters": steps.clamp(1, MAX_ITERS as usize), "power": 1.0}),
+        "polynomial" => {
+            json!({"kind": "polynomial", "total_iters": steps.clamp(1, MAX_ITERS as usize), "power": 1.0})
+        }
         "cosine" => json!({"kind": "cosine", "eta_min": 0.0}),
         _ => json!({"kind": "cosine_warm_restarts", "T_0": q, "T_mult": 1, "eta_min": 0.0}),
     }
@@ -248,7 +250,10 @@ mod tests {
         let e = set_arg(&s, None, "gamma", &ArgValue::Text("abc".into())).unwrap_err();
         assert_eq!(e.field, "schedule.gamma");
         // A key the kind does not have changes nothing.
-        assert_eq!(set_arg(&s, None, "T_max", &ArgValue::Text("3".into())), Ok(s));
+        assert_eq!(
+            set_arg(&s, None, "T_max", &ArgValue::Text("3".into())),
+            Ok(s)
+        );
     }
 
     #[test]
@@ -300,7 +305,10 @@ mod tests {
         }
         assert_eq!(add_phase(&w, 20), None);
         let x = remove_phase(&w, 0).unwrap();
-        assert_eq!(schedule_value(&x)["schedulers"].as_array().unwrap().len(), MAX_PHASES - 1);
+        assert_eq!(
+            schedule_value(&x)["schedulers"].as_array().unwrap().len(),
+            MAX_PHASES - 1
+        );
         let one = remove_phase(&s, 1).unwrap();
         assert_eq!(schedule_value(&one)["milestones"], json!([]));
         assert_eq!(remove_phase(&one, 0), None);
