@@ -67,7 +67,11 @@ pub fn subscript(n: usize) -> String {
 
 /// "η₁₂ = 0.15": the rate step `step` used.
 pub fn eta_at(step: usize, lr: f64) -> String {
-    format!("η{} = {}", subscript(step), gradscape_core::format::fmt_num(lr))
+    format!(
+        "η{} = {}",
+        subscript(step),
+        gradscape_core::format::sig3(lr)
+    )
 }
 
 /// The symbol of the momentum a schedule cycles for `kind` (SGD's γ, the

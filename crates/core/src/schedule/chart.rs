@@ -85,8 +85,7 @@ impl RateChart {
             let pad = if b > a { (b - a) * 0.08 } else { 0.05 };
             Axis::new(a - pad, b + pad)
         });
-        let cursor = cursor_step(t, lr.len())
-            .map(|s| (s, lr[s - 1], momentum.get(s - 1).copied()));
+        let cursor = cursor_step(t, lr.len()).map(|s| (s, lr[s - 1], momentum.get(s - 1).copied()));
         RateChart {
             lr: thin(lr, cols),
             momentum: thin(momentum, cols),
@@ -123,7 +122,9 @@ mod tests {
 
     #[test]
     fn long_runs_keep_each_columns_extremes() {
-        let lr: Vec<f64> = (0..1000).map(|k| if k == 501 { 5.0 } else { 1.0 }).collect();
+        let lr: Vec<f64> = (0..1000)
+            .map(|k| if k == 501 { 5.0 } else { 1.0 })
+            .collect();
         let c = RateChart::new(&lr, &[], 1000, 1000, 50);
         assert!(c.lr.len() <= 100);
         assert!(c.lr.contains(&(502, 5.0)), "the spike survives thinning");
