@@ -69,8 +69,9 @@ fn signature(s: Option<&Schedule>) -> String {
     match s {
         None => String::new(),
         Some(Schedule::Sequential(q)) => {
+            // The phases' legends say where each starts: the milestones too.
             let kinds: Vec<&str> = q.schedulers().iter().map(|b| b.kind()).collect();
-            format!("sequential/{}", kinds.join(","))
+            format!("sequential/{}/{:?}", kinds.join(","), q.milestones().as_slice())
         }
         Some(s) => s.kind().to_string(),
     }

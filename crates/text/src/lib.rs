@@ -330,8 +330,11 @@ pub const NAMES: &[&str] = &[
 /// Chinese text must have none).
 pub fn english_words(text: &str) -> Vec<String> {
     // Names with an underscore (`momentum_decay`) are one name, not two words.
+    // Longest first: `div_factor` must not eat the tail of `final_div_factor`.
     let mut text = text.to_string();
-    for n in NAMES.iter().filter(|n| n.contains('_')) {
+    let mut joined: Vec<&str> = NAMES.iter().copied().filter(|n| n.contains('_')).collect();
+    joined.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    for n in joined {
         text = text.replace(n, " ");
     }
     text.split(|c: char| !c.is_ascii_alphanumeric())
@@ -347,6 +350,11 @@ pub fn english_words(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn a_name_inside_a_longer_name_does_not_split_it() {
+        assert!(english_words("final_div_factor, div_factor").is_empty());
+    }
 
     #[test]
     fn every_key_is_in_both_languages_once() {

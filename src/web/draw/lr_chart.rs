@@ -65,7 +65,11 @@ pub fn draw_lr(
     ctx.set_text_align("center");
     ctx.set_text_baseline("top");
     let n = c.x.hi;
-    for v in crate::surface::ticks(0.0, n, 4) {
+    // (No 0: step 1 is the first; the axis word stands there.)
+    for v in crate::surface::ticks(0.0, n, 4)
+        .into_iter()
+        .filter(|&v| v > 0.0)
+    {
         ctx.fill_text(&tick_label(v), p.x(c.x, v), p.bottom() + 3.0)?;
     }
     // The axis word in the corner under η's labels, clear of the ticks.
@@ -84,11 +88,15 @@ pub fn draw_lr(
         ctx.set_fill_style_str(ink);
         ctx.set_text_align("left");
         ctx.set_text_baseline("middle");
-        let sym = momentum.unwrap_or("γ");
-        for v in [m.lo, m.hi] {
-            let label = format!("{sym} {}", tick_label(v));
-            ctx.fill_text(&label, p.right() + 3.0, p.y(m, v))?;
+        // Its lowest and highest values at the right, its symbol above.
+        let vals = c.momentum.iter().map(|&(_, v)| v);
+        let lo = vals.clone().fold(f64::INFINITY, f64::min);
+        let hi = vals.fold(f64::NEG_INFINITY, f64::max);
+        for v in if lo < hi { vec![lo, hi] } else { vec![hi] } {
+            ctx.fill_text(&crate::format::sig3(v), p.right() + 3.0, p.y(m, v))?;
         }
+        ctx.set_text_baseline("bottom");
+        ctx.fill_text(momentum.unwrap_or("γ"), p.right() + 3.0, p.t - 3.0)?;
     }
     ctx.set_stroke_style_str(colour);
     series(&ctx, &p, c.x, c.y, &c.lr, style.px(2.0));
