@@ -149,7 +149,7 @@ test('refused values: inline errors naming the argument and its range, in Englis
   await refuse(page, 'gamma', '-1');
   const msg = card(page).locator('.sched-error');
   assert.equal(await msg.isVisible(), true);
-  assert.equal(await msg.textContent(), 'decay factor γ (gamma): must be a number ≥ 0 (got -1); the schedule in effect is kept');
+  assert.equal(await msg.textContent(), 'decay factor γ (gamma): must be a finite number ≥ 0 (got -1); the schedule in effect is kept');
   assert.equal(await argField(page, 'gamma').getAttribute('aria-invalid'), 'true');
   assert.equal(await argField(page, 'gamma').getAttribute('aria-describedby'), await msg.getAttribute('id'));
   assert.deepEqual((await state(page)).scene, kept);

@@ -106,6 +106,8 @@ fn number(text: &str) -> Value {
         Ok(x) if x.is_finite() && x.fract() == 0.0 && (0.0..9e15).contains(&x) => {
             Value::from(x as u64)
         }
+        // A negative whole number stays whole in the message ("got -1").
+        Ok(x) if x.fract() == 0.0 && (-9e15..0.0).contains(&x) => Value::from(x as i64),
         Ok(x) if x.is_finite() => Value::from(x),
         _ => Value::from(text.trim()),
     }
