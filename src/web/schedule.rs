@@ -71,7 +71,11 @@ fn signature(s: Option<&Schedule>) -> String {
         Some(Schedule::Sequential(q)) => {
             // The phases' legends say where each starts: the milestones too.
             let kinds: Vec<&str> = q.schedulers().iter().map(|b| b.kind()).collect();
-            format!("sequential/{}/{:?}", kinds.join(","), q.milestones().as_slice())
+            format!(
+                "sequential/{}/{:?}",
+                kinds.join(","),
+                q.milestones().as_slice()
+            )
         }
         Some(s) => s.kind().to_string(),
     }
@@ -237,8 +241,10 @@ fn block(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element
     let args = el(doc, "div", &[("class", "sched-args")], None)?;
     if let Schedule::Sequential(q) = s {
         let ms = q.milestones();
-        let starts: Vec<u32> = std::iter::once(0)
-            .chain(ms.as_slice().iter().copied())
+        // Phase p's first step: torch switches after `milestone` steps, so
+        // the step after it is the new phase's first.
+        let starts: Vec<u32> = std::iter::once(1)
+            .chain(ms.as_slice().iter().map(|m| m + 1))
             .collect();
         let phases = obj.get("schedulers").and_then(Value::as_array);
         for (p, phase) in phases.into_iter().flatten().enumerate() {
@@ -253,7 +259,7 @@ fn block(doc: &Document, i: usize, spec: &OptSpec, lang: Lang) -> Result<Element
                 &[("class", "sched-phase"), ("data-phase", &n)],
                 None,
             )?;
-            let from = starts.get(p).copied().unwrap_or(0).to_string();
+            let from = starts.get(p).copied().unwrap_or(1).to_string();
             add(
                 &set,
                 &el(

@@ -128,6 +128,15 @@ test('the chart cursor and the legend η_t follow the scrubber and playback with
     assert.equal(legend, `η${sub} = ${lr[k - 1]}`);
     assert.match(await canvas.getAttribute('aria-label'), new RegExp(`η${sub} = ${lr[k - 1]} at step ${k} of 20`));
   }
+  // The state panel's card of the run says the rate of the step it
+  // writes out (at t = 7: step 8, from x₇ to x₈).
+  await act(page, () => page.locator('#scrub').evaluate((el) => {
+    el.value = '7';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }));
+  await act(page, () => page.click('#state-summary'));
+  await page.waitForFunction(() => document.querySelector('#state-runs section.insp[data-index="0"][data-k="8"] h4'));
+  assert.match(await page.locator('#state-runs section.insp[data-index="0"] h4').textContent(), /· η₈ = 0\.3$/);
   // η halves every 5 steps: 0.6, 0.3, 0.15, 0.075.
   assert.deepEqual([lr[0], lr[5], lr[10], lr[15]], [0.6, 0.3, 0.15, 0.075]);
   // Playing moves the cursor; the runs are not replayed.
@@ -198,7 +207,7 @@ test('warm-up + cosine in one click; phases added, changed and removed', async (
   await typeArg(page, 'milestones', '3, 12');
   s = await state(page);
   assert.deepEqual(s.scene.optimizers[0].schedule.milestones, [3, 12]);
-  assert.match(await card(page).locator('fieldset[data-phase="3"] legend').textContent(), /phase 3, from step 12/);
+  assert.match(await card(page).locator('fieldset[data-phase="3"] legend').textContent(), /phase 3, from step 13/);
   await act(page, () => card(page).locator('button[data-sched="remove-phase"][data-phase="0"]').click());
   s = await state(page);
   assert.deepEqual(s.scene.optimizers[0].schedule.schedulers.map((p) => p.kind), ['cosine', 'exponential']);
