@@ -24,6 +24,7 @@ pub fn chart_height(style: &Style) -> f64 {
 
 /// Paint `c` (run `i`'s chart) into `canvas` at `dpr`; `momentum` is the
 /// cycled momentum's symbol (γ, β1, μ) and `axis` the word under the steps.
+#[allow(clippy::too_many_arguments)]
 pub fn draw_lr(
     canvas: &HtmlCanvasElement,
     dpr: f64,
@@ -55,7 +56,7 @@ pub fn draw_lr(
     ctx.set_fill_style_str(ink);
     ctx.set_text_align("right");
     ctx.set_text_baseline("middle");
-    for &v in &c.y_ticks {
+    for v in crate::surface::ticks(c.y.lo, c.y.hi, 3) {
         let y = p.y(c.y, v);
         ctx.set_stroke_style_str(faint);
         line(&ctx, p.l, y, p.right(), y);
