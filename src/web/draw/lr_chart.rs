@@ -89,15 +89,14 @@ pub fn draw_lr(
         ctx.set_fill_style_str(ink);
         ctx.set_text_align("left");
         ctx.set_text_baseline("middle");
-        // Its lowest and highest values at the right, its symbol above.
+        // Its lowest and highest values at the right (its symbol and value
+        // at the cursor are written above).
         let vals = c.momentum.iter().map(|&(_, v)| v);
         let lo = vals.clone().fold(f64::INFINITY, f64::min);
         let hi = vals.fold(f64::NEG_INFINITY, f64::max);
         for v in if lo < hi { vec![lo, hi] } else { vec![hi] } {
             ctx.fill_text(&crate::format::sig3(v), p.right() + 3.0, p.y(m, v))?;
         }
-        ctx.set_text_baseline("bottom");
-        ctx.fill_text(momentum.unwrap_or("γ"), p.right() + 3.0, p.t - 3.0)?;
     }
     ctx.set_stroke_style_str(colour);
     series(&ctx, &p, c.x, c.y, &c.lr, style.px(2.0));
@@ -116,20 +115,30 @@ pub fn draw_lr(
             ctx.arc(x, p.y(m, v), style.px(2.5), 0.0, std::f64::consts::TAU)?;
             ctx.fill();
         }
-        // "η₁₂ = 0.15" above the plot, on the side away from the cursor.
-        let mut label = eta_at(s, eta);
-        if let (Some(sym), Some(v)) = (momentum, mom) {
-            label = format!("{label}   {sym} = {}", crate::format::sig3(v));
-        }
+        // Above the plot: "η₁₂ = 0.15" at the left, the cycled momentum's
+        // "γ = 0.88" at the right (over its own axis).
         ctx.set_fill_style_str(ink);
         ctx.set_text_baseline("bottom");
-        let (align, at) = if x > p.l + p.w / 2.0 {
-            ("left", p.l)
-        } else {
-            ("right", p.right())
+        let left = eta_at(s, eta);
+        let right = match (momentum, mom) {
+            (Some(sym), Some(v)) => format!("{sym} = {}", crate::format::sig3(v)),
+            _ => String::new(),
         };
-        ctx.set_text_align(align);
-        ctx.fill_text(&label, at, p.t - 3.0)?;
+        // A narrow card in presenter mode: smaller type rather than the two
+        // labels running into each other.
+        let mut size = fs;
+        for _ in 0..6 {
+            ctx.set_font(&format!("{size}px system-ui, sans-serif"));
+            let need = ctx.measure_text(&left)?.width() + ctx.measure_text(&right)?.width();
+            if need + size <= w - p.l - 2.0 {
+                break;
+            }
+            size *= 0.88;
+        }
+        ctx.set_text_align("left");
+        ctx.fill_text(&left, p.l, p.t - 3.0)?;
+        ctx.set_text_align("right");
+        ctx.fill_text(&right, w - 2.0, p.t - 3.0)?;
     }
     Ok(())
 }
