@@ -70,7 +70,7 @@ for (const [kind, c] of Object.entries(KINDS)) {
     const { page } = await fresh(t);
     await setScene(page, SCENE);
     if (c.preset) {
-      await act(page, () => card(page).locator('button[data-sched="preset"]').click());
+      await act(page, () => picker(page).selectOption('warmup_cosine'));
       assert.equal(await picker(page).inputValue(), 'sequential');
     } else {
       await act(page, () => picker(page).selectOption(kind));
@@ -194,7 +194,7 @@ test('refused values: inline errors naming the argument and its range, in Englis
 test('warm-up + cosine in one click; phases added, changed and removed', async (t) => {
   const { page } = await fresh(t);
   await setScene(page, SCENE);
-  await act(page, () => card(page).locator('button[data-sched="preset"]').click());
+  await act(page, () => picker(page).selectOption('warmup_cosine'));
   let s = await state(page);
   const lr = s.runs[0].lr;
   assert.ok(Math.abs(lr[0] - 0.01) < 1e-15, 'warm-up from η/10');
