@@ -188,6 +188,7 @@ test('refused values: inline errors naming the argument and its range, in Englis
   await card(page).locator('.sched-error[hidden]').waitFor({ state: 'attached' });
   assert.equal(await msg.isVisible(), false);
   assert.equal(await argField(page, 'total_steps').getAttribute('aria-invalid'), null);
+  assert.equal(await argField(page, 'total_steps').inputValue(), '', 'back to the value in effect (empty: the steps)');
   await assertNoBadNumbers(page, 'refusals');
 });
 

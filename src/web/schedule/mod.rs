@@ -93,7 +93,11 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
         let old = sec.query_selector(":scope > .sched")?;
         let blk = match old {
             Some(b) if b.get_attribute("data-sig").as_deref() == Some(sig.as_str()) => {
-                refresh(&b, spec, focused.as_ref())?;
+                // The field just refused keeps what was typed (the message says
+                // what it was); every other field, and all of them once the
+                // error is gone (Escape), show the schedule in effect.
+                let err = app.sched_errors.iter().any(|e| e.i == i);
+                refresh(&b, spec, focused.as_ref().filter(|_| err))?;
                 b
             }
             old => {
