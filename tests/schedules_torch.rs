@@ -129,3 +129,39 @@ fn the_goldens_really_vary_the_rate_and_the_momentum() {
         "plateau reduced η in only {plateaus:?}"
     );
 }
+
+#[test]
+fn rmsprop_momentum_is_cycled_as_torch_cycles_it() {
+    // `gen_torch.py schedules_rms`: CyclicLR and OneCycleLR on RMSprop
+    // (momentum 0, 0.5, centered with 0.3) cycle its μ, not its α.
+    let text = std::fs::read_to_string("tests/reference/torch_golden_schedules_rms.json")
+        .expect("golden file");
+    let doc: Value = serde_json::from_str(&text).expect("golden JSON");
+    let cases = doc["cases"].as_array().expect("cases");
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|c| {
+            check_case(c)
+                .err()
+                .map(|m| format!("{}: {m}", c["name"].as_str().unwrap_or("?")))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+    // 5 schedules × 3 RMSprops × 3 surfaces, and μ really cycles in all
+    // but the cycle_momentum = false ones.
+    assert_eq!(cases.len(), 45);
+    let cycled = cases
+        .iter()
+        .filter(|c| {
+            let m = numbers(&c["momentum"]);
+            m.len() == 30 && m.windows(2).any(|w| w[0] != w[1])
+        })
+        .count();
+    assert_eq!(cycled, 36);
+}

@@ -50,6 +50,9 @@ impl Dirty {
     /// Presenter mode changed: the page's class and button, every canvas
     /// redrawn at the other sizes.
     pub const PRESENT: Dirty = Dirty(1 << 18);
+    /// The cards' schedule blocks: controls, their error line (the η(t)
+    /// charts follow the runs and the cursor on their own).
+    pub const SCHEDULE: Dirty = Dirty(1 << 19);
 
     /// What a view change redraws.
     pub const VIEW: Dirty = Dirty(Self::PLOT.0 | Self::LINK.0);

@@ -10,6 +10,7 @@ pub mod dirty;
 pub mod history;
 pub mod model;
 pub mod msg;
+pub mod schedule;
 pub mod update;
 
 pub use clock::Clock;
@@ -17,4 +18,5 @@ pub use dirty::Dirty;
 pub use history::History;
 pub use model::{Canvas, CardError, Drag, FieldId, GlobalError, Model, Rule};
 pub use msg::{Field, Msg, PointerKind};
+pub use schedule::{SchedEdit, SchedError};
 pub use update::{set_hyper, update};

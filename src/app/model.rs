@@ -258,6 +258,8 @@ pub struct Model {
     pub lang: Lang,
     /// The cards' error lines (at most one per card).
     pub card_errors: Vec<CardError>,
+    /// The cards' refused schedule values (at most one per card).
+    pub sched_errors: Vec<super::schedule::SchedError>,
     /// The global error line.
     pub error: Option<GlobalError>,
     /// A formula typed that does not parse (the surface drawn stays).
@@ -297,6 +299,7 @@ impl Model {
             lesson: None,
             lang,
             card_errors: vec![],
+            sched_errors: vec![],
             map_full: false,
             error: None,
             expr_error: None,

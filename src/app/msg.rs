@@ -93,6 +93,14 @@ pub enum Msg {
         /// as unreadable; the value in effect is kept).
         v: Option<KeyValue>,
     },
+    /// A change of card `i`'s learning-rate schedule (its picker, preset,
+    /// arguments or phases).
+    EditSchedule {
+        /// The card.
+        i: usize,
+        /// What changed.
+        edit: super::schedule::SchedEdit,
+    },
     /// A click on the momentum map: η and γ of the scene's first momentum
     /// optimizer, as if its sliders had moved (one is added when there is
     /// none).

@@ -46,6 +46,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         Msg::SlideHyper { i, key, pos } => cards::slide(m, i, key, pos),
         Msg::SetFlag { i, key, on } => cards::set_flag(m, i, key, on),
         Msg::SetKey { i, key, part, v } => cards::set_key(m, i, key, part, v),
+        Msg::EditSchedule { i, edit } => schedule::edit(m, i, edit),
         Msg::SetMomentum { eta, gamma } => cards::set_momentum(m, eta, gamma),
         Msg::Unreadable(f) => cards::unreadable(m, f),
         Msg::Revert(f) => cards::revert(m, f),
@@ -74,7 +75,8 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
                 return Dirty::NONE;
             };
             *s = OptSpec::new(s.kind, m.scene.convention);
-            cards::clear_card_error(m, i) | Dirty::CARD_VALUES | runs(m)
+            m.sched_errors.retain(|e| e.i != i);
+            cards::clear_card_error(m, i) | Dirty::CARD_VALUES | Dirty::SCHEDULE | runs(m)
         }
         Msg::SetSurface(l) => {
             if let Landscape::Expr(_) = l {
@@ -328,12 +330,26 @@ pub fn runs(m: &mut Model) -> Dirty {
 pub fn all(m: &mut Model) -> Dirty {
     m.error = None;
     m.card_errors.clear();
+    m.sched_errors.clear();
     m.expr_error = None;
     m.replay();
     Dirty::ALL | Dirty::ERROR | Dirty::FORMULA | Dirty::CARD_ERROR
 }
 /// Steps, σ or the seed, if `v` keeps the rule.
 fn ruled(m: &mut Model, rule: Rule, v: f64) -> Dirty {
+    if rule == Rule::Steps && v.fract() == 0.0 && (0.0..=MAX_STEPS as f64).contains(&v) {
+        // A schedule may not fit the new length (a one_cycle shorter than
+        // the steps): the steps stay and the error names its optimizer.
+        let refused = m.scene.optimizers.iter().enumerate().find_map(|(i, o)| {
+            crate::scene::check_schedule(o, v as usize).err().map(|e| {
+                crate::scene::SceneError::new(format!("optimizers[{i}].{}", e.field), e.problem)
+            })
+        });
+        if let Some(e) = refused {
+            m.error = Some(GlobalError::Scene(e, Some(FieldId::Steps)));
+            return Dirty::ERROR;
+        }
+    }
     let s = &mut m.scene;
     let ok = match rule {
         Rule::Steps if v.fract() == 0.0 && (0.0..=MAX_STEPS as f64).contains(&v) => {
@@ -368,6 +384,7 @@ fn seek(m: &mut Model, t: usize) -> Dirty {
 
 mod cards;
 mod pointer;
+mod schedule;
 mod undo;
 
 pub use cards::set_hyper;

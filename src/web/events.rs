@@ -32,6 +32,7 @@ fn card_index(e: &web_sys::Event) -> Option<usize> {
 /// Listen to every control of the page.
 pub fn wire(doc: &Document) -> Result<(), JsValue> {
     cards(doc)?;
+    super::schedule::wire(doc)?;
     globals(doc)?;
     time(doc)?;
     keys(doc)?;

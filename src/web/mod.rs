@@ -26,6 +26,7 @@ mod panel;
 mod place;
 mod pointer;
 mod render;
+mod schedule;
 mod share;
 mod start;
 mod state;

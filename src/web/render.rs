@@ -3,7 +3,9 @@
 
 use super::dom::by_id;
 use super::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, Style};
-use super::{controls, dispatch, explain, fields, link, panel, place, start, state, summary, App};
+use super::{
+    controls, dispatch, explain, fields, link, panel, place, schedule, start, state, summary, App,
+};
 use crate::app::{Dirty, Msg};
 use gradscape_text::{tr, trf};
 use std::cell::RefCell;
@@ -47,6 +49,9 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         for (i, spec) in app.scene.optimizers.iter().enumerate() {
             panel::sync_card(&cards, i, spec, focused.as_ref())?;
         }
+    }
+    if d.has(Dirty::CARDS) || d.has(Dirty::SCHEDULE) {
+        schedule::sync(app)?;
     }
     if d.has(Dirty::GLOBALS) {
         controls::sync_globals(app)?;
@@ -109,6 +114,13 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     }
     if d.has(Dirty::TIME) {
         sync_time(app)?;
+    }
+    // The η(t) charts and the legend's η_t follow the cursor and the runs.
+    if d.has(Dirty::PLOT) || d.has(Dirty::SCHEDULE) || d.has(Dirty::CARDS) {
+        schedule::draw_charts(app)?;
+    }
+    if d.has(Dirty::LEGEND) || d.has(Dirty::PLOT) {
+        schedule::sync_legend(app)?;
     }
     if d.has(Dirty::PLOT) {
         draw(app)?;

@@ -691,9 +691,9 @@ def make_scheduler(s, opt, lr, steps, start=0):
     raise ValueError(k)
 
 
-def run_sched_case(land, start, o, s, steps):
+def run_sched_case(land, start, o, s, steps, make=make_optimizer):
     p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
-    opt = make_optimizer(o, [p])
+    opt = make(o, [p])
     sched = make_scheduler(s, opt, o["lr"], steps)
     cycles = s["kind"] in ("cyclic", "one_cycle") and s.get("cycle_momentum", True)
     with torch.no_grad():
@@ -757,9 +757,84 @@ def main_schedules():
     print(f"wrote {len(cases)} cases to {path}")
 
 
+# ------------------------------------------- schedules: RMSprop's momentum
+#
+# CyclicLR and OneCycleLR with cycle_momentum on RMSprop: torch accepts it
+# (RMSprop has "momentum" in its defaults) and cycles group["momentum"], the
+# μ of RMSprop's momentum buffer (not α, which the scene calls gamma).  With
+# momentum = 0 in the constructor the cycled μ > 0 switches the buffer on from
+# step 1.  Written to tests/reference/torch_golden_schedules_rms.json, checked
+# by tests/schedules_torch.rs; run alone with
+#     python3 tests/reference/gen_torch.py schedules_rms
+
+RMS_SCHED_LR = [0.1, 0.02, 0.05]
+
+
+def rms_sched_opts(si):
+    lr = RMS_SCHED_LR[si]
+    base = {"kind": "rmsprop", "lr": lr, "gamma": 0.9, "eps": 1e-8}
+    return [
+        ("rmsprop", dict(base)),
+        ("rmsprop+momentum", dict(base, momentum=0.5)),
+        ("rmsprop+centered+momentum", dict(base, momentum=0.3, centered=True)),
+    ]
+
+
+def rms_sched_cases(lr):
+    return [
+        ("cyclic", {"kind": "cyclic", "max_lr": 3 * lr, "step_size_up": 4,
+                    "step_size_down": 6, "mode": "triangular2"}),
+        ("cyclic_exp_range", {"kind": "cyclic", "base_lr": lr / 4, "max_lr": 2 * lr,
+                              "step_size_up": 5, "mode": "exp_range", "gamma": 0.97,
+                              "base_momentum": 0.7, "max_momentum": 0.95}),
+        ("cyclic_no_momentum", {"kind": "cyclic", "max_lr": 2 * lr, "step_size_up": 3,
+                                "cycle_momentum": False}),
+        ("one_cycle", {"kind": "one_cycle"}),
+        ("one_cycle_three_phase", {"kind": "one_cycle", "max_lr": 2 * lr,
+                                   "total_steps": 40, "pct_start": 0.25,
+                                   "anneal_strategy": "linear", "three_phase": True,
+                                   "base_momentum": 0.6, "max_momentum": 0.9}),
+    ]
+
+
+def main_rms_schedules():
+    cases = []
+    for si, (sname, land, start) in enumerate(SURFACES):
+        for oname, o in rms_sched_opts(si):
+            for cname, s in rms_sched_cases(o["lr"]):
+                obj = dict(o)
+                obj["schedule"] = s
+                scene = {"version": 1, "landscape": dict(land), "start": list(start),
+                         "steps": SCHED_STEPS, "convention": "pytorch",
+                         "noise": {"sigma": 0.0, "seed": 0}, "optimizers": [obj]}
+                points, losses, lrs, moms = run_sched_case(land, start, o, s, SCHED_STEPS,
+                                                           make=make_optimizer_keys)
+                name = f"{cname}/{oname}/{sname}"
+                for xy in points:
+                    assert all(math.isfinite(c) and abs(c) < 1e6 for c in xy), name
+                case = {"name": name, "scene": scene, "points": points, "loss": losses,
+                        "lr": lrs}
+                if moms:
+                    case["momentum"] = moms
+                cases.append(case)
+                print(f"{name:48s} lr {lrs[0]:.4g} .. {lrs[-1]:.4g} loss {losses[-1]:.4g}")
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                        "torch_golden_schedules_rms.json")
+    with open(path, "w") as f:
+        f.write("{\n")
+        f.write(f' "generator": {json.dumps("tests/reference/gen_torch.py schedules_rms")},\n')
+        f.write(f' "torch_version": {json.dumps(torch.__version__)},\n')
+        f.write(f' "python": {json.dumps(platform.python_version())},\n')
+        f.write(' "cases": [\n')
+        f.write(",\n".join("  " + json.dumps(c) for c in cases))
+        f.write("\n ]\n}\n")
+    print(f"wrote {len(cases)} cases to {path}")
+
+
 if __name__ == "__main__":
     import sys
-    parts = {"keys": main_keys, "newton": newton_main, "schedules": main_schedules}
+    parts = {"keys": main_keys, "newton": newton_main, "schedules": main_schedules,
+             "schedules_rms": main_rms_schedules}
     if sys.argv[1:2] and sys.argv[1] in parts:
         parts[sys.argv[1]]()
     else:
@@ -767,3 +842,4 @@ if __name__ == "__main__":
         main_keys()
         newton_main()
         main_schedules()
+        main_rms_schedules()

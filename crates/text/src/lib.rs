@@ -124,9 +124,8 @@ pub const NAMES: &[&str] = &[
     "pytorch",
     "torch",
     "optim",
-    // Symbols of the cards and the inspector's rules: AdaGrad's lr_decay
-    // (η_decay), Newton's Hessian H and solve(H, g), L-BFGS's direction d
-    // and its count n of trial points.
+    // Symbols of the inspector's rules: Newton's Hessian H and
+    // solve(H, g), L-BFGS's direction d and its count n of trial points.
     "H",
     "d",
     "n",
@@ -315,6 +314,23 @@ pub const NAMES: &[&str] = &[
     "triangular2",
     "exp_range",
     "rel",
+    // torch's lr_scheduler classes (the schedule picker's hints).
+    "StepLR",
+    "MultiStepLR",
+    "ConstantLR",
+    "LinearLR",
+    "ExponentialLR",
+    "PolynomialLR",
+    "CosineAnnealingLR",
+    "CosineAnnealingWarmRestarts",
+    "CyclicLR",
+    "OneCycleLR",
+    "ReduceLROnPlateau",
+    "SequentialLR",
+    "abs",
+    "cos",
+    "min",
+    "max",
     // The command line's options, as typed.
     "help",
     "lang",
@@ -328,8 +344,11 @@ pub const NAMES: &[&str] = &[
 /// Chinese text must have none).
 pub fn english_words(text: &str) -> Vec<String> {
     // Names with an underscore (`momentum_decay`) are one name, not two words.
+    // Longest first: `div_factor` must not eat the tail of `final_div_factor`.
     let mut text = text.to_string();
-    for n in NAMES.iter().filter(|n| n.contains('_')) {
+    let mut joined: Vec<&str> = NAMES.iter().copied().filter(|n| n.contains('_')).collect();
+    joined.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    for n in joined {
         text = text.replace(n, " ");
     }
     text.split(|c: char| !c.is_ascii_alphanumeric())
@@ -345,6 +364,11 @@ pub fn english_words(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn a_name_inside_a_longer_name_does_not_split_it() {
+        assert!(english_words("final_div_factor, div_factor").is_empty());
+    }
 
     #[test]
     fn every_key_is_in_both_languages_once() {

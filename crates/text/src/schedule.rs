@@ -57,9 +57,42 @@ pub fn schedule_error(e: &ScheduleError, lang: Lang) -> String {
     }
 }
 
+/// `n` in subscript digits ("₁₂").
+pub fn subscript(n: usize) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| char::from_u32(0x2080 + c.to_digit(10).unwrap_or(0)).unwrap_or(c))
+        .collect()
+}
+
+/// "η₁₂ = 0.15": the rate step `step` used.
+pub fn eta_at(step: usize, lr: f64) -> String {
+    format!(
+        "η{} = {}",
+        subscript(step),
+        gradscape_core::format::sig3(lr)
+    )
+}
+
+/// The symbol of the momentum a schedule cycles for `kind` (SGD's γ, the
+/// Adam family's and Lion's β1, RMSprop's own μ); None without one.
+pub fn momentum_symbol(kind: OptKind) -> Option<&'static str> {
+    let runs_as = kind.under_cycled_momentum();
+    runs_as.cycled_momentum().map(|k| k.symbol(runs_as))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn eta_at_a_step_reads_with_a_subscript() {
+        assert_eq!(eta_at(12, 0.15), "η₁₂ = 0.15");
+        assert_eq!(eta_at(1, 0.4), "η₁ = 0.4");
+        assert_eq!(momentum_symbol(OptKind::Adam), Some("β1"));
+        assert_eq!(momentum_symbol(OptKind::Rmsprop), Some("μ"));
+        assert_eq!(momentum_symbol(OptKind::Adagrad), None);
+    }
 
     #[test]
     fn every_kind_and_argument_has_a_name_in_both_languages() {

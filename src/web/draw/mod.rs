@@ -11,6 +11,7 @@
 
 mod layers;
 mod loss_chart;
+pub mod lr_chart;
 pub mod overlay;
 mod plot;
 mod style;

@@ -295,11 +295,17 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         None,
     )?;
     for (j, x) in &insps {
-        let label = format!(
+        let mut label = format!(
             "{}. {}",
             j + 1,
             opt_label(&app.model.scene.optimizers[*j], lang)
         );
+        // Under a schedule the step's own rate: "· η₇ = 0.3".
+        if let (Some(x), Some(r)) = (x, app.model.runs.get(*j)) {
+            if let (Some(_), Some(&eta)) = (r.spec.schedule, r.lr.get(x.k.wrapping_sub(1))) {
+                label += &format!(" · {}", gradscape_text::schedule::eta_at(x.k, eta));
+            }
+        }
         let stop = ins.steppers[*j].as_ref().and_then(|s| s.stopped_at());
         let card = inspection_card(doc, lang, *j, &label, x.as_ref().ok_or(stop))?;
         add(&runs, &card)?;

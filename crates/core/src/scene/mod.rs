@@ -22,6 +22,7 @@
 mod error;
 mod read;
 mod schedule;
+pub mod schedule_edit;
 
 pub use error::{allowed_of, allowed_range, Allowed, Choice, Got, Problem, SceneError, GOT_CHARS};
 pub use schedule::{check_schedule, read_schedule, schedule_keys, schedule_value};

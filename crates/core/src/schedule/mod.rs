@@ -20,6 +20,7 @@
 //! stays a plain value.
 
 mod chainable;
+pub mod chart;
 mod cyclic;
 mod plateau;
 mod sequential;

@@ -14,6 +14,7 @@ mod history;
 mod pointer;
 mod present;
 mod scene;
+mod schedule;
 mod time;
 
 pub(super) fn model() -> Model {

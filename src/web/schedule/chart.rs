@@ -1,0 +1,164 @@
+//! The cards' η(t) charts drawn at the cursor (words and data on their
+//! canvas), η_t in the legend, and the charts' data for `page_state`.
+
+use super::super::dom::el;
+use super::super::draw::lr_chart::{chart_height, draw_lr};
+use super::super::draw::Style;
+use super::super::App;
+use crate::format::fmt_num;
+use crate::run::Trajectory;
+use gradscape_core::schedule::chart::{cursor_step, RateChart};
+use gradscape_text::schedule::{eta_at, momentum_symbol};
+use gradscape_text::{tr, trf};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlCanvasElement;
+
+/// The step run `r`'s chart marks at cursor `t`, and its η there.
+pub fn eta_now(r: &Trajectory, t: usize) -> Option<(usize, f64)> {
+    cursor_step(t, r.lr.len()).map(|s| (s, r.lr[s - 1]))
+}
+
+/// The chart of card `i` as the page draws it (`cols`: its width in
+/// columns of two CSS pixels).
+fn chart_of(app: &App, i: usize, cols: usize) -> Option<RateChart> {
+    let r = app.runs.get(i)?;
+    r.spec.schedule?;
+    Some(RateChart::new(
+        &r.lr,
+        &r.momentum,
+        app.scene.steps,
+        app.t,
+        cols,
+    ))
+}
+
+/// Each chart's canvas and the columns it is drawn at.
+fn canvases(app: &App) -> Vec<(usize, HtmlCanvasElement, usize)> {
+    let Ok(list) = app.doc.query_selector_all("#optimizers canvas.lr-chart") else {
+        return vec![];
+    };
+    (0..list.length())
+        .filter_map(|n| list.item(n)?.dyn_into::<HtmlCanvasElement>().ok())
+        .filter_map(|c| {
+            let i = c.get_attribute("data-index")?.parse().ok()?;
+            let cols = ((c.client_width() as f64).max(120.0) / 2.0) as usize;
+            Some((i, c, cols))
+        })
+        .collect()
+}
+
+/// Draw every card's η(t) chart at the cursor, and say it in words (its
+/// `aria-label`) and as data (`data-step`, `data-eta`).
+pub fn draw_charts(app: &App) -> Result<(), JsValue> {
+    let style = Style::of(app.present, 400.0);
+    let dpr = app.window.device_pixel_ratio().clamp(0.5, 4.0);
+    let dark = super::super::dom::dark(&app.window);
+    let axis = tr(app.lang, "schedule.chart.axis");
+    for (i, canvas, cols) in canvases(app) {
+        let (Some(c), Some(r)) = (chart_of(app, i, cols), app.runs.get(i)) else {
+            continue;
+        };
+        canvas
+            .style()
+            .set_property("height", &format!("{}px", chart_height(&style)))?;
+        let sym = momentum_symbol(r.spec.kind).filter(|_| !r.momentum.is_empty());
+        draw_lr(&canvas, dpr, &c, i, sym, axis, dark, &style)?;
+        let title = gradscape_text::optim::opt_label(&r.spec, app.lang);
+        let mut label = match c.cursor {
+            Some((s, eta, _)) => trf(
+                app.lang,
+                "schedule.chart.label",
+                &[
+                    &title,
+                    &eta_at(s, eta),
+                    &s.to_string(),
+                    &app.scene.steps.to_string(),
+                    &fmt_num(c.lo),
+                    &fmt_num(c.hi),
+                ],
+            ),
+            None => title,
+        };
+        if let (Some(sym), Some((_, _, Some(m)))) = (sym, c.cursor) {
+            label += &trf(
+                app.lang,
+                "schedule.chart.momentum",
+                &[sym, &format!("{sym} = {}", fmt_num(m))],
+            );
+        }
+        canvas.set_attribute("aria-label", &label)?;
+        match c.cursor {
+            Some((s, eta, _)) => {
+                canvas.set_attribute("data-step", &s.to_string())?;
+                canvas.set_attribute("data-eta", &format!("{eta:e}"))?;
+            }
+            None => {
+                canvas.remove_attribute("data-step")?;
+                canvas.remove_attribute("data-eta")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// "η₁₂ = 0.15" beside each scheduled run in the legend, at the cursor.
+pub fn sync_legend(app: &App) -> Result<(), JsValue> {
+    for (i, r) in app.runs.iter().enumerate() {
+        let Some(li) = app
+            .doc
+            .query_selector(&format!("#legend li[data-index=\"{i}\"]"))?
+        else {
+            continue;
+        };
+        let old = li.query_selector(".run-eta")?;
+        let now = r.spec.schedule.and_then(|_| eta_now(r, app.t));
+        match (now, old) {
+            (Some((s, eta)), old) => {
+                let span = match old {
+                    Some(o) => o,
+                    None => {
+                        let span = el(&app.doc, "span", &[("class", "run-eta")], None)?;
+                        let at = li.query_selector(".run-status")?;
+                        let lab = li.query_selector("label")?.unwrap_or_else(|| li.clone());
+                        lab.insert_before(&span, at.as_ref().map(|e| e.as_ref()))?;
+                        span
+                    }
+                };
+                span.set_text_content(Some(&eta_at(s, eta)));
+            }
+            (None, Some(o)) => o.remove(),
+            (None, None) => {}
+        }
+    }
+    Ok(())
+}
+
+/// The charts' data for `page_state`: per scheduled run, the points drawn,
+/// the cycled momentum, the cursor's step and η.
+pub fn charts_value(app: &App) -> Value {
+    let widths: Vec<(usize, usize)> = canvases(app).into_iter().map(|(i, _, c)| (i, c)).collect();
+    let list = widths
+        .into_iter()
+        .filter_map(|(i, cols)| {
+            let c = chart_of(app, i, cols)?;
+            let pts = |v: &[(usize, f64)]| {
+                Value::from(
+                    v.iter()
+                        .map(|&(s, x)| serde_json::json!([s, x]))
+                        .collect::<Vec<_>>(),
+                )
+            };
+            Some(serde_json::json!({
+                "index": i,
+                "lr": pts(&c.lr),
+                "momentum": pts(&c.momentum),
+                "cursor": c.cursor.map(|(s, _, _)| s),
+                "eta": c.cursor.map(|(_, e, _)| e),
+                "momentum_now": c.cursor.and_then(|(_, _, m)| m),
+            }))
+        })
+        .collect();
+    Value::Array(list)
+}
