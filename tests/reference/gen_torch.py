@@ -175,6 +175,28 @@ def run_case(land, start, opt_obj, steps):
     return points, losses
 
 
+def write_golden(filename, generator, cases, extra=None, compact=False):
+    """Write `cases` to `filename` next to this script under a header naming
+    the generator and the torch and Python versions (and `extra` entries);
+    `compact` writes one case per line (the schedule files: many cases)."""
+    out = {"generator": generator, "torch_version": torch.__version__,
+           **(extra or {}), "python": platform.python_version(), "cases": cases}
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), filename)
+    with open(path, "w") as f:
+        if compact:
+            f.write("{\n")
+            for k, v in out.items():
+                if k != "cases":
+                    f.write(f" {json.dumps(k)}: {json.dumps(v)},\n")
+            f.write(' "cases": [\n')
+            f.write(",\n".join("  " + json.dumps(c) for c in cases))
+            f.write("\n ]\n}\n")
+        else:
+            json.dump(out, f, indent=1)
+            f.write("\n")
+    print(f"wrote {len(cases)} cases to {path}")
+
+
 def main():
     cases = []
     for si, (sname, land, start) in enumerate(SURFACES):
@@ -203,18 +225,7 @@ def main():
             print(f"{name:22s} end=({points[-1][0]: .6f}, {points[-1][1]: .6f}) "
                   f"loss {losses[0]:.4g} -> {losses[-1]:.4g}")
 
-    out = {
-        "generator": "tests/reference/gen_torch.py",
-        "torch_version": torch.__version__,
-        "python": platform.python_version(),
-        "cases": cases,
-    }
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                        "torch_golden.json")
-    with open(path, "w") as f:
-        json.dump(out, f, indent=1)
-        f.write("\n")
-    print(f"wrote {len(cases)} cases to {path}")
+    write_golden("torch_golden.json", "tests/reference/gen_torch.py", cases)
 
 
 # ---------------------------------------------------------------------------
@@ -377,19 +388,8 @@ def main_keys():
                           "loss": losses})
             print(f"{name:40s} end=({points[-1][0]: .6f}, {points[-1][1]: .6f}) "
                   f"loss {losses[0]:.4g} -> {losses[-1]:.4g}")
-    out = {
-        "generator": "tests/reference/gen_torch.py keys",
-        "torch_version": torch.__version__,
-        "lion_pytorch": "lion-pytorch (pip)",
-        "python": platform.python_version(),
-        "cases": cases,
-    }
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                        "torch_golden_keys.json")
-    with open(path, "w") as f:
-        json.dump(out, f, indent=1)
-        f.write("\n")
-    print(f"wrote {len(cases)} cases to {path}")
+    write_golden("torch_golden_keys.json", "tests/reference/gen_torch.py keys", cases,
+                 extra={"lion_pytorch": "lion-pytorch (pip)"})
 
 
 
@@ -543,18 +543,7 @@ def newton_main():
                   "scene": newton_scene(land, [1.0, 1.0], 10, o), **r})
     print(f"newton-singular/expr {r['points']} {r['stop']}")
 
-    out = {
-        "generator": "tests/reference/gen_torch.py newton",
-        "torch_version": torch.__version__,
-        "python": platform.python_version(),
-        "cases": cases,
-    }
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                        "torch_golden_newton.json")
-    with open(path, "w") as f:
-        json.dump(out, f, indent=1)
-        f.write("\n")
-    print(f"wrote {len(cases)} cases to {path}")
+    write_golden("torch_golden_newton.json", "tests/reference/gen_torch.py newton", cases)
 
 
 # ------------------------------------------------------------------ schedules
@@ -739,22 +728,8 @@ def main_schedules():
                     case["momentum"] = moms
                 cases.append(case)
                 print(f"{name:40s} lr {lrs[0]:.4g} .. {lrs[-1]:.4g} loss {losses[-1]:.4g}")
-    out = {
-        "generator": "tests/reference/gen_torch.py schedules",
-        "torch_version": torch.__version__,
-        "python": platform.python_version(),
-        "cases": cases,
-    }
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                        "torch_golden_schedules.json")
-    with open(path, "w") as f:
-        f.write("{\n")
-        for k in ("generator", "torch_version", "python"):
-            f.write(f" {json.dumps(k)}: {json.dumps(out[k])},\n")
-        f.write(' "cases": [\n')
-        f.write(",\n".join("  " + json.dumps(c) for c in cases))
-        f.write("\n ]\n}\n")
-    print(f"wrote {len(cases)} cases to {path}")
+    write_golden("torch_golden_schedules.json", "tests/reference/gen_torch.py schedules", cases,
+                 compact=True)
 
 
 # ------------------------------------------- schedules: RMSprop's momentum
@@ -818,17 +793,8 @@ def main_rms_schedules():
                     case["momentum"] = moms
                 cases.append(case)
                 print(f"{name:48s} lr {lrs[0]:.4g} .. {lrs[-1]:.4g} loss {losses[-1]:.4g}")
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                        "torch_golden_schedules_rms.json")
-    with open(path, "w") as f:
-        f.write("{\n")
-        f.write(f' "generator": {json.dumps("tests/reference/gen_torch.py schedules_rms")},\n')
-        f.write(f' "torch_version": {json.dumps(torch.__version__)},\n')
-        f.write(f' "python": {json.dumps(platform.python_version())},\n')
-        f.write(' "cases": [\n')
-        f.write(",\n".join("  " + json.dumps(c) for c in cases))
-        f.write("\n ]\n}\n")
-    print(f"wrote {len(cases)} cases to {path}")
+    write_golden("torch_golden_schedules_rms.json", "tests/reference/gen_torch.py schedules_rms",
+                 cases, compact=True)
 
 
 if __name__ == "__main__":
