@@ -182,6 +182,18 @@ pub(super) fn b1() -> Expr {
 pub(super) fn b2() -> Expr {
     sub(i(S::Beta), int(2))
 }
+/// An exponential moving average's right-hand side, β·prev + (1−β)·new.
+pub(super) fn ema(beta: Expr, prev: Sym, new: Expr) -> Expr {
+    row(vec![
+        beta.clone(),
+        o(Op::Dot),
+        i(prev),
+        o(Op::Plus),
+        paren(vec![int(1), o(Op::Minus), beta]),
+        o(Op::Dot),
+        new,
+    ])
+}
 /// 1 − βᵏ with k the step's number.
 pub(super) fn one_minus_pow(b: Expr, k: usize) -> Expr {
     row(vec![int(1), o(Op::Minus), sup(b, int(k))])

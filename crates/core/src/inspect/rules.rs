@@ -110,24 +110,7 @@ fn row_rule(insp: &Inspection, key: Quantity) -> Expr {
             } else {
                 i(S::Gamma)
             };
-            let r2 = if kind == OptKind::Adadelta {
-                i(S::Rho)
-            } else {
-                i(S::Gamma)
-            };
-            rule(
-                i(S::S),
-                true,
-                row(vec![
-                    r,
-                    o(Op::Dot),
-                    i(S::S),
-                    o(Op::Plus),
-                    paren(vec![int(1), o(Op::Minus), r2]),
-                    o(Op::Dot),
-                    g_sq(),
-                ]),
-            )
+            rule(i(S::S), true, ema(r, S::S, g_sq()))
         }
         Q::M if kind == OptKind::Lion => more::lion_m(gg()),
         Q::Interp => more::interp(gg()),
@@ -137,19 +120,7 @@ fn row_rule(insp: &Inspection, key: Quantity) -> Expr {
         Q::StepSize => more::step_size(k),
         Q::GradAvg => more::grad_avg(gg()),
         Q::RmsBuffer => more::rms_buffer(d2l, gg()),
-        Q::M if d2l && kind != OptKind::Nadam => rule(
-            i(S::M),
-            true,
-            row(vec![
-                b1(),
-                o(Op::Dot),
-                i(S::M),
-                o(Op::Plus),
-                paren(vec![int(1), o(Op::Minus), b1()]),
-                o(Op::Dot),
-                gg(),
-            ]),
-        ),
+        Q::M if d2l && kind != OptKind::Nadam => rule(i(S::M), true, ema(b1(), S::M, gg())),
         Q::M => rule(
             i(S::M),
             true,
@@ -161,19 +132,7 @@ fn row_rule(insp: &Inspection, key: Quantity) -> Expr {
                 paren(vec![gg(), o(Op::Minus), i(S::M)]),
             ]),
         ),
-        Q::V => rule(
-            i(S::V),
-            true,
-            row(vec![
-                b2(),
-                o(Op::Dot),
-                i(S::V),
-                o(Op::Plus),
-                paren(vec![int(1), o(Op::Minus), b2()]),
-                o(Op::Dot),
-                g_sq(),
-            ]),
-        ),
+        Q::V => rule(i(S::V), true, ema(b2(), S::V, g_sq())),
         Q::VMax => rule(
             sub(i(S::V), i(S::Max)),
             true,

@@ -8,36 +8,12 @@ use Sym as S;
 
 /// Lion: m ← β2·m + (1−β2)·g.
 pub(super) fn lion_m(g: Expr) -> Expr {
-    rule(
-        i(S::M),
-        true,
-        row(vec![
-            b2(),
-            o(Op::Dot),
-            i(S::M),
-            o(Op::Plus),
-            paren(vec![int(1), o(Op::Minus), b2()]),
-            o(Op::Dot),
-            g,
-        ]),
-    )
+    rule(i(S::M), true, ema(b2(), S::M, g))
 }
 
 /// Lion: c = β1·m + (1−β1)·g.
 pub(super) fn interp(g: Expr) -> Expr {
-    rule(
-        i(S::C),
-        false,
-        row(vec![
-            b1(),
-            o(Op::Dot),
-            i(S::M),
-            o(Op::Plus),
-            paren(vec![int(1), o(Op::Minus), b1()]),
-            o(Op::Dot),
-            g,
-        ]),
-    )
+    rule(i(S::C), false, ema(b1(), S::M, g))
 }
 
 /// Adamax: u ← max(β2·u, |g| + ε).
@@ -123,19 +99,7 @@ pub(super) fn step_size(k: usize) -> Expr {
 
 /// Centered RMSProp: ḡ ← γ·ḡ + (1−γ)·g.
 pub(super) fn grad_avg(g: Expr) -> Expr {
-    rule(
-        i(S::GBar),
-        true,
-        row(vec![
-            i(S::Gamma),
-            o(Op::Dot),
-            i(S::GBar),
-            o(Op::Plus),
-            paren(vec![int(1), o(Op::Minus), i(S::Gamma)]),
-            o(Op::Dot),
-            g,
-        ]),
-    )
+    rule(i(S::GBar), true, ema(i(S::Gamma), S::GBar, g))
 }
 
 /// RMSProp's momentum: d2l v ← μ·v + η_eff ⊙ g; torch b ← μ·b + g/(√s + ε).

@@ -26,6 +26,13 @@ impl Dual {
         Dual { v, d: [0.0, 0.0] }
     }
 
+    /// The variable `axis` (0: x, 1: y) at `v`: its own derivative is 1.
+    pub(super) fn var(v: f64, axis: usize) -> Dual {
+        let mut d = [0.0; 2];
+        d[axis] = 1.0;
+        Dual { v, d }
+    }
+
     fn is_const(&self) -> bool {
         self.d == [0.0, 0.0]
     }
