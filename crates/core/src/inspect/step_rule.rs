@@ -84,6 +84,20 @@ pub(super) fn rate_rule(insp: &Inspection) -> Expr {
     rule(lhs, false, rhs)
 }
 
+/// −η·λ·x (the decoupled decay, torch's x·(1 − η·λ)) followed by `rest`.
+fn then_decayed(rest: Vec<Expr>) -> Expr {
+    let mut r = vec![
+        o(Op::Minus),
+        i(S::Eta),
+        o(Op::Dot),
+        i(S::Lambda),
+        o(Op::Dot),
+        i(S::X),
+    ];
+    r.extend(rest);
+    row(r)
+}
+
 pub(super) fn step_rule(insp: &Inspection) -> Expr {
     let d2l = insp.conv == Convention::D2l;
     let h = insp.spec.hyper;
@@ -132,18 +146,9 @@ pub(super) fn step_rule(insp: &Inspection) -> Expr {
         OptKind::Adam | OptKind::AdamL2 => {
             row(vec![o(Op::Minus), eff(), o(Op::Hadamard), i(S::MHat)])
         }
-        OptKind::Adamw if !d2l && h.bias_correction => row(vec![
-            o(Op::Minus),
-            i(S::Eta),
-            o(Op::Dot),
-            i(S::Lambda),
-            o(Op::Dot),
-            i(S::X),
-            o(Op::Minus),
-            eff(),
-            o(Op::Hadamard),
-            i(S::M),
-        ]),
+        OptKind::Adamw if !d2l && h.bias_correction => {
+            then_decayed(vec![o(Op::Minus), eff(), o(Op::Hadamard), i(S::M)])
+        }
         OptKind::Adamw => row(vec![
             o(Op::Minus),
             i(S::Eta),
@@ -185,13 +190,7 @@ pub(super) fn step_rule(insp: &Inspection) -> Expr {
             i(S::Sign),
             paren(vec![i(S::G)]),
         ]),
-        OptKind::Lion => row(vec![
-            o(Op::Minus),
-            i(S::Eta),
-            o(Op::Dot),
-            i(S::Lambda),
-            o(Op::Dot),
-            i(S::X),
+        OptKind::Lion => then_decayed(vec![
             o(Op::Minus),
             i(S::Eta),
             o(Op::Dot),

@@ -84,7 +84,8 @@ fn integer(v: &Value, field: &str, hi: u64) -> Result<u64, SceneError> {
     }
 }
 
-fn pair(v: &Value, field: &str, allowed: Allowed) -> Result<[f64; 2], SceneError> {
+/// `v` as a list of exactly two values, else an error saying `allowed`.
+fn two_values<'a>(v: &'a Value, field: &str, allowed: Allowed) -> Result<&'a [Value], SceneError> {
     let arr = v.as_array().ok_or_else(|| must_be(field, allowed, v))?;
     if arr.len() != 2 {
         return Err(SceneError::new(
@@ -95,6 +96,11 @@ fn pair(v: &Value, field: &str, allowed: Allowed) -> Result<[f64; 2], SceneError
             },
         ));
     }
+    Ok(arr)
+}
+
+fn pair(v: &Value, field: &str, allowed: Allowed) -> Result<[f64; 2], SceneError> {
+    let arr = two_values(v, field, allowed)?;
     let mut out = [0.0; 2];
     let coordinate = Allowed::AbsAtMost {
         name: "x",
@@ -111,16 +117,7 @@ fn pair(v: &Value, field: &str, allowed: Allowed) -> Result<[f64; 2], SceneError
 /// A hyper-parameter pair `[a, b]`: two finite numbers (their relation is
 /// the key's range, checked by the caller).
 fn two_numbers(v: &Value, field: &str, allowed: Allowed) -> Result<[f64; 2], SceneError> {
-    let arr = v.as_array().ok_or_else(|| must_be(field, allowed, v))?;
-    if arr.len() != 2 {
-        return Err(SceneError::new(
-            field,
-            Problem::MustBe {
-                allowed,
-                got: Got::Count(arr.len()),
-            },
-        ));
-    }
+    let arr = two_values(v, field, allowed)?;
     let mut out = [0.0; 2];
     for (i, x) in arr.iter().enumerate() {
         out[i] = num(x, field, allowed).map_err(|_| must_be(field, allowed, v))?;
