@@ -152,9 +152,9 @@ def optimizers_for(si):
     ]
 
 
-def run_case(land, start, opt_obj, steps):
+def run_case(land, start, opt_obj, steps, make=None):
     p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
-    opt = make_optimizer(opt_obj, [p])
+    opt = (make or make_optimizer)(opt_obj, [p])
 
     def record():
         with torch.no_grad():
@@ -197,10 +197,13 @@ def write_golden(filename, generator, cases, extra=None, compact=False):
     print(f"wrote {len(cases)} cases to {path}")
 
 
-def main():
+def surface_cases(optimizers, make, width):
+    """Every optimizer `optimizers(si)` lists on every surface, `STEPS` steps
+    of the torch optimizer `make` builds, checked (finite, moved) and
+    named `kind/surface`."""
     cases = []
     for si, (sname, land, start) in enumerate(SURFACES):
-        for oname, o in optimizers_for(si):
+        for oname, o in optimizers(si):
             scene = {
                 "version": 1,
                 "landscape": dict(land),
@@ -210,7 +213,7 @@ def main():
                 "noise": {"sigma": 0.0, "seed": 0},
                 "optimizers": [o],
             }
-            points, losses = run_case(land, start, o, STEPS)
+            points, losses = run_case(land, start, o, STEPS, make)
             name = f"{oname}/{sname}"
             assert len(points) == STEPS + 1 and len(losses) == STEPS + 1
             assert points[0] == start
@@ -222,9 +225,13 @@ def main():
             assert moved > 0.05, (name, "barely moved", moved)
             cases.append({"name": name, "scene": scene, "points": points,
                           "loss": losses})
-            print(f"{name:22s} end=({points[-1][0]: .6f}, {points[-1][1]: .6f}) "
+            print(f"{name:{width}s} end=({points[-1][0]: .6f}, {points[-1][1]: .6f}) "
                   f"loss {losses[0]:.4g} -> {losses[-1]:.4g}")
+    return cases
 
+
+def main():
+    cases = surface_cases(optimizers_for, make_optimizer, 22)
     write_golden("torch_golden.json", "tests/reference/gen_torch.py", cases)
 
 
@@ -344,50 +351,9 @@ def optimizers_keys_for(si):
     ]
 
 
-def run_case_keys(land, start, opt_obj, steps):
-    p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
-    opt = make_optimizer_keys(opt_obj, [p])
-    points, losses = [], []
-    with torch.no_grad():
-        points.append([float(p[0]), float(p[1])])
-        losses.append(float(loss_fn(land, p)))
-    for _ in range(steps):
-        opt.zero_grad()
-        loss = loss_fn(land, p)
-        loss.backward()
-        opt.step()
-        with torch.no_grad():
-            points.append([float(p[0]), float(p[1])])
-            losses.append(float(loss_fn(land, p)))
-    return points, losses
-
-
 def main_keys():
     import lion_pytorch  # noqa: F401  (fail early if it is missing)
-    cases = []
-    for si, (sname, land, start) in enumerate(SURFACES):
-        for oname, o in optimizers_keys_for(si):
-            scene = {
-                "version": 1,
-                "landscape": dict(land),
-                "start": list(start),
-                "steps": STEPS,
-                "convention": "pytorch",
-                "noise": {"sigma": 0.0, "seed": 0},
-                "optimizers": [o],
-            }
-            points, losses = run_case_keys(land, start, o, STEPS)
-            name = f"{oname}/{sname}"
-            for t, (xy, l) in enumerate(zip(points, losses)):
-                for c in xy:
-                    assert math.isfinite(c) and abs(c) < 1e6, (name, t, xy)
-                assert math.isfinite(l), (name, t, l)
-            moved = math.hypot(points[-1][0] - start[0], points[-1][1] - start[1])
-            assert moved > 0.05, (name, "barely moved", moved)
-            cases.append({"name": name, "scene": scene, "points": points,
-                          "loss": losses})
-            print(f"{name:40s} end=({points[-1][0]: .6f}, {points[-1][1]: .6f}) "
-                  f"loss {losses[0]:.4g} -> {losses[-1]:.4g}")
+    cases = surface_cases(optimizers_keys_for, make_optimizer_keys, 40)
     write_golden("torch_golden_keys.json", "tests/reference/gen_torch.py keys", cases,
                  extra={"lion_pytorch": "lion-pytorch (pip)"})
 
