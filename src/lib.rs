@@ -21,3 +21,4 @@ pub use gradscape_text::{output, svg, Lang};
 pub mod web;
 
 pub mod app;
+pub mod media;

@@ -1,0 +1,7 @@
+//! The page's media exports, the parts that need no browser: the WebM
+//! muxer ([`webm`]) and the plan of an export ([`plan`]: its size, frame
+//! times, keyframes, the world window at a new aspect and the legend's
+//! words at each frame's step). `src/web/video.rs` draws and encodes.
+
+pub mod plan;
+pub mod webm;

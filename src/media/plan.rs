@@ -1,0 +1,280 @@
+//! What an export is before anything is drawn: its pixel size, the frame
+//! times and keyframes of an animation, the world window at the export's
+//! aspect, where the title, plot and legend go, and the legend's words —
+//! the run's status at the frame's step (a run "diverged at step 12" says
+//! so from step 12 on).
+
+use crate::diagnose::{Diagnosis, Health};
+use crate::run::Trajectory;
+use crate::scene::Scene;
+use crate::View;
+use gradscape_core::format::short;
+use gradscape_text::diagnose::{fault_status, status_text};
+use gradscape_text::optim::opt_label;
+use gradscape_text::{trf, Lang};
+
+/// The size of an animation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportSize {
+    /// The figure as it is on the screen (CSS pixels).
+    Figure,
+    /// A 16:9 slide, 1280×720.
+    Hd720,
+    /// A 16:9 slide, 1920×1080.
+    Hd1080,
+}
+
+impl ExportSize {
+    /// Every size, as the panel offers them.
+    pub const ALL: [ExportSize; 3] = [ExportSize::Figure, ExportSize::Hd720, ExportSize::Hd1080];
+
+    /// The name the panel's `<select>` uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportSize::Figure => "figure",
+            ExportSize::Hd720 => "720",
+            ExportSize::Hd1080 => "1080",
+        }
+    }
+
+    /// The size called `name` (the figure's for anything else).
+    pub fn parse(name: &str) -> ExportSize {
+        Self::ALL
+            .into_iter()
+            .find(|s| s.name() == name)
+            .unwrap_or(ExportSize::Figure)
+    }
+
+    /// Width and height in pixels, even (H.264 and VP9's 4:2:0 want even
+    /// sides) and at least 160×120, for a figure of `w`×`h` CSS pixels
+    /// (with the title band and the legend strip of `extra` pixels).
+    pub fn pixels(self, w: f64, h: f64, extra: f64) -> (u32, u32) {
+        let even = |v: f64, lo: u32| {
+            let v = if v.is_finite() { v.round() } else { 0.0 };
+            ((v.clamp(lo as f64, 4096.0) as u32) / 2) * 2
+        };
+        match self {
+            ExportSize::Figure => (even(w, 160), even(h + extra, 120)),
+            ExportSize::Hd720 => (1280, 720),
+            ExportSize::Hd1080 => (1920, 1080),
+        }
+    }
+}
+
+/// Frames per second the panel offers (one frame per step).
+pub const FPS: [u32; 3] = [5, 10, 30];
+
+/// The frames of an animation: one per step 0..=steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Frames {
+    /// How many (steps + 1).
+    pub count: usize,
+    /// Frames per second (≥ 1).
+    pub fps: u32,
+}
+
+impl Frames {
+    /// One frame per step of a run of `steps` steps, at `fps` (1–60).
+    pub fn new(steps: usize, fps: u32) -> Frames {
+        Frames {
+            count: steps.saturating_add(1),
+            fps: fps.clamp(1, 60),
+        }
+    }
+
+    /// The presentation time of frame `i` in microseconds (i / fps).
+    pub fn time_us(&self, i: usize) -> u64 {
+        (i as u64).saturating_mul(1_000_000) / self.fps as u64
+    }
+
+    /// How long frame `i` is shown (up to the next one's time).
+    pub fn length_us(&self, i: usize) -> u64 {
+        self.time_us(i + 1) - self.time_us(i)
+    }
+
+    /// The whole animation's length: every frame for 1/fps.
+    pub fn duration_us(&self) -> u64 {
+        self.time_us(self.count)
+    }
+
+    /// A keyframe every 2 s (and the first): a player can seek, and the
+    /// file stays small.
+    pub fn key(&self, i: usize) -> bool {
+        i % (2 * self.fps as usize) == 0
+    }
+}
+
+/// The page's window `view`, drawn on `from` (w, h) pixels, widened in one
+/// direction so that it fills `to` (w, h) pixels at the same pixels per
+/// unit ratio as on the page: a slide preset shows more of the plane, never
+/// a stretched picture, and everything the page showed stays in.
+pub fn widen(view: View, from: (f64, f64), to: (f64, f64)) -> View {
+    let ok = |v: f64| v.is_finite() && v > 0.0;
+    let (vw, vh) = (view.x1 - view.x0, view.y1 - view.y0);
+    if ![from.0, from.1, to.0, to.1, vw, vh].into_iter().all(ok) {
+        return view;
+    }
+    // Units per pixel across over units per pixel up, kept.
+    let k = (vw / from.0) / (vh / from.1);
+    let h = vh.max(vw * to.1 / (to.0 * k));
+    let w = h * k * to.0 / to.1;
+    let (cx, cy) = ((view.x0 + view.x1) / 2.0, (view.y0 + view.y1) / 2.0);
+    View {
+        x0: cx - w / 2.0,
+        x1: cx + w / 2.0,
+        y0: cy - h / 2.0,
+        y1: cy + h / 2.0,
+    }
+}
+
+/// The figure's title, the SVG export's words: surface, convention, steps.
+pub fn title(scene: &Scene, lang: Lang) -> String {
+    trf(
+        lang,
+        "svg.title",
+        &[
+            &scene.landscape.formula(),
+            scene.convention.name(),
+            &scene.steps.to_string(),
+        ],
+    )
+}
+
+/// A legend entry: the run's index (its mark) and its words.
+pub type Entry = (usize, String);
+
+/// The legend of a still picture: each shown run's label and how it ends,
+/// the page legend's words ("GD η=0.6 — diverging: loss ×5.3e5").
+pub fn legend(runs: &[Trajectory], diags: &[Diagnosis], hidden: &[bool], lang: Lang) -> Vec<Entry> {
+    shown(runs, hidden)
+        .filter_map(|(i, t)| {
+            let d = diags.get(i)?;
+            Some((
+                i,
+                format!("{} — {}", opt_label(&t.spec, lang), status_text(d, t, lang)),
+            ))
+        })
+        .collect()
+}
+
+/// The legend of frame `step`: each shown run's loss there, or how it went
+/// wrong once it has (diverged, stopped, or a loss above its start for a
+/// run that ends diverging).
+pub fn legend_at(
+    runs: &[Trajectory],
+    diags: &[Diagnosis],
+    hidden: &[bool],
+    step: usize,
+    lang: Lang,
+) -> Vec<Entry> {
+    shown(runs, hidden)
+        .filter_map(|(i, t)| {
+            let d = diags.get(i)?;
+            Some((
+                i,
+                format!(
+                    "{} — {}",
+                    opt_label(&t.spec, lang),
+                    status_at(t, d, step, lang)
+                ),
+            ))
+        })
+        .collect()
+}
+
+fn shown<'a>(
+    runs: &'a [Trajectory],
+    hidden: &'a [bool],
+) -> impl Iterator<Item = (usize, &'a Trajectory)> {
+    runs.iter()
+        .enumerate()
+        .filter(|(i, t)| !hidden.get(*i).copied().unwrap_or(false) && !t.points.is_empty())
+}
+
+fn status_at(t: &Trajectory, d: &Diagnosis, step: usize, lang: Lang) -> String {
+    let k = step.min(t.loss.len().saturating_sub(1));
+    let loss = t.loss.get(k).copied().filter(|v| v.is_finite());
+    let first = t
+        .loss
+        .first()
+        .copied()
+        .filter(|v| v.is_finite() && *v > 0.0);
+    match d.health {
+        Health::Diverged { step: s } if step >= s => status_text(d, t, lang),
+        Health::Stopped { step: s, fault } if step >= s => fault_status(fault, s, lang),
+        Health::Diverging { .. } => match (loss, first) {
+            (Some(v), Some(f0)) if v > f0 => trf(lang, "status.diverging", &[&short(v / f0)]),
+            _ => loss_words(loss, lang),
+        },
+        _ => loss_words(loss, lang),
+    }
+}
+
+fn loss_words(loss: Option<f64>, lang: Lang) -> String {
+    match loss {
+        Some(v) => trf(lang, "status.f", &[&short(v)]),
+        // Never "f = NaN": a loss that left the finite world is "f = ∞".
+        None => trf(lang, "status.f", &["∞"]),
+    }
+}
+
+/// Where the parts of an exported picture go, in pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// The band above the plot: the caption (when given) and the title.
+    pub top: f64,
+    /// The plot: x, y, w, h.
+    pub plot: (f64, f64, f64, f64),
+    /// Each legend entry's top-left corner, in the strip under the plot.
+    pub entries: Vec<(f64, f64)>,
+    /// One line of text (title, legend row).
+    pub line: f64,
+}
+
+/// Lay out a `w`×`h` picture with text `px` high, a caption or not, and
+/// legend entries `widths` pixels wide (swatch and words): the entries flow
+/// in rows under the plot, as many as fit side by side.
+pub fn layout(w: f64, h: f64, px: f64, caption: bool, widths: &[f64]) -> Layout {
+    let line = (px * 1.6).round();
+    let pad = (px * 0.8).round();
+    let top = line * if caption { 2.2 } else { 1.2 };
+    let (rows, entries) = flow(w, pad, line, widths);
+    let strip = if widths.is_empty() {
+        0.0
+    } else {
+        rows as f64 * line + pad
+    };
+    let plot_h = (h - top - strip).max(h * 0.3);
+    let below = top + plot_h + pad / 2.0;
+    Layout {
+        top,
+        plot: (0.0, top, w, plot_h),
+        entries: entries.into_iter().map(|(x, y)| (x, below + y)).collect(),
+        line,
+    }
+}
+
+/// The height `layout` adds around a plot for these entries at this width
+/// (the figure-size export grows by it instead of shrinking the plot).
+pub fn extra_height(w: f64, px: f64, caption: bool, widths: &[f64]) -> f64 {
+    let l = layout(w, 10_000.0, px, caption, widths);
+    10_000.0 - l.plot.3
+}
+
+fn flow(w: f64, pad: f64, line: f64, widths: &[f64]) -> (usize, Vec<(f64, f64)>) {
+    let mut out = Vec::new();
+    let (mut x, mut row) = (pad, 0usize);
+    for &ew in widths {
+        let ew = if ew.is_finite() { ew.max(0.0) } else { 0.0 };
+        if x > pad && x + ew > w - pad {
+            row += 1;
+            x = pad;
+        }
+        out.push((x, row as f64 * line));
+        x += ew + 2.0 * pad;
+    }
+    (if widths.is_empty() { 0 } else { row + 1 }, out)
+}
+
+#[cfg(test)]
+mod tests;

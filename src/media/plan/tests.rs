@@ -1,0 +1,131 @@
+use super::*;
+use crate::diagnose::diagnose;
+use crate::{simulate, Scene};
+
+fn runs(json: &str) -> (Vec<Trajectory>, Vec<Diagnosis>) {
+    let s = Scene::from_json(json).unwrap();
+    let r = simulate(&s).unwrap();
+    let d = r.iter().map(|t| diagnose(&s.landscape, t)).collect();
+    (r, d)
+}
+
+#[test]
+fn sizes_are_even_and_sane_and_the_presets_are_16_9() {
+    assert_eq!(ExportSize::Figure.pixels(801.4, 500.2, 61.0), (800, 560));
+    assert_eq!(ExportSize::Figure.pixels(f64::NAN, -3.0, 0.0), (160, 120));
+    assert_eq!(ExportSize::Figure.pixels(1e9, 1e9, 0.0), (4096, 4096));
+    assert_eq!(ExportSize::Hd720.pixels(300.0, 200.0, 50.0), (1280, 720));
+    assert_eq!(ExportSize::Hd1080.pixels(300.0, 200.0, 50.0), (1920, 1080));
+    for s in ExportSize::ALL {
+        assert_eq!(ExportSize::parse(s.name()), s);
+    }
+    assert_eq!(ExportSize::parse("8k"), ExportSize::Figure);
+}
+
+#[test]
+fn one_frame_per_step_at_i_over_fps_with_a_keyframe_every_two_seconds() {
+    let f = Frames::new(20, 10);
+    assert_eq!(f.count, 21);
+    assert_eq!(f.time_us(0), 0);
+    assert_eq!(f.time_us(7), 700_000);
+    assert_eq!(f.duration_us(), 2_100_000);
+    let keys: Vec<usize> = (0..f.count).filter(|&i| f.key(i)).collect();
+    assert_eq!(keys, [0, 20]);
+    // 30 fps: times are whole microseconds that add up to the duration.
+    let f = Frames::new(100, 30);
+    let total: u64 = (0..f.count).map(|i| f.length_us(i)).sum();
+    assert_eq!(total, f.duration_us());
+    assert_eq!(f.time_us(3), 100_000);
+    assert!(f.key(60) && !f.key(30));
+    assert_eq!(Frames::new(5, 0).fps, 1);
+}
+
+#[test]
+fn a_slide_shows_more_of_the_plane_at_the_page_s_proportions() {
+    let view = View {
+        x0: -4.0,
+        x1: 4.0,
+        y0: -2.0,
+        y1: 2.0,
+    };
+    // The page: 800×400 px for 8×4 units (1:1). A 16:9 slide: taller window.
+    let v = widen(view, (800.0, 400.0), (1280.0, 720.0));
+    assert_eq!((v.x0, v.x1), (-4.0, 4.0));
+    assert!(
+        (v.y1 - 2.25).abs() < 1e-12 && (v.y0 + 2.25).abs() < 1e-12,
+        "{v:?}"
+    );
+    // A tall page onto a wide slide: wider window, same units per pixel ratio.
+    let v = widen(view, (400.0, 800.0), (1280.0, 720.0));
+    assert_eq!((v.y0, v.y1), (-2.0, 2.0));
+    let k_page = (8.0 / 400.0) / (4.0 / 800.0);
+    let k_slide = ((v.x1 - v.x0) / 1280.0) / ((v.y1 - v.y0) / 720.0);
+    assert!((k_page - k_slide).abs() < 1e-12);
+    assert!(v.x0 < -4.0 && v.x1 > 4.0);
+    // Nonsense sizes leave the view as it is.
+    assert_eq!(widen(view, (0.0, 400.0), (1280.0, 720.0)), view);
+    assert_eq!(widen(view, (800.0, 400.0), (f64::NAN, 720.0)), view);
+}
+
+#[test]
+fn a_diverging_run_says_so_from_the_step_its_loss_passes_the_start() {
+    // GD η = 0.6 on the seed's bowl: η > 2/L, the loss grows every step.
+    let (r, d) = runs(r#"{"optimizers":[{"kind":"gd","lr":0.6},{"kind":"gd","lr":0.1}]}"#);
+    let at0 = legend_at(&r, &d, &[], 0, Lang::En);
+    assert!(at0[0].1.starts_with("GD η=0.6 — f = "), "{at0:?}");
+    let at20 = legend_at(&r, &d, &[], 20, Lang::En);
+    assert!(at20[0].1.contains("diverging: loss ×"), "{at20:?}");
+    assert!(at20[1].1.starts_with("GD η=0.1 — f = "), "{at20:?}");
+    let zh = legend_at(&r, &d, &[], 20, Lang::Zh);
+    assert!(zh[0].1.contains("正在发散"), "{zh:?}");
+    // The still picture's legend is the page legend's: how the run ends.
+    let still = legend(&r, &d, &[false, true], Lang::En);
+    assert_eq!(still.len(), 1, "a hidden run is not in the legend");
+    assert!(still[0].1.contains("diverging"), "{still:?}");
+}
+
+#[test]
+fn a_diverged_run_says_at_which_step_from_that_step_on() {
+    let (r, d) = runs(r#"{"steps":80,"optimizers":[{"kind":"gd","lr":3}]}"#);
+    let Health::Diverged { step } = d[0].health else {
+        panic!("{:?}", d[0]);
+    };
+    let before = legend_at(&r, &d, &[], step - 1, Lang::En);
+    assert!(!before[0].1.contains("diverged"), "{before:?}");
+    let at = legend_at(&r, &d, &[], step, Lang::En);
+    assert!(
+        at[0].1.ends_with(&format!("diverged at step {step}")),
+        "{at:?}"
+    );
+    let late = legend_at(&r, &d, &[], 80, Lang::Zh);
+    assert!(
+        late[0].1.ends_with(&format!("在第 {step} 步发散")),
+        "{late:?}"
+    );
+    assert!(legend_at(&r, &d, &[], 80, Lang::En)
+        .iter()
+        .all(|(_, s)| !s.contains("NaN") && !s.contains("inf")));
+}
+
+#[test]
+fn the_legend_flows_in_rows_under_the_plot() {
+    let l = layout(1280.0, 720.0, 20.0, true, &[380.0, 380.0, 380.0, 380.0]);
+    let (_, py, pw, ph) = l.plot;
+    assert_eq!(pw, 1280.0);
+    assert!(py >= 2.0 * 20.0, "caption and title above");
+    // Three side by side, the fourth on a second row, all below the plot.
+    let ys: Vec<f64> = l.entries.iter().map(|e| e.1).collect();
+    assert_eq!(ys[0], ys[1]);
+    assert_eq!(ys[1], ys[2]);
+    assert_eq!(ys[3], ys[0] + l.line);
+    assert!(ys[0] >= py + ph);
+    assert!(ys[3] + l.line <= 720.0);
+    for w in l.entries.windows(2).take(2) {
+        assert!(w[1].0 >= w[0].0 + 380.0);
+    }
+    // The figure size grows by what layout takes around the plot.
+    let extra = extra_height(800.0, 14.0, false, &[200.0, 200.0]);
+    let l = layout(800.0, 500.0 + extra, 14.0, false, &[200.0, 200.0]);
+    assert!((l.plot.3 - 500.0).abs() < 1e-9);
+    assert!(extra_height(800.0, 14.0, true, &[]) > extra_height(800.0, 14.0, false, &[]));
+}
