@@ -32,6 +32,7 @@ mod start;
 mod state;
 mod summary;
 mod timer;
+mod video;
 
 pub use api::{english_words, page_state, set_scene_json, simulate_json};
 pub use page::start;

@@ -17,7 +17,8 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
         ("copy-link", copy_link),
         ("copy-embed", copy_embed),
         ("export-png", |app| {
-            let url = app.plot.to_data_url()?;
+            // The plot with its title and legend (src/web/video/mod.rs).
+            let url = super::video::png(app)?;
             download_url(&app.doc, &url, &format!("{}.png", app.file_stem()))
         }),
         ("export-svg", |app| {
@@ -123,7 +124,7 @@ fn copy_embed(app: &App) -> Result<(), JsValue> {
 }
 
 /// Start a download of a URL under a file name.
-fn download_url(doc: &Document, url: &str, name: &str) -> Result<(), JsValue> {
+pub(super) fn download_url(doc: &Document, url: &str, name: &str) -> Result<(), JsValue> {
     let a: web_sys::HtmlAnchorElement =
         el(doc, "a", &[("href", url), ("download", name)], None)?.dyn_into()?;
     a.click();

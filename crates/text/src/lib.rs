@@ -71,6 +71,7 @@ pub const TABLES: &[(&str, Table, Table)] = &[
     ("explain", tables::explain::EN, tables::explain::ZH),
     ("state", tables::state::EN, tables::state::ZH),
     ("schedule", tables::schedule::EN, tables::schedule::ZH),
+    ("media", tables::media::EN, tables::media::ZH),
 ];
 
 /// The text of `key` in `lang`; the key itself when it is missing (a test
@@ -140,6 +141,11 @@ pub const NAMES: &[&str] = &[
     "render",
     "simulate",
     "PDF",
+    "WebM",
+    "MP4",
+    "VP9",
+    "H.264",
+    "VideoEncoder",
     "iframe",
     "JavaScript",
     "WebAssembly",

@@ -17,6 +17,7 @@ mod plot;
 mod style;
 mod surface;
 mod trails;
+pub(crate) use trails::draw_swatch;
 pub mod trials;
 
 pub use loss_chart::draw_loss;

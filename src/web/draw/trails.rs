@@ -194,3 +194,24 @@ pub fn draw_current(
     }
     Ok(())
 }
+
+/// A run's mark as an exported legend shows it: a cased line `len` px long
+/// in its dash, with one dot of its shape in the middle (as the trail).
+pub(crate) fn draw_swatch(
+    ctx: &CanvasRenderingContext2d,
+    st: &Style,
+    mark: Mark,
+    (x, y): (f64, f64),
+    len: f64,
+) {
+    cased(ctx, st, mark, || {
+        ctx.begin_path();
+        ctx.move_to(x, y);
+        ctx.line_to(x + len, y);
+    });
+    let mid = std::iter::once((x + len / 2.0, y));
+    ctx.set_fill_style_str("#ffffff");
+    paint_dots(ctx, mark, mid.clone(), st.px(9.0));
+    ctx.set_fill_style_str(mark.colour);
+    paint_dots(ctx, mark, mid, st.px(7.0));
+}

@@ -4,6 +4,7 @@ pub mod diagnose;
 pub mod errors;
 pub mod explain;
 pub mod expr;
+pub mod media;
 pub mod page;
 pub mod schedule;
 pub mod state;

@@ -1,0 +1,205 @@
+//! An exported picture (the PNG, each frame of an animation): a band with
+//! the caption, the title and the step; the plot drawn by the page's own
+//! code ([`draw_plot`] over a [`render_surface`] at the export's size); and
+//! the legend strip under it. Where each part goes is
+//! [`crate::media::plan::layout`]'s call.
+
+use crate::diagnose::Diagnosis;
+use crate::landscape::Landscape;
+use crate::media::plan::{layout, widen, Entry, Layout};
+use crate::run::Trajectory;
+use crate::surface::mark;
+use crate::web::draw::{
+    context, draw_plot, draw_swatch, render_surface, Frame, Geom, Style, SurfaceCache,
+};
+use crate::{Vec2, View};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement};
+
+/// What the picture shows, as the page has it.
+pub struct Still<'a> {
+    /// Every run.
+    pub runs: &'a [Trajectory],
+    /// Their diagnoses.
+    pub diags: &'a [Diagnosis],
+    /// Runs hidden in the legend (not drawn, not listed).
+    pub hidden: &'a [bool],
+    /// The surface.
+    pub landscape: &'a Landscape,
+    /// The start ring.
+    pub start: Vec2,
+    /// The page's window of the plane and its size in CSS pixels.
+    pub view: View,
+    /// The page's plot size (CSS pixels).
+    pub page: (f64, f64),
+}
+
+/// The words above the plot.
+pub struct Words {
+    /// The figure's title (the SVG's).
+    pub title: String,
+    /// An author's caption, empty for none.
+    pub caption: String,
+}
+
+/// A picture of a fixed size, redrawn at any step.
+pub struct Composer {
+    /// The picture, `w·dpr`×`h·dpr` device pixels.
+    pub canvas: HtmlCanvasElement,
+    plot: HtmlCanvasElement,
+    cache: SurfaceCache,
+    layout: Layout,
+    geom: Geom,
+    style: Style,
+    size: (f64, f64),
+    dpr: f64,
+}
+
+/// The swatch's length before an entry's words, and the gap after it.
+fn swatch_len(st: &Style) -> (f64, f64) {
+    (st.text_px * 2.0, st.text_px * 0.5)
+}
+
+fn font(st: &Style, bold: bool) -> String {
+    format!(
+        "{}{}px system-ui, sans-serif",
+        if bold { "600 " } else { "" },
+        st.text_px
+    )
+}
+
+/// The width each legend entry takes, the widest it is over `frames` (the
+/// entries' words at each step), so the layout holds still while it plays.
+pub fn widths(doc: &Document, st: &Style, frames: &[Vec<Entry>]) -> Result<Vec<f64>, JsValue> {
+    let scratch: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+    let ctx = context(&scratch)?;
+    ctx.set_font(&font(st, false));
+    let (sw, gap) = swatch_len(st);
+    let n = frames.first().map_or(0, |f| f.len());
+    let mut out = vec![0.0f64; n];
+    for f in frames {
+        for (k, (_, text)) in f.iter().enumerate().take(n) {
+            let w = ctx.measure_text(text)?.width();
+            out[k] = out[k].max(sw + gap + w);
+        }
+    }
+    Ok(out)
+}
+
+impl Composer {
+    /// A `size` (CSS pixels) picture at `dpr` device pixels per pixel of
+    /// `still`, with legend entries `widths` wide and a caption or not.
+    pub fn new(
+        doc: &Document,
+        still: &Still,
+        size: (f64, f64),
+        dpr: f64,
+        style: Style,
+        caption: bool,
+        widths: &[f64],
+    ) -> Result<Composer, JsValue> {
+        let layout = layout(size.0, size.1, style.text_px, caption, widths);
+        let (_, _, pw, ph) = layout.plot;
+        let geom = Geom {
+            view: widen(still.view, still.page, (pw, ph)),
+            w: pw,
+            h: ph,
+            dpr,
+        };
+        let canvas: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+        canvas.set_width((size.0 * dpr).round().max(1.0) as u32);
+        canvas.set_height((size.1 * dpr).round().max(1.0) as u32);
+        let plot: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+        let cache = render_surface(doc, still.landscape, &geom, &style, false)?;
+        Ok(Composer {
+            canvas,
+            plot,
+            cache,
+            layout,
+            geom,
+            style,
+            size,
+            dpr,
+        })
+    }
+
+    /// Draw step `t` with these legend entries and, at the title's right,
+    /// `corner` (the step counter).
+    pub fn draw(
+        &self,
+        still: &Still,
+        words: &Words,
+        t: usize,
+        entries: &[Entry],
+        corner: &str,
+    ) -> Result<(), JsValue> {
+        let frame = Frame {
+            geom: self.geom,
+            runs: still.runs,
+            diags: still.diags,
+            hidden: still.hidden,
+            t,
+            start: still.start,
+            live: false,
+            style: self.style,
+        };
+        draw_plot(&self.plot, &self.cache, &frame, None)?;
+        let ctx = context(&self.canvas)?;
+        let (w, h) = self.size;
+        ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+        ctx.set_fill_style_str("#ffffff");
+        ctx.fill_rect(0.0, 0.0, w * self.dpr, h * self.dpr);
+        let (_, py, _, _) = self.layout.plot;
+        ctx.draw_image_with_html_canvas_element(&self.plot, 0.0, (py * self.dpr).round())?;
+        ctx.set_transform(self.dpr, 0.0, 0.0, self.dpr, 0.0, 0.0)?;
+        self.band(&ctx, words, corner)?;
+        self.legend(&ctx, entries)
+    }
+
+    fn band(
+        &self,
+        ctx: &CanvasRenderingContext2d,
+        words: &Words,
+        corner: &str,
+    ) -> Result<(), JsValue> {
+        let st = &self.style;
+        let line = self.layout.line;
+        let pad = st.text_px * 0.8;
+        let w = self.size.0;
+        ctx.set_text_baseline("middle");
+        ctx.set_fill_style_str("#111111");
+        let mut y = line * 0.6;
+        if !words.caption.is_empty() {
+            ctx.set_font(&format!(
+                "600 {}px system-ui, sans-serif",
+                (st.text_px * 1.2).round()
+            ));
+            ctx.set_text_align("left");
+            ctx.fill_text_with_max_width(&words.caption, pad, y, (w - 2.0 * pad).max(10.0))?;
+            y += line;
+        }
+        ctx.set_font(&font(st, false));
+        ctx.set_text_align("right");
+        let cw = ctx.measure_text(corner)?.width();
+        ctx.fill_text(corner, w - pad, y)?;
+        ctx.set_text_align("left");
+        let room = (w - 3.0 * pad - cw).max(10.0);
+        ctx.fill_text_with_max_width(&words.title, pad, y, room)
+    }
+
+    fn legend(&self, ctx: &CanvasRenderingContext2d, entries: &[Entry]) -> Result<(), JsValue> {
+        let st = &self.style;
+        let (sw, gap) = swatch_len(st);
+        let half = self.layout.line / 2.0;
+        ctx.set_font(&font(st, false));
+        ctx.set_text_align("left");
+        ctx.set_text_baseline("middle");
+        for (&(x, y), (i, text)) in self.layout.entries.iter().zip(entries) {
+            draw_swatch(ctx, st, mark(*i), (x, y + half), sw);
+            ctx.set_fill_style_str("#111111");
+            ctx.fill_text(text, x + sw + gap, y + half)?;
+        }
+        Ok(())
+    }
+}
