@@ -1,0 +1,214 @@
+// The page's media exports (src/web/video/): the PNG carries the title and
+// the legend; the Animation part exports a WebM of the race, one frame per
+// step, that Chromium's <video> decodes at the chosen size and length;
+// Cancel stops it with no download; the part is worded in 中文 too and
+// fits a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, launch, open } from './support.mjs';
+import { blocks } from './webm.mjs';
+
+const SCENE = '?f=quadratic&a=0.1&b=2&start=-5,-2&steps=20&opt=gd:lr=0.4;momentum:lr=0.6,gamma=0.5;gd:lr=1.1';
+// A page without the app's Content-Security-Policy, to play blobs in.
+const BLANK = { '/blank.html': '<!doctype html><meta charset="utf-8"><title>player</title><body></body>' };
+
+let server, browser;
+before(async () => {
+  server = await serve(undefined, '/', {}, BLANK);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function page(t, query = SCENE, size = {}) {
+  const { page, context, errors } = await open(browser, server.url + query, { dpr: 1, ...size });
+  t.after(() => context.close());
+  await page.click('.share-panel > summary');
+  return { page, errors };
+}
+
+async function exportVideo(p, { size = 'figure', fps = '10', caption = '' } = {}) {
+  await p.selectOption('#video-size', size);
+  await p.selectOption('#video-fps', fps);
+  await p.fill('#video-caption', caption);
+  const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 60000 }), p.click('#video-export')]);
+  const body = await readFile(await dl.path());
+  await p.waitForSelector('#video-part[data-state="idle"]');
+  return { name: dl.suggestedFilename(), body };
+}
+
+// Play `body` in a <video> in a fresh page: its size, duration, and the
+// pixels of the frames shown at `times` (a 16×9 grid of RGB samples each).
+async function play(body, times) {
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  await p.goto(server.url + 'blank.html');
+  const out = await p.evaluate(async ({ b64, times }) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const v = document.createElement('video');
+    v.muted = true;
+    v.src = URL.createObjectURL(new Blob([bytes], { type: 'video/webm' }));
+    document.body.append(v);
+    await new Promise((ok, no) => { v.onloadeddata = ok; v.onerror = () => no(new Error(v.error?.message)); });
+    const c = document.createElement('canvas');
+    c.width = v.videoWidth; c.height = v.videoHeight;
+    const g = c.getContext('2d', { willReadFrequently: true });
+    const shots = [];
+    for (const t of times) {
+      v.currentTime = t;
+      await new Promise((ok) => { v.onseeked = ok; });
+      g.drawImage(v, 0, 0);
+      const px = [];
+      for (let j = 0; j < 9; j++) for (let i = 0; i < 16; i++) {
+        const d = g.getImageData(Math.floor((i + 0.5) * c.width / 16), Math.floor((j + 0.5) * c.height / 9), 1, 1).data;
+        px.push(d[0], d[1], d[2]);
+      }
+      shots.push(px);
+    }
+    return { w: v.videoWidth, h: v.videoHeight, duration: v.duration, shots };
+  }, { b64: body.toString('base64'), times });
+  await ctx.close();
+  return out;
+}
+
+const differs = (a, b) => a.filter((v, i) => Math.abs(v - b[i]) > 40).length;
+
+test('WebM at a slide preset: 21 frames for 20 steps, 1280×720, 2.1 s at 10 fps, decoded by <video>', async (t) => {
+  const { page: p, errors } = await page(t);
+  const { name, body } = await exportVideo(p, { size: '720', caption: 'Momentum overtakes GD' });
+  assert.equal(name, 'gradscape-quadratic-gd-momentum-gd.webm');
+  const w = blocks(body);
+  assert.deepEqual([w.width, w.height, w.codec], [1280, 720, 'V_VP9']);
+  assert.equal(w.blocks.length, 21, 'one frame per step 0..20');
+  assert.deepEqual(w.blocks.map((b) => b.time), Array.from({ length: 21 }, (_, i) => i * 100));
+  assert.deepEqual(w.blocks.filter((b) => b.key).map((b) => b.time), [0, 2000], 'a keyframe every 2 s');
+  assert.equal(w.duration, 2100);
+  const v = await play(body, [0, 1.05, 2.05]);
+  assert.deepEqual([v.w, v.h], [1280, 720]);
+  assert.ok(Math.abs(v.duration - 2.1) < 0.05, `duration ${v.duration}`);
+  // The trails grow: the last frame differs from the first in many places.
+  assert.ok(differs(v.shots[0], v.shots[2]) >= 5, `frames 0 and 20 differ in ${differs(v.shots[0], v.shots[2])} samples`);
+  assert.match(await p.textContent('#video-status'), /^Animation downloaded: 21 frames, 1280×720 pixels, 2\.1 s\.$/);
+  assert.equal(await p.isHidden('#video-progress-row'), true);
+  assert.deepEqual(errors, []);
+});
+
+test('WebM at the figure\'s size: its width, the plot\'s height plus title and legend, 5 fps', async (t) => {
+  const { page: p, errors } = await page(t);
+  const plot = await p.evaluate(() => document.getElementById('plot').getBoundingClientRect().toJSON());
+  const { body } = await exportVideo(p, { fps: '5' });
+  const w = blocks(body);
+  assert.equal(w.width, Math.floor(Math.round(plot.width) / 2) * 2);
+  assert.ok(w.height > plot.height + 40 && w.height < plot.height + 200, `height ${w.height} for a plot ${plot.height} high`);
+  assert.equal(w.height % 2, 0);
+  assert.equal(w.blocks.length, 21);
+  assert.equal(w.blocks[20].time, 4000);
+  const v = await play(body, [4.1]);
+  assert.deepEqual([v.w, v.h], [w.width, w.height]);
+  assert.ok(Math.abs(v.duration - 4.2) < 0.05, `duration ${v.duration}`);
+  assert.deepEqual(errors, []);
+});
+
+test('Cancel stops a long export: no download, the part idle again, the next export works', async (t) => {
+  const { page: p, errors } = await page(t, SCENE.replace('steps=20', 'steps=300'));
+  await p.selectOption('#video-size', '1080');
+  await p.selectOption('#video-fps', '30');
+  let downloads = 0;
+  p.on('download', () => downloads++);
+  await p.click('#video-export');
+  await p.waitForSelector('#video-part[data-state="running"]');
+  await p.waitForFunction(() => /^frame ([3-9]|\d\d+) of 301$/.test(document.getElementById('video-count').textContent));
+  assert.equal(await p.isVisible('#video-progress'), true);
+  assert.equal(await p.isDisabled('#video-export'), true);
+  // The page answers while it exports: a step of the time bar.
+  const before = JSON.parse(await p.evaluate(() => window.wasmBindings.page_state())).t;
+  await p.keyboard.press('Home');
+  await p.waitForFunction((b) => JSON.parse(window.wasmBindings.page_state()).t !== b, before);
+  await p.click('#video-cancel');
+  await p.waitForSelector('#video-part[data-state="idle"]');
+  assert.equal(await p.textContent('#video-status'), 'Export cancelled.');
+  assert.equal(await p.isHidden('#video-cancel'), true);
+  assert.equal(await p.isHidden('#video-progress-row'), true);
+  assert.equal(await p.isEnabled('#video-export'), true);
+  await p.waitForTimeout(1500);
+  assert.equal(downloads, 0);
+  // The encoder was freed: a new export runs to the end.
+  await p.selectOption('#video-size', '720');
+  await p.goto(server.url + SCENE);
+  await p.waitForSelector('canvas#plot[data-ready="true"]');
+  await p.click('.share-panel > summary');
+  const { body } = await exportVideo(p, { size: '720', fps: '30' });
+  assert.equal(blocks(body).blocks.length, 21);
+  assert.deepEqual(errors, []);
+});
+
+test('PNG: the plot with the title above and the legend below, in every run\'s colour', async (t) => {
+  const { page: p, errors } = await page(t, SCENE, { dpr: 2 });
+  const [dl] = await Promise.all([p.waitForEvent('download'), p.click('#export-png')]);
+  const body = await readFile(await dl.path());
+  const [w, h] = [body.readUInt32BE(16), body.readUInt32BE(20)];
+  const dev = await p.evaluate(() => [document.getElementById('plot').width, document.getElementById('plot').height]);
+  assert.equal(w, dev[0]);
+  assert.ok(h > dev[1] + 2 * 40, `the PNG (${h} px) holds the plot (${dev[1]} px), a title band and a legend strip`);
+  // Decode it beside the page's own canvas: the plot rows match the page's
+  // plot; the band and the strip are white with dark words and the marks.
+  const r = await p.evaluate(async ({ b64 }) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const plot = document.getElementById('plot');
+    // Where the plot sits: the first row equal to the page's plot's first.
+    const row = (ctx, y, w) => ctx.getImageData(0, y, w, 1).data;
+    const first = row(plot.getContext('2d'), Math.floor(plot.height / 2), plot.width);
+    let top = -1;
+    for (let y = 0; y < c.height - plot.height && top < 0; y++) {
+      const r = row(g, y + Math.floor(plot.height / 2), c.width);
+      let bad = 0;
+      for (let i = 0; i < r.length; i += 4) if (Math.abs(r[i] - first[i]) > 8) bad++;
+      if (bad < c.width / 50) top = y;
+    }
+    const region = (y0, y1) => {
+      const d = g.getImageData(0, y0, c.width, y1 - y0).data;
+      const colours = new Set();
+      let dark = 0, white = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        colours.add('#' + [d[i], d[i + 1], d[i + 2]].map((v) => v.toString(16).padStart(2, '0')).join(''));
+        if (d[i] < 60 && d[i + 1] < 60 && d[i + 2] < 60) dark++;
+        if (d[i] > 250 && d[i + 1] > 250 && d[i + 2] > 250) white++;
+      }
+      return { colours: [...colours], dark, white, n: d.length / 4 };
+    };
+    return { top, band: top > 0 ? region(0, top) : null, strip: region(top + plot.height, c.height) };
+  }, { b64: body.toString('base64') });
+  assert.ok(r.top > 20, `the plot starts below a title band (at ${r.top})`);
+  assert.ok(r.band.dark > 200, 'the title is written in the band');
+  assert.ok(r.strip.white > r.strip.n / 2, 'the legend strip is white');
+  assert.ok(r.strip.dark > 300, 'the legend has words');
+  // The three runs' marks: GD orange, momentum sky blue, the third bluish green.
+  for (const c of ['#e69f00', '#56b4e9', '#009e73']) assert.ok(r.strip.colours.includes(c), `${c} in the legend`);
+  assert.deepEqual(errors, []);
+});
+
+test('中文: the Animation part and its progress speak Chinese, and it fits a 390×844 phone', async (t) => {
+  const { page: p, errors } = await page(t, SCENE + '&lang=zh', { width: 390, height: 844 });
+  assert.equal((await p.textContent('#video-export')).trim(), '导出动画');
+  assert.equal((await p.textContent('#video-part legend')).trim(), '动画');
+  const fits = await p.evaluate(() => {
+    const part = document.getElementById('video-part').getBoundingClientRect();
+    return part.left >= 0 && part.right <= window.innerWidth && document.documentElement.scrollWidth <= window.innerWidth;
+  });
+  assert.ok(fits, 'no sideways scrolling');
+  const box = await p.locator('#video-export').boundingBox();
+  assert.ok(box.height >= 24 && box.width >= 44, 'a button a finger can hit');
+  const { body } = await exportVideo(p, { size: '720' });
+  assert.equal(blocks(body).blocks.length, 21);
+  assert.match(await p.textContent('#video-status'), /^动画已下载：21 帧，1280×720 像素，2\.1 秒。$/);
+  assert.deepEqual(errors, []);
+});
