@@ -124,7 +124,7 @@ fn copy_embed(app: &App) -> Result<(), JsValue> {
 }
 
 /// Start a download of a URL under a file name.
-pub(super) fn download_url(doc: &Document, url: &str, name: &str) -> Result<(), JsValue> {
+fn download_url(doc: &Document, url: &str, name: &str) -> Result<(), JsValue> {
     let a: web_sys::HtmlAnchorElement =
         el(doc, "a", &[("href", url), ("download", name)], None)?.dyn_into()?;
     a.click();

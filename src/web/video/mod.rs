@@ -364,7 +364,9 @@ fn done_words(lang: Lang, frames: Frames, w: u32, h: u32) -> String {
 /// download started from it has its bytes by then).
 fn download(doc: &Document, blob: &Blob, name: &str) -> Result<(), JsValue> {
     let url = web_sys::Url::create_object_url_with_blob(blob)?;
-    super::share::download_url(doc, &url, name)?;
+    let a: web_sys::HtmlAnchorElement =
+        super::dom::el(doc, "a", &[("href", &url), ("download", name)], None)?.dyn_into()?;
+    a.click();
     let revoke = Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
