@@ -42,15 +42,15 @@ async function exportVideo(p, { size = 'figure', fps = '10', caption = '' } = {}
 
 // Play `body` in a <video> in a fresh page: its size, duration, and the
 // pixels of the frames shown at `times` (a 16×9 grid of RGB samples each).
-async function play(body, times) {
+async function play(body, times, type = 'video/webm') {
   const ctx = await browser.newContext();
   const p = await ctx.newPage();
   await p.goto(server.url + 'blank.html');
-  const out = await p.evaluate(async ({ b64, times }) => {
+  const out = await p.evaluate(async ({ b64, times, type }) => {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const v = document.createElement('video');
     v.muted = true;
-    v.src = URL.createObjectURL(new Blob([bytes], { type: 'video/webm' }));
+    v.src = URL.createObjectURL(new Blob([bytes], { type }));
     document.body.append(v);
     await new Promise((ok, no) => { v.onloadeddata = ok; v.onerror = () => no(new Error(v.error?.message)); });
     const c = document.createElement('canvas');
@@ -69,7 +69,7 @@ async function play(body, times) {
       shots.push(px);
     }
     return { w: v.videoWidth, h: v.videoHeight, duration: v.duration, shots };
-  }, { b64: body.toString('base64'), times });
+  }, { b64: body.toString('base64'), times, type });
   await ctx.close();
   return out;
 }
@@ -109,6 +109,50 @@ test('WebM at the figure\'s size: its width, the plot\'s height plus title and l
   const v = await play(body, [4.1]);
   assert.deepEqual([v.w, v.h], [w.width, w.height]);
   assert.ok(Math.abs(v.duration - 4.2) < 0.05, `duration ${v.duration}`);
+  assert.deepEqual(errors, []);
+});
+
+// The top-level boxes of an MP4 and its sample count (stsz).
+function mp4(buf) {
+  const top = [];
+  let samples = -1;
+  const walk = (at, end, depth) => {
+    while (at < end) {
+      const size = buf.readUInt32BE(at), kind = buf.toString('latin1', at + 4, at + 8);
+      if (depth === 0) top.push(kind);
+      if (kind === 'stsz') samples = buf.readUInt32BE(at + 16);
+      if (['moov', 'trak', 'mdia', 'minf', 'stbl'].includes(kind)) walk(at + 8, at + size, depth + 1);
+      at += size;
+    }
+  };
+  walk(0, buf.length, 0);
+  return { top, samples };
+}
+
+test('MP4 is offered exactly where the browser encodes H.264, and decodes', async (t) => {
+  const { page: p, errors } = await page(t);
+  const avc = await p.evaluate(async () => {
+    for (const codec of ['avc1.42002a', 'avc1.4d002a', 'avc1.640028']) {
+      const r = await VideoEncoder.isConfigSupported({ codec, width: 1920, height: 1080, bitrate: 4e6, framerate: 30 });
+      if (r.supported) return true;
+    }
+    return false;
+  });
+  if (!avc) {
+    await p.waitForTimeout(500);
+    assert.equal(await p.locator('#video-format option[value="mp4"]').count(), 0);
+    return;
+  }
+  await p.waitForSelector('#video-format option[value="mp4"]', { state: 'attached' });
+  await p.selectOption('#video-format', 'mp4');
+  const { name, body } = await exportVideo(p, { size: '720' });
+  assert.match(name, /\.mp4$/);
+  const m = mp4(body);
+  assert.deepEqual(m.top, ['ftyp', 'moov', 'mdat'], 'the index before the data');
+  assert.equal(m.samples, 21);
+  const v = await play(body, [2.05], 'video/mp4');
+  assert.deepEqual([v.w, v.h], [1280, 720]);
+  assert.ok(Math.abs(v.duration - 2.1) < 0.05, `duration ${v.duration}`);
   assert.deepEqual(errors, []);
 });
 

@@ -1,7 +1,8 @@
 //! WebCodecs' `VideoEncoder`, bound here by hand: web-sys has it only
 //! behind `--cfg=web_sys_unstable_apis`, which would change how the whole
 //! crate is built. Frames go in as canvases with their timestamps; the
-//! encoded chunks are collected for [`crate::media::webm`].
+//! encoded chunks (and, for H.264, the decoder's configuration record) are
+//! collected for [`crate::media::webm`] and [`crate::media::mp4`].
 
 use crate::media::webm::Chunk;
 use js_sys::{Object, Promise, Reflect, Uint8Array};
@@ -65,13 +66,20 @@ fn config(codec: &str, w: u32, h: u32, fps: u32) -> Object {
     // Enough bits for sharp text and thin lines; the pictures are mostly
     // still, so the files stay small anyway.
     let bitrate = (w as f64 * h as f64 * fps as f64 * 0.2).clamp(1e6, 2e7);
-    object(&[
+    let c = object(&[
         ("codec", codec.into()),
         ("width", w.into()),
         ("height", h.into()),
         ("bitrate", bitrate.into()),
         ("framerate", fps.into()),
-    ])
+    ]);
+    if codec.starts_with("avc1") {
+        // Length-prefixed NAL units and a separate configuration record:
+        // what MP4 stores (the default, Annex B, is for streams).
+        let avc = object(&[("format", "avc".into())]);
+        let _ = Reflect::set(&c, &"avc".into(), &avc);
+    }
+    c
 }
 
 /// Whether the browser encodes `codec` (a WebCodecs codec string) at this
@@ -95,6 +103,8 @@ pub async fn supports(codec: &str, w: u32, h: u32, fps: u32) -> bool {
 #[derive(Default)]
 struct Out {
     chunks: Vec<Chunk>,
+    /// H.264's AVCDecoderConfigurationRecord, with the first keyframe.
+    description: Option<Vec<u8>>,
     error: Option<String>,
 }
 
@@ -103,7 +113,7 @@ pub struct Encoder {
     enc: VideoEncoder,
     out: Rc<RefCell<Out>>,
     // Kept alive as long as the encoder may call them.
-    _output: Closure<dyn FnMut(EncodedVideoChunk)>,
+    _output: Closure<dyn FnMut(EncodedVideoChunk, JsValue)>,
     _error: Closure<dyn FnMut(JsValue)>,
 }
 
@@ -112,15 +122,26 @@ impl Encoder {
     pub fn new(codec: &str, w: u32, h: u32, fps: u32) -> Result<Encoder, JsValue> {
         let out = Rc::new(RefCell::new(Out::default()));
         let o = out.clone();
-        let output = Closure::<dyn FnMut(EncodedVideoChunk)>::new(move |c: EncodedVideoChunk| {
-            let bytes = Uint8Array::new_with_length(c.byte_length());
-            c.copy_to(&bytes);
-            o.borrow_mut().chunks.push(Chunk {
-                time_us: c.timestamp().max(0.0) as u64,
-                key: c.kind() == "key",
-                data: bytes.to_vec(),
-            });
-        });
+        let output = Closure::<dyn FnMut(EncodedVideoChunk, JsValue)>::new(
+            move |c: EncodedVideoChunk, meta: JsValue| {
+                let bytes = Uint8Array::new_with_length(c.byte_length());
+                c.copy_to(&bytes);
+                let description = Reflect::get(&meta, &"decoderConfig".into())
+                    .and_then(|d| Reflect::get(&d, &"description".into()))
+                    .ok()
+                    .filter(|d| !d.is_undefined() && !d.is_null())
+                    .map(|d| Uint8Array::new(&d).to_vec());
+                let mut out = o.borrow_mut();
+                if description.is_some() && out.description.is_none() {
+                    out.description = description;
+                }
+                out.chunks.push(Chunk {
+                    time_us: c.timestamp().max(0.0) as u64,
+                    key: c.kind() == "key",
+                    data: bytes.to_vec(),
+                });
+            },
+        );
         let o = out.clone();
         let error = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
             let text = Reflect::get(&e, &"message".into())
@@ -173,8 +194,9 @@ impl Encoder {
         self.enc.encode_queue_size()
     }
 
-    /// Wait until every frame is encoded; the chunks in time order.
-    pub async fn finish(self) -> Result<Vec<Chunk>, JsValue> {
+    /// Wait until every frame is encoded; the chunks in time order and
+    /// the decoder's configuration record when the codec gave one.
+    pub async fn finish(self) -> Result<(Vec<Chunk>, Option<Vec<u8>>), JsValue> {
         JsFuture::from(self.enc.flush()).await?;
         let _ = self.enc.close();
         let mut out = self.out.borrow_mut();
@@ -183,7 +205,7 @@ impl Encoder {
         }
         let mut chunks = std::mem::take(&mut out.chunks);
         chunks.sort_by_key(|c| c.time_us);
-        Ok(chunks)
+        Ok((chunks, out.description.take()))
     }
 
     /// Stop now and free the encoder (what Cancel does).

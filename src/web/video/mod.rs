@@ -1,36 +1,29 @@
 //! The page's media exports: the PNG with its title and legend, and the
 //! Animation part of the Share and export panel — one frame per step drawn
 //! by the page's own code at the export's size ([`compose`]), encoded by
-//! WebCodecs ([`codec`]) and muxed into WebM ([`crate::media::webm`]), or
-//! recorded in real time by `MediaRecorder` where there is no encoder
-//! ([`record`]). The export works on a copy of the runs taken when it
+//! WebCodecs ([`codec`]) and muxed into WebM ([`crate::media::webm`]; MP4,
+//! [`crate::media::mp4`], where the browser encodes H.264 — the format
+//! menu offers it only then), or recorded in real time by `MediaRecorder`
+//! where there is no encoder ([`record`]). The export works on a copy of the runs taken when it
 //! starts, yielding to the page between frames, so the page stays usable
 //! and what it exports does not change under it.
 
 mod codec;
 pub mod compose;
+mod export;
 mod record;
 
 use super::dom::{by_id, on};
 use super::{with_app, App};
-use crate::diagnose::Diagnosis;
-use crate::landscape::Landscape;
-use crate::media::plan::{extra_height, legend, legend_at, title, Entry, ExportSize, Frames, FPS};
-use crate::media::webm::{mux, Codec, Track};
-use crate::run::Trajectory;
+use crate::media::plan::{extra_height, legend, title, ExportSize, FPS};
 use crate::web::draw::Style;
-use crate::{Vec2, View};
 use compose::{widths, Composer, Still, Words};
+use export::{avc, export, Format, Take};
 use gradscape_text::{tr, trf, Lang};
-use js_sys::{Array, Promise, Uint8Array};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    Blob, BlobPropertyBag, Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement,
-};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 thread_local! {
     /// The running export's cancel flag (none when idle).
@@ -92,6 +85,16 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     on(&caption, "input", move |_: web_sys::Event| {
         let _ = typed.set_attribute("data-typed", "");
     })?;
+    // MP4 joins the format menu once the browser says it encodes H.264.
+    let menu: HtmlSelectElement = by_id(doc, "video-format")?;
+    let d = doc.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        if avc().await.is_some() {
+            if let Ok(option) = super::dom::el(&d, "option", &[("value", "mp4")], Some("MP4")) {
+                let _ = menu.append_child(&option);
+            }
+        }
+    });
     if let Some(panel) = caption.closest("details")? {
         on(&panel, "toggle", |_: web_sys::Event| {
             with_app(|app| {
@@ -109,41 +112,12 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// What the export works on: a copy of the page's runs and view.
-struct Take {
-    runs: Vec<Trajectory>,
-    diags: Vec<Diagnosis>,
-    hidden: Vec<bool>,
-    landscape: Landscape,
-    start: Vec2,
-    view: View,
-    page: (f64, f64),
-    steps: usize,
-    lang: Lang,
-    present: bool,
-    title: String,
-    stem: String,
-}
-
-impl Take {
-    fn still(&self) -> Still<'_> {
-        Still {
-            runs: &self.runs,
-            diags: &self.diags,
-            hidden: &self.hidden,
-            landscape: &self.landscape,
-            start: self.start,
-            view: self.view,
-            page: self.page,
-        }
-    }
-}
-
 /// The panel's choices.
 struct Choice {
     size: ExportSize,
     fps: u32,
     caption: String,
+    format: Format,
 }
 
 fn choice(doc: &Document) -> Result<Choice, JsValue> {
@@ -160,6 +134,13 @@ fn choice(doc: &Document) -> Result<Choice, JsValue> {
         size: ExportSize::parse(&size.value()),
         fps,
         caption: caption.value().trim().chars().take(200).collect(),
+        format: match by_id::<HtmlSelectElement>(doc, "video-format")?
+            .value()
+            .as_str()
+        {
+            "mp4" => Format::Mp4,
+            _ => Format::Webm,
+        },
     })
 }
 
@@ -224,154 +205,14 @@ fn ui_running(doc: &Document, running: bool) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn progress(doc: &Document, lang: Lang, done: usize, count: usize) -> Result<(), JsValue> {
-    let bar: Element = by_id(doc, "video-progress")?;
-    bar.set_attribute("max", &count.to_string())?;
-    bar.set_attribute("value", &done.to_string())?;
-    let words = trf(
-        lang,
-        "video.progress",
-        &[&done.to_string(), &count.to_string()],
-    );
-    bar.set_attribute("aria-valuetext", &words)?;
-    by_id::<Element>(doc, "video-count")?.set_text_content(Some(&words));
-    Ok(())
-}
-
 /// Wait `ms` (0: until the browser has run its other work).
 async fn pause(ms: i32) {
+    use js_sys::Promise;
+    use wasm_bindgen_futures::JsFuture;
     let p = Promise::new(&mut |ok, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&ok, ms);
         }
     });
     let _ = JsFuture::from(p).await;
-}
-
-/// Draw and encode every frame; the status line's words when done, `None`
-/// when cancelled.
-async fn export(
-    doc: &Document,
-    take: &Take,
-    choice: &Choice,
-    cancel: &Cell<bool>,
-) -> Result<Option<String>, JsValue> {
-    let lang = take.lang;
-    let frames = Frames::new(take.steps, choice.fps);
-    let texts: Vec<Vec<Entry>> = (0..frames.count)
-        .map(|k| legend_at(&take.runs, &take.diags, &take.hidden, k, lang))
-        .collect();
-    let (pw, ph) = take.page;
-    // Slides get the presenter's sizes (text for the back of the room).
-    let style = match choice.size {
-        ExportSize::Figure => Style::of(take.present, pw),
-        _ => Style::of(true, choice.size.pixels(pw, ph, 0.0).0 as f64),
-    };
-    let ws = widths(doc, &style, &texts)?;
-    let caption = !choice.caption.is_empty();
-    let (w, h) = choice
-        .size
-        .pixels(pw, ph, extra_height(pw, style.text_px, caption, &ws));
-    let still = take.still();
-    let comp = Composer::new(doc, &still, (w as f64, h as f64), 1.0, style, caption, &ws)?;
-    let words = Words {
-        title: take.title.clone(),
-        caption: choice.caption.clone(),
-    };
-    let draw = |i: usize| {
-        comp.draw(
-            &still,
-            &words,
-            i,
-            &texts[i],
-            &step_words(lang, i, take.steps),
-        )
-    };
-    progress(doc, lang, 0, frames.count)?;
-    if !codec::available() {
-        let status: Element = by_id(doc, "video-status")?;
-        status.set_text_content(Some(tr(lang, "video.realtime")));
-        let tick = |i: usize| progress(doc, lang, i, frames.count);
-        let Some(blob) = record::record(&comp.canvas, &draw, frames, cancel, &tick).await? else {
-            return Ok(None);
-        };
-        download(doc, &blob, &format!("{}.webm", take.stem))?;
-        return Ok(Some(done_words(lang, frames, w, h)));
-    }
-    let mut chosen = None;
-    for (name, codec) in [("vp09.00.10.08", Codec::Vp9), ("vp8", Codec::Vp8)] {
-        if codec::supports(name, w, h, frames.fps).await {
-            chosen = Some((name, codec));
-            break;
-        }
-    }
-    let Some((name, codec)) = chosen else {
-        return Err(tr(lang, "video.unsupported").into());
-    };
-    let enc = codec::Encoder::new(name, w, h, frames.fps)?;
-    for i in 0..frames.count {
-        draw(i)?;
-        enc.encode(
-            &comp.canvas,
-            frames.time_us(i),
-            frames.length_us(i),
-            frames.key(i),
-        )?;
-        progress(doc, lang, i + 1, frames.count)?;
-        // Let the page (and Cancel) run; do not outrun the encoder.
-        pause(0).await;
-        while enc.queued() > 4 && !cancel.get() {
-            pause(5).await;
-        }
-        if cancel.get() {
-            enc.stop();
-            return Ok(None);
-        }
-    }
-    let chunks = enc.finish().await?;
-    if cancel.get() {
-        return Ok(None);
-    }
-    let track = Track {
-        codec,
-        width: w,
-        height: h,
-    };
-    let bytes = mux(&track, &chunks, frames.duration_us());
-    let parts = Array::of1(&Uint8Array::from(&bytes[..]));
-    let opts = BlobPropertyBag::new();
-    opts.set_type("video/webm");
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;
-    download(doc, &blob, &format!("{}.webm", take.stem))?;
-    Ok(Some(done_words(lang, frames, w, h)))
-}
-
-fn done_words(lang: Lang, frames: Frames, w: u32, h: u32) -> String {
-    let secs = gradscape_core::format::fmt_num((frames.duration_us() as f64 / 1e5).round() / 10.0);
-    trf(
-        lang,
-        "video.done",
-        &[
-            &frames.count.to_string(),
-            &w.to_string(),
-            &h.to_string(),
-            &secs,
-        ],
-    )
-}
-
-/// Download a blob under a name; its URL is let go a minute later (a
-/// download started from it has its bytes by then).
-fn download(doc: &Document, blob: &Blob, name: &str) -> Result<(), JsValue> {
-    let url = web_sys::Url::create_object_url_with_blob(blob)?;
-    let a: web_sys::HtmlAnchorElement =
-        super::dom::el(doc, "a", &[("href", &url), ("download", name)], None)?.dyn_into()?;
-    a.click();
-    let revoke = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    if let Some(w) = web_sys::window() {
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
-    }
-    Ok(())
 }
