@@ -100,7 +100,7 @@ impl Frames {
     /// A keyframe every 2 s (and the first): a player can seek, and the
     /// file stays small.
     pub fn key(&self, i: usize) -> bool {
-        i % (2 * self.fps as usize) == 0
+        i.is_multiple_of(2 * self.fps as usize)
     }
 }
 
