@@ -256,3 +256,18 @@ test('中文: the Animation part and its progress speak Chinese, and it fits a 3
   assert.match(await p.textContent('#video-status'), /^动画已下载：21 帧，1280×720 像素，2\.1 秒。$/);
   assert.deepEqual(errors, []);
 });
+
+test('with a lesson open the caption offers its title, and keeps what the author types', async (t) => {
+  const { page: p, errors } = await page(t, '?lesson=2');
+  const caption = await p.inputValue('#video-caption');
+  const picked = await p.evaluate(() => { const s = document.getElementById('lesson'); return s.options[s.selectedIndex].textContent; });
+  assert.ok(caption.length > 3 && picked.includes(caption), `caption "${caption}" from the lesson "${picked}"`);
+  await p.fill('#video-caption', 'My slide');
+  await p.click('.share-panel > summary');
+  await p.click('.share-panel > summary');
+  assert.equal(await p.inputValue('#video-caption'), 'My slide');
+  // Without a lesson the caption is empty.
+  const { page: q } = await page(t, SCENE);
+  assert.equal(await q.inputValue('#video-caption'), '');
+  assert.deepEqual(errors, []);
+});
