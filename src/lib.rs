@@ -17,8 +17,9 @@ pub use gradscape_core::{
 pub use gradscape_text as text;
 pub use gradscape_text::{output, svg, Lang};
 
+pub mod export;
+
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
 pub mod app;
-pub mod media;

@@ -2,9 +2,9 @@
 //! behind `--cfg=web_sys_unstable_apis`, which would change how the whole
 //! crate is built. Frames go in as canvases with their timestamps; the
 //! encoded chunks (and, for H.264, the decoder's configuration record) are
-//! collected for [`crate::media::webm`] and [`crate::media::mp4`].
+//! collected for [`crate::export::webm`] and [`crate::export::mp4`].
 
-use crate::media::webm::Chunk;
+use crate::export::webm::Chunk;
 use js_sys::{Object, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -2,11 +2,11 @@
 //! the caption, the title and the step; the plot drawn by the page's own
 //! code ([`draw_plot`] over a [`render_surface`] at the export's size); and
 //! the legend strip under it. Where each part goes is
-//! [`crate::media::plan::layout`]'s call.
+//! [`crate::export::plan::layout`]'s call.
 
 use crate::diagnose::Diagnosis;
+use crate::export::plan::{layout, widen, Entry, Layout};
 use crate::landscape::Landscape;
-use crate::media::plan::{layout, widen, Entry, Layout};
 use crate::run::Trajectory;
 use crate::surface::mark;
 use crate::web::draw::{

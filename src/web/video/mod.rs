@@ -1,8 +1,8 @@
 //! The page's media exports: the PNG with its title and legend, and the
 //! Animation part of the Share and export panel — one frame per step drawn
 //! by the page's own code at the export's size ([`compose`]), encoded by
-//! WebCodecs ([`codec`]) and muxed into WebM ([`crate::media::webm`]; MP4,
-//! [`crate::media::mp4`], where the browser encodes H.264 — the format
+//! WebCodecs ([`codec`]) and muxed into WebM ([`crate::export::webm`]; MP4,
+//! [`crate::export::mp4`], where the browser encodes H.264 — the format
 //! menu offers it only then), or recorded in real time by `MediaRecorder`
 //! where there is no encoder ([`record`]). The export works on a copy of the runs taken when it
 //! starts, yielding to the page between frames, so the page stays usable
@@ -15,7 +15,7 @@ mod record;
 
 use super::dom::{by_id, on};
 use super::{with_app, App};
-use crate::media::plan::{extra_height, legend, title, ExportSize, FPS};
+use crate::export::plan::{extra_height, legend, title, ExportSize, FPS};
 use crate::web::draw::Style;
 use compose::{widths, Composer, Still, Words};
 use export::{avc, export, Format, Take};

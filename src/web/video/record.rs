@@ -4,7 +4,7 @@
 //! frames, and the browser picks the codec), but a video all the same.
 
 use super::pause;
-use crate::media::plan::Frames;
+use crate::export::plan::Frames;
 use js_sys::{Array, Promise};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
