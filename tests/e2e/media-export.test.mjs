@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, open } from './support.mjs';
+import { serve, launch } from './support.mjs';
 import { blocks } from './webm.mjs';
 
 const SCENE = '?f=quadratic&a=0.1&b=2&start=-5,-2&steps=20&opt=gd:lr=0.4;momentum:lr=0.6,gamma=0.5;gd:lr=1.1';
@@ -23,9 +23,16 @@ after(async () => {
   await server?.close();
 });
 
-async function page(t, query = SCENE, size = {}) {
-  const { page, context, errors } = await open(browser, server.url + query, { dpr: 1, ...size });
+async function page(t, query = SCENE, size = {}, init) {
+  const context = await browser.newContext({ viewport: { width: size.width ?? 1280, height: size.height ?? 800 }, deviceScaleFactor: size.dpr ?? 1 });
   t.after(() => context.close());
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + query);
+  await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
   await page.click('.share-panel > summary');
   return { page, errors };
 }
@@ -269,5 +276,23 @@ test('with a lesson open the caption offers its title, and keeps what the author
   // Without a lesson the caption is empty.
   const { page: q } = await page(t, SCENE);
   assert.equal(await q.inputValue('#video-caption'), '');
+  assert.deepEqual(errors, []);
+});
+
+test('without VideoEncoder the canvas is recorded in real time (MediaRecorder): a WebM all the same', async (t) => {
+  const { page: p, errors } = await page(t, SCENE, {}, () => { delete window.VideoEncoder; delete window.VideoFrame; });
+  assert.equal(await p.evaluate(() => typeof window.VideoEncoder), 'undefined');
+  await p.selectOption('#video-size', '720');
+  await p.selectOption('#video-fps', '10');
+  const [dl] = await Promise.all([p.waitForEvent('download', { timeout: 60000 }), p.click('#video-export')]);
+  const body = await readFile(await dl.path());
+  assert.match(dl.suggestedFilename(), /\.webm$/);
+  const w = blocks(body);
+  assert.deepEqual([w.width, w.height], [1280, 720]);
+  // Real time: about 21 frames over about 2.1 s, not exactly.
+  assert.ok(w.blocks.length >= 5, `${w.blocks.length} frames recorded`);
+  const v = await play(body, [0]);
+  assert.deepEqual([v.w, v.h], [1280, 720]);
+  assert.match(await p.textContent('#video-status'), /recorded in real time, so frames may be dropped/);
   assert.deepEqual(errors, []);
 });

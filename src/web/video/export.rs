@@ -142,7 +142,8 @@ pub(super) async fn export(
             return Ok(None);
         };
         download(doc, &blob, &format!("{}.webm", take.stem))?;
-        return Ok(Some(done_words(lang, frames, w, h)));
+        let done = done_words(lang, frames, w, h);
+        return Ok(Some(format!("{done} {}", tr(lang, "video.realtime"))));
     }
     let names: Vec<(&str, Codec)> = match choice.format {
         Format::Webm => vec![("vp09.00.10.08", Codec::Vp9), ("vp8", Codec::Vp8)],
