@@ -140,8 +140,29 @@ pub fn title(scene: &Scene, lang: Lang) -> String {
     )
 }
 
-/// A legend entry: the run's index (its mark) and its words.
-pub type Entry = (usize, String);
+/// A legend entry: the run's index (its mark), its label and how it fares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The run's index (its colour, dash and dot).
+    pub run: usize,
+    /// "GD η=0.6".
+    pub label: String,
+    /// "f = 0.089", "diverged at step 12", …
+    pub status: String,
+    /// The run has gone wrong (diverging, diverged, stopped): the status is
+    /// drawn in the page legend's error colour.
+    pub wrong: bool,
+}
+
+impl Entry {
+    /// The label, a dash, and the status; the separator the status follows.
+    pub const SEP: &'static str = " — ";
+
+    /// The entry's words in one line.
+    pub fn text(&self) -> String {
+        format!("{}{}{}", self.label, Self::SEP, self.status)
+    }
+}
 
 /// The legend of a still picture: each shown run's label and how it ends,
 /// the page legend's words ("GD η=0.6 — diverging: loss ×5.3e5").
@@ -149,10 +170,12 @@ pub fn legend(runs: &[Trajectory], diags: &[Diagnosis], hidden: &[bool], lang: L
     shown(runs, hidden)
         .filter_map(|(i, t)| {
             let d = diags.get(i)?;
-            Some((
-                i,
-                format!("{} — {}", opt_label(&t.spec, lang), status_text(d, t, lang)),
-            ))
+            Some(Entry {
+                run: i,
+                label: opt_label(&t.spec, lang),
+                status: status_text(d, t, lang),
+                wrong: d.health != Health::Ok,
+            })
         })
         .collect()
 }
@@ -170,14 +193,13 @@ pub fn legend_at(
     shown(runs, hidden)
         .filter_map(|(i, t)| {
             let d = diags.get(i)?;
-            Some((
-                i,
-                format!(
-                    "{} — {}",
-                    opt_label(&t.spec, lang),
-                    status_at(t, d, step, lang)
-                ),
-            ))
+            let (status, wrong) = status_at(t, d, step, lang);
+            Some(Entry {
+                run: i,
+                label: opt_label(&t.spec, lang),
+                status,
+                wrong,
+            })
         })
         .collect()
 }
@@ -191,7 +213,8 @@ fn shown<'a>(
         .filter(|(i, t)| !hidden.get(*i).copied().unwrap_or(false) && !t.points.is_empty())
 }
 
-fn status_at(t: &Trajectory, d: &Diagnosis, step: usize, lang: Lang) -> String {
+/// The status at `step` and whether the run has gone wrong by then.
+fn status_at(t: &Trajectory, d: &Diagnosis, step: usize, lang: Lang) -> (String, bool) {
     let k = step.min(t.loss.len().saturating_sub(1));
     let loss = t.loss.get(k).copied().filter(|v| v.is_finite());
     let first = t
@@ -200,13 +223,15 @@ fn status_at(t: &Trajectory, d: &Diagnosis, step: usize, lang: Lang) -> String {
         .copied()
         .filter(|v| v.is_finite() && *v > 0.0);
     match d.health {
-        Health::Diverged { step: s } if step >= s => status_text(d, t, lang),
-        Health::Stopped { step: s, fault } if step >= s => fault_status(fault, s, lang),
+        Health::Diverged { step: s } if step >= s => (status_text(d, t, lang), true),
+        Health::Stopped { step: s, fault } if step >= s => (fault_status(fault, s, lang), true),
         Health::Diverging { .. } => match (loss, first) {
-            (Some(v), Some(f0)) if v > f0 => trf(lang, "status.diverging", &[&short(v / f0)]),
-            _ => loss_words(loss, lang),
+            (Some(v), Some(f0)) if v > f0 => {
+                (trf(lang, "status.diverging", &[&short(v / f0)]), true)
+            }
+            _ => (loss_words(loss, lang), false),
         },
-        _ => loss_words(loss, lang),
+        _ => (loss_words(loss, lang), false),
     }
 }
 

@@ -244,6 +244,10 @@ test('PNG: the plot with the title above and the legend below, in every run\'s c
   assert.ok(r.strip.dark > 300, 'the legend has words');
   // The three runs' marks: GD orange, momentum sky blue, the third bluish green.
   for (const c of ['#e69f00', '#56b4e9', '#009e73']) assert.ok(r.strip.colours.includes(c), `${c} in the legend`);
+  // GD η = 1.1 diverges: its status is written in the page legend's error red.
+  const near = (h, [r0, g0, b0]) => Math.abs(parseInt(h.slice(1, 3), 16) - r0) + Math.abs(parseInt(h.slice(3, 5), 16) - g0) + Math.abs(parseInt(h.slice(5, 7), 16) - b0) < 24;
+  assert.ok(r.strip.colours.filter((h) => near(h, [0xb3, 0x26, 0x1e])).length > 0, 'a diverging run\'s status in red');
+  assert.equal(r.band.colours.filter((h) => near(h, [0xb3, 0x26, 0x1e])).length, 0, 'no red in the title');
   assert.deepEqual(errors, []);
 });
 

@@ -72,16 +72,17 @@ fn a_diverging_run_says_so_from_the_step_its_loss_passes_the_start() {
     // GD η = 0.6 on the seed's bowl: η > 2/L, the loss grows every step.
     let (r, d) = runs(r#"{"optimizers":[{"kind":"gd","lr":0.6},{"kind":"gd","lr":0.1}]}"#);
     let at0 = legend_at(&r, &d, &[], 0, Lang::En);
-    assert!(at0[0].1.starts_with("GD η=0.6 — f = "), "{at0:?}");
+    assert!(at0[0].text().starts_with("GD η=0.6 — f = "), "{at0:?}");
     let at20 = legend_at(&r, &d, &[], 20, Lang::En);
-    assert!(at20[0].1.contains("diverging: loss ×"), "{at20:?}");
-    assert!(at20[1].1.starts_with("GD η=0.1 — f = "), "{at20:?}");
+    assert!(at20[0].text().contains("diverging: loss ×"), "{at20:?}");
+    assert!(at20[1].text().starts_with("GD η=0.1 — f = "), "{at20:?}");
+    assert!(at20[0].wrong && !at20[1].wrong && !at0[0].wrong);
     let zh = legend_at(&r, &d, &[], 20, Lang::Zh);
-    assert!(zh[0].1.contains("正在发散"), "{zh:?}");
+    assert!(zh[0].text().contains("正在发散"), "{zh:?}");
     // The still picture's legend is the page legend's: how the run ends.
     let still = legend(&r, &d, &[false, true], Lang::En);
     assert_eq!(still.len(), 1, "a hidden run is not in the legend");
-    assert!(still[0].1.contains("diverging"), "{still:?}");
+    assert!(still[0].text().contains("diverging"), "{still:?}");
 }
 
 #[test]
@@ -91,20 +92,22 @@ fn a_diverged_run_says_at_which_step_from_that_step_on() {
         panic!("{:?}", d[0]);
     };
     let before = legend_at(&r, &d, &[], step - 1, Lang::En);
-    assert!(!before[0].1.contains("diverged"), "{before:?}");
+    assert!(!before[0].text().contains("diverged"), "{before:?}");
+    assert!(!before[0].wrong);
     let at = legend_at(&r, &d, &[], step, Lang::En);
     assert!(
-        at[0].1.ends_with(&format!("diverged at step {step}")),
+        at[0].text().ends_with(&format!("diverged at step {step}")),
         "{at:?}"
     );
+    assert!(at[0].wrong);
     let late = legend_at(&r, &d, &[], 80, Lang::Zh);
     assert!(
-        late[0].1.ends_with(&format!("在第 {step} 步发散")),
+        late[0].text().ends_with(&format!("在第 {step} 步发散")),
         "{late:?}"
     );
     assert!(legend_at(&r, &d, &[], 80, Lang::En)
         .iter()
-        .all(|(_, s)| !s.contains("NaN") && !s.contains("inf")));
+        .all(|e| !e.text().contains("NaN") && !e.text().contains("inf")));
 }
 
 #[test]

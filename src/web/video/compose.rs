@@ -79,8 +79,8 @@ pub fn widths(doc: &Document, st: &Style, frames: &[Vec<Entry>]) -> Result<Vec<f
     let n = frames.first().map_or(0, |f| f.len());
     let mut out = vec![0.0f64; n];
     for f in frames {
-        for (k, (_, text)) in f.iter().enumerate().take(n) {
-            let w = ctx.measure_text(text)?.width();
+        for (k, e) in f.iter().enumerate().take(n) {
+            let w = ctx.measure_text(&e.text())?.width();
             out[k] = out[k].max(sw + gap + w);
         }
     }
@@ -195,10 +195,15 @@ impl Composer {
         ctx.set_font(&font(st, false));
         ctx.set_text_align("left");
         ctx.set_text_baseline("middle");
-        for (&(x, y), (i, text)) in self.layout.entries.iter().zip(entries) {
-            draw_swatch(ctx, st, mark(*i), (x, y + half), sw);
+        for (&(x, y), e) in self.layout.entries.iter().zip(entries) {
+            draw_swatch(ctx, st, mark(e.run), (x, y + half), sw);
+            let head = format!("{}{}", e.label, Entry::SEP);
             ctx.set_fill_style_str("#111111");
-            ctx.fill_text(text, x + sw + gap, y + half)?;
+            ctx.fill_text(&head, x + sw + gap, y + half)?;
+            // A run gone wrong says so in the page legend's error red.
+            let at = x + sw + gap + ctx.measure_text(&head)?.width();
+            ctx.set_fill_style_str(if e.wrong { "#b3261e" } else { "#111111" });
+            ctx.fill_text(&e.status, at, y + half)?;
         }
         Ok(())
     }
