@@ -145,29 +145,35 @@ pub(super) async fn export(
         let done = done_words(lang, frames, w, h);
         return Ok(Some(format!("{done} {}", tr(lang, "video.realtime"))));
     }
-    let names: Vec<(&str, Codec)> = match choice.format {
-        Format::Webm => vec![("vp09.00.10.08", Codec::Vp9), ("vp8", Codec::Vp8)],
-        Format::Mp4 => AVC.iter().map(|&n| (n, Codec::Vp9)).collect(),
+    let names: &[&'static str] = match choice.format {
+        Format::Webm => &["vp09.00.10.08", "vp8"],
+        Format::Mp4 => &AVC,
     };
     let mut chosen = None;
-    for (name, codec) in names {
+    for &name in names {
         if codec::supports(name, w, h, frames.fps).await {
-            chosen = Some((name, codec));
+            chosen = Some(name);
             break;
         }
     }
-    let Some((name, codec)) = chosen else {
+    let Some(name) = chosen else {
         return Err(tr(lang, "video.unsupported").into());
     };
     let enc = codec::Encoder::new(name, w, h, frames.fps)?;
     for i in 0..frames.count {
-        draw(i)?;
-        enc.encode(
-            &comp.canvas,
-            frames.time_us(i),
-            frames.length_us(i),
-            frames.key(i),
-        )?;
+        let sent = draw(i).and_then(|_| {
+            enc.encode(
+                &comp.canvas,
+                frames.time_us(i),
+                frames.length_us(i),
+                frames.key(i),
+            )
+        });
+        if let Err(e) = sent {
+            // Free the encoder now, not when the page is collected.
+            enc.stop();
+            return Err(e);
+        }
         progress(doc, lang, i + 1, frames.count)?;
         // Let the page (and Cancel) run; do not outrun the encoder.
         pause(0).await;
@@ -185,6 +191,11 @@ pub(super) async fn export(
     }
     let (bytes, mime, ext) = match choice.format {
         Format::Webm => {
+            let codec = if name == "vp8" {
+                Codec::Vp8
+            } else {
+                Codec::Vp9
+            };
             let track = Track {
                 codec,
                 width: w,
@@ -197,7 +208,8 @@ pub(super) async fn export(
             )
         }
         Format::Mp4 => {
-            let config = description.ok_or_else(|| JsValue::from_str("H.264: no avcC"))?;
+            let config =
+                description.ok_or_else(|| JsValue::from_str(tr(lang, "video.no-config")))?;
             let track = mp4::Avc {
                 width: w,
                 height: h,

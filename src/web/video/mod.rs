@@ -4,9 +4,9 @@
 //! WebCodecs ([`codec`]) and muxed into WebM ([`crate::export::webm`]; MP4,
 //! [`crate::export::mp4`], where the browser encodes H.264 — the format
 //! menu offers it only then), or recorded in real time by `MediaRecorder`
-//! where there is no encoder ([`record`]). The export works on a copy of the runs taken when it
-//! starts, yielding to the page between frames, so the page stays usable
-//! and what it exports does not change under it.
+//! where there is no encoder ([`record`]). The export works on a copy of
+//! the runs taken when it starts, yielding to the page between frames, so
+//! the page stays usable and what it exports does not change under it.
 
 mod codec;
 pub mod compose;

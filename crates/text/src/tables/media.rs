@@ -21,6 +21,7 @@ pub const EN: crate::Table = &[
     ("video.cancelled", "Export cancelled."),
     ("video.failed", "The animation could not be exported: {0}"),
     ("video.unsupported", "This browser can encode neither WebM nor MP4 video."),
+    ("video.no-config", "the H.264 encoder gave no decoder configuration"),
     ("video.realtime", "This browser has no VideoEncoder: the animation is recorded in real time, so frames may be dropped."),
     (
         "video.help",
@@ -47,6 +48,7 @@ pub const ZH: crate::Table = &[
     ("video.cancelled", "已取消导出。"),
     ("video.failed", "无法导出动画：{0}"),
     ("video.unsupported", "此浏览器既不能编码 WebM 也不能编码 MP4 视频。"),
+    ("video.no-config", "H.264 编码器没有给出解码器配置"),
     ("video.realtime", "此浏览器没有 VideoEncoder：动画按实时录制，可能丢帧。"),
     (
         "video.help",
