@@ -21,3 +21,6 @@ pub use gradscape_text::{output, svg, Lang};
 pub mod web;
 
 pub mod app;
+
+#[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
+pub mod media;
