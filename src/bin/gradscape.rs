@@ -230,7 +230,11 @@ fn check_frames(steps: usize, every: usize, lang: Lang) -> Result<(), String> {
     Err(trf(
         lang,
         "cli.gif-frames",
-        &[&n.to_string(), &MAX_FRAMES.to_string(), &fit.to_string()],
+        &[
+            &n.to_string(),
+            &MAX_FRAMES.to_string(),
+            &format!("--every {fit}"),
+        ],
     ))
 }
 

@@ -79,7 +79,7 @@ pub const EN: crate::Table = &[
     ("cli.range", "{0} must be an integer in {1}..={2} (got {3})"),
     (
         "cli.gif-frames",
-        "a GIF of {0} frames is too long (at most {1}): use --every {2} or more",
+        "a GIF of {0} frames is too long (at most {1}): use {2} or more",
     ),
     ("cli.media", "cannot draw the figure: {0}"),
     ("io.not-found", "not found"),
@@ -151,7 +151,7 @@ pub const ZH: crate::Table = &[
     ),
     (
         "cli.gif-frames",
-        "GIF 共 {0} 帧，太长（最多 {1} 帧）：请使用 --every {2} 或更大的值",
+        "动画共 {0} 帧，太长（最多 {1} 帧）：请使用 {2} 或更大的值",
     ),
     ("cli.media", "无法绘制图形：{0}"),
     ("io.not-found", "文件不存在"),
