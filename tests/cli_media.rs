@@ -246,3 +246,57 @@ fn bad_animation_flags_name_the_flag_and_range_in_both_languages() {
     let o = run(&["render", s(&long), "-o", s(&out)]);
     assert_one_line(&o, "too many frames", &["5001", "1000", "--every 6"]);
 }
+
+#[test]
+fn scale_multiplies_the_pixels_and_is_checked() {
+    let out = tmp("x2.png");
+    assert_ok(&run(&[
+        "render",
+        SEED,
+        "-o",
+        s(&out),
+        "--scale",
+        "2",
+        "--width",
+        "300",
+        "--height",
+        "200",
+    ]));
+    assert_eq!(decode_png(&out).0, 600);
+    assert_eq!(decode_png(&out).1, 400);
+    let gif = tmp("x2.gif");
+    assert_ok(&run(&[
+        "render",
+        SEED,
+        "-o",
+        s(&gif),
+        "--scale",
+        "2",
+        "--every",
+        "10",
+        "--width",
+        "300",
+        "--height",
+        "200",
+    ]));
+    let g = decode_gif(&gif);
+    assert_eq!((g.width, g.height), (600, 400));
+    let o = run(&["render", SEED, "-o", s(&out), "--scale", "5"]);
+    assert_one_line(&o, "scale 5", &["--scale", "1..=4", "got 5"]);
+    // 10000 × 10000 at scale 2 is 400 million pixels: refused, not allocated.
+    let o = run(&[
+        "--lang",
+        "zh",
+        "render",
+        SEED,
+        "-o",
+        s(&out),
+        "--scale",
+        "2",
+        "--width",
+        "10000",
+        "--height",
+        "10000",
+    ]);
+    assert_one_line(&o, "too large", &["20000×20000", "100", "--scale"]);
+}

@@ -1,7 +1,7 @@
 //! The gradscape command line: simulate a scene or render it as SVG.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use gradscape::media::{self, Animation, FPS_RANGE};
+use gradscape::media::{self, Animation, MediaError, FPS_RANGE, SCALE_RANGE};
 use gradscape::output::{simulation_csv, simulation_value};
 use gradscape::svg::SvgOptions;
 use gradscape::text::errors::{io_error, run_error, scene_error};
@@ -98,6 +98,9 @@ enum Command {
         /// GIF: frames per second (1..=50).
         #[arg(long, default_value_t = 10)]
         fps: u64,
+        /// PNG and GIF: pixels per SVG pixel (1..=4; 2 is sharp on a slide or HiDPI screen).
+        #[arg(long, default_value_t = 1)]
+        scale: u64,
         /// Width in pixels (200..=10000).
         #[arg(long, default_value_t = 800, value_parser = clap::value_parser!(u32).range(200..=10000))]
         width: u32,
@@ -157,6 +160,7 @@ fn run(cli: Cli) -> Result<(), String> {
             gif,
             every,
             fps,
+            scale,
             width,
             height,
         } => {
@@ -167,7 +171,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     media::Format::from_extension(&output).unwrap_or(media::Format::Svg)
                 }
             };
-            let anim = animation(every, fps, lang)?;
+            let anim = animation(every, fps, scale, lang)?;
             let sc = read_scene(&scene, lang)?;
             let runs = simulate(&sc).map_err(|e| run_error(&e, lang))?;
             if format == media::Format::Gif {
@@ -179,8 +183,19 @@ fn run(cli: Cli) -> Result<(), String> {
                 lang,
                 ..SvgOptions::default()
             };
-            let bytes = media::export(&sc, &runs, &opt, format, anim)
-                .map_err(|e| trf(lang, "cli.media", &[&e.to_string()]))?;
+            let bytes = media::export(&sc, &runs, &opt, format, anim).map_err(|e| match e {
+                MediaError::Size(w, h) => trf(
+                    lang,
+                    "cli.too-large",
+                    &[
+                        &w.to_string(),
+                        &h.to_string(),
+                        &(media::raster::MAX_PIXELS / 1_000_000).to_string(),
+                        "--width / --height / --scale",
+                    ],
+                ),
+                e => trf(lang, "cli.media", &[&e.to_string()]),
+            })?;
             std::fs::write(&output, bytes).map_err(|e| {
                 trf(
                     lang,
@@ -192,8 +207,9 @@ fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
-/// `--every` and `--fps` checked, with the flag and its range named.
-fn animation(every: u64, fps: u64, lang: Lang) -> Result<Animation, String> {
+/// `--every`, `--fps` and `--scale` checked, with the flag and its range
+/// named.
+fn animation(every: u64, fps: u64, scale: u64, lang: Lang) -> Result<Animation, String> {
     let (lo, hi) = FPS_RANGE;
     if !(lo as u64..=hi as u64).contains(&fps) {
         return Err(trf(
@@ -209,9 +225,23 @@ fn animation(every: u64, fps: u64, lang: Lang) -> Result<Animation, String> {
             &["--every", "1", &MAX_STEPS.to_string(), &every.to_string()],
         ));
     }
+    let (lo, hi) = SCALE_RANGE;
+    if !(lo as u64..=hi as u64).contains(&scale) {
+        return Err(trf(
+            lang,
+            "cli.range",
+            &[
+                "--scale",
+                &lo.to_string(),
+                &hi.to_string(),
+                &scale.to_string(),
+            ],
+        ));
+    }
     Ok(Animation {
         every: every as usize,
         fps: fps as u32,
+        scale: scale as u32,
     })
 }
 

@@ -44,20 +44,30 @@ impl Format {
     }
 }
 
-/// How an animation advances.
+/// How pixels are made: the raster scale of a PNG or GIF, and how an
+/// animation advances.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Animation {
     /// Draw every k-th step (the last step is always drawn).
     pub every: usize,
     /// Frames per second.
     pub fps: u32,
+    /// Pixels per SVG unit of a PNG or a GIF (2: sharp on a HiDPI screen).
+    pub scale: u32,
 }
 
 impl Default for Animation {
     fn default() -> Self {
-        Animation { every: 1, fps: 10 }
+        Animation {
+            every: 1,
+            fps: 10,
+            scale: 1,
+        }
     }
 }
+
+/// Pixels per SVG unit a PNG or GIF may take.
+pub const SCALE_RANGE: (u32, u32) = (1, 4);
 
 /// Frames per second a GIF can show: its delays are in 1/100 s and browsers
 /// slow any delay under 2/100 s down to 1/10 s.
@@ -78,7 +88,8 @@ pub fn frame_steps(steps: usize, every: usize) -> Vec<usize> {
 pub enum MediaError {
     /// usvg refused the SVG.
     Svg(String),
-    /// A pixmap of this size could not be allocated.
+    /// An image of this many pixels is too large (over
+    /// [`raster::MAX_PIXELS`]) or could not be allocated.
     Size(u32, u32),
     /// svg2pdf failed.
     Pdf(String),
@@ -98,7 +109,8 @@ impl fmt::Display for MediaError {
 }
 
 /// The bytes of `scene`'s figure in `format`. `opt.step` is ignored for a
-/// GIF, whose frames are the steps of `anim`.
+/// GIF, whose frames are the steps of `anim`; `anim.scale` applies to PNG
+/// and GIF.
 pub fn export(
     scene: &Scene,
     runs: &[Trajectory],
@@ -108,7 +120,7 @@ pub fn export(
 ) -> Result<Vec<u8>, MediaError> {
     match format {
         Format::Svg => Ok(render(scene, runs, opt).into_bytes()),
-        Format::Png => raster::png(&render(scene, runs, opt)),
+        Format::Png => raster::png(&render(scene, runs, opt), anim.scale),
         Format::Pdf => pdf::pdf(&render(scene, runs, opt)),
         Format::Gif => {
             let frame = |k: usize| {
@@ -120,7 +132,7 @@ pub fn export(
                         ..*opt
                     },
                 );
-                raster::pixmap(&raster::tree(&svg)?)
+                raster::pixmap(&raster::tree(&svg)?, anim.scale)
             };
             let palette = gif::Palette::learn(&[&frame(0)?, &frame(scene.steps)?]);
             let steps = frame_steps(scene.steps, anim.every);

@@ -82,6 +82,10 @@ pub const EN: crate::Table = &[
         "a GIF of {0} frames is too long (at most {1}): use {2} or more",
     ),
     ("cli.media", "cannot draw the figure: {0}"),
+    (
+        "cli.too-large",
+        "a {0}×{1} px image is too large (at most {2} million pixels): lower {3}",
+    ),
     ("io.not-found", "not found"),
     ("io.denied", "permission denied"),
     ("io.is-dir", "is a folder"),
@@ -154,6 +158,10 @@ pub const ZH: crate::Table = &[
         "动画共 {0} 帧，太长（最多 {1} 帧）：请使用 {2} 或更大的值",
     ),
     ("cli.media", "无法绘制图形：{0}"),
+    (
+        "cli.too-large",
+        "{0}×{1} 像素的图像太大（最多 {2} 百万像素）：请减小 {3}",
+    ),
     ("io.not-found", "文件不存在"),
     ("io.denied", "没有权限"),
     ("io.is-dir", "这是一个文件夹"),
