@@ -87,7 +87,7 @@ pub fn run_at(t: &Trajectory, k: usize) -> Cow<'_, Trajectory> {
     }
     let k = k.min(t.points.len() - 1);
     Cow::Owned(Trajectory {
-        spec: t.spec.clone(),
+        spec: t.spec,
         points: t.points[..=k].to_vec(),
         loss: t.loss[..(k + 1).min(t.loss.len())].to_vec(),
         states: t.states[..k.min(t.states.len())].to_vec(),
