@@ -228,13 +228,13 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     }
     let _ = writeln!(
         s,
-        r#"<text x="{:.1}" y="{}" text-anchor="middle">x₁</text>"#,
+        r#"<text x="{:.1}" y="{}" text-anchor="middle" font-size="14">x₁</text>"#,
         f.left + f.w / 2.0,
         height - 10.0
     );
     let _ = writeln!(
         s,
-        r#"<text x="16" y="{:.1}" text-anchor="middle" transform="rotate(-90 16 {:.1})">x₂</text>"#,
+        r#"<text x="16" y="{:.1}" text-anchor="middle" font-size="14" transform="rotate(-90 16 {:.1})">x₂</text>"#,
         f.top + f.h / 2.0,
         f.top + f.h / 2.0
     );
