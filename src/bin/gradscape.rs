@@ -1,4 +1,5 @@
-//! The gradscape command line: simulate a scene or render it as SVG.
+//! The gradscape command line: simulate a scene, or render it as a figure
+//! (SVG; PNG, PDF and animated GIF through `gradscape::media`).
 
 use clap::{Parser, Subcommand, ValueEnum};
 use gradscape::media::{self, Animation, MediaError, FPS_RANGE, SCALE_RANGE};
@@ -15,11 +16,11 @@ use std::process::ExitCode;
 #[command(
     name = "gradscape",
     version,
-    about = "Run gradient-descent optimizers on 2-D loss surfaces: print trajectories or draw an SVG figure.",
+    about = "Run gradient-descent optimizers on 2-D loss surfaces: print trajectories or draw a figure (SVG, PNG, PDF or an animated GIF).",
     after_help = "Examples:\n  gradscape simulate examples/scenes/gd-eta-0.4.json --format csv\n  gradscape render examples/scenes/momentum-eta-0.6.json -o fig.svg --width 800 --height 560\n  gradscape render examples/scenes/gd-vs-momentum-eta-0.6.json -o race.gif --every 2\n\nFrom the repository: cargo run --release --features cli -- simulate SCENE.json"
 )]
 struct Cli {
-    /// Language of messages and of the SVG legend: en or zh (also zh-CN).
+    /// Language of messages and of the figure (every format): en or zh (also zh-CN).
     #[arg(long, global = true, default_value = "en", value_parser = parse_lang)]
     lang: Lang,
     #[command(subcommand)]
