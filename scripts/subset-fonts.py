@@ -63,6 +63,7 @@ def main():
         s = subset.Subsetter(opts)
         s.populate(text="".join(text))
         s.subset(font)
+        font.recalcTimestamp = False  # the same bytes on every run
         font.save(path)
         print(f"{os.path.relpath(path, ROOT)}: {len(text)} characters, {os.path.getsize(path)} bytes")
 
