@@ -55,6 +55,18 @@ ensure_chromium() {
     die "apt-get install chromium chromium-driver failed"
 }
 
+# The CLI's media tests: rsvg-convert (librsvg) draws the SVG beside
+# Chromium, pdftoppm (poppler) reads the PDF back.
+ensure_media_tools() {
+  if command -v rsvg-convert >/dev/null && command -v pdftoppm >/dev/null; then return; fi
+  if [[ $(id -u) -ne 0 ]]; then
+    die "the media tests need rsvg-convert and pdftoppm; run as root or: sudo apt-get install -y librsvg2-bin poppler-utils"
+  fi
+  say "installing Debian's librsvg2-bin (rsvg-convert) and poppler-utils (pdftoppm)"
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q librsvg2-bin poppler-utils ||
+    die "apt-get install librsvg2-bin poppler-utils failed"
+}
+
 ensure_npm() {
   command -v npm >/dev/null || die "npm not found: install Node.js 20"
   if [[ ! -d node_modules/playwright-core || ! -d node_modules/reveal.js || ! -d node_modules/binaryen ||
@@ -137,6 +149,7 @@ run_suite() {
 cmd_test() {
   ensure_rust_tools
   ensure_chromium
+  ensure_media_tools
   ensure_npm
   export CHROMEDRIVER=/usr/bin/chromedriver
   run_suite fmt none cargo fmt --all -- --check

@@ -23,3 +23,6 @@ pub mod export;
 pub mod web;
 
 pub mod app;
+
+#[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
+pub mod media;

@@ -1,8 +1,10 @@
-//! The gradscape command line: simulate a scene or render it as SVG.
+//! The gradscape command line: simulate a scene, or render it as a figure
+//! (SVG; PNG, PDF and animated GIF through `gradscape::media`).
 
 use clap::{Parser, Subcommand, ValueEnum};
+use gradscape::media::{self, Animation, MediaError, FPS_RANGE, SCALE_RANGE};
 use gradscape::output::{simulation_csv, simulation_value};
-use gradscape::svg::{render, SvgOptions};
+use gradscape::svg::SvgOptions;
 use gradscape::text::errors::{io_error, run_error, scene_error};
 use gradscape::text::{tr, trf, Lang};
 use gradscape::{simulate, Scene};
@@ -14,11 +16,11 @@ use std::process::ExitCode;
 #[command(
     name = "gradscape",
     version,
-    about = "Run gradient-descent optimizers on 2-D loss surfaces: print trajectories or draw an SVG figure.",
-    after_help = "Examples:\n  gradscape simulate examples/scenes/gd-eta-0.4.json --format csv\n  gradscape render examples/scenes/momentum-eta-0.6.json -o fig.svg --width 800 --height 560\n\nFrom the repository: cargo run --release --features cli -- simulate SCENE.json"
+    about = "Run gradient-descent optimizers on 2-D loss surfaces: print trajectories or draw a figure (SVG, PNG, PDF or an animated GIF).",
+    after_help = "Examples:\n  gradscape simulate examples/scenes/gd-eta-0.4.json --format csv\n  gradscape render examples/scenes/momentum-eta-0.6.json -o fig.svg --width 800 --height 560\n  gradscape render examples/scenes/gd-vs-momentum-eta-0.6.json -o race.gif --every 2\n\nFrom the repository: cargo run --release --features cli -- simulate SCENE.json"
 )]
 struct Cli {
-    /// Language of messages and of the SVG legend: en or zh (also zh-CN).
+    /// Language of messages and of the figure (every format): en or zh (also zh-CN).
     #[arg(long, global = true, default_value = "en", value_parser = parse_lang)]
     lang: Lang,
     #[command(subcommand)]
@@ -39,6 +41,26 @@ enum Format {
     Csv,
 }
 
+/// What `render` writes (`--format`).
+#[derive(Clone, Copy, ValueEnum)]
+enum MediaFormat {
+    Svg,
+    Png,
+    Pdf,
+    Gif,
+}
+
+impl From<MediaFormat> for media::Format {
+    fn from(f: MediaFormat) -> Self {
+        match f {
+            MediaFormat::Svg => media::Format::Svg,
+            MediaFormat::Png => media::Format::Png,
+            MediaFormat::Pdf => media::Format::Pdf,
+            MediaFormat::Gif => media::Format::Gif,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Print every optimizer's trajectory: points, loss and stop reason.
@@ -55,16 +77,31 @@ enum Command {
         #[arg(long)]
         state: bool,
     },
-    /// Draw the scene as a standalone SVG figure (isolines, trajectories, axes, legend).
+    /// Draw the scene as a figure (isolines, trajectories, axes, legend): SVG, PNG, PDF, or an animated GIF of the race.
     #[command(
-        after_help = "Example:\n  gradscape render examples/scenes/adam-l2-vs-adamw.json -o fig.svg --width 800 --height 560"
+        after_help = "Examples:\n  gradscape render examples/scenes/adam-l2-vs-adamw.json -o fig.svg --width 800 --height 560\n  gradscape render examples/scenes/gd-eta-0.6.json -o fig.pdf\n  gradscape --lang zh render examples/scenes/seed-default.json -o fig.png\n  gradscape render examples/scenes/gd-vs-momentum-eta-0.6.json --gif -o race.gif --every 2 --fps 8"
     )]
     Render {
         /// The scene JSON file ("-" for standard input).
         scene: PathBuf,
-        /// Where to write the SVG.
+        /// Where to write the figure.
         #[arg(short, long)]
         output: PathBuf,
+        /// svg, png, pdf or gif (default: from the output's extension .svg/.png/.pdf/.gif, else svg).
+        #[arg(long, value_enum)]
+        format: Option<MediaFormat>,
+        /// An animated GIF of the race, one frame per step (same as --format gif).
+        #[arg(long, conflicts_with = "format")]
+        gif: bool,
+        /// GIF: draw every K-th step (the last step is always drawn), K ≥ 1.
+        #[arg(long, value_name = "K", default_value_t = 1)]
+        every: u64,
+        /// GIF: frames per second (1..=50).
+        #[arg(long, default_value_t = 10)]
+        fps: u64,
+        /// PNG and GIF: pixels per SVG pixel (1..=4; 2 is sharp on a slide or HiDPI screen).
+        #[arg(long, default_value_t = 1)]
+        scale: u64,
         /// Width in pixels (200..=10000).
         #[arg(long, default_value_t = 800, value_parser = clap::value_parser!(u32).range(200..=10000))]
         width: u32,
@@ -120,22 +157,47 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Render {
             scene,
             output,
+            format,
+            gif,
+            every,
+            fps,
+            scale,
             width,
             height,
         } => {
+            let format = match (gif, format) {
+                (true, _) => media::Format::Gif,
+                (false, Some(f)) => f.into(),
+                (false, None) => {
+                    media::Format::from_extension(&output).unwrap_or(media::Format::Svg)
+                }
+            };
+            let anim = animation(every, fps, scale, lang)?;
             let sc = read_scene(&scene, lang)?;
             let runs = simulate(&sc).map_err(|e| run_error(&e, lang))?;
-            let svg = render(
-                &sc,
-                &runs,
-                &SvgOptions {
-                    width,
-                    height,
+            if format == media::Format::Gif {
+                check_frames(sc.steps, anim.every, lang)?;
+            }
+            let opt = SvgOptions {
+                width,
+                height,
+                lang,
+                ..SvgOptions::default()
+            };
+            let bytes = media::export(&sc, &runs, &opt, format, anim).map_err(|e| match e {
+                MediaError::Size(w, h) => trf(
                     lang,
-                    ..SvgOptions::default()
-                },
-            );
-            std::fs::write(&output, svg).map_err(|e| {
+                    "cli.too-large",
+                    &[
+                        &w.to_string(),
+                        &h.to_string(),
+                        &(media::raster::MAX_PIXELS / 1_000_000).to_string(),
+                        "--width / --height / --scale",
+                    ],
+                ),
+                e => trf(lang, "cli.media", &[&e.to_string()]),
+            })?;
+            std::fs::write(&output, bytes).map_err(|e| {
                 trf(
                     lang,
                     "cli.write",
@@ -144,6 +206,67 @@ fn run(cli: Cli) -> Result<(), String> {
             })
         }
     }
+}
+
+/// `--every`, `--fps` and `--scale` checked, with the flag and its range
+/// named.
+fn animation(every: u64, fps: u64, scale: u64, lang: Lang) -> Result<Animation, String> {
+    let (lo, hi) = FPS_RANGE;
+    if !(lo as u64..=hi as u64).contains(&fps) {
+        return Err(trf(
+            lang,
+            "cli.range",
+            &["--fps", &lo.to_string(), &hi.to_string(), &fps.to_string()],
+        ));
+    }
+    if every == 0 || every > MAX_STEPS {
+        return Err(trf(
+            lang,
+            "cli.range",
+            &["--every", "1", &MAX_STEPS.to_string(), &every.to_string()],
+        ));
+    }
+    let (lo, hi) = SCALE_RANGE;
+    if !(lo as u64..=hi as u64).contains(&scale) {
+        return Err(trf(
+            lang,
+            "cli.range",
+            &[
+                "--scale",
+                &lo.to_string(),
+                &hi.to_string(),
+                &scale.to_string(),
+            ],
+        ));
+    }
+    Ok(Animation {
+        every: every as usize,
+        fps: fps as u32,
+        scale: scale as u32,
+    })
+}
+
+/// The longest scene (`steps` ≤ 100000) and the most frames a GIF takes.
+const MAX_STEPS: u64 = 100_000;
+const MAX_FRAMES: usize = 1000;
+
+/// A GIF of more than [`MAX_FRAMES`] frames is refused with the `--every`
+/// that fits.
+fn check_frames(steps: usize, every: usize, lang: Lang) -> Result<(), String> {
+    let n = media::frame_steps(steps, every).len();
+    if n <= MAX_FRAMES {
+        return Ok(());
+    }
+    let fit = steps.div_ceil(MAX_FRAMES - 1);
+    Err(trf(
+        lang,
+        "cli.gif-frames",
+        &[
+            &n.to_string(),
+            &MAX_FRAMES.to_string(),
+            &format!("--every {fit}"),
+        ],
+    ))
 }
 
 /// A refused command line in one line. English: clap's first line, without

@@ -1,14 +1,23 @@
 //! A standalone SVG figure of a scene, for PDF course notes: log-spaced
 //! isolines coloured by the colormap, trajectories with a dot at every step,
 //! axes with ticks, the known minima and a legend.
+//!
+//! It is written for every renderer an author may feed it (browsers,
+//! librsvg, resvg, Inkscape, ImageMagick): presentation attributes only (no
+//! CSS `<style>`), no `dominant-baseline`, plain user units, and a font list
+//! that starts with the two families the CLI embeds ([`FONT_FAMILY`]).
 
+use crate::diagnose::status_text;
 use crate::optim::opt_label;
 use crate::{trf, Lang};
-use gradscape_core::format::{short, tick_label};
+use gradscape_core::diagnose::diagnose;
+use gradscape_core::format::tick_label;
 use gradscape_core::geometry::Viewport;
+use gradscape_core::landscape::Landscape;
 use gradscape_core::run::{Stop, Trajectory};
 use gradscape_core::scene::Scene;
 use gradscape_core::surface::{colormap, isolines, mark, ticks, Grid, LogScale, Mark, Marker};
+use std::borrow::Cow;
 use std::fmt::Write;
 
 /// Size and detail of a figure.
@@ -22,7 +31,17 @@ pub struct SvgOptions {
     pub levels: usize,
     /// The language of the legend.
     pub lang: Lang,
+    /// Draw the runs as they are after this step (an animation's frame:
+    /// trails so far, a disc at the current point, the legend's state then,
+    /// "step k of N" at the top); `None` draws the whole runs.
+    pub step: Option<usize>,
 }
+
+/// The figure's `font-family`: the families the CLI embeds first (DejaVu
+/// Sans for Latin, Greek and symbols; Noto Sans CJK SC for 中文), so a file
+/// looks the same wherever those are installed, then common fallbacks.
+pub const FONT_FAMILY: &str =
+    "DejaVu Sans, Noto Sans CJK SC, Helvetica, Arial, Microsoft YaHei, PingFang SC, sans-serif";
 
 impl Default for SvgOptions {
     fn default() -> Self {
@@ -31,6 +50,7 @@ impl Default for SvgOptions {
             height: 560,
             levels: 14,
             lang: Lang::En,
+            step: None,
         }
     }
 }
@@ -46,20 +66,60 @@ fn hex(c: [u8; 3]) -> String {
     format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
 }
 
-/// The label a legend shows for a run: its optimizer and how it ended.
-pub fn run_caption(t: &Trajectory, lang: Lang) -> String {
-    let last = t.loss.last().copied().unwrap_or(f64::NAN);
-    let end = match t.stop {
-        Stop::Completed => trf(lang, "status.f", &[&short(last)]),
-        Stop::Diverged { step } => trf(lang, "status.diverged", &[&step.to_string()]),
-        Stop::Fault { step, fault } => crate::diagnose::fault_status(fault, step, lang),
-    };
+/// The label a legend shows for a run: its optimizer and how it ended, in
+/// the words of the page's legend (the core's diagnosis: "f = 0.089",
+/// "diverging: loss ×5.3e5", "diverged at step 6", "stopped at step 2: …").
+pub fn run_caption(landscape: &Landscape, t: &Trajectory, lang: Lang) -> String {
+    let end = status_text(&diagnose(landscape, t), t, lang);
     format!("{} — {end}", opt_label(&t.spec, lang))
+}
+
+/// The run as it stands after step `k`: its first k + 1 points, completed
+/// so far. A run that stopped at step s ≤ k (diverged, or a step it could
+/// not take) is returned whole; before s it is still running.
+pub fn run_at(t: &Trajectory, k: usize) -> Cow<'_, Trajectory> {
+    let stopped = match t.stop {
+        Stop::Completed => k + 1 >= t.points.len(),
+        Stop::Diverged { step } | Stop::Fault { step, .. } => k >= step,
+    };
+    if stopped || t.points.is_empty() {
+        return Cow::Borrowed(t);
+    }
+    let k = k.min(t.points.len() - 1);
+    Cow::Owned(Trajectory {
+        spec: t.spec,
+        points: t.points[..=k].to_vec(),
+        loss: t.loss[..(k + 1).min(t.loss.len())].to_vec(),
+        states: t.states[..k.min(t.states.len())].to_vec(),
+        lr: t.lr[..k.min(t.lr.len())].to_vec(),
+        momentum: t.momentum[..k.min(t.momentum.len())].to_vec(),
+        stop: Stop::Completed,
+    })
+}
+
+/// About how wide `text` is at `size` px in the embedded fonts: CJK and
+/// full-width forms are 1 em, the rest ~0.6 em (DejaVu Sans's digits are
+/// 0.64 em, its lower case ~0.55-0.6 em).
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF => 1.0,
+            _ => 0.6,
+        })
+        .sum::<f64>()
+        * size
 }
 
 /// Render a scene and its runs as SVG text.
 pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     let (width, height) = (opt.width.max(200) as f64, opt.height.max(150) as f64);
+    let frame: Vec<Cow<Trajectory>> = runs
+        .iter()
+        .map(|t| match opt.step {
+            Some(k) => run_at(t, k),
+            None => Cow::Borrowed(t),
+        })
+        .collect();
     let view = scene.view();
     // World → the plot rectangle; far points (divergence) are pulled in so
     // renderers stay sane.
@@ -73,9 +133,12 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="Helvetica, Arial, sans-serif" font-size="12">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{FONT_FAMILY}" font-size="12" text-rendering="geometricPrecision">"#
     );
-    let _ = writeln!(s, r#"<rect width="100%" height="100%" fill="white"/>"#);
+    let _ = writeln!(
+        s,
+        r#"<rect x="0" y="0" width="{width}" height="{height}" fill="white"/>"#
+    );
     let _ = writeln!(
         s,
         r#"<defs><clipPath id="plot"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath></defs>"#,
@@ -97,6 +160,19 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
         f.left,
         esc(&title)
     );
+    if let Some(k) = opt.step {
+        let k = k.min(scene.steps);
+        let _ = writeln!(
+            s,
+            r#"<text x="{:.1}" y="20" font-size="13" text-anchor="end">{}</text>"#,
+            f.left + f.w,
+            esc(&trf(
+                opt.lang,
+                "svg.step",
+                &[&k.to_string(), &scene.steps.to_string()]
+            ))
+        );
+    }
     // Isolines, coloured by their level (the dark half of viridis reads on white).
     let gw = ((f.w / 3.0) as usize).clamp(40, 400);
     let gh = ((f.h / 3.0) as usize).clamp(40, 400);
@@ -152,13 +228,13 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     }
     let _ = writeln!(
         s,
-        r#"<text x="{:.1}" y="{}" text-anchor="middle" font-style="italic">x₁</text>"#,
+        r#"<text x="{:.1}" y="{}" text-anchor="middle" font-size="14">x₁</text>"#,
         f.left + f.w / 2.0,
         height - 10.0
     );
     let _ = writeln!(
         s,
-        r#"<text x="16" y="{:.1}" text-anchor="middle" font-style="italic" transform="rotate(-90 16 {:.1})">x₂</text>"#,
+        r#"<text x="16" y="{:.1}" text-anchor="middle" font-size="14" transform="rotate(-90 16 {:.1})">x₂</text>"#,
         f.top + f.h / 2.0,
         f.top + f.h / 2.0
     );
@@ -176,7 +252,7 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
         );
     }
     // Trajectories: one path each, a dot per step, start ring, divergence cross.
-    for (i, t) in runs.iter().enumerate() {
+    for (i, t) in frame.iter().enumerate() {
         let mk = mark(i);
         let col = mk.colour;
         let dash = dash_attr(&mk);
@@ -201,6 +277,14 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
                 r##"<circle cx="{x:.2}" cy="{y:.2}" r="5" fill="none" stroke="#111" stroke-width="1.2"/>"##
             );
         }
+        // An animation frame: the current point as a disc, as on the page.
+        if let (Some(_), Some(p)) = (opt.step, t.points.last()) {
+            let (x, y) = f.px(*p);
+            let _ = write!(
+                s,
+                r#"<circle cx="{x:.2}" cy="{y:.2}" r="6.5" fill="{col}" stroke="white" stroke-width="1.5"/>"#
+            );
+        }
         if let (Stop::Diverged { .. }, Some(p)) = (t.stop, t.points.last()) {
             let (x, y) = f.px(*p);
             let _ = write!(
@@ -216,16 +300,18 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     }
     let _ = writeln!(s, "</g>");
     // Legend, top right inside the plot.
-    if !runs.is_empty() {
-        let captions: Vec<String> = runs.iter().map(|t| run_caption(t, opt.lang)).collect();
+    if !frame.is_empty() {
+        let captions: Vec<String> = frame
+            .iter()
+            .map(|t| run_caption(&scene.landscape, t, opt.lang))
+            .collect();
         let longest = captions
             .iter()
-            .map(|c| c.chars().count())
-            .max()
-            .unwrap_or(0) as f64;
-        let lw = 34.0 + longest * 6.4;
-        let lh = 10.0 + 18.0 * runs.len() as f64;
-        let lx = f.left + f.w - lw - 8.0;
+            .map(|c| text_width(c, 12.0))
+            .fold(0.0, f64::max);
+        let lw = 40.0 + longest;
+        let lh = 10.0 + 18.0 * frame.len() as f64;
+        let lx = (f.left + f.w - lw - 8.0).max(f.left + 4.0);
         let ly = f.top + 8.0;
         let _ = writeln!(
             s,
@@ -341,5 +427,79 @@ mod tests {
         // with triangles.
         assert_eq!(svg.matches(r#"stroke-dasharray="7 4""#).count(), 2 * 7);
         assert!(svg.contains(r#"<polygon points="#));
+    }
+}
+
+#[cfg(test)]
+mod frame_tests {
+    use super::*;
+    use gradscape_core::run::simulate;
+
+    fn figure(json: &str, lang: Lang, step: Option<usize>) -> String {
+        let scene = Scene::from_json(json).unwrap();
+        let runs = simulate(&scene).unwrap();
+        render(
+            &scene,
+            &runs,
+            &SvgOptions {
+                lang,
+                step,
+                ..SvgOptions::default()
+            },
+        )
+    }
+
+    fn legend(svg: &str) -> &str {
+        &svg[svg.find(r#"class="legend""#).unwrap()..]
+    }
+
+    const GD_06: &str = r#"{"steps": 20, "optimizers": [{"kind": "gd", "lr": 0.6}]}"#;
+    const ROSEN: &str = r#"{"landscape": {"kind": "rosenbrock"}, "steps": 100, "optimizers": [{"kind": "gd", "lr": 0.01}]}"#;
+
+    #[test]
+    fn a_diverging_run_says_so_instead_of_its_loss() {
+        // GD η = 0.6 on the bowl completes 20 steps with x2 ≈ −1673: the
+        // legend used to say "f = 5.60e6".
+        let svg = figure(GD_06, Lang::En, None);
+        assert!(
+            legend(&svg).contains("diverging: loss ×"),
+            "{}",
+            legend(&svg)
+        );
+        assert!(!legend(&svg).contains("f = "), "{}", legend(&svg));
+        let zh = figure(GD_06, Lang::Zh, None);
+        assert!(legend(&zh).contains("正在发散：损失 ×"), "{}", legend(&zh));
+        let div = figure(ROSEN, Lang::Zh, None);
+        assert!(legend(&div).contains("步发散"), "{}", legend(&div));
+    }
+
+    #[test]
+    fn a_frame_shows_the_runs_and_the_legend_at_its_step() {
+        let scene = Scene::from_json(ROSEN).unwrap();
+        let runs = simulate(&scene).unwrap();
+        let Stop::Diverged { step } = runs[0].stop else {
+            panic!("{:?}", runs[0].stop)
+        };
+        // Step 0: the start, its loss, "step 0 of 100", one point drawn.
+        let first = figure(ROSEN, Lang::En, Some(0));
+        assert!(first.contains("step 0 of 100"));
+        assert!(legend(&first).contains("f = "), "{}", legend(&first));
+        assert!(!first.contains("stroke-width=\"3\"/></g>"), "no cross yet");
+        // Just before it leaves the plane: diverging, not yet diverged.
+        let before = figure(ROSEN, Lang::En, Some(step - 1));
+        assert!(
+            legend(&before).contains("diverging: loss ×"),
+            "{}",
+            legend(&before)
+        );
+        // From the step it diverged on, the legend says so and the cross is drawn.
+        let after = figure(ROSEN, Lang::Zh, Some(100));
+        assert!(after.contains("第 100 步（共 100 步）"));
+        assert!(legend(&after).contains(&format!("在第 {step} 步发散")));
+        // Frame k: k + 1 squares on the trail and one in the legend, besides
+        // the background, the clip, the frame and the legend box.
+        let k5 = figure(GD_06, Lang::En, Some(5));
+        assert_eq!(k5.matches("<rect x=").count(), 4 + 6 + 1, "{k5}");
+        assert!(!figure(GD_06, Lang::En, None).contains(" of 20"));
     }
 }

@@ -76,6 +76,16 @@ pub const EN: crate::Table = &[
     ),
     ("cli.bad-value", "invalid value for {0}: {1}"),
     ("cli.bad-args", "invalid arguments"),
+    ("cli.range", "{0} must be an integer in {1}..={2} (got {3})"),
+    (
+        "cli.gif-frames",
+        "a GIF of {0} frames is too long (at most {1}): use {2} or more",
+    ),
+    ("cli.media", "cannot draw the figure: {0}"),
+    (
+        "cli.too-large",
+        "a {0}×{1} px image is too large (at most {2} million pixels): lower {3}",
+    ),
     ("io.not-found", "not found"),
     ("io.denied", "permission denied"),
     ("io.is-dir", "is a folder"),
@@ -139,6 +149,19 @@ pub const ZH: crate::Table = &[
     ),
     ("cli.bad-value", "{0} 的值无效：{1}"),
     ("cli.bad-args", "参数无效"),
+    (
+        "cli.range",
+        "{0} 必须是 {1} 到 {2} 之间的整数（实际为 {3}）",
+    ),
+    (
+        "cli.gif-frames",
+        "动画共 {0} 帧，太长（最多 {1} 帧）：请使用 {2} 或更大的值",
+    ),
+    ("cli.media", "无法绘制图形：{0}"),
+    (
+        "cli.too-large",
+        "{0}×{1} 像素的图像太大（最多 {2} 百万像素）：请减小 {3}",
+    ),
     ("io.not-found", "文件不存在"),
     ("io.denied", "没有权限"),
     ("io.is-dir", "这是一个文件夹"),

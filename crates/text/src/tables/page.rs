@@ -27,6 +27,8 @@ pub const EN: crate::Table = &[
     ("figure.plot", "Loss surface with optimizer trajectories"),
     ("figure.loss", "Loss against step"),
     ("svg.title", "{0} · {1} convention · {2} steps"),
+    // An animation frame's step, top right of the figure.
+    ("svg.step", "step {0} of {1}"),
     ("link.ignored", "{0}; ignored"),
     ("link.bad-view", "view: must be x0,x1,y0,y1 (got \"{0}\"); ignored"),
     ("link.bad-step", "t: must be a step number (got \"{0}\"); ignored"),
@@ -258,6 +260,7 @@ pub const ZH: crate::Table = &[
     ("figure.plot", "损失曲面与优化器的轨迹"),
     ("figure.loss", "损失随步数的变化"),
     ("svg.title", "{0} · {1} 约定 · {2} 步"),
+    ("svg.step", "第 {0} 步（共 {1} 步）"),
     ("link.ignored", "{0}；已忽略"),
     ("link.bad-view", "view：应为 x0,x1,y0,y1 四个数（实际为 \"{0}\"）；已忽略"),
     ("link.bad-step", "t：应为步数（实际为 \"{0}\"）；已忽略"),
