@@ -22,6 +22,7 @@ pub mod landscape;
 pub mod lessons;
 pub mod optim;
 pub mod output;
+pub mod pytorch;
 pub mod schedule;
 pub mod summary;
 pub mod svg;
@@ -71,6 +72,7 @@ pub const TABLES: &[(&str, Table, Table)] = &[
     ("explain", tables::explain::EN, tables::explain::ZH),
     ("state", tables::state::EN, tables::state::ZH),
     ("schedule", tables::schedule::EN, tables::schedule::ZH),
+    ("code", tables::code::EN, tables::code::ZH),
 ];
 
 /// The text of `key` in `lang`; the key itself when it is missing (a test
@@ -120,6 +122,16 @@ pub const NAMES: &[&str] = &[
     "Nesterov",
     "L2",
     "gradscape",
+    "PyTorch",
+    "Python",
+    "float64",
+    "autograd",
+    "SplitMix64",
+    "Marsaglia",
+    "ReduceLROnPlateau",
+    "points",
+    "x1",
+    "x2",
     "d2l",
     "pytorch",
     "torch",
