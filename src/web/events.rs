@@ -39,6 +39,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     super::gestures::wire(doc)?;
     super::pointer::wire(doc)?;
     super::share::wire(doc)?;
+    super::code::wire(doc)?;
     super::state::wire(doc)?;
     super::place::wire(doc)?;
     let window = web_sys::window().ok_or("no window")?;

@@ -149,8 +149,9 @@ pub fn train_2d(m: &Messages, o: Options, schedule: bool, cycles: bool) -> Vec<S
     }
     v.push("        if not all(map(math.isfinite, g)):".into());
     v.push(format!("            return points, {}", m.diverged));
-    v.push("        hp = dict(hyper)".into());
+    let hp = if schedule { "hp" } else { "hyper" };
     if schedule {
+        v.push("        hp = dict(hyper)".into());
         v.push("        if sched:".into());
         v.push("            hp[\"eta\"] = rates.param_groups[0][\"lr\"]".into());
         if cycles {
@@ -158,7 +159,7 @@ pub fn train_2d(m: &Messages, o: Options, schedule: bool, cycles: bool) -> Vec<S
             v.push("                hp[cycled] = rates.param_groups[0][\"momentum\"]".into());
         }
     }
-    v.push("        trainer(x, g, state, t, **hp)".into());
+    v.push(format!("        trainer(x, g, state, t, **{hp})"));
     let sched = if schedule { Sched::StandIn } else { Sched::Off };
     v.extend(keep(m, "f_2d(*x)", sched, o));
     v

@@ -7,6 +7,10 @@ pub const EN: crate::Table = &[
     ("code.copied", "PyTorch code copied"),
     ("code.show", "Show the code"),
     (
+        "code.copy-failed",
+        "The clipboard refused the code: select it under \"Show the code\" and copy it by hand.",
+    ),
+    (
         "code.title",
         "gradscape: this scene's runs, reproduced in Python ({0} convention).",
     ),
@@ -69,6 +73,10 @@ pub const ZH: crate::Table = &[
     ("code.button", "复制为 PyTorch 代码"),
     ("code.copied", "PyTorch 代码已复制"),
     ("code.show", "显示代码"),
+    (
+        "code.copy-failed",
+        "剪贴板拒绝了代码：请在“显示代码”中选中并手动复制。",
+    ),
     (
         "code.title",
         "gradscape：用 Python 重现本场景的各次运行（{0} 约定）。",
