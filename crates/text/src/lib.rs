@@ -151,6 +151,7 @@ pub const NAMES: &[&str] = &[
     "CLI",
     "render",
     "simulate",
+    "code",
     "PDF",
     "iframe",
     "JavaScript",
