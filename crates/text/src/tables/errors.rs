@@ -129,7 +129,10 @@ pub const ZH: crate::Table = &[
     ("cli.read-stdin", "无法读取标准输入：{0}"),
     ("cli.read", "无法读取 {0}：{1}"),
     ("cli.write", "无法写入 {0}：{1}"),
-    ("cli.command-required", "需要一个命令：simulate、render 或 code"),
+    (
+        "cli.command-required",
+        "需要一个命令：simulate、render 或 code",
+    ),
     ("cli.see-help", "{0}（参见 gradscape --help）"),
     ("cli.missing", "缺少 {0}"),
     ("cli.unknown-arg", "未知选项 {0}"),
