@@ -7,7 +7,8 @@ How to run (from the repository root; torch and lion-pytorch installed):
 
 For every scene of examples/scenes/ and for the scenes listed below (every
 optimizer kind and torch argument, every schedule kind, every built-in
-surface, a formula, gradient noise, both conventions, a diverging run and
+surface, every formula of gen_expr.py, gradient noise, both conventions, a
+diverging run and
 Newton's singular Hessian), this asks the CLI for the scene's script
 (`gradscape code`, English comments), runs the script in this Python with
 torch, and writes tests/reference/code_golden.json: per scene the scene, the
@@ -178,6 +179,14 @@ def generated():
             {"kind": "rmsprop", "lr": 0.05},
             {"kind": "newton", "lr": 0.5},
         ], conv="d2l", land=land, start=start, steps=25)
+    # Every formula of gen_expr.py (every operator and function of the
+    # language), translated to torch operations: a few GD and Adam steps.
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from gen_expr import CASES  # noqa: E402
+    for k, (src, _) in enumerate(CASES):
+        out[f"formula/{k + 1:02d}"] = scene([{"kind": "gd", "lr": 1e-3}, {"kind": "adam", "lr": 0.01}],
+                                            land={"kind": "expr", "expr": src},
+                                            start=(0.3, -0.7), steps=8)
     # Gradient noise.
     out["noise/pytorch"] = scene([
         {"kind": "gd", "lr": 0.3}, {"kind": "adam", "lr": 0.2},

@@ -10,6 +10,7 @@
 //! book's few lines.
 
 use super::formula::number;
+use super::runner::add;
 use gradscape_core::optim::Hyper;
 use gradscape_core::OptKind;
 
@@ -178,43 +179,45 @@ fn state(out: &mut Vec<String>, names: &[&str], init: &str) {
 pub fn trainer(kind: OptKind, p: Parts, torch: bool) -> Vec<String> {
     let mut args = vec!["x", "g", "state", "t", "eta"];
     let mut body: Vec<String> = Vec::new();
-    let l2 = |body: &mut Vec<String>| {
+    let b = &mut body;
+    let loop_l2 = |b: &mut Vec<String>| {
+        b.push("    for i in (0, 1):".into());
         if p.lambda {
-            body.push("        g[i] = g[i] + lam * x[i]".into());
+            b.push("        g[i] = g[i] + lam * x[i]".into());
         }
     };
     match kind {
         OptKind::Gd => {
-            body.push("    for i in (0, 1):".into());
-            l2(&mut body);
-            body.push("        x[i] -= eta * g[i]".into());
+            loop_l2(b);
+            b.push("        x[i] -= eta * g[i]".into());
         }
         OptKind::Momentum => {
             args.push("gamma");
-            state(&mut body, &["v"], "0.0");
-            body.push("    for i in (0, 1):".into());
-            l2(&mut body);
-            body.push("        step = eta * g[i]".into());
+            state(b, &["v"], "0.0");
+            loop_l2(b);
+            b.push("        step = eta * g[i]".into());
             if p.dampening {
-                body.push("        step *= 1 - dampening".into());
+                b.push("        step *= 1 - dampening".into());
             }
-            body.push("        v[i] = gamma * v[i] + step".into());
-            if p.nesterov {
-                body.push("        x[i] -= gamma * v[i] + step if nesterov else v[i]".into());
+            b.push("        v[i] = gamma * v[i] + step".into());
+            b.push(if p.nesterov {
+                "        x[i] -= gamma * v[i] + step if nesterov else v[i]".into()
             } else {
-                body.push("        x[i] -= v[i]".into());
-            }
+                "        x[i] -= v[i]".into()
+            });
         }
         OptKind::Adagrad => {
             args.push("eps");
-            state(&mut body, &["s"], if p.s0 { "s0" } else { "0.0" });
+            state(b, &["s"], if p.s0 { "s0" } else { "0.0" });
             if p.lr_decay {
-                body.push("    eta = eta / (1 + (t - 1) * lr_decay)".into());
+                b.push("    eta = eta / (1 + (t - 1) * lr_decay)".into());
             }
-            body.push("    for i in (0, 1):".into());
-            l2(&mut body);
-            body.push("        s[i] += g[i] * g[i]".into());
-            body.push("        x[i] -= eta / math.sqrt(s[i] + eps) * g[i]".into());
+            loop_l2(b);
+            add(
+                b,
+                "        s[i] += g[i] * g[i]
+        x[i] -= eta / math.sqrt(s[i] + eps) * g[i]",
+            );
         }
         OptKind::Rmsprop => {
             args.extend(["gamma", "eps"]);
@@ -225,34 +228,43 @@ pub fn trainer(kind: OptKind, p: Parts, torch: bool) -> Vec<String> {
             if p.mu {
                 st.push("buf");
             }
-            state(&mut body, &st, "0.0");
-            body.push("    for i in (0, 1):".into());
-            l2(&mut body);
-            body.push("        s[i] = gamma * s[i] + (1 - gamma) * (g[i] * g[i])".into());
-            body.push("        var = s[i]".into());
+            state(b, &st, "0.0");
+            loop_l2(b);
+            add(
+                b,
+                "        s[i] = gamma * s[i] + (1 - gamma) * (g[i] * g[i])
+        var = s[i]",
+            );
             if p.centered {
-                body.push("        if centered:".into());
-                body.push("            g_avg[i] = gamma * g_avg[i] + (1 - gamma) * g[i]".into());
-                body.push("            var = max(s[i] - g_avg[i] * g_avg[i], 0.0)".into());
+                add(
+                    b,
+                    "        if centered:
+            g_avg[i] = gamma * g_avg[i] + (1 - gamma) * g[i]
+            var = max(s[i] - g_avg[i] * g_avg[i], 0.0)",
+                );
             }
-            body.push("        step = eta / math.sqrt(var + eps) * g[i]".into());
+            b.push("        step = eta / math.sqrt(var + eps) * g[i]".into());
             if p.mu {
-                body.push("        if mu > 0:".into());
-                body.push("            buf[i] = mu * buf[i] + step".into());
-                body.push("            step = buf[i]".into());
+                add(
+                    b,
+                    "        if mu > 0:
+            buf[i] = mu * buf[i] + step
+            step = buf[i]",
+                );
             }
-            body.push("        x[i] -= step".into());
+            b.push("        x[i] -= step".into());
         }
         OptKind::Adadelta => {
             args.extend(["rho", "eps"]);
-            state(&mut body, &["s", "delta"], "0.0");
-            body.push("    for i in (0, 1):".into());
-            body.push("        s[i] = rho * s[i] + (1 - rho) * (g[i] * g[i])".into());
-            body.push(
-                "        d = math.sqrt(delta[i] + eps) / math.sqrt(s[i] + eps) * g[i]".into(),
+            state(b, &["s", "delta"], "0.0");
+            add(
+                b,
+                "    for i in (0, 1):
+        s[i] = rho * s[i] + (1 - rho) * (g[i] * g[i])
+        d = math.sqrt(delta[i] + eps) / math.sqrt(s[i] + eps) * g[i]
+        delta[i] = rho * delta[i] + (1 - rho) * (d * d)
+        x[i] -= eta * d",
             );
-            body.push("        delta[i] = rho * delta[i] + (1 - rho) * (d * d)".into());
-            body.push("        x[i] -= eta * d".into());
         }
         _ => {
             // Adam, Adam+L2, AdamW.
@@ -261,56 +273,64 @@ pub fn trainer(kind: OptKind, p: Parts, torch: bool) -> Vec<String> {
             if p.amsgrad {
                 st.push("v_max");
             }
-            state(&mut body, &st, "0.0");
+            state(b, &st, "0.0");
             if torch && kind == OptKind::Adamw {
                 // torch's AdamW decays x before the step.
-                body.push("    for i in (0, 1):".into());
-                body.push("        x[i] = x[i] * (1 - eta * lam)".into());
+                add(
+                    b,
+                    "    for i in (0, 1):\n        x[i] = x[i] * (1 - eta * lam)",
+                );
             }
-            body.push("    for i in (0, 1):".into());
+            b.push("    for i in (0, 1):".into());
             if kind == OptKind::AdamL2 {
-                body.push("        g[i] = g[i] + lam * x[i]".into());
+                b.push("        g[i] = g[i] + lam * x[i]".into());
             }
             if torch {
                 // torch: m.lerp_(g, 1 − β1); v.mul_(β2).addcmul_(g, g, value=1 − β2).
-                body.push("        w = 1 - beta1".into());
-                body.push("        if abs(w) < 0.5:".into());
-                body.push("            m[i] = m[i] + w * (g[i] - m[i])".into());
-                body.push("        else:".into());
-                body.push("            m[i] = g[i] - (g[i] - m[i]) * (1 - w)".into());
-                body.push("        v[i] = v[i] * beta2 + (1 - beta2) * g[i] * g[i]".into());
+                add(
+                    b,
+                    "        w = 1 - beta1
+        if abs(w) < 0.5:
+            m[i] = m[i] + w * (g[i] - m[i])
+        else:
+            m[i] = g[i] - (g[i] - m[i]) * (1 - w)
+        v[i] = v[i] * beta2 + (1 - beta2) * g[i] * g[i]",
+                );
             } else {
-                body.push("        m[i] = beta1 * m[i] + (1 - beta1) * g[i]".into());
-                body.push("        v[i] = beta2 * v[i] + (1 - beta2) * (g[i] * g[i])".into());
+                add(
+                    b,
+                    "        m[i] = beta1 * m[i] + (1 - beta1) * g[i]
+        v[i] = beta2 * v[i] + (1 - beta2) * (g[i] * g[i])",
+                );
             }
             let v = if p.amsgrad {
-                body.push("        v_max[i] = max(v_max[i], v[i])".into());
+                b.push("        v_max[i] = max(v_max[i], v[i])".into());
                 "(v_max[i] if amsgrad else v[i])"
             } else {
                 "v[i]"
             };
             if torch {
-                body.push(format!(
+                b.push(format!(
                     "        x[i] -= eta * m[i] / (math.sqrt({v}) / 1.0 + eps)"
                 ));
             } else {
                 if p.bias_switch {
-                    body.push(format!("        m_hat, v_hat = m[i], {v}"));
-                    body.push("        if bias_correction:".into());
-                    body.push(
-                        "            m_hat, v_hat = m_hat / (1 - beta1**t), v_hat / (1 - beta2**t)"
-                            .into(),
+                    b.push(format!("        m_hat, v_hat = m[i], {v}"));
+                    add(
+                        b,
+                        "        if bias_correction:
+            m_hat, v_hat = m_hat / (1 - beta1**t), v_hat / (1 - beta2**t)",
                     );
                 } else {
-                    body.push(format!(
+                    b.push(format!(
                         "        m_hat, v_hat = m[i] / (1 - beta1**t), {v} / (1 - beta2**t)"
                     ));
                 }
-                body.push("        u = m_hat / (math.sqrt(v_hat) + eps)".into());
+                b.push("        u = m_hat / (math.sqrt(v_hat) + eps)".into());
                 if kind == OptKind::Adamw {
-                    body.push("        u = u + lam * x[i]".into());
+                    b.push("        u = u + lam * x[i]".into());
                 }
-                body.push("        x[i] -= u * eta".into());
+                b.push("        x[i] -= u * eta".into());
             }
         }
     }

@@ -95,17 +95,28 @@ enum Sched {
     StandIn,
 }
 
+/// Push `block`'s lines (static text is data, not code, in the wasm).
+pub fn add(v: &mut Vec<String>, block: &str) {
+    v.extend(block.lines().map(str::to_string));
+}
+
 /// The lines that keep the new point or stop (x: a list of the two
-/// coordinates, `loss_expr` the loss at it), then step the schedule.
-fn keep(m: &Messages, loss_expr: &str, sched: Sched, o: Options) -> Vec<String> {
-    let mut v = vec![
-        "        if not all(math.isfinite(c) and abs(c) <= 1e12 for c in x):".to_string(),
-        format!("            return points, {}", m.diverged),
-        format!("        loss = {loss_expr}"),
-        "        if not math.isfinite(loss):".into(),
-        format!("            return points, {}", m.diverged),
-        "        points.append(tuple(x))".into(),
-    ];
+/// coordinates, `loss_expr` the loss at it, `state_ok` whether the
+/// optimizer's state is finite), then step the schedule.
+fn keep(m: &Messages, loss_expr: &str, state_ok: &str, sched: Sched, o: Options) -> Vec<String> {
+    let d = &m.diverged;
+    let mut v = Vec::new();
+    add(
+        &mut v,
+        &format!(
+            "        if not all(math.isfinite(c) and abs(c) <= 1e12 for c in x){state_ok}:
+            return points, {d}
+        loss = {loss_expr}
+        if not math.isfinite(loss):
+            return points, {d}
+        points.append(tuple(x))"
+        ),
+    );
     if sched != Sched::Off {
         v.push("        if sched:".into());
         if sched == Sched::StandIn {
@@ -115,6 +126,15 @@ fn keep(m: &Messages, loss_expr: &str, sched: Sched, o: Options) -> Vec<String> 
     }
     v.push("    return points, None".into());
     v
+}
+
+/// The stand-in optimizer whose scheduler gives η_t (`lr` its η).
+fn stand_in(v: &mut Vec<String>, m: &Messages, lr: &str) {
+    v.push(format!("    # {}", m.rates));
+    v.push(format!(
+        "    rates = torch.optim.SGD([torch.zeros(1)], lr={lr})"
+    ));
+    v.push("    sched = make_scheduler(rates) if make_scheduler else None".into());
 }
 
 /// The book's `train_2d(trainer, hyper[, make_scheduler[, cycled]])`.
@@ -129,21 +149,24 @@ pub fn train_2d(m: &Messages, o: Options, schedule: bool, cycles: bool) -> Vec<S
     let mut v = vec![
         format!("def train_2d({}):", args.join(", ")),
         format!("    # {}", m.runner),
-        "    x, state = list(START), {}".into(),
-        "    points = [START]".into(),
     ];
+    add(
+        &mut v,
+        "    x, state = list(START), {}\n    points = [START]",
+    );
     if o.noise {
         v.push("    noise = Gaussian(SEED)".into());
     }
     if schedule {
-        v.push(format!("    # {}", m.rates));
-        v.push("    rates = torch.optim.SGD([torch.zeros(1)], lr=hyper[\"eta\"])".into());
-        v.push("    sched = make_scheduler(rates) if make_scheduler else None".into());
+        stand_in(&mut v, m, "hyper[\"eta\"]");
     }
     v.push("    for t in range(1, STEPS + 1):".into());
     if o.noise {
-        v.push("        g1, g2 = f_2d_grad(*x)".into());
-        v.push("        g = [g1 + SIGMA * noise.sample(), g2 + SIGMA * noise.sample()]".into());
+        add(
+            &mut v,
+            "        g1, g2 = f_2d_grad(*x)
+        g = [g1 + SIGMA * noise.sample(), g2 + SIGMA * noise.sample()]",
+        );
     } else {
         v.push("        g = list(f_2d_grad(*x))".into());
     }
@@ -151,17 +174,24 @@ pub fn train_2d(m: &Messages, o: Options, schedule: bool, cycles: bool) -> Vec<S
     v.push(format!("            return points, {}", m.diverged));
     let hp = if schedule { "hp" } else { "hyper" };
     if schedule {
-        v.push("        hp = dict(hyper)".into());
-        v.push("        if sched:".into());
-        v.push("            hp[\"eta\"] = rates.param_groups[0][\"lr\"]".into());
+        add(
+            &mut v,
+            "        hp = dict(hyper)
+        if sched:
+            hp[\"eta\"] = rates.param_groups[0][\"lr\"]",
+        );
         if cycles {
-            v.push("            if cycled:".into());
-            v.push("                hp[cycled] = rates.param_groups[0][\"momentum\"]".into());
+            add(
+                &mut v,
+                "            if cycled:
+                hp[cycled] = rates.param_groups[0][\"momentum\"]",
+            );
         }
     }
     v.push(format!("        trainer(x, g, state, t, **{hp})"));
     let sched = if schedule { Sched::StandIn } else { Sched::Off };
-    v.extend(keep(m, "f_2d(*x)", sched, o));
+    let state_ok = " and all(math.isfinite(c) for s in state.values() for c in s)";
+    v.extend(keep(m, "f_2d(*x)", state_ok, sched, o));
     v
 }
 
@@ -170,46 +200,60 @@ pub fn run(m: &Messages, o: Options) -> Vec<String> {
     let mut v = vec![
         "def run(make_optimizer, make_scheduler=None):".to_string(),
         format!("    # {}", m.runner),
-        "    p = torch.tensor(START, requires_grad=True)".into(),
-        "    opt = make_optimizer([p])".into(),
-        "    sched = make_scheduler(opt) if make_scheduler else None".into(),
     ];
+    add(
+        &mut v,
+        "    p = torch.tensor(START, requires_grad=True)
+    opt = make_optimizer([p])
+    sched = make_scheduler(opt) if make_scheduler else None",
+    );
     if o.noise {
         v.push("    noise = Gaussian(SEED)".into());
     }
-    v.push("    points = [START]".into());
-    v.push("    for t in range(1, STEPS + 1):".into());
+    add(
+        &mut v,
+        "    points = [START]\n    for t in range(1, STEPS + 1):",
+    );
     let noisy = "p.grad += SIGMA * torch.tensor([noise.sample(), noise.sample()])";
     if o.lbfgs {
-        v.push("        grads = []".into());
-        v.push(String::new());
-        v.push("        def closure():".into());
-        v.push("            opt.zero_grad()".into());
-        v.push("            loss = f(*p)".into());
-        v.push("            loss.backward()".into());
-        v.push("            if not grads:".into());
+        add(
+            &mut v,
+            "        grads = []
+
+        def closure():
+            opt.zero_grad()
+            loss = f(*p)
+            loss.backward()
+            if not grads:",
+        );
         if o.noise {
             v.push(format!("                # {}", m.lbfgs));
             v.push(format!("                {noisy}"));
         }
-        v.push("                grads.append(p.grad.clone())".into());
-        v.push("            return loss".into());
-        v.push(String::new());
-        v.push("        opt.step(closure)".into());
-        v.push("        g = grads[0]".into());
+        add(
+            &mut v,
+            "                grads.append(p.grad.clone())
+            return loss
+
+        opt.step(closure)
+        g = grads[0]",
+        );
     } else {
-        v.push("        opt.zero_grad()".into());
-        v.push("        f(*p).backward()".into());
+        add(&mut v, "        opt.zero_grad()\n        f(*p).backward()");
         if o.noise {
             v.push(format!("        {noisy}"));
         }
-        v.push("        g = p.grad.clone()".into());
-        v.push("        opt.step()".into());
+        add(&mut v, "        g = p.grad.clone()\n        opt.step()");
     }
     v.push("        if not torch.isfinite(g).all():".into());
     v.push(format!("            return points, {}", m.diverged));
-    v.push("        x = p.tolist()".into());
-    v.extend(keep(m, "f(*p).item()", Sched::Own, o));
+    add(
+        &mut v,
+        "        x = p.tolist()
+        state = [s for s in opt.state[p].values() if torch.is_tensor(s)]",
+    );
+    let state_ok = " and all(torch.isfinite(s).all() for s in state)";
+    v.extend(keep(m, "f(*p).item()", state_ok, Sched::Own, o));
     v
 }
 
@@ -229,34 +273,44 @@ pub fn run_newton(m: &Messages, o: Options, schedule: bool) -> Vec<String> {
         v.push("    noise = Gaussian(SEED)".into());
     }
     if schedule {
-        v.push(format!("    # {}", m.rates));
-        v.push("    rates = torch.optim.SGD([torch.zeros(1)], lr=lr)".into());
-        v.push("    sched = make_scheduler(rates) if make_scheduler else None".into());
+        stand_in(&mut v, m, "lr");
     }
-    v.push("    points = [START]".into());
-    v.push("    for t in range(1, STEPS + 1):".into());
-    v.push("        q = p.clone().requires_grad_(True)".into());
-    v.push("        (g,) = torch.autograd.grad(f(*q), q)".into());
+    add(
+        &mut v,
+        "    points = [START]
+    for t in range(1, STEPS + 1):
+        q = p.clone().requires_grad_(True)
+        (g,) = torch.autograd.grad(f(*q), q)",
+    );
     if o.noise {
         v.push("        g = g + SIGMA * torch.tensor([noise.sample(), noise.sample()])".into());
     }
-    v.push("        H = torch.autograd.functional.hessian(lambda r: f(*r), p)".into());
-    v.push("        if not torch.isfinite(g).all():".into());
-    v.push(format!("            return points, {}", m.diverged));
-    v.push("        if not torch.isfinite(H).all():".into());
-    v.push(format!("            return points, {}", m.hessian));
-    v.push("        try:".into());
-    v.push("            s = torch.linalg.solve(H, g)".into());
-    v.push("        except RuntimeError:  # torch.linalg.LinAlgError".into());
-    v.push(format!("            return points, {}", m.singular));
+    add(
+        &mut v,
+        &format!(
+            "        H = torch.autograd.functional.hessian(lambda r: f(*r), p)
+        if not torch.isfinite(g).all():
+            return points, {}
+        if not torch.isfinite(H).all():
+            return points, {}
+        try:
+            s = torch.linalg.solve(H, g)
+        except RuntimeError:  # torch.linalg.LinAlgError
+            return points, {}",
+            m.diverged, m.hessian, m.singular
+        ),
+    );
     if schedule {
-        v.push("        eta = rates.param_groups[0][\"lr\"] if sched else lr".into());
-        v.push("        p = p - eta * s".into());
+        add(
+            &mut v,
+            "        eta = rates.param_groups[0][\"lr\"] if sched else lr
+        p = p - eta * s",
+        );
     } else {
         v.push("        p = p - lr * s".into());
     }
     v.push("        x = p.tolist()".into());
     let sched = if schedule { Sched::StandIn } else { Sched::Off };
-    v.extend(keep(m, "f(*p).item()", sched, o));
+    v.extend(keep(m, "f(*p).item()", "", sched, o));
     v
 }

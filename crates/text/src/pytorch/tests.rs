@@ -100,3 +100,21 @@ fn d2l_torch_kinds_say_so() {
         "{s}"
     );
 }
+
+#[test]
+fn every_lesson_scene_gets_a_script_in_both_languages() {
+    for l in &gradscape_core::lesson::LESSONS {
+        let sc = l.scene();
+        for lang in [Lang::En, Lang::Zh] {
+            let s = script(&sc, lang);
+            assert!(s.starts_with("# gradscape"), "{s}");
+            // One entry per run, and nothing the scene does not use.
+            assert_eq!(s.matches("\n    (\"").count(), sc.optimizers.len(), "{s}");
+            assert_eq!(s.contains("class Gaussian"), sc.noise.sigma > 0.0);
+            assert_eq!(
+                s.contains("def closure"),
+                sc.optimizers.iter().any(|o| o.kind.name() == "lbfgs")
+            );
+        }
+    }
+}

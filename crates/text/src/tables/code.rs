@@ -39,7 +39,7 @@ pub const EN: crate::Table = &[
     ),
     (
         "code.runner",
-        "One run; it stops where gradscape stops: a non-finite gradient or loss, or a coordinate beyond 1e12.",
+        "One run; it stops where gradscape stops: a non-finite gradient, loss or optimizer state, or a coordinate beyond 1e12.",
     ),
     (
         "code.lbfgs",
@@ -103,7 +103,7 @@ pub const ZH: crate::Table = &[
     ),
     (
         "code.runner",
-        "一次运行；在 gradscape 停止的地方停止：梯度或损失不是有限数，或坐标超过 1e12。",
+        "一次运行；在 gradscape 停止的地方停止：梯度、损失或优化器状态不是有限数，或坐标超过 1e12。",
     ),
     (
         "code.lbfgs",
