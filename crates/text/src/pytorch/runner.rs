@@ -102,19 +102,27 @@ pub fn add(v: &mut Vec<String>, block: &str) {
 
 /// The lines that keep the new point or stop (x: a list of the two
 /// coordinates, `loss_expr` the loss at it, `state_ok` whether the
-/// optimizer's state is finite), then step the schedule.
-fn keep(m: &Messages, loss_expr: &str, state_ok: &str, sched: Sched, o: Options) -> Vec<String> {
-    let d = &m.diverged;
-    let mut v = Vec::new();
+/// optimizer's state is finite, when it keeps one), then step the schedule.
+fn keep(
+    m: &Messages,
+    loss_expr: &str,
+    state_ok: Option<&str>,
+    sched: Sched,
+    o: Options,
+) -> Vec<String> {
+    let mut v =
+        vec!["        ok = all(math.isfinite(c) and abs(c) <= 1e12 for c in x)".to_string()];
+    if let Some(state) = state_ok {
+        v.push(format!("        ok = ok and {state}"));
+    }
     add(
         &mut v,
         &format!(
-            "        if not all(math.isfinite(c) and abs(c) <= 1e12 for c in x){state_ok}:
-            return points, {d}
-        loss = {loss_expr}
+            "        loss = {loss_expr} if ok else math.nan
         if not math.isfinite(loss):
-            return points, {d}
-        points.append(tuple(x))"
+            return points, {}
+        points.append(tuple(x))",
+            m.diverged
         ),
     );
     if sched != Sched::Off {
@@ -190,8 +198,8 @@ pub fn train_2d(m: &Messages, o: Options, schedule: bool, cycles: bool) -> Vec<S
     }
     v.push(format!("        trainer(x, g, state, t, **{hp})"));
     let sched = if schedule { Sched::StandIn } else { Sched::Off };
-    let state_ok = " and all(math.isfinite(c) for s in state.values() for c in s)";
-    v.extend(keep(m, "f_2d(*x)", state_ok, sched, o));
+    let state_ok = "all(math.isfinite(c) for s in state.values() for c in s)";
+    v.extend(keep(m, "f_2d(*x)", Some(state_ok), sched, o));
     v
 }
 
@@ -252,8 +260,8 @@ pub fn run(m: &Messages, o: Options) -> Vec<String> {
         "        x = p.tolist()
         state = [s for s in opt.state[p].values() if torch.is_tensor(s)]",
     );
-    let state_ok = " and all(torch.isfinite(s).all() for s in state)";
-    v.extend(keep(m, "f(*p).item()", state_ok, Sched::Own, o));
+    let state_ok = "all(torch.isfinite(s).all() for s in state)";
+    v.extend(keep(m, "f(*p).item()", Some(state_ok), Sched::Own, o));
     v
 }
 
@@ -311,6 +319,6 @@ pub fn run_newton(m: &Messages, o: Options, schedule: bool) -> Vec<String> {
     }
     v.push("        x = p.tolist()".into());
     let sched = if schedule { Sched::StandIn } else { Sched::Off };
-    v.extend(keep(m, "f(*p).item()", "", sched, o));
+    v.extend(keep(m, "f(*p).item()", None, sched, o));
     v
 }
