@@ -201,6 +201,14 @@ def generated():
                                                               "gamma": 0.9}],
                                  conv="d2l", steps=200)
     out["stops/diverge-pytorch"] = scene([{"kind": "gd", "lr": 0.7}], steps=200)
+    # g ≈ 1e156: g² overflows Adam's v while the point stays put; the
+    # state's infinity stops the run at step 1, in the core as in the scripts.
+    for conv in ("pytorch", "d2l"):
+        out[f"stops/state-overflow/{conv}"] = scene([{"kind": "adam", "lr": 0.1},
+                                                     {"kind": "gd", "lr": 1e-160}],
+                                                    conv=conv,
+                                                    land={"kind": "expr", "expr": "exp(x) + y^2"},
+                                                    start=(360.0, 1.0), steps=5)
     out["stops/newton-singular"] = scene([{"kind": "newton", "lr": 1.0}],
                                          land={"kind": "expr", "expr": "x^3/3 + x + y^2"},
                                          start=(1.0, 1.0), steps=10)
