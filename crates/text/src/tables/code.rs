@@ -7,6 +7,10 @@ pub const EN: crate::Table = &[
     ("code.copied", "PyTorch code copied"),
     ("code.show", "Show the code"),
     (
+        "code.help",
+        "Copy as PyTorch: a Python script that reproduces these runs with torch (in the d2l convention, the book's loop); the command line's code prints the same.",
+    ),
+    (
         "code.copy-failed",
         "The clipboard refused the code: select it under \"Show the code\" and copy it by hand.",
     ),
@@ -73,6 +77,10 @@ pub const ZH: crate::Table = &[
     ("code.button", "复制为 PyTorch 代码"),
     ("code.copied", "PyTorch 代码已复制"),
     ("code.show", "显示代码"),
+    (
+        "code.help",
+        "复制为 PyTorch 代码：一段用 torch 重现这些运行的 Python 脚本（d2l 约定下是书中的循环）；命令行的 code 输出同样的脚本。",
+    ),
     (
         "code.copy-failed",
         "剪贴板拒绝了代码：请在“显示代码”中选中并手动复制。",
