@@ -9,6 +9,7 @@
 //! is only asked about tensors.
 
 use gradscape_core::landscape::{Expr, Fun, Op};
+use gradscape_core::math;
 
 /// Precedence of what an operand's text is: how tightly it binds.
 const SUM: u8 = 1;
@@ -18,11 +19,33 @@ const POWER: u8 = 4;
 const ATOM: u8 = 5;
 
 /// One operand on the translation stack: its text, its precedence, and
-/// whether it depends on x or y (a tensor) or is a constant (a float).
+/// whether it depends on x or y (a tensor) or is a constant (a float, whose
+/// value is kept).
 struct Term {
     text: String,
     prec: u8,
     tensor: bool,
+    value: f64,
+}
+
+impl Term {
+    /// A constant part whose value is not finite: Python would raise where
+    /// the core gets ±∞ or NaN (`1/0`, `ln(0)`, `exp(1000)`), so the script
+    /// says the value instead.
+    fn settle(mut self) -> Term {
+        if !self.tensor && !self.value.is_finite() {
+            let (text, prec) = if self.value.is_nan() {
+                ("math.nan", ATOM)
+            } else if self.value > 0.0 {
+                ("math.inf", ATOM)
+            } else {
+                ("-math.inf", NEGATION)
+            };
+            self.text = text.into();
+            self.prec = prec;
+        }
+        self
+    }
 }
 
 /// A Python number literal that reads back as exactly `v` (Rust's shortest
@@ -89,11 +112,13 @@ pub fn python(expr: &Expr) -> String {
                 text: literal(c),
                 prec: if c < 0.0 { NEGATION } else { ATOM },
                 tensor: false,
+                value: c,
             },
             Op::X | Op::Y => Term {
                 text: if *op == Op::X { "x" } else { "y" }.into(),
                 prec: ATOM,
                 tensor: true,
+                value: 0.0,
             },
             Op::Neg => {
                 let Some(a) = st.pop() else { break };
@@ -101,6 +126,7 @@ pub fn python(expr: &Expr) -> String {
                     text: format!("-{}", wrap(&a, NEGATION + 1)),
                     prec: NEGATION,
                     tensor: a.tensor,
+                    value: -a.value,
                 }
             }
             Op::Call(f) if f.arity() == 1 => {
@@ -109,6 +135,7 @@ pub fn python(expr: &Expr) -> String {
                     text: format!("{}({})", func(f, a.tensor), a.text),
                     prec: ATOM,
                     tensor: a.tensor,
+                    value: f.eval(a.value, 0.0),
                 }
             }
             op => {
@@ -130,6 +157,7 @@ pub fn python(expr: &Expr) -> String {
                             text: format!("{}({}, {})", func(f, tensor), arg(&a), arg(&b)),
                             prec: ATOM,
                             tensor,
+                            value: f.eval(a.value, b.value),
                         }
                     }
                     Op::Pow => Term {
@@ -138,24 +166,26 @@ pub fn python(expr: &Expr) -> String {
                         text: format!("{}**{}", wrap(&a, ATOM), wrap(&b, POWER)),
                         prec: POWER,
                         tensor,
+                        value: math::pow(a.value, b.value),
                     },
                     _ => {
-                        let (sym, prec) = match op {
-                            Op::Add => ("+", SUM),
-                            Op::Sub => ("-", SUM),
-                            Op::Mul => ("*", PRODUCT),
-                            _ => ("/", PRODUCT),
+                        let (sym, prec, value) = match op {
+                            Op::Add => ("+", SUM, a.value + b.value),
+                            Op::Sub => ("-", SUM, a.value - b.value),
+                            Op::Mul => ("*", PRODUCT, a.value * b.value),
+                            _ => ("/", PRODUCT, a.value / b.value),
                         };
                         Term {
                             text: format!("{} {sym} {}", wrap(&a, prec), wrap(&b, prec + 1)),
                             prec,
                             tensor,
+                            value,
                         }
                     }
                 }
             }
         };
-        st.push(t);
+        st.push(t.settle());
     }
     match st.pop() {
         // A constant formula: a tensor, so that autograd has a graph
@@ -201,6 +231,15 @@ mod tests {
         );
         assert_eq!(py("abs(x1) + x2"), "torch.abs(x) + y");
         assert_eq!(py("3"), "3 + 0.0 * (x + y)");
+    }
+
+    #[test]
+    fn constants_python_would_refuse_are_their_values() {
+        assert_eq!(py("x + 1/0"), "x + math.inf");
+        assert_eq!(py("y - ln(0)"), "y - -math.inf");
+        assert_eq!(py("x*sqrt(-1)"), "x * math.nan");
+        assert_eq!(py("exp(1000) + x"), "math.inf + x");
+        assert_eq!(py("x/(2*pi)"), "x / (2 * 3.141592653589793)");
     }
 
     #[test]

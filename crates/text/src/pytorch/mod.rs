@@ -231,6 +231,7 @@ pub fn script(scene: &Scene, lang: Lang) -> String {
         noise: need.noise,
         plateau: need.plateau,
         lbfgs: need.lbfgs,
+        formula: expr,
     };
     if need.book {
         o.push(String::new());
@@ -339,7 +340,7 @@ pub fn script(scene: &Scene, lang: Lang) -> String {
     }
     o.push("]".into());
     o.push("for label, points, stop in runs:".into());
-    o.push("    print(label, repr(points[-1]), stop or \"\")".into());
+    o.push("    print(label, repr(points[-1]) if points else \"-\", stop or \"\")".into());
     let mut text = o.join("\n");
     text.push('\n');
     text

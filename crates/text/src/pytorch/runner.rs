@@ -24,6 +24,27 @@ pub struct Options {
     pub noise: bool,
     pub plateau: bool,
     pub lbfgs: bool,
+    /// A user's formula: its start may lie outside its domain.
+    pub formula: bool,
+}
+
+/// With a formula, a start where the loss is not finite (`ln(x)` at x < 0)
+/// is no run at all, as in the core: the check goes before the loop.
+fn guard_start(v: &mut Vec<String>, m: &Messages, o: Options, loss_at_start: &str) {
+    let Some(at) = v
+        .iter()
+        .position(|l| l == "    for t in range(1, STEPS + 1):")
+    else {
+        return;
+    };
+    if o.formula {
+        let check = [
+            "    t = 0".to_string(),
+            format!("    if not math.isfinite({loss_at_start}):"),
+            format!("        return [], {}", m.diverged),
+        ];
+        v.splice(at..at, check);
+    }
 }
 
 fn lines(text: &str) -> Vec<String> {
@@ -200,6 +221,7 @@ pub fn train_2d(m: &Messages, o: Options, schedule: bool, cycles: bool) -> Vec<S
     let sched = if schedule { Sched::StandIn } else { Sched::Off };
     let state_ok = "all(math.isfinite(c) for s in state.values() for c in s)";
     v.extend(keep(m, "f_2d(*x)", Some(state_ok), sched, o));
+    guard_start(&mut v, m, o, "f_2d(*START)");
     v
 }
 
@@ -262,6 +284,7 @@ pub fn run(m: &Messages, o: Options) -> Vec<String> {
     );
     let state_ok = "all(torch.isfinite(s).all() for s in state)";
     v.extend(keep(m, "f(*p).item()", Some(state_ok), Sched::Own, o));
+    guard_start(&mut v, m, o, "f(*p).item()");
     v
 }
 
@@ -320,5 +343,6 @@ pub fn run_newton(m: &Messages, o: Options, schedule: bool) -> Vec<String> {
     v.push("        x = p.tolist()".into());
     let sched = if schedule { Sched::StandIn } else { Sched::Off };
     v.extend(keep(m, "f(*p).item()", None, sched, o));
+    guard_start(&mut v, m, o, "f(*p).item()");
     v
 }

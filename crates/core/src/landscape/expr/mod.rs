@@ -93,6 +93,15 @@ impl Fun {
         })
     }
 
+    /// Its value at `a` (and `b` for min and max), as a formula computes it.
+    pub fn eval(self, a: f64, b: f64) -> f64 {
+        match self {
+            Fun::Min => min2(a, b).0,
+            Fun::Max => max2(a, b).0,
+            f => apply1(f, a),
+        }
+    }
+
     /// How many arguments it takes (1, or 2 for min and max).
     pub fn arity(self) -> usize {
         match self {
