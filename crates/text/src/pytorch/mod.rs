@@ -341,6 +341,14 @@ pub fn script(scene: &Scene, lang: Lang) -> String {
     o.push("]".into());
     o.push("for label, points, stop in runs:".into());
     o.push("    print(label, repr(points[-1]) if points else \"-\", stop or \"\")".into());
+    // What a reader does next in a notebook.
+    runner::add(
+        &mut o,
+        "# import matplotlib.pyplot as plt
+# for label, points, stop in runs:
+#     plt.plot(*zip(*points), \".-\", label=label)
+# plt.legend(); plt.show()",
+    );
     let mut text = o.join("\n");
     text.push('\n');
     text
