@@ -109,6 +109,17 @@ enum Command {
         #[arg(long, default_value_t = 560, value_parser = clap::value_parser!(u32).range(150..=10000))]
         height: u32,
     },
+    /// Print a runnable Python script (PyTorch, float64) that reproduces the scene's trajectories.
+    #[command(
+        after_help = "Example:\n  gradscape code examples/scenes/adam-bias-correction.json -o adam.py && python3 adam.py"
+    )]
+    Code {
+        /// The scene JSON file ("-" for standard input).
+        scene: PathBuf,
+        /// Where to write the script (standard output when left out).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 fn read_scene(path: &PathBuf, lang: Lang) -> Result<Scene, String> {
@@ -204,6 +215,29 @@ fn run(cli: Cli) -> Result<(), String> {
                     &[&output.display().to_string(), &io_error(&e, lang)],
                 )
             })
+        }
+        Command::Code { scene, output } => code(&scene, output.as_ref(), lang),
+    }
+}
+
+/// `code`: the scene's Python script (a scene the core refuses to run is
+/// refused here too, with the same message).
+fn code(scene: &PathBuf, output: Option<&PathBuf>, lang: Lang) -> Result<(), String> {
+    let sc = read_scene(scene, lang)?;
+    simulate(&sc).map_err(|e| run_error(&e, lang))?;
+    let text = gradscape::text::pytorch::script(&sc, lang);
+    match output {
+        Some(path) => std::fs::write(path, text).map_err(|e| {
+            trf(
+                lang,
+                "cli.write",
+                &[&path.display().to_string(), &io_error(&e, lang)],
+            )
+        }),
+        None => {
+            use std::io::Write;
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Ok(())
         }
     }
 }

@@ -40,6 +40,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     super::pointer::wire(doc)?;
     super::share::wire(doc)?;
     super::video::wire(doc)?;
+    super::code::wire(doc)?;
     super::state::wire(doc)?;
     super::place::wire(doc)?;
     let window = web_sys::window().ok_or("no window")?;

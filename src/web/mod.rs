@@ -11,6 +11,7 @@ pub mod api;
 #[doc(hidden)]
 pub mod bench;
 mod card_keys;
+mod code;
 mod controls;
 mod crash;
 pub mod dom;

@@ -142,6 +142,9 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     if d.has(Dirty::LINK) {
         link::sync_url(app)?;
     }
+    if d.has(Dirty::LINK) || d.has(Dirty::WORDS) {
+        super::code::refresh(app)?;
+    }
     if d.has(Dirty::ANIMATE) {
         request_frame(&app.window)?;
     }

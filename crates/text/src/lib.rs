@@ -22,6 +22,7 @@ pub mod landscape;
 pub mod lessons;
 pub mod optim;
 pub mod output;
+pub mod pytorch;
 pub mod schedule;
 pub mod summary;
 pub mod svg;
@@ -72,6 +73,7 @@ pub const TABLES: &[(&str, Table, Table)] = &[
     ("state", tables::state::EN, tables::state::ZH),
     ("schedule", tables::schedule::EN, tables::schedule::ZH),
     ("media", tables::media::EN, tables::media::ZH),
+    ("code", tables::code::EN, tables::code::ZH),
 ];
 
 /// The text of `key` in `lang`; the key itself when it is missing (a test
@@ -121,6 +123,16 @@ pub const NAMES: &[&str] = &[
     "Nesterov",
     "L2",
     "gradscape",
+    "PyTorch",
+    "Python",
+    "float64",
+    "autograd",
+    "SplitMix64",
+    "Marsaglia",
+    "ReduceLROnPlateau",
+    "points",
+    "x1",
+    "x2",
     "d2l",
     "pytorch",
     "torch",
@@ -140,6 +152,7 @@ pub const NAMES: &[&str] = &[
     "CLI",
     "render",
     "simulate",
+    "code",
     "PDF",
     "WebM",
     "MP4",

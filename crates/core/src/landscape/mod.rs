@@ -13,7 +13,7 @@ pub mod rastrigin;
 pub mod rosenbrock;
 pub mod saddle;
 
-pub use expr::{Expr, ExprError, ExprProblem};
+pub use expr::{Expr, ExprError, ExprProblem, Fun, Op};
 pub use quadratic::Quadratic;
 pub use rastrigin::Rastrigin;
 pub use rosenbrock::Rosenbrock;

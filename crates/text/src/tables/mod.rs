@@ -1,5 +1,6 @@
 //! The message tables: one list of `(key, text)` per language for each part.
 
+pub mod code;
 pub mod diagnose;
 pub mod errors;
 pub mod explain;

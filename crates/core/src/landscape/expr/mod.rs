@@ -51,17 +51,28 @@ pub const FUNCTIONS: [&str; 11] = [
     "sqrt", "exp", "ln", "log", "sin", "cos", "tan", "tanh", "abs", "min", "max",
 ];
 
+/// A function of the language (`ln` and `log` are one).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Fun {
+pub enum Fun {
+    /// √u.
     Sqrt,
+    /// eᵘ.
     Exp,
+    /// The natural logarithm.
     Ln,
+    /// sin u.
     Sin,
+    /// cos u.
     Cos,
+    /// tan u.
     Tan,
+    /// tanh u.
     Tanh,
+    /// |u|.
     Abs,
+    /// min(u, v).
     Min,
+    /// max(u, v).
     Max,
 }
 
@@ -82,7 +93,17 @@ impl Fun {
         })
     }
 
-    pub(crate) fn arity(self) -> usize {
+    /// Its value at `a` (and `b` for min and max), as a formula computes it.
+    pub fn eval(self, a: f64, b: f64) -> f64 {
+        match self {
+            Fun::Min => min2(a, b).0,
+            Fun::Max => max2(a, b).0,
+            f => apply1(f, a),
+        }
+    }
+
+    /// How many arguments it takes (1, or 2 for min and max).
+    pub fn arity(self) -> usize {
         match self {
             Fun::Min | Fun::Max => 2,
             _ => 1,
@@ -90,17 +111,29 @@ impl Fun {
     }
 }
 
+/// One instruction of a formula's postfix program ([`Expr::program`]):
+/// operands push, operators pop their arguments and push the result.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Op {
+pub enum Op {
+    /// A number (`pi` and `e` included, as their values).
     Num(f64),
+    /// The variable x.
     X,
+    /// The variable y.
     Y,
+    /// −u.
     Neg,
+    /// u + v.
     Add,
+    /// u − v.
     Sub,
+    /// u·v.
     Mul,
+    /// u / v.
     Div,
+    /// uᵛ.
     Pow,
+    /// A function of the top one or two values.
     Call(Fun),
 }
 
@@ -158,6 +191,12 @@ impl Expr {
     /// The formula as the user wrote it.
     pub fn source(&self) -> &str {
         &self.src
+    }
+
+    /// The parsed formula as its postfix program, for code that writes the
+    /// same function in another language (the PyTorch script).
+    pub fn program(&self) -> &[Op] {
+        &self.code
     }
 
     /// Whether the formula mentions x (or y).

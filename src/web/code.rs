@@ -1,0 +1,64 @@
+//! "Copy as PyTorch" in the Share and export panel: the current scene's
+//! Python script (gradscape-text's `pytorch::script`, the text
+//! `gradscape code` prints) to the clipboard, "PyTorch code copied" in the
+//! panel's status line, and the same text under "Show the code" — kept in
+//! step with the scene while that disclosure is open.
+
+use super::dom::{by_id, on};
+use super::{with_app, App};
+use gradscape_text::tr;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Event, HtmlButtonElement, HtmlDetailsElement};
+
+/// Listen to the button and the disclosure.
+pub fn wire(doc: &Document) -> Result<(), JsValue> {
+    let b: HtmlButtonElement = by_id(doc, "copy-pytorch")?;
+    on(&b, "click", move |_: web_sys::MouseEvent| {
+        with_app(|app| copy(app))
+    })?;
+    let d: HtmlDetailsElement = by_id(doc, "pytorch-show")?;
+    on(&d, "toggle", move |_: Event| with_app(|app| refresh(app)))?;
+    Ok(())
+}
+
+fn script(app: &App) -> String {
+    gradscape_text::pytorch::script(&app.scene, app.lang)
+}
+
+/// Write the script into the open disclosure (nothing while it is closed:
+/// a slider drag need not rebuild text no one reads).
+pub fn refresh(app: &App) -> Result<(), JsValue> {
+    let d: HtmlDetailsElement = by_id(&app.doc, "pytorch-show")?;
+    if d.open() {
+        app.root("pytorch-code")?
+            .set_text_content(Some(&script(app)));
+    }
+    Ok(())
+}
+
+fn copy(app: &App) -> Result<(), JsValue> {
+    let code = script(app);
+    app.root("pytorch-code")?.set_text_content(Some(&code));
+    let status = app.root("share-status")?;
+    let (ok, failed) = (status.clone(), status);
+    let copied = tr(app.lang, "code.copied");
+    let by_hand = tr(app.lang, "code.copy-failed");
+    let details: HtmlDetailsElement = by_id(&app.doc, "pytorch-show")?;
+    let on_ok =
+        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| ok.set_text_content(Some(copied)));
+    // No clipboard (an insecure page, a refusal): show the code to select.
+    let on_err = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+        details.set_open(true);
+        failed.set_text_content(Some(by_hand))
+    });
+    let _ = app
+        .window
+        .navigator()
+        .clipboard()
+        .write_text(&code)
+        .then2(&on_ok, &on_err);
+    // One pair per click, kept until the promise settles.
+    on_ok.forget();
+    on_err.forget();
+    Ok(())
+}

@@ -1,0 +1,65 @@
+// "Copy as PyTorch" in Share and export: the clipboard gets exactly the
+// script `gradscape code` prints for the page's scene, in the page's
+// language, the status says so, and "Show the code" shows the same text and
+// follows the scene.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, open } from './support.mjs';
+
+const SCENE = '?f=quadratic&a=0.1&b=2&start=-5,-2&steps=25&conv=pytorch&opt=adam:lr=0.2;gd:lr=0.4';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function cli() {
+  const dirs = [process.env.CARGO_TARGET_DIR, 'target'].filter(Boolean);
+  // The newest build: a stale one would not know `code`.
+  const exe = dirs.flatMap((d) => [`${d}/debug/gradscape`, `${d}/release/gradscape`]).filter(existsSync)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  assert.ok(exe, 'the CLI is built by the native tests (cargo test --features cli) before this suite');
+  return exe;
+}
+
+async function copied(query, message) {
+  const { page, context, errors } = await open(browser, server.url + query);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.click('.share-panel > summary');
+  await page.click('#copy-pytorch');
+  await page.waitForFunction((m) => document.getElementById('share-status').textContent === m, message);
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  const scene = JSON.parse(await page.evaluate(() => window.wasmBindings.page_state())).scene;
+  return { page, context, errors, text, scene };
+}
+
+test('the button copies the script gradscape code prints, and says so', async () => {
+  const { page, context, errors, text, scene } = await copied(SCENE, 'PyTorch code copied');
+  const want = execFileSync(cli(), ['code', '-'], { input: JSON.stringify(scene) }).toString('utf8');
+  assert.equal(text, want);
+  assert.match(text, /torch\.optim\.Adam\(params, lr=0\.2/);
+  assert.match(text, /^# gradscape: this scene's runs, reproduced in Python \(pytorch convention\)\./);
+  // "Show the code" holds the same text, and follows a change of the scene.
+  await page.click('#pytorch-show > summary');
+  assert.equal(await page.textContent('#pytorch-code'), text);
+  await page.evaluate((s) => window.wasmBindings.set_scene_json(JSON.stringify({ ...s, steps: 12 })), scene);
+  await page.waitForFunction(() => document.getElementById('pytorch-code').textContent.includes('STEPS = 12'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('in 中文 the comments and the message are Chinese, the code the same', async () => {
+  const { context, errors, text, scene } = await copied(SCENE + '&lang=zh', 'PyTorch 代码已复制');
+  const want = execFileSync(cli(), ['--lang', 'zh', 'code', '-'], { input: JSON.stringify(scene) }).toString('utf8');
+  assert.equal(text, want);
+  assert.match(text, /^# gradscape：用 Python 重现本场景的各次运行/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
