@@ -22,6 +22,7 @@ pub mod landscape;
 pub mod lessons;
 pub mod optim;
 pub mod output;
+pub mod quiz;
 pub mod schedule;
 pub mod summary;
 pub mod svg;
@@ -71,6 +72,7 @@ pub const TABLES: &[(&str, Table, Table)] = &[
     ("explain", tables::explain::EN, tables::explain::ZH),
     ("state", tables::state::EN, tables::state::ZH),
     ("schedule", tables::schedule::EN, tables::schedule::ZH),
+    ("quiz", tables::quiz::EN, tables::quiz::ZH),
 ];
 
 /// The text of `key` in `lang`; the key itself when it is missing (a test

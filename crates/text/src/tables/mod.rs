@@ -5,5 +5,6 @@ pub mod errors;
 pub mod explain;
 pub mod expr;
 pub mod page;
+pub mod quiz;
 pub mod schedule;
 pub mod state;
