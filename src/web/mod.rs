@@ -25,6 +25,7 @@ mod page;
 mod panel;
 mod place;
 mod pointer;
+mod quiz;
 mod render;
 mod schedule;
 mod share;

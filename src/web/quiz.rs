@@ -1,0 +1,266 @@
+//! The quiz on the page (predict, then reveal): the prompt and its buttons
+//! under the figure, the arrow keys and Enter while it asks, its part of
+//! the link and of `page_state`, the link's quiz notices, and the Share
+//! panel's quiz-link maker. The model holds the quiz
+//! ([`crate::app::Quiz`]); the marks on the plot are [`super::draw::quiz`].
+
+use super::dom::{add, by_id, el, on};
+use super::{dispatch, with_app, App, APP};
+use crate::app::{Msg, Phase};
+use crate::quiz::QuizSpec;
+use crate::url::quiz::{write, QuizNotice, KEY};
+use gradscape_text::optim::opt_label;
+use gradscape_text::{quiz as words, tr, trf, Lang};
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, HtmlButtonElement, HtmlInputElement, HtmlSelectElement};
+
+/// Listen to the quiz's buttons and the Share panel's quiz-link maker.
+pub fn wire(doc: &Document) -> Result<(), JsValue> {
+    for (id, msg) in [
+        ("quiz-reveal", Msg::QuizReveal),
+        ("quiz-retry", Msg::QuizRetry),
+    ] {
+        let b: HtmlButtonElement = by_id(doc, id)?;
+        on(&b, "click", move |_: web_sys::MouseEvent| {
+            dispatch(msg.clone())
+        })?;
+    }
+    let b: HtmlButtonElement = by_id(doc, "copy-quiz")?;
+    on(&b, "click", |_: web_sys::MouseEvent| with_app(copy_quiz))
+}
+
+/// Whether a quiz is asking (then the arrow keys and Enter are its own).
+fn asking() -> bool {
+    APP.with(|a| match a.try_borrow() {
+        Ok(g) => g
+            .as_ref()
+            .and_then(|app| app.quiz.as_ref())
+            .is_some_and(|q| q.asking()),
+        Err(_) => false,
+    })
+}
+
+/// The message of a key while a quiz asks: the arrows move the guess
+/// cursor (four times as far with Shift), Enter places the guess.
+pub fn key(key: &str, shift: bool, ctrl: bool) -> Option<Msg> {
+    if ctrl || !asking() {
+        return None;
+    }
+    let n = if shift { 4 } else { 1 };
+    Some(match key {
+        "ArrowLeft" => Msg::QuizCursor { dx: -n, dy: 0 },
+        "ArrowRight" => Msg::QuizCursor { dx: n, dy: 0 },
+        "ArrowUp" => Msg::QuizCursor { dx: 0, dy: n },
+        "ArrowDown" => Msg::QuizCursor { dx: 0, dy: -n },
+        "Enter" => Msg::QuizPlaceCursor,
+        _ => return None,
+    })
+}
+
+/// The prompt, the buttons and the result from the model; the body's
+/// classes (`quizzing`, `quiz-asking`: the exports that would show the
+/// answer are hidden) and the scrubber's end.
+pub fn sync(app: &App) -> Result<(), JsValue> {
+    let panel = app.root("quiz")?;
+    let body = app.doc.body().ok_or("no body")?;
+    let classes = body.class_list();
+    let Some(q) = &app.quiz else {
+        panel.set_attribute("hidden", "")?;
+        classes.remove_2("quizzing", "quiz-asking")?;
+        return Ok(());
+    };
+    panel.remove_attribute("hidden")?;
+    classes.add_1("quizzing")?;
+    classes.toggle_with_force("quiz-asking", q.phase != Phase::Revealed)?;
+    panel.set_attribute(
+        "data-phase",
+        match q.phase {
+            Phase::Asking => "asking",
+            Phase::Revealing => "revealing",
+            Phase::Revealed => "revealed",
+        },
+    )?;
+    let lang = app.lang;
+    let spec = app.scene.optimizers.get(q.spec.run);
+    let prompt = spec
+        .map(|s| words::prompt(s, q.spec.ahead, lang))
+        .unwrap_or_default();
+    app.root("quiz-prompt")?.set_text_content(Some(&prompt));
+    let (hint, result) = match q.phase {
+        Phase::Asking => (
+            q.guess
+                .map(|g| words::placed(g, lang))
+                .unwrap_or_else(|| tr(lang, "quiz.hint").to_string()),
+            String::new(),
+        ),
+        Phase::Revealing => (
+            trf(
+                lang,
+                "quiz.revealing",
+                &[&q.spec.at.to_string(), &q.spec.target().to_string()],
+            ),
+            String::new(),
+        ),
+        Phase::Revealed => {
+            let text = match (spec, q.answer) {
+                (Some(s), Some((truth, step))) => words::result(
+                    s,
+                    step,
+                    q.score.as_ref(),
+                    truth,
+                    step < q.spec.target(),
+                    lang,
+                ),
+                _ => String::new(),
+            };
+            (String::new(), text)
+        }
+    };
+    app.root("quiz-hint")?.set_text_content(Some(&hint));
+    let res = app.root("quiz-result")?;
+    res.set_text_content(Some(&result));
+    res.set_attribute(
+        "data-verdict",
+        match q.score.map(|s| s.verdict) {
+            Some(crate::quiz::Verdict::Close) if q.phase == Phase::Revealed => "close",
+            Some(crate::quiz::Verdict::Near) if q.phase == Phase::Revealed => "near",
+            Some(crate::quiz::Verdict::Off) if q.phase == Phase::Revealed => "off",
+            _ => "",
+        },
+    )?;
+    let reveal: HtmlButtonElement = by_id(&app.doc, "quiz-reveal")?;
+    reveal.set_hidden(q.phase != Phase::Asking);
+    let retry: HtmlButtonElement = by_id(&app.doc, "quiz-retry")?;
+    retry.set_hidden(q.phase == Phase::Asking);
+    Ok(())
+}
+
+/// The link's quiz pair (`&quiz=predict(at=…,ahead=…,run=…)`), or nothing.
+pub fn url_part(app: &App) -> String {
+    app.quiz
+        .as_ref()
+        .map(|q| format!("&{KEY}={}", write(&q.spec)))
+        .unwrap_or_default()
+}
+
+/// The quiz for `page_state`: its spec and phase, the guess, and once
+/// revealed the answer and the score.
+pub fn state_value(app: &App) -> Value {
+    let Some(q) = &app.quiz else {
+        return Value::Null;
+    };
+    let shown = q.phase != Phase::Asking;
+    json!({
+        "at": q.spec.at,
+        "ahead": q.spec.ahead,
+        "run": q.spec.run,
+        "phase": match q.phase { Phase::Asking => "asking", Phase::Revealing => "revealing", Phase::Revealed => "revealed" },
+        "horizon": app.horizon(),
+        "guess": q.guess,
+        "cursor": q.cursor,
+        "answer": if shown { q.answer.map(|(p, step)| json!({"point": p, "step": step})) } else { None },
+        "score": if shown { q.score.map(|s| json!({"distance": s.distance, "share": s.share, "truth": s.truth})) } else { None },
+    })
+}
+
+/// The link's quiz notices, added to the notice above the canvas.
+pub fn show_notices(doc: &Document, notices: &[QuizNotice], lang: Lang) -> Result<(), JsValue> {
+    if notices.is_empty() {
+        return Ok(());
+    }
+    let list = by_id::<web_sys::Element>(doc, "notice-list")?;
+    for n in notices {
+        add(&list, &el(doc, "li", &[], Some(&words::notice(n, lang)))?)?;
+    }
+    by_id::<web_sys::HtmlElement>(doc, "notice")?.set_hidden(false);
+    Ok(())
+}
+
+/// The Share panel's run picker: one entry per run, in the page's language
+/// (rebuilt when the runs or the words change; the choice is kept).
+pub fn sync_share(app: &App) -> Result<(), JsValue> {
+    let select: HtmlSelectElement = by_id(&app.doc, "quiz-run")?;
+    let kept = select.value();
+    select.set_text_content(None);
+    for (i, o) in app.scene.optimizers.iter().enumerate() {
+        let v = (i + 1).to_string();
+        add(
+            &select,
+            &el(
+                &app.doc,
+                "option",
+                &[("value", &v)],
+                Some(&format!("{v}. {}", opt_label(o, app.lang))),
+            )?,
+        )?;
+    }
+    if kept
+        .parse::<usize>()
+        .is_ok_and(|k| (1..=app.scene.optimizers.len()).contains(&k))
+    {
+        select.set_value(&kept);
+    }
+    let ahead: HtmlInputElement = by_id(&app.doc, "quiz-ahead")?;
+    ahead.set_max(&app.scene.steps.to_string());
+    Ok(())
+}
+
+/// The quiz link of the current scene: paused at the current step (the
+/// last but one when at the end), revealed after the steps asked for (as
+/// many as are left at most), about the run picked. Copied, and said.
+fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
+    let ahead = by_id::<HtmlInputElement>(&app.doc, "quiz-ahead")?.value_as_number();
+    let run = by_id::<HtmlSelectElement>(&app.doc, "quiz-run")?
+        .value()
+        .parse::<usize>()
+        .unwrap_or(1);
+    let ahead = if ahead.is_finite() && ahead >= 1.0 {
+        ahead.min(1e9) as usize
+    } else {
+        10
+    };
+    let at = if app.quiz.is_some() {
+        app.quiz.as_ref().map(|q| q.spec.at).unwrap_or(app.t)
+    } else {
+        app.t
+    };
+    let spec = QuizSpec {
+        at,
+        ahead,
+        run: run.saturating_sub(1),
+    }
+    .fit(app.scene.steps, app.scene.optimizers.len());
+    let status = app.root("share-status")?;
+    let Some(spec) = spec else {
+        status.set_text_content(Some(tr(app.lang, "quiz.share.none")));
+        return Ok(());
+    };
+    let href = app.window.location().href()?;
+    let base = href.split('?').next().unwrap_or("").to_string();
+    let mut query = crate::url::to_query(&app.scene, Some(spec.at));
+    if let Some(id) = app.lesson {
+        query.push_str(&format!("&lesson={id}"));
+    }
+    query += super::link::lang_part(app.lang);
+    if app.present {
+        query.push_str("&present");
+    }
+    let link = format!("{base}?{query}&{KEY}={}", write(&spec));
+    let name = app
+        .scene
+        .optimizers
+        .get(spec.run)
+        .map(|o| opt_label(o, app.lang))
+        .unwrap_or_default();
+    let said = trf(
+        app.lang,
+        "quiz.share.copied",
+        &[&spec.at.to_string(), &name, &spec.ahead.to_string()],
+    );
+    status.set_text_content(Some(&said));
+    // The link is shown too: a page without clipboard access can still copy it.
+    app.root("embed-code")?.set_text_content(Some(&link));
+    let _ = app.window.navigator().clipboard().write_text(&link);
+    Ok(())
+}
