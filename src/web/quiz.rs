@@ -1,6 +1,6 @@
 //! The quiz on the page (predict, then reveal): the prompt and its buttons
 //! under the figure, the arrow keys and Enter while it asks, its part of
-//! the link and of `page_state`, the link's quiz notices, and the Share
+//! `page_state`, the link's quiz notices, and the Share
 //! panel's quiz-link maker. The model holds the quiz
 //! ([`crate::app::Quiz`]); the marks on the plot are [`super::draw::quiz`].
 
@@ -136,14 +136,6 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// The link's quiz pair (`&quiz=predict(at=…,ahead=…,run=…)`), or nothing.
-pub fn url_part(app: &App) -> String {
-    app.quiz
-        .as_ref()
-        .map(|q| format!("&{KEY}={}", write(&q.spec)))
-        .unwrap_or_default()
-}
-
 /// The quiz for `page_state`: its spec and phase, the guess, and once
 /// revealed the answer and the score.
 pub fn state_value(app: &App) -> Value {
@@ -220,11 +212,8 @@ fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
     } else {
         10
     };
-    let at = if app.quiz.is_some() {
-        app.quiz.as_ref().map(|q| q.spec.at).unwrap_or(app.t)
-    } else {
-        app.t
-    };
+    // On a quiz page the quiz's own step (the cursor may be past it after the reveal).
+    let at = app.quiz.as_ref().map(|q| q.spec.at).unwrap_or(app.t);
     let spec = QuizSpec {
         at,
         ahead,

@@ -135,7 +135,7 @@ pub fn in_query(query: &str) -> Option<String> {
         .split('&')
         .filter_map(|p| p.split_once('='))
         .find(|(k, _)| *k == KEY)
-        .map(|(_, v)| super::read::decode(v))
+        .map(|(_, v)| super::decode(v))
 }
 
 #[cfg(test)]
