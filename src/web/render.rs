@@ -211,7 +211,7 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
         // canvas's top to the window's bottom, less the time bar and the
         // legend (the loss chart may go below the fold).
         let top = app.plot.get_bounding_client_rect().top() + app.window.scroll_y()?;
-        let below = ["timebar", "legend"]
+        let below = ["timebar", "legend", "quiz"]
             .iter()
             .filter_map(|id| app.doc.get_element_by_id(id))
             .map(|e| e.get_bounding_client_rect().height())

@@ -77,12 +77,16 @@ pub(super) fn move_cursor(m: &mut Model, dx: i32, dy: i32) -> Dirty {
     Dirty::PLOT | Dirty::QUIZ
 }
 
-/// The guess placed at the cursor.
+/// The guess placed at the cursor; pressed again without moving it (a
+/// presenter's clicker has few keys), the reveal.
 pub(super) fn place_cursor(m: &mut Model) -> Dirty {
     let Some(q) = m.quiz.as_ref().filter(|q| q.asking()) else {
         return Dirty::NONE;
     };
     let c = cursor(m, q);
+    if q.guess == Some(c) {
+        return reveal(m);
+    }
     guess(m, c)
 }
 

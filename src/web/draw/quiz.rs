@@ -52,8 +52,9 @@ pub fn draw(
             label(
                 ctx,
                 &trf(lang, "quiz.marker.truth", &[&step.to_string()]),
-                tx + r * 1.4,
+                (tx, r * 1.4),
                 ty - r * 1.2,
+                g,
                 st,
             )?;
         }
@@ -90,8 +91,9 @@ pub fn draw(
         label(
             ctx,
             tr(lang, "quiz.marker.guess"),
-            x + r * 1.4,
+            (x, r * 1.4),
             y + r * 1.9,
+            g,
             st,
         )?;
     }
@@ -99,14 +101,22 @@ pub fn draw(
     Ok(())
 }
 
-/// A label in white with a dark halo.
+/// A label in white with a dark halo, `gap` right of `x` — or left of it
+/// where it would leave the canvas.
 fn label(
     ctx: &CanvasRenderingContext2d,
     text: &str,
-    x: f64,
+    (x, gap): (f64, f64),
     y: f64,
+    g: &Geom,
     st: &Style,
 ) -> Result<(), JsValue> {
+    let w = ctx.measure_text(text)?.width();
+    let x = if x + gap + w > g.w - 2.0 {
+        x - gap - w
+    } else {
+        x + gap
+    };
     ctx.set_line_width(st.px(3.0));
     ctx.set_stroke_style_str("rgba(0,0,0,0.85)");
     ctx.stroke_text(text, x, y)?;

@@ -12,7 +12,7 @@ pub const EN: crate::Table = &[
     ),
     (
         "quiz.hint",
-        "Click or tap to place your guess; click again to move it. Keys: the arrows move the guess, Enter places it.",
+        "Click or tap to place your guess; click again to move it. Keys: the arrows move the guess, Enter places it, Enter again reveals.",
     ),
     ("quiz.placed", "Your guess: ({0}, {1}). Reveal when ready."),
     ("quiz.reveal", "Reveal"),
@@ -71,7 +71,7 @@ pub const ZH: crate::Table = &[
     ("quiz.prompt", "再走 {1} 步后，{0} 会在哪里？请在图上点击。"),
     (
         "quiz.hint",
-        "点击或轻触放置你的猜测，再次点击可移动它。键盘：方向键移动猜测，回车键放置。",
+        "点击或轻触放置你的猜测，再次点击可移动它。键盘：方向键移动猜测，回车键放置，再按回车键揭晓。",
     ),
     ("quiz.placed", "你的猜测：({0}, {1})。准备好后点击揭晓。"),
     ("quiz.reveal", "揭晓"),

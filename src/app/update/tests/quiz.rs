@@ -143,6 +143,9 @@ fn the_keys_move_a_guess_cursor_from_the_run_and_enter_places_it() {
     assert_eq!(q.guess, None);
     update(&mut m, Msg::QuizPlaceCursor);
     assert_eq!(m.quiz.as_ref().unwrap().guess, Some(want));
+    // Enter again, the cursor unmoved: the reveal.
+    update(&mut m, Msg::QuizPlaceCursor);
+    assert_eq!(m.quiz.as_ref().unwrap().phase, Phase::Revealing);
     // A guess on the very point is close.
     update(&mut m, Msg::QuizRetry);
     let truth = crate::simulate(&m.scene).unwrap()[1].points[15];
