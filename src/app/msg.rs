@@ -276,6 +276,13 @@ pub enum Msg {
     },
     /// Place the guess where the cursor is (Enter).
     QuizPlaceCursor,
+    /// Naming the trails: call trail `trail` optimizer `opt` (none: unnamed).
+    QuizName {
+        /// The trail (run index).
+        trail: usize,
+        /// The optimizer named (run index).
+        opt: Option<usize>,
+    },
     /// Play the quiz's steps and show how far the guess was.
     QuizReveal,
     /// Back to the quiz's step, the guess taken away.

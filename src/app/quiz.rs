@@ -3,7 +3,7 @@
 //! runs the model holds end at the paused step, so no trail, loss curve,
 //! legend status, summary or inspector can show what comes next.
 
-use crate::quiz::{QuizSpec, Score};
+use crate::quiz::{QuizMode, QuizSpec, Score};
 use crate::run::{Stop, Trajectory};
 use crate::Vec2;
 
@@ -34,12 +34,18 @@ pub struct Quiz {
     pub answer: Option<(Vec2, usize)>,
     /// The guess scored at the reveal.
     pub score: Option<Score>,
+    /// Naming the trails: the optimizer the student gave each trail.
+    pub names: Vec<Option<usize>>,
+    /// Naming the trails: how many were right, counted at the reveal.
+    pub right: Option<usize>,
 }
 
 impl Quiz {
     /// A quiz asking `spec`, nothing guessed yet.
-    pub fn new(spec: QuizSpec) -> Quiz {
+    pub fn new(spec: QuizSpec, runs: usize) -> Quiz {
         Quiz {
+            names: vec![None; runs],
+            right: None,
             spec,
             guess: None,
             cursor: None,
@@ -60,6 +66,16 @@ impl Quiz {
     /// Whether the student is asked (a click places the guess).
     pub fn asking(&self) -> bool {
         self.phase == Phase::Asking
+    }
+
+    /// Whether it asks for a point (not for the trails' names).
+    pub fn predicts(&self) -> bool {
+        self.spec.mode == QuizMode::Predict
+    }
+
+    /// Whether the trails' names are hidden (naming them, before the reveal).
+    pub fn hides_names(&self) -> bool {
+        self.spec.mode == QuizMode::Which && self.phase != Phase::Revealed
     }
 }
 

@@ -337,6 +337,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         Msg::QuizGuess(p) => quiz::guess(m, p),
         Msg::QuizCursor { dx, dy } => quiz::move_cursor(m, dx, dy),
         Msg::QuizPlaceCursor => quiz::place_cursor(m),
+        Msg::QuizName { trail, opt } => quiz::name(m, trail, opt),
         Msg::QuizReveal => quiz::reveal(m),
         Msg::QuizRetry => quiz::retry(m),
     }

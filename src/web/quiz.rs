@@ -6,14 +6,15 @@
 
 use super::dom::{add, by_id, el, on};
 use super::{dispatch, with_app, App, APP};
-use crate::app::{Msg, Phase};
-use crate::quiz::QuizSpec;
+use crate::app::{Msg, Phase, Quiz};
+use crate::quiz::{QuizMode, QuizSpec};
 use crate::url::quiz::{write, QuizNotice, KEY};
 use gradscape_text::optim::opt_label;
 use gradscape_text::{quiz as words, tr, trf, Lang};
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, HtmlButtonElement, HtmlInputElement, HtmlSelectElement};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlButtonElement, HtmlInputElement, HtmlSelectElement};
 
 /// Listen to the quiz's buttons and the Share panel's quiz-link maker.
 pub fn wire(doc: &Document) -> Result<(), JsValue> {
@@ -27,52 +28,71 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
         })?;
     }
     let b: HtmlButtonElement = by_id(doc, "copy-quiz")?;
-    on(&b, "click", |_: web_sys::MouseEvent| with_app(copy_quiz))
+    on(&b, "click", |_: web_sys::MouseEvent| with_app(copy_quiz))?;
+    // Naming the trails: a legend's picker.
+    let legend: Element = by_id(doc, "legend")?;
+    on(&legend, "change", |e: web_sys::Event| {
+        let Some(s) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            .filter(|s| s.class_list().contains("quiz-name"))
+        else {
+            return;
+        };
+        let Some(trail) = s.get_attribute("data-trail").and_then(|v| v.parse().ok()) else {
+            return;
+        };
+        dispatch(Msg::QuizName {
+            trail,
+            opt: s.value().parse().ok(),
+        });
+    })
 }
 
-/// Whether a quiz is asking (then the arrow keys and Enter are its own).
+/// Whether a quiz asks for a point (then the arrow keys and Enter are its own).
 fn asking() -> bool {
     APP.with(|a| match a.try_borrow() {
         Ok(g) => g
             .as_ref()
             .and_then(|app| app.quiz.as_ref())
-            .is_some_and(|q| q.asking()),
+            .is_some_and(|q| q.asking() && q.predicts()),
         Err(_) => false,
     })
 }
 
 /// The message of a key while a quiz asks: the arrows move the guess
-/// cursor (four times as far with Shift), Enter places the guess.
+/// cursor, Enter places the guess (Shift+arrows still pan).
 pub fn key(key: &str, shift: bool, ctrl: bool) -> Option<Msg> {
-    if ctrl || !asking() {
+    if ctrl || shift || !asking() {
         return None;
     }
-    let n = if shift { 4 } else { 1 };
     Some(match key {
-        "ArrowLeft" => Msg::QuizCursor { dx: -n, dy: 0 },
-        "ArrowRight" => Msg::QuizCursor { dx: n, dy: 0 },
-        "ArrowUp" => Msg::QuizCursor { dx: 0, dy: n },
-        "ArrowDown" => Msg::QuizCursor { dx: 0, dy: -n },
+        "ArrowLeft" => Msg::QuizCursor { dx: -1, dy: 0 },
+        "ArrowRight" => Msg::QuizCursor { dx: 1, dy: 0 },
+        "ArrowUp" => Msg::QuizCursor { dx: 0, dy: 1 },
+        "ArrowDown" => Msg::QuizCursor { dx: 0, dy: -1 },
         "Enter" => Msg::QuizPlaceCursor,
         _ => return None,
     })
 }
 
-/// The prompt, the buttons and the result from the model; the body's
-/// classes (`quizzing`, `quiz-asking`: the exports that would show the
-/// answer are hidden) and the scrubber's end.
+/// The prompt, the buttons and the result from the model, and the body's
+/// classes: `quizzing`, `quiz-asking` (the exports that would show the
+/// answer are hidden), `quiz-names-hidden` (naming the trails: whatever
+/// names a trail is hidden).
 pub fn sync(app: &App) -> Result<(), JsValue> {
     let panel = app.root("quiz")?;
     let body = app.doc.body().ok_or("no body")?;
     let classes = body.class_list();
     let Some(q) = &app.quiz else {
         panel.set_attribute("hidden", "")?;
-        classes.remove_2("quizzing", "quiz-asking")?;
+        classes.remove_3("quizzing", "quiz-asking", "quiz-names-hidden")?;
         return Ok(());
     };
     panel.remove_attribute("hidden")?;
     classes.add_1("quizzing")?;
     classes.toggle_with_force("quiz-asking", q.phase != Phase::Revealed)?;
+    classes.toggle_with_force("quiz-names-hidden", q.hides_names())?;
     panel.set_attribute(
         "data-phase",
         match q.phase {
@@ -81,6 +101,9 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
             Phase::Revealed => "revealed",
         },
     )?;
+    if !q.predicts() {
+        return which(app, q);
+    }
     let lang = app.lang;
     let spec = app.scene.optimizers.get(q.spec.run);
     let prompt = spec
@@ -136,6 +159,150 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Naming the trails: the prompt and result, and in the legend each
+/// trail's name hidden behind a picker until the reveal, then marked
+/// right or wrong.
+fn which(app: &App, q: &Quiz) -> Result<(), JsValue> {
+    let lang = app.lang;
+    let doc = &app.doc;
+    app.root("quiz-prompt")?
+        .set_text_content(Some(tr(lang, "quiz.which.prompt")));
+    let hint = match q.phase {
+        Phase::Asking => tr(lang, "quiz.which.hint").to_string(),
+        Phase::Revealing => trf(
+            lang,
+            "quiz.revealing",
+            &[&q.spec.at.to_string(), &q.spec.target().to_string()],
+        ),
+        Phase::Revealed => String::new(),
+    };
+    app.root("quiz-hint")?.set_text_content(Some(&hint));
+    let result = match (q.phase, q.right) {
+        (Phase::Revealed, Some(n)) => trf(
+            lang,
+            "quiz.which.result",
+            &[&n.to_string(), &q.names.len().to_string()],
+        ),
+        _ => String::new(),
+    };
+    let res = app.root("quiz-result")?;
+    res.set_text_content(Some(&result));
+    let all = q.right.is_some_and(|n| n == q.names.len());
+    res.set_attribute(
+        "data-verdict",
+        if result.is_empty() {
+            ""
+        } else if all {
+            "close"
+        } else {
+            "off"
+        },
+    )?;
+    by_id::<HtmlButtonElement>(doc, "quiz-reveal")?.set_hidden(q.phase != Phase::Asking);
+    by_id::<HtmlButtonElement>(doc, "quiz-retry")?.set_hidden(q.phase == Phase::Asking);
+    // The pickers list the names in the alphabet's order, not the trails'.
+    let labels: Vec<String> = app
+        .scene
+        .optimizers
+        .iter()
+        .map(|o| opt_label(o, lang))
+        .collect();
+    let mut order: Vec<usize> = (0..labels.len()).collect();
+    order.sort_by(|&a, &b| labels[a].cmp(&labels[b]).then(a.cmp(&b)));
+    let items = app.root("legend")?.query_selector_all("li[data-index]")?;
+    for k in 0..items.length() {
+        let Some(li) = items.item(k).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let Some(i) = li
+            .get_attribute("data-index")
+            .and_then(|v| v.parse::<usize>().ok())
+        else {
+            continue;
+        };
+        let named = q.names.get(i).copied().flatten();
+        let mark = match li.query_selector(".quiz-mark")? {
+            Some(m) => m,
+            None => {
+                let m = el(doc, "span", &[("class", "quiz-mark")], None)?;
+                add(&li, &m)?;
+                m
+            }
+        };
+        if !q.hides_names() {
+            // Revealed: the real names are back; each trail says if it was named right.
+            if let Some(s) = li.query_selector("select.quiz-name")? {
+                s.remove();
+            }
+            let right =
+                named.is_some_and(|j| app.scene.optimizers.get(j) == app.scene.optimizers.get(i));
+            let text = match named {
+                _ if right => tr(lang, "quiz.which.right").to_string(),
+                Some(j) => trf(lang, "quiz.which.wrong", &[&labels[j]]),
+                None => tr(lang, "quiz.which.none").to_string(),
+            };
+            mark.set_text_content(Some(&text));
+            mark.set_attribute("data-right", if right { "true" } else { "false" })?;
+            continue;
+        }
+        mark.set_text_content(None);
+        let trail = trf(lang, "quiz.which.trail", &[&(i + 1).to_string()]);
+        if let Some(l) = li.query_selector(".run-label")? {
+            l.set_text_content(Some(&trail));
+        }
+        if let Some(cb) = li.query_selector("input[type=checkbox]")? {
+            cb.set_attribute("aria-label", &trail)?;
+        }
+        let select: HtmlSelectElement = match li.query_selector("select.quiz-name")? {
+            Some(s) => s.dyn_into()?,
+            None => {
+                let s: HtmlSelectElement = el(
+                    doc,
+                    "select",
+                    &[("class", "quiz-name"), ("data-trail", &i.to_string())],
+                    None,
+                )?
+                .dyn_into()?;
+                add(&li, &s)?;
+                s
+            }
+        };
+        select.set_attribute(
+            "aria-label",
+            &trf(lang, "quiz.which.aria", &[&(i + 1).to_string()]),
+        )?;
+        if select.length() as usize != labels.len() + 1
+            || select.get_attribute("data-lang").as_deref() != Some(lang.code())
+        {
+            select.set_text_content(None);
+            add(
+                &select,
+                &el(
+                    doc,
+                    "option",
+                    &[("value", "")],
+                    Some(tr(lang, "quiz.which.pick")),
+                )?,
+            )?;
+            for &j in &order {
+                add(
+                    &select,
+                    &el(
+                        doc,
+                        "option",
+                        &[("value", &j.to_string())],
+                        Some(&labels[j]),
+                    )?,
+                )?;
+            }
+            select.set_attribute("data-lang", lang.code())?;
+        }
+        select.set_value(&named.map(|j| j.to_string()).unwrap_or_default());
+        select.set_disabled(q.phase != Phase::Asking);
+    }
+    Ok(())
+}
+
 /// The quiz for `page_state`: its spec and phase, the guess, and once
 /// revealed the answer and the score.
 pub fn state_value(app: &App) -> Value {
@@ -153,6 +320,9 @@ pub fn state_value(app: &App) -> Value {
         "cursor": q.cursor,
         "answer": if shown { q.answer.map(|(p, step)| json!({"point": p, "step": step})) } else { None },
         "score": if shown { q.score.map(|s| json!({"distance": s.distance, "share": s.share, "truth": s.truth})) } else { None },
+        "mode": if q.predicts() { "predict" } else { "which" },
+        "names": q.names,
+        "right": q.right,
     })
 }
 
@@ -187,9 +357,19 @@ pub fn sync_share(app: &App) -> Result<(), JsValue> {
             )?,
         )?;
     }
-    if kept
-        .parse::<usize>()
-        .is_ok_and(|k| (1..=app.scene.optimizers.len()).contains(&k))
+    add(
+        &select,
+        &el(
+            &app.doc,
+            "option",
+            &[("value", "which")],
+            Some(tr(app.lang, "quiz.which.share")),
+        )?,
+    )?;
+    if kept == "which"
+        || kept
+            .parse::<usize>()
+            .is_ok_and(|k| (1..=app.scene.optimizers.len()).contains(&k))
     {
         select.set_value(&kept);
     }
@@ -203,10 +383,14 @@ pub fn sync_share(app: &App) -> Result<(), JsValue> {
 /// many as are left at most), about the run picked. Copied, and said.
 fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
     let ahead = by_id::<HtmlInputElement>(&app.doc, "quiz-ahead")?.value_as_number();
-    let run = by_id::<HtmlSelectElement>(&app.doc, "quiz-run")?
-        .value()
-        .parse::<usize>()
-        .unwrap_or(1);
+    let picked = by_id::<HtmlSelectElement>(&app.doc, "quiz-run")?.value();
+    // "which": name the trails; a number: predict that run.
+    let mode = if picked == "which" {
+        QuizMode::Which
+    } else {
+        QuizMode::Predict
+    };
+    let run = picked.parse::<usize>().unwrap_or(1);
     let ahead = if ahead.is_finite() && ahead >= 1.0 {
         ahead.min(1e9) as usize
     } else {
@@ -218,6 +402,7 @@ fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
         at,
         ahead,
         run: run.saturating_sub(1),
+        mode: mode,
     }
     .fit(app.scene.steps, app.scene.optimizers.len());
     let status = app.root("share-status")?;
@@ -242,11 +427,18 @@ fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
         .get(spec.run)
         .map(|o| opt_label(o, app.lang))
         .unwrap_or_default();
-    let said = trf(
-        app.lang,
-        "quiz.share.copied",
-        &[&spec.at.to_string(), &name, &spec.ahead.to_string()],
-    );
+    let said = match spec.mode {
+        QuizMode::Predict => trf(
+            app.lang,
+            "quiz.share.copied",
+            &[&spec.at.to_string(), &name, &spec.ahead.to_string()],
+        ),
+        QuizMode::Which => trf(
+            app.lang,
+            "quiz.share.copied.which",
+            &[&spec.at.to_string(), &spec.ahead.to_string()],
+        ),
+    };
     status.set_text_content(Some(&said));
     // The link is shown too: a page without clipboard access can still copy it.
     app.root("embed-code")?.set_text_content(Some(&link));

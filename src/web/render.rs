@@ -289,7 +289,7 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
         let sets = super::draw::trials::trial_sets(&app.scene, &app.hidden, app.t);
         let ctx = super::draw::context(&app.plot)?;
         super::draw::trials::draw(&app.plot, &ctx, &geom, &style, &sets)?;
-        if let Some(q) = &app.quiz {
+        if let Some(q) = app.quiz.as_ref().filter(|q| q.predicts()) {
             super::draw::quiz::draw(&ctx, &geom, &style, q, app.lang)?;
         }
     }

@@ -2,7 +2,8 @@
 // figure paused at step `at` with nothing later on the page; a click places
 // the guess; Reveal plays to at+ahead and reports the distance from the
 // click's point of the plot to the run's point (as `simulate` computes it),
-// in English and Chinese; the figure embedded, and presenter mode.
+// in English and Chinese; the figure embedded, and presenter mode. And
+// `quiz=which(at,ahead)`: the trails' names hidden until the reveal.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage, state, settled, geometry, toWorld } from './support.mjs';
@@ -163,4 +164,55 @@ test('Share: "Copy quiz link" makes a link of this scene paused at this step', a
   const quiz = await open(t, link.slice(link.indexOf('?') + 1));
   const s = await state(quiz);
   assert.deepEqual([s.t, s.quiz.at, s.quiz.ahead, s.quiz.run], [8, 8, 4, 0]);
+});
+
+for (const lang of ['en', 'zh']) {
+  test(`${lang}: which trail is which: the names stay hidden until the reveal, which counts the right ones`, async (t) => {
+    const page = await open(t, `opt=gd:lr=0.4;momentum:lr=0.4,gamma=0.5;adam:lr=0.5&quiz=which(at=6)${lang === 'zh' ? '&lang=zh' : ''}`);
+    let s = await state(page);
+    assert.equal(s.t, 6);
+    assert.equal(s.quiz.mode, 'which');
+    const labels = () => page.locator('#legend .run-label').allInnerTexts();
+    assert.deepEqual(await labels(), lang === 'en' ? ['trail 1', 'trail 2', 'trail 3'] : ['路径 1', '路径 2', '路径 3']);
+    // Nothing else on the page names a trail: the cards and messages are hidden.
+    for (const sel of ['.opt-panel', '#messages', '.state-panel']) assert.equal(await page.isVisible(sel), false, sel);
+    // The pickers list the names in another order than the trails'.
+    const options = await page.locator('select.quiz-name').first().locator('option').evaluateAll((o) => o.map((x) => x.value));
+    assert.equal(options.length, 4);
+    assert.notDeepEqual(options.slice(1), ['0', '1', '2']);
+    // Trail 1 named right, trails 2 and 3 swapped.
+    const pick = page.locator('select.quiz-name');
+    await pick.nth(0).selectOption('0');
+    await pick.nth(1).selectOption('2');
+    await pick.nth(2).selectOption('1');
+    await settled(page);
+    assert.deepEqual((await state(page)).quiz.names, [0, 2, 1]);
+    await revealed(page);
+    s = await state(page);
+    assert.equal(s.t, 20);
+    assert.equal(s.quiz.right, 1);
+    assert.equal(await page.locator('#quiz-result').innerText(), lang === 'en' ? '1 of 3 named right.' : '答对 1 个，共 3 个。');
+    const names = await labels();
+    assert.match(names[0], lang === 'en' ? /^GD η=0\.4$/ : /^梯度下降 η=0\.4$/);
+    const marks = await page.locator('#legend .quiz-mark').evaluateAll((m) => m.map((x) => x.dataset.right));
+    assert.deepEqual(marks, ['true', 'false', 'false']);
+    assert.ok(await page.isVisible('.opt-panel'));
+    if (lang === 'zh') {
+      const words = JSON.parse(await page.evaluate((x) => window.wasmBindings.english_words(x), await page.locator('#quiz').innerText()));
+      assert.deepEqual(words, [], 'English in the Chinese quiz');
+    }
+  });
+}
+
+test('Share: the quiz link can ask which trail is which', async (t) => {
+  const page = await open(t, `${SCENE}&t=3`);
+  await page.evaluate(() => { document.querySelector('.share-panel').open = true; });
+  await page.fill('#quiz-ahead', '7');
+  await page.selectOption('#quiz-run', 'which');
+  await page.click('#copy-quiz');
+  await settled(page);
+  const link = await page.locator('#embed-code').innerText();
+  assert.match(link, /&t=3&quiz=which\(at=3,ahead=7\)$/);
+  const quiz = await open(t, link.slice(link.indexOf('?') + 1));
+  assert.deepEqual((await state(quiz)).quiz.names, [null, null]);
 });

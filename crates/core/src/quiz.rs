@@ -7,8 +7,17 @@ use crate::landscape::View;
 use crate::run::Trajectory;
 use crate::Vec2;
 
-/// A prediction exercise: paused at step `at`, where will run `run` be
-/// after `ahead` more steps?
+/// The question a quiz asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuizMode {
+    /// Where will run `run` be after `ahead` more steps?
+    Predict,
+    /// Which trail is which optimizer (the names hidden until the reveal)?
+    Which,
+}
+
+/// An exercise: paused at step `at`; where will run `run` be after `ahead`
+/// more steps (predict), or which trail is which optimizer (which).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuizSpec {
     /// The step the figure pauses at (nothing later is shown before the reveal).
@@ -16,8 +25,10 @@ pub struct QuizSpec {
     /// How many steps the reveal plays.
     pub ahead: usize,
     /// The run asked about (0-based; the link writes it 1-based, as the
-    /// legend counts).
+    /// legend counts); 0 and unused when naming the trails.
     pub run: usize,
+    /// Predict a point, or name the trails.
+    pub mode: QuizMode,
 }
 
 impl QuizSpec {
@@ -29,9 +40,13 @@ impl QuizSpec {
     /// The spec fitted to a scene of `steps` steps and `runs` runs: `at`
     /// below `steps` (at least one step to predict), the target at most
     /// `steps`, the run one that exists. None when no exercise fits (no
-    /// step or no run).
+    /// step, no run, or fewer than two trails to tell apart).
     pub fn fit(self, steps: usize, runs: usize) -> Option<QuizSpec> {
-        if steps == 0 || runs == 0 {
+        let fewest = match self.mode {
+            QuizMode::Predict => 1,
+            QuizMode::Which => 2,
+        };
+        if steps == 0 || runs < fewest {
             return None;
         }
         let at = self.at.min(steps - 1);
@@ -40,6 +55,7 @@ impl QuizSpec {
             at,
             ahead,
             run: self.run.min(runs - 1),
+            mode: self.mode,
         })
     }
 }
@@ -147,22 +163,32 @@ mod tests {
             at: 30,
             ahead: 50,
             run: 4,
+            mode: QuizMode::Predict,
         };
         assert_eq!(
             q.fit(20, 2),
             Some(QuizSpec {
                 at: 19,
                 ahead: 1,
-                run: 1
+                run: 1,
+                mode: QuizMode::Predict,
             })
         );
         let q = QuizSpec {
             at: 5,
             ahead: 0,
             run: 0,
+            mode: QuizMode::Predict,
         };
         assert_eq!(q.fit(20, 1).map(|q| q.ahead), Some(1));
         assert_eq!(q.fit(0, 1), None);
         assert_eq!(q.fit(20, 0), None);
+        // Naming the trails needs two.
+        let w = QuizSpec {
+            mode: QuizMode::Which,
+            ..q
+        };
+        assert_eq!(w.fit(20, 1), None);
+        assert_eq!(w.fit(20, 2).map(|w| w.mode), Some(QuizMode::Which));
     }
 }

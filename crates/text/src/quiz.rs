@@ -86,7 +86,9 @@ pub fn result(
 /// A notice of the quiz link.
 pub fn notice(n: &QuizNotice, lang: Lang) -> String {
     match n {
-        QuizNotice::UnknownMode { got } => trf(lang, "quiz.notice.mode", &[KEY, got, "predict"]),
+        QuizNotice::UnknownMode { got } => {
+            trf(lang, "quiz.notice.mode", &[KEY, got, "predict, which"])
+        }
         QuizNotice::UnknownArg { arg } => trf(lang, "quiz.notice.arg", &[KEY, arg]),
         QuizNotice::BadArg { arg, got, min, max } => trf(
             lang,

@@ -17,7 +17,7 @@ pub const CURSOR_STEP: f64 = 1.0 / 40.0;
 pub(super) fn set(m: &mut Model, spec: Option<QuizSpec>) -> Dirty {
     m.quiz = spec
         .and_then(|s| s.fit(m.scene.steps, m.scene.optimizers.len()))
-        .map(Quiz::new);
+        .map(|s| Quiz::new(s, m.scene.optimizers.len()));
     if let Some(q) = &m.quiz {
         m.t = q.spec.at;
     }
@@ -29,7 +29,7 @@ pub(super) fn set(m: &mut Model, spec: Option<QuizSpec>) -> Dirty {
 /// The guess placed at `p` (while asking).
 pub(super) fn guess(m: &mut Model, p: Vec2) -> Dirty {
     match &mut m.quiz {
-        Some(q) if q.asking() && p[0].is_finite() && p[1].is_finite() => {
+        Some(q) if q.asking() && q.predicts() && p[0].is_finite() && p[1].is_finite() => {
             q.guess = Some(p);
             q.cursor = Some(p);
             Dirty::PLOT | Dirty::QUIZ
@@ -41,7 +41,7 @@ pub(super) fn guess(m: &mut Model, p: Vec2) -> Dirty {
 /// A plain click on the plot at (`x`, `y`) CSS px while asking: the guess.
 /// Whether it was taken.
 pub(super) fn click(m: &mut Model, x: f64, y: f64) -> Option<Dirty> {
-    if !m.quiz.as_ref().is_some_and(Quiz::asking) {
+    if !m.quiz.as_ref().is_some_and(|q| q.asking() && q.predicts()) {
         return None;
     }
     let p = m.viewport(m.scene.view()).world(x, y);
@@ -62,7 +62,7 @@ fn cursor(m: &Model, q: &Quiz) -> Vec2 {
 
 /// The cursor moved by (`dx`, `dy`) fortieths of the view, kept inside it.
 pub(super) fn move_cursor(m: &mut Model, dx: i32, dy: i32) -> Dirty {
-    let Some(q) = m.quiz.as_ref().filter(|q| q.asking()) else {
+    let Some(q) = m.quiz.as_ref().filter(|q| q.asking() && q.predicts()) else {
         return Dirty::NONE;
     };
     let v = m.scene.view();
@@ -80,7 +80,7 @@ pub(super) fn move_cursor(m: &mut Model, dx: i32, dy: i32) -> Dirty {
 /// The guess placed at the cursor; pressed again without moving it (a
 /// presenter's clicker has few keys), the reveal.
 pub(super) fn place_cursor(m: &mut Model) -> Dirty {
-    let Some(q) = m.quiz.as_ref().filter(|q| q.asking()) else {
+    let Some(q) = m.quiz.as_ref().filter(|q| q.asking() && q.predicts()) else {
         return Dirty::NONE;
     };
     let c = cursor(m, q);
@@ -100,11 +100,23 @@ pub(super) fn reveal(m: &mut Model) -> Dirty {
     q.phase = Phase::Revealing;
     let at = q.spec.at;
     m.replay();
+    let opts = &m.scene.optimizers;
     if let Some(q) = &mut m.quiz {
         q.score = match (q.guess, q.answer) {
-            (Some(g), Some((truth, _))) => Some(score(g, truth, &view)),
+            (Some(g), Some((truth, _))) if q.predicts() => Some(score(g, truth, &view)),
             _ => None,
         };
+        // A name is right when it names that trail's optimizer (or one
+        // set up the same: two such trails cannot be told apart).
+        q.right = (!q.predicts()).then(|| {
+            q.names
+                .iter()
+                .enumerate()
+                .filter(|(i, n)| {
+                    n.is_some_and(|j| opts.get(j).is_some() && opts.get(j) == opts.get(*i))
+                })
+                .count()
+        });
     }
     m.t = at;
     m.playing = true;
@@ -117,11 +129,23 @@ pub(super) fn retry(m: &mut Model) -> Dirty {
     let Some(q) = &mut m.quiz else {
         return Dirty::NONE;
     };
-    *q = Quiz::new(q.spec);
+    *q = Quiz::new(q.spec, m.scene.optimizers.len());
     m.t = q.spec.at;
     m.playing = false;
     m.replay();
     Dirty::RUNS | Dirty::QUIZ
+}
+
+/// Naming the trails: trail `trail` called optimizer `opt` (none: unnamed).
+pub(super) fn name(m: &mut Model, trail: usize, opt: Option<usize>) -> Dirty {
+    let runs = m.scene.optimizers.len();
+    match &mut m.quiz {
+        Some(q) if q.asking() && !q.predicts() && trail < runs && opt.is_none_or(|j| j < runs) => {
+            q.names[trail] = opt;
+            Dirty::QUIZ
+        }
+        _ => Dirty::NONE,
+    }
 }
 
 /// After the cursor moved: revealing and at the horizon is revealed.
@@ -130,7 +154,8 @@ pub(super) fn arrived(m: &mut Model) -> Dirty {
     match &mut m.quiz {
         Some(q) if q.phase == Phase::Revealing && m.t >= h => {
             q.phase = Phase::Revealed;
-            Dirty::QUIZ | Dirty::PLOT
+            // The legend: the trails' names come back.
+            Dirty::QUIZ | Dirty::PLOT | Dirty::LEGEND
         }
         _ => Dirty::NONE,
     }
@@ -151,10 +176,13 @@ pub(super) fn scene_changed(m: &mut Model) -> Dirty {
     let Some(q) = &m.quiz else {
         return Dirty::NONE;
     };
-    let guess = q.guess;
+    let (guess, names) = (q.guess, q.names.clone());
     let d = set(m, Some(q.spec));
     if let Some(q) = &mut m.quiz {
         q.guess = guess;
+        if q.names.len() == names.len() {
+            q.names = names;
+        }
     }
     d | Dirty::ALL
 }

@@ -5,7 +5,7 @@
 //! mode that does not exist, or a scene with nothing to ask about, drops
 //! the quiz.
 
-use crate::quiz::QuizSpec;
+use crate::quiz::{QuizMode, QuizSpec};
 
 /// The link's key.
 pub const KEY: &str = "quiz";
@@ -35,7 +35,7 @@ impl QuizArg {
 /// Why part of a quiz link was dropped or the quiz was left out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuizNotice {
-    /// Not a quiz the page knows (only `predict`); the quiz is left out.
+    /// Not a quiz the page knows (`predict` or `which`); the quiz is left out.
     UnknownMode {
         /// The mode as written.
         got: String,
@@ -56,7 +56,8 @@ pub enum QuizNotice {
         /// The largest allowed.
         max: usize,
     },
-    /// The scene has no step or no run to ask about; the quiz is left out.
+    /// The scene has no step or no run to ask about (or fewer than two
+    /// trails to name); the quiz is left out.
     NothingToAsk,
 }
 
@@ -69,13 +70,18 @@ pub fn read(value: &str, steps: usize, runs: usize) -> (Option<QuizSpec>, Vec<Qu
         Some((m, rest)) => (m.trim(), rest.trim_end().trim_end_matches(')')),
         None => (v, ""),
     };
-    if !mode.eq_ignore_ascii_case("predict") {
-        notices.push(QuizNotice::UnknownMode {
-            got: mode.to_string(),
-        });
-        return (None, notices);
-    }
-    if steps == 0 || runs == 0 {
+    let mode = match mode.to_ascii_lowercase().as_str() {
+        "predict" => QuizMode::Predict,
+        "which" => QuizMode::Which,
+        _ => {
+            notices.push(QuizNotice::UnknownMode {
+                got: mode.to_string(),
+            });
+            return (None, notices);
+        }
+    };
+    let fewest = if mode == QuizMode::Which { 2 } else { 1 };
+    if steps == 0 || runs < fewest {
         notices.push(QuizNotice::NothingToAsk);
         return (None, notices);
     }
@@ -85,7 +91,7 @@ pub fn read(value: &str, steps: usize, runs: usize) -> (Option<QuizSpec>, Vec<Qu
         match k.trim() {
             "at" => given[0] = Some(val.trim()),
             "ahead" => given[1] = Some(val.trim()),
-            "run" => given[2] = Some(val.trim()),
+            "run" if mode == QuizMode::Predict => given[2] = Some(val.trim()),
             other => notices.push(QuizNotice::UnknownArg {
                 arg: other.to_string(),
             }),
@@ -114,12 +120,16 @@ pub fn read(value: &str, steps: usize, runs: usize) -> (Option<QuizSpec>, Vec<Qu
         at,
         ahead,
         run: run - 1,
+        mode,
     };
     (Some(spec), notices)
 }
 
 /// The `quiz=` value of `spec` (run written 1-based).
 pub fn write(spec: &QuizSpec) -> String {
+    if spec.mode == QuizMode::Which {
+        return format!("which(at={},ahead={})", spec.at, spec.ahead);
+    }
     format!(
         "predict(at={},ahead={},run={})",
         spec.at,
@@ -152,7 +162,8 @@ mod tests {
             QuizSpec {
                 at: 10,
                 ahead: 5,
-                run: 1
+                run: 1,
+                mode: QuizMode::Predict,
             }
         );
         assert_eq!(write(&q), "predict(at=10,ahead=5,run=2)");
@@ -163,7 +174,8 @@ mod tests {
             Some(QuizSpec {
                 at: 10,
                 ahead: 10,
-                run: 0
+                run: 0,
+                mode: QuizMode::Predict,
             })
         );
         assert_eq!(
@@ -180,7 +192,8 @@ mod tests {
             Some(QuizSpec {
                 at: 10,
                 ahead: 10,
-                run: 0
+                run: 0,
+                mode: QuizMode::Predict,
             })
         );
         assert_eq!(
@@ -232,5 +245,18 @@ mod tests {
             read("predict", 5, 0),
             (None, vec![QuizNotice::NothingToAsk])
         );
+        assert_eq!(read("which", 5, 1), (None, vec![QuizNotice::NothingToAsk]));
+    }
+
+    #[test]
+    fn which_trail_is_which_reads_and_writes_back() {
+        let (q, n) = read("which(at=4,ahead=6)", 20, 3);
+        assert!(n.is_empty(), "{n:?}");
+        let q = q.unwrap();
+        assert_eq!((q.at, q.ahead, q.mode), (4, 6, QuizMode::Which));
+        assert_eq!(write(&q), "which(at=4,ahead=6)");
+        // It asks about every run: `run` is not one of its arguments.
+        let (_, n) = read("which(run=2)", 20, 3);
+        assert_eq!(n, vec![QuizNotice::UnknownArg { arg: "run".into() }]);
     }
 }

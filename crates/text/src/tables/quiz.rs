@@ -31,13 +31,17 @@ pub const EN: crate::Table = &[
     ("quiz.verdict.near", "not far."),
     ("quiz.verdict.off", "off."),
     ("quiz.marker.guess", "guess"),
+    (
+        "quiz.keys",
+        "in a quiz: move the guess, place it with Enter; Enter again reveals",
+    ),
     ("quiz.marker.truth", "step {0}"),
     ("quiz.hidden", "Later steps stay hidden until the reveal."),
     (
         "quiz.state",
         "Step {0}, the last step shown (from step {1}); the next steps stay hidden until the reveal.",
     ),
-    ("quiz.notice.mode", "{0}: unknown kind “{1}” (the kind is {2}); no quiz"),
+    ("quiz.notice.mode", "{0}: unknown kind “{1}” (the kinds are {2}); no quiz"),
     ("quiz.notice.arg", "{0}: unknown argument “{1}”; ignored"),
     (
         "quiz.notice.bad",
@@ -47,6 +51,22 @@ pub const EN: crate::Table = &[
         "quiz.notice.nothing",
         "{0}: the scene has no step or no optimizer to ask about; no quiz",
     ),
+    (
+        "quiz.which.prompt",
+        "Which trail is which optimizer? Name each trail in the legend, then Reveal.",
+    ),
+    (
+        "quiz.which.hint",
+        "The names are hidden until the reveal; each trail keeps its colour.",
+    ),
+    ("quiz.which.trail", "trail {0}"),
+    ("quiz.which.pick", "which optimizer?"),
+    ("quiz.which.aria", "The optimizer of trail {0}"),
+    ("quiz.which.result", "{0} of {1} named right."),
+    ("quiz.which.right", "✓ right"),
+    ("quiz.which.wrong", "✗ you said {0}"),
+    ("quiz.which.none", "✗ not named"),
+    ("quiz.which.share", "which trail is which (every run)"),
     ("quiz.share.title", "Quiz link"),
     (
         "quiz.share.help",
@@ -58,6 +78,10 @@ pub const EN: crate::Table = &[
     (
         "quiz.share.copied",
         "Quiz link copied: it pauses at step {0} and asks where {1} will be after {2} more steps.",
+    ),
+    (
+        "quiz.share.copied.which",
+        "Quiz link copied: it pauses at step {0} with the names hidden and asks which trail is which; the reveal plays {1} more steps.",
     ),
     (
         "quiz.share.none",
@@ -90,6 +114,7 @@ pub const ZH: crate::Table = &[
     ("quiz.verdict.near", "不算远。"),
     ("quiz.verdict.off", "偏差较大。"),
     ("quiz.marker.guess", "猜测"),
+    ("quiz.keys", "测验中：移动猜测，按回车键放置；再按回车键揭晓"),
     ("quiz.marker.truth", "第 {0} 步"),
     ("quiz.hidden", "揭晓之前，后面的步数保持隐藏。"),
     (
@@ -98,7 +123,7 @@ pub const ZH: crate::Table = &[
     ),
     (
         "quiz.notice.mode",
-        "{0}：未知的类型“{1}”（类型为 {2}）；不设测验",
+        "{0}：未知的类型“{1}”（可用类型：{2}）；不设测验",
     ),
     ("quiz.notice.arg", "{0}：未知的参数“{1}”；已忽略"),
     (
@@ -109,6 +134,19 @@ pub const ZH: crate::Table = &[
         "quiz.notice.nothing",
         "{0}：场景中没有可提问的步数或优化器；不设测验",
     ),
+    (
+        "quiz.which.prompt",
+        "哪条路径是哪个优化算法？请在图例中为每条路径命名，然后点击揭晓。",
+    ),
+    ("quiz.which.hint", "揭晓之前名称保持隐藏；每条路径保持自己的颜色。"),
+    ("quiz.which.trail", "路径 {0}"),
+    ("quiz.which.pick", "哪个优化算法？"),
+    ("quiz.which.aria", "路径 {0} 的优化算法"),
+    ("quiz.which.result", "答对 {0} 个，共 {1} 个。"),
+    ("quiz.which.right", "✓ 正确"),
+    ("quiz.which.wrong", "✗ 你选的是 {0}"),
+    ("quiz.which.none", "✗ 未命名"),
+    ("quiz.which.share", "哪条路径是哪个优化算法（全部路径）"),
     ("quiz.share.title", "测验链接"),
     (
         "quiz.share.help",
@@ -120,6 +158,10 @@ pub const ZH: crate::Table = &[
     (
         "quiz.share.copied",
         "测验链接已复制：它在第 {0} 步暂停，提问 {1} 再走 {2} 步后的位置。",
+    ),
+    (
+        "quiz.share.copied.which",
+        "测验链接已复制：它在第 {0} 步暂停并隐藏名称，提问哪条路径是哪个优化算法；揭晓时再播放 {1} 步。",
     ),
     (
         "quiz.share.none",

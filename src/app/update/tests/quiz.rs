@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::app::{Phase, PointerKind};
-use crate::quiz::{QuizSpec, Verdict};
+use crate::quiz::{QuizMode, QuizSpec, Verdict};
 
 fn quiz_model() -> Model {
     let mut m = model();
@@ -14,6 +14,7 @@ fn quiz_model() -> Model {
             at: 5,
             ahead: 10,
             run: 1,
+            mode: QuizMode::Predict,
         })),
     );
     assert!(d.has(Dirty::QUIZ) && d.has(Dirty::RUNS));
@@ -180,4 +181,83 @@ fn a_scene_change_asks_again_and_panning_does_not() {
     update(&mut m, Msg::SetSteps(0.0));
     assert!(m.quiz.is_none());
     assert_eq!(m.t, 0);
+}
+
+#[test]
+fn naming_the_trails_counts_the_right_names_at_the_reveal() {
+    let mut m = model();
+    update(&mut m, Msg::AddOpt(OptKind::Adam));
+    update(
+        &mut m,
+        Msg::SetQuiz(Some(QuizSpec {
+            at: 4,
+            ahead: 6,
+            run: 0,
+            mode: QuizMode::Which,
+        })),
+    );
+    assert_eq!(m.t, 4);
+    assert!(m.quiz.as_ref().unwrap().hides_names());
+    // A click names nothing and places no guess.
+    update(&mut m, Msg::QuizGuess([0.0, 0.0]));
+    assert_eq!(m.quiz.as_ref().unwrap().guess, None);
+    update(
+        &mut m,
+        Msg::QuizName {
+            trail: 0,
+            opt: Some(0),
+        },
+    );
+    update(
+        &mut m,
+        Msg::QuizName {
+            trail: 1,
+            opt: Some(2),
+        },
+    );
+    update(
+        &mut m,
+        Msg::QuizName {
+            trail: 2,
+            opt: Some(1),
+        },
+    );
+    // Out of range: refused.
+    assert_eq!(
+        update(
+            &mut m,
+            Msg::QuizName {
+                trail: 3,
+                opt: Some(0)
+            }
+        ),
+        Dirty::NONE
+    );
+    assert_eq!(
+        update(
+            &mut m,
+            Msg::QuizName {
+                trail: 0,
+                opt: Some(9)
+            }
+        ),
+        Dirty::NONE
+    );
+    update(&mut m, Msg::QuizReveal);
+    run_to_the_end(&mut m);
+    let q = m.quiz.as_ref().unwrap();
+    assert_eq!((m.t, q.phase, q.right), (10, Phase::Revealed, Some(1)));
+    assert!(!q.hides_names());
+    // Names cannot change after the reveal; Try again clears them.
+    update(
+        &mut m,
+        Msg::QuizName {
+            trail: 1,
+            opt: Some(1),
+        },
+    );
+    assert_eq!(m.quiz.as_ref().unwrap().names[1], Some(2));
+    update(&mut m, Msg::QuizRetry);
+    let q = m.quiz.as_ref().unwrap();
+    assert_eq!((q.names.clone(), q.right), (vec![None; 3], None));
 }
