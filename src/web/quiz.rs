@@ -402,7 +402,7 @@ fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
         at,
         ahead,
         run: run.saturating_sub(1),
-        mode: mode,
+        mode,
     }
     .fit(app.scene.steps, app.scene.optimizers.len());
     let status = app.root("share-status")?;
