@@ -26,6 +26,8 @@ mod panel;
 mod place;
 mod pointer;
 mod quiz;
+mod quiz_names;
+mod quiz_share;
 mod render;
 mod schedule;
 mod share;

@@ -117,7 +117,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     }
     if d.has(Dirty::QUIZ) || d.has(Dirty::LEGEND) || d.has(Dirty::WORDS) {
         super::quiz::sync(app)?;
-        super::quiz::sync_share(app)?;
+        super::quiz_share::sync(app)?;
     }
     // The η(t) charts and the legend's η_t follow the cursor and the runs.
     if d.has(Dirty::PLOT) || d.has(Dirty::SCHEDULE) || d.has(Dirty::CARDS) {
