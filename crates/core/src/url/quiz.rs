@@ -249,6 +249,15 @@ mod tests {
     }
 
     #[test]
+    fn the_quiz_is_a_page_key_the_scene_reader_passes_by() {
+        let q = "lesson=3&quiz=predict(at=2,ahead=3)";
+        assert!(!super::super::page_params(q).has_scene);
+        assert!(super::super::from_query(q).2.is_empty());
+        assert_eq!(in_query(q).as_deref(), Some("predict(at=2,ahead=3)"));
+        assert_eq!(in_query("f=saddle"), None);
+    }
+
+    #[test]
     fn which_trail_is_which_reads_and_writes_back() {
         let (q, n) = read("which(at=4,ahead=6)", 20, 3);
         assert!(n.is_empty(), "{n:?}");
