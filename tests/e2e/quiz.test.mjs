@@ -216,3 +216,16 @@ test('Share: the quiz link can ask which trail is which', async (t) => {
   const quiz = await open(t, link.slice(link.indexOf('?') + 1));
   assert.deepEqual((await state(quiz)).quiz.names, [null, null]);
 });
+
+test('the state inspector shows the paused step, not the one after it, until the reveal', async (t) => {
+  const page = await open(t, `${SCENE}&${QUIZ}`);
+  await page.evaluate(() => { document.getElementById('state-panel').open = true; });
+  // A step back and forward again: the panel redraws at step 5.
+  await page.click('#step-back');
+  await page.click('#step');
+  await settled(page);
+  await page.waitForFunction(() => /Step 5/.test(document.getElementById('state-body').textContent), null, { timeout: 10000 });
+  const text = await page.locator('#state-body').innerText();
+  assert.match(text, /^Step 5, the last step shown \(from step 4\); the next steps stay hidden until the reveal\./);
+  assert.doesNotMatch(text, /Step 6/);
+});

@@ -151,7 +151,8 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         return Ok(only_iso);
     }
     // A quiz hides the step after its pause: the last step shown instead.
-    let hiding = app.model.t >= app.model.horizon() && app.model.quiz.is_some();
+    let hiding =
+        app.model.t >= app.model.horizon() && app.model.quiz.as_ref().is_some_and(|q| q.asking());
     let k = if hiding { app.model.t } else { app.model.t + 1 };
     if k == 0 {
         return Ok(only_iso);
