@@ -9,6 +9,7 @@
 
 #![warn(missing_docs)]
 
+pub use gradscape_core::quiz;
 pub use gradscape_core::{
     chart, diagnose, ema, format, geometry, inspect, landscape, lesson, math, noise, optim, params,
     run, scene, simulate, surface, sweep, theory, url, Convention, Landscape, OptKind, OptSpec,

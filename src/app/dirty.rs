@@ -53,6 +53,8 @@ impl Dirty {
     /// The cards' schedule blocks: controls, their error line (the η(t)
     /// charts follow the runs and the cursor on their own).
     pub const SCHEDULE: Dirty = Dirty(1 << 19);
+    /// The quiz's prompt, buttons and result (the plot draws its markers).
+    pub const QUIZ: Dirty = Dirty(1 << 20);
 
     /// What a view change redraws.
     pub const VIEW: Dirty = Dirty(Self::PLOT.0 | Self::LINK.0);

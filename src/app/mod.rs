@@ -10,6 +10,7 @@ pub mod dirty;
 pub mod history;
 pub mod model;
 pub mod msg;
+pub mod quiz;
 pub mod schedule;
 pub mod update;
 
@@ -18,5 +19,6 @@ pub use dirty::Dirty;
 pub use history::History;
 pub use model::{Canvas, CardError, Drag, FieldId, GlobalError, Model, Rule};
 pub use msg::{Field, Msg, PointerKind};
+pub use quiz::{Phase, Quiz};
 pub use schedule::{SchedEdit, SchedError};
 pub use update::{set_hyper, update};

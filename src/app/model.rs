@@ -269,6 +269,9 @@ pub struct Model {
     pub present: bool,
     /// Undo and redo.
     pub history: History,
+    /// A quiz link's exercise (`quiz=predict(…)`): while it asks, the runs
+    /// end at its step.
+    pub quiz: Option<super::quiz::Quiz>,
 }
 
 static REPLAYS: AtomicU64 = AtomicU64::new(0);
@@ -305,6 +308,7 @@ impl Model {
             expr_error: None,
             present: false,
             history: History::default(),
+            quiz: None,
         };
         m.replay();
         m
@@ -314,7 +318,10 @@ impl Model {
     /// within the steps.
     pub fn replay(&mut self) {
         // Every value was validated on the way in; on an error the old runs stay.
-        if let Ok(runs) = simulate_with(&self.scene, false) {
+        if let Ok(mut runs) = simulate_with(&self.scene, false) {
+            if let Some(q) = &mut self.quiz {
+                super::quiz::hide_future(q, &mut runs);
+            }
             self.diags = runs
                 .iter()
                 .map(|t| diagnose(&self.scene.landscape, t))
@@ -323,7 +330,16 @@ impl Model {
             self.replay = next_replay();
         }
         self.hidden.resize(self.scene.optimizers.len(), false);
-        self.t = self.t.min(self.scene.steps);
+        self.t = self.t.min(self.horizon());
+    }
+
+    /// The last step the page may show: the scene's last, or where a quiz
+    /// pauses until its reveal.
+    pub fn horizon(&self) -> usize {
+        match &self.quiz {
+            Some(q) => q.horizon().min(self.scene.steps),
+            None => self.scene.steps,
+        }
     }
 
     /// Whether a lesson is open and the figure is no longer the lesson's

@@ -262,4 +262,29 @@ pub enum Msg {
     SetPresent(bool),
     /// Presenter mode switched (the header button, the P key).
     TogglePresent,
+    /// Set up a quiz (paused at its step, the later steps hidden), or end it.
+    SetQuiz(Option<crate::quiz::QuizSpec>),
+    /// Place the quiz's guess at this point of the surface.
+    QuizGuess(Vec2),
+    /// Move the quiz's guess cursor by whole fortieths of the view (the
+    /// arrow keys; up is positive).
+    QuizCursor {
+        /// Steps along x.
+        dx: i32,
+        /// Steps along y.
+        dy: i32,
+    },
+    /// Place the guess where the cursor is (Enter).
+    QuizPlaceCursor,
+    /// Naming the trails: call trail `trail` optimizer `opt` (none: unnamed).
+    QuizName {
+        /// The trail (run index).
+        trail: usize,
+        /// The optimizer named (run index).
+        opt: Option<usize>,
+    },
+    /// Play the quiz's steps and show how far the guess was.
+    QuizReveal,
+    /// Back to the quiz's step, the guess taken away.
+    QuizRetry,
 }

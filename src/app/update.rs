@@ -12,8 +12,23 @@ use gradscape_core::geometry::fit_runs;
 pub use crate::optim::MAX_OPTIMIZERS;
 
 /// Apply `msg` to `m`; returns what to redraw. Every change of the scene
-/// (or of the lesson shown) is recorded for undo, one entry per gesture.
+/// (or of the lesson shown) is recorded for undo, one entry per gesture; a
+/// quiz asks again when the scene under it changes.
 pub fn update(m: &mut Model, msg: Msg) -> Dirty {
+    let quiet = matches!(
+        msg,
+        Msg::Tick(_) | Msg::Measured { .. } | Msg::Redraw | Msg::Settle | Msg::SetQuiz(_)
+    );
+    let before = (m.quiz.is_some() && !quiet).then(|| quiz::key(&m.scene));
+    let d = recorded(m, msg);
+    match before {
+        Some(b) if quiz::key(&m.scene) != b => d | quiz::scene_changed(m),
+        _ => d,
+    }
+}
+
+/// [`update`] without the quiz's check.
+fn recorded(m: &mut Model, msg: Msg) -> Dirty {
     match msg {
         Msg::Tick(_) | Msg::Measured { .. } | Msg::Redraw | Msg::Settle => return apply(m, msg),
         Msg::Undo => return undo::undo(m),
@@ -215,7 +230,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
                 m.playing = false;
                 return Dirty::STEP;
             }
-            if m.t >= m.scene.steps {
+            if m.t >= m.horizon() {
                 m.t = 0;
             }
             m.playing = true;
@@ -234,11 +249,12 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             let mut d = Dirty::NONE;
             let due = m.clock.due(ts);
             if due > 0 {
-                m.t = (m.t + due).min(m.scene.steps);
-                if m.t >= m.scene.steps {
+                // A quiz holds the cursor at what it lets the page show.
+                m.t = (m.t + due).min(m.horizon());
+                if m.t >= m.horizon() {
                     m.playing = false;
                 }
-                d = Dirty::STEP;
+                d = Dirty::STEP | quiz::arrived(m);
             }
             if m.playing {
                 d |= Dirty::ANIMATE;
@@ -317,6 +333,13 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             Dirty::PRESENT | Dirty::VIEW
         }
         Msg::TogglePresent => update(m, Msg::SetPresent(!m.present)),
+        Msg::SetQuiz(spec) => quiz::set(m, spec),
+        Msg::QuizGuess(p) => quiz::guess(m, p),
+        Msg::QuizCursor { dx, dy } => quiz::move_cursor(m, dx, dy),
+        Msg::QuizPlaceCursor => quiz::place_cursor(m),
+        Msg::QuizName { trail, opt } => quiz::name(m, trail, opt),
+        Msg::QuizReveal => quiz::reveal(m),
+        Msg::QuizRetry => quiz::retry(m),
     }
 }
 
@@ -378,12 +401,14 @@ fn ruled(m: &mut Model, rule: Rule, v: f64) -> Dirty {
 }
 fn seek(m: &mut Model, t: usize) -> Dirty {
     m.playing = false;
-    m.t = t.min(m.scene.steps);
-    Dirty::STEP
+    // Before a quiz's reveal nothing past its step can be reached.
+    m.t = t.min(m.horizon());
+    Dirty::STEP | quiz::arrived(m)
 }
 
 mod cards;
 mod pointer;
+mod quiz;
 mod schedule;
 mod undo;
 

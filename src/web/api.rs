@@ -87,5 +87,6 @@ fn state_json(app: &App) -> String {
         .collect();
     m.insert("runs".into(), Value::Array(runs));
     m.insert("lr_charts".into(), super::schedule::charts_value(app));
+    m.insert("quiz".into(), super::quiz::state_value(app));
     Value::Object(m).to_string()
 }

@@ -43,6 +43,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     super::code::wire(doc)?;
     super::state::wire(doc)?;
     super::place::wire(doc)?;
+    super::quiz::wire(doc)?;
     let window = web_sys::window().ok_or("no window")?;
     on(&window, "resize", |_: web_sys::Event| dispatch(Msg::Redraw))
 }
@@ -469,6 +470,11 @@ fn keys(doc: &Document) -> Result<(), JsValue> {
             } else if kept_by(t, &key, ctrl) {
                 return;
             }
+        }
+        // While a quiz asks, the arrows and Enter move and place the guess.
+        if let Some(msg) = super::quiz::key(&key, shift, ctrl) {
+            e.prevent_default();
+            return dispatch(msg);
         }
         let Some(b) = KEYS.iter().find(|b| {
             b.key.eq_ignore_ascii_case(&key) && b.ctrl == ctrl && b.shift.is_none_or(|s| s == shift)

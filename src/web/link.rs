@@ -19,6 +19,10 @@ pub fn sync_url(app: &mut App) -> Result<(), JsValue> {
     if app.present {
         base.push_str("&present");
     }
+    if let Some(q) = &app.quiz {
+        use crate::url::quiz::{write, KEY};
+        base.push_str(&format!("&{KEY}={}", write(&q.spec)));
+    }
     base.push_str(&explain::url_part(app));
     let q = format!("?{base}{}", app.embed.as_deref().unwrap_or(""));
     if q != app.url {

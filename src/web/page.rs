@@ -61,9 +61,18 @@ pub fn start() -> Result<(), JsValue> {
         h: 0.0,
         dpr: 1.0,
     };
+    // A quiz link: read against the scene it asks about.
+    let (quiz, quiz_notices) = match crate::url::quiz::in_query(&search) {
+        Some(v) => crate::url::quiz::read(&v, scene.steps, scene.optimizers.len()),
+        None => (None, vec![]),
+    };
+    super::quiz::show_notices(&doc, &quiz_notices, lang)?;
     let mut model = Model::new(scene, t, lang);
     model.lesson = page.lesson;
     model.present = page.present;
+    if quiz.is_some() {
+        crate::app::update(&mut model, crate::app::Msg::SetQuiz(quiz));
+    }
     let app = App {
         model,
         window,

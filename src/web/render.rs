@@ -115,6 +115,10 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     if d.has(Dirty::TIME) {
         sync_time(app)?;
     }
+    if d.has(Dirty::QUIZ) || d.has(Dirty::LEGEND) || d.has(Dirty::WORDS) {
+        super::quiz::sync(app)?;
+        super::quiz_share::sync(app)?;
+    }
     // The η(t) charts and the legend's η_t follow the cursor and the runs.
     if d.has(Dirty::PLOT) || d.has(Dirty::SCHEDULE) || d.has(Dirty::CARDS) {
         schedule::draw_charts(app)?;
@@ -159,7 +163,8 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
 fn sync_time(app: &App) -> Result<(), JsValue> {
     let n = app.scene.steps;
     let scrub = by_id::<HtmlInputElement>(&app.doc, "scrub")?;
-    scrub.set_max(&n.to_string());
+    // A quiz's scrubber ends where it pauses until the reveal.
+    scrub.set_max(&app.horizon().to_string());
     scrub.set_value(&app.t.to_string());
     app.root("step-label")?.set_text_content(Some(&trf(
         app.lang,
@@ -209,7 +214,7 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
         // canvas's top to the window's bottom, less the time bar and the
         // legend (the loss chart may go below the fold).
         let top = app.plot.get_bounding_client_rect().top() + app.window.scroll_y()?;
-        let below = ["timebar", "legend"]
+        let below = ["timebar", "legend", "quiz"]
             .iter()
             .filter_map(|id| app.doc.get_element_by_id(id))
             .map(|e| e.get_bounding_client_rect().height())
@@ -287,6 +292,9 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
         let sets = super::draw::trials::trial_sets(&app.scene, &app.hidden, app.t);
         let ctx = super::draw::context(&app.plot)?;
         super::draw::trials::draw(&app.plot, &ctx, &geom, &style, &sets)?;
+        if let Some(q) = app.quiz.as_ref().filter(|q| q.predicts()) {
+            super::draw::quiz::draw(&ctx, &geom, &style, q, app.lang)?;
+        }
     }
     draw_loss(
         &app.loss,

@@ -23,6 +23,7 @@ pub mod math;
 pub mod noise;
 pub mod optim;
 pub mod params;
+pub mod quiz;
 pub mod run;
 pub mod scene;
 pub mod schedule;

@@ -23,6 +23,7 @@ pub mod lessons;
 pub mod optim;
 pub mod output;
 pub mod pytorch;
+pub mod quiz;
 pub mod schedule;
 pub mod summary;
 pub mod svg;
@@ -74,6 +75,7 @@ pub const TABLES: &[(&str, Table, Table)] = &[
     ("schedule", tables::schedule::EN, tables::schedule::ZH),
     ("media", tables::media::EN, tables::media::ZH),
     ("code", tables::code::EN, tables::code::ZH),
+    ("quiz", tables::quiz::EN, tables::quiz::ZH),
 ];
 
 /// The text of `key` in `lang`; the key itself when it is missing (a test

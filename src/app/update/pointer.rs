@@ -31,7 +31,9 @@ pub(super) fn down(
         return Dirty::NONE;
     }
     let ring = m.viewport(m.scene.view()).px(m.scene.start);
-    m.drag = if geometry::grabs_start(ring, x, y) && !modified {
+    // A quiz's guess may be right at the start: the ring is not grabbed then.
+    let guessing = m.quiz.as_ref().is_some_and(|q| q.asking());
+    m.drag = if geometry::grabs_start(ring, x, y) && !modified && !guessing {
         Drag::Start
     } else {
         Drag::Pending {
@@ -97,6 +99,12 @@ pub(super) fn up(m: &mut Model, id: i32, x: f64, y: f64, click: bool) -> Dirty {
         if let Drag::Pending { set: true, .. } = drag {
             let w = m.viewport(m.scene.view()).world(x, y);
             return set_start(m, w);
+        }
+        // A quiz's plain click (or tap) places the guess.
+        if let Drag::Pending { set: false, .. } = drag {
+            if let Some(d) = super::quiz::click(m, x, y) {
+                return d;
+            }
         }
     }
     if m.interacting {

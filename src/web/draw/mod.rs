@@ -14,6 +14,7 @@ mod loss_chart;
 pub mod lr_chart;
 pub mod overlay;
 mod plot;
+pub mod quiz;
 mod style;
 mod surface;
 mod trails;

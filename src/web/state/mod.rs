@@ -40,8 +40,9 @@ use weight_decay::l2_section;
 
 /// L2 isolines for (scene, λ, view, grid size).
 type IsoCache = (Scene, f64, View, usize, usize, Rc<Vec<Vec<Vec2>>>);
-/// What the DOM shows: (generation, t, lang, selected run, hidden runs).
-type Shown = (u64, usize, Lang, Option<usize>, Vec<bool>);
+/// What the DOM shows: (generation, t, lang, selected run, hidden runs,
+/// whether a quiz hides the step after t).
+type Shown = (u64, usize, Lang, Option<usize>, Vec<bool>, bool);
 
 /// The panel's cached state.
 #[derive(Default)]
@@ -149,7 +150,13 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
     if !panel.has_attribute("open") {
         return Ok(only_iso);
     }
-    let k = app.model.t + 1;
+    // A quiz hides the step after its pause: the last step shown instead.
+    let hiding =
+        app.model.t >= app.model.horizon() && app.model.quiz.as_ref().is_some_and(|q| q.asking());
+    let k = if hiding { app.model.t } else { app.model.t + 1 };
+    if k == 0 {
+        return Ok(only_iso);
+    }
     let stale = ins.scene.as_ref() != Some(&app.model.scene);
     let cost: usize = if stale {
         k.saturating_mul(app.model.scene.optimizers.len())
@@ -217,6 +224,7 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         lang,
         ins.selected,
         app.model.hidden.clone(),
+        hiding,
     );
     if ins.shown.as_ref() == Some(&key) {
         return Ok(overlay);
@@ -225,11 +233,15 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
     let doc = &app.doc;
     let body: Element = by_id(doc, "state-body")?;
     body.set_text_content(None);
-    let mut intro = trf(
-        lang,
-        "state.step",
-        &[&k.to_string(), &app.model.t.to_string()],
-    );
+    let mut intro = if hiding {
+        trf(lang, "quiz.state", &[&k.to_string(), &(k - 1).to_string()])
+    } else {
+        trf(
+            lang,
+            "state.step",
+            &[&k.to_string(), &app.model.t.to_string()],
+        )
+    };
     if k > app.model.scene.steps {
         intro.push(' ');
         intro.push_str(tr(lang, "state.beyond"));

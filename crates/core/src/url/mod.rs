@@ -18,6 +18,7 @@
 //! a notice naming it, so a hand-edited link still opens a valid page that
 //! the controls could have produced.
 
+pub mod quiz;
 mod read;
 mod schedule;
 mod write;
@@ -122,6 +123,8 @@ pub fn page_params(query: &str) -> PageParams {
             "ema" => p.ema.push(crate::ema::read_gamma(v)),
             "present" => p.present = !matches!(v, "0" | "false"),
             "t" | "embed" | "hide" | "show" => {}
+            // Read with the scene it asks about (`quiz::read`).
+            k if k == quiz::KEY => {}
             _ => p.has_scene = true,
         }
     }

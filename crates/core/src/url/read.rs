@@ -170,6 +170,8 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
             // The page's own keys (language, lesson, embedding, the EMA
             // explainer's γ): `page_params` reads them.
             k if super::PAGE_KEYS.contains(&k) => {}
+            // The quiz is read against the scene (`super::quiz::read`).
+            k if k == super::quiz::KEY => {}
             _ => notices.push(Notice::UnknownKey { key: k }),
         }
     }

@@ -7,5 +7,6 @@ pub mod explain;
 pub mod expr;
 pub mod media;
 pub mod page;
+pub mod quiz;
 pub mod schedule;
 pub mod state;

@@ -13,6 +13,7 @@ mod fields;
 mod history;
 mod pointer;
 mod present;
+mod quiz;
 mod scene;
 mod schedule;
 mod time;

@@ -1,0 +1,146 @@
+//! The quiz in words: the prompt, the result and verdict, the link's
+//! notices (the core's typed values, worded in either language).
+
+use crate::{tr, trf, Lang};
+use gradscape_core::format::sig3;
+use gradscape_core::quiz::{Score, Verdict};
+use gradscape_core::url::quiz::{QuizNotice, KEY};
+use gradscape_core::{OptSpec, Vec2};
+
+/// "Where will Momentum η=0.4 γ=0.5 be after 10 more steps? Click on the figure."
+pub fn prompt(spec: &OptSpec, ahead: usize, lang: Lang) -> String {
+    trf(
+        lang,
+        "quiz.prompt",
+        &[&crate::optim::opt_label(spec, lang), &ahead.to_string()],
+    )
+}
+
+/// "Your guess: (x, y). Reveal when ready."
+pub fn placed(guess: Vec2, lang: Lang) -> String {
+    trf(lang, "quiz.placed", &[&sig3(guess[0]), &sig3(guess[1])])
+}
+
+/// The verdict's words.
+pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
+    tr(
+        lang,
+        match v {
+            Verdict::Close => "quiz.verdict.close",
+            Verdict::Near => "quiz.verdict.near",
+            Verdict::Off => "quiz.verdict.off",
+        },
+    )
+}
+
+/// The share of the diagonal as a percentage for a sentence ("4.2"),
+/// "—" when not finite.
+pub fn percent(share: f64) -> String {
+    if share.is_finite() {
+        sig3(share * 100.0)
+    } else {
+        "—".into()
+    }
+}
+
+/// The result after the reveal: where the run is at step `step` and, with
+/// a guess, how far off it was. `stopped`: the run stopped at `step`
+/// before the step asked about.
+pub fn result(
+    spec: &OptSpec,
+    step: usize,
+    score: Option<&Score>,
+    truth: Vec2,
+    stopped: bool,
+    lang: Lang,
+) -> String {
+    let label = crate::optim::opt_label(spec, lang);
+    let (x, y) = (sig3(truth[0]), sig3(truth[1]));
+    let mut s = match score {
+        Some(sc) => trf(
+            lang,
+            "quiz.result",
+            &[
+                &step.to_string(),
+                &label,
+                &x,
+                &y,
+                &sig3(sc.distance),
+                &percent(sc.share),
+                verdict(sc.verdict, lang),
+            ],
+        ),
+        None => trf(
+            lang,
+            "quiz.result.noguess",
+            &[&step.to_string(), &label, &x, &y],
+        ),
+    };
+    if stopped {
+        s.push(' ');
+        s.push_str(&trf(lang, "quiz.result.stopped", &[&step.to_string()]));
+    }
+    s
+}
+
+/// A notice of the quiz link.
+pub fn notice(n: &QuizNotice, lang: Lang) -> String {
+    match n {
+        QuizNotice::UnknownMode { got } => {
+            trf(lang, "quiz.notice.mode", &[KEY, got, "predict, which"])
+        }
+        QuizNotice::UnknownArg { arg } => trf(lang, "quiz.notice.arg", &[KEY, arg]),
+        QuizNotice::BadArg { arg, got, min, max } => trf(
+            lang,
+            "quiz.notice.bad",
+            &[KEY, arg.name(), &min.to_string(), &max.to_string(), got],
+        ),
+        QuizNotice::NothingToAsk => trf(lang, "quiz.notice.nothing", &[KEY]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gradscape_core::quiz::score;
+    use gradscape_core::url::quiz::QuizArg;
+    use gradscape_core::View;
+
+    #[test]
+    fn the_result_names_the_distance_share_and_verdict_in_both_languages() {
+        let spec = OptSpec::new(gradscape_core::OptKind::Gd, gradscape_core::Convention::D2l);
+        let view = View {
+            x0: 0.0,
+            x1: 3.0,
+            y0: 0.0,
+            y1: 4.0,
+        };
+        let sc = score([0.0, 0.0], [0.06, 0.08], &view);
+        let en = result(&spec, 30, Some(&sc), sc.truth, false, Lang::En);
+        assert!(en.contains("0.1 away, 2 %"), "{en}");
+        assert!(en.ends_with("close!"), "{en}");
+        let zh = result(&spec, 30, Some(&sc), sc.truth, true, Lang::Zh);
+        assert!(zh.contains("相差 0.1") && zh.contains("很接近"), "{zh}");
+        assert!(crate::english_words(&zh).is_empty(), "{zh}");
+        let p = prompt(&spec, 10, Lang::Zh);
+        assert!(
+            p.contains("10") && crate::english_words(&p).is_empty(),
+            "{p}"
+        );
+    }
+
+    #[test]
+    fn a_bad_argument_is_named_with_its_range() {
+        let n = QuizNotice::BadArg {
+            arg: QuizArg::At,
+            got: "50".into(),
+            min: 0,
+            max: 19,
+        };
+        assert_eq!(
+            notice(&n, Lang::En),
+            "quiz.at: must be a whole number from 0 to 19 (got “50”); the default is used"
+        );
+        assert!(notice(&n, Lang::Zh).contains("0 到 19"));
+    }
+}

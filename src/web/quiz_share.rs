@@ -1,0 +1,125 @@
+//! The Share panel's quiz-link maker: the scene paused at the current
+//! step, revealed after the steps asked for, about the run picked (or
+//! naming every trail), copied and said.
+
+use super::dom::{add, by_id, el, on};
+use super::{with_app, App};
+use crate::quiz::{QuizMode, QuizSpec};
+use crate::url::quiz::{write, KEY};
+use gradscape_text::optim::opt_label;
+use gradscape_text::{tr, trf};
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, HtmlButtonElement, HtmlInputElement, HtmlSelectElement};
+
+/// Listen to "Copy quiz link".
+pub fn wire(doc: &Document) -> Result<(), JsValue> {
+    let b: HtmlButtonElement = by_id(doc, "copy-quiz")?;
+    on(&b, "click", |_: web_sys::MouseEvent| with_app(copy_quiz))
+}
+
+/// The Share panel's run picker: one entry per run, in the page's language
+/// (rebuilt when the runs or the words change; the choice is kept).
+pub fn sync(app: &App) -> Result<(), JsValue> {
+    let select: HtmlSelectElement = by_id(&app.doc, "quiz-run")?;
+    let kept = select.value();
+    select.set_text_content(None);
+    for (i, o) in app.scene.optimizers.iter().enumerate() {
+        let v = (i + 1).to_string();
+        add(
+            &select,
+            &el(
+                &app.doc,
+                "option",
+                &[("value", &v)],
+                Some(&format!("{v}. {}", opt_label(o, app.lang))),
+            )?,
+        )?;
+    }
+    add(
+        &select,
+        &el(
+            &app.doc,
+            "option",
+            &[("value", "which")],
+            Some(tr(app.lang, "quiz.which.share")),
+        )?,
+    )?;
+    if kept == "which"
+        || kept
+            .parse::<usize>()
+            .is_ok_and(|k| (1..=app.scene.optimizers.len()).contains(&k))
+    {
+        select.set_value(&kept);
+    }
+    let ahead: HtmlInputElement = by_id(&app.doc, "quiz-ahead")?;
+    ahead.set_max(&app.scene.steps.to_string());
+    Ok(())
+}
+
+/// The quiz link of the current scene: paused at the current step (the
+/// last but one when at the end), revealed after the steps asked for (as
+/// many as are left at most), about the run picked. Copied, and said.
+fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
+    let ahead = by_id::<HtmlInputElement>(&app.doc, "quiz-ahead")?.value_as_number();
+    let picked = by_id::<HtmlSelectElement>(&app.doc, "quiz-run")?.value();
+    // "which": name the trails; a number: predict that run.
+    let mode = if picked == "which" {
+        QuizMode::Which
+    } else {
+        QuizMode::Predict
+    };
+    let run = picked.parse::<usize>().unwrap_or(1);
+    let ahead = if ahead.is_finite() && ahead >= 1.0 {
+        ahead.min(1e9) as usize
+    } else {
+        10
+    };
+    // On a quiz page the quiz's own step (the cursor may be past it after the reveal).
+    let at = app.quiz.as_ref().map(|q| q.spec.at).unwrap_or(app.t);
+    let spec = QuizSpec {
+        at,
+        ahead,
+        run: run.saturating_sub(1),
+        mode,
+    }
+    .fit(app.scene.steps, app.scene.optimizers.len());
+    let status = app.root("share-status")?;
+    let Some(spec) = spec else {
+        status.set_text_content(Some(tr(app.lang, "quiz.share.none")));
+        return Ok(());
+    };
+    let href = app.window.location().href()?;
+    let base = href.split('?').next().unwrap_or("").to_string();
+    let mut query = crate::url::to_query(&app.scene, Some(spec.at));
+    if let Some(id) = app.lesson {
+        query.push_str(&format!("&lesson={id}"));
+    }
+    query += super::link::lang_part(app.lang);
+    if app.present {
+        query.push_str("&present");
+    }
+    let link = format!("{base}?{query}&{KEY}={}", write(&spec));
+    let name = app
+        .scene
+        .optimizers
+        .get(spec.run)
+        .map(|o| opt_label(o, app.lang))
+        .unwrap_or_default();
+    let said = match spec.mode {
+        QuizMode::Predict => trf(
+            app.lang,
+            "quiz.share.copied",
+            &[&spec.at.to_string(), &name, &spec.ahead.to_string()],
+        ),
+        QuizMode::Which => trf(
+            app.lang,
+            "quiz.share.copied.which",
+            &[&spec.at.to_string(), &spec.ahead.to_string()],
+        ),
+    };
+    status.set_text_content(Some(&said));
+    // The link is shown too: a page without clipboard access can still copy it.
+    app.root("embed-code")?.set_text_content(Some(&link));
+    let _ = app.window.navigator().clipboard().write_text(&link);
+    Ok(())
+}

@@ -1,0 +1,231 @@
+// Predict, then reveal: a quiz link (`quiz=predict(at,ahead,run)`) opens the
+// figure paused at step `at` with nothing later on the page; a click places
+// the guess; Reveal plays to at+ahead and reports the distance from the
+// click's point of the plot to the run's point (as `simulate` computes it),
+// in English and Chinese; the figure embedded, and presenter mode. And
+// `quiz=which(at,ahead)`: the trails' names hidden until the reveal.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, state, settled, geometry, toWorld } from './support.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SCENE = 'opt=gd:lr=0.4;momentum:lr=0.4,gamma=0.5';
+const QUIZ = 'quiz=predict(at=5,ahead=10,run=2)';
+const open = (t, q, opts) => openPage(browser, t, `${server.url}?${q}`, opts).then((r) => r.page ?? r);
+
+// The point of the asked run at `step` for the page's scene, from the core.
+async function truthOf(page, run, step) {
+  const s = await state(page);
+  const out = JSON.parse(await page.evaluate((j) => window.wasmBindings.simulate_json(j), JSON.stringify(s.scene)));
+  return out.runs[run].points[step];
+}
+
+// Click the plot at fractions of its box; the world point under the click.
+async function clickPlot(page, fx, fy) {
+  const g = await geometry(page);
+  // Pointer events carry whole client pixels.
+  const [cx, cy] = [Math.round(g.left + g.w * fx), Math.round(g.top + g.h * fy)];
+  const px = [cx - g.left, cy - g.top];
+  await page.mouse.click(cx, cy);
+  await settled(page);
+  return toWorld(g, px);
+}
+
+async function revealed(page) {
+  await page.click('#quiz-reveal');
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).quiz?.phase === 'revealed', null, { timeout: 15000 });
+  await settled(page);
+}
+
+// 3 significant digits, as the result sentence writes them.
+const sig3 = (v) => String(Number(v.toPrecision(3)));
+
+for (const lang of ['en', 'zh']) {
+  test(`${lang}: paused at k, a click guesses, Reveal plays to k+n and reports the distance`, async (t) => {
+    const page = await open(t, `${SCENE}&${QUIZ}${lang === 'zh' ? '&lang=zh' : ''}`);
+    let s = await state(page);
+    assert.equal(s.t, 5);
+    assert.equal(s.quiz.phase, 'asking');
+    assert.equal(await page.getAttribute('#plot', 'data-t'), '5');
+    assert.equal(await page.getAttribute('#scrub', 'max'), '5');
+    // Nothing past step 5 is on the page: the runs it draws end there.
+    for (const r of s.runs) assert.equal(r.points.length, 6);
+    assert.equal(s.quiz.answer, null);
+    // The step keys, End, the scrubber and play cannot go past it.
+    await page.locator('#play').focus();
+    await page.keyboard.press('End');
+    await page.locator('#scrub').evaluate((el) => { el.value = '20'; el.dispatchEvent(new Event('input', { bubbles: true })); });
+    await page.click('#step');
+    await settled(page);
+    assert.equal((await state(page)).t, 5);
+    // The prompt asks about the second run, in the page's language.
+    const prompt = await page.locator('#quiz-prompt').innerText();
+    assert.match(prompt, lang === 'en' ? /^Where will Momentum η=0\.4 γ=0\.5 be after 10 more steps\?/ : /^再走 10 步后，动量法 η=0\.4 γ=0\.5 会在哪里？/);
+    // Click: the guess is the world point under the click; a second click moves it.
+    await clickPlot(page, 0.3, 0.7);
+    const guess = await clickPlot(page, 0.62, 0.45);
+    s = await state(page);
+    assert.ok(Math.hypot(s.quiz.guess[0] - guess[0], s.quiz.guess[1] - guess[1]) < 1e-9, `${s.quiz.guess} vs ${guess}`);
+    await revealed(page);
+    s = await state(page);
+    assert.equal(s.t, 15);
+    assert.equal(s.runs[1].points.length, 16);
+    const truth = await truthOf(page, 1, 15);
+    const dist = Math.hypot(guess[0] - truth[0], guess[1] - truth[1]);
+    assert.ok(Math.abs(s.quiz.score.distance - dist) < 1e-9, `${s.quiz.score.distance} vs ${dist}`);
+    const result = await page.locator('#quiz-result').innerText();
+    assert.ok(result.includes(sig3(dist)), `${result} lacks ${sig3(dist)}`);
+    assert.ok(result.includes(`${sig3(s.quiz.score.share * 100)} %`), result);
+    if (lang === 'zh') {
+      const words = JSON.parse(await page.evaluate((x) => window.wasmBindings.english_words(x), await page.locator('#quiz').innerText()));
+      assert.deepEqual(words, [], 'English in the Chinese quiz');
+    } else {
+      assert.match(result, /^Step 15: Momentum η=0\.4 γ=0\.5 is at \(/);
+      assert.match(result, /(close!|not far\.|off\.)$/);
+    }
+    // Try again: back at step 5, nothing guessed.
+    await page.click('#quiz-retry');
+    await settled(page);
+    s = await state(page);
+    assert.equal(s.t, 5);
+    assert.equal(s.quiz.phase, 'asking');
+    assert.equal(s.quiz.guess, null);
+    assert.match(await page.evaluate(() => location.search), /&quiz=predict\(at=5,ahead=10,run=2\)/);
+  });
+}
+
+test('keys: the arrows move a guess cursor from the run, Enter places it', async (t) => {
+  const page = await open(t, `${SCENE}&${QUIZ}&present`);
+  const s0 = await state(page);
+  const here = s0.runs[1].points[5];
+  await page.locator('#plot').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await settled(page);
+  const s = await state(page);
+  assert.equal(s.t, 5, 'the arrows did not step');
+  const g = await geometry(page);
+  const want = [here[0] + 2 * (g.x1 - g.x0) / 40, here[1] + (g.y1 - g.y0) / 40];
+  assert.ok(Math.hypot(s.quiz.guess[0] - want[0], s.quiz.guess[1] - want[1]) < 1e-9, `${s.quiz.guess} vs ${want}`);
+  assert.ok(await page.isVisible('#quiz-reveal'));
+});
+
+for (const [w, h] of [[640, 440], [320, 560]]) {
+  test(`embedded at ${w}×${h}: the quiz fits the frame and works`, async (t) => {
+    const page = await open(t, `${SCENE}&embed&${QUIZ}`, { viewport: { width: w, height: h } });
+    assert.ok(await page.isVisible('#quiz-prompt'));
+    await settled(page);
+    const fit = await page.evaluate(() => [document.documentElement.scrollHeight, innerHeight, document.documentElement.scrollWidth, innerWidth]);
+    assert.ok(fit[0] <= fit[1] + 1 && fit[2] <= fit[3], `page ${fit[2]}×${fit[0]} in a ${fit[3]}×${fit[1]} frame`);
+    const box = await page.locator('#plot').boundingBox();
+    assert.ok(box.height >= 120, `plot ${box.width}×${box.height}`);
+    const guess = await clickPlot(page, 0.7, 0.5);
+    await revealed(page);
+    const s = await state(page);
+    const truth = await truthOf(page, 1, 15);
+    assert.ok(Math.abs(s.quiz.score.distance - Math.hypot(guess[0] - truth[0], guess[1] - truth[1])) < 1e-9);
+    assert.match(await page.evaluate(() => location.search), /&quiz=predict\(at=5,ahead=10,run=2\)&embed$|&embed.*quiz=/);
+  });
+}
+
+test('a bad argument is named with its range and its default used', async (t) => {
+  const page = await open(t, `${SCENE}&quiz=predict(at=99,run=7)`);
+  const notice = await page.locator('#notice-list').innerText();
+  assert.match(notice, /quiz\.at: must be a whole number from 0 to 19 \(got “99”\); the default is used/);
+  assert.match(notice, /quiz\.run: must be a whole number from 1 to 2 \(got “7”\)/);
+  const s = await state(page);
+  assert.deepEqual([s.quiz.at, s.quiz.ahead, s.quiz.run, s.t], [10, 10, 0, 10]);
+  const zh = await open(t, `${SCENE}&quiz=guess(at=1)&lang=zh`);
+  assert.match(await zh.locator('#notice-list').innerText(), /quiz：未知的类型“guess”/);
+  assert.equal((await state(zh)).quiz, null);
+});
+
+test('Share: "Copy quiz link" makes a link of this scene paused at this step', async (t) => {
+  const page = await open(t, `${SCENE}&t=8`);
+  await page.evaluate(() => { document.querySelector('.share-panel').open = true; });
+  await page.fill('#quiz-ahead', '4');
+  await page.selectOption('#quiz-run', '1');
+  await page.click('#copy-quiz');
+  await settled(page);
+  const link = await page.locator('#embed-code').innerText();
+  assert.match(link, /\?f=quadratic&.*&t=8&quiz=predict\(at=8,ahead=4,run=1\)$/);
+  assert.match(await page.locator('#share-status').innerText(), /pauses at step 8 and asks where GD η=0\.4 will be after 4 more steps/);
+  const quiz = await open(t, link.slice(link.indexOf('?') + 1));
+  const s = await state(quiz);
+  assert.deepEqual([s.t, s.quiz.at, s.quiz.ahead, s.quiz.run], [8, 8, 4, 0]);
+});
+
+for (const lang of ['en', 'zh']) {
+  test(`${lang}: which trail is which: the names stay hidden until the reveal, which counts the right ones`, async (t) => {
+    const page = await open(t, `opt=gd:lr=0.4;momentum:lr=0.4,gamma=0.5;adam:lr=0.5&quiz=which(at=6)${lang === 'zh' ? '&lang=zh' : ''}`);
+    let s = await state(page);
+    assert.equal(s.t, 6);
+    assert.equal(s.quiz.mode, 'which');
+    const labels = () => page.locator('#legend .run-label').allInnerTexts();
+    assert.deepEqual(await labels(), lang === 'en' ? ['trail 1', 'trail 2', 'trail 3'] : ['路径 1', '路径 2', '路径 3']);
+    // Nothing else on the page names a trail: the cards and messages are hidden.
+    for (const sel of ['.opt-panel', '#messages', '.state-panel']) assert.equal(await page.isVisible(sel), false, sel);
+    // The pickers list the names in another order than the trails'.
+    const options = await page.locator('select.quiz-name').first().locator('option').evaluateAll((o) => o.map((x) => x.value));
+    assert.equal(options.length, 4);
+    assert.notDeepEqual(options.slice(1), ['0', '1', '2']);
+    // Trail 1 named right, trails 2 and 3 swapped.
+    const pick = page.locator('select.quiz-name');
+    await pick.nth(0).selectOption('0');
+    await pick.nth(1).selectOption('2');
+    await pick.nth(2).selectOption('1');
+    await settled(page);
+    assert.deepEqual((await state(page)).quiz.names, [0, 2, 1]);
+    await revealed(page);
+    s = await state(page);
+    assert.equal(s.t, 20);
+    assert.equal(s.quiz.right, 1);
+    assert.equal(await page.locator('#quiz-result').innerText(), lang === 'en' ? '1 of 3 named right.' : '答对 1 个，共 3 个。');
+    const names = await labels();
+    assert.match(names[0], lang === 'en' ? /^GD η=0\.4$/ : /^梯度下降 η=0\.4$/);
+    const marks = await page.locator('#legend .quiz-mark').evaluateAll((m) => m.map((x) => x.dataset.right));
+    assert.deepEqual(marks, ['true', 'false', 'false']);
+    assert.ok(await page.isVisible('.opt-panel'));
+    if (lang === 'zh') {
+      const words = JSON.parse(await page.evaluate((x) => window.wasmBindings.english_words(x), await page.locator('#quiz').innerText()));
+      assert.deepEqual(words, [], 'English in the Chinese quiz');
+    }
+  });
+}
+
+test('Share: the quiz link can ask which trail is which', async (t) => {
+  const page = await open(t, `${SCENE}&t=3`);
+  await page.evaluate(() => { document.querySelector('.share-panel').open = true; });
+  await page.fill('#quiz-ahead', '7');
+  await page.selectOption('#quiz-run', 'which');
+  await page.click('#copy-quiz');
+  await settled(page);
+  const link = await page.locator('#embed-code').innerText();
+  assert.match(link, /&t=3&quiz=which\(at=3,ahead=7\)$/);
+  const quiz = await open(t, link.slice(link.indexOf('?') + 1));
+  assert.deepEqual((await state(quiz)).quiz.names, [null, null]);
+});
+
+test('the state inspector shows the paused step, not the one after it, until the reveal', async (t) => {
+  const page = await open(t, `${SCENE}&${QUIZ}`);
+  await page.evaluate(() => { document.getElementById('state-panel').open = true; });
+  // A step back and forward again: the panel redraws at step 5.
+  await page.click('#step-back');
+  await page.click('#step');
+  await settled(page);
+  await page.waitForFunction(() => /Step 5/.test(document.getElementById('state-body').textContent), null, { timeout: 10000 });
+  const text = await page.locator('#state-body').innerText();
+  assert.match(text, /^Step 5, the last step shown \(from step 4\); the next steps stay hidden until the reveal\./);
+  assert.doesNotMatch(text, /Step 6/);
+});
