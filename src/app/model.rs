@@ -269,6 +269,9 @@ pub struct Model {
     pub present: bool,
     /// Undo and redo.
     pub history: History,
+    /// What a teacher's link fixes (`lock=`, `hide=`): `update` refuses a
+    /// change of those.
+    pub locks: crate::url::Locks,
 }
 
 static REPLAYS: AtomicU64 = AtomicU64::new(0);
@@ -305,6 +308,7 @@ impl Model {
             expr_error: None,
             present: false,
             history: History::default(),
+            locks: Default::default(),
         };
         m.replay();
         m

@@ -71,6 +71,7 @@ pub const TABLES: &[(&str, Table, Table)] = &[
     ("explain", tables::explain::EN, tables::explain::ZH),
     ("state", tables::state::EN, tables::state::ZH),
     ("schedule", tables::schedule::EN, tables::schedule::ZH),
+    ("teach", tables::teach::EN, tables::teach::ZH),
 ];
 
 /// The text of `key` in `lang`; the key itself when it is missing (a test

@@ -7,3 +7,4 @@ pub mod expr;
 pub mod page;
 pub mod schedule;
 pub mod state;
+pub mod teach;
