@@ -38,6 +38,7 @@ pub fn start() -> Result<(), JsValue> {
     } else {
         (Scene::default(), None, vec![])
     };
+    let notices: Vec<_> = notices.into_iter().chain(page.lock_notices.clone()).collect();
     show_notices(&doc, &notices, lang)?;
     // `?lesson=3` alone opens the lesson's scene; with scene keys, the link's
     // scene keeps the lesson's caption.
@@ -54,6 +55,15 @@ pub fn start() -> Result<(), JsValue> {
         body.set_attribute("data-hide", &e.hidden.join(" "))?;
     }
     let embed = page.embed.as_ref().map(|e| e.query.clone());
+    // Embedded, `hide=` is already in the embed's part of the link.
+    let teach = match &page.embed {
+        Some(_) => crate::url::Locks {
+            locked: page.locks.locked.clone(),
+            ..Default::default()
+        }
+        .to_query(),
+        None => page.locks.to_query(),
+    };
     let t = t0.unwrap_or(scene.steps);
     let geom = Geom {
         view: scene.view(),
@@ -64,6 +74,7 @@ pub fn start() -> Result<(), JsValue> {
     let mut model = Model::new(scene, t, lang);
     model.lesson = page.lesson;
     model.present = page.present;
+    model.locks = page.locks.clone();
     let app = App {
         model,
         window,
@@ -75,12 +86,14 @@ pub fn start() -> Result<(), JsValue> {
         draws: 0,
         url: String::new(),
         embed,
+        teach,
         explain: explain::State::default(),
         inspector: state::Inspector::default(),
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
     events::wire(&doc)?;
     super::fields::wire(&doc)?;
+    super::teach::wire(&doc)?;
     // The first render, before any event can arrive; then what queued.
     APP.with(|a| -> Result<(), JsValue> {
         let mut guard = a.borrow_mut();

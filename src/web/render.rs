@@ -142,6 +142,14 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     if d.has(Dirty::LINK) {
         link::sync_url(app)?;
     }
+    // A teacher link's locks, after the cards, legend or words were rebuilt.
+    let built = [Dirty::CARDS, Dirty::SCHEDULE, Dirty::LEGEND, Dirty::WORDS, Dirty::LESSON];
+    if built.iter().any(|&b| d.has(b)) {
+        super::locks::apply(app)?;
+    }
+    if d.has(Dirty::CARDS) || d.has(Dirty::WORDS) {
+        super::teach::build(app)?;
+    }
     if d.has(Dirty::ANIMATE) {
         request_frame(&app.window)?;
     }
