@@ -75,6 +75,11 @@ pub fn start() -> Result<(), JsValue> {
     model.lesson = page.lesson;
     model.present = page.present;
     model.locks = page.locks.clone();
+    if page.embed.is_some() {
+        // Embedded, the parts `hide=` leaves out are the embed's own
+        // (body[data-hide]); its groups stay fixed.
+        model.locks.panels.clear();
+    }
     let app = App {
         model,
         window,

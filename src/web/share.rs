@@ -118,7 +118,24 @@ fn copy_embed(app: &App) -> Result<(), JsValue> {
         "<iframe src=\"{base}?{query}&embed\" width=\"640\" height=\"440\" style=\"border:0\" title=\"{title}\" loading=\"lazy\"></iframe>"
     );
     app.root("embed-code")?.set_text_content(Some(&code));
-    let _ = app.window.navigator().clipboard().write_text(&code);
+    // "Embed code copied", as Copy link says "Link copied"; where the
+    // clipboard refuses, the code stays shown under the buttons to copy.
+    let status = app.root("share-status")?;
+    let (ok, failed) = (status.clone(), status);
+    let copied = tr(app.lang, "share.embed-copied");
+    let shown = tr(app.lang, "share.embed-this");
+    let on_ok =
+        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| ok.set_text_content(Some(copied)));
+    let on_err =
+        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| failed.set_text_content(Some(shown)));
+    let _ = app
+        .window
+        .navigator()
+        .clipboard()
+        .write_text(&code)
+        .then2(&on_ok, &on_err);
+    on_ok.forget();
+    on_err.forget();
     Ok(())
 }
 
