@@ -43,7 +43,11 @@ fn panel_box(p: Panel) -> &'static str {
     }
 }
 
-fn each(doc: &Document, sel: &str, mut f: impl FnMut(Element) -> Result<(), JsValue>) -> Result<(), JsValue> {
+fn each(
+    doc: &Document,
+    sel: &str,
+    mut f: impl FnMut(Element) -> Result<(), JsValue>,
+) -> Result<(), JsValue> {
     if sel.is_empty() {
         return Ok(());
     }
@@ -89,12 +93,19 @@ fn fix(doc: &Document, b: &Element, lang: Lang) -> Result<(), JsValue> {
     // A control that is itself the box (a button) gets no mark inside it.
     let holds = !b.matches("input, select, button, textarea")?;
     // In a card's row the mark follows the parameter's name (the row is a grid).
-    let at = b.query_selector(":scope > .param-name")?.unwrap_or_else(|| b.clone());
+    let at = b
+        .query_selector(":scope > .param-name")?
+        .unwrap_or_else(|| b.clone());
     if holds && at.query_selector(":scope > .lock-mark")?.is_none() {
         let mark = el(
             doc,
             "span",
-            &[("class", "lock-mark"), ("role", "img"), ("aria-label", words), ("title", words)],
+            &[
+                ("class", "lock-mark"),
+                ("role", "img"),
+                ("aria-label", words),
+                ("title", words),
+            ],
             None,
         )?;
         at.append_child(&mark)?;

@@ -38,7 +38,10 @@ pub fn start() -> Result<(), JsValue> {
     } else {
         (Scene::default(), None, vec![])
     };
-    let notices: Vec<_> = notices.into_iter().chain(page.lock_notices.clone()).collect();
+    let notices: Vec<_> = notices
+        .into_iter()
+        .chain(page.lock_notices.clone())
+        .collect();
     show_notices(&doc, &notices, lang)?;
     // `?lesson=3` alone opens the lesson's scene; with scene keys, the link's
     // scene keeps the lesson's caption.

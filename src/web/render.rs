@@ -143,7 +143,13 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         link::sync_url(app)?;
     }
     // A teacher link's locks, after the cards, legend or words were rebuilt.
-    let built = [Dirty::CARDS, Dirty::SCHEDULE, Dirty::LEGEND, Dirty::WORDS, Dirty::LESSON];
+    let built = [
+        Dirty::CARDS,
+        Dirty::SCHEDULE,
+        Dirty::LEGEND,
+        Dirty::WORDS,
+        Dirty::LESSON,
+    ];
     if built.iter().any(|&b| d.has(b)) {
         super::locks::apply(app)?;
     }

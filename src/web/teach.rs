@@ -17,7 +17,12 @@ use web_sys::{Document, HtmlInputElement};
 fn offered(app: &App) -> Vec<(Group, String)> {
     let mut out: Vec<(Group, String)> = Group::all()
         .filter(|g| !matches!(g, Group::Key(_)))
-        .map(|g| (g, tr(app.lang, &format!("teach.group.{}", g.name())).to_string()))
+        .map(|g| {
+            (
+                g,
+                tr(app.lang, &format!("teach.group.{}", g.name())).to_string(),
+            )
+        })
         .collect();
     for g in Group::all() {
         let Group::Key(k) = g else { continue };
@@ -139,7 +144,9 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
         on(&e, "change", |_: web_sys::Event| with_app(|app| show(app)))?;
     }
     let b: web_sys::Element = by_id(doc, "copy-teach")?;
-    on(&b, "click", |_: web_sys::MouseEvent| with_app(|app| copy(app)))?;
+    on(&b, "click", |_: web_sys::MouseEvent| {
+        with_app(|app| copy(app))
+    })?;
     // The link follows the figure while the builder is open.
     let d: web_sys::Element = by_id(doc, "teach")?;
     on(&d, "toggle", |_: web_sys::Event| with_app(|app| show(app)))?;

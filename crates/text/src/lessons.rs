@@ -70,7 +70,10 @@ const NEXT: [(Lang, &[&str]); 2] = [
 /// page ("open in gradscape") has the rest.
 pub fn embed_caption(id: usize, lang: Lang) -> &'static str {
     let text = caption(id, lang);
-    let markers = NEXT.iter().find(|(l, _)| *l == lang).map_or(&[][..], |(_, m)| *m);
+    let markers = NEXT
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or(&[][..], |(_, m)| *m);
     let cut = markers
         .iter()
         .filter_map(|m| text.find(m))
@@ -210,19 +213,40 @@ mod tests {
     #[test]
     fn embedded_captions_ask_for_no_slider_key_or_panel() {
         let asks = [
-            "Try", "try ", "Press", "slider", "Shift", "drag", "state panel", "试一试", "按 ",
-            "滑块", "拖动", "单击",
+            "Try",
+            "try ",
+            "Press",
+            "slider",
+            "Shift",
+            "drag",
+            "state panel",
+            "试一试",
+            "按 ",
+            "滑块",
+            "拖动",
+            "单击",
         ];
         for l in LESSONS.iter() {
             for lang in [Lang::En, Lang::Zh] {
                 let e = embed_caption(l.id, lang);
                 let full = caption(l.id, lang);
                 assert!(full.starts_with(e), "{}: not a prefix", l.id);
-                assert!(e.chars().count() >= 60, "{} {lang:?}: too little left: {e}", l.id);
-                assert!(e.ends_with(['.', '。', ')', '）']), "{} {lang:?}: {e}", l.id);
+                assert!(
+                    e.chars().count() >= 60,
+                    "{} {lang:?}: too little left: {e}",
+                    l.id
+                );
+                assert!(
+                    e.ends_with(['.', '。', ')', '）']),
+                    "{} {lang:?}: {e}",
+                    l.id
+                );
                 // Lesson 11's "(the state panel)" points to where the numbers
                 // are; every other lesson's ask is cut.
-                for a in asks.iter().filter(|a| !(l.id == 11 && **a == "state panel")) {
+                for a in asks
+                    .iter()
+                    .filter(|a| !(l.id == 11 && **a == "state panel"))
+                {
                     assert!(!e.contains(a), "{} {lang:?} still says {a:?}: {e}", l.id);
                 }
             }

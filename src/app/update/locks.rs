@@ -28,7 +28,11 @@ pub(super) fn refused(m: &Model, msg: &Msg) -> bool {
             key(Key::Hyper(crate::optim::HyperKey::Lr))
                 || key(Key::Hyper(crate::optim::HyperKey::Gamma))
                 || (fixed(Group::Optimizers)
-                    && !m.scene.optimizers.iter().any(|o| o.kind == OptKind::Momentum))
+                    && !m
+                        .scene
+                        .optimizers
+                        .iter()
+                        .any(|o| o.kind == OptKind::Momentum))
         }
         Msg::AddOpt(_) | Msg::RemoveOpt(_) | Msg::ResetOpt(_) => fixed(Group::Optimizers),
         Msg::SetSurface(_) | Msg::SetSurfaceParam { .. } | Msg::SetFormula(_) => {

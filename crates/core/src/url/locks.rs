@@ -68,10 +68,7 @@ impl Group {
     pub fn name(self) -> &'static str {
         match self {
             Group::Key(k) => k.name(),
-            g => NAMED
-                .iter()
-                .find(|(n, _)| *n == g)
-                .map_or("", |(_, s)| s),
+            g => NAMED.iter().find(|(n, _)| *n == g).map_or("", |(_, s)| s),
         }
     }
 
@@ -100,7 +97,10 @@ impl Group {
             Group::View => a.view != b.view,
             Group::Optimizers => {
                 a.optimizers.len() != b.optimizers.len()
-                    || a.optimizers.iter().zip(&b.optimizers).any(|(x, y)| x.kind != y.kind)
+                    || a.optimizers
+                        .iter()
+                        .zip(&b.optimizers)
+                        .any(|(x, y)| x.kind != y.kind)
             }
             Group::Schedule => cards().any(|(x, y)| x.schedule != y.schedule),
             Group::Key(k) => cards().any(|(x, y)| k.get(&x.hyper) != k.get(&y.hyper)),

@@ -4,7 +4,10 @@
 
 /// English.
 pub const EN: crate::Table = &[
-    ("link.unknown-group", "{0}: \"{1}\" is not a group of controls; ignored"),
+    (
+        "link.unknown-group",
+        "{0}: \"{1}\" is not a group of controls; ignored",
+    ),
     ("teach.fixed", "fixed by this link"),
     ("teach.title", "Teacher link"),
     ("teach.intro", "Students can change:"),

@@ -42,15 +42,28 @@ fn moved(x: f64, y: f64) -> Msg {
 fn cases() -> Vec<(&'static str, Vec<Msg>)> {
     let m = model();
     let (sx, sy) = m.viewport(m.scene.view()).px(m.scene.start);
-    let (far_x, far_y) = if sx > 200.0 { (50.0, 50.0) } else { (350.0, 350.0) };
+    let (far_x, far_y) = if sx > 200.0 {
+        (50.0, 50.0)
+    } else {
+        (350.0, 350.0)
+    };
     let lr = |i, v| hyper(i, HyperKey::Lr, v, false);
     vec![
         (
             "surface",
             vec![Msg::SetSurface(Landscape::from_kind("rosenbrock").unwrap())],
         ),
-        ("surface", vec![Msg::SetSurface(Landscape::from_kind("expr").unwrap())]),
-        ("surface", vec![Msg::SetSurfaceParam { key: Param::A, v: 0.3 }]),
+        (
+            "surface",
+            vec![Msg::SetSurface(Landscape::from_kind("expr").unwrap())],
+        ),
+        (
+            "surface",
+            vec![Msg::SetSurfaceParam {
+                key: Param::A,
+                v: 0.3,
+            }],
+        ),
         // A formula pasted into the formula field.
         ("surface", vec![Msg::SetFormula("x^2 + 10*y^2".into())]),
         ("start", vec![Msg::SetStart([1.0, 1.0])]),
@@ -138,7 +151,13 @@ fn cases() -> Vec<(&'static str, Vec<Msg>)> {
             }],
         ),
         // The momentum map's click sets η and γ.
-        ("lr", vec![Msg::SetMomentum { eta: 0.2, gamma: 0.5 }]),
+        (
+            "lr",
+            vec![Msg::SetMomentum {
+                eta: 0.2,
+                gamma: 0.5,
+            }],
+        ),
         ("gamma", vec![hyper(1, HyperKey::Gamma, 0.8, false)]),
         (
             "nesterov",
@@ -163,7 +182,8 @@ fn every_group_changes_without_its_lock_and_is_refused_with_it() {
             let (changed, dirt) = run(&query, &msgs);
             assert!(!changed, "{query}: {msgs:?} changed the figure");
             assert!(
-                dirt.iter().all(|d| !d.has(Dirty::RUNS) && !d.has(Dirty::VIEW)),
+                dirt.iter()
+                    .all(|d| !d.has(Dirty::RUNS) && !d.has(Dirty::VIEW)),
                 "{query}: {msgs:?} redrew {dirt:?}"
             );
         }
@@ -193,13 +213,22 @@ fn what_changes_a_fixed_group_on_the_way_is_refused_too() {
     let (changed, _) = run("lock=lr,gamma", &[Msg::SetLesson(Some(3))]);
     assert!(changed);
     // The pytorch convention changes ε: refused while ε is fixed.
-    let (changed, _) = run("lock=eps", &[Msg::AddOpt(OptKind::Adam), Msg::SetConvention(Convention::Pytorch)]);
+    let (changed, _) = run(
+        "lock=eps",
+        &[
+            Msg::AddOpt(OptKind::Adam),
+            Msg::SetConvention(Convention::Pytorch),
+        ],
+    );
     let mut m = model();
     update(&mut m, Msg::AddOpt(OptKind::Adam));
     assert!(changed, "the added card is allowed");
     m.locks = Locks::read("lock=eps").0;
     let eps = m.scene.optimizers[2].hyper.eps;
-    assert_eq!(update(&mut m, Msg::SetConvention(Convention::Pytorch)), Dirty::NONE);
+    assert_eq!(
+        update(&mut m, Msg::SetConvention(Convention::Pytorch)),
+        Dirty::NONE
+    );
     assert_eq!(m.scene.optimizers[2].hyper.eps, eps);
     // A reset of a card puts its η back: refused with η fixed.
     let mut m = model();
@@ -240,7 +269,18 @@ fn a_press_on_a_fixed_start_or_view_grabs_nothing() {
     m.locks = Locks::read("lock=start,view").0;
     let (sx, sy) = m.viewport(m.scene.view()).px(m.scene.start);
     update(&mut m, press(1, sx, sy, PointerKind::Mouse, false));
-    assert!(matches!(m.drag, Drag::Pending { set: false, pans: false, .. }), "{:?}", m.drag);
+    assert!(
+        matches!(
+            m.drag,
+            Drag::Pending {
+                set: false,
+                pans: false,
+                ..
+            }
+        ),
+        "{:?}",
+        m.drag
+    );
     update(&mut m, up(sx, sy));
     assert_eq!(m.drag, Drag::None);
     assert!(m.pointers.is_empty());
