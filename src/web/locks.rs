@@ -121,10 +121,6 @@ pub fn apply(app: &App) -> Result<(), JsValue> {
         return Ok(());
     }
     let doc = &app.doc;
-    // The description every fixed control points to.
-    if let Some(note) = doc.get_element_by_id("lock-note") {
-        note.set_text_content(Some(tr(app.lang, "teach.fixed")));
-    }
     for g in Group::all() {
         if !l.fixed(g) {
             continue;

@@ -61,7 +61,7 @@ pub fn build(app: &App) -> Result<(), JsValue> {
         label.append_child(&app.doc.create_text_node(&words))?;
         add(&list, &label)?;
     }
-    show(app)
+    refresh(app)
 }
 
 /// The groups ticked now (None before the first build).
@@ -105,10 +105,24 @@ fn teacher_link(app: &App) -> Result<String, JsValue> {
     Ok(format!("{base}?{q}"))
 }
 
-/// Write the link under the builder.
+/// Write the link under the builder once the teacher has asked for it (a
+/// tick or *Copy*), as *Embed code* shows its code once clicked; kept up
+/// to date afterwards.
 fn show(app: &App) -> Result<(), JsValue> {
     if let Some(pre) = app.doc.get_element_by_id("teach-link") {
         pre.set_text_content(Some(&teacher_link(app)?));
+    }
+    Ok(())
+}
+
+fn refresh(app: &App) -> Result<(), JsValue> {
+    let shown = app
+        .doc
+        .get_element_by_id("teach-link")
+        .and_then(|p| p.text_content())
+        .is_some_and(|t| !t.is_empty());
+    if shown {
+        show(app)?;
     }
     Ok(())
 }
@@ -147,8 +161,5 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     on(&b, "click", |_: web_sys::MouseEvent| {
         with_app(|app| copy(app))
     })?;
-    // The link follows the figure while the builder is open.
-    let d: web_sys::Element = by_id(doc, "teach")?;
-    on(&d, "toggle", |_: web_sys::Event| with_app(|app| show(app)))?;
     Ok(())
 }
