@@ -73,7 +73,12 @@ fn fix(doc: &Document, b: &Element, lang: Lang) -> Result<(), JsValue> {
     }
     for c in &all {
         c.set_attribute("disabled", "")?;
-        c.set_attribute("aria-describedby", "lock-note")?;
+        // Said after the control's own description (a formula's error and help).
+        let own = c.get_attribute("aria-describedby").unwrap_or_default();
+        if !own.split_whitespace().any(|id| id == "lock-note") {
+            let both = format!("{own} lock-note");
+            c.set_attribute("aria-describedby", both.trim())?;
+        }
         c.class_list().add_1("locked")?;
     }
     b.class_list().add_1("locked-box")?;

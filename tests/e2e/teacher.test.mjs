@@ -38,6 +38,7 @@ test('lock=all,-lr: only η can change, on every input path, and the link keeps 
   const mark = page.locator('.surface-panel .lock-mark').first();
   assert.equal(await mark.getAttribute('aria-label'), 'fixed by this link');
   assert.equal(await page.locator('#surface').getAttribute('aria-describedby'), 'lock-note');
+  assert.equal(await page.locator('#expr-input').getAttribute('aria-describedby'), 'expr-error expr-help lock-note');
   assert.match(await page.locator('#lock-note').textContent(), /fixed by this link/);
   assert.match(await page.getAttribute('#reset-view', 'title'), /Reset view · fixed by this link/);
   const s0 = await state(page);
