@@ -131,7 +131,12 @@ pub fn apply(app: &App) -> Result<(), JsValue> {
             continue;
         }
         let sel = format!("[data-group~=\"{}\"]", g.name());
-        let dynamic = dynamic(g);
+        // Hidden, the legend keeps its runs and results and loses only
+        // its switches (an embed's hide=legend drops the whole legend).
+        let dynamic = match g {
+            Group::Legend if l.hides(g) => "#legend input".to_string(),
+            _ => dynamic(g),
+        };
         for s in [sel.as_str(), dynamic.as_str()] {
             each(doc, s, |b| {
                 if l.hides(g) {

@@ -89,10 +89,13 @@ test('in 中文 the lock says 已由此链接固定, and presenter mode keeps th
 });
 
 test('hide= leaves groups and panels out and fixes them; unknown names are named in the notice', async (t) => {
-  const { page, errors } = await openPage(browser, t, server.url + '?hide=surface,start,view,share,keys&lock=optimizers,colour');
+  const { page, errors } = await openPage(browser, t, server.url + '?hide=surface,start,view,share,keys,legend&lock=optimizers,colour');
   for (const sel of ['#surface', '#surface-params', '#start-fields', '#view-fields', '#reset-view', '#fit-view', '.share-panel', '.keys-panel']) {
     assert.equal(await page.isVisible(sel), false, `${sel} is hidden`);
   }
+  // A hidden legend keeps its runs and results, not its switches.
+  assert.equal(await page.isVisible('#legend li'), true);
+  assert.equal(await page.isVisible('#legend input'), false);
   assert.equal(await page.isDisabled('#add-optimizer'), true);
   assert.equal(await page.isDisabled('#optimizers .remove-opt'), true);
   assert.equal(await page.isDisabled('#optimizers input[type=number][data-param="lr"]'), false);
@@ -104,7 +107,7 @@ test('hide= leaves groups and panels out and fixes them; unknown names are named
   await page.locator('#plot').click({ position: { x: p[0], y: p[1] }, modifiers: ['Shift'] });
   await settled(page);
   assert.deepEqual((await state(page)).scene.start, s0.scene.start);
-  assert.match(await page.evaluate(() => location.search), /&lock=optimizers&hide=surface,start,view,share,keys(&|$)/);
+  assert.match(await page.evaluate(() => location.search), /&lock=optimizers&hide=surface,start,view,legend,share,keys(&|$)/);
   noErrors(errors);
 });
 
@@ -115,9 +118,12 @@ test('the Share panel builds a teacher link: students may change what is ticked'
   const ticked = () => page.evaluate(() => [...document.querySelectorAll('#teach-groups input:checked')].map((c) => c.dataset.teach));
   assert.deepEqual(await ticked(), ['lr']);
   await page.locator('#teach-groups input[data-teach="gamma"]').check();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.locator('#copy-teach').click();
+  await page.waitForFunction(() => document.getElementById('teach-status').textContent !== '');
   assert.match(await page.locator('#teach-status').innerText(), /Teacher link copied/);
   const link = await page.locator('#teach-link').innerText();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   assert.match(link, /lesson=3.*&lock=all,-lr,-gamma$/s);
   // The link opens with exactly η and γ usable.
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
