@@ -112,6 +112,18 @@ fn copy_embed(app: &App) -> Result<(), JsValue> {
     let mut query = crate::url::to_query(&app.scene, Some(app.t));
     // The figure speaks the language of the page it was copied from.
     query += super::link::lang_part(app.lang);
+    // A teacher link's fixed groups stay fixed in the figure (as `lock=`:
+    // an embed's `hide=` names its parts).
+    let fixed = crate::url::Locks {
+        locked: crate::url::Group::all()
+            .filter(|&g| app.locks.fixed(g))
+            .collect(),
+        ..Default::default()
+    }
+    .to_query();
+    if !fixed.is_empty() {
+        query = format!("{query}&{fixed}");
+    }
     // The title is read by screen readers; quotes cannot occur in it.
     let title = gradscape_text::tr(app.lang, "embed.iframe-title");
     let code = format!(

@@ -132,6 +132,10 @@ test('the Share panel builds a teacher link: students may change what is ticked'
   await student.goto(link.replace(/\s+/g, ''));
   await student.waitForSelector('canvas#plot[data-ready="true"]');
   assert.deepEqual(await usable(student), ['gamma', 'lr']);
+  // The embed code of a teacher link's page keeps its locks.
+  await student.evaluate(() => { document.querySelector('.share-panel').open = true; });
+  await student.click('#copy-embed');
+  assert.match(await student.locator('#embed-code').innerText(), /&lock=all,-lr,-gamma&embed"/);
   // "hide what they cannot change" writes hide= instead.
   await page.locator('#teach-hide').check();
   assert.match(await page.locator('#teach-link').innerText(), /&hide=all,-lr,-gamma$/);
