@@ -5,9 +5,10 @@
 
 use super::dom::{add, by_id, el, on};
 use super::{link, with_app, App};
+use crate::optim::Key;
 use crate::url::{Group, Locks};
 use gradscape_text::optim::key_label;
-use gradscape_text::tr;
+use gradscape_text::{tr, Lang};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlInputElement};
@@ -27,7 +28,17 @@ fn offered(app: &App) -> Vec<(Group, String)> {
     for g in Group::all() {
         let Group::Key(k) = g else { continue };
         if let Some(o) = app.scene.optimizers.iter().find(|o| o.kind.uses(k)) {
-            out.push((g, key_label(o.kind, k, app.lang)));
+            // "η (learning rate)": the card's own label is "η learning
+            // rate", and a box here must not be taken for the card's slider.
+            let label = key_label(o.kind, k, app.lang);
+            let words = match (k, label.split_once(' ')) {
+                (Key::Hyper(_) | Key::Pair(_) | Key::Int(_), Some((sym, name))) => match app.lang {
+                    Lang::En => format!("{sym} ({name})"),
+                    Lang::Zh => format!("{sym}（{name}）"),
+                },
+                _ => label,
+            };
+            out.push((g, words));
         }
     }
     out
