@@ -272,6 +272,9 @@ pub struct Model {
     /// A quiz link's exercise (`quiz=predict(…)`): while it asks, the runs
     /// end at its step.
     pub quiz: Option<super::quiz::Quiz>,
+    /// What a teacher's link fixes (`lock=`, `hide=`): `update` refuses a
+    /// change of those.
+    pub locks: crate::url::Locks,
 }
 
 static REPLAYS: AtomicU64 = AtomicU64::new(0);
@@ -309,6 +312,7 @@ impl Model {
             present: false,
             history: History::default(),
             quiz: None,
+            locks: Default::default(),
         };
         m.replay();
         m

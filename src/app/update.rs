@@ -31,18 +31,21 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
 fn recorded(m: &mut Model, msg: Msg) -> Dirty {
     match msg {
         Msg::Tick(_) | Msg::Measured { .. } | Msg::Redraw | Msg::Settle => return apply(m, msg),
-        Msg::Undo => return undo::undo(m),
-        Msg::Redo => return undo::redo(m),
+        Msg::Undo => return locks::guard(m, undo::undo),
+        Msg::Redo => return locks::guard(m, undo::redo),
         Msg::EndGesture => {
             m.history.close();
             return Dirty::NONE;
         }
         _ => {}
     }
+    if locks::refused(m, &msg) {
+        return Dirty::NONE;
+    }
     let g = undo::gesture(&msg);
     let ends = matches!(msg, Msg::PointerUp { .. });
     let before = undo::snapshot(m);
-    let mut d = apply(m, msg);
+    let mut d = locks::guard(m, move |m| apply(m, msg));
     if m.scene != before.scene || m.lesson != before.lesson {
         m.history.record(before, g);
         // The undo buttons and the caption's "modified" marker.
@@ -407,6 +410,7 @@ fn seek(m: &mut Model, t: usize) -> Dirty {
 }
 
 mod cards;
+mod locks;
 mod pointer;
 mod quiz;
 mod schedule;

@@ -215,8 +215,12 @@ pub fn sync_lesson(app: &App) -> Result<(), JsValue> {
             let lang = app.lang;
             app.root("lesson-title")?
                 .set_text_content(Some(gradscape_text::lessons::title(l.id, lang)));
-            app.root("lesson-text")?
-                .set_text_content(Some(gradscape_text::lessons::caption(l.id, lang)));
+            // Embedded, without sliders or panels: only what the figure shows.
+            let text = match app.embed {
+                Some(_) => gradscape_text::lessons::embed_caption(l.id, lang),
+                None => gradscape_text::lessons::caption(l.id, lang),
+            };
+            app.root("lesson-text")?.set_text_content(Some(text));
             cap.set_attribute("lang", lang.code())?;
             cap.remove_attribute("hidden")
         }

@@ -22,6 +22,7 @@ mod fields;
 pub mod figure;
 mod gestures;
 mod link;
+mod locks;
 mod page;
 mod panel;
 mod place;
@@ -35,6 +36,7 @@ mod share;
 mod start;
 mod state;
 mod summary;
+mod teach;
 mod timer;
 mod video;
 
@@ -68,6 +70,9 @@ pub struct App {
     url: String,
     /// Embed mode: the `embed`/`hide`/`show` part of the query, kept as given.
     embed: Option<String>,
+    /// A teacher link's `lock=`/`hide=` part, written back into the link
+    /// (`hide=` stays in `embed` when embedded).
+    teach: String,
     /// The EMA explainer and the sweeps under the loss chart.
     explain: explain::State,
     /// The state panel's steppers and caches.

@@ -38,6 +38,10 @@ pub fn start() -> Result<(), JsValue> {
     } else {
         (Scene::default(), None, vec![])
     };
+    let notices: Vec<_> = notices
+        .into_iter()
+        .chain(page.lock_notices.clone())
+        .collect();
     show_notices(&doc, &notices, lang)?;
     // `?lesson=3` alone opens the lesson's scene; with scene keys, the link's
     // scene keeps the lesson's caption.
@@ -54,6 +58,15 @@ pub fn start() -> Result<(), JsValue> {
         body.set_attribute("data-hide", &e.hidden.join(" "))?;
     }
     let embed = page.embed.as_ref().map(|e| e.query.clone());
+    // Embedded, `hide=` is already in the embed's part of the link.
+    let teach = match &page.embed {
+        Some(_) => crate::url::Locks {
+            locked: page.locks.locked.clone(),
+            ..Default::default()
+        }
+        .to_query(),
+        None => page.locks.to_query(),
+    };
     let t = t0.unwrap_or(scene.steps);
     let geom = Geom {
         view: scene.view(),
@@ -70,6 +83,12 @@ pub fn start() -> Result<(), JsValue> {
     let mut model = Model::new(scene, t, lang);
     model.lesson = page.lesson;
     model.present = page.present;
+    model.locks = page.locks.clone();
+    if page.embed.is_some() {
+        // Embedded, the parts `hide=` leaves out are the embed's own
+        // (body[data-hide]); its groups stay fixed.
+        model.locks.panels.clear();
+    }
     if quiz.is_some() {
         crate::app::update(&mut model, crate::app::Msg::SetQuiz(quiz));
     }
@@ -84,12 +103,14 @@ pub fn start() -> Result<(), JsValue> {
         draws: 0,
         url: String::new(),
         embed,
+        teach,
         explain: explain::State::default(),
         inspector: state::Inspector::default(),
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
     events::wire(&doc)?;
     super::fields::wire(&doc)?;
+    super::teach::wire(&doc)?;
     // The first render, before any event can arrive; then what queued.
     APP.with(|a| -> Result<(), JsValue> {
         let mut guard = a.borrow_mut();

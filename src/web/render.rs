@@ -149,6 +149,20 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     if d.has(Dirty::LINK) || d.has(Dirty::WORDS) {
         super::code::refresh(app)?;
     }
+    // A teacher link's locks, after the cards, legend or words were rebuilt.
+    let built = [
+        Dirty::CARDS,
+        Dirty::SCHEDULE,
+        Dirty::LEGEND,
+        Dirty::WORDS,
+        Dirty::LESSON,
+    ];
+    if built.iter().any(|&b| d.has(b)) {
+        super::locks::apply(app)?;
+    }
+    if d.has(Dirty::CARDS) || d.has(Dirty::WORDS) {
+        super::teach::build(app)?;
+    }
     if d.has(Dirty::ANIMATE) {
         request_frame(&app.window)?;
     }
@@ -194,18 +208,35 @@ fn sync_time(app: &App) -> Result<(), JsValue> {
 fn measure(app: &App) -> Result<Geom, JsValue> {
     let view = app.scene.view();
     let dpr = app.window.device_pixel_ratio().clamp(0.5, 4.0);
-    let w = (app.plot.client_width() as f64).max(100.0);
     let inner_h = app.window.inner_height()?.as_f64().unwrap_or(800.0);
     let inner_w = app.window.inner_width()?.as_f64().unwrap_or(1200.0);
     let narrow = inner_w < 900.0;
+    // An embedded figure in a wide frame has legend, messages and loss
+    // chart in a column beside it (CSS, body[data-wide]); set before the
+    // canvas's width is read.
+    let wide = app.embed.is_some() && inner_w >= 560.0 && inner_w >= 1.25 * inner_h;
+    if let (Some(body), Some(_)) = (app.doc.body(), &app.embed) {
+        body.toggle_attribute_with_force("data-wide", wide)?;
+    }
+    let w = (app.plot.client_width() as f64).max(100.0);
     if app.embed.is_some() {
-        // An embedded figure fills its frame: the canvas takes the height
-        // the bar, legend and chart leave.
-        let others = app
-            .doc
-            .get_element_by_id("stage")
-            .map(|e| e.scroll_height() as f64 - app.plot.client_height() as f64)
-            .unwrap_or(60.0);
+        // It fills its frame: the canvas takes the height the caption and
+        // the bar leave (wide), or what everything under it leaves.
+        let plot_h = app.plot.client_height() as f64;
+        let others = if wide {
+            // The caption above, the bar (across the frame) below.
+            let bar = app
+                .doc
+                .get_element_by_id("timebar")
+                .map(|b| b.get_bounding_client_rect().height())
+                .unwrap_or(44.0);
+            app.plot.get_bounding_client_rect().top() + bar + 4.0
+        } else {
+            app.doc
+                .get_element_by_id("stage")
+                .map(|e| e.scroll_height() as f64 - plot_h)
+                .unwrap_or(60.0)
+        };
         let h = (inner_h - others - 8.0).clamp(80.0, 4000.0);
         return Ok(Geom { view, w, h, dpr });
     }

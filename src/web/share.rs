@@ -113,13 +113,42 @@ fn copy_embed(app: &App) -> Result<(), JsValue> {
     let mut query = crate::url::to_query(&app.scene, Some(app.t));
     // The figure speaks the language of the page it was copied from.
     query += super::link::lang_part(app.lang);
+    // A teacher link's fixed groups stay fixed in the figure (as `lock=`:
+    // an embed's `hide=` names its parts).
+    let fixed = crate::url::Locks {
+        locked: crate::url::Group::all()
+            .filter(|&g| app.locks.fixed(g))
+            .collect(),
+        ..Default::default()
+    }
+    .to_query();
+    if !fixed.is_empty() {
+        query = format!("{query}&{fixed}");
+    }
     // The title is read by screen readers; quotes cannot occur in it.
     let title = gradscape_text::tr(app.lang, "embed.iframe-title");
     let code = format!(
         "<iframe src=\"{base}?{query}&embed\" width=\"640\" height=\"440\" style=\"border:0\" title=\"{title}\" loading=\"lazy\"></iframe>"
     );
     app.root("embed-code")?.set_text_content(Some(&code));
-    let _ = app.window.navigator().clipboard().write_text(&code);
+    // "Embed code copied", as Copy link says "Link copied"; where the
+    // clipboard refuses, the code stays shown under the buttons to copy.
+    let status = app.root("share-status")?;
+    let (ok, failed) = (status.clone(), status);
+    let copied = tr(app.lang, "share.embed-copied");
+    let shown = tr(app.lang, "share.embed-this");
+    let on_ok =
+        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| ok.set_text_content(Some(copied)));
+    let on_err =
+        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| failed.set_text_content(Some(shown)));
+    let _ = app
+        .window
+        .navigator()
+        .clipboard()
+        .write_text(&code)
+        .then2(&on_ok, &on_err);
+    on_ok.forget();
+    on_err.forget();
     Ok(())
 }
 

@@ -47,7 +47,9 @@ test('embed at 480×320: canvas, legend and play bar only, fitting the frame', a
 test('hide= and show= choose the parts', async () => {
   const { page, context } = await at('?opt=gd:lr=0.6&embed&hide=legend,bar&show=loss,messages');
   assert.equal(await visible(page, '#legend'), false);
-  assert.equal(await visible(page, '.timebar'), false);
+  // The bar's controls go; "open in gradscape" stays where the bar was.
+  for (const sel of ['#play', '#scrub', '#step-label']) assert.equal(await visible(page, sel), false, sel);
+  assert.equal(await visible(page, '#open-full'), true);
   assert.equal(await visible(page, '#loss'), true);
   assert.equal(await visible(page, '#messages'), true);
   assert.match(await page.locator('#messages').innerText(), /2\/L = 2\/4 = 0\.5/);
@@ -72,4 +74,91 @@ test('"Embed code" gives an iframe of the current scene that opens in embed mode
   assert.equal(s.scene.optimizers[0].kind, 'adam');
   await frame.close();
   await context.close();
+});
+
+// ------------------------------------------------- embeds that fit (issue 14)
+
+// A figure embedded in an <iframe> of a page, as course notes do.
+async function framed(query, width = 640, height = 440) {
+  const context = await browser.newContext({ viewport: { width: width + 40, height: height + 40 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.setContent(`<iframe src="${server.url}${query}" width="${width}" height="${height}" style="border:0;display:block"></iframe>`);
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  await frame.waitForSelector('canvas#plot[data-ready="true"]');
+  await frame.waitForTimeout(300);
+  return { page, frame, context, errors };
+}
+
+const rect = (frame, sel) => frame.evaluate((s) => {
+  const r = document.querySelector(s).getBoundingClientRect();
+  return { x: r.left, y: r.top, w: r.width, h: r.height };
+}, sel);
+const overlap = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+test('640×440 with show=loss,messages: the plot keeps most of the frame, the rest beside it', async () => {
+  const { frame, context, errors } = await framed('?opt=gd:lr=0.6;momentum:lr=0.6,gamma=0.5&t=20&embed&show=loss,messages');
+  const plot = await rect(frame, '#plot');
+  assert.ok(plot.h >= 0.75 * 440, `the plot is ${plot.h} px tall in a 440 px frame`);
+  assert.ok(plot.w * plot.h >= 0.5 * 640 * 440, `the plot is ${plot.w}×${plot.h}`);
+  for (const sel of ['#legend', '#messages', '#loss', '#open-full']) {
+    assert.equal(await frame.isVisible(sel), true, sel);
+    const r = await rect(frame, sel);
+    assert.ok(!overlap(r, plot), `${sel} covers the plot`);
+    assert.ok(r.y >= 0 && r.y + r.h <= 440 + 1 && r.x + r.w <= 640 + 1, `${sel} is outside the frame: ${JSON.stringify(r)}`);
+  }
+  assert.match(await frame.locator('#messages').innerText(), /2\/L = 2\/4 = 0\.5/);
+  const fits = await frame.evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1 && document.documentElement.scrollWidth <= innerWidth);
+  assert.ok(fits, 'nothing scrolls');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"open in gradscape" never covers the plot: in the bar, also without it, in any frame', async () => {
+  for (const [q, w, h] of [
+    ['?embed', 640, 440], ['?embed&show=loss,messages', 480, 320], ['?lesson=2&embed', 400, 600],
+    ['?embed&hide=bar', 640, 440], ['?embed&hide=bar,legend', 480, 320], ['?lesson=8&lang=zh&embed&show=loss', 640, 440],
+  ]) {
+    const { frame, context } = await framed(q, w, h);
+    const link = await rect(frame, '#open-full');
+    const plot = await rect(frame, '#plot');
+    assert.ok(link.w > 0 && link.h > 0, `${q} at ${w}×${h}: the link is shown`);
+    assert.ok(!overlap(link, plot), `${q} at ${w}×${h}: link ${JSON.stringify(link)} over plot ${JSON.stringify(plot)}`);
+    assert.ok(link.y + link.h <= h + 1, `${q} at ${w}×${h}: the link is below the frame`);
+    await context.close();
+  }
+});
+
+test('an embedded lesson says what the figure shows, not which slider to move', async () => {
+  const context = await browser.newContext({ viewport: { width: 640, height: 440 } });
+  const page = await context.newPage();
+  for (const lang of ['en', 'zh']) {
+    for (const n of [1, 2, 8, 14]) {
+      await page.goto(`${server.url}?lesson=${n}&lang=${lang}`);
+      await page.waitForSelector('canvas#plot[data-ready="true"]');
+      const full = await page.locator('#lesson-text').innerText();
+      await page.goto(`${server.url}?lesson=${n}&lang=${lang}&embed`);
+      await page.waitForSelector('canvas#plot[data-ready="true"]');
+      const shown = await page.locator('#lesson-text').innerText();
+      assert.match(full, /Try|Press|试一试|按 /, `lesson ${n} ${lang}: the full caption asks`);
+      assert.doesNotMatch(shown, /Try|try |Press|slider|Shift|试一试|按 |滑块/, `lesson ${n} ${lang}: ${shown}`);
+      assert.ok(shown.length >= 40 && full.startsWith(shown), `lesson ${n} ${lang}: ${shown}`);
+    }
+  }
+  await context.close();
+});
+
+test('"Embed code" says "Embed code copied" (and 嵌入代码已复制), with the code on the clipboard', async () => {
+  for (const [lang, words] of [['en', /^Embed code copied/], ['zh', /^嵌入代码已复制/]]) {
+    const { page, context } = await at(`?opt=adam:lr=0.2&lang=${lang}`, 1280, 800);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate(() => { document.querySelector('.share-panel').open = true; });
+    await page.click('#copy-embed');
+    await page.waitForFunction(() => document.getElementById('share-status').textContent !== '');
+    assert.match(await page.locator('#share-status').innerText(), words);
+    const code = await page.locator('#embed-code').innerText();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
+    await context.close();
+  }
 });

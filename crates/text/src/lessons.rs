@@ -57,6 +57,31 @@ pub fn caption(id: usize, lang: Lang) -> &'static str {
     lesson_text(id).map(|l| l.caption.get(lang)).unwrap_or("")
 }
 
+/// Where a caption turns from what the figure shows to what to do next —
+/// move a slider, press a key, read a panel — in each language.
+const NEXT: [(Lang, &[&str]); 2] = [
+    (Lang::En, &[" Try ", " Press "]),
+    (Lang::Zh, &["试一试", "按 ▶", "按 →"]),
+];
+
+/// The caption of lesson `id` for an embedded figure, which has no
+/// sliders, panels or keys to speak of: only what the figure shows, the
+/// sentences before the first "Try …" / "Press …" (试一试 / 按 ▶). The full
+/// page ("open in gradscape") has the rest.
+pub fn embed_caption(id: usize, lang: Lang) -> &'static str {
+    let text = caption(id, lang);
+    let markers = NEXT
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or(&[][..], |(_, m)| *m);
+    let cut = markers
+        .iter()
+        .filter_map(|m| text.find(m))
+        .min()
+        .unwrap_or(text.len());
+    text[..cut].trim_end()
+}
+
 /// The words of the seed's lessons 1–9, in the order of [`LESSONS`]; the
 /// later ones are [`BEYOND`].
 pub const WORDS: [LessonText; 9] = [
@@ -180,6 +205,56 @@ mod tests {
             assert!(w.title.en.starts_with(&format!("{}.", l.id)));
         }
         assert!(lesson_text(0).is_none() && lesson_text(LESSONS.len() + 1).is_none());
+    }
+
+    /// Every lesson, both languages: the embedded caption says what the
+    /// figure shows and asks for nothing an embed lacks (a slider, a key, a
+    /// panel, Shift+click), and it is the caption's own first sentences.
+    #[test]
+    fn embedded_captions_ask_for_no_slider_key_or_panel() {
+        let asks = [
+            "Try",
+            "try ",
+            "Press",
+            "slider",
+            "Shift",
+            "drag",
+            "state panel",
+            "试一试",
+            "按 ",
+            "滑块",
+            "拖动",
+            "单击",
+        ];
+        for l in LESSONS.iter() {
+            for lang in [Lang::En, Lang::Zh] {
+                let e = embed_caption(l.id, lang);
+                let full = caption(l.id, lang);
+                assert!(full.starts_with(e), "{}: not a prefix", l.id);
+                assert!(
+                    e.chars().count() >= 60,
+                    "{} {lang:?}: too little left: {e}",
+                    l.id
+                );
+                assert!(
+                    e.ends_with(['.', '。', ')', '）']),
+                    "{} {lang:?}: {e}",
+                    l.id
+                );
+                // Lesson 11's "(the state panel)" points to where the numbers
+                // are; every other lesson's ask is cut.
+                for a in asks
+                    .iter()
+                    .filter(|a| !(l.id == 11 && **a == "state panel"))
+                {
+                    assert!(!e.contains(a), "{} {lang:?} still says {a:?}: {e}", l.id);
+                }
+            }
+        }
+        // The cut is where the caption turns to the reader.
+        assert!(caption(1, Lang::En).contains("Try raising η"));
+        assert!(embed_caption(1, Lang::En).ends_with("both curvatures."));
+        assert!(embed_caption(2, Lang::Zh).ends_with("（每步乘以 0.88）。"));
     }
 
     #[test]

@@ -76,6 +76,7 @@ pub const TABLES: &[(&str, Table, Table)] = &[
     ("media", tables::media::EN, tables::media::ZH),
     ("code", tables::code::EN, tables::code::ZH),
     ("quiz", tables::quiz::EN, tables::quiz::ZH),
+    ("teach", tables::teach::EN, tables::teach::ZH),
 ];
 
 /// The text of `key` in `lang`; the key itself when it is missing (a test

@@ -23,7 +23,11 @@ pub(super) fn down(
 ) -> Dirty {
     m.pointers.retain(|q| q.0 != id);
     m.pointers.push((id, x, y));
-    if m.pointers.len() == 2 {
+    // What a teacher's link fixes is not grabbed: no ring to drag, no
+    // Shift+click start, no pan or pinch (the press only points).
+    let start_free = !m.locks.fixed(crate::url::Group::Start);
+    let view_free = !m.locks.fixed(crate::url::Group::View);
+    if m.pointers.len() == 2 && view_free {
         let (a, b) = (m.pointers[0], m.pointers[1]);
         let (d, mid) = geometry::pinch((a.1, a.2), (b.1, b.2));
         m.pinch = Some((d, m.scene.view(), mid));
@@ -33,14 +37,14 @@ pub(super) fn down(
     let ring = m.viewport(m.scene.view()).px(m.scene.start);
     // A quiz's guess may be right at the start: the ring is not grabbed then.
     let guessing = m.quiz.as_ref().is_some_and(|q| q.asking());
-    m.drag = if geometry::grabs_start(ring, x, y) && !modified && !guessing {
+    m.drag = if geometry::grabs_start(ring, x, y) && !modified && !guessing && start_free {
         Drag::Start
     } else {
         Drag::Pending {
             x,
             y,
-            set: modified,
-            pans: kind != PointerKind::Touch,
+            set: modified && start_free,
+            pans: kind != PointerKind::Touch && view_free,
         }
     };
     Dirty::NONE

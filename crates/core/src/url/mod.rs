@@ -19,6 +19,7 @@
 //! the controls could have produced.
 
 pub mod quiz;
+mod locks;
 mod read;
 mod schedule;
 mod write;
@@ -30,6 +31,7 @@ mod write;
 /// the link stays readable.
 pub const PAIR: &str = "~";
 
+pub use locks::{Group, Locks, Panel, PANELS};
 use read::decode;
 pub use read::from_query;
 pub use write::to_query;
@@ -57,6 +59,10 @@ pub struct PageParams {
     /// `present` (or `present=1`/`true`): presenter mode, big type and a
     /// projector palette for a classroom; `present=0`/`false` is off.
     pub present: bool,
+    /// `lock=` and `hide=`: the controls a teacher's link fixes or leaves out.
+    pub locks: Locks,
+    /// The names in `lock=`/`hide=` that are no group.
+    pub lock_notices: Vec<Notice>,
 }
 
 /// Embed mode: what the link asked for, kept as given, and the parts left
@@ -101,7 +107,9 @@ impl Embed {
 
 /// The link's keys that are not the scene's (read by [`page_params`]; the
 /// scene reader passes them by without a notice).
-pub const PAGE_KEYS: [&str; 7] = ["lang", "lesson", "embed", "hide", "show", "ema", "present"];
+pub const PAGE_KEYS: [&str; 8] = [
+    "lang", "lesson", "embed", "hide", "show", "ema", "present", "lock",
+];
 
 /// The page keys of a query (a lesson that does not exist is left out).
 pub fn page_params(query: &str) -> PageParams {
@@ -122,13 +130,14 @@ pub fn page_params(query: &str) -> PageParams {
             "lang" => p.lang = Some(decode(v)),
             "ema" => p.ema.push(crate::ema::read_gamma(v)),
             "present" => p.present = !matches!(v, "0" | "false"),
-            "t" | "embed" | "hide" | "show" => {}
+            "t" | "embed" | "hide" | "show" | "lock" => {}
             // Read with the scene it asks about (`quiz::read`).
             k if k == quiz::KEY => {}
             _ => p.has_scene = true,
         }
     }
     p.embed = Embed::read(query);
+    (p.locks, p.lock_notices) = Locks::read(query);
     p
 }
 
@@ -158,6 +167,14 @@ pub enum Notice {
     UnknownKey {
         /// The key as written.
         key: String,
+    },
+    /// A name in `lock=` or `hide=` that is no group (or, in `lock=`, a
+    /// panel, which holds nothing to fix).
+    UnknownGroup {
+        /// `lock` or `hide`.
+        key: String,
+        /// The name as written.
+        name: String,
     },
     /// Nothing could be read; the default scene is shown.
     Unreadable,

@@ -10,3 +10,4 @@ pub mod page;
 pub mod quiz;
 pub mod schedule;
 pub mod state;
+pub mod teach;
