@@ -18,8 +18,8 @@
 //! a notice naming it, so a hand-edited link still opens a valid page that
 //! the controls could have produced.
 
-pub mod quiz;
 mod locks;
+pub mod quiz;
 mod read;
 mod schedule;
 mod write;
