@@ -9,7 +9,7 @@ use crate::run::Trajectory;
 use crate::scene::Scene;
 use crate::View;
 use gradscape_core::format::short;
-use gradscape_text::diagnose::{fault_status, status_text};
+use gradscape_text::diagnose::{diverging_text, fault_status, status_text};
 use gradscape_text::optim::opt_label;
 use gradscape_text::{trf, Lang};
 
@@ -226,9 +226,7 @@ fn status_at(t: &Trajectory, d: &Diagnosis, step: usize, lang: Lang) -> (String,
         Health::Diverged { step: s } if step >= s => (status_text(d, t, lang), true),
         Health::Stopped { step: s, fault } if step >= s => (fault_status(fault, s, lang), true),
         Health::Diverging { .. } => match (loss, first) {
-            (Some(v), Some(f0)) if v > f0 => {
-                (trf(lang, "status.diverging", &[&short(v / f0)]), true)
-            }
+            (Some(v), Some(f0)) if v > f0 => (diverging_text(v / f0, lang), true),
             _ => (loss_words(loss, lang), false),
         },
         _ => (loss_words(loss, lang), false),

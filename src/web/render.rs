@@ -237,7 +237,9 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
                 .map(|e| e.scroll_height() as f64 - plot_h)
                 .unwrap_or(60.0)
         };
-        let h = (inner_h - others - 8.0).clamp(80.0, 4000.0);
+        // Whole CSS pixels: the canvas's box then equals its client size,
+        // which is what a click is mapped through.
+        let h = (inner_h - others - 8.0).clamp(80.0, 4000.0).floor();
         return Ok(Geom { view, w, h, dpr });
     }
     let h = if app.present && !narrow {
@@ -263,7 +265,8 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
             _ => Screen::Wide,
         };
         fit_height(&view, w, inner_h, screen)
-    };
+    }
+    .floor();
     Ok(Geom { view, w, h, dpr })
 }
 

@@ -131,7 +131,8 @@ test('switching to 中文 re-words every label and leaves no English but symbols
   const { page, errors } = await fresh(t);
   await page.evaluate((s) => window.wasmBindings.set_scene_json(s), JSON.stringify(ALL9));
   // Open every panel, show a diverging run's message and a formula error too.
-  for (const d of await page.locator('details').all()) await d.evaluate((e) => { e.open = true; });
+  // (Not the Python code under "Show the code": code, not words.)
+  for (const d of await page.locator('details:not(#pytorch-show)').all()) await d.evaluate((e) => { e.open = true; });
   // The figure's summary for screen readers is written once the change settles.
   await page.waitForFunction(() => document.getElementById('figure-summary').textContent.includes('Adadelta'));
   const before = await pageWords(page);
@@ -163,7 +164,8 @@ test('switching to 中文 re-words every label and leaves no English but symbols
   await settled(page);
   // The cards were rebuilt on the way (their "torch's other arguments"
   // disclosures closed again): open every panel as at the start.
-  for (const d of await page.locator('details').all()) await d.evaluate((e) => { e.open = true; });
+  // (Not the Python code under "Show the code": code, not words.)
+  for (const d of await page.locator('details:not(#pytorch-show)').all()) await d.evaluate((e) => { e.open = true; });
   assert.equal(await pageWords(page), before);
   assert.deepEqual(errors, []);
 });
@@ -206,7 +208,8 @@ test('中文 everywhere a message can come from: link notices, set_scene_json, t
   await settled(page);
   await noEnglish(page, 'view refusal', await page.locator('[id^="invalid-view-"]').innerText());
   // The embed code: its iframe title in 中文, and the figure opens in 中文.
-  for (const d of await page.locator('details').all()) await d.evaluate((e) => { e.open = true; });
+  // (Not the Python code under "Show the code": code, not words.)
+  for (const d of await page.locator('details:not(#pytorch-show)').all()) await d.evaluate((e) => { e.open = true; });
   await page.click('#copy-embed');
   const code = await page.locator('#embed-code').innerText();
   const title = code.match(/title="([^"]*)"/)?.[1] ?? '';

@@ -2,7 +2,7 @@
 
 use crate::{tr, trf, Lang};
 use gradscape_core::diagnose::{Diagnosis, Health, Hint, Stationary};
-use gradscape_core::format::{fmt_num, short};
+use gradscape_core::format::{fmt_num, short, sig3};
 use gradscape_core::optim::Fault;
 use gradscape_core::{OptKind, Trajectory};
 
@@ -100,6 +100,12 @@ pub fn message_head(d: &Diagnosis, label: &str, lang: Lang) -> String {
     }
 }
 
+/// "diverging: loss ×637": how many times the loss grew, to 3 significant
+/// digits (a factor, not a loss: "×637.4909" says nothing more).
+pub fn diverging_text(growth: f64, lang: Lang) -> String {
+    trf(lang, "status.diverging", &[&sig3(growth)])
+}
+
 /// The legend's words for a run: "f = 0.089", "diverging: loss ×5.3e5",
 /// "diverged at step 6".
 pub fn status_text(d: &Diagnosis, t: &Trajectory, lang: Lang) -> String {
@@ -109,7 +115,7 @@ pub fn status_text(d: &Diagnosis, t: &Trajectory, lang: Lang) -> String {
             "status.f",
             &[&short(t.loss.last().copied().unwrap_or(0.0))],
         ),
-        Health::Diverging { growth } => trf(lang, "status.diverging", &[&short(growth)]),
+        Health::Diverging { growth } => diverging_text(growth, lang),
         Health::Diverged { step } => trf(lang, "status.diverged", &[&step.to_string()]),
         Health::Stopped { step, fault } => fault_status(fault, step, lang),
     }
