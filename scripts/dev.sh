@@ -123,8 +123,10 @@ run_suite() {
   local name=$1 kind=$2; shift 2
   local log="$LOG_DIR/$name.log"
   say "$name: $*"
+  local t0=$SECONDS
   "$@" 2>&1 | tee "$log"
   local rc=${PIPESTATUS[0]}
+  local took=" in $((SECONDS - t0)) s"
   local detail=""
   case $kind in
     cargo)
@@ -139,9 +141,9 @@ run_suite() {
       detail=" ($passed passed, $failed failed)";;
   esac
   if [[ $rc -eq 0 ]]; then
-    RESULTS+=("$name ok$detail")
+    RESULTS+=("$name ok$detail$took")
   else
-    RESULTS+=("$name FAILED$detail")
+    RESULTS+=("$name FAILED$detail$took")
     FAILED=$((FAILED + 1))
   fi
 }
@@ -151,6 +153,8 @@ cmd_test() {
   ensure_chromium
   ensure_media_tools
   ensure_npm
+  # Each suite's time is in the summary; this is what the tools took.
+  RESULTS+=("tools ready in $SECONDS s")
   export CHROMEDRIVER=/usr/bin/chromedriver
   run_suite fmt none cargo fmt --all -- --check
   run_suite clippy none cargo clippy --workspace --all-targets --features cli -- -D warnings
@@ -165,9 +169,9 @@ cmd_test() {
   for r in "${RESULTS[@]:1}"; do line+="; $r"; done
   echo
   if [[ $FAILED -eq 0 ]]; then
-    echo "SUMMARY: all $total suites passed — $line"
+    echo "SUMMARY: all $((total - 1)) suites passed in $SECONDS s — $line"
   else
-    echo "SUMMARY: $FAILED of $total suites FAILED — $line"
+    echo "SUMMARY: $FAILED of $((total - 1)) suites FAILED — $line"
     exit 1
   fi
 }

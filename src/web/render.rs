@@ -239,7 +239,7 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
         };
         // Whole CSS pixels: the canvas's box then equals its client size,
         // which is what a click is mapped through.
-        let h = (inner_h - others - 8.0).clamp(80.0, 4000.0).floor();
+        let h = (inner_h - others - 8.0).clamp(80.0, 4000.0).round();
         return Ok(Geom { view, w, h, dpr });
     }
     let h = if app.present && !narrow {
@@ -266,7 +266,7 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
         };
         fit_height(&view, w, inner_h, screen)
     }
-    .floor();
+    .round();
     Ok(Geom { view, w, h, dpr })
 }
 

@@ -270,6 +270,8 @@ test('中文: the Animation part and its progress speak Chinese, and it fits a 3
 
 test('with a lesson open the caption offers its title, and keeps what the author types', async (t) => {
   const { page: p, errors } = await page(t, '?lesson=2');
+  // The panel's toggle event (which fills the caption) is a task of its own.
+  await p.waitForFunction(() => document.getElementById('video-caption').value !== '', null, { timeout: 5000 }).catch(() => {});
   const caption = await p.inputValue('#video-caption');
   const picked = await p.evaluate(() => { const s = document.getElementById('lesson'); return s.options[s.selectedIndex].textContent; });
   assert.ok(caption.length > 3 && picked.includes(caption), `caption "${caption}" from the lesson "${picked}"`);
