@@ -158,6 +158,8 @@ test('torch\'s extras of the seed\'s kinds wait in a closed disclosure until use
   assert.equal(s.scene.optimizers[2].centered, true);
   assert.deepEqual(s.runs.map((r) => r.points), simulate(s.scene).runs.map((r) => r.points));
   // A card whose extras are on opens with them shown (a link, a rebuild).
+  // The link is rewritten once the page rests (a timer): wait for the last change.
+  await page.waitForFunction(() => location.search.includes('centered'), null, { timeout: 5000 });
   const { page: linked } = await openPage(browser, t, page.url());
   for (const i of [0, 1, 2]) assert.equal(await linked.locator(`#optimizers .opt-card[data-index="${i}"] details.extras`).getAttribute('open'), '');
   assert.equal(await linked.locator('#optimizers .opt-card[data-index="3"] details.extras').getAttribute('open'), null);
