@@ -39,26 +39,13 @@ pub fn refresh(app: &App) -> Result<(), JsValue> {
 fn copy(app: &App) -> Result<(), JsValue> {
     let code = script(app);
     app.root("pytorch-code")?.set_text_content(Some(&code));
-    let status = app.root("share-status")?;
-    let (ok, failed) = (status.clone(), status);
-    let copied = tr(app.lang, "code.copied");
-    let by_hand = tr(app.lang, "code.copy-failed");
+    let copied = tr(app.lang, "code.copied").to_string();
+    let by_hand = tr(app.lang, "code.copy-failed").to_string();
+    // No clipboard: the code is shown to select by hand.
     let details: HtmlDetailsElement = by_id(&app.doc, "pytorch-show")?;
-    let on_ok =
-        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| ok.set_text_content(Some(copied)));
-    // No clipboard (an insecure page, a refusal): show the code to select.
-    let on_err = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-        details.set_open(true);
-        failed.set_text_content(Some(by_hand))
+    let status = app.root("share-status")?;
+    super::share::to_clipboard(app, &code, status, copied, by_hand, move || {
+        details.set_open(true)
     });
-    let _ = app
-        .window
-        .navigator()
-        .clipboard()
-        .write_text(&code)
-        .then2(&on_ok, &on_err);
-    // One pair per click, kept until the promise settles.
-    on_ok.forget();
-    on_err.forget();
     Ok(())
 }

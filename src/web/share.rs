@@ -86,24 +86,16 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
 
 fn copy_link(app: &App) -> Result<(), JsValue> {
     let href = app.window.location().href()?;
-    let status = app.root("share-status")?;
-    let (ok, failed) = (status.clone(), status.clone());
-    let copied = tr(app.lang, "share.copied");
+    let copied = tr(app.lang, "share.copied").to_string();
     let copy_this = trf(app.lang, "share.copy-this", &[&href]);
-    let on_ok =
-        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| ok.set_text_content(Some(copied)));
-    let on_err = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-        failed.set_text_content(Some(&copy_this))
-    });
-    let _ = app
-        .window
-        .navigator()
-        .clipboard()
-        .write_text(&href)
-        .then2(&on_ok, &on_err);
-    // One pair per click, kept until the promise settles.
-    on_ok.forget();
-    on_err.forget();
+    to_clipboard(
+        app,
+        &href,
+        app.root("share-status")?,
+        copied,
+        copy_this,
+        || (),
+    );
     Ok(())
 }
 
@@ -133,23 +125,39 @@ fn copy_embed(app: &App) -> Result<(), JsValue> {
     app.root("embed-code")?.set_text_content(Some(&code));
     // "Embed code copied", as Copy link says "Link copied"; where the
     // clipboard refuses, the code stays shown under the buttons to copy.
-    let status = app.root("share-status")?;
-    let (ok, failed) = (status.clone(), status);
-    let copied = tr(app.lang, "share.embed-copied");
-    let shown = tr(app.lang, "share.embed-this");
-    let on_ok =
-        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| ok.set_text_content(Some(copied)));
-    let on_err =
-        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| failed.set_text_content(Some(shown)));
+    let copied = tr(app.lang, "share.embed-copied").to_string();
+    let shown = tr(app.lang, "share.embed-this").to_string();
+    to_clipboard(app, &code, app.root("share-status")?, copied, shown, || ());
+    Ok(())
+}
+
+/// Put `text` on the clipboard; `status` then says `copied`, or `refused`
+/// where the clipboard is refused (an insecure page, a denial), when
+/// `also` runs too.
+pub(super) fn to_clipboard(
+    app: &App,
+    text: &str,
+    status: web_sys::Element,
+    copied: String,
+    refused: String,
+    also: impl FnOnce() + 'static,
+) {
+    let ok_status = status.clone();
+    let on_ok: Closure<dyn FnMut(JsValue)> =
+        Closure::once(move |_: JsValue| ok_status.set_text_content(Some(&copied)));
+    let on_err: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
+        status.set_text_content(Some(&refused));
+        also();
+    });
     let _ = app
         .window
         .navigator()
         .clipboard()
-        .write_text(&code)
+        .write_text(text)
         .then2(&on_ok, &on_err);
+    // One pair per click, kept until the promise settles.
     on_ok.forget();
     on_err.forget();
-    Ok(())
 }
 
 /// Start a download of a URL under a file name.

@@ -141,24 +141,16 @@ fn refresh(app: &App) -> Result<(), JsValue> {
 fn copy(app: &App) -> Result<(), JsValue> {
     let text = teacher_link(app)?;
     app.root("teach-link")?.set_text_content(Some(&text));
-    let status = app.root("teach-status")?;
-    let (ok, failed) = (status.clone(), status);
-    let copied = tr(app.lang, "teach.copied");
-    let copy_this = tr(app.lang, "teach.copy-this");
-    let on_ok =
-        Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| ok.set_text_content(Some(copied)));
-    let on_err = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-        failed.set_text_content(Some(copy_this))
-    });
-    let _ = app
-        .window
-        .navigator()
-        .clipboard()
-        .write_text(&text)
-        .then2(&on_ok, &on_err);
-    // One pair per click, kept until the promise settles.
-    on_ok.forget();
-    on_err.forget();
+    let copied = tr(app.lang, "teach.copied").to_string();
+    let copy_this = tr(app.lang, "teach.copy-this").to_string();
+    super::share::to_clipboard(
+        app,
+        &text,
+        app.root("teach-status")?,
+        copied,
+        copy_this,
+        || (),
+    );
     Ok(())
 }
 
