@@ -2,16 +2,45 @@
 //! into an offscreen canvas and kept until the surface, view or size change.
 //! The tick labels go into a second, transparent canvas that each frame
 //! draws over the trails, so a trail crossing them never hides a number.
+//!
+//! A new picture reuses the canvases and sample buffers of the one it
+//! replaces (they go back to a small pool when a cache is dropped), so a
+//! surface change allocates no canvas and no pixel buffer: the samples come
+//! from the fast sampler into a kept grid, the pixels into a kept RGBA
+//! buffer that `putImageData` reads through a view of wasm memory.
 
 use super::layers::TrailLayer;
 use super::{context, Geom, Style};
 use crate::format::tick_label;
 use crate::landscape::Landscape;
-use crate::surface::{isolines, raster_rgba, ticks, Grid, LogScale};
+use crate::surface::{isolines, ticks, Grid, Raster, Sampler};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, ImageData};
+
+/// What a picture is drawn with, kept from one picture to the next.
+struct Kept {
+    canvas: HtmlCanvasElement,
+    labels: HtmlCanvasElement,
+    /// The low-resolution heatmap before it is scaled up (while dragging).
+    small: Option<HtmlCanvasElement>,
+    raster: Raster,
+    /// The coarser samples the isolines are traced on.
+    coarse: Grid,
+    sampler: Sampler,
+}
+
+thread_local! {
+    /// Buffers of dropped pictures. The page swaps one picture for the next
+    /// (the new one is drawn before the old one is dropped), so two sets
+    /// alternate; a figure or a video export may add one more.
+    static POOL: RefCell<Vec<Kept>> = const { RefCell::new(Vec::new()) };
+}
+
+/// At most this many sets wait in the pool (each holds a canvas-sized
+/// buffer or two).
+const POOL_MAX: usize = 3;
 
 /// The cached surface picture, and the trails drawn over it while playing.
 pub struct SurfaceCache {
@@ -23,6 +52,29 @@ pub struct SurfaceCache {
     style: Style,
     low: bool,
     pub(super) trails: RefCell<Option<TrailLayer>>,
+    /// The buffers, returned to [`POOL`] on drop.
+    kept: Option<(Option<HtmlCanvasElement>, Raster, Grid, Sampler)>,
+}
+
+impl Drop for SurfaceCache {
+    fn drop(&mut self) {
+        if let Some((small, raster, coarse, sampler)) = self.kept.take() {
+            let kept = Kept {
+                canvas: self.canvas.clone(),
+                labels: self.labels.clone(),
+                small,
+                raster,
+                coarse,
+                sampler,
+            };
+            POOL.with(|p| {
+                let mut p = p.borrow_mut();
+                if p.len() < POOL_MAX {
+                    p.push(kept);
+                }
+            });
+        }
+    }
 }
 
 impl SurfaceCache {
@@ -40,6 +92,41 @@ impl SurfaceCache {
     }
 }
 
+fn canvas(doc: &Document) -> Result<HtmlCanvasElement, JsValue> {
+    Ok(doc.create_element("canvas")?.dyn_into()?)
+}
+
+/// Size a canvas (a no-op when it has the size: setting it clears it and
+/// resets its context, which costs a new bitmap).
+fn size(c: &HtmlCanvasElement, w: u32, h: u32) {
+    if c.width() != w {
+        c.set_width(w);
+    }
+    if c.height() != h {
+        c.set_height(h);
+    }
+}
+
+/// A set from the pool, or a new one.
+fn kept(doc: &Document) -> Result<Kept, JsValue> {
+    if let Some(k) = POOL.with(|p| p.borrow_mut().pop()) {
+        return Ok(k);
+    }
+    Ok(Kept {
+        canvas: canvas(doc)?,
+        labels: canvas(doc)?,
+        small: None,
+        raster: Raster::default(),
+        coarse: Grid::sample(
+            &Landscape::default(),
+            Landscape::default().default_view(),
+            2,
+            2,
+        ),
+        sampler: Sampler::default(),
+    })
+}
+
 /// Render the surface: heatmap (one sample per device pixel, or per 4 when
 /// `low`), log-spaced isolines, axes with ticks and labels, minima.
 pub fn render_surface(
@@ -50,34 +137,46 @@ pub fn render_surface(
     low: bool,
 ) -> Result<SurfaceCache, JsValue> {
     let (pw, ph) = geom.device();
-    let canvas: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
-    canvas.set_width(pw.max(1));
-    canvas.set_height(ph.max(1));
-    let ctx = context(&canvas)?;
+    let Kept {
+        canvas: cv,
+        labels,
+        mut small,
+        mut raster,
+        mut coarse,
+        mut sampler,
+    } = kept(doc)?;
+    size(&cv, pw.max(1), ph.max(1));
+    let ctx = context(&cv)?;
+    // A kept context still has the last picture's transform.
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
     let k = if low { 4 } else { 1 };
     let (gw, gh) = ((pw / k).max(2), (ph / k).max(2));
-    let grid = Grid::sample(landscape, geom.view, gw as usize, gh as usize);
-    let scale = LogScale::of(&grid);
-    let rgba = raster_rgba(&grid, &scale);
-    let img = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), gw, gh)?;
+    let rgba = raster.render(landscape, geom.view, gw as usize, gh as usize);
+    // A view of wasm memory, read by putImageData before anything else
+    // runs in wasm (no allocation in between can move it).
+    let img = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), gw, gh)?;
     if k == 1 {
+        // It replaces every pixel: no clearing needed.
         ctx.put_image_data(&img, 0.0, 0.0)?;
     } else {
-        let small: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
-        small.set_width(gw);
-        small.set_height(gh);
-        context(&small)?.put_image_data(&img, 0.0, 0.0)?;
-        ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
-            &small, 0.0, 0.0, pw as f64, ph as f64,
-        )?;
+        let sm = match small.take() {
+            Some(c) => c,
+            None => canvas(doc)?,
+        };
+        size(&sm, gw, gh);
+        context(&sm)?.put_image_data(&img, 0.0, 0.0)?;
+        // Scaled over the whole canvas: every pixel replaced.
+        ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
+        ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&sm, 0.0, 0.0, pw as f64, ph as f64)?;
+        small = Some(sm);
     }
     ctx.set_transform(geom.dpr, 0.0, 0.0, geom.dpr, 0.0, 0.0)?;
     let g = geom.viewport();
     let cw = if low { geom.w / 6.0 } else { geom.w / 2.5 };
     let ch = if low { geom.h / 6.0 } else { geom.h / 2.5 };
-    let coarse = Grid::sample(landscape, geom.view, cw as usize, ch as usize);
+    coarse.resample_with(&mut sampler, landscape, geom.view, cw as usize, ch as usize);
     ctx.begin_path();
-    for (_, level) in scale.levels(14) {
+    for (_, level) in raster.scale.levels(14) {
         for line in isolines(&coarse, level) {
             for (i, p) in line.iter().enumerate() {
                 let (x, y) = g.px(*p);
@@ -97,10 +196,10 @@ pub fn render_surface(
     });
     ctx.set_line_width(style.px(1.0));
     ctx.stroke();
-    let labels: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
-    labels.set_width(pw.max(1));
-    labels.set_height(ph.max(1));
+    size(&labels, pw.max(1), ph.max(1));
     let lctx = context(&labels)?;
+    lctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+    lctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
     lctx.set_transform(geom.dpr, 0.0, 0.0, geom.dpr, 0.0, 0.0)?;
     draw_axes(&lctx, geom, style)?;
     ctx.begin_path();
@@ -122,13 +221,14 @@ pub fn render_surface(
     ctx.set_line_width(style.px(2.0));
     ctx.stroke();
     Ok(SurfaceCache {
-        canvas,
+        canvas: cv,
         labels,
         landscape: landscape.clone(),
         geom: *geom,
         style: *style,
         low,
         trails: RefCell::new(None),
+        kept: Some((small, raster, coarse, sampler)),
     })
 }
 

@@ -41,7 +41,7 @@ impl Default for Quadratic {
 }
 
 impl Quadratic {
-    fn cos_sin(&self) -> (f64, f64) {
+    pub(crate) fn cos_sin(&self) -> (f64, f64) {
         let th = self.rotation.to_radians();
         (math::cos(th), math::sin(th))
     }

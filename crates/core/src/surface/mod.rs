@@ -5,11 +5,13 @@
 mod isolines;
 mod mark;
 mod raster;
+mod sample;
 mod ticks;
 
 pub use isolines::isolines;
 pub use mark::{mark, Mark, Marker};
 pub use raster::{fast_ln, raster_into, raster_rgba, LogScale, Raster};
+pub use sample::Sampler;
 pub use ticks::ticks;
 
 use crate::landscape::{Landscape, View};
@@ -83,31 +85,24 @@ impl Grid {
     /// [`Grid::sample`] into this grid, reusing its buffer; returns
     /// [`Grid::range`], found on the way.
     pub fn resample(&mut self, l: &Landscape, view: View, w: usize, h: usize) -> (f64, f64) {
+        self.resample_with(&mut Sampler::default(), l, view, w, h)
+    }
+
+    /// [`Grid::resample`] with kept sampling buffers (no allocation when
+    /// the size does not grow).
+    pub fn resample_with(
+        &mut self,
+        sampler: &mut Sampler,
+        l: &Landscape,
+        view: View,
+        w: usize,
+        h: usize,
+    ) -> (f64, f64) {
         let (w, h) = (w.max(2), h.max(2));
         self.w = w;
         self.h = h;
         self.view = view;
-        self.values.clear();
-        self.values.resize(w * h, 0.0);
-        // The column abscissae once, not a division per sample; the same
-        // expression as `pos`, so a sample is f(pos(i, j)) exactly.
-        let xs: Vec<f64> = (0..w)
-            .map(|i| view.x0 + (i as f64 + 0.5) / w as f64 * view.width())
-            .collect();
-        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-        let mut any_bad = false;
-        for (j, row) in self.values.chunks_exact_mut(w).enumerate() {
-            let y = view.y1 - (j as f64 + 0.5) / h as f64 * view.height();
-            let (row_lo, row_hi, bad) = fill_row(l, &xs, y, row);
-            // Comparisons, not f64::min/max (calls in wasm).
-            if row_lo < lo {
-                lo = row_lo;
-            }
-            if row_hi > hi {
-                hi = row_hi;
-            }
-            any_bad |= bad;
-        }
+        let (mut lo, mut hi, any_bad) = sampler.fill(l, view, w, h, &mut self.values);
         if hi < lo {
             // No finite sample at all.
             (lo, hi) = (0.0, 0.0);
@@ -143,38 +138,5 @@ impl Grid {
             }
         }
         (lo, hi)
-    }
-}
-
-/// One row of samples: returns the smallest and largest finite values and
-/// whether any was not finite. The common surfaces get a loop of their own
-/// (the kind is matched once per row, not once per sample); any other kind,
-/// such as a user's formula, goes through [`Landscape::value`].
-fn fill_row(l: &Landscape, xs: &[f64], y: f64, row: &mut [f64]) -> (f64, f64, bool) {
-    #[inline(always)]
-    fn go(f: impl Fn(Vec2) -> f64, xs: &[f64], y: f64, row: &mut [f64]) -> (f64, f64, bool) {
-        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-        let mut bad = false;
-        for (v, &x) in row.iter_mut().zip(xs) {
-            let f = f([x, y]);
-            *v = f;
-            // Comparisons, not f64::min/max (calls in wasm).
-            if f.is_finite() {
-                if f < lo {
-                    lo = f;
-                }
-                if f > hi {
-                    hi = f;
-                }
-            } else {
-                bad = true;
-            }
-        }
-        (lo, hi, bad)
-    }
-    match l {
-        Landscape::Quadratic(q) => go(|p| q.value(p), xs, y, row),
-        Landscape::Rosenbrock(r) => go(|p| r.value(p), xs, y, row),
-        _ => go(|p| l.value(p), xs, y, row),
     }
 }

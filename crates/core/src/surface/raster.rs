@@ -1,6 +1,6 @@
 //! The colour picture: the log colour scale and the raster of a grid.
 
-use super::{colormap_lut_rgba, Grid};
+use super::{colormap_lut_rgba, Grid, Sampler};
 use crate::landscape::{Landscape, View};
 use crate::math;
 
@@ -241,6 +241,7 @@ pub struct Raster {
     /// RGBA pixels, row-major, `grid.w × grid.h × 4` bytes.
     pub rgba: Vec<u8>,
     lut: [[u8; 4]; 256],
+    sampler: Sampler,
 }
 
 impl Default for Raster {
@@ -255,6 +256,7 @@ impl Default for Raster {
             scale: LogScale::new(0.0, 1.0),
             rgba: Vec::new(),
             lut: colormap_lut_rgba(),
+            sampler: Sampler::default(),
         }
     }
 }
@@ -268,7 +270,7 @@ impl Raster {
 
     /// The first half of [`Raster::render`]: the samples and their scale.
     pub fn sample(&mut self, l: &Landscape, view: View, w: usize, h: usize) {
-        let (lo, hi) = self.grid.resample(l, view, w, h);
+        let (lo, hi) = self.grid.resample_with(&mut self.sampler, l, view, w, h);
         self.scale = LogScale::new(lo, hi);
     }
 

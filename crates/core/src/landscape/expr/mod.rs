@@ -28,8 +28,10 @@ mod error;
 mod hyper;
 mod lex;
 mod parse;
+mod tape;
 
 pub use error::{ExprError, ExprProblem, Open, Token};
+pub use tape::{Scratch, Tape};
 
 use crate::math;
 use crate::{Mat2, Vec2};
@@ -142,6 +144,8 @@ pub enum Op {
 pub struct Expr {
     src: String,
     code: Vec<Op>,
+    /// The same program compiled for the heatmap.
+    tape: Tape,
 }
 
 impl PartialEq for Expr {
@@ -180,6 +184,7 @@ impl Expr {
         }
         let expr = Expr {
             src: src.to_string(),
+            tape: Tape::compile(&p.code),
             code: p.code,
         };
         if expr.stack_depth() > MAX_STACK {
@@ -191,6 +196,12 @@ impl Expr {
     /// The formula as the user wrote it.
     pub fn source(&self) -> &str {
         &self.src
+    }
+
+    /// The formula compiled for the heatmap (whole rows at a time; the same
+    /// values as [`Expr::value`]).
+    pub fn tape(&self) -> &Tape {
+        &self.tape
     }
 
     /// The parsed formula as its postfix program, for code that writes the

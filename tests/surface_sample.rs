@@ -1,0 +1,217 @@
+//! The fast sampling path against the exact one: every built-in surface's
+//! grid (x-terms per column, y-terms per row) and every formula's compiled
+//! row program give the values of `Landscape::value` / the postfix
+//! interpreter bit for bit, so the heatmap's pixels are the same bytes as
+//! those of the per-sample path.
+#![cfg(not(target_arch = "wasm32"))]
+
+use gradscape::landscape::{Expr, Quadratic, Rastrigin, Rosenbrock, View};
+use gradscape::surface::{colormap_lut_rgba, raster_into, Grid, LogScale, Raster, Sampler};
+use gradscape::Landscape;
+use proptest::prelude::*;
+
+/// The same bits, or both NaN (NaN payloads are not part of the maths).
+fn same(a: f64, b: f64) -> bool {
+    a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
+}
+
+/// The grid the straightforward way: `value` at `pos` of every sample, the
+/// non-finite ones replaced by the largest finite one, and its range.
+fn exact_grid(l: &Landscape, view: View, w: usize, h: usize) -> (Vec<f64>, f64, f64) {
+    let probe = Grid {
+        w,
+        h,
+        view,
+        values: vec![],
+    };
+    let mut v = Vec::with_capacity(w * h);
+    for j in 0..h {
+        for i in 0..w {
+            v.push(l.value(probe.pos(i as f64, j as f64)));
+        }
+    }
+    let fin = v.iter().copied().filter(|x| x.is_finite());
+    let lo = fin.clone().fold(f64::INFINITY, f64::min);
+    let hi = fin.fold(f64::NEG_INFINITY, f64::max);
+    let (lo, hi) = if hi < lo { (0.0, 0.0) } else { (lo, hi) };
+    for x in &mut v {
+        if !x.is_finite() {
+            *x = hi;
+        }
+    }
+    (v, lo, hi)
+}
+
+fn surfaces() -> Vec<Landscape> {
+    let mut out = vec![
+        Landscape::default(),
+        Landscape::Quadratic(Quadratic {
+            a: 0.7,
+            b: -0.3,
+            rotation: 33.0,
+        }),
+        Landscape::Quadratic(Quadratic {
+            a: 1.5,
+            b: 0.02,
+            rotation: -120.0,
+        }),
+        Landscape::Rosenbrock(Rosenbrock::default()),
+        Landscape::Rosenbrock(Rosenbrock { a: -0.4, b: 7.0 }),
+        Landscape::Himmelblau,
+        Landscape::Beale,
+        Landscape::Saddle,
+        Landscape::Rastrigin(Rastrigin::default()),
+        Landscape::Rastrigin(Rastrigin { a: 2.5 }),
+    ];
+    for src in [
+        "0.1*x^2 + 2*y^2",
+        "(1 - x)^2 + 100*(y - x^2)^2",
+        "sin(x)*cos(y) + 0.05*(x^2 + y^2)",
+        "x^4 - 4*x^2 + y^2 + 0.5*x",
+        "abs(x) + 10*abs(y)",
+        "sqrt(x^2 + y^2) + max(x, y)^-1",
+        "ln(x*y)",
+        "2^x / (y^0 + 3*y^1) - exp(-x*y)",
+        "7",
+        "y",
+        "x",
+        "tanh(x - y)^3 + min(x, 2*pi) * tan(y/e)",
+    ] {
+        out.push(Landscape::Expr(Expr::parse(src).unwrap()));
+    }
+    out
+}
+
+#[test]
+fn sampled_grids_are_value_at_every_centre_bit_for_bit() {
+    let mut sampler = Sampler::default();
+    let mut grid = Grid::sample(
+        &Landscape::default(),
+        View::new([0.0, 1.0], [0.0, 1.0]),
+        2,
+        2,
+    );
+    for l in surfaces() {
+        let d = l.default_view();
+        let views = [
+            d,
+            View::new([-5.0, 5.0], [-5.0, 5.0]),
+            View::new([0.3, 0.31], [-2.0, 7.5]),
+            View::new([-1e6, 3e6], [-2e5, 1e5]),
+        ];
+        for view in views {
+            for (w, h) in [(2, 2), (17, 9), (160, 101)] {
+                let (lo, hi) = grid.resample_with(&mut sampler, &l, view, w, h);
+                let (want, wlo, whi) = exact_grid(&l, view, w, h);
+                assert_eq!(grid.values.len(), w * h);
+                for (k, (&g, &e)) in grid.values.iter().zip(&want).enumerate() {
+                    assert!(same(g, e), "{l:?} {view:?} {w}×{h} #{k}: {g:e} vs {e:e}");
+                }
+                assert!(same(lo, wlo) && same(hi, whi), "{l:?}: range");
+                // The pixels are the exact path's bytes.
+                let lut = colormap_lut_rgba();
+                let mut fast = vec![0; w * h * 4];
+                raster_into(&grid.values, &LogScale::new(lo, hi), &lut, &mut fast);
+                let mut exact = vec![0; w * h * 4];
+                raster_into(&want, &LogScale::new(wlo, whi), &lut, &mut exact);
+                assert!(fast == exact, "{l:?} {view:?}: pixels");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_kept_raster_gives_the_per_sample_path_pixels() {
+    let mut r = Raster::default();
+    for l in surfaces() {
+        let view = l.default_view();
+        let (want, lo, hi) = exact_grid(&l, view, 233, 151);
+        let mut exact = vec![0; want.len() * 4];
+        raster_into(
+            &want,
+            &LogScale::new(lo, hi),
+            &colormap_lut_rgba(),
+            &mut exact,
+        );
+        assert!(r.render(&l, view, 233, 151) == &exact[..], "{l:?}");
+    }
+}
+
+/// A random formula over the whole language (every operator, function,
+/// the exponents the compiler rewrites and others).
+fn formula() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        Just("x".to_string()),
+        Just("y".to_string()),
+        Just("pi".to_string()),
+        Just("e".to_string()),
+        prop::sample::select(vec!["0", "1", "2", "0.5", "3", "1e-3", "10", "-1", "-2"])
+            .prop_map(|s| format!("({s})")),
+        (-50.0f64..50.0).prop_map(|v| format!("({v})")),
+    ];
+    leaf.prop_recursive(5, 40, 3, |inner| {
+        prop_oneof![
+            (
+                inner.clone(),
+                prop::sample::select(vec!["+", "-", "*", "/", "^"]),
+                inner.clone()
+            )
+                .prop_map(|(a, op, b)| format!("({a} {op} {b})")),
+            (
+                inner.clone(),
+                prop::sample::select(vec!["2", "1", "0", "-1", "3", "0.5", "4", "-2"])
+            )
+                .prop_map(|(a, k)| format!("({a})^({k})")),
+            inner.clone().prop_map(|a| format!("-{a}")),
+            (
+                prop::sample::select(vec![
+                    "sqrt", "exp", "ln", "log", "sin", "cos", "tan", "tanh", "abs"
+                ]),
+                inner.clone()
+            )
+                .prop_map(|(f, a)| format!("{f}({a})")),
+            (
+                prop::sample::select(vec!["min", "max"]),
+                inner.clone(),
+                inner
+            )
+                .prop_map(|(f, a, b)| format!("{f}({a}, {b})")),
+        ]
+    })
+}
+
+fn coordinate() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(0.0),
+        Just(-0.0),
+        Just(1.0),
+        Just(-1.0),
+        -5.0f64..5.0,
+        -1e6f64..1e6,
+        -1e-6f64..1e-6,
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn compiled_formulas_equal_the_interpreter_bit_for_bit(
+        src in formula(),
+        xs in prop::collection::vec(coordinate(), 1..12),
+        ys in prop::collection::vec(coordinate(), 1..4),
+    ) {
+        // Some random formulas are too deep or long: those are not surfaces.
+        let Ok(e) = Expr::parse(&src) else { return Ok(()) };
+        let mut s = gradscape::landscape::expr::Scratch::default();
+        e.tape().columns(&xs, &mut s);
+        let mut row = vec![0.0; xs.len()];
+        for &y in &ys {
+            e.tape().row(y, &mut s, &mut row);
+            for (&x, &got) in xs.iter().zip(&row) {
+                let want = e.value([x, y]);
+                prop_assert!(same(got, want), "{src} at ({x:e}, {y:e}): {got:e} vs {want:e}");
+            }
+        }
+    }
+}
