@@ -215,3 +215,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn isolines_at_many_levels_are_each_levels_isolines() {
+    use gradscape::surface::{isolines, isolines_at};
+    for l in surfaces().into_iter().take(10) {
+        let mut grid = Grid::sample(&l, l.default_view(), 157, 93);
+        let levels: Vec<f64> = LogScale::of(&grid).levels(14).iter().map(|l| l.1).collect();
+        let all = isolines_at(&grid, &levels);
+        for (k, &level) in levels.iter().enumerate() {
+            assert_eq!(all[k], isolines(&grid, level), "{l:?} level {k}");
+        }
+        // A NaN corner: its spans are always visited (never skipped).
+        grid.values[40 * 157 + 70] = f64::NAN;
+        let all = isolines_at(&grid, &levels);
+        for (k, &level) in levels.iter().enumerate() {
+            assert_eq!(all[k], isolines(&grid, level), "{l:?} with NaN, level {k}");
+        }
+    }
+}

@@ -13,7 +13,7 @@ use super::layers::TrailLayer;
 use super::{context, Geom, Style};
 use crate::format::tick_label;
 use crate::landscape::Landscape;
-use crate::surface::{isolines, ticks, Grid, Raster, Sampler};
+use crate::surface::{isolines_at, ticks, Grid, Raster, Sampler};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
@@ -176,15 +176,14 @@ pub fn render_surface(
     let ch = if low { geom.h / 6.0 } else { geom.h / 2.5 };
     coarse.resample_with(&mut sampler, landscape, geom.view, cw as usize, ch as usize);
     ctx.begin_path();
-    for (_, level) in raster.scale.levels(14) {
-        for line in isolines(&coarse, level) {
-            for (i, p) in line.iter().enumerate() {
-                let (x, y) = g.px(*p);
-                if i == 0 {
-                    ctx.move_to(x, y);
-                } else {
-                    ctx.line_to(x, y);
-                }
+    let levels: Vec<f64> = raster.scale.levels(14).iter().map(|l| l.1).collect();
+    for line in isolines_at(&coarse, &levels).iter().flatten() {
+        for (i, p) in line.iter().enumerate() {
+            let (x, y) = g.px(*p);
+            if i == 0 {
+                ctx.move_to(x, y);
+            } else {
+                ctx.line_to(x, y);
             }
         }
     }

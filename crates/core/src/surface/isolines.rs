@@ -12,6 +12,63 @@ const NONE: u32 = u32::MAX;
 /// the order of discovery (the rows above and to the left are remembered,
 /// so no hash map is needed).
 pub fn isolines(grid: &Grid, level: f64) -> Vec<Vec<Vec2>> {
+    trace(grid, &Spans::of(grid), level)
+}
+
+/// [`isolines`] at each of several levels (the spans' ranges are found
+/// once for all of them).
+pub fn isolines_at(grid: &Grid, levels: &[f64]) -> Vec<Vec<Vec<Vec2>>> {
+    let spans = Spans::of(grid);
+    levels.iter().map(|&l| trace(grid, &spans, l)).collect()
+}
+
+/// Cells per span of a row.
+const SPAN: usize = 16;
+
+/// The smallest and largest corner value of each run of [`SPAN`] cells of
+/// each row of cells: a level outside a span's range crosses none of its
+/// edges, so the span is skipped without visiting its cells. A NaN corner
+/// makes the span's range everything (always visited).
+struct Spans {
+    per_row: usize,
+    range: Vec<(f64, f64)>,
+}
+
+impl Spans {
+    fn of(grid: &Grid) -> Spans {
+        let (w, h) = (grid.w, grid.h);
+        let cells = w.saturating_sub(1);
+        let per_row = cells.div_ceil(SPAN);
+        let mut range = Vec::with_capacity(per_row * h.saturating_sub(1));
+        for j in 0..h.saturating_sub(1) {
+            let (top, bottom) = (&grid.values[j * w..][..w], &grid.values[(j + 1) * w..][..w]);
+            for s in 0..per_row {
+                let cols = s * SPAN..=((s + 1) * SPAN).min(cells);
+                let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+                for v in top[cols.clone()].iter().chain(&bottom[cols]) {
+                    if v.is_nan() {
+                        (lo, hi) = (f64::NEG_INFINITY, f64::INFINITY);
+                        break;
+                    }
+                    lo = if *v < lo { *v } else { lo };
+                    hi = if *v > hi { *v } else { hi };
+                }
+                range.push((lo, hi));
+            }
+        }
+        Spans { per_row, range }
+    }
+
+    /// Whether some corner of span `s` of row `j` is below the level and
+    /// some is not (what an edge needs to cross it).
+    fn brackets(&self, j: usize, s: usize, level: f64) -> bool {
+        let (lo, hi) = self.range[j * self.per_row + s];
+        lo < level && !(hi < level)
+    }
+}
+
+/// The isolines at one level (see [`isolines`]).
+fn trace(grid: &Grid, spans: &Spans, level: f64) -> Vec<Vec<Vec2>> {
     let (w, h) = (grid.w, grid.h);
     let val = |i: usize, j: usize| grid.values[j * w + i];
     let mut points: Vec<Vec2> = Vec::new();
@@ -40,7 +97,17 @@ pub fn isolines(grid: &Grid, level: f64) -> Vec<Vec<Vec2>> {
     let mut segs: Vec<(u32, u32)> = Vec::new();
     for j in 0..h.saturating_sub(1) {
         let mut left = cross((0, j), (0, j + 1));
-        for i in 0..w - 1 {
+        let mut i = 0;
+        while i + 1 < w {
+            if i % SPAN == 0 && !spans.brackets(j, i / SPAN, level) {
+                // No edge of these cells crosses the level: the ids their
+                // visit would leave (none), without the visit.
+                let end = (i + SPAN).min(w - 1);
+                above[i..end].fill(NONE);
+                left = NONE;
+                i = end;
+                continue;
+            }
             let top = above[i];
             let right = cross((i + 1, j), (i + 1, j + 1));
             let bottom = cross((i, j + 1), (i + 1, j + 1));
@@ -71,6 +138,7 @@ pub fn isolines(grid: &Grid, level: f64) -> Vec<Vec<Vec2>> {
             }
             above[i] = bottom;
             left = right;
+            i += 1;
         }
     }
     chain(&segs, &points)

@@ -8,7 +8,7 @@ mod raster;
 mod sample;
 mod ticks;
 
-pub use isolines::isolines;
+pub use isolines::{isolines, isolines_at};
 pub use mark::{mark, Mark, Marker};
 pub use raster::{fast_ln, raster_into, raster_rgba, LogScale, Raster};
 pub use sample::Sampler;
