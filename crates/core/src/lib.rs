@@ -18,6 +18,7 @@ pub mod format;
 pub mod geometry;
 pub mod inspect;
 pub mod landscape;
+pub mod lanes;
 pub mod lesson;
 pub mod math;
 pub mod noise;

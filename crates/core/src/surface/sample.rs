@@ -7,11 +7,12 @@
 //! same rounding). Rastrigin's `cos` runs w + h times instead of 2·w·h. A
 //! user's formula runs as its compiled [`Tape`](crate::landscape::expr::Tape)
 //! (terms split the same way, compiled once). The per-sample loops are
-//! branch-free arithmetic over slices, which the compiler vectorizes (two
-//! f64 lanes with wasm SIMD).
+//! written over two lanes ([`crate::lanes`]: wasm SIMD `f64x2`, or
+//! scalar pairs natively), lane by lane the scalar operations.
 
 use crate::landscape::expr::Scratch;
 use crate::landscape::{Landscape, View};
+use crate::lanes::{map1, map2, map4, range, F2};
 use crate::math;
 use std::f64::consts::PI;
 
@@ -76,50 +77,53 @@ impl Sampler {
         }
         let (c0, c1, c2) = (&self.c[0][..], &self.c[1][..], &self.c[2][..]);
         let (mut lo, mut hi, mut bad) = (f64::INFINITY, f64::NEG_INFINITY, false);
+        let sp = F2::splat;
         for (j, row) in values.chunks_exact_mut(w).enumerate() {
             let y = view.y1 - (j as f64 + 0.5) / h as f64 * view.height();
             match l {
                 Landscape::Quadratic(q) if q.rotation == 0.0 => {
-                    let by = q.b * (y * y);
+                    let by = sp(q.b * (y * y));
                     map1(row, c0, |a| a + by);
                 }
                 Landscape::Quadratic(q) => {
                     let (c, s) = q.cos_sin();
-                    let (ys, yc) = (y * s, y * c);
+                    let (ys, yc, a, b) = (sp(y * s), sp(y * c), sp(q.a), sp(q.b));
                     map2(row, c0, c1, |xc, xs| {
                         let u = xc + ys;
                         let w = xs + yc;
-                        q.a * (u * u) + q.b * (w * w)
+                        a * (u * u) + b * (w * w)
                     });
                 }
-                Landscape::Rosenbrock(r) => map2(row, c0, c1, |d2, x2| {
-                    let s = y - x2;
-                    d2 + r.b * (s * s)
-                }),
+                Landscape::Rosenbrock(r) => {
+                    let (y, b) = (sp(y), sp(r.b));
+                    map2(row, c0, c1, |d2, x2| {
+                        let s = y - x2;
+                        d2 + b * (s * s)
+                    });
+                }
                 Landscape::Himmelblau => {
-                    let yy = y * y;
+                    let (yy, y, k11, k7) = (sp(y * y), sp(y), sp(11.0), sp(7.0));
                     map2(row, c0, xs, |x2, x| {
-                        let u = x2 + y - 11.0;
-                        let v = x + yy - 7.0;
+                        let u = x2 + y - k11;
+                        let v = x + yy - k7;
                         u * u + v * v
                     });
                 }
                 Landscape::Saddle => {
-                    let yy = y * y;
+                    let yy = sp(y * y);
                     map1(row, c0, |x2| x2 - yy);
                 }
                 Landscape::Beale => {
-                    let (y2, y3) = (y * y, y * y * y);
-                    for ((((v, &x), &a), &b), &c) in row.iter_mut().zip(xs).zip(c0).zip(c1).zip(c2)
-                    {
-                        let r1 = a + x * y;
+                    let (y1, y2, y3) = (sp(y), sp(y * y), sp(y * y * y));
+                    map4(row, [xs, c0, c1, c2], |x, a, b, c| {
+                        let r1 = a + x * y1;
                         let r2 = b + x * y2;
                         let r3 = c + x * y3;
-                        *v = r1 * r1 + r2 * r2 + r3 * r3;
-                    }
+                        r1 * r1 + r2 * r2 + r3 * r3
+                    });
                 }
                 Landscape::Rastrigin(r) => {
-                    let gy = y * y - r.a * math::cos(2.0 * PI * y);
+                    let gy = sp(y * y - r.a * math::cos(2.0 * PI * y));
                     map1(row, c0, |gx| gx + gy);
                 }
                 Landscape::Expr(e) => e.tape().row(y, &mut self.scratch, row),
@@ -136,55 +140,4 @@ impl Sampler {
         }
         (lo, hi, bad)
     }
-}
-
-#[inline(always)]
-fn map1(row: &mut [f64], a: &[f64], f: impl Fn(f64) -> f64) {
-    for (v, &a) in row.iter_mut().zip(a) {
-        *v = f(a);
-    }
-}
-
-#[inline(always)]
-fn map2(row: &mut [f64], a: &[f64], b: &[f64], f: impl Fn(f64, f64) -> f64) {
-    for ((v, &a), &b) in row.iter_mut().zip(a).zip(b) {
-        *v = f(a, b);
-    }
-}
-
-/// The smallest and largest finite values of a row and whether any is not
-/// finite, branch-free (`v − v` is 0 exactly when v is finite), in four
-/// independent accumulators so that the comparisons overlap.
-fn range(row: &[f64]) -> (f64, f64, bool) {
-    let mut lo = [f64::INFINITY; 4];
-    let mut hi = [f64::NEG_INFINITY; 4];
-    let mut bad = [false; 4];
-    let (quads, rest) = row.as_chunks::<4>();
-    let mut step = |k: usize, v: f64| {
-        let ok = v - v == 0.0;
-        bad[k] |= !ok;
-        let l = if ok { v } else { f64::INFINITY };
-        let h = if ok { v } else { f64::NEG_INFINITY };
-        lo[k] = if l < lo[k] { l } else { lo[k] };
-        hi[k] = if h > hi[k] { h } else { hi[k] };
-    };
-    for q in quads {
-        for (k, &v) in q.iter().enumerate() {
-            step(k, v);
-        }
-    }
-    for &v in rest {
-        step(0, v);
-    }
-    let mut out = (lo[0], hi[0], bad[0]);
-    for k in 1..4 {
-        if lo[k] < out.0 {
-            out.0 = lo[k];
-        }
-        if hi[k] > out.1 {
-            out.1 = hi[k];
-        }
-        out.2 |= bad[k];
-    }
-    out
 }

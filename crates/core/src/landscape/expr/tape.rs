@@ -18,6 +18,7 @@
 //! [`Expr::parse`]: super::Expr::parse
 
 use super::{apply1, max2, min2, Fun, Op};
+use crate::lanes::{self, F2};
 use crate::math;
 
 /// What an instruction does.
@@ -290,15 +291,34 @@ fn map_sa(d: &mut [f64], a: f64, b: &[f64], f: impl Fn(f64, f64) -> f64) {
     }
 }
 
-/// One loop per kind, so that the arithmetic ones vectorize.
+#[inline(always)]
+fn lanes_aa(d: &mut [f64], a: &[f64], b: &[f64], f: impl Fn(F2, F2) -> F2) {
+    lanes::map2(d, a, b, f);
+}
+
+#[inline(always)]
+fn lanes_as(d: &mut [f64], a: &[f64], b: f64, f: impl Fn(F2, F2) -> F2) {
+    let b = F2::splat(b);
+    lanes::map1(d, a, |a| f(a, b));
+}
+
+#[inline(always)]
+fn lanes_sa(d: &mut [f64], a: f64, b: &[f64], f: impl Fn(F2, F2) -> F2) {
+    let a = F2::splat(a);
+    lanes::map1(d, b, |b| f(a, b));
+}
+
+/// One loop per kind: the arithmetic ones two lanes at a time
+/// ([`crate::lanes`], the same IEEE operation per lane), the others (calls
+/// into libm, min and max) one sample at a time.
 macro_rules! by_kind {
-    ($k:expr, $map:ident, $d:expr, $a:expr, $b:expr) => {
+    ($k:expr, $lanes:ident, $map:ident, $d:expr, $a:expr, $b:expr) => {
         match $k {
-            Kind::Add => $map($d, $a, $b, |a, b| a + b),
-            Kind::Sub => $map($d, $a, $b, |a, b| a - b),
-            Kind::Mul => $map($d, $a, $b, |a, b| a * b),
-            Kind::Div => $map($d, $a, $b, |a, b| a / b),
-            Kind::Neg => $map($d, $a, $b, |a, _| -a),
+            Kind::Add => $lanes($d, $a, $b, |a, b| a + b),
+            Kind::Sub => $lanes($d, $a, $b, |a, b| a - b),
+            Kind::Mul => $lanes($d, $a, $b, |a, b| a * b),
+            Kind::Div => $lanes($d, $a, $b, |a, b| a / b),
+            Kind::Neg => $lanes($d, $a, $b, |a, _| -a),
             k => $map($d, $a, $b, |a, b| k.apply(a, b)),
         }
     };
@@ -312,13 +332,16 @@ fn run(ins: &Ins, s: &mut Scratch) {
     let k = ins.kind;
     match (ins.a, ins.b) {
         (Arg::Arr(a), Arg::Arr(b)) => {
-            by_kind!(k, map2, &mut dst, &s.arrs[a as usize], &s.arrs[b as usize])
+            let (a, b) = (&s.arrs[a as usize], &s.arrs[b as usize]);
+            by_kind!(k, lanes_aa, map2, &mut dst, a, b)
         }
         (Arg::Arr(a), Arg::Sca(b)) => {
-            by_kind!(k, map_as, &mut dst, &s.arrs[a as usize], s.sca[b as usize])
+            let (a, b) = (&s.arrs[a as usize], s.sca[b as usize]);
+            by_kind!(k, lanes_as, map_as, &mut dst, a, b)
         }
         (Arg::Sca(a), Arg::Arr(b)) => {
-            by_kind!(k, map_sa, &mut dst, s.sca[a as usize], &s.arrs[b as usize])
+            let (a, b) = (s.sca[a as usize], &s.arrs[b as usize]);
+            by_kind!(k, lanes_sa, map_sa, &mut dst, a, b)
         }
         (Arg::Sca(a), Arg::Sca(b)) => dst.fill(k.apply(s.sca[a as usize], s.sca[b as usize])),
     }
