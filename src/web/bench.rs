@@ -13,7 +13,13 @@ thread_local! {
     static RASTER: RefCell<Raster> = RefCell::new(Raster::default());
 }
 
+/// A surface kind, `bowl`, or `f:` and a formula.
 fn surface(kind: &str) -> Result<Landscape, JsValue> {
+    if let Some(src) = kind.strip_prefix("f:") {
+        return crate::landscape::Expr::parse(src)
+            .map(Landscape::Expr)
+            .map_err(|_| JsValue::from_str("bad formula"));
+    }
     match kind {
         "bowl" => Ok(Landscape::default()),
         _ => Landscape::from_kind(kind).ok_or_else(|| JsValue::from_str("unknown surface")),
@@ -81,4 +87,48 @@ pub fn bench_put(ctx: CanvasRenderingContext2d) -> Result<(), JsValue> {
 #[wasm_bindgen]
 pub fn bench_lut() -> Vec<u8> {
     crate::surface::colormap_lut_rgba().concat()
+}
+
+/// The heatmap of [`bench_raster`] the plain way: f at every sample centre
+/// through `Landscape::value`, one at a time, then the same colour pass.
+/// The browser test compares [`bench_raster_rgba`] with it byte for byte,
+/// so the fast path's SIMD lanes are checked in the real build.
+#[wasm_bindgen]
+pub fn bench_raster_exact_rgba(kind: &str, w: u32, h: u32) -> Result<Vec<u8>, JsValue> {
+    use crate::surface::{colormap_lut_rgba, raster_into, Grid, LogScale};
+    let l = surface(kind)?;
+    let (w, h) = ((w as usize).max(2), (h as usize).max(2));
+    let mut grid = Grid {
+        w,
+        h,
+        view: l.default_view(),
+        values: Vec::with_capacity(w * h),
+    };
+    for j in 0..h {
+        for i in 0..w {
+            let v = l.value(grid.pos(i as f64, j as f64));
+            grid.values.push(v);
+        }
+    }
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for &v in grid.values.iter().filter(|v| v.is_finite()) {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if hi < lo {
+        (lo, hi) = (0.0, 0.0);
+    }
+    for v in &mut grid.values {
+        if !v.is_finite() {
+            *v = hi;
+        }
+    }
+    let mut out = vec![0; w * h * 4];
+    raster_into(
+        &grid.values,
+        &LogScale::new(lo, hi),
+        &colormap_lut_rgba(),
+        &mut out,
+    );
+    Ok(out)
 }
