@@ -203,7 +203,7 @@ pub fn range(row: &[f64]) -> (f64, f64, bool) {
 
 #[inline(always)]
 fn step(lo: &mut f64, hi: &mut f64, bad: &mut bool, v: f64) {
-    let ok = v - v == 0.0;
+    let ok = v.is_finite();
     *bad |= !ok;
     if ok && v < *lo {
         *lo = v;

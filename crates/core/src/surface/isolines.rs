@@ -63,7 +63,7 @@ impl Spans {
     /// some is not (what an edge needs to cross it).
     fn brackets(&self, j: usize, s: usize, level: f64) -> bool {
         let (lo, hi) = self.range[j * self.per_row + s];
-        lo < level && !(hi < level)
+        lo < level && hi >= level
     }
 }
 

@@ -179,9 +179,9 @@ impl Tape {
                     leaf(&mut nodes, Class::Const(k.apply(x, y)))
                 }
                 // Exponents musl's pow answers exactly (see the doc).
-                (Kind::Pow, _, Class::Const(e)) if e == 0.0 => leaf(&mut nodes, Class::Const(1.0)),
-                (Kind::Pow, _, Class::Const(e)) if e == 1.0 => a,
-                (Kind::Pow, _, Class::Const(e)) if e == 2.0 => {
+                (Kind::Pow, _, Class::Const(0.0)) => leaf(&mut nodes, Class::Const(1.0)),
+                (Kind::Pow, _, Class::Const(1.0)) => a,
+                (Kind::Pow, _, Class::Const(2.0)) => {
                     nodes.push(Node {
                         kind: Some(Kind::Mul),
                         class: ca,
@@ -190,7 +190,7 @@ impl Tape {
                     });
                     nodes.len() - 1
                 }
-                (Kind::Pow, _, Class::Const(e)) if e == -1.0 => {
+                (Kind::Pow, _, Class::Const(-1.0)) => {
                     let one = leaf(&mut nodes, Class::Const(1.0));
                     nodes.push(Node {
                         kind: Some(Kind::Div),
