@@ -158,44 +158,44 @@ pub fn map4(out: &mut [f64], [a, b, c, d]: [&[f64]; 4], f: impl Fn(F2, F2, F2, F
 }
 
 /// The smallest and largest finite values of `row` and whether any is not
-/// finite (`v − v` is 0 exactly when v is finite). Comparisons as in
-/// `if v < lo { lo = v }`, never `f64::min` (NaN rules differ, and it is a
-/// call in wasm).
+/// finite. Comparisons as in `if v < lo { lo = v }`, never `f64::min` (NaN
+/// rules differ, and it is a call in wasm).
 pub fn range(row: &[f64]) -> (f64, f64, bool) {
-    let (pairs, rest) = row.as_chunks::<2>();
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-    let (mut lo, mut hi, mut bad) = {
-        let (inf, ninf, zero) = (
-            f64x2_splat(f64::INFINITY),
-            f64x2_splat(f64::NEG_INFINITY),
-            f64x2_splat(0.0),
-        );
-        let (mut lo, mut hi, mut bad) = (inf, ninf, f64x2_splat(0.0));
+    {
+        // pmin(a, b) = b < a ? b : a and pmax(a, b) = a < b ? b : a, the
+        // scalar comparisons, which pass NaN by; `v − v` is 0 for a finite
+        // v and NaN otherwise, so the sum is NaN when any sample is not
+        // finite: then the row is gone through again, one value at a time.
+        // (Two lanes may settle a tie of 0 and −0 the other way round from
+        // a scan in order; the colour scale reads lo only through f − lo
+        // and hi − lo, where the sign of a zero lo changes nothing.)
+        let (pairs, rest) = row.as_chunks::<2>();
+        let (mut lo, mut hi) = (f64x2_splat(f64::INFINITY), f64x2_splat(f64::NEG_INFINITY));
+        let mut acc = f64x2_splat(0.0);
         for p in pairs {
             let v = F2::load(p).0;
-            let ok = f64x2_eq(f64x2_sub(v, v), zero);
-            bad = v128_or(bad, v128_not(ok));
-            // pmin(a, b) = b < a ? b : a, as the scalar comparison.
-            lo = f64x2_pmin(lo, v128_bitselect(v, inf, ok));
-            hi = f64x2_pmax(hi, v128_bitselect(v, ninf, ok));
+            acc = f64x2_add(acc, f64x2_sub(v, v));
+            lo = f64x2_pmin(lo, v);
+            hi = f64x2_pmax(hi, v);
         }
-        let l = |v: v128| (f64x2_extract_lane::<0>(v), f64x2_extract_lane::<1>(v));
-        let ((l0, l1), (h0, h1)) = (l(lo), l(hi));
-        (
-            if l1 < l0 { l1 } else { l0 },
-            if h1 > h0 { h1 } else { h0 },
-            v128_any_true(bad),
-        )
-    };
-    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-    let (mut lo, mut hi, mut bad) = (f64::INFINITY, f64::NEG_INFINITY, false);
-    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-    for p in pairs {
-        for &v in p {
-            step(&mut lo, &mut hi, &mut bad, v);
+        let acc = f64x2_extract_lane::<0>(acc) + f64x2_extract_lane::<1>(acc);
+        if acc == 0.0 {
+            let (l0, l1) = (f64x2_extract_lane::<0>(lo), f64x2_extract_lane::<1>(lo));
+            let (h0, h1) = (f64x2_extract_lane::<0>(hi), f64x2_extract_lane::<1>(hi));
+            let (mut lo, mut hi, mut bad) = (
+                if l1 < l0 { l1 } else { l0 },
+                if h1 > h0 { h1 } else { h0 },
+                false,
+            );
+            for &v in rest {
+                step(&mut lo, &mut hi, &mut bad, v);
+            }
+            return (lo, hi, bad);
         }
     }
-    for &v in rest {
+    let (mut lo, mut hi, mut bad) = (f64::INFINITY, f64::NEG_INFINITY, false);
+    for &v in row {
         step(&mut lo, &mut hi, &mut bad, v);
     }
     (lo, hi, bad)
