@@ -28,6 +28,7 @@ mod error;
 mod hyper;
 mod lex;
 mod parse;
+mod program;
 mod tape;
 
 pub use error::{ExprError, ExprProblem, Open, Token};
