@@ -30,8 +30,9 @@ pub fn start() -> Result<(), JsValue> {
         .as_deref()
         .and_then(Lang::from_code)
         .unwrap_or_default();
+    // The pickers' options now, so that `controls::words` below keeps the
+    // add picker's first kind; the static words are written there, once.
     controls::fill_selects(&doc, lang)?;
-    controls::apply_static(&doc, lang)?;
     // The address bar's scene, if any; dropped values are listed in a notice.
     let (scene, t0, notices) = if search.len() > 1 {
         crate::url::from_query(&search)

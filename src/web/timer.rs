@@ -108,3 +108,17 @@ pub fn cancel(window: &Window, which: Later) {
         }
     });
 }
+
+/// Run `run` once, just after the browser has painted the next frame: a
+/// timeout set from an animation frame fires after that frame's paint.
+/// For start-up work nobody sees at first (the first picture comes first).
+pub fn after_paint(window: &Window, run: impl FnOnce() + 'static) -> Result<(), JsValue> {
+    let w = window.clone();
+    let frame = Closure::once_into_js(move || {
+        let task = Closure::once_into_js(run);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+    });
+    window
+        .request_animation_frame(frame.unchecked_ref())
+        .map(|_| ())
+}

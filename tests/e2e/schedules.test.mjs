@@ -192,6 +192,33 @@ test('refused values: inline errors naming the argument and its range, in Englis
   await assertNoBadNumbers(page, 'refusals');
 });
 
+// torch's class of each kind, as its picker option names it (the page
+// finds each once and reuses it for every card and phase).
+const TORCH = {
+  step: 'StepLR', multi_step: 'MultiStepLR', constant: 'ConstantLR', linear: 'LinearLR',
+  exponential: 'ExponentialLR', polynomial: 'PolynomialLR', cosine: 'CosineAnnealingLR',
+  cosine_warm_restarts: 'CosineAnnealingWarmRestarts', cyclic: 'CyclicLR', one_cycle: 'OneCycleLR',
+  plateau: 'ReduceLROnPlateau', sequential: 'SequentialLR',
+};
+
+test('every picker option, on every card and phase, names its kind\'s torch class', async (t) => {
+  const { page } = await fresh(t);
+  const two = structuredClone(SCENE);
+  two.optimizers.push({ kind: 'adam', lr: 0.05 });
+  await setScene(page, two);
+  await act(page, () => picker(page, 1).selectOption('warmup_cosine'));
+  const options = async (sel) => Object.fromEntries(await sel.locator('option').evaluateAll(
+    (os) => os.filter((o) => o.value && o.value !== 'warmup_cosine').map((o) => [o.value, o.textContent])));
+  for (const i of [0, 1]) {
+    const got = await options(picker(page, i));
+    assert.deepEqual(Object.keys(got).sort(), Object.keys(TORCH).sort(), `card ${i}: every kind offered`);
+    for (const [k, cls] of Object.entries(TORCH)) assert.ok(got[k].endsWith(` — ${cls}`), `card ${i} ${k}: ${got[k]}`);
+  }
+  const phase = await options(card(page, 1).locator('select[data-sched="phase-kind"][data-phase="0"]'));
+  assert.ok(Object.keys(phase).length >= 8, 'the phase picker lists the chainable kinds');
+  for (const [k, text] of Object.entries(phase)) assert.ok(text.endsWith(` — ${TORCH[k]}`), `phase ${k}: ${text}`);
+});
+
 test('warm-up + cosine in one click; phases added, changed and removed', async (t) => {
   const { page } = await fresh(t);
   await setScene(page, SCENE);

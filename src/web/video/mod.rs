@@ -86,15 +86,20 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
         let _ = typed.set_attribute("data-typed", "");
     })?;
     // MP4 joins the format menu once the browser says it encodes H.264.
+    // Asked after the first picture: the question costs 15-25 ms of the
+    // main thread at start-up, and the menu is in a closed panel.
     let menu: HtmlSelectElement = by_id(doc, "video-format")?;
     let d = doc.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        if avc().await.is_some() {
-            if let Ok(option) = super::dom::el(&d, "option", &[("value", "mp4")], Some("MP4")) {
-                let _ = menu.append_child(&option);
+    let window = web_sys::window().ok_or("no window")?;
+    super::timer::after_paint(&window, move || {
+        wasm_bindgen_futures::spawn_local(async move {
+            if avc().await.is_some() {
+                if let Ok(option) = super::dom::el(&d, "option", &[("value", "mp4")], Some("MP4")) {
+                    let _ = menu.append_child(&option);
+                }
             }
-        }
-    });
+        })
+    })?;
     if let Some(panel) = caption.closest("details")? {
         on(&panel, "toggle", |_: web_sys::Event| {
             with_app(|app| {
