@@ -43,7 +43,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
 const BIN = join(ROOT, 'node_modules', '.bin');
 
-class BuildError extends Error {}
+export class BuildError extends Error {}
 const fail = (msg) => {
   throw new BuildError(msg);
 };
@@ -124,22 +124,23 @@ async function cargoWasm(env) {
 }
 
 // Subresource integrity as Trunk wrote it: sha384, base64.
-const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+export const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
 
-function indexHtml(stage) {
-  const src = readFileSync(join(WWW, 'index.html'), 'utf8');
+// The page: www/index.html with its marker replaced by the build's tags;
+// `integrity(name)` gives the sha384 of a file of the dist.
+export function pageHtml(src, integrity) {
   const parts = src.split(MARKER);
   if (parts.length !== 2) fail(`www/index.html must hold the comment <!-- build: assets … --> exactly once (in <head>), found ${parts.length - 1}`);
-  if (/\sdata-trunk\b/.test(src)) fail('www/index.html still has data-trunk lines: the build no longer reads them');
+  if (/\sdata-trunk\b/.test(src)) fail('www/index.html has data-trunk attributes: nothing reads them any more (see scripts/build.mjs)');
   const tags = [
-    `<link rel="stylesheet" href="./style.css" integrity="${sri(join(stage, 'style.css'))}"/>`,
+    `<link rel="stylesheet" href="./style.css" integrity="${integrity('style.css')}"/>`,
     '<script type="module" src="./boot.js"></script>',
-    `<link rel="modulepreload" href="./gradscape.js" crossorigin="anonymous" integrity="${sri(join(stage, 'gradscape.js'))}">` +
-      `<link rel="preload" href="./gradscape_bg.wasm" crossorigin="anonymous" integrity="${sri(join(stage, 'gradscape_bg.wasm'))}" as="fetch" type="application/wasm">`,
+    `<link rel="modulepreload" href="./gradscape.js" crossorigin="anonymous" integrity="${integrity('gradscape.js')}">` +
+      `<link rel="preload" href="./gradscape_bg.wasm" crossorigin="anonymous" integrity="${integrity('gradscape_bg.wasm')}" as="fetch" type="application/wasm">`,
   ];
   // The marker's indentation for each tag, so the page's source stays readable.
   const indent = parts[0].slice(parts[0].lastIndexOf('\n') + 1);
-  writeFileSync(join(stage, 'index.html'), parts[0] + tags.join(`\n${indent}`) + parts[1]);
+  return parts[0] + tags.join(`\n${indent}`) + parts[1];
 }
 
 function copyReveal(stage) {
@@ -176,7 +177,8 @@ export async function build(dist) {
     step('copying www/ and writing index.html');
     for (const name of COPY) cpSync(join(WWW, name), join(stage, name), { recursive: true });
     copyReveal(stage);
-    indexHtml(stage);
+    const page = pageHtml(readFileSync(join(WWW, 'index.html'), 'utf8'), (name) => sri(join(stage, name)));
+    writeFileSync(join(stage, 'index.html'), page);
     // Swap: the old dist is gone only once the new one is whole.
     const old = `${dist}.old-${process.pid}`;
     if (existsSync(dist)) renameSync(dist, old);
