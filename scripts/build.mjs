@@ -9,7 +9,10 @@
 //      root package (RUSTFLAGS, CARGO_TARGET_DIR and .cargo/config.toml
 //      apply as for any cargo build; the .wasm is found in cargo's JSON);
 //   2. wasm-bindgen --target=web --no-typescript --out-name=gradscape;
-//   3. wasm-opt WASM_OPT_ARGS (npm `binaryen`, node_modules/.bin/wasm-opt);
+//   3. wasm-opt WASM_OPT_ARGS (npm `binaryen`, node_modules/.bin/wasm-opt),
+//      its output kept under CARGO_TARGET_DIR by the sha256 of its input,
+//      arguments and version: a build whose wasm did not change (www/ edits
+//      under `make serve`) reuses it instead of a minute of -Oz;
 //   4. index.html from www/index.html: the marker comment
 //      `<!-- build: assets … -->` becomes the stylesheet, the loader
 //      (www/boot.js, an external module: the CSP refuses inline script) and
@@ -22,8 +25,8 @@
 // pages can `import … from "…/gradscape.js"` (an npm package, www/package.json).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // wasm-opt's arguments, in one place (after wasm-bindgen, on gradscape_bg.wasm).
@@ -90,6 +93,7 @@ function tools(env) {
   if (!opt || !opt.startsWith(`wasm-opt version ${WASM_OPT_VERSION}`)) {
     fail(`wasm-opt ${WASM_OPT_VERSION} (npm package binaryen) not found in node_modules/.bin (found ${opt ?? 'none'}): npm ci`);
   }
+  out.optVersion = opt;
   return out;
 }
 
@@ -106,6 +110,42 @@ function run(cmd, argv, { env, capture = false } = {}) {
       else ko(new BuildError(`${cmd} ${argv.join(' ')} failed (${signal ?? `exit ${code}`})`));
     });
   });
+}
+
+// cargo's target dir (CARGO_TARGET_DIR, .cargo/config.toml or ROOT/target),
+// from the path of the wasm it built: …/TARGET/wasm32-unknown-unknown/release/x.wasm.
+const targetDir = (wasm) => resolve(dirname(wasm), '..', '..');
+
+// wasm-opt on `bg` in place, or its kept output (in `cacheDir`) for the same
+// input: wasm-opt is a pure function of the bytes, the arguments and its
+// version. Returns whether the kept output was used.
+export async function wasmOpt(tool, bg, cacheDir, env = process.env) {
+  const key = createHash('sha256')
+    .update(JSON.stringify([tool.optVersion, WASM_OPT_ARGS]))
+    .update(readFileSync(bg))
+    .digest('hex');
+  const kept = join(cacheDir, `${key}.wasm`);
+  try {
+    cpSync(kept, bg);
+    return true;
+  } catch {
+    // Not kept (or removed meanwhile by another build): run it.
+  }
+  await run(tool.opt, [...WASM_OPT_ARGS, bg, '-o', `${bg}.opt`], { env });
+  renameSync(`${bg}.opt`, bg);
+  try {
+    // Written under a temporary name, then renamed, so a killed build never
+    // leaves a partial file under its key; only the latest is kept.
+    mkdirSync(cacheDir, { recursive: true });
+    cpSync(bg, `${kept}.${process.pid}`);
+    renameSync(`${kept}.${process.pid}`, kept);
+    for (const name of readdirSync(cacheDir)) {
+      if (/^[0-9a-f]{64}\.wasm$/.test(name) && name !== basename(kept)) rmSync(join(cacheDir, name), { force: true });
+    }
+  } catch (e) {
+    process.stderr.write(`warning: could not keep wasm-opt's output in ${cacheDir}: ${e.message}\n`);
+  }
+  return false;
 }
 
 async function cargoWasm(env) {
@@ -156,6 +196,21 @@ function copyReveal(stage) {
   }
 }
 
+// Staging and old folders of builds that were killed (their process is
+// gone): removed, so they do not pile up beside dist/.
+function removeLeftovers(dist) {
+  const mine = new RegExp(`^${basename(dist).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:staging|old)-(\\d+)$`);
+  for (const name of existsSync(dirname(dist)) ? readdirSync(dirname(dist)) : []) {
+    const pid = Number(name.match(mine)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (e) {
+      if (e.code === 'ESRCH') rmSync(join(dirname(dist), name), { recursive: true, force: true });
+    }
+  }
+}
+
 export async function build(dist) {
   const t0 = performance.now();
   const step = (name) => say(`${name} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
@@ -163,17 +218,24 @@ export async function build(dist) {
   const env = { ...process.env, PATH: `${BIN}:${process.env.PATH ?? ''}` };
   const tool = tools(env);
   const stage = `${dist}.staging-${process.pid}`;
+  removeLeftovers(dist);
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
+  // Ctrl-C (make serve's too) leaves no half build behind.
+  const stop = (sig) => {
+    rmSync(stage, { recursive: true, force: true });
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
     step('cargo build --release --target wasm32-unknown-unknown --lib');
     const wasm = await cargoWasm(env);
     step(`wasm-bindgen ${relative(ROOT, wasm)}`);
     await run(tool.bindgen, ['--target=web', '--no-typescript', '--out-name=gradscape', `--out-dir=${stage}`, wasm], { env });
     step(`wasm-opt ${WASM_OPT_ARGS.join(' ')}`);
-    const bg = join(stage, 'gradscape_bg.wasm');
-    await run(tool.opt, [...WASM_OPT_ARGS, bg, '-o', `${bg}.opt`], { env });
-    renameSync(`${bg}.opt`, bg);
+    if (await wasmOpt(tool, join(stage, 'gradscape_bg.wasm'), join(targetDir(wasm), 'wasm-opt'), env)) {
+      say('  the wasm did not change: wasm-opt\'s kept output of the same input');
+    }
     step('copying www/ and writing index.html');
     for (const name of COPY) cpSync(join(WWW, name), join(stage, name), { recursive: true });
     copyReveal(stage);
@@ -188,7 +250,8 @@ export async function build(dist) {
     rmSync(stage, { recursive: true, force: true });
     throw e;
   }
-  step(`${relative(process.cwd(), dist) || '.'}/ is ready`);
+  const shown = relative(process.cwd(), dist);
+  step(`${shown && !shown.startsWith('..') ? shown : dist}/ is ready`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -80,10 +80,11 @@ build_release() {
 
 cmd_serve() {
   ensure_rust_tools
-  say "building, then serving on http://127.0.0.1:8080 (Ctrl-C to stop); rebuilds when src/, crates/, www/ or Cargo.* change"
-  echo "open http://127.0.0.1:8080"
+  local port=${PORT:-8080}
+  say "building, then serving on http://127.0.0.1:$port (Ctrl-C to stop); rebuilds when src/, crates/, www/ or Cargo.* change"
+  echo "open http://127.0.0.1:$port"
   # No autoreload (reload by hand): an injected script would be inline, which the page's CSP refuses.
-  exec node scripts/serve.mjs --port 8080
+  exec node scripts/serve.mjs --port "$port"
 }
 
 cmd_dist() {

@@ -1,6 +1,7 @@
 // The release build (scripts/build.mjs) as it lands in dist/: the page's
 // tags are the build's, every integrity hash is its file's, the copied files
-// are www/'s, and the build names a missing tool with its install command.
+// are www/'s, wasm-opt's kept output is what wasm-opt writes, and the build
+// names a missing tool with its install command.
 //   node --test tests/build/      (after node scripts/build.mjs; GRADSCAPE_DIST to test another dist)
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -8,7 +9,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
-import { COPY, pageHtml, sri } from '../../scripts/build.mjs';
+import { COPY, WASM_OPT_ARGS, pageHtml, sri, wasmOpt } from '../../scripts/build.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = resolve(process.env.GRADSCAPE_DIST ?? join(ROOT, 'dist'));
@@ -102,4 +103,44 @@ test('a missing or wrong tool stops the build at once, named with how to install
   assert.match(oldBindgen.stderr, new RegExp(`found wasm-bindgen 0\\.2\\.1 .*cargo install wasm-bindgen-cli --version ${want.replaceAll('.', '\\.')}`));
   // Nothing was staged or written.
   assert.equal(oldBindgen.madeDist, false);
+});
+
+test("wasm-opt's kept output is byte for byte what wasm-opt writes, and only for the same input", async () => {
+  const bin = join(ROOT, 'node_modules', '.bin');
+  const dir = mkdtempSync(join(tmpdir(), 'gradscape-opt-'));
+  try {
+    const wat = (k) => `(module (func (export "f") (param i32) (result i32) (local i32)
+      (local.set 1 (i32.add (local.get 0) (i32.const ${k}))) (i32.mul (local.get 1) (i32.const 2))))`;
+    for (const k of [1, 7]) {
+      writeFileSync(join(dir, `in${k}.wat`), wat(k));
+      assert.equal(spawnSync(join(bin, 'wasm-as'), [join(dir, `in${k}.wat`), '-o', join(dir, `in${k}.wasm`)]).status, 0);
+    }
+    const direct = join(dir, 'direct.wasm');
+    assert.equal(spawnSync(join(bin, 'wasm-opt'), [...WASM_OPT_ARGS, join(dir, 'in1.wasm'), '-o', direct]).status, 0);
+    const want = readFileSync(direct);
+    // The optimizer changes this module, so a copy of the input would not pass.
+    assert.notDeepEqual(want, readFileSync(join(dir, 'in1.wasm')));
+    const tool = { opt: join(bin, 'wasm-opt'), optVersion: 'wasm-opt version 132 (version_132)' };
+    const cache = join(dir, 'cache');
+    const opt = async (input, t = tool) => {
+      const f = join(dir, `work-${Math.random()}.wasm`);
+      writeFileSync(f, readFileSync(join(dir, input)));
+      return { kept: await wasmOpt(t, f, cache), bytes: readFileSync(f) };
+    };
+    const first = await opt('in1.wasm');
+    assert.equal(first.kept, false);
+    assert.deepEqual(first.bytes, want);
+    const second = await opt('in1.wasm');
+    assert.equal(second.kept, true);
+    assert.deepEqual(second.bytes, want);
+    // Another version of wasm-opt runs again.
+    assert.equal((await opt('in1.wasm', { ...tool, optVersion: 'wasm-opt version 133' })).kept, false);
+    // Another input runs again and is optimized for itself; one output is kept.
+    const other = await opt('in7.wasm');
+    assert.equal(other.kept, false);
+    assert.notDeepEqual(other.bytes, want);
+    assert.equal(readdirSync(cache).length, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
