@@ -1,6 +1,6 @@
 # The two commands of the README, plus a static release build.
 .PHONY: serve test dist offline tools fuzz soak bench wheel notebook-test
-serve:  ## build and serve the page on http://127.0.0.1:8080
+serve:  ## build, serve the page on http://127.0.0.1:8080, rebuild when a source changes
 	@bash scripts/dev.sh serve
 test:   ## fmt, clippy (native + wasm32), native tests, wasm tests, browser e2e
 	@bash scripts/dev.sh test

@@ -5,7 +5,7 @@
 //   node scripts/bench.mjs [--reps N] [--warmup N] [--skip-native]
 //                          [--no-nosimd] [--out FILE | --no-write]
 //
-// Expects dist/ (trunk build --release) and, unless --no-nosimd,
+// Expects dist/ (node scripts/build.mjs) and, unless --no-nosimd,
 // dist-nosimd/ (the same build without wasm SIMD); scripts/dev.sh bench
 // builds both. Native figures come from `cargo bench --bench surface` built
 // with -C target-cpu=native (its own target dir), read from criterion's
@@ -79,7 +79,7 @@ const verdict = (ok) => (ok === undefined ? '' : ok ? 'met' : '**missed**');
 async function main() {
   const dist = join(ROOT, 'dist');
   const nosimd = join(ROOT, 'dist-nosimd');
-  if (!existsSync(join(dist, 'gradscape_bg.wasm'))) throw new Error('no dist/: run trunk build --release (scripts/dev.sh bench does)');
+  if (!existsSync(join(dist, 'gradscape_bg.wasm'))) throw new Error('no dist/: run node scripts/build.mjs (scripts/dev.sh bench does)');
   const withNoSimd = !flag('--no-nosimd');
   if (withNoSimd && !existsSync(join(nosimd, 'gradscape_bg.wasm'))) throw new Error('no dist-nosimd/: run scripts/dev.sh bench, or pass --no-nosimd');
   const nat = flag('--skip-native') ? null : native();

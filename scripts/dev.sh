@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # gradscape's developer commands: `serve`, `test`, `dist`, `offline`, `tools`, `bench`.
-# Each installs what it needs when missing (wasm32 target, pinned trunk and
+# Each installs what it needs when missing (wasm32 target, pinned
 # wasm-bindgen-cli, Debian's chromium + chromium-driver, npm packages) and
-# never downloads a prebuilt binary: the Rust tools are built by cargo,
-# wasm-opt is the npm package `binaryen` (binaryen compiled to wasm, on Node).
+# never downloads a prebuilt binary: wasm-bindgen is built by cargo, wasm-opt
+# is the npm package `binaryen` (binaryen compiled to wasm, on Node). The page
+# is built by scripts/build.mjs (Node) and served by scripts/serve.mjs.
 set -uo pipefail
 
-TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml
-WASM_OPT_VERSION=132           # npm `binaryen` (package.json); Trunk.toml pins version_132
+WASM_OPT_VERSION=132           # npm `binaryen` (package.json); scripts/build.mjs checks it too
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-# node_modules/.bin first: its wasm-opt (npm binaryen) is the one Trunk must find.
+# node_modules/.bin first: its wasm-opt (npm binaryen) is the one to use.
 export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -23,15 +23,11 @@ ensure_rust_tools() {
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown || die "rustup target add wasm32-unknown-unknown failed"
   fi
-  # The two tools are built with a lighter release profile: they only move
-  # files and rewrite wasm, and opt-level 1 without LTO builds them in about
-  # half the time (what a newcomer waits for before the first page).
+  # wasm-bindgen is built with a lighter release profile: it only rewrites
+  # wasm, and opt-level 1 without LTO builds it in about half the time (what
+  # a newcomer waits for before the first page).
   local light=(env CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false
     CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_DEBUG=0)
-  if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
-    say "installing trunk $TRUNK_VERSION (cargo install, a few minutes)"
-    "${light[@]}" cargo install --locked trunk --version "$TRUNK_VERSION" || die "installing trunk failed"
-  fi
   if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]] ||
      ! command -v wasm-bindgen-test-runner >/dev/null; then
     say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install, a few minutes)"
@@ -76,23 +72,25 @@ ensure_npm() {
   fi
 }
 
+# build_release [--dist DIR]: cargo → wasm-bindgen → wasm-opt → dist/ (scripts/build.mjs).
 build_release() {
-  say "trunk build --release → dist/"
-  trunk build --release
+  say "node scripts/build.mjs${*:+ $*} → ${2:-dist}/"
+  node scripts/build.mjs "$@"
 }
 
 cmd_serve() {
   ensure_rust_tools
-  say "serving on http://127.0.0.1:8080 (Ctrl-C to stop)"
-  echo "open http://127.0.0.1:8080"
-  # No autoreload: its injected inline script is refused by the page's CSP.
-  exec trunk serve --release --no-autoreload --address 127.0.0.1 --port 8080
+  local port=${PORT:-8080}
+  say "building, then serving on http://127.0.0.1:$port (Ctrl-C to stop); rebuilds when src/, crates/, www/ or Cargo.* change"
+  echo "open http://127.0.0.1:$port"
+  # No autoreload (reload by hand): an injected script would be inline, which the page's CSP refuses.
+  exec node scripts/serve.mjs --port "$port"
 }
 
 cmd_dist() {
   # (npm ci too: binaryen's wasm-opt, and reveal.js for dist/examples/slides.html.)
   ensure_rust_tools
-  build_release || die "trunk build failed"
+  build_release || die "the build failed"
   say "dist/ is ready: copy it to any static host (it uses relative URLs)"
 }
 
@@ -102,10 +100,10 @@ cmd_dist() {
 cmd_offline() {
   command -v node >/dev/null || die "node not found: install Node.js 20"
   local wasm=dist/gradscape_bg.wasm newer=""
-  [[ -f $wasm ]] && newer=$(find src crates www Cargo.toml Cargo.lock Trunk.toml -newer "$wasm" -type f -print -quit)
+  [[ -f $wasm ]] && newer=$(find src crates www Cargo.toml Cargo.lock scripts/build.mjs -newer "$wasm" -type f -print -quit)
   if [[ ! -f $wasm || -n $newer || ! -f dist/boot.js ]]; then
     ensure_rust_tools
-    build_release || die "trunk build failed"
+    build_release || die "the build failed"
   else
     say "dist/ is up to date with the sources"
   fi
@@ -161,7 +159,9 @@ cmd_test() {
   run_suite clippy-wasm none cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
   run_suite native cargo cargo test --workspace --features cli
   run_suite wasm cargo cargo test --target wasm32-unknown-unknown --test web
-  run_suite build none trunk build --release
+  run_suite build none node scripts/build.mjs
+  # The built dist/ itself: no build-time markup left, every integrity right.
+  run_suite dist node node --test tests/build/
   # Two test files at a time (node's default on 2 cores is one): their
   # browsers wait on timers and frames as much as they compute; measured
   # 412 s → 314 s on a 2-core machine, 0 failures; three was no faster and flaky.
@@ -208,7 +208,7 @@ cmd_soak() {
   ensure_rust_tools
   ensure_chromium
   ensure_npm
-  build_release || die "trunk build failed"
+  build_release || die "the build failed"
   node scripts/soak.mjs
 }
 
@@ -221,10 +221,10 @@ cmd_bench() {
   ensure_rust_tools
   ensure_chromium
   ensure_npm
-  build_release || die "trunk build failed"
-  say "trunk build --release without SIMD → dist-nosimd/"
+  build_release || die "the build failed"
+  say "the same build without SIMD → dist-nosimd/"
   RUSTFLAGS="-C target-feature=-simd128" CARGO_TARGET_DIR="$ROOT/target/nosimd" \
-    trunk build --release --dist dist-nosimd || die "trunk build (no SIMD) failed"
+    node scripts/build.mjs --dist dist-nosimd || die "the build without SIMD failed"
   say "node scripts/bench.mjs $*"
   node scripts/bench.mjs "$@"
 }

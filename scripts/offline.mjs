@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// One offline file: turns the release build (dist/ from `trunk build
-// --release`) into dist/gradscape.html, which opens by double-click from
+// One offline file: turns the release build (dist/ from `node
+// scripts/build.mjs`) into dist/gradscape.html, which opens by double-click from
 // file://, a USB stick or a learning-management system, and fetches nothing.
 //
 //   node scripts/offline.mjs [DIST [OUT]]    (default dist → DIST/gradscape.html)
@@ -108,7 +108,7 @@ export async function offlineHtml(dist) {
   if (!html.includes(csp)) throw new Error('offline: the Content-Security-Policy of index.html was not found');
   html = html.replace(/<link rel="stylesheet" href="\.\/style\.css"[^>]*>/, '@@STYLE@@');
   html = html.replace(/<script type="module" src="\.\/boot\.js"><\/script>/, '@@SCRIPT@@');
-  // Trunk's preload hints for the two files that are now inline.
+  // The build's preload hints for the two files that are now inline.
   html = html.replace(/<link rel="(?:modulepreload|preload)" href="\.\/gradscape[^>]*>/g, '');
   // "Open the default scene" and "open in gradscape" lead to this file
   // (whatever it is called), not to its folder.

@@ -4,7 +4,7 @@
 // collection, the wasm memory, the frames drawn and the console errors.
 // Prints a table and a verdict: memory must stay flat (trails are capped).
 //
-//   node scripts/soak.mjs            (after `trunk build --release`)
+//   node scripts/soak.mjs            (after `node scripts/build.mjs`)
 //   SOAK_MINUTES=2 node scripts/soak.mjs
 import { serve, launch } from '../tests/e2e/support.mjs';
 

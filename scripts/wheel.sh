@@ -1,20 +1,20 @@
 #!/usr/bin/env bash
 # `make wheel`: the Jupyter widget's pure-Python wheel. Builds the page
-# (trunk build --release), copies its module and wasm into
+# (node scripts/build.mjs), copies its module and wasm into
 # python/gradscape/static/ (build outputs, not committed) and builds
 # python/dist/gradscape-VERSION-py3-none-any.whl with hatchling, in a venv of
 # its own (target/python-build; `build` and `hatchling` from PyPI when
-# missing). SKIP_TRUNK=1 reuses an existing dist/.
+# missing). SKIP_BUILD=1 reuses an existing dist/.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-if [[ -z "${SKIP_TRUNK:-}" || ! -f dist/gradscape_bg.wasm ]]; then
+if [[ -z "${SKIP_BUILD:-}" || ! -f dist/gradscape_bg.wasm ]]; then
   bash scripts/dev.sh tools
-  say "trunk build --release → dist/"
-  trunk build --release || die "trunk build failed"
+  say "node scripts/build.mjs → dist/"
+  node scripts/build.mjs || die "the build failed"
 fi
 mkdir -p python/gradscape/static
 cp dist/gradscape.js dist/gradscape_bg.wasm python/gradscape/static/

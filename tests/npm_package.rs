@@ -1,5 +1,5 @@
 //! The release folder is an npm package (`www/package.json`, copied into
-//! dist/ by Trunk): its version is the crate's, its exports name files the
+//! dist/ by scripts/build.mjs): its version is the crate's, its exports name files the
 //! build writes under stable names, and it is copied at all.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -32,13 +32,16 @@ fn the_exports_are_the_builds_stable_file_names() {
     assert_eq!(exports["."], "./gradscape.js");
     assert_eq!(exports["./figure"], "./gradscape-figure.js");
     assert_eq!(exports["./gradscape_bg.wasm"], "./gradscape_bg.wasm");
-    // wasm-bindgen names its files after the crate; no hashes in them.
-    let trunk = read("Trunk.toml");
-    assert!(trunk.lines().any(|l| l.trim() == "filehash = false"));
+    // wasm-bindgen names its files after --out-name; the build adds no hash.
+    let build = read("scripts/build.mjs");
+    assert!(build.contains("'--out-name=gradscape'"));
     assert_eq!(env!("CARGO_PKG_NAME"), "gradscape");
     // Every file the package lists is one the build writes: the wasm-bindgen
-    // pair, or a www/ file that index.html copies.
-    let index = read("www/index.html");
+    // pair, or a www/ file in the build's COPY list.
+    let copy = build
+        .lines()
+        .find(|l| l.starts_with("export const COPY = ["))
+        .expect("scripts/build.mjs has its COPY list on one line");
     let files: Vec<&str> = pkg["files"]
         .as_array()
         .unwrap()
@@ -58,8 +61,8 @@ fn the_exports_are_the_builds_stable_file_names() {
             "www/{name}"
         );
         assert!(
-            index.contains(&format!("rel=\"copy-file\" href=\"{name}\"")),
-            "index.html does not copy {name} into dist/"
+            copy.contains(&format!("'{name}'")),
+            "scripts/build.mjs does not copy {name} into dist/"
         );
     }
 }

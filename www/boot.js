@@ -1,6 +1,6 @@
-// Starts gradscape. An external module (not Trunk's inline loader), so the
+// Starts gradscape. An external module (not an inline loader), so the
 // page's Content-Security-Policy needs no inline script: it loads the wasm,
-// exposes its exports as window.wasmBindings (as Trunk's loader does), and
+// exposes its exports as window.wasmBindings (as Trunk's loader did), and
 // wires the error banner's buttons in plain JS, so they work even when the
 // wasm has stopped. Until the wasm has started, the static loading panel
 // over the figure says what is loading (in the link's language); if the

@@ -18,10 +18,10 @@ import { launch } from '../e2e/support.mjs';
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOT = process.env.NOTEBOOK_SHOT; // a PNG path to keep a screenshot
 
-// The wheel of the current dist/ (scripts/wheel.sh runs trunk only when
+// The wheel of the current dist/ (scripts/wheel.sh builds only when
 // dist/ has no build; a few seconds otherwise).
 function wheel() {
-  const r = spawnSync('bash', [join(ROOT, 'scripts/wheel.sh')], { encoding: 'utf8', env: { ...process.env, SKIP_TRUNK: '1' } });
+  const r = spawnSync('bash', [join(ROOT, 'scripts/wheel.sh')], { encoding: 'utf8', env: { ...process.env, SKIP_BUILD: '1' } });
   assert.equal(r.status, 0, `scripts/wheel.sh failed:\n${r.stdout}${r.stderr}`);
   const dir = join(ROOT, 'python/dist');
   const whl = readdirSync(dir).filter((f) => f.endsWith('-py3-none-any.whl'));
