@@ -1,17 +1,29 @@
 // What the page's bytes are: `node scripts/weight.mjs [wasm] [dist]`.
 //
-// Reads the wasm as wasm-bindgen writes it, before wasm-opt (default
-// target/wasm-bindgen/release/gradscape_bg.wasm: its name section is still
-// there), groups the code section's function bodies by crate and module,
+// Reads the wasm as wasm-bindgen writes it, before wasm-opt (by default
+// it runs wasm-bindgen on the release build's
+// target/wasm32-unknown-unknown/release/gradscape.wasm into a temporary
+// folder: the name section is still there), groups the code section's function bodies by crate and module,
 // splits the .rodata strings into Chinese, English and panic locations,
 // and prints raw and gzip -9 KB per group as a Markdown table, then the
 // shipped files of `dist` (default dist/). A group's gzip is its bodies
 // compressed alone, scaled so the groups add up to the whole section's
 // gzip (compressed apart they lose what they share).
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const wasmPath = process.argv[2] ?? 'target/wasm-bindgen/release/gradscape_bg.wasm';
+function bindgen() {
+  const target = process.env.CARGO_TARGET_DIR ?? 'target';
+  const built = join(target, 'wasm32-unknown-unknown/release/gradscape.wasm');
+  if (!existsSync(built)) throw new Error(`${built} not found: build first (node scripts/build.mjs)`);
+  const out = mkdtempSync(join(tmpdir(), 'gradscape-weight-'));
+  execFileSync('wasm-bindgen', ['--target=web', '--no-typescript', '--out-name=gradscape', `--out-dir=${out}`, built]);
+  return join(out, 'gradscape_bg.wasm');
+}
+const wasmPath = process.argv[2] ?? bindgen();
 const dist = process.argv[3] ?? 'dist';
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
