@@ -38,6 +38,12 @@ impl SurfaceCache {
     pub fn is_low(&self) -> bool {
         self.low
     }
+
+    /// The picture's canvas (the benchmark reads a pixel of it back to
+    /// time the canvas work too).
+    pub fn picture(&self) -> &HtmlCanvasElement {
+        &self.canvas
+    }
 }
 
 /// Render the surface: heatmap (one sample per device pixel, or per 4 when
