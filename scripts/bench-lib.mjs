@@ -245,6 +245,17 @@ function installLatency(page, selector) {
   }, selector);
 }
 
+// Whether the runs the page shows are the runs of its scene, simulated
+// afresh (no stale numbers: the speed must not come from skipping work).
+export function freshRuns(page) {
+  return page.evaluate(() => {
+    const st = JSON.parse(window.wasmBindings.page_state());
+    const sim = JSON.parse(window.wasmBindings.simulate_json(JSON.stringify(st.scene)));
+    return sim.runs.length === st.runs.length && sim.runs.every((r, i) => Object.keys(r)
+      .every((k) => JSON.stringify(r[k]) === JSON.stringify(st.runs[i][k])));
+  });
+}
+
 // Take the latency records so far (and reset them).
 function takeLatency(page) {
   return page.evaluate(() => {
@@ -303,22 +314,22 @@ async function panels(page, open) {
 }
 
 // Slider drag → painted frame: 9 optimizers × `steps` steps at DPR 2, the
-// η slider dragged by mouse, one move per frame, drags of 30 moves until
-// ≥ `inputs` inputs are measured (after a warm-up drag). `open` opens every panel first.
+// η slider dragged by mouse, one move per frame, drags of 2·`span` moves
+// until ≥ `inputs` inputs are measured (after a warm-up drag). `open` opens every panel first.
 // `profile` also records a CPU profile of one more drag (self time per
 // function, the top ones).
-export async function sliderDrag(browser, base, { inputs, steps, open, profile = false }) {
+export async function sliderDrag(browser, base, { inputs, steps, open, profile = false, span = 15 }) {
   const { context, page, errors } = await openPlayground(browser, base, `${RACE9}&steps=${steps}`);
   await panels(page, open);
   await settle(page);
   await installLatency(page, ETA_SLIDER);
-  await drag(page, ETA_SLIDER, 5);
+  await drag(page, ETA_SLIDER, Math.min(5, span));
   await settle(page);
   await takeLatency(page);
   const all = [];
-  const agg = { draws: 0, inputs: 0, lost: 0, long: [] };
+  const agg = { draws: 0, inputs: 0, lost: 0, long: [], fresh: true };
   for (let k = 0; all.length < inputs && k < 20; k++) {
-    await drag(page, ETA_SLIDER, 15);
+    await drag(page, ETA_SLIDER, span);
     await settle(page);
     const r = await takeLatency(page);
     all.push(...r.done);
@@ -326,8 +337,9 @@ export async function sliderDrag(browser, base, { inputs, steps, open, profile =
     agg.inputs += r.inputs;
     agg.lost += r.lost;
     agg.long.push(...r.long);
+    agg.fresh &&= await freshRuns(page);
   }
-  const prof = profile ? await cpuProfile(page, () => drag(page, ETA_SLIDER, 15)) : null;
+  const prof = profile ? await cpuProfile(page, () => drag(page, ETA_SLIDER, span)) : null;
   await context.close();
   if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   const ms = all.map((r) => r.ms);
@@ -336,6 +348,7 @@ export async function sliderDrag(browser, base, { inputs, steps, open, profile =
     toFrame: median(all.map((r) => r.frame).filter(Number.isFinite)),
     drawsPerInput: agg.draws / Math.max(1, agg.inputs),
     unpainted: agg.lost,
+    fresh: agg.fresh,
     longTasks: agg.long.length,
     longTaskMs: agg.long.reduce((a, b) => a + b, 0),
     profile: prof,
@@ -391,20 +404,18 @@ export const SURFACE_CASES = [
 // is the difference of the medians. Beside it, in the same page and run:
 // the plain-JS loop (www/bench/baseline.js surfacePlain: f, Math.log, the
 // page's colour table, putImageData) on the same pixels of the same view.
-export async function surfaceChange(browser, base, { reps, warmup, cases = SURFACE_CASES }) {
+// `profile` adds a CPU profile of three more changes per surface.
+export async function surfaceChange(browser, base, { reps, warmup, cases = SURFACE_CASES, profile = false }) {
   const out = {};
   for (const c of cases) {
     const { context, page, errors } = await openPlayground(browser, base, `${c.query}&steps=20`);
     await settle(page);
-    const r = await page.evaluate(async ({ c, reps, warmup, base }) => {
+    // One input → painted frame: sent from a task (not inside a frame),
+    // resolved at the draw-counter change and a 1-pixel read of both canvases.
+    await page.evaluate((c) => {
       const plot = document.getElementById('plot');
       const loss = document.getElementById('loss');
-      const field = document.querySelector(c.field);
-      const start = document.getElementById('start-x');
-      const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
-      // One input → painted frame: sent from a task (not inside a frame),
-      // resolved at the draw-counter change and a 1-pixel read of both canvases.
-      const once = (el, value) => new Promise((ok, fail) => {
+      window.__once = (el, value) => new Promise((ok, fail) => {
         const d0 = Number(plot.dataset.draws);
         const obs = new MutationObserver(() => {
           if (Number(plot.dataset.draws) <= d0) return;
@@ -419,7 +430,14 @@ export async function surfaceChange(browser, base, { reps, warmup, cases = SURFA
         const ev = new Event(c.event, { bubbles: true });
         el.dispatchEvent(ev);
       });
-      const rest = async () => { await frame(); await frame(); await new Promise((ok) => setTimeout(ok, 30)); };
+      const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+      window.__rest = async () => { await frame(); await frame(); await new Promise((ok) => setTimeout(ok, 30)); };
+    }, c);
+    const r = await page.evaluate(async ({ c, reps, warmup, base }) => {
+      const plot = document.getElementById('plot');
+      const field = document.querySelector(c.field);
+      const start = document.getElementById('start-x');
+      const once = window.__once, rest = window.__rest;
       const x0 = Number(start.value);
       const change = [], same = [];
       for (let i = 0; i < warmup + reps; i++) {
@@ -447,12 +465,17 @@ export async function surfaceChange(browser, base, { reps, warmup, cases = SURFA
       }
       return { change, same, js, device: [plot.width, plot.height], view };
     }, { c, reps, warmup, base });
+    // Three more changes under the profiler (not timed).
+    const prof = profile ? await cpuProfile(page, () => page.evaluate(async (c) => {
+      const field = document.querySelector(c.field);
+      for (let i = 0; i < 3; i++) { await window.__once(field, c.values[i % 2]); await window.__rest(); }
+    }, c), 8) : null;
     await context.close();
     if (errors.length) throw new Error(`page errors (${c.name}): ${errors.join('; ')}`);
     const change = median(r.change), same = median(r.same), js = median(r.js);
     out[c.name] = {
       change, same, surface: change - same, js, jsOverSurface: js / Math.max(change - same, 1e-3),
-      changeP95: quantile(r.change, 0.95), device: r.device, view: r.view, n: r.change.length,
+      changeP95: quantile(r.change, 0.95), device: r.device, view: r.view, n: r.change.length, profile: prof,
     };
   }
   return out;
@@ -512,7 +535,8 @@ export async function animationFrame(browser, base, { reps, warmup, steps }) {
 export async function pageWeight(dist) {
   const out = {};
   for (const [name, file] of [['wasm', 'gradscape_bg.wasm'], ['js', 'gradscape.js'], ['css', 'style.css'], ['html', 'index.html']]) {
-    const body = await readFile(join(dist, file));
+    const body = await readFile(join(dist, file)).catch(() => null);
+    if (!body) continue; // a build that names its files otherwise
     out[name] = { raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
   }
   out.total = {

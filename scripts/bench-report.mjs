@@ -9,6 +9,10 @@ const ratio = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : 'n/a');
 const verdict = (ok) => (ok === undefined ? '' : ok ? 'met' : '**missed**');
 const BUILTIN = ['bowl', 'rosenbrock', 'rastrigin'];
 
+// A profile's top functions as a markdown table.
+const table = (p) => ['| function | self ms | share |', '|---|---|---|',
+  ...p.top.map((f) => `| \`${f.name}\` | ${ms(f.ms)} | ${(100 * f.share).toFixed(0)} % |`), ''];
+
 export function render(r) {
   const rows = [];
   const row = (what, value, target, ok) => rows.push(`| ${what} | ${value} | ${target} | ${verdict(ok)} |`);
@@ -75,7 +79,8 @@ export function render(r) {
     d(`${name}: input → painted`, v);
     detail.push(`| ${name}: input → the next frame after the paint | ${ms(v.toFrame)} | | | | |`);
     counts.push(`- ${name}: ${v.drawsPerInput.toFixed(2)} plot draws per input, ${v.longTasks} long tasks (> 50 ms) `
-      + `totalling ${ms(v.longTaskMs)} ms, ${v.unpainted} inputs never painted`);
+      + `totalling ${ms(v.longTaskMs)} ms, ${v.unpainted} inputs never painted; `
+      + `after each drag the runs shown ${v.fresh ? 'were' : '**were not**'} the scene's runs simulated afresh`);
   }
   if (r.surface) {
     for (const [name, s] of Object.entries(r.surface)) {
@@ -108,9 +113,12 @@ export function render(r) {
   const profiles = [];
   for (const [name, v] of [['every panel open', r.dragOpen], ['panels closed', r.dragClosed]]) {
     if (!v?.profile) continue;
-    profiles.push(`Drag, ${name}: ${ms(v.profile.busyMs)} ms busy in one drag of 30 moves; self time per function:`, '',
-      '| function | self ms | share |', '|---|---|---|',
-      ...v.profile.top.map((f) => `| \`${f.name}\` | ${ms(f.ms)} | ${(100 * f.share).toFixed(0)} % |`), '');
+    profiles.push(`Drag, ${name}: ${ms(v.profile.busyMs)} ms busy in one more drag; self time per function:`, '',
+      ...table(v.profile));
+  }
+  for (const [name, v] of Object.entries(r.surface ?? {})) {
+    if (!v.profile) continue;
+    profiles.push(`Surface change, ${name}: ${ms(v.profile.busyMs)} ms busy in three changes:`, '', ...table(v.profile));
   }
 
   const wt = ['| file | type | raw | gzip -9 | on the wire |', '|---|---|---|---|---|'];
@@ -181,7 +189,7 @@ How each row is measured (scripts/bench-lib.mjs):
   through CDP \`Network.emulateNetworkConditions\` (1.6 Mbps, 150 ms latency).
 
 ${counts.length ? `Counts (work, not time):\n\n${counts.join('\n')}\n` : ''}
-${profiles.length ? `## CPU profiles of the drags\n\nCDP Profiler, 200 µs sampling, one more drag after the timed ones. \`getImageData\` is the canvas's deferred drawing, run when the benchmark's 1-pixel read forces it.\n\n${profiles.join('\n')}` : ''}
+${profiles.length ? `## CPU profiles\n\nCDP Profiler, 200 µs sampling, after the timed inputs (one more drag; three more surface changes); wasm functions are numbered (the release build keeps no names). \`getImageData\` is the canvas's deferred drawing, run when the benchmark's 1-pixel read forces it.\n\n${profiles.join('\n')}` : ''}
 ${kernel.length ? `## Kernels (issue 7 budgets)
 
 | figure | this run | budget | |

@@ -96,9 +96,9 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 async function main() {
   const dist = join(ROOT, 'dist');
   const nosimd = join(ROOT, 'dist-nosimd');
-  if (!existsSync(join(dist, 'gradscape_bg.wasm'))) throw new Error('no dist/: build the page first (scripts/dev.sh bench does)');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('no dist/: build the page first (scripts/dev.sh bench does)');
   const withNoSimd = want('raster') && !flag('--no-nosimd');
-  if (withNoSimd && !existsSync(join(nosimd, 'gradscape_bg.wasm'))) throw new Error('no dist-nosimd/: run scripts/dev.sh bench, or pass --no-nosimd');
+  if (withNoSimd && !existsSync(join(nosimd, 'index.html'))) throw new Error('no dist-nosimd/: run scripts/dev.sh bench, or pass --no-nosimd');
   const report = {
     date: new Date().toISOString(), machine: machine(), loadStart: load(),
     reps: REPS, warmup: WARMUP, inputs: INPUTS, rows: ONLY,
@@ -125,7 +125,7 @@ async function main() {
       // A surface change is 30–700 ms on today's page: 15 of each is enough for a median.
       const reps = Math.min(REPS, 15);
       log(`surface change → painted frame, 1750×1020 device px (${reps} reps per surface)`);
-      report.surface = await surfaceChange(browser, server.url, { reps, warmup: Math.min(WARMUP, 2) });
+      report.surface = await surfaceChange(browser, server.url, { reps, warmup: Math.min(WARMUP, 2), profile });
     }
     if (want('raster')) {
       log(`bench page: the page's surface renderer and the kernels (wasm SIMD build, ${REPS} reps after ${WARMUP} warm-up)`);
