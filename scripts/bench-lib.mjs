@@ -4,12 +4,15 @@
 // anywhere.
 //
 // "Input → painted frame" on the real page (a software canvas in headless
-// Chromium) is measured one way everywhere: t0 is the input's own event
-// time (for a mouse drag, the pointer event that moved the slider, so time
-// spent waiting for a busy main thread counts); t1 is when the plot's draw
-// counter (data-draws) has changed after the input and a 1-pixel read of
-// the plot and the loss chart has forced both canvases to finish. The
-// time to the next animation frame after that is kept too ("to frame").
+// Chromium) is measured one way everywhere: t0 is when the main thread
+// starts handling the input (for a mouse drag, the pointer event that moved
+// the slider); t1 is when the plot's draw counter (data-draws) has changed
+// after the input and a 1-pixel read of the plot and the loss chart has
+// forced both canvases to finish. Kept beside it: the same from the input's
+// own event time ("from the event": adds Chromium's frame-aligned delivery
+// of pointer moves, 0–16.7 ms on an idle page, and any wait for a main
+// thread busy with the page's earlier work), and to the next animation
+// frame after the paint ("to frame").
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -210,17 +213,27 @@ function installLatency(page, selector) {
   return page.evaluate((sel) => {
     const plot = document.getElementById('plot');
     const draws = () => Number(plot.dataset.draws);
-    const L = { pending: [], done: [], ptr: 0, long: [], draws0: draws(), inputs: 0 };
+    const L = { pending: [], done: [], ptr: 0, ptrNow: 0, long: [], draws0: draws(), inputs: 0 };
     window.__lat = L;
+    // The first of a move's events: its time, and when the page got it.
     for (const t of ['pointerdown', 'pointermove', 'mousedown', 'mousemove']) {
-      addEventListener(t, (e) => { L.ptr = e.timeStamp; }, true);
+      addEventListener(t, (e) => {
+        if (L.ptr === e.timeStamp) return;
+        L.ptr = e.timeStamp;
+        L.ptrNow = performance.now();
+      }, true);
     }
     for (const t of ['input', 'change']) {
       addEventListener(t, (e) => {
         if (!(e.target instanceof Element) || !e.target.matches(sel) || L.off) return;
         if (t === 'change' && e.target.type === 'range') return; // a drag's end, not a new value
         L.inputs++;
-        L.pending.push({ t0: L.ptr ? Math.min(L.ptr, e.timeStamp) : e.timeStamp, d0: draws() });
+        const now = performance.now();
+        L.pending.push({
+          t0: L.ptr ? Math.min(L.ptrNow, now) : now,
+          tEvent: L.ptr ? Math.min(L.ptr, e.timeStamp) : e.timeStamp,
+          d0: draws(),
+        });
         L.ptr = 0;
       }, true);
     }
@@ -231,7 +244,7 @@ function installLatency(page, selector) {
       L.pending = L.pending.filter((p) => p.d0 >= d);
       for (const id of ['plot', 'loss']) document.getElementById(id)?.getContext('2d').getImageData(0, 0, 1, 1);
       const t1 = performance.now();
-      const recs = ready.map((p) => ({ ms: t1 - p.t0, frame: NaN }));
+      const recs = ready.map((p) => ({ ms: t1 - p.t0, fromEvent: t1 - p.tEvent, frame: NaN }));
       L.done.push(...recs);
       requestAnimationFrame(() => {
         const t2 = performance.now();
@@ -346,6 +359,7 @@ export async function sliderDrag(browser, base, { inputs, steps, open, profile =
   return {
     ...stats(ms),
     toFrame: median(all.map((r) => r.frame).filter(Number.isFinite)),
+    fromEvent: stats(all.map((r) => r.fromEvent)),
     drawsPerInput: agg.draws / Math.max(1, agg.inputs),
     unpainted: agg.lost,
     fresh: agg.fresh,

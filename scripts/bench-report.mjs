@@ -77,6 +77,7 @@ export function render(r) {
   for (const [name, v] of [['drag, every panel open', r.dragOpen], ['drag, panels closed', r.dragClosed]]) {
     if (!v) continue;
     d(`${name}: input → painted`, v);
+    if (v.fromEvent) d(`${name}: from the pointer event's time → painted`, v.fromEvent);
     detail.push(`| ${name}: input → the next frame after the paint | ${ms(v.toFrame)} | | | | |`);
     counts.push(`- ${name}: ${v.drawsPerInput.toFixed(2)} plot draws per input, ${v.longTasks} long tasks (> 50 ms) `
       + `totalling ${ms(v.longTaskMs)} ms, ${v.unpainted} inputs never painted; `
@@ -149,13 +150,16 @@ ${rows.join('\n')}
 
 How each row is measured (scripts/bench-lib.mjs):
 
-- **Input → painted frame.** t0 is the input's own event time (for the
-  drag, the pointer event that moved the slider, so waiting for a busy main
-  thread counts); t1 is when the plot's draw counter (\`data-draws\`) has
-  changed after the input and a 1-pixel \`getImageData\` of the plot and the
-  loss chart has forced both canvases to finish their drawing. The next
-  animation frame after that (when the compositor can show it) is in the
-  details as "the next frame after the paint".
+- **Input → painted frame.** t0 is when the main thread starts handling
+  the input (for the drag, the pointer event that moved the slider; for a
+  field, the event sent); t1 is when the plot's draw counter
+  (\`data-draws\`) has changed after the input and a 1-pixel
+  \`getImageData\` of the plot and the loss chart has forced both canvases
+  to finish their drawing. The details add the drag measured from the
+  pointer event's own time (Chromium delivers pointer moves aligned to
+  frames, 0–16.7 ms later on an idle page, and later still when the main
+  thread is busy with the page's earlier work: the long tasks below) and to
+  the next animation frame after the paint (when the compositor can show it).
 - **Slider drag.** \`?…&steps=1000\` with 9 optimizers (GD, momentum,
   AdaGrad, RMSProp, Adam, Adam+L2, AdamW, NAdam, Adamax on Rosenbrock),
   DPR 2. The first card's η slider is dragged with the mouse (Chromium's
