@@ -1,13 +1,17 @@
 //! Entry points of the browser benchmark (`www/bench/`, `make bench`): each
 //! does one piece of the page's work so that the bench page can time it
 //! from JS. They keep their buffers between calls, like the page does.
+//! [`bench_page_surface`] calls the page's own surface renderer, so the
+//! "page path" figure follows whatever the page does; the `Raster` ones time
+//! the core kernel that `cargo bench` times natively.
 
+use super::draw::{render_surface, Geom, Style};
 use crate::landscape::Landscape;
 use crate::surface::Raster;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::Clamped;
-use web_sys::{CanvasRenderingContext2d, ImageData};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 thread_local! {
     static RASTER: RefCell<Raster> = RefCell::new(Raster::default());
@@ -131,4 +135,27 @@ pub fn bench_raster_exact_rgba(kind: &str, w: u32, h: u32) -> Result<Vec<u8>, Js
         &mut out,
     );
     Ok(out)
+}
+
+/// The page path of a surface picture: the page's own `render_surface` (the
+/// function a surface change calls) for a surface's default view on a
+/// canvas of w × h device pixels at devicePixelRatio 1, in the page's
+/// normal style. Returns the picture's canvas: a 1-pixel read of it makes
+/// the caller's timing include the canvas work.
+#[wasm_bindgen]
+pub fn bench_page_surface(kind: &str, w: u32, h: u32) -> Result<HtmlCanvasElement, JsValue> {
+    let l = surface(kind)?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let geom = Geom {
+        view: l.default_view(),
+        w: f64::from(w.max(2)),
+        h: f64::from(h.max(2)),
+        dpr: 1.0,
+    };
+    let style = Style::of(false, geom.w);
+    Ok(render_surface(&doc, &l, &geom, &style, false)?
+        .picture()
+        .clone())
 }

@@ -15,9 +15,9 @@ export const SURFACES = {
   },
 };
 
-// Sample f at the pixel centres; returns [lo, hi] of the finite values.
-function sample(kind, w, h, values) {
-  const { view: [x0, x1, y0, y1], f } = SURFACES[kind];
+// Sample f at the pixel centres of `view` [x0, x1, y0, y1]; returns
+// [lo, hi] of the finite values.
+function sampleAt(f, [x0, x1, y0, y1], w, h, values) {
   let lo = Infinity, hi = -Infinity, bad = false;
   for (let j = 0; j < h; j++) {
     const y = y1 - (j + 0.5) / h * (y1 - y0);
@@ -32,10 +32,16 @@ function sample(kind, w, h, values) {
   return [lo, hi];
 }
 
+const sample = (kind, w, h, values) => sampleAt(SURFACES[kind].f, SURFACES[kind].view, w, h, values);
+
 // What a teacher would write: Math.log per pixel, a colour table, four
 // bytes into the ImageData's array.
 export function rasterPlain(kind, w, h, values, out, lut) {
-  const [lo, hi] = sample(kind, w, h, values);
+  colourPlain(sample(kind, w, h, values), w, h, values, out, lut);
+}
+
+// The colouring half of rasterPlain: log scale → colour table → RGBA.
+function colourPlain([lo, hi], w, h, values, out, lut) {
   const d = (hi - lo) * 1e-4;
   const span = Math.log((hi - lo + d) / d);
   for (let k = 0; k < w * h; k++) {
@@ -69,4 +75,31 @@ export function rasterFastLog(kind, w, h, values, out32, lut32) {
     const ln = e * LN2 + 2 * s * (1 + s2 * (1 / 3 + s2 * (1 / 5 + s2 * (1 / 7))));
     out32[k] = lut32[Math.min(255, (ln * k255 + 0.5) | 0)];
   }
+}
+
+// The surfaces of the surface-change benchmark (scripts/bench-lib.mjs
+// surfaceChange), as the page defines them at their default parameters; the
+// two formulas are the ones the benchmark types.
+export const FUNCTIONS = {
+  bowl: SURFACES.bowl.f,
+  rosenbrock: SURFACES.rosenbrock.f,
+  // Rastrigin with A = 10: 2A + Σ (x² − A·cos 2πx).
+  rastrigin: (x, y) => 20 + (x * x - 10 * Math.cos(2 * Math.PI * x)) + (y * y - 10 * Math.cos(2 * Math.PI * y)),
+  'bowl formula': SURFACES.bowl.f,
+  // The page's "egg crate" example formula.
+  'egg-crate formula': (x, y) => Math.sin(x) * Math.cos(y) + 0.05 * (x * x + y * y),
+};
+
+// What a plain-JS page would do for a whole surface picture: f at every
+// device pixel of `view`, Math.log, the colour table, putImageData on
+// `ctx` (a 1-pixel read makes the canvas finish). `buf` holds kept buffers.
+export function surfacePlain(f, view, ctx, lut, buf) {
+  const { width: w, height: h } = ctx.canvas;
+  if (!buf.img || buf.img.width !== w || buf.img.height !== h) {
+    buf.img = new ImageData(w, h);
+    buf.values = new Float64Array(w * h);
+  }
+  colourPlain(sampleAt(f, view, w, h, buf.values), w, h, buf.values, buf.img.data, lut);
+  ctx.putImageData(buf.img, 0, 0);
+  ctx.getImageData(0, 0, 1, 1);
 }

@@ -1,7 +1,9 @@
 // The browser half of `make bench`: times the wasm heatmap and the plain-JS
 // baselines in one page, median of `reps` runs after `warmup` runs, and
 // leaves the figures in `window.benchResults` (and on the page).
-import init, { bench_raster, bench_sample, bench_colour, bench_raster_rgba, bench_put, bench_lut } from '../gradscape.js';
+import init, {
+  bench_raster, bench_sample, bench_colour, bench_raster_rgba, bench_put, bench_lut, bench_page_surface,
+} from '../gradscape.js';
 import { rasterPlain, rasterFastLog } from './baseline.js';
 
 const q = new URLSearchParams(location.search);
@@ -49,6 +51,9 @@ async function run() {
     const out32 = new Uint32Array(img.data.buffer);
     for (const kind of ['bowl', 'rosenbrock']) {
       const key = `${kind}/${w}x${h}`;
+      // The page path: the page's own surface renderer (heatmap, isolines,
+      // axes, minima on a canvas), finished by a 1-pixel read.
+      const page = time(() => bench_page_surface(kind, w, h).getContext('2d').getImageData(0, 0, 1, 1));
       const wasm = time(() => bench_raster(kind, w, h));
       const wasmRgba = bench_raster_rgba();
       // The two halves apart: sampling f (and its range), then colouring.
@@ -64,6 +69,7 @@ async function run() {
       }
       const fast = time(() => rasterFastLog(kind, w, h, values, out32, lut32));
       results.raster[key] = {
+        page: page.median, pageMin: page.min,
         wasm: wasm.median, js: plain.median, jsFastLog: fast.median,
         wasmSample: wasmSample.median, wasmColour: wasmColour.median,
         wasmMin: wasm.min, jsMin: plain.min, jsFastLogMin: fast.min,

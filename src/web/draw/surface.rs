@@ -90,6 +90,12 @@ impl SurfaceCache {
     pub fn is_low(&self) -> bool {
         self.low
     }
+
+    /// The picture's canvas (the benchmark reads a pixel of it back to
+    /// time the canvas work too).
+    pub fn picture(&self) -> &HtmlCanvasElement {
+        &self.canvas
+    }
 }
 
 fn canvas(doc: &Document) -> Result<HtmlCanvasElement, JsValue> {
