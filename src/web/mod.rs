@@ -33,6 +33,7 @@ mod quiz_share;
 mod render;
 mod schedule;
 mod share;
+mod sizes;
 mod start;
 mod state;
 mod summary;

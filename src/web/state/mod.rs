@@ -64,6 +64,20 @@ pub struct Inspector {
     selected: Option<usize>,
     /// Compute now even if it is long (the deferred refresh).
     force: bool,
+    /// The L2 isolines shown are the coarse grid of a drag.
+    iso_coarse: bool,
+    /// When the panel's DOM was last built (Date.now(), ms).
+    built_at: f64,
+    /// The panel's DOM waits for the motion to pause.
+    dom_behind: bool,
+}
+
+impl Inspector {
+    /// Whether the last draw showed something at a drag's reduced
+    /// resolution (the end of the drag then draws it in full).
+    pub fn coarse(&self) -> bool {
+        self.iso_coarse
+    }
 }
 
 /// Steps the inspector may take inside one redraw; more (a replay of a
@@ -75,6 +89,26 @@ const BUDGET: usize = 20_000;
 fn defer(app: &mut App) -> Result<(), JsValue> {
     crate::web::timer::later(&app.window, crate::web::timer::Later::Inspect, || {
         crate::web::with_app(on_timer)
+    })
+}
+
+/// At most one rebuild of the panel's DOM per this many ms while playing.
+const PLAYING_REBUILD_MS: f64 = 500.0;
+
+/// Build the panel's DOM once the motion pauses (150 ms after the last
+/// request). The canvas already shows this frame's arrows: only the panel
+/// is brought up to date, unless a longer wait left the arrows out too.
+fn later_dom(app: &mut App) -> Result<(), JsValue> {
+    crate::web::timer::later(&app.window, crate::web::timer::Later::Inspect, || {
+        crate::web::with_app(|app| {
+            if !app.inspector.dom_behind {
+                return Ok(());
+            }
+            app.inspector.force = true;
+            let r = refresh(app).map(|_| ());
+            app.inspector.force = false;
+            r
+        })
     })
 }
 
@@ -121,27 +155,45 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
     let iso = match l2 {
         Some(lambda) => {
             let geom = app.geom;
-            let k = if app.model.interacting { 8.0 } else { 3.0 };
-            let (gw, gh) = (
-                (geom.w / k).clamp(8.0, 600.0) as usize,
-                (geom.h / k).clamp(8.0, 600.0) as usize,
-            );
+            // A coarser grid while the user drags (λ or the view change at
+            // every input); but lines already at the fine grid for this very
+            // surface, λ and window are kept: a drag of another slider never
+            // recomputes them, and the end of the drag never either.
+            let grid = |k: f64| {
+                (
+                    (geom.w / k).clamp(8.0, 600.0) as usize,
+                    (geom.h / k).clamp(8.0, 600.0) as usize,
+                )
+            };
+            let (fine, coarse) = (grid(3.0), grid(8.0));
+            let want = if app.model.interacting { coarse } else { fine };
             let fresh = matches!(&ins.iso, Some((s, l, v, w, h, _))
-                if s.landscape == app.model.scene.landscape && *l == lambda && *v == geom.view && *w == gw && *h == gh);
+                if s.landscape == app.model.scene.landscape && *l == lambda && *v == geom.view
+                    && ((*w, *h) == want || (*w, *h) == fine));
             if !fresh {
-                let lines = l2_isolines(&app.model.scene.landscape, lambda, geom.view, gw, gh);
+                let lines = l2_isolines(
+                    &app.model.scene.landscape,
+                    lambda,
+                    geom.view,
+                    want.0,
+                    want.1,
+                );
                 ins.iso = Some((
                     app.model.scene.clone(),
                     lambda,
                     geom.view,
-                    gw,
-                    gh,
+                    want.0,
+                    want.1,
                     Rc::new(lines),
                 ));
             }
+            ins.iso_coarse = ins.iso.as_ref().is_some_and(|x| (x.3, x.4) != fine);
             ins.iso.as_ref().map(|x| x.5.clone())
         }
-        None => None,
+        None => {
+            ins.iso_coarse = false;
+            None
+        }
     };
     let only_iso = iso.clone().map(|l| Overlay {
         l2: Some(l),
@@ -175,9 +227,6 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         ins.shown = None;
         defer(app)?;
         return Ok(only_iso);
-    }
-    if let Some(body) = app.doc.get_element_by_id("state-body") {
-        body.remove_attribute("aria-busy")?;
     }
     if stale {
         ins.scene = Some(app.model.scene.clone());
@@ -226,12 +275,31 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         app.model.hidden.clone(),
         hiding,
     );
-    if ins.shown.as_ref() == Some(&key) {
-        return Ok(overlay);
-    }
-    ins.shown = Some(key);
     let doc = &app.doc;
     let body: Element = by_id(doc, "state-body")?;
+    if ins.shown.as_ref() == Some(&key) {
+        body.remove_attribute("aria-busy")?;
+        return Ok(overlay);
+    }
+    // While a slider or the view is dragged the panel's words and cards
+    // wait (dimmed, aria-busy) until the drag pauses; while the runs play
+    // they are built at most twice a second: rebuilding nine runs' MathML
+    // and the bias chart cost more than the rest of a frame. The arrows on
+    // the canvas are this frame's; what the panel shows when built is
+    // computed for the parameters and step of that moment.
+    let now = js_sys::Date::now();
+    let wait =
+        app.model.interacting || (app.model.playing && now - ins.built_at < PLAYING_REBUILD_MS);
+    if wait && !ins.force {
+        body.set_attribute("aria-busy", "true")?;
+        ins.dom_behind = true;
+        later_dom(app)?;
+        return Ok(overlay);
+    }
+    ins.built_at = now;
+    ins.dom_behind = false;
+    body.remove_attribute("aria-busy")?;
+    ins.shown = Some(key);
     body.set_text_content(None);
     let mut intro = if hiding {
         trf(lang, "quiz.state", &[&k.to_string(), &(k - 1).to_string()])
