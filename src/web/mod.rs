@@ -21,6 +21,7 @@ mod explain;
 mod fields;
 pub mod figure;
 mod gestures;
+mod legend;
 mod link;
 mod locks;
 mod page;

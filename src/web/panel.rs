@@ -307,7 +307,7 @@ fn readout(info: &ParamInfo, v: f64) -> String {
     format!("{} = {}", info.symbol, fmt_num(v))
 }
 
-fn health_name(d: &Diagnosis) -> &'static str {
+pub(super) fn health_name(d: &Diagnosis) -> &'static str {
     d.health.name()
 }
 
@@ -320,6 +320,9 @@ pub fn build_legend(
     hidden: &[bool],
     lang: Lang,
 ) -> Result<(), JsValue> {
+    if super::legend::update_legend(list, runs, diags, hidden, lang)? {
+        return Ok(());
+    }
     list.set_text_content(None);
     for (i, (t, d)) in runs.iter().zip(diags).enumerate() {
         let label = opt_label(&t.spec, lang);
@@ -374,17 +377,31 @@ pub fn build_messages(
     diags: &[Diagnosis],
     lang: Lang,
 ) -> Result<(), JsValue> {
-    list.set_text_content(None);
-    for (i, (t, d)) in runs.iter().zip(diags).enumerate() {
-        if let Some(hint) = hint_text(d, lang) {
-            let li = el(doc, "li", &[("data-index", &i.to_string())], None)?;
-            add(&li, &swatch(doc, i)?)?;
-            let label = opt_label(&t.spec, lang);
-            let head = message_head(d, &label, lang) + " ";
-            add(&li, &el(doc, "strong", &[], Some(&head))?)?;
-            li.append_child(&doc.create_text_node(&hint))?;
-            list.append_child(&li)?;
-        }
+    let content: Vec<(usize, String, String)> = runs
+        .iter()
+        .zip(diags)
+        .enumerate()
+        .filter_map(|(i, (t, d))| {
+            let hint = hint_text(d, lang)?;
+            let head = message_head(d, &opt_label(&t.spec, lang), lang) + " ";
+            Some((i, head, hint))
+        })
+        .collect();
+    // The same messages as on the page: nothing to rebuild (a drag that
+    // changes no run's health, the common case).
+    let same = super::legend::MESSAGES.with(|m| *m.borrow() == content)
+        && list.child_element_count() as usize == content.len();
+    if same {
+        return Ok(());
     }
+    list.set_text_content(None);
+    for (i, head, hint) in &content {
+        let li = el(doc, "li", &[("data-index", &i.to_string())], None)?;
+        add(&li, &swatch(doc, *i)?)?;
+        add(&li, &el(doc, "strong", &[], Some(head))?)?;
+        li.append_child(&doc.create_text_node(hint))?;
+        list.append_child(&li)?;
+    }
+    super::legend::MESSAGES.with(|m| *m.borrow_mut() = content);
     Ok(())
 }

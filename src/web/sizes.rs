@@ -139,7 +139,8 @@ fn resized(entries: js_sys::Array) {
             if let Some(e) = k.borrow_mut().iter_mut().find(|e| e.el == target) {
                 // A new width redraws; a new height alone is the page's own
                 // doing (a canvas's height follows its width or its pixels).
-                changed |= e.w > 0.0 && e.w != w;
+                // (Hidden, 0, or shown again from 0: its panel draws it.)
+                changed |= e.w > 0.0 && w > 0.0 && e.w != w;
                 (e.w, e.h) = (w, h);
             }
         });
