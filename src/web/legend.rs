@@ -2,7 +2,6 @@
 //! them: during a slider drag only a run's label (its η) and status change,
 //! and making ~60 nodes per input cost a style and layout of the whole list.
 
-use super::panel::health_name;
 use crate::diagnose::Diagnosis;
 use crate::run::Trajectory;
 use gradscape_text::diagnose::status_text;
@@ -69,7 +68,7 @@ pub fn update_legend(
         parts.iter().zip(runs.iter().zip(diags)).enumerate()
     {
         let label = opt_label(&t.spec, lang);
-        set_attr(li, "data-health", health_name(d))?;
+        set_attr(li, "data-health", d.health.name())?;
         set_attr(
             cb.unchecked_ref(),
             "aria-label",

@@ -270,21 +270,31 @@ pub fn sync_card(
                         continue;
                     };
                     let text = readout(&info, v);
+                    // Only what differs is written: a drag syncs every card
+                    // at every input, and each write invalidates style.
                     if let Ok(input) = e.clone().dyn_into::<HtmlInputElement>() {
                         if input.type_() == "range" {
                             // The slider being dragged keeps its position
                             // but says its new value.
-                            e.set_attribute("aria-valuetext", &text)?;
+                            if e.get_attribute("aria-valuetext").as_deref() != Some(&text) {
+                                e.set_attribute("aria-valuetext", &text)?;
+                            }
                         }
                         if skip == Some(&e) {
                             continue;
                         }
-                        if input.type_() == "range" {
-                            input.set_value(&info.to_slider(v).to_string());
+                        let value = if input.type_() == "range" {
+                            info.to_slider(v).to_string()
                         } else {
-                            input.set_value(&format::field(v));
+                            format::field(v)
+                        };
+                        if input.value() != value {
+                            input.set_value(&value);
                         }
-                    } else {
+                    } else if e.tag_name() == "OUTPUT" && e.text_content().as_deref() != Some(&text)
+                    {
+                        // The row's readout (its − / + buttons carry the
+                        // key's name too, and keep their signs).
                         e.set_text_content(Some(&text));
                     }
                 }
@@ -307,7 +317,7 @@ fn readout(info: &ParamInfo, v: f64) -> String {
     format!("{} = {}", info.symbol, fmt_num(v))
 }
 
-pub(super) fn health_name(d: &Diagnosis) -> &'static str {
+fn health_name(d: &Diagnosis) -> &'static str {
     d.health.name()
 }
 
