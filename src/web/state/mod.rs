@@ -16,6 +16,7 @@
 mod bias_panel;
 mod card;
 mod mathml;
+mod morph;
 mod weight_decay;
 
 use super::dom::{add, by_id, el, on};
@@ -300,7 +301,9 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
     ins.dom_behind = false;
     body.remove_attribute("aria-busy")?;
     ins.shown = Some(key);
-    body.set_text_content(None);
+    // Built off the page, then the page's panel changed only where it
+    // differs (morph.rs).
+    let fresh = doc.create_element("div")?;
     let mut intro = if hiding {
         trf(lang, "quiz.state", &[&k.to_string(), &(k - 1).to_string()])
     } else {
@@ -315,7 +318,7 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         intro.push_str(tr(lang, "state.beyond"));
     }
     add(
-        &body,
+        &fresh,
         &el(
             doc,
             "p",
@@ -324,7 +327,7 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         )?,
     )?;
     add(
-        &body,
+        &fresh,
         &el(
             doc,
             "p",
@@ -337,7 +340,7 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         Some(sel) => {
             let insp = insps.get(sel).and_then(|(_, x)| x.as_ref());
             add(
-                &body,
+                &fresh,
                 &bias_section(doc, lang, &app.model.scene, sel, insp, k)?,
             )?;
             let steps = app.model.scene.steps.clamp(20, 50);
@@ -355,7 +358,7 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         }
         None => {
             add(
-                &body,
+                &fresh,
                 &el(
                     doc,
                     "p",
@@ -366,7 +369,7 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         }
     }
     if let Some(sec) = l2_section(doc, lang, &insps, l2)? {
-        add(&body, &sec)?;
+        add(&fresh, &sec)?;
     }
     let runs = el(
         doc,
@@ -390,7 +393,8 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         let card = inspection_card(doc, lang, *j, &label, x.as_ref().ok_or(stop))?;
         add(&runs, &card)?;
     }
-    add(&body, &runs)?;
+    add(&fresh, &runs)?;
+    morph::morph(&body, &fresh)?;
     if let (Some(k), Some((_, _, _, series))) = (chart, &ins.series) {
         if let Ok(c) = by_id::<HtmlCanvasElement>(doc, "bias-chart") {
             draw_bias_chart(&c, dpr, series, k, is_dark)?;
