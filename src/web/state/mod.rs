@@ -15,6 +15,7 @@
 
 mod bias_panel;
 mod card;
+mod iso;
 mod mathml;
 mod morph;
 mod weight_decay;
@@ -22,9 +23,7 @@ mod weight_decay;
 use super::dom::{add, by_id, el, on};
 use super::draw::overlay::Overlay;
 use super::{with_app, App};
-use crate::inspect::{
-    bias_series, has_bias_correction, l2_isolines, BiasPoint, Inspection, Stepper,
-};
+use crate::inspect::{bias_series, has_bias_correction, BiasPoint, Inspection, Stepper};
 use crate::landscape::View;
 use crate::optim::OptKind;
 use crate::scene::Scene;
@@ -153,49 +152,7 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         .enumerate()
         .find(|(j, s)| s.kind == OptKind::AdamL2 && visible(*j))
         .map(|(_, s)| s.hyper.lambda);
-    let iso = match l2 {
-        Some(lambda) => {
-            let geom = app.geom;
-            // A coarser grid while the user drags (λ or the view change at
-            // every input); but lines already at the fine grid for this very
-            // surface, λ and window are kept: a drag of another slider never
-            // recomputes them, and the end of the drag never either.
-            let grid = |k: f64| {
-                (
-                    (geom.w / k).clamp(8.0, 600.0) as usize,
-                    (geom.h / k).clamp(8.0, 600.0) as usize,
-                )
-            };
-            let (fine, coarse) = (grid(3.0), grid(8.0));
-            let want = if app.model.interacting { coarse } else { fine };
-            let fresh = matches!(&ins.iso, Some((s, l, v, w, h, _))
-                if s.landscape == app.model.scene.landscape && *l == lambda && *v == geom.view
-                    && ((*w, *h) == want || (*w, *h) == fine));
-            if !fresh {
-                let lines = l2_isolines(
-                    &app.model.scene.landscape,
-                    lambda,
-                    geom.view,
-                    want.0,
-                    want.1,
-                );
-                ins.iso = Some((
-                    app.model.scene.clone(),
-                    lambda,
-                    geom.view,
-                    want.0,
-                    want.1,
-                    Rc::new(lines),
-                ));
-            }
-            ins.iso_coarse = ins.iso.as_ref().is_some_and(|x| (x.3, x.4) != fine);
-            ins.iso.as_ref().map(|x| x.5.clone())
-        }
-        None => {
-            ins.iso_coarse = false;
-            None
-        }
-    };
+    let iso = iso::lines(ins, &app.model, app.geom, l2);
     let only_iso = iso.clone().map(|l| Overlay {
         l2: Some(l),
         ..Overlay::default()
