@@ -24,6 +24,7 @@ mod gestures;
 mod legend;
 mod link;
 mod locks;
+mod morph;
 mod page;
 mod panel;
 mod place;

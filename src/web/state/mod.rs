@@ -17,7 +17,6 @@ mod bias_panel;
 mod card;
 mod iso;
 mod mathml;
-mod morph;
 mod weight_decay;
 
 use super::dom::{add, by_id, el, on};
@@ -351,7 +350,7 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         add(&runs, &card)?;
     }
     add(&fresh, &runs)?;
-    morph::morph(&body, &fresh)?;
+    crate::web::morph::morph(&body, &fresh)?;
     if let (Some(k), Some((_, _, _, series))) = (chart, &ins.series) {
         if let Ok(c) = by_id::<HtmlCanvasElement>(doc, "bias-chart") {
             draw_bias_chart(&c, dpr, series, k, is_dark)?;

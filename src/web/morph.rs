@@ -1,11 +1,12 @@
-//! The panel's DOM brought to a freshly built copy's shape and content by
-//! changing only what differs. The panel is built whole (simple, and the
-//! same code as before) but off the page; between two steps or two slider
-//! positions its structure is the same and only numbers change, so the
-//! page keeps its nodes and the browser restyles and lays out only the
-//! changed text — rebuilding ~1000 nodes per refresh cost a full style and
-//! layout of the panel. Kept nodes also keep the bias chart's canvas (its
-//! size known, its pixels redrawn in place) and a select's focus.
+//! A panel's DOM brought to a freshly built copy's shape and content by
+//! changing only what differs. The state panel and the sweeps' edge list
+//! are built whole (simple, and the same code as before) but off the page;
+//! between two steps or two slider positions their structure is the same
+//! and only numbers change, so the page keeps its nodes and the browser
+//! restyles and lays out only the changed text — rebuilding ~1000 nodes per
+//! refresh cost a full style and layout of the panel. Kept nodes also keep
+//! the bias chart's canvas (its size known, its pixels redrawn in place)
+//! and a select's focus.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
