@@ -55,6 +55,10 @@ impl Dirty {
     pub const SCHEDULE: Dirty = Dirty(1 << 19);
     /// The quiz's prompt, buttons and result (the plot draws its markers).
     pub const QUIZ: Dirty = Dirty(1 << 20);
+    /// An interaction ended: what was drawn at reduced resolution while it
+    /// lasted is drawn again in full (a drag that drew everything in full,
+    /// such as an η slider's, is not drawn a second time).
+    pub const SETTLED: Dirty = Dirty(1 << 21);
 
     /// What a view change redraws.
     pub const VIEW: Dirty = Dirty(Self::PLOT.0 | Self::LINK.0);

@@ -317,7 +317,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         Msg::Settle => {
             if m.drag == Drag::None && m.pointers.is_empty() {
                 m.interacting = false;
-                Dirty::VIEW
+                Dirty::SETTLED | Dirty::LINK
             } else {
                 Dirty::SETTLE
             }

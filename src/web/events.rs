@@ -45,7 +45,10 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     super::place::wire(doc)?;
     super::quiz::wire(doc)?;
     let window = web_sys::window().ok_or("no window")?;
-    on(&window, "resize", |_: web_sys::Event| dispatch(Msg::Redraw))
+    on(&window, "resize", |_: web_sys::Event| {
+        super::sizes::forget();
+        dispatch(Msg::Redraw)
+    })
 }
 
 /// A − / + press: the row's value (its number field) moved to the next

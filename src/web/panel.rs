@@ -270,21 +270,31 @@ pub fn sync_card(
                         continue;
                     };
                     let text = readout(&info, v);
+                    // Only what differs is written: a drag syncs every card
+                    // at every input, and each write invalidates style.
                     if let Ok(input) = e.clone().dyn_into::<HtmlInputElement>() {
                         if input.type_() == "range" {
                             // The slider being dragged keeps its position
                             // but says its new value.
-                            e.set_attribute("aria-valuetext", &text)?;
+                            if e.get_attribute("aria-valuetext").as_deref() != Some(&text) {
+                                e.set_attribute("aria-valuetext", &text)?;
+                            }
                         }
                         if skip == Some(&e) {
                             continue;
                         }
-                        if input.type_() == "range" {
-                            input.set_value(&info.to_slider(v).to_string());
+                        let value = if input.type_() == "range" {
+                            info.to_slider(v).to_string()
                         } else {
-                            input.set_value(&format::field(v));
+                            format::field(v)
+                        };
+                        if input.value() != value {
+                            input.set_value(&value);
                         }
-                    } else {
+                    } else if e.tag_name() == "OUTPUT" && e.text_content().as_deref() != Some(&text)
+                    {
+                        // The row's readout (its − / + buttons carry the
+                        // key's name too, and keep their signs).
                         e.set_text_content(Some(&text));
                     }
                 }
@@ -320,6 +330,9 @@ pub fn build_legend(
     hidden: &[bool],
     lang: Lang,
 ) -> Result<(), JsValue> {
+    if super::legend::update_legend(list, runs, diags, hidden, lang)? {
+        return Ok(());
+    }
     list.set_text_content(None);
     for (i, (t, d)) in runs.iter().zip(diags).enumerate() {
         let label = opt_label(&t.spec, lang);
@@ -374,17 +387,31 @@ pub fn build_messages(
     diags: &[Diagnosis],
     lang: Lang,
 ) -> Result<(), JsValue> {
-    list.set_text_content(None);
-    for (i, (t, d)) in runs.iter().zip(diags).enumerate() {
-        if let Some(hint) = hint_text(d, lang) {
-            let li = el(doc, "li", &[("data-index", &i.to_string())], None)?;
-            add(&li, &swatch(doc, i)?)?;
-            let label = opt_label(&t.spec, lang);
-            let head = message_head(d, &label, lang) + " ";
-            add(&li, &el(doc, "strong", &[], Some(&head))?)?;
-            li.append_child(&doc.create_text_node(&hint))?;
-            list.append_child(&li)?;
-        }
+    let content: Vec<(usize, String, String)> = runs
+        .iter()
+        .zip(diags)
+        .enumerate()
+        .filter_map(|(i, (t, d))| {
+            let hint = hint_text(d, lang)?;
+            let head = message_head(d, &opt_label(&t.spec, lang), lang) + " ";
+            Some((i, head, hint))
+        })
+        .collect();
+    // The same messages as on the page: nothing to rebuild (a drag that
+    // changes no run's health, the common case).
+    let same = super::legend::MESSAGES.with(|m| *m.borrow() == content)
+        && list.child_element_count() as usize == content.len();
+    if same {
+        return Ok(());
     }
+    list.set_text_content(None);
+    for (i, head, hint) in &content {
+        let li = el(doc, "li", &[("data-index", &i.to_string())], None)?;
+        add(&li, &swatch(doc, *i)?)?;
+        add(&li, &el(doc, "strong", &[], Some(head))?)?;
+        li.append_child(&doc.create_text_node(hint))?;
+        list.append_child(&li)?;
+    }
+    super::legend::MESSAGES.with(|m| *m.borrow_mut() = content);
     Ok(())
 }

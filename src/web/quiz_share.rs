@@ -21,12 +21,44 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
 /// (rebuilt when the runs or the words change; the choice is kept).
 pub fn sync(app: &App) -> Result<(), JsValue> {
     let select: HtmlSelectElement = by_id(&app.doc, "quiz-run")?;
+    // The same entries (a slider drag changes a label): their words set in
+    // place, nothing rebuilt.
+    let n = app.scene.optimizers.len();
+    if select.child_element_count() as usize == n + 1 {
+        let mut next = select.first_element_child();
+        for (i, o) in app.scene.optimizers.iter().enumerate() {
+            let Some(opt) = next else { break };
+            let text = format!("{}. {}", i + 1, opt_label(o, app.lang));
+            if opt.text_content().as_deref() != Some(&text) {
+                opt.set_text_content(Some(&text));
+            }
+            next = opt.next_element_sibling();
+        }
+        if let Some(last) = next {
+            let text = tr(app.lang, "quiz.which.share");
+            if last.text_content().as_deref() != Some(text) {
+                last.set_text_content(Some(text));
+            }
+        }
+    } else {
+        rebuild(app, &select)?;
+    }
+    let ahead: HtmlInputElement = by_id(&app.doc, "quiz-ahead")?;
+    let max = app.scene.steps.to_string();
+    if ahead.max() != max {
+        ahead.set_max(&max);
+    }
+    Ok(())
+}
+
+/// The run picker's entries made anew (the choice kept when it still exists).
+fn rebuild(app: &App, select: &HtmlSelectElement) -> Result<(), JsValue> {
     let kept = select.value();
     select.set_text_content(None);
     for (i, o) in app.scene.optimizers.iter().enumerate() {
         let v = (i + 1).to_string();
         add(
-            &select,
+            select,
             &el(
                 &app.doc,
                 "option",
@@ -36,7 +68,7 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
         )?;
     }
     add(
-        &select,
+        select,
         &el(
             &app.doc,
             "option",
@@ -51,8 +83,6 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
     {
         select.set_value(&kept);
     }
-    let ahead: HtmlInputElement = by_id(&app.doc, "quiz-ahead")?;
-    ahead.set_max(&app.scene.steps.to_string());
     Ok(())
 }
 

@@ -4,7 +4,8 @@
 use super::dom::by_id;
 use super::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, Style};
 use super::{
-    controls, dispatch, explain, fields, link, panel, place, schedule, start, state, summary, App,
+    controls, dispatch, explain, fields, link, panel, place, schedule, sizes, start, state,
+    summary, App,
 };
 use crate::app::{Dirty, Msg};
 use gradscape_text::{tr, trf};
@@ -129,6 +130,13 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     if d.has(Dirty::PLOT) {
         draw(app)?;
         summary::schedule(app)?;
+    } else if d.has(Dirty::SETTLED) {
+        // The drag drew everything in full already: no second draw.
+        let coarse = app.cache.as_ref().is_some_and(|c| c.is_low()) || app.inspector.coarse();
+        if coarse {
+            draw(app)?;
+        }
+        summary::schedule(app)?;
     }
     if d.has(Dirty::EXPLAIN) {
         explain::scene_changed(app)?;
@@ -208,8 +216,13 @@ fn sync_time(app: &App) -> Result<(), JsValue> {
 fn measure(app: &App) -> Result<Geom, JsValue> {
     let view = app.scene.view();
     let dpr = app.window.device_pixel_ratio().clamp(0.5, 4.0);
-    let inner_h = app.window.inner_height()?.as_f64().unwrap_or(800.0);
-    let inner_w = app.window.inner_width()?.as_f64().unwrap_or(1200.0);
+    if app.embed.is_some() || app.present {
+        // These fit the canvas to other boxes, which any rebuild can
+        // change: read everything now.
+        sizes::forget();
+    }
+    // Kept sizes: no forced layout after the DOM changed (web/sizes.rs).
+    let (inner_w, inner_h) = sizes::window_size(&app.window)?;
     let narrow = inner_w < 900.0;
     // An embedded figure in a wide frame has legend, messages and loss
     // chart in a column beside it (CSS, body[data-wide]); set before the
@@ -218,7 +231,7 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
     if let (Some(body), Some(_)) = (app.doc.body(), &app.embed) {
         body.toggle_attribute_with_force("data-wide", wide)?;
     }
-    let w = (app.plot.client_width() as f64).max(100.0);
+    let w = sizes::client_size(&app.plot).0.max(100.0);
     if app.embed.is_some() {
         // It fills its frame: the canvas takes the height the caption and
         // the bar leave (wide), or what everything under it leaves.

@@ -33,7 +33,7 @@ pub fn place_handle(app: &App) -> Result<(), JsValue> {
         return handle.set_attribute("hidden", "");
     }
     // The canvas's offset in the wrapper (the wrapper is the handle's box).
-    let (ox, oy) = (app.plot.offset_left() as f64, app.plot.offset_top() as f64);
+    let (ox, oy) = super::sizes::offset(&app.plot);
     let style = handle.style();
     style.set_property("left", &format!("{}px", ox + x))?;
     style.set_property("top", &format!("{}px", oy + y))?;

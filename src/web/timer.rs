@@ -1,6 +1,6 @@
 //! Work for later, in one place: the page's delays. Each is a kind
 //! of [`Later`]; its callback is made once and kept for the page's life,
-//! and a new request for a kind that restarts replaces the pending one.
+//! and a new request for a kind replaces the pending one (a debounce).
 //! The requester says what to run (so this module knows no panel).
 
 use std::cell::RefCell;
@@ -11,8 +11,10 @@ use web_sys::Window;
 /// What to do later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Later {
-    /// 150 ms after an interaction: the link and the full-resolution
-    /// surface (`Msg::Settle`); every request fires.
+    /// 150 ms after the last step of an interaction: the link and the
+    /// full-resolution surface (`Msg::Settle`). A debounce like the others:
+    /// one per drag, not one per input (each fired settle was a second
+    /// draw and a `replaceState` in the middle of the drag).
     Settle,
     /// The η sweep, 200 ms after the last change of the scene.
     Sweeps,
@@ -41,11 +43,6 @@ impl Later {
             Later::Summary => 500,
             Later::Gesture => 400,
         }
-    }
-
-    /// Whether a new request replaces the pending one (a debounce).
-    fn restarts(self) -> bool {
-        self != Later::Settle
     }
 }
 
@@ -84,10 +81,8 @@ pub fn later(window: &Window, which: Later, run: fn()) -> Result<(), JsValue> {
             pending: None,
         });
         slot.run = run;
-        if which.restarts() {
-            if let Some(h) = slot.pending.take() {
-                window.clear_timeout_with_handle(h);
-            }
+        if let Some(h) = slot.pending.take() {
+            window.clear_timeout_with_handle(h);
         }
         let h = window.set_timeout_with_callback_and_timeout_and_arguments_0(
             slot.callback.as_ref().unchecked_ref(),

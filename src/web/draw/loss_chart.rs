@@ -33,8 +33,8 @@ pub fn draw_loss(
     lang: gradscape_text::Lang,
     style: &Style,
 ) -> Result<(), JsValue> {
-    let cw = (canvas.client_width() as f64).max(100.0);
-    let ch = (canvas.client_height() as f64).max(60.0);
+    let (cw, ch) = crate::web::sizes::client_size(canvas);
+    let (cw, ch) = (cw.max(100.0), ch.max(60.0));
     let (pw, ph) = ((cw * dpr).round() as u32, (ch * dpr).round() as u32);
     // The chart's own units: CSS pixels divided by the text's scale.
     let s = (style.chart_px / 12.0).max(0.5);

@@ -35,7 +35,7 @@ pub fn draw_lr(
     dark: bool,
     style: &Style,
 ) -> Result<(), JsValue> {
-    let w = (canvas.client_width() as f64).max(120.0);
+    let w = crate::web::sizes::client_size(canvas).0.max(120.0);
     let h = chart_height(style);
     let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
     if canvas.width() != pw || canvas.height() != ph {

@@ -44,26 +44,35 @@ pub struct Overlay {
 const DECAY_DIR: f64 = 70.0;
 
 thread_local! {
-    /// The L2 isolines stroked once into their own layer, blitted each frame
-    /// (dashed strokes are the software canvas's slowest path): the lines
-    /// (by address), the window and the pixel size they were drawn for.
+    /// The L2 isolines stroked once into their own layer with the axes'
+    /// labels over them, blitted each frame in place of the labels alone
+    /// (dashed strokes are the software canvas's slowest path, and each
+    /// full-canvas blit costs as much as the trails: one blit, not two).
     static L2_LAYER: RefCell<Option<(L2Key, HtmlCanvasElement)>> = const { RefCell::new(None) };
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// What the layer was drawn from: the lines (by address), the window, the
+/// pixel size, the text sizes and the labels' canvas (whose picture
+/// follows from the window, size and text sizes).
+#[derive(Debug, Clone, PartialEq)]
 struct L2Key {
     lines: usize,
     view: crate::landscape::View,
     w: f64,
     h: f64,
     dpr: f64,
+    style: Style,
+    labels: HtmlCanvasElement,
 }
 
-/// The layer of `lines` for geometry `g`, drawn when it changed.
+/// The layer of `lines` for geometry `g` with `labels` over them, drawn
+/// when any of it changed.
 fn l2_layer(
     canvas: &HtmlCanvasElement,
     g: &Geom,
+    st: &Style,
     lines: &Rc<Vec<Vec<Vec2>>>,
+    labels: &HtmlCanvasElement,
 ) -> Result<HtmlCanvasElement, JsValue> {
     let key = L2Key {
         lines: Rc::as_ptr(lines) as usize,
@@ -71,6 +80,8 @@ fn l2_layer(
         w: g.w,
         h: g.h,
         dpr: g.dpr,
+        style: *st,
+        labels: labels.clone(),
     };
     L2_LAYER.with(|slot| {
         let mut slot = slot.borrow_mut();
@@ -100,6 +111,9 @@ fn l2_layer(
         ctx.set_stroke_style_str("rgba(255,255,255,0.95)");
         ctx.set_line_width(1.5);
         ctx.stroke();
+        ctx.set_line_dash(&js_sys::Array::new())?;
+        ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+        ctx.draw_image_with_html_canvas_element(labels, 0.0, 0.0)?;
         *slot = Some((key, layer.clone()));
         Ok(layer)
     })
@@ -188,26 +202,36 @@ fn px_json(p: (f64, f64)) -> String {
 
 /// Draw `overlay` on `canvas` (called by `draw_plot` after the trails,
 /// with the context in CSS pixels); None clears the test attributes.
+/// With L2 isolines the axes' `labels` come with them (one blit) and true
+/// is returned: the caller then does not draw the labels again. (The
+/// arrows are then drawn over the labels rather than under them: they
+/// meet only where an arrow reaches the bottom or left edge.)
 pub fn draw(
     canvas: &HtmlCanvasElement,
     ctx: &CanvasRenderingContext2d,
     g: &Geom,
     st: &Style,
     overlay: Option<&Overlay>,
-) -> Result<(), JsValue> {
+    labels: &HtmlCanvasElement,
+) -> Result<bool, JsValue> {
     let Some(o) = overlay else {
         canvas.remove_attribute("data-arrows")?;
         canvas.remove_attribute("data-l2-isolines")?;
-        return Ok(());
+        return Ok(false);
     };
     ctx.save();
-    if let Some(lines) = &o.l2 {
-        let layer = l2_layer(canvas, g, lines)?;
-        ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&layer, 0.0, 0.0, g.w, g.h)?;
+    let with_labels = if let Some(lines) = &o.l2 {
+        let layer = l2_layer(canvas, g, st, lines, labels)?;
+        // Device pixels, one to one (the layer is the canvas's size).
+        ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+        ctx.draw_image_with_html_canvas_element(&layer, 0.0, 0.0)?;
+        ctx.set_transform(g.dpr, 0.0, 0.0, g.dpr, 0.0, 0.0)?;
         canvas.set_attribute("data-l2-isolines", &lines.len().to_string())?;
+        true
     } else {
         canvas.remove_attribute("data-l2-isolines")?;
-    }
+        false
+    };
     let mut json = Vec::new();
     // Last run first, so a shorter step of an earlier run (lesson 8's
     // corrected Adam under the uncorrected one) stays on top and visible.
@@ -249,7 +273,7 @@ pub fn draw(
     } else {
         canvas.set_attribute("data-arrows", &format!("[{}]", json.join(",")))?;
     }
-    Ok(())
+    Ok(with_labels)
 }
 
 /// The decay's direction made visible: a faint line from the current point

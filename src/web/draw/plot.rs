@@ -44,11 +44,13 @@ pub fn draw_plot(
         draw_current(&ctx, &f.geom, &f.style, run, mark(i), f.t, diverged)?;
     }
     canvas.set_attribute("data-text-px", &f.style.text_px.to_string())?;
-    super::overlay::draw(canvas, &ctx, &f.geom, &f.style, overlay)?;
-    // The axes' labels over everything the runs drew (device pixels).
-    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-    ctx.draw_image_with_html_canvas_element(&cache.labels, 0.0, 0.0)?;
-    ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
+    let labelled = super::overlay::draw(canvas, &ctx, &f.geom, &f.style, overlay, &cache.labels)?;
+    if !labelled {
+        // The axes' labels over everything the runs drew (device pixels).
+        ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+        ctx.draw_image_with_html_canvas_element(&cache.labels, 0.0, 0.0)?;
+        ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
+    }
     // The start: a ring to grab.
     let (sx, sy) = f.geom.px(f.start);
     ctx.begin_path();

@@ -62,7 +62,7 @@ pub fn prepare(
     canvas: &HtmlCanvasElement,
     dpr: f64,
 ) -> Result<Option<(CanvasRenderingContext2d, f64, f64)>, JsValue> {
-    let (w, h) = (canvas.client_width() as f64, canvas.client_height() as f64);
+    let (w, h) = crate::web::sizes::client_size(canvas);
     if w < 20.0 || h < 20.0 {
         return Ok(None);
     }

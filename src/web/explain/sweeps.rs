@@ -111,8 +111,10 @@ fn draw_lr(app: &App) -> Result<(), JsValue> {
     let l = app.lang;
     let sweeps = &app.explain.sweeps;
     // The edge of every optimizer, in words (and in attributes for tests).
-    let list = app.root("sweep-edges")?;
-    list.set_text_content(None);
+    // Built off the page; the page's list changed only where it differs
+    // (redrawn at every slider input, the same until the sweep is redone).
+    let live = app.root("sweep-edges")?;
+    let list = app.doc.create_element("ul")?;
     if sweeps.is_empty() {
         add(
             &list,
@@ -146,6 +148,7 @@ fn draw_lr(app: &App) -> Result<(), JsValue> {
         add(&li, &el(&app.doc, "span", &[], Some(&edge_text(l, s)))?)?;
         add(&list, &li)?;
     }
+    crate::web::morph::morph(&live, &list)?;
     if let Some(s) = sweeps.first() {
         let steps = s.steps.to_string();
         let text = if s.steps < app.scene.steps {

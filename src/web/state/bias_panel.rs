@@ -158,7 +158,7 @@ pub fn draw_bias_chart(
     k: usize,
     dark: bool,
 ) -> Result<(), JsValue> {
-    let w = (canvas.client_width() as f64).max(200.0);
+    let w = crate::web::sizes::client_size(canvas).0.max(200.0);
     // Side by side from 480 px: the chart beside the canvas (lesson 8) fits
     // on a laptop screen.
     let stacked = w < 480.0;

@@ -15,15 +15,14 @@
 
 mod bias_panel;
 mod card;
+mod iso;
 mod mathml;
 mod weight_decay;
 
 use super::dom::{add, by_id, el, on};
 use super::draw::overlay::Overlay;
 use super::{with_app, App};
-use crate::inspect::{
-    bias_series, has_bias_correction, l2_isolines, BiasPoint, Inspection, Stepper,
-};
+use crate::inspect::{bias_series, has_bias_correction, BiasPoint, Inspection, Stepper};
 use crate::landscape::View;
 use crate::optim::OptKind;
 use crate::scene::Scene;
@@ -64,6 +63,20 @@ pub struct Inspector {
     selected: Option<usize>,
     /// Compute now even if it is long (the deferred refresh).
     force: bool,
+    /// The L2 isolines shown are the coarse grid of a drag.
+    iso_coarse: bool,
+    /// When the panel's DOM was last built (Date.now(), ms).
+    built_at: f64,
+    /// The panel's DOM waits for the motion to pause.
+    dom_behind: bool,
+}
+
+impl Inspector {
+    /// Whether the last draw showed something at a drag's reduced
+    /// resolution (the end of the drag then draws it in full).
+    pub fn coarse(&self) -> bool {
+        self.iso_coarse
+    }
 }
 
 /// Steps the inspector may take inside one redraw; more (a replay of a
@@ -75,6 +88,26 @@ const BUDGET: usize = 20_000;
 fn defer(app: &mut App) -> Result<(), JsValue> {
     crate::web::timer::later(&app.window, crate::web::timer::Later::Inspect, || {
         crate::web::with_app(on_timer)
+    })
+}
+
+/// At most one rebuild of the panel's DOM per this many ms while playing.
+const PLAYING_REBUILD_MS: f64 = 500.0;
+
+/// Build the panel's DOM once the motion pauses (150 ms after the last
+/// request). The canvas already shows this frame's arrows: only the panel
+/// is brought up to date, unless a longer wait left the arrows out too.
+fn later_dom(app: &mut App) -> Result<(), JsValue> {
+    crate::web::timer::later(&app.window, crate::web::timer::Later::Inspect, || {
+        crate::web::with_app(|app| {
+            if !app.inspector.dom_behind {
+                return Ok(());
+            }
+            app.inspector.force = true;
+            let r = refresh(app).map(|_| ());
+            app.inspector.force = false;
+            r
+        })
     })
 }
 
@@ -118,31 +151,7 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         .enumerate()
         .find(|(j, s)| s.kind == OptKind::AdamL2 && visible(*j))
         .map(|(_, s)| s.hyper.lambda);
-    let iso = match l2 {
-        Some(lambda) => {
-            let geom = app.geom;
-            let k = if app.model.interacting { 8.0 } else { 3.0 };
-            let (gw, gh) = (
-                (geom.w / k).clamp(8.0, 600.0) as usize,
-                (geom.h / k).clamp(8.0, 600.0) as usize,
-            );
-            let fresh = matches!(&ins.iso, Some((s, l, v, w, h, _))
-                if s.landscape == app.model.scene.landscape && *l == lambda && *v == geom.view && *w == gw && *h == gh);
-            if !fresh {
-                let lines = l2_isolines(&app.model.scene.landscape, lambda, geom.view, gw, gh);
-                ins.iso = Some((
-                    app.model.scene.clone(),
-                    lambda,
-                    geom.view,
-                    gw,
-                    gh,
-                    Rc::new(lines),
-                ));
-            }
-            ins.iso.as_ref().map(|x| x.5.clone())
-        }
-        None => None,
-    };
+    let iso = iso::lines(ins, &app.model, app.geom, l2);
     let only_iso = iso.clone().map(|l| Overlay {
         l2: Some(l),
         ..Overlay::default()
@@ -175,9 +184,6 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         ins.shown = None;
         defer(app)?;
         return Ok(only_iso);
-    }
-    if let Some(body) = app.doc.get_element_by_id("state-body") {
-        body.remove_attribute("aria-busy")?;
     }
     if stale {
         ins.scene = Some(app.model.scene.clone());
@@ -226,13 +232,34 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         app.model.hidden.clone(),
         hiding,
     );
-    if ins.shown.as_ref() == Some(&key) {
-        return Ok(overlay);
-    }
-    ins.shown = Some(key);
     let doc = &app.doc;
     let body: Element = by_id(doc, "state-body")?;
-    body.set_text_content(None);
+    if ins.shown.as_ref() == Some(&key) {
+        body.remove_attribute("aria-busy")?;
+        return Ok(overlay);
+    }
+    // While a slider or the view is dragged the panel's words and cards
+    // wait (dimmed, aria-busy) until the drag pauses; while the runs play
+    // they are built at most twice a second: rebuilding nine runs' MathML
+    // and the bias chart cost more than the rest of a frame. The arrows on
+    // the canvas are this frame's; what the panel shows when built is
+    // computed for the parameters and step of that moment.
+    let now = js_sys::Date::now();
+    let wait =
+        app.model.interacting || (app.model.playing && now - ins.built_at < PLAYING_REBUILD_MS);
+    if wait && !ins.force {
+        body.set_attribute("aria-busy", "true")?;
+        ins.dom_behind = true;
+        later_dom(app)?;
+        return Ok(overlay);
+    }
+    ins.built_at = now;
+    ins.dom_behind = false;
+    body.remove_attribute("aria-busy")?;
+    ins.shown = Some(key);
+    // Built off the page, then the page's panel changed only where it
+    // differs (morph.rs).
+    let fresh = doc.create_element("div")?;
     let mut intro = if hiding {
         trf(lang, "quiz.state", &[&k.to_string(), &(k - 1).to_string()])
     } else {
@@ -247,7 +274,7 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         intro.push_str(tr(lang, "state.beyond"));
     }
     add(
-        &body,
+        &fresh,
         &el(
             doc,
             "p",
@@ -256,7 +283,7 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         )?,
     )?;
     add(
-        &body,
+        &fresh,
         &el(
             doc,
             "p",
@@ -269,7 +296,7 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         Some(sel) => {
             let insp = insps.get(sel).and_then(|(_, x)| x.as_ref());
             add(
-                &body,
+                &fresh,
                 &bias_section(doc, lang, &app.model.scene, sel, insp, k)?,
             )?;
             let steps = app.model.scene.steps.clamp(20, 50);
@@ -287,7 +314,7 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         }
         None => {
             add(
-                &body,
+                &fresh,
                 &el(
                     doc,
                     "p",
@@ -298,7 +325,7 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         }
     }
     if let Some(sec) = l2_section(doc, lang, &insps, l2)? {
-        add(&body, &sec)?;
+        add(&fresh, &sec)?;
     }
     let runs = el(
         doc,
@@ -322,7 +349,8 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         let card = inspection_card(doc, lang, *j, &label, x.as_ref().ok_or(stop))?;
         add(&runs, &card)?;
     }
-    add(&body, &runs)?;
+    add(&fresh, &runs)?;
+    crate::web::morph::morph(&body, &fresh)?;
     if let (Some(k), Some((_, _, _, series))) = (chart, &ins.series) {
         if let Ok(c) = by_id::<HtmlCanvasElement>(doc, "bias-chart") {
             draw_bias_chart(&c, dpr, series, k, is_dark)?;

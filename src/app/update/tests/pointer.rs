@@ -134,7 +134,7 @@ fn click_sets_the_start_drag_pans() {
             click: false,
         },
     );
-    assert_eq!(update(&mut m, Msg::Settle), Dirty::VIEW);
+    assert_eq!(update(&mut m, Msg::Settle), Dirty::SETTLED | Dirty::LINK);
     assert!(!m.interacting);
 }
 
