@@ -159,16 +159,40 @@ print(gradscape.__version__)
   await cells.nth(CELLS.length - 1).waitFor({ timeout: 60_000 });
   assert.equal(await cells.count(), CELLS.length);
 
+  // The kernel first: a Shift+Enter while the status bar still says
+  // "Connecting" (a fresh venv's first kernel start, seen on a loaded
+  // machine) can be lost, leaving the cell unrun with no error.
+  await page.waitForFunction(() => /\(ipykernel\)\s*\|\s*Idle/.test(document.body.innerText), null, { timeout: 120_000 })
+    .catch(async (e) => {
+      await page.screenshot({ path: join(tmpdir(), 'gradscape-notebook-kernel.png') });
+      throw new Error(`the kernel never became idle (screenshot in ${tmpdir()}/gradscape-notebook-kernel.png):\n${e}\n${log.slice(-3000)}`);
+    });
+
   // Run cell i: select its editor, Shift+Enter, wait for its prompt number.
+  // A prompt still blank ("[ ]", not queued "[*]") after 30 s means the key
+  // was not taken: press it once more.
   const run = async (i) => {
     if (process.env.NOTEBOOK_DEBUG) {
       process.stderr.write(`cell ${i}\n`);
       await page.screenshot({ path: `/tmp/notebook-debug-${i}.png` });
     }
     const cell = cells.nth(i);
-    await cell.locator('.jp-InputArea-editor').click();
-    await page.keyboard.press('Shift+Enter');
-    await cell.locator('.jp-InputArea-prompt').filter({ hasText: /\[\d+\]/ }).waitFor({ timeout: 90_000 });
+    const prompt = cell.locator('.jp-InputArea-prompt');
+    const done = prompt.filter({ hasText: /\[\d+\]/ });
+    for (let attempt = 0; ; attempt++) {
+      await cell.locator('.jp-InputArea-editor').click();
+      await page.keyboard.press('Shift+Enter');
+      try {
+        await done.waitFor({ timeout: attempt === 0 ? 30_000 : 90_000 });
+        return;
+      } catch (e) {
+        const text = (await prompt.innerText()).trim();
+        if (attempt > 0 || !/^\[\s*\]/.test(text)) {
+          await page.screenshot({ path: join(tmpdir(), `gradscape-notebook-cell-${i}.png`) });
+          throw new Error(`cell ${i} did not finish (prompt ${text}; screenshot in ${tmpdir()}):\n${e}\n${log.slice(-3000)}`);
+        }
+      }
+    }
   };
   const output = (i) => cells.nth(i).locator('.jp-OutputArea-output');
   const fig = output(0).locator('.gradscape-widget');
