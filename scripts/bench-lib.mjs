@@ -18,7 +18,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { TYPES } from '../tests/e2e/support.mjs';
+import { TYPES } from './mime.mjs';
 
 
 export const ROOT = resolve(new URL('..', import.meta.url).pathname);

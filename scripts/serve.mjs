@@ -16,6 +16,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TYPES } from './mime.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -24,18 +25,6 @@ const DEBOUNCE_MS = 300;
 const WATCHED_DIRS = ['src', 'crates', 'www'];
 const WATCHED_FILES = ['Cargo.toml', 'Cargo.lock'];
 
-// Content types of what dist/ holds (tests/e2e/support.mjs serves the same).
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const log = (msg) => process.stderr.write(`\x1b[1m[serve] ${msg}\x1b[0m\n`);
 

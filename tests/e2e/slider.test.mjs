@@ -2,19 +2,12 @@
 // input, one replaceState per drag, and what the panels, the legend and the
 // canvas show at rest equal to a page opened fresh at the final scene (the
 // fast paths skip work, never numbers). No timings: counts and equalities.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, frames } from './support.mjs';
+import { browserSuite, openPage, frames } from './support.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// One server and one browser for the file.
+const suite = browserSuite();
 
 // 9 runs × 1000 steps, one of them Adam+L2 (its dashed isolines are drawn).
 const OPT = 'gd:lr=0.001;momentum:lr=0.001,gamma=0.9;adagrad:lr=0.5;rmsprop:lr=0.01,gamma=0.9;' +
@@ -30,7 +23,7 @@ const countLinks = () => {
 };
 
 async function page(t, url) {
-  const { page, errors } = await openPage(browser, t, url, { viewport: { width: 1280, height: 900 }, dpr: 2, init: countLinks });
+  const { page, errors } = await openPage(suite.browser, t, url, { viewport: { width: 1280, height: 900 }, dpr: 2, init: countLinks });
   for (const id of PANELS) {
     await page.evaluate((id) => { const d = document.getElementById(id); if (!d.open) d.querySelector('summary').click(); }, id);
   }
@@ -92,7 +85,7 @@ const shown = (page) => page.evaluate(() => {
 });
 
 test('a drag with 9 runs and every panel open: one draw per input, one link write, panels equal to a fresh page', async (t) => {
-  const { page: p, errors } = await page(t, server.url + QUERY);
+  const { page: p, errors } = await page(t, suite.server.url + QUERY);
   assert.ok(Number(await p.getAttribute('#plot', 'data-l2-isolines')) > 0, 'the Adam+L2 isolines are drawn');
   const n = 24;
   const r = await drag(p, n);
@@ -109,7 +102,7 @@ test('a drag with 9 runs and every panel open: one draw per input, one link writ
   assert.match(url, /lr=/);
   // The same scene opened fresh: every panel, the legend, the messages and
   // both canvases, pixel for pixel.
-  const { page: q, errors: e2 } = await page(t, server.url + url);
+  const { page: q, errors: e2 } = await page(t, suite.server.url + url);
   const fresh = await shown(q);
   for (const k of Object.keys(fresh)) assert.equal(after[k], fresh[k], `${k} after the drag equals a fresh page`);
   assert.deepEqual(errors, []);
@@ -117,7 +110,7 @@ test('a drag with 9 runs and every panel open: one draw per input, one link writ
 });
 
 test('the same with the panels closed, and the canvas follows a layout change', async (t) => {
-  const { page: p, errors } = await openPage(browser, t, server.url + QUERY, { viewport: { width: 1280, height: 900 }, dpr: 2, init: countLinks });
+  const { page: p, errors } = await openPage(suite.browser, t, suite.server.url + QUERY, { viewport: { width: 1280, height: 900 }, dpr: 2, init: countLinks });
   const n = 12;
   const r = await drag(p, n);
   assert.equal(r.total.draws, n, JSON.stringify(r));

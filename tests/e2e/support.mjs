@@ -6,18 +6,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import assert from 'node:assert/strict';
 import { test, before, after } from 'node:test';
 import { chromium } from 'playwright-core';
-
-// Content types of the files the page and the bench serve.
-export const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
+// Content types: one table for every server of the project.
+import { TYPES } from '../../scripts/mime.mjs';
 
 export const DIST = resolve(process.env.GRADSCAPE_DIST ?? 'dist');
 
@@ -174,28 +164,34 @@ export async function assertNoBadNumbers(page, where) {
 // `fresh(t)` opening a fresh page on them whose console errors are
 // collected, and `noConsoleErrors()` to call after the file's last test:
 // every page the file opened must stay free of console errors.
-export function playgroundSuite() {
-  let server, browser;
-  const allErrors = [];
-
+// One static server and one browser for a test file (its before/after
+// hooks); `suite.server.url`, `suite.browser` once the tests run.
+export function browserSuite() {
+  const s = { server: null, browser: null };
   before(async () => {
-    server = await serve();
-    browser = await launch();
+    s.server = await serve();
+    s.browser = await launch();
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await s.browser?.close();
+    await s.server?.close();
   });
+  return s;
+}
+
+export function playgroundSuite() {
+  const s = browserSuite();
+  const allErrors = [];
 
   async function fresh(t, ctx = {}) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, ...ctx });
+    const context = await s.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2, ...ctx });
     const page = await context.newPage();
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(String(e)));
     allErrors.push({ test: t.name, errors });
     t.after(() => context.close());
-    await page.goto(server.url);
+    await page.goto(s.server.url);
     await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
     await page.waitForFunction(() => typeof window.wasmBindings?.page_state === 'function');
     return { page, errors };

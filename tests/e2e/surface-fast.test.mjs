@@ -3,22 +3,15 @@
 // `Landscape::value` at every centre; and a surface change in the page
 // redraws the picture with the kept canvas (nothing stale: the heatmap
 // follows the parameter).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open } from './support.mjs';
+import { browserSuite, open } from './support.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// One server and one browser for the file.
+const suite = browserSuite();
 
 test('fast heatmap bytes equal the per-sample path for every surface and formula', async () => {
-  const { page, context } = await open(browser, server.url + '?f=quadratic');
+  const { page, context } = await open(suite.browser, suite.server.url + '?f=quadratic');
   await page.waitForFunction(() => window.wasmBindings?.bench_raster_exact_rgba, null, { timeout: 20000 });
   const kinds = [
     'bowl', 'rosenbrock', 'rastrigin', 'himmelblau', 'beale', 'saddle',
@@ -44,7 +37,7 @@ test('fast heatmap bytes equal the per-sample path for every surface and formula
 });
 
 test('a surface parameter change repaints the heatmap from the kept canvas', async () => {
-  const { page, context } = await open(browser, server.url + '?f=quadratic&a=0.1&b=2', { width: 1000, height: 800, dpr: 1 });
+  const { page, context } = await open(suite.browser, suite.server.url + '?f=quadratic&a=0.1&b=2', { width: 1000, height: 800, dpr: 1 });
   await page.waitForFunction(() => document.querySelector('#plot')?.dataset.draws > 0, null, { timeout: 20000 });
   // A pixel right of centre (x > 0, y = 0) on the plot: its colour follows a.
   const pixel = () => page.evaluate(() => {
