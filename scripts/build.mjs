@@ -13,6 +13,9 @@
 //      its output kept under CARGO_TARGET_DIR by the sha256 of its input,
 //      arguments and version: a build whose wasm did not change (www/ edits
 //      under `make serve`) reuses it instead of a minute of -Oz;
+//   3b. zh.json: the Chinese message tables as data, written by the text
+//      crate's example zh_data (a native cargo run): the page's wasm is
+//      built without them (feature zh-data) and a 中文 page fetches them;
 //   4. index.html from www/index.html: the marker comment
 //      `<!-- build: assets … -->` becomes the stylesheet, the loader
 //      (www/boot.js, an external module: the CSP refuses inline script) and
@@ -236,6 +239,9 @@ export async function build(dist) {
     if (await wasmOpt(tool, join(stage, 'gradscape_bg.wasm'), join(targetDir(wasm), 'wasm-opt'), env)) {
       say('  the wasm did not change: wasm-opt\'s kept output of the same input');
     }
+    step('zh.json (cargo run --release -p gradscape-text --example zh_data)');
+    await run('cargo', ['run', '--release', '--quiet', '--manifest-path', join(ROOT, 'Cargo.toml'),
+      '-p', 'gradscape-text', '--example', 'zh_data', '--', join(stage, 'zh.json')], { env });
     step('copying www/ and writing index.html');
     for (const name of COPY) cpSync(join(WWW, name), join(stage, name), { recursive: true });
     copyReveal(stage);

@@ -9,7 +9,8 @@
 // everything goes inline: style.css in one <style>; the wasm-bindgen glue
 // (gradscape.js, its exports gathered into one object) and the loader
 // (boot.js, given that object and the wasm bytes instead of the two URLs)
-// in one <script type="module">; the wasm gzipped and base64-encoded inside
+// in one <script type="module">, with zh.json (the Chinese tables) as a
+// string in it; the wasm gzipped and base64-encoded inside
 // that script, unpacked with DecompressionStream('gzip') (Chromium 80,
 // Firefox 113, Safari 16.4): 0.37 MB of text instead of 0.84 MB as plain
 // base64, which matters for an upload limit or a USB copy, since nothing
@@ -61,19 +62,22 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 // Build the single file's text from the release folder's files.
 export async function offlineHtml(dist) {
   const read = (name) => readFile(join(dist, name), 'utf8');
-  const [index, css, boot, glue, wasm] = await Promise.all([
+  const [index, css, boot, glue, wasm, zh] = await Promise.all([
     read('index.html'), read('style.css'), read('boot.js'), read('gradscape.js'),
-    readFile(join(dist, 'gradscape_bg.wasm')),
+    readFile(join(dist, 'gradscape_bg.wasm')), read('zh.json'),
   ]);
 
   // The loader, given the glue and the bytes instead of their URLs; the
   // rest of it (loading panel, error banner, window.wasmBindings) is as served.
   let loader = replaceOnce(boot, "await import('./gradscape.js')", 'gradscapeGlue', 'glue import in boot.js');
   loader = replaceOnce(loader, "new URL('./gradscape_bg.wasm', import.meta.url)", 'await gradscapeWasm()', 'wasm URL in boot.js');
+  // The Chinese tables (zh.json) as a string: a Response of it stands for the fetch.
+  loader = replaceOnce(loader, "fetch(new URL('./zh.json', import.meta.url))", 'Promise.resolve(new Response(gradscapeZhText))', 'zh.json fetch in boot.js');
   const packed = gzipSync(wasm, { level: 9 }).toString('base64');
   const script = [
     '// gradscape as one file (scripts/offline.mjs): the wasm-bindgen glue, the wasm and the loader (www/boot.js).',
     `const gradscapeGlue = ${glueAsObject(glue)};`,
+    `const gradscapeZhText = ${JSON.stringify(zh)};`,
     '// The wasm, gzipped and base64-encoded, unpacked in memory (no fetch).',
     'const gradscapeWasm = async () => {',
     `  const packed = Uint8Array.from(atob('${packed}'), (c) => c.charCodeAt(0));`,

@@ -8,7 +8,16 @@
 // a Reload button.
 
 const loading = document.getElementById('loading');
-const zh = new URLSearchParams(location.search).get('lang') === 'zh';
+// The link's language as the wasm reads it (gradscape_text::Lang::from_code).
+const langCode = (new URLSearchParams(location.search).get('lang') ?? '').trim().toLowerCase();
+const zh = langCode === 'zh' || langCode.startsWith('zh-');
+// The Chinese tables are data, not part of the wasm (an English page never
+// fetches them): a 中文 link fetches them alongside the wasm, so its first
+// words are Chinese; an English page when the language picker is touched.
+let zhText = null;
+const fetchZh = () => (zhText ??= fetch(new URL('./zh.json', import.meta.url))
+  .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`zh.json: HTTP ${r.status}`)))));
+if (zh) fetchZh().catch(() => {});
 if (loading) loading.dataset.lang = zh ? 'zh' : 'en';
 // The picker shows the link's language while the rest still loads.
 const langPicker = document.getElementById('lang');
@@ -42,15 +51,44 @@ addEventListener('unhandledrejection', (e) => {
   if (e.reason instanceof WebAssembly.RuntimeError) showCrash(e.reason.message);
 });
 
+// A switch to 中文 before the tables are installed waits for them: the
+// change event is held (capture phase, before the wasm's own listener) and
+// sent again once they are in, so no English words show under 中文. The
+// fetch starts as soon as the picker is touched.
+function wireLangPicker(b) {
+  if (!langPicker || typeof b.install_zh !== 'function') return;
+  for (const type of ['pointerdown', 'focus', 'keydown']) {
+    langPicker.addEventListener(type, () => fetchZh().catch(() => {}), { once: true });
+  }
+  addEventListener('change', (e) => {
+    if (e.target !== langPicker || langPicker.value !== 'zh' || b.zh_installed()) return;
+    e.stopImmediatePropagation();
+    fetchZh()
+      .then((text) => b.install_zh(text))
+      .catch((err) => console.error(err))
+      .finally(() => langPicker.dispatchEvent(new Event('change', { bubbles: true })));
+  }, true);
+}
+
 let bindings;
 try {
   // Imported here, not at the top, so that a failed fetch of the glue is
   // shown too.
   bindings = await import('./gradscape.js');
+  // Read by the wasm's start (src/web/zh.rs) before the first word; without
+  // it (a failed fetch) the page still starts, in English words.
+  if (zh) {
+    globalThis.gradscapeZh = await fetchZh().catch((e) => {
+      console.error(e);
+      return null;
+    });
+  }
   const wasm = await bindings.default({ module_or_path: new URL('./gradscape_bg.wasm', import.meta.url) });
   window.wasmBindings = bindings;
   window.wasmMemory = wasm.memory; // read by scripts/soak.mjs
   if (loading) loading.hidden = true;
+  delete globalThis.gradscapeZh;
+  wireLangPicker(bindings);
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: {} }));
 } catch (err) {
   const msg = err && err.message ? err.message : String(err);

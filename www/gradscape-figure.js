@@ -13,12 +13,20 @@
 // on screen: in a reveal.js deck, while its slide is current), step (the
 // opening step; default the last, or 0 with autoplay). Size it with CSS.
 
-import init, { mount } from './gradscape.js';
+import init, { mount, install_zh } from './gradscape.js';
 
 let ready;
 // The wasm next to this module, whatever path or CDN serves the folder.
 const start = () =>
   (ready ??= init({ module_or_path: new URL('./gradscape_bg.wasm', import.meta.url) }));
+// The Chinese tables are data beside the wasm (zh.json), installed once,
+// before the first Chinese figure mounts; a failed fetch leaves English words.
+let zhReady = null;
+const startZh = () =>
+  (zhReady ??= fetch(new URL('./zh.json', import.meta.url))
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`zh.json: HTTP ${r.status}`))))
+    .then((text) => install_zh(text))
+    .catch((e) => console.error(e)));
 
 // The only words not from the wasm: said when the wasm itself cannot load.
 const LOAD_FAILED = {
@@ -141,6 +149,7 @@ class GradscapeFigure extends HTMLElement {
     }
     try {
       await start();
+      if (this.#lang() === 'zh') await startZh();
     } catch (e) {
       if (generation === this.#generation) this.#say(LOAD_FAILED[this.#lang()] + String(e));
       return;

@@ -42,6 +42,7 @@ mod summary;
 mod teach;
 mod timer;
 mod video;
+pub mod zh;
 
 pub use api::{english_words, page_state, set_scene_json, simulate_json};
 pub use page::start;

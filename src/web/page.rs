@@ -14,6 +14,8 @@ use web_sys::{Document, Element, HtmlButtonElement, HtmlCanvasElement, HtmlEleme
 #[wasm_bindgen(start)]
 pub fn start() -> Result<(), JsValue> {
     crash::install();
+    // 中文 rows fetched with the wasm (www/boot.js), before any word.
+    super::zh::from_global();
     let window = web_sys::window().ok_or("no window")?;
     let doc = window.document().ok_or("no document")?;
     // A page without the playground (e.g. course notes using `mount`) only

@@ -28,6 +28,7 @@ pub mod schedule;
 pub mod summary;
 pub mod svg;
 pub mod tables;
+pub mod zh;
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -64,35 +65,48 @@ impl Lang {
 /// One part's table: `(key, text)` pairs.
 pub type Table = &'static [(&'static str, &'static str)];
 
-/// Every part's tables, English and Chinese side by side.
-pub const TABLES: &[(&str, Table, Table)] = &[
-    ("page", tables::page::EN, tables::page::ZH),
-    ("diagnose", tables::diagnose::EN, tables::diagnose::ZH),
-    ("expr", tables::expr::EN, tables::expr::ZH),
-    ("errors", tables::errors::EN, tables::errors::ZH),
-    ("explain", tables::explain::EN, tables::explain::ZH),
-    ("state", tables::state::EN, tables::state::ZH),
-    ("schedule", tables::schedule::EN, tables::schedule::ZH),
-    ("media", tables::media::EN, tables::media::ZH),
-    ("code", tables::code::EN, tables::code::ZH),
-    ("quiz", tables::quiz::EN, tables::quiz::ZH),
-    ("teach", tables::teach::EN, tables::teach::ZH),
-];
+/// Every part's tables: [`TABLES`], and the English column alone.
+macro_rules! parts {
+    ($($part:ident),*) => {
+        /// Every part's tables, English and Chinese side by side.
+        pub const TABLES: &[(&str, Table, Table)] =
+            &[$((stringify!($part), tables::$part::EN, tables::$part::ZH)),*];
+        /// The English tables alone: reading [`TABLES`] at run time would
+        /// link its Chinese column too.
+        #[cfg(feature = "zh-data")]
+        const ENGLISH: &[Table] = &[$(tables::$part::EN),*];
+    };
+}
+parts!(page, diagnose, expr, errors, explain, state, schedule, media, code, quiz, teach);
 
 /// The text of `key` in `lang`; the key itself when it is missing (a test
 /// makes sure none is).
+///
+/// With the feature `zh-data` (the page's wasm) the Chinese comes from
+/// [`zh::install`]; until it is installed, a Chinese lookup gives the
+/// English text (never a key).
 pub fn tr(lang: Lang, key: &str) -> &'static str {
-    for (_, en, zh) in TABLES {
-        let table = match lang {
-            Lang::En => en,
-            Lang::Zh => zh,
-        };
-        if let Some((_, text)) = table.iter().find(|(k, _)| *k == key) {
-            return text;
-        }
+    #[cfg(feature = "zh-data")]
+    let text = match lang {
+        Lang::Zh => zh::lookup(key),
+        Lang::En => None,
     }
+    .or_else(|| find(ENGLISH.iter().copied(), key));
+    #[cfg(not(feature = "zh-data"))]
+    let text = find(
+        TABLES.iter().map(|(_, en, zh)| match lang {
+            Lang::En => *en,
+            Lang::Zh => *zh,
+        }),
+        key,
+    );
     // Leaked only for a key no table has, which the tests rule out.
-    Box::leak(key.to_string().into_boxed_str())
+    text.unwrap_or_else(|| Box::leak(key.to_string().into_boxed_str()))
+}
+
+/// The text of `key` in the first of `tables` that has it.
+fn find(mut tables: impl Iterator<Item = Table>, key: &str) -> Option<&'static str> {
+    tables.find_map(|t| t.iter().find(|(k, _)| *k == key).map(|(_, v)| *v))
 }
 
 /// [`tr`] with `{0}`, `{1}`… replaced by `args`.
