@@ -5,6 +5,21 @@
 use crate::Lang;
 use gradscape_core::lesson::LESSONS;
 
+/// A lesson's Chinese as written here; with the feature `zh-data` (the
+/// page's wasm) left out, and read from zh.json instead (see [`Text::get`]).
+#[cfg(not(feature = "zh-data"))]
+macro_rules! zh {
+    ($s:literal) => {
+        $s
+    };
+}
+#[cfg(feature = "zh-data")]
+macro_rules! zh {
+    ($s:literal) => {
+        ""
+    };
+}
+
 mod beyond;
 pub use beyond::BEYOND;
 
@@ -13,16 +28,21 @@ pub use beyond::BEYOND;
 pub struct Text {
     /// English.
     pub en: &'static str,
-    /// 简体中文.
+    /// 简体中文 (empty with the feature `zh-data`).
     pub zh: &'static str,
 }
 
 impl Text {
-    /// The text in `lang`.
+    /// The text in `lang` as compiled in. With the feature `zh-data` the
+    /// Chinese is not (this gives the English): [`title`] and [`caption`]
+    /// read the installed rows.
     pub fn get(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::En => self.en,
+            #[cfg(not(feature = "zh-data"))]
             Lang::Zh => self.zh,
+            #[cfg(feature = "zh-data")]
+            Lang::Zh => self.en,
         }
     }
 }
@@ -49,12 +69,34 @@ const _: () = assert!(WORDS.len() + BEYOND.len() == LESSONS.len());
 
 /// The picker's title of lesson `id` in `lang`.
 pub fn title(id: usize, lang: Lang) -> &'static str {
-    lesson_text(id).map(|l| l.title.get(lang)).unwrap_or("")
+    word(id, lang, "title", |l| &l.title)
 }
 
 /// The caption of lesson `id` in `lang`.
 pub fn caption(id: usize, lang: Lang) -> &'static str {
-    lesson_text(id).map(|l| l.caption.get(lang)).unwrap_or("")
+    word(id, lang, "caption", |l| &l.caption)
+}
+
+/// The key of lesson `id`'s `part` (`title`, `caption`) in zh.json.
+pub fn zh_key(id: usize, part: &str) -> String {
+    format!("lesson.{id}.{part}")
+}
+
+/// Lesson `id`'s `part` in `lang`: with the feature `zh-data`, the Chinese
+/// is the installed row (the English until it is installed).
+fn word(id: usize, lang: Lang, part: &str, pick: fn(&LessonText) -> &Text) -> &'static str {
+    let Some(l) = lesson_text(id) else {
+        return "";
+    };
+    #[cfg(feature = "zh-data")]
+    if lang == Lang::Zh {
+        if let Some(text) = crate::zh::lookup(&zh_key(id, part)) {
+            return text;
+        }
+    }
+    #[cfg(not(feature = "zh-data"))]
+    let _ = part;
+    pick(l).get(lang)
 }
 
 /// Where a caption turns from what the figure shows to what to do next —
@@ -89,99 +131,99 @@ pub const WORDS: [LessonText; 9] = [
     LessonText {
         title: Text {
             en: "1. GD, η = 0.4: ill-conditioning",
-            zh: "1. 梯度下降，η = 0.4：病态条件",
+            zh: zh!("1. 梯度下降，η = 0.4：病态条件"),
         },
         caption: Text {
             en: "Gradient descent with η = 0.4 on f = 0.1·x1² + 2·x2². The steep direction x2 zig-zags across the valley while the flat direction x1 crawls towards 0: one learning rate cannot suit both curvatures. Try raising η to 0.6 (next lesson).",
-            zh: "梯度下降，学习率 η = 0.4，目标函数 f = 0.1·x1² + 2·x2²。梯度大的 x2 方向来回震荡，梯度小的 x1 方向缓慢地向 0 移动：同一个学习率无法同时适应两个方向。试一试：把 η 调到 0.6（下一课）。",
+            zh: zh!("梯度下降，学习率 η = 0.4，目标函数 f = 0.1·x1² + 2·x2²。梯度大的 x2 方向来回震荡，梯度小的 x1 方向缓慢地向 0 移动：同一个学习率无法同时适应两个方向。试一试：把 η 调到 0.6（下一课）。"),
         },
     },
     // 2
     LessonText {
         title: Text {
             en: "2. GD, η = 0.6: divergence",
-            zh: "2. 梯度下降，η = 0.6：发散",
+            zh: zh!("2. 梯度下降，η = 0.6：发散"),
         },
         caption: Text {
             en: "With η = 0.6 > 2/L = 0.5 (L = 4, the curvature in x2), every step multiplies x2 by 1 − 0.6·4 = −1.4: the zig-zag grows 1.4× a step and x2 diverges (±30 at step 8, shown here), while x1 still crawls (×0.88 a step). Press ▶ and then F to follow it; try η = 0.45, just below 0.5, and watch the zig-zag die out.",
-            zh: "η = 0.6 > 2/L = 0.5（L = 4 是 x2 方向的曲率）时，每一步都把 x2 乘以 1 − 0.6·4 = −1.4：震荡每步放大 1.4 倍，x2 发散（图中第 8 步已到 ±30），而 x1 方向依然很慢（每步乘以 0.88）。按 ▶ 再按 F 跟着看；试一试：η = 0.45，略小于 0.5，看震荡慢慢衰减。",
+            zh: zh!("η = 0.6 > 2/L = 0.5（L = 4 是 x2 方向的曲率）时，每一步都把 x2 乘以 1 − 0.6·4 = −1.4：震荡每步放大 1.4 倍，x2 发散（图中第 8 步已到 ±30），而 x1 方向依然很慢（每步乘以 0.88）。按 ▶ 再按 F 跟着看；试一试：η = 0.45，略小于 0.5，看震荡慢慢衰减。"),
         },
     },
     // 3
     LessonText {
         title: Text {
             en: "3. Momentum, η = 0.4, γ = 0.5",
-            zh: "3. 动量法，η = 0.4，γ = 0.5",
+            zh: zh!("3. 动量法，η = 0.4，γ = 0.5"),
         },
         caption: Text {
             en: "Momentum (orange) keeps a velocity v ← γ·v + η·g, an average of recent gradients: in x2 they alternate in sign and cancel, in x1 they point the same way and add up. Beside it, gradient descent with the same η = 0.4 (blue): after 20 steps momentum has reached x1 ≈ −0.06, GD only −0.94. Try γ = 0.9 for a longer memory.",
-            zh: "动量法（橙色）维护速度变量 v ← γ·v + η·g，即最近梯度的指数加权平均：x2 方向的梯度正负交替、相互抵消，x1 方向的梯度同号、不断累加。旁边是相同 η = 0.4 的梯度下降（蓝色）：20 步后动量法已到 x1 ≈ −0.06，梯度下降只到 −0.94。试一试：γ = 0.9，记住更多步。",
+            zh: zh!("动量法（橙色）维护速度变量 v ← γ·v + η·g，即最近梯度的指数加权平均：x2 方向的梯度正负交替、相互抵消，x1 方向的梯度同号、不断累加。旁边是相同 η = 0.4 的梯度下降（蓝色）：20 步后动量法已到 x1 ≈ −0.06，梯度下降只到 −0.94。试一试：γ = 0.9，记住更多步。"),
         },
     },
     // 4
     LessonText {
         title: Text {
             en: "4. Momentum, η = 0.6: converges",
-            zh: "4. 动量法，η = 0.6：收敛",
+            zh: zh!("4. 动量法，η = 0.6：收敛"),
         },
         caption: Text {
             en: "The learning rate that made gradient descent diverge (lesson 2) converges with momentum. Shown at step 6: GD with η = 0.6 (blue) zig-zags out to ±15 and grows 1.4× a step, while momentum's zig-zag (orange) shrinks about 0.71× a step (√γ). Press ▶ to see momentum converge; momentum with γ = 0.5 diverges too once η > 2·(1 + γ)/L = 0.75.",
-            zh: "让梯度下降发散的学习率（第 2 课）在动量法下收敛了。图中是第 6 步：η = 0.6 的梯度下降（蓝色）震荡到 ±15，并且每步放大 1.4 倍；动量法（橙色）的震荡每步缩小到约 0.71 倍（√γ）。按 ▶ 看动量法收敛；γ = 0.5 时，η > 2·(1 + γ)/L = 0.75 动量法也会发散。",
+            zh: zh!("让梯度下降发散的学习率（第 2 课）在动量法下收敛了。图中是第 6 步：η = 0.6 的梯度下降（蓝色）震荡到 ±15，并且每步放大 1.4 倍；动量法（橙色）的震荡每步缩小到约 0.71 倍（√γ）。按 ▶ 看动量法收敛；γ = 0.5 时，η > 2·(1 + γ)/L = 0.75 动量法也会发散。"),
         },
     },
     // 5
     LessonText {
         title: Text {
             en: "5. Exponential moving average",
-            zh: "5. 指数移动加权平均",
+            zh: zh!("5. 指数移动加权平均"),
         },
         caption: Text {
             en: "An exponential moving average y ← γ·y + (1−γ)·x averages about the last 1/(1−γ) values: 2 for γ = 0.5, 10 for γ = 0.9. Momentum's v is such an average of the gradients; here γ = 0.5 and γ = 0.9 side by side. Try γ = 0.99: a 100-step memory overshoots far.",
-            zh: "指数移动加权平均 y ← γ·y + (1−γ)·x 大约是最近 1/(1−γ) 个值的平均：γ = 0.5 时约 2 个，γ = 0.9 时约 10 个。动量法的 v 就是梯度的这种平均；这里并排比较 γ = 0.5 和 γ = 0.9。试一试：γ = 0.99，记住约 100 步，冲得很远。",
+            zh: zh!("指数移动加权平均 y ← γ·y + (1−γ)·x 大约是最近 1/(1−γ) 个值的平均：γ = 0.5 时约 2 个，γ = 0.9 时约 10 个。动量法的 v 就是梯度的这种平均；这里并排比较 γ = 0.5 和 γ = 0.9。试一试：γ = 0.99，记住约 100 步，冲得很远。"),
         },
     },
     // 6
     LessonText {
         title: Text {
             en: "6. AdaGrad: the rate only shrinks",
-            zh: "6. AdaGrad：学习率只降不升",
+            zh: zh!("6. AdaGrad：学习率只降不升"),
         },
         caption: Text {
             en: "AdaGrad divides η by √(s + ε), where s adds up every squared gradient, so each coordinate's rate only shrinks. With η = 0.4 it stalls far from the minimum in x1 (x1 ≈ −2.4 after 20 steps); η = 2 (the second run) gets there (x1 ≈ −0.002). Try η = 4.",
-            zh: "AdaGrad 用 √(s + ε) 去除 η，s 累加了所有梯度的平方，所以每个坐标的学习率只降不升。η = 0.4 时 x1 方向远未到达最优解就停滞了（20 步后 x1 ≈ −2.4）；η = 2（第二条路径）能到达（x1 ≈ −0.002）。试一试：η = 4。",
+            zh: zh!("AdaGrad 用 √(s + ε) 去除 η，s 累加了所有梯度的平方，所以每个坐标的学习率只降不升。η = 0.4 时 x1 方向远未到达最优解就停滞了（20 步后 x1 ≈ −2.4）；η = 2（第二条路径）能到达（x1 ≈ −0.002）。试一试：η = 4。"),
         },
     },
     // 7
     LessonText {
         title: Text {
             en: "7. RMSProp, η = 0.4, γ = 0.9",
-            zh: "7. RMSProp 算法，η = 0.4，γ = 0.9",
+            zh: zh!("7. RMSProp 算法，η = 0.4，γ = 0.9"),
         },
         caption: Text {
             en: "RMSProp replaces AdaGrad's sum by an exponential moving average of g², so old gradients leak away and the rate no longer only shrinks: it keeps moving and converges. Try γ = 0.99 (longer memory), or add AdaGrad with η = 0.4 to compare.",
-            zh: "RMSProp 把 AdaGrad 的累加换成 g² 的指数移动加权平均，旧的梯度逐渐被遗忘，学习率不再只降不升：它持续前进并收敛。试一试：γ = 0.99（记忆更长），或添加 η = 0.4 的 AdaGrad 作对比。",
+            zh: zh!("RMSProp 把 AdaGrad 的累加换成 g² 的指数移动加权平均，旧的梯度逐渐被遗忘，学习率不再只降不升：它持续前进并收敛。试一试：γ = 0.99（记忆更长），或添加 η = 0.4 的 AdaGrad 作对比。"),
         },
     },
     // 8
     LessonText {
         title: Text {
             en: "8. Adam: bias correction on and off",
-            zh: "8. Adam：偏差修正的开与关",
+            zh: zh!("8. Adam：偏差修正的开与关"),
         },
         caption: Text {
             en: "Adam averages g (m, β1 = 0.9) and g² (v, β2 = 0.999), both starting at 0: after one step m₁ = 0.1·g₁ but v₁ = 0.001·g₁². Without bias correction (blue) the first step is η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η in each coordinate — 0.63 instead of 0.2: larger, not smaller, because v is 1000× too small and m only 10×. Correction (orange) divides by 1 − βᵗ, so m̂₁ = g₁, v̂₁ = g₁² and the step is η. Press → and read the state panel; then try β2 = 0.9999 (a first step of 10·η).",
-            zh: "Adam 对 g（m，β1 = 0.9）和 g²（v，β2 = 0.999）做指数移动加权平均，二者都从 0 开始：第一步后 m₁ = 0.1·g₁，而 v₁ = 0.001·g₁²。不做偏差修正（蓝色）时，第一步是 η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η（每个坐标）——0.63 而不是 0.2：步子更大而不是更小，因为 v 小了 1000 倍，m 只小了 10 倍。偏差修正（橙色）除以 1 − βᵗ，得到 m̂₁ = g₁、v̂₁ = g₁²，这一步就是 η。按 → 看状态面板；再试 β2 = 0.9999（第一步为 10·η）。",
+            zh: zh!("Adam 对 g（m，β1 = 0.9）和 g²（v，β2 = 0.999）做指数移动加权平均，二者都从 0 开始：第一步后 m₁ = 0.1·g₁，而 v₁ = 0.001·g₁²。不做偏差修正（蓝色）时，第一步是 η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η（每个坐标）——0.63 而不是 0.2：步子更大而不是更小，因为 v 小了 1000 倍，m 只小了 10 倍。偏差修正（橙色）除以 1 − βᵗ，得到 m̂₁ = g₁、v̂₁ = g₁²，这一步就是 η。按 → 看状态面板；再试 β2 = 0.9999（第一步为 10·η）。"),
         },
     },
     // 9
     LessonText {
         title: Text {
             en: "9. Adam+L2 vs AdamW",
-            zh: "9. Adam+L2 与 AdamW",
+            zh: zh!("9. Adam+L2 与 AdamW"),
         },
         caption: Text {
             en: "The bowl 0.1·(x1 − 3)² + 2·(x2 − 3)² has its minimum at (3, 3), away from the origin the decay pulls towards; λ = 0.5 for both. Adam+L2 (orange) adds λ·x to the gradient, so the decay is divided by √v̂ too: it settles at the centre of the dashed L2 isolines, (0.86, 2.67) — x1, the flat direction with the small √v̂, pulled far towards 0, x2 (steep, large √v̂) hardly. AdamW (blue) subtracts η·λ·x after the Adam step, the same in every coordinate: it walks the diagonal x1 = x2. Try λ = 0: they coincide.",
-            zh: "碗形函数 0.1·(x1 − 3)² + 2·(x2 − 3)² 的最小值在 (3, 3)，不在权重衰减拉向的原点；两者的 λ 都是 0.5。Adam+L2（橙色）把 λ·x 加进梯度，权重衰减也被 √v̂ 除：它停在虚线 L2 等值线的中心 (0.86, 2.67)——x1 是平缓方向、√v̂ 小，被远远拉向 0；x2 陡峭、√v̂ 大，几乎不动。AdamW（蓝色）在 Adam 的一步之后再减去 η·λ·x，每个坐标都一样：它沿对角线 x1 = x2 前进。试一试：λ = 0，两者重合。",
+            zh: zh!("碗形函数 0.1·(x1 − 3)² + 2·(x2 − 3)² 的最小值在 (3, 3)，不在权重衰减拉向的原点；两者的 λ 都是 0.5。Adam+L2（橙色）把 λ·x 加进梯度，权重衰减也被 √v̂ 除：它停在虚线 L2 等值线的中心 (0.86, 2.67)——x1 是平缓方向、√v̂ 小，被远远拉向 0；x2 陡峭、√v̂ 大，几乎不动。AdamW（蓝色）在 Adam 的一步之后再减去 η·λ·x，每个坐标都一样：它沿对角线 x1 = x2 前进。试一试：λ = 0，两者重合。"),
         },
     },
 ];

@@ -6,6 +6,7 @@
 //! first word is drawn. Native builds (the CLI, the tests) keep the tables
 //! compiled in, and so can write the file.
 
+use crate::lessons;
 use crate::TABLES;
 use serde_json::{Map, Value};
 use std::sync::OnceLock;
@@ -14,7 +15,9 @@ use std::sync::OnceLock;
 static ROWS: OnceLock<Vec<(String, String)>> = OnceLock::new();
 
 /// Every table's Chinese rows as one JSON object, `{"key": "text", …}`, in
-/// the tables' order: the content of `zh.json`.
+/// the tables' order, then the lessons' titles and captions (keyed by
+/// [`lessons::zh_key`]): the content of `zh.json`. Built without `zh-data`
+/// (as `examples/zh_data.rs` is), where the Chinese is compiled in.
 pub fn to_json() -> String {
     let mut m = Map::new();
     for (_, _, zh) in TABLES {
@@ -22,7 +25,23 @@ pub fn to_json() -> String {
             m.insert((*k).to_string(), Value::String((*v).to_string()));
         }
     }
+    for (key, text) in lesson_rows() {
+        m.insert(key, Value::String(text.to_string()));
+    }
     Value::Object(m).to_string()
+}
+
+/// Every lesson's title and caption as compiled in, with its key.
+fn lesson_rows() -> Vec<(String, &'static str)> {
+    let mut rows = vec![];
+    for id in 1.. {
+        let Some(l) = lessons::lesson_text(id) else {
+            break;
+        };
+        rows.push((lessons::zh_key(id, "title"), l.title.zh));
+        rows.push((lessons::zh_key(id, "caption"), l.caption.zh));
+    }
+    rows
 }
 
 /// Install the rows of `json` (the content of `zh.json`): the number of
@@ -77,6 +96,13 @@ mod tests {
                 assert_eq!(lookup(k), Some(*v), "{part}.{k}");
                 rows += 1;
             }
+        }
+        let lessons = lesson_rows();
+        assert_eq!(lessons.len(), 2 * gradscape_core::lesson::LESSONS.len());
+        for (key, text) in lessons {
+            assert!(!text.is_empty(), "{key}");
+            assert_eq!(lookup(&key), Some(text), "{key}");
+            rows += 1;
         }
         assert_eq!(n, rows);
         assert_eq!(lookup("no.such.key"), None);
