@@ -29,6 +29,7 @@ pub mod summary;
 pub mod svg;
 pub mod tables;
 pub mod zh;
+pub mod zh_file;
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
