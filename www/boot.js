@@ -14,9 +14,14 @@ const zh = langCode === 'zh' || langCode.startsWith('zh-');
 // The Chinese tables are data, not part of the wasm (an English page never
 // fetches them): a 中文 link fetches them alongside the wasm, so its first
 // words are Chinese; an English page when the language picker is touched.
+// A failed fetch is forgotten, so the next switch tries again.
 let zhText = null;
 const fetchZh = () => (zhText ??= fetch(new URL('./zh.json', import.meta.url))
-  .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`zh.json: HTTP ${r.status}`)))));
+  .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`zh.json: HTTP ${r.status}`))))
+  .catch((e) => {
+    zhText = null;
+    throw e;
+  }));
 if (zh) fetchZh().catch(() => {});
 if (loading) loading.dataset.lang = zh ? 'zh' : 'en';
 // The picker shows the link's language while the rest still loads.
@@ -54,19 +59,29 @@ addEventListener('unhandledrejection', (e) => {
 // A switch to 中文 before the tables are installed waits for them: the
 // change event is held (capture phase, before the wasm's own listener) and
 // sent again once they are in, so no English words show under 中文. The
-// fetch starts as soon as the picker is touched.
+// fetch starts as soon as the picker is touched. Without the file the
+// switch goes through, in English words.
 function wireLangPicker(b) {
   if (!langPicker || typeof b.install_zh !== 'function') return;
   for (const type of ['pointerdown', 'focus', 'keydown']) {
     langPicker.addEventListener(type, () => fetchZh().catch(() => {}), { once: true });
   }
+  let releasing = false;
   addEventListener('change', (e) => {
-    if (e.target !== langPicker || langPicker.value !== 'zh' || b.zh_installed()) return;
+    if (releasing || e.target !== langPicker || langPicker.value !== 'zh' || b.zh_installed()) return;
     e.stopImmediatePropagation();
     fetchZh()
       .then((text) => b.install_zh(text))
       .catch((err) => console.error(err))
-      .finally(() => langPicker.dispatchEvent(new Event('change', { bubbles: true })));
+      .finally(() => {
+        // The held event, sent again (dispatchEvent runs its listeners now).
+        releasing = true;
+        try {
+          langPicker.dispatchEvent(new Event('change', { bubbles: true }));
+        } finally {
+          releasing = false;
+        }
+      });
   }, true);
 }
 

@@ -110,3 +110,23 @@ test('without zh.json a lang=zh page still starts and works, in English words', 
   assert.match(refused, /zh\.json: not a JSON object/);
   assert.equal(await page.evaluate(() => window.wasmBindings.zh_installed()), false);
 });
+
+test('without zh.json a switch to 中文 still goes through, in English words, once', async (t) => {
+  const { page, errors, zhRequests } = await open(t, '?lesson=1', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const before = Number(await page.getAttribute('#plot', 'data-draws'));
+  await page.selectOption('#lang', 'zh');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => document.title), EN_TITLE, 'English text, never a key');
+  assert.equal(zhRequests(), 1);
+  // One switch, not a loop of held and resent events.
+  const draws = Number(await page.getAttribute('#plot', 'data-draws'));
+  assert.ok(draws - before <= 3, `${draws - before} draws`);
+  assert.ok(errors.some((e) => /zh\.json/.test(e)), errors.join('\n'));
+  // The next switch tries the file again.
+  await page.selectOption('#lang', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.selectOption('#lang', 'zh');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert.equal(zhRequests(), 2);
+});
