@@ -130,8 +130,8 @@ test('steps = −3: the same mark and message beside the field; the global line 
   assert.equal(await steps.inputValue(), '20');
   assert.equal((await state(page)).scene.steps, 20);
   // The surface's parameters and σ work the same way, in 中文 too.
-  await page.selectOption('#lang', 'zh');
-  await settled(page);
+  // The switch waits for zh.json on a page that has not fetched it yet.
+  await act(page, () => page.selectOption('#lang', 'zh'));
   const sigma = page.locator('#noise-sigma');
   await sigma.fill('-1');
   await page.waitForFunction(() => document.getElementById('noise-sigma').getAttribute('aria-invalid') === 'true');
@@ -197,8 +197,8 @@ test('every slider says its value: card parameters, the time scrubber, the EMA �
   await slide(page.locator('#ema-gamma'), 0.5);
   await page.waitForFunction(() => document.getElementById('ema-gamma').getAttribute('aria-valuetext')?.startsWith('γ = 0.5'));
   // In 中文.
-  await page.selectOption('#lang', 'zh');
-  await settled(page);
+  // The switch waits for zh.json on a page that has not fetched it yet.
+  await act(page, () => page.selectOption('#lang', 'zh'));
   assert.equal(await page.getAttribute('#scrub', 'aria-valuetext'), '第 19 步，共 20 步');
   assert.deepEqual(errors, []);
 });

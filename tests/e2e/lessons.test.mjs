@@ -4,7 +4,7 @@
 // 中文 mode leaves no English on the page but symbols, names and numbers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, state, settled, openPage } from './support.mjs';
+import { serve, launch, state, settled, openPage, act } from './support.mjs';
 
 let server, browser;
 before(async () => {
@@ -68,8 +68,8 @@ test('each lesson loads its scene and its caption, in English and in 中文', as
     assert.ok(en.includes(l.en), `lesson ${l.id} (en): ${en}`);
     assert.match(page.url(), new RegExp(`[?&]lesson=${l.id}(&|$)`));
     // 中文
-    await page.selectOption('#lang', 'zh');
-    await settled(page);
+    // The first switch waits for zh.json.
+    await act(page, () => page.selectOption('#lang', 'zh'));
     const zh = await page.locator('#lesson-caption').innerText();
     assert.ok(zh.includes(l.zh), `lesson ${l.id} (zh): ${zh}`);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
@@ -136,8 +136,8 @@ test('switching to 中文 re-words every label and leaves no English but symbols
   // The figure's summary for screen readers is written once the change settles.
   await page.waitForFunction(() => document.getElementById('figure-summary').textContent.includes('Adadelta'));
   const before = await pageWords(page);
-  await page.selectOption('#lang', 'zh');
-  await settled(page);
+  // The switch waits for zh.json on a page that has not fetched it yet.
+  await act(page, () => page.selectOption('#lang', 'zh'));
   const scenes = [
     ['all nine optimizers', null],
     ['a diverging GD', { optimizers: [{ kind: 'gd', lr: 0.6 }, { kind: 'momentum', lr: 0.8, gamma: 0.5 }] }],
