@@ -17,7 +17,7 @@ if [[ -z "${SKIP_BUILD:-}" || ! -f dist/gradscape_bg.wasm ]]; then
   node scripts/build.mjs || die "the build failed"
 fi
 mkdir -p python/gradscape/static
-cp dist/gradscape.js dist/gradscape_bg.wasm python/gradscape/static/
+cp dist/gradscape.js dist/gradscape_bg.wasm dist/zh.json python/gradscape/static/
 
 # Debian's python3 makes venvs only with python3-venv (the notebook test
 # makes one too): installed when missing, as dev.sh does for chromium.

@@ -41,6 +41,9 @@ def _read(name: str) -> bytes:
 # nothing can be fetched relative to it; both travel as trait values.
 _GLUE = _read("gradscape.js").decode("utf-8")
 _WASM = _read("gradscape_bg.wasm")
+# The Chinese tables (the wasm is built without them), installed before a
+# figure is mounted.
+_ZH = _read("zh.json").decode("utf-8")
 
 
 def _plain(value: Any) -> Any:
@@ -70,6 +73,7 @@ class Figure(anywidget.AnyWidget):
     _css = _HERE / "widget.css"
     _glue = traitlets.Unicode(_GLUE).tag(sync=True)
     _wasm = traitlets.Bytes(_WASM).tag(sync=True)
+    _zh = traitlets.Unicode(_ZH).tag(sync=True)
     _controls = traitlets.Bool(False).tag(sync=True)
 
     scene = traitlets.Dict().tag(sync=True)

@@ -1,7 +1,8 @@
 // The front end of gradscape.Figure and gradscape.Playground (anywidget).
 // anywidget imports this module from a Blob URL, so nothing can be fetched
 // relative to it: the wasm-bindgen glue arrives as text (`_glue`, imported
-// from a Blob URL of its own) and the wasm as bytes (`_wasm`). The figure is
+// from a Blob URL of its own), the wasm as bytes (`_wasm`) and the Chinese
+// tables as text (`_zh`, installed once: the wasm is built without them). The figure is
 // the release build's `mount()`; this file only wires it to the model.
 
 // One instantiated module per page and glue text: a notebook with ten
@@ -24,6 +25,7 @@ function bindings(model) {
       try {
         const mod = await import(/* webpackIgnore: true */ url);
         await mod.default({ module_or_path: bytesOf(model.get('_wasm')) });
+        mod.install_zh(model.get('_zh'));
         return mod;
       } finally {
         URL.revokeObjectURL(url);
