@@ -2,7 +2,7 @@
 //! written once at the end, and the two timers an update may ask for.
 
 use super::dom::by_id;
-use super::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, Style};
+use super::draw::{draw_loss, draw_plot_kept, render_surface, Frame, Geom, Kept, Style};
 use super::{
     controls, dispatch, explain, fields, link, panel, place, schedule, sizes, start, state,
     summary, App,
@@ -19,6 +19,8 @@ type FrameCallback = Closure<dyn FnMut(f64)>;
 
 thread_local! {
     static RAF: RefCell<Option<FrameCallback>> = const { RefCell::new(None) };
+    /// The plot's kept trail pictures (see draw/layers.rs).
+    static KEPT: RefCell<Kept> = RefCell::new(Kept::default());
 }
 
 /// Bring the parts in `d` up to date.
@@ -131,9 +133,11 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         draw(app)?;
         summary::schedule(app)?;
     } else if d.has(Dirty::SETTLED) {
-        // The drag drew everything in full already: no second draw.
+        // The drag drew everything in full already: no second draw, unless
+        // its frames were coarse or composited from kept trail pictures
+        // (draw/layers.rs: a rounding step off a fresh page's pixels).
         let coarse = app.cache.as_ref().is_some_and(|c| c.is_low()) || app.inspector.coarse();
-        if coarse {
+        if coarse || KEPT.with(|k| k.borrow().grouped) {
             draw(app)?;
         }
         summary::schedule(app)?;
@@ -308,6 +312,8 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
         None => false,
     };
     if !fresh {
+        // The kept pictures hold the old surface.
+        KEPT.with(|k| k.borrow_mut().forget());
         app.cache = Some(render_surface(
             &app.doc,
             &app.scene.landscape,
@@ -334,7 +340,19 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
             live: app.playing,
             style,
         };
-        draw_plot(&app.plot, cache, &frame, overlay.as_ref())?;
+        let reused = KEPT.with(|k| -> Result<u64, JsValue> {
+            let mut kept = k.borrow_mut();
+            draw_plot_kept(
+                &app.plot,
+                cache,
+                &frame,
+                overlay.as_ref(),
+                &mut kept,
+                app.interacting,
+            )?;
+            Ok(kept.reused)
+        })?;
+        app.plot.set_attribute("data-kept", &reused.to_string())?;
         // L-BFGS's trial points of the step being taken, over everything.
         let sets = super::draw::trials::trial_sets(&app.scene, &app.hidden, app.t);
         let ctx = super::draw::context(&app.plot)?;
@@ -363,6 +381,14 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
     plot.set_attribute("data-t", &app.t.to_string())?;
     plot.set_attribute("data-draws", &app.draws.to_string())?;
     plot.set_attribute("data-ready", "true")
+}
+
+/// Draw the plot and the loss chart again with no kept picture (the
+/// surface, the same, stays): the frame a test compares a kept one with.
+pub fn redraw_exact(app: &mut App) -> Result<(), JsValue> {
+    KEPT.with(|k| k.borrow_mut().forget());
+    super::draw::forget_loss_charts();
+    draw(app)
 }
 
 /// Ask for one animation frame; it becomes a [`Msg::Tick`].

@@ -110,6 +110,11 @@ thread_local! {
     static LOSS_CHARTS: RefCell<Vec<LossChart>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Forget every kept chart: the next draw draws it afresh.
+pub fn forget_loss_charts() {
+    LOSS_CHARTS.with(|c| c.borrow_mut().clear());
+}
+
 /// A hash of everything the chart shows but the cursor; `replay` stands for
 /// the runs' values (see [`crate::app::model::next_replay`]).
 #[allow(clippy::too_many_arguments)]
@@ -165,7 +170,7 @@ fn loss_chart(
     let all = visible.iter().flat_map(|&i| runs[i].loss.iter().copied());
     let axes = LossAxes::new(all, steps, w, h);
     let (left, right, top, _) = LOSS_MARGINS;
-    ctx.set_font("12px system-ui, sans-serif");
+    crate::web::draw::set_font(&ctx, "12px system-ui, sans-serif");
     ctx.set_line_width(1.0);
     ctx.set_stroke_style_str(grid_col);
     ctx.set_fill_style_str(fg);

@@ -158,7 +158,7 @@ pub fn draw(
             ctx.stroke();
         }
         // The order the search evaluated them in: 1, 2, 3 …
-        ctx.set_font(&format!(
+        crate::web::draw::set_font(&ctx, &format!(
             "600 {:.1}px system-ui, sans-serif",
             st.text_px * 0.85
         ));

@@ -74,7 +74,7 @@ pub fn prepare(
     let ctx = context(canvas)?;
     ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
     ctx.clear_rect(0.0, 0.0, w, h);
-    ctx.set_font("11px system-ui, \"Noto Sans CJK SC\", sans-serif");
+    crate::web::draw::set_font(&ctx, "11px system-ui, \"Noto Sans CJK SC\", sans-serif");
     ctx.set_text_align("left");
     Ok(Some((ctx, w, h)))
 }

@@ -194,7 +194,7 @@ pub fn draw_bias_chart(
         })
         .collect();
     let n = series.len().max(1) as f64;
-    ctx.set_font("11px system-ui, sans-serif");
+    crate::web::draw::set_font(&ctx, "11px system-ui, sans-serif");
     // Each panel: (title, log axis, lines: (values, colour, dashed)).
     type Line = (Vec<f64>, &'static str, bool);
     let col = |f: &dyn Fn(&BiasPoint) -> f64| series.iter().map(f).collect::<Vec<f64>>();

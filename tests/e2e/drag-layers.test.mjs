@@ -1,0 +1,117 @@
+// A slider drag draws the runs it does not move from kept pictures
+// (src/web/draw/layers.rs): every frame of the drag must equal, byte for
+// byte, the same frame drawn with nothing kept (redraw_exact), in the plot
+// and the loss chart — after plain inputs and after changes of something
+// else in the middle of the drag (the step, a run hidden, the view). And
+// once the drag rests, the picture is a fresh page's again. No timings.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { browserSuite, openPage, settled } from './support.mjs';
+
+const suite = browserSuite();
+
+// 9 runs × 1000 steps on Rosenbrock (the benchmark's scene).
+const OPT = 'gd:lr=0.001;momentum:lr=0.001,gamma=0.9;adagrad:lr=0.5;rmsprop:lr=0.01,gamma=0.9;' +
+  'adam:lr=0.05;adam_l2:lr=0.05,lambda=0.01;adamw:lr=0.05,lambda=0.01;nadam:lr=0.05;adamax:lr=0.05';
+const QUERY = `?f=rosenbrock&steps=1000&opt=${OPT}`;
+
+// What `between` can do in the middle of a drag (in the page).
+const CHANGES = {
+  'the step moved': 'step',
+  'a run hidden': 'hide',
+  'the view zoomed': 'zoom',
+};
+
+// In the page: inputs on card `i`'s η slider (each its own task, as a drag
+// delivers them), the change `between` (CHANGES) after input `at`,
+// then — still inside the drag, before the rest timer — the frame as drawn,
+// the same frame drawn afresh, and how many frames used kept pictures.
+function dragAndCompare(page, { card, n, at = -1, between = '' }) {
+  return page.evaluate(async ({ card, n, at, between }) => {
+    const hash = (id) => {
+      const c = document.getElementById(id);
+      const d = new Uint32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);
+      let h = 2166136261 >>> 0;
+      for (let k = 0; k < d.length; k++) h = Math.imul(h ^ d[k], 16777619) >>> 0;
+      return `${c.width}x${c.height}:${h.toString(16)}`;
+    };
+    const plot = document.getElementById('plot');
+    const input = document.querySelector(`section.opt-card[data-index="${card}"] input[type="range"][data-param="lr"]`);
+    const lo = Number(input.min), hi = Number(input.max);
+    const kept0 = Number(plot.dataset.kept ?? 0);
+    const before = hash('plot');
+    for (let k = 0; k < n; k++) {
+      input.value = String(lo + (hi - lo) * (0.4 + 0.2 * k / n));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      if (k === at && between === 'step') {
+        const s = document.getElementById('scrub');
+        s.value = String(Number(s.value) - 300);
+        s.dispatchEvent(new Event('input', { bubbles: true }));
+      } else if (k === at && between === 'hide') {
+        const c = document.querySelector('#legend li[data-index="3"] input[type=checkbox]');
+        c.checked = false;
+        c.dispatchEvent(new Event('change', { bubbles: true }));
+      } else if (k === at && between === 'zoom') {
+        const r = plot.getBoundingClientRect();
+        plot.dispatchEvent(new WheelEvent('wheel', {
+          deltaY: -120, clientX: r.left + r.width / 3, clientY: r.top + r.height / 3, bubbles: true, cancelable: true,
+        }));
+      }
+      await new Promise((ok) => setTimeout(ok, 5));
+    }
+    const drawn = { plot: hash('plot'), loss: hash('loss') };
+    const kept = Number(plot.dataset.kept ?? 0) - kept0;
+    window.wasmBindings.redraw_exact();
+    const fresh = { plot: hash('plot'), loss: hash('loss') };
+    return { before, drawn, fresh, kept };
+  }, { card, n, at, between });
+}
+
+async function page(t) {
+  const { page, errors } = await openPage(suite.browser, t, suite.server.url + QUERY, { viewport: { width: 1280, height: 800 }, dpr: 2 });
+  await settled(page);
+  return { page, errors };
+}
+
+for (const card of [0, 4, 8]) {
+  test(`dragging card ${card}'s η: each frame from kept pictures equals the frame drawn afresh`, async (t) => {
+    const { page: p, errors } = await page(t);
+    const r = await dragAndCompare(p, { card, n: 12 });
+    assert.notEqual(r.drawn.plot, r.before, 'the drag changed the picture');
+    // The first input builds the pictures; every later one reuses them.
+    assert.ok(r.kept >= 10, `frames drawn from kept pictures: ${r.kept}`);
+    assert.equal(r.drawn.plot, r.fresh.plot, 'the plot');
+    assert.equal(r.drawn.loss, r.fresh.loss, 'the loss chart');
+    assert.deepEqual(errors, []);
+  });
+}
+
+// Something else changed in the middle of a drag: the kept pictures must
+// not survive it (each would leave the old picture under the next inputs).
+for (const [name, between] of Object.entries(CHANGES)) {
+  test(`a drag where ${name} in the middle: the frame equals the frame drawn afresh`, async (t) => {
+    const { page: p, errors } = await page(t);
+    const r = await dragAndCompare(p, { card: 0, n: 10, at: 5, between });
+    assert.ok(r.kept >= 3, `frames drawn from kept pictures: ${r.kept}`);
+    assert.equal(r.drawn.plot, r.fresh.plot, 'the plot');
+    assert.equal(r.drawn.loss, r.fresh.loss, 'the loss chart');
+    assert.deepEqual(errors, []);
+  });
+}
+
+test('once the drag rests, the picture is drawn directly: a fresh page of the same link, pixel for pixel', async (t) => {
+  const { page: p, errors } = await page(t);
+  const r = await dragAndCompare(p, { card: 0, n: 8 });
+  assert.ok(r.kept >= 6, `frames drawn from kept pictures: ${r.kept}`);
+  // The rest (the Settle timer) draws once more, directly.
+  await p.waitForTimeout(600);
+  await settled(p);
+  const url = await p.evaluate(() => location.search);
+  assert.match(url, /lr=/);
+  const picture = await p.evaluate(() => document.getElementById('plot').toDataURL());
+  const { page: q, errors: e2 } = await openPage(suite.browser, t, suite.server.url + url, { viewport: { width: 1280, height: 800 }, dpr: 2 });
+  await settled(q);
+  assert.equal(picture, await q.evaluate(() => document.getElementById('plot').toDataURL()), 'the rested plot equals a fresh page');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(e2, []);
+});
