@@ -1,7 +1,7 @@
 //! The render step: a [`Dirty`] set → DOM and canvas updates, the link
 //! written once at the end, and the two timers an update may ask for.
 
-use super::dom::by_id;
+use super::dom::{by_id, set_attr, set_text};
 use super::draw::{draw_loss, draw_plot_kept, render_surface, Frame, Geom, Kept, Style};
 use super::{
     controls, dispatch, explain, fields, link, panel, place, schedule, sizes, start, state,
@@ -186,33 +186,45 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The time bar. Called at every scene change (each input of a drag) and
+/// every playing frame: the DOM is written only where it differs.
 fn sync_time(app: &App) -> Result<(), JsValue> {
     let n = app.scene.steps;
     let scrub = by_id::<HtmlInputElement>(&app.doc, "scrub")?;
     // A quiz's scrubber ends where it pauses until the reveal.
-    scrub.set_max(&app.horizon().to_string());
-    scrub.set_value(&app.t.to_string());
-    app.root("step-label")?.set_text_content(Some(&trf(
-        app.lang,
-        "step.label",
-        &[&app.t.to_string(), &n.to_string()],
-    )));
-    scrub.set_attribute(
+    let max = app.horizon().to_string();
+    if scrub.max() != max {
+        scrub.set_max(&max);
+    }
+    let t = app.t.to_string();
+    if scrub.value() != t {
+        scrub.set_value(&t);
+    }
+    set_text(
+        &app.root("step-label")?,
+        &trf(app.lang, "step.label", &[&t, &n.to_string()]),
+    );
+    set_attr(
+        &scrub,
         "aria-valuetext",
-        &trf(
-            app.lang,
-            "scrub.valuetext",
-            &[&app.t.to_string(), &n.to_string()],
-        ),
+        &trf(app.lang, "scrub.valuetext", &[&t, &n.to_string()]),
     )?;
     let play = by_id::<HtmlButtonElement>(&app.doc, "play")?;
-    play.set_attribute(
+    set_attr(
+        &play,
         "aria-label",
         tr(app.lang, if app.playing { "pause" } else { "play" }),
     )?;
-    play.set_text_content(Some(if app.playing { "❚❚" } else { "▶" }));
-    by_id::<HtmlButtonElement>(&app.doc, "undo")?.set_disabled(!app.history.can_undo());
-    by_id::<HtmlButtonElement>(&app.doc, "redo")?.set_disabled(!app.history.can_redo());
+    set_text(&play, if app.playing { "❚❚" } else { "▶" });
+    for (id, can) in [
+        ("undo", app.history.can_undo()),
+        ("redo", app.history.can_redo()),
+    ] {
+        let b = by_id::<HtmlButtonElement>(&app.doc, id)?;
+        if b.disabled() == can {
+            b.set_disabled(!can);
+        }
+    }
     Ok(())
 }
 
@@ -352,7 +364,7 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
             )?;
             Ok(kept.reused)
         })?;
-        app.plot.set_attribute("data-kept", &reused.to_string())?;
+        set_attr(&app.plot, "data-kept", &reused.to_string())?;
         // L-BFGS's trial points of the step being taken, over everything.
         let sets = super::draw::trials::trial_sets(&app.scene, &app.hidden, app.t);
         let ctx = super::draw::context(&app.plot)?;
@@ -377,10 +389,10 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
     let v = geom.view;
     app.draws += 1;
     let plot: &Element = app.plot.unchecked_ref();
-    plot.set_attribute("data-view", &format!("{},{},{},{}", v.x0, v.x1, v.y0, v.y1))?;
-    plot.set_attribute("data-t", &app.t.to_string())?;
+    set_attr(plot, "data-view", &format!("{},{},{},{}", v.x0, v.x1, v.y0, v.y1))?;
+    set_attr(plot, "data-t", &app.t.to_string())?;
     plot.set_attribute("data-draws", &app.draws.to_string())?;
-    plot.set_attribute("data-ready", "true")
+    set_attr(plot, "data-ready", "true")
 }
 
 /// Draw the plot and the loss chart again with no kept picture (the

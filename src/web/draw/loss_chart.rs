@@ -92,8 +92,8 @@ pub fn draw_loss(
         ctx.stroke();
         Ok(())
     })?;
-    canvas.set_attribute("data-chart-px", &style.chart_px.to_string())?;
-    canvas.set_attribute("data-ready", "true")?;
+    crate::web::dom::set_attr(canvas, "data-chart-px", &style.chart_px.to_string())?;
+    crate::web::dom::set_attr(canvas, "data-ready", "true")?;
     Ok(())
 }
 

@@ -219,6 +219,9 @@ pub fn draw(
         canvas.remove_attribute("data-l2-isolines")?;
         return Ok(false);
     };
+    // The decay labels' font, set outside save/restore so the next frame
+    // finds it set (see `set_font`).
+    crate::web::draw::set_font(ctx, &format!("{}px system-ui, sans-serif", st.text_px));
     ctx.save();
     let with_labels = if let Some(lines) = &o.l2 {
         let layer = l2_layer(canvas, g, st, lines, labels)?;

@@ -53,7 +53,7 @@ pub fn draw_plot_kept(
         );
         draw_current(&ctx, &f.geom, &f.style, run, mark(i), f.t, diverged)?;
     }
-    canvas.set_attribute("data-text-px", &f.style.text_px.to_string())?;
+    crate::web::dom::set_attr(canvas, "data-text-px", &f.style.text_px.to_string())?;
     let labelled = super::overlay::draw(canvas, &ctx, &f.geom, &f.style, overlay, &cache.labels)?;
     if !labelled {
         // The axes' labels over everything the runs drew (device pixels).
