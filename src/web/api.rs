@@ -57,8 +57,9 @@ pub fn simulate_json(scene: &str) -> Result<String, JsValue> {
     Ok(crate::output::simulation_value(&runs, false).to_string())
 }
 
-/// Draw the plot and the loss chart again with nothing kept (for tests:
-/// a drag's frames, drawn from kept pictures, must equal this).
+/// Draw the plot, the loss chart and the η sweep chart again with nothing
+/// kept (for tests: a drag's frames, drawn from kept pictures, must equal
+/// this).
 #[wasm_bindgen]
 pub fn redraw_exact() -> Result<(), JsValue> {
     APP.with(|a| match a.try_borrow_mut() {

@@ -395,12 +395,14 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
     set_attr(plot, "data-ready", "true")
 }
 
-/// Draw the plot and the loss chart again with no kept picture (the
-/// surface, the same, stays): the frame a test compares a kept one with.
+/// Draw the plot, the loss chart and the sweep chart again with no kept
+/// picture (the surface, the same, stays): the frame a test compares a kept
+/// one with.
 pub fn redraw_exact(app: &mut App) -> Result<(), JsValue> {
     KEPT.with(|k| k.borrow_mut().forget());
     super::draw::forget_loss_charts();
-    draw(app)
+    draw(app)?;
+    explain::redraw_exact(app)
 }
 
 /// Ask for one animation frame; it becomes a [`Msg::Tick`].

@@ -59,10 +59,11 @@ function dragAndCompare(page, { card, n, at = -1, between = '' }) {
       }
       await new Promise((ok) => setTimeout(ok, 5));
     }
-    const drawn = { plot: hash('plot'), loss: hash('loss') };
+    const sweep = () => (document.getElementById('sweep-panel').open ? hash('sweep-lr') : null);
+    const drawn = { plot: hash('plot'), loss: hash('loss'), sweep: sweep() };
     const kept = Number(plot.dataset.kept ?? 0) - kept0;
     window.wasmBindings.redraw_exact();
-    const fresh = { plot: hash('plot'), loss: hash('loss') };
+    const fresh = { plot: hash('plot'), loss: hash('loss'), sweep: sweep() };
     return { before, drawn, fresh, kept };
   }, { card, n, at, between });
 }
@@ -98,6 +99,31 @@ for (const [name, between] of Object.entries(CHANGES)) {
     assert.deepEqual(errors, []);
   });
 }
+
+test('the η sweep chart, kept while η is dragged, equals the chart drawn afresh; also after the sweep is redone', async (t) => {
+  const { page: p, errors } = await page(t);
+  const computed = () => p.evaluate(() => Number(document.getElementById('sweep-lr').dataset.computed ?? 0));
+  await p.evaluate(() => document.getElementById('sweep-panel').querySelector('summary').click());
+  await p.waitForFunction(() => document.getElementById('sweep-lr').dataset.stale === 'false', null, { timeout: 30000 });
+  const c0 = await computed();
+  const before = await p.evaluate(() => document.getElementById('sweep-lr').toDataURL());
+  const r = await dragAndCompare(p, { card: 0, n: 8 });
+  assert.equal(await computed(), c0, 'an η drag does not redo the sweep');
+  assert.notEqual(await p.evaluate(() => document.getElementById('sweep-lr').toDataURL()), before, 'the current η moved on the chart');
+  assert.equal(r.drawn.sweep, r.fresh.sweep, 'the sweep chart during the drag');
+  // Something besides η: the sweep is redone (debounced), then η dragged again.
+  await p.evaluate(() => {
+    const s = document.getElementById('steps');
+    s.value = '600';
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await p.waitForFunction((c) => Number(document.getElementById('sweep-lr').dataset.computed) > c
+    && document.getElementById('sweep-lr').dataset.stale === 'false', c0, { timeout: 30000 });
+  await settled(p);
+  const r2 = await dragAndCompare(p, { card: 0, n: 6 });
+  assert.equal(r2.drawn.sweep, r2.fresh.sweep, 'the sweep chart after the sweep was redone');
+  assert.deepEqual(errors, []);
+});
 
 test('once the drag rests, the picture is drawn directly: a fresh page of the same link, pixel for pixel', async (t) => {
   const { page: p, errors } = await page(t);
