@@ -6,7 +6,7 @@
 // once the drag rests, the picture is a fresh page's again. No timings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, openPage, settled } from './support.mjs';
+import { browserSuite, canvasHash, openPage, settled } from './support.mjs';
 
 const suite = browserSuite();
 
@@ -106,20 +106,23 @@ test('the η sweep chart, kept while η is dragged, equals the chart drawn afres
   await p.evaluate(() => document.getElementById('sweep-panel').querySelector('summary').click());
   await p.waitForFunction(() => document.getElementById('sweep-lr').dataset.stale === 'false', null, { timeout: 30000 });
   const c0 = await computed();
-  const before = await p.evaluate(() => document.getElementById('sweep-lr').toDataURL());
+  const before = await canvasHash(p, 'sweep-lr');
   const r = await dragAndCompare(p, { card: 0, n: 8 });
   assert.equal(await computed(), c0, 'an η drag does not redo the sweep');
-  assert.notEqual(await p.evaluate(() => document.getElementById('sweep-lr').toDataURL()), before, 'the current η moved on the chart');
+  assert.notEqual(await canvasHash(p, 'sweep-lr'), before, 'the current η moved on the chart');
   assert.equal(r.drawn.sweep, r.fresh.sweep, 'the sweep chart during the drag');
-  // Something besides η: the sweep is redone (debounced), then η dragged again.
+  // Something besides η (Rosenbrock's b): the sweep is redone (debounced),
+  // then η dragged again.
+  const sweptBefore = await canvasHash(p, 'sweep-lr');
   await p.evaluate(() => {
-    const s = document.getElementById('steps');
-    s.value = '600';
-    s.dispatchEvent(new Event('change', { bubbles: true }));
+    const b = document.querySelector('#surface-params input[data-key="b"]');
+    b.value = '20';
+    b.dispatchEvent(new Event('change', { bubbles: true }));
   });
   await p.waitForFunction((c) => Number(document.getElementById('sweep-lr').dataset.computed) > c
     && document.getElementById('sweep-lr').dataset.stale === 'false', c0, { timeout: 30000 });
   await settled(p);
+  assert.notEqual(await canvasHash(p, 'sweep-lr'), sweptBefore, 'the sweep changed (drawn for the new sweep)');
   const r2 = await dragAndCompare(p, { card: 0, n: 6 });
   assert.equal(r2.drawn.sweep, r2.fresh.sweep, 'the sweep chart after the sweep was redone');
   assert.deepEqual(errors, []);
