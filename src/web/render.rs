@@ -2,7 +2,9 @@
 //! written once at the end, and the two timers an update may ask for.
 
 use super::dom::{by_id, set_attr, set_text};
-use super::draw::{draw_loss, draw_plot_kept, render_surface, Frame, Geom, Kept, Style};
+use super::draw::{
+    draw_loss_front, draw_plot_kept, render_surface, Curves, Frame, Geom, Kept, Style,
+};
 use super::{
     controls, dispatch, explain, fields, link, panel, place, schedule, sizes, start, state,
     summary, App,
@@ -373,18 +375,18 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
             super::draw::quiz::draw(&ctx, &geom, &style, q, app.lang)?;
         }
     }
-    draw_loss(
-        &app.loss,
-        geom.dpr,
-        &app.runs,
-        app.replay,
-        &app.diags,
-        &app.hidden,
-        app.t,
-        app.scene.steps,
-        super::dom::dark(&app.window),
-        app.lang,
-        &style,
+    let curves = Curves {
+        runs: &app.runs,
+        diags: &app.diags,
+        hidden: &app.hidden,
+        steps: app.scene.steps,
+        dark: super::dom::dark(&app.window),
+        lang: app.lang,
+    };
+    // The loss chart keeps its curves below and above the plot's front run.
+    let front = KEPT.with(|k| k.borrow().drawn_front());
+    draw_loss_front(
+        &app.loss, geom.dpr, app.replay, &curves, app.t, &style, front,
     )?;
     let v = geom.view;
     app.draws += 1;

@@ -1,9 +1,10 @@
 // A slider drag draws the runs it does not move from kept pictures
-// (src/web/draw/layers.rs): every frame of the drag must equal, byte for
-// byte, the same frame drawn with nothing kept (redraw_exact), in the plot
-// and the loss chart — after plain inputs and after changes of something
-// else in the middle of the drag (the step, a run hidden, the view). And
-// once the drag rests, the picture is a fresh page's again. No timings.
+// (src/web/draw/layers.rs, loss_chart.rs, explain/sweeps.rs): every frame
+// of the drag must equal, byte for byte, the same frame drawn with nothing
+// kept (redraw_exact), in the plot, the loss chart and the η sweep chart —
+// after plain inputs and after changes of something else in the middle of
+// the drag (the step, a run hidden, the view, the start). And once the drag
+// rests, the picture is a fresh page's again. No timings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSuite, canvasHash, openPage, settled } from './support.mjs';
@@ -20,6 +21,7 @@ const CHANGES = {
   'the step moved': 'step',
   'a run hidden': 'hide',
   'the view zoomed': 'zoom',
+  'the start moved (every run changed)': 'start',
 };
 
 // In the page: inputs on card `i`'s η slider (each its own task, as a drag
@@ -51,6 +53,10 @@ function dragAndCompare(page, { card, n, at = -1, between = '' }) {
         const c = document.querySelector('#legend li[data-index="3"] input[type=checkbox]');
         c.checked = false;
         c.dispatchEvent(new Event('change', { bubbles: true }));
+      } else if (k === at && between === 'start') {
+        const x = document.getElementById('start-x');
+        x.value = String(Number(x.value) + 0.05);
+        x.dispatchEvent(new Event('input', { bubbles: true }));
       } else if (k === at && between === 'zoom') {
         const r = plot.getBoundingClientRect();
         plot.dispatchEvent(new WheelEvent('wheel', {

@@ -132,6 +132,12 @@ pub struct Kept {
 }
 
 impl Kept {
+    /// The front run of the last frame, if it was drawn with one (the
+    /// loss chart groups its curves the same way).
+    pub fn drawn_front(&self) -> Option<usize> {
+        self.front.filter(|_| self.grouped)
+    }
+
     /// Drop the pictures (the surface under them changed, or a test wants
     /// a frame drawn afresh); the front run stays, so the frame looks the same.
     pub fn forget(&mut self) {

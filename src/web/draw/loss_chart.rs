@@ -33,6 +33,53 @@ pub fn draw_loss(
     lang: gradscape_text::Lang,
     style: &Style,
 ) -> Result<(), JsValue> {
+    let f = Curves {
+        runs,
+        diags,
+        hidden,
+        steps,
+        dark,
+        lang,
+    };
+    draw_loss_front(canvas, dpr, replay, &f, t, style, None)
+}
+
+/// What the chart draws (but its cursor and size).
+pub struct Curves<'a> {
+    /// Every run.
+    pub runs: &'a [Trajectory],
+    /// Their diagnoses (a cross where one diverged).
+    pub diags: &'a [Diagnosis],
+    /// Hidden runs (legend toggles).
+    pub hidden: &'a [bool],
+    /// The scene's steps (the x axis).
+    pub steps: usize,
+    /// The dark palette.
+    pub dark: bool,
+    /// The labels' language.
+    pub lang: gradscape_text::Lang,
+}
+
+/// [`draw_loss`] during a drag that moves run `front` alone (the plot's
+/// front run, draw/layers.rs): the axes and the curves below it, and the
+/// curves above it, are kept pictures while only that run changes.
+pub fn draw_loss_front(
+    canvas: &HtmlCanvasElement,
+    dpr: f64,
+    replay: u64,
+    f: &Curves,
+    t: usize,
+    style: &Style,
+    front: Option<usize>,
+) -> Result<(), JsValue> {
+    let Curves {
+        runs,
+        diags,
+        hidden,
+        steps,
+        dark,
+        lang,
+    } = *f;
     let (cw, ch) = crate::web::sizes::client_size(canvas);
     let (cw, ch) = (cw.max(100.0), ch.max(60.0));
     let (pw, ph) = ((cw * dpr).round() as u32, (ch * dpr).round() as u32);
@@ -62,6 +109,9 @@ pub fn draw_loss(
                     canvas: canvas.clone(),
                     chart: doc.create_element("canvas")?.dyn_into()?,
                     key: key.wrapping_add(1),
+                    below: None,
+                    above: None,
+                    held: None,
                 });
                 charts.len() - 1
             }
@@ -73,7 +123,13 @@ pub fn draw_loss(
             let cctx = context(&entry.chart)?;
             cctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
             cctx.clear_rect(0.0, 0.0, w, h);
-            loss_chart(&cctx, w, h, runs, diags, hidden, steps, dark, lang)?;
+            match front.filter(|&k| k < runs.len()) {
+                Some(k) => entry.front_chart(&cctx, (w, h, dpr), f, k, key)?,
+                None => {
+                    loss_chart(&cctx, w, h, runs, diags, hidden, steps, dark, lang)?;
+                    entry.held = None;
+                }
+            }
             entry.key = key;
         }
         let ctx = context(canvas)?;
@@ -97,11 +153,97 @@ pub fn draw_loss(
     Ok(())
 }
 
-/// A loss chart canvas and its chart without the cursor.
+/// A loss chart canvas and its chart without the cursor; during a drag,
+/// the kept pictures below and above the front run's curve.
 struct LossChart {
     canvas: HtmlCanvasElement,
     chart: HtmlCanvasElement,
     key: u64,
+    below: Option<HtmlCanvasElement>,
+    above: Option<HtmlCanvasElement>,
+    /// What `below` and `above` show ([`LossChart::front_key`]).
+    held: Option<u64>,
+}
+
+impl LossChart {
+    /// The chart (on `cctx`, cleared, in chart units) as the axes and the
+    /// curves below run `k`, its curve, the curves above: the two groups
+    /// from kept pictures, drawn afresh when what they show changed. A
+    /// frame drawn afresh in the same state gives the same pixels.
+    fn front_chart(
+        &mut self,
+        cctx: &CanvasRenderingContext2d,
+        (w, h, dpr): (f64, f64, f64),
+        f: &Curves,
+        k: usize,
+        key: u64,
+    ) -> Result<(), JsValue> {
+        let axes = axes_of(f, w, h);
+        let held = front_key(f, &axes, k, key);
+        if self.held != Some(held) {
+            let doc = self.chart.owner_document().ok_or("no document")?;
+            let (pw, ph) = (self.chart.width(), self.chart.height());
+            let layer = |old: Option<HtmlCanvasElement>| -> Result<_, JsValue> {
+                let c: HtmlCanvasElement = match old {
+                    Some(c) => c,
+                    None => doc.create_element("canvas")?.dyn_into()?,
+                };
+                c.set_width(pw);
+                c.set_height(ph);
+                let lctx = context(&c)?;
+                lctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+                Ok((c, lctx))
+            };
+            let (below, bctx) = layer(self.below.take())?;
+            draw_axes(&bctx, &axes, w, h, f.dark, f.lang)?;
+            for i in visible(f).filter(|&i| i < k) {
+                curve(&bctx, &axes, f, i);
+            }
+            let (above, actx) = layer(self.above.take())?;
+            for i in visible(f).filter(|&i| i > k) {
+                curve(&actx, &axes, f, i);
+            }
+            self.below = Some(below);
+            self.above = Some(above);
+            self.held = Some(held);
+        }
+        let blit = |c: &Option<HtmlCanvasElement>| -> Result<(), JsValue> {
+            if let Some(c) = c {
+                cctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+                cctx.draw_image_with_html_canvas_element(c, 0.0, 0.0)?;
+                cctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+            }
+            Ok(())
+        };
+        blit(&self.below)?;
+        if visible(f).any(|i| i == k) {
+            curve(cctx, &axes, f, k);
+        }
+        blit(&self.above)
+    }
+}
+
+/// A hash of what the kept pictures of [`LossChart::front_chart`] show:
+/// the chart's `key` but the runs' values (size, theme, language, steps,
+/// hidden and diverged flags), the axes, the front run, every other run's
+/// losses.
+fn front_key(f: &Curves, axes: &LossAxes, k: usize, key: u64) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |v: u64| h = (h ^ v).wrapping_mul(0x0000_0100_0000_01b3);
+    mix(key);
+    mix(u64::from(axes.log));
+    for v in [axes.ylo, axes.yhi, axes.w, axes.h, axes.n] {
+        mix(v.to_bits());
+    }
+    mix(k as u64);
+    for (i, run) in f.runs.iter().enumerate().filter(|(i, _)| *i != k) {
+        mix(i as u64);
+        mix(run.loss.len() as u64);
+        for v in &run.loss {
+            mix(v.to_bits());
+        }
+    }
+    h
 }
 
 thread_local! {
@@ -145,6 +287,17 @@ fn loss_key(
     h
 }
 
+/// The runs shown.
+fn visible<'a>(f: &'a Curves) -> impl Iterator<Item = usize> + 'a {
+    (0..f.runs.len()).filter(|&i| !f.hidden.get(i).copied().unwrap_or(false))
+}
+
+/// The axes of every visible run's losses.
+fn axes_of(f: &Curves, w: f64, h: f64) -> LossAxes {
+    let all = visible(f).flat_map(|i| f.runs[i].loss.iter().copied());
+    LossAxes::new(all, f.steps, w, h)
+}
+
 /// The loss chart without its cursor, in CSS pixels.
 #[allow(clippy::too_many_arguments)]
 fn loss_chart(
@@ -158,19 +311,39 @@ fn loss_chart(
     dark: bool,
     lang: gradscape_text::Lang,
 ) -> Result<(), JsValue> {
+    let f = Curves {
+        runs,
+        diags,
+        hidden,
+        steps,
+        dark,
+        lang,
+    };
+    let axes = axes_of(&f, w, h);
+    draw_axes(ctx, &axes, w, h, dark, lang)?;
+    for i in visible(&f) {
+        curve(ctx, &axes, &f, i);
+    }
+    Ok(())
+}
+
+/// The grid, the ticks' labels and the axis's name.
+fn draw_axes(
+    ctx: &CanvasRenderingContext2d,
+    axes: &LossAxes,
+    w: f64,
+    h: f64,
+    dark: bool,
+    lang: gradscape_text::Lang,
+) -> Result<(), JsValue> {
     let fg = if dark { "#d8d8e0" } else { "#333340" };
     let grid_col = if dark {
         "rgba(255,255,255,0.12)"
     } else {
         "rgba(0,0,0,0.1)"
     };
-    let visible: Vec<usize> = (0..runs.len())
-        .filter(|&i| !hidden.get(i).copied().unwrap_or(false))
-        .collect();
-    let all = visible.iter().flat_map(|&i| runs[i].loss.iter().copied());
-    let axes = LossAxes::new(all, steps, w, h);
     let (left, right, top, _) = LOSS_MARGINS;
-    crate::web::draw::set_font(&ctx, "12px system-ui, sans-serif");
+    crate::web::draw::set_font(ctx, "12px system-ui, sans-serif");
     ctx.set_line_width(1.0);
     ctx.set_stroke_style_str(grid_col);
     ctx.set_fill_style_str(fg);
@@ -195,35 +368,36 @@ fn loss_chart(
         gradscape_text::tr(lang, if axes.log { "loss.log" } else { "loss.linear" }),
         left + 4.0,
         top + 10.0,
-    )?;
-    for &i in &visible {
-        let run = &runs[i];
-        ctx.begin_path();
-        for (k, &(x, y)) in axes.line(&run.loss).iter().enumerate() {
-            if k == 0 {
-                ctx.move_to(x, y);
-            } else {
-                ctx.line_to(x, y);
-            }
-        }
-        let mk = mark(i);
-        ctx.set_stroke_style_str(mk.colour);
-        ctx.set_line_width(2.0);
-        super::trails::set_dash(ctx, mk.dash);
-        ctx.stroke();
-        super::trails::set_dash(ctx, &[]);
-        if let Some(Health::Diverged { .. }) = diags.get(i).map(|d| d.health) {
-            let s = run.loss.len().saturating_sub(1);
-            let Some(&v) = run.loss.get(s) else { continue };
-            let (x, y) = (axes.x(s as f64), axes.y(v));
-            ctx.begin_path();
-            ctx.move_to(x - 6.0, y - 6.0);
-            ctx.line_to(x + 6.0, y + 6.0);
-            ctx.move_to(x + 6.0, y - 6.0);
-            ctx.line_to(x - 6.0, y + 6.0);
-            ctx.set_line_width(3.0);
-            ctx.stroke();
+    )
+}
+
+/// Run `i`'s curve, and a cross at its end where it diverged.
+fn curve(ctx: &CanvasRenderingContext2d, axes: &LossAxes, f: &Curves, i: usize) {
+    let run = &f.runs[i];
+    ctx.begin_path();
+    for (k, &(x, y)) in axes.line(&run.loss).iter().enumerate() {
+        if k == 0 {
+            ctx.move_to(x, y);
+        } else {
+            ctx.line_to(x, y);
         }
     }
-    Ok(())
+    let mk = mark(i);
+    ctx.set_stroke_style_str(mk.colour);
+    ctx.set_line_width(2.0);
+    super::trails::set_dash(ctx, mk.dash);
+    ctx.stroke();
+    super::trails::set_dash(ctx, &[]);
+    if let Some(Health::Diverged { .. }) = f.diags.get(i).map(|d| d.health) {
+        let s = run.loss.len().saturating_sub(1);
+        let Some(&v) = run.loss.get(s) else { return };
+        let (x, y) = (axes.x(s as f64), axes.y(v));
+        ctx.begin_path();
+        ctx.move_to(x - 6.0, y - 6.0);
+        ctx.line_to(x + 6.0, y + 6.0);
+        ctx.move_to(x + 6.0, y - 6.0);
+        ctx.line_to(x - 6.0, y + 6.0);
+        ctx.set_line_width(3.0);
+        ctx.stroke();
+    }
 }

@@ -22,7 +22,7 @@ mod trails;
 pub(crate) use trails::draw_swatch;
 pub mod trials;
 
-pub use loss_chart::{draw_loss, forget_loss_charts};
+pub use loss_chart::{draw_loss, draw_loss_front, forget_loss_charts, Curves};
 pub use layers::Kept;
 pub use plot::{draw_plot, draw_plot_kept};
 pub use style::Style;
