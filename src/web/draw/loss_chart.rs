@@ -112,6 +112,7 @@ pub fn draw_loss_front(
                     below: None,
                     above: None,
                     held: None,
+                    reused: 0,
                 });
                 charts.len() - 1
             }
@@ -124,7 +125,14 @@ pub fn draw_loss_front(
             cctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
             cctx.clear_rect(0.0, 0.0, w, h);
             match front.filter(|&k| k < runs.len()) {
-                Some(k) => entry.front_chart(&cctx, (w, h, dpr), f, k, key)?,
+                Some(k) => {
+                    // The key without the runs' values (`replay`): those
+                    // of the runs kept are hashed by `front_key` itself.
+                    let base = loss_key(pw, ph, 0, runs, diags, hidden, steps, dark)
+                        ^ (lang as u64)
+                        ^ s.to_bits().rotate_left(7);
+                    entry.front_chart(&cctx, (w, h, dpr), f, k, base)?
+                }
                 None => {
                     loss_chart(&cctx, w, h, runs, diags, hidden, steps, dark, lang)?;
                     entry.held = None;
@@ -146,7 +154,7 @@ pub fn draw_loss_front(
         ctx.set_stroke_style_str(if dark { "#d8d8e0" } else { "#333340" });
         ctx.set_line_width(1.0);
         ctx.stroke();
-        Ok(())
+        crate::web::dom::set_attr(canvas, "data-kept", &entry.reused.to_string())
     })?;
     crate::web::dom::set_attr(canvas, "data-chart-px", &style.chart_px.to_string())?;
     crate::web::dom::set_attr(canvas, "data-ready", "true")?;
@@ -161,8 +169,10 @@ struct LossChart {
     key: u64,
     below: Option<HtmlCanvasElement>,
     above: Option<HtmlCanvasElement>,
-    /// What `below` and `above` show ([`LossChart::front_key`]).
+    /// What `below` and `above` show ([`front_key`]).
     held: Option<u64>,
+    /// Charts composed from the held pictures (`data-kept`, for the tests).
+    reused: u64,
 }
 
 impl LossChart {
@@ -180,7 +190,9 @@ impl LossChart {
     ) -> Result<(), JsValue> {
         let axes = axes_of(f, w, h);
         let held = front_key(f, &axes, k, key);
-        if self.held != Some(held) {
+        if self.held == Some(held) {
+            self.reused += 1;
+        } else {
             let doc = self.chart.owner_document().ok_or("no document")?;
             let (pw, ph) = (self.chart.width(), self.chart.height());
             let layer = |old: Option<HtmlCanvasElement>| -> Result<_, JsValue> {
@@ -224,9 +236,9 @@ impl LossChart {
 }
 
 /// A hash of what the kept pictures of [`LossChart::front_chart`] show:
-/// the chart's `key` but the runs' values (size, theme, language, steps,
-/// hidden and diverged flags), the axes, the front run, every other run's
-/// losses.
+/// `key`, the chart's key but the runs' values (size, theme, language,
+/// steps, hidden and diverged flags), the axes, the front run, every other
+/// run's losses.
 fn front_key(f: &Curves, axes: &LossAxes, k: usize, key: u64) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut mix = |v: u64| h = (h ^ v).wrapping_mul(0x0000_0100_0000_01b3);
