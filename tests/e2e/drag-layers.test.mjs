@@ -57,7 +57,7 @@ function dragAndCompare(page, { card, n, at = -1, between = '' }) {
         c.dispatchEvent(new Event('change', { bubbles: true }));
       } else if (k === at && between === 'start') {
         const x = document.getElementById('start-x');
-        x.value = String(Number(x.value) + 0.05);
+        x.value = String(Number(x.value) + 0.002);
         x.dispatchEvent(new Event('input', { bubbles: true }));
       } else if (k === at && between === 'zoom') {
         const r = plot.getBoundingClientRect();
