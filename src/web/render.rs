@@ -397,12 +397,13 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
     set_attr(plot, "data-ready", "true")
 }
 
-/// Draw the plot, the loss chart and the sweep chart again with no kept
-/// picture (the surface, the same, stays): the frame a test compares a kept
-/// one with.
+/// Draw the plot, the loss chart, the state panel's bias chart and the
+/// sweep chart again with no kept picture (the surface, the same, stays):
+/// the frame a test compares a kept one with.
 pub fn redraw_exact(app: &mut App) -> Result<(), JsValue> {
     KEPT.with(|k| k.borrow_mut().forget());
     super::draw::forget_loss_charts();
+    state::forget_kept();
     draw(app)?;
     explain::redraw_exact(app)
 }

@@ -68,11 +68,12 @@ function dragAndCompare(page, { card, n, at = -1, between = '' }) {
       await new Promise((ok) => setTimeout(ok, 5));
     }
     const sweep = () => (document.getElementById('sweep-panel').open ? hash('sweep-lr') : null);
-    const drawn = { plot: hash('plot'), loss: hash('loss'), sweep: sweep() };
+    const bias = () => (document.getElementById('state-panel').open && document.getElementById('bias-chart') ? hash('bias-chart') : null);
+    const drawn = { plot: hash('plot'), loss: hash('loss'), sweep: sweep(), bias: bias() };
     const kept = Number(plot.dataset.kept ?? 0) - kept0;
     const lossKept = Number(loss.dataset.kept ?? 0) - lossKept0;
     window.wasmBindings.redraw_exact();
-    const fresh = { plot: hash('plot'), loss: hash('loss'), sweep: sweep() };
+    const fresh = { plot: hash('plot'), loss: hash('loss'), sweep: sweep(), bias: bias() };
     return { before, drawn, fresh, kept, lossKept };
   }, { card, n, at, between });
 }
@@ -136,6 +137,22 @@ test('the η sweep chart, kept while η is dragged, equals the chart drawn afres
   assert.notEqual(await canvasHash(p, 'sweep-lr'), sweptBefore, 'the sweep changed (drawn for the new sweep)');
   const r2 = await dragAndCompare(p, { card: 0, n: 6 });
   assert.equal(r2.drawn.sweep, r2.fresh.sweep, 'the sweep chart after the sweep was redone');
+  assert.deepEqual(errors, []);
+});
+
+test('the state panel’s bias chart, drawn only when what it shows changed, equals the chart drawn afresh', async (t) => {
+  const { page: p, errors } = await page(t);
+  await p.evaluate(() => document.getElementById('state-panel').querySelector('summary').click());
+  await p.waitForSelector('#bias-chart', { timeout: 30000 });
+  await settled(p);
+  // Card 0 (GD) leaves Adam's bias-correction series alone; card 4 (Adam)
+  // changes it: both drags must end on the chart drawn afresh.
+  for (const card of [0, 4, 0]) {
+    const r = await dragAndCompare(p, { card, n: 6 });
+    assert.ok(r.drawn.bias, 'the bias chart is shown');
+    assert.equal(r.drawn.bias, r.fresh.bias, `the bias chart after dragging card ${card}`);
+    assert.equal(r.drawn.plot, r.fresh.plot, `the plot after dragging card ${card}`);
+  }
   assert.deepEqual(errors, []);
 });
 
