@@ -19,7 +19,10 @@ pub fn replay(
 ) -> Result<(Vec<Trajectory>, Vec<Diagnosis>), RunError> {
     let n = scene.optimizers.len();
     let keep = last.filter(|(before, runs, diags)| {
-        runs.len() == n && diags.len() == n && before.optimizers.len() == n && same_but_cards(before, scene)
+        runs.len() == n
+            && diags.len() == n
+            && before.optimizers.len() == n
+            && same_but_cards(before, scene)
     });
     let mut runs = Vec::with_capacity(n);
     let mut diags = Vec::with_capacity(n);

@@ -391,7 +391,11 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
     let v = geom.view;
     app.draws += 1;
     let plot: &Element = app.plot.unchecked_ref();
-    set_attr(plot, "data-view", &format!("{},{},{},{}", v.x0, v.x1, v.y0, v.y1))?;
+    set_attr(
+        plot,
+        "data-view",
+        &format!("{},{},{},{}", v.x0, v.x1, v.y0, v.y1),
+    )?;
     set_attr(plot, "data-t", &app.t.to_string())?;
     plot.set_attribute("data-draws", &app.draws.to_string())?;
     set_attr(plot, "data-ready", "true")

@@ -151,7 +151,11 @@ impl Kept {
         if keys.len() != self.keys.len() {
             self.front = None;
         } else {
-            let mut changed = keys.iter().zip(&self.keys).enumerate().filter(|(_, (a, b))| a != b);
+            let mut changed = keys
+                .iter()
+                .zip(&self.keys)
+                .enumerate()
+                .filter(|(_, (a, b))| a != b);
             if let (Some((i, _)), None) = (changed.next(), changed.next()) {
                 self.front = Some(i);
             }
@@ -164,7 +168,16 @@ impl Kept {
     fn key(&self, f: &Frame, front: usize) -> u64 {
         let mut h = Fnv::new();
         let g = &f.geom;
-        for v in [g.view.x0, g.view.x1, g.view.y0, g.view.y1, g.w, g.h, g.dpr, f.style.line] {
+        for v in [
+            g.view.x0,
+            g.view.x1,
+            g.view.y0,
+            g.view.y1,
+            g.w,
+            g.h,
+            g.dpr,
+            f.style.line,
+        ] {
             h.mix(v.to_bits());
         }
         h.mix(f.t as u64);
@@ -232,7 +245,11 @@ pub fn draw_paused(
         };
         kept.held = Some(key);
     }
-    ctx.draw_image_with_html_canvas_element(kept.below.as_ref().unwrap_or(&cache.canvas), 0.0, 0.0)?;
+    ctx.draw_image_with_html_canvas_element(
+        kept.below.as_ref().unwrap_or(&cache.canvas),
+        0.0,
+        0.0,
+    )?;
     ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
     let shown = f.visible().find(|(i, _)| *i == front);
     if let Some((i, run)) = shown {

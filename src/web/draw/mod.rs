@@ -22,8 +22,8 @@ mod trails;
 pub(crate) use trails::draw_swatch;
 pub mod trials;
 
-pub use loss_chart::{draw_loss, draw_loss_front, forget_loss_charts, Curves};
 pub use layers::Kept;
+pub use loss_chart::{draw_loss, draw_loss_front, forget_loss_charts, Curves};
 pub use plot::{draw_plot, draw_plot_kept};
 pub use style::Style;
 pub use surface::{render_surface, SurfaceCache};

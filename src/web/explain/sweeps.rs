@@ -12,8 +12,8 @@ use crate::optim::OptKind;
 use crate::surface::palette;
 use crate::sweep::lr_chart::{lr_ticks, lr_x, on_lr_axis, Band, LossAxis};
 use crate::sweep::{lr_sweeps, sweep_key, LrSweep, Outcome};
-use gradscape_text::{tr, trf, Lang};
 use crate::web::draw::context;
+use gradscape_text::{tr, trf, Lang};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -176,7 +176,13 @@ fn draw_lr(app: &App) -> Result<(), JsValue> {
     // The chart but the current η's is the same until the sweep is redone
     // (an η drag moves only those): drawn once onto a kept picture (its
     // thousands of dots cost the canvas ~25 ms a frame), then blitted.
-    let key = (app.explain.computed, canvas.width(), canvas.height(), dark, l);
+    let key = (
+        app.explain.computed,
+        canvas.width(),
+        canvas.height(),
+        dark,
+        l,
+    );
     KEPT.with(|k| -> Result<(), JsValue> {
         let mut kept = k.borrow_mut();
         if kept.as_ref().map(|(key, _)| key) != Some(&key) {
