@@ -308,7 +308,7 @@ fn decay_direction(
     let reach = DECAY_DIR * st.line;
     let tip = (from.0 + dx / len * reach, from.1 + dy / len * reach);
     arrow(ctx, from, tip, colour, st.px(3.0), st.line, &[])?;
-    crate::web::draw::set_font(&ctx, &format!("{}px system-ui, sans-serif", st.text_px));
+    crate::web::draw::set_font(ctx, &format!("{}px system-ui, sans-serif", st.text_px));
     // Beside the tip, on the side away from the point.
     // Kept inside the canvas: big presenter type near an edge must not be cut.
     let right = dx >= 0.0;

@@ -159,7 +159,7 @@ pub fn draw(
         }
         // The order the search evaluated them in: 1, 2, 3 …
         crate::web::draw::set_font(
-            &ctx,
+            ctx,
             &format!("600 {:.1}px system-ui, sans-serif", st.text_px * 0.85),
         );
         ctx.set_text_baseline("bottom");
