@@ -174,10 +174,12 @@ test('once the drag rests, the picture is drawn directly: a fresh page of the sa
   await settled(p);
   const url = await p.evaluate(() => location.search);
   assert.match(url, /lr=/);
-  const picture = await p.evaluate(() => document.getElementById('plot').toDataURL());
+  const picture = await canvasHash(p, 'plot');
+  const loss = await canvasHash(p, 'loss');
   const { page: q, errors: e2 } = await openPage(suite.browser, t, suite.server.url + url, { viewport: { width: 1280, height: 800 }, dpr: 2 });
   await settled(q);
-  assert.equal(picture, await q.evaluate(() => document.getElementById('plot').toDataURL()), 'the rested plot equals a fresh page');
+  assert.equal(picture, await canvasHash(q, 'plot'), 'the rested plot equals a fresh page');
+  assert.equal(loss, await canvasHash(q, 'loss'), 'the rested loss chart equals a fresh page');
   assert.deepEqual(errors, []);
   assert.deepEqual(e2, []);
 });

@@ -90,9 +90,12 @@ pub fn draw_loss_front(
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
+    // The front run is in the key: the frame at rest (no front) draws the
+    // chart directly again.
     let key = loss_key(pw, ph, replay, runs, diags, hidden, steps, dark)
         ^ (lang as u64)
-        ^ s.to_bits().rotate_left(7);
+        ^ s.to_bits().rotate_left(7)
+        ^ front.map_or(0, |k| k as u64 + 1).rotate_left(23);
     LOSS_CHARTS.with(|charts| -> Result<(), JsValue> {
         let mut charts = charts.borrow_mut();
         let pos = charts
