@@ -39,6 +39,8 @@ pub fn draw_plot_kept(
     let ctx = context(canvas)?;
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
     if f.live {
+        // Playing draws every trail directly (onto its own layer).
+        kept.grouped = false;
         let mut slot = cache.trails.borrow_mut();
         let layer = update_layer(&mut slot, cache, f)?;
         ctx.draw_image_with_html_canvas_element(&layer.canvas, 0.0, 0.0)?;
