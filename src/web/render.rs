@@ -1,7 +1,7 @@
 //! The render step: a [`Dirty`] set → DOM and canvas updates, the link
 //! written once at the end, and the two timers an update may ask for.
 
-use super::dom::{by_id, set_attr, set_text};
+use super::dom::set_attr;
 use super::draw::{
     draw_loss_front, draw_plot_kept, render_surface, Curves, Frame, Geom, Kept, Style,
 };
@@ -10,11 +10,10 @@ use super::{
     summary, App,
 };
 use crate::app::{Dirty, Msg};
-use gradscape_text::{tr, trf};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlButtonElement, HtmlInputElement, Window};
+use web_sys::{Element, Window};
 
 /// The requestAnimationFrame callback, kept alive for the page's lifetime.
 type FrameCallback = Closure<dyn FnMut(f64)>;
@@ -118,7 +117,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         )?;
     }
     if d.has(Dirty::TIME) {
-        sync_time(app)?;
+        super::timebar::sync_time(app)?;
     }
     if d.has(Dirty::QUIZ) || d.has(Dirty::LEGEND) || d.has(Dirty::WORDS) {
         super::quiz::sync(app)?;
@@ -184,48 +183,6 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         super::timer::later(&app.window, super::timer::Later::Settle, || {
             super::dispatch(Msg::Settle)
         })?;
-    }
-    Ok(())
-}
-
-/// The time bar. Called at every scene change (each input of a drag) and
-/// every playing frame: the DOM is written only where it differs.
-fn sync_time(app: &App) -> Result<(), JsValue> {
-    let n = app.scene.steps;
-    let scrub = by_id::<HtmlInputElement>(&app.doc, "scrub")?;
-    // A quiz's scrubber ends where it pauses until the reveal.
-    let max = app.horizon().to_string();
-    if scrub.max() != max {
-        scrub.set_max(&max);
-    }
-    let t = app.t.to_string();
-    if scrub.value() != t {
-        scrub.set_value(&t);
-    }
-    set_text(
-        &app.root("step-label")?,
-        &trf(app.lang, "step.label", &[&t, &n.to_string()]),
-    );
-    set_attr(
-        &scrub,
-        "aria-valuetext",
-        &trf(app.lang, "scrub.valuetext", &[&t, &n.to_string()]),
-    )?;
-    let play = by_id::<HtmlButtonElement>(&app.doc, "play")?;
-    set_attr(
-        &play,
-        "aria-label",
-        tr(app.lang, if app.playing { "pause" } else { "play" }),
-    )?;
-    set_text(&play, if app.playing { "❚❚" } else { "▶" });
-    for (id, can) in [
-        ("undo", app.history.can_undo()),
-        ("redo", app.history.can_redo()),
-    ] {
-        let b = by_id::<HtmlButtonElement>(&app.doc, id)?;
-        if b.disabled() == can {
-            b.set_disabled(!can);
-        }
     }
     Ok(())
 }

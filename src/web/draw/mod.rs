@@ -6,12 +6,13 @@
 //! [`gradscape_core::geometry`]; these files only paint: `surface` the
 //! cached picture, `plot` a frame, `trails` a run's trail and current
 //! point, `layers` the kept trail pictures (of a playing frame, and below
-//! and above the one run a drag changes), `loss_chart`
+//! and above the one run a drag changes), `loss_chart` (and `loss_paint`)
 //! the loss against step; `style` the sizes all of them take; `trials`
 //! L-BFGS's line-search trial points of the current step.
 
 mod layers;
 mod loss_chart;
+mod loss_paint;
 pub mod lr_chart;
 pub mod overlay;
 mod plot;
@@ -23,7 +24,8 @@ pub(crate) use trails::draw_swatch;
 pub mod trials;
 
 pub use layers::Kept;
-pub use loss_chart::{draw_loss, draw_loss_front, forget_loss_charts, Curves};
+pub use loss_chart::{draw_loss, draw_loss_front, forget_loss_charts};
+pub use loss_paint::Curves;
 pub use plot::{draw_plot, draw_plot_kept};
 pub use style::Style;
 pub use surface::{render_surface, SurfaceCache};
