@@ -11,6 +11,7 @@ pub mod history;
 pub mod model;
 pub mod msg;
 pub mod quiz;
+pub mod replay;
 pub mod schedule;
 pub mod update;
 

@@ -3,10 +3,10 @@
 
 use super::clock::Clock;
 use super::history::History;
-use crate::diagnose::{diagnose, Diagnosis};
+use crate::diagnose::Diagnosis;
 use crate::landscape::{Edge, ExprError, Param, View};
 use crate::optim::{HyperKey, Key, KeyValue, OptKind, Range};
-use crate::run::{simulate_with, Trajectory};
+use crate::run::Trajectory;
 use crate::scene::{Scene, SceneError};
 use gradscape_core::geometry::Viewport;
 use gradscape_text::Lang;
@@ -252,6 +252,8 @@ pub struct Model {
     pub interacting: bool,
     /// The number of the last replay (keys the loss chart's cache).
     pub replay: u64,
+    /// The scene of the last replay (its unchanged cards' runs are reused).
+    pub replayed: Option<Scene>,
     /// The lesson whose caption is shown, if any.
     pub lesson: Option<usize>,
     /// The page's language.
@@ -302,6 +304,7 @@ impl Model {
             pinch: None,
             interacting: false,
             replay: 0,
+            replayed: None,
             lesson: None,
             lang,
             card_errors: vec![],
@@ -321,16 +324,19 @@ impl Model {
     /// Replay the scene into trajectories and diagnoses; the cursor stays
     /// within the steps.
     pub fn replay(&mut self) {
+        // A quiz cuts its runs short: those are never reused.
+        let last = match (&self.replayed, &self.quiz) {
+            (Some(before), None) => Some((before, &self.runs[..], &self.diags[..])),
+            _ => None,
+        };
         // Every value was validated on the way in; on an error the old runs stay.
-        if let Ok(mut runs) = simulate_with(&self.scene, false) {
+        if let Ok((mut runs, diags)) = super::replay::replay(&self.scene, last) {
             if let Some(q) = &mut self.quiz {
                 super::quiz::hide_future(q, &mut runs);
             }
-            self.diags = runs
-                .iter()
-                .map(|t| diagnose(&self.scene.landscape, t))
-                .collect();
+            self.diags = diags;
             self.runs = runs;
+            self.replayed = Some(self.scene.clone());
             self.replay = next_replay();
         }
         self.hidden.resize(self.scene.optimizers.len(), false);

@@ -57,6 +57,20 @@ pub fn simulate_json(scene: &str) -> Result<String, JsValue> {
     Ok(crate::output::simulation_value(&runs, false).to_string())
 }
 
+/// Draw the plot, the loss chart and the η sweep chart again with nothing
+/// kept (for tests: a drag's frames, drawn from kept pictures, must equal
+/// this).
+#[wasm_bindgen]
+pub fn redraw_exact() -> Result<(), JsValue> {
+    APP.with(|a| match a.try_borrow_mut() {
+        Ok(mut guard) => match guard.as_mut() {
+            Some(app) => super::render::redraw_exact(app),
+            None => Ok(()),
+        },
+        Err(_) => Err(JsValue::from_str("the page is busy")),
+    })
+}
+
 fn state_json(app: &App) -> String {
     let mut m = Map::new();
     m.insert("scene".into(), app.scene.to_value());

@@ -2,7 +2,7 @@
 //! steps and noise fields, the formula editor, the lesson pickers, the
 //! static words, and the global error line in words.
 
-use super::dom::{add, by_id, el};
+use super::dom::{add, by_id, el, remove_attr, set_attr, set_text};
 use super::App;
 use crate::app::{GlobalError, Rule};
 use crate::format;
@@ -152,28 +152,44 @@ fn build_surface_params(app: &App) -> Result<(), JsValue> {
 /// hidden option "Lesson (modified)", so choosing the lesson again is a
 /// change (and restores it).
 fn sync_modified(app: &App) -> Result<(), JsValue> {
+    // Called at every scene change (each input of a drag): the DOM is
+    // written only where it differs.
     let sel = by_id::<HtmlSelectElement>(&app.doc, "lesson")?;
-    if let Some(old) = sel.query_selector("option[data-modified]")? {
-        old.remove();
-    }
+    let old = sel.query_selector("option[data-modified]")?;
     let modified = app.lesson_modified();
     let current = app.lesson.and_then(lesson);
-    match current.filter(|_| modified) {
+    let value = match current.filter(|_| modified) {
         Some(l) => {
             let title = gradscape_text::lessons::title(l.id, app.lang);
             let text = trf(app.lang, "lesson.modified-option", &[title]);
-            let attrs = [("value", MODIFIED), ("data-modified", ""), ("hidden", "")];
-            add(&sel, &el(&app.doc, "option", &attrs, Some(&text))?)?;
-            sel.set_value(MODIFIED);
+            match old {
+                Some(o) if o.text_content().as_deref() == Some(text.as_str()) => {}
+                _ => {
+                    if let Some(o) = old {
+                        o.remove();
+                    }
+                    let attrs = [("value", MODIFIED), ("data-modified", ""), ("hidden", "")];
+                    add(&sel, &el(&app.doc, "option", &attrs, Some(&text))?)?;
+                }
+            }
+            MODIFIED.to_string()
         }
-        None => sel.set_value(&app.lesson.map(|n| n.to_string()).unwrap_or_default()),
+        None => {
+            if let Some(o) = old {
+                o.remove();
+            }
+            app.lesson.map(|n| n.to_string()).unwrap_or_default()
+        }
+    };
+    if sel.value() != value {
+        sel.set_value(&value);
     }
     for id in ["lesson-modified", "restore-lesson"] {
         let e = app.root(id)?;
         if modified {
-            e.remove_attribute("hidden")?;
+            remove_attr(&e, "hidden")?;
         } else {
-            e.set_attribute("hidden", "")?;
+            set_attr(&e, "hidden", "")?;
         }
     }
     Ok(())
@@ -202,29 +218,35 @@ fn fill_lessons(app: &App) -> Result<(), JsValue> {
 /// The caption of the current lesson, the pickers and `<html lang>`.
 pub fn sync_lesson(app: &App) -> Result<(), JsValue> {
     sync_modified(app)?;
-    by_id::<HtmlSelectElement>(&app.doc, "lang")?.set_value(match app.lang {
+    let lang_sel = by_id::<HtmlSelectElement>(&app.doc, "lang")?;
+    let code = match app.lang {
         Lang::En => "en",
         Lang::Zh => "zh",
-    });
+    };
+    if lang_sel.value() != code {
+        lang_sel.set_value(code);
+    }
     if let Some(html) = app.doc.document_element() {
-        html.set_attribute("lang", app.lang.code())?;
+        set_attr(&html, "lang", app.lang.code())?;
     }
     let cap = app.root("lesson-caption")?;
     match app.lesson.and_then(lesson) {
         Some(l) => {
             let lang = app.lang;
-            app.root("lesson-title")?
-                .set_text_content(Some(gradscape_text::lessons::title(l.id, lang)));
+            set_text(
+                &app.root("lesson-title")?,
+                gradscape_text::lessons::title(l.id, lang),
+            );
             // Embedded, without sliders or panels: only what the figure shows.
             let text = match app.embed {
                 Some(_) => gradscape_text::lessons::embed_caption(l.id, lang),
                 None => gradscape_text::lessons::caption(l.id, lang),
             };
-            app.root("lesson-text")?.set_text_content(Some(text));
-            cap.set_attribute("lang", lang.code())?;
-            cap.remove_attribute("hidden")
+            set_text(&app.root("lesson-text")?, text);
+            set_attr(&cap, "lang", lang.code())?;
+            remove_attr(&cap, "hidden")
         }
-        None => cap.set_attribute("hidden", ""),
+        None => set_attr(&cap, "hidden", ""),
     }
 }
 

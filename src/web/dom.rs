@@ -12,6 +12,31 @@ pub fn by_id<T: JsCast>(doc: &Document, id: &str) -> Result<T, JsValue> {
         .map_err(|_| JsValue::from_str(&format!("#{id} has the wrong element type")))
 }
 
+/// Set an attribute unless it has that value already. Any write, even of
+/// the same value, invalidates the element's style (and a `lang` on
+/// `<html>` the whole page's): a drag's per-input syncs compare first.
+pub fn set_attr(e: &Element, name: &str, value: &str) -> Result<(), JsValue> {
+    if e.get_attribute(name).as_deref() != Some(value) {
+        e.set_attribute(name, value)?;
+    }
+    Ok(())
+}
+
+/// Remove an attribute if it is there (see [`set_attr`]).
+pub fn remove_attr(e: &Element, name: &str) -> Result<(), JsValue> {
+    if e.has_attribute(name) {
+        e.remove_attribute(name)?;
+    }
+    Ok(())
+}
+
+/// Set a text unless the element has it already (see [`set_attr`]).
+pub fn set_text(e: &Element, text: &str) {
+    if e.text_content().as_deref() != Some(text) {
+        e.set_text_content(Some(text));
+    }
+}
+
 /// A new element with attributes and optional text (text, never HTML).
 pub fn el(
     doc: &Document,

@@ -40,6 +40,7 @@ mod start;
 mod state;
 mod summary;
 mod teach;
+mod timebar;
 mod timer;
 mod video;
 pub mod zh;

@@ -1,24 +1,27 @@
 //! The render step: a [`Dirty`] set → DOM and canvas updates, the link
 //! written once at the end, and the two timers an update may ask for.
 
-use super::dom::by_id;
-use super::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, Style};
+use super::dom::set_attr;
+use super::draw::{
+    draw_loss_front, draw_plot_kept, render_surface, Curves, Frame, Geom, Kept, Style,
+};
 use super::{
     controls, dispatch, explain, fields, link, panel, place, schedule, sizes, start, state,
     summary, App,
 };
 use crate::app::{Dirty, Msg};
-use gradscape_text::{tr, trf};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlButtonElement, HtmlInputElement, Window};
+use web_sys::{Element, Window};
 
 /// The requestAnimationFrame callback, kept alive for the page's lifetime.
 type FrameCallback = Closure<dyn FnMut(f64)>;
 
 thread_local! {
     static RAF: RefCell<Option<FrameCallback>> = const { RefCell::new(None) };
+    /// The plot's kept trail pictures (see draw/layers.rs).
+    static KEPT: RefCell<Kept> = RefCell::new(Kept::default());
 }
 
 /// Bring the parts in `d` up to date.
@@ -114,7 +117,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         )?;
     }
     if d.has(Dirty::TIME) {
-        sync_time(app)?;
+        super::timebar::sync_time(app)?;
     }
     if d.has(Dirty::QUIZ) || d.has(Dirty::LEGEND) || d.has(Dirty::WORDS) {
         super::quiz::sync(app)?;
@@ -131,9 +134,11 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         draw(app)?;
         summary::schedule(app)?;
     } else if d.has(Dirty::SETTLED) {
-        // The drag drew everything in full already: no second draw.
+        // The drag drew everything in full already: no second draw, unless
+        // its frames were coarse or composited from kept trail pictures
+        // (draw/layers.rs: a rounding step off a fresh page's pixels).
         let coarse = app.cache.as_ref().is_some_and(|c| c.is_low()) || app.inspector.coarse();
-        if coarse {
+        if coarse || KEPT.with(|k| k.borrow().grouped) {
             draw(app)?;
         }
         summary::schedule(app)?;
@@ -179,36 +184,6 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             super::dispatch(Msg::Settle)
         })?;
     }
-    Ok(())
-}
-
-fn sync_time(app: &App) -> Result<(), JsValue> {
-    let n = app.scene.steps;
-    let scrub = by_id::<HtmlInputElement>(&app.doc, "scrub")?;
-    // A quiz's scrubber ends where it pauses until the reveal.
-    scrub.set_max(&app.horizon().to_string());
-    scrub.set_value(&app.t.to_string());
-    app.root("step-label")?.set_text_content(Some(&trf(
-        app.lang,
-        "step.label",
-        &[&app.t.to_string(), &n.to_string()],
-    )));
-    scrub.set_attribute(
-        "aria-valuetext",
-        &trf(
-            app.lang,
-            "scrub.valuetext",
-            &[&app.t.to_string(), &n.to_string()],
-        ),
-    )?;
-    let play = by_id::<HtmlButtonElement>(&app.doc, "play")?;
-    play.set_attribute(
-        "aria-label",
-        tr(app.lang, if app.playing { "pause" } else { "play" }),
-    )?;
-    play.set_text_content(Some(if app.playing { "❚❚" } else { "▶" }));
-    by_id::<HtmlButtonElement>(&app.doc, "undo")?.set_disabled(!app.history.can_undo());
-    by_id::<HtmlButtonElement>(&app.doc, "redo")?.set_disabled(!app.history.can_redo());
     Ok(())
 }
 
@@ -308,6 +283,8 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
         None => false,
     };
     if !fresh {
+        // The kept pictures hold the old surface.
+        KEPT.with(|k| k.borrow_mut().forget());
         app.cache = Some(render_surface(
             &app.doc,
             &app.scene.landscape,
@@ -334,7 +311,19 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
             live: app.playing,
             style,
         };
-        draw_plot(&app.plot, cache, &frame, overlay.as_ref())?;
+        let reused = KEPT.with(|k| -> Result<u64, JsValue> {
+            let mut kept = k.borrow_mut();
+            draw_plot_kept(
+                &app.plot,
+                cache,
+                &frame,
+                overlay.as_ref(),
+                &mut kept,
+                app.interacting,
+            )?;
+            Ok(kept.reused)
+        })?;
+        set_attr(&app.plot, "data-kept", &reused.to_string())?;
         // L-BFGS's trial points of the step being taken, over everything.
         let sets = super::draw::trials::trial_sets(&app.scene, &app.hidden, app.t);
         let ctx = super::draw::context(&app.plot)?;
@@ -343,26 +332,41 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
             super::draw::quiz::draw(&ctx, &geom, &style, q, app.lang)?;
         }
     }
-    draw_loss(
-        &app.loss,
-        geom.dpr,
-        &app.runs,
-        app.replay,
-        &app.diags,
-        &app.hidden,
-        app.t,
-        app.scene.steps,
-        super::dom::dark(&app.window),
-        app.lang,
-        &style,
+    let curves = Curves {
+        runs: &app.runs,
+        diags: &app.diags,
+        hidden: &app.hidden,
+        steps: app.scene.steps,
+        dark: super::dom::dark(&app.window),
+        lang: app.lang,
+    };
+    // The loss chart keeps its curves below and above the plot's front run.
+    let front = KEPT.with(|k| k.borrow().drawn_front());
+    draw_loss_front(
+        &app.loss, geom.dpr, app.replay, &curves, app.t, &style, front,
     )?;
     let v = geom.view;
     app.draws += 1;
     let plot: &Element = app.plot.unchecked_ref();
-    plot.set_attribute("data-view", &format!("{},{},{},{}", v.x0, v.x1, v.y0, v.y1))?;
-    plot.set_attribute("data-t", &app.t.to_string())?;
+    set_attr(
+        plot,
+        "data-view",
+        &format!("{},{},{},{}", v.x0, v.x1, v.y0, v.y1),
+    )?;
+    set_attr(plot, "data-t", &app.t.to_string())?;
     plot.set_attribute("data-draws", &app.draws.to_string())?;
-    plot.set_attribute("data-ready", "true")
+    set_attr(plot, "data-ready", "true")
+}
+
+/// Draw the plot, the loss chart, the state panel's bias chart and the
+/// sweep chart again with no kept picture (the surface, the same, stays):
+/// the frame a test compares a kept one with.
+pub fn redraw_exact(app: &mut App) -> Result<(), JsValue> {
+    KEPT.with(|k| k.borrow_mut().forget());
+    super::draw::forget_loss_charts();
+    state::forget_kept();
+    draw(app)?;
+    explain::redraw_exact(app)
 }
 
 /// Ask for one animation frame; it becomes a [`Msg::Tick`].

@@ -1,14 +1,27 @@
+//! Kept pictures of the trails, so a frame redraws only what moved.
+//!
 //! While playing: the surface with every trail drawn up to step `t`, so a
 //! frame only adds the new steps' segments and dots, blits this, and draws
 //! the current points on top (nothing is allocated and the surface is not
 //! recomputed).
+//!
+//! Paused, during a drag, once one run alone has changed (a card's slider):
+//! that run is the *front* run, and the frame is drawn as the surface with
+//! the trails below it (one opaque picture), the front trail, then the
+//! trails above it composited from one transparent picture. The drag keeps
+//! both pictures and redraws only the front trail; a frame drawn afresh in
+//! the same state draws the same pictures, so its pixels are the kept
+//! frame's exactly. Compositing the trails above as one picture rounds
+//! their antialiased edges differently from drawing them one by one (a
+//! level or two of 255), so the frame once the drag rests is drawn directly
+//! again (render.rs): at rest the picture is a fresh page's, pixel for pixel.
 
 use super::trails::{draw_steps, draw_trail};
 use super::{context, Frame, SurfaceCache};
 use crate::surface::mark;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlCanvasElement;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// The kept picture of the trails up to step `t`.
 pub struct TrailLayer {
@@ -18,22 +31,41 @@ pub struct TrailLayer {
     t: usize,
 }
 
+/// FNV-1a over 64-bit words.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+    fn mix(&mut self, v: u64) {
+        self.0 = (self.0 ^ v).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+}
+
+/// A hash of run `i` as a trail shows it: every point and its hidden flag.
+fn run_key(f: &Frame, i: usize) -> u64 {
+    let mut h = Fnv::new();
+    let run = &f.runs[i];
+    h.mix(run.points.len() as u64);
+    h.mix(u64::from(f.hidden.get(i).copied().unwrap_or(false)));
+    for p in &run.points {
+        h.mix(p[0].to_bits());
+        h.mix(p[1].to_bits());
+    }
+    h.0
+}
+
 /// A hash of the line width, every point of every run and the hidden flags: the layer is
 /// reused only for exactly the same runs (a slider moved during playback
 /// replays them).
 fn fingerprint(f: &Frame) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut mix = |v: u64| h = (h ^ v).wrapping_mul(0x0000_0100_0000_01b3);
-    mix(f.style.line.to_bits());
-    for (i, run) in f.runs.iter().enumerate() {
-        mix(run.points.len() as u64);
-        mix(u64::from(f.hidden.get(i).copied().unwrap_or(false)));
-        for p in &run.points {
-            mix(p[0].to_bits());
-            mix(p[1].to_bits());
-        }
+    let mut h = Fnv::new();
+    h.mix(f.style.line.to_bits());
+    for i in 0..f.runs.len() {
+        h.mix(run_key(f, i));
     }
-    h
+    h.0
 }
 
 /// Bring the trail layer to step `f.t`: add the new steps when the runs are
@@ -79,4 +111,175 @@ pub fn update_layer<'a>(
     }
     slot.as_ref()
         .ok_or_else(|| JsValue::from_str("no trail layer"))
+}
+
+/// What a paused frame keeps between draws (one per plot canvas): the front
+/// run, the runs' hashes at the last draw (to find the run that changed
+/// alone), and the kept pictures below and above the front trail.
+#[derive(Default)]
+pub struct Kept {
+    front: Option<usize>,
+    keys: Vec<u64>,
+    below: Option<HtmlCanvasElement>,
+    above: Option<HtmlCanvasElement>,
+    /// [`Kept::key`] of the pictures held; `None`: draw them afresh.
+    held: Option<u64>,
+    /// Frames drawn from the held pictures (the page shows it as
+    /// `data-kept` on the plot, for the tests).
+    pub reused: u64,
+    /// The last frame was drawn with a front run (not as a fresh page).
+    pub grouped: bool,
+}
+
+impl Kept {
+    /// The front run of the last frame, if it was drawn with one (the
+    /// loss chart groups its curves the same way).
+    pub fn drawn_front(&self) -> Option<usize> {
+        self.front.filter(|_| self.grouped)
+    }
+
+    /// Drop the pictures (the surface under them changed, or a test wants
+    /// a frame drawn afresh); the front run stays, so the frame looks the same.
+    pub fn forget(&mut self) {
+        self.held = None;
+    }
+
+    /// The run that changed alone since the last draw becomes the front
+    /// run; a different number of runs clears it.
+    fn track(&mut self, f: &Frame) {
+        let keys: Vec<u64> = (0..f.runs.len()).map(|i| run_key(f, i)).collect();
+        if keys.len() != self.keys.len() {
+            self.front = None;
+        } else {
+            let mut changed = keys
+                .iter()
+                .zip(&self.keys)
+                .enumerate()
+                .filter(|(_, (a, b))| a != b);
+            if let (Some((i, _)), None) = (changed.next(), changed.next()) {
+                self.front = Some(i);
+            }
+        }
+        self.keys = keys;
+    }
+
+    /// A hash of everything the kept pictures show: the size, view, line
+    /// width, step, front run and every other run.
+    fn key(&self, f: &Frame, front: usize) -> u64 {
+        let mut h = Fnv::new();
+        let g = &f.geom;
+        for v in [
+            g.view.x0,
+            g.view.x1,
+            g.view.y0,
+            g.view.y1,
+            g.w,
+            g.h,
+            g.dpr,
+            f.style.line,
+        ] {
+            h.mix(v.to_bits());
+        }
+        h.mix(f.t as u64);
+        h.mix(front as u64);
+        for (i, k) in self.keys.iter().enumerate() {
+            if i != front {
+                h.mix(*k);
+            }
+        }
+        h.0
+    }
+}
+
+/// Draw the surface and the trails of a paused frame onto `ctx` (device
+/// pixels in, CSS-pixel transform out): directly when there is no front
+/// run or no drag (`dragging` false), else from the kept pictures, drawn
+/// afresh when what they show changed.
+pub fn draw_paused(
+    ctx: &CanvasRenderingContext2d,
+    kept: &mut Kept,
+    cache: &SurfaceCache,
+    f: &Frame,
+    dragging: bool,
+) -> Result<(), JsValue> {
+    kept.track(f);
+    if !dragging {
+        kept.front = None;
+    }
+    kept.grouped = kept.front.is_some();
+    let dpr = f.geom.dpr;
+    let Some(front) = kept.front else {
+        ctx.draw_image_with_html_canvas_element(&cache.canvas, 0.0, 0.0)?;
+        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+        for (i, run) in f.visible() {
+            draw_trail(ctx, &f.geom, &f.style, run, mark(i), f.t)?;
+        }
+        return Ok(());
+    };
+    let key = kept.key(f, front);
+    if kept.held == Some(key) {
+        kept.reused += 1;
+    } else {
+        let below: Vec<_> = f.visible().filter(|(i, _)| *i < front).collect();
+        let above: Vec<_> = f.visible().filter(|(i, _)| *i > front).collect();
+        kept.below = if below.is_empty() {
+            None
+        } else {
+            let (canvas, lctx) = blank(kept.below.take(), cache)?;
+            lctx.draw_image_with_html_canvas_element(&cache.canvas, 0.0, 0.0)?;
+            lctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+            for (i, run) in below {
+                draw_trail(&lctx, &f.geom, &f.style, run, mark(i), f.t)?;
+            }
+            Some(canvas)
+        };
+        kept.above = if above.is_empty() {
+            None
+        } else {
+            let (canvas, lctx) = blank(kept.above.take(), cache)?;
+            lctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+            for (i, run) in above {
+                draw_trail(&lctx, &f.geom, &f.style, run, mark(i), f.t)?;
+            }
+            Some(canvas)
+        };
+        kept.held = Some(key);
+    }
+    ctx.draw_image_with_html_canvas_element(
+        kept.below.as_ref().unwrap_or(&cache.canvas),
+        0.0,
+        0.0,
+    )?;
+    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+    let shown = f.visible().find(|(i, _)| *i == front);
+    if let Some((i, run)) = shown {
+        draw_trail(ctx, &f.geom, &f.style, run, mark(i), f.t)?;
+    }
+    if let Some(above) = &kept.above {
+        ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+        ctx.draw_image_with_html_canvas_element(above, 0.0, 0.0)?;
+        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+    }
+    Ok(())
+}
+
+/// A transparent canvas of the surface's size (`old` reused when given;
+/// setting its size clears it) and its context.
+fn blank(
+    old: Option<HtmlCanvasElement>,
+    cache: &SurfaceCache,
+) -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), JsValue> {
+    let canvas = match old {
+        Some(c) => c,
+        None => cache
+            .canvas
+            .owner_document()
+            .ok_or("no document")?
+            .create_element("canvas")?
+            .dyn_into()?,
+    };
+    canvas.set_width(cache.canvas.width());
+    canvas.set_height(cache.canvas.height());
+    let ctx = context(&canvas)?;
+    Ok((canvas, ctx))
 }

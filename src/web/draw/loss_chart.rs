@@ -6,11 +6,10 @@
 //! at 12 px text and scaled as a whole to the style's label size, so its
 //! margins grow with its words (presenter mode).
 
+use super::loss_paint::{axes_of, curve, draw_axes, loss_chart, visible, Curves};
 use super::{context, Style};
 use crate::diagnose::{Diagnosis, Health};
-use crate::format::tick_label;
 use crate::run::Trajectory;
-use crate::surface::mark;
 use gradscape_core::geometry::loss_axes::LOSS_MARGINS;
 use gradscape_core::geometry::LossAxes;
 use std::cell::RefCell;
@@ -33,6 +32,37 @@ pub fn draw_loss(
     lang: gradscape_text::Lang,
     style: &Style,
 ) -> Result<(), JsValue> {
+    let f = Curves {
+        runs,
+        diags,
+        hidden,
+        steps,
+        dark,
+        lang,
+    };
+    draw_loss_front(canvas, dpr, replay, &f, t, style, None)
+}
+
+/// [`draw_loss`] during a drag that moves run `front` alone (the plot's
+/// front run, draw/layers.rs): the axes and the curves below it, and the
+/// curves above it, are kept pictures while only that run changes.
+pub fn draw_loss_front(
+    canvas: &HtmlCanvasElement,
+    dpr: f64,
+    replay: u64,
+    f: &Curves,
+    t: usize,
+    style: &Style,
+    front: Option<usize>,
+) -> Result<(), JsValue> {
+    let Curves {
+        runs,
+        diags,
+        hidden,
+        steps,
+        dark,
+        lang,
+    } = *f;
     let (cw, ch) = crate::web::sizes::client_size(canvas);
     let (cw, ch) = (cw.max(100.0), ch.max(60.0));
     let (pw, ph) = ((cw * dpr).round() as u32, (ch * dpr).round() as u32);
@@ -43,9 +73,12 @@ pub fn draw_loss(
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
+    // The front run is in the key: the frame at rest (no front) draws the
+    // chart directly again.
     let key = loss_key(pw, ph, replay, runs, diags, hidden, steps, dark)
         ^ (lang as u64)
-        ^ s.to_bits().rotate_left(7);
+        ^ s.to_bits().rotate_left(7)
+        ^ front.map_or(0, |k| k as u64 + 1).rotate_left(23);
     LOSS_CHARTS.with(|charts| -> Result<(), JsValue> {
         let mut charts = charts.borrow_mut();
         let pos = charts
@@ -62,6 +95,10 @@ pub fn draw_loss(
                     canvas: canvas.clone(),
                     chart: doc.create_element("canvas")?.dyn_into()?,
                     key: key.wrapping_add(1),
+                    below: None,
+                    above: None,
+                    held: None,
+                    reused: 0,
                 });
                 charts.len() - 1
             }
@@ -73,7 +110,20 @@ pub fn draw_loss(
             let cctx = context(&entry.chart)?;
             cctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
             cctx.clear_rect(0.0, 0.0, w, h);
-            loss_chart(&cctx, w, h, runs, diags, hidden, steps, dark, lang)?;
+            match front.filter(|&k| k < runs.len()) {
+                Some(k) => {
+                    // The key without the runs' values (`replay`): those
+                    // of the runs kept are hashed by `front_key` itself.
+                    let base = loss_key(pw, ph, 0, runs, diags, hidden, steps, dark)
+                        ^ (lang as u64)
+                        ^ s.to_bits().rotate_left(7);
+                    entry.front_chart(&cctx, (w, h, dpr), f, k, base)?
+                }
+                None => {
+                    loss_chart(&cctx, w, h, runs, diags, hidden, steps, dark, lang)?;
+                    entry.held = None;
+                }
+            }
             entry.key = key;
         }
         let ctx = context(canvas)?;
@@ -90,24 +140,119 @@ pub fn draw_loss(
         ctx.set_stroke_style_str(if dark { "#d8d8e0" } else { "#333340" });
         ctx.set_line_width(1.0);
         ctx.stroke();
-        Ok(())
+        crate::web::dom::set_attr(canvas, "data-kept", &entry.reused.to_string())
     })?;
-    canvas.set_attribute("data-chart-px", &style.chart_px.to_string())?;
-    canvas.set_attribute("data-ready", "true")?;
+    crate::web::dom::set_attr(canvas, "data-chart-px", &style.chart_px.to_string())?;
+    crate::web::dom::set_attr(canvas, "data-ready", "true")?;
     Ok(())
 }
 
-/// A loss chart canvas and its chart without the cursor.
+/// A loss chart canvas and its chart without the cursor; during a drag,
+/// the kept pictures below and above the front run's curve.
 struct LossChart {
     canvas: HtmlCanvasElement,
     chart: HtmlCanvasElement,
     key: u64,
+    below: Option<HtmlCanvasElement>,
+    above: Option<HtmlCanvasElement>,
+    /// What `below` and `above` show ([`front_key`]).
+    held: Option<u64>,
+    /// Charts composed from the held pictures (`data-kept`, for the tests).
+    reused: u64,
+}
+
+impl LossChart {
+    /// The chart (on `cctx`, cleared, in chart units) as the axes and the
+    /// curves below run `k`, its curve, the curves above: the two groups
+    /// from kept pictures, drawn afresh when what they show changed. A
+    /// frame drawn afresh in the same state gives the same pixels.
+    fn front_chart(
+        &mut self,
+        cctx: &CanvasRenderingContext2d,
+        (w, h, dpr): (f64, f64, f64),
+        f: &Curves,
+        k: usize,
+        key: u64,
+    ) -> Result<(), JsValue> {
+        let axes = axes_of(f, w, h);
+        let held = front_key(f, &axes, k, key);
+        if self.held == Some(held) {
+            self.reused += 1;
+        } else {
+            let doc = self.chart.owner_document().ok_or("no document")?;
+            let (pw, ph) = (self.chart.width(), self.chart.height());
+            let layer = |old: Option<HtmlCanvasElement>| -> Result<_, JsValue> {
+                let c: HtmlCanvasElement = match old {
+                    Some(c) => c,
+                    None => doc.create_element("canvas")?.dyn_into()?,
+                };
+                c.set_width(pw);
+                c.set_height(ph);
+                let lctx = context(&c)?;
+                lctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+                Ok((c, lctx))
+            };
+            let (below, bctx) = layer(self.below.take())?;
+            draw_axes(&bctx, &axes, w, h, f.dark, f.lang)?;
+            for i in visible(f).filter(|&i| i < k) {
+                curve(&bctx, &axes, f, i);
+            }
+            let (above, actx) = layer(self.above.take())?;
+            for i in visible(f).filter(|&i| i > k) {
+                curve(&actx, &axes, f, i);
+            }
+            self.below = Some(below);
+            self.above = Some(above);
+            self.held = Some(held);
+        }
+        let blit = |c: &Option<HtmlCanvasElement>| -> Result<(), JsValue> {
+            if let Some(c) = c {
+                cctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+                cctx.draw_image_with_html_canvas_element(c, 0.0, 0.0)?;
+                cctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+            }
+            Ok(())
+        };
+        blit(&self.below)?;
+        if visible(f).any(|i| i == k) {
+            curve(cctx, &axes, f, k);
+        }
+        blit(&self.above)
+    }
+}
+
+/// A hash of what the kept pictures of [`LossChart::front_chart`] show:
+/// `key`, the chart's key but the runs' values (size, theme, language,
+/// steps, hidden and diverged flags), the axes, the front run, every other
+/// run's losses.
+fn front_key(f: &Curves, axes: &LossAxes, k: usize, key: u64) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |v: u64| h = (h ^ v).wrapping_mul(0x0000_0100_0000_01b3);
+    mix(key);
+    mix(u64::from(axes.log));
+    for v in [axes.ylo, axes.yhi, axes.w, axes.h, axes.n] {
+        mix(v.to_bits());
+    }
+    mix(k as u64);
+    for (i, run) in f.runs.iter().enumerate().filter(|(i, _)| *i != k) {
+        mix(i as u64);
+        mix(run.loss.len() as u64);
+        for v in &run.loss {
+            mix(v.to_bits());
+        }
+    }
+    h
 }
 
 thread_local! {
     /// The charts of the page's loss canvases (a few: the playground's and
     /// each mounted figure's).
     static LOSS_CHARTS: RefCell<Vec<LossChart>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Forget every kept chart: the next draw draws it afresh.
+pub fn forget_loss_charts() {
+    LOSS_CHARTS.with(|c| c.borrow_mut().clear());
 }
 
 /// A hash of everything the chart shows but the cursor; `replay` stands for
@@ -138,87 +283,4 @@ fn loss_key(
     }
     mix(replay);
     h
-}
-
-/// The loss chart without its cursor, in CSS pixels.
-#[allow(clippy::too_many_arguments)]
-fn loss_chart(
-    ctx: &CanvasRenderingContext2d,
-    w: f64,
-    h: f64,
-    runs: &[Trajectory],
-    diags: &[Diagnosis],
-    hidden: &[bool],
-    steps: usize,
-    dark: bool,
-    lang: gradscape_text::Lang,
-) -> Result<(), JsValue> {
-    let fg = if dark { "#d8d8e0" } else { "#333340" };
-    let grid_col = if dark {
-        "rgba(255,255,255,0.12)"
-    } else {
-        "rgba(0,0,0,0.1)"
-    };
-    let visible: Vec<usize> = (0..runs.len())
-        .filter(|&i| !hidden.get(i).copied().unwrap_or(false))
-        .collect();
-    let all = visible.iter().flat_map(|&i| runs[i].loss.iter().copied());
-    let axes = LossAxes::new(all, steps, w, h);
-    let (left, right, top, _) = LOSS_MARGINS;
-    ctx.set_font("12px system-ui, sans-serif");
-    ctx.set_line_width(1.0);
-    ctx.set_stroke_style_str(grid_col);
-    ctx.set_fill_style_str(fg);
-    for v in axes.y_ticks() {
-        let y = axes.y_unit(v);
-        ctx.begin_path();
-        ctx.move_to(left, y);
-        ctx.line_to(w - right, y);
-        ctx.stroke();
-        let text = if axes.log {
-            format!("1e{}", v as i64)
-        } else {
-            tick_label(v)
-        };
-        ctx.fill_text(&text, 4.0, y + 4.0)?;
-    }
-    for v in axes.x_ticks() {
-        let x = axes.x(v);
-        ctx.fill_text(&tick_label(v), x - 4.0, h - 6.0)?;
-    }
-    ctx.fill_text(
-        gradscape_text::tr(lang, if axes.log { "loss.log" } else { "loss.linear" }),
-        left + 4.0,
-        top + 10.0,
-    )?;
-    for &i in &visible {
-        let run = &runs[i];
-        ctx.begin_path();
-        for (k, &(x, y)) in axes.line(&run.loss).iter().enumerate() {
-            if k == 0 {
-                ctx.move_to(x, y);
-            } else {
-                ctx.line_to(x, y);
-            }
-        }
-        let mk = mark(i);
-        ctx.set_stroke_style_str(mk.colour);
-        ctx.set_line_width(2.0);
-        super::trails::set_dash(ctx, mk.dash);
-        ctx.stroke();
-        super::trails::set_dash(ctx, &[]);
-        if let Some(Health::Diverged { .. }) = diags.get(i).map(|d| d.health) {
-            let s = run.loss.len().saturating_sub(1);
-            let Some(&v) = run.loss.get(s) else { continue };
-            let (x, y) = (axes.x(s as f64), axes.y(v));
-            ctx.begin_path();
-            ctx.move_to(x - 6.0, y - 6.0);
-            ctx.line_to(x + 6.0, y + 6.0);
-            ctx.move_to(x + 6.0, y - 6.0);
-            ctx.line_to(x - 6.0, y + 6.0);
-            ctx.set_line_width(3.0);
-            ctx.stroke();
-        }
-    }
-    Ok(())
 }

@@ -50,7 +50,7 @@ pub fn draw_lr(
     let faint = if dark { "#555555" } else { "#d0d0d0" };
     let right = if c.m.is_some() { fs * 3.2 } else { fs * 0.8 };
     let p = Plot::new(w, h, fs * 3.6, right, fs * 1.6, fs * 1.9);
-    ctx.set_font(&format!("{fs}px system-ui, sans-serif"));
+    crate::web::draw::set_font(&ctx, &format!("{fs}px system-ui, sans-serif"));
     ctx.set_line_width(1.0);
     // η's ticks and grid.
     ctx.set_fill_style_str(ink);
@@ -128,7 +128,7 @@ pub fn draw_lr(
         // labels running into each other.
         let mut size = fs;
         for _ in 0..6 {
-            ctx.set_font(&format!("{size}px system-ui, sans-serif"));
+            crate::web::draw::set_font(&ctx, &format!("{size}px system-ui, sans-serif"));
             let need = ctx.measure_text(&left)?.width() + ctx.measure_text(&right)?.width();
             if need + size <= w - p.l - 2.0 {
                 break;

@@ -5,12 +5,14 @@
 //! Where things go on the canvas is computed by
 //! [`gradscape_core::geometry`]; these files only paint: `surface` the
 //! cached picture, `plot` a frame, `trails` a run's trail and current
-//! point, `layers` the kept trail layer of a playing frame, `loss_chart`
+//! point, `layers` the kept trail pictures (of a playing frame, and below
+//! and above the one run a drag changes), `loss_chart` (and `loss_paint`)
 //! the loss against step; `style` the sizes all of them take; `trials`
 //! L-BFGS's line-search trial points of the current step.
 
 mod layers;
 mod loss_chart;
+mod loss_paint;
 pub mod lr_chart;
 pub mod overlay;
 mod plot;
@@ -21,8 +23,10 @@ mod trails;
 pub(crate) use trails::draw_swatch;
 pub mod trials;
 
-pub use loss_chart::draw_loss;
-pub use plot::draw_plot;
+pub use layers::Kept;
+pub use loss_chart::{draw_loss, draw_loss_front, forget_loss_charts};
+pub use loss_paint::Curves;
+pub use plot::{draw_plot, draw_plot_kept};
 pub use style::Style;
 pub use surface::{render_surface, SurfaceCache};
 
@@ -78,6 +82,16 @@ pub(crate) fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingConte
         .ok_or("no 2d context")?
         .dyn_into::<CanvasRenderingContext2d>()
         .map_err(|_| JsValue::from_str("not a 2d context"))
+}
+
+/// Set the context's font unless it has it already. Chromium resolves the
+/// font on every set, even an unchanged one, and a canvas in the page makes
+/// that a style recalculation after any DOM change (a drag's panels paid
+/// milliseconds per input for it). The font reads back as it was set.
+pub(crate) fn set_font(ctx: &CanvasRenderingContext2d, font: &str) {
+    if ctx.font() != font {
+        ctx.set_font(font);
+    }
 }
 
 /// What one frame shows.

@@ -219,6 +219,9 @@ pub fn draw(
         canvas.remove_attribute("data-l2-isolines")?;
         return Ok(false);
     };
+    // The decay labels' font, set outside save/restore so the next frame
+    // finds it set (see `set_font`).
+    crate::web::draw::set_font(ctx, &label_font(st));
     ctx.save();
     let with_labels = if let Some(lines) = &o.l2 {
         let layer = l2_layer(canvas, g, st, lines, labels)?;
@@ -305,11 +308,11 @@ fn decay_direction(
     let reach = DECAY_DIR * st.line;
     let tip = (from.0 + dx / len * reach, from.1 + dy / len * reach);
     arrow(ctx, from, tip, colour, st.px(3.0), st.line, &[])?;
-    ctx.set_font(&format!("{}px system-ui, sans-serif", st.text_px));
+    // The font is `draw`'s (set before its save).
     // Beside the tip, on the side away from the point.
     // Kept inside the canvas: big presenter type near an edge must not be cut.
     let right = dx >= 0.0;
-    let tw = ctx.measure_text(text)?.width();
+    let tw = text_width(ctx, &label_font(st), text)?;
     let x = if right { tip.0 + 6.0 } else { tip.0 - 6.0 - tw };
     let lx = x.min(g.w - tw - 4.0).max(4.0);
     ctx.set_text_align("left");
@@ -321,4 +324,39 @@ fn decay_direction(
     ctx.set_fill_style_str("#ffffff");
     ctx.fill_text(text, lx, ly)?;
     Ok(Some(tip))
+}
+
+thread_local! {
+    /// Widths measured: (font, text) → CSS px. `measureText` resolves the
+    /// font like a font set (a style recalculation after any DOM change),
+    /// at every frame of a drag with the state panel open; the page's
+    /// canvas fonts are the system's, so a width never changes.
+    static WIDTHS: std::cell::RefCell<Vec<(String, String, f64)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The decay labels' font.
+fn label_font(st: &Style) -> String {
+    format!("{}px system-ui, sans-serif", st.text_px)
+}
+
+/// The width of `text` in `font` (the context's), measured once per font.
+fn text_width(ctx: &CanvasRenderingContext2d, font: &str, text: &str) -> Result<f64, JsValue> {
+    if let Some(w) = WIDTHS.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(f, t, _)| *f == font && t == text)
+            .map(|e| e.2)
+    }) {
+        return Ok(w);
+    }
+    let w = ctx.measure_text(text)?.width();
+    WIDTHS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= 32 {
+            c.remove(0);
+        }
+        c.push((font.to_string(), text.to_string(), w));
+    });
+    Ok(w)
 }

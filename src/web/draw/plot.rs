@@ -1,9 +1,9 @@
 //! One frame of the plot: the surface (or the playing trail layer), the
 //! trails, the current points, the inspector's overlay and the start ring.
 
-use super::layers::update_layer;
+use super::layers::{draw_paused, update_layer, Kept};
 use super::overlay::Overlay;
-use super::trails::{draw_current, draw_trail};
+use super::trails::draw_current;
 use super::{context, Frame, SurfaceCache};
 use crate::diagnose::Health;
 use crate::surface::mark;
@@ -17,6 +17,20 @@ pub fn draw_plot(
     f: &Frame,
     overlay: Option<&Overlay>,
 ) -> Result<(), JsValue> {
+    draw_plot_kept(canvas, cache, f, overlay, &mut Kept::default(), false)
+}
+
+/// [`draw_plot`] keeping pictures in `kept` between frames of the same
+/// canvas, so a frame of a drag (`dragging`) where one run changed redraws
+/// only that trail.
+pub fn draw_plot_kept(
+    canvas: &HtmlCanvasElement,
+    cache: &SurfaceCache,
+    f: &Frame,
+    overlay: Option<&Overlay>,
+    kept: &mut Kept,
+    dragging: bool,
+) -> Result<(), JsValue> {
     let (pw, ph) = f.geom.device();
     if canvas.width() != pw || canvas.height() != ph {
         canvas.set_width(pw);
@@ -25,16 +39,14 @@ pub fn draw_plot(
     let ctx = context(canvas)?;
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
     if f.live {
+        // Playing draws every trail directly (onto its own layer).
+        kept.grouped = false;
         let mut slot = cache.trails.borrow_mut();
         let layer = update_layer(&mut slot, cache, f)?;
         ctx.draw_image_with_html_canvas_element(&layer.canvas, 0.0, 0.0)?;
         ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
     } else {
-        ctx.draw_image_with_html_canvas_element(&cache.canvas, 0.0, 0.0)?;
-        ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
-        for (i, run) in f.visible() {
-            draw_trail(&ctx, &f.geom, &f.style, run, mark(i), f.t)?;
-        }
+        draw_paused(&ctx, kept, cache, f, dragging)?;
     }
     for (i, run) in f.visible() {
         let diverged = matches!(
@@ -43,7 +55,7 @@ pub fn draw_plot(
         );
         draw_current(&ctx, &f.geom, &f.style, run, mark(i), f.t, diverged)?;
     }
-    canvas.set_attribute("data-text-px", &f.style.text_px.to_string())?;
+    crate::web::dom::set_attr(canvas, "data-text-px", &f.style.text_px.to_string())?;
     let labelled = super::overlay::draw(canvas, &ctx, &f.geom, &f.style, overlay, &cache.labels)?;
     if !labelled {
         // The axes' labels over everything the runs drew (device pixels).

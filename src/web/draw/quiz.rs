@@ -22,7 +22,7 @@ pub fn draw(
     let r = st.px(9.0);
     let label_px = st.text_px;
     ctx.save();
-    ctx.set_font(&format!("600 {label_px}px system-ui, sans-serif"));
+    crate::web::draw::set_font(ctx, &format!("600 {label_px}px system-ui, sans-serif"));
     if q.phase == Phase::Revealed {
         if let Some((truth, step)) = q.answer {
             let (tx, ty) = g.px(truth);

@@ -158,10 +158,10 @@ pub fn draw(
             ctx.stroke();
         }
         // The order the search evaluated them in: 1, 2, 3 …
-        ctx.set_font(&format!(
-            "600 {:.1}px system-ui, sans-serif",
-            st.text_px * 0.85
-        ));
+        crate::web::draw::set_font(
+            ctx,
+            &format!("600 {:.1}px system-ui, sans-serif", st.text_px * 0.85),
+        );
         ctx.set_text_baseline("bottom");
         ctx.set_line_join("round");
         for (j, p) in set.points.iter().enumerate() {

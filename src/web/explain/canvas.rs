@@ -56,6 +56,9 @@ impl Colors {
     }
 }
 
+/// The charts' font (CJK fallback named for 简体中文 labels).
+pub const FONT: &str = "11px system-ui, \"Noto Sans CJK SC\", sans-serif";
+
 /// Size a canvas to its box at the device's resolution and clear it; `None`
 /// when it has no box (its panel is closed).
 pub fn prepare(
@@ -74,7 +77,7 @@ pub fn prepare(
     let ctx = context(canvas)?;
     ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
     ctx.clear_rect(0.0, 0.0, w, h);
-    ctx.set_font("11px system-ui, \"Noto Sans CJK SC\", sans-serif");
+    crate::web::draw::set_font(&ctx, FONT);
     ctx.set_text_align("left");
     Ok(Some((ctx, w, h)))
 }

@@ -244,6 +244,13 @@ pub fn render_text(app: &mut App) -> Result<(), JsValue> {
     sweeps::refresh(app, true)
 }
 
+/// Draw the sweep charts again with no kept picture (a test's redraw from
+/// nothing).
+pub fn redraw_exact(app: &mut App) -> Result<(), JsValue> {
+    sweeps::forget_kept();
+    sweeps::draw(app)
+}
+
 /// After a scene change (or when the panel opens): redraw what is cheap at
 /// once, recompute the η sweep later when something besides η changed.
 pub fn scene_changed(app: &mut App) -> Result<(), JsValue> {

@@ -4,7 +4,7 @@
 //! finite world, the edges and the current η of each optimizer. The axes are
 //! [`crate::sweep::lr_chart`]'s.
 
-use super::canvas::{axes, dash, prepare, Colors, Ticks};
+use super::canvas::{axes, dash, prepare, Colors, Ticks, FONT};
 use super::{dark, dpr, gap, is_open, kind_name, rate_map, App};
 use crate::format::sig3;
 use crate::format::{fmt_num, round_sig, tick_label};
@@ -12,8 +12,11 @@ use crate::optim::OptKind;
 use crate::surface::palette;
 use crate::sweep::lr_chart::{lr_ticks, lr_x, on_lr_axis, Band, LossAxis};
 use crate::sweep::{lr_sweeps, sweep_key, LrSweep, Outcome};
+use crate::web::draw::context;
 use gradscape_text::{tr, trf, Lang};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::super::dom::{add, by_id, el};
@@ -164,24 +167,101 @@ fn draw_lr(app: &App) -> Result<(), JsValue> {
         app.root("sweep-criterion")?.set_text_content(Some(&crit));
     }
     let canvas: HtmlCanvasElement = by_id(&app.doc, "sweep-lr")?;
-    let Some((ctx, w, h)) = prepare(&canvas, dpr(app))? else {
+    let dpr = dpr(app);
+    let Some((ctx, w, h)) = prepare(&canvas, dpr)? else {
         return Ok(());
     };
-    let c = Colors::new(dark(app));
+    let dark = dark(app);
+    let c = Colors::new(dark);
+    // The chart but the current η's is the same until the sweep is redone
+    // (an η drag moves only those): drawn once onto a kept picture (its
+    // thousands of dots cost the canvas ~25 ms a frame), then blitted.
+    let key = (
+        app.explain.computed,
+        canvas.width(),
+        canvas.height(),
+        dark,
+        l,
+    );
+    KEPT.with(|k| -> Result<(), JsValue> {
+        let mut kept = k.borrow_mut();
+        if kept.as_ref().map(|(key, _)| key) != Some(&key) {
+            let picture = match kept.take() {
+                Some((_, pic)) => pic,
+                None => app.doc.create_element("canvas")?.dyn_into()?,
+            };
+            picture.set_width(canvas.width());
+            picture.set_height(canvas.height());
+            let pctx = context(&picture)?;
+            pctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+            crate::web::draw::set_font(&pctx, FONT);
+            pctx.set_text_align("left");
+            draw_lr_chart(&pctx, &c, l, sweeps, w, h)?;
+            *kept = Some((key, picture));
+        }
+        if let Some((_, picture)) = kept.as_ref() {
+            ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+            ctx.draw_image_with_html_canvas_element(picture, 0.0, 0.0)?;
+            ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+        }
+        Ok(())
+    })?;
     // Current η of each optimizer of the scene (the scene may have changed
     // since the sweep: the markers follow the scene at once).
     let current: Vec<f64> = app.scene.optimizers.iter().map(|o| o.hyper.lr).collect();
-    draw_lr_chart(&ctx, &c, l, sweeps, &current, w, h)?;
+    draw_current(&ctx, sweeps, &current, w, h)?;
     canvas.set_attribute("data-ready", "true")
 }
 
-#[allow(clippy::too_many_arguments)]
+thread_local! {
+    /// The η chart without the current η's, and what it was drawn for
+    /// (the sweep computed, canvas size, theme, language).
+    #[allow(clippy::type_complexity)]
+    static KEPT: RefCell<Option<((u64, u32, u32, bool, Lang), HtmlCanvasElement)>> =
+        const { RefCell::new(None) };
+}
+
+/// Forget the kept chart (a test's redraw from nothing).
+pub fn forget_kept() {
+    KEPT.with(|k| k.borrow_mut().take());
+}
+
+/// The current η of each optimizer: a dashed line in its colour across the
+/// plot, over every run's curve.
+fn draw_current(
+    ctx: &CanvasRenderingContext2d,
+    sweeps: &[LrSweep],
+    current: &[f64],
+    w: f64,
+    h: f64,
+) -> Result<(), JsValue> {
+    let band = Band::new(sweeps.len());
+    let r = band.plot(w, h);
+    let band_top = band.top(&r);
+    for s in sweeps {
+        if let Some(&lr) = current.get(s.index) {
+            if on_lr_axis(lr) {
+                let x = lr_x(&r, lr);
+                ctx.set_stroke_style_str(palette(s.index));
+                ctx.set_line_width(1.5);
+                ctx.set_line_dash(&dash(&[5.0, 3.0]))?;
+                ctx.begin_path();
+                ctx.move_to(x, band_top);
+                ctx.line_to(x, r.bottom());
+                ctx.stroke();
+                ctx.set_line_dash(&dash(&[]))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The η chart but the current η's ([`draw_current`]).
 fn draw_lr_chart(
     ctx: &CanvasRenderingContext2d,
     c: &Colors,
     l: Lang,
     sweeps: &[LrSweep],
-    current: &[f64],
     w: f64,
     h: f64,
 ) -> Result<(), JsValue> {
@@ -316,20 +396,6 @@ fn draw_lr_chart(
             ctx.line_to(x + 5.0, y);
             ctx.close_path();
             ctx.fill();
-        }
-        // The current η.
-        if let Some(&lr) = current.get(s.index) {
-            if on_lr_axis(lr) {
-                let x = xp(lr);
-                ctx.set_stroke_style_str(col);
-                ctx.set_line_width(1.5);
-                ctx.set_line_dash(&dash(&[5.0, 3.0]))?;
-                ctx.begin_path();
-                ctx.move_to(x, band_top);
-                ctx.line_to(x, r.bottom());
-                ctx.stroke();
-                ctx.set_line_dash(&dash(&[]))?;
-            }
         }
     }
     Ok(())

@@ -10,6 +10,7 @@ use crate::inspect::{has_bias_correction, BiasPoint, Inspection, Quantity};
 use crate::scene::Scene;
 use gradscape_text::optim::opt_label;
 use gradscape_text::{tr, trf, Lang};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, HtmlSelectElement};
@@ -149,6 +150,20 @@ pub fn bias_section(
 
 // ---------------------------------------------------------------- chart
 
+/// The bias chart's canvas and what it was drawn for: size, step, theme,
+/// the series.
+type Drawn = (HtmlCanvasElement, (u32, u32, usize, bool), Vec<BiasPoint>);
+
+thread_local! {
+    static DRAWN: RefCell<Option<Drawn>> = const { RefCell::new(None) };
+}
+
+/// Forget what the bias chart shows: the next call draws it (a test's
+/// redraw from nothing).
+pub fn forget_drawn() {
+    DRAWN.with(|d| d.borrow_mut().take());
+}
+
 /// The bias chart: factors, m and m̂, v and v̂ over the first steps, with
 /// step k marked.
 pub fn draw_bias_chart(
@@ -164,15 +179,27 @@ pub fn draw_bias_chart(
     let stacked = w < 480.0;
     let cell_h = if stacked { 120.0 } else { 150.0 };
     let h = if stacked { 3.0 * cell_h } else { cell_h };
-    canvas
-        .unchecked_ref::<HtmlElement>()
-        .style()
-        .set_property("height", &format!("{h}px"))?;
+    let css = canvas.unchecked_ref::<HtmlElement>().style();
+    let height = format!("{h}px");
+    if css.get_property_value("height").ok().as_deref() != Some(height.as_str()) {
+        css.set_property("height", &height)?;
+    }
     let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    // The state panel is rebuilt at every input of a drag; the chart only
+    // when what it shows changed (its canvas keeps the same pixels).
+    let inputs = (pw, ph, k, dark);
+    let same = DRAWN.with(|d| {
+        matches!(&*d.borrow(), Some((c, i, s)) if c.is_same_node(Some(canvas))
+            && *i == inputs && s[..] == series[..])
+    });
+    if same && canvas.width() == pw && canvas.height() == ph {
+        return Ok(());
+    }
     if canvas.width() != pw || canvas.height() != ph {
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
+    DRAWN.with(|d| *d.borrow_mut() = Some((canvas.clone(), inputs, series.to_vec())));
     let ctx = super::super::draw::context(canvas)?;
     ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
     ctx.clear_rect(0.0, 0.0, w, h);
@@ -194,7 +221,7 @@ pub fn draw_bias_chart(
         })
         .collect();
     let n = series.len().max(1) as f64;
-    ctx.set_font("11px system-ui, sans-serif");
+    crate::web::draw::set_font(&ctx, "11px system-ui, sans-serif");
     // Each panel: (title, log axis, lines: (values, colour, dashed)).
     type Line = (Vec<f64>, &'static str, bool);
     let col = |f: &dyn Fn(&BiasPoint) -> f64| series.iter().map(f).collect::<Vec<f64>>();

@@ -125,6 +125,12 @@ fn dark(app: &App) -> bool {
     crate::web::dom::dark(&app.window)
 }
 
+/// Forget the kept chart pictures: the next refresh draws them (a test's
+/// redraw from nothing).
+pub fn forget_kept() {
+    bias_panel::forget_drawn();
+}
+
 /// Bring the panel up to date and give the canvas overlay of this frame
 /// (called by `App::draw` before the plot is drawn).
 pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {

@@ -356,3 +356,38 @@ fn nesterov_and_dampening_exclude_each_other_as_in_torch() {
     ));
     assert_eq!(m.scene.optimizers[0].hyper.dampening, 0.0);
 }
+
+/// The model's runs and diagnoses, as a fresh simulation of its scene gives them.
+fn assert_fresh(m: &Model, what: &str) {
+    let fresh = crate::run::simulate_with(&m.scene, false).expect("runs");
+    let diags: Vec<_> = fresh
+        .iter()
+        .map(|t| crate::diagnose::diagnose(&m.scene.landscape, t))
+        .collect();
+    assert_eq!(m.runs, fresh, "{what}: the runs");
+    assert_eq!(m.diags, diags, "{what}: the diagnoses");
+}
+
+#[test]
+fn a_card_change_replays_to_the_numbers_of_a_fresh_simulation() {
+    // The cards a change leaves alone keep their runs (app/replay.rs): each
+    // step below must still give exactly a fresh simulation's numbers.
+    let mut m = model();
+    update(&mut m, Msg::AddOpt(OptKind::Adam));
+    update(&mut m, Msg::SetSigma(0.5));
+    assert_fresh(&m, "noise on");
+    update(&mut m, hyper(1, HyperKey::Lr, 0.05, true));
+    assert_fresh(&m, "card 1's η dragged");
+    let kept = m.runs[0].clone();
+    update(&mut m, hyper(2, HyperKey::Lr, 0.02, true));
+    assert_fresh(&m, "card 2's η dragged");
+    assert_eq!(m.runs[0], kept, "card 0 untouched");
+    update(&mut m, Msg::SetSteps(37.0));
+    assert_fresh(&m, "the steps changed (every run)");
+    update(&mut m, hyper(0, HyperKey::Lr, 0.3, false));
+    assert_fresh(&m, "card 0's η typed");
+    update(&mut m, Msg::RemoveOpt(0));
+    assert_fresh(&m, "card 0 removed (the others move up)");
+    update(&mut m, Msg::SetSigma(0.0));
+    assert_fresh(&m, "noise off");
+}

@@ -1,0 +1,144 @@
+//! The loss chart's painting: its axes (grid, ticks' labels, the axis's
+//! name) and each run's curve, with a cross where a run diverged. Where
+//! and when is [`super::loss_chart`]'s: the kept chart, and during a drag
+//! the kept pictures below and above the front run's curve.
+
+use crate::diagnose::{Diagnosis, Health};
+use crate::format::tick_label;
+use crate::run::Trajectory;
+use crate::surface::mark;
+use gradscape_core::geometry::loss_axes::LOSS_MARGINS;
+use gradscape_core::geometry::LossAxes;
+use wasm_bindgen::prelude::*;
+use web_sys::CanvasRenderingContext2d;
+
+/// What the chart draws (but its cursor and size).
+pub struct Curves<'a> {
+    /// Every run.
+    pub runs: &'a [Trajectory],
+    /// Their diagnoses (a cross where one diverged).
+    pub diags: &'a [Diagnosis],
+    /// Hidden runs (legend toggles).
+    pub hidden: &'a [bool],
+    /// The scene's steps (the x axis).
+    pub steps: usize,
+    /// The dark palette.
+    pub dark: bool,
+    /// The labels' language.
+    pub lang: gradscape_text::Lang,
+}
+
+/// The runs shown.
+pub(super) fn visible<'a>(f: &'a Curves) -> impl Iterator<Item = usize> + 'a {
+    (0..f.runs.len()).filter(|&i| !f.hidden.get(i).copied().unwrap_or(false))
+}
+
+/// The axes of every visible run's losses.
+pub(super) fn axes_of(f: &Curves, w: f64, h: f64) -> LossAxes {
+    let all = visible(f).flat_map(|i| f.runs[i].loss.iter().copied());
+    LossAxes::new(all, f.steps, w, h)
+}
+
+/// The loss chart without its cursor, in CSS pixels.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn loss_chart(
+    ctx: &CanvasRenderingContext2d,
+    w: f64,
+    h: f64,
+    runs: &[Trajectory],
+    diags: &[Diagnosis],
+    hidden: &[bool],
+    steps: usize,
+    dark: bool,
+    lang: gradscape_text::Lang,
+) -> Result<(), JsValue> {
+    let f = Curves {
+        runs,
+        diags,
+        hidden,
+        steps,
+        dark,
+        lang,
+    };
+    let axes = axes_of(&f, w, h);
+    draw_axes(ctx, &axes, w, h, dark, lang)?;
+    for i in visible(&f) {
+        curve(ctx, &axes, &f, i);
+    }
+    Ok(())
+}
+
+/// The grid, the ticks' labels and the axis's name.
+pub(super) fn draw_axes(
+    ctx: &CanvasRenderingContext2d,
+    axes: &LossAxes,
+    w: f64,
+    h: f64,
+    dark: bool,
+    lang: gradscape_text::Lang,
+) -> Result<(), JsValue> {
+    let fg = if dark { "#d8d8e0" } else { "#333340" };
+    let grid_col = if dark {
+        "rgba(255,255,255,0.12)"
+    } else {
+        "rgba(0,0,0,0.1)"
+    };
+    let (left, right, top, _) = LOSS_MARGINS;
+    crate::web::draw::set_font(ctx, "12px system-ui, sans-serif");
+    ctx.set_line_width(1.0);
+    ctx.set_stroke_style_str(grid_col);
+    ctx.set_fill_style_str(fg);
+    for v in axes.y_ticks() {
+        let y = axes.y_unit(v);
+        ctx.begin_path();
+        ctx.move_to(left, y);
+        ctx.line_to(w - right, y);
+        ctx.stroke();
+        let text = if axes.log {
+            format!("1e{}", v as i64)
+        } else {
+            tick_label(v)
+        };
+        ctx.fill_text(&text, 4.0, y + 4.0)?;
+    }
+    for v in axes.x_ticks() {
+        let x = axes.x(v);
+        ctx.fill_text(&tick_label(v), x - 4.0, h - 6.0)?;
+    }
+    ctx.fill_text(
+        gradscape_text::tr(lang, if axes.log { "loss.log" } else { "loss.linear" }),
+        left + 4.0,
+        top + 10.0,
+    )
+}
+
+/// Run `i`'s curve, and a cross at its end where it diverged.
+pub(super) fn curve(ctx: &CanvasRenderingContext2d, axes: &LossAxes, f: &Curves, i: usize) {
+    let run = &f.runs[i];
+    ctx.begin_path();
+    for (k, &(x, y)) in axes.line(&run.loss).iter().enumerate() {
+        if k == 0 {
+            ctx.move_to(x, y);
+        } else {
+            ctx.line_to(x, y);
+        }
+    }
+    let mk = mark(i);
+    ctx.set_stroke_style_str(mk.colour);
+    ctx.set_line_width(2.0);
+    super::trails::set_dash(ctx, mk.dash);
+    ctx.stroke();
+    super::trails::set_dash(ctx, &[]);
+    if let Some(Health::Diverged { .. }) = f.diags.get(i).map(|d| d.health) {
+        let s = run.loss.len().saturating_sub(1);
+        let Some(&v) = run.loss.get(s) else { return };
+        let (x, y) = (axes.x(s as f64), axes.y(v));
+        ctx.begin_path();
+        ctx.move_to(x - 6.0, y - 6.0);
+        ctx.line_to(x + 6.0, y + 6.0);
+        ctx.move_to(x + 6.0, y - 6.0);
+        ctx.line_to(x - 6.0, y + 6.0);
+        ctx.set_line_width(3.0);
+        ctx.stroke();
+    }
+}
