@@ -119,15 +119,25 @@ pub fn start() -> Result<(), JsValue> {
     // room's switches give (they set where the canvas goes and its size).
     // Cards, legend, words and explainers (200–300 ms) are built after the
     // browser has painted it.
+    // All at once when no frame will be painted before the page is shown
+    // (a hidden tab), and when presenting: the figure's height is what the
+    // legend and the bar under it leave, so it is drawn once they are built.
+    let eager = doc.hidden() || page.present;
     let rest = APP.with(|a| -> Result<Dirty, JsValue> {
         let mut guard = a.borrow_mut();
         let Some(app) = guard.as_mut() else {
             return Ok(Dirty::NONE);
         };
+        // The lesson's caption stands above the plot: shown now, so the
+        // picture does not move down when the rest arrives.
+        controls::sync_lesson(app)?;
         state::open_for_lesson(&app.doc, app.lesson)?;
         place::place(app)?;
         place::present(app)?;
         let d = crate::app::update::all(&mut app.model);
+        if eager {
+            return Ok(d);
+        }
         render::render(app, Dirty::PLOT)?;
         // `data-ready` says the whole page is built (tests and tools wait
         // for it); `data-painted` that the first picture is drawn.
@@ -140,8 +150,7 @@ pub fn start() -> Result<(), JsValue> {
         loading.set_hidden(true);
     }
     let window = web_sys::window().ok_or("no window")?;
-    if doc.hidden() {
-        // No frame will be painted before it is shown: build it all now.
+    if eager {
         return build_rest(rest);
     }
     // A hidden tab or a throttled frame gets no animation frame: at the
@@ -166,6 +175,8 @@ fn build_rest(rest: Dirty) -> Result<(), JsValue> {
         controls::sync_lesson(app)?;
         explain::build(app)?;
         render::render(app, rest)?;
+        // (Already set unless the page was built all at once.)
+        app.plot.set_attribute("data-painted", "true")?;
         if let Ok(status) = by_id::<HtmlElement>(&app.doc, "status") {
             status.set_text_content(None);
         }
