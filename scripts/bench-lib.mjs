@@ -158,12 +158,14 @@ export async function firstHeatmap(browser, base, { reps, network = null }) {
     await page.addInitScript(() => {
       new MutationObserver((_, obs) => {
         const c = document.getElementById('plot');
-        if (c && c.getAttribute('data-ready') === 'true') {
+        // `data-painted`: the first picture is drawn (the rest of the page
+        // is built after it is painted, then `data-ready`).
+        if (c && (c.getAttribute('data-painted') === 'true' || c.getAttribute('data-ready') === 'true')) {
           c.getContext('2d').getImageData(0, 0, 1, 1);
           window.__firstHeatmap = performance.now();
           obs.disconnect();
         }
-      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready', 'data-painted'] });
     });
     await page.goto(`${base}/`);
     await page.waitForFunction(() => window.__firstHeatmap, null, { timeout: 60000 });

@@ -42,6 +42,9 @@ pub fn set_scene_json(text: &str) -> Result<(), JsValue> {
     let scene = Scene::from_json(text)
         .map_err(|e| JsValue::from_str(&gradscape_text::errors::scene_error(&e, page_lang())))?;
     dispatch(Msg::LoadScene(scene));
+    // A script reads the link right after (the page writes it after the
+    // next paint, web/link.rs): written now.
+    super::with_app(super::link::flush);
     Ok(())
 }
 

@@ -1,13 +1,44 @@
 //! The address bar: the scene, the step, the lesson, the language and the
 //! explainers' part, rewritten (replaceState) when the user rests.
+//!
+//! history.replaceState costs 3–15 ms a call in Chromium, as much as the
+//! rest of a surface change: the link is written just after the frame that
+//! shows the change has been painted (one write for all the changes of
+//! that frame), not inside input → paint. Whatever reads the whole address
+//! (Share's "copy link") calls [`flush`] first.
 
-use super::{controls, explain, App};
+use super::{controls, explain, timer, App};
 use gradscape_text::Lang;
+use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
-/// Write the link unless playing or dragging (history.replaceState costs
-/// ~10 ms a call in Chromium).
+thread_local! {
+    /// A write waits for the next paint.
+    static PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Write the link after the next paint, unless playing or dragging (the
+/// end of either asks again).
 pub fn sync_url(app: &mut App) -> Result<(), JsValue> {
+    if app.playing || app.interacting {
+        return Ok(());
+    }
+    if PENDING.with(|p| p.replace(true)) {
+        return Ok(());
+    }
+    timer::after_paint_or(&app.window, 200, || super::with_app(flush))
+}
+
+/// Write a pending link now (before the address is read).
+pub fn flush(app: &mut App) -> Result<(), JsValue> {
+    if PENDING.with(|p| p.replace(false)) {
+        write(app)?;
+    }
+    Ok(())
+}
+
+/// Write the link if it changed (not while playing or dragging).
+fn write(app: &mut App) -> Result<(), JsValue> {
     if app.playing || app.interacting {
         return Ok(());
     }

@@ -110,6 +110,9 @@ enum Job {
 thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
     static QUEUE: RefCell<VecDeque<Job>> = const { RefCell::new(VecDeque::new()) };
+    /// Set from the first picture until the rest of the page is built
+    /// (web/page.rs): messages wait in the queue meanwhile.
+    static BOOTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Queue `msg` and, unless a message is being handled (it will pick this
@@ -120,6 +123,9 @@ pub fn dispatch(msg: Msg) {
 }
 
 fn drain() {
+    if BOOTING.with(|b| b.get()) {
+        return;
+    }
     APP.with(|a| {
         // Busy: the caller up the stack drains the queue when it is done.
         let Ok(mut guard) = a.try_borrow_mut() else {
@@ -161,12 +167,6 @@ impl App {
     /// Redraw the plot, the loss chart and the state panel; write the link.
     pub(crate) fn draw(&mut self) -> Result<(), JsValue> {
         render::render(self, Dirty::VIEW)
-    }
-
-    /// The scene changed in every way: replay and rebuild every panel.
-    pub(crate) fn refresh_all(&mut self) -> Result<(), JsValue> {
-        let d = app::update::all(&mut self.model);
-        render::render(self, d)
     }
 
     /// Write the link (unless playing or dragging).

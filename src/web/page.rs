@@ -2,8 +2,8 @@
 
 use super::dom::{add, by_id, el, on};
 use super::draw::Geom;
-use super::{controls, crash, events, explain, place, state, App, APP};
-use crate::app::Model;
+use super::{controls, crash, events, explain, place, render, state, App, APP};
+use crate::app::{Dirty, Model};
 use crate::lesson::lesson;
 use crate::scene::Scene;
 use gradscape_text::Lang;
@@ -111,11 +111,64 @@ pub fn start() -> Result<(), JsValue> {
         inspector: state::Inspector::default(),
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
+    // Wired before anything is drawn; what arrives before the page is
+    // built waits in the queue (web/mod.rs `BOOTING`).
+    super::BOOTING.with(|b| b.set(true));
     events::wire(&doc)?;
     super::fields::wire(&doc)?;
     super::teach::wire(&doc)?;
-    // The first render, before any event can arrive; then what queued.
-    APP.with(|a| -> Result<(), JsValue> {
+    // The first picture first: the runs and the plot, in the layout the
+    // room's switches give (they set where the canvas goes and its size).
+    // Cards, legend, words and explainers (200–300 ms) are built after the
+    // browser has painted it.
+    // All at once when no frame will be painted before the page is shown
+    // (a hidden tab), and when presenting: the figure's height is what the
+    // legend and the bar under it leave, so it is drawn once they are built.
+    let eager = doc.hidden() || page.present;
+    let rest = APP.with(|a| -> Result<Dirty, JsValue> {
+        let mut guard = a.borrow_mut();
+        let Some(app) = guard.as_mut() else {
+            return Ok(Dirty::NONE);
+        };
+        // The lesson's caption stands above the plot: shown now, so the
+        // picture does not move down when the rest arrives.
+        controls::sync_lesson(app)?;
+        state::open_for_lesson(&app.doc, app.lesson)?;
+        place::place(app)?;
+        place::present(app)?;
+        let d = crate::app::update::all(&mut app.model);
+        if eager {
+            return Ok(d);
+        }
+        render::render(app, Dirty::PLOT)?;
+        // `data-ready` says the whole page is built (tests and tools wait
+        // for it); `data-painted` that the first picture is drawn.
+        app.plot.set_attribute("data-painted", "true")?;
+        app.plot.remove_attribute("data-ready").map(|_| d)
+    })?;
+    // The static loading panel (www/boot.js turns it into an error if the
+    // wasm never gets here).
+    if let Ok(loading) = by_id::<HtmlElement>(&doc, "loading") {
+        loading.set_hidden(true);
+    }
+    let window = web_sys::window().ok_or("no window")?;
+    if eager {
+        return build_rest(rest);
+    }
+    // A hidden tab or a throttled frame gets no animation frame: at the
+    // latest after 250 ms.
+    super::timer::after_paint_or(&window, 250, move || {
+        if let Err(e) = build_rest(rest) {
+            web_sys::console::error_1(&e);
+        }
+    })
+}
+
+/// The rest of start-up, after the first picture: the words, the lesson's
+/// controls, the explainers and every part of the page `rest` says; then
+/// the messages that waited.
+fn build_rest(rest: Dirty) -> Result<(), JsValue> {
+    let r = APP.with(|a| -> Result<(), JsValue> {
         let mut guard = a.borrow_mut();
         let Some(app) = guard.as_mut() else {
             return Ok(());
@@ -123,21 +176,19 @@ pub fn start() -> Result<(), JsValue> {
         controls::words(app)?;
         controls::sync_lesson(app)?;
         explain::build(app)?;
-        state::open_for_lesson(&app.doc, app.lesson)?;
-        place::place(app)?;
-        place::present(app)?;
-        app.refresh_all()
-    })?;
+        render::render(app, rest)?;
+        // (Already set unless the page was built all at once.)
+        app.plot.set_attribute("data-painted", "true")?;
+        if let Ok(status) = by_id::<HtmlElement>(&app.doc, "status") {
+            status.set_text_content(None);
+        }
+        Ok(())
+    });
+    // Even when a part failed (shown by the crash banner), the page
+    // goes on handling what the user does.
+    super::BOOTING.with(|b| b.set(false));
     super::drain();
-    if let Ok(status) = by_id::<HtmlElement>(&doc, "status") {
-        status.set_text_content(None);
-    }
-    // The static loading panel (www/boot.js turns it into an error if the
-    // wasm never gets here).
-    if let Ok(loading) = by_id::<HtmlElement>(&doc, "loading") {
-        loading.set_hidden(true);
-    }
-    Ok(())
+    r
 }
 
 fn show_notices(doc: &Document, notices: &[crate::url::Notice], lang: Lang) -> Result<(), JsValue> {

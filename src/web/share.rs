@@ -78,7 +78,12 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     for (id, f) in buttons {
         let b: HtmlButtonElement = by_id(doc, id)?;
         on(&b, "click", move |_: web_sys::MouseEvent| {
-            with_app(move |app| f(app))
+            // A link written later (web/link.rs) is written now: "copy
+            // link" reads the address bar.
+            with_app(move |app| {
+                super::link::flush(app)?;
+                f(app)
+            })
         })?;
     }
     Ok(())

@@ -117,3 +117,27 @@ pub fn after_paint(window: &Window, run: impl FnOnce() + 'static) -> Result<(), 
         .request_animation_frame(frame.unchecked_ref())
         .map(|_| ())
 }
+
+/// [`after_paint`], or after `ms` if no frame comes first (a hidden tab or
+/// a throttled frame gets no animation frames): `run` runs once.
+pub fn after_paint_or(
+    window: &Window,
+    ms: i32,
+    run: impl FnOnce() + 'static,
+) -> Result<(), JsValue> {
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(run)));
+    let o = once.clone();
+    after_paint(window, move || {
+        if let Some(run) = o.take() {
+            run();
+        }
+    })?;
+    let late = Closure::once_into_js(move || {
+        if let Some(run) = once.take() {
+            run();
+        }
+    });
+    window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(late.unchecked_ref(), ms)
+        .map(|_| ())
+}

@@ -13,7 +13,7 @@ use super::layers::TrailLayer;
 use super::{context, Geom, Style};
 use crate::format::tick_label;
 use crate::landscape::Landscape;
-use crate::surface::{isolines_at, ticks, Grid, Raster, Sampler};
+use crate::surface::{isolines_at, simplify, ticks, Grid, Raster, Sampler};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
@@ -181,17 +181,28 @@ pub fn render_surface(
     let cw = if low { geom.w / 6.0 } else { geom.w / 2.5 };
     let ch = if low { geom.h / 6.0 } else { geom.h / 2.5 };
     coarse.resample_with(&mut sampler, landscape, geom.view, cw as usize, ch as usize);
-    ctx.begin_path();
     let levels: Vec<f64> = raster.scale.levels(14).iter().map(|l| l.1).collect();
+    // Simplified to a quarter of a device pixel (no pixel one can see
+    // moves; a software canvas's stroke costs by the point): the bowl's and
+    // Rosenbrock's isolines keep an eighth of their points, Rastrigin's
+    // half (surface/simplify.rs).
+    let eps = 0.25 / geom.dpr;
+    let mut px = Vec::new();
+    let mut thin = Vec::new();
+    let mut stack = Vec::new();
+    // One path for every line (where two lines touch they show once).
+    ctx.begin_path();
     for line in isolines_at(&coarse, &levels).iter().flatten() {
-        for (i, p) in line.iter().enumerate() {
-            let (x, y) = g.px(*p);
-            if i == 0 {
-                ctx.move_to(x, y);
-            } else {
-                ctx.line_to(x, y);
-            }
+        px.clear();
+        px.extend(line.iter().map(|p| g.px(*p)));
+        // A speck of a few points (a tiny island in a flat valley) stays
+        // as traced: simplified it would turn from a dot into a dash.
+        if px.len() < 8 {
+            path(&ctx, &px);
+            continue;
         }
+        simplify(&px, eps, &mut stack, &mut thin);
+        path(&ctx, &thin);
     }
     // A projector washes faint lines out: stronger isolines when presenting.
     ctx.set_stroke_style_str(if style.present {
@@ -235,6 +246,17 @@ pub fn render_surface(
         trails: RefCell::new(None),
         kept: Some((small, raster, coarse, sampler)),
     })
+}
+
+/// A polyline as a subpath of the context's path.
+fn path(ctx: &CanvasRenderingContext2d, pts: &[(f64, f64)]) {
+    for (i, &(x, y)) in pts.iter().enumerate() {
+        if i == 0 {
+            ctx.move_to(x, y);
+        } else {
+            ctx.line_to(x, y);
+        }
+    }
 }
 
 /// A tick label on a dark box, `size` px text, baseline at `y`.

@@ -1,0 +1,227 @@
+//! Polylines simplified to a tolerance (Douglas–Peucker): the isolines
+//! are traced on a grid every 2.5 CSS px, so a gentle curve arrives as
+//! hundreds of short segments the canvas strokes one by one. Points that
+//! lie within a quarter of a device pixel of the chord that replaces them
+//! change no pixel one can see, and a stroke's cost follows its points.
+
+/// The points of `line` that [`simplify`] keeps, into `out` (cleared
+/// first): the first and the last always, and every point farther than
+/// `eps` from the chord between the kept points around it (recursively,
+/// the farthest first). A closed line (first = last point) keeps the point
+/// farthest from its start, so it stays closed and never collapses.
+/// `stack` is kept scratch (no allocation when it is large enough).
+pub fn simplify(
+    line: &[(f64, f64)],
+    eps: f64,
+    stack: &mut Vec<(usize, usize)>,
+    out: &mut Vec<(f64, f64)>,
+) {
+    out.clear();
+    let n = line.len();
+    if n <= 2 || eps.is_nan() || eps <= 0.0 {
+        out.extend_from_slice(line);
+        return;
+    }
+    let mut keep = vec![false; n];
+    keep[0] = true;
+    keep[n - 1] = true;
+    stack.clear();
+    stack.push((0, n - 1));
+    let eps2 = eps * eps;
+    while let Some((a, b)) = stack.pop() {
+        if b <= a + 1 {
+            continue;
+        }
+        let (far, d2) = farthest(line, a, b);
+        // A NaN distance (a non-finite point) keeps the point.
+        if d2.is_nan() || d2 > eps2 {
+            keep[far] = true;
+            stack.push((a, far));
+            stack.push((far, b));
+        }
+    }
+    out.extend(line.iter().zip(&keep).filter(|(_, &k)| k).map(|(p, _)| *p));
+}
+
+/// The point strictly between `a` and `b` farthest from the segment a–b
+/// (from point a when the two coincide), with its squared distance.
+fn farthest(line: &[(f64, f64)], a: usize, b: usize) -> (usize, f64) {
+    let (ax, ay) = line[a];
+    let (bx, by) = line[b];
+    let (dx, dy) = (bx - ax, by - ay);
+    let len2 = dx * dx + dy * dy;
+    let mut best = (a + 1, -1.0);
+    for (i, &(px, py)) in line.iter().enumerate().take(b).skip(a + 1) {
+        let (ux, uy) = (px - ax, py - ay);
+        let d2 = if len2 > 0.0 {
+            // Distance to the segment (not the infinite line): a point
+            // beyond an end is measured to that end.
+            let s = ((ux * dx + uy * dy) / len2).clamp(0.0, 1.0);
+            let (ex, ey) = (ux - s * dx, uy - s * dy);
+            ex * ex + ey * ey
+        } else {
+            ux * ux + uy * uy
+        };
+        if d2.is_nan() {
+            return (i, f64::NAN);
+        }
+        if d2 > best.1 {
+            best = (i, d2);
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(line: &[(f64, f64)], eps: f64) -> Vec<(f64, f64)> {
+        let mut out = Vec::new();
+        simplify(line, eps, &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// Distance from p to segment a–b.
+    fn seg_dist(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let len2 = dx * dx + dy * dy;
+        let s = if len2 > 0.0 {
+            (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        ((p.0 - a.0 - s * dx).powi(2) + (p.1 - a.1 - s * dy).powi(2)).sqrt()
+    }
+
+    /// Every dropped point is within eps of the kept polyline's segment
+    /// that replaced it, and the kept points are a subsequence with both ends.
+    fn check(line: &[(f64, f64)], eps: f64) -> Vec<(f64, f64)> {
+        let out = run(line, eps);
+        assert_eq!(out.first(), line.first());
+        assert_eq!(out.last(), line.last());
+        let mut k = 0;
+        for p in line {
+            if k < out.len() && *p == out[k] {
+                k += 1;
+                continue;
+            }
+            assert!(k > 0 && k < out.len(), "a subsequence");
+            let d = seg_dist(*p, out[k - 1], out[k]);
+            assert!(d <= eps + 1e-12, "{p:?} is {d} from its chord");
+        }
+        assert_eq!(k, out.len(), "a subsequence of the line");
+        out
+    }
+
+    #[test]
+    fn a_circle_keeps_its_shape_within_eps_and_drops_most_points() {
+        // An isoline of a bowl: radius 300 px, a point every 5 px, closed.
+        let n = 377;
+        let line: Vec<_> = (0..=n)
+            .map(|i| {
+                let t = i as f64 / n as f64 * std::f64::consts::TAU;
+                (500.0 + 300.0 * t.cos(), 400.0 + 300.0 * t.sin())
+            })
+            .collect();
+        let mut closed = line.clone();
+        *closed.last_mut().unwrap() = closed[0];
+        // A chord may stray sagitta = L²/8r ≤ eps from the arc: L ≤ 17 px
+        // at eps 1/8 px, so about a quarter of the points at 5 px remain.
+        let out = check(&closed, 0.125);
+        assert!(
+            out.len() < closed.len() / 2,
+            "{} of {}",
+            out.len(),
+            closed.len()
+        );
+        assert!(out.len() > 8, "still a circle: {}", out.len());
+    }
+
+    #[test]
+    fn small_loops_and_corners_are_kept() {
+        // A 4-px square traced with points every px: every corner stays.
+        let sq = [
+            (0.0, 0.0),
+            (1.0, 0.0),
+            (2.0, 0.0),
+            (2.0, 1.0),
+            (2.0, 2.0),
+            (1.0, 2.0),
+            (0.0, 2.0),
+            (0.0, 1.0),
+            (0.0, 0.0),
+        ];
+        let out = check(&sq, 0.1);
+        for c in [(2.0, 0.0), (2.0, 2.0), (0.0, 2.0)] {
+            assert!(out.contains(&c), "{c:?} kept");
+        }
+        assert_eq!(out.len(), 5);
+    }
+
+    #[test]
+    fn collinear_points_go_and_a_zigzag_above_eps_stays() {
+        let straight: Vec<_> = (0..20).map(|i| (i as f64, 2.0 * i as f64)).collect();
+        assert_eq!(check(&straight, 0.01), vec![(0.0, 0.0), (19.0, 38.0)]);
+        let zig: Vec<_> = (0..20)
+            .map(|i| (i as f64, if i % 2 == 0 { 0.0 } else { 0.3 }))
+            .collect();
+        assert_eq!(check(&zig, 0.1), zig, "every tooth is 0.3 px");
+        assert_eq!(check(&zig, 0.5).len(), 2);
+    }
+
+    #[test]
+    fn short_lines_bad_eps_and_non_finite_points_are_kept_as_they_are() {
+        assert!(run(&[], 0.2).is_empty());
+        assert_eq!(run(&[(1.0, 1.0)], 0.2), vec![(1.0, 1.0)]);
+        let two = [(0.0, 0.0), (3.0, 4.0)];
+        assert_eq!(run(&two, 0.2), two);
+        let line = [(0.0, 0.0), (1.0, 0.01), (2.0, 0.0)];
+        assert_eq!(run(&line, f64::NAN), line);
+        assert_eq!(run(&line, 0.0), line);
+        let bad = [(0.0, 0.0), (f64::NAN, 1.0), (2.0, 0.0)];
+        assert_eq!(
+            run(&bad, 0.2).len(),
+            3,
+            "a NaN point is never dropped silently"
+        );
+    }
+
+    /// The page's isolines (a 1750×1020 device-px plot at DPR 2: traced on
+    /// a grid every 2.5 CSS px, drawn in CSS px, simplified to a quarter
+    /// of a device px): smooth surfaces lose most of their points, every
+    /// dropped point stays within the tolerance. Prints the counts.
+    #[test]
+    fn the_page_isolines_of_the_built_ins_shrink() {
+        use crate::landscape::Landscape;
+        use crate::surface::{isolines_at, Grid, LogScale};
+        let (w, h) = (875.0, 510.0);
+        for (kind, at_most) in [("quadratic", 0.2), ("rosenbrock", 0.2), ("rastrigin", 0.7)] {
+            let l = Landscape::from_kind(kind).unwrap();
+            let view = l.default_view();
+            let fine = Grid::sample(&l, view, 1750, 1020);
+            let levels: Vec<f64> = LogScale::of(&fine).levels(14).iter().map(|l| l.1).collect();
+            let coarse = Grid::sample(&l, view, (w / 2.5) as usize, (h / 2.5) as usize);
+            let (mut before, mut after) = (0, 0);
+            for line in isolines_at(&coarse, &levels).iter().flatten() {
+                let px: Vec<(f64, f64)> = line
+                    .iter()
+                    .map(|p| {
+                        (
+                            (p[0] - view.x0) / view.width() * w,
+                            (view.y1 - p[1]) / view.height() * h,
+                        )
+                    })
+                    .collect();
+                before += px.len();
+                after += check(&px, 0.125).len();
+            }
+            println!("{kind}: {before} → {after} points");
+            assert!(before > 500, "{kind}: {before}");
+            assert!(
+                (after as f64) < at_most * before as f64,
+                "{kind}: {before} → {after}"
+            );
+        }
+    }
+}

@@ -1,0 +1,71 @@
+// Start-up and the link (issue 16): the heatmap is painted before the rest
+// of the page is built, what the user does in between is not lost, and
+// the link — written just after the frame that shows a change — is right.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { browserSuite, open, settled, state } from './support.mjs';
+
+const suite = browserSuite();
+
+test('the first picture comes before the cards, and a change made in between is applied', async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      const plot = document.getElementById('plot');
+      if (plot?.dataset.painted !== 'true') return;
+      obs.disconnect();
+      // What is there when the first picture is drawn.
+      window.__atPaint = {
+        ready: plot.dataset.ready ?? null,
+        draws: Number(plot.dataset.draws),
+        cards: document.querySelectorAll('#optimizers .opt-card').length,
+        loadingHidden: document.getElementById('loading')?.hidden ?? true,
+      };
+      // A user typing a start x before the rest of the page is built.
+      const x = document.getElementById('start-x');
+      x.value = '-4';
+      x.dispatchEvent(new Event('change', { bubbles: true }));
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-painted'] });
+  });
+  await page.goto(`${suite.server.url}?f=quadratic&a=0.1&b=2`);
+  await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
+  await settled(page);
+  const at = await page.evaluate(() => window.__atPaint);
+  assert.deepEqual(at, { ready: null, draws: 1, cards: 0, loadingHidden: true }, 'the heatmap alone, drawn once, over no loading panel');
+  assert.ok(await page.locator('#optimizers .opt-card').count() >= 1, 'the cards are built after');
+  const s = await state(page);
+  assert.equal(s.scene.start[0], -4, 'the change waited in the queue and was applied');
+  await page.waitForFunction(() => /[?&]start=-4,/.test(location.search), null, { timeout: 5000 });
+  const again = await open(suite.browser, suite.server.url + (await page.evaluate(() => location.search)));
+  assert.deepEqual((await state(again.page)).scene.start, s.scene.start, 'the link holds the change');
+  assert.deepEqual([...errors, ...again.errors], []);
+  await again.context.close();
+  await context.close();
+});
+
+test('after a surface change the link is written once the frame is painted, and it is right', async () => {
+  const { page, context, errors } = await open(suite.browser, suite.server.url + '?f=quadratic&a=0.1&b=2', { dpr: 1 });
+  await settled(page);
+  const r = await page.evaluate(async () => {
+    const before = location.search;
+    const el = document.querySelector('#surface-params input[data-key="a"]');
+    el.value = '0.5';
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+    const sameTask = location.search;
+    // Two frames: painted, then the write that follows the paint.
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0))));
+    return { before, sameTask, after: location.search };
+  });
+  assert.equal(r.sameTask, r.before, 'not written inside input → paint');
+  assert.notEqual(r.after, r.before, 'written right after the paint');
+  const s = await state(page);
+  const again = await open(suite.browser, suite.server.url + r.after, { dpr: 1 });
+  assert.deepEqual((await state(again.page)).scene, s.scene, 'the link opens the changed scene');
+  assert.deepEqual([...errors, ...again.errors], []);
+  await again.context.close();
+  await context.close();
+});
