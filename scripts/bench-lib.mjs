@@ -122,8 +122,9 @@ const stats = (xs) => ({
   median: median(xs), p95: quantile(xs, 0.95), min: Math.min(...xs), max: Math.max(...xs), n: xs.length,
 });
 
-// Navigation → the first heatmap: the page marks the plot data-ready after
-// its first draw (surface, isolines, trails); an init script notes the time
+// Navigation → the first heatmap: the page marks the plot data-painted after
+// its first draw (surface, isolines, trails; data-ready once the rest of the
+// page is built after it); an init script notes the time
 // then, after forcing the canvas to finish with a 1-pixel read. With
 // `network` ({ latency ms, kbps }) the load runs through Chromium's network
 // throttling (CDP Network.emulateNetworkConditions, cache disabled). Each

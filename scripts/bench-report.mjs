@@ -188,8 +188,9 @@ How each row is measured (scripts/bench-lib.mjs):
   requestAnimationFrame callback until both canvases have finished.
 - **Page weight.** The files the first load fetched until the first
   heatmap (recorded by CDP), gzip -9 of each.
-- **First heatmap.** Navigation → the plot's first draw (\`data-ready\`), a
-  1-pixel read; cache disabled; the server sends gzip. The slow row runs
+- **First heatmap.** Navigation → the plot's first painted picture
+  (\`data-painted\`: heatmap, isolines, trails; the cards and panels are
+  built right after it), a 1-pixel read; cache disabled; the server sends gzip. The slow row runs
   through CDP \`Network.emulateNetworkConditions\` (1.6 Mbps, 150 ms latency).
 
 ${counts.length ? `Counts (work, not time):\n\n${counts.join('\n')}\n` : ''}
