@@ -119,8 +119,8 @@ pub fn start() -> Result<(), JsValue> {
     super::teach::wire(&doc)?;
     // The first picture first: the runs and the plot, in the layout the
     // room's switches give (they set where the canvas goes and its size).
-    // Cards, legend, words and explainers (200–300 ms) are built after the
-    // browser has painted it.
+    // Cards, legend and explainers are built after the browser has
+    // painted it.
     // All at once when no frame will be painted before the page is shown
     // (a hidden tab), and when presenting: the figure's height is what the
     // legend and the bar under it leave, so it is drawn once they are built.
@@ -130,8 +130,10 @@ pub fn start() -> Result<(), JsValue> {
         let Some(app) = guard.as_mut() else {
             return Ok(Dirty::NONE);
         };
-        // The lesson's caption stands above the plot: shown now, so the
-        // picture does not move down when the rest arrives.
+        // The words first (a 中文 page never shows the markup's English),
+        // and the lesson's caption, which stands above the plot: shown now,
+        // so the picture does not move down when the rest arrives.
+        controls::words(app)?;
         controls::sync_lesson(app)?;
         state::open_for_lesson(&app.doc, app.lesson)?;
         place::place(app)?;
@@ -164,16 +166,15 @@ pub fn start() -> Result<(), JsValue> {
     })
 }
 
-/// The rest of start-up, after the first picture: the words, the lesson's
-/// controls, the explainers and every part of the page `rest` says; then
-/// the messages that waited.
+/// The rest of start-up, after the first picture: the lesson's controls,
+/// the explainers and every part of the page `rest` says; then the
+/// messages that waited.
 fn build_rest(rest: Dirty) -> Result<(), JsValue> {
     let r = APP.with(|a| -> Result<(), JsValue> {
         let mut guard = a.borrow_mut();
         let Some(app) = guard.as_mut() else {
             return Ok(());
         };
-        controls::words(app)?;
         controls::sync_lesson(app)?;
         explain::build(app)?;
         render::render(app, rest)?;
