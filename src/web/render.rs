@@ -365,6 +365,7 @@ pub fn redraw_exact(app: &mut App) -> Result<(), JsValue> {
     KEPT.with(|k| k.borrow_mut().forget());
     super::draw::forget_loss_charts();
     state::forget_kept();
+    state::forget_steppers(app);
     draw(app)?;
     explain::redraw_exact(app)
 }

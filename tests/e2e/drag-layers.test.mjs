@@ -69,11 +69,14 @@ function dragAndCompare(page, { card, n, at = -1, between = '', move = 0.003 }) 
     }
     const sweep = () => (document.getElementById('sweep-panel').open ? hash('sweep-lr') : null);
     const bias = () => (document.getElementById('state-panel').open && document.getElementById('bias-chart') ? hash('bias-chart') : null);
-    const drawn = { plot: hash('plot'), loss: hash('loss'), sweep: sweep(), bias: bias() };
+    // The sweep's words (edge list, criterion), kept while the sweep is the same.
+    const words = () => (document.getElementById('sweep-panel').open
+      ? document.getElementById('sweep-criterion').textContent + document.getElementById('sweep-edges').innerHTML : null);
+    const drawn = { plot: hash('plot'), loss: hash('loss'), sweep: sweep(), bias: bias(), words: words() };
     const kept = Number(plot.dataset.kept ?? 0) - kept0;
     const lossKept = Number(loss.dataset.kept ?? 0) - lossKept0;
     window.wasmBindings.redraw_exact();
-    const fresh = { plot: hash('plot'), loss: hash('loss'), sweep: sweep(), bias: bias() };
+    const fresh = { plot: hash('plot'), loss: hash('loss'), sweep: sweep(), bias: bias(), words: words() };
     return { before, drawn, fresh, kept, lossKept };
   }, { card, n, at, between, move });
 }
@@ -123,9 +126,12 @@ test('the η sweep chart, kept while η is dragged, equals the chart drawn afres
   assert.equal(await computed(), c0, 'an η drag does not redo the sweep');
   assert.notEqual(await canvasHash(p, 'sweep-lr'), before, 'the current η moved on the chart');
   assert.equal(r.drawn.sweep, r.fresh.sweep, 'the sweep chart during the drag');
+  assert.ok(r.drawn.words.includes('data-edge'), 'the edge list is written');
+  assert.equal(r.drawn.words, r.fresh.words, 'the edge list and criterion during the drag');
   // Something besides η (Rosenbrock's b): the sweep is redone (debounced),
   // then η dragged again.
   const sweptBefore = await canvasHash(p, 'sweep-lr');
+  const wordsBefore = r.drawn.words;
   await p.evaluate(() => {
     const b = document.querySelector('#surface-params input[data-key="b"]');
     b.value = '20';
@@ -137,6 +143,14 @@ test('the η sweep chart, kept while η is dragged, equals the chart drawn afres
   assert.notEqual(await canvasHash(p, 'sweep-lr'), sweptBefore, 'the sweep changed (drawn for the new sweep)');
   const r2 = await dragAndCompare(p, { card: 0, n: 6 });
   assert.equal(r2.drawn.sweep, r2.fresh.sweep, 'the sweep chart after the sweep was redone');
+  assert.notEqual(r2.drawn.words, wordsBefore, 'the edges moved with the sweep');
+  assert.equal(r2.drawn.words, r2.fresh.words, 'the edge list and criterion after the sweep was redone');
+  // Presenting rewrites the criterion's first words: the sweep's follow again.
+  await p.evaluate(() => document.getElementById('present')?.click());
+  await settled(p);
+  const r3 = await dragAndCompare(p, { card: 0, n: 3 });
+  assert.ok(r3.drawn.words?.includes('data-edge'), 'the edge list is shown when presenting');
+  assert.equal(r3.drawn.words, r3.fresh.words, 'the edge list and criterion after presenting');
   assert.deepEqual(errors, []);
 });
 
@@ -182,4 +196,27 @@ test('once the drag rests, the picture is drawn directly: a fresh page of the sa
   assert.equal(loss, await canvasHash(q, 'loss'), 'the rested loss chart equals a fresh page');
   assert.deepEqual(errors, []);
   assert.deepEqual(e2, []);
+});
+
+test('the state panel open: the arrows of each frame of a drag (runs not dragged keep their stepper) equal the frame drawn afresh', async (t) => {
+  const { page: p, errors } = await page(t);
+  await p.evaluate(() => document.getElementById('state-panel').querySelector('summary').click());
+  await p.waitForSelector('#bias-chart', { timeout: 30000 });
+  // A step in the middle of the runs, where every run has arrows to draw.
+  await p.evaluate(() => {
+    const s = document.getElementById('scrub');
+    s.value = '300';
+    s.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await settled(p);
+  // The dragged card's arrows must move (a kept stepper of the card
+  // dragged would leave them), the others' stay; the start moved in the
+  // middle changes every run (no stepper may be kept then).
+  for (const [card, between] of [[0, ''], [4, ''], [0, 'start'], [8, 'step']]) {
+    const r = await dragAndCompare(p, { card, n: 6, at: 2, between, move: 0.01 });
+    assert.notEqual(r.drawn.plot, r.before, `the drag of card ${card} changed the picture`);
+    assert.equal(r.drawn.plot, r.fresh.plot, `the plot with the state panel's arrows, card ${card} ${between}`);
+    await settled(p);
+  }
+  assert.deepEqual(errors, []);
 });
