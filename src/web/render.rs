@@ -366,6 +366,8 @@ pub fn redraw_exact(app: &mut App) -> Result<(), JsValue> {
     super::draw::forget_loss_charts();
     state::forget_kept();
     state::forget_steppers(app);
+    schedule::forget_drawn();
+    schedule::draw_charts(app)?;
     draw(app)?;
     explain::redraw_exact(app)
 }

@@ -72,11 +72,16 @@ function dragAndCompare(page, { card, n, at = -1, between = '', move = 0.003 }) 
     // The sweep's words (edge list, criterion), kept while the sweep is the same.
     const words = () => (document.getElementById('sweep-panel').open
       ? document.getElementById('sweep-criterion').textContent + document.getElementById('sweep-edges').innerHTML : null);
-    const drawn = { plot: hash('plot'), loss: hash('loss'), sweep: sweep(), bias: bias(), words: words() };
+    // The cards' η(t) charts: pixels, words and how often each was painted.
+    const lr = () => [...document.querySelectorAll('#optimizers canvas.lr-chart')].map((c) => {
+      c.id ||= `lr-chart-${c.dataset.index}`;
+      return { hash: hash(c.id), label: c.getAttribute('aria-label'), draws: Number(c.dataset.draws ?? 0) };
+    });
+    const drawn = { plot: hash('plot'), loss: hash('loss'), sweep: sweep(), bias: bias(), words: words(), lr: lr() };
     const kept = Number(plot.dataset.kept ?? 0) - kept0;
     const lossKept = Number(loss.dataset.kept ?? 0) - lossKept0;
     window.wasmBindings.redraw_exact();
-    const fresh = { plot: hash('plot'), loss: hash('loss'), sweep: sweep(), bias: bias(), words: words() };
+    const fresh = { plot: hash('plot'), loss: hash('loss'), sweep: sweep(), bias: bias(), words: words(), lr: lr() };
     return { before, drawn, fresh, kept, lossKept };
   }, { card, n, at, between, move });
 }
@@ -217,6 +222,39 @@ test('the state panel open: the arrows of each frame of a drag (runs not dragged
     assert.notEqual(r.drawn.plot, r.before, `the drag of card ${card} changed the picture`);
     assert.equal(r.drawn.plot, r.fresh.plot, `the plot with the state panel's arrows, card ${card} ${between}`);
     await settled(p);
+  }
+  assert.deepEqual(errors, []);
+});
+
+test('the cards’ η(t) charts: only the dragged card’s is painted again, and each equals the chart drawn afresh', async (t) => {
+  const q = '?f=rosenbrock&steps=200&opt=gd:lr=0.001,schedule=exponential(gamma=0.99);momentum:lr=0.001,gamma=0.9,schedule=one_cycle();' +
+    'adam:lr=0.05,schedule=cyclic(max_lr=1)';
+  const { page: p, errors } = await openPage(suite.browser, t, suite.server.url + q, { viewport: { width: 1280, height: 800 }, dpr: 2 });
+  await settled(p);
+  // Card 0's η dragged, then with the scrubber moved in the middle (every
+  // cursor moves), then card 2's.
+  const now = () => p.evaluate(() => [...document.querySelectorAll('#optimizers canvas.lr-chart')].map((c) => {
+    const d = new Uint32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);
+    let h = 2166136261 >>> 0;
+    for (let k = 0; k < d.length; k++) h = Math.imul(h ^ d[k], 16777619) >>> 0;
+    return { hash: `${c.width}x${c.height}:${h.toString(16)}`, draws: Number(c.dataset.draws ?? 0) };
+  }));
+  let last = await now();
+  for (const [card, between, at] of [[0, '', -1], [0, 'step', 2], [2, '', -1]]) {
+    const r = await dragAndCompare(p, { card, n: 5, at, between, move: 0.02 });
+    assert.equal(r.drawn.lr.length, 3, 'three charts');
+    for (let k = 0; k < 3; k++) {
+      assert.equal(r.drawn.lr[k].hash, r.fresh.lr[k].hash, `chart ${k} after dragging card ${card} ${between}`);
+      assert.equal(r.drawn.lr[k].label, r.fresh.lr[k].label, `chart ${k}'s words`);
+      // Painted during this drag (the fresh redraw of the last one excluded).
+      const painted = r.drawn.lr[k].draws - last[k].draws;
+      if (k === card || between === 'step') assert.ok(painted >= 1, `chart ${k} painted again (${painted})`);
+      else assert.equal(painted, 0, `chart ${k} left as it was`);
+    }
+    assert.notEqual(r.drawn.lr[card].hash, last[card].hash, 'the dragged card’s chart changed');
+    await settled(p);
+    // What the rest drew (if anything) counts as before the next drag.
+    last = await now();
   }
   assert.deepEqual(errors, []);
 });
