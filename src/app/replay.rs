@@ -43,8 +43,9 @@ pub fn replay(
     Ok((runs, diags))
 }
 
-/// Whether two scenes are equal but for their optimizers.
-fn same_but_cards(a: &Scene, b: &Scene) -> bool {
+/// Whether two scenes are equal but for their optimizers (also the state
+/// panel's kept steppers, web/state).
+pub fn same_but_cards(a: &Scene, b: &Scene) -> bool {
     let bare = |s: &Scene| Scene {
         optimizers: Vec::new(),
         ..s.clone()

@@ -362,10 +362,19 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
 /// sweep chart again with no kept picture (the surface, the same, stays):
 /// the frame a test compares a kept one with.
 pub fn redraw_exact(app: &mut App) -> Result<(), JsValue> {
-    KEPT.with(|k| k.borrow_mut().forget());
+    KEPT.with(|k| {
+        let mut k = k.borrow_mut();
+        k.forget();
+        k.whole = true;
+    });
     super::draw::forget_loss_charts();
     state::forget_kept();
-    draw(app)?;
+    state::forget_steppers(app);
+    schedule::forget_drawn();
+    schedule::draw_charts(app)?;
+    let drawn = draw(app);
+    KEPT.with(|k| k.borrow_mut().whole = false);
+    drawn?;
     explain::redraw_exact(app)
 }
 

@@ -69,11 +69,19 @@ function dragAndCompare(page, { card, n, at = -1, between = '', move = 0.003 }) 
     }
     const sweep = () => (document.getElementById('sweep-panel').open ? hash('sweep-lr') : null);
     const bias = () => (document.getElementById('state-panel').open && document.getElementById('bias-chart') ? hash('bias-chart') : null);
-    const drawn = { plot: hash('plot'), loss: hash('loss'), sweep: sweep(), bias: bias() };
+    // The sweep's words (edge list, criterion), kept while the sweep is the same.
+    const words = () => (document.getElementById('sweep-panel').open
+      ? document.getElementById('sweep-criterion').textContent + document.getElementById('sweep-edges').innerHTML : null);
+    // The cards' η(t) charts: pixels, words and how often each was painted.
+    const lr = () => [...document.querySelectorAll('#optimizers canvas.lr-chart')].map((c) => {
+      c.id ||= `lr-chart-${c.dataset.index}`;
+      return { hash: hash(c.id), label: c.getAttribute('aria-label'), draws: Number(c.dataset.draws ?? 0) };
+    });
+    const drawn = { plot: hash('plot'), loss: hash('loss'), sweep: sweep(), bias: bias(), words: words(), lr: lr() };
     const kept = Number(plot.dataset.kept ?? 0) - kept0;
     const lossKept = Number(loss.dataset.kept ?? 0) - lossKept0;
     window.wasmBindings.redraw_exact();
-    const fresh = { plot: hash('plot'), loss: hash('loss'), sweep: sweep(), bias: bias() };
+    const fresh = { plot: hash('plot'), loss: hash('loss'), sweep: sweep(), bias: bias(), words: words(), lr: lr() };
     return { before, drawn, fresh, kept, lossKept };
   }, { card, n, at, between, move });
 }
@@ -123,9 +131,12 @@ test('the η sweep chart, kept while η is dragged, equals the chart drawn afres
   assert.equal(await computed(), c0, 'an η drag does not redo the sweep');
   assert.notEqual(await canvasHash(p, 'sweep-lr'), before, 'the current η moved on the chart');
   assert.equal(r.drawn.sweep, r.fresh.sweep, 'the sweep chart during the drag');
+  assert.ok(r.drawn.words.includes('data-edge'), 'the edge list is written');
+  assert.equal(r.drawn.words, r.fresh.words, 'the edge list and criterion during the drag');
   // Something besides η (Rosenbrock's b): the sweep is redone (debounced),
   // then η dragged again.
   const sweptBefore = await canvasHash(p, 'sweep-lr');
+  const wordsBefore = r.drawn.words;
   await p.evaluate(() => {
     const b = document.querySelector('#surface-params input[data-key="b"]');
     b.value = '20';
@@ -137,6 +148,14 @@ test('the η sweep chart, kept while η is dragged, equals the chart drawn afres
   assert.notEqual(await canvasHash(p, 'sweep-lr'), sweptBefore, 'the sweep changed (drawn for the new sweep)');
   const r2 = await dragAndCompare(p, { card: 0, n: 6 });
   assert.equal(r2.drawn.sweep, r2.fresh.sweep, 'the sweep chart after the sweep was redone');
+  assert.notEqual(r2.drawn.words, wordsBefore, 'the edges moved with the sweep');
+  assert.equal(r2.drawn.words, r2.fresh.words, 'the edge list and criterion after the sweep was redone');
+  // Presenting rewrites the criterion's first words: the sweep's follow again.
+  await p.evaluate(() => document.getElementById('present')?.click());
+  await settled(p);
+  const r3 = await dragAndCompare(p, { card: 0, n: 3 });
+  assert.ok(r3.drawn.words?.includes('data-edge'), 'the edge list is shown when presenting');
+  assert.equal(r3.drawn.words, r3.fresh.words, 'the edge list and criterion after presenting');
   assert.deepEqual(errors, []);
 });
 
@@ -182,4 +201,60 @@ test('once the drag rests, the picture is drawn directly: a fresh page of the sa
   assert.equal(loss, await canvasHash(q, 'loss'), 'the rested loss chart equals a fresh page');
   assert.deepEqual(errors, []);
   assert.deepEqual(e2, []);
+});
+
+test('the state panel open: the arrows of each frame of a drag (runs not dragged keep their stepper) equal the frame drawn afresh', async (t) => {
+  const { page: p, errors } = await page(t);
+  await p.evaluate(() => document.getElementById('state-panel').querySelector('summary').click());
+  await p.waitForSelector('#bias-chart', { timeout: 30000 });
+  // A step in the middle of the runs, where every run has arrows to draw.
+  await p.evaluate(() => {
+    const s = document.getElementById('scrub');
+    s.value = '300';
+    s.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await settled(p);
+  // The dragged card's arrows must move (a kept stepper of the card
+  // dragged would leave them), the others' stay; the start moved in the
+  // middle changes every run (no stepper may be kept then).
+  for (const [card, between] of [[0, ''], [4, ''], [0, 'start'], [8, 'step']]) {
+    const r = await dragAndCompare(p, { card, n: 6, at: 2, between, move: 0.01 });
+    assert.notEqual(r.drawn.plot, r.before, `the drag of card ${card} changed the picture`);
+    assert.equal(r.drawn.plot, r.fresh.plot, `the plot with the state panel's arrows, card ${card} ${between}`);
+    await settled(p);
+  }
+  assert.deepEqual(errors, []);
+});
+
+test('the cards’ η(t) charts: only the dragged card’s is painted again, and each equals the chart drawn afresh', async (t) => {
+  const q = '?f=rosenbrock&steps=200&opt=gd:lr=0.001,schedule=exponential(gamma=0.99);momentum:lr=0.001,gamma=0.9,schedule=one_cycle();' +
+    'adam:lr=0.05,schedule=cyclic(max_lr=1)';
+  const { page: p, errors } = await openPage(suite.browser, t, suite.server.url + q, { viewport: { width: 1280, height: 800 }, dpr: 2 });
+  await settled(p);
+  // Card 0's η dragged, then with the scrubber moved in the middle (every
+  // cursor moves), then card 2's.
+  const now = () => p.evaluate(() => [...document.querySelectorAll('#optimizers canvas.lr-chart')].map((c) => {
+    const d = new Uint32Array(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.buffer);
+    let h = 2166136261 >>> 0;
+    for (let k = 0; k < d.length; k++) h = Math.imul(h ^ d[k], 16777619) >>> 0;
+    return { hash: `${c.width}x${c.height}:${h.toString(16)}`, draws: Number(c.dataset.draws ?? 0) };
+  }));
+  let last = await now();
+  for (const [card, between, at] of [[0, '', -1], [0, 'step', 2], [2, '', -1]]) {
+    const r = await dragAndCompare(p, { card, n: 5, at, between, move: 0.02 });
+    assert.equal(r.drawn.lr.length, 3, 'three charts');
+    for (let k = 0; k < 3; k++) {
+      assert.equal(r.drawn.lr[k].hash, r.fresh.lr[k].hash, `chart ${k} after dragging card ${card} ${between}`);
+      assert.equal(r.drawn.lr[k].label, r.fresh.lr[k].label, `chart ${k}'s words`);
+      // Painted during this drag (the fresh redraw of the last one excluded).
+      const painted = r.drawn.lr[k].draws - last[k].draws;
+      if (k === card || between === 'step') assert.ok(painted >= 1, `chart ${k} painted again (${painted})`);
+      else assert.equal(painted, 0, `chart ${k} left as it was`);
+    }
+    assert.notEqual(r.drawn.lr[card].hash, last[card].hash, 'the dragged card’s chart changed');
+    await settled(p);
+    // What the rest drew (if anything) counts as before the next drag.
+    last = await now();
+  }
+  assert.deepEqual(errors, []);
 });

@@ -122,6 +122,13 @@ pub struct Kept {
     keys: Vec<u64>,
     below: Option<HtmlCanvasElement>,
     above: Option<HtmlCanvasElement>,
+    /// The device-pixel box (x, y, w, h) outside which `above` is wholly
+    /// transparent (None: it is all transparent): only that part is
+    /// composited, the same pixels (source-over of alpha 0 changes nothing)
+    /// for less of the canvas's work than a whole-canvas blend.
+    above_box: Option<(u32, u32, u32, u32)>,
+    /// Composite `above` whole (the exact frame a test compares with).
+    pub whole: bool,
     /// [`Kept::key`] of the pictures held; `None`: draw them afresh.
     held: Option<u64>,
     /// Frames drawn from the held pictures (the page shows it as
@@ -241,6 +248,9 @@ pub fn draw_paused(
             for (i, run) in above {
                 draw_trail(&lctx, &f.geom, &f.style, run, mark(i), f.t)?;
             }
+            let (w, h) = (canvas.width(), canvas.height());
+            let pixels = lctx.get_image_data(0.0, 0.0, w as f64, h as f64)?.data();
+            kept.above_box = opaque_box(&pixels, w as usize, h as usize);
             Some(canvas)
         };
         kept.held = Some(key);
@@ -257,10 +267,46 @@ pub fn draw_paused(
     }
     if let Some(above) = &kept.above {
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-        ctx.draw_image_with_html_canvas_element(above, 0.0, 0.0)?;
+        match kept.above_box {
+            _ if kept.whole => ctx.draw_image_with_html_canvas_element(above, 0.0, 0.0)?,
+            Some((x, y, w, h)) => {
+                let (x, y, w, h) = (x as f64, y as f64, w as f64, h as f64);
+                ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                    above, x, y, w, h, x, y, w, h,
+                )?
+            }
+            None => {}
+        }
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
     }
     Ok(())
+}
+
+/// The smallest box (x, y, w, h) holding every pixel of `rgba` (`w`×`h`)
+/// whose alpha is not 0; None when there is none.
+fn opaque_box(rgba: &[u8], w: usize, h: usize) -> Option<(u32, u32, u32, u32)> {
+    let (mut x0, mut x1, mut y0, mut y1) = (usize::MAX, 0, usize::MAX, 0);
+    for (y, row) in rgba.chunks_exact(4 * w).take(h).enumerate() {
+        let mut first = None;
+        for (x, px) in row.chunks_exact(4).enumerate() {
+            if px[3] != 0 {
+                first = Some(x);
+                break;
+            }
+        }
+        let Some(a) = first else { continue };
+        let b = row.chunks_exact(4).rposition(|px| px[3] != 0).unwrap_or(a);
+        (x0, x1) = (x0.min(a), x1.max(b));
+        (y0, y1) = (y0.min(y), y.max(y1));
+    }
+    (x0 <= x1).then(|| {
+        (
+            x0 as u32,
+            y0 as u32,
+            (x1 - x0 + 1) as u32,
+            (y1 - y0 + 1) as u32,
+        )
+    })
 }
 
 /// A transparent canvas of the surface's size (`old` reused when given;

@@ -237,6 +237,8 @@ pub fn render_text(app: &mut App) -> Result<(), JsValue> {
     let l = app.lang;
     app.root("sweep-criterion")?
         .set_text_content(Some(tr(l, "explain.sweep.criterion")));
+    // (The sweep's own words go after it again.)
+    sweeps::forget_words();
     for id in ["ema-panel", "sweep-panel"] {
         app.root(id)?.set_attribute("lang", l.code())?;
     }

@@ -112,10 +112,23 @@ fn edge_text(l: Lang, s: &LrSweep) -> String {
 
 fn draw_lr(app: &App) -> Result<(), JsValue> {
     let l = app.lang;
+    // The edge of every optimizer, in words (and in attributes for tests),
+    // and the criterion under it: they follow only the sweep, the language
+    // and the scene's steps, so an η drag leaves them as they are (built and
+    // morphed at every input, they cost ~2 ms of it).
+    let words = (app.explain.computed, l, app.scene.steps);
+    if EDGES.with(|e| e.get()) != Some(words) {
+        draw_edges(app)?;
+        EDGES.with(|e| e.set(Some(words)));
+    }
+    draw_lr_canvas(app)
+}
+
+/// The edge list and the criterion, from the cached sweep.
+fn draw_edges(app: &App) -> Result<(), JsValue> {
+    let l = app.lang;
     let sweeps = &app.explain.sweeps;
-    // The edge of every optimizer, in words (and in attributes for tests).
-    // Built off the page; the page's list changed only where it differs
-    // (redrawn at every slider input, the same until the sweep is redone).
+    // Built off the page; the page's list changed only where it differs.
     let live = app.root("sweep-edges")?;
     let list = app.doc.create_element("ul")?;
     if sweeps.is_empty() {
@@ -166,6 +179,13 @@ fn draw_lr(app: &App) -> Result<(), JsValue> {
         let crit = format!("{}{}{text}", tr(l, "explain.sweep.criterion"), gap(l));
         app.root("sweep-criterion")?.set_text_content(Some(&crit));
     }
+    Ok(())
+}
+
+/// The η chart: the kept picture of the sweep, the current η's over it.
+fn draw_lr_canvas(app: &App) -> Result<(), JsValue> {
+    let l = app.lang;
+    let sweeps = &app.explain.sweeps;
     let canvas: HtmlCanvasElement = by_id(&app.doc, "sweep-lr")?;
     let dpr = dpr(app);
     let Some((ctx, w, h)) = prepare(&canvas, dpr)? else {
@@ -219,11 +239,21 @@ thread_local! {
     #[allow(clippy::type_complexity)]
     static KEPT: RefCell<Option<((u64, u32, u32, bool, Lang), HtmlCanvasElement)>> =
         const { RefCell::new(None) };
+    /// What the edge list and criterion were last written for (the sweep
+    /// computed, the language, the scene's steps).
+    static EDGES: std::cell::Cell<Option<(u64, Lang, usize)>> = const { std::cell::Cell::new(None) };
 }
 
-/// Forget the kept chart (a test's redraw from nothing).
+/// Forget the kept chart and words (a test's redraw from nothing).
 pub fn forget_kept() {
     KEPT.with(|k| k.borrow_mut().take());
+    forget_words();
+}
+
+/// The edge list and criterion are written again at the next draw (their
+/// text was set by someone else).
+pub fn forget_words() {
+    EDGES.with(|e| e.set(None));
 }
 
 /// The current η of each optimizer: a dashed line in its colour across the

@@ -12,7 +12,7 @@ mod block;
 mod chart;
 mod events;
 
-pub use chart::{charts_value, draw_charts, sync_legend};
+pub use chart::{charts_value, draw_charts, forget_drawn, sync_legend};
 pub use events::wire;
 
 use super::App;

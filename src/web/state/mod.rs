@@ -22,6 +22,7 @@ mod weight_decay;
 use super::dom::{add, by_id, el, on};
 use super::draw::overlay::Overlay;
 use super::{with_app, App};
+use crate::app::replay::same_but_cards;
 use crate::inspect::{bias_series, has_bias_correction, BiasPoint, Inspection, Stepper};
 use crate::landscape::View;
 use crate::optim::OptKind;
@@ -131,6 +132,13 @@ pub fn forget_kept() {
     bias_panel::forget_drawn();
 }
 
+/// Forget the kept steppers: the next refresh steps every run from its
+/// start (a test's redraw from nothing).
+pub fn forget_steppers(app: &mut App) {
+    app.inspector.scene = None;
+    app.inspector.steppers.clear();
+}
+
 /// Bring the panel up to date and give the canvas overlay of this frame
 /// (called by `App::draw` before the plot is drawn).
 pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
@@ -192,10 +200,23 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         return Ok(only_iso);
     }
     if stale {
-        ins.scene = Some(app.model.scene.clone());
-        ins.steppers = (0..app.model.scene.optimizers.len())
-            .map(|j| Stepper::new(&app.model.scene, j))
+        // As the replay keeps runs (app/replay.rs): a card a change left
+        // alone keeps its stepper, which gives the same numbers (an η drag
+        // stepped all nine runs to the cursor at every input).
+        let scene = &app.model.scene;
+        let n = scene.optimizers.len();
+        let mut old = std::mem::take(&mut ins.steppers);
+        let keep = ins
+            .scene
+            .take()
+            .filter(|b| b.optimizers.len() == n && old.len() == n && same_but_cards(b, scene));
+        ins.steppers = (0..n)
+            .map(|j| match &keep {
+                Some(b) if b.optimizers[j] == scene.optimizers[j] => old[j].take(),
+                _ => Stepper::new(scene, j),
+            })
             .collect();
+        ins.scene = Some(scene.clone());
         ins.generation += 1;
     }
     let insps: Vec<(usize, Option<Inspection>)> = ins
