@@ -78,18 +78,7 @@ pub fn update_layer<'a>(
     let key = fingerprint(f);
     let fresh = matches!(slot, Some(l) if l.key == key && l.t <= f.t);
     if !fresh {
-        let canvas = match slot.take() {
-            Some(l) => l.canvas,
-            None => cache
-                .canvas
-                .owner_document()
-                .ok_or("no document")?
-                .create_element("canvas")?
-                .dyn_into()?,
-        };
-        canvas.set_width(cache.canvas.width());
-        canvas.set_height(cache.canvas.height());
-        let ctx = context(&canvas)?;
+        let (canvas, ctx) = blank(slot.take().map(|l| l.canvas), cache)?;
         ctx.draw_image_with_html_canvas_element(&cache.canvas, 0.0, 0.0)?;
         ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
         for (i, run) in f.visible() {
