@@ -2,9 +2,7 @@
 //! written once at the end, and the two timers an update may ask for.
 
 use super::dom::set_attr;
-use super::draw::{
-    draw_loss_front, draw_plot_kept, render_surface, Curves, Frame, Geom, Kept, Style,
-};
+use super::draw::{draw_loss, draw_plot_kept, render_surface, Curves, Frame, Geom, Kept, Style};
 use super::{
     controls, dispatch, explain, fields, link, panel, place, schedule, sizes, start, state,
     summary, App,
@@ -342,7 +340,7 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
     };
     // The loss chart keeps its curves below and above the plot's front run.
     let front = KEPT.with(|k| k.borrow().drawn_front());
-    draw_loss_front(
+    draw_loss(
         &app.loss, geom.dpr, app.replay, &curves, app.t, &style, front,
     )?;
     let v = geom.view;

@@ -17,36 +17,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// Draw the loss chart of `runs` into `canvas`, cursor at step `t`.
-#[allow(clippy::too_many_arguments)]
+/// Draw the loss chart of `f` into `canvas`, cursor at step `t`. During a
+/// drag that moves run `front` alone (the plot's front run,
+/// draw/layers.rs), the axes and the curves below it, and the curves above
+/// it, are kept pictures while only that run changes.
 pub fn draw_loss(
-    canvas: &HtmlCanvasElement,
-    dpr: f64,
-    runs: &[Trajectory],
-    replay: u64,
-    diags: &[Diagnosis],
-    hidden: &[bool],
-    t: usize,
-    steps: usize,
-    dark: bool,
-    lang: gradscape_text::Lang,
-    style: &Style,
-) -> Result<(), JsValue> {
-    let f = Curves {
-        runs,
-        diags,
-        hidden,
-        steps,
-        dark,
-        lang,
-    };
-    draw_loss_front(canvas, dpr, replay, &f, t, style, None)
-}
-
-/// [`draw_loss`] during a drag that moves run `front` alone (the plot's
-/// front run, draw/layers.rs): the axes and the curves below it, and the
-/// curves above it, are kept pictures while only that run changes.
-pub fn draw_loss_front(
     canvas: &HtmlCanvasElement,
     dpr: f64,
     replay: u64,
@@ -120,7 +95,7 @@ pub fn draw_loss_front(
                     entry.front_chart(&cctx, (w, h, dpr), f, k, base)?
                 }
                 None => {
-                    loss_chart(&cctx, w, h, runs, diags, hidden, steps, dark, lang)?;
+                    loss_chart(&cctx, w, h, f)?;
                     entry.held = None;
                 }
             }

@@ -40,30 +40,16 @@ pub(super) fn axes_of(f: &Curves, w: f64, h: f64) -> LossAxes {
 }
 
 /// The loss chart without its cursor, in CSS pixels.
-#[allow(clippy::too_many_arguments)]
 pub(super) fn loss_chart(
     ctx: &CanvasRenderingContext2d,
     w: f64,
     h: f64,
-    runs: &[Trajectory],
-    diags: &[Diagnosis],
-    hidden: &[bool],
-    steps: usize,
-    dark: bool,
-    lang: gradscape_text::Lang,
+    f: &Curves,
 ) -> Result<(), JsValue> {
-    let f = Curves {
-        runs,
-        diags,
-        hidden,
-        steps,
-        dark,
-        lang,
-    };
-    let axes = axes_of(&f, w, h);
-    draw_axes(ctx, &axes, w, h, dark, lang)?;
-    for i in visible(&f) {
-        curve(ctx, &axes, &f, i);
+    let axes = axes_of(f, w, h);
+    draw_axes(ctx, &axes, w, h, f.dark, f.lang)?;
+    for i in visible(f) {
+        curve(ctx, &axes, f, i);
     }
     Ok(())
 }

@@ -24,7 +24,7 @@ pub(crate) use trails::draw_swatch;
 pub mod trials;
 
 pub use layers::Kept;
-pub use loss_chart::{draw_loss, draw_loss_front, forget_loss_charts};
+pub use loss_chart::{draw_loss, forget_loss_charts};
 pub use loss_paint::Curves;
 pub use plot::{draw_plot, draw_plot_kept};
 pub use style::Style;

@@ -3,7 +3,9 @@
 
 use crate::app::{update, Dirty, Model, Msg};
 use crate::web::dom::{add, el};
-use crate::web::draw::{draw_loss, draw_plot, render_surface, Frame, Geom, Style, SurfaceCache};
+use crate::web::draw::{
+    draw_loss, draw_plot, render_surface, Curves, Frame, Geom, Style, SurfaceCache,
+};
 use crate::web::panel::swatch;
 use gradscape_text::diagnose::status_text;
 use gradscape_text::optim::opt_label;
@@ -122,18 +124,22 @@ impl State {
             draw_plot(&self.plot, cache, &frame, None)?;
             if let Some(loss) = &self.loss {
                 let dark = crate::web::dom::dark(&window);
+                let curves = Curves {
+                    runs: &self.model.runs,
+                    diags: &self.model.diags,
+                    hidden,
+                    steps: self.model.scene.steps,
+                    dark,
+                    lang: self.lang,
+                };
                 draw_loss(
                     loss,
                     dpr,
-                    &self.model.runs,
                     self.model.replay,
-                    &self.model.diags,
-                    hidden,
+                    &curves,
                     self.model.t,
-                    self.model.scene.steps,
-                    dark,
-                    self.lang,
                     &style,
+                    None,
                 )?;
             }
         }
