@@ -180,11 +180,15 @@ export function pageHtml(src, integrity) {
   const parts = src.split(MARKER);
   if (parts.length !== 2) fail(`www/index.html must hold the comment <!-- build: assets … --> exactly once (in <head>), found ${parts.length - 1}`);
   if (/\sdata-trunk\b/.test(src)) fail('www/index.html has data-trunk attributes: nothing reads them any more (see scripts/build.mjs)');
+  // The preloads before boot.js, which reads the wasm preload's integrity
+  // (www/boot.js fetches the wasm as that preload). Not `async`: Chromium
+  // ran it no sooner (after the first paint of the parsed page) and it
+  // needs the whole document.
   const tags = [
     `<link rel="stylesheet" href="./style.css" integrity="${integrity('style.css')}"/>`,
-    '<script type="module" src="./boot.js"></script>',
     `<link rel="modulepreload" href="./gradscape.js" crossorigin="anonymous" integrity="${integrity('gradscape.js')}">` +
       `<link rel="preload" href="./gradscape_bg.wasm" crossorigin="anonymous" integrity="${integrity('gradscape_bg.wasm')}" as="fetch" type="application/wasm">`,
+    '<script type="module" src="./boot.js"></script>',
   ];
   // The marker's indentation for each tag, so the page's source stays readable.
   const indent = parts[0].slice(parts[0].lastIndexOf('\n') + 1);

@@ -69,7 +69,7 @@ export async function offlineHtml(dist) {
 
   // The loader, given the glue and the bytes instead of their URLs; the
   // rest of it (loading panel, error banner, window.wasmBindings) is as served.
-  let loader = replaceOnce(boot, "await import('./gradscape.js')", 'gradscapeGlue', 'glue import in boot.js');
+  let loader = replaceOnce(boot, "import('./gradscape.js')", 'Promise.resolve(gradscapeGlue)', 'glue import in boot.js');
   loader = replaceOnce(loader, "new URL('./gradscape_bg.wasm', import.meta.url)", 'await gradscapeWasm()', 'wasm URL in boot.js');
   // The Chinese tables (zh.json) as a string: a Response of it stands for the fetch.
   loader = replaceOnce(loader, "fetch(new URL('./zh.json', import.meta.url))", 'Promise.resolve(new Response(gradscapeZhText))', 'zh.json fetch in boot.js');

@@ -6,8 +6,40 @@
 // over the figure says what is loading (in the link's language); if the
 // module or the wasm cannot be fetched or started, it becomes an error with
 // a Reload button.
+//
+// It starts at once what takes longest, side by side: the wasm's
+// compilation (from the build's preload of it: the same request, same URL,
+// mode and integrity) and the glue's import (the compilation used to wait
+// for the glue).
 
-const loading = document.getElementById('loading');
+// The wasm: its URL here (a served page) or its bytes (scripts/offline.mjs
+// puts them in place of the URL).
+const wasmSource = new URL('./gradscape_bg.wasm', import.meta.url);
+const compileWasm = async (src) => {
+  if (!(src instanceof URL)) return WebAssembly.compile(src);
+  // The preload's integrity (sha384, written by the build), so that this
+  // fetch is the preloaded one and the bytes are checked as before.
+  const preload = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].find((l) => l.href === src.href);
+  const response = fetch(src, { integrity: preload?.integrity ?? '' });
+  try {
+    return await WebAssembly.compileStreaming(response);
+  } catch (e) {
+    // A server that sends the wasm as another type: compiled from its bytes
+    // (fetched again: the streaming compile may have read them).
+    const r = await response;
+    if (!r.ok) throw new Error(`failed to fetch Wasm: ${r.status} ${r.statusText} fetching '${r.url}'`);
+    if (r.headers.get('content-type') === 'application/wasm') throw e;
+    const again = await fetch(src, { integrity: preload?.integrity ?? '' });
+    return WebAssembly.compile(await again.arrayBuffer());
+  }
+};
+const compiled = compileWasm(wasmSource);
+// Imported here, not at the top, so that a failed fetch of the glue is
+// shown too (both are awaited below).
+const glue = import('./gradscape.js');
+compiled.catch(() => {});
+glue.catch(() => {});
+
 // The link's language as the wasm reads it (gradscape_text::Lang::from_code).
 const langCode = (new URLSearchParams(location.search).get('lang') ?? '').trim().toLowerCase();
 const zh = langCode === 'zh' || langCode.startsWith('zh-');
@@ -23,6 +55,8 @@ const fetchZh = () => (zhText ??= fetch(new URL('./zh.json', import.meta.url))
     throw e;
   }));
 if (zh) fetchZh().catch(() => {});
+
+const loading = document.getElementById('loading');
 if (loading) loading.dataset.lang = zh ? 'zh' : 'en';
 // The picker shows the link's language while the rest still loads.
 const langPicker = document.getElementById('lang');
@@ -87,9 +121,7 @@ function wireLangPicker(b) {
 
 let bindings;
 try {
-  // Imported here, not at the top, so that a failed fetch of the glue is
-  // shown too.
-  bindings = await import('./gradscape.js');
+  bindings = await glue;
   // Read by the wasm's start (src/web/zh.rs) before the first word; without
   // it (a failed fetch) the page still starts, in English words.
   if (zh) {
@@ -98,7 +130,7 @@ try {
       return null;
     });
   }
-  const wasm = await bindings.default({ module_or_path: new URL('./gradscape_bg.wasm', import.meta.url) });
+  const wasm = await bindings.default({ module_or_path: await compiled });
   window.wasmBindings = bindings;
   window.wasmMemory = wasm.memory; // read by scripts/soak.mjs
   if (loading) loading.hidden = true;
