@@ -72,7 +72,9 @@ test('the page template must keep exactly one marker and no data-trunk line', ()
     /data-trunk/,
   );
   const html = pageHtml('<head>\n  <!-- build: assets. A note\n  on two lines. -->\n</head>', integrity);
-  assert.match(html, /^<head>\n {2}<link rel="stylesheet" href="\.\/style\.css" integrity="sha384-style\.css"\/>\n {2}<script/);
+  assert.match(html, /^<head>\n {2}<link rel="stylesheet" href="\.\/style\.css" integrity="sha384-style\.css"\/>\n {2}<link rel="modulepreload"/);
+  // The loader after the wasm's preload, whose integrity it reads (www/boot.js).
+  assert.ok(html.indexOf('rel="preload" href="./gradscape_bg.wasm"') < html.indexOf('src="./boot.js"'), html);
   assert.doesNotMatch(html, /A note/);
 });
 
