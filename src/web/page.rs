@@ -32,9 +32,16 @@ pub fn start() -> Result<(), JsValue> {
         .as_deref()
         .and_then(Lang::from_code)
         .unwrap_or_default();
-    // The pickers' options now, so that `controls::words` below keeps the
-    // add picker's first kind; the static words are written there, once.
-    controls::fill_selects(&doc, lang)?;
+    // A 中文 page's words are written before its first picture (no English
+    // shows); an English page shows the markup's until the rest of the page
+    // is built (`build_rest` writes them): its first picture waits for no
+    // picker or word.
+    let words_first = lang != Lang::En;
+    if words_first {
+        // The pickers' options first, so that `controls::words` keeps the
+        // add picker's first kind.
+        controls::fill_selects(&doc, lang)?;
+    }
     // The address bar's scene, if any; dropped values are listed in a notice.
     let (scene, t0, notices) = if search.len() > 1 {
         crate::url::from_query(&search)
@@ -130,10 +137,12 @@ pub fn start() -> Result<(), JsValue> {
         let Some(app) = guard.as_mut() else {
             return Ok(Dirty::NONE);
         };
-        // The words first (a 中文 page never shows the markup's English),
+        // A 中文 page's words first (it never shows the markup's English),
         // and the lesson's caption, which stands above the plot: shown now,
         // so the picture does not move down when the rest arrives.
-        controls::words(app)?;
+        if words_first {
+            controls::words(app)?;
+        }
         controls::sync_lesson(app)?;
         state::open_for_lesson(&app.doc, app.lesson)?;
         place::place(app)?;
@@ -155,26 +164,33 @@ pub fn start() -> Result<(), JsValue> {
     }
     let window = web_sys::window().ok_or("no window")?;
     if eager {
-        return build_rest(rest);
+        return build_rest(rest, words_first);
     }
     // A hidden tab or a throttled frame gets no animation frame: at the
     // latest after 250 ms.
     super::timer::after_paint_or(&window, 250, move || {
-        if let Err(e) = build_rest(rest) {
+        if let Err(e) = build_rest(rest, words_first) {
             web_sys::console::error_1(&e);
         }
     })
 }
 
-/// The rest of start-up, after the first picture: the lesson's controls,
+/// The rest of start-up, after the first picture: the pickers and the
+/// words (unless `words_first` wrote them already), the lesson's controls,
 /// the explainers and every part of the page `rest` says; then the
 /// messages that waited.
-fn build_rest(rest: Dirty) -> Result<(), JsValue> {
+fn build_rest(rest: Dirty, words_first: bool) -> Result<(), JsValue> {
     let r = APP.with(|a| -> Result<(), JsValue> {
         let mut guard = a.borrow_mut();
         let Some(app) = guard.as_mut() else {
             return Ok(());
         };
+        if !words_first {
+            // The pickers' options first, so that the words keep the add
+            // picker's first kind (as start does for a 中文 page).
+            controls::fill_selects(&app.doc, app.lang)?;
+            controls::words(app)?;
+        }
         controls::sync_lesson(app)?;
         explain::build(app)?;
         render::render(app, rest)?;
