@@ -69,3 +69,57 @@ test('after a surface change the link is written once the frame is painted, and 
   await again.context.close();
   await context.close();
 });
+
+for (const [lang, query] of [['en', '?f=rosenbrock&lesson=2'], ['zh', '?f=rosenbrock&lesson=2&lang=zh']]) {
+  test(`${lang}: the first picture is the one the built page shows, and its words are in place`, async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.addInitScript(() => {
+      // The plot's pixels as a short digest (FNV-1a over every byte) and its size.
+      const digest = () => {
+        const c = document.getElementById('plot');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let h = 0x811c9dc5;
+        for (let i = 0; i < d.length; i++) h = Math.imul(h ^ d[i], 16777619) >>> 0;
+        return `${c.width}×${c.height}:${h.toString(16)}`;
+      };
+      window.__digest = digest;
+      new MutationObserver((_, obs) => {
+        const plot = document.getElementById('plot');
+        if (plot?.dataset.painted !== 'true') return;
+        obs.disconnect();
+        window.__atPaint = {
+          pixels: digest(),
+          tagline: document.querySelector('.tagline')?.textContent ?? '',
+          kinds: [...document.querySelectorAll('#add-kind option')].map((o) => o.value),
+        };
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-painted'] });
+    });
+    await page.goto(suite.server.url + query);
+    await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
+    await settled(page);
+    const at = await page.evaluate(() => window.__atPaint);
+    const now = await page.evaluate(() => window.__digest());
+    assert.equal(at.pixels, now, 'the first picture and the built page\'s are the same pixels');
+    const built = await page.evaluate(() => ({
+      tagline: document.querySelector('.tagline').textContent,
+      kind: document.getElementById('add-kind').value,
+      kinds: [...document.querySelectorAll('#add-kind option')].map((o) => o.value),
+      surface: document.getElementById('surface').value,
+    }));
+    assert.equal(built.surface, 'rosenbrock', 'the surface picker shows the scene\'s surface');
+    assert.ok(built.kinds.length > 5 && built.kind === built.kinds[0], `the add picker holds the kinds, the first chosen: ${built.kind}`);
+    if (lang === 'zh') {
+      // Chinese before the first picture: no English word shows meanwhile.
+      assert.match(at.tagline, /[\u4e00-\u9fff]/, `the tagline at the first picture: ${at.tagline}`);
+      assert.deepEqual(at.kinds, built.kinds, 'the pickers are filled before the first picture');
+    } else {
+      assert.equal(built.tagline, at.tagline, 'an English page\'s markup words are its words');
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
