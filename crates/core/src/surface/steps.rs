@@ -21,6 +21,8 @@ const CAP: f64 = 16383.0;
 /// Table entries: a power of two above the largest key, so a key is
 /// masked into range instead of bounds-checked.
 const KEYS: usize = 1024;
+/// The key bits of 1.0 (exponent 0x3ff): x ≥ 1 starts at key 0.
+const BIAS: u64 = 0x3ff << BITS;
 
 /// One bucket: the colour below its threshold, at and above it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -39,7 +41,7 @@ fn key(lo: f64, inv_delta: f64, v: f64) -> usize {
     // Comparisons, not f64::max/min (calls in wasm, other NaN rules).
     let d = if d > 0.0 { d } else { 0.0 };
     let x = (if d < CAP { d } else { CAP }) + 1.0;
-    ((x as f32).to_bits().wrapping_sub(0x3f80_0000) >> (23 - BITS)) as usize & (KEYS - 1)
+    ((x.to_bits() >> (52 - BITS)).wrapping_sub(BIAS)) as usize & (KEYS - 1)
 }
 
 /// The colour table of one scale and colormap.
@@ -226,11 +228,11 @@ fn threshold(scale: &LogScale, k: u8) -> Option<f64> {
     Some(from(ib))
 }
 
-/// The colour loop in wasm SIMD, 4 samples a step: the keys of 4 lanes at
+/// The colour loop in wasm SIMD, 4 samples a step: the keys of 2 lanes at
 /// once (the same operations as [`key`]), then each lane's table entry.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod simd {
-    use super::{Step, BITS, CAP, KEYS};
+    use super::{Step, BIAS, BITS, CAP, KEYS};
     use core::arch::wasm32::*;
 
     pub(super) fn colour<const FIX: bool>(
@@ -243,13 +245,21 @@ mod simd {
     ) {
         let (lo, inv_delta, hi) = (f64x2_splat(lo), f64x2_splat(inv_delta), f64x2_splat(hi));
         let (zero, cap, one) = (f64x2_splat(0.0), f64x2_splat(CAP), f64x2_splat(1.0));
-        let bias = i32x4_splat(0x3f80_0000);
-        // [a2, a3, 0, 0] → [0, 0, a2, a3] by a swizzle with an opaque mask
-        // (a shuffle, or a constant mask, lets LLVM merge the two demotions
-        // into one that it then does lane by lane).
-        let up = core::hint::black_box(i8x16(
-            16, 16, 16, 16, 16, 16, 16, 16, 0, 1, 2, 3, 4, 5, 6, 7,
-        ));
+        let bias = i64x2_splat(BIAS as i64);
+        let key = |v: v128| {
+            // pmax(0, d) = 0 < d ? d : 0; pmin(d, cap) = cap < d ? cap : d.
+            let d = f64x2_pmax(zero, f64x2_mul(f64x2_sub(v, lo), inv_delta));
+            let x = f64x2_add(f64x2_pmin(d, cap), one);
+            i64x2_sub(u64x2_shr(x, 52 - BITS), bias)
+        };
+        let pick = |k: u64, v: f64| {
+            let s = &table[k as usize & (KEYS - 1)];
+            if v >= s.at {
+                s.above
+            } else {
+                s.below
+            }
+        };
         let (values, _) = values.as_chunks::<4>();
         let (out, _) = out.as_chunks_mut::<4>();
         for (v, o) in values.iter().zip(out) {
@@ -265,26 +275,11 @@ mod simd {
                 v01 = v128_bitselect(v01, hi, ok(v01));
                 v23 = v128_bitselect(v23, hi, ok(v23));
             }
-            let x = |v: v128| {
-                // pmax(0, d) = 0 < d ? d : 0; pmin(d, cap) = cap < d ? cap : d.
-                let d = f64x2_pmax(zero, f64x2_mul(f64x2_sub(v, lo), inv_delta));
-                f32x4_demote_f64x2_zero(f64x2_add(f64x2_pmin(d, cap), one))
-            };
-            let x = v128_or(x(v01), i8x16_swizzle(x(v23), up));
-            let k = u32x4_shr(i32x4_sub(x, bias), 23 - BITS);
-            let k = v128_and(k, i32x4_splat(KEYS as i32 - 1));
-            let pick = |k: u32, v: f64| {
-                let s = &table[k as usize & (KEYS - 1)];
-                if v >= s.at {
-                    s.above
-                } else {
-                    s.below
-                }
-            };
-            o[0] = pick(u32x4_extract_lane::<0>(k), f64x2_extract_lane::<0>(v01));
-            o[1] = pick(u32x4_extract_lane::<1>(k), f64x2_extract_lane::<1>(v01));
-            o[2] = pick(u32x4_extract_lane::<2>(k), f64x2_extract_lane::<0>(v23));
-            o[3] = pick(u32x4_extract_lane::<3>(k), f64x2_extract_lane::<1>(v23));
+            let (k01, k23) = (key(v01), key(v23));
+            o[0] = pick(u64x2_extract_lane::<0>(k01), f64x2_extract_lane::<0>(v01));
+            o[1] = pick(u64x2_extract_lane::<1>(k01), f64x2_extract_lane::<1>(v01));
+            o[2] = pick(u64x2_extract_lane::<0>(k23), f64x2_extract_lane::<0>(v23));
+            o[3] = pick(u64x2_extract_lane::<1>(k23), f64x2_extract_lane::<1>(v23));
         }
     }
 }
