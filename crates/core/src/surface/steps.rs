@@ -169,8 +169,7 @@ impl Steps {
             (&values[m..], &mut out[m..])
         };
         for (o, &v) in out.iter_mut().zip(values) {
-            // v − v is 0 for a finite v and NaN otherwise.
-            let v = if FIX && v - v != 0.0 { hi } else { v };
+            let v = if FIX && !v.is_finite() { hi } else { v };
             let s = &table[key(lo, inv_delta, v)];
             *o = if v >= s.at { s.above } else { s.below };
         }
