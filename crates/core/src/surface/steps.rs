@@ -278,10 +278,22 @@ mod simd {
                 v23 = v128_bitselect(v23, hi, ok(v23));
             }
             let (k01, k23) = (key(v01), key(v23));
-            o[0] = pick(u64x2_extract_lane::<0>(k01), f64x2_extract_lane::<0>(v01));
-            o[1] = pick(u64x2_extract_lane::<1>(k01), f64x2_extract_lane::<1>(v01));
-            o[2] = pick(u64x2_extract_lane::<0>(k23), f64x2_extract_lane::<0>(v23));
-            o[3] = pick(u64x2_extract_lane::<1>(k23), f64x2_extract_lane::<1>(v23));
+            // Without holes, each sample read again as a scalar (a load
+            // that folds into the comparison, instead of a lane shuffle).
+            let w: [f64; 4] = if FIX {
+                [
+                    f64x2_extract_lane::<0>(v01),
+                    f64x2_extract_lane::<1>(v01),
+                    f64x2_extract_lane::<0>(v23),
+                    f64x2_extract_lane::<1>(v23),
+                ]
+            } else {
+                *v
+            };
+            o[0] = pick(u64x2_extract_lane::<0>(k01), w[0]);
+            o[1] = pick(u64x2_extract_lane::<1>(k01), w[1]);
+            o[2] = pick(u64x2_extract_lane::<0>(k23), w[2]);
+            o[3] = pick(u64x2_extract_lane::<1>(k23), w[3]);
         }
     }
 }
