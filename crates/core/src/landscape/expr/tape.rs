@@ -63,8 +63,19 @@ impl Tape {
             let v = ins.kind.apply(sca(s, ins.a), sca(s, ins.b));
             s.sca[ins.dst as usize] = v;
         }
-        for ins in &self.0.mixed {
+        let mixed = &self.0.mixed;
+        // The last instruction that makes the output writes straight into
+        // `out` (no copy of the row after it).
+        let last = match (self.0.out, mixed.last()) {
+            (Some(Arg::Arr(r)), Some(ins)) if ins.dst == r => mixed.len() - 1,
+            _ => mixed.len(),
+        };
+        for ins in &mixed[..last] {
             run(ins, s);
+        }
+        if let Some(ins) = mixed.get(last) {
+            run_to(ins, s, out);
+            return;
         }
         match self.0.out {
             Some(Arg::Arr(r)) => out.copy_from_slice(&s.arrs[r as usize]),
@@ -141,21 +152,27 @@ fn run(ins: &Ins, s: &mut Scratch) {
     let d = ins.dst as usize;
     // Out of the file while it is written (it is never an operand).
     let mut dst = std::mem::take(&mut s.arrs[d]);
+    run_to(ins, s, &mut dst);
+    s.arrs[d] = dst;
+}
+
+/// One array instruction over the whole row into `dst` (as long as the
+/// row's registers).
+fn run_to(ins: &Ins, s: &Scratch, dst: &mut [f64]) {
     let k = ins.kind;
     match (ins.a, ins.b) {
         (Arg::Arr(a), Arg::Arr(b)) => {
             let (a, b) = (&s.arrs[a as usize], &s.arrs[b as usize]);
-            by_kind!(k, lanes_aa, map2, &mut dst, a, b)
+            by_kind!(k, lanes_aa, map2, dst, a, b)
         }
         (Arg::Arr(a), Arg::Sca(b)) => {
             let (a, b) = (&s.arrs[a as usize], s.sca[b as usize]);
-            by_kind!(k, lanes_as, map_as, &mut dst, a, b)
+            by_kind!(k, lanes_as, map_as, dst, a, b)
         }
         (Arg::Sca(a), Arg::Arr(b)) => {
             let (a, b) = (s.sca[a as usize], &s.arrs[b as usize]);
-            by_kind!(k, lanes_sa, map_sa, &mut dst, a, b)
+            by_kind!(k, lanes_sa, map_sa, dst, a, b)
         }
         (Arg::Sca(a), Arg::Sca(b)) => dst.fill(k.apply(s.sca[a as usize], s.sca[b as usize])),
     }
-    s.arrs[d] = dst;
 }
