@@ -91,6 +91,18 @@ fn the_raster_is_the_plain_picture_on_hard_cases() {
             Landscape::Rastrigin(Rastrigin { a: 10.0 }),
             View::new([-1e200, 1e200], [-1e200, 1e200]),
         ),
+        // Formulas c(x) ± r(y): their range from the terms too…
+        (expr("0.1*x^2 + 2*y^2"), View::new([-5.0, 5.0], [-5.0, 5.0])),
+        (expr("cos(y) - x^3"), View::new([-2.0, 3.0], [-1.0, 4.0])),
+        (expr("x^3 - exp(y)"), View::new([-2.0, 3.0], [-1.0, 4.0])),
+        (expr("2*y + x"), View::new([-1.0, 1.0], [-1.0, 1.0])),
+        // …unless a corner overflows, or a term is not finite somewhere.
+        (
+            expr("x + y"),
+            View::new([-1.7e308, 1.7e308], [-1.7e308, 1.7e308]),
+        ),
+        (expr("ln(x) + y^2"), View::new([-1.0, 1.0], [-1.0, 1.0])),
+        (expr("x^2 + 1/y"), View::new([-1.0, 1.0], [-1.0, 1.0])),
         // Row by row: built-ins and formulas.
         (
             Landscape::from_kind("rosenbrock").unwrap(),
@@ -223,6 +235,48 @@ fn every_ordinary_scale_is_tabled_and_exact() {
         for (&v, o) in vs.iter().zip(&out) {
             let want = scale.index(if v.is_finite() { v } else { hi });
             assert_eq!(o[0], want, "{v:e} under {scale:?}, holes as hi");
+        }
+    }
+}
+
+#[test]
+fn separable_formulas_are_found() {
+    use gradscape::landscape::expr::{Scratch, Sign};
+    let xs = [-1.0, 0.5, 2.0];
+    let mut s = Scratch::default();
+    for (src, sign) in [
+        ("0.1*x^2 + 2*y^2", Some(Sign::Plus)),
+        ("2*y + x", Some(Sign::Plus)),
+        ("x^3 - exp(y)", Some(Sign::ColumnMinusRow)),
+        ("cos(y) - x^3", Some(Sign::RowMinusColumn)),
+        ("x*y", None),
+        ("x^2 + y^2 + x*y", None),
+        ("sin(x)*cos(y) + 0.05*(x^2 + y^2)", None),
+        ("x", None),
+        ("7", None),
+    ] {
+        let Landscape::Expr(e) = expr(src) else {
+            unreachable!()
+        };
+        e.tape().columns(&xs, &mut s);
+        let got = e.tape().separable(&s).map(|p| p.sign);
+        assert_eq!(got, sign, "{src}");
+        if let Some(p) = e.tape().separable(&s) {
+            // The terms give the samples, bit for bit.
+            let (col, reg) = (p.column.to_vec(), p.row);
+            let r = e.tape().row_term(0.75, reg, &mut s);
+            for (i, &x) in xs.iter().enumerate() {
+                let v = match sign.unwrap() {
+                    Sign::Plus => col[i] + r,
+                    Sign::ColumnMinusRow => col[i] - r,
+                    Sign::RowMinusColumn => r - col[i],
+                };
+                assert_eq!(
+                    v.to_bits(),
+                    e.value([x, 0.75]).to_bits(),
+                    "{src} at x = {x}"
+                );
+            }
         }
     }
 }

@@ -112,11 +112,11 @@ pub fn raster_rgba(grid: &Grid, scale: &LogScale) -> Vec<u8> {
 /// The heatmap with its buffers, reused from one render to the next (a
 /// window resize or a pan renders again without allocating when the size
 /// does not grow). Two passes that store no grid: the samples' range
-/// (from the column and row terms alone for the bowl, Rastrigin and the
-/// saddle; row by row otherwise), then row by row: samples into a row
-/// buffer that stays in the L1 cache → colour → RGBA. A formula's rows are
-/// kept from the first pass (running its program twice costs more than
-/// reading them back).
+/// (from the column and row terms alone for the bowl, Rastrigin, the
+/// saddle and formulas c(x) ± r(y); row by row otherwise), then row by
+/// row: samples into a row buffer that stays in the L1 cache → colour →
+/// RGBA. Other formulas' rows are kept from the first pass (running their
+/// program twice costs more than reading them back).
 #[derive(Debug, Clone)]
 pub struct Raster {
     /// Columns of the last render.
@@ -140,6 +140,8 @@ pub struct Raster {
     /// whether any sample is not finite.
     hi: f64,
     bad: bool,
+    /// Whether the last range pass kept its rows in `values`.
+    kept: bool,
 }
 
 impl Default for Raster {
@@ -159,13 +161,15 @@ impl Default for Raster {
             values: Vec::new(),
             hi: 1.0,
             bad: false,
+            kept: false,
         }
     }
 }
 
-/// Whether a surface's rows are kept from the range pass (a formula) or
-/// sampled again in the colour pass (the built-ins: a few operations per
-/// sample, cheaper than the memory traffic of a stored grid).
+/// Whether a surface's rows are kept from the range pass (a formula, unless
+/// it is separable: then there is no such pass) or sampled again in the
+/// colour pass (the built-ins: a few operations per sample, cheaper than
+/// the memory traffic of a stored grid).
 fn kept_rows(l: &Landscape) -> bool {
     matches!(l, Landscape::Expr(_))
 }
@@ -185,10 +189,12 @@ impl Raster {
         (self.w, self.h, self.view) = (w, h, view);
         self.sampler.prepare(l, view, w);
         let (mut lo, mut hi, mut bad) = (f64::INFINITY, f64::NEG_INFINITY, false);
+        self.kept = false;
         if let Some((l0, h0)) = self.sampler.separable_range(l, view, h) {
             (lo, hi) = (l0, h0);
         } else {
             let keep = kept_rows(l);
+            self.kept = keep;
             if keep {
                 self.values.resize(w * h, 0.0);
             } else {
@@ -226,7 +232,7 @@ impl Raster {
         self.steps.update(&self.scale, &self.lut);
         self.rgba.resize(w * h * 4, 0);
         self.row.resize(w, 0.0);
-        let keep = kept_rows(l) && self.values.len() == w * h;
+        let keep = self.kept && self.values.len() == w * h;
         let (px, _) = self.rgba.as_chunks_mut::<4>();
         for (j, out) in px.chunks_exact_mut(w).enumerate() {
             let row = if keep {

@@ -10,7 +10,7 @@
 //! written over two lanes ([`crate::lanes`]: wasm SIMD `f64x2`, or
 //! scalar pairs natively), lane by lane the scalar operations.
 
-use crate::landscape::expr::Scratch;
+use crate::landscape::expr::{Scratch, Sign};
 use crate::landscape::{Landscape, View};
 use crate::lanes::{map1, map2, map4, range, F2};
 use crate::math;
@@ -158,8 +158,37 @@ impl Sampler {
     /// the saddle: c − r): a correctly rounded sum is non-decreasing in
     /// each operand, so the extremes come from the terms' extremes. None
     /// for the other surfaces, or when a term or an extreme is not finite
-    /// (then some samples may not be: the rows must be looked at).
-    pub fn separable_range(&self, l: &Landscape, view: View, h: usize) -> Option<(f64, f64)> {
+    /// (then some samples may not be: the rows must be looked at). A
+    /// formula of that shape too (`Tape::separable`: c(x) ± r(y)).
+    pub fn separable_range(&mut self, l: &Landscape, view: View, h: usize) -> Option<(f64, f64)> {
+        if let Landscape::Expr(e) = l {
+            let t = e.tape();
+            let sep = t.separable(&self.scratch)?;
+            let (clo, chi, cbad) = range(sep.column);
+            let (reg, sign) = (sep.row, sep.sign);
+            if cbad {
+                return None;
+            }
+            let (mut rlo, mut rhi) = (f64::INFINITY, f64::NEG_INFINITY);
+            for j in 0..h {
+                let r = t.row_term(row_y(view, h, j), reg, &mut self.scratch);
+                if !r.is_finite() {
+                    return None;
+                }
+                if r < rlo {
+                    rlo = r;
+                }
+                if r > rhi {
+                    rhi = r;
+                }
+            }
+            let (lo, hi) = match sign {
+                Sign::Plus => (clo + rlo, chi + rhi),
+                Sign::ColumnMinusRow => (clo - rhi, chi - rlo),
+                Sign::RowMinusColumn => (rlo - chi, rhi - clo),
+            };
+            return (lo.is_finite() && hi.is_finite()).then_some((lo, hi));
+        }
         let terms = |f: &dyn Fn(f64) -> f64| {
             let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
             for j in 0..h {

@@ -25,6 +25,28 @@ use crate::lanes::{self, F2};
 #[derive(Debug, Clone, Default)]
 pub struct Tape(Program);
 
+/// How a separable formula's two terms combine.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Sign {
+    /// c + r.
+    Plus,
+    /// c − r.
+    ColumnMinusRow,
+    /// r − c.
+    RowMinusColumn,
+}
+
+/// A formula that is c(x) ± r(y): see [`Tape::separable`].
+#[derive(Debug, Clone, Copy)]
+pub struct Separable<'s> {
+    /// c at every column.
+    pub column: &'s [f64],
+    /// The scalar register of r.
+    pub row: u16,
+    /// How they combine.
+    pub sign: Sign,
+}
+
 /// The registers a [`Tape`] runs in, kept between renders.
 #[derive(Debug, Clone, Default)]
 pub struct Scratch {
@@ -53,6 +75,45 @@ impl Tape {
         for ins in &self.0.cols {
             run(ins, s);
         }
+    }
+
+    /// When the formula is one addition or subtraction of a term of x
+    /// alone and a term of y alone (after [`Tape::columns`]): the column
+    /// term's values, and the term of y as a function of the row (see
+    /// [`Tape::row_term`]). A sample is then the correctly rounded c ± r,
+    /// non-decreasing in c and (for +) in r, so the grid's extremes come
+    /// from the terms' extremes (the heatmap's range without sampling).
+    pub fn separable<'s>(&self, s: &'s Scratch) -> Option<Separable<'s>> {
+        let [ins] = &self.0.mixed[..] else {
+            return None;
+        };
+        if self.0.out != Some(Arg::Arr(ins.dst)) {
+            return None;
+        }
+        let (col, row, sign) = match (ins.kind, ins.a, ins.b) {
+            (Kind::Add, Arg::Arr(c), Arg::Sca(r)) | (Kind::Add, Arg::Sca(r), Arg::Arr(c)) => {
+                (c, r, Sign::Plus)
+            }
+            (Kind::Sub, Arg::Arr(c), Arg::Sca(r)) => (c, r, Sign::ColumnMinusRow),
+            (Kind::Sub, Arg::Sca(r), Arg::Arr(c)) => (c, r, Sign::RowMinusColumn),
+            _ => return None,
+        };
+        Some(Separable {
+            column: s.arrs.get(col as usize)?,
+            row,
+            sign,
+        })
+    }
+
+    /// The value of a separable formula's term of y (register `row` of
+    /// [`Tape::separable`]) at height `y`.
+    pub fn row_term(&self, y: f64, row: u16, s: &mut Scratch) -> f64 {
+        s.sca[Y as usize] = y;
+        for ins in &self.0.rows {
+            let v = ins.kind.apply(sca(s, ins.a), sca(s, ins.b));
+            s.sca[ins.dst as usize] = v;
+        }
+        s.sca.get(row as usize).copied().unwrap_or(f64::NAN)
     }
 
     /// The formula at every column of the row at height `y` into `out`
