@@ -36,7 +36,7 @@ struct Step {
 }
 
 /// The bucket key of a sample (non-decreasing in v; NaN and v ≤ lo give 0,
-/// +∞ the top key). The same operations as the SIMD lanes in `simd::keys`.
+/// +∞ the top key). The same operations as the lanes of `simd::colour`.
 #[inline(always)]
 fn key(lo: f64, inv_delta: f64, v: f64) -> usize {
     let d = (v - lo) * inv_delta;
