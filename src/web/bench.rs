@@ -15,6 +15,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 thread_local! {
     static RASTER: RefCell<Raster> = RefCell::new(Raster::default());
+    /// The surface of the last [`bench_sample`], for [`bench_colour`].
+    static SAMPLED: RefCell<Landscape> = RefCell::new(Landscape::default());
 }
 
 /// A surface kind, `bowl`, or `f:` and a formula.
@@ -42,7 +44,8 @@ pub fn bench_raster(kind: &str, w: u32, h: u32) -> Result<u32, JsValue> {
     })
 }
 
-/// The first half of [`bench_raster`]: the samples and their range.
+/// The first pass of [`bench_raster`]: the samples' range (and a
+/// formula's samples).
 #[wasm_bindgen]
 pub fn bench_sample(kind: &str, w: u32, h: u32) -> Result<(), JsValue> {
     let l = surface(kind)?;
@@ -50,17 +53,20 @@ pub fn bench_sample(kind: &str, w: u32, h: u32) -> Result<(), JsValue> {
         r.borrow_mut()
             .sample(&l, l.default_view(), w as usize, h as usize)
     });
+    SAMPLED.with(|s| *s.borrow_mut() = l);
     Ok(())
 }
 
-/// The second half of [`bench_raster`]: log scale → colormap → RGBA of the
-/// last samples.
+/// The second pass of [`bench_raster`]: row by row, samples → log scale →
+/// colormap → RGBA, for the last [`bench_sample`].
 #[wasm_bindgen]
 pub fn bench_colour() -> u32 {
-    RASTER.with(|r| {
-        let mut r = r.borrow_mut();
-        let px = r.colour();
-        u32::from_le_bytes([px[0], px[1], px[2], px[3]])
+    SAMPLED.with(|s| {
+        RASTER.with(|r| {
+            let mut r = r.borrow_mut();
+            let px = r.colour(&s.borrow());
+            u32::from_le_bytes([px[0], px[1], px[2], px[3]])
+        })
     })
 }
 
@@ -79,8 +85,8 @@ pub fn bench_put(ctx: CanvasRenderingContext2d) -> Result<(), JsValue> {
         let r = r.borrow();
         let img = ImageData::new_with_u8_clamped_array_and_sh(
             Clamped(&r.rgba[..]),
-            r.grid.w as u32,
-            r.grid.h as u32,
+            r.w as u32,
+            r.h as u32,
         )?;
         ctx.put_image_data(&img, 0.0, 0.0)
     })
@@ -94,12 +100,13 @@ pub fn bench_lut() -> Vec<u8> {
 }
 
 /// The heatmap of [`bench_raster`] the plain way: f at every sample centre
-/// through `Landscape::value`, one at a time, then the same colour pass.
-/// The browser test compares [`bench_raster_rgba`] with it byte for byte,
-/// so the fast path's SIMD lanes are checked in the real build.
+/// through `Landscape::value`, one at a time, then each colour through the
+/// scale's own logarithm (`LogScale::index`, libm). The browser test
+/// compares [`bench_raster_rgba`] with it byte for byte, so the fast
+/// path's SIMD lanes and table of steps are checked in the real build.
 #[wasm_bindgen]
 pub fn bench_raster_exact_rgba(kind: &str, w: u32, h: u32) -> Result<Vec<u8>, JsValue> {
-    use crate::surface::{colormap_lut_rgba, raster_into, Grid, LogScale};
+    use crate::surface::{colormap_lut_rgba, Grid, LogScale};
     let l = surface(kind)?;
     let (w, h) = ((w as usize).max(2), (h as usize).max(2));
     let mut grid = Grid {
@@ -127,14 +134,12 @@ pub fn bench_raster_exact_rgba(kind: &str, w: u32, h: u32) -> Result<Vec<u8>, Js
             *v = hi;
         }
     }
-    let mut out = vec![0; w * h * 4];
-    raster_into(
-        &grid.values,
-        &LogScale::new(lo, hi),
-        &colormap_lut_rgba(),
-        &mut out,
-    );
-    Ok(out)
+    let (scale, lut) = (LogScale::new(lo, hi), colormap_lut_rgba());
+    Ok(grid
+        .values
+        .iter()
+        .flat_map(|&v| lut[scale.index(v) as usize])
+        .collect())
 }
 
 /// The page path of a surface picture: the page's own `render_surface` (the

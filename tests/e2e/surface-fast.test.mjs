@@ -17,8 +17,12 @@ test('fast heatmap bytes equal the per-sample path for every surface and formula
     'bowl', 'rosenbrock', 'rastrigin', 'himmelblau', 'beale', 'saddle',
     'f:0.1*x^2 + 2*y^2', 'f:(1 - x)^2 + 100*(y - x^2)^2', 'f:sin(x)*cos(y) + 0.05*(x^2 + y^2)',
     'f:x^4 - 4*x^2 + y^2 + 0.5*x', 'f:abs(x) + 10*abs(y)', 'f:ln(x*y) - max(x, y)^-1 / 3',
+    // Flat; far from zero (f + 1e12: the colour from the f64 difference);
+    // NaN over half the plane; +∞ in places.
+    'f:7', 'f:x^2 + y^2 + 1e12', 'f:sqrt(x) + y^2', 'f:1/(x*y)',
   ];
-  const sizes = [[257, 131], [640, 401], [2, 2]];
+  // Odd widths: the SIMD loop's 4-sample steps and its scalar tail.
+  const sizes = [[257, 131], [640, 401], [2, 2], [13, 7], [3, 5]];
   const bad = await page.evaluate(({ kinds, sizes }) => {
     const b = window.wasmBindings;
     const out = [];

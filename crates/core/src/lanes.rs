@@ -170,15 +170,37 @@ pub fn range(row: &[f64]) -> (f64, f64, bool) {
         // (Two lanes may settle a tie of 0 and −0 the other way round from
         // a scan in order; the colour scale reads lo only through f − lo
         // and hi − lo, where the sign of a zero lo changes nothing.)
-        let (pairs, rest) = row.as_chunks::<2>();
-        let (mut lo, mut hi) = (f64x2_splat(f64::INFINITY), f64x2_splat(f64::NEG_INFINITY));
-        let mut acc = f64x2_splat(0.0);
-        for p in pairs {
-            let v = F2::load(p).0;
-            acc = f64x2_add(acc, f64x2_sub(v, v));
-            lo = f64x2_pmin(lo, v);
-            hi = f64x2_pmax(hi, v);
+        // Two pairs a step, each into its own accumulators: one chain of
+        // dependent additions and comparisons waits on each result (the
+        // loop took as long as sampling the row). Written out: the release
+        // build (opt-level "s") would keep an array of them in memory.
+        let (quads, rest) = row.as_chunks::<4>();
+        let (pairs, rest) = rest.as_chunks::<2>();
+        let (inf, ninf) = (f64x2_splat(f64::INFINITY), f64x2_splat(f64::NEG_INFINITY));
+        let zero = f64x2_splat(0.0);
+        let (mut lo0, mut hi0, mut acc0) = (inf, ninf, zero);
+        let (mut lo1, mut hi1, mut acc1) = (inf, ninf, zero);
+        for q in quads {
+            let (q, _) = q.as_chunks::<2>();
+            let (a, b) = (F2::load(&q[0]).0, F2::load(&q[1]).0);
+            acc0 = f64x2_add(acc0, f64x2_sub(a, a));
+            acc1 = f64x2_add(acc1, f64x2_sub(b, b));
+            lo0 = f64x2_pmin(lo0, a);
+            lo1 = f64x2_pmin(lo1, b);
+            hi0 = f64x2_pmax(hi0, a);
+            hi1 = f64x2_pmax(hi1, b);
         }
+        for p in pairs {
+            let a = F2::load(p).0;
+            acc0 = f64x2_add(acc0, f64x2_sub(a, a));
+            lo0 = f64x2_pmin(lo0, a);
+            hi0 = f64x2_pmax(hi0, a);
+        }
+        let (acc, lo, hi) = (
+            f64x2_add(acc0, acc1),
+            f64x2_pmin(lo0, lo1),
+            f64x2_pmax(hi0, hi1),
+        );
         let acc = f64x2_extract_lane::<0>(acc) + f64x2_extract_lane::<1>(acc);
         if acc == 0.0 {
             let (l0, l1) = (f64x2_extract_lane::<0>(lo), f64x2_extract_lane::<1>(lo));

@@ -7,13 +7,15 @@ mod mark;
 mod raster;
 mod sample;
 mod simplify;
+mod steps;
 mod ticks;
 
 pub use isolines::{isolines, isolines_at};
 pub use mark::{mark, Mark, Marker};
-pub use raster::{fast_ln, raster_into, raster_rgba, LogScale, Raster};
+pub use raster::{raster_into, raster_rgba, LogScale, Raster};
 pub use sample::Sampler;
 pub use simplify::simplify;
+pub use steps::Steps;
 pub use ticks::ticks;
 
 use crate::landscape::{Landscape, View};

@@ -1,7 +1,10 @@
 //! The colour picture: the log colour scale and the raster of a grid.
 
+use super::sample::row_y;
+use super::steps::Steps;
 use super::{colormap_lut_rgba, Grid, Sampler};
 use crate::landscape::{Landscape, View};
+use crate::lanes::range;
 use crate::math;
 
 /// The log colour scale: t = ln((f − lo + δ)/δ) / ln((hi − lo + δ)/δ) with
@@ -9,9 +12,9 @@ use crate::math;
 /// and four decades of loss above the minimum are spread evenly.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LogScale {
-    lo: f64,
-    delta: f64,
-    inv_span: f64,
+    pub(super) lo: f64,
+    pub(super) delta: f64,
+    pub(super) inv_span: f64,
 }
 
 impl LogScale {
@@ -54,28 +57,20 @@ impl LogScale {
         (self.t(f) * 255.0).round() as u8
     }
 
-    /// [`LogScale::index`] of many values at once, fast: the logarithm from
-    /// the float's exponent bits and a short series in single precision (no
-    /// libm call, no branch, so the loop vectorizes; with wasm SIMD 4 lanes).
-    /// The index equals the exact one except where 255·t(f) lies within
-    /// about 1e-4 of a half-integer, where it may be one step off.
+    /// [`LogScale::index`] of many values at once, fast and exactly (a
+    /// table of the index's steps, [`Steps`], built for the call).
     pub fn indices(&self, values: &[f64], out: &mut [u8]) {
-        let inv_delta = 1.0 / self.delta;
-        if self.inv_span == 0.0 || !inv_delta.is_finite() {
-            for (o, &v) in out.iter_mut().zip(values) {
-                *o = self.index(v);
-            }
-            return;
+        let mut ids = [[0u8; 4]; 256];
+        for (k, id) in ids.iter_mut().enumerate() {
+            id[0] = k as u8;
         }
-        let k = (self.inv_span * 255.0) as f32;
-        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-        let (values, out) = {
-            let n = values.len() / 8 * 8;
-            simd::indices(self.lo, inv_delta, k, &values[..n], &mut out[..n]);
-            (&values[n..], &mut out[n..])
-        };
-        for (o, &v) in out.iter_mut().zip(values) {
-            *o = index_fast(self.lo, inv_delta, k, v);
+        let steps = Steps::new(self, &ids);
+        let mut px = [[0u8; 4]; 256];
+        for (vs, os) in values.chunks(256).zip(out.chunks_mut(256)) {
+            steps.colour(vs, &mut px[..vs.len()]);
+            for (o, p) in os.iter_mut().zip(&px) {
+                *o = p[0];
+            }
         }
     }
 
@@ -98,128 +93,13 @@ impl LogScale {
     }
 }
 
-/// One colour index: (f − lo + δ)/δ ≥ 1, capped so that it stays a finite
-/// f32 (NaN becomes 0, like [`LogScale::t`]), then round(k·ln). Comparisons
-/// rather than `f64::max`/`min`, which wasm has with other NaN rules and
-/// so become calls.
-#[inline(always)]
-fn index_fast(lo: f64, inv_delta: f64, k: f32, v: f64) -> u8 {
-    let d = v - lo;
-    let d = if d > 0.0 { d * inv_delta } else { 0.0 };
-    let x = if d < 1e30 { d } else { 1e30 } + 1.0;
-    let i = fast_ln(x as f32) * k + 0.5;
-    (if i < 255.0 { i } else { 255.0 }) as u8
-}
-
-/// The colour-index loop in wasm SIMD, 8 samples a step: the same
-/// operations as [`index_fast`] and [`fast_ln`], lane by lane.
-#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-mod simd {
-    use core::arch::wasm32::*;
-
-    #[inline(always)]
-    fn x4(a: &[f64], lo: v128, inv_delta: v128, up: v128) -> v128 {
-        let one = f64x2_splat(1.0);
-        let cap = f64x2_splat(1e30);
-        let zero = f64x2_splat(0.0);
-        let half = |v: v128| {
-            let d = f64x2_sub(v, lo);
-            // pmax(0, d) = 0 < d ? d : 0 (NaN → 0); pmin(d, cap) = cap < d ? cap : d.
-            let d = f64x2_mul(f64x2_pmax(zero, d), inv_delta);
-            f32x4_demote_f64x2_zero(f64x2_add(f64x2_pmin(d, cap), one))
-        };
-        assert!(a.len() >= 4);
-        // SAFETY: `a` holds at least 4 f64 (32 bytes); v128.load has no
-        // alignment requirement.
-        let (p01, p23) = unsafe {
-            (
-                v128_load(a.as_ptr() as *const v128),
-                v128_load(a.as_ptr().add(2) as *const v128),
-            )
-        };
-        let a01 = half(p01);
-        let a23 = half(p23);
-        // [a2, a3, 0, 0] → [0, 0, a2, a3] by a swizzle with an opaque mask
-        // (a shuffle, or a constant mask, lets LLVM merge the two demotions
-        // into one that it then does lane by lane).
-        v128_or(a01, i8x16_swizzle(a23, up))
-    }
-
-    #[inline(always)]
-    fn ln4(x: v128) -> v128 {
-        let off = i32x4_splat(0x3f35_04f3);
-        let tmp = i32x4_sub(x, off);
-        let e = f32x4_convert_i32x4(i32x4_shr(tmp, 23));
-        let m = i32x4_sub(x, v128_and(tmp, i32x4_splat(0xff80_0000_u32 as i32)));
-        let one = f32x4_splat(1.0);
-        let s = f32x4_div(f32x4_sub(m, one), f32x4_add(m, one));
-        let s2 = f32x4_mul(s, s);
-        let p = f32x4_add(
-            f32x4_mul(s2, f32x4_splat(1.0 / 7.0)),
-            f32x4_splat(1.0 / 5.0),
-        );
-        let p = f32x4_add(f32x4_mul(s2, p), f32x4_splat(1.0 / 3.0));
-        let p = f32x4_add(f32x4_mul(s2, p), one);
-        let ln_m = f32x4_mul(f32x4_add(s, s), p);
-        f32x4_add(f32x4_mul(e, f32x4_splat(std::f32::consts::LN_2)), ln_m)
-    }
-
-    pub(super) fn indices(lo: f64, inv_delta: f64, k: f32, values: &[f64], out: &mut [u8]) {
-        let (lo, inv_delta) = (f64x2_splat(lo), f64x2_splat(inv_delta));
-        let (k, half, top) = (f32x4_splat(k), f32x4_splat(0.5), f32x4_splat(255.0));
-        let up = core::hint::black_box(i8x16(
-            16, 16, 16, 16, 16, 16, 16, 16, 0, 1, 2, 3, 4, 5, 6, 7,
-        ));
-        let idx = |a: &[f64]| {
-            let i = f32x4_add(f32x4_mul(ln4(x4(a, lo, inv_delta, up)), k), half);
-            u32x4_trunc_sat_f32x4(f32x4_pmin(i, top))
-        };
-        let (out, _) = out.as_chunks_mut::<8>();
-        for (v, o) in values.chunks_exact(8).zip(out) {
-            let lo4 = idx(&v[..4]);
-            let hi4 = idx(&v[4..]);
-            let w = u16x8_narrow_i32x4(lo4, hi4);
-            let b = u8x16_narrow_i16x8(w, w);
-            *o = i64x2_extract_lane::<0>(b).to_le_bytes();
-        }
-    }
-}
-
-/// ln x for finite x ≥ 1 (any positive normal x, in fact), to about 1e-7
-/// relative: x = 2ᵉ·m with m ∈ [√½, √2) taken from the bits (as musl's
-/// logf does), then ln m = 2·atanh(s), s = (m − 1)/(m + 1), |s| < 0.172, by
-/// its series to s⁷ (the first term left out is below 3e-8).
-#[inline(always)]
-pub fn fast_ln(x: f32) -> f32 {
-    const OFF: u32 = 0x3f35_04f3; // √½
-    let bits = x.to_bits();
-    let tmp = bits.wrapping_sub(OFF);
-    let e = (tmp as i32) >> 23;
-    let m = f32::from_bits(bits.wrapping_sub(tmp & 0xff80_0000));
-    let s = (m - 1.0) / (m + 1.0);
-    let s2 = s * s;
-    let p = 1.0 + s2 * (1.0 / 3.0 + s2 * (1.0 / 5.0 + s2 * (1.0 / 7.0)));
-    e as f32 * std::f32::consts::LN_2 + 2.0 * s * p
-}
-
-/// Samples per batch of [`raster_into`]: the index loop (vectorized) and
-/// the colour lookup (a gather) run in turn over a batch in the L1 cache.
-const BATCH: usize = 256;
-
-/// RGBA pixels of `values` under a log scale into `out` (4 bytes per value),
-/// allocating nothing: the heatmap.
+/// RGBA pixels of `values` under a log scale into `out` (4 bytes per
+/// value; the colour of `lut[scale.index(v)]`), allocating nothing but the
+/// scale's table of steps: the heatmap.
 pub fn raster_into(values: &[f64], scale: &LogScale, lut: &[[u8; 4]; 256], out: &mut [u8]) {
     assert_eq!(out.len(), values.len() * 4, "4 bytes per value");
     let (out, _) = out.as_chunks_mut::<4>();
-    let mut idx = [0u8; BATCH];
-    for (vs, px) in values.chunks(BATCH).zip(out.chunks_mut(BATCH)) {
-        let idx = &mut idx[..vs.len()];
-        scale.indices(vs, idx);
-        // Whole 4-byte pixels: one load and one store each.
-        for (p, &i) in px.iter_mut().zip(idx.iter()) {
-            *p = lut[i as usize];
-        }
-    }
+    Steps::new(scale, lut).colour(values, out);
 }
 
 /// RGBA pixels of a grid under a log scale (the heatmap).
@@ -231,53 +111,142 @@ pub fn raster_rgba(grid: &Grid, scale: &LogScale) -> Vec<u8> {
 
 /// The heatmap with its buffers, reused from one render to the next (a
 /// window resize or a pan renders again without allocating when the size
-/// does not grow).
+/// does not grow). Two passes that store no grid: the samples' range
+/// (from the column and row terms alone for the bowl, Rastrigin, the
+/// saddle and formulas c(x) ± r(y); row by row otherwise), then row by
+/// row: samples into a row buffer that stays in the L1 cache → colour →
+/// RGBA. Other formulas' rows are kept from the first pass (running their
+/// program twice costs more than reading them back).
 #[derive(Debug, Clone)]
 pub struct Raster {
-    /// The samples.
-    pub grid: Grid,
+    /// Columns of the last render.
+    pub w: usize,
+    /// Rows of the last render.
+    pub h: usize,
+    /// The window of the last render.
+    pub view: View,
     /// The scale of the last render.
     pub scale: LogScale,
-    /// RGBA pixels, row-major, `grid.w × grid.h × 4` bytes.
+    /// RGBA pixels, row-major, `w × h × 4` bytes.
     pub rgba: Vec<u8>,
     lut: [[u8; 4]; 256],
     sampler: Sampler,
+    steps: Steps,
+    /// One row of samples.
+    row: Vec<f64>,
+    /// A formula's samples, between the two passes.
+    values: Vec<f64>,
+    /// The largest finite sample (the colour of non-finite ones) and
+    /// whether any sample is not finite.
+    hi: f64,
+    bad: bool,
+    /// Whether the last range pass kept its rows in `values`.
+    kept: bool,
 }
 
 impl Default for Raster {
     fn default() -> Self {
+        let scale = LogScale::new(0.0, 1.0);
+        let lut = colormap_lut_rgba();
         Raster {
-            grid: Grid {
-                w: 0,
-                h: 0,
-                view: View::new([0.0, 1.0], [0.0, 1.0]),
-                values: Vec::new(),
-            },
-            scale: LogScale::new(0.0, 1.0),
+            w: 0,
+            h: 0,
+            view: View::new([0.0, 1.0], [0.0, 1.0]),
+            scale,
             rgba: Vec::new(),
-            lut: colormap_lut_rgba(),
+            steps: Steps::new(&scale, &lut),
+            lut,
             sampler: Sampler::default(),
+            row: Vec::new(),
+            values: Vec::new(),
+            hi: 1.0,
+            bad: false,
+            kept: false,
         }
     }
 }
 
+/// Whether a surface's rows are kept from the range pass (a formula, unless
+/// it is separable: then there is no such pass) or sampled again in the
+/// colour pass (the built-ins: a few operations per sample, cheaper than
+/// the memory traffic of a stored grid).
+fn kept_rows(l: &Landscape) -> bool {
+    matches!(l, Landscape::Expr(_))
+}
+
 impl Raster {
-    /// Sample, scale and colour: value → log scale → colormap → RGBA.
+    /// Sample, scale and colour: value → log scale → colormap → RGBA, the
+    /// pixels of [`raster_rgba`] of [`Grid::sample`].
     pub fn render(&mut self, l: &Landscape, view: View, w: usize, h: usize) -> &[u8] {
         self.sample(l, view, w, h);
-        self.colour()
+        self.colour(l)
     }
 
-    /// The first half of [`Raster::render`]: the samples and their scale.
+    /// The first pass of [`Raster::render`]: the samples' range and scale
+    /// (w and h at least 2, as [`Grid::sample`]).
     pub fn sample(&mut self, l: &Landscape, view: View, w: usize, h: usize) {
-        let (lo, hi) = self.grid.resample_with(&mut self.sampler, l, view, w, h);
+        let (w, h) = (w.max(2), h.max(2));
+        (self.w, self.h, self.view) = (w, h, view);
+        self.sampler.prepare(l, view, w);
+        let (mut lo, mut hi, mut bad) = (f64::INFINITY, f64::NEG_INFINITY, false);
+        self.kept = false;
+        if let Some((l0, h0)) = self.sampler.separable_range(l, view, h) {
+            (lo, hi) = (l0, h0);
+        } else {
+            let keep = kept_rows(l);
+            self.kept = keep;
+            if keep {
+                self.values.resize(w * h, 0.0);
+            } else {
+                self.row.resize(w, 0.0);
+            }
+            for j in 0..h {
+                let row = if keep {
+                    &mut self.values[j * w..][..w]
+                } else {
+                    &mut self.row[..]
+                };
+                self.sampler.row(l, row_y(view, h, j), row);
+                let (rl, rh, rb) = range(row);
+                if rl < lo {
+                    lo = rl;
+                }
+                if rh > hi {
+                    hi = rh;
+                }
+                bad |= rb;
+            }
+        }
+        if hi < lo {
+            // No finite sample at all.
+            (lo, hi) = (0.0, 0.0);
+        }
+        (self.hi, self.bad) = (hi, bad);
         self.scale = LogScale::new(lo, hi);
     }
 
-    /// The second half of [`Raster::render`]: log scale → colormap → RGBA.
-    pub fn colour(&mut self) -> &[u8] {
-        self.rgba.resize(self.grid.values.len() * 4, 0);
-        raster_into(&self.grid.values, &self.scale, &self.lut, &mut self.rgba);
+    /// The second pass of [`Raster::render`] (after [`Raster::sample`] of
+    /// the same surface): samples → colour → RGBA, a row at a time.
+    pub fn colour(&mut self, l: &Landscape) -> &[u8] {
+        let (w, h, view) = (self.w, self.h, self.view);
+        self.steps.update(&self.scale, &self.lut);
+        self.rgba.resize(w * h * 4, 0);
+        self.row.resize(w, 0.0);
+        let keep = self.kept && self.values.len() == w * h;
+        let (px, _) = self.rgba.as_chunks_mut::<4>();
+        for (j, out) in px.chunks_exact_mut(w).enumerate() {
+            let row = if keep {
+                &self.values[j * w..][..w]
+            } else {
+                self.sampler.row(l, row_y(view, h, j), &mut self.row);
+                &self.row[..]
+            };
+            if self.bad {
+                self.steps.colour_finite(row, self.hi, out);
+            } else {
+                self.steps.colour(row, out);
+            }
+        }
         &self.rgba
     }
 }

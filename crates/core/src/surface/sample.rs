@@ -10,7 +10,7 @@
 //! written over two lanes ([`crate::lanes`]: wasm SIMD `f64x2`, or
 //! scalar pairs natively), lane by lane the scalar operations.
 
-use crate::landscape::expr::Scratch;
+use crate::landscape::expr::{Scratch, Sign};
 use crate::landscape::{Landscape, View};
 use crate::lanes::{map1, map2, map4, range, F2};
 use crate::math;
@@ -37,6 +37,26 @@ impl Sampler {
         values: &mut Vec<f64>,
     ) -> (f64, f64, bool) {
         values.resize(w * h, 0.0);
+        self.prepare(l, view, w);
+        let (mut lo, mut hi, mut bad) = (f64::INFINITY, f64::NEG_INFINITY, false);
+        for (j, row) in values.chunks_exact_mut(w).enumerate() {
+            self.row(l, row_y(view, h, j), row);
+            let (rl, rh, rb) = range(row);
+            // Comparisons, not f64::min/max (calls in wasm).
+            if rl < lo {
+                lo = rl;
+            }
+            if rh > hi {
+                hi = rh;
+            }
+            bad |= rb;
+        }
+        (lo, hi, bad)
+    }
+
+    /// The per-column tables of `l` for w columns over `view` (before
+    /// [`Sampler::row`] and [`Sampler::separable_range`]).
+    pub fn prepare(&mut self, l: &Landscape, view: View, w: usize) {
         self.xs.clear();
         // The same expression as `Grid::pos`, so a sample is f(pos(i, j)).
         self.xs
@@ -75,69 +95,147 @@ impl Sampler {
             }
             Landscape::Expr(e) => e.tape().columns(xs, &mut self.scratch),
         }
-        let (c0, c1, c2) = (&self.c[0][..], &self.c[1][..], &self.c[2][..]);
-        let (mut lo, mut hi, mut bad) = (f64::INFINITY, f64::NEG_INFINITY, false);
-        let sp = F2::splat;
-        for (j, row) in values.chunks_exact_mut(w).enumerate() {
-            let y = view.y1 - (j as f64 + 0.5) / h as f64 * view.height();
-            match l {
-                Landscape::Quadratic(q) if q.rotation == 0.0 => {
-                    let by = sp(q.b * (y * y));
-                    map1(row, c0, |a| a + by);
-                }
-                Landscape::Quadratic(q) => {
-                    let (c, s) = q.cos_sin();
-                    let (ys, yc, a, b) = (sp(y * s), sp(y * c), sp(q.a), sp(q.b));
-                    map2(row, c0, c1, |xc, xs| {
-                        let u = xc + ys;
-                        let w = xs + yc;
-                        a * (u * u) + b * (w * w)
-                    });
-                }
-                Landscape::Rosenbrock(r) => {
-                    let (y, b) = (sp(y), sp(r.b));
-                    map2(row, c0, c1, |d2, x2| {
-                        let s = y - x2;
-                        d2 + b * (s * s)
-                    });
-                }
-                Landscape::Himmelblau => {
-                    let (yy, y, k11, k7) = (sp(y * y), sp(y), sp(11.0), sp(7.0));
-                    map2(row, c0, xs, |x2, x| {
-                        let u = x2 + y - k11;
-                        let v = x + yy - k7;
-                        u * u + v * v
-                    });
-                }
-                Landscape::Saddle => {
-                    let yy = sp(y * y);
-                    map1(row, c0, |x2| x2 - yy);
-                }
-                Landscape::Beale => {
-                    let (y1, y2, y3) = (sp(y), sp(y * y), sp(y * y * y));
-                    map4(row, [xs, c0, c1, c2], |x, a, b, c| {
-                        let r1 = a + x * y1;
-                        let r2 = b + x * y2;
-                        let r3 = c + x * y3;
-                        r1 * r1 + r2 * r2 + r3 * r3
-                    });
-                }
-                Landscape::Rastrigin(r) => {
-                    let gy = sp(y * y - r.a * math::cos(2.0 * PI * y));
-                    map1(row, c0, |gx| gx + gy);
-                }
-                Landscape::Expr(e) => e.tape().row(y, &mut self.scratch, row),
-            }
-            let (rl, rh, rb) = range(row);
-            // Comparisons, not f64::min/max (calls in wasm).
-            if rl < lo {
-                lo = rl;
-            }
-            if rh > hi {
-                hi = rh;
-            }
-            bad |= rb;
-        }
-        (lo, hi, bad)
     }
+
+    /// One row of samples at height `y` into `row` (as long as the columns
+    /// [`Sampler::prepare`] was given), with `value`'s operations.
+    pub fn row(&mut self, l: &Landscape, y: f64, row: &mut [f64]) {
+        let (xs, c0, c1, c2) = (&self.xs[..], &self.c[0][..], &self.c[1][..], &self.c[2][..]);
+        let sp = F2::splat;
+        match l {
+            Landscape::Quadratic(q) if q.rotation == 0.0 => {
+                let by = sp(q.b * (y * y));
+                map1(row, c0, |a| a + by);
+            }
+            Landscape::Quadratic(q) => {
+                let (c, s) = q.cos_sin();
+                let (ys, yc, a, b) = (sp(y * s), sp(y * c), sp(q.a), sp(q.b));
+                map2(row, c0, c1, |xc, xs| {
+                    let u = xc + ys;
+                    let w = xs + yc;
+                    a * (u * u) + b * (w * w)
+                });
+            }
+            Landscape::Rosenbrock(r) => {
+                let (y, b) = (sp(y), sp(r.b));
+                map2(row, c0, c1, |d2, x2| {
+                    let s = y - x2;
+                    d2 + b * (s * s)
+                });
+            }
+            Landscape::Himmelblau => {
+                let (yy, y, k11, k7) = (sp(y * y), sp(y), sp(11.0), sp(7.0));
+                map2(row, c0, xs, |x2, x| {
+                    let u = x2 + y - k11;
+                    let v = x + yy - k7;
+                    u * u + v * v
+                });
+            }
+            Landscape::Saddle => {
+                let yy = sp(y * y);
+                map1(row, c0, |x2| x2 - yy);
+            }
+            Landscape::Beale => {
+                let (y1, y2, y3) = (sp(y), sp(y * y), sp(y * y * y));
+                map4(row, [xs, c0, c1, c2], |x, a, b, c| {
+                    let r1 = a + x * y1;
+                    let r2 = b + x * y2;
+                    let r3 = c + x * y3;
+                    r1 * r1 + r2 * r2 + r3 * r3
+                });
+            }
+            Landscape::Rastrigin(r) => {
+                let gy = sp(y * y - r.a * math::cos(2.0 * PI * y));
+                map1(row, c0, |gx| gx + gy);
+            }
+            Landscape::Expr(e) => e.tape().row(y, &mut self.scratch, row),
+        }
+    }
+
+    /// The exact smallest and largest sample of a grid of h rows, without
+    /// sampling it, for the surfaces whose sample is one operation on a
+    /// column term and a row term (the unrotated bowl, Rastrigin: c + r;
+    /// the saddle: c − r): a correctly rounded sum is non-decreasing in
+    /// each operand, so the extremes come from the terms' extremes. None
+    /// for the other surfaces, or when a term or an extreme is not finite
+    /// (then some samples may not be: the rows must be looked at). A
+    /// formula of that shape too (`Tape::separable`: c(x) ± r(y)).
+    pub fn separable_range(&mut self, l: &Landscape, view: View, h: usize) -> Option<(f64, f64)> {
+        if let Landscape::Expr(e) = l {
+            let t = e.tape();
+            let sep = t.separable(&self.scratch)?;
+            let (clo, chi, cbad) = range(sep.column);
+            let (reg, sign) = (sep.row, sep.sign);
+            if cbad {
+                return None;
+            }
+            let (mut rlo, mut rhi) = (f64::INFINITY, f64::NEG_INFINITY);
+            for j in 0..h {
+                let r = t.row_term(row_y(view, h, j), reg, &mut self.scratch);
+                if !r.is_finite() {
+                    return None;
+                }
+                if r < rlo {
+                    rlo = r;
+                }
+                if r > rhi {
+                    rhi = r;
+                }
+            }
+            let (lo, hi) = match sign {
+                Sign::Plus => (clo + rlo, chi + rhi),
+                Sign::ColumnMinusRow => (clo - rhi, chi - rlo),
+                Sign::RowMinusColumn => (rlo - chi, rhi - clo),
+            };
+            return (lo.is_finite() && hi.is_finite()).then_some((lo, hi));
+        }
+        let terms = |f: &dyn Fn(f64) -> f64| {
+            let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+            for j in 0..h {
+                let v = f(row_y(view, h, j));
+                if !v.is_finite() {
+                    // Not finite: the extremes say nothing of the samples.
+                    return (f64::NAN, f64::NAN);
+                }
+                if v < lo {
+                    lo = v;
+                }
+                if v > hi {
+                    hi = v;
+                }
+            }
+            (lo, hi)
+        };
+        let (ylo, yhi, sub) = match l {
+            Landscape::Quadratic(q) if q.rotation == 0.0 => {
+                let (a, b) = terms(&|y| q.b * (y * y));
+                (a, b, false)
+            }
+            Landscape::Rastrigin(r) => {
+                let (a, b) = terms(&|y| y * y - r.a * math::cos(2.0 * PI * y));
+                (a, b, false)
+            }
+            Landscape::Saddle => {
+                let (a, b) = terms(&|y| y * y);
+                (a, b, true)
+            }
+            _ => return None,
+        };
+        let (clo, chi, cbad) = range(&self.c[0]);
+        if cbad || !(ylo.is_finite() && yhi.is_finite()) {
+            return None;
+        }
+        let (lo, hi) = if sub {
+            (clo - yhi, chi - ylo)
+        } else {
+            (clo + ylo, chi + yhi)
+        };
+        (lo.is_finite() && hi.is_finite()).then_some((lo, hi))
+    }
+}
+
+/// The y of row j of h over `view` (row 0 at the top), as `Grid::pos`.
+#[inline]
+pub fn row_y(view: View, h: usize, j: usize) -> f64 {
+    view.y1 - (j as f64 + 0.5) / h as f64 * view.height()
 }

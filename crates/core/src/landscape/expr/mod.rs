@@ -32,7 +32,7 @@ mod program;
 mod tape;
 
 pub use error::{ExprError, ExprProblem, Open, Token};
-pub use tape::{Scratch, Tape};
+pub use tape::{Scratch, Separable, Sign, Tape};
 
 use crate::math;
 use crate::{Mat2, Vec2};

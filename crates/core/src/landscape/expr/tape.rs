@@ -25,6 +25,28 @@ use crate::lanes::{self, F2};
 #[derive(Debug, Clone, Default)]
 pub struct Tape(Program);
 
+/// How a separable formula's two terms combine.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Sign {
+    /// c + r.
+    Plus,
+    /// c − r.
+    ColumnMinusRow,
+    /// r − c.
+    RowMinusColumn,
+}
+
+/// A formula that is c(x) ± r(y): see [`Tape::separable`].
+#[derive(Debug, Clone, Copy)]
+pub struct Separable<'s> {
+    /// c at every column.
+    pub column: &'s [f64],
+    /// The scalar register of r.
+    pub row: u16,
+    /// How they combine.
+    pub sign: Sign,
+}
+
 /// The registers a [`Tape`] runs in, kept between renders.
 #[derive(Debug, Clone, Default)]
 pub struct Scratch {
@@ -55,6 +77,45 @@ impl Tape {
         }
     }
 
+    /// When the formula is one addition or subtraction of a term of x
+    /// alone and a term of y alone (after [`Tape::columns`]): the column
+    /// term's values, and the term of y as a function of the row (see
+    /// [`Tape::row_term`]). A sample is then the correctly rounded c ± r,
+    /// non-decreasing in c and (for +) in r, so the grid's extremes come
+    /// from the terms' extremes (the heatmap's range without sampling).
+    pub fn separable<'s>(&self, s: &'s Scratch) -> Option<Separable<'s>> {
+        let [ins] = &self.0.mixed[..] else {
+            return None;
+        };
+        if self.0.out != Some(Arg::Arr(ins.dst)) {
+            return None;
+        }
+        let (col, row, sign) = match (ins.kind, ins.a, ins.b) {
+            (Kind::Add, Arg::Arr(c), Arg::Sca(r)) | (Kind::Add, Arg::Sca(r), Arg::Arr(c)) => {
+                (c, r, Sign::Plus)
+            }
+            (Kind::Sub, Arg::Arr(c), Arg::Sca(r)) => (c, r, Sign::ColumnMinusRow),
+            (Kind::Sub, Arg::Sca(r), Arg::Arr(c)) => (c, r, Sign::RowMinusColumn),
+            _ => return None,
+        };
+        Some(Separable {
+            column: s.arrs.get(col as usize)?,
+            row,
+            sign,
+        })
+    }
+
+    /// The value of a separable formula's term of y (register `row` of
+    /// [`Tape::separable`]) at height `y`.
+    pub fn row_term(&self, y: f64, row: u16, s: &mut Scratch) -> f64 {
+        s.sca[Y as usize] = y;
+        for ins in &self.0.rows {
+            let v = ins.kind.apply(sca(s, ins.a), sca(s, ins.b));
+            s.sca[ins.dst as usize] = v;
+        }
+        s.sca.get(row as usize).copied().unwrap_or(f64::NAN)
+    }
+
     /// The formula at every column of the row at height `y` into `out`
     /// (as long as the columns given to [`Tape::columns`]).
     pub fn row(&self, y: f64, s: &mut Scratch, out: &mut [f64]) {
@@ -63,8 +124,19 @@ impl Tape {
             let v = ins.kind.apply(sca(s, ins.a), sca(s, ins.b));
             s.sca[ins.dst as usize] = v;
         }
-        for ins in &self.0.mixed {
+        let mixed = &self.0.mixed;
+        // The last instruction that makes the output writes straight into
+        // `out` (no copy of the row after it).
+        let last = match (self.0.out, mixed.last()) {
+            (Some(Arg::Arr(r)), Some(ins)) if ins.dst == r => mixed.len() - 1,
+            _ => mixed.len(),
+        };
+        for ins in &mixed[..last] {
             run(ins, s);
+        }
+        if let Some(ins) = mixed.get(last) {
+            run_to(ins, s, out);
+            return;
         }
         match self.0.out {
             Some(Arg::Arr(r)) => out.copy_from_slice(&s.arrs[r as usize]),
@@ -141,21 +213,27 @@ fn run(ins: &Ins, s: &mut Scratch) {
     let d = ins.dst as usize;
     // Out of the file while it is written (it is never an operand).
     let mut dst = std::mem::take(&mut s.arrs[d]);
+    run_to(ins, s, &mut dst);
+    s.arrs[d] = dst;
+}
+
+/// One array instruction over the whole row into `dst` (as long as the
+/// row's registers).
+fn run_to(ins: &Ins, s: &Scratch, dst: &mut [f64]) {
     let k = ins.kind;
     match (ins.a, ins.b) {
         (Arg::Arr(a), Arg::Arr(b)) => {
             let (a, b) = (&s.arrs[a as usize], &s.arrs[b as usize]);
-            by_kind!(k, lanes_aa, map2, &mut dst, a, b)
+            by_kind!(k, lanes_aa, map2, dst, a, b)
         }
         (Arg::Arr(a), Arg::Sca(b)) => {
             let (a, b) = (&s.arrs[a as usize], s.sca[b as usize]);
-            by_kind!(k, lanes_as, map_as, &mut dst, a, b)
+            by_kind!(k, lanes_as, map_as, dst, a, b)
         }
         (Arg::Sca(a), Arg::Arr(b)) => {
             let (a, b) = (s.sca[a as usize], &s.arrs[b as usize]);
-            by_kind!(k, lanes_sa, map_sa, &mut dst, a, b)
+            by_kind!(k, lanes_sa, map_sa, dst, a, b)
         }
         (Arg::Sca(a), Arg::Sca(b)) => dst.fill(k.apply(s.sca[a as usize], s.sca[b as usize])),
     }
-    s.arrs[d] = dst;
 }
