@@ -74,6 +74,31 @@ pub fn redraw_exact() -> Result<(), JsValue> {
     })
 }
 
+/// The plot's surface picture drawn afresh, its isolines and minima drawn
+/// by the pen in wasm (`"pen"`, as the page does), as canvas paths
+/// (`"canvas"`) or not at all (`"off"`): RGBA device pixels, empty when
+/// there is no picture (for the test that compares the pen with the canvas).
+#[wasm_bindgen]
+pub fn surface_pixels(strokes: &str) -> Result<Vec<u8>, JsValue> {
+    use super::draw::Strokes;
+    let strokes = match strokes {
+        "pen" => Strokes::Pen,
+        "canvas" => Strokes::Canvas,
+        "off" => Strokes::Off,
+        _ => return Err(JsValue::from_str("strokes: pen, canvas or off")),
+    };
+    APP.with(|a| match a.try_borrow() {
+        Ok(guard) => match guard
+            .as_ref()
+            .and_then(|app| app.cache.as_ref().map(|c| (app, c)))
+        {
+            Some((app, cache)) => cache.pixels_with(&app.doc, strokes),
+            None => Ok(Vec::new()),
+        },
+        Err(_) => Err(JsValue::from_str("the page is busy")),
+    })
+}
+
 fn state_json(app: &App) -> String {
     let mut m = Map::new();
     m.insert("scene".into(), app.scene.to_value());

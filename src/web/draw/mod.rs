@@ -28,7 +28,7 @@ pub use loss_chart::{draw_loss, forget_loss_charts};
 pub use loss_paint::Curves;
 pub use plot::{draw_plot, draw_plot_kept};
 pub use style::Style;
-pub use surface::{render_surface, SurfaceCache};
+pub use surface::{render_surface, Strokes, SurfaceCache};
 
 use crate::diagnose::Diagnosis;
 use crate::run::Trajectory;

@@ -13,7 +13,7 @@ use super::layers::TrailLayer;
 use super::{context, Geom, Style};
 use crate::format::tick_label;
 use crate::landscape::Landscape;
-use crate::surface::{isolines_at, simplify, ticks, Grid, Raster, Sampler};
+use crate::surface::{isolines_at, simplify, ticks, Grid, Pen, Raster, Sampler};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
@@ -29,6 +29,7 @@ struct Kept {
     /// The coarser samples the isolines are traced on.
     coarse: Grid,
     sampler: Sampler,
+    pen: Pen,
 }
 
 thread_local! {
@@ -53,12 +54,12 @@ pub struct SurfaceCache {
     low: bool,
     pub(super) trails: RefCell<Option<TrailLayer>>,
     /// The buffers, returned to [`POOL`] on drop.
-    kept: Option<(Option<HtmlCanvasElement>, Raster, Grid, Sampler)>,
+    kept: Option<(Option<HtmlCanvasElement>, Raster, Grid, Sampler, Pen)>,
 }
 
 impl Drop for SurfaceCache {
     fn drop(&mut self) {
-        if let Some((small, raster, coarse, sampler)) = self.kept.take() {
+        if let Some((small, raster, coarse, sampler, pen)) = self.kept.take() {
             let kept = Kept {
                 canvas: self.canvas.clone(),
                 labels: self.labels.clone(),
@@ -66,6 +67,7 @@ impl Drop for SurfaceCache {
                 raster,
                 coarse,
                 sampler,
+                pen,
             };
             POOL.with(|p| {
                 let mut p = p.borrow_mut();
@@ -89,6 +91,23 @@ impl SurfaceCache {
     /// Whether this is the reduced-resolution picture used while dragging.
     pub fn is_low(&self) -> bool {
         self.low
+    }
+
+    /// The pixels of this picture drawn afresh with its lines drawn by
+    /// `strokes` (RGBA, device pixels; for the browser test that compares
+    /// the pen with the canvas's own strokes).
+    pub fn pixels_with(&self, doc: &Document, strokes: Strokes) -> Result<Vec<u8>, JsValue> {
+        let again = render_surface_with(
+            doc,
+            &self.landscape,
+            &self.geom,
+            &self.style,
+            false,
+            strokes,
+        )?;
+        let c = &again.canvas;
+        let data = context(c)?.get_image_data(0.0, 0.0, c.width() as f64, c.height() as f64)?;
+        Ok(data.data().0)
     }
 
     /// The picture's canvas (the benchmark reads a pixel of it back to
@@ -130,7 +149,22 @@ fn kept(doc: &Document) -> Result<Kept, JsValue> {
             2,
         ),
         sampler: Sampler::default(),
+        pen: Pen::default(),
     })
+}
+
+/// How the isolines and minima markers are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strokes {
+    /// Into the RGBA pixels in wasm before they go to the canvas (the
+    /// full-resolution picture: a canvas path cost more than the heatmap).
+    Pen,
+    /// As canvas paths over the picture (the low-resolution picture of a
+    /// drag, scaled up by the canvas first; and the reference the browser
+    /// test compares the pen with).
+    Canvas,
+    /// None: the heatmap alone (the test's measure of what the lines add).
+    Off,
 }
 
 /// Render the surface: heatmap (one sample per device pixel, or per 4 when
@@ -142,6 +176,19 @@ pub fn render_surface(
     style: &Style,
     low: bool,
 ) -> Result<SurfaceCache, JsValue> {
+    let strokes = if low { Strokes::Canvas } else { Strokes::Pen };
+    render_surface_with(doc, landscape, geom, style, low, strokes)
+}
+
+/// [`render_surface`] with the lines drawn by `strokes`.
+pub fn render_surface_with(
+    doc: &Document,
+    landscape: &Landscape,
+    geom: &Geom,
+    style: &Style,
+    low: bool,
+    strokes: Strokes,
+) -> Result<SurfaceCache, JsValue> {
     let (pw, ph) = geom.device();
     let Kept {
         canvas: cv,
@@ -150,6 +197,7 @@ pub fn render_surface(
         mut raster,
         mut coarse,
         mut sampler,
+        mut pen,
     } = kept(doc)?;
     size(&cv, pw.max(1), ph.max(1));
     let ctx = context(&cv)?;
@@ -157,10 +205,38 @@ pub fn render_surface(
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
     let k = if low { 4 } else { 1 };
     let (gw, gh) = ((pw / k).max(2), (ph / k).max(2));
-    let rgba = raster.render(landscape, geom.view, gw as usize, gh as usize);
+    let n = raster
+        .render(landscape, geom.view, gw as usize, gh as usize)
+        .len();
+    let cw = if low { geom.w / 6.0 } else { geom.w / 2.5 };
+    let ch = if low { geom.h / 6.0 } else { geom.h / 2.5 };
+    coarse.resample_with(&mut sampler, landscape, geom.view, cw as usize, ch as usize);
+    let levels: Vec<f64> = raster.scale.levels(14).iter().map(|l| l.1).collect();
+    // The pen draws at the pixels' own resolution only.
+    let pen_on = strokes == Strokes::Pen && k == 1;
+    if pen_on {
+        pen.begin(gw as usize, gh as usize);
+        let dpr = geom.dpr;
+        each_isoline(&coarse, &levels, geom, |pts| {
+            pen.line(pts, style.px(1.0) * dpr);
+        });
+        let rgba = &mut raster.rgba[..n];
+        pen.ink(rgba, [255, 255, 255], isoline_alpha(style));
+        if style.present {
+            // A dark casing so the marker reads on the bright end of the map.
+            minima(landscape, geom, style, |a, b| {
+                pen.line(&[a, b], (style.px(2.0) + 2.0) * dpr);
+            });
+            pen.ink(rgba, [0, 0, 0], 0.6);
+        }
+        minima(landscape, geom, style, |a, b| {
+            pen.line(&[a, b], style.px(2.0) * dpr);
+        });
+        pen.ink(rgba, [255, 255, 255], 1.0);
+    }
     // A view of wasm memory, read by putImageData before anything else
     // runs in wasm (no allocation in between can move it).
-    let img = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), gw, gh)?;
+    let img = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&raster.rgba[..n]), gw, gh)?;
     if k == 1 {
         // It replaces every pixel: no clearing needed.
         ctx.put_image_data(&img, 0.0, 0.0)?;
@@ -176,66 +252,15 @@ pub fn render_surface(
         ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&sm, 0.0, 0.0, pw as f64, ph as f64)?;
         small = Some(sm);
     }
-    ctx.set_transform(geom.dpr, 0.0, 0.0, geom.dpr, 0.0, 0.0)?;
-    let g = geom.viewport();
-    let cw = if low { geom.w / 6.0 } else { geom.w / 2.5 };
-    let ch = if low { geom.h / 6.0 } else { geom.h / 2.5 };
-    coarse.resample_with(&mut sampler, landscape, geom.view, cw as usize, ch as usize);
-    let levels: Vec<f64> = raster.scale.levels(14).iter().map(|l| l.1).collect();
-    // Simplified to a quarter of a device pixel (no pixel one can see
-    // moves; a software canvas's stroke costs by the point): the bowl's and
-    // Rosenbrock's isolines keep an eighth of their points, Rastrigin's
-    // half (surface/simplify.rs).
-    let eps = 0.25 / geom.dpr;
-    let mut px = Vec::new();
-    let mut thin = Vec::new();
-    let mut stack = Vec::new();
-    // One path for every line (where two lines touch they show once).
-    ctx.begin_path();
-    for line in isolines_at(&coarse, &levels).iter().flatten() {
-        px.clear();
-        px.extend(line.iter().map(|p| g.px(*p)));
-        // A speck of a few points (a tiny island in a flat valley) stays
-        // as traced: simplified it would turn from a dot into a dash.
-        if px.len() < 8 {
-            path(&ctx, &px);
-            continue;
-        }
-        simplify(&px, eps, &mut stack, &mut thin);
-        path(&ctx, &thin);
+    if strokes == Strokes::Canvas || (strokes == Strokes::Pen && !pen_on) {
+        stroke_on_canvas(&ctx, landscape, geom, style, &coarse, &levels)?;
     }
-    // A projector washes faint lines out: stronger isolines when presenting.
-    ctx.set_stroke_style_str(if style.present {
-        "rgba(255,255,255,0.7)"
-    } else {
-        "rgba(255,255,255,0.45)"
-    });
-    ctx.set_line_width(style.px(1.0));
-    ctx.stroke();
     size(&labels, pw.max(1), ph.max(1));
     let lctx = context(&labels)?;
     lctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
     lctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
     lctx.set_transform(geom.dpr, 0.0, 0.0, geom.dpr, 0.0, 0.0)?;
     draw_axes(&lctx, geom, style)?;
-    ctx.begin_path();
-    let r = style.px(7.0);
-    for p in landscape.minima() {
-        let (x, y) = g.px(p);
-        ctx.move_to(x - r, y);
-        ctx.line_to(x + r, y);
-        ctx.move_to(x, y - r);
-        ctx.line_to(x, y + r);
-    }
-    if style.present {
-        // A dark casing so the marker reads on the bright end of the map.
-        ctx.set_stroke_style_str("rgba(0,0,0,0.6)");
-        ctx.set_line_width(style.px(2.0) + 2.0);
-        ctx.stroke();
-    }
-    ctx.set_stroke_style_str("#ffffff");
-    ctx.set_line_width(style.px(2.0));
-    ctx.stroke();
     Ok(SurfaceCache {
         canvas: cv,
         labels,
@@ -244,8 +269,97 @@ pub fn render_surface(
         style: *style,
         low,
         trails: RefCell::new(None),
-        kept: Some((small, raster, coarse, sampler)),
+        kept: Some((small, raster, coarse, sampler, pen)),
     })
+}
+
+/// A projector washes faint lines out: stronger isolines when presenting.
+fn isoline_alpha(style: &Style) -> f64 {
+    if style.present {
+        0.7
+    } else {
+        0.45
+    }
+}
+
+/// Each isoline at `levels` traced on `coarse`, in device pixels,
+/// simplified to a quarter of a device pixel (no pixel one can see moves;
+/// a stroke costs by the point): the bowl's and Rosenbrock's isolines keep
+/// an eighth of their points, Rastrigin's half (surface/simplify.rs).
+fn each_isoline(coarse: &Grid, levels: &[f64], geom: &Geom, mut f: impl FnMut(&[(f64, f64)])) {
+    let g = geom.viewport();
+    let dpr = geom.dpr;
+    let mut px = Vec::new();
+    let mut thin = Vec::new();
+    let mut stack = Vec::new();
+    for line in isolines_at(coarse, levels).iter().flatten() {
+        px.clear();
+        px.extend(line.iter().map(|p| {
+            let (x, y) = g.px(*p);
+            (x * dpr, y * dpr)
+        }));
+        // A speck of a few points (a tiny island in a flat valley) stays
+        // as traced: simplified it would turn from a dot into a dash.
+        if px.len() < 8 {
+            f(&px);
+            continue;
+        }
+        simplify(&px, 0.25, &mut stack, &mut thin);
+        f(&thin);
+    }
+}
+
+/// The minima's crosses as segments in device pixels.
+fn minima(
+    landscape: &Landscape,
+    geom: &Geom,
+    style: &Style,
+    mut f: impl FnMut((f64, f64), (f64, f64)),
+) {
+    let g = geom.viewport();
+    let d = geom.dpr;
+    let r = style.px(7.0) * d;
+    for p in landscape.minima() {
+        let (x, y) = g.px(p);
+        let (x, y) = (x * d, y * d);
+        f((x - r, y), (x + r, y));
+        f((x, y - r), (x, y + r));
+    }
+}
+
+/// The isolines and minima as canvas paths (device pixels).
+fn stroke_on_canvas(
+    ctx: &CanvasRenderingContext2d,
+    landscape: &Landscape,
+    geom: &Geom,
+    style: &Style,
+    coarse: &Grid,
+    levels: &[f64],
+) -> Result<(), JsValue> {
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+    let d = geom.dpr;
+    // One path for every line (where two lines touch they show once).
+    ctx.begin_path();
+    each_isoline(coarse, levels, geom, |pts| path(ctx, pts));
+    ctx.set_stroke_style_str(if style.present {
+        "rgba(255,255,255,0.7)"
+    } else {
+        "rgba(255,255,255,0.45)"
+    });
+    ctx.set_line_width(style.px(1.0) * d);
+    ctx.stroke();
+    ctx.begin_path();
+    minima(landscape, geom, style, |a, b| path(ctx, &[a, b]));
+    if style.present {
+        // A dark casing so the marker reads on the bright end of the map.
+        ctx.set_stroke_style_str("rgba(0,0,0,0.6)");
+        ctx.set_line_width((style.px(2.0) + 2.0) * d);
+        ctx.stroke();
+    }
+    ctx.set_stroke_style_str("#ffffff");
+    ctx.set_line_width(style.px(2.0) * d);
+    ctx.stroke();
+    Ok(())
 }
 
 /// A polyline as a subpath of the context's path.

@@ -4,6 +4,7 @@
 
 mod isolines;
 mod mark;
+mod pen;
 mod raster;
 mod sample;
 mod simplify;
@@ -11,6 +12,7 @@ mod ticks;
 
 pub use isolines::{isolines, isolines_at};
 pub use mark::{mark, Mark, Marker};
+pub use pen::Pen;
 pub use raster::{fast_ln, raster_into, raster_rgba, LogScale, Raster};
 pub use sample::Sampler;
 pub use simplify::simplify;
