@@ -15,6 +15,7 @@ use crate::format::tick_label;
 use crate::landscape::Landscape;
 use crate::surface::{isolines_at, simplify, ticks, Grid, Pen, Raster, Sampler};
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, ImageData};
@@ -22,7 +23,6 @@ use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, ImageData};
 /// What a picture is drawn with, kept from one picture to the next.
 struct Kept {
     canvas: HtmlCanvasElement,
-    labels: HtmlCanvasElement,
     /// The low-resolution heatmap before it is scaled up (while dragging).
     small: Option<HtmlCanvasElement>,
     raster: Raster,
@@ -46,8 +46,9 @@ const POOL_MAX: usize = 3;
 /// The cached surface picture, and the trails drawn over it while playing.
 pub struct SurfaceCache {
     pub(super) canvas: HtmlCanvasElement,
-    /// The axes' ticks and labels, drawn on top of the trails.
-    pub(super) labels: HtmlCanvasElement,
+    /// The axes' ticks and labels, drawn on top of the trails (shared by
+    /// the pictures of one geometry and style: see [`labels`]).
+    pub(super) labels: Rc<HtmlCanvasElement>,
     landscape: Landscape,
     geom: Geom,
     style: Style,
@@ -62,7 +63,6 @@ impl Drop for SurfaceCache {
         if let Some((small, raster, coarse, sampler, pen)) = self.kept.take() {
             let kept = Kept {
                 canvas: self.canvas.clone(),
-                labels: self.labels.clone(),
                 small,
                 raster,
                 coarse,
@@ -117,6 +117,18 @@ impl SurfaceCache {
     }
 }
 
+/// The picture's context, made opaque (`alpha: false`) when first asked
+/// for: every pixel of the picture is opaque, and a canvas that knows it
+/// is drawn onto the plot as a copy instead of a blend (the same pixels).
+fn opaque_context(c: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(&opts, &"alpha".into(), &false.into())?;
+    c.get_context_with_context_options("2d", &opts)?
+        .ok_or("no 2d context")?
+        .dyn_into::<CanvasRenderingContext2d>()
+        .map_err(|_| JsValue::from_str("not a 2d context"))
+}
+
 fn canvas(doc: &Document) -> Result<HtmlCanvasElement, JsValue> {
     Ok(doc.create_element("canvas")?.dyn_into()?)
 }
@@ -139,7 +151,6 @@ fn kept(doc: &Document) -> Result<Kept, JsValue> {
     }
     Ok(Kept {
         canvas: canvas(doc)?,
-        labels: canvas(doc)?,
         small: None,
         raster: Raster::default(),
         coarse: Grid::sample(
@@ -192,7 +203,6 @@ pub fn render_surface_with(
     let (pw, ph) = geom.device();
     let Kept {
         canvas: cv,
-        labels,
         mut small,
         mut raster,
         mut coarse,
@@ -200,7 +210,7 @@ pub fn render_surface_with(
         mut pen,
     } = kept(doc)?;
     size(&cv, pw.max(1), ph.max(1));
-    let ctx = context(&cv)?;
+    let ctx = opaque_context(&cv)?;
     // A kept context still has the last picture's transform.
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
     let k = if low { 4 } else { 1 };
@@ -255,12 +265,7 @@ pub fn render_surface_with(
     if strokes == Strokes::Canvas || (strokes == Strokes::Pen && !pen_on) {
         stroke_on_canvas(&ctx, landscape, geom, style, &coarse, &levels)?;
     }
-    size(&labels, pw.max(1), ph.max(1));
-    let lctx = context(&labels)?;
-    lctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-    lctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
-    lctx.set_transform(geom.dpr, 0.0, 0.0, geom.dpr, 0.0, 0.0)?;
-    draw_axes(&lctx, geom, style)?;
+    let labels = labels(doc, geom, style)?;
     Ok(SurfaceCache {
         canvas: cv,
         labels,
@@ -360,6 +365,62 @@ fn stroke_on_canvas(
     ctx.set_line_width(style.px(2.0) * d);
     ctx.stroke();
     Ok(())
+}
+
+/// A picture of the axes' ticks and labels, for one geometry and style.
+struct Labels {
+    geom: Geom,
+    style: Style,
+    canvas: Rc<HtmlCanvasElement>,
+}
+
+thread_local! {
+    /// The last label pictures drawn: the ticks follow the view, size and
+    /// style, not the surface, so a surface change keeps its picture.
+    static LABELS: RefCell<Vec<Labels>> = const { RefCell::new(Vec::new()) };
+}
+
+/// At most this many label pictures are kept (the page's, a figure's, an
+/// export's), besides any still shown.
+const LABELS_MAX: usize = 3;
+
+/// The label picture of this geometry and style: a kept one, or drawn on
+/// a canvas no picture shows any more (or a new one).
+fn labels(doc: &Document, geom: &Geom, style: &Style) -> Result<Rc<HtmlCanvasElement>, JsValue> {
+    LABELS.with(|l| {
+        let mut l = l.borrow_mut();
+        if let Some(i) = l.iter().position(|x| x.geom == *geom && x.style == *style) {
+            // The most recent last.
+            let e = l.remove(i);
+            let c = e.canvas.clone();
+            l.push(e);
+            return Ok(c);
+        }
+        // Only this table holds a canvas no picture shows.
+        let free = l.iter().position(|x| Rc::strong_count(&x.canvas) == 1);
+        let c = match free {
+            Some(i) => l.remove(i).canvas,
+            None => Rc::new(canvas(doc)?),
+        };
+        let (pw, ph) = geom.device();
+        size(&c, pw.max(1), ph.max(1));
+        let ctx = context(&c)?;
+        ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+        ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
+        ctx.set_transform(geom.dpr, 0.0, 0.0, geom.dpr, 0.0, 0.0)?;
+        draw_axes(&ctx, geom, style)?;
+        l.push(Labels {
+            geom: *geom,
+            style: *style,
+            canvas: c.clone(),
+        });
+        if l.len() > LABELS_MAX {
+            if let Some(i) = l.iter().position(|x| Rc::strong_count(&x.canvas) == 1) {
+                l.remove(i);
+            }
+        }
+        Ok(c)
+    })
 }
 
 /// A polyline as a subpath of the context's path.

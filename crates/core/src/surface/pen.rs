@@ -20,30 +20,93 @@ pub struct Pen {
     h: usize,
     /// Coverage per pixel, 0–255, row-major.
     cover: Vec<u8>,
-    /// Indices of the pixels whose coverage is not 0.
-    touched: Vec<u32>,
+    /// Per row, the columns `lo..hi` outside which its coverage is 0
+    /// (`lo >= hi`: none), so inking walks the picture in memory order.
+    spans: Vec<(u32, u32)>,
 }
 
-/// The fraction of a unit pixel whose projection on a direction lies
-/// below `x` (the pixel centred at 0): the projection of a square turned
-/// so that the direction's components are `a` ≥ `b` (both ≥ 0, a² + b² =
-/// 1) is a trapezoid, so its distribution is piecewise quadratic.
-#[inline]
-fn below(x: f64, a: f64, b: f64) -> f64 {
-    let outer = 0.5 * (a + b);
-    let inner = 0.5 * (a - b);
-    if x <= -outer {
-        0.0
-    } else if x >= outer {
-        1.0
-    } else if x < -inner {
-        let t = x + outer;
-        t * t / (2.0 * a * b)
-    } else if x <= inner {
-        (x + 0.5 * a) / a
-    } else {
-        let t = outer - x;
-        1.0 - t * t / (2.0 * a * b)
+/// A segment as [`Pen::rows`] walks it: start, length, unit tangent and
+/// normal, half width, the hairline's scales across and along, butt ends.
+#[derive(Clone, Copy)]
+struct Seg {
+    p: (f64, f64),
+    len: f64,
+    t: (f64, f64),
+    n: (f64, f64),
+    half: f64,
+    kd: f64,
+    ks: f64,
+    butt0: bool,
+    butt1: bool,
+}
+
+/// The distribution of a pixel's projection on a direction.
+trait Profile: Copy {
+    /// The fraction of the pixel (centred at 0) whose projection lies
+    /// below `x`.
+    fn below(&self, x: f64) -> f64;
+    /// Half the projection's extent.
+    fn outer(&self) -> f64;
+}
+
+/// An axis-aligned pixel (or a hairline, measured on the axes): a box.
+#[derive(Clone, Copy)]
+struct Box1;
+
+impl Profile for Box1 {
+    #[inline]
+    fn below(&self, x: f64) -> f64 {
+        (x + 0.5).clamp(0.0, 1.0)
+    }
+    fn outer(&self) -> f64 {
+        0.5
+    }
+}
+
+/// A pixel turned so that the direction's components are `a` ≥ `b` (both
+/// positive, a² + b² = 1): its projection is a trapezoid, so its
+/// distribution is piecewise quadratic (its constants kept: no division
+/// per pixel).
+#[derive(Clone, Copy)]
+struct Trapezoid {
+    outer: f64,
+    inner: f64,
+    half_a: f64,
+    inv_a: f64,
+    inv_2ab: f64,
+}
+
+impl Trapezoid {
+    fn new(a: f64, b: f64) -> Trapezoid {
+        Trapezoid {
+            outer: 0.5 * (a + b),
+            inner: 0.5 * (a - b),
+            half_a: 0.5 * a,
+            inv_a: 1.0 / a,
+            inv_2ab: 1.0 / (2.0 * a * b),
+        }
+    }
+}
+
+impl Profile for Trapezoid {
+    #[inline]
+    fn below(&self, x: f64) -> f64 {
+        if x <= -self.outer {
+            0.0
+        } else if x >= self.outer {
+            1.0
+        } else if x < -self.inner {
+            let t = x + self.outer;
+            t * t * self.inv_2ab
+        } else if x <= self.inner {
+            (x + self.half_a) * self.inv_a
+        } else {
+            let t = self.outer - x;
+            1.0 - t * t * self.inv_2ab
+        }
+    }
+    fn outer(&self) -> f64 {
+        self.outer
     }
 }
 
@@ -56,14 +119,18 @@ impl Pen {
             self.h = h;
             self.cover.clear();
             self.cover.resize(w * h, 0);
+            self.spans.clear();
+            self.spans.resize(h, (u32::MAX, 0));
         }
     }
 
     fn clear(&mut self) {
-        for &i in &self.touched {
-            self.cover[i as usize] = 0;
+        for (j, span) in self.spans.iter_mut().enumerate() {
+            if span.0 < span.1 {
+                self.cover[j * self.w..][span.0 as usize..span.1 as usize].fill(0);
+            }
+            *span = (u32::MAX, 0);
         }
-        self.touched.clear();
     }
 
     /// Add a polyline (device pixels, pixel (i, j) covering [i, i+1] ×
@@ -86,7 +153,13 @@ impl Pen {
                 // as coverage is the largest, not the sum, of the parts).
                 let open = n < 3 || run[0] != run[n - 1];
                 for k in 1..n {
-                    self.segment(run[k - 1], run[k], width * 0.5, open && k == 1, open && k == n - 1);
+                    self.segment(
+                        run[k - 1],
+                        run[k],
+                        width * 0.5,
+                        open && k == 1,
+                        open && k == n - 1,
+                    );
                 }
                 start = i + 1;
             }
@@ -119,15 +192,47 @@ impl Pen {
         // ink). So across and along are measured on the axes, the pixel a
         // box: distances across scaled by 1/a, along by a.
         let hair = half <= 0.5;
-        let (kd, ks, b) = if hair { (1.0 / a, a, 0.0) } else { (1.0, 1.0, b) };
-        let cdf = |x: f64| {
-            if b == 0.0 {
-                (x + 0.5).clamp(0.0, 1.0)
-            } else {
-                below(x, a, b)
-            }
+        let (kd, ks, b) = if hair {
+            (1.0 / a, a, 0.0)
+        } else {
+            (1.0, 1.0, b)
         };
-        let reach = half + 0.5 * (a + b) + 1e-9;
+        let seg = Seg {
+            p,
+            len,
+            t: (tx, ty),
+            n: (nx, ny),
+            half,
+            kd,
+            ks,
+            butt0,
+            butt1,
+        };
+        // Monomorphised: the axis-aligned box's distribution has no
+        // quadratic parts to branch over.
+        if b == 0.0 {
+            self.rows(&seg, Box1)
+        } else {
+            self.rows(&seg, Trapezoid::new(a, b))
+        }
+    }
+
+    /// The rows of pixels near a segment, each pixel's coverage maxed in.
+    fn rows<P: Profile>(&mut self, g: &Seg, prof: P) {
+        let Seg {
+            p,
+            len,
+            t: (tx, ty),
+            n: (nx, ny),
+            half,
+            kd,
+            ks,
+            butt0,
+            butt1,
+        } = *g;
+        let outer = prof.outer();
+        let reach = half + outer + 1e-9;
+        let q = (p.0 + tx * len, p.1 + ty * len);
         let (w, h) = (self.w as f64, self.h as f64);
         let y_lo = (p.1.min(q.1) - reach - 0.5).floor().max(0.0);
         let y_hi = (p.1.max(q.1) + reach - 0.5).ceil().min(h - 1.0);
@@ -136,13 +241,25 @@ impl Pen {
         if y_lo > y_hi || x_min >= x_max {
             return;
         }
+        // Across: covered at most within `reach / kd` of the axis.
+        let across = reach / kd;
+        // Symmetric across: a pixel wholly inside is covered, no sums.
+        let inside = half - outer;
+        let band = |d: f64| {
+            let e = d.abs();
+            if e <= inside {
+                1.0
+            } else {
+                prof.below(half - e) - prof.below(-half - e)
+            }
+        };
         for j in y_lo as usize..=y_hi as usize {
             let cy = j as f64 + 0.5 - p.1;
             // The x-range of this row where the pixel centre is within
             // `reach` of the segment's band and of its length (+ reach).
             let (mut lo, mut hi) = (x_min - p.0, x_max - p.0);
             for (dir, off, from, to) in [
-                (nx, cy * ny, -reach, reach),
+                (nx, cy * ny, -across, across),
                 (tx, cy * ty, -reach, len + reach),
             ] {
                 if dir.abs() > 1e-12 {
@@ -157,17 +274,20 @@ impl Pen {
             if lo > hi {
                 continue;
             }
-            let i0 = (lo + p.0 - 0.5).ceil().max(0.0) as usize;
+            let i0 = (lo + p.0 - 0.5).ceil().max(0.0);
             let i1 = (hi + p.0 - 0.5).floor().min(w - 1.0);
-            if i1 < 0.0 {
+            if i1 < i0 {
                 continue;
             }
             let row = j * self.w;
-            for i in i0..=i1 as usize {
-                let cx = i as f64 + 0.5 - p.0;
-                let s = cx * tx + cy * ty;
-                let d = cx * nx + cy * ny;
-                let band = |d: f64| cdf(half - d) - cdf(-half - d);
+            let span = &mut self.spans[j];
+            span.0 = span.0.min(i0 as u32);
+            span.1 = span.1.max(i1 as u32 + 1);
+            let cx = i0 + 0.5 - p.0;
+            // Along and across the segment, stepped by the pixel.
+            let mut s = cx * tx + cy * ty;
+            let mut d = cx * nx + cy * ny;
+            for k in row + i0 as usize..=row + i1 as usize {
                 let c = if s < 0.0 && !butt0 {
                     band((s * s + d * d).sqrt() * kd)
                 } else if s > len && !butt1 {
@@ -176,22 +296,18 @@ impl Pen {
                 } else {
                     let mut c = band(d * kd);
                     if butt0 {
-                        c *= cdf(s * ks);
+                        c *= prof.below(s * ks);
                     }
                     if butt1 {
-                        c *= cdf((len - s) * ks);
+                        c *= prof.below((len - s) * ks);
                     }
                     c
                 };
+                s += tx;
+                d += nx;
                 let c8 = (c * 255.0 + 0.5) as u8;
-                let k = row + i;
-                let old = self.cover[k];
-                if c8 > old {
-                    if old == 0 {
-                        self.touched.push(k as u32);
-                    }
-                    self.cover[k] = c8;
-                }
+                let old = &mut self.cover[k];
+                *old = (*old).max(c8);
             }
         }
     }
@@ -207,16 +323,34 @@ impl Pen {
             0.0
         };
         // The canvas holds a colour's alpha in 8 bits.
-        let a8 = (alpha * 255.0 + 0.5).floor();
+        let a8 = (alpha * 255.0 + 0.5).floor() as i32;
         if rgba.len() == self.w * self.h * 4 {
-            let src = rgb.map(f64::from);
-            for &k in &self.touched {
-                let k = k as usize;
-                let t = a8 * f64::from(self.cover[k]) / (255.0 * 255.0);
-                let px = &mut rgba[4 * k..4 * k + 3];
-                for (c, s) in px.iter_mut().zip(src) {
-                    let d = f64::from(*c);
-                    *c = (d + (s - d) * t + 0.5) as u8;
+            let src = rgb.map(i32::from);
+            for (j, &(lo, hi)) in self.spans.iter().enumerate() {
+                if lo >= hi {
+                    continue;
+                }
+                let (lo, hi) = (j * self.w + lo as usize, j * self.w + hi as usize);
+                // Most of a span is uncovered: 8 pixels at a time skipped.
+                let mut k = lo;
+                while k < hi {
+                    if k + 8 <= hi {
+                        let word: [u8; 8] = self.cover[k..k + 8].try_into().unwrap_or([1; 8]);
+                        if u64::from_ne_bytes(word) == 0 {
+                            k += 8;
+                            continue;
+                        }
+                    }
+                    let c = self.cover[k];
+                    if c != 0 {
+                        // d + (s − d)·a8·c/255², rounded (255² is odd: no ties).
+                        let t = a8 * i32::from(c);
+                        for (v, s) in rgba[4 * k..4 * k + 3].iter_mut().zip(src) {
+                            let d = i32::from(*v);
+                            *v = ((d * 65025 + (s - d) * t + 32512) / 65025) as u8;
+                        }
+                    }
+                    k += 1;
                 }
             }
         }
@@ -302,7 +436,7 @@ mod tests {
         pen.line(&[(10.0, 10.0), (10.0 + d, 10.0 + d)], w);
         // Area l·w, to the 8-bit rounding of each pixel and the square
         // ends' corners (coverage along × across: within 0.1 px² each).
-        let n = pen.touched.len() as f64;
+        let n = pen.cover.iter().filter(|&&c| c > 0).count() as f64;
         let err = (sum(&pen) - l * w).abs();
         assert!(err < n * 0.5 / 255.0 + 0.2, "{}", sum(&pen));
         // Most of it is the rounding, not the ends.
@@ -333,7 +467,14 @@ mod tests {
         // other, so the pixel there is as covered as its neighbours.
         let mut pen = Pen::default();
         pen.begin(30, 30);
-        let sq = [(15.5, 5.3), (25.0, 5.3), (25.0, 25.0), (5.0, 25.0), (5.0, 5.3), (15.5, 5.3)];
+        let sq = [
+            (15.5, 5.3),
+            (25.0, 5.3),
+            (25.0, 25.0),
+            (5.0, 25.0),
+            (5.0, 5.3),
+            (15.5, 5.3),
+        ];
         pen.line(&sq, 1.0);
         assert_eq!(pen.coverage(15, 5), pen.coverage(12, 5));
         assert_eq!(pen.coverage(14, 5), pen.coverage(12, 5));
