@@ -1,7 +1,10 @@
 //! The surface picture: heatmap, isolines, axes and minima, rendered once
 //! into an offscreen canvas and kept until the surface, view or size change.
+//! The isolines and minima markers are drawn into the heatmap's pixels in
+//! wasm (`surface::Pen`) before `putImageData`: no canvas path to stroke.
 //! The tick labels go into a second, transparent canvas that each frame
-//! draws over the trails, so a trail crossing them never hides a number.
+//! draws over the trails, so a trail crossing them never hides a number;
+//! it is kept while the view, size and style stay (a surface change keeps it).
 //!
 //! A new picture reuses the canvases and sample buffers of the one it
 //! replaces (they go back to a small pool when a cache is dropped), so a
