@@ -23,7 +23,20 @@ pub struct Pen {
     /// Per row, the columns `lo..hi` outside which its coverage is 0
     /// (`lo >= hi`: none), so inking walks the picture in memory order.
     spans: Vec<(u32, u32)>,
+    /// [`BUCKETS`] + 1 rows of a turned pixel's coverage by a band of half
+    /// width `lut_half`, at distances 0, 1/[`STEPS`], 2/[`STEPS`]… px.
+    lut: Vec<f32>,
+    lut_half: f64,
+    lut_row: usize,
 }
+
+/// The turned pixels the table holds: b (the smaller of the direction's
+/// components) from 0 to 1/√2 in this many steps (a step moves a
+/// coverage by under 1 %).
+const BUCKETS: usize = 16;
+/// Table entries per pixel of distance (between two, a coverage moves by
+/// at most 1/√2/64: under 3 levels of 255).
+const STEPS: f64 = 64.0;
 
 /// A segment as [`Pen::rows`] walks it: start, length, unit tangent and
 /// normal, half width, the hairline's scales across and along, butt ends.
@@ -47,6 +60,16 @@ trait Profile: Copy {
     fn below(&self, x: f64) -> f64;
     /// Half the projection's extent.
     fn outer(&self) -> f64;
+    /// The fraction of the pixel within `half` of an axis `e` ≥ 0 away
+    /// (`inside`: half − outer, within which it is all covered).
+    #[inline]
+    fn band(&self, half: f64, inside: f64, e: f64) -> f64 {
+        if e <= inside {
+            1.0
+        } else {
+            self.below(half - e) - self.below(-half - e)
+        }
+    }
 }
 
 /// An axis-aligned pixel (or a hairline, measured on the axes): a box.
@@ -68,27 +91,30 @@ impl Profile for Box1 {
 /// distribution is piecewise quadratic (its constants kept: no division
 /// per pixel).
 #[derive(Clone, Copy)]
-struct Trapezoid {
+struct Trapezoid<'a> {
     outer: f64,
     inner: f64,
     half_a: f64,
     inv_a: f64,
     inv_2ab: f64,
+    /// The table's row of the nearest turn (see [`Pen::lut`]).
+    row: &'a [f32],
 }
 
-impl Trapezoid {
-    fn new(a: f64, b: f64) -> Trapezoid {
+impl Trapezoid<'_> {
+    fn new(a: f64, b: f64) -> Trapezoid<'static> {
         Trapezoid {
             outer: 0.5 * (a + b),
             inner: 0.5 * (a - b),
             half_a: 0.5 * a,
             inv_a: 1.0 / a,
             inv_2ab: 1.0 / (2.0 * a * b),
+            row: &[],
         }
     }
 }
 
-impl Profile for Trapezoid {
+impl Profile for Trapezoid<'_> {
     #[inline]
     fn below(&self, x: f64) -> f64 {
         if x <= -self.outer {
@@ -107,6 +133,12 @@ impl Profile for Trapezoid {
     }
     fn outer(&self) -> f64 {
         self.outer
+    }
+    /// From the table: no branches on the trapezoid's pieces per pixel.
+    #[inline]
+    fn band(&self, _half: f64, _inside: f64, e: f64) -> f64 {
+        let k = (e * STEPS + 0.5) as usize;
+        self.row.get(k).map_or(0.0, |&c| f64::from(c))
     }
 }
 
@@ -213,8 +245,41 @@ impl Pen {
         if b == 0.0 {
             self.rows(&seg, Box1)
         } else {
-            self.rows(&seg, Trapezoid::new(a, b))
+            if self.lut_half != half {
+                self.tabulate(half);
+            }
+            let lut = std::mem::take(&mut self.lut);
+            let k = (b * std::f64::consts::SQRT_2 * BUCKETS as f64 + 0.5) as usize;
+            let row = &lut[k.min(BUCKETS) * self.lut_row..][..self.lut_row];
+            let prof = Trapezoid {
+                row,
+                ..Trapezoid::new(a, b)
+            };
+            self.rows(&seg, prof);
+            self.lut = lut;
         }
+    }
+
+    /// Fill the table for bands of half width `half`.
+    fn tabulate(&mut self, half: f64) {
+        let n = ((half + 1.0) * STEPS) as usize + 2;
+        self.lut.clear();
+        for k in 0..=BUCKETS {
+            let b = k as f64 / BUCKETS as f64 * std::f64::consts::FRAC_1_SQRT_2;
+            let a = (1.0 - b * b).sqrt();
+            for i in 0..n {
+                let e = i as f64 / STEPS;
+                let c = if k == 0 {
+                    Box1.band(half, half - 0.5, e)
+                } else {
+                    let t = Trapezoid::new(a, b);
+                    t.below(half - e) - t.below(-half - e)
+                };
+                self.lut.push(c as f32);
+            }
+        }
+        self.lut_row = n;
+        self.lut_half = half;
     }
 
     /// The rows of pixels near a segment, each pixel's coverage maxed in.
@@ -245,14 +310,7 @@ impl Pen {
         let across = reach / kd;
         // Symmetric across: a pixel wholly inside is covered, no sums.
         let inside = half - outer;
-        let band = |d: f64| {
-            let e = d.abs();
-            if e <= inside {
-                1.0
-            } else {
-                prof.below(half - e) - prof.below(-half - e)
-            }
-        };
+        let band = |d: f64| prof.band(half, inside, d.abs());
         for j in y_lo as usize..=y_hi as usize {
             let cy = j as f64 + 0.5 - p.1;
             // The x-range of this row where the pixel centre is within
@@ -425,6 +483,30 @@ mod tests {
         pen.line(&[(10.0, 10.5), (50.0, 50.5)], 1.0);
         assert!((127..=128).contains(&pen.coverage(20, 20)));
         assert!((127..=128).contains(&pen.coverage(20, 21)));
+    }
+
+    #[test]
+    fn the_table_gives_the_exact_coverage_to_a_level_or_two() {
+        let mut pen = Pen::default();
+        for half in [0.75, 1.0, 1.75] {
+            pen.tabulate(half);
+            for deg in [3.0_f64, 10.0, 22.5, 30.0, 45.0] {
+                let (a, b) = (deg.to_radians().cos(), deg.to_radians().sin());
+                let k = (b * std::f64::consts::SQRT_2 * BUCKETS as f64 + 0.5) as usize;
+                let row = &pen.lut[k * pen.lut_row..][..pen.lut_row];
+                let exact = Trapezoid::new(a, b);
+                let table = Trapezoid { row, ..exact };
+                for i in 0..400 {
+                    let e = i as f64 / 100.0;
+                    let want = exact.below(half - e) - exact.below(-half - e);
+                    let got = table.band(half, half - exact.outer, e);
+                    assert!(
+                        (want - got).abs() < 2.5 / 255.0,
+                        "{half} {deg}° {e}: {want} vs {got}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
