@@ -76,3 +76,24 @@ for (const dpr of [1, 2]) {
     });
   }
 }
+
+// The plot blits the axes' labels picture only in two strips (bottom and
+// left): the same pixels as the whole picture only if it has none outside.
+test('the labels picture has no pixel outside the strips the plot blits', async () => {
+  const cases = [
+    ['?f=quadratic', 1], ['?f=quadratic', 2], ['?f=rosenbrock&present', 2],
+    ['?f=quadratic&view=-12345,12345,-0.001,0.001', 1], ['?f=himmelblau&lang=zh', 2],
+  ];
+  for (const [q, dpr] of cases) {
+    const { page, context } = await open(suite.browser, suite.server.url + q, { width: 1280, height: 720, dpr });
+    await page.waitForFunction(() => document.querySelector('#plot')?.dataset.draws > 0, null, { timeout: 20000 });
+    const r = await page.evaluate(() => {
+      const b = window.wasmBindings;
+      const count = (px) => { let n = 0; for (let i = 3; i < px.length; i += 4) if (px[i] !== 0) n++; return n; };
+      return { whole: count(b.surface_pixels('labels')), outside: count(b.surface_pixels('labels-outside')) };
+    });
+    assert.ok(r.whole > 500, `${q} DPR ${dpr}: the labels are drawn (${r.whole} pixels)`);
+    assert.equal(r.outside, 0, `${q} DPR ${dpr}: no label pixel outside the strips`);
+    await context.close();
+  }
+});

@@ -52,6 +52,8 @@ pub struct SurfaceCache {
     /// The axes' ticks and labels, drawn on top of the trails (shared by
     /// the pictures of one geometry and style: see [`labels`]).
     pub(super) labels: Rc<HtmlCanvasElement>,
+    /// Where the labels' picture has pixels (elsewhere it is transparent).
+    strips: [Strip; 2],
     landscape: Landscape,
     geom: Geom,
     style: Style,
@@ -111,6 +113,49 @@ impl SurfaceCache {
         let c = &again.canvas;
         let data = context(c)?.get_image_data(0.0, 0.0, c.width() as f64, c.height() as f64)?;
         Ok(data.data().0)
+    }
+
+    /// Draw the labels' picture over `ctx` (identity transform): only its
+    /// strips along the bottom and left, where it has pixels (the same
+    /// pixels as the whole picture's blit, a third of the canvas's work).
+    pub fn draw_labels(&self, ctx: &CanvasRenderingContext2d) -> Result<(), JsValue> {
+        for (x, y, w, h) in self.strips {
+            if w > 0.0 && h > 0.0 {
+                ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                    &self.labels,
+                    x,
+                    y,
+                    w,
+                    h,
+                    x,
+                    y,
+                    w,
+                    h,
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The labels' picture (RGBA, device pixels), with its strips left
+    /// out when `outside` (for the test that they hold every pixel).
+    pub fn label_pixels(&self, outside: bool) -> Result<Vec<u8>, JsValue> {
+        let c = &self.labels;
+        let (w, h) = (c.width() as usize, c.height() as usize);
+        let mut px = context(c)?
+            .get_image_data(0.0, 0.0, w as f64, h as f64)?
+            .data()
+            .0;
+        if outside {
+            for (x, y, sw, sh) in self.strips {
+                let (x0, y0) = (x as usize, y as usize);
+                let (x1, y1) = (((x + sw) as usize).min(w), ((y + sh) as usize).min(h));
+                for row in y0..y1 {
+                    px[4 * (row * w + x0.min(x1))..4 * (row * w + x1)].fill(0);
+                }
+            }
+        }
+        Ok(px)
     }
 
     /// The picture's canvas (the benchmark reads a pixel of it back to
@@ -268,10 +313,11 @@ pub fn render_surface_with(
     if strokes == Strokes::Canvas || (strokes == Strokes::Pen && !pen_on) {
         stroke_on_canvas(&ctx, landscape, geom, style, &coarse, &levels)?;
     }
-    let labels = labels(doc, geom, style)?;
+    let (labels, strips) = labels(doc, geom, style)?;
     Ok(SurfaceCache {
         canvas: cv,
         labels,
+        strips,
         landscape: landscape.clone(),
         geom: *geom,
         style: *style,
@@ -375,6 +421,7 @@ struct Labels {
     geom: Geom,
     style: Style,
     canvas: Rc<HtmlCanvasElement>,
+    strips: [Strip; 2],
 }
 
 thread_local! {
@@ -389,15 +436,19 @@ const LABELS_MAX: usize = 3;
 
 /// The label picture of this geometry and style: a kept one, or drawn on
 /// a canvas no picture shows any more (or a new one).
-fn labels(doc: &Document, geom: &Geom, style: &Style) -> Result<Rc<HtmlCanvasElement>, JsValue> {
+fn labels(
+    doc: &Document,
+    geom: &Geom,
+    style: &Style,
+) -> Result<(Rc<HtmlCanvasElement>, [Strip; 2]), JsValue> {
     LABELS.with(|l| {
         let mut l = l.borrow_mut();
         if let Some(i) = l.iter().position(|x| x.geom == *geom && x.style == *style) {
             // The most recent last.
             let e = l.remove(i);
-            let c = e.canvas.clone();
+            let found = (e.canvas.clone(), e.strips);
             l.push(e);
-            return Ok(c);
+            return Ok(found);
         }
         // Only this table holds a canvas no picture shows.
         let free = l.iter().position(|x| Rc::strong_count(&x.canvas) == 1);
@@ -411,18 +462,19 @@ fn labels(doc: &Document, geom: &Geom, style: &Style) -> Result<Rc<HtmlCanvasEle
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
         ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
         ctx.set_transform(geom.dpr, 0.0, 0.0, geom.dpr, 0.0, 0.0)?;
-        draw_axes(&ctx, geom, style)?;
+        let strips = draw_axes(&ctx, geom, style)?;
         l.push(Labels {
             geom: *geom,
             style: *style,
             canvas: c.clone(),
+            strips,
         });
         if l.len() > LABELS_MAX {
             if let Some(i) = l.iter().position(|x| Rc::strong_count(&x.canvas) == 1) {
                 l.remove(i);
             }
         }
-        Ok(c)
+        Ok((c, strips))
     })
 }
 
@@ -437,25 +489,28 @@ fn path(ctx: &CanvasRenderingContext2d, pts: &[(f64, f64)]) {
     }
 }
 
-/// A tick label on a dark box, `size` px text, baseline at `y`.
+/// A tick label on a dark box, `size` px text, baseline at `y`; returns
+/// the box's right edge.
 fn label(
     ctx: &CanvasRenderingContext2d,
     text: &str,
     x: f64,
     y: f64,
     size: f64,
-) -> Result<(), JsValue> {
+) -> Result<f64, JsValue> {
     let tw = ctx.measure_text(text)?.width();
     ctx.set_fill_style_str("rgba(0,0,0,0.55)");
     let pad = (size / 6.0).round();
     ctx.fill_rect(x - pad, y - size + 1.0, tw + 2.0 * pad, size + 2.0);
     ctx.set_fill_style_str("#ffffff");
-    ctx.fill_text(text, x, y)
+    ctx.fill_text(text, x, y)?;
+    Ok(x - pad + tw + 2.0 * pad)
 }
 
 /// Ticks and their labels along the bottom and left edges, spaced for the
-/// style's text size.
-fn draw_axes(ctx: &CanvasRenderingContext2d, g: &Geom, st: &Style) -> Result<(), JsValue> {
+/// style's text size; returns the boxes (x, y, w, h, device pixels) that
+/// hold every pixel drawn: a strip along the bottom, one along the left.
+fn draw_axes(ctx: &CanvasRenderingContext2d, g: &Geom, st: &Style) -> Result<[Strip; 2], JsValue> {
     let t = st.text_px;
     ctx.set_font(&st.font());
     ctx.set_line_width(st.px(1.0));
@@ -464,6 +519,8 @@ fn draw_axes(ctx: &CanvasRenderingContext2d, g: &Geom, st: &Style) -> Result<(),
     let nx = ((g.w / (t * 6.5)) as usize).max(3);
     let ny = ((g.h / (t * 5.0)) as usize).max(3);
     let tick = st.px(6.0);
+    // The right edge of the left column's labels (and its ticks).
+    let mut right = tick;
     for v in ticks(g.view.x0, g.view.x1, nx) {
         let (x, _) = g.px([v, g.view.y0]);
         ctx.begin_path();
@@ -481,10 +538,21 @@ fn draw_axes(ctx: &CanvasRenderingContext2d, g: &Geom, st: &Style) -> Result<(),
         ctx.line_to(tick, y);
         ctx.stroke();
         if y > 1.2 * t && y < g.h - 2.0 * t {
-            label(ctx, &tick_label(v), tick + 2.0, y + t / 3.0, t)?;
+            right = right.max(label(ctx, &tick_label(v), tick + 2.0, y + t / 3.0, t)?);
         }
     }
     label(ctx, "x₁", g.w - 1.8 * t, g.h - tick - 2.0, t)?;
-    label(ctx, "x₂", tick + 2.0, t + 4.0, t)?;
-    Ok(())
+    right = right.max(label(ctx, "x₂", tick + 2.0, t + 4.0, t)?);
+    // The bottom labels' boxes start at their baseline − size + 1; 2 px
+    // more each way for antialiasing and glyphs past their advance.
+    let top = g.h - tick - 2.0 - t - 1.0;
+    let d = g.dpr;
+    let (pw, ph) = g.device();
+    let (pw, ph) = (pw as f64, ph as f64);
+    let y0 = ((top - 2.0) * d).floor().clamp(0.0, ph);
+    let x1 = ((right + 2.0) * d).ceil().clamp(0.0, pw);
+    Ok([(0.0, y0, pw, ph - y0), (0.0, 0.0, x1, y0)])
 }
+
+/// A box (x, y, w, h) of a canvas, device pixels.
+type Strip = (f64, f64, f64, f64);
