@@ -10,6 +10,7 @@
 //! the loss against step; `style` the sizes all of them take; `trials`
 //! L-BFGS's line-search trial points of the current step.
 
+mod axes;
 mod layers;
 mod loss_chart;
 mod loss_paint;

@@ -4,7 +4,7 @@
 //! wasm (`surface::Pen`) before `putImageData`: no canvas path to stroke.
 //! The tick labels go into a second, transparent canvas that each frame
 //! draws over the trails, so a trail crossing them never hides a number;
-//! it is kept while the view, size and style stay (a surface change keeps it).
+//! it is kept while the view, size and style stay (axes.rs).
 //!
 //! A new picture reuses the canvases and sample buffers of the one it
 //! replaces (they go back to a small pool when a cache is dropped), so a
@@ -12,11 +12,11 @@
 //! from the fast sampler into a kept grid, the pixels into a kept RGBA
 //! buffer that `putImageData` reads through a view of wasm memory.
 
+use super::axes::{labels, Strip};
 use super::layers::TrailLayer;
 use super::{context, Geom, Style};
-use crate::format::tick_label;
 use crate::landscape::Landscape;
-use crate::surface::{isolines_at, simplify, ticks, Grid, Pen, Raster, Sampler};
+use crate::surface::{isolines_at, simplify, Grid, Pen, Raster, Sampler};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -416,68 +416,6 @@ fn stroke_on_canvas(
     Ok(())
 }
 
-/// A picture of the axes' ticks and labels, for one geometry and style.
-struct Labels {
-    geom: Geom,
-    style: Style,
-    canvas: Rc<HtmlCanvasElement>,
-    strips: [Strip; 2],
-}
-
-thread_local! {
-    /// The last label pictures drawn: the ticks follow the view, size and
-    /// style, not the surface, so a surface change keeps its picture.
-    static LABELS: RefCell<Vec<Labels>> = const { RefCell::new(Vec::new()) };
-}
-
-/// At most this many label pictures are kept (the page's, a figure's, an
-/// export's), besides any still shown.
-const LABELS_MAX: usize = 3;
-
-/// The label picture of this geometry and style: a kept one, or drawn on
-/// a canvas no picture shows any more (or a new one).
-fn labels(
-    doc: &Document,
-    geom: &Geom,
-    style: &Style,
-) -> Result<(Rc<HtmlCanvasElement>, [Strip; 2]), JsValue> {
-    LABELS.with(|l| {
-        let mut l = l.borrow_mut();
-        if let Some(i) = l.iter().position(|x| x.geom == *geom && x.style == *style) {
-            // The most recent last.
-            let e = l.remove(i);
-            let found = (e.canvas.clone(), e.strips);
-            l.push(e);
-            return Ok(found);
-        }
-        // Only this table holds a canvas no picture shows.
-        let free = l.iter().position(|x| Rc::strong_count(&x.canvas) == 1);
-        let c = match free {
-            Some(i) => l.remove(i).canvas,
-            None => Rc::new(canvas(doc)?),
-        };
-        let (pw, ph) = geom.device();
-        size(&c, pw.max(1), ph.max(1));
-        let ctx = context(&c)?;
-        ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-        ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
-        ctx.set_transform(geom.dpr, 0.0, 0.0, geom.dpr, 0.0, 0.0)?;
-        let strips = draw_axes(&ctx, geom, style)?;
-        l.push(Labels {
-            geom: *geom,
-            style: *style,
-            canvas: c.clone(),
-            strips,
-        });
-        if l.len() > LABELS_MAX {
-            if let Some(i) = l.iter().position(|x| Rc::strong_count(&x.canvas) == 1) {
-                l.remove(i);
-            }
-        }
-        Ok((c, strips))
-    })
-}
-
 /// A polyline as a subpath of the context's path.
 fn path(ctx: &CanvasRenderingContext2d, pts: &[(f64, f64)]) {
     for (i, &(x, y)) in pts.iter().enumerate() {
@@ -488,71 +426,3 @@ fn path(ctx: &CanvasRenderingContext2d, pts: &[(f64, f64)]) {
         }
     }
 }
-
-/// A tick label on a dark box, `size` px text, baseline at `y`; returns
-/// the box's right edge.
-fn label(
-    ctx: &CanvasRenderingContext2d,
-    text: &str,
-    x: f64,
-    y: f64,
-    size: f64,
-) -> Result<f64, JsValue> {
-    let tw = ctx.measure_text(text)?.width();
-    ctx.set_fill_style_str("rgba(0,0,0,0.55)");
-    let pad = (size / 6.0).round();
-    ctx.fill_rect(x - pad, y - size + 1.0, tw + 2.0 * pad, size + 2.0);
-    ctx.set_fill_style_str("#ffffff");
-    ctx.fill_text(text, x, y)?;
-    Ok(x - pad + tw + 2.0 * pad)
-}
-
-/// Ticks and their labels along the bottom and left edges, spaced for the
-/// style's text size; returns the boxes (x, y, w, h, device pixels) that
-/// hold every pixel drawn: a strip along the bottom, one along the left.
-fn draw_axes(ctx: &CanvasRenderingContext2d, g: &Geom, st: &Style) -> Result<[Strip; 2], JsValue> {
-    let t = st.text_px;
-    ctx.set_font(&st.font());
-    ctx.set_line_width(st.px(1.0));
-    ctx.set_stroke_style_str("rgba(255,255,255,0.8)");
-    // About 6.5 and 5 text heights of room per tick (85 and 65 px at 13 px).
-    let nx = ((g.w / (t * 6.5)) as usize).max(3);
-    let ny = ((g.h / (t * 5.0)) as usize).max(3);
-    let tick = st.px(6.0);
-    // The right edge of the left column's labels (and its ticks).
-    let mut right = tick;
-    for v in ticks(g.view.x0, g.view.x1, nx) {
-        let (x, _) = g.px([v, g.view.y0]);
-        ctx.begin_path();
-        ctx.move_to(x, g.h);
-        ctx.line_to(x, g.h - tick);
-        ctx.stroke();
-        if x > 2.0 * t && x < g.w - 2.5 * t {
-            label(ctx, &tick_label(v), x + 3.0, g.h - tick - 2.0, t)?;
-        }
-    }
-    for v in ticks(g.view.y0, g.view.y1, ny) {
-        let (_, y) = g.px([g.view.x0, v]);
-        ctx.begin_path();
-        ctx.move_to(0.0, y);
-        ctx.line_to(tick, y);
-        ctx.stroke();
-        if y > 1.2 * t && y < g.h - 2.0 * t {
-            right = right.max(label(ctx, &tick_label(v), tick + 2.0, y + t / 3.0, t)?);
-        }
-    }
-    label(ctx, "x₁", g.w - 1.8 * t, g.h - tick - 2.0, t)?;
-    right = right.max(label(ctx, "x₂", tick + 2.0, t + 4.0, t)?);
-    // The bottom labels' boxes start at their baseline − size + 1; 2 px
-    // more each way for antialiasing and glyphs past their advance.
-    let top = g.h - tick - 2.0 - t - 1.0;
-    let d = g.dpr;
-    let (pw, ph) = g.device();
-    let (pw, ph) = (pw as f64, ph as f64);
-    let y0 = ((top - 2.0) * d).floor().clamp(0.0, ph);
-    let x1 = ((right + 2.0) * d).ceil().clamp(0.0, pw);
-    Ok([(0.0, y0, pw, ph - y0), (0.0, 0.0, x1, y0)])
-}
-
-/// A box (x, y, w, h) of a canvas, device pixels.
-type Strip = (f64, f64, f64, f64);
