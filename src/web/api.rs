@@ -74,6 +74,46 @@ pub fn redraw_exact() -> Result<(), JsValue> {
     })
 }
 
+/// The plot's surface picture drawn afresh, its isolines and minima drawn
+/// by the pen in wasm (`"pen"`, as the page does), as canvas paths
+/// (`"canvas"`) or not at all (`"off"`); or its axes' labels picture
+/// (`"labels"`), or that outside the strips the plot blits
+/// (`"labels-outside"`): RGBA device pixels, empty when there is no
+/// picture (for the tests that compare the pen with the canvas and the
+/// strips with the whole labels picture).
+#[wasm_bindgen]
+pub fn surface_pixels(strokes: &str) -> Result<Vec<u8>, JsValue> {
+    use super::draw::Strokes;
+    // The labels' picture, whole or outside the strips the plot blits.
+    let labels = match strokes {
+        "labels" => Some(false),
+        "labels-outside" => Some(true),
+        _ => None,
+    };
+    let strokes = match strokes {
+        "pen" => Strokes::Pen,
+        "canvas" => Strokes::Canvas,
+        "off" => Strokes::Off,
+        _ if labels.is_some() => Strokes::Pen,
+        _ => {
+            return Err(JsValue::from_str(
+                "strokes: pen, canvas, off, labels or labels-outside",
+            ))
+        }
+    };
+    APP.with(|a| match a.try_borrow() {
+        Ok(guard) => match guard
+            .as_ref()
+            .and_then(|app| app.cache.as_ref().map(|c| (app, c)))
+        {
+            Some((_, cache)) if labels.is_some() => cache.label_pixels(labels == Some(true)),
+            Some((app, cache)) => cache.pixels_with(&app.doc, strokes),
+            None => Ok(Vec::new()),
+        },
+        Err(_) => Err(JsValue::from_str("the page is busy")),
+    })
+}
+
 fn state_json(app: &App) -> String {
     let mut m = Map::new();
     m.insert("scene".into(), app.scene.to_value());

@@ -10,6 +10,7 @@
 //! the loss against step; `style` the sizes all of them take; `trials`
 //! L-BFGS's line-search trial points of the current step.
 
+mod axes;
 mod layers;
 mod loss_chart;
 mod loss_paint;
@@ -28,7 +29,7 @@ pub use loss_chart::{draw_loss, forget_loss_charts};
 pub use loss_paint::Curves;
 pub use plot::{draw_plot, draw_plot_kept};
 pub use style::Style;
-pub use surface::{render_surface, SurfaceCache};
+pub use surface::{render_surface, Strokes, SurfaceCache};
 
 use crate::diagnose::Diagnosis;
 use crate::run::Trajectory;

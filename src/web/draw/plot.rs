@@ -60,7 +60,7 @@ pub fn draw_plot_kept(
     if !labelled {
         // The axes' labels over everything the runs drew (device pixels).
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-        ctx.draw_image_with_html_canvas_element(&cache.labels, 0.0, 0.0)?;
+        cache.draw_labels(&ctx)?;
         ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
     }
     // The start: a ring to grab.

@@ -1,7 +1,10 @@
 //! The surface picture: heatmap, isolines, axes and minima, rendered once
 //! into an offscreen canvas and kept until the surface, view or size change.
+//! The isolines and minima markers are drawn into the heatmap's pixels in
+//! wasm (`surface::Pen`) before `putImageData`: no canvas path to stroke.
 //! The tick labels go into a second, transparent canvas that each frame
-//! draws over the trails, so a trail crossing them never hides a number.
+//! draws over the trails, so a trail crossing them never hides a number;
+//! it is kept while the view, size and style stay (axes.rs).
 //!
 //! A new picture reuses the canvases and sample buffers of the one it
 //! replaces (they go back to a small pool when a cache is dropped), so a
@@ -9,12 +12,13 @@
 //! from the fast sampler into a kept grid, the pixels into a kept RGBA
 //! buffer that `putImageData` reads through a view of wasm memory.
 
+use super::axes::{labels, Strip};
 use super::layers::TrailLayer;
 use super::{context, Geom, Style};
-use crate::format::tick_label;
 use crate::landscape::Landscape;
-use crate::surface::{isolines_at, simplify, ticks, Grid, Raster, Sampler};
+use crate::surface::{isolines_at, simplify, Grid, Pen, Raster, Sampler};
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, ImageData};
@@ -22,13 +26,13 @@ use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement, ImageData};
 /// What a picture is drawn with, kept from one picture to the next.
 struct Kept {
     canvas: HtmlCanvasElement,
-    labels: HtmlCanvasElement,
     /// The low-resolution heatmap before it is scaled up (while dragging).
     small: Option<HtmlCanvasElement>,
     raster: Raster,
     /// The coarser samples the isolines are traced on.
     coarse: Grid,
     sampler: Sampler,
+    pen: Pen,
 }
 
 thread_local! {
@@ -45,27 +49,30 @@ const POOL_MAX: usize = 3;
 /// The cached surface picture, and the trails drawn over it while playing.
 pub struct SurfaceCache {
     pub(super) canvas: HtmlCanvasElement,
-    /// The axes' ticks and labels, drawn on top of the trails.
-    pub(super) labels: HtmlCanvasElement,
+    /// The axes' ticks and labels, drawn on top of the trails (shared by
+    /// the pictures of one geometry and style: see [`labels`]).
+    pub(super) labels: Rc<HtmlCanvasElement>,
+    /// Where the labels' picture has pixels (elsewhere it is transparent).
+    strips: [Strip; 2],
     landscape: Landscape,
     geom: Geom,
     style: Style,
     low: bool,
     pub(super) trails: RefCell<Option<TrailLayer>>,
     /// The buffers, returned to [`POOL`] on drop.
-    kept: Option<(Option<HtmlCanvasElement>, Raster, Grid, Sampler)>,
+    kept: Option<(Option<HtmlCanvasElement>, Raster, Grid, Sampler, Pen)>,
 }
 
 impl Drop for SurfaceCache {
     fn drop(&mut self) {
-        if let Some((small, raster, coarse, sampler)) = self.kept.take() {
+        if let Some((small, raster, coarse, sampler, pen)) = self.kept.take() {
             let kept = Kept {
                 canvas: self.canvas.clone(),
-                labels: self.labels.clone(),
                 small,
                 raster,
                 coarse,
                 sampler,
+                pen,
             };
             POOL.with(|p| {
                 let mut p = p.borrow_mut();
@@ -91,11 +98,83 @@ impl SurfaceCache {
         self.low
     }
 
+    /// The pixels of this picture drawn afresh with its lines drawn by
+    /// `strokes` (RGBA, device pixels; for the browser test that compares
+    /// the pen with the canvas's own strokes).
+    pub fn pixels_with(&self, doc: &Document, strokes: Strokes) -> Result<Vec<u8>, JsValue> {
+        let again = render_surface_with(
+            doc,
+            &self.landscape,
+            &self.geom,
+            &self.style,
+            false,
+            strokes,
+        )?;
+        let c = &again.canvas;
+        let data = context(c)?.get_image_data(0.0, 0.0, c.width() as f64, c.height() as f64)?;
+        Ok(data.data().0)
+    }
+
+    /// Draw the labels' picture over `ctx` (identity transform): only its
+    /// strips along the bottom and left, where it has pixels (the same
+    /// pixels as the whole picture's blit, a third of the canvas's work).
+    pub fn draw_labels(&self, ctx: &CanvasRenderingContext2d) -> Result<(), JsValue> {
+        for (x, y, w, h) in self.strips {
+            if w > 0.0 && h > 0.0 {
+                ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                    &self.labels,
+                    x,
+                    y,
+                    w,
+                    h,
+                    x,
+                    y,
+                    w,
+                    h,
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The labels' picture (RGBA, device pixels), with its strips left
+    /// out when `outside` (for the test that they hold every pixel).
+    pub fn label_pixels(&self, outside: bool) -> Result<Vec<u8>, JsValue> {
+        let c = &self.labels;
+        let (w, h) = (c.width() as usize, c.height() as usize);
+        let mut px = context(c)?
+            .get_image_data(0.0, 0.0, w as f64, h as f64)?
+            .data()
+            .0;
+        if outside {
+            for (x, y, sw, sh) in self.strips {
+                let (x0, y0) = (x as usize, y as usize);
+                let (x1, y1) = (((x + sw) as usize).min(w), ((y + sh) as usize).min(h));
+                for row in y0..y1 {
+                    px[4 * (row * w + x0.min(x1))..4 * (row * w + x1)].fill(0);
+                }
+            }
+        }
+        Ok(px)
+    }
+
     /// The picture's canvas (the benchmark reads a pixel of it back to
     /// time the canvas work too).
     pub fn picture(&self) -> &HtmlCanvasElement {
         &self.canvas
     }
+}
+
+/// The picture's context, made opaque (`alpha: false`) when first asked
+/// for: every pixel of the picture is opaque, and a canvas that knows it
+/// is drawn onto the plot as a copy instead of a blend (the same pixels).
+fn opaque_context(c: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(&opts, &"alpha".into(), &false.into())?;
+    c.get_context_with_context_options("2d", &opts)?
+        .ok_or("no 2d context")?
+        .dyn_into::<CanvasRenderingContext2d>()
+        .map_err(|_| JsValue::from_str("not a 2d context"))
 }
 
 fn canvas(doc: &Document) -> Result<HtmlCanvasElement, JsValue> {
@@ -120,7 +199,6 @@ fn kept(doc: &Document) -> Result<Kept, JsValue> {
     }
     Ok(Kept {
         canvas: canvas(doc)?,
-        labels: canvas(doc)?,
         small: None,
         raster: Raster::default(),
         coarse: Grid::sample(
@@ -130,7 +208,22 @@ fn kept(doc: &Document) -> Result<Kept, JsValue> {
             2,
         ),
         sampler: Sampler::default(),
+        pen: Pen::default(),
     })
+}
+
+/// How the isolines and minima markers are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strokes {
+    /// Into the RGBA pixels in wasm before they go to the canvas (the
+    /// full-resolution picture: a canvas path cost more than the heatmap).
+    Pen,
+    /// As canvas paths over the picture (the low-resolution picture of a
+    /// drag, scaled up by the canvas first; and the reference the browser
+    /// test compares the pen with).
+    Canvas,
+    /// None: the heatmap alone (the test's measure of what the lines add).
+    Off,
 }
 
 /// Render the surface: heatmap (one sample per device pixel, or per 4 when
@@ -142,25 +235,66 @@ pub fn render_surface(
     style: &Style,
     low: bool,
 ) -> Result<SurfaceCache, JsValue> {
+    let strokes = if low { Strokes::Canvas } else { Strokes::Pen };
+    render_surface_with(doc, landscape, geom, style, low, strokes)
+}
+
+/// [`render_surface`] with the lines drawn by `strokes`.
+pub fn render_surface_with(
+    doc: &Document,
+    landscape: &Landscape,
+    geom: &Geom,
+    style: &Style,
+    low: bool,
+    strokes: Strokes,
+) -> Result<SurfaceCache, JsValue> {
     let (pw, ph) = geom.device();
     let Kept {
         canvas: cv,
-        labels,
         mut small,
         mut raster,
         mut coarse,
         mut sampler,
+        mut pen,
     } = kept(doc)?;
     size(&cv, pw.max(1), ph.max(1));
-    let ctx = context(&cv)?;
+    let ctx = opaque_context(&cv)?;
     // A kept context still has the last picture's transform.
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
     let k = if low { 4 } else { 1 };
     let (gw, gh) = ((pw / k).max(2), (ph / k).max(2));
-    let rgba = raster.render(landscape, geom.view, gw as usize, gh as usize);
+    let n = raster
+        .render(landscape, geom.view, gw as usize, gh as usize)
+        .len();
+    let cw = if low { geom.w / 6.0 } else { geom.w / 2.5 };
+    let ch = if low { geom.h / 6.0 } else { geom.h / 2.5 };
+    coarse.resample_with(&mut sampler, landscape, geom.view, cw as usize, ch as usize);
+    let levels: Vec<f64> = raster.scale.levels(14).iter().map(|l| l.1).collect();
+    // The pen draws at the pixels' own resolution only.
+    let pen_on = strokes == Strokes::Pen && k == 1;
+    if pen_on {
+        pen.begin(gw as usize, gh as usize);
+        let dpr = geom.dpr;
+        each_isoline(&coarse, &levels, geom, |pts| {
+            pen.line(pts, style.px(1.0) * dpr);
+        });
+        let rgba = &mut raster.rgba[..n];
+        pen.ink(rgba, [255, 255, 255], isoline_alpha(style));
+        if style.present {
+            // A dark casing so the marker reads on the bright end of the map.
+            minima(landscape, geom, style, |a, b| {
+                pen.line(&[a, b], (style.px(2.0) + 2.0) * dpr);
+            });
+            pen.ink(rgba, [0, 0, 0], 0.6);
+        }
+        minima(landscape, geom, style, |a, b| {
+            pen.line(&[a, b], style.px(2.0) * dpr);
+        });
+        pen.ink(rgba, [255, 255, 255], 1.0);
+    }
     // A view of wasm memory, read by putImageData before anything else
     // runs in wasm (no allocation in between can move it).
-    let img = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), gw, gh)?;
+    let img = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&raster.rgba[..n]), gw, gh)?;
     if k == 1 {
         // It replaces every pixel: no clearing needed.
         ctx.put_image_data(&img, 0.0, 0.0)?;
@@ -176,76 +310,110 @@ pub fn render_surface(
         ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&sm, 0.0, 0.0, pw as f64, ph as f64)?;
         small = Some(sm);
     }
-    ctx.set_transform(geom.dpr, 0.0, 0.0, geom.dpr, 0.0, 0.0)?;
-    let g = geom.viewport();
-    let cw = if low { geom.w / 6.0 } else { geom.w / 2.5 };
-    let ch = if low { geom.h / 6.0 } else { geom.h / 2.5 };
-    coarse.resample_with(&mut sampler, landscape, geom.view, cw as usize, ch as usize);
-    let levels: Vec<f64> = raster.scale.levels(14).iter().map(|l| l.1).collect();
-    // Simplified to a quarter of a device pixel (no pixel one can see
-    // moves; a software canvas's stroke costs by the point): the bowl's and
-    // Rosenbrock's isolines keep an eighth of their points, Rastrigin's
-    // half (surface/simplify.rs).
-    let eps = 0.25 / geom.dpr;
-    let mut px = Vec::new();
-    let mut thin = Vec::new();
-    let mut stack = Vec::new();
-    // One path for every line (where two lines touch they show once).
-    ctx.begin_path();
-    for line in isolines_at(&coarse, &levels).iter().flatten() {
-        px.clear();
-        px.extend(line.iter().map(|p| g.px(*p)));
-        // A speck of a few points (a tiny island in a flat valley) stays
-        // as traced: simplified it would turn from a dot into a dash.
-        if px.len() < 8 {
-            path(&ctx, &px);
-            continue;
-        }
-        simplify(&px, eps, &mut stack, &mut thin);
-        path(&ctx, &thin);
+    if strokes == Strokes::Canvas || (strokes == Strokes::Pen && !pen_on) {
+        stroke_on_canvas(&ctx, landscape, geom, style, &coarse, &levels)?;
     }
-    // A projector washes faint lines out: stronger isolines when presenting.
-    ctx.set_stroke_style_str(if style.present {
-        "rgba(255,255,255,0.7)"
-    } else {
-        "rgba(255,255,255,0.45)"
-    });
-    ctx.set_line_width(style.px(1.0));
-    ctx.stroke();
-    size(&labels, pw.max(1), ph.max(1));
-    let lctx = context(&labels)?;
-    lctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-    lctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
-    lctx.set_transform(geom.dpr, 0.0, 0.0, geom.dpr, 0.0, 0.0)?;
-    draw_axes(&lctx, geom, style)?;
-    ctx.begin_path();
-    let r = style.px(7.0);
-    for p in landscape.minima() {
-        let (x, y) = g.px(p);
-        ctx.move_to(x - r, y);
-        ctx.line_to(x + r, y);
-        ctx.move_to(x, y - r);
-        ctx.line_to(x, y + r);
-    }
-    if style.present {
-        // A dark casing so the marker reads on the bright end of the map.
-        ctx.set_stroke_style_str("rgba(0,0,0,0.6)");
-        ctx.set_line_width(style.px(2.0) + 2.0);
-        ctx.stroke();
-    }
-    ctx.set_stroke_style_str("#ffffff");
-    ctx.set_line_width(style.px(2.0));
-    ctx.stroke();
+    let (labels, strips) = labels(doc, geom, style)?;
     Ok(SurfaceCache {
         canvas: cv,
         labels,
+        strips,
         landscape: landscape.clone(),
         geom: *geom,
         style: *style,
         low,
         trails: RefCell::new(None),
-        kept: Some((small, raster, coarse, sampler)),
+        kept: Some((small, raster, coarse, sampler, pen)),
     })
+}
+
+/// A projector washes faint lines out: stronger isolines when presenting.
+fn isoline_alpha(style: &Style) -> f64 {
+    if style.present {
+        0.7
+    } else {
+        0.45
+    }
+}
+
+/// Each isoline at `levels` traced on `coarse`, in device pixels,
+/// simplified to a quarter of a device pixel (no pixel one can see moves;
+/// a stroke costs by the point): the bowl's and Rosenbrock's isolines keep
+/// an eighth of their points, Rastrigin's half (surface/simplify.rs).
+fn each_isoline(coarse: &Grid, levels: &[f64], geom: &Geom, mut f: impl FnMut(&[(f64, f64)])) {
+    let g = geom.viewport();
+    let dpr = geom.dpr;
+    let mut px = Vec::new();
+    let mut thin = Vec::new();
+    let mut stack = Vec::new();
+    for line in isolines_at(coarse, levels).iter().flatten() {
+        px.clear();
+        px.extend(line.iter().map(|p| {
+            let (x, y) = g.px(*p);
+            (x * dpr, y * dpr)
+        }));
+        // A speck of a few points (a tiny island in a flat valley) stays
+        // as traced: simplified it would turn from a dot into a dash.
+        if px.len() < 8 {
+            f(&px);
+            continue;
+        }
+        simplify(&px, 0.25, &mut stack, &mut thin);
+        f(&thin);
+    }
+}
+
+/// The minima's crosses as segments in device pixels.
+fn minima(
+    landscape: &Landscape,
+    geom: &Geom,
+    style: &Style,
+    mut f: impl FnMut((f64, f64), (f64, f64)),
+) {
+    let g = geom.viewport();
+    let d = geom.dpr;
+    let r = style.px(7.0) * d;
+    for p in landscape.minima() {
+        let (x, y) = g.px(p);
+        let (x, y) = (x * d, y * d);
+        f((x - r, y), (x + r, y));
+        f((x, y - r), (x, y + r));
+    }
+}
+
+/// The isolines and minima as canvas paths (device pixels).
+fn stroke_on_canvas(
+    ctx: &CanvasRenderingContext2d,
+    landscape: &Landscape,
+    geom: &Geom,
+    style: &Style,
+    coarse: &Grid,
+    levels: &[f64],
+) -> Result<(), JsValue> {
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+    let d = geom.dpr;
+    // One path for every line (where two lines touch they show once).
+    ctx.begin_path();
+    each_isoline(coarse, levels, geom, |pts| path(ctx, pts));
+    ctx.set_stroke_style_str(if style.present {
+        "rgba(255,255,255,0.7)"
+    } else {
+        "rgba(255,255,255,0.45)"
+    });
+    ctx.set_line_width(style.px(1.0) * d);
+    ctx.stroke();
+    ctx.begin_path();
+    minima(landscape, geom, style, |a, b| path(ctx, &[a, b]));
+    if style.present {
+        // A dark casing so the marker reads on the bright end of the map.
+        ctx.set_stroke_style_str("rgba(0,0,0,0.6)");
+        ctx.set_line_width((style.px(2.0) + 2.0) * d);
+        ctx.stroke();
+    }
+    ctx.set_stroke_style_str("#ffffff");
+    ctx.set_line_width(style.px(2.0) * d);
+    ctx.stroke();
+    Ok(())
 }
 
 /// A polyline as a subpath of the context's path.
@@ -257,56 +425,4 @@ fn path(ctx: &CanvasRenderingContext2d, pts: &[(f64, f64)]) {
             ctx.line_to(x, y);
         }
     }
-}
-
-/// A tick label on a dark box, `size` px text, baseline at `y`.
-fn label(
-    ctx: &CanvasRenderingContext2d,
-    text: &str,
-    x: f64,
-    y: f64,
-    size: f64,
-) -> Result<(), JsValue> {
-    let tw = ctx.measure_text(text)?.width();
-    ctx.set_fill_style_str("rgba(0,0,0,0.55)");
-    let pad = (size / 6.0).round();
-    ctx.fill_rect(x - pad, y - size + 1.0, tw + 2.0 * pad, size + 2.0);
-    ctx.set_fill_style_str("#ffffff");
-    ctx.fill_text(text, x, y)
-}
-
-/// Ticks and their labels along the bottom and left edges, spaced for the
-/// style's text size.
-fn draw_axes(ctx: &CanvasRenderingContext2d, g: &Geom, st: &Style) -> Result<(), JsValue> {
-    let t = st.text_px;
-    ctx.set_font(&st.font());
-    ctx.set_line_width(st.px(1.0));
-    ctx.set_stroke_style_str("rgba(255,255,255,0.8)");
-    // About 6.5 and 5 text heights of room per tick (85 and 65 px at 13 px).
-    let nx = ((g.w / (t * 6.5)) as usize).max(3);
-    let ny = ((g.h / (t * 5.0)) as usize).max(3);
-    let tick = st.px(6.0);
-    for v in ticks(g.view.x0, g.view.x1, nx) {
-        let (x, _) = g.px([v, g.view.y0]);
-        ctx.begin_path();
-        ctx.move_to(x, g.h);
-        ctx.line_to(x, g.h - tick);
-        ctx.stroke();
-        if x > 2.0 * t && x < g.w - 2.5 * t {
-            label(ctx, &tick_label(v), x + 3.0, g.h - tick - 2.0, t)?;
-        }
-    }
-    for v in ticks(g.view.y0, g.view.y1, ny) {
-        let (_, y) = g.px([g.view.x0, v]);
-        ctx.begin_path();
-        ctx.move_to(0.0, y);
-        ctx.line_to(tick, y);
-        ctx.stroke();
-        if y > 1.2 * t && y < g.h - 2.0 * t {
-            label(ctx, &tick_label(v), tick + 2.0, y + t / 3.0, t)?;
-        }
-    }
-    label(ctx, "x₁", g.w - 1.8 * t, g.h - tick - 2.0, t)?;
-    label(ctx, "x₂", tick + 2.0, t + 4.0, t)?;
-    Ok(())
 }

@@ -4,6 +4,7 @@
 
 mod isolines;
 mod mark;
+mod pen;
 mod raster;
 mod sample;
 mod simplify;
@@ -12,6 +13,7 @@ mod ticks;
 
 pub use isolines::{isolines, isolines_at};
 pub use mark::{mark, Mark, Marker};
+pub use pen::Pen;
 pub use raster::{raster_into, raster_rgba, LogScale, Raster};
 pub use sample::Sampler;
 pub use simplify::simplify;

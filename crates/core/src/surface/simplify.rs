@@ -1,8 +1,9 @@
 //! Polylines simplified to a tolerance (Douglas–Peucker): the isolines
 //! are traced on a grid every 2.5 CSS px, so a gentle curve arrives as
-//! hundreds of short segments the canvas strokes one by one. Points that
-//! lie within a quarter of a device pixel of the chord that replaces them
-//! change no pixel one can see, and a stroke's cost follows its points.
+//! hundreds of short segments drawn one by one (by the pen, or a canvas
+//! path). Points that lie within a quarter of a device pixel of the chord
+//! that replaces them change no pixel one can see, and a stroke's cost
+//! follows its points.
 
 /// The points of `line` that [`simplify`] keeps, into `out` (cleared
 /// first): the first and the last always, and every point farther than

@@ -1,0 +1,188 @@
+//! The pen's coverage, ends, joints, hairlines, table and blend.
+
+use super::*;
+
+fn sum(pen: &Pen) -> f64 {
+    let mut s = 0.0;
+    for j in 0..pen.h {
+        for i in 0..pen.w {
+            s += f64::from(pen.coverage(i, j)) / 255.0;
+        }
+    }
+    s
+}
+
+#[test]
+fn an_axis_aligned_line_covers_its_area() {
+    let mut pen = Pen::default();
+    pen.begin(20, 10);
+    // 10 px long, 2 px wide, centred between rows 4 and 5: rows 4 and
+    // 5 fully covered from x = 5 to 15, nothing else.
+    pen.line(&[(5.0, 5.0), (15.0, 5.0)], 2.0);
+    assert_eq!(pen.coverage(5, 4), 255);
+    assert_eq!(pen.coverage(14, 5), 255);
+    assert_eq!(pen.coverage(4, 4), 0);
+    assert_eq!(pen.coverage(15, 5), 0);
+    assert_eq!(pen.coverage(10, 3), 0);
+    assert!((sum(&pen) - 20.0).abs() < 1e-9);
+}
+
+#[test]
+fn a_half_pixel_offset_splits_coverage() {
+    let mut pen = Pen::default();
+    pen.begin(20, 10);
+    // 1 px wide on y = 5.0: half of row 4, half of row 5.
+    pen.line(&[(2.0, 5.0), (12.0, 5.0)], 1.0);
+    assert_eq!(pen.coverage(6, 4), 128);
+    assert_eq!(pen.coverage(6, 5), 128);
+    // A butt end at x = 12.5 covers half of pixel 12.
+    pen.begin(20, 10);
+    pen.line(&[(2.0, 5.5), (12.5, 5.5)], 1.0);
+    assert_eq!(pen.coverage(12, 5), 128);
+    assert_eq!(pen.coverage(11, 5), 255);
+}
+
+#[test]
+fn a_hairline_puts_one_pixel_of_ink_per_column() {
+    let mut pen = Pen::default();
+    pen.begin(60, 60);
+    // 45°, 1 px wide: 40 columns, one pixel of ink each (not the
+    // band's 40·√2 px² area).
+    pen.line(&[(10.0, 10.0), (50.0, 50.0)], 1.0);
+    assert!((sum(&pen) - 40.0).abs() < 0.3, "{}", sum(&pen));
+    // Split between the two pixels across: on y = x + 0.5 the column's
+    // centre is half a pixel below a row's centre.
+    pen.begin(60, 60);
+    pen.line(&[(10.0, 10.5), (50.0, 50.5)], 1.0);
+    assert!((127..=128).contains(&pen.coverage(20, 20)));
+    assert!((127..=128).contains(&pen.coverage(20, 21)));
+}
+
+#[test]
+fn the_table_gives_the_exact_coverage_to_a_level_or_two() {
+    let mut pen = Pen::default();
+    for half in [0.75, 1.0, 1.75] {
+        pen.tabulate(half);
+        for deg in [3.0_f64, 10.0, 22.5, 30.0, 45.0] {
+            let (a, b) = (deg.to_radians().cos(), deg.to_radians().sin());
+            let k = (b * std::f64::consts::SQRT_2 * BUCKETS as f64 + 0.5) as usize;
+            let row = &pen.lut[k * pen.lut_row..][..pen.lut_row];
+            let exact = Trapezoid::new(a, b);
+            let table = Trapezoid { row, ..exact };
+            for i in 0..400 {
+                let e = i as f64 / 100.0;
+                let want = exact.below(half - e) - exact.below(-half - e);
+                let got = table.band(half, half - exact.outer, e);
+                assert!(
+                    (want - got).abs() < 2.5 / 255.0,
+                    "{half} {deg}° {e}: {want} vs {got}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_diagonal_line_covers_its_area() {
+    let mut pen = Pen::default();
+    pen.begin(60, 60);
+    let (l, w) = (40.0_f64, 1.5);
+    let d = l / 2f64.sqrt();
+    pen.line(&[(10.0, 10.0), (10.0 + d, 10.0 + d)], w);
+    // Area l·w, to the 8-bit rounding of each pixel and the square
+    // ends' corners (coverage along × across: within 0.1 px² each).
+    let n = pen.cover.iter().filter(|&&c| c > 0).count() as f64;
+    let err = (sum(&pen) - l * w).abs();
+    assert!(err < n * 0.5 / 255.0 + 0.2, "{}", sum(&pen));
+    // Most of it is the rounding, not the ends.
+    assert!(err < 0.3, "{err}");
+}
+
+#[test]
+fn crossings_and_joints_show_once() {
+    let mut pen = Pen::default();
+    pen.begin(30, 30);
+    pen.line(&[(0.0, 15.0), (30.0, 15.0)], 2.0);
+    pen.line(&[(15.0, 0.0), (15.0, 30.0)], 2.0);
+    // The crossing is not counted twice: 2·30·2 − 2·2.
+    assert!((sum(&pen) - 116.0).abs() < 1e-9);
+    // A straight line split into many segments covers what one does.
+    pen.begin(30, 30);
+    let pts: Vec<_> = (0..=30).map(|i| (i as f64, 7.3 + 0.2 * i as f64)).collect();
+    pen.line(&pts, 1.0);
+    let many = sum(&pen);
+    pen.begin(30, 30);
+    pen.line(&[pts[0], pts[30]], 1.0);
+    assert!((sum(&pen) - many).abs() < 0.05, "{many} vs {}", sum(&pen));
+}
+
+#[test]
+fn a_closed_line_shows_no_seam() {
+    // A square loop starting mid-edge: the start is a joint like any
+    // other, so the pixel there is as covered as its neighbours.
+    let mut pen = Pen::default();
+    pen.begin(30, 30);
+    let sq = [
+        (15.5, 5.3),
+        (25.0, 5.3),
+        (25.0, 25.0),
+        (5.0, 25.0),
+        (5.0, 5.3),
+        (15.5, 5.3),
+    ];
+    pen.line(&sq, 1.0);
+    assert_eq!(pen.coverage(15, 5), pen.coverage(12, 5));
+    assert_eq!(pen.coverage(14, 5), pen.coverage(12, 5));
+    assert!(pen.coverage(12, 5) > 200);
+    // The same points as an open line (the last one moved off the
+    // first): butt ends there, each covering half of pixel 15.
+    pen.begin(30, 30);
+    let mut open = sq;
+    open[5].0 = 15.5 + 1e-9;
+    pen.line(&open, 1.0);
+    assert!(pen.coverage(15, 5) < pen.coverage(12, 5));
+}
+
+#[test]
+fn ink_blends_once_and_forgets() {
+    let mut pen = Pen::default();
+    pen.begin(4, 4);
+    let mut rgba = vec![0u8; 64];
+    for px in rgba.chunks_mut(4) {
+        px.copy_from_slice(&[100, 50, 0, 255]);
+    }
+    pen.line(&[(0.0, 2.0), (4.0, 2.0)], 2.0);
+    pen.line(&[(0.0, 2.0), (4.0, 2.0)], 2.0);
+    pen.ink(&mut rgba, [255, 255, 255], 0.5);
+    // 0.5 → 128/255 of white over (100, 50, 0), once.
+    let t = 128.0 / 255.0;
+    let want = |d: f64| (d + (255.0 - d) * t + 0.5) as u8;
+    assert_eq!(
+        &rgba[4 * 4..4 * 4 + 4],
+        &[want(100.0), want(50.0), want(0.0), 255]
+    );
+    assert_eq!(&rgba[..4], &[100, 50, 0, 255]);
+    // Inked pixels are forgotten: a second ink changes nothing.
+    let before = rgba.clone();
+    pen.ink(&mut rgba, [255, 255, 255], 0.5);
+    assert_eq!(rgba, before);
+}
+
+#[test]
+fn bad_input_draws_nothing_and_never_panics() {
+    let mut pen = Pen::default();
+    pen.begin(10, 10);
+    pen.line(&[(f64::NAN, 1.0), (5.0, 5.0)], 1.0);
+    pen.line(&[(1.0, 1.0), (1.0, 1.0)], 1.0);
+    pen.line(&[(1.0, 1.0), (5.0, 5.0)], f64::NAN);
+    pen.line(&[(1.0, 1.0), (5.0, 5.0)], -1.0);
+    pen.line(&[(-1e300, -1e300), (-1e300 + 1.0, -1e300)], 1.0);
+    pen.line(&[(f64::INFINITY, 3.0), (2.0, 3.0)], 1.0);
+    assert_eq!(sum(&pen), 0.0);
+    // Far outside, or crossing the whole picture from far away.
+    pen.line(&[(-1e9, 5.0), (1e9, 5.0)], 1.0);
+    assert!((sum(&pen) - 10.0).abs() < 20.0 * 0.5 / 255.0);
+    let mut small = vec![0u8; 8];
+    pen.ink(&mut small, [255, 255, 255], 1.0);
+    assert_eq!(small, vec![0u8; 8]);
+}

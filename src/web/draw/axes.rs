@@ -1,0 +1,151 @@
+//! The axes' ticks and labels of the surface picture, on a transparent
+//! canvas each frame draws over the trails. The ticks follow the view, size
+//! and style, not the surface: a picture is kept per geometry and style and
+//! shared by every surface picture that has them (a surface change draws
+//! none), and it records the two strips (bottom, left) that hold all its
+//! pixels, the only parts the plot composites.
+
+use super::{context, Geom, Style};
+use crate::format::tick_label;
+use crate::surface::ticks;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement};
+
+/// A picture of the axes' ticks and labels, for one geometry and style.
+struct Labels {
+    geom: Geom,
+    style: Style,
+    canvas: Rc<HtmlCanvasElement>,
+    strips: [Strip; 2],
+}
+
+thread_local! {
+    /// The last label pictures drawn: the ticks follow the view, size and
+    /// style, not the surface, so a surface change keeps its picture.
+    static LABELS: RefCell<Vec<Labels>> = const { RefCell::new(Vec::new()) };
+}
+
+/// At most this many label pictures are kept (the page's, a figure's, an
+/// export's), besides any still shown.
+const LABELS_MAX: usize = 3;
+
+/// The label picture of this geometry and style: a kept one, or drawn on
+/// a canvas no picture shows any more (or a new one).
+pub(super) fn labels(
+    doc: &Document,
+    geom: &Geom,
+    style: &Style,
+) -> Result<(Rc<HtmlCanvasElement>, [Strip; 2]), JsValue> {
+    LABELS.with(|l| {
+        let mut l = l.borrow_mut();
+        if let Some(i) = l.iter().position(|x| x.geom == *geom && x.style == *style) {
+            // The most recent last.
+            let e = l.remove(i);
+            let found = (e.canvas.clone(), e.strips);
+            l.push(e);
+            return Ok(found);
+        }
+        // Only this table holds a canvas no picture shows.
+        let free = l.iter().position(|x| Rc::strong_count(&x.canvas) == 1);
+        let c = match free {
+            Some(i) => l.remove(i).canvas,
+            None => Rc::new(doc.create_element("canvas")?.dyn_into()?),
+        };
+        let (pw, ph) = geom.device();
+        // Set only when it differs: setting a size costs a new bitmap.
+        if c.width() != pw.max(1) {
+            c.set_width(pw.max(1));
+        }
+        if c.height() != ph.max(1) {
+            c.set_height(ph.max(1));
+        }
+        let ctx = context(&c)?;
+        ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+        ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
+        ctx.set_transform(geom.dpr, 0.0, 0.0, geom.dpr, 0.0, 0.0)?;
+        let strips = draw_axes(&ctx, geom, style)?;
+        l.push(Labels {
+            geom: *geom,
+            style: *style,
+            canvas: c.clone(),
+            strips,
+        });
+        if l.len() > LABELS_MAX {
+            if let Some(i) = l.iter().position(|x| Rc::strong_count(&x.canvas) == 1) {
+                l.remove(i);
+            }
+        }
+        Ok((c, strips))
+    })
+}
+
+/// A tick label on a dark box, `size` px text, baseline at `y`; returns
+/// the box's right edge.
+fn label(
+    ctx: &CanvasRenderingContext2d,
+    text: &str,
+    x: f64,
+    y: f64,
+    size: f64,
+) -> Result<f64, JsValue> {
+    let tw = ctx.measure_text(text)?.width();
+    ctx.set_fill_style_str("rgba(0,0,0,0.55)");
+    let pad = (size / 6.0).round();
+    ctx.fill_rect(x - pad, y - size + 1.0, tw + 2.0 * pad, size + 2.0);
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_text(text, x, y)?;
+    Ok(x - pad + tw + 2.0 * pad)
+}
+
+/// Ticks and their labels along the bottom and left edges, spaced for the
+/// style's text size; returns the boxes (x, y, w, h, device pixels) that
+/// hold every pixel drawn: a strip along the bottom, one along the left.
+fn draw_axes(ctx: &CanvasRenderingContext2d, g: &Geom, st: &Style) -> Result<[Strip; 2], JsValue> {
+    let t = st.text_px;
+    ctx.set_font(&st.font());
+    ctx.set_line_width(st.px(1.0));
+    ctx.set_stroke_style_str("rgba(255,255,255,0.8)");
+    // About 6.5 and 5 text heights of room per tick (85 and 65 px at 13 px).
+    let nx = ((g.w / (t * 6.5)) as usize).max(3);
+    let ny = ((g.h / (t * 5.0)) as usize).max(3);
+    let tick = st.px(6.0);
+    // The right edge of the left column's labels (and its ticks).
+    let mut right = tick;
+    for v in ticks(g.view.x0, g.view.x1, nx) {
+        let (x, _) = g.px([v, g.view.y0]);
+        ctx.begin_path();
+        ctx.move_to(x, g.h);
+        ctx.line_to(x, g.h - tick);
+        ctx.stroke();
+        if x > 2.0 * t && x < g.w - 2.5 * t {
+            label(ctx, &tick_label(v), x + 3.0, g.h - tick - 2.0, t)?;
+        }
+    }
+    for v in ticks(g.view.y0, g.view.y1, ny) {
+        let (_, y) = g.px([g.view.x0, v]);
+        ctx.begin_path();
+        ctx.move_to(0.0, y);
+        ctx.line_to(tick, y);
+        ctx.stroke();
+        if y > 1.2 * t && y < g.h - 2.0 * t {
+            right = right.max(label(ctx, &tick_label(v), tick + 2.0, y + t / 3.0, t)?);
+        }
+    }
+    label(ctx, "x₁", g.w - 1.8 * t, g.h - tick - 2.0, t)?;
+    right = right.max(label(ctx, "x₂", tick + 2.0, t + 4.0, t)?);
+    // The bottom labels' boxes start at their baseline − size + 1; 2 px
+    // more each way for antialiasing and glyphs past their advance.
+    let top = g.h - tick - 2.0 - t - 1.0;
+    let d = g.dpr;
+    let (pw, ph) = g.device();
+    let (pw, ph) = (pw as f64, ph as f64);
+    let y0 = ((top - 2.0) * d).floor().clamp(0.0, ph);
+    let x1 = ((right + 2.0) * d).ceil().clamp(0.0, pw);
+    Ok([(0.0, y0, pw, ph - y0), (0.0, 0.0, x1, y0)])
+}
+
+/// A box (x, y, w, h) of a canvas, device pixels.
+pub(super) type Strip = (f64, f64, f64, f64);
