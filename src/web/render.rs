@@ -308,6 +308,7 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
             start: app.scene.start,
             live: app.playing,
             style,
+            replay: app.replay,
         };
         let reused = KEPT.with(|k| -> Result<u64, JsValue> {
             let mut kept = k.borrow_mut();

@@ -79,33 +79,48 @@ pub fn draw_loss(
             }
         };
         let entry = &mut charts[pos];
-        if entry.key != key {
-            entry.chart.set_width(pw);
-            entry.chart.set_height(ph);
-            let cctx = context(&entry.chart)?;
-            cctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
-            cctx.clear_rect(0.0, 0.0, w, h);
-            match front.filter(|&k| k < runs.len()) {
-                Some(k) => {
-                    // The key without the runs' values (`replay`): those
-                    // of the runs kept are hashed by `front_key` itself.
-                    let base = loss_key(pw, ph, 0, runs, diags, hidden, steps, dark)
-                        ^ (lang as u64)
-                        ^ s.to_bits().rotate_left(7);
-                    entry.front_chart(&cctx, (w, h, dpr), f, k, base)?
-                }
-                None => {
-                    loss_chart(&cctx, w, h, f)?;
-                    entry.held = None;
-                }
-            }
-            entry.key = key;
-        }
         let ctx = context(canvas)?;
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
         ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
-        ctx.draw_image_with_html_canvas_element(&entry.chart, 0.0, 0.0)?;
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+        match front.filter(|&k| k < runs.len()) {
+            Some(k) => {
+                // A drag: every input is a new chart, composed on the
+                // canvas itself (the same pixels: the kept chart was
+                // copied onto the cleared canvas). Going through the kept
+                // chart cost a full-size copy more per input, and
+                // snapshotting a canvas just drawn (about 2 ms).
+                // The key without the runs' values (`replay`): those
+                // of the runs kept are hashed by `front_key` itself.
+                let base = loss_key(pw, ph, 0, runs, diags, hidden, steps, dark)
+                    ^ (lang as u64)
+                    ^ s.to_bits().rotate_left(7);
+                entry.front_chart(&ctx, (pw, ph), (w, h, dpr), f, k, base)?;
+                // The kept chart does not show this: drawn again next time.
+                entry.key = key.wrapping_add(1);
+            }
+            None => {
+                if entry.key != key {
+                    let cctx = context(&entry.chart)?;
+                    if entry.chart.width() != pw || entry.chart.height() != ph {
+                        entry.chart.set_width(pw);
+                        entry.chart.set_height(ph);
+                    } else {
+                        // Clearing, not resizing: a resize drops the
+                        // canvas's pixels and state and costs a new buffer.
+                        cctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+                        cctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
+                    }
+                    cctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+                    loss_chart(&cctx, w, h, f)?;
+                    entry.held = None;
+                    entry.key = key;
+                }
+                ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+                ctx.draw_image_with_html_canvas_element(&entry.chart, 0.0, 0.0)?;
+                ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+            }
+        }
         // Cursor at the current step.
         let (_, _, top, bottom) = LOSS_MARGINS;
         let x = LossAxes::cursor(w, t, steps);
@@ -137,13 +152,15 @@ struct LossChart {
 }
 
 impl LossChart {
-    /// The chart (on `cctx`, cleared, in chart units) as the axes and the
-    /// curves below run `k`, its curve, the curves above: the two groups
-    /// from kept pictures, drawn afresh when what they show changed. A
-    /// frame drawn afresh in the same state gives the same pixels.
+    /// The chart (on `cctx`, cleared, `pw` × `ph` device px, in chart
+    /// units) as the axes and the curves below run `k`, its curve, the
+    /// curves above: the two groups from kept pictures, drawn afresh when
+    /// what they show changed. A frame drawn afresh in the same state
+    /// gives the same pixels.
     fn front_chart(
         &mut self,
         cctx: &CanvasRenderingContext2d,
+        (pw, ph): (u32, u32),
         (w, h, dpr): (f64, f64, f64),
         f: &Curves,
         k: usize,
@@ -155,7 +172,6 @@ impl LossChart {
             self.reused += 1;
         } else {
             let doc = self.chart.owner_document().ok_or("no document")?;
-            let (pw, ph) = (self.chart.width(), self.chart.height());
             let layer = |old: Option<HtmlCanvasElement>| -> Result<_, JsValue> {
                 let c: HtmlCanvasElement = match old {
                     Some(c) => c,

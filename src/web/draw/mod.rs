@@ -113,6 +113,11 @@ pub struct Frame<'a> {
     pub live: bool,
     /// Sizes of lines, dots and markers.
     pub style: Style,
+    /// The model's replay number ([`crate::app::model::next_replay`]):
+    /// the same number, the same runs, so a playing frame need not hash
+    /// every point to know its kept trail layer still holds them. 0: not
+    /// known (the points are hashed).
+    pub replay: u64,
 }
 
 impl Frame<'_> {

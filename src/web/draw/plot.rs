@@ -1,7 +1,7 @@
 //! One frame of the plot: the surface (or the playing trail layer), the
 //! trails, the current points, the inspector's overlay and the start ring.
 
-use super::layers::{draw_paused, update_layer, Kept};
+use super::layers::{blit_tiles, draw_paused, update_layer, Kept, Rect};
 use super::overlay::Overlay;
 use super::trails::draw_current;
 use super::{context, Frame, SurfaceCache};
@@ -38,16 +38,19 @@ pub fn draw_plot_kept(
     }
     let ctx = context(canvas)?;
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-    if f.live {
+    // Where the axes' labels have pixels, when known (composited by tiles).
+    let label_tiles: Option<Vec<Rect>> = if f.live {
         // Playing draws every trail directly (onto its own layer).
         kept.grouped = false;
         let mut slot = cache.trails.borrow_mut();
         let layer = update_layer(&mut slot, cache, f)?;
         ctx.draw_image_with_html_canvas_element(&layer.canvas, 0.0, 0.0)?;
         ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
+        Some(layer.labels.clone()).filter(|_| !kept.whole)
     } else {
         draw_paused(&ctx, kept, cache, f, dragging)?;
-    }
+        kept.label_tiles().map(<[Rect]>::to_vec)
+    };
     for (i, run) in f.visible() {
         let diverged = matches!(
             f.diags.get(i).map(|d| d.health),
@@ -60,7 +63,12 @@ pub fn draw_plot_kept(
     if !labelled {
         // The axes' labels over everything the runs drew (device pixels).
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-        ctx.draw_image_with_html_canvas_element(&cache.labels, 0.0, 0.0)?;
+        match &label_tiles {
+            // Only where they have pixels: the same picture for a third
+            // of a full-canvas blend (a playing frame's or a drag's).
+            Some(tiles) => blit_tiles(&ctx, &cache.labels, tiles)?,
+            None => ctx.draw_image_with_html_canvas_element(&cache.labels, 0.0, 0.0)?,
+        }
         ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
     }
     // The start: a ring to grab.
