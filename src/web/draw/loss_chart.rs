@@ -44,7 +44,8 @@ pub fn draw_loss(
     // The chart's own units: CSS pixels divided by the text's scale.
     let s = (style.chart_px / 12.0).max(0.5);
     let (w, h, dpr) = ((cw / s).max(100.0), (ch / s).max(60.0), dpr * s);
-    if canvas.width() != pw || canvas.height() != ph {
+    let resized = canvas.width() != pw || canvas.height() != ph;
+    if resized {
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
@@ -74,6 +75,7 @@ pub fn draw_loss(
                     above: None,
                     held: None,
                     reused: 0,
+                    shown: None,
                 });
                 charts.len() - 1
             }
@@ -81,10 +83,14 @@ pub fn draw_loss(
         let entry = &mut charts[pos];
         let ctx = context(canvas)?;
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-        ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
-        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+        let x = LossAxes::cursor(w, t, steps);
+        // What the canvas shows now: this chart, the cursor at `x`.
+        let now = (key, dpr.to_bits(), x.to_bits());
+        let shown = entry.shown.take().filter(|_| !resized);
         match front.filter(|&k| k < runs.len()) {
             Some(k) => {
+                ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
+                ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
                 // A drag: every input is a new chart, composed on the
                 // canvas itself (the same pixels: the kept chart was
                 // copied onto the cleared canvas). Going through the kept
@@ -116,14 +122,44 @@ pub fn draw_loss(
                     entry.held = None;
                     entry.key = key;
                 }
-                ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-                ctx.draw_image_with_html_canvas_element(&entry.chart, 0.0, 0.0)?;
+                entry.shown = Some(now);
+                match shown {
+                    // The same picture: nothing to draw (a second stroke
+                    // of the cursor would darken its edges).
+                    Some(old) if old == now => {
+                        return crate::web::dom::set_attr(
+                            canvas,
+                            "data-kept",
+                            &entry.reused.to_string(),
+                        );
+                    }
+                    // The same chart, the cursor moved (a playing frame):
+                    // the old cursor's columns are put back from the kept
+                    // chart, cleared first as the whole canvas would be;
+                    // elsewhere the canvas already shows the chart. The
+                    // same pixels as the chart copied whole.
+                    Some((k, d, old)) if k == key && d == dpr.to_bits() => {
+                        let margin = dpr.ceil() + 2.0;
+                        let a = ((f64::from_bits(old) * dpr).floor() - margin).max(0.0);
+                        let b = ((f64::from_bits(old) * dpr).ceil() + margin).min(pw as f64);
+                        if b > a {
+                            let (wd, hd) = (b - a, ph as f64);
+                            ctx.clear_rect(a, 0.0, wd, hd);
+                            ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                                &entry.chart, a, 0.0, wd, hd, a, 0.0, wd, hd,
+                            )?;
+                        }
+                    }
+                    _ => {
+                        ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
+                        ctx.draw_image_with_html_canvas_element(&entry.chart, 0.0, 0.0)?;
+                    }
+                }
                 ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
             }
         }
         // Cursor at the current step.
         let (_, _, top, bottom) = LOSS_MARGINS;
-        let x = LossAxes::cursor(w, t, steps);
         ctx.begin_path();
         ctx.move_to(x, top);
         ctx.line_to(x, h - bottom);
@@ -149,6 +185,9 @@ struct LossChart {
     held: Option<u64>,
     /// Charts composed from the held pictures (`data-kept`, for the tests).
     reused: u64,
+    /// What the canvas shows, when it is the kept chart and a cursor: the
+    /// chart's key, the scale (bits) and the cursor's x (bits).
+    shown: Option<(u64, u64, u64)>,
 }
 
 impl LossChart {

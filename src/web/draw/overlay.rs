@@ -131,11 +131,8 @@ fn polyline(ctx: &CanvasRenderingContext2d, g: &Geom, line: &[Vec2]) {
 }
 
 fn dash(ctx: &CanvasRenderingContext2d, pattern: &[f64]) -> Result<(), JsValue> {
-    let a = js_sys::Array::new();
-    for v in pattern {
-        a.push(&JsValue::from_f64(*v));
-    }
-    ctx.set_line_dash(&a)
+    super::trails::set_dash(ctx, pattern);
+    Ok(())
 }
 
 /// An arrow from `a` to `b` (CSS pixels), with a head when it is long
