@@ -1,9 +1,10 @@
 // A playing frame is drawn from kept pictures (src/web/draw/layers.rs,
-// plot.rs, loss_chart.rs): the trail layer, the axes' labels composited by
-// the tiles that hold their pixels, and the loss chart with only the old
-// cursor's columns put back. Each frame must equal, byte for byte, the same
-// frame drawn with nothing of that kept (redraw_exact: the labels whole,
-// the loss chart drawn and copied whole). No timings.
+// plot.rs, overlay.rs, loss_chart.rs): the trail layer, the axes' labels
+// (or the Adam+L2 isolines' layer) composited by the tiles that hold their
+// pixels, and the loss chart with only the old cursor's columns put back.
+// Each frame must equal, byte for byte, the same frame drawn with nothing
+// of that kept (redraw_exact: those layers whole, the loss chart drawn and
+// copied whole). No timings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSuite, openPage, settled } from './support.mjs';
@@ -30,9 +31,18 @@ const compare = (page) => page.evaluate(() => {
   return { t, shown, fresh: { plot: hash('plot'), loss: hash('loss') } };
 });
 
-for (const [name, dpr, size] of [['DPR 2', 2, { width: 1280, height: 800 }], ['DPR 1, narrow', 1, { width: 700, height: 900 }]]) {
+// With an Adam+L2 run the labels come with its isolines' layer (composited
+// by its tiles); without, the labels by theirs.
+const NO_L2 = OPT.split(';').filter((o) => !o.startsWith('adam_l2')).join(';');
+const CASES = [
+  ['DPR 2, an Adam+L2 run', 2, { width: 1280, height: 800 }, OPT],
+  ['DPR 2, no Adam+L2 run', 2, { width: 1280, height: 800 }, NO_L2],
+  ['DPR 1, narrow, no Adam+L2 run', 1, { width: 700, height: 900 }, NO_L2],
+];
+
+for (const [name, dpr, size, opt] of CASES) {
   test(`playing (${name}): each frame from kept pictures equals the frame drawn afresh`, async (t) => {
-    const { page, errors } = await openPage(suite.browser, t, `${suite.server.url}?f=rosenbrock&steps=3000&t=500&opt=${OPT}`, { viewport: size, dpr });
+    const { page, errors } = await openPage(suite.browser, t, `${suite.server.url}?f=rosenbrock&steps=3000&t=500&opt=${opt}`, { viewport: size, dpr });
     await settled(page);
     await page.evaluate(() => {
       const speed = document.getElementById('speed');

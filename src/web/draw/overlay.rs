@@ -14,6 +14,7 @@
 //! `draw_plot` (a figure passes none). The pixel positions of the arrows are
 //! written to the canvas as `data-arrows` (CSS pixels) for tests.
 
+use super::layers::Rect;
 use super::{Geom, Style};
 use crate::inspect::Arrows;
 use crate::optim::OptKind;
@@ -48,7 +49,7 @@ thread_local! {
     /// labels over them, blitted each frame in place of the labels alone
     /// (dashed strokes are the software canvas's slowest path, and each
     /// full-canvas blit costs as much as the trails: one blit, not two).
-    static L2_LAYER: RefCell<Option<(L2Key, HtmlCanvasElement)>> = const { RefCell::new(None) };
+    static L2_LAYER: RefCell<Option<(L2Key, HtmlCanvasElement, Vec<Rect>)>> = const { RefCell::new(None) };
 }
 
 /// What the layer was drawn from: the lines (by address), the window, the
@@ -66,14 +67,14 @@ struct L2Key {
 }
 
 /// The layer of `lines` for geometry `g` with `labels` over them, drawn
-/// when any of it changed.
+/// when any of it changed, and the tiles of it that hold pixels.
 fn l2_layer(
     canvas: &HtmlCanvasElement,
     g: &Geom,
     st: &Style,
     lines: &Rc<Vec<Vec<Vec2>>>,
     labels: &HtmlCanvasElement,
-) -> Result<HtmlCanvasElement, JsValue> {
+) -> Result<(HtmlCanvasElement, Vec<Rect>), JsValue> {
     let key = L2Key {
         lines: Rc::as_ptr(lines) as usize,
         view: g.view,
@@ -85,14 +86,14 @@ fn l2_layer(
     };
     L2_LAYER.with(|slot| {
         let mut slot = slot.borrow_mut();
-        if let Some((k, layer)) = slot.as_ref() {
+        if let Some((k, layer, tiles)) = slot.as_ref() {
             if *k == key {
-                return Ok(layer.clone());
+                return Ok((layer.clone(), tiles.clone()));
             }
         }
         let doc = canvas.owner_document().ok_or("no document")?;
         let layer: HtmlCanvasElement = match slot.take() {
-            Some((_, c)) => c,
+            Some((_, c, _)) => c,
             None => doc.create_element("canvas")?.dyn_into()?,
         };
         layer.set_width((g.w * g.dpr).round().max(1.0) as u32);
@@ -114,8 +115,9 @@ fn l2_layer(
         ctx.set_line_dash(&js_sys::Array::new())?;
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
         ctx.draw_image_with_html_canvas_element(labels, 0.0, 0.0)?;
-        *slot = Some((key, layer.clone()));
-        Ok(layer)
+        let tiles = super::layers::tiles(&layer)?;
+        *slot = Some((key, layer.clone(), tiles.clone()));
+        Ok((layer, tiles))
     })
 }
 
@@ -200,7 +202,9 @@ fn px_json(p: (f64, f64)) -> String {
 /// Draw `overlay` on `canvas` (called by `draw_plot` after the trails,
 /// with the context in CSS pixels); None clears the test attributes.
 /// With L2 isolines the axes' `labels` come with them (one blit) and true
-/// is returned: the caller then does not draw the labels again. (The
+/// is returned: the caller then does not draw the labels again; `whole`
+/// composites that layer whole, not by its tiles (the exact frame a test
+/// compares with). (The
 /// arrows are then drawn over the labels rather than under them: they
 /// meet only where an arrow reaches the bottom or left edge.)
 pub fn draw(
@@ -210,6 +214,7 @@ pub fn draw(
     st: &Style,
     overlay: Option<&Overlay>,
     labels: &HtmlCanvasElement,
+    whole: bool,
 ) -> Result<bool, JsValue> {
     let Some(o) = overlay else {
         canvas.remove_attribute("data-arrows")?;
@@ -221,10 +226,15 @@ pub fn draw(
     crate::web::draw::set_font(ctx, &label_font(st));
     ctx.save();
     let with_labels = if let Some(lines) = &o.l2 {
-        let layer = l2_layer(canvas, g, st, lines, labels)?;
+        let (layer, tiles) = l2_layer(canvas, g, st, lines, labels)?;
         // Device pixels, one to one (the layer is the canvas's size).
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-        ctx.draw_image_with_html_canvas_element(&layer, 0.0, 0.0)?;
+        if whole {
+            ctx.draw_image_with_html_canvas_element(&layer, 0.0, 0.0)?;
+        } else {
+            // Only the tiles with lines or labels: the same pixels.
+            super::layers::blit_tiles(ctx, &layer, &tiles)?;
+        }
         ctx.set_transform(g.dpr, 0.0, 0.0, g.dpr, 0.0, 0.0)?;
         canvas.set_attribute("data-l2-isolines", &lines.len().to_string())?;
         true

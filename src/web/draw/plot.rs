@@ -59,7 +59,15 @@ pub fn draw_plot_kept(
         draw_current(&ctx, &f.geom, &f.style, run, mark(i), f.t, diverged)?;
     }
     crate::web::dom::set_attr(canvas, "data-text-px", &f.style.text_px.to_string())?;
-    let labelled = super::overlay::draw(canvas, &ctx, &f.geom, &f.style, overlay, &cache.labels)?;
+    let labelled = super::overlay::draw(
+        canvas,
+        &ctx,
+        &f.geom,
+        &f.style,
+        overlay,
+        &cache.labels,
+        kept.whole,
+    )?;
     if !labelled {
         // The axes' labels over everything the runs drew (device pixels).
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
