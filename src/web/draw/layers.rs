@@ -303,14 +303,25 @@ pub fn draw_paused(
 pub type Rect = (u32, u32, u32, u32);
 
 /// The tiles of `canvas` that hold a pixel whose alpha is not 0 (one read
-/// of its pixels).
+/// of its pixels); the whole canvas as one when they are many or cover
+/// most of it: each rectangle is a draw of its own (measured: 59 tiles
+/// covering 3/4 of the plot took 1.6× the time of one whole blend, while
+/// 16–23 tiles covering a tenth saved a quarter of it).
 pub(super) fn tiles(canvas: &HtmlCanvasElement) -> Result<Vec<Rect>, JsValue> {
     let (w, h) = (canvas.width(), canvas.height());
     let pixels = context(canvas)?
         .get_image_data(0.0, 0.0, w as f64, h as f64)?
         .data();
-    Ok(opaque_tiles(&pixels, w as usize, h as usize))
+    let tiles = opaque_tiles(&pixels, w as usize, h as usize);
+    let area: u64 = tiles.iter().map(|t| u64::from(t.2) * u64::from(t.3)).sum();
+    if tiles.len() > MAX_TILES || 2 * area > u64::from(w) * u64::from(h) {
+        return Ok(vec![(0, 0, w, h)]);
+    }
+    Ok(tiles)
 }
+
+/// At most this many tiles are composited one by one.
+const MAX_TILES: usize = 32;
 
 /// Composite `tiles` of `src` onto `ctx` (identity transform; `src` the
 /// size of `ctx`'s canvas), each at its own place: the same pixels as
