@@ -1,7 +1,9 @@
 // A playing frame is drawn from kept pictures (src/web/draw/layers.rs,
-// plot.rs, overlay.rs, loss_chart.rs): the trail layer, the axes' labels
-// (or the Adam+L2 isolines' layer) composited by the tiles that hold their
-// pixels, and the loss chart with only the old cursor's columns put back.
+// plot.rs, live.rs, overlay.rs, loss_chart.rs): the trail layer, the axes'
+// labels (or the Adam+L2 isolines' layer) composited by the tiles that hold
+// their pixels, the frame drawn again only where the steps and the current
+// points moved, and the loss chart with only the old cursor's columns put
+// back.
 // Each frame must equal, byte for byte, the same frame drawn with nothing
 // of that kept (redraw_exact: those layers whole, the loss chart drawn and
 // copied whole). No timings.
@@ -63,8 +65,11 @@ for (const [name, dpr, size, opt] of CASES) {
       assert.equal(r.shown.plot, r.fresh.plot, `the plot at step ${r.t}`);
       assert.equal(r.shown.loss, r.fresh.loss, `the loss chart at step ${r.t}`);
     }
+    const partial = await page.evaluate(() => Number(document.getElementById('plot').dataset.partial ?? 0));
     await page.evaluate(() => document.getElementById('play').click());
     assert.ok(new Set(steps).size >= 4, `it played: steps ${steps}`);
+    // Most frames were drawn only where they changed (draw/live.rs).
+    assert.ok(partial >= 6, `frames drawn by regions: ${partial}`);
     assert.deepEqual(errors, []);
   });
 }

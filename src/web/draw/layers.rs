@@ -28,8 +28,11 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 pub struct TrailLayer {
     pub(super) canvas: HtmlCanvasElement,
     /// [`fingerprint`] of the runs and legend toggles drawn.
-    key: u64,
+    pub(super) key: u64,
     t: usize,
+    /// The step it showed before its last update when that added steps
+    /// (or none) to it; None when it was drawn afresh.
+    pub(super) from: Option<usize>,
     /// The tiles of the surface's labels (this layer lives in the
     /// surface's cache: read once per surface).
     pub(super) labels: Vec<Rect>,
@@ -108,9 +111,11 @@ pub fn update_layer<'a>(
             canvas,
             key,
             t: f.t,
+            from: None,
             labels,
         });
     } else if let Some(layer) = slot.as_mut() {
+        layer.from = Some(layer.t);
         if f.t > layer.t {
             let ctx = context(&layer.canvas)?;
             for (i, run) in f.visible() {
@@ -148,6 +153,14 @@ pub struct Kept {
     pub reused: u64,
     /// The last frame was drawn with a front run (not as a fresh page).
     pub grouped: bool,
+    /// Nothing is drawn over the plot after it this frame (no L-BFGS trial
+    /// points, no quiz markers): a playing frame may then be drawn only
+    /// where it changed (draw/live.rs).
+    pub plain: bool,
+    /// What the canvas shows after the last playing frame drawn that way.
+    pub(super) live: Option<super::live::Shown>,
+    /// Playing frames drawn only where they changed.
+    pub(super) partial: u64,
 }
 
 impl Kept {

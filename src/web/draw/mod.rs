@@ -6,11 +6,13 @@
 //! [`gradscape_core::geometry`]; these files only paint: `surface` the
 //! cached picture, `plot` a frame, `trails` a run's trail and current
 //! point, `layers` the kept trail pictures (of a playing frame, and below
-//! and above the one run a drag changes), `loss_chart` (and `loss_paint`)
+//! and above the one run a drag changes), `live` where a playing frame
+//! changed, `loss_chart` (and `loss_paint`)
 //! the loss against step; `style` the sizes all of them take; `trials`
 //! L-BFGS's line-search trial points of the current step.
 
 mod layers;
+mod live;
 mod loss_chart;
 mod loss_paint;
 pub mod lr_chart;
