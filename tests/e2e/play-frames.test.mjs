@@ -36,22 +36,26 @@ const compare = (page) => page.evaluate(() => {
 // With an Adam+L2 run the labels come with its isolines' layer (composited
 // by its tiles); without, the labels by theirs.
 const NO_L2 = OPT.split(';').filter((o) => !o.startsWith('adam_l2')).join(';');
+// The last: runs that cross the bowl in long steps (each frame's new
+// segments reach beyond the current points' regions).
+const FAST = 'momentum:lr=0.09,gamma=0.97;nesterov:lr=0.09,gamma=0.97;gd:lr=0.95';
 const CASES = [
-  ['DPR 2, an Adam+L2 run', 2, { width: 1280, height: 800 }, OPT],
-  ['DPR 2, no Adam+L2 run', 2, { width: 1280, height: 800 }, NO_L2],
-  ['DPR 1, narrow, no Adam+L2 run', 1, { width: 700, height: 900 }, NO_L2],
+  ['DPR 2, an Adam+L2 run', 2, { width: 1280, height: 800 }, `f=rosenbrock&steps=3000&t=500&opt=${OPT}`, '200'],
+  ['DPR 2, no Adam+L2 run', 2, { width: 1280, height: 800 }, `f=rosenbrock&steps=3000&t=500&opt=${NO_L2}`, '200'],
+  ['DPR 1, narrow, no Adam+L2 run', 1, { width: 700, height: 900 }, `f=rosenbrock&steps=3000&t=500&opt=${NO_L2}`, '200'],
+  ['DPR 2, long steps across the bowl', 2, { width: 1280, height: 800 }, `f=quadratic&steps=400&t=0&opt=${FAST}`, '50'],
 ];
 
-for (const [name, dpr, size, opt] of CASES) {
+for (const [name, dpr, size, query, speed] of CASES) {
   test(`playing (${name}): each frame from kept pictures equals the frame drawn afresh`, async (t) => {
-    const { page, errors } = await openPage(suite.browser, t, `${suite.server.url}?f=rosenbrock&steps=3000&t=500&opt=${opt}`, { viewport: size, dpr });
+    const { page, errors } = await openPage(suite.browser, t, `${suite.server.url}?${query}`, { viewport: size, dpr });
     await settled(page);
-    await page.evaluate(() => {
+    await page.evaluate((value) => {
       const speed = document.getElementById('speed');
-      speed.value = '200';
+      speed.value = value;
       speed.dispatchEvent(new Event('change', { bubbles: true }));
       document.getElementById('play').click();
-    });
+    }, speed);
     const steps = [];
     for (let k = 0; k < 6; k++) {
       // A few frames, so the cursor and the trails moved.
