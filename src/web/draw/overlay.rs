@@ -322,15 +322,76 @@ fn decay_direction(
     let tw = text_width(ctx, &label_font(st), text)?;
     let x = if right { tip.0 + 6.0 } else { tip.0 - 6.0 - tw };
     let lx = x.min(g.w - tw - 4.0).max(4.0);
-    ctx.set_text_align("left");
-    ctx.set_text_baseline("middle");
     let ly = tip.1;
-    ctx.set_line_width(st.px(3.0));
-    ctx.set_stroke_style_str("rgba(0,0,0,0.8)");
-    ctx.stroke_text(text, lx, ly)?;
-    ctx.set_fill_style_str("#ffffff");
-    ctx.fill_text(text, lx, ly)?;
+    // The label from its kept picture, on the device-pixel grid (so it is
+    // copied, not resampled): stroking text is the software canvas's
+    // slowest text path, and a drag with the state panel open drew two
+    // labels per input.
+    let (sprite, pad, half) = label_sprite(ctx, st, g.dpr, text, tw)?;
+    let dx = ((lx - pad) * g.dpr).round();
+    let dy = ((ly - half) * g.dpr).round();
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+    ctx.draw_image_with_html_canvas_element(&sprite, dx, dy)?;
+    ctx.set_transform(g.dpr, 0.0, 0.0, g.dpr, 0.0, 0.0)?;
     Ok(Some(tip))
+}
+
+/// A decay label drawn (white on a dark halo): the text, its font, the
+/// scale and the line width (bits), and the picture.
+type Sprite = (String, String, u64, u64, HtmlCanvasElement);
+
+thread_local! {
+    /// The decay labels drawn so far (a few: two texts per language).
+    static SPRITES: RefCell<Vec<Sprite>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The picture of the decay label `text` (`tw` CSS px wide in the labels'
+/// font) at `dpr`, with its margin and half its height (CSS px): drawn once.
+fn label_sprite(
+    ctx: &CanvasRenderingContext2d,
+    st: &Style,
+    dpr: f64,
+    text: &str,
+    tw: f64,
+) -> Result<(HtmlCanvasElement, f64, f64), JsValue> {
+    let font = label_font(st);
+    let pad = st.px(3.0) + 2.0;
+    let half = st.text_px * 0.75 + pad;
+    let key = (dpr.to_bits(), st.line.to_bits());
+    let found = SPRITES.with(|s| {
+        s.borrow()
+            .iter()
+            .find(|e| e.0 == text && e.1 == font && (e.2, e.3) == key)
+            .map(|e| e.4.clone())
+    });
+    if let Some(c) = found {
+        return Ok((c, pad, half));
+    }
+    let doc = ctx
+        .canvas()
+        .and_then(|c| c.owner_document())
+        .ok_or("no document")?;
+    let c: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+    c.set_width(((tw + 2.0 * pad) * dpr).ceil().max(1.0) as u32);
+    c.set_height((2.0 * half * dpr).ceil().max(1.0) as u32);
+    let lctx = super::context(&c)?;
+    lctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+    crate::web::draw::set_font(&lctx, &font);
+    lctx.set_text_align("left");
+    lctx.set_text_baseline("middle");
+    lctx.set_line_width(st.px(3.0));
+    lctx.set_stroke_style_str("rgba(0,0,0,0.8)");
+    lctx.stroke_text(text, pad, half)?;
+    lctx.set_fill_style_str("#ffffff");
+    lctx.fill_text(text, pad, half)?;
+    SPRITES.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() >= 8 {
+            s.remove(0);
+        }
+        s.push((text.to_string(), font, key.0, key.1, c.clone()));
+    });
+    Ok((c, pad, half))
 }
 
 thread_local! {
