@@ -17,9 +17,8 @@
 //! again (render.rs): at rest the picture is a fresh page's, pixel for pixel.
 
 use super::trails::{draw_steps, draw_trail};
-use super::{context, Frame, SurfaceCache};
+use super::{blit_tiles, context, tiles, Frame, Rect, SurfaceCache};
 use crate::surface::mark;
-use gradscape_core::geometry::tiles::opaque_tiles;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -308,47 +307,6 @@ pub fn draw_paused(
             blit_tiles(ctx, above, &kept.above_tiles)?;
         }
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
-    }
-    Ok(())
-}
-
-/// A rectangle of device pixels: x, y, w, h.
-pub type Rect = (u32, u32, u32, u32);
-
-/// The tiles of `canvas` that hold a pixel whose alpha is not 0 (one read
-/// of its pixels); the whole canvas as one when they are many or cover
-/// most of it: each rectangle is a draw of its own (measured: 59 tiles
-/// covering 3/4 of the plot took 1.6× the time of one whole blend, while
-/// 16–23 tiles covering a tenth saved a quarter of it).
-pub(super) fn tiles(canvas: &HtmlCanvasElement) -> Result<Vec<Rect>, JsValue> {
-    let (w, h) = (canvas.width(), canvas.height());
-    let pixels = context(canvas)?
-        .get_image_data(0.0, 0.0, w as f64, h as f64)?
-        .data();
-    let tiles = opaque_tiles(&pixels, w as usize, h as usize);
-    let area: u64 = tiles.iter().map(|t| u64::from(t.2) * u64::from(t.3)).sum();
-    if tiles.len() > MAX_TILES || 2 * area > u64::from(w) * u64::from(h) {
-        return Ok(vec![(0, 0, w, h)]);
-    }
-    Ok(tiles)
-}
-
-/// At most this many tiles are composited one by one.
-const MAX_TILES: usize = 32;
-
-/// Composite `tiles` of `src` onto `ctx` (identity transform; `src` the
-/// size of `ctx`'s canvas), each at its own place: the same pixels as
-/// compositing `src` whole when the tiles hold all of its pixels.
-pub(super) fn blit_tiles(
-    ctx: &CanvasRenderingContext2d,
-    src: &HtmlCanvasElement,
-    tiles: &[Rect],
-) -> Result<(), JsValue> {
-    for &(x, y, w, h) in tiles {
-        let (x, y, w, h) = (x as f64, y as f64, w as f64, h as f64);
-        ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-            src, x, y, w, h, x, y, w, h,
-        )?;
     }
     Ok(())
 }

@@ -7,9 +7,9 @@
 //! cuts, it does not blend). The two full-canvas copies of a frame (the
 //! trail layer, the isolines' layer or the labels) shrink to those regions.
 
-use super::layers::Rect;
 use super::overlay::Overlay;
 use super::Frame;
+use super::Rect;
 use gradscape_core::geometry::trail::edge_marker;
 
 /// What the canvas shows after a playing frame: the frame's [`key`], its

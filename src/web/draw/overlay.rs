@@ -14,7 +14,7 @@
 //! `draw_plot` (a figure passes none). The pixel positions of the arrows are
 //! written to the canvas as `data-arrows` (CSS pixels) for tests.
 
-use super::layers::Rect;
+use super::Rect;
 use super::{Geom, Style};
 use crate::inspect::Arrows;
 use crate::optim::OptKind;
@@ -115,7 +115,7 @@ fn l2_layer(
         ctx.set_line_dash(&js_sys::Array::new())?;
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
         ctx.draw_image_with_html_canvas_element(labels, 0.0, 0.0)?;
-        let tiles = super::layers::tiles(&layer)?;
+        let tiles = super::tiles(&layer)?;
         *slot = Some((key, layer.clone(), tiles.clone()));
         Ok((layer, tiles))
     })
@@ -233,7 +233,7 @@ pub fn draw(
             ctx.draw_image_with_html_canvas_element(&layer, 0.0, 0.0)?;
         } else {
             // Only the tiles with lines or labels: the same pixels.
-            super::layers::blit_tiles(ctx, &layer, &tiles)?;
+            super::blit_tiles(ctx, &layer, &tiles)?;
         }
         ctx.set_transform(g.dpr, 0.0, 0.0, g.dpr, 0.0, 0.0)?;
         canvas.set_attribute("data-l2-isolines", &lines.len().to_string())?;

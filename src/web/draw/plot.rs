@@ -1,9 +1,10 @@
 //! One frame of the plot: the surface (or the playing trail layer), the
 //! trails, the current points, the inspector's overlay and the start ring.
 
-use super::layers::{blit_tiles, draw_paused, update_layer, Kept, Rect};
+use super::layers::{draw_paused, update_layer, Kept};
 use super::overlay::Overlay;
 use super::trails::draw_current;
+use super::{blit_tiles, Rect};
 use super::{context, live, Frame, SurfaceCache};
 use crate::diagnose::Health;
 use crate::surface::mark;
