@@ -148,6 +148,7 @@ fn draws_the_default_scene_into_a_canvas() {
         start: scene.start,
         live: false,
         style,
+        replay: 0,
     };
     draw_plot(&canvas, &cache, &frame, None).unwrap();
     assert_eq!((canvas.width(), canvas.height()), (800, 600));

@@ -308,9 +308,15 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
             start: app.scene.start,
             live: app.playing,
             style,
+            replay: app.replay,
         };
+        // L-BFGS's trial points of the step being taken, over everything.
+        let sets = super::draw::trials::trial_sets(&app.scene, &app.hidden, app.t);
+        let quiz = app.quiz.as_ref().filter(|q| q.predicts());
         let reused = KEPT.with(|k| -> Result<u64, JsValue> {
             let mut kept = k.borrow_mut();
+            // Drawn over the plot after it: the next frame is drawn whole.
+            kept.plain = sets.is_empty() && quiz.is_none();
             draw_plot_kept(
                 &app.plot,
                 cache,
@@ -322,11 +328,9 @@ fn draw(app: &mut App) -> Result<(), JsValue> {
             Ok(kept.reused)
         })?;
         set_attr(&app.plot, "data-kept", &reused.to_string())?;
-        // L-BFGS's trial points of the step being taken, over everything.
-        let sets = super::draw::trials::trial_sets(&app.scene, &app.hidden, app.t);
         let ctx = super::draw::context(&app.plot)?;
         super::draw::trials::draw(&app.plot, &ctx, &geom, &style, &sets)?;
-        if let Some(q) = app.quiz.as_ref().filter(|q| q.predicts()) {
+        if let Some(q) = quiz {
             super::draw::quiz::draw(&ctx, &geom, &style, q, app.lang)?;
         }
     }

@@ -1,6 +1,7 @@
 //! Work for later, in one place: the page's delays. Each is a kind
 //! of [`Later`]; its callback is made once and kept for the page's life,
-//! and a new request for a kind replaces the pending one (a debounce).
+//! and a new request for a kind moves the pending one's time (a debounce:
+//! one timeout, re-armed for the rest of the wait when it fires early).
 //! The requester says what to run (so this module knows no panel).
 
 use std::cell::RefCell;
@@ -46,11 +47,28 @@ impl Later {
     }
 }
 
-/// A kind's callback, what it runs and its pending timeout.
+/// A kind's callback, what it runs, its pending timeout and when it is
+/// due ([`now`]).
 struct Slot {
     callback: Closure<dyn FnMut()>,
     run: fn(),
     pending: Option<i32>,
+    due: f64,
+}
+
+/// The clock, ms (the wall clock: a debounce needs no finer).
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Start `slot`'s timeout, `ms` from now.
+fn arm(window: &Window, slot: &mut Slot, ms: i32) -> Result<(), JsValue> {
+    let h = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        slot.callback.as_ref().unchecked_ref(),
+        ms,
+    )?;
+    slot.pending = Some(h);
+    Ok(())
 }
 
 thread_local! {
@@ -71,6 +89,12 @@ pub fn later(window: &Window, which: Later, run: fn()) -> Result<(), JsValue> {
                     let mut s = s.borrow_mut();
                     let slot = s[index(which)].as_mut()?;
                     slot.pending = None;
+                    // Asked again since it was set: wait the rest.
+                    let window = web_sys::window()?;
+                    let left = (slot.due - now()).min(f64::from(which.ms()));
+                    if left >= 1.0 && arm(&window, slot, left.ceil() as i32).is_ok() {
+                        return None;
+                    }
                     Some(slot.run)
                 });
                 if let Some(run) = run {
@@ -79,16 +103,17 @@ pub fn later(window: &Window, which: Later, run: fn()) -> Result<(), JsValue> {
             }),
             run,
             pending: None,
+            due: 0.0,
         });
         slot.run = run;
-        if let Some(h) = slot.pending.take() {
-            window.clear_timeout_with_handle(h);
+        // A new request moves the time it is due; a timeout already
+        // pending then waits the rest when it fires. (Clearing and setting
+        // a timeout at every input of a drag, for each of four kinds, was
+        // a visible part of the input's time.)
+        slot.due = now() + f64::from(which.ms());
+        if slot.pending.is_none() {
+            arm(window, slot, which.ms())?;
         }
-        let h = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            slot.callback.as_ref().unchecked_ref(),
-            which.ms(),
-        )?;
-        slot.pending = Some(h);
         Ok(())
     })
 }

@@ -17,7 +17,7 @@
 //! again (render.rs): at rest the picture is a fresh page's, pixel for pixel.
 
 use super::trails::{draw_steps, draw_trail};
-use super::{context, Frame, SurfaceCache};
+use super::{blit_tiles, context, tiles, Frame, Rect, SurfaceCache};
 use crate::surface::mark;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,8 +27,14 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 pub struct TrailLayer {
     pub(super) canvas: HtmlCanvasElement,
     /// [`fingerprint`] of the runs and legend toggles drawn.
-    key: u64,
+    pub(super) key: u64,
     t: usize,
+    /// The step it showed before its last update when that added steps
+    /// (or none) to it; None when it was drawn afresh.
+    pub(super) from: Option<usize>,
+    /// The tiles of the surface's labels (this layer lives in the
+    /// surface's cache: read once per surface).
+    pub(super) labels: Vec<Rect>,
 }
 
 /// FNV-1a over 64-bit words.
@@ -56,12 +62,23 @@ fn run_key(f: &Frame, i: usize) -> u64 {
     h.0
 }
 
-/// A hash of the line width, every point of every run and the hidden flags: the layer is
-/// reused only for exactly the same runs (a slider moved during playback
-/// replays them).
+/// A hash of the line width, every point of every run (or the replay
+/// number that stands for them) and the hidden flags: the layer is reused
+/// only for exactly the same runs (a slider moved during playback replays
+/// them).
 fn fingerprint(f: &Frame) -> u64 {
     let mut h = Fnv::new();
     h.mix(f.style.line.to_bits());
+    if f.replay != 0 {
+        // The replay number stands for every point (70 000 of them in
+        // 7 × 10 000 steps: hashing them was a tenth of a playing frame).
+        h.mix(f.replay);
+        h.mix(f.runs.len() as u64);
+        for i in 0..f.runs.len() {
+            h.mix(u64::from(f.hidden.get(i).copied().unwrap_or(false)));
+        }
+        return h.0;
+    }
     for i in 0..f.runs.len() {
         h.mix(run_key(f, i));
     }
@@ -78,7 +95,12 @@ pub fn update_layer<'a>(
     let key = fingerprint(f);
     let fresh = matches!(slot, Some(l) if l.key == key && l.t <= f.t);
     if !fresh {
-        let (canvas, ctx) = blank(slot.take().map(|l| l.canvas), cache)?;
+        let old = slot.take();
+        let labels = match &old {
+            Some(l) => l.labels.clone(),
+            None => tiles(&cache.labels)?,
+        };
+        let (canvas, ctx) = blank(old.map(|l| l.canvas), cache)?;
         ctx.draw_image_with_html_canvas_element(&cache.canvas, 0.0, 0.0)?;
         ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
         for (i, run) in f.visible() {
@@ -88,8 +110,11 @@ pub fn update_layer<'a>(
             canvas,
             key,
             t: f.t,
+            from: None,
+            labels,
         });
     } else if let Some(layer) = slot.as_mut() {
+        layer.from = Some(layer.t);
         if f.t > layer.t {
             let ctx = context(&layer.canvas)?;
             for (i, run) in f.visible() {
@@ -111,11 +136,13 @@ pub struct Kept {
     keys: Vec<u64>,
     below: Option<HtmlCanvasElement>,
     above: Option<HtmlCanvasElement>,
-    /// The device-pixel box (x, y, w, h) outside which `above` is wholly
-    /// transparent (None: it is all transparent): only that part is
-    /// composited, the same pixels (source-over of alpha 0 changes nothing)
-    /// for less of the canvas's work than a whole-canvas blend.
-    above_box: Option<(u32, u32, u32, u32)>,
+    /// The tiles of `above` that hold a pixel (core's `opaque_tiles`):
+    /// only those are composited, the same pixels (source-over of alpha 0
+    /// changes nothing) for less of the canvas's work than a whole blend.
+    above_tiles: Vec<Rect>,
+    /// The same of the surface's axes' labels, read once per surface (the
+    /// surface changes only through [`Kept::forget`]).
+    labels: Option<Vec<Rect>>,
     /// Composite `above` whole (the exact frame a test compares with).
     pub whole: bool,
     /// [`Kept::key`] of the pictures held; `None`: draw them afresh.
@@ -125,6 +152,14 @@ pub struct Kept {
     pub reused: u64,
     /// The last frame was drawn with a front run (not as a fresh page).
     pub grouped: bool,
+    /// Nothing is drawn over the plot after it this frame (no L-BFGS trial
+    /// points, no quiz markers): a playing frame may then be drawn only
+    /// where it changed (draw/live.rs).
+    pub plain: bool,
+    /// What the canvas shows after the last playing frame drawn that way.
+    pub(super) live: Option<super::live::Shown>,
+    /// Playing frames drawn only where they changed.
+    pub(super) partial: u64,
 }
 
 impl Kept {
@@ -138,6 +173,15 @@ impl Kept {
     /// a frame drawn afresh); the front run stays, so the frame looks the same.
     pub fn forget(&mut self) {
         self.held = None;
+        self.labels = None;
+    }
+
+    /// The labels' tiles to composite them by in this frame: during a
+    /// drag's grouped frame only (None: composite them whole).
+    pub fn label_tiles(&self) -> Option<&[Rect]> {
+        self.labels
+            .as_deref()
+            .filter(|_| self.grouped && !self.whole)
     }
 
     /// The run that changed alone since the last draw becomes the front
@@ -237,12 +281,13 @@ pub fn draw_paused(
             for (i, run) in above {
                 draw_trail(&lctx, &f.geom, &f.style, run, mark(i), f.t)?;
             }
-            let (w, h) = (canvas.width(), canvas.height());
-            let pixels = lctx.get_image_data(0.0, 0.0, w as f64, h as f64)?.data();
-            kept.above_box = opaque_box(&pixels, w as usize, h as usize);
+            kept.above_tiles = tiles(&canvas)?;
             Some(canvas)
         };
         kept.held = Some(key);
+    }
+    if kept.labels.is_none() {
+        kept.labels = Some(tiles(&cache.labels)?);
     }
     ctx.draw_image_with_html_canvas_element(
         kept.below.as_ref().unwrap_or(&cache.canvas),
@@ -256,46 +301,14 @@ pub fn draw_paused(
     }
     if let Some(above) = &kept.above {
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-        match kept.above_box {
-            _ if kept.whole => ctx.draw_image_with_html_canvas_element(above, 0.0, 0.0)?,
-            Some((x, y, w, h)) => {
-                let (x, y, w, h) = (x as f64, y as f64, w as f64, h as f64);
-                ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
-                    above, x, y, w, h, x, y, w, h,
-                )?
-            }
-            None => {}
+        if kept.whole {
+            ctx.draw_image_with_html_canvas_element(above, 0.0, 0.0)?;
+        } else {
+            blit_tiles(ctx, above, &kept.above_tiles)?;
         }
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
     }
     Ok(())
-}
-
-/// The smallest box (x, y, w, h) holding every pixel of `rgba` (`w`×`h`)
-/// whose alpha is not 0; None when there is none.
-fn opaque_box(rgba: &[u8], w: usize, h: usize) -> Option<(u32, u32, u32, u32)> {
-    let (mut x0, mut x1, mut y0, mut y1) = (usize::MAX, 0, usize::MAX, 0);
-    for (y, row) in rgba.chunks_exact(4 * w).take(h).enumerate() {
-        let mut first = None;
-        for (x, px) in row.chunks_exact(4).enumerate() {
-            if px[3] != 0 {
-                first = Some(x);
-                break;
-            }
-        }
-        let Some(a) = first else { continue };
-        let b = row.chunks_exact(4).rposition(|px| px[3] != 0).unwrap_or(a);
-        (x0, x1) = (x0.min(a), x1.max(b));
-        (y0, y1) = (y0.min(y), y.max(y1));
-    }
-    (x0 <= x1).then(|| {
-        (
-            x0 as u32,
-            y0 as u32,
-            (x1 - x0 + 1) as u32,
-            (y1 - y0 + 1) as u32,
-        )
-    })
 }
 
 /// A transparent canvas of the surface's size (`old` reused when given;

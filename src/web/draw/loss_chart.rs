@@ -44,7 +44,8 @@ pub fn draw_loss(
     // The chart's own units: CSS pixels divided by the text's scale.
     let s = (style.chart_px / 12.0).max(0.5);
     let (w, h, dpr) = ((cw / s).max(100.0), (ch / s).max(60.0), dpr * s);
-    if canvas.width() != pw || canvas.height() != ph {
+    let resized = canvas.width() != pw || canvas.height() != ph;
+    if resized {
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
@@ -74,41 +75,91 @@ pub fn draw_loss(
                     above: None,
                     held: None,
                     reused: 0,
+                    shown: None,
                 });
                 charts.len() - 1
             }
         };
         let entry = &mut charts[pos];
-        if entry.key != key {
-            entry.chart.set_width(pw);
-            entry.chart.set_height(ph);
-            let cctx = context(&entry.chart)?;
-            cctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
-            cctx.clear_rect(0.0, 0.0, w, h);
-            match front.filter(|&k| k < runs.len()) {
-                Some(k) => {
-                    // The key without the runs' values (`replay`): those
-                    // of the runs kept are hashed by `front_key` itself.
-                    let base = loss_key(pw, ph, 0, runs, diags, hidden, steps, dark)
-                        ^ (lang as u64)
-                        ^ s.to_bits().rotate_left(7);
-                    entry.front_chart(&cctx, (w, h, dpr), f, k, base)?
-                }
-                None => {
-                    loss_chart(&cctx, w, h, f)?;
-                    entry.held = None;
-                }
-            }
-            entry.key = key;
-        }
         let ctx = context(canvas)?;
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-        ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
-        ctx.draw_image_with_html_canvas_element(&entry.chart, 0.0, 0.0)?;
-        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+        let x = LossAxes::cursor(w, t, steps);
+        // What the canvas shows now: this chart, the cursor at `x`.
+        let now = (key, dpr.to_bits(), x.to_bits());
+        let shown = entry.shown.take().filter(|_| !resized);
+        match front.filter(|&k| k < runs.len()) {
+            Some(k) => {
+                ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
+                ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+                // A drag: every input is a new chart, composed on the
+                // canvas itself (the same pixels: the kept chart was
+                // copied onto the cleared canvas). Going through the kept
+                // chart cost a full-size copy more per input, and
+                // snapshotting a canvas just drawn (about 2 ms).
+                // The key without the runs' values (`replay`): those
+                // of the runs kept are hashed by `front_key` itself.
+                let base = loss_key(pw, ph, 0, runs, diags, hidden, steps, dark)
+                    ^ (lang as u64)
+                    ^ s.to_bits().rotate_left(7);
+                entry.front_chart(&ctx, (pw, ph), (w, h, dpr), f, k, base)?;
+                // The kept chart does not show this: drawn again next time.
+                entry.key = key.wrapping_add(1);
+            }
+            None => {
+                if entry.key != key {
+                    let cctx = context(&entry.chart)?;
+                    if entry.chart.width() != pw || entry.chart.height() != ph {
+                        entry.chart.set_width(pw);
+                        entry.chart.set_height(ph);
+                    } else {
+                        // Clearing, not resizing: a resize drops the
+                        // canvas's pixels and state and costs a new buffer.
+                        cctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+                        cctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
+                    }
+                    cctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+                    loss_chart(&cctx, w, h, f)?;
+                    entry.held = None;
+                    entry.key = key;
+                }
+                entry.shown = Some(now);
+                match shown {
+                    // The same picture: nothing to draw (a second stroke
+                    // of the cursor would darken its edges).
+                    Some(old) if old == now => {
+                        return crate::web::dom::set_attr(
+                            canvas,
+                            "data-kept",
+                            &entry.reused.to_string(),
+                        );
+                    }
+                    // The same chart, the cursor moved (a playing frame):
+                    // the old cursor's columns are put back from the kept
+                    // chart, cleared first as the whole canvas would be;
+                    // elsewhere the canvas already shows the chart. The
+                    // same pixels as the chart copied whole.
+                    Some((k, d, old)) if k == key && d == dpr.to_bits() => {
+                        let margin = dpr.ceil() + 2.0;
+                        let a = ((f64::from_bits(old) * dpr).floor() - margin).max(0.0);
+                        let b = ((f64::from_bits(old) * dpr).ceil() + margin).min(pw as f64);
+                        if b > a {
+                            let (wd, hd) = (b - a, ph as f64);
+                            ctx.clear_rect(a, 0.0, wd, hd);
+                            ctx.draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                                &entry.chart, a, 0.0, wd, hd, a, 0.0, wd, hd,
+                            )?;
+                        }
+                    }
+                    _ => {
+                        ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
+                        ctx.draw_image_with_html_canvas_element(&entry.chart, 0.0, 0.0)?;
+                    }
+                }
+                ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+            }
+        }
         // Cursor at the current step.
         let (_, _, top, bottom) = LOSS_MARGINS;
-        let x = LossAxes::cursor(w, t, steps);
         ctx.begin_path();
         ctx.move_to(x, top);
         ctx.line_to(x, h - bottom);
@@ -134,16 +185,21 @@ struct LossChart {
     held: Option<u64>,
     /// Charts composed from the held pictures (`data-kept`, for the tests).
     reused: u64,
+    /// What the canvas shows, when it is the kept chart and a cursor: the
+    /// chart's key, the scale (bits) and the cursor's x (bits).
+    shown: Option<(u64, u64, u64)>,
 }
 
 impl LossChart {
-    /// The chart (on `cctx`, cleared, in chart units) as the axes and the
-    /// curves below run `k`, its curve, the curves above: the two groups
-    /// from kept pictures, drawn afresh when what they show changed. A
-    /// frame drawn afresh in the same state gives the same pixels.
+    /// The chart (on `cctx`, cleared, `pw` × `ph` device px, in chart
+    /// units) as the axes and the curves below run `k`, its curve, the
+    /// curves above: the two groups from kept pictures, drawn afresh when
+    /// what they show changed. A frame drawn afresh in the same state
+    /// gives the same pixels.
     fn front_chart(
         &mut self,
         cctx: &CanvasRenderingContext2d,
+        (pw, ph): (u32, u32),
         (w, h, dpr): (f64, f64, f64),
         f: &Curves,
         k: usize,
@@ -155,7 +211,6 @@ impl LossChart {
             self.reused += 1;
         } else {
             let doc = self.chart.owner_document().ok_or("no document")?;
-            let (pw, ph) = (self.chart.width(), self.chart.height());
             let layer = |old: Option<HtmlCanvasElement>| -> Result<_, JsValue> {
                 let c: HtmlCanvasElement = match old {
                     Some(c) => c,

@@ -14,6 +14,7 @@
 //! `draw_plot` (a figure passes none). The pixel positions of the arrows are
 //! written to the canvas as `data-arrows` (CSS pixels) for tests.
 
+use super::Rect;
 use super::{Geom, Style};
 use crate::inspect::Arrows;
 use crate::optim::OptKind;
@@ -48,7 +49,7 @@ thread_local! {
     /// labels over them, blitted each frame in place of the labels alone
     /// (dashed strokes are the software canvas's slowest path, and each
     /// full-canvas blit costs as much as the trails: one blit, not two).
-    static L2_LAYER: RefCell<Option<(L2Key, HtmlCanvasElement)>> = const { RefCell::new(None) };
+    static L2_LAYER: RefCell<Option<(L2Key, HtmlCanvasElement, Vec<Rect>)>> = const { RefCell::new(None) };
 }
 
 /// What the layer was drawn from: the lines (by address), the window, the
@@ -66,14 +67,14 @@ struct L2Key {
 }
 
 /// The layer of `lines` for geometry `g` with `labels` over them, drawn
-/// when any of it changed.
+/// when any of it changed, and the tiles of it that hold pixels.
 fn l2_layer(
     canvas: &HtmlCanvasElement,
     g: &Geom,
     st: &Style,
     lines: &Rc<Vec<Vec<Vec2>>>,
     labels: &HtmlCanvasElement,
-) -> Result<HtmlCanvasElement, JsValue> {
+) -> Result<(HtmlCanvasElement, Vec<Rect>), JsValue> {
     let key = L2Key {
         lines: Rc::as_ptr(lines) as usize,
         view: g.view,
@@ -85,14 +86,14 @@ fn l2_layer(
     };
     L2_LAYER.with(|slot| {
         let mut slot = slot.borrow_mut();
-        if let Some((k, layer)) = slot.as_ref() {
+        if let Some((k, layer, tiles)) = slot.as_ref() {
             if *k == key {
-                return Ok(layer.clone());
+                return Ok((layer.clone(), tiles.clone()));
             }
         }
         let doc = canvas.owner_document().ok_or("no document")?;
         let layer: HtmlCanvasElement = match slot.take() {
-            Some((_, c)) => c,
+            Some((_, c, _)) => c,
             None => doc.create_element("canvas")?.dyn_into()?,
         };
         layer.set_width((g.w * g.dpr).round().max(1.0) as u32);
@@ -114,8 +115,9 @@ fn l2_layer(
         ctx.set_line_dash(&js_sys::Array::new())?;
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
         ctx.draw_image_with_html_canvas_element(labels, 0.0, 0.0)?;
-        *slot = Some((key, layer.clone()));
-        Ok(layer)
+        let tiles = super::tiles(&layer)?;
+        *slot = Some((key, layer.clone(), tiles.clone()));
+        Ok((layer, tiles))
     })
 }
 
@@ -131,11 +133,8 @@ fn polyline(ctx: &CanvasRenderingContext2d, g: &Geom, line: &[Vec2]) {
 }
 
 fn dash(ctx: &CanvasRenderingContext2d, pattern: &[f64]) -> Result<(), JsValue> {
-    let a = js_sys::Array::new();
-    for v in pattern {
-        a.push(&JsValue::from_f64(*v));
-    }
-    ctx.set_line_dash(&a)
+    super::trails::set_dash(ctx, pattern);
+    Ok(())
 }
 
 /// An arrow from `a` to `b` (CSS pixels), with a head when it is long
@@ -203,7 +202,9 @@ fn px_json(p: (f64, f64)) -> String {
 /// Draw `overlay` on `canvas` (called by `draw_plot` after the trails,
 /// with the context in CSS pixels); None clears the test attributes.
 /// With L2 isolines the axes' `labels` come with them (one blit) and true
-/// is returned: the caller then does not draw the labels again. (The
+/// is returned: the caller then does not draw the labels again; `whole`
+/// composites that layer whole, not by its tiles (the exact frame a test
+/// compares with). (The
 /// arrows are then drawn over the labels rather than under them: they
 /// meet only where an arrow reaches the bottom or left edge.)
 pub fn draw(
@@ -213,6 +214,7 @@ pub fn draw(
     st: &Style,
     overlay: Option<&Overlay>,
     labels: &HtmlCanvasElement,
+    whole: bool,
 ) -> Result<bool, JsValue> {
     let Some(o) = overlay else {
         canvas.remove_attribute("data-arrows")?;
@@ -224,10 +226,15 @@ pub fn draw(
     crate::web::draw::set_font(ctx, &label_font(st));
     ctx.save();
     let with_labels = if let Some(lines) = &o.l2 {
-        let layer = l2_layer(canvas, g, st, lines, labels)?;
+        let (layer, tiles) = l2_layer(canvas, g, st, lines, labels)?;
         // Device pixels, one to one (the layer is the canvas's size).
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-        ctx.draw_image_with_html_canvas_element(&layer, 0.0, 0.0)?;
+        if whole {
+            ctx.draw_image_with_html_canvas_element(&layer, 0.0, 0.0)?;
+        } else {
+            // Only the tiles with lines or labels: the same pixels.
+            super::blit_tiles(ctx, &layer, &tiles)?;
+        }
         ctx.set_transform(g.dpr, 0.0, 0.0, g.dpr, 0.0, 0.0)?;
         canvas.set_attribute("data-l2-isolines", &lines.len().to_string())?;
         true
@@ -315,15 +322,76 @@ fn decay_direction(
     let tw = text_width(ctx, &label_font(st), text)?;
     let x = if right { tip.0 + 6.0 } else { tip.0 - 6.0 - tw };
     let lx = x.min(g.w - tw - 4.0).max(4.0);
-    ctx.set_text_align("left");
-    ctx.set_text_baseline("middle");
     let ly = tip.1;
-    ctx.set_line_width(st.px(3.0));
-    ctx.set_stroke_style_str("rgba(0,0,0,0.8)");
-    ctx.stroke_text(text, lx, ly)?;
-    ctx.set_fill_style_str("#ffffff");
-    ctx.fill_text(text, lx, ly)?;
+    // The label from its kept picture, on the device-pixel grid (so it is
+    // copied, not resampled): stroking text is the software canvas's
+    // slowest text path, and a drag with the state panel open drew two
+    // labels per input.
+    let (sprite, pad, half) = label_sprite(ctx, st, g.dpr, text, tw)?;
+    let dx = ((lx - pad) * g.dpr).round();
+    let dy = ((ly - half) * g.dpr).round();
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+    ctx.draw_image_with_html_canvas_element(&sprite, dx, dy)?;
+    ctx.set_transform(g.dpr, 0.0, 0.0, g.dpr, 0.0, 0.0)?;
     Ok(Some(tip))
+}
+
+/// A decay label drawn (white on a dark halo): the text, its font, the
+/// scale and the line width (bits), and the picture.
+type Sprite = (String, String, u64, u64, HtmlCanvasElement);
+
+thread_local! {
+    /// The decay labels drawn so far (a few: two texts per language).
+    static SPRITES: RefCell<Vec<Sprite>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The picture of the decay label `text` (`tw` CSS px wide in the labels'
+/// font) at `dpr`, with its margin and half its height (CSS px): drawn once.
+fn label_sprite(
+    ctx: &CanvasRenderingContext2d,
+    st: &Style,
+    dpr: f64,
+    text: &str,
+    tw: f64,
+) -> Result<(HtmlCanvasElement, f64, f64), JsValue> {
+    let font = label_font(st);
+    let pad = st.px(3.0) + 2.0;
+    let half = st.text_px * 0.75 + pad;
+    let key = (dpr.to_bits(), st.line.to_bits());
+    let found = SPRITES.with(|s| {
+        s.borrow()
+            .iter()
+            .find(|e| e.0 == text && e.1 == font && (e.2, e.3) == key)
+            .map(|e| e.4.clone())
+    });
+    if let Some(c) = found {
+        return Ok((c, pad, half));
+    }
+    let doc = ctx
+        .canvas()
+        .and_then(|c| c.owner_document())
+        .ok_or("no document")?;
+    let c: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+    c.set_width(((tw + 2.0 * pad) * dpr).ceil().max(1.0) as u32);
+    c.set_height((2.0 * half * dpr).ceil().max(1.0) as u32);
+    let lctx = super::context(&c)?;
+    lctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+    crate::web::draw::set_font(&lctx, &font);
+    lctx.set_text_align("left");
+    lctx.set_text_baseline("middle");
+    lctx.set_line_width(st.px(3.0));
+    lctx.set_stroke_style_str("rgba(0,0,0,0.8)");
+    lctx.stroke_text(text, pad, half)?;
+    lctx.set_fill_style_str("#ffffff");
+    lctx.fill_text(text, pad, half)?;
+    SPRITES.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() >= 8 {
+            s.remove(0);
+        }
+        s.push((text.to_string(), font, key.0, key.1, c.clone()));
+    });
+    Ok((c, pad, half))
 }
 
 thread_local! {

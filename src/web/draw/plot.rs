@@ -4,11 +4,12 @@
 use super::layers::{draw_paused, update_layer, Kept};
 use super::overlay::Overlay;
 use super::trails::draw_current;
-use super::{context, Frame, SurfaceCache};
+use super::{blit_tiles, Rect};
+use super::{context, live, Frame, SurfaceCache};
 use crate::diagnose::Health;
 use crate::surface::mark;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlCanvasElement;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// Blit the surface and draw trails, current points, markers.
 pub fn draw_plot(
@@ -38,29 +39,90 @@ pub fn draw_plot_kept(
     }
     let ctx = context(canvas)?;
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-    if f.live {
-        // Playing draws every trail directly (onto its own layer).
-        kept.grouped = false;
-        let mut slot = cache.trails.borrow_mut();
-        let layer = update_layer(&mut slot, cache, f)?;
-        ctx.draw_image_with_html_canvas_element(&layer.canvas, 0.0, 0.0)?;
-        ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
-    } else {
+    if !f.live {
+        kept.live = None;
         draw_paused(&ctx, kept, cache, f, dragging)?;
+        let tiles = kept.label_tiles().map(<[Rect]>::to_vec);
+        return finish(
+            canvas,
+            &ctx,
+            cache,
+            f,
+            overlay,
+            kept.whole,
+            tiles.as_deref(),
+        );
     }
+    // Playing draws every trail directly (onto its own layer).
+    kept.grouped = false;
+    let mut slot = cache.trails.borrow_mut();
+    let layer = update_layer(&mut slot, cache, f)?;
+    let key = live::key(f, layer.key, overlay).filter(|_| kept.plain && !kept.whole);
+    let (regions, shown) = live::regions(kept.live.take(), key, layer.from, f);
+    kept.live = shown;
+    // The labels (when not with the isolines) by their tiles.
+    let tiles = Some(layer.labels.as_slice()).filter(|_| !kept.whole);
+    let Some(regions) = regions else {
+        ctx.draw_image_with_html_canvas_element(&layer.canvas, 0.0, 0.0)?;
+        return finish(canvas, &ctx, cache, f, overlay, kept.whole, tiles);
+    };
+    for &(x, y, w, h) in &regions {
+        ctx.save();
+        ctx.begin_path();
+        ctx.rect(x as f64, y as f64, w as f64, h as f64);
+        ctx.clip();
+        ctx.draw_image_with_html_canvas_element(&layer.canvas, 0.0, 0.0)?;
+        let drawn = finish(canvas, &ctx, cache, f, overlay, false, tiles);
+        ctx.restore();
+        ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+        drawn?;
+    }
+    ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
+    kept.partial += 1;
+    // Frames drawn by regions so far (for the tests).
+    crate::web::dom::set_attr(canvas, "data-partial", &kept.partial.to_string())
+}
+
+/// Over the trails (`ctx` in device pixels): the current points, the
+/// overlay (or the axes' labels, by their `tiles` when given) and the
+/// start's ring; `whole`: the overlay's layer composited whole.
+fn finish(
+    canvas: &HtmlCanvasElement,
+    ctx: &CanvasRenderingContext2d,
+    cache: &SurfaceCache,
+    f: &Frame,
+    overlay: Option<&Overlay>,
+    whole: bool,
+    label_tiles: Option<&[Rect]>,
+) -> Result<(), JsValue> {
+    ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
     for (i, run) in f.visible() {
         let diverged = matches!(
             f.diags.get(i).map(|d| d.health),
             Some(Health::Diverged { .. })
         );
-        draw_current(&ctx, &f.geom, &f.style, run, mark(i), f.t, diverged)?;
+        draw_current(ctx, &f.geom, &f.style, run, mark(i), f.t, diverged)?;
     }
     crate::web::dom::set_attr(canvas, "data-text-px", &f.style.text_px.to_string())?;
-    let labelled = super::overlay::draw(canvas, &ctx, &f.geom, &f.style, overlay, &cache.labels)?;
+    let labelled = super::overlay::draw(
+        canvas,
+        ctx,
+        &f.geom,
+        &f.style,
+        overlay,
+        &cache.labels,
+        whole,
+    )?;
     if !labelled {
         // The axes' labels over everything the runs drew (device pixels).
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-        cache.draw_labels(&ctx)?;
+        match label_tiles {
+            // Only where they have pixels: the same picture for a third
+            // of a full-canvas blend (a playing frame's or a drag's).
+            Some(tiles) => blit_tiles(ctx, &cache.labels, tiles)?,
+            // Else by its two strips (surface.rs).
+            None => cache.draw_labels(ctx)?,
+        }
         ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
     }
     // The start: a ring to grab.

@@ -9,12 +9,32 @@ use gradscape_core::surface::{Mark, Marker};
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
+thread_local! {
+    /// The dash patterns set so far as JS arrays (a few: the marks' and
+    /// solid). `setLineDash` copies its argument, so one array per pattern
+    /// serves every call; a new array per call was a playing frame's most
+    /// frequent allocation.
+    static DASHES: std::cell::RefCell<Vec<(Vec<f64>, js_sys::Array)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Set the line dash of a run's mark (an empty pattern: solid).
 pub(crate) fn set_dash(ctx: &CanvasRenderingContext2d, dash: &[f64]) {
-    let arr = js_sys::Array::new();
-    for d in dash {
-        arr.push(&JsValue::from_f64(*d));
-    }
+    let arr = DASHES.with(|d| {
+        let mut d = d.borrow_mut();
+        if let Some((_, a)) = d.iter().find(|(p, _)| p == dash) {
+            return a.clone();
+        }
+        let arr = js_sys::Array::new();
+        for v in dash {
+            arr.push(&JsValue::from_f64(*v));
+        }
+        if d.len() >= 16 {
+            d.remove(0);
+        }
+        d.push((dash.to_vec(), arr.clone()));
+        arr
+    });
     // Only fails for a non-array argument.
     let _ = ctx.set_line_dash(&arr);
 }

@@ -120,6 +120,7 @@ impl State {
                 start: self.model.scene.start,
                 live: self.model.playing,
                 style,
+                replay: self.model.replay,
             };
             draw_plot(&self.plot, cache, &frame, None)?;
             if let Some(loss) = &self.loss {

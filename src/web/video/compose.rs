@@ -143,6 +143,7 @@ impl Composer {
             start: still.start,
             live: false,
             style: self.style,
+            replay: 0,
         };
         draw_plot(&self.plot, &self.cache, &frame, None)?;
         let ctx = context(&self.canvas)?;

@@ -1,7 +1,8 @@
 //! Plane ↔ picture geometry: where a world point lands in a pixel
 //! rectangle and back, how the window moves under the hand (zoom, pan,
 //! pinch, the start point's snap), where a far point's edge marker sits,
-//! how a trail is thinned to pixel resolution, and the loss chart's axes.
+//! how a trail is thinned to pixel resolution, the loss chart's axes, and
+//! where a transparent picture has pixels (the tiles a canvas composites).
 //!
 //! Pixels here are CSS pixels (or SVG user units): the device pixel ratio
 //! is the renderer's business. Everything is plain arithmetic, unit-tested
@@ -40,6 +41,7 @@
 mod client;
 mod fit;
 pub mod loss_axes;
+pub mod tiles;
 pub mod trail;
 mod viewport;
 
