@@ -187,7 +187,7 @@ impl Raster {
             (lo, hi) = (l0, h0);
         } else {
             self.kept = true;
-            self.values.resize(w * h, 0.0);
+            fit(&mut self.values, w * h);
             for (j, row) in self.values.chunks_exact_mut(w).enumerate() {
                 self.sampler.row(l, row_y(view, h, j), row);
                 let (rl, rh, rb) = range(row);
@@ -213,7 +213,7 @@ impl Raster {
     pub fn colour(&mut self, l: &Landscape) -> &[u8] {
         let (w, h, view) = (self.w, self.h, self.view);
         self.steps.update(&self.scale, &self.lut);
-        self.rgba.resize(w * h * 4, 0);
+        fit(&mut self.rgba, w * h * 4);
         self.row.resize(w, 0.0);
         let keep = self.kept && self.values.len() == w * h;
         let (px, _) = self.rgba.as_chunks_mut::<4>();
@@ -231,5 +231,40 @@ impl Raster {
             }
         }
         &self.rgba
+    }
+}
+
+/// `v` at length `n`, for a buffer its user then overwrites whole (its
+/// old contents are not kept when it grows). A buffer that must grow is
+/// allocated zeroed rather than grown and filled: wasm memory fresh from
+/// the system is zero already, so the first picture of a page (whose code
+/// is still cold) no longer spends 20–30 ms writing 10 MB of zeros.
+pub(super) fn fit<T: Copy + Default>(v: &mut Vec<T>, n: usize) {
+    if n > v.capacity() {
+        *v = vec![T::default(); n];
+    } else {
+        v.resize(n, T::default());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn fit_grows_with_zeros_and_shrinks() {
+        let mut v: Vec<u8> = Vec::new();
+        fit(&mut v, 5);
+        assert_eq!(v, [0; 5]);
+        v.copy_from_slice(&[1, 2, 3, 4, 5]);
+        fit(&mut v, 3);
+        assert_eq!(v, [1, 2, 3]);
+        // Within the capacity: the kept elements stay, the new are zero.
+        fit(&mut v, 5);
+        assert_eq!(v, [1, 2, 3, 0, 0]);
+        // Past it: a new zeroed buffer.
+        fit(&mut v, 4096);
+        assert_eq!(v.len(), 4096);
+        assert!(v.iter().all(|&x| x == 0));
     }
 }
