@@ -74,6 +74,20 @@ pub fn points(f: &Frame) -> Vec<[f64; 4]> {
         .collect()
 }
 
+/// Whether every visible run's steps `from → to` and current point lie
+/// inside the picture (a run off the view is drawn in whole frames: its
+/// clamped segments and edge marker were seen to leave a region short).
+fn inside(f: &Frame, from: usize) -> bool {
+    let vp = f.geom.viewport();
+    f.visible().all(|(_, run)| {
+        let last = f.t.min(run.points.len() - 1);
+        run.points[from.min(last)..=last].iter().all(|p| {
+            let (x, y) = vp.px(*p);
+            vp.inside(x, y)
+        })
+    })
+}
+
 /// Where the steps `from → to` of each visible run are drawn onto the
 /// trail layer (their segments and dots, with room for the casing and the
 /// largest marker).
@@ -113,7 +127,7 @@ pub fn regions(
 ) -> (Option<Vec<Rect>>, Option<Shown>) {
     let now = points(f);
     let regions = match (shown, key, from) {
-        (Some(s), Some(k), Some(from)) if s.key == k && s.t == from => {
+        (Some(s), Some(k), Some(from)) if s.key == k && s.t == from && inside(f, from) => {
             let mut boxes = s.points;
             boxes.extend(now.iter().copied());
             boxes.extend(steps(f, from, f.t));
