@@ -2,7 +2,7 @@
 
 use super::sample::row_y;
 use super::steps::Steps;
-use super::{colormap_lut_rgba, Grid, Sampler};
+use super::{colormap_lut_rgba, fit, Grid, Sampler};
 use crate::landscape::{Landscape, View};
 use crate::lanes::range;
 use crate::math;
@@ -231,40 +231,5 @@ impl Raster {
             }
         }
         &self.rgba
-    }
-}
-
-/// `v` at length `n`, for a buffer its user then overwrites whole (its
-/// old contents are not kept when it grows). A buffer that must grow is
-/// allocated zeroed rather than grown and filled: wasm memory fresh from
-/// the system is zero already, so the first picture of a page (whose code
-/// is still cold) no longer spends 20–30 ms writing 10 MB of zeros.
-pub(super) fn fit<T: Copy + Default>(v: &mut Vec<T>, n: usize) {
-    if n > v.capacity() {
-        *v = vec![T::default(); n];
-    } else {
-        v.resize(n, T::default());
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fit;
-
-    #[test]
-    fn fit_grows_with_zeros_and_shrinks() {
-        let mut v: Vec<u8> = Vec::new();
-        fit(&mut v, 5);
-        assert_eq!(v, [0; 5]);
-        v.copy_from_slice(&[1, 2, 3, 4, 5]);
-        fit(&mut v, 3);
-        assert_eq!(v, [1, 2, 3]);
-        // Within the capacity: the kept elements stay, the new are zero.
-        fit(&mut v, 5);
-        assert_eq!(v, [1, 2, 3, 0, 0]);
-        // Past it: a new zeroed buffer.
-        fit(&mut v, 4096);
-        assert_eq!(v.len(), 4096);
-        assert!(v.iter().all(|&x| x == 0));
     }
 }

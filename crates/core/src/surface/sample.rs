@@ -36,7 +36,7 @@ impl Sampler {
         h: usize,
         values: &mut Vec<f64>,
     ) -> (f64, f64, bool) {
-        super::raster::fit(values, w * h);
+        super::fit(values, w * h);
         self.prepare(l, view, w);
         let (mut lo, mut hi, mut bad) = (f64::INFINITY, f64::NEG_INFINITY, false);
         for (j, row) in values.chunks_exact_mut(w).enumerate() {
