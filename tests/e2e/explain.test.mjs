@@ -129,7 +129,8 @@ test('clicking the (η, γ) map sets η and γ of the first momentum optimizer l
       Math.round((Math.log10(m.lr) + 4) / 5 * 1000));
     // The runs, the legend and the link follow.
     assert.match(await page.locator('#legend li[data-index="1"]').innerText(), new RegExp(`η=${m.lr} γ=${m.gamma}`));
-    assert.ok((await page.evaluate(() => location.search)).includes(`momentum:lr=${m.lr},gamma=${m.gamma}`));
+    // The link is written once the user rests, after the paint (src/web/link.rs).
+    await page.waitForFunction((q) => location.search.includes(q), `momentum:lr=${m.lr},gamma=${m.gamma}`, { timeout: 5000 });
     // The rate under the ring, in words.
     assert.match(await page.locator('#sweep-map-current').innerText(), new RegExp(`At η = ${m.lr}, γ = ${m.gamma}: ρ = `));
   }
@@ -191,7 +192,8 @@ test('the EMA γ slider moves the window mark to 1/(1−γ), in the chart and in
     for (let y = 24; y < 100; y += 2) col.push(await pixel(page, 'ema-weights', x, y));
     const orange = col.filter(([r, gg, b, a]) => a > 200 && r > 180 && gg > 60 && gg < 130 && b < 60);
     assert.ok(orange.length >= 5, `γ = ${g}: the window mark at x = ${x.toFixed(1)}: ${JSON.stringify(col.slice(0, 8))}`);
-    assert.ok((await page.evaluate(() => location.search)).includes(`ema=${g}`));
+    // The link is written once the user rests, after the paint (src/web/link.rs).
+    await page.waitForFunction((q) => location.search.includes(q), `ema=${g}`, { timeout: 5000 });
   }
   assert.deepEqual(errors, []);
 });
