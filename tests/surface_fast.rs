@@ -11,16 +11,10 @@ use gradscape::surface::{
 use gradscape::Vec2;
 use std::collections::HashMap;
 
-/// A small deterministic generator (xorshift64*), so failures reproduce.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> f64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
+#[allow(dead_code)]
+#[path = "common/surface.rs"]
+mod surface_common;
+use surface_common::Rng;
 
 /// Exact index of a value (f64 logarithm): round(255·t(f)).
 fn exact(scale: &LogScale, v: f64) -> u8 {

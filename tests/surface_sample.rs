@@ -10,36 +10,14 @@ use gradscape::surface::{colormap_lut_rgba, raster_into, Grid, LogScale, Raster,
 use gradscape::Landscape;
 use proptest::prelude::*;
 
+#[allow(dead_code)]
+#[path = "common/surface.rs"]
+mod surface_common;
+use surface_common::exact_grid;
+
 /// The same bits, or both NaN (NaN payloads are not part of the maths).
 fn same(a: f64, b: f64) -> bool {
     a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
-}
-
-/// The grid the straightforward way: `value` at `pos` of every sample, the
-/// non-finite ones replaced by the largest finite one, and its range.
-fn exact_grid(l: &Landscape, view: View, w: usize, h: usize) -> (Vec<f64>, f64, f64) {
-    let probe = Grid {
-        w,
-        h,
-        view,
-        values: vec![],
-    };
-    let mut v = Vec::with_capacity(w * h);
-    for j in 0..h {
-        for i in 0..w {
-            v.push(l.value(probe.pos(i as f64, j as f64)));
-        }
-    }
-    let fin = v.iter().copied().filter(|x| x.is_finite());
-    let lo = fin.clone().fold(f64::INFINITY, f64::min);
-    let hi = fin.fold(f64::NEG_INFINITY, f64::max);
-    let (lo, hi) = if hi < lo { (0.0, 0.0) } else { (lo, hi) };
-    for x in &mut v {
-        if !x.is_finite() {
-            *x = hi;
-        }
-    }
-    (v, lo, hi)
 }
 
 fn surfaces() -> Vec<Landscape> {

@@ -7,44 +7,22 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use gradscape::landscape::{Expr, Quadratic, Rastrigin, View};
-use gradscape::surface::{colormap_lut_rgba, Grid, LogScale, Raster, Steps};
+use gradscape::surface::{colormap_lut_rgba, LogScale, Raster, Steps};
 use gradscape::Landscape;
 
-/// xorshift64*, so failures reproduce.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> f64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
+#[path = "common/surface.rs"]
+mod surface_common;
+use surface_common::{exact_grid, Rng};
 
 /// The picture the plain way, and its scale.
 fn plain(l: &Landscape, view: View, w: usize, h: usize) -> (Vec<u8>, LogScale) {
     let (w, h) = (w.max(2), h.max(2));
-    let probe = Grid {
-        w,
-        h,
-        view,
-        values: vec![],
-    };
-    let mut v = Vec::with_capacity(w * h);
-    for j in 0..h {
-        for i in 0..w {
-            v.push(l.value(probe.pos(i as f64, j as f64)));
-        }
-    }
-    let fin = v.iter().copied().filter(|x| x.is_finite());
-    let lo = fin.clone().fold(f64::INFINITY, f64::min);
-    let hi = fin.fold(f64::NEG_INFINITY, f64::max);
-    let (lo, hi) = if hi < lo { (0.0, 0.0) } else { (lo, hi) };
+    let (v, lo, hi) = exact_grid(l, view, w, h);
     let scale = LogScale::new(lo, hi);
     let lut = colormap_lut_rgba();
     let px = v
         .iter()
-        .flat_map(|&x| lut[scale.index(if x.is_finite() { x } else { hi }) as usize])
+        .flat_map(|&x| lut[scale.index(x) as usize])
         .collect();
     (px, scale)
 }

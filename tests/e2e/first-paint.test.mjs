@@ -3,7 +3,7 @@
 // the link — written just after the frame that shows a change — is right.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, open, settled, state } from './support.mjs';
+import { browserSuite, open, openPage, settled, state } from './support.mjs';
 
 const suite = browserSuite();
 
@@ -71,13 +71,8 @@ test('after a surface change the link is written once the frame is painted, and 
 });
 
 for (const [lang, query] of [['en', '?f=rosenbrock&lesson=2'], ['zh', '?f=rosenbrock&lesson=2&lang=zh']]) {
-  test(`${lang}: the first picture is the one the built page shows, and its words are in place`, async () => {
-    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.addInitScript(() => {
+  test(`${lang}: the first picture is the one the built page shows, and its words are in place`, async (t) => {
+    const init = () => {
       // The plot's pixels as a short digest (FNV-1a over every byte) and its size.
       const digest = () => {
         const c = document.getElementById('plot');
@@ -97,9 +92,8 @@ for (const [lang, query] of [['en', '?f=rosenbrock&lesson=2'], ['zh', '?f=rosenb
           kinds: [...document.querySelectorAll('#add-kind option')].map((o) => o.value),
         };
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-painted'] });
-    });
-    await page.goto(suite.server.url + query);
-    await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
+    };
+    const { page, errors } = await openPage(suite.browser, t, suite.server.url + query, { init });
     await settled(page);
     const at = await page.evaluate(() => window.__atPaint);
     const now = await page.evaluate(() => window.__digest());
@@ -120,6 +114,5 @@ for (const [lang, query] of [['en', '?f=rosenbrock&lesson=2'], ['zh', '?f=rosenb
       assert.equal(built.tagline, at.tagline, 'an English page\'s markup words are its words');
     }
     assert.deepEqual(errors, []);
-    await context.close();
   });
 }

@@ -4,7 +4,6 @@ use super::sample::row_y;
 use super::steps::Steps;
 use super::{colormap_lut_rgba, fit, Grid, Sampler};
 use crate::landscape::{Landscape, View};
-use crate::lanes::range;
 use crate::math;
 
 /// The log colour scale: t = ln((f − lo + δ)/δ) / ln((hi − lo + δ)/δ) with
@@ -181,25 +180,12 @@ impl Raster {
         let (w, h) = (w.max(2), h.max(2));
         (self.w, self.h, self.view) = (w, h, view);
         self.sampler.prepare(l, view, w);
-        let (mut lo, mut hi, mut bad) = (f64::INFINITY, f64::NEG_INFINITY, false);
-        self.kept = false;
-        if let Some((l0, h0)) = self.sampler.separable_range(l, view, h) {
-            (lo, hi) = (l0, h0);
-        } else {
-            self.kept = true;
-            fit(&mut self.values, w * h);
-            for (j, row) in self.values.chunks_exact_mut(w).enumerate() {
-                self.sampler.row(l, row_y(view, h, j), row);
-                let (rl, rh, rb) = range(row);
-                if rl < lo {
-                    lo = rl;
-                }
-                if rh > hi {
-                    hi = rh;
-                }
-                bad |= rb;
-            }
-        }
+        let range = self.sampler.separable_range(l, view, h);
+        self.kept = range.is_none();
+        let (mut lo, mut hi, bad) = match range {
+            Some((lo, hi)) => (lo, hi, false),
+            None => self.sampler.fill_prepared(l, view, w, h, &mut self.values),
+        };
         if hi < lo {
             // No finite sample at all.
             (lo, hi) = (0.0, 0.0);

@@ -36,8 +36,21 @@ impl Sampler {
         h: usize,
         values: &mut Vec<f64>,
     ) -> (f64, f64, bool) {
-        super::fit(values, w * h);
         self.prepare(l, view, w);
+        self.fill_prepared(l, view, w, h, values)
+    }
+
+    /// [`Sampler::fill`] after [`Sampler::prepare`] for the same surface,
+    /// view and width.
+    pub fn fill_prepared(
+        &mut self,
+        l: &Landscape,
+        view: View,
+        w: usize,
+        h: usize,
+        values: &mut Vec<f64>,
+    ) -> (f64, f64, bool) {
+        super::fit(values, w * h);
         let (mut lo, mut hi, mut bad) = (f64::INFINITY, f64::NEG_INFINITY, false);
         for (j, row) in values.chunks_exact_mut(w).enumerate() {
             self.row(l, row_y(view, h, j), row);
