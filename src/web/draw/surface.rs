@@ -263,23 +263,27 @@ pub fn render_surface_with(
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
     let k = if low { 4 } else { 1 };
     let (gw, gh) = ((pw / k).max(2), (ph / k).max(2));
-    let n = raster
-        .render(landscape, geom.view, gw as usize, gh as usize)
-        .len();
+    // The samples' range first: the isolines' levels come from it, and
+    // their coverage is inked into each row of the heatmap as it is
+    // coloured.
+    raster.sample(landscape, geom.view, gw as usize, gh as usize);
     let cw = if low { geom.w / 6.0 } else { geom.w / 2.5 };
     let ch = if low { geom.h / 6.0 } else { geom.h / 2.5 };
     coarse.resample_with(&mut sampler, landscape, geom.view, cw as usize, ch as usize);
     let levels: Vec<f64> = raster.scale.levels(14).iter().map(|l| l.1).collect();
     // The pen draws at the pixels' own resolution only.
     let pen_on = strokes == Strokes::Pen && k == 1;
-    if pen_on {
+    let n = if pen_on {
         pen.begin(gw as usize, gh as usize);
         let dpr = geom.dpr;
         each_isoline(&coarse, &levels, geom, |pts| {
             pen.line(pts, style.px(1.0) * dpr);
         });
+        let (white, alpha) = ([255, 255, 255], isoline_alpha(style));
+        let n = raster
+            .colour_with(landscape, |j, row| pen.ink_row(j, row, white, alpha))
+            .len();
         let rgba = &mut raster.rgba[..n];
-        pen.ink(rgba, [255, 255, 255], isoline_alpha(style));
         if style.present {
             // A dark casing so the marker reads on the bright end of the map.
             minima(landscape, geom, style, |a, b| {
@@ -290,8 +294,11 @@ pub fn render_surface_with(
         minima(landscape, geom, style, |a, b| {
             pen.line(&[a, b], style.px(2.0) * dpr);
         });
-        pen.ink(rgba, [255, 255, 255], 1.0);
-    }
+        pen.ink(rgba, white, 1.0);
+        n
+    } else {
+        raster.colour(landscape).len()
+    };
     // A view of wasm memory, read by putImageData before anything else
     // runs in wasm (no allocation in between can move it).
     let img = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&raster.rgba[..n]), gw, gh)?;

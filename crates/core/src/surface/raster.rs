@@ -197,6 +197,17 @@ impl Raster {
     /// The second pass of [`Raster::render`] (after [`Raster::sample`] of
     /// the same surface): samples → colour → RGBA, a row at a time.
     pub fn colour(&mut self, l: &Landscape) -> &[u8] {
+        self.colour_with(l, |_, _| {})
+    }
+
+    /// [`Raster::colour`], handing each row's pixels to `after(j, row)` as
+    /// soon as it is coloured (the isolines are inked there, while the row
+    /// is in the cache).
+    pub fn colour_with(
+        &mut self,
+        l: &Landscape,
+        mut after: impl FnMut(usize, &mut [[u8; 4]]),
+    ) -> &[u8] {
         let (w, h, view) = (self.w, self.h, self.view);
         self.steps.update(&self.scale, &self.lut);
         fit(&mut self.rgba, w * h * 4);
@@ -215,6 +226,7 @@ impl Raster {
             } else {
                 self.steps.colour(row, out);
             }
+            after(j, out);
         }
         &self.rgba
     }

@@ -11,36 +11,47 @@
 //! stroke, the largest over the segments (so where lines
 //! cross or join the union shows once, not darker), then one blend of the
 //! colour at the alpha. Only the pixels near a segment are visited.
+//!
+//! The segments are kept until the ink, then drawn a band of [`BAND`] rows
+//! at a time into a small coverage buffer that stays in the cache and
+//! blended into those rows at once (the heatmap inks each row right after
+//! colouring it): a picture-sized coverage buffer was cold by the time a
+//! line reached it and again when it was inked (in the page, 2–4 ms of a
+//! surface change went to those cache misses).
 
-/// Coverage of the polylines drawn since the last [`Pen::ink`], and the
-/// pixels it touches; kept between pictures (no allocation once sized).
+mod profile;
+
+use profile::{to8, Box1, Profile, Table};
+
+/// Rows drawn and inked together: 16 rows of coverage of a picture
+/// 1750 px wide are 28 KB (within a first-level cache).
+const BAND: usize = 16;
+
+/// The polylines drawn since the last [`Pen::ink`], kept as segments, and
+/// the coverage of one band of rows; kept between pictures (no
+/// allocation once sized).
 #[derive(Debug, Default, Clone)]
 pub struct Pen {
     w: usize,
     h: usize,
-    /// Coverage per pixel, 0–255, row-major.
+    segs: Vec<Seg>,
+    /// Per band of [`BAND`] rows, the segments that may cover a pixel of
+    /// it, in the order drawn.
+    bands: Vec<Vec<u32>>,
+    /// The band whose coverage `cover` holds, if any.
+    drawn: Option<usize>,
+    /// Coverage of that band's pixels, 0–255, row-major.
     cover: Vec<u8>,
-    /// Per row, the columns `lo..hi` outside which its coverage is 0
-    /// (`lo >= hi`: none), so inking walks the picture in memory order.
+    /// Per row of the band, the columns `lo..hi` outside which its
+    /// coverage is 0 (`lo >= hi`: none).
     spans: Vec<(u32, u32)>,
-    /// [`BUCKETS`] + 1 rows of a turned pixel's coverage by a band of half
-    /// width `lut_half`, at distances 0, 1/[`STEPS`], 2/[`STEPS`]… px.
-    lut: Vec<f32>,
-    lut_half: f64,
-    lut_row: usize,
+    table: Table,
 }
 
-/// The turned pixels the table holds: b (the smaller of the direction's
-/// components) from 0 to 1/√2 in this many steps (a step moves a
-/// coverage by under 1 %).
-const BUCKETS: usize = 16;
-/// Table entries per pixel of distance (between two, a coverage moves by
-/// at most 1/√2/64: under 3 levels of 255).
-const STEPS: f64 = 64.0;
-
 /// A segment as [`Pen::rows`] walks it: start, length, unit tangent and
-/// normal, half width, the hairline's scales across and along, butt ends.
-#[derive(Clone, Copy)]
+/// normal, half width, the hairline's scales across and along, butt ends,
+/// the turned pixel's components (`b` = 0: a box) and its rows.
+#[derive(Debug, Clone, Copy)]
 struct Seg {
     p: (f64, f64),
     len: f64,
@@ -51,112 +62,36 @@ struct Seg {
     ks: f64,
     butt0: bool,
     butt1: bool,
-}
-
-/// The distribution of a pixel's projection on a direction.
-trait Profile: Copy {
-    /// The fraction of the pixel (centred at 0) whose projection lies
-    /// below `x`.
-    fn below(&self, x: f64) -> f64;
-    /// Half the projection's extent.
-    fn outer(&self) -> f64;
-    /// The fraction of the pixel within `half` of an axis `e` ≥ 0 away
-    /// (`inside`: half − outer, within which it is all covered).
-    #[inline]
-    fn band(&self, half: f64, inside: f64, e: f64) -> f64 {
-        if e <= inside {
-            1.0
-        } else {
-            self.below(half - e) - self.below(-half - e)
-        }
-    }
-}
-
-/// An axis-aligned pixel (or a hairline, measured on the axes): a box.
-#[derive(Clone, Copy)]
-struct Box1;
-
-impl Profile for Box1 {
-    #[inline]
-    fn below(&self, x: f64) -> f64 {
-        (x + 0.5).clamp(0.0, 1.0)
-    }
-    fn outer(&self) -> f64 {
-        0.5
-    }
-}
-
-/// A pixel turned so that the direction's components are `a` ≥ `b` (both
-/// positive, a² + b² = 1): its projection is a trapezoid, so its
-/// distribution is piecewise quadratic (its constants kept: no division
-/// per pixel).
-#[derive(Clone, Copy)]
-struct Trapezoid<'a> {
-    outer: f64,
-    inner: f64,
-    half_a: f64,
-    inv_a: f64,
-    inv_2ab: f64,
-    /// The table's row of the nearest turn (see [`Pen::lut`]).
-    row: &'a [f32],
-}
-
-impl Trapezoid<'_> {
-    fn new(a: f64, b: f64) -> Trapezoid<'static> {
-        Trapezoid {
-            outer: 0.5 * (a + b),
-            inner: 0.5 * (a - b),
-            half_a: 0.5 * a,
-            inv_a: 1.0 / a,
-            inv_2ab: 1.0 / (2.0 * a * b),
-            row: &[],
-        }
-    }
-}
-
-impl Profile for Trapezoid<'_> {
-    #[inline]
-    fn below(&self, x: f64) -> f64 {
-        if x <= -self.outer {
-            0.0
-        } else if x >= self.outer {
-            1.0
-        } else if x < -self.inner {
-            let t = x + self.outer;
-            t * t * self.inv_2ab
-        } else if x <= self.inner {
-            (x + self.half_a) * self.inv_a
-        } else {
-            let t = self.outer - x;
-            1.0 - t * t * self.inv_2ab
-        }
-    }
-    fn outer(&self) -> f64 {
-        self.outer
-    }
-    /// From the table: no branches on the trapezoid's pieces per pixel.
-    #[inline]
-    fn band(&self, _half: f64, _inside: f64, e: f64) -> f64 {
-        let k = (e * STEPS + 0.5) as usize;
-        self.row.get(k).map_or(0.0, |&c| f64::from(c))
-    }
+    a: f64,
+    b: f64,
+    rows: (usize, usize),
 }
 
 impl Pen {
     /// Start drawing on a `w` × `h` picture (forgets anything not inked).
     pub fn begin(&mut self, w: usize, h: usize) {
-        self.clear();
-        if self.w != w || self.h != h || self.cover.len() != w * h {
-            self.w = w;
-            self.h = h;
-            self.cover.clear();
-            self.cover.resize(w * h, 0);
-            self.spans.clear();
-            self.spans.resize(h, (u32::MAX, 0));
+        self.forget();
+        self.w = w;
+        self.h = h;
+        let bands = h.div_ceil(BAND);
+        if self.bands.len() != bands {
+            self.bands.resize_with(bands, Vec::new);
         }
+        if self.cover.len() != BAND * w {
+            self.cover.clear();
+            self.cover.resize(BAND * w, 0);
+        }
+        self.spans.clear();
+        self.spans.resize(BAND, (u32::MAX, 0));
     }
 
-    fn clear(&mut self) {
+    /// Forget the segments and the band's coverage.
+    fn forget(&mut self) {
+        self.segs.clear();
+        for band in &mut self.bands {
+            band.clear();
+        }
+        self.drawn = None;
         for (j, span) in self.spans.iter_mut().enumerate() {
             if span.0 < span.1 {
                 self.cover[j * self.w..][span.0 as usize..span.1 as usize].fill(0);
@@ -204,7 +139,7 @@ impl Pen {
         let (dx, dy) = (q.0 - p.0, q.1 - p.1);
         let len = (dx * dx + dy * dy).sqrt();
         // Nothing to draw (a zero-length butt segment is nothing on a
-        // canvas too); far outside, skipped before any pixel arithmetic.
+        // canvas too).
         if !len.is_finite() || len <= 1e-9 {
             return;
         }
@@ -229,7 +164,21 @@ impl Pen {
         } else {
             (1.0, 1.0, b)
         };
-        let seg = Seg {
+        // The rows it may cover (as `rows` finds them), for its bands.
+        let outer = if b == 0.0 { 0.5 } else { 0.5 * (a + b) };
+        let reach = half + outer + 1e-9;
+        let q = (p.0 + tx * len, p.1 + ty * len);
+        let y_lo = (p.1.min(q.1) - reach - 0.5).floor().max(0.0);
+        let y_hi = (p.1.max(q.1) + reach - 0.5).ceil().min(self.h as f64 - 1.0);
+        let x_min = (p.0.min(q.0) - reach).max(0.0);
+        let x_max = (p.0.max(q.0) + reach).min(self.w as f64);
+        // Far outside (or on no picture): nothing to keep.
+        if y_lo > y_hi || x_min >= x_max {
+            return;
+        }
+        let rows = (y_lo as usize, y_hi as usize);
+        let id = self.segs.len() as u32;
+        self.segs.push(Seg {
             p,
             len,
             t: (tx, ty),
@@ -239,51 +188,58 @@ impl Pen {
             ks,
             butt0,
             butt1,
-        };
-        // Monomorphised: the axis-aligned box's distribution has no
-        // quadratic parts to branch over.
-        if b == 0.0 {
-            self.rows(&seg, Box1)
-        } else {
-            if self.lut_half != half {
-                self.tabulate(half);
-            }
-            let lut = std::mem::take(&mut self.lut);
-            let k = (b * std::f64::consts::SQRT_2 * BUCKETS as f64 + 0.5) as usize;
-            let row = &lut[k.min(BUCKETS) * self.lut_row..][..self.lut_row];
-            let prof = Trapezoid {
-                row,
-                ..Trapezoid::new(a, b)
-            };
-            self.rows(&seg, prof);
-            self.lut = lut;
+            a,
+            b,
+            rows,
+        });
+        for band in &mut self.bands[rows.0 / BAND..=rows.1 / BAND] {
+            band.push(id);
+        }
+        if self
+            .drawn
+            .is_some_and(|d| (rows.0 / BAND..=rows.1 / BAND).contains(&d))
+        {
+            // The band shown by `coverage` is out of date.
+            self.drawn = None;
         }
     }
 
-    /// Fill the table for bands of half width `half`.
-    fn tabulate(&mut self, half: f64) {
-        let n = ((half + 1.0) * STEPS) as usize + 2;
-        self.lut.clear();
-        for k in 0..=BUCKETS {
-            let b = k as f64 / BUCKETS as f64 * std::f64::consts::FRAC_1_SQRT_2;
-            let a = (1.0 - b * b).sqrt();
-            for i in 0..n {
-                let e = i as f64 / STEPS;
-                let c = if k == 0 {
-                    Box1.band(half, half - 0.5, e)
-                } else {
-                    let t = Trapezoid::new(a, b);
-                    t.below(half - e) - t.below(-half - e)
-                };
-                self.lut.push(c as f32);
+    /// Draw band `k`'s coverage into `cover` (its segments in the order
+    /// drawn; the largest coverage per pixel, so the order does not
+    /// matter).
+    fn draw(&mut self, k: usize) {
+        if self.drawn == Some(k) {
+            return;
+        }
+        for (j, span) in self.spans.iter_mut().enumerate() {
+            if span.0 < span.1 {
+                self.cover[j * self.w..][span.0 as usize..span.1 as usize].fill(0);
+            }
+            *span = (u32::MAX, 0);
+        }
+        self.drawn = Some(k);
+        if k >= self.bands.len() {
+            return;
+        }
+        let ids = std::mem::take(&mut self.bands[k]);
+        let mut table = std::mem::take(&mut self.table);
+        for &id in &ids {
+            let g = self.segs[id as usize];
+            // Monomorphised: the axis-aligned box's distribution has no
+            // quadratic parts to branch over.
+            if g.b == 0.0 {
+                self.rows(&g, Box1, k);
+            } else {
+                self.rows(&g, table.of(g.half).trapezoid(g.a, g.b), k);
             }
         }
-        self.lut_row = n;
-        self.lut_half = half;
+        self.table = table;
+        self.bands[k] = ids;
     }
 
-    /// The rows of pixels near a segment, each pixel's coverage maxed in.
-    fn rows<P: Profile>(&mut self, g: &Seg, prof: P) {
+    /// The rows of band `k` near a segment, each pixel's coverage maxed
+    /// in.
+    fn rows<P: Profile>(&mut self, g: &Seg, prof: P, k: usize) {
         let Seg {
             p,
             len,
@@ -294,34 +250,39 @@ impl Pen {
             ks,
             butt0,
             butt1,
+            rows: (r0, r1),
+            ..
         } = *g;
         let outer = prof.outer();
         let reach = half + outer + 1e-9;
         let q = (p.0 + tx * len, p.1 + ty * len);
-        let (w, h) = (self.w as f64, self.h as f64);
-        let y_lo = (p.1.min(q.1) - reach - 0.5).floor().max(0.0);
-        let y_hi = (p.1.max(q.1) + reach - 0.5).ceil().min(h - 1.0);
+        let w = self.w as f64;
         let x_min = (p.0.min(q.0) - reach).max(0.0);
         let x_max = (p.0.max(q.0) + reach).min(w);
-        if y_lo > y_hi || x_min >= x_max {
-            return;
-        }
+        let j0 = k * BAND;
+        let (y_lo, y_hi) = (r0.max(j0), r1.min(j0 + BAND - 1));
         // Across: covered at most within `reach / kd` of the axis.
         let across = reach / kd;
         // Symmetric across: a pixel wholly inside is covered, no sums.
         let inside = half - outer;
         let band = |d: f64| prof.band(half, inside, d.abs());
-        for j in y_lo as usize..=y_hi as usize {
+        let band8 = |d: f64| prof.band8(half, inside, d.abs());
+        // Per row, the pixel range comes from two slabs (across, along):
+        // their directions' reciprocals once per segment (the pixels at
+        // the range's ends are beyond `reach`, covered 0 either way).
+        let slabs = [
+            (nx, 1.0 / nx, -across, across),
+            (tx, 1.0 / tx, -reach, len + reach),
+        ];
+        let ends = butt0 || butt1;
+        for j in y_lo..=y_hi {
             let cy = j as f64 + 0.5 - p.1;
             // The x-range of this row where the pixel centre is within
             // `reach` of the segment's band and of its length (+ reach).
             let (mut lo, mut hi) = (x_min - p.0, x_max - p.0);
-            for (dir, off, from, to) in [
-                (nx, cy * ny, -across, across),
-                (tx, cy * ty, -reach, len + reach),
-            ] {
+            for ((dir, inv, from, to), off) in slabs.into_iter().zip([cy * ny, cy * ty]) {
                 if dir.abs() > 1e-12 {
-                    let (u, v) = ((from - off) / dir, (to - off) / dir);
+                    let (u, v) = ((from - off) * inv, (to - off) * inv);
                     let (u, v) = if u <= v { (u, v) } else { (v, u) };
                     lo = lo.max(u);
                     hi = hi.min(v);
@@ -337,20 +298,22 @@ impl Pen {
             if i1 < i0 {
                 continue;
             }
-            let row = j * self.w;
-            let span = &mut self.spans[j];
+            let row = (j - j0) * self.w;
+            let span = &mut self.spans[j - j0];
             span.0 = span.0.min(i0 as u32);
             span.1 = span.1.max(i1 as u32 + 1);
             let cx = i0 + 0.5 - p.0;
             // Along and across the segment, stepped by the pixel.
             let mut s = cx * tx + cy * ty;
             let mut d = cx * nx + cy * ny;
-            for k in row + i0 as usize..=row + i1 as usize {
-                let c = if s < 0.0 && !butt0 {
-                    band((s * s + d * d).sqrt() * kd)
+            for old in &mut self.cover[row + i0 as usize..=row + i1 as usize] {
+                let c8 = if s < 0.0 && !butt0 {
+                    band8((s * s + d * d).sqrt() * kd)
                 } else if s > len && !butt1 {
                     let e = s - len;
-                    band((e * e + d * d).sqrt() * kd)
+                    band8((e * e + d * d).sqrt() * kd)
+                } else if !ends {
+                    band8(d * kd)
                 } else {
                     let mut c = band(d * kd);
                     if butt0 {
@@ -359,12 +322,10 @@ impl Pen {
                     if butt1 {
                         c *= prof.below((len - s) * ks);
                     }
-                    c
+                    to8(c)
                 };
                 s += tx;
                 d += nx;
-                let c8 = (c * 255.0 + 0.5) as u8;
-                let old = &mut self.cover[k];
                 *old = (*old).max(c8);
             }
         }
@@ -375,52 +336,86 @@ impl Pen {
     /// `w` × `h` as begun), and start afresh. A picture of another size is
     /// left alone.
     pub fn ink(&mut self, rgba: &mut [u8], rgb: [u8; 3], alpha: f64) {
-        let alpha = if alpha.is_finite() {
-            alpha.clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        // The canvas holds a colour's alpha in 8 bits.
-        let a8 = (alpha * 255.0 + 0.5).floor() as i32;
-        if rgba.len() == self.w * self.h * 4 {
-            let src = rgb.map(i32::from);
-            for (j, &(lo, hi)) in self.spans.iter().enumerate() {
-                if lo >= hi {
+        if self.w > 0 && rgba.len() == self.w * self.h * 4 && !self.segs.is_empty() {
+            let (px, _) = rgba.as_chunks_mut::<4>();
+            for (k, rows) in px.chunks_mut(BAND * self.w).enumerate() {
+                if self.bands[k].is_empty() {
                     continue;
                 }
-                let (lo, hi) = (j * self.w + lo as usize, j * self.w + hi as usize);
-                // Most of a span is uncovered: 8 pixels at a time skipped.
-                let mut k = lo;
-                while k < hi {
-                    if k + 8 <= hi {
-                        let word: [u8; 8] = self.cover[k..k + 8].try_into().unwrap_or([1; 8]);
-                        if u64::from_ne_bytes(word) == 0 {
-                            k += 8;
-                            continue;
-                        }
-                    }
-                    let c = self.cover[k];
-                    if c != 0 {
-                        // d + (s − d)·a8·c/255², rounded (255² is odd: no ties).
-                        let t = a8 * i32::from(c);
-                        for (v, s) in rgba[4 * k..4 * k + 3].iter_mut().zip(src) {
-                            let d = i32::from(*v);
-                            *v = ((d * 65025 + (s - d) * t + 32512) / 65025) as u8;
-                        }
-                    }
-                    k += 1;
+                for (r, row) in rows.chunks_exact_mut(self.w).enumerate() {
+                    self.ink_row(k * BAND + r, row, rgb, alpha);
                 }
             }
         }
-        self.clear();
+        self.forget();
+    }
+
+    /// [`Pen::ink`] of row `j` alone (`row`: its `w` pixels): the heatmap
+    /// inks each row right after colouring it, while the row is in the
+    /// cache. Rows go in order; the last row (`h` − 1) ends the ink (the
+    /// lines are forgotten after it). A row of another width is left
+    /// alone.
+    pub fn ink_row(&mut self, j: usize, row: &mut [[u8; 4]], rgb: [u8; 3], alpha: f64) {
+        let k = j / BAND;
+        if j < self.h && row.len() == self.w && !self.bands[k].is_empty() {
+            self.draw(k);
+            let r = j - k * BAND;
+            let (lo, hi) = self.spans[r];
+            if lo < hi {
+                let alpha = if alpha.is_finite() {
+                    alpha.clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
+                // The canvas holds a colour's alpha in 8 bits.
+                let a8 = (alpha * 255.0 + 0.5).floor() as i32;
+                let (lo, hi) = (lo as usize, hi as usize);
+                let cover = &mut self.cover[r * self.w..][lo..hi];
+                blend(&mut row[lo..hi], cover, rgb.map(i32::from), a8);
+                self.spans[r] = (u32::MAX, 0);
+            }
+        }
+        if j + 1 == self.h {
+            self.forget();
+        }
     }
 
     /// The coverage of pixel (i, j) drawn since the last ink, 0–255.
-    pub fn coverage(&self, i: usize, j: usize) -> u8 {
-        if i < self.w && j < self.h {
-            self.cover[j * self.w + i]
-        } else {
-            0
+    pub fn coverage(&mut self, i: usize, j: usize) -> u8 {
+        if i >= self.w || j >= self.h {
+            return 0;
+        }
+        let k = j / BAND;
+        self.draw(k);
+        self.cover[(j - k * BAND) * self.w + i]
+    }
+}
+
+/// Source-over of `src` at `a8` × coverage onto the pixels, the coverage
+/// cleared as it is read (most of a span is uncovered: 8 pixels at a time
+/// skipped).
+fn blend(px: &mut [[u8; 4]], cover: &mut [u8], src: [i32; 3], a8: i32) {
+    let (words, rest) = cover.as_chunks_mut::<8>();
+    let n = words.len() * 8;
+    for (k, word) in words.iter_mut().enumerate() {
+        if u64::from_ne_bytes(*word) != 0 {
+            blend_px(&mut px[8 * k..][..8], word, src, a8);
+        }
+    }
+    blend_px(&mut px[n..], rest, src, a8);
+}
+
+#[inline]
+fn blend_px(px: &mut [[u8; 4]], cover: &mut [u8], src: [i32; 3], a8: i32) {
+    for (p, c) in px.iter_mut().zip(cover.iter_mut()) {
+        if *c != 0 {
+            // d + (s − d)·a8·c/255², rounded (255² is odd: no ties).
+            let t = a8 * i32::from(*c);
+            for (v, s) in p[..3].iter_mut().zip(src) {
+                let d = i32::from(*v);
+                *v = ((d * 65025 + (s - d) * t + 32512) / 65025) as u8;
+            }
+            *c = 0;
         }
     }
 }
