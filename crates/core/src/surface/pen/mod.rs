@@ -257,8 +257,8 @@ impl Pen {
         let reach = half + outer + 1e-9;
         let q = (p.0 + tx * len, p.1 + ty * len);
         let w = self.w as f64;
-        let x_min = (p.0.min(q.0) - reach).max(0.0);
-        let x_max = (p.0.max(q.0) + reach).min(w);
+        let x_min = max(min(p.0, q.0) - reach, 0.0);
+        let x_max = min(max(p.0, q.0) + reach, w);
         let j0 = k * BAND;
         let (y_lo, y_hi) = (r0.max(j0), r1.min(j0 + BAND - 1));
         // Across: covered at most within `reach / kd` of the axis.
@@ -284,8 +284,8 @@ impl Pen {
                 if dir.abs() > 1e-12 {
                     let (u, v) = ((from - off) * inv, (to - off) * inv);
                     let (u, v) = if u <= v { (u, v) } else { (v, u) };
-                    lo = lo.max(u);
-                    hi = hi.min(v);
+                    lo = max(lo, u);
+                    hi = min(hi, v);
                 } else if off < from || off > to {
                     hi = lo - 1.0;
                 }
@@ -293,8 +293,8 @@ impl Pen {
             if lo > hi {
                 continue;
             }
-            let i0 = (lo + p.0 - 0.5).ceil().max(0.0);
-            let i1 = (hi + p.0 - 0.5).floor().min(w - 1.0);
+            let i0 = max((lo + p.0 - 0.5).ceil(), 0.0);
+            let i1 = min((hi + p.0 - 0.5).floor(), w - 1.0);
             if i1 < i0 {
                 continue;
             }
@@ -391,6 +391,27 @@ impl Pen {
     }
 }
 
+/// The larger of two numbers that are not NaN (`f64::max` is a call in
+/// wasm; these run per row of a segment).
+#[inline]
+fn max(a: f64, b: f64) -> f64 {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
+/// The smaller of two numbers that are not NaN (see [`max`]).
+#[inline]
+fn min(a: f64, b: f64) -> f64 {
+    if a < b {
+        a
+    } else {
+        b
+    }
+}
+
 /// Source-over of `src` at `a8` × coverage onto the pixels, the coverage
 /// cleared as it is read (most of a span is uncovered: 8 pixels at a time
 /// skipped).
@@ -407,17 +428,32 @@ fn blend(px: &mut [[u8; 4]], cover: &mut [u8], src: [i32; 3], a8: i32) {
 
 #[inline]
 fn blend_px(px: &mut [[u8; 4]], cover: &mut [u8], src: [i32; 3], a8: i32) {
+    let [r, g, b] = src;
     for (p, c) in px.iter_mut().zip(cover.iter_mut()) {
         if *c != 0 {
-            // d + (s − d)·a8·c/255², rounded (255² is odd: no ties).
             let t = a8 * i32::from(*c);
-            for (v, s) in p[..3].iter_mut().zip(src) {
-                let d = i32::from(*v);
-                *v = ((d * 65025 + (s - d) * t + 32512) / 65025) as u8;
-            }
+            p[0] = mix(p[0], r, t);
+            p[1] = mix(p[1], g, t);
+            p[2] = mix(p[2], b, t);
             *c = 0;
         }
     }
+}
+
+/// d + (s − d)·t/255², rounded (255² is odd: no ties), for t ≤ 255².
+#[inline]
+fn mix(d: u8, s: i32, t: i32) -> u8 {
+    let d = i32::from(d);
+    // Never negative: (s − d)·t ≥ −d·255².
+    div_65025((d * 65025 + (s - d) * t + 32512) as u32) as u8
+}
+
+/// x / 255² by a multiply and a shift (wasm has no cheaper division by a
+/// constant: LLVM leaves it to the engine), exact for x < 2²⁴ (a test
+/// checks every numerator `mix` makes).
+#[inline]
+fn div_65025(x: u32) -> u32 {
+    ((u64::from(x) * 16_909_061) >> 40) as u32
 }
 
 #[cfg(test)]

@@ -229,3 +229,15 @@ fn lines_across_bands_cover_their_area_and_ink_row_by_row_as_whole() {
     // The last row ended the ink: nothing is left to draw.
     assert_eq!((0..70).map(|j| pen.coverage(10, j)).max(), Some(0));
 }
+
+#[test]
+fn the_blends_division_is_exact_for_every_numerator() {
+    // Every numerator mix can make: d·255² + (s − d)·t + 32512 with
+    // d, s ∈ 0..=255 and t ∈ 0..=255² lies in 0..=255·255² + 32512.
+    for x in 0..=255 * 65025 + 32512 {
+        assert_eq!(div_65025(x), x / 65025, "{x}");
+    }
+    assert_eq!(mix(100, 255, 0), 100);
+    assert_eq!(mix(100, 255, 65025), 255);
+    assert_eq!(mix(200, 0, 65025), 0);
+}
