@@ -210,5 +210,25 @@ fn isolines_at_many_levels_are_each_levels_isolines() {
         for (k, &level) in levels.iter().enumerate() {
             assert_eq!(all[k], isolines(&grid, level), "{l:?} with NaN, level {k}");
         }
+        // Levels in any order, repeated, NaN, off the grid's range, and a
+        // grid sample itself (a corner exactly on a level).
+        let mut odd: Vec<f64> = levels.iter().rev().copied().collect();
+        odd.extend([
+            levels[3],
+            f64::NAN,
+            -1e300,
+            1e300,
+            grid.values[20 * 157 + 30],
+        ]);
+        let all = isolines_at(&grid, &odd);
+        assert_eq!(all.len(), odd.len());
+        for (k, &level) in odd.iter().enumerate() {
+            assert_eq!(all[k], isolines(&grid, level), "{l:?} level {level}");
+        }
     }
+    assert!(isolines_at(
+        &Grid::sample(&surfaces()[0], View::new([0.0, 1.0], [0.0, 1.0]), 2, 2),
+        &[]
+    )
+    .is_empty());
 }

@@ -15,11 +15,171 @@ pub fn isolines(grid: &Grid, level: f64) -> Vec<Vec<Vec2>> {
     trace(grid, &Spans::of(grid), level)
 }
 
-/// [`isolines`] at each of several levels (the spans' ranges are found
-/// once for all of them).
+/// [`isolines`] at each of several levels, the same lines in the same
+/// order, from one pass over the cells: each corner's band (how many of
+/// the levels it is not below) says which levels a cell crosses, so the
+/// cells between two levels (most of them) are passed over once, not once
+/// per level.
 pub fn isolines_at(grid: &Grid, levels: &[f64]) -> Vec<Vec<Vec<Vec2>>> {
-    let spans = Spans::of(grid);
-    levels.iter().map(|&l| trace(grid, &spans, l)).collect()
+    // The levels in increasing order (a NaN level crosses nothing).
+    let mut order: Vec<usize> = (0..levels.len()).filter(|&k| !levels[k].is_nan()).collect();
+    order.sort_by(|&a, &b| levels[a].total_cmp(&levels[b]));
+    let sorted: Vec<f64> = order.iter().map(|&k| levels[k]).collect();
+    let mut out = vec![Vec::new(); levels.len()];
+    for (k, lines) in Bands::new(grid, &sorted).trace().into_iter().enumerate() {
+        out[order[k]] = lines;
+    }
+    out
+}
+
+/// Whether a corner counts as below a level (a NaN is below none).
+#[inline]
+fn below(v: f64, level: f64) -> bool {
+    v < level
+}
+
+/// The state of [`isolines_at`]'s pass: per level, as [`trace`] keeps for
+/// one, its crossing points, segments and the ids of the edges above and
+/// to the left (valid only where stamped with the current row or column,
+/// so a level a cell does not cross costs nothing there).
+struct Bands<'a> {
+    grid: &'a Grid,
+    levels: &'a [f64],
+    points: Vec<Vec<Vec2>>,
+    segs: Vec<Vec<(u32, u32)>>,
+    /// Per level, per column: the id of the cell's top edge and the row
+    /// it is the top of.
+    above: Vec<(u32, u32)>,
+    /// Per level: the id of the cell's left edge and the column it is the
+    /// left of.
+    left: Vec<(u32, u32)>,
+}
+
+impl<'a> Bands<'a> {
+    fn new(grid: &'a Grid, levels: &'a [f64]) -> Bands<'a> {
+        let n = levels.len();
+        Bands {
+            grid,
+            levels,
+            points: vec![Vec::new(); n],
+            segs: vec![Vec::new(); n],
+            above: vec![(NONE, NONE); n * grid.w.saturating_sub(1)],
+            left: vec![(NONE, NONE); n],
+        }
+    }
+
+    /// How many of the (increasing) levels `v` is not below: the levels an
+    /// edge crosses are those from the smaller band of its ends up to, not
+    /// including, the larger (NaN is below none, as `v < level` says).
+    fn band(&self, v: f64, near: u32) -> u32 {
+        let l = self.levels;
+        let k = near as usize;
+        // Neighbours are mostly in the same band: two comparisons.
+        if (k == 0 || !below(v, l[k - 1])) && (k == l.len() || below(v, l[k])) {
+            return near;
+        }
+        l.partition_point(|&level| !below(v, level)) as u32
+    }
+
+    /// Edge a–b at level `k`: its crossing's id, or NONE (as [`trace`]).
+    fn cross(&mut self, k: usize, a: (usize, usize), b: (usize, usize)) -> u32 {
+        let (g, level) = (self.grid, self.levels[k]);
+        let (va, vb) = (g.values[a.1 * g.w + a.0], g.values[b.1 * g.w + b.0]);
+        if (va < level) == (vb < level) {
+            return NONE;
+        }
+        let s = (level - va) / (vb - va);
+        let s = if s.is_finite() {
+            s.clamp(0.0, 1.0)
+        } else {
+            0.5
+        };
+        let points = &mut self.points[k];
+        points.push(g.pos(
+            a.0 as f64 + s * (b.0 as f64 - a.0 as f64),
+            a.1 as f64 + s * (b.1 as f64 - a.1 as f64),
+        ));
+        (points.len() - 1) as u32
+    }
+
+    fn trace(mut self) -> Vec<Vec<Vec<Vec2>>> {
+        let g = self.grid;
+        let (w, h) = (g.w, g.h);
+        let cells = w.saturating_sub(1);
+        let mut top = vec![0u32; w];
+        let mut bottom = vec![0u32; w];
+        let mut near = 0;
+        for (i, c) in top.iter_mut().enumerate() {
+            near = self.band(g.values[i], near);
+            *c = near;
+        }
+        // The top edges of row 0, each level's ids in column order.
+        for i in 0..cells {
+            for k in top[i].min(top[i + 1])..top[i].max(top[i + 1]) {
+                let id = self.cross(k as usize, (i, 0), (i + 1, 0));
+                self.above[k as usize * cells + i] = (id, 0);
+            }
+        }
+        for j in 0..h.saturating_sub(1) {
+            for (i, c) in bottom.iter_mut().enumerate() {
+                near = self.band(g.values[(j + 1) * w + i], near);
+                *c = near;
+            }
+            for k in top[0].min(bottom[0])..top[0].max(bottom[0]) {
+                let id = self.cross(k as usize, (0, j), (0, j + 1));
+                self.left[k as usize] = (id, 0);
+            }
+            for i in 0..cells {
+                let (a, b, c, d) = (top[i], top[i + 1], bottom[i + 1], bottom[i]);
+                let lo = a.min(b).min(c.min(d));
+                let hi = a.max(b).max(c.max(d));
+                for k in lo as usize..hi as usize {
+                    self.cell(k, i, j);
+                }
+            }
+            std::mem::swap(&mut top, &mut bottom);
+        }
+        let Bands { points, segs, .. } = self;
+        segs.iter().zip(&points).map(|(s, p)| chain(s, p)).collect()
+    }
+
+    /// Cell (i, j) at level `k` (it crosses it), as [`trace`]'s loop body.
+    fn cell(&mut self, k: usize, i: usize, j: usize) {
+        let cells = self.grid.w - 1;
+        let (id, row) = self.above[k * cells + i];
+        let top = if row == j as u32 { id } else { NONE };
+        let right = self.cross(k, (i + 1, j), (i + 1, j + 1));
+        let bottom = self.cross(k, (i, j + 1), (i + 1, j + 1));
+        let (id, col) = self.left[k];
+        let left = if col == i as u32 { id } else { NONE };
+        let mut e = [NONE; 4];
+        let mut n = 0;
+        for id in [top, right, bottom, left] {
+            if id != NONE {
+                e[n] = id;
+                n += 1;
+            }
+        }
+        let segs = &mut self.segs[k];
+        match n {
+            2 => segs.push((e[0], e[1])),
+            4 => {
+                let (g, level) = (self.grid, self.levels[k]);
+                let val = |i: usize, j: usize| g.values[j * g.w + i];
+                let centre = (val(i, j) + val(i + 1, j) + val(i + 1, j + 1) + val(i, j + 1)) / 4.0;
+                if (centre < level) == (val(i, j) < level) {
+                    segs.push((e[0], e[1]));
+                    segs.push((e[2], e[3]));
+                } else {
+                    segs.push((e[0], e[3]));
+                    segs.push((e[1], e[2]));
+                }
+            }
+            _ => {}
+        }
+        self.above[k * cells + i] = (bottom, j as u32 + 1);
+        self.left[k] = (right, i as u32 + 1);
+    }
 }
 
 /// Cells per span of a row.
