@@ -83,23 +83,7 @@ impl<'a> Bands<'a> {
 
     /// Edge a–b at level `k`: its crossing's id, or NONE (as [`trace`]).
     fn cross(&mut self, k: usize, a: (usize, usize), b: (usize, usize)) -> u32 {
-        let (g, level) = (self.grid, self.levels[k]);
-        let (va, vb) = (g.values[a.1 * g.w + a.0], g.values[b.1 * g.w + b.0]);
-        if (va < level) == (vb < level) {
-            return NONE;
-        }
-        let s = (level - va) / (vb - va);
-        let s = if s.is_finite() {
-            s.clamp(0.0, 1.0)
-        } else {
-            0.5
-        };
-        let points = &mut self.points[k];
-        points.push(g.pos(
-            a.0 as f64 + s * (b.0 as f64 - a.0 as f64),
-            a.1 as f64 + s * (b.1 as f64 - a.1 as f64),
-        ));
-        (points.len() - 1) as u32
+        push_crossing(self.grid, a, b, self.levels[k], &mut self.points[k])
     }
 
     fn trace(mut self) -> Vec<Vec<Vec<Vec2>>> {
@@ -152,31 +136,10 @@ impl<'a> Bands<'a> {
         let bottom = self.cross(k, (i, j + 1), (i + 1, j + 1));
         let (id, col) = self.left[k];
         let left = if col == i as u32 { id } else { NONE };
-        let mut e = [NONE; 4];
-        let mut n = 0;
-        for id in [top, right, bottom, left] {
-            if id != NONE {
-                e[n] = id;
-                n += 1;
-            }
-        }
-        let segs = &mut self.segs[k];
-        match n {
-            2 => segs.push((e[0], e[1])),
-            4 => {
-                let (g, level) = (self.grid, self.levels[k]);
-                let val = |i: usize, j: usize| g.values[j * g.w + i];
-                let centre = (val(i, j) + val(i + 1, j) + val(i + 1, j + 1) + val(i, j + 1)) / 4.0;
-                if (centre < level) == (val(i, j) < level) {
-                    segs.push((e[0], e[1]));
-                    segs.push((e[2], e[3]));
-                } else {
-                    segs.push((e[0], e[3]));
-                    segs.push((e[1], e[2]));
-                }
-            }
-            _ => {}
-        }
+        let (g, level) = (self.grid, self.levels[k]);
+        join(&mut self.segs[k], [top, right, bottom, left], || {
+            centre_with_corner(g, i, j, level)
+        });
         self.above[k * cells + i] = (bottom, j as u32 + 1);
         self.left[k] = (right, i as u32 + 1);
     }
@@ -230,25 +193,9 @@ impl Spans {
 /// The isolines at one level (see [`isolines`]).
 fn trace(grid: &Grid, spans: &Spans, level: f64) -> Vec<Vec<Vec2>> {
     let (w, h) = (grid.w, grid.h);
-    let val = |i: usize, j: usize| grid.values[j * w + i];
     let mut points: Vec<Vec2> = Vec::new();
-    let mut cross = |a: (usize, usize), b: (usize, usize)| -> u32 {
-        let (va, vb) = (val(a.0, a.1), val(b.0, b.1));
-        if (va < level) == (vb < level) {
-            return NONE;
-        }
-        let s = (level - va) / (vb - va);
-        let s = if s.is_finite() {
-            s.clamp(0.0, 1.0)
-        } else {
-            0.5
-        };
-        points.push(grid.pos(
-            a.0 as f64 + s * (b.0 as f64 - a.0 as f64),
-            a.1 as f64 + s * (b.1 as f64 - a.1 as f64),
-        ));
-        (points.len() - 1) as u32
-    };
+    let mut cross =
+        |a: (usize, usize), b: (usize, usize)| push_crossing(grid, a, b, level, &mut points);
     // above[i]: the id of horizontal edge (i, j)-(i+1, j), the bottom of the
     // cell above (computed as the top of row 0).
     let mut above: Vec<u32> = (0..w.saturating_sub(1))
@@ -271,37 +218,77 @@ fn trace(grid: &Grid, spans: &Spans, level: f64) -> Vec<Vec<Vec2>> {
             let top = above[i];
             let right = cross((i + 1, j), (i + 1, j + 1));
             let bottom = cross((i, j + 1), (i + 1, j + 1));
-            let edges = [top, right, bottom, left];
-            let mut e = [NONE; 4];
-            let mut n = 0;
-            for id in edges {
-                if id != NONE {
-                    e[n] = id;
-                    n += 1;
-                }
-            }
-            match n {
-                2 => segs.push((e[0], e[1])),
-                4 => {
-                    let centre =
-                        (val(i, j) + val(i + 1, j) + val(i + 1, j + 1) + val(i, j + 1)) / 4.0;
-                    let a_below = val(i, j) < level;
-                    if (centre < level) == a_below {
-                        segs.push((e[0], e[1]));
-                        segs.push((e[2], e[3]));
-                    } else {
-                        segs.push((e[0], e[3]));
-                        segs.push((e[1], e[2]));
-                    }
-                }
-                _ => {}
-            }
+            join(&mut segs, [top, right, bottom, left], || {
+                centre_with_corner(grid, i, j, level)
+            });
             above[i] = bottom;
             left = right;
             i += 1;
         }
     }
     chain(&segs, &points)
+}
+
+/// Where edge a–b (grid indices) crosses `level`, pushed onto `points`:
+/// its id, or NONE when both ends are on the same side (`v < level`).
+fn push_crossing(
+    g: &Grid,
+    a: (usize, usize),
+    b: (usize, usize),
+    level: f64,
+    points: &mut Vec<Vec2>,
+) -> u32 {
+    let (va, vb) = (g.values[a.1 * g.w + a.0], g.values[b.1 * g.w + b.0]);
+    if (va < level) == (vb < level) {
+        return NONE;
+    }
+    let s = (level - va) / (vb - va);
+    let s = if s.is_finite() {
+        s.clamp(0.0, 1.0)
+    } else {
+        0.5
+    };
+    points.push(g.pos(
+        a.0 as f64 + s * (b.0 as f64 - a.0 as f64),
+        a.1 as f64 + s * (b.1 as f64 - a.1 as f64),
+    ));
+    (points.len() - 1) as u32
+}
+
+/// Whether the centre of cell (i, j) (its corners' mean) is on the same
+/// side of `level` as its top-left corner.
+fn centre_with_corner(g: &Grid, i: usize, j: usize, level: f64) -> bool {
+    let val = |i: usize, j: usize| g.values[j * g.w + i];
+    let centre = (val(i, j) + val(i + 1, j) + val(i + 1, j + 1) + val(i, j + 1)) / 4.0;
+    (centre < level) == (val(i, j) < level)
+}
+
+/// A cell's segments from the ids of its crossed edges (top, right,
+/// bottom, left; NONE where not crossed): two edges make one segment; four
+/// (a saddle) make two, paired by whether the cell's centre is on the same
+/// side of the level as its top-left corner ([`centre_with_corner`]).
+fn join(segs: &mut Vec<(u32, u32)>, edges: [u32; 4], centre_with_corner: impl Fn() -> bool) {
+    let mut e = [NONE; 4];
+    let mut n = 0;
+    for id in edges {
+        if id != NONE {
+            e[n] = id;
+            n += 1;
+        }
+    }
+    match n {
+        2 => segs.push((e[0], e[1])),
+        4 => {
+            if centre_with_corner() {
+                segs.push((e[0], e[1]));
+                segs.push((e[2], e[3]));
+            } else {
+                segs.push((e[0], e[3]));
+                segs.push((e[1], e[2]));
+            }
+        }
+        _ => {}
+    }
 }
 
 fn chain(segs: &[(u32, u32)], points: &[Vec2]) -> Vec<Vec<Vec2>> {
