@@ -232,3 +232,65 @@ fn isolines_at_many_levels_are_each_levels_isolines() {
     )
     .is_empty());
 }
+
+#[test]
+fn rosenbrocks_range_from_four_rows_a_column_is_the_samples_range() {
+    // The range without sampling the grid (the valley's two rows and the
+    // top and bottom of each column) must be the exact one: the same
+    // scale and the same pixels as the per-sample path, over random
+    // windows (the valley inside, beside or outside), parameters and
+    // sizes; b = 0, b < 0 and overflowing windows take the rows' path.
+    let mut rng = surface_common::Rng(29);
+    let mut r = Raster::default();
+    let mut cases: Vec<(Landscape, View, usize, usize)> = vec![
+        (
+            Landscape::Rosenbrock(Rosenbrock { a: 1.0, b: 0.0 }),
+            View::new([-2.0, 2.0], [-1.0, 3.0]),
+            31,
+            17,
+        ),
+        (
+            Landscape::Rosenbrock(Rosenbrock { a: 1.0, b: -3.0 }),
+            View::new([-2.0, 2.0], [-1.0, 3.0]),
+            31,
+            17,
+        ),
+        (
+            Landscape::Rosenbrock(Rosenbrock::default()),
+            View::new([-1e160, 1e160], [-1e160, 1e160]),
+            9,
+            7,
+        ),
+        (
+            Landscape::Rosenbrock(Rosenbrock::default()),
+            View::new([0.999, 1.001], [0.999, 1.001]),
+            2,
+            2,
+        ),
+    ];
+    for _ in 0..300 {
+        let (cx, cy) = (rng.next() * 8.0 - 4.0, rng.next() * 12.0 - 2.0);
+        let (sw, sh) = (
+            10f64.powf(rng.next() * 6.0 - 4.0),
+            10f64.powf(rng.next() * 6.0 - 4.0),
+        );
+        let l = Landscape::Rosenbrock(Rosenbrock {
+            a: rng.next() * 6.0 - 3.0,
+            b: 10f64.powf(rng.next() * 6.0 - 3.0),
+        });
+        let (w, h) = (
+            2 + (rng.next() * 60.0) as usize,
+            2 + (rng.next() * 60.0) as usize,
+        );
+        cases.push((l, View::new([cx - sw, cx + sw], [cy - sh, cy + sh]), w, h));
+    }
+    for (l, view, w, h) in &cases {
+        let (want, lo, hi) = exact_grid(l, *view, *w, *h);
+        let mut exact = vec![0; want.len() * 4];
+        let scale = LogScale::new(lo, hi);
+        raster_into(&want, &scale, &colormap_lut_rgba(), &mut exact);
+        let got = r.render(l, *view, *w, *h);
+        assert!(got == &exact[..], "{l:?} {view:?} {w}×{h}: pixels");
+        assert_eq!(r.scale, scale, "{l:?} {view:?} {w}×{h}: scale");
+    }
+}

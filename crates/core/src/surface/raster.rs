@@ -112,9 +112,10 @@ pub fn raster_rgba(grid: &Grid, scale: &LogScale) -> Vec<u8> {
 /// window resize or a pan renders again without allocating when the size
 /// does not grow). Two passes: the samples' range, then row by row
 /// colour → RGBA. For the bowl, Rastrigin, the saddle and formulas
-/// c(x) ± r(y) the range comes from the column and row terms alone and no
-/// grid is stored: each row is sampled into a buffer that stays in the L1
-/// cache and coloured from there. The other surfaces are sampled once into
+/// c(x) ± r(y) the range comes from the column and row terms alone, for
+/// Rosenbrock from four rows per column, and no grid is stored: each row
+/// is sampled into a buffer that stays in the L1 cache and coloured from
+/// there. The other surfaces are sampled once into
 /// a kept grid of samples (measured: sampling Rosenbrock or Beale again in
 /// the second pass was 10–20 % slower than reading the rows back).
 #[derive(Debug, Clone)]

@@ -172,7 +172,8 @@ impl Sampler {
     /// each operand, so the extremes come from the terms' extremes. None
     /// for the other surfaces, or when a term or an extreme is not finite
     /// (then some samples may not be: the rows must be looked at). A
-    /// formula of that shape too (`Tape::separable`: c(x) ± r(y)).
+    /// formula of that shape too (`Tape::separable`: c(x) ± r(y)); and
+    /// Rosenbrock, from four rows per column (`rosenbrock_range`).
     pub fn separable_range(&mut self, l: &Landscape, view: View, h: usize) -> Option<(f64, f64)> {
         if let Landscape::Expr(e) = l {
             let t = e.tape();
@@ -201,6 +202,9 @@ impl Sampler {
                 Sign::RowMinusColumn => (rlo - chi, rhi - clo),
             };
             return (lo.is_finite() && hi.is_finite()).then_some((lo, hi));
+        }
+        if let Landscape::Rosenbrock(r) = l {
+            return self.rosenbrock_range(r.b, view, h);
         }
         let terms = |f: &dyn Fn(f64) -> f64| {
             let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
@@ -244,6 +248,54 @@ impl Sampler {
             (clo + ylo, chi + yhi)
         };
         (lo.is_finite() && hi.is_finite()).then_some((lo, hi))
+    }
+}
+
+impl Sampler {
+    /// Rosenbrock's exact smallest and largest sample from four rows per
+    /// column. Down a column a sample is (a − x)² + b·(y − x²)² with y
+    /// falling row by row, and each rounded operation is monotone, so for
+    /// b ≥ 0 the samples do not rise while y ≥ x² and do not fall after:
+    /// a column's least sample is on one of the two rows either side of
+    /// y = x², its greatest on the top or the bottom row. None when b < 0,
+    /// the view is upside down or a sample there is not finite (then the
+    /// rows are looked at).
+    fn rosenbrock_range(&self, b: f64, view: View, h: usize) -> Option<(f64, f64)> {
+        if !(b >= 0.0 && view.height() > 0.0) || h == 0 {
+            return None;
+        }
+        let (d2, x2) = (&self.c[0], &self.c[1]);
+        // As `Sampler::row`'s lanes compute it.
+        let f = |i: usize, j: usize| {
+            let s = row_y(view, h, j) - x2[i];
+            d2[i] + b * (s * s)
+        };
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for i in 0..d2.len().min(x2.len()) {
+            // The first row with y − x² < 0 (y − x² falls row by row).
+            let (mut a, mut z) = (0, h);
+            while a < z {
+                let m = (a + z) / 2;
+                if row_y(view, h, m) - x2[i] >= 0.0 {
+                    a = m + 1;
+                } else {
+                    z = m;
+                }
+            }
+            for j in [0, h - 1, a.saturating_sub(1), a.min(h - 1)] {
+                let v = f(i, j);
+                if !v.is_finite() {
+                    return None;
+                }
+                if v < lo {
+                    lo = v;
+                }
+                if v > hi {
+                    hi = v;
+                }
+            }
+        }
+        (lo <= hi).then_some((lo, hi))
     }
 }
 
