@@ -210,3 +210,52 @@ fn simd_colour_indices_equal_the_documented_scale_in_wasm() {
         assert!(off < 5, "{off} indices one step off");
     }
 }
+
+#[wasm_bindgen_test]
+fn the_pens_blend_in_wasm_is_the_exact_formula() {
+    // The blend as the wasm build computes it (the division by 255² a
+    // multiply and a shift) against the formula in plain integers, on
+    // full and partial coverage, four colours and alphas.
+    use gradscape::surface::Pen;
+    let (w, h) = (64, 40);
+    let mut partial = 0;
+    for (rgb, alpha) in [
+        ([255, 255, 255], 0.45),
+        ([0, 0, 0], 0.6),
+        ([255, 255, 255], 1.0),
+        ([17, 200, 90], 0.7),
+    ] {
+        let mut pen = Pen::default();
+        pen.begin(w, h);
+        pen.line(&[(3.0, 2.0), (60.0, 37.5), (20.0, 5.0)], 2.0);
+        pen.line(&[(5.0, 30.0), (50.0, 8.0)], 3.4);
+        let mut cover = Vec::with_capacity(w * h);
+        for j in 0..h {
+            for i in 0..w {
+                cover.push(i32::from(pen.coverage(i, j)));
+            }
+        }
+        let mut rgba: Vec<u8> = (0..w * h * 4)
+            .map(|k| {
+                if k % 4 == 3 {
+                    255
+                } else {
+                    (k * 37 % 256) as u8
+                }
+            })
+            .collect();
+        let a8 = (alpha * 255.0 + 0.5_f64).floor() as i32;
+        let mut want = rgba.clone();
+        for (k, &c) in cover.iter().enumerate() {
+            partial += usize::from(c > 0 && c < 255);
+            for (ch, &s) in rgb.iter().enumerate() {
+                let d = i32::from(want[4 * k + ch]);
+                let t = a8 * c;
+                want[4 * k + ch] = ((d * 65025 + (i32::from(s) - d) * t + 32512) / 65025) as u8;
+            }
+        }
+        pen.ink(&mut rgba, rgb, alpha);
+        assert_eq!(rgba, want, "{rgb:?} at {alpha}");
+    }
+    assert!(partial > 100, "{partial} partly covered pixels");
+}

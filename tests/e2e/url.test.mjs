@@ -67,6 +67,9 @@ test('every change rewrites the link, and the rewritten link reproduces the page
   await page.waitForFunction(() => location.search.includes('f=himmelblau'));
   await page.click('#step-back');
   const first = await state();
+  // The link is written after the paint (coalesced per frame): wait for
+  // it rather than read it at once (a loaded machine paints later).
+  await page.waitForFunction((t) => new URLSearchParams(location.search).get('t') === String(t), first.t);
   const query = await page.evaluate(() => location.search);
   assert.match(query, new RegExp(`t=${first.t}`));
   assert.equal(await page.evaluate(() => history.length), historyLength, 'no history entries are added');

@@ -1,5 +1,6 @@
 //! The pen's coverage, ends, joints, hairlines, table and blend.
 
+use super::blend::{div_65025, mix};
 use super::profile::Trapezoid;
 use super::*;
 
