@@ -183,19 +183,11 @@ impl Sampler {
             if cbad {
                 return None;
             }
-            let (mut rlo, mut rhi) = (f64::INFINITY, f64::NEG_INFINITY);
+            let mut rows = Extremes::NONE;
             for j in 0..h {
-                let r = t.row_term(row_y(view, h, j), reg, &mut self.scratch);
-                if !r.is_finite() {
-                    return None;
-                }
-                if r < rlo {
-                    rlo = r;
-                }
-                if r > rhi {
-                    rhi = r;
-                }
+                rows.take(t.row_term(row_y(view, h, j), reg, &mut self.scratch))?;
             }
+            let (rlo, rhi) = (rows.lo, rows.hi);
             let (lo, hi) = match sign {
                 Sign::Plus => (clo + rlo, chi + rhi),
                 Sign::ColumnMinusRow => (clo - rhi, chi - rlo),
@@ -206,34 +198,25 @@ impl Sampler {
         if let Landscape::Rosenbrock(r) = l {
             return self.rosenbrock_range(r.b, view, h);
         }
+        // A row term that is not finite says nothing of the samples.
         let terms = |f: &dyn Fn(f64) -> f64| {
-            let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+            let mut rows = Extremes::NONE;
             for j in 0..h {
-                let v = f(row_y(view, h, j));
-                if !v.is_finite() {
-                    // Not finite: the extremes say nothing of the samples.
-                    return (f64::NAN, f64::NAN);
-                }
-                if v < lo {
-                    lo = v;
-                }
-                if v > hi {
-                    hi = v;
-                }
+                rows.take(f(row_y(view, h, j)))?;
             }
-            (lo, hi)
+            Some((rows.lo, rows.hi))
         };
         let (ylo, yhi, sub) = match l {
             Landscape::Quadratic(q) if q.rotation == 0.0 => {
-                let (a, b) = terms(&|y| q.b * (y * y));
+                let (a, b) = terms(&|y| q.b * (y * y))?;
                 (a, b, false)
             }
             Landscape::Rastrigin(r) => {
-                let (a, b) = terms(&|y| y * y - r.a * math::cos(2.0 * PI * y));
+                let (a, b) = terms(&|y| y * y - r.a * math::cos(2.0 * PI * y))?;
                 (a, b, false)
             }
             Landscape::Saddle => {
-                let (a, b) = terms(&|y| y * y);
+                let (a, b) = terms(&|y| y * y)?;
                 (a, b, true)
             }
             _ => return None,
@@ -270,7 +253,7 @@ impl Sampler {
             let s = row_y(view, h, j) - x2[i];
             d2[i] + b * (s * s)
         };
-        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        let mut all = Extremes::NONE;
         for i in 0..d2.len().min(x2.len()) {
             // The first row with y − x² < 0 (y − x² falls row by row).
             let (mut a, mut z) = (0, h);
@@ -283,19 +266,42 @@ impl Sampler {
                 }
             }
             for j in [0, h - 1, a.saturating_sub(1), a.min(h - 1)] {
-                let v = f(i, j);
-                if !v.is_finite() {
-                    return None;
-                }
-                if v < lo {
-                    lo = v;
-                }
-                if v > hi {
-                    hi = v;
-                }
+                all.take(f(i, j))?;
             }
         }
-        (lo <= hi).then_some((lo, hi))
+        (all.lo <= all.hi).then_some((all.lo, all.hi))
+    }
+}
+
+/// The smallest and largest of values taken one at a time, all finite
+/// (comparisons, not f64::min/max: calls in wasm, other NaN rules).
+#[derive(Clone, Copy)]
+struct Extremes {
+    lo: f64,
+    hi: f64,
+}
+
+impl Extremes {
+    /// None taken yet.
+    const NONE: Extremes = Extremes {
+        lo: f64::INFINITY,
+        hi: f64::NEG_INFINITY,
+    };
+
+    /// Take `v`; None when it is not finite (the extremes would say
+    /// nothing of the samples).
+    #[inline]
+    fn take(&mut self, v: f64) -> Option<()> {
+        if !v.is_finite() {
+            return None;
+        }
+        if v < self.lo {
+            self.lo = v;
+        }
+        if v > self.hi {
+            self.hi = v;
+        }
+        Some(())
     }
 }
 

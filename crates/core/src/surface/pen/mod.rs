@@ -23,7 +23,7 @@ mod blend;
 mod profile;
 
 use blend::blend;
-use profile::{to8, Box1, Profile, Table};
+use profile::{to8, Box1, Profile, Table, Trapezoid};
 
 /// Rows drawn and inked together: 16 rows of coverage of a picture
 /// 1750 px wide are 28 KB (within a first-level cache).
@@ -66,7 +66,11 @@ struct Seg {
     butt1: bool,
     a: f64,
     b: f64,
+    /// How far from its axis and ends a pixel centre may be covered.
+    reach: f64,
+    /// The rows and the x-range (device px) it may cover.
     rows: (usize, usize),
+    cols: (f64, f64),
 }
 
 impl Pen {
@@ -166,14 +170,18 @@ impl Pen {
         } else {
             (1.0, 1.0, b)
         };
-        // The rows it may cover (as `rows` finds them), for its bands.
-        let outer = if b == 0.0 { 0.5 } else { 0.5 * (a + b) };
+        // The rows and columns it may cover, kept for `rows` and its bands.
+        let outer = if b == 0.0 {
+            Box1.outer()
+        } else {
+            Trapezoid::new(a, b).outer()
+        };
         let reach = half + outer + 1e-9;
         let q = (p.0 + tx * len, p.1 + ty * len);
         let y_lo = (p.1.min(q.1) - reach - 0.5).floor().max(0.0);
         let y_hi = (p.1.max(q.1) + reach - 0.5).ceil().min(self.h as f64 - 1.0);
-        let x_min = (p.0.min(q.0) - reach).max(0.0);
-        let x_max = (p.0.max(q.0) + reach).min(self.w as f64);
+        let x_min = max(min(p.0, q.0) - reach, 0.0);
+        let x_max = min(max(p.0, q.0) + reach, self.w as f64);
         // Far outside (or on no picture): nothing to keep.
         if y_lo > y_hi || x_min >= x_max {
             return;
@@ -192,7 +200,9 @@ impl Pen {
             butt1,
             a,
             b,
+            reach,
             rows,
+            cols: (x_min, x_max),
         });
         for band in &mut self.bands[rows.0 / BAND..=rows.1 / BAND] {
             band.push(id);
@@ -252,15 +262,13 @@ impl Pen {
             ks,
             butt0,
             butt1,
+            reach,
             rows: (r0, r1),
+            cols: (x_min, x_max),
             ..
         } = *g;
         let outer = prof.outer();
-        let reach = half + outer + 1e-9;
-        let q = (p.0 + tx * len, p.1 + ty * len);
         let w = self.w as f64;
-        let x_min = max(min(p.0, q.0) - reach, 0.0);
-        let x_max = min(max(p.0, q.0) + reach, w);
         let j0 = k * BAND;
         let (y_lo, y_hi) = (r0.max(j0), r1.min(j0 + BAND - 1));
         // Across: covered at most within `reach / kd` of the axis.
