@@ -508,7 +508,12 @@ export async function surfaceChange(browser, base, { reps, warmup, cases = SURFA
 // from the start of its requestAnimationFrame callback until both canvases
 // have finished drawing (a wrapper added before the page loads); the first
 // `warmup` frames are left out (the first draws the trail layer whole).
-export async function animationFrame(browser, base, { reps, warmup, steps }) {
+// `open`: every panel open first (the state panel's numbers, the η(t)
+// charts and the code follow each step). `trace`: also the browser's whole
+// frame on the main thread (the callback, then style, layout, paint and
+// the commit to the compositor: `ProxyMain::BeginMainFrame` in a trace),
+// where the panels' cost shows.
+export async function animationFrame(browser, base, { reps, warmup, steps, open = false, trace = false }) {
   const start = Math.floor(steps / 2);
   const { context, page, errors } = await newPage(browser);
   await page.addInitScript(() => {
@@ -523,6 +528,11 @@ export async function animationFrame(browser, base, { reps, warmup, steps }) {
   });
   await page.goto(`${base}/?${RACE}&steps=${steps}&t=${start}`);
   await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 30000 });
+  if (open) {
+    await panels(page, true);
+    await page.waitForTimeout(300);
+  }
+  if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'cc'] });
   const r = await page.evaluate(async (minFrames) => {
     const speed = document.getElementById('speed');
     speed.value = '1000';
@@ -542,12 +552,20 @@ export async function animationFrame(browser, base, { reps, warmup, steps }) {
     document.getElementById('play').click();
     return { frames, framesPerSecond: frames.length / dt, drawsPerSecond: draws / dt };
   }, warmup + reps);
+  let main = null;
+  if (trace) {
+    const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    const tid = events.find((e) => e.name === 'FireAnimationFrame')?.tid;
+    const whole = events.filter((e) => e.ph === 'X' && e.tid === tid && e.name === 'ProxyMain::BeginMainFrame')
+      .sort((a, b) => a.ts - b.ts).slice(warmup).map((e) => e.dur / 1000);
+    if (whole.length) main = { median: median(whole), p95: quantile(whole, 0.95), min: Math.min(...whole), max: Math.max(...whole), n: whole.length };
+  }
   await context.close();
   if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   const f = r.frames.slice(warmup);
   return {
     median: median(f), p95: quantile(f, 0.95), min: Math.min(...f), max: Math.max(...f), n: f.length,
-    first: r.frames[0], framesPerSecond: r.framesPerSecond, drawsPerSecond: r.drawsPerSecond,
+    first: r.frames[0], framesPerSecond: r.framesPerSecond, drawsPerSecond: r.drawsPerSecond, main,
   };
 }
 

@@ -45,6 +45,9 @@ export function render(r) {
     row('playing 7 × 10 000 steps: frames/s', `${r.anim.framesPerSecond.toFixed(0)} frames/s (${r.anim.drawsPerSecond.toFixed(0)} draws/s)`, '60 frames/s', r.anim.framesPerSecond >= 55);
     row('playing 7 × 10 000 steps: frame', `${ms(r.anim.median)} ms`, '≤ 3 ms', r.anim.median <= 3);
   }
+  if (r.animOpen) {
+    row('playing 7 × 10 000 steps, every panel open: frames/s', `${r.animOpen.framesPerSecond.toFixed(0)} frames/s (${r.animOpen.drawsPerSecond.toFixed(0)} draws/s)`, '60 frames/s', r.animOpen.framesPerSecond >= 55);
+  }
   if (r.weight) {
     const gz = r.weight.reduce((a, f) => a + f.gzip, 0);
     const raw = r.weight.reduce((a, f) => a + f.raw, 0);
@@ -105,6 +108,10 @@ export function render(r) {
     d('playing: animation frame', r.anim);
     detail.push(`| playing: first frame (draws the trail layer whole) | ${ms(r.anim.first)} | | | | |`);
   }
+  for (const [what, a] of [['panels closed', r.animTraced], ['every panel open', r.animOpen]]) {
+    if (a?.main) d(`playing, ${what}: the browser's whole frame (script, style, layout, paint, commit; traced)`, a.main);
+  }
+  if (r.animOpen) d('playing, every panel open: animation frame', r.animOpen);
   if (r.first?.n > 1) d('first heatmap, loopback', r.first);
   if (r.firstSlow) d('first heatmap, 1.6 Mbps / 150 ms RTT', r.firstSlow);
   if (r.native) {
@@ -185,7 +192,11 @@ How each row is measured (scripts/bench-lib.mjs):
   native is \`cargo bench\`'s core kernel, the JS loops are the kernels below.
 - **Playing.** 7 optimizers × 10 000 steps played at 1000 steps/s from step
   5000 for 2 s; each frame the page asks for is timed from the start of its
-  requestAnimationFrame callback until both canvases have finished.
+  requestAnimationFrame callback until both canvases have finished. Again
+  with every panel open (the state panel's numbers, the η(t) charts and
+  the code follow each step), and both traced for the browser's whole
+  frame on the main thread (\`ProxyMain::BeginMainFrame\`: the callback,
+  then style, layout, paint and the commit to the compositor).
 - **Page weight.** The files the first load fetched until the first
   heatmap (recorded by CDP), gzip -9 of each.
 - **First heatmap.** Navigation → the plot's first painted picture

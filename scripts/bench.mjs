@@ -138,6 +138,11 @@ async function main() {
     if (want('play')) {
       log('playing 7 × 10 000 steps at 1000 steps/s');
       report.anim = await animationFrame(browser, server.url, { ...o, steps: 10000 });
+      // The browser's whole frame from a trace (not timed with the trace
+      // running: it slows the page a little).
+      log('the same traced, panels closed and every panel open');
+      report.animTraced = await animationFrame(browser, server.url, { ...o, steps: 10000, trace: true });
+      report.animOpen = await animationFrame(browser, server.url, { ...o, steps: 10000, open: true, trace: true });
     }
     if (want('first') || want('weight')) {
       log('navigation → first heatmap (loopback)');

@@ -7,8 +7,14 @@
 use super::dom::{by_id, on};
 use super::{with_app, App};
 use gradscape_text::tr;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Event, HtmlButtonElement, HtmlDetailsElement};
+
+thread_local! {
+    /// The script the page shows under "Show the code".
+    static SHOWN: RefCell<String> = const { RefCell::new(String::new()) };
+}
 
 /// Listen to the button and the disclosure.
 pub fn wire(doc: &Document) -> Result<(), JsValue> {
@@ -30,15 +36,25 @@ fn script(app: &App) -> String {
 pub fn refresh(app: &App) -> Result<(), JsValue> {
     let d: HtmlDetailsElement = by_id(&app.doc, "pytorch-show")?;
     if d.open() {
-        app.root("pytorch-code")?
-            .set_text_content(Some(&script(app)));
+        show(app, &script(app))?;
+    }
+    Ok(())
+}
+
+/// Show `code` under "Show the code", unless it is what it shows: every
+/// step of playback asks (the step is in the link), and text written again
+/// is laid out and painted again, each frame, for the same script.
+fn show(app: &App, code: &str) -> Result<(), JsValue> {
+    if SHOWN.with(|s| *s.borrow() != code) {
+        app.root("pytorch-code")?.set_text_content(Some(code));
+        SHOWN.with(|s| code.clone_into(&mut s.borrow_mut()));
     }
     Ok(())
 }
 
 fn copy(app: &App) -> Result<(), JsValue> {
     let code = script(app);
-    app.root("pytorch-code")?.set_text_content(Some(&code));
+    show(app, &code)?;
     let copied = tr(app.lang, "code.copied").to_string();
     let by_hand = tr(app.lang, "code.copy-failed").to_string();
     // No clipboard: the code is shown to select by hand.

@@ -70,6 +70,11 @@ test('playing, first heatmap on loopback and throttled, and what the first load 
   const a = await animationFrame(browser, server.url, { reps: 5, warmup: 1, steps: 1000 });
   for (const k of ['median', 'framesPerSecond']) finite(a[k], `playing ${k}`);
   report.anim = a;
+  // Every panel open, traced: the browser's whole frame too.
+  const o = await animationFrame(browser, server.url, { reps: 5, warmup: 1, steps: 1000, open: true, trace: true });
+  for (const k of ['median', 'framesPerSecond']) finite(o[k], `playing, panels open, ${k}`);
+  for (const k of ['median', 'p95', 'max']) finite(o.main?.[k], `playing, panels open, the whole frame ${k}`);
+  report.animOpen = o;
   const f = await firstHeatmap(browser, server.url, { reps: 2 });
   finite(f.median, 'first heatmap');
   const types = new Set(f.fetched.map((x) => x.file.split('.').pop()));
@@ -88,7 +93,8 @@ test('the report has a figure and a verdict for every row of the table', () => {
   for (const row of [
     'every panel open: median', 'every panel open: p95', 'panels closed: median',
     ...SURFACE_CASES.map((c) => `change the surface: ${c.name}, 1750×1020`),
-    'bowl, page path', 'rosenbrock, page path', 'playing 7 × 10 000 steps: frame', 'page weight, gzip',
+    'bowl, page path', 'rosenbrock, page path', 'playing 7 × 10 000 steps: frame',
+    'playing 7 × 10 000 steps, every panel open: frames/s', 'page weight, gzip',
     'first heatmap, loopback', 'first heatmap, 1.6 Mbps',
   ]) {
     const line = md.split('\n').find((l) => l.includes(row));

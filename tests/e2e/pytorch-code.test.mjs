@@ -55,6 +55,31 @@ test('the button copies the script gradscape code prints, and says so', async ()
   await context.close();
 });
 
+test('while playing, the shown code is left as it is (the step is not in it); a change of the scene rewrites it', async () => {
+  const { page, context, errors } = await open(browser, `${server.url}?f=quadratic&a=0.1&b=2&steps=400&t=0&opt=adam:lr=0.2`);
+  await page.click('.share-panel > summary');
+  await page.click('#pytorch-show > summary');
+  await page.waitForFunction(() => document.getElementById('pytorch-code').textContent.includes('STEPS = 400'));
+  // Every rewrite of the text, counted from now.
+  await page.evaluate(() => {
+    window.__writes = 0;
+    new MutationObserver((list) => { window.__writes += list.length; })
+      .observe(document.getElementById('pytorch-code'), { childList: true, characterData: true, subtree: true });
+  });
+  const t0 = await page.evaluate(() => Number(document.getElementById('scrub').value));
+  await page.selectOption('#speed', '200');
+  await page.click('#play');
+  await page.waitForFunction((t0) => Number(document.getElementById('scrub').value) >= t0 + 20, t0);
+  await page.click('#play');
+  assert.equal(await page.evaluate(() => window.__writes), 0, 'the same script was not written again per step');
+  await page.fill('#steps', '30');
+  await page.dispatchEvent('#steps', 'change');
+  await page.waitForFunction(() => document.getElementById('pytorch-code').textContent.includes('STEPS = 30'));
+  assert.ok(await page.evaluate(() => window.__writes) > 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('in 中文 the comments and the message are Chinese, the code the same', async () => {
   const { context, errors, text, scene } = await copied(SCENE + '&lang=zh', 'PyTorch 代码已复制');
   const want = execFileSync(cli(), ['--lang', 'zh', 'code', '-'], { input: JSON.stringify(scene) }).toString('utf8');
