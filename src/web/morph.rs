@@ -60,12 +60,25 @@ fn attributes(live: &Element, fresh: &Element) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Whether `node` is or holds a select, whose choice (a property)
+/// `isEqualNode` does not compare.
+fn has_select(node: &Node) -> bool {
+    node.dyn_ref::<Element>().is_some_and(|e| {
+        e.tag_name().eq_ignore_ascii_case("select")
+            || e.query_selector("select").ok().flatten().is_some()
+    })
+}
+
 /// Make `live`'s children equal to `fresh`'s (which may be moved into it).
 pub fn morph(live: &Node, fresh: &Node) -> Result<(), JsValue> {
     let old = children(live);
     let new = children(fresh);
     for (i, n) in new.iter().enumerate() {
         match old.get(i) {
+            // Equal all the way down (names, attributes, text: one native
+            // comparison), as most of a panel is from one rebuild to the
+            // next: left alone, without visiting its nodes one by one.
+            Some(o) if o.is_equal_node(Some(n)) && !has_select(n) => {}
             Some(o) if same_kind(o, n) => {
                 if let (Some(oe), Some(ne)) = (o.dyn_ref::<Element>(), n.dyn_ref::<Element>()) {
                     attributes(oe, ne)?;
@@ -79,7 +92,8 @@ pub fn morph(live: &Node, fresh: &Node) -> Result<(), JsValue> {
                             os.set_value(&ns.value());
                         }
                     }
-                } else if o.node_value() != n.node_value() {
+                } else {
+                    // Text that differs (equal text was left above).
                     o.set_node_value(n.node_value().as_deref());
                 }
             }
