@@ -7,14 +7,8 @@
 use super::dom::{by_id, on};
 use super::{with_app, App};
 use gradscape_text::tr;
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Event, HtmlButtonElement, HtmlDetailsElement};
-
-thread_local! {
-    /// The script the page shows under "Show the code".
-    static SHOWN: RefCell<String> = const { RefCell::new(String::new()) };
-}
 
 /// Listen to the button and the disclosure.
 pub fn wire(doc: &Document) -> Result<(), JsValue> {
@@ -45,9 +39,9 @@ pub fn refresh(app: &App) -> Result<(), JsValue> {
 /// step of playback asks (the step is in the link), and text written again
 /// is laid out and painted again, each frame, for the same script.
 fn show(app: &App, code: &str) -> Result<(), JsValue> {
-    if SHOWN.with(|s| *s.borrow() != code) {
-        app.root("pytorch-code")?.set_text_content(Some(code));
-        SHOWN.with(|s| code.clone_into(&mut s.borrow_mut()));
+    let shown = app.root("pytorch-code")?;
+    if shown.text_content().as_deref() != Some(code) {
+        shown.set_text_content(Some(code));
     }
     Ok(())
 }
