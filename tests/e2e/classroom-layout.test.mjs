@@ -183,6 +183,15 @@ test('phone 390×844: one-row header, sticky figure next to the η slider, 44 px
   inView(await box(page, slider), 'phone: the η slider');
   inView(await box(page, '#plot'), 'phone: the canvas while the slider is in view');
   inView(await box(page, '#scrub'), 'phone: the time bar while the slider is in view');
+  // Far down the page too (the surface panel, the loss chart): the figure
+  // sticks to the window's top (a body that clips with `overflow: hidden`
+  // is a scroll container of its own, and the figure stuck to it instead).
+  await page.locator('.surface-panel').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await page.waitForTimeout(100);
+  assert.ok(await page.evaluate(() => scrollY) > 900, 'the page did not scroll far');
+  inView(await box(page, '#plot'), 'phone: the canvas far down the page');
+  inView(await box(page, '#scrub'), 'phone: the time bar far down the page');
+  await page.evaluate(() => scrollTo(0, 0));
   // The slider has the card's full width.
   const s = await box(page, slider);
   const cardBox = await box(page, '#optimizers section.opt-card[data-index="0"]');
