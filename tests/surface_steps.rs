@@ -29,12 +29,8 @@ fn plain(l: &Landscape, view: View, w: usize, h: usize) -> (Vec<u8>, LogScale) {
 
 /// v moved by d floats (in the order of the reals).
 fn ulps(v: f64, d: i64) -> f64 {
-    let ord = |v: f64| {
-        let i = v.to_bits() as i64;
-        i ^ (((i >> 63) as u64) >> 1) as i64
-    };
-    let i = ord(v) + d;
-    f64::from_bits((i ^ (((i >> 63) as u64) >> 1) as i64) as u64)
+    use gradscape::math::{float_order, from_float_order};
+    from_float_order(float_order(v) + i128::from(d))
 }
 
 fn expr(src: &str) -> Landscape {

@@ -259,3 +259,66 @@ fn the_pens_blend_in_wasm_is_the_exact_formula() {
     }
     assert!(partial > 100, "{partial} partly covered pixels");
 }
+
+/// The SIMD colour loop's runs (surface/steps.rs: four samples inside the
+/// run of the pixel before take its colour in one store) against the exact
+/// colour `lut[LogScale::index(v)]`: long runs broken at and beside every
+/// seventh threshold, by NaN, ±∞, −0.0, lo and hi, in rows mostly made of
+/// runs (so the loop keeps looking for them), with and without holes.
+#[wasm_bindgen_test]
+fn the_colour_loops_runs_give_the_exact_colours() {
+    use gradscape::math::{float_order as ord, from_float_order as from};
+    use gradscape::surface::{colormap_lut_rgba, LogScale, Steps};
+    let lut = colormap_lut_rgba();
+    for (lo, hi) in [(0.0, 1.0), (-3.0, 1e6), (100.0, 105.0), (-1e-3, 0.0)] {
+        let scale = LogScale::new(lo, hi);
+        let steps = Steps::new(&scale, &lut);
+        assert!(steps.tabled(), "{lo}..{hi}");
+        // τₖ: the smallest v whose index is ≥ k (bisection over the floats).
+        let threshold = |k: u8| {
+            let (mut a, mut b) = (ord(lo), ord(hi + (hi - lo)));
+            while b - a > 1 {
+                let m = a + (b - a) / 2;
+                if scale.index(from(m)) >= k {
+                    b = m;
+                } else {
+                    a = m;
+                }
+            }
+            from(b)
+        };
+        let specials = [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -0.0, lo, hi];
+        let mut row = Vec::new();
+        for (n, k) in (1..=255u8).step_by(7).enumerate() {
+            let t = threshold(k);
+            // Runs of 9–20 equal samples just below, at and just above
+            // the threshold, one after the other, up or down (a run must
+            // end where the index changes), then a lone special one.
+            let mut near = [from(ord(t) - 1), t, from(ord(t) + 1)];
+            if n % 2 == 1 {
+                near.reverse();
+            }
+            for (m, v) in near.into_iter().enumerate() {
+                row.extend(std::iter::repeat_n(v, 9 + (n * 3 + m) % 12));
+            }
+            row.push(specials[n % specials.len()]);
+        }
+        let expect = |v: f64, fix: bool| {
+            let v = if fix && !v.is_finite() { hi } else { v };
+            lut[scale.index(v) as usize]
+        };
+        let mut out = vec![[0u8; 4]; row.len()];
+        // Several rows: the loop decides from the rows before whether to
+        // look for runs.
+        for _ in 0..3 {
+            steps.colour(&row, &mut out);
+            for (i, (&v, o)) in row.iter().zip(&out).enumerate() {
+                assert_eq!(*o, expect(v, false), "{lo}..{hi}: sample {i} = {v:e}");
+            }
+            steps.colour_finite(&row, hi, &mut out);
+            for (i, (&v, o)) in row.iter().zip(&out).enumerate() {
+                assert_eq!(*o, expect(v, true), "{lo}..{hi}, holes: sample {i} = {v:e}");
+            }
+        }
+    }
+}

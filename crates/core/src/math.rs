@@ -53,6 +53,21 @@ pub fn log10(x: f64) -> f64 {
     libm::log10(x)
 }
 
+/// A float's place in the order of the reals, as an integer: consecutive
+/// floats (across zero too) are consecutive integers, so a bisection over
+/// the floats themselves runs on these ([`from_float_order`] goes back).
+pub fn float_order(v: f64) -> i128 {
+    let i = v.to_bits() as i64;
+    // Negative floats' bits count the other way.
+    i128::from(i ^ (((i >> 63) as u64) >> 1) as i64)
+}
+
+/// The float at place `i` of [`float_order`].
+pub fn from_float_order(i: i128) -> f64 {
+    let i = i as i64;
+    f64::from_bits((i ^ (((i >> 63) as u64) >> 1) as i64) as u64)
+}
+
 #[cfg(test)]
 mod powi_tests {
     use super::powi;
@@ -67,5 +82,39 @@ mod powi_tests {
         assert_eq!(powi(2.0, 10), 1024.0);
         assert_eq!(powi(0.5, 1100), 0.0);
         assert!(powi(f64::NAN, 3).is_nan());
+    }
+}
+
+#[cfg(test)]
+mod float_order_tests {
+    use super::{float_order, from_float_order};
+
+    #[test]
+    fn neighbours_are_one_apart_and_the_order_is_the_reals() {
+        let tiny = f64::from_bits(1);
+        let seq = [
+            f64::NEG_INFINITY,
+            -1.0,
+            -tiny,
+            -0.0,
+            0.0,
+            tiny,
+            1.0,
+            f64::MAX,
+            f64::INFINITY,
+        ];
+        for w in seq.windows(2) {
+            assert!(float_order(w[0]) < float_order(w[1]), "{} < {}", w[0], w[1]);
+        }
+        assert_eq!(float_order(0.0) - float_order(-0.0), 1);
+        assert_eq!(float_order(tiny) - float_order(0.0), 1);
+        assert_eq!(from_float_order(float_order(1.0) + 1), 1.0 + f64::EPSILON);
+        assert_eq!(
+            from_float_order(float_order(-1.0) + 1),
+            -1.0 + f64::EPSILON / 2.0
+        );
+        for v in seq {
+            assert_eq!(from_float_order(float_order(v)).to_bits(), v.to_bits());
+        }
     }
 }

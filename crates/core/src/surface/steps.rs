@@ -13,6 +13,7 @@
 //! range near the smallest floats) is coloured through `LogScale::index`.
 
 use super::LogScale;
+use crate::math::{float_order, from_float_order};
 use std::cell::Cell;
 
 /// Whether the colour loop looks for runs of one colour (see
@@ -79,7 +80,8 @@ pub struct Steps {
     /// from its index).
     index: Box<[[u8; 2]; KEYS]>,
     /// τ₀ = −∞, τ₁ … τ₂₅₅, τ₂₅₆ = +∞ (a threshold never reached: +∞): a
-    /// sample has colour index i exactly when τᵢ ≤ v < τᵢ₊₁.
+    /// sample other than NaN and +∞ has colour index i exactly when
+    /// τᵢ ≤ v < τᵢ₊₁ (NaN and +∞ are in no run: coloured one by one).
     bounds: Box<[f64; 257]>,
     /// Whether the SIMD loop looks for runs, from the rows before: where
     /// the colour changes every few pixels (Rosenbrock's and Rastrigin's
@@ -124,6 +126,8 @@ impl Steps {
         if self.scale != *scale || self.lut != *lut {
             (self.scale, self.lut) = (*scale, *lut);
             self.tabled = self.build().is_some();
+            // A new picture looks for runs from its first row.
+            self.plan.set(Plan::default());
         }
     }
 
@@ -273,15 +277,7 @@ fn threshold(scale: &LogScale, k: u8) -> Option<f64> {
         }
         margin *= 16.0;
     }
-    // Floats in order as integers (negative ones reversed).
-    let ord = |v: f64| {
-        let i = v.to_bits() as i64;
-        i128::from(i ^ (((i >> 63) as u64) >> 1) as i64)
-    };
-    let from = |i: i128| {
-        let i = i as i64;
-        f64::from_bits((i ^ (((i >> 63) as u64) >> 1) as i64) as u64)
-    };
+    let (ord, from) = (float_order, from_float_order);
     let (mut ia, mut ib) = (ord(a), ord(b));
     while ib - ia > 1 {
         let im = ia + (ib - ia) / 2;
