@@ -191,6 +191,17 @@ test('phone 390×844: one-row header, sticky figure next to the η slider, 44 px
   assert.ok(await page.evaluate(() => scrollY) > 900, 'the page did not scroll far');
   inView(await box(page, '#plot'), 'phone: the canvas far down the page');
   inView(await box(page, '#scrub'), 'phone: the time bar far down the page');
+  // A control above, brought into view from down there as the keyboard's
+  // Tab back does (the nearest edge: the top): it stops below the figure,
+  // not under it.
+  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+  await page.locator('#optimizers section.opt-card[data-index="0"] input[type=number][data-param="lr"]')
+    .evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
+  await page.waitForTimeout(100);
+  const field = await box(page, '#optimizers section.opt-card[data-index="0"] input[type=number][data-param="lr"]');
+  const figure = await box(page, '.figure');
+  inView(field, 'phone: the η field brought into view');
+  assert.ok(field.top >= figure.bottom - 0.5, `the η field (top ${field.top}) is under the figure (bottom ${figure.bottom})`);
   await page.evaluate(() => scrollTo(0, 0));
   // The slider has the card's full width.
   const s = await box(page, slider);
