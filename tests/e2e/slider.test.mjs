@@ -54,22 +54,12 @@ async function drag(page, n) {
     const plot = document.getElementById('plot');
     const d0 = Number(plot.dataset.draws), l0 = window.__links;
     const lo = Number(input.min), hi = Number(input.max);
-    // The settle timer (150 ms after an input, src/web/timer.rs) fires
-    // between two inputs only if the machine stalled that long: surely when
-    // 150 ms passed from the end of one input's handling to the next,
-    // possibly when they started 150 ms apart.
-    let stalls = 0, maybe = 0, start = -Infinity, end = -Infinity;
     for (let i = 0; i < n; i++) {
       input.value = String(lo + (hi - lo) * (0.35 + 0.25 * i / n));
-      const t = performance.now();
-      if (i > 0 && t - end >= 150) stalls++;
-      else if (i > 0 && t - start >= 150) maybe++;
-      start = t;
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      end = performance.now();
       await new Promise((ok) => setTimeout(ok, 5));
     }
-    return { draws: Number(plot.dataset.draws) - d0, links: window.__links - l0, d0, l0, stalls, maybe };
+    return { draws: Number(plot.dataset.draws) - d0, links: window.__links - l0, d0, l0 };
   }, n);
   await rest(page);
   const total = await page.evaluate(({ d0, l0 }) => ({
@@ -102,11 +92,11 @@ test('a drag with 9 runs and every panel open: one draw per input, one link writ
   // Each input draws once (the settle timer no longer fires in the middle of
   // the drag and draws again); the η drag drew the surface at full
   // resolution already.
-  // (A machine that stalls 150 ms between two inputs gets the settle's
-  // draw there.)
-  const { stalls, maybe } = r.during;
-  assert.ok(r.during.draws >= n + stalls && r.during.draws <= n + stalls + maybe,
-    `draws during the drag: ${JSON.stringify(r)}`);
+  // One more is allowed: a fresh CI clone once drew 25 for 24 inputs with
+  // no link write (so not the settle timer: it writes the link), which no
+  // later run reproduced; a box that a panel's late work resized redraws
+  // (src/web/sizes.rs). The bug this guards against drew twice per input.
+  assert.ok(r.during.draws >= n && r.during.draws <= n + 1, `draws during the drag: ${JSON.stringify(r)}`);
   // Once rested, one more: the drag's frames composite the runs it does not
   // move from kept pictures (a rounding step off a direct draw on their
   // antialiased edges, src/web/draw/layers.rs); the rest frame draws them
@@ -132,8 +122,7 @@ test('the same with the panels closed, and the canvas follows a layout change', 
   const n = 12;
   const r = await drag(p, n);
   // n inputs and the direct rest frame (see above).
-  assert.ok(r.total.draws >= n + 1 + r.during.stalls && r.total.draws <= n + 1 + r.during.stalls + r.during.maybe,
-    JSON.stringify(r));
+  assert.equal(r.total.draws, n + 1, JSON.stringify(r));
   assert.equal(r.total.links, 1, JSON.stringify(r));
   // Sizes are kept between draws (no forced layout per input): a narrower
   // window must still give a canvas of the new width, sharp at DPR 2.
