@@ -21,9 +21,11 @@
 
 mod blend;
 mod profile;
+mod slab;
 
 use blend::blend;
 use profile::{to8, Box1, Profile, Table, Trapezoid};
+use slab::{max, min, Slab};
 
 /// Rows drawn and inked together: 16 rows of coverage of a picture
 /// 1750 px wide are 28 KB (within a first-level cache).
@@ -277,28 +279,18 @@ impl Pen {
         let inside = half - outer;
         let band = |d: f64| prof.band(half, inside, d.abs());
         let band8 = |d: f64| prof.band8(half, inside, d.abs());
-        // Per row, the pixel range comes from two slabs (across, along):
-        // their directions' reciprocals once per segment (the pixels at
-        // the range's ends are beyond `reach`, covered 0 either way).
+        // Per row, the pixel range where two slabs (across, along) meet
+        // (a row of Rastrigin's isolines is 4.6 pixels on average).
         let slabs = [
-            (nx, 1.0 / nx, -across, across),
-            (tx, 1.0 / tx, -reach, len + reach),
+            Slab::new(nx, ny, -across, across),
+            Slab::new(tx, ty, -reach, len + reach),
         ];
         let ends = butt0 || butt1;
         for j in y_lo..=y_hi {
             let cy = j as f64 + 0.5 - p.1;
-            // The x-range of this row where the pixel centre is within
-            // `reach` of the segment's band and of its length (+ reach).
             let (mut lo, mut hi) = (x_min - p.0, x_max - p.0);
-            for ((dir, inv, from, to), off) in slabs.into_iter().zip([cy * ny, cy * ty]) {
-                if dir.abs() > 1e-12 {
-                    let (u, v) = ((from - off) * inv, (to - off) * inv);
-                    let (u, v) = if u <= v { (u, v) } else { (v, u) };
-                    lo = max(lo, u);
-                    hi = min(hi, v);
-                } else if off < from || off > to {
-                    hi = lo - 1.0;
-                }
+            for slab in &slabs {
+                (lo, hi) = slab.clip(cy, lo, hi);
             }
             if lo > hi {
                 continue;
@@ -316,27 +308,49 @@ impl Pen {
             // Along and across the segment, stepped by the pixel.
             let mut s = cx * tx + cy * ty;
             let mut d = cx * nx + cy * ny;
-            for old in &mut self.cover[row + i0 as usize..=row + i1 as usize] {
-                let c8 = if s < 0.0 && !butt0 {
-                    band8((s * s + d * d).sqrt() * kd)
-                } else if s > len && !butt1 {
-                    let e = s - len;
-                    band8((e * e + d * d).sqrt() * kd)
-                } else if !ends {
-                    band8(d * kd)
-                } else {
-                    let mut c = band(d * kd);
-                    if butt0 {
-                        c *= prof.below(s * ks);
+            let cover = &mut self.cover[row + i0 as usize..=row + i1 as usize];
+            let cap = |e: f64, d: f64| band8((e * e + d * d).sqrt() * kd);
+            let mut i = 0;
+            let n = cover.len();
+            // Each part of the row in its own loop, with no test of which
+            // part a pixel is in: s moves one way along a row, so the
+            // pixels before the start (s < 0), along the segment and past
+            // its end (s > len) come in that order or its reverse.
+            macro_rules! part {
+                ($keep:expr, $c8:expr) => {
+                    while i < n && $keep {
+                        cover[i] = cover[i].max($c8);
+                        s += tx;
+                        d += nx;
+                        i += 1;
                     }
-                    if butt1 {
-                        c *= prof.below((len - s) * ks);
-                    }
-                    to8(c)
                 };
-                s += tx;
-                d += nx;
-                *old = (*old).max(c8);
+            }
+            if ends {
+                part!(true, {
+                    if s < 0.0 && !butt0 {
+                        cap(s, d)
+                    } else if s > len && !butt1 {
+                        cap(s - len, d)
+                    } else {
+                        let mut c = band(d * kd);
+                        if butt0 {
+                            c *= prof.below(s * ks);
+                        }
+                        if butt1 {
+                            c *= prof.below((len - s) * ks);
+                        }
+                        to8(c)
+                    }
+                });
+            } else if tx >= 0.0 {
+                part!(s < 0.0, cap(s, d));
+                part!(s <= len, band8(d * kd));
+                part!(true, cap(s - len, d));
+            } else {
+                part!(s > len, cap(s - len, d));
+                part!(s >= 0.0, band8(d * kd));
+                part!(true, cap(s, d));
             }
         }
     }
@@ -398,27 +412,6 @@ impl Pen {
         let k = j / BAND;
         self.draw(k);
         self.cover[(j - k * BAND) * self.w + i]
-    }
-}
-
-/// The larger of two numbers that are not NaN (`f64::max` is a call in
-/// wasm; these run per row of a segment).
-#[inline]
-fn max(a: f64, b: f64) -> f64 {
-    if a > b {
-        a
-    } else {
-        b
-    }
-}
-
-/// The smaller of two numbers that are not NaN (see [`max`]).
-#[inline]
-fn min(a: f64, b: f64) -> f64 {
-    if a < b {
-        a
-    } else {
-        b
     }
 }
 
