@@ -17,10 +17,10 @@
 //      crate's example zh_data (a native cargo run): the page's wasm is
 //      built without them (feature zh-data) and a 中文 page fetches them;
 //   4. index.html from www/index.html: the marker comment
-//      `<!-- build: assets … -->` becomes the stylesheet, the loader
-//      (www/boot.js, an external module: the CSP refuses inline script) and
-//      the preloads of the glue and the wasm, each with its sha384
-//      integrity;
+//      `<!-- build: assets … -->` becomes the preloads of the glue and the
+//      wasm, the early start (www/early.js), the stylesheet and the loader
+//      (www/boot.js, an external module: the CSP refuses inline script),
+//      each with its sha384 integrity;
 //   5. the www/ files of COPY and reveal.js (for examples/slides.html).
 // Everything is written into a staging folder beside DIR, which replaces DIR
 // only when complete: a server never serves a half-written dist/. URLs are
@@ -43,7 +43,7 @@ export const WASM_OPT_ARGS = ['-Oz', '--skip-pass=inlining-optimizing', '--skip-
 // table.fill; Debian's 108 writes a wasm that fails in the browser).
 const WASM_OPT_VERSION = '132';
 // Files and folders of www/ copied as they are into the dist.
-export const COPY = ['style.css', 'boot.js', 'gradscape-figure.js', 'package.json', 'examples'];
+export const COPY = ['style.css', 'early.js', 'boot.js', 'gradscape-figure.js', 'package.json', 'examples'];
 // reveal.js next to examples/slides.html, so the deck works offline (no CDN).
 const REVEAL = ['LICENSE', 'dist/reveal.js', 'dist/reveal.css', 'dist/reset.css', 'dist/theme/white.css'];
 // Where www/index.html asks for the build's tags: the comment that starts
@@ -180,14 +180,17 @@ export function pageHtml(src, integrity) {
   const parts = src.split(MARKER);
   if (parts.length !== 2) fail(`www/index.html must hold the comment <!-- build: assets … --> exactly once (in <head>), found ${parts.length - 1}`);
   if (/\sdata-trunk\b/.test(src)) fail('www/index.html has data-trunk attributes: nothing reads them any more (see scripts/build.mjs)');
-  // The preloads before boot.js, which reads the wasm preload's integrity
-  // (www/boot.js fetches the wasm as that preload). Not `async`: Chromium
-  // ran it no sooner (after the first paint of the parsed page) and it
-  // needs the whole document.
+  // The preloads first: early.js (a classic script, run as soon as it is
+  // in, before the stylesheet it would otherwise wait for) starts the
+  // wasm's compilation as the wasm preload's own fetch and the glue's
+  // import; boot.js (a module: it runs after the page is parsed) does the
+  // rest. Not `async`: Chromium ran boot.js no sooner (after the first
+  // paint of the parsed page) and it needs the whole document.
   const tags = [
-    `<link rel="stylesheet" href="./style.css" integrity="${integrity('style.css')}"/>`,
     `<link rel="modulepreload" href="./gradscape.js" crossorigin="anonymous" integrity="${integrity('gradscape.js')}">` +
       `<link rel="preload" href="./gradscape_bg.wasm" crossorigin="anonymous" integrity="${integrity('gradscape_bg.wasm')}" as="fetch" type="application/wasm">`,
+    `<script src="./early.js" integrity="${integrity('early.js')}"></script>`,
+    `<link rel="stylesheet" href="./style.css" integrity="${integrity('style.css')}"/>`,
     '<script type="module" src="./boot.js"></script>',
   ];
   // The marker's indentation for each tag, so the page's source stays readable.

@@ -112,7 +112,10 @@ export async function offlineHtml(dist) {
   if (!html.includes(csp)) throw new Error('offline: the Content-Security-Policy of index.html was not found');
   html = html.replace(/<link rel="stylesheet" href="\.\/style\.css"[^>]*>/, '@@STYLE@@');
   html = html.replace(/<script type="module" src="\.\/boot\.js"><\/script>/, '@@SCRIPT@@');
-  // The build's preload hints for the two files that are now inline.
+  // The early start (www/early.js: a served page's head start; boot.js
+  // does its work here) and the build's preload hints for the two files
+  // that are now inline.
+  html = html.replace(/<script src="\.\/early\.js"[^>]*><\/script>/, '');
   html = html.replace(/<link rel="(?:modulepreload|preload)" href="\.\/gradscape[^>]*>/g, '');
   // "Open the default scene" and "open in gradscape" lead to this file
   // (whatever it is called), not to its folder.

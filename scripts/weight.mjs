@@ -154,7 +154,7 @@ console.log(`| imports, exports, types, tables | ${kb(other)} | |`);
 if (existsSync(dist)) {
   console.log('\n| shipped file | raw KB | gzip KB | brotli KB |\n|---|---:|---:|---:|');
   let raw = 0, z = 0, r = 0;
-  for (const f of ['gradscape_bg.wasm', 'gradscape.js', 'boot.js', 'style.css', 'index.html']) {
+  for (const f of ['gradscape_bg.wasm', 'gradscape.js', 'early.js', 'boot.js', 'style.css', 'index.html']) {
     if (!existsSync(`${dist}/${f}`)) continue;
     const b = readFileSync(`${dist}/${f}`); raw += b.length; z += gz(b); r += br(b);
     console.log(`| ${f} | ${kb(b.length)} | ${kb(gz(b))} | ${kb(br(b))} |`);

@@ -7,10 +7,10 @@
 // module or the wasm cannot be fetched or started, it becomes an error with
 // a Reload button.
 //
-// It starts at once what takes longest, side by side: the wasm's
-// compilation (from the build's preload of it: the same request, same URL,
-// mode and integrity) and the glue's import (the compilation used to wait
-// for the glue).
+// What takes longest, the wasm's compilation (from the build's preload of
+// it: the same request, same URL, mode and integrity) and the glue's
+// import, side by side, were started by early.js while the page was parsed
+// (or are started here, at once, without it).
 
 // The wasm: its URL here (a served page) or its bytes (scripts/offline.mjs
 // puts them in place of the URL).
@@ -33,10 +33,13 @@ const compileWasm = async (src) => {
     return WebAssembly.compile(await again.arrayBuffer());
   }
 };
-const compiled = compileWasm(wasmSource);
+// Started by early.js while the page was parsed, if it could; else now.
+const early = globalThis.gradscapeEarly;
+delete globalThis.gradscapeEarly;
+const compiled = early ? early.compiled.catch(() => compileWasm(wasmSource)) : compileWasm(wasmSource);
 // Imported here, not at the top, so that a failed fetch of the glue is
 // shown too (both are awaited below).
-const glue = import('./gradscape.js');
+const glue = early?.glue ?? import('./gradscape.js');
 compiled.catch(() => {});
 glue.catch(() => {});
 

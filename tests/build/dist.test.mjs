@@ -34,8 +34,8 @@ test('every integrity hash in index.html is the sha384 of its file', () => {
     assert.equal(tag.match(/\bintegrity="([^"]*)"/)[1], sri(join(DIST, url)), `${url}'s integrity`);
     return url;
   });
-  // The stylesheet, the glue and the wasm are checked, none left out.
-  assert.deepEqual(named.sort(), ['gradscape.js', 'gradscape_bg.wasm', 'style.css']);
+  // The early start, the stylesheet, the glue and the wasm are checked, none left out.
+  assert.deepEqual(named.sort(), ['early.js', 'gradscape.js', 'gradscape_bg.wasm', 'style.css']);
   // Cross-origin preloads, as the loader fetches them (else the browser fetches twice).
   for (const tag of tags.filter((t) => t.includes('preload'))) assert.match(tag, /crossorigin="anonymous"/);
 });
@@ -72,9 +72,15 @@ test('the page template must keep exactly one marker and no data-trunk line', ()
     /data-trunk/,
   );
   const html = pageHtml('<head>\n  <!-- build: assets. A note\n  on two lines. -->\n</head>', integrity);
-  assert.match(html, /^<head>\n {2}<link rel="stylesheet" href="\.\/style\.css" integrity="sha384-style\.css"\/>\n {2}<link rel="modulepreload"/);
-  // The loader after the wasm's preload, whose integrity it reads (www/boot.js).
-  assert.ok(html.indexOf('rel="preload" href="./gradscape_bg.wasm"') < html.indexOf('src="./boot.js"'), html);
+  assert.match(html, /^<head>\n {2}<link rel="modulepreload"/);
+  // The early start and the loader after the wasm's preload, whose URL and
+  // integrity they read (www/early.js, www/boot.js); the early start before
+  // the stylesheet, so that it does not wait for it (a classic script
+  // waits for the stylesheets above it).
+  const at = (s) => html.indexOf(s);
+  assert.ok(at('rel="preload" href="./gradscape_bg.wasm"') < at('src="./early.js"'), html);
+  assert.ok(at('src="./early.js"') < at('href="./style.css"'), html);
+  assert.ok(at('rel="preload" href="./gradscape_bg.wasm"') < at('src="./boot.js"'), html);
   assert.doesNotMatch(html, /A note/);
 });
 

@@ -47,6 +47,33 @@ test('the first picture comes before the cards, and a change made in between is 
   await context.close();
 });
 
+test('the wasm is compiled and the glue imported while the page is parsed, each fetched once', async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop();
+    if (/^gradscape(_bg\.wasm|\.js)$/.test(name)) fetched.push(name);
+  });
+  await page.addInitScript(() => {
+    // When the compilation starts: during parsing (early.js in <head>),
+    // not after it (boot.js, a module, runs once the page is parsed).
+    const compile = WebAssembly.compileStreaming;
+    WebAssembly.compileStreaming = function (...args) {
+      (window.__compiles ??= []).push(document.readyState);
+      return compile.apply(this, args);
+    };
+  });
+  await page.goto(`${suite.server.url}?f=quadratic`);
+  await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
+  assert.deepEqual(await page.evaluate(() => window.__compiles), ['loading']);
+  // The preloads' own requests are the ones used (same URL, mode and
+  // integrity): nothing fetched twice.
+  assert.deepEqual(fetched.sort(), ['gradscape.js', 'gradscape_bg.wasm']);
+  assert.equal(await page.evaluate(() => 'gradscapeEarly' in globalThis), false, 'boot.js took the early start');
+  await context.close();
+});
+
 test('after a surface change the link is written once the frame is painted, and it is right', async () => {
   const { page, context, errors } = await open(suite.browser, suite.server.url + '?f=quadratic&a=0.1&b=2', { dpr: 1 });
   await settled(page);
