@@ -231,6 +231,18 @@ fn isolines_at_many_levels_are_each_levels_isolines() {
         &[]
     )
     .is_empty());
+    // More levels than a pass holds (255), in a shuffled order: each is
+    // still its own isolines.
+    let l = &surfaces()[1];
+    let grid = Grid::sample(l, l.default_view(), 61, 37);
+    let (lo, hi) = grid.range();
+    let many: Vec<f64> = (0..600)
+        .map(|k| lo + (hi - lo) * f64::from((k * 7919) % 600) / 600.0)
+        .collect();
+    let all = isolines_at(&grid, &many);
+    for (k, &level) in many.iter().enumerate() {
+        assert_eq!(all[k], isolines(&grid, level), "{l:?} level {k} of 600");
+    }
 }
 
 #[test]

@@ -31,8 +31,12 @@ pub fn isolines_at(grid: &Grid, levels: &[f64]) -> Vec<Vec<Vec<Vec2>>> {
     }
     let sorted: Vec<f64> = order.iter().map(|&k| levels[k]).collect();
     let mut out: Vec<Vec<Vec<Vec2>>> = (0..levels.len()).map(|_| Vec::new()).collect();
-    for (k, lines) in Bands::new(grid, &sorted).trace().into_iter().enumerate() {
-        out[order[k]] = lines;
+    // A corner's band is a byte: at most 255 levels a pass (each level's
+    // lines are its own, whatever the pass).
+    for (g, group) in sorted.chunks(usize::from(u8::MAX)).enumerate() {
+        for (k, lines) in Bands::new(grid, group).trace().into_iter().enumerate() {
+            out[order[g * usize::from(u8::MAX) + k]] = lines;
+        }
     }
     out
 }
@@ -73,17 +77,26 @@ impl<'a> Bands<'a> {
         }
     }
 
-    /// How many of the (increasing) levels `v` is not below: the levels an
-    /// edge crosses are those from the smaller band of its ends up to, not
-    /// including, the larger (NaN is below none, as `v < level` says).
-    fn band(&self, v: f64, near: u32) -> u32 {
+    /// How many of the (increasing, at most 255) levels `v` is not below:
+    /// the levels an edge crosses are those from the smaller band of its
+    /// ends up to, not including, the larger (NaN is below none, as
+    /// `v < level` says).
+    #[inline]
+    fn band(&self, v: f64, near: u8) -> u8 {
         let l = self.levels;
-        let k = near as usize;
-        // Neighbours are mostly in the same band: two comparisons.
+        let k = usize::from(near);
+        // Neighbours are mostly in the same band: two comparisons, inline
+        // (once per grid point).
         if (k == 0 || !below(v, l[k - 1])) && (k == l.len() || below(v, l[k])) {
             return near;
         }
-        l.partition_point(|&level| !below(v, level)) as u32
+        self.search(v)
+    }
+
+    /// [`Bands::band`] by bisection.
+    #[inline(never)]
+    fn search(&self, v: f64) -> u8 {
+        self.levels.partition_point(|&level| !below(v, level)) as u8
     }
 
     /// Edge a–b at level `k`: its crossing's id, or NONE (as [`trace`]).
@@ -95,8 +108,8 @@ impl<'a> Bands<'a> {
         let g = self.grid;
         let (w, h) = (g.w, g.h);
         let cells = w.saturating_sub(1);
-        let mut top = vec![0u32; w];
-        let mut bottom = vec![0u32; w];
+        let mut top = vec![0u8; w];
+        let mut bottom = vec![0u8; w];
         let mut near = 0;
         for (i, c) in top.iter_mut().enumerate() {
             near = self.band(g.values[i], near);
@@ -104,9 +117,9 @@ impl<'a> Bands<'a> {
         }
         // The top edges of row 0, each level's ids in column order.
         for i in 0..cells {
-            for k in top[i].min(top[i + 1])..top[i].max(top[i + 1]) {
-                let id = self.cross(k as usize, (i, 0), (i + 1, 0));
-                self.above[k as usize * cells + i] = (id, 0);
+            for k in usize::from(top[i].min(top[i + 1]))..usize::from(top[i].max(top[i + 1])) {
+                let id = self.cross(k, (i, 0), (i + 1, 0));
+                self.above[k * cells + i] = (id, 0);
             }
         }
         for j in 0..h.saturating_sub(1) {
@@ -114,17 +127,35 @@ impl<'a> Bands<'a> {
                 near = self.band(g.values[(j + 1) * w + i], near);
                 *c = near;
             }
-            for k in top[0].min(bottom[0])..top[0].max(bottom[0]) {
-                let id = self.cross(k as usize, (0, j), (0, j + 1));
-                self.left[k as usize] = (id, 0);
+            for k in usize::from(top[0].min(bottom[0]))..usize::from(top[0].max(bottom[0])) {
+                let id = self.cross(k, (0, j), (0, j + 1));
+                self.left[k] = (id, 0);
             }
-            for i in 0..cells {
+            let mut i = 0;
+            while i < cells {
+                // Eight cells at once where all their corners are in one
+                // band (most cells: no level crosses them).
+                if i + 8 < w {
+                    let word =
+                        |r: &[u8]| u64::from_le_bytes(r[i..][..8].try_into().unwrap_or([0; 8]));
+                    let a = top[i];
+                    let all = u64::from(a) * 0x0101_0101_0101_0101;
+                    if word(&top) == all
+                        && word(&bottom) == all
+                        && top[i + 8] == a
+                        && bottom[i + 8] == a
+                    {
+                        i += 8;
+                        continue;
+                    }
+                }
                 let (a, b, c, d) = (top[i], top[i + 1], bottom[i + 1], bottom[i]);
                 let lo = a.min(b).min(c.min(d));
                 let hi = a.max(b).max(c.max(d));
-                for k in lo as usize..hi as usize {
+                for k in usize::from(lo)..usize::from(hi) {
                     self.cell(k, i, j);
                 }
+                i += 1;
             }
             std::mem::swap(&mut top, &mut bottom);
         }
