@@ -51,13 +51,16 @@ fn farthest(line: &[(f64, f64)], a: usize, b: usize) -> (usize, f64) {
     let (bx, by) = line[b];
     let (dx, dy) = (bx - ax, by - ay);
     let len2 = dx * dx + dy * dy;
+    // A multiplication per point, not a division (wasm's f64 division
+    // takes several times as long).
+    let inv = 1.0 / len2;
     let mut best = (a + 1, -1.0);
     for (i, &(px, py)) in line.iter().enumerate().take(b).skip(a + 1) {
         let (ux, uy) = (px - ax, py - ay);
         let d2 = if len2 > 0.0 {
             // Distance to the segment (not the infinite line): a point
             // beyond an end is measured to that end.
-            let s = ((ux * dx + uy * dy) / len2).clamp(0.0, 1.0);
+            let s = ((ux * dx + uy * dy) * inv).clamp(0.0, 1.0);
             let (ex, ey) = (ux - s * dx, uy - s * dy);
             ex * ex + ey * ey
         } else {
