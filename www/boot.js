@@ -15,28 +15,32 @@
 // The wasm: its URL here (a served page) or its bytes (scripts/offline.mjs
 // puts them in place of the URL).
 const wasmSource = new URL('./gradscape_bg.wasm', import.meta.url);
-const compileWasm = async (src) => {
+// A streaming compile of `response` that failed: a server that sends the
+// wasm as another type is compiled from its bytes (fetched again: the
+// streaming compile may have read them); anything else is the error.
+const recover = async (e, response, src, integrity) => {
+  const r = await response;
+  if (!r.ok) throw new Error(`failed to fetch Wasm: ${r.status} ${r.statusText} fetching '${r.url}'`);
+  if (r.headers.get('content-type') === 'application/wasm') throw e;
+  const again = await fetch(src, { integrity });
+  return WebAssembly.compile(await again.arrayBuffer());
+};
+const compileWasm = (src) => {
   if (!(src instanceof URL)) return WebAssembly.compile(src);
   // The preload's integrity (sha384, written by the build), so that this
   // fetch is the preloaded one and the bytes are checked as before.
   const preload = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].find((l) => l.href === src.href);
-  const response = fetch(src, { integrity: preload?.integrity ?? '' });
-  try {
-    return await WebAssembly.compileStreaming(response);
-  } catch (e) {
-    // A server that sends the wasm as another type: compiled from its bytes
-    // (fetched again: the streaming compile may have read them).
-    const r = await response;
-    if (!r.ok) throw new Error(`failed to fetch Wasm: ${r.status} ${r.statusText} fetching '${r.url}'`);
-    if (r.headers.get('content-type') === 'application/wasm') throw e;
-    const again = await fetch(src, { integrity: preload?.integrity ?? '' });
-    return WebAssembly.compile(await again.arrayBuffer());
-  }
+  const integrity = preload?.integrity ?? '';
+  const response = fetch(src, { integrity });
+  return WebAssembly.compileStreaming(response).catch((e) => recover(e, response, src, integrity));
 };
-// Started by early.js while the page was parsed, if it could; else now.
+// Started by early.js while the page was parsed, if it could (its failure
+// handled as one here: no download again but for a wrong type); else now.
 const early = globalThis.gradscapeEarly;
 delete globalThis.gradscapeEarly;
-const compiled = early ? early.compiled.catch(() => compileWasm(wasmSource)) : compileWasm(wasmSource);
+const compiled = early
+  ? early.compiled.catch((e) => recover(e, early.response, early.url, early.integrity))
+  : compileWasm(wasmSource);
 // Imported here, not at the top, so that a failed fetch of the glue is
 // shown too (both are awaited below).
 const glue = early?.glue ?? import('./gradscape.js');

@@ -4,15 +4,20 @@
 // script in <head>, not a module: modules (www/boot.js, which uses these)
 // run only after the whole page is parsed, laid out and first painted,
 // 40–60 ms later on loopback. boot.js does what is left, and compiles the
-// wasm itself when this did not (a page without it, the one-file build, a
-// server sending the wasm as another type).
+// wasm itself when this did not (the one-file build) or could not (a
+// server sending the wasm as another type: from this fetch's response).
 (() => {
   const preload = document.querySelector('link[rel="preload"][as="fetch"][type="application/wasm"]');
-  if (!preload || typeof WebAssembly.compileStreaming !== 'function') return;
-  const compiled = WebAssembly.compileStreaming(fetch(preload.href, { integrity: preload.integrity }));
+  // No WebAssembly at all (a locked-down browser): boot.js says so.
+  if (!preload || typeof WebAssembly !== 'object' || typeof WebAssembly.compileStreaming !== 'function') return;
+  const { href: url, integrity } = preload;
+  const response = fetch(url, { integrity });
+  const compiled = WebAssembly.compileStreaming(response);
   const glue = import('./gradscape.js');
-  // Failures are boot.js's to report (it awaits both).
+  // Failures are boot.js's to report (it awaits both) and, for the wasm,
+  // to recover from (a server sending another type) from this response.
+  response.catch(() => {});
   compiled.catch(() => {});
   glue.catch(() => {});
-  globalThis.gradscapeEarly = { compiled, glue };
+  globalThis.gradscapeEarly = { compiled, glue, response, url, integrity };
 })();

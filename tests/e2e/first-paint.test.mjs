@@ -74,6 +74,32 @@ test('the wasm is compiled and the glue imported while the page is parsed, each 
   await context.close();
 });
 
+test('a wasm sent as another type is fetched once more and starts; a missing one is fetched once and shown as an error', async () => {
+  for (const [status, type] of [[200, 'application/octet-stream'], [404, 'text/plain']]) {
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    let fetched = 0;
+    await page.route('**/gradscape_bg.wasm', async (route) => {
+      fetched += 1;
+      if (status === 404) return route.fulfill({ status, contentType: type, body: 'gone' });
+      const real = await route.fetch();
+      return route.fulfill({ status, headers: { ...real.headers(), 'content-type': type }, body: await real.body() });
+    });
+    await page.goto(`${suite.server.url}?f=quadratic`);
+    if (status === 200) {
+      await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
+      assert.equal(fetched, 2, 'the streaming compile refused it; its bytes fetched once more');
+    } else {
+      await page.locator('#loading .loading-error').waitFor({ state: 'visible', timeout: 10000 });
+      // (The integrity check refuses the 404's body: the browser's own
+      // "Failed to fetch".)
+      assert.match(await page.locator('#loading .loading-detail').innerText(), /fetch/i);
+      assert.equal(fetched, 1, 'not fetched again');
+    }
+    await context.close();
+  }
+});
+
 test('after a surface change the link is written once the frame is painted, and it is right', async () => {
   const { page, context, errors } = await open(suite.browser, suite.server.url + '?f=quadratic&a=0.1&b=2', { dpr: 1 });
   await settled(page);

@@ -59,8 +59,9 @@ impl Slab {
     }
 
     /// `lo..hi` narrowed to this slab on the row at cy (empty: lo > hi).
-    /// Its ends' rounding does not matter: a pixel centre there is
-    /// `reach` from the segment, covered 0.
+    /// A pixel centre at its ends is `reach` from the segment: covered 0,
+    /// or 1 of 255 where the coverage table's nearest turn is wider than
+    /// the segment's, so their rounding moves a rare pixel by that level.
     #[inline]
     pub(super) fn clip(&self, cy: f64, lo: f64, hi: f64) -> (f64, f64) {
         if let Some((c, from, to)) = self.level {
