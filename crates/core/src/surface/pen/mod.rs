@@ -68,8 +68,11 @@ struct Seg {
     butt1: bool,
     a: f64,
     b: f64,
-    /// How far from its axis and ends a pixel centre may be covered.
+    /// How far from its axis and ends a pixel centre may be covered, and
+    /// how far past its ends (more than `reach` only for a butt end of a
+    /// thin hairline).
     reach: f64,
+    along: f64,
     /// The rows and the x-range (device px) it may cover.
     rows: (usize, usize),
     cols: (f64, f64),
@@ -179,11 +182,27 @@ impl Pen {
             Trapezoid::new(a, b).outer()
         };
         let reach = half + outer + 1e-9;
+        // Past a butt end, `below(s · ks)` is 0 from `outer / ks` on: for a
+        // thin diagonal hairline (its end measured on the axes) farther
+        // than `reach`.
+        let along = max(reach, outer / ks + 1e-9);
+        // Round ends: within `reach` of the segment. A butt end's corners
+        // (`along` past it, `reach / kd` across) reach farther on a turned
+        // segment.
+        let (ex, ey) = if butt0 || butt1 {
+            let across = reach / kd;
+            (
+                max(reach, along * tx.abs() + across * nx.abs()),
+                max(reach, along * ty.abs() + across * ny.abs()),
+            )
+        } else {
+            (reach, reach)
+        };
         let q = (p.0 + tx * len, p.1 + ty * len);
-        let y_lo = (p.1.min(q.1) - reach - 0.5).floor().max(0.0);
-        let y_hi = (p.1.max(q.1) + reach - 0.5).ceil().min(self.h as f64 - 1.0);
-        let x_min = max(min(p.0, q.0) - reach, 0.0);
-        let x_max = min(max(p.0, q.0) + reach, self.w as f64);
+        let y_lo = (p.1.min(q.1) - ey - 0.5).floor().max(0.0);
+        let y_hi = (p.1.max(q.1) + ey - 0.5).ceil().min(self.h as f64 - 1.0);
+        let x_min = max(min(p.0, q.0) - ex, 0.0);
+        let x_max = min(max(p.0, q.0) + ex, self.w as f64);
         // Far outside (or on no picture): nothing to keep.
         if y_lo > y_hi || x_min >= x_max {
             return;
@@ -203,6 +222,7 @@ impl Pen {
             a,
             b,
             reach,
+            along,
             rows,
             cols: (x_min, x_max),
         });
@@ -265,6 +285,7 @@ impl Pen {
             butt0,
             butt1,
             reach,
+            along,
             rows: (r0, r1),
             cols: (x_min, x_max),
             ..
@@ -283,7 +304,7 @@ impl Pen {
         // (a row of Rastrigin's isolines is 4.6 pixels on average).
         let slabs = [
             Slab::new(nx, ny, -across, across),
-            Slab::new(tx, ty, -reach, len + reach),
+            Slab::new(tx, ty, -along, len + along),
         ];
         let ends = butt0 || butt1;
         for j in y_lo..=y_hi {

@@ -281,8 +281,8 @@ fn every_pixel_is_its_direct_coverage_to_a_level() {
         (seed >> 11) as f64 / (1u64 << 53) as f64
     };
     let (mut levels, mut total) = (0, 0);
-    for case in 0..60 {
-        let width = [0.6, 1.0, 1.7, 2.0, 3.3][case % 5];
+    for case in 0..=60 {
+        let mut width = [0.25, 0.6, 1.0, 1.7, 2.0, 3.3][case % 6];
         let n = 2 + case % 7;
         let mut pts: Vec<(f64, f64)> = (0..n)
             .map(|_| (rnd() * 120.0 - 10.0, rnd() * 80.0 - 10.0))
@@ -293,6 +293,15 @@ fn every_pixel_is_its_direct_coverage_to_a_level() {
         }
         if case % 3 == 0 {
             pts.push(pts[0]);
+        }
+        if case == 60 {
+            // A thin diagonal hairline's butt end covers a little beyond
+            // its reach (a hairline's end is measured along the axes).
+            width = 0.251_901_780_692_974_64;
+            pts = vec![
+                (43.006_270_729_069_31, 8.501_871_496_963_268),
+                (19.127_992_046_578_548, 21.640_100_921_571_52),
+            ];
         }
         let mut pen = Pen::default();
         pen.begin(w, h);
