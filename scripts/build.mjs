@@ -31,6 +31,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 // wasm-opt's arguments, in one place (after wasm-bindgen, on gradscape_bg.wasm).
 // -Oz less two passes that shrink the raw bytes but grow the gzip (inlining
@@ -174,9 +175,25 @@ async function cargoWasm(env) {
 // Subresource integrity as Trunk wrote it: sha384, base64.
 export const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
 
+// How big the wasm is, for the loading panel's words (a student on a slow
+// link is told what is coming): raw to a tenth of a MB, gzip (what a
+// compressing server sends) to ten KB, decimal units as the README's.
+export function wasmSize(bytes) {
+  return {
+    raw: `${(bytes.length / 1e6).toFixed(1)} MB`,
+    gzip: `${Math.round(gzipSync(bytes, { level: 9 }).length / 1e4) * 10} KB`,
+  };
+}
+
 // The page: www/index.html with its marker replaced by the build's tags;
-// `integrity(name)` gives the sha384 of a file of the dist.
-export function pageHtml(src, integrity) {
+// `integrity(name)` gives the sha384 of a file of the dist, and `wasm` the
+// wasm's bytes, whose sizes replace {wasm-raw} and {wasm-gzip}.
+export function pageHtml(src, integrity, wasm) {
+  if (/\{wasm-(?:raw|gzip)\}/.test(src)) {
+    if (!wasm) fail('www/index.html names the wasm\'s size ({wasm-raw}, {wasm-gzip}): the build needs the wasm');
+    const size = wasmSize(wasm);
+    src = src.replaceAll('{wasm-raw}', size.raw).replaceAll('{wasm-gzip}', size.gzip);
+  }
   const parts = src.split(MARKER);
   if (parts.length !== 2) fail(`www/index.html must hold the comment <!-- build: assets … --> exactly once (in <head>), found ${parts.length - 1}`);
   if (/\sdata-trunk\b/.test(src)) fail('www/index.html has data-trunk attributes: nothing reads them any more (see scripts/build.mjs)');
@@ -188,7 +205,10 @@ export function pageHtml(src, integrity) {
   // paint of the parsed page) and it needs the whole document.
   const tags = [
     `<link rel="modulepreload" href="./gradscape.js" crossorigin="anonymous" integrity="${integrity('gradscape.js')}">` +
-      `<link rel="preload" href="./gradscape_bg.wasm" crossorigin="anonymous" integrity="${integrity('gradscape_bg.wasm')}" as="fetch" type="application/wasm">`,
+      // The wasm's hash as data: Chromium checks no integrity on an
+      // as="fetch" preload (and warns of it on every load); the loaders'
+      // fetch carries it, takes the preloaded response and checks it.
+      `<link rel="preload" href="./gradscape_bg.wasm" crossorigin="anonymous" data-integrity="${integrity('gradscape_bg.wasm')}" as="fetch" type="application/wasm">`,
     `<script src="./early.js" integrity="${integrity('early.js')}"></script>`,
     `<link rel="stylesheet" href="./style.css" integrity="${integrity('style.css')}"/>`,
     '<script type="module" src="./boot.js"></script>',
@@ -257,7 +277,8 @@ export async function build(dist) {
     step('copying www/ and writing index.html');
     for (const name of COPY) cpSync(join(WWW, name), join(stage, name), { recursive: true });
     copyReveal(stage);
-    const page = pageHtml(readFileSync(join(WWW, 'index.html'), 'utf8'), (name) => sri(join(stage, name)));
+    const page = pageHtml(readFileSync(join(WWW, 'index.html'), 'utf8'), (name) => sri(join(stage, name)),
+      readFileSync(join(stage, 'gradscape_bg.wasm')));
     writeFileSync(join(stage, 'index.html'), page);
     // Swap: the old dist is gone only once the new one is whole.
     const old = `${dist}.old-${process.pid}`;

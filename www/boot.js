@@ -30,7 +30,7 @@ const compileWasm = (src) => {
   // The preload's integrity (sha384, written by the build), so that this
   // fetch is the preloaded one and the bytes are checked as before.
   const preload = [...document.querySelectorAll('link[rel="preload"][as="fetch"]')].find((l) => l.href === src.href);
-  const integrity = preload?.integrity ?? '';
+  const integrity = preload?.dataset.integrity ?? '';
   const response = fetch(src, { integrity });
   return WebAssembly.compileStreaming(response).catch((e) => recover(e, response, src, integrity));
 };

@@ -10,7 +10,7 @@
   const preload = document.querySelector('link[rel="preload"][as="fetch"][type="application/wasm"]');
   // No WebAssembly at all (a locked-down browser): boot.js says so.
   if (!preload || typeof WebAssembly !== 'object' || typeof WebAssembly.compileStreaming !== 'function') return;
-  const { href: url, integrity } = preload;
+  const { href: url, dataset: { integrity = '' } } = preload;
   const response = fetch(url, { integrity });
   const compiled = WebAssembly.compileStreaming(response);
   const glue = import('./gradscape.js');

@@ -9,7 +9,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
-import { COPY, WASM_OPT_ARGS, pageHtml, sri, wasmOpt } from '../../scripts/build.mjs';
+import { COPY, WASM_OPT_ARGS, pageHtml, sri, wasmOpt, wasmSize } from '../../scripts/build.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = resolve(process.env.GRADSCAPE_DIST ?? join(ROOT, 'dist'));
@@ -28,10 +28,13 @@ test('the built page has no build-time markup left', () => {
 });
 
 test('every integrity hash in index.html is the sha384 of its file', () => {
-  const tags = page().match(/<(?:link|script)\b[^>]*\bintegrity="[^"]*"[^>]*>/g) ?? [];
+  // The wasm preload's as data-integrity (what the loaders' fetch carries:
+  // Chromium ignores, and warns of, integrity on an as="fetch" preload).
+  const tags = page().match(/<(?:link|script)\b[^>]*\b(?:data-)?integrity="[^"]*"[^>]*>/g) ?? [];
   const named = tags.map((tag) => {
     const url = tag.match(/\b(?:href|src)="\.\/([^"]+)"/)[1];
-    assert.equal(tag.match(/\bintegrity="([^"]*)"/)[1], sri(join(DIST, url)), `${url}'s integrity`);
+    const attr = url === 'gradscape_bg.wasm' ? 'data-integrity' : 'integrity';
+    assert.equal(tag.match(new RegExp(`\\s${attr}="([^"]*)"`))?.[1], sri(join(DIST, url)), `${url}'s ${attr}`);
     return url;
   });
   // The early start, the stylesheet, the glue and the wasm are checked, none left out.
@@ -42,7 +45,15 @@ test('every integrity hash in index.html is the sha384 of its file', () => {
 
 test('index.html is www/index.html with the build tags at the marker', () => {
   const src = readFileSync(join(ROOT, 'www', 'index.html'), 'utf8');
-  assert.equal(page(), pageHtml(src, (name) => sri(join(DIST, name))));
+  assert.equal(page(), pageHtml(src, (name) => sri(join(DIST, name)), readFileSync(join(DIST, 'gradscape_bg.wasm'))));
+  // The loading panel says how big the wasm is, in both languages.
+  const { raw, gzip } = wasmSize(readFileSync(join(DIST, 'gradscape_bg.wasm')));
+  assert.match(raw, /^\d+\.\d MB$/);
+  assert.match(gzip, /^\d+0 KB$/);
+  assert.ok(page().includes(`(WebAssembly, ${raw}, about ${gzip} compressed)`));
+  assert.ok(page().includes(`（WebAssembly，${raw}，压缩后约 ${gzip}）`));
+  assert.doesNotMatch(page(), /\{wasm-/);
+  assert.throws(() => pageHtml(src, (name) => sri(join(DIST, name))), /needs the wasm/);
 });
 
 test('the copied www/ files are in dist/ as they are, and the npm package is whole', () => {

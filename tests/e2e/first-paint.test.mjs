@@ -51,6 +51,8 @@ test('the wasm is compiled and the glue imported while the page is parsed, each 
   const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const fetched = [];
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() !== 'log') warnings.push(m.text()); });
   page.on('request', (r) => {
     const name = new URL(r.url()).pathname.split('/').pop();
     if (/^gradscape(_bg\.wasm|\.js)$/.test(name)) fetched.push(name);
@@ -71,6 +73,27 @@ test('the wasm is compiled and the glue imported while the page is parsed, each 
   // integrity): nothing fetched twice.
   assert.deepEqual(fetched.sort(), ['gradscape.js', 'gradscape_bg.wasm']);
   assert.equal(await page.evaluate(() => 'gradscapeEarly' in globalThis), false, 'boot.js took the early start');
+  // No console warning (Chromium warns of an integrity on an as="fetch"
+  // preload, which it ignores: the build writes it as data-integrity).
+  assert.deepEqual(warnings, []);
+  await context.close();
+});
+
+test('a wasm whose bytes are not the build\'s is refused by its integrity check', async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const console = [];
+  page.on('console', (m) => console.push(m.text()));
+  await page.route('**/gradscape_bg.wasm', async (route) => {
+    const real = await route.fetch();
+    // Still a valid module: an empty custom section named "x" appended.
+    const body = Buffer.concat([await real.body(), Buffer.from([0, 2, 1, 0x78])]);
+    return route.fulfill({ status: 200, headers: { ...real.headers(), 'content-length': String(body.length) }, body });
+  });
+  await page.goto(`${suite.server.url}?f=quadratic`);
+  await page.locator('#loading .loading-error').waitFor({ state: 'visible', timeout: 10000 });
+  assert.ok(console.some((t) => /integrity/i.test(t)), console.join('\n'));
+  assert.equal(await page.locator('#plot[data-painted="true"]').count(), 0, 'nothing drawn');
   await context.close();
 });
 
