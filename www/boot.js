@@ -19,7 +19,15 @@ const wasmSource = new URL('./gradscape_bg.wasm', import.meta.url);
 // wasm as another type is compiled from its bytes (fetched again: the
 // streaming compile may have read them); anything else is the error.
 const recover = async (e, response, src, integrity) => {
-  const r = await response;
+  const r = await response.catch(async (err) => {
+    // A fetch with an integrity fails as a whole ("Failed to fetch") when
+    // the server answered with an error page: its status, asked for with
+    // a HEAD (no body), names the problem (a missing file, not the
+    // connection); without an answer it is the fetch's own error.
+    const head = await fetch(src, { method: 'HEAD', cache: 'no-store' }).catch(() => null);
+    if (head && !head.ok) return head;
+    throw err;
+  });
   if (!r.ok) throw new Error(`failed to fetch Wasm: ${r.status} ${r.statusText} fetching '${r.url}'`);
   if (r.headers.get('content-type') === 'application/wasm') throw e;
   const again = await fetch(src, { integrity });

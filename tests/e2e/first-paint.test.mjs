@@ -102,7 +102,12 @@ test('a wasm sent as another type is fetched once more and starts; a missing one
     const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     let fetched = 0;
+    let asked = 0;
     await page.route('**/gradscape_bg.wasm', async (route) => {
+      if (route.request().method() === 'HEAD') {
+        asked += 1;
+        return route.fulfill({ status, contentType: type, body: '' });
+      }
       fetched += 1;
       if (status === 404) return route.fulfill({ status, contentType: type, body: 'gone' });
       const real = await route.fetch();
@@ -112,12 +117,14 @@ test('a wasm sent as another type is fetched once more and starts; a missing one
     if (status === 200) {
       await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
       assert.equal(fetched, 2, 'the streaming compile refused it; its bytes fetched once more');
+      assert.equal(asked, 0);
     } else {
       await page.locator('#loading .loading-error').waitFor({ state: 'visible', timeout: 10000 });
-      // (The integrity check refuses the 404's body: the browser's own
-      // "Failed to fetch".)
-      assert.match(await page.locator('#loading .loading-detail').innerText(), /fetch/i);
+      // The integrity check refuses the 404's body as a whole ("Failed to
+      // fetch"); a HEAD asks why, and the detail names the status and file.
+      assert.match(await page.locator('#loading .loading-detail').innerText(), /404.*gradscape_bg\.wasm/);
       assert.equal(fetched, 1, 'not fetched again');
+      assert.equal(asked, 1, 'its status asked for once');
     }
     await context.close();
   }
