@@ -435,15 +435,21 @@ const ZOOM: f64 = 1.25;
 
 /// Whether the focused control keeps `key` for itself: fields one types
 /// in keep every key; pickers their arrows, letters and Space; sliders
-/// their arrows, Home/End/PageUp/PageDown; buttons, boxes and summaries
-/// Space and Enter (a keyboard user presses the button they tabbed to).
+/// their arrows and Home/End; buttons, boxes and summaries Space and Enter
+/// (a keyboard user presses the button they tabbed to). PageUp/PageDown
+/// are what a presentation clicker sends: they change the lesson wherever
+/// the focus is (a slider or picker the teacher touched last would take
+/// them as a big step or another choice).
 fn kept_by(t: &Element, key: &str, ctrl: bool) -> bool {
+    if matches!(key, "PageUp" | "PageDown") && !ctrl {
+        return false;
+    }
     if super::gestures::is_text_entry(t) {
         return true;
     }
     let tag = t.tag_name().to_ascii_uppercase();
     let kind = t.get_attribute("type").unwrap_or_default();
-    let arrows = key.starts_with("Arrow") || matches!(key, "Home" | "End" | "PageUp" | "PageDown");
+    let arrows = key.starts_with("Arrow") || matches!(key, "Home" | "End");
     match tag.as_str() {
         "SELECT" => !ctrl,
         "INPUT" if kind == "range" => arrows,

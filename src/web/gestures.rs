@@ -11,8 +11,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement, HtmlInputElement, MouseEvent};
 
-/// Buttons whose mouse click hands the keys back to the figure.
-const GIVE_BACK: &str = "#lesson-prev, #lesson-next, .timebar button, #reset-view, #restore-lesson";
+/// What a mouse click hands the keys back to the figure from: buttons,
+/// boxes, summaries and their labels (not the start handle, whose arrows
+/// move the start). Left focused, the next Space would work them again
+/// (Present off, ⊡ again, a run hidden again) instead of playing.
+const GIVE_BACK: &str = "button:not(#start-handle), summary, label, \
+    input[type=checkbox], input[type=radio]";
 
 /// Whether a key event's target is a field one types in (it keeps every
 /// key, Ctrl+Z included).
@@ -94,12 +98,69 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             dispatch(Msg::EndGesture);
         }
     })?;
-    // A mouse click (detail > 0; a key's click has 0) on these buttons must
-    // not leave them focused, or the next Space would press them again.
+    // A mouse click (detail > 0; a key's click has 0) on these must not
+    // leave them focused. After the click's own default action (a label
+    // focuses its box).
     let d = doc.clone();
     on(doc, "click", move |e: MouseEvent| {
         if e.detail() > 0 && closest(e.target(), GIVE_BACK).is_some() {
-            focus_figure(&d);
+            focus_figure_soon(&d, None);
         }
+    })?;
+    // A picker chosen with the mouse (the language, the speed…) too: it
+    // would take Space and the arrows. Chosen with the keys, it keeps them
+    // (a keyboard user may browse on). The lesson picker does this itself.
+    thread_local! {
+        static POINTER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    on(doc, "pointerdown", |_: web_sys::Event| {
+        POINTER.with(|p| p.set(true))
+    })?;
+    on(doc, "keydown", |_: web_sys::Event| {
+        POINTER.with(|p| p.set(false))
+    })?;
+    let d = doc.clone();
+    on(doc, "change", move |e: web_sys::Event| {
+        let picked = closest(e.target(), "select:not(#lesson)").is_some();
+        if picked && POINTER.with(|p| p.get()) {
+            focus_figure_soon(&d, None);
+        }
+    })?;
+    // Enter in a field one types in commits it and, once the value is
+    // taken, hands the keys back (a refused value keeps the field and its
+    // message: leaving it would put the old value back). Not while an
+    // input method composes (its Enter picks the characters).
+    let d = doc.clone();
+    on(doc, "keydown", move |e: web_sys::KeyboardEvent| {
+        if e.key() != "Enter" || e.is_composing() || e.alt_key() || e.ctrl_key() || e.meta_key() {
+            return;
+        }
+        let Some(field) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .filter(|t| is_text_entry(t) && t.tag_name().eq_ignore_ascii_case("input"))
+        else {
+            return;
+        };
+        focus_figure_soon(&d, Some(field));
     })
+}
+
+/// [`focus_figure`] once the event being handled is done with (its default
+/// action and the change it commits); with `from`, only if that field
+/// still has the focus and took its value (not `aria-invalid`).
+fn focus_figure_soon(doc: &Document, from: Option<web_sys::Element>) {
+    let d = doc.clone();
+    let run = Closure::once_into_js(move || {
+        if let Some(f) = &from {
+            let focused = d.active_element().is_some_and(|a| &a == f);
+            if !focused || f.get_attribute("aria-invalid").as_deref() == Some("true") {
+                return;
+            }
+        }
+        focus_figure(&d);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 0);
+    }
 }

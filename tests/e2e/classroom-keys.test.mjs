@@ -248,3 +248,107 @@ test('phone 390×844: one finger swiping up scrolls the page and leaves the view
   assert.equal(await modified(page), false);
   noErrors(errors);
 });
+
+// A teacher's mouse touched a control, then reached for the clicker or Space.
+test('after the mouse touched a slider, a picker, a button or a box, PageDown changes the lesson and Space plays', async (t) => {
+  const { page, errors } = await open(t, '?lesson=2&present', { viewport: { width: 1920, height: 1080 } });
+  const eta = 'section.opt-card[data-index="0"] input[type="range"][data-param="lr"]';
+  const playPause = async () => {
+    await page.keyboard.press(' ');
+    assert.equal((await state(page)).playing, true, 'Space plays');
+    await page.keyboard.press(' ');
+    assert.equal((await state(page)).playing, false);
+  };
+  // A slider keeps its arrows, not the clicker's keys.
+  await page.focus(eta);
+  await act(page, () => page.keyboard.press('PageDown'));
+  assert.equal((await state(page)).lesson, 3, 'PageDown on a slider: the next lesson');
+  await page.focus('#scrub');
+  await act(page, () => page.keyboard.press('PageUp'));
+  assert.equal((await state(page)).lesson, 2, 'PageUp on the scrubber: the lesson before');
+  // A picker chosen with the mouse gives the keys back.
+  await page.dispatchEvent('#lang', 'pointerdown');
+  await act(page, () => page.selectOption('#lang', 'zh'));
+  await page.waitForFunction(() => document.activeElement?.id === 'plot');
+  await act(page, () => page.keyboard.press('PageDown'));
+  let s = await state(page);
+  assert.equal(s.lesson, 3, 'PageDown after a language change: the next lesson');
+  assert.equal(await page.inputValue('#lang'), 'zh', 'and the language stays');
+  await playPause();
+  // A picker chosen with the keys keeps them (a keyboard user browses on).
+  await page.focus('#speed');
+  await page.keyboard.press('ArrowDown');
+  await settled(page);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'speed');
+  // Present, ⊡ and a legend box clicked with the mouse: Space plays, not them again.
+  await act(page, () => page.click('#present'));
+  await act(page, () => page.click('#present'));
+  assert.equal(await page.getAttribute('#present', 'aria-pressed'), 'true');
+  await page.waitForFunction(() => document.activeElement?.id === 'plot');
+  await playPause();
+  assert.equal(await page.getAttribute('#present', 'aria-pressed'), 'true', 'Space did not press Present');
+  await act(page, () => page.keyboard.press('End'));
+  await act(page, () => page.click('#fit-view'));
+  const fitted = await view(page);
+  await page.waitForFunction(() => document.activeElement?.id === 'plot');
+  await playPause();
+  assert.deepEqual(await view(page), fitted, 'Space did not fit again');
+  await act(page, () => page.locator('#legend input[type=checkbox]').first().click());
+  const hidden = (await state(page)).hidden;
+  await page.waitForFunction(() => document.activeElement?.id === 'plot');
+  await playPause();
+  assert.deepEqual((await state(page)).hidden, hidden, 'Space did not toggle the run again');
+  // A key on a button still presses it (a keyboard user tabbed to it).
+  await page.focus('#fit-view');
+  await act(page, () => page.keyboard.press(' '));
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'fit-view');
+  noErrors(errors);
+});
+
+test('Enter in a field takes the value and gives the keys back; a refused value keeps the field', async (t) => {
+  const { page, errors } = await open(t, '?lesson=2');
+  const field = page.locator('section.opt-card[data-index="0"] input[type=number][data-param="lr"]');
+  await act(page, () => field.fill('0.45'));
+  await field.press('Enter');
+  await settled(page);
+  assert.equal((await state(page)).scene.optimizers[0].lr, 0.45);
+  await page.waitForFunction(() => document.activeElement?.id === 'plot');
+  await page.keyboard.press(' ');
+  assert.equal((await state(page)).playing, true, 'Space plays');
+  await page.keyboard.press(' ');
+  await act(page, () => page.keyboard.press('PageDown'));
+  assert.equal((await state(page)).lesson, 3);
+  // Refused: the field keeps the focus, its mark and its message.
+  const eta = page.locator('section.opt-card[data-index="0"] input[type=number][data-param="lr"]');
+  await eta.fill('-3');
+  await eta.press('Enter');
+  await page.waitForTimeout(100);
+  assert.equal(await eta.evaluate((e) => e === document.activeElement), true);
+  assert.equal(await eta.getAttribute('aria-invalid'), 'true');
+  // The clicker still changes the lesson from a field.
+  await act(page, () => page.keyboard.press('PageDown'));
+  assert.equal((await state(page)).lesson, 4);
+  noErrors(errors);
+});
+
+test('a lesson reached with the clicker opens and closes its panels as its link does', async (t) => {
+  const { page, errors } = await open(t, '?lesson=8');
+  const isOpen = (id) => page.evaluate((id) => document.getElementById(id).open, id);
+  assert.equal(await isOpen('state-panel'), true, 'lesson 8 shows the state panel');
+  await act(page, () => page.keyboard.press('PageDown'));
+  assert.equal(await isOpen('state-panel'), true, 'lesson 9 too');
+  await act(page, () => page.keyboard.press('PageDown'));
+  assert.equal((await state(page)).lesson, 10);
+  assert.equal(await isOpen('state-panel'), false, 'lesson 10 does not, as its link');
+  for (let i = 0; i < 10; i++) await act(page, () => page.keyboard.press('PageDown'));
+  assert.equal((await state(page)).lesson, 5);
+  assert.equal(await isOpen('ema-panel'), true, 'lesson 5 shows the EMA panel');
+  await act(page, () => page.keyboard.press('PageDown'));
+  assert.equal(await isOpen('ema-panel'), false, 'lesson 6 does not');
+  // Free play leaves a panel the user opened.
+  await page.evaluate(() => { document.getElementById('state-panel').open = true; });
+  await act(page, () => page.selectOption('#lesson', ''));
+  assert.equal((await state(page)).lesson, null);
+  assert.equal(await isOpen('state-panel'), true);
+  noErrors(errors);
+});

@@ -216,9 +216,13 @@ pub fn lesson_loaded(app: &mut App) -> Result<(), JsValue> {
     if !app.explain.enabled {
         return Ok(());
     }
+    // As the link opens the lesson: its EMA panel open, another lesson's
+    // closed (free play leaves it).
     if super::place::lesson_panel(app.lesson) == Some(super::place::LessonPanel::Ema) {
         app.root("ema-panel")?.set_attribute("open", "")?;
         ema::draw(app)?;
+    } else if app.lesson.is_some() {
+        app.root("ema-panel")?.remove_attribute("open")?;
     }
     Ok(())
 }

@@ -392,14 +392,21 @@ fn invalidate(app: &mut App) {
     app.inspector.shown = None;
 }
 
-/// Open the panel for the lessons that ask for it ([`crate::lesson::panel`]:
-/// bias correction, Adam+L2 vs AdamW) — not in an embedded figure, which
-/// hides it.
+/// A lesson's panel as its link opens it: open for the lessons that ask
+/// for it ([`crate::lesson::panel`]: bias correction, Adam+L2 vs AdamW),
+/// closed for the others (left open by the lesson before, it would draw
+/// its arrows over this one's figure). Not in an embedded figure, which
+/// hides it; free play leaves it as it is.
 pub fn open_for_lesson(doc: &Document, lesson: Option<usize>) -> Result<(), JsValue> {
     let embedded = doc.body().is_some_and(|b| b.class_list().contains("embed"));
-    if crate::web::place::lesson_panel(lesson).is_some_and(|p| p.is_state()) && !embedded {
-        if let Some(p) = doc.get_element_by_id("state-panel") {
+    if lesson.is_none() || embedded {
+        return Ok(());
+    }
+    if let Some(p) = doc.get_element_by_id("state-panel") {
+        if crate::web::place::lesson_panel(lesson).is_some_and(|p| p.is_state()) {
             p.set_attribute("open", "")?;
+        } else {
+            p.remove_attribute("open")?;
         }
     }
     Ok(())
