@@ -236,6 +236,10 @@ pub struct Model {
     pub map_full: bool,
     /// The cursor (step shown).
     pub t: usize,
+    /// The step shown when the steps field began to be typed in: typed
+    /// digit by digit ("5", then "50"), the cursor is kept within the
+    /// steps from it, not from the last keystroke's (it would stay at 5).
+    pub steps_from: Option<usize>,
     /// Playing.
     pub playing: bool,
     /// Steps per second while playing, and the frame bookkeeping.
@@ -296,6 +300,7 @@ impl Model {
             diags: vec![],
             hidden: vec![],
             t,
+            steps_from: None,
             playing: false,
             clock: Clock::new(5.0),
             canvas: Canvas { w: 600.0, h: 400.0 },

@@ -35,6 +35,7 @@ fn recorded(m: &mut Model, msg: Msg) -> Dirty {
         Msg::Redo => return locks::guard(m, undo::redo),
         Msg::EndGesture => {
             m.history.close();
+            m.steps_from = None;
             return Dirty::NONE;
         }
         _ => {}
@@ -376,6 +377,7 @@ fn ruled(m: &mut Model, rule: Rule, v: f64) -> Dirty {
             return Dirty::ERROR;
         }
     }
+    let t = m.steps_from.unwrap_or(m.t);
     let s = &mut m.scene;
     let ok = match rule {
         Rule::Steps if v.fract() == 0.0 && (0.0..=MAX_STEPS as f64).contains(&v) => {
@@ -396,7 +398,12 @@ fn ruled(m: &mut Model, rule: Rule, v: f64) -> Dirty {
     };
     if ok {
         m.error = None;
-        Dirty::ERROR | runs(m)
+        let d = Dirty::ERROR | runs(m);
+        if rule == Rule::Steps && !m.playing {
+            let from = *m.steps_from.get_or_insert(t);
+            m.t = from.min(m.horizon());
+        }
+        d
     } else {
         m.error = Some(GlobalError::Rule(rule, v));
         Dirty::ERROR

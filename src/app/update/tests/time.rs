@@ -52,3 +52,25 @@ fn show_run() {
     update(&mut m, Msg::ShowRun { i: 1, on: true });
     assert_eq!(m.hidden, vec![false, false]);
 }
+
+#[test]
+fn steps_typed_digit_by_digit_keep_the_step_shown_when_typing_began() {
+    let mut m = model();
+    assert_eq!(m.t, 20);
+    // "5", then "50": the cursor is not left at 5.
+    update(&mut m, Msg::SetSteps(5.0));
+    assert_eq!(m.t, 5);
+    update(&mut m, Msg::SetSteps(50.0));
+    assert_eq!((m.scene.steps, m.t), (50, 20));
+    // "1" … "100000" the same way.
+    for v in [1.0, 10.0, 100.0, 1000.0] {
+        update(&mut m, Msg::SetSteps(v));
+    }
+    assert_eq!((m.scene.steps, m.t), (1000, 20));
+    // Once the typing has ended, a shorter run clamps the cursor for good.
+    update(&mut m, Msg::EndGesture);
+    update(&mut m, Msg::SetSteps(8.0));
+    update(&mut m, Msg::EndGesture);
+    update(&mut m, Msg::SetSteps(30.0));
+    assert_eq!((m.scene.steps, m.t), (30, 8));
+}
