@@ -87,9 +87,13 @@ pub(super) fn draw_axes(
         };
         ctx.fill_text(&text, 4.0, y + 4.0)?;
     }
+    // Each step's number centred under its tick, and kept inside the
+    // chart: the last one (at the right edge) would lose its last digits.
     for v in axes.x_ticks() {
-        let x = axes.x(v);
-        ctx.fill_text(&tick_label(v), x - 4.0, h - 6.0)?;
+        let text = tick_label(v);
+        let tw = ctx.measure_text(&text)?.width();
+        let x = (axes.x(v) - tw / 2.0).min(w - 2.0 - tw).max(2.0);
+        ctx.fill_text(&text, x, h - 6.0)?;
     }
     ctx.fill_text(
         gradscape_text::tr(lang, if axes.log { "loss.log" } else { "loss.linear" }),
