@@ -32,8 +32,17 @@ pub enum Drag {
     /// A press that does nothing until it is released (one finger that
     /// moved off the ring, or a pinch's finger left alone).
     Idle,
-    /// Moving the start marker.
-    Start,
+    /// Pressed on the start marker (at `x`, `y`, CSS px): it moves once
+    /// the pointer has moved past a click's jitter (`moving`), so a press
+    /// that shakes by a few pixels leaves the start (and the lesson) as is.
+    Start {
+        /// Where it was pressed (CSS pixels).
+        x: f64,
+        /// Where it was pressed (CSS pixels).
+        y: f64,
+        /// Past the jitter: the start follows the pointer.
+        moving: bool,
+    },
     /// Panning from this view and pointer position.
     Pan {
         /// The view when the pan began.

@@ -292,12 +292,18 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             Dirty::LESSON | Dirty::LESSON_PANELS | all(m)
         }
         Msg::StepLesson(delta) => {
+            // The clicker stops at the first and the last lesson (going
+            // round from the last to the first, in front of a class, was a
+            // jump nobody asked for); from free play it enters at either end.
             let n = LESSONS.len() as i64;
             let next = match m.lesson {
-                Some(c) => (c as i64 - 1 + delta).rem_euclid(n) + 1,
+                Some(c) => (c as i64 + delta).clamp(1, n),
                 None if delta > 0 => 1,
                 None => n,
             };
+            if m.lesson == Some(next as usize) {
+                return Dirty::NONE;
+            }
             apply(m, Msg::SetLesson(Some(next as usize)))
         }
         Msg::SetLang(lang) => {

@@ -193,7 +193,12 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
             dispatch(Msg::ResetOpt(i));
         } else if btn.class_list().contains("nudge") {
             if let Some(msg) = nudge(&btn, i) {
+                // Each tap of − / + is one undo step (a button sends no
+                // change event to end its gesture: taps, and a drag of the
+                // slider after them, were undone as one).
+                dispatch(Msg::EndGesture);
                 dispatch(msg);
+                dispatch(Msg::EndGesture);
             }
         }
     })?;

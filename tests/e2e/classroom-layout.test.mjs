@@ -244,6 +244,13 @@ test('fine adjust: − and + move η to the next two-digit value, by click and b
   await act(page, () => page.keyboard.press('Enter'));
   assert.equal(await lr(), 0.38);
   assert.equal(await page.inputValue(`${card} input[type=number][data-param=lr]`), '0.38');
+  // Each tap is one undo step.
+  await act(page, () => page.keyboard.press('Control+z'));
+  assert.equal(await lr(), 0.39);
+  await act(page, () => page.keyboard.press('Control+z'));
+  assert.equal(await lr(), 0.4);
+  await act(page, () => page.keyboard.press('Control+z'));
+  assert.equal(await lr(), 0.41);
 });
 
 test('loading: a slow wasm shows what is loading, in the link\'s language, then goes', async (t) => {

@@ -3,7 +3,7 @@
 // the runs are the ones the caption names (η_t of the schedules, Lion's
 // diagonal steps, Newton's one step and its maximum, L-BFGS's trial points),
 // lesson 11's state panel shows RAdam's first rectified step beside the
-// canvas, PageUp/PageDown reach the last lesson and wrap, and no caption
+// canvas, PageUp/PageDown reach the last lesson and stop there, and no caption
 // leaves the page with a NaN.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -128,16 +128,23 @@ test('lesson 15: L-BFGS within 0.001 of (1, 1) from step 38; GD still near the s
   assert.deepEqual(errors, []);
 });
 
-test('PageDown from the last lesson wraps to the first, PageUp back to the last', async (t) => {
+test('PageDown on the last lesson stays there (no jump to the first), PageUp goes back', async (t) => {
   const { page, errors } = await fresh(t, '?lesson=15');
   const last = (await page.locator('#lesson option').count()) - 1;
   assert.equal(last, 15);
   await page.locator('#plot').focus();
-  await act(page, () => page.keyboard.press('PageDown'));
-  assert.equal((await state(page)).lesson, 1);
-  await act(page, () => page.keyboard.press('PageUp'));
+  const d0 = await page.evaluate(() => document.getElementById('plot').dataset.draws);
+  await page.keyboard.press('PageDown');
+  await page.waitForTimeout(300);
   assert.equal((await state(page)).lesson, 15);
+  assert.equal(await page.evaluate(() => document.getElementById('plot').dataset.draws), d0, 'nothing redrawn');
   await act(page, () => page.keyboard.press('PageUp'));
   assert.equal((await state(page)).lesson, 14);
+  // And the first lesson's PageUp stays on it.
+  await act(page, () => page.selectOption('#lesson', '1'));
+  await page.locator('#plot').focus();
+  await page.keyboard.press('PageUp');
+  await page.waitForTimeout(300);
+  assert.equal((await state(page)).lesson, 1);
   assert.deepEqual(errors, []);
 });

@@ -38,7 +38,11 @@ pub(super) fn down(
     // A quiz's guess may be right at the start: the ring is not grabbed then.
     let guessing = m.quiz.as_ref().is_some_and(|q| q.asking());
     m.drag = if geometry::grabs_start(ring, x, y) && !modified && !guessing && start_free {
-        Drag::Start
+        Drag::Start {
+            x,
+            y,
+            moving: false,
+        }
     } else {
         Drag::Pending {
             x,
@@ -65,7 +69,19 @@ pub(super) fn moved(m: &mut Model, id: i32, x: f64, y: f64) -> Dirty {
         return set_view(m, v);
     }
     match m.drag {
-        Drag::Start => {
+        Drag::Start {
+            x: x0,
+            y: y0,
+            moving,
+        } => {
+            if !moving && !geometry::is_drag((x0, y0), x, y) {
+                return Dirty::NONE;
+            }
+            m.drag = Drag::Start {
+                x: x0,
+                y: y0,
+                moving: true,
+            };
             let w = m.viewport(m.scene.view()).world(x, y);
             set_start(m, w)
         }

@@ -94,7 +94,7 @@ fn one_finger_does_not_pan_two_fingers_pan_and_pinch() {
     update(&mut m, up(2, 0.0, 0.0));
     let (sx, sy) = m.viewport(m.scene.view()).px(m.scene.start);
     update(&mut m, press(3, sx, sy, PointerKind::Touch, false));
-    assert_eq!(m.drag, Drag::Start);
+    assert!(matches!(m.drag, Drag::Start { .. }));
     update(&mut m, mv(3, sx + 30.0, sy));
     assert_ne!(m.scene.start, s0);
 }

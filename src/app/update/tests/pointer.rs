@@ -62,7 +62,20 @@ fn click_sets_the_start_drag_pans() {
     // A press on the marker drags it.
     let (sx, sy) = m.viewport(m.scene.view()).px(m.scene.start);
     update(&mut m, down(1, sx, sy));
-    assert_eq!(m.drag, Drag::Start);
+    assert!(matches!(m.drag, Drag::Start { .. }));
+    // A press that shakes by a click's jitter leaves the start.
+    let s0 = m.scene.start;
+    for (dx, dy) in [(3.0, 0.0), (-2.0, 2.5), (0.0, -4.0)] {
+        let d = update(
+            &mut m,
+            Msg::PointerMove {
+                id: 1,
+                x: sx + dx,
+                y: sy + dy,
+            },
+        );
+        assert_eq!((d, m.scene.start), (Dirty::NONE, s0));
+    }
     let d = update(
         &mut m,
         Msg::PointerMove {

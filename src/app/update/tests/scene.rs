@@ -133,9 +133,18 @@ fn lessons() {
     assert_eq!(m.t, m.scene.steps);
     update(&mut m, Msg::StepLesson(1));
     assert_eq!(m.lesson, Some(4));
+    // The ends stop the clicker, and leave the lesson as it is (a change
+    // made in it is not reset).
     update(&mut m, Msg::SetLesson(Some(1)));
-    update(&mut m, Msg::StepLesson(-1));
+    update(&mut m, Msg::SetSteps(7.0));
+    assert_eq!(update(&mut m, Msg::StepLesson(-1)), Dirty::NONE);
+    assert_eq!((m.lesson, m.scene.steps), (Some(1), 7));
+    update(&mut m, Msg::SetLesson(Some(LESSONS.len())));
+    assert_eq!(update(&mut m, Msg::StepLesson(1)), Dirty::NONE);
     assert_eq!(m.lesson, Some(LESSONS.len()));
+    update(&mut m, Msg::SetLesson(None));
+    update(&mut m, Msg::StepLesson(1));
+    assert_eq!(m.lesson, Some(1));
     update(&mut m, Msg::SetLesson(None));
     assert_eq!(m.lesson, None);
     update(&mut m, Msg::StepLesson(-1));
