@@ -1,13 +1,14 @@
 //! The heatmap's table of colour steps (surface/steps.rs) and the row-fused
 //! `Raster` against the plain statement of the picture: f at every centre
-//! through `Landscape::value`, non-finite samples as the largest finite
-//! one, each colour `lut[LogScale::index(v)]` through libm's logarithm —
+//! through `Landscape::value`, ±∞ samples as the largest finite
+//! one, each colour `lut[LogScale::index(v)]` through libm's logarithm,
+//! grey (`UNDEFINED_RGBA`) where f is NaN —
 //! the same bytes, on hard cases: holes (NaN, ±∞), a flat surface, a huge
 //! offset, tiny and odd sizes, and scales from 1e-300 to 1e300 wide.
 #![cfg(not(target_arch = "wasm32"))]
 
 use gradscape::landscape::{Expr, Quadratic, Rastrigin, View};
-use gradscape::surface::{colormap_lut_rgba, LogScale, Raster, Steps};
+use gradscape::surface::{colormap_lut_rgba, Grid, LogScale, Raster, Steps, UNDEFINED_RGBA};
 use gradscape::Landscape;
 
 #[path = "common/surface.rs"]
@@ -20,9 +21,24 @@ fn plain(l: &Landscape, view: View, w: usize, h: usize) -> (Vec<u8>, LogScale) {
     let (v, lo, hi) = exact_grid(l, view, w, h);
     let scale = LogScale::new(lo, hi);
     let lut = colormap_lut_rgba();
+    // Where f is undefined (NaN), the grey of no value.
+    let probe = Grid {
+        w,
+        h,
+        view,
+        values: vec![],
+    };
     let px = v
         .iter()
-        .flat_map(|&x| lut[scale.index(x) as usize])
+        .enumerate()
+        .flat_map(|(k, &x)| {
+            let p = probe.pos((k % w) as f64, (k / w) as f64);
+            if l.value(p).is_nan() {
+                UNDEFINED_RGBA
+            } else {
+                lut[scale.index(x) as usize]
+            }
+        })
         .collect();
     (px, scale)
 }
@@ -128,19 +144,36 @@ fn the_raster_is_the_plain_picture_on_hard_cases() {
 }
 
 #[test]
-fn holes_take_the_colour_of_the_top() {
-    // sqrt(x): NaN for x < 0, the left half; its pixels are those of hi.
+fn undefined_is_grey_and_infinite_the_top() {
+    // sqrt(x): NaN for x < 0, the left half: grey, no colour of the map.
     let l = expr("sqrt(x) + y^2");
     let mut r = Raster::default();
     let px = r
         .render(&l, View::new([-2.0, 2.0], [-2.0, 2.0]), 40, 20)
         .to_vec();
-    let top = colormap_lut_rgba()[255];
+    let lut = colormap_lut_rgba();
+    assert!(!lut.contains(&UNDEFINED_RGBA));
     for j in 0..20 {
-        for i in 0..20 {
-            assert_eq!(px[4 * (j * 40 + i)..][..4], top, "({i}, {j})");
+        for i in 0..40 {
+            let p = &px[4 * (j * 40 + i)..][..4];
+            if i < 20 {
+                assert_eq!(p, UNDEFINED_RGBA, "({i}, {j})");
+            } else {
+                assert_ne!(p, UNDEFINED_RGBA, "({i}, {j})");
+            }
         }
     }
+    // 1/x: +∞ nowhere at pixel centres, but exp(1000) overflows to +∞ on
+    // the right half: the top colour (very high), not grey.
+    let px = r
+        .render(
+            &expr("exp(1000*x) + y"),
+            View::new([-1.0, 1.0], [-1.0, 1.0]),
+            8,
+            4,
+        )
+        .to_vec();
+    assert_eq!(px[4 * 7..][..4], lut[255]);
     // A flat surface is the bottom colour everywhere.
     let px = r.render(&expr("7"), View::new([0.0, 1.0], [0.0, 1.0]), 9, 5);
     assert!(px.chunks(4).all(|p| p == colormap_lut_rgba()[0]));
@@ -204,9 +237,13 @@ fn every_ordinary_scale_is_tabled_and_exact() {
         for (&v, o) in vs.iter().zip(&out) {
             assert_eq!(o[0], scale.index(v), "{v:e} under {scale:?}");
         }
-        // The grid's rule: a hole is coloured as hi.
+        // The grid's rule: ±∞ is coloured as hi; NaN (undefined) grey.
         steps.colour_finite(&vs, hi, &mut out);
         for (&v, o) in vs.iter().zip(&out) {
+            if v.is_nan() {
+                assert_eq!(*o, UNDEFINED_RGBA);
+                continue;
+            }
             let want = scale.index(if v.is_finite() { v } else { hi });
             assert_eq!(o[0], want, "{v:e} under {scale:?}, holes as hi");
         }

@@ -129,6 +129,8 @@ pub fn bench_raster_exact_rgba(kind: &str, w: u32, h: u32) -> Result<Vec<u8>, Js
     if hi < lo {
         (lo, hi) = (0.0, 0.0);
     }
+    // Where f is undefined (NaN): grey; ±∞: as hi.
+    let undefined: Vec<bool> = grid.values.iter().map(|v| v.is_nan()).collect();
     for v in &mut grid.values {
         if !v.is_finite() {
             *v = hi;
@@ -138,7 +140,14 @@ pub fn bench_raster_exact_rgba(kind: &str, w: u32, h: u32) -> Result<Vec<u8>, Js
     Ok(grid
         .values
         .iter()
-        .flat_map(|&v| lut[scale.index(v) as usize])
+        .zip(&undefined)
+        .flat_map(|(&v, &u)| {
+            if u {
+                crate::surface::UNDEFINED_RGBA
+            } else {
+                lut[scale.index(v) as usize]
+            }
+        })
         .collect())
 }
 

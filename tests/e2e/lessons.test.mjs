@@ -78,13 +78,15 @@ test('each lesson loads its scene and its caption, in English and in 中文', as
     await page.selectOption('#lang', 'en');
     await settled(page);
   }
-  // Next and previous wrap around; "free play" hides the caption and keeps the scene.
+  // Next stops at the last lesson, previous goes back; "free play" hides the caption and keeps the scene.
   await page.click('#lesson-next');
   await settled(page);
-  assert.equal((await state(page)).lesson, 1);
+  assert.equal((await state(page)).lesson, LESSONS.length, 'no jump to the first lesson');
   await page.click('#lesson-prev');
   await settled(page);
-  assert.equal((await state(page)).lesson, LESSONS.length, 'back to the last lesson');
+  assert.equal((await state(page)).lesson, LESSONS.length - 1, 'back one lesson');
+  await page.click('#lesson-next');
+  await settled(page);
   assert.equal(await page.locator('#lesson option').count(), LESSONS.length + 1, 'every lesson and free play');
   await page.selectOption('#lesson', '');
   await settled(page);

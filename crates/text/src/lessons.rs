@@ -145,8 +145,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("2. 梯度下降，η = 0.6：发散"),
         },
         caption: Text {
-            en: "With η = 0.6 > 2/L = 0.5 (L = 4, the curvature in x2), every step multiplies x2 by 1 − 0.6·4 = −1.4: the zig-zag grows 1.4× a step and x2 diverges (±30 at step 8, shown here), while x1 still crawls (×0.88 a step). Press ▶ and then F to follow it; try η = 0.45, just below 0.5, and watch the zig-zag die out.",
-            zh: zh!("η = 0.6 > 2/L = 0.5（L = 4 是 x2 方向的曲率）时，每一步都把 x2 乘以 1 − 0.6·4 = −1.4：震荡每步放大 1.4 倍，x2 发散（图中第 8 步已到 ±30），而 x1 方向依然很慢（每步乘以 0.88）。按 ▶ 再按 F 跟着看；试一试：η = 0.45，略小于 0.5，看震荡慢慢衰减。"),
+            en: "With η = 0.6 > 2/L = 0.5 (L = 4, the curvature in x2), every step multiplies x2 by 1 − 0.6·4 = −1.4: the zig-zag grows 1.4× a step and x2 diverges (±30 at step 8, shown here), while x1 still crawls (×0.88 a step). Press ▶, then ⊡ (F) to follow it; try η = 0.45, just below 0.5, and watch the zig-zag die out.",
+            zh: zh!("η = 0.6 > 2/L = 0.5（L = 4 是 x2 方向的曲率）时，每一步都把 x2 乘以 1 − 0.6·4 = −1.4：震荡每步放大 1.4 倍，x2 发散（图中第 8 步已到 ±30），而 x1 方向依然很慢（每步乘以 0.88）。按 ▶，再按 ⊡（F）跟着看；试一试：η = 0.45，略小于 0.5，看震荡慢慢衰减。"),
         },
     },
     // 3
@@ -211,8 +211,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("8. Adam：偏差修正的开与关"),
         },
         caption: Text {
-            en: "Adam averages g (m, β1 = 0.9) and g² (v, β2 = 0.999), both starting at 0: after one step m₁ = 0.1·g₁ but v₁ = 0.001·g₁². Without bias correction (blue) the first step is η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η in each coordinate — 0.63 instead of 0.2: larger, not smaller, because v is 1000× too small and m only 10×. Correction (orange) divides by 1 − βᵗ, so m̂₁ = g₁, v̂₁ = g₁² and the step is η. Press → and read the state panel; then try β2 = 0.9999 (a first step of 10·η).",
-            zh: zh!("Adam 对 g（m，β1 = 0.9）和 g²（v，β2 = 0.999）做指数移动加权平均，二者都从 0 开始：第一步后 m₁ = 0.1·g₁，而 v₁ = 0.001·g₁²。不做偏差修正（蓝色）时，第一步是 η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η（每个坐标）——0.63 而不是 0.2：步子更大而不是更小，因为 v 小了 1000 倍，m 只小了 10 倍。偏差修正（橙色）除以 1 − βᵗ，得到 m̂₁ = g₁、v̂₁ = g₁²，这一步就是 η。按 → 看状态面板；再试 β2 = 0.9999（第一步为 10·η）。"),
+            en: "Adam averages g (m, β1 = 0.9) and g² (v, β2 = 0.999), both starting at 0: after one step m₁ = 0.1·g₁ but v₁ = 0.001·g₁². Without bias correction (blue) the first step is η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η in each coordinate — 0.63 instead of 0.2: larger, not smaller, because v is 1000× too small and m only 10×. Correction (orange) divides by 1 − βᵗ, so m̂₁ = g₁, v̂₁ = g₁² and the step is η. Press ▶| (→) and read the state panel; then try β2 = 0.9999 (a first step of 10·η).",
+            zh: zh!("Adam 对 g（m，β1 = 0.9）和 g²（v，β2 = 0.999）做指数移动加权平均，二者都从 0 开始：第一步后 m₁ = 0.1·g₁，而 v₁ = 0.001·g₁²。不做偏差修正（蓝色）时，第一步是 η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η（每个坐标）——0.63 而不是 0.2：步子更大而不是更小，因为 v 小了 1000 倍，m 只小了 10 倍。偏差修正（橙色）除以 1 − βᵗ，得到 m̂₁ = g₁、v̂₁ = g₁²，这一步就是 η。按 ▶|（→）看状态面板；再试 β2 = 0.9999（第一步为 10·η）。"),
         },
     },
     // 9

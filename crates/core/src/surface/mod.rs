@@ -51,6 +51,11 @@ pub fn colormap_lut() -> Vec<[u8; 3]> {
     (0..256).map(|i| colormap(i as f64 / 255.0)).collect()
 }
 
+/// The heatmap's pixel where f is undefined (NaN: `ln` or `sqrt` of a
+/// negative number): a neutral grey outside the colormap. In a map's top
+/// colour, as it once was, a student read a hole as a very high loss.
+pub const UNDEFINED_RGBA: [u8; 4] = [128, 128, 128, 255];
+
 /// [`colormap_lut`] as RGBA pixels, ready to copy into an image.
 pub fn colormap_lut_rgba() -> [[u8; 4]; 256] {
     let mut lut = [[0, 0, 0, 255]; 256];

@@ -194,10 +194,16 @@ impl Steps {
         self.colour_row::<false>(values, 0.0, out);
     }
 
-    /// [`Steps::colour`] where every non-finite value takes the colour of
-    /// `hi` (the grid's rule: a hole in a surface shows as its top).
+    /// [`Steps::colour`] where ±∞ takes the colour of `hi` (the grid's
+    /// rule) and NaN, where f is undefined, [`super::UNDEFINED_RGBA`].
     pub fn colour_finite(&self, values: &[f64], hi: f64, out: &mut [[u8; 4]]) {
         self.colour_row::<true>(values, hi, out);
+        // A second pass, on the rows of a surface with holes only.
+        for (o, v) in out.iter_mut().zip(values) {
+            if v.is_nan() {
+                *o = super::UNDEFINED_RGBA;
+            }
+        }
     }
 
     #[inline(always)]
