@@ -215,7 +215,8 @@ fn fill_lessons(app: &App) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// The caption of the current lesson, the pickers and `<html lang>`.
+/// The caption of the current lesson (and the Animation export's), the
+/// pickers and `<html lang>`.
 pub fn sync_lesson(app: &App) -> Result<(), JsValue> {
     sync_modified(app)?;
     let lang_sel = by_id::<HtmlSelectElement>(&app.doc, "lang")?;
@@ -229,6 +230,8 @@ pub fn sync_lesson(app: &App) -> Result<(), JsValue> {
     if let Some(html) = app.doc.document_element() {
         set_attr(&html, "lang", app.lang.code())?;
     }
+    // The Animation export's caption is the lesson's title too.
+    super::video::follow_lesson(app)?;
     let cap = app.root("lesson-caption")?;
     match app.lesson.and_then(lesson) {
         Some(l) => {

@@ -237,6 +237,77 @@ for (const [viewport, how] of [[{ width: 800, height: 600 }, 'scaled down'], [{ 
   });
 }
 
+// The current slide's layout: reveal.js's top for it (it centres a slide by
+// its height when it lays the deck out) and where its heading, plot, play
+// bar, loss chart and legend are on screen.
+const slideLayout = (page) => page.evaluate(() => {
+  const s = window.Reveal.getCurrentSlide();
+  const box = (sel) => {
+    const e = s.querySelector(sel);
+    if (!e) return null;
+    const b = e.getBoundingClientRect();
+    return { top: b.top, bottom: b.bottom };
+  };
+  return {
+    id: s.id, top: s.style.top, vh: window.innerHeight,
+    heading: box('h3'), plot: box('canvas.gs-plot'), bar: box('.gs-bar'), loss: box('canvas.gs-loss'), legend: box('.gs-legend'),
+  };
+});
+
+// Until the figures on the page are drawn and two frames have passed.
+const figuresDrawn = async (page) => {
+  await page.waitForFunction(() => window.Reveal?.isReady()
+    && [...document.querySelectorAll('gradscape-figure')].every((f) => f.querySelector('canvas.gs-plot[data-ready="true"]')));
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+};
+
+// Opened (or reloaded) at a figure's slide, the deck was laid out before the
+// figure had its height: the slide was centred as if it held its heading
+// alone (top 315.5 px instead of 57.5 px at 1280×800) and the figure's lower
+// half, play bar and legend were below the screen. slides.js lays the deck
+// out again when a figure's height changes.
+for (const viewport of [{ width: 1280, height: 800 }, { width: 960, height: 700 }]) {
+  test(`reveal.js deck (${viewport.width}×${viewport.height}) opened at #/1 or #/2: laid out as when one arrives with →, the figure on screen`, async () => {
+    // Arriving with →: the reference.
+    const arrived = [];
+    {
+      const { ctx, page, errors } = await open('examples/slides.html', viewport);
+      try {
+        await figuresDrawn(page);
+        for (const h of [1, 2]) {
+          await page.keyboard.press('ArrowRight');
+          await page.waitForFunction((h) => window.Reveal.getIndices().h === h, h);
+          await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+          arrived[h] = await slideLayout(page);
+        }
+        assert.deepEqual(errors, []);
+      } finally {
+        await ctx.close();
+      }
+    }
+    for (const h of [1, 2]) {
+      const { ctx, page, errors } = await open(`examples/slides.html#/${h}`, viewport);
+      try {
+        await figuresDrawn(page);
+        const want = arrived[h];
+        // reveal.js lays out again on the next frame after the figure grows.
+        await page.waitForFunction((top) => window.Reveal.getCurrentSlide().style.top === top, want.top, { timeout: 3000 }).catch(() => {});
+        const got = await slideLayout(page);
+        assert.equal(got.id, want.id);
+        assert.equal(got.top, want.top, `#/${h}: the slide's top (${got.top}; arriving with →: ${want.top})`);
+        for (const part of ['heading', 'plot', 'bar', 'loss', 'legend']) {
+          if (!want[part]) continue;
+          assert.ok(Math.abs(got[part].top - want[part].top) <= 1, `#/${h}: the ${part} at ${got[part].top} px, arriving with → at ${want[part].top} px`);
+          assert.ok(got[part].top >= 0 && got[part].bottom <= got.vh, `#/${h}: the ${part} (${got[part].top}–${got[part].bottom} px) inside the ${got.vh} px viewport`);
+        }
+        assert.deepEqual(errors, []);
+      } finally {
+        await ctx.close();
+      }
+    }
+  });
+}
+
 test('served from a sub-path (as from a CDN), the module finds its wasm there; loading it twice is harmless', async () => {
   const sub = await serve(undefined, '/cdn/gradscape@0.1.0/');
   const ctx = await browser.newContext({ viewport: { width: 1000, height: 700 } });

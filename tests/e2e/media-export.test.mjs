@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch } from './support.mjs';
+import { serve, launch, act, slide, state } from './support.mjs';
 import { blocks } from './webm.mjs';
 
 const SCENE = '?f=quadratic&a=0.1&b=2&start=-5,-2&steps=20&opt=gd:lr=0.4;momentum:lr=0.6,gamma=0.5;gd:lr=1.1';
@@ -282,6 +282,74 @@ test('with a lesson open the caption offers its title, and keeps what the author
   // Without a lesson the caption is empty.
   const { page: q } = await page(t, SCENE);
   assert.equal(await q.inputValue('#video-caption'), '');
+  assert.deepEqual(errors, []);
+});
+
+// The lesson picker's choice and the caption field, once the page has shown
+// `lesson` (the caption is given a moment: it must follow the lesson).
+async function captionAt(p, lesson) {
+  await p.waitForFunction((n) => document.getElementById('lesson').value === String(n), lesson, { timeout: 5000 });
+  const follows = () => {
+    const s = document.getElementById('lesson');
+    return document.getElementById('video-caption').value === s.options[s.selectedIndex].textContent;
+  };
+  await p.waitForFunction(follows, null, { timeout: 2000 }).catch(() => {});
+  return p.evaluate(() => {
+    const s = document.getElementById('lesson');
+    return { title: s.options[s.selectedIndex].textContent, caption: document.getElementById('video-caption').value };
+  });
+}
+
+test('the caption follows the lesson changed by ›, PageDown, the picker and the language; a typed caption stays', async (t) => {
+  const { page: p, errors } = await page(t, '?lesson=1');
+  let c = await captionAt(p, 1);
+  assert.match(c.title, /^1\. /);
+  assert.equal(c.caption, c.title, 'lesson 1 opened: its title');
+  const first = c.title;
+  // ›
+  await p.click('#lesson-next');
+  c = await captionAt(p, 2);
+  assert.notEqual(c.caption, first, 'not lesson 1\'s title after ›');
+  assert.equal(c.caption, c.title, '› to lesson 2: its title');
+  // PageDown (the clicker's key)
+  await p.keyboard.press('PageDown');
+  c = await captionAt(p, 3);
+  assert.equal(c.caption, c.title, 'PageDown to lesson 3: its title');
+  // the lesson picker
+  await p.selectOption('#lesson', '9');
+  c = await captionAt(p, 9);
+  assert.equal(c.caption, c.title, 'lesson 9 picked: its title');
+  const english = c.title;
+  // the language: the same lesson's title in 中文
+  await p.selectOption('#lang', 'zh');
+  await p.waitForFunction(() => document.documentElement.lang.startsWith('zh'));
+  c = await captionAt(p, 9);
+  assert.notEqual(c.title, english, 'the picker speaks 中文');
+  assert.equal(c.caption, c.title, '中文: lesson 9\'s Chinese title');
+  await p.selectOption('#lang', 'en');
+  await p.waitForFunction(() => document.documentElement.lang === 'en');
+  // A caption the author typed stays through lesson changes, by every way.
+  await p.fill('#video-caption', 'My slide');
+  await p.click('#lesson-next');
+  assert.equal((await captionAt(p, 10)).caption, 'My slide', 'typed, then ›');
+  await p.keyboard.press('PageDown');
+  assert.equal((await captionAt(p, 11)).caption, 'My slide', 'typed, then PageDown');
+  await p.selectOption('#lesson', '2');
+  assert.equal((await captionAt(p, 2)).caption, 'My slide', 'typed, then the picker');
+  await p.selectOption('#lang', 'zh');
+  await p.waitForFunction(() => document.documentElement.lang.startsWith('zh'));
+  assert.equal((await captionAt(p, 2)).caption, 'My slide', 'typed, then 中文');
+  await p.selectOption('#lang', 'en');
+  await p.waitForFunction(() => document.documentElement.lang === 'en');
+  // Emptied, it stays empty while the scene is edited (no caption is a
+  // choice too), and is the lesson's again from the next lesson on.
+  await p.fill('#video-caption', '');
+  await act(p, () => slide(p.locator('section.opt-card[data-index="0"] input[type="range"][data-param="lr"]'), 0.3));
+  assert.equal((await state(p)).lesson, 2);
+  assert.equal(await p.inputValue('#video-caption'), '', 'emptied, then η changed (lesson 2 modified): still empty');
+  await p.click('#lesson-next');
+  c = await captionAt(p, 3);
+  assert.equal(c.caption, c.title, 'emptied, then ›: lesson 3\'s title');
   assert.deepEqual(errors, []);
 });
 

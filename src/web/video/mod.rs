@@ -28,6 +28,8 @@ use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElemen
 thread_local! {
     /// The running export's cancel flag (none when idle).
     static RUNNING: RefCell<Option<Rc<Cell<bool>>>> = const { RefCell::new(None) };
+    /// The lesson and language the Animation caption last followed.
+    static FOLLOWED: Cell<Option<(Option<usize>, Lang)>> = const { Cell::new(None) };
 }
 
 /// The PNG export: the plot as the page draws it (same size, same
@@ -79,11 +81,16 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             }
         })
     })?;
-    // The caption offers the lesson's title until the author types.
+    // The caption follows the lesson (see `follow_lesson`) until the author
+    // types one; emptying the field hands it back to the lesson.
     let caption: HtmlInputElement = by_id(doc, "video-caption")?;
     let typed = caption.clone();
     on(&caption, "input", move |_: web_sys::Event| {
-        let _ = typed.set_attribute("data-typed", "");
+        let _ = if typed.value().trim().is_empty() {
+            typed.remove_attribute(TYPED)
+        } else {
+            typed.set_attribute(TYPED, "")
+        };
     })?;
     // MP4 joins the format menu once the browser says it encodes H.264.
     // Asked after the first picture: the question costs 15-25 ms of the
@@ -100,19 +107,36 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             }
         })
     })?;
-    if let Some(panel) = caption.closest("details")? {
-        on(&panel, "toggle", |_: web_sys::Event| {
-            with_app(|app| {
-                let field: HtmlInputElement = by_id(&app.doc, "video-caption")?;
-                if !field.has_attribute("data-typed") {
-                    let lesson = app
-                        .lesson
-                        .map(|l| gradscape_text::lessons::title(l, app.lang));
-                    field.set_value(lesson.unwrap_or(""));
-                }
-                Ok(())
-            })
-        })?;
+    Ok(())
+}
+
+/// The attribute the caption field carries once the author has typed a
+/// caption of their own (removed when they empty it).
+const TYPED: &str = "data-typed";
+
+/// The Animation caption offers the open lesson's title in the page's
+/// language (empty without a lesson), written again whenever the lesson or
+/// the language changes (`controls::sync_lesson` calls this on every sync;
+/// only a change of either writes, so a caption the author emptied stays
+/// empty while they edit the scene), unless the author typed a caption of
+/// their own.
+pub fn follow_lesson(app: &App) -> Result<(), JsValue> {
+    let lesson = app.lesson.filter(|&l| crate::lesson::lesson(l).is_some());
+    let now = Some((lesson, app.lang));
+    if FOLLOWED.with(|f| f.replace(now)) == now {
+        return Ok(());
+    }
+    let Ok(field) = by_id::<HtmlInputElement>(&app.doc, "video-caption") else {
+        return Ok(());
+    };
+    if field.has_attribute(TYPED) {
+        return Ok(());
+    }
+    let title = lesson
+        .map(|l| gradscape_text::lessons::title(l, app.lang))
+        .unwrap_or("");
+    if field.value() != title {
+        field.set_value(title);
     }
     Ok(())
 }
