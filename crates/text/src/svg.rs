@@ -66,6 +66,59 @@ fn hex(c: [u8; 3]) -> String {
     format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
 }
 
+/// What a legend must not hide, in pixels, with how much each counts:
+/// every trail point, more its start and its end (where a run is read),
+/// and most a minimum (where the runs are going).
+fn figure_marks<'a>(
+    f: &Viewport,
+    runs: impl IntoIterator<Item = &'a Trajectory>,
+    minima: &[[f64; 2]],
+) -> Vec<(f64, f64, f64)> {
+    let mut out = Vec::new();
+    for t in runs {
+        let n = t.points.len();
+        for (k, p) in t.points.iter().enumerate() {
+            let (x, y) = f.px(*p);
+            let w = if k == 0 || k + 1 == n { 6.0 } else { 1.0 };
+            out.push((x, y, w));
+        }
+    }
+    for m in minima {
+        let (x, y) = f.px(*m);
+        out.push((x, y, 20.0));
+    }
+    out
+}
+
+/// The top-left corner of a `lw` × `lh` legend: top right unless another
+/// corner of the plot (top left, bottom right, bottom left, in that
+/// order) hides less of `marks` (a trail point, start, end or minimum
+/// under the box or within 6 px of it).
+fn legend_corner(f: &Viewport, lw: f64, lh: f64, marks: &[(f64, f64, f64)]) -> (f64, f64) {
+    let right = (f.left + f.w - lw - 8.0).max(f.left + 4.0);
+    let left = f.left + 8.0;
+    let top = f.top + 8.0;
+    let bottom = (f.top + f.h - lh - 8.0).max(top);
+    let hidden = |(x0, y0): (f64, f64)| -> f64 {
+        marks
+            .iter()
+            .filter(|(x, y, _)| {
+                (x0 - 6.0..=x0 + lw + 6.0).contains(x) && (y0 - 6.0..=y0 + lh + 6.0).contains(y)
+            })
+            .map(|m| m.2)
+            .sum()
+    };
+    let mut best = (right, top);
+    let mut least = hidden(best);
+    for c in [(left, top), (right, bottom), (left, bottom)] {
+        let h = hidden(c);
+        if h < least {
+            (best, least) = (c, h);
+        }
+    }
+    best
+}
+
 /// The label a legend shows for a run: its optimizer and how it ended, in
 /// the words of the page's legend (the core's diagnosis: "f = 0.089",
 /// "diverging: loss ×5.3e5", "diverged at step 6", "stopped at step 2: …").
@@ -299,7 +352,7 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
         let _ = writeln!(s, "</g>");
     }
     let _ = writeln!(s, "</g>");
-    // Legend, top right inside the plot.
+    // Legend, in the corner of the plot where it hides least of the figure.
     if !frame.is_empty() {
         let captions: Vec<String> = frame
             .iter()
@@ -311,8 +364,20 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
             .fold(0.0, f64::max);
         let lw = 40.0 + longest;
         let lh = 10.0 + 18.0 * frame.len() as f64;
-        let lx = (f.left + f.w - lw - 8.0).max(f.left + 4.0);
-        let ly = f.top + 8.0;
+        // The known minima, and the lowest sample of the view (a formula's
+        // minimum is not known: the valley is what the figure is about).
+        let mut lows = scene.landscape.minima();
+        let lowest = grid
+            .values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.is_finite())
+            .min_by(|a, b| a.1.total_cmp(b.1));
+        if let Some((k, _)) = lowest {
+            lows.push(grid.pos((k % grid.w) as f64, (k / grid.w) as f64));
+        }
+        let marks = figure_marks(&f, frame.iter().map(|t| &**t), &lows);
+        let (lx, ly) = legend_corner(&f, lw, lh, &marks);
         let _ = writeln!(
             s,
             r##"<g class="legend"><rect x="{lx:.1}" y="{ly:.1}" width="{lw:.1}" height="{lh:.1}" fill="white" fill-opacity="0.9" stroke="#999"/>"##
@@ -427,6 +492,44 @@ mod tests {
         // with triangles.
         assert_eq!(svg.matches(r#"stroke-dasharray="7 4""#).count(), 2 * 7);
         assert!(svg.contains(r#"<polygon points="#));
+    }
+
+    /// The legend's box: x, y, w, h.
+    fn legend_box(svg: &str) -> [f64; 4] {
+        let g = &svg[svg.find(r#"<g class="legend"><rect "#).unwrap()..];
+        let attr = |name: &str| -> f64 {
+            let at = g.find(&format!(r#" {name}=""#)).unwrap() + name.len() + 3;
+            g[at..at + g[at..].find('"').unwrap()].parse().unwrap()
+        };
+        [attr("x"), attr("y"), attr("width"), attr("height")]
+    }
+
+    #[test]
+    fn the_legend_goes_to_the_corner_where_it_hides_least() {
+        let fig = |json: &str| {
+            let scene = Scene::from_json(json).unwrap();
+            let runs = simulate(&scene).unwrap();
+            let svg = render(&scene, &runs, &SvgOptions::default());
+            (legend_box(&svg), svg)
+        };
+        // The bowl from (−5, −2): the top right is free, the legend stays there.
+        let (a, _) =
+            fig(r#"{"version": 1, "steps": 20, "optimizers": [{"kind": "gd", "lr": 0.4}]}"#);
+        // From (4, 4.6), the trail starts under the top right box: the legend leaves it.
+        let (b, _) = fig(
+            r#"{"version": 1, "start": [4, 4.6], "view": {"x": [-5, 5], "y": [-5, 5]}, "steps": 20, "optimizers": [{"kind": "gd", "lr": 0.4}]}"#,
+        );
+        assert!(
+            b[0] < a[0] || b[1] > a[1],
+            "moved from the top right: {a:?} → {b:?}"
+        );
+        assert_eq!(a[2..], b[2..], "the same box");
+        // Lesson 9's formula bowl: its minimum (3, 3), not a known one, is
+        // the lowest sample of the view, at the top right: not hidden.
+        let (c, _) = fig(
+            r#"{"version": 1, "landscape": {"kind": "expr", "expr": "0.1*(x-3)^2 + 2*(y-3)^2"}, "start": [-1, -1], "steps": 200, "view": {"x": [-1.5, 3.5], "y": [-1.5, 3.5]}, "optimizers": [{"kind": "adam_l2", "lr": 0.1, "lambda": 0.5}, {"kind": "adamw", "lr": 0.1, "lambda": 0.5}]}"#,
+        );
+        assert!(c[0] < a[0] - 100.0 || c[1] > a[1] + 100.0, "{c:?}");
     }
 }
 
