@@ -83,7 +83,7 @@ test('a bad view drops the view only, with one notice, in English and 中文', a
 test('every change rewrites the link, and the rewritten link reproduces the page', async () => {
   const { page, context, state } = await openAt('');
   const historyLength = await page.evaluate(() => history.length);
-  await page.locator('section.opt-card[data-index="0"] input[type=number][data-param=lr]').fill('0.3');
+  await page.locator('section.opt-card[data-index="0"] input.num[data-param=lr]').fill('0.3');
   await page.waitForFunction(() => location.search.includes('gd:lr=0.3'));
   await page.locator('#surface').selectOption('himmelblau');
   await page.waitForFunction(() => location.search.includes('f=himmelblau'));
