@@ -47,9 +47,14 @@ pub fn key_row(
                     doc,
                     "input",
                     &[
-                        ("type", "number"),
-                        ("step", "any"),
+                        // Text, not a number input: the browser's drops
+                        // what it cannot read (`1,5` became 15), the core
+                        // names it (`format::read_field`).
+                        ("type", "text"),
+                        ("class", "num"),
                         ("inputmode", "decimal"),
+                        ("spellcheck", "false"),
+                        ("autocomplete", "off"),
                         ("data-param", name),
                         ("data-part", &part.to_string()),
                         ("aria-label", &aria),
@@ -90,11 +95,8 @@ pub fn key_row(
                 range.set_attribute(a, &val)?;
             }
             range.set_value(&n.to_string());
-            let num: HtmlInputElement = super::dom::part(&row, "input[type=number]")?.dyn_into()?;
+            let num: HtmlInputElement = super::dom::part(&row, "input.num")?.dyn_into()?;
             for (a, val) in [
-                ("step", "1".to_string()),
-                ("min", lo.to_string()),
-                ("max", hi.to_string()),
                 ("inputmode", "numeric".to_string()),
                 ("data-param", name.to_string()),
                 ("data-part", "0".to_string()),
@@ -206,11 +208,7 @@ pub fn read_key(sec: &Element, key: Key, changed: &Element) -> Option<KeyValue> 
             .flatten()
     };
     let num = |e: &Element| -> Option<f64> {
-        e.dyn_ref::<HtmlInputElement>()?
-            .value()
-            .trim()
-            .parse::<f64>()
-            .ok()
+        crate::format::read_field(&e.dyn_ref::<HtmlInputElement>()?.value())
     };
     match key {
         Key::Pair(_) => Some(KeyValue::Pair([

@@ -132,8 +132,12 @@ fn build_surface_params(app: &App) -> Result<(), JsValue> {
             &app.doc,
             "input",
             &[
-                ("type", "number"),
-                ("step", "any"),
+                // Text: see `card_keys` (a parameter may be negative, so
+                // no decimal keypad, which has no minus on some phones).
+                ("type", "text"),
+                ("class", "num"),
+                ("spellcheck", "false"),
+                ("autocomplete", "off"),
                 ("data-key", key.name()),
                 ("aria-label", &aria),
             ],

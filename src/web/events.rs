@@ -17,8 +17,10 @@ fn input_of(t: Option<web_sys::EventTarget>) -> Option<HtmlInputElement> {
     t?.dyn_into::<HtmlInputElement>().ok()
 }
 
+/// A typed field's number (plain decimal only: `1,5` and `0x10` are
+/// unreadable, not 15 and 10).
 fn number(text: &str) -> Option<f64> {
-    text.trim().parse::<f64>().ok()
+    crate::format::read_field(text)
 }
 
 /// The index of the optimizer card an event happened in.
@@ -58,7 +60,7 @@ fn nudge(btn: &Element, i: usize) -> Option<Msg> {
     if let Key::Int(_) = any {
         let field: HtmlInputElement = btn
             .parent_element()?
-            .query_selector("input[type=number]")
+            .query_selector("input.num")
             .ok()??
             .dyn_into()
             .ok()?;
@@ -76,7 +78,7 @@ fn nudge(btn: &Element, i: usize) -> Option<Msg> {
     let kind = OptKind::from_name(&card.get_attribute("data-kind")?)?;
     let field: HtmlInputElement = btn
         .parent_element()?
-        .query_selector("input[type=number]")
+        .query_selector("input.num")
         .ok()??
         .dyn_into()
         .ok()?;
@@ -110,7 +112,7 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
                 key,
                 pos: input.value_as_number(),
             }),
-            ("number", Key::Hyper(key)) => {
+            ("text", Key::Hyper(key)) if input.class_list().contains("num") => {
                 if let Some(v) = number(&input.value()) {
                     dispatch(Msg::SetHyper {
                         i,
@@ -164,7 +166,7 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
         let (Some(input), Some(i)) = (input_of(e.target()), card_index(&e)) else {
             return;
         };
-        if input.type_() != "number" {
+        if !input.class_list().contains("num") {
             return;
         }
         let Some(key) = input

@@ -26,11 +26,11 @@ const MESSAGE: &str = "field-error";
 fn selector(f: FieldId) -> String {
     match f {
         FieldId::Hyper { i, key } => format!(
-            "#optimizers section.opt-card[data-index=\"{i}\"] input[type=number][data-param=\"{}\"]",
+            "#optimizers section.opt-card[data-index=\"{i}\"] input.num[data-param=\"{}\"]",
             key.name()
         ),
         FieldId::Key { i, key, part } => format!(
-            "#optimizers section.opt-card[data-index=\"{i}\"] input[type=number][data-param=\"{}\"][data-part=\"{part}\"]",
+            "#optimizers section.opt-card[data-index=\"{i}\"] input.num[data-param=\"{}\"][data-part=\"{part}\"]",
             key.name()
         ),
         FieldId::Steps => "#steps".into(),
@@ -73,7 +73,7 @@ pub fn field_of(input: &Element) -> Option<FieldId> {
         "start-y" => return Some(FieldId::Start(1)),
         _ => {}
     }
-    if attr("type").as_deref() != Some("number") {
+    if !input.class_list().contains("num") {
         return None;
     }
     if let Some(edge) = attr("data-view").and_then(|n| Edge::from_name(&n)) {
@@ -221,7 +221,7 @@ pub fn show(app: &App) -> Result<(), JsValue> {
 /// Every field the model has a value for shows it again, the focused one
 /// too (it was left or abandoned).
 pub fn revert(app: &App) -> Result<(), JsValue> {
-    let inputs = app.doc.query_selector_all("input[type=number]")?;
+    let inputs = app.doc.query_selector_all("input.num")?;
     for n in 0..inputs.length() {
         let Some(input) = inputs
             .item(n)

@@ -79,10 +79,10 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
         let input: HtmlInputElement = by_id(doc, id)?;
         let target = input.clone();
         // Unreadable text is reported once committed, not while typing.
-        let handler = move |e: web_sys::Event| match input.value().trim().parse::<f64>() {
-            Ok(v) => dispatch(Msg::SetStartField { axis, v }),
-            Err(_) if e.type_() == "change" => dispatch(Msg::Unreadable(Field::Start(axis))),
-            Err(_) => {}
+        let handler = move |e: web_sys::Event| match crate::format::read_field(&input.value()) {
+            Some(v) => dispatch(Msg::SetStartField { axis, v }),
+            None if e.type_() == "change" => dispatch(Msg::Unreadable(Field::Start(axis))),
+            None => {}
         };
         on(&target, "input", handler.clone())?;
         on(&target, "change", handler)?;

@@ -205,7 +205,7 @@ fn card(
                 range.set_value(&info.to_slider(v).to_string());
                 // A screen reader says the value, not the slider's position.
                 range.set_attribute("aria-valuetext", &readout(&info, v))?;
-                let num: HtmlInputElement = part(&row, "input[type=number]")?.dyn_into()?;
+                let num: HtmlInputElement = part(&row, "input.num")?.dyn_into()?;
                 num.set_attribute("data-param", name)?;
                 num.set_attribute("aria-label", &trf(lang, "card.value", &[&label]))?;
                 num.set_value(&format::field(v));

@@ -56,7 +56,7 @@ async function refusal(loc) {
 test('η = −3 typed into Adam at 1366×768: the field is red and invalid, the message is beside it, a blur reverts', async (t) => {
   const { page, errors } = await fresh(t, '?opt=gd;adam');
   const card = adamCard(page);
-  const eta = card.locator('input[type=number][data-param="lr"]');
+  const eta = card.locator('input.num[data-param="lr"]');
   await eta.click();
   await eta.fill('');
   await page.keyboard.type('-3');
@@ -149,13 +149,79 @@ test('steps = −3: the same mark and message beside the field; the global line 
   assert.deepEqual(errors, []);
 });
 
+// Chromium's number inputs dropped what they could not read: "1,5" became
+// 15 and "0x10" 10, taken without a word. The fields are text now and the
+// core reads them (format::read_field): a plain decimal or nothing.
+test('malformed numbers are refused, not guessed: 1,5 and 0x10 are not 15 and 10, in English and 中文', async (t) => {
+  const { page, errors } = await fresh(t, '?opt=gd;adam');
+  const eta = adamCard(page).locator('input[data-param="lr"]:not([type=range])');
+  const marked = (loc) => loc.evaluate((f) => new Promise((ok, no) => {
+    const t0 = performance.now();
+    const poll = () => (f.getAttribute('aria-invalid') === 'true' ? ok() : performance.now() - t0 > 4000 ? no(new Error(`${f.outerHTML} not marked invalid (value "${f.value}")`)) : requestAnimationFrame(poll));
+    poll();
+  }));
+  const lr = async () => (await state(page)).scene.optimizers[1].lr ?? 0.1;
+  // Pasted (one input event) and committed with Enter.
+  await eta.click();
+  await eta.fill('');
+  await page.keyboard.insertText('1,5');
+  await page.keyboard.press('Enter');
+  await marked(eta);
+  assert.equal(await eta.inputValue(), '1,5', 'the field keeps what was typed');
+  let r = await refusal(eta);
+  assert.equal(r.border, RED);
+  assert.match(r.text, /^η learning rate must be a finite number > 0 \(got an empty or unreadable value\); kept 0\.1$/, r.text);
+  assert.equal(await lr(), 0.1, 'η is not 15');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('[aria-invalid="true"]'));
+  assert.equal(await eta.inputValue(), '0.1');
+  // Typed key by key: the 0 alone is refused as it is typed, then the
+  // whole text as unreadable; 0.1 stays in effect.
+  await eta.fill('');
+  await page.keyboard.type('0x10');
+  await page.keyboard.press('Enter');
+  await marked(eta);
+  assert.equal(await eta.inputValue(), '0x10');
+  assert.match((await refusal(eta)).text, /unreadable value\); kept 0\.1$/);
+  assert.equal(await lr(), 0.1, 'η is not 10');
+  // Plain numbers are taken, with spaces around them.
+  for (const [typed, v] of [[' .5 ', 0.5], ['5e-3', 0.005]]) {
+    await eta.fill(typed);
+    await eta.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('[aria-invalid="true"]'));
+    assert.equal(await lr(), v, typed);
+  }
+  // A global field.
+  const steps = page.locator('#steps');
+  await steps.fill('1,5');
+  await steps.press('Enter');
+  await marked(steps);
+  assert.match((await refusal(steps)).text, /Number of steps.*unreadable value\); kept 20$/);
+  assert.equal((await state(page)).scene.steps, 20);
+  // 中文: the same refusals in Chinese.
+  await act(page, () => page.selectOption('#lang', 'zh'));
+  const sigma = page.locator('#noise-sigma');
+  await sigma.fill('0,5');
+  await sigma.press('Enter');
+  await marked(sigma);
+  assert.match((await refusal(sigma)).text, /σ 梯度噪声.*无法识别.*保留 0$/);
+  assert.equal((await state(page)).scene.noise?.sigma ?? 0, 0);
+  await eta.fill('0x10');
+  await eta.press('Enter');
+  await marked(eta);
+  assert.match((await refusal(eta)).text, /^η 学习率.*无法识别.*保留 0\.005$/);
+  assert.equal(await lr(), 0.005);
+  await assertNoBadNumbers(page, 'malformed numbers');
+  assert.deepEqual(errors, []);
+});
+
 // Each range input's aria-valuetext against the value it stands for.
 async function valueTexts(page) {
   return page.evaluate(() => [...document.querySelectorAll('input[type=range]')].map((r) => ({
     id: r.id || r.closest('.param')?.querySelector('output')?.textContent || '',
     text: r.getAttribute('aria-valuetext'),
     output: r.closest('.param')?.querySelector('output')?.textContent ?? null,
-    number: r.closest('.param')?.querySelector('input[type=number]')?.value ?? null,
+    number: r.closest('.param')?.querySelector('input.num')?.value ?? null,
     value: r.value,
   })));
 }

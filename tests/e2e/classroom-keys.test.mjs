@@ -307,7 +307,7 @@ test('after the mouse touched a slider, a picker, a button or a box, PageDown ch
 
 test('Enter in a field takes the value and gives the keys back; a refused value keeps the field', async (t) => {
   const { page, errors } = await open(t, '?lesson=2');
-  const field = page.locator('section.opt-card[data-index="0"] input[type=number][data-param="lr"]');
+  const field = page.locator('section.opt-card[data-index="0"] input.num[data-param="lr"]');
   await act(page, () => field.fill('0.45'));
   await field.press('Enter');
   await settled(page);
@@ -319,7 +319,7 @@ test('Enter in a field takes the value and gives the keys back; a refused value 
   await act(page, () => page.keyboard.press('PageDown'));
   assert.equal((await state(page)).lesson, 3);
   // Refused: the field keeps the focus, its mark and its message.
-  const eta = page.locator('section.opt-card[data-index="0"] input[type=number][data-param="lr"]');
+  const eta = page.locator('section.opt-card[data-index="0"] input.num[data-param="lr"]');
   await eta.fill('-3');
   await eta.press('Enter');
   await page.waitForTimeout(100);

@@ -195,10 +195,10 @@ test('phone 390×844: one-row header, sticky figure next to the η slider, 44 px
   // Tab back does (the nearest edge: the top): it stops below the figure,
   // not under it.
   await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
-  await page.locator('#optimizers section.opt-card[data-index="0"] input[type=number][data-param="lr"]')
+  await page.locator('#optimizers section.opt-card[data-index="0"] input.num[data-param="lr"]')
     .evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
   await page.waitForTimeout(100);
-  const field = await box(page, '#optimizers section.opt-card[data-index="0"] input[type=number][data-param="lr"]');
+  const field = await box(page, '#optimizers section.opt-card[data-index="0"] input.num[data-param="lr"]');
   const figure = await box(page, '.figure');
   inView(field, 'phone: the η field brought into view');
   assert.ok(field.top >= figure.bottom - 0.5, `the η field (top ${field.top}) is under the figure (bottom ${figure.bottom})`);
@@ -211,7 +211,7 @@ test('phone 390×844: one-row header, sticky figure next to the η slider, 44 px
   // Touch targets in the header, the time bar, the legend and the cards.
   const small = await page.evaluate(() => {
     const sels = ['.top button', '.top select', '#timebar button', '#timebar select', '#timebar input',
-      '#legend label', '.opt-panel button', '.opt-panel select', '.opt-panel input[type=number]',
+      '#legend label', '.opt-panel button', '.opt-panel select', '.opt-panel input.num',
       '.opt-panel input[type=range]', '.opt-panel label.flag', 'summary'];
     const out = [];
     for (const sel of sels) {
@@ -243,7 +243,7 @@ test('fine adjust: − and + move η to the next two-digit value, by click and b
   await down.focus();
   await act(page, () => page.keyboard.press('Enter'));
   assert.equal(await lr(), 0.38);
-  assert.equal(await page.inputValue(`${card} input[type=number][data-param=lr]`), '0.38');
+  assert.equal(await page.inputValue(`${card} input.num[data-param=lr]`), '0.38');
   // Each tap is one undo step.
   await act(page, () => page.keyboard.press('Control+z'));
   assert.equal(await lr(), 0.39);

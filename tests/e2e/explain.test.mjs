@@ -121,8 +121,8 @@ test('clicking the (η, γ) map sets η and γ of the first momentum optimizer l
     assert.equal(s.scene.optimizers[0].lr, 0.4, 'GD untouched');
     // The card shows them: number fields, outputs, sliders at their positions.
     const card = page.locator('section.opt-card[data-index="1"]');
-    assert.equal(Number(await card.locator('input[type=number][data-param=lr]').inputValue()), m.lr);
-    assert.equal(Number(await card.locator('input[type=number][data-param=gamma]').inputValue()), m.gamma);
+    assert.equal(Number(await card.locator('input.num[data-param=lr]').inputValue()), m.lr);
+    assert.equal(Number(await card.locator('input.num[data-param=gamma]').inputValue()), m.gamma);
     assert.equal(await card.locator('output[data-param=gamma]').innerText(), `γ = ${m.gamma}`);
     assert.equal(Number(await card.locator('input[type=range][data-param=gamma]').inputValue()), Math.round(m.gamma * 1000));
     assert.equal(Number(await card.locator('input[type=range][data-param=lr]').inputValue()),

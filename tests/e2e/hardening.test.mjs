@@ -231,7 +231,7 @@ test('extreme values through the link: taken when allowed, refused with the fiel
 
 test('extreme values through the number fields: β1 → 1, γ = 0.999999, λ = 1e6, start 1e12; refusals name the range', async (t) => {
   const { page, errors } = await fresh(t, '?start=-5,-2&steps=2000&opt=momentum;adam;adamw');
-  const field = (i, key) => page.locator(`#optimizers section.opt-card[data-index="${i}"] input[type=number][data-param="${key}"]`);
+  const field = (i, key) => page.locator(`#optimizers section.opt-card[data-index="${i}"] input.num[data-param="${key}"]`);
   const typeIn = async (loc, v) => {
     await loc.fill(String(v));
     await loc.press('Enter');

@@ -8,7 +8,7 @@ import { playgroundSuite, state, act, setScene, card } from './support.mjs';
 
 const { fresh, noConsoleErrors } = playgroundSuite();
 
-const field = (page, i, p, part) => card(page, i).locator(`input[type=number][data-param="${p}"][data-part="${part}"]`);
+const field = (page, i, p, part) => card(page, i).locator(`input.num[data-param="${p}"][data-part="${part}"]`);
 
 test('a pair is typed in its two fields, refused when torch would, and put back', async (t) => {
   const { page } = await fresh(t);

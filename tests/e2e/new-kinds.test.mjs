@@ -35,7 +35,7 @@ const simulate = (scene, extra = []) => {
 };
 
 const field = (page, i, p, part) => card(page, i).locator(
-  `input[type=number][data-param="${p}"]${part === undefined ? '' : `[data-part="${part}"]`}`);
+  `input.num[data-param="${p}"]${part === undefined ? '' : `[data-part="${part}"]`}`);
 const range = (page, i, p) => card(page, i).locator(`input[type=range][data-param="${p}"]`);
 
 async function add(page, kind) {

@@ -44,8 +44,8 @@ test('every control has the accessible name of the contract', async (t) => {
   for (const [role, name] of [
     ['button', 'Play'], ['button', 'Step back'], ['button', 'Step forward'], ['button', 'Reset to step 0'],
     ['button', 'Reset view'], ['button', 'Add optimizer'], ['slider', 'Step'], ['combobox', 'Speed'],
-    ['combobox', 'Surface'], ['combobox', 'Convention'], ['spinbutton', 'Number of steps'],
-    ['spinbutton', 'σ gradient noise'], ['spinbutton', 'Noise seed'],
+    ['combobox', 'Surface'], ['combobox', 'Convention'], ['textbox', 'Number of steps'],
+    ['textbox', 'σ gradient noise'], ['textbox', 'Noise seed'],
   ]) await named(page, role, name);
   // getByLabel finds them too.
   for (const [sel, name] of [['#scrub', 'Step'], ['#surface', 'Surface'], ['#convention', 'Convention'], ['#speed', 'Speed'],
@@ -75,9 +75,9 @@ test('every control has the accessible name of the contract', async (t) => {
     for (const p of PARAMS[kind]) {
       const name = label(kind, p);
       await named(c, 'slider', name);
-      await named(c, 'spinbutton', `${name} value`);
+      await named(c, 'textbox', `${name} value`);
       assert.equal(await c.getByLabel(name, { exact: true }).getAttribute('data-param'), p);
-      assert.equal(await c.getByLabel(`${name} value`, { exact: true }).getAttribute('type'), 'number');
+      assert.equal(await c.getByLabel(`${name} value`, { exact: true }).getAttribute('class'), 'num');
       const out = (await outputOf(page, i, p).textContent()).trim();
       assert.ok(out.startsWith(`${symbol(kind, p)} = `), `${kind} ${p}: output "${out}"`);
     }
@@ -102,7 +102,7 @@ test('every control has the accessible name of the contract', async (t) => {
   // Rprop's pairs: two number fields each, named by symbol and words.
   const rprop = card(page, KINDS.indexOf('rprop'));
   for (const name of ['η− step-size factors', 'η+ step-size factors', 'Γmin step-size bounds', 'Γmax step-size bounds']) {
-    await named(rprop, 'spinbutton', name);
+    await named(rprop, 'textbox', name);
   }
   await assertCardsShowScene(page, s, 'every kind');
   noErrors(errors);

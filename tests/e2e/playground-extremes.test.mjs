@@ -107,7 +107,7 @@ test('extreme inputs never show NaN: η = 1000 and ε = 0 on every optimizer, fa
 
 test('100000 steps: the scrubber spans them and the page keeps answering', async (t) => {
   const { page, errors } = await fresh(t);
-  await act(page, () => type(page.getByRole('spinbutton', { name: 'Number of steps', exact: true }), 100000));
+  await act(page, () => type(page.getByRole('textbox', { name: 'Number of steps', exact: true }), 100000));
   await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).scene.steps === 100000);
   assert.equal(await page.getAttribute('#scrub', 'max'), '100000');
   const s = await state(page);

@@ -368,7 +368,7 @@ export const closeTo = (a, b, rel) => Math.abs(a - b) <= rel * Math.abs(b) + 1e-
 
 export const card = (page, i) => page.locator(`#optimizers section.opt-card[data-index="${i}"]`);
 
-export const numberOf = (page, i, p) => card(page, i).locator(`input[type=number][data-param="${p}"]`);
+export const numberOf = (page, i, p) => card(page, i).locator(`input.num[data-param="${p}"]`);
 
 // Every card's number fields show the values its optimizer uses.
 export async function assertCardsShowScene(page, s, where) {

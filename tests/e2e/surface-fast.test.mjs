@@ -52,7 +52,7 @@ test('a surface parameter change repaints the heatmap from the kept canvas', asy
   const set = async (v) => {
     const before = await page.evaluate(() => document.querySelector('#plot').dataset.draws);
     await page.evaluate((v) => {
-      const el = document.querySelector('#surface-params input[type=number][data-key="a"]');
+      const el = document.querySelector('#surface-params input.num[data-key="a"]');
       el.value = v;
       el.dispatchEvent(new Event('input', { bubbles: true }));
       el.dispatchEvent(new Event('change', { bubbles: true }));

@@ -44,8 +44,8 @@ test('lock=all,-lr: only η can change, on every input path, and the link keeps 
   const s0 = await state(page);
   // η moves.
   await act(page, async () => {
-    await page.fill('#optimizers input[type=number][data-param="lr"]', '0.3');
-    await page.press('#optimizers input[type=number][data-param="lr"]', 'Enter');
+    await page.fill('#optimizers input.num[data-param="lr"]', '0.3');
+    await page.press('#optimizers input.num[data-param="lr"]', 'Enter');
   });
   const s1 = await state(page);
   assert.equal(s1.scene.optimizers[0].lr, 0.3);
@@ -98,7 +98,7 @@ test('hide= leaves groups and panels out and fixes them; unknown names are named
   assert.equal(await page.isVisible('#legend input'), false);
   assert.equal(await page.isDisabled('#add-optimizer'), true);
   assert.equal(await page.isDisabled('#optimizers .remove-opt'), true);
-  assert.equal(await page.isDisabled('#optimizers input[type=number][data-param="lr"]'), false);
+  assert.equal(await page.isDisabled('#optimizers input.num[data-param="lr"]'), false);
   assert.match(await page.locator('#notice').innerText(), /lock: "colour" is not a group of controls; ignored/);
   // Hidden is fixed: Shift+click does not move the start.
   const s0 = await state(page);

@@ -58,10 +58,32 @@ test('bad and unknown values are dropped with a notice naming them, and the page
   await context.close();
 });
 
+// A bad view lost the whole link: "view.x … ignored", "view.x: is
+// required", then the default scene.
+test('a bad view drops the view only, with one notice, in English and 中文', async () => {
+  for (const [view, en, zh] of [
+    ['5,-5,0,1', 'view.x: must be [min, max] with min < max (got [5, -5]); ignored', 'view.x：必须是 [min, max] 且 min < max（实际为 [5, -5]）；已忽略'],
+    ['-2,2,-1,abc', 'view.y[1]: must be a finite number with |x| ≤ 1e12 (got "abc"); ignored', 'view.y[1]：必须是满足 |x| ≤ 1e12 的有限数（实际为 "abc"）；已忽略'],
+  ]) {
+    for (const [lang, words] of [['', en], ['&lang=zh', zh]]) {
+      const q = `?f=rosenbrock&steps=50&opt=adam:lr=0.05&view=${view}${lang}`;
+      const { page, context, errors, state } = await openAt(q);
+      assert.deepEqual(await page.locator('#notice-list li').allInnerTexts(), [words], q);
+      const s = await state();
+      assert.equal(s.scene.landscape.kind, 'rosenbrock', q);
+      assert.equal(s.scene.steps, 50, q);
+      assert.deepEqual(s.scene.optimizers.map((o) => [o.kind, o.lr]), [['adam', 0.05]], q);
+      assert.equal(s.scene.view ?? null, null, `${q}: the surface's own view`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+});
+
 test('every change rewrites the link, and the rewritten link reproduces the page', async () => {
   const { page, context, state } = await openAt('');
   const historyLength = await page.evaluate(() => history.length);
-  await page.locator('section.opt-card[data-index="0"] input[type=number][data-param=lr]').fill('0.3');
+  await page.locator('section.opt-card[data-index="0"] input.num[data-param=lr]').fill('0.3');
   await page.waitForFunction(() => location.search.includes('gd:lr=0.3'));
   await page.locator('#surface').selectOption('himmelblau');
   await page.waitForFunction(() => location.search.includes('f=himmelblau'));

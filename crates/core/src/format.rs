@@ -78,6 +78,43 @@ pub fn field(v: f64) -> String {
     }
 }
 
+/// The number typed in a form field, or None when the text is not one: a
+/// plain decimal, with an optional sign and exponent (`0.05`, `.5`, `5.`,
+/// `-1`, `+2`, `5e-3`, `1E3`), whitespace around it allowed. Anything else
+/// is unreadable — `1,5`, `0x10`, `1_000`, `inf`, `NaN`, `1e`, `--1` —
+/// and so is a number too large to be finite (`1e400`): a field must never
+/// guess what was meant (a browser's number input read `1,5` as 15).
+pub fn read_field(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let b = t.as_bytes();
+    let digits = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
+    let int = digits(i);
+    i += int;
+    let mut frac = 0;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        frac = digits(i);
+        i += frac;
+    }
+    if int + frac == 0 {
+        return None;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        i += usize::from(matches!(b.get(i), Some(b'+' | b'-')));
+        let exp = digits(i);
+        if exp == 0 {
+            return None;
+        }
+        i += exp;
+    }
+    if i != b.len() {
+        return None;
+    }
+    t.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
 /// A number for a table of values: 4 significant digits, exponent form
 /// when tiny or huge, a true minus sign (−); "—" when not finite.
 pub fn readout(v: f64) -> String {
@@ -165,6 +202,48 @@ mod tests {
         }
         assert_eq!(field(1e-5), "1e-5");
         assert_eq!(field(0.5), "0.5");
+    }
+
+    #[test]
+    fn fields_read_plain_numbers_only() {
+        for (text, v) in [
+            ("0.05", 0.05),
+            (".5", 0.5),
+            ("5.", 5.0),
+            ("5e-3", 5e-3),
+            ("-1", -1.0),
+            ("+2", 2.0),
+            ("1E3", 1e3),
+            ("1e+3", 1e3),
+            ("-.25E-2", -0.0025),
+            ("  0.3\t", 0.3),
+            ("\u{3000}7 ", 7.0),
+            ("007", 7.0),
+            ("1e308", 1e308),
+        ] {
+            assert_eq!(read_field(text), Some(v), "{text:?}");
+        }
+        for text in [
+            "", " ", "1,5", "0,05", "0x10", "0b1", "1_000", "1 000", "1.2.3", "--1", "+-1", "-",
+            "+", ".", "-.", "e5", ".e5", "1e", "1e+", "1e1.5", "1e 3", "inf", "-inf", "Infinity",
+            "NaN", "nan", "1e400", "-1e400", "１", "1.5.", "1,5e3", "5%", "1/2", "2x",
+        ] {
+            assert_eq!(read_field(text), None, "{text:?}");
+        }
+        // Every value a field shows reads back as itself.
+        for v in [
+            0.0,
+            0.1,
+            1e-5,
+            123456.0,
+            2.5e6,
+            -0.3,
+            1.0 / 3.0,
+            1e300,
+            -5e-324,
+        ] {
+            assert_eq!(read_field(&field(v)), Some(v), "{v}");
+        }
     }
 
     #[test]

@@ -413,4 +413,39 @@ mod tests {
             );
         }
     }
+
+    /// A bad `view=` is one notice naming the field and what it allows, in
+    /// either language; the rest of the link is kept (no "default scene").
+    #[test]
+    fn a_bad_view_is_one_notice_in_both_languages() {
+        for (view, en, zh) in [
+            (
+                "5,-5,0,1",
+                "view.x: must be [min, max] with min < max (got [5, -5]); ignored",
+                "view.x：必须是 [min, max] 且 min < max（实际为 [5, -5]）；已忽略",
+            ),
+            (
+                "1,1,1,1",
+                "view.x: must be [min, max] with min < max (got [1, 1]); ignored",
+                "view.x：必须是 [min, max] 且 min < max（实际为 [1, 1]）；已忽略",
+            ),
+            (
+                "-2,2,-1,abc",
+                "view.y[1]: must be a finite number with |x| ≤ 1e12 (got \"abc\"); ignored",
+                "view.y[1]：必须是满足 |x| ≤ 1e12 的有限数（实际为 \"abc\"）；已忽略",
+            ),
+            (
+                "-1e300,1e300,-1,3",
+                "view.x[0]: must be a finite number with |x| ≤ 1e12 (got -1e+300); ignored",
+                "view.x[0]：必须是满足 |x| ≤ 1e12 的有限数（实际为 -1e+300）；已忽略",
+            ),
+        ] {
+            let (_, _, notes) = from_query(&format!(
+                "f=rosenbrock&steps=50&opt=adam:lr=0.05&view={view}"
+            ));
+            assert_eq!(notes.len(), 1, "{view}: {notes:?}");
+            assert_eq!(notice(&notes[0], Lang::En), en);
+            assert_eq!(notice(&notes[0], Lang::Zh), zh);
+        }
+    }
 }

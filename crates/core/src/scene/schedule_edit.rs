@@ -102,14 +102,14 @@ pub fn warmup_cosine(steps: usize) -> Schedule {
 /// them), text that is not a number left as text (the reader then says
 /// what was expected and what was given).
 fn number(text: &str) -> Value {
-    match text.trim().parse::<f64>() {
-        Ok(x) if x.is_finite() && x.fract() == 0.0 && (0.0..9e15).contains(&x) => {
-            Value::from(x as u64)
-        }
+    // The fields' one reading of a number (`format::read_field`: finite,
+    // plain decimal).
+    match crate::format::read_field(text) {
+        Some(x) if x.fract() == 0.0 && (0.0..9e15).contains(&x) => Value::from(x as u64),
         // A negative whole number stays whole in the message ("got -1").
-        Ok(x) if x.fract() == 0.0 && (-9e15..0.0).contains(&x) => Value::from(x as i64),
-        Ok(x) if x.is_finite() => Value::from(x),
-        _ => Value::from(text.trim()),
+        Some(x) if x.fract() == 0.0 && (-9e15..0.0).contains(&x) => Value::from(x as i64),
+        Some(x) => Value::from(x),
+        None => Value::from(text.trim()),
     }
 }
 

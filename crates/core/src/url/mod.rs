@@ -393,6 +393,94 @@ mod tests {
         assert_eq!(s.optimizers[0].hyper.lr, 1000.0);
     }
 
+    /// A bad `view=` of four values loses the view only: the rest of the
+    /// link stays, and one notice names the view's field and its range
+    /// (it used to remove half the window, name `view.x` again as
+    /// required, and fall back to the default scene).
+    #[test]
+    fn a_bad_view_drops_the_view_only_with_one_notice() {
+        use crate::scene::{Allowed, Problem};
+        for (view, field, allowed) in [
+            ("5,-5,0,1", "view.x", Allowed::Ordered),
+            ("1,1,1,1", "view.x", Allowed::Ordered),
+            ("-2,2,1,1", "view.y", Allowed::Ordered),
+            (
+                "-2,2,-1,abc",
+                "view.y[1]",
+                Allowed::AbsAtMost {
+                    name: "x",
+                    max: 1e12,
+                },
+            ),
+            (
+                "-1e300,1e300,-1,3",
+                "view.x[0]",
+                Allowed::AbsAtMost {
+                    name: "x",
+                    max: 1e12,
+                },
+            ),
+            (
+                "-2,2,NaN,3",
+                "view.y[0]",
+                Allowed::AbsAtMost {
+                    name: "x",
+                    max: 1e12,
+                },
+            ),
+            (
+                ",,,",
+                "view.x[0]",
+                Allowed::AbsAtMost {
+                    name: "x",
+                    max: 1e12,
+                },
+            ),
+        ] {
+            for lang in ["", "&lang=zh"] {
+                let q = format!("?f=rosenbrock&steps=50&opt=adam:lr=0.05&view={view}&t=9{lang}");
+                let (s, t, notes) = from_query(&q);
+                assert_eq!(s.landscape.kind(), "rosenbrock", "{q}");
+                assert_eq!(s.steps, 50, "{q}");
+                assert_eq!(s.optimizers.len(), 1, "{q}");
+                assert_eq!(s.optimizers[0].kind, crate::OptKind::Adam, "{q}");
+                assert_eq!(s.optimizers[0].hyper.lr, 0.05, "{q}");
+                assert_eq!(s.view, None, "{q}: the surface's own view");
+                assert_eq!(t, Some(9), "{q}");
+                assert_eq!(notes.len(), 1, "{q}: {notes:?}");
+                match &notes[0] {
+                    Notice::Dropped(e) => {
+                        assert_eq!(e.field, field, "{q}");
+                        assert!(
+                            matches!(&e.problem, Problem::MustBe { allowed: a, .. } if *a == allowed),
+                            "{q}: {e:?}"
+                        );
+                    }
+                    other => panic!("{q}: {other:?}"),
+                }
+            }
+        }
+        // Three numbers, as before: the view only, one notice.
+        let (s, _, notes) = from_query("f=rosenbrock&steps=50&opt=adam:lr=0.05&view=1,2,3");
+        assert_eq!(
+            (s.landscape.kind(), s.steps, s.view),
+            ("rosenbrock", 50, None)
+        );
+        assert_eq!(
+            notes,
+            [Notice::BadView {
+                got: "1,2,3".into()
+            }]
+        );
+        // A good view is kept.
+        let (s, _, notes) = from_query("f=rosenbrock&view=-2,2,-1,3");
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(
+            s.view,
+            Some(crate::landscape::View::new([-2.0, 2.0], [-1.0, 3.0]))
+        );
+    }
+
     #[test]
     fn lesson_and_language_are_page_keys() {
         let p = page_params("?lesson=3&lang=zh");

@@ -215,8 +215,16 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
 
 /// Remove the value at a scene-error path (`optimizers[1].lr`, `start[0]`,
 /// `landscape.kind`, …); an optimizer's bad `kind` removes the optimizer,
-/// a bad element of a pair removes the pair.
+/// a bad element of a pair removes the pair, and a bad part of the view
+/// (`view.x`, `view.y[1]`) removes the view: a window is one value, and
+/// half of one is no window (it was named again as missing, then the
+/// whole link was dropped).
 fn remove(v: &mut Value, field: &str) -> bool {
+    if field == "view" || field.starts_with("view.") || field.starts_with("view[") {
+        return v
+            .as_object_mut()
+            .is_some_and(|o| o.remove("view").is_some());
+    }
     let field = field.split('[').next().map(|head| {
         // Keep `optimizers[i]` indexing, drop pair indices like `start[0]`.
         if head == "optimizers" {
