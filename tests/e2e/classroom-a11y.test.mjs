@@ -365,3 +365,21 @@ test('a mounted figure\'s scrubber says its step too', async (t) => {
   assert.equal(await scrub.getAttribute('aria-valuetext'), 'step 19 of 20');
   assert.deepEqual(errors, []);
 });
+
+// A surface field's refusal names it as its row does and the number as typed
+// (it said "landscape.a: … (got 99999999.0)").
+test('a refused surface parameter is named as its row and the value as typed, in English and 中文', async (t) => {
+  for (const [query, name] of [['?f=quadratic', /^a\b/], ['?f=quadratic&lang=zh', /^a\b/]]) {
+    const { page, errors } = await fresh(t, query);
+    const a = page.locator('#surface-params input[data-key="a"]');
+    await a.fill('99999999');
+    await a.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#surface-params input[data-key="a"]')?.getAttribute('aria-invalid') === 'true');
+    const { text } = await refusal(a);
+    assert.doesNotMatch(text, /landscape\./, text);
+    assert.match(text, /99999999(?!\.0)/, text);
+    assert.doesNotMatch(text, /99999999\.0/, text);
+    assert.match(text, name, text);
+    assert.deepEqual(errors, []);
+  }
+});

@@ -161,7 +161,20 @@ pub fn allowed(a: &Allowed, lang: Lang) -> String {
 /// The value given, as an error shows it.
 pub fn got(g: &Got, lang: Lang) -> String {
     match g {
-        Got::Json(s) => s.clone(),
+        // A whole number as the user wrote it ("got 99999999", not the
+        // JSON of the f64 a field or a link made of it, "99999999.0").
+        Got::Json(s) => match s.strip_suffix(".0") {
+            Some(whole)
+                if !whole.is_empty()
+                    && whole
+                        .trim_start_matches('-')
+                        .bytes()
+                        .all(|b| b.is_ascii_digit()) =>
+            {
+                whole.to_string()
+            }
+            _ => s.clone(),
+        },
         Got::Number(x) => format!("{x}"),
         Got::Cut(s) => format!("\"{s}…\""),
         Got::Array => tr(lang, "got.array").into(),
@@ -337,6 +350,20 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
 mod tests {
     use super::*;
     use gradscape_core::url::from_query;
+
+    #[test]
+    fn a_whole_number_is_shown_as_written() {
+        for (json, shown) in [
+            ("99999999.0", "99999999"),
+            ("-3.0", "-3"),
+            ("0.5", "0.5"),
+            ("1e99", "1e99"),
+            ("\"7.0\"", "\"7.0\""),
+            (".0", ".0"),
+        ] {
+            assert_eq!(got(&Got::Json(json.into()), Lang::En), shown);
+        }
+    }
 
     #[test]
     fn scene_errors_in_chinese_have_no_english() {
