@@ -6,14 +6,16 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use gradscape::landscape::{Expr, Quadratic, Rastrigin, Rosenbrock, View};
-use gradscape::surface::{colormap_lut_rgba, raster_into, Grid, LogScale, Raster, Sampler};
+use gradscape::surface::{
+    colormap_lut_rgba, raster_into, Grid, LogScale, Raster, Sampler, UNDEFINED_RGBA,
+};
 use gradscape::Landscape;
 use proptest::prelude::*;
 
 #[allow(dead_code)]
 #[path = "common/surface.rs"]
 mod surface_common;
-use surface_common::exact_grid;
+use surface_common::{exact_grid, undefined};
 
 /// The same bits, or both NaN (NaN payloads are not part of the maths).
 fn same(a: f64, b: f64) -> bool {
@@ -111,6 +113,13 @@ fn the_kept_raster_gives_the_per_sample_path_pixels() {
             &colormap_lut_rgba(),
             &mut exact,
         );
+        for (px, _) in exact
+            .chunks_mut(4)
+            .zip(undefined(&l, view, 233, 151))
+            .filter(|p| p.1)
+        {
+            px.copy_from_slice(&UNDEFINED_RGBA);
+        }
         assert!(r.render(&l, view, 233, 151) == &exact[..], "{l:?}");
     }
 }

@@ -102,6 +102,17 @@ class Figure(anywidget.AnyWidget):
     def _scene(self, proposal: Any) -> dict:
         return _plain(proposal["value"])
 
+    @traitlets.validate("lang")
+    def _lang(self, proposal: Any) -> str:
+        # The figure speaks English and 简体中文; another code would fall
+        # back to English without a word.
+        lang = proposal["value"]
+        if lang not in ("en", "zh"):
+            raise traitlets.TraitError(
+                f'gradscape: lang must be "en" or "zh" (got {lang!r})'
+            )
+        return lang
+
     def simulate(self) -> Optional[dict]:
         """The trajectories of the current scene, as the command line's
         ``gradscape simulate`` prints them: ``{"version": 1, "runs": [{"kind",

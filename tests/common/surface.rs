@@ -43,3 +43,17 @@ pub fn exact_grid(l: &Landscape, view: View, w: usize, h: usize) -> (Vec<f64>, f
     }
     (v, lo, hi)
 }
+
+/// Where f is undefined (NaN) at the centres of `exact_grid`'s samples:
+/// the heatmap shows those grey (`UNDEFINED_RGBA`).
+pub fn undefined(l: &Landscape, view: View, w: usize, h: usize) -> Vec<bool> {
+    let probe = Grid {
+        w,
+        h,
+        view,
+        values: vec![],
+    };
+    (0..w * h)
+        .map(|k| l.value(probe.pos((k % w) as f64, (k / w) as f64)).is_nan())
+        .collect()
+}

@@ -94,6 +94,12 @@ try:
 except RuntimeError:
     pass
 assert gradscape.Playground()._controls and not f._controls
+try:
+    gradscape.Figure({}, lang="fr")
+    raise SystemExit('lang="fr" was taken')
+except Exception as e:
+    assert 'lang must be "en" or "zh"' in str(e), e
+assert gradscape.Figure({}, lang="zh").lang == "zh"
 print(gradscape.__version__)
 `;
   const imp = spawnSync(join(venv, 'bin/python'), ['-c', check], { encoding: 'utf8' });
