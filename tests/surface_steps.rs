@@ -8,12 +8,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use gradscape::landscape::{Expr, Quadratic, Rastrigin, View};
-use gradscape::surface::{colormap_lut_rgba, Grid, LogScale, Raster, Steps, UNDEFINED_RGBA};
+use gradscape::surface::{colormap_lut_rgba, LogScale, Raster, Steps, UNDEFINED_RGBA};
 use gradscape::Landscape;
 
 #[path = "common/surface.rs"]
 mod surface_common;
-use surface_common::{exact_grid, Rng};
+use surface_common::{exact_grid, undefined, Rng};
 
 /// The picture the plain way, and its scale.
 fn plain(l: &Landscape, view: View, w: usize, h: usize) -> (Vec<u8>, LogScale) {
@@ -22,18 +22,11 @@ fn plain(l: &Landscape, view: View, w: usize, h: usize) -> (Vec<u8>, LogScale) {
     let scale = LogScale::new(lo, hi);
     let lut = colormap_lut_rgba();
     // Where f is undefined (NaN), the grey of no value.
-    let probe = Grid {
-        w,
-        h,
-        view,
-        values: vec![],
-    };
     let px = v
         .iter()
-        .enumerate()
-        .flat_map(|(k, &x)| {
-            let p = probe.pos((k % w) as f64, (k / w) as f64);
-            if l.value(p).is_nan() {
+        .zip(undefined(l, view, w, h))
+        .flat_map(|(&x, u)| {
+            if u {
                 UNDEFINED_RGBA
             } else {
                 lut[scale.index(x) as usize]
