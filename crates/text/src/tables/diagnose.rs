@@ -4,7 +4,7 @@
 pub const EN: crate::Table = &[
     ("hint.undefined-start", "f is not defined (or not finite) at the start: Shift+click the surface (or type the start's x and y) to start elsewhere, or change the formula."),
     ("hint.undefined-grad", "The gradient is not defined (or not finite) at ({0}, {1}), reached at step {2}: start elsewhere, or change the formula."),
-    ("hint.expr-left", "Step {0} left the region where f is defined and finite (or |x| grew past 1e12): try a smaller η = {1}, or start elsewhere."),
+    ("hint.expr-left", "Step {0} left the region where f is defined and finite (or |x| grew past 1e12): try an η smaller than {1}, or start elsewhere."),
     ("hint.gd", "η = {0} > 2/L = 2/{1} = {2}: along the steepest axis (curvature L = {1}) every step overshoots the minimum by more than it started, so the zig-zag grows. Try η below {2}."),
     ("hint.momentum", "η·L = {0}·{1} = {2} > 2(1 + γ) = {3}: even with momentum γ = {4} the steepest axis (curvature L = {1}) overshoots more each step. Try η below {5}."),
     ("hint.nesterov", "η·L = {0}·{1} = {2} > 2(1 + γ)/(1 + 2γ) = {3}: Nesterov momentum overshoots along the steepest axis (curvature L = {1}). Try η below {4}."),
@@ -20,7 +20,7 @@ pub const EN: crate::Table = &[
 pub const ZH: crate::Table = &[
     ("hint.undefined-start", "f 在起点处无定义（或不是有限值）：按住 Shift 点击曲面（或输入起点的 x 和 y）从别处出发，或修改公式。"),
     ("hint.undefined-grad", "梯度在 ({0}, {1}) 处无定义（或不是有限值），该点在第 {2} 步到达：换一个起点，或修改公式。"),
-    ("hint.expr-left", "第 {0} 步离开了 f 有定义且有限的区域（或 |x| 超过了 1e12）：试试更小的 η = {1}，或换一个起点。"),
+    ("hint.expr-left", "第 {0} 步离开了 f 有定义且有限的区域（或 |x| 超过了 1e12）：试试比 {1} 更小的 η，或换一个起点。"),
     ("hint.gd", "η = {0} > 2/L = 2/{1} = {2}：沿最陡的方向（曲率 L = {1}），每一步越过最优解的距离都比出发时更远，震荡越来越大。试试小于 {2} 的 η。"),
     ("hint.momentum", "η·L = {0}·{1} = {2} > 2(1 + γ) = {3}：即使有动量 γ = {4}，最陡的方向（曲率 L = {1}）每一步仍越过得更远。试试小于 {5} 的 η。"),
     ("hint.nesterov", "η·L = {0}·{1} = {2} > 2(1 + γ)/(1 + 2γ) = {3}：Nesterov 动量法沿最陡的方向（曲率 L = {1}）越过最优解。试试小于 {4} 的 η。"),
