@@ -33,6 +33,10 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
                 height: app.geom.h.round().clamp(150.0, 10000.0) as u32,
                 // The legend in the page's language, as the CLI's --lang.
                 lang: app.lang,
+                // The figure as shown: at the step on the screen when it is
+                // not the last (the trails so far, the legend then, "step k
+                // of n"), as the PNG; at the last, the whole runs.
+                step: (app.t < app.scene.steps).then_some(app.t),
                 ..Default::default()
             };
             let text = crate::svg::render(&app.scene, &runs, &opt);

@@ -45,6 +45,20 @@ test('SVG: the render command\'s figure, with every run in the legend', async ()
   assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   for (const label of ['GD η=0.4', 'Momentum η=0.6 γ=0.5', 'Adam η=0.2']) assert.ok(svg.includes(label), label);
   assert.equal((svg.match(/<g class="run"/g) ?? []).length, 3);
+  assert.doesNotMatch(svg, /step \d+ of/, 'at the last step: the whole runs, no step');
+});
+
+test('SVG at a step before the last: the figure as shown, the trails so far and "step k of n"', async () => {
+  await page.locator('#plot').focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  assert.equal((await state()).t, 5);
+  const svg = (await download('export-svg')).body.toString('utf8');
+  assert.match(svg, />step 5 of 20</);
+  // GD's trail: its six points (steps 0–5) as squares, besides the legend's.
+  const gd = svg.slice(svg.indexOf('<g class="run" data-kind="gd">'), svg.indexOf('</g>', svg.indexOf('<g class="run" data-kind="gd">')));
+  assert.equal((gd.match(/<rect /g) ?? []).length, 6, gd.slice(0, 400));
+  await page.keyboard.press('End');
 });
 
 test('CSV and JSON: the trajectories the page shows, in simulate\'s formats', async () => {
