@@ -48,8 +48,16 @@ pub fn start() -> Result<(), JsValue> {
     } else {
         (Scene::default(), None, vec![])
     };
+    // A `lang=` the text layer does not speak: said, in English.
+    let bad_lang = page
+        .lang
+        .as_ref()
+        .filter(|c| Lang::from_code(c).is_none())
+        .map(|c| crate::url::Notice::BadLang { got: c.clone() });
     let notices: Vec<_> = notices
         .into_iter()
+        .chain(page.page_notices.clone())
+        .chain(bad_lang)
         .chain(page.lock_notices.clone())
         .collect();
     show_notices(&doc, &notices, lang)?;

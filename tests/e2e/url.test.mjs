@@ -40,6 +40,31 @@ test('a hand-written link opens exactly its scene, without a notice', async () =
   await context.close();
 });
 
+test('a lesson, language or presenter value the page does not know is said, not silently dropped', async () => {
+  const { page, context, errors, state } = await openAt('?lesson=99&lang=fr');
+  assert.equal(await page.isVisible('#notice'), true);
+  const text = await page.locator('#notice').innerText();
+  for (const needle of [/lesson: must be a lesson from 1 to 15 \(got "99"\)/, /lang: must be en or zh \(got "fr"\)/]) assert.match(text, needle);
+  const s = await state();
+  assert.equal(s.lesson, null);
+  assert.equal(s.lang, 'en');
+  await context.close();
+  // Presenting, the page shows no link notices (the projector's picture);
+  // the list still holds it.
+  const pr = await openAt('?present=maybe');
+  assert.equal(await pr.page.evaluate(() => document.body.classList.contains('present')), true, 'present=maybe is taken as on');
+  assert.match(await pr.page.locator('#notice-list').textContent(), /present: must be empty, 1, true, 0 or false \(got "maybe"\); taken as on/);
+  await pr.context.close();
+  // 中文, and good values say nothing.
+  const zh = await openAt('?lesson=0&lang=zh');
+  assert.match(await zh.page.locator('#notice').innerText(), /lesson：应为 1 到 15 的课程编号（实际为 "0"）/);
+  await zh.context.close();
+  const ok = await openAt('?lesson=15&lang=zh-CN&present=1');
+  assert.equal(await ok.page.isVisible('#notice'), false);
+  await ok.context.close();
+  assert.deepEqual([...errors, ...pr.errors, ...zh.errors, ...ok.errors], []);
+});
+
 test('bad and unknown values are dropped with a notice naming them, and the page stays valid', async () => {
   const { page, context, errors, state } = await openAt('?f=rosenbrock&start=1e300,2&steps=999999&opt=adam:lr=-1,beta3=2;warp:lr=1;gd:lr=0.01&zoom=3');
   assert.equal(await page.isVisible('#notice'), true);

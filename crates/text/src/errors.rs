@@ -343,6 +343,13 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
         ),
         Notice::UnknownKey { key } => trf(lang, "link.unknown", &[key]),
         Notice::UnknownGroup { key, name } => trf(lang, "link.unknown-group", &[key, name]),
+        Notice::BadLesson { got } => trf(
+            lang,
+            "link.bad-lesson",
+            &[&gradscape_core::lesson::LESSONS.len().to_string(), got],
+        ),
+        Notice::BadLang { got } => trf(lang, "link.bad-lang", &[got]),
+        Notice::BadPresent { got } => trf(lang, "link.bad-present", &[got]),
         Notice::Unreadable => trf(lang, "link.unreadable", &[]),
     }
 }

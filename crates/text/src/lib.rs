@@ -248,8 +248,15 @@ pub const NAMES: &[&str] = &[
     "z",
     "lr",
     "ema",
-    // The link's keys, named in its notices.
+    // The link's keys and values, named in its notices.
     "view",
+    "lesson",
+    "lang",
+    "present",
+    "en",
+    "zh",
+    "true",
+    "false",
     // The scene's JSON keys and kind names, which errors name as the user
     // typed them.
     "landscape",

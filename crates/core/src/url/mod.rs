@@ -63,6 +63,9 @@ pub struct PageParams {
     pub locks: Locks,
     /// The names in `lock=`/`hide=` that are no group.
     pub lock_notices: Vec<Notice>,
+    /// A `lesson=` that is no lesson, a `present=` that is no switch (the
+    /// page's own values, said as the scene's are).
+    pub page_notices: Vec<Notice>,
 }
 
 /// Embed mode: what the link asked for, kept as given, and the parts left
@@ -125,11 +128,19 @@ pub fn page_params(query: &str) -> PageParams {
                 p.lesson = v
                     .parse::<usize>()
                     .ok()
-                    .filter(|&n| crate::lesson::lesson(n).is_some())
+                    .filter(|&n| crate::lesson::lesson(n).is_some());
+                if p.lesson.is_none() {
+                    p.page_notices.push(Notice::BadLesson { got: decode(v) });
+                }
             }
             "lang" => p.lang = Some(decode(v)),
             "ema" => p.ema.push(crate::ema::read_gamma(v)),
-            "present" => p.present = !matches!(v, "0" | "false"),
+            "present" => {
+                p.present = !matches!(v, "0" | "false");
+                if !matches!(v, "" | "0" | "1" | "false" | "true") {
+                    p.page_notices.push(Notice::BadPresent { got: decode(v) });
+                }
+            }
             "t" | "embed" | "hide" | "show" | "lock" => {}
             // Read with the scene it asks about (`quiz::read`).
             k if k == quiz::KEY => {}
@@ -175,6 +186,22 @@ pub enum Notice {
         key: String,
         /// The name as written.
         name: String,
+    },
+    /// `lesson=` names no lesson (1 to [`crate::lesson::LESSONS`]'s
+    /// length); the link opens without one.
+    BadLesson {
+        /// The value as written.
+        got: String,
+    },
+    /// `lang=` is neither English nor Chinese; the page is in English.
+    BadLang {
+        /// The value as written.
+        got: String,
+    },
+    /// `present=` is not empty, 1, true, 0 or false; taken as on.
+    BadPresent {
+        /// The value as written.
+        got: String,
     },
     /// Nothing could be read; the default scene is shown.
     Unreadable,
@@ -492,9 +519,25 @@ mod tests {
                 ..PageParams::default()
             }
         );
-        // A lesson that does not exist is left out.
+        // A lesson that does not exist is left out, and said.
         let p = page_params("lesson=99&f=saddle&t=4&embed");
         assert_eq!((p.lesson, p.lang, p.has_scene), (None, None, true));
+        assert_eq!(p.page_notices, [Notice::BadLesson { got: "99".into() }]);
+        for (q, notes) in [
+            ("?lesson=0", vec![Notice::BadLesson { got: "0".into() }]),
+            ("?lesson=", vec![Notice::BadLesson { got: "".into() }]),
+            (
+                "?present=maybe",
+                vec![Notice::BadPresent {
+                    got: "maybe".into(),
+                }],
+            ),
+            ("?present&present=1&present=true&present=0", vec![]),
+            ("?lesson=15&present=false", vec![]),
+        ] {
+            assert_eq!(page_params(q).page_notices, notes, "{q}");
+        }
+        assert!(page_params("?present=maybe").present, "taken as on");
         assert_eq!(
             p.embed,
             Some(Embed {
