@@ -185,3 +185,33 @@ fn bad_arguments_print_one_line() {
     ]);
     assert_one_line(&o, "--width 10", &["200"]);
 }
+
+#[test]
+fn a_refused_choice_lists_the_possible_values_in_both_languages() {
+    let o = run(&[
+        "simulate",
+        "examples/scenes/gd-eta-0.6.json",
+        "--format",
+        "xml",
+    ]);
+    assert_one_line(&o, "--format xml", &["xml", "possible values: json, csv"]);
+    let o = run(&[
+        "simulate",
+        "examples/scenes/gd-eta-0.6.json",
+        "--format",
+        "xml",
+        "--lang",
+        "zh",
+    ]);
+    assert_one_line(&o, "--format xml (zh)", &["xml", "可选值：json, csv"]);
+    let out = tmp("y.svg");
+    let o = run(&[
+        "render",
+        "examples/scenes/gd-eta-0.6.json",
+        "-o",
+        s(&out),
+        "--format",
+        "bmp",
+    ]);
+    assert_one_line(&o, "--format bmp", &["svg, png, pdf, gif"]);
+}

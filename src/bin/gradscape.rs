@@ -327,6 +327,11 @@ fn usage_error(e: &clap::Error, lang: Lang) -> String {
         (_, ErrorKind::MissingRequiredArgument) => {
             trf(lang, "cli.missing", &[&context(ContextKind::InvalidArg)])
         }
+        // The choices a value may take, when clap knows them ("xml" for
+        // --format: json or csv), on the one line.
+        (Lang::En, ErrorKind::InvalidValue) if !valid_values(e).is_empty() => {
+            format!("{first}; possible values: {}", valid_values(e))
+        }
         (Lang::En, _) => first.to_string(),
         (_, ErrorKind::UnknownArgument) => trf(
             lang,
@@ -338,15 +343,29 @@ fn usage_error(e: &clap::Error, lang: Lang) -> String {
             "cli.unknown-command",
             &[&context(ContextKind::InvalidSubcommand)],
         ),
-        (_, ErrorKind::InvalidValue | ErrorKind::ValueValidation) => trf(
-            lang,
-            "cli.bad-value",
-            &[
-                &context(ContextKind::InvalidArg),
-                &context(ContextKind::InvalidValue),
-            ],
-        ),
+        (_, ErrorKind::InvalidValue | ErrorKind::ValueValidation) => {
+            let line = trf(
+                lang,
+                "cli.bad-value",
+                &[
+                    &context(ContextKind::InvalidArg),
+                    &context(ContextKind::InvalidValue),
+                ],
+            );
+            match valid_values(e) {
+                v if v.is_empty() => line,
+                v => trf(lang, "cli.possible", &[&line, &v]),
+            }
+        }
         _ => tr(lang, "cli.bad-args").to_string(),
+    }
+}
+
+/// The values clap lists for the refused argument ("json, csv"), or "".
+fn valid_values(e: &clap::Error) -> String {
+    match e.get(clap::error::ContextKind::ValidValue) {
+        Some(clap::error::ContextValue::Strings(v)) => v.join(", "),
+        _ => String::new(),
     }
 }
 
