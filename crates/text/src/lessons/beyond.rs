@@ -24,8 +24,8 @@ pub const BEYOND: [LessonText; 6] = [
             zh: zh!("11. RAdam 的预热与 Adam"),
         },
         caption: Text {
-            en: "Adam's first step is η in every coordinate, however small the gradient: from (−1, 0.05) it jumps x2 to −0.25 and the loss rises from 0.105 to 0.174. While ρ_t ≤ 5 (steps 1–5) RAdam (orange) does not trust v̂ and takes plain momentum steps η·m̂; from step 6 it divides by √v̂, scaled by r_t = 0.026 (the state panel). Its loss falls at every step: 1.1e-4 at step 40, Adam's (blue) 2.2e-3.",
-            zh: zh!("Adam 的第一步在每个坐标上都是 η，不管梯度多小：从 (−1, 0.05) 出发，它把 x2 跳到 −0.25，损失从 0.105 升到 0.174。当 ρ_t ≤ 5（第 1–5 步），RAdam（橙色）不信任 v̂，只走普通的动量步 η·m̂；从第 6 步起才除以 √v̂，并乘上修正因子 r_t = 0.026（见状态面板）。它的损失每一步都在下降：第 40 步为 1.1e-4，Adam（蓝色）为 2.2e-3。"),
+            en: "Adam's first step is η in every coordinate, however small the gradient: from (−1, 0.05) it jumps x2 to −0.25 and the loss rises from 0.105 to 0.174. While ρₜ ≤ 5 (steps 1–5) RAdam (orange) does not trust v̂ and takes plain momentum steps η·m̂; from step 6 it divides by √v̂, scaled by rₜ = 0.026 (the state panel). Its loss falls at every step: 1.1e-4 at step 40, Adam's (blue) 2.2e-3.",
+            zh: zh!("Adam 的第一步在每个坐标上都是 η，不管梯度多小：从 (−1, 0.05) 出发，它把 x2 跳到 −0.25，损失从 0.105 升到 0.174。当 ρₜ ≤ 5（第 1–5 步），RAdam（橙色）不信任 v̂，只走普通的动量步 η·m̂；从第 6 步起才除以 √v̂，并乘上修正因子 rₜ = 0.026（见状态面板）。它的损失每一步都在下降：第 40 步为 1.1e-4，Adam（蓝色）为 2.2e-3。"),
         },
     },
     // 12

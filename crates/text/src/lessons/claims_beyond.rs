@@ -121,9 +121,9 @@ fn lesson_11_radam_warms_up_where_adam_overshoots() {
     }
     assert!(close(ad.points[1][1], -0.25, 1e-6));
     assert!(close(ad.loss[0], 0.105, 1e-9) && close(ad.loss[1], 0.174, 0.0005));
-    // RAdam: ρ_t ≤ 5 for steps 1–5, plain momentum steps (rate η); then r_t.
+    // RAdam: ρₜ ≤ 5 for steps 1–5, plain momentum steps (rate η); then rₜ.
     says(11, "(steps 1–5)", "第 1–5 步");
-    says(11, "r_t = 0.026", "r_t = 0.026");
+    says(11, "rₜ = 0.026", "rₜ = 0.026");
     for k in 1..=5 {
         assert!(field(ra, k, StateKey::Rho) <= 5.0);
         assert_eq!(ra.states[k - 1].lr_eff, [0.3, 0.3], "step {k}");
