@@ -108,11 +108,12 @@ test('a lesson link opens the lesson; with scene keys it keeps the link\'s scene
   assert.equal(s.scene.optimizers[0].lr, 0.45, "the link's own scene wins");
   assert.equal(s.lesson, 2);
   assert.equal(await page.isVisible('#lesson-caption'), true);
-  // An unknown lesson or language is ignored.
+  // An unknown lesson or language is ignored, and the link's notice says so.
   const { page: p2 } = await fresh(t, '?lesson=99&lang=fr');
   assert.equal((await state(p2)).lesson, null);
   assert.equal(await p2.inputValue('#lang'), 'en');
-  assert.equal(await p2.isVisible('#notice'), false);
+  assert.equal(await p2.isVisible('#notice'), true);
+  assert.match(await p2.locator('#notice').innerText(), /lesson: .*"99".*\n?.*lang: .*"fr"/s);
 });
 
 // All the words a user can see or hear: text, the options of the pickers,
