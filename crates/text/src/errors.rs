@@ -272,16 +272,21 @@ pub fn scene_problem(e: &SceneError, lang: Lang) -> String {
 
 /// "optimizers[1].lr: must be …" in `lang`.
 pub fn scene_error(e: &SceneError, lang: Lang) -> String {
-    let problem = scene_problem(e, lang);
     if e.field.is_empty() {
-        problem
+        scene_problem(e, lang)
     } else {
-        let sep = match lang {
-            Lang::En => ": ",
-            Lang::Zh => "：",
-        };
-        format!("{}{sep}{problem}", field(&e.field, lang))
+        scene_error_as(&field(&e.field, lang), e, lang)
     }
+}
+
+/// [`scene_error`] with the field named as the page names it ("a" for
+/// `landscape.a`).
+pub fn scene_error_as(name: &str, e: &SceneError, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    };
+    format!("{name}{sep}{}", scene_problem(e, lang))
 }
 
 /// A scene that cannot run, in `lang` (a scene error naming the field).

@@ -103,7 +103,7 @@ fn word(id: usize, lang: Lang, part: &str, pick: fn(&LessonText) -> &Text) -> &'
 /// move a slider, press a key, read a panel — in each language.
 const NEXT: [(Lang, &[&str]); 2] = [
     (Lang::En, &[" Try ", " Press "]),
-    (Lang::Zh, &["试一试", "按 ▶", "按 →"]),
+    (Lang::Zh, &["试一试", "按 ▶"]),
 ];
 
 /// The caption of lesson `id` for an embedded figure, which has no
