@@ -39,6 +39,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     time(doc)?;
     keys(doc)?;
     super::gestures::wire(doc)?;
+    super::focus::wire(doc)?;
     super::pointer::wire(doc)?;
     super::share::wire(doc)?;
     super::video::wire(doc)?;

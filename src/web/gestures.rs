@@ -6,6 +6,7 @@
 
 use super::dispatch;
 use super::dom::{by_id, closest, on};
+use super::timer::{later, Later};
 use crate::app::{Field, Msg};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -90,11 +91,16 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     // A committed field, a released slider, a key let go: the gesture ended.
     on(doc, "change", |_: web_sys::Event| dispatch(Msg::EndGesture))?;
     on(doc, "keyup", |e: web_sys::KeyboardEvent| {
-        let typing = e
+        let target = e
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|t| is_text_entry(&t));
-        if !typing {
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if target.as_ref().is_some_and(|t| t.id() == "start-handle") {
+            // The start handle's presses in a row are one undo entry (as
+            // a wheel burst): it ends when the keys rest.
+            if let Some(w) = web_sys::window() {
+                let _ = later(&w, Later::Gesture, || dispatch(Msg::EndGesture));
+            }
+        } else if !target.is_some_and(|t| is_text_entry(&t)) {
             dispatch(Msg::EndGesture);
         }
     })?;

@@ -20,6 +20,7 @@ mod events;
 mod explain;
 mod fields;
 pub mod figure;
+mod focus;
 mod gestures;
 mod legend;
 mod link;
@@ -134,6 +135,7 @@ fn drain() {
         let Some(app) = guard.as_mut() else {
             return;
         };
+        let focused = focus::before(&app.doc);
         while let Some(job) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
             let r = match job {
                 Job::Msg(msg) => {
@@ -146,6 +148,7 @@ fn drain() {
                 web_sys::console::error_1(&e);
             }
         }
+        focus::after(&app.doc, focused);
     });
 }
 

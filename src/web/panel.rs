@@ -145,6 +145,10 @@ fn card(
     let sec = from_template(doc, "card-template")?;
     sec.set_attribute("data-index", &i.to_string())?;
     sec.set_attribute("data-kind", spec.kind.name())?;
+    // Named as its run in the legend: two GD cards (lesson 10) differ by
+    // their rates or schedules, which a screen reader then says on entry.
+    sec.set_attribute("role", "group")?;
+    sec.set_attribute("aria-label", &opt_label(spec, lang))?;
     let h3 = part(&sec, "h3")?;
     h3.set_text_content(Some(title));
     let sw = swatch(doc, i)?;
@@ -253,10 +257,15 @@ pub fn sync_card(
     i: usize,
     spec: &OptSpec,
     skip: Option<&Element>,
+    lang: Lang,
 ) -> Result<(), JsValue> {
     let Some(sec) = root.query_selector(&format!("section.opt-card[data-index=\"{i}\"]"))? else {
         return Ok(());
     };
+    let name = opt_label(spec, lang);
+    if sec.get_attribute("aria-label").as_deref() != Some(&name) {
+        sec.set_attribute("aria-label", &name)?;
+    }
     for &key in spec.kind.keys() {
         let name = key.name();
         match key {

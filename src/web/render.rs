@@ -49,7 +49,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         // The control being typed in or dragged keeps its own text.
         let focused = app.doc.active_element();
         for (i, spec) in app.scene.optimizers.iter().enumerate() {
-            panel::sync_card(&cards, i, spec, focused.as_ref())?;
+            panel::sync_card(&cards, i, spec, focused.as_ref(), app.lang)?;
         }
     }
     if d.has(Dirty::CARDS) || d.has(Dirty::SCHEDULE) {

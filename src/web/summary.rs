@@ -8,7 +8,15 @@ use super::timer::{later, Later};
 use super::{with_app, App};
 use gradscape_text::summary::{figure_label, figure_summary};
 use gradscape_text::tr;
+use std::cell::Cell;
 use wasm_bindgen::prelude::*;
+
+thread_local! {
+    /// The lesson the last summary was written for: a new one is named
+    /// first (its caption is not a live region: read at every step of a
+    /// caption's change it would be chatty), once.
+    static SAID: Cell<Option<Option<usize>>> = const { Cell::new(None) };
+}
 
 /// Ask for the summary once things rest (a later request restarts the wait).
 pub fn schedule(app: &App) -> Result<(), JsValue> {
@@ -34,6 +42,13 @@ pub fn write(app: &mut App) -> Result<(), JsValue> {
         app.scene.steps,
         lang,
     );
+    let mut text = text;
+    if SAID.with(|s| s.replace(Some(app.lesson))) != Some(app.lesson) && app.lesson.is_some() {
+        let title = app.root("lesson-title")?.text_content().unwrap_or_default();
+        if !title.is_empty() {
+            text = format!("{title}. {text}");
+        }
+    }
     let p = app.root("figure-summary")?;
     if p.text_content().as_deref() != Some(text.as_str()) {
         p.set_text_content(Some(&text));

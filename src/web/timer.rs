@@ -24,7 +24,8 @@ pub enum Later {
     /// The figure's summary for screen readers, 500 ms after the last
     /// change settled (one announcement, not one per step of a drag).
     Summary,
-    /// The end of a wheel burst, 400 ms after its last event (one undo entry).
+    /// The end of a wheel burst or of the start handle's presses, 400 ms
+    /// after the last (one undo entry).
     Gesture,
 }
 

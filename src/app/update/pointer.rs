@@ -160,12 +160,17 @@ pub(super) fn start_field(m: &mut Model, axis: usize, v: f64) -> Dirty {
     Dirty::ERROR | runs(m)
 }
 
-/// The start moved by (`dx`, `dy`) grains of the view (the start handle).
+/// The start moved by (`dx`, `dy`) steps of the start handle (about a
+/// hundredth of the view each), landing on the view's grain.
 pub(super) fn nudge_start(m: &mut Model, dx: i32, dy: i32) -> Dirty {
     let v = m.scene.view();
-    let (gx, gy) = (geometry::grain(v.width()), geometry::grain(v.height()));
+    let (sx, sy) = (
+        geometry::nudge_step(v.width()),
+        geometry::nudge_step(v.height()),
+    );
     let s = m.scene.start;
-    set_start(m, [s[0] + dx as f64 * gx, s[1] + dy as f64 * gy])
+    let p = [s[0] + f64::from(dx) * sx, s[1] + f64::from(dy) * sy];
+    set_start(m, geometry::snap(&v, p))
 }
 
 /// A new window (refused when degenerate or absurdly far); drawn coarse

@@ -103,6 +103,20 @@ pub fn grain(span: f64) -> f64 {
     10f64.powf((span / 1000.0).log10().floor())
 }
 
+/// The start handle's arrow step in a window `span` wide: the largest
+/// 1, 2 or 5 × 10ᵏ at most a hundredth of it (0.05 on the seed's bowl
+/// window, 6.5 wide: ~7 px a press on a laptop's plot), a multiple of
+/// the [`grain`], so the start stays a short number.
+pub fn nudge_step(span: f64) -> f64 {
+    let top = span / 100.0;
+    let p = 10f64.powf(top.log10().floor());
+    [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|m| m * p)
+        .find(|&s| s <= top * (1.0 + 1e-12))
+        .unwrap_or(p)
+}
+
 /// A clicked world point rounded to a grain fine enough for the window
 /// (a power of ten at most a thousandth of its span), so a link carries
 /// `0.52`, not `0.5213846…`.
@@ -273,6 +287,24 @@ mod tests {
         };
         let (x, y) = moved.px(p);
         assert!(close(x, 315.0) && close(y, 125.0));
+    }
+
+    #[test]
+    fn the_handles_step_is_a_round_hundredth_of_the_view() {
+        for (span, want) in [
+            (6.5, 0.05),
+            (10.0, 0.1),
+            (4.0, 0.02),
+            (1.0, 0.01),
+            (0.3, 0.002),
+            (3000.0, 20.0),
+        ] {
+            let s = nudge_step(span);
+            assert!((s - want).abs() < want * 1e-12, "{span}: {s}");
+            // A whole number of grains: the start stays on the grain.
+            let k = s / grain(span);
+            assert!((k - k.round()).abs() < 1e-9, "{span}: {k}");
+        }
     }
 
     #[test]

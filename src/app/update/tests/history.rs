@@ -264,13 +264,14 @@ fn keyboard_pan_zoom_and_start() {
     // Held keys make one entry until the key is let go.
     assert_eq!(m.history.len(), 1);
     update(&mut m, Msg::EndGesture);
-    // The start handle's arrows: grains of the view.
+    // The start handle's arrows: steps of about a hundredth of the view.
     let s = m.scene.start;
-    let g = gradscape_core::geometry::grain(m.scene.view().width());
+    let g = gradscape_core::geometry::nudge_step(m.scene.view().width());
     update(&mut m, Msg::NudgeStart { dx: 1, dy: 0 });
     assert!((m.scene.start[0] - (s[0] + g)).abs() < 1e-9);
+    assert!(g >= m.scene.view().width() / 250.0, "{g}: a visible step");
     update(&mut m, Msg::NudgeStart { dx: 0, dy: -10 });
-    let gy = gradscape_core::geometry::grain(m.scene.view().height());
+    let gy = gradscape_core::geometry::nudge_step(m.scene.view().height());
     assert!((m.scene.start[1] - (s[1] - 10.0 * gy)).abs() < 1e-9);
     assert_eq!(m.history.len(), 2);
 }
