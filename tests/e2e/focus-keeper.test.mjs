@@ -152,3 +152,19 @@ test('forced colours: the swatches keep the runs\' colours; the phone\'s slider 
   });
   assert.notEqual(track[0], track[2], `the track ${track[0]} differs from the page ${track[2]}`);
 });
+
+test('the first Tab stop skips to the optimizers, in both languages', async (t) => {
+  for (const [q, word] of [['', 'Skip to the optimizers'], ['?lang=zh', '跳到优化器']]) {
+    const { page, errors } = await fresh(t, q);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+    assert.equal((await page.textContent('.skip-link')).trim(), word);
+    const box = await page.locator('.skip-link').boundingBox();
+    assert.ok(box && box.y >= 0, 'shown while focused');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const inside = await page.evaluate(() => !!document.activeElement.closest('#optimizers-panel'));
+    assert.ok(inside, 'the next Tab is in the optimizers panel');
+    assert.deepEqual(errors, []);
+  }
+});
