@@ -163,14 +163,17 @@ test('the start handle and the start fields move the start', async (t) => {
   const s1 = await state(page);
   assert.ok(s1.scene.start[0] > s0.scene.start[0] && s1.scene.start[1] === s0.scene.start[1], `→: ${s0.scene.start} → ${s1.scene.start}`);
   assert.equal(s1.t, s0.t, 'the handle\'s → does not step');
-  // One grain: the power of ten at most a thousandth of the view's span.
+  // One step: the largest 1, 2 or 5 × 10^k at most a hundredth of the view's span.
   const v = await view(page);
-  const grain = (span) => 10 ** Math.floor(Math.log10(span / 1000));
-  assert.ok(Math.abs(s1.scene.start[0] - s0.scene.start[0] - grain(v[1] - v[0])) < 1e-9, '→ moves one grain');
+  const step = (span) => {
+    const p = 10 ** Math.floor(Math.log10(span / 100));
+    return [5, 2, 1].map((m) => m * p).find((s) => s <= (span / 100) * (1 + 1e-12)) ?? p;
+  };
+  assert.ok(Math.abs(s1.scene.start[0] - s0.scene.start[0] - step(v[1] - v[0])) < 1e-9, '→ moves one step');
   await act(page, () => page.keyboard.press('Shift+ArrowUp'));
   const s2 = await state(page);
   const dy = s2.scene.start[1] - s1.scene.start[1];
-  assert.ok(Math.abs(dy - 10 * grain(v[3] - v[2])) < 1e-9, `Shift+↑ moves ten grains up (${dy})`);
+  assert.ok(Math.abs(dy - 10 * step(v[3] - v[2])) < 1e-9, `Shift+↑ moves ten steps up (${dy})`);
   assert.deepEqual(await view(page), v, 'the handle does not pan');
   assert.match(await page.getAttribute('#start-handle', 'aria-label'), new RegExp(`y = ${s2.scene.start[1]}`));
   assert.equal(await modified(page), true);
