@@ -9,7 +9,7 @@
 //! | `steps` | 0..=100000 |
 //! | `conv` | `d2l` or `pytorch` |
 //! | `sigma`, `seed` | gradient noise |
-//! | `view` | `x0,x1,y0,y1` |
+//! | `view` | `x0,x1,y0,y1`, each edge moved outward to its shortest decimal within [`VIEW_PRECISION`] of its span |
 //! | `opt` | optimizers separated by `;`, each `kind:key=value,key=value` (booleans `true`/`false`, choices by name, pairs `a~b`: `rprop:etas=0.5~1.2,step_sizes=1e-6~50`); a learning-rate schedule as `schedule=kind(arg=value,…)`, lists in parentheses: `opt=gd:lr=0.6,schedule=step(step_size=5,gamma=0.5)`, `schedule=sequential(schedulers=(linear(start_factor=0.1,total_iters=5),cosine()),milestones=(5))` (`,` and `;` inside parentheses belong to the schedule) |
 //! | `t` | the current step |
 //!
@@ -34,7 +34,7 @@ pub const PAIR: &str = "~";
 pub use locks::{Group, Locks, Panel, PANELS};
 use read::decode;
 pub use read::from_query;
-pub use write::to_query;
+pub use write::{to_query, written_view, VIEW_PRECISION};
 
 use crate::scene::SceneError;
 
@@ -418,6 +418,70 @@ mod tests {
         let (s, _, notes) = from_query("opt=gd:lr=1e+3");
         assert!(notes.is_empty(), "{notes:?}");
         assert_eq!(s.optimizers[0].hyper.lr, 1000.0);
+    }
+
+    /// "Fit trails" (and zoom, pan) leave views with all of f64's digits; the
+    /// link writes each edge with the fewest digits that move it outward by
+    /// at most [`VIEW_PRECISION`] of its span (a user's trial: a link with
+    /// `view=-5.390123464,0.26666676399999956,…`). Old links' 17 digits
+    /// read as before.
+    #[test]
+    fn a_fitted_view_is_written_short_and_holds_the_exact_one() {
+        use crate::landscape::View;
+        let digits = |n: &str| {
+            let m = n.trim_start_matches('-').split('e').next().unwrap_or("");
+            m.replace('.', "").trim_start_matches('0').len() as f64
+        };
+        let pts = [[-5.0, -2.0], [-0.1234567, 1.7320508075688772], [-4.4, 0.3]];
+        let fitted = crate::geometry::fit(pts).unwrap();
+        // Zoomed far in, away from 0: more digits are needed, and written.
+        let narrow = View::new(
+            [1234.567890123, 1234.567990123],
+            [-1.2345678e-3, 8.7654321e-3],
+        );
+        for v in [fitted, narrow] {
+            let s = Scene {
+                view: Some(v),
+                ..Scene::default()
+            };
+            let q = to_query(&s, None);
+            let (back, _, notes) = from_query(&q);
+            assert!(notes.is_empty(), "{notes:?}");
+            let w = back.view.unwrap();
+            let (tx, ty) = (v.width() * VIEW_PRECISION, v.height() * VIEW_PRECISION);
+            let written = q.split('&').find_map(|p| p.strip_prefix("view=")).unwrap();
+            let edges = [
+                (w.x0, v.x0, -tx),
+                (w.x1, v.x1, tx),
+                (w.y0, v.y0, -ty),
+                (w.y1, v.y1, ty),
+            ];
+            for ((got, exact, reach), text) in edges.into_iter().zip(written.split(',')) {
+                // Outward, by at most the precision.
+                assert!(
+                    (0.0..=1.0).contains(&((got - exact) / reach)),
+                    "{q}: {got} from {exact}"
+                );
+                // No more digits than the precision asks for (one more than
+                // the nearest decimal may need, for going outward).
+                let needed = (exact.abs().max(reach.abs()) / reach.abs()).log10().ceil() + 1.0;
+                assert!(digits(text) <= needed, "{q}: {text} for {exact}");
+            }
+            // An old link with every digit reads the exact view.
+            let old = format!("view={},{},{},{}", v.x0, v.x1, v.y0, v.y1);
+            assert_eq!(from_query(&old).0.view, Some(v));
+        }
+        let q = to_query(
+            &Scene {
+                view: Some(fitted),
+                ..Scene::default()
+            },
+            None,
+        );
+        assert!(
+            q.contains("&view=-5.39013,0.2667,-2.2986,2.03062&"),
+            "{fitted:?}: {q}"
+        );
     }
 
     /// A bad `view=` of four values loses the view only: the rest of the
