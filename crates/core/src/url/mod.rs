@@ -10,7 +10,7 @@
 //! | `conv` | `d2l` or `pytorch` |
 //! | `sigma`, `seed` | gradient noise |
 //! | `view` | `x0,x1,y0,y1`, each edge moved outward to its shortest decimal within [`VIEW_PRECISION`] of its span |
-//! | `opt` | optimizers separated by `;`, each `kind:key=value,key=value` (booleans `true`/`false`, choices by name, pairs `a~b`: `rprop:etas=0.5~1.2,step_sizes=1e-6~50`); a learning-rate schedule as `schedule=kind(arg=value,…)`, lists in parentheses: `opt=gd:lr=0.6,schedule=step(step_size=5,gamma=0.5)`, `schedule=sequential(schedulers=(linear(start_factor=0.1,total_iters=5),cosine()),milestones=(5))` (`,` and `;` inside parentheses belong to the schedule) |
+//! | `opt` | optimizers separated by `;`, each `kind:key=value,key=value`, η and the keys that differ from the convention's defaults (booleans `true`/`false`, choices by name, pairs `a~b`: `rprop:etas=0.5~1.2,step_sizes=1e-6~50`); a learning-rate schedule as `schedule=kind(arg=value,…)`, lists in parentheses: `opt=gd:lr=0.6,schedule=step(step_size=5,gamma=0.5)`, `schedule=sequential(schedulers=(linear(start_factor=0.1,total_iters=5),cosine()),milestones=(5))` (`,` and `;` inside parentheses belong to the schedule) |
 //! | `t` | the current step |
 //!
 //! Reading is lenient where the scene JSON is strict: a value that is
@@ -236,12 +236,46 @@ mod tests {
         let q = to_query(&s, Some(20));
         assert_eq!(
             q,
-            "f=quadratic&a=0.1&b=2&start=-5,-2&steps=20&conv=d2l&opt=gd:lr=0.4;momentum:lr=0.4,gamma=0.5,nesterov=false&t=20"
+            "f=quadratic&a=0.1&b=2&start=-5,-2&steps=20&conv=d2l&opt=gd:lr=0.4;momentum:lr=0.4&t=20"
         );
         let (back, t, notes) = from_query(&q);
         assert_eq!(back, s);
         assert_eq!(t, Some(20));
         assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    /// A link writes η and what differs from the convention's defaults
+    /// (it wrote `nesterov=false`, `beta1=0.9,beta2=0.999,eps=1e-8`, … on
+    /// every link: a user's trial); the reader puts the defaults back.
+    /// `tests/scene_round_trip.rs` checks the round trip of any mix.
+    #[test]
+    fn a_link_leaves_out_what_is_at_its_default() {
+        use crate::optim::{OptKind, OptSpec, ALL_KINDS};
+        for convention in [crate::Convention::D2l, crate::Convention::Pytorch] {
+            for kind in ALL_KINDS {
+                let spec = OptSpec::new(kind, convention);
+                let s = Scene {
+                    convention,
+                    optimizers: vec![spec],
+                    ..Scene::default()
+                };
+                let q = to_query(&s, None);
+                let want = format!("&opt={}:lr={}", kind.name(), spec.hyper.lr);
+                assert!(q.ends_with(&want), "{q}");
+                assert_eq!(from_query(&q).0, s, "{q}");
+            }
+        }
+        let mut s = Scene::default();
+        s.optimizers[1].hyper.nesterov = true;
+        let mut adam = OptSpec::new(OptKind::Adam, s.convention);
+        adam.hyper.beta2 = 0.99;
+        s.optimizers.push(adam);
+        let q = to_query(&s, None);
+        assert!(
+            q.ends_with("&opt=gd:lr=0.4;momentum:lr=0.4,nesterov=true;adam:lr=0.1,beta2=0.99"),
+            "{q}"
+        );
+        assert_eq!(from_query(&q).0, s, "{q}");
     }
 
     #[test]
@@ -267,11 +301,11 @@ mod tests {
             "{q}"
         );
         assert!(
-            q.contains("rmsprop:lr=0.01,gamma=0.99,eps=1e-8,momentum=0.5,centered=true;"),
+            q.contains("rmsprop:lr=0.01,momentum=0.5,centered=true;"),
             "{q}"
         );
         assert!(
-            q.contains("radam:lr=0.001,beta1=0.9,beta2=0.999,eps=1e-8,lambda=0.1,decoupled=true"),
+            q.contains("radam:lr=0.001,lambda=0.1,decoupled=true"),
             "{q}"
         );
         let (back, _, notes) = from_query(&q);

@@ -1,7 +1,8 @@
 //! Writing a scene as a link.
 
 use crate::landscape::View;
-use crate::scene::Scene;
+use crate::optim::{Convention, HyperKey, Key, OptSpec};
+use crate::scene::{optimizer_value_keeping, Scene};
 use serde_json::Value;
 
 fn num(v: f64) -> String {
@@ -109,13 +110,12 @@ pub fn to_query(scene: &Scene, t: Option<usize>) -> String {
             num(w.y1)
         ));
     }
-    let opts: Vec<String> = v["optimizers"]
-        .as_array()
-        .map(|a| a.as_slice())
-        .unwrap_or(&[])
+    let opts: Vec<String> = scene
+        .optimizers
         .iter()
-        .map(|o| {
-            let kind = o["kind"].as_str().unwrap_or("gd");
+        .map(|spec| {
+            let o = short_optimizer(spec, scene.convention);
+            let kind = spec.kind.name();
             let kv: Vec<String> = o
                 .as_object()
                 .map(|m| {
@@ -136,6 +136,17 @@ pub fn to_query(scene: &Scene, t: Option<usize>) -> String {
         parts.push(format!("t={t}"));
     }
     parts.join("&")
+}
+
+/// An optimizer as a link writes it: η always (what a figure is about, and
+/// 400× apart between the conventions' defaults, so a reader should not have
+/// to know them), every other key only where it differs from the
+/// convention's default, which the reader takes for an omitted key.
+fn short_optimizer(spec: &OptSpec, conv: Convention) -> Value {
+    let defaults = spec.kind.defaults(conv);
+    optimizer_value_keeping(spec, |k| {
+        k == Key::Hyper(HyperKey::Lr) || k.get(&spec.hyper) != k.get(&defaults)
+    })
 }
 
 /// A formula for a query value: only what would change its meaning is
