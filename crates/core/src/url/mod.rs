@@ -10,7 +10,7 @@
 //! | `conv` | `d2l` or `pytorch` |
 //! | `sigma`, `seed` | gradient noise |
 //! | `view` | `x0,x1,y0,y1`, each edge moved outward to its shortest decimal within [`VIEW_PRECISION`] of its span |
-//! | `opt` | optimizers separated by `;`, each `kind:key=value,key=value`, η and the keys that differ from the convention's defaults (booleans `true`/`false`, choices by name, pairs `a~b`: `rprop:etas=0.5~1.2,step_sizes=1e-6~50`); a learning-rate schedule as `schedule=kind(arg=value,…)`, lists in parentheses: `opt=gd:lr=0.6,schedule=step(step_size=5,gamma=0.5)`, `schedule=sequential(schedulers=(linear(start_factor=0.1,total_iters=5),cosine()),milestones=(5))` (`,` and `;` inside parentheses belong to the schedule) |
+//! | `opt` | `none` (no optimizer), or optimizers separated by `;`, each `kind:key=value,key=value`, η and the keys that differ from the convention's defaults (booleans `true`/`false`, choices by name, pairs `a~b`: `rprop:etas=0.5~1.2,step_sizes=1e-6~50`); a learning-rate schedule as `schedule=kind(arg=value,…)`, lists in parentheses: `opt=gd:lr=0.6,schedule=step(step_size=5,gamma=0.5)`, `schedule=sequential(schedulers=(linear(start_factor=0.1,total_iters=5),cosine()),milestones=(5))` (`,` and `;` inside parentheses belong to the schedule) |
 //! | `t` | the current step |
 //!
 //! Reading is lenient where the scene JSON is strict: a value that is
@@ -30,6 +30,11 @@ mod write;
 /// character (RFC 3986), so no browser or `URLSearchParams` escapes it and
 /// the link stays readable.
 pub const PAIR: &str = "~";
+
+/// `opt=none`: a scene without optimizers (the surface alone, after every
+/// card was removed). An empty `opt=` is no such scene: like any empty
+/// value it is dropped, and said ([`Notice::NoOptimizer`]).
+pub const NO_OPTIMIZERS: &str = "none";
 
 pub use locks::{Group, Locks, Panel, PANELS};
 use read::decode;
@@ -162,6 +167,12 @@ pub enum Notice {
         /// The value as written.
         got: String,
     },
+    /// `opt=` names no optimizer (empty, or separators only); the default
+    /// scene's optimizers are shown.
+    NoOptimizer {
+        /// The value as written.
+        got: String,
+    },
     /// `t=` is not a step number.
     BadStep {
         /// The value as written.
@@ -276,6 +287,39 @@ mod tests {
             "{q}"
         );
         assert_eq!(from_query(&q).0, s, "{q}");
+    }
+
+    /// An empty `opt=` (a cleared value, a cut link) opened a page without
+    /// runs and without a word (a user's trial): it is dropped like any empty
+    /// value, the default optimizers shown, and said. The surface alone is
+    /// `opt=none`, which the page writes for a scene without optimizers.
+    #[test]
+    fn an_empty_opt_is_said_and_none_is_the_surface_alone() {
+        for (q, got) in [
+            ("opt=", ""),
+            ("?f=rosenbrock&opt=&steps=9", ""),
+            ("opt=;", ";"),
+            ("opt=%20", " "),
+        ] {
+            let (s, _, notes) = from_query(q);
+            assert_eq!(s.optimizers, Scene::default().optimizers, "{q}");
+            assert_eq!(notes, [Notice::NoOptimizer { got: got.into() }], "{q}");
+        }
+        let (s, _, _) = from_query("?f=rosenbrock&opt=&steps=9");
+        assert_eq!((s.landscape.kind(), s.steps), ("rosenbrock", 9));
+        let s = Scene {
+            optimizers: Vec::new(),
+            ..Scene::default()
+        };
+        let q = to_query(&s, None);
+        assert!(q.ends_with("&opt=none"), "{q}");
+        let (back, _, notes) = from_query(&q);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(back, s);
+        // `none` beside optimizers is no kind: dropped, the rest kept.
+        let (s, _, notes) = from_query("opt=none;gd:lr=0.1");
+        assert_eq!(s.optimizers.len(), 1);
+        assert_eq!(notes.len(), 1, "{notes:?}");
     }
 
     #[test]

@@ -131,7 +131,11 @@ pub fn to_query(scene: &Scene, t: Option<usize>) -> String {
             format!("{kind}:{}", kv.join(","))
         })
         .collect();
-    parts.push(format!("opt={}", opts.join(";")));
+    let opts = match opts.is_empty() {
+        true => super::NO_OPTIMIZERS.to_string(),
+        false => opts.join(";"),
+    };
+    parts.push(format!("opt={opts}"));
     if let Some(t) = t {
         parts.push(format!("t={t}"));
     }
