@@ -215,3 +215,49 @@ fn a_refused_choice_lists_the_possible_values_in_both_languages() {
     ]);
     assert_one_line(&o, "--format bmp", &["svg, png, pdf, gif"]);
 }
+
+/// Every numeric option refuses a non-number, a decimal, a negative and an
+/// out-of-range value alike: the option, its range and the value typed, in
+/// the user's language; never Rust's parse error ("invalid digit found in
+/// string") or clap's "unexpected argument '-1'" (a user's trial).
+#[test]
+fn every_numeric_option_names_its_range_in_both_languages() {
+    let out = tmp("n.png");
+    let options: &[(&str, u32, u32)] = &[
+        ("--width", 200, 10000),
+        ("--height", 150, 10000),
+        ("--every", 1, 100000),
+        ("--fps", 1, 50),
+        ("--scale", 1, 4),
+    ];
+    let outside = |hi: u32| (hi + 1).to_string();
+    for &(flag, lo, hi) in options {
+        let too_big = outside(hi);
+        for bad in [
+            "1.5",
+            "abc",
+            "-1",
+            "1e3",
+            &too_big,
+            "99999999999999999999999",
+        ] {
+            let args = [
+                "render",
+                "examples/scenes/gd-eta-0.4.json",
+                "-o",
+                s(&out),
+                flag,
+                bad,
+            ];
+            let what = format!("{flag} {bad}");
+            let o = run(&args);
+            let range = format!("{flag} must be an integer in {lo}..={hi} (got {bad})");
+            assert_one_line(&o, &what, &[&range]);
+            let o = run(&[&["--lang", "zh"][..], &args].concat());
+            let range = format!("{flag} 必须是 {lo} 到 {hi} 之间的整数（实际为 {bad}）");
+            assert_one_line(&o, &format!("zh {what}"), &[&range]);
+            assert!(!stderr(&o).contains("invalid"), "zh {what}: {}", stderr(&o));
+        }
+    }
+    assert!(!out.exists(), "nothing written");
+}

@@ -1,11 +1,12 @@
 //! The scene contract, round trip: any valid scene survives `to_json` →
 //! `from_json` bit for bit, `to_json` writes only the keys in use, and the
-//! example scenes parse and run.
+//! example scenes parse and run; and any scene survives its link.
 #![cfg(not(target_arch = "wasm32"))]
 
 use gradscape::landscape::{Quadratic, Rastrigin, Rosenbrock};
 use gradscape::optim::{Hyper, LineSearch, ALL_KINDS};
 use gradscape::scene::Noise;
+use gradscape::url;
 use gradscape::{simulate, Convention, Landscape, OptSpec, Scene, View};
 use proptest::prelude::*;
 use serde_json::json;
@@ -278,6 +279,46 @@ proptest! {
         let back = Scene::from_json(&text);
         prop_assert!(back.is_ok(), "{:?}\n{}", back.err(), text);
         prop_assert_eq!(back.unwrap(), s);
+    }
+}
+
+/// [`any_scene`] with some of each optimizer's keys put back at the
+/// convention's defaults (which a link leaves out), where the kind allows
+/// the mix.
+fn any_scene_with_defaults() -> impl Strategy<Value = Scene> {
+    (any_scene(), any::<u64>()).prop_map(|(mut s, mask)| {
+        for (i, o) in s.optimizers.iter_mut().enumerate() {
+            let d = o.kind.defaults(s.convention);
+            let mut mixed = *o;
+            for (j, k) in o.kind.keys().iter().enumerate() {
+                if mask >> ((i * 7 + j) % 64) & 1 == 1 {
+                    k.set(&mut mixed.hyper, k.get(&d));
+                }
+            }
+            if mixed.validate().is_ok() {
+                *o = mixed;
+            }
+        }
+        s
+    })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// scene → link → scene gives the same scene, with no notice, whichever
+    /// keys sit at their defaults; its view as the link writes it
+    /// (`url::written_view`: short numbers, a hair wider).
+    #[test]
+    fn any_scene_survives_its_link(s in any_scene_with_defaults()) {
+        let q = url::to_query(&s, None);
+        let (back, _, notices) = url::from_query(&q);
+        prop_assert!(notices.is_empty(), "{}: {:?}", q, notices);
+        let want = Scene {
+            view: s.view.as_ref().map(url::written_view),
+            ..s.clone()
+        };
+        prop_assert_eq!(back, want, "{}", q);
     }
 }
 

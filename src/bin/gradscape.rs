@@ -94,19 +94,19 @@ enum Command {
         #[arg(long, conflicts_with = "format")]
         gif: bool,
         /// GIF: draw every K-th step (the last step is always drawn), K ≥ 1.
-        #[arg(long, value_name = "K", default_value_t = 1)]
-        every: u64,
+        #[arg(long, value_name = "K", default_value_t = 1, allow_negative_numbers = true, value_parser = whole_in((1, MAX_STEPS)))]
+        every: u32,
         /// GIF: frames per second (1..=50).
-        #[arg(long, default_value_t = 10)]
-        fps: u64,
+        #[arg(long, default_value_t = 10, allow_negative_numbers = true, value_parser = whole_in(FPS_RANGE))]
+        fps: u32,
         /// PNG and GIF: pixels per SVG pixel (1..=4; 2 is sharp on a slide or HiDPI screen).
-        #[arg(long, default_value_t = 1)]
-        scale: u64,
+        #[arg(long, default_value_t = 1, allow_negative_numbers = true, value_parser = whole_in(SCALE_RANGE))]
+        scale: u32,
         /// Width in pixels (200..=10000).
-        #[arg(long, default_value_t = 800, value_parser = clap::value_parser!(u32).range(200..=10000))]
+        #[arg(long, default_value_t = 800, allow_negative_numbers = true, value_parser = whole_in(WIDTH_RANGE))]
         width: u32,
         /// Height in pixels (150..=10000).
-        #[arg(long, default_value_t = 560, value_parser = clap::value_parser!(u32).range(150..=10000))]
+        #[arg(long, default_value_t = 560, allow_negative_numbers = true, value_parser = whole_in(HEIGHT_RANGE))]
         height: u32,
     },
     /// Print a runnable Python script (PyTorch, float64) that reproduces the scene's trajectories.
@@ -183,7 +183,12 @@ fn run(cli: Cli) -> Result<(), String> {
                     media::Format::from_extension(&output).unwrap_or(media::Format::Svg)
                 }
             };
-            let anim = animation(every, fps, scale, lang)?;
+            // The flags' ranges were checked when they were parsed.
+            let anim = Animation {
+                every: every as usize,
+                fps,
+                scale,
+            };
             let sc = read_scene(&scene, lang)?;
             let runs = simulate(&sc).map_err(|e| run_error(&e, lang))?;
             if format == media::Format::Gif {
@@ -242,46 +247,44 @@ fn code(scene: &PathBuf, output: Option<&PathBuf>, lang: Lang) -> Result<(), Str
     }
 }
 
-/// `--every`, `--fps` and `--scale` checked, with the flag and its range
-/// named.
-fn animation(every: u64, fps: u64, scale: u64, lang: Lang) -> Result<Animation, String> {
-    let (lo, hi) = FPS_RANGE;
-    if !(lo as u64..=hi as u64).contains(&fps) {
-        return Err(trf(
-            lang,
-            "cli.range",
-            &["--fps", &lo.to_string(), &hi.to_string(), &fps.to_string()],
-        ));
-    }
-    if every == 0 || every > MAX_STEPS {
-        return Err(trf(
-            lang,
-            "cli.range",
-            &["--every", "1", &MAX_STEPS.to_string(), &every.to_string()],
-        ));
-    }
-    let (lo, hi) = SCALE_RANGE;
-    if !(lo as u64..=hi as u64).contains(&scale) {
-        return Err(trf(
-            lang,
-            "cli.range",
-            &[
-                "--scale",
-                &lo.to_string(),
-                &hi.to_string(),
-                &scale.to_string(),
-            ],
-        ));
-    }
-    Ok(Animation {
-        every: every as usize,
-        fps: fps as u32,
-        scale: scale as u32,
-    })
+/// A numeric option refused: its allowed range and what was typed. A typed
+/// value, so that [`usage_error`] words it in the user's language (clap's
+/// own words would leak Rust's "invalid digit found in string").
+#[derive(Debug)]
+struct OutOfRange {
+    range: (u32, u32),
+    got: String,
 }
 
+impl std::fmt::Display for OutOfRange {
+    // Numbers only: the sentence is the text layer's `cli.range`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}..={} ({})", self.range.0, self.range.1, self.got)
+    }
+}
+
+impl std::error::Error for OutOfRange {}
+
+/// The parser of a numeric option: a whole number in `range`. A decimal, a
+/// negative or a word is refused the same way as a number out of range.
+fn whole_in(range: (u32, u32)) -> impl Fn(&str) -> Result<u32, OutOfRange> + Clone {
+    move |s: &str| {
+        s.parse::<u32>()
+            .ok()
+            .filter(|v| (range.0..=range.1).contains(v))
+            .ok_or_else(|| OutOfRange {
+                range,
+                got: s.to_string(),
+            })
+    }
+}
+
+/// The sizes a figure may take, in pixels.
+const WIDTH_RANGE: (u32, u32) = (200, 10_000);
+const HEIGHT_RANGE: (u32, u32) = (150, 10_000);
+
 /// The longest scene (`steps` ≤ 100000) and the most frames a GIF takes.
-const MAX_STEPS: u64 = 100_000;
+const MAX_STEPS: u32 = 100_000;
 const MAX_FRAMES: usize = 1000;
 
 /// A GIF of more than [`MAX_FRAMES`] frames is refused with the `--every`
@@ -308,6 +311,20 @@ fn check_frames(steps: usize, every: usize, lang: Lang) -> Result<(), String> {
 fn usage_error(e: &clap::Error, lang: Lang) -> String {
     use clap::error::{ContextKind, ErrorKind};
     let context = |k: ContextKind| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+    if let Some(OutOfRange {
+        range: (lo, hi),
+        got,
+    }) = out_of_range(e)
+    {
+        // "--scale <SCALE>" → "--scale": the option as the user types it.
+        let arg = context(ContextKind::InvalidArg);
+        let flag = arg.split(' ').next().unwrap_or_default();
+        return trf(
+            lang,
+            "cli.range",
+            &[flag, &lo.to_string(), &hi.to_string(), got],
+        );
+    }
     let text = e.render().to_string();
     let first = text
         .lines()
@@ -359,6 +376,11 @@ fn usage_error(e: &clap::Error, lang: Lang) -> String {
         }
         _ => tr(lang, "cli.bad-args").to_string(),
     }
+}
+
+/// The range a numeric option refused, when that is the error.
+fn out_of_range(e: &clap::Error) -> Option<&OutOfRange> {
+    std::error::Error::source(e)?.downcast_ref::<OutOfRange>()
 }
 
 /// The values clap lists for the refused argument ("json, csv"), or "".

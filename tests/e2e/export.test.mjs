@@ -92,6 +92,7 @@ test('copy link puts the page URL, which holds the scene, on the clipboard', asy
   await page.waitForFunction(() => document.getElementById('share-status').textContent.includes('copied'));
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, await page.evaluate(() => location.href));
-  assert.match(copied, /opt=gd:lr=0\.4;momentum:lr=0\.6,gamma=0\.5/);
+  // η and what differs from the defaults only (not gamma=0.5,nesterov=false, beta1=0.9,…).
+  assert.match(copied, /[?&]opt=gd:lr=0\.4;momentum:lr=0\.6;adam:lr=0\.2(&|$)/);
   assert.deepEqual(errors, []);
 });

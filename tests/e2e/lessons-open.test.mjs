@@ -89,10 +89,18 @@ test('the fit button and the F key put every trail point up to the cursor in vie
   await page.locator('#plot').focus();
   await act(page, () => page.keyboard.press('f'));
   assert.ok(inside(await shownPoints(page)), 'F fits');
-  // The link carries the fitted window.
+  // The link carries the fitted window in short numbers (not f64's 17
+  // digits), a hair wider: opened, it still holds every point.
   await settled(page);
-  assert.match(page.url(), /[?&]view=/);
+  const link = new URL(page.url()).search;
+  const view = new URLSearchParams(link).get('view');
+  assert.ok(view, link);
+  const digits = (n) => n.replace(/^-/, '').replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').length;
+  assert.ok(view.split(',').every((n) => digits(n) <= 7), `view=${view}`);
+  const opened = await fresh(t, link);
+  assert.ok(inside(await shownPoints(opened.page)), `${link}: every point inside`);
   assert.deepEqual(errors, []);
+  assert.deepEqual(opened.errors, []);
 });
 
 test('lesson 9: AdamW\'s decay points at the origin, Adam+L2\'s is bent by 1/√v̂', async (t) => {

@@ -105,6 +105,35 @@ test('a bad view drops the view only, with one notice, in English and 中文', a
   }
 });
 
+// An empty opt= opened a page without runs and without a word.
+test('an empty opt= is said in English and 中文, the default optimizers shown; opt=none is the surface alone', async () => {
+  for (const [lang, words] of [
+    ['', 'opt: must name an optimizer, or be none for the surface alone (got ""); the default optimizers are shown'],
+    ['&lang=zh', 'opt：应写出至少一个优化器，只看曲面时写 none（实际为 ""）；显示默认的优化器'],
+  ]) {
+    const q = `?f=rosenbrock&steps=30&opt=${lang}`;
+    const { page, context, errors, state } = await openAt(q);
+    assert.deepEqual(await page.locator('#notice-list li').allInnerTexts(), [words], q);
+    const s = await state();
+    assert.deepEqual(s.scene.optimizers.map((o) => o.kind), ['gd', 'momentum'], q);
+    assert.equal(s.scene.steps, 30, q);
+    assert.equal(s.runs.length, 2, q);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // Every card removed: the link says opt=none, and opens as it was left.
+  const { page, context, errors, state } = await openAt('?f=rosenbrock&steps=30');
+  for (let i = 0; i < 2; i++) await page.locator('section.opt-card[data-index="0"] button.remove-opt').click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('opt') === 'none');
+  const query = await page.evaluate(() => location.search);
+  await context.close();
+  const again = await openAt(query);
+  assert.equal(await again.page.isVisible('#notice'), false, query);
+  assert.deepEqual((await again.state()).scene.optimizers, [], query);
+  assert.deepEqual([...errors, ...again.errors], []);
+  await again.context.close();
+});
+
 test('every change rewrites the link, and the rewritten link reproduces the page', async () => {
   const { page, context, state } = await openAt('');
   const historyLength = await page.evaluate(() => history.length);

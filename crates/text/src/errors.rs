@@ -340,6 +340,7 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
     match n {
         Notice::Dropped(e) => trf(lang, "link.ignored", &[&scene_error(e, lang)]),
         Notice::BadView { got } => trf(lang, "link.bad-view", &[got]),
+        Notice::NoOptimizer { got } => trf(lang, "link.no-optimizer", &[got]),
         Notice::BadStep { got } => trf(lang, "link.bad-step", &[got]),
         Notice::StepTooLarge { got, steps } => trf(
             lang,
@@ -451,6 +452,21 @@ mod tests {
                 "{zh}"
             );
         }
+    }
+
+    /// An empty `opt=` is named, with what a link may say instead.
+    #[test]
+    fn an_empty_opt_is_said_in_both_languages() {
+        let (_, _, notes) = from_query("f=rosenbrock&opt=");
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert_eq!(
+            notice(&notes[0], Lang::En),
+            "opt: must name an optimizer, or be none for the surface alone (got \"\"); the default optimizers are shown"
+        );
+        assert_eq!(
+            notice(&notes[0], Lang::Zh),
+            "opt：应写出至少一个优化器，只看曲面时写 none（实际为 \"\"）；显示默认的优化器"
+        );
     }
 
     /// A bad `view=` is one notice naming the field and what it allows, in

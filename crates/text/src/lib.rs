@@ -249,6 +249,7 @@ pub const NAMES: &[&str] = &[
     "lr",
     "ema",
     // The link's keys and values, named in its notices.
+    "opt",
     "view",
     "lesson",
     "lang",

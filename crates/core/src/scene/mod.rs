@@ -28,7 +28,7 @@ pub use error::{allowed_of, allowed_range, Allowed, Choice, Got, Problem, SceneE
 pub use schedule::{check_schedule, read_schedule, schedule_keys, schedule_value};
 
 use crate::landscape::{Landscape, View};
-use crate::optim::{Convention, KeyValue, OptKind, OptSpec};
+use crate::optim::{Convention, Key, KeyValue, OptKind, OptSpec};
 use crate::Vec2;
 use serde_json::{Map, Value};
 
@@ -154,10 +154,21 @@ fn landscape_value(l: &Landscape) -> Value {
 
 /// One optimizer as JSON: its kind and exactly the keys it uses.
 pub fn optimizer_value(spec: &OptSpec) -> Value {
+    optimizer_value_keeping(spec, |_| true)
+}
+
+/// [`optimizer_value`] with only the keys `keep` lets through (a link
+/// leaves out those at their defaults).
+pub fn optimizer_value_keeping(spec: &OptSpec, keep: impl Fn(Key) -> bool) -> Value {
     let h = &spec.hyper;
     let mut m = Map::new();
     m.insert("kind".into(), spec.kind.name().into());
-    for key in spec.kind.keys().iter().filter(|&&k| spec.kind.writes(k, h)) {
+    for &key in spec
+        .kind
+        .keys()
+        .iter()
+        .filter(|&&k| spec.kind.writes(k, h) && keep(k))
+    {
         let v: Value = match key.get(h) {
             KeyValue::Number(x) => x.into(),
             KeyValue::Flag(b) => b.into(),

@@ -9,8 +9,8 @@
 //! | `steps` | 0..=100000 |
 //! | `conv` | `d2l` or `pytorch` |
 //! | `sigma`, `seed` | gradient noise |
-//! | `view` | `x0,x1,y0,y1` |
-//! | `opt` | optimizers separated by `;`, each `kind:key=value,key=value` (booleans `true`/`false`, choices by name, pairs `a~b`: `rprop:etas=0.5~1.2,step_sizes=1e-6~50`); a learning-rate schedule as `schedule=kind(arg=value,…)`, lists in parentheses: `opt=gd:lr=0.6,schedule=step(step_size=5,gamma=0.5)`, `schedule=sequential(schedulers=(linear(start_factor=0.1,total_iters=5),cosine()),milestones=(5))` (`,` and `;` inside parentheses belong to the schedule) |
+//! | `view` | `x0,x1,y0,y1`, each edge moved outward to its shortest decimal within [`VIEW_PRECISION`] of its span |
+//! | `opt` | `none` (no optimizer), or optimizers separated by `;`, each `kind:key=value,key=value`, η and the keys that differ from the convention's defaults (booleans `true`/`false`, choices by name, pairs `a~b`: `rprop:etas=0.5~1.2,step_sizes=1e-6~50`); a learning-rate schedule as `schedule=kind(arg=value,…)`, lists in parentheses: `opt=gd:lr=0.6,schedule=step(step_size=5,gamma=0.5)`, `schedule=sequential(schedulers=(linear(start_factor=0.1,total_iters=5),cosine()),milestones=(5))` (`,` and `;` inside parentheses belong to the schedule) |
 //! | `t` | the current step |
 //!
 //! Reading is lenient where the scene JSON is strict: a value that is
@@ -31,10 +31,15 @@ mod write;
 /// the link stays readable.
 pub const PAIR: &str = "~";
 
+/// `opt=none`: a scene without optimizers (the surface alone, after every
+/// card was removed). An empty `opt=` is no such scene: like any empty
+/// value it is dropped, and said ([`Notice::NoOptimizer`]).
+pub const NO_OPTIMIZERS: &str = "none";
+
 pub use locks::{Group, Locks, Panel, PANELS};
 use read::decode;
 pub use read::from_query;
-pub use write::to_query;
+pub use write::{to_query, written_view, VIEW_PRECISION};
 
 use crate::scene::SceneError;
 
@@ -162,6 +167,12 @@ pub enum Notice {
         /// The value as written.
         got: String,
     },
+    /// `opt=` names no optimizer (empty, or separators only); the default
+    /// scene's optimizers are shown.
+    NoOptimizer {
+        /// The value as written.
+        got: String,
+    },
     /// `t=` is not a step number.
     BadStep {
         /// The value as written.
@@ -236,12 +247,79 @@ mod tests {
         let q = to_query(&s, Some(20));
         assert_eq!(
             q,
-            "f=quadratic&a=0.1&b=2&start=-5,-2&steps=20&conv=d2l&opt=gd:lr=0.4;momentum:lr=0.4,gamma=0.5,nesterov=false&t=20"
+            "f=quadratic&a=0.1&b=2&start=-5,-2&steps=20&conv=d2l&opt=gd:lr=0.4;momentum:lr=0.4&t=20"
         );
         let (back, t, notes) = from_query(&q);
         assert_eq!(back, s);
         assert_eq!(t, Some(20));
         assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    /// A link writes η and what differs from the convention's defaults
+    /// (it wrote `nesterov=false`, `beta1=0.9,beta2=0.999,eps=1e-8`, … on
+    /// every link: a user's trial); the reader puts the defaults back.
+    /// `tests/scene_round_trip.rs` checks the round trip of any mix.
+    #[test]
+    fn a_link_leaves_out_what_is_at_its_default() {
+        use crate::optim::{OptKind, OptSpec, ALL_KINDS};
+        for convention in [crate::Convention::D2l, crate::Convention::Pytorch] {
+            for kind in ALL_KINDS {
+                let spec = OptSpec::new(kind, convention);
+                let s = Scene {
+                    convention,
+                    optimizers: vec![spec],
+                    ..Scene::default()
+                };
+                let q = to_query(&s, None);
+                let want = format!("&opt={}:lr={}", kind.name(), spec.hyper.lr);
+                assert!(q.ends_with(&want), "{q}");
+                assert_eq!(from_query(&q).0, s, "{q}");
+            }
+        }
+        let mut s = Scene::default();
+        s.optimizers[1].hyper.nesterov = true;
+        let mut adam = OptSpec::new(OptKind::Adam, s.convention);
+        adam.hyper.beta2 = 0.99;
+        s.optimizers.push(adam);
+        let q = to_query(&s, None);
+        assert!(
+            q.ends_with("&opt=gd:lr=0.4;momentum:lr=0.4,nesterov=true;adam:lr=0.1,beta2=0.99"),
+            "{q}"
+        );
+        assert_eq!(from_query(&q).0, s, "{q}");
+    }
+
+    /// An empty `opt=` (a cleared value, a cut link) opened a page without
+    /// runs and without a word (a user's trial): it is dropped like any empty
+    /// value, the default optimizers shown, and said. The surface alone is
+    /// `opt=none`, which the page writes for a scene without optimizers.
+    #[test]
+    fn an_empty_opt_is_said_and_none_is_the_surface_alone() {
+        for (q, got) in [
+            ("opt=", ""),
+            ("?f=rosenbrock&opt=&steps=9", ""),
+            ("opt=;", ";"),
+            ("opt=%20", " "),
+        ] {
+            let (s, _, notes) = from_query(q);
+            assert_eq!(s.optimizers, Scene::default().optimizers, "{q}");
+            assert_eq!(notes, [Notice::NoOptimizer { got: got.into() }], "{q}");
+        }
+        let (s, _, _) = from_query("?f=rosenbrock&opt=&steps=9");
+        assert_eq!((s.landscape.kind(), s.steps), ("rosenbrock", 9));
+        let s = Scene {
+            optimizers: Vec::new(),
+            ..Scene::default()
+        };
+        let q = to_query(&s, None);
+        assert!(q.ends_with("&opt=none"), "{q}");
+        let (back, _, notes) = from_query(&q);
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(back, s);
+        // `none` beside optimizers is no kind: dropped, the rest kept.
+        let (s, _, notes) = from_query("opt=none;gd:lr=0.1");
+        assert_eq!(s.optimizers.len(), 1);
+        assert_eq!(notes.len(), 1, "{notes:?}");
     }
 
     #[test]
@@ -267,11 +345,11 @@ mod tests {
             "{q}"
         );
         assert!(
-            q.contains("rmsprop:lr=0.01,gamma=0.99,eps=1e-8,momentum=0.5,centered=true;"),
+            q.contains("rmsprop:lr=0.01,momentum=0.5,centered=true;"),
             "{q}"
         );
         assert!(
-            q.contains("radam:lr=0.001,beta1=0.9,beta2=0.999,eps=1e-8,lambda=0.1,decoupled=true"),
+            q.contains("radam:lr=0.001,lambda=0.1,decoupled=true"),
             "{q}"
         );
         let (back, _, notes) = from_query(&q);
@@ -418,6 +496,70 @@ mod tests {
         let (s, _, notes) = from_query("opt=gd:lr=1e+3");
         assert!(notes.is_empty(), "{notes:?}");
         assert_eq!(s.optimizers[0].hyper.lr, 1000.0);
+    }
+
+    /// "Fit trails" (and zoom, pan) leave views with all of f64's digits; the
+    /// link writes each edge with the fewest digits that move it outward by
+    /// at most [`VIEW_PRECISION`] of its span (a user's trial: a link with
+    /// `view=-5.390123464,0.26666676399999956,…`). Old links' 17 digits
+    /// read as before.
+    #[test]
+    fn a_fitted_view_is_written_short_and_holds_the_exact_one() {
+        use crate::landscape::View;
+        let digits = |n: &str| {
+            let m = n.trim_start_matches('-').split('e').next().unwrap_or("");
+            m.replace('.', "").trim_start_matches('0').len() as f64
+        };
+        let pts = [[-5.0, -2.0], [-0.1234567, 1.7320508075688772], [-4.4, 0.3]];
+        let fitted = crate::geometry::fit(pts).unwrap();
+        // Zoomed far in, away from 0: more digits are needed, and written.
+        let narrow = View::new(
+            [1234.567890123, 1234.567990123],
+            [-1.2345678e-3, 8.7654321e-3],
+        );
+        for v in [fitted, narrow] {
+            let s = Scene {
+                view: Some(v),
+                ..Scene::default()
+            };
+            let q = to_query(&s, None);
+            let (back, _, notes) = from_query(&q);
+            assert!(notes.is_empty(), "{notes:?}");
+            let w = back.view.unwrap();
+            let (tx, ty) = (v.width() * VIEW_PRECISION, v.height() * VIEW_PRECISION);
+            let written = q.split('&').find_map(|p| p.strip_prefix("view=")).unwrap();
+            let edges = [
+                (w.x0, v.x0, -tx),
+                (w.x1, v.x1, tx),
+                (w.y0, v.y0, -ty),
+                (w.y1, v.y1, ty),
+            ];
+            for ((got, exact, reach), text) in edges.into_iter().zip(written.split(',')) {
+                // Outward, by at most the precision.
+                assert!(
+                    (0.0..=1.0).contains(&((got - exact) / reach)),
+                    "{q}: {got} from {exact}"
+                );
+                // No more digits than the precision asks for (one more than
+                // the nearest decimal may need, for going outward).
+                let needed = (exact.abs().max(reach.abs()) / reach.abs()).log10().ceil() + 1.0;
+                assert!(digits(text) <= needed, "{q}: {text} for {exact}");
+            }
+            // An old link with every digit reads the exact view.
+            let old = format!("view={},{},{},{}", v.x0, v.x1, v.y0, v.y1);
+            assert_eq!(from_query(&old).0.view, Some(v));
+        }
+        let q = to_query(
+            &Scene {
+                view: Some(fitted),
+                ..Scene::default()
+            },
+            None,
+        );
+        assert!(
+            q.contains("&view=-5.39013,0.2667,-2.2986,2.03062&"),
+            "{fitted:?}: {q}"
+        );
     }
 
     /// A bad `view=` of four values loses the view only: the rest of the

@@ -130,13 +130,23 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
                     notices.push(Notice::BadView { got: v });
                 }
             }
+            "opt" if v.trim() == super::NO_OPTIMIZERS => {
+                scene.insert("optimizers".into(), Value::Array(Vec::new()));
+            }
             "opt" => {
-                let mut opts = Vec::new();
                 // `;` and `,` inside a schedule's parentheses are its own.
-                for item in split_top(&v, ';')
+                let items: Vec<&str> = split_top(&v, ';')
                     .into_iter()
                     .filter(|s| !s.trim().is_empty())
-                {
+                    .collect();
+                if items.is_empty() {
+                    // Dropped as any empty value is (`steps=`): the default
+                    // optimizers, said; not a page without runs.
+                    notices.push(Notice::NoOptimizer { got: v });
+                    continue;
+                }
+                let mut opts = Vec::new();
+                for item in items {
                     let (kind, rest) = item.split_once(':').unwrap_or((item, ""));
                     let mut o = Map::new();
                     o.insert("kind".into(), Value::String(kind.trim().to_string()));

@@ -1,6 +1,8 @@
 //! Writing a scene as a link.
 
-use crate::scene::Scene;
+use crate::landscape::View;
+use crate::optim::{Convention, HyperKey, Key, OptSpec};
+use crate::scene::{optimizer_value_keeping, Scene};
 use serde_json::Value;
 
 fn num(v: f64) -> String {
@@ -10,6 +12,51 @@ fn num(v: f64) -> String {
         // No '+' in an exponent: in a query it would read back as a space.
         Value::from(v).to_string().replace("e+", "e")
     }
+}
+
+/// How far outward each edge of a written view may move, as a share of its
+/// axis's span. Views come from "fit trails", zoom and pan with all of
+/// f64's 17 digits; a link needs only what shows. The writer knows no
+/// pixels (the link opens on a phone and on a 4K projector alike), so the
+/// bound is relative: 1e-5 of the span is a twentieth of a device pixel on
+/// a canvas 5000 device pixels wide, and leaves 4–6 significant digits.
+pub const VIEW_PRECISION: f64 = 1e-5;
+
+/// The window a link carries for `w` (and reads back exactly): each edge
+/// moved outward to its shortest decimal within [`VIEW_PRECISION`] of its
+/// span. It holds the exact window (every point "fit trails" fitted stays
+/// inside) and never narrows, so it is never below the reader's least span.
+pub fn written_view(w: &View) -> View {
+    let (tx, ty) = (w.width() * VIEW_PRECISION, w.height() * VIEW_PRECISION);
+    View::new(
+        [outward(w.x0, -tx), outward(w.x1, tx)],
+        [outward(w.y0, -ty), outward(w.y1, ty)],
+    )
+}
+
+/// The number with the fewest significant digits between `v` and
+/// `v + reach` (either sign of `reach`); `v` itself at 17 digits.
+fn outward(v: f64, reach: f64) -> f64 {
+    let (lo, hi) = if reach < 0.0 {
+        (v + reach, v)
+    } else {
+        (v, v + reach)
+    };
+    (1..=17usize)
+        .find_map(|digits| {
+            let near = format!("{v:.*e}", digits - 1);
+            let exp: i32 = near.split_once('e')?.1.parse().ok()?;
+            let r: f64 = near.parse().ok()?;
+            // The nearest d-digit decimal lies inward: take its outward
+            // neighbour, formatted again to drop the step's float noise.
+            let step = 10f64.powi(exp + 1 - digits as i32).copysign(reach);
+            let r = match (r - v) * reach < 0.0 {
+                true => format!("{:.*e}", digits - 1, r + step).parse().ok()?,
+                false => r,
+            };
+            (lo..=hi).contains(&r).then_some(r)
+        })
+        .unwrap_or(v)
 }
 
 fn val(v: &Value) -> String {
@@ -54,7 +101,7 @@ pub fn to_query(scene: &Scene, t: Option<usize>) -> String {
         parts.push(format!("sigma={}", num(scene.noise.sigma)));
         parts.push(format!("seed={}", scene.noise.seed));
     }
-    if let Some(w) = scene.view {
+    if let Some(w) = scene.view.as_ref().map(written_view) {
         parts.push(format!(
             "view={},{},{},{}",
             num(w.x0),
@@ -63,13 +110,12 @@ pub fn to_query(scene: &Scene, t: Option<usize>) -> String {
             num(w.y1)
         ));
     }
-    let opts: Vec<String> = v["optimizers"]
-        .as_array()
-        .map(|a| a.as_slice())
-        .unwrap_or(&[])
+    let opts: Vec<String> = scene
+        .optimizers
         .iter()
-        .map(|o| {
-            let kind = o["kind"].as_str().unwrap_or("gd");
+        .map(|spec| {
+            let o = short_optimizer(spec, scene.convention);
+            let kind = spec.kind.name();
             let kv: Vec<String> = o
                 .as_object()
                 .map(|m| {
@@ -85,11 +131,26 @@ pub fn to_query(scene: &Scene, t: Option<usize>) -> String {
             format!("{kind}:{}", kv.join(","))
         })
         .collect();
-    parts.push(format!("opt={}", opts.join(";")));
+    let opts = match opts.is_empty() {
+        true => super::NO_OPTIMIZERS.to_string(),
+        false => opts.join(";"),
+    };
+    parts.push(format!("opt={opts}"));
     if let Some(t) = t {
         parts.push(format!("t={t}"));
     }
     parts.join("&")
+}
+
+/// An optimizer as a link writes it: η always (what a figure is about, and
+/// 400× apart between the conventions' defaults, so a reader should not have
+/// to know them), every other key only where it differs from the
+/// convention's default, which the reader takes for an omitted key.
+fn short_optimizer(spec: &OptSpec, conv: Convention) -> Value {
+    let defaults = spec.kind.defaults(conv);
+    optimizer_value_keeping(spec, |k| {
+        k == Key::Hyper(HyperKey::Lr) || k.get(&spec.hyper) != k.get(&defaults)
+    })
 }
 
 /// A formula for a query value: only what would change its meaning is

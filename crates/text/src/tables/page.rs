@@ -31,6 +31,10 @@ pub const EN: crate::Table = &[
     ("svg.step", "step {0} of {1}"),
     ("link.ignored", "{0}; ignored"),
     ("link.bad-view", "view: must be x0,x1,y0,y1 (got \"{0}\"); ignored"),
+    (
+        "link.no-optimizer",
+        "opt: must name an optimizer, or be none for the surface alone (got \"{0}\"); the default optimizers are shown",
+    ),
     ("link.bad-step", "t: must be a step number (got \"{0}\"); ignored"),
     ("link.bad-lesson", "lesson: must be a lesson from 1 to {0} (got \"{1}\"); ignored"),
     ("link.bad-lang", "lang: must be en or zh (got \"{0}\"); in English"),
@@ -267,6 +271,10 @@ pub const ZH: crate::Table = &[
     ("svg.step", "第 {0} 步（共 {1} 步）"),
     ("link.ignored", "{0}；已忽略"),
     ("link.bad-view", "view：应为 x0,x1,y0,y1 四个数（实际为 \"{0}\"）；已忽略"),
+    (
+        "link.no-optimizer",
+        "opt：应写出至少一个优化器，只看曲面时写 none（实际为 \"{0}\"）；显示默认的优化器",
+    ),
     ("link.bad-step", "t：应为步数（实际为 \"{0}\"）；已忽略"),
     ("link.bad-lesson", "lesson：应为 1 到 {0} 的课程编号（实际为 \"{1}\"）；已忽略"),
     ("link.bad-lang", "lang：应为 en 或 zh（实际为 \"{0}\"）；显示英文"),
