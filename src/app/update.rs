@@ -221,7 +221,13 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| !m.hidden.get(*i).copied().unwrap_or(false));
-            match fit_runs(shown.map(|(_, r)| r.points.as_slice()), m.scene.start, m.t) {
+            let home = m.scene.landscape.default_view();
+            match fit_runs(
+                shown.map(|(_, r)| r.points.as_slice()),
+                m.scene.start,
+                m.t,
+                home,
+            ) {
                 Some(v) => {
                     m.scene.view = Some(v);
                     Dirty::VIEW

@@ -80,7 +80,8 @@ impl Lesson {
             LessonView::Window(v) => s.view = Some(v),
             LessonView::FitTrails => {
                 if let Ok(runs) = simulate(&s) {
-                    s.view = fit_runs(runs.iter().map(|r| r.points.as_slice()), s.start, t);
+                    let home = s.landscape.default_view();
+                    s.view = fit_runs(runs.iter().map(|r| r.points.as_slice()), s.start, t, home);
                 }
             }
         }
