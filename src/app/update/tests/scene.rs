@@ -129,7 +129,7 @@ fn lessons() {
     let d = update(&mut m, Msg::SetLesson(Some(3)));
     assert!(d.has(Dirty::LESSON | Dirty::LESSON_PANELS | Dirty::ALL));
     assert_eq!(m.lesson, Some(3));
-    assert_eq!(m.scene, lesson(3).unwrap().scene());
+    assert_eq!(m.scene, lesson(3).unwrap().opening().0);
     assert_eq!(m.t, m.scene.steps);
     update(&mut m, Msg::StepLesson(1));
     assert_eq!(m.lesson, Some(4));
@@ -182,7 +182,10 @@ fn lessons_open_at_their_step_in_their_window() {
     update(&mut m, Msg::SetLesson(Some(4)));
     assert_eq!((m.t, m.runs.len()), (6, 2));
     update(&mut m, Msg::SetLesson(Some(1)));
-    assert_eq!((m.t, m.scene.view), (20, None));
+    assert_eq!(
+        (m.t, m.scene.view),
+        (20, lesson(1).unwrap().opening().0.view)
+    );
 }
 
 #[test]
