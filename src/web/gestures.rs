@@ -6,7 +6,7 @@
 
 use super::dispatch;
 use super::dom::{by_id, closest, on};
-use crate::app::{Field, Msg};
+use crate::app::{Field, FieldId, Msg};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement, HtmlInputElement, MouseEvent};
@@ -78,11 +78,13 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     for (id, axis) in [("start-x", 0usize), ("start-y", 1)] {
         let input: HtmlInputElement = by_id(doc, id)?;
         let target = input.clone();
-        // Unreadable text is reported once committed, not while typing.
         let handler = move |e: web_sys::Event| match crate::format::read_field(&input.value()) {
+            _ if e.type_() == "input" => dispatch(Msg::Typed {
+                field: FieldId::Start(axis),
+                text: input.value(),
+            }),
             Some(v) => dispatch(Msg::SetStartField { axis, v }),
-            None if e.type_() == "change" => dispatch(Msg::Unreadable(Field::Start(axis))),
-            None => {}
+            None => dispatch(Msg::Unreadable(Field::Start(axis))),
         };
         on(&target, "input", handler.clone())?;
         on(&target, "change", handler)?;
