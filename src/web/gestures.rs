@@ -150,13 +150,18 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
 
 /// [`focus_figure`] once the event being handled is done with (its default
 /// action and the change it commits); with `from`, only if that field
-/// still has the focus and took its value (not `aria-invalid`).
+/// still has the focus, took its value (not `aria-invalid`) and was not
+/// typed in since (a key typed on after Enter hides a refusal again while
+/// the text can still become a value: the field is not done with).
 fn focus_figure_soon(doc: &Document, from: Option<web_sys::Element>) {
     let d = doc.clone();
+    let text = |f: &web_sys::Element| f.dyn_ref::<HtmlInputElement>().map(|i| i.value());
+    let typed = from.as_ref().and_then(text);
     let run = Closure::once_into_js(move || {
         if let Some(f) = &from {
             let focused = d.active_element().is_some_and(|a| &a == f);
-            if !focused || f.get_attribute("aria-invalid").as_deref() == Some("true") {
+            let invalid = f.get_attribute("aria-invalid").as_deref() == Some("true");
+            if !focused || invalid || text(f) != typed {
                 return;
             }
         }
