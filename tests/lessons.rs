@@ -126,3 +126,17 @@ fn every_lesson_has_its_scene_and_both_captions() {
     assert_eq!(Lang::from_code("EN"), Some(Lang::En));
     assert_eq!(Lang::from_code("fr"), None);
 }
+
+/// Lesson 9's bowl is a formula whose minimum (3, 3) the caption names: the
+/// figure marks it as it marks a built-in bowl's, inside the lesson's window.
+#[test]
+fn lesson_9_marks_the_minimum_its_caption_names() {
+    let (s, _) = lesson(9).unwrap().opening();
+    let m = s.landscape.minima();
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(
+        (m[0][0] - 3.0).abs() < 1e-12 && (m[0][1] - 3.0).abs() < 1e-12,
+        "{m:?}"
+    );
+    assert!(s.view().contains(m[0]));
+}

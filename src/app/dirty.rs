@@ -59,6 +59,9 @@ impl Dirty {
     /// lasted is drawn again in full (a drag that drew everything in full,
     /// such as an η slider's, is not drawn a second time).
     pub const SETTLED: Dirty = Dirty(1 << 21);
+    /// A field's text is pending: commit it after a pause
+    /// ([`crate::app::Msg::Paused`]).
+    pub const PENDING: Dirty = Dirty(1 << 22);
 
     /// What a view change redraws.
     pub const VIEW: Dirty = Dirty(Self::PLOT.0 | Self::LINK.0);

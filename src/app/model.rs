@@ -7,7 +7,7 @@ use crate::diagnose::Diagnosis;
 use crate::landscape::{Edge, ExprError, Param, View};
 use crate::optim::{HyperKey, Key, KeyValue, OptKind, Range};
 use crate::run::Trajectory;
-use crate::scene::{Scene, SceneError};
+use crate::scene::{Scene, SceneError, MAX_SEED, MAX_STEPS};
 use gradscape_core::geometry::Viewport;
 use gradscape_text::Lang;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -182,6 +182,17 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Whether the rule takes `v` (the start's axes are checked as a
+    /// point, by `geometry::start_ok`).
+    pub fn takes(self, v: f64) -> bool {
+        match self {
+            Rule::Steps => v.fract() == 0.0 && (0.0..=MAX_STEPS as f64).contains(&v),
+            Rule::Sigma => (0.0..=1e6).contains(&v),
+            Rule::Seed => v.fract() == 0.0 && (0.0..=MAX_SEED as f64).contains(&v),
+            Rule::Start(_) => false,
+        }
+    }
+
     /// The field the rule is about.
     pub fn field(self) -> FieldId {
         match self {
@@ -277,6 +288,10 @@ pub struct Model {
     pub sched_errors: Vec<super::schedule::SchedError>,
     /// The global error line.
     pub error: Option<GlobalError>,
+    /// A number field whose text is still being typed and can still become
+    /// a value it takes (`0` on the way to `0.05` in η): not refused yet;
+    /// a pause commits it (`update::typing`).
+    pub pending: Option<FieldId>,
     /// A formula typed that does not parse (the surface drawn stays).
     pub expr_error: Option<(String, ExprError)>,
     /// Presenter mode (`?present`): big type, thick lines, a projector
@@ -325,6 +340,7 @@ impl Model {
             sched_errors: vec![],
             map_full: false,
             error: None,
+            pending: None,
             expr_error: None,
             present: false,
             history: History::default(),

@@ -112,6 +112,23 @@ pub enum Msg {
     },
     /// Text that is not a number, committed in a field.
     Unreadable(Field),
+    /// A number field typed into, key by key (its `input` event): applied
+    /// when the text is a value the field takes, quietly pending while it
+    /// can still become one, refused at once when it cannot.
+    Typed {
+        /// The field.
+        field: FieldId,
+        /// Its text.
+        text: String,
+    },
+    /// A second without a key in a pending field: its text is committed,
+    /// applied or refused as on Enter.
+    Paused {
+        /// The field.
+        field: FieldId,
+        /// Its text.
+        text: String,
+    },
     /// A field left (blur) or abandoned (Escape): back to the value in effect.
     Revert(FieldId),
     /// Add an optimizer at its defaults.

@@ -6,7 +6,7 @@ use super::msg::Msg;
 use crate::landscape::{Edge, Expr, Landscape};
 use crate::lesson::{lesson, LESSONS};
 use crate::optim::OptSpec;
-use crate::scene::{Scene, MAX_SEED, MAX_STEPS};
+use crate::scene::Scene;
 use gradscape_core::geometry::fit_runs;
 
 pub use crate::optim::MAX_OPTIMIZERS;
@@ -60,6 +60,21 @@ fn recorded(m: &mut Model, msg: Msg) -> Dirty {
 
 /// Apply `msg` to `m` without recording it.
 fn apply(m: &mut Model, msg: Msg) -> Dirty {
+    // A field committed (Enter, − / +, its slider) or left: nothing of it
+    // is pending any more.
+    if matches!(
+        msg,
+        Msg::SetHyper { .. }
+            | Msg::SlideHyper { .. }
+            | Msg::Unreadable(_)
+            | Msg::Revert(_)
+            | Msg::SetSteps(_)
+            | Msg::SetSigma(_)
+            | Msg::SetSeed(_)
+            | Msg::SetStartField { .. }
+    ) {
+        m.pending = None;
+    }
     match msg {
         Msg::SetHyper { i, key, v, slider } => cards::set(m, i, key, v, slider),
         Msg::SlideHyper { i, key, pos } => cards::slide(m, i, key, pos),
@@ -69,6 +84,8 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         Msg::SetMomentum { eta, gamma } => cards::set_momentum(m, eta, gamma),
         Msg::Unreadable(f) => cards::unreadable(m, f),
         Msg::Revert(f) => cards::revert(m, f),
+        Msg::Typed { field, text } => typing::typed(m, field, &text),
+        Msg::Paused { field, text } => typing::paused(m, field, &text),
         Msg::AddOpt(kind) => {
             if m.scene.optimizers.len() >= MAX_OPTIMIZERS {
                 m.error = Some(GlobalError::AddMax);
@@ -221,7 +238,13 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| !m.hidden.get(*i).copied().unwrap_or(false));
-            match fit_runs(shown.map(|(_, r)| r.points.as_slice()), m.scene.start, m.t) {
+            let home = m.scene.landscape.default_view();
+            match fit_runs(
+                shown.map(|(_, r)| r.points.as_slice()),
+                m.scene.start,
+                m.t,
+                home,
+            ) {
                 Some(v) => {
                     m.scene.view = Some(v);
                     Dirty::VIEW
@@ -369,8 +392,8 @@ pub fn all(m: &mut Model) -> Dirty {
     Dirty::ALL | Dirty::ERROR | Dirty::FORMULA | Dirty::CARD_ERROR
 }
 /// Steps, σ or the seed, if `v` keeps the rule.
-fn ruled(m: &mut Model, rule: Rule, v: f64) -> Dirty {
-    if rule == Rule::Steps && v.fract() == 0.0 && (0.0..=MAX_STEPS as f64).contains(&v) {
+pub(super) fn ruled(m: &mut Model, rule: Rule, v: f64) -> Dirty {
+    if rule == Rule::Steps && rule.takes(v) {
         // A schedule may not fit the new length (a one_cycle shorter than
         // the steps): the steps stay and the error names its optimizer.
         let refused = m.scene.optimizers.iter().enumerate().find_map(|(i, o)| {
@@ -385,23 +408,15 @@ fn ruled(m: &mut Model, rule: Rule, v: f64) -> Dirty {
     }
     let t = m.steps_from.unwrap_or(m.t);
     let s = &mut m.scene;
-    let ok = match rule {
-        Rule::Steps if v.fract() == 0.0 && (0.0..=MAX_STEPS as f64).contains(&v) => {
-            s.steps = v as usize;
-            true
-        }
-        Rule::Sigma if (0.0..=1e6).contains(&v) => {
-            s.noise.sigma = v;
-            true
-        }
-        Rule::Seed if v.fract() == 0.0 && (0.0..=MAX_SEED as f64).contains(&v) => {
-            s.noise.seed = v as u64;
-            true
-        }
+    let ok = rule.takes(v);
+    match rule {
+        _ if !ok => {}
+        Rule::Steps => s.steps = v as usize,
+        Rule::Sigma => s.noise.sigma = v,
+        Rule::Seed => s.noise.seed = v as u64,
         // Set by `pointer::start_field`, which checks its own range.
-        Rule::Start(_) => false,
-        _ => false,
-    };
+        Rule::Start(_) => {}
+    }
     if ok {
         m.error = None;
         let d = Dirty::ERROR | runs(m);
@@ -427,6 +442,7 @@ mod locks;
 mod pointer;
 mod quiz;
 mod schedule;
+mod typing;
 mod undo;
 
 pub use cards::set_hyper;

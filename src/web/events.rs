@@ -3,7 +3,7 @@
 
 use super::dispatch;
 use super::dom::{by_id, closest, on};
-use crate::app::{Field, Msg};
+use crate::app::{Field, FieldId, Msg};
 use crate::landscape::{Landscape, View};
 use crate::optim::{Convention, HyperKey, Key, KeyValue, OptKind};
 use gradscape_text::Lang;
@@ -114,14 +114,10 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
                 pos: input.value_as_number(),
             }),
             ("text", Key::Hyper(key)) if input.class_list().contains("num") => {
-                if let Some(v) = number(&input.value()) {
-                    dispatch(Msg::SetHyper {
-                        i,
-                        key,
-                        v,
-                        slider: false,
-                    })
-                }
+                dispatch(Msg::Typed {
+                    field: FieldId::Hyper { i, key },
+                    text: input.value(),
+                })
             }
             ("checkbox", Key::Flag(key)) => dispatch(Msg::SetFlag {
                 i,
@@ -278,18 +274,20 @@ fn globals(doc: &Document) -> Result<(), JsValue> {
         }
     })?;
     type Make = fn(f64) -> Msg;
-    let fields: [(&str, Make, Field); 3] = [
-        ("steps", Msg::SetSteps, Field::Steps),
-        ("noise-sigma", Msg::SetSigma, Field::Sigma),
-        ("noise-seed", Msg::SetSeed, Field::Seed),
+    let fields: [(&str, Make, Field, FieldId); 3] = [
+        ("steps", Msg::SetSteps, Field::Steps, FieldId::Steps),
+        ("noise-sigma", Msg::SetSigma, Field::Sigma, FieldId::Sigma),
+        ("noise-seed", Msg::SetSeed, Field::Seed, FieldId::Seed),
     ];
-    for (id, make, field) in fields {
+    for (id, make, field, typed) in fields {
         let input: HtmlInputElement = by_id(doc, id)?;
-        // Unreadable text is reported once committed, not while typing.
         let handler = move |e: web_sys::Event| match number(&input.value()) {
+            _ if e.type_() == "input" => dispatch(Msg::Typed {
+                field: typed,
+                text: input.value(),
+            }),
             Some(v) => dispatch(make(v)),
-            None if e.type_() == "change" => dispatch(Msg::Unreadable(field.clone())),
-            None => {}
+            None => dispatch(Msg::Unreadable(field.clone())),
         };
         let target: HtmlInputElement = by_id(doc, id)?;
         on(&target, "input", handler.clone())?;

@@ -241,6 +241,25 @@ pub fn revert(app: &App) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The pause after the last key in a pending field: its text is committed,
+/// if the field still has the focus (left, it was put back already).
+pub fn paused(app: &mut App) -> Result<(), JsValue> {
+    let Some(f) = app.model.pending else {
+        return Ok(());
+    };
+    let Some(input) = input_of(&app.doc, f) else {
+        return Ok(());
+    };
+    let focused = app.doc.active_element();
+    if focused.as_ref() == Some(input.unchecked_ref::<Element>()) {
+        dispatch(Msg::Paused {
+            field: f,
+            text: input.value(),
+        });
+    }
+    Ok(())
+}
+
 /// Blur (focus leaving a field) and Escape in a field revert it.
 pub fn wire(doc: &Document) -> Result<(), JsValue> {
     on(doc, "focusout", |e: web_sys::Event| {

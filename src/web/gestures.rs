@@ -7,7 +7,7 @@
 use super::dispatch;
 use super::dom::{by_id, closest, on};
 use super::timer::{later, Later};
-use crate::app::{Field, Msg};
+use crate::app::{Field, FieldId, Msg};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement, HtmlInputElement, MouseEvent};
@@ -79,11 +79,13 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     for (id, axis) in [("start-x", 0usize), ("start-y", 1)] {
         let input: HtmlInputElement = by_id(doc, id)?;
         let target = input.clone();
-        // Unreadable text is reported once committed, not while typing.
         let handler = move |e: web_sys::Event| match crate::format::read_field(&input.value()) {
+            _ if e.type_() == "input" => dispatch(Msg::Typed {
+                field: FieldId::Start(axis),
+                text: input.value(),
+            }),
             Some(v) => dispatch(Msg::SetStartField { axis, v }),
-            None if e.type_() == "change" => dispatch(Msg::Unreadable(Field::Start(axis))),
-            None => {}
+            None => dispatch(Msg::Unreadable(Field::Start(axis))),
         };
         on(&target, "input", handler.clone())?;
         on(&target, "change", handler)?;
@@ -154,13 +156,18 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
 
 /// [`focus_figure`] once the event being handled is done with (its default
 /// action and the change it commits); with `from`, only if that field
-/// still has the focus and took its value (not `aria-invalid`).
+/// still has the focus, took its value (not `aria-invalid`) and was not
+/// typed in since (a key typed on after Enter hides a refusal again while
+/// the text can still become a value: the field is not done with).
 fn focus_figure_soon(doc: &Document, from: Option<web_sys::Element>) {
     let d = doc.clone();
+    let text = |f: &web_sys::Element| f.dyn_ref::<HtmlInputElement>().map(|i| i.value());
+    let typed = from.as_ref().and_then(text);
     let run = Closure::once_into_js(move || {
         if let Some(f) = &from {
             let focused = d.active_element().is_some_and(|a| &a == f);
-            if !focused || f.get_attribute("aria-invalid").as_deref() == Some("true") {
+            let invalid = f.get_attribute("aria-invalid").as_deref() == Some("true");
+            if !focused || invalid || text(f) != typed {
                 return;
             }
         }

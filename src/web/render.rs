@@ -182,6 +182,11 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             super::dispatch(Msg::Settle)
         })?;
     }
+    if d.has(Dirty::PENDING) {
+        super::timer::later(&app.window, super::timer::Later::Typing, || {
+            super::with_app(super::fields::paused)
+        })?;
+    }
     Ok(())
 }
 

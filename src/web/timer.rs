@@ -27,15 +27,19 @@ pub enum Later {
     /// The end of a wheel burst or of the start handle's presses, 400 ms
     /// after the last (one undo entry).
     Gesture,
+    /// A pending number field committed a second after its last key
+    /// (`Msg::Paused`): a student who stops typing sees why it is refused.
+    Typing,
 }
 
 impl Later {
-    const ALL: [Later; 5] = [
+    const ALL: [Later; 6] = [
         Later::Settle,
         Later::Sweeps,
         Later::Inspect,
         Later::Summary,
         Later::Gesture,
+        Later::Typing,
     ];
 
     fn ms(self) -> i32 {
@@ -44,6 +48,7 @@ impl Later {
             Later::Sweeps => 200,
             Later::Summary => 500,
             Later::Gesture => 400,
+            Later::Typing => 1000,
         }
     }
 }

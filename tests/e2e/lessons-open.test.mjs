@@ -67,7 +67,7 @@ test('lesson 2 opens at step 8 in a window that holds its zig-zag; lessons 3 and
   assert.deepEqual(errors, []);
 });
 
-test('the fit button and the F key put every trail point up to the cursor in view', async (t) => {
+test('the fit button and the F key frame the trails up to the cursor, not the diverged part', async (t) => {
   const { page, errors } = await fresh(t, '?lesson=2');
   for (const lang of ['en', 'zh']) {
     if (lang === 'zh') await act(page, () => page.selectOption('#lang', 'zh'));
@@ -75,22 +75,36 @@ test('the fit button and the F key put every trail point up to the cursor in vie
     assert.ok(label && label === (await page.getAttribute('#fit-view', 'title')), 'named and titled');
     assert.match(label, lang === 'en' ? /Fit/ : /轨迹/);
   }
-  // The whole run: far outside the lesson's window.
+  // The whole run: x2 = −2·(−1.4)ᵗ grows to −1673 at step 20, far outside
+  // the lesson's window.
   await act(page, () => page.evaluate(() => {
     const s = document.getElementById('scrub');
     s.value = '20';
     s.dispatchEvent(new Event('input', { bubbles: true }));
   }));
   assert.equal(inside(await shownPoints(page)), false);
+  // Fitted: steps 0–8 (to −29.5, as the lesson opens) in view, a zig-zag
+  // that spans the figure; the steps beyond fifteen times the bowl's window
+  // (+41 at step 9 … −1673) are left to the edge markers, not a window
+  // ±1900 high where every early step is a flat line (a student's trial).
+  const framed = async (how) => {
+    const { g, s, px } = await shownPoints(page);
+    const early = px.slice(0, 9);
+    assert.ok(inside({ g, px: early }), `${how}: steps 0–8 in view`);
+    assert.ok(g.y1 - g.y0 < 80, `${how}: a window ${g.y0}…${g.y1}, not ±1900`);
+    const ys = early.map(([, y]) => y);
+    assert.ok(Math.max(...ys) - Math.min(...ys) > 0.6 * g.h, `${how}: the zig-zag spans the figure`);
+    assert.equal(s.t, 20, 'the cursor stays');
+  };
   await act(page, () => page.click('#fit-view'));
-  assert.ok(inside(await shownPoints(page)), 'the button fits');
+  await framed('the button');
   await act(page, () => page.click('#reset-view'));
   assert.equal(inside(await shownPoints(page)), false);
   await page.locator('#plot').focus();
   await act(page, () => page.keyboard.press('f'));
-  assert.ok(inside(await shownPoints(page)), 'F fits');
+  await framed('F');
   // The link carries the fitted window in short numbers (not f64's 17
-  // digits), a hair wider: opened, it still holds every point.
+  // digits), a hair wider: opened, it frames the same early steps.
   await settled(page);
   const link = new URL(page.url()).search;
   const view = new URLSearchParams(link).get('view');
@@ -98,7 +112,14 @@ test('the fit button and the F key put every trail point up to the cursor in vie
   const digits = (n) => n.replace(/^-/, '').replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').length;
   assert.ok(view.split(',').every((n) => digits(n) <= 7), `view=${view}`);
   const opened = await fresh(t, link);
-  assert.ok(inside(await shownPoints(opened.page)), `${link}: every point inside`);
+  const o = await shownPoints(opened.page);
+  assert.ok(inside({ g: o.g, px: o.px.slice(0, 9) }), `${link}: steps 0–8 inside`);
+  // A run that converges is framed whole: lesson 5 at step 20.
+  await page.goto(server.url + '?lesson=5');
+  await page.waitForSelector('canvas#plot[data-ready="true"]');
+  await page.locator('#plot').focus();
+  await act(page, () => page.keyboard.press('f'));
+  assert.ok(inside(await shownPoints(page)), 'lesson 5: both trails whole');
   assert.deepEqual(errors, []);
   assert.deepEqual(opened.errors, []);
 });

@@ -85,6 +85,35 @@ pub fn field(v: f64) -> String {
 /// and so is a number too large to be finite (`1e400`): a field must never
 /// guess what was meant (a browser's number input read `1,5` as 15).
 pub fn read_field(text: &str) -> Option<f64> {
+    match typing(text) {
+        Typing::Number { v, .. } => Some(v),
+        _ => None,
+    }
+}
+
+/// A field's text as it is being typed, key by key: what more keys at its
+/// end can still make of it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Typing {
+    /// A number ([`read_field`]); `open` while no exponent digit is typed:
+    /// more digits and an exponent can still take it to any value of its
+    /// sign (`0` → `0.05`, `1` → `1e-3`).
+    Number {
+        /// Its value.
+        v: f64,
+        /// Whether more keys can still change it to any value of its sign.
+        open: bool,
+    },
+    /// Not a number yet, the start of one: empty, a sign or a point alone,
+    /// or an exponent without digits (`-`, `.`, `1e`, `1e-`).
+    Partial,
+    /// The start of no number (`1,5`, `abc`, `1..`, `--1`, `1e400`).
+    Not,
+}
+
+/// What `text`, typed so far, is ([`Typing`]); the one reading of a field's
+/// number ([`read_field`] is its complete case).
+pub fn typing(text: &str) -> Typing {
     let t = text.trim();
     let b = t.as_bytes();
     let digits = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
@@ -97,22 +126,36 @@ pub fn read_field(text: &str) -> Option<f64> {
         frac = digits(i);
         i += frac;
     }
+    let mut open = true;
     if int + frac == 0 {
-        return None;
+        // Nothing but a sign or a point so far (or nothing).
+        return if i == b.len() {
+            Typing::Partial
+        } else {
+            Typing::Not
+        };
     }
     if matches!(b.get(i), Some(b'e' | b'E')) {
         i += 1;
         i += usize::from(matches!(b.get(i), Some(b'+' | b'-')));
         let exp = digits(i);
         if exp == 0 {
-            return None;
+            return if i == b.len() {
+                Typing::Partial
+            } else {
+                Typing::Not
+            };
         }
         i += exp;
+        open = false;
     }
     if i != b.len() {
-        return None;
+        return Typing::Not;
     }
-    t.parse::<f64>().ok().filter(|x| x.is_finite())
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() => Typing::Number { v, open },
+        _ => Typing::Not,
+    }
 }
 
 /// A number for a table of values: 4 significant digits, exponent form
@@ -243,6 +286,42 @@ mod tests {
             -5e-324,
         ] {
             assert_eq!(read_field(&field(v)), Some(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn text_typed_so_far_is_a_number_the_start_of_one_or_neither() {
+        use Typing::*;
+        let num = |v, open| Number { v, open };
+        for (text, want) in [
+            ("0", num(0.0, true)),
+            ("0.", num(0.0, true)),
+            ("0.0", num(0.0, true)),
+            ("0.05", num(0.05, true)),
+            ("1", num(1.0, true)),
+            ("-0", num(-0.0, true)),
+            ("1e-8", num(1e-8, false)),
+            ("2E3 ", num(2e3, false)),
+            ("", Partial),
+            ("  ", Partial),
+            ("-", Partial),
+            ("+", Partial),
+            (".", Partial),
+            ("-.", Partial),
+            ("1e", Partial),
+            ("1e-", Partial),
+            ("1.5E+", Partial),
+            ("1,5", Not),
+            ("1..", Not),
+            ("--1", Not),
+            ("e5", Not),
+            (".e", Not),
+            ("1e-+", Not),
+            ("1e5e", Not),
+            ("abc", Not),
+            ("1e400", Not),
+        ] {
+            assert_eq!(typing(text), want, "{text:?}");
         }
     }
 

@@ -80,7 +80,8 @@ impl Lesson {
             LessonView::Window(v) => s.view = Some(v),
             LessonView::FitTrails => {
                 if let Ok(runs) = simulate(&s) {
-                    s.view = fit_runs(runs.iter().map(|r| r.points.as_slice()), s.start, t);
+                    let home = s.landscape.default_view();
+                    s.view = fit_runs(runs.iter().map(|r| r.points.as_slice()), s.start, t, home);
                 }
             }
         }
@@ -99,6 +100,12 @@ pub fn lesson(id: usize) -> Option<&'static Lesson> {
     LESSONS.iter().find(|l| l.id == id)
 }
 
+/// The seed's figures' window on the bowl: the surface's own (the book's
+/// x ∈ [−5.5, 1]) with half a unit more on the left, so that the start
+/// ring at (−5, −2) stands clear of the x2 tick labels — on a phone and in
+/// presenter mode it sat on the "−2".
+const BOWL: LessonView = LessonView::Window(View::new([-6.0, 1.0], [-3.0, 2.0]));
+
 macro_rules! bowl {
     ($opts:literal) => {
         concat!(
@@ -115,7 +122,7 @@ pub const LESSONS: [Lesson; 15] = [
         id: 1,
         scene: bowl!(r#"[{"kind": "gd", "lr": 0.4}]"#),
         open_at: None,
-        view: LessonView::Scene,
+        view: BOWL,
         panel: LessonPanel::None,
     },
     Lesson {
@@ -133,7 +140,7 @@ pub const LESSONS: [Lesson; 15] = [
             r#"[{"kind": "momentum", "lr": 0.4, "gamma": 0.5}, {"kind": "gd", "lr": 0.4}]"#
         ),
         open_at: None,
-        view: LessonView::Scene,
+        view: BOWL,
         panel: LessonPanel::None,
     },
     Lesson {
@@ -153,7 +160,10 @@ pub const LESSONS: [Lesson; 15] = [
             r#"[{"kind": "momentum", "lr": 0.4, "gamma": 0.5}, {"kind": "momentum", "lr": 0.4, "gamma": 0.9}]"#
         ),
         open_at: None,
-        view: LessonView::Scene,
+        // γ = 0.9 swings out to x1 = 2.8 (step 10) and x2 = 2.16, beyond
+        // the bowl's window: both trails whole, the start ring clear of the
+        // tick labels and the swing's top clear of the view buttons.
+        view: LessonView::Window(View::new([-6.2, 3.6], [-3.2, 3.2])),
         panel: LessonPanel::Ema,
     },
     Lesson {
@@ -162,14 +172,14 @@ pub const LESSONS: [Lesson; 15] = [
             r#"[{"kind": "adagrad", "lr": 0.4, "eps": 1e-6}, {"kind": "adagrad", "lr": 2, "eps": 1e-6}]"#
         ),
         open_at: None,
-        view: LessonView::Scene,
+        view: BOWL,
         panel: LessonPanel::None,
     },
     Lesson {
         id: 7,
         scene: bowl!(r#"[{"kind": "rmsprop", "lr": 0.4, "gamma": 0.9, "eps": 1e-6}]"#),
         open_at: None,
-        view: LessonView::Scene,
+        view: BOWL,
         panel: LessonPanel::None,
     },
     Lesson {
@@ -177,7 +187,7 @@ pub const LESSONS: [Lesson; 15] = [
         scene: r#"{"version": 1, "landscape": {"kind": "quadratic", "a": 0.1, "b": 2}, "start": [-5, -2], "steps": 30, "convention": "d2l", "optimizers": [{"kind": "adam", "lr": 0.2, "beta1": 0.9, "beta2": 0.999, "eps": 1e-6, "bias_correction": true}, {"kind": "adam", "lr": 0.2, "beta1": 0.9, "beta2": 0.999, "eps": 1e-6, "bias_correction": false}]}"#,
         // Step 0: the inspector shows step 1, where m₁ = 0.1·g₁ and m̂₁ = g₁.
         open_at: Some(0),
-        view: LessonView::Scene,
+        view: BOWL,
         panel: LessonPanel::Bias,
     },
     Lesson {
@@ -188,8 +198,11 @@ pub const LESSONS: [Lesson; 15] = [
         // Adam+L2 has settled by step 150; not the last step, so the
         // inspector has a next step and draws the decay arrows.
         open_at: Some(150),
-        // The origin, both runs and the unregularized minimum.
-        view: LessonView::Window(View::new([-1.5, 3.5], [-1.5, 3.5])),
+        // The origin, both runs and the unregularized minimum (3, 3), low
+        // enough to stay clear of the view buttons; the start ring clear of
+        // the tick labels (in presenter mode, beside the panel, the figure
+        // is ~290 px tall and its labels 20 px).
+        view: LessonView::Window(View::new([-2.0, 4.0], [-2.2, 4.6])),
         panel: LessonPanel::WeightDecay,
     },
     Lesson {
@@ -217,9 +230,10 @@ pub const LESSONS: [Lesson; 15] = [
         // first rectified step (ρ₆ ≈ 5.99 > 5, r₆ ≈ 0.026).
         open_at: Some(5),
         // Both runs, all 40 steps (Adam swings out to x1 ≈ 0.48), with room
-        // at the top right, where the view buttons stand over a phone's
-        // short canvas; no tick at the top edge, under the axis name.
-        view: LessonView::Window(View::new([-1.2, 1.0], [-0.35, 0.38])),
+        // at the right, where the view buttons stand over a phone's short
+        // canvas: Adam at step 5 (0.30, 0.15) and its arrow to step 6 stay
+        // left of them; no tick at the top edge, under the axis name.
+        view: LessonView::Window(View::new([-1.2, 1.2], [-0.35, 0.38])),
         panel: LessonPanel::Bias,
     },
     Lesson {
@@ -228,8 +242,10 @@ pub const LESSONS: [Lesson; 15] = [
         // Lion has just crossed the minimum at full speed, Adam's steps
         // have shrunk: the contrast is at its plainest.
         open_at: Some(60),
-        // Lion's swing out to x1 = 2.9 (step 79) and back stays in view.
-        view: LessonView::Window(View::new([-5.5, 3.3], [-2.3, 1.3])),
+        // Lion's swing out to x1 = 2.9 (step 79) and back stays in view;
+        // room above the axis, where the view buttons stand over a phone's
+        // short canvas (Lion at step 60 hid under them).
+        view: LessonView::Window(View::new([-5.5, 3.3], [-2.3, 1.8])),
         panel: LessonPanel::None,
     },
     Lesson {
@@ -237,7 +253,7 @@ pub const LESSONS: [Lesson; 15] = [
         scene: bowl!(r#"[{"kind": "newton", "lr": 1}, {"kind": "gd", "lr": 0.4}]"#),
         // Step 1: Newton is already at the minimum, GD's first zig.
         open_at: Some(1),
-        view: LessonView::Scene,
+        view: BOWL,
         panel: LessonPanel::None,
     },
     Lesson {

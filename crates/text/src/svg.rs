@@ -364,8 +364,9 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
             .fold(0.0, f64::max);
         let lw = 40.0 + longest;
         let lh = 10.0 + 18.0 * frame.len() as f64;
-        // The known minima, and the lowest sample of the view (a formula's
-        // minimum is not known: the valley is what the figure is about).
+        // The known minima, and the lowest sample of the view (most
+        // formulas' minima are not known: the valley is what the figure is
+        // about).
         let mut lows = scene.landscape.minima();
         let lowest = grid
             .values

@@ -23,8 +23,7 @@ pub fn set_hyper(
     if !spec.kind.uses(key) {
         return Err(None);
     }
-    let mut trial = *spec;
-    key.set(&mut trial.hyper, v);
+    let trial = with_hyper(spec, key, v);
     trial.validate().map_err(|e| {
         Some(CardError::OutOfRange {
             i,
@@ -37,6 +36,21 @@ pub fn set_hyper(
     })?;
     *spec = trial;
     Ok(())
+}
+
+/// `spec` with `key = v`, not yet checked.
+fn with_hyper(spec: &OptSpec, key: HyperKey, v: f64) -> OptSpec {
+    let mut trial = *spec;
+    key.set(&mut trial.hyper, v);
+    trial
+}
+
+/// Whether card `i` of `scene` takes `key = v`.
+pub(super) fn takes_hyper(scene: &Scene, i: usize, key: HyperKey, v: f64) -> bool {
+    scene
+        .optimizers
+        .get(i)
+        .is_some_and(|s| s.kind.uses(key) && with_hyper(s, key, v).validate().is_ok())
 }
 
 /// Switching convention keeps η, γ, β, λ and the switches, and takes the new
@@ -226,7 +240,12 @@ pub(super) fn set_momentum(m: &mut Model, eta: f64, gamma: f64) -> Dirty {
 /// The user left field `f` (blur or Escape): a value refused there is
 /// dropped and every field shows the value in effect again.
 pub(super) fn revert(m: &mut Model, f: FieldId) -> Dirty {
-    let mut d = Dirty::REVERT;
+    Dirty::REVERT | drop_error(m, f)
+}
+
+/// The refusal shown on field `f`, if any, dropped.
+pub(super) fn drop_error(m: &mut Model, f: FieldId) -> Dirty {
+    let mut d = Dirty::NONE;
     let n = m.card_errors.len();
     m.card_errors.retain(|e| e.field() != f);
     if m.card_errors.len() != n {

@@ -9,7 +9,7 @@
 //! lesson that would change η, a reset, a convention that changes ε).
 
 use crate::app::dirty::Dirty;
-use crate::app::model::Model;
+use crate::app::model::{FieldId, Model};
 use crate::app::msg::Msg;
 use crate::optim::{Key, OptKind};
 use crate::url::Group;
@@ -51,6 +51,13 @@ pub(super) fn refused(m: &Model, msg: &Msg) -> bool {
             fixed(Group::Start)
         }
         Msg::SetLesson(_) | Msg::StepLesson(_) | Msg::RestoreLesson => fixed(Group::Lesson),
+        Msg::Typed { field, .. } | Msg::Paused { field, .. } => match field {
+            FieldId::Hyper { key: k, .. } => key(Key::Hyper(k)),
+            FieldId::Steps => fixed(Group::Steps),
+            FieldId::Sigma | FieldId::Seed => fixed(Group::Noise),
+            FieldId::Start(_) => fixed(Group::Start),
+            _ => false,
+        },
         Msg::ShowRun { .. } => fixed(Group::Legend),
         _ => false,
     }

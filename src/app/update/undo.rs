@@ -4,7 +4,7 @@
 use super::all;
 use crate::app::dirty::Dirty;
 use crate::app::history::{Gesture, Snapshot};
-use crate::app::model::{Drag, Model};
+use crate::app::model::{Drag, FieldId, Model};
 use crate::app::msg::Msg;
 
 /// What is shown now.
@@ -31,6 +31,14 @@ pub(super) fn gesture(msg: &Msg) -> Option<Gesture> {
         Msg::SetFormula(_) => Gesture::Formula,
         Msg::SetViewFields(_) => Gesture::ViewFields,
         Msg::SetStartField { .. } | Msg::NudgeStart { .. } => Gesture::Start,
+        Msg::Typed { field, .. } | Msg::Paused { field, .. } => match field {
+            FieldId::Hyper { i, key } => Gesture::Hyper(i, key),
+            FieldId::Steps => Gesture::Steps,
+            FieldId::Sigma => Gesture::Sigma,
+            FieldId::Seed => Gesture::Seed,
+            FieldId::Start(_) => Gesture::Start,
+            _ => return None,
+        },
         _ => return None,
     })
 }

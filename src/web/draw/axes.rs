@@ -3,7 +3,9 @@
 //! and style, not the surface: a picture is kept per geometry and style and
 //! shared by every surface picture that has them (a surface change draws
 //! none), and it records the two strips (bottom, left) that hold all its
-//! pixels, the only parts the plot composites.
+//! pixels, the only parts the plot composites, and where each label's box
+//! is (the plot writes them as `data-tick-labels`, CSS pixels, for tests
+//! that no marker sits on one).
 
 use super::{context, Geom, Style};
 use crate::format::tick_label;
@@ -20,6 +22,7 @@ struct Labels {
     style: Style,
     canvas: Rc<HtmlCanvasElement>,
     strips: [Strip; 2],
+    boxes: Rc<str>,
 }
 
 thread_local! {
@@ -32,19 +35,19 @@ thread_local! {
 /// export's), besides any still shown.
 const LABELS_MAX: usize = 3;
 
+/// A label picture, the strips that hold its pixels and its labels'
+/// boxes (JSON, CSS pixels).
+type Drawn = (Rc<HtmlCanvasElement>, [Strip; 2], Rc<str>);
+
 /// The label picture of this geometry and style: a kept one, or drawn on
 /// a canvas no picture shows any more (or a new one).
-pub(super) fn labels(
-    doc: &Document,
-    geom: &Geom,
-    style: &Style,
-) -> Result<(Rc<HtmlCanvasElement>, [Strip; 2]), JsValue> {
+pub(super) fn labels(doc: &Document, geom: &Geom, style: &Style) -> Result<Drawn, JsValue> {
     LABELS.with(|l| {
         let mut l = l.borrow_mut();
         if let Some(i) = l.iter().position(|x| x.geom == *geom && x.style == *style) {
             // The most recent last.
             let e = l.remove(i);
-            let found = (e.canvas.clone(), e.strips);
+            let found = (e.canvas.clone(), e.strips, e.boxes.clone());
             l.push(e);
             return Ok(found);
         }
@@ -66,35 +69,41 @@ pub(super) fn labels(
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
         ctx.clear_rect(0.0, 0.0, pw as f64, ph as f64);
         ctx.set_transform(geom.dpr, 0.0, 0.0, geom.dpr, 0.0, 0.0)?;
-        let strips = draw_axes(&ctx, geom, style)?;
+        let mut boxes = Vec::new();
+        let strips = draw_axes(&ctx, geom, style, &mut boxes)?;
+        let boxes: Rc<str> = format!("[{}]", boxes.join(",")).into();
         l.push(Labels {
             geom: *geom,
             style: *style,
             canvas: c.clone(),
             strips,
+            boxes: boxes.clone(),
         });
         if l.len() > LABELS_MAX {
             if let Some(i) = l.iter().position(|x| Rc::strong_count(&x.canvas) == 1) {
                 l.remove(i);
             }
         }
-        Ok((c, strips))
+        Ok((c, strips, boxes))
     })
 }
 
 /// A tick label on a dark box, `size` px text, baseline at `y`; returns
-/// the box's right edge.
+/// the box's right edge, and adds the box to `boxes` (`[x,y,w,h]`, CSS px).
 fn label(
     ctx: &CanvasRenderingContext2d,
     text: &str,
     x: f64,
     y: f64,
     size: f64,
+    boxes: &mut Vec<String>,
 ) -> Result<f64, JsValue> {
     let tw = ctx.measure_text(text)?.width();
     ctx.set_fill_style_str("rgba(0,0,0,0.55)");
     let pad = (size / 6.0).round();
-    ctx.fill_rect(x - pad, y - size + 1.0, tw + 2.0 * pad, size + 2.0);
+    let (bx, by, bw, bh) = (x - pad, y - size + 1.0, tw + 2.0 * pad, size + 2.0);
+    ctx.fill_rect(bx, by, bw, bh);
+    boxes.push(format!("[{bx:.1},{by:.1},{bw:.1},{bh:.1}]"));
     ctx.set_fill_style_str("#ffffff");
     ctx.fill_text(text, x, y)?;
     Ok(x - pad + tw + 2.0 * pad)
@@ -103,7 +112,12 @@ fn label(
 /// Ticks and their labels along the bottom and left edges, spaced for the
 /// style's text size; returns the boxes (x, y, w, h, device pixels) that
 /// hold every pixel drawn: a strip along the bottom, one along the left.
-fn draw_axes(ctx: &CanvasRenderingContext2d, g: &Geom, st: &Style) -> Result<[Strip; 2], JsValue> {
+fn draw_axes(
+    ctx: &CanvasRenderingContext2d,
+    g: &Geom,
+    st: &Style,
+    boxes: &mut Vec<String>,
+) -> Result<[Strip; 2], JsValue> {
     let t = st.text_px;
     ctx.set_font(&st.font());
     ctx.set_line_width(st.px(1.0));
@@ -121,7 +135,7 @@ fn draw_axes(ctx: &CanvasRenderingContext2d, g: &Geom, st: &Style) -> Result<[St
         ctx.line_to(x, g.h - tick);
         ctx.stroke();
         if x > 2.0 * t && x < g.w - 2.5 * t {
-            label(ctx, &tick_label(v), x + 3.0, g.h - tick - 2.0, t)?;
+            label(ctx, &tick_label(v), x + 3.0, g.h - tick - 2.0, t, boxes)?;
         }
     }
     for v in ticks(g.view.y0, g.view.y1, ny) {
@@ -131,11 +145,18 @@ fn draw_axes(ctx: &CanvasRenderingContext2d, g: &Geom, st: &Style) -> Result<[St
         ctx.line_to(tick, y);
         ctx.stroke();
         if y > 1.2 * t && y < g.h - 2.0 * t {
-            right = right.max(label(ctx, &tick_label(v), tick + 2.0, y + t / 3.0, t)?);
+            right = right.max(label(
+                ctx,
+                &tick_label(v),
+                tick + 2.0,
+                y + t / 3.0,
+                t,
+                boxes,
+            )?);
         }
     }
-    label(ctx, "x₁", g.w - 1.8 * t, g.h - tick - 2.0, t)?;
-    right = right.max(label(ctx, "x₂", tick + 2.0, t + 4.0, t)?);
+    label(ctx, "x₁", g.w - 1.8 * t, g.h - tick - 2.0, t, boxes)?;
+    right = right.max(label(ctx, "x₂", tick + 2.0, t + 4.0, t, boxes)?);
     // The bottom labels' boxes start at their baseline − size + 1; 2 px
     // more each way for antialiasing and glyphs past their advance.
     let top = g.h - tick - 2.0 - t - 1.0;

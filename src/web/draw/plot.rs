@@ -104,6 +104,7 @@ fn finish(
         draw_current(ctx, &f.geom, &f.style, run, mark(i), f.t, diverged)?;
     }
     crate::web::dom::set_attr(canvas, "data-text-px", &f.style.text_px.to_string())?;
+    crate::web::dom::set_attr(canvas, "data-tick-labels", &cache.label_boxes)?;
     let labelled = super::overlay::draw(
         canvas,
         ctx,

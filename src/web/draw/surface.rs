@@ -54,6 +54,8 @@ pub struct SurfaceCache {
     pub(super) labels: Rc<HtmlCanvasElement>,
     /// Where the labels' picture has pixels (elsewhere it is transparent).
     strips: [Strip; 2],
+    /// The labels' boxes, as JSON (CSS pixels), for `data-tick-labels`.
+    pub(super) label_boxes: Rc<str>,
     landscape: Landscape,
     geom: Geom,
     style: Style,
@@ -320,11 +322,12 @@ pub fn render_surface_with(
     if strokes == Strokes::Canvas || (strokes == Strokes::Pen && !pen_on) {
         stroke_on_canvas(&ctx, landscape, geom, style, &coarse, &levels)?;
     }
-    let (labels, strips) = labels(doc, geom, style)?;
+    let (labels, strips, label_boxes) = labels(doc, geom, style)?;
     Ok(SurfaceCache {
         canvas: cv,
         labels,
         strips,
+        label_boxes,
         landscape: landscape.clone(),
         geom: *geom,
         style: *style,

@@ -310,7 +310,8 @@ impl Landscape {
         }
     }
 
-    /// Known minima (global, and for Himmelblau all four); empty for the saddle.
+    /// Known minima (global, and for Himmelblau all four); empty for the
+    /// saddle, and for a formula unless it is a bowl ([`Expr::minimum`]).
     pub fn minima(&self) -> Vec<Vec2> {
         match self {
             Landscape::Quadratic(q) => q.minima(),
@@ -319,7 +320,7 @@ impl Landscape {
             Landscape::Beale => beale::MINIMA.to_vec(),
             Landscape::Saddle => vec![],
             Landscape::Rastrigin(r) => r.minima(),
-            Landscape::Expr(_) => vec![],
+            Landscape::Expr(e) => e.minimum().into_iter().collect(),
         }
     }
 

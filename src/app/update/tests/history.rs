@@ -211,7 +211,7 @@ fn choosing_a_lesson_is_undoable() {
     let d = update(&mut m, Msg::Undo);
     assert!(d.has(Dirty::LESSON_PANELS));
     assert_eq!(m.lesson, Some(3));
-    assert_eq!(m.scene, lesson(3).unwrap().scene());
+    assert_eq!(m.scene, lesson(3).unwrap().opening().0);
     update(&mut m, Msg::Undo);
     assert_eq!((m.lesson, &m.scene), (None, &s0));
 }

@@ -18,6 +18,7 @@ mod quiz;
 mod scene;
 mod schedule;
 mod time;
+mod typing;
 
 pub(super) fn model() -> Model {
     let mut m = Model::new(Scene::default(), 20, Lang::En);

@@ -27,6 +27,7 @@ mod dual;
 mod error;
 mod hyper;
 mod lex;
+mod minimum;
 mod parse;
 mod program;
 mod tape;

@@ -1,0 +1,129 @@
+//! A number field typed key by key: a value the field takes applies at
+//! once, text that can still become one waits quietly, the rest is refused
+//! at once; a pause commits what waits.
+
+use super::*;
+use crate::app::FieldId;
+
+fn typed(m: &mut Model, field: FieldId, text: &str) -> Dirty {
+    update(
+        m,
+        Msg::Typed {
+            field,
+            text: text.into(),
+        },
+    )
+}
+
+const LR: FieldId = FieldId::Hyper {
+    i: 0,
+    key: HyperKey::Lr,
+};
+
+#[test]
+fn typing_0_05_into_eta_shows_no_error_on_the_way() {
+    let mut m = model();
+    let lr = m.scene.optimizers[0].hyper.lr;
+    // `0`, `0.`, `0.0` are refused values (η > 0), but 0.05 is ahead.
+    for text in ["0", "0.", "0.0"] {
+        let d = typed(&mut m, LR, text);
+        assert!(d.has(Dirty::PENDING), "{text}");
+        assert!(m.invalid_fields().is_empty(), "{text}");
+        assert_eq!((m.pending, m.scene.optimizers[0].hyper.lr), (Some(LR), lr));
+    }
+    let d = typed(&mut m, LR, "0.05");
+    assert!(d.has(Dirty::CARD_VALUES) && !d.has(Dirty::PENDING));
+    assert_eq!((m.pending, m.scene.optimizers[0].hyper.lr), (None, 0.05));
+}
+
+#[test]
+fn typing_1e_minus_8_into_eps_waits_at_1e_and_1e_minus() {
+    let mut m = model();
+    update(&mut m, Msg::AddOpt(OptKind::Adam));
+    let i = m.scene.optimizers.len() - 1;
+    let eps = FieldId::Hyper {
+        i,
+        key: HyperKey::Eps,
+    };
+    typed(&mut m, eps, "1");
+    assert_eq!(m.scene.optimizers[i].hyper.eps, 1.0);
+    for text in ["1e", "1e-"] {
+        assert!(typed(&mut m, eps, text).has(Dirty::PENDING));
+        assert!(m.invalid_fields().is_empty());
+        assert_eq!(
+            m.scene.optimizers[i].hyper.eps, 1.0,
+            "the value in effect stays"
+        );
+    }
+    typed(&mut m, eps, "1e-8");
+    assert_eq!((m.pending, m.scene.optimizers[i].hyper.eps), (None, 1e-8));
+}
+
+#[test]
+fn what_no_more_typing_can_mend_is_refused_at_once() {
+    let mut m = model();
+    // A comma, a negative η, an exponent typed out of range.
+    for text in ["1,5", "-0.1", "abc"] {
+        let d = typed(&mut m, LR, text);
+        assert!(d.has(Dirty::CARD_ERROR) && !d.has(Dirty::PENDING), "{text}");
+        assert_eq!((m.invalid_fields(), m.pending), (vec![LR], None), "{text}");
+    }
+    update(&mut m, Msg::AddOpt(OptKind::Momentum));
+    let gamma = FieldId::Hyper {
+        i: m.scene.optimizers.len() - 1,
+        key: HyperKey::Gamma,
+    };
+    // γ < 1: `1` may still become 1e-1, `1e1` no more.
+    assert!(typed(&mut m, gamma, "1").has(Dirty::PENDING));
+    assert!(!typed(&mut m, gamma, "1e1").has(Dirty::PENDING));
+    assert_eq!(m.invalid_fields(), vec![gamma]);
+    // Steps are ≥ 0: a lone `-` waits, `-2` is refused.
+    assert!(typed(&mut m, FieldId::Steps, "-").has(Dirty::PENDING));
+    typed(&mut m, FieldId::Steps, "-2");
+    assert!(m.invalid_fields().contains(&FieldId::Steps));
+}
+
+#[test]
+fn a_pause_or_enter_commits_what_waits_and_leaving_puts_back_the_value() {
+    let mut m = model();
+    let lr = m.scene.optimizers[0].hyper.lr;
+    typed(&mut m, LR, "0");
+    // The pause: refused now, with its message.
+    let d = update(
+        &mut m,
+        Msg::Paused {
+            field: LR,
+            text: "0".into(),
+        },
+    );
+    assert!(d.has(Dirty::CARD_ERROR));
+    assert_eq!((m.invalid_fields(), m.pending), (vec![LR], None));
+    // Typing on hides it again while 0.0… can still become a value.
+    assert!(typed(&mut m, LR, "0.").has(Dirty::CARD_ERROR | Dirty::PENDING));
+    assert!(m.invalid_fields().is_empty());
+    // Enter (the field's change) on a start of a number: unreadable.
+    update(
+        &mut m,
+        Msg::Unreadable(Field::Hyper {
+            i: 0,
+            key: HyperKey::Lr,
+        }),
+    );
+    assert_eq!((m.invalid_fields(), m.pending), (vec![LR], None));
+    // Leaving: nothing waits, the value in effect is back.
+    typed(&mut m, LR, "0");
+    update(&mut m, Msg::Revert(LR));
+    assert_eq!(m.pending, None);
+    assert!(m.invalid_fields().is_empty());
+    assert_eq!(m.scene.optimizers[0].hyper.lr, lr);
+    // A pause on a good value applies it (as its keystroke already did).
+    let d = update(
+        &mut m,
+        Msg::Paused {
+            field: FieldId::Steps,
+            text: "30".into(),
+        },
+    );
+    assert!(d.has(Dirty::ERROR));
+    assert_eq!(m.scene.steps, 30);
+}

@@ -1,0 +1,98 @@
+//! A number field typed key by key (η, γ, β, ε, λ…, steps, σ, seed, the
+//! start's x and y). A keystroke that makes a value the field takes applies
+//! it at once, as the slider does. Text that is not such a value but can
+//! still become one as the student goes on typing is *pending*: no error,
+//! the value in effect stays — `0` and `0.0` on the way to `0.05` in η,
+//! `1e-` on the way to `1e-8` in ε, a lone `-`. Its error, if it is still
+//! refused, comes when the student stops: Enter (the field's `change`), or
+//! a second without a key ([`paused`], the page's `Later::Typing`); leaving
+//! the field puts the value in effect back, as it always did. Text that no
+//! more typing can make a value (`1,5`, `-1` in η) is refused at once.
+//!
+//! "Can still become one": the start of a number (`-`, `.`, `1e-`), or a
+//! number with no exponent digit yet whose side of 0 the field takes some
+//! value on (digits and an exponent can still take it anywhere there).
+
+use super::{cards, pointer, ruled};
+use crate::app::dirty::Dirty;
+use crate::app::model::{FieldId, Model, Rule};
+use crate::app::msg::Field;
+use crate::format::{typing, Typing};
+use gradscape_core::geometry::start_ok;
+
+/// Magnitudes tried for "does the field take any value on this side of 0"
+/// (0 itself is no side: `-2` cannot become `-0`): ranges here start or
+/// end anywhere from 1e-12 to 1e12.
+const PROBES: [f64; 20] = [
+    1e-12, 1e-9, 1e-6, 1e-4, 1e-3, 0.01, 0.1, 0.5, 0.9, 0.99, 0.999, 0.9999, 1.0, 2.0, 10.0, 100.0,
+    1e4, 1e6, 1e9, 1e12,
+];
+
+/// `text` typed in `field` (an `input` event).
+pub(super) fn typed(m: &mut Model, field: FieldId, text: &str) -> Dirty {
+    let quiet = match typing(text) {
+        Typing::Number { v, .. } if takes(m, field, v) => false,
+        Typing::Number { v, open } => open && takes_side(m, field, v.is_sign_negative()),
+        Typing::Partial => true,
+        Typing::Not => false,
+    };
+    if !quiet {
+        return paused(m, field, text);
+    }
+    m.pending = Some(field);
+    // An error shown before (Enter on `0`) goes while the student types on.
+    Dirty::PENDING | cards::drop_error(m, field)
+}
+
+/// `text` committed in `field`: applied, or refused with its message.
+pub(super) fn paused(m: &mut Model, field: FieldId, text: &str) -> Dirty {
+    m.pending = None;
+    let v = match typing(text) {
+        Typing::Number { v, .. } => v,
+        _ => return unreadable(m, field),
+    };
+    match field {
+        FieldId::Hyper { i, key } => cards::set(m, i, key, v, false),
+        FieldId::Steps => ruled(m, Rule::Steps, v),
+        FieldId::Sigma => ruled(m, Rule::Sigma, v),
+        FieldId::Seed => ruled(m, Rule::Seed, v),
+        FieldId::Start(axis) => pointer::start_field(m, axis, v),
+        _ => Dirty::NONE,
+    }
+}
+
+fn unreadable(m: &mut Model, field: FieldId) -> Dirty {
+    let f = match field {
+        FieldId::Hyper { i, key } => Field::Hyper { i, key },
+        FieldId::Steps => Field::Steps,
+        FieldId::Sigma => Field::Sigma,
+        FieldId::Seed => Field::Seed,
+        FieldId::Start(axis) => Field::Start(axis),
+        _ => return Dirty::NONE,
+    };
+    cards::unreadable(m, f)
+}
+
+/// Whether `field` takes `v`.
+fn takes(m: &Model, field: FieldId, v: f64) -> bool {
+    match field {
+        FieldId::Hyper { i, key } => cards::takes_hyper(&m.scene, i, key, v),
+        FieldId::Steps => Rule::Steps.takes(v),
+        FieldId::Sigma => Rule::Sigma.takes(v),
+        FieldId::Seed => Rule::Seed.takes(v),
+        FieldId::Start(axis) => {
+            let mut p = m.scene.start;
+            axis < 2 && {
+                p[axis] = v;
+                start_ok(p)
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Whether `field` takes some value on this side of 0.
+fn takes_side(m: &Model, field: FieldId, negative: bool) -> bool {
+    let sign = if negative { -1.0 } else { 1.0 };
+    PROBES.iter().any(|&p| takes(m, field, sign * p))
+}
