@@ -557,7 +557,7 @@ mod tests {
             None,
         );
         assert!(
-            q.contains("&view=-5.39013,0.2667,-2.2986,2.03062&"),
+            q.contains("&view=-5.71365,0.2334,-2.66843,2.9018&"),
             "{fitted:?}: {q}"
         );
     }
