@@ -6,8 +6,9 @@
 
 use super::timer::{later, Later};
 use super::{with_app, App};
+use crate::format;
 use gradscape_text::summary::{figure_label, figure_summary};
-use gradscape_text::tr;
+use gradscape_text::{tr, trf};
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
@@ -16,6 +17,10 @@ thread_local! {
     /// first (its caption is not a live region: read at every step of a
     /// caption's change it would be chatty), once.
     static SAID: Cell<Option<Option<usize>>> = const { Cell::new(None) };
+    /// The start the last summary was written for: a moved start (the
+    /// handle's arrows, a drag of the ring, a field) is said before the
+    /// runs, once; the handle's own label changes unannounced.
+    static START: Cell<Option<[f64; 2]>> = const { Cell::new(None) };
 }
 
 /// Ask for the summary once things rest (a later request restarts the wait).
@@ -43,6 +48,18 @@ pub fn write(app: &mut App) -> Result<(), JsValue> {
         lang,
     );
     let mut text = text;
+    let start = app.scene.start;
+    if START
+        .with(|s| s.replace(Some(start)))
+        .is_some_and(|s| s != start)
+    {
+        let at = trf(
+            lang,
+            "summary.start",
+            &[&format::field(start[0]), &format::field(start[1])],
+        );
+        text = format!("{at} {text}");
+    }
     if SAID.with(|s| s.replace(Some(app.lesson))) != Some(app.lesson) && app.lesson.is_some() {
         let title = app.root("lesson-title")?.text_content().unwrap_or_default();
         if !title.is_empty() {

@@ -96,6 +96,7 @@ test('the start handle moves the start by a visible, round step; presses in a ro
   const { page, errors } = await fresh(t);
   const s0 = (await state(page)).scene.start;
   const v = (await state(page)).scene.view ?? null;
+  await page.waitForFunction(() => document.getElementById('figure-summary').textContent !== '');
   await page.locator('#start-handle').focus();
   const box0 = await page.locator('#start-handle').boundingBox();
   for (let i = 0; i < 3; i++) {
@@ -109,6 +110,8 @@ test('the start handle moves the start by a visible, round step; presses in a ro
   assert.equal(s1[1], s0[1]);
   // A round number: the link stays short.
   assert.ok(String(s1[0]).length <= 6, `start x ${s1[0]}`);
+  // A screen reader hears where the start went, once the keys rest.
+  await page.waitForFunction((x) => document.getElementById('figure-summary').textContent.startsWith(`Start at (${x}, `), String(s1[0]), { timeout: 5000 });
   await page.waitForTimeout(600); // the presses rest: one entry
   await page.keyboard.press('Control+z');
   await settled(page);
