@@ -261,3 +261,39 @@ fn every_numeric_option_names_its_range_in_both_languages() {
     }
     assert!(!out.exists(), "nothing written");
 }
+
+/// A flag given last with no value says so and names the flag in the
+/// user's language (the Chinese line read "--scale <SCALE> 的值无效：" and
+/// stopped), with the choices where the flag has them.
+#[test]
+fn a_flag_without_its_value_says_so_in_both_languages() {
+    let out = tmp("nv.png");
+    for (flag, choices) in [("--scale", None), ("--format", Some("svg, png, pdf, gif"))] {
+        let args = [
+            "render",
+            "examples/scenes/gd-eta-0.4.json",
+            "-o",
+            s(&out),
+            flag,
+        ];
+        let o = run(&args);
+        let mut want = vec![
+            format!("{flag} <"),
+            "needs a value, and none was given".to_string(),
+        ];
+        want.extend(choices.map(|c| format!("possible values: {c}")));
+        let want: Vec<&str> = want.iter().map(String::as_str).collect();
+        assert_one_line(&o, flag, &want);
+        let o = run(&[&["--lang", "zh"][..], &args].concat());
+        let mut want = vec![format!("{flag} <"), "需要一个值，但没有给出".to_string()];
+        want.extend(choices.map(|c| format!("可选值：{c}")));
+        let want: Vec<&str> = want.iter().map(String::as_str).collect();
+        assert_one_line(&o, &format!("zh {flag}"), &want);
+        assert!(
+            !stderr(&o).contains("的值无效"),
+            "zh {flag}: {}",
+            stderr(&o)
+        );
+    }
+    assert!(!out.exists(), "nothing written");
+}

@@ -344,6 +344,15 @@ fn usage_error(e: &clap::Error, lang: Lang) -> String {
         (_, ErrorKind::MissingRequiredArgument) => {
             trf(lang, "cli.missing", &[&context(ContextKind::InvalidArg)])
         }
+        // A flag at the end with no value (clap's context then holds an
+        // empty value: the Chinese line read "的值无效：" and stopped).
+        (_, ErrorKind::InvalidValue) if context(ContextKind::InvalidValue).is_empty() => {
+            let line = trf(lang, "cli.no-value", &[&context(ContextKind::InvalidArg)]);
+            match valid_values(e) {
+                v if v.is_empty() => line,
+                v => trf(lang, "cli.possible", &[&line, &v]),
+            }
+        }
         // The choices a value may take, when clap knows them ("xml" for
         // --format: json or csv), on the one line.
         (Lang::En, ErrorKind::InvalidValue) if !valid_values(e).is_empty() => {

@@ -75,6 +75,7 @@ pub const EN: crate::Table = &[
         "unknown command {0}: simulate, render or code",
     ),
     ("cli.bad-value", "invalid value for {0}: {1}"),
+    ("cli.no-value", "{0} needs a value, and none was given"),
     ("cli.possible", "{0}; possible values: {1}"),
     ("cli.bad-args", "invalid arguments"),
     ("cli.range", "{0} must be an integer in {1}..={2} (got {3})"),
@@ -152,6 +153,7 @@ pub const ZH: crate::Table = &[
         "未知命令 {0}：应为 simulate、render 或 code",
     ),
     ("cli.bad-value", "{0} 的值无效：{1}"),
+    ("cli.no-value", "{0} 需要一个值，但没有给出"),
     ("cli.possible", "{0}；可选值：{1}"),
     ("cli.bad-args", "参数无效"),
     (
