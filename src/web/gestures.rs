@@ -100,7 +100,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             // The start handle's presses in a row are one undo entry (as
             // a wheel burst): it ends when the keys rest.
             if let Some(w) = web_sys::window() {
-                let _ = later(&w, Later::Gesture, || dispatch(Msg::EndGesture));
+                let _ = later(&w, Later::Nudge, || dispatch(Msg::EndGesture));
             }
         } else if !target.is_some_and(|t| is_text_entry(&t)) {
             dispatch(Msg::EndGesture);

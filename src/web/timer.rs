@@ -24,21 +24,26 @@ pub enum Later {
     /// The figure's summary for screen readers, 500 ms after the last
     /// change settled (one announcement, not one per step of a drag).
     Summary,
-    /// The end of a wheel burst or of the start handle's presses, 400 ms
-    /// after the last (one undo entry).
+    /// The end of a wheel burst, 400 ms after its last event (one undo
+    /// entry).
     Gesture,
+    /// The end of the start handle's presses, a second after the last key
+    /// let go (one undo entry): deliberate presses come slower than a
+    /// wheel's events.
+    Nudge,
     /// A pending number field committed a second after its last key
     /// (`Msg::Paused`): a student who stops typing sees why it is refused.
     Typing,
 }
 
 impl Later {
-    const ALL: [Later; 6] = [
+    const ALL: [Later; 7] = [
         Later::Settle,
         Later::Sweeps,
         Later::Inspect,
         Later::Summary,
         Later::Gesture,
+        Later::Nudge,
         Later::Typing,
     ];
 
@@ -48,7 +53,7 @@ impl Later {
             Later::Sweeps => 200,
             Later::Summary => 500,
             Later::Gesture => 400,
-            Later::Typing => 1000,
+            Later::Nudge | Later::Typing => 1000,
         }
     }
 }

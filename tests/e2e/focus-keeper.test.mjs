@@ -99,10 +99,7 @@ test('the start handle moves the start by a visible, round step; presses in a ro
   await page.waitForFunction(() => document.getElementById('figure-summary').textContent !== '');
   await page.locator('#start-handle').focus();
   const box0 = await page.locator('#start-handle').boundingBox();
-  for (let i = 0; i < 3; i++) {
-    await page.keyboard.press('ArrowRight');
-    await page.waitForTimeout(100);
-  }
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
   await settled(page);
   const s1 = (await state(page)).scene.start;
   const box1 = await page.locator('#start-handle').boundingBox();
@@ -112,7 +109,7 @@ test('the start handle moves the start by a visible, round step; presses in a ro
   assert.ok(String(s1[0]).length <= 6, `start x ${s1[0]}`);
   // A screen reader hears where the start went, once the keys rest.
   await page.waitForFunction((x) => document.getElementById('figure-summary').textContent.startsWith(`Start at (${x}, `), String(s1[0]), { timeout: 5000 });
-  await page.waitForTimeout(600); // the presses rest: one entry
+  await page.waitForTimeout(1200); // the presses rest: one entry
   await page.keyboard.press('Control+z');
   await settled(page);
   assert.deepEqual((await state(page)).scene.start, s0, `one undo puts the start back (view ${JSON.stringify(v)})`);
