@@ -23,8 +23,9 @@ const KEYS: [&str; 6] = [
     "type",
 ];
 
-/// The focused element before a render (none when it is `<body>`).
-pub fn before(doc: &Document) -> Option<Element> {
+/// The focused element (none when it is `<body>`, where the browser puts
+/// a focus it dropped).
+pub fn focused(doc: &Document) -> Option<Element> {
     let body = doc.body().map(Element::from);
     doc.active_element().filter(|a| Some(a) != body.as_ref())
 }
@@ -34,10 +35,9 @@ pub fn before(doc: &Document) -> Option<Element> {
 /// it at its next frame), put it on `was`'s counterpart, or on the figure.
 pub fn after(doc: &Document, was: Option<Element>) {
     let Some(was) = was else { return };
-    let body = doc.body().map(Element::from);
-    let lost = match doc.active_element() {
-        Some(a) if Some(&a) != body.as_ref() => a == was && was.has_attribute("disabled"),
-        _ => true,
+    let lost = match focused(doc) {
+        Some(a) => a == was && was.has_attribute("disabled"),
+        None => true,
     };
     if !lost {
         return;

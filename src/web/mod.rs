@@ -135,7 +135,7 @@ fn drain() {
         let Some(app) = guard.as_mut() else {
             return;
         };
-        let focused = focus::before(&app.doc);
+        let focused = focus::focused(&app.doc);
         while let Some(job) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
             let r = match job {
                 Job::Msg(msg) => {

@@ -39,7 +39,7 @@ pub fn write(app: &mut App) -> Result<(), JsValue> {
         return Ok(());
     }
     let lang = app.lang;
-    let text = figure_summary(
+    let mut text = figure_summary(
         &app.runs,
         &app.diags,
         &app.hidden,
@@ -47,7 +47,6 @@ pub fn write(app: &mut App) -> Result<(), JsValue> {
         app.scene.steps,
         lang,
     );
-    let mut text = text;
     let start = app.scene.start;
     if START
         .with(|s| s.replace(Some(start)))
@@ -63,7 +62,7 @@ pub fn write(app: &mut App) -> Result<(), JsValue> {
     if SAID.with(|s| s.replace(Some(app.lesson))) != Some(app.lesson) && app.lesson.is_some() {
         let title = app.root("lesson-title")?.text_content().unwrap_or_default();
         if !title.is_empty() {
-            text = format!("{title}. {text}");
+            text = format!("{} {text}", trf(lang, "summary.lesson", &[&title]));
         }
     }
     let p = app.root("figure-summary")?;

@@ -148,9 +148,9 @@ test('forced colours: the swatches keep the runs\' colours; the phone\'s slider 
   assert.notEqual(colours[0], colours[1], `swatches ${colours.join(' / ')}`);
   const track = await page.locator('section.opt-card[data-index="0"] input[type="range"]').first().evaluate((r) => {
     const st = getComputedStyle(r, '::-webkit-slider-runnable-track');
-    return [st.backgroundColor, getComputedStyle(r).backgroundColor, getComputedStyle(document.body).backgroundColor];
+    return [st.backgroundColor, getComputedStyle(document.body).backgroundColor];
   });
-  assert.notEqual(track[0], track[2], `the track ${track[0]} differs from the page ${track[2]}`);
+  assert.notEqual(track[0], track[1], `the track ${track[0]} differs from the page ${track[1]}`);
 });
 
 test('the first Tab stop skips to the optimizers, in both languages', async (t) => {
