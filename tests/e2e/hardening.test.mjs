@@ -103,7 +103,7 @@ test('typing: a valid formula redraws at once; an invalid one shows where and wh
 
   // Every kind of mistake: message with the column, a caret under it, nothing else changes.
   for (const [text, col, what] of [
-    ['sin(x', 6, "missing ')' to close sin( at column 4"],
+    ['sin(x', 6, "missing ')' to close 'sin(' at column 4"],
     ['2x + y', 2, "expected an operator before 'x' (multiplication needs '*', as in 2*x)"],
     ['x + foo(y)', 5, "unknown name 'foo'"],
     ['x ^ ', 5, 'the formula ends too early'],
