@@ -41,7 +41,7 @@ fn read_as(ch: char) -> char {
         // Full-width forms: the same key in a CJK input method's full-width mode.
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch),
         // The Chinese full stop is what the `.` key types in Chinese punctuation mode.
-        '。' => '.',
+        '\u{3002}' => '.', // 。
         '×' | '·' | '⋅' => '*',
         '÷' => '/',
         '−' => '-',
@@ -51,7 +51,7 @@ fn read_as(ch: char) -> char {
 
 /// A star as typed (ASCII or full-width), not a multiplication sign.
 fn star(ch: char) -> bool {
-    matches!(ch, '*' | '＊')
+    matches!(ch, '*' | '\u{FF0A}') // ＊
 }
 
 /// The digit of a superscript digit.
