@@ -297,3 +297,28 @@ fn a_flag_without_its_value_says_so_in_both_languages() {
     }
     assert!(!out.exists(), "nothing written");
 }
+
+/// A formula in a scene is refused with the page's message, in either
+/// language: what the student typed quoted as typed, at its character.
+#[test]
+fn a_scene_formula_is_refused_with_the_pages_message() {
+    use gradscape::landscape::Expr;
+    use gradscape::text::{errors::expr_error, Lang};
+    for (i, formula) in ["2××x", "x²+（y-1²", "min（x、y）"].iter().enumerate() {
+        let scene = serde_json::json!({"landscape": {"kind": "expr", "expr": formula}});
+        let p = write_tmp(&format!("expr-typed-{i}.json"), &scene.to_string());
+        let e = Expr::parse(formula).unwrap_err();
+        for (lang, l) in [("en", Lang::En), ("zh", Lang::Zh)] {
+            let o = run(&["simulate", s(&p), "--lang", lang]);
+            assert_one_line(&o, formula, &["landscape.expr", &expr_error(&e, l)]);
+            assert!(stderr(&o).trim_end().ends_with(&expr_error(&e, l)));
+        }
+    }
+    // The words themselves (the page's, checked in tests/expr_errors.rs).
+    let p = write_tmp(
+        "expr-typed-0.json",
+        r#"{"landscape": {"kind": "expr", "expr": "2××x"}}"#,
+    );
+    let o = run(&["simulate", s(&p)]);
+    assert_one_line(&o, "2××x", &["column 3:", "found '×'"]);
+}

@@ -91,12 +91,34 @@ pub fn show_expr_error(app: &App) -> Result<(), JsValue> {
             input.set_attribute("aria-invalid", "true")?;
             let lang = app.lang;
             msg.set_text_content(Some(&trf(lang, "expr.kept", &[&expr_error(e, lang)])));
-            let shown: String = text.chars().take(crate::landscape::expr::MAX_LEN).collect();
-            let pad = " ".repeat(e.column.saturating_sub(1).min(shown.chars().count()));
-            caret.set_text_content(Some(&format!("{shown}\n{pad}^")));
-            caret.remove_attribute("hidden")?;
+            show_caret(&app.doc, &caret, text, e.column)?;
         }
     }
+    Ok(())
+}
+
+/// The formula, and under it a `^` at `column` (in characters), scrolled
+/// into view. The `^` is preceded by the same characters as the line
+/// above, hidden: it then stands under its character whatever the glyphs'
+/// widths (`（`, `²`, a tab), which spaces would not.
+fn show_caret(doc: &Document, caret: &Element, text: &str, column: usize) -> Result<(), JsValue> {
+    let shown: String = text.chars().take(crate::landscape::expr::MAX_LEN).collect();
+    let before: String = shown.chars().take(column.saturating_sub(1)).collect();
+    caret.set_text_content(Some(&format!("{shown}\n")));
+    let pad = el(doc, "span", &[("class", "expr-pad")], Some(&before))?;
+    caret.append_child(&pad)?;
+    let mark = el(doc, "span", &[("class", "expr-mark")], Some("^"))?;
+    caret.append_child(&mark)?;
+    caret.remove_attribute("hidden")?;
+    // A long formula scrolls: the `^` in the middle of the box, with what
+    // comes before and after it (the field above scrolls on its own, to
+    // where the student types).
+    let (m, c) = (
+        mark.get_bounding_client_rect(),
+        caret.get_bounding_client_rect(),
+    );
+    let x = m.left() - c.left() + f64::from(caret.scroll_left());
+    caret.set_scroll_left((x + m.width() / 2.0 - f64::from(caret.client_width()) / 2.0) as i32);
     Ok(())
 }
 

@@ -155,7 +155,7 @@ test('switching to 中文 re-words every label and leaves no English but symbols
     if (what === 'a formula') {
       await page.fill('#expr-input', 'sin(x');
       await settled(page);
-      assert.match(await page.locator('#expr-error').innerText(), /^第 6 列：缺少“\)”来闭合第 4 列的 sin\(/);
+      assert.match(await page.locator('#expr-error').innerText(), /^第 6 列：缺少“\)”来闭合第 4 列的“sin\(”/);
     }
     const text = await pageWords(page);
     const english = JSON.parse(await page.evaluate((t) => window.wasmBindings.english_words(t), text));

@@ -2,7 +2,7 @@
 //! link notices.
 
 use crate::{tr, trf, Lang};
-use gradscape_core::landscape::expr::{Open, Token};
+use gradscape_core::landscape::expr::Open;
 use gradscape_core::landscape::{ExprError, ExprProblem, KINDS};
 use gradscape_core::optim::{ChoiceKey, HyperError, KeyValue, ALL_KINDS};
 use gradscape_core::run::RunError;
@@ -20,27 +20,14 @@ pub fn expr_error(e: &ExprError, lang: Lang) -> String {
     )
 }
 
-/// A token as an error names it: `'x'`, `'+'`, `3`.
-fn token(t: &Token) -> String {
-    let sym = match t {
-        Token::Num(x) => return format!("{x}"),
-        Token::Name(n) => return format!("'{n}'"),
-        Token::Plus => '+',
-        Token::Minus => '-',
-        Token::Star => '*',
-        Token::Slash => '/',
-        Token::Caret => '^',
-        Token::LParen => '(',
-        Token::RParen => ')',
-        Token::Comma => ',',
-    };
-    format!("'{sym}'")
+/// What the user typed, quoted as `lang` quotes: `'×'`, `“×”`.
+fn quote(typed: &str, lang: Lang) -> String {
+    trf(lang, "expr.quote", &[typed])
 }
 
-fn open(o: Open) -> String {
+fn open(o: &Open, lang: Lang) -> String {
     match o {
-        Open::Paren => "'('".into(),
-        Open::Call(name) => format!("{name}("),
+        Open::Paren(typed) | Open::Call(typed) => quote(typed, lang),
     }
 }
 
@@ -54,31 +41,43 @@ pub fn expr_problem(p: &ExprProblem, lang: Lang) -> String {
         }
         P::Empty => key("expr.empty"),
         P::TooComplex { max } => trf(lang, "expr.too-complex", &[&max.to_string()]),
-        P::BadChar(c) => trf(lang, "expr.bad-char", &[&c.to_string()]),
+        P::BadChar { typed, ime } => {
+            let k = if *ime {
+                "expr.bad-char-ime"
+            } else {
+                "expr.bad-char"
+            };
+            trf(lang, k, &[&quote(&typed.to_string(), lang)])
+        }
         P::Digit => key("expr.digit"),
         P::Exponent => key("expr.exponent"),
         P::TwoDots => key("expr.two-dots"),
-        P::TooLarge(text) => trf(lang, "expr.too-large", &[text]),
+        P::TooLarge(typed) => trf(lang, "expr.too-large", &[typed]),
         P::TooDeep { max } => trf(lang, "expr.too-deep", &[&max.to_string()]),
         P::Unmatched => key("expr.unmatched"),
-        P::Implicit(t) => trf(lang, "expr.implicit", &[&token(t)]),
+        P::Implicit(t) => trf(lang, "expr.implicit", &[&quote(t, lang)]),
         P::Comma => key("expr.comma"),
-        P::Unexpected(t) => trf(lang, "expr.unexpected", &[&token(t)]),
+        P::Unexpected(t) => trf(lang, "expr.unexpected", &[&quote(t, lang)]),
         P::Ends => key("expr.ends"),
         P::Plus => key("expr.plus"),
-        P::Found(t) => trf(lang, "expr.found", &[&token(t)]),
+        P::Found(t) => trf(lang, "expr.found", &[&quote(t, lang)]),
         P::CloseFound { open: o, at, found } => trf(
             lang,
             "expr.close-found",
-            &[&open(*o), &at.to_string(), &token(found)],
+            &[&open(o, lang), &at.to_string(), &quote(found, lang)],
         ),
-        P::CloseMissing { open: o, at } => {
-            trf(lang, "expr.close-missing", &[&open(*o), &at.to_string()])
-        }
+        P::CloseMissing { open: o, at } => trf(
+            lang,
+            "expr.close-missing",
+            &[&open(o, lang), &at.to_string()],
+        ),
         P::Unknown(name) => trf(
             lang,
             "expr.unknown",
-            &[name, &gradscape_core::landscape::expr::FUNCTIONS.join(", ")],
+            &[
+                &quote(name, lang),
+                &gradscape_core::landscape::expr::FUNCTIONS.join(", "),
+            ],
         ),
         P::Paren(name) => trf(lang, "expr.paren", &[name]),
         P::Arity { name, want, got } => {
@@ -431,7 +430,7 @@ mod tests {
         let en: Vec<String> = notes.iter().map(|n| notice(n, Lang::En)).collect();
         assert!(
             en.iter().any(|s| s
-                .starts_with("landscape.expr: column 6: missing ')' to close sin( at column 4")),
+                .starts_with("landscape.expr: column 6: missing ')' to close 'sin(' at column 4")),
             "{en:?}"
         );
         assert!(

@@ -3,6 +3,7 @@
 /// English.
 pub const EN: crate::Table = &[
     ("expr.at", "column {0}: {1}"),
+    ("expr.quote", "'{0}'"),
     (
         "expr.too-long",
         "the formula is too long ({0} characters; at most {1})",
@@ -17,7 +18,11 @@ pub const EN: crate::Table = &[
     ),
     (
         "expr.bad-char",
-        "unexpected character '{0}': use numbers, x, y, + - * / ^, parentheses and functions",
+        "unexpected character {0}: use numbers, x, y, + - * / ^, parentheses and functions",
+    ),
+    (
+        "expr.bad-char-ime",
+        "unexpected character {0} (Chinese punctuation): switch the input method to English punctuation",
     ),
     ("expr.digit", "expected a digit before or after '.'"),
     (
@@ -62,7 +67,7 @@ pub const EN: crate::Table = &[
     ),
     (
         "expr.unknown",
-        "unknown name '{0}': use x, y, pi, e or a function ({1})",
+        "unknown name {0}: use x, y, pi, e or a function ({1})",
     ),
     ("expr.paren", "expected '(' after {0}, as in {0}(x)"),
     ("expr.arity1", "{0} takes 1 argument (got {1} or more)"),
@@ -76,6 +81,7 @@ pub const EN: crate::Table = &[
 /// 简体中文.
 pub const ZH: crate::Table = &[
     ("expr.at", "第 {0} 列：{1}"),
+    ("expr.quote", "“{0}”"),
     ("expr.too-long", "公式太长（{0} 个字符；最多 {1} 个）"),
     (
         "expr.empty",
@@ -87,7 +93,11 @@ pub const ZH: crate::Table = &[
     ),
     (
         "expr.bad-char",
-        "无法识别的字符“{0}”：请使用数、x、y、+ - * / ^、括号和函数",
+        "无法识别的字符{0}：请使用数、x、y、+ - * / ^、括号和函数",
+    ),
+    (
+        "expr.bad-char-ime",
+        "无法识别的字符{0}（中文标点）：请把输入法切换为英文标点",
     ),
     ("expr.digit", "小数点前后需要数字"),
     ("expr.exponent", "指数部分需要数字（如 1e-3）"),
@@ -95,9 +105,9 @@ pub const ZH: crate::Table = &[
     ("expr.too-large", "数 {0} 太大"),
     ("expr.too-deep", "公式嵌套太深（最多 {0} 层）"),
     ("expr.unmatched", "多余的“)”"),
-    ("expr.implicit", "{0} 之前缺少运算符（乘法要写“*”，如 2*x）"),
+    ("expr.implicit", "{0}之前缺少运算符（乘法要写“*”，如 2*x）"),
     ("expr.comma", "多余的“,”（只有 min 和 max 有两个参数）"),
-    ("expr.unexpected", "此处不应出现 {0}"),
+    ("expr.unexpected", "此处不应出现{0}"),
     (
         "expr.ends",
         "公式提前结束：此处需要数、x、y、常数、函数或“(”",
@@ -106,12 +116,12 @@ pub const ZH: crate::Table = &[
         "expr.plus",
         "此处需要数、x、y、常数、函数或“(”（开头不需要“+”）",
     ),
-    ("expr.found", "此处需要数、x、y、常数、函数或“(”，却是 {0}"),
-    ("expr.close-found", "需要“)”来闭合第 {1} 列的 {0}，却是 {2}"),
-    ("expr.close-missing", "缺少“)”来闭合第 {1} 列的 {0}"),
+    ("expr.found", "此处需要数、x、y、常数、函数或“(”，却是{0}"),
+    ("expr.close-found", "需要“)”来闭合第 {1} 列的{0}，却是{2}"),
+    ("expr.close-missing", "缺少“)”来闭合第 {1} 列的{0}"),
     (
         "expr.unknown",
-        "未知的名称“{0}”：请使用 x、y、pi、e 或函数（{1}）",
+        "未知的名称{0}：请使用 x、y、pi、e 或函数（{1}）",
     ),
     ("expr.paren", "{0} 之后需要“(”，如 {0}(x)"),
     ("expr.arity1", "{0} 只有 1 个参数（却有 {1} 个或更多）"),

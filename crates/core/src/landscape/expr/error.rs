@@ -1,5 +1,6 @@
 //! Why a formula did not parse, as values (`gradscape_text::errors::expr_error`
-//! words them).
+//! words them). What the user typed is quoted as typed (`×`, `（`, `ｓｉｎ`),
+//! not as the lexer read it.
 
 /// A formula that did not parse: where (1-based column, in characters) and
 /// what was wrong or expected.
@@ -17,38 +18,13 @@ impl ExprError {
     }
 }
 
-/// A token of the formula language, as an error names it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Token {
-    /// A number.
-    Num(f64),
-    /// A name: a variable, constant or function.
-    Name(String),
-    /// `+`
-    Plus,
-    /// `-`
-    Minus,
-    /// `*`
-    Star,
-    /// `/`
-    Slash,
-    /// `^` (or `**`)
-    Caret,
-    /// `(`
-    LParen,
-    /// `)`
-    RParen,
-    /// `,`
-    Comma,
-}
-
-/// What opened a bracket that is not closed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What opened a bracket that is not closed, as typed (`(`, `（`, `sin(`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Open {
     /// A plain `(`.
-    Paren,
+    Paren(String),
     /// A function call `name(`.
-    Call(&'static str),
+    Call(String),
 }
 
 /// What was wrong with a formula.
@@ -69,14 +45,20 @@ pub enum ExprProblem {
         max: usize,
     },
     /// A character outside the language.
-    BadChar(char),
+    BadChar {
+        /// The character.
+        typed: char,
+        /// Whether a CJK input method typed it in its own punctuation or
+        /// full-width mode (switching to English punctuation helps).
+        ime: bool,
+    },
     /// A `.` without digits around it.
     Digit,
     /// An exponent without digits (`1e`).
     Exponent,
     /// A second `.` in a number.
     TwoDots,
-    /// A number beyond the floats (as written).
+    /// A number beyond the floats (as typed).
     TooLarge(String),
     /// Nested deeper than `max` levels.
     TooDeep {
@@ -85,26 +67,26 @@ pub enum ExprProblem {
     },
     /// A `)` with no `(`.
     Unmatched,
-    /// An operand right after an operand (`2x`).
-    Implicit(Token),
+    /// An operand right after an operand (`2x`), as typed.
+    Implicit(String),
     /// A `,` outside min/max.
     Comma,
-    /// An operator where none fits.
-    Unexpected(Token),
+    /// An operator where none fits, as typed.
+    Unexpected(String),
     /// The formula stops where an operand is needed.
     Ends,
     /// A leading `+`.
     Plus,
-    /// Something else where an operand is needed.
-    Found(Token),
+    /// Something else where an operand is needed, as typed.
+    Found(String),
     /// A bracket closed by something else.
     CloseFound {
         /// What opened it.
         open: Open,
         /// Its column.
         at: usize,
-        /// What came instead of `)`.
-        found: Token,
+        /// What came instead of `)`, as typed.
+        found: String,
     },
     /// A bracket never closed.
     CloseMissing {
@@ -113,14 +95,14 @@ pub enum ExprProblem {
         /// Its column.
         at: usize,
     },
-    /// A name that is no variable, constant or function.
+    /// A name that is no variable, constant or function, as typed.
     Unknown(String),
-    /// A function name without `(`.
-    Paren(&'static str),
+    /// A function name without `(`, as typed.
+    Paren(String),
     /// A function with the wrong number of arguments.
     Arity {
-        /// The function.
-        name: &'static str,
+        /// The function, as typed.
+        name: String,
         /// Arguments it takes.
         want: usize,
         /// Arguments given (at least, when more than `want`).

@@ -6,7 +6,9 @@
 //! precedence (`^` binds tightest and is right-associative, `-x^2` is
 //! `-(x^2)`, `2^-1` is allowed), parentheses, and the functions `sqrt`,
 //! `exp`, `ln`, `log` (natural, like `ln`), `sin`, `cos`, `tan`, `tanh`,
-//! `abs` of one argument and `min`, `max` of two.
+//! `abs` of one argument and `min`, `max` of two. What a student types for
+//! the same symbols is read too (`×`, `÷`, `x²`, a Chinese input method's
+//! `（`, `，`, full-width digits; see `lex`), and errors quote it as typed.
 //!
 //! Limits: at most [`MAX_LEN`] characters and [`MAX_DEPTH`] levels of
 //! nesting (parentheses, function calls, unary minus and powers count). The
@@ -32,7 +34,7 @@ mod parse;
 mod program;
 mod tape;
 
-pub use error::{ExprError, ExprProblem, Open, Token};
+pub use error::{ExprError, ExprProblem, Open};
 pub use tape::{Scratch, Separable, Sign, Tape};
 
 use crate::math;
@@ -424,39 +426,4 @@ ad!(Dual);
 ad!(Hyper);
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn f(src: &str, p: Vec2) -> f64 {
-        Expr::parse(src).unwrap().value(p)
-    }
-
-    fn err(src: &str) -> ExprError {
-        Expr::parse(src).unwrap_err()
-    }
-
-    #[test]
-    fn precedence_and_associativity() {
-        assert_eq!(f("1 + 2*3", [0.0, 0.0]), 7.0);
-        assert_eq!(f("-x^2", [3.0, 0.0]), -9.0);
-        assert_eq!(f("2^3^2", [0.0, 0.0]), 512.0);
-        assert_eq!(f("2^-1", [0.0, 0.0]), 0.5);
-        assert_eq!(f("8/4/2", [0.0, 0.0]), 1.0);
-        assert_eq!(f("10 - 4 - 3", [0.0, 0.0]), 3.0);
-        assert_eq!(f("x**2", [3.0, 0.0]), 9.0);
-        assert_eq!(f("x1 - x2", [3.0, 1.0]), 2.0);
-        assert_eq!(f("--x", [3.0, 0.0]), 3.0);
-    }
-
-    #[test]
-    fn errors_have_columns() {
-        assert_eq!(err("x + ").column, 5);
-        assert_eq!(err("(x + y").column, 7);
-        assert_eq!(err("2x").column, 2);
-        assert_eq!(err("x + foo").column, 5);
-        assert_eq!(err("sin x").column, 5);
-        assert_eq!(err("x $ y").column, 3);
-        assert_eq!(err("min(x)").column, 6);
-        assert_eq!(err("1e").column, 3);
-    }
-}
+mod tests;

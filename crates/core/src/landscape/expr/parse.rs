@@ -1,9 +1,9 @@
 //! The parser: a recursive descent, bounded by the depth limit, that
 //! writes the postfix program.
 
-use super::error::{ExprError, ExprProblem as P, Open, Token as Tok};
-use super::lex::Spanned;
-use super::{Fun, Op, FUNCTIONS, MAX_DEPTH};
+use super::error::{ExprError, ExprProblem as P, Open};
+use super::lex::{Spanned, Tok};
+use super::{Fun, Op, MAX_DEPTH};
 
 pub(super) struct Parser<'a> {
     pub(super) tokens: &'a [Spanned],
@@ -18,8 +18,12 @@ impl Parser<'_> {
         self.tokens.get(self.pos)
     }
 
+    fn next_is(&self, tok: &Tok) -> bool {
+        self.peek().is_some_and(|t| t.tok == *tok)
+    }
+
     fn col(&self) -> usize {
-        self.peek().map(|t| t.1).unwrap_or(self.end_col)
+        self.peek().map(|t| t.col).unwrap_or(self.end_col)
     }
 
     fn enter(&mut self) -> Result<(), ExprError> {
@@ -36,13 +40,12 @@ impl Parser<'_> {
 
     /// The error for a token that follows a complete operand.
     pub(super) fn unexpected_after_operand(&self, t: &Spanned) -> ExprError {
-        match &t.0 {
-            Tok::RParen => ExprError::new(t.1, P::Unmatched),
-            Tok::Num(_) | Tok::Name(_) | Tok::LParen => {
-                ExprError::new(t.1, P::Implicit(t.0.clone()))
-            }
-            Tok::Comma => ExprError::new(t.1, P::Comma),
-            other => ExprError::new(t.1, P::Unexpected(other.clone())),
+        let typed = t.typed.clone();
+        match &t.tok {
+            Tok::RParen => ExprError::new(t.col, P::Unmatched),
+            Tok::Num(_) | Tok::Name(_) | Tok::LParen => ExprError::new(t.col, P::Implicit(typed)),
+            Tok::Comma => ExprError::new(t.col, P::Comma),
+            _ => ExprError::new(t.col, P::Unexpected(typed)),
         }
     }
 
@@ -50,7 +53,7 @@ impl Parser<'_> {
     pub(super) fn expr(&mut self) -> Result<(), ExprError> {
         self.enter()?;
         self.term()?;
-        while let Some((t @ (Tok::Plus | Tok::Minus), _)) = self.peek() {
+        while let Some(t @ (Tok::Plus | Tok::Minus)) = self.peek().map(|t| &t.tok) {
             let op = if *t == Tok::Plus { Op::Add } else { Op::Sub };
             self.pos += 1;
             self.term()?;
@@ -63,7 +66,7 @@ impl Parser<'_> {
     // term := unary (('*' | '/') unary)*
     fn term(&mut self) -> Result<(), ExprError> {
         self.unary()?;
-        while let Some((t @ (Tok::Star | Tok::Slash), _)) = self.peek() {
+        while let Some(t @ (Tok::Star | Tok::Slash)) = self.peek().map(|t| &t.tok) {
             let op = if *t == Tok::Star { Op::Mul } else { Op::Div };
             self.pos += 1;
             self.unary()?;
@@ -74,7 +77,7 @@ impl Parser<'_> {
 
     // unary := '-' unary | power
     fn unary(&mut self) -> Result<(), ExprError> {
-        if let Some((Tok::Minus, _)) = self.peek() {
+        if self.next_is(&Tok::Minus) {
             self.pos += 1;
             self.enter()?;
             self.unary()?;
@@ -88,7 +91,7 @@ impl Parser<'_> {
     // power := atom ('^' unary)?      (right-associative: a^b^c = a^(b^c))
     fn power(&mut self) -> Result<(), ExprError> {
         self.atom()?;
-        if let Some((Tok::Caret, _)) = self.peek() {
+        if self.next_is(&Tok::Caret) {
             self.pos += 1;
             self.enter()?;
             self.unary()?;
@@ -99,7 +102,7 @@ impl Parser<'_> {
     }
 
     fn atom(&mut self) -> Result<(), ExprError> {
-        let Some((tok, col)) = self.peek().cloned() else {
+        let Some(Spanned { tok, col, typed }) = self.peek().cloned() else {
             return Err(ExprError::new(self.end_col, P::Ends));
         };
         self.pos += 1;
@@ -107,68 +110,69 @@ impl Parser<'_> {
             Tok::Num(x) => self.code.push(Op::Num(x)),
             Tok::LParen => {
                 self.expr()?;
-                self.close(col, Open::Paren)?;
+                self.close(col, Open::Paren(typed))?;
             }
-            Tok::Name(name) => self.name(&name, col)?,
+            Tok::Name(name) => self.name(&name, col, typed)?,
             Tok::Plus => return Err(ExprError::new(col, P::Plus)),
-            other => return Err(ExprError::new(col, P::Found(other))),
+            _ => return Err(ExprError::new(col, P::Found(typed))),
         }
         Ok(())
     }
 
     fn close(&mut self, at: usize, open: Open) -> Result<(), ExprError> {
         match self.peek() {
-            Some((Tok::RParen, _)) => {
+            Some(Spanned {
+                tok: Tok::RParen, ..
+            }) => {
                 self.pos += 1;
                 Ok(())
             }
-            Some(t) if matches!(t.0, Tok::Num(_) | Tok::Name(_) | Tok::LParen) => {
+            Some(t) if matches!(t.tok, Tok::Num(_) | Tok::Name(_) | Tok::LParen) => {
                 Err(self.unexpected_after_operand(t))
             }
-            Some((t, c)) => Err(ExprError::new(
-                *c,
+            Some(t) => Err(ExprError::new(
+                t.col,
                 P::CloseFound {
                     open,
                     at,
-                    found: t.clone(),
+                    found: t.typed.clone(),
                 },
             )),
             None => Err(ExprError::new(self.end_col, P::CloseMissing { open, at })),
         }
     }
 
-    fn name(&mut self, name: &str, col: usize) -> Result<(), ExprError> {
+    /// A name read as `name` (ASCII), typed as `typed`.
+    fn name(&mut self, name: &str, col: usize, typed: String) -> Result<(), ExprError> {
         match name {
             "x" | "x1" => self.code.push(Op::X),
             "y" | "x2" => self.code.push(Op::Y),
             "pi" => self.code.push(Op::Num(std::f64::consts::PI)),
             "e" => self.code.push(Op::Num(std::f64::consts::E)),
             _ => {
-                let (Some(f), Some(name)) =
-                    (Fun::by_name(name), FUNCTIONS.iter().find(|f| **f == name))
-                else {
-                    return Err(ExprError::new(col, P::Unknown(name.to_string())));
+                let Some(f) = Fun::by_name(name) else {
+                    return Err(ExprError::new(col, P::Unknown(typed)));
                 };
-                match self.peek() {
-                    Some((Tok::LParen, _)) => self.pos += 1,
-                    _ => return Err(ExprError::new(self.col(), P::Paren(name))),
+                if !self.next_is(&Tok::LParen) {
+                    return Err(ExprError::new(self.col(), P::Paren(typed)));
                 }
-                let open = self.tokens[self.pos - 1].1;
+                let paren = &self.tokens[self.pos];
+                let (open, call) = (paren.col, Open::Call(format!("{typed}{}", paren.typed)));
+                self.pos += 1;
                 self.expr()?;
                 let mut args = 1;
-                while let Some((Tok::Comma, _)) = self.peek() {
+                while self.next_is(&Tok::Comma) {
                     if args == f.arity() {
-                        let c = self.col();
-                        return Err(arity_error(c, name, f.arity(), args + 1));
+                        return Err(arity_error(self.col(), typed, f.arity(), args + 1));
                     }
                     self.pos += 1;
                     self.expr()?;
                     args += 1;
                 }
                 if args < f.arity() {
-                    return Err(arity_error(self.col(), name, f.arity(), args));
+                    return Err(arity_error(self.col(), typed, f.arity(), args));
                 }
-                self.close(open, Open::Call(name))?;
+                self.close(open, call)?;
                 self.code.push(Op::Call(f));
             }
         }
@@ -176,6 +180,6 @@ impl Parser<'_> {
     }
 }
 
-fn arity_error(column: usize, name: &'static str, want: usize, got: usize) -> ExprError {
+fn arity_error(column: usize, name: String, want: usize, got: usize) -> ExprError {
     ExprError::new(column, P::Arity { name, want, got })
 }
