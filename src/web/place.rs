@@ -1,6 +1,7 @@
 //! Where the page puts things for a room: which panel a lesson shows and
 //! whether it stands beside the canvas (`body[data-beside]`), and
-//! presenter mode (`body.present`, the header button's `aria-pressed`).
+//! presenter mode (`body.present`, the header button's `aria-pressed`,
+//! `--chart-scale`).
 //! The layout itself is CSS (www/style.css); this only sets the switches.
 
 use super::dom::{by_id, on};
@@ -46,11 +47,20 @@ pub fn place(app: &App) -> Result<(), JsValue> {
 }
 
 /// Presenter mode on the page: the body's class (the CSS palette, type and
-/// collapsed side panel) and the button's state.
+/// collapsed side panel), the button's state, and `--chart-scale`: the
+/// factor the explainers' charts are drawn at, by which the CSS makes their
+/// canvases taller (unset, 1, when not presenting).
 pub fn present(app: &App) -> Result<(), JsValue> {
     if let Some(body) = app.doc.body() {
         body.class_list()
             .toggle_with_force("present", app.present)?;
+        let scale = super::explain::chart_scale(&super::draw::Style::of(app.present, 0.0));
+        let css = body.style();
+        if scale != 1.0 {
+            css.set_property("--chart-scale", &scale.to_string())?;
+        } else {
+            css.remove_property("--chart-scale")?;
+        }
     }
     let button: Element = by_id(&app.doc, "present")?;
     button.set_attribute("aria-pressed", if app.present { "true" } else { "false" })

@@ -38,6 +38,10 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     }
     if d.has(Dirty::PRESENT) {
         place::present(app)?;
+        // Its class resizes the page's boxes (the charts' canvases taller
+        // or back): what is kept of their sizes is stale for the charts
+        // drawn below.
+        sizes::forget();
     }
     if d.has(Dirty::LESSON_PANELS) {
         explain::lesson_loaded(app)?;

@@ -75,6 +75,17 @@ impl Plot {
         Some((fx, fy))
     }
 
+    /// The area in units `s` times larger (a chart drawn scaled, in CSS
+    /// pixels).
+    pub fn scaled(&self, s: f64) -> Plot {
+        Plot {
+            l: self.l * s,
+            t: self.t * s,
+            w: self.w * s,
+            h: self.h * s,
+        }
+    }
+
     /// The area as `left,top,width,height` (for tests that click into it).
     pub fn attr(&self) -> String {
         format!("{},{},{},{}", self.l, self.t, self.w, self.h)
@@ -93,6 +104,8 @@ mod tests {
         let tiny = Plot::new(20.0, 20.0, 40.0, 10.0, 10.0, 30.0);
         assert_eq!((tiny.w, tiny.h), (10.0, 10.0));
         assert_eq!(p.attr(), "40,10,250,160");
+        assert_eq!(p.scaled(1.0), p);
+        assert_eq!(p.scaled(2.0).attr(), "80,20,500,320");
     }
 
     #[test]

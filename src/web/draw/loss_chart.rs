@@ -3,10 +3,10 @@
 //! where a run diverged. Its axes are [`LossAxes`]. The chart without the
 //! cursor is kept in an offscreen canvas until the runs change, so a
 //! playing frame only blits it and draws the cursor. The chart is drawn
-//! at 12 px text and scaled as a whole to the style's label size, so its
+//! at 12 px text and scaled as a whole by [`Style::chart_scale`], so its
 //! margins grow with its words (presenter mode).
 
-use super::loss_paint::{axes_of, curve, draw_axes, loss_chart, visible, Curves};
+use super::loss_paint::{axes_of, curve, draw_axes, loss_chart, visible, Curves, LABEL_PX};
 use super::{context, Style};
 use crate::diagnose::{Diagnosis, Health};
 use crate::run::Trajectory;
@@ -42,7 +42,7 @@ pub fn draw_loss(
     let (cw, ch) = (cw.max(100.0), ch.max(60.0));
     let (pw, ph) = ((cw * dpr).round() as u32, (ch * dpr).round() as u32);
     // The chart's own units: CSS pixels divided by the text's scale.
-    let s = (style.chart_px / 12.0).max(0.5);
+    let s = style.chart_scale(LABEL_PX);
     let (w, h, dpr) = ((cw / s).max(100.0), (ch / s).max(60.0), dpr * s);
     let resized = canvas.width() != pw || canvas.height() != ph;
     if resized {
@@ -168,7 +168,8 @@ pub fn draw_loss(
         ctx.stroke();
         crate::web::dom::set_attr(canvas, "data-kept", &entry.reused.to_string())
     })?;
-    crate::web::dom::set_attr(canvas, "data-chart-px", &style.chart_px.to_string())?;
+    let px = style.chart_text_px(LABEL_PX).to_string();
+    crate::web::dom::set_attr(canvas, "data-chart-px", &px)?;
     crate::web::dom::set_attr(canvas, "data-ready", "true")?;
     Ok(())
 }

@@ -12,6 +12,9 @@ use gradscape_core::geometry::LossAxes;
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
 
+/// The labels' size in the chart's own units (CSS px at scale 1).
+pub const LABEL_PX: f64 = 12.0;
+
 /// What the chart draws (but its cursor and size).
 pub struct Curves<'a> {
     /// Every run.
@@ -70,7 +73,7 @@ pub(super) fn draw_axes(
         "rgba(0,0,0,0.1)"
     };
     let (left, right, top, _) = LOSS_MARGINS;
-    crate::web::draw::set_font(ctx, "12px system-ui, sans-serif");
+    crate::web::draw::set_font(ctx, &format!("{LABEL_PX}px system-ui, sans-serif"));
     ctx.set_line_width(1.0);
     ctx.set_stroke_style_str(grid_col);
     ctx.set_fill_style_str(fg);

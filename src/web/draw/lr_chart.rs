@@ -3,6 +3,8 @@
 //! ticks, the steps along the bottom and a cursor at the step the scrubber
 //! shows with "η₁₂ = 0.15" beside it. Redrawn whole at every step (a few
 //! hundred points at most: [`RateChart`] thins longer runs to the width).
+//! Designed at 12 px labels and scaled as a whole by
+//! [`Style::chart_scale`] (presenter mode: taller, every size with it).
 
 use super::{context, Style};
 use crate::chart::{Axis, Plot};
@@ -13,13 +15,15 @@ use gradscape_text::schedule::eta_at;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+/// The labels' size, in the chart's own units (CSS px at scale 1).
+pub const LABEL_PX: f64 = 12.0;
+
+/// The chart's height in the chart's own units.
+const HEIGHT: f64 = 96.0;
+
 /// The chart's height in CSS pixels (the width follows the card).
 pub fn chart_height(style: &Style) -> f64 {
-    if style.present {
-        150.0
-    } else {
-        96.0
-    }
+    HEIGHT * style.chart_scale(LABEL_PX)
 }
 
 /// Paint `c` (run `i`'s chart) into `canvas` at `dpr`; `momentum` is the
@@ -35,17 +39,22 @@ pub fn draw_lr(
     dark: bool,
     style: &Style,
 ) -> Result<(), JsValue> {
-    let w = crate::web::sizes::client_size(canvas).0.max(120.0);
-    let h = chart_height(style);
-    let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    let cw = crate::web::sizes::client_size(canvas).0.max(120.0);
+    let ch = chart_height(style);
+    let (pw, ph) = ((cw * dpr).round() as u32, (ch * dpr).round() as u32);
     if canvas.width() != pw || canvas.height() != ph {
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
+    // From here on the chart's own units: CSS pixels divided by its scale.
+    let s = style.chart_scale(LABEL_PX);
+    let (w, h) = (cw / s, HEIGHT);
     let ctx = context(canvas)?;
-    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+    ctx.set_transform(dpr * s, 0.0, 0.0, dpr * s, 0.0, 0.0)?;
     ctx.clear_rect(0.0, 0.0, w, h);
-    let fs = style.chart_px;
+    let fs = LABEL_PX;
+    let px = style.chart_text_px(fs).to_string();
+    crate::web::dom::set_attr(canvas, "data-chart-px", &px)?;
     let ink = if dark { "#e6e6e6" } else { "#222222" };
     let faint = if dark { "#555555" } else { "#d0d0d0" };
     let right = if c.m.is_some() { fs * 3.2 } else { fs * 0.8 };
@@ -84,7 +93,7 @@ pub fn draw_lr(
     if let (Some(m), false) = (c.m, c.momentum.is_empty()) {
         ctx.set_stroke_style_str(if dark { "#bbbbbb" } else { "#666666" });
         ctx.set_line_dash(&js_sys::Array::of2(&4.0.into(), &3.0.into()))?;
-        series(&ctx, &p, c.x, m, &c.momentum, style.px(1.25));
+        series(&ctx, &p, c.x, m, &c.momentum, 1.25);
         ctx.set_line_dash(&js_sys::Array::new())?;
         ctx.set_fill_style_str(ink);
         ctx.set_text_align("left");
@@ -99,7 +108,7 @@ pub fn draw_lr(
         }
     }
     ctx.set_stroke_style_str(colour);
-    series(&ctx, &p, c.x, c.y, &c.lr, style.px(2.0));
+    series(&ctx, &p, c.x, c.y, &c.lr, 2.0);
     // The cursor: a vertical line at the step shown, a dot on the curve.
     if let Some((s, eta, mom)) = c.cursor {
         let x = p.x(c.x, s as f64);
@@ -107,12 +116,12 @@ pub fn draw_lr(
         line(&ctx, x, p.t, x, p.bottom());
         ctx.set_fill_style_str(colour);
         ctx.begin_path();
-        ctx.arc(x, p.y(c.y, eta), style.px(3.5), 0.0, std::f64::consts::TAU)?;
+        ctx.arc(x, p.y(c.y, eta), 3.5, 0.0, std::f64::consts::TAU)?;
         ctx.fill();
         if let (Some(m), Some(v)) = (c.m, mom) {
             ctx.set_fill_style_str(ink);
             ctx.begin_path();
-            ctx.arc(x, p.y(m, v), style.px(2.5), 0.0, std::f64::consts::TAU)?;
+            ctx.arc(x, p.y(m, v), 2.5, 0.0, std::f64::consts::TAU)?;
             ctx.fill();
         }
         // Above the plot: "η₁₂ = 0.15" at the left, the cycled momentum's
@@ -124,8 +133,8 @@ pub fn draw_lr(
             (Some(sym), Some(v)) => format!("{sym} = {}", crate::format::sig3(v)),
             _ => String::new(),
         };
-        // A narrow card in presenter mode: smaller type rather than the two
-        // labels running into each other.
+        // A narrow card: smaller type rather than the two labels running
+        // into each other.
         let mut size = fs;
         for _ in 0..6 {
             crate::web::draw::set_font(&ctx, &format!("{size}px system-ui, sans-serif"));

@@ -2,13 +2,16 @@
 //! dots and markers, normal or in presenter mode (for a projector at the
 //! back of a room). Chosen from the model and the canvas width by
 //! [`Style::of`]; the drawing code multiplies its base sizes by `line`.
+//! The charts beside the plot (loss, η(t), the explainers', the bias
+//! chart) keep their own design and are scaled as a whole by
+//! [`Style::chart_scale`], so their labels come to `chart_px` presenting.
 
 /// Sizes of a frame's text and strokes, in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Style {
     /// Canvas text: tick labels, axis names.
     pub text_px: f64,
-    /// The loss chart's labels.
+    /// The charts' labels (loss, η(t), explainers, bias chart).
     pub chart_px: f64,
     /// Multiplier of every line width, dot, marker and arrow.
     pub line: f64,
@@ -41,6 +44,28 @@ impl Style {
     /// The canvas font of the tick labels.
     pub fn font(&self) -> String {
         format!("{}px system-ui, sans-serif", self.text_px)
+    }
+
+    /// The factor by which a chart designed with `base_px` labels is drawn
+    /// whole (text, margins, lines, markers; its canvas as much taller):
+    /// exactly 1 normally, so its pixels stay as designed; presenting, its
+    /// labels come to `chart_px`, never smaller than designed.
+    pub fn chart_scale(&self, base_px: f64) -> f64 {
+        if self.present && base_px > 0.0 {
+            (self.chart_px / base_px).max(1.0)
+        } else {
+            1.0
+        }
+    }
+
+    /// The labels' size in CSS px of a chart designed with `base_px`
+    /// labels, as [`Style::chart_scale`] draws them (`data-chart-px`).
+    pub fn chart_text_px(&self, base_px: f64) -> f64 {
+        if self.chart_scale(base_px) > 1.0 {
+            self.chart_px
+        } else {
+            base_px
+        }
     }
 
     /// A base size (at 1×) in this style.

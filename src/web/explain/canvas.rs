@@ -1,8 +1,11 @@
 //! The explainers' charts: colours, sizing a canvas at the device's
 //! resolution, lines, dashes and axes. Positions come from the core
-//! ([`gradscape_core::chart::Plot`]); this file only paints.
+//! ([`gradscape_core::chart::Plot`]); this file only paints. Each chart is
+//! designed at [`FONT_PX`] labels and drawn scaled as a whole by
+//! [`Style::chart_scale`] (presenter mode; the CSS makes its canvas as much
+//! taller through `--chart-scale`).
 
-use super::super::draw::context;
+use super::super::draw::{context, Style};
 use gradscape_core::chart::Plot;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -56,27 +59,92 @@ impl Colors {
     }
 }
 
-/// The charts' font (CJK fallback named for 简体中文 labels).
+/// The charts' labels' size, in their own units (CSS px at scale 1).
+pub const FONT_PX: f64 = 11.0;
+
+/// The charts' font (CJK fallback named for 简体中文 labels): [`FONT_PX`].
 pub const FONT: &str = "11px system-ui, \"Noto Sans CJK SC\", sans-serif";
 
-/// Size a canvas to its box at the device's resolution and clear it; `None`
-/// when it has no box (its panel is closed).
+/// The factor the charts are drawn at in `style` (the page's
+/// `--chart-scale`, which makes their canvases as much taller).
+pub fn chart_scale(style: &Style) -> f64 {
+    style.chart_scale(FONT_PX)
+}
+
+/// How a chart's units sit on its canvas: CSS px per unit
+/// ([`chart_scale`]) and the units kept clear at each edge — scaled, one:
+/// a label that grazes the edge in the 11 px design (the EMA's last step,
+/// the sweep's "diverged") loses half a pixel of anti-aliasing there, and
+/// would lose a pixel of its glyph at 20 px. Normally 1 and 0: the
+/// design's pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Units {
+    pub scale: f64,
+    pub inset: f64,
+}
+
+impl Units {
+    pub fn of(style: &Style) -> Units {
+        let scale = chart_scale(style);
+        let inset = if scale > 1.0 { 1.0 } else { 0.0 };
+        Units { scale, inset }
+    }
+
+    /// The chart's size in units on a `cw` × `ch` CSS px canvas.
+    pub fn size(&self, cw: f64, ch: f64) -> (f64, f64) {
+        let pad = 2.0 * self.inset;
+        (cw / self.scale - pad, ch / self.scale - pad)
+    }
+
+    /// Draw in units on `ctx` at `dpr`.
+    pub fn apply(&self, ctx: &CanvasRenderingContext2d, dpr: f64) -> Result<(), JsValue> {
+        let k = dpr * self.scale;
+        ctx.set_transform(k, 0.0, 0.0, k, k * self.inset, k * self.inset)
+    }
+
+    /// A point given in CSS px, in units.
+    pub fn point(&self, x: f64, y: f64) -> (f64, f64) {
+        (x / self.scale - self.inset, y / self.scale - self.inset)
+    }
+
+    /// A plot area in units, in CSS px.
+    pub fn css(&self, r: Plot) -> Plot {
+        let at = Plot {
+            l: r.l + self.inset,
+            t: r.t + self.inset,
+            ..r
+        };
+        at.scaled(self.scale)
+    }
+}
+
+/// Size a canvas to its box at the device's resolution and clear it, its
+/// context drawing in the chart's [`Units`], which it returns with the
+/// chart's size in them; `None` when it has no box (its panel is closed).
 pub fn prepare(
     canvas: &HtmlCanvasElement,
     dpr: f64,
+    style: &Style,
 ) -> Result<Option<(CanvasRenderingContext2d, f64, f64)>, JsValue> {
-    let (w, h) = crate::web::sizes::client_size(canvas);
-    if w < 20.0 || h < 20.0 {
+    let units = Units::of(style);
+    let (cw, ch) = crate::web::sizes::client_size(canvas);
+    if cw < 20.0 || ch < 20.0 {
         return Ok(None);
     }
-    let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    let (pw, ph) = ((cw * dpr).round() as u32, (ch * dpr).round() as u32);
     if canvas.width() != pw || canvas.height() != ph {
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
     let ctx = context(canvas)?;
-    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
-    ctx.clear_rect(0.0, 0.0, w, h);
+    // Cleared whole (the inset too), then the units.
+    let k = dpr * units.scale;
+    ctx.set_transform(k, 0.0, 0.0, k, 0.0, 0.0)?;
+    ctx.clear_rect(0.0, 0.0, cw / units.scale, ch / units.scale);
+    units.apply(&ctx, dpr)?;
+    let (w, h) = units.size(cw, ch);
+    let px = style.chart_text_px(FONT_PX).to_string();
+    crate::web::dom::set_attr(canvas, "data-chart-px", &px)?;
     crate::web::draw::set_font(&ctx, FONT);
     ctx.set_text_align("left");
     Ok(Some((ctx, w, h)))

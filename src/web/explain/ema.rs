@@ -4,7 +4,7 @@
 //! [`crate::ema::WeightsFigure`].
 
 use super::canvas::{axes, dash, line, prepare, Colors, Ticks, C_CLEAN, C_HAT, C_X, C_Y};
-use super::{dark, dpr, is_open, App};
+use super::{dark, dpr, is_open, style, App};
 use crate::ema::{window, window_share, SignalFigure, WeightsFigure, SAMPLES};
 use crate::format::sig3;
 use crate::format::{fmt_num, tick_label};
@@ -40,12 +40,13 @@ pub fn draw(app: &App) -> Result<(), JsValue> {
         return Ok(());
     }
     let c = Colors::new(dark(app));
+    let st = style(app);
     let signal: HtmlCanvasElement = super::by_id(&app.doc, "ema-signal")?;
-    if let Some((ctx, w, h)) = prepare(&signal, dpr(app))? {
+    if let Some((ctx, w, h)) = prepare(&signal, dpr(app), &st)? {
         draw_signal(&ctx, &c, l, g, w, h)?;
         signal.set_attribute("data-ready", "true")?;
     }
-    if let Some((ctx, w, h)) = prepare(&weights, dpr(app))? {
+    if let Some((ctx, w, h)) = prepare(&weights, dpr(app), &st)? {
         draw_weights(&ctx, &c, l, g, w, h)?;
         weights.set_attribute("data-ready", "true")?;
     }

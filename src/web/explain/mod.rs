@@ -20,6 +20,7 @@
 //! marker. The momentum map is analytic and redrawn at once.
 
 mod canvas;
+pub use canvas::chart_scale;
 mod ema;
 mod rate_map;
 mod sweeps;
@@ -77,6 +78,12 @@ fn dark(app: &App) -> bool {
 
 fn dpr(app: &App) -> f64 {
     app.window.device_pixel_ratio().clamp(0.5, 4.0)
+}
+
+/// The charts' style: normal or presenting (they read its chart sizes
+/// only, which no width changes).
+fn style(app: &App) -> super::draw::Style {
+    super::draw::Style::of(app.present, 0.0)
 }
 
 /// The name of an optimizer kind in the page's language.

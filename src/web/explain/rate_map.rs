@@ -3,8 +3,8 @@
 //! current (η, γ). The numbers are [`crate::sweep::rate_map`]'s and
 //! [`crate::sweep::map_chart`]'s; a click is read back by [`point_at`].
 
-use super::canvas::{axes, prepare, Colors, Ticks};
-use super::{dark, dpr, gap, kind_name, App};
+use super::canvas::{axes, prepare, Colors, Ticks, Units};
+use super::{dark, dpr, gap, kind_name, style, App};
 use crate::format::sig3;
 use crate::format::{fmt_num, tick_label};
 use crate::optim::{Convention, OptKind};
@@ -33,16 +33,20 @@ pub struct MapCache {
     image: HtmlCanvasElement,
 }
 
-/// Where the map's plot area is on its canvas (CSS pixels), for clicks.
+/// Where the map's plot area is on its canvas, for clicks: in the chart's
+/// units, and how they sit on the canvas.
 #[derive(Debug, Clone, Copy)]
 pub struct MapGeom {
     plot: Plot,
     eta_max: f64,
+    units: Units,
 }
 
-/// The (η, γ) under a click at (x, y) on the map's canvas, if it is drawn.
+/// The (η, γ) under a click at (x, y) (CSS pixels) on the map's canvas, if
+/// it is drawn.
 pub fn point_at(app: &App, x: f64, y: f64) -> Option<(f64, f64)> {
     let g = app.explain.map_geom?;
+    let (x, y) = g.units.point(x, y);
     map_point(&g.plot, g.eta_max, x, y)
 }
 
@@ -165,7 +169,8 @@ pub fn draw(app: &mut App) -> Result<(), JsValue> {
     canvas.set_attribute("data-eta-max", &fmt_num(eta_max))?;
     canvas.set_attribute("data-form", form.name())?;
     canvas.set_attribute("data-map", "quadratic")?;
-    let Some((ctx, w, h)) = prepare(&canvas, dpr(app))? else {
+    let st = style(app);
+    let Some((ctx, w, h)) = prepare(&canvas, dpr(app), &st)? else {
         return Ok(());
     };
     let c = Colors::new(dark(app));
@@ -240,8 +245,14 @@ pub fn draw(app: &mut App) -> Result<(), JsValue> {
             ctx.fill();
         }
     }
-    app.explain.map_geom = Some(MapGeom { plot: r, eta_max });
-    canvas.set_attribute("data-plot", &r.attr())?;
+    let units = Units::of(&st);
+    app.explain.map_geom = Some(MapGeom {
+        plot: r,
+        eta_max,
+        units,
+    });
+    // The plot area in CSS pixels (where a test clicks).
+    canvas.set_attribute("data-plot", &units.css(r).attr())?;
     canvas.set_attribute("data-ready", "true")
 }
 

@@ -4,8 +4,8 @@
 //! finite world, the edges and the current η of each optimizer. The axes are
 //! [`crate::sweep::lr_chart`]'s.
 
-use super::canvas::{axes, dash, prepare, Colors, Ticks, FONT};
-use super::{dark, dpr, gap, is_open, kind_name, rate_map, App};
+use super::canvas::{axes, dash, prepare, Colors, Ticks, Units, FONT};
+use super::{dark, dpr, gap, is_open, kind_name, rate_map, style, App};
 use crate::format::sig3;
 use crate::format::{fmt_num, round_sig, tick_label};
 use crate::optim::OptKind;
@@ -188,7 +188,8 @@ fn draw_lr_canvas(app: &App) -> Result<(), JsValue> {
     let sweeps = &app.explain.sweeps;
     let canvas: HtmlCanvasElement = by_id(&app.doc, "sweep-lr")?;
     let dpr = dpr(app);
-    let Some((ctx, w, h)) = prepare(&canvas, dpr)? else {
+    let st = style(app);
+    let Some((ctx, w, h)) = prepare(&canvas, dpr, &st)? else {
         return Ok(());
     };
     let dark = dark(app);
@@ -196,12 +197,15 @@ fn draw_lr_canvas(app: &App) -> Result<(), JsValue> {
     // The chart but the current η's is the same until the sweep is redone
     // (an η drag moves only those): drawn once onto a kept picture (its
     // thousands of dots cost the canvas ~25 ms a frame), then blitted.
+    // (Drawn in the chart's units: the device pixels per unit.)
+    let units = Units::of(&st);
     let key = (
         app.explain.computed,
         canvas.width(),
         canvas.height(),
         dark,
         l,
+        (dpr * units.scale).to_bits(),
     );
     KEPT.with(|k| -> Result<(), JsValue> {
         let mut kept = k.borrow_mut();
@@ -213,7 +217,7 @@ fn draw_lr_canvas(app: &App) -> Result<(), JsValue> {
             picture.set_width(canvas.width());
             picture.set_height(canvas.height());
             let pctx = context(&picture)?;
-            pctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+            units.apply(&pctx, dpr)?;
             crate::web::draw::set_font(&pctx, FONT);
             pctx.set_text_align("left");
             draw_lr_chart(&pctx, &c, l, sweeps, w, h)?;
@@ -222,7 +226,7 @@ fn draw_lr_canvas(app: &App) -> Result<(), JsValue> {
         if let Some((_, picture)) = kept.as_ref() {
             ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
             ctx.draw_image_with_html_canvas_element(picture, 0.0, 0.0)?;
-            ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+            units.apply(&ctx, dpr)?;
         }
         Ok(())
     })?;
@@ -235,9 +239,10 @@ fn draw_lr_canvas(app: &App) -> Result<(), JsValue> {
 
 thread_local! {
     /// The η chart without the current η's, and what it was drawn for
-    /// (the sweep computed, canvas size, theme, language).
+    /// (the sweep computed, canvas size, theme, language, device pixels
+    /// per unit).
     #[allow(clippy::type_complexity)]
-    static KEPT: RefCell<Option<((u64, u32, u32, bool, Lang), HtmlCanvasElement)>> =
+    static KEPT: RefCell<Option<((u64, u32, u32, bool, Lang, u64), HtmlCanvasElement)>> =
         const { RefCell::new(None) };
     /// What the edge list and criterion were last written for (the sweep
     /// computed, the language, the scene's steps).

@@ -1,8 +1,11 @@
 //! The panel's bias-correction section: the run picker, the chart of the
 //! factors 1/(1−βᵏ), m and m̂, v and v̂ over the first steps (step k marked)
-//! and the numbers at step k, all from [`crate::inspect`].
+//! and the numbers at step k, all from [`crate::inspect`]. The chart is
+//! designed at [`LABEL_PX`] labels and scaled as a whole by
+//! [`Style::chart_scale`] (presenter mode: its canvas as much taller).
 
 use super::super::dom::{add, el};
+use super::super::draw::Style;
 use super::card::{head_row, value_row};
 use super::mathml::{full, math};
 use crate::format::readout;
@@ -150,9 +153,16 @@ pub fn bias_section(
 
 // ---------------------------------------------------------------- chart
 
+/// The bias chart's labels' size, in its own units (CSS px at scale 1).
+const LABEL_PX: f64 = 11.0;
+
 /// The bias chart's canvas and what it was drawn for: size, step, theme,
-/// the series.
-type Drawn = (HtmlCanvasElement, (u32, u32, usize, bool), Vec<BiasPoint>);
+/// scale (bits), the series.
+type Drawn = (
+    HtmlCanvasElement,
+    (u32, u32, usize, bool, u64),
+    Vec<BiasPoint>,
+);
 
 thread_local! {
     static DRAWN: RefCell<Option<Drawn>> = const { RefCell::new(None) };
@@ -172,22 +182,31 @@ pub fn draw_bias_chart(
     series: &[BiasPoint],
     k: usize,
     dark: bool,
+    style: &Style,
 ) -> Result<(), JsValue> {
-    let w = crate::web::sizes::client_size(canvas).0.max(200.0);
-    // Side by side from 480 px: the chart beside the canvas (lesson 8) fits
-    // on a laptop screen.
-    let stacked = w < 480.0;
+    // Its own units: CSS pixels divided by its scale.
+    let s = style.chart_scale(LABEL_PX);
+    let cw = crate::web::sizes::client_size(canvas).0.max(200.0);
+    let w = cw / s;
+    // Side by side from 480 CSS px: the chart beside the canvas (lesson 8)
+    // fits on a laptop screen, and presenting at 1920×1080 with the first
+    // run's table under it (stacked it took 60 % of the height) — while
+    // each of the three is 120 units wide (presenting at 1280, stacked).
+    let stacked = cw < 480.0 || w < 360.0;
     let cell_h = if stacked { 120.0 } else { 150.0 };
     let h = if stacked { 3.0 * cell_h } else { cell_h };
     let css = canvas.unchecked_ref::<HtmlElement>().style();
-    let height = format!("{h}px");
+    let height = format!("{}px", h * s);
     if css.get_property_value("height").ok().as_deref() != Some(height.as_str()) {
         css.set_property("height", &height)?;
     }
-    let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    // (Here: the panel's rebuild drops what the fresh copy does not have.)
+    let px = style.chart_text_px(LABEL_PX).to_string();
+    crate::web::dom::set_attr(canvas, "data-chart-px", &px)?;
+    let (pw, ph) = ((cw * dpr).round() as u32, (h * s * dpr).round() as u32);
     // The state panel is rebuilt at every input of a drag; the chart only
     // when what it shows changed (its canvas keeps the same pixels).
-    let inputs = (pw, ph, k, dark);
+    let inputs = (pw, ph, k, dark, s.to_bits());
     let same = DRAWN.with(|d| {
         matches!(&*d.borrow(), Some((c, i, s)) if c.is_same_node(Some(canvas))
             && *i == inputs && s[..] == series[..])
@@ -201,7 +220,7 @@ pub fn draw_bias_chart(
     }
     DRAWN.with(|d| *d.borrow_mut() = Some((canvas.clone(), inputs, series.to_vec())));
     let ctx = super::super::draw::context(canvas)?;
-    ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+    ctx.set_transform(dpr * s, 0.0, 0.0, dpr * s, 0.0, 0.0)?;
     ctx.clear_rect(0.0, 0.0, w, h);
     let fg = if dark { "#d8d8e0" } else { "#333340" };
     let grid = if dark {
@@ -221,7 +240,7 @@ pub fn draw_bias_chart(
         })
         .collect();
     let n = series.len().max(1) as f64;
-    crate::web::draw::set_font(&ctx, "11px system-ui, sans-serif");
+    crate::web::draw::set_font(&ctx, &format!("{LABEL_PX}px system-ui, sans-serif"));
     // Each panel: (title, log axis, lines: (values, colour, dashed)).
     type Line = (Vec<f64>, &'static str, bool);
     let col = |f: &dyn Fn(&BiasPoint) -> f64| series.iter().map(f).collect::<Vec<f64>>();

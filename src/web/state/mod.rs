@@ -144,6 +144,8 @@ pub fn forget_steppers(app: &mut App) {
 pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
     let is_dark = dark(app);
     let dpr = app.window.device_pixel_ratio().clamp(0.5, 4.0);
+    // (The charts read only its chart sizes.)
+    let style = crate::web::draw::Style::of(app.present, 0.0);
     let Some(panel) = app.doc.get_element_by_id("state-panel") else {
         return Ok(None);
     };
@@ -380,7 +382,7 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
     crate::web::morph::morph(&body, &fresh)?;
     if let (Some(k), Some((_, _, _, series))) = (chart, &ins.series) {
         if let Ok(c) = by_id::<HtmlCanvasElement>(doc, "bias-chart") {
-            draw_bias_chart(&c, dpr, series, k, is_dark)?;
+            draw_bias_chart(&c, dpr, series, k, is_dark, &style)?;
         }
     }
     Ok(overlay)
