@@ -82,9 +82,10 @@ pub fn draw_lr(
     {
         ctx.fill_text(&tick_label(v), p.x(c.x, v), p.bottom() + 3.0)?;
     }
-    // The axis word in the corner under η's labels, clear of the ticks.
+    // The axis word in the corner under η's labels, clear of the ticks and
+    // below η's lowest label (its "0" stands centred on the bottom line).
     ctx.set_text_align("right");
-    ctx.fill_text(axis, p.l - 4.0, p.bottom() + 3.0)?;
+    ctx.fill_text(axis, p.l - 4.0, p.bottom() + fs * 0.5 + 2.0)?;
     ctx.set_stroke_style_str(ink);
     line(&ctx, p.l, p.t, p.l, p.bottom());
     line(&ctx, p.l, p.bottom(), p.right(), p.bottom());
