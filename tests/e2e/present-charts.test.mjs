@@ -206,6 +206,25 @@ for (const { query, dpr, dark, charts: expected } of PRESENTING) {
   });
 }
 
+// A phone opening a presenter link: the sweep chart's decades have less
+// room than their labels, so the ones that would collide are left out.
+test('presenting ?lesson=10&present on a phone (390×844, DPR 2): every chart\'s labels inside and apart', async (t) => {
+  const page = await open(t, '?lesson=10&present', { width: 390, height: 844, dpr: 2 });
+  const list = await charts(page);
+  checkPresenting(list, [...EXPLAINERS, 'lr-chart'], 'phone ?lesson=10&present');
+  // Side by side on one line, labels do not touch at all.
+  for (const c of list) {
+    for (const [i, a] of c.texts.entries()) {
+      for (const b of c.texts.slice(i + 1)) {
+        const rows = Math.min(a.box[3], b.box[3]) - Math.max(a.box[1], b.box[1]);
+        if (rows <= 0.5 * Math.min(a.box[3] - a.box[1], b.box[3] - b.box[1])) continue;
+        assert.ok(a.box[2] <= b.box[0] || b.box[2] <= a.box[0],
+          `${c.name}: "${a.text}" at ${a.box.map(Math.round)} touches "${b.text}" at ${b.box.map(Math.round)}`);
+      }
+    }
+  }
+});
+
 for (const [query, dpr, dark] of [['?lesson=8', 2, false], ['?lesson=10&lang=zh', 1, true]]) {
   test(`not presenting ${query} at 1280×800, DPR ${dpr}${dark ? ', dark' : ''}: every chart as designed`, async (t) => {
     const page = await open(t, query, { width: 1280, height: 800, dpr, dark });

@@ -202,12 +202,20 @@ pub fn axes(
         ctx.fill_text(text, r.l - 5.0, y + 4.0)?;
     }
     ctx.set_text_align("center");
+    // A label that would run into the one before it is left out (its grid
+    // line stays): a narrow chart, a phone presenting, has less room than
+    // the ticks' decades.
+    let mut free = f64::NEG_INFINITY;
     for (x, text) in xticks {
         ctx.begin_path();
         ctx.move_to(*x, r.t);
         ctx.line_to(*x, r.t + r.h);
         ctx.stroke();
-        ctx.fill_text(text, *x, r.t + r.h + 13.0)?;
+        let half = ctx.measure_text(text)?.width() / 2.0;
+        if x - half >= free {
+            ctx.fill_text(text, *x, r.t + r.h + 13.0)?;
+            free = x + half + 4.0;
+        }
     }
     ctx.set_stroke_style_str(c.muted);
     ctx.stroke_rect(r.l, r.t, r.w, r.h);
