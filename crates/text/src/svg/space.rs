@@ -17,7 +17,8 @@
 //!   whichever leaves the larger plot, if the plot keeps half its area and
 //!   40 px a side; else no legend (the trails keep their colours and dots).
 //! - **Ticks**: about one per 90 px across and 70 px up; fewer where their
-//!   labels would come within 6 px of each other or leave the figure.
+//!   labels would come within 6 px of each other or leave the figure, more
+//!   where that many would leave a single label.
 //!
 //! Text is never scaled down: a small figure says less, in the same type.
 
@@ -168,7 +169,9 @@ pub fn y_ticks(f: &Viewport, height: f64, band_end: f64) -> Vec<Tick> {
 
 /// Ticks from about `n` down to 2 until every label has its span (`span`
 /// says where along the axis, `None` where it may not go) clear of its
-/// neighbours'; at 2, the labels that still crowd are left off.
+/// neighbours' — at least two labels, so the axis has a scale: where fewer
+/// ticks leave one (−4.5…4.5 at 3 is just 0), more are tried, up to 2n;
+/// at 2, the labels that still crowd are left off.
 fn thin(lo: f64, hi: f64, n: usize, span: impl Fn(f64, &str) -> Option<(f64, f64)>) -> Vec<Tick> {
     // A tick's value, label and span.
     type Labelled = (f64, String, Option<(f64, f64)>);
@@ -181,13 +184,18 @@ fn thin(lo: f64, hi: f64, n: usize, span: impl Fn(f64, &str) -> Option<(f64, f64
             })
             .collect()
     };
-    for k in (2..=n.max(2)).rev() {
-        let t = labelled(&ticks(lo, hi, k));
-        let mut spans: Vec<(f64, f64)> = t.iter().filter_map(|x| x.2).collect();
-        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let clear = spans.windows(2).all(|p| p[1].0 - p[0].1 >= 6.0);
-        if spans.len() == t.len() && clear {
-            return t.into_iter().map(|(v, l, _)| (v, Some(l))).collect();
+    let n = n.max(2);
+    let fewer: Vec<usize> = (2..=n).rev().collect();
+    let more: Vec<usize> = fewer.iter().copied().chain(n + 1..=2 * n).collect();
+    for (least, counts) in [(2, more), (1, fewer)] {
+        for k in counts {
+            let t = labelled(&ticks(lo, hi, k));
+            let mut spans: Vec<(f64, f64)> = t.iter().filter_map(|x| x.2).collect();
+            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let clear = spans.windows(2).all(|p| p[1].0 - p[0].1 >= 6.0);
+            if spans.len() == t.len() && t.len() >= least && clear {
+                return t.into_iter().map(|(v, l, _)| (v, Some(l))).collect();
+            }
         }
     }
     let mut kept: Vec<(f64, f64)> = Vec::new();

@@ -139,3 +139,32 @@ mod frames {
         assert!(!figure(GD_06, Lang::En, None).contains(" of 20"));
     }
 }
+
+mod ticks {
+    use super::super::*;
+    use gradscape_core::run::simulate;
+
+    /// The x tick labels: centred text under the plot, not the x₁ name.
+    fn x_labels(svg: &str) -> Vec<&str> {
+        svg.split(r#"text-anchor="middle">"#)
+            .skip(1)
+            .map(|s| &s[..s.find('<').unwrap()])
+            .filter(|s| *s != "x₁")
+            .collect()
+    }
+
+    #[test]
+    fn an_axis_keeps_two_labels_where_the_nice_count_leaves_one() {
+        // Beale's −4.5…4.5 at 3 ticks is 0 alone: a scale needs two.
+        let scene =
+            Scene::from_json(r#"{"landscape": {"kind": "beale"}, "optimizers": []}"#).unwrap();
+        let runs = simulate(&scene).unwrap();
+        let opt = SvgOptions {
+            width: 374,
+            height: 288,
+            ..SvgOptions::default()
+        };
+        let wide = render(&scene, &runs, &opt);
+        assert_eq!(x_labels(&wide), ["-4", "-2", "0", "2", "4"]);
+    }
+}
