@@ -151,7 +151,7 @@ fn view_geometry() {
 
 #[test]
 fn formulas_name_their_parameters() {
-    assert_eq!(Landscape::default().formula(), "f = 0.1·x² + 2·y²");
+    assert_eq!(Landscape::default().formula(), "f = 0.1·x₁² + 2·x₂²");
     let r = Landscape::Rosenbrock(Rosenbrock { a: 2.0, b: 5.0 }).formula();
     assert!(r.contains('2') && r.contains('5'), "{r}");
     assert!(Landscape::Quadratic(Quadratic {

@@ -6,7 +6,6 @@
 
 use crate::diagnose::{Diagnosis, Health};
 use crate::run::Trajectory;
-use crate::scene::Scene;
 use crate::View;
 use gradscape_core::format::short;
 use gradscape_text::diagnose::{diverging_text, fault_status, status_text};
@@ -127,19 +126,6 @@ pub fn widen(view: View, from: (f64, f64), to: (f64, f64)) -> View {
     }
 }
 
-/// The figure's title, the SVG export's words: surface, convention, steps.
-pub fn title(scene: &Scene, lang: Lang) -> String {
-    trf(
-        lang,
-        "svg.title",
-        &[
-            &scene.landscape.formula(),
-            scene.convention.name(),
-            &scene.steps.to_string(),
-        ],
-    )
-}
-
 /// A legend entry: the run's index (its mark), its label and how it fares.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -160,8 +146,30 @@ impl Entry {
 
     /// The entry's words in one line.
     pub fn text(&self) -> String {
+        if self.status.is_empty() {
+            return self.label.clone();
+        }
         format!("{}{}{}", self.label, Self::SEP, self.status)
     }
+
+    /// The entry with its optimizer's name only: a legend too wide for its
+    /// picture (the SVG figure's rule, see `gradscape_text::svg::space`).
+    pub fn named_only(self) -> Entry {
+        Entry {
+            status: String::new(),
+            wrong: false,
+            ..self
+        }
+    }
+}
+
+/// Whether an entry `widths` wide (swatch and words) would not fit across a
+/// `w` px picture with text `px` high: then every entry shows its
+/// optimizer's name only, as the SVG figure's legend does where it is short
+/// of room.
+pub fn too_wide(w: f64, px: f64, widths: &[f64]) -> bool {
+    let pad = (px * 0.8).round();
+    widths.iter().any(|&ew| ew > w - 2.0 * pad)
 }
 
 /// The legend of a still picture: each shown run's label and how it ends,

@@ -194,3 +194,10 @@ fn a_chinese_input_methods_characters_are_read_or_refused_at_their_column() {
         )
     );
 }
+
+#[test]
+fn a_formula_typed_in_full_width_shows_the_axes_names() {
+    // `ｘ` is one character typed for x: it becomes x₁, the rest as typed.
+    let shown = Expr::parse("0.1·ｘ² + 2·y²").unwrap().display();
+    assert_eq!(shown, "0.1·x₁² + 2·x₂²");
+}

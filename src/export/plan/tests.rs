@@ -132,3 +132,16 @@ fn the_legend_flows_in_rows_under_the_plot() {
     assert!((l.plot.3 - 500.0).abs() < 1e-9);
     assert!(extra_height(800.0, 14.0, true, &[]) > extra_height(800.0, 14.0, false, &[]));
 }
+
+#[test]
+fn a_legend_wider_than_a_small_picture_names_the_optimizers_only() {
+    let (runs, diags) = runs(r#"{"optimizers": [{"kind": "gd", "lr": 0.6}]}"#);
+    let entries = legend(&runs, &diags, &[], Lang::En);
+    assert_eq!(entries[0].text(), "GD η=0.6 — diverging: loss ×5.33e5");
+    // 14 px text: 11 px of padding each side.
+    assert!(!too_wide(300.0, 14.0, &[200.0, 278.0]));
+    assert!(too_wide(300.0, 14.0, &[200.0, 279.0]));
+    let short = entries[0].clone().named_only();
+    assert_eq!(short.text(), "GD η=0.6");
+    assert!(!short.wrong);
+}

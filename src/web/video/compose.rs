@@ -37,8 +37,9 @@ pub struct Still<'a> {
 
 /// The words above the plot.
 pub struct Words {
-    /// The figure's title (the SVG's).
-    pub title: String,
+    /// The figure's titles, longest first (the SVG's): the first that fits
+    /// beside the step is drawn, none if none fits.
+    pub titles: [String; 2],
     /// An author's caption, empty for none.
     pub caption: String,
 }
@@ -185,8 +186,13 @@ impl Composer {
         let cw = ctx.measure_text(corner)?.width();
         ctx.fill_text(corner, w - pad, y)?;
         ctx.set_text_align("left");
-        let room = (w - 3.0 * pad - cw).max(10.0);
-        ctx.fill_text_with_max_width(&words.title, pad, y, room)
+        let room = w - 3.0 * pad - cw;
+        for t in &words.titles {
+            if ctx.measure_text(t)?.width() <= room {
+                return ctx.fill_text(t, pad, y);
+            }
+        }
+        Ok(())
     }
 
     fn legend(&self, ctx: &CanvasRenderingContext2d, entries: &[Entry]) -> Result<(), JsValue> {
@@ -198,7 +204,12 @@ impl Composer {
         ctx.set_text_baseline("middle");
         for (&(x, y), e) in self.layout.entries.iter().zip(entries) {
             draw_swatch(ctx, st, mark(e.run), (x, y + half), sw);
-            let head = format!("{}{}", e.label, Entry::SEP);
+            // An entry named only (a legend short of room) has no dash.
+            let head = if e.status.is_empty() {
+                e.label.clone()
+            } else {
+                format!("{}{}", e.label, Entry::SEP)
+            };
             ctx.set_fill_style_str("#111111");
             ctx.fill_text(&head, x + sw + gap, y + half)?;
             // A run gone wrong says so in the page legend's error red.

@@ -3,7 +3,7 @@
 //! as a file; the progress bar moved and Cancel heard between frames.
 
 use super::codec;
-use super::compose::{widths, Composer, Still, Words};
+use super::compose::{Composer, Still, Words};
 use super::{pause, step_words, Choice};
 use crate::diagnose::Diagnosis;
 use crate::export::plan::{extra_height, legend_at, Entry, ExportSize, Frames};
@@ -33,7 +33,7 @@ pub(super) struct Take {
     pub(super) steps: usize,
     pub(super) lang: Lang,
     pub(super) present: bool,
-    pub(super) title: String,
+    pub(super) titles: [String; 2],
     pub(super) stem: String,
 }
 
@@ -103,7 +103,7 @@ pub(super) async fn export(
 ) -> Result<Option<String>, JsValue> {
     let lang = take.lang;
     let frames = Frames::new(take.steps, choice.fps);
-    let texts: Vec<Vec<Entry>> = (0..frames.count)
+    let mut texts: Vec<Vec<Entry>> = (0..frames.count)
         .map(|k| legend_at(&take.runs, &take.diags, &take.hidden, k, lang))
         .collect();
     let (pw, ph) = take.page;
@@ -112,7 +112,12 @@ pub(super) async fn export(
         ExportSize::Figure => Style::of(take.present, pw),
         _ => Style::of(true, choice.size.pixels(pw, ph, 0.0).0 as f64),
     };
-    let ws = widths(doc, &style, &texts)?;
+    let ws = super::fitted(
+        doc,
+        &style,
+        choice.size.pixels(pw, ph, 0.0).0 as f64,
+        &mut texts,
+    )?;
     let caption = !choice.caption.is_empty();
     let (w, h) = choice
         .size
@@ -120,7 +125,7 @@ pub(super) async fn export(
     let still = take.still();
     let comp = Composer::new(doc, &still, (w as f64, h as f64), 1.0, style, caption, &ws)?;
     let words = Words {
-        title: take.title.clone(),
+        titles: take.titles.clone(),
         caption: choice.caption.clone(),
     };
     let draw = |i: usize| {

@@ -15,10 +15,11 @@ mod record;
 
 use super::dom::{by_id, on};
 use super::{with_app, App};
-use crate::export::plan::{extra_height, legend, title, ExportSize, FPS};
+use crate::export::plan::{extra_height, legend, too_wide, Entry, ExportSize, FPS};
 use crate::web::draw::Style;
 use compose::{widths, Composer, Still, Words};
 use export::{avc, export, Format, Take};
+use gradscape_text::svg::titles;
 use gradscape_text::{tr, trf, Lang};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -46,9 +47,10 @@ pub fn png(app: &App) -> Result<String, JsValue> {
         view: g.view,
         page: (g.w, g.h),
     };
-    let entries = legend(&app.runs, &app.diags, &app.hidden, app.lang);
     let style = Style::of(app.present, g.w);
-    let ws = widths(&app.doc, &style, std::slice::from_ref(&entries))?;
+    let mut entries = vec![legend(&app.runs, &app.diags, &app.hidden, app.lang)];
+    let ws = fitted(&app.doc, &style, g.w, &mut entries)?;
+    let entries = entries.pop().unwrap_or_default();
     let size = (g.w, g.h + extra_height(g.w, style.text_px, false, &ws));
     let dpr = if g.dpr.is_finite() {
         g.dpr.clamp(1.0, 4.0)
@@ -57,12 +59,31 @@ pub fn png(app: &App) -> Result<String, JsValue> {
     };
     let comp = Composer::new(&app.doc, &still, size, dpr, style, false, &ws)?;
     let words = Words {
-        title: title(&app.scene, app.lang),
+        titles: titles(&app.scene, app.lang),
         caption: String::new(),
     };
     let corner = step_words(app.lang, app.t, app.scene.steps);
     comp.draw(&still, &words, app.t, &entries, &corner)?;
     comp.canvas.to_data_url()
+}
+
+/// The legend entries' widths in a `w` px picture; where one would not fit
+/// across it, every entry (of every frame) names its optimizer only.
+pub(super) fn fitted(
+    doc: &Document,
+    style: &Style,
+    w: f64,
+    frames: &mut [Vec<Entry>],
+) -> Result<Vec<f64>, JsValue> {
+    let ws = widths(doc, style, frames)?;
+    if !too_wide(w, style.text_px, &ws) {
+        return Ok(ws);
+    }
+    for f in frames.iter_mut() {
+        let named: Vec<Entry> = f.drain(..).map(Entry::named_only).collect();
+        *f = named;
+    }
+    widths(doc, style, frames)
 }
 
 fn step_words(lang: Lang, t: usize, steps: usize) -> String {
@@ -189,7 +210,7 @@ fn start(app: &mut App) -> Result<(), JsValue> {
         steps: app.scene.steps,
         lang: app.lang,
         present: app.present,
-        title: title(&app.scene, app.lang),
+        titles: titles(&app.scene, app.lang),
         stem: app.file_stem(),
     };
     let flag = Rc::new(Cell::new(false));

@@ -324,24 +324,26 @@ impl Landscape {
         }
     }
 
-    /// A one-line formula of the surface, for legends and captions.
+    /// A one-line formula of the surface, for legends, captions and the
+    /// figures' titles. The coordinates are x₁ and x₂, as the figures' axes
+    /// name them (a formula's x and y, or x1 and x2, are written so too).
     pub fn formula(&self) -> String {
         match self {
             Landscape::Quadratic(q) if q.rotation == 0.0 => {
-                format!("f = {}·x² + {}·y²", q.a, q.b)
+                format!("f = {}·x₁² + {}·x₂²", q.a, q.b)
             }
             Landscape::Quadratic(q) => {
                 // θ names the rotation as the README and the controls do: no words here.
                 format!("f = {}·u² + {}·w², θ = {}°", q.a, q.b, q.rotation)
             }
-            Landscape::Rosenbrock(r) => format!("f = ({} − x)² + {}·(y − x²)²", r.a, r.b),
-            Landscape::Himmelblau => "f = (x² + y − 11)² + (x + y² − 7)²".into(),
+            Landscape::Rosenbrock(r) => format!("f = ({} − x₁)² + {}·(x₂ − x₁²)²", r.a, r.b),
+            Landscape::Himmelblau => "f = (x₁² + x₂ − 11)² + (x₁ + x₂² − 7)²".into(),
             Landscape::Beale => {
-                "f = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²".into()
+                "f = (1.5 − x₁ + x₁x₂)² + (2.25 − x₁ + x₁x₂²)² + (2.625 − x₁ + x₁x₂³)²".into()
             }
-            Landscape::Saddle => "f = x² − y²".into(),
-            Landscape::Rastrigin(r) => format!("f = {0}·2 + Σ (x² − {0}·cos 2πx)", r.a),
-            Landscape::Expr(e) => format!("f = {}", e.source()),
+            Landscape::Saddle => "f = x₁² − x₂²".into(),
+            Landscape::Rastrigin(r) => format!("f = {0}·2 + Σᵢ (xᵢ² − {0}·cos 2πxᵢ)", r.a),
+            Landscape::Expr(e) => format!("f = {}", e.display()),
         }
     }
 

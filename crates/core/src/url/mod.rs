@@ -462,7 +462,7 @@ mod tests {
     #[test]
     fn a_bad_formula_in_a_link_is_named_and_the_default_formula_used() {
         let (s, _, notes) = from_query("f=expr&expr=sin(x");
-        assert_eq!(s.landscape.formula(), "f = 0.1*x^2 + 2*y^2");
+        assert_eq!(s.landscape.formula(), "f = 0.1*x₁^2 + 2*x₂^2");
         assert_eq!(notes.len(), 1, "{notes:?}");
         match &notes[0] {
             Notice::Dropped(e) => {

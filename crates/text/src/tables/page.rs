@@ -29,6 +29,7 @@ pub const EN: crate::Table = &[
     ("svg.title", "{0} · {1} convention · {2} steps"),
     // An animation frame's step, top right of the figure.
     ("svg.step", "step {0} of {1}"),
+    ("svg.step_short", "{0}/{1}"),
     ("link.ignored", "{0}; ignored"),
     ("link.bad-view", "view: must be x0,x1,y0,y1 (got \"{0}\"); ignored"),
     (
@@ -271,6 +272,7 @@ pub const ZH: crate::Table = &[
     ("figure.loss", "损失随步数的变化"),
     ("svg.title", "{0} · {1} 约定 · {2} 步"),
     ("svg.step", "第 {0} 步（共 {1} 步）"),
+    ("svg.step_short", "{0}/{1}"),
     ("link.ignored", "{0}；已忽略"),
     ("link.bad-view", "view：应为 x0,x1,y0,y1 四个数（实际为 \"{0}\"）；已忽略"),
     (

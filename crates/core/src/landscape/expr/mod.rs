@@ -202,6 +202,33 @@ impl Expr {
         &self.src
     }
 
+    /// The formula as written, its variables named as the figures' axes
+    /// name them: `x` or `x1` as x₁, `y` or `x2` as x₂ (`0.1*x₁^2 + 2*x₂^2`).
+    pub fn display(&self) -> String {
+        let chars: Vec<char> = self.src.chars().collect();
+        let Ok(tokens) = lex(&chars) else {
+            return self.src.clone();
+        };
+        let (mut out, mut at) = (String::new(), 0);
+        for t in tokens {
+            let lex::Tok::Name(name) = &t.tok else {
+                continue;
+            };
+            let coordinate = match name.as_str() {
+                "x" | "x1" => "x₁",
+                "y" | "x2" => "x₂",
+                _ => continue,
+            };
+            // Columns are 1-based positions in `chars`; the name may have
+            // been typed in full-width letters (ｘ), as many characters.
+            out.extend(&chars[at..t.col - 1]);
+            out.push_str(coordinate);
+            at = t.col - 1 + t.typed.chars().count();
+        }
+        out.extend(&chars[at..]);
+        out
+    }
+
     /// The formula compiled for the heatmap (whole rows at a time; the same
     /// values as [`Expr::value`]).
     pub fn tape(&self) -> &Tape {

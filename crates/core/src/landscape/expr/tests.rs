@@ -20,6 +20,14 @@ fn precedence_and_associativity() {
     assert_eq!(f("10 - 4 - 3", [0.0, 0.0]), 3.0);
     assert_eq!(f("x**2", [3.0, 0.0]), 9.0);
     assert_eq!(f("x1 - x2", [3.0, 1.0]), 2.0);
+    // Shown with the axes' names; other names and numbers kept (a typed
+    // full-width x: tests/expr_typed.rs).
+    let shown = |src: &str| Expr::parse(src).unwrap().display();
+    assert_eq!(shown("0.1*x^2 + 2*y^2"), "0.1*x₁^2 + 2*x₂^2");
+    assert_eq!(
+        shown("x1 - x2 + max(1e-3*x, y)*pi"),
+        "x₁ - x₂ + max(1e-3*x₁, x₂)*pi"
+    );
     assert_eq!(f("--x", [3.0, 0.0]), 3.0);
 }
 

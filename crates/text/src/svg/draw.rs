@@ -1,0 +1,179 @@
+//! The figure's runs and legend as SVG elements: a trail with a dot per
+//! step, its start ring, the current point of a frame, a divergence cross;
+//! a legend entry's swatch and words.
+
+use super::esc;
+use super::space::{Legend, Place};
+use gradscape_core::geometry::Viewport;
+use gradscape_core::run::{Stop, Trajectory};
+use gradscape_core::surface::{mark, Mark, Marker};
+use std::fmt::Write;
+
+/// What a legend must not hide, in pixels, with how much each counts:
+/// every trail point, more its start and its end (where a run is read),
+/// and most a minimum (where the runs are going). In a frame (`every_end`)
+/// each point is the end of the trail at some step, so each counts as one.
+pub fn figure_marks<'a>(
+    f: &Viewport,
+    runs: impl IntoIterator<Item = &'a Trajectory>,
+    minima: &[[f64; 2]],
+    every_end: bool,
+) -> Vec<(f64, f64, f64)> {
+    let mut out = Vec::new();
+    for t in runs {
+        let n = t.points.len();
+        for (k, p) in t.points.iter().enumerate() {
+            let (x, y) = f.px(*p);
+            let end = every_end || k == 0 || k + 1 == n;
+            out.push((x, y, if end { 6.0 } else { 1.0 }));
+        }
+    }
+    for m in minima {
+        let (x, y) = f.px(*m);
+        out.push((x, y, 20.0));
+    }
+    out
+}
+
+/// Run `i`'s trail: one path, a dot per step, the start ring, in a frame
+/// (`current`) the current point as a disc, as on the page, and a cross
+/// where a run diverged.
+pub fn run(s: &mut String, f: &Viewport, i: usize, t: &Trajectory, current: bool) {
+    let mk = mark(i);
+    let col = mk.colour;
+    let dash = dash_attr(&mk);
+    let mut d = String::new();
+    for (k, p) in t.points.iter().enumerate() {
+        let (x, y) = f.px(*p);
+        let _ = write!(d, "{}{:.2} {:.2}", if k == 0 { "M" } else { "L" }, x, y);
+    }
+    let _ = writeln!(
+        s,
+        r#"<g class="run" data-kind="{}"><path d="{d}" fill="none" stroke="white" stroke-width="3.5" stroke-opacity="0.8"/><path d="{d}" fill="none" stroke="{col}" stroke-width="1.8"{dash}/>"#,
+        t.spec.kind.name()
+    );
+    for p in &t.points {
+        let (x, y) = f.px(*p);
+        dot(s, &mk, x, y, 5.2, "");
+    }
+    if let Some(p) = t.points.first() {
+        let (x, y) = f.px(*p);
+        let _ = write!(
+            s,
+            r##"<circle cx="{x:.2}" cy="{y:.2}" r="5" fill="none" stroke="#111" stroke-width="1.2"/>"##
+        );
+    }
+    if let (true, Some(p)) = (current, t.points.last()) {
+        let (x, y) = f.px(*p);
+        let _ = write!(
+            s,
+            r#"<circle cx="{x:.2}" cy="{y:.2}" r="6.5" fill="{col}" stroke="white" stroke-width="1.5"/>"#
+        );
+    }
+    if let (Stop::Diverged { .. }, Some(p)) = (t.stop, t.points.last()) {
+        let (x, y) = f.px(*p);
+        let _ = write!(
+            s,
+            r#"<path d="M{:.1} {:.1}l12 12M{:.1} {:.1}l-12 12" stroke="{col}" stroke-width="3"/>"#,
+            x - 6.0,
+            y - 6.0,
+            x + 6.0,
+            y - 6.0
+        );
+    }
+    let _ = writeln!(s, "</g>");
+}
+
+/// The legend: its rectangle (boxed inside the plot, plain outside it) and
+/// an entry per caption, each with its run's mark.
+pub fn legend(s: &mut String, l: &Legend, captions: &[String]) {
+    let [lx, ly, lw, lh] = l.rect;
+    let edge = if l.place == Place::Inside {
+        r##"fill-opacity="0.9" stroke="#999""##
+    } else {
+        r#"stroke="none""#
+    };
+    let _ = writeln!(
+        s,
+        r#"<g class="legend"><rect x="{lx:.1}" y="{ly:.1}" width="{lw:.1}" height="{lh:.1}" fill="white" {edge}/>"#
+    );
+    for (i, c) in captions.iter().enumerate() {
+        let (ex, ey) = l.entry(i);
+        let y = ey + 16.0;
+        let mk = mark(i);
+        let _ = write!(
+            s,
+            r#"<g class="entry" data-mark="{}"><line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{}" stroke-width="3"{}/>"#,
+            mark_name(&mk),
+            ex + 8.0,
+            y - 4.0,
+            ex + 26.0,
+            y - 4.0,
+            mk.colour,
+            dash_attr(&mk),
+        );
+        dot(
+            s,
+            &mk,
+            ex + 17.0,
+            y - 4.0,
+            6.0,
+            r#" stroke="white" stroke-width="0.8""#,
+        );
+        let _ = writeln!(
+            s,
+            r#"<text x="{:.1}" y="{:.1}">{}</text></g>"#,
+            ex + 32.0,
+            y,
+            esc(c)
+        );
+    }
+    let _ = writeln!(s, "</g>");
+}
+
+/// ` stroke-dasharray="…"` for a dashed mark, nothing for a solid one.
+fn dash_attr(m: &Mark) -> String {
+    m.dasharray()
+        .map(|d| format!(r#" stroke-dasharray="{d}""#))
+        .unwrap_or_default()
+}
+
+/// A mark as `colour dash shape` (`#E69F00 solid square`), for tests and
+/// readers of the file.
+fn mark_name(m: &Mark) -> String {
+    let shape = match m.marker {
+        Marker::Square => "square",
+        Marker::Circle => "circle",
+        Marker::Triangle => "triangle",
+    };
+    format!(
+        "{} {} {shape}",
+        m.colour,
+        m.dasharray().unwrap_or_else(|| "solid".into())
+    )
+}
+
+/// One dot of `m`'s shape, `size` across, centred at (`x`, `y`); `extra`
+/// attributes are appended.
+fn dot(s: &mut String, m: &Mark, x: f64, y: f64, size: f64, extra: &str) {
+    let col = m.colour;
+    let h = size / 2.0;
+    let _ = match (m.marker, m.triangle(x, y, size)) {
+        (Marker::Triangle, Some([a, b, c])) => write!(
+            s,
+            r#"<polygon points="{:.2},{:.2} {:.2},{:.2} {:.2},{:.2}" fill="{col}"{extra}/>"#,
+            a.0, a.1, b.0, b.1, c.0, c.1
+        ),
+        (Marker::Circle, _) => write!(
+            s,
+            r#"<circle cx="{x:.2}" cy="{y:.2}" r="{:.2}" fill="{col}"{extra}/>"#,
+            size * 0.56
+        ),
+        _ => write!(
+            s,
+            r#"<rect x="{:.2}" y="{:.2}" width="{size:.2}" height="{size:.2}" fill="{col}"{extra}/>"#,
+            x - h,
+            y - h
+        ),
+    };
+}
