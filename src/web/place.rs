@@ -54,7 +54,7 @@ pub fn present(app: &App) -> Result<(), JsValue> {
     if let Some(body) = app.doc.body() {
         body.class_list()
             .toggle_with_force("present", app.present)?;
-        let scale = super::explain::chart_scale(&super::draw::Style::of(app.present, 0.0));
+        let scale = super::draw::Style::of(app.present, 0.0).chart_scale(super::draw::EXPLAIN_PX);
         let css = body.style();
         if scale != 1.0 {
             css.set_property("--chart-scale", &scale.to_string())?;

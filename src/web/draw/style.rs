@@ -6,6 +6,11 @@
 //! chart) keep their own design and are scaled as a whole by
 //! [`Style::chart_scale`], so their labels come to `chart_px` presenting.
 
+/// The explainers' charts' labels in their design (CSS px at scale 1): the
+/// explainers draw at it, and the page makes their canvases taller by
+/// [`Style::chart_scale`] of it (`--chart-scale`).
+pub const EXPLAIN_PX: f64 = 11.0;
+
 /// Sizes of a frame's text and strokes, in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Style {

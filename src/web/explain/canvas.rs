@@ -60,7 +60,7 @@ impl Colors {
 }
 
 /// The charts' labels' size, in their own units (CSS px at scale 1).
-pub const FONT_PX: f64 = 11.0;
+pub const FONT_PX: f64 = crate::web::draw::EXPLAIN_PX;
 
 /// The charts' font (CJK fallback named for 简体中文 labels): [`FONT_PX`].
 pub const FONT: &str = "11px system-ui, \"Noto Sans CJK SC\", sans-serif";

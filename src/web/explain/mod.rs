@@ -20,7 +20,6 @@
 //! marker. The momentum map is analytic and redrawn at once.
 
 mod canvas;
-pub use canvas::chart_scale;
 mod ema;
 mod rate_map;
 mod sweeps;
