@@ -126,6 +126,11 @@ fn draw_axes(
     let nx = ((g.w / (t * 6.5)) as usize).max(3);
     let ny = ((g.h / (t * 5.0)) as usize).max(3);
     let tick = st.px(6.0);
+    let pad = (t / 6.0).round();
+    // The axis names' corners: x₁ at the bottom right, from its box's left
+    // edge; x₂ at the top left, to its box's bottom edge. A tick label
+    // that would reach into either is left out (its tick stays).
+    let (x1_left, x2_bottom) = (g.w - 1.8 * t - pad, t + 7.0);
     // The right edge of the left column's labels (and its ticks).
     let mut right = tick;
     for v in ticks(g.view.x0, g.view.x1, nx) {
@@ -134,8 +139,10 @@ fn draw_axes(
         ctx.move_to(x, g.h);
         ctx.line_to(x, g.h - tick);
         ctx.stroke();
-        if x > 2.0 * t && x < g.w - 2.5 * t {
-            label(ctx, &tick_label(v), x + 3.0, g.h - tick - 2.0, t, boxes)?;
+        let text = tick_label(v);
+        let right_end = x + 3.0 + ctx.measure_text(&text)?.width() + pad;
+        if x > 2.0 * t && right_end + 1.0 <= x1_left {
+            label(ctx, &text, x + 3.0, g.h - tick - 2.0, t, boxes)?;
         }
     }
     for v in ticks(g.view.y0, g.view.y1, ny) {
@@ -144,7 +151,8 @@ fn draw_axes(
         ctx.move_to(0.0, y);
         ctx.line_to(tick, y);
         ctx.stroke();
-        if y > 1.2 * t && y < g.h - 2.0 * t {
+        // (Its box's top is its baseline y + t/3, less t − 1.)
+        if y + t / 3.0 - t + 1.0 >= x2_bottom + 1.0 && y < g.h - 2.0 * t {
             right = right.max(label(
                 ctx,
                 &tick_label(v),

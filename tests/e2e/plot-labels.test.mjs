@@ -1,0 +1,36 @@
+// The plot's tick labels and its axis names (x₁ bottom right, x₂ top left)
+// never cover one another, on every surface, normal and presenting, on a
+// laptop and a phone (`data-tick-labels`: every label's box, CSS px). (Beale's
+// top tick "4" stood under x₂, touching it.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { browserSuite, settled } from './support.mjs';
+
+const suite = browserSuite();
+
+const apart = ([ax, ay, aw, ah], [bx, by, bw, bh]) =>
+  ax + aw <= bx || bx + bw <= ax || ay + ah <= by || by + bh <= ay;
+
+const SURFACES = ['quadratic', 'rosenbrock', 'himmelblau', 'beale', 'saddle', 'rastrigin'];
+
+for (const [w, h, query] of [[1280, 800, ''], [1920, 1080, '&present'], [390, 844, '']]) {
+  test(`no tick label covers another or an axis name, every surface at ${w}×${h}${query}`, async (t) => {
+    const context = await suite.browser.newContext({ viewport: { width: w, height: h } });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    const problems = [];
+    for (const f of SURFACES) {
+      await page.goto(`${suite.server.url}?f=${f}${query}`);
+      await page.waitForSelector('canvas#plot[data-ready="true"]');
+      await settled(page);
+      const boxes = JSON.parse(await page.getAttribute('#plot', 'data-tick-labels'));
+      assert.ok(boxes.length >= 4, `${f}: ${boxes.length} labels`);
+      for (const [i, a] of boxes.entries()) {
+        for (const b of boxes.slice(i + 1)) {
+          if (!apart(a, b)) problems.push(`${f}: ${a.map(Math.round)} and ${b.map(Math.round)}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+}
