@@ -1,7 +1,8 @@
 // The plot's tick labels and its axis names (x₁ bottom right, x₂ top left)
 // never cover one another, on every surface, normal and presenting, on a
-// laptop and a phone (`data-tick-labels`: every label's box, CSS px). (Beale's
-// top tick "4" stood under x₂, touching it.)
+// laptop and a phone (`data-tick-labels`: every label's box, CSS px), and
+// each axis shows at least two numbers. (Beale's top tick "4" stood under
+// x₂, touching it; a phone showed only the x tick "0".)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSuite, settled } from './support.mjs';
@@ -24,7 +25,12 @@ for (const [w, h, query] of [[1280, 800, ''], [1920, 1080, '&present'], [390, 84
       await page.waitForSelector('canvas#plot[data-ready="true"]');
       await settled(page);
       const boxes = JSON.parse(await page.getAttribute('#plot', 'data-tick-labels'));
-      assert.ok(boxes.length >= 4, `${f}: ${boxes.length} labels`);
+      // Each axis shows at least two numbers besides its name (a phone's
+      // plot showed only the x tick "0").
+      const h = await page.evaluate(() => document.getElementById('plot').getBoundingClientRect().height);
+      const bottom = boxes.filter(([, y]) => y > h / 2 && y > h - 60);
+      const left = boxes.filter((b) => !bottom.includes(b));
+      if (bottom.length < 3 || left.length < 3) problems.push(`${f}: ${bottom.length - 1} x and ${left.length - 1} y labels`);
       for (const [i, a] of boxes.entries()) {
         for (const b of boxes.slice(i + 1)) {
           if (!apart(a, b)) problems.push(`${f}: ${a.map(Math.round)} and ${b.map(Math.round)}`);

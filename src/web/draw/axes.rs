@@ -131,37 +131,77 @@ fn draw_axes(
     // edge; x₂ at the top left, to its box's bottom edge. A tick label
     // that would reach into either is left out (its tick stays).
     let (x1_left, x2_bottom) = (g.w - 1.8 * t - pad, t + 7.0);
-    // The right edge of the left column's labels (and its ticks).
-    let mut right = tick;
-    for v in ticks(g.view.x0, g.view.x1, nx) {
+    // The x ticks and the labels that fit: clear of the y labels' corner,
+    // of x₁ and of the label before.
+    let x_labels = |n: usize| -> Result<Axis, JsValue> {
+        let vs = ticks(g.view.x0, g.view.x1, n);
+        let mut shown = Vec::new();
+        let mut free = 2.0 * t;
+        for &v in &vs {
+            let (x, _) = g.px([v, g.view.y0]);
+            let text = tick_label(v);
+            let right_end = x + 3.0 + ctx.measure_text(&text)?.width() + pad;
+            if x > free && right_end + 1.0 <= x1_left {
+                free = right_end + t;
+                shown.push((x, text));
+            }
+        }
+        Ok((vs, shown))
+    };
+    // The y ticks and the labels that fit: clear of x₂ and of the bottom
+    // strip (each box's top is its baseline y + t/3, less t − 1).
+    let y_labels = |n: usize| -> Axis {
+        let vs = ticks(g.view.y0, g.view.y1, n);
+        let mut shown = Vec::new();
+        let mut free = g.h - 2.0 * t;
+        // From the bottom up (the ticks' values rise, their y falls).
+        for &v in &vs {
+            let (_, y) = g.px([g.view.x0, v]);
+            if y < free && y + t / 3.0 - t + 1.0 >= x2_bottom + 1.0 {
+                free = y - 2.0 * t;
+                shown.push((y, tick_label(v)));
+            }
+        }
+        (vs, shown)
+    };
+    // At least two labels on each axis where the usual count leaves fewer
+    // (a phone's narrow plot showed only "0" under it): finer ticks, up to
+    // three times as many.
+    let (mut xs, mut xl) = x_labels(nx)?;
+    for n in nx + 1..=3 * nx {
+        if xl.len() >= 2 {
+            break;
+        }
+        (xs, xl) = x_labels(n)?;
+    }
+    let (mut ys, mut yl) = y_labels(ny);
+    for n in ny + 1..=3 * ny {
+        if yl.len() >= 2 {
+            break;
+        }
+        (ys, yl) = y_labels(n);
+    }
+    for v in xs {
         let (x, _) = g.px([v, g.view.y0]);
         ctx.begin_path();
         ctx.move_to(x, g.h);
         ctx.line_to(x, g.h - tick);
         ctx.stroke();
-        let text = tick_label(v);
-        let right_end = x + 3.0 + ctx.measure_text(&text)?.width() + pad;
-        if x > 2.0 * t && right_end + 1.0 <= x1_left {
-            label(ctx, &text, x + 3.0, g.h - tick - 2.0, t, boxes)?;
-        }
     }
-    for v in ticks(g.view.y0, g.view.y1, ny) {
+    for (x, text) in &xl {
+        label(ctx, text, x + 3.0, g.h - tick - 2.0, t, boxes)?;
+    }
+    for v in ys {
         let (_, y) = g.px([g.view.x0, v]);
         ctx.begin_path();
         ctx.move_to(0.0, y);
         ctx.line_to(tick, y);
         ctx.stroke();
-        // (Its box's top is its baseline y + t/3, less t − 1.)
-        if y + t / 3.0 - t + 1.0 >= x2_bottom + 1.0 && y < g.h - 2.0 * t {
-            right = right.max(label(
-                ctx,
-                &tick_label(v),
-                tick + 2.0,
-                y + t / 3.0,
-                t,
-                boxes,
-            )?);
-        }
+    }
+    // The right edge of the left column's labels (and its ticks).
+    let mut right = tick;
+    for (y, text) in &yl {
+        right = right.max(label(ctx, text, tick + 2.0, y + t / 3.0, t, boxes)?);
     }
     label(ctx, "x₁", g.w - 1.8 * t, g.h - tick - 2.0, t, boxes)?;
     right = right.max(label(ctx, "x₂", tick + 2.0, t + 4.0, t, boxes)?);
@@ -175,6 +215,9 @@ fn draw_axes(
     let x1 = ((right + 2.0) * d).ceil().clamp(0.0, pw);
     Ok([(0.0, y0, pw, ph - y0), (0.0, 0.0, x1, y0)])
 }
+
+/// An axis's tick values and the labels shown (position along it, text).
+type Axis = (Vec<f64>, Vec<(f64, String)>);
 
 /// A box (x, y, w, h) of a canvas, device pixels.
 pub(super) type Strip = (f64, f64, f64, f64);
