@@ -255,7 +255,8 @@ pub fn draw_bias_chart(
         factors.push((col(&|p| p.c1), c_x1, false));
     }
     let panels: [(&str, bool, Vec<Line>); 3] = [
-        ("① 1/(1−β₁ᵏ) (—), 1/(1−β₂ᵏ) (- -)", true, factors),
+        // One formula, two βs: the long form squeezed in a narrow cell.
+        ("① 1/(1−βᵏ): β₁ (—), β₂ (- -)", true, factors),
         (
             "② m (- -), m̂ (—)",
             false,
