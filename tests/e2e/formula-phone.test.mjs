@@ -61,6 +61,10 @@ const caretFacts = (page, col) => page.evaluate((col) => {
 async function assertCaretShows(page, formula, col, char, where) {
   await page.fill('#expr-input', formula);
   await settled(page);
+  await assertCaretInView(page, col, char, where);
+}
+
+async function assertCaretInView(page, col, char, where) {
   await page.locator('#expr-caret').scrollIntoViewIfNeeded();
   const f = await caretFacts(page, col);
   assert.equal(f.markChar, '^');
@@ -84,6 +88,18 @@ test('a long formula: the caret under its error is in view, under the character,
     await assertCaretShows(page, early, 7, '^', `${size}, near the start`);
     noErrors(errors);
   }
+});
+
+test('a long formula\'s caret shown while the Surface panel was closed (a language switch) is in view when the panel opens', async (t) => {
+  const { page, errors } = await open(t, DESKTOP, '?f=expr');
+  await assertCaretShows(page, LONG, LONG.indexOf('$') + 1, '$', 'open');
+  await page.evaluate(() => { document.querySelector('.surface-panel').open = false; });
+  await page.selectOption('#lang', 'zh');
+  await settled(page);
+  await page.evaluate(() => { document.querySelector('.surface-panel').open = true; });
+  await settled(page);
+  await assertCaretInView(page, LONG.indexOf('$') + 1, '$', 'reopened after 中文');
+  noErrors(errors);
 });
 
 test('wide characters of a Chinese input method: the caret stands under the one the error names', async (t) => {
