@@ -44,8 +44,12 @@ pub fn opt_label(spec: &OptSpec, lang: Lang) -> String {
                 s += flag_label(f, lang);
             }
             Key::Flag(FlagKey::BiasCorrection) if !h.bias_correction => {
-                s += " ";
-                s += tr(lang, "label.no-bias");
+                let words = tr(lang, "label.no-bias");
+                // A full-width bracket carries its own space.
+                if !words.starts_with('（') {
+                    s += " ";
+                }
+                s += words;
             }
             Key::Flag(FlagKey::Nesterov) if h.nesterov => s += " Nesterov",
             Key::Flag(FlagKey::Amsgrad) if h.amsgrad => s += " AMSGrad",
@@ -290,6 +294,12 @@ mod tests {
             opt_label(&p, Lang::En),
             "Rprop η=0.01 η−=0.4 η+=1.3 Γmin=0 Γmax=2"
         );
+        // Chinese brackets are full-width and carry their own space.
+        let mut a = OptSpec::new(OptKind::Adam, Convention::D2l);
+        a.hyper.bias_correction = false;
+        let (en, zh) = (opt_label(&a, Lang::En), opt_label(&a, Lang::Zh));
+        assert_eq!(en, "Adam η=0.1 (no bias corr.)");
+        assert_eq!(zh, "Adam η=0.1（无偏差修正）");
     }
 
     #[test]
