@@ -129,7 +129,7 @@ fn copy_embed(app: &App) -> Result<(), JsValue> {
     // The title is read by screen readers; quotes cannot occur in it.
     let title = gradscape_text::tr(app.lang, "embed.iframe-title");
     let code = format!(
-        "<iframe src=\"{base}?{query}&embed\" width=\"640\" height=\"440\" style=\"border:0\" title=\"{title}\" loading=\"lazy\"></iframe>"
+        "<iframe src=\"{base}?{query}&embed\" width=\"640\" height=\"440\" style=\"border:0;max-width:100%;height:auto;aspect-ratio:640/440\" title=\"{title}\" loading=\"lazy\"></iframe>"
     );
     app.root("embed-code")?.set_text_content(Some(&code));
     // "Embed code copied", as Copy link says "Link copied"; where the

@@ -74,6 +74,17 @@ test('"Embed code" gives an iframe of the current scene that opens in embed mode
   const s = JSON.parse(await frame.evaluate(() => window.wasmBindings.page_state()));
   assert.equal(s.scene.optimizers[0].kind, 'adam');
   await frame.close();
+  // Pasted into a phone's page of notes, it keeps to the column and its
+  // proportions (a fixed 640 px made the notes scroll sideways).
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.setContent(`<body style="margin:16px"><p>Notes</p>${code}</body>`);
+  const box = await phone.evaluate(() => {
+    const r = document.querySelector('iframe').getBoundingClientRect();
+    return { w: r.width, h: r.height, scroll: document.documentElement.scrollWidth };
+  });
+  assert.ok(box.w <= 358 && box.scroll <= 390, `the iframe is ${box.w} px wide, the page scrolls to ${box.scroll}`);
+  assert.ok(Math.abs(box.h / box.w - 440 / 640) < 0.01, `its proportions: ${box.w}×${box.h}`);
+  await phone.close();
   await context.close();
 });
 
