@@ -150,5 +150,16 @@ pub fn apply(app: &App) -> Result<(), JsValue> {
     for p in &l.panels {
         each(doc, panel_box(*p), |b| b.class_list().add_1("link-hidden"))?;
     }
-    Ok(())
+    // A card's "torch's other arguments" whose every row is hidden would
+    // open onto nothing: it is hidden with them.
+    each(doc, "#optimizers details.extras", |d| {
+        let rows = d.query_selector_all(".param, .flag")?;
+        let hidden = (0..rows.length())
+            .filter_map(|i| rows.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+            .all(|r| r.class_list().contains("link-hidden"));
+        if rows.length() > 0 && hidden {
+            d.class_list().add_1("link-hidden")?;
+        }
+        Ok(())
+    })
 }

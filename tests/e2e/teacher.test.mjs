@@ -111,6 +111,16 @@ test('hide= leaves groups and panels out and fixes them; unknown names are named
   noErrors(errors);
 });
 
+test('hide=all,-lr,-gamma on lesson 4: no card shows an empty "torch\'s other arguments"', async (t) => {
+  const { page, errors } = await openPage(browser, t, server.url + '?lesson=4&lang=zh&hide=all,-lr,-gamma');
+  const extras = await page.evaluate(() => [...document.querySelectorAll('#optimizers details.extras')]
+    .map((d) => ({ shown: d.getClientRects().length > 0, rows: [...d.querySelectorAll('.param, .flag')].filter((r) => r.getClientRects().length || d.open === false && !r.classList.contains('link-hidden')).length })));
+  assert.ok(extras.length > 0);
+  for (const e of extras) assert.ok(!e.shown || e.rows > 0, `a disclosure shown with nothing in it: ${JSON.stringify(extras)}`);
+  assert.equal(await page.isVisible('#optimizers input.num[data-param="lr"]'), true);
+  noErrors(errors);
+});
+
 test('the Share panel builds a teacher link: students may change what is ticked', async (t) => {
   const { page, errors } = await openPage(browser, t, server.url + '?lesson=3', { viewport: { width: 390, height: 844 } });
   await page.evaluate(() => { document.querySelector('.share-panel').open = true; document.querySelector('#teach').open = true; });
