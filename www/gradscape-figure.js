@@ -123,7 +123,10 @@ class GradscapeFigure extends HTMLElement {
         this.#say(String(e));
       }
     } else {
-      this.#mount();
+      // Another language or loss chart is the same figure said or shown
+      // differently: the reader's start and step stay (a new `step` is a
+      // new opening step).
+      this.#mount(name === 'lang' || name === 'loss');
     }
   }
 
@@ -138,7 +141,7 @@ class GradscapeFigure extends HTMLElement {
     this.#error.hidden = !text;
   }
 
-  async #mount() {
+  async #mount(keep = false) {
     const generation = ++this.#generation;
     if (!this.#error) {
       this.#error = document.createElement('p');
@@ -156,7 +159,8 @@ class GradscapeFigure extends HTMLElement {
     }
     if (generation !== this.#generation || !this.isConnected) return;
     const old = this.#figure;
-    const scene = this.getAttribute('scene') || '{}';
+    const kept = keep && old ? { scene: old.sceneJson(), t: old.t } : null;
+    const scene = kept?.scene ?? (this.getAttribute('scene') || '{}');
     // A fresh host: mount() refuses a bad scene before it touches the host,
     // so on an error the last good figure stays as it was.
     // It is in the page while mounting, so the figure measures its width.
@@ -180,7 +184,7 @@ class GradscapeFigure extends HTMLElement {
     this.#figure = figure;
     const bar = host.querySelector('.gs-bar');
     if (bar) bar.style.display = this.hasAttribute('controls') ? '' : 'none';
-    this.#safely(() => this.#started());
+    this.#safely(() => (kept ? figure.seek(kept.t) : this.#started()));
   }
 
   // The opening step, then play if autoplay and on screen.

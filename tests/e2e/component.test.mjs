@@ -114,9 +114,22 @@ test('a scene attribute change redraws that figure only; a bad one is shown and 
     assert.match(await page.locator('#fig-bad .gs-error').innerText(), /steps/);
     assert.equal(await page.evaluate(() => document.getElementById('fig-bad').figure), null);
     assert.equal(await page.locator('#fig-bad canvas').count(), 0);
-    // lang="zh" re-mounts in Chinese
+    // lang="zh" re-mounts in Chinese, keeping what the reader changed (a
+    // start moved by Shift+click, the step shown)
+    const moved = await page.evaluate(() => {
+      const f = document.getElementById('fig-adaptive').figure;
+      const s = JSON.parse(f.sceneJson());
+      s.start = [-3.5, 1];
+      f.setScene(JSON.stringify(s));
+      f.seek(3);
+      return f.sceneJson();
+    });
     await page.evaluate(() => document.getElementById('fig-adaptive').setAttribute('lang', 'zh'));
     await page.waitForFunction(() => document.querySelector('#fig-adaptive canvas.gs-plot')?.getAttribute('aria-label') === '损失曲面与优化器的轨迹');
+    assert.deepEqual(await page.evaluate(() => {
+      const f = document.getElementById('fig-adaptive').figure;
+      return [f.sceneJson(), f.t];
+    }), [moved, 3]);
     assert.equal(await page.getAttribute('#fig-momentum canvas.gs-plot', 'aria-label'), 'Loss surface with optimizer trajectories');
     assert.deepEqual(errors, []);
   } finally {
