@@ -123,10 +123,10 @@ class GradscapeFigure extends HTMLElement {
         this.#say(String(e));
       }
     } else {
-      // Another language or loss chart is the same figure said or shown
+      // Another language, loss chart or bar is the same figure said or shown
       // differently: the reader's start and step stay (a new `step` is a
       // new opening step).
-      this.#mount(name === 'lang' || name === 'loss');
+      this.#mount(['lang', 'loss', 'controls'].includes(name));
     }
   }
 
