@@ -41,7 +41,9 @@ const SHEET = `
 :where(gradscape-figure) .gs-bar button { min-width: 2.4rem; min-height: 2.2rem; font: inherit; }
 :where(gradscape-figure) .gs-scrub { flex: 1; min-width: 4rem; }
 :where(gradscape-figure) .gs-legend { list-style: none; padding: 0; margin: 0.2rem 0; font-size: 0.92em; }
-:where(gradscape-figure) .swatch { display: inline-block; width: 1.3rem; height: 0.4rem; margin-right: 0.4rem; vertical-align: middle; }
+:where(gradscape-figure) .gs-legend li { display: flex; align-items: center; gap: 0.5rem; }
+:where(gradscape-figure) .swatch { display: inline-block; flex: none; width: 28px; height: 12px; }
+:where(gradscape-figure) .swatch svg { display: block; }
 :where(gradscape-figure) .gs-error { color: #b00020; font-size: 0.92em; margin: 0.3rem 0; white-space: pre-wrap; }
 `;
 let styled = false;

@@ -1,6 +1,7 @@
-//! The loss chart's painting: its axes (grid, ticks' labels, the axis's
-//! name) and each run's curve, with a cross where a run diverged. Where
-//! and when is [`super::loss_chart`]'s: the kept chart, and during a drag
+//! The loss chart's painting: its axes (grid, ticks' labels — fewer on a
+//! short chart, see [`LossAxes::y_ticks`] — and the axis's name, above
+//! the plot area) and each run's curve, with a cross where a run diverged.
+//! Where and when is [`super::loss_chart`]'s: the kept chart, and during a drag
 //! the kept pictures below and above the front run's curve.
 
 use crate::diagnose::{Diagnosis, Health};
@@ -98,10 +99,12 @@ pub(super) fn draw_axes(
         let x = (axes.x(v) - tw / 2.0).min(w - 2.0 - tw).max(2.0);
         ctx.fill_text(&text, x, h - 6.0)?;
     }
+    // The axis's name in the top margin, above the plot area: clear of
+    // the curves (which start at its top left) and of the cursor.
     ctx.fill_text(
         gradscape_text::tr(lang, if axes.log { "loss.log" } else { "loss.linear" }),
-        left + 4.0,
-        top + 10.0,
+        left,
+        top - 5.0,
     )
 }
 

@@ -3,8 +3,13 @@
 
 use crate::surface::ticks;
 
-/// Margins of the loss chart: left, right, top, bottom (px).
-pub const LOSS_MARGINS: (f64, f64, f64, f64) = (52.0, 10.0, 10.0, 22.0);
+/// Margins of the loss chart: left, right, top, bottom (px). The top one
+/// holds the axis's name (12 px text), above the curves and the cursor.
+pub const LOSS_MARGINS: (f64, f64, f64, f64) = (52.0, 10.0, 18.0, 22.0);
+
+/// The least distance between two y labels (px): a 12 px label's height
+/// and a little air. Fewer labels on a short chart, none run together.
+pub const LOSS_LABEL_GAP: f64 = 14.0;
 
 /// The axes of a `w` × `h` loss chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -95,17 +100,32 @@ impl LossAxes {
     }
 
     /// y ticks in axis units: whole decades (thinned to about 5) on a log
-    /// axis, nice numbers on a linear one.
+    /// axis, nice numbers (about 4) on a linear one; on a short chart
+    /// fewer, so no two are closer than [`LOSS_LABEL_GAP`]. A log axis
+    /// always labels both its ends (the top one alone when even those two
+    /// would run together).
     pub fn y_ticks(&self) -> Vec<f64> {
+        let ph = self.ph().max(0.0);
         if self.log {
-            let span = (self.yhi - self.ylo) as usize;
-            let every = (span / 5).max(1);
-            (0..=span)
-                .step_by(every)
-                .map(|k| self.ylo + k as f64)
-                .collect()
+            let span = (self.yhi - self.ylo).round().max(1.0) as usize;
+            let per = ph / span as f64;
+            if per * (span as f64) < LOSS_LABEL_GAP {
+                return vec![self.yhi];
+            }
+            let need = (LOSS_LABEL_GAP / per - 1e-9).ceil().max(1.0) as usize;
+            let every = (span / 5).max(need).max(1);
+            let mut ks: Vec<usize> = (0..=span).step_by(every).collect();
+            let last = *ks.last().unwrap_or(&0);
+            if last != span {
+                if ((span - last) as f64) * per < LOSS_LABEL_GAP && ks.len() > 1 {
+                    ks.pop();
+                }
+                ks.push(span);
+            }
+            ks.into_iter().map(|k| self.ylo + k as f64).collect()
         } else {
-            ticks(self.ylo, self.yhi, 4)
+            let n = ((ph / LOSS_LABEL_GAP) as usize).clamp(1, 4);
+            ticks(self.ylo, self.yhi, n)
         }
     }
 
@@ -150,10 +170,10 @@ mod tests {
         assert_eq!((a.ylo, a.yhi), (-4.0, 2.0));
         assert_eq!(a.y_ticks(), vec![-4.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0]);
         // Top and bottom of the range at the plot's top and bottom margin.
-        assert_eq!(a.y(100.0), 10.0);
+        assert_eq!(a.y(100.0), 18.0);
         assert_eq!(a.y(1e-4), 200.0 - 22.0);
         // Beyond the range: clamped.
-        assert_eq!(a.y(1e9), 10.0);
+        assert_eq!(a.y(1e9), 18.0);
     }
 
     #[test]
@@ -162,7 +182,7 @@ mod tests {
         assert!(!a.log);
         assert_eq!((a.ylo, a.yhi), (-1.0, 2.0));
         assert!(!a.y_ticks().is_empty());
-        assert_eq!(a.y(2.0), 10.0);
+        assert_eq!(a.y(2.0), 18.0);
         assert_eq!(a.y(-1.0), 178.0);
     }
 
@@ -178,6 +198,38 @@ mod tests {
         assert_eq!((d.ylo, d.yhi), (0.0, 2.0));
         let many = LossAxes::new([1e-30, 1e30], 10, 600.0, 200.0);
         assert_eq!(many.y_ticks().len(), 6);
+    }
+
+    #[test]
+    fn short_charts_label_fewer_decades_never_closer_than_a_label() {
+        // 1e2 … 1e-6 (8 decades) at a figure's 110 px: every 2nd decade.
+        let a = LossAxes::new([100.0, 1e-6], 60, 600.0, 110.0);
+        assert_eq!(a.y_ticks(), vec![-6.0, -4.0, -2.0, 0.0, 2.0]);
+        for (h, lo) in [
+            (60.0, 1e-6),
+            (80.0, 1e-7),
+            (110.0, 1e-9),
+            (140.0, 1e-13),
+            (400.0, 1e-30),
+        ] {
+            for hi in [1.0, 10.0, 1e3] {
+                let a = LossAxes::new([hi, lo], 60, 600.0, h);
+                let t = a.y_ticks();
+                assert_eq!(t.last(), Some(&a.yhi), "{h} {lo} {hi}");
+                assert_eq!(t.first(), Some(&a.ylo), "{h} {lo} {hi}");
+                for p in t.windows(2) {
+                    let d = a.y_unit(p[0]) - a.y_unit(p[1]);
+                    assert!(d >= LOSS_LABEL_GAP - 1e-9, "{h} {lo} {hi}: {t:?}");
+                }
+            }
+            let l = LossAxes::new([-1.0, 3.0], 60, 600.0, h);
+            for p in l.y_ticks().windows(2) {
+                assert!(l.y_unit(p[0]) - l.y_unit(p[1]) >= LOSS_LABEL_GAP - 1e-9);
+            }
+        }
+        // Tall enough: every decade, as before.
+        let t = LossAxes::new([1.0, 1e-4], 60, 600.0, 200.0).y_ticks();
+        assert_eq!(t, vec![-4.0, -3.0, -2.0, -1.0, 0.0]);
     }
 
     #[test]
