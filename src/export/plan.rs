@@ -4,13 +4,12 @@
 //! the run's status at the frame's step (a run "diverged at step 12" says
 //! so from step 12 on).
 
-use crate::diagnose::{Diagnosis, Health};
+use crate::diagnose::Diagnosis;
 use crate::run::Trajectory;
 use crate::View;
-use gradscape_core::format::short;
-use gradscape_text::diagnose::{diverging_text, fault_status, status_text};
+use gradscape_text::diagnose::status_at;
 use gradscape_text::optim::opt_label;
-use gradscape_text::{trf, Lang};
+use gradscape_text::Lang;
 
 /// The size of an animation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,22 +171,6 @@ pub fn too_wide(w: f64, px: f64, widths: &[f64]) -> bool {
     widths.iter().any(|&ew| ew > w - 2.0 * pad)
 }
 
-/// The legend of a still picture: each shown run's label and how it ends,
-/// the page legend's words ("GD η=0.6 — diverging: loss ×5.3e5").
-pub fn legend(runs: &[Trajectory], diags: &[Diagnosis], hidden: &[bool], lang: Lang) -> Vec<Entry> {
-    shown(runs, hidden)
-        .filter_map(|(i, t)| {
-            let d = diags.get(i)?;
-            Some(Entry {
-                run: i,
-                label: opt_label(&t.spec, lang),
-                status: status_text(d, t, lang),
-                wrong: d.health != Health::Ok,
-            })
-        })
-        .collect()
-}
-
 /// The legend of frame `step`: each shown run's loss there, or how it went
 /// wrong once it has (diverged, stopped, or a loss above its start for a
 /// run that ends diverging).
@@ -201,7 +184,7 @@ pub fn legend_at(
     shown(runs, hidden)
         .filter_map(|(i, t)| {
             let d = diags.get(i)?;
-            let (status, wrong) = status_at(t, d, step, lang);
+            let (status, wrong) = status_at(d, t, step, lang);
             Some(Entry {
                 run: i,
                 label: opt_label(&t.spec, lang),
@@ -219,34 +202,6 @@ fn shown<'a>(
     runs.iter()
         .enumerate()
         .filter(|(i, t)| !hidden.get(*i).copied().unwrap_or(false) && !t.points.is_empty())
-}
-
-/// The status at `step` and whether the run has gone wrong by then.
-fn status_at(t: &Trajectory, d: &Diagnosis, step: usize, lang: Lang) -> (String, bool) {
-    let k = step.min(t.loss.len().saturating_sub(1));
-    let loss = t.loss.get(k).copied().filter(|v| v.is_finite());
-    let first = t
-        .loss
-        .first()
-        .copied()
-        .filter(|v| v.is_finite() && *v > 0.0);
-    match d.health {
-        Health::Diverged { step: s } if step >= s => (status_text(d, t, lang), true),
-        Health::Stopped { step: s, fault } if step >= s => (fault_status(fault, s, lang), true),
-        Health::Diverging { .. } => match (loss, first) {
-            (Some(v), Some(f0)) if v > f0 => (diverging_text(v / f0, lang), true),
-            _ => (loss_words(loss, lang), false),
-        },
-        _ => (loss_words(loss, lang), false),
-    }
-}
-
-fn loss_words(loss: Option<f64>, lang: Lang) -> String {
-    match loss {
-        Some(v) => trf(lang, "status.f", &[&short(v)]),
-        // Never "f = NaN": a loss that left the finite world is "f = ∞".
-        None => trf(lang, "status.f", &["∞"]),
-    }
 }
 
 /// Where the parts of an exported picture go, in pixels.

@@ -1,10 +1,12 @@
 //! The legend and the run messages kept up to date without rebuilding
 //! them: during a slider drag only a run's label (its η) and status change,
 //! and making ~60 nodes per input cost a style and layout of the whole list.
+//! A run's status is the one at the shown step ([`status_at`]): scrubbing
+//! and playing write only the statuses whose words change.
 
 use crate::diagnose::Diagnosis;
 use crate::run::Trajectory;
-use gradscape_text::diagnose::status_text;
+use gradscape_text::diagnose::status_at;
 use gradscape_text::optim::opt_label;
 use gradscape_text::{trf, Lang};
 use wasm_bindgen::prelude::*;
@@ -20,6 +22,7 @@ pub fn update_legend(
     runs: &[Trajectory],
     diags: &[Diagnosis],
     hidden: &[bool],
+    step: usize,
     lang: Lang,
 ) -> Result<bool, JsValue> {
     if list.child_element_count() as usize != runs.len() {
@@ -79,9 +82,59 @@ pub fn update_legend(
             cb.set_checked(on);
         }
         set_text(name, &label);
-        set_text(status, &status_text(d, t, lang));
+        set_status(status, d, t, step, lang)?;
     }
     Ok(true)
+}
+
+/// Each run's status in the legend brought to step `step` (the time bar
+/// moved): only the words and marks that change are written, no node made
+/// or looked up by selector. Entries not in [`build_legend`]'s shape (a
+/// quiz's pickers) are left as they are.
+///
+/// [`build_legend`]: super::panel::build_legend
+pub fn sync_status(
+    list: &Element,
+    runs: &[Trajectory],
+    diags: &[Diagnosis],
+    step: usize,
+    lang: Lang,
+) -> Result<(), JsValue> {
+    let mut next = list.first_element_child();
+    while let Some(li) = next {
+        next = li.next_element_sibling();
+        let i = li
+            .get_attribute("data-index")
+            .and_then(|s| s.parse::<usize>().ok());
+        let run = i.and_then(|i| Some((runs.get(i)?, diags.get(i)?)));
+        let status = li
+            .first_element_child()
+            .and_then(|lab| lab.last_element_child())
+            .filter(|s| s.class_name() == "run-status");
+        if let (Some((t, d)), Some(status)) = (run, status) {
+            set_status(&status, d, t, step, lang)?;
+        }
+    }
+    Ok(())
+}
+
+/// A status span's words at `step`, and `data-wrong` (the error red) once
+/// the run has gone wrong by then; only what differs is written.
+pub fn set_status(
+    span: &Element,
+    d: &Diagnosis,
+    t: &Trajectory,
+    step: usize,
+    lang: Lang,
+) -> Result<(), JsValue> {
+    let (text, wrong) = status_at(d, t, step, lang);
+    if span.text_content().as_deref() != Some(text.as_str()) {
+        span.set_text_content(Some(&text));
+    }
+    if span.has_attribute("data-wrong") != wrong {
+        span.toggle_attribute_with_force("data-wrong", wrong)?;
+    }
+    Ok(())
 }
 
 thread_local! {

@@ -10,7 +10,7 @@ use crate::optim::OptSpec;
 use crate::params::ParamInfo;
 use crate::run::Trajectory;
 use crate::surface::{mark, Marker};
-use gradscape_text::diagnose::{hint_text, kind_title, message_head, status_text};
+use gradscape_text::diagnose::{hint_text, kind_title, message_head};
 use gradscape_text::optim::{flag_label, opt_label, param_label, param_name};
 use gradscape_text::{tr, trf, Lang};
 use wasm_bindgen::prelude::*;
@@ -330,16 +330,18 @@ fn health_name(d: &Diagnosis) -> &'static str {
     d.health.name()
 }
 
-/// The legend: a visibility toggle, a swatch, the label and the status per run.
+/// The legend: a visibility toggle, a swatch, the label and the status per
+/// run, the status at step `step` (the time bar's).
 pub fn build_legend(
     doc: &Document,
     list: &Element,
     runs: &[Trajectory],
     diags: &[Diagnosis],
     hidden: &[bool],
+    step: usize,
     lang: Lang,
 ) -> Result<(), JsValue> {
-    if super::legend::update_legend(list, runs, diags, hidden, lang)? {
+    if super::legend::update_legend(list, runs, diags, hidden, step, lang)? {
         return Ok(());
     }
     list.set_text_content(None);
@@ -373,15 +375,9 @@ pub fn build_legend(
             &lab,
             &el(doc, "span", &[("class", "run-label")], Some(&label))?,
         )?;
-        add(
-            &lab,
-            &el(
-                doc,
-                "span",
-                &[("class", "run-status")],
-                Some(&status_text(d, t, lang)),
-            )?,
-        )?;
+        let status = el(doc, "span", &[("class", "run-status")], None)?;
+        super::legend::set_status(&status, d, t, step, lang)?;
+        add(&lab, &status)?;
         li.append_child(&lab)?;
         list.append_child(&li)?;
     }

@@ -108,6 +108,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             &app.runs,
             &app.diags,
             &app.hidden,
+            app.t,
             app.lang,
         )?;
         panel::build_messages(
@@ -120,6 +121,16 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     }
     if d.has(Dirty::TIME) {
         super::timebar::sync_time(app)?;
+        // The legend says the shown step's values: only changed words written.
+        if !d.has(Dirty::LEGEND) {
+            super::legend::sync_status(
+                &app.root("legend")?,
+                &app.runs,
+                &app.diags,
+                app.t,
+                app.lang,
+            )?;
+        }
     }
     if d.has(Dirty::QUIZ) || d.has(Dirty::LEGEND) || d.has(Dirty::WORDS) {
         super::quiz::sync(app)?;

@@ -121,6 +121,43 @@ pub fn status_text(d: &Diagnosis, t: &Trajectory, lang: Lang) -> String {
     }
 }
 
+/// The legend's words for a run at step `step`, and whether it has gone
+/// wrong by then: what a figure paused there says (the page legend, the
+/// PNG, each animation frame, the SVG of a frame). The loss at that step
+/// ("f = 0.0079"); a run that ends diverging (or diverged) says
+/// "diverging: loss ×…" from the step its loss passes its start; "diverged at step k" and
+/// "stopped at step k: …" from step k on. At the last step these are the
+/// words of [`status_text`], how the run ends.
+pub fn status_at(d: &Diagnosis, t: &Trajectory, step: usize, lang: Lang) -> (String, bool) {
+    let k = step.min(t.loss.len().saturating_sub(1));
+    let loss = t.loss.get(k).copied().filter(|v| v.is_finite());
+    let first = t
+        .loss
+        .first()
+        .copied()
+        .filter(|v| v.is_finite() && *v > 0.0);
+    match d.health {
+        Health::Diverged { step: s } | Health::Stopped { step: s, .. } if step >= s => {
+            (status_text(d, t, lang), true)
+        }
+        // On its way out: a run that ends diverging, or diverged later.
+        Health::Diverging { .. } | Health::Diverged { .. } => match (loss, first) {
+            (Some(v), Some(f0)) if v > f0 => (diverging_text(v / f0, lang), true),
+            _ => (loss_words(loss, lang), false),
+        },
+        _ => (loss_words(loss, lang), false),
+    }
+}
+
+/// "f = 0.0079"; never "f = NaN": a loss that left the finite world is
+/// "f = ∞".
+fn loss_words(loss: Option<f64>, lang: Lang) -> String {
+    match loss {
+        Some(v) => trf(lang, "status.f", &[&short(v)]),
+        None => trf(lang, "status.f", &["∞"]),
+    }
+}
+
 /// The name of an optimizer kind in `lang` ("GD", "梯度下降", …).
 pub fn kind_title(kind: OptKind, lang: Lang) -> &'static str {
     tr(

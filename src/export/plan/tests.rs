@@ -1,6 +1,7 @@
 use super::*;
-use crate::diagnose::diagnose;
+use crate::diagnose::{diagnose, Health};
 use crate::{simulate, Scene};
+use gradscape_text::diagnose::status_text;
 
 fn runs(json: &str) -> (Vec<Trajectory>, Vec<Diagnosis>) {
     let s = Scene::from_json(json).unwrap();
@@ -79,10 +80,14 @@ fn a_diverging_run_says_so_from_the_step_its_loss_passes_the_start() {
     assert!(at20[0].wrong && !at20[1].wrong && !at0[0].wrong);
     let zh = legend_at(&r, &d, &[], 20, Lang::Zh);
     assert!(zh[0].text().contains("正在发散"), "{zh:?}");
-    // The still picture's legend is the page legend's: how the run ends.
-    let still = legend(&r, &d, &[false, true], Lang::En);
-    assert_eq!(still.len(), 1, "a hidden run is not in the legend");
-    assert!(still[0].text().contains("diverging"), "{still:?}");
+    // A hidden run is not in the legend; at the last step a run says how
+    // it ends, the words of the page legend at the end.
+    let end = legend_at(&r, &d, &[false, true], 20, Lang::En);
+    assert_eq!(end.len(), 1, "a hidden run is not in the legend");
+    assert_eq!(end[0].status, status_text(&d[0], &r[0], Lang::En));
+    // At step 12 the loss has grown ×2450 (what `simulate` says there).
+    let at12 = legend_at(&r, &d, &[], 12, Lang::En);
+    assert_eq!(at12[0].status, "diverging: loss ×2450", "{at12:?}");
 }
 
 #[test]
@@ -91,9 +96,16 @@ fn a_diverged_run_says_at_which_step_from_that_step_on() {
     let Health::Diverged { step } = d[0].health else {
         panic!("{:?}", d[0]);
     };
+    // On its way out, the loss far above its start: diverging, not yet
+    // diverged (as the SVG of that frame says).
     let before = legend_at(&r, &d, &[], step - 1, Lang::En);
-    assert!(!before[0].text().contains("diverged"), "{before:?}");
-    assert!(!before[0].wrong);
+    assert!(before[0].text().contains("diverging: loss ×"), "{before:?}");
+    assert!(before[0].wrong);
+    let start = legend_at(&r, &d, &[], 0, Lang::En);
+    assert!(
+        start[0].text().contains("f = ") && !start[0].wrong,
+        "{start:?}"
+    );
     let at = legend_at(&r, &d, &[], step, Lang::En);
     assert!(
         at[0].text().ends_with(&format!("diverged at step {step}")),
@@ -136,7 +148,7 @@ fn the_legend_flows_in_rows_under_the_plot() {
 #[test]
 fn a_legend_wider_than_a_small_picture_names_the_optimizers_only() {
     let (runs, diags) = runs(r#"{"optimizers": [{"kind": "gd", "lr": 0.6}]}"#);
-    let entries = legend(&runs, &diags, &[], Lang::En);
+    let entries = legend_at(&runs, &diags, &[], 20, Lang::En);
     assert_eq!(entries[0].text(), "GD η=0.6 — diverging: loss ×5.33e5");
     // 14 px text: 11 px of padding each side.
     assert!(!too_wide(300.0, 14.0, &[200.0, 278.0]));

@@ -2,12 +2,14 @@
 //! elements it draws into, the animation loop.
 
 use crate::app::{update, Dirty, Model, Msg};
+use crate::diagnose::Diagnosis;
+use crate::run::Trajectory;
 use crate::web::dom::{add, el};
 use crate::web::draw::{
     draw_loss, draw_plot, render_surface, Curves, Frame, Geom, Style, SurfaceCache,
 };
 use crate::web::panel::swatch;
-use gradscape_text::diagnose::status_text;
+use gradscape_text::diagnose::status_at;
 use gradscape_text::optim::opt_label;
 use gradscape_text::{tr, trf, Lang};
 use std::cell::RefCell;
@@ -43,6 +45,8 @@ impl State {
         let d = update(&mut self.model, msg);
         if d.has(Dirty::LEGEND) {
             self.legend()?;
+        } else if d.has(Dirty::TIME) {
+            self.legend_step();
         }
         if !d.is_empty() {
             self.draw()?;
@@ -58,22 +62,34 @@ impl State {
         for (i, (t, d)) in self.model.runs.iter().zip(&self.model.diags).enumerate() {
             let li = el(&doc, "li", &[], None)?;
             add(&li, &swatch(&doc, i)?)?;
-            add(
-                &li,
-                &el(
-                    &doc,
-                    "span",
-                    &[],
-                    Some(&format!(
-                        "{} — {}",
-                        opt_label(&t.spec, self.lang),
-                        status_text(d, t, self.lang)
-                    )),
-                )?,
-            )?;
+            add(&li, &el(&doc, "span", &[], Some(&self.entry(t, d)))?)?;
             add(&self.legend, &li)?;
         }
         Ok(())
+    }
+
+    /// A run's legend words at the figure's step: "GD η=0.6 — f = 0.0079".
+    fn entry(&self, t: &Trajectory, d: &Diagnosis) -> String {
+        let status = status_at(d, t, self.model.t, self.lang).0;
+        format!("{} — {status}", opt_label(&t.spec, self.lang))
+    }
+
+    /// The legend brought to the figure's step (playing, scrubbing): only
+    /// the words that change are written.
+    fn legend_step(&self) {
+        let mut li = self.legend.first_element_child();
+        for (t, d) in self.model.runs.iter().zip(&self.model.diags) {
+            let Some(item) = li else {
+                return;
+            };
+            li = item.next_element_sibling();
+            if let Some(span) = item.last_element_child() {
+                let now = self.entry(t, d);
+                if span.text_content().as_deref() != Some(now.as_str()) {
+                    span.set_text_content(Some(&now));
+                }
+            }
+        }
     }
 
     pub(super) fn draw(&mut self) -> Result<(), JsValue> {

@@ -15,7 +15,7 @@ mod record;
 
 use super::dom::{by_id, on};
 use super::{with_app, App};
-use crate::export::plan::{extra_height, legend, too_wide, Entry, ExportSize, FPS};
+use crate::export::plan::{extra_height, legend_at, too_wide, Entry, ExportSize, FPS};
 use crate::web::draw::Style;
 use compose::{widths, Composer, Still, Words};
 use export::{avc, export, Format, Take};
@@ -34,8 +34,9 @@ thread_local! {
 }
 
 /// The PNG export: the plot as the page draws it (same size, same
-/// resolution), with the title and step above and the legend — the page
-/// legend's words, "diverged at step 12" included — below. A data URL.
+/// resolution), with the title and step above and the legend at that step
+/// — the page legend's words, "f = 0.0079" then, "diverged at step 12"
+/// once reached — below. A data URL.
 pub fn png(app: &App) -> Result<String, JsValue> {
     let g = app.geom;
     let still = Still {
@@ -48,7 +49,13 @@ pub fn png(app: &App) -> Result<String, JsValue> {
         page: (g.w, g.h),
     };
     let style = Style::of(app.present, g.w);
-    let mut entries = vec![legend(&app.runs, &app.diags, &app.hidden, app.lang)];
+    let mut entries = vec![legend_at(
+        &app.runs,
+        &app.diags,
+        &app.hidden,
+        app.t,
+        app.lang,
+    )];
     let ws = fitted(&app.doc, &style, g.w, &mut entries)?;
     let entries = entries.pop().unwrap_or_default();
     let size = (g.w, g.h + extra_height(g.w, style.text_px, false, &ws));

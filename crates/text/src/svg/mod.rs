@@ -12,7 +12,7 @@
 mod draw;
 pub mod space;
 
-use crate::diagnose::status_text;
+use crate::diagnose::{status_at, status_text};
 use crate::optim::opt_label;
 use crate::{trf, Lang};
 use gradscape_core::diagnose::diagnose;
@@ -157,18 +157,30 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
         opt.step.map(|k| counter(opt.lang, k.min(steps), steps)),
     );
     let f = full(left, band.top);
-    let legend_words = |t: &Trajectory| {
+    // Each run's words at the frame's step (the page legend's then, see
+    // `status_at`), and at the end.
+    let diags: Vec<_> = runs.iter().map(|t| diagnose(&scene.landscape, t)).collect();
+    let legend_words = |(t, d): (&Trajectory, &_), k: Option<usize>| {
         let label = opt_label(&t.spec, opt.lang);
-        (run_caption(&scene.landscape, t, opt.lang), label)
+        let status = match k {
+            Some(k) => status_at(d, t, k, opt.lang).0,
+            None => status_text(d, t, opt.lang),
+        };
+        (format!("{label} — {status}"), label)
     };
-    let captions: Vec<(String, String)> = frame.iter().map(|t| legend_words(t)).collect();
+    let captions: Vec<(String, String)> = runs
+        .iter()
+        .zip(&diags)
+        .map(|r| legend_words(r, opt.step))
+        .collect();
     // The legend's form holds through an animation: it is chosen for its
     // widest words (now or at the end) and for every point of the trails.
     let widest = |pick: fn(&(String, String)) -> &String| {
         let now = captions.iter().map(|c| text_width(pick(c), TEXT_PX));
         let end = opt.step.map(|_| {
             runs.iter()
-                .map(|t| text_width(pick(&legend_words(t)), TEXT_PX))
+                .zip(&diags)
+                .map(|r| text_width(pick(&legend_words(r, None)), TEXT_PX))
         });
         now.chain(end.into_iter().flatten()).fold(0.0, f64::max)
     };
