@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve, launch, DIST, settled, frames } from './support.mjs';
+import { canvasSpy } from './canvas-spy.mjs';
 
 // GD, momentum and Adam on a long bowl: losses from about 1e2 to 1e-6.
 const SCENE = {
@@ -27,65 +28,6 @@ const NOTES = (lang) => `<!doctype html><html lang="${lang}"><head><meta charset
 <gradscape-figure id="a" loss controls scene='${JSON.stringify(SCENE)}'></gradscape-figure>
 <gradscape-figure id="b" loss scene='${JSON.stringify({ ...SCENE, steps: 60 })}'></gradscape-figure>
 </body></html>`;
-
-// Per canvas: the texts drawn (ink boxes, device px) and the stroked
-// paths (device px points, line width in the canvas's units) since it was
-// last cleared whole; a canvas drawn onto another at its size passes its
-// record on (the kept chart, the kept layers of a drag).
-function spy() {
-  const drawn = new WeakMap();
-  const of = (c) => {
-    if (!drawn.has(c)) drawn.set(c, { texts: [], paths: [] });
-    return drawn.get(c);
-  };
-  const reset = (c) => drawn.set(c, { texts: [], paths: [] });
-  const P = CanvasRenderingContext2D.prototype;
-  const { fillText, stroke, clearRect, drawImage, beginPath, moveTo, lineTo } = P;
-  const pts = new WeakMap();
-  const at = (ctx, x, y) => {
-    const t = ctx.getTransform();
-    return [t.a * x + t.c * y + t.e, t.b * x + t.d * y + t.f];
-  };
-  P.beginPath = function () { pts.set(this, []); return beginPath.apply(this, arguments); };
-  P.moveTo = function (x, y) { pts.get(this)?.push(at(this, x, y)); return moveTo.apply(this, arguments); };
-  P.lineTo = function (x, y) { pts.get(this)?.push(at(this, x, y)); return lineTo.apply(this, arguments); };
-  P.stroke = function () {
-    of(this.canvas).paths.push({ width: this.lineWidth, pts: [...(pts.get(this) ?? [])] });
-    return stroke.apply(this, arguments);
-  };
-  P.fillText = function (text, x, y) {
-    const m = this.measureText(text);
-    const [l, t] = at(this, x - m.actualBoundingBoxLeft, y - m.actualBoundingBoxAscent);
-    const [r, b] = at(this, x + m.actualBoundingBoxRight, y + m.actualBoundingBoxDescent);
-    of(this.canvas).texts.push({ text: String(text), box: [l, t, r, b] });
-    return fillText.apply(this, arguments);
-  };
-  P.clearRect = function (x, y, w, h) {
-    const t = this.getTransform();
-    const [x0, y0, x1, y1] = [t.a * x + t.e, t.d * y + t.f, t.a * (x + w) + t.e, t.d * (y + h) + t.f];
-    if (x0 <= 0.5 && y0 <= 0.5 && x1 >= this.canvas.width - 1 && y1 >= this.canvas.height - 1) reset(this.canvas);
-    return clearRect.apply(this, arguments);
-  };
-  P.drawImage = function (src, ...xy) {
-    const t = this.getTransform();
-    if (src instanceof HTMLCanvasElement && xy.length === 2 && t.a === 1 && t.d === 1 && drawn.has(src)) {
-      const [dx, dy] = [xy[0] + t.e, xy[1] + t.f];
-      const d = of(this.canvas);
-      for (const r of drawn.get(src).texts) d.texts.push({ ...r, box: [r.box[0] + dx, r.box[1] + dy, r.box[2] + dx, r.box[3] + dy] });
-      for (const p of drawn.get(src).paths) d.paths.push({ ...p, pts: p.pts.map(([x, y]) => [x + dx, y + dy]) });
-    }
-    return drawImage.apply(this, [src, ...xy]);
-  };
-  for (const k of ['width', 'height']) {
-    const d = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, k);
-    Object.defineProperty(HTMLCanvasElement.prototype, k, {
-      get: d.get,
-      set(v) { reset(this); d.set.call(this, v); },
-      configurable: true,
-    });
-  }
-  window.__drawn = (c) => drawn.get(c) ?? { texts: [], paths: [] };
-}
 
 const CAPTIONS = ['loss (log)', '损失（对数）'];
 const meets = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
@@ -160,7 +102,7 @@ test('a figure\'s loss chart: labels thinned to its height, the caption clear of
           const page = await ctx.newPage();
           const errors = [];
           page.on('pageerror', (e) => errors.push(String(e)));
-          await page.addInitScript(spy);
+          await page.addInitScript(canvasSpy);
           await page.goto(`${server.url}notes-${lang}.html`);
           await page.waitForFunction(() => [...document.querySelectorAll('gradscape-figure')].every((f) => f.querySelector('canvas.gs-loss[data-ready="true"]')), null, { timeout: 20000 });
           await frames(page, 4);
@@ -193,7 +135,7 @@ test('the page\'s loss chart on a phone: the same', async () => {
       const ctx = await browser.newContext(VIEWS[1][1]);
       try {
         const page = await ctx.newPage();
-        await page.addInitScript(spy);
+        await page.addInitScript(canvasSpy);
         await page.goto(`${server.url}?lang=${lang}`);
         await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
         await page.evaluate((s) => window.wasmBindings.set_scene_json(s), JSON.stringify(SCENE));

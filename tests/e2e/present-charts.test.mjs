@@ -10,6 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSuite, settled, frames } from './support.mjs';
+import { canvasSpy } from './canvas-spy.mjs';
 
 // The presenter's chart labels, CSS px (README: presenter mode).
 const PRESENT_PX = 20;
@@ -27,65 +28,6 @@ const DESIGN = {
 
 const suite = browserSuite();
 
-// Runs in the page before its scripts: per canvas, the text drawn since it
-// was last cleared whole or resized (the text, its size and ink box in
-// device px) and its strokes' widths (device px); a canvas drawn onto
-// another at its own size (the kept pictures) passes them on.
-function spy() {
-  const drawn = new WeakMap();
-  const of = (c) => {
-    if (!drawn.has(c)) drawn.set(c, { texts: [], strokes: [] });
-    return drawn.get(c);
-  };
-  const reset = (c) => drawn.set(c, { texts: [], strokes: [] });
-  const P = CanvasRenderingContext2D.prototype;
-  const scale = (t) => Math.sqrt(Math.abs(t.a * t.d - t.b * t.c));
-  const { fillText, stroke, clearRect, drawImage } = P;
-  P.fillText = function (text, x, y, maxWidth) {
-    const m = this.measureText(text);
-    const t = this.getTransform();
-    const sx = maxWidth !== undefined && m.width > maxWidth ? maxWidth / m.width : 1;
-    const [l, r] = [x - m.actualBoundingBoxLeft * sx, x + m.actualBoundingBoxRight * sx];
-    const [top, bottom] = [y - m.actualBoundingBoxAscent, y + m.actualBoundingBoxDescent];
-    const corners = [[l, top], [r, top], [l, bottom], [r, bottom]]
-      .map(([u, v]) => [t.a * u + t.c * v + t.e, t.b * u + t.d * v + t.f]);
-    const xs = corners.map((p) => p[0]);
-    const ys = corners.map((p) => p[1]);
-    const px = Number(/([\d.]+)px/.exec(this.font)?.[1]) * scale(t);
-    of(this.canvas).texts.push({ text: String(text), px, box: [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] });
-    return fillText.apply(this, arguments);
-  };
-  P.stroke = function () {
-    of(this.canvas).strokes.push(this.lineWidth * scale(this.getTransform()));
-    return stroke.apply(this, arguments);
-  };
-  P.clearRect = function (x, y, w, h) {
-    const t = this.getTransform();
-    const [x0, y0, x1, y1] = [t.a * x + t.e, t.d * y + t.f, t.a * (x + w) + t.e, t.d * (y + h) + t.f];
-    if (x0 <= 0.5 && y0 <= 0.5 && x1 >= this.canvas.width - 1 && y1 >= this.canvas.height - 1) reset(this.canvas);
-    return clearRect.apply(this, arguments);
-  };
-  P.drawImage = function (src, ...at) {
-    const t = this.getTransform();
-    if (src instanceof HTMLCanvasElement && at.length === 2 && t.a === 1 && t.d === 1 && drawn.has(src)) {
-      const [dx, dy] = [at[0] + t.e, at[1] + t.f];
-      const d = of(this.canvas);
-      for (const r of drawn.get(src).texts) d.texts.push({ ...r, box: [r.box[0] + dx, r.box[1] + dy, r.box[2] + dx, r.box[3] + dy] });
-      d.strokes.push(...drawn.get(src).strokes);
-    }
-    return drawImage.apply(this, [src, ...at]);
-  };
-  for (const k of ['width', 'height']) {
-    const d = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, k);
-    Object.defineProperty(HTMLCanvasElement.prototype, k, {
-      get: d.get,
-      set(v) { reset(this); d.set.call(this, v); },
-      configurable: true,
-    });
-  }
-  window.__drawn = (c) => drawn.get(c) ?? { texts: [], strokes: [] };
-}
-
 // A page of `query` with every panel open and drawn, its charts listed.
 async function open(t, query, { width = 1920, height = 1080, dpr = 1, dark = false } = {}) {
   const context = await suite.browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr, colorScheme: dark ? 'dark' : 'light' });
@@ -95,7 +37,7 @@ async function open(t, query, { width = 1920, height = 1080, dpr = 1, dark = fal
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   t.after(() => assert.deepEqual(errors, [], 'console errors'));
-  await page.addInitScript(spy);
+  await page.addInitScript(canvasSpy);
   await page.goto(suite.server.url + query);
   await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
   await page.evaluate(() => { for (const id of ['ema-panel', 'sweep-panel', 'state-panel']) document.getElementById(id).open = true; });
