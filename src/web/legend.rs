@@ -4,6 +4,7 @@
 //! A run's status is the one at the shown step ([`status_at`]): scrubbing
 //! and playing write only the statuses whose words change.
 
+use super::dom::{set_attr, set_text};
 use crate::diagnose::Diagnosis;
 use crate::run::Trajectory;
 use gradscape_text::diagnose::status_at;
@@ -56,17 +57,6 @@ pub fn update_legend(
         };
         parts.push((li, cb, name, status));
     }
-    let set_attr = |e: &Element, k: &str, v: &str| -> Result<(), JsValue> {
-        if e.get_attribute(k).as_deref() != Some(v) {
-            e.set_attribute(k, v)?;
-        }
-        Ok(())
-    };
-    let set_text = |e: &Element, v: &str| {
-        if e.text_content().as_deref() != Some(v) {
-            e.set_text_content(Some(v));
-        }
-    };
     for (i, ((li, cb, name, status), (t, d))) in
         parts.iter().zip(runs.iter().zip(diags)).enumerate()
     {
@@ -128,9 +118,7 @@ pub fn set_status(
     lang: Lang,
 ) -> Result<(), JsValue> {
     let (text, wrong) = status_at(d, t, step, lang);
-    if span.text_content().as_deref() != Some(text.as_str()) {
-        span.set_text_content(Some(&text));
-    }
+    set_text(span, &text);
     if span.has_attribute("data-wrong") != wrong {
         span.toggle_attribute_with_force("data-wrong", wrong)?;
     }

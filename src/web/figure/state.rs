@@ -4,7 +4,7 @@
 use crate::app::{update, Dirty, Model, Msg};
 use crate::diagnose::Diagnosis;
 use crate::run::Trajectory;
-use crate::web::dom::{add, el};
+use crate::web::dom::{add, el, set_text};
 use crate::web::draw::{
     draw_loss, draw_plot, render_surface, Curves, Frame, Geom, Style, SurfaceCache,
 };
@@ -84,10 +84,7 @@ impl State {
             };
             li = item.next_element_sibling();
             if let Some(span) = item.last_element_child() {
-                let now = self.entry(t, d);
-                if span.text_content().as_deref() != Some(now.as_str()) {
-                    span.set_text_content(Some(&now));
-                }
+                set_text(&span, &self.entry(t, d));
             }
         }
     }
