@@ -8,7 +8,7 @@
 // the buttons on a phone.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, state, geometry, toPx, settled } from './support.mjs';
+import { browserSuite, state, geometry, toPx, settled, hits } from './support.mjs';
 
 const suite = browserSuite();
 
@@ -23,13 +23,6 @@ function minima(l) {
     default: return [];
   }
 }
-
-// A circle (x, y, r) against a box [x, y, w, h]: do they overlap?
-const hits = ([cx, cy, r], [x, y, w, h]) => {
-  const dx = Math.max(x - cx, 0, cx - (x + w));
-  const dy = Math.max(y - cy, 0, cy - (y + h));
-  return Math.hypot(dx, dy) < r;
-};
 
 for (const { size, query, langs } of [
   { size: [1280, 720], query: '', langs: ['en', 'zh'] },

@@ -282,6 +282,13 @@ export async function geometry(page) {
 
 export const toPx = (g, [x, y]) => [(x - g.x0) / (g.x1 - g.x0) * g.w, (g.y1 - y) / (g.y1 - g.y0) * g.h];
 
+// A circle (x, y, r) against a box [x, y, w, h]: do they overlap?
+export const hits = ([cx, cy, r], [x, y, w, h]) => {
+  const dx = Math.max(x - cx, 0, cx - (x + w));
+  const dy = Math.max(y - cy, 0, cy - (y + h));
+  return Math.hypot(dx, dy) < r;
+};
+
 export const toWorld = (g, [px, py]) => [g.x0 + px / g.w * (g.x1 - g.x0), g.y1 - py / g.h * (g.y1 - g.y0)];
 
 // A CSS point of the canvas (relative to its box) where the canvas itself is

@@ -7,7 +7,7 @@
 //! titles and captions are words, in `gradscape-text`.
 
 use crate::geometry::fit_runs;
-use crate::landscape::View;
+use crate::landscape::{View, BOWL_VIEW};
 use crate::run::simulate;
 use crate::scene::Scene;
 
@@ -100,11 +100,9 @@ pub fn lesson(id: usize) -> Option<&'static Lesson> {
     LESSONS.iter().find(|l| l.id == id)
 }
 
-/// The seed's figures' window on the bowl: the surface's own (the book's
-/// x ∈ [−5.5, 1]) with half a unit more on the left, so that the start
-/// ring at (−5, −2) stands clear of the x2 tick labels — on a phone and in
-/// presenter mode it sat on the "−2".
-const BOWL: LessonView = LessonView::Window(View::new([-6.0, 1.0], [-3.0, 2.0]));
+/// The seed's figures' window on the bowl: the surface's own, written into
+/// the lesson's link.
+const BOWL: LessonView = LessonView::Window(BOWL_VIEW);
 
 macro_rules! bowl {
     ($opts:literal) => {

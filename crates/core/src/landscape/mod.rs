@@ -153,6 +153,11 @@ pub const KINDS: [&str; 7] = [
 /// seed's bowl, written out.
 pub const DEFAULT_EXPR: &str = "0.1*x^2 + 2*y^2";
 
+/// The bowl's window: the book's x ∈ [−5.5, 1] with half a unit more on
+/// the left, so that the start ring at (−5, −2) stands clear of the x2
+/// tick labels (on a phone it sat on the "−2").
+pub const BOWL_VIEW: View = View::new([-6.0, 1.0], [-3.0, 2.0]);
+
 /// The window of a user-written surface: symmetric about the origin, where
 /// textbook formulas put their interesting part.
 pub const EXPR_VIEW: View = View::new([-5.0, 5.0], [-5.0, 5.0]);
@@ -277,7 +282,7 @@ impl Landscape {
     /// The window a figure of this surface shows by default.
     pub fn default_view(&self) -> View {
         match self {
-            Landscape::Quadratic(_) => View::new([-5.5, 1.0], [-3.0, 2.0]),
+            Landscape::Quadratic(_) => BOWL_VIEW,
             Landscape::Rosenbrock(r) => {
                 let c = r.a;
                 View::new([c - 3.0, c + 1.0], [c * c - 2.0, c * c + 2.0])
