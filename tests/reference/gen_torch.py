@@ -763,10 +763,78 @@ def main_rms_schedules():
                  cases, compact=True)
 
 
+# ====================================================================
+# Fused roundings (the "fused" part): tests/reference/torch_golden_fused.json
+# ====================================================================
+# torch's CPU kernels for AVX2/AVX-512 compute addcmul_ (RMSprop's, AdaGrad's,
+# Adam's second moment) with one rounding, fma(v*b, c, a). Over 150 steps on
+# a rotated bowl, where both coordinates' gradients mix, an unfused s*a +
+# (1-a)*g*g drifted from torch by a rounding at step 3 and by 0.4 at step
+# 150 (RMSprop, eps=1e-6: almost sign descent near the minimum, which
+# amplifies every rounding). The rotated bowl's autograd gradient is the
+# same bits as gradscape's own.
+FUSED_STEPS = 150
+FUSED_LAND = {"kind": "quadratic", "a": 0.5, "b": 3.0, "rotation": 30.0}
+FUSED_START = [-4.0, 2.0]
+
+
+def fused_loss(p):
+    th = math.radians(FUSED_LAND["rotation"])
+    c, s = math.cos(th), math.sin(th)
+    u = c * p[0] + s * p[1]
+    w = -s * p[0] + c * p[1]
+    return FUSED_LAND["a"] * u ** 2 + FUSED_LAND["b"] * w ** 2
+
+
+def main_fused():
+    opts = [
+        ("rmsprop", {"kind": "rmsprop", "lr": 0.1, "gamma": 0.9, "eps": 1e-6}),
+        ("rmsprop_centered", {"kind": "rmsprop", "lr": 0.05, "gamma": 0.95, "eps": 1e-6,
+                              "centered": True, "momentum": 0.5}),
+        ("adagrad", {"kind": "adagrad", "lr": 0.5, "eps": 1e-10}),
+        ("adam", {"kind": "adam", "lr": 0.1, "beta1": 0.9, "beta2": 0.99, "eps": 1e-6}),
+        ("nadam", {"kind": "nadam", "lr": 0.1, "beta1": 0.9, "beta2": 0.99, "eps": 1e-6,
+                   "momentum_decay": 0.004}),
+        ("radam", {"kind": "radam", "lr": 0.1, "beta1": 0.9, "beta2": 0.99, "eps": 1e-6}),
+        ("adadelta", {"kind": "adadelta", "lr": 1.0, "gamma": 0.9, "eps": 1e-6}),
+    ]
+    cases = []
+    for name, o in opts:
+        p = torch.tensor(FUSED_START, dtype=torch.float64, requires_grad=True)
+        if o["kind"] == "adam":
+            opt = torch.optim.Adam([p], lr=o["lr"], betas=(o["beta1"], o["beta2"]),
+                                   eps=o["eps"], foreach=False)
+        elif o["kind"] == "adadelta":
+            opt = torch.optim.Adadelta([p], lr=o["lr"], rho=o["gamma"], eps=o["eps"],
+                                       foreach=False)
+        else:
+            opt = make_optimizer_keys(o, [p])
+        points, losses = [], []
+        for t in range(FUSED_STEPS + 1):
+            with torch.no_grad():
+                points.append([float(p[0]), float(p[1])])
+                losses.append(float(fused_loss(p)))
+            if t == FUSED_STEPS:
+                break
+            opt.zero_grad()
+            fused_loss(p).backward()
+            opt.step()
+        for xy in points:
+            assert all(math.isfinite(c) for c in xy), (name, xy)
+        scene = {"version": 1, "landscape": dict(FUSED_LAND), "start": list(FUSED_START),
+                 "steps": FUSED_STEPS, "convention": "pytorch",
+                 "noise": {"sigma": 0.0, "seed": 0}, "optimizers": [o]}
+        cases.append({"name": f"{name}/rotated-bowl", "scene": scene,
+                      "points": points, "loss": losses})
+        print(f"{name:20s} end {points[-1]}")
+    write_golden("torch_golden_fused.json", "tests/reference/gen_torch.py fused", cases,
+                 extra={"cpu_capability": torch.backends.cpu.get_cpu_capability()})
+
+
 if __name__ == "__main__":
     import sys
     parts = {"keys": main_keys, "newton": newton_main, "schedules": main_schedules,
-             "schedules_rms": main_rms_schedules}
+             "schedules_rms": main_rms_schedules, "fused": main_fused}
     if sys.argv[1:2] and sys.argv[1] in parts:
         parts[sys.argv[1]]()
     else:
@@ -775,3 +843,4 @@ if __name__ == "__main__":
         newton_main()
         main_schedules()
         main_rms_schedules()
+        main_fused()

@@ -56,12 +56,14 @@ impl Block for ScaleByAdadelta {
                     d
                 }
                 Convention::Pytorch => {
-                    self.s[i] = self.s[i] * self.rho + (1.0 - self.rho) * g * g;
+                    // square_avg.mul_(ρ).addcmul_(g, g, value=1−ρ), fused.
+                    self.s[i] = ((1.0 - self.rho) * g).mul_add(g, self.s[i] * self.rho);
                     let std = (self.s[i] + self.eps).sqrt();
                     let r = rate((self.delta[i] + self.eps).sqrt(), std);
                     self.rate[i] = self.lr * r;
                     let d = if g == 0.0 { 0.0 } else { r * g };
-                    self.delta[i] = self.delta[i] * self.rho + (1.0 - self.rho) * d * d;
+                    // acc_delta.mul_(ρ).addcmul_(δ, δ, value=1−ρ), fused.
+                    self.delta[i] = ((1.0 - self.rho) * d).mul_add(d, self.delta[i] * self.rho);
                     d
                 }
             };

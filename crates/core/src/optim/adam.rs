@@ -152,7 +152,8 @@ impl Block for ScaleByAdam {
                 Convention::Pytorch => {
                     let lr = self.lr.unwrap_or(1.0);
                     self.m[i] = first_moment(Convention::Pytorch, beta1, self.m[i], g);
-                    self.v[i] = self.v[i] * self.beta2 + (1.0 - self.beta2) * g * g;
+                    // exp_avg_sq.mul_(β₂).addcmul_(g, g, value=1−β₂), fused.
+                    self.v[i] = ((1.0 - self.beta2) * g).mul_add(g, self.v[i] * self.beta2);
                     self.v_max[i] = self.v_max[i].max(self.v[i]);
                     let v = if self.amsgrad {
                         self.v_max[i]

@@ -69,7 +69,8 @@ impl Block for ScaleByNadam {
         for i in 0..2 {
             let g = u[i];
             self.m[i] = lerp(self.m[i], g, 1.0 - beta1);
-            self.v[i] = self.v[i] * self.beta2 + (1.0 - self.beta2) * g * g;
+            // exp_avg_sq.mul_(β₂).addcmul_(g, g, value=1−β₂), fused.
+            self.v[i] = ((1.0 - self.beta2) * g).mul_add(g, self.v[i] * self.beta2);
             let den = (self.v[i] / bc2).sqrt() + self.eps;
             // torch applies the two addcdiv_ one after the other.
             x[i] -= safe_div(c_grad * g, den);

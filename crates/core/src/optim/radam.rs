@@ -78,7 +78,8 @@ impl Block for ScaleByRadam {
         for i in 0..2 {
             let g = u[i];
             self.m[i] = lerp(self.m[i], g, 1.0 - beta1);
-            self.v[i] = self.v[i] * beta2 + (1.0 - beta2) * g * g;
+            // exp_avg_sq.mul_(β₂).addcmul_(g, g, value=1−β₂), fused.
+            self.v[i] = ((1.0 - beta2) * g).mul_add(g, self.v[i] * beta2);
             let m_hat = self.m[i] / bc1;
             if rectified {
                 let adaptive = bc2_sqrt / (self.v[i].sqrt() + self.eps);

@@ -67,7 +67,8 @@ impl Block for ScaleByRss {
                     u[i] = if g == 0.0 { 0.0 } else { self.rate[i] * g };
                 }
                 Convention::Pytorch => {
-                    self.s[i] += 1.0 * g * g;
+                    // state_sum.addcmul_(g, g, value=1), fused (optim/mod.rs).
+                    self.s[i] = g.mul_add(g, self.s[i]);
                     let std = self.s[i].sqrt() + self.eps;
                     self.rate[i] = rate(self.lr, std);
                     u[i] = safe_div(self.lr * g, std);
@@ -154,12 +155,14 @@ impl Block for ScaleByRms {
                     };
                 }
                 Convention::Pytorch => {
-                    self.s[i] = self.s[i] * gamma + (1.0 - gamma) * g * g;
+                    // square_avg.mul_(α).addcmul_(g, g, value=1−α), fused.
+                    self.s[i] = ((1.0 - gamma) * g).mul_add(g, self.s[i] * gamma);
                     let root = if self.centered {
                         self.g_avg[i] = super::adam::lerp(self.g_avg[i], g, 1.0 - gamma);
-                        // s.addcmul(ḡ, ḡ, value=-1); a rounding below 0
-                        // would be NaN in torch, here it is 0.
-                        (self.s[i] + (-self.g_avg[i]) * self.g_avg[i])
+                        // s.addcmul(ḡ, ḡ, value=-1), fused; a rounding
+                        // below 0 would be NaN in torch, here it is 0.
+                        (-self.g_avg[i])
+                            .mul_add(self.g_avg[i], self.s[i])
                             .max(0.0)
                             .sqrt()
                     } else {
