@@ -139,7 +139,7 @@ fn errors_quote_what_the_student_typed_at_its_character() {
         ("x+²", "column 3: expected a number, x, y, a constant, a function or '(', found '²'", "第 3 列：此处需要数、x、y、常数、函数或“(”，却是“²”"),
         ("(⁻¹)", "column 2: expected a number, x, y, a constant, a function or '(', found '⁻¹'", "第 2 列：此处需要数、x、y、常数、函数或“(”，却是“⁻¹”"),
         // Columns count characters (`（` is three bytes in UTF-8, `²` two).
-        ("x²+（y-1）²）", "column 10: unmatched ')'", "第 10 列：多余的“)”"),
+        ("x²+（y-1）²）", "column 10: unmatched '）'", "第 10 列：多余的“）”"),
         ("x²+（y-1²", "column 9: missing ')' to close '（' at column 4", "第 9 列：缺少“)”来闭合第 4 列的“（”"),
         ("sin（x，y）", "column 6: sin takes 1 argument (got 2 or more)", "第 6 列：sin 只有 1 个参数（却有 2 个或更多）"),
         ("（x，y）", "column 3: expected ')' to close '（' at column 1, found '，'", "第 3 列：需要“)”来闭合第 1 列的“（”，却是“，”"),

@@ -5,23 +5,13 @@
 // field shows its word.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, settled, slide, noErrors } from './support.mjs';
+import { browserSuite, settled, slide, noErrors, openIn } from './support.mjs';
 
 const suite = browserSuite();
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
 
-async function open(t, ctx, query) {
-  const context = await suite.browser.newContext(ctx);
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(suite.server.url + query);
-  await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
-  return { page, context, errors };
-}
+const open = (t, ctx, query) => openIn(suite.browser, t, ctx, suite.server.url + query);
 
 // Where the caret box's `^` is drawn, and the character of column `col` of
 // the formula line above it: read from the text as laid out (a Range per
@@ -106,7 +96,7 @@ test('wide characters of a Chinese input method: the caret stands under the one 
   const { page, errors } = await open(t, PHONE, '?f=expr&lang=zh');
   // `（` is accepted (as `(`), the last `）` is unmatched: column 10.
   await assertCaretShows(page, 'x²+（y-1）²）', 10, '）', 'short');
-  assert.match(await page.locator('#expr-error').innerText(), /^第 10 列：多余的“\)”/);
+  assert.match(await page.locator('#expr-error').innerText(), /^第 10 列：多余的“）”/);
   // `×` quoted as typed, far along a long formula of wide characters.
   const long = '（x－1）²＋（y＋2）²＋'.repeat(4) + '2××x';
   await assertCaretShows(page, long, [...long].length - 1, '×', 'long');

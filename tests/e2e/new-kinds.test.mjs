@@ -228,7 +228,7 @@ test('a bad pair is refused on its field with the rule, in English and 中文', 
   await act(page, () => page.selectOption('#lang', 'zh'));
   await type(field(page, 0, 'etas', 1), '0.9');
   await page.waitForFunction(() => /保留/.test(document.getElementById('invalid-card-0-etas')?.textContent ?? ''));
-  assert.equal(await msg(), 'η−/η+ 步长缩放因子 必须是两个有限数，且 0 < η− < 1 < η+（当前为 0.5, 0.9）；保留 0.5, 1.2');
+  assert.equal(await msg(), 'η−/η+ 步长缩放因子 必须是两个有限数，且 0 < η− < 1 < η+（输入为 0.5, 0.9）；保留 0.5, 1.2');
   // Γmin > Γmax: the other pair's rule.
   await type(field(page, 0, 'step_sizes', 0), '60');
   await page.waitForSelector('#invalid-card-0-step_sizes');
@@ -241,7 +241,7 @@ test('a bad pair is refused on its field with the rule, in English and 中文', 
   await act(page, () => page.evaluate((s) => window.wasmBindings.set_scene_json(s), JSON.stringify({ convention: 'pytorch', optimizers: [{ kind: 'lbfgs' }] })));
   await type(field(page, 0, 'history_size', 0), '0');
   await page.waitForSelector('#invalid-card-0-history_size');
-  assert.match(await page.textContent('#invalid-card-0-history_size'), /m 历史长度 必须是 ?1\.\.=100 内的整数（当前为 0）；保留 100/);
+  assert.match(await page.textContent('#invalid-card-0-history_size'), /m 历史长度 必须是 ?1 到 100 之间的整数（输入为 0）；保留 100/);
   assert.deepEqual(errors, []);
 });
 

@@ -170,7 +170,7 @@ test('refused values: inline errors naming the argument and its range, in Englis
   await act(page, () => picker(page).selectOption('one_cycle'));
   await refuse(page, 'total_steps', '10');
   const zh = await msg.textContent();
-  assert.match(zh, /周期总步数（total_steps）：total_steps 至少要等于场景的步数 20（当前为 10）/);
+  assert.match(zh, /周期总步数（total_steps）：total_steps 至少要等于场景的步数 20（输入为 10）/);
   const english = JSON.parse(await page.evaluate((s) => window.wasmBindings.english_words(s), zh));
   assert.deepEqual(english, []);
   // A momentum to cycle: AdaGrad has none (torch refuses).

@@ -129,6 +129,20 @@ export async function openPage(browser, t, url, { viewport = { width: 1280, heig
   return { page, errors };
 }
 
+// A page in a context of its own (`ctx`: viewport, touch, …) at `url`,
+// with its console errors and page errors, once the plot is ready.
+export async function openIn(browser, t, ctx, url) {
+  const context = await browser.newContext(ctx);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
+  return { page, context, errors };
+}
+
 // Everything the DOM says: visible and hidden text, form values, attributes.
 export const domText = (page) => page.evaluate(() => {
   const parts = [document.title, document.body.innerText];

@@ -7,6 +7,23 @@
 //! codecs' exact forms (JSON, link) are not here: they are part of the
 //! formats, not of reading.
 
+/// The ASCII character `ch` stands for as typed (itself when none): what a
+/// key types in a CJK input method's full-width or Chinese punctuation mode
+/// (`２` `．` `－` `（`), and the maths signs a formula may be pasted with.
+/// Number fields and formulas read both alike.
+pub fn typed_ascii(ch: char) -> char {
+    match ch {
+        // Full-width forms: the same key in a CJK input method's full-width mode.
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch),
+        // The Chinese full stop is what the `.` key types in Chinese punctuation mode.
+        '\u{3002}' => '.', // 。
+        '×' | '·' | '⋅' => '*',
+        '÷' => '/',
+        '−' => '-',
+        ch => ch,
+    }
+}
+
 /// Format a number short: 0.4, 1e-6, 100 (shortest round-trip digits,
 /// exponent form below 1e-3 and from 1e5).
 pub fn fmt_num(v: f64) -> String {
@@ -80,7 +97,9 @@ pub fn field(v: f64) -> String {
 
 /// The number typed in a form field, or None when the text is not one: a
 /// plain decimal, with an optional sign and exponent (`0.05`, `.5`, `5.`,
-/// `-1`, `+2`, `5e-3`, `1E3`), whitespace around it allowed. Anything else
+/// `-1`, `+2`, `5e-3`, `1E3`), whitespace around it allowed, its keys also
+/// as a Chinese input method types them (`０．６`, `－３`, `1。5`: the same
+/// keys in full-width mode, [`typed_ascii`]). Anything else
 /// is unreadable — `1,5`, `0x10`, `1_000`, `inf`, `NaN`, `1e`, `--1` —
 /// and so is a number too large to be finite (`1e400`): a field must never
 /// guess what was meant (a browser's number input read `1,5` as 15).
@@ -114,7 +133,8 @@ pub enum Typing {
 /// What `text`, typed so far, is ([`Typing`]); the one reading of a field's
 /// number ([`read_field`] is its complete case).
 pub fn typing(text: &str) -> Typing {
-    let t = text.trim();
+    // Typed in full width (`０．６`, `－３`): the same keys.
+    let t: String = text.trim().chars().map(typed_ascii).collect();
     let b = t.as_bytes();
     let digits = |i: usize| b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     let mut i = usize::from(matches!(b.first(), Some(b'+' | b'-')));
@@ -263,13 +283,46 @@ mod tests {
             ("\u{3000}7 ", 7.0),
             ("007", 7.0),
             ("1e308", 1e308),
+            ("１", 1.0),
+            ("０．０５", 0.05),
         ] {
             assert_eq!(read_field(text), Some(v), "{text:?}");
         }
         for text in [
-            "", " ", "1,5", "0,05", "0x10", "0b1", "1_000", "1 000", "1.2.3", "--1", "+-1", "-",
-            "+", ".", "-.", "e5", ".e5", "1e", "1e+", "1e1.5", "1e 3", "inf", "-inf", "Infinity",
-            "NaN", "nan", "1e400", "-1e400", "１", "1.5.", "1,5e3", "5%", "1/2", "2x",
+            "",
+            " ",
+            "1,5",
+            "0,05",
+            "0x10",
+            "0b1",
+            "1_000",
+            "1 000",
+            "1.2.3",
+            "--1",
+            "+-1",
+            "-",
+            "+",
+            ".",
+            "-.",
+            "e5",
+            ".e5",
+            "1e",
+            "1e+",
+            "1e1.5",
+            "1e 3",
+            "inf",
+            "-inf",
+            "Infinity",
+            "NaN",
+            "nan",
+            "1e400",
+            "-1e400",
+            "１，５",
+            "1.5.",
+            "1,5e3",
+            "5%",
+            "1/2",
+            "2x",
         ] {
             assert_eq!(read_field(text), None, "{text:?}");
         }
@@ -320,6 +373,13 @@ mod tests {
             ("1e5e", Not),
             ("abc", Not),
             ("1e400", Not),
+            // A Chinese input method's full-width mode types the same keys.
+            ("０．６", num(0.6, true)),
+            ("－３", num(-3.0, true)),
+            ("１ｅ－４", num(1e-4, false)),
+            ("1。5", num(1.5, true)),
+            ("−2", num(-2.0, true)),
+            ("１，５", Not),
         ] {
             assert_eq!(typing(text), want, "{text:?}");
         }

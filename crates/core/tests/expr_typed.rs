@@ -76,7 +76,7 @@ fn a_chinese_input_methods_characters_are_read_or_refused_at_their_column() {
     same("x　+　y", "x + y"); // the ideographic space
                               // Columns count characters, whatever their bytes (`（` is 3 bytes,
                               // `²` 2): the last `）` is the 10th character (its 15th byte).
-    assert_eq!(problem("x²+（y-1）²）"), (10, P::Unmatched));
+    assert_eq!(problem("x²+（y-1）²）"), (10, P::Unmatched("）".into())));
     assert_eq!(
         problem("（x²+y"),
         (

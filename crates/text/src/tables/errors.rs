@@ -113,7 +113,7 @@ pub const ZH: crate::Table = &[
     ("allowed.abs-at-most", "满足 |{0}| ≤ {1} 的有限数"),
     ("allowed.abs-within", "满足 {0} ≤ |值| ≤ {1} 的有限数"),
     ("allowed.angle", " [-{0}, {0}] 内的角度（单位为度）"),
-    ("allowed.integer", " {0}..={1} 内的整数"),
+    ("allowed.integer", " {0} 到 {1} 之间的整数"),
     ("allowed.point", " [x, y]，即两个有限数"),
     ("allowed.span", " [min, max]，即两个有限数且 min < max"),
     ("allowed.ordered", " [min, max] 且 min < max"),

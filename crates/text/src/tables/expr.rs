@@ -35,14 +35,14 @@ pub const EN: crate::Table = &[
         "expr.too-deep",
         "the formula is nested too deeply (at most {0} levels)",
     ),
-    ("expr.unmatched", "unmatched ')'"),
+    ("expr.unmatched", "unmatched {0}"),
     (
         "expr.implicit",
         "expected an operator before {0} (multiplication needs '*', as in 2*x)",
     ),
     (
         "expr.comma",
-        "unexpected ',' (only min and max take two arguments)",
+        "unexpected {0} (only min and max take two arguments)",
     ),
     ("expr.unexpected", "unexpected {0}"),
     (
@@ -104,9 +104,9 @@ pub const ZH: crate::Table = &[
     ("expr.two-dots", "一个数最多只能有一个小数点"),
     ("expr.too-large", "数 {0} 太大"),
     ("expr.too-deep", "公式嵌套太深（最多 {0} 层）"),
-    ("expr.unmatched", "多余的“)”"),
+    ("expr.unmatched", "多余的{0}"),
     ("expr.implicit", "{0}之前缺少运算符（乘法要写“*”，如 2*x）"),
-    ("expr.comma", "多余的“,”（只有 min 和 max 有两个参数）"),
+    ("expr.comma", "多余的{0}（只有 min 和 max 有两个参数）"),
     ("expr.unexpected", "此处不应出现{0}"),
     (
         "expr.ends",

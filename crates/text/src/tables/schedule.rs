@@ -157,7 +157,7 @@ pub const ZH: crate::Table = &[
     ),
     (
         "schedule.too-short",
-        "total_steps 至少要等于场景的步数 {0}（当前为 {1}）：超过 total_steps 后 torch 会报错停止",
+        "total_steps 至少要等于场景的步数 {0}（输入为 {1}）：超过 total_steps 后 torch 会报错停止",
     ),
     (
         "schedule.empty-phase",

@@ -65,12 +65,12 @@ pub enum ExprProblem {
         /// The nesting limit.
         max: usize,
     },
-    /// A `)` with no `(`.
-    Unmatched,
+    /// A `)` with no `(`, as typed (`)` or `）`).
+    Unmatched(String),
     /// An operand right after an operand (`2x`), as typed.
     Implicit(String),
-    /// A `,` outside min/max.
-    Comma,
+    /// A `,` outside min/max, as typed (`,` or `，`).
+    Comma(String),
     /// An operator where none fits, as typed.
     Unexpected(String),
     /// The formula stops where an operand is needed.

@@ -9,6 +9,7 @@
 //! characters as typed, never these readings.
 
 use super::error::{ExprError, ExprProblem as P};
+use crate::format::typed_ascii;
 
 /// A token of the formula language.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,20 +34,6 @@ pub(super) struct Spanned {
     pub tok: Tok,
     pub col: usize,
     pub typed: String,
-}
-
-/// The ASCII character `ch` stands for (itself when none).
-fn read_as(ch: char) -> char {
-    match ch {
-        // Full-width forms: the same key in a CJK input method's full-width mode.
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch),
-        // The Chinese full stop is what the `.` key types in Chinese punctuation mode.
-        '\u{3002}' => '.', // 。
-        '×' | '·' | '⋅' => '*',
-        '÷' => '/',
-        '−' => '-',
-        ch => ch,
-    }
 }
 
 /// A star as typed (ASCII or full-width), not a multiplication sign.
@@ -74,7 +61,7 @@ fn from_ime(ch: char) -> bool {
 }
 
 pub(super) fn lex(src: &[char]) -> Result<Vec<Spanned>, ExprError> {
-    let c: Vec<char> = src.iter().map(|&ch| read_as(ch)).collect();
+    let c: Vec<char> = src.iter().map(|&ch| typed_ascii(ch)).collect();
     let typed = |a: usize, b: usize| src[a..b].iter().collect::<String>();
     let mut out = Vec::new();
     let mut i = 0;

@@ -42,9 +42,9 @@ impl Parser<'_> {
     pub(super) fn unexpected_after_operand(&self, t: &Spanned) -> ExprError {
         let typed = t.typed.clone();
         match &t.tok {
-            Tok::RParen => ExprError::new(t.col, P::Unmatched),
+            Tok::RParen => ExprError::new(t.col, P::Unmatched(typed)),
             Tok::Num(_) | Tok::Name(_) | Tok::LParen => ExprError::new(t.col, P::Implicit(typed)),
-            Tok::Comma => ExprError::new(t.col, P::Comma),
+            Tok::Comma => ExprError::new(t.col, P::Comma(typed)),
             _ => ExprError::new(t.col, P::Unexpected(typed)),
         }
     }

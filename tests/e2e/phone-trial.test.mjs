@@ -1,0 +1,96 @@
+// A student's trial on a phone, in 中文 (issue 16's session of 2026-12-05):
+// lessons with a panel beside the figure on a wide screen keep the phone's
+// own time bar (lesson 9 squeezed its scrubber to 86 px and hid the speed
+// and steps words); a phone turned sideways keeps 44 px touch targets; a
+// loss in a many-runs legend never breaks inside its number; a number
+// typed in an input method's full-width mode is read; "Link copied." shows
+// where the button is.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { browserSuite, settled, type, noErrors, openIn } from './support.mjs';
+
+const suite = browserSuite();
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const SIDEWAYS = { viewport: { width: 844, height: 390 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+async function open(t, ctx, query) {
+  const opened = await openIn(suite.browser, t, ctx, suite.server.url + query);
+  await settled(opened.page);
+  return opened;
+}
+
+const timebar = (page) => page.evaluate(() => {
+  const box = (el) => el.getBoundingClientRect();
+  const words = [...document.querySelectorAll('.timebar .compact > span')];
+  return {
+    scrub: Math.round(box(document.getElementById('scrub')).width),
+    words: words.map((w) => box(w).width > 2 && getComputedStyle(w).clipPath === 'none'),
+  };
+});
+
+test('a lesson with a panel keeps the phone\'s time bar (zh)', async (t) => {
+  const { page, errors } = await open(t, PHONE, '?lesson=1&lang=zh');
+  const plain = await timebar(page);
+  for (const id of [5, 8, 9]) {
+    await page.goto(`${suite.server.url}?lesson=${id}&lang=zh`);
+    await page.waitForSelector('canvas#plot[data-ready="true"]');
+    await settled(page);
+    const bar = await timebar(page);
+    assert.ok(bar.words.length >= 2 && bar.words.every(Boolean), `lesson ${id}: the speed and steps words show`);
+    // (Its step label's digits move it a few px: "第 0 / 20 步".)
+    assert.ok(bar.scrub >= 0.9 * plain.scrub, `lesson ${id}: scrubber ${bar.scrub} px, lesson 1's ${plain.scrub}`);
+  }
+  noErrors(errors);
+});
+
+test('a phone turned sideways keeps 44 px touch targets', async (t) => {
+  const { page, errors } = await open(t, SIDEWAYS, '?lesson=3&lang=zh');
+  const small = await page.evaluate(() => {
+    const out = [];
+    const sel = '.timebar button, .opt-head button, .param .nudge, input.num, #legend label, input[type="range"]';
+    for (const el of document.querySelectorAll(sel)) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height < 43.5) out.push(`${el.id || el.className || el.tagName} ${r.height.toFixed(0)} px`);
+    }
+    return out;
+  });
+  assert.deepEqual(small, []);
+  noErrors(errors);
+});
+
+test('a loss in a many-runs legend stays on one line, and a full-width number is read', async (t) => {
+  const scene = JSON.stringify({
+    landscape: { kind: 'quadratic', a: 0.1, b: 2 }, start: [-5, -2], steps: 20,
+    optimizers: ['gd', 'momentum', 'adagrad', 'rmsprop', 'adam', 'adamw', 'nadam'].map((kind) => ({ kind })),
+  });
+  const { page, errors } = await open(t, PHONE, '?lang=zh');
+  await page.evaluate((s) => window.wasmBindings.set_scene_json(s), scene);
+  await settled(page);
+  const broken = await page.evaluate(() => [...document.querySelectorAll('#legend .run-status')]
+    .filter((s) => !s.hasAttribute('data-wrong'))
+    .filter((s) => s.getClientRects().length > 1 || s.getBoundingClientRect().height > 1.6 * parseFloat(getComputedStyle(s).lineHeight || '20'))
+    .map((s) => s.textContent));
+  assert.deepEqual(broken, [], 'a loss broken over two lines');
+  // η of the first card, typed in full width: ０．６ is 0.6.
+  const eta = page.locator('#optimizers section.opt-card[data-index="0"] input.num[data-param="lr"]');
+  await type(eta, '０．６');
+  await eta.press('Enter');
+  await settled(page);
+  const s = JSON.parse(await page.evaluate(() => window.wasmBindings.page_state()));
+  assert.equal(s.scene.optimizers[0].lr, 0.6);
+  noErrors(errors);
+});
+
+test('"link copied" shows beside the button on a phone', async (t) => {
+  const { page, errors } = await open(t, PHONE, '?lang=zh');
+  await page.evaluate(() => { document.querySelector('.share-panel').open = true; });
+  const button = page.locator('#copy-link');
+  await button.scrollIntoViewIfNeeded();
+  await button.tap();
+  await page.waitForFunction(() => document.getElementById('share-status').textContent.trim() !== '');
+  const [b, s] = await page.evaluate(() => ['copy-link', 'share-status'].map((id) => document.getElementById(id).getBoundingClientRect().bottom));
+  assert.ok(s - b < 200, `the status is ${Math.round(s - b)} px below the button`);
+  const vh = await page.evaluate(() => innerHeight);
+  assert.ok(s <= vh, 'the status is on screen');
+  noErrors(errors);
+});
