@@ -3,6 +3,7 @@
 use super::dirty::Dirty;
 use super::model::{Drag, FieldId, GlobalError, Model, Rule};
 use super::msg::Msg;
+use super::quiz::Phase;
 use crate::landscape::{Edge, Expr, Landscape};
 use crate::lesson::{lesson, LESSONS};
 use crate::optim::OptSpec;
@@ -42,6 +43,16 @@ fn recorded(m: &mut Model, msg: Msg) -> Dirty {
     }
     if locks::refused(m, &msg) {
         return Dirty::NONE;
+    }
+    // A quiz still asking keeps its figure: a clicker's PageDown (or the
+    // lesson picker) put the class's exercise on another lesson's scene,
+    // the guess already placed. The picker is put back.
+    if matches!(
+        msg,
+        Msg::SetLesson(_) | Msg::StepLesson(_) | Msg::RestoreLesson
+    ) && m.quiz.as_ref().is_some_and(|q| q.phase != Phase::Revealed)
+    {
+        return Dirty::LESSON;
     }
     let g = undo::gesture(&msg);
     let ends = matches!(msg, Msg::PointerUp { .. });
@@ -312,7 +323,13 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
                 m.hidden.clear();
                 m.t = t;
             }
-            Dirty::LESSON | Dirty::LESSON_PANELS | all(m)
+            // After its reveal, the next lesson ends the quiz.
+            let quiz = if m.quiz.take().is_some() {
+                Dirty::QUIZ
+            } else {
+                Dirty::NONE
+            };
+            Dirty::LESSON | Dirty::LESSON_PANELS | quiz | all(m)
         }
         Msg::StepLesson(delta) => {
             // The clicker stops at the first and the last lesson (going

@@ -261,3 +261,30 @@ fn naming_the_trails_counts_the_right_names_at_the_reveal() {
     let q = m.quiz.as_ref().unwrap();
     assert_eq!((q.names.clone(), q.right), (vec![None; 3], None));
 }
+
+#[test]
+fn the_lesson_keys_wait_for_the_reveal_then_end_the_quiz() {
+    let mut m = quiz_model();
+    let scene = m.scene.clone();
+    // A clicker's PageDown while the class is asked: nothing changes but
+    // the picker, put back.
+    for msg in [
+        Msg::StepLesson(1),
+        Msg::SetLesson(Some(3)),
+        Msg::RestoreLesson,
+    ] {
+        assert_eq!(update(&mut m, msg), Dirty::LESSON);
+        assert_eq!(m.scene, scene);
+        assert_eq!(m.lesson, None);
+        assert_eq!(m.t, 5);
+        assert!(m.quiz.is_some());
+    }
+    update(&mut m, Msg::QuizReveal);
+    run_to_the_end(&mut m);
+    assert_eq!(m.quiz.as_ref().map(|q| q.phase), Some(Phase::Revealed));
+    // After the reveal the next lesson is a lesson, not the quiz again.
+    let d = update(&mut m, Msg::StepLesson(1));
+    assert!(d.has(Dirty::QUIZ));
+    assert_eq!(m.lesson, Some(1));
+    assert!(m.quiz.is_none());
+}
