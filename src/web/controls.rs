@@ -280,7 +280,19 @@ pub fn sync_lesson(app: &App) -> Result<(), JsValue> {
             };
             set_text(&app.root("lesson-text")?, text);
             set_attr(&cap, "lang", lang.code())?;
-            remove_attr(&cap, "hidden")
+            remove_attr(&cap, "hidden")?;
+            // Another lesson opens at its caption: the explainer a teacher
+            // scrolled down to had left the next lesson's caption and
+            // figure off screen.
+            let id = l.id.to_string();
+            let was = cap.get_attribute("data-lesson");
+            if was.as_deref() != Some(id.as_str()) {
+                set_attr(&cap, "data-lesson", &id)?;
+                if was.is_some() && cap.get_bounding_client_rect().top() < 0.0 {
+                    app.window.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            }
+            Ok(())
         }
         None => set_attr(&cap, "hidden", ""),
     }
