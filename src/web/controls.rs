@@ -304,10 +304,7 @@ pub fn fill_selects(doc: &Document, lang: Lang) -> Result<(), JsValue> {
     surface.set_text_content(None);
     for k in KINDS {
         let l = Landscape::from_kind(k).ok_or("kind")?;
-        let name = match l {
-            Landscape::Expr(_) => format!("{k} — {}", tr(lang, "surface.expr")),
-            _ => format!("{} — {}", k, l.formula().trim_start_matches("f = ")),
-        };
+        let name = gradscape_text::landscape::surface_option(&l, lang);
         add(&surface, &el(doc, "option", &[("value", k)], Some(&name))?)?;
     }
     let kinds: Element = by_id(doc, "add-kind")?;

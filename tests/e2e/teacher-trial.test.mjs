@@ -18,6 +18,9 @@ test('the clicker waits for a quiz\'s reveal, then goes on without it', async (t
   await settled(page);
   let s = await state(page);
   assert.deepEqual([s.lesson, s.t, s.quiz?.phase, await page.inputValue('#lesson')], [3, 5, 'asking', '3']);
+  // The lesson's caption would give the answer away: only its title shows.
+  assert.equal(await page.isVisible('#lesson-text'), false);
+  assert.equal(await page.isVisible('#lesson-title'), true);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).quiz?.phase === 'revealed', null, { timeout: 20000 });
@@ -27,6 +30,7 @@ test('the clicker waits for a quiz\'s reveal, then goes on without it', async (t
   assert.equal(s.lesson, 4);
   assert.equal(s.quiz ?? null, null);
   assert.equal(await page.evaluate(() => document.getElementById('quiz').hidden), true);
+  assert.equal(await page.isVisible('#lesson-text'), true);
   noErrors(errors);
 });
 
@@ -41,4 +45,21 @@ test('the next lesson opens at its caption after the teacher scrolled down', asy
   const top = await page.evaluate(() => document.getElementById('lesson-caption').getBoundingClientRect().top);
   assert.ok(top >= 0, `the caption's top at ${top} px`);
   noErrors(errors);
+});
+
+test('lesson 8 presented on a 1280×720 projector shows the first run\'s table', async (t) => {
+  for (const lang of ['en', 'zh']) {
+    const { page, errors } = await openIn(suite.browser, t, { viewport: { width: 1280, height: 720 } }, `${suite.server.url}?lesson=8&present&lang=${lang}`);
+    await settled(page);
+    const [table, chart, px] = await page.evaluate(() => [
+      document.querySelector('#state-runs > .insp:first-child .insp-table').getBoundingClientRect().top,
+      document.getElementById('bias-chart').getBoundingClientRect().height,
+      Number(document.getElementById('bias-chart').getAttribute('data-chart-px')),
+    ]);
+    assert.ok(table < 720 - 100, `${lang}: the first run's table starts at ${Math.round(table)} px`);
+    // Side by side at a smaller presenter scale, not stacked at 20 px (655 px tall).
+    assert.ok(chart < 260, `${lang}: the bias chart is ${Math.round(chart)} px tall`);
+    assert.ok(px >= 13.75 && px <= 20, `${lang}: its labels at ${px} px`);
+    noErrors(errors);
+  }
 });

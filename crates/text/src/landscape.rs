@@ -14,9 +14,34 @@ pub fn param_name(l: &Landscape, p: Param, lang: Lang) -> &'static str {
     }
 }
 
+/// A surface's option in the surface picker: its name and formula
+/// ("quadratic — 0.1·x₁² + 2·x₂²"). The English names are the scene's
+/// kinds, as the link writes them (`f=quadratic`); in Chinese the bowl and
+/// the saddle have words, the others are people's names.
+pub fn surface_option(l: &Landscape, lang: Lang) -> String {
+    let name = match l {
+        Landscape::Expr(_) => return tr(lang, "surface.option.expr").to_string(),
+        Landscape::Quadratic(_) => tr(lang, "surface.name.quadratic"),
+        Landscape::Saddle => tr(lang, "surface.name.saddle"),
+        _ => l.kind(),
+    };
+    format!("{name} — {}", l.formula().trim_start_matches("f = "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn options_name_the_bowl_and_the_saddle_in_chinese() {
+        let bowl = Landscape::from_kind("quadratic").unwrap();
+        assert_eq!(surface_option(&bowl, Lang::En), "quadratic — 0.1·x₁² + 2·x₂²");
+        assert_eq!(surface_option(&bowl, Lang::Zh), "二次函数 — 0.1·x₁² + 2·x₂²");
+        let saddle = Landscape::from_kind("saddle").unwrap();
+        assert!(surface_option(&saddle, Lang::Zh).starts_with("鞍点函数 — "));
+        let expr = Landscape::from_kind("expr").unwrap();
+        assert!(crate::english_words(&surface_option(&expr, Lang::Zh)).is_empty());
+    }
 
     #[test]
     fn names() {

@@ -185,8 +185,17 @@ pub fn draw_bias_chart(
     style: &Style,
 ) -> Result<(), JsValue> {
     // Its own units: CSS pixels divided by its scale.
-    let s = style.chart_scale(LABEL_PX);
     let cw = crate::web::sizes::client_size(canvas).0.max(200.0);
+    // Presenting, the three stay side by side at a smaller scale where the
+    // column is too narrow for them at the presenter's, down to 1.25× the
+    // design (15 px labels): stacked at 20 px on a 1280×720 projector the
+    // chart was 655 px tall and pushed the first run's table off screen.
+    let s0 = style.chart_scale(LABEL_PX);
+    let s = if s0 > 1.0 {
+        s0.min((cw / 360.0).max(s0.min(1.25)))
+    } else {
+        s0
+    };
     let w = cw / s;
     // Side by side from 480 CSS px: the chart beside the canvas (lesson 8)
     // fits on a laptop screen, and presenting at 1920×1080 with the first
@@ -201,7 +210,8 @@ pub fn draw_bias_chart(
         css.set_property("height", &height)?;
     }
     // (Here: the panel's rebuild drops what the fresh copy does not have.)
-    let px = style.chart_text_px(LABEL_PX).to_string();
+    let px = (LABEL_PX * s * 100.0).round() / 100.0;
+    let px = px.to_string();
     crate::web::dom::set_attr(canvas, "data-chart-px", &px)?;
     let (pw, ph) = ((cw * dpr).round() as u32, (h * s * dpr).round() as u32);
     // The state panel is rebuilt at every input of a drag; the chart only
