@@ -35,8 +35,14 @@ mod tests {
     #[test]
     fn options_name_the_bowl_and_the_saddle_in_chinese() {
         let bowl = Landscape::from_kind("quadratic").unwrap();
-        assert_eq!(surface_option(&bowl, Lang::En), "quadratic — 0.1·x₁² + 2·x₂²");
-        assert_eq!(surface_option(&bowl, Lang::Zh), "二次函数 — 0.1·x₁² + 2·x₂²");
+        assert_eq!(
+            surface_option(&bowl, Lang::En),
+            "quadratic — 0.1·x₁² + 2·x₂²"
+        );
+        assert_eq!(
+            surface_option(&bowl, Lang::Zh),
+            "二次函数 — 0.1·x₁² + 2·x₂²"
+        );
         let saddle = Landscape::from_kind("saddle").unwrap();
         assert!(surface_option(&saddle, Lang::Zh).starts_with("鞍点函数 — "));
         let expr = Landscape::from_kind("expr").unwrap();
