@@ -152,8 +152,12 @@ impl ParamInfo {
         } else {
             0.001
         };
-        let zero =
-            log && key.in_range(0.0) && key.get(&kind.defaults(crate::Convention::Pytorch)) == 0.0;
+        // λ too, whatever its default: lesson 9 asks for λ = 0 (AdamW is
+        // then Adam), and the slider stopped at 1e-4.
+        let zero = log
+            && key.in_range(0.0)
+            && (key == HyperKey::Lambda
+                || key.get(&kind.defaults(crate::Convention::Pytorch)) == 0.0);
         ParamInfo {
             key,
             symbol: key.symbol(kind),
@@ -236,6 +240,8 @@ mod tests {
             (OptKind::Adagrad, HyperKey::InitialAccumulatorValue),
             (OptKind::Gd, HyperKey::Lambda),
             (OptKind::Lion, HyperKey::Lambda),
+            (OptKind::Adamw, HyperKey::Lambda),
+            (OptKind::AdamL2, HyperKey::Lambda),
         ] {
             let p = ParamInfo::of(kind, key);
             assert!(p.log && p.zero, "{kind:?} {key:?}");
@@ -249,9 +255,8 @@ mod tests {
             assert_eq!(p.nudge(p.min, false), 0.0);
             assert_eq!(p.nudge(0.0, true), p.min);
         }
-        // The seed's sliders are as they were: λ of AdamW, ε.
+        // The seed's sliders are as they were: η, ε.
         for (kind, key) in [
-            (OptKind::Adamw, HyperKey::Lambda),
             (OptKind::Adam, HyperKey::Eps),
             (OptKind::Gd, HyperKey::Lr),
         ] {
