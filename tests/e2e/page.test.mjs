@@ -60,7 +60,7 @@ test('the canvas is drawn at device resolution (crisp at devicePixelRatio 2)', a
   assert.ok(g.w > 300 && g.h > 150, `canvas box ${g.w}×${g.h}`);
   assert.equal(g.devW, Math.round(g.w * 2));
   assert.equal(g.devH, Math.round(g.h * 2));
-  assert.deepEqual([g.x0, g.x1, g.y0, g.y1], [-6, 1, -3, 2]);
+  assert.deepEqual([g.x0, g.x1, g.y0, g.y1], [-6, 1, -3.2, 2.2]);
 });
 
 test('the canvas is not blank', async () => {

@@ -72,7 +72,7 @@ test('the surface picker switches to each surface\'s window and default start', 
     beale: { view: [-4.5, 4.5, -4.5, 4.5], start: [1, 1.5] },
     saddle: { view: [-2, 2, -2, 2], start: [-1.5, 0.01] },
     rastrigin: { view: [-5.12, 5.12, -5.12, 5.12], start: [-4.2, 3.7] },
-    quadratic: { view: [-6, 1, -3, 2], start: [-5, -2] },
+    quadratic: { view: [-6, 1, -3.2, 2.2], start: [-5, -2] },
   };
   let h = await canvasHash(page);
   for (const [kind, want] of Object.entries(SURF)) {

@@ -6,8 +6,8 @@
 // buffers, like the wasm does.
 
 export const SURFACES = {
-  // The seed's bowl 0.1·x² + 2·y² on [−6, 1] × [−3, 2].
-  bowl: { view: [-6, 1, -3, 2], f: (x, y) => 0.1 * (x * x) + 2 * (y * y) },
+  // The seed's bowl 0.1·x² + 2·y² on [−6, 1] × [−3.2, 2.2].
+  bowl: { view: [-6, 1, -3.2, 2.2], f: (x, y) => 0.1 * (x * x) + 2 * (y * y) },
   // Rosenbrock (1 − x)² + 100·(y − x²)² on [−2, 2] × [−1, 3].
   rosenbrock: {
     view: [-2, 2, -1, 3],

@@ -155,8 +155,9 @@ pub const DEFAULT_EXPR: &str = "0.1*x^2 + 2*y^2";
 
 /// The bowl's window: the book's x ∈ [−5.5, 1] with half a unit more on
 /// the left, so that the start ring at (−5, −2) stands clear of the x2
-/// tick labels (on a phone it sat on the "−2").
-pub const BOWL_VIEW: View = View::new([-6.0, 1.0], [-3.0, 2.0]);
+/// tick labels (on a phone it sat on the "−2"), and y ∈ [−3, 2] grown to
+/// keep the book's aspect (a phone's figure takes its height from it).
+pub const BOWL_VIEW: View = View::new([-6.0, 1.0], [-3.2, 2.2]);
 
 /// The window of a user-written surface: symmetric about the origin, where
 /// textbook formulas put their interesting part.
