@@ -47,7 +47,7 @@ pub const EN: crate::Table = &[
     ("explain.sweep.start", "f at the start"),
     (
         "explain.sweep.criterion",
-        "A run diverges when its final loss ends above the loss at the start (hollow dot) or it leaves the finite world (cross at the top); a filled dot did not grow. Dashed: each optimizer's current η.",
+        "A run diverges when its final loss ends above the loss at the start (hollow dot) or it leaves the finite world (cross at the top); a filled dot did not grow. Dashed: each optimizer's current η. The theory's bound is for the long run: just below it the zig-zag dies out so slowly that after the sweep's steps the loss may still be above its start.",
     ),
     ("explain.sweep.steps", "Each run takes {0} steps, as the scene does."),
     (
@@ -136,7 +136,7 @@ pub const ZH: crate::Table = &[
     ("explain.sweep.start", "起点的 f"),
     (
         "explain.sweep.criterion",
-        "最终损失高于起点的损失（空心点），或自变量超出有限范围（顶部的叉），即视为发散；实心点表示损失没有增长。虚线：每个优化器当前的 η。",
+        "最终损失高于起点的损失（空心点），或自变量超出有限范围（顶部的叉），即视为发散；实心点表示损失没有增长。虚线：每个优化器当前的 η。理论界限说的是长期：η 略小于它时，震荡衰减得很慢，扫描的步数内损失可能仍高于起点。",
     ),
     ("explain.sweep.steps", "每次运行 {0} 步，与场景相同。"),
     (
