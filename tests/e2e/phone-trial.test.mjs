@@ -43,6 +43,19 @@ test('a lesson with a panel keeps the phone\'s time bar (zh)', async (t) => {
   noErrors(errors);
 });
 
+test('a lesson about its panel shows it under the legend, before the cards', async (t) => {
+  const { page, errors } = await open(t, PHONE, '?lesson=8&lang=zh');
+  for (const id of [5, 8, 9]) {
+    await page.goto(`${suite.server.url}?lesson=${id}&lang=zh`);
+    await page.waitForSelector('canvas#plot[data-ready="true"]');
+    await settled(page);
+    const [panels, cards, legend] = await page.evaluate(() => ['.lesson-panels', '.opt-panel', '#legend']
+      .map((s) => document.querySelector(s).getBoundingClientRect().top + scrollY));
+    assert.ok(legend < panels && panels < cards, `lesson ${id}: legend ${legend}, panel ${panels}, cards ${cards}`);
+  }
+  noErrors(errors);
+});
+
 test('a phone turned sideways keeps 44 px touch targets', async (t) => {
   const { page, errors } = await open(t, SIDEWAYS, '?lesson=3&lang=zh');
   const small = await page.evaluate(() => {
