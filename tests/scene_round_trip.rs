@@ -377,3 +377,28 @@ fn example_scenes_parse_and_run() {
     }
     assert!(n >= 8, "only {n} example scenes");
 }
+
+/// Every seed the scene takes survives its link, up to 2^53 − 1 (the link
+/// reader once took a whole number from 9e15 on as a float and dropped it).
+#[test]
+fn the_largest_seeds_survive_their_link() {
+    for seed in [
+        0,
+        42,
+        8_999_999_999_999_999,
+        9_000_000_000_000_000,
+        9_007_199_254_740_991,
+    ] {
+        let s = Scene {
+            noise: Noise { sigma: 0.0, seed },
+            ..Scene::default()
+        };
+        let (back, _, notices) = url::from_query(&url::to_query(&s, None));
+        assert!(notices.is_empty(), "{seed}: {notices:?}");
+        assert_eq!(back.noise.seed, seed);
+    }
+    // One more is refused, named.
+    let (back, _, notices) = url::from_query("seed=9007199254740992");
+    assert_eq!(back.noise.seed, Scene::default().noise.seed);
+    assert_eq!(notices.len(), 1);
+}

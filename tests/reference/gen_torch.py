@@ -8,7 +8,9 @@ How to run (from the repository root):
 This writes tests/reference/torch_golden.json (next to this script);
 `python3 tests/reference/gen_torch.py keys` writes torch_golden_keys.json,
 the extra keys and the kinds Adamax, RAdam, Rprop and Lion (see the "keys"
-section at the end).
+section at the end); `python3 tests/reference/gen_torch.py fused` writes
+torch_golden_fused.json (150 steps on a rotated bowl: addcmul_'s single
+rounding, see the "fused" part).
 
 What it checks / produces
 -------------------------

@@ -256,10 +256,7 @@ mod tests {
             assert_eq!(p.nudge(0.0, true), p.min);
         }
         // The seed's sliders are as they were: η, ε.
-        for (kind, key) in [
-            (OptKind::Adam, HyperKey::Eps),
-            (OptKind::Gd, HyperKey::Lr),
-        ] {
+        for (kind, key) in [(OptKind::Adam, HyperKey::Eps), (OptKind::Gd, HyperKey::Lr)] {
             let p = ParamInfo::of(kind, key);
             assert!(!p.zero, "{kind:?} {key:?}");
             assert_eq!(p.from_slider(0.0), p.min);

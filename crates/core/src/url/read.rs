@@ -63,14 +63,16 @@ fn number_or_text(s: &str) -> Value {
     match s {
         "true" => Value::Bool(true),
         "false" => Value::Bool(false),
-        _ => match s.parse::<f64>() {
-            Ok(x) if x.is_finite() => {
-                if x.fract() == 0.0 && x.abs() < 9.0e15 && !s.contains(['.', 'e', 'E']) {
-                    Value::from(x as i64)
-                } else {
-                    Value::from(x)
-                }
-            }
+        // A whole number written as one is an integer, read exactly: a
+        // seed up to 2^53 − 1 (the f64 path cut off at 9e15 and refused
+        // seed=9000000000000000, a proptest found).
+        _ => match (
+            s.contains(['.', 'e', 'E']),
+            s.parse::<i64>(),
+            s.parse::<f64>(),
+        ) {
+            (false, Ok(n), _) => Value::from(n),
+            (_, _, Ok(x)) if x.is_finite() => Value::from(x),
             _ => Value::String(s.to_string()),
         },
     }
