@@ -68,6 +68,12 @@ impl Quiz {
         self.phase == Phase::Asking
     }
 
+    /// Whether the answer is still to come (asking, or playing the reveal):
+    /// what would give it away waits.
+    pub fn before_reveal(&self) -> bool {
+        self.phase != Phase::Revealed
+    }
+
     /// Whether it asks for a point (not for the trails' names).
     pub fn predicts(&self) -> bool {
         self.spec.mode == QuizMode::Predict
@@ -75,7 +81,7 @@ impl Quiz {
 
     /// Whether the trails' names are hidden (naming them, before the reveal).
     pub fn hides_names(&self) -> bool {
-        self.spec.mode == QuizMode::Which && self.phase != Phase::Revealed
+        self.spec.mode == QuizMode::Which && self.before_reveal()
     }
 }
 

@@ -3,7 +3,6 @@
 use super::dirty::Dirty;
 use super::model::{Drag, FieldId, GlobalError, Model, Rule};
 use super::msg::Msg;
-use super::quiz::Phase;
 use crate::landscape::{Edge, Expr, Landscape};
 use crate::lesson::{lesson, LESSONS};
 use crate::optim::OptSpec;
@@ -50,7 +49,7 @@ fn recorded(m: &mut Model, msg: Msg) -> Dirty {
     if matches!(
         msg,
         Msg::SetLesson(_) | Msg::StepLesson(_) | Msg::RestoreLesson
-    ) && m.quiz.as_ref().is_some_and(|q| q.phase != Phase::Revealed)
+    ) && m.quiz.as_ref().is_some_and(|q| q.before_reveal())
     {
         return Dirty::LESSON;
     }

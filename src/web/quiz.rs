@@ -71,7 +71,7 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
     };
     panel.remove_attribute("hidden")?;
     classes.add_1("quizzing")?;
-    classes.toggle_with_force("quiz-asking", q.phase != Phase::Revealed)?;
+    classes.toggle_with_force("quiz-asking", q.before_reveal())?;
     classes.toggle_with_force("quiz-names-hidden", q.hides_names())?;
     panel.set_attribute(
         "data-phase",

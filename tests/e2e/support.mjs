@@ -57,8 +57,14 @@ export async function launch() {
 }
 
 // Open the page, record console errors and page errors, wait for the first drawing.
-export async function open(browser, url, { width = 1280, height = 800, dpr = 2 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+export const open = (browser, url, { width = 1280, height = 800, dpr = 2 } = {}) =>
+  opened(browser, { viewport: { width, height }, deviceScaleFactor: dpr }, url);
+
+// A new context (`ctx`: viewport, touch, …), closed after test `t` when
+// given, and its page at `url` with its console and page errors.
+async function opened(browser, ctx, url, t) {
+  const context = await browser.newContext(ctx);
+  t?.after(() => context.close());
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -130,18 +136,8 @@ export async function openPage(browser, t, url, { viewport = { width: 1280, heig
 }
 
 // A page in a context of its own (`ctx`: viewport, touch, …) at `url`,
-// with its console errors and page errors, once the plot is ready.
-export async function openIn(browser, t, ctx, url) {
-  const context = await browser.newContext(ctx);
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(url);
-  await page.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
-  return { page, context, errors };
-}
+// closed after test `t`, once the plot is ready.
+export const openIn = (browser, t, ctx, url) => opened(browser, ctx, url, t);
 
 // Everything the DOM says: visible and hidden text, form values, attributes.
 export const domText = (page) => page.evaluate(() => {

@@ -156,6 +156,10 @@ pub fn bias_section(
 /// The bias chart's labels' size, in its own units (CSS px at scale 1).
 const LABEL_PX: f64 = 11.0;
 
+/// The chart's own width (its units) from which its three parts stand side
+/// by side: each 120 units wide.
+const SIDE_BY_SIDE: f64 = 360.0;
+
 /// The bias chart's canvas and what it was drawn for: size, step, theme,
 /// scale (bits), the series.
 type Drawn = (
@@ -191,17 +195,13 @@ pub fn draw_bias_chart(
     // design (15 px labels): stacked at 20 px on a 1280×720 projector the
     // chart was 655 px tall and pushed the first run's table off screen.
     let s0 = style.chart_scale(LABEL_PX);
-    let s = if s0 > 1.0 {
-        s0.min((cw / 360.0).max(s0.min(1.25)))
-    } else {
-        s0
-    };
+    let s = s0.min((cw / SIDE_BY_SIDE).max(s0.min(1.25)));
     let w = cw / s;
     // Side by side from 480 CSS px: the chart beside the canvas (lesson 8)
     // fits on a laptop screen, and presenting at 1920×1080 with the first
     // run's table under it (stacked it took 60 % of the height) — while
     // each of the three is 120 units wide (presenting at 1280, stacked).
-    let stacked = cw < 480.0 || w < 360.0;
+    let stacked = cw < 480.0 || w < SIDE_BY_SIDE;
     let cell_h = if stacked { 120.0 } else { 150.0 };
     let h = if stacked { 3.0 * cell_h } else { cell_h };
     let css = canvas.unchecked_ref::<HtmlElement>().style();
