@@ -1,6 +1,9 @@
 //! Native benchmarks (criterion): the heatmap (value → log scale → colormap
-//! → RGBA) and the isolines at 1280×800 and 2560×1600 samples on Rosenbrock
-//! and the seed's bowl, and a replay of 7 optimizers × 1000 steps.
+//! → RGBA), the isolines, and the page's whole picture (the heatmap with
+//! its isolines and minima inked in, as the page's `render_surface` draws
+//! it before `putImageData`) at 1280×800 and 2560×1600 samples on
+//! Rosenbrock and the seed's bowl, and a replay of 7 optimizers × 1000
+//! steps.
 //!
 //! `cargo bench --bench surface`; `make bench` runs it with
 //! `-C target-cpu=native` and puts the numbers beside the browser's in
@@ -10,8 +13,10 @@
 mod native {
     use criterion::{black_box, criterion_group, BenchmarkId, Criterion};
     use gradscape::diagnose::diagnose;
+    use gradscape::geometry::Viewport;
     use gradscape::landscape::Landscape;
     use gradscape::run::simulate_with;
+    use gradscape::surface::picture::{coarse_size, Ink, Picture};
     use gradscape::surface::{isolines, Grid, LogScale, Raster};
     use gradscape::Scene;
     use std::time::Duration;
@@ -34,6 +39,27 @@ mod native {
                 let view = l.default_view();
                 g.bench_with_input(BenchmarkId::new(name, format!("{w}x{h}")), &l, |b, l| {
                     b.iter(|| r.render(l, view, w, h)[0])
+                });
+            }
+        }
+        g.finish();
+    }
+
+    /// What `bench_page_surface` has the page draw (DPR 1, not presenting:
+    /// the page's line widths at 1×), less the canvas calls.
+    fn picture(c: &mut Criterion) {
+        let mut g = c.benchmark_group("picture");
+        g.sample_size(30).measurement_time(Duration::from_secs(3));
+        let mut p = Picture::default();
+        for (name, l) in surfaces() {
+            for (w, h) in SIZES {
+                let vp = Viewport::new(l.default_view(), w as f64, h as f64);
+                let ink = Ink::page(1.0, false, 1.0);
+                g.bench_with_input(BenchmarkId::new(name, format!("{w}x{h}")), &l, |b, l| {
+                    b.iter(|| {
+                        p.sample(l, &vp, (w, h), coarse_size(&vp, false));
+                        p.colour(l, &vp, 1.0, Some(ink))[0]
+                    })
                 });
             }
         }
@@ -75,7 +101,7 @@ mod native {
         });
     }
 
-    criterion_group!(benches, raster, isolines_bench, replay);
+    criterion_group!(benches, raster, picture, isolines_bench, replay);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -74,6 +74,7 @@ function native() {
     for (const size of ['1280x800', '2560x1600']) {
       out[`raster/${kind}/${size}`] = read(`raster/${kind}/${size}`);
       out[`isolines/${kind}/${size}`] = read(`isolines/${kind}/${size}`);
+      out[`picture/${kind}/${size}`] = read(`picture/${kind}/${size}`);
     }
   }
   out['replay/7x1000'] = read('replay/7x1000');

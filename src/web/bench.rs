@@ -6,7 +6,9 @@
 //! the core kernel that `cargo bench` times natively.
 
 use super::draw::{render_surface, Geom, Style};
+use crate::geometry::Viewport;
 use crate::landscape::Landscape;
+use crate::surface::picture::{coarse_size, Ink, Picture};
 use crate::surface::Raster;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -17,6 +19,7 @@ thread_local! {
     static RASTER: RefCell<Raster> = RefCell::new(Raster::default());
     /// The surface of the last [`bench_sample`], for [`bench_colour`].
     static SAMPLED: RefCell<Landscape> = RefCell::new(Landscape::default());
+    static PICTURE: RefCell<Picture> = RefCell::new(Picture::default());
 }
 
 /// A surface kind, `bowl`, or `f:` and a formula.
@@ -40,6 +43,25 @@ pub fn bench_raster(kind: &str, w: u32, h: u32) -> Result<u32, JsValue> {
     RASTER.with(|r| {
         let mut r = r.borrow_mut();
         let px = r.render(&l, l.default_view(), w as usize, h as usize);
+        Ok(u32::from_le_bytes([px[0], px[1], px[2], px[3]]))
+    })
+}
+
+/// The picture [`bench_page_surface`] puts on its canvas (heatmap,
+/// isolines and minima inked in: `surface::Picture`, the page's line
+/// widths at DPR 1) without the canvas: what `cargo bench`'s `picture`
+/// group times natively. Returns pixel 0 as RGBA.
+#[wasm_bindgen]
+pub fn bench_picture(kind: &str, w: u32, h: u32) -> Result<u32, JsValue> {
+    let l = surface(kind)?;
+    let (w, h) = (w.max(2), h.max(2));
+    let vp = Viewport::new(l.default_view(), f64::from(w), f64::from(h));
+    let style = Style::of(false, vp.w);
+    PICTURE.with(|p| {
+        let mut p = p.borrow_mut();
+        p.sample(&l, &vp, (w as usize, h as usize), coarse_size(&vp, false));
+        let ink = Ink::page(style.line, style.present, 1.0);
+        let px = p.colour(&l, &vp, 1.0, Some(ink));
         Ok(u32::from_le_bytes([px[0], px[1], px[2], px[3]]))
     })
 }

@@ -3,6 +3,7 @@
 // leaves the figures in `window.benchResults` (and on the page).
 import init, {
   bench_raster, bench_sample, bench_colour, bench_raster_rgba, bench_put, bench_lut, bench_page_surface,
+  bench_picture,
 } from '../gradscape.js';
 import { rasterPlain, rasterFastLog } from './baseline.js';
 
@@ -54,6 +55,8 @@ async function run() {
       // The page path: the page's own surface renderer (heatmap, isolines,
       // axes, minima on a canvas), finished by a 1-pixel read.
       const page = time(() => bench_page_surface(kind, w, h).getContext('2d').getImageData(0, 0, 1, 1));
+      // The same picture without the canvas (what native `picture` times).
+      const picture = time(() => bench_picture(kind, w, h));
       const wasm = time(() => bench_raster(kind, w, h));
       const wasmRgba = bench_raster_rgba();
       // The two halves apart: sampling f (and its range), then colouring.
@@ -69,7 +72,7 @@ async function run() {
       }
       const fast = time(() => rasterFastLog(kind, w, h, values, out32, lut32));
       results.raster[key] = {
-        page: page.median, pageMin: page.min,
+        page: page.median, pageMin: page.min, picture: picture.median, pictureMin: picture.min,
         wasm: wasm.median, js: plain.median, jsFastLog: fast.median,
         wasmSample: wasmSample.median, wasmColour: wasmColour.median,
         wasmMin: wasm.min, jsMin: plain.min, jsFastLogMin: fast.min,

@@ -16,7 +16,7 @@ use super::axes::{labels, Strip};
 use super::layers::TrailLayer;
 use super::{context, Geom, Style};
 use crate::landscape::Landscape;
-use crate::surface::{isolines_at, simplify, Grid, Pen, Raster, Sampler};
+use crate::surface::picture::{coarse_size, each_isoline, minima, Ink, Picture, CASING_ALPHA};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -28,11 +28,7 @@ struct Kept {
     canvas: HtmlCanvasElement,
     /// The low-resolution heatmap before it is scaled up (while dragging).
     small: Option<HtmlCanvasElement>,
-    raster: Raster,
-    /// The coarser samples the isolines are traced on.
-    coarse: Grid,
-    sampler: Sampler,
-    pen: Pen,
+    picture: Picture,
 }
 
 thread_local! {
@@ -62,19 +58,16 @@ pub struct SurfaceCache {
     low: bool,
     pub(super) trails: RefCell<Option<TrailLayer>>,
     /// The buffers, returned to [`POOL`] on drop.
-    kept: Option<(Option<HtmlCanvasElement>, Raster, Grid, Sampler, Pen)>,
+    kept: Option<(Option<HtmlCanvasElement>, Picture)>,
 }
 
 impl Drop for SurfaceCache {
     fn drop(&mut self) {
-        if let Some((small, raster, coarse, sampler, pen)) = self.kept.take() {
+        if let Some((small, picture)) = self.kept.take() {
             let kept = Kept {
                 canvas: self.canvas.clone(),
                 small,
-                raster,
-                coarse,
-                sampler,
-                pen,
+                picture,
             };
             POOL.with(|p| {
                 let mut p = p.borrow_mut();
@@ -202,15 +195,7 @@ fn kept(doc: &Document) -> Result<Kept, JsValue> {
     Ok(Kept {
         canvas: canvas(doc)?,
         small: None,
-        raster: Raster::default(),
-        coarse: Grid::sample(
-            &Landscape::default(),
-            Landscape::default().default_view(),
-            2,
-            2,
-        ),
-        sampler: Sampler::default(),
-        pen: Pen::default(),
+        picture: Picture::default(),
     })
 }
 
@@ -254,10 +239,7 @@ pub fn render_surface_with(
     let Kept {
         canvas: cv,
         mut small,
-        mut raster,
-        mut coarse,
-        mut sampler,
-        mut pen,
+        mut picture,
     } = kept(doc)?;
     size(&cv, pw.max(1), ph.max(1));
     let ctx = opaque_context(&cv)?;
@@ -265,45 +247,16 @@ pub fn render_surface_with(
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
     let k = if low { 4 } else { 1 };
     let (gw, gh) = ((pw / k).max(2), (ph / k).max(2));
-    // The samples' range first: the isolines' levels come from it, and
-    // their coverage is inked into each row of the heatmap as it is
-    // coloured.
-    raster.sample(landscape, geom.view, gw as usize, gh as usize);
-    let cw = if low { geom.w / 6.0 } else { geom.w / 2.5 };
-    let ch = if low { geom.h / 6.0 } else { geom.h / 2.5 };
-    coarse.resample_with(&mut sampler, landscape, geom.view, cw as usize, ch as usize);
-    let levels: Vec<f64> = raster.scale.levels(14).iter().map(|l| l.1).collect();
+    let vp = geom.viewport();
+    let coarse = coarse_size(&vp, low);
+    picture.sample(landscape, &vp, (gw as usize, gh as usize), coarse);
+    let ink = ink(style, geom.dpr);
     // The pen draws at the pixels' own resolution only.
     let pen_on = strokes == Strokes::Pen && k == 1;
-    let n = if pen_on {
-        pen.begin(gw as usize, gh as usize);
-        let dpr = geom.dpr;
-        each_isoline(&coarse, &levels, geom, |pts| {
-            pen.line(pts, style.px(1.0) * dpr);
-        });
-        let (white, alpha) = ([255, 255, 255], isoline_alpha(style));
-        let n = raster
-            .colour_with(landscape, |j, row| pen.ink_row(j, row, white, alpha))
-            .len();
-        let rgba = &mut raster.rgba[..n];
-        if style.present {
-            // A dark casing so the marker reads on the bright end of the map.
-            minima(landscape, geom, style, |a, b| {
-                pen.line(&[a, b], (style.px(2.0) + 2.0) * dpr);
-            });
-            pen.ink(rgba, [0, 0, 0], 0.6);
-        }
-        minima(landscape, geom, style, |a, b| {
-            pen.line(&[a, b], style.px(2.0) * dpr);
-        });
-        pen.ink(rgba, white, 1.0);
-        n
-    } else {
-        raster.colour(landscape).len()
-    };
+    let rgba = picture.colour(landscape, &vp, geom.dpr, pen_on.then_some(ink));
     // A view of wasm memory, read by putImageData before anything else
     // runs in wasm (no allocation in between can move it).
-    let img = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&raster.rgba[..n]), gw, gh)?;
+    let img = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), gw, gh)?;
     if k == 1 {
         // It replaces every pixel: no clearing needed.
         ctx.put_image_data(&img, 0.0, 0.0)?;
@@ -320,7 +273,7 @@ pub fn render_surface_with(
         small = Some(sm);
     }
     if strokes == Strokes::Canvas || (strokes == Strokes::Pen && !pen_on) {
-        stroke_on_canvas(&ctx, landscape, geom, style, &coarse, &levels)?;
+        stroke_on_canvas(&ctx, landscape, geom, &ink, &picture)?;
     }
     let (labels, strips, label_boxes) = labels(doc, geom, style)?;
     Ok(SurfaceCache {
@@ -333,62 +286,13 @@ pub fn render_surface_with(
         style: *style,
         low,
         trails: RefCell::new(None),
-        kept: Some((small, raster, coarse, sampler, pen)),
+        kept: Some((small, picture)),
     })
 }
 
-/// A projector washes faint lines out: stronger isolines when presenting.
-fn isoline_alpha(style: &Style) -> f64 {
-    if style.present {
-        0.7
-    } else {
-        0.45
-    }
-}
-
-/// Each isoline at `levels` traced on `coarse`, in device pixels,
-/// simplified to a quarter of a device pixel (no pixel one can see moves;
-/// a stroke costs by the point): the bowl's and Rosenbrock's isolines keep
-/// an eighth of their points, Rastrigin's half (surface/simplify.rs).
-fn each_isoline(coarse: &Grid, levels: &[f64], geom: &Geom, mut f: impl FnMut(&[(f64, f64)])) {
-    let g = geom.viewport();
-    let dpr = geom.dpr;
-    let mut px = Vec::new();
-    let mut thin = Vec::new();
-    let mut stack = Vec::new();
-    for line in isolines_at(coarse, levels).iter().flatten() {
-        px.clear();
-        px.extend(line.iter().map(|p| {
-            let (x, y) = g.px(*p);
-            (x * dpr, y * dpr)
-        }));
-        // A speck of a few points (a tiny island in a flat valley) stays
-        // as traced: simplified it would turn from a dot into a dash.
-        if px.len() < 8 {
-            f(&px);
-            continue;
-        }
-        simplify(&px, 0.25, &mut stack, &mut thin);
-        f(&thin);
-    }
-}
-
-/// The minima's crosses as segments in device pixels.
-fn minima(
-    landscape: &Landscape,
-    geom: &Geom,
-    style: &Style,
-    mut f: impl FnMut((f64, f64), (f64, f64)),
-) {
-    let g = geom.viewport();
-    let d = geom.dpr;
-    let r = style.px(7.0) * d;
-    for p in landscape.minima() {
-        let (x, y) = g.px(p);
-        let (x, y) = (x * d, y * d);
-        f((x - r, y), (x + r, y));
-        f((x, y - r), (x, y + r));
-    }
+/// The page's lines in this style, in device pixels.
+fn ink(style: &Style, dpr: f64) -> Ink {
+    Ink::page(style.line, style.present, dpr)
 }
 
 /// The isolines and minima as canvas paths (device pixels).
@@ -396,32 +300,28 @@ fn stroke_on_canvas(
     ctx: &CanvasRenderingContext2d,
     landscape: &Landscape,
     geom: &Geom,
-    style: &Style,
-    coarse: &Grid,
-    levels: &[f64],
+    ink: &Ink,
+    picture: &Picture,
 ) -> Result<(), JsValue> {
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
-    let d = geom.dpr;
+    let (vp, d) = (geom.viewport(), geom.dpr);
     // One path for every line (where two lines touch they show once).
     ctx.begin_path();
-    each_isoline(coarse, levels, geom, |pts| path(ctx, pts));
-    ctx.set_stroke_style_str(if style.present {
-        "rgba(255,255,255,0.7)"
-    } else {
-        "rgba(255,255,255,0.45)"
+    each_isoline(picture.coarse(), picture.levels(), &vp, d, |pts| {
+        path(ctx, pts)
     });
-    ctx.set_line_width(style.px(1.0) * d);
+    ctx.set_stroke_style_str(&format!("rgba(255,255,255,{})", ink.alpha));
+    ctx.set_line_width(ink.line);
     ctx.stroke();
     ctx.begin_path();
-    minima(landscape, geom, style, |a, b| path(ctx, &[a, b]));
-    if style.present {
-        // A dark casing so the marker reads on the bright end of the map.
-        ctx.set_stroke_style_str("rgba(0,0,0,0.6)");
-        ctx.set_line_width((style.px(2.0) + 2.0) * d);
+    minima(landscape, &vp, d, ink.arm, |a, b| path(ctx, &[a, b]));
+    if let Some(width) = ink.casing {
+        ctx.set_stroke_style_str(&format!("rgba(0,0,0,{CASING_ALPHA})"));
+        ctx.set_line_width(width);
         ctx.stroke();
     }
     ctx.set_stroke_style_str("#ffffff");
-    ctx.set_line_width(style.px(2.0) * d);
+    ctx.set_line_width(ink.cross);
     ctx.stroke();
     Ok(())
 }

@@ -5,6 +5,7 @@
 mod isolines;
 mod mark;
 mod pen;
+pub mod picture;
 mod raster;
 mod sample;
 mod simplify;
