@@ -67,19 +67,30 @@ fn write(app: &mut App) -> Result<(), JsValue> {
 /// step, the lesson, the language, presenter mode, the explainers.
 pub fn page_query(app: &App) -> String {
     let mut base = crate::url::to_query(&app.scene, Some(app.t));
-    if let Some(id) = app.lesson {
-        base.push_str(&format!("&lesson={id}"));
-    }
+    base.push_str(&lesson_part(app));
     base.push_str(lang_part(app.lang));
     if app.present {
         base.push_str("&present");
     }
-    if let Some(q) = &app.quiz {
-        use crate::url::quiz::{write, KEY};
-        base.push_str(&format!("&{KEY}={}", write(&q.spec)));
-    }
+    base.push_str(&quiz_part(app));
     base.push_str(&explain::url_part(app));
     base
+}
+
+/// The link's `lesson` pair, as `&lesson=2`, or nothing.
+pub fn lesson_part(app: &App) -> String {
+    app.lesson
+        .map(|id| format!("&lesson={id}"))
+        .unwrap_or_default()
+}
+
+/// The link's quiz, as `&quiz=…`, or nothing.
+pub fn quiz_part(app: &App) -> String {
+    use crate::url::quiz::{write, KEY};
+    app.quiz
+        .as_ref()
+        .map(|q| format!("&{KEY}={}", write(&q.spec)))
+        .unwrap_or_default()
 }
 
 /// The link's `lang` pair, as `&lang=zh`, or nothing for English.

@@ -205,6 +205,10 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// An embedded figure's frame under this many CSS pixels tall is short:
+/// its bar, legend and caption are packed so the plot keeps most of it.
+const SHORT_FRAME: f64 = 360.0;
+
 /// The geometry the canvas box has now.
 fn measure(app: &App) -> Result<Geom, JsValue> {
     let view = app.scene.view();
@@ -223,6 +227,8 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
     let wide = app.embed.is_some() && inner_w >= 560.0 && inner_w >= 1.25 * inner_h;
     if let (Some(body), Some(_)) = (app.doc.body(), &app.embed) {
         body.toggle_attribute_with_force("data-wide", wide)?;
+        // A short frame packs its bar, legend and caption (www/style.css).
+        body.toggle_attribute_with_force("data-short", inner_h < SHORT_FRAME)?;
     }
     let w = sizes::client_size(&app.plot).0.max(100.0);
     if app.embed.is_some() {
@@ -245,7 +251,9 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
         };
         // Whole CSS pixels: the canvas's box then equals its client size,
         // which is what a click is mapped through.
-        let h = (inner_h - others - 8.0).clamp(80.0, 4000.0).round();
+        // A short frame's plot may be smaller before the frame scrolls.
+        let least = if inner_h < SHORT_FRAME { 60.0 } else { 80.0 };
+        let h = (inner_h - others - 8.0).clamp(least, 4000.0).round();
         return Ok(Geom { view, w, h, dpr });
     }
     let h = if app.present && !narrow {

@@ -111,9 +111,13 @@ fn copy_link(app: &App) -> Result<(), JsValue> {
 fn copy_embed(app: &App) -> Result<(), JsValue> {
     let href = app.window.location().href()?;
     let base = href.split('?').next().unwrap_or("").to_string();
+    use super::link::{lang_part, lesson_part, quiz_part};
     let mut query = crate::url::to_query(&app.scene, Some(app.t));
-    // The figure speaks the language of the page it was copied from.
-    query += super::link::lang_part(app.lang);
+    // A lesson's figure keeps its caption, and a quiz its question; the
+    // figure speaks the language of the page it was copied from.
+    query += &lesson_part(app);
+    query += lang_part(app.lang);
+    query += &quiz_part(app);
     // A teacher link's fixed groups stay fixed in the figure (as `lock=`:
     // an embed's `hide=` names its parts).
     let fixed = crate::url::Locks {
@@ -126,10 +130,12 @@ fn copy_embed(app: &App) -> Result<(), JsValue> {
     if !fixed.is_empty() {
         query = format!("{query}&{fixed}");
     }
-    // The title is read by screen readers; quotes cannot occur in it.
+    // The title is read by screen readers; quotes cannot occur in it. In a
+    // phone's column the frame keeps 320 px of height (its aspect would
+    // leave ~190 px, a strip of plot under the bar and legend).
     let title = gradscape_text::tr(app.lang, "embed.iframe-title");
     let code = format!(
-        "<iframe src=\"{base}?{query}&embed\" width=\"640\" height=\"440\" style=\"border:0;max-width:100%;height:auto;aspect-ratio:640/440\" title=\"{title}\" loading=\"lazy\"></iframe>"
+        "<iframe src=\"{base}?{query}&embed\" width=\"640\" height=\"440\" style=\"border:0;max-width:100%;height:auto;aspect-ratio:640/440;min-height:320px\" title=\"{title}\" loading=\"lazy\"></iframe>"
     );
     app.root("embed-code")?.set_text_content(Some(&code));
     // "Embed code copied", as Copy link says "Link copied"; where the

@@ -83,8 +83,57 @@ test('"Embed code" gives an iframe of the current scene that opens in embed mode
     return { w: r.width, h: r.height, scroll: document.documentElement.scrollWidth };
   });
   assert.ok(box.w <= 358 && box.scroll <= 390, `the iframe is ${box.w} px wide, the page scrolls to ${box.scroll}`);
-  assert.ok(Math.abs(box.h / box.w - 440 / 640) < 0.01, `its proportions: ${box.w}×${box.h}`);
+  // Its proportions, but never under 320 px tall (at 358 px wide they
+  // would leave 246 px: a strip of plot under the bar and legend).
+  assert.ok(Math.abs(box.h - Math.max(320, (box.w * 440) / 640)) < 1.5, `its size: ${box.w}×${box.h}`);
   await phone.close();
+  await context.close();
+});
+
+test('a short frame (a 640×440 iframe in a phone\'s column, 278×191) keeps the plot the larger part, every run named', async () => {
+  const q = '?f=quadratic&a=0.1&b=2&start=-5,-2&steps=20&conv=d2l&opt=gd:lr=0.6;momentum:lr=0.6&t=20&embed';
+  for (const lang of ['', '&lang=zh']) {
+    const context = await browser.newContext({ viewport: { width: 278, height: 191 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(server.url + q + lang);
+    await page.waitForSelector('canvas#plot[data-ready="true"]');
+    assert.equal(await page.evaluate(() => document.body.hasAttribute('data-short')), true);
+    const m = await page.evaluate(() => {
+      const r = (s) => document.querySelector(s).getBoundingClientRect();
+      const legend = r('#legend');
+      const items = [...document.querySelectorAll('#legend li')].map((li) => {
+        const b = li.getBoundingClientRect();
+        return { inside: b.top >= legend.top - 1 && b.bottom <= legend.bottom + 1 && b.right <= innerWidth + 1, text: li.innerText };
+      });
+      return { plot: r('#plot').height, bar: r('#timebar').height, scroll: document.documentElement.scrollHeight, items, link: r('#open-full') };
+    });
+    // Was 80 px of 191: the bar's 44 px buttons and the link's own row.
+    assert.ok(m.plot >= 85, `plot ${m.plot} px tall${lang}`);
+    assert.ok(m.bar <= 40, `bar ${m.bar} px: one row`);
+    assert.ok(m.scroll <= 192, `the frame scrolls to ${m.scroll}`);
+    assert.equal(m.items.length, 2);
+    for (const it of m.items) assert.ok(it.inside, `${it.text} shown whole`);
+    assert.ok(m.link.width > 0 && m.link.right <= 278, 'the link to the full page, in the bar');
+    // The link keeps its words as its accessible name.
+    assert.match(await page.locator('#open-full').getAttribute('data-i18n') ?? '', /open-full/);
+    assert.ok((await page.locator('#open-full').textContent()).length > 3);
+    await context.close();
+  }
+});
+
+test('"Embed code" of a lesson keeps the lesson (its caption comes along)', async () => {
+  const { page, context } = await at('?lesson=4&lang=zh', 1280, 800);
+  await page.click('#share-panel summary, summary:has-text("分享")');
+  await page.click('#copy-embed');
+  const code = await page.locator('#embed-code').innerText();
+  const src = code.match(/src="([^"]+)"/)[1];
+  assert.match(src, /&lesson=4&lang=zh/);
+  const frame = await browser.newPage({ viewport: { width: 640, height: 440 } });
+  await frame.goto(src);
+  await frame.waitForSelector('canvas#plot[data-ready="true"]');
+  assert.equal(await frame.isVisible('#lesson-caption'), true);
+  assert.match(await frame.locator('#lesson-title').innerText(), /^4\./);
+  await frame.close();
   await context.close();
 });
 
