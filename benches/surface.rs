@@ -15,8 +15,8 @@ mod native {
     use gradscape::diagnose::diagnose;
     use gradscape::geometry::Viewport;
     use gradscape::landscape::Landscape;
+    use gradscape::picture::{coarse_size, Ink, Picture};
     use gradscape::run::simulate_with;
-    use gradscape::surface::picture::{coarse_size, Ink, Picture};
     use gradscape::surface::{isolines, Grid, LogScale, Raster};
     use gradscape::Scene;
     use std::time::Duration;

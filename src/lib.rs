@@ -12,8 +12,8 @@
 pub use gradscape_core::quiz;
 pub use gradscape_core::{
     chart, diagnose, ema, format, geometry, inspect, landscape, lesson, math, noise, optim, params,
-    run, scene, simulate, surface, sweep, theory, url, Convention, Landscape, OptKind, OptSpec,
-    Scene, SceneError, Stop, Trajectory, Vec2, View,
+    picture, run, scene, simulate, surface, sweep, theory, url, Convention, Landscape, OptKind,
+    OptSpec, Scene, SceneError, Stop, Trajectory, Vec2, View,
 };
 pub use gradscape_text as text;
 pub use gradscape_text::{output, svg, Lang};

@@ -8,7 +8,7 @@
 use super::draw::{render_surface, Geom, Style};
 use crate::geometry::Viewport;
 use crate::landscape::Landscape;
-use crate::surface::picture::{coarse_size, Ink, Picture};
+use crate::picture::{coarse_size, Ink, Picture};
 use crate::surface::Raster;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;

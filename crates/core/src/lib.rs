@@ -24,6 +24,7 @@ pub mod math;
 pub mod noise;
 pub mod optim;
 pub mod params;
+pub mod picture;
 pub mod quiz;
 pub mod run;
 pub mod scene;

@@ -167,8 +167,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("4. 动量法，η = 0.6：收敛"),
         },
         caption: Text {
-            en: "The learning rate that made gradient descent diverge (lesson 2) converges with momentum. Shown at step 6: GD with η = 0.6 (blue) zig-zags out to ±15 and grows 1.4× a step, while momentum's zig-zag (orange) shrinks about 0.71× a step (√γ). Press ▶ to see momentum converge; momentum with γ = 0.5 diverges too once η > 2·(1 + γ)/L = 0.75.",
-            zh: zh!("让梯度下降发散的学习率（第 2 课）在动量法下收敛了。图中是第 6 步：η = 0.6 的梯度下降（蓝色）震荡到 ±15，并且每步放大 1.4 倍；动量法（橙色）的震荡每步缩小到约 0.71 倍（√γ）。按 ▶ 看动量法收敛；γ = 0.5 时，η > 2·(1 + γ)/L = 0.75 动量法也会发散。"),
+            en: "The learning rate that made gradient descent diverge (lesson 2) converges with momentum. Shown at step 6: GD with η = 0.6 (blue discs) zig-zags out to ±15 and grows 1.4× a step, while momentum's zig-zag (orange squares) shrinks about 0.71× a step (√γ). Press ▶ to see momentum converge; momentum with γ = 0.5 diverges too once η > 2·(1 + γ)/L = 0.75.",
+            zh: zh!("让梯度下降发散的学习率（第 2 课）在动量法下收敛了。图中是第 6 步：η = 0.6 的梯度下降（蓝色圆点）震荡到 ±15，并且每步放大 1.4 倍；动量法（橙色方块）的震荡每步缩小到约 0.71 倍（√γ）。按 ▶ 看动量法收敛；γ = 0.5 时，η > 2·(1 + γ)/L = 0.75 动量法也会发散。"),
         },
     },
     // 5
@@ -211,8 +211,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("8. Adam：偏差修正的开与关"),
         },
         caption: Text {
-            en: "Adam averages g (m, β1 = 0.9) and g² (v, β2 = 0.999), both starting at 0: after one step m₁ = 0.1·g₁ but v₁ = 0.001·g₁². Without bias correction (blue) the first step is η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η in each coordinate — 0.63 instead of 0.2: larger, not smaller, because v is 1000× too small and m only 10×. Correction (orange) divides by 1 − βᵗ, so m̂₁ = g₁, v̂₁ = g₁² and the step is η. Press ▶| (→) and read the state panel; then try β2 = 0.9999 (a first step of 10·η).",
-            zh: zh!("Adam 对 g（m，β1 = 0.9）和 g²（v，β2 = 0.999）做指数移动加权平均，二者都从 0 开始：第一步后 m₁ = 0.1·g₁，而 v₁ = 0.001·g₁²。不做偏差修正（蓝色）时，第一步是 η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η（每个坐标）——0.63 而不是 0.2：步子更大而不是更小，因为 v 小了 1000 倍，m 只小了 10 倍。偏差修正（橙色）除以 1 − βᵗ，得到 m̂₁ = g₁、v̂₁ = g₁²，这一步就是 η。按 ▶|（→）看状态面板；再试 β2 = 0.9999（第一步为 10·η）。"),
+            en: "Adam averages g (m, β1 = 0.9) and g² (v, β2 = 0.999), both starting at 0: after one step m₁ = 0.1·g₁ but v₁ = 0.001·g₁². Without bias correction (blue discs) the first step is η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η in each coordinate — 0.63 instead of 0.2: larger, not smaller, because v is 1000× too small and m only 10×. Correction (orange squares) divides by 1 − βᵗ, so m̂₁ = g₁, v̂₁ = g₁² and the step is η. Press ▶| (→) and read the state panel; then try β2 = 0.9999 (a first step of 10·η).",
+            zh: zh!("Adam 对 g（m，β1 = 0.9）和 g²（v，β2 = 0.999）做指数移动加权平均，二者都从 0 开始：第一步后 m₁ = 0.1·g₁，而 v₁ = 0.001·g₁²。不做偏差修正（蓝色圆点）时，第一步是 η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η（每个坐标）——0.63 而不是 0.2：步子更大而不是更小，因为 v 小了 1000 倍，m 只小了 10 倍。偏差修正（橙色方块）除以 1 − βᵗ，得到 m̂₁ = g₁、v̂₁ = g₁²，这一步就是 η。按 ▶|（→）看状态面板；再试 β2 = 0.9999（第一步为 10·η）。"),
         },
     },
     // 9
@@ -222,8 +222,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("9. Adam+L2 与 AdamW"),
         },
         caption: Text {
-            en: "The bowl 0.1·(x1 − 3)² + 2·(x2 − 3)² has its minimum at (3, 3), away from the origin the decay pulls towards; λ = 0.5 for both. Adam+L2 (orange) adds λ·x to the gradient, so the decay is divided by √v̂ too: it settles at the centre of the dashed L2 isolines, (0.86, 2.67) — x1, the flat direction with the small √v̂, pulled far towards 0, x2 (steep, large √v̂) hardly. AdamW (blue) subtracts η·λ·x after the Adam step, the same in every coordinate: it walks the diagonal x1 = x2. Try λ = 0: they coincide.",
-            zh: zh!("碗形函数 0.1·(x1 − 3)² + 2·(x2 − 3)² 的最小值在 (3, 3)，不在权重衰减拉向的原点；两者的 λ 都是 0.5。Adam+L2（橙色）把 λ·x 加进梯度，权重衰减也被 √v̂ 除：它停在虚线 L2 等值线的中心 (0.86, 2.67)——x1 是平缓方向、√v̂ 小，被远远拉向 0；x2 陡峭、√v̂ 大，几乎不动。AdamW（蓝色）在 Adam 的一步之后再减去 η·λ·x，每个坐标都一样：它沿对角线 x1 = x2 前进。试一试：λ = 0，两者重合。"),
+            en: "The bowl 0.1·(x1 − 3)² + 2·(x2 − 3)² has its minimum at (3, 3), away from the origin the decay pulls towards; λ = 0.5 for both. Adam+L2 (orange squares) adds λ·x to the gradient, so the decay is divided by √v̂ too: it settles at the centre of the dashed L2 isolines, (0.86, 2.67) — x1, the flat direction with the small √v̂, pulled far towards 0, x2 (steep, large √v̂) hardly. AdamW (blue discs) subtracts η·λ·x after the Adam step, the same in every coordinate: it walks the diagonal x1 = x2. Try λ = 0: they coincide.",
+            zh: zh!("碗形函数 0.1·(x1 − 3)² + 2·(x2 − 3)² 的最小值在 (3, 3)，不在权重衰减拉向的原点；两者的 λ 都是 0.5。Adam+L2（橙色方块）把 λ·x 加进梯度，权重衰减也被 √v̂ 除：它停在虚线 L2 等值线的中心 (0.86, 2.67)——x1 是平缓方向、√v̂ 小，被远远拉向 0；x2 陡峭、√v̂ 大，几乎不动。AdamW（蓝色圆点）在 Adam 的一步之后再减去 η·λ·x，每个坐标都一样：它沿对角线 x1 = x2 前进。试一试：λ = 0，两者重合。"),
         },
     },
 ];

@@ -16,7 +16,7 @@ use super::axes::{labels, Strip};
 use super::layers::TrailLayer;
 use super::{context, Geom, Style};
 use crate::landscape::Landscape;
-use crate::surface::picture::{coarse_size, each_isoline, minima, Ink, Picture, CASING_ALPHA};
+use crate::picture::{coarse_size, each_isoline, minima, Ink, Picture, CASING_ALPHA};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;

@@ -1,15 +1,18 @@
-//! How run i is told apart from the others: an Okabe–Ito colour for the
-//! first seven, then the same colours again with a dash pattern and a
-//! different dot shape (runs 8–14), then a third pattern and shape (15–16).
-//! Colour alone would repeat after seven (NAdam took GD's orange); the
-//! dash and the shape also survive grey-scale printing and colour blindness.
+//! How run i is told apart from the others by more than its colour: an
+//! Okabe–Ito colour (seven, then again), and one of nine shapes — a dot
+//! shape (square, disc, triangle, in turn) and a line (solid for runs 1–3,
+//! dashed for 4–6, dotted for 7–9, then again). Any two of the first nine
+//! runs differ in shape, so a colour-blind reader (or a grey-scale print)
+//! tells them apart: with deuteranopia AdaGrad's green and Adam's purple
+//! are one grey, GD's orange and RMSProp's vermillion one olive. Colour
+//! and shape repeat together only after 63 runs.
 
 use super::PALETTE;
 
 /// The shape of a run's dots.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Marker {
-    /// A square (runs 1–7, the dots the figures always had).
+    /// A square (runs 1, 4, 7, …: the dots the figures always had).
     Square,
     /// A disc.
     Circle,
@@ -28,22 +31,19 @@ pub struct Mark {
     pub marker: Marker,
 }
 
-/// The three styles, in the order they are used.
-const STYLES: [(&[f64], Marker); 3] = [
-    (&[], Marker::Square),
-    (&[7.0, 4.0], Marker::Circle),
-    (&[2.0, 3.0], Marker::Triangle),
-];
+/// The dot shapes, in turn.
+const MARKERS: [Marker; 3] = [Marker::Square, Marker::Circle, Marker::Triangle];
 
-/// The mark of the scene's `i`-th run (0-based). Every one of the first
-/// 21 is different; after that they repeat.
+/// The lines, three runs each: solid, dashed, dotted.
+const DASHES: [&[f64]; 3] = [&[], &[7.0, 4.0], &[2.0, 3.0]];
+
+/// The mark of the scene's `i`-th run (0-based): the first nine differ in
+/// shape, and colour with shape in the first 63.
 pub fn mark(i: usize) -> Mark {
-    let n = PALETTE.len();
-    let (dash, marker) = STYLES[(i / n) % STYLES.len()];
     Mark {
-        colour: PALETTE[i % n],
-        dash,
-        marker,
+        colour: PALETTE[i % PALETTE.len()],
+        dash: DASHES[(i / MARKERS.len()) % DASHES.len()],
+        marker: MARKERS[i % MARKERS.len()],
     }
 }
 
@@ -80,7 +80,8 @@ mod tests {
 
     #[test]
     fn every_run_a_scene_can_have_is_marked_differently() {
-        let marks: Vec<Mark> = (0..MAX_OPTIMIZERS).map(mark).collect();
+        let marks: Vec<Mark> = (0..63).map(mark).collect();
+        assert!(MAX_OPTIMIZERS <= marks.len());
         for (i, a) in marks.iter().enumerate() {
             for b in &marks[i + 1..] {
                 assert!(
@@ -89,20 +90,36 @@ mod tests {
                 );
             }
         }
-        // The first seven are the figures' solid squares, in palette order.
-        for (i, m) in marks.iter().take(7).enumerate() {
-            assert_eq!(
-                (m.colour, m.dash.len(), m.marker),
-                (PALETTE[i], 0, Marker::Square)
-            );
+        // Without colour: the first nine differ in dot or line.
+        for (i, a) in marks[..9].iter().enumerate() {
+            for b in &marks[i + 1..9] {
+                assert!(a.dash != b.dash || a.marker != b.marker, "{a:?} ~ {b:?}");
+            }
         }
-        // Runs 1 and 8 share the orange but not the dash or the shape.
-        assert_eq!(marks[0].colour, marks[7].colour);
-        assert!(marks[7].dash != marks[0].dash && marks[7].marker != marks[0].marker);
-        assert_eq!(marks[7].dasharray().as_deref(), Some("7 4"));
+        // The seed's two runs keep their colours and solid lines.
+        assert_eq!(
+            (marks[0].colour, marks[0].marker),
+            (PALETTE[0], Marker::Square)
+        );
+        assert_eq!(
+            (marks[1].colour, marks[1].marker),
+            (PALETTE[1], Marker::Circle)
+        );
+        assert!(marks[..3].iter().all(|m| m.dash.is_empty()));
+        // The pairs colour blindness merges differ in shape: AdaGrad (3)
+        // and Adam (5), GD (1) and RMSProp (4); Momentum (2), Adam (5), AdamW (6).
+        assert_ne!(
+            (marks[2].dash, marks[2].marker),
+            (marks[4].dash, marks[4].marker)
+        );
+        assert_ne!(
+            (marks[0].dash, marks[0].marker),
+            (marks[3].dash, marks[3].marker)
+        );
+        assert_eq!(marks[3].dasharray().as_deref(), Some("7 4"));
         assert_eq!(marks[0].dasharray(), None);
         assert!(
-            marks[14].triangle(0.0, 0.0, 5.0).is_some()
+            marks[2].triangle(0.0, 0.0, 5.0).is_some()
                 && marks[0].triangle(0.0, 0.0, 5.0).is_none()
         );
     }

@@ -5,7 +5,6 @@
 mod isolines;
 mod mark;
 mod pen;
-pub mod picture;
 mod raster;
 mod sample;
 mod simplify;

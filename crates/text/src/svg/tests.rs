@@ -21,10 +21,10 @@ mod marks {
             .map(|s| &s[..s.find('"').unwrap()])
             .collect();
         assert_eq!(marks.len(), 16, "{marks:?}");
-        assert!(marks.contains("#E69F00 solid square") && marks.contains("#E69F00 7 4 circle"));
-        // The eighth trail is dashed and dotted with circles, the fifteenth
-        // with triangles.
-        assert_eq!(svg.matches(r#"stroke-dasharray="7 4""#).count(), 2 * 7);
+        assert!(marks.contains("#E69F00 solid square") && marks.contains("#E69F00 2 3 circle"));
+        // Runs 4–6 and 13–15 are dashed (trail and legend), the third run's
+        // dots are triangles.
+        assert_eq!(svg.matches(r#"stroke-dasharray="7 4""#).count(), 2 * 6);
         assert!(svg.contains(r#"<polygon points="#));
     }
 

@@ -7,9 +7,9 @@
 //! The buffers are kept from one picture to the next (no allocation once
 //! sized).
 
-use super::{isolines_at, simplify, Grid, Pen, Raster, Sampler};
 use crate::geometry::Viewport;
 use crate::landscape::Landscape;
+use crate::surface::{isolines_at, simplify, Grid, Pen, Raster, Sampler};
 
 /// Isolines per picture (log-spaced over the samples' range).
 pub const LEVELS: usize = 14;
