@@ -297,6 +297,9 @@ pub struct Model {
     /// Presenter mode (`?present`): big type, thick lines, a projector
     /// palette and only the controls a lesson needs.
     pub present: bool,
+    /// The reader asked for less motion (`prefers-reduced-motion`): a
+    /// quiz's reveal jumps to the answer instead of playing to it.
+    pub reduced_motion: bool,
     /// Undo and redo.
     pub history: History,
     /// A quiz link's exercise (`quiz=predict(…)`): while it asks, the runs
@@ -343,6 +346,7 @@ impl Model {
             pending: None,
             expr_error: None,
             present: false,
+            reduced_motion: false,
             history: History::default(),
             quiz: None,
             locks: Default::default(),

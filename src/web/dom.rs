@@ -129,6 +129,15 @@ pub fn dark(window: &web_sys::Window) -> bool {
             .is_some_and(|m| m.matches())
 }
 
+/// Whether the reader asked for less motion (`prefers-reduced-motion`).
+pub fn reduced_motion(window: &web_sys::Window) -> bool {
+    window
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
 /// A deep copy of the first element of `<template id=…>` in the page.
 pub(crate) fn from_template(doc: &Document, id: &str) -> Result<Element, JsValue> {
     let tpl = doc

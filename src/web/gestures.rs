@@ -120,12 +120,24 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     // (a keyboard user may browse on). The lesson picker does this itself.
     thread_local! {
         static POINTER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        /// The last key pressed was Tab (no pointer since).
+        static TAB: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        /// The focused control was reached with Tab.
+        static TABBED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
     on(doc, "pointerdown", |_: web_sys::Event| {
-        POINTER.with(|p| p.set(true))
+        POINTER.with(|p| p.set(true));
+        TAB.with(|t| t.set(false));
+        // A click in the focused field: it is the mouse's now.
+        TABBED.with(|t| t.set(false));
     })?;
-    on(doc, "keydown", |_: web_sys::Event| {
-        POINTER.with(|p| p.set(false))
+    on(doc, "keydown", |e: web_sys::KeyboardEvent| {
+        POINTER.with(|p| p.set(false));
+        TAB.with(|t| t.set(e.key() == "Tab"));
+    })?;
+    // Whether the field now focused was reached with Tab.
+    on(doc, "focusin", |_: web_sys::Event| {
+        TABBED.with(|f| f.set(TAB.with(|t| t.get())))
     })?;
     let d = doc.clone();
     on(doc, "change", move |e: web_sys::Event| {
@@ -137,10 +149,16 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     // Enter in a field one types in commits it and, once the value is
     // taken, hands the keys back (a refused value keeps the field and its
     // message: leaving it would put the old value back). Not while an
-    // input method composes (its Enter picks the characters).
+    // input method composes (its Enter picks the characters), and not in
+    // a field reached with Tab: a keyboard user enters one value after
+    // another (the focus on the plot sent a screen reader to the canvas's
+    // name and left the next field 37 Tabs away).
     let d = doc.clone();
     on(doc, "keydown", move |e: web_sys::KeyboardEvent| {
         if e.key() != "Enter" || e.is_composing() || e.alt_key() || e.ctrl_key() || e.meta_key() {
+            return;
+        }
+        if TABBED.with(|f| f.get()) {
             return;
         }
         let Some(field) = e

@@ -101,6 +101,7 @@ pub fn start() -> Result<(), JsValue> {
     let mut model = Model::new(scene, t, lang);
     model.lesson = page.lesson;
     model.present = page.present;
+    model.reduced_motion = super::dom::reduced_motion(&window);
     model.locks = page.locks.clone();
     if page.embed.is_some() {
         // Embedded, the parts `hide=` leaves out are the embed's own

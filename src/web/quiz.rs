@@ -92,9 +92,12 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
     app.root("quiz-prompt")?.set_text_content(Some(&prompt));
     let (hint, result) = match q.phase {
         Phase::Asking => (
-            q.guess
-                .map(|g| words::placed(g, lang))
-                .unwrap_or_else(|| tr(lang, "quiz.hint").to_string()),
+            match (q.cursor, q.guess) {
+                // The cursor moved off the guess (or there is none yet).
+                (Some(c), g) if g != Some(c) => words::cursor(c, lang),
+                (_, Some(g)) => words::placed(g, lang),
+                _ => tr(lang, "quiz.hint").to_string(),
+            },
             String::new(),
         ),
         Phase::Revealing => (

@@ -334,6 +334,32 @@ test('Enter in a field takes the value and gives the keys back; a refused value 
   noErrors(errors);
 });
 
+test('a field reached with Tab keeps the focus after Enter: the next value is a Tab away', async (t) => {
+  const { page, errors } = await open(t, '?lesson=4');
+  const lr = page.locator('section.opt-card[data-index="0"] input.num[data-param="lr"]');
+  // Tab into η from the control before it.
+  await lr.evaluate((e) => {
+    const all = [...document.querySelectorAll('input, button, select, [tabindex="0"]')].filter((x) => x.offsetParent);
+    all[all.indexOf(e) - 1].focus();
+  });
+  await page.keyboard.press('Tab');
+  assert.equal(await lr.evaluate((e) => e === document.activeElement), true, 'Tab reached η');
+  await page.keyboard.press('Control+A');
+  await act(page, () => page.keyboard.type('0.5'));
+  await page.keyboard.press('Enter');
+  await settled(page);
+  assert.equal((await state(page)).scene.optimizers[0].lr, 0.5);
+  await page.waitForTimeout(100);
+  assert.equal(await lr.evaluate((e) => e === document.activeElement), true, 'η keeps the focus');
+  // The same field clicked with the mouse gives the keys back.
+  await lr.click();
+  await page.keyboard.press('Control+A');
+  await act(page, () => page.keyboard.type('0.45'));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'plot');
+  noErrors(errors);
+});
+
 test('a lesson reached with the clicker opens and closes its panels as its link does', async (t) => {
   const { page, errors } = await open(t, '?lesson=8');
   const isOpen = (id) => page.evaluate((id) => document.getElementById(id).open, id);

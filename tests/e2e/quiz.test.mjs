@@ -111,14 +111,38 @@ test('keys: the arrows move a guess cursor from the run, Enter places it', async
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowUp');
+  await settled(page);
+  // The cursor's place is said (a polite live region), then the guess.
+  assert.equal(await page.getAttribute('#quiz-hint', 'aria-live'), 'polite');
+  assert.match(await page.locator('#quiz-hint').innerText(), /^Cursor at \(-?[\d.]+, -?[\d.]+\): Enter places your guess here\.$/);
   await page.keyboard.press('Enter');
   await settled(page);
+  assert.match(await page.locator('#quiz-hint').innerText(), /^Your guess: \(/);
   const s = await state(page);
   assert.equal(s.t, 5, 'the arrows did not step');
   const g = await geometry(page);
   const want = [here[0] + 2 * (g.x1 - g.x0) / 40, here[1] + (g.y1 - g.y0) / 40];
   assert.ok(Math.hypot(s.quiz.guess[0] - want[0], s.quiz.guess[1] - want[1]) < 1e-9, `${s.quiz.guess} vs ${want}`);
   assert.ok(await page.isVisible('#quiz-reveal'));
+});
+
+test('with prefers-reduced-motion the reveal jumps to the answer (in 中文 too)', async (t) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(`${server.url}?${SCENE}&${QUIZ}&lang=zh`);
+  await page.waitForSelector('canvas#plot[data-ready="true"]');
+  await page.locator('#plot').focus();
+  await page.keyboard.press('ArrowLeft');
+  await settled(page);
+  assert.match(await page.locator('#quiz-hint').innerText(), /^光标在 \(/);
+  await page.keyboard.press('Enter');
+  await page.click('#quiz-reveal');
+  // No frame in between: the next state is the answer.
+  const s = await page.evaluate(() => JSON.parse(window.wasmBindings.page_state()));
+  assert.equal(s.quiz.phase, 'revealed');
+  assert.equal(s.t, 15);
+  assert.equal(s.playing, false);
 });
 
 for (const [w, h] of [[640, 440], [320, 560]]) {

@@ -21,6 +21,12 @@ pub fn placed(guess: Vec2, lang: Lang) -> String {
     trf(lang, "quiz.placed", &[&sig3(guess[0]), &sig3(guess[1])])
 }
 
+/// Where the keyboard's guess cursor is (said as it moves: a blind
+/// student hears where the guess would go).
+pub fn cursor(at: Vec2, lang: Lang) -> String {
+    trf(lang, "quiz.cursor", &[&sig3(at[0]), &sig3(at[1])])
+}
+
 /// The verdict's words.
 pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
     tr(

@@ -118,6 +118,12 @@ pub(super) fn reveal(m: &mut Model) -> Dirty {
                 .count()
         });
     }
+    if m.reduced_motion {
+        // Straight to the answer: nothing moves by itself.
+        m.t = m.horizon();
+        m.playing = false;
+        return Dirty::RUNS | Dirty::QUIZ | arrived(m);
+    }
     m.t = at;
     m.playing = true;
     m.clock.restart();

@@ -288,3 +288,17 @@ fn the_lesson_keys_wait_for_the_reveal_then_end_the_quiz() {
     assert_eq!(m.lesson, Some(1));
     assert!(m.quiz.is_none());
 }
+
+#[test]
+fn with_reduced_motion_the_reveal_jumps_to_the_answer() {
+    let mut m = quiz_model();
+    m.reduced_motion = true;
+    update(&mut m, Msg::QuizPlaceCursor);
+    let d = update(&mut m, Msg::QuizReveal);
+    assert!(!m.playing && !d.has(Dirty::ANIMATE));
+    let q = m.quiz.as_ref().unwrap();
+    assert_eq!(q.phase, Phase::Revealed);
+    assert_eq!(m.t, 15);
+    assert!(q.score.is_some());
+    assert!(d.has(Dirty::LEGEND) && d.has(Dirty::QUIZ));
+}
