@@ -207,8 +207,9 @@ fn pdf_is_one_vector_page_that_a_reader_renders() {
 }
 
 #[test]
-fn svg_stays_the_default_and_other_extensions_write_svg() {
-    let out = tmp("fig.figure");
+fn svg_stays_the_default_and_an_unknown_extension_is_refused() {
+    // No extension: SVG.
+    let out = tmp("fig");
     assert_ok(&run(&["render", SEED, "-o", s(&out)]));
     let svg = std::fs::read_to_string(&out).unwrap();
     assert!(svg.starts_with("<svg"));
@@ -216,6 +217,75 @@ fn svg_stays_the_default_and_other_extensions_write_svg() {
     let out = tmp("fig.png");
     assert_ok(&run(&["render", SEED, "-o", s(&out), "--format", "svg"]));
     assert!(std::fs::read_to_string(&out).unwrap().starts_with("<svg"));
+    // fig.jpg got SVG text (exit 0), which a slide then could not read.
+    let jpg = tmp("fig.jpg");
+    assert_one_line(
+        &run(&["render", SEED, "-o", s(&jpg)]),
+        "jpg",
+        &["fig.jpg", ".jpg", ".svg, .png, .pdf or .gif", "--format"],
+    );
+    assert_one_line(
+        &run(&["--lang", "zh", "render", SEED, "-o", s(&jpg)]),
+        "jpg zh",
+        &["不能写 .jpg 文件", "--format"],
+    );
+    assert!(!jpg.exists(), "nothing written");
+    // Named with --format, any name goes.
+    assert_ok(&run(&["render", SEED, "-o", s(&jpg), "--format", "png"]));
+    assert!(std::fs::read(&jpg).unwrap().starts_with(b"\x89PNG"));
+}
+
+#[test]
+fn step_draws_the_figure_at_that_step_as_the_page_exports_it() {
+    let out = tmp("at7.svg");
+    assert_ok(&run(&["render", RACE, "-o", s(&out), "--step", "7"]));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains("step 7 of 20"), "the step's label");
+    // The same bytes as the text layer's figure at that step.
+    let scene = gradscape::Scene::from_json(&std::fs::read_to_string(RACE).unwrap()).unwrap();
+    let runs = gradscape::simulate(&scene).unwrap();
+    let opt = gradscape::svg::SvgOptions {
+        step: Some(7),
+        ..Default::default()
+    };
+    assert_eq!(svg, gradscape::svg::render(&scene, &runs, &opt));
+    let whole = tmp("whole.svg");
+    assert_ok(&run(&["render", RACE, "-o", s(&whole)]));
+    assert_ne!(std::fs::read_to_string(&whole).unwrap(), svg);
+    // PNG and PDF too; past the scene's steps or with a GIF, refused.
+    assert_ok(&run(&[
+        "render",
+        RACE,
+        "-o",
+        s(&tmp("at7.png")),
+        "--step",
+        "7",
+    ]));
+    assert_one_line(
+        &run(&["render", RACE, "-o", s(&out), "--step", "21"]),
+        "past the end",
+        &["--step", "0..=20", "got 21"],
+    );
+    assert_one_line(
+        &run(&["render", RACE, "-o", s(&tmp("a.gif")), "--step", "3"]),
+        "gif",
+        &["--step", "GIF"],
+    );
+    assert_one_line(
+        &run(&[
+            "--lang",
+            "zh",
+            "render",
+            RACE,
+            "--gif",
+            "-o",
+            s(&tmp("a.gif")),
+            "--step",
+            "3",
+        ]),
+        "gif zh",
+        &["--gif", "--step", "不能与"],
+    );
 }
 
 #[test]

@@ -108,6 +108,9 @@ enum Command {
         /// Height in pixels (150..=10000).
         #[arg(long, default_value_t = 560, allow_negative_numbers = true, value_parser = whole_in(HEIGHT_RANGE))]
         height: u32,
+        /// SVG, PNG and PDF: the runs as they are after step K (0 to the scene's steps; "step K of N" at the top), as the page exports the figure at its step; default: the whole runs.
+        #[arg(long, value_name = "K", conflicts_with = "gif", allow_negative_numbers = true, value_parser = whole_in((0, MAX_STEPS)))]
+        step: Option<u32>,
     },
     /// Print a runnable Python script (PyTorch, float64) that reproduces the scene's trajectories.
     #[command(
@@ -175,13 +178,12 @@ fn run(cli: Cli) -> Result<(), String> {
             scale,
             width,
             height,
+            step,
         } => {
             let format = match (gif, format) {
                 (true, _) => media::Format::Gif,
                 (false, Some(f)) => f.into(),
-                (false, None) => {
-                    media::Format::from_extension(&output).unwrap_or(media::Format::Svg)
-                }
+                (false, None) => output_format(&output, lang)?,
             };
             // The flags' ranges were checked when they were parsed.
             let anim = Animation {
@@ -194,10 +196,25 @@ fn run(cli: Cli) -> Result<(), String> {
             if format == media::Format::Gif {
                 check_frames(sc.steps, anim.every, lang)?;
             }
+            let step = step.map(|k| k as usize);
+            match step {
+                Some(_) if format == media::Format::Gif => {
+                    return Err(tr(lang, "cli.step-gif").to_string());
+                }
+                Some(k) if k > sc.steps => {
+                    return Err(trf(
+                        lang,
+                        "cli.range",
+                        &["--step", "0", &sc.steps.to_string(), &k.to_string()],
+                    ));
+                }
+                _ => {}
+            }
             let opt = SvgOptions {
                 width,
                 height,
                 lang,
+                step,
                 ..SvgOptions::default()
             };
             let bytes = media::export(&sc, &runs, &opt, format, anim).map_err(|e| match e {
@@ -222,6 +239,21 @@ fn run(cli: Cli) -> Result<(), String> {
             })
         }
         Command::Code { scene, output } => code(&scene, output.as_ref(), lang),
+    }
+}
+
+/// The format an output's extension names: none is SVG; one that is not
+/// svg, png, pdf or gif is refused (`fig.jpg` got SVG text, which a slide
+/// or LaTeX then failed to read as a JPEG).
+fn output_format(output: &std::path::Path, lang: Lang) -> Result<media::Format, String> {
+    match (media::Format::from_extension(output), output.extension()) {
+        (Some(f), _) => Ok(f),
+        (None, None) => Ok(media::Format::Svg),
+        (None, Some(ext)) => Err(trf(
+            lang,
+            "cli.extension",
+            &[&output.display().to_string(), &ext.to_string_lossy()],
+        )),
     }
 }
 
@@ -383,6 +415,14 @@ fn usage_error(e: &clap::Error, lang: Lang) -> String {
                 v => trf(lang, "cli.possible", &[&line, &v]),
             }
         }
+        (_, ErrorKind::ArgumentConflict) => trf(
+            lang,
+            "cli.conflict",
+            &[
+                &context(ContextKind::InvalidArg),
+                &context(ContextKind::PriorArg),
+            ],
+        ),
         _ => tr(lang, "cli.bad-args").to_string(),
     }
 }

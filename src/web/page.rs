@@ -201,6 +201,13 @@ fn build_rest(rest: Dirty, words_first: bool) -> Result<(), JsValue> {
             controls::words(app)?;
         }
         controls::sync_lesson(app)?;
+        // The reader's text size, read once the first picture is shown: a
+        // page whose reader set a larger one draws its canvases again.
+        let rest = if read_reader_scale(&app.window, &app.doc) {
+            rest | Dirty::PLOT
+        } else {
+            rest
+        };
         explain::build(app)?;
         render::render(app, rest)?;
         // (Already set unless the page was built all at once.)
@@ -215,6 +222,32 @@ fn build_rest(rest: Dirty, words_first: bool) -> Result<(), JsValue> {
     super::BOOTING.with(|b| b.set(false));
     super::drain();
     r
+}
+
+/// Read the reader's default text size (`font-size: medium`, their
+/// browser's font-size setting) into the canvases' style; whether it is
+/// not the default 16 px (then what was drawn must be drawn again).
+fn read_reader_scale(window: &web_sys::Window, doc: &Document) -> bool {
+    let probe = || -> Option<f64> {
+        let body = doc.body()?;
+        let span: HtmlElement = doc.create_element("span").ok()?.dyn_into().ok()?;
+        // Through the CSSOM: the page's CSP refuses inline style attributes.
+        let st = span.style();
+        st.set_property("font-size", "medium").ok()?;
+        st.set_property("position", "absolute").ok()?;
+        st.set_property("visibility", "hidden").ok()?;
+        body.append_child(&span).ok()?;
+        let px = window
+            .get_computed_style(&span)
+            .ok()
+            .flatten()
+            .and_then(|c| c.get_property_value("font-size").ok());
+        span.remove();
+        px?.trim_end_matches("px").trim().parse().ok()
+    };
+    let Some(px) = probe() else { return false };
+    super::draw::set_reader_scale(px);
+    super::draw::Style::default().reader != 1.0
 }
 
 fn show_notices(doc: &Document, notices: &[crate::url::Notice], lang: Lang) -> Result<(), JsValue> {

@@ -30,7 +30,7 @@ pub use layers::Kept;
 pub use loss_chart::{draw_loss, forget_loss_charts};
 pub use loss_paint::Curves;
 pub use plot::{draw_plot, draw_plot_kept};
-pub use style::{Style, EXPLAIN_PX};
+pub use style::{set_reader_scale, Style, EXPLAIN_PX};
 pub use surface::{render_surface, Strokes, SurfaceCache};
 
 use crate::diagnose::Diagnosis;

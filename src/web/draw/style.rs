@@ -22,26 +22,51 @@ pub struct Style {
     pub line: f64,
     /// Presenter mode: the isolines drawn stronger too.
     pub present: bool,
+    /// The reader's text size over 16 px (at least 1; see
+    /// [`set_reader_scale`]): the charts' words grow by it.
+    pub reader: f64,
+}
+
+thread_local! {
+    /// The reader's text size over the browser's 16 px default (their
+    /// "font size" setting), at least 1: the canvases' words follow it as
+    /// the page's do. Set once by the page ([`set_reader_scale`]).
+    static READER: std::cell::Cell<f64> = const { std::cell::Cell::new(1.0) };
+}
+
+/// The reader's default text size, in CSS px (`font-size: medium`): the
+/// canvases' words grow by its ratio to 16 px (up to twice).
+pub fn set_reader_scale(medium_px: f64) {
+    let s = if medium_px.is_finite() {
+        (medium_px / 16.0).clamp(1.0, 2.0)
+    } else {
+        1.0
+    };
+    READER.with(|r| r.set(s));
 }
 
 impl Style {
     /// The style of a canvas `w` CSS pixels wide: the text grows a little
-    /// with the canvas (13–16 px; 20–28 px when presenting).
+    /// with the canvas (13–16 px; 20–28 px when presenting), and with the
+    /// reader's text size.
     pub fn of(present: bool, w: f64) -> Style {
         let w = if w.is_finite() { w } else { 800.0 };
+        let reader = READER.with(|r| r.get());
         if present {
             Style {
-                text_px: (w / 70.0).clamp(20.0, 28.0).round(),
-                chart_px: 20.0,
+                text_px: ((w / 70.0).clamp(20.0, 28.0) * reader).round(),
+                chart_px: (20.0 * reader).round(),
                 line: 1.75,
                 present,
+                reader,
             }
         } else {
             Style {
-                text_px: (w / 95.0).clamp(13.0, 16.0).round(),
-                chart_px: 12.0,
+                text_px: ((w / 95.0).clamp(13.0, 16.0) * reader).round(),
+                chart_px: (12.0 * reader).round(),
                 line: 1.0,
                 present,
+                reader,
             }
         }
     }
@@ -53,23 +78,23 @@ impl Style {
 
     /// The factor by which a chart designed with `base_px` labels is drawn
     /// whole (text, margins, lines, markers; its canvas as much taller):
-    /// exactly 1 normally, so its pixels stay as designed; presenting, its
-    /// labels come to `chart_px`, never smaller than designed.
+    /// the reader's text size, exactly 1 by default, so its pixels stay as
+    /// designed; presenting, its labels come to `chart_px`, never smaller
+    /// than designed.
     pub fn chart_scale(&self, base_px: f64) -> f64 {
         if self.present && base_px > 0.0 {
             (self.chart_px / base_px).max(1.0)
         } else {
-            1.0
+            self.reader
         }
     }
 
     /// The labels' size in CSS px of a chart designed with `base_px`
     /// labels, as [`Style::chart_scale`] draws them (`data-chart-px`).
     pub fn chart_text_px(&self, base_px: f64) -> f64 {
-        if self.chart_scale(base_px) > 1.0 {
-            self.chart_px
-        } else {
-            base_px
+        match self.chart_scale(base_px) {
+            k if self.present && k > 1.0 => self.chart_px,
+            k => base_px * k,
         }
     }
 

@@ -78,12 +78,21 @@ pub const EN: crate::Table = &[
     ("cli.no-value", "{0} needs a value, and none was given"),
     ("cli.possible", "{0}; possible values: {1}"),
     ("cli.bad-args", "invalid arguments"),
+    ("cli.conflict", "{0} cannot be used with {1}"),
     ("cli.range", "{0} must be an integer in {1}..={2} (got {3})"),
     (
         "cli.gif-frames",
         "a GIF of {0} frames is too long (at most {1}): use {2} or more",
     ),
     ("cli.media", "cannot draw the figure: {0}"),
+    (
+        "cli.step-gif",
+        "--step draws one step and a GIF draws them all: leave out --step, or write svg, png or pdf",
+    ),
+    (
+        "cli.extension",
+        "{0}: cannot write a .{1} file; name it .svg, .png, .pdf or .gif, or choose with --format",
+    ),
     (
         "cli.too-large",
         "a {0}×{1} px image is too large (at most {2} million pixels): lower {3}",
@@ -156,6 +165,7 @@ pub const ZH: crate::Table = &[
     ("cli.no-value", "{0} 需要一个值，但没有给出"),
     ("cli.possible", "{0}；可选值：{1}"),
     ("cli.bad-args", "参数无效"),
+    ("cli.conflict", "{0} 不能与 {1} 同时使用"),
     (
         "cli.range",
         "{0} 必须是 {1} 到 {2} 之间的整数（实际为 {3}）",
@@ -165,6 +175,14 @@ pub const ZH: crate::Table = &[
         "动画共 {0} 帧，太长（最多 {1} 帧）：请使用 {2} 或更大的值",
     ),
     ("cli.media", "无法绘制图形：{0}"),
+    (
+        "cli.step-gif",
+        "--step 只画一步，而 GIF 画出每一步：请去掉 --step，或输出 svg、png、pdf",
+    ),
+    (
+        "cli.extension",
+        "{0}：不能写 .{1} 文件；请用 .svg、.png、.pdf 或 .gif 作扩展名，或用 --format 选择格式",
+    ),
     (
         "cli.too-large",
         "{0}×{1} 像素的图像太大（最多 {2} 百万像素）：请减小 {3}",

@@ -1,0 +1,60 @@
+// An accessibility trial's findings: the reader's own text size (their
+// browser's font-size setting) reaches the page and its canvases' words;
+// the "fixed by this link" note is said only as a description.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch } from './support.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function withFont(t, standard, query) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Page.enable');
+  // What Chrome's Settings → Appearance → Font size sets.
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard } });
+  await page.goto(server.url + query);
+  await page.waitForSelector('canvas#plot[data-ready="true"]');
+  return page;
+}
+
+const sizes = (page) => page.evaluate(() => ({
+  root: parseFloat(getComputedStyle(document.documentElement).fontSize),
+  plot: Number(document.getElementById('plot').dataset.textPx),
+  loss: Number(document.getElementById('loss').dataset.chartPx),
+  ema: Number(document.getElementById('ema-signal').dataset.chartPx),
+}));
+
+test('a reader\'s larger text size reaches the page and the canvases\' words; the default draws as before', async (t) => {
+  const normal = await sizes(await withFont(t, 16, '?lesson=5'));
+  assert.deepEqual(normal, { root: 16, plot: 13, loss: 12, ema: 11 });
+  const large = await sizes(await withFont(t, 24, '?lesson=5'));
+  // The page was fixed at 16 px and the canvases at 11–13 px.
+  assert.equal(large.root, 24);
+  assert.equal(large.plot, 20);
+  assert.equal(large.loss, 18);
+  assert.equal(large.ema, 16.5);
+});
+
+test('"fixed by this link" is hidden from the page\'s reading order, kept as the fixed controls\' description', async (t) => {
+  const page = await withFont(t, 16, '?lock=surface');
+  assert.equal(await page.locator('#lock-note').isHidden(), true);
+  assert.match(await page.locator('#surface').getAttribute('aria-describedby'), /lock-note/);
+  // The description the browser computes still says it.
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const surface = nodes.find((n) => n.role?.value === 'combobox' && /fixed by this link/.test(n.description?.value ?? ''));
+  assert.ok(surface, 'a fixed picker described as fixed');
+  const said = nodes.filter((n) => n.role?.value === 'StaticText' && n.name?.value === 'fixed by this link');
+  assert.equal(said.length, 0, 'not read in the page\'s text');
+});
