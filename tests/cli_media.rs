@@ -222,7 +222,7 @@ fn svg_stays_the_default_and_an_unknown_extension_is_refused() {
     assert_one_line(
         &run(&["render", SEED, "-o", s(&jpg)]),
         "jpg",
-        &["fig.jpg", ".jpg", ".svg, .png, .pdf or .gif", "--format"],
+        &["fig.jpg", ".jpg", ".svg, .png, .pdf, .gif", "--format"],
     );
     assert_one_line(
         &run(&["--lang", "zh", "render", SEED, "-o", s(&jpg)]),

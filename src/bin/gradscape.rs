@@ -199,7 +199,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let step = step.map(|k| k as usize);
             match step {
                 Some(_) if format == media::Format::Gif => {
-                    return Err(tr(lang, "cli.step-gif").to_string());
+                    return Err(trf(lang, "cli.step-gif", &["--step", "svg, png, pdf"]));
                 }
                 Some(k) if k > sc.steps => {
                     return Err(trf(
@@ -252,7 +252,12 @@ fn output_format(output: &std::path::Path, lang: Lang) -> Result<media::Format, 
         (None, Some(ext)) => Err(trf(
             lang,
             "cli.extension",
-            &[&output.display().to_string(), &ext.to_string_lossy()],
+            &[
+                &output.display().to_string(),
+                &ext.to_string_lossy(),
+                ".svg, .png, .pdf, .gif",
+                "--format",
+            ],
         )),
     }
 }

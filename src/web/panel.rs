@@ -375,7 +375,12 @@ pub fn build_legend(
             &lab,
             &el(doc, "span", &[("class", "run-label")], Some(&label))?,
         )?;
-        let status = el(doc, "span", &[("class", "run-status")], None)?;
+        // The run's state is said with its box ("Show GD η=0.4", then
+        // "f = 0.089" or "diverging: …"): a name alone told a keyboard
+        // user nothing of how the run went.
+        let sid = format!("legend-status-{i}");
+        let status = el(doc, "span", &[("class", "run-status"), ("id", &sid)], None)?;
+        cb.set_attribute("aria-describedby", &sid)?;
         super::legend::set_status(&status, d, t, step, lang)?;
         add(&lab, &status)?;
         li.append_child(&lab)?;

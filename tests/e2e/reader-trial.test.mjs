@@ -1,6 +1,7 @@
 // An accessibility trial's findings: the reader's own text size (their
 // browser's font-size setting) reaches the page and its canvases' words;
-// the "fixed by this link" note is said only as a description.
+// the "fixed by this link" note is said only as a description; a legend
+// box says how its run went; the skip link lands on the optimizers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch } from './support.mjs';
@@ -57,4 +58,21 @@ test('"fixed by this link" is hidden from the page\'s reading order, kept as the
   assert.ok(surface, 'a fixed picker described as fixed');
   const said = nodes.filter((n) => n.role?.value === 'StaticText' && n.name?.value === 'fixed by this link');
   assert.equal(said.length, 0, 'not read in the page\'s text');
+});
+
+test('a legend box says how its run went; the skip link puts the focus on the optimizers', async (t) => {
+  const page = await withFont(t, 16, '?lesson=2');
+  const said = await page.evaluate(() => [...document.querySelectorAll('#legend input[type="checkbox"]')].map((cb) => {
+    const d = document.getElementById(cb.getAttribute('aria-describedby') ?? '');
+    return [cb.getAttribute('aria-label'), d?.textContent ?? ''];
+  }));
+  assert.ok(said.length >= 1);
+  for (const [name, status] of said) {
+    assert.match(name, /^Show /);
+    assert.match(status, /diverg|f = /, `${name}: "${status}"`);
+  }
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'optimizers-panel');
 });

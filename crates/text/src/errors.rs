@@ -207,6 +207,28 @@ pub fn field(path: &str, lang: Lang) -> String {
     path.to_string()
 }
 
+/// The text key of the fault serde_json's message names (it is English
+/// and says where; the Chinese words said only where).
+fn json_fault(detail: &str) -> Option<&'static str> {
+    const FAULTS: [(&str, &str); 10] = [
+        ("trailing comma", "json.trailing-comma"),
+        ("EOF while parsing", "json.eof"),
+        ("expected value", "json.expected-value"),
+        // `not json`: the parser tried `null`.
+        ("expected ident", "json.expected-value"),
+        ("invalid number", "json.bad-number"),
+        ("expected `,` or `}`", "json.expected-comma-brace"),
+        ("expected `,` or `]`", "json.expected-comma-bracket"),
+        ("key must be a string", "json.key-string"),
+        ("expected `:`", "json.expected-colon"),
+        ("trailing characters", "json.trailing-characters"),
+    ];
+    FAULTS
+        .iter()
+        .find(|(start, _)| detail.starts_with(start))
+        .map(|&(_, key)| key)
+}
+
 /// What is wrong with a field, without its path, in `lang`.
 pub fn problem(p: &Problem, lang: Lang) -> String {
     match p {
@@ -217,11 +239,18 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         } => {
             let what = match lang {
                 Lang::En => detail.clone(),
-                Lang::Zh => trf(
-                    lang,
-                    "scene.json-at",
-                    &[&line.to_string(), &column.to_string()],
-                ),
+                Lang::Zh => {
+                    let at = trf(
+                        lang,
+                        "scene.json-at",
+                        &[&line.to_string(), &column.to_string()],
+                    );
+                    // What the parser found wrong, as it says it in English.
+                    match json_fault(detail) {
+                        Some(key) => format!("{at}：{}", tr(lang, key)),
+                        None => at,
+                    }
+                }
             };
             trf(lang, "scene.not-json", &[&what])
         }
@@ -500,6 +529,30 @@ mod tests {
             assert_eq!(notes.len(), 1, "{view}: {notes:?}");
             assert_eq!(notice(&notes[0], Lang::En), en);
             assert_eq!(notice(&notes[0], Lang::Zh), zh);
+        }
+    }
+}
+
+#[cfg(test)]
+mod json_fault_tests {
+    use super::*;
+
+    /// The Chinese words say what serde_json found wrong, not only where.
+    #[test]
+    fn a_chinese_json_error_says_what_is_wrong() {
+        let cases = [
+            ("not json", "这里应当是一个值"),
+            (r#"{"steps": 5,}"#, "多了一个逗号"),
+            (r#"{"steps": 5"#, "内容不完整"),
+            (r#"{steps: 5}"#, "键必须是带双引号的文字"),
+            (r#"{"steps" 5}"#, "键后应当是 :"),
+            (r#"{"steps": 5} x"#, "多余的字符"),
+            (r#"[1 2]"#, "这里应当是 , 或 ]"),
+        ];
+        for (text, words) in cases {
+            let e = gradscape_core::Scene::from_json(text).unwrap_err();
+            let zh = scene_error(&e, Lang::Zh);
+            assert!(zh.contains(words) && zh.contains("第 1 行"), "{text}: {zh}");
         }
     }
 }

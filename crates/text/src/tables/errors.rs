@@ -19,6 +19,28 @@ pub const EN: crate::Table = &[
     ("scene.no-optimizer", "no optimizer {0}"),
     ("scene.not-json", "not valid JSON: {0}"),
     ("scene.json-at", "line {0} column {1}"),
+    // Said only in 中文 (the English page quotes serde_json's own words).
+    ("json.trailing-comma", "a comma too many"),
+    (
+        "json.eof",
+        "the text ends early: a closing } or ] is missing",
+    ),
+    (
+        "json.expected-value",
+        "a value belongs here (a number, quoted text, { } or [ ])",
+    ),
+    ("json.expected-comma-brace", "a , or } belongs here"),
+    ("json.expected-comma-bracket", "a , or ] belongs here"),
+    ("json.key-string", "a key must be text in double quotes"),
+    ("json.expected-colon", "a : belongs after the key"),
+    (
+        "json.trailing-characters",
+        "more characters after the JSON's end",
+    ),
+    (
+        "json.bad-number",
+        "this number is not written as JSON writes one (e.g. 0.5, -3, 1e-4)",
+    ),
     ("scene.hyper", "{0} must be {1} (got {2})"),
     ("field.optimizer", "optimizer {0}"),
     ("field.of", "{0}.{1}"),
@@ -87,11 +109,11 @@ pub const EN: crate::Table = &[
     ("cli.media", "cannot draw the figure: {0}"),
     (
         "cli.step-gif",
-        "--step draws one step and a GIF draws them all: leave out --step, or write svg, png or pdf",
+        "{0} draws one step and a GIF draws them all: leave out {0}, or write {1}",
     ),
     (
         "cli.extension",
-        "{0}: cannot write a .{1} file; name it .svg, .png, .pdf or .gif, or choose with --format",
+        "{0}: cannot write a .{1} file; name it {2}, or choose with {3}",
     ),
     (
         "cli.too-large",
@@ -115,6 +137,18 @@ pub const ZH: crate::Table = &[
     ("scene.no-optimizer", "没有编号为 {0} 的优化器"),
     ("scene.not-json", "不是有效的 JSON：{0}"),
     ("scene.json-at", "第 {0} 行第 {1} 列有误"),
+    ("json.trailing-comma", "多了一个逗号"),
+    ("json.eof", "内容不完整，缺少结尾的 } 或 ]"),
+    (
+        "json.expected-value",
+        "这里应当是一个值（数字、带引号的文字、{ } 或 [ ]）",
+    ),
+    ("json.expected-comma-brace", "这里应当是 , 或 }"),
+    ("json.expected-comma-bracket", "这里应当是 , 或 ]"),
+    ("json.key-string", "键必须是带双引号的文字"),
+    ("json.expected-colon", "键后应当是 :"),
+    ("json.trailing-characters", "JSON 结束后还有多余的字符"),
+    ("json.bad-number", "数字的写法不对（例如 0.5、-3、1e-4）"),
     ("scene.hyper", "{0} 必须是{1}（实际为 {2}）"),
     ("field.optimizer", "第 {0} 个优化器"),
     ("field.of", "{0}的 {1}"),
@@ -177,11 +211,11 @@ pub const ZH: crate::Table = &[
     ("cli.media", "无法绘制图形：{0}"),
     (
         "cli.step-gif",
-        "--step 只画一步，而 GIF 画出每一步：请去掉 --step，或输出 svg、png、pdf",
+        "{0} 只画一步，而动画要画出每一步：请去掉 {0}，或输出 {1}",
     ),
     (
         "cli.extension",
-        "{0}：不能写 .{1} 文件；请用 .svg、.png、.pdf 或 .gif 作扩展名，或用 --format 选择格式",
+        "{0}：不能写 .{1} 文件；请用 {2} 作扩展名，或用 {3} 选择格式",
     ),
     (
         "cli.too-large",
