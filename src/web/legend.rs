@@ -72,6 +72,13 @@ pub fn update_legend(
             cb.set_checked(on);
         }
         set_text(name, &label);
+        if let Some(sw) = cb.next_element_sibling() {
+            set_attr(
+                &sw,
+                "aria-label",
+                &gradscape_text::summary::mark_words(i, lang),
+            )?;
+        }
         set_status(status, d, t, step, lang)?;
     }
     Ok(true)

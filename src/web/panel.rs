@@ -370,17 +370,24 @@ pub fn build_legend(
         .dyn_into::<HtmlInputElement>()?;
         cb.set_checked(!hidden.get(i).copied().unwrap_or(false));
         lab.append_child(&cb)?;
-        add(&lab, &swatch(doc, i)?)?;
+        // The mark in words ("orange squares, solid line"), said with the
+        // box: what a sighted partner calls the run.
+        let sw = swatch(doc, i)?;
+        let mid = format!("legend-mark-{i}");
+        sw.set_attribute("id", &mid)?;
+        sw.set_attribute("role", "img")?;
+        sw.set_attribute("aria-label", &gradscape_text::summary::mark_words(i, lang))?;
+        add(&lab, &sw)?;
         add(
             &lab,
             &el(doc, "span", &[("class", "run-label")], Some(&label))?,
         )?;
-        // The run's state is said with its box ("Show GD η=0.4", then
-        // "f = 0.089" or "diverging: …"): a name alone told a keyboard
-        // user nothing of how the run went.
+        // The run's mark and state are said with its box ("Show GD
+        // η=0.4", then "orange squares, solid line f = 0.089"): a name
+        // alone told a keyboard user nothing of how the run went.
         let sid = format!("legend-status-{i}");
         let status = el(doc, "span", &[("class", "run-status"), ("id", &sid)], None)?;
-        cb.set_attribute("aria-describedby", &sid)?;
+        cb.set_attribute("aria-describedby", &format!("{mid} {sid}"))?;
         super::legend::set_status(&status, d, t, step, lang)?;
         add(&lab, &status)?;
         li.append_child(&lab)?;

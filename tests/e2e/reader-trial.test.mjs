@@ -1,7 +1,8 @@
 // An accessibility trial's findings: the reader's own text size (their
 // browser's font-size setting) reaches the page and its canvases' words;
 // the "fixed by this link" note is said only as a description; a legend
-// box says how its run went; the skip link lands on the optimizers.
+// box says how its run is drawn and how it went; the skip link lands on
+// the optimizers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch } from './support.mjs';
@@ -63,13 +64,14 @@ test('"fixed by this link" is hidden from the page\'s reading order, kept as the
 test('a legend box says how its run went; the skip link puts the focus on the optimizers', async (t) => {
   const page = await withFont(t, 16, '?lesson=2');
   const said = await page.evaluate(() => [...document.querySelectorAll('#legend input[type="checkbox"]')].map((cb) => {
-    const d = document.getElementById(cb.getAttribute('aria-describedby') ?? '');
-    return [cb.getAttribute('aria-label'), d?.textContent ?? ''];
+    const parts = (cb.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id));
+    return [cb.getAttribute('aria-label'), parts.map((d) => d?.getAttribute('aria-label') ?? d?.textContent ?? '').join(' ')];
   }));
   assert.ok(said.length >= 1);
-  for (const [name, status] of said) {
+  for (const [name, description] of said) {
     assert.match(name, /^Show /);
-    assert.match(status, /diverg|f = /, `${name}: "${status}"`);
+    // Its mark in words, then how it went.
+    assert.match(description, /^orange squares, solid line (diverg|f = )/, `${name}: "${description}"`);
   }
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');

@@ -7,7 +7,34 @@ use crate::optim::opt_label;
 use crate::{tr, trf, Lang};
 use gradscape_core::diagnose::{Diagnosis, Health, Hint, Stationary};
 use gradscape_core::format::short;
+use gradscape_core::surface::{mark, Marker, PALETTE};
 use gradscape_core::Trajectory;
+
+/// How run `i` is drawn, in words ("orange squares, solid line"): what a
+/// sighted partner calls it, for a student who hears the legend.
+pub fn mark_words(i: usize, lang: Lang) -> String {
+    let m = mark(i);
+    let colour = PALETTE.iter().position(|&c| c == m.colour).unwrap_or(0);
+    let shape = match m.marker {
+        Marker::Square => "mark.squares",
+        Marker::Circle => "mark.discs",
+        Marker::Triangle => "mark.triangles",
+    };
+    let line = match m.dash.len() {
+        0 => "mark.solid",
+        _ if m.dash[0] > m.dash[1] => "mark.dashed",
+        _ => "mark.dotted",
+    };
+    trf(
+        lang,
+        "mark.words",
+        &[
+            tr(lang, &format!("mark.colour.{colour}")),
+            tr(lang, shape),
+            tr(lang, line),
+        ],
+    )
+}
 
 /// The runs not hidden, with their index.
 fn shown<'a>(
@@ -146,5 +173,23 @@ mod tests {
         );
         let l = figure_label("f", &runs, &[true, true], Lang::En);
         assert_eq!(l, trf(Lang::En, "summary.label.none", &["f"]));
+    }
+}
+
+#[cfg(test)]
+mod mark_tests {
+    use super::*;
+
+    #[test]
+    fn every_mark_has_words_in_both_languages_and_the_first_nine_differ() {
+        for lang in [Lang::En, Lang::Zh] {
+            let words: Vec<String> = (0..9).map(|i| mark_words(i, lang)).collect();
+            let set: std::collections::BTreeSet<&String> = words.iter().collect();
+            assert_eq!(set.len(), 9, "{words:?}");
+        }
+        assert_eq!(mark_words(0, Lang::En), "orange squares, solid line");
+        assert_eq!(mark_words(4, Lang::En), "reddish purple discs, dashed line");
+        assert_eq!(mark_words(1, Lang::Zh), "天蓝色圆点，实线");
+        assert_eq!(mark_words(8, Lang::Zh), "天蓝色三角，点线");
     }
 }
