@@ -11,7 +11,10 @@
 // picture that still plays, pauses and answers the pointer), lang (en|zh;
 // else the nearest ancestor's lang, else <html lang>), autoplay (plays while
 // on screen: in a reveal.js deck, while its slide is current), step (the
-// opening step; default the last, or 0 with autoplay). Size it with CSS.
+// opening step; default the last, or 0 with autoplay), width and height (CSS
+// px, as an <img>'s: the figure at most that wide, and all of it — plot,
+// bar, legend, loss chart — that tall, the plot taking what the rest leave;
+// a height in the element's own style works the same). Else size it with CSS.
 
 import init, { mount, install_zh } from './gradscape.js';
 
@@ -60,7 +63,7 @@ const style = () => {
   }
 };
 
-const OPTIONS = ['loss', 'controls', 'lang', 'autoplay', 'step'];
+const OPTIONS = ['loss', 'controls', 'lang', 'autoplay', 'step', 'width', 'height'];
 
 class GradscapeFigure extends HTMLElement {
   static observedAttributes = ['scene', ...OPTIONS];
@@ -74,6 +77,7 @@ class GradscapeFigure extends HTMLElement {
   #resize = null;
   #onSlide = null;
   #onResize = null;
+  #sizedWidth = false;
 
   /** The mounted Figure (play, pause, step, stepBack, seek, t, setScene, sceneJson), or null. */
   get figure() {
@@ -128,8 +132,24 @@ class GradscapeFigure extends HTMLElement {
       // Another language, loss chart or bar is the same figure said or shown
       // differently: the reader's start and step stay (a new `step` is a
       // new opening step).
-      this.#mount(['lang', 'loss', 'controls'].includes(name));
+      this.#mount(['lang', 'loss', 'controls', 'width', 'height'].includes(name));
     }
+  }
+
+  // width= sets the element's width (never wider than its column); height=
+  // (or an inline style height in px) is the whole figure's height, which
+  // mount() fits the plot into.
+  #size() {
+    const px = (v) => (/^\s*\d+(\.\d+)?\s*(px)?\s*$/.test(v ?? '') ? parseFloat(v) : null);
+    const width = px(this.getAttribute('width'));
+    // An author's own inline width stays unless width= set it.
+    if (width || this.#sizedWidth) {
+      this.style.width = width ? `${width}px` : '';
+      this.style.maxWidth = width ? '100%' : '';
+      this.#sizedWidth = Boolean(width);
+    }
+    const height = px(this.getAttribute('height')) ?? px(this.style.height);
+    return height ? { height } : {};
   }
 
   #lang() {
@@ -170,7 +190,7 @@ class GradscapeFigure extends HTMLElement {
     this.insertBefore(host, this.#host ?? this.#error);
     let figure;
     try {
-      figure = mount(host, scene, { loss: this.hasAttribute('loss'), lang: this.#lang() });
+      figure = mount(host, scene, { loss: this.hasAttribute('loss'), lang: this.#lang(), ...this.#size() });
     } catch (e) {
       host.remove();
       this.#say(String(e));

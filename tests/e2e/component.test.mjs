@@ -137,6 +137,41 @@ test('a scene attribute change redraws that figure only; a bad one is shown and 
   }
 });
 
+test('width= and height= size the figure as an <img>\'s do: at most that wide, all of it that tall', async () => {
+  const { ctx, page, errors } = await open('examples/course-site.html', { width: 1280, height: 720 });
+  try {
+    await page.waitForFunction(() => [...document.querySelectorAll('gradscape-figure')].every((f) => f.figure));
+    const box = async () => page.evaluate(() => {
+      const f = document.getElementById('fig-momentum');
+      const host = f.querySelector('.gradscape-figure');
+      const plot = f.querySelector('canvas.gs-plot');
+      return { w: f.getBoundingClientRect().width, h: host.getBoundingClientRect().height, plot: plot.clientHeight };
+    });
+    const natural = await box();
+    // With the loss chart, a legend and the bar: 360 × 300 in all.
+    await page.evaluate(() => {
+      const f = document.getElementById('fig-momentum');
+      f.setAttribute('width', '360');
+      f.setAttribute('height', '300');
+    });
+    await page.waitForFunction(() => document.querySelector('#fig-momentum canvas.gs-plot').clientWidth <= 360);
+    const sized = await box();
+    assert.equal(sized.w, 360);
+    assert.ok(Math.abs(sized.h - 300) <= 2, `the figure is ${sized.h} px tall`);
+    assert.ok(sized.plot >= 80 && sized.plot < natural.plot, `the plot ${sized.plot} px (was ${natural.plot})`);
+    // Gone again: the figure as before.
+    await page.evaluate(() => {
+      const f = document.getElementById('fig-momentum');
+      f.removeAttribute('width');
+      f.removeAttribute('height');
+    });
+    await page.waitForFunction((w) => Math.abs(document.getElementById('fig-momentum').getBoundingClientRect().width - w) < 1, natural.w);
+    assert.deepEqual(errors, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
 test('removing an element destroys its figure; putting it back mounts it again', async () => {
   const { ctx, page, errors } = await open('examples/course-site.html', { width: 1280, height: 720 });
   try {

@@ -130,7 +130,8 @@ fn parse_scene(scene: &JsValue, lang: Lang) -> Result<Scene, JsValue> {
 
 /// Mount a figure of `scene` (a scene object or JSON text; `{}` or nothing
 /// for the default) into `element`. Options: `{loss: true}` adds the loss
-/// chart. Returns the handle.
+/// chart, `{height: 360}` fits the whole figure in 360 CSS px (the plot
+/// takes what the bar, legend and loss chart leave). Returns the handle.
 #[wasm_bindgen]
 // `element` is taken by value: a borrowed JS value in an export makes
 // wasm-bindgen emit `table.fill`, which wasm-opt 116 cannot read.
@@ -150,6 +151,10 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         .unwrap_or_default();
     let scene = parse_scene(&scene, lang)?;
     let with_loss = option("loss").and_then(|v| v.as_bool()).unwrap_or(false);
+    // The whole figure's height in CSS px (an author's `height`).
+    let fit_height = option("height")
+        .and_then(|v| v.as_f64())
+        .filter(|h| h.is_finite() && *h > 0.0);
     element.set_text_content(None);
     element.class_list().add_1("gradscape-figure")?;
     let plot: HtmlCanvasElement = el(
@@ -271,6 +276,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         raf: None,
         frame: None,
         alive: true,
+        fit_height,
     }));
     {
         let mut s = state.borrow_mut();

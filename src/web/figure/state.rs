@@ -35,6 +35,9 @@ pub(super) struct State {
     /// the browser would call a freed closure.
     pub(super) frame: Option<i32>,
     pub(super) alive: bool,
+    /// The figure's whole height, when the author set one (`height`): the
+    /// plot takes what the bar, legend and loss chart leave of it.
+    pub(super) fit_height: Option<f64>,
 }
 
 pub(super) type Shared = Rc<RefCell<State>>;
@@ -98,7 +101,22 @@ impl State {
         let view = self.model.scene.view();
         let dpr = window.device_pixel_ratio().clamp(0.5, 4.0);
         let w = (self.plot.client_width() as f64).max(100.0);
-        let h = (w * view.height() / view.width()).clamp(120.0, 900.0);
+        let aspect = w * view.height() / view.width();
+        let h = match self.fit_height {
+            // From the plot's top to the last part's bottom, less the plot:
+            // what the other parts take, whatever the room left over.
+            Some(total) => {
+                let top = self.plot.get_bounding_client_rect().top();
+                let bottom = self
+                    .root
+                    .last_element_child()
+                    .map(|e| e.get_bounding_client_rect().bottom())
+                    .unwrap_or(top);
+                let others = bottom - top - f64::from(self.plot.client_height());
+                aspect.min(total - others).clamp(80.0, 900.0).round()
+            }
+            None => aspect.clamp(120.0, 900.0),
+        };
         self.plot
             .style()
             .set_property("height", &format!("{h}px"))?;
