@@ -43,6 +43,7 @@ const SHEET = `
 :where(gradscape-figure) .gs-bar { display: flex; gap: 0.4rem; align-items: center; margin: 0.3rem 0; }
 :where(gradscape-figure) .gs-bar button { min-width: 2.4rem; min-height: 2.2rem; font: inherit; }
 :where(gradscape-figure) .gs-scrub { flex: 1; min-width: 4rem; }
+:where(gradscape-figure) .gs-label { white-space: nowrap; font-variant-numeric: tabular-nums; }
 :where(gradscape-figure) .gs-legend { list-style: none; padding: 0; margin: 0.2rem 0; font-size: 0.92em; }
 :where(gradscape-figure) .gs-legend li { display: flex; align-items: center; gap: 0.5rem; }
 :where(gradscape-figure) .swatch { display: inline-block; flex: none; width: 28px; height: 12px; }
