@@ -76,5 +76,39 @@ test('a legend box says how its run went; the skip link puts the focus on the op
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.activeElement?.id === 'optimizers-panel');
+  // On the panel's heading (it was left on <body>), and Tab goes on into
+  // the cards (a focusable <details tabindex=-1> took its whole panel out
+  // of the Tab order in Chromium).
+  await page.waitForFunction(() => document.activeElement?.id === 'optimizers-summary');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => !!document.activeElement?.closest('#optimizers-panel')), true);
+});
+
+test('Tab from the top reaches the optimizer cards', async (t) => {
+  const page = await withFont(t, 16, '?lesson=2');
+  let reached = false;
+  for (let i = 0; i < 80 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => !!document.activeElement?.closest('section.opt-card'));
+  }
+  assert.ok(reached, 'a card control in the first 80 Tabs');
+});
+
+test('at a 24 px text size the cards stay usable: sliders with room, values not cut', async (t) => {
+  const page = await withFont(t, 24, '?lesson=4');
+  const sliders = await page.evaluate(() => [...document.querySelectorAll('.opt-card input[type="range"]')].map((r) => r.clientWidth));
+  // Were 19 px (η) and 0 px (γ) in a 360 px panel.
+  assert.ok(sliders.length >= 4 && sliders.every((w) => w >= 120), `sliders ${sliders}`);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  t.after(() => context.close());
+  const phone = await context.newPage();
+  const cdp = await context.newCDPSession(phone);
+  await cdp.send('Page.enable');
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+  await phone.goto(`${server.url}?opt=adam&lang=zh`);
+  await phone.waitForSelector('canvas#plot[data-ready="true"]');
+  const cut = await phone.evaluate(() => [...document.querySelectorAll('.opt-card .param output')]
+    .filter((o) => o.scrollWidth > o.clientWidth + 1).map((o) => o.textContent));
+  assert.deepEqual(cut, [], 'no value cut to "β2 = …"');
+  assert.equal(await phone.evaluate(() => document.documentElement.scrollWidth), 390);
 });

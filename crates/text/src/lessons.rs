@@ -156,8 +156,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("3. 动量法，η = 0.4，γ = 0.5"),
         },
         caption: Text {
-            en: "Momentum (orange) keeps a velocity v ← γ·v + η·g, an average of recent gradients: in x2 they alternate in sign and cancel, in x1 they point the same way and add up. Beside it, gradient descent with the same η = 0.4 (blue): after 20 steps momentum has reached x1 ≈ −0.06, GD only −0.94. Try γ = 0.9 for a longer memory.",
-            zh: zh!("动量法（橙色）维护速度变量 v ← γ·v + η·g，即最近梯度的指数加权平均：x2 方向的梯度正负交替、相互抵消，x1 方向的梯度同号、不断累加。旁边是相同 η = 0.4 的梯度下降（蓝色）：20 步后动量法已到 x1 ≈ −0.06，梯度下降只到 −0.94。试一试：γ = 0.9，记住更多步。"),
+            en: "Momentum (orange squares) keeps a velocity v ← γ·v + η·g, an average of recent gradients: in x2 they alternate in sign and cancel, in x1 they point the same way and add up. Beside it, gradient descent with the same η = 0.4 (blue discs): after 20 steps momentum has reached x1 ≈ −0.06, GD only −0.94. Try γ = 0.9 for a longer memory.",
+            zh: zh!("动量法（橙色方块）维护速度变量 v ← γ·v + η·g，即最近梯度的指数加权平均：x2 方向的梯度正负交替、相互抵消，x1 方向的梯度同号、不断累加。旁边是相同 η = 0.4 的梯度下降（蓝色圆点）：20 步后动量法已到 x1 ≈ −0.06，梯度下降只到 −0.94。试一试：γ = 0.9，记住更多步。"),
         },
     },
     // 4
