@@ -32,7 +32,7 @@ export function render(r) {
   }
   const nat = (k) => r.native?.[`raster/${k}`];
   // The same picture as the page path draws before putImageData (heatmap,
-  // isolines and minima inked in: surface::Picture), natively.
+  // isolines and minima inked in: picture::Picture), natively.
   const natPic = (k) => r.native?.[`picture/${k}`];
   if (r.simd) {
     for (const kind of ['bowl', 'rosenbrock']) {
@@ -102,7 +102,7 @@ export function render(r) {
   if (r.simd) {
     for (const [k, v] of Object.entries(r.simd.raster)) {
       detail.push(`| page path (render_surface) ${k} | ${ms(v.page)} | | ${ms(v.pageMin)} | | |`);
-      if (v.picture !== undefined) detail.push(`| … of which the picture in wasm (surface::Picture, no canvas) | ${ms(v.picture)} | | ${ms(v.pictureMin)} | | |`);
+      if (v.picture !== undefined) detail.push(`| … of which the picture in wasm (picture::Picture, no canvas) | ${ms(v.picture)} | | ${ms(v.pictureMin)} | | |`);
       detail.push(`| wasm SIMD kernel ${k} | ${ms(v.wasm)} | | ${ms(v.wasmMin)} | | |`);
       detail.push(`| … of which sampling f | ${ms(v.wasmSample)} | | | | |`, `| … of which log scale → colour → RGBA | ${ms(v.wasmColour)} | | | | |`);
       if (r.plain) detail.push(`| wasm no SIMD kernel ${k} | ${ms(r.plain.raster[k].wasm)} | | ${ms(r.plain.raster[k].wasmMin)} | | |`);
@@ -198,7 +198,7 @@ How each row is measured (scripts/bench-lib.mjs):
   page's own \`render_surface\` for the surface's default view at 1280×800
   device px (heatmap, isolines, axes, minima on a canvas, a 1-pixel read);
   native is \`cargo bench\`'s \`picture\` group: the same
-  \`surface::Picture\` the page draws (heatmap, isolines and minima inked
+  \`picture::Picture\` the page draws (heatmap, isolines and minima inked
   into the RGBA pixels, the page's line widths at DPR 1), less the canvas
   calls; the JS loops are the kernels below (a heatmap alone: they draw
   no isolines, so they do less than the page path).

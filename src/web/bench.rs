@@ -48,7 +48,7 @@ pub fn bench_raster(kind: &str, w: u32, h: u32) -> Result<u32, JsValue> {
 }
 
 /// The picture [`bench_page_surface`] puts on its canvas (heatmap,
-/// isolines and minima inked in: `surface::Picture`, the page's line
+/// isolines and minima inked in: `picture::Picture`, the page's line
 /// widths at DPR 1) without the canvas: what `cargo bench`'s `picture`
 /// group times natively. Returns pixel 0 as RGBA.
 #[wasm_bindgen]

@@ -19,6 +19,9 @@ use web_sys::{Document, HtmlElement, HtmlInputElement, MouseEvent};
 const GIVE_BACK: &str = "button:not(#start-handle), summary, label, \
     input[type=checkbox], input[type=radio]";
 
+/// Controls a click leaves focused even inside a [`GIVE_BACK`] label.
+const KEEPS: &str = "input:not([type=checkbox]):not([type=radio]), select, textarea";
+
 /// Whether a key event's target is a field one types in (it keeps every
 /// key, Ctrl+Z included).
 pub fn is_text_entry(t: &web_sys::Element) -> bool {
@@ -111,7 +114,15 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     // focuses its box).
     let d = doc.clone();
     on(doc, "click", move |e: MouseEvent| {
-        if e.detail() > 0 && closest(e.target(), GIVE_BACK).is_some() {
+        // A field, slider or picker clicked inside a label (the time bar's
+        // steps, the noise and start fields) keeps the focus: the label
+        // matched and the keys went to the plot a moment after the click,
+        // so what the user then typed went nowhere.
+        let field = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|t| t.matches(KEEPS).unwrap_or(false));
+        if e.detail() > 0 && !field && closest(e.target(), GIVE_BACK).is_some() {
             focus_figure_soon(&d, None);
         }
     })?;

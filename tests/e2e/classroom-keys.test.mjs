@@ -334,6 +334,28 @@ test('Enter in a field takes the value and gives the keys back; a refused value 
   noErrors(errors);
 });
 
+test('a field clicked inside a label keeps the focus: what is typed goes into it', async (t) => {
+  const { page, errors } = await open(t, '?opt=gd');
+  // The steps, noise and start fields sit in <label>s, which hand the keys
+  // back to the figure when clicked: the keys went to the plot a moment
+  // after the click, and a slow machine typed "35" into "20" as "3520".
+  for (const [sel, typed] of [['#steps', '35'], ['#noise-sigma', '0.1'], ['#start-x', '-4']]) {
+    await page.locator(sel).click();
+    await page.waitForTimeout(150);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), sel.slice(1), `${sel} keeps the focus`);
+    await page.keyboard.press('Control+A');
+    await act(page, () => page.keyboard.type(typed));
+    await page.keyboard.press('Enter');
+    await settled(page);
+    assert.equal(await page.inputValue(sel), typed);
+  }
+  const s = (await state(page)).scene;
+  assert.equal(s.steps, 35);
+  assert.equal(s.noise.sigma, 0.1);
+  assert.equal(s.start[0], -4);
+  noErrors(errors);
+});
+
 test('a field reached with Tab keeps the focus after Enter: the next value is a Tab away', async (t) => {
   const { page, errors } = await open(t, '?lesson=4');
   const lr = page.locator('section.opt-card[data-index="0"] input.num[data-param="lr"]');
