@@ -193,9 +193,6 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             let sc = read_scene(&scene, lang)?;
             let runs = simulate(&sc).map_err(|e| run_error(&e, lang))?;
-            if format == media::Format::Gif {
-                check_frames(sc.steps, anim.every, lang)?;
-            }
             let step = step.map(|k| k as usize);
             match step {
                 Some(_) if format == media::Format::Gif => {
@@ -209,6 +206,9 @@ fn run(cli: Cli) -> Result<(), String> {
                     ));
                 }
                 _ => {}
+            }
+            if format == media::Format::Gif {
+                check_frames(sc.steps, anim.every, lang)?;
             }
             let opt = SvgOptions {
                 width,

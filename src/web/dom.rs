@@ -121,21 +121,21 @@ pub fn dark(window: &web_sys::Window) -> bool {
         .document()
         .and_then(|d| d.body())
         .is_some_and(|b| b.class_list().contains("present"));
-    !presenting
-        && window
-            .match_media("(prefers-color-scheme: dark)")
-            .ok()
-            .flatten()
-            .is_some_and(|m| m.matches())
+    !presenting && media_matches(window, "(prefers-color-scheme: dark)")
+}
+
+/// Whether a media query holds now.
+fn media_matches(window: &web_sys::Window, query: &str) -> bool {
+    window
+        .match_media(query)
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
 }
 
 /// Whether the reader asked for less motion (`prefers-reduced-motion`).
 pub fn reduced_motion(window: &web_sys::Window) -> bool {
-    window
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
+    media_matches(window, "(prefers-reduced-motion: reduce)")
 }
 
 /// A deep copy of the first element of `<template id=…>` in the page.

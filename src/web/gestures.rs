@@ -118,10 +118,18 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
         // steps, the noise and start fields) keeps the focus: the label
         // matched and the keys went to the plot a moment after the click,
         // so what the user then typed went nowhere.
-        let field = e
+        let target = e
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|t| t.matches(KEEPS).unwrap_or(false));
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        // The field itself, or a label's words, which focus its field.
+        let field = target.is_some_and(|t| {
+            t.matches(KEEPS).unwrap_or(false)
+                || t.closest("label")
+                    .ok()
+                    .flatten()
+                    .and_then(|l| l.query_selector(KEEPS).ok().flatten())
+                    .is_some()
+        });
         if e.detail() > 0 && !field && closest(e.target(), GIVE_BACK).is_some() {
             focus_figure_soon(&d, None);
         }
@@ -131,24 +139,21 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     // (a keyboard user may browse on). The lesson picker does this itself.
     thread_local! {
         static POINTER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-        /// The last key pressed was Tab (no pointer since).
-        static TAB: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-        /// The focused control was reached with Tab.
+        /// The focus was last moved with Tab (no pointer since).
         static TABBED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
     on(doc, "pointerdown", |_: web_sys::Event| {
         POINTER.with(|p| p.set(true));
-        TAB.with(|t| t.set(false));
-        // A click in the focused field: it is the mouse's now.
+        // The mouse moved the focus (or will): not a keyboard's field now.
         TABBED.with(|t| t.set(false));
     })?;
     on(doc, "keydown", |e: web_sys::KeyboardEvent| {
         POINTER.with(|p| p.set(false));
-        TAB.with(|t| t.set(e.key() == "Tab"));
-    })?;
-    // Whether the field now focused was reached with Tab.
-    on(doc, "focusin", |_: web_sys::Event| {
-        TABBED.with(|f| f.set(TAB.with(|t| t.get())))
+        // Kept across the page's own refocusing (a render that rebuilt the
+        // cards puts the focus back on the same field).
+        if e.key() == "Tab" {
+            TABBED.with(|t| t.set(true));
+        }
     })?;
     let d = doc.clone();
     on(doc, "change", move |e: web_sys::Event| {

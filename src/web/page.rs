@@ -204,7 +204,15 @@ fn build_rest(rest: Dirty, words_first: bool) -> Result<(), JsValue> {
         // The reader's text size, read once the first picture is shown: a
         // page whose reader set a larger one draws its canvases again.
         let rest = if read_reader_scale(&app.window, &app.doc) {
-            rest | Dirty::PLOT
+            // The charts' canvases grow with their words (--chart-scale,
+            // --reader in style.css), measured afresh.
+            super::place::present(app)?;
+            if let Some(body) = app.doc.body() {
+                let scale = super::draw::Style::default().reader;
+                body.style().set_property("--reader", &scale.to_string())?;
+            }
+            super::sizes::forget();
+            rest | Dirty::PLOT | Dirty::EXPLAIN
         } else {
             rest
         };

@@ -30,19 +30,7 @@ pub(crate) fn swatch(doc: &Document, i: usize) -> Result<Element, JsValue> {
         .style()
         .set_property("color", m.colour)?;
     let dash = m.dasharray();
-    let shape = match m.marker {
-        Marker::Square => "square",
-        Marker::Circle => "circle",
-        Marker::Triangle => "triangle",
-    };
-    s.set_attribute(
-        "data-mark",
-        &format!(
-            "{} {} {shape}",
-            m.colour,
-            dash.as_deref().unwrap_or("solid")
-        ),
-    )?;
+    s.set_attribute("data-mark", &m.name())?;
     const NS: Option<&str> = Some("http://www.w3.org/2000/svg");
     let svg = doc.create_element_ns(NS, "svg")?;
     for (k, v) in [

@@ -353,6 +353,10 @@ test('a field clicked inside a label keeps the focus: what is typed goes into it
   assert.equal(s.steps, 35);
   assert.equal(s.noise.sigma, 0.1);
   assert.equal(s.start[0], -4);
+  // A click on the label's words focuses its field, and it stays there.
+  await page.locator('label[data-group="steps"] > span').click();
+  await page.waitForTimeout(150);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'steps');
   noErrors(errors);
 });
 

@@ -48,6 +48,19 @@ test('a reader\'s larger text size reaches the page and the canvases\' words; th
   assert.equal(large.ema, 16.5);
 });
 
+test('the charts\' canvases grow with their words, so nothing is squeezed or cut', async (t) => {
+  const heights = (page) => page.evaluate(() => ({
+    loss: document.getElementById('loss').clientHeight,
+    ema: document.getElementById('ema-signal').clientHeight,
+  }));
+  const normal = await heights(await withFont(t, 16, '?lesson=5'));
+  const large = await heights(await withFont(t, 24, '?lesson=5'));
+  // The words 1.5× as large: the canvases too (they were drawn squeezed
+  // into 2/3 of their height).
+  assert.ok(Math.abs(large.loss - 1.5 * normal.loss) <= 2, `loss ${normal.loss} → ${large.loss}`);
+  assert.ok(Math.abs(large.ema - 1.5 * normal.ema) <= 2, `EMA ${normal.ema} → ${large.ema}`);
+});
+
 test('"fixed by this link" is hidden from the page\'s reading order, kept as the fixed controls\' description', async (t) => {
   const page = await withFont(t, 16, '?lock=surface');
   assert.equal(await page.locator('#lock-note').isHidden(), true);

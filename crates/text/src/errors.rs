@@ -210,8 +210,12 @@ pub fn field(path: &str, lang: Lang) -> String {
 /// The text key of the fault serde_json's message names (it is English
 /// and says where; the Chinese words said only where).
 fn json_fault(detail: &str) -> Option<&'static str> {
-    const FAULTS: [(&str, &str); 10] = [
+    const FAULTS: [(&str, &str); 12] = [
         ("trailing comma", "json.trailing-comma"),
+        // An unclosed text, a missing value (or no text at all), then an
+        // unclosed object or list.
+        ("EOF while parsing a string", "json.eof-string"),
+        ("EOF while parsing a value", "json.expected-value"),
         ("EOF while parsing", "json.eof"),
         ("expected value", "json.expected-value"),
         // `not json`: the parser tried `null`.
@@ -544,6 +548,8 @@ mod json_fault_tests {
             ("not json", "这里应当是一个值"),
             (r#"{"steps": 5,}"#, "多了一个逗号"),
             (r#"{"steps": 5"#, "内容不完整"),
+            (r#"{"a": "abc"#, "缺少结尾的引号"),
+            (r#"{"a": "#, "这里应当是一个值"),
             (r#"{steps: 5}"#, "键必须是带双引号的文字"),
             (r#"{"steps" 5}"#, "键后应当是 :"),
             (r#"{"steps": 5} x"#, "多余的字符"),

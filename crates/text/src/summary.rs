@@ -189,7 +189,7 @@ mod mark_tests {
         }
         assert_eq!(mark_words(0, Lang::En), "orange squares, solid line");
         assert_eq!(mark_words(4, Lang::En), "reddish purple discs, dashed line");
-        assert_eq!(mark_words(1, Lang::Zh), "天蓝色圆点，实线");
-        assert_eq!(mark_words(8, Lang::Zh), "天蓝色三角，点线");
+        assert_eq!(mark_words(1, Lang::Zh), "蓝色圆点，实线");
+        assert_eq!(mark_words(8, Lang::Zh), "蓝色三角，点线");
     }
 }

@@ -48,6 +48,22 @@ pub fn mark(i: usize) -> Mark {
 }
 
 impl Mark {
+    /// The mark as `colour dash shape` (`#E69F00 solid square`): the
+    /// page's `data-mark` and the SVG's, for tests and readers of the file.
+    pub fn name(&self) -> String {
+        let shape = match self.marker {
+            Marker::Square => "square",
+            Marker::Circle => "circle",
+            Marker::Triangle => "triangle",
+        };
+        let dash = self.dasharray();
+        format!(
+            "{} {} {shape}",
+            self.colour,
+            dash.as_deref().unwrap_or("solid")
+        )
+    }
+
     /// The dash pattern as SVG's `stroke-dasharray` value (`None`: solid).
     pub fn dasharray(&self) -> Option<String> {
         if self.dash.is_empty() {

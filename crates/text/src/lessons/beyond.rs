@@ -35,7 +35,7 @@ pub const BEYOND: [LessonText; 6] = [
             zh: zh!("12. Lion：符号步"),
         },
         caption: Text {
-            en: "Lion (orange squares) moves by η·sign(·) in each coordinate: every step is (±0.1, ±0.1), 0.141 long — 8 directions at most in 2-D, 4 here, as no coordinate is ever exactly 0 — and the gradient's size is thrown away. So it never slows down: by step 60 it has crossed the minimum at full speed while Adam's steps (blue discs) have shrunk to 0.03, and its memory (β2 = 0.99) carries it out to x1 = 2.9 at step 79. Try a cosine annealing schedule: a shrinking η lets Lion settle.",
+            en: "Lion (orange squares) moves by η·sign(·) in each coordinate: every step is (±0.1, ±0.1), 0.141 long — 8 directions at most in 2-D, 4 here, as no coordinate is ever exactly 0 — and the gradient's size is thrown away, so it never slows down: by step 60 it has crossed the minimum at full speed while Adam's steps (blue discs) have shrunk to 0.03, and its memory (β2 = 0.99) carries it out to x1 = 2.9 at step 79. Try cosine annealing: a shrinking η lets Lion settle.",
             zh: zh!("Lion（橙色方块）在每个坐标上移动 η·sign(·)：每一步都是 (±0.1, ±0.1)，长 0.141——二维中最多 8 个方向，这里只有 4 个，因为没有哪个坐标恰好为 0——梯度的大小被丢掉了。所以它从不减速：到第 60 步它已全速越过最小值，而 Adam（蓝色圆点）的步长已缩到 0.03；它的记忆（β2 = 0.99）还会把它带到第 79 步的 x1 = 2.9。试一试：加上余弦退火，不断减小的 η 能让 Lion 停下来。"),
         },
     },

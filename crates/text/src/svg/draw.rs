@@ -104,7 +104,7 @@ pub fn legend(s: &mut String, l: &Legend, captions: &[String]) {
         let _ = write!(
             s,
             r#"<g class="entry" data-mark="{}"><line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{}" stroke-width="3"{}/>"#,
-            mark_name(&mk),
+            Mark::name(&mk),
             ex + 8.0,
             y - 4.0,
             ex + 26.0,
@@ -136,21 +136,6 @@ fn dash_attr(m: &Mark) -> String {
     m.dasharray()
         .map(|d| format!(r#" stroke-dasharray="{d}""#))
         .unwrap_or_default()
-}
-
-/// A mark as `colour dash shape` (`#E69F00 solid square`), for tests and
-/// readers of the file.
-fn mark_name(m: &Mark) -> String {
-    let shape = match m.marker {
-        Marker::Square => "square",
-        Marker::Circle => "circle",
-        Marker::Triangle => "triangle",
-    };
-    format!(
-        "{} {} {shape}",
-        m.colour,
-        m.dasharray().unwrap_or_else(|| "solid".into())
-    )
 }
 
 /// One dot of `m`'s shape, `size` across, centred at (`x`, `y`); `extra`

@@ -25,6 +25,7 @@ pub const EN: crate::Table = &[
         "json.eof",
         "the text ends early: a closing } or ] is missing",
     ),
+    ("json.eof-string", "a text in quotes has no closing quote"),
     (
         "json.expected-value",
         "a value belongs here (a number, quoted text, { } or [ ])",
@@ -139,6 +140,7 @@ pub const ZH: crate::Table = &[
     ("scene.json-at", "第 {0} 行第 {1} 列有误"),
     ("json.trailing-comma", "多了一个逗号"),
     ("json.eof", "内容不完整，缺少结尾的 } 或 ]"),
+    ("json.eof-string", "引号里的文字缺少结尾的引号"),
     (
         "json.expected-value",
         "这里应当是一个值（数字、带引号的文字、{ } 或 [ ]）",
