@@ -207,6 +207,8 @@ class GradscapeFigure extends HTMLElement {
     this.#figure = figure;
     const bar = host.querySelector('.gs-bar');
     if (bar) bar.style.display = this.hasAttribute('controls') ? '' : 'none';
+    // Without its bar, a figure of a set height gives the plot the room.
+    if (bar && this.#size().height) this.#safely(() => figure.redraw());
     this.#safely(() => (kept ? figure.seek(kept.t) : this.#started()));
   }
 

@@ -93,7 +93,10 @@ impl Figure {
     /// Draw again at the element's present width (after it was shown or
     /// resized: a figure mounted in a hidden slide measured no width).
     pub fn redraw(&self) -> Result<(), JsValue> {
-        self.state.borrow_mut().draw()
+        let mut st = self.state.borrow_mut();
+        // Shown, resized or its bar hidden: the parts are measured again.
+        st.others.set(None);
+        st.draw()
     }
 
     /// The figure's scene as JSON text.
@@ -277,6 +280,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         frame: None,
         alive: true,
         fit_height,
+        others: std::cell::Cell::new(None),
     }));
     {
         let mut s = state.borrow_mut();

@@ -38,6 +38,11 @@ pub(super) struct State {
     /// The figure's whole height, when the author set one (`height`): the
     /// plot takes what the bar, legend and loss chart leave of it.
     pub(super) fit_height: Option<f64>,
+    /// What the other parts took when last measured, and at which plot
+    /// width: measured again only when the width or the legend changes
+    /// (a status line that wraps at one step and not the next would make
+    /// the plot jump while playing).
+    pub(super) others: std::cell::Cell<Option<(f64, f64)>>,
 }
 
 pub(super) type Shared = Rc<RefCell<State>>;
@@ -58,6 +63,8 @@ impl State {
     }
 
     pub(super) fn legend(&self) -> Result<(), JsValue> {
+        // The legend's lines may change what the plot is left.
+        self.others.set(None);
         let doc = web_sys::window()
             .and_then(|w| w.document())
             .ok_or("no document")?;
@@ -106,13 +113,20 @@ impl State {
             // From the plot's top to the last part's bottom, less the plot:
             // what the other parts take, whatever the room left over.
             Some(total) => {
-                let top = self.plot.get_bounding_client_rect().top();
-                let bottom = self
-                    .root
-                    .last_element_child()
-                    .map(|e| e.get_bounding_client_rect().bottom())
-                    .unwrap_or(top);
-                let others = bottom - top - f64::from(self.plot.client_height());
+                let others = match self.others.get() {
+                    Some((width, others)) if width == w => others,
+                    _ => {
+                        let top = self.plot.get_bounding_client_rect().top();
+                        let bottom = self
+                            .root
+                            .last_element_child()
+                            .map(|e| e.get_bounding_client_rect().bottom())
+                            .unwrap_or(top);
+                        let others = bottom - top - f64::from(self.plot.client_height());
+                        self.others.set(Some((w, others)));
+                        others
+                    }
+                };
                 aspect.min(total - others).clamp(80.0, 900.0).round()
             }
             None => aspect.clamp(120.0, 900.0),
