@@ -203,18 +203,18 @@ fn build_rest(rest: Dirty, words_first: bool) -> Result<(), JsValue> {
         controls::sync_lesson(app)?;
         // The reader's text size, read once the first picture is shown: a
         // page whose reader set a larger one draws its canvases again.
-        let rest = if read_reader_scale(&app.window, &app.doc) {
-            // The charts' canvases grow with their words (--chart-scale,
-            // --reader in style.css), measured afresh.
-            super::place::present(app)?;
-            if let Some(body) = app.doc.body() {
-                let scale = super::draw::Style::default().reader;
-                body.style().set_property("--reader", &scale.to_string())?;
+        let rest = match read_reader_scale(&app.window, &app.doc) {
+            Some(scale) => {
+                // The charts' canvases grow with their words
+                // (--chart-scale, --reader in style.css), measured afresh.
+                super::place::present(app)?;
+                if let Some(body) = app.doc.body() {
+                    body.style().set_property("--reader", &scale.to_string())?;
+                }
+                super::sizes::forget();
+                rest | Dirty::PLOT | Dirty::EXPLAIN
             }
-            super::sizes::forget();
-            rest | Dirty::PLOT | Dirty::EXPLAIN
-        } else {
-            rest
+            None => rest,
         };
         explain::build(app)?;
         render::render(app, rest)?;
@@ -233,9 +233,9 @@ fn build_rest(rest: Dirty, words_first: bool) -> Result<(), JsValue> {
 }
 
 /// Read the reader's default text size (`font-size: medium`, their
-/// browser's font-size setting) into the canvases' style; whether it is
-/// not the default 16 px (then what was drawn must be drawn again).
-fn read_reader_scale(window: &web_sys::Window, doc: &Document) -> bool {
+/// browser's font-size setting) into the canvases' style; its ratio to
+/// 16 px when that is not 1 (then what was drawn must be drawn again).
+fn read_reader_scale(window: &web_sys::Window, doc: &Document) -> Option<f64> {
     let probe = || -> Option<f64> {
         let body = doc.body()?;
         let span: HtmlElement = doc.create_element("span").ok()?.dyn_into().ok()?;
@@ -253,9 +253,8 @@ fn read_reader_scale(window: &web_sys::Window, doc: &Document) -> bool {
         span.remove();
         px?.trim_end_matches("px").trim().parse().ok()
     };
-    let Some(px) = probe() else { return false };
-    super::draw::set_reader_scale(px);
-    super::draw::Style::default().reader != 1.0
+    let scale = super::draw::set_reader_scale(probe()?);
+    (scale != 1.0).then_some(scale)
 }
 
 fn show_notices(doc: &Document, notices: &[crate::url::Notice], lang: Lang) -> Result<(), JsValue> {

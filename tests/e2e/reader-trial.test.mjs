@@ -3,29 +3,22 @@
 // the "fixed by this link" note is said only as a description; a legend
 // box says how its run is drawn and how it went; the skip link lands on
 // the optimizers.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch } from './support.mjs';
+import { browserSuite } from './support.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
-async function withFont(t, standard, query) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+// The page at `query` for a reader whose text size is `standard` px (what
+// Chrome's Settings → Appearance → Font size sets), in a context `ctx`.
+async function withFont(t, standard, query, ctx = { viewport: { width: 1280, height: 800 } }) {
+  const context = await suite.browser.newContext(ctx);
   t.after(() => context.close());
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Page.enable');
-  // What Chrome's Settings → Appearance → Font size sets.
   await cdp.send('Page.setFontSizes', { fontSizes: { standard } });
-  await page.goto(server.url + query);
+  await page.goto(suite.server.url + query);
   await page.waitForSelector('canvas#plot[data-ready="true"]');
   return page;
 }
@@ -112,14 +105,8 @@ test('at a 24 px text size the cards stay usable: sliders with room, values not 
   const sliders = await page.evaluate(() => [...document.querySelectorAll('.opt-card input[type="range"]')].map((r) => r.clientWidth));
   // Were 19 px (η) and 0 px (γ) in a 360 px panel.
   assert.ok(sliders.length >= 4 && sliders.every((w) => w >= 120), `sliders ${sliders}`);
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-  t.after(() => context.close());
-  const phone = await context.newPage();
-  const cdp = await context.newCDPSession(phone);
-  await cdp.send('Page.enable');
-  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
-  await phone.goto(`${server.url}?opt=adam&lang=zh`);
-  await phone.waitForSelector('canvas#plot[data-ready="true"]');
+  const phone = await withFont(t, 24, '?opt=adam&lang=zh',
+    { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const cut = await phone.evaluate(() => [...document.querySelectorAll('.opt-card .param output')]
     .filter((o) => o.scrollWidth > o.clientWidth + 1).map((o) => o.textContent));
   assert.deepEqual(cut, [], 'no value cut to "β2 = …"');

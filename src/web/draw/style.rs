@@ -35,14 +35,15 @@ thread_local! {
 }
 
 /// The reader's default text size, in CSS px (`font-size: medium`): the
-/// canvases' words grow by its ratio to 16 px (up to twice).
-pub fn set_reader_scale(medium_px: f64) {
+/// canvases' words grow by its ratio to 16 px (up to twice); that ratio.
+pub fn set_reader_scale(medium_px: f64) -> f64 {
     let s = if medium_px.is_finite() {
         (medium_px / 16.0).clamp(1.0, 2.0)
     } else {
         1.0
     };
     READER.with(|r| r.set(s));
+    s
 }
 
 impl Style {
