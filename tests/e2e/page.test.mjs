@@ -120,8 +120,8 @@ test('the trails are where the scene puts them, a dot at every step', async () =
   const orange = hexRgb('#E69F00');
   const blue = hexRgb('#56B4E9');
   // Momentum is drawn last: every one of its dots shows its colour.
-  // (Dots under the current-point marker — a disc with a white rim at the
-  // last point — are covered by it.)
+  // (Dots under the current-point marker — momentum's disc, larger and
+  // white-rimmed, at the last point — are covered by it.)
   const [lx, ly] = toPx(g, mom[mom.length - 1]);
   const clear = (p, i, all) => {
     const [x, y] = toPx(g, p);

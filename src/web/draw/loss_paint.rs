@@ -16,6 +16,9 @@ use web_sys::CanvasRenderingContext2d;
 /// The labels' size in the chart's own units (CSS px at scale 1).
 pub const LABEL_PX: f64 = 12.0;
 
+/// A curve's dot shapes across (the chart's units): the legend's shapes.
+const MARK_PX: f64 = 7.0;
+
 /// What the chart draws (but its cursor and size).
 pub struct Curves<'a> {
     /// Every run.
@@ -108,7 +111,8 @@ pub(super) fn draw_axes(
     )
 }
 
-/// Run `i`'s curve, and a cross at its end where it diverged.
+/// Run `i`'s curve with its dot shape along it, and a cross at its end
+/// where it diverged.
 pub(super) fn curve(ctx: &CanvasRenderingContext2d, axes: &LossAxes, f: &Curves, i: usize) {
     let run = &f.runs[i];
     ctx.begin_path();
@@ -125,6 +129,15 @@ pub(super) fn curve(ctx: &CanvasRenderingContext2d, axes: &LossAxes, f: &Curves,
     super::trails::set_dash(ctx, mk.dash);
     ctx.stroke();
     super::trails::set_dash(ctx, &[]);
+    let shapes: Vec<(f64, f64)> = axes
+        .mark_steps(i, f.runs.len(), run.loss.len())
+        .into_iter()
+        .map(|s| (axes.x(s as f64), axes.y(run.loss[s])))
+        .collect();
+    for (size, style) in [(MARK_PX + 2.0, "#ffffff"), (MARK_PX, mk.colour)] {
+        ctx.set_fill_style_str(style);
+        super::trails::paint_dots(ctx, mk, shapes.iter().copied(), size);
+    }
     if let Some(Health::Diverged { .. }) = f.diags.get(i).map(|d| d.health) {
         let s = run.loss.len().saturating_sub(1);
         let Some(&v) = run.loss.get(s) else { return };

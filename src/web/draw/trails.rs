@@ -56,7 +56,7 @@ fn cased(ctx: &CanvasRenderingContext2d, st: &Style, mark: Mark, path: impl Fn()
 }
 
 /// Fill a dot of the mark's shape, `size` px across, at every centre.
-fn paint_dots(
+pub(crate) fn paint_dots(
     ctx: &CanvasRenderingContext2d,
     mark: Mark,
     centres: impl Iterator<Item = (f64, f64)>,
@@ -157,8 +157,8 @@ pub fn draw_trail(
     Ok(())
 }
 
-/// The current point of a trail: a disc, or a triangle on the edge when it
-/// is outside the view; a cross where a run diverged.
+/// The current point of a trail: the run's dot shape, or a triangle on the
+/// edge when it is outside the view; a cross where a run diverged.
 pub fn draw_current(
     ctx: &CanvasRenderingContext2d,
     g: &Geom,
@@ -175,10 +175,15 @@ pub fn draw_current(
     let (cx, cy) = vp.px(cur);
     let inside = vp.inside(cx, cy);
     if inside {
-        ctx.begin_path();
-        ctx.arc(cx, cy, 6.0 * k, 0.0, std::f64::consts::TAU)?;
+        // The run's dot shape, as its trail and legend entry (a triangle
+        // a little larger to read at the same weight).
+        let size = if mark.marker == Marker::Triangle {
+            14.0
+        } else {
+            11.0
+        };
         ctx.set_fill_style_str(mark.colour);
-        ctx.fill();
+        paint_dots(ctx, mark, std::iter::once((cx, cy)), size * k);
         ctx.set_stroke_style_str("#ffffff");
         ctx.set_line_width(2.0 * k);
         ctx.stroke();

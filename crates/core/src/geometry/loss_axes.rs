@@ -11,6 +11,9 @@ pub const LOSS_MARGINS: (f64, f64, f64, f64) = (52.0, 10.0, 18.0, 22.0);
 /// and a little air. Fewer labels on a short chart, none run together.
 pub const LOSS_LABEL_GAP: f64 = 14.0;
 
+/// About how far apart a curve's dot shapes are (px).
+pub const LOSS_MARK_GAP: f64 = 90.0;
+
 /// The axes of a `w` × `h` loss chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LossAxes {
@@ -141,6 +144,23 @@ impl LossAxes {
         left + t.min(steps) as f64 / n * (w - left - right)
     }
 
+    /// The steps where run `i` of `n` shows its dot shape on its curve, so
+    /// the curves are told apart without colour (runs 1–3 are all solid
+    /// lines): about one per [`LOSS_MARK_GAP`] px, staggered by run, since
+    /// curves that coincide (every run starts at the same loss) would
+    /// otherwise stack their shapes on one point; only steps the run
+    /// reached (`len` losses).
+    pub fn mark_steps(&self, i: usize, n: usize, len: usize) -> Vec<usize> {
+        let per = ((self.pw() / LOSS_MARK_GAP).floor() as usize).clamp(1, 12);
+        let shift = (i % n.max(1)) as f64 + 0.5;
+        let mut out: Vec<usize> = (0..per)
+            .map(|j| ((j as f64 + shift / n.max(1) as f64) / per as f64 * self.n).round() as usize)
+            .filter(|&s| s < len)
+            .collect();
+        out.dedup();
+        out
+    }
+
     /// One run's loss line as pixel points: a step is kept when it moves
     /// half a pixel across or a pixel up or down, and the first and last
     /// always are (a 100 000-step line strokes about a point per pixel).
@@ -162,6 +182,28 @@ impl LossAxes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_run_marks_its_curve_apart_from_the_others() {
+        let a = LossAxes::new([1.0, 10.0], 100, 600.0, 200.0);
+        // 538 px across: five shapes a run, every run's at other steps.
+        let all: Vec<Vec<usize>> = (0..3).map(|i| a.mark_steps(i, 3, 101)).collect();
+        for (i, s) in all.iter().enumerate() {
+            assert_eq!(s.len(), 5, "{s:?}");
+            assert!(s.windows(2).all(|w| w[0] < w[1]) && s[4] <= 100);
+            for t in &all[i + 1..] {
+                assert!(s.iter().all(|k| !t.contains(k)), "{s:?} {t:?}");
+            }
+        }
+        assert_eq!(all[0], vec![3, 23, 43, 63, 83]);
+        // A run that stopped early shows shapes only where it has a loss.
+        assert_eq!(a.mark_steps(0, 3, 30), vec![3, 23]);
+        // A narrow chart: one shape; one step: step 0 or 1, never past it.
+        let narrow = LossAxes::new([1.0], 1, 80.0, 100.0);
+        assert_eq!(narrow.mark_steps(0, 2, 2).len(), 1);
+        assert!(narrow.mark_steps(1, 2, 2).iter().all(|&s| s <= 1));
+        assert!(a.mark_steps(0, 0, 0).is_empty());
+    }
 
     #[test]
     fn log_axis_rounds_out_to_decades() {

@@ -36,7 +36,7 @@ pub fn figure_marks<'a>(
 }
 
 /// Run `i`'s trail: one path, a dot per step, the start ring, in a frame
-/// (`current`) the current point as a disc, as on the page, and a cross
+/// (`current`) the current point in the run's shape, as on the page, and a cross
 /// where a run diverged.
 pub fn run(s: &mut String, f: &Viewport, i: usize, t: &Trajectory, current: bool) {
     let mk = mark(i);
@@ -65,10 +65,13 @@ pub fn run(s: &mut String, f: &Viewport, i: usize, t: &Trajectory, current: bool
     }
     if let (true, Some(p)) = (current, t.points.last()) {
         let (x, y) = f.px(*p);
-        let _ = write!(
-            s,
-            r#"<circle cx="{x:.2}" cy="{y:.2}" r="6.5" fill="{col}" stroke="white" stroke-width="1.5"/>"#
-        );
+        // The run's shape, as the page's (a triangle a little larger).
+        let size = if mk.marker == Marker::Triangle {
+            15.0
+        } else {
+            11.6
+        };
+        dot(s, &mk, x, y, size, r#" stroke="white" stroke-width="1.5""#);
     }
     if let (Stop::Diverged { .. }, Some(p)) = (t.stop, t.points.last()) {
         let (x, y) = f.px(*p);

@@ -38,7 +38,7 @@ pub struct SvgOptions {
     /// The language of the legend.
     pub lang: Lang,
     /// Draw the runs as they are after this step (an animation's frame:
-    /// trails so far, a disc at the current point, the legend's state then,
+    /// trails so far, the run's shape at the current point, the legend's state then,
     /// "step k of N" at the top); `None` draws the whole runs.
     pub step: Option<usize>,
 }

@@ -132,10 +132,16 @@ mod frames {
         let after = figure(ROSEN, Lang::Zh, Some(100));
         assert!(after.contains("第 100 步（共 100 步）"));
         assert!(legend(&after).contains(&format!("在第 {step} 步发散")));
-        // Frame k: k + 1 squares on the trail and one in the legend, besides
-        // the background, the clip, the frame and the legend box.
+        // Frame k: k + 1 squares on the trail, one in the legend and the
+        // current point's (GD's shape, the legend's), besides the
+        // background, the clip, the frame and the legend box.
         let k5 = figure(GD_06, Lang::En, Some(5));
-        assert_eq!(k5.matches("<rect x=").count(), 4 + 6 + 1, "{k5}");
+        assert_eq!(k5.matches("<rect x=").count(), 4 + 6 + 1 + 1, "{k5}");
+        assert_eq!(
+            k5.matches(r#"stroke="white" stroke-width="1.5"/>"#).count(),
+            1
+        );
+        assert!(!k5.contains(r#"r="6.5""#), "no disc for a square run");
         assert!(!figure(GD_06, Lang::En, None).contains(" of 20"));
     }
 }
