@@ -222,6 +222,7 @@ pub enum Notice {
 mod tests {
     use super::*;
     use crate::scene::Scene;
+    use crate::{Convention, OptSpec};
 
     #[test]
     fn present_is_a_page_flag_not_a_scene_key() {
@@ -371,6 +372,39 @@ mod tests {
         assert!(notes.is_empty(), "{notes:?}");
         assert_eq!(s, Scene::default());
         assert_eq!(t, None);
+    }
+
+    #[test]
+    fn optimizers_typed_with_commas_read_as_meant() {
+        use crate::OptKind::*;
+        let kinds = |q: &str| {
+            let (s, _, notes) = from_query(q);
+            assert!(notes.is_empty(), "{q}: {notes:?}");
+            s.optimizers
+                .iter()
+                .map(|o| (o.kind, o.hyper.lr))
+                .collect::<Vec<_>>()
+        };
+        let d = Scene::default().optimizers[0].hyper.lr;
+        let m = OptSpec::new(Momentum, Convention::D2l).hyper.lr;
+        let a = OptSpec::new(Adam, Convention::D2l).hyper.lr;
+        assert_eq!(
+            kinds("opt=gd,momentum,adam"),
+            vec![(Gd, d), (Momentum, m), (Adam, a)]
+        );
+        assert_eq!(kinds("opt=gd,lr=0.5"), vec![(Gd, 0.5)]);
+        assert_eq!(
+            kinds("opt=gd, lr=0.5;adam,momentum"),
+            vec![(Gd, 0.5), (Adam, a), (Momentum, m)]
+        );
+        // No reading of its writer's: said, as before.
+        for q in ["opt=gd,nope", "opt=nope,gd", "opt=gd,lr=0.5,adam"] {
+            let (_, _, notes) = from_query(q);
+            assert!(
+                format!("{notes:?}").contains("optimizers[0].kind"),
+                "{q}: {notes:?}"
+            );
+        }
     }
 
     #[test]

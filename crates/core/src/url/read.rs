@@ -25,6 +25,32 @@ fn decode_expr(raw: &str) -> String {
     }
 }
 
+/// The optimizers of an `opt=` value, `;` between them. A link typed by
+/// hand with commas instead is read as its writer meant, where no other
+/// reading exists: `gd,momentum` (every part a kind) as `gd;momentum`, and
+/// `gd,lr=0.5` (a kind, then keys) as `gd:lr=0.5`; anything else stays as
+/// written, and a bad kind is said as before.
+fn opt_items(v: &str) -> Vec<String> {
+    let is_kind = |s: &str| crate::optim::OptKind::from_name(s.trim()).is_some();
+    let mut out = Vec::new();
+    for item in split_top(v, ';') {
+        if item.trim().is_empty() {
+            continue;
+        }
+        let parts = split_top(item, ',');
+        if item.contains(':') || parts.len() < 2 || !is_kind(parts[0]) {
+            out.push(item.to_string());
+        } else if parts.iter().all(|p| is_kind(p)) {
+            out.extend(parts.iter().map(|p| p.trim().to_string()));
+        } else if parts[1..].iter().all(|p| p.contains('=')) {
+            out.push(format!("{}:{}", parts[0].trim(), parts[1..].join(",")));
+        } else {
+            out.push(item.to_string());
+        }
+    }
+    out
+}
+
 pub(super) fn decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -137,10 +163,7 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
             }
             "opt" => {
                 // `;` and `,` inside a schedule's parentheses are its own.
-                let items: Vec<&str> = split_top(&v, ';')
-                    .into_iter()
-                    .filter(|s| !s.trim().is_empty())
-                    .collect();
+                let items = opt_items(&v);
                 if items.is_empty() {
                     // Dropped as any empty value is (`steps=`): the default
                     // optimizers, said; not a page without runs.
@@ -148,7 +171,7 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
                     continue;
                 }
                 let mut opts = Vec::new();
-                for item in items {
+                for item in &items {
                     let (kind, rest) = item.split_once(':').unwrap_or((item, ""));
                     let mut o = Map::new();
                     o.insert("kind".into(), Value::String(kind.trim().to_string()));
