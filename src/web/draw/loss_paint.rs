@@ -7,7 +7,7 @@
 use crate::diagnose::{Diagnosis, Health};
 use crate::format::tick_label;
 use crate::run::Trajectory;
-use crate::surface::mark;
+use crate::surface::{mark, Marker};
 use gradscape_core::geometry::loss_axes::LOSS_MARGINS;
 use gradscape_core::geometry::LossAxes;
 use wasm_bindgen::prelude::*;
@@ -134,7 +134,13 @@ pub(super) fn curve(ctx: &CanvasRenderingContext2d, axes: &LossAxes, f: &Curves,
         .into_iter()
         .map(|s| (axes.x(s as f64), axes.y(run.loss[s])))
         .collect();
-    for (size, style) in [(MARK_PX + 2.0, "#ffffff"), (MARK_PX, mk.colour)] {
+    // A triangle a little larger, to read at the weight of the others.
+    let px = if mk.marker == Marker::Triangle {
+        MARK_PX * 1.25
+    } else {
+        MARK_PX
+    };
+    for (size, style) in [(px + 2.0, "#ffffff"), (px, mk.colour)] {
         ctx.set_fill_style_str(style);
         super::trails::paint_dots(ctx, mk, shapes.iter().copied(), size);
     }
