@@ -129,17 +129,19 @@ pub(super) fn curve(ctx: &CanvasRenderingContext2d, axes: &LossAxes, f: &Curves,
     super::trails::set_dash(ctx, mk.dash);
     ctx.stroke();
     super::trails::set_dash(ctx, &[]);
-    let shapes: Vec<(f64, f64)> = axes
-        .mark_steps(i, f.runs.len(), run.loss.len())
-        .into_iter()
-        .map(|s| (axes.x(s as f64), axes.y(run.loss[s])))
-        .collect();
     // A triangle a little larger, to read at the weight of the others.
     let px = if mk.marker == Marker::Triangle {
         MARK_PX * 1.25
     } else {
         MARK_PX
     };
+    // Kept below the plot area's top, where the axis's name stands.
+    let top = LOSS_MARGINS.2 + px / 2.0;
+    let shapes: Vec<(f64, f64)> = axes
+        .mark_steps(i, f.runs.len(), run.loss.len())
+        .into_iter()
+        .map(|s| (axes.x(s as f64), axes.y(run.loss[s]).max(top)))
+        .collect();
     for (size, style) in [(px + 2.0, "#ffffff"), (px, mk.colour)] {
         ctx.set_fill_style_str(style);
         super::trails::paint_dots(ctx, mk, shapes.iter().copied(), size);
