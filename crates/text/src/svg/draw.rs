@@ -4,6 +4,7 @@
 
 use super::esc;
 use super::space::{Legend, Place};
+use gradscape_core::geometry::trail::edge_marker;
 use gradscape_core::geometry::Viewport;
 use gradscape_core::run::{Stop, Trajectory};
 use gradscape_core::surface::{mark, Mark, Marker};
@@ -36,7 +37,8 @@ pub fn figure_marks<'a>(
 }
 
 /// Run `i`'s trail: one path, a dot per step, the start ring, in a frame
-/// (`current`) the current point in the run's shape, as on the page, and a cross
+/// (`current`) the current point in the run's shape (off the view, an
+/// arrowhead on the edge pointing to it), as on the page, and a cross
 /// where a run diverged.
 pub fn run(s: &mut String, f: &Viewport, i: usize, t: &Trajectory, current: bool) {
     let mk = mark(i);
@@ -65,13 +67,25 @@ pub fn run(s: &mut String, f: &Viewport, i: usize, t: &Trajectory, current: bool
     }
     if let (true, Some(p)) = (current, t.points.last()) {
         let (x, y) = f.px(*p);
-        // The run's shape, as the page's (a triangle a little larger).
-        let size = if mk.marker == Marker::Triangle {
-            15.0
-        } else {
-            11.6
-        };
-        dot(s, &mk, x, y, size, r#" stroke="white" stroke-width="1.5""#);
+        if f.inside(x, y) {
+            // The run's shape, as the page's (a triangle a little larger).
+            let size = if mk.marker == Marker::Triangle {
+                15.0
+            } else {
+                11.6
+            };
+            dot(s, &mk, x, y, size, r#" stroke="white" stroke-width="1.5""#);
+        } else if let Some(m) = edge_marker(f, x, y) {
+            // Off the view: the page's arrowhead on the edge, towards it.
+            let (c, n) = (m.angle.cos(), m.angle.sin());
+            let at = |u: f64, v: f64| (m.x + u * c - v * n, m.y + u * n + v * c);
+            let [a, b, d] = [at(10.0, 0.0), at(-8.0, -8.0), at(-8.0, 8.0)];
+            let _ = write!(
+                s,
+                r#"<polygon class="edge" points="{:.2},{:.2} {:.2},{:.2} {:.2},{:.2}" fill="{col}" stroke="white" stroke-width="1.5"/>"#,
+                a.0, a.1, b.0, b.1, d.0, d.1
+            );
+        }
     }
     if let (Stop::Diverged { .. }, Some(p)) = (t.stop, t.points.last()) {
         let (x, y) = f.px(*p);

@@ -132,16 +132,24 @@ mod frames {
         let after = figure(ROSEN, Lang::Zh, Some(100));
         assert!(after.contains("第 100 步（共 100 步）"));
         assert!(legend(&after).contains(&format!("在第 {step} 步发散")));
-        // Frame k: k + 1 squares on the trail, one in the legend and the
-        // current point's (GD's shape, the legend's), besides the
-        // background, the clip, the frame and the legend box.
-        let k5 = figure(GD_06, Lang::En, Some(5));
-        assert_eq!(k5.matches("<rect x=").count(), 4 + 6 + 1 + 1, "{k5}");
+        // Frame k: k + 1 squares on the trail and one in the legend,
+        // besides the background, the clip, the frame and the legend box;
+        // at step 0 one more, the current point's (GD's shape, the
+        // legend's, not a disc).
+        let k0 = figure(GD_06, Lang::En, Some(0));
+        assert_eq!(k0.matches("<rect x=").count(), 4 + 1 + 1 + 1, "{k0}");
         assert_eq!(
-            k5.matches(r#"stroke="white" stroke-width="1.5"/>"#).count(),
+            k0.matches(r#"stroke="white" stroke-width="1.5"/>"#).count(),
             1
         );
-        assert!(!k5.contains(r#"r="6.5""#), "no disc for a square run");
+        assert!(!k0.contains(r#"r="6.5""#), "no disc for a square run");
+        assert!(!k0.contains(r#"class="edge""#), "GD is in view at step 0");
+        // Once GD has left the view (from step 1), its current point is
+        // the page's arrowhead on the edge, towards it, in its colour.
+        let k5 = figure(GD_06, Lang::En, Some(5));
+        assert_eq!(k5.matches("<rect x=").count(), 4 + 6 + 1, "{k5}");
+        assert_eq!(k5.matches(r#"class="edge""#).count(), 1, "{k5}");
+        assert!(k5.contains(r##"fill="#E69F00" stroke="white" stroke-width="1.5"/></g>"##));
         assert!(!figure(GD_06, Lang::En, None).contains(" of 20"));
     }
 }
