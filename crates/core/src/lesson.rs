@@ -6,7 +6,7 @@
 //! explainer panel that show its point — so a class sees it at once. Their
 //! titles and captions are words, in `gradscape-text`.
 
-use crate::geometry::fit_runs;
+use crate::geometry::fit_runs_ahead;
 use crate::landscape::{View, BOWL_VIEW};
 use crate::run::simulate;
 use crate::scene::Scene;
@@ -81,7 +81,8 @@ impl Lesson {
             LessonView::FitTrails => {
                 if let Ok(runs) = simulate(&s) {
                     let home = s.landscape.default_view();
-                    s.view = fit_runs(runs.iter().map(|r| r.points.as_slice()), s.start, t, home);
+                    s.view =
+                        fit_runs_ahead(runs.iter().map(|r| r.points.as_slice()), s.start, t, home);
                 }
             }
         }

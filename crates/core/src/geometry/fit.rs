@@ -111,15 +111,46 @@ pub fn fit_runs<'a>(
     t: usize,
     home: View,
 ) -> Option<View> {
+    framed(runs, start, t, home, false)
+}
+
+/// [`fit_runs`], and the points after step `t` that stay inside `home`
+/// (grown to hold `start`): a lesson opens at a step and says "press ▶",
+/// so a run that converges is seen to its end inside the window; what
+/// leaves the surface's own window later is left to the edge markers.
+pub fn fit_runs_ahead<'a>(
+    runs: impl IntoIterator<Item = &'a [Vec2]>,
+    start: Vec2,
+    t: usize,
+    home: View,
+) -> Option<View> {
+    framed(runs, start, t, home, true)
+}
+
+fn framed<'a>(
+    runs: impl IntoIterator<Item = &'a [Vec2]>,
+    start: Vec2,
+    t: usize,
+    home: View,
+    ahead: bool,
+) -> Option<View> {
     let (x0, x1) = (home.x0.min(start[0]), home.x1.max(start[0]));
     let (y0, y1) = (home.y0.min(start[1]), home.y1.max(start[1]));
     let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    let (rx, ry) = (REACH * (x1 - x0) / 2.0, REACH * (y1 - y0) / 2.0);
-    let near = move |p: &Vec2| (p[0] - cx).abs() <= rx && (p[1] - cy).abs() <= ry;
-    let pts = runs
-        .into_iter()
-        .flat_map(|r| r.iter().take(t.saturating_add(1)).copied())
-        .filter(near);
+    let (hx, hy) = ((x1 - x0) / 2.0, (y1 - y0) / 2.0);
+    let within = move |p: &Vec2, reach: f64| {
+        (p[0] - cx).abs() <= reach * hx && (p[1] - cy).abs() <= reach * hy
+    };
+    let pts = runs.into_iter().flat_map(move |r| {
+        r.iter().enumerate().filter_map(move |(k, p)| {
+            let shown = if k <= t {
+                within(p, REACH)
+            } else {
+                ahead && within(p, 1.0)
+            };
+            shown.then_some(*p)
+        })
+    });
     fit(std::iter::once(start).chain(pts))
 }
 
@@ -191,6 +222,30 @@ mod tests {
         // The bad points are left out; the good ones are held.
         let v = fit([[f64::NAN, 0.0], [0.0, 1.0], [1e300, -1e300], [2.0, 3.0]]).unwrap();
         assert!(holds(&v, [0.0, 1.0]) && holds(&v, [2.0, 3.0]) && v.x1 < 10.0);
+    }
+
+    #[test]
+    fn ahead_of_the_step_what_stays_home_is_framed_too() {
+        let home = View::new([-10.0, 10.0], [-10.0, 10.0]);
+        // A run converging to (8, 0) after step 1, one leaving home.
+        let a: Vec<Vec2> = vec![[0.0, 0.0], [1.0, 1.0], [5.0, 0.5], [8.0, 0.0]];
+        let b: Vec<Vec2> = vec![[0.0, 0.0], [-1.0, 2.0], [-40.0, 60.0]];
+        let runs = [a.as_slice(), b.as_slice()];
+        let now = fit_runs(runs, [0.0, 0.0], 1, home).unwrap();
+        assert!(!holds(&now, [8.0, 0.0]), "{now:?}");
+        let v = fit_runs_ahead(runs, [0.0, 0.0], 1, home).unwrap();
+        for p in [[0.0, 0.0], [1.0, 1.0], [-1.0, 2.0], [5.0, 0.5], [8.0, 0.0]] {
+            assert!(holds(&v, p), "{p:?} in {v:?}");
+        }
+        assert!(
+            v.x0 > -5.0 && v.y1 < 10.0,
+            "b's later point is left out: {v:?}"
+        );
+        // Up to the last step, both are the same.
+        assert_eq!(
+            fit_runs_ahead(runs, [0.0, 0.0], 3, home),
+            fit_runs(runs, [0.0, 0.0], 3, home)
+        );
     }
 
     #[test]

@@ -46,7 +46,7 @@ pub mod trail;
 mod viewport;
 
 pub use client::client_px;
-pub use fit::{fit, fit_runs};
+pub use fit::{fit, fit_runs, fit_runs_ahead};
 pub use loss_axes::LossAxes;
 pub use viewport::{
     fit_height, grabs_start, grain, is_drag, nudge_step, pinch, snap, start_ok, view_ok,
