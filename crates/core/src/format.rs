@@ -48,13 +48,31 @@ pub fn short(v: f64) -> String {
     }
 }
 
-/// Round to `n` significant digits.
+/// Round to `n` significant digits (ties away from zero): the double
+/// nearest the decimal of `n` digits, so it prints without float noise.
+/// The scale is an exact power of ten, divided by rather than multiplied
+/// by its inexact inverse (1.21e7 · 1e-5 → 121, / 1e-5 read
+/// 12099999.999999998); past 10²², where no power is exact, the decimal
+/// is written and read back.
 pub fn round_sig(v: f64, n: i32) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
-    let k = 10f64.powi(n - 1 - v.abs().log10().floor() as i32);
-    (v * k).round() / k
+    let e = n - 1 - v.abs().log10().floor() as i32;
+    match e {
+        0..=22 => {
+            let k = 10f64.powi(e);
+            (v * k).round() / k
+        }
+        -22..=-1 => {
+            let k = 10f64.powi(-e);
+            (v / k).round() * k
+        }
+        _ => {
+            let digits = n.max(1) as usize - 1;
+            format!("{v:.digits$e}").parse().unwrap_or(v)
+        }
+    }
 }
 
 /// A number for a sentence: 3 significant digits in [`fmt_num`]'s form;
@@ -246,6 +264,24 @@ mod tests {
         assert!(round_sig(f64::NAN, 3).is_nan());
         assert_eq!(sig3(2.0 / 3.0), "0.667");
         assert_eq!(sig3(f64::NEG_INFINITY), "—");
+        // A legend's growth factor: no float noise above the digits.
+        assert_eq!(sig3(12_099_999.7), "1.21e7");
+        assert_eq!(sig3(-5.33e5), "-5.33e5");
+    }
+
+    proptest::proptest! {
+        /// At every magnitude a sentence's number has at most three
+        /// significant digits and stays within half a unit of the third.
+        #[test]
+        fn sig3_never_shows_float_noise(m in 1.0f64..10.0, e in -300i32..300) {
+            let v = m * 10f64.powi(e);
+            let s = sig3(v);
+            let digits = s.split('e').next().unwrap().chars().filter(char::is_ascii_digit);
+            let digits: String = digits.collect::<String>().trim_matches('0').into();
+            proptest::prop_assert!(digits.len() <= 3, "{v} → {s}");
+            let back: f64 = s.parse().unwrap();
+            proptest::prop_assert!((back - v).abs() <= 0.0051 * v.abs(), "{v} → {s}");
+        }
     }
 
     #[test]
