@@ -302,6 +302,32 @@ test('loading: a wasm that cannot be fetched turns the panel into an error with 
   assert.equal(await page.locator('#loading').isVisible(), false);
 });
 
+// A caption is not broken inside a hyphenated token ("2-D", "1.1e-4",
+// "L-BFGS"): at a projector's widths they were, in both languages.
+test('presenting, no caption line breaks inside "2-D", "1.1e-4" or "L-BFGS"', async (t) => {
+  for (const [w, h] of [[1024, 768], [1280, 720], [1920, 1080]]) {
+    for (const lang of ['en', 'zh']) {
+      const page = await open(t, `?lesson=1&present&lang=${lang}`, w, h);
+      for (let l = 1; l <= 15; l++) {
+        if (l > 1) {
+          await act(page, () => page.keyboard.press('PageDown'));
+          await page.waitForFunction((l) => document.getElementById('lesson-caption').dataset.lesson === String(l), l);
+        }
+        const broken = await page.evaluate(() => {
+          const node = document.getElementById('lesson-text').firstChild;
+          return [...node.textContent.matchAll(/[\p{L}\p{N}.]+-\u2060?[\p{L}\p{N}.]+/gu)].filter((m) => {
+            const r = document.createRange();
+            r.setStart(node, m.index);
+            r.setEnd(node, m.index + m[0].length);
+            return new Set([...r.getClientRects()].map((q) => Math.round(q.top))).size > 1;
+          }).map((m) => m[0]);
+        });
+        assert.deepEqual(broken, [], `${w}×${h} ${lang} lesson ${l}`);
+      }
+    }
+  }
+});
+
 test('no console errors in any of the pages above', () => {
   assert.deepEqual(allErrors.filter((e) => e.errors.length), []);
 });
