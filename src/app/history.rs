@@ -10,13 +10,17 @@ use crate::scene::Scene;
 /// At most this many steps back (the oldest go).
 pub const MAX_HISTORY: usize = 200;
 
-/// What was shown: the scene and the lesson whose caption was on screen.
+/// What was shown: the scene, the lesson whose caption was on screen, and
+/// the step (put back with another lesson: undoing a clicker's PageUp
+/// returns to the step the class was at, not to the other lesson's).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Snapshot {
     /// The scene.
     pub scene: Scene,
     /// The lesson, if any.
     pub lesson: Option<usize>,
+    /// The step shown.
+    pub t: usize,
 }
 
 /// A gesture whose many messages make one entry.

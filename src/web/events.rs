@@ -443,12 +443,15 @@ const ZOOM: f64 = 1.25;
 /// in keep every key; pickers their arrows, letters and Space; sliders
 /// their arrows and Home/End; buttons, boxes and summaries Space and Enter
 /// (a keyboard user presses the button they tabbed to). PageUp/PageDown
-/// are what a presentation clicker sends: they change the lesson wherever
-/// the focus is (a slider or picker the teacher touched last would take
-/// them as a big step or another choice).
-fn kept_by(t: &Element, key: &str, ctrl: bool) -> bool {
+/// are what a presentation clicker sends: in a lesson they change it
+/// wherever the focus is (a slider or picker the teacher touched last would
+/// take them as a big step or another choice); in free play every control
+/// keeps them (a student's PageUp on a slider jumped from their own scene
+/// to the last lesson), and only the figure or the page takes them.
+fn kept_by(t: &Element, key: &str, ctrl: bool, in_lesson: bool) -> bool {
     if matches!(key, "PageUp" | "PageDown") && !ctrl {
-        return false;
+        let figure = t.id() == "plot" || t.tag_name().eq_ignore_ascii_case("BODY");
+        return !in_lesson && !figure;
     }
     if super::gestures::is_text_entry(t) {
         return true;
@@ -468,7 +471,8 @@ fn kept_by(t: &Element, key: &str, ctrl: bool) -> bool {
 /// Keyboard: the keys of [`KEYS`], anywhere on the page, unless the focused
 /// control keeps that key; the start handle's arrows move the start.
 fn keys(doc: &Document) -> Result<(), JsValue> {
-    on(doc, "keydown", |e: KeyboardEvent| {
+    let d = doc.clone();
+    on(doc, "keydown", move |e: KeyboardEvent| {
         if e.alt_key() {
             return;
         }
@@ -482,7 +486,7 @@ fn keys(doc: &Document) -> Result<(), JsValue> {
                     e.prevent_default();
                     return dispatch(msg);
                 }
-            } else if kept_by(t, &key, ctrl) {
+            } else if kept_by(t, &key, ctrl, in_lesson(&d)) {
                 return;
             }
         }
@@ -497,6 +501,20 @@ fn keys(doc: &Document) -> Result<(), JsValue> {
             return;
         };
         e.prevent_default();
-        dispatch((b.msg)());
+        let msg = (b.msg)();
+        let lesson_key = matches!(msg, Msg::StepLesson(_));
+        dispatch(msg);
+        // Choosing a lesson gives the keys to the figure, from a field or a
+        // slider too: the class's next → and Space step and play, not type
+        // into the η box the teacher had clicked.
+        if lesson_key && target.is_some_and(|t| t.id() != "plot") {
+            super::gestures::focus_figure(&d);
+        }
     })
+}
+
+/// Whether a lesson is shown (its caption is): the lesson keys' rule.
+fn in_lesson(doc: &Document) -> bool {
+    doc.get_element_by_id("lesson-caption")
+        .is_some_and(|c| !c.has_attribute("hidden"))
 }

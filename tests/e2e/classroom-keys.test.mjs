@@ -328,9 +328,36 @@ test('Enter in a field takes the value and gives the keys back; a refused value 
   await page.waitForTimeout(100);
   assert.equal(await eta.evaluate((e) => e === document.activeElement), true);
   assert.equal(await eta.getAttribute('aria-invalid'), 'true');
-  // The clicker still changes the lesson from a field.
+  // The clicker still changes the lesson from a field, and gives the keys
+  // to the figure: → steps and Space plays, nothing is typed into η.
   await act(page, () => page.keyboard.press('PageDown'));
-  assert.equal((await state(page)).lesson, 4);
+  let s = await state(page);
+  assert.equal(s.lesson, 4);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'plot');
+  await act(page, () => page.keyboard.press('ArrowRight'));
+  assert.equal((await state(page)).t, s.t + 1, '→ steps');
+  await page.keyboard.press(' ');
+  assert.equal((await state(page)).playing, true, 'Space plays');
+  await page.keyboard.press(' ');
+  assert.equal((await state(page)).scene.optimizers[0].lr, s.scene.optimizers[0].lr);
+  assert.equal(await eta.evaluate((e) => e.getAttribute('aria-invalid')), null, 'no refusal typed into η');
+  noErrors(errors);
+});
+
+test('in free play a focused slider, picker or field keeps PageUp/PageDown; the figure takes them', async (t) => {
+  const { page, errors } = await open(t, '?opt=adamw:lr=0.1,lambda=0.01');
+  const lambda = 'section.opt-card[data-index="0"] input[type="range"][data-param="lambda"]';
+  const before = (await state(page)).scene;
+  for (const sel of [lambda, '#speed', 'section.opt-card[data-index="0"] input.num[data-param="lr"]']) {
+    await page.focus(sel);
+    await page.keyboard.press('PageUp');
+    await settled(page);
+    assert.equal((await state(page)).lesson, null, `PageUp on ${sel}: still free play`);
+  }
+  assert.equal((await state(page)).scene.optimizers[0].kind, before.optimizers[0].kind);
+  await page.focus('#plot');
+  await act(page, () => page.keyboard.press('PageDown'));
+  assert.equal((await state(page)).lesson, 1, 'on the figure, PageDown opens lesson 1');
   noErrors(errors);
 });
 

@@ -12,6 +12,7 @@ pub(super) fn snapshot(m: &Model) -> Snapshot {
     Snapshot {
         scene: m.scene.clone(),
         lesson: m.lesson,
+        t: m.t,
     }
 }
 
@@ -53,6 +54,7 @@ fn restore(m: &mut Model, s: Snapshot) -> Dirty {
     m.hidden.resize(m.scene.optimizers.len(), false);
     let mut d = all(m) | Dirty::LESSON | Dirty::TIME;
     if lesson_changed {
+        m.t = s.t.min(m.scene.steps);
         d |= Dirty::LESSON_PANELS;
     }
     d

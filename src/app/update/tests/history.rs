@@ -217,6 +217,26 @@ fn choosing_a_lesson_is_undoable() {
 }
 
 #[test]
+fn undoing_a_lesson_change_returns_to_the_step_shown() {
+    // Lesson 4 opens at step 6; the class is at step 2 when the clicker
+    // goes on: undo shows lesson 4 at step 2, not at lesson 5's step 20.
+    let mut m = lesson_model(4);
+    update(&mut m, Msg::Seek(2));
+    update(&mut m, Msg::StepLesson(1));
+    assert_eq!((m.lesson, m.t), (Some(5), 20));
+    update(&mut m, Msg::Undo);
+    assert_eq!((m.lesson, m.t), (Some(4), 2));
+    update(&mut m, Msg::Redo);
+    assert_eq!((m.lesson, m.t), (Some(5), 20));
+    // A change within a lesson leaves the step where it is now.
+    update(&mut m, Msg::Seek(3));
+    update(&mut m, Msg::SetSteps(30.0));
+    update(&mut m, Msg::Seek(9));
+    update(&mut m, Msg::Undo);
+    assert_eq!((m.scene.steps, m.t), (20, 9));
+}
+
+#[test]
 fn restore_lesson_and_the_modified_marker() {
     let mut m = model();
     assert!(!m.lesson_modified(), "free play is never modified");
