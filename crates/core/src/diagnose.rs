@@ -133,6 +133,20 @@ pub enum Hint {
         /// The largest stable η, bound/L.
         lr_max: f64,
     },
+    /// Decoupled weight decay multiplies x by 1 − η·λ every step; with
+    /// η·λ > 2 that factor is below −1, and x flips sign and grows
+    /// whatever the gradient does (AdamW, Lion, NAdam's and RAdam's
+    /// decoupled decay).
+    DecayUnstable {
+        /// The learning rate η.
+        lr: f64,
+        /// The weight decay λ.
+        lambda: f64,
+        /// 1 − η·λ.
+        factor: f64,
+        /// The largest stable λ at this η, 2/η.
+        lambda_max: f64,
+    },
     /// Stopped by the core at `step`.
     Diverged {
         /// The learning rate.
@@ -273,9 +287,21 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
                 }
             }
         }
-        if let Landscape::Expr(_) = landscape {
-            return Hint::ExprLeft { step, lr };
+    }
+    // A decay factor 1 − η·λ below −1 alone makes x grow, whatever the
+    // surface: the step size is not what to change.
+    if let Some(lambda) = t.spec.decoupled_decay() {
+        if lr * lambda > 2.0 {
+            return Hint::DecayUnstable {
+                lr,
+                lambda,
+                factor: 1.0 - lr * lambda,
+                lambda_max: 2.0 / lr,
+            };
         }
+    }
+    if let (Stop::Diverged { step }, Landscape::Expr(_)) = (t.stop, landscape) {
+        return Hint::ExprLeft { step, lr };
     }
     // The bounds are those of a constant η: under a schedule they explain
     // nothing for sure, so such a run gets the plain words.
@@ -316,5 +342,58 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
     match t.stop {
         Stop::Diverged { step } | Stop::Fault { step, .. } => Hint::Diverged { lr, step },
         Stop::Completed => Hint::Grew { first, last, lr },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::run::simulate;
+    use crate::scene::Scene;
+
+    fn hints(json: &str) -> Vec<Option<Hint>> {
+        let s = Scene::from_json(json).unwrap();
+        let runs = simulate(&s).unwrap();
+        runs.iter()
+            .map(|r| diagnose(&s.landscape, r).hint)
+            .collect()
+    }
+
+    #[test]
+    fn decoupled_decay_past_two_is_named_not_the_step_size() {
+        // AdamW η = 0.1, λ = 25: 1 − η·λ = −1.5, on the bowl and on a
+        // formula; Lion and NAdam's decoupled decay alike.
+        for land in [
+            r#"{"kind": "quadratic", "a": 0.1, "b": 2}"#,
+            r#"{"kind": "expr", "expr": "x^2 + y^2"}"#,
+        ] {
+            let h = hints(&format!(
+                r#"{{"landscape": {land}, "steps": 200, "optimizers": [{{"kind": "adamw", "lr": 0.1, "lambda": 25}}, {{"kind": "lion", "lr": 0.5, "lambda": 5}}, {{"kind": "nadam", "lr": 0.1, "lambda": 30, "decoupled": true}}]}}"#
+            ));
+            for (i, want) in [(0.1, 25.0), (0.5, 5.0), (0.1, 30.0)].iter().enumerate() {
+                match h[i] {
+                    Some(Hint::DecayUnstable {
+                        lr,
+                        lambda,
+                        factor,
+                        lambda_max,
+                    }) => {
+                        assert_eq!((lr, lambda), *want);
+                        assert!((factor - (1.0 - lr * lambda)).abs() < 1e-12);
+                        assert!((lambda_max - 2.0 / lr).abs() < 1e-12);
+                    }
+                    ref other => panic!("{land} run {i}: {other:?}"),
+                }
+            }
+        }
+        // Below 2, or L2's coupled decay: the decay is not named.
+        let h = hints(
+            r#"{"steps": 50, "optimizers": [{"kind": "adamw", "lr": 0.1, "lambda": 19}, {"kind": "adam_l2", "lr": 3, "lambda": 25}, {"kind": "nadam", "lr": 0.1, "lambda": 30}]}"#,
+        );
+        assert!(
+            h.iter()
+                .all(|h| !matches!(h, Some(Hint::DecayUnstable { .. }))),
+            "{h:?}"
+        );
     }
 }

@@ -46,6 +46,16 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             "hint.nesterov",
             &[&f(lr), &f(l), &f(lr_l), &f(bound), &f(lr_max)],
         ),
+        Hint::DecayUnstable {
+            lr,
+            lambda,
+            factor,
+            lambda_max,
+        } => trf(
+            lang,
+            "hint.decay",
+            &[&f(lr), &f(lambda), &sig3(factor), &sig3(lambda_max)],
+        ),
         Hint::Diverged { lr, step } => trf(lang, "hint.diverged", &[&f(lr), &step.to_string()]),
         Hint::Grew { first, last, lr } => {
             trf(lang, "hint.grew", &[&short(first), &short(last), &f(lr)])

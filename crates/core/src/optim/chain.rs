@@ -23,6 +23,18 @@ pub struct OptSpec {
 }
 
 impl OptSpec {
+    /// λ when this optimizer decays the parameters apart from the
+    /// gradient, x·(1 − η·λ) each step (AdamW; Lion; NAdam and RAdam with
+    /// `decoupled`); `None` without decay or with L2's g + λ·x.
+    pub fn decoupled_decay(&self) -> Option<f64> {
+        let h = &self.hyper;
+        let decoupled = match self.kind {
+            OptKind::Adamw | OptKind::Lion => true,
+            OptKind::Nadam | OptKind::Radam => h.decoupled,
+            _ => false,
+        };
+        (decoupled && h.lambda != 0.0).then_some(h.lambda)
+    }
     /// The kind with the convention's defaults.
     pub fn new(kind: OptKind, conv: Convention) -> OptSpec {
         OptSpec {
