@@ -301,6 +301,32 @@ test('the dashed L2 isolines appear only with an Adam+L2 run shown, in white (no
   assert.deepEqual(errors, []);
 });
 
+// On the centred axis bowl, L2 inside Adam only rescales each gradient
+// coordinate, which Adam divides out: a student drags λ and nothing moves,
+// so the panel says why (and not on lesson 9's shifted bowl).
+test('Adam+L2 on the centred bowl: the panel says its steps are Adam\'s, in both languages', async (t) => {
+  const q = '?opt=adam:lr=0.1;adam_l2:lr=0.1,lambda=0.5;adamw:lr=0.1,lambda=0.5&t=1';
+  const { page, errors } = await fresh(t, q);
+  const s = await state(page);
+  const gap = Math.max(...s.runs[1].points.map((p, k) => Math.hypot(p[0] - s.runs[0].points[k][0], p[1] - s.runs[0].points[k][1])));
+  assert.ok(gap < 1e-4, `Adam+L2 follows Adam (${gap})`);
+  if (!(await page.evaluate(() => document.getElementById('state-panel').open))) await act(page, () => page.click('#state-summary'));
+  assert.match(await page.textContent('#state-l2 .l2-rescale'), /changes nothing.*Adam\+L2 takes Adam's steps/);
+  // At step 0 both decay arrows point nearly the same way: their labels
+  // are stacked, not drawn one on the other.
+  await setT(page, 0);
+  const labels = JSON.parse(await page.getAttribute('#plot', 'data-arrows')).filter((a) => a.label).map((a) => a.label);
+  assert.equal(labels.length, 2, 'both decay labels');
+  const [a, b] = labels;
+  assert.ok(!(a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]), `labels overlap: ${JSON.stringify(labels)}`);
+  await act(page, () => page.selectOption('#lang', 'zh'));
+  assert.match(await page.textContent('#state-l2 .l2-rescale'), /不起任何作用/);
+  // Lesson 9's bowl, centred at (3, 3): L2 pulls towards the origin.
+  await setScene(page, { landscape: { kind: 'expr', expr: '0.1*(x-3)^2 + 2*(y-3)^2' }, steps: 20, optimizers: [{ kind: 'adam_l2', lr: 0.1, lambda: 0.5 }] });
+  assert.equal(await page.locator('#state-l2 .l2-rescale').count(), 0);
+  assert.deepEqual(errors, []);
+});
+
 test('the panel follows the language switch', async (t) => {
   const { page, errors } = await fresh(t, '?lesson=9');
   const en = await page.textContent('#state-panel');

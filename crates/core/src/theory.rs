@@ -97,6 +97,25 @@ pub fn bowl_curvature(landscape: &Landscape) -> Option<f64> {
     }
 }
 
+/// Whether Adam+L2 with this λ takes plain Adam's steps on `landscape`
+/// (without gradient noise): on the bowl a·x1² + b·x2² with its axes along
+/// x1 and x2 and its minimum at the origin, ∇f + λ·x = ((2a + λ)·x1,
+/// (2b + λ)·x2) only scales each coordinate's gradient by a positive
+/// constant, and Adam's m̂/(√v̂ + ε) divides any such scale out (up to ε).
+/// A student drags λ there and sees nothing move; the page says why.
+pub fn l2_only_rescales(landscape: &Landscape, lambda: f64, sigma: f64) -> bool {
+    match landscape {
+        Landscape::Quadratic(q) => {
+            lambda != 0.0
+                && sigma == 0.0
+                && q.rotation.rem_euclid(90.0) == 0.0
+                && 2.0 * q.a + lambda > 0.0
+                && 2.0 * q.b + lambda > 0.0
+        }
+        _ => false,
+    }
+}
+
 /// The exact bound on η for GD and momentum on a quadratic bowl (a, b > 0);
 /// `None` elsewhere.
 pub fn stability_bound(landscape: &Landscape, spec: &OptSpec) -> Option<f64> {
@@ -136,6 +155,49 @@ pub fn momentum_rate(form: MomentumForm, eta: f64, gamma: f64, curvatures: &[f64
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn l2_inside_adam_is_a_rescale_on_the_centred_axis_bowl() {
+        use crate::landscape::Quadratic;
+        use crate::run::simulate;
+        use crate::scene::Scene;
+        let run = |land: &str, sigma: f64| {
+            let s = Scene::from_json(&format!(
+                r#"{{"landscape": {land}, "noise": {{"sigma": {sigma}, "seed": 1}}, "steps": 30, "optimizers": [{{"kind": "adam", "lr": 0.1}}, {{"kind": "adam_l2", "lr": 0.1, "lambda": 0.5}}, {{"kind": "adam_l2", "lr": 0.1, "lambda": 5}}]}}"#
+            ))
+            .unwrap();
+            let runs = simulate(&s).unwrap();
+            let gap = |r: &crate::run::Trajectory| {
+                r.points
+                    .iter()
+                    .zip(&runs[0].points)
+                    .map(|(p, q)| (p[0] - q[0]).abs().max((p[1] - q[1]).abs()))
+                    .fold(0.0, f64::max)
+            };
+            let rescales = l2_only_rescales(&s.landscape, 0.5, s.noise.sigma);
+            (rescales, gap(&runs[1]).max(gap(&runs[2])))
+        };
+        // The default bowl: the same steps (ε = 1e-6 aside) at λ = 0.5 and 5.
+        let (yes, gap) = run(r#"{"kind": "quadratic", "a": 0.1, "b": 2}"#, 0.0);
+        assert!(yes && gap < 1e-4, "{gap}");
+        // Rotated, shifted (lesson 9's), or with noise: L2 changes the path.
+        for (land, sigma) in [
+            (
+                r#"{"kind": "quadratic", "a": 0.1, "b": 2, "rotation": 30}"#,
+                0.0,
+            ),
+            (
+                r#"{"kind": "expr", "expr": "0.1*(x-3)^2 + 2*(y-3)^2"}"#,
+                0.0,
+            ),
+            (r#"{"kind": "quadratic", "a": 0.1, "b": 2}"#, 0.5),
+        ] {
+            let (yes, gap) = run(land, sigma);
+            assert!(!yes && gap > 0.05, "{land} σ={sigma}: {gap}");
+        }
+        let bowl = Landscape::Quadratic(Quadratic::default());
+        assert!(!l2_only_rescales(&bowl, 0.0, 0.0), "no λ, nothing to say");
+    }
     use crate::landscape::Landscape;
     use crate::optim::Convention;
 

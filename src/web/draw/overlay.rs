@@ -243,6 +243,10 @@ pub fn draw(
         false
     };
     let mut json = Vec::new();
+    // The decay labels placed so far (CSS px boxes): a second one moves off
+    // the first (Adam+L2's and AdamW's nearly parallel arrows at step 0 put
+    // one label on the other).
+    let mut placed: Vec<[f64; 4]> = Vec::new();
     // Last run first, so a shorter step of an earlier run (lesson 8's
     // corrected Adam under the uncorrected one) stays on top and visible.
     for (n, (index, a)) in o.arrows.iter().enumerate().rev() {
@@ -269,8 +273,14 @@ pub fn draw(
                 _ => "overlay.decay.l2",
             };
             let label = gradscape_text::tr(o.lang, key);
-            if let Some(dir) = decay_direction(ctx, g, st, from, dt, colour, label)? {
+            if let Some(dir) = decay_direction(ctx, g, st, from, dt, colour, label, &mut placed)? {
                 item += &format!(",\"decay_dir\":{}", px_json(dir));
+                if let Some(b) = placed.last() {
+                    item += &format!(
+                        ",\"label\":[{:.1},{:.1},{:.1},{:.1}]",
+                        b[0], b[1], b[2], b[3]
+                    );
+                }
             }
         }
         item.push('}');
@@ -288,7 +298,9 @@ pub fn draw(
 
 /// The decay's direction made visible: a faint line from the current point
 /// to the origin, the decay part drawn again as a 70 px arrow in its own
-/// direction, and a short label. Returns the arrow's tip.
+/// direction, and a short label clear of the labels `placed` before it
+/// (its box is added). Returns the arrow's tip.
+#[allow(clippy::too_many_arguments)]
 fn decay_direction(
     ctx: &CanvasRenderingContext2d,
     g: &Geom,
@@ -297,6 +309,7 @@ fn decay_direction(
     decay_tip: (f64, f64),
     colour: &str,
     text: &str,
+    placed: &mut Vec<[f64; 4]>,
 ) -> Result<Option<(f64, f64)>, JsValue> {
     let (dx, dy) = (decay_tip.0 - from.0, decay_tip.1 - from.1);
     let len = dx.hypot(dy);
@@ -322,7 +335,13 @@ fn decay_direction(
     let tw = text_width(ctx, &label_font(st), text)?;
     let x = if right { tip.0 + 6.0 } else { tip.0 - 6.0 - tw };
     let lx = x.min(g.w - tw - 4.0).max(4.0);
-    let ly = tip.1;
+    let (pad, half) = label_margins(st);
+    let ly = clear_of(
+        placed,
+        [lx - pad, tip.1 - half, lx + tw + pad, tip.1 + half],
+        g.h,
+    );
+    placed.push([lx - pad, ly - half, lx + tw + pad, ly + half]);
     // The label from its kept picture, on the device-pixel grid (so it is
     // copied, not resampled): stroking text is the software canvas's
     // slowest text path, and a drag with the state panel open drew two
@@ -355,8 +374,7 @@ fn label_sprite(
     tw: f64,
 ) -> Result<(HtmlCanvasElement, f64, f64), JsValue> {
     let font = label_font(st);
-    let pad = st.px(3.0) + 2.0;
-    let half = st.text_px * 0.75 + pad;
+    let (pad, half) = label_margins(st);
     let key = (dpr.to_bits(), st.line.to_bits());
     let found = SPRITES.with(|s| {
         s.borrow()
@@ -401,6 +419,42 @@ thread_local! {
     /// canvas fonts are the system's, so a width never changes.
     static WIDTHS: std::cell::RefCell<Vec<(String, String, f64)>> =
         const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A decay label's margin around its text and half its height (CSS px).
+fn label_margins(st: &Style) -> (f64, f64) {
+    let pad = st.px(3.0) + 2.0;
+    (pad, st.text_px * 0.75 + pad)
+}
+
+/// The middle y for a label box `b` (CSS px) clear of the boxes `placed`:
+/// moved a box's height at a time away from the one it meets (up when it
+/// is above that one's middle), kept within a canvas `h` tall.
+fn clear_of(placed: &[[f64; 4]], b: [f64; 4], h: f64) -> f64 {
+    let meets =
+        |a: &[f64; 4], y0: f64, y1: f64| a[0] < b[2] && b[0] < a[2] && a[1] < y1 && y0 < a[3];
+    let tall = b[3] - b[1];
+    let mid = (b[1] + b[3]) / 2.0;
+    let Some(first) = placed.iter().find(|a| meets(a, b[1], b[3])) else {
+        return mid;
+    };
+    let up = mid <= (first[1] + first[3]) / 2.0 && mid - tall >= tall / 2.0;
+    let dir = if up || mid + tall > h - tall / 2.0 {
+        -1.0
+    } else {
+        1.0
+    };
+    let mut y = mid;
+    for _ in 0..placed.len() + 1 {
+        if !placed
+            .iter()
+            .any(|a| meets(a, y - tall / 2.0, y + tall / 2.0))
+        {
+            break;
+        }
+        y += dir * tall;
+    }
+    y
 }
 
 /// The decay labels' font.

@@ -353,7 +353,8 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
             )?;
         }
     }
-    if let Some(sec) = l2_section(doc, lang, &insps, l2)? {
+    let scene = &app.model.scene;
+    if let Some(sec) = l2_section(doc, lang, &insps, l2, &scene.landscape, scene.noise.sigma)? {
         add(&fresh, &sec)?;
     }
     let runs = el(

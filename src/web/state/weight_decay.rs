@@ -6,7 +6,9 @@ use super::super::dom::{add, el};
 use super::mathml::full;
 use crate::format::readout;
 use crate::inspect::Inspection;
+use crate::landscape::Landscape;
 use crate::optim::OptKind;
+use crate::theory::l2_only_rescales;
 use gradscape_text::inspect::coord;
 use gradscape_text::{tr, trf, Lang};
 use wasm_bindgen::prelude::*;
@@ -18,6 +20,8 @@ pub fn l2_section(
     lang: Lang,
     insps: &[(usize, Option<Inspection>)],
     l2_lambda: Option<f64>,
+    landscape: &Landscape,
+    sigma: f64,
 ) -> Result<Option<Element>, JsValue> {
     let find = |kind| {
         insps
@@ -67,6 +71,15 @@ pub fn l2_section(
             Some(&text),
         )?;
         add(&sec, &p)?;
+        // On the centred axis bowl L2 only rescales each coordinate's
+        // gradient, which Adam divides out: its steps are Adam's.
+        if l2_only_rescales(landscape, x.spec.hyper.lambda, sigma) {
+            let text = tr(lang, "state.l2.rescale");
+            add(
+                &sec,
+                &el(doc, "p", &[("class", "hint l2-rescale")], Some(text))?,
+            )?;
+        }
     }
     if let Some(x) = w {
         let rate = x.decay_rate().unwrap_or([0.0; 2]);
