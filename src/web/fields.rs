@@ -191,7 +191,9 @@ pub fn show(app: &App) -> Result<(), JsValue> {
         let Some(row) = row_of(input) else {
             continue;
         };
-        let p = match doc.get_element_by_id(id) {
+        let found = doc.get_element_by_id(id);
+        let fresh = found.is_none();
+        let p = match found {
             Some(p) => p,
             None => {
                 let p = doc.create_element("p")?;
@@ -207,6 +209,15 @@ pub fn show(app: &App) -> Result<(), JsValue> {
         }
         if p.text_content().as_deref() != Some(text.as_str()) {
             p.set_text_content(Some(text));
+        }
+        if fresh {
+            // A new message under the field the student is in is brought
+            // into view, the least scroll that shows it: the controls'
+            // column scrolls on its own, and a card's last row sat at its
+            // bottom edge with the message under it.
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            p.scroll_into_view_with_scroll_into_view_options(&opts);
         }
         input.set_attribute("aria-invalid", "true")?;
         let mut by = input.get_attribute("aria-describedby").unwrap_or_default();

@@ -302,6 +302,24 @@ test('loading: a wasm that cannot be fetched turns the panel into an error with 
   assert.equal(await page.locator('#loading').isVisible(), false);
 });
 
+// A student scrolls the controls down to a third card to drag its slider:
+// the controls' column scrolls on its own, and the figure stays in view
+// (the whole page scrolled it away, the left half of the screen blank).
+test('1366×768, three cards: scrolling the controls to the last card keeps the figure in view', async (t) => {
+  const page = await open(t, '?opt=adam:lr=0.1;adam_l2:lr=0.1,lambda=0.5;adamw:lr=0.1,lambda=0.5', 1366, 768);
+  await page.mouse.move(1366 - 150, 400);
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 100);
+  await page.waitForFunction(() => document.querySelector('.panel').scrollTop > 500);
+  const last = 'section.opt-card[data-index="2"] input[type="range"][data-param="lambda"]';
+  const at = await page.evaluate((last) => {
+    const r = (el) => el.getBoundingClientRect();
+    return { plot: r(document.getElementById('plot')), slider: r(document.querySelector(last)), h: innerHeight };
+  }, last);
+  assert.ok(at.slider.top >= 0 && at.slider.bottom <= at.h, `the last card's λ slider is in view (${at.slider.top})`);
+  const shown = Math.min(at.plot.bottom, at.h) - Math.max(at.plot.top, 0);
+  assert.ok(shown >= 0.75 * at.plot.height, `most of the figure in view: ${Math.round(shown)} of ${Math.round(at.plot.height)} px`);
+});
+
 // A caption is not broken inside a hyphenated token ("2-D", "1.1e-4",
 // "L-BFGS"): at a projector's widths they were, in both languages.
 test('presenting, no caption line breaks inside "2-D", "1.1e-4" or "L-BFGS"', async (t) => {
