@@ -66,7 +66,7 @@ pub fn points(f: &Frame) -> Vec<[f64; 4]> {
             let (x, y) = if vp.inside(x, y) {
                 (x, y)
             } else {
-                let m = edge_marker(&vp, x, y)?;
+                let m = edge_marker(&vp, x, y, super::trails::edge_inset(&f.style))?;
                 (m.x, m.y)
             };
             Some([x - pad, y - pad, x + pad, y + pad])

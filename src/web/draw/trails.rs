@@ -157,6 +157,16 @@ pub fn draw_trail(
     Ok(())
 }
 
+/// Where an edge marker may stand, inset from the plot's left, top, right
+/// and bottom (CSS px): the whole triangle (10 px tip, 8 back, its rim)
+/// inside the canvas, and clear of the tick labels along the bottom and
+/// the left, which it covered.
+pub(crate) fn edge_inset(st: &Style) -> [f64; 4] {
+    let k = st.line;
+    let t = st.text_px;
+    [14.0 * k + 2.5 * t, 14.0 * k, 14.0 * k, 14.0 * k + 1.6 * t]
+}
+
 /// The current point of a trail: the run's dot shape, or a triangle on the
 /// edge when it is outside the view; a cross where a run diverged.
 pub fn draw_current(
@@ -187,7 +197,7 @@ pub fn draw_current(
         ctx.set_stroke_style_str("#ffffff");
         ctx.set_line_width(2.0 * k);
         ctx.stroke();
-    } else if let Some(m) = edge_marker(&vp, cx, cy) {
+    } else if let Some(m) = edge_marker(&vp, cx, cy, edge_inset(st)) {
         ctx.save();
         ctx.translate(m.x, m.y)?;
         ctx.rotate(m.angle)?;
@@ -196,6 +206,12 @@ pub fn draw_current(
         ctx.line_to(-8.0 * k, -8.0 * k);
         ctx.line_to(-8.0 * k, 8.0 * k);
         ctx.close_path();
+        // A dark rim outside the white one: an orange triangle on the
+        // surface's yellow edge was hard to find from the back of a room.
+        ctx.set_line_join("round");
+        ctx.set_stroke_style_str("rgba(0,0,0,0.75)");
+        ctx.set_line_width(4.0 * k);
+        ctx.stroke();
         ctx.set_fill_style_str(mark.colour);
         ctx.fill();
         ctx.set_stroke_style_str("#ffffff");

@@ -121,29 +121,32 @@ pub struct EdgeMarker {
     pub angle: f64,
 }
 
-/// The edge marker of the pixel position (`x`, `y`): on the ray from the
-/// rectangle's centre towards it, where the ray meets the border inset by
-/// 12 px. None for the centre itself.
-pub fn edge_marker(g: &Viewport, x: f64, y: f64) -> Option<EdgeMarker> {
-    let (mx, my) = (g.left + g.w / 2.0, g.top + g.h / 2.0);
+/// The edge marker of the pixel position (`x`, `y`) outside the picture:
+/// where the point would be, held inside the picture inset by `inset`
+/// (left, top, right, bottom px: room for the triangle, and for the tick
+/// labels along the bottom and left), pointing from there towards it. A run
+/// that left through the top at x1 = −1.5 is marked above −1.5 (the ray
+/// from the centre put it above the window's middle, next to another tick),
+/// pointing up; past a corner, it points diagonally. None for a point
+/// inside the inset picture or not finite.
+pub fn edge_marker(g: &Viewport, x: f64, y: f64, inset: [f64; 4]) -> Option<EdgeMarker> {
+    if !(x.is_finite() && y.is_finite()) {
+        return None;
+    }
+    let [l, t, r, b] = inset;
+    let (x0, x1) = (g.left + l, g.left + g.w - r);
+    let (y0, y1) = (g.top + t, g.top + g.h - b);
+    if x0 > x1 || y0 > y1 {
+        return None;
+    }
+    let (mx, my) = (x.clamp(x0, x1), y.clamp(y0, y1));
     let (dx, dy) = (x - mx, y - my);
-    let sx = if dx != 0.0 {
-        (g.w / 2.0 - 12.0) / dx.abs()
-    } else {
-        f64::INFINITY
-    };
-    let sy = if dy != 0.0 {
-        (g.h / 2.0 - 12.0) / dy.abs()
-    } else {
-        f64::INFINITY
-    };
-    let s = sx.min(sy);
-    if !s.is_finite() {
+    if dx == 0.0 && dy == 0.0 {
         return None;
     }
     Some(EdgeMarker {
-        x: mx + dx * s,
-        y: my + dy * s,
+        x: mx,
+        y: my,
         angle: dy.atan2(dx),
     })
 }
@@ -155,6 +158,27 @@ mod tests {
 
     fn vp() -> Viewport {
         Viewport::new(View::new([0.0, 10.0], [0.0, 10.0]), 100.0, 100.0)
+    }
+
+    #[test]
+    fn an_edge_marker_stands_where_the_point_left_and_points_at_it() {
+        let g = vp();
+        let inset = [20.0, 10.0, 10.0, 25.0];
+        // Far above, at x = 30 px: marked above x = 30, pointing up.
+        let m = edge_marker(&g, 30.0, -1e9, inset).unwrap();
+        assert_eq!((m.x, m.y), (30.0, 10.0));
+        assert!((m.angle + std::f64::consts::FRAC_PI_2).abs() < 1e-12);
+        // Right of it: at its height, pointing right.
+        let m = edge_marker(&g, 500.0, 40.0, inset).unwrap();
+        assert_eq!((m.x, m.y, m.angle), (90.0, 40.0, 0.0));
+        // Past the bottom-left corner: in the corner, clear of the labels'
+        // strips, pointing down-left.
+        let m = edge_marker(&g, -100.0, 300.0, inset).unwrap();
+        assert_eq!((m.x, m.y), (20.0, 75.0));
+        assert!(m.angle > std::f64::consts::FRAC_PI_2 && m.angle < std::f64::consts::PI);
+        // Inside the inset picture, or not a number: none.
+        assert_eq!(edge_marker(&g, 50.0, 50.0, inset), None);
+        assert_eq!(edge_marker(&g, f64::NAN, 50.0, inset), None);
     }
 
     fn kept(lines: &[Vec<(f64, f64)>]) -> Vec<(f64, f64)> {
@@ -269,13 +293,14 @@ mod tests {
     #[test]
     fn edge_marker_sits_on_the_inset_border_towards_the_point() {
         let g = vp();
-        let m = edge_marker(&g, 250.0, 50.0).unwrap();
+        let inset = [12.0; 4];
+        let m = edge_marker(&g, 250.0, 50.0, inset).unwrap();
         assert_eq!((m.x, m.y, m.angle), (88.0, 50.0, 0.0));
-        let m = edge_marker(&g, 50.0, -1e5).unwrap();
+        let m = edge_marker(&g, 50.0, -1e5, inset).unwrap();
         assert_eq!((m.x, m.y), (50.0, 12.0));
         assert!((m.angle + std::f64::consts::FRAC_PI_2).abs() < 1e-12);
-        let m = edge_marker(&g, -1000.0, -1000.0).unwrap();
+        let m = edge_marker(&g, -1000.0, -1000.0, inset).unwrap();
         assert!((m.x - 12.0).abs() < 1e-9 && (m.y - 12.0).abs() < 1e-9);
-        assert_eq!(edge_marker(&g, 50.0, 50.0), None);
+        assert_eq!(edge_marker(&g, 50.0, 50.0, inset), None);
     }
 }

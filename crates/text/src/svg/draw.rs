@@ -75,14 +75,14 @@ pub fn run(s: &mut String, f: &Viewport, i: usize, t: &Trajectory, current: bool
                 11.6
             };
             dot(s, &mk, x, y, size, r#" stroke="white" stroke-width="1.5""#);
-        } else if let Some(m) = edge_marker(f, x, y) {
+        } else if let Some(m) = edge_marker(f, x, y, [14.0; 4]) {
             // Off the view: the page's arrowhead on the edge, towards it.
             let (c, n) = (m.angle.cos(), m.angle.sin());
             let at = |u: f64, v: f64| (m.x + u * c - v * n, m.y + u * n + v * c);
             let [a, b, d] = [at(10.0, 0.0), at(-8.0, -8.0), at(-8.0, 8.0)];
             let _ = write!(
                 s,
-                r#"<polygon class="edge" points="{:.2},{:.2} {:.2},{:.2} {:.2},{:.2}" fill="{col}" stroke="white" stroke-width="1.5"/>"#,
+                r##"<polygon class="edge" points="{:.2},{:.2} {:.2},{:.2} {:.2},{:.2}" fill="{col}" stroke="#111" stroke-opacity="0.75" stroke-width="3.5" stroke-linejoin="round" paint-order="stroke"/>"##,
                 a.0, a.1, b.0, b.1, d.0, d.1
             );
         }

@@ -149,7 +149,7 @@ mod frames {
         let k5 = figure(GD_06, Lang::En, Some(5));
         assert_eq!(k5.matches("<rect x=").count(), 4 + 6 + 1, "{k5}");
         assert_eq!(k5.matches(r#"class="edge""#).count(), 1, "{k5}");
-        assert!(k5.contains(r##"fill="#E69F00" stroke="white" stroke-width="1.5"/></g>"##));
+        assert!(k5.contains(r##"fill="#E69F00" stroke="#111""##));
         assert!(!figure(GD_06, Lang::En, None).contains(" of 20"));
     }
 }
