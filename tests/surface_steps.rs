@@ -167,6 +167,19 @@ fn undefined_is_grey_and_infinite_the_top() {
         )
         .to_vec();
     assert_eq!(px[4 * 7..][..4], lut[255]);
+    // Infinite everywhere (1/0, 10^400): the top colour everywhere, not
+    // the minimum's; undefined everywhere: grey.
+    for src in ["1/0", "10^400", "-1/0"] {
+        let px = r.render(&expr(src), View::new([0.0, 1.0], [0.0, 1.0]), 9, 5);
+        assert!(px.chunks(4).all(|p| p == lut[255]), "{src}");
+    }
+    let px = r.render(
+        &expr("ln(-1 - x^2)"),
+        View::new([0.0, 1.0], [0.0, 1.0]),
+        9,
+        5,
+    );
+    assert!(px.chunks(4).all(|p| p == UNDEFINED_RGBA));
     // A flat surface is the bottom colour everywhere.
     let px = r.render(&expr("7"), View::new([0.0, 1.0], [0.0, 1.0]), 9, 5);
     assert!(px.chunks(4).all(|p| p == colormap_lut_rgba()[0]));

@@ -35,7 +35,11 @@ pub fn exact_grid(l: &Landscape, view: View, w: usize, h: usize) -> (Vec<f64>, f
     let fin = v.iter().copied().filter(|x| x.is_finite());
     let lo = fin.clone().fold(f64::INFINITY, f64::min);
     let hi = fin.fold(f64::NEG_INFINITY, f64::max);
-    let (lo, hi) = if hi < lo { (0.0, 0.0) } else { (lo, hi) };
+    let (lo, hi) = if hi < lo {
+        gradscape::surface::NO_FINITE_RANGE
+    } else {
+        (lo, hi)
+    };
     for x in &mut v {
         if !x.is_finite() {
             *x = hi;

@@ -56,6 +56,11 @@ pub fn colormap_lut() -> Vec<[u8; 3]> {
 /// colour, as it once was, a student read a hole as a very high loss.
 pub const UNDEFINED_RGBA: [u8; 4] = [128, 128, 128, 255];
 
+/// The range a picture takes when no sample is finite: its ±∞ samples take
+/// `hi`, the top colour, as they do beside finite ones (`1/0` typed as a
+/// formula was painted in the minimum's colour, a flat (0, 0) range's).
+pub const NO_FINITE_RANGE: (f64, f64) = (0.0, 1.0);
+
 /// [`colormap_lut`] as RGBA pixels, ready to copy into an image.
 pub fn colormap_lut_rgba() -> [[u8; 4]; 256] {
     let mut lut = [[0, 0, 0, 255]; 256];
@@ -115,8 +120,7 @@ impl Grid {
         self.view = view;
         let (mut lo, mut hi, any_bad) = sampler.fill(l, view, w, h, &mut self.values);
         if hi < lo {
-            // No finite sample at all.
-            (lo, hi) = (0.0, 0.0);
+            (lo, hi) = NO_FINITE_RANGE;
         }
         if any_bad {
             for v in &mut self.values {

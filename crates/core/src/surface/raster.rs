@@ -188,8 +188,7 @@ impl Raster {
             None => self.sampler.fill_prepared(l, view, w, h, &mut self.values),
         };
         if hi < lo {
-            // No finite sample at all.
-            (lo, hi) = (0.0, 0.0);
+            (lo, hi) = super::NO_FINITE_RANGE;
         }
         (self.hi, self.bad) = (hi, bad);
         self.scale = LogScale::new(lo, hi);
