@@ -267,9 +267,7 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
             .map(|e| e.get_bounding_client_rect().height())
             .sum::<f64>();
         let room = (inner_h - top - below - 24.0).max(220.0);
-        (w * view.height() / view.width())
-            .min(room)
-            .clamp(120.0, 4000.0)
+        gradscape_core::geometry::figure_height(&view, w, room)
     } else {
         use gradscape_core::geometry::{fit_height, Screen};
         // The phone breakpoint of www/style.css (its sticky figure).

@@ -1,5 +1,5 @@
 //! One frame of the plot: the surface (or the playing trail layer), the
-//! trails, the current points, the inspector's overlay and the start ring.
+//! trails, the current points, the start ring and the inspector's overlay.
 
 use super::layers::{draw_paused, update_layer, Kept};
 use super::overlay::Overlay;
@@ -84,8 +84,8 @@ pub fn draw_plot_kept(
 }
 
 /// Over the trails (`ctx` in device pixels): the current points, the
-/// overlay (or the axes' labels, by their `tiles` when given) and the
-/// start's ring; `whole`: the overlay's layer composited whole.
+/// start's ring and the overlay (or the axes' labels, by their `tiles`
+/// when given); `whole`: the overlay's layer composited whole.
 fn finish(
     canvas: &HtmlCanvasElement,
     ctx: &CanvasRenderingContext2d,
@@ -103,6 +103,17 @@ fn finish(
         );
         draw_current(ctx, &f.geom, &f.style, run, mark(i), f.t, diverged)?;
     }
+    // The start: a ring to grab, under the inspector's arrows (lesson 8's
+    // corrected first step, 0.2 long, was hidden under it).
+    let (sx, sy) = f.geom.px(f.start);
+    ctx.begin_path();
+    ctx.arc(sx, sy, f.style.px(8.0), 0.0, std::f64::consts::TAU)?;
+    ctx.set_stroke_style_str("#111111");
+    ctx.set_line_width(f.style.px(3.5));
+    ctx.stroke();
+    ctx.set_stroke_style_str("#ffffff");
+    ctx.set_line_width(f.style.px(1.5));
+    ctx.stroke();
     crate::web::dom::set_attr(canvas, "data-text-px", &f.style.text_px.to_string())?;
     crate::web::dom::set_attr(canvas, "data-tick-labels", &cache.label_boxes)?;
     let labelled = super::overlay::draw(
@@ -126,15 +137,5 @@ fn finish(
         }
         ctx.set_transform(f.geom.dpr, 0.0, 0.0, f.geom.dpr, 0.0, 0.0)?;
     }
-    // The start: a ring to grab.
-    let (sx, sy) = f.geom.px(f.start);
-    ctx.begin_path();
-    ctx.arc(sx, sy, f.style.px(8.0), 0.0, std::f64::consts::TAU)?;
-    ctx.set_stroke_style_str("#111111");
-    ctx.set_line_width(f.style.px(3.5));
-    ctx.stroke();
-    ctx.set_stroke_style_str("#ffffff");
-    ctx.set_line_width(f.style.px(1.5));
-    ctx.stroke();
     Ok(())
 }

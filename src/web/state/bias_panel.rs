@@ -238,7 +238,14 @@ pub fn draw_bias_chart(
     } else {
         "rgba(0,0,0,0.12)"
     };
-    let (c_x1, c_x2) = ("#e69f00", "#0072b2");
+    // The coordinates in colours no run has (the Okabe–Ito palette's
+    // orange and blue read as lesson 8's two runs, with and without
+    // correction): purple and brown, apart in lightness too.
+    let (c_x1, c_x2) = if dark {
+        ("#b58cf0", "#d9a066")
+    } else {
+        ("#6a3d9a", "#a6611a")
+    };
     let cells: Vec<(f64, f64, f64, f64)> = (0..3)
         .map(|j| {
             let j = j as f64;

@@ -49,6 +49,6 @@ pub use client::client_px;
 pub use fit::{fit, fit_runs, fit_runs_ahead};
 pub use loss_axes::LossAxes;
 pub use viewport::{
-    fit_height, grabs_start, grain, is_drag, nudge_step, pinch, snap, start_ok, view_ok,
-    wheel_factor, Screen, Viewport, WHEEL_MAX,
+    figure_height, fit_height, grabs_start, grain, is_drag, nudge_step, pinch, snap, start_ok,
+    view_ok, wheel_factor, Screen, Viewport, WHEEL_MAX,
 };

@@ -181,19 +181,32 @@ pub enum Screen {
     Phone,
 }
 
-/// The playground canvas's height for width `w`: the view's aspect, unless
-/// that would push the time bar below the fold (`inner_h` the window's
+/// The least height of a figure, as a share of its width, where the
+/// window has the room: a wide, flat view (lesson 11's 2.4 × 0.73) made a
+/// strip a third as tall as wide, its steps squeezed into 100 px; its axes
+/// scale apart instead, as they do when the height is what is short.
+pub const MIN_TALL_FIGURE: f64 = 0.5;
+
+/// A figure's height for width `w`: the view's aspect, at least
+/// [`MIN_TALL_FIGURE`] of `w`, at most `max_h`.
+pub fn figure_height(view: &View, w: f64, max_h: f64) -> f64 {
+    (w * view.height() / view.width())
+        .max(w * MIN_TALL_FIGURE)
+        .min(max_h)
+        .clamp(120.0, 4000.0)
+}
+
+/// The playground canvas's height for width `w`: [`figure_height`], at
+/// most what leaves the time bar above the fold (`inner_h` the window's
 /// height; narrow screens reserve less, a phone leaves more than half to
-/// the controls), then the axes scale apart.
+/// the controls).
 pub fn fit_height(view: &View, w: f64, inner_h: f64, screen: Screen) -> f64 {
     let max_h = match screen {
         Screen::Wide => (inner_h - 290.0).max(220.0),
         Screen::Narrow => (inner_h - 130.0).max(220.0),
         Screen::Phone => (inner_h * 0.45).max(200.0),
     };
-    (w * view.height() / view.width())
-        .min(max_h)
-        .clamp(120.0, 4000.0)
+    figure_height(view, w, max_h)
 }
 
 #[cfg(test)]
@@ -206,6 +219,17 @@ mod tests {
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() <= 1e-9 * (1.0 + a.abs().max(b.abs()))
+    }
+
+    #[test]
+    fn a_flat_view_gets_half_its_width_where_there_is_room() {
+        let flat = View::new([-1.2, 1.2], [-0.35, 0.38]);
+        assert_eq!(figure_height(&flat, 1100.0, 700.0), 550.0);
+        assert_eq!(figure_height(&flat, 1100.0, 400.0), 400.0);
+        // A view taller than half its width keeps its aspect.
+        let bowl = View::new([-6.0, 1.0], [-3.2, 2.2]);
+        assert!((figure_height(&bowl, 700.0, 2000.0) - 540.0).abs() < 1e-9);
+        assert_eq!(fit_height(&flat, 900.0, 1080.0, Screen::Wide), 450.0);
     }
 
     #[test]

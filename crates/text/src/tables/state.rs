@@ -71,7 +71,7 @@ pub const EN: crate::Table = &[
     ),
     (
         "state.bias.legend",
-        "① the factors 1/(1 − β1ᵏ) (solid) and 1/(1 − β2ᵏ) (dashed), log scale; grey when bias correction is off (both are then 1, orange). ② m (dashed) and m̂ (solid). ③ v (dashed) and v̂ (solid), log scale. Orange: x₁, blue: x₂, grey line: step {0}.",
+        "① the factors 1/(1 − β1ᵏ) (solid) and 1/(1 − β2ᵏ) (dashed), log scale; grey when bias correction is off (both are then 1, purple). ② m (dashed) and m̂ (solid). ③ v (dashed) and v̂ (solid), log scale. Purple: x₁, brown: x₂ (colours of no run), grey line: step {0}.",
     ),
     (
         "state.bias.on",
@@ -167,7 +167,7 @@ pub const ZH: crate::Table = &[
     ),
     (
         "state.bias.legend",
-        "① 修正系数 1/(1 − β1ᵏ)（实线）与 1/(1 − β2ᵏ)（虚线），对数坐标；关闭偏差修正时显示为灰色（此时两者都等于 1，橙色）。② m（虚线）与 m̂（实线）。③ v（虚线）与 v̂（实线），对数坐标。橙色：x₁，蓝色：x₂，灰线：第 {0} 步。",
+        "① 修正系数 1/(1 − β1ᵏ)（实线）与 1/(1 − β2ᵏ)（虚线），对数坐标；关闭偏差修正时显示为灰色（此时两者都等于 1，紫色）。② m（虚线）与 m̂（实线）。③ v（虚线）与 v̂（实线），对数坐标。紫色：x₁，棕色：x₂（不是任何路径的颜色），灰线：第 {0} 步。",
     ),
     (
         "state.bias.on",
