@@ -100,6 +100,11 @@ impl History {
         self.open = None;
     }
 
+    /// Whether gesture `g` is the one still open (its entry the last).
+    pub fn is_open(&self, g: Gesture) -> bool {
+        self.open == Some(g)
+    }
+
     /// Step back from `now`: the state to show, if any.
     pub fn undo(&mut self, now: Snapshot) -> Option<Snapshot> {
         let s = self.past.pop()?;

@@ -129,8 +129,12 @@ pub enum Msg {
         /// Its text.
         text: String,
     },
-    /// A field left (blur) or abandoned (Escape): back to the value in effect.
+    /// A field left (blur): back to the value in effect.
     Revert(FieldId),
+    /// Escape in a field: the edit abandoned — what typing in it changed
+    /// since the field was entered is undone (typing `1e9` into steps had
+    /// set 1 on the way), and the field shows the value in effect.
+    Cancel(FieldId),
     /// Add an optimizer at its defaults.
     AddOpt(OptKind),
     /// Remove card `i`.

@@ -32,6 +32,10 @@ fn recorded(m: &mut Model, msg: Msg) -> Dirty {
     match msg {
         Msg::Tick(_) | Msg::Measured { .. } | Msg::Redraw | Msg::Settle => return apply(m, msg),
         Msg::Undo => return locks::guard(m, undo::undo),
+        Msg::Cancel(f) => {
+            let d = locks::guard(m, move |m| undo::cancel(m, f));
+            return d | apply(m, Msg::Revert(f));
+        }
         Msg::Redo => return locks::guard(m, undo::redo),
         Msg::EndGesture => {
             m.history.close();
@@ -93,7 +97,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         Msg::EditSchedule { i, edit } => schedule::edit(m, i, edit),
         Msg::SetMomentum { eta, gamma } => cards::set_momentum(m, eta, gamma),
         Msg::Unreadable(f) => cards::unreadable(m, f),
-        Msg::Revert(f) => cards::revert(m, f),
+        Msg::Revert(f) | Msg::Cancel(f) => cards::revert(m, f),
         Msg::Typed { field, text } => typing::typed(m, field, &text),
         Msg::Paused { field, text } => typing::paused(m, field, &text),
         Msg::AddOpt(kind) => {

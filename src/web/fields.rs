@@ -1,8 +1,8 @@
 //! Refused values shown where they were typed: the model names the invalid
 //! fields ([`Model::invalid_fields`]); here each becomes its input (red,
 //! `aria-invalid`, `aria-describedby`) and a message right under its row.
-//! Leaving a field (blur) or Escape asks the model to revert it (the view
-//! fields only when the focus leaves the four).
+//! Leaving a field (blur) asks the model to revert it (the view fields
+//! only when the focus leaves the four); Escape to cancel the edit.
 //!
 //! One table maps a [`FieldId`] to its input and back ([`input_of`],
 //! [`field_of`]); a new field (say, the start's x and y) adds its selector
@@ -302,7 +302,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             .and_then(|t| field_of(&t))
         {
             e.prevent_default();
-            dispatch(Msg::Revert(f));
+            dispatch(Msg::Cancel(f));
         }
     })
 }

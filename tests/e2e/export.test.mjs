@@ -55,9 +55,11 @@ test('SVG at a step before the last: the figure as shown, the trails so far and 
   assert.equal((await state()).t, 5);
   const svg = (await download('export-svg')).body.toString('utf8');
   assert.match(svg, />step 5 of 20</);
-  // GD's trail: its six points (steps 0–5) as squares, besides the legend's.
+  // GD's trail: its six points (steps 0–5) as squares, and its current
+  // point as a larger white-rimmed square (its shape), besides the legend's.
   const gd = svg.slice(svg.indexOf('<g class="run" data-kind="gd">'), svg.indexOf('</g>', svg.indexOf('<g class="run" data-kind="gd">')));
-  assert.equal((gd.match(/<rect /g) ?? []).length, 6, gd.slice(0, 400));
+  assert.equal((gd.match(/<rect /g) ?? []).length, 7, gd.slice(0, 400));
+  assert.equal((gd.match(/<rect [^>]*stroke="white"/g) ?? []).length, 1, 'one current point');
   await page.keyboard.press('End');
 });
 

@@ -120,3 +120,21 @@ test('steps typed key by key; a field left before the pause is put back, and the
   assert.equal((await state(page)).scene.steps, 35);
   assert.deepEqual(errors, []);
 });
+
+// A refused value typed key by key changed the parameter on the way (`1`
+// of `1e9`): Escape abandons the edit and gives back what the field had.
+test('Escape after 1e9 typed into steps gives back 20, not the 1 taken on the way', async (t) => {
+  const { page, errors } = await openPage(suite.browser, t, `${suite.server.url}?opt=gd`);
+  const steps = page.locator('#steps');
+  await steps.click();
+  await steps.fill('');
+  await steps.pressSequentially('1e9', { delay: 60 });
+  await page.waitForFunction(() => document.querySelector('#steps[aria-invalid="true"]'));
+  assert.equal((await state(page)).scene.steps, 1, 'the 1 was taken on the way');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('[aria-invalid="true"]'));
+  assert.equal((await state(page)).scene.steps, 20);
+  assert.equal(await steps.inputValue(), '20');
+  assert.equal(await steps.evaluate((e) => e === document.activeElement), true, 'the focus stays');
+  assert.deepEqual(errors, []);
+});

@@ -44,6 +44,29 @@ pub(super) fn gesture(msg: &Msg) -> Option<Gesture> {
     })
 }
 
+/// The gesture typing in field `f` makes.
+pub(super) fn field_gesture(f: FieldId) -> Gesture {
+    match f {
+        FieldId::Hyper { i, key } => Gesture::Hyper(i, key),
+        FieldId::Key { i, key, .. } => Gesture::Key(i, key),
+        FieldId::Steps => Gesture::Steps,
+        FieldId::Sigma => Gesture::Sigma,
+        FieldId::Seed => Gesture::Seed,
+        FieldId::SurfaceParam(k) => Gesture::SurfaceParam(k),
+        FieldId::View(_) => Gesture::ViewFields,
+        FieldId::Start(_) => Gesture::Start,
+    }
+}
+
+/// Escape in field `f`: the change its open gesture made undone.
+pub(super) fn cancel(m: &mut Model, f: FieldId) -> Dirty {
+    if m.history.is_open(field_gesture(f)) {
+        undo(m)
+    } else {
+        Dirty::NONE
+    }
+}
+
 /// Show `s`: the scene replayed, paused, every panel rebuilt.
 fn restore(m: &mut Model, s: Snapshot) -> Dirty {
     let lesson_changed = s.lesson != m.lesson;

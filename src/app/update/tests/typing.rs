@@ -127,3 +127,35 @@ fn a_pause_or_enter_commits_what_waits_and_leaving_puts_back_the_value() {
     assert!(d.has(Dirty::ERROR));
     assert_eq!(m.scene.steps, 30);
 }
+
+#[test]
+fn escape_abandons_the_edit_and_blur_keeps_what_was_taken() {
+    // `1e9` typed into steps: `1` is taken on the way, `1e9` refused.
+    // Escape gives back the 20 the field had, not the 1.
+    let mut m = model();
+    let steps = m.scene.steps;
+    for text in ["1", "1e", "1e9"] {
+        typed(&mut m, FieldId::Steps, text);
+    }
+    assert_eq!(m.scene.steps, 1);
+    assert!(!m.invalid_fields().is_empty());
+    update(&mut m, Msg::Cancel(FieldId::Steps));
+    assert_eq!(m.scene.steps, steps);
+    assert!(m.invalid_fields().is_empty());
+    // `1,5` into η: `1` taken, then refused; Escape: η as before.
+    let lr = m.scene.optimizers[0].hyper.lr;
+    for text in ["1", "1,", "1,5"] {
+        typed(&mut m, LR, text);
+    }
+    assert_eq!(m.scene.optimizers[0].hyper.lr, 1.0);
+    update(&mut m, Msg::Cancel(LR));
+    assert_eq!(m.scene.optimizers[0].hyper.lr, lr);
+    // A blur keeps the value taken (only the refusal goes).
+    typed(&mut m, LR, "0.3");
+    update(&mut m, Msg::Revert(LR));
+    assert_eq!(m.scene.optimizers[0].hyper.lr, 0.3);
+    // After the edit ended (Enter, a change), Escape changes nothing.
+    update(&mut m, Msg::EndGesture);
+    update(&mut m, Msg::Cancel(LR));
+    assert_eq!(m.scene.optimizers[0].hyper.lr, 0.3);
+}
