@@ -7,7 +7,7 @@
 use crate::diagnose::{Diagnosis, Health};
 use crate::format::tick_label;
 use crate::run::Trajectory;
-use crate::surface::{mark, Marker};
+use crate::surface::mark;
 use gradscape_core::geometry::loss_axes::LOSS_MARGINS;
 use gradscape_core::geometry::LossAxes;
 use wasm_bindgen::prelude::*;
@@ -129,12 +129,7 @@ pub(super) fn curve(ctx: &CanvasRenderingContext2d, axes: &LossAxes, f: &Curves,
     super::trails::set_dash(ctx, mk.dash);
     ctx.stroke();
     super::trails::set_dash(ctx, &[]);
-    // A triangle a little larger, to read at the weight of the others.
-    let px = if mk.marker == Marker::Triangle {
-        MARK_PX * 1.25
-    } else {
-        MARK_PX
-    };
+    let px = MARK_PX;
     // Kept below the plot area's top, where the axis's name stands.
     let top = LOSS_MARGINS.2 + px / 2.0;
     let shapes: Vec<(f64, f64)> = axes

@@ -185,15 +185,9 @@ pub fn draw_current(
     let (cx, cy) = vp.px(cur);
     let inside = vp.inside(cx, cy);
     if inside {
-        // The run's dot shape, as its trail and legend entry (a triangle
-        // a little larger to read at the same weight).
-        let size = if mark.marker == Marker::Triangle {
-            14.0
-        } else {
-            11.0
-        };
+        // The run's dot shape, as its trail and legend entry.
         ctx.set_fill_style_str(mark.colour);
-        paint_dots(ctx, mark, std::iter::once((cx, cy)), size * k);
+        paint_dots(ctx, mark, std::iter::once((cx, cy)), 11.0 * k);
         ctx.set_stroke_style_str("#ffffff");
         ctx.set_line_width(2.0 * k);
         ctx.stroke();

@@ -78,8 +78,10 @@ impl Mark {
     /// square or circle, which every renderer draws itself).
     pub fn triangle(&self, x: f64, y: f64, size: f64) -> Option<[(f64, f64); 3]> {
         (self.marker == Marker::Triangle).then(|| {
-            // Slightly larger than the square so it reads at the same weight.
-            let r = size * 0.62;
+            // Its circumradius: about the square's area (1.3·r² against
+            // size²), so a triangle's trail reads at a square's weight
+            // (at 0.62·size it had half the ink and faded on a projector).
+            let r = size * 0.8;
             [
                 (x, y - r),
                 (x + r * 0.866, y + r * 0.5),

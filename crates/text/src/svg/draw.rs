@@ -68,13 +68,8 @@ pub fn run(s: &mut String, f: &Viewport, i: usize, t: &Trajectory, current: bool
     if let (true, Some(p)) = (current, t.points.last()) {
         let (x, y) = f.px(*p);
         if f.inside(x, y) {
-            // The run's shape, as the page's (a triangle a little larger).
-            let size = if mk.marker == Marker::Triangle {
-                15.0
-            } else {
-                11.6
-            };
-            dot(s, &mk, x, y, size, r#" stroke="white" stroke-width="1.5""#);
+            // The run's shape, as the page's.
+            dot(s, &mk, x, y, 11.6, r#" stroke="white" stroke-width="1.5""#);
         } else if let Some(m) = edge_marker(f, x, y, [14.0; 4]) {
             // Off the view: the page's arrowhead on the edge, towards it.
             let (c, n) = (m.angle.cos(), m.angle.sin());
