@@ -134,6 +134,35 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
             _ => {}
         }
     })?;
+    // A parameter's slider has 1000 positions (a log one spans decades):
+    // an arrow key moves it by ten, a hundredth of its length, so each
+    // press shows (thirty presses took λ from 0.01 to 0.0142); with Shift
+    // by one, the fine step. Drags keep every position.
+    on(&cards, "keydown", |e: KeyboardEvent| {
+        let step = match e.key().as_str() {
+            "ArrowRight" | "ArrowUp" => 1.0,
+            "ArrowLeft" | "ArrowDown" => -1.0,
+            _ => return,
+        };
+        let Some(input) = input_of(e.target()) else {
+            return;
+        };
+        let hyper = input
+            .get_attribute("data-param")
+            .and_then(|n| Key::from_name(&n));
+        let (Some(Key::Hyper(key)), Some(i)) = (hyper, card_index(&e)) else {
+            return;
+        };
+        let max: f64 = input.max().parse().unwrap_or(0.0);
+        if input.type_() != "range" || max < 200.0 || e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        e.prevent_default();
+        let by = if e.shift_key() { 1.0 } else { max / 100.0 };
+        let pos = (input.value_as_number() + step * by).clamp(0.0, max);
+        input.set_value_as_number(pos);
+        dispatch(Msg::SlideHyper { i, key, pos });
+    })?;
     // Pairs, integers, choices: on change (a pair is typed in two fields).
     on(&cards, "change", |e: web_sys::Event| {
         let Some(i) = card_index(&e) else { return };

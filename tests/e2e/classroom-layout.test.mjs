@@ -253,6 +253,26 @@ test('fine adjust: − and + move η to the next two-digit value, by click and b
   assert.equal(await lr(), 0.41);
 });
 
+// A keyboard user on a parameter's slider: an arrow moves it a hundredth
+// of its length (a log slider of six decades: ×1.15 a press), Shift+arrow
+// the finest step; Home and End its ends.
+test('slider arrows: a hundredth of the slider a press, Shift+arrow the finest step', async (t) => {
+  const page = await open(t, '?opt=adamw:lr=0.1,lambda=0.01', 1366, 768);
+  const card = '#optimizers section.opt-card[data-index="0"]';
+  const lambda = async () => (await state(page)).scene.optimizers[0].lambda;
+  await page.focus(`${card} input[type=range][data-param=lambda]`);
+  const v0 = await lambda();
+  for (let i = 0; i < 10; i++) await act(page, () => page.keyboard.press('ArrowRight'));
+  const v10 = await lambda();
+  assert.ok(v10 > 2 * v0, `ten presses: λ ${v0} → ${v10}`);
+  await act(page, () => page.keyboard.press('Shift+ArrowLeft'));
+  const fine = await lambda();
+  assert.ok(fine < v10 && fine > 0.97 * v10, `Shift+←: the finest step (${v10} → ${fine})`);
+  for (let i = 0; i < 10; i++) await act(page, () => page.keyboard.press('ArrowLeft'));
+  assert.ok(Math.abs(await lambda() / v0 - 1) < 0.03, 'back where it was');
+  assert.equal((await state(page)).lesson, null);
+});
+
 test('loading: a slow wasm shows what is loading, in the link\'s language, then goes', async (t) => {
   for (const [query, words, other] of [['', /Loading gradscape.*WebAssembly/, '正在加载'], ['?lang=zh', /正在加载.*WebAssembly/, 'Loading gradscape']]) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
