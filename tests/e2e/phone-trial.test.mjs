@@ -107,3 +107,25 @@ test('"link copied" shows beside the button on a phone', async (t) => {
   assert.ok(s <= vh, 'the status is on screen');
   noErrors(errors);
 });
+
+// The state panel on a phone: each quantity's rule has the row's width and
+// shows whole (AdamW's −η·(m̂/(√v̂+ε) + λ·x) was cut after "λ·"), its two
+// numbers under it, in both languages.
+test('the state panel\'s rules show whole on a phone, the numbers under them', async (t) => {
+  for (const lang of ['en', 'zh']) {
+    const { page, errors } = await open(t, PHONE, `?opt=adam_l2:lr=0.1,lambda=0.5;adamw:lr=0.1,lambda=0.5&t=1&lang=${lang}`);
+    await page.evaluate(() => { document.getElementById('state-panel').open = true; });
+    await page.waitForSelector('.insp-table .rule math');
+    const rules = await page.evaluate(() => [...document.querySelectorAll('.insp-table .rule')].map((r) => {
+      const row = r.closest('tr').getBoundingClientRect();
+      const nums = [...r.closest('tr').querySelectorAll('td.num')].map((n) => n.getBoundingClientRect());
+      return { text: r.textContent, cut: r.scrollWidth - r.clientWidth, under: nums.every((n) => n.top >= r.getBoundingClientRect().bottom - 1 && n.right <= row.right + 1) };
+    }));
+    assert.ok(rules.length >= 10, `${lang}: rules shown (${rules.length})`);
+    for (const r of rules) {
+      assert.ok(r.cut <= 1, `${lang}: "${r.text}" cut by ${r.cut} px`);
+      assert.ok(r.under, `${lang}: "${r.text}": its numbers under it`);
+    }
+    noErrors(errors);
+  }
+});
