@@ -398,7 +398,14 @@ pub fn build_messages(
         .enumerate()
         .filter_map(|(i, (t, d))| {
             let hint = hint_text(d, lang)?;
-            let head = message_head(d, &opt_label(&t.spec, lang), lang) + " ";
+            // A space after the head's colon in English; none after
+            // Chinese's full-width "：", which has its own.
+            let head = message_head(d, &opt_label(&t.spec, lang), lang);
+            let head = if head.ends_with('：') {
+                head
+            } else {
+                head + " "
+            };
             Some((i, head, hint))
         })
         .collect();

@@ -27,7 +27,11 @@ pub fn typed_ascii(ch: char) -> char {
 /// Format a number short: 0.4, 1e-6, 100 (shortest round-trip digits,
 /// exponent form below 1e-3 and from 1e5).
 pub fn fmt_num(v: f64) -> String {
-    if v != 0.0 && (v.abs() < 1e-3 || v.abs() >= 1e5) {
+    // −0 (0·x at a negative x) reads "0": a sign on zero says nothing.
+    if v == 0.0 {
+        return "0".into();
+    }
+    if v.abs() < 1e-3 || v.abs() >= 1e5 {
         format!("{v:e}")
     } else {
         format!("{v}")
@@ -43,7 +47,8 @@ pub fn short(v: f64) -> String {
     if v != 0.0 && (v.abs() < 1e-3 || v.abs() >= 1e5) {
         format!("{v:.2e}")
     } else {
-        let r = (v * 1e4).round() / 1e4;
+        // + 0.0 turns −0 (and a tiny negative rounded to it) into 0.
+        let r = (v * 1e4).round() / 1e4 + 0.0;
         format!("{r}")
     }
 }
@@ -253,6 +258,10 @@ mod tests {
         assert_eq!(short(1.5e-5), "1.50e-5");
         assert_eq!(short(-2.5e7), "-2.50e7");
         assert_eq!(short(0.0), "0");
+        assert_eq!(short(-0.0), "0");
+        assert_eq!(short(-0.00001), "-1.00e-5");
+        assert_eq!(short(-0.00004), "-4.00e-5");
+        assert_eq!(fmt_num(-0.0), "0");
     }
 
     #[test]
