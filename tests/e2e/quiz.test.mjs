@@ -124,6 +124,12 @@ test('keys: the arrows move a guess cursor from the run, Enter places it', async
   const want = [here[0] + 2 * (g.x1 - g.x0) / 40, here[1] + (g.y1 - g.y0) / 40];
   assert.ok(Math.hypot(s.quiz.guess[0] - want[0], s.quiz.guess[1] - want[1]) < 1e-9, `${s.quiz.guess} vs ${want}`);
   assert.ok(await page.isVisible('#quiz-reveal'));
+  // Presenting, the reveal's two-line verdict does not shrink the figure
+  // (its ticks moved under the class's eyes).
+  const height = () => page.evaluate(() => document.getElementById('plot').getBoundingClientRect().height);
+  const before = await height();
+  await revealed(page);
+  assert.equal(await height(), before, 'the figure keeps its height at the reveal');
 });
 
 test('with prefers-reduced-motion the reveal jumps to the answer (in 中文 too)', async (t) => {

@@ -1,5 +1,5 @@
 //! The quiz's marks over the plot: the guess (a white ring with a cross),
-//! the keyboard's cursor (a dashed ring), and after the reveal the true
+//! the keyboard's cursor (a dashed ring with four ticks, a sight), and after the reveal the true
 //! point in the run's colour with a dashed line from the guess. Each mark
 //! has a dark outline so it reads on any part of the colour map.
 
@@ -60,19 +60,33 @@ pub fn draw(
         }
     }
     if let Some(c) = q.cursor.filter(|c| q.asking() && Some(*c) != q.guess) {
+        // A sight larger than the guess's mark: a dashed ring and four
+        // ticks outside it (a 9 px dashed ring was lost from the back of
+        // a room).
         let (x, y) = g.px(c);
+        let big = r * 1.5;
         ctx.set_line_dash(&js_sys::Array::of2(
-            &JsValue::from_f64(st.px(3.0)),
-            &JsValue::from_f64(st.px(3.0)),
+            &JsValue::from_f64(st.px(5.0)),
+            &JsValue::from_f64(st.px(4.0)),
         ))?;
-        for (colour, w) in [("rgba(0,0,0,0.8)", 4.0), ("#ffffff", 2.0)] {
+        for (colour, w) in [("rgba(0,0,0,0.8)", 5.0), ("#ffffff", 2.5)] {
             ctx.begin_path();
-            ctx.arc(x, y, r, 0.0, TAU)?;
+            ctx.arc(x, y, big, 0.0, TAU)?;
             ctx.set_stroke_style_str(colour);
             ctx.set_line_width(st.px(w));
             ctx.stroke();
         }
         ctx.set_line_dash(&js_sys::Array::new())?;
+        for (colour, w) in [("rgba(0,0,0,0.8)", 5.0), ("#ffffff", 2.5)] {
+            ctx.begin_path();
+            for (dx, dy) in [(1.0, 0.0), (-1.0, 0.0), (0.0, 1.0), (0.0, -1.0)] {
+                ctx.move_to(x + dx * big * 1.2, y + dy * big * 1.2);
+                ctx.line_to(x + dx * big * 1.7, y + dy * big * 1.7);
+            }
+            ctx.set_stroke_style_str(colour);
+            ctx.set_line_width(st.px(w));
+            ctx.stroke();
+        }
     }
     if let Some(guess) = q.guess {
         let (x, y) = g.px(guess);
