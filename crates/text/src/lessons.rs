@@ -178,8 +178,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("5. 指数移动加权平均"),
         },
         caption: Text {
-            en: "An exponential moving average y ← γ·y + (1−γ)·x averages about the last 1/(1−γ) values: 2 for γ = 0.5, 10 for γ = 0.9. Momentum's v is such an average of the gradients; here γ = 0.5 and γ = 0.9 side by side. Try γ = 0.99: a 100-step memory overshoots far.",
-            zh: zh!("指数移动加权平均 y ← γ·y + (1−γ)·x 大约是最近 1/(1−γ) 个值的平均：γ = 0.5 时约 2 个，γ = 0.9 时约 10 个。动量法的 v 就是梯度的这种平均；这里并排比较 γ = 0.5 和 γ = 0.9。试一试：γ = 0.99，记住约 100 步，冲得很远。"),
+            en: "An exponential moving average y ← γ·y + (1−γ)·x averages about the last 1/(1−γ) values: 2 for γ = 0.5, 10 for γ = 0.9. Momentum's v is such an average of the gradients; here γ = 0.5 (orange squares) and γ = 0.9 (blue discs) side by side. Try γ = 0.99: a 100-step memory overshoots far.",
+            zh: zh!("指数移动加权平均 y ← γ·y + (1−γ)·x 大约是最近 1/(1−γ) 个值的平均：γ = 0.5 时约 2 个，γ = 0.9 时约 10 个。动量法的 v 就是梯度的这种平均；这里并排比较 γ = 0.5（橙色方块）和 γ = 0.9（蓝色圆点）。试一试：γ = 0.99，记住约 100 步，冲得很远。"),
         },
     },
     // 6
@@ -189,8 +189,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("6. AdaGrad：学习率只降不升"),
         },
         caption: Text {
-            en: "AdaGrad divides η by √(s + ε), where s adds up every squared gradient, so each coordinate's rate only shrinks. With η = 0.4 it stalls far from the minimum in x1 (x1 ≈ −2.4 after 20 steps); η = 2 (the second run) gets there (x1 ≈ −0.002). Try η = 4.",
-            zh: zh!("AdaGrad 用 √(s + ε) 去除 η，s 累加了所有梯度的平方，所以每个坐标的学习率只降不升。η = 0.4 时 x1 方向远未到达最优解就停滞了（20 步后 x1 ≈ −2.4）；η = 2（第二条路径）能到达（x1 ≈ −0.002）。试一试：η = 4。"),
+            en: "AdaGrad divides η by √(s + ε), where s adds up every squared gradient, so each coordinate's rate only shrinks. With η = 0.4 (orange squares) it stalls far from the minimum in x1 (x1 ≈ −2.4 after 20 steps); η = 2 (blue discs) gets there (x1 ≈ −0.002). Try η = 4.",
+            zh: zh!("AdaGrad 用 √(s + ε) 去除 η，s 累加了所有梯度的平方，所以每个坐标的学习率只降不升。η = 0.4 时（橙色方块）x1 方向远未到达最优解就停滞了（20 步后 x1 ≈ −2.4）；η = 2（蓝色圆点）能到达（x1 ≈ −0.002）。试一试：η = 4。"),
         },
     },
     // 7
