@@ -143,6 +143,33 @@ test('clicking the (η, γ) map sets η and γ of the first momentum optimizer l
   assert.deepEqual(errors, []);
 });
 
+// The map on the keyboard: Tab reaches it, the arrows move the momentum
+// run a fortieth of η's span or 0.025 of γ, and the rate sentence (a
+// polite live region) follows; the time keys are not taken by it.
+test('the (η, γ) map by keyboard: the arrows move η and γ, the rate is said', async (t) => {
+  const { page, errors } = await fresh(t, `${BOWL}&opt=gd:lr=0.4;momentum:lr=0.4,gamma=0.5`);
+  await openPanel(page, 'sweep-panel');
+  const map = page.locator('#sweep-map');
+  assert.equal(await map.getAttribute('tabindex'), '0');
+  assert.equal(await page.getAttribute('#sweep-map-current', 'aria-live'), 'polite');
+  await map.focus();
+  const t0 = (await state(page)).t;
+  const m = async () => (await state(page)).scene.optimizers[1];
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowUp');
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).scene.optimizers[1].gamma === 0.525);
+  const now = await m();
+  // Each press from the value shown, rounded to 3 digits as a click's.
+  const r3 = (v) => Number(v.toPrecision(3));
+  assert.equal(now.lr, r3(r3(0.4 + 1.25 / 40) + 1.25 / 40));
+  assert.equal((await state(page)).t, t0, 'the arrows did not step the time');
+  await page.waitForFunction((lr) => document.getElementById('sweep-map-current').innerText.includes(`η = ${lr}, γ = 0.525`), now.lr);
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).scene.optimizers[1].gamma === 0.4);
+  assert.deepEqual(errors, []);
+});
+
 test('the map without momentum adds one on click; elsewhere it says it needs the quadratic', async (t) => {
   const { page, errors } = await fresh(t, `${BOWL}&opt=gd:lr=0.4`);
   await openPanel(page, 'sweep-panel');
@@ -154,7 +181,7 @@ test('the map without momentum adds one on click; elsewhere it says it needs the
   assert.equal(s.scene.optimizers.length, 2);
   assert.ok(Math.abs(s.scene.optimizers[1].lr - 0.5) <= 1.25 / w + 1e-9);
   assert.ok(Math.abs(s.scene.optimizers[1].gamma - 0.5) <= 1 / h + 1e-9);
-  assert.match(await page.locator('#sweep-map-note').innerText(), /Click the map to set η and γ of Momentum #2/);
+  assert.match(await page.locator('#sweep-map-note').innerText(), /Click the map \(or use the arrow keys on it\) to set η and γ of Momentum #2/);
   // Rosenbrock: no map, a sentence instead.
   await page.selectOption('#surface', 'rosenbrock');
   await page.waitForSelector('#sweep-map[data-map="none"]', { state: 'attached' });
@@ -237,7 +264,7 @@ test('both panels speak 中文 and switch language with the page, axis labels in
   }
   assert.match(await edgeOf(page, 'gd').innerText(), /梯度下降：η ≥ 0\.51 时发散；η ≤ 0\.5 时收敛/);
   assert.doesNotMatch(zh, /\b(the|diverges|weight|window|learning|rate)\b/, 'no English left');
-  assert.equal(await page.getAttribute('#sweep-map', 'aria-label'), '动量法在学习率和动量平面上的收敛速度；点击可同时设置两者');
+  assert.equal(await page.getAttribute('#sweep-map', 'aria-label'), '动量法在学习率和动量平面上的收敛速度；点击或用方向键可同时设置两者');
   // Axis labels are drawn in the chosen language: the chart changes with it.
   const snap = () => page.evaluate(() => document.getElementById('sweep-map').toDataURL());
   const before = await snap();

@@ -207,6 +207,31 @@ fn wire(app: &App) -> Result<(), JsValue> {
             Ok(())
         });
     })?;
+    // The keyboard's way onto the map: the arrows move the momentum run's
+    // (η, γ) a fortieth of η's span or 0.025 of γ, five with Shift (the
+    // rate sentence under the map is a polite live region: it is said).
+    let keys: HtmlCanvasElement = by_id(doc, "sweep-map")?;
+    on(&keys, "keydown", |e: web_sys::KeyboardEvent| {
+        let (dx, dy) = match e.key().as_str() {
+            "ArrowRight" => (1, 0),
+            "ArrowLeft" => (-1, 0),
+            "ArrowUp" => (0, 1),
+            "ArrowDown" => (0, -1),
+            _ => return,
+        };
+        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        e.prevent_default();
+        e.stop_propagation();
+        let k = if e.shift_key() { 5 } else { 1 };
+        with_app(move |app| {
+            if let Some((eta, gamma)) = rate_map::stepped(app, dx * k, dy * k) {
+                super::dispatch(crate::app::Msg::SetMomentum { eta, gamma });
+            }
+            Ok(())
+        });
+    })?;
     on(&app.window, "resize", |_: web_sys::Event| {
         with_app(move |app| {
             ema::draw(app)?;

@@ -9,7 +9,7 @@ use crate::format::sig3;
 use crate::format::{fmt_num, tick_label};
 use crate::optim::{Convention, OptKind};
 use crate::surface::ticks;
-use crate::sweep::map_chart::{map_plot, map_point, Reading, MAP_NX, MAP_NY};
+use crate::sweep::map_chart::{map_plot, map_point, map_step, Reading, MAP_NX, MAP_NY};
 use crate::sweep::{
     edge_curve, has_minimum, map_target, momentum_rate, quadratic_curvatures, rate_map,
     MomentumForm, RateMap,
@@ -48,6 +48,16 @@ pub fn point_at(app: &App, x: f64, y: f64) -> Option<(f64, f64)> {
     let g = app.explain.map_geom?;
     let (x, y) = g.units.point(x, y);
     map_point(&g.plot, g.eta_max, x, y)
+}
+
+/// The (η, γ) an arrow key moves the map's momentum run to ([`map_step`];
+/// from the map's middle when there is none), if the map is drawn.
+pub fn stepped(app: &App, dx: i32, dy: i32) -> Option<(f64, f64)> {
+    let eta_max = app.explain.map.as_ref()?.map.eta_max;
+    let now = crate::sweep::map_target(&app.scene)
+        .map(|i| app.scene.optimizers[i].hyper)
+        .map_or((f64::NAN, f64::NAN), |h| (h.lr, h.gamma));
+    Some(map_step(now.0, now.1, eta_max, dx, dy))
 }
 
 /// The current point's rate, in words.

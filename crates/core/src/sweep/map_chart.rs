@@ -68,6 +68,21 @@ pub fn map_point(plot: &Plot, eta_max: f64, x: f64, y: f64) -> Option<(f64, f64)
     Some((eta, gamma))
 }
 
+/// A keyboard step across the map from (η, γ): `dx` fortieths of η's
+/// span (at least one map cell from 0, at most `eta_max`), `dy` steps of
+/// 0.025 in γ (within [0, 0.999]), rounded as [`map_point`] rounds a click.
+pub fn map_step(eta: f64, gamma: f64, eta_max: f64, dx: i32, dy: i32) -> (f64, f64) {
+    let cell = eta_max / MAP_NX as f64;
+    let eta = if eta.is_finite() { eta } else { eta_max / 2.0 };
+    let eta = round_sig(
+        (eta + f64::from(dx) * eta_max / 40.0).clamp(cell, eta_max),
+        3,
+    );
+    let gamma = if gamma.is_finite() { gamma } else { 0.5 };
+    let gamma = ((gamma + f64::from(dy) * 0.025) * 1000.0).round() / 1000.0;
+    (eta, gamma.clamp(0.0, 0.999))
+}
+
 /// What the rate of a point means.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Reading {
@@ -106,6 +121,20 @@ impl Reading {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_step_moves_a_fortieth_of_eta_and_0_025_of_gamma_within_the_map() {
+        assert_eq!(map_step(0.4, 0.5, 1.0, 1, 0), (0.425, 0.5));
+        assert_eq!(map_step(0.4, 0.5, 1.0, 0, -2), (0.4, 0.45));
+        // Held inside: η in [one cell, η max], γ in [0, 0.999].
+        assert_eq!(
+            map_step(0.01, 0.99, 1.0, -1, 1),
+            (1.0 / MAP_NX as f64, 0.999)
+        );
+        assert_eq!(map_step(0.99, 0.01, 1.0, 1, -1), (1.0, 0.0));
+        // From nowhere (no momentum run yet): the map's middle.
+        assert_eq!(map_step(f64::NAN, f64::NAN, 2.0, 0, 0), (1.0, 0.5));
+    }
     use crate::sweep::{rate_map, MomentumForm};
 
     #[test]
