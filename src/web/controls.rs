@@ -348,7 +348,7 @@ pub fn apply_static(doc: &Document, lang: Lang) -> Result<(), JsValue> {
 }
 
 /// `text` with a word joiner (U+2060, invisible) after each hyphen between
-/// two letters or digits: a caption is not broken inside "2-D" or
+/// two ASCII letters or digits: a caption is not broken inside "2-D" or
 /// "1.1e-4" (a projector's narrow line put "1.1e-" and "4" on two lines).
 fn keep_together(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
@@ -357,7 +357,7 @@ fn keep_together(text: &str) -> String {
     while let Some(c) = chars.next() {
         out.push(c);
         let next = chars.peek().copied().unwrap_or(' ');
-        if c == '-' && prev.is_alphanumeric() && next.is_alphanumeric() {
+        if c == '-' && prev.is_ascii_alphanumeric() && next.is_ascii_alphanumeric() {
             out.push('\u{2060}');
         }
         prev = c;

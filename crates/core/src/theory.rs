@@ -108,7 +108,7 @@ pub fn l2_only_rescales(landscape: &Landscape, lambda: f64, sigma: f64) -> bool 
         Landscape::Quadratic(q) => {
             lambda != 0.0
                 && sigma == 0.0
-                && q.rotation.rem_euclid(90.0) == 0.0
+                && (q.rotation / 90.0).fract() == 0.0
                 && 2.0 * q.a + lambda > 0.0
                 && 2.0 * q.b + lambda > 0.0
         }

@@ -6,6 +6,7 @@ use super::esc;
 use super::space::{Legend, Place};
 use gradscape_core::geometry::trail::edge_marker;
 use gradscape_core::geometry::Viewport;
+use gradscape_core::math;
 use gradscape_core::run::{Stop, Trajectory};
 use gradscape_core::surface::{mark, Mark, Marker};
 use std::fmt::Write;
@@ -72,7 +73,8 @@ pub fn run(s: &mut String, f: &Viewport, i: usize, t: &Trajectory, current: bool
             dot(s, &mk, x, y, 11.6, r#" stroke="white" stroke-width="1.5""#);
         } else if let Some(m) = edge_marker(f, x, y, [14.0; 4]) {
             // Off the view: the page's arrowhead on the edge, towards it.
-            let (c, n) = (m.angle.cos(), m.angle.sin());
+            // The core's libm: `f64::cos` linked a second sine and cosine.
+            let (c, n) = (math::cos(m.angle), math::sin(m.angle));
             let at = |u: f64, v: f64| (m.x + u * c - v * n, m.y + u * n + v * c);
             let [a, b, d] = [at(10.0, 0.0), at(-8.0, -8.0), at(-8.0, 8.0)];
             let _ = write!(
