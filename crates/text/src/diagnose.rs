@@ -54,7 +54,13 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         } => trf(
             lang,
             "hint.decay",
-            &[&f(lr), &f(lambda), &sig3(factor), &sig3(lambda_max)],
+            // A minus sign, as the formula beside it writes one.
+            &[
+                &f(lr),
+                &f(lambda),
+                &sig3(factor).replace('-', "−"),
+                &sig3(lambda_max),
+            ],
         ),
         Hint::Diverged { lr, step } => trf(lang, "hint.diverged", &[&f(lr), &step.to_string()]),
         Hint::Grew { first, last, lr } => {

@@ -58,12 +58,21 @@ pub(super) fn field_gesture(f: FieldId) -> Gesture {
     }
 }
 
-/// Escape in field `f`: the change its open gesture made undone.
+/// Escape in field `f`: the change its open gesture made undone, the step
+/// shown with it (steps = 1 on the way to a refused 1e9 had clamped it).
 pub(super) fn cancel(m: &mut Model, f: FieldId) -> Dirty {
-    if m.history.is_open(field_gesture(f)) {
-        undo(m)
-    } else {
-        Dirty::NONE
+    if !m.history.is_open(field_gesture(f)) {
+        return Dirty::NONE;
+    }
+    let now = snapshot(m);
+    match m.history.undo(now) {
+        Some(s) => {
+            let t = s.t;
+            let d = restore(m, s);
+            m.t = t.min(m.scene.steps);
+            d
+        }
+        None => Dirty::NONE,
     }
 }
 

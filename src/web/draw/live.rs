@@ -10,7 +10,6 @@
 use super::overlay::Overlay;
 use super::Frame;
 use super::Rect;
-use gradscape_core::geometry::trail::edge_marker;
 
 /// What the canvas shows after a playing frame: the frame's [`key`], its
 /// step and where its current points are.
@@ -66,7 +65,7 @@ pub fn points(f: &Frame) -> Vec<[f64; 4]> {
             let (x, y) = if vp.inside(x, y) {
                 (x, y)
             } else {
-                let m = edge_marker(&vp, x, y, super::trails::edge_inset(&f.style))?;
+                let m = super::trails::edge_at(&vp, &f.style, x, y)?;
                 (m.x, m.y)
             };
             Some([x - pad, y - pad, x + pad, y + pad])

@@ -295,7 +295,7 @@ pub fn draw_bias_chart(
             ],
         ),
     ];
-    for ((title, log, lines), &(x0, y0, cw, ch)) in panels.iter().zip(&cells) {
+    for (j, ((title, log, lines), &(x0, y0, cw, ch))) in panels.iter().zip(&cells).enumerate() {
         let (left, right, top, bottom) = (x0 + 44.0, x0 + cw - 8.0, y0 + 16.0, y0 + ch - 18.0);
         let tf = |v: f64| if *log { v.max(1e-300).log10() } else { v };
         let mut lo = f64::INFINITY;
@@ -375,6 +375,29 @@ pub fn draw_bias_chart(
             ctx.stroke();
         }
         overlay_dash(&ctx, &[])?;
+        // ② and ③: each coordinate's name at the end of its solid line, in
+        // its colour (the key under the chart may be off a projector's
+        // screen), a label's height apart.
+        if j > 0 {
+            let end = |i: usize| lines.get(i).and_then(|l| l.0.last().copied()).map(y_of);
+            if let (Some(a), Some(b)) = (end(2), end(3)) {
+                let gap = LABEL_PX + 1.0;
+                let (mut ya, mut yb) = (a - 4.0, b - 4.0);
+                if (ya - yb).abs() < gap {
+                    let mid = (ya + yb) / 2.0;
+                    let s = if ya <= yb { -1.0 } else { 1.0 };
+                    (ya, yb) = (mid + s * gap / 2.0, mid - s * gap / 2.0);
+                }
+                // Both moved together into the plot, so they stay apart.
+                let shift =
+                    (top + LABEL_PX - ya.min(yb)).max(0.0) + (bottom - 2.0 - ya.max(yb)).min(0.0);
+                for (y, text, colour) in [(ya, "x₁", c_x1), (yb, "x₂", c_x2)] {
+                    ctx.set_fill_style_str(colour);
+                    ctx.fill_text(text, right - 18.0, y + shift)?;
+                }
+                ctx.set_fill_style_str(fg);
+            }
+        }
         // The current step.
         if (1..=series.len()).contains(&k) {
             let x = x_of(k as f64);

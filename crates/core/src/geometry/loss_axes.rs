@@ -132,9 +132,12 @@ impl LossAxes {
         }
     }
 
-    /// x ticks in steps, about one per 80 px.
+    /// x ticks in steps, about one per 80 px; whole steps only (one step
+    /// across was labelled 0, 0.1, … 1).
     pub fn x_ticks(&self) -> Vec<f64> {
-        ticks(0.0, self.n, ((self.pw() / 80.0) as usize).max(2))
+        let mut t = ticks(0.0, self.n, ((self.pw() / 80.0) as usize).max(2));
+        t.retain(|v| v.fract() == 0.0);
+        t
     }
 
     /// x (px) of the cursor at step `t` of `steps`.
@@ -182,6 +185,14 @@ impl LossAxes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn steps_are_whole_on_the_x_axis() {
+        let one = LossAxes::new([1.0, 2.0], 1, 600.0, 200.0);
+        assert_eq!(one.x_ticks(), vec![0.0, 1.0]);
+        let many = LossAxes::new([1.0, 2.0], 20, 600.0, 200.0);
+        assert!(many.x_ticks().len() >= 4 && many.x_ticks().iter().all(|v| v.fract() == 0.0));
+    }
 
     #[test]
     fn each_run_marks_its_curve_apart_from_the_others() {

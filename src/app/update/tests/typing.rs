@@ -141,6 +141,10 @@ fn escape_abandons_the_edit_and_blur_keeps_what_was_taken() {
     assert!(!m.invalid_fields().is_empty());
     update(&mut m, Msg::Cancel(FieldId::Steps));
     assert_eq!(m.scene.steps, steps);
+    assert_eq!(
+        m.t, steps,
+        "the step shown before, not the 1 steps = 1 clamped it to"
+    );
     assert!(m.invalid_fields().is_empty());
     // `1,5` into η: `1` taken, then refused; Escape: η as before.
     let lr = m.scene.optimizers[0].hyper.lr;
