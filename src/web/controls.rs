@@ -26,7 +26,9 @@ pub fn error_text(e: &GlobalError, l: &Landscape, lang: Lang) -> String {
     match e {
         GlobalError::Rule(r, v) => trf(lang, "rule.got", &[tr(lang, rule(r)), &format::field(*v)]),
         GlobalError::Unreadable(r) => trf(lang, "rule.unreadable", &[tr(lang, rule(r))]),
-        GlobalError::SurfaceNan(key) => trf(lang, "surface.nan", &[param_name(l, *key, lang)]),
+        // Its field is not on the page (where it is, its message quotes
+        // what was typed: web/fields.rs).
+        GlobalError::SurfaceNan(key) => trf(lang, "surface.nan.bare", &[param_name(l, *key, lang)]),
         GlobalError::ViewNan { edge, text } => trf(lang, "view.nan", &[edge.name(), text]),
         // A surface field's refusal names the field as its row does
         // ("a", "b"), not as the scene's JSON ("landscape.a").

@@ -124,7 +124,15 @@ fn message(app: &App, f: FieldId) -> Option<String> {
         text
     } else {
         let e = app.error.as_ref().filter(|e| e.field() == Some(f))?;
-        controls::error_text(e, &app.scene.landscape, lang)
+        match e {
+            // What was typed, quoted, as the view fields' message does.
+            crate::app::GlobalError::SurfaceNan(key) => {
+                let typed = input_of(&app.doc, f).map(|i| i.value()).unwrap_or_default();
+                let name = gradscape_text::landscape::param_name(&app.scene.landscape, *key, lang);
+                trf(lang, "surface.nan", &[name, &typed])
+            }
+            _ => controls::error_text(e, &app.scene.landscape, lang),
+        }
     };
     Some(match shown(&app.model, f) {
         Some(kept) => trf(lang, "field.kept", &[&text, &kept]),

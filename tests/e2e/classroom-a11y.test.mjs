@@ -383,3 +383,19 @@ test('a refused surface parameter is named as its row and the value as typed, in
     assert.deepEqual(errors, []);
   }
 });
+
+// A surface parameter's unreadable text is quoted, as the other fields'
+// are, in both languages.
+test('surface a = abc: the message quotes what was typed, in English and 中文', async (t) => {
+  for (const [lang, want] of [['en', /surface a must be a number \(got "abc"\); kept 0\.1$/], ['zh', /曲面参数 a 必须是数（输入为“abc”）/]]) {
+    const { page, errors } = await fresh(t, `?lang=${lang}`);
+    const a = page.locator('#surface-params input[data-key="a"]');
+    await a.click();
+    await a.fill('abc');
+    await a.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#surface-params input[data-key="a"][aria-invalid="true"]'));
+    const r = await refusal(a);
+    assert.match(r.text, want, r.text);
+    assert.deepEqual(errors, []);
+  }
+});
