@@ -61,23 +61,16 @@ pub(super) fn field_gesture(f: FieldId) -> Gesture {
 /// Escape in field `f`: the change its open gesture made undone, the step
 /// shown with it (steps = 1 on the way to a refused 1e9 had clamped it).
 pub(super) fn cancel(m: &mut Model, f: FieldId) -> Dirty {
-    if !m.history.is_open(field_gesture(f)) {
-        return Dirty::NONE;
-    }
-    let now = snapshot(m);
-    match m.history.undo(now) {
-        Some(s) => {
-            let t = s.t;
-            let d = restore(m, s);
-            m.t = t.min(m.scene.steps);
-            d
-        }
-        None => Dirty::NONE,
+    if m.history.is_open(field_gesture(f)) {
+        back(m, true)
+    } else {
+        Dirty::NONE
     }
 }
 
-/// Show `s`: the scene replayed, paused, every panel rebuilt.
-fn restore(m: &mut Model, s: Snapshot) -> Dirty {
+/// Show `s`: the scene replayed, paused, every panel rebuilt; its step
+/// too with another lesson, or when `with_step`.
+fn restore(m: &mut Model, s: Snapshot, with_step: bool) -> Dirty {
     let lesson_changed = s.lesson != m.lesson;
     m.scene = s.scene;
     m.lesson = s.lesson;
@@ -85,8 +78,10 @@ fn restore(m: &mut Model, s: Snapshot) -> Dirty {
     m.drag = Drag::None;
     m.hidden.resize(m.scene.optimizers.len(), false);
     let mut d = all(m) | Dirty::LESSON | Dirty::TIME;
-    if lesson_changed {
+    if lesson_changed || with_step {
         m.t = s.t.min(m.scene.steps);
+    }
+    if lesson_changed {
         d |= Dirty::LESSON_PANELS;
     }
     d
@@ -94,9 +89,14 @@ fn restore(m: &mut Model, s: Snapshot) -> Dirty {
 
 /// Back one entry.
 pub(super) fn undo(m: &mut Model) -> Dirty {
+    back(m, false)
+}
+
+/// Back one entry, its step put back too when `with_step`.
+fn back(m: &mut Model, with_step: bool) -> Dirty {
     let now = snapshot(m);
     match m.history.undo(now) {
-        Some(s) => restore(m, s),
+        Some(s) => restore(m, s, with_step),
         None => Dirty::NONE,
     }
 }
@@ -105,7 +105,7 @@ pub(super) fn undo(m: &mut Model) -> Dirty {
 pub(super) fn redo(m: &mut Model) -> Dirty {
     let now = snapshot(m);
     match m.history.redo(now) {
-        Some(s) => restore(m, s),
+        Some(s) => restore(m, s, false),
         None => Dirty::NONE,
     }
 }

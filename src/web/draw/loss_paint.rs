@@ -129,15 +129,14 @@ pub(super) fn curve(ctx: &CanvasRenderingContext2d, axes: &LossAxes, f: &Curves,
     super::trails::set_dash(ctx, mk.dash);
     ctx.stroke();
     super::trails::set_dash(ctx, &[]);
-    let px = MARK_PX;
     // Kept below the plot area's top, where the axis's name stands.
-    let top = LOSS_MARGINS.2 + px / 2.0;
+    let top = LOSS_MARGINS.2 + MARK_PX / 2.0;
     let shapes: Vec<(f64, f64)> = axes
         .mark_steps(i, f.runs.len(), run.loss.len())
         .into_iter()
         .map(|s| (axes.x(s as f64), axes.y(run.loss[s]).max(top)))
         .collect();
-    for (size, style) in [(px + 2.0, "#ffffff"), (px, mk.colour)] {
+    for (size, style) in [(MARK_PX + 2.0, "#ffffff"), (MARK_PX, mk.colour)] {
         ctx.set_fill_style_str(style);
         super::trails::paint_dots(ctx, mk, shapes.iter().copied(), size);
     }

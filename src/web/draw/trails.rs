@@ -4,7 +4,7 @@
 
 use super::{Geom, Style};
 use crate::run::Trajectory;
-use gradscape_core::geometry::trail::{dot_shown, dots, edge_marker, polylines, EdgeMarker};
+use gradscape_core::geometry::trail::{dot_shown, dots, edge_marker_clear, polylines, EdgeMarker};
 use gradscape_core::geometry::Viewport;
 use gradscape_core::surface::{Mark, Marker};
 use wasm_bindgen::prelude::*;
@@ -168,26 +168,11 @@ pub(crate) fn edge_inset(st: &Style) -> [f64; 4] {
     [14.0 * k + 2.5 * t, 14.0 * k, 14.0 * k, 14.0 * k + 1.6 * t]
 }
 
-/// The edge marker of (`x`, `y`) ([`edge_marker`] inset by
-/// [`edge_inset`]), moved out from under the view buttons (⊡ ⤢, the top
-/// right corner, about 7.5 × 4 labels' heights): left of them for a run
-/// that left upwards, under them for one that left to the right.
+/// The edge marker of (`x`, `y`): inset by [`edge_inset`], out from under
+/// the view buttons (⊡ ⤢, about 7.5 × 4 labels' heights in the top right).
 pub(crate) fn edge_at(vp: &Viewport, st: &Style, x: f64, y: f64) -> Option<EdgeMarker> {
-    let mut m = edge_marker(vp, x, y, edge_inset(st))?;
-    let r = 12.0 * st.line;
-    let (left, bottom) = (
-        vp.left + vp.w - 7.5 * st.text_px - r,
-        vp.top + 4.0 * st.text_px + r,
-    );
-    if m.x > left && m.y < bottom {
-        if (y - m.y).abs() >= (x - m.x).abs() {
-            m.x = left;
-        } else {
-            m.y = bottom;
-        }
-        m.angle = (y - m.y).atan2(x - m.x);
-    }
-    Some(m)
+    let corner = [7.5 * st.text_px, 4.0 * st.text_px];
+    edge_marker_clear(vp, x, y, edge_inset(st), corner, 12.0 * st.line)
 }
 
 /// The current point of a trail: the run's dot shape, or a triangle on the

@@ -151,6 +151,32 @@ pub fn edge_marker(g: &Viewport, x: f64, y: f64, inset: [f64; 4]) -> Option<Edge
     })
 }
 
+/// [`edge_marker`], moved out of a box in the picture's top-right corner
+/// (`corner`: its width and height, px; the view buttons stand there):
+/// left of it for a point that left upwards, under it for one that left to
+/// the right, still pointing at the point; `reach` the marker's size from
+/// its centre.
+pub fn edge_marker_clear(
+    g: &Viewport,
+    x: f64,
+    y: f64,
+    inset: [f64; 4],
+    corner: [f64; 2],
+    reach: f64,
+) -> Option<EdgeMarker> {
+    let mut m = edge_marker(g, x, y, inset)?;
+    let (left, bottom) = (g.left + g.w - corner[0] - reach, g.top + corner[1] + reach);
+    if m.x > left && m.y < bottom {
+        if (y - m.y).abs() >= (x - m.x).abs() {
+            m.x = left;
+        } else {
+            m.y = bottom;
+        }
+        m.angle = (y - m.y).atan2(x - m.x);
+    }
+    Some(m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,6 +314,25 @@ mod tests {
         // Newest first; the 5 px-off point shows, the far one does not.
         assert_eq!(d, vec![g.px([-0.5, 5.0]), g.px([1.15, 1.15])]);
         assert!(dot_shown(&g, -10.0, 110.0) && !dot_shown(&g, -10.5, 50.0));
+    }
+
+    #[test]
+    fn an_edge_marker_leaves_the_buttons_corner() {
+        let g = vp();
+        let (inset, corner) = ([12.0; 4], [30.0, 20.0]);
+        // Left through the top, under the corner: moved left of it, up.
+        let m = edge_marker_clear(&g, 90.0, -500.0, inset, corner, 5.0).unwrap();
+        assert_eq!((m.x, m.y), (65.0, 12.0));
+        assert!(m.angle < 0.0 && m.angle > -std::f64::consts::PI);
+        // Left through the right side there: moved under it, pointing right.
+        let m = edge_marker_clear(&g, 500.0, 15.0, inset, corner, 5.0).unwrap();
+        assert_eq!((m.x, m.y), (88.0, 25.0));
+        assert!(m.angle.abs() < 0.1);
+        // Elsewhere, the plain marker.
+        assert_eq!(
+            edge_marker_clear(&g, 500.0, 60.0, inset, corner, 5.0),
+            edge_marker(&g, 500.0, 60.0, inset)
+        );
     }
 
     #[test]
