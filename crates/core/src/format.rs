@@ -63,7 +63,7 @@ pub fn round_sig(v: f64, n: i32) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
-    let e = n - 1 - v.abs().log10().floor() as i32;
+    let e = n - 1 - crate::math::log10(v.abs()).floor() as i32;
     match e {
         0..=22 => {
             let k = 10f64.powi(e);
@@ -212,7 +212,7 @@ pub fn readout(v: f64) -> String {
     }
     let a = v.abs();
     let s = if (1e-3..1e5).contains(&a) {
-        let decimals = (3 - a.log10().floor() as i32).clamp(0, 6) as usize;
+        let decimals = (3 - crate::math::log10(a).floor() as i32).clamp(0, 6) as usize;
         trim_zeros(&format!("{a:.decimals$}")).to_string()
     } else {
         let s = format!("{a:.3e}");

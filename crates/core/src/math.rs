@@ -43,6 +43,16 @@ pub fn powi(x: f64, n: u64) -> f64 {
     acc.0 + acc.1
 }
 
+/// eˣ.
+pub fn exp(x: f64) -> f64 {
+    libm::exp(x)
+}
+
+/// The angle of (x, y) from the x axis, in (−π, π].
+pub fn atan2(y: f64, x: f64) -> f64 {
+    libm::atan2(y, x)
+}
+
 /// ln x.
 pub fn ln(x: f64) -> f64 {
     libm::log(x)

@@ -7,6 +7,7 @@
 //! position for exactly 0, so sliding all the way left switches it off.
 
 use crate::format::round_sig;
+use crate::math;
 use crate::optim::{HyperKey, OptKind};
 
 /// Slider positions run over 0..=SLIDER_STEPS.
@@ -49,7 +50,8 @@ impl ParamInfo {
             if v <= 0.0 || v.is_nan() {
                 0.0
             } else {
-                let p = (v.log10() - self.min.log10()) / (self.max.log10() - self.min.log10());
+                let p = (math::log10(v) - math::log10(self.min))
+                    / (math::log10(self.max) - math::log10(self.min));
                 if self.zero {
                     let n = self.positions();
                     return (1.0 + p.clamp(0.0, 1.0) * (n - 1.0)).round();
@@ -73,11 +75,11 @@ impl ParamInfo {
             p = ((pos - 1.0) / (self.positions() - 1.0)).clamp(0.0, 1.0);
         }
         if self.log {
-            let e = self.min.log10() + p * (self.max.log10() - self.min.log10());
-            round_sig(10f64.powf(e), 3)
+            let e = math::log10(self.min) + p * (math::log10(self.max) - math::log10(self.min));
+            round_sig(math::pow(10.0, e), 3)
         } else {
             let v = self.min + p * (self.max - self.min);
-            let digits = (-self.step.log10()).ceil().max(0.0) as i32;
+            let digits = (-math::log10(self.step)).ceil().max(0.0) as i32;
             let k = 10f64.powi(digits);
             (v * k).round() / k
         }
@@ -105,7 +107,7 @@ impl ParamInfo {
                 return self.min;
             }
             // Units of the second significant digit, in v's decade.
-            let unit = 10f64.powi(v.log10().floor() as i32 - 1);
+            let unit = 10f64.powi(math::log10(v).floor() as i32 - 1);
             let k = v / unit;
             let n = if up {
                 (k + 1e-9).floor() + 1.0
@@ -122,7 +124,7 @@ impl ParamInfo {
             } else {
                 (v / s - 1e-9).ceil() - 1.0
             };
-            let k = 10f64.powi((-s.log10()).ceil().max(0.0) as i32);
+            let k = 10f64.powi((-math::log10(s)).ceil().max(0.0) as i32);
             (n * s * k).round() / k
         };
         next.clamp(self.min, self.max)

@@ -297,7 +297,13 @@ pub fn draw_bias_chart(
     ];
     for (j, ((title, log, lines), &(x0, y0, cw, ch))) in panels.iter().zip(&cells).enumerate() {
         let (left, right, top, bottom) = (x0 + 44.0, x0 + cw - 8.0, y0 + 16.0, y0 + ch - 18.0);
-        let tf = |v: f64| if *log { v.max(1e-300).log10() } else { v };
+        let tf = |v: f64| {
+            if *log {
+                gradscape_core::math::log10(v.max(1e-300))
+            } else {
+                v
+            }
+        };
         let mut lo = f64::INFINITY;
         let mut hi = f64::NEG_INFINITY;
         for (vals, _, _) in lines {

@@ -42,7 +42,7 @@ impl LossAxes {
             hi = hi.max(v);
         }
         let log = lo > 0.0;
-        let tf = |v: f64| if log { v.log10() } else { v };
+        let tf = |v: f64| if log { crate::math::log10(v) } else { v };
         let (mut ylo, mut yhi) = if lo.is_finite() {
             (tf(lo), tf(hi))
         } else {
@@ -81,7 +81,7 @@ impl LossAxes {
     /// A loss in axis units.
     pub fn unit(&self, v: f64) -> f64 {
         if self.log {
-            v.log10()
+            crate::math::log10(v)
         } else {
             v
         }

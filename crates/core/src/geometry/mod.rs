@@ -29,8 +29,11 @@
 //! | `App::measure` (421–447): the height from the view's aspect (438–446) | `fit_height(&view, w, inner_h, screen)` |
 //! | `reset-view` (1217–1220): `scene.view = None`                 | no maths: the scene's default view         |
 //!
-//! The maths uses std's `log10`/`powf`/`exp`/`atan2`, as the page did (not
-//! [`crate::math`]'s libm): what the page computed must not change by a bit.
+//! The maths goes through [`crate::math`]'s libm. In the wasm that is the
+//! code std's `log10`/`powf`/`exp`/`atan2` ran before (compiler_builtins
+//! carries the same musl port), so what the page computes did not change by a
+//! bit, and the second copy of those functions is gone; natively (the SVG)
+//! they now round as the page does.
 //!
 //! In `src/web/draw.rs`: `Geom::px`/`world` → [`Viewport`]; the trail's
 //! polylines and dots → [`trail::polylines`], [`trail::dots`]; the edge

@@ -147,7 +147,7 @@ pub fn edge_marker(g: &Viewport, x: f64, y: f64, inset: [f64; 4]) -> Option<Edge
     Some(EdgeMarker {
         x: mx,
         y: my,
-        angle: dy.atan2(dx),
+        angle: crate::math::atan2(dy, dx),
     })
 }
 
@@ -172,7 +172,7 @@ pub fn edge_marker_clear(
         } else {
             m.y = bottom;
         }
-        m.angle = (y - m.y).atan2(x - m.x);
+        m.angle = crate::math::atan2(y - m.y, x - m.x);
     }
     Some(m)
 }

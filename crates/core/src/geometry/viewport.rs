@@ -1,6 +1,7 @@
 //! A world window shown in a pixel rectangle, and the gestures that move it.
 
 use crate::landscape::View;
+use crate::math;
 use crate::Vec2;
 
 /// A world window ([`View`]) drawn into the pixel rectangle at
@@ -100,7 +101,7 @@ pub fn view_ok(v: &View) -> bool {
 /// The grain of a window `span` wide: the largest power of ten at most a
 /// thousandth of it (the start snaps to it; its arrow keys step by it).
 pub fn grain(span: f64) -> f64 {
-    10f64.powf((span / 1000.0).log10().floor())
+    math::pow(10.0, math::log10(span / 1000.0).floor())
 }
 
 /// The start handle's arrow step in a window `span` wide: the largest
@@ -109,7 +110,7 @@ pub fn grain(span: f64) -> f64 {
 /// the [`grain`], so the start stays a short number.
 pub fn nudge_step(span: f64) -> f64 {
     let top = span / 100.0;
-    let p = 10f64.powf(top.log10().floor());
+    let p = math::pow(10.0, math::log10(top).floor());
     [5.0, 2.0, 1.0]
         .into_iter()
         .map(|m| m * p)
@@ -147,8 +148,8 @@ pub fn wheel_factor(delta_y: f64, delta_mode: u32) -> f64 {
     if e.is_nan() {
         return 1.0;
     }
-    let max = WHEEL_MAX.ln();
-    e.clamp(-max, max).exp()
+    let max = math::ln(WHEEL_MAX);
+    math::exp(e.clamp(-max, max))
 }
 
 /// Two pointers' distance (at least 1 px) and midpoint: a pinch zooms the
