@@ -370,3 +370,22 @@ fn scale_multiplies_the_pixels_and_is_checked() {
     ]);
     assert_one_line(&o, "too large", &["20000×20000", "100", "--scale"]);
 }
+
+#[test]
+fn pdf_is_the_same_bytes_on_every_run() {
+    // svg2pdf keeps a page's graphics states in a HashMap: before its
+    // resources were sorted, three runs gave two or three different files.
+    let runs: Vec<Vec<u8>> = (0..4)
+        .map(|k| {
+            let out = tmp(&format!("again-{k}.pdf"));
+            assert_ok(&run(&[
+                "render",
+                "examples/scenes/adam-l2-vs-adamw.json",
+                "-o",
+                s(&out),
+            ]));
+            std::fs::read(&out).unwrap()
+        })
+        .collect();
+    assert!(runs.windows(2).all(|w| w[0] == w[1]), "the PDFs differ");
+}
