@@ -179,3 +179,19 @@ test('every seed figure (examples/scenes) round-trips through its link: open →
   }
   await context.close();
 });
+
+test('a lesson link passed on by WeChat opens the lesson itself, without a notice', async () => {
+  // WeChat adds from=…&isappinstalled=0: the lesson's caption stood over the
+  // default scene, marked changed, with two notices.
+  const plain = await openAt('?lesson=8&lang=zh');
+  const want = (await plain.state()).scene;
+  await plain.context.close();
+  const { page, context, errors, state } = await openAt('?lesson=8&lang=zh&from=singlemessage&isappinstalled=0');
+  const s = await state();
+  assert.equal(s.lesson, 8);
+  assert.deepEqual(s.scene, want, "lesson 8's own scene");
+  assert.equal(await page.isVisible('#notice'), false);
+  assert.equal(await page.evaluate(() => document.getElementById('state-panel').open), true, 'its state panel open');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -119,6 +119,28 @@ pub const PAGE_KEYS: [&str; 8] = [
     "lang", "lesson", "embed", "hide", "show", "ema", "present", "lock",
 ];
 
+/// The link's keys that say something about the scene (`read::from_query`
+/// reads each; with a lesson, the link's scene is then shown).
+pub const SCENE_KEYS: [&str; 12] = [
+    "f", "expr", "a", "b", "rotation", "start", "steps", "conv", "sigma", "seed", "view", "opt",
+];
+
+/// Whether `key` is one a site adds to a link it passes on (WeChat's
+/// `from`/`isappinstalled`, `utm_*`, click ids): not the page's, dropped
+/// without a notice. A shared lesson link must still open that lesson.
+pub fn is_tracking(key: &str) -> bool {
+    key.starts_with("utm_")
+        || [
+            "from",
+            "isappinstalled",
+            "fbclid",
+            "gclid",
+            "msclkid",
+            "spm",
+        ]
+        .contains(&key)
+}
+
 /// The page keys of a query (a lesson that does not exist is left out).
 pub fn page_params(query: &str) -> PageParams {
     let mut p = PageParams::default();
@@ -149,7 +171,10 @@ pub fn page_params(query: &str) -> PageParams {
             "t" | "embed" | "hide" | "show" | "lock" => {}
             // Read with the scene it asks about (`quiz::read`).
             k if k == quiz::KEY => {}
-            _ => p.has_scene = true,
+            k if SCENE_KEYS.contains(&k) => p.has_scene = true,
+            // Unknown keys are named by the scene's reader; they say
+            // nothing about the scene.
+            _ => {}
         }
     }
     p.embed = Embed::read(query);
@@ -682,6 +707,39 @@ mod tests {
             s.view,
             Some(crate::landscape::View::new([-2.0, 2.0], [-1.0, 3.0]))
         );
+    }
+
+    #[test]
+    fn a_lesson_link_passed_on_by_a_site_still_opens_the_lesson() {
+        // WeChat adds `from=singlemessage&isappinstalled=0`: the lesson's own
+        // scene opened under the default one, its caption contradicting it.
+        let q = "?lesson=8&lang=zh&from=singlemessage&isappinstalled=0&utm_source=x&fbclid=1";
+        let p = page_params(q);
+        assert_eq!((p.lesson, p.has_scene), (Some(8), false));
+        let (_, _, notes) = from_query(q);
+        assert!(
+            notes.is_empty(),
+            "tracking keys are dropped unsaid: {notes:?}"
+        );
+        // Any other unknown key is named, and is still no scene.
+        let q = "?lesson=8&colour=red";
+        assert!(!page_params(q).has_scene);
+        assert_eq!(
+            from_query(q).2,
+            [Notice::UnknownKey {
+                key: "colour".into()
+            }]
+        );
+        // Each scene key is read by the scene's reader, and makes a scene.
+        for k in SCENE_KEYS {
+            let q = format!("lesson=8&{k}=1");
+            assert!(page_params(&q).has_scene, "{k}");
+            let unknown = from_query(&q)
+                .2
+                .into_iter()
+                .any(|n| matches!(n, Notice::UnknownKey { .. }));
+            assert!(!unknown, "{k} is read");
+        }
     }
 
     #[test]

@@ -207,6 +207,7 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
             k if super::PAGE_KEYS.contains(&k) => {}
             // The quiz is read against the scene (`super::quiz::read`).
             k if k == super::quiz::KEY => {}
+            k if super::is_tracking(k) => {}
             _ => notices.push(Notice::UnknownKey { key: k }),
         }
     }
