@@ -83,8 +83,19 @@ impl History {
     /// The state `before` a change made by gesture `g` (`None`: a single
     /// action). A change inside the open gesture adds nothing: its entry
     /// holds the state from before the gesture began.
-    pub fn record(&mut self, before: Snapshot, g: Option<Gesture>) {
+    /// A gesture that comes back to where it began (a refused value put
+    /// back, a slider dragged home) leaves no entry: its undo would change
+    /// nothing.
+    pub fn record(&mut self, before: Snapshot, g: Option<Gesture>, now: &Snapshot) {
         if g.is_some() && g == self.open {
+            if self
+                .past
+                .last()
+                .is_some_and(|s| s.scene == now.scene && s.lesson == now.lesson)
+            {
+                self.past.pop();
+                self.open = None;
+            }
             return;
         }
         self.past.push(before);
@@ -98,6 +109,19 @@ impl History {
     /// The gesture ended: the next change is a new entry.
     pub fn close(&mut self) {
         self.open = None;
+    }
+
+    /// The state before gesture `g`, while it is the one still open.
+    pub fn before(&self, g: Gesture) -> Option<&Snapshot> {
+        self.past.last().filter(|_| self.open == Some(g))
+    }
+
+    /// Gesture `g`, if open, ended: a value committed, or its field
+    /// cleared for a new one.
+    pub fn close_if(&mut self, g: Gesture) {
+        if self.open == Some(g) {
+            self.open = None;
+        }
     }
 
     /// Whether gesture `g` is the one still open (its entry the last).

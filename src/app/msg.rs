@@ -152,6 +152,8 @@ pub enum Msg {
     },
     /// A formula typed or picked.
     SetFormula(String),
+    /// The formula field committed (Enter) or left, with its text.
+    FormulaDone(String),
     /// The view window typed.
     SetViewFields(View),
     /// The convention of the defaults and ε.

@@ -62,7 +62,7 @@ fn recorded(m: &mut Model, msg: Msg) -> Dirty {
     let before = undo::snapshot(m);
     let mut d = locks::guard(m, move |m| apply(m, msg));
     if m.scene != before.scene || m.lesson != before.lesson {
-        m.history.record(before, g);
+        m.history.record(before, g, &undo::snapshot(m));
         // The undo buttons and the caption's "modified" marker.
         d |= Dirty::TIME | Dirty::LESSON;
     }
@@ -171,6 +171,20 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             Err(e) => {
                 m.expr_error = Some((text, e));
                 Dirty::FORMULA
+            }
+        },
+        // Enter, or the field left, on a formula that does not parse: the
+        // surface from before the edit, not the last prefix that parsed
+        // (`0.1` of `0.1x^2+2y^2`, a flat plane, in the link too).
+        Msg::FormulaDone(text) => match Expr::parse(&text) {
+            Ok(_) => {
+                m.history.close_if(crate::app::history::Gesture::Formula);
+                Dirty::NONE
+            }
+            Err(e) => {
+                let d = undo::refused(m, crate::app::history::Gesture::Formula);
+                m.expr_error = Some((text, e));
+                d | Dirty::FORMULA
             }
         },
         Msg::SetViewFields(v) => {

@@ -15,14 +15,18 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
 
-/// The global error line in `lang` (`l` the surface shown).
-pub fn error_text(e: &GlobalError, l: &Landscape, lang: Lang) -> String {
-    let rule = |r: &Rule| match r {
+/// A field's rule in words ("steps must be a whole number from 0 to …").
+pub fn rule(r: &Rule) -> &'static str {
+    match r {
         Rule::Steps => "rule.steps",
         Rule::Sigma => "rule.sigma",
         Rule::Seed => "rule.seed",
         Rule::Start(_) => "rule.start",
-    };
+    }
+}
+
+/// The global error line in `lang` (`l` the surface shown).
+pub fn error_text(e: &GlobalError, l: &Landscape, lang: Lang) -> String {
     match e {
         GlobalError::Rule(r, v) => trf(lang, "rule.got", &[tr(lang, rule(r)), &format::field(*v)]),
         GlobalError::Unreadable(r) => trf(lang, "rule.unreadable", &[tr(lang, rule(r))]),
@@ -70,7 +74,8 @@ pub fn sync_globals(app: &App) -> Result<(), JsValue> {
     };
     bx.remove_attribute("hidden")?;
     let input: HtmlInputElement = by_id(&app.doc, "expr-input")?;
-    if input.value() != e.source() {
+    // A refused formula stays in the field, under its error.
+    if app.expr_error.is_none() && input.value() != e.source() {
         input.set_value(e.source());
     }
     sync_view_fields(app)

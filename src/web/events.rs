@@ -277,9 +277,16 @@ fn globals(doc: &Document) -> Result<(), JsValue> {
         });
     })?;
     let expr_input: HtmlInputElement = by_id(doc, "expr-input")?;
-    on(&expr_input.clone(), "input", move |_: web_sys::Event| {
-        dispatch(Msg::SetFormula(expr_input.value()));
-    })?;
+    let target = expr_input.clone();
+    let handler = move |e: web_sys::Event| {
+        let text = expr_input.value();
+        dispatch(match e.type_().as_str() {
+            "change" => Msg::FormulaDone(text),
+            _ => Msg::SetFormula(text),
+        });
+    };
+    on(&target, "input", handler.clone())?;
+    on(&target, "change", handler)?;
     let chips: Element = by_id(doc, "expr-examples")?;
     let expr_input: HtmlInputElement = by_id(doc, "expr-input")?;
     on(&chips, "click", move |e: web_sys::Event| {

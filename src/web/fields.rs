@@ -14,7 +14,7 @@ use crate::app::{FieldId, Model, Msg};
 use crate::format;
 use crate::landscape::{Edge, Param};
 use crate::optim::Key;
-use gradscape_text::trf;
+use gradscape_text::{tr, trf};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, KeyboardEvent};
@@ -113,12 +113,21 @@ fn shown(m: &Model, f: FieldId) -> Option<String> {
 /// and the value kept.
 fn message(app: &App, f: FieldId) -> Option<String> {
     let lang = app.lang;
+    let typed = input_of(&app.doc, f).map(|i| i.value()).unwrap_or_default();
+    // `0,5` or `0，5`: a decimal comma, said how to write.
+    let comma = |text: String| match typed.contains([',', '，']) && !typed.contains('.') {
+        true => trf(lang, "field.comma", &[&text]),
+        false => text,
+    };
     let text = if let FieldId::Hyper { .. } | FieldId::Key { .. } = f {
         let e = app.card_errors.iter().find(|e| e.field() == f)?;
-        let text = super::card_error_text(e, lang);
+        let text = super::card_error_text(e, lang, &typed);
         // An unreadable value's message already says what was kept, and a
         // pair's says both numbers kept.
-        if let crate::app::CardError::Unreadable { .. } | crate::app::CardError::Key { .. } = e {
+        if let crate::app::CardError::Unreadable { .. } = e {
+            return Some(comma(text));
+        }
+        if let crate::app::CardError::Key { .. } = e {
             return Some(text);
         }
         text
@@ -127,9 +136,20 @@ fn message(app: &App, f: FieldId) -> Option<String> {
         match e {
             // What was typed, quoted, as the view fields' message does.
             crate::app::GlobalError::SurfaceNan(key) => {
-                let typed = input_of(&app.doc, f).map(|i| i.value()).unwrap_or_default();
                 let name = gradscape_text::landscape::param_name(&app.scene.landscape, *key, lang);
                 trf(lang, "surface.nan", &[name, &typed])
+            }
+            crate::app::GlobalError::Unreadable(r) if !typed.trim().is_empty() => {
+                let text = trf(
+                    lang,
+                    "rule.unreadable.typed",
+                    &[tr(lang, controls::rule(r)), typed.trim()],
+                );
+                match r {
+                    // Whole numbers: `2,000` is no decimal.
+                    crate::app::Rule::Steps | crate::app::Rule::Seed => text,
+                    _ => comma(text),
+                }
             }
             _ => controls::error_text(e, &app.scene.landscape, lang),
         }

@@ -178,8 +178,9 @@ impl App {
     }
 }
 
-/// A card error in words.
-fn card_error_text(e: &CardError, lang: Lang) -> String {
+/// A card error in words; `typed`, the field's text, is quoted when it
+/// could not be read.
+fn card_error_text(e: &CardError, lang: Lang, typed: &str) -> String {
     match *e {
         CardError::OutOfRange {
             kind,
@@ -198,15 +199,14 @@ fn card_error_text(e: &CardError, lang: Lang) -> String {
         ),
         CardError::Unreadable {
             kind, key, current, ..
-        } => trf(
-            lang,
-            "hyper.unreadable",
-            &[
-                &param_label(kind, key, lang),
-                allowed_range(key, lang),
-                &format::field(current),
-            ],
-        ),
+        } => {
+            let (label, range) = (param_label(kind, key, lang), allowed_range(key, lang));
+            let kept = format::field(current);
+            match typed.trim() {
+                "" => trf(lang, "hyper.unreadable", &[&label, range, &kept]),
+                t => trf(lang, "hyper.unreadable.typed", &[&label, range, t, &kept]),
+            }
+        }
         // A pair or an integer: its rule, what the fields held and the value
         // kept (both numbers of a pair: the rule is about the two).
         CardError::Key {

@@ -170,7 +170,7 @@ test('malformed numbers are refused, not guessed: 1,5 and 0x10 are not 15 and 10
   assert.equal(await eta.inputValue(), '1,5', 'the field keeps what was typed');
   let r = await refusal(eta);
   assert.equal(r.border, RED);
-  assert.match(r.text, /^η learning rate must be a finite number > 0 \(got an empty or unreadable value\); kept 0\.1$/, r.text);
+  assert.match(r.text, /^η learning rate must be a finite number > 0 \(got "1,5"\); kept 0\.1 — write a decimal with a point, as in 0\.5$/, r.text);
   assert.equal(await lr(), 0.1, 'η is not 15');
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('[aria-invalid="true"]'));
@@ -182,7 +182,7 @@ test('malformed numbers are refused, not guessed: 1,5 and 0x10 are not 15 and 10
   await page.keyboard.press('Enter');
   await marked(eta);
   assert.equal(await eta.inputValue(), '0x10');
-  assert.match((await refusal(eta)).text, /unreadable value\); kept 0\.1$/);
+  assert.match((await refusal(eta)).text, /\(got "0x10"\); kept 0\.1$/);
   assert.equal(await lr(), 0.1, 'η is not 10');
   // Plain numbers are taken, with spaces around them.
   for (const [typed, v] of [[' .5 ', 0.5], ['5e-3', 0.005]]) {
@@ -196,7 +196,7 @@ test('malformed numbers are refused, not guessed: 1,5 and 0x10 are not 15 and 10
   await steps.fill('1,5');
   await steps.press('Enter');
   await marked(steps);
-  assert.match((await refusal(steps)).text, /Number of steps.*unreadable value\); kept 20$/);
+  assert.match((await refusal(steps)).text, /Number of steps.*\(got "1,5"\); kept 20$/);
   assert.equal((await state(page)).scene.steps, 20);
   // 中文: the same refusals in Chinese.
   await act(page, () => page.selectOption('#lang', 'zh'));
@@ -204,12 +204,12 @@ test('malformed numbers are refused, not guessed: 1,5 and 0x10 are not 15 and 10
   await sigma.fill('0,5');
   await sigma.press('Enter');
   await marked(sigma);
-  assert.match((await refusal(sigma)).text, /σ 梯度噪声.*无法识别.*保留 0$/);
+  assert.match((await refusal(sigma)).text, /σ 梯度噪声.*（输入为“0,5”）——小数请用小数点，如 0\.5；保留 0$/);
   assert.equal((await state(page)).scene.noise?.sigma ?? 0, 0);
   await eta.fill('0x10');
   await eta.press('Enter');
   await marked(eta);
-  assert.match((await refusal(eta)).text, /^η 学习率.*无法识别.*保留 0\.005$/);
+  assert.match((await refusal(eta)).text, /^η 学习率.*（输入为“0x10”）；保留 0\.005$/);
   assert.equal(await lr(), 0.005);
   await assertNoBadNumbers(page, 'malformed numbers');
   assert.deepEqual(errors, []);

@@ -121,20 +121,54 @@ test('steps typed key by key; a field left before the pause is put back, and the
   assert.deepEqual(errors, []);
 });
 
-// A refused value typed key by key changed the parameter on the way (`1`
-// of `1e9`): Escape abandons the edit and gives back what the field had.
-test('Escape after 1e9 typed into steps gives back 20, not the 1 taken on the way', async (t) => {
+// A refused value typed key by key had changed the parameter on the way
+// (`1` of `1e9`): the refusal gives back what the field had, and Escape
+// then abandons the text.
+test('1e9 typed into steps keeps 20, not the 1 taken on the way; Escape abandons the text', async (t) => {
   const { page, errors } = await openPage(suite.browser, t, `${suite.server.url}?opt=gd`);
   const steps = page.locator('#steps');
   await steps.click();
   await steps.fill('');
   await steps.pressSequentially('1e9', { delay: 60 });
   await page.waitForFunction(() => document.querySelector('#steps[aria-invalid="true"]'));
-  assert.equal((await state(page)).scene.steps, 1, 'the 1 was taken on the way');
+  assert.equal((await state(page)).scene.steps, 20, 'the 1 taken on the way is put back');
+  assert.match((await shown(page)).join(), /kept 20$/);
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('[aria-invalid="true"]'));
   assert.equal((await state(page)).scene.steps, 20);
   assert.equal(await steps.inputValue(), '20');
   assert.equal(await steps.evaluate((e) => e === document.activeElement), true, 'the focus stays');
+  assert.deepEqual(errors, []);
+});
+
+test('a refused value keeps the value from before the edit, not what was taken on the way', async (t) => {
+  // A student typing 0，5 (a Chinese comma) into β1 = 0.9: the 0 on the way
+  // had been applied, and the message said "kept 0", the link beta1=0.
+  const { page, errors } = await openPage(suite.browser, t, `${suite.server.url}?opt=adamw:lr=0.1`);
+  const beta1 = numberOf(page, 0, 'beta1');
+  await beta1.click();
+  await beta1.fill('');
+  await beta1.pressSequentially('0，5', { delay: 60 });
+  await page.waitForSelector('.field-error');
+  assert.match((await shown(page)).join(' '), /kept 0\.9\b/);
+  assert.equal((await state(page)).scene.optimizers[0].beta1, 0.9);
+  assert.doesNotMatch(page.url(), /beta1=0(&|;|$)/, 'nor in the link');
+  assert.equal(await page.isDisabled('#undo'), true, 'nothing to undo: the edit changed nothing');
+  assert.deepEqual(errors, []);
+});
+
+test('a formula left unparsed puts back the surface from before the edit', async (t) => {
+  const { page, errors } = await openPage(suite.browser, t, `${suite.server.url}?expr=x%5E2%2B3*y%5E2`);
+  const input = page.locator('#expr-input');
+  await input.click();
+  await input.fill('');
+  await input.pressSequentially('0.1x^2+2y^2', { delay: 30 });
+  assert.equal((await state(page)).scene.landscape.expr, '0.1', 'while typing, the last prefix that parsed');
+  await input.press('Enter');
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).scene.landscape.expr !== '0.1');
+  assert.equal((await state(page)).scene.landscape.expr, 'x^2+3*y^2');
+  assert.equal(await input.inputValue(), '0.1x^2+2y^2', 'the text typed stays, under its error');
+  assert.equal(await input.getAttribute('aria-invalid'), 'true');
+  assert.match(page.url(), /expr=x\^2%2B3\*y\^2&/, 'and in the link');
   assert.deepEqual(errors, []);
 });

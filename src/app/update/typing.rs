@@ -13,7 +13,7 @@
 //! number with no exponent digit yet whose side of 0 the field takes some
 //! value on (digits and an exponent can still take it anywhere there).
 
-use super::{cards, pointer, ruled};
+use super::{cards, pointer, ruled, undo};
 use crate::app::dirty::Dirty;
 use crate::app::model::{FieldId, Model, Rule};
 use crate::app::msg::Field;
@@ -30,6 +30,10 @@ const PROBES: [f64; 20] = [
 
 /// `text` typed in `field` (an `input` event).
 pub(super) fn typed(m: &mut Model, field: FieldId, text: &str) -> Dirty {
+    if text.trim().is_empty() {
+        // Cleared for a new number: its edit starts from the value now.
+        m.history.close_if(undo::field_gesture(field));
+    }
     let quiet = match typing(text) {
         Typing::Number { v, .. } if takes(m, field, v) => false,
         Typing::Number { v, open } => open && takes_side(m, field, v.is_sign_negative()),
@@ -37,21 +41,37 @@ pub(super) fn typed(m: &mut Model, field: FieldId, text: &str) -> Dirty {
         Typing::Not => false,
     };
     if !quiet {
-        return paused(m, field, text);
+        return read(m, field, text);
     }
     m.pending = Some(field);
     // An error shown before (Enter on `0`) goes while the student types on.
     Dirty::PENDING | cards::drop_error(m, field)
 }
 
-/// `text` committed in `field`: applied, or refused with its message.
+/// `text` committed in `field` (Enter, a pause): applied, or refused with
+/// its message. Taken, what is typed next is a new edit, which a refusal
+/// goes back to the start of.
 pub(super) fn paused(m: &mut Model, field: FieldId, text: &str) -> Dirty {
+    let d = read(m, field, text);
+    if !m.invalid_fields().contains(&field) {
+        m.history.close_if(undo::field_gesture(field));
+    }
+    d
+}
+
+/// `text` in `field`: applied, or refused with its message.
+fn read(m: &mut Model, field: FieldId, text: &str) -> Dirty {
     m.pending = None;
     let v = match typing(text) {
         Typing::Number { v, .. } => v,
-        _ => return unreadable(m, field),
+        _ => return undo::refused(m, undo::field_gesture(field)) | unreadable(m, field),
     };
-    match field {
+    let back = if takes(m, field, v) {
+        Dirty::NONE
+    } else {
+        undo::refused(m, undo::field_gesture(field))
+    };
+    back | match field {
         FieldId::Hyper { i, key } => cards::set(m, i, key, v, false),
         FieldId::Steps => ruled(m, Rule::Steps, v),
         FieldId::Sigma => ruled(m, Rule::Sigma, v),

@@ -29,7 +29,7 @@ pub(super) fn gesture(msg: &Msg) -> Option<Gesture> {
         Msg::SetSigma(_) => Gesture::Sigma,
         Msg::SetSeed(_) => Gesture::Seed,
         Msg::SetSurfaceParam { key, .. } => Gesture::SurfaceParam(key),
-        Msg::SetFormula(_) => Gesture::Formula,
+        Msg::SetFormula(_) | Msg::FormulaDone(_) => Gesture::Formula,
         Msg::SetViewFields(_) => Gesture::ViewFields,
         Msg::SetStartField { .. } | Msg::NudgeStart { .. } => Gesture::Start,
         Msg::Typed { field, .. } | Msg::Paused { field, .. } => match field {
@@ -65,6 +65,21 @@ pub(super) fn cancel(m: &mut Model, f: FieldId) -> Dirty {
         back(m, true)
     } else {
         Dirty::NONE
+    }
+}
+
+/// A value typed refused: what the open edit `g` applied on the way (`0`
+/// of `0，5`, `1e40` of `1e400`, `0.1` of `0.1x^2`) is put back, so the
+/// value kept is the one from before the edit, as its message says.
+/// The field keeps its text (not [`restore`]'s rebuilt panels: the cards
+/// rebuilt took the focus and the rest of the typing).
+pub(super) fn refused(m: &mut Model, g: Gesture) -> Dirty {
+    match m.history.before(g) {
+        Some(s) if s.scene != m.scene => {
+            (m.scene, m.t) = (s.scene.clone(), s.t.min(s.scene.steps));
+            Dirty::CARD_VALUES | Dirty::FORMULA | Dirty::STEP | super::runs(m)
+        }
+        _ => Dirty::NONE,
     }
 }
 

@@ -63,6 +63,41 @@ fn formula() {
 }
 
 #[test]
+fn a_formula_left_unparsed_puts_back_the_surface_from_before_the_edit() {
+    // `0.1x^2+2y^2` typed (multiplication needs `*`): `0.1` parsed on the
+    // way, and a flat plane stayed, in the link too.
+    let mut m = model();
+    update(&mut m, Msg::SetFormula("x^2 + 3*y^2".into()));
+    m.history.close();
+    let (before, depth) = (m.scene.clone(), m.history.len());
+    let typed = "0.1x^2+2y^2";
+    for k in 1..=typed.len() {
+        update(&mut m, Msg::SetFormula(typed[..k].into()));
+    }
+    assert_eq!(
+        m.scene.landscape.as_formula(),
+        "0.1",
+        "the last prefix that parsed, while typing"
+    );
+    let d = update(&mut m, Msg::FormulaDone(typed.into()));
+    assert!(d.has(Dirty::FORMULA | Dirty::RUNS));
+    assert_eq!(m.scene, before, "the surface from before the edit");
+    assert_eq!(
+        m.expr_error.as_ref().map(|e| e.0.as_str()),
+        Some(typed),
+        "its error stays"
+    );
+    assert_eq!(m.history.len(), depth, "and no undo that changes nothing");
+    // A formula that parses is simply kept.
+    update(&mut m, Msg::SetFormula("x^2 + y^2".into()));
+    assert_eq!(
+        update(&mut m, Msg::FormulaDone("x^2 + y^2".into())),
+        Dirty::NONE
+    );
+    assert_eq!(m.history.len(), depth + 1);
+}
+
+#[test]
 fn view_fields() {
     let mut m = model();
     let v = View {

@@ -130,28 +130,29 @@ fn a_pause_or_enter_commits_what_waits_and_leaving_puts_back_the_value() {
 
 #[test]
 fn escape_abandons_the_edit_and_blur_keeps_what_was_taken() {
-    // `1e9` typed into steps: `1` is taken on the way, `1e9` refused.
-    // Escape gives back the 20 the field had, not the 1.
+    // `1e9` typed into steps: `1` is taken on the way, `1e9` refused, and
+    // the refusal gives back the 20 the field had, not the 1.
     let mut m = model();
     let steps = m.scene.steps;
     for text in ["1", "1e", "1e9"] {
         typed(&mut m, FieldId::Steps, text);
     }
-    assert_eq!(m.scene.steps, 1);
-    assert!(!m.invalid_fields().is_empty());
-    update(&mut m, Msg::Cancel(FieldId::Steps));
     assert_eq!(m.scene.steps, steps);
     assert_eq!(
         m.t, steps,
         "the step shown before, not the 1 steps = 1 clamped it to"
     );
+    assert!(!m.invalid_fields().is_empty());
+    // Escape: the refusal goes too.
+    update(&mut m, Msg::Cancel(FieldId::Steps));
+    assert_eq!(m.scene.steps, steps);
     assert!(m.invalid_fields().is_empty());
-    // `1,5` into η: `1` taken, then refused; Escape: η as before.
+    // `1.5` into η, then Escape: η as before.
     let lr = m.scene.optimizers[0].hyper.lr;
-    for text in ["1", "1,", "1,5"] {
+    for text in ["1", "1.", "1.5"] {
         typed(&mut m, LR, text);
     }
-    assert_eq!(m.scene.optimizers[0].hyper.lr, 1.0);
+    assert_eq!(m.scene.optimizers[0].hyper.lr, 1.5);
     update(&mut m, Msg::Cancel(LR));
     assert_eq!(m.scene.optimizers[0].hyper.lr, lr);
     // A blur keeps the value taken (only the refusal goes).
@@ -162,4 +163,48 @@ fn escape_abandons_the_edit_and_blur_keeps_what_was_taken() {
     update(&mut m, Msg::EndGesture);
     update(&mut m, Msg::Cancel(LR));
     assert_eq!(m.scene.optimizers[0].hyper.lr, 0.3);
+}
+
+#[test]
+fn a_refused_value_keeps_the_value_from_before_the_edit() {
+    // A student typing `0，5` into β1 = 0.9: the `0` on the way had been
+    // applied, and the message said "kept 0" (the link too: beta1=0).
+    let mut m = model();
+    update(&mut m, Msg::AddOpt(OptKind::Adam));
+    m.history.close();
+    let i = m.scene.optimizers.len() - 1;
+    let beta1 = FieldId::Hyper {
+        i,
+        key: HyperKey::Beta1,
+    };
+    let (scene, undo_depth) = (m.scene.clone(), m.history.len());
+    typed(&mut m, beta1, "0");
+    assert_eq!(m.scene.optimizers[i].hyper.beta1, 0.0, "applied on the way");
+    typed(&mut m, beta1, "0，");
+    assert_eq!(m.scene, scene, "β1 = 0.9 again");
+    assert_eq!(m.value_of(beta1), Some(0.9), "the value kept");
+    assert!(m.invalid_fields().contains(&beta1), "and said");
+    assert_eq!(
+        m.history.len(),
+        undo_depth,
+        "an edit that changed nothing leaves no undo"
+    );
+    // The same for a number past the range: 1e40 on the way to 1e400.
+    typed(&mut m, LR, "1e40");
+    assert_eq!(m.scene.optimizers[0].hyper.lr, 1e40);
+    typed(&mut m, LR, "1e400");
+    assert_eq!(m.scene, scene);
+    assert!(m.invalid_fields().contains(&LR));
+    // Steps: 2 on the way to `2x` had cut the run (and the step shown).
+    let t = m.t;
+    typed(&mut m, FieldId::Steps, "2");
+    assert_eq!(m.scene.steps, 2);
+    typed(&mut m, FieldId::Steps, "2x");
+    assert_eq!((&m.scene, m.t), (&scene, t));
+    // An edit that is then taken is one undo, as before.
+    typed(&mut m, LR, "0.3");
+    typed(&mut m, LR, "0.35");
+    assert_eq!(m.history.len(), undo_depth + 1);
+    update(&mut m, Msg::Undo);
+    assert_eq!(m.scene, scene);
 }
