@@ -273,7 +273,9 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
         // The phone breakpoint of www/style.css (its sticky figure).
         let screen = match inner_w {
             x if x <= 600.0 => Screen::Phone,
-            x if x < 900.0 => Screen::Narrow,
+            x if x < 900.0 => Screen::Narrow {
+                top: app.plot.get_bounding_client_rect().top() + app.window.scroll_y()?,
+            },
             _ => Screen::Wide,
         };
         fit_height(&view, w, inner_h, screen)

@@ -366,6 +366,22 @@ test('presenting, no caption line breaks inside "2-D", "1.1e-4" or "L-BFGS"', as
   }
 });
 
+test('tablet 768×1024 portrait: every lesson opens with its figure, x axis and ▶ on the screen, in both languages', async (t) => {
+  // Lesson 9's figure ran 60 px past the bottom under its caption.
+  for (const lang of ['en', 'zh']) {
+    const page = await open(t, `?lesson=1&lang=${lang}`, 768, 1024, { deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    for (let n = 1; n <= 15; n++) {
+      if (n > 1) await act(page, () => page.selectOption('#lesson', String(n)));
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const r = await page.evaluate(() => {
+        const box = (id) => document.getElementById(id).getBoundingClientRect();
+        return { plot: box('plot').bottom, play: box('play').bottom, h: innerHeight };
+      });
+      assert.ok(r.plot <= r.h && r.play <= r.h, `lesson ${n} (${lang}): the plot ends at ${r.plot}, ▶ at ${r.play}, the screen at ${r.h}`);
+    }
+  }
+});
+
 test('no console errors in any of the pages above', () => {
   assert.deepEqual(allErrors.filter((e) => e.errors.length), []);
 });

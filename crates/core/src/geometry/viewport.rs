@@ -170,13 +170,20 @@ pub fn is_drag(from: (f64, f64), x: f64, y: f64) -> bool {
     (x - from.0).hypot(y - from.1) > 4.0
 }
 
+/// What a one-column page keeps under the figure in view: the time bar.
+const NARROW_BELOW: f64 = 70.0;
+
 /// How wide the window is, for the canvas's height.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Screen {
     /// Controls beside the figure.
     Wide,
-    /// One column.
-    Narrow,
+    /// One column, the figure `top` px down the page (under the header,
+    /// and a lesson's caption), the time bar under it.
+    Narrow {
+        /// The figure's top on the page, in CSS px.
+        top: f64,
+    },
     /// A phone: the figure stays in view at the top while the controls
     /// scroll under it, so it may take at most 45 % of the height.
     Phone,
@@ -204,7 +211,9 @@ pub fn figure_height(view: &View, w: f64, max_h: f64) -> f64 {
 pub fn fit_height(view: &View, w: f64, inner_h: f64, screen: Screen) -> f64 {
     let max_h = match screen {
         Screen::Wide => (inner_h - 290.0).max(220.0),
-        Screen::Narrow => (inner_h - 130.0).max(220.0),
+        // A tablet's lesson 9 ran 60 px under the screen's bottom, its
+        // x axis and ▶ out of sight, below a 200 px caption.
+        Screen::Narrow { top } => (inner_h - top - NARROW_BELOW).max(220.0),
         Screen::Phone => (inner_h * 0.45).max(200.0),
     };
     figure_height(view, w, max_h)
@@ -376,7 +385,16 @@ mod tests {
         let v = View::new([-2.0, 2.0], [-1.0, 1.0]);
         assert_eq!(fit_height(&v, 800.0, 2000.0, Screen::Wide), 400.0);
         assert_eq!(fit_height(&v, 800.0, 600.0, Screen::Wide), 310.0);
-        assert_eq!(fit_height(&v, 800.0, 300.0, Screen::Narrow), 220.0);
+        assert_eq!(
+            fit_height(&v, 800.0, 300.0, Screen::Narrow { top: 60.0 }),
+            220.0
+        );
+        // Under a lesson's caption the figure ends above the time bar.
+        let tall = View::new([-1.0, 3.0], [-1.0, 5.0]);
+        assert_eq!(
+            fit_height(&tall, 740.0, 1024.0, Screen::Narrow { top: 217.0 }),
+            1024.0 - 217.0 - NARROW_BELOW
+        );
         assert_eq!(fit_height(&v, 100.0, 2000.0, Screen::Wide), 120.0);
         // A phone's sticky figure leaves more than half the screen to the
         // controls, whatever the view's aspect (a tall fit window).
