@@ -55,9 +55,14 @@ const glue = early?.glue ?? import('./gradscape.js');
 compiled.catch(() => {});
 glue.catch(() => {});
 
-// The link's language as the wasm reads it (gradscape_text::Lang::from_code).
-const langCode = (new URLSearchParams(location.search).get('lang') ?? '').trim().toLowerCase();
-const zh = langCode === 'zh' || langCode.startsWith('zh-');
+// The page's language as the wasm reads it: the link's (Lang::from_code),
+// else the first of the browser's it speaks (web::link::browser_lang).
+const speaks = (c) => /^(en|zh)(-|$)/.test(c);
+const linkLang = (new URLSearchParams(location.search).get('lang') ?? '').trim().toLowerCase();
+const langCode = speaks(linkLang)
+  ? linkLang
+  : ([...(navigator.languages ?? [])].map((c) => c.toLowerCase()).find(speaks) ?? 'en');
+const zh = langCode.startsWith('zh');
 // The Chinese tables are data, not part of the wasm (an English page never
 // fetches them): a 中文 link fetches them alongside the wasm, so its first
 // words are Chinese; an English page when the language picker is touched.

@@ -93,10 +93,32 @@ pub fn quiz_part(app: &App) -> String {
         .unwrap_or_default()
 }
 
-/// The link's `lang` pair, as `&lang=zh`, or nothing for English.
+thread_local! {
+    static BROWSER: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+}
+
+/// The language a link without `lang=` opens in: the first of the
+/// browser's languages the page speaks (a Chinese-first student's
+/// `?lesson=3` opened in English), else English. `www/boot.js` reads it
+/// the same way, to fetch the Chinese tables with the wasm.
+pub fn browser_lang(window: &web_sys::Window) -> Lang {
+    let lang = window
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|c| c.as_string())
+        .find_map(|c| Lang::from_code(&c))
+        .unwrap_or_default();
+    BROWSER.with(|b| b.set(lang));
+    lang
+}
+
+/// The link's `lang` pair: `&lang=zh`, `&lang=en` where the browser's
+/// language is another, or nothing.
 pub fn lang_part(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "",
-        Lang::Zh => "&lang=zh",
+    match (lang, BROWSER.with(|b| b.get())) {
+        (Lang::Zh, _) => "&lang=zh",
+        (Lang::En, Lang::Zh) => "&lang=en",
+        (Lang::En, Lang::En) => "",
     }
 }

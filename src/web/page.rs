@@ -31,7 +31,7 @@ pub fn start() -> Result<(), JsValue> {
         .lang
         .as_deref()
         .and_then(Lang::from_code)
-        .unwrap_or_default();
+        .unwrap_or_else(|| super::link::browser_lang(&window));
     // A 中文 page's words are written before its first picture (no English
     // shows); an English page shows the markup's until the rest of the page
     // is built (`build_rest` writes them): its first picture waits for no
@@ -48,7 +48,7 @@ pub fn start() -> Result<(), JsValue> {
     } else {
         (Scene::default(), None, vec![])
     };
-    // A `lang=` the text layer does not speak: said, in English.
+    // A `lang=` the text layer does not speak: said, in the browser's.
     let bad_lang = page
         .lang
         .as_ref()

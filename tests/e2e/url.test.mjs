@@ -195,3 +195,26 @@ test('a lesson link passed on by WeChat opens the lesson itself, without a notic
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a link without lang opens in the browser's language; a language picked is kept in the link", async () => {
+  // A Chinese-first student's ?lesson=3 opened in English.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const state = async () => JSON.parse(await page.evaluate(() => window.wasmBindings.page_state()));
+  await page.goto(server.url + '?lesson=3');
+  await page.waitForSelector('canvas#plot[data-ready="true"]');
+  assert.equal((await state()).lang, 'zh-CN');
+  assert.match(await page.evaluate(() => document.documentElement.lang), /^zh/);
+  assert.match(await page.locator('#lesson-caption').innerText(), /动量/);
+  await page.waitForFunction(() => location.search.includes('lang=zh'));
+  // English picked on a Chinese browser: the link says so, and a reload keeps it.
+  await page.selectOption('#lang', 'en');
+  await page.waitForFunction(() => location.search.includes('lang=en'));
+  await page.reload();
+  await page.waitForSelector('canvas#plot[data-ready="true"]');
+  assert.equal((await state()).lang, 'en');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
