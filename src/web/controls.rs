@@ -285,7 +285,10 @@ pub fn sync_lesson(app: &App) -> Result<(), JsValue> {
                 Some(_) => gradscape_text::lessons::embed_caption(l.id, lang),
                 None => gradscape_text::lessons::caption(l.id, lang),
             };
-            set_text(&app.root("lesson-text")?, &keep_together(text));
+            set_text(
+                &app.root("lesson-text")?,
+                &gradscape_text::wrap::keep_together(text),
+            );
             set_attr(&cap, "lang", lang.code())?;
             remove_attr(&cap, "hidden")?;
             // Another lesson opens at its caption: the explainer a teacher
@@ -352,22 +355,4 @@ pub fn apply_static(doc: &Document, lang: Lang) -> Result<(), JsValue> {
         html.set_attribute("lang", lang.code())?;
     }
     Ok(())
-}
-
-/// `text` with a word joiner (U+2060, invisible) after each hyphen between
-/// two ASCII letters or digits: a caption is not broken inside "2-D" or
-/// "1.1e-4" (a projector's narrow line put "1.1e-" and "4" on two lines).
-fn keep_together(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut prev = ' ';
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        out.push(c);
-        let next = chars.peek().copied().unwrap_or(' ');
-        if c == '-' && prev.is_ascii_alphanumeric() && next.is_ascii_alphanumeric() {
-            out.push('\u{2060}');
-        }
-        prev = c;
-    }
-    out
 }

@@ -6,6 +6,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, state, settled, openPage, act } from './support.mjs';
 
+// The caption as read: its no-break spaces and word joiners (which keep
+// its small formulas whole on a line) as plain text.
+const captionText = async (page) => (await page.locator('#lesson-caption').innerText()).replace(/\u00a0/g, ' ').replace(/\u2060/g, '');
+
 let server, browser;
 before(async () => {
   server = await serve();
@@ -64,13 +68,13 @@ test('each lesson loads its scene and its caption, in English and in 中文', as
     await settled(page);
     assertLessonScene(await state(page), l);
     assert.equal(await page.isVisible('#lesson-caption'), true);
-    const en = await page.locator('#lesson-caption').innerText();
+    const en = await captionText(page);
     assert.ok(en.includes(l.en), `lesson ${l.id} (en): ${en}`);
     assert.match(page.url(), new RegExp(`[?&]lesson=${l.id}(&|$)`));
     // 中文
     // The first switch waits for zh.json.
     await act(page, () => page.selectOption('#lang', 'zh'));
-    const zh = await page.locator('#lesson-caption').innerText();
+    const zh = await captionText(page);
     assert.ok(zh.includes(l.zh), `lesson ${l.id} (zh): ${zh}`);
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     assert.match(page.url(), /[?&]lang=zh(&|$)/);
@@ -100,7 +104,7 @@ test('a lesson link opens the lesson; with scene keys it keeps the link\'s scene
   for (const l of LESSONS) {
     const { page } = await fresh(t, `?lesson=${l.id}&lang=zh`);
     assertLessonScene(await state(page), l);
-    assert.ok((await page.locator('#lesson-caption').innerText()).includes(l.zh));
+    assert.ok((await captionText(page)).includes(l.zh));
     assert.equal(await page.inputValue('#lang'), 'zh');
   }
   const { page } = await fresh(t, '?lesson=2&opt=gd:lr=0.45');

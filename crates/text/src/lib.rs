@@ -28,6 +28,7 @@ pub mod schedule;
 pub mod summary;
 pub mod svg;
 pub mod tables;
+pub mod wrap;
 pub mod zh;
 pub mod zh_file;
 
