@@ -322,3 +322,51 @@ fn a_scene_formula_is_refused_with_the_pages_message() {
     let o = run(&["simulate", s(&p)]);
     assert_one_line(&o, "2××x", &["column 3:", "found '×'"]);
 }
+
+/// A start where f is not defined (`ln(x)` from x = −1) has no first point:
+/// `simulate` printed `"points":[]` (the output promises `points[0]` = the
+/// start), the CSV a header alone, `render` a legend "diverged at step 0".
+/// Every command refuses it with the page's words, naming `start` and the
+/// point, in either language; a start where f is defined but ∇f is not
+/// still runs, its start kept.
+#[test]
+fn a_start_where_f_is_undefined_is_refused_in_both_languages() {
+    let p = write_tmp(
+        "ln.json",
+        r#"{"landscape": {"kind": "expr", "expr": "ln(x)"}, "start": [-1, 1]}"#,
+    );
+    let words = [
+        (
+            "en",
+            "start: f is not defined (or not finite) at the start [-1, 1]",
+        ),
+        ("zh", "start：f 在起点 [-1, 1] 处无定义（或不是有限值）"),
+    ];
+    for (lang, said) in words {
+        let out = tmp("never.svg");
+        for args in [
+            vec!["simulate", s(&p)],
+            vec!["simulate", s(&p), "--format", "csv"],
+            vec!["render", s(&p), "-o", s(&out)],
+            vec!["code", s(&p)],
+        ] {
+            let mut args = args.clone();
+            args.extend(["--lang", lang]);
+            let o = run(&args);
+            assert_one_line(&o, &args.join(" "), &["ln.json", said]);
+        }
+        assert!(!out.exists(), "wrote a figure anyway");
+    }
+    let p = write_tmp(
+        "sqrt.json",
+        r#"{"landscape": {"kind": "expr", "expr": "sqrt(x) + y^2"}, "start": [0, 1], "steps": 3}"#,
+    );
+    let o = run(&["simulate", s(&p)]);
+    assert_ok(&o);
+    let runs = json_out(&o)["runs"].clone();
+    assert_eq!(runs[0]["points"][0], serde_json::json!([0.0, 1.0]));
+    assert_eq!(
+        runs[0]["stop"],
+        serde_json::json!({"reason": "diverged", "step": 1})
+    );
+}

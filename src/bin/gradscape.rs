@@ -4,10 +4,11 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use gradscape::media::{self, Animation, MediaError, FPS_RANGE, SCALE_RANGE};
 use gradscape::output::{simulation_csv, simulation_value};
+use gradscape::run::check_start;
 use gradscape::svg::SvgOptions;
 use gradscape::text::errors::{io_error, run_error, scene_error};
 use gradscape::text::{tr, trf, Lang};
-use gradscape::{simulate, Scene};
+use gradscape::{simulate, Scene, Trajectory};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -143,6 +144,17 @@ fn read_scene(path: &PathBuf, lang: Lang) -> Result<Scene, String> {
     Scene::from_json(&text).map_err(|e| format!("{}: {}", path.display(), scene_error(&e, lang)))
 }
 
+/// The scene at `path` and its runs; a scene the core refuses to run, or
+/// whose start has no finite f (its runs would have no `points[0]`), is
+/// refused with the field named.
+fn read_runs(path: &PathBuf, lang: Lang) -> Result<(Scene, Vec<Trajectory>), String> {
+    let sc = read_scene(path, lang)?;
+    let runs = check_start(&sc)
+        .and_then(|()| simulate(&sc))
+        .map_err(|e| format!("{}: {}", path.display(), run_error(&e, lang)))?;
+    Ok((sc, runs))
+}
+
 fn run(cli: Cli) -> Result<(), String> {
     let lang = cli.lang;
     match cli.command {
@@ -151,8 +163,7 @@ fn run(cli: Cli) -> Result<(), String> {
             format,
             state,
         } => {
-            let sc = read_scene(&scene, lang)?;
-            let runs = simulate(&sc).map_err(|e| run_error(&e, lang))?;
+            let (_, runs) = read_runs(&scene, lang)?;
             let text = match format {
                 Format::Json => {
                     let mut t = serde_json::to_string(&simulation_value(&runs, state))
@@ -191,8 +202,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 fps,
                 scale,
             };
-            let sc = read_scene(&scene, lang)?;
-            let runs = simulate(&sc).map_err(|e| run_error(&e, lang))?;
+            let (sc, runs) = read_runs(&scene, lang)?;
             let step = step.map(|k| k as usize);
             match step {
                 Some(_) if format == media::Format::Gif => {
@@ -265,8 +275,7 @@ fn output_format(output: &std::path::Path, lang: Lang) -> Result<media::Format, 
 /// `code`: the scene's Python script (a scene the core refuses to run is
 /// refused here too, with the same message).
 fn code(scene: &PathBuf, output: Option<&PathBuf>, lang: Lang) -> Result<(), String> {
-    let sc = read_scene(scene, lang)?;
-    simulate(&sc).map_err(|e| run_error(&e, lang))?;
+    let (sc, _) = read_runs(scene, lang)?;
     let text = gradscape::text::pytorch::script(&sc, lang);
     match output {
         Some(path) => std::fs::write(path, text).map_err(|e| {

@@ -292,6 +292,9 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         ),
         Problem::NoOptimizer { index } => trf(lang, "scene.no-optimizer", &[&index.to_string()]),
         Problem::Formula(e) => expr_error(e, lang),
+        Problem::UndefinedStart { x, y } => {
+            trf(lang, "scene.undefined-start", &[&format!("[{x}, {y}]")])
+        }
         Problem::Schedule(e) => crate::schedule::schedule_error(e, lang),
         Problem::NoMomentum { kind } => crate::schedule::no_momentum(*kind, lang),
     }

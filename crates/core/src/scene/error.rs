@@ -120,6 +120,14 @@ pub enum Problem {
     },
     /// A formula that does not parse.
     Formula(ExprError),
+    /// f is not defined (or not finite) at the start: no run has a first
+    /// point ([`crate::run::check_start`]).
+    UndefinedStart {
+        /// The start.
+        x: f64,
+        /// The start.
+        y: f64,
+    },
     /// A schedule that does not fit the scene's steps.
     Schedule(crate::schedule::ScheduleError),
     /// A schedule's `cycle_momentum` on an optimizer with neither γ nor β1.

@@ -18,6 +18,10 @@ pub const EN: crate::Table = &[
     ),
     ("scene.no-optimizer", "no optimizer {0}"),
     ("scene.not-json", "not valid JSON: {0}"),
+    (
+        "scene.undefined-start",
+        "f is not defined (or not finite) at the start {0}: choose another start, or change the formula",
+    ),
     ("scene.json-at", "line {0} column {1}"),
     // Said only in 中文 (the English page quotes serde_json's own words).
     ("json.trailing-comma", "a comma too many"),
@@ -137,6 +141,10 @@ pub const ZH: crate::Table = &[
     ("scene.too-many", "最多只能有 {0} 个优化器（实际有 {1} 个）"),
     ("scene.no-optimizer", "没有编号为 {0} 的优化器"),
     ("scene.not-json", "不是有效的 JSON：{0}"),
+    (
+        "scene.undefined-start",
+        "f 在起点 {0} 处无定义（或不是有限值）：请换一个起点，或修改公式",
+    ),
     ("scene.json-at", "第 {0} 行第 {1} 列有误"),
     ("json.trailing-comma", "多了一个逗号"),
     ("json.eof", "内容不完整，缺少结尾的 } 或 ]"),
