@@ -370,3 +370,51 @@ fn a_start_where_f_is_undefined_is_refused_in_both_languages() {
         serde_json::json!({"reason": "diverged", "step": 1})
     );
 }
+
+/// A key written twice (`{"steps": 5, "steps": 6}` ran 6 steps, exit 0:
+/// JSON keeps the last) is refused as an unknown key is, naming the key's
+/// path and where it is written again, in either language.
+#[test]
+fn a_key_written_twice_is_refused_in_both_languages() {
+    let top = write_tmp("steps-twice.json", r#"{"steps": 5, "steps": 6}"#);
+    let opt = write_tmp(
+        "lr-twice.json",
+        "{\"optimizers\": [{\"kind\": \"gd\"},\n  {\"kind\": \"adam\", \"lr\": 0.1, \"lr\": 0.2}]}",
+    );
+    let cases: [(&std::path::Path, &str, &[&str]); 4] = [
+        (&top, "en", &["steps: appears twice", "line 1 column 20"]),
+        (
+            &top,
+            "zh",
+            &["steps：在同一个对象中出现了两次", "第 1 行第 20 列"],
+        ),
+        (
+            &opt,
+            "en",
+            &["optimizers[1].lr: appears twice", "line 2 column 34"],
+        ),
+        (
+            &opt,
+            "zh",
+            &["第 2 个优化器的 lr：", "出现了两次", "第 2 行第 34 列"],
+        ),
+    ];
+    for (p, lang, words) in cases {
+        let out = tmp("never.svg");
+        for cmd in ["simulate", "render"] {
+            let o = if cmd == "simulate" {
+                run(&["simulate", s(p), "--lang", lang])
+            } else {
+                run(&["render", s(p), "-o", s(&out), "--lang", lang])
+            };
+            assert_one_line(&o, &format!("{cmd} {} {lang}", s(p)), words);
+        }
+        assert!(!out.exists());
+    }
+    // The same key in two objects is not twice.
+    let p = write_tmp(
+        "lr-each.json",
+        r#"{"optimizers": [{"kind": "gd", "lr": 0.1}, {"kind": "gd", "lr": 0.2}]}"#,
+    );
+    assert_ok(&run(&["simulate", s(&p)]));
+}

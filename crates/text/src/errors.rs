@@ -258,6 +258,11 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             };
             trf(lang, "scene.not-json", &[&what])
         }
+        Problem::DuplicateKey { line, column } => trf(
+            lang,
+            "scene.duplicate-key",
+            &[&line.to_string(), &column.to_string()],
+        ),
         Problem::UnknownKey { within, allowed } => {
             let place = if within.is_empty() {
                 tr(lang, "scene.the-scene").to_string()

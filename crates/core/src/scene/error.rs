@@ -82,6 +82,14 @@ pub enum Problem {
         /// English only).
         detail: String,
     },
+    /// A key written twice in one object (JSON would keep the last
+    /// silently); the field is the key's path.
+    DuplicateKey {
+        /// 1-based line of the second occurrence.
+        line: usize,
+        /// 1-based column of its closing quote.
+        column: usize,
+    },
     /// A key the object does not have.
     UnknownKey {
         /// The object's path (`""` for the scene itself).

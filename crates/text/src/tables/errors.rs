@@ -6,6 +6,10 @@ pub const EN: crate::Table = &[
     ("scene.the-scene", "the scene"),
     ("scene.unknown-key", "unknown key in {0}; allowed keys: {1}"),
     (
+        "scene.duplicate-key",
+        "appears twice in the same object (again at line {0} column {1}): remove one",
+    ),
+    (
         "scene.unknown-opt-key",
         "unknown key for {0}; allowed keys: {1}",
     ),
@@ -134,6 +138,10 @@ pub const EN: crate::Table = &[
 pub const ZH: crate::Table = &[
     ("scene.the-scene", "场景"),
     ("scene.unknown-key", "{0}中没有这个键；可用的键：{1}"),
+    (
+        "scene.duplicate-key",
+        "在同一个对象中出现了两次（第 {0} 行第 {1} 列再次出现）：请删去一个",
+    ),
     ("scene.unknown-opt-key", "{0} 没有这个键；可用的键：{1}"),
     ("scene.must-be", "必须是{0}（实际为 {1}）"),
     ("scene.required-one-of", "必须给出，{0}"),
