@@ -137,7 +137,8 @@ impl<'de> Visitor<'de> for At<'_> {
             };
             if m.contains_key(&key) {
                 *self.dup.borrow_mut() = Some(at.path());
-                return Err(de::Error::custom("duplicate key"));
+                // No words: `parse` turns it into a `Duplicate`.
+                return Err(de::Error::custom(""));
             }
             let v = map.next_value_seed(at)?;
             m.insert(key, v);
