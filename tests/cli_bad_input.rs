@@ -418,3 +418,60 @@ fn a_key_written_twice_is_refused_in_both_languages() {
     );
     assert_ok(&run(&["simulate", s(&p)]));
 }
+
+/// A scene that is not JSON says where and why in both languages (中文
+/// said only "第 1 行第 38 列有误" for `1e400`), names the field it broke in,
+/// and an empty file says so (English said "EOF while parsing a value").
+#[test]
+fn json_errors_say_where_and_why_in_both_languages() {
+    let big = write_tmp("big.json", r#"{"optimizers":[{"kind":"gd","lr":1e400}]}"#);
+    let empty = write_tmp("empty.json", "");
+    let cases: [(&std::path::Path, &str, &[&str]); 4] = [
+        (
+            &big,
+            "en",
+            &[
+                "optimizers[0].lr: not valid JSON: line 1 column 38",
+                "number out of range",
+            ],
+        ),
+        (
+            &big,
+            "zh",
+            &["第 1 个优化器的 lr：", "第 1 行第 38 列有误：数值超出范围"],
+        ),
+        (&empty, "en", &["empty.json: the scene is empty"]),
+        (&empty, "zh", &["empty.json: 场景是空的"]),
+    ];
+    for (p, lang, words) in cases {
+        let o = run(&["simulate", s(p), "--lang", lang]);
+        assert_one_line(&o, &format!("{} {lang}", s(p)), words);
+        assert!(!stderr(&o).contains("EOF"), "{}", stderr(&o));
+    }
+}
+
+/// An output in a folder that does not exist names the folder (中文 said
+/// "文件不存在", as if the file were missing); a "folder" that is a file
+/// says that.
+#[test]
+fn a_missing_output_folder_is_named_in_both_languages() {
+    let dir = tmp("no-such-dir");
+    let out = dir.join("x.png");
+    let file = write_tmp("a-file", "");
+    let script = file.join("x.py");
+    let scene = "examples/scenes/gd-eta-0.4.json";
+    for (lang, folder, not_folder) in [
+        (
+            "en",
+            "the folder {} does not exist",
+            "{} is a file, not a folder",
+        ),
+        ("zh", "文件夹 {} 不存在", "{} 是一个文件，不是文件夹"),
+    ] {
+        let o = run(&["render", scene, "-o", s(&out), "--lang", lang]);
+        assert_one_line(&o, lang, &[s(&out), &folder.replace("{}", s(&dir))]);
+        let o = run(&["code", scene, "-o", s(&script), "--lang", lang]);
+        assert_one_line(&o, lang, &[s(&script), &not_folder.replace("{}", s(&file))]);
+    }
+    assert!(!dir.exists());
+}

@@ -240,13 +240,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 ),
                 e => trf(lang, "cli.media", &[&e.to_string()]),
             })?;
-            std::fs::write(&output, bytes).map_err(|e| {
-                trf(
-                    lang,
-                    "cli.write",
-                    &[&output.display().to_string(), &io_error(&e, lang)],
-                )
-            })
+            write_output(&output, bytes, lang)
         }
         Command::Code { scene, output } => code(&scene, output.as_ref(), lang),
     }
@@ -278,19 +272,36 @@ fn code(scene: &PathBuf, output: Option<&PathBuf>, lang: Lang) -> Result<(), Str
     let (sc, _) = read_runs(scene, lang)?;
     let text = gradscape::text::pytorch::script(&sc, lang);
     match output {
-        Some(path) => std::fs::write(path, text).map_err(|e| {
-            trf(
-                lang,
-                "cli.write",
-                &[&path.display().to_string(), &io_error(&e, lang)],
-            )
-        }),
+        Some(path) => write_output(path, text, lang),
         None => {
             use std::io::Write;
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             Ok(())
         }
     }
+}
+
+/// Write `bytes` to `path`; when that fails because its folder is missing
+/// (or is a file), say so, naming the folder: the system's "No such file or
+/// directory" (中文 "文件不存在") sent the user looking for a file.
+fn write_output(path: &std::path::Path, bytes: impl AsRef<[u8]>, lang: Lang) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| {
+        let name = path.display().to_string();
+        match path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+        {
+            Some(dir) => {
+                let key = if dir.exists() {
+                    "cli.not-a-folder"
+                } else {
+                    "cli.no-folder"
+                };
+                trf(lang, key, &[&name, &dir.display().to_string()])
+            }
+            None => trf(lang, "cli.write", &[&name, &io_error(&e, lang)]),
+        }
+    })
 }
 
 /// A numeric option refused: its allowed range and what was typed. A typed

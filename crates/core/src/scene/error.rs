@@ -72,14 +72,17 @@ pub fn allowed_of(range: Range) -> Allowed {
 /// What is wrong with a field.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
-    /// The text is not JSON.
+    /// The text is empty (or only spaces): no JSON at all.
+    EmptyText,
+    /// The text is not JSON (the field, when there is one, is the innermost
+    /// key whose value it broke in).
     NotJson {
         /// 1-based line of the problem.
         line: usize,
         /// 1-based column of the problem.
         column: usize,
-        /// serde_json's own description (its words, shown as they are in
-        /// English only).
+        /// serde_json's own description (the text layer says it in plain
+        /// words in either language; as it is only for a fault it lacks).
         detail: String,
     },
     /// A key written twice in one object (JSON would keep the last

@@ -3,7 +3,9 @@
 //! hand-written `{"steps": 5, "steps": 6}` ran 6 steps without a word. The
 //! same parse as `Value`'s own (serde_json's parser, its errors and
 //! positions), with a check at every key; the path of the key is built only
-//! when it is refused.
+//! when it is refused. A text that is not JSON also gets the path of the
+//! innermost key whose value it broke in (`optimizers[0].lr` for a
+//! `1e400` there), where there is one.
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -25,8 +27,9 @@ pub struct Duplicate {
 /// Why a text is not a scene's JSON.
 #[derive(Debug)]
 pub enum ReadError {
-    /// Not JSON (serde_json's error).
-    Json(serde_json::Error),
+    /// Not JSON: serde_json's error, and the path of the innermost key whose
+    /// value it is in (empty when it is between keys of the scene itself).
+    Json(serde_json::Error, String),
     /// A key written twice in one object.
     Duplicate(Duplicate),
 }
@@ -34,22 +37,33 @@ pub enum ReadError {
 /// Parse `text` as [`serde_json::from_str`] does, refusing a key written
 /// twice in one object.
 pub fn parse(text: &str) -> Result<Value, ReadError> {
-    let dup = RefCell::new(None);
+    let found = RefCell::new(None);
     let at = At {
         up: None,
         seg: Seg::Root,
-        dup: &dup,
+        found: &found,
     };
     let mut de = serde_json::Deserializer::from_str(text);
     let v = at.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    v.map_err(|e| match dup.take() {
-        Some(path) => ReadError::Duplicate(Duplicate {
+    v.map_err(|e| match found.take() {
+        Some(Found {
+            path,
+            duplicate: true,
+        }) => ReadError::Duplicate(Duplicate {
             path,
             line: e.line(),
             column: e.column(),
         }),
-        None => ReadError::Json(e),
+        Some(Found { path, .. }) => ReadError::Json(e, path),
+        None => ReadError::Json(e, String::new()),
     })
+}
+
+/// Where the parse failed: a key written twice, or the innermost key whose
+/// value failed.
+struct Found {
+    path: String,
+    duplicate: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -64,11 +78,23 @@ enum Seg<'a> {
 struct At<'a> {
     up: Option<&'a At<'a>>,
     seg: Seg<'a>,
-    /// The refused key's path, set when one is refused.
-    dup: &'a RefCell<Option<String>>,
+    /// Where the parse failed, set by the innermost place that saw it.
+    found: &'a RefCell<Option<Found>>,
 }
 
 impl At<'_> {
+    /// Mark this place as where the parse failed, unless a place inside
+    /// it was marked.
+    fn found(&self, duplicate: bool) {
+        let mut f = self.found.borrow_mut();
+        if f.is_none() {
+            *f = Some(Found {
+                path: self.path(),
+                duplicate,
+            });
+        }
+    }
+
     fn path(&self) -> String {
         let head = self.up.map(At::path).unwrap_or_default();
         match self.seg {
@@ -120,7 +146,7 @@ impl<'de> Visitor<'de> for At<'_> {
         while let Some(v) = seq.next_element_seed(At {
             up: Some(&self),
             seg: Seg::Index(items.len()),
-            dup: self.dup,
+            found: self.found,
         })? {
             items.push(v);
         }
@@ -133,14 +159,14 @@ impl<'de> Visitor<'de> for At<'_> {
             let at = At {
                 up: Some(&self),
                 seg: Seg::Key(&key),
-                dup: self.dup,
+                found: self.found,
             };
             if m.contains_key(&key) {
-                *self.dup.borrow_mut() = Some(at.path());
+                at.found(true);
                 // No words: `parse` turns it into a `Duplicate`.
                 return Err(de::Error::custom(""));
             }
-            let v = map.next_value_seed(at)?;
+            let v = map.next_value_seed(at).inspect_err(|_| at.found(false))?;
             m.insert(key, v);
         }
         Ok(Value::Object(m))
@@ -201,10 +227,30 @@ mod tests {
 
     #[test]
     fn not_json_is_serde_jsons_error() {
-        for text in ["", "{", r#"{"steps": 5,}"#, "[1] 2", r#"{"lr": 1e400}"#] {
+        let cases = [
+            ("", ""),
+            ("{", ""),
+            (r#"{"steps": 5,}"#, ""),
+            ("[1] 2", ""),
+            (r#"{"lr": 1e400}"#, "lr"),
+            (
+                r#"{"optimizers": [{"kind": "gd", "lr": 1e400}]}"#,
+                "optimizers[0].lr",
+            ),
+            (r#"{"start": [1, 2"#, "start"),
+            (r#"{"optimizers": [{"kind": "gd" "lr": 1}]}"#, "optimizers"),
+            (
+                r#"{"landscape": {"kind": "expr", "expr": "x\q"}}"#,
+                "landscape.expr",
+            ),
+        ];
+        for (text, path) in cases {
             let want = serde_json::from_str::<Value>(text).unwrap_err().to_string();
             match parse(text) {
-                Err(ReadError::Json(e)) => assert_eq!(e.to_string(), want, "{text}"),
+                Err(ReadError::Json(e, at)) => {
+                    assert_eq!(e.to_string(), want, "{text}");
+                    assert_eq!(at, path, "{text}");
+                }
                 other => panic!("{text}: {other:?}"),
             }
         }

@@ -136,9 +136,12 @@ impl Scene {
     pub fn from_json(text: &str) -> Result<Scene, SceneError> {
         // A byte-order mark (as some Windows editors save) is not an error.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Err(SceneError::new("", Problem::EmptyText));
+        }
         let v = super::json::parse(text).map_err(|e| match e {
-            ReadError::Json(e) => SceneError::new(
-                "",
+            ReadError::Json(e, path) => SceneError::new(
+                path,
                 Problem::NotJson {
                     line: e.line(),
                     column: e.column(),
