@@ -322,3 +322,156 @@ fn a_scene_formula_is_refused_with_the_pages_message() {
     let o = run(&["simulate", s(&p)]);
     assert_one_line(&o, "2××x", &["column 3:", "found '×'"]);
 }
+
+/// A start where f is not defined (`ln(x)` from x = −1) has no first point:
+/// `simulate` printed `"points":[]` (the output promises `points[0]` = the
+/// start), the CSV a header alone, `render` a legend "diverged at step 0".
+/// Every command refuses it with the page's words, naming `start` and the
+/// point, in either language; a start where f is defined but ∇f is not
+/// still runs, its start kept.
+#[test]
+fn a_start_where_f_is_undefined_is_refused_in_both_languages() {
+    let p = write_tmp(
+        "ln.json",
+        r#"{"landscape": {"kind": "expr", "expr": "ln(x)"}, "start": [-1, 1]}"#,
+    );
+    let words = [
+        (
+            "en",
+            "start: f is not defined (or not finite) at the start [-1, 1]",
+        ),
+        ("zh", "start：f 在起点 [-1, 1] 处无定义（或不是有限值）"),
+    ];
+    for (lang, said) in words {
+        let out = tmp("never.svg");
+        for args in [
+            vec!["simulate", s(&p)],
+            vec!["simulate", s(&p), "--format", "csv"],
+            vec!["render", s(&p), "-o", s(&out)],
+            vec!["code", s(&p)],
+        ] {
+            let mut args = args.clone();
+            args.extend(["--lang", lang]);
+            let o = run(&args);
+            assert_one_line(&o, &args.join(" "), &["ln.json", said]);
+        }
+        assert!(!out.exists(), "wrote a figure anyway");
+    }
+    let p = write_tmp(
+        "sqrt.json",
+        r#"{"landscape": {"kind": "expr", "expr": "sqrt(x) + y^2"}, "start": [0, 1], "steps": 3}"#,
+    );
+    let o = run(&["simulate", s(&p)]);
+    assert_ok(&o);
+    let runs = json_out(&o)["runs"].clone();
+    assert_eq!(runs[0]["points"][0], serde_json::json!([0.0, 1.0]));
+    assert_eq!(
+        runs[0]["stop"],
+        serde_json::json!({"reason": "diverged", "step": 1})
+    );
+}
+
+/// A key written twice (`{"steps": 5, "steps": 6}` ran 6 steps, exit 0:
+/// JSON keeps the last) is refused as an unknown key is, naming the key's
+/// path and where it is written again, in either language.
+#[test]
+fn a_key_written_twice_is_refused_in_both_languages() {
+    let top = write_tmp("steps-twice.json", r#"{"steps": 5, "steps": 6}"#);
+    let opt = write_tmp(
+        "lr-twice.json",
+        "{\"optimizers\": [{\"kind\": \"gd\"},\n  {\"kind\": \"adam\", \"lr\": 0.1, \"lr\": 0.2}]}",
+    );
+    let cases: [(&std::path::Path, &str, &[&str]); 4] = [
+        (&top, "en", &["steps: appears twice", "line 1 column 20"]),
+        (
+            &top,
+            "zh",
+            &["steps：在同一个对象中出现了两次", "第 1 行第 20 列"],
+        ),
+        (
+            &opt,
+            "en",
+            &["optimizers[1].lr: appears twice", "line 2 column 34"],
+        ),
+        (
+            &opt,
+            "zh",
+            &["第 2 个优化器的 lr：", "出现了两次", "第 2 行第 34 列"],
+        ),
+    ];
+    for (p, lang, words) in cases {
+        let out = tmp("never.svg");
+        for cmd in ["simulate", "render"] {
+            let o = if cmd == "simulate" {
+                run(&["simulate", s(p), "--lang", lang])
+            } else {
+                run(&["render", s(p), "-o", s(&out), "--lang", lang])
+            };
+            assert_one_line(&o, &format!("{cmd} {} {lang}", s(p)), words);
+        }
+        assert!(!out.exists());
+    }
+    // The same key in two objects is not twice.
+    let p = write_tmp(
+        "lr-each.json",
+        r#"{"optimizers": [{"kind": "gd", "lr": 0.1}, {"kind": "gd", "lr": 0.2}]}"#,
+    );
+    assert_ok(&run(&["simulate", s(&p)]));
+}
+
+/// A scene that is not JSON says where and why in both languages (中文
+/// said only "第 1 行第 38 列有误" for `1e400`), names the field it broke in,
+/// and an empty file says so (English said "EOF while parsing a value").
+#[test]
+fn json_errors_say_where_and_why_in_both_languages() {
+    let big = write_tmp("big.json", r#"{"optimizers":[{"kind":"gd","lr":1e400}]}"#);
+    let empty = write_tmp("empty.json", "");
+    let cases: [(&std::path::Path, &str, &[&str]); 4] = [
+        (
+            &big,
+            "en",
+            &[
+                "optimizers[0].lr: not valid JSON: line 1 column 38",
+                "number out of range",
+            ],
+        ),
+        (
+            &big,
+            "zh",
+            &["第 1 个优化器的 lr：", "第 1 行第 38 列有误：数值超出范围"],
+        ),
+        (&empty, "en", &["empty.json: the scene is empty"]),
+        (&empty, "zh", &["empty.json: 场景是空的"]),
+    ];
+    for (p, lang, words) in cases {
+        let o = run(&["simulate", s(p), "--lang", lang]);
+        assert_one_line(&o, &format!("{} {lang}", s(p)), words);
+        assert!(!stderr(&o).contains("EOF"), "{}", stderr(&o));
+    }
+}
+
+/// An output in a folder that does not exist names the folder (中文 said
+/// "文件不存在", as if the file were missing); a "folder" that is a file
+/// says that.
+#[test]
+fn a_missing_output_folder_is_named_in_both_languages() {
+    let dir = tmp("no-such-dir");
+    let out = dir.join("x.png");
+    let file = write_tmp("a-file", "");
+    let script = file.join("x.py");
+    let scene = "examples/scenes/gd-eta-0.4.json";
+    for (lang, folder, not_folder) in [
+        (
+            "en",
+            "the folder {} does not exist",
+            "{} is a file, not a folder",
+        ),
+        ("zh", "文件夹 {} 不存在", "{} 是一个文件，不是文件夹"),
+    ] {
+        let o = run(&["render", scene, "-o", s(&out), "--lang", lang]);
+        assert_one_line(&o, lang, &[s(&out), &folder.replace("{}", s(&dir))]);
+        let o = run(&["code", scene, "-o", s(&script), "--lang", lang]);
+        assert_one_line(&o, lang, &[s(&script), &not_folder.replace("{}", s(&file))]);
+    }
+    assert!(!dir.exists());
+}

@@ -65,3 +65,41 @@ fn render_reads_standard_input_and_marks_divergence() {
     assert!(svg.contains("diverged at step"));
     assert!(!svg.contains("NaN"));
 }
+
+/// README: each `examples/scenes/*.svg` is "the SVG the CLI renders from"
+/// its `.json`. A change to the figure must come with the regenerated SVGs.
+#[test]
+fn every_example_svg_is_what_render_writes_from_its_scene() {
+    let dir = std::path::Path::new(ROOT).join("examples/scenes");
+    let mut scenes: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    scenes.sort();
+    assert!(scenes.len() >= 10, "{scenes:?}");
+    let mut stale = Vec::new();
+    for scene in &scenes {
+        let name = scene.file_stem().unwrap().to_str().unwrap();
+        let out = tmp(&format!("{name}.svg"));
+        let o = run(&["render", s(scene), "-o", s(&out)]);
+        assert_ok(&o);
+        let drawn = std::fs::read(&out).unwrap();
+        let again = tmp(&format!("{name}.svg"));
+        assert_ok(&run(&["render", s(scene), "-o", s(&again)]));
+        assert_eq!(
+            drawn,
+            std::fs::read(&again).unwrap(),
+            "{name}: render is not deterministic"
+        );
+        let committed = std::fs::read(scene.with_extension("svg")).unwrap_or_default();
+        if drawn != committed {
+            stale.push(format!("examples/scenes/{name}.svg"));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "out of date: {}; regenerate them with\n  for f in examples/scenes/*.json; do cargo run -q --release --features cli -- render $f -o ${{f%.json}}.svg; done",
+        stale.join(", ")
+    );
+}

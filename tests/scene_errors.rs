@@ -333,7 +333,6 @@ fn unknown_optimizer_keys_list_exactly_the_kinds_keys() {
 #[test]
 fn invalid_json_is_an_error_not_a_panic() {
     for text in [
-        "",
         "{",
         "{\"steps\": 20,}",
         "nul",
@@ -345,5 +344,10 @@ fn invalid_json_is_an_error_not_a_panic() {
         assert!(msg.contains("JSON"), "{text:?}: {msg}");
         assert!(msg.contains("line"), "{text:?}: say where: {msg}");
         assert!(!msg.contains('\n'));
+    }
+    // No text at all has no place to point at: it is said to be empty.
+    for text in ["", "  \n"] {
+        let msg = worded(&Scene::from_json(text).expect_err(text));
+        assert!(msg.starts_with("the scene is empty"), "{text:?}: {msg}");
     }
 }

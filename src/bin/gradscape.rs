@@ -4,10 +4,11 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use gradscape::media::{self, Animation, MediaError, FPS_RANGE, SCALE_RANGE};
 use gradscape::output::{simulation_csv, simulation_value};
+use gradscape::run::check_start;
 use gradscape::svg::SvgOptions;
 use gradscape::text::errors::{io_error, run_error, scene_error};
 use gradscape::text::{tr, trf, Lang};
-use gradscape::{simulate, Scene};
+use gradscape::{simulate, Scene, Trajectory};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -143,6 +144,17 @@ fn read_scene(path: &PathBuf, lang: Lang) -> Result<Scene, String> {
     Scene::from_json(&text).map_err(|e| format!("{}: {}", path.display(), scene_error(&e, lang)))
 }
 
+/// The scene at `path` and its runs; a scene the core refuses to run, or
+/// whose start has no finite f (its runs would have no `points[0]`), is
+/// refused with the field named.
+fn read_runs(path: &PathBuf, lang: Lang) -> Result<(Scene, Vec<Trajectory>), String> {
+    let sc = read_scene(path, lang)?;
+    let runs = check_start(&sc)
+        .and_then(|()| simulate(&sc))
+        .map_err(|e| format!("{}: {}", path.display(), run_error(&e, lang)))?;
+    Ok((sc, runs))
+}
+
 fn run(cli: Cli) -> Result<(), String> {
     let lang = cli.lang;
     match cli.command {
@@ -151,8 +163,7 @@ fn run(cli: Cli) -> Result<(), String> {
             format,
             state,
         } => {
-            let sc = read_scene(&scene, lang)?;
-            let runs = simulate(&sc).map_err(|e| run_error(&e, lang))?;
+            let (_, runs) = read_runs(&scene, lang)?;
             let text = match format {
                 Format::Json => {
                     let mut t = serde_json::to_string(&simulation_value(&runs, state))
@@ -191,8 +202,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 fps,
                 scale,
             };
-            let sc = read_scene(&scene, lang)?;
-            let runs = simulate(&sc).map_err(|e| run_error(&e, lang))?;
+            let (sc, runs) = read_runs(&scene, lang)?;
             let step = step.map(|k| k as usize);
             match step {
                 Some(_) if format == media::Format::Gif => {
@@ -230,13 +240,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 ),
                 e => trf(lang, "cli.media", &[&e.to_string()]),
             })?;
-            std::fs::write(&output, bytes).map_err(|e| {
-                trf(
-                    lang,
-                    "cli.write",
-                    &[&output.display().to_string(), &io_error(&e, lang)],
-                )
-            })
+            write_output(&output, bytes, lang)
         }
         Command::Code { scene, output } => code(&scene, output.as_ref(), lang),
     }
@@ -265,23 +269,39 @@ fn output_format(output: &std::path::Path, lang: Lang) -> Result<media::Format, 
 /// `code`: the scene's Python script (a scene the core refuses to run is
 /// refused here too, with the same message).
 fn code(scene: &PathBuf, output: Option<&PathBuf>, lang: Lang) -> Result<(), String> {
-    let sc = read_scene(scene, lang)?;
-    simulate(&sc).map_err(|e| run_error(&e, lang))?;
+    let (sc, _) = read_runs(scene, lang)?;
     let text = gradscape::text::pytorch::script(&sc, lang);
     match output {
-        Some(path) => std::fs::write(path, text).map_err(|e| {
-            trf(
-                lang,
-                "cli.write",
-                &[&path.display().to_string(), &io_error(&e, lang)],
-            )
-        }),
+        Some(path) => write_output(path, text, lang),
         None => {
             use std::io::Write;
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             Ok(())
         }
     }
+}
+
+/// Write `bytes` to `path`; when that fails because its folder is missing
+/// (or is a file), say so, naming the folder: the system's "No such file or
+/// directory" (中文 "文件不存在") sent the user looking for a file.
+fn write_output(path: &std::path::Path, bytes: impl AsRef<[u8]>, lang: Lang) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| {
+        let name = path.display().to_string();
+        match path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+        {
+            Some(dir) => {
+                let key = if dir.exists() {
+                    "cli.not-a-folder"
+                } else {
+                    "cli.no-folder"
+                };
+                trf(lang, key, &[&name, &dir.display().to_string()])
+            }
+            None => trf(lang, "cli.write", &[&name, &io_error(&e, lang)]),
+        }
+    })
 }
 
 /// A numeric option refused: its allowed range and what was typed. A typed

@@ -337,6 +337,22 @@ pub fn run_one_with(
     })
 }
 
+/// A scene whose start has no finite f (`ln(x)` from x < 0) is refused at
+/// `start`: its runs would have no first point, where the simulation
+/// output promises `points[0]` = the start (the CLI refuses it; the page
+/// draws it and explains, see [`crate::diagnose::Hint::UndefinedStart`]).
+pub fn check_start(scene: &Scene) -> Result<(), RunError> {
+    let [x, y] = scene.start;
+    if in_bounds(scene.start) && scene.landscape.value(scene.start).is_finite() {
+        Ok(())
+    } else {
+        Err(RunError(crate::scene::SceneError::new(
+            "start",
+            crate::scene::Problem::UndefinedStart { x, y },
+        )))
+    }
+}
+
 /// Run every optimizer of a scene, recording every step's state.
 pub fn simulate(scene: &Scene) -> Result<Vec<Trajectory>, RunError> {
     simulate_with(scene, true)

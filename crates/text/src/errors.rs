@@ -207,15 +207,16 @@ pub fn field(path: &str, lang: Lang) -> String {
     path.to_string()
 }
 
-/// The text key of the fault serde_json's message names (it is English
-/// and says where; the Chinese words said only where).
+/// The text key of the fault serde_json's message names (its words are a
+/// parser's, "EOF while parsing a value"; ours say it plainly in both
+/// languages). Every fault a parse into a `Value` can report is here.
 fn json_fault(detail: &str) -> Option<&'static str> {
-    const FAULTS: [(&str, &str); 12] = [
+    const FAULTS: &[(&str, &str)] = &[
         ("trailing comma", "json.trailing-comma"),
-        // An unclosed text, a missing value (or no text at all), then an
-        // unclosed object or list.
+        // An unclosed text, a missing value, then an unclosed object or
+        // list (an empty text is `Problem::EmptyText`).
         ("EOF while parsing a string", "json.eof-string"),
-        ("EOF while parsing a value", "json.expected-value"),
+        ("EOF while parsing a value", "json.eof-value"),
         ("EOF while parsing", "json.eof"),
         ("expected value", "json.expected-value"),
         // `not json`: the parser tried `null`.
@@ -226,6 +227,14 @@ fn json_fault(detail: &str) -> Option<&'static str> {
         ("key must be a string", "json.key-string"),
         ("expected `:`", "json.expected-colon"),
         ("trailing characters", "json.trailing-characters"),
+        ("number out of range", "json.out-of-range"),
+        ("invalid escape", "json.bad-escape"),
+        // A surrogate alone or mismatched (`\uD800`, `\uDC00`, `\uD800\u0041`).
+        ("invalid unicode code point", "json.bad-unicode"),
+        ("lone leading surrogate", "json.bad-unicode"),
+        ("unexpected end of hex escape", "json.bad-unicode"),
+        ("control character", "json.control-char"),
+        ("recursion limit exceeded", "json.too-deep"),
     ];
     FAULTS
         .iter()
@@ -241,23 +250,31 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             column,
             detail,
         } => {
-            let what = match lang {
-                Lang::En => detail.clone(),
-                Lang::Zh => {
-                    let at = trf(
-                        lang,
-                        "scene.json-at",
-                        &[&line.to_string(), &column.to_string()],
-                    );
-                    // What the parser found wrong, as it says it in English.
-                    match json_fault(detail) {
-                        Some(key) => format!("{at}：{}", tr(lang, key)),
-                        None => at,
-                    }
+            let at = trf(
+                lang,
+                "scene.json-at",
+                &[&line.to_string(), &column.to_string()],
+            );
+            // What the parser found wrong, in plain words; a fault the
+            // table lacks in serde_json's own (English) words.
+            let what = match (json_fault(detail), lang) {
+                (Some(key), _) => format!("{at}{}{}", sep(lang), tr(lang, key)),
+                (None, Lang::En) => {
+                    let words = detail
+                        .rsplit_once(" at line ")
+                        .map_or(&detail[..], |(w, _)| w);
+                    format!("{at}: {words}")
                 }
+                (None, Lang::Zh) => at,
             };
             trf(lang, "scene.not-json", &[&what])
         }
+        Problem::EmptyText => tr(lang, "scene.empty").into(),
+        Problem::DuplicateKey { line, column } => trf(
+            lang,
+            "scene.duplicate-key",
+            &[&line.to_string(), &column.to_string()],
+        ),
         Problem::UnknownKey { within, allowed } => {
             let place = if within.is_empty() {
                 tr(lang, "scene.the-scene").to_string()
@@ -292,6 +309,9 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         ),
         Problem::NoOptimizer { index } => trf(lang, "scene.no-optimizer", &[&index.to_string()]),
         Problem::Formula(e) => expr_error(e, lang),
+        Problem::UndefinedStart { x, y } => {
+            trf(lang, "scene.undefined-start", &[&format!("[{x}, {y}]")])
+        }
         Problem::Schedule(e) => crate::schedule::schedule_error(e, lang),
         Problem::NoMomentum { kind } => crate::schedule::no_momentum(*kind, lang),
     }
@@ -314,11 +334,15 @@ pub fn scene_error(e: &SceneError, lang: Lang) -> String {
 /// [`scene_error`] with the field named as the page names it ("a" for
 /// `landscape.a`).
 pub fn scene_error_as(name: &str, e: &SceneError, lang: Lang) -> String {
-    let sep = match lang {
+    format!("{name}{}{}", sep(lang), scene_problem(e, lang))
+}
+
+/// What stands between a field and what is wrong with it: ": ", "：".
+fn sep(lang: Lang) -> &'static str {
+    match lang {
         Lang::En => ": ",
         Lang::Zh => "：",
-    };
-    format!("{name}{sep}{}", scene_problem(e, lang))
+    }
 }
 
 /// A scene that cannot run, in `lang` (a scene error naming the field).
@@ -559,6 +583,89 @@ mod json_fault_tests {
             let e = gradscape_core::Scene::from_json(text).unwrap_err();
             let zh = scene_error(&e, Lang::Zh);
             assert!(zh.contains(words) && zh.contains("第 1 行"), "{text}: {zh}");
+        }
+    }
+
+    /// Every fault serde_json can report reading a scene is said in plain
+    /// words in both languages, with its line and column: English quoted
+    /// the parser ("EOF while parsing a value"), and 中文 said only where
+    /// for a fault the table lacked ("lr": 1e400).
+    #[test]
+    fn every_json_fault_has_its_reason_in_both_languages() {
+        let cases = [
+            (r#"{"lr": 1e400}"#, "a number out of range", "数值超出范围"),
+            (
+                r#"{"a": "x\q"}"#,
+                "a backslash that JSON does not know",
+                "反斜杠转义",
+            ),
+            (
+                r#"{"a": "\uZZZZ"}"#,
+                "a backslash that JSON does not know",
+                "反斜杠转义",
+            ),
+            (r#"{"a": "\uDC00"}"#, "not a character", "不是有效的字符"),
+            (r#"{"a": "\uD800"}"#, "not a character", "不是有效的字符"),
+            (
+                r#"{"a": "\uD800\u0041"}"#,
+                "not a character",
+                "不是有效的字符",
+            ),
+            ("{\"a\": \"x\ny\"}", "a line break or tab", "换行或制表符"),
+            (&"[".repeat(200), "nested too deeply", "嵌套太深"),
+            (r#"{"a": 01}"#, "", ""),
+            (r#"{"a": -}"#, "not written as JSON", "数字的写法不对"),
+            (r#"{"a": [1, 2"#, "ends early", "内容不完整"),
+            (
+                r#"{"a": "#,
+                "ends early: a value is missing",
+                "这里应当是一个值",
+            ),
+            (r#"{"a": tru}"#, "a value belongs here", "这里应当是一个值"),
+            (r#"{"a": [1,]}"#, "a comma too many", "多了一个逗号"),
+        ];
+        for (text, en_words, zh_words) in cases {
+            let e = gradscape_core::Scene::from_json(text).unwrap_err();
+            let Problem::NotJson {
+                detail,
+                line,
+                column,
+            } = &e.problem
+            else {
+                panic!("{text}: {e:?}");
+            };
+            assert!(
+                json_fault(detail).is_some(),
+                "{text}: {detail} has no words"
+            );
+            let (en, zh) = (scene_error(&e, Lang::En), scene_error(&e, Lang::Zh));
+            assert!(en.contains(en_words), "{text}: {en}");
+            assert!(zh.contains(zh_words), "{text}: {zh}");
+            assert!(en.contains(&format!("line {line} column {column}")), "{en}");
+            assert!(zh.contains(&format!("第 {line} 行第 {column} 列")), "{zh}");
+            assert!(!en.contains("EOF") && !en.contains("parsing"), "{en}");
+        }
+        let said = |text: &str| {
+            let e = gradscape_core::Scene::from_json(text).unwrap_err();
+            [Lang::En, Lang::Zh].map(|l| scene_error(&e, l))
+        };
+        // The field it broke in is named.
+        assert_eq!(
+            said(r#"{"optimizers": [{"kind": "gd", "lr": 1e400}]}"#),
+            [
+                "optimizers[0].lr: not valid JSON: line 1 column 42: a number out of range (JSON numbers here must be within ±1.79e308)",
+                "第 1 个优化器的 lr：不是有效的 JSON：第 1 行第 42 列有误：数值超出范围（须在 ±1.79e308 以内）",
+            ]
+        );
+        // No text at all is said so.
+        for text in ["", " \n\t "] {
+            assert_eq!(
+                said(text),
+                [
+                    "the scene is empty: no JSON at all ({} is the default scene)",
+                    "场景是空的：没有任何 JSON（默认场景写作 {}）",
+                ]
+            );
         }
     }
 }

@@ -72,15 +72,26 @@ pub fn allowed_of(range: Range) -> Allowed {
 /// What is wrong with a field.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
-    /// The text is not JSON.
+    /// The text is empty (or only spaces): no JSON at all.
+    EmptyText,
+    /// The text is not JSON (the field, when there is one, is the innermost
+    /// key whose value it broke in).
     NotJson {
         /// 1-based line of the problem.
         line: usize,
         /// 1-based column of the problem.
         column: usize,
-        /// serde_json's own description (its words, shown as they are in
-        /// English only).
+        /// serde_json's own description (the text layer says it in plain
+        /// words in either language; as it is only for a fault it lacks).
         detail: String,
+    },
+    /// A key written twice in one object (JSON would keep the last
+    /// silently); the field is the key's path.
+    DuplicateKey {
+        /// 1-based line of the second occurrence.
+        line: usize,
+        /// 1-based column of its closing quote.
+        column: usize,
     },
     /// A key the object does not have.
     UnknownKey {
@@ -120,6 +131,14 @@ pub enum Problem {
     },
     /// A formula that does not parse.
     Formula(ExprError),
+    /// f is not defined (or not finite) at the start: no run has a first
+    /// point ([`crate::run::check_start`]).
+    UndefinedStart {
+        /// The start.
+        x: f64,
+        /// The start.
+        y: f64,
+    },
     /// A schedule that does not fit the scene's steps.
     Schedule(crate::schedule::ScheduleError),
     /// A schedule's `cycle_momentum` on an optimizer with neither γ nor β1.

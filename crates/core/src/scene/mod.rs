@@ -20,6 +20,7 @@
 //! allowed.
 
 mod error;
+mod json;
 mod read;
 mod schedule;
 pub mod schedule_edit;

@@ -2,6 +2,7 @@
 //! unknown keys and values out of range.
 
 use super::error::{Allowed, Choice, Got, Problem, SceneError};
+use super::json::ReadError;
 use super::{allowed_of, allowed_range};
 use super::{Noise, Scene, MAX_COORD, MAX_OPTIMIZERS, MAX_SEED, MAX_STEPS};
 use crate::landscape::{Expr, Landscape, View};
@@ -135,15 +136,25 @@ impl Scene {
     pub fn from_json(text: &str) -> Result<Scene, SceneError> {
         // A byte-order mark (as some Windows editors save) is not an error.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let v: Value = serde_json::from_str(text).map_err(|e| {
-            SceneError::new(
-                "",
+        if text.trim().is_empty() {
+            return Err(SceneError::new("", Problem::EmptyText));
+        }
+        let v = super::json::parse(text).map_err(|e| match e {
+            ReadError::Json(e, path) => SceneError::new(
+                path,
                 Problem::NotJson {
                     line: e.line(),
                     column: e.column(),
                     detail: e.to_string(),
                 },
-            )
+            ),
+            ReadError::Duplicate(d) => SceneError::new(
+                d.path,
+                Problem::DuplicateKey {
+                    line: d.line,
+                    column: d.column,
+                },
+            ),
         })?;
         Scene::from_value(&v)
     }

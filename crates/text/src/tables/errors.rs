@@ -6,6 +6,10 @@ pub const EN: crate::Table = &[
     ("scene.the-scene", "the scene"),
     ("scene.unknown-key", "unknown key in {0}; allowed keys: {1}"),
     (
+        "scene.duplicate-key",
+        "appears twice in the same object (again at line {0} column {1}): remove one",
+    ),
+    (
         "scene.unknown-opt-key",
         "unknown key for {0}; allowed keys: {1}",
     ),
@@ -18,14 +22,42 @@ pub const EN: crate::Table = &[
     ),
     ("scene.no-optimizer", "no optimizer {0}"),
     ("scene.not-json", "not valid JSON: {0}"),
+    (
+        "scene.undefined-start",
+        "f is not defined (or not finite) at the start {0}: choose another start, or change the formula",
+    ),
     ("scene.json-at", "line {0} column {1}"),
-    // Said only in 中文 (the English page quotes serde_json's own words).
+    (
+        "scene.empty",
+        "the scene is empty: no JSON at all ({} is the default scene)",
+    ),
     ("json.trailing-comma", "a comma too many"),
     (
         "json.eof",
         "the text ends early: a closing } or ] is missing",
     ),
     ("json.eof-string", "a text in quotes has no closing quote"),
+    (
+        "json.eof-value",
+        "the text ends early: a value is missing (a number, quoted text, { } or [ ])",
+    ),
+    (
+        "json.out-of-range",
+        "a number out of range (JSON numbers here must be within ±1.79e308)",
+    ),
+    (
+        "json.bad-escape",
+        "a backslash that JSON does not know (it knows \\n, \\t, \\\", \\\\ and \\u with 4 hex digits)",
+    ),
+    (
+        "json.bad-unicode",
+        "a \\u escape that is not a character (4 hex digits, a surrogate pair in two)",
+    ),
+    (
+        "json.control-char",
+        "a line break or tab inside quoted text (write \\n or \\t)",
+    ),
+    ("json.too-deep", "nested too deeply (more than 128 levels)"),
     (
         "json.expected-value",
         "a value belongs here (a number, quoted text, { } or [ ])",
@@ -87,6 +119,11 @@ pub const EN: crate::Table = &[
     ("cli.read", "cannot read {0}: {1}"),
     ("cli.write", "cannot write {0}: {1}"),
     (
+        "cli.no-folder",
+        "cannot write {0}: the folder {1} does not exist",
+    ),
+    ("cli.not-a-folder", "cannot write {0}: {1} is a file, not a folder"),
+    (
         "cli.command-required",
         "a command is required: simulate, render or code",
     ),
@@ -130,6 +167,10 @@ pub const EN: crate::Table = &[
 pub const ZH: crate::Table = &[
     ("scene.the-scene", "场景"),
     ("scene.unknown-key", "{0}中没有这个键；可用的键：{1}"),
+    (
+        "scene.duplicate-key",
+        "在同一个对象中出现了两次（第 {0} 行第 {1} 列再次出现）：请删去一个",
+    ),
     ("scene.unknown-opt-key", "{0} 没有这个键；可用的键：{1}"),
     ("scene.must-be", "必须是{0}（实际为 {1}）"),
     ("scene.required-one-of", "必须给出，{0}"),
@@ -137,10 +178,36 @@ pub const ZH: crate::Table = &[
     ("scene.too-many", "最多只能有 {0} 个优化器（实际有 {1} 个）"),
     ("scene.no-optimizer", "没有编号为 {0} 的优化器"),
     ("scene.not-json", "不是有效的 JSON：{0}"),
+    (
+        "scene.undefined-start",
+        "f 在起点 {0} 处无定义（或不是有限值）：请换一个起点，或修改公式",
+    ),
     ("scene.json-at", "第 {0} 行第 {1} 列有误"),
+    (
+        "scene.empty",
+        "场景是空的：没有任何 JSON（默认场景写作 {}）",
+    ),
     ("json.trailing-comma", "多了一个逗号"),
     ("json.eof", "内容不完整，缺少结尾的 } 或 ]"),
     ("json.eof-string", "引号里的文字缺少结尾的引号"),
+    (
+        "json.eof-value",
+        "内容不完整，这里应当是一个值（数字、带引号的文字、{ } 或 [ ]）",
+    ),
+    ("json.out-of-range", "数值超出范围（须在 ±1.79e308 以内）"),
+    (
+        "json.bad-escape",
+        "JSON 不认识这个反斜杠转义（可用 \\n、\\t、\\\"、\\\\ 和反斜杠加四位十六进制数）",
+    ),
+    (
+        "json.bad-unicode",
+        "十六进制转义（反斜杠加四位十六进制数）不是有效的字符",
+    ),
+    (
+        "json.control-char",
+        "引号里的文字含有换行或制表符（请写作 \\n 或 \\t）",
+    ),
+    ("json.too-deep", "嵌套太深（超过 128 层）"),
     (
         "json.expected-value",
         "这里应当是一个值（数字、带引号的文字、{ } 或 [ ]）",
@@ -186,6 +253,11 @@ pub const ZH: crate::Table = &[
     ("cli.read-stdin", "无法读取标准输入：{0}"),
     ("cli.read", "无法读取 {0}：{1}"),
     ("cli.write", "无法写入 {0}：{1}"),
+    ("cli.no-folder", "无法写入 {0}：文件夹 {1} 不存在"),
+    (
+        "cli.not-a-folder",
+        "无法写入 {0}：{1} 是一个文件，不是文件夹",
+    ),
     (
         "cli.command-required",
         "需要一个命令：simulate、render 或 code",
