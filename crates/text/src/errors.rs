@@ -394,7 +394,15 @@ pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
 /// A link notice in `lang`: which value was dropped or changed, and why.
 pub fn notice(n: &Notice, lang: Lang) -> String {
     match n {
-        Notice::Dropped(e) => trf(lang, "link.ignored", &[&scene_error(e, lang)]),
+        // Named as the link writes it (`f`, not `landscape.kind`).
+        Notice::Dropped(e) => {
+            let name = gradscape_core::url::link_name(&e.field);
+            let text = match name == e.field {
+                true => scene_error(e, lang),
+                false => scene_error_as(name, e, lang),
+            };
+            trf(lang, "link.ignored", &[&text])
+        }
         Notice::BadView { got } => trf(lang, "link.bad-view", &[got]),
         Notice::NoOptimizer { got } => trf(lang, "link.no-optimizer", &[got]),
         Notice::BadStep { got } => trf(lang, "link.bad-step", &[got]),
@@ -482,12 +490,31 @@ mod tests {
     }
 
     #[test]
+    fn a_link_notice_names_the_link_key() {
+        // `f=quadratc` was named `landscape.kind`, which no link writes.
+        let (_, _, notes) = from_query("f=quadratc&conv=keras&sigma=-1&opt=Adam:lr=-1");
+        let en: Vec<String> = notes.iter().map(|n| notice(n, Lang::En)).collect();
+        for head in ["f: ", "conv: ", "sigma: ", "optimizers[0].lr: "] {
+            assert!(en.iter().any(|s| s.starts_with(head)), "{head} in {en:?}");
+        }
+        let zh: Vec<String> = notes.iter().map(|n| notice(n, Lang::Zh)).collect();
+        assert!(zh.iter().any(|s| s.starts_with("f：")), "{zh:?}");
+        // `Adam` as the page spells it, and full-width digits, are read.
+        let (s, _, notes) = from_query("opt=Adam:lr=０．１");
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(
+            (s.optimizers[0].kind.name(), s.optimizers[0].hyper.lr),
+            ("adam", 0.1)
+        );
+    }
+
+    #[test]
     fn link_notices_in_both_languages() {
         let (_, _, notes) = from_query("f=expr&expr=sin(x&zoom=3&steps=5&t=9");
         let en: Vec<String> = notes.iter().map(|n| notice(n, Lang::En)).collect();
         assert!(
-            en.iter().any(|s| s
-                .starts_with("landscape.expr: column 6: missing ')' to close 'sin(' at column 4")),
+            en.iter()
+                .any(|s| s.starts_with("expr: column 6: missing ')' to close 'sin(' at column 4")),
             "{en:?}"
         );
         assert!(

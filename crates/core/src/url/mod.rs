@@ -125,6 +125,19 @@ pub const SCENE_KEYS: [&str; 12] = [
     "f", "expr", "a", "b", "rotation", "start", "steps", "conv", "sigma", "seed", "view", "opt",
 ];
 
+/// The link's name for a scene field (`f` for `landscape.kind`, `conv`
+/// for `convention`): what a link's notice names. An optimizer's field
+/// keeps its path (`optimizers[0].lr`: the text layer words it).
+pub fn link_name(field: &str) -> &str {
+    let head = field.split(['.', '[']).next().unwrap_or(field);
+    match field {
+        "landscape.kind" => "f",
+        _ if head == "landscape" || head == "noise" => &field[head.len() + 1..],
+        "convention" => "conv",
+        _ => field,
+    }
+}
+
 /// Whether `key` is one a site adds to a link it passes on (WeChat's
 /// `from`/`isappinstalled`, `utm_*`, click ids): not the page's, dropped
 /// without a notice. A shared lesson link must still open that lesson.
@@ -152,7 +165,13 @@ pub fn page_params(query: &str) -> PageParams {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         match k {
             "lesson" => {
-                p.lesson = v
+                // `lesson=３`, typed in full width.
+                let n: String = decode(v)
+                    .trim()
+                    .chars()
+                    .map(crate::format::typed_ascii)
+                    .collect();
+                p.lesson = n
                     .parse::<usize>()
                     .ok()
                     .filter(|&n| crate::lesson::lesson(n).is_some());

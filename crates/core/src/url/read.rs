@@ -78,6 +78,14 @@ pub(super) fn decode(s: &str) -> String {
 }
 
 fn number_or_text(s: &str) -> Value {
+    // Typed in full width (`lr=０．１`, as the fields read it).
+    let ascii: String;
+    let s = if s.is_ascii() {
+        s
+    } else {
+        ascii = s.chars().map(crate::format::typed_ascii).collect();
+        ascii.as_str()
+    };
     // `1e+41` typed into the address bar arrives as `1e 41`.
     let fixed;
     let s = if s.contains(' ') && s.replace(' ', "+").parse::<f64>().is_ok() {
@@ -174,7 +182,11 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
                 for item in &items {
                     let (kind, rest) = item.split_once(':').unwrap_or((item, ""));
                     let mut o = Map::new();
-                    o.insert("kind".into(), Value::String(kind.trim().to_string()));
+                    // `Adam`, `RMSprop`, as the page and torch spell them.
+                    o.insert(
+                        "kind".into(),
+                        Value::String(kind.trim().to_ascii_lowercase()),
+                    );
                     for kv in split_top(rest, ',')
                         .into_iter()
                         .filter(|s| !s.trim().is_empty())
