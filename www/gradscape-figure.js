@@ -37,18 +37,11 @@ const LOAD_FAILED = {
   zh: 'gradscape 图未能启动：',
 };
 
-// Zero specificity (:where), so any rule of the host page wins.
+// Zero specificity (:where), so any rule of the host page wins. The
+// figure inside is styled by mount() itself (src/web/figure/mod.rs).
 const SHEET = `
 :where(gradscape-figure) { display: block; }
-:where(gradscape-figure) .gs-bar { display: flex; gap: 0.4rem; align-items: center; margin: 0.3rem 0; }
-:where(gradscape-figure) .gs-bar button { min-width: 2.4rem; min-height: 2.2rem; font: inherit; }
-:where(gradscape-figure) .gs-scrub { flex: 1; min-width: 4rem; }
-:where(gradscape-figure) .gs-label { white-space: nowrap; font-variant-numeric: tabular-nums; }
-:where(gradscape-figure) .gs-legend { list-style: none; padding: 0; margin: 0.2rem 0; font-size: 0.92em; }
-:where(gradscape-figure) .gs-legend li { display: flex; align-items: center; gap: 0.5rem; }
-:where(gradscape-figure) .swatch { display: inline-block; flex: none; width: 28px; height: 12px; }
-:where(gradscape-figure) .swatch svg { display: block; }
-:where(gradscape-figure) .gs-error { color: #b00020; font-size: 0.92em; margin: 0.3rem 0; white-space: pre-wrap; }
+:where(gradscape-figure .gs-error) { color: #b00020; font-size: 0.92em; margin: 0.3rem 0; white-space: pre-wrap; }
 `;
 let styled = false;
 const style = () => {

@@ -77,3 +77,31 @@ test('setScene replaces one figure\'s scene and refuses a bad one; destroy empti
   assert.equal(await page.locator('#fig-adaptive canvas').count(), 2);
   assert.deepEqual(errors, []);
 });
+
+test('a figure mounted on a page with no stylesheet of its own is styled: a row of buttons, a legend of swatches', async () => {
+  // The README's snippet alone showed a bulleted legend and bare buttons.
+  const p = await browser.newPage({ viewport: { width: 800, height: 700 } });
+  const errs = [];
+  p.on('pageerror', (e) => errs.push(String(e)));
+  await p.route(server.url + 'bare.html', (r) => r.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><div id="fig"></div><script type="module">
+      import init, { mount } from './gradscape.js';
+      await init();
+      window.fig = mount(document.getElementById('fig'), { optimizers: [{ kind: 'gd', lr: 0.4 }, { kind: 'momentum', lr: 0.4 }] });
+      document.body.dataset.ready = 'true';
+    </script>`,
+  }));
+  await p.goto(server.url + 'bare.html');
+  await p.waitForSelector('body[data-ready="true"]');
+  const look = await p.evaluate(() => ({
+    legend: getComputedStyle(document.querySelector('#fig .gs-legend')).listStyleType,
+    bar: getComputedStyle(document.querySelector('#fig .gs-bar')).display,
+  }));
+  assert.deepEqual(look, { legend: 'none', bar: 'flex' });
+  // The host page's own rules still win.
+  await p.addStyleTag({ content: '.gs-legend { list-style: square }' });
+  assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector('#fig .gs-legend')).listStyleType), 'square');
+  assert.deepEqual(errs, []);
+  await p.close();
+});

@@ -159,6 +159,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         .and_then(|v| v.as_f64())
         .filter(|h| h.is_finite() && *h > 0.0);
     element.set_text_content(None);
+    style(&doc);
     element.class_list().add_1("gradscape-figure")?;
     let plot: HtmlCanvasElement = el(
         &doc,
@@ -325,4 +326,35 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         }
     })?;
     Ok(fig)
+}
+
+/// A mounted figure's own look (its bar in a row, a legend of swatches, not
+/// bullets), once per page: a host page that called `mount()` with no
+/// stylesheet showed a bulleted legend and bare buttons. Zero specificity
+/// (`:where`), so any rule of the host page wins; a constructed sheet, not
+/// a `<style>` element, so a strict CSP allows it. Where constructed
+/// sheets are missing the figure works unstyled.
+fn style(doc: &web_sys::Document) {
+    const SHEET: &str = "
+:where(.gradscape-figure .gs-bar) { display: flex; gap: 0.4rem; align-items: center; margin: 0.3rem 0; }
+:where(.gradscape-figure .gs-bar button) { min-width: 2.4rem; min-height: 2.2rem; font: inherit; }
+:where(.gradscape-figure .gs-scrub) { flex: 1; min-width: 4rem; }
+:where(.gradscape-figure .gs-label) { white-space: nowrap; font-variant-numeric: tabular-nums; }
+:where(.gradscape-figure .gs-legend) { list-style: none; padding: 0; margin: 0.2rem 0; font-size: 0.92em; }
+:where(.gradscape-figure .gs-legend li) { display: flex; align-items: center; gap: 0.5rem; }
+:where(.gradscape-figure .swatch) { display: inline-block; flex: none; width: 28px; height: 12px; }
+:where(.gradscape-figure .swatch svg) { display: block; }
+";
+    thread_local!(static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if DONE.with(|d| d.replace(true)) {
+        return;
+    }
+    let Ok(sheet) = web_sys::CssStyleSheet::new() else {
+        return;
+    };
+    if sheet.replace_sync(SHEET).is_ok() {
+        let sheets = doc.adopted_style_sheets();
+        sheets.push(&sheet);
+        doc.set_adopted_style_sheets(&sheets);
+    }
 }
