@@ -124,6 +124,34 @@ pub fn dark(window: &web_sys::Window) -> bool {
     !presenting && media_matches(window, "(prefers-color-scheme: dark)")
 }
 
+/// Whether `element` stands on a dark background, read from the host
+/// page's text colour it inherits (light text: a dark page): a mounted
+/// figure follows the page it is in, not the system's theme (a light page
+/// of notes on a system in dark mode drew the loss chart's labels pale on
+/// white; a page made dark by a class drew them dark on dark).
+pub fn on_dark(window: &web_sys::Window, element: &Element) -> bool {
+    let Some(color) = window
+        .get_computed_style(element)
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_property_value("color").ok())
+    else {
+        return dark(window);
+    };
+    // "rgb(r, g, b)" or "rgba(r, g, b, a)".
+    let rgb: Vec<f64> = color
+        .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+        .trim_matches(|c| c == '(' || c == ')')
+        .split(',')
+        .take(3)
+        .filter_map(|v| v.trim().parse().ok())
+        .collect();
+    match rgb[..] {
+        [r, g, b] => 0.299 * r + 0.587 * g + 0.114 * b > 127.5,
+        _ => dark(window),
+    }
+}
+
 /// Whether a media query holds now.
 fn media_matches(window: &web_sys::Window, query: &str) -> bool {
     window

@@ -105,3 +105,40 @@ test('a figure mounted on a page with no stylesheet of its own is styled: a row 
   assert.deepEqual(errs, []);
   await p.close();
 });
+
+test("a mounted figure's loss chart follows the host page's colours, not the system's theme", async () => {
+  // Light notes on a system in dark mode drew its labels pale on white; a
+  // page made dark by a class, dark on dark.
+  const greys = async (scheme, hostCss) => {
+    const ctx = await browser.newContext({ viewport: { width: 800, height: 900 }, colorScheme: scheme });
+    const p = await ctx.newPage();
+    await p.route(server.url + 'host.html', (r) => r.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><style>${hostCss}</style><div id="fig"></div><script type="module">
+        import init, { mount } from './gradscape.js';
+        await init();
+        window.fig = mount(document.getElementById('fig'), { optimizers: [{ kind: 'gd', lr: 0.4 }] }, { loss: true });
+        document.body.dataset.ready = 'true';
+      </script>`,
+    }));
+    await p.goto(server.url + 'host.html');
+    await p.waitForSelector('body[data-ready="true"]');
+    await p.waitForTimeout(300);
+    // The chart's grey ink (labels, axes): its mean lightness.
+    const luma = await p.evaluate(() => {
+      const c = document.querySelector('#fig canvas.gs-loss');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let sum = 0, n = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        const [r, g, b, a] = [d[i], d[i + 1], d[i + 2], d[i + 3]];
+        if (a > 200 && Math.max(r, g, b) - Math.min(r, g, b) < 16 && r < 235) { sum += r; n++; }
+      }
+      return n ? sum / n : NaN;
+    });
+    await ctx.close();
+    return luma;
+  };
+  const light = await greys('dark', 'body { background: #fff; color: #111 }');
+  assert.ok(light < 128, `dark ink on a light page (${light})`);
+  assert.ok((await greys('light', 'body { background: #111; color: #eee }')) > 128, 'light ink on a dark page');
+});

@@ -169,7 +169,7 @@ impl State {
             };
             draw_plot(&self.plot, cache, &frame, None)?;
             if let Some(loss) = &self.loss {
-                let dark = crate::web::dom::dark(&window);
+                let dark = crate::web::dom::on_dark(&window, &self.root);
                 let curves = Curves {
                     runs: &self.model.runs,
                     diags: &self.model.diags,
