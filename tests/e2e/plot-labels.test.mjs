@@ -40,3 +40,22 @@ for (const [w, h, query] of [[1280, 800, ''], [1920, 1080, '&present'], [390, 84
     assert.deepEqual(problems, []);
   });
 }
+
+test('a short embedded plot (320×260, 114 px) shows two numbers on its y axis', async (t) => {
+  // It showed only "-1": two labels needed two text heights between them.
+  const context = await suite.browser.newContext({ viewport: { width: 320, height: 260 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(`${suite.server.url}?lesson=3&embed`);
+  await page.waitForSelector('canvas#plot[data-ready="true"]');
+  await settled(page);
+  const boxes = JSON.parse(await page.getAttribute('#plot', 'data-tick-labels'));
+  const h = await page.evaluate(() => document.getElementById('plot').getBoundingClientRect().height);
+  assert.ok(h < 130, `a short plot (${h} px)`);
+  // The left column above the bottom strip: x₂ and the numbers.
+  const left = boxes.filter(([x, y, , bh]) => x < 30 && y + bh < h - 20);
+  assert.ok(left.length >= 3, `x₂ and two numbers: ${JSON.stringify(boxes)}`);
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) assert.ok(apart(a, b), `${a} and ${b}`);
+  }
+});

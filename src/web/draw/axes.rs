@@ -150,6 +150,8 @@ fn draw_axes(
     };
     // The y ticks and the labels that fit: clear of x₂ and of the bottom
     // strip (each box's top is its baseline y + t/3, less t − 1).
+    // Labels a text height and a half apart at least (two, where a short
+    // embedded plot of 78 px had room for one at two heights apart).
     let y_labels = |n: usize| -> Axis {
         let vs = ticks(g.view.y0, g.view.y1, n);
         let mut shown = Vec::new();
@@ -158,7 +160,7 @@ fn draw_axes(
         for &v in &vs {
             let (_, y) = g.px([g.view.x0, v]);
             if y < free && y + t / 3.0 - t + 1.0 >= x2_bottom + 1.0 {
-                free = y - 2.0 * t;
+                free = y - 1.5 * t;
                 shown.push((y, tick_label(v)));
             }
         }
