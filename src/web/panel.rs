@@ -211,6 +211,7 @@ fn card(
                     b.set_attribute("data-param", name)?;
                     b.set_attribute("aria-label", &trf(lang, words, &[&label]))?;
                     b.set_attribute("title", &trf(lang, words, &[&label]))?;
+                    at_end(&b, &info, v)?;
                 }
                 row
             }
@@ -288,6 +289,8 @@ pub fn sync_card(
                         if input.value() != value {
                             input.set_value(&value);
                         }
+                    } else if e.class_list().contains("nudge") {
+                        at_end(&e, &info, v)?;
                     } else if e.tag_name() == "OUTPUT" && e.text_content().as_deref() != Some(&text)
                     {
                         // The row's readout (its − / + buttons carry the
@@ -425,5 +428,21 @@ pub fn build_messages(
         list.append_child(&li)?;
     }
     super::legend::MESSAGES.with(|m| *m.borrow_mut() = content);
+    Ok(())
+}
+
+/// A − / + button at its end of the range says so (`aria-disabled`, greyed):
+/// β2's + at 0.9999 stayed lit and did nothing. Not `disabled`, which would
+/// drop the keyboard's focus from a button pressed to its end.
+fn at_end(button: &Element, info: &ParamInfo, v: f64) -> Result<(), JsValue> {
+    let up = button.get_attribute("data-dir").as_deref() == Some("up");
+    let stuck = info.nudge(v, up) == v;
+    if button.has_attribute("aria-disabled") != stuck {
+        if stuck {
+            button.set_attribute("aria-disabled", "true")?;
+        } else {
+            button.remove_attribute("aria-disabled")?;
+        }
+    }
     Ok(())
 }

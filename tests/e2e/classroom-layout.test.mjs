@@ -253,6 +253,23 @@ test('fine adjust: − and + move η to the next two-digit value, by click and b
   assert.equal(await lr(), 0.41);
 });
 
+test('fine adjust at the end of the range: the button says it is spent, and keeps the focus', async (t) => {
+  // β2's + at 0.9999 stayed lit and did nothing.
+  const page = await open(t, '?opt=adam', 390, 844, PHONE);
+  const card = '#optimizers section.opt-card[data-index="0"]';
+  const up = page.locator(`${card} .nudge[data-dir=up][data-param=beta2]`);
+  const down = page.locator(`${card} .nudge[data-dir=down][data-param=beta2]`);
+  assert.equal(await up.getAttribute('aria-disabled'), null);
+  await up.focus();
+  await act(page, () => page.keyboard.press('Enter'));
+  assert.equal((await state(page)).scene.optimizers[0].beta2, 0.9999);
+  assert.equal(await up.getAttribute('aria-disabled'), 'true');
+  assert.equal(await up.evaluate((b) => b === document.activeElement), true, 'the focus stays');
+  assert.equal(await down.getAttribute('aria-disabled'), null);
+  await act(page, () => down.click());
+  assert.equal(await up.getAttribute('aria-disabled'), null);
+});
+
 // A keyboard user on a parameter's slider: an arrow moves it a hundredth
 // of its length (a log slider of six decades: ×1.15 a press), Shift+arrow
 // the finest step; Home and End its ends.

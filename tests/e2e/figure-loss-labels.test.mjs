@@ -8,8 +8,6 @@
 // present-charts.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { serve, launch, DIST, settled, frames } from './support.mjs';
 import { canvasSpy } from './canvas-spy.mjs';
 
@@ -152,8 +150,3 @@ test('the page\'s loss chart on a phone: the same', async () => {
   }
 });
 
-// The figure's sheet keeps the legend rule (a host page without style.css).
-test('the figure module styles its legend rows itself', async () => {
-  const src = await readFile(join(DIST, 'gradscape-figure.js'), 'utf8');
-  assert.match(src, /\.gs-legend li \{[^}]*align-items: center/);
-});

@@ -172,7 +172,7 @@ test('the formula travels in the link; example chips and the view fields edit th
   assert.equal(await again.isVisible('#notice'), false);
   // A bad formula in a link: named in the notice, the default formula used.
   const { page: bad } = await fresh(t, '?f=expr&expr=sin(x');
-  assert.match(await bad.locator('#notice').innerText(), /landscape\.expr: column 6: missing '\)'/);
+  assert.match(await bad.locator('#notice').innerText(), /expr: column 6: missing '\)'/);
   assert.equal((await state(bad)).scene.landscape.expr, '0.1*x^2 + 2*y^2');
   assert.deepEqual(errors, []);
 });

@@ -97,8 +97,9 @@ test('a figure mounted on a page with no stylesheet of its own is styled: a row 
   const look = await p.evaluate(() => ({
     legend: getComputedStyle(document.querySelector('#fig .gs-legend')).listStyleType,
     bar: getComputedStyle(document.querySelector('#fig .gs-bar')).display,
+    row: getComputedStyle(document.querySelector('#fig .gs-legend li')).alignItems,
   }));
-  assert.deepEqual(look, { legend: 'none', bar: 'flex' });
+  assert.deepEqual(look, { legend: 'none', bar: 'flex', row: 'center' });
   // The host page's own rules still win.
   await p.addStyleTag({ content: '.gs-legend { list-style: square }' });
   assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector('#fig .gs-legend')).listStyleType), 'square');

@@ -250,6 +250,8 @@ pub const NAMES: &[&str] = &[
     "lr",
     "ema",
     // The link's keys and values, named in its notices.
+    "conv",
+    "expr",
     "opt",
     "view",
     "lesson",
