@@ -164,3 +164,20 @@ test('sixteen runs: sixteen different marks in the legend and in the SVG figure'
   assert.deepEqual(marks, legend, 'the figure marks the runs as the page does');
   assert.deepEqual(errors, []);
 });
+
+test("lesson 9 on a phone: a decay label stands clear of its own arrow and point, in both languages", async (t) => {
+  // The narrow plot pulled "Adam+L2 衰减：被 1/√v̂ 扭偏" back over its arrow
+  // and the run's current point.
+  for (const lang of ['en', 'zh']) {
+    const { page } = await openPage(browser, t, `${server.url}?lesson=9&lang=${lang}`, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+    const arrows = JSON.parse(await page.getAttribute('#plot', 'data-arrows'));
+    const labelled = arrows.filter((a) => a.label && a.decay_dir);
+    assert.equal(labelled.length, 2, lang);
+    for (const a of labelled) {
+      const [x0, y0, x1, y1] = a.label;
+      const box = [Math.min(a.from[0], a.decay_dir[0]), Math.min(a.from[1], a.decay_dir[1]), Math.max(a.from[0], a.decay_dir[0]), Math.max(a.from[1], a.decay_dir[1])];
+      const meets = x0 < box[2] && box[0] < x1 && y0 < box[3] && box[1] < y1;
+      assert.ok(!meets, `${lang}: run ${a.index}'s label ${a.label.map(Math.round)} on its arrow ${box.map(Math.round)}`);
+    }
+  }
+});

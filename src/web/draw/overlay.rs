@@ -336,6 +336,14 @@ fn decay_direction(
     let x = if right { tip.0 + 6.0 } else { tip.0 - 6.0 - tw };
     let lx = x.min(g.w - tw - 4.0).max(4.0);
     let (pad, half) = label_margins(st);
+    // The arrow is in the way of this label and the next (a phone's
+    // narrow plot pulled the label back over its own arrow and point).
+    placed.push([
+        from.0.min(tip.0),
+        from.1.min(tip.1),
+        from.0.max(tip.0),
+        from.1.max(tip.1),
+    ]);
     let ly = clear_of(
         placed,
         [lx - pad, tip.1 - half, lx + tw + pad, tip.1 + half],
