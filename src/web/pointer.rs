@@ -75,7 +75,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
         let on_ring = touches.length() == 1
             && touches.get(0).is_some_and(|t| {
                 let (x, y) = rel(&p, t.client_x(), t.client_y());
-                start::ring().is_some_and(|r| gradscape_core::geometry::grabs_start(r, x, y))
+                start::ring().is_some_and(|r| gradscape_core::geometry::grabs_start(r, x, y, true))
             });
         if on_ring || touches.length() >= 2 {
             e.prevent_default();

@@ -37,7 +37,8 @@ pub(super) fn down(
     let ring = m.viewport(m.scene.view()).px(m.scene.start);
     // A quiz's guess may be right at the start: the ring is not grabbed then.
     let guessing = m.quiz.as_ref().is_some_and(|q| q.asking());
-    m.drag = if geometry::grabs_start(ring, x, y) && !modified && !guessing && start_free {
+    let finger = kind == PointerKind::Touch;
+    m.drag = if geometry::grabs_start(ring, x, y, finger) && !modified && !guessing && start_free {
         Drag::Start {
             x,
             y,

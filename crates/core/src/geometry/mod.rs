@@ -22,7 +22,7 @@
 //! | `App::set_start` (647–654): the finite/±1e12 check            | `start_ok(snap(..))`                       |
 //! | `wheel` listener (1383–1396): `unit`, `factor`                | `wheel_factor(e.delta_y(), e.delta_mode())` |
 //! | `pointerdown`/`pointermove` (1300, 1326): distance, midpoint  | `pinch((a.1, a.2), (b.1, b.2))` → `(d, mid)`; zoom by `d0 / d` about `mid` |
-//! | `pointerdown` (1305–1306): `hypot(..) <= 12.0`                | `grabs_start(geom.px(start), x, y)`        |
+//! | `pointerdown` (1305–1306): `hypot(..) <= 12.0`                | `grabs_start(geom.px(start), x, y, finger)`        |
 //! | `pointermove` (1334): `hypot(..) > 4.0`                       | `is_drag((x0, y0), x, y)`                  |
 //! | `pointermove` `Drag::Pan` (1342–1350): `dx`, `dy`, new `View` | `Viewport::new(view, w, h).pan(x - x0, y - y0)` |
 //! | `geom.world(x, y)` (1331, 1368) / `geom.px(p)` (1305)         | [`Viewport::world`] / [`Viewport::px`] (what `Geom` now calls) |

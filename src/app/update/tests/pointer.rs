@@ -213,3 +213,29 @@ fn measured_and_redraw() {
     assert_eq!(m.canvas, Canvas { w: 640.0, h: 480.0 });
     assert_eq!(update(&mut m, Msg::Redraw), Dirty::VIEW);
 }
+
+#[test]
+fn a_finger_grabs_the_start_ring_from_further_than_a_mouse() {
+    // The ring's 24 px target was hard to hit with a finger on a phone.
+    let mut m = model();
+    let (sx, sy) = m.viewport(m.scene.view()).px(m.scene.start);
+    update(&mut m, press(1, sx + 18.0, sy, PointerKind::Mouse, false));
+    assert!(
+        matches!(m.drag, Drag::Pending { .. }),
+        "a mouse 18 px away pans"
+    );
+    update(
+        &mut m,
+        Msg::PointerUp {
+            id: 1,
+            x: sx + 18.0,
+            y: sy,
+            click: true,
+        },
+    );
+    update(&mut m, press(2, sx + 18.0, sy, PointerKind::Touch, false));
+    assert!(
+        matches!(m.drag, Drag::Start { .. }),
+        "a finger 18 px away grabs it"
+    );
+}
