@@ -154,6 +154,8 @@ pub enum Msg {
     SetFormula(String),
     /// The formula field committed (Enter) or left, with its text.
     FormulaDone(String),
+    /// Escape in the formula field: the edit abandoned.
+    FormulaCancel,
     /// The view window typed.
     SetViewFields(View),
     /// The convention of the defaults and ε.

@@ -187,6 +187,13 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
                 d | Dirty::FORMULA
             }
         },
+        // Escape: the surface and the formula from before the edit, its
+        // error gone (the field shows that formula again).
+        Msg::FormulaCancel => {
+            let d = undo::refused(m, crate::app::history::Gesture::Formula);
+            m.expr_error = None;
+            d | Dirty::FORMULA | Dirty::GLOBALS
+        }
         Msg::SetViewFields(v) => {
             let mut value = m.scene.to_value();
             value["view"] = serde_json::json!({"x": [v.x0, v.x1], "y": [v.y0, v.y1]});

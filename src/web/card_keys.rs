@@ -114,6 +114,8 @@ pub fn key_row(
                 b.set_attribute("data-param", name)?;
                 b.set_attribute("aria-label", &trf(lang, w, &[&label]))?;
                 b.set_attribute("title", &trf(lang, w, &[&label]))?;
+                let up = super::panel::is_up(&b);
+                super::panel::spent(&b, nudge_int(key, n as f64, up) == Some(KeyValue::Int(n)))?;
             }
             Ok(Some(row))
         }
@@ -185,10 +187,13 @@ pub fn sync_key(sec: &Element, key: Key, h: &Hyper, skip: Option<&Element>) -> R
         {
             select.set_value(c);
         } else if let (Key::Int(k), KeyValue::Int(v)) = (key, key.get(h)) {
-            // The row's readout.
+            // The row's readout, and its − / + at the range's ends.
             if let Some(e) = node.dyn_ref::<Element>() {
                 if e.tag_name().eq_ignore_ascii_case("output") {
                     e.set_text_content(Some(&format!("{} = {v}", k.symbol())));
+                } else if e.class_list().contains("nudge") {
+                    let up = super::panel::is_up(e);
+                    super::panel::spent(e, nudge_int(key, v as f64, up) == Some(KeyValue::Int(v)))?;
                 }
             }
         }

@@ -287,6 +287,12 @@ fn globals(doc: &Document) -> Result<(), JsValue> {
     };
     on(&target, "input", handler.clone())?;
     on(&target, "change", handler)?;
+    on(&target, "keydown", |e: web_sys::KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.prevent_default();
+            dispatch(Msg::FormulaCancel);
+        }
+    })?;
     let chips: Element = by_id(doc, "expr-examples")?;
     let expr_input: HtmlInputElement = by_id(doc, "expr-input")?;
     on(&chips, "click", move |e: web_sys::Event| {

@@ -27,11 +27,14 @@ pub fn start() -> Result<(), JsValue> {
     let loss: HtmlCanvasElement = by_id(&doc, "loss")?;
     let search = window.location().search().unwrap_or_default();
     let page = crate::url::page_params(&search);
+    // Read first, whatever the link says: the link's `lang=en` is kept on a
+    // browser that prefers Chinese.
+    let browser = super::link::browser_lang(&window);
     let lang = page
         .lang
         .as_deref()
         .and_then(Lang::from_code)
-        .unwrap_or_else(|| super::link::browser_lang(&window));
+        .unwrap_or(browser);
     // A 中文 page's words are written before its first picture (no English
     // shows); an English page shows the markup's until the rest of the page
     // is built (`build_rest` writes them): its first picture waits for no

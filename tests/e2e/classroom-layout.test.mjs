@@ -268,6 +268,11 @@ test('fine adjust at the end of the range: the button says it is spent, and keep
   assert.equal(await down.getAttribute('aria-disabled'), null);
   await act(page, () => down.click());
   assert.equal(await up.getAttribute('aria-disabled'), null);
+  // A whole-number key too: L-BFGS's history size m at 100.
+  const lb = await open(t, '?opt=lbfgs:history_size=100', 390, 844, PHONE);
+  const m = (dir) => lb.locator(`${card} .nudge[data-dir=${dir}][data-param=history_size]`);
+  assert.equal(await m('up').getAttribute('aria-disabled'), 'true');
+  assert.equal(await m('down').getAttribute('aria-disabled'), null);
 });
 
 // A keyboard user on a parameter's slider: an arrow moves it a hundredth

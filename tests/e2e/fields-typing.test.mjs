@@ -170,5 +170,16 @@ test('a formula left unparsed puts back the surface from before the edit', async
   assert.equal(await input.inputValue(), '0.1x^2+2y^2', 'the text typed stays, under its error');
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
   assert.match(page.url(), /expr=x\^2%2B3\*y\^2&/, 'and in the link');
+  // Escape abandons an edit: the surface and the formula from before it,
+  // no error, nothing to undo (it had left the prefix 0.1 in effect).
+  await input.fill('');
+  await input.pressSequentially('0.1x^2', { delay: 30 });
+  assert.equal((await state(page)).scene.landscape.expr, '0.1');
+  await input.press('Escape');
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).scene.landscape.expr !== '0.1');
+  assert.equal((await state(page)).scene.landscape.expr, 'x^2+3*y^2');
+  assert.equal(await input.inputValue(), 'x^2+3*y^2');
+  assert.equal(await input.getAttribute('aria-invalid'), 'false');
+  assert.equal(await page.isDisabled('#undo'), true, 'nothing to undo');
   assert.deepEqual(errors, []);
 });

@@ -215,6 +215,11 @@ test("a link without lang opens in the browser's language; a language picked is 
   await page.reload();
   await page.waitForSelector('canvas#plot[data-ready="true"]');
   assert.equal((await state()).lang, 'en');
+  // A link that says lang=en keeps saying it (it was dropped on the rewrite).
+  await page.goto(server.url + '?lesson=1&lang=en');
+  await page.waitForSelector('canvas#plot[data-ready="true"]');
+  await page.waitForFunction(() => location.search.includes('t='));
+  assert.match(page.url(), /[?&]lang=en(&|$)/);
   assert.deepEqual(errors, []);
   await context.close();
 });

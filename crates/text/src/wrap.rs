@@ -4,7 +4,8 @@
 /// joiner (U+2060, invisible) after each hyphen between two ASCII letters or
 /// digits ("2-D", "1.1e-4": a projector's narrow line put "1.1e-" and "4" on
 /// two lines), no-break spaces around `=`, `−`, `+`, `<`, `>`, `≤`, `≥`, `≈`
-/// ("γ" / "= 0.9", "1 −" / "βᵗ" on a phone) and inside a parenthesis of
+/// ("γ" / "= 0.9", "1 −" / "βᵗ" on a phone), a word joiner after a slash
+/// between two symbols ("η·m₁/" / "√v₁") and no-break spaces inside a parenthesis of
 /// numbers and symbols ("(0.86," / "2.67)"; not "(orange squares)").
 pub fn keep_together(text: &str) -> String {
     const OPERATORS: &[char] = &['=', '−', '+', '<', '>', '≤', '≥', '≈'];
@@ -41,6 +42,8 @@ pub fn keep_together(text: &str) -> String {
             '-' if prev.is_ascii_alphanumeric() && next.is_ascii_alphanumeric() => {
                 out.push_str("-\u{2060}")
             }
+            // A fraction is not broken after its slash ("η·m₁/" / "√v₁").
+            '/' if prev != ' ' && next != ' ' => out.push_str("/\u{2060}"),
             _ => out.push(c),
         }
     }
@@ -78,7 +81,12 @@ mod tests {
         );
         assert_eq!(
             keep_together("η > 2·(1 + γ)/L = 0.75"),
-            nb("η > 2·(1 + γ)/L = 0.75")
+            nb("η > 2·(1 + γ)/L = 0.75").replace('/', "/\u{2060}")
+        );
+        // A fraction is not broken after its slash.
+        assert_eq!(
+            keep_together("step η·m₁/√v₁ here"),
+            "step η·m₁/\u{2060}√v₁ here"
         );
         // 中文 the same.
         assert_eq!(

@@ -29,7 +29,7 @@ pub(super) fn gesture(msg: &Msg) -> Option<Gesture> {
         Msg::SetSigma(_) => Gesture::Sigma,
         Msg::SetSeed(_) => Gesture::Seed,
         Msg::SetSurfaceParam { key, .. } => Gesture::SurfaceParam(key),
-        Msg::SetFormula(_) | Msg::FormulaDone(_) => Gesture::Formula,
+        Msg::SetFormula(_) | Msg::FormulaDone(_) | Msg::FormulaCancel => Gesture::Formula,
         Msg::SetViewFields(_) => Gesture::ViewFields,
         Msg::SetStartField { .. } | Msg::NudgeStart { .. } => Gesture::Start,
         Msg::Typed { field, .. } | Msg::Paused { field, .. } => match field {
