@@ -271,12 +271,11 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
     } else {
         use gradscape_core::geometry::{fit_height, Screen};
         // The phone breakpoint of www/style.css (its sticky figure).
+        let top = app.plot.get_bounding_client_rect().top() + app.window.scroll_y()?;
         let screen = match inner_w {
             x if x <= 600.0 => Screen::Phone,
-            x if x < 900.0 => Screen::Narrow {
-                top: app.plot.get_bounding_client_rect().top() + app.window.scroll_y()?,
-            },
-            _ => Screen::Wide,
+            x if x < 900.0 => Screen::Narrow { top },
+            _ => Screen::Wide { top },
         };
         fit_height(&view, w, inner_h, screen)
     }

@@ -173,14 +173,17 @@ pub fn is_drag(from: (f64, f64), x: f64, y: f64) -> bool {
     (x - from.0).hypot(y - from.1) > 4.0
 }
 
-/// What a one-column page keeps under the figure in view: the time bar.
-const NARROW_BELOW: f64 = 70.0;
+/// What a page keeps under the figure in view: the time bar.
+const BAR_BELOW: f64 = 70.0;
 
 /// How wide the window is, for the canvas's height.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Screen {
-    /// Controls beside the figure.
-    Wide,
+    /// Controls beside the figure, the figure `top` px down the page.
+    Wide {
+        /// The figure's top on the page, in CSS px.
+        top: f64,
+    },
     /// One column, the figure `top` px down the page (under the header,
     /// and a lesson's caption), the time bar under it.
     Narrow {
@@ -213,10 +216,12 @@ pub fn figure_height(view: &View, w: f64, max_h: f64) -> f64 {
 /// the controls).
 pub fn fit_height(view: &View, w: f64, inner_h: f64, screen: Screen) -> f64 {
     let max_h = match screen {
-        Screen::Wide => (inner_h - 290.0).max(220.0),
+        // Under a lesson's tall caption (a tablet in landscape, 1024×768)
+        // the time bar too stays on screen.
+        Screen::Wide { top } => (inner_h - 290.0).min(inner_h - top - BAR_BELOW).max(220.0),
         // A tablet's lesson 9 ran 60 px under the screen's bottom, its
         // x axis and ▶ out of sight, below a 200 px caption.
-        Screen::Narrow { top } => (inner_h - top - NARROW_BELOW).max(220.0),
+        Screen::Narrow { top } => (inner_h - top - BAR_BELOW).max(220.0),
         Screen::Phone => (inner_h * 0.45).max(200.0),
     };
     figure_height(view, w, max_h)
@@ -242,7 +247,10 @@ mod tests {
         // A view taller than half its width keeps its aspect.
         let bowl = View::new([-6.0, 1.0], [-3.2, 2.2]);
         assert!((figure_height(&bowl, 700.0, 2000.0) - 540.0).abs() < 1e-9);
-        assert_eq!(fit_height(&flat, 900.0, 1080.0, Screen::Wide), 450.0);
+        assert_eq!(
+            fit_height(&flat, 900.0, 1080.0, Screen::Wide { top: 60.0 }),
+            450.0
+        );
     }
 
     #[test]
@@ -391,8 +399,14 @@ mod tests {
     #[test]
     fn height_follows_the_aspect_within_the_fold() {
         let v = View::new([-2.0, 2.0], [-1.0, 1.0]);
-        assert_eq!(fit_height(&v, 800.0, 2000.0, Screen::Wide), 400.0);
-        assert_eq!(fit_height(&v, 800.0, 600.0, Screen::Wide), 310.0);
+        assert_eq!(
+            fit_height(&v, 800.0, 2000.0, Screen::Wide { top: 60.0 }),
+            400.0
+        );
+        assert_eq!(
+            fit_height(&v, 800.0, 600.0, Screen::Wide { top: 60.0 }),
+            310.0
+        );
         assert_eq!(
             fit_height(&v, 800.0, 300.0, Screen::Narrow { top: 60.0 }),
             220.0
@@ -401,9 +415,12 @@ mod tests {
         let tall = View::new([-1.0, 3.0], [-1.0, 5.0]);
         assert_eq!(
             fit_height(&tall, 740.0, 1024.0, Screen::Narrow { top: 217.0 }),
-            1024.0 - 217.0 - NARROW_BELOW
+            1024.0 - 217.0 - BAR_BELOW
         );
-        assert_eq!(fit_height(&v, 100.0, 2000.0, Screen::Wide), 120.0);
+        assert_eq!(
+            fit_height(&v, 100.0, 2000.0, Screen::Wide { top: 60.0 }),
+            120.0
+        );
         // A phone's sticky figure leaves more than half the screen to the
         // controls, whatever the view's aspect (a tall fit window).
         let tall = View::new([0.0, 1.0], [0.0, 10.0]);
