@@ -114,8 +114,8 @@ pub fn key_row(
                 b.set_attribute("data-param", name)?;
                 b.set_attribute("aria-label", &trf(lang, w, &[&label]))?;
                 b.set_attribute("title", &trf(lang, w, &[&label]))?;
-                let up = super::panel::is_up(&b);
-                super::panel::spent(&b, nudge_int(key, n as f64, up) == Some(KeyValue::Int(n)))?;
+                let up = super::dom::is_up(&b);
+                super::dom::spent(&b, nudge_int(key, n as f64, up) == Some(KeyValue::Int(n)))?;
             }
             Ok(Some(row))
         }
@@ -192,8 +192,8 @@ pub fn sync_key(sec: &Element, key: Key, h: &Hyper, skip: Option<&Element>) -> R
                 if e.tag_name().eq_ignore_ascii_case("output") {
                     e.set_text_content(Some(&format!("{} = {v}", k.symbol())));
                 } else if e.class_list().contains("nudge") {
-                    let up = super::panel::is_up(e);
-                    super::panel::spent(e, nudge_int(key, v as f64, up) == Some(KeyValue::Int(v)))?;
+                    let up = super::dom::is_up(e);
+                    super::dom::spent(e, nudge_int(key, v as f64, up) == Some(KeyValue::Int(v)))?;
                 }
             }
         }

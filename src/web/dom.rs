@@ -186,3 +186,23 @@ pub(crate) fn part(root: &Element, sel: &str) -> Result<Element, JsValue> {
     root.query_selector(sel)?
         .ok_or_else(|| JsValue::from_str(&format!("no {sel} in the card template")))
 }
+
+/// Whether a − / + button is the + one.
+pub fn is_up(button: &Element) -> bool {
+    button.get_attribute("data-dir").as_deref() == Some("up")
+}
+
+/// A − / + button at its end of the range (`stuck`: a press would not move
+/// the value) says so (`aria-disabled`, greyed): β2's + at 0.9999 stayed lit
+/// and did nothing. Not `disabled`, which would drop the keyboard's focus
+/// from a button pressed to its end.
+pub fn spent(button: &Element, stuck: bool) -> Result<(), JsValue> {
+    if button.has_attribute("aria-disabled") != stuck {
+        if stuck {
+            button.set_attribute("aria-disabled", "true")?;
+        } else {
+            button.remove_attribute("aria-disabled")?;
+        }
+    }
+    Ok(())
+}

@@ -211,7 +211,7 @@ fn card(
                     b.set_attribute("data-param", name)?;
                     b.set_attribute("aria-label", &trf(lang, words, &[&label]))?;
                     b.set_attribute("title", &trf(lang, words, &[&label]))?;
-                    spent(&b, info.nudge(v, is_up(&b)) == v)?;
+                    super::dom::spent(&b, info.nudge(v, super::dom::is_up(&b)) == v)?;
                 }
                 row
             }
@@ -290,7 +290,7 @@ pub fn sync_card(
                             input.set_value(&value);
                         }
                     } else if e.class_list().contains("nudge") {
-                        spent(&e, info.nudge(v, is_up(&e)) == v)?;
+                        super::dom::spent(&e, info.nudge(v, super::dom::is_up(&e)) == v)?;
                     } else if e.tag_name() == "OUTPUT" && e.text_content().as_deref() != Some(&text)
                     {
                         // The row's readout (its − / + buttons carry the
@@ -428,25 +428,5 @@ pub fn build_messages(
         list.append_child(&li)?;
     }
     super::legend::MESSAGES.with(|m| *m.borrow_mut() = content);
-    Ok(())
-}
-
-/// Whether a − / + button is the + one.
-pub(super) fn is_up(button: &Element) -> bool {
-    button.get_attribute("data-dir").as_deref() == Some("up")
-}
-
-/// A − / + button at its end of the range (`stuck`: a press would not move
-/// the value) says so (`aria-disabled`, greyed): β2's + at 0.9999 stayed lit
-/// and did nothing. Not `disabled`, which would drop the keyboard's focus
-/// from a button pressed to its end.
-pub(super) fn spent(button: &Element, stuck: bool) -> Result<(), JsValue> {
-    if button.has_attribute("aria-disabled") != stuck {
-        if stuck {
-            button.set_attribute("aria-disabled", "true")?;
-        } else {
-            button.remove_attribute("aria-disabled")?;
-        }
-    }
     Ok(())
 }
