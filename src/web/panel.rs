@@ -94,6 +94,8 @@ pub fn build_cards(
     specs: &[OptSpec],
     lang: Lang,
 ) -> Result<(), JsValue> {
+    // New buttons, their ends marked as built.
+    NUDGED.with(|n| n.borrow_mut().clear());
     // A disclosure the user opened stays open through a rebuild.
     let mut open = vec![];
     let list = root.query_selector_all("section.opt-card > details.extras[open]")?;
@@ -261,6 +263,23 @@ pub fn sync_card(
             Key::Hyper(k) => {
                 let info = ParamInfo::of(spec.kind, k);
                 let v = k.get(&spec.hyper);
+                // The − / + ends are marked again only for a value they
+                // have not seen: a drag syncs every card at every input.
+                let ends = NUDGED.with(|n| {
+                    let mut n = n.borrow_mut();
+                    let seen = n.iter_mut().find(|e| (e.0, e.1) == (i, k));
+                    match seen {
+                        Some(e) if e.2 == v.to_bits() => None,
+                        Some(e) => {
+                            e.2 = v.to_bits();
+                            Some((info.nudge(v, false) == v, info.nudge(v, true) == v))
+                        }
+                        None => {
+                            n.push((i, k, v.to_bits()));
+                            Some((info.nudge(v, false) == v, info.nudge(v, true) == v))
+                        }
+                    }
+                });
                 let list = sec.query_selector_all(&format!("[data-param=\"{name}\"]"))?;
                 for n in 0..list.length() {
                     let Some(node) = list.item(n) else { continue };
@@ -289,13 +308,14 @@ pub fn sync_card(
                         if input.value() != value {
                             input.set_value(&value);
                         }
-                    } else if e.class_list().contains("nudge") {
-                        super::dom::spent(&e, info.nudge(v, super::dom::is_up(&e)) == v)?;
-                    } else if e.tag_name() == "OUTPUT" && e.text_content().as_deref() != Some(&text)
-                    {
+                    } else if e.tag_name() == "OUTPUT" {
                         // The row's readout (its − / + buttons carry the
                         // key's name too, and keep their signs).
-                        e.set_text_content(Some(&text));
+                        if e.text_content().as_deref() != Some(&text) {
+                            e.set_text_content(Some(&text));
+                        }
+                    } else if let Some((down, up)) = ends {
+                        super::dom::spent(&e, if super::dom::is_up(&e) { up } else { down })?;
                     }
                 }
             }
@@ -429,4 +449,11 @@ pub fn build_messages(
     }
     super::legend::MESSAGES.with(|m| *m.borrow_mut() = content);
     Ok(())
+}
+
+thread_local! {
+    /// The value each card's − / + ends were last marked for: (card, key,
+    /// value bits).
+    static NUDGED: std::cell::RefCell<Vec<(usize, crate::optim::HyperKey, u64)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
