@@ -114,8 +114,7 @@ pub fn key_row(
                 b.set_attribute("data-param", name)?;
                 b.set_attribute("aria-label", &trf(lang, w, &[&label]))?;
                 b.set_attribute("title", &trf(lang, w, &[&label]))?;
-                let up = super::dom::is_up(&b);
-                super::dom::spent(&b, nudge_int(key, n as f64, up) == Some(KeyValue::Int(n)))?;
+                super::dom::spent(&b, int_at_end(key, n, super::dom::is_up(&b)))?;
             }
             Ok(Some(row))
         }
@@ -192,8 +191,7 @@ pub fn sync_key(sec: &Element, key: Key, h: &Hyper, skip: Option<&Element>) -> R
                 if e.tag_name().eq_ignore_ascii_case("output") {
                     e.set_text_content(Some(&format!("{} = {v}", k.symbol())));
                 } else if e.class_list().contains("nudge") {
-                    let up = super::dom::is_up(e);
-                    super::dom::spent(e, nudge_int(key, v as f64, up) == Some(KeyValue::Int(v)))?;
+                    super::dom::spent(e, int_at_end(key, v, super::dom::is_up(e)))?;
                 }
             }
         }
@@ -250,4 +248,9 @@ pub fn nudge_int(key: Key, v: f64, up: bool) -> Option<KeyValue> {
         n.saturating_sub(1).max(lo.min(n))
     };
     Some(KeyValue::Int(next))
+}
+
+/// Whether a press (− or +, `up`) would leave whole-number key `key` at `n`.
+fn int_at_end(key: Key, n: u64, up: bool) -> bool {
+    nudge_int(key, n as f64, up) == Some(KeyValue::Int(n))
 }

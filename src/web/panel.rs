@@ -213,7 +213,7 @@ fn card(
                     b.set_attribute("data-param", name)?;
                     b.set_attribute("aria-label", &trf(lang, words, &[&label]))?;
                     b.set_attribute("title", &trf(lang, words, &[&label]))?;
-                    super::dom::spent(&b, info.nudge(v, super::dom::is_up(&b)) == v)?;
+                    super::dom::spent(&b, info.at_end(v, super::dom::is_up(&b)))?;
                 }
                 row
             }
@@ -265,21 +265,22 @@ pub fn sync_card(
                 let v = k.get(&spec.hyper);
                 // The − / + ends are marked again only for a value they
                 // have not seen: a drag syncs every card at every input.
-                let ends = NUDGED.with(|n| {
+                let fresh = NUDGED.with(|n| {
                     let mut n = n.borrow_mut();
-                    let seen = n.iter_mut().find(|e| (e.0, e.1) == (i, k));
-                    match seen {
-                        Some(e) if e.2 == v.to_bits() => None,
+                    let bits = v.to_bits();
+                    match n.iter_mut().find(|e| (e.0, e.1) == (i, k)) {
+                        Some(e) if e.2 == bits => false,
                         Some(e) => {
-                            e.2 = v.to_bits();
-                            Some((info.nudge(v, false) == v, info.nudge(v, true) == v))
+                            e.2 = bits;
+                            true
                         }
                         None => {
-                            n.push((i, k, v.to_bits()));
-                            Some((info.nudge(v, false) == v, info.nudge(v, true) == v))
+                            n.push((i, k, bits));
+                            true
                         }
                     }
                 });
+                let ends = fresh.then(|| (info.at_end(v, false), info.at_end(v, true)));
                 let list = sec.query_selector_all(&format!("[data-param=\"{name}\"]"))?;
                 for n in 0..list.length() {
                     let Some(node) = list.item(n) else { continue };

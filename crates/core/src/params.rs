@@ -130,6 +130,12 @@ impl ParamInfo {
         next.clamp(self.min, self.max)
     }
 
+    /// Whether a press (− or +, `up`) would leave `v` as it is: the button
+    /// is at its end of the range.
+    pub fn at_end(&self, v: f64, up: bool) -> bool {
+        self.nudge(v, up) == v
+    }
+
     /// The slider of numeric key `key` in a card of `kind`. η, ε, λ and ψ
     /// span decades: logarithmic; the decays are linear up to 0.999 (β2:
     /// 0.9999, so that its default 0.999 is not the end of the slider).
@@ -175,6 +181,15 @@ impl ParamInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_press_at_the_end_of_the_range_moves_nothing() {
+        let b2 = ParamInfo::of(OptKind::Adam, HyperKey::Beta2);
+        assert!(b2.at_end(0.9999, true) && !b2.at_end(0.9999, false));
+        assert!(!b2.at_end(0.999, true));
+        let b1 = ParamInfo::of(OptKind::Adam, HyperKey::Beta1);
+        assert!(b1.at_end(0.0, false) && !b1.at_end(0.0, true));
+    }
     use crate::optim::{Key, ALL_KINDS};
 
     #[test]
