@@ -326,3 +326,79 @@ fn the_colour_loops_runs_give_the_exact_colours() {
         }
     }
 }
+
+/// The isolines' simplification as the wasm build runs it (two points at
+/// a time in SIMD, surface/simplify.rs) keeps exactly the points the
+/// one-at-a-time definition keeps: on the page's isolines of three
+/// surfaces, and on lines of equal distances (ties between the lanes),
+/// a repeated point (a chord of no length), non-finite points and odd and
+/// even lengths.
+#[wasm_bindgen_test]
+fn the_simplified_isolines_in_wasm_are_the_exact_ones() {
+    use gradscape::geometry::Viewport;
+    use gradscape::landscape::Landscape;
+    use gradscape::surface::{isolines_at, simplify, simplify_exact, Grid, LogScale};
+    let mut lines: Vec<Vec<(f64, f64)>> = Vec::new();
+    for kind in ["quadratic", "rosenbrock", "rastrigin"] {
+        let l = Landscape::from_kind(kind).unwrap();
+        let vp = Viewport::new(l.default_view(), 875.0, 510.0);
+        let fine = Grid::sample(&l, vp.view, 875, 510);
+        let levels: Vec<f64> = LogScale::of(&fine).levels(14).iter().map(|l| l.1).collect();
+        let coarse = Grid::sample(&l, vp.view, 350, 204);
+        for line in isolines_at(&coarse, &levels).into_iter().flatten() {
+            lines.push(
+                line.iter()
+                    .map(|p| vp.px(*p))
+                    .map(|(x, y)| (2.0 * x, 2.0 * y))
+                    .collect(),
+            );
+        }
+    }
+    assert!(lines.len() > 50, "{} isolines", lines.len());
+    for n in [5, 6, 17, 40] {
+        // Teeth of one height: every distance ties.
+        lines.push(
+            (0..n)
+                .map(|i| (i as f64, if i % 2 == 0 { 0.0 } else { 0.3 }))
+                .collect(),
+        );
+        lines.push(
+            (0..n)
+                .map(|i| (i as f64, [0.0, 0.5, 0.5, 0.0][i % 4]))
+                .collect(),
+        );
+        // A closed loop (its chord has no length) and a NaN point.
+        let mut ring: Vec<_> = (0..n)
+            .map(|i| {
+                let t = i as f64 / n as f64 * std::f64::consts::TAU;
+                (10.0 * t.cos(), 10.0 * t.sin())
+            })
+            .collect();
+        ring.push(ring[0]);
+        lines.push(ring.clone());
+        ring[n / 2] = (f64::NAN, 1.0);
+        lines.push(ring.clone());
+        ring[n / 3] = (f64::INFINITY, 1.0);
+        lines.push(ring);
+    }
+    let (mut stack, mut got, mut want) = (Vec::new(), Vec::new(), Vec::new());
+    let mut dropped = 0;
+    for line in &lines {
+        for eps in [0.25, 0.1, 1.0] {
+            simplify(line, eps, &mut stack, &mut got);
+            simplify_exact(line, eps, &mut stack, &mut want);
+            let same = got.len() == want.len()
+                && got
+                    .iter()
+                    .zip(&want)
+                    .all(|(a, b)| a.0.to_bits() == b.0.to_bits() && a.1.to_bits() == b.1.to_bits());
+            assert!(
+                same,
+                "{} points at eps {eps}: {got:?} vs {want:?}",
+                line.len()
+            );
+            dropped += line.len() - want.len();
+        }
+    }
+    assert!(dropped > 1000, "{dropped} points dropped");
+}

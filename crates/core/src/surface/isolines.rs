@@ -80,26 +80,23 @@ impl<'a> Bands<'a> {
     /// How many of the (increasing, at most 255) levels `v` is not below:
     /// the levels an edge crosses are those from the smaller band of its
     /// ends up to, not including, the larger (NaN is below none, as
-    /// `v < level` says).
-    #[inline]
+    /// `v < level` says). Walked from the band of a neighbour, which is
+    /// mostly the same or next to it (two comparisons, no bisection).
+    #[inline(always)]
     fn band(&self, v: f64, near: u8) -> u8 {
         let l = self.levels;
-        let k = usize::from(near);
-        // Neighbours are mostly in the same band: two comparisons, inline
-        // (once per grid point).
-        if (k == 0 || !below(v, l[k - 1])) && (k == l.len() || below(v, l[k])) {
-            return near;
+        let mut k = usize::from(near);
+        while k < l.len() && !below(v, l[k]) {
+            k += 1;
         }
-        self.search(v)
-    }
-
-    /// [`Bands::band`] by bisection.
-    #[inline(never)]
-    fn search(&self, v: f64) -> u8 {
-        self.levels.partition_point(|&level| !below(v, level)) as u8
+        while k > 0 && below(v, l[k - 1]) {
+            k -= 1;
+        }
+        k as u8
     }
 
     /// Edge a–b at level `k`: its crossing's id, or NONE (as [`trace`]).
+    #[inline(always)]
     fn cross(&mut self, k: usize, a: (usize, usize), b: (usize, usize)) -> u32 {
         push_crossing(self.grid, a, b, self.levels[k], &mut self.points[k])
     }
@@ -164,6 +161,7 @@ impl<'a> Bands<'a> {
     }
 
     /// Cell (i, j) at level `k` (it crosses it), as [`trace`]'s loop body.
+    #[inline(always)]
     fn cell(&mut self, k: usize, i: usize, j: usize) {
         let cells = self.grid.w - 1;
         let (id, row) = self.above[k * cells + i];
@@ -267,6 +265,7 @@ fn trace(grid: &Grid, spans: &Spans, level: f64) -> Vec<Vec<Vec2>> {
 
 /// Where edge a–b (grid indices) crosses `level`, pushed onto `points`:
 /// its id, or NONE when both ends are on the same side (`v < level`).
+#[inline(always)]
 fn push_crossing(
     g: &Grid,
     a: (usize, usize),
@@ -303,6 +302,7 @@ fn centre_with_corner(g: &Grid, i: usize, j: usize, level: f64) -> bool {
 /// bottom, left; NONE where not crossed): two edges make one segment; four
 /// (a saddle) make two, paired by whether the cell's centre is on the same
 /// side of the level as its top-left corner ([`centre_with_corner`]).
+#[inline(always)]
 fn join(segs: &mut Vec<(u32, u32)>, edges: [u32; 4], centre_with_corner: impl Fn() -> bool) {
     let mut e = [NONE; 4];
     let mut n = 0;
@@ -348,11 +348,15 @@ fn chain(segs: &[(u32, u32)], points: &[Vec2]) -> Vec<Vec<Vec2>> {
         ids.clear();
         let mut edge = start_edge;
         loop {
-            let next = at[edge as usize]
-                .iter()
-                .copied()
-                .find(|&k| k != NONE && !used[k as usize]);
-            let Some(k) = next else { break };
+            let [s0, s1] = at[edge as usize];
+            let free = |k: u32| k != NONE && !used[k as usize];
+            let k = if free(s0) {
+                s0
+            } else if free(s1) {
+                s1
+            } else {
+                break;
+            };
             used[k as usize] = true;
             let (a, b) = segs[k as usize];
             edge = if a == edge { b } else { a };

@@ -16,7 +16,7 @@ pub use mark::{mark, Mark, Marker};
 pub use pen::Pen;
 pub use raster::{raster_into, raster_rgba, LogScale, Raster};
 pub use sample::Sampler;
-pub use simplify::simplify;
+pub use simplify::{simplify, simplify_exact};
 pub use steps::Steps;
 pub use ticks::ticks;
 

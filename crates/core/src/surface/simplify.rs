@@ -17,55 +17,71 @@ pub fn simplify(
     stack: &mut Vec<(usize, usize)>,
     out: &mut Vec<(f64, f64)>,
 ) {
+    simplify_by(farthest, line, eps, stack, out);
+}
+
+/// [`simplify`] measured one point at a time ([`farthest_exact`]): what
+/// the wasm build's SIMD loop must give (tests/web.rs).
+pub fn simplify_exact(
+    line: &[(f64, f64)],
+    eps: f64,
+    stack: &mut Vec<(usize, usize)>,
+    out: &mut Vec<(f64, f64)>,
+) {
+    simplify_by(farthest_exact, line, eps, stack, out);
+}
+
+#[inline(always)]
+fn simplify_by(
+    farthest: impl Fn(&[(f64, f64)], usize, usize) -> (usize, f64),
+    line: &[(f64, f64)],
+    eps: f64,
+    stack: &mut Vec<(usize, usize)>,
+    out: &mut Vec<(f64, f64)>,
+) {
     out.clear();
     let n = line.len();
     if n <= 2 || eps.is_nan() || eps <= 0.0 {
         out.extend_from_slice(line);
         return;
     }
-    let mut keep = vec![false; n];
-    keep[0] = true;
-    keep[n - 1] = true;
     stack.clear();
     stack.push((0, n - 1));
     let eps2 = eps * eps;
+    // The left part of a split first: a part that needs no split gives
+    // its first point, in the line's order (no per-point marks).
     while let Some((a, b)) = stack.pop() {
-        if b <= a + 1 {
-            continue;
+        if b > a + 1 {
+            let (far, d2) = farthest(line, a, b);
+            // A NaN distance (a non-finite point) keeps the point.
+            if d2.is_nan() || d2 > eps2 {
+                stack.push((far, b));
+                stack.push((a, far));
+                continue;
+            }
         }
-        let (far, d2) = farthest(line, a, b);
-        // A NaN distance (a non-finite point) keeps the point.
-        if d2.is_nan() || d2 > eps2 {
-            keep[far] = true;
-            stack.push((a, far));
-            stack.push((far, b));
-        }
+        out.push(line[a]);
     }
-    out.extend(line.iter().zip(&keep).filter(|(_, &k)| k).map(|(p, _)| *p));
+    out.push(line[n - 1]);
 }
 
 /// The point strictly between `a` and `b` farthest from the segment a–b
-/// (from point a when the two coincide), with its squared distance.
+/// (from point a when the two coincide), with its squared distance: the
+/// first of the farthest, or the first whose distance is NaN.
 fn farthest(line: &[(f64, f64)], a: usize, b: usize) -> (usize, f64) {
-    let (ax, ay) = line[a];
-    let (bx, by) = line[b];
-    let (dx, dy) = (bx - ax, by - ay);
-    let len2 = dx * dx + dy * dy;
-    // A multiplication per point, not a division (wasm's f64 division
-    // takes several times as long).
-    let inv = 1.0 / len2;
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    return wasm::farthest(line, a, b);
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    return farthest_exact(line, a, b);
+}
+
+/// [`farthest`], one point at a time: the definition the wasm build's two
+/// lanes follow.
+fn farthest_exact(line: &[(f64, f64)], a: usize, b: usize) -> (usize, f64) {
+    let chord = Chord::new(line[a], line[b]);
     let mut best = (a + 1, -1.0);
-    for (i, &(px, py)) in line.iter().enumerate().take(b).skip(a + 1) {
-        let (ux, uy) = (px - ax, py - ay);
-        let d2 = if len2 > 0.0 {
-            // Distance to the segment (not the infinite line): a point
-            // beyond an end is measured to that end.
-            let s = ((ux * dx + uy * dy) * inv).clamp(0.0, 1.0);
-            let (ex, ey) = (ux - s * dx, uy - s * dy);
-            ex * ex + ey * ey
-        } else {
-            ux * ux + uy * uy
-        };
+    for (i, &p) in line.iter().enumerate().take(b).skip(a + 1) {
+        let d2 = chord.d2(p);
         if d2.is_nan() {
             return (i, f64::NAN);
         }
@@ -74,6 +90,119 @@ fn farthest(line: &[(f64, f64)], a: usize, b: usize) -> (usize, f64) {
         }
     }
     best
+}
+
+/// The chord a–b a distance is measured to.
+#[derive(Clone, Copy)]
+struct Chord {
+    a: (f64, f64),
+    d: (f64, f64),
+    len2: f64,
+    /// 1 / len2: a multiplication per point, not a division (wasm's f64
+    /// division takes several times as long).
+    inv: f64,
+}
+
+impl Chord {
+    fn new(a: (f64, f64), b: (f64, f64)) -> Chord {
+        let d = (b.0 - a.0, b.1 - a.1);
+        let len2 = d.0 * d.0 + d.1 * d.1;
+        Chord {
+            a,
+            d,
+            len2,
+            inv: 1.0 / len2,
+        }
+    }
+
+    /// The squared distance of `p` to the segment (not the infinite line:
+    /// a point beyond an end is measured to that end), or to point a when
+    /// the chord has no length.
+    #[inline(always)]
+    fn d2(&self, (px, py): (f64, f64)) -> f64 {
+        let (ux, uy) = (px - self.a.0, py - self.a.1);
+        let (dx, dy) = self.d;
+        if self.len2 > 0.0 {
+            let s = ((ux * dx + uy * dy) * self.inv).clamp(0.0, 1.0);
+            let (ex, ey) = (ux - s * dx, uy - s * dy);
+            ex * ex + ey * ey
+        } else {
+            ux * ux + uy * uy
+        }
+    }
+}
+
+/// Two points at a time in wasm SIMD: the scalar operations of
+/// [`Chord::d2`] in each lane (so the same bits), each lane keeping its
+/// first farthest point; a page's isolines spend a quarter of their time
+/// here.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod wasm {
+    use super::{farthest_exact, Chord};
+    use core::arch::wasm32::*;
+
+    pub(super) fn farthest(line: &[(f64, f64)], a: usize, b: usize) -> (usize, f64) {
+        let c = Chord::new(line[a], line[b]);
+        if b < a + 4 || c.len2.is_nan() || c.len2 <= 0.0 {
+            return farthest_exact(line, a, b);
+        }
+        let (ax, ay) = (f64x2_splat(c.a.0), f64x2_splat(c.a.1));
+        let (dx, dy) = (f64x2_splat(c.d.0), f64x2_splat(c.d.1));
+        let inv = f64x2_splat(c.inv);
+        let (zero, one) = (f64x2_splat(0.0), f64x2_splat(1.0));
+        let mut best = f64x2_splat(-1.0);
+        // Each lane's best index, as f64 (exact below 2⁵³).
+        let mut at = f64x2_splat(0.0);
+        let mut idx = f64x2((a + 1) as f64, (a + 2) as f64);
+        let two = f64x2_splat(2.0);
+        let inner = &line[a + 1..b];
+        let (pairs, rest) = inner.as_chunks::<2>();
+        for (k, &[p, q]) in pairs.iter().enumerate() {
+            let ux = f64x2_sub(f64x2(p.0, q.0), ax);
+            let uy = f64x2_sub(f64x2(p.1, q.1), ay);
+            let t = f64x2_mul(f64x2_add(f64x2_mul(ux, dx), f64x2_mul(uy, dy)), inv);
+            // clamp(t, 0, 1) as f64::clamp does it: `if t < 0 { 0 }`,
+            // then `if t > 1 { 1 }` (NaN passes by), which is pmax, pmin.
+            let s = f64x2_pmin(f64x2_pmax(t, zero), one);
+            let ex = f64x2_sub(ux, f64x2_mul(s, dx));
+            let ey = f64x2_sub(uy, f64x2_mul(s, dy));
+            let d2 = f64x2_add(f64x2_mul(ex, ex), f64x2_mul(ey, ey));
+            if v128_any_true(f64x2_ne(d2, d2)) {
+                // The first NaN in order, as the scalar loop stops there.
+                let i = a + 1 + 2 * k;
+                let lane = if f64x2_extract_lane::<0>(d2).is_nan() {
+                    0
+                } else {
+                    1
+                };
+                return (i + lane, f64::NAN);
+            }
+            let gt = f64x2_gt(d2, best);
+            best = v128_bitselect(d2, best, gt);
+            at = v128_bitselect(idx, at, gt);
+            idx = f64x2_add(idx, two);
+        }
+        // The lanes' bests: the larger, and of equals the first (as the
+        // scalar loop's strict `>` keeps).
+        let (b0, b1) = (f64x2_extract_lane::<0>(best), f64x2_extract_lane::<1>(best));
+        let (i0, i1) = (f64x2_extract_lane::<0>(at), f64x2_extract_lane::<1>(at));
+        let mut out = if b1 > b0 || (b1 == b0 && i1 < i0) {
+            (i1 as usize, b1)
+        } else {
+            (i0 as usize, b0)
+        };
+        if let Some(&p) = rest.first() {
+            let i = b - 1;
+            let d2 = c.d2(p);
+            if d2.is_nan() {
+                return (i, f64::NAN);
+            }
+            if d2 > out.1 {
+                out = (i, d2);
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
