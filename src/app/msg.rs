@@ -120,6 +120,9 @@ pub enum Msg {
         field: FieldId,
         /// Its text.
         text: String,
+        /// The text is what a deletion left (Backspace, Delete, a cut):
+        /// a value on the way to an empty field waits too.
+        erased: bool,
     },
     /// A second without a key in a pending field: its text is committed,
     /// applied or refused as on Enter.

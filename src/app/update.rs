@@ -98,7 +98,11 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         Msg::SetMomentum { eta, gamma } => cards::set_momentum(m, eta, gamma),
         Msg::Unreadable(f) => cards::unreadable(m, f),
         Msg::Revert(f) | Msg::Cancel(f) => cards::revert(m, f),
-        Msg::Typed { field, text } => typing::typed(m, field, &text),
+        Msg::Typed {
+            field,
+            text,
+            erased,
+        } => typing::typed(m, field, &text, erased),
         Msg::Paused { field, text } => typing::paused(m, field, &text),
         Msg::AddOpt(kind) => {
             if m.scene.optimizers.len() >= MAX_OPTIMIZERS {

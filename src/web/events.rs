@@ -3,6 +3,7 @@
 
 use super::dispatch;
 use super::dom::{by_id, closest, on};
+use super::gestures::erased;
 use crate::app::{Field, FieldId, Msg};
 use crate::landscape::{Landscape, View};
 use crate::optim::{Convention, HyperKey, Key, KeyValue, OptKind};
@@ -117,6 +118,7 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
                 dispatch(Msg::Typed {
                     field: FieldId::Hyper { i, key },
                     text: input.value(),
+                    erased: erased(&e),
                 })
             }
             ("checkbox", Key::Flag(key)) => dispatch(Msg::SetFlag {
@@ -327,6 +329,7 @@ fn globals(doc: &Document) -> Result<(), JsValue> {
             _ if e.type_() == "input" => dispatch(Msg::Typed {
                 field: typed,
                 text: input.value(),
+                erased: erased(&e),
             }),
             Some(v) => dispatch(make(v)),
             None => dispatch(Msg::Unreadable(field.clone())),

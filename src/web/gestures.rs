@@ -43,6 +43,15 @@ pub fn is_text_entry(t: &web_sys::Element) -> bool {
     }
 }
 
+/// Whether an `input` event's text is what a deletion left (its
+/// `inputType`: deleteContentBackward, deleteByCut…).
+pub fn erased(e: &web_sys::Event) -> bool {
+    js_sys::Reflect::get(e, &JsValue::from_str("inputType"))
+        .ok()
+        .and_then(|t| t.as_string())
+        .is_some_and(|t| t.starts_with("delete"))
+}
+
 /// The start handle's arrows: grains of the view (Shift: ten).
 pub fn nudge(key: &str, shift: bool) -> Option<Msg> {
     let n = if shift { 10 } else { 1 };
@@ -86,6 +95,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             _ if e.type_() == "input" => dispatch(Msg::Typed {
                 field: FieldId::Start(axis),
                 text: input.value(),
+                erased: erased(&e),
             }),
             Some(v) => dispatch(Msg::SetStartField { axis, v }),
             None => dispatch(Msg::Unreadable(Field::Start(axis))),
@@ -185,6 +195,52 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             return;
         };
         focus_figure_soon(&d, Some(field));
+    })?;
+    wire_escape(doc)
+}
+
+/// Escape in a control hands the keys back to the figure (a clicker's
+/// Space then plays again, → steps): at once from a slider, a box, a
+/// button or a closed picker; from a field one types in only when it had
+/// no edit to abandon (its first Escape puts the value in effect back and
+/// drops its message, fields.rs; the next one leaves).
+fn wire_escape(doc: &Document) -> Result<(), JsValue> {
+    let d = doc.clone();
+    on(doc, "keydown", move |e: web_sys::KeyboardEvent| {
+        if e.key() != "Escape" || e.is_composing() || e.alt_key() || e.ctrl_key() || e.meta_key() {
+            return;
+        }
+        let Some(t) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        if t.id() == "plot" || t.closest("main, header").ok().flatten().is_none() {
+            return;
+        }
+        if !is_text_entry(&t) {
+            focus_figure(&d);
+            return;
+        }
+        // An input's or a textarea's text.
+        let text = |f: &web_sys::Element| {
+            js_sys::Reflect::get(f, &JsValue::from_str("value"))
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        let before = text(&t);
+        let invalid = t.get_attribute("aria-invalid").as_deref() == Some("true");
+        let d = d.clone();
+        let run = Closure::once_into_js(move || {
+            let focused = d.active_element().is_some_and(|a| a == t);
+            if focused && !invalid && text(&t) == before {
+                focus_figure(&d);
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 0);
+        }
     })
 }
 

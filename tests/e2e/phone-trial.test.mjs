@@ -129,3 +129,30 @@ test('the state panel\'s rules show whole on a phone, the numbers under them', a
     noErrors(errors);
   }
 });
+
+// An English student on a phone (session of 2026-12-06): erasing steps =
+// 20 with Backspace took the 2 on the way, and Enter on the empty field
+// said "kept 2"; erasing β1's 0.9 set β1 = 0.
+test('erasing a number key by key takes nothing on the way', async (t) => {
+  const { page, errors } = await open(t, PHONE, '');
+  const steps = page.locator('#steps');
+  const draws = Number(await page.getAttribute('#plot', 'data-draws'));
+  await steps.tap();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await settled(page);
+  let s = JSON.parse(await page.evaluate(() => window.wasmBindings.page_state()));
+  assert.equal(s.scene.steps, 20, 'the 2 on the way to an empty field is not taken');
+  assert.equal(Number(await page.getAttribute('#plot', 'data-draws')), draws, 'nothing redrawn');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#steps[aria-invalid="true"]'));
+  const message = await page.evaluate(() => document.querySelector('.field-error:not([hidden])')?.textContent ?? '');
+  assert.match(message, /kept 20/, message);
+  s = JSON.parse(await page.evaluate(() => window.wasmBindings.page_state()));
+  assert.equal(s.scene.steps, 20);
+  // A number typed after it is taken at once, as before.
+  await page.keyboard.type('30');
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).scene.steps === 30);
+  noErrors(errors);
+});

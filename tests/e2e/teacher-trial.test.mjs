@@ -63,3 +63,65 @@ test('lesson 8 presented on a 1280×720 projector shows the first run\'s table',
     noErrors(errors);
   }
 });
+
+// A teacher with the keyboard only (session of 2026-12-06): tabbing from
+// the figure to η passed the three explainer headings under it first and
+// scrolled the figure off a 1366×768 projector; and after editing η no key
+// handed the figure its keys back (Space pressed the − beside the field).
+test('Tab reaches the optimizers before the panels under the figure, which stays on screen', async (t) => {
+  const { page, errors } = await openIn(suite.browser, t, { viewport: { width: 1366, height: 768 } }, `${suite.server.url}?lesson=1&present`);
+  await settled(page);
+  await page.focus('#plot');
+  const order = [];
+  for (let k = 0; k < 40; k++) {
+    await page.keyboard.press('Tab');
+    const where = await page.evaluate(() => {
+      const a = document.activeElement;
+      if (a.closest('#lesson-panels')) return 'panels';
+      if (a.matches('input[type=range][data-param="lr"]')) return 'eta';
+      return a.closest('aside') ? 'side' : 'stage';
+    });
+    order.push(where);
+    if (where === 'eta') break;
+  }
+  assert.equal(order.at(-1), 'eta', order.join(' '));
+  assert.ok(!order.includes('panels'), `no explainer before η: ${order.join(' ')}`);
+  const plot = await page.evaluate(() => {
+    const r = document.getElementById('plot').getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, scroll: window.scrollY };
+  });
+  assert.ok(plot.top >= 0 && plot.bottom <= 768, `the figure on screen: ${JSON.stringify(plot)}`);
+  noErrors(errors);
+});
+
+test('Esc hands the keys back to the figure: from the slider at once, from a field once its edit is abandoned', async (t) => {
+  const { page, errors } = await openIn(suite.browser, t, { viewport: { width: 1366, height: 768 } }, `${suite.server.url}?lesson=1&present`);
+  await settled(page);
+  const active = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.dataset.param || document.activeElement?.tagName);
+  const slider = page.locator('section.opt-card[data-index="0"] input[type="range"][data-param="lr"]');
+  await slider.focus();
+  await page.keyboard.press('Escape');
+  assert.equal(await active(), 'plot');
+  // Space now plays (it is the figure's), not the slider's.
+  await page.keyboard.press('Home');
+  await settled(page);
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).t > 0, null, { timeout: 10000 });
+  await page.keyboard.press('Space');
+  // A field reached with Tab keeps the keys after Enter (one value after
+  // another); Escape with an edit open abandons it and stays; the next
+  // Escape leaves.
+  const field = page.locator('section.opt-card[data-index="0"] input.num[data-param="lr"]');
+  await field.focus();
+  await field.fill('-3');
+  await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]'));
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('[aria-invalid="true"]'));
+  await settled(page);
+  assert.equal(await active(), 'lr', 'the first Escape abandons the edit, the field keeps the keys');
+  assert.equal(await field.inputValue(), '0.4');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.id === 'plot');
+  assert.equal((await state(page)).scene.optimizers[0].lr, 0.4);
+  noErrors(errors);
+});

@@ -28,14 +28,17 @@ const PROBES: [f64; 20] = [
     1e4, 1e6, 1e9, 1e12,
 ];
 
-/// `text` typed in `field` (an `input` event).
-pub(super) fn typed(m: &mut Model, field: FieldId, text: &str) -> Dirty {
+/// `text` typed in `field` (an `input` event); `erased` when a deletion
+/// left it. A value a deletion passes through (`2` of `20` on the way to
+/// an empty field, `0` of β1's `0.9`) is not applied: it waits as pending
+/// text does, taken on Enter or a pause, put back when the field is left.
+pub(super) fn typed(m: &mut Model, field: FieldId, text: &str, erased: bool) -> Dirty {
     if text.trim().is_empty() {
         // Cleared for a new number: its edit starts from the value now.
         m.history.close_if(undo::field_gesture(field));
     }
     let quiet = match typing(text) {
-        Typing::Number { v, .. } if takes(m, field, v) => false,
+        Typing::Number { v, .. } if takes(m, field, v) => erased,
         Typing::Number { v, open } => open && takes_side(m, field, v.is_sign_negative()),
         Typing::Partial => true,
         Typing::Not => false,

@@ -11,6 +11,7 @@ fn typed(m: &mut Model, field: FieldId, text: &str) -> Dirty {
         Msg::Typed {
             field,
             text: text.into(),
+            erased: false,
         },
     )
 }
@@ -207,4 +208,64 @@ fn a_refused_value_keeps_the_value_from_before_the_edit() {
     assert_eq!(m.history.len(), undo_depth + 1);
     update(&mut m, Msg::Undo);
     assert_eq!(m.scene, scene);
+}
+
+#[test]
+fn a_value_a_deletion_passes_through_is_not_applied() {
+    // A student on a phone erasing steps = 20 key by key: `2` is a valid
+    // step count, but taking it on the way cut the run, and Enter on the
+    // empty field then said "kept 2".
+    let erase = |m: &mut Model, field: FieldId, text: &str| {
+        update(
+            m,
+            Msg::Typed {
+                field,
+                text: text.into(),
+                erased: true,
+            },
+        )
+    };
+    let mut m = model();
+    let (scene, t) = (m.scene.clone(), m.t);
+    for text in ["2", ""] {
+        let d = erase(&mut m, FieldId::Steps, text);
+        assert!(d.has(Dirty::PENDING), "{text:?}");
+        assert_eq!((&m.scene, m.t), (&scene, t), "{text:?}");
+        assert!(m.invalid_fields().is_empty(), "no error on the way");
+    }
+    // Enter on the empty field: refused, the 20 kept.
+    update(&mut m, Msg::Unreadable(Field::Steps));
+    assert_eq!(m.scene, scene);
+    assert_eq!(m.value_of(FieldId::Steps), Some(20.0));
+    assert!(m.invalid_fields().contains(&FieldId::Steps));
+    // β1 = 0.9 erased: `0.` waits, and so does the valid `0`; leaving the
+    // field puts 0.9 back; a new number typed is taken at once.
+    update(&mut m, Msg::Revert(FieldId::Steps));
+    update(&mut m, Msg::AddOpt(OptKind::Adam));
+    m.history.close();
+    let i = m.scene.optimizers.len() - 1;
+    let beta1 = FieldId::Hyper {
+        i,
+        key: HyperKey::Beta1,
+    };
+    for text in ["0.", "0"] {
+        erase(&mut m, beta1, text);
+        assert_eq!(m.scene.optimizers[i].hyper.beta1, 0.9, "{text}");
+    }
+    update(&mut m, Msg::Revert(beta1));
+    assert_eq!((m.scene.optimizers[i].hyper.beta1, m.pending), (0.9, None));
+    erase(&mut m, beta1, "0");
+    typed(&mut m, beta1, "0.5");
+    assert_eq!(m.scene.optimizers[i].hyper.beta1, 0.5);
+    // Erased to a value and committed (Enter or a pause): taken then.
+    erase(&mut m, beta1, "0.");
+    erase(&mut m, beta1, "0");
+    update(
+        &mut m,
+        Msg::Paused {
+            field: beta1,
+            text: "0".into(),
+        },
+    );
+    assert_eq!(m.scene.optimizers[i].hyper.beta1, 0.0);
 }
