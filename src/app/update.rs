@@ -294,7 +294,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         Msg::TogglePlay => {
             if m.playing {
                 m.playing = false;
-                return Dirty::STEP;
+                return Dirty::STEP | quiz::arrived(m);
             }
             if m.t >= m.horizon() {
                 m.t = 0;

@@ -100,6 +100,16 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
             },
             String::new(),
         ),
+        // Paused on the way (Space, ←, Home), it says so: "Playing…"
+        // stayed on a stopped figure with no answer.
+        Phase::Revealing if !app.playing => (
+            trf(
+                lang,
+                "quiz.revealing.paused",
+                &[&app.t.to_string(), &q.spec.target().to_string()],
+            ),
+            String::new(),
+        ),
         Phase::Revealing => (
             trf(
                 lang,

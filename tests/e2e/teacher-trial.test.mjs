@@ -125,3 +125,20 @@ test('Esc hands the keys back to the figure: from the slider at once, from a fie
   assert.equal((await state(page)).scene.optimizers[0].lr, 0.4);
   noErrors(errors);
 });
+
+test('a reveal paused on the way says where it stopped, and plays on to the answer', async (t) => {
+  const { page, errors } = await openIn(suite.browser, t, ROOM, `${suite.server.url}?lesson=3&quiz=predict(at=5,ahead=10,run=1)&present`);
+  await settled(page);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).quiz?.phase === 'revealing');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => /^Paused at step \d+: press ▶ to play on to step 15/.test(document.getElementById('quiz-hint').textContent));
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => /^Paused at step 0:/.test(document.getElementById('quiz-hint').textContent));
+  assert.equal((await state(page)).quiz.phase, 'revealing');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).quiz?.phase === 'revealed', null, { timeout: 20000 });
+  assert.notEqual(await page.textContent('#quiz-result'), '');
+  noErrors(errors);
+});

@@ -154,7 +154,8 @@ pub(super) fn name(m: &mut Model, trail: usize, opt: Option<usize>) -> Dirty {
     }
 }
 
-/// After the cursor moved: revealing and at the horizon is revealed.
+/// After the cursor moved or stopped: revealing and at the horizon is
+/// revealed; a reveal paused short of it says where it stopped.
 pub(super) fn arrived(m: &mut Model) -> Dirty {
     let h = m.horizon();
     match &mut m.quiz {
@@ -163,6 +164,7 @@ pub(super) fn arrived(m: &mut Model) -> Dirty {
             // The legend: the trails' names come back.
             Dirty::QUIZ | Dirty::PLOT | Dirty::LEGEND
         }
+        Some(q) if q.phase == Phase::Revealing && !m.playing => Dirty::QUIZ,
         _ => Dirty::NONE,
     }
 }

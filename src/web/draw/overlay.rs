@@ -15,7 +15,7 @@
 //! written to the canvas as `data-arrows` (CSS pixels) for tests.
 
 use super::Rect;
-use super::{Geom, Style};
+use super::{Frame, Geom, Style};
 use crate::inspect::Arrows;
 use crate::optim::OptKind;
 use crate::surface::mark;
@@ -210,12 +210,12 @@ fn px_json(p: (f64, f64)) -> String {
 pub fn draw(
     canvas: &HtmlCanvasElement,
     ctx: &CanvasRenderingContext2d,
-    g: &Geom,
-    st: &Style,
+    f: &Frame,
     overlay: Option<&Overlay>,
     labels: &HtmlCanvasElement,
     whole: bool,
 ) -> Result<bool, JsValue> {
+    let (g, st) = (&f.geom, &f.style);
     let Some(o) = overlay else {
         canvas.remove_attribute("data-arrows")?;
         canvas.remove_attribute("data-l2-isolines")?;
@@ -246,7 +246,20 @@ pub fn draw(
     // The decay labels placed so far (CSS px boxes): a second one moves off
     // the first (Adam+L2's and AdamW's nearly parallel arrows at step 0 put
     // one label on the other).
-    let mut placed: Vec<[f64; 4]> = Vec::new();
+    // The trails' points so far, which a decay label keeps off (lesson
+    // 9's "AdamW decay" stood on AdamW's dots): only when one is drawn.
+    let dots: Vec<(f64, f64)> = if o.arrows.iter().any(|(_, a)| a.decay.is_some()) {
+        f.visible()
+            .flat_map(|(_, run)| run.points.iter().take(f.t + 1))
+            .map(|p| g.px(*p))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let dots = &dots[..];
+    // The view buttons' corner first: a label under ⊡ ⤢ is half hidden.
+    let [cw, ch] = super::trails::buttons_corner(st);
+    let mut placed: Vec<[f64; 4]> = vec![[g.w - cw, 0.0, g.w, ch]];
     // Last run first, so a shorter step of an earlier run (lesson 8's
     // corrected Adam under the uncorrected one) stays on top and visible.
     for (n, (index, a)) in o.arrows.iter().enumerate().rev() {
@@ -257,6 +270,15 @@ pub fn draw(
         let step = tip(a.step);
         arrow(ctx, from, gd, "#ffffff", st.px(2.0), st.line, &[5.0, 4.0])?;
         arrow(ctx, from, step, colour, st.px(3.0), st.line, &[])?;
+        // No label over these arrows either.
+        for tip in [gd, step] {
+            placed.push([
+                from.0.min(tip.0),
+                from.1.min(tip.1),
+                from.0.max(tip.0),
+                from.1.max(tip.1),
+            ]);
+        }
         let mut item = format!(
             "{{\"index\":{},\"from\":{},\"gd\":{},\"step\":{}",
             index,
@@ -273,7 +295,12 @@ pub fn draw(
                 _ => "overlay.decay.l2",
             };
             let label = gradscape_text::tr(o.lang, key);
-            if let Some(dir) = decay_direction(ctx, g, st, from, dt, colour, label, &mut placed)? {
+            let to = Label {
+                text: label,
+                colour,
+                dots,
+            };
+            if let Some(dir) = decay_direction(ctx, g, st, from, dt, &to, &mut placed)? {
                 item += &format!(",\"decay_dir\":{}", px_json(dir));
                 if let Some(b) = placed.last() {
                     item += &format!(
@@ -300,17 +327,16 @@ pub fn draw(
 /// to the origin, the decay part drawn again as a 70 px arrow in its own
 /// direction, and a short label clear of the labels `placed` before it
 /// (its box is added). Returns the arrow's tip.
-#[allow(clippy::too_many_arguments)]
 fn decay_direction(
     ctx: &CanvasRenderingContext2d,
     g: &Geom,
     st: &Style,
     from: (f64, f64),
     decay_tip: (f64, f64),
-    colour: &str,
-    text: &str,
+    label: &Label,
     placed: &mut Vec<[f64; 4]>,
 ) -> Result<Option<(f64, f64)>, JsValue> {
+    let Label { text, colour, dots } = *label;
     let (dx, dy) = (decay_tip.0 - from.0, decay_tip.1 - from.1);
     let len = dx.hypot(dy);
     if !(len.is_finite() && len > 1e-9) {
@@ -329,13 +355,28 @@ fn decay_direction(
     let tip = (from.0 + dx / len * reach, from.1 + dy / len * reach);
     arrow(ctx, from, tip, colour, st.px(3.0), st.line, &[])?;
     // The font is `draw`'s (set before its save).
-    // Beside the tip, on the side away from the point.
-    // Kept inside the canvas: big presenter type near an edge must not be cut.
+    // Beside the tip, on the side away from the point; or, where that is
+    // on the trail (AdamW's decay points along its own walk to the
+    // origin), beside the point on the other side. Kept inside the
+    // canvas: big presenter type near an edge must not be cut.
     let right = dx >= 0.0;
     let tw = text_width(ctx, &label_font(st), text)?;
-    let x = if right { tip.0 + 6.0 } else { tip.0 - 6.0 - tw };
-    let lx = x.min(g.w - tw - 4.0).max(4.0);
     let (pad, half) = label_margins(st);
+    let inside = |x: f64| x.min(g.w - tw - 4.0).max(4.0);
+    let sides = [
+        (
+            inside(if right { tip.0 + 6.0 } else { tip.0 - 6.0 - tw }),
+            tip.1,
+        ),
+        (
+            inside(if right {
+                from.0 - 6.0 - tw
+            } else {
+                from.0 + 6.0
+            }),
+            from.1,
+        ),
+    ];
     // The arrow is in the way of this label and the next (a phone's
     // narrow plot pulled the label back over its own arrow and point).
     placed.push([
@@ -344,11 +385,29 @@ fn decay_direction(
         from.0.max(tip.0),
         from.1.max(tip.1),
     ]);
-    let ly = clear_of(
-        placed,
-        [lx - pad, tip.1 - half, lx + tw + pad, tip.1 + half],
-        g.h,
-    );
+    // The trails' dots under the label's columns are in its way too (not
+    // kept: the next label has its own columns).
+    let r = st.px(4.0);
+    let mut best: Option<(f64, f64, Cost)> = None;
+    for (lx, y) in sides {
+        let soft: Vec<[f64; 4]> = dots
+            .iter()
+            .filter(|p| (lx - pad - r..=lx + tw + pad + r).contains(&p.0))
+            .map(|p| [p.0 - r, p.1 - r, p.0 + r, p.1 + r])
+            .collect();
+        let (ly, cost) = clear_of(
+            placed,
+            &soft,
+            [lx - pad, y - half, lx + tw + pad, y + half],
+            g.h,
+        );
+        if best.is_none_or(|b| cost < b.2) {
+            best = Some((lx, ly, cost));
+        }
+    }
+    let Some((lx, ly, _)) = best else {
+        return Ok(None);
+    };
     placed.push([lx - pad, ly - half, lx + tw + pad, ly + half]);
     // The label from its kept picture, on the device-pixel grid (so it is
     // copied, not resampled): stroking text is the software canvas's
@@ -361,6 +420,14 @@ fn decay_direction(
     ctx.draw_image_with_html_canvas_element(&sprite, dx, dy)?;
     ctx.set_transform(g.dpr, 0.0, 0.0, g.dpr, 0.0, 0.0)?;
     Ok(Some(tip))
+}
+
+/// A decay label: its words, its run's colour (its arrow's) and the
+/// trails' dots (CSS px) it keeps off.
+struct Label<'a> {
+    text: &'a str,
+    colour: &'a str,
+    dots: &'a [(f64, f64)],
 }
 
 /// A decay label drawn (white on a dark halo): the text, its font, the
@@ -406,6 +473,8 @@ fn label_sprite(
     lctx.set_text_align("left");
     lctx.set_text_baseline("middle");
     lctx.set_line_width(st.px(3.0));
+    // Round joins: mitred, the halo had spikes at W, v̂ and t.
+    lctx.set_line_join("round");
     lctx.set_stroke_style_str("rgba(0,0,0,0.8)");
     lctx.stroke_text(text, pad, half)?;
     lctx.set_fill_style_str("#ffffff");
@@ -435,34 +504,71 @@ fn label_margins(st: &Style) -> (f64, f64) {
     (pad, st.text_px * 0.75 + pad)
 }
 
-/// The middle y for a label box `b` (CSS px) clear of the boxes `placed`:
-/// moved a box's height at a time away from the one it meets (up when it
-/// is above that one's middle), kept within a canvas `h` tall.
-fn clear_of(placed: &[[f64; 4]], b: [f64; 4], h: f64) -> f64 {
-    let meets =
-        |a: &[f64; 4], y0: f64, y1: f64| a[0] < b[2] && b[0] < a[2] && a[1] < y1 && y0 < a[3];
+/// The middle y for a label box `b` (CSS px) clear of the boxes `placed`
+/// and, near its place (within four label heights), of the boxes `soft`
+/// (the trails' dots), within a canvas `h` tall: the nearest free place
+/// above or below, in half a label's height steps (first towards the side
+/// of the box it meets that it is on); where none is free (a phone's
+/// narrow plot), the place it overlaps least. Stepping one way a few
+/// times had left two labels on each other at 360 px. With the y, what is
+/// left in the way: (overlap of `placed`, of `soft`, distance moved).
+fn clear_of(placed: &[[f64; 4]], soft: &[[f64; 4]], b: [f64; 4], h: f64) -> (f64, Cost) {
     let tall = b[3] - b[1];
+    let (lo, hi) = (tall / 2.0, (h - tall / 2.0).max(tall / 2.0));
     let mid = (b[1] + b[3]) / 2.0;
-    let Some(first) = placed.iter().find(|a| meets(a, b[1], b[3])) else {
-        return mid;
-    };
-    let up = mid <= (first[1] + first[3]) / 2.0 && mid - tall >= tall / 2.0;
-    let dir = if up || mid + tall > h - tall / 2.0 {
-        -1.0
-    } else {
-        1.0
-    };
-    let mut y = mid;
-    for _ in 0..placed.len() + 1 {
-        if !placed
+    let overlap = |boxes: &[[f64; 4]], y: f64| -> f64 {
+        let (y0, y1) = (y - tall / 2.0, y + tall / 2.0);
+        boxes
             .iter()
-            .any(|a| meets(a, y - tall / 2.0, y + tall / 2.0))
-        {
-            break;
+            .map(|a| {
+                let w = a[2].min(b[2]) - a[0].max(b[0]);
+                let t = a[3].min(y1) - a[1].max(y0);
+                if w > 0.0 && t > 0.0 {
+                    w * t
+                } else {
+                    0.0
+                }
+            })
+            .sum()
+    };
+    let up_first = placed
+        .iter()
+        .find(|a| overlap_one(a, b))
+        .is_some_and(|a| mid <= (a[1] + a[3]) / 2.0);
+    let sign = if up_first { -1.0 } else { 1.0 };
+    let candidates = std::iter::once(mid.clamp(lo, hi)).chain((1..=40).flat_map(|k| {
+        [sign, -sign]
+            .into_iter()
+            .map(move |s| mid + s * f64::from(k) * tall / 2.0)
+            .filter(|y| (lo..=hi).contains(y))
+    }));
+    // The least in the way, the nearest first among equals.
+    let mut best = (mid, (f64::INFINITY, f64::INFINITY, 0.0));
+    for y in candidates {
+        let moved = (y - mid).abs();
+        let hard = overlap(placed, y);
+        let soft = if moved <= 4.0 * tall {
+            overlap(soft, y)
+        } else {
+            f64::INFINITY
+        };
+        if hard == 0.0 && soft == 0.0 {
+            return (y, (0.0, 0.0, moved));
         }
-        y += dir * tall;
+        if (hard, soft) < (best.1 .0, best.1 .1) {
+            best = (y, (hard, soft, moved));
+        }
     }
-    y
+    best
+}
+
+/// What is in a label's way at a place: the overlap of other labels and
+/// arrows, of the trails' dots, and how far it moved (CSS px).
+type Cost = (f64, f64, f64);
+
+/// Whether boxes `a` and `b` overlap.
+fn overlap_one(a: &[f64; 4], b: [f64; 4]) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
 /// The decay labels' font.

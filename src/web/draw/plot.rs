@@ -116,15 +116,7 @@ fn finish(
     ctx.stroke();
     crate::web::dom::set_attr(canvas, "data-text-px", &f.style.text_px.to_string())?;
     crate::web::dom::set_attr(canvas, "data-tick-labels", &cache.label_boxes)?;
-    let labelled = super::overlay::draw(
-        canvas,
-        ctx,
-        &f.geom,
-        &f.style,
-        overlay,
-        &cache.labels,
-        whole,
-    )?;
+    let labelled = super::overlay::draw(canvas, ctx, f, overlay, &cache.labels, whole)?;
     if !labelled {
         // The axes' labels over everything the runs drew (device pixels).
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;

@@ -132,6 +132,7 @@ fn label(
         x + gap
     };
     ctx.set_line_width(st.px(3.0));
+    ctx.set_line_join("round");
     ctx.set_stroke_style_str("rgba(0,0,0,0.85)");
     ctx.stroke_text(text, x, y)?;
     ctx.set_fill_style_str("#ffffff");

@@ -168,11 +168,16 @@ pub(crate) fn edge_inset(st: &Style) -> [f64; 4] {
     [14.0 * k + 2.5 * t, 14.0 * k, 14.0 * k, 14.0 * k + 1.6 * t]
 }
 
+/// The corner the view buttons (⊡ ⤢) take in the plot's top right: about
+/// 7.5 × 4 labels' heights (CSS px).
+pub(crate) fn buttons_corner(st: &Style) -> [f64; 2] {
+    [7.5 * st.text_px, 4.0 * st.text_px]
+}
+
 /// The edge marker of (`x`, `y`): inset by [`edge_inset`], out from under
-/// the view buttons (⊡ ⤢, about 7.5 × 4 labels' heights in the top right).
+/// the view buttons ([`buttons_corner`]).
 pub(crate) fn edge_at(vp: &Viewport, st: &Style, x: f64, y: f64) -> Option<EdgeMarker> {
-    let corner = [7.5 * st.text_px, 4.0 * st.text_px];
-    edge_marker_clear(vp, x, y, edge_inset(st), corner, 12.0 * st.line)
+    edge_marker_clear(vp, x, y, edge_inset(st), buttons_corner(st), 12.0 * st.line)
 }
 
 /// The current point of a trail: the run's dot shape, or a triangle on the

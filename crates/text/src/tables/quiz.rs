@@ -20,6 +20,10 @@ pub const EN: crate::Table = &[
     ("quiz.retry", "Try again"),
     ("quiz.revealing", "Playing steps {0} to {1}…"),
     (
+        "quiz.revealing.paused",
+        "Paused at step {0}: press ▶ to play on to step {1} and see the answer.",
+    ),
+    (
         "quiz.result",
         "Step {0}: {1} is at ({2}, {3}). Your guess was {4} away, {5} % of the view's diagonal: {6}",
     ),
@@ -103,6 +107,10 @@ pub const ZH: crate::Table = &[
     ("quiz.reveal", "揭晓"),
     ("quiz.retry", "再试一次"),
     ("quiz.revealing", "正在播放第 {0} 步到第 {1} 步…"),
+    (
+        "quiz.revealing.paused",
+        "已暂停在第 {0} 步：按 ▶ 继续播放到第 {1} 步，即可看到答案。",
+    ),
     (
         "quiz.result",
         "第 {0} 步：{1} 位于 ({2}, {3})。你的猜测相差 {4}，占视图对角线的 {5} %：{6}",

@@ -102,6 +102,14 @@ fn a_click_takes_the_guess_and_the_reveal_scores_it_against_the_trajectory() {
     // A guess cannot move once revealed.
     update(&mut m, Msg::QuizGuess([0.0, 0.0]));
     assert_eq!(m.quiz.as_ref().unwrap().guess, Some(g));
+    // Paused or sent back on the way, the reveal's words are redrawn (they
+    // say where it stopped) and it is still to come.
+    for msg in [Msg::TogglePlay, Msg::Seek(0)] {
+        let d = update(&mut m, msg);
+        assert!(d.has(Dirty::QUIZ) && !m.playing);
+        assert_eq!(m.quiz.as_ref().unwrap().phase, Phase::Revealing);
+    }
+    update(&mut m, Msg::TogglePlay);
     run_to_the_end(&mut m);
     assert_eq!(m.t, 15);
     assert_eq!(m.runs[1].points.len(), 16);
