@@ -258,10 +258,12 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
     }
     let h = if app.present && !narrow {
         // Presenting: the figure as large as the screen allows — from the
-        // canvas's top to the window's bottom, less the time bar and the
-        // legend (the loss chart may go below the fold).
+        // canvas's top to the window's bottom, less the time bar, the
+        // legend and the runs' messages under it (lesson 14's caption
+        // sends the class to one, which stood 4 px into the screen); the
+        // loss chart may go below the fold.
         let top = app.plot.get_bounding_client_rect().top() + app.window.scroll_y()?;
-        let below = ["timebar", "legend", "quiz"]
+        let below = ["timebar", "legend", "messages", "quiz"]
             .iter()
             .filter_map(|id| app.doc.get_element_by_id(id))
             .map(|e| e.get_bounding_client_rect().height())

@@ -142,3 +142,21 @@ test('a reveal paused on the way says where it stopped, and plays on to the answ
   assert.notEqual(await page.textContent('#quiz-result'), '');
   noErrors(errors);
 });
+
+// Lesson 14's caption sends the class to the message under the legend,
+// which stood 4–8 px into a projector's screen (a clicker cannot scroll).
+test('presenting, the runs\' messages under the legend are on screen', async (t) => {
+  for (const [w, h] of [[1366, 768], [1280, 720]]) {
+    for (const q of ['?lesson=14&present', '?lesson=2&present&lang=zh']) {
+      const { page, errors } = await openIn(suite.browser, t, { viewport: { width: w, height: h } }, suite.server.url + q);
+      await settled(page);
+      const m = await page.evaluate(() => {
+        const el = document.getElementById('messages');
+        return { n: el.children.length, bottom: el.getBoundingClientRect().bottom, scroll: window.scrollY };
+      });
+      assert.ok(m.n > 0, `${q}: a message`);
+      assert.ok(m.scroll === 0 && m.bottom <= h, `${w}×${h} ${q}: ${JSON.stringify(m)}`);
+      noErrors(errors);
+    }
+  }
+});
