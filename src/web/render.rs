@@ -275,7 +275,9 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
         // The phone breakpoint of www/style.css (its sticky figure).
         let top = app.plot.get_bounding_client_rect().top() + app.window.scroll_y()?;
         let screen = match inner_w {
-            x if x <= 600.0 => Screen::Phone,
+            // A tablet held upright too (www/style.css: the phone's
+            // column, its figure kept in view).
+            x if x <= 600.0 || (x < 900.0 && inner_h >= 600.0) => Screen::Phone,
             x if x < 900.0 => Screen::Narrow { top },
             _ => Screen::Wide { top },
         };

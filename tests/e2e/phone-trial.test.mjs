@@ -185,3 +185,22 @@ test('lesson 9\'s decay labels stand clear of each other, the view buttons and t
     noErrors(errors);
   }
 });
+
+// A tablet held upright (768×1024): the η slider stood 1,690 px down the
+// page, and once it was on screen the figure had scrolled away.
+test('on a tablet held upright the figure stays in view above the η slider', async (t) => {
+  const TABLET = { viewport: { width: 768, height: 1024 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+  for (const q of ['', '?lesson=9']) {
+    const { page, errors } = await open(t, TABLET, q);
+    const slider = page.locator('section.opt-card[data-index="0"] input[type="range"][data-param="lr"]');
+    await slider.scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const r = await page.evaluate(() => {
+      const p = document.getElementById('plot').getBoundingClientRect();
+      const s = document.querySelector('section.opt-card[data-index="0"] input[type="range"][data-param="lr"]').getBoundingClientRect();
+      return { plotTop: p.top, plotBottom: p.bottom, sliderTop: s.top, sliderBottom: s.bottom };
+    });
+    assert.ok(r.plotTop >= 0 && r.plotBottom <= r.sliderTop && r.sliderBottom <= 1024, `${q}: ${JSON.stringify(r)}`);
+    noErrors(errors);
+  }
+});

@@ -190,8 +190,9 @@ pub enum Screen {
         /// The figure's top on the page, in CSS px.
         top: f64,
     },
-    /// A phone: the figure stays in view at the top while the controls
-    /// scroll under it, so it may take at most 45 % of the height.
+    /// A phone (or a tablet held upright): the figure stays in view at the
+    /// top while the controls scroll under it, so it may take at most 45 %
+    /// of the height.
     Phone,
 }
 
