@@ -147,22 +147,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             m.scene.view = None;
             all(m)
         }
-        Msg::SetSurfaceParam { key, v } => {
-            let mut value = m.scene.to_value();
-            // Through the scene reader: it checks the range and names the field.
-            value["landscape"][key.name()] = serde_json::Value::from(v);
-            match Scene::from_value(&value) {
-                Ok(s) => {
-                    m.scene.landscape = s.landscape;
-                    m.error = None;
-                    Dirty::ERROR | Dirty::FORMULA | runs(m)
-                }
-                Err(e) => {
-                    m.error = Some(GlobalError::Scene(e, Some(FieldId::SurfaceParam(key))));
-                    Dirty::ERROR
-                }
-            }
-        }
+        Msg::SetSurfaceParam { key, v } => surface::set(m, key, v),
         Msg::SetFormula(text) => match Expr::parse(&text) {
             Ok(e) => {
                 m.expr_error = None;
@@ -487,6 +472,7 @@ mod locks;
 mod pointer;
 mod quiz;
 mod schedule;
+pub mod surface;
 mod typing;
 mod undo;
 

@@ -8,7 +8,7 @@ use crate::app::{GlobalError, Rule};
 use crate::format;
 use crate::landscape::{Edge, Landscape, KINDS};
 use crate::lesson::{lesson, LESSONS};
-use gradscape_text::errors::{expr_error, scene_error, scene_error_as};
+use gradscape_text::errors::{expr_error, scene_error, scene_problem};
 use gradscape_text::landscape::param_name;
 use gradscape_text::{tr, trf, Lang};
 use wasm_bindgen::prelude::*;
@@ -39,7 +39,11 @@ pub fn error_text(e: &GlobalError, l: &Landscape, lang: Lang) -> String {
         GlobalError::Scene(e, Some(crate::app::FieldId::SurfaceParam(key)))
             if e.field.starts_with("landscape.") =>
         {
-            scene_error_as(param_name(l, *key, lang), e, lang)
+            trf(
+                lang,
+                "surface.problem",
+                &[param_name(l, *key, lang), &scene_problem(e, lang)],
+            )
         }
         GlobalError::Scene(e, _) => scene_error(e, lang),
         GlobalError::AddMax => tr(lang, "add.max").to_string(),

@@ -262,8 +262,10 @@ fn globals(doc: &Document) -> Result<(), JsValue> {
             dispatch(Msg::SetSurface(l));
         }
     })?;
+    // Typed key by key as the cards' fields are (`input`), committed on
+    // Enter or leaving (`change`).
     let sp: Element = by_id(doc, "surface-params")?;
-    on(&sp, "change", |e: web_sys::Event| {
+    let handler = |e: web_sys::Event| {
         let Some(input) = input_of(e.target()) else {
             return;
         };
@@ -274,10 +276,17 @@ fn globals(doc: &Document) -> Result<(), JsValue> {
             return;
         };
         dispatch(match number(&input.value()) {
+            _ if e.type_() == "input" => Msg::Typed {
+                field: FieldId::SurfaceParam(key),
+                text: input.value(),
+                erased: erased(&e),
+            },
             Some(v) => Msg::SetSurfaceParam { key, v },
             None => Msg::Unreadable(Field::SurfaceParam(key)),
         });
-    })?;
+    };
+    on(&sp, "input", handler)?;
+    on(&sp, "change", handler)?;
     let expr_input: HtmlInputElement = by_id(doc, "expr-input")?;
     let target = expr_input.clone();
     let handler = move |e: web_sys::Event| {

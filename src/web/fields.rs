@@ -134,10 +134,20 @@ fn message(app: &App, f: FieldId) -> Option<String> {
     } else {
         let e = app.error.as_ref().filter(|e| e.field() == Some(f))?;
         match e {
-            // What was typed, quoted, as the view fields' message does.
+            // What was typed, quoted, with the range the scene reader
+            // names for it (the text given to the reader, which refuses
+            // it as it would in a scene file).
             crate::app::GlobalError::SurfaceNan(key) => {
                 let name = gradscape_text::landscape::param_name(&app.scene.landscape, *key, lang);
-                trf(lang, "surface.nan", &[name, &typed])
+                let text = serde_json::Value::String(typed.trim().to_string());
+                match crate::app::update::surface::with_param(&app.scene, *key, text) {
+                    Err(e) => trf(
+                        lang,
+                        "surface.problem",
+                        &[name, &gradscape_text::errors::scene_problem(&e, lang)],
+                    ),
+                    Ok(_) => trf(lang, "surface.nan", &[name, &typed]),
+                }
             }
             crate::app::GlobalError::Unreadable(r) if !typed.trim().is_empty() => {
                 let text = trf(

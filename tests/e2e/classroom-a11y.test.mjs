@@ -369,7 +369,7 @@ test('a mounted figure\'s scrubber says its step too', async (t) => {
 // A surface field's refusal names it as its row does and the number as typed
 // (it said "landscape.a: … (got 99999999.0)").
 test('a refused surface parameter is named as its row and the value as typed, in English and 中文', async (t) => {
-  for (const [query, name] of [['?f=quadratic', /^a\b/], ['?f=quadratic&lang=zh', /^a\b/]]) {
+  for (const [query, name] of [['?f=quadratic', /^surface a must be a finite number with 1e-6 ≤ \|value\| ≤ 1e6 \(got 99999999\)/], ['?f=quadratic&lang=zh', /^曲面参数 a 必须是满足 1e-6 ≤ \|值\| ≤ 1e6 的有限数/]]) {
     const { page, errors } = await fresh(t, query);
     const a = page.locator('#surface-params input[data-key="a"]');
     await a.fill('99999999');
@@ -385,9 +385,9 @@ test('a refused surface parameter is named as its row and the value as typed, in
 });
 
 // A surface parameter's unreadable text is quoted, as the other fields'
-// are, in both languages.
+// are, in both languages, with the range the scene reader names.
 test('surface a = abc: the message quotes what was typed, in English and 中文', async (t) => {
-  for (const [lang, want] of [['en', /surface a must be a number \(got "abc"\); kept 0\.1$/], ['zh', /曲面参数 a 必须是数（输入为“abc”）/]]) {
+  for (const [lang, want] of [['en', /^surface a must be a finite number with 1e-6 ≤ \|value\| ≤ 1e6 \(got "abc"\); kept 0\.1$/], ['zh', /^曲面参数 a 必须是满足 1e-6 ≤ \|值\| ≤ 1e6 的有限数（实际为 "abc"）；保留 0\.1$/]]) {
     const { page, errors } = await fresh(t, `?lang=${lang}`);
     const a = page.locator('#surface-params input[data-key="a"]');
     await a.click();

@@ -204,3 +204,21 @@ test('on a tablet held upright the figure stays in view above the η slider', as
     noErrors(errors);
   }
 });
+
+// The surface's fields took nothing until Enter and named no range for
+// text: typed key by key they work as the cards' fields do.
+test('a surface field is typed like the others, its refusal naming the range', async (t) => {
+  const { page, errors } = await open(t, PHONE, '');
+  const a = page.locator('#surface-params input[data-key="a"]');
+  await a.tap();
+  await a.fill('');
+  await a.pressSequentially('abc');
+  await page.waitForFunction(() => document.querySelector('#surface-params input[data-key="a"][aria-invalid="true"]'));
+  const text = await page.evaluate(() => [...document.querySelectorAll('.field-error')].map((e) => e.textContent).join(' | '));
+  assert.equal(text, 'surface a must be a finite number with 1e-6 ≤ |value| ≤ 1e6 (got "abc"); kept 0.1');
+  await a.fill('');
+  await a.pressSequentially('0.3');
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).scene.landscape.a === 0.3);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('.field-error').length), 0);
+  noErrors(errors);
+});

@@ -56,6 +56,7 @@ pub(super) fn refused(m: &Model, msg: &Msg) -> bool {
             FieldId::Steps => fixed(Group::Steps),
             FieldId::Sigma | FieldId::Seed => fixed(Group::Noise),
             FieldId::Start(_) => fixed(Group::Start),
+            FieldId::SurfaceParam(_) => fixed(Group::Surface),
             _ => false,
         },
         Msg::ShowRun { .. } => fixed(Group::Legend),

@@ -13,7 +13,7 @@
 //! number with no exponent digit yet whose side of 0 the field takes some
 //! value on (digits and an exponent can still take it anywhere there).
 
-use super::{cards, pointer, ruled, undo};
+use super::{cards, pointer, ruled, surface, undo};
 use crate::app::dirty::Dirty;
 use crate::app::model::{FieldId, Model, Rule};
 use crate::app::msg::Field;
@@ -80,6 +80,7 @@ fn read(m: &mut Model, field: FieldId, text: &str) -> Dirty {
         FieldId::Sigma => ruled(m, Rule::Sigma, v),
         FieldId::Seed => ruled(m, Rule::Seed, v),
         FieldId::Start(axis) => pointer::start_field(m, axis, v),
+        FieldId::SurfaceParam(key) => surface::set(m, key, v),
         _ => Dirty::NONE,
     }
 }
@@ -91,6 +92,7 @@ fn unreadable(m: &mut Model, field: FieldId) -> Dirty {
         FieldId::Sigma => Field::Sigma,
         FieldId::Seed => Field::Seed,
         FieldId::Start(axis) => Field::Start(axis),
+        FieldId::SurfaceParam(key) => Field::SurfaceParam(key),
         _ => return Dirty::NONE,
     };
     cards::unreadable(m, f)
@@ -110,6 +112,7 @@ fn takes(m: &Model, field: FieldId, v: f64) -> bool {
                 start_ok(p)
             }
         }
+        FieldId::SurfaceParam(key) => surface::takes(m, key, v),
         _ => false,
     }
 }

@@ -32,14 +32,7 @@ pub(super) fn gesture(msg: &Msg) -> Option<Gesture> {
         Msg::SetFormula(_) | Msg::FormulaDone(_) | Msg::FormulaCancel => Gesture::Formula,
         Msg::SetViewFields(_) => Gesture::ViewFields,
         Msg::SetStartField { .. } | Msg::NudgeStart { .. } => Gesture::Start,
-        Msg::Typed { field, .. } | Msg::Paused { field, .. } => match field {
-            FieldId::Hyper { i, key } => Gesture::Hyper(i, key),
-            FieldId::Steps => Gesture::Steps,
-            FieldId::Sigma => Gesture::Sigma,
-            FieldId::Seed => Gesture::Seed,
-            FieldId::Start(_) => Gesture::Start,
-            _ => return None,
-        },
+        Msg::Typed { field, .. } | Msg::Paused { field, .. } => field_gesture(field),
         _ => return None,
     })
 }

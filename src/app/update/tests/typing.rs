@@ -269,3 +269,40 @@ fn a_value_a_deletion_passes_through_is_not_applied() {
     );
     assert_eq!(m.scene.optimizers[i].hyper.beta1, 0.0);
 }
+
+#[test]
+fn a_surface_parameter_is_typed_like_the_other_fields() {
+    // The bowl's a (|a| in [1e-6, 1e6]): typed key by key it is taken at
+    // once, `0` on the way to `0.5` waits, `abc` is refused at once and a
+    // pause on `0` refuses it with the reader's range; each keeps 0.1.
+    use crate::landscape::{Landscape, Param};
+    let a = FieldId::SurfaceParam(Param::A);
+    let mut m = model();
+    let bowl = |m: &Model| match &m.scene.landscape {
+        Landscape::Quadratic(q) => q.a,
+        _ => f64::NAN,
+    };
+    assert_eq!(bowl(&m), 0.1);
+    typed(&mut m, a, "0.2");
+    assert_eq!(bowl(&m), 0.2);
+    let d = typed(&mut m, a, "0");
+    assert!(d.has(Dirty::PENDING) && m.invalid_fields().is_empty());
+    update(
+        &mut m,
+        Msg::Paused {
+            field: a,
+            text: "0".into(),
+        },
+    );
+    assert_eq!(m.invalid_fields(), vec![a]);
+    assert!(matches!(m.error, Some(GlobalError::Scene(_, Some(f))) if f == a));
+    assert_eq!(bowl(&m), 0.1, "the value from before the edit");
+    typed(&mut m, a, "abc");
+    assert!(matches!(m.error, Some(GlobalError::SurfaceNan(Param::A))));
+    assert_eq!(bowl(&m), 0.1);
+    // Its refusal names the range, as a scene file's would.
+    let e = crate::app::update::surface::with_param(&m.scene, Param::A, "abc".into()).unwrap_err();
+    assert_eq!(e.field, "landscape.a");
+    typed(&mut m, a, "3");
+    assert_eq!((bowl(&m), m.error.is_none()), (3.0, true));
+}
