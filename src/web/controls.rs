@@ -302,6 +302,7 @@ pub fn sync_lesson(app: &App) -> Result<(), JsValue> {
             let was = cap.get_attribute("data-lesson");
             if was.as_deref() != Some(id.as_str()) {
                 set_attr(&cap, "data-lesson", &id)?;
+                super::caption::reset(&app.doc, lang)?;
                 if was.is_some() && cap.get_bounding_client_rect().top() < 0.0 {
                     app.window.scroll_to_with_x_and_y(0.0, 0.0);
                 }

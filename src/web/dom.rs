@@ -68,6 +68,15 @@ where
     })
 }
 
+/// Scroll `e` into view by the least that shows it (a scrolling column
+/// first, the page if need be; a phone's kept figure is allowed for by the
+/// page's scroll padding).
+pub fn bring_into_view(e: &Element) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    e.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
 /// Listen for `event` on `target` for the page's lifetime.
 pub fn on<E, F>(target: &EventTarget, event: &str, f: F) -> Result<(), JsValue>
 where

@@ -48,6 +48,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     super::state::wire(doc)?;
     super::place::wire(doc)?;
     super::quiz::wire(doc)?;
+    super::caption::wire(doc)?;
     let window = web_sys::window().ok_or("no window")?;
     on(&window, "resize", |_: web_sys::Event| {
         super::sizes::forget();
@@ -246,9 +247,15 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
     })?;
     let add: HtmlButtonElement = by_id(doc, "add-optimizer")?;
     let kind_sel: HtmlSelectElement = by_id(doc, "add-kind")?;
+    let d = doc.clone();
     on(&add, "click", move |_: web_sys::MouseEvent| {
         if let Some(kind) = OptKind::from_name(&kind_sel.value()) {
             dispatch(Msg::AddOpt(kind));
+            // The new card (built by now) into view: on a phone it was
+            // two screens down, with nothing to say it was there.
+            if let Ok(Some(card)) = d.query_selector("#optimizers section.opt-card:last-of-type") {
+                super::dom::bring_into_view(&card);
+            }
         }
     })
 }

@@ -253,9 +253,7 @@ pub fn show(app: &App) -> Result<(), JsValue> {
             // into view, the least scroll that shows it: the controls'
             // column scrolls on its own, and a card's last row sat at its
             // bottom edge with the message under it.
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            p.scroll_into_view_with_scroll_into_view_options(&opts);
+            super::dom::bring_into_view(&p);
         }
         input.set_attribute("aria-invalid", "true")?;
         let mut by = input.get_attribute("aria-describedby").unwrap_or_default();

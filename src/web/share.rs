@@ -157,11 +157,16 @@ pub(super) fn to_clipboard(
     refused: String,
     also: impl FnOnce() + 'static,
 ) {
+    // The words are brought into view: under a button at a phone's
+    // bottom edge, "Link copied." stood below the screen.
     let ok_status = status.clone();
-    let on_ok: Closure<dyn FnMut(JsValue)> =
-        Closure::once(move |_: JsValue| ok_status.set_text_content(Some(&copied)));
+    let on_ok: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
+        ok_status.set_text_content(Some(&copied));
+        super::dom::bring_into_view(&ok_status);
+    });
     let on_err: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
         status.set_text_content(Some(&refused));
+        super::dom::bring_into_view(&status);
         also();
     });
     let _ = app

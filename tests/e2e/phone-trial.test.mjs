@@ -222,3 +222,31 @@ test('a surface field is typed like the others, its refusal naming the range', a
   assert.equal(await page.evaluate(() => document.querySelectorAll('.field-error').length), 0);
   noErrors(errors);
 });
+
+// A 360 × 640 phone: a lesson's caption of 9–13 lines pushed ▶ below the
+// screen while it said "press ▶". Its first four lines show, the rest
+// behind Show all; a new lesson opens clamped again.
+test('a phone shows a caption\'s first lines and ▶, the rest behind Show all', async (t) => {
+  const SMALL = { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+  for (const [lang, more, less] of [['en', 'Show all ▾', 'Show less ▴'], ['zh', '展开全文 ▾', '收起 ▴']]) {
+    const { page, errors } = await open(t, SMALL, `?lesson=14&lang=${lang}`);
+    const look = () => page.evaluate(() => {
+      const p = document.getElementById('lesson-text');
+      const b = document.getElementById('lesson-more');
+      return { clipped: p.scrollHeight > p.clientHeight + 1, play: document.getElementById('play').getBoundingClientRect().bottom,
+        label: b.textContent, expanded: b.getAttribute('aria-expanded') };
+    });
+    let c = await look();
+    assert.deepEqual([c.clipped, c.label, c.expanded], [true, more, 'false'], lang);
+    assert.ok(c.play <= 640, `${lang}: ▶ on screen (${c.play})`);
+    await page.tap('#lesson-more');
+    c = await look();
+    assert.deepEqual([c.clipped, c.label, c.expanded], [false, less, 'true'], lang);
+    // The next lesson opens clamped again.
+    await page.tap('#lesson-next');
+    await settled(page);
+    c = await look();
+    assert.deepEqual([c.clipped, c.expanded], [true, 'false'], lang);
+    noErrors(errors);
+  }
+});
