@@ -289,6 +289,14 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             Dirty::STEP | Dirty::ANIMATE
         }
         Msg::Step(d) => {
+            // Presenting a lesson, → at its last step (← at step 0) turns
+            // to the next (previous) lesson, as a clicker's arrows turn a
+            // slide deck's pages: a lesson that opens at its end left the
+            // arrow clicker dead.
+            let at_end = if d > 0 { m.t >= m.horizon() } else { m.t == 0 };
+            if m.present && m.lesson.is_some() && m.quiz.is_none() && d != 0 && at_end {
+                return apply(m, Msg::StepLesson(d.signum()));
+            }
             let t = (m.t as i64).saturating_add(d).max(0) as usize;
             seek(m, t)
         }

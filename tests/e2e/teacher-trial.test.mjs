@@ -160,3 +160,19 @@ test('presenting, the runs\' messages under the legend are on screen', async (t)
     }
   }
 });
+
+// A clicker that sends arrows: lesson 1 opens at its last step, where →
+// did nothing (the clicker looked dead); presenting, it turns the page.
+test('presenting, → at a lesson\'s last step opens the next lesson and ← at step 0 the one before', async (t) => {
+  const { page, errors } = await openIn(suite.browser, t, ROOM, `${suite.server.url}?lesson=1&present`);
+  await settled(page);
+  let s = await state(page);
+  assert.equal(s.t, s.scene.steps, 'lesson 1 opens at its end');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).lesson === 2);
+  await page.keyboard.press('Home');
+  await settled(page);
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).lesson === 1);
+  noErrors(errors);
+});

@@ -24,7 +24,9 @@ const usable = (page) => page.evaluate(() => {
   for (const root of document.querySelectorAll(scope)) {
     const list = root.matches('input, select, button') ? [root] : root.querySelectorAll('input, select, button, textarea');
     for (const e of list) {
-      if (e.disabled || !e.getClientRects().length || ['lang', 'present'].includes(e.id)) continue;
+      // The language, presenter mode and a phone caption's Show all change
+      // how the page reads, not the scene: no lock fixes them.
+      if (e.disabled || !e.getClientRects().length || ['lang', 'present', 'lesson-more'].includes(e.id)) continue;
       out.push(e.dataset.param ?? e.id ?? e.className);
     }
   }
