@@ -49,7 +49,12 @@ fn recorded(m: &mut Model, msg: Msg) -> Dirty {
     }
     // A quiz still asking keeps its figure: a clicker's PageDown (or the
     // lesson picker) put the class's exercise on another lesson's scene,
-    // the guess already placed. The picker is put back.
+    // the guess already placed. The picker is put back. Presenting, the
+    // clicker's PageDown is the reveal (it has no Enter).
+    if matches!(msg, Msg::StepLesson(1)) && m.present && m.quiz.as_ref().is_some_and(|q| q.asking())
+    {
+        return quiz::reveal(m);
+    }
     if matches!(
         msg,
         Msg::SetLesson(_) | Msg::StepLesson(_) | Msg::RestoreLesson

@@ -87,7 +87,7 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
     let lang = app.lang;
     let spec = app.scene.optimizers.get(q.spec.run);
     let prompt = spec
-        .map(|s| words::prompt(s, q.spec.ahead, lang))
+        .map(|s| words::prompt(s, q.spec.run, q.spec.ahead, app.present, lang))
         .unwrap_or_default();
     app.root("quiz-prompt")?.set_text_content(Some(&prompt));
     let (hint, result) = match q.phase {

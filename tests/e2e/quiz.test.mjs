@@ -67,9 +67,10 @@ for (const lang of ['en', 'zh']) {
     await page.click('#step');
     await settled(page);
     assert.equal((await state(page)).t, 5);
-    // The prompt asks about the second run, in the page's language.
+    // The prompt asks about the second run, by its mark as the captions
+    // name runs, in the page's language.
     const prompt = await page.locator('#quiz-prompt').innerText();
-    assert.match(prompt, lang === 'en' ? /^Where will Momentum η=0\.4 γ=0\.5 be after 10 more steps\?/ : /^再走 10 步后，动量法 η=0\.4 γ=0\.5 会在哪里？/);
+    assert.match(prompt, lang === 'en' ? /^Where will Momentum η=0\.4 γ=0\.5 \(blue discs\) be after 10 more steps\? Click on the figure\.$/ : /^再走 10 步后，动量法 η=0\.4 γ=0\.5（蓝色圆点） 会在哪里？请在图上点击。$/);
     // Click: the guess is the world point under the click; a second click moves it.
     await clickPlot(page, 0.3, 0.7);
     const guess = await clickPlot(page, 0.62, 0.45);

@@ -11,19 +11,23 @@ import { browserSuite, settled, state, noErrors, openIn } from './support.mjs';
 const suite = browserSuite();
 const ROOM = { viewport: { width: 1920, height: 1080 } };
 
-test('the clicker waits for a quiz\'s reveal, then goes on without it', async (t) => {
+test('the clicker\'s PageDown reveals a quiz, then goes on to the next lesson without it', async (t) => {
   const { page, errors } = await openIn(suite.browser, t, ROOM, `${suite.server.url}?lesson=3&quiz=predict(at=5,ahead=10,run=1)&present`);
   await settled(page);
-  await page.keyboard.press('PageDown');
+  // The lesson's caption would give the answer away: only its title shows;
+  // presenting, the prompt is the question alone, the run named by its mark.
+  assert.equal(await page.isVisible('#lesson-text'), false);
+  assert.equal(await page.isVisible('#lesson-title'), true);
+  assert.match(await page.textContent('#quiz-prompt'), /^Where will .+ \(orange squares\) be after 10 more steps\?$/);
+  // PageUp changes nothing; PageDown (a clicker has no Enter) reveals, on
+  // the same lesson.
+  await page.keyboard.press('PageUp');
   await settled(page);
   let s = await state(page);
   assert.deepEqual([s.lesson, s.t, s.quiz?.phase, await page.inputValue('#lesson')], [3, 5, 'asking', '3']);
-  // The lesson's caption would give the answer away: only its title shows.
-  assert.equal(await page.isVisible('#lesson-text'), false);
-  assert.equal(await page.isVisible('#lesson-title'), true);
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('PageDown');
   await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).quiz?.phase === 'revealed', null, { timeout: 20000 });
+  assert.equal((await state(page)).lesson, 3);
   await page.keyboard.press('PageDown');
   await settled(page);
   s = await state(page);

@@ -7,12 +7,40 @@ use gradscape_core::quiz::{Score, Verdict};
 use gradscape_core::url::quiz::{QuizNotice, KEY};
 use gradscape_core::{OptSpec, Vec2};
 
-/// "Where will Momentum η=0.4 γ=0.5 be after 10 more steps? Click on the figure."
-pub fn prompt(spec: &OptSpec, ahead: usize, lang: Lang) -> String {
+/// "Where will Momentum η=0.4 γ=0.5 (blue discs) be after 10 more steps?
+/// Click on the figure." for run `run` drawn as its mark; presenting, the
+/// question alone (the class answers aloud; PageDown reveals).
+pub fn prompt(spec: &OptSpec, run: usize, ahead: usize, present: bool, lang: Lang) -> String {
+    let name = trf(
+        lang,
+        "quiz.run",
+        &[&crate::optim::opt_label(spec, lang), &mark_short(run, lang)],
+    );
+    let key = if present {
+        "quiz.prompt.present"
+    } else {
+        "quiz.prompt"
+    };
+    trf(lang, key, &[&name, &ahead.to_string()])
+}
+
+/// Run `i`'s colour and marker in words ("blue discs"), as the lessons'
+/// captions name their runs.
+fn mark_short(i: usize, lang: Lang) -> String {
+    let m = gradscape_core::surface::mark(i);
+    let colour = gradscape_core::surface::PALETTE
+        .iter()
+        .position(|&c| c == m.colour)
+        .unwrap_or(0);
+    let shape = match m.marker {
+        gradscape_core::surface::Marker::Square => "mark.squares",
+        gradscape_core::surface::Marker::Circle => "mark.discs",
+        gradscape_core::surface::Marker::Triangle => "mark.triangles",
+    };
     trf(
         lang,
-        "quiz.prompt",
-        &[&crate::optim::opt_label(spec, lang), &ahead.to_string()],
+        "mark.short",
+        &[tr(lang, &format!("mark.colour.{colour}")), tr(lang, shape)],
     )
 }
 
@@ -128,10 +156,22 @@ mod tests {
         let zh = result(&spec, 30, Some(&sc), sc.truth, true, Lang::Zh);
         assert!(zh.contains("相差 0.1") && zh.contains("很接近"), "{zh}");
         assert!(crate::english_words(&zh).is_empty(), "{zh}");
-        let p = prompt(&spec, 10, Lang::Zh);
+        let p = prompt(&spec, 1, 10, false, Lang::Zh);
         assert!(
-            p.contains("10") && crate::english_words(&p).is_empty(),
+            p.contains("10") && p.contains("（蓝色圆点）") && crate::english_words(&p).is_empty(),
             "{p}"
+        );
+        // The run by its mark, as the captions name runs; presenting, the
+        // question alone.
+        let en = prompt(&spec, 1, 10, false, Lang::En);
+        assert!(
+            en.contains(" (blue discs) be after 10 more steps? Click on the figure."),
+            "{en}"
+        );
+        let shown = prompt(&spec, 0, 10, true, Lang::En);
+        assert!(
+            shown.ends_with("(orange squares) be after 10 more steps?"),
+            "{shown}"
         );
     }
 

@@ -10,6 +10,8 @@ pub const EN: crate::Table = &[
         "quiz.prompt",
         "Where will {0} be after {1} more steps? Click on the figure.",
     ),
+    ("quiz.prompt.present", "Where will {0} be after {1} more steps?"),
+    ("quiz.run", "{0} ({1})"),
     (
         "quiz.hint",
         "Click or tap to place your guess; click again to move it. Keys: the arrows move the guess, Enter places it, Enter again reveals.",
@@ -98,6 +100,8 @@ pub const EN: crate::Table = &[
 pub const ZH: crate::Table = &[
     ("quiz.region", "小测验"),
     ("quiz.prompt", "再走 {1} 步后，{0} 会在哪里？请在图上点击。"),
+    ("quiz.prompt.present", "再走 {1} 步后，{0} 会在哪里？"),
+    ("quiz.run", "{0}（{1}）"),
     (
         "quiz.hint",
         "点击或轻触放置你的猜测，再次点击可移动它。键盘：方向键移动猜测，回车键放置，再按回车键揭晓。",

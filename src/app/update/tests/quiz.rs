@@ -287,7 +287,13 @@ fn the_lesson_keys_wait_for_the_reveal_then_end_the_quiz() {
         assert_eq!(m.t, 5);
         assert!(m.quiz.is_some());
     }
-    update(&mut m, Msg::QuizReveal);
+    // Presenting, the clicker's PageDown is the reveal (it has no Enter);
+    // PageUp still changes nothing.
+    update(&mut m, Msg::SetPresent(true));
+    assert_eq!(update(&mut m, Msg::StepLesson(-1)), Dirty::LESSON);
+    update(&mut m, Msg::StepLesson(1));
+    assert_eq!(m.quiz.as_ref().map(|q| q.phase), Some(Phase::Revealing));
+    assert_eq!((m.scene.clone(), m.lesson), (scene, None));
     run_to_the_end(&mut m);
     assert_eq!(m.quiz.as_ref().map(|q| q.phase), Some(Phase::Revealed));
     // After the reveal the next lesson is a lesson, not the quiz again.
