@@ -27,20 +27,10 @@ pub fn prompt(spec: &OptSpec, run: usize, ahead: usize, present: bool, lang: Lan
 /// Run `i`'s colour and marker in words ("blue discs"), as the lessons'
 /// captions name their runs.
 fn mark_short(i: usize, lang: Lang) -> String {
-    let m = gradscape_core::surface::mark(i);
-    let colour = gradscape_core::surface::PALETTE
-        .iter()
-        .position(|&c| c == m.colour)
-        .unwrap_or(0);
-    let shape = match m.marker {
-        gradscape_core::surface::Marker::Square => "mark.squares",
-        gradscape_core::surface::Marker::Circle => "mark.discs",
-        gradscape_core::surface::Marker::Triangle => "mark.triangles",
-    };
     trf(
         lang,
         "mark.short",
-        &[tr(lang, &format!("mark.colour.{colour}")), tr(lang, shape)],
+        &crate::summary::colour_and_shape(i, lang),
     )
 }
 

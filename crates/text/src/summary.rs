@@ -14,26 +14,25 @@ use gradscape_core::Trajectory;
 /// sighted partner calls it, for a student who hears the legend.
 pub fn mark_words(i: usize, lang: Lang) -> String {
     let m = mark(i);
+    let line = match m.dash.len() {
+        0 => "mark.solid",
+        _ if m.dash[0] > m.dash[1] => "mark.dashed",
+        _ => "mark.dotted",
+    };
+    let [colour, shape] = colour_and_shape(i, lang);
+    trf(lang, "mark.words", &[colour, shape, tr(lang, line)])
+}
+
+/// Run `i`'s colour and marker in words ("blue", "discs").
+pub fn colour_and_shape(i: usize, lang: Lang) -> [&'static str; 2] {
+    let m = mark(i);
     let colour = PALETTE.iter().position(|&c| c == m.colour).unwrap_or(0);
     let shape = match m.marker {
         Marker::Square => "mark.squares",
         Marker::Circle => "mark.discs",
         Marker::Triangle => "mark.triangles",
     };
-    let line = match m.dash.len() {
-        0 => "mark.solid",
-        _ if m.dash[0] > m.dash[1] => "mark.dashed",
-        _ => "mark.dotted",
-    };
-    trf(
-        lang,
-        "mark.words",
-        &[
-            tr(lang, &format!("mark.colour.{colour}")),
-            tr(lang, shape),
-            tr(lang, line),
-        ],
-    )
+    [tr(lang, &format!("mark.colour.{colour}")), tr(lang, shape)]
 }
 
 /// The runs not hidden, with their index.
