@@ -69,12 +69,30 @@ where
 }
 
 /// Scroll `e` into view by the least that shows it (a scrolling column
-/// first, the page if need be; a phone's kept figure is allowed for by the
-/// page's scroll padding).
+/// first, the page if need be), and out from under a phone's kept figure
+/// (the page's scroll padding allows for a two-row time bar; a lesson
+/// with three left a new card's name under it).
 pub fn bring_into_view(e: &Element) {
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
     e.scroll_into_view_with_scroll_into_view_options(&opts);
+    let (Some(w), Some(fig)) = (
+        web_sys::window(),
+        e.owner_document()
+            .and_then(|d| d.get_element_by_id("figure")),
+    ) else {
+        return;
+    };
+    let kept = w
+        .get_computed_style(&fig)
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_property_value("position").ok())
+        .is_some_and(|p| p == "sticky");
+    let under = e.get_bounding_client_rect().top() - fig.get_bounding_client_rect().bottom();
+    if kept && under < 0.0 && !fig.contains(Some(e)) {
+        w.scroll_by_with_x_and_y(0.0, under - 8.0);
+    }
 }
 
 /// Listen for `event` on `target` for the page's lifetime.

@@ -37,12 +37,32 @@ pub fn place(app: &App) -> Result<(), JsValue> {
     let Some(body) = app.doc.body() else {
         return Ok(());
     };
-    match lesson_panel(app.lesson)
+    let beside = lesson_panel(app.lesson)
         .filter(|_| app.embed.is_none())
-        .and_then(attr)
-    {
-        Some(a) => body.set_attribute("data-beside", a),
-        None => body.remove_attribute("data-beside"),
+        .and_then(attr);
+    match beside {
+        Some(a) => body.set_attribute("data-beside", a)?,
+        None => body.remove_attribute("data-beside")?,
+    }
+    tab_order(app, beside.is_some())
+}
+
+/// The panels in the markup where Tab should reach them (the grid places
+/// them either way): beside the canvas, above the controls, they come
+/// before the controls; under the loss chart, after them (from the figure
+/// to η, tabbing through the panels under it scrolled the figure away).
+fn tab_order(app: &App, beside: bool) -> Result<(), JsValue> {
+    let (Some(panels), Ok(Some(aside))) = (
+        app.doc.get_element_by_id("lesson-panels"),
+        app.doc.query_selector("main > aside.panel"),
+    ) else {
+        return Ok(());
+    };
+    let first = panels.next_element_sibling().as_ref() == Some(&aside);
+    match (beside, first) {
+        (true, false) => aside.before_with_node_1(&panels),
+        (false, true) => aside.after_with_node_1(&panels),
+        _ => Ok(()),
     }
 }
 

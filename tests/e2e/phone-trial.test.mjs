@@ -161,20 +161,22 @@ test('erasing a number key by key takes nothing on the way', async (t) => {
 // the ticks; at 1920 AdamW's stood on its own dots.
 test('lesson 9\'s decay labels stand clear of each other, the view buttons and the arrows', async (t) => {
   for (const [ctx, q] of [[{ viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, '?lesson=9'],
-    [PHONE, '?lesson=9&lang=zh'], [{ viewport: { width: 1920, height: 1080 } }, '?lesson=9&present']]) {
+    [PHONE, '?lesson=9&lang=zh'], [{ viewport: { width: 1920, height: 1080 } }, '?lesson=9&present'],
+    [{ viewport: { width: 1366, height: 768 } }, '?lesson=9&present'], [{ viewport: { width: 1280, height: 720 } }, '?lesson=9&present&lang=zh']]) {
     const { page, errors } = await open(t, ctx, q);
     const { arrows, buttons } = await page.evaluate(() => {
       const plot = document.getElementById('plot').getBoundingClientRect();
       const b = [...document.querySelectorAll('.overlay-btn')].filter((e) => e.offsetParent)
         .map((e) => e.getBoundingClientRect()).map((r) => [r.left - plot.left, r.top - plot.top, r.right - plot.left, r.bottom - plot.top]);
-      return { arrows: JSON.parse(document.getElementById('plot').dataset.arrows), buttons: b };
+      const ticks = JSON.parse(document.getElementById('plot').dataset.tickLabels).map(([x, y, w, h]) => [x, y, x + w, y + h]);
+      return { arrows: JSON.parse(document.getElementById('plot').dataset.arrows), buttons: [...b, ...ticks] };
     });
     const labels = arrows.filter((a) => a.label).map((a) => a.label);
     assert.equal(labels.length, 2, q);
     const meet = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
     assert.ok(!meet(labels[0], labels[1]), `${q}: the labels meet: ${JSON.stringify(labels)}`);
     for (const l of labels) {
-      for (const b of buttons) assert.ok(!meet(l, b), `${q}: a label under a view button: ${JSON.stringify([l, b])}`);
+      for (const b of buttons) assert.ok(!meet(l, b), `${q}: a label under a view button or on a tick label: ${JSON.stringify([l, b])}`);
       for (const a of arrows) {
         for (const tip of [a.gd, a.step, a.decay_dir].filter(Boolean)) {
           const box = [Math.min(a.from[0], tip[0]), Math.min(a.from[1], tip[1]), Math.max(a.from[0], tip[0]), Math.max(a.from[1], tip[1])];

@@ -180,3 +180,24 @@ test('presenting, → at a lesson\'s last step opens the next lesson and ← at 
   await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).lesson === 1);
   noErrors(errors);
 });
+
+// A lesson's panel beside the figure stands above the controls: Tab
+// reaches it before them, in the order seen (it had come last).
+test('Tab reaches a lesson\'s panel beside the figure before the controls under it', async (t) => {
+  for (const q of ['?lesson=9&present', '?lesson=5', '?lesson=1&present']) {
+    const { page, errors } = await openIn(suite.browser, t, { viewport: { width: 1366, height: 768 } }, suite.server.url + q);
+    await settled(page);
+    await page.focus('#plot');
+    let first = null;
+    for (let k = 0; k < 60 && !first; k++) {
+      await page.keyboard.press('Tab');
+      first = await page.evaluate(() => {
+        const a = document.activeElement;
+        return a.closest('#lesson-panels') ? 'panels' : a.closest('aside') ? 'side' : null;
+      });
+    }
+    const beside = await page.evaluate(() => document.body.hasAttribute('data-beside'));
+    assert.equal(first, beside ? 'panels' : 'side', q);
+    noErrors(errors);
+  }
+});

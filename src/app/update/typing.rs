@@ -38,7 +38,7 @@ pub(super) fn typed(m: &mut Model, field: FieldId, text: &str, erased: bool) -> 
         m.history.close_if(undo::field_gesture(field));
     }
     let quiet = match typing(text) {
-        Typing::Number { v, .. } if takes(m, field, v) => erased,
+        Typing::Number { v, .. } if takes(m, field, v) => erased || cuts(m, field, v),
         Typing::Number { v, open } => open && takes_side(m, field, v.is_sign_negative()),
         Typing::Partial => true,
         Typing::Not => false,
@@ -96,6 +96,13 @@ fn unreadable(m: &mut Model, field: FieldId) -> Dirty {
         _ => return Dirty::NONE,
     };
     cards::unreadable(m, f)
+}
+
+/// Whether `v` typed into the steps would cut the run short: it waits (the
+/// `4` of `40` typed over 20 had cut a playing run to 4 steps and stopped
+/// it there), taken on Enter or a pause.
+fn cuts(m: &Model, field: FieldId, v: f64) -> bool {
+    field == FieldId::Steps && v < m.scene.steps as f64
 }
 
 /// Whether `field` takes `v`.

@@ -22,7 +22,17 @@ struct Labels {
     style: Style,
     canvas: Rc<HtmlCanvasElement>,
     strips: [Strip; 2],
-    boxes: Rc<str>,
+    boxes: Boxes,
+}
+
+/// The tick labels' boxes (`[x, y, w, h]`, CSS px), and as the JSON of
+/// `#plot[data-tick-labels]` (written once per picture, for tests).
+#[derive(Debug, Clone)]
+pub struct Boxes {
+    /// The boxes.
+    pub rects: Rc<[[f64; 4]]>,
+    /// Their JSON.
+    pub json: Rc<str>,
 }
 
 thread_local! {
@@ -36,8 +46,8 @@ thread_local! {
 const LABELS_MAX: usize = 3;
 
 /// A label picture, the strips that hold its pixels and its labels'
-/// boxes (JSON, CSS pixels).
-type Drawn = (Rc<HtmlCanvasElement>, [Strip; 2], Rc<str>);
+/// boxes.
+type Drawn = (Rc<HtmlCanvasElement>, [Strip; 2], Boxes);
 
 /// The label picture of this geometry and style: a kept one, or drawn on
 /// a canvas no picture shows any more (or a new one).
@@ -71,7 +81,15 @@ pub(super) fn labels(doc: &Document, geom: &Geom, style: &Style) -> Result<Drawn
         ctx.set_transform(geom.dpr, 0.0, 0.0, geom.dpr, 0.0, 0.0)?;
         let mut boxes = Vec::new();
         let strips = draw_axes(&ctx, geom, style, &mut boxes)?;
-        let boxes: Rc<str> = format!("[{}]", boxes.join(",")).into();
+        let json = boxes
+            .iter()
+            .map(|[x, y, w, h]: &[f64; 4]| format!("[{x:.1},{y:.1},{w:.1},{h:.1}]"))
+            .collect::<Vec<_>>()
+            .join(",");
+        let boxes = Boxes {
+            rects: boxes.into(),
+            json: format!("[{json}]").into(),
+        };
         l.push(Labels {
             geom: *geom,
             style: *style,
@@ -96,14 +114,14 @@ fn label(
     x: f64,
     y: f64,
     size: f64,
-    boxes: &mut Vec<String>,
+    boxes: &mut Vec<[f64; 4]>,
 ) -> Result<f64, JsValue> {
     let tw = ctx.measure_text(text)?.width();
     ctx.set_fill_style_str("rgba(0,0,0,0.55)");
     let pad = (size / 6.0).round();
     let (bx, by, bw, bh) = (x - pad, y - size + 1.0, tw + 2.0 * pad, size + 2.0);
     ctx.fill_rect(bx, by, bw, bh);
-    boxes.push(format!("[{bx:.1},{by:.1},{bw:.1},{bh:.1}]"));
+    boxes.push([bx, by, bw, bh]);
     ctx.set_fill_style_str("#ffffff");
     ctx.fill_text(text, x, y)?;
     Ok(x - pad + tw + 2.0 * pad)
@@ -116,7 +134,7 @@ fn draw_axes(
     ctx: &CanvasRenderingContext2d,
     g: &Geom,
     st: &Style,
-    boxes: &mut Vec<String>,
+    boxes: &mut Vec<[f64; 4]>,
 ) -> Result<[Strip; 2], JsValue> {
     let t = st.text_px;
     ctx.set_font(&st.font());

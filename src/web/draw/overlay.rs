@@ -212,7 +212,7 @@ pub fn draw(
     ctx: &CanvasRenderingContext2d,
     f: &Frame,
     overlay: Option<&Overlay>,
-    labels: &HtmlCanvasElement,
+    (labels, ticks): (&HtmlCanvasElement, &[[f64; 4]]),
     whole: bool,
 ) -> Result<bool, JsValue> {
     let (g, st) = (&f.geom, &f.style);
@@ -260,6 +260,22 @@ pub fn draw(
     // The view buttons' corner first: a label under ⊡ ⤢ is half hidden.
     let [cw, ch] = super::trails::buttons_corner(st);
     let mut placed: Vec<[f64; 4]> = vec![[g.w - cw, 0.0, g.w, ch]];
+    // And the tick labels (a label on "2" hid the axis's number).
+    placed.extend(ticks.iter().map(|[x, y, w, h]| [*x, *y, x + w, y + h]));
+    // Every run's arrows before any label: the first label placed had not
+    // known the other run's arrows, which then crossed it (lesson 9
+    // presenting at 1366×768).
+    for (_, a) in &o.arrows {
+        let from = g.px(a.from);
+        let tip = |v: Vec2| g.px([a.from[0] + v[0], a.from[1] + v[1]]);
+        let decay = a.decay.and_then(|d| decay_tip(from, tip(d), st));
+        for t in [Some(tip(a.gd)), Some(tip(a.step)), decay]
+            .into_iter()
+            .flatten()
+        {
+            placed.push(span(from, t));
+        }
+    }
     // Last run first, so a shorter step of an earlier run (lesson 8's
     // corrected Adam under the uncorrected one) stays on top and visible.
     for (n, (index, a)) in o.arrows.iter().enumerate().rev() {
@@ -270,15 +286,6 @@ pub fn draw(
         let step = tip(a.step);
         arrow(ctx, from, gd, "#ffffff", st.px(2.0), st.line, &[5.0, 4.0])?;
         arrow(ctx, from, step, colour, st.px(3.0), st.line, &[])?;
-        // No label over these arrows either.
-        for tip in [gd, step] {
-            placed.push([
-                from.0.min(tip.0),
-                from.1.min(tip.1),
-                from.0.max(tip.0),
-                from.1.max(tip.1),
-            ]);
-        }
         let mut item = format!(
             "{{\"index\":{},\"from\":{},\"gd\":{},\"step\":{}",
             index,
@@ -332,16 +339,15 @@ fn decay_direction(
     g: &Geom,
     st: &Style,
     from: (f64, f64),
-    decay_tip: (f64, f64),
+    decay_end: (f64, f64),
     label: &Label,
     placed: &mut Vec<[f64; 4]>,
 ) -> Result<Option<(f64, f64)>, JsValue> {
     let Label { text, colour, dots } = *label;
-    let (dx, dy) = (decay_tip.0 - from.0, decay_tip.1 - from.1);
-    let len = dx.hypot(dy);
-    if !(len.is_finite() && len > 1e-9) {
+    let Some(tip) = decay_tip(from, decay_end, st) else {
         return Ok(None);
-    }
+    };
+    let dx = decay_end.0 - from.0;
     let origin = g.px([0.0, 0.0]);
     ctx.begin_path();
     ctx.move_to(from.0, from.1);
@@ -351,8 +357,6 @@ fn decay_direction(
     ctx.set_line_width(st.px(1.2));
     ctx.stroke();
     dash(ctx, &[])?;
-    let reach = DECAY_DIR * st.line;
-    let tip = (from.0 + dx / len * reach, from.1 + dy / len * reach);
     arrow(ctx, from, tip, colour, st.px(3.0), st.line, &[])?;
     // The font is `draw`'s (set before its save).
     // Beside the tip, on the side away from the point; or, where that is
@@ -377,14 +381,6 @@ fn decay_direction(
             from.1,
         ),
     ];
-    // The arrow is in the way of this label and the next (a phone's
-    // narrow plot pulled the label back over its own arrow and point).
-    placed.push([
-        from.0.min(tip.0),
-        from.1.min(tip.1),
-        from.0.max(tip.0),
-        from.1.max(tip.1),
-    ]);
     // The trails' dots under the label's columns are in its way too (not
     // kept: the next label has its own columns).
     let r = st.px(4.0);
@@ -565,6 +561,21 @@ fn clear_of(placed: &[[f64; 4]], soft: &[[f64; 4]], b: [f64; 4], h: f64) -> (f64
 /// What is in a label's way at a place: the overlap of other labels and
 /// arrows, of the trails' dots, and how far it moved (CSS px).
 type Cost = (f64, f64, f64);
+
+/// The tip of the decay's direction arrow drawn from `from` towards the
+/// decay's own tip `to`, [`DECAY_DIR`] long; none for a decay of no
+/// length.
+fn decay_tip(from: (f64, f64), to: (f64, f64), st: &Style) -> Option<(f64, f64)> {
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let len = dx.hypot(dy);
+    let reach = DECAY_DIR * st.line;
+    (len.is_finite() && len > 1e-9).then(|| (from.0 + dx / len * reach, from.1 + dy / len * reach))
+}
+
+/// The box of the segment a–b (an arrow, for the labels to keep off).
+fn span(a: (f64, f64), b: (f64, f64)) -> [f64; 4] {
+    [a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1)]
+}
 
 /// Whether boxes `a` and `b` overlap.
 fn overlap_one(a: &[f64; 4], b: [f64; 4]) -> bool {

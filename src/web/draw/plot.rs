@@ -115,8 +115,15 @@ fn finish(
     ctx.set_line_width(f.style.px(1.5));
     ctx.stroke();
     crate::web::dom::set_attr(canvas, "data-text-px", &f.style.text_px.to_string())?;
-    crate::web::dom::set_attr(canvas, "data-tick-labels", &cache.label_boxes)?;
-    let labelled = super::overlay::draw(canvas, ctx, f, overlay, &cache.labels, whole)?;
+    crate::web::dom::set_attr(canvas, "data-tick-labels", &cache.label_boxes.json)?;
+    let labelled = super::overlay::draw(
+        canvas,
+        ctx,
+        f,
+        overlay,
+        (&cache.labels, &cache.label_boxes.rects),
+        whole,
+    )?;
     if !labelled {
         // The axes' labels over everything the runs drew (device pixels).
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;

@@ -51,7 +51,7 @@ pub struct SurfaceCache {
     /// Where the labels' picture has pixels (elsewhere it is transparent).
     strips: [Strip; 2],
     /// The labels' boxes, as JSON (CSS pixels), for `data-tick-labels`.
-    pub(super) label_boxes: Rc<str>,
+    pub(super) label_boxes: super::axes::Boxes,
     landscape: Landscape,
     geom: Geom,
     style: Style,

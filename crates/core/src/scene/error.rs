@@ -270,7 +270,7 @@ pub enum Got {
     Number(f64),
     /// The first 40 characters of a longer string.
     Cut(String),
-    /// A JSON array.
+    /// A JSON array longer than [`GOT_CHARS`] as written.
     Array,
     /// A JSON object.
     Object,
@@ -302,9 +302,30 @@ impl Got {
             Value::String(s) if s.chars().count() > GOT_CHARS => {
                 Got::Cut(s.chars().take(GOT_CHARS).collect())
             }
+            // A short list as written (a milestone list refused for its
+            // -5 said only "an array").
+            Value::Array(_) if v.to_string().chars().count() <= GOT_CHARS => {
+                Got::Json(v.to_string())
+            }
             Value::Array(_) => Got::Array,
             Value::Object(_) => Got::Object,
             other => Got::Json(other.to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// A short list is shown as written, a long one only named.
+    #[test]
+    fn a_short_list_is_quoted_a_long_one_named() {
+        assert_eq!(Got::of(&json!([-5])), Got::Json("[-5]".into()));
+        assert_eq!(Got::of(&json!([1, "a"])), Got::Json("[1,\"a\"]".into()));
+        let long: Vec<u32> = (0..30).collect();
+        assert_eq!(Got::of(&json!(long)), Got::Array);
+        assert_eq!(Got::of(&json!({"a": 1})), Got::Object);
     }
 }

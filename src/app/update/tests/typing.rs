@@ -196,12 +196,18 @@ fn a_refused_value_keeps_the_value_from_before_the_edit() {
     typed(&mut m, LR, "1e400");
     assert_eq!(m.scene, scene);
     assert!(m.invalid_fields().contains(&LR));
-    // Steps: 2 on the way to `2x` had cut the run (and the step shown).
+    // Steps: 2 on the way to `2x` had cut the run (and the step shown);
+    // a count under the run's now waits, and one over it is put back.
     let t = m.t;
-    typed(&mut m, FieldId::Steps, "2");
-    assert_eq!(m.scene.steps, 2);
+    assert!(typed(&mut m, FieldId::Steps, "2").has(Dirty::PENDING));
+    assert_eq!((&m.scene, m.t), (&scene, t));
     typed(&mut m, FieldId::Steps, "2x");
     assert_eq!((&m.scene, m.t), (&scene, t));
+    typed(&mut m, FieldId::Steps, "30");
+    assert_eq!(m.scene.steps, 30);
+    typed(&mut m, FieldId::Steps, "30x");
+    assert_eq!((&m.scene, m.t), (&scene, t));
+    update(&mut m, Msg::Revert(FieldId::Steps));
     // An edit that is then taken is one undo, as before.
     typed(&mut m, LR, "0.3");
     typed(&mut m, LR, "0.35");
@@ -305,4 +311,30 @@ fn a_surface_parameter_is_typed_like_the_other_fields() {
     assert_eq!(e.field, "landscape.a");
     typed(&mut m, a, "3");
     assert_eq!((bowl(&m), m.error.is_none()), (3.0, true));
+}
+
+#[test]
+fn typing_a_longer_run_while_it_plays_does_not_cut_it_on_the_way() {
+    // `40` typed over 20 steps while playing: its `4` cut the run to four
+    // steps and stopped it there.
+    let mut m = model();
+    update(&mut m, Msg::Seek(10));
+    update(&mut m, Msg::TogglePlay);
+    assert!(m.playing);
+    let d = typed(&mut m, FieldId::Steps, "4");
+    assert!(d.has(Dirty::PENDING));
+    assert_eq!((m.scene.steps, m.t, m.playing), (20, 10, true));
+    typed(&mut m, FieldId::Steps, "40");
+    assert_eq!((m.scene.steps, m.t, m.playing), (40, 10, true));
+    // A shorter run typed on purpose is taken on the pause (or Enter).
+    typed(&mut m, FieldId::Steps, "5");
+    assert_eq!(m.scene.steps, 40);
+    update(
+        &mut m,
+        Msg::Paused {
+            field: FieldId::Steps,
+            text: "5".into(),
+        },
+    );
+    assert_eq!((m.scene.steps, m.t), (5, 5));
 }
