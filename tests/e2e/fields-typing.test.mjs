@@ -169,7 +169,9 @@ test('a formula left unparsed puts back the surface from before the edit', async
   assert.equal((await state(page)).scene.landscape.expr, 'x^2+3*y^2');
   assert.equal(await input.inputValue(), '0.1x^2+2y^2', 'the text typed stays, under its error');
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
-  assert.match(page.url(), /expr=x\^2%2B3\*y\^2&/, 'and in the link');
+  // The link is written once the edit has settled (not at once).
+  await page.waitForFunction(() => /expr=x\^2%2B3\*y\^2&/.test(location.search), null, { timeout: 5000 })
+    .catch(() => assert.fail(`and in the link: ${page.url()}`));
   // Escape abandons an edit: the surface and the formula from before it,
   // no error, nothing to undo (it had left the prefix 0.1 in effect).
   await input.fill('');
