@@ -219,27 +219,12 @@ fn wire_escape(doc: &Document) -> Result<(), JsValue> {
         if t.id() == "plot" || t.closest("main, header").ok().flatten().is_none() {
             return;
         }
-        if !is_text_entry(&t) {
+        if is_text_entry(&t) {
+            // Left only if the Escape abandoned nothing: the field kept
+            // its text and has no refusal (as after Enter).
+            focus_figure_soon(&d, Some(t));
+        } else {
             focus_figure(&d);
-            return;
-        }
-        // An input's or a textarea's text.
-        let text = |f: &web_sys::Element| {
-            js_sys::Reflect::get(f, &JsValue::from_str("value"))
-                .ok()
-                .and_then(|v| v.as_string())
-        };
-        let before = text(&t);
-        let invalid = t.get_attribute("aria-invalid").as_deref() == Some("true");
-        let d = d.clone();
-        let run = Closure::once_into_js(move || {
-            let focused = d.active_element().is_some_and(|a| a == t);
-            if focused && !invalid && text(&t) == before {
-                focus_figure(&d);
-            }
-        });
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 0);
         }
     })
 }

@@ -81,12 +81,8 @@ fn farthest_exact(line: &[(f64, f64)], a: usize, b: usize) -> (usize, f64) {
     let chord = Chord::new(line[a], line[b]);
     let mut best = (a + 1, -1.0);
     for (i, &p) in line.iter().enumerate().take(b).skip(a + 1) {
-        let d2 = chord.d2(p);
-        if d2.is_nan() {
-            return (i, f64::NAN);
-        }
-        if d2 > best.1 {
-            best = (i, d2);
+        if let Some(nan) = chord.keep_farther(&mut best, i, p) {
+            return nan;
         }
     }
     best
@@ -113,6 +109,26 @@ impl Chord {
             len2,
             inv: 1.0 / len2,
         }
+    }
+
+    /// Point `i` (at `p`) into `best` if it is farther (the first of
+    /// equals stays); `(i, NaN)` when its distance is NaN, where the
+    /// search stops.
+    #[inline(always)]
+    fn keep_farther(
+        &self,
+        best: &mut (usize, f64),
+        i: usize,
+        p: (f64, f64),
+    ) -> Option<(usize, f64)> {
+        let d2 = self.d2(p);
+        if d2.is_nan() {
+            return Some((i, f64::NAN));
+        }
+        if d2 > best.1 {
+            *best = (i, d2);
+        }
+        None
     }
 
     /// The squared distance of `p` to the segment (not the infinite line:
@@ -192,13 +208,8 @@ mod wasm {
             (i0 as usize, b0)
         };
         if let Some(&p) = rest.first() {
-            let i = b - 1;
-            let d2 = c.d2(p);
-            if d2.is_nan() {
-                return (i, f64::NAN);
-            }
-            if d2 > out.1 {
-                out = (i, d2);
+            if let Some(nan) = c.keep_farther(&mut out, b - 1, p) {
+                return nan;
             }
         }
         out
