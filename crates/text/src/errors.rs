@@ -172,9 +172,15 @@ pub fn got(g: &Got, lang: Lang) -> String {
             {
                 whole.to_string()
             }
-            _ => s.clone(),
+            // A string as Chinese quotes text (“abc”); English shows the
+            // JSON, which is how it quotes too.
+            _ => match s.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+                Some(text) if lang == Lang::Zh && !text.contains(['\\', '"']) => quote(text, lang),
+                _ => s.clone(),
+            },
         },
         Got::Number(x) => format!("{x}"),
+        Got::Cut(s) if lang == Lang::Zh => quote(&format!("{s}…"), lang),
         Got::Cut(s) => format!("\"{s}…\""),
         Got::Array => tr(lang, "got.array").into(),
         Got::Object => tr(lang, "got.object").into(),
@@ -443,6 +449,21 @@ mod tests {
     }
 
     #[test]
+    fn chinese_quotes_text_as_chinese_does() {
+        for (json, shown) in [
+            ("\"abc\"", "“abc”"),
+            ("\"a\\\"b\"", "\"a\\\"b\""),
+            ("\"\"", "“”"),
+            ("-3.0", "-3"),
+            ("[1,\"a\"]", "[1,\"a\"]"),
+        ] {
+            assert_eq!(got(&Got::Json(json.into()), Lang::Zh), shown);
+        }
+        assert_eq!(got(&Got::Cut("abc".into()), Lang::Zh), "“abc…”");
+        assert_eq!(got(&Got::Cut("abc".into()), Lang::En), "\"abc…\"");
+    }
+
+    #[test]
     fn scene_errors_in_chinese_have_no_english() {
         let long = "x".repeat(50);
         for text in [
@@ -548,7 +569,7 @@ mod tests {
         );
         assert_eq!(
             notice(&notes[0], Lang::Zh),
-            "opt：应写出至少一个优化器，只看曲面时写 none（实际为 \"\"）；显示默认的优化器"
+            "opt：应写出至少一个优化器，只看曲面时写 none（实际为 “”）；显示默认的优化器"
         );
     }
 
@@ -570,7 +591,7 @@ mod tests {
             (
                 "-2,2,-1,abc",
                 "view.y[1]: must be a finite number with |x| ≤ 1e12 (got \"abc\"); ignored",
-                "view.y[1]：必须是满足 |x| ≤ 1e12 的有限数（实际为 \"abc\"）；已忽略",
+                "view.y[1]：必须是满足 |x| ≤ 1e12 的有限数（实际为 “abc”）；已忽略",
             ),
             (
                 "-1e300,1e300,-1,3",
