@@ -339,6 +339,18 @@ mod tests {
     /// value, the default optimizers shown, and said. The surface alone is
     /// `opt=none`, which the page writes for a scene without optimizers.
     #[test]
+    fn names_in_a_link_are_read_whatever_their_case() {
+        let (s, _, notes) = from_query("f=Rosenbrock&conv=PyTorch&opt=Adam:lr=0.05");
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(s.landscape.kind(), "rosenbrock");
+        assert_eq!(s.convention, crate::Convention::Pytorch);
+        assert_eq!(s.optimizers[0].kind, crate::OptKind::Adam);
+        let (s, _, _) = from_query("f=%20BEALE%20&conv=D2L");
+        assert_eq!(s.landscape.kind(), "beale");
+        assert_eq!(s.convention, crate::Convention::D2l);
+    }
+
+    #[test]
     fn an_empty_opt_is_said_and_none_is_the_surface_alone() {
         for (q, got) in [
             ("opt=", ""),

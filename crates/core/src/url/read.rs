@@ -133,8 +133,9 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
             "expr" => {
                 landscape.insert("expr".into(), Value::String(decode_expr(raw)));
             }
+            // `Rosenbrock`, `D2L`: names are read as `opt`'s kinds are.
             "f" => {
-                landscape.insert("kind".into(), Value::String(v));
+                landscape.insert("kind".into(), Value::String(v.trim().to_ascii_lowercase()));
             }
             "a" | "b" | "rotation" => {
                 landscape.insert(k.clone(), number_or_text(&v));
@@ -146,7 +147,10 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
                 scene.insert("steps".into(), number_or_text(&v));
             }
             "conv" => {
-                scene.insert("convention".into(), Value::String(v));
+                scene.insert(
+                    "convention".into(),
+                    Value::String(v.trim().to_ascii_lowercase()),
+                );
             }
             "sigma" => {
                 noise.insert("sigma".into(), number_or_text(&v));
