@@ -70,6 +70,16 @@ pub enum Msg {
         /// The slider's position.
         pos: f64,
     },
+    /// An arrow key on a card's slider (`up`: → or ↑): about a hundredth
+    /// of the slider, to a clean value ([`ParamInfo::arrow`](crate::params::ParamInfo::arrow)).
+    ArrowHyper {
+        /// The card.
+        i: usize,
+        /// The parameter.
+        key: HyperKey,
+        /// Right or up.
+        up: bool,
+    },
     /// A card's switch.
     SetFlag {
         /// The card.

@@ -138,9 +138,10 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
         }
     })?;
     // A parameter's slider has 1000 positions (a log one spans decades):
-    // an arrow key moves it by ten, a hundredth of its length, so each
-    // press shows (thirty presses took λ from 0.01 to 0.0142); with Shift
-    // by one, the fine step. Drags keep every position.
+    // an arrow key moves it about a hundredth of its length, so each press
+    // shows (thirty presses of one position took λ from 0.01 to 0.0142),
+    // to a clean value (0.4 → 0.5 → 0.6: `ParamInfo::arrow`); with Shift
+    // by one position, the fine step. Drags keep every position.
     on(&cards, "keydown", |e: KeyboardEvent| {
         let step = match e.key().as_str() {
             "ArrowRight" | "ArrowUp" => 1.0,
@@ -161,8 +162,24 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
             return;
         }
         e.prevent_default();
-        let by = if e.shift_key() { 1.0 } else { max / 100.0 };
-        let pos = (input.value_as_number() + step * by).clamp(0.0, max);
+        if !e.shift_key() {
+            dispatch(Msg::ArrowHyper {
+                i,
+                key,
+                up: step > 0.0,
+            });
+            // A sync leaves the focused slider alone (a drag owns its
+            // position); an arrow's value moves it.
+            super::with_app(move |app| {
+                if let Some(spec) = app.scene.optimizers.get(i) {
+                    let info = crate::params::ParamInfo::of(spec.kind, key);
+                    input.set_value_as_number(info.to_slider(key.get(&spec.hyper)));
+                }
+                Ok(())
+            });
+            return;
+        }
+        let pos = (input.value_as_number() + step).clamp(0.0, max);
         input.set_value_as_number(pos);
         dispatch(Msg::SlideHyper { i, key, pos });
     })?;

@@ -275,9 +275,9 @@ test('fine adjust at the end of the range: the button says it is spent, and keep
   assert.equal(await m('down').getAttribute('aria-disabled'), null);
 });
 
-// A keyboard user on a parameter's slider: an arrow moves it a hundredth
-// of its length (a log slider of six decades: ×1.15 a press), Shift+arrow
-// the finest step; Home and End its ends.
+// A keyboard user on a parameter's slider: an arrow moves it about a
+// hundredth of its length, on a log slider to a clean value (0.01 → 0.011
+// → 0.012 → 0.015 …), Shift+arrow the finest step; Home and End its ends.
 test('slider arrows: a hundredth of the slider a press, Shift+arrow the finest step', async (t) => {
   const page = await open(t, '?opt=adamw:lr=0.1,lambda=0.01', 1366, 768);
   const card = '#optimizers section.opt-card[data-index="0"]';
@@ -287,11 +287,19 @@ test('slider arrows: a hundredth of the slider a press, Shift+arrow the finest s
   for (let i = 0; i < 10; i++) await act(page, () => page.keyboard.press('ArrowRight'));
   const v10 = await lambda();
   assert.ok(v10 > 2 * v0, `ten presses: λ ${v0} → ${v10}`);
+  assert.equal(v10, 0.05, 'ten presses from 0.01 land on a clean value');
   await act(page, () => page.keyboard.press('Shift+ArrowLeft'));
   const fine = await lambda();
   assert.ok(fine < v10 && fine > 0.97 * v10, `Shift+←: the finest step (${v10} → ${fine})`);
   for (let i = 0; i < 10; i++) await act(page, () => page.keyboard.press('ArrowLeft'));
-  assert.ok(Math.abs(await lambda() / v0 - 1) < 0.03, 'back where it was');
+  assert.equal(await lambda(), v0, 'back where it was');
+  // The η of lesson 1's "try 0.6": from 0.4, two presses.
+  const lr = async () => (await state(page)).scene.optimizers[0].lr;
+  await page.focus(`${card} input[type=range][data-param=lr]`);
+  await act(page, () => page.keyboard.press('ArrowRight'));
+  await act(page, () => page.keyboard.press('ArrowRight'));
+  assert.equal(await lr(), 0.12, 'η 0.1 → 0.11 → 0.12');
+  assert.equal(await page.inputValue(`${card} input.num[data-param=lr]`), '0.12');
   assert.equal((await state(page)).lesson, null);
 });
 

@@ -130,6 +130,90 @@ impl ParamInfo {
         next.clamp(self.min, self.max)
     }
 
+    /// The value an arrow key moves `v` to (`up`: → or ↑): on a linear
+    /// slider a hundredth of its positions; on a logarithmic one the next
+    /// of its [`stops`](Self::stops) (0.4 → 0.5 → 0.6, the values lessons
+    /// name, not 0.449, 0.503, 0.565), so that a press back returns. The
+    /// ends as for [`nudge`](Self::nudge).
+    pub fn arrow(&self, v: f64, up: bool) -> f64 {
+        if !self.log {
+            let by = self.positions() / 100.0 * if up { 1.0 } else { -1.0 };
+            return self.from_slider((self.to_slider(v) + by).clamp(0.0, self.positions()));
+        }
+        if !v.is_finite() || v <= 0.0 {
+            return if v.is_finite() && !up && self.zero {
+                0.0
+            } else {
+                self.min
+            };
+        }
+        if self.zero && !up && v <= self.min {
+            return 0.0;
+        }
+        if (up && v >= self.max) || (!up && v <= self.min) {
+            return v;
+        }
+        let stops = self.stops();
+        let e = math::log10(v).floor() as i32;
+        let near = (e - 1..=e + 1)
+            .flat_map(|e| stops.iter().map(move |m| round_sig(m * 10f64.powi(e), 3)));
+        let next = if up {
+            near.filter(|&x| x > v * (1.0 + 1e-9))
+                .fold(f64::INFINITY, f64::min)
+        } else {
+            near.filter(|&x| x < v * (1.0 - 1e-9)).fold(0.0, f64::max)
+        };
+        next.clamp(self.min, self.max)
+    }
+
+    /// Where a logarithmic slider's arrow keys stop in each decade, as
+    /// mantissas from 1: each the roundest value (one significant digit,
+    /// then two ending in 5, then two, then three) from a third of a press
+    /// to two presses past the one before, a press being a hundredth of
+    /// the slider; of equals, the nearest to one press. η's five decades:
+    /// 1, 1.1, 1.2, 1.5, 1.7, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 9 (a
+    /// press ×1.12); ε's twelve: 1, 1.5, 2, 3, 4, 5, 7, 9 (×1.32).
+    pub fn stops(&self) -> Vec<f64> {
+        let press = (math::log10(self.max) - math::log10(self.min)) / 100.0;
+        // Roundness: fewer is rounder.
+        let rank = |x: f64| -> u32 {
+            match (0..3).find(|&d| round_sig(x, d + 1) == x) {
+                Some(0) => 0,
+                Some(1)
+                    if (round_sig(x, 2) * 10f64.powi(1 - math::log10(x).floor() as i32)).round()
+                        as i64
+                        % 5
+                        == 0 =>
+                {
+                    1
+                }
+                Some(1) => 2,
+                _ => 3,
+            }
+        };
+        let mut stops = vec![1.0];
+        loop {
+            let m = *stops.last().unwrap_or(&1.0);
+            let (lo, hi) = (math::log10(m) + press / 3.0, math::log10(m) + 2.0 * press);
+            let target = math::log10(m) + press;
+            let unit = 10f64.powi(lo.floor() as i32 - 2);
+            let first = (math::pow(10.0, lo) / unit).ceil() as i64;
+            let last = (math::pow(10.0, hi) / unit).floor() as i64;
+            let best = (first..=last)
+                .map(|k| round_sig(k as f64 * unit, 3))
+                .filter(|&x| x > m)
+                .min_by(|&a, &b| {
+                    let da = (math::log10(a) - target).abs();
+                    let db = (math::log10(b) - target).abs();
+                    rank(a).cmp(&rank(b)).then(da.total_cmp(&db))
+                });
+            match best {
+                Some(x) if x < 10.0 - 1e-9 => stops.push(x),
+                _ => return stops,
+            }
+        }
+    }
+
     /// Whether a press (− or +, `up`) would leave `v` as it is: the button
     /// is at its end of the range.
     pub fn at_end(&self, v: f64, up: bool) -> bool {
@@ -241,6 +325,84 @@ mod tests {
         assert_eq!(b2.nudge(0.999, true), 0.9999);
         assert_eq!(b2.nudge(0.999, false), 0.998);
         assert_eq!(lr.nudge(f64::NAN, true), 1e-4);
+    }
+
+    #[test]
+    fn an_arrow_lands_on_the_fewest_digits_about_a_hundredth_along() {
+        let lr = ParamInfo::of(OptKind::Gd, HyperKey::Lr);
+        let walk = |info: &ParamInfo, from: f64, up: bool, n: usize| {
+            let mut out = vec![from];
+            for _ in 0..n {
+                out.push(info.arrow(*out.last().unwrap(), up));
+            }
+            out
+        };
+        // Lesson 1's "try 0.6" from 0.4, and back.
+        assert_eq!(walk(&lr, 0.4, true, 6), [0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]);
+        assert_eq!(walk(&lr, 0.6, false, 2), [0.6, 0.5, 0.4]);
+        assert_eq!(walk(&lr, 1.0, true, 4), [1.0, 1.1, 1.2, 1.5, 1.7]);
+        assert_eq!(walk(&lr, 0.449, true, 1), [0.449, 0.5]);
+        assert_eq!(walk(&lr, 0.449, false, 1), [0.449, 0.4]);
+        assert_eq!(
+            lr.stops(),
+            [1.0, 1.1, 1.2, 1.5, 1.7, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0]
+        );
+        let eps = ParamInfo::of(OptKind::Adam, HyperKey::Eps);
+        assert_eq!(eps.stops(), [1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 7.0, 9.0]);
+        assert_eq!(walk(&eps, 1e-8, true, 3), [1e-8, 1.5e-8, 2e-8, 3e-8]);
+        // Its default is on the way, up and down.
+        assert!(walk(&eps, 1e-12, true, 100).contains(&1e-8));
+        assert!(walk(&eps, 1.0, false, 100).contains(&1e-8));
+        assert!(walk(&lr, 1e-4, true, 100).contains(&0.001));
+        // Every press in range moves by a third of a press to two presses,
+        // in its direction, to at most two digits from a value of two.
+        for info in [lr, eps, ParamInfo::of(OptKind::Adagrad, HyperKey::LrDecay)] {
+            let press = (info.max / info.min).log10() / 100.0;
+            for up in [true, false] {
+                let from = if up { info.min } else { info.max };
+                let vs = walk(&info, from, up, 100);
+                for w in vs.windows(2) {
+                    let (a, b) = (w[0], w[1]);
+                    if info.zero && a == info.min && b == 0.0 {
+                        break; // off
+                    }
+                    if a == b {
+                        assert_eq!(b, if up { info.max } else { info.min });
+                        continue;
+                    }
+                    let moved = (b / a).log10().abs();
+                    // (The last press stops at the end, however near.)
+                    let end = b == info.min || b == info.max;
+                    assert!(moved >= press / 3.0 - 1e-9 || end, "{a} → {b}");
+                    assert!(moved <= 2.0 * press + 1e-9, "{a} → {b}");
+                    assert_eq!((b > a), up, "{a} → {b}");
+                    assert_eq!(round_sig(b, 2), b, "{a} → {b}");
+                    assert_eq!(info.arrow(b, !up), a, "{a} → {b}: and back");
+                }
+                let end = if up {
+                    info.max
+                } else if info.zero {
+                    0.0
+                } else {
+                    info.min
+                };
+                assert_eq!(*vs.last().unwrap(), end);
+            }
+        }
+        // The ends and the off position.
+        assert_eq!(lr.arrow(10.0, true), 10.0);
+        assert_eq!(lr.arrow(25.0, true), 25.0);
+        assert_eq!(lr.arrow(f64::NAN, true), 1e-4);
+        let l = ParamInfo::of(OptKind::Adamw, HyperKey::Lambda);
+        assert_eq!(l.arrow(l.min, false), 0.0);
+        assert_eq!(l.arrow(0.0, true), l.min);
+        assert_eq!(l.arrow(0.0, false), 0.0);
+        // A linear slider moves a hundredth of its positions, as before.
+        let g = ParamInfo::of(OptKind::Momentum, HyperKey::Gamma);
+        assert_eq!(
+            g.arrow(0.5, true),
+            g.from_slider(g.to_slider(0.5) + 9.99_f64.round())
+        );
     }
 
     #[test]

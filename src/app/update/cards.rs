@@ -104,6 +104,18 @@ pub(super) fn slide(m: &mut Model, i: usize, key: HyperKey, pos: f64) -> Dirty {
     }
 }
 
+/// An arrow key on card `i`'s slider for `key`: from the value in effect,
+/// as a drag (the link waits until it rests).
+pub(super) fn arrow(m: &mut Model, i: usize, key: HyperKey, up: bool) -> Dirty {
+    match m.scene.optimizers.get(i).filter(|s| s.kind.uses(key)) {
+        Some(s) => {
+            let v = ParamInfo::of(s.kind, key).arrow(key.get(&s.hyper), up);
+            set(m, i, key, v, true)
+        }
+        None => Dirty::NONE,
+    }
+}
+
 /// Card `i`'s switch.
 pub(super) fn set_flag(m: &mut Model, i: usize, key: FlagKey, on: bool) -> Dirty {
     match m.scene.optimizers.get_mut(i) {

@@ -20,7 +20,9 @@ pub(super) fn refused(m: &Model, msg: &Msg) -> bool {
     let fixed = |g| m.locks.fixed(g);
     let key = |k: Key| fixed(Group::Key(k));
     match *msg {
-        Msg::SetHyper { key: k, .. } | Msg::SlideHyper { key: k, .. } => key(Key::Hyper(k)),
+        Msg::SetHyper { key: k, .. }
+        | Msg::SlideHyper { key: k, .. }
+        | Msg::ArrowHyper { key: k, .. } => key(Key::Hyper(k)),
         Msg::SetFlag { key: k, .. } => key(Key::Flag(k)),
         Msg::SetKey { key: k, .. } => key(k),
         Msg::EditSchedule { .. } => fixed(Group::Schedule),

@@ -23,7 +23,9 @@ pub(super) fn gesture(msg: &Msg) -> Option<Gesture> {
             Gesture::Pointer
         }
         Msg::Zoom { .. } | Msg::ZoomCentre(_) | Msg::PanBy { .. } => Gesture::View,
-        Msg::SetHyper { i, key, .. } | Msg::SlideHyper { i, key, .. } => Gesture::Hyper(i, key),
+        Msg::SetHyper { i, key, .. }
+        | Msg::SlideHyper { i, key, .. }
+        | Msg::ArrowHyper { i, key, .. } => Gesture::Hyper(i, key),
         Msg::SetKey { i, key, .. } => Gesture::Key(i, key),
         Msg::SetSteps(_) => Gesture::Steps,
         Msg::SetSigma(_) => Gesture::Sigma,

@@ -73,6 +73,38 @@ fn slide_hyper_maps_the_position() {
 }
 
 #[test]
+fn an_arrow_on_a_slider_steps_to_a_clean_value() {
+    let mut m = model();
+    update(&mut m, hyper(0, HyperKey::Lr, 0.4, false));
+    let arrow = |up| Msg::ArrowHyper {
+        i: 0,
+        key: HyperKey::Lr,
+        up,
+    };
+    let d = update(&mut m, arrow(true));
+    assert!(d.has(Dirty::RUNS | Dirty::CARD_VALUES | Dirty::SETTLE));
+    assert!(m.interacting, "the link waits, as for a drag");
+    assert_eq!(m.scene.optimizers[0].hyper.lr, 0.5);
+    update(&mut m, arrow(true));
+    assert_eq!(m.scene.optimizers[0].hyper.lr, 0.6);
+    update(&mut m, arrow(false));
+    assert_eq!(m.scene.optimizers[0].hyper.lr, 0.5);
+    // A key the card does not use, or no card: nothing.
+    let none = Msg::ArrowHyper {
+        i: 0,
+        key: HyperKey::Beta1,
+        up: true,
+    };
+    assert_eq!(update(&mut m, none), Dirty::NONE);
+    let none = Msg::ArrowHyper {
+        i: 9,
+        key: HyperKey::Lr,
+        up: true,
+    };
+    assert_eq!(update(&mut m, none), Dirty::NONE);
+}
+
+#[test]
 fn set_flag() {
     let mut m = Model::new(Scene::default(), 20, Lang::En);
     update(&mut m, Msg::AddOpt(OptKind::Adam));
