@@ -56,7 +56,7 @@ test('the η sweep puts the divergence edge of GD on the seed\'s bowl at η = 0.
   assert.equal(await li.getAttribute('data-last-ok'), '0.5');
   assert.equal(await li.getAttribute('data-edge'), '0.51');
   assert.equal(await li.getAttribute('data-theory'), '0.5');
-  assert.match(await li.innerText(), /diverges from η = 0\.51 on; converges .* up to η = 0\.5\. Theory: η < 2\/L = 0\.5\./);
+  assert.match(await li.innerText(), /diverges from η = 0\.51 on; up to η = 0\.5 the loss does not grow\. Theory: η < 2\/L = 0\.5\./);
   assert.match(await page.locator('#sweep-criterion').innerText(), /Each run takes 20 steps, as the scene does\./);
   // The chart is drawn: the band of diverged runs holds GD's crosses at η = 10.
   const g = await page.evaluate(() => {
@@ -262,7 +262,7 @@ test('both panels speak 中文 and switch language with the page, axis labels in
   for (const w of ['指数移动加权平均', '偏差修正', '在哪里发散？', '学习率', '梯度下降', '动量法', '发散', '收敛']) {
     assert.ok(zh.includes(w), `中文 has ${w}`);
   }
-  assert.match(await edgeOf(page, 'gd').innerText(), /梯度下降：η ≥ 0\.51 时发散；η ≤ 0\.5 时收敛/);
+  assert.match(await edgeOf(page, 'gd').innerText(), /梯度下降：η ≥ 0\.51 时发散；η ≤ 0\.5 时损失不增长/);
   assert.doesNotMatch(zh, /\b(the|diverges|weight|window|learning|rate)\b/, 'no English left');
   assert.equal(await page.getAttribute('#sweep-map', 'aria-label'), '动量法在学习率和动量平面上的收敛速度；点击或用方向键可同时设置两者');
   // Axis labels are drawn in the chosen language: the chart changes with it.

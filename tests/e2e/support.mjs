@@ -334,6 +334,8 @@ export const PARAMS = {
 
 export function label(kind, p) {
   if (p === 'gamma') return { momentum: 'γ momentum', rmsprop: 'γ decay', adadelta: 'ρ decay' }[kind];
+  if (kind === 'lion' && p === 'beta1') return "β1 update's momentum weight";
+  if (kind === 'lion' && p === 'beta2') return 'β2 momentum decay';
   return {
     lr: 'η learning rate', beta1: 'β1 first-moment decay', beta2: 'β2 second-moment decay', eps: 'ε epsilon',
     lambda: 'λ weight decay', momentum_decay: 'ψ momentum decay', dampening: 'τ dampening',

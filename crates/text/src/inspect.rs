@@ -49,6 +49,16 @@ pub fn row_name(lang: Lang, q: Quantity) -> &'static str {
     tr(lang, row_key(q))
 }
 
+/// [`row_name`] for a run with bias correction on or off: with it off,
+/// m̂ and v̂ are m and v as the step uses them, not corrected ones.
+pub fn row_name_corrected(lang: Lang, q: Quantity, corrected: bool) -> &'static str {
+    match q {
+        Quantity::MHat if !corrected => tr(lang, "row.m_hat.off"),
+        Quantity::VHat if !corrected => tr(lang, "row.v_hat.off"),
+        _ => row_name(lang, q),
+    }
+}
+
 /// A letter: its base glyph and the accent over it, if any (the same in
 /// both languages).
 pub fn glyph(s: Sym) -> (&'static str, Option<&'static str>) {

@@ -135,7 +135,7 @@ pub const WORDS: [LessonText; 9] = [
         },
         caption: Text {
             en: "Gradient descent with η = 0.4 on f = 0.1·x1² + 2·x2². The steep direction x2 zig-zags across the valley while the flat direction x1 crawls towards 0: one learning rate cannot suit both curvatures. Try raising η to 0.6 (next lesson).",
-            zh: zh!("梯度下降，学习率 η = 0.4，目标函数 f = 0.1·x1² + 2·x2²。梯度大的 x2 方向来回震荡，梯度小的 x1 方向缓慢地向 0 移动：同一个学习率无法同时适应两个方向。试一试：把 η 调到 0.6（下一课）。"),
+            zh: zh!("梯度下降，学习率 η = 0.4，目标函数 f = 0.1·x1² + 2·x2²。陡峭（曲率大）的 x2 方向来回震荡，平缓（曲率小）的 x1 方向缓慢地向 0 移动：同一个学习率无法同时适应两个方向的曲率。试一试：把 η 调到 0.6（下一课）。"),
         },
     },
     // 2
@@ -156,8 +156,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("3. 动量法，η = 0.4，γ = 0.5"),
         },
         caption: Text {
-            en: "Momentum (orange squares) keeps a velocity v ← γ·v + η·g, an average of recent gradients: in x2 they alternate in sign and cancel, in x1 they point the same way and add up. Beside it, gradient descent with the same η = 0.4 (blue discs): after 20 steps momentum has reached x1 ≈ −0.06, GD only −0.94. Try γ = 0.9 for a longer memory.",
-            zh: zh!("动量法（橙色方块）维护速度变量 v ← γ·v + η·g，即最近梯度的指数加权平均：x2 方向的梯度正负交替、相互抵消，x1 方向的梯度同号、不断累加。旁边是相同 η = 0.4 的梯度下降（蓝色圆点）：20 步后动量法已到 x1 ≈ −0.06，梯度下降只到 −0.94。试一试：γ = 0.9，记住更多步。"),
+            en: "Momentum (orange squares) keeps a velocity v ← γ·v + η·g, an exponential moving average of η·g/(1−γ) over about the last 1/(1−γ) steps: in x2 the gradients alternate in sign and cancel, in x1 they point the same way and add up. Beside it, gradient descent with the same η = 0.4 (blue discs): after 20 steps momentum has reached x1 ≈ −0.06, GD only −0.94. Try γ = 0.9 for a longer memory.",
+            zh: zh!("动量法（橙色方块）维护速度变量 v ← γ·v + η·g，即 η·g/(1−γ) 在最近约 1/(1−γ) 步上的指数移动加权平均：x2 方向的梯度正负交替、相互抵消，x1 方向的梯度同号、不断累加。旁边是相同 η = 0.4 的梯度下降（蓝色圆点）：20 步后动量法已到 x1 ≈ −0.06，梯度下降只到 −0.94。试一试：γ = 0.9，记住更多步。"),
         },
     },
     // 4
@@ -178,8 +178,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("5. 指数移动加权平均"),
         },
         caption: Text {
-            en: "An exponential moving average y ← γ·y + (1−γ)·x averages about the last 1/(1−γ) values: 2 for γ = 0.5, 10 for γ = 0.9. Momentum's v is such an average of the gradients; here γ = 0.5 (orange squares) and γ = 0.9 (blue discs) side by side. Try γ = 0.99: a 100-step memory overshoots far.",
-            zh: zh!("指数移动加权平均 y ← γ·y + (1−γ)·x 大约是最近 1/(1−γ) 个值的平均：γ = 0.5 时约 2 个，γ = 0.9 时约 10 个。动量法的 v 就是梯度的这种平均；这里并排比较 γ = 0.5（橙色方块）和 γ = 0.9（蓝色圆点）。试一试：γ = 0.99，记住约 100 步，冲得很远。"),
+            en: "An exponential moving average y ← γ·y + (1−γ)·x averages about the last 1/(1−γ) values: 2 for γ = 0.5, 10 for γ = 0.9. Momentum's v ← γ·v + η·g is such an average, of η·g/(1−γ): where the gradients agree its step grows to 1/(1−γ) times GD's. Here γ = 0.5 (orange squares) and γ = 0.9 (blue discs) side by side. Try γ = 0.99: a 100-step memory and up to 100× GD's step overshoot far.",
+            zh: zh!("指数移动加权平均 y ← γ·y + (1−γ)·x 大约是最近 1/(1−γ) 个值的平均：γ = 0.5 时约 2 个，γ = 0.9 时约 10 个。动量法的 v ← γ·v + η·g 就是 η·g/(1−γ) 的这种平均：梯度方向一致时，它的一步会增大到梯度下降的 1/(1−γ) 倍。这里并排比较 γ = 0.5（橙色方块）和 γ = 0.9（蓝色圆点）。试一试：γ = 0.99，记住约 100 步、一步可达梯度下降的 100 倍，冲得很远。"),
         },
     },
     // 6
@@ -211,8 +211,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("8. Adam：偏差修正的开与关"),
         },
         caption: Text {
-            en: "Adam averages g (m, β1 = 0.9) and g² (v, β2 = 0.999), both starting at 0: after one step m₁ = 0.1·g₁ but v₁ = 0.001·g₁². Without bias correction (blue discs) the first step is η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η in each coordinate — 0.63 instead of 0.2: larger, not smaller, because v is 1000× too small and m only 10×. Correction (orange squares) divides by 1 − βᵗ, so m̂₁ = g₁, v̂₁ = g₁² and the step is η. Press ▶| (→) and read the state panel; then try β2 = 0.9999 (a first step of 10·η).",
-            zh: zh!("Adam 对 g（m，β1 = 0.9）和 g²（v，β2 = 0.999）做指数移动加权平均，二者都从 0 开始：第一步后 m₁ = 0.1·g₁，而 v₁ = 0.001·g₁²。不做偏差修正（蓝色圆点）时，第一步是 η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η（每个坐标）——0.63 而不是 0.2：步子更大而不是更小，因为 v 小了 1000 倍，m 只小了 10 倍。偏差修正（橙色方块）除以 1 − βᵗ，得到 m̂₁ = g₁、v̂₁ = g₁²，这一步就是 η。按 ▶|（→）看状态面板；再试 β2 = 0.9999（第一步为 10·η）。"),
+            en: "Adam averages g (m, β1 = 0.9) and g² (v, β2 = 0.999), both starting at 0: after one step m₁ = 0.1·g₁ but v₁ = 0.001·g₁². Without bias correction (blue discs) the first step is η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η in each coordinate — 0.63 instead of 0.2: larger, not smaller, because v is 1000× too small and m only 10×. Correction (orange squares) divides by 1 − βᵏ at step k, so m̂₁ = g₁, v̂₁ = g₁² and the step is η. Press ▶| (→) and read the state panel; then try β2 = 0.9999 (a first step of 10·η).",
+            zh: zh!("Adam 对 g（m，β1 = 0.9）和 g²（v，β2 = 0.999）做指数移动加权平均，二者都从 0 开始：第一步后 m₁ = 0.1·g₁，而 v₁ = 0.001·g₁²。不做偏差修正（蓝色圆点）时，第一步是 η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η（每个坐标）——0.63 而不是 0.2：步子更大而不是更小，因为 v 小了 1000 倍，m 只小了 10 倍。偏差修正（橙色方块）在第 k 步除以 1 − βᵏ，得到 m̂₁ = g₁、v̂₁ = g₁²，这一步就是 η。按 ▶|（→）看状态面板；再试 β2 = 0.9999（第一步为 10·η）。"),
         },
     },
     // 9
@@ -222,8 +222,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("9. Adam+L2 与 AdamW"),
         },
         caption: Text {
-            en: "The bowl 0.1·(x1 − 3)² + 2·(x2 − 3)² has its minimum at (3, 3), away from the origin the decay pulls towards; λ = 0.5 for both. Adam+L2 (orange squares) adds λ·x to the gradient, so the decay is divided by √v̂ too: it settles at the centre of the dashed L2 isolines, (0.86, 2.67) — x1, the flat direction with the small √v̂, pulled far towards 0, x2 (steep, large √v̂) hardly. AdamW (blue discs) subtracts η·λ·x after the Adam step, the same in every coordinate: it walks the diagonal x1 = x2. Try λ = 0: they coincide.",
-            zh: zh!("碗形函数 0.1·(x1 − 3)² + 2·(x2 − 3)² 的最小值在 (3, 3)，不在权重衰减拉向的原点；两者的 λ 都是 0.5。Adam+L2（橙色方块）把 λ·x 加进梯度，权重衰减也被 √v̂ 除：它停在虚线 L2 等值线的中心 (0.86, 2.67)——x1 是平缓方向、√v̂ 小，被远远拉向 0；x2 陡峭、√v̂ 大，几乎不动。AdamW（蓝色圆点）在 Adam 的一步之后再减去 η·λ·x，每个坐标都一样：它沿对角线 x1 = x2 前进。试一试：λ = 0，两者重合。"),
+            en: "The bowl 0.1·(x1 − 3)² + 2·(x2 − 3)² has its minimum at (3, 3), away from the origin the decay pulls towards; λ = 0.5 for both. Adam+L2 (orange squares) adds λ·x to the gradient, so it minimizes f + λ/2·‖x‖²: it settles at the centre of the dashed L2 isolines, (0.86, 2.67) — x1, whose curvature 0.2 is small next to λ, pulled far towards 0, x2 (curvature 4) a little. Adam's division by √v̂ scales the gradient and the decay alike: it changes the path, not where it ends. AdamW (blue discs) subtracts η·λ·x in the same step, outside that division, the same in every coordinate: it walks the diagonal x1 = x2 towards (2, 2), where Adam's step of about η a coordinate (m̂/√v̂ ≈ ±1) balances η·λ·x: |x| = 1/λ. Try λ = 0: they coincide.",
+            zh: zh!("碗形函数 0.1·(x1 − 3)² + 2·(x2 − 3)² 的最小值在 (3, 3)，不在权重衰减拉向的原点；两者的 λ 都是 0.5。Adam+L2（橙色方块）把 λ·x 加进梯度，相当于最小化 f + λ/2·‖x‖²：它停在虚线 L2 等值线的中心 (0.86, 2.67)——x1 方向曲率 0.2，比 λ 小，被远远拉向 0；x2 方向曲率 4，只被拉近一点。Adam 除以 √v̂ 时，梯度和衰减项一起缩放：这改变路径，不改变终点。AdamW（蓝色圆点）在同一步里减去 η·λ·x，不经过这个除法，每个坐标都一样：它沿对角线 x1 = x2 走向 (2, 2)——在那里，Adam 每个坐标约为 η 的一步（m̂/√v̂ ≈ ±1）与 η·λ·x 相抵：|x| = 1/λ。试一试：λ = 0，两者重合。"),
         },
     },
 ];

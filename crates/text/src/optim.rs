@@ -96,6 +96,10 @@ pub fn param_name(kind: OptKind, key: HyperKey, lang: Lang) -> &'static str {
             OptKind::Adadelta => "param.gamma.adadelta",
             _ => "param.gamma.rms",
         },
+        // Lion keeps one buffer, a momentum: β1 weighs it in the update's
+        // sign, β2 is its decay (no second moment).
+        HyperKey::Beta1 if kind == OptKind::Lion => "param.beta1.lion",
+        HyperKey::Beta2 if kind == OptKind::Lion => "param.beta2.lion",
         HyperKey::Beta1 => "param.beta1",
         HyperKey::Beta2 => "param.beta2",
         HyperKey::Eps => "param.eps",

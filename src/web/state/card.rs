@@ -6,8 +6,9 @@ use super::super::panel::swatch;
 use super::mathml::{full, math};
 use crate::format::readout;
 use crate::inspect::{Expr, Inspection, Quantity};
+use crate::optim::OptKind;
 use crate::Vec2;
-use gradscape_text::inspect::{coord, row_name};
+use gradscape_text::inspect::{coord, row_name_corrected};
 use gradscape_text::{tr, trf, Lang};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
@@ -142,8 +143,14 @@ pub fn inspection_card(
     }
     let table = el(doc, "table", &[("class", "insp-table")], None)?;
     add(&table, &head_row(doc, tr(lang, "state.col.what"))?)?;
+    // Only Adam and its two decays have the switch (RAdam always corrects).
+    let corrected = insp.spec.hyper.bias_correction
+        || !matches!(
+            insp.spec.kind,
+            OptKind::Adam | OptKind::AdamL2 | OptKind::Adamw
+        );
     for r in insp.rows() {
-        let name = row_name(lang, r.key);
+        let name = row_name_corrected(lang, r.key, corrected);
         add(
             &table,
             &table_row(doc, name, dom_key(r.key), &r.rule, r.value)?,

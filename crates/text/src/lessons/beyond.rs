@@ -13,8 +13,8 @@ pub const BEYOND: [LessonText; 6] = [
             zh: zh!("10. 梯度下降，η = 0.6：学习率调度来救场"),
         },
         caption: Text {
-            en: "GD with η = 0.6 > 2/L = 0.5 diverges (green triangles: x2 × −1.4 a step). Reduce on plateau (orange squares: ReduceLROnPlateau, factor 0.5, patience 0) halves η once the loss rises, after step 2, and keeps η = 0.3: x2 × −0.2 a step, x1 at −1.27 by step 20. Step decay (blue discs: StepLR, halving every 5 steps) follows GD until its clock says so: x2 first grows to ±10.8, and later cuts stall x1 at −1.54. Press ▶ and watch ηₜ; try patience 10, torch's default.",
-            zh: zh!("η = 0.6 > 2/L = 0.5 的梯度下降发散（绿色三角：x2 每步乘以 −1.4）。“停滞时降低”调度（橙色方块，因子 0.5，容忍步数 0）在损失一上升（第 2 步后）就把 η 减半，之后保持 η = 0.3：x2 每步乘以 −0.2，x1 到第 20 步为 −1.27。“阶梯衰减”调度（蓝色圆点，每 5 步减半）按时钟行事，之前一直跟着梯度下降走：x2 先涨到 ±10.8，后面的减半又让 x1 停在 −1.54。按 ▶ 看 ηₜ；试一试：容忍步数 10（torch 的默认值）。"),
+            en: "GD with η = 0.6 > 2/L = 0.5 diverges (green triangles: x2 × −1.4 a step). Reduce on plateau (orange squares: ReduceLROnPlateau, factor 0.5, patience 0) halves η as soon as the loss it is given rises (after step 2: the loss after step 1 is the first it sees), and keeps η = 0.3: x2 × −0.2 a step, x1 at −1.27 by step 20. Step decay (blue discs: StepLR, halving every 5 steps) follows GD until its clock says so: x2 first grows to ±10.8, and later cuts stall x1 at −1.54. Press ▶ and watch ηₜ; try patience 10, torch's default.",
+            zh: zh!("η = 0.6 > 2/L = 0.5 的梯度下降发散（绿色三角：x2 每步乘以 −1.4）。“停滞时降低”调度（橙色方块，因子 0.5，容忍步数 0）一看到损失上升就把 η 减半（在第 2 步后：它看到的第一个损失是第 1 步之后的损失），之后保持 η = 0.3：x2 每步乘以 −0.2，x1 到第 20 步为 −1.27。“阶梯衰减”调度（蓝色圆点，每 5 步减半）按时钟行事，之前一直跟着梯度下降走：x2 先涨到 ±10.8，后面的减半又让 x1 停在 −1.54。按 ▶ 看 ηₜ；试一试：容忍步数 10（torch 的默认值）。"),
         },
     },
     // 11

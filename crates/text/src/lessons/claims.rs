@@ -183,6 +183,23 @@ fn lesson_9_the_runs_settle_apart() {
     let (a, b) = (r[0].points[3000], r[1].points[3000]);
     assert!((a[0] - b[0]).hypot(a[1] - b[1]) > 1.0, "{a:?} {b:?}");
     assert!(close(a[0], 6.0 / 7.0, 1e-6));
+    // AdamW heads for (2, 2): |x| = 1/λ, where its normalized step, ±1 a
+    // coordinate, balances λ·x; on its way at step 150, near at 3000.
+    says(9, "towards (2, 2)", "走向 (2, 2)");
+    let (w150, w3000) = (w.points[t][0], b[0]);
+    assert!(w150 < w3000 && w3000 < 2.0 && w3000 > 1.9, "{w150} {w3000}");
+    // The end point is the L2 minimum whatever Adam's √v̂: plain GD on
+    // f + λ/2·‖x‖² settles there too.
+    let r = edited(9, |v| {
+        v["landscape"]["expr"] = "0.1*(x-3)^2 + 2*(y-3)^2 + 0.25*(x^2 + y^2)".into();
+        v["optimizers"] = serde_json::json!([{"kind": "gd", "lr": 0.1}]);
+        v["steps"] = 3000.into();
+    });
+    let g = r[0].points[3000];
+    assert!(
+        close(g[0], a[0], 1e-9) && close(g[1], a[1], 1e-9),
+        "{g:?} {a:?}"
+    );
     // The window shows the origin, both runs and the minimum (3, 3).
     let v = s.view.unwrap();
     for p in [[0.0, 0.0], [3.0, 3.0], end, w.points[t], s.start] {
