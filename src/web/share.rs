@@ -48,12 +48,9 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             )
         }),
         ("export-csv", |app| {
-            let runs = simulate_with(&app.scene, false).map_err(|e| {
-                JsValue::from_str(&gradscape_text::errors::run_error(
-                    &e,
-                    gradscape_text::Lang::En,
-                ))
-            })?;
+            let Some(runs) = runs_to_export(app)? else {
+                return Ok(());
+            };
             let text = crate::output::simulation_csv(&runs);
             download_text(
                 &app.doc,
@@ -63,12 +60,9 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             )
         }),
         ("export-json", |app| {
-            let runs = simulate_with(&app.scene, false).map_err(|e| {
-                JsValue::from_str(&gradscape_text::errors::run_error(
-                    &e,
-                    gradscape_text::Lang::En,
-                ))
-            })?;
+            let Some(runs) = runs_to_export(app)? else {
+                return Ok(());
+            };
             let text = crate::output::simulation_value(&runs, false).to_string() + "\n";
             let name = format!("{}-runs.json", app.file_stem());
             download_text(&app.doc, &text, "application/json", &name)
@@ -91,6 +85,22 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
         })?;
     }
     Ok(())
+}
+
+/// The runs as `simulate` prints them, or None and why under the share
+/// buttons: a start where f is undefined has no first point, which the
+/// output promises (the CLI refuses such a scene with the same words).
+fn runs_to_export(app: &App) -> Result<Option<Vec<crate::run::Trajectory>>, JsValue> {
+    let runs = crate::run::check_start(&app.scene).and_then(|()| simulate_with(&app.scene, false));
+    match runs {
+        Ok(runs) => Ok(Some(runs)),
+        Err(e) => {
+            let status = app.root("share-status")?;
+            status.set_text_content(Some(&gradscape_text::errors::run_error(&e, app.lang)));
+            super::dom::bring_into_view(&status);
+            Ok(None)
+        }
+    }
 }
 
 fn copy_link(app: &App) -> Result<(), JsValue> {

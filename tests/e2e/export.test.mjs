@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, open } from './support.mjs';
+import { serve, launch, open, openPage } from './support.mjs';
 
 let server, browser, page, errors;
 before(async () => {
@@ -74,6 +74,28 @@ test('CSV and JSON: the trajectories the page shows, in simulate\'s formats', as
   assert.equal(json.version, 1);
   assert.deepEqual(json.runs.map((r) => r.points), s.runs.map((r) => r.points));
   assert.deepEqual(json.runs.map((r) => r.stop), s.runs.map((r) => r.stop));
+});
+
+// A start where f is undefined has no first point: the trajectories are
+// refused with the command line's words, in the page's language; nothing
+// is downloaded (it was a header alone and "points": []).
+test('CSV and JSON of a scene whose start is undefined: refused, said, nothing downloaded', async (t) => {
+  for (const [lang, words] of [['en', /^start: f is not defined \(or not finite\) at the start \[-1, 1\]/], ['zh', /^start：f 在起点 \[-1, 1\] 处无定义/]]) {
+    const { page: p, errors: errs } = await openPage(browser, t, `${server.url}?expr=ln(x)&start=-1,1&lang=${lang}`);
+    await p.click('.share-panel > summary');
+    let downloads = 0;
+    p.on('download', () => downloads++);
+    for (const id of ['export-csv', 'export-json']) {
+      await p.evaluate(() => { document.getElementById('share-status').textContent = ''; });
+      await p.click(`#${id}`);
+      await p.waitForFunction(() => document.getElementById('share-status').textContent !== '');
+      assert.match(await p.locator('#share-status').innerText(), words, `${lang} ${id}`);
+    }
+    // The scene itself still downloads (it is what the user made).
+    await Promise.all([p.waitForEvent('download'), p.click('#export-scene')]);
+    assert.equal(downloads, 1, `${lang}: only the scene was downloaded`);
+    assert.deepEqual(errs, []);
+  }
 });
 
 test('scene JSON: the command line reads it and computes the same trajectories', async () => {
