@@ -78,8 +78,18 @@ fn boolean(v: &Value, field: &str) -> Result<bool, SceneError> {
         .ok_or_else(|| must_be(field, Allowed::Boolean, v))
 }
 
+/// A whole number: `20`, or `20.0` as Python's `json.dumps` and
+/// JavaScript's float-minded writers put it (refused as "an integer", it
+/// read "(got 20)").
+pub(crate) fn whole(v: &Value) -> Option<u64> {
+    v.as_u64().or_else(|| {
+        let x = v.as_f64()?;
+        (x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_992.0).then_some(x as u64)
+    })
+}
+
 fn integer(v: &Value, field: &str, hi: u64) -> Result<u64, SceneError> {
-    match v.as_u64() {
+    match whole(v) {
         Some(n) if n <= hi => Ok(n),
         _ => Err(must_be(field, Allowed::Integer { lo: 0, hi }, v)),
     }
@@ -383,7 +393,7 @@ fn parse_optimizer(v: &Value, path: &str, conv: Convention) -> Result<OptSpec, S
             }
             Some(Key::Int(key)) => {
                 let allowed = allowed_of(key.range());
-                match val.as_u64() {
+                match whole(val) {
                     Some(n) if key.in_range(n) => key.set(h, n),
                     _ => return Err(must_be(field, allowed, val)),
                 }

@@ -124,7 +124,7 @@ impl Args<'_> {
             lo: u64::from(lo),
             hi: u64::from(MAX_ITERS),
         };
-        match v.as_u64() {
+        match super::read::whole(v) {
             Some(n) if n >= u64::from(lo) && n <= u64::from(MAX_ITERS) => Ok(Some(n as u32)),
             _ => Err(must_be(&self.field(key), allowed, v)),
         }
@@ -184,7 +184,7 @@ impl Args<'_> {
             .ok_or_else(|| SceneError::new(&field, Problem::Required { allowed }))?;
         let list: Option<Vec<u32>> = v.as_array().and_then(|a| {
             a.iter()
-                .map(|x| x.as_u64().and_then(|n| u32::try_from(n).ok()))
+                .map(|x| super::read::whole(x).and_then(|n| u32::try_from(n).ok()))
                 .collect()
         });
         list.and_then(|l| Milestones::new(&l))

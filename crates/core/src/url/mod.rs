@@ -339,6 +339,28 @@ mod tests {
     /// value, the default optimizers shown, and said. The surface alone is
     /// `opt=none`, which the page writes for a scene without optimizers.
     #[test]
+    fn a_whole_number_written_with_a_point_is_a_whole_number() {
+        let s = Scene::from_json(
+            r#"{"version": 1, "landscape": {"kind": "quadratic"}, "start": [-5, -2], "steps": 20.0,
+                "noise": {"sigma": 0.1, "seed": 7.0},
+                "optimizers": [{"kind": "lbfgs", "history_size": 5.0},
+                               {"kind": "gd", "lr": 0.1, "schedule": {"kind": "step", "step_size": 5.0}}]}"#,
+        )
+        .unwrap();
+        assert_eq!(s.steps, 20);
+        assert_eq!(s.noise.seed, 7);
+        for bad in ["20.5", "-1.0", "1e300"] {
+            let text = format!(
+                r#"{{"version": 1, "landscape": {{"kind": "quadratic"}}, "steps": {bad}}}"#
+            );
+            assert!(Scene::from_json(&text).is_err(), "{bad}");
+        }
+        let (s, _, notes) = from_query("steps=20.0&opt=gd");
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(s.steps, 20);
+    }
+
+    #[test]
     fn names_in_a_link_are_read_whatever_their_case() {
         let (s, _, notes) = from_query("f=Rosenbrock&conv=PyTorch&opt=Adam:lr=0.05");
         assert!(notes.is_empty(), "{notes:?}");
