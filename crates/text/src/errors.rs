@@ -184,6 +184,7 @@ pub fn got(g: &Got, lang: Lang) -> String {
         Got::Cut(s) => format!("\"{s}…\""),
         Got::Array => tr(lang, "got.array").into(),
         Got::Object => tr(lang, "got.object").into(),
+        Got::Count(1) => tr(lang, "got.count.one").into(),
         Got::Count(n) => trf(lang, "got.count", &[&n.to_string()]),
         Got::Pair(a, b) => format!("[{a}, {b}]"),
     }

@@ -16,10 +16,11 @@ pub fn prompt(spec: &OptSpec, run: usize, ahead: usize, present: bool, lang: Lan
         "quiz.run",
         &[&crate::optim::opt_label(spec, lang), &mark_short(run, lang)],
     );
-    let key = if present {
-        "quiz.prompt.present"
-    } else {
-        "quiz.prompt"
+    let key = match (present, ahead == 1) {
+        (true, false) => "quiz.prompt.present",
+        (true, true) => "quiz.prompt.present.one",
+        (false, false) => "quiz.prompt",
+        (false, true) => "quiz.prompt.one",
     };
     trf(lang, key, &[&name, &ahead.to_string()])
 }
@@ -120,6 +121,7 @@ pub fn notice(n: &QuizNotice, lang: Lang) -> String {
             &[KEY, arg.name(), &min.to_string(), &max.to_string(), got],
         ),
         QuizNotice::NothingToAsk => trf(lang, "quiz.notice.nothing", &[KEY]),
+        QuizNotice::OneTrail => trf(lang, "quiz.notice.one-trail", &[KEY]),
     }
 }
 
@@ -163,6 +165,9 @@ mod tests {
             shown.ends_with("(orange squares) be after 10 more steps?"),
             "{shown}"
         );
+        let one = prompt(&spec, 0, 1, false, Lang::En);
+        assert!(one.contains(" be after one more step? "), "{one}");
+        assert!(prompt(&spec, 0, 1, true, Lang::Zh).starts_with("再走 1 步后"));
     }
 
     #[test]

@@ -56,9 +56,10 @@ pub enum QuizNotice {
         /// The largest allowed.
         max: usize,
     },
-    /// The scene has no step or no run to ask about (or fewer than two
-    /// trails to name); the quiz is left out.
+    /// The scene has no step or no run to ask about; the quiz is left out.
     NothingToAsk,
+    /// `which` with one run: there is nothing to tell apart.
+    OneTrail,
 }
 
 /// The quiz of a `quiz=` value (decoded) for a scene of `steps` steps and
@@ -80,9 +81,12 @@ pub fn read(value: &str, steps: usize, runs: usize) -> (Option<QuizSpec>, Vec<Qu
             return (None, notices);
         }
     };
-    let fewest = if mode == QuizMode::Which { 2 } else { 1 };
-    if steps == 0 || runs < fewest {
+    if steps == 0 || runs == 0 {
         notices.push(QuizNotice::NothingToAsk);
+        return (None, notices);
+    }
+    if mode == QuizMode::Which && runs < 2 {
+        notices.push(QuizNotice::OneTrail);
         return (None, notices);
     }
     let mut given: [Option<&str>; 3] = [None; 3];
@@ -245,7 +249,8 @@ mod tests {
             read("predict", 5, 0),
             (None, vec![QuizNotice::NothingToAsk])
         );
-        assert_eq!(read("which", 5, 1), (None, vec![QuizNotice::NothingToAsk]));
+        assert_eq!(read("which", 5, 1), (None, vec![QuizNotice::OneTrail]));
+        assert_eq!(read("which", 0, 1), (None, vec![QuizNotice::NothingToAsk]));
     }
 
     #[test]

@@ -11,6 +11,8 @@ pub const EN: crate::Table = &[
         "Where will {0} be after {1} more steps? Click on the figure.",
     ),
     ("quiz.prompt.present", "Where will {0} be after {1} more steps?"),
+    ("quiz.prompt.one", "Where will {0} be after one more step? Click on the figure."),
+    ("quiz.prompt.present.one", "Where will {0} be after one more step?"),
     ("quiz.run", "{0} ({1})"),
     (
         "quiz.hint",
@@ -59,6 +61,10 @@ pub const EN: crate::Table = &[
         "{0}: the scene has no step or no optimizer to ask about; no quiz",
     ),
     (
+        "quiz.notice.one-trail",
+        "{0}: which needs two runs at least to tell apart (the scene has one); no quiz",
+    ),
+    (
         "quiz.which.prompt",
         "Which trail is which optimizer? Name each trail in the legend, then Reveal.",
     ),
@@ -101,6 +107,8 @@ pub const ZH: crate::Table = &[
     ("quiz.region", "小测验"),
     ("quiz.prompt", "再走 {1} 步后，{0} 会在哪里？请在图上点击。"),
     ("quiz.prompt.present", "再走 {1} 步后，{0} 会在哪里？"),
+    ("quiz.prompt.one", "再走 1 步后，{0} 会在哪里？请在图上点击。"),
+    ("quiz.prompt.present.one", "再走 1 步后，{0} 会在哪里？"),
     ("quiz.run", "{0}（{1}）"),
     (
         "quiz.hint",
@@ -147,6 +155,10 @@ pub const ZH: crate::Table = &[
     (
         "quiz.notice.nothing",
         "{0}：场景中没有可提问的步数或优化器；不设测验",
+    ),
+    (
+        "quiz.notice.one-trail",
+        "{0}：辨认轨迹的测验至少需要两次运行（场景中只有一次）；不设测验",
     ),
     (
         "quiz.which.prompt",
