@@ -129,7 +129,7 @@ fn bad_scenes() -> Vec<(String, &'static str, Vec<&'static str>)> {
         (
             j(json!({"start": [1]})),
             "start",
-            vec!["[x, y]", "1 numbers"],
+            vec!["[x, y]", "1 number)"],
         ),
         (
             j(json!({"start": [1, 2, 3]})),
@@ -158,12 +158,12 @@ fn bad_scenes() -> Vec<(String, &'static str, Vec<&'static str>)> {
         (
             j(json!({"view": {"x": [1, 0], "y": [0, 1]}})),
             "view.x",
-            vec!["min < max", "[1, 0]"],
+            vec!["max − min ≥ 1e-9", "[1, 0]"],
         ),
         (
             j(json!({"view": {"x": [0, 1], "y": [2, 2]}})),
             "view.y",
-            vec!["min < max"],
+            vec!["max − min ≥ 1e-9"],
         ),
         (
             j(json!({"view": {"x": [0, 1]}})),

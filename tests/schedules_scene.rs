@@ -136,7 +136,7 @@ fn bad_schedules_are_refused_naming_the_argument() {
             r#"{"kind": "gd", "schedule": {"kind": "sequential", "schedulers": [{"kind": "linear"}, {"kind": "cosine"}], "milestones": [5, 9]}}"#,
             20,
             "optimizers[1].schedule.milestones",
-            "a list of 1 numbers",
+            "a list of 1 number (",
         ),
         (
             r#"{"kind": "gd", "schedule": {"kind": "one_cycle", "total_steps": 10}}"#,

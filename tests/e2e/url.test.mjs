@@ -87,7 +87,7 @@ test('bad and unknown values are dropped with a notice naming them, and the page
 // required", then the default scene.
 test('a bad view drops the view only, with one notice, in English and 中文', async () => {
   for (const [view, en, zh] of [
-    ['5,-5,0,1', 'view.x: must be [min, max] with min < max (got [5, -5]); ignored', 'view.x：必须是 [min, max] 且 min < max（实际为 [5, -5]）；已忽略'],
+    ['5,-5,0,1', 'view.x: must be [min, max] with max − min ≥ 1e-9 (got [5, -5]); ignored', 'view.x：必须是 [min, max] 且 max − min ≥ 1e-9（实际为 [5, -5]）；已忽略'],
     ['-2,2,-1,abc', 'view.y[1]: must be a finite number with |x| ≤ 1e12 (got "abc"); ignored', 'view.y[1]：必须是满足 |x| ≤ 1e12 的有限数（实际为 “abc”）；已忽略'],
   ]) {
     for (const [lang, words] of [['', en], ['&lang=zh', zh]]) {

@@ -2,6 +2,7 @@
 //! link notices.
 
 use crate::{tr, trf, Lang};
+use gradscape_core::format::field as field_text;
 use gradscape_core::landscape::expr::Open;
 use gradscape_core::landscape::{ExprError, ExprProblem, KINDS};
 use gradscape_core::optim::{ChoiceKey, HyperError, KeyValue, ALL_KINDS};
@@ -152,6 +153,7 @@ pub fn allowed(a: &Allowed, lang: Lang) -> String {
         Allowed::ZeroWithNesterov => t("allowed.zero-with-nesterov"),
         Allowed::Fraction => t("allowed.fraction"),
         Allowed::Milestones { max } => trf(lang, "allowed.milestones", &[&max.to_string()]),
+        Allowed::Count { n: 1 } => t("allowed.count.one"),
         Allowed::Count { n } => trf(lang, "allowed.count", &[&n.to_string()]),
         Allowed::ScheduleList { max } => trf(lang, "allowed.schedule-list", &[&max.to_string()]),
     }
@@ -186,7 +188,8 @@ pub fn got(g: &Got, lang: Lang) -> String {
         Got::Object => tr(lang, "got.object").into(),
         Got::Count(1) => tr(lang, "got.count.one").into(),
         Got::Count(n) => trf(lang, "got.count", &[&n.to_string()]),
-        Got::Pair(a, b) => format!("[{a}, {b}]"),
+        // As a field shows a number: 1e-300, not 300 zeros.
+        Got::Pair(a, b) => format!("[{}, {}]", field_text(*a), field_text(*b)),
     }
 }
 
@@ -581,13 +584,13 @@ mod tests {
         for (view, en, zh) in [
             (
                 "5,-5,0,1",
-                "view.x: must be [min, max] with min < max (got [5, -5]); ignored",
-                "view.x：必须是 [min, max] 且 min < max（实际为 [5, -5]）；已忽略",
+                "view.x: must be [min, max] with max − min ≥ 1e-9 (got [5, -5]); ignored",
+                "view.x：必须是 [min, max] 且 max − min ≥ 1e-9（实际为 [5, -5]）；已忽略",
             ),
             (
                 "1,1,1,1",
-                "view.x: must be [min, max] with min < max (got [1, 1]); ignored",
-                "view.x：必须是 [min, max] 且 min < max（实际为 [1, 1]）；已忽略",
+                "view.x: must be [min, max] with max − min ≥ 1e-9 (got [1, 1]); ignored",
+                "view.x：必须是 [min, max] 且 max − min ≥ 1e-9（实际为 [1, 1]）；已忽略",
             ),
             (
                 "-2,2,-1,abc",

@@ -98,6 +98,7 @@ pub const EN: crate::Table = &[
         "a list of at most {0} strictly increasing integers ≥ 1",
     ),
     ("allowed.count", "a list of {0} numbers (one fewer than the schedules)"),
+    ("allowed.count.one", "a list of 1 number (one fewer than the schedules)"),
     ("allowed.schedule-list", "a list of 1 to {0} schedules"),
 ];
 
@@ -192,5 +193,6 @@ pub const ZH: crate::Table = &[
     ("allowed.fraction", " (0, 1] 中的数"),
     ("allowed.milestones", "至多 {0} 个严格递增、不小于 1 的整数组成的列表"),
     ("allowed.count", "{0} 个数组成的列表（比调度少一个）"),
+    ("allowed.count.one", "1 个数组成的列表（比调度少一个）"),
     ("allowed.schedule-list", "1 到 {0} 个调度组成的列表"),
 ];
