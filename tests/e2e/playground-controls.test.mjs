@@ -98,7 +98,10 @@ test('every control has the accessible name of the contract', async (t) => {
   assert.equal(await page.getByLabel('η learning rate', { exact: true }).count(), 13);
   assert.equal(await page.getByLabel('ε epsilon', { exact: true }).count(), 9);
   assert.equal(await page.getByLabel('λ weight decay', { exact: true }).count(), 10);
-  assert.equal(await page.getByLabel('β1 first-moment decay', { exact: true }).count(), 7);
+  assert.equal(await page.getByLabel('β1 first-moment decay', { exact: true }).count(), 6);
+  // Lion's one buffer is a momentum: its β1 weighs it, its β2 is its decay.
+  assert.equal(await page.getByLabel("β1 update's momentum weight", { exact: true }).count(), 1);
+  assert.equal(await page.getByLabel('β2 momentum decay', { exact: true }).count(), 1);
   // Rprop's pairs: two number fields each, named by symbol and words.
   const rprop = card(page, KINDS.indexOf('rprop'));
   for (const name of ['η− step-size factors', 'η+ step-size factors', 'Γmin step-size bounds', 'Γmax step-size bounds']) {

@@ -222,8 +222,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("9. Adam+L2 与 AdamW"),
         },
         caption: Text {
-            en: "The bowl 0.1·(x1 − 3)² + 2·(x2 − 3)² has its minimum at (3, 3), away from the origin the decay pulls towards; λ = 0.5 for both. Adam+L2 (orange squares) adds λ·x to the gradient, so it minimizes f + λ/2·‖x‖²: it settles at the centre of the dashed L2 isolines, (0.86, 2.67) — x1, whose curvature 0.2 is small next to λ, pulled far towards 0, x2 (curvature 4) a little. Adam's division by √v̂ scales the gradient and the decay alike: it changes the path, not where it ends. AdamW (blue discs) subtracts η·λ·x in the same step, outside that division, the same in every coordinate: it walks the diagonal x1 = x2 towards (2, 2), where Adam's step of about η a coordinate (m̂/√v̂ ≈ ±1) balances η·λ·x: |x| = 1/λ. Try λ = 0: they coincide.",
-            zh: zh!("碗形函数 0.1·(x1 − 3)² + 2·(x2 − 3)² 的最小值在 (3, 3)，不在权重衰减拉向的原点；两者的 λ 都是 0.5。Adam+L2（橙色方块）把 λ·x 加进梯度，相当于最小化 f + λ/2·‖x‖²：它停在虚线 L2 等值线的中心 (0.86, 2.67)——x1 方向曲率 0.2，比 λ 小，被远远拉向 0；x2 方向曲率 4，只被拉近一点。Adam 除以 √v̂ 时，梯度和衰减项一起缩放：这改变路径，不改变终点。AdamW（蓝色圆点）在同一步里减去 η·λ·x，不经过这个除法，每个坐标都一样：它沿对角线 x1 = x2 走向 (2, 2)——在那里，Adam 每个坐标约为 η 的一步（m̂/√v̂ ≈ ±1）与 η·λ·x 相抵：|x| = 1/λ。试一试：λ = 0，两者重合。"),
+            en: "The bowl 0.1·(x1 − 3)² + 2·(x2 − 3)² has its minimum at (3, 3), away from the origin the decay pulls towards; λ = 0.5 for both. Adam+L2 (orange squares) adds λ·x to the gradient, so it ends at the minimum of f + λ/2·‖x‖², the centre of the dashed L2 isolines, (0.86, 2.67): Adam's √v̂ scales gradient and decay alike. AdamW (blue discs) subtracts η·λ·x outside that division, the same in every coordinate: it walks the diagonal x1 = x2 towards (2, 2), where |x| = 1/λ. Try λ = 0: they coincide.",
+            zh: zh!("碗形函数 0.1·(x1 − 3)² + 2·(x2 − 3)² 的最小值在 (3, 3)，不在权重衰减拉向的原点；两者的 λ 都是 0.5。Adam+L2（橙色方块）把 λ·x 加进梯度，所以停在 f + λ/2·‖x‖² 的最小值、虚线 L2 等值线的中心 (0.86, 2.67)：Adam 的 √v̂ 对梯度和衰减项一视同仁。AdamW（蓝色圆点）在这个除法之外减去 η·λ·x，每个坐标都一样：它沿对角线 x1 = x2 走向 (2, 2)，那里 |x| = 1/λ。试一试：λ = 0，两者重合。"),
         },
     },
 ];

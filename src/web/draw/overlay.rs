@@ -371,7 +371,8 @@ fn decay_direction(
     let right = dx >= 0.0;
     let tw = text_width(ctx, &label_font(st), text)?;
     let (pad, half) = label_margins(st);
-    let inside = |x: f64| x.min(g.w - tw - 4.0).max(4.0);
+    // The halo too (a label at x = 4 had its box, halo and all, at −3).
+    let inside = |x: f64| x.min(g.w - tw - pad).max(pad);
     let sides = [
         (
             inside(if right { tip.0 + 6.0 } else { tip.0 - 6.0 - tw }),
@@ -511,7 +512,7 @@ fn label_margins(st: &Style) -> (f64, f64) {
     (pad, st.text_px * 0.75 + pad)
 }
 
-/// The middle y for a label box `b` (CSS px) clear of the boxes `placed`
+/// The middle y for a label box `b` (CSS px) clear, by 2 px, of the boxes `placed`
 /// and, near its place (within four label heights), of the boxes `soft`
 /// (the trails' dots), within a canvas `h` tall: the nearest free place
 /// above or below, in half a label's height steps (first towards the side
@@ -520,6 +521,9 @@ fn label_margins(st: &Style) -> (f64, f64) {
 /// times had left two labels on each other at 360 px. With the y, what is
 /// left in the way: (overlap of `placed`, of `soft`, distance moved).
 fn clear_of(placed: &[[f64; 4]], soft: &[[f64; 4]], b: [f64; 4], h: f64) -> (f64, Cost) {
+    // A little air too: a label flush against an arrow read as touching it.
+    const GAP: f64 = 2.0;
+    let b = [b[0] - GAP, b[1] - GAP, b[2] + GAP, b[3] + GAP];
     let tall = b[3] - b[1];
     let (lo, hi) = (tall / 2.0, (h - tall / 2.0).max(tall / 2.0));
     let mid = (b[1] + b[3]) / 2.0;
