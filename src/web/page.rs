@@ -46,10 +46,13 @@ pub fn start() -> Result<(), JsValue> {
         controls::fill_selects(&doc, lang)?;
     }
     // The address bar's scene, if any; dropped values are listed in a notice.
-    let (scene, t0, notices) = if search.len() > 1 {
-        crate::url::from_query(&search)
-    } else {
-        (Scene::default(), None, vec![])
+    // `?lesson=3` alone opens the lesson's scene; its scene keys change
+    // that scene (`?lesson=8&steps=50`), under the lesson's caption.
+    let lesson_scene = page.lesson.and_then(lesson).map(|l| l.opening());
+    let (scene, t0, notices) = match &lesson_scene {
+        Some((base, _)) if page.has_scene => crate::url::from_query_over(&search, Some(base)),
+        _ if search.len() > 1 => crate::url::from_query(&search),
+        _ => (Scene::default(), None, vec![]),
     };
     // A `lang=` the text layer does not speak: said, in the browser's.
     let bad_lang = page
@@ -64,11 +67,8 @@ pub fn start() -> Result<(), JsValue> {
         .chain(page.lock_notices.clone())
         .collect();
     show_notices(&doc, &notices, lang)?;
-    // `?lesson=3` alone opens the lesson's scene; with scene keys, the link's
-    // scene keeps the lesson's caption.
-    let (scene, t0) = match page.lesson.and_then(lesson) {
-        Some(l) if !page.has_scene => {
-            let (s, open) = l.opening();
+    let (scene, t0) = match lesson_scene {
+        Some((s, open)) if !page.has_scene => {
             let t = t0.unwrap_or(open).min(s.steps);
             (s, Some(t))
         }

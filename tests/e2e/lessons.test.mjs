@@ -100,7 +100,7 @@ test('each lesson loads its scene and its caption, in English and in 中文', as
   assert.deepEqual(errors, []);
 });
 
-test('a lesson link opens the lesson; with scene keys it keeps the link\'s scene and the caption', async (t) => {
+test('a lesson link opens the lesson; its scene keys change the lesson\'s scene, under its caption', async (t) => {
   for (const l of LESSONS) {
     const { page } = await fresh(t, `?lesson=${l.id}&lang=zh`);
     assertLessonScene(await state(page), l);
@@ -112,6 +112,20 @@ test('a lesson link opens the lesson; with scene keys it keeps the link\'s scene
   assert.equal(s.scene.optimizers[0].lr, 0.45, "the link's own scene wins");
   assert.equal(s.lesson, 2);
   assert.equal(await page.isVisible('#lesson-caption'), true);
+  // What the link does not give is the lesson's; a bad value is dropped,
+  // said, and the lesson's comes back (it was the default scene under
+  // lesson 8's caption).
+  const l2 = LESSONS.find((l) => l.id === 2);
+  assert.equal(s.scene.steps, l2.steps, "the lesson's steps");
+  const l8 = LESSONS.find((l) => l.id === 8);
+  for (const [q, steps] of [['?lesson=8&steps=50', 50], ['?lesson=8&steps=abc', l8.steps]]) {
+    const { page: p8 } = await fresh(t, q);
+    const s8 = await state(p8);
+    assert.equal(s8.scene.steps, steps, q);
+    assert.deepEqual(s8.scene.optimizers.map((o) => o.kind), l8.opts.map((o) => o.kind), q);
+    assert.deepEqual(s8.scene.landscape, l8.landscape, q);
+    assert.equal(await p8.isVisible('#notice'), steps !== 50, q);
+  }
   // An unknown lesson or language is ignored, and the link's notice says so.
   const { page: p2 } = await fresh(t, '?lesson=99&lang=fr');
   assert.equal((await state(p2)).lesson, null);

@@ -38,7 +38,7 @@ pub const NO_OPTIMIZERS: &str = "none";
 
 pub use locks::{Group, Locks, Panel, PANELS};
 use read::decode;
-pub use read::from_query;
+pub use read::{from_query, from_query_over};
 pub use write::{to_query, written_view, VIEW_PRECISION};
 
 use crate::scene::SceneError;
@@ -338,6 +338,44 @@ mod tests {
     /// runs and without a word (a user's trial): it is dropped like any empty
     /// value, the default optimizers shown, and said. The surface alone is
     /// `opt=none`, which the page writes for a scene without optimizers.
+    #[test]
+    fn a_lesson_link_s_scene_keys_change_the_lesson_s_scene() {
+        let (base, _) = crate::lesson::lesson(8).unwrap().opening();
+        let over = |q: &str| from_query_over(q, Some(&base));
+        // A key given replaces the lesson's; the rest is the lesson's.
+        let (s, _, notes) = over("lesson=8&steps=50");
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(s.steps, 50);
+        assert_eq!(
+            (s.landscape.clone(), s.optimizers.clone(), s.view),
+            (base.landscape.clone(), base.optimizers.clone(), base.view)
+        );
+        // A bad value is dropped, said, and the lesson's comes back.
+        for q in [
+            "lesson=8&steps=abc",
+            "lesson=8&steps=-3",
+            "lesson=8&start=1",
+            "lesson=8&f=bogus",
+        ] {
+            let (s, _, notes) = over(q);
+            assert_eq!(notes.len(), 1, "{q}: {notes:?}");
+            assert_eq!(s, base, "{q}");
+        }
+        // A bad optimizer's value: that value only.
+        let (s, _, notes) = over("lesson=8&opt=adam:lr=-1");
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert_eq!(s.optimizers.len(), 1);
+        assert_eq!(s.optimizers[0].kind, crate::OptKind::Adam);
+        assert_eq!(s.steps, base.steps);
+        // A whole scene written by the page is that scene, lesson or not.
+        let mut edited = base.clone();
+        edited.steps = 7;
+        edited.start = [1.0, 2.0];
+        let q = to_query(&edited, None);
+        assert_eq!(over(&q).0, from_query(&q).0);
+        assert_eq!(over(&q).0, edited);
+    }
+
     #[test]
     fn a_whole_number_written_with_a_point_is_a_whole_number() {
         let s = Scene::from_json(

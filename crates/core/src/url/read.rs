@@ -119,6 +119,16 @@ fn list(s: &str) -> Value {
 /// A scene from a query string (with or without `?`), the current step if
 /// given, and one notice per value that was dropped.
 pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
+    from_query_over(query, None)
+}
+
+/// [`from_query`] over a scene `base` (a lesson's): the link's scene keys
+/// replace the base's (`steps`, `start`, `opt`, the surface as a whole,
+/// …), the others keep the base's values, and a value dropped at a key's
+/// top level gives the base's back (`?lesson=8&steps=abc` is lesson 8, said;
+/// `?lesson=8&steps=50` is lesson 8 with 50 steps, not the default scene
+/// under lesson 8's caption).
+pub fn from_query_over(query: &str, base: Option<&Scene>) -> (Scene, Option<usize>, Vec<Notice>) {
     let q = query.trim_start_matches('?');
     let mut notices = Vec::new();
     let mut scene = Map::new();
@@ -236,7 +246,17 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
     if !noise.is_empty() {
         scene.insert("noise".into(), Value::Object(noise));
     }
-    let mut value = Value::Object(scene);
+    let given: Vec<String> = scene.keys().cloned().collect();
+    let base = base.map(Scene::to_value);
+    let mut value = match &base {
+        Some(Value::Object(b)) => {
+            let mut all = b.clone();
+            all.extend(scene);
+            Value::Object(all)
+        }
+        _ => Value::Object(scene),
+    };
+    let mut restored: Vec<String> = Vec::new();
     // Drop what the strict parser refuses, one field at a time.
     for _ in 0..64 {
         match Scene::from_value(&value) {
@@ -255,7 +275,15 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
             Err(e) => {
                 let field = e.field.clone();
                 notices.push(Notice::Dropped(e));
-                if !remove(&mut value, &field) {
+                // A whole key the link gave over the base: the base's again.
+                let from_base = base
+                    .as_ref()
+                    .and_then(|b| b.get(&field))
+                    .filter(|_| given.contains(&field) && !restored.contains(&field));
+                if let (Some(b), Some(o)) = (from_base, value.as_object_mut()) {
+                    o.insert(field.clone(), b.clone());
+                    restored.push(field);
+                } else if !remove(&mut value, &field) {
                     break;
                 }
             }
