@@ -96,12 +96,20 @@ pub fn start() -> Result<(), JsValue> {
         dpr: 1.0,
     };
     // A quiz link: read against the scene it asks about.
-    let (quiz, quiz_notices) = match crate::url::quiz::in_query(&search) {
+    let (quiz, mut quiz_notices) = match crate::url::quiz::in_query(&search) {
         Some(v) => crate::url::quiz::read(&v, scene.steps, scene.optimizers.len()),
         None => (None, vec![]),
     };
-    super::quiz::show_notices(&doc, &quiz_notices, lang)?;
     let mut model = Model::new(scene, t, lang);
+    // And against its runs: a run stopped before the pause has no answer.
+    let quiz = quiz.filter(|q| match crate::url::quiz::answerable(q, &model.runs) {
+        Ok(()) => true,
+        Err(n) => {
+            quiz_notices.push(n);
+            false
+        }
+    });
+    super::quiz::show_notices(&doc, &quiz_notices, lang)?;
     model.lesson = page.lesson;
     model.present = page.present;
     model.reduced_motion = super::dom::reduced_motion(&window);

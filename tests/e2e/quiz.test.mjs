@@ -182,6 +182,24 @@ test('a bad argument is named with its range and its default used', async (t) =>
   assert.equal((await state(zh)).quiz, null);
 });
 
+// A run stopped before the pause (or never started) had a question and no
+// answer: no quiz, said; one that stops between the pause and the answer
+// says where, as its legend does.
+test('a prediction about a run that stops before the pause is no quiz, said', async (t) => {
+  for (const [q, words] of [
+    ['?f=rosenbrock&opt=gd:lr=0.6&quiz=predict(at=5)', /quiz: run 1 stops at step 3, before the pause at step 5, so there is nothing to predict; no quiz/],
+    ['?expr=ln(x)&start=-1,1&quiz=predict(at=5)&lang=zh', /quiz：第 1 次运行在第 0 步就停止了，早于暂停的第 5 步/],
+  ]) {
+    const page = await open(t, q);
+    assert.match(await page.locator('#notice-list').innerText(), words, q);
+    assert.equal((await state(page)).quiz, null, q);
+  }
+  const page = await open(t, '?f=rosenbrock&opt=gd:lr=0.6&quiz=predict(at=1,ahead=5)');
+  await clickPlot(page, 0.5, 0.5);
+  await revealed(page);
+  assert.match(await page.locator('#quiz-result').innerText(), /^Step 2: .* It stopped at step 3, before the step asked about: this is its last point\.$/s);
+});
+
 test('Share: "Copy quiz link" makes a link of this scene paused at this step', async (t) => {
   const page = await open(t, `${SCENE}&t=8`);
   await page.evaluate(() => { document.querySelector('.share-panel').open = true; });

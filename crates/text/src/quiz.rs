@@ -69,8 +69,8 @@ pub fn percent(share: f64) -> String {
 }
 
 /// The result after the reveal: where the run is at step `step` and, with
-/// a guess, how far off it was. `stopped`: the run stopped at `step`
-/// before the step asked about.
+/// a guess, how far off it was. `stopped`: the run stopped after `step`
+/// (its last point), before the step asked about.
 pub fn result(
     spec: &OptSpec,
     step: usize,
@@ -102,8 +102,14 @@ pub fn result(
         ),
     };
     if stopped {
+        // The step it stopped at, as the legend says it ("diverged at step
+        // 3"): the one after its last point.
         s.push(' ');
-        s.push_str(&trf(lang, "quiz.result.stopped", &[&step.to_string()]));
+        s.push_str(&trf(
+            lang,
+            "quiz.result.stopped",
+            &[&(step + 1).to_string()],
+        ));
     }
     s
 }
@@ -122,6 +128,11 @@ pub fn notice(n: &QuizNotice, lang: Lang) -> String {
         ),
         QuizNotice::NothingToAsk => trf(lang, "quiz.notice.nothing", &[KEY]),
         QuizNotice::OneTrail => trf(lang, "quiz.notice.one-trail", &[KEY]),
+        QuizNotice::StopsFirst { run, step, at } => trf(
+            lang,
+            "quiz.notice.stops-first",
+            &[KEY, &run.to_string(), &step.to_string(), &at.to_string()],
+        ),
     }
 }
 
@@ -183,5 +194,19 @@ mod tests {
             "quiz.at: must be a whole number from 0 to 19 (got “50”); the default is used"
         );
         assert!(notice(&n, Lang::Zh).contains("0 到 19"));
+    }
+
+    /// A run that stopped is said to stop where its legend says, the step
+    /// after its last point.
+    #[test]
+    fn a_stopped_run_stops_at_the_legend_s_step() {
+        let spec = OptSpec::new(gradscape_core::OptKind::Gd, gradscape_core::Convention::D2l);
+        let r = result(&spec, 2, None, [1.0, 2.0], true, Lang::En);
+        assert!(
+            r.starts_with("Step 2: ") && r.contains("It stopped at step 3,"),
+            "{r}"
+        );
+        let r = result(&spec, 2, None, [1.0, 2.0], true, Lang::Zh);
+        assert!(r.contains("它在第 3 步停止"), "{r}");
     }
 }

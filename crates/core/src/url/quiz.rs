@@ -60,6 +60,33 @@ pub enum QuizNotice {
     NothingToAsk,
     /// `which` with one run: there is nothing to tell apart.
     OneTrail,
+    /// The run asked about (1-based) stops at `step`, at or before the
+    /// pause at `at` (it never reaches the paused figure's step).
+    StopsFirst {
+        /// The run, as the legend counts.
+        run: usize,
+        /// The step it stops at (0: its start is undefined).
+        step: usize,
+        /// The pause.
+        at: usize,
+    },
+}
+
+/// Whether `spec` can be asked of the scene's `runs`: a prediction needs
+/// its run to go on past the pause (a run stopped by then, or one whose
+/// start is undefined, had a question and no answer).
+pub fn answerable(spec: &QuizSpec, runs: &[crate::run::Trajectory]) -> Result<(), QuizNotice> {
+    if spec.mode != QuizMode::Predict {
+        return Ok(());
+    }
+    match runs.get(spec.run) {
+        Some(r) if r.points.len() <= spec.at => Err(QuizNotice::StopsFirst {
+            run: spec.run + 1,
+            step: r.stop.step().unwrap_or(r.points.len()),
+            at: spec.at,
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The quiz of a `quiz=` value (decoded) for a scene of `steps` steps and
@@ -251,6 +278,41 @@ mod tests {
         );
         assert_eq!(read("which", 5, 1), (None, vec![QuizNotice::OneTrail]));
         assert_eq!(read("which", 0, 1), (None, vec![QuizNotice::NothingToAsk]));
+    }
+
+    #[test]
+    fn a_prediction_needs_its_run_past_the_pause() {
+        let runs = |q: &str| crate::run::simulate(&crate::url::from_query(q).0).unwrap();
+        let spec = |at, run| QuizSpec {
+            at,
+            ahead: 5,
+            run,
+            mode: QuizMode::Predict,
+        };
+        // GD at η = 0.6 on Rosenbrock leaves at step 3.
+        let r = runs("f=rosenbrock&opt=gd:lr=0.6;gd:lr=0.001");
+        assert_eq!(r[0].stop.step(), Some(3));
+        let stops = QuizNotice::StopsFirst {
+            run: 1,
+            step: 3,
+            at: 5,
+        };
+        assert_eq!(answerable(&spec(5, 0), &r), Err(stops));
+        assert!(answerable(&spec(3, 0), &r).is_err());
+        assert_eq!(answerable(&spec(2, 0), &r), Ok(()));
+        assert_eq!(answerable(&spec(5, 1), &r), Ok(()));
+        // A start where f is undefined: no point at all.
+        let r = runs("expr=ln(x)&start=-1,1&opt=gd");
+        assert!(matches!(
+            answerable(&spec(0, 0), &r),
+            Err(QuizNotice::StopsFirst { step: 0, .. })
+        ));
+        // Naming the trails asks nothing of a run's future.
+        let which = QuizSpec {
+            mode: QuizMode::Which,
+            ..spec(5, 0)
+        };
+        assert_eq!(answerable(&which, &r), Ok(()));
     }
 
     #[test]

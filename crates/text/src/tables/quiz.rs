@@ -34,7 +34,7 @@ pub const EN: crate::Table = &[
     ("quiz.result.noguess", "Step {0}: {1} is at ({2}, {3})."),
     (
         "quiz.result.stopped",
-        "It stopped at step {0}, before the step asked about.",
+        "It stopped at step {0}, before the step asked about: this is its last point.",
     ),
     ("quiz.verdict.close", "close!"),
     ("quiz.verdict.near", "not far."),
@@ -63,6 +63,10 @@ pub const EN: crate::Table = &[
     (
         "quiz.notice.one-trail",
         "{0}: which needs two runs at least to tell apart (the scene has one); no quiz",
+    ),
+    (
+        "quiz.notice.stops-first",
+        "{0}: run {1} stops at step {2}, before the pause at step {3}, so there is nothing to predict; no quiz",
     ),
     (
         "quiz.which.prompt",
@@ -130,7 +134,7 @@ pub const ZH: crate::Table = &[
     ("quiz.result.noguess", "第 {0} 步：{1} 位于 ({2}, {3})。"),
     (
         "quiz.result.stopped",
-        "它在第 {0} 步停止，没有到达所问的步数。",
+        "它在第 {0} 步停止，没有到达所问的步数：这是它的最后一个点。",
     ),
     ("quiz.verdict.close", "很接近！"),
     ("quiz.verdict.near", "不算远。"),
@@ -159,6 +163,10 @@ pub const ZH: crate::Table = &[
     (
         "quiz.notice.one-trail",
         "{0}：辨认轨迹的测验至少需要两次运行（场景中只有一次）；不设测验",
+    ),
+    (
+        "quiz.notice.stops-first",
+        "{0}：第 {1} 次运行在第 {2} 步就停止了，早于暂停的第 {3} 步，没有可预测的；不设测验",
     ),
     (
         "quiz.which.prompt",
