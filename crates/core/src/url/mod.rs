@@ -377,6 +377,29 @@ mod tests {
     }
 
     #[test]
+    fn a_surface_parameter_alone_changes_the_surface_it_would_be() {
+        let (s, _, notes) = from_query("a=0.5");
+        assert!(notes.is_empty(), "{notes:?}");
+        match &s.landscape {
+            crate::Landscape::Quadratic(q) => assert_eq!((q.a, q.b, q.rotation), (0.5, 2.0, 0.0)),
+            l => panic!("{l:?}"),
+        }
+        // Out of range: the notice names a, not f.
+        let (s, _, notes) = from_query("a=1e7");
+        assert_eq!(notes.len(), 1);
+        match &notes[0] {
+            Notice::Dropped(e) => assert_eq!(e.field, "landscape.a"),
+            n => panic!("{n:?}"),
+        }
+        assert_eq!(s.landscape, Scene::default().landscape);
+        // Over a lesson: its surface (lesson 9's formula has no a).
+        let (base, _) = crate::lesson::lesson(9).unwrap().opening();
+        let (s, _, notes) = from_query_over("lesson=9&a=0.5", Some(&base));
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert_eq!(s, base);
+    }
+
+    #[test]
     fn a_whole_number_written_with_a_point_is_a_whole_number() {
         let s = Scene::from_json(
             r#"{"version": 1, "landscape": {"kind": "quadratic"}, "start": [-5, -2], "steps": 20.0,

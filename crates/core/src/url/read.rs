@@ -240,6 +240,15 @@ pub fn from_query_over(query: &str, base: Option<&Scene>) -> (Scene, Option<usiz
     if landscape.contains_key("expr") && !landscape.contains_key("kind") {
         landscape.insert("kind".into(), "expr".into());
     }
+    // `a=0.5` alone changes the surface it would be (the lesson's, else the
+    // default bowl); it was refused as "f: is required".
+    if !landscape.is_empty() && !landscape.contains_key("kind") {
+        let under = base.map_or_else(|| Scene::default().to_value(), Scene::to_value);
+        if let Some(Value::Object(mut o)) = under.get("landscape").cloned() {
+            o.extend(landscape);
+            landscape = o;
+        }
+    }
     if !landscape.is_empty() {
         scene.insert("landscape".into(), Value::Object(landscape));
     }
