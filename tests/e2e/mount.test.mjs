@@ -110,7 +110,7 @@ test('a figure mounted on a page with no stylesheet of its own is styled: a row 
 test("a mounted figure's loss chart follows the host page's colours, not the system's theme", async () => {
   // Light notes on a system in dark mode drew its labels pale on white; a
   // page made dark by a class, dark on dark.
-  const greys = async (scheme, hostCss) => {
+  const greys = async (scheme, hostCss, toggle) => {
     const ctx = await browser.newContext({ viewport: { width: 800, height: 900 }, colorScheme: scheme });
     const p = await ctx.newPage();
     await p.route(server.url + 'host.html', (r) => r.fulfill({
@@ -125,6 +125,11 @@ test("a mounted figure's loss chart follows the host page's colours, not the sys
     await p.goto(server.url + 'host.html');
     await p.waitForSelector('body[data-ready="true"]');
     await p.waitForTimeout(300);
+    // The page switches its theme itself (no redraw() called).
+    if (toggle) {
+      await p.evaluate(toggle);
+      await p.waitForTimeout(300);
+    }
     // The chart's grey ink (labels, axes): its mean lightness.
     const luma = await p.evaluate(() => {
       const c = document.querySelector('#fig canvas.gs-loss');
@@ -142,4 +147,11 @@ test("a mounted figure's loss chart follows the host page's colours, not the sys
   const light = await greys('dark', 'body { background: #fff; color: #111 }');
   assert.ok(light < 128, `dark ink on a light page (${light})`);
   assert.ok((await greys('light', 'body { background: #111; color: #eee }')) > 128, 'light ink on a dark page');
+  // A page's own dark-mode switch (a class on <html>), and back.
+  const css = 'body { background: #fff; color: #111 } html.dark body { background: #111; color: #eee }';
+  assert.ok((await greys('light', css, () => document.documentElement.classList.add('dark'))) > 128, 'light ink once the page turned dark');
+  assert.ok((await greys('light', css, () => {
+    document.documentElement.classList.add('dark');
+    return new Promise((ok) => setTimeout(() => { document.documentElement.classList.remove('dark'); ok(); }, 100));
+  })) < 128, 'dark ink once it turned light again');
 });

@@ -112,9 +112,66 @@ impl Figure {
         s.model.playing = false;
         s.stop();
         s.cache = None;
+        if let Some(o) = s.theme.take() {
+            o.disconnect();
+        }
         s.root.set_text_content(None);
         let _ = s.root.class_list().remove_1("gradscape-figure");
     }
+}
+
+/// A loss chart's ink follows the host page's colours (`dom::on_dark`):
+/// drawn again when they change, by a class, style or theme attribute on
+/// `<html>` or `<body>` (a page's dark-mode switch) or the system's dark
+/// mode; it stayed as it was until the next step or `redraw()`.
+fn follow_theme(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let doc = window.document().ok_or("no document")?;
+    let last = std::cell::Cell::new(super::dom::on_dark(&window, &state.borrow().root));
+    let weak = Rc::downgrade(state);
+    let check = Rc::new(move || {
+        let (Some(st), Some(w)) = (weak.upgrade(), web_sys::window()) else {
+            return;
+        };
+        let Ok(mut s) = st.try_borrow_mut() else {
+            return;
+        };
+        let dark = super::dom::on_dark(&w, &s.root);
+        if s.alive && dark != last.get() {
+            last.set(dark);
+            let _ = s.draw();
+        }
+    });
+    let c = Rc::clone(&check);
+    let changed = Closure::<dyn FnMut()>::new(move || c());
+    let observer = web_sys::MutationObserver::new(changed.as_ref().unchecked_ref())?;
+    changed.forget();
+    let init = web_sys::MutationObserverInit::new();
+    init.set_attributes(true);
+    let names = [
+        "class",
+        "style",
+        "data-theme",
+        "data-bs-theme",
+        "data-color-scheme",
+    ];
+    init.set_attribute_filter(
+        &names
+            .iter()
+            .map(|n| JsValue::from_str(n))
+            .collect::<js_sys::Array>(),
+    );
+    for e in [doc.document_element(), doc.body().map(Into::into)]
+        .into_iter()
+        .flatten()
+    {
+        observer.observe_with_options(&e, &init)?;
+    }
+    state.borrow_mut().theme = Some(observer);
+    if let Ok(Some(mq)) = window.match_media("(prefers-color-scheme: dark)") {
+        on(&mq, "change", move |_: web_sys::Event| check())?;
+    }
+    Ok(())
 }
 
 fn parse_scene(scene: &JsValue, lang: Lang) -> Result<Scene, JsValue> {
@@ -282,6 +339,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         alive: true,
         fit_height,
         others: std::cell::Cell::new(None),
+        theme: None,
     }));
     {
         let mut s = state.borrow_mut();
@@ -289,6 +347,9 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         s.draw()?;
     }
     pointer::wire(&plot_el, &state)?;
+    if with_loss {
+        follow_theme(&state)?;
+    }
     let fig = Figure {
         state: Rc::clone(&state),
     };

@@ -43,6 +43,9 @@ pub(super) struct State {
     /// (a status line that wraps at one step and not the next would make
     /// the plot jump while playing).
     pub(super) others: std::cell::Cell<Option<(f64, f64)>>,
+    /// What watches the host page's theme (a loss chart's ink follows it);
+    /// disconnected by `destroy`.
+    pub(super) theme: Option<web_sys::MutationObserver>,
 }
 
 pub(super) type Shared = Rc<RefCell<State>>;
