@@ -475,3 +475,46 @@ fn a_missing_output_folder_is_named_in_both_languages() {
     }
     assert!(!dir.exists());
 }
+
+/// `-o -` writes to standard output, as `-` reads standard input (it wrote a
+/// file named "-"); `--state` with CSV is refused (it was dropped silently);
+/// a missing file is said in plain words, without the system's "(os error 2)".
+#[test]
+fn dash_is_standard_output_and_csv_refuses_the_state() {
+    let scene = write_tmp("dash.json", r#"{"steps": 3}"#);
+    let dir = tmp("dash-cwd");
+    std::fs::create_dir_all(&dir).unwrap();
+    let o = bin()
+        .current_dir(&dir)
+        .args(["render", s(&scene), "-o", "-"])
+        .output()
+        .unwrap();
+    assert_ok(&o);
+    assert!(stdout(&o).contains("<svg"), "{}", stderr(&o));
+    assert!(!dir.join("-").exists(), "a file named -");
+    let o = bin()
+        .current_dir(&dir)
+        .args(["render", s(&scene), "-o", "-", "--format", "png"])
+        .output()
+        .unwrap();
+    assert_ok(&o);
+    assert_eq!(&o.stdout[1..4], b"PNG");
+    let o = run(&["code", s(&scene), "-o", "-"]);
+    assert_ok(&o);
+    assert!(stdout(&o).starts_with("# gradscape: "), "{}", stdout(&o));
+    let o = run(&["simulate", s(&scene), "--format", "csv", "--state"]);
+    assert_one_line(&o, "--state with CSV", &["--state", "--format csv"]);
+    let o = run(&[
+        "--lang",
+        "zh",
+        "simulate",
+        s(&scene),
+        "--format",
+        "csv",
+        "--state",
+    ]);
+    assert_one_line(&o, "--state with CSV, zh", &["不能与"]);
+    let o = run(&["simulate", s(&tmp("nowhere.json"))]);
+    assert_one_line(&o, "missing file", &["nowhere.json: not found"]);
+    assert!(!stderr(&o).contains("os error"), "{}", stderr(&o));
+}

@@ -85,7 +85,7 @@ enum Command {
     Render {
         /// The scene JSON file ("-" for standard input).
         scene: PathBuf,
-        /// Where to write the figure.
+        /// Where to write the figure ("-" for standard output, SVG unless --format says otherwise).
         #[arg(short, long)]
         output: PathBuf,
         /// svg, png, pdf or gif (default: from the output's extension .svg/.png/.pdf/.gif, else svg).
@@ -120,7 +120,7 @@ enum Command {
     Code {
         /// The scene JSON file ("-" for standard input).
         scene: PathBuf,
-        /// Where to write the script (standard output when left out).
+        /// Where to write the script (standard output when left out or "-").
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -163,6 +163,10 @@ fn run(cli: Cli) -> Result<(), String> {
             format,
             state,
         } => {
+            // The CSV has no room for the state (it printed without it, silently).
+            if state && matches!(format, Format::Csv) {
+                return Err(trf(lang, "cli.conflict", &["--state", "--format csv"]));
+            }
             let (_, runs) = read_runs(&scene, lang)?;
             let text = match format {
                 Format::Json => {
@@ -281,10 +285,19 @@ fn code(scene: &PathBuf, output: Option<&PathBuf>, lang: Lang) -> Result<(), Str
     }
 }
 
-/// Write `bytes` to `path`; when that fails because its folder is missing
-/// (or is a file), say so, naming the folder: the system's "No such file or
-/// directory" (中文 "文件不存在") sent the user looking for a file.
+/// Write `bytes` to `path` ("-": standard output, as "-" reads standard
+/// input; it wrote a file named "-"); when that fails because its folder is
+/// missing (or is a file), say so, naming the folder: the system's "No such
+/// file or directory" (中文 "文件不存在") sent the user looking for a file.
 fn write_output(path: &std::path::Path, bytes: impl AsRef<[u8]>, lang: Lang) -> Result<(), String> {
+    if path.as_os_str() == "-" {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(bytes.as_ref())
+            .and_then(|()| out.flush())
+            .map_err(|e| trf(lang, "cli.write", &["-", &io_error(&e, lang)]));
+    }
     std::fs::write(path, bytes).map_err(|e| {
         let name = path.display().to_string();
         match path

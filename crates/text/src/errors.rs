@@ -386,18 +386,22 @@ fn fmt_got(v: KeyValue) -> String {
 /// An input/output error in `lang`: the system's own words in English, its
 /// kind in Chinese.
 pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
-    match lang {
-        Lang::En => e.to_string(),
-        Lang::Zh => tr(
-            lang,
-            match e.kind() {
-                std::io::ErrorKind::NotFound => "io.not-found",
-                std::io::ErrorKind::PermissionDenied => "io.denied",
-                std::io::ErrorKind::IsADirectory => "io.is-dir",
-                _ => "io.other",
-            },
-        )
-        .into(),
+    let key = match e.kind() {
+        std::io::ErrorKind::NotFound => "io.not-found",
+        std::io::ErrorKind::PermissionDenied => "io.denied",
+        std::io::ErrorKind::IsADirectory => "io.is-dir",
+        _ => "io.other",
+    };
+    match (lang, key) {
+        // The system's own words for the rare ones, without "(os error 5)".
+        (Lang::En, "io.other") => {
+            let text = e.to_string();
+            match text.rsplit_once(" (os error") {
+                Some((words, _)) => words.to_string(),
+                None => text,
+            }
+        }
+        _ => tr(lang, key).into(),
     }
 }
 
@@ -450,6 +454,20 @@ mod tests {
         ] {
             assert_eq!(got(&Got::Json(json.into()), Lang::En), shown);
         }
+    }
+
+    #[test]
+    fn a_file_error_is_in_the_user_s_words_in_both_languages() {
+        use std::io::{Error, ErrorKind};
+        let missing = Error::from(ErrorKind::NotFound);
+        assert_eq!(io_error(&missing, Lang::En), "not found");
+        assert_eq!(io_error(&missing, Lang::Zh), "文件不存在");
+        let denied = Error::from_raw_os_error(13);
+        assert_eq!(io_error(&denied, Lang::En), "permission denied");
+        let other = Error::from_raw_os_error(5);
+        let en = io_error(&other, Lang::En);
+        assert!(!en.contains("os error") && !en.is_empty(), "{en}");
+        assert_eq!(io_error(&other, Lang::Zh), "读写出错");
     }
 
     #[test]
