@@ -195,13 +195,16 @@ pub fn legend_at(
         .collect()
 }
 
+/// The runs the legend lists: all but the hidden, also one with no point
+/// (a start where f is undefined: "diverged at step 0", as the SVG says;
+/// the PNG had no legend at all).
 fn shown<'a>(
     runs: &'a [Trajectory],
     hidden: &'a [bool],
 ) -> impl Iterator<Item = (usize, &'a Trajectory)> {
     runs.iter()
         .enumerate()
-        .filter(|(i, t)| !hidden.get(*i).copied().unwrap_or(false) && !t.points.is_empty())
+        .filter(|(i, _)| !hidden.get(*i).copied().unwrap_or(false))
 }
 
 /// Where the parts of an exported picture go, in pixels.

@@ -157,3 +157,17 @@ fn a_legend_wider_than_a_small_picture_names_the_optimizers_only() {
     assert_eq!(short.text(), "GD η=0.6");
     assert!(!short.wrong);
 }
+
+#[test]
+fn a_run_with_no_point_is_in_the_legend_saying_why() {
+    // ln(x) is undefined at the start: the run has no point; the PNG's
+    // legend lists it as the SVG does (it had none).
+    let (r, d) = runs(
+        r#"{"landscape":{"kind":"expr","expr":"ln(x)"},"start":[-1,1],"optimizers":[{"kind":"gd","lr":0.1}]}"#,
+    );
+    assert!(r[0].points.is_empty());
+    let e = legend_at(&r, &d, &[], 0, Lang::En);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].wrong && e[0].status.contains("step 0"), "{e:?}");
+    assert!(legend_at(&r, &d, &[true], 0, Lang::En).is_empty());
+}
