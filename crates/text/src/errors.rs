@@ -408,6 +408,27 @@ pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
 /// A link notice in `lang`: which value was dropped or changed, and why.
 pub fn notice(n: &Notice, lang: Lang) -> String {
     match n {
+        // A surface's unknown parameter, with the surface's keys as the
+        // link writes them (`f`, not the scene JSON's `kind`).
+        Notice::Dropped(SceneError {
+            field,
+            problem:
+                Problem::UnknownKey {
+                    within: "landscape",
+                    allowed,
+                },
+        }) => {
+            let keys: Vec<&str> = allowed
+                .iter()
+                .map(|&k| if k == "kind" { "f" } else { k })
+                .collect();
+            let text = trf(
+                lang,
+                "link.surface-key",
+                &[gradscape_core::url::link_name(field), &keys.join(", ")],
+            );
+            trf(lang, "link.ignored", &[&text])
+        }
         // Named as the link writes it (`f`, not `landscape.kind`).
         Notice::Dropped(e) => {
             let name = gradscape_core::url::link_name(&e.field);
@@ -468,6 +489,25 @@ mod tests {
         let en = io_error(&other, Lang::En);
         assert!(!en.contains("os error") && !en.is_empty(), "{en}");
         assert_eq!(io_error(&other, Lang::Zh), "读写出错");
+    }
+
+    #[test]
+    fn a_link_s_surface_key_is_named_with_the_link_s_keys() {
+        let (_, _, notes) = from_query("f=expr&expr=x^2&a=3");
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert_eq!(
+            notice(&notes[0], Lang::En),
+            "a: not a key of this surface; its keys are f, expr; ignored"
+        );
+        assert_eq!(
+            notice(&notes[0], Lang::Zh),
+            "a：不是这个曲面的键；它的键是 f, expr；已忽略"
+        );
+        let (_, _, notes) = from_query("f=quadratic&expr=x^2");
+        assert_eq!(
+            notice(&notes[0], Lang::En),
+            "expr: not a key of this surface; its keys are f, a, b, rotation; ignored"
+        );
     }
 
     #[test]
