@@ -293,11 +293,18 @@ test('the dashed L2 isolines appear only with an Adam+L2 run shown, in white (no
   const o = s.scene.optimizers[l2];
   for (let c = 0; c < 2; c++) close(den[2 + c], o.lr * o.lambda / den[c], 1e-12, 'η·λ/(√v̂+ε)');
   assert.match(text, new RegExp(`${den[0] > den[1] ? 'x₁' : 'x₂'} has the larger √v̂`));
+  // Lesson 9 opens where Adam+L2 has settled: its long decay arrow is
+  // cancelled by its gradient part, and the panel says so (a lecturer read
+  // the arrow as what moves it).
+  assert.match(text, /Here Adam\+L2 has settled: its gradient part cancels this decay, and the whole step is \(/);
   // Without any Adam+L2 run: none.
   await setScene(page, { landscape: { kind: 'rosenbrock' }, steps: 20, optimizers: [{ kind: 'adamw', lambda: 0.5 }, { kind: 'adam' }] });
   assert.equal(await page.getAttribute('#plot', 'data-l2-isolines'), null);
   await setScene(page, { landscape: { kind: 'rosenbrock' }, steps: 20, optimizers: [{ kind: 'adam_l2', lambda: 0.5 }] });
   assert.ok(Number(await page.getAttribute('#plot', 'data-l2-isolines')) > 0);
+  // On its way, not settled: not said.
+  assert.equal(await page.locator('#state-l2 .aniso').count(), 1);
+  assert.equal(await page.locator('#state-l2 .l2-settled').count(), 0);
   assert.deepEqual(errors, []);
 });
 

@@ -71,6 +71,23 @@ pub fn l2_section(
             Some(&text),
         )?;
         add(&sec, &p)?;
+        // Settled (lesson 9 at step 150): the decay's arrow is long and the
+        // step is nothing; its gradient part cancels the decay there, at
+        // the minimum of f + λ/2·‖x‖², whatever √v̂.
+        let decay = [rate[0] * x.x[0], rate[1] * x.x[1]];
+        let step = [x.next[0] - x.x[0], x.next[1] - x.x[1]];
+        let (d, s) = (decay[0].hypot(decay[1]), step[0].hypot(step[1]));
+        if d > 0.0 && s.is_finite() && s <= 0.05 * d {
+            let text = trf(
+                lang,
+                "state.l2.settled",
+                &[&readout(step[0]), &readout(step[1])],
+            );
+            add(
+                &sec,
+                &el(doc, "p", &[("class", "hint l2-settled")], Some(&text))?,
+            )?;
+        }
         // On the centred axis bowl L2 only rescales each coordinate's
         // gradient, which Adam divides out: its steps are Adam's.
         if l2_only_rescales(landscape, x.spec.hyper.lambda, sigma) {

@@ -100,6 +100,10 @@ pub const EN: crate::Table = &[
         "Adam+L2: the decay λ·x goes through m̂/(√v̂ + ε), so it is divided by √v̂ + ε = ({0}, {1}); the effective decay per step η·λ/(√v̂ + ε) is ({2}, {3}). {4} has the larger √v̂ and is regularized less: L2 inside Adam is anisotropic.",
     ),
     (
+        "state.l2.settled",
+        "Here Adam+L2 has settled: its gradient part cancels this decay, and the whole step is ({0}, {1}). It rests at the minimum of f + λ/2·‖x‖² (the centre of the dashed isolines), whatever √v̂: dividing by √v̂ scales the gradient and the decay alike.",
+    ),
+    (
         "state.l2.rescale",
         "On this bowl (axes along x1 and x2, minimum at the origin) that changes nothing: ∇f + λ·x = ((2a + λ)·x1, (2b + λ)·x2) only scales each coordinate's gradient, and m̂/(√v̂ + ε) divides any scale out, so Adam+L2 takes Adam's steps (up to ε) whatever λ. Move the minimum (lesson 9's (x − 3), (y − 3)) or rotate the bowl to see L2 pull towards the origin.",
     ),
@@ -196,6 +200,10 @@ pub const ZH: crate::Table = &[
     (
         "state.l2.aniso",
         "Adam+L2：权重衰减 λ·x 要经过 m̂/(√v̂ + ε)，因此被 √v̂ + ε = ({0}, {1}) 除；每一步的有效衰减 η·λ/(√v̂ + ε) 为 ({2}, {3})。{4} 方向的 √v̂ 更大，被正则化得更少：Adam 中的 L2 正则化是各向异性的。",
+    ),
+    (
+        "state.l2.settled",
+        "这里 Adam+L2 已经停稳：它的梯度部分抵消了这个衰减，整步只有 ({0}, {1})。它停在 f + λ/2·‖x‖² 的最小值（虚线等值线的中心），与 √v̂ 无关：除以 √v̂ 对梯度和衰减项一视同仁。",
     ),
     (
         "state.l2.rescale",
