@@ -286,8 +286,8 @@ fn lesson_15_lbfgs_follows_the_valley() {
     // Within 0.001 of (1, 1) first at step 38.
     says(
         15,
-        "within 0.001 of (1, 1) at step 38",
-        "第 38 步就到了 (1, 1) 的 0.001 以内",
+        "within 0.001 of (1, 1) in each coordinate at step 38",
+        "第 38 步就到了 (1, 1) 的 0.001 以内（每个坐标）",
     );
     let near = |p: &[f64; 2]| (p[0] - 1.0).abs() < 1e-3 && (p[1] - 1.0).abs() < 1e-3;
     assert_eq!(lb.points.iter().position(near), Some(38));
