@@ -447,6 +447,7 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
             &[&steps.to_string(), &got.to_string()],
         ),
         Notice::UnknownKey { key } => trf(lang, "link.unknown", &[key]),
+        Notice::Repeated { key } => trf(lang, "link.repeated", &[key]),
         Notice::UnknownGroup { key, name } => trf(lang, "link.unknown-group", &[key, name]),
         Notice::BadLesson { got } => trf(
             lang,

@@ -258,6 +258,11 @@ pub enum Notice {
         /// The value as written.
         got: String,
     },
+    /// A key given more than once (`steps=5&steps=30`); the last is used.
+    Repeated {
+        /// The key.
+        key: String,
+    },
     /// Nothing could be read; the default scene is shown.
     Unreadable,
 }
@@ -397,6 +402,36 @@ mod tests {
         let (s, _, notes) = from_query_over("lesson=9&a=0.5", Some(&base));
         assert_eq!(notes.len(), 1, "{notes:?}");
         assert_eq!(s, base);
+    }
+
+    #[test]
+    fn a_repeated_key_is_said_once_and_the_last_is_used() {
+        let (s, t, notes) = from_query("steps=5&steps=30&steps=40&opt=gd:lr=0.1&opt=adam&t=3&t=4");
+        assert_eq!((s.steps, t), (40, Some(4)));
+        assert_eq!(s.optimizers.len(), 1);
+        assert_eq!(s.optimizers[0].kind, crate::OptKind::Adam);
+        let keys: Vec<&str> = notes
+            .iter()
+            .map(|n| match n {
+                Notice::Repeated { key } => key.as_str(),
+                n => panic!("{n:?}"),
+            })
+            .collect();
+        assert_eq!(keys, ["steps", "opt", "t"]);
+        let (_, _, notes) = from_query("steps=5&quiz=predict(at=2)&quiz=which(at=3)");
+        assert!(
+            matches!(&notes[..], [Notice::Repeated { key }] if key == "quiz"),
+            "{notes:?}"
+        );
+        assert_eq!(
+            quiz::in_query("quiz=predict(at=2)&quiz=which(at=3)").as_deref(),
+            Some("which(at=3)")
+        );
+        // The page's own keys are read elsewhere; a scene key once is no notice.
+        assert!(from_query("steps=5&f=bowl")
+            .2
+            .iter()
+            .all(|n| !matches!(n, Notice::Repeated { .. })));
     }
 
     #[test]

@@ -175,7 +175,8 @@ pub fn in_query(query: &str) -> Option<String> {
         .trim_start_matches('?')
         .split('&')
         .filter_map(|p| p.split_once('='))
-        .find(|(k, _)| *k == KEY)
+        .filter(|(k, _)| *k == KEY)
+        .last()
         .map(|(_, v)| super::decode(v))
 }
 

@@ -135,10 +135,23 @@ pub fn from_query_over(query: &str, base: Option<&Scene>) -> (Scene, Option<usiz
     let mut landscape = Map::new();
     let mut noise = Map::new();
     let mut t = None;
+    let mut seen: Vec<String> = Vec::new();
     for pair in q.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let raw = v;
         let (k, v) = (decode(k), decode(v));
+        // The last of a repeated key is used, said once.
+        let counted = super::SCENE_KEYS.contains(&k.as_str()) || k == "t" || k == super::quiz::KEY;
+        if counted && seen.contains(&k) {
+            if !notices
+                .iter()
+                .any(|n| matches!(n, Notice::Repeated { key } if *key == k))
+            {
+                notices.push(Notice::Repeated { key: k.clone() });
+            }
+        } else if counted {
+            seen.push(k.clone());
+        }
         match k.as_str() {
             "expr" => {
                 landscape.insert("expr".into(), Value::String(decode_expr(raw)));
