@@ -448,6 +448,10 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
         ),
         Notice::UnknownKey { key } => trf(lang, "link.unknown", &[key]),
         Notice::Repeated { key } => trf(lang, "link.repeated", &[key]),
+        Notice::DecimalComma { key, got } => {
+            let what = trf(lang, "link.decimal-comma", &[key, got]);
+            trf(lang, "link.ignored", &[&trf(lang, "field.comma", &[&what])])
+        }
         Notice::UnknownGroup { key, name } => trf(lang, "link.unknown-group", &[key, name]),
         Notice::BadLesson { got } => trf(
             lang,
@@ -490,6 +494,23 @@ mod tests {
         let en = io_error(&other, Lang::En);
         assert!(!en.contains("os error") && !en.is_empty(), "{en}");
         assert_eq!(io_error(&other, Lang::Zh), "读写出错");
+    }
+
+    #[test]
+    fn a_decimal_comma_in_a_link_is_said_not_guessed() {
+        let (s, _, notes) = from_query("opt=gd:lr=0,5;adam:lr=0.1");
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert_eq!(
+            notice(&notes[0], Lang::En),
+            "opt: lr=0,5 has a comma, which separates keys — write a decimal with a point, as in 0.5; ignored"
+        );
+        assert!(notice(&notes[0], Lang::Zh).contains("小数请用小数点"));
+        let d2l = gradscape_core::OptSpec::new(
+            gradscape_core::OptKind::Gd,
+            gradscape_core::Convention::D2l,
+        );
+        assert_eq!(s.optimizers[0].hyper.lr, d2l.hyper.lr);
+        assert_eq!(s.optimizers[1].hyper.lr, 0.1);
     }
 
     #[test]

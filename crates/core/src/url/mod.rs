@@ -258,6 +258,14 @@ pub enum Notice {
         /// The value as written.
         got: String,
     },
+    /// A decimal written with a comma in `opt=` (`lr=0,5`): both halves
+    /// are dropped (the comma separates keys).
+    DecimalComma {
+        /// The optimizer key (`lr`).
+        key: String,
+        /// What was written (`0,5`).
+        got: String,
+    },
     /// A key given more than once (`steps=5&steps=30`); the last is used.
     Repeated {
         /// The key.

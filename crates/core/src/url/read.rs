@@ -214,10 +214,31 @@ pub fn from_query_over(query: &str, base: Option<&Scene>) -> (Scene, Option<usiz
                         "kind".into(),
                         Value::String(kind.trim().to_ascii_lowercase()),
                     );
-                    for kv in split_top(rest, ',')
+                    let kvs: Vec<&str> = split_top(rest, ',')
                         .into_iter()
                         .filter(|s| !s.trim().is_empty())
-                    {
+                        .collect();
+                    // `lr=0,5`: a decimal comma, never guessed (a field
+                    // refuses `0,5` too); both halves are dropped, said.
+                    let digits = |s: &str| {
+                        let s = s.trim();
+                        !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+                    };
+                    let mut skip = vec![false; kvs.len()];
+                    for j in 1..kvs.len() {
+                        if let Some((pk, pv)) = kvs[j - 1].split_once('=') {
+                            if !skip[j - 1] && digits(pv) && digits(kvs[j]) {
+                                skip[j - 1] = true;
+                                skip[j] = true;
+                                notices.push(Notice::DecimalComma {
+                                    key: pk.trim().to_string(),
+                                    got: format!("{},{}", pv.trim(), kvs[j].trim()),
+                                });
+                            }
+                        }
+                    }
+                    for (kv, _) in kvs.iter().zip(&skip).filter(|(_, s)| !**s) {
+                        let kv = *kv;
                         let (pk, pv) = kv.split_once('=').unwrap_or((kv, ""));
                         let pv = pv.trim();
                         let value = if pk.trim() == "schedule" {
