@@ -435,6 +435,8 @@ mod tests {
             quiz::in_query("quiz=predict(at=2)&quiz=which(at=3)").as_deref(),
             Some("which(at=3)")
         );
+        assert_eq!(quiz::in_query("steps=5&quiz").as_deref(), Some(""));
+        assert_eq!(quiz::in_query("steps=5"), None);
         // The page's own keys are read elsewhere; a scene key once is no notice.
         assert!(from_query("steps=5&f=bowl")
             .2

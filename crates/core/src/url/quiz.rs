@@ -174,7 +174,8 @@ pub fn in_query(query: &str) -> Option<String> {
     query
         .trim_start_matches('?')
         .split('&')
-        .filter_map(|p| p.split_once('='))
+        // A bare `quiz` is an empty one: said, not dropped silently.
+        .map(|p| p.split_once('=').unwrap_or((p, "")))
         .filter(|(k, _)| *k == KEY)
         .last()
         .map(|(_, v)| super::decode(v))
