@@ -19,7 +19,7 @@ pub use clock::Clock;
 pub use dirty::Dirty;
 pub use history::History;
 pub use model::{Canvas, CardError, Drag, FieldId, GlobalError, Model, Rule};
-pub use msg::{Field, Msg, PointerKind};
+pub use msg::{Arrow, Field, Msg, PointerKind};
 pub use quiz::{Phase, Quiz};
 pub use schedule::{SchedEdit, SchedError};
 pub use update::{set_hyper, update};

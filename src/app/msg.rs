@@ -70,8 +70,8 @@ pub enum Msg {
         /// The slider's position.
         pos: f64,
     },
-    /// An arrow key on a card's slider (`up`: → or ↑): about a hundredth
-    /// of the slider, to a clean value ([`ParamInfo::arrow`](crate::params::ParamInfo::arrow)).
+    /// A key on a card's slider (`up`: →, ↑ or PageUp), from the value in
+    /// effect to a clean one, and back by the opposite key.
     ArrowHyper {
         /// The card.
         i: usize,
@@ -79,6 +79,8 @@ pub enum Msg {
         key: HyperKey,
         /// Right or up.
         up: bool,
+        /// How far.
+        by: Arrow,
     },
     /// A card's switch.
     SetFlag {
@@ -325,4 +327,15 @@ pub enum Msg {
     QuizReveal,
     /// Back to the quiz's step, the guess taken away.
     QuizRetry,
+}
+
+/// How far a key moves a card's slider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrow {
+    /// Shift+arrow: the finest step ([`ParamInfo::fine`](crate::params::ParamInfo::fine)).
+    Fine,
+    /// An arrow: about a hundredth of the slider ([`ParamInfo::arrow`](crate::params::ParamInfo::arrow)).
+    One,
+    /// PageUp / PageDown: ten arrows.
+    Page,
 }

@@ -98,7 +98,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
     match msg {
         Msg::SetHyper { i, key, v, slider } => cards::set(m, i, key, v, slider),
         Msg::SlideHyper { i, key, pos } => cards::slide(m, i, key, pos),
-        Msg::ArrowHyper { i, key, up } => cards::arrow(m, i, key, up),
+        Msg::ArrowHyper { i, key, up, by } => cards::arrow(m, i, key, up, by),
         Msg::SetFlag { i, key, on } => cards::set_flag(m, i, key, on),
         Msg::SetKey { i, key, part, v } => cards::set_key(m, i, key, part, v),
         Msg::EditSchedule { i, edit } => schedule::edit(m, i, edit),

@@ -4,7 +4,7 @@
 use super::dispatch;
 use super::dom::{by_id, closest, on};
 use super::gestures::erased;
-use crate::app::{Field, FieldId, Msg};
+use crate::app::{Arrow, Field, FieldId, Msg};
 use crate::landscape::{Landscape, View};
 use crate::optim::{Convention, HyperKey, Key, KeyValue, OptKind};
 use gradscape_text::Lang;
@@ -141,11 +141,15 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
     // an arrow key moves it about a hundredth of its length, so each press
     // shows (thirty presses of one position took λ from 0.01 to 0.0142),
     // to a clean value (0.4 → 0.5 → 0.6: `ParamInfo::arrow`); with Shift
-    // by one position, the fine step. Drags keep every position.
+    // the finest step (0.4 → 0.401), PageUp/PageDown ten arrows; each
+    // comes back by the opposite key. Drags keep every position.
     on(&cards, "keydown", |e: KeyboardEvent| {
-        let step = match e.key().as_str() {
-            "ArrowRight" | "ArrowUp" => 1.0,
-            "ArrowLeft" | "ArrowDown" => -1.0,
+        let shift = e.shift_key();
+        let (up, by) = match e.key().as_str() {
+            "ArrowRight" | "ArrowUp" => (true, if shift { Arrow::Fine } else { Arrow::One }),
+            "ArrowLeft" | "ArrowDown" => (false, if shift { Arrow::Fine } else { Arrow::One }),
+            "PageUp" => (true, Arrow::Page),
+            "PageDown" => (false, Arrow::Page),
             _ => return,
         };
         let Some(input) = input_of(e.target()) else {
@@ -162,26 +166,16 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
             return;
         }
         e.prevent_default();
-        if !e.shift_key() {
-            dispatch(Msg::ArrowHyper {
-                i,
-                key,
-                up: step > 0.0,
-            });
-            // A sync leaves the focused slider alone (a drag owns its
-            // position); an arrow's value moves it.
-            super::with_app(move |app| {
-                if let Some(spec) = app.scene.optimizers.get(i) {
-                    let info = crate::params::ParamInfo::of(spec.kind, key);
-                    input.set_value_as_number(info.to_slider(key.get(&spec.hyper)));
-                }
-                Ok(())
-            });
-            return;
-        }
-        let pos = (input.value_as_number() + step).clamp(0.0, max);
-        input.set_value_as_number(pos);
-        dispatch(Msg::SlideHyper { i, key, pos });
+        dispatch(Msg::ArrowHyper { i, key, up, by });
+        // A sync leaves the focused slider alone (a drag owns its
+        // position); a key's value moves it.
+        super::with_app(move |app| {
+            if let Some(spec) = app.scene.optimizers.get(i) {
+                let info = crate::params::ParamInfo::of(spec.kind, key);
+                input.set_value_as_number(info.to_slider(key.get(&spec.hyper)));
+            }
+            Ok(())
+        });
     })?;
     // Pairs, integers, choices: on change (a pair is typed in two fields).
     on(&cards, "change", |e: web_sys::Event| {

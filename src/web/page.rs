@@ -47,12 +47,14 @@ pub fn start() -> Result<(), JsValue> {
     }
     // The address bar's scene, if any; dropped values are listed in a notice.
     // `?lesson=3` alone opens the lesson's scene; its scene keys change
-    // that scene (`?lesson=8&steps=50`), under the lesson's caption.
+    // that scene (`?lesson=8&steps=50`), under the lesson's caption, and
+    // its `t=` is read against it (`?lesson=9&t=50` was held to the default
+    // scene's 20 steps).
     let lesson_scene = page.lesson.and_then(lesson).map(|l| l.opening());
     let (scene, t0, notices) = match &lesson_scene {
-        Some((base, _)) if page.has_scene => crate::url::from_query_over(&search, Some(base)),
-        _ if search.len() > 1 => crate::url::from_query(&search),
-        _ => (Scene::default(), None, vec![]),
+        Some((base, _)) => crate::url::from_query_over(&search, Some(base)),
+        None if search.len() > 1 => crate::url::from_query(&search),
+        None => (Scene::default(), None, vec![]),
     };
     // A `lang=` the text layer does not speak: said, in the browser's.
     let bad_lang = page
@@ -67,12 +69,11 @@ pub fn start() -> Result<(), JsValue> {
         .chain(page.lock_notices.clone())
         .collect();
     show_notices(&doc, &notices, lang)?;
-    let (scene, t0) = match lesson_scene {
-        Some((s, open)) if !page.has_scene => {
-            let t = t0.unwrap_or(open).min(s.steps);
-            (s, Some(t))
-        }
-        _ => (scene, t0),
+    // Without `t=`, a lesson opens at its own step (a link the page writes
+    // always gives one).
+    let t0 = match lesson_scene {
+        Some((_, open)) => Some(t0.unwrap_or(open).min(scene.steps)),
+        None => t0,
     };
     if let (Some(body), Some(e)) = (doc.body(), &page.embed) {
         body.class_list().add_1("embed")?;

@@ -277,7 +277,8 @@ test('fine adjust at the end of the range: the button says it is spent, and keep
 
 // A keyboard user on a parameter's slider: an arrow moves it about a
 // hundredth of its length, on a log slider to a clean value (0.01 → 0.011
-// → 0.012 → 0.015 …), Shift+arrow the finest step; Home and End its ends.
+// → 0.012 → 0.015 …), Shift+arrow the finest step, PageUp ten arrows, each
+// undone by the opposite key; Home and End its ends.
 test('slider arrows: a hundredth of the slider a press, Shift+arrow the finest step', async (t) => {
   const page = await open(t, '?opt=adamw:lr=0.1,lambda=0.01', 1366, 768);
   const card = '#optimizers section.opt-card[data-index="0"]';
@@ -293,6 +294,15 @@ test('slider arrows: a hundredth of the slider a press, Shift+arrow the finest s
   assert.ok(fine < v10 && fine > 0.97 * v10, `Shift+←: the finest step (${v10} → ${fine})`);
   for (let i = 0; i < 10; i++) await act(page, () => page.keyboard.press('ArrowLeft'));
   assert.equal(await lambda(), v0, 'back where it was');
+  // Shift's finest step and PageUp's ten arrows come back too.
+  await act(page, () => page.keyboard.press('Shift+ArrowRight'));
+  assert.equal(await lambda(), 0.0101);
+  await act(page, () => page.keyboard.press('Shift+ArrowLeft'));
+  assert.equal(await lambda(), v0);
+  await act(page, () => page.keyboard.press('PageUp'));
+  assert.equal(await lambda(), 0.05);
+  await act(page, () => page.keyboard.press('PageDown'));
+  assert.equal(await lambda(), v0);
   // The η of lesson 1's "try 0.6": from 0.4, two presses.
   const lr = async () => (await state(page)).scene.optimizers[0].lr;
   await page.focus(`${card} input[type=range][data-param=lr]`);

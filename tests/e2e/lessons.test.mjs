@@ -125,7 +125,12 @@ test('a lesson link opens the lesson; its scene keys change the lesson\'s scene,
     assert.deepEqual(s8.scene.optimizers.map((o) => o.kind), l8.opts.map((o) => o.kind), q);
     assert.deepEqual(s8.scene.landscape, l8.landscape, q);
     assert.equal(await p8.isVisible('#notice'), steps !== 50, q);
+    assert.equal(s8.t, l8.t, `${q}: the lesson's own step`);
   }
+  // t= is read against the lesson's steps (it was held to the default 20).
+  const { page: p9 } = await fresh(t, '?lesson=9&t=50');
+  assert.equal((await state(p9)).t, 50);
+  assert.equal(await p9.isVisible('#notice'), false);
   // An unknown lesson or language is ignored, and the link's notice says so.
   const { page: p2 } = await fresh(t, '?lesson=99&lang=fr');
   assert.equal((await state(p2)).lesson, null);

@@ -106,17 +106,7 @@ impl ParamInfo {
             if v <= 0.0 {
                 return self.min;
             }
-            // Units of the second significant digit, in v's decade.
-            let unit = 10f64.powi(math::log10(v).floor() as i32 - 1);
-            let k = v / unit;
-            let n = if up {
-                (k + 1e-9).floor() + 1.0
-            } else {
-                (k - 1e-9).ceil() - 1.0
-            };
-            // Down from the start of a decade (0.1) into the one below (0.099).
-            let n = if n < 10.0 { 9.9 } else { n };
-            round_sig(n * unit, 2)
+            next_digits(v, up, 2)
         } else {
             let s = self.step * 10.0;
             let n = if up {
@@ -214,6 +204,31 @@ impl ParamInfo {
         }
     }
 
+    /// The value Shift+arrow moves `v` to, the finest step: on a
+    /// logarithmic slider the next value of three significant digits (0.4
+    /// → 0.401, and back), on a linear one its step. The ends as for
+    /// [`nudge`](Self::nudge).
+    pub fn fine(&self, v: f64, up: bool) -> f64 {
+        if !self.log {
+            let by = if up { 1.0 } else { -1.0 };
+            return self.from_slider((self.to_slider(v) + by).clamp(0.0, self.positions()));
+        }
+        if !v.is_finite() || v <= 0.0 {
+            return if v.is_finite() && !up && self.zero {
+                0.0
+            } else {
+                self.min
+            };
+        }
+        if self.zero && !up && v <= self.min {
+            return 0.0;
+        }
+        if (up && v >= self.max) || (!up && v <= self.min) {
+            return v;
+        }
+        next_digits(v, up, 3).clamp(self.min, self.max)
+    }
+
     /// Whether a press (− or +, `up`) would leave `v` as it is: the button
     /// is at its end of the range.
     pub fn at_end(&self, v: f64, up: bool) -> bool {
@@ -260,6 +275,26 @@ impl ParamInfo {
             zero,
         }
     }
+}
+
+/// The next value of `digits` significant digits above (`up`) or below
+/// `v` > 0: 0.4 → 0.41 (two), 0.401 (three); down from the start of a
+/// decade into the one below (0.1 → 0.099).
+fn next_digits(v: f64, up: bool, digits: i32) -> f64 {
+    // Units of the last significant digit, in v's decade.
+    let unit = 10f64.powi(math::log10(v).floor() as i32 + 1 - digits);
+    let k = v / unit;
+    let n = if up {
+        (k + 1e-9).floor() + 1.0
+    } else {
+        (k - 1e-9).ceil() - 1.0
+    };
+    let first = 10f64.powi(digits - 1);
+    if n < first {
+        // Down from the start of a decade: its last value below (0.099).
+        return round_sig((10.0 * first - 1.0) * unit / 10.0, digits);
+    }
+    round_sig(n * unit, digits)
 }
 
 #[cfg(test)]
@@ -325,6 +360,31 @@ mod tests {
         assert_eq!(b2.nudge(0.999, true), 0.9999);
         assert_eq!(b2.nudge(0.999, false), 0.998);
         assert_eq!(lr.nudge(f64::NAN, true), 1e-4);
+    }
+
+    #[test]
+    fn a_fine_step_is_the_next_value_of_three_digits_and_back() {
+        let lr = ParamInfo::of(OptKind::Gd, HyperKey::Lr);
+        for (v, up, want) in [
+            (0.4, true, 0.401),
+            (0.401, false, 0.4),
+            (0.4, false, 0.399),
+            (0.1, false, 0.0999),
+            (0.999, true, 1.0),
+            (1.0, false, 0.999),
+            (0.4035, true, 0.404),
+            (0.4035, false, 0.403),
+            (10.0, true, 10.0),
+            (1e-4, false, 1e-4),
+        ] {
+            assert_eq!(lr.fine(v, up), want, "{v} {up}");
+        }
+        let eps = ParamInfo::of(OptKind::Adam, HyperKey::Eps);
+        assert_eq!(eps.fine(eps.fine(9e-7, true), false), 9e-7);
+        let l = ParamInfo::of(OptKind::Adamw, HyperKey::Lambda);
+        assert_eq!((l.fine(l.min, false), l.fine(0.0, true)), (0.0, l.min));
+        let g = ParamInfo::of(OptKind::Momentum, HyperKey::Gamma);
+        assert_eq!((g.fine(0.5, true), g.fine(0.501, false)), (0.501, 0.5));
     }
 
     #[test]

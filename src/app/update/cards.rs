@@ -4,7 +4,7 @@
 use super::{all, runs};
 use crate::app::dirty::Dirty;
 use crate::app::model::{CardError, FieldId, GlobalError, Model, Rule};
-use crate::app::msg::Field;
+use crate::app::msg::{Arrow, Field};
 use crate::optim::{
     Convention, FlagKey, HyperKey, Key, KeyValue, OptKind, OptSpec, MAX_OPTIMIZERS,
 };
@@ -104,12 +104,18 @@ pub(super) fn slide(m: &mut Model, i: usize, key: HyperKey, pos: f64) -> Dirty {
     }
 }
 
-/// An arrow key on card `i`'s slider for `key`: from the value in effect,
-/// as a drag (the link waits until it rests).
-pub(super) fn arrow(m: &mut Model, i: usize, key: HyperKey, up: bool) -> Dirty {
+/// A key on card `i`'s slider for `key`: from the value in effect, as a
+/// drag (the link waits until it rests).
+pub(super) fn arrow(m: &mut Model, i: usize, key: HyperKey, up: bool, by: Arrow) -> Dirty {
     match m.scene.optimizers.get(i).filter(|s| s.kind.uses(key)) {
         Some(s) => {
-            let v = ParamInfo::of(s.kind, key).arrow(key.get(&s.hyper), up);
+            let info = ParamInfo::of(s.kind, key);
+            let v = key.get(&s.hyper);
+            let v = match by {
+                Arrow::Fine => info.fine(v, up),
+                Arrow::One => info.arrow(v, up),
+                Arrow::Page => (0..10).fold(v, |v, _| info.arrow(v, up)),
+            };
             set(m, i, key, v, true)
         }
         None => Dirty::NONE,

@@ -176,8 +176,7 @@ pub fn in_query(query: &str) -> Option<String> {
         .split('&')
         // A bare `quiz` is an empty one: said, not dropped silently.
         .map(|p| p.split_once('=').unwrap_or((p, "")))
-        .filter(|(k, _)| *k == KEY)
-        .last()
+        .rfind(|(k, _)| *k == KEY)
         .map(|(_, v)| super::decode(v))
 }
 

@@ -80,6 +80,7 @@ fn an_arrow_on_a_slider_steps_to_a_clean_value() {
         i: 0,
         key: HyperKey::Lr,
         up,
+        by: crate::app::Arrow::One,
     };
     let d = update(&mut m, arrow(true));
     assert!(d.has(Dirty::RUNS | Dirty::CARD_VALUES | Dirty::SETTLE));
@@ -89,17 +90,35 @@ fn an_arrow_on_a_slider_steps_to_a_clean_value() {
     assert_eq!(m.scene.optimizers[0].hyper.lr, 0.6);
     update(&mut m, arrow(false));
     assert_eq!(m.scene.optimizers[0].hyper.lr, 0.5);
+    // Shift: the finest step, and back; a page: ten arrows, and back.
+    let by = |up, by| Msg::ArrowHyper {
+        i: 0,
+        key: HyperKey::Lr,
+        up,
+        by,
+    };
+    use crate::app::Arrow;
+    update(&mut m, by(true, Arrow::Fine));
+    assert_eq!(m.scene.optimizers[0].hyper.lr, 0.501);
+    update(&mut m, by(false, Arrow::Fine));
+    assert_eq!(m.scene.optimizers[0].hyper.lr, 0.5);
+    update(&mut m, by(true, Arrow::Page));
+    assert_eq!(m.scene.optimizers[0].hyper.lr, 2.0);
+    update(&mut m, by(false, Arrow::Page));
+    assert_eq!(m.scene.optimizers[0].hyper.lr, 0.5);
     // A key the card does not use, or no card: nothing.
     let none = Msg::ArrowHyper {
         i: 0,
         key: HyperKey::Beta1,
         up: true,
+        by: crate::app::Arrow::One,
     };
     assert_eq!(update(&mut m, none), Dirty::NONE);
     let none = Msg::ArrowHyper {
         i: 9,
         key: HyperKey::Lr,
         up: true,
+        by: crate::app::Arrow::One,
     };
     assert_eq!(update(&mut m, none), Dirty::NONE);
 }
