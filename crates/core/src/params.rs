@@ -126,22 +126,8 @@ impl ParamInfo {
     /// name, not 0.449, 0.503, 0.565), so that a press back returns. The
     /// ends as for [`nudge`](Self::nudge).
     pub fn arrow(&self, v: f64, up: bool) -> f64 {
-        if !self.log {
-            let by = self.positions() / 100.0 * if up { 1.0 } else { -1.0 };
-            return self.from_slider((self.to_slider(v) + by).clamp(0.0, self.positions()));
-        }
-        if !v.is_finite() || v <= 0.0 {
-            return if v.is_finite() && !up && self.zero {
-                0.0
-            } else {
-                self.min
-            };
-        }
-        if self.zero && !up && v <= self.min {
-            return 0.0;
-        }
-        if (up && v >= self.max) || (!up && v <= self.min) {
-            return v;
+        if let Some(end) = self.key_end(v, up, self.positions() / 100.0) {
+            return end;
         }
         let stops = self.stops();
         let e = math::log10(v).floor() as i32;
@@ -209,24 +195,29 @@ impl ParamInfo {
     /// → 0.401, and back), on a linear one its step. The ends as for
     /// [`nudge`](Self::nudge).
     pub fn fine(&self, v: f64, up: bool) -> f64 {
+        match self.key_end(v, up, 1.0) {
+            Some(end) => end,
+            None => next_digits(v, up, 3).clamp(self.min, self.max),
+        }
+    }
+
+    /// What a key does before a logarithmic slider's own rule: a linear
+    /// slider moves `positions`; a value off the scale (0, NaN) goes to
+    /// the first position (0 where it is off); at an end, as
+    /// [`nudge`](Self::nudge) does. None: the log rule decides.
+    fn key_end(&self, v: f64, up: bool, positions: f64) -> Option<f64> {
         if !self.log {
-            let by = if up { 1.0 } else { -1.0 };
-            return self.from_slider((self.to_slider(v) + by).clamp(0.0, self.positions()));
+            let by = if up { positions } else { -positions };
+            return Some(self.from_slider((self.to_slider(v) + by).clamp(0.0, self.positions())));
         }
         if !v.is_finite() || v <= 0.0 {
-            return if v.is_finite() && !up && self.zero {
-                0.0
-            } else {
-                self.min
-            };
+            let off = v.is_finite() && !up && self.zero;
+            return Some(if off { 0.0 } else { self.min });
         }
         if self.zero && !up && v <= self.min {
-            return 0.0;
+            return Some(0.0);
         }
-        if (up && v >= self.max) || (!up && v <= self.min) {
-            return v;
-        }
-        next_digits(v, up, 3).clamp(self.min, self.max)
+        ((up && v >= self.max) || (!up && v <= self.min)).then_some(v)
     }
 
     /// Whether a press (− or +, `up`) would leave `v` as it is: the button
