@@ -281,6 +281,18 @@ pub fn draw(
             placed.push(span(from, t));
         }
     }
+    // Each run's decay direction arrow: a label must stand nearer its own
+    // than another run's (lesson 9's AdamW label stood over Adam+L2's).
+    let dirs: Vec<Segment> = o
+        .arrows
+        .iter()
+        .filter_map(|(_, a)| {
+            let from = g.px(a.from);
+            let d = a.decay?;
+            let end = g.px([a.from[0] + d[0], a.from[1] + d[1]]);
+            Some((from, decay_tip(from, end, st)?))
+        })
+        .collect();
     // Last run first, so a shorter step of an earlier run (lesson 8's
     // corrected Adam under the uncorrected one) stays on top and visible.
     for (n, (index, a)) in o.arrows.iter().enumerate().rev() {
@@ -311,6 +323,7 @@ pub fn draw(
                 text: label,
                 colour,
                 dots,
+                arrows: &dirs,
             };
             if let Some(dir) = decay_direction(ctx, g, st, from, dt, &to, &mut placed)? {
                 item += &format!(",\"decay_dir\":{}", px_json(dir));
@@ -348,7 +361,12 @@ fn decay_direction(
     label: &Label,
     placed: &mut Vec<[f64; 4]>,
 ) -> Result<Option<(f64, f64)>, JsValue> {
-    let Label { text, colour, dots } = *label;
+    let Label {
+        text,
+        colour,
+        dots,
+        arrows,
+    } = *label;
     let Some(tip) = decay_tip(from, decay_end, st) else {
         return Ok(None);
     };
@@ -373,19 +391,30 @@ fn decay_direction(
     let (pad, half) = label_margins(st);
     // The halo too (a label at x = 4 had its box, halo and all, at −3).
     let inside = |x: f64| x.min(g.w - tw - pad).max(pad);
+    // The box, halo and air included, just clear of its own arrow (6 px
+    // from the text had the presenter's wider halo over it, and the label
+    // was pushed far away to find room).
+    let off = pad + 3.0;
+    // Or above or below the arrow, centred on it: beside its ends a long
+    // presenter's label met ticks and arrows, and its search for room took
+    // it next to the other run's arrow.
+    let b = span(from, tip);
+    let mid = inside((b[0] + b[2] - tw) / 2.0);
     let sides = [
         (
-            inside(if right { tip.0 + 6.0 } else { tip.0 - 6.0 - tw }),
+            inside(if right { tip.0 + off } else { tip.0 - off - tw }),
             tip.1,
         ),
         (
             inside(if right {
-                from.0 - 6.0 - tw
+                from.0 - off - tw
             } else {
-                from.0 + 6.0
+                from.0 + off
             }),
             from.1,
         ),
+        (mid, b[1] - half - 3.0),
+        (mid, b[3] + half + 3.0),
     ];
     // The trails' dots under the label's columns are in its way too (not
     // kept: the next label has its own columns).
@@ -408,8 +437,22 @@ fn decay_direction(
             &soft,
             [lx - pad, y - half, lx + tw + pad, y + half],
             g.h,
+            r,
         );
-        if best.is_none_or(|b| cost < b.2) {
+        // Nearer another run's arrow than its own: as if 200 px away.
+        let centre = (lx + tw / 2.0, ly);
+        let own = to_segment(centre, from, tip);
+        let other = arrows
+            .iter()
+            .filter(|(f, _)| (f.0 - from.0).hypot(f.1 - from.1) > 0.5)
+            .map(|&(f, t)| to_segment(centre, f, t))
+            .fold(f64::INFINITY, f64::min);
+        let cost = if other < own {
+            (cost.0, cost.1, cost.2 + 200.0)
+        } else {
+            cost
+        };
+        if best.is_none_or(|b| weigh(cost, r) < weigh(b.2, r)) {
             best = Some((lx, ly, cost));
         }
     }
@@ -436,6 +479,8 @@ struct Label<'a> {
     text: &'a str,
     colour: &'a str,
     dots: &'a [(f64, f64)],
+    /// Every run's decay direction arrow (from, tip), its own among them.
+    arrows: &'a [Segment],
 }
 
 /// A decay label drawn (white on a dark halo): the text, its font, the
@@ -520,7 +565,7 @@ fn label_margins(st: &Style) -> (f64, f64) {
 /// narrow plot), the place it overlaps least. Stepping one way a few
 /// times had left two labels on each other at 360 px. With the y, what is
 /// left in the way: (overlap of `placed`, of `soft`, distance moved).
-fn clear_of(placed: &[[f64; 4]], soft: &[[f64; 4]], b: [f64; 4], h: f64) -> (f64, Cost) {
+fn clear_of(placed: &[[f64; 4]], soft: &[[f64; 4]], b: [f64; 4], h: f64, dot: f64) -> (f64, Cost) {
     // A little air too: a label flush against an arrow read as touching it.
     const GAP: f64 = 2.0;
     let b = [b[0] - GAP, b[1] - GAP, b[2] + GAP, b[3] + GAP];
@@ -577,9 +622,16 @@ fn clear_of(placed: &[[f64; 4]], soft: &[[f64; 4]], b: [f64; 4], h: f64) -> (f64
             f64::INFINITY
         };
         if hard == 0.0 && soft == 0.0 {
-            return (y, (0.0, 0.0, moved));
+            let clear = (0.0, 0.0, moved);
+            // The first clear place is the nearest clear one; a nearer one
+            // over a dot or two may still be better.
+            return if weigh(clear, dot) < weigh(best.1, dot) {
+                (y, clear)
+            } else {
+                best
+            };
         }
-        if (hard, soft) < (best.1 .0, best.1 .1) {
+        if weigh((hard, soft, moved), dot) < weigh(best.1, dot) {
             best = (y, (hard, soft, moved));
         }
     }
@@ -590,6 +642,15 @@ fn clear_of(placed: &[[f64; 4]], soft: &[[f64; 4]], b: [f64; 4], h: f64) -> (f64
 /// arrows, of the trails' dots, and how far it moved (CSS px).
 type Cost = (f64, f64, f64);
 
+/// A place's cost as the labels weigh it: what stands on another label or
+/// an arrow first; then covering a dot (radius `dot`) as much as moving 20
+/// px away from its arrow (a label kept clear of every dot had gone next to
+/// the other run's arrow).
+fn weigh(c: Cost, dot: f64) -> (f64, f64) {
+    let area = (2.0 * dot).powi(2).max(1.0);
+    (c.0, c.1 / area * 20.0 + c.2)
+}
+
 /// The tip of the decay's direction arrow drawn from `from` towards the
 /// decay's own tip `to`, [`DECAY_DIR`] long; none for a decay of no
 /// length.
@@ -598,6 +659,21 @@ fn decay_tip(from: (f64, f64), to: (f64, f64), st: &Style) -> Option<(f64, f64)>
     let len = dx.hypot(dy);
     let reach = DECAY_DIR * st.line;
     (len.is_finite() && len > 1e-9).then(|| (from.0 + dx / len * reach, from.1 + dy / len * reach))
+}
+
+/// An arrow as drawn: from, tip (CSS px).
+type Segment = ((f64, f64), (f64, f64));
+
+/// The distance from `p` to the segment a–b.
+fn to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let s = if len2 > 0.0 {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (p.0 - a.0 - s * dx).hypot(p.1 - a.1 - s * dy)
 }
 
 /// The box of the segment a–b (an arrow, for the labels to keep off).
