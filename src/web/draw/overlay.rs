@@ -441,11 +441,11 @@ fn decay_direction(
         );
         // Nearer another run's arrow than its own: as if 200 px away.
         let centre = (lx + tw / 2.0, ly);
-        let own = to_segment(centre, from, tip);
+        let own = crate::geometry::to_segment(centre, from, tip);
         let other = arrows
             .iter()
             .filter(|(f, _)| (f.0 - from.0).hypot(f.1 - from.1) > 0.5)
-            .map(|&(f, t)| to_segment(centre, f, t))
+            .map(|&(f, t)| crate::geometry::to_segment(centre, f, t))
             .fold(f64::INFINITY, f64::min);
         let cost = if other < own {
             (cost.0, cost.1, cost.2 + 200.0)
@@ -663,18 +663,6 @@ fn decay_tip(from: (f64, f64), to: (f64, f64), st: &Style) -> Option<(f64, f64)>
 
 /// An arrow as drawn: from, tip (CSS px).
 type Segment = ((f64, f64), (f64, f64));
-
-/// The distance from `p` to the segment a–b.
-fn to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let len2 = dx * dx + dy * dy;
-    let s = if len2 > 0.0 {
-        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    (p.0 - a.0 - s * dx).hypot(p.1 - a.1 - s * dy)
-}
 
 /// The box of the segment a–b (an arrow, for the labels to keep off).
 fn span(a: (f64, f64), b: (f64, f64)) -> [f64; 4] {

@@ -55,3 +55,15 @@ pub use viewport::{
     figure_height, fit_height, grabs_start, grain, is_drag, nudge_step, pinch, snap, start_ok,
     view_ok, wheel_factor, Screen, Viewport, WHEEL_MAX,
 };
+
+/// The distance from `p` to the segment a–b (a point if a = b).
+pub fn to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let s = if len2 > 0.0 {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (p.0 - a.0 - s * dx).hypot(p.1 - a.1 - s * dy)
+}

@@ -226,17 +226,7 @@ mod tests {
         out
     }
 
-    /// Distance from p to segment a–b.
-    fn seg_dist(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
-        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-        let len2 = dx * dx + dy * dy;
-        let s = if len2 > 0.0 {
-            (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        ((p.0 - a.0 - s * dx).powi(2) + (p.1 - a.1 - s * dy).powi(2)).sqrt()
-    }
+    use crate::geometry::to_segment as seg_dist;
 
     /// Every dropped point is within eps of the kept polyline's segment
     /// that replaced it, and the kept points are a subsequence with both ends.
