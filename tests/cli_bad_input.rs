@@ -251,7 +251,7 @@ fn every_numeric_option_names_its_range_in_both_languages() {
             ];
             let what = format!("{flag} {bad}");
             let o = run(&args);
-            let range = format!("{flag} must be an integer in {lo}..={hi} (got {bad})");
+            let range = format!("{flag} must be a whole number from {lo} to {hi} (got {bad})");
             assert_one_line(&o, &what, &[&range]);
             let o = run(&[&["--lang", "zh"][..], &args].concat());
             let range = format!("{flag} 必须是 {lo} 到 {hi} 之间的整数（实际为 {bad}）");

@@ -100,7 +100,7 @@ fn bad_schedules_are_refused_naming_the_argument() {
             r#"{"kind": "gd", "schedule": {"kind": "step"}}"#,
             20,
             "optimizers[1].schedule.step_size",
-            "is required: an integer in 1..=100000",
+            "is required: a whole number from 1 to 100000",
         ),
         (
             r#"{"kind": "gd", "schedule": {"kind": "cosine", "T_min": 3}}"#,

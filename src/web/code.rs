@@ -47,6 +47,11 @@ fn show(app: &App, code: &str) -> Result<(), JsValue> {
 }
 
 fn copy(app: &App) -> Result<(), JsValue> {
+    // A start where f is undefined: refused as `gradscape code` refuses it,
+    // with its words (the script's runs would have had no first point).
+    if let Err(e) = crate::run::check_start(&app.scene) {
+        return super::share::refuse(app, &e);
+    }
     let code = script(app);
     show(app, &code)?;
     let copied = tr(app.lang, "code.copied").to_string();

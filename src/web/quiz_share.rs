@@ -5,7 +5,7 @@
 use super::dom::{add, by_id, el, on};
 use super::{with_app, App};
 use crate::quiz::{QuizMode, QuizSpec};
-use crate::url::quiz::{write, KEY};
+use crate::url::quiz::{write, QuizNotice, KEY};
 use gradscape_text::optim::opt_label;
 use gradscape_text::{tr, trf};
 use wasm_bindgen::prelude::*;
@@ -114,6 +114,20 @@ fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
     }
     .fit(app.scene.steps, app.scene.optimizers.len());
     let status = app.root("share-status")?;
+    // Said as the link would say it when opened: `which` with one run, a
+    // run stopped before the pause (the link was copied, and opened to a
+    // notice and no quiz).
+    let refusal = match spec {
+        _ if mode == QuizMode::Which && app.scene.optimizers.len() == 1 => {
+            Some(QuizNotice::OneTrail)
+        }
+        Some(s) => crate::url::quiz::answerable(&s, &app.runs).err(),
+        None => None,
+    };
+    if let Some(n) = refusal {
+        status.set_text_content(Some(&gradscape_text::quiz::notice(&n, app.lang)));
+        return Ok(());
+    }
     let Some(spec) = spec else {
         status.set_text_content(Some(tr(app.lang, "quiz.share.none")));
         return Ok(());
@@ -138,7 +152,11 @@ fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
     let said = match spec.mode {
         QuizMode::Predict => trf(
             app.lang,
-            "quiz.share.copied",
+            if spec.ahead == 1 {
+                "quiz.share.copied.one"
+            } else {
+                "quiz.share.copied"
+            },
             &[&spec.at.to_string(), &name, &spec.ahead.to_string()],
         ),
         QuizMode::Which => trf(

@@ -94,13 +94,16 @@ fn runs_to_export(app: &App) -> Result<Option<Vec<crate::run::Trajectory>>, JsVa
     let runs = crate::run::check_start(&app.scene).and_then(|()| simulate_with(&app.scene, false));
     match runs {
         Ok(runs) => Ok(Some(runs)),
-        Err(e) => {
-            let status = app.root("share-status")?;
-            status.set_text_content(Some(&gradscape_text::errors::run_error(&e, app.lang)));
-            super::dom::bring_into_view(&status);
-            Ok(None)
-        }
+        Err(e) => refuse(app, &e).map(|()| None),
     }
+}
+
+/// Why an export of the scene is refused, under the share buttons.
+pub(super) fn refuse(app: &App, e: &crate::run::RunError) -> Result<(), JsValue> {
+    let status = app.root("share-status")?;
+    status.set_text_content(Some(&gradscape_text::errors::run_error(e, app.lang)));
+    super::dom::bring_into_view(&status);
+    Ok(())
 }
 
 fn copy_link(app: &App) -> Result<(), JsValue> {

@@ -79,13 +79,13 @@ test('CSV and JSON: the trajectories the page shows, in simulate\'s formats', as
 // A start where f is undefined has no first point: the trajectories are
 // refused with the command line's words, in the page's language; nothing
 // is downloaded (it was a header alone and "points": []).
-test('CSV and JSON of a scene whose start is undefined: refused, said, nothing downloaded', async (t) => {
+test('CSV, JSON and PyTorch of a scene whose start is undefined: refused, said, nothing downloaded', async (t) => {
   for (const [lang, words] of [['en', /^start: f is not defined \(or not finite\) at the start \[-1, 1\]/], ['zh', /^start：f 在起点 \[-1, 1\] 处无定义/]]) {
     const { page: p, errors: errs } = await openPage(browser, t, `${server.url}?expr=ln(x)&start=-1,1&lang=${lang}`);
     await p.click('.share-panel > summary');
     let downloads = 0;
     p.on('download', () => downloads++);
-    for (const id of ['export-csv', 'export-json']) {
+    for (const id of ['export-csv', 'export-json', 'copy-pytorch']) {
       await p.evaluate(() => { document.getElementById('share-status').textContent = ''; });
       await p.click(`#${id}`);
       await p.waitForFunction(() => document.getElementById('share-status').textContent !== '');

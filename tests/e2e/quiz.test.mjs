@@ -70,7 +70,7 @@ for (const lang of ['en', 'zh']) {
     // The prompt asks about the second run, by its mark as the captions
     // name runs, in the page's language.
     const prompt = await page.locator('#quiz-prompt').innerText();
-    assert.match(prompt, lang === 'en' ? /^Where will Momentum η=0\.4 γ=0\.5 \(blue discs\) be after 10 more steps\? Click on the figure\.$/ : /^再走 10 步后，动量法 η=0\.4 γ=0\.5（蓝色圆点） 会在哪里？请在图上点击。$/);
+    assert.match(prompt, lang === 'en' ? /^Where will Momentum η=0\.4 γ=0\.5 \(blue discs\) be after 10 more steps\? Click on the figure\.$/ : /^再走 10 步后，动量法 η=0\.4 γ=0\.5（蓝色圆点）会在哪里？请在图上点击。$/);
     // Click: the guess is the world point under the click; a second click moves it.
     await clickPlot(page, 0.3, 0.7);
     const guess = await clickPlot(page, 0.62, 0.45);
@@ -187,17 +187,39 @@ test('a bad argument is named with its range and its default used', async (t) =>
 // says where, as its legend does.
 test('a prediction about a run that stops before the pause is no quiz, said', async (t) => {
   for (const [q, words] of [
-    ['?f=rosenbrock&opt=gd:lr=0.6&quiz=predict(at=5)', /quiz: run 1 stops at step 3, before the pause at step 5, so there is nothing to predict; no quiz/],
-    ['?expr=ln(x)&start=-1,1&quiz=predict(at=5)&lang=zh', /quiz：第 1 次运行在第 0 步就停止了，早于暂停的第 5 步/],
+    ['f=rosenbrock&opt=gd:lr=0.6&quiz=predict(at=5)', /quiz: run 1 stops at step 3, before the pause at step 5, so there is nothing to predict; no quiz/],
+    ['expr=ln(x)&start=-1,1&quiz=predict(at=5)&lang=zh', /quiz：第 1 次运行在第 0 步就停止了，早于暂停的第 5 步/],
   ]) {
     const page = await open(t, q);
     assert.match(await page.locator('#notice-list').innerText(), words, q);
     assert.equal((await state(page)).quiz, null, q);
   }
-  const page = await open(t, '?f=rosenbrock&opt=gd:lr=0.6&quiz=predict(at=1,ahead=5)');
+  const page = await open(t, 'f=rosenbrock&opt=gd:lr=0.6&quiz=predict(at=1,ahead=5)');
   await clickPlot(page, 0.5, 0.5);
   await revealed(page);
   assert.match(await page.locator('#quiz-result').innerText(), /^Step 2: .* It stopped at step 3, before the step asked about: this is its last point\.$/s);
+});
+
+// The quiz maker says what the link would say, instead of copying a link
+// that opens to a notice and no quiz.
+test('Share: a quiz link that could not ask is not made, and why is said', async (t) => {
+  for (const [q, pick, words] of [
+    ['f=rosenbrock&opt=gd:lr=0.6;gd:lr=0.001&t=10', '1', /quiz: run 1 stops at step 3, before the pause at step 10/],
+    ['opt=gd&t=5', 'which', /quiz: which needs two runs at least/],
+  ]) {
+    const page = await open(t, q);
+    await page.evaluate(() => { document.querySelector('.share-panel').open = true; });
+    await page.selectOption('#quiz-run', pick);
+    await page.click('#copy-quiz');
+    await settled(page);
+    assert.match(await page.locator('#share-status').innerText(), words, q);
+  }
+  const page = await open(t, `${SCENE}&t=18`);
+  await page.evaluate(() => { document.querySelector('.share-panel').open = true; });
+  await page.fill('#quiz-ahead', '1');
+  await page.click('#copy-quiz');
+  await settled(page);
+  assert.match(await page.locator('#share-status').innerText(), /after one more step\./);
 });
 
 test('Share: "Copy quiz link" makes a link of this scene paused at this step', async (t) => {

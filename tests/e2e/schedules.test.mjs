@@ -164,7 +164,7 @@ test('refused values: inline errors naming the argument and its range, in Englis
   assert.deepEqual((await state(page)).scene, kept);
   // Text that is not a number says what was typed.
   await refuse(page, 'step_size', 'ten');
-  assert.match(await msg.textContent(), /^steps between decays \(step_size\): must be an integer in 1\.\.=100000 \(got "ten"\)/);
+  assert.match(await msg.textContent(), /^steps between decays \(step_size\): must be a whole number from 1 to 100000 \(got "ten"\)/);
   // 中文: the same refusal in Chinese.
   await act(page, () => page.locator('#lang').selectOption('zh'));
   await act(page, () => picker(page).selectOption('one_cycle'));

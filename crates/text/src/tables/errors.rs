@@ -84,7 +84,7 @@ pub const EN: crate::Table = &[
         "a finite number with {0} ≤ |value| ≤ {1}",
     ),
     ("allowed.angle", "an angle in degrees in [-{0}, {0}]"),
-    ("allowed.integer", "an integer in {0}..={1}"),
+    ("allowed.integer", "a whole number from {0} to {1}"),
     ("allowed.point", "[x, y], two finite numbers"),
     (
         "allowed.span",
@@ -140,7 +140,7 @@ pub const EN: crate::Table = &[
     ("cli.possible", "{0}; possible values: {1}"),
     ("cli.bad-args", "invalid arguments"),
     ("cli.conflict", "{0} cannot be used with {1}"),
-    ("cli.range", "{0} must be an integer in {1}..={2} (got {3})"),
+    ("cli.range", "{0} must be a whole number from {1} to {2} (got {3})"),
     (
         "cli.gif-frames",
         "a GIF of {0} frames is too long (at most {1}): use {2} or more",
@@ -233,7 +233,7 @@ pub const ZH: crate::Table = &[
     ("allowed.object", "对象"),
     ("allowed.optimizer-list", "优化器列表"),
     ("allowed.one-of", "以下之一：{0}"),
-    ("allowed.convention", " \"d2l\" 或 \"pytorch\""),
+    ("allowed.convention", " “d2l” 或 “pytorch”"),
     ("allowed.version", " 1"),
     ("allowed.etas", " [η−, η+]，即两个有限数且 0 < η− < 1 < η+"),
     (

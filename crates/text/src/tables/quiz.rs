@@ -97,6 +97,10 @@ pub const EN: crate::Table = &[
         "Quiz link copied: it pauses at step {0} and asks where {1} will be after {2} more steps.",
     ),
     (
+        "quiz.share.copied.one",
+        "Quiz link copied: it pauses at step {0} and asks where {1} will be after one more step.",
+    ),
+    (
         "quiz.share.copied.which",
         "Quiz link copied: it pauses at step {0} with the names hidden and asks which trail is which; the reveal plays {1} more steps.",
     ),
@@ -109,10 +113,10 @@ pub const EN: crate::Table = &[
 /// 简体中文.
 pub const ZH: crate::Table = &[
     ("quiz.region", "小测验"),
-    ("quiz.prompt", "再走 {1} 步后，{0} 会在哪里？请在图上点击。"),
-    ("quiz.prompt.present", "再走 {1} 步后，{0} 会在哪里？"),
-    ("quiz.prompt.one", "再走 1 步后，{0} 会在哪里？请在图上点击。"),
-    ("quiz.prompt.present.one", "再走 1 步后，{0} 会在哪里？"),
+    ("quiz.prompt", "再走 {1} 步后，{0}会在哪里？请在图上点击。"),
+    ("quiz.prompt.present", "再走 {1} 步后，{0}会在哪里？"),
+    ("quiz.prompt.one", "再走 1 步后，{0}会在哪里？请在图上点击。"),
+    ("quiz.prompt.present.one", "再走 1 步后，{0}会在哪里？"),
     ("quiz.run", "{0}（{1}）"),
     (
         "quiz.hint",
@@ -154,7 +158,7 @@ pub const ZH: crate::Table = &[
     ("quiz.notice.arg", "{0}：未知的参数“{1}”；已忽略"),
     (
         "quiz.notice.bad",
-        "{0}.{1}：必须是 {2} 到 {3} 之间的整数（得到“{4}”）；使用默认值",
+        "{0}.{1}：必须是 {2} 到 {3} 之间的整数（实际为 “{4}”）；使用默认值",
     ),
     (
         "quiz.notice.nothing",
@@ -192,6 +196,10 @@ pub const ZH: crate::Table = &[
     (
         "quiz.share.copied",
         "测验链接已复制：它在第 {0} 步暂停，提问 {1} 再走 {2} 步后的位置。",
+    ),
+    (
+        "quiz.share.copied.one",
+        "测验链接已复制：它在第 {0} 步暂停，提问 {1} 再走 1 步后的位置。",
     ),
     (
         "quiz.share.copied.which",
