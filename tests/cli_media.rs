@@ -264,7 +264,7 @@ fn step_draws_the_figure_at_that_step_as_the_page_exports_it() {
     assert_one_line(
         &run(&["render", RACE, "-o", s(&out), "--step", "21"]),
         "past the end",
-        &["--step", "0..=20", "got 21"],
+        &["--step", "from 0 to 20", "got 21"],
     );
     assert_one_line(
         &run(&["render", RACE, "-o", s(&tmp("a.gif")), "--step", "3"]),
@@ -292,9 +292,9 @@ fn step_draws_the_figure_at_that_step_as_the_page_exports_it() {
 fn bad_animation_flags_name_the_flag_and_range_in_both_languages() {
     let out = tmp("x.gif");
     let cases: &[(&[&str], &[&str])] = &[
-        (&["--fps", "0"], &["--fps", "1..=50", "got 0"]),
-        (&["--fps", "51"], &["--fps", "1..=50", "got 51"]),
-        (&["--every", "0"], &["--every", "1..=100000", "got 0"]),
+        (&["--fps", "0"], &["--fps", "from 1 to 50", "got 0"]),
+        (&["--fps", "51"], &["--fps", "from 1 to 50", "got 51"]),
+        (&["--every", "0"], &["--every", "from 1 to 100000", "got 0"]),
     ];
     for (flags, words) in cases {
         let mut args = vec!["render", SEED, "-o", s(&out)];
@@ -352,7 +352,7 @@ fn scale_multiplies_the_pixels_and_is_checked() {
     let g = decode_gif(&gif);
     assert_eq!((g.width, g.height), (600, 400));
     let o = run(&["render", SEED, "-o", s(&out), "--scale", "5"]);
-    assert_one_line(&o, "scale 5", &["--scale", "1..=4", "got 5"]);
+    assert_one_line(&o, "scale 5", &["--scale", "from 1 to 4", "got 5"]);
     // 10000 × 10000 at scale 2 is 400 million pixels: refused, not allocated.
     let o = run(&[
         "--lang",

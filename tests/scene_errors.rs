@@ -109,22 +109,22 @@ fn bad_scenes() -> Vec<(String, &'static str, Vec<&'static str>)> {
         (
             j(json!({"steps": 100001})),
             "steps",
-            vec!["integer", "0..=100000", "100001"],
+            vec!["whole number", "from 0 to 100000", "100001"],
         ),
         (
             j(json!({"steps": -1})),
             "steps",
-            vec!["integer", "0..=100000", "-1"],
+            vec!["whole number", "from 0 to 100000", "-1"],
         ),
         (
             j(json!({"steps": 1.5})),
             "steps",
-            vec!["integer", "0..=100000", "1.5"],
+            vec!["whole number", "from 0 to 100000", "1.5"],
         ),
         (
             j(json!({"steps": "20"})),
             "steps",
-            vec!["integer", "0..=100000"],
+            vec!["whole number", "from 0 to 100000"],
         ),
         (
             j(json!({"start": [1]})),
@@ -183,7 +183,7 @@ fn bad_scenes() -> Vec<(String, &'static str, Vec<&'static str>)> {
         (
             j(json!({"noise": {"seed": -1}})),
             "noise.seed",
-            vec!["integer", "9007199254740991"],
+            vec!["whole number", "9007199254740991"],
         ),
         (
             j(json!({"noise": {"seed": 9007199254740992u64}})),
