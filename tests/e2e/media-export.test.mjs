@@ -65,8 +65,15 @@ async function play(body, times, type = 'video/webm') {
     const g = c.getContext('2d', { willReadFrequently: true });
     const shots = [];
     for (const t of times) {
+      // Seeked, then the frame itself: under load `seeked` came before the
+      // new frame could be drawn (frames 0 and 20 read the same once in CI).
+      const shown = new Promise((ok) => {
+        if (v.requestVideoFrameCallback) v.requestVideoFrameCallback(() => ok());
+        setTimeout(ok, 1000);
+      });
       v.currentTime = t;
       await new Promise((ok) => { v.onseeked = ok; });
+      await shown;
       g.drawImage(v, 0, 0);
       const px = [];
       for (let j = 0; j < 9; j++) for (let i = 0; i < 16; i++) {
