@@ -448,6 +448,7 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
         ),
         Notice::UnknownKey { key } => trf(lang, "link.unknown", &[key]),
         Notice::Repeated { key } => trf(lang, "link.repeated", &[key]),
+        Notice::BadSchedule { got } => trf(lang, "link.bad-schedule", &[got]),
         Notice::DecimalComma { key, got } => {
             let what = trf(lang, "link.decimal-comma", &[key, got]);
             trf(lang, "link.ignored", &[&trf(lang, "field.comma", &[&what])])
@@ -494,6 +495,25 @@ mod tests {
         let en = io_error(&other, Lang::En);
         assert!(!en.contains("os error") && !en.is_empty(), "{en}");
         assert_eq!(io_error(&other, Lang::Zh), "读写出错");
+    }
+
+    #[test]
+    fn a_schedule_whose_parentheses_do_not_close_is_said_so() {
+        for q in [
+            "opt=gd:lr=0.5,schedule=step(",
+            "opt=gd:lr=0.5,schedule=step()cosine()",
+        ] {
+            let (s, _, notes) = from_query(q);
+            assert_eq!(notes.len(), 1, "{q}: {notes:?}");
+            let en = notice(&notes[0], Lang::En);
+            assert!(
+                en.starts_with("opt: schedule=step(") && en.contains("parentheses closed"),
+                "{en}"
+            );
+            assert!(notice(&notes[0], Lang::Zh).contains("括号要配对"));
+            assert_eq!(s.optimizers[0].hyper.lr, 0.5, "the optimizer stays");
+            assert!(s.optimizers[0].schedule.is_none());
+        }
     }
 
     #[test]

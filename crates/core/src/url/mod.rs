@@ -266,6 +266,12 @@ pub enum Notice {
         /// What was written (`0,5`).
         got: String,
     },
+    /// A schedule in `opt=` whose parentheses do not close around one
+    /// schedule (`schedule=step(`); left out, its optimizer kept.
+    BadSchedule {
+        /// What was written after `schedule=`.
+        got: String,
+    },
     /// A key given more than once (`steps=5&steps=30`); the last is used.
     Repeated {
         /// The key.

@@ -242,7 +242,17 @@ pub fn from_query_over(query: &str, base: Option<&Scene>) -> (Scene, Option<usiz
                         let (pk, pv) = kv.split_once('=').unwrap_or((kv, ""));
                         let pv = pv.trim();
                         let value = if pk.trim() == "schedule" {
-                            super::schedule::parse(pv, &number_or_text)
+                            let s = super::schedule::parse(pv, &number_or_text);
+                            // `step(`, `a()b()`: parentheses that do not
+                            // close around one schedule; said as such (it
+                            // was "must be an object").
+                            if matches!(&s, Value::String(t) if t.contains(['(', ')'])) {
+                                notices.push(Notice::BadSchedule {
+                                    got: pv.to_string(),
+                                });
+                                continue;
+                            }
+                            s
                         } else {
                             match pv.split_once(super::PAIR) {
                                 Some((a, b)) => Value::Array(vec![

@@ -39,6 +39,10 @@ pub const EN: crate::Table = &[
     ("link.bad-step", "t: must be a step number, a whole number ≥ 0 (got \"{0}\"); ignored"),
     ("link.surface-key", "{0}: not a key of this surface; its keys are {1}"),
     ("link.repeated", "{0}: given more than once; the last is used"),
+    (
+        "link.bad-schedule",
+        "opt: schedule={0} must be kind(arg=value, …) with its parentheses closed; ignored",
+    ),
     ("link.decimal-comma", "opt: {0}={1} has a comma, which separates keys"),
     ("link.bad-lesson", "lesson: must be a lesson from 1 to {0} (got \"{1}\"); ignored"),
     ("link.bad-lang", "lang: must be en or zh (got \"{0}\"); ignored"),
@@ -311,6 +315,10 @@ pub const ZH: crate::Table = &[
     ("link.bad-step", "t：应为步数，即 ≥ 0 的整数（实际为 “{0}”）；已忽略"),
     ("link.surface-key", "{0}：不是这个曲面的键；它的键是 {1}"),
     ("link.repeated", "{0}：出现了不止一次；使用最后一个"),
+    (
+        "link.bad-schedule",
+        "opt：schedule={0} 应写成 kind(arg=value, …)，括号要配对；已忽略",
+    ),
     ("link.decimal-comma", "opt：{0}={1} 中有逗号，而逗号用来分隔键"),
     ("link.bad-lesson", "lesson：应为 1 到 {0} 的课程编号（实际为 “{1}”）；已忽略"),
     ("link.bad-lang", "lang：应为 en 或 zh（实际为 “{0}”）；已忽略"),
