@@ -317,7 +317,7 @@ pub const ZH: crate::Table = &[
     ("link.repeated", "{0}：出现了不止一次；使用最后一个"),
     (
         "link.bad-schedule",
-        "opt：schedule={0} 应写成 kind(arg=value, …)，括号要配对；已忽略",
+        "opt：schedule={0} 应写成 名称(参数=值, …)，括号要配对；已忽略",
     ),
     ("link.decimal-comma", "opt：{0}={1} 中有逗号，而逗号用来分隔键"),
     ("link.bad-lesson", "lesson：应为 1 到 {0} 的课程编号（实际为 “{1}”）；已忽略"),
