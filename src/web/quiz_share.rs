@@ -106,28 +106,24 @@ fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
     };
     // On a quiz page the quiz's own step (the cursor may be past it after the reveal).
     let at = app.quiz.as_ref().map(|q| q.spec.at).unwrap_or(app.t);
-    let spec = QuizSpec {
+    let asked = QuizSpec {
         at,
         ahead,
         run: run.saturating_sub(1),
         mode,
-    }
-    .fit(app.scene.steps, app.scene.optimizers.len());
+    };
     let status = app.root("share-status")?;
     // Said as the link would say it when opened: `which` with one run, a
     // run stopped before the pause (the link was copied, and opened to a
     // notice and no quiz).
-    let refusal = match spec {
-        _ if mode == QuizMode::Which && app.scene.optimizers.len() == 1 => {
-            Some(QuizNotice::OneTrail)
-        }
-        Some(s) => crate::url::quiz::answerable(&s, &app.runs).err(),
-        None => None,
-    };
+    let refusal = crate::url::quiz::too_few(mode, app.runs.len())
+        .or_else(|| crate::url::quiz::answerable(&asked, &app.runs).err())
+        .filter(|n| *n != QuizNotice::NothingToAsk);
     if let Some(n) = refusal {
         status.set_text_content(Some(&gradscape_text::quiz::notice(&n, app.lang)));
         return Ok(());
     }
+    let spec = asked.fit(app.scene.steps, app.scene.optimizers.len());
     let Some(spec) = spec else {
         status.set_text_content(Some(tr(app.lang, "quiz.share.none")));
         return Ok(());

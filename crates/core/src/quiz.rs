@@ -16,6 +16,16 @@ pub enum QuizMode {
     Which,
 }
 
+impl QuizMode {
+    /// The runs it needs: one to predict, two to tell apart.
+    pub fn fewest_runs(self) -> usize {
+        match self {
+            QuizMode::Predict => 1,
+            QuizMode::Which => 2,
+        }
+    }
+}
+
 /// An exercise: paused at step `at`; where will run `run` be after `ahead`
 /// more steps (predict), or which trail is which optimizer (which).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,11 +52,7 @@ impl QuizSpec {
     /// `steps`, the run one that exists. None when no exercise fits (no
     /// step, no run, or fewer than two trails to tell apart).
     pub fn fit(self, steps: usize, runs: usize) -> Option<QuizSpec> {
-        let fewest = match self.mode {
-            QuizMode::Predict => 1,
-            QuizMode::Which => 2,
-        };
-        if steps == 0 || runs < fewest {
+        if steps == 0 || runs < self.mode.fewest_runs() {
             return None;
         }
         let at = self.at.min(steps - 1);

@@ -74,7 +74,8 @@ pub enum QuizNotice {
 
 /// Whether `spec` can be asked of the scene's `runs`: a prediction needs
 /// its run to go on past the pause (a run stopped by then, or one whose
-/// start is undefined, had a question and no answer).
+/// start is undefined, had a question and no answer). How many runs it
+/// needs is [`too_few`]'s.
 pub fn answerable(spec: &QuizSpec, runs: &[crate::run::Trajectory]) -> Result<(), QuizNotice> {
     if spec.mode != QuizMode::Predict {
         return Ok(());
@@ -86,6 +87,15 @@ pub fn answerable(spec: &QuizSpec, runs: &[crate::run::Trajectory]) -> Result<()
             at: spec.at,
         }),
         _ => Ok(()),
+    }
+}
+
+/// Why `mode` cannot be asked of `runs` runs, if it cannot.
+pub fn too_few(mode: QuizMode, runs: usize) -> Option<QuizNotice> {
+    match runs {
+        0 => Some(QuizNotice::NothingToAsk),
+        n if n < mode.fewest_runs() => Some(QuizNotice::OneTrail),
+        _ => None,
     }
 }
 
@@ -108,12 +118,11 @@ pub fn read(value: &str, steps: usize, runs: usize) -> (Option<QuizSpec>, Vec<Qu
             return (None, notices);
         }
     };
-    if steps == 0 || runs == 0 {
-        notices.push(QuizNotice::NothingToAsk);
-        return (None, notices);
-    }
-    if mode == QuizMode::Which && runs < 2 {
-        notices.push(QuizNotice::OneTrail);
+    if let Some(n) = (steps == 0)
+        .then_some(QuizNotice::NothingToAsk)
+        .or_else(|| too_few(mode, runs))
+    {
+        notices.push(n);
         return (None, notices);
     }
     let mut given: [Option<&str>; 3] = [None; 3];

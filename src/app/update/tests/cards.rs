@@ -74,14 +74,11 @@ fn slide_hyper_maps_the_position() {
 
 #[test]
 fn an_arrow_on_a_slider_steps_to_a_clean_value() {
+    use crate::app::Arrow;
     let mut m = model();
     update(&mut m, hyper(0, HyperKey::Lr, 0.4, false));
-    let arrow = |up| Msg::ArrowHyper {
-        i: 0,
-        key: HyperKey::Lr,
-        up,
-        by: crate::app::Arrow::One,
-    };
+    let press = |i, key, up, by| Msg::ArrowHyper { i, key, up, by };
+    let arrow = |up| press(0, HyperKey::Lr, up, Arrow::One);
     let d = update(&mut m, arrow(true));
     assert!(d.has(Dirty::RUNS | Dirty::CARD_VALUES | Dirty::SETTLE));
     assert!(m.interacting, "the link waits, as for a drag");
@@ -91,13 +88,7 @@ fn an_arrow_on_a_slider_steps_to_a_clean_value() {
     update(&mut m, arrow(false));
     assert_eq!(m.scene.optimizers[0].hyper.lr, 0.5);
     // Shift: the finest step, and back; a page: ten arrows, and back.
-    let by = |up, by| Msg::ArrowHyper {
-        i: 0,
-        key: HyperKey::Lr,
-        up,
-        by,
-    };
-    use crate::app::Arrow;
+    let by = |up, by| press(0, HyperKey::Lr, up, by);
     update(&mut m, by(true, Arrow::Fine));
     assert_eq!(m.scene.optimizers[0].hyper.lr, 0.501);
     update(&mut m, by(false, Arrow::Fine));
@@ -107,19 +98,9 @@ fn an_arrow_on_a_slider_steps_to_a_clean_value() {
     update(&mut m, by(false, Arrow::Page));
     assert_eq!(m.scene.optimizers[0].hyper.lr, 0.5);
     // A key the card does not use, or no card: nothing.
-    let none = Msg::ArrowHyper {
-        i: 0,
-        key: HyperKey::Beta1,
-        up: true,
-        by: crate::app::Arrow::One,
-    };
+    let none = press(0, HyperKey::Beta1, true, Arrow::One);
     assert_eq!(update(&mut m, none), Dirty::NONE);
-    let none = Msg::ArrowHyper {
-        i: 9,
-        key: HyperKey::Lr,
-        up: true,
-        by: crate::app::Arrow::One,
-    };
+    let none = press(9, HyperKey::Lr, true, Arrow::One);
     assert_eq!(update(&mut m, none), Dirty::NONE);
 }
 
