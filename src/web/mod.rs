@@ -189,15 +189,23 @@ fn card_error_text(e: &CardError, lang: Lang, typed: &str) -> String {
             range,
             v,
             ..
-        } => trf(
-            lang,
-            "hyper.error",
-            &[
-                &param_label(kind, key, lang),
-                range_words(range, lang),
-                &format::field(v),
-            ],
-        ),
+        } => {
+            // A typed number past f64 (`1e-400` reads as 0, `1e400` as ∞):
+            // quoted as typed, not as the 0 or inf it became.
+            let got = match typed.trim() {
+                t if !t.is_empty() && (v == 0.0 || !v.is_finite()) => t.to_string(),
+                _ => format::field(v),
+            };
+            trf(
+                lang,
+                "hyper.error",
+                &[
+                    &param_label(kind, key, lang),
+                    range_words(range, lang),
+                    &got,
+                ],
+            )
+        }
         CardError::Unreadable {
             kind, key, current, ..
         } => {

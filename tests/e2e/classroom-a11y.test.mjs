@@ -184,6 +184,15 @@ test('malformed numbers are refused, not guessed: 1,5 and 0x10 are not 15 and 10
   assert.equal(await eta.inputValue(), '0x10');
   assert.match((await refusal(eta)).text, /\(got "0x10"\); kept 0\.1$/);
   assert.equal(await lr(), 0.1, 'η is not 10');
+  // A number past f64 is quoted as typed, not as the 0 or inf it reads as.
+  for (const [typed, got] of [['1e-400', '1e-400'], ['1e400', '"1e400"']]) {
+    await eta.fill(typed);
+    await eta.press('Enter');
+    await marked(eta);
+    const text = (await refusal(eta)).text;
+    assert.ok(text.startsWith(`η learning rate must be a finite number > 0 (got ${got})`), text);
+    assert.equal(await lr(), 0.1, typed);
+  }
   // Plain numbers are taken, with spaces around them.
   for (const [typed, v] of [[' .5 ', 0.5], ['5e-3', 0.005]]) {
     await eta.fill(typed);

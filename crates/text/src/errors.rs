@@ -164,6 +164,9 @@ pub fn got(g: &Got, lang: Lang) -> String {
     match g {
         // A whole number as the user wrote it ("got 99999999", not the
         // JSON of the f64 a field or a link made of it, "99999999.0").
+        // A number's exponent as it was typed (`1e20`: serde_json writes
+        // `1e+20`).
+        Got::Json(s) if s.contains("e+") && s.parse::<f64>().is_ok() => s.replace("e+", "e"),
         Got::Json(s) => match s.strip_suffix(".0") {
             Some(whole)
                 if !whole.is_empty()
@@ -478,6 +481,11 @@ mod tests {
             ("1e99", "1e99"),
             ("\"7.0\"", "\"7.0\""),
             (".0", ".0"),
+            // serde_json's `1e+20` as typed; a string keeps its `e+`.
+            ("1e+20", "1e20"),
+            ("-2.5e+300", "-2.5e300"),
+            ("1e-7", "1e-7"),
+            ("\"1e+20\"", "\"1e+20\""),
         ] {
             assert_eq!(got(&Got::Json(json.into()), Lang::En), shown);
         }
@@ -513,6 +521,28 @@ mod tests {
             assert!(notice(&notes[0], Lang::Zh).contains("括号要配对"));
             assert_eq!(s.optimizers[0].hyper.lr, 0.5, "the optimizer stays");
             assert!(s.optimizers[0].schedule.is_none());
+        }
+    }
+
+    #[test]
+    fn a_link_s_big_number_is_quoted_as_typed() {
+        for (q, en) in [
+            (
+                "f=quadratic&a=1e20",
+                "a: must be a finite number with 1e-6 ≤ |value| ≤ 1e6 (got 1e20); ignored",
+            ),
+            (
+                "steps=1e20",
+                "steps: must be a whole number from 0 to 100000 (got 1e20); ignored",
+            ),
+        ] {
+            let (_, _, notes) = from_query(q);
+            assert_eq!(notes.len(), 1, "{q}: {notes:?}");
+            assert_eq!(notice(&notes[0], Lang::En), en);
+            assert!(
+                notice(&notes[0], Lang::Zh).contains("（实际为 1e20）"),
+                "{q}"
+            );
         }
     }
 
@@ -699,8 +729,8 @@ mod tests {
             ),
             (
                 "-1e300,1e300,-1,3",
-                "view.x[0]: must be a finite number with |x| ≤ 1e12 (got -1e+300); ignored",
-                "view.x[0]：必须是满足 |x| ≤ 1e12 的有限数（实际为 -1e+300）；已忽略",
+                "view.x[0]: must be a finite number with |x| ≤ 1e12 (got -1e300); ignored",
+                "view.x[0]：必须是满足 |x| ≤ 1e12 的有限数（实际为 -1e300）；已忽略",
             ),
         ] {
             let (_, _, notes) = from_query(&format!(

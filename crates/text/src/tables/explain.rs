@@ -170,7 +170,7 @@ pub const ZH: crate::Table = &[
         "explain.map.pytorch",
         "pytorch 约定：torch 的 b ← μ·b + g，x ← x − lr·b，令 v = lr·b 即为 v ← μ·v + lr·g，x ← x − v——同一张图，γ = μ，η = lr。",
     ),
-    ("explain.map.target", "点击图中任一点（或在图上用方向键），设置{0}的 η 和 γ。"),
+    ("explain.map.target", "点击图中任一点（或在图上用方向键），即可设置 η 和 γ（{0}）。"),
     ("explain.map.none", "场景中没有动量法优化器：点击即添加一个，使用指针处的 η 和 γ（按方向键则从图的中间开始）。"),
     ("explain.map.full", "场景中已有 16 个优化器：请先删除一个，再添加动量法。"),
     (
