@@ -260,6 +260,40 @@ fn bad_scenes() -> Vec<(String, &'static str, Vec<&'static str>)> {
             "optimizers[0].nesterov",
             vec!["true or false"],
         ),
+        // torch's strong-Wolfe search divides by the step: η = 0 at step
+        // 2 (exponential γ = 0), at 12 (cosine to 0 at T_max = 11), at the
+        // first reduction of a plateau with factor 0.
+        (
+            j(
+                json!({"steps": 3, "optimizers": [{"kind": "lbfgs", "line_search": "strong_wolfe", "schedule": {"kind": "exponential", "gamma": 0}}]}),
+            ),
+            "optimizers[0].schedule",
+            vec![
+                "η = 0 at step 2",
+                "ZeroDivisionError",
+                "line_search to none",
+            ],
+        ),
+        (
+            j(
+                json!({"steps": 30, "optimizers": [{"kind": "lbfgs", "line_search": "strong_wolfe", "schedule": {"kind": "cosine", "T_max": 11}}]}),
+            ),
+            "optimizers[0].schedule",
+            vec!["η = 0 at step 12"],
+        ),
+        (
+            j(
+                json!({"steps": 30, "optimizers": [{"kind": "lbfgs", "line_search": "strong_wolfe", "schedule": {"kind": "plateau", "factor": 0, "patience": 2}}]}),
+            ),
+            "optimizers[0].schedule",
+            vec!["η = 0 at step"],
+        ),
+        // torch's SGD: "Nesterov momentum requires a momentum".
+        (
+            j(json!({"optimizers": [{"kind": "momentum", "nesterov": true, "gamma": 0}]})),
+            "optimizers[0].gamma",
+            vec!["(0, 1) with Nesterov on", "got 0"],
+        ),
         (
             j(json!({"optimizers": [{"kind": "gd"}, 3]})),
             "optimizers[1]",

@@ -240,6 +240,16 @@ impl GlobalError {
     }
 }
 
+/// Where the cursor was when the steps began to change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepsFrom {
+    /// At this step: it stays there (within the new steps).
+    At(usize),
+    /// At the last step: it follows the new last step (20 → 50 shows step
+    /// 50, not a figure that looks unchanged at step 20).
+    End,
+}
+
 /// The page's state.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -259,7 +269,7 @@ pub struct Model {
     /// The step shown when the steps field began to be typed in: typed
     /// digit by digit ("5", then "50"), the cursor is kept within the
     /// steps from it, not from the last keystroke's (it would stay at 5).
-    pub steps_from: Option<usize>,
+    pub steps_from: Option<StepsFrom>,
     /// Playing.
     pub playing: bool,
     /// Steps per second while playing, and the frame bookkeeping.

@@ -1,7 +1,7 @@
 //! `update(&mut Model, Msg) -> Dirty`: the one place the page's model changes.
 
 use super::dirty::Dirty;
-use super::model::{Drag, FieldId, GlobalError, Model, Rule};
+use super::model::{Drag, FieldId, GlobalError, Model, Rule, StepsFrom};
 use super::msg::Msg;
 use crate::landscape::{Edge, Expr, Landscape};
 use crate::lesson::{lesson, LESSONS};
@@ -270,10 +270,14 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
                 .enumerate()
                 .filter(|(i, _)| !m.hidden.get(*i).copied().unwrap_or(false));
             let home = m.scene.landscape.default_view();
+            // At step 0 no trail is drawn yet, only the start: the trails
+            // to come (a window of span 1 about the start hid the whole
+            // figure; F is a slide program's full-screen key).
+            let upto = if m.t == 0 { m.horizon() } else { m.t };
             match fit_runs(
                 shown.map(|(_, r)| r.points.as_slice()),
                 m.scene.start,
-                m.t,
+                upto,
                 home,
             ) {
                 Some(v) => {
@@ -451,7 +455,11 @@ pub(super) fn ruled(m: &mut Model, rule: Rule, v: f64) -> Dirty {
             return Dirty::ERROR;
         }
     }
-    let t = m.steps_from.unwrap_or(m.t);
+    let from = match m.steps_from {
+        Some(f) => f,
+        None if m.t >= m.horizon() => StepsFrom::End,
+        None => StepsFrom::At(m.t),
+    };
     let s = &mut m.scene;
     let ok = rule.takes(v);
     match rule {
@@ -466,8 +474,11 @@ pub(super) fn ruled(m: &mut Model, rule: Rule, v: f64) -> Dirty {
         m.error = None;
         let d = Dirty::ERROR | runs(m);
         if rule == Rule::Steps && !m.playing {
-            let from = *m.steps_from.get_or_insert(t);
-            m.t = from.min(m.horizon());
+            m.steps_from = Some(from);
+            m.t = match from {
+                StepsFrom::At(t) => t.min(m.horizon()),
+                StepsFrom::End => m.horizon(),
+            };
         }
         d
     } else {

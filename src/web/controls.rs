@@ -228,12 +228,15 @@ fn sync_modified(app: &App) -> Result<(), JsValue> {
     if sel.value() != value {
         sel.set_value(&value);
     }
+    // Shown once the figure is let go: the caption grew under a finger
+    // dragging the start and moved the figure (pointer::up redraws it).
+    let holding = matches!(app.drag, crate::app::Drag::Start { .. });
     for id in ["lesson-modified", "restore-lesson"] {
         let e = app.root(id)?;
-        if modified {
-            remove_attr(&e, "hidden")?;
-        } else {
+        if !modified {
             set_attr(&e, "hidden", "")?;
+        } else if !holding {
+            remove_attr(&e, "hidden")?;
         }
     }
     Ok(())

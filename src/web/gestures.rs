@@ -144,9 +144,11 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             focus_figure_soon(&d, None);
         }
     })?;
-    // A picker chosen with the mouse (the language, the speed…) too: it
-    // would take Space and the arrows. Chosen with the keys, it keeps them
-    // (a keyboard user may browse on). The lesson picker does this itself.
+    // A picker chosen with the mouse (the language, the speed…) too, and a
+    // slider dragged or clicked with a pointer: it would take Space and
+    // the arrows (a clicker's → after a drag of η moved η, not the step).
+    // Chosen with the keys, it keeps them (a keyboard user may browse on).
+    // The lesson picker does this itself.
     thread_local! {
         static POINTER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
         /// The focus was last moved with Tab (no pointer since).
@@ -167,7 +169,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     })?;
     let d = doc.clone();
     on(doc, "change", move |e: web_sys::Event| {
-        let picked = closest(e.target(), "select:not(#lesson)").is_some();
+        let picked = closest(e.target(), "select:not(#lesson), input[type=range]").is_some();
         if picked && POINTER.with(|p| p.get()) {
             focus_figure_soon(&d, None);
         }

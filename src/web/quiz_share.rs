@@ -86,8 +86,8 @@ fn rebuild(app: &App, select: &HtmlSelectElement) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// The quiz link of the current scene: paused at the current step (the
-/// last but one when at the end), revealed after the steps asked for (as
+/// The quiz link of the current scene: paused at the current step
+/// (halfway when at the end), revealed after the steps asked for (as
 /// many as are left at most), about the run picked. Copied, and said.
 fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
     let ahead = by_id::<HtmlInputElement>(&app.doc, "quiz-ahead")?.value_as_number();
@@ -104,8 +104,15 @@ fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
     } else {
         10
     };
-    // On a quiz page the quiz's own step (the cursor may be past it after the reveal).
-    let at = app.quiz.as_ref().map(|q| q.spec.at).unwrap_or(app.t);
+    // On a quiz page the quiz's own step (the cursor may be past it after
+    // the reveal). At the last step, where nothing is left to predict,
+    // halfway, as a quiz link without `at=` pauses (a teacher who copies it
+    // after watching the whole run would otherwise ask about one step).
+    let at = match &app.quiz {
+        Some(q) => q.spec.at,
+        None if app.t >= app.scene.steps => app.scene.steps / 2,
+        None => app.t,
+    };
     let asked = QuizSpec {
         at,
         ahead,

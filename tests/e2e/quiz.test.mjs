@@ -237,6 +237,18 @@ test('Share: "Copy quiz link" makes a link of this scene paused at this step', a
   assert.deepEqual([s.t, s.quiz.at, s.quiz.ahead, s.quiz.run], [8, 8, 4, 0]);
 });
 
+// Copied at the last step (where a page opens), it asked about one step.
+test('Share: a quiz link copied at the last step pauses halfway', async (t) => {
+  const page = await open(t, SCENE);
+  assert.equal((await state(page)).t, 20);
+  await page.evaluate(() => { document.querySelector('.share-panel').open = true; });
+  await page.fill('#quiz-ahead', '5');
+  await page.click('#copy-quiz');
+  await settled(page);
+  assert.match(await page.locator('#embed-code').innerText(), /&t=10&quiz=predict\(at=10,ahead=5,run=1\)$/);
+  assert.match(await page.locator('#share-status').innerText(), /pauses at step 10 and asks where .* will be after 5 more steps/);
+});
+
 for (const lang of ['en', 'zh']) {
   test(`${lang}: which trail is which: the names stay hidden until the reveal, which counts the right ones`, async (t) => {
     const page = await open(t, `opt=gd:lr=0.4;momentum:lr=0.4,gamma=0.5;adam:lr=0.5&quiz=which(at=6)${lang === 'zh' ? '&lang=zh' : ''}`);

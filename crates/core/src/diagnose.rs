@@ -177,6 +177,14 @@ pub enum Hint {
         /// The Hessian's eigenvalues there, smaller first.
         eig: [f64; 2],
     },
+    /// The loss fell without bound (a saddle, a surface curving down):
+    /// no η helps, a smaller one only takes longer to run off.
+    Unbounded {
+        /// The initial loss.
+        first: f64,
+        /// The last finite loss.
+        last: f64,
+    },
     /// Completed, but the loss grew from `first` to `last`.
     Grew {
         /// The initial loss.
@@ -214,7 +222,7 @@ pub fn diagnose(landscape: &Landscape, t: &Trajectory) -> Diagnosis {
         }
         (_, Stop::Completed) => match ends_off_minimum(landscape, t) {
             Some(h) => Some(h),
-            None if health == Health::Ok => None,
+            None if health == Health::Ok => falls_away(&t.loss),
             None => Some(reason(landscape, t, first, last)),
         },
         (Health::Ok, _) => None,
@@ -260,6 +268,23 @@ fn ends_off_minimum(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
     })
 }
 
+/// How far below its start (in units of max(1, |f(start)|)) a loss must
+/// fall to count as falling without bound (`x*y` from (−5, −2): 10 →
+/// −1.6e6 in 20 steps of GD η = 0.4).
+const BOTTOMLESS: f64 = 1e4;
+
+/// [`Hint::Unbounded`] when the loss fell [`BOTTOMLESS`] below its start
+/// and its last step fell at least as far as the one before: still
+/// falling, no bottom in sight (a run settling into a deep well falls
+/// less and less).
+fn falls_away(loss: &[f64]) -> Option<Hint> {
+    let (&first, [.., a, b, c]) = (loss.first()?, loss) else {
+        return None;
+    };
+    let deep = first.is_finite() && *c < first - BOTTOMLESS * first.abs().max(1.0);
+    (deep && b - c >= a - b && a - b > 0.0).then_some(Hint::Unbounded { first, last: *c })
+}
+
 fn growth_of(first: f64, last: f64) -> f64 {
     if first > 0.0 {
         last / first
@@ -299,6 +324,11 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
                 lambda_max: 2.0 / lr,
             };
         }
+    }
+    // Off to −∞ (a saddle, a surface curving down): no step size is
+    // the cause, a smaller one only takes longer.
+    if let Some(h) = falls_away(&t.loss) {
+        return h;
     }
     if let (Stop::Diverged { step }, Landscape::Expr(_)) = (t.stop, landscape) {
         return Hint::ExprLeft { step, lr };
@@ -395,5 +425,50 @@ mod tests {
                 .all(|h| !matches!(h, Some(Hint::DecayUnstable { .. }))),
             "{h:?}"
         );
+    }
+
+    /// A surface with no bottom in the run's direction is named, not the
+    /// step size (a student read "try a smaller η" on the saddle, lowered
+    /// η, and saw it diverge later).
+    #[test]
+    fn a_loss_falling_without_bound_is_the_surface_not_the_step_size() {
+        let scene = |land: &str, steps: usize, lr: f64| {
+            format!(
+                r#"{{"landscape": {land}, "start": [-5, -2], "steps": {steps}, "optimizers": [{{"kind": "gd", "lr": {lr}}}, {{"kind": "adam", "lr": {lr}}}]}}"#
+            )
+        };
+        for (land, steps, lr) in [
+            // Stopped past 1e12 at any η: the saddle, a bowl upside down.
+            (r#"{"kind": "saddle"}"#, 2000, 0.01),
+            (r#"{"kind": "saddle"}"#, 20000, 0.001),
+            (r#"{"kind": "quadratic", "a": -1, "b": 2}"#, 20000, 0.001),
+            // Completed, the loss at −4.7e11 after 20 steps.
+            (r#"{"kind": "expr", "expr": "x*y"}"#, 20, 0.4),
+            (r#"{"kind": "expr", "expr": "-x^2 - y^2"}"#, 2000, 0.4),
+        ] {
+            let h = hints(&scene(land, steps, lr));
+            assert!(
+                matches!(h[0], Some(Hint::Unbounded { first, last }) if last < first - 1e6),
+                "{land} GD: {h:?}"
+            );
+        }
+        // A bowl diverging upwards keeps its reason; a run that settles
+        // deep below zero is not falling (its minimum is −1e4).
+        let h = hints(&scene(
+            r#"{"kind": "quadratic", "a": 0.1, "b": 2}"#,
+            20,
+            0.6,
+        ));
+        assert!(matches!(h[0], Some(Hint::GdUnstable { .. })), "{h:?}");
+        let h = hints(&scene(
+            r#"{"kind": "expr", "expr": "x^2 + y^2 - 1e4"}"#,
+            50,
+            0.1,
+        ));
+        assert_eq!(h[0], None);
+        // From f = 0 down a well 1e5 deep, settling: not bottomless.
+        let well = r#"{"kind": "expr", "expr": "1e5*((x + 4)^2 + (y + 2)^2) - 1e5"}"#;
+        let h = hints(&scene(well, 30, 2e-6));
+        assert_eq!(h[0], None, "{h:?}");
     }
 }

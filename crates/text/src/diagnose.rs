@@ -63,6 +63,9 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             ],
         ),
         Hint::Diverged { lr, step } => trf(lang, "hint.diverged", &[&f(lr), &step.to_string()]),
+        Hint::Unbounded { first, last } => {
+            trf(lang, "hint.unbounded", &[&short(first), &short(last)])
+        }
         Hint::Grew { first, last, lr } => {
             trf(lang, "hint.grew", &[&short(first), &short(last), &f(lr)])
         }
@@ -112,6 +115,7 @@ pub fn message_head(d: &Diagnosis, label: &str, lang: Lang) -> String {
             },
             &[label],
         ),
+        (_, Some(Hint::Unbounded { .. })) => trf(lang, "msg.falls", &[label]),
         _ => trf(lang, "msg.diverges", &[label]),
     }
 }

@@ -151,6 +151,7 @@ pub fn allowed(a: &Allowed, lang: Lang) -> String {
         Allowed::Etas => t("allowed.etas"),
         Allowed::StepSizes => t("allowed.step-sizes"),
         Allowed::ZeroWithNesterov => t("allowed.zero-with-nesterov"),
+        Allowed::PositiveWithNesterov => t("allowed.positive-with-nesterov"),
         Allowed::Fraction => t("allowed.fraction"),
         Allowed::Milestones { max } => trf(lang, "allowed.milestones", &[&max.to_string()]),
         Allowed::Count { n: 1 } => t("allowed.count.one"),
@@ -327,6 +328,7 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         }
         Problem::Schedule(e) => crate::schedule::schedule_error(e, lang),
         Problem::NoMomentum { kind } => crate::schedule::no_momentum(*kind, lang),
+        Problem::ZeroRate { step } => trf(lang, "schedule.zero-rate", &[&step.to_string()]),
     }
 }
 

@@ -15,15 +15,19 @@ pub fn param_name(l: &Landscape, p: Param, lang: Lang) -> &'static str {
 }
 
 /// A surface's option in the surface picker: its name and formula
-/// ("quadratic — 0.1·x₁² + 2·x₂²"). The English names are the scene's
-/// kinds, as the link writes them (`f=quadratic`); in Chinese the bowl and
-/// the saddle have words, the others are people's names.
+/// ("quadratic — 0.1·x₁² + 2·x₂²"). In English the bowl and the saddle are
+/// the scene's kinds, as the link writes them (`f=quadratic`), in Chinese
+/// words; the others are people's names, capitalized as the lessons write
+/// them (the link's `f=` takes any case).
 pub fn surface_option(l: &Landscape, lang: Lang) -> String {
     let name = match l {
         Landscape::Expr(_) => return tr(lang, "surface.option.expr").to_string(),
         Landscape::Quadratic(_) => tr(lang, "surface.name.quadratic"),
         Landscape::Saddle => tr(lang, "surface.name.saddle"),
-        _ => l.kind(),
+        Landscape::Rosenbrock(_) => "Rosenbrock",
+        Landscape::Himmelblau => "Himmelblau",
+        Landscape::Beale => "Beale",
+        Landscape::Rastrigin(_) => "Rastrigin",
     };
     format!("{name} — {}", l.formula().trim_start_matches("f = "))
 }
@@ -43,6 +47,8 @@ mod tests {
             surface_option(&bowl, Lang::Zh),
             "二次函数 — 0.1·x₁² + 2·x₂²"
         );
+        let rosen = Landscape::from_kind("rosenbrock").unwrap();
+        assert!(surface_option(&rosen, Lang::Zh).starts_with("Rosenbrock — "));
         let saddle = Landscape::from_kind("saddle").unwrap();
         assert!(surface_option(&saddle, Lang::Zh).starts_with("鞍点函数 — "));
         let expr = Landscape::from_kind("expr").unwrap();

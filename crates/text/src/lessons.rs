@@ -145,8 +145,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("2. 梯度下降，η = 0.6：发散"),
         },
         caption: Text {
-            en: "With η = 0.6 > 2/L = 0.5 (L = 4, the curvature in x2), every step multiplies x2 by 1 − 0.6·4 = −1.4: the zig-zag grows 1.4× a step and x2 diverges (±30 at step 8, shown here), while x1 still crawls (×0.88 a step). Press ▶: it soon leaves the window, and a triangle on the edge points to where it went; try η = 0.45, just below 0.5, and watch the zig-zag die out.",
-            zh: zh!("η = 0.6 > 2/L = 0.5（L = 4 是 x2 方向的曲率）时，每一步都把 x2 乘以 1 − 0.6·4 = −1.4：震荡每步放大 1.4 倍，x2 发散（图中第 8 步已到 ±30），而 x1 方向依然很慢（每步乘以 0.88）。按 ▶：它很快跑出窗口，边上的三角形指向它的去处；试一试：η = 0.45，略小于 0.5，看震荡慢慢衰减。"),
+            en: "With η = 0.6 > 2/L = 0.5 (L = 4, the curvature in x2), every step multiplies x2 by 1 − 0.6·4 = −1.4: the zig-zag grows 1.4× a step and x2 diverges (±30 at step 8, shown here), while x1 still crawls (×0.88 a step). Press ▶: it soon leaves the window, and a triangle on the edge points to where it went. Try η = 0.5 = 2/L (← on its slider), then F to fit the view: x2 flips between −2 and 2 for ever; at 0.4 the zig-zag dies out.",
+            zh: zh!("η = 0.6 > 2/L = 0.5（L = 4 是 x2 方向的曲率）时，每一步都把 x2 乘以 1 − 0.6·4 = −1.4：震荡每步放大 1.4 倍，x2 发散（图中第 8 步已到 ±30），而 x1 方向依然很慢（每步乘以 0.88）。按 ▶：它很快跑出窗口，边上的三角形指向它的去处。试一试：η = 0.5 = 2/L（在它的滑块上按 ←），再按 F 让视图适应路径：x2 在 −2 和 2 之间永远来回跳；η = 0.4 时震荡逐渐消失。"),
         },
     },
     // 3
@@ -178,8 +178,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("5. 指数移动加权平均"),
         },
         caption: Text {
-            en: "An exponential moving average y ← γ·y + (1−γ)·x averages about the last 1/(1−γ) values: 2 for γ = 0.5, 10 for γ = 0.9. Momentum's v ← γ·v + η·g is such an average, of η·g/(1−γ): where the gradients agree its step grows to 1/(1−γ) times GD's. Here γ = 0.5 (orange squares) and γ = 0.9 (blue discs) side by side. Try γ = 0.99: a 100-step memory and up to 100× GD's step overshoot far.",
-            zh: zh!("指数移动加权平均 y ← γ·y + (1−γ)·x 大约是最近 1/(1−γ) 个值的平均：γ = 0.5 时约 2 个，γ = 0.9 时约 10 个。动量法的 v ← γ·v + η·g 就是 η·g/(1−γ) 的这种平均：梯度方向一致时，它的一步会增大到梯度下降的 1/(1−γ) 倍。这里并排比较 γ = 0.5（橙色方块）和 γ = 0.9（蓝色圆点）。试一试：γ = 0.99，记住约 100 步、一步可达梯度下降的 100 倍，冲得很远。"),
+            en: "An exponential moving average y ← γ·y + (1−γ)·x averages about the last 1/(1−γ) values: 2 for γ = 0.5, 10 for γ = 0.9. Momentum's v ← γ·v + η·g is such an average, of η·g/(1−γ): where the gradients agree its step grows to 1/(1−γ) times GD's. Here γ = 0.5 (orange squares) and γ = 0.9 (blue discs) side by side. Try γ = 0.99 on the blue discs' card (the EMA panel's γ changes only its own chart): a 100-step memory and up to 100× GD's step overshoot far.",
+            zh: zh!("指数移动加权平均 y ← γ·y + (1−γ)·x 大约是最近 1/(1−γ) 个值的平均：γ = 0.5 时约 2 个，γ = 0.9 时约 10 个。动量法的 v ← γ·v + η·g 就是 η·g/(1−γ) 的这种平均：梯度方向一致时，它的一步会增大到梯度下降的 1/(1−γ) 倍。这里并排比较 γ = 0.5（橙色方块）和 γ = 0.9（蓝色圆点）。试一试：把蓝色圆点那张卡片的 γ 设为 0.99（指数移动平均面板的 γ 只改变它自己的图）：记住约 100 步、一步可达梯度下降的 100 倍，冲得很远。"),
         },
     },
     // 6
@@ -211,8 +211,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("8. Adam：偏差修正的开与关"),
         },
         caption: Text {
-            en: "Adam averages g (m, β1 = 0.9) and g² (v, β2 = 0.999), both starting at 0: after one step m₁ = 0.1·g₁ but v₁ = 0.001·g₁². Without bias correction (blue discs) the first step is η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η in each coordinate — 0.63 instead of 0.2: larger, not smaller, because v is 1000× too small and m only 10×. Correction (orange squares) divides by 1 − βᵏ at step k, so m̂₁ = g₁, v̂₁ = g₁² and the step is η. Press ▶| (→) and read the state panel; then try β2 = 0.9999 (a first step of 10·η).",
-            zh: zh!("Adam 对 g（m，β1 = 0.9）和 g²（v，β2 = 0.999）做指数移动加权平均，二者都从 0 开始：第一步后 m₁ = 0.1·g₁，而 v₁ = 0.001·g₁²。不做偏差修正（蓝色圆点）时，第一步是 η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η（每个坐标）——0.63 而不是 0.2：步子更大而不是更小，因为 v 小了 1000 倍，m 只小了 10 倍。偏差修正（橙色方块）在第 k 步除以 1 − βᵏ，得到 m̂₁ = g₁、v̂₁ = g₁²，这一步就是 η。按 ▶|（→）看状态面板；再试 β2 = 0.9999（第一步为 10·η）。"),
+            en: "Adam averages g (m, β1 = 0.9) and g² (v, β2 = 0.999), both starting at 0: after one step m₁ = 0.1·g₁ but v₁ = 0.001·g₁². Without bias correction (blue discs) the first step is η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η in each coordinate — 0.63 instead of 0.2: larger, not smaller, because v is 1000× too small and m only 10×. Correction (orange squares) divides by 1 − βᵏ at step k, so m̂₁ = g₁, v̂₁ = g₁² and the step is η. Try β2 = 0.9999 (a first step of 10·η), and read the state panel: it shows this first step now, and ▶| (→) moves it on to step 2.",
+            zh: zh!("Adam 对 g（m，β1 = 0.9）和 g²（v，β2 = 0.999）做指数移动加权平均，二者都从 0 开始：第一步后 m₁ = 0.1·g₁，而 v₁ = 0.001·g₁²。不做偏差修正（蓝色圆点）时，第一步是 η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η（每个坐标）——0.63 而不是 0.2：步子更大而不是更小，因为 v 小了 1000 倍，m 只小了 10 倍。偏差修正（橙色方块）在第 k 步除以 1 − βᵏ，得到 m̂₁ = g₁、v̂₁ = g₁²，这一步就是 η。试一试：β2 = 0.9999（第一步为 10·η），并看状态面板：它现在显示的就是这第一步，按 ▶|（→）则转到第 2 步。"),
         },
     },
     // 9

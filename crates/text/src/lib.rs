@@ -234,6 +234,8 @@ pub const NAMES: &[&str] = &[
     // The surfaces as people name them (the lessons' titles).
     "Himmelblau",
     "Rosenbrock",
+    "Beale",
+    "Rastrigin",
     // The lessons' formulas: Lion's sign(·), the Hessian H = diag(·, ·).
     "H",
     "sign",

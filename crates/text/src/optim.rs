@@ -83,6 +83,7 @@ pub fn range_words(range: Range, lang: Lang) -> &'static str {
             Range::Count { .. } => "range.history",
             Range::LineSearch => "range.line-search",
             Range::ZeroWithNesterov => "range.zero-with-nesterov",
+            Range::PositiveWithNesterov => "range.positive-with-nesterov",
         },
     )
 }

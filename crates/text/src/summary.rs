@@ -84,6 +84,9 @@ pub fn figure_summary(
                 },
             )
             .to_string(),
+            Some((Health::Ok, Some(Hint::Unbounded { .. }))) => {
+                tr(lang, "summary.falls").to_string()
+            }
             other => match other.map(|(h, _)| h) {
                 Some(Health::Diverged { step }) => {
                     trf(lang, "summary.diverged", &[&step.to_string()])

@@ -158,7 +158,12 @@ pub(super) fn set_key(
         return Dirty::NONE;
     }
     let mut trial = spec;
-    let ok = v.is_some_and(|v| key.set(&mut trial.hyper, v)) && trial.validate().is_ok();
+    // The schedule too: L-BFGS's strong-Wolfe search cannot take a
+    // schedule that reaches η = 0 (the picker goes back, as a refused
+    // switch does).
+    let ok = v.is_some_and(|v| key.set(&mut trial.hyper, v))
+        && trial.validate().is_ok()
+        && crate::scene::check_schedule(&trial, m.scene.steps).is_ok();
     if !ok && matches!(key, Key::Choice(_)) {
         // A picker offers only what the key has: nothing typed to mark.
         return Dirty::CARD_VALUES;

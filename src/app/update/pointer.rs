@@ -116,23 +116,30 @@ pub(super) fn up(m: &mut Model, id: i32, x: f64, y: f64, click: bool) -> Dirty {
         m.pinch = None;
     }
     let drag = std::mem::replace(&mut m.drag, Drag::None);
+    // The lesson's "modified" marker waits for the release (the caption
+    // grew under a finger dragging the start and moved the figure).
+    let lesson = match (m.lesson, &drag) {
+        (Some(_), Drag::Start { .. }) => Dirty::LESSON,
+        _ => Dirty::NONE,
+    };
     if click {
         if let Drag::Pending { set: true, .. } = drag {
             let w = m.viewport(m.scene.view()).world(x, y);
-            return set_start(m, w);
+            return set_start(m, w) | lesson;
         }
         // A quiz's plain click (or tap) places the guess.
         if let Drag::Pending { set: false, .. } = drag {
             if let Some(d) = super::quiz::click(m, x, y) {
-                return d;
+                return d | lesson;
             }
         }
     }
-    if m.interacting {
-        Dirty::SETTLE
-    } else {
-        Dirty::NONE
-    }
+    lesson
+        | if m.interacting {
+            Dirty::SETTLE
+        } else {
+            Dirty::NONE
+        }
 }
 
 pub(super) fn set_start(m: &mut Model, p: Vec2) -> Dirty {

@@ -55,12 +55,21 @@ impl OptSpec {
         }
         // torch: "Nesterov momentum requires a momentum and zero dampening".
         let h = &self.hyper;
-        if self.kind.uses(FlagKey::Nesterov) && h.nesterov && h.dampening != 0.0 {
-            return Err(HyperError {
-                key: Key::Hyper(HyperKey::Dampening),
-                value: KeyValue::Number(h.dampening),
-                range: Range::ZeroWithNesterov,
-            });
+        if self.kind.uses(FlagKey::Nesterov) && h.nesterov {
+            if h.gamma <= 0.0 {
+                return Err(HyperError {
+                    key: Key::Hyper(HyperKey::Gamma),
+                    value: KeyValue::Number(h.gamma),
+                    range: Range::PositiveWithNesterov,
+                });
+            }
+            if h.dampening != 0.0 {
+                return Err(HyperError {
+                    key: Key::Hyper(HyperKey::Dampening),
+                    value: KeyValue::Number(h.dampening),
+                    range: Range::ZeroWithNesterov,
+                });
+            }
         }
         Ok(())
     }

@@ -76,6 +76,9 @@ pub enum Range {
     /// 0 when Nesterov is on (torch: "Nesterov momentum requires a momentum
     /// and zero dampening").
     ZeroWithNesterov,
+    /// In (0, 1) when Nesterov is on (the same torch rule: Nesterov needs
+    /// a momentum).
+    PositiveWithNesterov,
 }
 
 /// The most pairs L-BFGS may keep: torch's default, and already far more
@@ -91,6 +94,7 @@ impl Range {
             Range::UnitClosed => (0.0..=1.0).contains(&v),
             Range::NonNegative => v.is_finite() && v >= 0.0,
             Range::ZeroWithNesterov => v == 0.0,
+            Range::PositiveWithNesterov => v > 0.0 && v < 1.0,
             _ => false,
         }
     }

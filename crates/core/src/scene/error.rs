@@ -66,6 +66,7 @@ pub fn allowed_of(range: Range) -> Allowed {
         Range::Count { lo, hi } => Allowed::Integer { lo, hi },
         Range::LineSearch => Allowed::OneOf(Choice::LineSearch),
         Range::ZeroWithNesterov => Allowed::ZeroWithNesterov,
+        Range::PositiveWithNesterov => Allowed::PositiveWithNesterov,
     }
 }
 
@@ -145,6 +146,13 @@ pub enum Problem {
     NoMomentum {
         /// The optimizer.
         kind: OptKind,
+    },
+    /// L-BFGS's strong-Wolfe line search under a schedule whose η is 0
+    /// at this step: torch's cubic interpolation divides by the step
+    /// (ZeroDivisionError).
+    ZeroRate {
+        /// The first step taken with η = 0.
+        step: usize,
     },
 }
 
@@ -241,6 +249,9 @@ pub enum Allowed {
     StepSizes,
     /// 0, since Nesterov is on (torch refuses dampening with Nesterov).
     ZeroWithNesterov,
+    /// In (0, 1), since Nesterov is on (torch refuses Nesterov without a
+    /// momentum).
+    PositiveWithNesterov,
     /// A number in (0, 1].
     Fraction,
     /// A list of at most `max` strictly increasing integers ≥ 1.

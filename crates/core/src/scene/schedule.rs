@@ -10,10 +10,10 @@
 //! `….schedule.<arg>` and what is allowed.
 
 use super::{Allowed, Choice, Got, Problem, SceneError};
-use crate::optim::OptSpec;
+use crate::optim::{LineSearch, OptKind, OptSpec};
 use crate::schedule::{
     Anneal, Basic, Cyclic, CyclicMode, Milestones, OneCycle, Plateau, PlateauMode, Schedule,
-    Sequential, ThresholdMode, KINDS, MAX_ITERS, MAX_MILESTONES, MAX_PHASES,
+    Scheduler, Sequential, ThresholdMode, KINDS, MAX_ITERS, MAX_MILESTONES, MAX_PHASES,
 };
 use serde_json::{Map, Value};
 
@@ -215,7 +215,25 @@ pub fn check_schedule(spec: &OptSpec, steps: usize) -> Result<(), SceneError> {
         ));
     }
     s.check(steps)
-        .map_err(|e| SceneError::new(format!("schedule.{}", e.arg()), Problem::Schedule(e)))
+        .map_err(|e| SceneError::new(format!("schedule.{}", e.arg()), Problem::Schedule(e)))?;
+    if spec.kind == OptKind::Lbfgs && spec.hyper.line_search == LineSearch::StrongWolfe {
+        if let Some(step) = zero_rate(s, spec.hyper.lr, steps) {
+            return Err(SceneError::new("schedule", Problem::ZeroRate { step }));
+        }
+    }
+    Ok(())
+}
+
+/// The first step (1-based) whose η is 0 under `s`, a `plateau` counted
+/// as if the loss never improved (its worst case: `factor` 0 reaches 0 at
+/// its first reduction).
+fn zero_rate(s: &Schedule, lr: f64, steps: usize) -> Option<usize> {
+    let mut run = Scheduler::new(Some(s), lr, steps);
+    (1..=steps).find(|_| {
+        let zero = run.lr() == 0.0;
+        run.step(0.0);
+        zero
+    })
 }
 
 /// Read `v` (the value of an optimizer's `"schedule"`) at `path`

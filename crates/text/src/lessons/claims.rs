@@ -62,9 +62,13 @@ fn lesson_2_grows_1_4_a_step_and_diverges() {
         .iter()
         .all(|q| v.x0 < q[0] && q[0] < v.x1 && v.y0 < q[1] && q[1] < v.y1));
     assert!((p[7][1] - p[8][1]) / v.height() > 0.65, "{v:?}");
-    // Just below 2/L the zig-zag dies out.
-    says(2, "η = 0.45", "η = 0.45");
-    let r = edited(2, |v| v["optimizers"][0]["lr"] = 0.45.into());
+    // At 2/L x2 flips between −2 and 2 for ever; below it, it dies out.
+    says(2, "η = 0.5 = 2/L", "η = 0.5 = 2/L");
+    says(2, "between −2 and 2", "在 −2 和 2 之间");
+    let r = edited(2, |v| v["optimizers"][0]["lr"] = 0.5.into());
+    assert!(r[0].points.iter().all(|p| close(p[1].abs(), 2.0, 1e-9)));
+    says(2, "at 0.4 the zig-zag dies out", "η = 0.4 时震荡逐渐消失");
+    let r = edited(2, |v| v["optimizers"][0]["lr"] = 0.4.into());
     assert!(r[0].points[20][1].abs() < 0.05 * 2.0);
 }
 

@@ -21,7 +21,7 @@ mod surface;
 use crate::{tr, trf, Lang};
 use book::Parts;
 use gradscape_core::landscape::Landscape;
-use gradscape_core::optim::Hyper;
+use gradscape_core::optim::{Hyper, HyperKey};
 use gradscape_core::schedule::Schedule;
 use gradscape_core::{Convention, OptKind, OptSpec, Scene};
 
@@ -303,6 +303,11 @@ pub fn script(scene: &Scene, lang: Lang) -> String {
                 "    ",
                 &trf(lang, "code.as_torch", &[r.kind.name()]),
             );
+        }
+        // gradscape's one departure from torch's arithmetic: 0/0 is a step
+        // of 0 (optim::safe_div), torch's is NaN.
+        if spec.kind.uses(HyperKey::Eps) && spec.hyper.eps == 0.0 {
+            comment(&mut o, "    ", tr(lang, "code.eps_zero"));
         }
         let call = match r.mode {
             Mode::Book { torch } => {

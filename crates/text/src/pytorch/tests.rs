@@ -82,6 +82,29 @@ fn lbfgs_newton_and_lion_get_their_code_and_comments_follow_the_language() {
     assert_eq!(code(&en), code(&zh));
 }
 
+/// ε = 0 is where gradscape's arithmetic leaves torch's (0/0 is a step of
+/// 0, torch's NaN): the run that has it says so, the others do not.
+#[test]
+fn a_zero_epsilon_says_where_torch_differs() {
+    let s = script(
+        &scene(
+            r#"{"convention": "pytorch", "optimizers": [{"kind": "adam", "eps": 0}, {"kind": "rmsprop"}, {"kind": "gd"}]}"#,
+        ),
+        Lang::En,
+    );
+    assert_eq!(
+        s.matches("# ε = 0: where a gradient coordinate is exactly 0")
+            .count(),
+        1,
+        "{s}"
+    );
+    let zh = script(
+        &scene(r#"{"optimizers": [{"kind": "rmsprop", "eps": 0}]}"#),
+        Lang::Zh,
+    );
+    assert!(zh.contains("# ε = 0：梯度的某个坐标恰好为 0 时"), "{zh}");
+}
+
 #[test]
 fn d2l_torch_kinds_say_so() {
     let s = script(

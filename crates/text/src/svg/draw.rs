@@ -100,7 +100,21 @@ pub fn run(s: &mut String, f: &Viewport, i: usize, t: &Trajectory, current: bool
 
 /// The legend: its rectangle (boxed inside the plot, plain outside it) and
 /// an entry per caption, each with its run's mark.
-pub fn legend(s: &mut String, l: &Legend, captions: &[String]) {
+/// A legend entry's words: the run's name and, when the legend has room,
+/// its status ("f = 0.089", "diverged at step 6"), red once it went wrong.
+pub struct Caption {
+    /// The optimizer's label.
+    pub label: String,
+    /// Its status, when shown.
+    pub status: Option<String>,
+    /// The run has gone wrong (diverging, diverged, stopped) by the step.
+    pub wrong: bool,
+}
+
+/// The error red of the page's legend (style.css `--error`, light theme).
+const ERROR_RED: &str = "#b3261e";
+
+pub fn legend(s: &mut String, l: &Legend, captions: &[Caption]) {
     let [lx, ly, lw, lh] = l.rect;
     let edge = if l.place == Place::Inside {
         r##"fill-opacity="0.9" stroke="#999""##
@@ -134,12 +148,20 @@ pub fn legend(s: &mut String, l: &Legend, captions: &[String]) {
             6.0,
             r#" stroke="white" stroke-width="0.8""#,
         );
+        let words = match (&c.status, c.wrong) {
+            (None, _) => esc(&c.label),
+            (Some(st), false) => esc(&format!("{} — {st}", c.label)),
+            (Some(st), true) => format!(
+                r#"{} — <tspan fill="{ERROR_RED}">{}</tspan>"#,
+                esc(&c.label),
+                esc(st)
+            ),
+        };
         let _ = writeln!(
             s,
-            r#"<text x="{:.1}" y="{:.1}">{}</text></g>"#,
+            r#"<text x="{:.1}" y="{:.1}">{words}</text></g>"#,
             ex + 32.0,
             y,
-            esc(c)
         );
     }
     let _ = writeln!(s, "</g>");

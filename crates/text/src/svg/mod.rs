@@ -15,7 +15,7 @@ pub mod space;
 use crate::diagnose::{status_at, status_text};
 use crate::optim::opt_label;
 use crate::{trf, Lang};
-use gradscape_core::diagnose::diagnose;
+use gradscape_core::diagnose::{diagnose, Diagnosis, Health};
 use gradscape_core::geometry::Viewport;
 use gradscape_core::landscape::Landscape;
 use gradscape_core::run::{Stop, Trajectory};
@@ -160,22 +160,24 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     // Each run's words at the frame's step (the page legend's then, see
     // `status_at`), and at the end.
     let diags: Vec<_> = runs.iter().map(|t| diagnose(&scene.landscape, t)).collect();
-    let legend_words = |(t, d): (&Trajectory, &_), k: Option<usize>| {
+    let legend_words = |(t, d): (&Trajectory, &Diagnosis), k: Option<usize>| {
         let label = opt_label(&t.spec, opt.lang);
-        let status = match k {
-            Some(k) => status_at(d, t, k, opt.lang).0,
-            None => status_text(d, t, opt.lang),
+        // Gone wrong by then: its words in the error red, as the page's.
+        let (status, wrong) = match k {
+            Some(k) => status_at(d, t, k, opt.lang),
+            None => (status_text(d, t, opt.lang), d.health != Health::Ok),
         };
-        (format!("{label} — {status}"), label)
+        (format!("{label} — {status}"), label, (status, wrong))
     };
-    let captions: Vec<(String, String)> = runs
+    let captions: Vec<_> = runs
         .iter()
         .zip(&diags)
         .map(|r| legend_words(r, opt.step))
         .collect();
     // The legend's form holds through an animation: it is chosen for its
     // widest words (now or at the end) and for every point of the trails.
-    let widest = |pick: fn(&(String, String)) -> &String| {
+    type Entry = (String, String, (String, bool));
+    let widest = |pick: fn(&Entry) -> &String| {
         let now = captions.iter().map(|c| text_width(pick(c), TEXT_PX));
         let end = opt.step.map(|_| {
             runs.iter()
@@ -277,9 +279,13 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     }
     let _ = writeln!(s, "</g>");
     if let Some(l) = &legend {
-        let shown: Vec<String> = captions
+        let shown: Vec<draw::Caption> = captions
             .into_iter()
-            .map(|(full, label)| if l.full { full } else { label })
+            .map(|(_, label, (status, wrong))| draw::Caption {
+                label,
+                status: l.full.then_some(status),
+                wrong,
+            })
             .collect();
         draw::legend(&mut s, l, &shown);
     }

@@ -107,6 +107,18 @@ mod frames {
         assert!(legend(&zh).contains("正在发散：损失 ×"), "{}", legend(&zh));
         let div = figure(ROSEN, Lang::Zh, None);
         assert!(legend(&div).contains("步发散"), "{}", legend(&div));
+        // In the error red, as the page's legend (its name is not).
+        assert!(
+            legend(&svg).contains(r##"GD η=0.6 — <tspan fill="#b3261e">diverging: loss ×"##),
+            "{}",
+            legend(&svg)
+        );
+        let ok = figure(
+            r#"{"steps": 20, "optimizers": [{"kind": "gd", "lr": 0.4}]}"#,
+            Lang::En,
+            None,
+        );
+        assert!(!legend(&ok).contains("<tspan"), "{}", legend(&ok));
     }
 
     #[test]

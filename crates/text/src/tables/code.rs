@@ -66,6 +66,10 @@ pub const EN: crate::Table = &[
         "code.no_bias",
         "{0} always corrects the bias; this run writes torch's Adam step without the correction.",
     ),
+    (
+        "code.eps_zero",
+        "ε = 0: where a gradient coordinate is exactly 0, gradscape takes 0/0 as a step of 0 and goes on; torch computes NaN there, so this run may stop where gradscape's does not.",
+    ),
     ("code.plot", "Each entry: (label, points, stop); points[t] is (x1, x2) after step t."),
     ("code.diverged", "diverged at step {t}"),
     ("code.singular", "stopped at step {t}: singular Hessian"),
@@ -133,6 +137,10 @@ pub const ZH: crate::Table = &[
     (
         "code.no_bias",
         "{0} 总是做偏差修正；这次运行写出不做修正的 torch Adam 更新。",
+    ),
+    (
+        "code.eps_zero",
+        "ε = 0：梯度的某个坐标恰好为 0 时，gradscape 把 0/0 当作步长 0 并继续；torch 在那里算出 NaN，所以这条路径可能在 gradscape 不停的地方停下。",
     ),
     (
         "code.plot",

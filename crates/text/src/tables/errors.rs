@@ -109,6 +109,10 @@ pub const EN: crate::Table = &[
         "0 with Nesterov on (torch refuses dampening with Nesterov)",
     ),
     (
+        "allowed.positive-with-nesterov",
+        "a number in (0, 1) with Nesterov on (torch refuses Nesterov without momentum)",
+    ),
+    (
         "allowed.formula",
         "a formula in x and y as a string, e.g. \"x^2 + 10*y^2\"",
     ),
@@ -243,6 +247,10 @@ pub const ZH: crate::Table = &[
     (
         "allowed.zero-with-nesterov",
         " 0（开启 Nesterov 时；torch 不允许 Nesterov 与阻尼同时使用）",
+    ),
+    (
+        "allowed.positive-with-nesterov",
+        " (0, 1) 中的数（开启 Nesterov 时；torch 不允许没有动量的 Nesterov）",
     ),
     (
         "allowed.formula",

@@ -174,17 +174,17 @@ pub const ZH: crate::Table = &[
     ),
     (
         "quiz.which.prompt",
-        "哪条路径是哪个优化算法？请在图例中为每条路径命名，然后点击揭晓。",
+        "哪条路径是哪个优化器？请在图例中为每条路径命名，然后点击揭晓。",
     ),
     ("quiz.which.hint", "揭晓之前名称保持隐藏；每条路径保持自己的颜色。"),
     ("quiz.which.trail", "路径 {0}"),
-    ("quiz.which.pick", "哪个优化算法？"),
-    ("quiz.which.aria", "路径 {0} 的优化算法"),
+    ("quiz.which.pick", "哪个优化器？"),
+    ("quiz.which.aria", "路径 {0} 的优化器"),
     ("quiz.which.result", "答对 {0} 个，共 {1} 个。"),
     ("quiz.which.right", "✓ 正确"),
     ("quiz.which.wrong", "✗ 你选的是 {0}"),
     ("quiz.which.none", "✗ 未命名"),
-    ("quiz.which.share", "哪条路径是哪个优化算法（全部路径）"),
+    ("quiz.which.share", "哪条路径是哪个优化器（全部路径）"),
     ("quiz.share.title", "测验链接"),
     (
         "quiz.share.help",
@@ -203,7 +203,7 @@ pub const ZH: crate::Table = &[
     ),
     (
         "quiz.share.copied.which",
-        "测验链接已复制：它在第 {0} 步暂停并隐藏名称，提问哪条路径是哪个优化算法；揭晓时再播放 {1} 步。",
+        "测验链接已复制：它在第 {0} 步暂停并隐藏名称，提问哪条路径是哪个优化器；揭晓时再播放 {1} 步。",
     ),
     (
         "quiz.share.none",

@@ -59,6 +59,10 @@ pub const EN: crate::Table = &[
         "{0} has no momentum γ or β1 to cycle (torch refuses it); set cycle_momentum to false",
     ),
     (
+        "schedule.zero-rate",
+        "gives η = 0 at step {0}, where L-BFGS's strong-Wolfe line search cannot search (torch stops with ZeroDivisionError; a plateau is counted as if the loss never improved): keep η above 0 (eta_min, min_lr, factor…), or set line_search to none",
+    ),
+    (
         "schedule.too-short",
         "total_steps must be at least the scene's {0} steps (got {1}): torch stops the cycle with an error past total_steps",
     ),
@@ -155,6 +159,10 @@ pub const ZH: crate::Table = &[
     (
         "schedule.no-momentum",
         "{0} 没有可循环的动量 γ 或 β1（torch 会拒绝）；请把 cycle_momentum 设为 false",
+    ),
+    (
+        "schedule.zero-rate",
+        "在第 {0} 步给出 η = 0，L-BFGS 的强 Wolfe 线搜索无法在那里搜索（torch 会因 ZeroDivisionError 中止；plateau 按损失从不改善计算）：请让 η 保持大于 0（eta_min、min_lr、factor 等），或把 line_search 设为 none",
     ),
     (
         "schedule.too-short",

@@ -192,7 +192,7 @@ pub const ZH: crate::Table = &[
     ("state.bias.factor", "修正系数"),
     ("state.l2.title", "Adam+L2 与 AdamW"),
     ("overlay.decay.adamw", "AdamW 衰减：指向原点"),
-    ("overlay.decay.l2", "Adam+L2 衰减：被 1/√v̂ 扭偏"),
+    ("overlay.decay.l2", "Adam+L2 衰减：被 1/√v̂ 扭曲"),
     (
         "state.l2.iso",
         "虚线：L2 正则化后的损失函数 f + λ/2·‖x‖² 的等高线，λ = {0}（Adam+L2 的 λ）。",

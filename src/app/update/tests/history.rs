@@ -99,6 +99,21 @@ fn one_finger_does_not_pan_two_fingers_pan_and_pinch() {
     assert_ne!(m.scene.start, s0);
 }
 
+/// A ring drag in a lesson: the release marks the lesson (its "modified"
+/// marker waits for it, web/controls.rs, so the caption does not grow
+/// under the finger).
+#[test]
+fn a_ring_drag_in_a_lesson_marks_it_on_release() {
+    let mut m = lesson_model(3);
+    let (sx, sy) = m.viewport(m.scene.view()).px(m.scene.start);
+    update(&mut m, down(1, sx, sy));
+    for k in 1..5 {
+        update(&mut m, mv(1, sx + 5.0 * k as f64, sy));
+    }
+    assert!(m.lesson_modified());
+    assert!(update(&mut m, up(1, sx + 20.0, sy)).has(Dirty::LESSON));
+}
+
 #[test]
 fn one_drag_one_pan_one_slider_one_field_are_one_entry_each() {
     let mut m = model();

@@ -125,6 +125,33 @@ fn convention_takes_the_new_eps() {
     assert_eq!(last.hyper.eps, OptKind::Adam.defaults(c).eps);
 }
 
+/// At the last step the cursor follows the steps typed (20 → 50 showed
+/// "step 20 / 50" and a figure that looked unchanged); elsewhere it stays.
+#[test]
+fn the_cursor_at_the_end_follows_new_steps() {
+    let mut m = model();
+    assert_eq!(m.t, 20);
+    // Typed 5, then 50, as one gesture; then 0 and 20.
+    for (v, t) in [(5.0, 5), (50.0, 50)] {
+        update(&mut m, Msg::SetSteps(v));
+        assert_eq!(m.t, t, "steps {v}");
+    }
+    update(&mut m, Msg::EndGesture);
+    for (v, t) in [(0.0, 0), (20.0, 20)] {
+        update(&mut m, Msg::SetSteps(v));
+        assert_eq!(m.t, t, "steps {v}");
+    }
+    update(&mut m, Msg::EndGesture);
+    // Not at the end: the cursor stays, within the steps.
+    update(&mut m, Msg::Seek(7));
+    update(&mut m, Msg::SetSteps(50.0));
+    assert_eq!(m.t, 7);
+    update(&mut m, Msg::SetSteps(5.0));
+    assert_eq!(m.t, 5);
+    update(&mut m, Msg::SetSteps(30.0));
+    assert_eq!(m.t, 7, "the gesture's own start");
+}
+
 #[test]
 fn steps_sigma_seed_keep_their_rules() {
     let mut m = model();
@@ -246,4 +273,24 @@ fn fit_view_holds_the_shown_trails_up_to_the_cursor() {
     update(&mut m, Msg::ShowRun { i: 1, on: false });
     update(&mut m, Msg::FitView);
     assert!(m.scene.view.unwrap().height() < 10.0);
+}
+
+/// At step 0 (lesson 8 opens there) F fits the trails to come, not a
+/// window of span 1 about the start, which hid the whole bowl.
+#[test]
+fn fit_view_at_step_0_holds_the_whole_runs() {
+    let mut m = model();
+    update(&mut m, Msg::SetLesson(Some(8)));
+    assert_eq!(m.t, 0);
+    update(&mut m, Msg::FitView);
+    let v = m.scene.view.unwrap();
+    for r in &m.runs {
+        for p in &r.points {
+            assert!(
+                v.x0 < p[0] && p[0] < v.x1 && v.y0 < p[1] && p[1] < v.y1,
+                "{p:?} in {v:?}"
+            );
+        }
+    }
+    assert!(v.width() > 4.0, "{v:?}");
 }

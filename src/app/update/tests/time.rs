@@ -56,21 +56,23 @@ fn show_run() {
 #[test]
 fn steps_typed_digit_by_digit_keep_the_step_shown_when_typing_began() {
     let mut m = model();
-    assert_eq!(m.t, 20);
+    update(&mut m, Msg::Seek(12));
     // "5", then "50": the cursor is not left at 5.
     update(&mut m, Msg::SetSteps(5.0));
     assert_eq!(m.t, 5);
     update(&mut m, Msg::SetSteps(50.0));
-    assert_eq!((m.scene.steps, m.t), (50, 20));
+    assert_eq!((m.scene.steps, m.t), (50, 12));
     // "1" … "100000" the same way.
     for v in [1.0, 10.0, 100.0, 1000.0] {
         update(&mut m, Msg::SetSteps(v));
     }
-    assert_eq!((m.scene.steps, m.t), (1000, 20));
-    // Once the typing has ended, a shorter run clamps the cursor for good.
+    assert_eq!((m.scene.steps, m.t), (1000, 12));
+    // Once the typing has ended, a shorter run clamps the cursor for good
+    // (to its last step, which a longer run then follows).
     update(&mut m, Msg::EndGesture);
     update(&mut m, Msg::SetSteps(8.0));
     update(&mut m, Msg::EndGesture);
+    update(&mut m, Msg::Seek(3));
     update(&mut m, Msg::SetSteps(30.0));
-    assert_eq!((m.scene.steps, m.t), (30, 8));
+    assert_eq!((m.scene.steps, m.t), (30, 3));
 }
