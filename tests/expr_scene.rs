@@ -45,7 +45,7 @@ fn formulas_travel_in_the_scene() {
     // Defaults: the seed's bowl as a formula, the window [-5, 5]², a start
     // where f and ∇f are finite.
     let d = Scene::from_json(r#"{"landscape": {"kind": "expr"}}"#).unwrap();
-    assert_eq!(d.landscape.formula(), "f = 0.1*x₁^2 + 2*x₂^2");
+    assert_eq!(d.landscape.formula(), "f = 0.1·x₁² + 2·x₂²");
     let v = d.view();
     assert_eq!((v.x0, v.x1, v.y0, v.y1), (-5.0, 5.0, -5.0, 5.0));
     assert_eq!(d.start, [-4.0, 3.0]);

@@ -48,7 +48,18 @@ fn text_boxes(svg: &str) -> Vec<(Rect, String, bool, f64)> {
         let close = start + svg[start..].find('>').unwrap();
         let end = close + svg[close..].find("</text>").unwrap();
         let (tag, words) = (&svg[start..close], &svg[close + 1..end]);
-        let words = words.replace("&amp;", "&").replace("&lt;", "<");
+        // The words without the tags inside (a legend's red <tspan>).
+        let mut plain = String::new();
+        let mut inside = false;
+        for c in words.chars() {
+            match c {
+                '<' => inside = true,
+                '>' => inside = false,
+                c if !inside => plain.push(c),
+                _ => {}
+            }
+        }
+        let words = plain.replace("&amp;", "&").replace("&lt;", "<");
         let (x, y) = (attr(tag, "x").unwrap(), attr(tag, "y").unwrap());
         let size = attr(tag, "font-size").unwrap_or(12.0);
         let w = text_width(&words, size);
@@ -207,7 +218,10 @@ fn a_small_figure_keeps_a_legend_while_one_fits() {
     }
     // The default keeps each run's status in the plot's corner.
     let svg = figure(NINE, 800, 560, Lang::En, None);
-    assert!(svg.contains("GD η=0.6 — diverging: loss ×"), "{svg}");
+    assert!(
+        svg.contains(r##"GD η=0.6 — <tspan fill="#b3261e">diverging: loss ×"##),
+        "{svg}"
+    );
 }
 
 /// The coordinates a text names: `x₁`, `x₂`, or a bare `x` or `y` (a

@@ -125,9 +125,12 @@ fn make_spec(r: &RawOpt, conv: Convention) -> OptSpec {
             _ => unreachable!("{key}"),
         }
     }
-    // torch refuses Nesterov with dampening.
+    // torch refuses Nesterov with dampening, or without a momentum.
     if h.nesterov {
         h.dampening = 0.0;
+        if h.gamma == 0.0 {
+            h.gamma = 0.5;
+        }
     }
     s
 }

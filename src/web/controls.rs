@@ -65,7 +65,24 @@ pub fn words(app: &App) -> Result<(), JsValue> {
 /// formula box.
 pub fn sync_globals(app: &App) -> Result<(), JsValue> {
     let s = &app.scene;
-    by_id::<HtmlSelectElement>(&app.doc, "surface")?.set_value(s.landscape.kind());
+    let surface = by_id::<HtmlSelectElement>(&app.doc, "surface")?;
+    surface.set_value(s.landscape.kind());
+    // The chosen surface's option says its formula as it is now (a = −1:
+    // "quadratic — −x₁² + 2·x₂²"), the others their own defaults.
+    let options = surface.query_selector_all("option")?;
+    for i in 0..options.length() {
+        let Some(o) = options.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let kind = o.get_attribute("value").unwrap_or_default();
+        let l = match kind == s.landscape.kind() {
+            true => Some(s.landscape.clone()),
+            false => Landscape::from_kind(&kind),
+        };
+        if let Some(l) = l {
+            set_text(&o, &gradscape_text::landscape::surface_option(&l, app.lang));
+        }
+    }
     by_id::<HtmlSelectElement>(&app.doc, "convention")?.set_value(s.convention.name());
     by_id::<HtmlInputElement>(&app.doc, "steps")?.set_value(&s.steps.to_string());
     by_id::<HtmlInputElement>(&app.doc, "noise-sigma")?.set_value(&format::field(s.noise.sigma));

@@ -34,7 +34,8 @@ async function pngWords(page) {
   return page.evaluate(() => window.__drawn.join('\n'));
 }
 
-const svgLegend = (svg) => [...svg.slice(svg.indexOf('class="legend"')).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+// An entry's words, its status in a red <tspan> once the run went wrong.
+const svgLegend = (svg) => [...svg.slice(svg.indexOf('class="legend"')).matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) => m[1].replace(/<[^>]*>/g, ''));
 const liveStatus = (page) => page.$$eval('#legend .run-status', (ss) => ss.map((s) => s.textContent));
 
 test('at step 12 of 20 the PNG, the SVG and the page legend say step 12\'s values, not the last step\'s', async (t) => {
@@ -50,6 +51,7 @@ test('at step 12 of 20 the PNG, the SVG and the page legend say step 12\'s value
   for (const s of ['5.33e5', '1.82e-5']) assert.ok(!png.includes(s), `PNG legend shows the last step's "${s}"`);
   const svg = svgLegend((await download(page, 'export-svg')).toString('utf8'));
   assert.deepEqual(svg, ['GD η=0.6 — diverging: loss ×2450', 'Momentum η=0.6 γ=0.5 — f = 0.0079']);
+  assert.match((await download(page, 'export-svg')).toString('utf8'), /GD η=0\.6 — <tspan fill="#b3261e">diverging: loss ×2450<\/tspan>/);
   // The step's red: GD's loss is above its start by now; momentum's is not.
   assert.deepEqual(await page.$$eval('#legend .run-status', (ss) => ss.map((s) => s.hasAttribute('data-wrong'))), [true, false]);
   // Step 0: the start's loss (GD's grows from step 1: ×1.68), no "diverging" yet.

@@ -200,4 +200,8 @@ fn a_formula_typed_in_full_width_shows_the_axes_names() {
     // `ｘ` is one character typed for x: it becomes x₁, the rest as typed.
     let shown = Expr::parse("0.1·ｘ² + 2·y²").unwrap().display();
     assert_eq!(shown, "0.1·x₁² + 2·x₂²");
+    // A whole formula in full-width keys reads as the figures' maths (the
+    // f = line and titles repeated the full-width text).
+    let shown = Expr::parse("（x－1）＾2＋３＊y＾2").unwrap().display();
+    assert_eq!(shown, "(x₁ − 1)² + 3·x₂²");
 }

@@ -336,19 +336,26 @@ impl Landscape {
     pub fn formula(&self) -> String {
         match self {
             Landscape::Quadratic(q) if q.rotation == 0.0 => {
-                format!("f = {}·x₁² + {}·x₂²", q.a, q.b)
+                format!("f = {}{}", times(q.a, "x₁²"), plus(q.b, "x₂²"))
             }
             Landscape::Quadratic(q) => {
                 // θ names the rotation as the README and the controls do: no words here.
-                format!("f = {}·u² + {}·w², θ = {}°", q.a, q.b, q.rotation)
+                format!(
+                    "f = {}{}, θ = {}°",
+                    times(q.a, "u²"),
+                    plus(q.b, "w²"),
+                    signed(q.rotation)
+                )
             }
-            Landscape::Rosenbrock(r) => format!("f = ({} − x₁)² + {}·(x₂ − x₁²)²", r.a, r.b),
+            Landscape::Rosenbrock(r) => {
+                format!("f = ({} − x₁)²{}", signed(r.a), plus(r.b, "(x₂ − x₁²)²"))
+            }
             Landscape::Himmelblau => "f = (x₁² + x₂ − 11)² + (x₁ + x₂² − 7)²".into(),
             Landscape::Beale => {
                 "f = (1.5 − x₁ + x₁x₂)² + (2.25 − x₁ + x₁x₂²)² + (2.625 − x₁ + x₁x₂³)²".into()
             }
             Landscape::Saddle => "f = x₁² − x₂²".into(),
-            Landscape::Rastrigin(r) => format!("f = {0}·2 + Σᵢ (xᵢ² − {0}·cos 2πxᵢ)", r.a),
+            Landscape::Rastrigin(r) => format!("f = {0}·2 + Σᵢ (xᵢ² − {0}·cos 2πxᵢ)", signed(r.a)),
             Landscape::Expr(e) => format!("f = {}", e.display()),
         }
     }
@@ -379,6 +386,35 @@ impl Landscape {
             }
             Landscape::Expr(e) => e.source().to_string(),
         }
+    }
+}
+
+/// A number as a formula writes it: a minus sign, not a hyphen.
+fn signed(c: f64) -> String {
+    if c < 0.0 {
+        format!("−{}", -c)
+    } else {
+        c.to_string()
+    }
+}
+
+/// `c·x` as a formula writes it: `x` for 1, `−x` for −1, `−0.5·x`.
+fn times(c: f64, x: &str) -> String {
+    if c == 1.0 {
+        x.to_string()
+    } else if c == -1.0 {
+        format!("−{x}")
+    } else {
+        format!("{}·{x}", signed(c))
+    }
+}
+
+/// `+ c·x`, its sign folded into the operator (` − 2·x₂²`).
+fn plus(c: f64, x: &str) -> String {
+    if c < 0.0 {
+        format!(" − {}", times(-c, x))
+    } else {
+        format!(" + {}", times(c, x))
     }
 }
 

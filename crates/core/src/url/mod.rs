@@ -681,12 +681,24 @@ mod tests {
         assert_eq!(src("f=expr&expr=x%5E2+%2B+10*y%5E2"), "x^2 + 10*y^2");
         // `expr` alone implies f=expr.
         assert_eq!(src("expr=abs(x)+abs(y)"), "abs(x)+abs(y)");
+        // Typed in a CJK input method's full-width keys: the page's link
+        // writes their ASCII, which reads back as the same formula.
+        let typed = "（x－1）＾2＋３＊y＾2";
+        let scene = crate::Scene {
+            landscape: crate::landscape::Landscape::Expr(
+                crate::landscape::Expr::parse(typed).unwrap(),
+            ),
+            ..crate::Scene::default()
+        };
+        let q = to_query(&scene, None);
+        assert!(q.contains("expr=(x-1)^2%2B3*y^2&"), "{q}");
+        assert_eq!(src(&q), "(x-1)^2+3*y^2");
     }
 
     #[test]
     fn a_bad_formula_in_a_link_is_named_and_the_default_formula_used() {
         let (s, _, notes) = from_query("f=expr&expr=sin(x");
-        assert_eq!(s.landscape.formula(), "f = 0.1*x₁^2 + 2*x₂^2");
+        assert_eq!(s.landscape.formula(), "f = 0.1·x₁² + 2·x₂²");
         assert_eq!(notes.len(), 1, "{notes:?}");
         match &notes[0] {
             Notice::Dropped(e) => {

@@ -155,8 +155,18 @@ fn short_optimizer(spec: &OptSpec, conv: Convention) -> Value {
 
 /// A formula for a query value: only what would change its meaning is
 /// escaped (`%`, `&`, `#`, `+`, `=`, spaces, controls and non-ASCII), so
-/// `0.1*x^2%2B2*y^2` stays readable.
+/// `0.1*x^2%2B2*y^2` stays readable. Keys typed in a CJK input method's
+/// full-width mode are written as their ASCII (`（x－1）＾2` as `(x-1)^2`,
+/// which reads the same: [`crate::format::typed_ascii`]), not as
+/// `%EF%BC%88x%EF%BC%8D1…`.
 fn encode_expr(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            c => crate::format::typed_ascii(c),
+        })
+        .collect();
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
         match b {

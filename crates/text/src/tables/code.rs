@@ -140,7 +140,7 @@ pub const ZH: crate::Table = &[
     ),
     (
         "code.eps_zero",
-        "ε = 0：梯度的某个坐标恰好为 0 时，gradscape 把 0/0 当作步长 0 并继续；torch 在那里算出 NaN，所以这条路径可能在 gradscape 不停的地方停下。",
+        "ε = 0：梯度的某个坐标恰好为 0 时，gradscape 把 0/0 当作步长 0 并继续；torch 在那里得到无效的数（0/0 的结果），所以这条路径可能在 gradscape 不停的地方停下。",
     ),
     (
         "code.plot",

@@ -162,7 +162,7 @@ pub const ZH: crate::Table = &[
     ),
     (
         "schedule.zero-rate",
-        "在第 {0} 步给出 η = 0，L-BFGS 的强 Wolfe 线搜索无法在那里搜索（torch 会因 ZeroDivisionError 中止；plateau 按损失从不改善计算）：请让 η 保持大于 0（eta_min、min_lr、factor 等），或把 line_search 设为 none",
+        "在第 {0} 步给出 η = 0，L-BFGS 的强 Wolfe 线搜索无法在那里搜索（torch 会因除以零而报错中止；plateau 按损失从不改善计算）：请让 η 保持大于 0（eta_min、min_lr、factor 等），或把 line_search 设为 none",
     ),
     (
         "schedule.too-short",

@@ -23,11 +23,25 @@ fn precedence_and_associativity() {
     // Shown with the axes' names; other names and numbers kept (a typed
     // full-width x: tests/expr_typed.rs).
     let shown = |src: &str| Expr::parse(src).unwrap().display();
-    assert_eq!(shown("0.1*x^2 + 2*y^2"), "0.1*x₁^2 + 2*x₂^2");
+    assert_eq!(shown("0.1*x^2 + 2*y^2"), "0.1·x₁² + 2·x₂²");
     assert_eq!(
         shown("x1 - x2 + max(1e-3*x, y)*pi"),
-        "x₁ - x₂ + max(1e-3*x₁, x₂)*pi"
+        "x₁ − x₂ + max(1e-3·x₁, x₂)·pi"
     );
+    // Powers: whole ones as superscripts (typed ones kept), others as ^;
+    // `**` too; the text reads back as the same formula.
+    for (src, want) in [
+        ("0.1*(x-3)^2 + 2*(y-3)^2", "0.1·(x₁ − 3)² + 2·(x₂ − 3)²"),
+        ("x^10 + y**3", "x₁¹⁰ + x₂³"),
+        ("x^-1 + y^0.5 + x^ 2 + y²", "x₁^−1 + x₂^0.5 + x₁^ 2 + x₂²"),
+        ("2^x", "2^x₁"),
+    ] {
+        assert_eq!(shown(src), want, "{src}");
+        // Pasted back (the axes' names as x and y): the same function.
+        let back = want.replace("x₁", "x").replace("x₂", "y");
+        let p = [1.7, 2.3];
+        assert_eq!(f(&back, p), f(src, p), "{back}");
+    }
     assert_eq!(f("--x", [3.0, 0.0]), 3.0);
 }
 
