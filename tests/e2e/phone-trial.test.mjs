@@ -252,3 +252,25 @@ test('a phone shows a caption\'s first lines and ▶, the rest behind Show all',
     noErrors(errors);
   }
 });
+
+// A student's trial (2026-12-06): at 360×640 the time bar wrapped to a
+// third row and the steps field's bottom stood at 662 px; four-digit
+// steps wrapped at 390 too. Two rows: the buttons, then the scrubber, the
+// step, speed and steps, all on screen.
+test('the time bar keeps two rows at 360 and 390 px, four-digit steps included', async (t) => {
+  for (const [width, height] of [[360, 640], [390, 844]]) {
+    for (const query of ['?lesson=9&lang=zh', '?steps=2000&lang=zh', '?steps=2000']) {
+      const ctx = { ...PHONE, viewport: { width, height } };
+      const { page, errors } = await open(t, ctx, query);
+      const tops = await page.$$eval('#timebar > :is(button, #scrub, #step-label, label)', (els) => els
+        .filter((e) => e.getBoundingClientRect().width > 0)
+        .map((e) => { const r = e.getBoundingClientRect(); return Math.round(r.top + r.height / 2); }));
+      const rows = [...new Set(tops.map((y) => Math.round(y / 20)))];
+      assert.ok(rows.length <= 2, `${width}×${height} ${query}: rows at ${tops}`);
+      const steps = await page.$eval('#steps', (e) => e.getBoundingClientRect().bottom);
+      assert.ok(steps <= height, `${width}×${height} ${query}: the steps field ends at ${steps}`);
+      noErrors(errors);
+      await page.context().close();
+    }
+  }
+});
