@@ -61,14 +61,12 @@ pub fn words(app: &App) -> Result<(), JsValue> {
     fill_lessons(app)
 }
 
-/// Surface, convention, steps, noise, the surface's parameters and the
-/// formula box.
-pub fn sync_globals(app: &App) -> Result<(), JsValue> {
+/// The surface picker's options: the chosen surface's says its formula as
+/// it is now (a = −1: "quadratic — −x₁² + 2·x₂²"), the others their own
+/// defaults. At every change of the surface (its parameters typed too).
+pub fn surface_options(app: &App) -> Result<(), JsValue> {
     let s = &app.scene;
     let surface = by_id::<HtmlSelectElement>(&app.doc, "surface")?;
-    surface.set_value(s.landscape.kind());
-    // The chosen surface's option says its formula as it is now (a = −1:
-    // "quadratic — −x₁² + 2·x₂²"), the others their own defaults.
     let options = surface.query_selector_all("option")?;
     for i in 0..options.length() {
         let Some(o) = options.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
@@ -83,6 +81,15 @@ pub fn sync_globals(app: &App) -> Result<(), JsValue> {
             set_text(&o, &gradscape_text::landscape::surface_option(&l, app.lang));
         }
     }
+    Ok(())
+}
+
+/// Surface, convention, steps, noise, the surface's parameters and the
+/// formula box.
+pub fn sync_globals(app: &App) -> Result<(), JsValue> {
+    let s = &app.scene;
+    by_id::<HtmlSelectElement>(&app.doc, "surface")?.set_value(s.landscape.kind());
+    surface_options(app)?;
     by_id::<HtmlSelectElement>(&app.doc, "convention")?.set_value(s.convention.name());
     by_id::<HtmlInputElement>(&app.doc, "steps")?.set_value(&s.steps.to_string());
     by_id::<HtmlInputElement>(&app.doc, "noise-sigma")?.set_value(&format::field(s.noise.sigma));

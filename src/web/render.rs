@@ -95,6 +95,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         app.root("formula")?
             .set_text_content(Some(&app.scene.landscape.formula()));
         controls::show_expr_error(app)?;
+        controls::surface_options(app)?;
     }
     if d.has(Dirty::LEGEND) {
         // While the figure moves the messages are rebuilt at every step:

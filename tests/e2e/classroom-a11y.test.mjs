@@ -408,3 +408,19 @@ test('surface a = abc: the message quotes what was typed, in English and 中文'
     assert.deepEqual(errors, []);
   }
 });
+
+// A student's trial: with a = −1 typed, the picker still read "quadratic —
+// 0.1·x₁² + 2·x₂²" beside "f = −1·x₁² + 2·x₂²".
+test('the surface picker says the chosen surface as it is now, in English and 中文', async (t) => {
+  for (const [lang, want, other] of [['en', 'quadratic — −x₁² + 2·x₂²', /^Rosenbrock — \(1 − x₁\)²/], ['zh', '二次函数 — −x₁² + 2·x₂²', /^Rosenbrock — /]]) {
+    const { page, errors } = await fresh(t, `?lang=${lang}`);
+    const a = page.locator('#surface-params input[data-key="a"]');
+    await a.click();
+    await a.fill('-1');
+    await a.press('Enter');
+    await page.waitForFunction((w) => document.querySelector('#surface option[value="quadratic"]').textContent === w, want);
+    assert.equal(await page.textContent('#formula'), 'f = −x₁² + 2·x₂²');
+    assert.match(await page.textContent('#surface option[value="rosenbrock"]'), other);
+    assert.deepEqual(errors, []);
+  }
+});

@@ -102,3 +102,31 @@ test('an embed and a mounted figure paused at a step say that step\'s f', async 
   assert.equal(await notes.evaluate(() => window.figures.momentum.t), 12);
   assert.match(await legend(), /GD η=0\.6 — diverging: loss ×2450[\s\S]*— f = 0\.0079/);
 });
+
+// A teacher's trial: lesson 9's PNG and SVG left out the dashed L2
+// isolines its caption points at ("the centre of the dashed L2 isolines").
+test('lesson 9: the PNG and the SVG draw the dashed L2 isolines the page draws; without an Adam+L2 run shown, none', async (t) => {
+  const dashes = () => {
+    window.__dash = [];
+    const set = CanvasRenderingContext2D.prototype.setLineDash;
+    CanvasRenderingContext2D.prototype.setLineDash = function (d) {
+      window.__dash.push(JSON.stringify([...d]));
+      return set.apply(this, arguments);
+    };
+  };
+  const { page, errors } = await openPage(suite.browser, t, suite.server.url + '?lesson=9', { init: dashes });
+  await page.click('.share-panel > summary');
+  const pngDashes = async () => {
+    await page.evaluate(() => { window.__dash = []; });
+    const body = await download(page, 'export-png');
+    assert.equal(body.subarray(1, 4).toString('latin1'), 'PNG');
+    return page.evaluate(() => window.__dash);
+  };
+  assert.ok((await pngDashes()).includes('[7,5]'), 'the PNG strokes the dashed lines');
+  const svg = (await download(page, 'export-svg')).toString('utf8');
+  assert.match(svg, /<g class="l2"[^>]*stroke-dasharray="7 5"/);
+  // Adam+L2 hidden in the legend: the page and the PNG drop its lines.
+  await page.locator('#legend input[type=checkbox]').first().uncheck();
+  assert.ok(!(await pngDashes()).includes('[7,5]'), 'no dashed lines without the run');
+  assert.deepEqual(errors, []);
+});

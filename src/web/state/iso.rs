@@ -10,6 +10,35 @@ use crate::web::draw::Geom;
 use crate::Vec2;
 use std::rc::Rc;
 
+/// λ of the first Adam+L2 run shown: the page draws its L2 isolines, and
+/// so do its exports (PNG, animation), whenever there is one.
+pub fn shown_l2(optimizers: &[crate::optim::OptSpec], hidden: &[bool]) -> Option<f64> {
+    optimizers
+        .iter()
+        .enumerate()
+        .find(|(j, s)| {
+            s.kind == crate::optim::OptKind::AdamL2 && !hidden.get(*j).copied().unwrap_or(false)
+        })
+        .map(|(_, s)| s.hyper.lambda)
+}
+
+/// The L2 isolines of `geom`'s window at the page's fine grid (a third of
+/// its pixels each way), for an export's plot.
+pub fn fine_lines(
+    landscape: &crate::landscape::Landscape,
+    lambda: f64,
+    geom: &Geom,
+) -> Rc<Vec<Vec<Vec2>>> {
+    let n = |px: f64| (px / 3.0).clamp(8.0, 600.0) as usize;
+    Rc::new(l2_isolines(
+        landscape,
+        lambda,
+        geom.view,
+        n(geom.w),
+        n(geom.h),
+    ))
+}
+
 /// The isolines for `l2` (Adam+L2's λ, None: no such run shown), from the
 /// cache when they are there.
 pub(super) fn lines(

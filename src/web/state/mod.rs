@@ -15,7 +15,7 @@
 
 mod bias_panel;
 mod card;
-mod iso;
+pub(crate) mod iso;
 mod mathml;
 mod weight_decay;
 
@@ -25,7 +25,6 @@ use super::{with_app, App};
 use crate::app::replay::same_but_cards;
 use crate::inspect::{bias_series, has_bias_correction, BiasPoint, Inspection, Stepper};
 use crate::landscape::View;
-use crate::optim::OptKind;
 use crate::scene::Scene;
 use crate::Vec2;
 use bias_panel::{bias_section, draw_bias_chart};
@@ -159,14 +158,7 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
     }
     let visible = |i: usize| !app.model.hidden.get(i).copied().unwrap_or(false);
     // The L2 isolines: whenever an Adam+L2 run is shown.
-    let l2 = app
-        .model
-        .scene
-        .optimizers
-        .iter()
-        .enumerate()
-        .find(|(j, s)| s.kind == OptKind::AdamL2 && visible(*j))
-        .map(|(_, s)| s.hyper.lambda);
+    let l2 = iso::shown_l2(&app.model.scene.optimizers, &app.model.hidden);
     let iso = iso::lines(ins, &app.model, app.geom, l2);
     let only_iso = iso.clone().map(|l| Overlay {
         l2: Some(l),

@@ -10,9 +10,12 @@ use crate::landscape::Landscape;
 use crate::run::Trajectory;
 use crate::surface::mark;
 use crate::web::draw::{
-    context, draw_plot, draw_swatch, render_surface, Frame, Geom, Style, SurfaceCache,
+    context, draw_plot, draw_swatch, overlay::Overlay, render_surface, Frame, Geom, Style,
+    SurfaceCache,
 };
+use crate::web::state::iso::{fine_lines, shown_l2};
 use crate::{Vec2, View};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement};
@@ -55,6 +58,8 @@ pub struct Composer {
     style: Style,
     size: (f64, f64),
     dpr: f64,
+    /// The dashed L2 isolines, as the page draws them (an Adam+L2 run shown).
+    l2: Option<Rc<Vec<Vec<Vec2>>>>,
 }
 
 /// The swatch's length before an entry's words, and the gap after it.
@@ -113,6 +118,10 @@ impl Composer {
         canvas.set_height((size.1 * dpr).round().max(1.0) as u32);
         let plot: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
         let cache = render_surface(doc, still.landscape, &geom, &style, false)?;
+        // Lesson 9's picture: the caption points at these lines' centre.
+        let specs: Vec<_> = still.runs.iter().map(|r| r.spec).collect();
+        let l2 =
+            shown_l2(&specs, still.hidden).map(|lambda| fine_lines(still.landscape, lambda, &geom));
         Ok(Composer {
             canvas,
             plot,
@@ -122,6 +131,7 @@ impl Composer {
             style,
             size,
             dpr,
+            l2,
         })
     }
 
@@ -146,7 +156,11 @@ impl Composer {
             style: self.style,
             replay: 0,
         };
-        draw_plot(&self.plot, &self.cache, &frame, None)?;
+        let overlay = self.l2.clone().map(|l| Overlay {
+            l2: Some(l),
+            ..Overlay::default()
+        });
+        draw_plot(&self.plot, &self.cache, &frame, overlay.as_ref())?;
         let ctx = context(&self.canvas)?;
         let (w, h) = self.size;
         ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;

@@ -17,10 +17,12 @@ use crate::optim::opt_label;
 use crate::{trf, Lang};
 use gradscape_core::diagnose::{diagnose, Diagnosis, Health};
 use gradscape_core::geometry::Viewport;
-use gradscape_core::landscape::Landscape;
+use gradscape_core::inspect::l2_isolines;
+use gradscape_core::landscape::{Landscape, View};
 use gradscape_core::run::{Stop, Trajectory};
 use gradscape_core::scene::Scene;
 use gradscape_core::surface::{colormap, isolines, Grid, LogScale};
+use gradscape_core::OptKind;
 pub use space::text_width;
 use space::{Counter, Words, AXIS_PX, BOTTOM, RIGHT, TEXT_PX, TITLE_PX};
 use std::borrow::Cow;
@@ -260,6 +262,7 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
         }
     }
     let _ = writeln!(s, "</g>");
+    l2_isolines_of(&mut s, &f, scene, &frame, view, (gw, gh));
     axes(&mut s, &f, width, height, band.top);
     // Minima, then the trails, clipped to the plot.
     let _ = writeln!(s, r#"<g clip-path="url(#plot)">"#);
@@ -291,6 +294,39 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     }
     s.push_str("</svg>\n");
     s
+}
+
+/// The dashed isolines of f + λ/2·‖x‖² for the first Adam+L2 run shown,
+/// as the page draws them whenever one is (lesson 9's caption points at
+/// their centre): a black dash under a white one.
+fn l2_isolines_of(
+    s: &mut String,
+    f: &Viewport,
+    scene: &Scene,
+    frame: &[Cow<Trajectory>],
+    view: View,
+    (gw, gh): (usize, usize),
+) {
+    let Some(lambda) = frame
+        .iter()
+        .find(|t| t.spec.kind == OptKind::AdamL2)
+        .map(|t| t.spec.hyper.lambda)
+    else {
+        return;
+    };
+    let mut d = String::new();
+    for line in l2_isolines(&scene.landscape, lambda, view, gw, gh) {
+        for (k, p) in line.iter().enumerate() {
+            let (x, y) = f.px(*p);
+            let _ = write!(d, "{}{:.1} {:.1}", if k == 0 { "M" } else { "L" }, x, y);
+        }
+    }
+    if !d.is_empty() {
+        let _ = writeln!(
+            s,
+            r##"<g class="l2" clip-path="url(#plot)" fill="none" stroke-dasharray="7 5"><path stroke="#000" stroke-opacity="0.55" stroke-width="3" d="{d}"/><path stroke="#fff" stroke-opacity="0.95" stroke-width="1.5" d="{d}"/></g>"##
+        );
+    }
 }
 
 /// The plot's frame, its ticks (labelled where they do not crowd) and the

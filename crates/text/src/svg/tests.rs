@@ -121,6 +121,21 @@ mod frames {
         assert!(!legend(&ok).contains("<tspan"), "{}", legend(&ok));
     }
 
+    /// Lesson 9's figure: the dashed L2 isolines the page draws whenever an
+    /// Adam+L2 run is shown, centred on that run's end (the caption points
+    /// at their centre); none without such a run.
+    #[test]
+    fn an_adam_l2_run_brings_its_dashed_isolines() {
+        let l9 = r#"{"landscape": {"kind": "expr", "expr": "0.1*(x-3)^2 + 2*(y-3)^2"}, "start": [-1, -1], "steps": 200, "optimizers": [{"kind": "adam_l2", "lr": 0.1, "lambda": 0.5}, {"kind": "adamw", "lr": 0.1, "lambda": 0.5}]}"#;
+        let svg = figure(l9, Lang::En, None);
+        assert_eq!(svg.matches(r#"<g class="l2""#).count(), 1, "{svg}");
+        assert!(svg.contains(r#"stroke-dasharray="7 5""#));
+        let plain = figure(GD_06, Lang::En, None);
+        assert!(!plain.contains(r#"class="l2""#));
+        let adamw = figure(&l9.replace("adam_l2", "adamw"), Lang::En, None);
+        assert!(!adamw.contains(r#"class="l2""#));
+    }
+
     #[test]
     fn a_frame_shows_the_runs_and_the_legend_at_its_step() {
         let scene = Scene::from_json(ROSEN).unwrap();

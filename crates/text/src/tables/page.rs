@@ -418,7 +418,7 @@ pub const ZH: crate::Table = &[
     ("noise", "σ 噪声"),
     ("noise.aria", "σ 梯度噪声"),
     ("seed", "随机种子"),
-    ("seed.aria", "噪声种子"),
+    ("seed.aria", "梯度噪声的随机种子"),
     ("number.nan", "{0} 必须是数"),
     ("rule.steps", "步数必须是 0 到 100000 之间的整数"),
     ("rule.sigma", "σ 梯度噪声必须是 [0, 1e6] 内的数"),
