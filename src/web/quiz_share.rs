@@ -135,6 +135,11 @@ fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
         status.set_text_content(Some(tr(app.lang, "quiz.share.none")));
         return Ok(());
     };
+    // The field says what the link asks: as many steps as are left at
+    // most (15 asked at step 10 of 20 is 10).
+    if spec.ahead != ahead {
+        by_id::<HtmlInputElement>(&app.doc, "quiz-ahead")?.set_value(&spec.ahead.to_string());
+    }
     let href = app.window.location().href()?;
     let base = href.split('?').next().unwrap_or("").to_string();
     let mut query = crate::url::to_query(&app.scene, Some(spec.at));

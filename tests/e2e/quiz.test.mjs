@@ -247,6 +247,12 @@ test('Share: a quiz link copied at the last step pauses halfway', async (t) => {
   await settled(page);
   assert.match(await page.locator('#embed-code').innerText(), /&t=10&quiz=predict\(at=10,ahead=5,run=1\)$/);
   assert.match(await page.locator('#share-status').innerText(), /pauses at step 10 and asks where .* will be after 5 more steps/);
+  // More steps than are left: the link and the field say the 10 there are.
+  await page.fill('#quiz-ahead', '15');
+  await page.click('#copy-quiz');
+  await settled(page);
+  assert.match(await page.locator('#embed-code').innerText(), /quiz=predict\(at=10,ahead=10,run=1\)$/);
+  assert.equal(await page.inputValue('#quiz-ahead'), '10');
 });
 
 for (const lang of ['en', 'zh']) {

@@ -87,7 +87,7 @@ pub const EN: crate::Table = &[
     ("quiz.share.title", "Quiz link"),
     (
         "quiz.share.help",
-        "Pause at the current step, ask where a run will be a number of steps later, reveal on a click.",
+        "Pause at the current step (halfway at the last one), ask where a run will be a number of steps later, reveal on a click.",
     ),
     ("quiz.share.ahead", "reveal after (steps)"),
     ("quiz.share.run", "ask about"),
@@ -188,7 +188,7 @@ pub const ZH: crate::Table = &[
     ("quiz.share.title", "测验链接"),
     (
         "quiz.share.help",
-        "在当前步暂停，提问某条路径若干步之后的位置，点击后揭晓。",
+        "在当前步暂停（在最后一步时改为中途暂停），提问某条路径若干步之后的位置，点击后揭晓。",
     ),
     ("quiz.share.ahead", "揭晓步数"),
     ("quiz.share.run", "提问对象"),
