@@ -9,7 +9,7 @@ use crate::format;
 use crate::landscape::{Edge, Landscape, KINDS};
 use crate::lesson::{lesson, LESSONS};
 use gradscape_text::errors::{expr_error, scene_error, scene_problem};
-use gradscape_text::landscape::param_name;
+use gradscape_text::landscape::{param_name, surface_option};
 use gradscape_text::{tr, trf, Lang};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -73,12 +73,12 @@ pub fn surface_options(app: &App) -> Result<(), JsValue> {
             continue;
         };
         let kind = o.get_attribute("value").unwrap_or_default();
-        let l = match kind == s.landscape.kind() {
-            true => Some(s.landscape.clone()),
-            false => Landscape::from_kind(&kind),
+        let text = match kind == s.landscape.kind() {
+            true => Some(surface_option(&s.landscape, app.lang)),
+            false => Landscape::from_kind(&kind).map(|l| surface_option(&l, app.lang)),
         };
-        if let Some(l) = l {
-            set_text(&o, &gradscape_text::landscape::surface_option(&l, app.lang));
+        if let Some(text) = text {
+            set_text(&o, &text);
         }
     }
     Ok(())
@@ -346,7 +346,7 @@ pub fn fill_selects(doc: &Document, lang: Lang) -> Result<(), JsValue> {
     surface.set_text_content(None);
     for k in KINDS {
         let l = Landscape::from_kind(k).ok_or("kind")?;
-        let name = gradscape_text::landscape::surface_option(&l, lang);
+        let name = surface_option(&l, lang);
         add(&surface, &el(doc, "option", &[("value", k)], Some(&name))?)?;
     }
     let kinds: Element = by_id(doc, "add-kind")?;

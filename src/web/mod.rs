@@ -190,10 +190,11 @@ fn card_error_text(e: &CardError, lang: Lang, typed: &str) -> String {
             v,
             ..
         } => {
-            // A typed number past f64 (`1e-400` reads as 0, `1e400` as ∞):
-            // quoted as typed, not as the 0 or inf it became.
+            // A typed number that underflowed (`1e-400` reads as 0): quoted
+            // as typed, not as the 0 it became (one past f64, `1e400`, is
+            // unreadable, quoted there).
             let got = match typed.trim() {
-                t if !t.is_empty() && (v == 0.0 || !v.is_finite()) => t.to_string(),
+                t if !t.is_empty() && v == 0.0 => t.to_string(),
                 _ => format::field(v),
             };
             trf(

@@ -17,6 +17,8 @@ pub fn typed_ascii(ch: char) -> char {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0).unwrap_or(ch),
         // The Chinese full stop is what the `.` key types in Chinese punctuation mode.
         '\u{3002}' => '.', // 。
+        // The space bar in full-width mode: the ideographic space.
+        '\u{3000}' => ' ',
         '×' | '·' | '⋅' => '*',
         '÷' => '/',
         '−' => '-',

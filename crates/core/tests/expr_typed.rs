@@ -204,4 +204,7 @@ fn a_formula_typed_in_full_width_shows_the_axes_names() {
     // f = line and titles repeated the full-width text).
     let shown = Expr::parse("（x－1）＾2＋３＊y＾2").unwrap().display();
     assert_eq!(shown, "(x₁ − 1)² + 3·x₂²");
+    // The full-width space bar's ideographic space, as a plain one.
+    let shown = Expr::parse("max(x,\u{3000}y)\u{3000}").unwrap().display();
+    assert_eq!(shown, "max(x₁, x₂) ");
 }

@@ -13,13 +13,13 @@ use std::rc::Rc;
 /// λ of the first Adam+L2 run shown: the page draws its L2 isolines, and
 /// so do its exports (PNG, animation), whenever there is one.
 pub fn shown_l2(optimizers: &[crate::optim::OptSpec], hidden: &[bool]) -> Option<f64> {
-    optimizers
-        .iter()
-        .enumerate()
-        .find(|(j, s)| {
-            s.kind == crate::optim::OptKind::AdamL2 && !hidden.get(*j).copied().unwrap_or(false)
-        })
-        .map(|(_, s)| s.hyper.lambda)
+    crate::inspect::l2_lambda(
+        optimizers
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !hidden.get(*j).copied().unwrap_or(false))
+            .map(|(_, s)| s),
+    )
 }
 
 /// The L2 isolines of `geom`'s window at the page's fine grid (a third of
@@ -29,14 +29,20 @@ pub fn fine_lines(
     lambda: f64,
     geom: &Geom,
 ) -> Rc<Vec<Vec<Vec2>>> {
-    let n = |px: f64| (px / 3.0).clamp(8.0, 600.0) as usize;
-    Rc::new(l2_isolines(
-        landscape,
-        lambda,
-        geom.view,
-        n(geom.w),
-        n(geom.h),
-    ))
+    let (w, h) = grid(geom, FINE);
+    Rc::new(l2_isolines(landscape, lambda, geom.view, w, h))
+}
+
+/// CSS pixels per grid cell: the lines at rest, and while dragging.
+const FINE: f64 = 3.0;
+const COARSE: f64 = 8.0;
+
+/// The grid of `geom`'s plot at `k` pixels a cell.
+fn grid(geom: &Geom, k: f64) -> (usize, usize) {
+    (
+        (geom.w / k).clamp(8.0, 600.0) as usize,
+        (geom.h / k).clamp(8.0, 600.0) as usize,
+    )
 }
 
 /// The isolines for `l2` (Adam+L2's λ, None: no such run shown), from the
@@ -53,13 +59,7 @@ pub(super) fn lines(
             // every input); but lines already at the fine grid for this very
             // surface, λ and window are kept: a drag of another slider never
             // recomputes them, and the end of the drag never either.
-            let grid = |k: f64| {
-                (
-                    (geom.w / k).clamp(8.0, 600.0) as usize,
-                    (geom.h / k).clamp(8.0, 600.0) as usize,
-                )
-            };
-            let (fine, coarse) = (grid(3.0), grid(8.0));
+            let (fine, coarse) = (grid(&geom, FINE), grid(&geom, COARSE));
             let want = if model.interacting { coarse } else { fine };
             let fresh = matches!(&ins.iso, Some((s, l, v, w, h, _))
                 if s.landscape == model.scene.landscape && *l == lambda && *v == geom.view

@@ -131,6 +131,16 @@ pub fn l2_grid(landscape: &Landscape, lambda: f64, view: View, w: usize, h: usiz
     Grid { w, h, view, values }
 }
 
+/// λ of the first Adam+L2 optimizer among those `shown`: its L2 isolines
+/// are drawn (on the page, in its exports and in the SVG) whenever there
+/// is one.
+pub fn l2_lambda<'a>(shown: impl IntoIterator<Item = &'a crate::optim::OptSpec>) -> Option<f64> {
+    shown
+        .into_iter()
+        .find(|s| s.kind == OptKind::AdamL2)
+        .map(|s| s.hyper.lambda)
+}
+
 /// Eight isolines of f + λ/2·‖x‖² over the view, on the surface's log
 /// scale of levels (the surface's own marching squares).
 pub fn l2_isolines(

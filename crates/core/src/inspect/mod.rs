@@ -28,7 +28,7 @@ mod step_rule;
 mod stepper;
 
 pub use bias::{bias_series, BiasPoint};
-pub use decay::{l2_grid, l2_isolines, l2_loss, Arrows};
+pub use decay::{l2_grid, l2_isolines, l2_lambda, l2_loss, Arrows};
 pub use expr::{Expr, Op, Sym};
 pub use stepper::Stepper;
 

@@ -160,13 +160,7 @@ fn short_optimizer(spec: &OptSpec, conv: Convention) -> Value {
 /// which reads the same: [`crate::format::typed_ascii`]), not as
 /// `%EF%BC%88x%EF%BC%8D1…`.
 fn encode_expr(text: &str) -> String {
-    let text: String = text
-        .chars()
-        .map(|c| match c {
-            '\u{3000}' => ' ',
-            c => crate::format::typed_ascii(c),
-        })
-        .collect();
+    let text: String = text.chars().map(crate::format::typed_ascii).collect();
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
         match b {

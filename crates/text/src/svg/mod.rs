@@ -17,12 +17,12 @@ use crate::optim::opt_label;
 use crate::{trf, Lang};
 use gradscape_core::diagnose::{diagnose, Diagnosis, Health};
 use gradscape_core::geometry::Viewport;
-use gradscape_core::inspect::l2_isolines;
+use gradscape_core::inspect::{l2_isolines, l2_lambda};
 use gradscape_core::landscape::{Landscape, View};
 use gradscape_core::run::{Stop, Trajectory};
 use gradscape_core::scene::Scene;
 use gradscape_core::surface::{colormap, isolines, Grid, LogScale};
-use gradscape_core::OptKind;
+use gradscape_core::Vec2;
 pub use space::text_width;
 use space::{Counter, Words, AXIS_PX, BOTTOM, RIGHT, TEXT_PX, TITLE_PX};
 use std::borrow::Cow;
@@ -250,13 +250,7 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
         r#"<g clip-path="url(#plot)" fill="none" stroke-width="1">"#
     );
     for (t, level) in scale.levels(opt.levels) {
-        let mut d = String::new();
-        for line in isolines(&grid, level) {
-            for (k, p) in line.iter().enumerate() {
-                let (x, y) = f.px(*p);
-                let _ = write!(d, "{}{:.1} {:.1}", if k == 0 { "M" } else { "L" }, x, y);
-            }
-        }
+        let d = path_d(&f, &isolines(&grid, level));
         if !d.is_empty() {
             let _ = writeln!(s, r#"<path stroke="{}" d="{d}"/>"#, hex(colormap(t * 0.85)));
         }
@@ -296,6 +290,18 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     s
 }
 
+/// An SVG path's `d` of world polylines (isolines) on the plot.
+fn path_d(f: &Viewport, lines: &[Vec<Vec2>]) -> String {
+    let mut d = String::new();
+    for line in lines {
+        for (k, p) in line.iter().enumerate() {
+            let (x, y) = f.px(*p);
+            let _ = write!(d, "{}{:.1} {:.1}", if k == 0 { "M" } else { "L" }, x, y);
+        }
+    }
+    d
+}
+
 /// The dashed isolines of f + λ/2·‖x‖² for the first Adam+L2 run shown,
 /// as the page draws them whenever one is (lesson 9's caption points at
 /// their centre): a black dash under a white one.
@@ -307,20 +313,10 @@ fn l2_isolines_of(
     view: View,
     (gw, gh): (usize, usize),
 ) {
-    let Some(lambda) = frame
-        .iter()
-        .find(|t| t.spec.kind == OptKind::AdamL2)
-        .map(|t| t.spec.hyper.lambda)
-    else {
+    let Some(lambda) = l2_lambda(frame.iter().map(|t| &t.spec)) else {
         return;
     };
-    let mut d = String::new();
-    for line in l2_isolines(&scene.landscape, lambda, view, gw, gh) {
-        for (k, p) in line.iter().enumerate() {
-            let (x, y) = f.px(*p);
-            let _ = write!(d, "{}{:.1} {:.1}", if k == 0 { "M" } else { "L" }, x, y);
-        }
-    }
+    let d = path_d(f, &l2_isolines(&scene.landscape, lambda, view, gw, gh));
     if !d.is_empty() {
         let _ = writeln!(
             s,

@@ -226,10 +226,11 @@ impl Expr {
             let start = t.col - 1;
             // Between tokens: spaces (a full-width one as a plain one).
             if !spaced {
-                out.extend(chars[at..start].iter().map(|&c| match c {
-                    '\u{3000}' => ' ',
-                    c => c,
-                }));
+                out.extend(
+                    chars[at..start]
+                        .iter()
+                        .map(|&c| crate::format::typed_ascii(c)),
+                );
             }
             spaced = false;
             let binary = matches!(t.tok, lex::Tok::Plus | lex::Tok::Minus)
@@ -292,7 +293,11 @@ impl Expr {
             }
             i += 1;
         }
-        out.extend(&chars[at.min(chars.len())..]);
+        out.extend(
+            chars[at.min(chars.len())..]
+                .iter()
+                .map(|&c| crate::format::typed_ascii(c)),
+        );
         out
     }
 
