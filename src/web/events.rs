@@ -567,6 +567,10 @@ fn keys(doc: &Document) -> Result<(), JsValue> {
             e.prevent_default();
             return dispatch(msg);
         }
+        if key.eq_ignore_ascii_case("e") && !ctrl {
+            e.prevent_default();
+            return super::focus::next_rate(&d);
+        }
         let Some(b) = KEYS.iter().find(|b| {
             b.key.eq_ignore_ascii_case(&key) && b.ctrl == ctrl && b.shift.is_none_or(|s| s == shift)
         }) else {

@@ -99,6 +99,36 @@ fn usable(e: &HtmlElement) -> bool {
     !e.has_attribute("disabled") && e.offset_parent().is_some()
 }
 
+/// `E`: the keyboard's way to η. The focus goes to the next card's η
+/// slider (the first card's from anywhere else), so a teacher at a
+/// projector changes η with E and the arrows instead of a dozen Tabs;
+/// Esc gives the keys back to the figure. Locked (disabled) and hidden
+/// sliders are passed over; with none, nothing happens.
+pub fn next_rate(doc: &Document) {
+    let Ok(list) = doc.query_selector_all(RATES) else {
+        return;
+    };
+    let rates: Vec<HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .filter(usable)
+        .collect();
+    let now = focused(doc);
+    let at = rates
+        .iter()
+        .position(|r| now.as_ref() == Some(r.as_ref()))
+        .map_or(0, |i| (i + 1) % rates.len());
+    let Some(rate) = rates.get(at) else { return };
+    let opts = web_sys::FocusOptions::new();
+    opts.set_prevent_scroll(true);
+    let _ = rate.focus_with_options(&opts);
+    let into = web_sys::ScrollIntoViewOptions::new();
+    into.set_block(web_sys::ScrollLogicalPosition::Center);
+    rate.scroll_into_view_with_scroll_into_view_options(&into);
+}
+
+/// Every card's η slider, in the cards' order.
+const RATES: &str = "#optimizers section.opt-card input[type=range][data-param=\"lr\"]";
+
 /// A CSS selector for `e` from its own markup: its id, or its tag and
 /// naming attributes under its nearest ancestors' (up to one with an id,
 /// or four levels). None when nothing names it.

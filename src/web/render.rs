@@ -263,7 +263,7 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
         // legend and the runs' messages under it (lesson 14's caption
         // sends the class to one, which stood 4 px into the screen); the
         // loss chart may go below the fold.
-        let top = app.plot.get_bounding_client_rect().top() + app.window.scroll_y()?;
+        let top = plot_top(app)?;
         let below = ["timebar", "legend", "messages", "quiz"]
             .iter()
             .filter_map(|id| app.doc.get_element_by_id(id))
@@ -274,7 +274,7 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
     } else {
         use gradscape_core::geometry::{fit_height, Screen};
         // The phone breakpoint of www/style.css (its sticky figure).
-        let top = app.plot.get_bounding_client_rect().top() + app.window.scroll_y()?;
+        let top = plot_top(app)?;
         let screen = match inner_w {
             // A tablet held upright too (www/style.css: the phone's
             // column, its figure kept in view).
@@ -286,6 +286,29 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
     }
     .round();
     Ok(Geom { view, w, h, dpr })
+}
+
+/// The canvas's top in the page, where the flow puts it: a lesson panel
+/// beside the canvas keeps the figure at the window's top while the page
+/// scrolls (position: sticky, www/style.css), and its box's top is then
+/// the window's, not where the canvas stands in the page (the fit read it
+/// so and shrank the canvas at every scrolled render). Stuck, it is read
+/// once unstuck.
+fn plot_top(app: &App) -> Result<f64, JsValue> {
+    let scroll = app.window.scroll_y()?;
+    let top = app.plot.get_bounding_client_rect().top() + scroll;
+    let Some(figure) = app.doc.get_element_by_id("figure") else {
+        return Ok(top);
+    };
+    let stuck = scroll > 0.0 && figure.get_bounding_client_rect().top().abs() < 1.0;
+    let Some(figure) = figure.dyn_ref::<web_sys::HtmlElement>().filter(|_| stuck) else {
+        return Ok(top);
+    };
+    let style = figure.style();
+    style.set_property("position", "static")?;
+    let flow = app.plot.get_bounding_client_rect().top() + scroll;
+    style.remove_property("position")?;
+    Ok(flow)
 }
 
 /// Redraw the plot (re-rendering the surface only if it changed), the

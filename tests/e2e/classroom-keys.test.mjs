@@ -443,3 +443,56 @@ test('a lesson reached with the clicker opens and closes its panels as its link 
   assert.equal(await isOpen('state-panel'), true);
   noErrors(errors);
 });
+
+test('E goes to the next card\'s η slider, presenting too; the arrows change η; Esc gives the keys back', async (t) => {
+  const { page, errors } = await open(t, '?lesson=5&present=1', { viewport: { width: 1280, height: 720 } });
+  const s0 = await state(page);
+  assert.ok(s0.scene.optimizers.length >= 2, 'lesson 5 has two cards');
+  const plotHeight = (p) => p.evaluate(() => document.getElementById('plot').getBoundingClientRect().height);
+  const h0 = await plotHeight(page);
+  const focusedRate = () => page.evaluate(() => {
+    const a = document.activeElement;
+    const card = a?.closest('section.opt-card');
+    return a?.matches('input[type=range][data-param="lr"]') ? Number(card.dataset.index) : null;
+  });
+  await page.keyboard.press('e');
+  assert.equal(await focusedRate(), 0, 'the first card\'s η');
+  const inView = () => page.evaluate(() => {
+    const within = (e) => { const r = e.getBoundingClientRect(); return r.top >= -1 && r.bottom <= innerHeight + 1; };
+    return [within(document.activeElement), within(document.getElementById('figure')), scrollY > 0];
+  });
+  assert.deepEqual(await inView(), [true, true, true], 'the page scrolled to the slider, and the figure (canvas and time bar) stays in view beside it');
+  await act(page, () => page.keyboard.press('ArrowRight'));
+  const s1 = await state(page);
+  assert.ok(s1.scene.optimizers[0].lr > s0.scene.optimizers[0].lr, 'the arrow raised η');
+  assert.equal(s1.scene.optimizers[1].lr, s0.scene.optimizers[1].lr);
+  await page.keyboard.press('E');
+  assert.equal(await focusedRate(), 1, 'again: the next card\'s');
+  await page.keyboard.press('e');
+  assert.equal(await focusedRate(), 0, 'and round to the first');
+  assert.deepEqual(await inView(), [true, true, true]);
+  // The caption's "modified" badge takes a line's worth from the canvas,
+  // no more: read stuck to the window's top, the canvas had shrunk to
+  // the window less its flow position.
+  const h = await plotHeight(page);
+  assert.ok(h >= h0 - 30, `the canvas keeps its size while the page is scrolled (${h0} → ${h} px)`);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'plot', 'Esc: the figure has the keys');
+  await act(page, () => page.keyboard.press('ArrowLeft'));
+  assert.equal((await state(page)).t, s1.t - 1, '← steps again');
+  noErrors(errors);
+});
+
+test('E passes over a locked η, and in a field it is a letter', async (t) => {
+  const { page, errors } = await open(t, '?lesson=1&lock=all');
+  await page.keyboard.press('e');
+  assert.equal(await page.evaluate(() => document.activeElement?.matches('input[type=range]') ?? false), false, 'no locked slider takes the focus');
+  const { page: free } = await open(t, '?lesson=1');
+  const field = free.locator('#optimizers section.opt-card[data-index="0"] input.num[data-param="lr"]');
+  await field.click();
+  await free.keyboard.press('End');
+  await free.keyboard.press('e');
+  assert.equal(await free.evaluate(() => document.activeElement?.matches('input.num[data-param="lr"]')), true, 'the field keeps the focus');
+  assert.match(await field.inputValue(), /e$/, 'and the letter');
+  noErrors(errors);
+});

@@ -224,6 +224,8 @@ pub const NAMES: &[&str] = &[
     "PageDown",
     "Tab",
     "F",
+    "E",
+    "Esc",
     "expr",
     "quadratic",
     "rosenbrock",
