@@ -142,12 +142,16 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
     // shows (thirty presses of one position took λ from 0.01 to 0.0142),
     // to a clean value (0.4 → 0.5 → 0.6: `ParamInfo::arrow`); with Shift
     // the finest step (0.4 → 0.401), PageUp/PageDown ten arrows; each
-    // comes back by the opposite key. Drags keep every position.
-    on(&cards, "keydown", |e: KeyboardEvent| {
+    // comes back by the opposite key. Drags keep every position. In a
+    // lesson PageUp/PageDown are the clicker's (`kept_by`), a locked
+    // lesson's too: there they change nothing, never η behind the class.
+    let d = doc.clone();
+    on(&cards, "keydown", move |e: KeyboardEvent| {
         let shift = e.shift_key();
         let (up, by) = match e.key().as_str() {
             "ArrowRight" | "ArrowUp" => (true, if shift { Arrow::Fine } else { Arrow::One }),
             "ArrowLeft" | "ArrowDown" => (false, if shift { Arrow::Fine } else { Arrow::One }),
+            "PageUp" | "PageDown" if in_lesson(&d) => return,
             "PageUp" => (true, Arrow::Page),
             "PageDown" => (false, Arrow::Page),
             _ => return,
