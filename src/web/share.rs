@@ -108,7 +108,7 @@ pub(super) fn refuse(app: &App, e: &crate::run::RunError) -> Result<(), JsValue>
 
 fn copy_link(app: &App) -> Result<(), JsValue> {
     let href = app.window.location().href()?;
-    let copied = tr(app.lang, "share.copied").to_string();
+    let copied = tr(app.lang, "share.copied").to_string() + &kept_words(app);
     let copy_this = trf(app.lang, "share.copy-this", &[&href]);
     to_clipboard(
         app,
@@ -119,6 +119,26 @@ fn copy_link(app: &App) -> Result<(), JsValue> {
         || (),
     );
     Ok(())
+}
+
+/// What a copied link holds when the page shows a refused value: the
+/// link has the values in effect, the classmate would see another formula
+/// than the one in the sender's box (a trial: "sin(x" sent as its last
+/// valid prefix, "Link copied." and nothing more).
+fn kept_words(app: &App) -> String {
+    let l = app.lang;
+    let mut out = String::new();
+    if let (Some(_), crate::landscape::Landscape::Expr(e)) = (&app.expr_error, &app.scene.landscape)
+    {
+        out += gradscape_text::gap(l);
+        out += &trf(l, "share.kept-expr", &[e.source()]);
+    }
+    let fields = app.invalid_fields().len();
+    if fields > 0 {
+        out += gradscape_text::gap(l);
+        out += &trf(l, "share.kept-fields", &[&fields.to_string()]);
+    }
+    out
 }
 
 fn copy_embed(app: &App) -> Result<(), JsValue> {
@@ -153,7 +173,7 @@ fn copy_embed(app: &App) -> Result<(), JsValue> {
     app.root("embed-code")?.set_text_content(Some(&code));
     // "Embed code copied", as Copy link says "Link copied"; where the
     // clipboard refuses, the code stays shown under the buttons to copy.
-    let copied = tr(app.lang, "share.embed-copied").to_string();
+    let copied = tr(app.lang, "share.embed-copied").to_string() + &kept_words(app);
     let shown = tr(app.lang, "share.embed-this").to_string();
     to_clipboard(app, &code, app.root("share-status")?, copied, shown, || ());
     Ok(())

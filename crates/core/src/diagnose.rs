@@ -93,8 +93,10 @@ pub enum Hint {
     ExprLeft {
         /// The step that left.
         step: usize,
-        /// The learning rate.
+        /// The learning rate (under a schedule, the largest η_t used).
         lr: f64,
+        /// Whether a schedule set the rates.
+        scheduled: bool,
     },
     /// GD with η > 2/L on a quadratic.
     GdUnstable {
@@ -149,10 +151,12 @@ pub enum Hint {
     },
     /// Stopped by the core at `step`.
     Diverged {
-        /// The learning rate.
+        /// The learning rate (under a schedule, the largest η_t used).
         lr: f64,
         /// The step that left the finite world.
         step: usize,
+        /// Whether a schedule set the rates.
+        scheduled: bool,
     },
     /// A block could not take step `step` at (x, y) (the last point).
     Fault {
@@ -185,14 +189,30 @@ pub enum Hint {
         /// The last finite loss.
         last: f64,
     },
+    /// GD or momentum on a bowl with η·L exactly at the stability bound
+    /// (lesson 2's η = 0.5 = 2/L): along the steepest axis the zig-zag
+    /// neither grows nor dies out, so the run completes without growing
+    /// and without converging.
+    AtEdge {
+        /// The method (GD, heavy ball or Nesterov, with its γ).
+        method: Method,
+        /// The learning rate η.
+        lr: f64,
+        /// The largest curvature L.
+        l: f64,
+        /// The bound on η·L (2, 2(1 + γ), 2(1 + γ)/(1 + 2γ)).
+        bound: f64,
+    },
     /// Completed, but the loss grew from `first` to `last`.
     Grew {
         /// The initial loss.
         first: f64,
         /// The final loss.
         last: f64,
-        /// The learning rate.
+        /// The learning rate (under a schedule, the largest η_t used).
         lr: f64,
+        /// Whether a schedule set the rates.
+        scheduled: bool,
     },
 }
 
@@ -222,7 +242,7 @@ pub fn diagnose(landscape: &Landscape, t: &Trajectory) -> Diagnosis {
         }
         (_, Stop::Completed) => match ends_off_minimum(landscape, t) {
             Some(h) => Some(h),
-            None if health == Health::Ok => falls_away(&t.loss),
+            None if health == Health::Ok => falls_away(&t.loss).or_else(|| at_edge(landscape, t)),
             None => Some(reason(landscape, t, first, last)),
         },
         (Health::Ok, _) => None,
@@ -285,6 +305,24 @@ fn falls_away(loss: &[f64]) -> Option<Hint> {
     (deep && b - c >= a - b && a - b > 0.0).then_some(Hint::Unbounded { first, last: *c })
 }
 
+/// How near η·L must be to the bound to be on it: the bound is computed
+/// (2(1 + γ)/(1 + 2γ)) and η typed in decimal, so a few ulps apart.
+const ON_EDGE: f64 = 1e-12;
+
+/// [`Hint::AtEdge`] for GD or momentum with a constant η on a bowl, η·L on
+/// the stability bound.
+fn at_edge(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
+    let l = bowl_curvature(landscape).filter(|_| t.spec.schedule.is_none())?;
+    let method = Method::of(&t.spec)?;
+    let (lr, bound) = (t.spec.hyper.lr, method.product_bound());
+    ((lr * l - bound).abs() <= ON_EDGE * bound).then_some(Hint::AtEdge {
+        method,
+        lr,
+        l,
+        bound,
+    })
+}
+
 fn growth_of(first: f64, last: f64) -> f64 {
     if first > 0.0 {
         last / first
@@ -296,6 +334,17 @@ fn growth_of(first: f64, last: f64) -> f64 {
 fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint {
     let h = &t.spec.hyper;
     let lr = h.lr;
+    // Under a schedule the base η is not what went too far (a cyclic
+    // schedule's peak 1.2 over η = 0.6): the largest rate a step used is.
+    let scheduled = t.spec.schedule.is_some();
+    let peak = if scheduled {
+        t.lr.iter()
+            .copied()
+            .filter(|v| v.is_finite())
+            .fold(0.0, f64::max)
+    } else {
+        lr
+    };
     // A formula can be undefined (ln or sqrt of a negative number, a
     // division by zero) where the run is: that is not the step size's fault.
     if let Stop::Diverged { step } = t.stop {
@@ -331,7 +380,16 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
         return h;
     }
     if let (Stop::Diverged { step }, Landscape::Expr(_)) = (t.stop, landscape) {
-        return Hint::ExprLeft { step, lr };
+        return Hint::ExprLeft {
+            step,
+            lr: peak,
+            scheduled,
+        };
+    }
+    // Momentum on its bound swings wider than it started (the root −1 of
+    // z² + (1 + γ)z + γ, with v₀ = 0), grown but bounded: not "too large".
+    if let Some(h) = at_edge(landscape, t).filter(|_| t.stop == Stop::Completed) {
+        return h;
     }
     // The bounds are those of a constant η: under a schedule they explain
     // nothing for sure, so such a run gets the plain words.
@@ -370,8 +428,17 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
         }
     }
     match t.stop {
-        Stop::Diverged { step } | Stop::Fault { step, .. } => Hint::Diverged { lr, step },
-        Stop::Completed => Hint::Grew { first, last, lr },
+        Stop::Diverged { step } | Stop::Fault { step, .. } => Hint::Diverged {
+            lr: peak,
+            step,
+            scheduled,
+        },
+        Stop::Completed => Hint::Grew {
+            first,
+            last,
+            lr: peak,
+            scheduled,
+        },
     }
 }
 
@@ -387,6 +454,64 @@ mod tests {
         runs.iter()
             .map(|r| diagnose(&s.landscape, r).hint)
             .collect()
+    }
+
+    #[test]
+    fn a_rate_on_the_stability_bound_is_named_not_called_converging() {
+        // The bowl's L = 4: GD's bound 0.5, heavy ball γ = 0.5's 0.75,
+        // Nesterov γ = 0.5's 0.375. On it the steepest axis flips forever.
+        let bowl = |opts: &str| {
+            format!(
+                r#"{{"landscape": {{"kind": "quadratic", "a": 0.1, "b": 2}}, "start": [-5, -2], "steps": 40, "convention": "d2l", "optimizers": [{opts}]}}"#
+            )
+        };
+        let on = hints(&bowl(
+            r#"{"kind": "gd", "lr": 0.5}, {"kind": "momentum", "lr": 0.75, "gamma": 0.5}, {"kind": "momentum", "lr": 0.375, "gamma": 0.5, "nesterov": true}"#,
+        ));
+        let bounds = [2.0, 3.0, 1.5];
+        for (i, h) in on.iter().enumerate() {
+            match h {
+                Some(Hint::AtEdge { lr, l, bound, .. }) => {
+                    assert_eq!(*l, 4.0);
+                    assert_eq!(*bound, bounds[i]);
+                    assert!((lr * l - bound).abs() < 1e-12);
+                }
+                other => panic!("run {i}: {other:?}"),
+            }
+        }
+        let s = Scene::from_json(&bowl(r#"{"kind": "gd", "lr": 0.5}"#)).unwrap();
+        let r = &simulate(&s).unwrap()[0];
+        assert_eq!(diagnose(&s.landscape, r).health, Health::Ok);
+        // The zig-zag does not die out: x2 is ±2 at the end.
+        assert_eq!(r.points.last().unwrap()[1].abs(), 2.0);
+        // Just inside, just outside, under a schedule: no such hint.
+        let off = hints(&bowl(
+            r#"{"kind": "gd", "lr": 0.49}, {"kind": "momentum", "lr": 0.7, "gamma": 0.5}, {"kind": "gd", "lr": 0.5, "schedule": {"kind": "step", "step_size": 100, "gamma": 0.5}}"#,
+        ));
+        assert_eq!(off, vec![None, None, None]);
+        assert!(matches!(
+            hints(&bowl(r#"{"kind": "gd", "lr": 0.51}"#))[0],
+            Some(Hint::GdUnstable { .. })
+        ));
+    }
+
+    #[test]
+    fn a_scheduled_run_is_blamed_on_the_largest_rate_it_used() {
+        // A trial: CyclicLR up to 1.2 over η = 0.3 on the bowl (2/L = 0.5)
+        // was told "η = 0.3 is too large".
+        let h = hints(
+            r#"{"landscape": {"kind": "quadratic", "a": 0.1, "b": 2}, "start": [-5, -2], "steps": 40, "convention": "pytorch",
+                "optimizers": [{"kind": "gd", "lr": 0.3, "schedule": {"kind": "cyclic", "max_lr": 1.2, "step_size_up": 4, "cycle_momentum": false}}, {"kind": "gd", "lr": 0.6}]}"#,
+        );
+        match h[0] {
+            Some(Hint::Diverged { lr, scheduled, .. } | Hint::Grew { lr, scheduled, .. }) => {
+                assert!(scheduled);
+                assert!((lr - 1.2).abs() < 1e-12, "{lr}");
+            }
+            ref other => panic!("{other:?}"),
+        }
+        // Without a schedule the bound's own words, as before.
+        assert!(matches!(h[1], Some(Hint::GdUnstable { lr, .. }) if lr == 0.6));
     }
 
     #[test]

@@ -4,6 +4,7 @@ use crate::{tr, trf, Lang};
 use gradscape_core::diagnose::{Diagnosis, Health, Hint, Stationary};
 use gradscape_core::format::{fmt_num, short, sig3};
 use gradscape_core::optim::Fault;
+use gradscape_core::theory::{Method, MomentumForm};
 use gradscape_core::{OptKind, Trajectory};
 
 /// The hint of a diagnosis in `lang`, when the run went wrong.
@@ -21,7 +22,19 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             "hint.undefined-grad",
             &[&short(x), &short(y), &step.to_string()],
         ),
-        Hint::ExprLeft { step, lr } => trf(lang, "hint.expr-left", &[&step.to_string(), &f(lr)]),
+        Hint::ExprLeft {
+            step,
+            lr,
+            scheduled,
+        } => trf(
+            lang,
+            if scheduled {
+                "hint.expr-left-scheduled"
+            } else {
+                "hint.expr-left"
+            },
+            &[&step.to_string(), &f(lr)],
+        ),
         Hint::GdUnstable { lr, l, bound } => trf(lang, "hint.gd", &[&f(lr), &f(l), &f(bound)]),
         Hint::Momentum {
             lr,
@@ -62,13 +75,56 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
                 &sig3(lambda_max),
             ],
         ),
-        Hint::Diverged { lr, step } => trf(lang, "hint.diverged", &[&f(lr), &step.to_string()]),
+        Hint::Diverged {
+            lr,
+            step,
+            scheduled,
+        } => trf(
+            lang,
+            if scheduled {
+                "hint.diverged-scheduled"
+            } else {
+                "hint.diverged"
+            },
+            &[&f(lr), &step.to_string()],
+        ),
         Hint::Unbounded { first, last } => {
             trf(lang, "hint.unbounded", &[&short(first), &short(last)])
         }
-        Hint::Grew { first, last, lr } => {
-            trf(lang, "hint.grew", &[&short(first), &short(last), &f(lr)])
-        }
+        Hint::AtEdge {
+            method,
+            lr,
+            l,
+            bound,
+        } => match method {
+            Method::Gd => trf(lang, "hint.edge-gd", &[&f(lr), &f(l)]),
+            Method::Momentum {
+                form: MomentumForm::HeavyBall,
+                gamma,
+            } => trf(
+                lang,
+                "hint.edge-momentum",
+                &[&f(lr), &f(l), &f(bound), &f(gamma)],
+            ),
+            Method::Momentum {
+                form: MomentumForm::Nesterov,
+                ..
+            } => trf(lang, "hint.edge-nesterov", &[&f(lr), &f(l), &f(bound)]),
+        },
+        Hint::Grew {
+            first,
+            last,
+            lr,
+            scheduled,
+        } => trf(
+            lang,
+            if scheduled {
+                "hint.grew-scheduled"
+            } else {
+                "hint.grew"
+            },
+            &[&short(first), &short(last), &f(lr)],
+        ),
         Hint::Fault { fault, step, x, y } => trf(
             lang,
             fault_key("hint", fault),
@@ -105,6 +161,7 @@ pub fn fault_status(fault: Fault, step: usize, lang: Lang) -> String {
 /// ends at a maximum:").
 pub fn message_head(d: &Diagnosis, label: &str, lang: Lang) -> String {
     match (d.health, d.hint) {
+        (_, Some(Hint::UndefinedStart)) => trf(lang, "msg.undefined", &[label]),
         (Health::Diverged { step }, _) => trf(lang, "msg.diverged", &[label, &step.to_string()]),
         (Health::Stopped { step, .. }, _) => trf(lang, "msg.stopped", &[label, &step.to_string()]),
         (_, Some(Hint::NotMinimum { kind, .. })) => trf(
@@ -116,6 +173,7 @@ pub fn message_head(d: &Diagnosis, label: &str, lang: Lang) -> String {
             &[label],
         ),
         (_, Some(Hint::Unbounded { .. })) => trf(lang, "msg.falls", &[label]),
+        (_, Some(Hint::AtEdge { .. })) => trf(lang, "msg.edge", &[label]),
         _ => trf(lang, "msg.diverges", &[label]),
     }
 }
@@ -136,6 +194,10 @@ pub fn status_text(d: &Diagnosis, t: &Trajectory, lang: Lang) -> String {
             &[&short(t.loss.last().copied().unwrap_or(0.0))],
         ),
         Health::Diverging { growth } => diverging_text(growth, lang),
+        // Nothing diverged: there was no step to take.
+        Health::Diverged { .. } if d.hint == Some(Hint::UndefinedStart) => {
+            tr(lang, "status.undefined").into()
+        }
         Health::Diverged { step } => trf(lang, "status.diverged", &[&step.to_string()]),
         Health::Stopped { step, fault } => fault_status(fault, step, lang),
     }

@@ -111,6 +111,14 @@ fn find(mut tables: impl Iterator<Item = Table>, key: &str) -> Option<&'static s
     tables.find_map(|t| t.iter().find(|(k, _)| *k == key).map(|(_, v)| *v))
 }
 
+/// Between two sentences: a space in English, nothing after a Chinese 。.
+pub fn gap(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => " ",
+        Lang::Zh => "",
+    }
+}
+
 /// [`tr`] with `{0}`, `{1}`… replaced by `args`.
 pub fn trf(lang: Lang, key: &str, args: &[&str]) -> String {
     let mut s = tr(lang, key).to_string();

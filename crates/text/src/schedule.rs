@@ -25,6 +25,13 @@ pub fn arg_name(arg: &str, lang: Lang) -> String {
     }
 }
 
+/// A choice argument's option (torch's value: `triangular`, `rel`, …) in
+/// words, with torch's value beside it ("三角波（triangular）").
+pub fn option_name(value: &str, lang: Lang) -> String {
+    let words = tr(lang, &format!("schedule.opt.{value}"));
+    trf(lang, "schedule.option", &[words, value])
+}
+
 /// "cosine annealing (CosineAnnealingLR)", or "constant η" without a schedule.
 pub fn label(s: Option<&Schedule>, lang: Lang) -> String {
     match s {
@@ -92,6 +99,23 @@ mod tests {
         assert_eq!(momentum_symbol(OptKind::Adam), Some("β1"));
         assert_eq!(momentum_symbol(OptKind::Rmsprop), Some("μ"));
         assert_eq!(momentum_symbol(OptKind::Adagrad), None);
+    }
+
+    #[test]
+    fn every_option_of_a_choice_has_words_in_both_languages() {
+        use gradscape_core::schedule::{Anneal, CyclicMode, PlateauMode, ThresholdMode};
+        let values = CyclicMode::ALL
+            .iter()
+            .map(|m| m.name())
+            .chain(PlateauMode::ALL.iter().map(|m| m.name()))
+            .chain(Anneal::ALL.iter().map(|m| m.name()))
+            .chain(ThresholdMode::ALL.iter().map(|m| m.name()));
+        for v in values {
+            let key = format!("schedule.opt.{v}");
+            let (en, zh) = (tr(Lang::En, &key), tr(Lang::Zh, &key));
+            assert!(en != key && zh != key && en != zh, "{v}: {en} / {zh}");
+            assert_eq!(option_name(v, Lang::Zh), format!("{zh}（{v}）"));
+        }
     }
 
     #[test]

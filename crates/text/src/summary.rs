@@ -87,6 +87,8 @@ pub fn figure_summary(
             Some((Health::Ok, Some(Hint::Unbounded { .. }))) => {
                 tr(lang, "summary.falls").to_string()
             }
+            Some((_, Some(Hint::AtEdge { .. }))) => tr(lang, "summary.edge").to_string(),
+            Some((_, Some(Hint::UndefinedStart))) => tr(lang, "summary.undefined").to_string(),
             other => match other.map(|(h, _)| h) {
                 Some(Health::Diverged { step }) => {
                     trf(lang, "summary.diverged", &[&step.to_string()])

@@ -168,6 +168,9 @@ fn a_run_with_no_point_is_in_the_legend_saying_why() {
     assert!(r[0].points.is_empty());
     let e = legend_at(&r, &d, &[], 0, Lang::En);
     assert_eq!(e.len(), 1, "{e:?}");
-    assert!(e[0].wrong && e[0].status.contains("step 0"), "{e:?}");
+    assert!(
+        e[0].wrong && e[0].status == "f not defined at the start",
+        "{e:?}"
+    );
     assert!(legend_at(&r, &d, &[true], 0, Lang::En).is_empty());
 }

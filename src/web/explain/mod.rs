@@ -94,13 +94,7 @@ fn kind_name(lang: Lang, kind: OptKind) -> &'static str {
     }
 }
 
-/// Between two sentences: a space in English, nothing after a Chinese 。
-fn gap(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => " ",
-        Lang::Zh => "",
-    }
-}
+use gradscape_text::gap;
 
 /// Set an element's background through the CSSOM (the page's CSP refuses
 /// inline style).

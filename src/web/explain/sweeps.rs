@@ -89,14 +89,36 @@ fn edge_text(l: Lang, s: &LrSweep) -> String {
     let mut text = match (s.initial_loss, s.edge) {
         (None, _) => trf(l, "explain.edge.undefined", &[name]),
         (_, None) => trf(l, "explain.edge.never", &[name, "10"]),
-        (_, Some(e)) => match e.last_ok {
-            None => trf(l, "explain.edge.all", &[name, &fmt_num(e.first_bad)]),
-            Some(ok) => trf(
-                l,
-                "explain.edge.at",
-                &[name, &fmt_num(e.first_bad), &fmt_num(ok)],
-            ),
-        },
+        (_, Some(e)) => {
+            let bad = fmt_num(e.first_bad);
+            match (e.last_ok, e.recovers) {
+                (None, None) => trf(l, "explain.edge.all", &[name, &bad]),
+                (Some(ok), None) => trf(l, "explain.edge.at", &[name, &bad, &fmt_num(ok)]),
+                (None, Some(r)) => trf(
+                    l,
+                    "explain.edge.all_mixed",
+                    &[
+                        name,
+                        &bad,
+                        &r.ok.to_string(),
+                        &r.of.to_string(),
+                        &fmt_num(r.largest),
+                    ],
+                ),
+                (Some(ok), Some(r)) => trf(
+                    l,
+                    "explain.edge.at_mixed",
+                    &[
+                        name,
+                        &bad,
+                        &fmt_num(ok),
+                        &r.ok.to_string(),
+                        &r.of.to_string(),
+                        &fmt_num(r.largest),
+                    ],
+                ),
+            }
+        }
     };
     if let Some(b) = s.theory {
         let key = match s.spec.kind {

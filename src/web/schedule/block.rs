@@ -121,7 +121,9 @@ fn arg_rows(
         } else if let Some(opts) = options(kind, arg) {
             let sel = el(doc, "select", &attrs, None)?;
             for o in opts {
-                add(&sel, &el(doc, "option", &[("value", o)], Some(o))?)?;
+                // torch's own word, said in the page's language beside it.
+                let text = gradscape_text::schedule::option_name(o, lang);
+                add(&sel, &el(doc, "option", &[("value", o)], Some(&text))?)?;
             }
             if let Some(s) = sel.dyn_ref::<HtmlSelectElement>() {
                 s.set_value(&shown(value));

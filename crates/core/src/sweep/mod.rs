@@ -132,6 +132,22 @@ pub struct Edge {
     pub first_bad: f64,
     /// The grid's η just below it (which did not), if any.
     pub last_ok: Option<f64>,
+    /// The grid's η above `first_bad` that did not go wrong: how many of
+    /// how many, and the largest. A loss that is not monotone in η (a
+    /// quartic, a chaotic RMSProp) recovers above its first bad η; the
+    /// words must not say "every η from here on diverges" then.
+    pub recovers: Option<Recovers>,
+}
+
+/// The η above a sweep's first bad one that did not go wrong.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Recovers {
+    /// How many of them.
+    pub ok: usize,
+    /// Of how many η above the first bad one.
+    pub of: usize,
+    /// The largest of them.
+    pub largest: f64,
 }
 
 /// The η sweep of one optimizer of a scene.
@@ -186,13 +202,23 @@ pub fn lr_sweep(
             outcome: outcome(&t),
         });
     }
-    let edge = points
-        .iter()
-        .position(|p| p.outcome.is_bad())
-        .map(|k| Edge {
+    let edge = points.iter().position(|p| p.outcome.is_bad()).map(|k| {
+        let above = &points[k + 1..];
+        let ok: Vec<f64> = above
+            .iter()
+            .filter(|p| !p.outcome.is_bad())
+            .map(|p| p.lr)
+            .collect();
+        Edge {
             first_bad: points[k].lr,
             last_ok: k.checked_sub(1).map(|j| points[j].lr),
-        });
+            recovers: ok.last().map(|&largest| Recovers {
+                ok: ok.len(),
+                of: above.len(),
+                largest,
+            }),
+        }
+    });
     Ok(LrSweep {
         index,
         spec,
@@ -266,7 +292,8 @@ mod tests {
             sw.edge,
             Some(Edge {
                 first_bad: 0.51,
-                last_ok: Some(0.5)
+                last_ok: Some(0.5),
+                recovers: None,
             })
         );
         // η = 0.6 is the seed's diverging figure: it grew (x2 ≈ −1673) but
@@ -307,6 +334,28 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn an_edge_says_where_larger_rates_recover() {
+        // A student's quartic (a trial): RMSProp's final loss is not
+        // monotone in η; above its first bad η most rates end lower than
+        // they start, up to η = 10.
+        let s = Scene::from_json(
+            r#"{"landscape": {"kind": "expr", "expr": "x^4 + y^2 - x*y"},
+                "start": [-1.088, -0.3303], "steps": 100, "convention": "d2l",
+                "optimizers": [{"kind": "rmsprop", "lr": 0.4}]}"#,
+        )
+        .unwrap();
+        let sw = &lr_sweeps(&s).unwrap()[0];
+        let e = sw.edge.expect("some η goes wrong");
+        let r = e.recovers.expect("larger η recover");
+        let above: Vec<_> = sw.points.iter().filter(|p| p.lr > e.first_bad).collect();
+        assert_eq!(r.of, above.len());
+        assert_eq!(r.ok, above.iter().filter(|p| !p.outcome.is_bad()).count());
+        assert!(r.ok > 0 && r.ok <= r.of);
+        let largest = above.iter().rev().find(|p| !p.outcome.is_bad()).unwrap();
+        assert_eq!(r.largest, largest.lr);
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub const EN: crate::Table = &[
     ("explain.ema.window_mark", "1/(1−γ) = {0}"),
     (
         "explain.ema.weights_text",
-        "The weights shrink by γ per step back and sum to 1 − γᵗ. The last 1/(1−γ) = {0} values carry {1}% of the weight (about 1 − 1/e ≈ 63%): an EMA averages roughly the last {0} values.",
+        "The weights shrink by γ per step back and sum to 1 − γᵗ. The last 1/(1−γ) = {0} values carry {1}% of the weight (as γ nears 1 that share tends to 1 − 1/e ≈ 63%): an EMA averages roughly the last {0} values.",
     ),
     (
         "explain.ema.bias_text",
@@ -59,6 +59,14 @@ pub const EN: crate::Table = &[
     ("explain.edge.all", "{0}: diverges at every η of the sweep, from η = {1} on."),
     ("explain.edge.never", "{0}: no η up to {1} diverges."),
     ("explain.edge.undefined", "{0}: f is not defined at the start."),
+    (
+        "explain.edge.at_mixed",
+        "{0}: diverges first at η = {1}; up to η = {2} the loss does not grow. Not every larger η diverges: {3} of the {4} above η = {1} do not, the largest η = {5}.",
+    ),
+    (
+        "explain.edge.all_mixed",
+        "{0}: diverges at the sweep's smallest η, {1}. Not every larger η diverges: {2} of the {3} above it do not, the largest η = {4}.",
+    ),
     ("explain.theory.gd", "Theory: η < 2/L = {0}."),
     ("explain.theory.momentum", "Theory: η < 2(1 + γ)/L = {0}."),
     ("explain.theory.nesterov", "Theory: η < 2(1 + γ)/((1 + 2γ)·L) = {0}."),
@@ -117,7 +125,7 @@ pub const ZH: crate::Table = &[
     ("explain.ema.window_mark", "1/(1−γ) = {0}"),
     (
         "explain.ema.weights_text",
-        "每向前一步，权重乘以 γ，所有权重之和为 1 − γᵗ。最近 1/(1−γ) = {0} 个值占了 {1}% 的权重（约 1 − 1/e ≈ 63%）：指数移动加权平均大约是最近 {0} 个值的平均。",
+        "每向前一步，权重乘以 γ，所有权重之和为 1 − γᵗ。最近 1/(1−γ) = {0} 个值占了 {1}% 的权重（γ 越接近 1，这一比例越接近 1 − 1/e ≈ 63%）：指数移动加权平均大约是最近 {0} 个值的平均。",
     ),
     (
         "explain.ema.bias_text",
@@ -148,6 +156,14 @@ pub const ZH: crate::Table = &[
     ("explain.edge.all", "{0}：扫描中的每个 η（从 {1} 起）都发散。"),
     ("explain.edge.never", "{0}：直到 η = {1} 都不发散。"),
     ("explain.edge.undefined", "{0}：f 在起点没有定义。"),
+    (
+        "explain.edge.at_mixed",
+        "{0}：η = {1} 时首次发散；η ≤ {2} 时损失不增长。更大的 η 并不都发散：大于 {1} 的 {4} 个 η 中有 {3} 个不发散，最大为 η = {5}。",
+    ),
+    (
+        "explain.edge.all_mixed",
+        "{0}：在扫描的最小 η = {1} 处就发散。更大的 η 并不都发散：比它大的 {3} 个 η 中有 {2} 个不发散，最大为 η = {4}。",
+    ),
     ("explain.theory.gd", "理论：η < 2/L = {0}。"),
     ("explain.theory.momentum", "理论：η < 2(1 + γ)/L = {0}。"),
     ("explain.theory.nesterov", "理论：η < 2(1 + γ)/((1 + 2γ)·L) = {0}。"),
