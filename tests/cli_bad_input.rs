@@ -254,7 +254,7 @@ fn every_numeric_option_names_its_range_in_both_languages() {
             let range = format!("{flag} must be a whole number from {lo} to {hi} (got {bad})");
             assert_one_line(&o, &what, &[&range]);
             let o = run(&[&["--lang", "zh"][..], &args].concat());
-            let range = format!("{flag} 必须是 {lo} 到 {hi} 之间的整数（实际为 {bad}）");
+            let range = format!("{flag} 必须是 {lo} 到 {hi} 之间的整数（输入为 {bad}）");
             assert_one_line(&o, &format!("zh {what}"), &[&range]);
             assert!(!stderr(&o).contains("invalid"), "zh {what}: {}", stderr(&o));
         }

@@ -218,7 +218,7 @@ test('malformed numbers are refused, not guessed: 1,5 and 0x10 are not 15 and 10
   await eta.fill('0x10');
   await eta.press('Enter');
   await marked(eta);
-  assert.match((await refusal(eta)).text, /^η 学习率.*（输入为“0x10”）；保留 0\.005$/);
+  assert.match((await refusal(eta)).text, /^学习率 η.*（输入为“0x10”）；保留 0\.005$/);
   assert.equal(await lr(), 0.005);
   await assertNoBadNumbers(page, 'malformed numbers');
   assert.deepEqual(errors, []);
@@ -396,7 +396,7 @@ test('a refused surface parameter is named as its row and the value as typed, in
 // A surface parameter's unreadable text is quoted, as the other fields'
 // are, in both languages, with the range the scene reader names.
 test('surface a = abc: the message quotes what was typed, in English and 中文', async (t) => {
-  for (const [lang, want] of [['en', /^surface a must be a finite number with 1e-6 ≤ \|value\| ≤ 1e6 \(got "abc"\); kept 0\.1$/], ['zh', /^曲面参数 a 必须是满足 1e-6 ≤ \|值\| ≤ 1e6 的有限数（实际为 “abc”）；保留 0\.1$/]]) {
+  for (const [lang, want] of [['en', /^surface a must be a finite number with 1e-6 ≤ \|value\| ≤ 1e6 \(got "abc"\); kept 0\.1$/], ['zh', /^曲面参数 a 必须是满足 1e-6 ≤ \|值\| ≤ 1e6 的有限数（输入为 “abc”）；保留 0\.1$/]]) {
     const { page, errors } = await fresh(t, `?lang=${lang}`);
     const a = page.locator('#surface-params input[data-key="a"]');
     await a.click();

@@ -84,3 +84,18 @@ test('a scheduled run that diverges is blamed on the largest η it used, and the
   assert.deepEqual(options, ['三角波（triangular）', '三角波，每周期减半（triangular2）', '三角波，每步按 γ 缩小（exp_range）']);
   noErrors(errors);
 });
+
+test('中文 field messages: the name before its symbol, a decimal comma said in a schedule field too', async (t) => {
+  const { page, errors } = await open(t, `${BOWL}&opt=gd:lr=0.4,schedule=step(step_size=5,gamma=0.5)&lang=zh`);
+  const eta = page.locator('#optimizers section.opt-card[data-index="0"] input.num[data-param="lr"]');
+  await eta.fill('0,5');
+  await eta.press('Enter');
+  await settled(page);
+  assert.match(await page.locator('#optimizers').innerText(), /学习率 η 必须是大于 0 的有限数（输入为“0,5”）；保留 0\.4——小数请用小数点，如 0\.5/);
+  const gamma = page.locator('#optimizers input[data-sched="arg"][data-arg="gamma"]');
+  await gamma.fill('0,5');
+  await gamma.press('Enter');
+  await settled(page);
+  assert.match(await page.locator('#optimizers .sched-error').innerText(), /——小数请用小数点，如 0\.5/);
+  noErrors(errors);
+});

@@ -57,7 +57,7 @@ test('a lesson, language or presenter value the page does not know is said, not 
   await pr.context.close();
   // 中文, and good values say nothing.
   const zh = await openAt('?lesson=0&lang=zh');
-  assert.match(await zh.page.locator('#notice').innerText(), /lesson：应为 1 到 15 的课程编号（实际为 “0”）/);
+  assert.match(await zh.page.locator('#notice').innerText(), /lesson：应为 1 到 15 的课程编号（输入为“0”）/);
   await zh.context.close();
   const ok = await openAt('?lesson=15&lang=zh-CN&present=1');
   assert.equal(await ok.page.isVisible('#notice'), false);
@@ -87,8 +87,8 @@ test('bad and unknown values are dropped with a notice naming them, and the page
 // required", then the default scene.
 test('a bad view drops the view only, with one notice, in English and 中文', async () => {
   for (const [view, en, zh] of [
-    ['5,-5,0,1', 'view.x: must be [min, max] with max − min ≥ 1e-9 (got [5, -5]); ignored', 'view.x：必须是 [min, max] 且 max − min ≥ 1e-9（实际为 [5, -5]）；已忽略'],
-    ['-2,2,-1,abc', 'view.y[1]: must be a finite number with |x| ≤ 1e12 (got "abc"); ignored', 'view.y[1]：必须是满足 |x| ≤ 1e12 的有限数（实际为 “abc”）；已忽略'],
+    ['5,-5,0,1', 'view.x: must be [min, max] with max − min ≥ 1e-9 (got [5, -5]); ignored', 'view.x：必须是 [min, max] 且 max − min ≥ 1e-9（输入为 [5, -5]）；已忽略'],
+    ['-2,2,-1,abc', 'view.y[1]: must be a finite number with |x| ≤ 1e12 (got "abc"); ignored', 'view.y[1]：必须是满足 |x| ≤ 1e12 的有限数（输入为 “abc”）；已忽略'],
   ]) {
     for (const [lang, words] of [['', en], ['&lang=zh', zh]]) {
       const q = `?f=rosenbrock&steps=50&opt=adam:lr=0.05&view=${view}${lang}`;
@@ -109,7 +109,7 @@ test('a bad view drops the view only, with one notice, in English and 中文', a
 test('an empty opt= is said in English and 中文, the default optimizers shown; opt=none is the surface alone', async () => {
   for (const [lang, words] of [
     ['', 'opt: must name an optimizer, or be none for the surface alone (got ""); the default optimizers are shown'],
-    ['&lang=zh', 'opt：应写出至少一个优化器，只看曲面时写 none（实际为 “”）；显示默认的优化器'],
+    ['&lang=zh', 'opt：应写出至少一个优化器，只看曲面时写 none（输入为“”）；显示默认的优化器'],
   ]) {
     const q = `?f=rosenbrock&steps=30&opt=${lang}`;
     const { page, context, errors, state } = await openAt(q);

@@ -542,7 +542,7 @@ mod tests {
             assert_eq!(notes.len(), 1, "{q}: {notes:?}");
             assert_eq!(notice(&notes[0], Lang::En), en);
             assert!(
-                notice(&notes[0], Lang::Zh).contains("（实际为 1e20）"),
+                notice(&notes[0], Lang::Zh).contains("（输入为 1e20）"),
                 "{q}"
             );
         }
@@ -705,7 +705,7 @@ mod tests {
         );
         assert_eq!(
             notice(&notes[0], Lang::Zh),
-            "opt：应写出至少一个优化器，只看曲面时写 none（实际为 “”）；显示默认的优化器"
+            "opt：应写出至少一个优化器，只看曲面时写 none（输入为“”）；显示默认的优化器"
         );
     }
 
@@ -717,22 +717,22 @@ mod tests {
             (
                 "5,-5,0,1",
                 "view.x: must be [min, max] with max − min ≥ 1e-9 (got [5, -5]); ignored",
-                "view.x：必须是 [min, max] 且 max − min ≥ 1e-9（实际为 [5, -5]）；已忽略",
+                "view.x：必须是 [min, max] 且 max − min ≥ 1e-9（输入为 [5, -5]）；已忽略",
             ),
             (
                 "1,1,1,1",
                 "view.x: must be [min, max] with max − min ≥ 1e-9 (got [1, 1]); ignored",
-                "view.x：必须是 [min, max] 且 max − min ≥ 1e-9（实际为 [1, 1]）；已忽略",
+                "view.x：必须是 [min, max] 且 max − min ≥ 1e-9（输入为 [1, 1]）；已忽略",
             ),
             (
                 "-2,2,-1,abc",
                 "view.y[1]: must be a finite number with |x| ≤ 1e12 (got \"abc\"); ignored",
-                "view.y[1]：必须是满足 |x| ≤ 1e12 的有限数（实际为 “abc”）；已忽略",
+                "view.y[1]：必须是满足 |x| ≤ 1e12 的有限数（输入为 “abc”）；已忽略",
             ),
             (
                 "-1e300,1e300,-1,3",
                 "view.x[0]: must be a finite number with |x| ≤ 1e12 (got -1e300); ignored",
-                "view.x[0]：必须是满足 |x| ≤ 1e12 的有限数（实际为 -1e300）；已忽略",
+                "view.x[0]：必须是满足 |x| ≤ 1e12 的有限数（输入为 -1e300）；已忽略",
             ),
         ] {
             let (_, _, notes) = from_query(&format!(

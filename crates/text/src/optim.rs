@@ -167,10 +167,15 @@ pub fn key_name(kind: OptKind, key: Key, lang: Lang) -> &'static str {
 }
 
 /// The accessible name of a numeric hyper-parameter: symbol and name
-/// ("η learning rate", "η 学习率").
+/// ("η learning rate"), in Chinese the name first as a sentence says it
+/// ("学习率 η 必须是…", not "η 学习率 必须是…").
 pub fn param_label(kind: OptKind, key: HyperKey, lang: Lang) -> String {
     let symbol = ParamInfo::of(kind, key).symbol;
-    format!("{symbol} {}", param_name(kind, key, lang))
+    let name = param_name(kind, key, lang);
+    match lang {
+        Lang::En => format!("{symbol} {name}"),
+        Lang::Zh => format!("{name} {symbol}"),
+    }
 }
 
 /// The accessible name of any key with its symbols: "η learning rate",
@@ -237,7 +242,7 @@ mod tests {
             param_label(OptKind::Momentum, HyperKey::Gamma, Lang::En),
             "γ momentum"
         );
-        assert_eq!(param_label(OptKind::Gd, HyperKey::Lr, Lang::Zh), "η 学习率");
+        assert_eq!(param_label(OptKind::Gd, HyperKey::Lr, Lang::Zh), "学习率 η");
         assert_eq!(
             allowed_range(HyperKey::Beta1, Lang::En),
             "a number in [0, 1)"

@@ -49,7 +49,18 @@ pub(super) fn signature(s: Option<&Schedule>) -> String {
 /// The refused value's message: the argument's name, torch's name, what is
 /// allowed and what was given, and that the schedule in effect stays.
 pub fn error_text(e: &SchedError, lang: Lang) -> String {
-    let problem = gradscape_text::errors::scene_problem(&e.error, lang);
+    let mut problem = gradscape_text::errors::scene_problem(&e.error, lang);
+    // `0,5` typed: how to write a decimal, as the other fields say.
+    use gradscape_core::scene::{Got, Problem};
+    if let Problem::MustBe {
+        got: Got::Json(t) | Got::Cut(t),
+        ..
+    } = &e.error.problem
+    {
+        if t.contains([',', '，']) && !t.contains('.') {
+            problem = trf(lang, "field.comma", &[&problem]);
+        }
+    }
     let text = match e.arg() {
         Some((phase, arg)) => {
             let t = trf(

@@ -112,7 +112,7 @@ pub const ZH: crate::Table = &[
     ),
     ("explain.ema.gamma", "指数移动加权平均的 γ"),
     ("explain.ema.readout", "γ = {0} · 窗口 1/(1−γ) = {1}"),
-    ("explain.ema.bad_link", "ema：必须是 [0, 0.99] 中的数（实际为 “{0}”）；已忽略"),
+    ("explain.ema.bad_link", "ema：必须是 [0, 0.99] 中的数（输入为“{0}”）；已忽略"),
     ("explain.ema.signal_aria", "带噪声的信号、它的指数移动加权平均和偏差修正后的平均"),
     ("explain.ema.weights_aria", "指数移动加权平均的权重，标出窗口 1/(1−γ)"),
     ("explain.ema.x", "xₜ（含噪声）"),

@@ -196,6 +196,17 @@ fn number(c: &[char], src: &[char], start: usize) -> Result<(f64, usize), ExprEr
         frac = digits(&mut i);
     }
     if int + frac == 0 {
+        // A 。 typed in Chinese punctuation mode (a sentence's full stop
+        // after the formula): the punctuation, not a missing digit.
+        if src.get(start) == Some(&'。') {
+            return Err(ExprError::new(
+                start + 1,
+                P::BadChar {
+                    typed: '。',
+                    ime: true,
+                },
+            ));
+        }
         return Err(ExprError::new(start + 1, P::Digit));
     }
     if i < c.len() && (c[i] == 'e' || c[i] == 'E') {
