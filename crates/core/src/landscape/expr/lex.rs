@@ -198,11 +198,11 @@ fn number(c: &[char], src: &[char], start: usize) -> Result<(f64, usize), ExprEr
     if int + frac == 0 {
         // A 。 typed in Chinese punctuation mode (a sentence's full stop
         // after the formula): the punctuation, not a missing digit.
-        if src.get(start) == Some(&'。') {
+        if src.get(start) == Some(&'\u{3002}') {
             return Err(ExprError::new(
                 start + 1,
                 P::BadChar {
-                    typed: '。',
+                    typed: '\u{3002}',
                     ime: true,
                 },
             ));
