@@ -353,9 +353,10 @@ fn whole_in(range: (u32, u32)) -> impl Fn(&str) -> Result<u32, OutOfRange> + Clo
 const WIDTH_RANGE: (u32, u32) = (200, 10_000);
 const HEIGHT_RANGE: (u32, u32) = (150, 10_000);
 
-/// The longest scene (`steps` ≤ 100000) and the most frames a GIF takes.
+/// The longest scene (`steps` ≤ 100000); the most frames a GIF takes is
+/// the page's animation's.
 const MAX_STEPS: u32 = 100_000;
-const MAX_FRAMES: usize = 1000;
+use gradscape::export::plan::MAX_FRAMES;
 
 /// A GIF of more than [`MAX_FRAMES`] frames is refused with the `--every`
 /// that fits.

@@ -59,25 +59,72 @@ impl ExportSize {
     }
 }
 
-/// Frames per second the panel offers (one frame per step).
+/// Frames per second the panel offers.
 pub const FPS: [u32; 3] = [5, 10, 30];
 
-/// The frames of an animation: one per step 0..=steps.
+/// The most frames an animation takes (the CLI's GIF, the page's video):
+/// 100 s at 10 frames a second. A 100 000-step scene one frame per step
+/// was a 2.8-hour video and 25 minutes of encoding.
+pub const MAX_FRAMES: usize = 1000;
+
+/// The steps between frames the page's Animation part offers.
+pub const EVERY: [usize; 13] = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000];
+
+/// The steps an animation shows, one a frame: 0, every, 2·every, …, and
+/// the last step always.
+pub fn frame_steps(steps: usize, every: usize) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..=steps).step_by(every.max(1)).collect();
+    if v.last() != Some(&steps) {
+        v.push(steps);
+    }
+    v
+}
+
+/// How many frames `every` gives a run of `steps` steps (as
+/// [`frame_steps`] counts them).
+pub fn frame_count(steps: usize, every: usize) -> usize {
+    let every = every.max(1);
+    steps / every + 1 + usize::from(!steps.is_multiple_of(every))
+}
+
+/// The fewest steps between frames of [`EVERY`] that keeps a run of
+/// `steps` steps within [`MAX_FRAMES`]: every step when it fits.
+pub fn fitting_every(steps: usize) -> usize {
+    EVERY
+        .into_iter()
+        .find(|&e| frame_count(steps, e) <= MAX_FRAMES)
+        .unwrap_or(EVERY[EVERY.len() - 1])
+}
+
+/// The frames of an animation: one per shown step ([`frame_steps`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Frames {
-    /// How many (steps + 1).
+    /// How many.
     pub count: usize,
     /// Frames per second (≥ 1).
     pub fps: u32,
+    /// Steps between frames (≥ 1).
+    pub every: usize,
+    /// The run's steps (the last frame's).
+    pub steps: usize,
 }
 
 impl Frames {
-    /// One frame per step of a run of `steps` steps, at `fps` (1–60).
-    pub fn new(steps: usize, fps: u32) -> Frames {
+    /// A frame every `every` steps of a run of `steps` steps (and the
+    /// last), at `fps` (1–60).
+    pub fn new(steps: usize, fps: u32, every: usize) -> Frames {
+        let every = every.max(1);
         Frames {
-            count: steps.saturating_add(1),
+            count: frame_count(steps, every),
             fps: fps.clamp(1, 60),
+            every,
+            steps,
         }
+    }
+
+    /// The step frame `i` shows.
+    pub fn step(&self, i: usize) -> usize {
+        i.saturating_mul(self.every).min(self.steps)
     }
 
     /// The presentation time of frame `i` in microseconds (i / fps).

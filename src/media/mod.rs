@@ -73,14 +73,8 @@ pub const SCALE_RANGE: (u32, u32) = (1, 4);
 /// slow any delay under 2/100 s down to 1/10 s.
 pub const FPS_RANGE: (u32, u32) = (1, 50);
 
-/// The steps an animation of `steps` steps draws: 0, k, 2k, … and `steps`.
-pub fn frame_steps(steps: usize, every: usize) -> Vec<usize> {
-    let mut v: Vec<usize> = (0..=steps).step_by(every.max(1)).collect();
-    if v.last() != Some(&steps) {
-        v.push(steps);
-    }
-    v
-}
+/// The steps a GIF shows, one a frame (the page's animation's rule).
+pub use crate::export::plan::frame_steps;
 
 /// Why a figure could not be made (never expected for the SVG this crate
 /// writes; kept typed so the CLI can word it instead of panicking).

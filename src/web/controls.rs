@@ -303,6 +303,7 @@ pub fn sync_lesson(app: &App) -> Result<(), JsValue> {
     }
     // The Animation export's caption is the lesson's title too.
     super::video::follow_lesson(app)?;
+    super::video::follow_steps(app)?;
     let cap = app.root("lesson-caption")?;
     match app.lesson.and_then(lesson) {
         Some(l) => {

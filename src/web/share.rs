@@ -144,12 +144,14 @@ fn kept_words(app: &App) -> String {
 fn copy_embed(app: &App) -> Result<(), JsValue> {
     let href = app.window.location().href()?;
     let base = href.split('?').next().unwrap_or("").to_string();
-    use super::link::{lang_part, lesson_part, quiz_part};
+    use super::link::{lesson_part, quiz_part};
     let mut query = crate::url::to_query(&app.scene, Some(app.t));
-    // A lesson's figure keeps its caption, and a quiz its question; the
-    // figure speaks the language of the page it was copied from.
+    // A lesson's figure keeps its caption, and a quiz its question.
     query += &lesson_part(app);
-    query += lang_part(app.lang);
+    // Always its language: notes in English show English figures to a
+    // Chinese-first reader too (a link leaves that to each reader).
+    query += "&lang=";
+    query += app.lang.code();
     query += &quiz_part(app);
     // A teacher link's fixed groups stay fixed in the figure (as `lock=`:
     // an embed's `hide=` names its parts).

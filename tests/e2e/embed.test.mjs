@@ -66,11 +66,16 @@ test('"Embed code" gives an iframe of the current scene that opens in embed mode
   const code = await page.locator('#embed-code').innerText();
   const m = code.match(/^<iframe src="([^"]+)" width="\d+" height="\d+"[^>]*><\/iframe>$/);
   assert.ok(m, code);
-  assert.match(m[1], /opt=adam:lr=0\.2.*&embed$/);
+  // Its language always (an author's English notes stay English for a
+  // Chinese-first reader).
+  assert.match(m[1], /opt=adam:lr=0\.2.*&lang=en&embed$/);
   const frame = await browser.newPage({ viewport: { width: 640, height: 440 } });
   await frame.goto(m[1]);
   await frame.waitForSelector('canvas#plot[data-ready="true"]');
   assert.equal(await frame.isVisible('.panel'), false);
+  // No "Skip to the optimizers" in a frame without them: Tab reaches the figure.
+  await frame.keyboard.press('Tab');
+  assert.equal(await frame.evaluate(() => document.activeElement?.id), 'plot');
   const s = JSON.parse(await frame.evaluate(() => window.wasmBindings.page_state()));
   assert.equal(s.scene.optimizers[0].kind, 'adam');
   await frame.close();

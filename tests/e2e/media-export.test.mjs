@@ -170,6 +170,34 @@ test('MP4 is offered exactly where the browser encodes H.264, and decodes', asyn
   assert.deepEqual(errors, []);
 });
 
+test('a long run: a frame every k steps, the picker says how many, at most 1000 frames; every 5 steps exports 5 frames', async (t) => {
+  const { page: p, errors } = await page(t, SCENE.replace('steps=20', 'steps=100000'));
+  await p.click('.share-panel > summary');
+  // The fewest steps between frames that fit in 1000 frames: every 200.
+  assert.equal(await p.inputValue('#video-every'), '200');
+  const opts = await p.$$eval('#video-every option', (os) => os.map((o) => [o.value, o.textContent, o.disabled]));
+  assert.deepEqual(opts.find((o) => o[0] === '200'), ['200', 'every 200 steps (501 frames)', false]);
+  assert.deepEqual(opts.find((o) => o[0] === '1'), ['1', 'every step (100001 frames)', true]);
+  assert.equal(opts.find((o) => o[0] === '100')[2], true, '1001 frames: past the limit');
+  // A 20-step scene: every step by default; every 5 steps gives 0, 5, 10, 15, 20.
+  await p.goto(server.url + SCENE);
+  await p.waitForSelector('canvas#plot[data-ready="true"]');
+  await p.click('.share-panel > summary');
+  assert.equal(await p.inputValue('#video-every'), '1');
+  assert.deepEqual(await p.$$eval('#video-every option', (os) => os.map((o) => o.value)), ['1', '2', '5', '10']);
+  await p.selectOption('#video-every', '5');
+  const { body } = await exportVideo(p, { size: '720' });
+  const w = blocks(body);
+  assert.equal(w.blocks.length, 5);
+  assert.equal(w.duration, 500);
+  assert.match(await p.textContent('#video-status'), /^Animation downloaded: 5 frames, 1280×720 pixels, 0\.5 s\.$/);
+  // 中文 words.
+  await p.goto(server.url + SCENE + '&lang=zh');
+  await p.waitForSelector('canvas#plot[data-ready="true"]');
+  assert.equal(await p.$eval('#video-every option[value="2"]', (o) => o.textContent), '每 2 步一帧（共 11 帧）');
+  assert.deepEqual(errors, []);
+});
+
 test('Cancel stops a long export: no download, the part idle again, the next export works', async (t) => {
   const { page: p, errors } = await page(t, SCENE.replace('steps=20', 'steps=300'));
   await p.selectOption('#video-size', '1080');

@@ -155,3 +155,25 @@ test("a mounted figure's loss chart follows the host page's colours, not the sys
     return new Promise((ok) => setTimeout(() => { document.documentElement.classList.remove('dark'); ok(); }, 100));
   })) < 128, 'dark ink once it turned light again');
 });
+
+test("a mounted figure draws lesson 9's dashed L2 isolines whenever an Adam+L2 run is shown, as the page does", async () => {
+  // On the bowl Adam+L2 takes plain Adam's steps (the L2 term only rescales
+  // each coordinate's gradient, which Adam divides out): the same trail,
+  // so what differs is the isolines.
+  const pixels = () => page.evaluate(() => {
+    const c = document.getElementById('fig-adaptive').querySelector('canvas');
+    return Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data);
+  });
+  const show = async (kind) => {
+    const s = { landscape: { kind: 'quadratic', a: 0.1, b: 2 }, start: [-5, -2], steps: 20, optimizers: [{ kind, lr: 0.4, ...(kind === 'adam_l2' ? { lambda: 0.5 } : {}) }] };
+    await page.evaluate((s) => window.figures.adaptive.setScene(s), s);
+    await page.waitForTimeout(300);
+    return pixels();
+  };
+  const differ = (a, b) => { let n = 0; for (let i = 0; i < a.length; i += 4) if (Math.abs(a[i] - b[i]) + Math.abs(a[i + 1] - b[i + 1]) + Math.abs(a[i + 2] - b[i + 2]) > 30) n++; return n; };
+  const adam = await show('adam');
+  assert.equal(differ(adam, await show('adam')), 0, 'the same figure twice');
+  const l2 = await show('adam_l2');
+  assert.ok(differ(adam, l2) > 300, `the isolines: ${differ(adam, l2)} pixels`);
+  assert.deepEqual(errors, []);
+});

@@ -27,6 +27,7 @@ pub mod params;
 pub mod picture;
 pub mod quiz;
 pub mod run;
+pub mod scale;
 pub mod scene;
 pub mod schedule;
 pub mod surface;

@@ -25,7 +25,7 @@ fn sizes_are_even_and_sane_and_the_presets_are_16_9() {
 
 #[test]
 fn one_frame_per_step_at_i_over_fps_with_a_keyframe_every_two_seconds() {
-    let f = Frames::new(20, 10);
+    let f = Frames::new(20, 10, 1);
     assert_eq!(f.count, 21);
     assert_eq!(f.time_us(0), 0);
     assert_eq!(f.time_us(7), 700_000);
@@ -33,12 +33,39 @@ fn one_frame_per_step_at_i_over_fps_with_a_keyframe_every_two_seconds() {
     let keys: Vec<usize> = (0..f.count).filter(|&i| f.key(i)).collect();
     assert_eq!(keys, [0, 20]);
     // 30 fps: times are whole microseconds that add up to the duration.
-    let f = Frames::new(100, 30);
+    let f = Frames::new(100, 30, 1);
     let total: u64 = (0..f.count).map(|i| f.length_us(i)).sum();
     assert_eq!(total, f.duration_us());
     assert_eq!(f.time_us(3), 100_000);
     assert!(f.key(60) && !f.key(30));
-    assert_eq!(Frames::new(5, 0).fps, 1);
+    assert_eq!(Frames::new(5, 0, 1).fps, 1);
+}
+
+#[test]
+fn a_long_run_takes_a_frame_every_few_steps_and_always_its_last() {
+    // As the CLI's GIF: 0, k, 2k, … and the last step.
+    let f = Frames::new(20, 10, 6);
+    let steps: Vec<usize> = (0..f.count).map(|i| f.step(i)).collect();
+    assert_eq!(steps, frame_steps(20, 6));
+    assert_eq!(steps, [0, 6, 12, 18, 20]);
+    for (n, k) in [
+        (0, 1),
+        (5, 1),
+        (20, 5),
+        (20, 6),
+        (3, 100),
+        (99_999, 100),
+        (100_000, 200),
+    ] {
+        assert_eq!(frame_count(n, k), frame_steps(n, k).len(), "{n} {k}");
+    }
+    // Every step while it fits in 1000 frames; the fewest steps that fit after.
+    assert_eq!(fitting_every(20), 1);
+    assert_eq!(fitting_every(999), 1);
+    assert_eq!(fitting_every(1000), 2);
+    assert_eq!(fitting_every(100_000), 200);
+    assert_eq!(frame_count(100_000, 200), 501);
+    assert!(frame_count(100_000, 100) > MAX_FRAMES);
 }
 
 #[test]

@@ -10,7 +10,7 @@ use super::loss_paint::{axes_of, curve, draw_axes, loss_chart, visible, Curves, 
 use super::{context, Style};
 use crate::diagnose::{Diagnosis, Health};
 use crate::run::Trajectory;
-use gradscape_core::geometry::loss_axes::LOSS_MARGINS;
+use gradscape_core::geometry::loss_axes::{Scale, LOSS_MARGINS};
 use gradscape_core::geometry::LossAxes;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -260,7 +260,11 @@ fn front_key(f: &Curves, axes: &LossAxes, k: usize, key: u64) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut mix = |v: u64| h = (h ^ v).wrapping_mul(0x0000_0100_0000_01b3);
     mix(key);
-    mix(u64::from(axes.log));
+    mix(match axes.scale {
+        Scale::Log => 1,
+        Scale::SymLog(c) => c.to_bits(),
+        Scale::Linear => 0,
+    });
     for v in [axes.ylo, axes.yhi, axes.w, axes.h, axes.n] {
         mix(v.to_bits());
     }

@@ -8,7 +8,7 @@ use crate::diagnose::{Diagnosis, Health};
 use crate::format::tick_label;
 use crate::run::Trajectory;
 use crate::surface::mark;
-use gradscape_core::geometry::loss_axes::LOSS_MARGINS;
+use gradscape_core::geometry::loss_axes::{Scale, LOSS_MARGINS};
 use gradscape_core::geometry::LossAxes;
 use wasm_bindgen::prelude::*;
 use web_sys::CanvasRenderingContext2d;
@@ -87,11 +87,7 @@ pub(super) fn draw_axes(
         ctx.move_to(left, y);
         ctx.line_to(w - right, y);
         ctx.stroke();
-        let text = if axes.log {
-            format!("1e{}", v as i64)
-        } else {
-            tick_label(v)
-        };
+        let text = axes.y_label(v);
         ctx.fill_text(&text, 4.0, y + 4.0)?;
     }
     // Each step's number centred under its tick, and kept inside the
@@ -105,7 +101,14 @@ pub(super) fn draw_axes(
     // The axis's name in the top margin, above the plot area: clear of
     // the curves (which start at its top left) and of the cursor.
     ctx.fill_text(
-        gradscape_text::tr(lang, if axes.log { "loss.log" } else { "loss.linear" }),
+        gradscape_text::tr(
+            lang,
+            match axes.scale {
+                Scale::Log => "loss.log",
+                Scale::SymLog(_) => "loss.symlog",
+                Scale::Linear => "loss.linear",
+            },
+        ),
         left,
         top - 5.0,
     )

@@ -13,6 +13,7 @@ use crate::surface::palette;
 use crate::sweep::lr_chart::{lr_ticks, lr_x, on_lr_axis, Band, LossAxis};
 use crate::sweep::{lr_sweeps, sweep_key, LrSweep, Outcome};
 use crate::web::draw::context;
+use gradscape_core::scale::Scale;
 use gradscape_text::{tr, trf, Lang};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -338,10 +339,10 @@ fn draw_lr_chart(
         .collect();
     let ylabel = tr(
         l,
-        if loss.log {
-            "explain.sweep.y_log"
-        } else {
-            "explain.sweep.y_lin"
+        match loss.scale {
+            Scale::Log => "explain.sweep.y_log",
+            Scale::SymLog(_) => "explain.sweep.y_symlog",
+            Scale::Linear => "explain.sweep.y_lin",
         },
     );
     axes(

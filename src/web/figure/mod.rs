@@ -334,6 +334,7 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         model: Model::new(scene.clone(), scene.steps, lang),
         lang,
         cache: None,
+        l2: None,
         raf: None,
         frame: None,
         alive: true,

@@ -6,9 +6,11 @@ use crate::diagnose::Diagnosis;
 use crate::run::Trajectory;
 use crate::web::dom::{add, el, set_text};
 use crate::web::draw::{
-    draw_loss, draw_plot, render_surface, Curves, Frame, Geom, Style, SurfaceCache,
+    draw_loss, draw_plot, overlay::Overlay, render_surface, Curves, Frame, Geom, Style,
+    SurfaceCache,
 };
 use crate::web::panel::swatch;
+use crate::web::state::iso::{fine_lines, shown_l2};
 use gradscape_text::diagnose::status_at;
 use gradscape_text::optim::opt_label;
 use gradscape_text::{tr, trf, Lang};
@@ -17,6 +19,9 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlButtonElement, HtmlCanvasElement, HtmlInputElement};
+
+/// The L2 isolines traced, with their λ and geometry.
+pub(super) type L2Lines = (f64, Geom, Rc<Vec<Vec<crate::Vec2>>>);
 
 pub(super) struct State {
     pub(super) root: Element,
@@ -30,6 +35,9 @@ pub(super) struct State {
     /// The figure's language (`options.lang`, else the page's `<html lang>`).
     pub(super) lang: Lang,
     pub(super) cache: Option<SurfaceCache>,
+    /// Lesson 9's dashed L2 isolines, as the page draws them whenever an
+    /// Adam+L2 run is shown, and the λ and geometry they were traced for.
+    pub(super) l2: Option<L2Lines>,
     pub(super) raf: Option<Closure<dyn FnMut(f64)>>,
     /// The pending animation frame: cancelled before `raf` is dropped, or
     /// the browser would call a freed closure.
@@ -170,7 +178,22 @@ impl State {
                 style,
                 replay: self.model.replay,
             };
-            draw_plot(&self.plot, cache, &frame, None)?;
+            let lambda = shown_l2(&self.model.scene.optimizers, hidden);
+            let l2 = match (lambda, &self.l2) {
+                (None, _) => None,
+                (Some(l), Some((was, g, lines))) if *was == l && *g == geom => Some(lines.clone()),
+                (Some(l), _) => {
+                    let lines = fine_lines(&self.model.scene.landscape, l, &geom);
+                    self.l2 = Some((l, geom, lines.clone()));
+                    Some(lines)
+                }
+            };
+            let overlay = l2.map(|lines| Overlay {
+                l2: Some(lines),
+                lang: self.lang,
+                ..Overlay::default()
+            });
+            draw_plot(&self.plot, cache, &frame, overlay.as_ref())?;
             if let Some(loss) = &self.loss {
                 let dark = crate::web::dom::on_dark(&window, &self.root);
                 let curves = Curves {

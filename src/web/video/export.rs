@@ -102,9 +102,9 @@ pub(super) async fn export(
     cancel: &Cell<bool>,
 ) -> Result<Option<String>, JsValue> {
     let lang = take.lang;
-    let frames = Frames::new(take.steps, choice.fps);
+    let frames = Frames::new(take.steps, choice.fps, choice.every);
     let mut texts: Vec<Vec<Entry>> = (0..frames.count)
-        .map(|k| legend_at(&take.runs, &take.diags, &take.hidden, k, lang))
+        .map(|i| legend_at(&take.runs, &take.diags, &take.hidden, frames.step(i), lang))
         .collect();
     let (pw, ph) = take.page;
     // Slides get the presenter's sizes (text for the back of the room).
@@ -129,12 +129,13 @@ pub(super) async fn export(
         caption: choice.caption.clone(),
     };
     let draw = |i: usize| {
+        let step = frames.step(i);
         comp.draw(
             &still,
             &words,
-            i,
+            step,
             &texts[i],
-            &step_words(lang, i, take.steps),
+            &step_words(lang, step, take.steps),
         )
     };
     progress(doc, lang, 0, frames.count)?;

@@ -15,7 +15,10 @@ mod record;
 
 use super::dom::{by_id, on};
 use super::{with_app, App};
-use crate::export::plan::{extra_height, legend_at, too_wide, Entry, ExportSize, FPS};
+use crate::export::plan::{
+    extra_height, fitting_every, frame_count, legend_at, too_wide, Entry, ExportSize, EVERY, FPS,
+    MAX_FRAMES,
+};
 use crate::web::draw::Style;
 use compose::{widths, Composer, Still, Words};
 use export::{avc, export, Format, Take};
@@ -31,6 +34,8 @@ thread_local! {
     static RUNNING: RefCell<Option<Rc<Cell<bool>>>> = const { RefCell::new(None) };
     /// The lesson and language the Animation caption last followed.
     static FOLLOWED: Cell<Option<(Option<usize>, Lang)>> = const { Cell::new(None) };
+    /// The steps and language the "every k steps" picker was written for.
+    static OFFERED: Cell<Option<(usize, Lang)>> = const { Cell::new(None) };
 }
 
 /// The PNG export: the plot as the page draws it (same size, same
@@ -169,10 +174,51 @@ pub fn follow_lesson(app: &App) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The Animation part's "every k steps" picker, for a run of `steps`
+/// steps: each of [`EVERY`] up to the run's length with the frames it
+/// gives, those past [`MAX_FRAMES`] disabled; the author's choice kept
+/// while it fits, else the fewest steps that fit (every step when the run
+/// has at most 999). Written again only when the steps or the language
+/// change (`controls::sync_lesson` calls this on every sync).
+pub fn follow_steps(app: &App) -> Result<(), JsValue> {
+    let steps = app.scene.steps;
+    let now = Some((steps, app.lang));
+    if OFFERED.with(|o| o.replace(now)) == now {
+        return Ok(());
+    }
+    let Ok(sel) = by_id::<HtmlSelectElement>(&app.doc, "video-every") else {
+        return Ok(());
+    };
+    let was: Option<usize> = sel.value().parse().ok();
+    sel.set_text_content(None);
+    let l = app.lang;
+    let mut shown = vec![];
+    for e in EVERY.into_iter().filter(|&e| e == 1 || e < steps) {
+        let n = frame_count(steps, e).to_string();
+        let text = match e {
+            1 => trf(l, "video.every.one", &[&n]),
+            _ => trf(l, "video.every", &[&e.to_string(), &n]),
+        };
+        let v = e.to_string();
+        let o = super::dom::el(&app.doc, "option", &[("value", &v)], Some(&text))?;
+        o.toggle_attribute_with_force("disabled", frame_count(steps, e) > MAX_FRAMES)?;
+        super::dom::add(&sel, &o)?;
+        shown.push(e);
+    }
+    let fit = |e: usize| shown.contains(&e) && frame_count(steps, e) <= MAX_FRAMES;
+    let pick = was
+        .filter(|&e| fit(e))
+        .unwrap_or_else(|| fitting_every(steps));
+    sel.set_value(&pick.to_string());
+    Ok(())
+}
+
 /// The panel's choices.
 struct Choice {
     size: ExportSize,
     fps: u32,
+    /// Steps between frames.
+    every: usize,
     caption: String,
     format: Format,
 }
@@ -187,9 +233,14 @@ fn choice(doc: &Document) -> Result<Choice, JsValue> {
         .ok()
         .filter(|f| FPS.contains(f))
         .unwrap_or(10);
+    let every = by_id::<HtmlSelectElement>(doc, "video-every")?
+        .value()
+        .parse()
+        .unwrap_or(1);
     Ok(Choice {
         size: ExportSize::parse(&size.value()),
         fps,
+        every,
         caption: caption.value().trim().chars().take(200).collect(),
         format: match by_id::<HtmlSelectElement>(doc, "video-format")?
             .value()
@@ -205,7 +256,11 @@ fn start(app: &mut App) -> Result<(), JsValue> {
     if RUNNING.with(|r| r.borrow().is_some()) {
         return Ok(());
     }
-    let choice = choice(&app.doc)?;
+    let mut choice = choice(&app.doc)?;
+    // Never past the frame limit, whatever the picker held.
+    if frame_count(app.scene.steps, choice.every) > MAX_FRAMES {
+        choice.every = fitting_every(app.scene.steps);
+    }
     let take = Take {
         runs: app.runs.clone(),
         diags: app.diags.clone(),

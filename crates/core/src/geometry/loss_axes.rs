@@ -1,6 +1,9 @@
 //! The loss chart's axes: step across, loss up, on a log scale unless some
-//! loss is ≤ 0; where ticks, lines and the cursor go.
+//! loss is ≤ 0 (then a symmetric log, [`Scale`]); where ticks, lines and
+//! the cursor go.
 
+use crate::scale::Extent;
+pub use crate::scale::Scale;
 use crate::surface::ticks;
 
 /// Margins of the loss chart: left, right, top, bottom (px). The top one
@@ -17,8 +20,8 @@ pub const LOSS_MARK_GAP: f64 = 90.0;
 /// The axes of a `w` × `h` loss chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LossAxes {
-    /// Whether y is log₁₀(loss) (every loss shown is > 0).
-    pub log: bool,
+    /// How a loss maps to y: log₁₀ where every loss shown is > 0.
+    pub scale: Scale,
     /// Bottom of the y range, in axis units (decades when `log`).
     pub ylo: f64,
     /// Top of the y range, in axis units.
@@ -33,22 +36,18 @@ pub struct LossAxes {
 
 impl LossAxes {
     /// Axes for the losses shown (every visible run's), `steps` wide: a log
-    /// axis rounded out to whole decades, else linear; an empty or flat
-    /// range is opened by ±1.
+    /// axis rounded out to whole decades, else a symmetric log or linear
+    /// ([`Scale::of`]); an empty or flat range is opened by ±1.
     pub fn new(losses: impl IntoIterator<Item = f64>, steps: usize, w: f64, h: f64) -> LossAxes {
-        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-        for v in losses {
-            lo = lo.min(v);
-            hi = hi.max(v);
-        }
-        let log = lo > 0.0;
-        let tf = |v: f64| if log { crate::math::log10(v) } else { v };
-        let (mut ylo, mut yhi) = if lo.is_finite() {
-            (tf(lo), tf(hi))
-        } else {
-            (0.0, 1.0)
+        // No loss at all (every run hidden): a log axis of one decade.
+        let (scale, mut ylo, mut yhi) = match Extent::of(losses) {
+            Some(e) => {
+                let scale = Scale::of(e.lo, e.hi, e.least);
+                (scale, scale.unit(e.lo), scale.unit(e.hi))
+            }
+            None => (Scale::Log, 0.0, 1.0),
         };
-        if log {
+        if scale.is_log() {
             ylo = ylo.floor();
             yhi = yhi.ceil();
         }
@@ -57,7 +56,7 @@ impl LossAxes {
             yhi += 1.0;
         }
         LossAxes {
-            log,
+            scale,
             ylo,
             yhi,
             w,
@@ -80,11 +79,17 @@ impl LossAxes {
 
     /// A loss in axis units.
     pub fn unit(&self, v: f64) -> f64 {
-        if self.log {
-            crate::math::log10(v)
-        } else {
-            v
-        }
+        self.scale.unit(v)
+    }
+
+    /// Whether y is log₁₀(loss).
+    pub fn log(&self) -> bool {
+        self.scale.is_log()
+    }
+
+    /// A y tick's label ("1e-3", "−1e-2", "0.5").
+    pub fn y_label(&self, u: f64) -> String {
+        self.scale.label(u)
     }
 
     /// x (px) of step `s`.
@@ -109,7 +114,31 @@ impl LossAxes {
     /// would run together).
     pub fn y_ticks(&self) -> Vec<f64> {
         let ph = self.ph().max(0.0);
-        if self.log {
+        if let Scale::SymLog(_) = self.scale {
+            // 0 and ±c·10ᵏ: the top and bottom decades and 0 first (the
+            // run's start and its end), then the others from the top down,
+            // each where it keeps a label's height from those taken.
+            let px = |u: f64| self.y_unit(u);
+            let all = self.scale.ticks(self.ylo, self.yhi, usize::MAX);
+            let (Some(&top), Some(&bottom)) = (all.last(), all.first()) else {
+                return all;
+            };
+            let mut order = vec![top, bottom];
+            order.extend(all.iter().copied().filter(|&u| u == 0.0));
+            order.extend(all.iter().rev().copied());
+            let mut taken: Vec<f64> = vec![];
+            for u in order {
+                if taken
+                    .iter()
+                    .all(|&t| (px(t) - px(u)).abs() >= LOSS_LABEL_GAP)
+                {
+                    taken.push(u);
+                }
+            }
+            taken.sort_by(f64::total_cmp);
+            return taken;
+        }
+        if self.scale.is_log() {
             let span = (self.yhi - self.ylo).round().max(1.0) as usize;
             let per = ph / span as f64;
             if per * (span as f64) < LOSS_LABEL_GAP {
@@ -219,7 +248,7 @@ mod tests {
     #[test]
     fn log_axis_rounds_out_to_decades() {
         let a = LossAxes::new([0.5, 3e-4, 20.0], 100, 600.0, 200.0);
-        assert!(a.log);
+        assert!(a.log());
         assert_eq!((a.ylo, a.yhi), (-4.0, 2.0));
         assert_eq!(a.y_ticks(), vec![-4.0, -3.0, -2.0, -1.0, 0.0, 1.0, 2.0]);
         // Top and bottom of the range at the plot's top and bottom margin.
@@ -232,7 +261,7 @@ mod tests {
     #[test]
     fn a_loss_at_or_below_zero_makes_the_axis_linear() {
         let a = LossAxes::new([2.0, 0.0, -1.0], 10, 600.0, 200.0);
-        assert!(!a.log);
+        assert!(!a.log());
         assert_eq!((a.ylo, a.yhi), (-1.0, 2.0));
         assert!(!a.y_ticks().is_empty());
         assert_eq!(a.y(2.0), 18.0);
@@ -240,10 +269,35 @@ mod tests {
     }
 
     #[test]
+    fn losses_below_zero_over_decades_take_a_symmetric_log_axis() {
+        // A student's quartic (minimum −0.0156) from f = 1.15, one run
+        // diverging to 1e43: the linear axis drew both others flat on 0.
+        let a = LossAxes::new([1.15, 0.3, -0.0156, 1e43], 100, 600.0, 200.0);
+        assert_eq!(a.scale, Scale::SymLog(0.01));
+        assert!(!a.log());
+        let (y0, ymin, ystart) = (a.y(0.0), a.y(-0.0156), a.y(1.15));
+        assert!(ymin > y0 && y0 > ystart, "{ymin} {y0} {ystart}");
+        // Without the diverging run, the two fill the chart.
+        let a = LossAxes::new([1.15, 0.3, -0.0156], 100, 600.0, 200.0);
+        let (ymin, ystart) = (a.y(-0.0156), a.y(1.15));
+        assert!(
+            ymin - ystart > 100.0,
+            "the two stand apart: {ymin} {ystart}"
+        );
+        let t = a.y_ticks();
+        assert!(t.contains(&0.0) && t.len() >= 3, "{t:?}");
+        for p in t.windows(2) {
+            assert!(a.y_unit(p[0]) - a.y_unit(p[1]) >= LOSS_LABEL_GAP, "{t:?}");
+        }
+        assert_eq!(a.y_label(0.0), "0");
+        assert_eq!(a.y_label(a.unit(-0.01)), "−1e-2");
+    }
+
+    #[test]
     fn empty_and_flat_ranges_open_up() {
         // No loss at all (every run hidden) counts as a log axis of one decade.
         let a = LossAxes::new([], 10, 600.0, 200.0);
-        assert!(a.log);
+        assert!(a.log());
         assert_eq!((a.ylo, a.yhi), (0.0, 1.0));
         let f = LossAxes::new([0.0, 0.0], 10, 600.0, 200.0);
         assert_eq!((f.ylo, f.yhi), (-1.0, 1.0));

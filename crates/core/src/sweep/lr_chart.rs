@@ -5,8 +5,8 @@
 
 use super::{LrSweep, Outcome};
 use crate::chart::{Axis, Plot};
-use crate::format::tick_label;
 use crate::math::log10;
+use crate::scale::Scale;
 use crate::surface::ticks;
 
 /// The η axis, in decades: log₁₀ η from −4 to 1.
@@ -71,9 +71,10 @@ impl Band {
 /// The loss axis: every finite final loss and f at the start.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LossAxis {
-    /// Log scale (every loss > 0): the axis runs in decades.
-    pub log: bool,
-    /// The range, in decades when `log`.
+    /// How a loss maps to the axis: log₁₀ where every loss is > 0, else a
+    /// symmetric log or linear ([`Scale::of`]).
+    pub scale: Scale,
+    /// The range, in the scale's units (decades when log).
     pub axis: Axis,
     /// f at the start (the first sweep's that has one).
     pub start: Option<f64>,
@@ -91,23 +92,27 @@ impl LossAxis {
                 }
             }
         }
+        let scale = Scale::of_values(vals.iter().copied());
         let (mut lo, mut hi) = vals
             .iter()
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
                 (a.min(v), b.max(v))
             });
-        let log = lo > 0.0 && lo.is_finite();
         let start = sweeps.iter().find_map(|s| s.initial_loss);
-        let tf = |v: f64| if log { log10(v) } else { v };
         if !lo.is_finite() {
             (lo, hi) = (0.0, 1.0);
         } else {
-            (lo, hi) = (tf(lo), tf(hi));
-            if log {
-                // Far above the start is "grew a lot": clip at 10⁸ × f(start).
-                if let Some(f0) = start.filter(|v| *v > 0.0) {
-                    hi = hi.min(log10(f0) + 8.0);
+            (lo, hi) = (scale.unit(lo), scale.unit(hi));
+            // Far above the start is "grew a lot": clip at 10⁸ × |f(start)|
+            // (8 decades of either log axis).
+            if let Some(f0) = start {
+                match scale {
+                    Scale::Log => hi = hi.min(log10(f0) + 8.0),
+                    Scale::SymLog(c) => hi = hi.min(scale.unit(f0.abs().max(c) * 1e8)),
+                    Scale::Linear => {}
                 }
+            }
+            if scale.is_log() {
                 lo = lo.max(hi - 16.0).floor();
                 hi = hi.ceil();
             }
@@ -117,16 +122,20 @@ impl LossAxis {
             hi += 1.0;
         }
         LossAxis {
-            log,
+            scale,
             axis: Axis::new(lo, hi),
             start,
         }
     }
 
-    /// A loss on the axis (in decades when `log`), clamped to its range.
+    /// Whether the axis runs in decades.
+    pub fn log(&self) -> bool {
+        self.scale.is_log()
+    }
+
+    /// A loss on the axis (in the scale's units), clamped to its range.
     pub fn value(&self, v: f64) -> f64 {
-        let t = if self.log { log10(v) } else { v };
-        t.clamp(self.axis.lo, self.axis.hi)
+        self.scale.unit(v).clamp(self.axis.lo, self.axis.hi)
     }
 
     /// The y of a loss.
@@ -135,25 +144,20 @@ impl LossAxis {
     }
 
     /// The ticks as (axis value, label): about four decades (`1e-3`) on a
-    /// log axis, nice numbers on a linear one.
+    /// log axis, 0 and ±c·10ᵏ on a symmetric one, nice numbers on a linear
+    /// one.
     pub fn ticks(&self) -> Vec<(f64, String)> {
         let Axis { lo, hi } = self.axis;
-        if self.log {
-            let span = (hi - lo) as usize;
-            let every = (span / 4).max(1);
-            (0..=span)
-                .step_by(every)
-                .map(|k| {
-                    let e = lo + k as f64;
-                    (e, format!("1e{}", e as i64))
-                })
-                .collect()
-        } else {
-            ticks(lo, hi, 4)
-                .into_iter()
-                .map(|v| (v, tick_label(v)))
-                .collect()
-        }
+        let at = match self.scale {
+            Scale::Log => {
+                let span = (hi - lo) as usize;
+                let every = (span / 4).max(1);
+                (0..=span).step_by(every).map(|k| lo + k as f64).collect()
+            }
+            Scale::SymLog(_) => self.scale.ticks(lo, hi, 4),
+            Scale::Linear => ticks(lo, hi, 4),
+        };
+        at.into_iter().map(|u| (u, self.scale.label(u))).collect()
     }
 }
 
@@ -194,7 +198,7 @@ mod tests {
     fn the_loss_axis_is_logarithmic_in_whole_decades_and_clipped_above_the_start() {
         let bowl = r#"{"landscape": {"kind": "quadratic", "a": 0.1, "b": 2}, "start": [-5, -2], "steps": 20, "optimizers": [{"kind": "gd", "lr": 0.4}]}"#;
         let a = LossAxis::new(&sweeps(bowl));
-        assert!(a.log);
+        assert!(a.log());
         assert_eq!(a.start, Some(10.5));
         assert_eq!(a.axis.lo, a.axis.lo.floor());
         assert_eq!(a.axis.hi, a.axis.hi.ceil());
@@ -207,11 +211,20 @@ mod tests {
         let s = LossAxis::new(&sweeps(
             r#"{"landscape": {"kind": "saddle"}, "steps": 20, "optimizers": [{"kind": "gd"}]}"#,
         ));
-        assert!(!s.log);
+        assert!(!s.log());
         assert!(!s.ticks().is_empty());
+        // A quartic whose minimum is below 0 (a student's): a symmetric
+        // log, where the start and the best final losses stand apart (a
+        // linear axis stretched to 2000 drew them flat on 0).
+        let q = LossAxis::new(&sweeps(
+            r#"{"landscape": {"kind": "expr", "expr": "x^4 + y^2 - x*y"}, "start": [-1.088, -0.3303], "steps": 100, "optimizers": [{"kind": "rmsprop", "lr": 0.4}]}"#,
+        ));
+        assert!(matches!(q.scale, Scale::SymLog(_)), "{q:?}");
+        assert!(q.value(1.15) - q.value(-0.0156) > 1.0, "{q:?}");
+        assert!(q.ticks().iter().any(|(u, l)| *u == 0.0 && l == "0"));
         let none = LossAxis::new(&[]);
         assert_eq!(
-            (none.log, none.axis, none.start),
+            (none.log(), none.axis, none.start),
             (false, Axis::new(0.0, 1.0), None)
         );
     }

@@ -43,6 +43,7 @@ pub const EN: crate::Table = &[
     ("explain.sweep.x", "learning rate η (log)"),
     ("explain.sweep.y_log", "final loss (log)"),
     ("explain.sweep.y_lin", "final loss"),
+    ("explain.sweep.y_symlog", "final loss (log on both sides of 0)"),
     ("explain.sweep.diverged", "diverged"),
     ("explain.sweep.start", "f at the start"),
     (
@@ -140,6 +141,7 @@ pub const ZH: crate::Table = &[
     ("explain.sweep.x", "学习率 η（对数）"),
     ("explain.sweep.y_log", "最终损失（对数）"),
     ("explain.sweep.y_lin", "最终损失"),
+    ("explain.sweep.y_symlog", "最终损失（0 两侧取对数）"),
     ("explain.sweep.diverged", "发散"),
     ("explain.sweep.start", "起点的 f"),
     (

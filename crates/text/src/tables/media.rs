@@ -10,6 +10,9 @@ pub const EN: crate::Table = &[
     ("video.size.720", "slide 1280×720"),
     ("video.size.1080", "slide 1920×1080"),
     ("video.fps", "Frames per second"),
+    ("video.every.label", "Frames"),
+    ("video.every.one", "every step ({0} frames)"),
+    ("video.every", "every {0} steps ({1} frames)"),
     ("video.format", "Format"),
     ("video.caption", "Caption"),
     ("video.caption.placeholder", "optional, shown above the figure"),
@@ -25,7 +28,7 @@ pub const EN: crate::Table = &[
     ("video.realtime", "This browser has no VideoEncoder: the animation is recorded in real time, so frames may be dropped."),
     (
         "video.help",
-        "One frame per step, with the title, the legend at that step and the caption drawn in; the last frame ends the video. WebM (VP9) wherever the browser encodes video, MP4 (H.264) where it can.",
+        "One frame per step (or every k steps, at most 1000 frames), with the title, the legend at that step and the caption drawn in; the last frame ends the video. WebM (VP9) wherever the browser encodes video, MP4 (H.264) where it can.",
     ),
 ];
 
@@ -37,6 +40,9 @@ pub const ZH: crate::Table = &[
     ("video.size.720", "幻灯片 1280×720"),
     ("video.size.1080", "幻灯片 1920×1080"),
     ("video.fps", "每秒帧数"),
+    ("video.every.label", "帧"),
+    ("video.every.one", "每步一帧（共 {0} 帧）"),
+    ("video.every", "每 {0} 步一帧（共 {1} 帧）"),
     ("video.format", "格式"),
     ("video.caption", "说明文字"),
     ("video.caption.placeholder", "可选，显示在图的上方"),
@@ -52,6 +58,6 @@ pub const ZH: crate::Table = &[
     ("video.realtime", "此浏览器没有 VideoEncoder：动画按实时录制，可能丢帧。"),
     (
         "video.help",
-        "每一步一帧，标题、该步的图例和说明文字都画在画面中；视频停在最后一帧。凡能编码视频的浏览器都可导出 WebM（VP9），能编码 H.264 的还可导出 MP4。",
+        "每一步一帧（或每 k 步一帧，最多 1000 帧），标题、该步的图例和说明文字都画在画面中；视频停在最后一帧。凡能编码视频的浏览器都可导出 WebM（VP9），能编码 H.264 的还可导出 MP4。",
     ),
 ];
