@@ -38,11 +38,18 @@ fn code_prints_the_script_or_writes_it() {
         "{zh}"
     );
     // The same code, other comments.
-    // Comments and the stop messages (f-strings) are the language's.
+    // Comments, the stop messages (f-strings) and the runs' labels (the
+    // page's legend words) are the language's.
     let code = |t: &str| -> Vec<String> {
         t.lines()
             .filter(|l| !l.trim_start().starts_with('#'))
             .map(|l| l.split(" f\"").next().unwrap_or(l).to_string())
+            .map(|l| match l.strip_prefix("    (\"") {
+                Some(rest) => rest
+                    .split_once("\", ")
+                    .map_or(l.clone(), |(_, call)| call.to_string()),
+                None => l,
+            })
             .collect()
     };
     assert_eq!(code(&text), code(&zh));

@@ -100,11 +100,13 @@ struct Needs {
     torch_f: bool,
 }
 
-fn label(i: usize, r: &Run, spec: &OptSpec) -> String {
-    let mut s = format!("{}. {} lr={}", i + 1, spec.kind.name(), number(r.hyper.lr));
+/// A run's label as the page's legend says it ("1. Adam η=0.2 (no bias
+/// corr.)": two Adam runs told apart), its schedule's torch class after
+/// it ("1. GD η=0.6 · step decay (StepLR)").
+fn label(i: usize, r: &Run, spec: &OptSpec, lang: Lang) -> String {
+    let mut s = format!("{}. {}", i + 1, crate::optim::opt_label(spec, lang));
     if let Some(sc) = &r.schedule {
-        s.push_str(" + ");
-        s.push_str(sc.torch_class());
+        s.push_str(&format!(" ({})", sc.torch_class()));
     }
     s
 }
@@ -341,11 +343,13 @@ pub fn script(scene: &Scene, lang: Lang) -> String {
                 None => format!("run_newton({})", number(r.hyper.lr)),
             },
         };
-        o.push(format!("    ({:?}, *{call}),", label(i, r, spec)));
+        o.push(format!("    ({:?}, *{call}),", label(i, r, spec, lang)));
     }
     o.push("]".into());
     o.push("for label, points, stop in runs:".into());
-    o.push("    print(label, repr(points[-1]) if points else \"-\", stop or \"\")".into());
+    o.push(
+        "    print(label, repr(points[-1]) if points else \"-\", *[stop] if stop else [])".into(),
+    );
     // What a reader does next in a notebook.
     runner::add(
         &mut o,

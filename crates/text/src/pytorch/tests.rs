@@ -64,21 +64,26 @@ fn lbfgs_newton_and_lion_get_their_code_and_comments_follow_the_language() {
     let zh = script(&scene(json), Lang::Zh);
     assert!(zh.contains("H 奇异"), "{zh}");
     assert!(zh.contains("# 你的公式"), "{zh}");
-    // Only comments and messages change.
+    // Only comments, messages and the runs' labels (the legend's words) change.
     let code = |s: &str| {
         s.lines()
             .filter(|l| !l.trim_start().starts_with('#'))
             .map(|l| {
-                l.split(" f\"")
+                let l = l
+                    .split(" f\"")
                     .next()
                     .unwrap_or(l)
                     .split("  #")
                     .next()
-                    .unwrap_or(l)
-                    .to_string()
+                    .unwrap_or(l);
+                match l.strip_prefix("    (\"").and_then(|r| r.split_once("\", ")) {
+                    Some((_, call)) => call.to_string(),
+                    None => l.to_string(),
+                }
             })
             .collect::<Vec<_>>()
     };
+    assert!(zh.contains("(\"2. 牛顿法 η=1\", "), "{zh}");
     assert_eq!(code(&en), code(&zh));
 }
 
