@@ -465,4 +465,20 @@ impl Model {
         }
         s
     }
+
+    /// A figure's file name (PNG, SVG, animation): [`Model::file_stem`],
+    /// then the step when `at_step` and the figure is paused before the
+    /// last ("-step10"), then "-zh" in Chinese, so that the English, the
+    /// Chinese and the step-10 figures of one scene do not overwrite each
+    /// other in the author's downloads.
+    pub fn figure_stem(&self, at_step: bool) -> String {
+        let mut s = self.file_stem();
+        if at_step && self.t < self.scene.steps {
+            s += &format!("-step{}", self.t);
+        }
+        if self.lang == gradscape_text::Lang::Zh {
+            s += "-zh";
+        }
+        s
+    }
 }

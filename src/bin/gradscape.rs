@@ -238,7 +238,13 @@ fn run(cli: Cli) -> Result<(), String> {
                     &[
                         &w.to_string(),
                         &h.to_string(),
-                        &(media::raster::MAX_PIXELS / 1_000_000).to_string(),
+                        // Millions in English, 亿 (10⁸) in Chinese.
+                        &(media::raster::MAX_PIXELS
+                            / match lang {
+                                Lang::En => 1_000_000,
+                                Lang::Zh => 100_000_000,
+                            })
+                        .to_string(),
                         "--width / --height / --scale",
                     ],
                 ),

@@ -547,6 +547,11 @@ fn kept_by(t: &Element, key: &str, ctrl: bool, in_lesson: bool) -> bool {
 /// Keyboard: the keys of [`KEYS`], anywhere on the page, unless the focused
 /// control keeps that key; the start handle's arrows move the start.
 fn keys(doc: &Document) -> Result<(), JsValue> {
+    let screen: Element = by_id(doc, "blank")?;
+    let d = doc.clone();
+    on(&screen, "click", move |_: web_sys::MouseEvent| {
+        blank(&d, Some(false));
+    })?;
     let d = doc.clone();
     on(doc, "keydown", move |e: KeyboardEvent| {
         if e.alt_key() {
@@ -555,6 +560,12 @@ fn keys(doc: &Document) -> Result<(), JsValue> {
         let key = e.key();
         let ctrl = e.ctrl_key() || e.meta_key();
         let shift = e.shift_key();
+        // A black screen: any key brings the page back, and does only that.
+        if blank(&d, None) {
+            e.prevent_default();
+            blank(&d, Some(false));
+            return;
+        }
         let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
         if let Some(t) = &target {
             if t.id() == "start-handle" && !ctrl {
@@ -575,6 +586,13 @@ fn keys(doc: &Document) -> Result<(), JsValue> {
             e.prevent_default();
             return super::focus::next_rate(&d);
         }
+        // What a presentation clicker's blank key sends (PowerPoint's and
+        // reveal.js's B and .): the room looks at the teacher, not the figure.
+        if (key.eq_ignore_ascii_case("b") || key == ".") && !ctrl {
+            e.prevent_default();
+            blank(&d, Some(true));
+            return;
+        }
         let Some(b) = KEYS.iter().find(|b| {
             b.key.eq_ignore_ascii_case(&key) && b.ctrl == ctrl && b.shift.is_none_or(|s| s == shift)
         }) else {
@@ -591,6 +609,17 @@ fn keys(doc: &Document) -> Result<(), JsValue> {
             super::gestures::focus_figure(&d);
         }
     })
+}
+
+/// Whether the black screen is up; with `set`, put it up or down first.
+fn blank(doc: &Document, set: Option<bool>) -> bool {
+    let Some(b) = doc.get_element_by_id("blank") else {
+        return false;
+    };
+    if let Some(on) = set {
+        let _ = b.toggle_attribute_with_force("hidden", !on);
+    }
+    !b.has_attribute("hidden")
 }
 
 /// Whether a lesson is shown (its caption is): the lesson keys' rule.

@@ -19,7 +19,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
         ("export-png", |app| {
             // The plot with its title and legend (src/web/video/mod.rs).
             let url = super::video::png(app)?;
-            download_url(&app.doc, &url, &format!("{}.png", app.file_stem()))
+            download_url(&app.doc, &url, &format!("{}.png", app.figure_stem(true)))
         }),
         ("export-svg", |app| {
             let runs = simulate_with(&app.scene, false).map_err(|e| {
@@ -44,7 +44,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
                 &app.doc,
                 &text,
                 "image/svg+xml",
-                &format!("{}.svg", app.file_stem()),
+                &format!("{}.svg", app.figure_stem(true)),
             )
         }),
         ("export-csv", |app| {
@@ -151,7 +151,7 @@ fn copy_embed(app: &App) -> Result<(), JsValue> {
     // Always its language: notes in English show English figures to a
     // Chinese-first reader too (a link leaves that to each reader).
     query += "&lang=";
-    query += app.lang.code();
+    query += app.lang.param();
     query += &quiz_part(app);
     // A teacher link's fixed groups stay fixed in the figure (as `lock=`:
     // an embed's `hide=` names its parts).

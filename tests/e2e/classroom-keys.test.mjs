@@ -496,3 +496,26 @@ test('E passes over a locked η, and in a field it is a letter', async (t) => {
   assert.match(await field.inputValue(), /e$/, 'and the letter');
   noErrors(errors);
 });
+
+test('B or . blanks the screen as a clicker asks; any key or a click brings the page back and does nothing else', async (t) => {
+  const { page, errors } = await open(t, '?lesson=2&present=1', { viewport: { width: 1280, height: 720 } });
+  const s0 = await state(page);
+  const up = () => page.isVisible('#blank');
+  await page.keyboard.press('b');
+  assert.equal(await up(), true);
+  const covers = await page.evaluate(() => {
+    const r = document.getElementById('blank').getBoundingClientRect();
+    return r.width >= innerWidth && r.height >= innerHeight && getComputedStyle(document.getElementById('blank')).backgroundColor;
+  });
+  assert.equal(covers, 'rgb(0, 0, 0)');
+  // The key that brings it back is not also a step.
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await up(), false);
+  assert.equal((await state(page)).t, s0.t, 'the key only brought the page back');
+  await page.keyboard.press('.');
+  assert.equal(await up(), true);
+  await page.mouse.click(300, 300);
+  assert.equal(await up(), false);
+  assert.deepEqual((await state(page)).scene, s0.scene, 'the click left the figure');
+  noErrors(errors);
+});

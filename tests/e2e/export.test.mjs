@@ -120,3 +120,15 @@ test('copy link puts the page URL, which holds the scene, on the clipboard', asy
   assert.match(copied, /[?&]opt=gd:lr=0\.4;momentum:lr=0\.6;adam:lr=0\.2(&|$)/);
   assert.deepEqual(errors, []);
 });
+
+test('a figure downloads under a name that says its step and its language; data files do not', async (t) => {
+  const { page: p } = await openPage(browser, t, server.url + '?f=quadratic&a=0.1&b=2&start=-5,-2&opt=gd:lr=0.4&t=10&lang=zh');
+  await p.evaluate(() => { document.querySelector('.share-panel').open = true; });
+  const name = async (id) => {
+    const [dl] = await Promise.all([p.waitForEvent('download'), p.click(`#${id}`)]);
+    return dl.suggestedFilename();
+  };
+  assert.equal(await name('export-svg'), 'gradscape-quadratic-gd-step10-zh.svg');
+  assert.equal(await name('export-png'), 'gradscape-quadratic-gd-step10-zh.png');
+  assert.equal(await name('export-csv'), 'gradscape-quadratic-gd.csv');
+});

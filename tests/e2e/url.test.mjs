@@ -223,3 +223,11 @@ test("a link without lang opens in the browser's language; a language picked is 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a link whose every optimizer is a typo shows the default ones and says so', async () => {
+  const { page, context, errors, state } = await openAt('?opt=sgd:lr=0.1&lang=zh');
+  assert.ok((await state()).scene.optimizers.length >= 1, 'not an empty figure');
+  assert.match(await page.locator('#notice').innerText(), /显示默认的优化器/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -55,11 +55,19 @@ impl Lang {
         }
     }
 
-    /// The code written in links and in `<html lang>`.
+    /// The code written in `<html lang>` and in the figure API.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// The value of a link's `lang=` (README: `lang=en`, `lang=zh`).
+    pub fn param(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
         }
     }
 }
@@ -234,6 +242,7 @@ pub const NAMES: &[&str] = &[
     "F",
     "E",
     "Esc",
+    "B",
     "expr",
     "quadratic",
     "rosenbrock",

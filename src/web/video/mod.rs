@@ -273,7 +273,7 @@ fn start(app: &mut App) -> Result<(), JsValue> {
         lang: app.lang,
         present: app.present,
         titles: titles(&app.scene, app.lang),
-        stem: app.file_stem(),
+        stem: app.figure_stem(false),
     };
     let flag = Rc::new(Cell::new(false));
     RUNNING.with(|r| *r.borrow_mut() = Some(flag.clone()));

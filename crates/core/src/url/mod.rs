@@ -485,6 +485,35 @@ mod tests {
     }
 
     #[test]
+    fn a_link_whose_every_optimizer_is_refused_shows_the_default_ones() {
+        // An author's typo: `sgd` is no kind; the figure was left empty.
+        let (s, _, notes) = from_query("opt=sgd:lr=0.1&lang=zh");
+        assert_eq!(s.optimizers, Scene::default().optimizers);
+        assert!(
+            matches!(&notes[0], Notice::Dropped(e) if e.field == "optimizers[0].kind"),
+            "{notes:?}"
+        );
+        assert_eq!(
+            notes[1],
+            Notice::NoOptimizer {
+                got: "sgd:lr=0.1".into()
+            }
+        );
+        // One good one left: it alone, no defaults.
+        let (s, _, notes) = from_query("opt=sgd;gd:lr=0.3");
+        assert_eq!(s.optimizers.len(), 1);
+        assert_eq!(s.optimizers[0].hyper.lr, 0.3);
+        assert!(!notes
+            .iter()
+            .any(|n| matches!(n, Notice::NoOptimizer { .. })));
+        // Over a lesson: the lesson's optimizers.
+        let lesson =
+            Scene::from_json(r#"{"optimizers": [{"kind": "adam"}, {"kind": "adamw"}]}"#).unwrap();
+        let (s, _, _) = from_query_over("opt=sgd", Some(&lesson));
+        assert_eq!(s.optimizers, lesson.optimizers);
+    }
+
+    #[test]
     fn an_empty_opt_is_said_and_none_is_the_surface_alone() {
         for (q, got) in [
             ("opt=", ""),

@@ -131,6 +131,8 @@ pub fn from_query(query: &str) -> (Scene, Option<usize>, Vec<Notice>) {
 pub fn from_query_over(query: &str, base: Option<&Scene>) -> (Scene, Option<usize>, Vec<Notice>) {
     let q = query.trim_start_matches('?');
     let mut notices = Vec::new();
+    // The link's optimizers as written (none asked with `opt=none`).
+    let mut opt_text: Option<String> = None;
     let mut scene = Map::new();
     let mut landscape = Map::new();
     let mut noise = Map::new();
@@ -197,6 +199,7 @@ pub fn from_query_over(query: &str, base: Option<&Scene>) -> (Scene, Option<usiz
                 scene.insert("optimizers".into(), Value::Array(Vec::new()));
             }
             "opt" => {
+                opt_text = Some(v.clone());
                 // `;` and `,` inside a schedule's parentheses are its own.
                 let items = opt_items(&v);
                 if items.is_empty() {
@@ -338,6 +341,22 @@ pub fn from_query_over(query: &str, base: Option<&Scene>) -> (Scene, Option<usiz
                     restored.push(field);
                 } else if !remove(&mut value, &field) {
                     break;
+                }
+                // Every optimizer the link named refused (`opt=sgd`): the
+                // default ones, said, as for an empty `opt=`; not a
+                // figure without runs, which only `opt=none` asks for.
+                let emptied = value
+                    .get("optimizers")
+                    .and_then(Value::as_array)
+                    .is_some_and(Vec::is_empty);
+                if let (true, Some(got), Some(o)) =
+                    (emptied, opt_text.take(), value.as_object_mut())
+                {
+                    match base.as_ref().and_then(|b| b.get("optimizers")) {
+                        Some(b) => o.insert("optimizers".into(), b.clone()),
+                        None => o.remove("optimizers"),
+                    };
+                    notices.push(Notice::NoOptimizer { got });
                 }
             }
         }

@@ -160,6 +160,15 @@ fn lesson_8_first_uncorrected_step_is_larger() {
     let r = edited(8, |v| v["optimizers"][1]["beta2"] = 0.9999.into());
     let step = r[1].points[1][0] - r[1].points[0][0];
     assert!(close(step, 10.0 * 0.2, 0.001), "{step}");
+    // "on the blue discs' card": the corrected run's first step stays η.
+    let r = edited(8, |v| v["optimizers"][0]["beta2"] = 0.9999.into());
+    let step = r[0].points[1][0] - r[0].points[0][0];
+    assert!(close(step, 0.2, 1e-6), "{step}");
+    says(
+        8,
+        "β2 = 0.9999 on the blue discs' card",
+        "在蓝色圆点的卡片上把 β2 设为 0.9999",
+    );
 }
 
 #[test]
