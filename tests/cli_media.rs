@@ -368,7 +368,11 @@ fn scale_multiplies_the_pixels_and_is_checked() {
         "--height",
         "10000",
     ]);
-    assert_one_line(&o, "too large", &["20000×20000", "最多 1 亿像素", "--scale"]);
+    assert_one_line(
+        &o,
+        "too large",
+        &["20000×20000", "最多 1 亿像素", "--scale"],
+    );
 }
 
 #[test]

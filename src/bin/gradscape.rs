@@ -231,7 +231,21 @@ fn run(cli: Cli) -> Result<(), String> {
                 step,
                 ..SvgOptions::default()
             };
-            let bytes = media::export(&sc, &runs, &opt, format, anim).map_err(|e| match e {
+            // A long GIF says how far it is, where someone watches.
+            let watched = std::io::IsTerminal::is_terminal(&std::io::stderr());
+            let mut tell = |k: usize, n: usize| {
+                if watched && n >= 50 {
+                    eprint!(
+                        "\r{}",
+                        trf(lang, "cli.gif-progress", &[&k.to_string(), &n.to_string()])
+                    );
+                    if k == n {
+                        eprintln!();
+                    }
+                }
+            };
+            let made = media::export_telling(&sc, &runs, &opt, format, anim, &mut tell);
+            let bytes = made.map_err(|e| match e {
                 MediaError::Size(w, h) => trf(
                     lang,
                     "cli.too-large",

@@ -98,8 +98,11 @@ pub(super) fn fitted(
     widths(doc, style, frames)
 }
 
+/// A PNG's or a frame's step counter, in the SVG's and the GIF's words
+/// ("step 10 of 60"; it was the time bar's "step 10 / 60", two forms in
+/// one author's notes).
 fn step_words(lang: Lang, t: usize, steps: usize) -> String {
-    trf(lang, "step.label", &[&t.to_string(), &steps.to_string()])
+    trf(lang, "svg.step", &[&t.to_string(), &steps.to_string()])
 }
 
 /// Listen to the Animation part's controls.

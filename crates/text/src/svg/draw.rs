@@ -37,6 +37,26 @@ pub fn figure_marks<'a>(
     out
 }
 
+/// How far (px) a step must land from the last point kept to add to a
+/// trail's line, and to its dots.
+const LINE_PX: f64 = 0.25;
+const DOT_PX: f64 = 0.5;
+
+/// `px` without the points within `gap` pixels of the last one kept; the
+/// first and the last always kept.
+fn thinned(px: &[(f64, f64)], gap: f64) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::with_capacity(px.len().min(4096));
+    for (k, &(x, y)) in px.iter().enumerate() {
+        let far = out
+            .last()
+            .is_none_or(|&(a, b)| (x - a).hypot(y - b) >= gap || !(x - a).hypot(y - b).is_finite());
+        if far || k + 1 == px.len() {
+            out.push((x, y));
+        }
+    }
+    out
+}
+
 /// Run `i`'s trail: one path, a dot per step, the start ring, in a frame
 /// (`current`) the current point in the run's shape (off the view, an
 /// arrowhead on the edge pointing to it), as on the page, and a cross
@@ -45,9 +65,14 @@ pub fn run(s: &mut String, f: &Viewport, i: usize, t: &Trajectory, current: bool
     let mk = mark(i);
     let col = mk.colour;
     let dash = dash_attr(&mk);
+    // To the pixel, as the page draws: a step that lands within a quarter
+    // pixel of the last point drawn adds nothing to the line, and one
+    // within half a pixel of the last dot nothing to the dots (a run
+    // settling at its minimum put 20 000 dots on one spot, and the CLI's
+    // GIF parsed and painted each in every frame). The last point stays.
+    let px: Vec<(f64, f64)> = t.points.iter().map(|p| f.px(*p)).collect();
     let mut d = String::new();
-    for (k, p) in t.points.iter().enumerate() {
-        let (x, y) = f.px(*p);
+    for (k, &(x, y)) in thinned(&px, LINE_PX).iter().enumerate() {
         let _ = write!(d, "{}{:.2} {:.2}", if k == 0 { "M" } else { "L" }, x, y);
     }
     let _ = writeln!(
@@ -55,8 +80,7 @@ pub fn run(s: &mut String, f: &Viewport, i: usize, t: &Trajectory, current: bool
         r#"<g class="run" data-kind="{}"><path d="{d}" fill="none" stroke="white" stroke-width="3.5" stroke-opacity="0.8"/><path d="{d}" fill="none" stroke="{col}" stroke-width="1.8"{dash}/>"#,
         t.spec.kind.name()
     );
-    for p in &t.points {
-        let (x, y) = f.px(*p);
+    for (x, y) in thinned(&px, DOT_PX) {
         dot(s, &mk, x, y, 5.2, "");
     }
     if let Some(p) = t.points.first() {
