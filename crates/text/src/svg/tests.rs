@@ -29,6 +29,39 @@ mod marks {
     }
 
     /// The legend's box: x, y, w, h.
+    #[test]
+    fn a_long_run_is_drawn_to_the_pixel_and_ends_where_it_ends() {
+        // GD settling at the bowl's minimum: 20 000 steps, most on one spot.
+        let json = r#"{"steps": 20000, "optimizers": [{"kind": "gd", "lr": 0.05}]}"#;
+        let scene = Scene::from_json(json).unwrap();
+        let runs = simulate(&scene).unwrap();
+        let svg = render(&scene, &runs, &SvgOptions::default());
+        let run = &svg[svg.find(r#"<g class="run""#).unwrap()..];
+        let run = &run[..run.find("</g>").unwrap()];
+        let dots = run.matches("<rect x=").count();
+        assert!(dots > 20 && dots < 2000, "{dots} dots");
+        assert!(svg.len() < 400_000, "{} bytes", svg.len());
+        // The line and the dots end at the same last point (kept however
+        // near the one before).
+        let d = run.split(r#"<path d=""#).nth(1).unwrap();
+        let d = &d[..d.find('"').unwrap()];
+        let last: Vec<f64> = d
+            .rsplit('L')
+            .next()
+            .unwrap()
+            .split(' ')
+            .map(|v| v.parse().unwrap())
+            .collect();
+        let rect = run.rsplit("<rect x=\"").next().unwrap();
+        let num = |s: &str| s[..s.find('"').unwrap()].parse::<f64>().unwrap();
+        let (rx, ry) = (num(rect), num(rect.split("y=\"").nth(1).unwrap()));
+        assert!(
+            (rx + 2.6 - last[0]).abs() < 0.011 && (ry + 2.6 - last[1]).abs() < 0.011,
+            "{last:?} {rx} {ry}"
+        );
+        assert_eq!(runs[0].points.len(), 20001);
+    }
+
     fn legend_box(svg: &str) -> [f64; 4] {
         let g = &svg[svg.find(r#"<g class="legend"><rect "#).unwrap()..];
         let attr = |name: &str| -> f64 {
