@@ -211,8 +211,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("8. Adam：偏差修正的开与关"),
         },
         caption: Text {
-            en: "Adam averages g (m, β1 = 0.9) and g² (v, β2 = 0.999), both starting at 0: after one step m₁ = 0.1·g₁ but v₁ = 0.001·g₁². Without bias correction (blue discs) the first step is η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η in each coordinate — 0.63 instead of 0.2: larger, not smaller, because v is 1000× too small and m only 10×. Correction (orange squares) divides by 1 − βᵏ at step k, so m̂₁ = g₁, v̂₁ = g₁² and the step is η. Try β2 = 0.9999 on the blue discs' card (uncorrected, a first step of 10·η; corrected, still η), and read the state panel: it shows this first step now, and ▶| (→) moves it on to step 2.",
-            zh: zh!("Adam 对 g（m，β1 = 0.9）和 g²（v，β2 = 0.999）做指数移动加权平均，二者都从 0 开始：第一步后 m₁ = 0.1·g₁，而 v₁ = 0.001·g₁²。不做偏差修正（蓝色圆点）时，第一步是 η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η（每个坐标）——0.63 而不是 0.2：步子更大而不是更小，因为 v 小了 1000 倍，m 只小了 10 倍。偏差修正（橙色方块）在第 k 步除以 1 − βᵏ，得到 m̂₁ = g₁、v̂₁ = g₁²，这一步就是 η。试一试：在蓝色圆点的卡片上把 β2 设为 0.9999（不修正时第一步为 10·η；修正后仍是 η），并看状态面板：它现在显示的就是这第一步，按 ▶|（→）则转到第 2 步。"),
+            en: "Adam averages g (m, β1 = 0.9) and g² (v, β2 = 0.999), both starting at 0: after one step m₁ = 0.1·g₁ but v₁ = 0.001·g₁². Without bias correction (blue discs) the first step is η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η in each coordinate — 0.63 instead of 0.2: larger, not smaller, because v is 1000× too small and m only 10×. Correction (orange squares) divides by 1 − βᵏ at step k, so m̂₁ = g₁, v̂₁ = g₁² and the step is η. Try β2 = 0.9999 on the blue discs' card (a first step of 10·η), and read the state panel: it shows this first step now, and ▶| (→) moves it on to step 2.",
+            zh: zh!("Adam 对 g（m，β1 = 0.9）和 g²（v，β2 = 0.999）做指数移动加权平均，二者都从 0 开始：第一步后 m₁ = 0.1·g₁，而 v₁ = 0.001·g₁²。不做偏差修正（蓝色圆点）时，第一步是 η·m₁/√v₁ = η·0.1/√0.001 ≈ 3.16·η（每个坐标）——0.63 而不是 0.2：步子更大而不是更小，因为 v 小了 1000 倍，m 只小了 10 倍。偏差修正（橙色方块）在第 k 步除以 1 − βᵏ，得到 m̂₁ = g₁、v̂₁ = g₁²，这一步就是 η。试一试：在蓝色圆点的卡片上把 β2 设为 0.9999（第一步为 10·η），并看状态面板：它现在显示的就是这第一步，按 ▶|（→）则转到第 2 步。"),
         },
     },
     // 9
