@@ -276,18 +276,22 @@ pub fn legend(
         return (None, *f);
     }
     let lh = 10.0 + ROW * words.n as f64;
+    // A corner that hides a trail's steps (more than two dots' worth) is
+    // taken only when the legend has no room outside the plot: at 320×240
+    // the box stood over the very arc figure 2 is about.
+    let mut crowded = None;
     for (full, text) in [(true, words.full), (false, words.short)] {
         let lw = 40.0 + text;
-        if let Some((x, y)) = corner(f, lw, lh, marks) {
-            let place = Place::Inside;
-            return (
-                Some(Legend {
-                    full,
-                    place,
-                    rect: [x, y, lw, lh],
-                }),
-                *f,
-            );
+        if let Some(((x, y), hidden)) = corner(f, lw, lh, marks) {
+            let legend = Legend {
+                full,
+                place: Place::Inside,
+                rect: [x, y, lw, lh],
+            };
+            if hidden <= HIDES {
+                return (Some(legend), *f);
+            }
+            crowded = crowded.or(Some(legend));
         }
     }
     let ew = SWATCH + words.short + PAD;
@@ -312,28 +316,35 @@ pub fn legend(
         ];
         options.push((Place::Below { cols }, rect, Viewport { h, ..*f }));
     }
-    options
+    let outside = options
         .into_iter()
         .filter(|(_, _, p)| p.w * p.h >= f.w * f.h / 2.0)
-        .max_by(|a, b| (a.2.w * a.2.h).total_cmp(&(b.2.w * b.2.h)))
-        .map_or((None, *f), |(place, rect, plot)| {
-            (
-                Some(Legend {
-                    full: false,
-                    place,
-                    rect,
-                }),
-                plot,
-            )
-        })
+        .max_by(|a, b| (a.2.w * a.2.h).total_cmp(&(b.2.w * b.2.h)));
+    match (outside, crowded) {
+        (Some((place, rect, plot)), _) => (
+            Some(Legend {
+                full: false,
+                place,
+                rect,
+            }),
+            plot,
+        ),
+        (None, Some(legend)) => (Some(legend), *f),
+        (None, None) => (None, *f),
+    }
 }
 
-/// The top-left corner of a `lw` × `lh` legend inside the plot: top right
+/// How much of the trails' marks an inside legend may hide (each step's
+/// dot weighs 1): two dots.
+const HIDES: f64 = 2.0;
+
+/// The top-left corner of a `lw` × `lh` legend inside the plot and the
+/// weight of the marks it hides: top right
 /// unless another corner (top left, bottom right, bottom left, in that
 /// order) hides less of `marks` (under the box or within 6 px of it). Only
 /// a corner that hides no mark of weight 6 or more will do, and only a box
 /// that takes at most a quarter of the plot.
-fn corner(f: &Viewport, lw: f64, lh: f64, marks: &[(f64, f64, f64)]) -> Option<(f64, f64)> {
+fn corner(f: &Viewport, lw: f64, lh: f64, marks: &[(f64, f64, f64)]) -> Option<((f64, f64), f64)> {
     if lw > f.w - 2.0 * PAD || lh > f.h - 2.0 * PAD || lw * lh > f.w * f.h / 4.0 {
         return None;
     }
@@ -355,5 +366,5 @@ fn corner(f: &Viewport, lw: f64, lh: f64, marks: &[(f64, f64, f64)]) -> Option<(
             best = Some((c, h));
         }
     }
-    best.map(|b| b.0)
+    best
 }

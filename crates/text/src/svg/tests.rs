@@ -72,6 +72,34 @@ mod marks {
     }
 
     #[test]
+    fn a_small_figure_puts_its_legend_under_the_plot_rather_than_over_a_trail() {
+        // An author's 320×240 figure 2 (Adam, bias correction on and off):
+        // every corner of the plot hid part of a trail; below it, none.
+        let json = r#"{"landscape": {"kind": "quadratic", "a": 0.1, "b": 2}, "start": [-5, -2], "steps": 30, "convention": "d2l", "optimizers": [{"kind": "adam", "lr": 0.2}, {"kind": "adam", "lr": 0.2, "bias_correction": false}]}"#;
+        let scene = Scene::from_json(json).unwrap();
+        let runs = simulate(&scene).unwrap();
+        let opt = SvgOptions {
+            width: 320,
+            height: 240,
+            ..SvgOptions::default()
+        };
+        let svg = render(&scene, &runs, &opt);
+        let [_, y, _, _] = legend_box(&svg);
+        let plot_bottom: f64 = {
+            let c = &svg[svg.find(r#"<clipPath id="plot"><rect "#).unwrap()..];
+            let num = |name: &str| -> f64 {
+                let at = c.find(&format!(r#" {name}=""#)).unwrap() + name.len() + 3;
+                c[at..at + c[at..].find('"').unwrap()].parse().unwrap()
+            };
+            num("y") + num("height")
+        };
+        assert!(
+            y > plot_bottom,
+            "the legend at y = {y}, the plot ends at {plot_bottom}"
+        );
+    }
+
+    #[test]
     fn the_legend_goes_to_the_corner_where_it_hides_least() {
         let fig = |json: &str| {
             let scene = Scene::from_json(json).unwrap();
