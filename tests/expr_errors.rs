@@ -145,6 +145,8 @@ fn errors_quote_what_the_student_typed_at_its_character() {
         ("（x，y）", "column 3: expected ')' to close '（' at column 1, found '，'", "第 3 列：需要“)”来闭合第 1 列的“（”，却是“，”"),
         ("ｆｏｏ（x）", "column 1: unknown name 'ｆｏｏ': use x, y, pi, e or a function (sqrt, exp, ln, log, sin, cos, tan, tanh, abs, min, max)", "第 1 列：未知的名称“ｆｏｏ”：请使用 x、y、pi、e 或函数（sqrt, exp, ln, log, sin, cos, tan, tanh, abs, min, max）"),
         // What a Chinese input method types that means nothing here: said so.
+        ("x^2 + 3*y^2。", "column 12: unexpected character '。' (Chinese punctuation): switch the input method to English punctuation", "第 12 列：无法识别的字符“。”（中文标点）：请把输入法切换为英文标点"),
+        ("x^2+y^2。。", "column 8: unexpected character '。' (Chinese punctuation): switch the input method to English punctuation", "第 8 列：无法识别的字符“。”（中文标点）：请把输入法切换为英文标点"),
         ("x^2 + y。", "column 8: unexpected character '。' (Chinese punctuation): switch the input method to English punctuation", "第 8 列：无法识别的字符“。”（中文标点）：请把输入法切换为英文标点"),
         ("x……2", "column 2: unexpected character '…' (Chinese punctuation): switch the input method to English punctuation", "第 2 列：无法识别的字符“…”（中文标点）：请把输入法切换为英文标点"),
         ("min（x、y）", "column 6: unexpected character '、' (Chinese punctuation): switch the input method to English punctuation", "第 6 列：无法识别的字符“、”（中文标点）：请把输入法切换为英文标点"),

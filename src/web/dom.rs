@@ -125,6 +125,24 @@ where
     Ok(())
 }
 
+/// Like [`on`], in the capture phase: before any element's own listener.
+pub fn on_capture<E, F>(target: &EventTarget, event: &str, f: F) -> Result<(), JsValue>
+where
+    E: JsCast + 'static,
+    F: FnMut(E) + 'static,
+{
+    let cb = typed(f);
+    let opts = web_sys::AddEventListenerOptions::new();
+    opts.set_capture(true);
+    target.add_event_listener_with_callback_and_add_event_listener_options(
+        event,
+        cb.as_ref().unchecked_ref(),
+        &opts,
+    )?;
+    cb.forget();
+    Ok(())
+}
+
 /// The nearest ancestor-or-self of an event target matching a CSS selector.
 pub fn closest(target: Option<EventTarget>, selector: &str) -> Option<Element> {
     target?

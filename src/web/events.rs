@@ -547,11 +547,7 @@ fn kept_by(t: &Element, key: &str, ctrl: bool, in_lesson: bool) -> bool {
 /// Keyboard: the keys of [`KEYS`], anywhere on the page, unless the focused
 /// control keeps that key; the start handle's arrows move the start.
 fn keys(doc: &Document) -> Result<(), JsValue> {
-    let screen: Element = by_id(doc, "blank")?;
-    let d = doc.clone();
-    on(&screen, "click", move |_: web_sys::MouseEvent| {
-        blank(&d, Some(false));
-    })?;
+    blank_keys(doc)?;
     let d = doc.clone();
     on(doc, "keydown", move |e: KeyboardEvent| {
         if e.alt_key() {
@@ -560,12 +556,6 @@ fn keys(doc: &Document) -> Result<(), JsValue> {
         let key = e.key();
         let ctrl = e.ctrl_key() || e.meta_key();
         let shift = e.shift_key();
-        // A black screen: any key brings the page back, and does only that.
-        if blank(&d, None) {
-            e.prevent_default();
-            blank(&d, Some(false));
-            return;
-        }
         let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
         if let Some(t) = &target {
             if t.id() == "start-handle" && !ctrl {
@@ -586,13 +576,7 @@ fn keys(doc: &Document) -> Result<(), JsValue> {
             e.prevent_default();
             return super::focus::next_rate(&d);
         }
-        // What a presentation clicker's blank key sends (PowerPoint's and
-        // reveal.js's B and .): the room looks at the teacher, not the figure.
-        if (key.eq_ignore_ascii_case("b") || key == ".") && !ctrl {
-            e.prevent_default();
-            blank(&d, Some(true));
-            return;
-        }
+
         let Some(b) = KEYS.iter().find(|b| {
             b.key.eq_ignore_ascii_case(&key) && b.ctrl == ctrl && b.shift.is_none_or(|s| s == shift)
         }) else {
@@ -607,6 +591,36 @@ fn keys(doc: &Document) -> Result<(), JsValue> {
         // into the η box the teacher had clicked.
         if lesson_key && target.is_some_and(|t| t.id() != "plot") {
             super::gestures::focus_figure(&d);
+        }
+    })
+}
+
+/// The black screen: B or . (what a presentation clicker's blank key
+/// sends, PowerPoint's and reveal.js's) puts it up wherever the focus is
+/// but in a field one types in (a picker or a slider too); any key or a
+/// click takes it down and does only that. In the capture phase, before a
+/// focused slider's own arrows (which moved η as the page came back).
+fn blank_keys(doc: &Document) -> Result<(), JsValue> {
+    let screen: Element = by_id(doc, "blank")?;
+    let d = doc.clone();
+    on(&screen, "click", move |_: web_sys::MouseEvent| {
+        blank(&d, Some(false));
+    })?;
+    let d = doc.clone();
+    let window = web_sys::window().ok_or("no window")?;
+    super::dom::on_capture(&window, "keydown", move |e: KeyboardEvent| {
+        let key = e.key();
+        let up = blank(&d, None);
+        let asks = (key.eq_ignore_ascii_case("b") || key == ".")
+            && !(e.ctrl_key() || e.meta_key() || e.alt_key())
+            && !e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .is_some_and(|t| super::gestures::is_text_entry(&t));
+        if up || asks {
+            e.prevent_default();
+            e.stop_immediate_propagation();
+            blank(&d, Some(!up));
         }
     })
 }

@@ -512,6 +512,19 @@ test('B or . blanks the screen as a clicker asks; any key or a click brings the 
   await page.keyboard.press('ArrowLeft');
   assert.equal(await up(), false);
   assert.equal((await state(page)).t, s0.t, 'the key only brought the page back');
+  // With η's slider focused (E), the key that brings the page back does
+  // not move it; B blanks from the speed picker too.
+  await page.keyboard.press('e');
+  await page.keyboard.press('b');
+  assert.equal(await up(), true);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await up(), false);
+  assert.deepEqual((await state(page)).scene, s0.scene, 'η did not move');
+  await page.focus('#speed');
+  await page.keyboard.press('b');
+  assert.equal(await up(), true, 'from the speed picker');
+  await page.keyboard.press('b');
+  assert.equal(await up(), false);
   await page.keyboard.press('.');
   assert.equal(await up(), true);
   await page.mouse.click(300, 300);

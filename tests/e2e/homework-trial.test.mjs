@@ -25,6 +25,12 @@ test('GD with η = 2/L exactly: neither converging nor diverging, in the message
   await zh.waitForFunction(() => document.getElementById('figure-summary').textContent.includes('稳定界限'));
   assert.match(await messages(zh), /既不收敛也不发散：η = 0\.5 = 2\/L = 2\/4，正好在稳定界限上/);
   assert.doesNotMatch(await summary(zh), /正在收敛/);
+  // Heavy ball on its bound swings wider than it started: the legend says
+  // its loss, not "diverging".
+  const { page: hb } = await open(t, `${BOWL}&opt=momentum:lr=0.75,gamma=0.5`);
+  await hb.waitForFunction(() => document.getElementById('messages').textContent !== '');
+  assert.match(await messages(hb), /neither converges nor diverges/);
+  assert.doesNotMatch(await hb.locator('#legend').innerText(), /diverging/);
   // Just below: no message, converging.
   const { page: below } = await open(t, `${BOWL}&opt=gd:lr=0.49`);
   await below.waitForFunction(() => document.getElementById('figure-summary').textContent !== '');

@@ -189,24 +189,29 @@ fn number(c: &[char], src: &[char], start: usize) -> Result<(f64, usize), ExprEr
         }
         *i - s
     };
+    // A 。 is what the `.` key types in Chinese punctuation mode: a decimal
+    // point between digits (`0。5`), but one with no digit after it is a
+    // sentence's full stop (`y^2。`), said as the punctuation it is.
+    let full_stop = |at: usize| {
+        Err(ExprError::new(
+            at + 1,
+            P::BadChar {
+                typed: '\u{3002}',
+                ime: true,
+            },
+        ))
+    };
     let int = digits(&mut i);
     let mut frac = 0;
     if i < c.len() && c[i] == '.' {
+        let dot = i;
         i += 1;
         frac = digits(&mut i);
+        if frac == 0 && src.get(dot) == Some(&'\u{3002}') {
+            return full_stop(dot);
+        }
     }
     if int + frac == 0 {
-        // A 。 typed in Chinese punctuation mode (a sentence's full stop
-        // after the formula): the punctuation, not a missing digit.
-        if src.get(start) == Some(&'\u{3002}') {
-            return Err(ExprError::new(
-                start + 1,
-                P::BadChar {
-                    typed: '\u{3002}',
-                    ime: true,
-                },
-            ));
-        }
         return Err(ExprError::new(start + 1, P::Digit));
     }
     if i < c.len() && (c[i] == 'e' || c[i] == 'E') {
@@ -223,6 +228,9 @@ fn number(c: &[char], src: &[char], start: usize) -> Result<(f64, usize), ExprEr
         i = j;
     }
     if i < c.len() && c[i] == '.' {
+        if src.get(i) == Some(&'\u{3002}') {
+            return full_stop(i);
+        }
         return Err(ExprError::new(i + 1, P::TwoDots));
     }
     let text: String = c[start..i].iter().collect();
