@@ -113,16 +113,9 @@ where
     E: JsCast + 'static,
     F: FnMut(E) + 'static,
 {
-    let cb = typed(f);
     let opts = web_sys::AddEventListenerOptions::new();
     opts.set_passive(false);
-    target.add_event_listener_with_callback_and_add_event_listener_options(
-        event,
-        cb.as_ref().unchecked_ref(),
-        &opts,
-    )?;
-    cb.forget();
-    Ok(())
+    on_with(target, event, f, &opts)
 }
 
 /// Like [`on`], in the capture phase: before any element's own listener.
@@ -131,13 +124,27 @@ where
     E: JsCast + 'static,
     F: FnMut(E) + 'static,
 {
-    let cb = typed(f);
     let opts = web_sys::AddEventListenerOptions::new();
     opts.set_capture(true);
+    on_with(target, event, f, &opts)
+}
+
+/// [`on`] with listener options.
+fn on_with<E, F>(
+    target: &EventTarget,
+    event: &str,
+    f: F,
+    opts: &web_sys::AddEventListenerOptions,
+) -> Result<(), JsValue>
+where
+    E: JsCast + 'static,
+    F: FnMut(E) + 'static,
+{
+    let cb = typed(f);
     target.add_event_listener_with_callback_and_add_event_listener_options(
         event,
         cb.as_ref().unchecked_ref(),
-        &opts,
+        opts,
     )?;
     cb.forget();
     Ok(())
