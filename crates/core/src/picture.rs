@@ -31,9 +31,33 @@ pub struct Ink {
     /// Presenting: a dark casing of this width under each cross, so the
     /// marker reads on the bright end of the map.
     pub casing: Option<f64>,
+    /// Presenting: the isolines over the bright end of the map (from
+    /// [`DARK_FROM`] of the colour scale up) in [`DARK_INK`], not white —
+    /// white on viridis' yellow is 1.3:1, which a washed-out projector
+    /// loses; this ink is 7:1 there.
+    pub dark: bool,
 }
 
+/// Where on the colour scale (0 the lowest loss's colour, 1 the highest)
+/// presenting's isolines turn dark: viridis is light from here on.
+pub const DARK_FROM: f64 = 0.6;
+
+/// The dark isolines' colour (a navy that reads as a line, not a hole).
+pub const DARK_INK: [u8; 3] = [24, 20, 48];
+
 impl Ink {
+    /// How many of a picture's `levels` isolines (lowest first, at k/(n + 1)
+    /// of the colour scale, k = 1..=n) are white: all but presenting's
+    /// dark ones over the bright end.
+    pub fn white_levels(&self, levels: usize) -> usize {
+        if !self.dark {
+            return levels;
+        }
+        (1..=levels)
+            .filter(|&k| (k as f64) / (levels as f64 + 1.0) < DARK_FROM)
+            .count()
+    }
+
     /// The page's lines: base sizes (an isoline 1 px, a cross 7 px by 2 px)
     /// times `line`, at `dpr` device pixels per CSS pixel. A projector
     /// washes faint lines out: presenting, the isolines are stronger and the
@@ -45,6 +69,7 @@ impl Ink {
             arm: 7.0 * line * dpr,
             cross: 2.0 * line * dpr,
             casing: present.then_some((2.0 * line + 2.0) * dpr),
+            dark: present,
         }
     }
 }
@@ -66,6 +91,8 @@ pub struct Picture {
     coarse: Grid,
     sampler: Sampler,
     pen: Pen,
+    /// Presenting's dark isolines ([`Ink::dark`]).
+    dark_pen: Pen,
     levels: Vec<f64>,
 }
 
@@ -77,6 +104,7 @@ impl Default for Picture {
             coarse: Grid::sample(&l, l.default_view(), 2, 2),
             sampler: Sampler::default(),
             pen: Pen::default(),
+            dark_pen: Pen::default(),
             levels: Vec::new(),
         }
     }
@@ -114,14 +142,23 @@ impl Picture {
             raster,
             coarse,
             pen,
+            dark_pen,
             levels,
             ..
         } = self;
+        let white = ink.white_levels(levels.len());
         pen.begin(raster.w, raster.h);
-        each_isoline(coarse, levels, vp, dpr, |pts| pen.line(pts, ink.line));
+        dark_pen.begin(raster.w, raster.h);
+        each_isoline(coarse, levels, vp, dpr, |k, pts| {
+            let p = if k < white { &mut *pen } else { &mut *dark_pen };
+            p.line(pts, ink.line)
+        });
         let white = [255, 255, 255];
         let n = raster
-            .colour_with(l, |j, row| pen.ink_row(j, row, white, ink.alpha))
+            .colour_with(l, |j, row| {
+                pen.ink_row(j, row, white, ink.alpha);
+                dark_pen.ink_row(j, row, DARK_INK, ink.alpha);
+            })
             .len();
         let rgba = &mut raster.rgba[..n];
         if let Some(width) = ink.casing {
@@ -147,31 +184,35 @@ impl Picture {
 /// Each isoline at `levels` traced on `coarse`, in device pixels,
 /// simplified to a quarter of a device pixel (no pixel one can see moves;
 /// a stroke costs by the point): the bowl's and Rosenbrock's isolines keep
-/// an eighth of their points, Rastrigin's half (surface/simplify.rs).
+/// an eighth of their points, Rastrigin's half (surface/simplify.rs). `f`
+/// is given each line's level's index in `levels`.
 pub fn each_isoline(
     coarse: &Grid,
     levels: &[f64],
     vp: &Viewport,
     dpr: f64,
-    mut f: impl FnMut(&[(f64, f64)]),
+    mut f: impl FnMut(usize, &[(f64, f64)]),
 ) {
     let mut px = Vec::new();
     let mut thin = Vec::new();
     let mut stack = Vec::new();
-    for line in isolines_at(coarse, levels).iter().flatten() {
-        px.clear();
-        px.extend(line.iter().map(|p| {
-            let (x, y) = vp.px(*p);
-            (x * dpr, y * dpr)
-        }));
-        // A speck of a few points (a tiny island in a flat valley) stays
-        // as traced: simplified it would turn from a dot into a dash.
-        if px.len() < 8 {
-            f(&px);
-            continue;
+    for (k, lines) in isolines_at(coarse, levels).iter().enumerate() {
+        for line in lines {
+            px.clear();
+            px.extend(line.iter().map(|p| {
+                let (x, y) = vp.px(*p);
+                (x * dpr, y * dpr)
+            }));
+            // A speck of a few points (a tiny island in a flat valley)
+            // stays as traced: simplified it would turn from a dot into a
+            // dash.
+            if px.len() < 8 {
+                f(k, &px);
+                continue;
+            }
+            simplify(&px, 0.25, &mut stack, &mut thin);
+            f(k, &thin);
         }
-        simplify(&px, 0.25, &mut stack, &mut thin);
-        f(&thin);
     }
 }
 
@@ -236,5 +277,40 @@ mod tests {
         assert_eq!(ink.cross, 7.0);
         assert_eq!(ink.casing, Some(11.0));
         assert_eq!(Ink::page(1.0, false, 1.0).casing, None);
+    }
+
+    /// Presenting, the isolines over viridis' bright end are dark (white
+    /// there is 1.3:1, lost on a washed-out projector); the others stay
+    /// white, and a page not presenting only ever lightens the map.
+    #[test]
+    fn presenting_inks_the_bright_end_s_isolines_dark() {
+        let l = Landscape::default();
+        let vp = Viewport::new(l.default_view(), 320.0, 200.0);
+        let mut p = Picture::default();
+        let lum = |px: &[u8]| 0.2126 * px[0] as f64 + 0.7152 * px[1] as f64 + 0.0722 * px[2] as f64;
+        let mut pixels = |ink: Option<Ink>| {
+            p.sample(&l, &vp, (320, 200), (128, 80));
+            p.colour(&l, &vp, 1.0, ink).to_vec()
+        };
+        let plain = pixels(None);
+        let count = |inked: &[u8]| {
+            let (mut darker, mut lighter) = (0, 0);
+            for (a, b) in plain.chunks(4).zip(inked.chunks(4)) {
+                let d = lum(b) - lum(a);
+                darker += usize::from(d < -30.0);
+                lighter += usize::from(d > 30.0);
+            }
+            (darker, lighter)
+        };
+        let (darker, lighter) = count(&pixels(Some(Ink::page(1.0, true, 1.0))));
+        assert!(
+            darker > 300 && lighter > 100,
+            "{darker} darker, {lighter} lighter"
+        );
+        let (darker, _) = count(&pixels(Some(Ink::page(1.0, false, 1.0))));
+        assert_eq!(darker, 0);
+        let ink = Ink::page(1.0, true, 1.0);
+        assert_eq!(ink.white_levels(LEVELS), 8, "k/15 < 0.6 for k ≤ 8");
+        assert_eq!(Ink::page(1.0, false, 1.0).white_levels(LEVELS), LEVELS);
     }
 }

@@ -16,7 +16,7 @@ use super::axes::{labels, Strip};
 use super::layers::TrailLayer;
 use super::{context, Geom, Style};
 use crate::landscape::Landscape;
-use crate::picture::{coarse_size, each_isoline, minima, Ink, Picture, CASING_ALPHA};
+use crate::picture::{coarse_size, each_isoline, minima, Ink, Picture, CASING_ALPHA, DARK_INK};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -305,14 +305,32 @@ fn stroke_on_canvas(
 ) -> Result<(), JsValue> {
     ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
     let (vp, d) = (geom.viewport(), geom.dpr);
-    // One path for every line (where two lines touch they show once).
+    // One path for every line of an ink (where two lines touch they show
+    // once): the white ones, then presenting's dark ones (picture::Ink::dark),
+    // traced in the same pass.
+    let levels = picture.levels();
+    let white = ink.white_levels(levels.len());
+    let mut dark: Vec<Vec<(f64, f64)>> = Vec::new();
     ctx.begin_path();
-    each_isoline(picture.coarse(), picture.levels(), &vp, d, |pts| {
-        path(ctx, pts)
+    each_isoline(picture.coarse(), levels, &vp, d, |k, pts| {
+        if k < white {
+            path(ctx, pts)
+        } else {
+            dark.push(pts.to_vec())
+        }
     });
     ctx.set_stroke_style_str(&format!("rgba(255,255,255,{})", ink.alpha));
     ctx.set_line_width(ink.line);
     ctx.stroke();
+    if !dark.is_empty() {
+        let [r, g, b] = DARK_INK;
+        ctx.begin_path();
+        for pts in &dark {
+            path(ctx, pts);
+        }
+        ctx.set_stroke_style_str(&format!("rgba({r},{g},{b},{})", ink.alpha));
+        ctx.stroke();
+    }
     ctx.begin_path();
     minima(landscape, &vp, d, ink.arm, |a, b| path(ctx, &[a, b]));
     if let Some(width) = ink.casing {
