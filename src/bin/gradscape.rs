@@ -233,18 +233,24 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             // A long GIF says how far it is, where someone watches.
             let watched = std::io::IsTerminal::is_terminal(&std::io::stderr());
+            let mut open_line = false;
             let mut tell = |k: usize, n: usize| {
                 if watched && n >= 50 {
                     eprint!(
                         "\r{}",
                         trf(lang, "cli.gif-progress", &[&k.to_string(), &n.to_string()])
                     );
+                    open_line = k < n;
                     if k == n {
                         eprintln!();
                     }
                 }
             };
             let made = media::export_telling(&sc, &runs, &opt, format, anim, &mut tell);
+            // A frame that failed: its error on a line of its own.
+            if open_line && made.is_err() {
+                eprintln!();
+            }
             let bytes = made.map_err(|e| match e {
                 MediaError::Size(w, h) => trf(
                     lang,
@@ -381,7 +387,7 @@ use gradscape::export::plan::MAX_FRAMES;
 /// A GIF of more than [`MAX_FRAMES`] frames is refused with the `--every`
 /// that fits.
 fn check_frames(steps: usize, every: usize, lang: Lang) -> Result<(), String> {
-    let n = media::frame_steps(steps, every).len();
+    let n = gradscape::export::plan::frame_count(steps, every);
     if n <= MAX_FRAMES {
         return Ok(());
     }

@@ -611,7 +611,11 @@ fn blank_keys(doc: &Document) -> Result<(), JsValue> {
     super::dom::on_capture(&window, "keydown", move |e: KeyboardEvent| {
         let key = e.key();
         let up = blank(&d, None);
+        // Not in an embed (a reader's "." in a page of notes), nor a held key.
+        let embedded = d.body().is_some_and(|b| b.class_list().contains("embed"));
         let asks = (key.eq_ignore_ascii_case("b") || key == ".")
+            && !embedded
+            && !e.repeat()
             && !(e.ctrl_key() || e.meta_key() || e.alt_key())
             && !e
                 .target()

@@ -60,7 +60,7 @@ test('f undefined at the start: the legend says so, not "diverged at step 0"', a
   const legend = await page.locator('#legend').innerText();
   assert.match(legend, /f 在起点无定义/);
   assert.doesNotMatch(legend + await messages(page), /第 0 步发散/);
-  assert.match(await messages(page), /无法出发：f 在起点处无定义/);
+  assert.match(await messages(page), /无法开始：f 在起点处无定义/);
   noErrors(errors);
 });
 

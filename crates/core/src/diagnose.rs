@@ -323,10 +323,26 @@ const ON_EDGE: f64 = 1e-12;
 /// [`Hint::AtEdge`] for GD or momentum with a constant η on a bowl, η·L on
 /// the stability bound.
 fn at_edge(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
+    let h = &t.spec.hyper;
+    // The bound is the plain update's: weight decay adds to the curvature
+    // (GD η = 0.5 with λ = 0.1 grows), dampening changes the recurrence.
+    if h.lambda != 0.0 || h.dampening != 0.0 {
+        return None;
+    }
     let l = bowl_curvature(landscape).filter(|_| t.spec.schedule.is_none())?;
     let method = Method::of(&t.spec)?;
-    let (lr, bound) = (t.spec.hyper.lr, method.product_bound());
-    ((lr * l - bound).abs() <= ON_EDGE * bound).then_some(Hint::AtEdge {
+    let (lr, bound) = (h.lr, method.product_bound());
+    if (lr * l - bound).abs() > ON_EDGE * bound {
+        return None;
+    }
+    // A start with nothing along the steepest axis has no zig-zag there:
+    // such a run converges, and its gradient says so.
+    let norm = |p: &crate::Vec2| {
+        let g = landscape.grad(*p);
+        g[0].hypot(g[1])
+    };
+    let (first, last) = (t.points.first()?, t.points.last()?);
+    (norm(last) > 1e-3 * norm(first)).then_some(Hint::AtEdge {
         method,
         lr,
         l,
@@ -347,14 +363,17 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
     let lr = h.lr;
     // Under a schedule the base η is not what went too far (a cyclic
     // schedule's peak 1.2 over η = 0.6): the largest rate a step used is.
+    // (A run stopped at its first step used none: its base η then.)
     let scheduled = t.spec.schedule.is_some();
-    let peak = if scheduled {
-        t.lr.iter()
-            .copied()
-            .filter(|v| v.is_finite())
-            .fold(0.0, f64::max)
-    } else {
-        lr
+    let peak = match t
+        .lr
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite())
+        .reduce(f64::max)
+    {
+        Some(top) if scheduled => top,
+        _ => lr,
     };
     // A formula can be undefined (ln or sqrt of a negative number, a
     // division by zero) where the run is: that is not the step size's fault.
@@ -480,7 +499,7 @@ mod tests {
                 Some(Hint::AtEdge { lr, l, bound, .. }) => {
                     assert_eq!(*l, 4.0);
                     assert_eq!(*bound, bounds[i]);
-                    assert!((lr * l - bound).abs() < 1e-12);
+                    assert_eq!(*lr, [0.5, 0.75, 0.375][i]);
                 }
                 other => panic!("run {i}: {other:?}"),
             }
@@ -507,6 +526,17 @@ mod tests {
             hints(&bowl(r#"{"kind": "gd", "lr": 0.51}"#))[0],
             Some(Hint::GdUnstable { .. })
         ));
+        // Not the plain update on the bound: weight decay (grows),
+        // dampening (converges), a start on the flat axis (no zig-zag).
+        let h = hints(&bowl(
+            r#"{"kind": "gd", "lr": 0.5, "lambda": 0.1}, {"kind": "momentum", "lr": 0.75, "gamma": 0.5, "dampening": 0.5}"#,
+        ));
+        assert!(
+            !h.iter().any(|h| matches!(h, Some(Hint::AtEdge { .. }))),
+            "{h:?}"
+        );
+        let flat = r#"{"landscape": {"kind": "quadratic", "a": 0.1, "b": 2}, "start": [-5, 0], "steps": 100, "optimizers": [{"kind": "gd", "lr": 0.5}]}"#;
+        assert_eq!(hints(flat), vec![None]);
     }
 
     #[test]

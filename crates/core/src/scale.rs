@@ -68,10 +68,12 @@ impl Scale {
         }
         // The negative side's own size where there is one (a run at 1e43
         // beside it does not flatten it); else the smallest positive loss,
-        // at most 16 decades under the largest: a run reaching 0 exactly
-        // keeps its last decades on the way.
+        // at most 16 decades under the largest (a run reaching 0 exactly
+        // keeps its last decades on the way).
+        // (Past the normal floats a power of ten has no inverse: the
+        // smallest −5e-324 takes 1e-300.)
         let c = if lo < 0.0 {
-            pow(10.0, log10(-lo).floor())
+            pow(10.0, log10(-lo).floor().max(-300.0))
         } else {
             pow(
                 10.0,
@@ -80,6 +82,9 @@ impl Scale {
                     .max(log10(most).floor() - DECADES),
             )
         };
+        if !(c > 0.0 && c.is_finite()) {
+            return Scale::Linear;
+        }
         if most / c < 100.0 {
             Scale::Linear
         } else {
@@ -156,6 +161,30 @@ impl Scale {
         }
     }
 
+    /// Ticks from `lo` to `hi` (axis units) no two of which are nearer
+    /// than `gap` pixels by `px`: for `SymLog`, the top and bottom ones and
+    /// 0 first (a run's start and end), then the others from the top down;
+    /// otherwise [`Scale::ticks`] thinned from its first.
+    pub fn spaced(self, lo: f64, hi: f64, px: impl Fn(f64) -> f64, gap: f64) -> Vec<f64> {
+        let all = self.ticks(lo, hi, usize::MAX);
+        let (Some(&top), Some(&bottom)) = (all.last(), all.first()) else {
+            return all;
+        };
+        let mut order = vec![top, bottom];
+        if self != Scale::Linear && self != Scale::Log {
+            order.extend(all.iter().copied().filter(|&u| u == 0.0));
+        }
+        order.extend(all.iter().rev().copied());
+        let mut taken: Vec<f64> = vec![];
+        for u in order {
+            if taken.iter().all(|&t| (px(t) - px(u)).abs() >= gap) {
+                taken.push(u);
+            }
+        }
+        taken.sort_by(f64::total_cmp);
+        taken
+    }
+
     /// A tick's label: "1e-3" on a log axis, "−1e-2", "0", "1e2" on a
     /// symmetric one (c·10ᵏ), plain numbers on a linear one.
     pub fn label(self, u: f64) -> String {
@@ -190,6 +219,12 @@ mod tests {
         assert_eq!(Scale::of_values([10.0, -1.6e6]), Scale::Linear);
         assert_eq!(Scale::of_values([0.0, 0.0]), Scale::Linear);
         assert_eq!(Scale::of_values([f64::NAN]), Scale::Linear);
+        // The smallest floats still give a finite axis.
+        for lo in [-1e-300, -5e-324] {
+            let s = Scale::of_values([10.0, lo]);
+            assert!(matches!(s, Scale::SymLog(c) if c > 0.0), "{s:?}");
+            assert!(s.unit(lo).is_finite() && s.unit(10.0).is_finite());
+        }
     }
 
     #[test]

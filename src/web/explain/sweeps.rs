@@ -333,7 +333,7 @@ fn draw_lr_chart(
         .map(|v| (xp(v), tick_label(v)))
         .collect();
     let yticks: Ticks = loss
-        .ticks()
+        .ticks(&r)
         .into_iter()
         .map(|(v, text)| (r.y(loss.axis, v), text))
         .collect();

@@ -20,8 +20,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlButtonElement, HtmlCanvasElement, HtmlInputElement};
 
-/// The L2 isolines traced, with their λ and geometry.
-pub(super) type L2Lines = (f64, Geom, Rc<Vec<Vec<crate::Vec2>>>);
+/// The L2 isolines traced, with their surface, λ and geometry (a new
+/// scene's quadratic has the same default window as the last one's).
+pub(super) type L2Lines = (
+    crate::landscape::Landscape,
+    f64,
+    Geom,
+    Rc<Vec<Vec<crate::Vec2>>>,
+);
 
 pub(super) struct State {
     pub(super) root: Element,
@@ -179,12 +185,15 @@ impl State {
                 replay: self.model.replay,
             };
             let lambda = shown_l2(&self.model.scene.optimizers, hidden);
+            let land = &self.model.scene.landscape;
             let l2 = match (lambda, &self.l2) {
                 (None, _) => None,
-                (Some(l), Some((was, g, lines))) if *was == l && *g == geom => Some(lines.clone()),
+                (Some(l), Some((s, was, g, lines))) if s == land && *was == l && *g == geom => {
+                    Some(lines.clone())
+                }
                 (Some(l), _) => {
-                    let lines = fine_lines(&self.model.scene.landscape, l, &geom);
-                    self.l2 = Some((l, geom, lines.clone()));
+                    let lines = fine_lines(land, l, &geom);
+                    self.l2 = Some((land.clone(), l, geom, lines.clone()));
                     Some(lines)
                 }
             };

@@ -115,28 +115,10 @@ impl LossAxes {
     pub fn y_ticks(&self) -> Vec<f64> {
         let ph = self.ph().max(0.0);
         if let Scale::SymLog(_) = self.scale {
-            // 0 and ±c·10ᵏ: the top and bottom decades and 0 first (the
-            // run's start and its end), then the others from the top down,
-            // each where it keeps a label's height from those taken.
-            let px = |u: f64| self.y_unit(u);
-            let all = self.scale.ticks(self.ylo, self.yhi, usize::MAX);
-            let (Some(&top), Some(&bottom)) = (all.last(), all.first()) else {
-                return all;
-            };
-            let mut order = vec![top, bottom];
-            order.extend(all.iter().copied().filter(|&u| u == 0.0));
-            order.extend(all.iter().rev().copied());
-            let mut taken: Vec<f64> = vec![];
-            for u in order {
-                if taken
-                    .iter()
-                    .all(|&t| (px(t) - px(u)).abs() >= LOSS_LABEL_GAP)
-                {
-                    taken.push(u);
-                }
-            }
-            taken.sort_by(f64::total_cmp);
-            return taken;
+            // 0 and ±c·10ᵏ, none nearer another than a label's height.
+            return self
+                .scale
+                .spaced(self.ylo, self.yhi, |u| self.y_unit(u), LOSS_LABEL_GAP);
         }
         if self.scale.is_log() {
             let span = (self.yhi - self.ylo).round().max(1.0) as usize;

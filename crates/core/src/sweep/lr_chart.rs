@@ -1,6 +1,7 @@
 //! The η chart of the sweep: η on a log axis over the grid (1e-4 … 10), the
-//! final loss on a log axis when every loss is positive (else linear), and
-//! a band above the plot with one row of crosses per optimizer for the runs
+//! final loss on a log axis when every loss is positive (else a symmetric
+//! log or linear, `Scale`), and a band above the plot with one row of crosses
+//! per optimizer for the runs
 //! that left the finite world.
 
 use super::{LrSweep, Outcome};
@@ -67,6 +68,10 @@ impl Band {
         (self.row_h * 0.4).clamp(1.2, 3.0)
     }
 }
+
+/// The least distance (px) between two y labels of the sweep's chart (its
+/// 11 px text and a little air).
+pub const TICK_GAP: f64 = 13.0;
 
 /// The loss axis: every finite final loss and f at the start.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -143,10 +148,11 @@ impl LossAxis {
         p.y(self.axis, self.value(v))
     }
 
-    /// The ticks as (axis value, label): about four decades (`1e-3`) on a
-    /// log axis, 0 and ±c·10ᵏ on a symmetric one, nice numbers on a linear
-    /// one.
-    pub fn ticks(&self) -> Vec<(f64, String)> {
+    /// The ticks on `p` as (axis value, label): about four decades
+    /// (`1e-3`) on a log axis, 0 and ±c·10ᵏ on a symmetric one (none nearer
+    /// another than [`TICK_GAP`]: −1e-2, 0 and 1e-2 overprinted in a
+    /// 132 px chart), nice numbers on a linear one.
+    pub fn ticks(&self, p: &Plot) -> Vec<(f64, String)> {
         let Axis { lo, hi } = self.axis;
         let at = match self.scale {
             Scale::Log => {
@@ -154,7 +160,7 @@ impl LossAxis {
                 let every = (span / 4).max(1);
                 (0..=span).step_by(every).map(|k| lo + k as f64).collect()
             }
-            Scale::SymLog(_) => self.scale.ticks(lo, hi, 4),
+            Scale::SymLog(_) => self.scale.spaced(lo, hi, |u| p.y(self.axis, u), TICK_GAP),
             Scale::Linear => ticks(lo, hi, 4),
         };
         at.into_iter().map(|u| (u, self.scale.label(u))).collect()
@@ -205,14 +211,16 @@ mod tests {
         assert!(a.axis.hi <= (10.5f64).log10().ceil() + 8.0);
         assert!(a.axis.hi - a.axis.lo <= 17.0);
         assert_eq!(a.value(1e300), a.axis.hi);
-        let t = a.ticks();
+        let t = a.ticks(&Plot::new(552.0, 240.0, 52.0, 10.0, 20.0, 32.0));
         assert!(t.len() >= 4 && t[0] == (a.axis.lo, format!("1e{}", a.axis.lo as i64)));
         // A saddle's losses go below 0: a linear axis; no sweep at all: 0 … 1.
         let s = LossAxis::new(&sweeps(
             r#"{"landscape": {"kind": "saddle"}, "steps": 20, "optimizers": [{"kind": "gd"}]}"#,
         ));
         assert!(!s.log());
-        assert!(!s.ticks().is_empty());
+        assert!(!s
+            .ticks(&Plot::new(552.0, 240.0, 52.0, 10.0, 20.0, 32.0))
+            .is_empty());
         // A quartic whose minimum is below 0 (a student's): a symmetric
         // log, where the start and the best final losses stand apart (a
         // linear axis stretched to 2000 drew them flat on 0).
@@ -221,7 +229,16 @@ mod tests {
         ));
         assert!(matches!(q.scale, Scale::SymLog(_)), "{q:?}");
         assert!(q.value(1.15) - q.value(-0.0156) > 1.0, "{q:?}");
-        assert!(q.ticks().iter().any(|(u, l)| *u == 0.0 && l == "0"));
+        // In the page's 132 px plot, no two labels overprint.
+        let p = Plot::new(552.0, 190.0, 52.0, 10.0, 26.0, 32.0);
+        let t = q.ticks(&p);
+        assert!(t.len() >= 3, "{t:?}");
+        for w in t.windows(2) {
+            assert!(
+                p.y(q.axis, w[0].0) - p.y(q.axis, w[1].0) >= TICK_GAP,
+                "{t:?}"
+            );
+        }
         let none = LossAxis::new(&[]);
         assert_eq!(
             (none.log(), none.axis, none.start),

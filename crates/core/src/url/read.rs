@@ -196,6 +196,8 @@ pub fn from_query_over(query: &str, base: Option<&Scene>) -> (Scene, Option<usiz
                 }
             }
             "opt" if v.trim() == super::NO_OPTIMIZERS => {
+                // The last `opt=` counts: `none` after a refused one is none.
+                opt_text = None;
                 scene.insert("optimizers".into(), Value::Array(Vec::new()));
             }
             "opt" => {

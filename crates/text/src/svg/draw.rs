@@ -12,9 +12,11 @@ use gradscape_core::surface::{mark, Mark, Marker};
 use std::fmt::Write;
 
 /// What a legend must not hide, in pixels, with how much each counts:
-/// every trail point, more its start and its end (where a run is read),
-/// and most a minimum (where the runs are going). In a frame (`every_end`)
-/// each point is the end of the trail at some step, so each counts as one.
+/// every dot a trail shows (as [`run`] thins them: a run settled in a
+/// corner is one dot there, not its thousand steps), more its start and
+/// its end (where a run is read), and most a minimum (where the runs are
+/// going). In a frame (`every_end`) each point is the end of the trail at
+/// some step, so each counts as one.
 pub fn figure_marks<'a>(
     f: &Viewport,
     runs: impl IntoIterator<Item = &'a Trajectory>,
@@ -23,9 +25,10 @@ pub fn figure_marks<'a>(
 ) -> Vec<(f64, f64, f64)> {
     let mut out = Vec::new();
     for t in runs {
-        let n = t.points.len();
-        for (k, p) in t.points.iter().enumerate() {
-            let (x, y) = f.px(*p);
+        let px: Vec<(f64, f64)> = t.points.iter().map(|p| f.px(*p)).collect();
+        let dots = if every_end { px } else { thinned(&px, DOT_PX) };
+        let n = dots.len();
+        for (k, &(x, y)) in dots.iter().enumerate() {
             let end = every_end || k == 0 || k + 1 == n;
             out.push((x, y, if end { 6.0 } else { 1.0 }));
         }

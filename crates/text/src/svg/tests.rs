@@ -28,7 +28,6 @@ mod marks {
         assert!(svg.contains(r#"<polygon points="#));
     }
 
-    /// The legend's box: x, y, w, h.
     #[test]
     fn a_long_run_is_drawn_to_the_pixel_and_ends_where_it_ends() {
         // GD settling at the bowl's minimum: 20 000 steps, most on one spot.
@@ -62,6 +61,7 @@ mod marks {
         assert_eq!(runs[0].points.len(), 20001);
     }
 
+    /// The legend's box: x, y, w, h.
     fn legend_box(svg: &str) -> [f64; 4] {
         let g = &svg[svg.find(r#"<g class="legend"><rect "#).unwrap()..];
         let attr = |name: &str| -> f64 {

@@ -157,7 +157,7 @@ pub const ZH: crate::Table = &[
     ("explain.edge.at", "{0}：η ≥ {1} 时发散；η ≤ {2} 时损失不增长。"),
     ("explain.edge.all", "{0}：扫描中的每个 η（从 {1} 起）都发散。"),
     ("explain.edge.never", "{0}：直到 η = {1} 都不发散。"),
-    ("explain.edge.undefined", "{0}：f 在起点没有定义。"),
+    ("explain.edge.undefined", "{0}：f 在起点无定义。"),
     (
         "explain.edge.at_mixed",
         "{0}：η = {1} 时首次发散；η ≤ {2} 时损失不增长。更大的 η 并不都发散：大于 {1} 的 {4} 个 η 中有 {3} 个不发散，最大为 η = {5}。",
