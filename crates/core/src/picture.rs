@@ -148,18 +148,25 @@ impl Picture {
         } = self;
         let white = ink.white_levels(levels.len());
         pen.begin(raster.w, raster.h);
-        dark_pen.begin(raster.w, raster.h);
+        // Only presenting has dark lines: otherwise the second pen is not
+        // touched (the page's heatmap path as issue 16 measures it).
+        if ink.dark {
+            dark_pen.begin(raster.w, raster.h);
+        }
         each_isoline(coarse, levels, vp, dpr, |k, pts| {
             let p = if k < white { &mut *pen } else { &mut *dark_pen };
             p.line(pts, ink.line)
         });
         let white = [255, 255, 255];
-        let n = raster
-            .colour_with(l, |j, row| {
+        let n = if ink.dark {
+            raster.colour_with(l, |j, row| {
                 pen.ink_row(j, row, white, ink.alpha);
                 dark_pen.ink_row(j, row, DARK_INK, ink.alpha);
             })
-            .len();
+        } else {
+            raster.colour_with(l, |j, row| pen.ink_row(j, row, white, ink.alpha))
+        }
+        .len();
         let rgba = &mut raster.rgba[..n];
         if let Some(width) = ink.casing {
             minima(l, vp, dpr, ink.arm, |a, b| pen.line(&[a, b], width));
