@@ -8,7 +8,6 @@
 
 use crate::format::tick_label;
 use crate::math::{log10, pow};
-use crate::surface::ticks;
 
 /// How far below the largest |loss| the symmetric log's linear part may
 /// reach (as the log axes keep at most 16 decades).
@@ -123,16 +122,13 @@ impl Scale {
         self == Scale::Log
     }
 
-    /// About `n` ticks from `lo` to `hi` (axis units): for `SymLog`, 0 and
-    /// ±c·10ᵏ, thinned to every few decades.
+    /// A symmetric log's ticks from `lo` to `hi` (axis units), about `n`:
+    /// 0 and ±c·10ᵏ, thinned to every few decades (none for the other
+    /// scales, whose axes tick their own way).
     pub fn ticks(self, lo: f64, hi: f64, n: usize) -> Vec<f64> {
         match self {
-            Scale::Linear => ticks(lo, hi, n),
-            Scale::Log => {
-                let (a, b) = (lo.ceil() as i64, hi.floor() as i64);
-                let every = ((b - a) as usize / n.max(1)).max(1);
-                (a..=b).step_by(every).map(|e| e as f64).collect()
-            }
+            // The log and linear axes tick their own way (LossAxes, LossAxis).
+            Scale::Log | Scale::Linear => Vec::new(),
             Scale::SymLog(_) => {
                 // ±c·10ᵏ for k ≥ 0 sit at ±log₁₀(1 + 10ᵏ).
                 let side = |top: f64| -> Vec<f64> {
@@ -161,19 +157,17 @@ impl Scale {
         }
     }
 
-    /// Ticks from `lo` to `hi` (axis units) no two of which are nearer
-    /// than `gap` pixels by `px`: for `SymLog`, the top and bottom ones and
-    /// 0 first (a run's start and end), then the others from the top down;
-    /// otherwise [`Scale::ticks`] thinned from its first.
+    /// A symmetric log's ticks from `lo` to `hi` (axis units) no two of
+    /// which are nearer than `gap` pixels by `px`: the top and bottom ones
+    /// and 0 first (a run's start and end), then the others from the top
+    /// down.
     pub fn spaced(self, lo: f64, hi: f64, px: impl Fn(f64) -> f64, gap: f64) -> Vec<f64> {
         let all = self.ticks(lo, hi, usize::MAX);
         let (Some(&top), Some(&bottom)) = (all.last(), all.first()) else {
             return all;
         };
         let mut order = vec![top, bottom];
-        if self != Scale::Linear && self != Scale::Log {
-            order.extend(all.iter().copied().filter(|&u| u == 0.0));
-        }
+        order.extend(all.iter().copied().filter(|&u| u == 0.0));
         order.extend(all.iter().rev().copied());
         let mut taken: Vec<f64> = vec![];
         for u in order {

@@ -63,7 +63,12 @@ mod marks {
 
     /// The legend's box: x, y, w, h.
     fn legend_box(svg: &str) -> [f64; 4] {
-        let g = &svg[svg.find(r#"<g class="legend"><rect "#).unwrap()..];
+        rect_after(svg, r#"<g class="legend"><rect "#)
+    }
+
+    /// The x, y, w, h of the first rect after `marker`.
+    fn rect_after(svg: &str, marker: &str) -> [f64; 4] {
+        let g = &svg[svg.find(marker).unwrap()..];
         let attr = |name: &str| -> f64 {
             let at = g.find(&format!(r#" {name}=""#)).unwrap() + name.len() + 3;
             g[at..at + g[at..].find('"').unwrap()].parse().unwrap()
@@ -85,14 +90,8 @@ mod marks {
         };
         let svg = render(&scene, &runs, &opt);
         let [_, y, _, _] = legend_box(&svg);
-        let plot_bottom: f64 = {
-            let c = &svg[svg.find(r#"<clipPath id="plot"><rect "#).unwrap()..];
-            let num = |name: &str| -> f64 {
-                let at = c.find(&format!(r#" {name}=""#)).unwrap() + name.len() + 3;
-                c[at..at + c[at..].find('"').unwrap()].parse().unwrap()
-            };
-            num("y") + num("height")
-        };
+        let [_, top, _, h] = rect_after(&svg, r#"<clipPath id="plot"><rect "#);
+        let plot_bottom = top + h;
         assert!(
             y > plot_bottom,
             "the legend at y = {y}, the plot ends at {plot_bottom}"
