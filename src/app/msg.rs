@@ -69,6 +69,9 @@ pub enum Msg {
         key: HyperKey,
         /// The slider's position.
         pos: f64,
+        /// Slider positions a CSS pixel of the pointer's (the snap to the
+        /// keys' stops, `ParamInfo::snap`); 0 for no snap.
+        per_px: f64,
     },
     /// A key on a card's slider (`up`: →, ↑ or PageUp), from the value in
     /// effect to a clean one, and back by the opposite key.

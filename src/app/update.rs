@@ -97,7 +97,12 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
     }
     match msg {
         Msg::SetHyper { i, key, v, slider } => cards::set(m, i, key, v, slider),
-        Msg::SlideHyper { i, key, pos } => cards::slide(m, i, key, pos),
+        Msg::SlideHyper {
+            i,
+            key,
+            pos,
+            per_px,
+        } => cards::slide(m, i, key, pos, per_px),
         Msg::ArrowHyper { i, key, up, by } => cards::arrow(m, i, key, up, by),
         Msg::SetFlag { i, key, on } => cards::set_flag(m, i, key, on),
         Msg::SetKey { i, key, part, v } => cards::set_key(m, i, key, part, v),

@@ -32,9 +32,31 @@ fn card_index(e: &web_sys::Event) -> Option<usize> {
         .ok()
 }
 
+/// What card `i`'s slider `input` for `key` now says: a numeric key's
+/// position (snapped to the keys' stops by a pointer's pixel); an
+/// integer's value, at once as the numbers' sliders.
+pub(super) fn slid(input: &HtmlInputElement, i: usize, key: Key) -> Option<Msg> {
+    match key {
+        Key::Hyper(key) => Some(Msg::SlideHyper {
+            i,
+            key,
+            pos: input.value_as_number(),
+            per_px: super::slider::per_px(input),
+        }),
+        Key::Int(_) => Some(Msg::SetKey {
+            i,
+            key,
+            part: 0,
+            v: Some(KeyValue::Int(input.value_as_number().max(0.0) as u64)),
+        }),
+        _ => None,
+    }
+}
+
 /// Listen to every control of the page.
 pub fn wire(doc: &Document) -> Result<(), JsValue> {
     cards(doc)?;
+    super::slider::wire(doc)?;
     super::schedule::wire(doc)?;
     globals(doc)?;
     time(doc)?;
@@ -109,12 +131,16 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
         else {
             return;
         };
+        if input.type_() == "range" {
+            // A finger's touch that may yet be a scroll moves no value.
+            if !super::slider::held(&input) {
+                if let Some(msg) = slid(&input, i, key) {
+                    dispatch(msg);
+                }
+            }
+            return;
+        }
         match (input.type_().as_str(), key) {
-            ("range", Key::Hyper(key)) => dispatch(Msg::SlideHyper {
-                i,
-                key,
-                pos: input.value_as_number(),
-            }),
             ("text", Key::Hyper(key)) if input.class_list().contains("num") => {
                 dispatch(Msg::Typed {
                     field: FieldId::Hyper { i, key },
@@ -127,13 +153,6 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
                 key,
                 on: input.checked(),
             }),
-            // An integer's slider moves it at once, as the numbers' do.
-            ("range", Key::Int(_)) => dispatch(Msg::SetKey {
-                i,
-                key,
-                part: 0,
-                v: Some(KeyValue::Int(input.value_as_number().max(0.0) as u64)),
-            }),
             _ => {}
         }
     })?;
@@ -142,7 +161,8 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
     // shows (thirty presses of one position took λ from 0.01 to 0.0142),
     // to a clean value (0.4 → 0.5 → 0.6: `ParamInfo::arrow`); with Shift
     // the finest step (0.4 → 0.401), PageUp/PageDown ten arrows; each
-    // comes back by the opposite key. Drags keep every position. In a
+    // comes back by the opposite key. A drag snaps to the same stops within
+    // half a pixel and keeps the positions between (src/web/slider.rs). In a
     // lesson PageUp/PageDown are the clicker's (`kept_by`), a locked
     // lesson's too: there they change nothing, never η behind the class.
     let d = doc.clone();

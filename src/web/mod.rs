@@ -38,6 +38,7 @@ mod render;
 mod schedule;
 mod share;
 mod sizes;
+mod slider;
 mod start;
 mod state;
 mod summary;

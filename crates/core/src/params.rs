@@ -13,6 +13,9 @@ use crate::optim::{HyperKey, OptKind};
 /// Slider positions run over 0..=SLIDER_STEPS.
 pub const SLIDER_STEPS: f64 = 1000.0;
 
+/// A linear slider's drag stops every this many positions (a − / + press).
+const SNAP_STEPS: f64 = 10.0;
+
 /// The presentation of one numeric hyper-parameter.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ParamInfo {
@@ -46,6 +49,11 @@ impl ParamInfo {
 
     /// Value → slider position in 0..=positions() (clamped to the slider's range).
     pub fn to_slider(&self, v: f64) -> f64 {
+        self.position(v).round()
+    }
+
+    /// Value → the slider's exact (fractional) position, clamped to its range.
+    fn position(&self, v: f64) -> f64 {
         let p = if self.log {
             if v <= 0.0 || v.is_nan() {
                 0.0
@@ -54,14 +62,48 @@ impl ParamInfo {
                     / (math::log10(self.max) - math::log10(self.min));
                 if self.zero {
                     let n = self.positions();
-                    return (1.0 + p.clamp(0.0, 1.0) * (n - 1.0)).round();
+                    return 1.0 + p.clamp(0.0, 1.0) * (n - 1.0);
                 }
                 p
             }
         } else {
             (v - self.min) / (self.max - self.min)
         };
-        (p.clamp(0.0, 1.0) * self.positions()).round()
+        p.clamp(0.0, 1.0) * self.positions()
+    }
+
+    /// A pointer's slider position `pos`, drawn to the nearest of the
+    /// arrow keys' stops (a log slider's [`stops`](Self::stops) in every
+    /// decade, a linear one's every ten steps, a − / + press) when that
+    /// stop lies within half a pixel, `per_px` positions a CSS pixel (and
+    /// half a position: the browser rounds a pixel to a whole one). A
+    /// drag then passes through every value the keys and the lessons name
+    /// (η = 0.5, 0.6), which a narrow slider's pixel (×1.07 for η at 200
+    /// px) jumped over (0.556, 0.589, 0.631), and keeps the positions in
+    /// between. `per_px` ≤ 0: `pos` as it is.
+    pub fn snap(&self, pos: f64, per_px: f64) -> f64 {
+        if !(per_px > 0.0 && pos.is_finite()) {
+            return pos;
+        }
+        let near = if self.log {
+            if self.zero && pos < 0.5 {
+                return pos;
+            }
+            let e = math::log10(self.from_slider(pos)).floor() as i32;
+            let stops = self.stops();
+            (e - 1..=e + 1)
+                .flat_map(|e| stops.iter().map(move |m| round_sig(m * 10f64.powi(e), 3)))
+                .map(|s| self.position(s))
+                .min_by(|a, b| (a - pos).abs().total_cmp(&(b - pos).abs()))
+                .unwrap_or(pos)
+        } else {
+            (pos / SNAP_STEPS).round() * SNAP_STEPS
+        };
+        if (near - pos).abs() <= (per_px + 1.0) / 2.0 {
+            near
+        } else {
+            pos
+        }
     }
 
     /// Slider position → value, rounded to 3 significant digits (log) or to
@@ -291,6 +333,60 @@ fn next_digits(v: f64, up: bool, digits: i32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The positions a pointer reaches on a slider `px` CSS pixels wide
+    /// (the browser rounds each pixel to a whole position), snapped.
+    fn dragged(info: &ParamInfo, px: u32) -> Vec<f64> {
+        let per_px = info.positions() / f64::from(px);
+        (0..=px)
+            .map(|k| info.from_slider(info.snap((f64::from(k) * per_px).round(), per_px)))
+            .collect()
+    }
+
+    #[test]
+    fn a_drag_passes_through_every_stop_the_keys_name() {
+        let lr = ParamInfo::of(OptKind::Gd, HyperKey::Lr);
+        for px in [145, 199, 458] {
+            let got = dragged(&lr, px);
+            // Every stop of every decade (1e-4, 1.1e-4 … 9, 10).
+            for e in -4..=1 {
+                for m in lr.stops() {
+                    let s = round_sig(m * 10f64.powi(e), 3);
+                    if s <= lr.max {
+                        assert!(got.contains(&s), "η = {s} not reached on a {px} px slider");
+                    }
+                }
+            }
+        }
+        // The lessons' values, and γ's hundredths (lesson 5's 0.99).
+        assert!([0.5, 0.6].iter().all(|v| dragged(&lr, 199).contains(v)));
+        let gamma = ParamInfo::of(OptKind::Momentum, HyperKey::Gamma);
+        let got = dragged(&gamma, 199);
+        assert!([0.5, 0.9, 0.99].iter().all(|v| got.contains(v)), "{got:?}");
+        // β2's end (0.9999, lesson 8) stays the last pixel's.
+        let b2 = ParamInfo::of(OptKind::Adam, HyperKey::Beta2);
+        assert_eq!(dragged(&b2, 199).last(), Some(&0.9999));
+    }
+
+    #[test]
+    fn a_snap_moves_a_position_by_at_most_half_a_pixel() {
+        let lr = ParamInfo::of(OptKind::Gd, HyperKey::Lr);
+        // Without the snap a 199 px slider never shows η = 0.5 or 0.6.
+        let per_px = lr.positions() / 199.0;
+        let plain: Vec<f64> = (0..=199)
+            .map(|k| lr.from_slider((f64::from(k) * per_px).round()))
+            .collect();
+        assert!(!plain.contains(&0.5) && !plain.contains(&0.6));
+        for k in 0..=1000 {
+            let pos = f64::from(k);
+            let s = lr.snap(pos, per_px);
+            assert!((s - pos).abs() <= (per_px + 1.0) / 2.0, "{pos} → {s}");
+        }
+        // No pixel size, no snap; the off position stays off.
+        assert_eq!(lr.snap(123.0, 0.0), 123.0);
+        let lambda = ParamInfo::of(OptKind::Gd, HyperKey::Lambda);
+        assert_eq!(lambda.from_slider(lambda.snap(0.0, 5.0)), 0.0);
+    }
 
     #[test]
     fn a_press_at_the_end_of_the_range_moves_nothing() {

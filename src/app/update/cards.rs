@@ -87,8 +87,9 @@ pub(super) fn set(m: &mut Model, i: usize, key: HyperKey, v: f64, slider: bool) 
     }
 }
 
-/// Card `i`'s slider for `key` at position `pos`.
-pub(super) fn slide(m: &mut Model, i: usize, key: HyperKey, pos: f64) -> Dirty {
+/// Card `i`'s slider for `key` at position `pos`, snapped to the keys' stops
+/// within half of a pointer's pixel (`per_px` positions).
+pub(super) fn slide(m: &mut Model, i: usize, key: HyperKey, pos: f64, per_px: f64) -> Dirty {
     let info = m
         .scene
         .optimizers
@@ -97,7 +98,7 @@ pub(super) fn slide(m: &mut Model, i: usize, key: HyperKey, pos: f64) -> Dirty {
         .map(|s| ParamInfo::of(s.kind, key));
     match info {
         Some(info) => {
-            let v = info.from_slider(pos);
+            let v = info.from_slider(info.snap(pos, per_px));
             set(m, i, key, v, true)
         }
         None => Dirty::NONE,

@@ -65,11 +65,31 @@ fn slide_hyper_maps_the_position() {
             i: 0,
             key: HyperKey::Lr,
             pos,
+            per_px: 0.0,
         },
     );
     assert!(d.has(Dirty::RUNS | Dirty::SETTLE));
     assert_eq!(m.scene.optimizers[0].hyper.lr, info.from_slider(pos));
     assert!(m.interacting);
+}
+
+#[test]
+fn a_pointer_slide_lands_on_a_stop_within_half_its_pixel() {
+    let mut m = model();
+    let info = ParamInfo::of(m.scene.optimizers[0].kind, HyperKey::Lr);
+    // η = 0.5 is at position 739.8; a 199 px slider's pixel is 5 positions.
+    let slide = |pos, per_px| Msg::SlideHyper {
+        i: 0,
+        key: HyperKey::Lr,
+        pos,
+        per_px,
+    };
+    update(&mut m, slide(742.0, 1000.0 / 199.0));
+    assert_eq!(m.scene.optimizers[0].hyper.lr, 0.5);
+    // Without a pixel (no pointer) the position's own value.
+    update(&mut m, slide(742.0, 0.0));
+    assert_eq!(m.scene.optimizers[0].hyper.lr, info.from_slider(742.0));
+    assert_ne!(info.from_slider(742.0), 0.5);
 }
 
 #[test]

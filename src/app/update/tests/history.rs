@@ -157,6 +157,7 @@ fn one_drag_one_pan_one_slider_one_field_are_one_entry_each() {
                 i: 0,
                 key: HyperKey::Lr,
                 pos,
+                per_px: 0.0,
             },
         );
     }

@@ -148,6 +148,7 @@ fn cases() -> Vec<(&'static str, Vec<Msg>)> {
                 i: 1,
                 key: HyperKey::Lr,
                 pos: 10.0,
+                per_px: 0.0,
             }],
         ),
         // The momentum map's click sets η and γ.

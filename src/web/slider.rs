@@ -1,0 +1,135 @@
+//! A card's slider under a pointer.
+//!
+//! Its resolution: the slider's positions a CSS pixel, read once when the
+//! pointer goes down (not per move: a layout read after each render was a
+//! fifth of a drag, issue 16), so that a drag snaps to the keys' stops
+//! (`ParamInfo::snap`: η = 0.5 and 0.6 are reachable by dragging).
+//!
+//! A finger's touch is held back until it is a drag: Chromium's slider
+//! jumps to a touch at once, also to one that starts a scroll, and a
+//! student swiping the page over a card changed η (0.4 → 5.25e-4) and
+//! "modified" the lesson. Until the finger moves sideways (or lifts: a
+//! tap sets the value, as the browser's own slider does) the slider's
+//! input events reach no model; when the browser takes the touch for a
+//! scroll (`pointercancel`) the slider's value is put back.
+
+use super::dom::{by_id, on};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlInputElement, PointerEvent};
+
+/// CSS pixels a finger moves sideways (more than up or down) before its
+/// touch is a drag of the slider.
+const SIDEWAYS: i32 = 6;
+
+/// The slider the pointer went down on.
+struct Down {
+    input: HtmlInputElement,
+    /// Slider positions a CSS pixel.
+    per_px: f64,
+    /// A touch not yet a drag: the value before it and where it began.
+    held: Option<(String, i32, i32)>,
+}
+
+thread_local! {
+    static DOWN: RefCell<Option<Down>> = const { RefCell::new(None) };
+}
+
+/// The positions a pixel of the pointer on `input` now (0: no pointer on it).
+pub fn per_px(input: &HtmlInputElement) -> f64 {
+    DOWN.with(|d| {
+        d.borrow()
+            .as_ref()
+            .filter(|d| &d.input == input)
+            .map_or(0.0, |d| d.per_px)
+    })
+}
+
+/// Whether `input`'s value is a touch not yet a drag (not for the model).
+pub fn held(input: &HtmlInputElement) -> bool {
+    DOWN.with(|d| {
+        d.borrow()
+            .as_ref()
+            .is_some_and(|d| &d.input == input && d.held.is_some())
+    })
+}
+
+/// A held touch let go: the model takes the slider's value now (as for a
+/// move; called with nothing borrowed, [`per_px`] is asked).
+fn send_input(input: &HtmlInputElement) {
+    let card = input
+        .closest("section.opt-card")
+        .ok()
+        .flatten()
+        .and_then(|c| c.get_attribute("data-index")?.parse().ok());
+    let key = input
+        .get_attribute("data-param")
+        .and_then(|n| crate::optim::Key::from_name(&n));
+    if let Some(msg) = card
+        .zip(key)
+        .and_then(|(i, key)| super::events::slid(input, i, key))
+    {
+        super::dispatch(msg);
+    }
+}
+
+/// Listen to pointers on the cards' sliders.
+pub fn wire(doc: &Document) -> Result<(), JsValue> {
+    let cards: Element = by_id(doc, "optimizers")?;
+    on(&cards, "pointerdown", |e: PointerEvent| {
+        let input = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            .filter(|i| i.type_() == "range");
+        let down = input.map(|input| {
+            let width = input.get_bounding_client_rect().width();
+            let max: f64 = input.max().parse().unwrap_or(0.0);
+            let per_px = if width > 0.0 { max / width } else { 0.0 };
+            let held =
+                (e.pointer_type() == "touch").then(|| (input.value(), e.client_x(), e.client_y()));
+            Down {
+                input,
+                per_px,
+                held,
+            }
+        });
+        DOWN.with(|d| *d.borrow_mut() = down);
+    })?;
+    on(&cards, "pointermove", |e: PointerEvent| {
+        let sideways = |&(_, x, y): &(String, i32, i32)| {
+            let (dx, dy) = ((e.client_x() - x).abs(), (e.client_y() - y).abs());
+            dx >= SIDEWAYS && dx > dy
+        };
+        let drag = DOWN.with(|d| {
+            let mut d = d.borrow_mut();
+            let d = d
+                .as_mut()
+                .filter(|d| d.held.as_ref().is_some_and(sideways))?;
+            d.held = None;
+            Some(d.input.clone())
+        });
+        if let Some(input) = drag {
+            send_input(&input);
+        }
+    })?;
+    // A tap: the value where it touched, snapped as a drag's.
+    on(&cards, "pointerup", |_: PointerEvent| {
+        let tap = DOWN.with(|d| {
+            let mut d = d.borrow_mut();
+            let d = d.as_mut()?;
+            d.held.take().map(|_| d.input.clone())
+        });
+        if let Some(input) = tap {
+            send_input(&input);
+        }
+        DOWN.with(|d| *d.borrow_mut() = None);
+    })?;
+    on(&cards, "pointercancel", |_: PointerEvent| {
+        if let Some(d) = DOWN.with(|d| d.borrow_mut().take()) {
+            if let Some((value, _, _)) = d.held {
+                d.input.set_value(&value);
+            }
+        }
+    })
+}
