@@ -125,8 +125,15 @@ pub fn show_expr_error(app: &App) -> Result<(), JsValue> {
         Some((text, e)) => {
             input.set_attribute("aria-invalid", "true")?;
             let lang = app.lang;
+            let fresh = msg.text_content().unwrap_or_default().is_empty();
             msg.set_text_content(Some(&trf(lang, "expr.kept", &[&expr_error(e, lang)])));
             show_caret(&app.doc, &caret, text, e.column)?;
+            // A new error under the formula being typed is brought into
+            // view with its caret: a tablet's keyboard left the sticky
+            // figure and the field, the message under the screen's edge.
+            if fresh && app.doc.active_element().as_ref() == Some(&input) {
+                super::dom::bring_into_view(&caret);
+            }
         }
     }
     Ok(())
@@ -300,6 +307,17 @@ pub fn sync_lesson(app: &App) -> Result<(), JsValue> {
     }
     if let Some(html) = app.doc.document_element() {
         set_attr(&html, "lang", app.lang.code())?;
+    }
+    // ‹ and › at the first and the last lesson go nowhere (the clicker
+    // stops there): disabled, as a student expects; a teacher link's lock
+    // keeps them disabled anywhere.
+    let last = LESSONS.len();
+    for (id, end) in [("lesson-prev", Some(1)), ("lesson-next", Some(last))] {
+        let b = app.root(id)?;
+        let off = app.lesson == end || b.class_list().contains("locked");
+        if b.has_attribute("disabled") != off {
+            b.toggle_attribute_with_force("disabled", off)?;
+        }
     }
     // The Animation export's caption is the lesson's title too.
     super::video::follow_lesson(app)?;

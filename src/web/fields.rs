@@ -237,7 +237,6 @@ pub fn show(app: &App) -> Result<(), JsValue> {
                 let p = doc.create_element("p")?;
                 p.set_id(id);
                 p.set_attribute("class", &format!("error {MESSAGE}"))?;
-                p.set_attribute("aria-live", "polite")?;
                 p
             }
         };
@@ -247,6 +246,15 @@ pub fn show(app: &App) -> Result<(), JsValue> {
         }
         if p.text_content().as_deref() != Some(text.as_str()) {
             p.set_text_content(Some(text));
+            // Said once by the page's one region for these (a screen
+            // reader did not read a region born with its text): the
+            // message of the field being typed in, or a new one.
+            let focused = doc.active_element().as_ref() == Some(input);
+            if focused || fresh {
+                if let Some(said) = doc.get_element_by_id("field-said") {
+                    said.set_text_content(Some(text));
+                }
+            }
         }
         if fresh {
             // A new message under the field the student is in is brought

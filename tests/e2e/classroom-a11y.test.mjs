@@ -45,7 +45,8 @@ async function refusal(loc) {
       invalid: f.getAttribute('aria-invalid'),
       border: getComputedStyle(f).borderTopColor,
       text: msg?.textContent.trim() ?? '',
-      live: msg?.getAttribute('aria-live') ?? null,
+      said: document.getElementById('field-said')?.textContent.trim() ?? null,
+      said_live: document.getElementById('field-said')?.getAttribute('aria-live') ?? null,
       gap, textGap,
       inWindow: !!b && b.bottom <= innerHeight && b.top >= 0,
       messages: document.querySelectorAll('.field-error').length,
@@ -68,7 +69,9 @@ test('η = −3 typed into Adam at 1366×768: the field is red and invalid, the 
   assert.match(r.text, /> 0/, `the allowed range: ${r.text}`);
   assert.match(r.text, /-3/, r.text);
   assert.match(r.text, /kept 0\.1$/, `says the value kept: ${r.text}`);
-  assert.equal(r.live, 'polite');
+  // Said by the page's polite region (a region born with its text is not read).
+  assert.equal(r.said_live, 'polite');
+  assert.equal(r.said, r.text, 'the message is said');
   assert.ok(r.gap <= 100 && r.textGap <= 100, `the message is beside the field (${r.gap} px, text ${r.textGap} px)`);
   assert.ok(r.inWindow, 'the message is on screen, not below the fold');
   // Still typing: the field keeps what was typed; its row says the value in effect.

@@ -84,7 +84,16 @@ pub fn head_row(doc: &Document, first: &str) -> Result<Element, JsValue> {
     let head = el(doc, "tr", &[], None)?;
     add(&head, &el(doc, "th", &[("scope", "col")], Some(first))?)?;
     for c in 0..2 {
-        add(&head, &el(doc, "th", &[("scope", "col")], Some(coord(c)))?)?;
+        // Over its numbers, which stand right (it sat 180 px left of them).
+        add(
+            &head,
+            &el(
+                doc,
+                "th",
+                &[("scope", "col"), ("class", "num-head")],
+                Some(coord(c)),
+            )?,
+        )?;
     }
     Ok(head)
 }
