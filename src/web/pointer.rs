@@ -83,6 +83,15 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     })?;
     let p = plot.clone();
     on_active(&plot, "wheel", move |e: WheelEvent| {
+        // Over a page that scrolls, the wheel scrolls it and a hint says
+        // how to zoom: a student at 1280×800 could not scroll past the
+        // figure to its messages (a touchpad's two fingers zoomed it).
+        // Ctrl/⌘ + wheel zooms, and a touchpad's pinch (Chromium sends it
+        // as Ctrl + wheel); a page with nothing to scroll (presenting, an
+        // embed that fits) zooms with the wheel alone, as before.
+        if !(e.ctrl_key() || e.meta_key() || !page_scrolls()) {
+            return wheel_hint(true);
+        }
         e.prevent_default();
         let (x, y) = rel(&p, e.client_x(), e.client_y());
         let factor = gradscape_core::geometry::wheel_factor(e.delta_y(), e.delta_mode());
@@ -92,4 +101,35 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             let _ = later(&w, Later::Gesture, || dispatch(Msg::EndGesture));
         }
     })
+}
+
+/// Whether the page is taller than the window (the wheel then scrolls it).
+fn page_scrolls() -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let height = w
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    w.document()
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| f64::from(root.scroll_height()) > height + 1.0)
+}
+
+/// Show (or hide) the figure's hint that Ctrl + wheel zooms; shown, it
+/// goes 1.5 s after the last wheel.
+fn wheel_hint(show: bool) {
+    let Some(w) = web_sys::window() else {
+        return;
+    };
+    if let Some(hint) = w.document().and_then(|d| d.get_element_by_id("wheel-hint")) {
+        if hint.has_attribute("hidden") == show {
+            let _ = hint.toggle_attribute_with_force("hidden", !show);
+        }
+    }
+    if show {
+        let _ = later(&w, Later::WheelHint, || wheel_hint(false));
+    }
 }

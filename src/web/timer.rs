@@ -34,10 +34,13 @@ pub enum Later {
     /// A pending number field committed a second after its last key
     /// (`Msg::Paused`): a student who stops typing sees why it is refused.
     Typing,
+    /// The figure's "Ctrl + wheel zooms" hint hidden 1.5 s after the last
+    /// plain wheel over it.
+    WheelHint,
 }
 
 impl Later {
-    const ALL: [Later; 7] = [
+    const ALL: [Later; 8] = [
         Later::Settle,
         Later::Sweeps,
         Later::Inspect,
@@ -45,6 +48,7 @@ impl Later {
         Later::Gesture,
         Later::Nudge,
         Later::Typing,
+        Later::WheelHint,
     ];
 
     fn ms(self) -> i32 {
@@ -54,6 +58,7 @@ impl Later {
             Later::Summary => 500,
             Later::Gesture => 400,
             Later::Nudge | Later::Typing => 1000,
+            Later::WheelHint => 1500,
         }
     }
 }

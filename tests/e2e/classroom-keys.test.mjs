@@ -2,7 +2,7 @@
 // Shift-click / the ring / the start handle / the start fields move the
 // start, every change can be undone and redone, ↺ lesson restores the
 // lesson, the keys work wherever the focus is (Space, arrows, Home/End,
-// PageUp/PageDown, Shift+arrows, + and −, Ctrl+Z), the wheel zooms by
+// PageUp/PageDown, Shift+arrows, + and −, Ctrl+Z), Ctrl + wheel zooms by
 // bounded steps and one finger on a phone scrolls the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -209,7 +209,7 @@ test('a fast wheel burst zooms a bounded amount, as one undo entry', async (t) =
   await act(page, () => page.evaluate(([x, y]) => {
     const plot = document.getElementById('plot');
     for (let i = 0; i < 15; i++) {
-      plot.dispatchEvent(new WheelEvent('wheel', { deltaY: 500, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+      plot.dispatchEvent(new WheelEvent('wheel', { deltaY: 500, clientX: x, clientY: y, ctrlKey: true, bubbles: true, cancelable: true }));
     }
   }, [g.left + g.w / 2, g.top + g.h / 2]));
   const g1 = await geometry(page);
@@ -217,7 +217,9 @@ test('a fast wheel burst zooms a bounded amount, as one undo entry', async (t) =
   assert.ok(ratio > 1 && ratio < 20, `15 fast wheel events zoom out ×${ratio}`);
   // One notch is a steady step.
   await page.waitForTimeout(500);
+  await page.keyboard.down('Control');
   await act(page, () => page.mouse.wheel(0, -100));
+  await page.keyboard.up('Control');
   const g2 = await geometry(page);
   const notch = (g1.x1 - g1.x0) / (g2.x1 - g2.x0);
   assert.ok(notch >= 1.1 && notch <= 1.25, `one notch zooms ×${notch}`);

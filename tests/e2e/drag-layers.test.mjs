@@ -62,7 +62,7 @@ function dragAndCompare(page, { card, n, at = -1, between = '', move = 0.003 }) 
       } else if (k === at && between === 'zoom') {
         const r = plot.getBoundingClientRect();
         plot.dispatchEvent(new WheelEvent('wheel', {
-          deltaY: -120, clientX: r.left + r.width / 3, clientY: r.top + r.height / 3, bubbles: true, cancelable: true,
+          deltaY: -120, clientX: r.left + r.width / 3, clientY: r.top + r.height / 3, ctrlKey: true, bubbles: true, cancelable: true,
         }));
       }
       await new Promise((ok) => setTimeout(ok, 5));

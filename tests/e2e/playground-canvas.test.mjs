@@ -5,7 +5,7 @@
 // errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { playgroundSuite, state, act, canvasHash, type, geometry, toPx, toWorld, freeCanvasPoint, noErrors } from './support.mjs';
+import { playgroundSuite, state, act, canvasHash, type, geometry, toPx, toWorld, freeCanvasPoint, noErrors, settled } from './support.mjs';
 
 const { fresh, noConsoleErrors } = playgroundSuite();
 
@@ -32,7 +32,7 @@ test('a plain click leaves the figure; Shift-clicking the canvas moves the start
   noErrors(errors);
 });
 
-test('dragging the start marker moves the start; dragging elsewhere pans; the wheel zooms; Reset view restores', async (t) => {
+test('dragging the start marker moves the start; dragging elsewhere pans; Ctrl + wheel zooms and the wheel alone scrolls the page; Reset view restores', async (t) => {
   const { page, errors } = await fresh(t);
   let g = await geometry(page);
   const view0 = [g.x0, g.x1, g.y0, g.y1];
@@ -68,17 +68,30 @@ test('dragging the start marker moves the start; dragging elsewhere pans; the wh
   assert.ok(Math.abs(g2.y0 - (g.y0 + dy)) <= toly && Math.abs(g2.y1 - (g.y1 + dy)) <= toly, `pan y: ${g.y0},${g.y1} → ${g2.y0},${g2.y1}`);
   s = await state(page);
   assert.deepEqual(s.scene.start, start1, 'panning does not move the start');
-  // Wheel: zoom around the cursor.
+  // Ctrl + wheel: zoom around the cursor.
   const c = await freeCanvasPoint(page, [[0.5, 0.5], [0.4, 0.4], [0.6, 0.6]]);
   const w0 = toWorld(g2, c);
   await page.mouse.move(g2.left + c[0], g2.top + c[1]);
+  await page.keyboard.down('Control');
   await act(page, () => page.mouse.wheel(0, -300));
+  await page.keyboard.up('Control');
   const g3 = await geometry(page);
-  assert.notEqual(g3.x1 - g3.x0, g2.x1 - g2.x0, 'the wheel zooms');
+  assert.notEqual(g3.x1 - g3.x0, g2.x1 - g2.x0, 'Ctrl + wheel zooms');
   const w1 = toWorld(g3, c);
   assert.ok(Math.abs(w1[0] - w0[0]) <= (g3.x1 - g3.x0) / g3.w * 2 && Math.abs(w1[1] - w0[1]) <= (g3.y1 - g3.y0) / g3.h * 2,
     `the point under the cursor stays: ${w0} → ${w1}`);
-  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the wheel over the canvas does not scroll the page');
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'Ctrl + wheel over the canvas does not scroll the page');
+  // The wheel alone over the figure of a page taller than the window
+  // scrolls the page, leaves the view and says how to zoom.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollHeight > innerHeight), 'the page scrolls');
+  await page.mouse.wheel(0, 200);
+  await page.waitForFunction(() => window.scrollY > 0);
+  assert.ok(await page.isVisible('#wheel-hint'), 'the hint shows');
+  await settled(page);
+  const g3b = await geometry(page);
+  assert.deepEqual([g3b.x0, g3b.x1, g3b.y0, g3b.y1], [g3.x0, g3.x1, g3.y0, g3.y1], 'the wheel alone does not zoom');
+  await page.waitForFunction(() => document.getElementById('wheel-hint').hidden, null, { timeout: 5000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   // Reset view.
   await act(page, () => page.getByRole('button', { name: 'Reset view', exact: true }).click());
   const g4 = await geometry(page);

@@ -66,7 +66,9 @@ test('lock=all,-lr: only η can change, on every input path, and the link keeps 
   await page.mouse.down();
   await page.mouse.move(box.x + p[0] + 80, box.y + p[1] + 30, { steps: 5 });
   await page.mouse.up();
+  await page.keyboard.down('Control');
   await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
   await page.locator('#plot').focus();
   for (const k of ['Shift+ArrowRight', '+', '-', 'f', 'PageDown', 'PageUp']) await page.keyboard.press(k);
   await page.waitForTimeout(400);
