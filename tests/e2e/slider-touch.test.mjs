@@ -2,7 +2,8 @@
 // the keys and lessons name (lesson 2's η = 0.5, which a 1-pixel step of
 // ×1.07 jumped over), and on a touch screen a finger swiping the page over
 // a slider scrolls and changes nothing, while a sideways drag or a tap
-// still sets the value (src/web/slider.rs, ParamInfo::snap).
+// still sets the value (src/web/slider.rs, ParamInfo::snap); the caption's
+// "modified ↺ lesson" does not shrink the figure mid-drag.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSuite, openPage, openIn, state, settled, noErrors } from './support.mjs';
@@ -78,5 +79,22 @@ test('tablet 800×1280, touch: a swipe that starts on η\'s track scrolls and le
   await touch('touchEnd', []);
   await settled(page);
   assert.ok(await lr(page) > 1, `a tap near the right end: ${await lr(page)}`);
+  noErrors(errors);
+});
+
+test('tablet 1180×820: the first change adds "modified ↺ lesson" without shrinking the figure; ↺ takes a finger 8 px off it', async (t) => {
+  const { page, errors } = await openIn(suite.browser, t,
+    { viewport: { width: 1180, height: 820 }, deviceScaleFactor: 1, hasTouch: true, isMobile: true }, suite.server.url + '?lesson=8');
+  const plotH = () => page.evaluate(() => document.getElementById('plot').getBoundingClientRect().height);
+  const h0 = await plotH();
+  await page.locator(ETA).evaluate((s) => { s.value = String(Number(s.value) - 30); s.dispatchEvent(new Event('input', { bubbles: true })); });
+  await settled(page);
+  assert.equal(await modified(page), true);
+  const h1 = await plotH();
+  assert.ok(h0 - h1 <= 4, `the figure kept its height: ${h0} → ${h1}`);
+  const b = await page.locator('#restore-lesson').boundingBox();
+  await page.touchscreen.tap(b.x + b.width / 2, b.y + b.height + 8);
+  await settled(page);
+  assert.equal(await modified(page), false, 'a tap just under ↺ lesson restored the lesson');
   noErrors(errors);
 });
