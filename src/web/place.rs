@@ -44,7 +44,27 @@ pub fn place(app: &App) -> Result<(), JsValue> {
         Some(a) => body.set_attribute("data-beside", a)?,
         None => body.remove_attribute("data-beside")?,
     }
-    tab_order(app, beside.is_some())
+    tab_order(app, beside.is_some())?;
+    state_first(app, matches!(beside, Some("bias" | "decay")))
+}
+
+/// The state panel before the explainers in the markup when a lesson puts
+/// it at the top of the column (`order: -1` in style.css): Tab went from
+/// the explainers 1,500 px down back up to it, and a screen reader met
+/// the two closed explainers before the panel the lesson is about.
+fn state_first(app: &App, first: bool) -> Result<(), JsValue> {
+    let (Some(explain), Some(state)) = (
+        app.doc.get_element_by_id("explain"),
+        app.doc.get_element_by_id("state-panel"),
+    ) else {
+        return Ok(());
+    };
+    let is_first = state.next_element_sibling().as_ref() == Some(&explain);
+    match (first, is_first) {
+        (true, false) => explain.before_with_node_1(&state),
+        (false, true) => explain.after_with_node_1(&state),
+        _ => Ok(()),
+    }
 }
 
 /// The panels in the markup where Tab should reach them (the grid places

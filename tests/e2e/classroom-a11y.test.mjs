@@ -427,3 +427,21 @@ test('the surface picker says the chosen surface as it is now, in English and ä¸
     assert.deepEqual(errors, []);
   }
 });
+
+// A lesson that puts the state panel at the top of its column has it first
+// in the markup too (Tab had gone from the explainers 1,500 px down back up
+// to it); its title is a heading a screen reader's heading keys reach.
+test('lesson 9: Tab reaches the state panel before the explainers; the lesson title is a heading; free play puts it back', async (t) => {
+  const { page, errors } = await fresh(t, '?lesson=9');
+  const order = () => page.evaluate(() => [...document.querySelectorAll('#state-summary, #ema-panel > summary, #sweep-panel > summary')]
+    .map((s) => s.closest('details').id));
+  assert.deepEqual(await order(), ['state-panel', 'ema-panel', 'sweep-panel']);
+  const tops = await page.evaluate(() => ['state-panel', 'ema-panel'].map((id) => document.getElementById(id).getBoundingClientRect().top));
+  assert.ok(tops[0] < tops[1], `and it stands first: ${tops}`);
+  assert.equal(await page.getByRole('heading', { level: 2 }).first().textContent(), await page.textContent('#lesson-title'));
+  assert.match(await page.textContent('#lesson-title'), /^9\./);
+  await page.selectOption('#lesson', '');
+  await settled(page);
+  assert.deepEqual(await order(), ['ema-panel', 'sweep-panel', 'state-panel']);
+  assert.deepEqual(errors, []);
+});

@@ -82,8 +82,9 @@ test('each lesson loads its scene and its caption, in English and in 中文', as
     await page.selectOption('#lang', 'en');
     await settled(page);
   }
-  // Next stops at the last lesson, previous goes back; "free play" hides the caption and keeps the scene.
-  await page.click('#lesson-next');
+  // Next stops at the last lesson (disabled there), previous goes back; "free play" hides the caption and keeps the scene.
+  assert.equal(await page.isDisabled('#lesson-next'), true, 'no next lesson after the last');
+  await page.locator('#lesson-next').dispatchEvent('click');
   await settled(page);
   assert.equal((await state(page)).lesson, LESSONS.length, 'no jump to the first lesson');
   await page.click('#lesson-prev');
