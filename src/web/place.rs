@@ -53,16 +53,11 @@ pub fn place(app: &App) -> Result<(), JsValue> {
 /// the explainers 1,500 px down back up to it, and a screen reader met
 /// the two closed explainers before the panel the lesson is about.
 fn state_first(app: &App, first: bool) -> Result<(), JsValue> {
-    let (Some(explain), Some(state)) = (
-        app.doc.get_element_by_id("explain"),
+    match (
         app.doc.get_element_by_id("state-panel"),
-    ) else {
-        return Ok(());
-    };
-    let is_first = state.next_element_sibling().as_ref() == Some(&explain);
-    match (first, is_first) {
-        (true, false) => explain.before_with_node_1(&state),
-        (false, true) => explain.after_with_node_1(&state),
+        app.doc.get_element_by_id("explain"),
+    ) {
+        (Some(state), Some(explain)) => put(&state, &explain, first),
         _ => Ok(()),
     }
 }
@@ -72,16 +67,22 @@ fn state_first(app: &App, first: bool) -> Result<(), JsValue> {
 /// before the controls; under the loss chart, after them (from the figure
 /// to η, tabbing through the panels under it scrolled the figure away).
 fn tab_order(app: &App, beside: bool) -> Result<(), JsValue> {
-    let (Some(panels), Ok(Some(aside))) = (
+    match (
         app.doc.get_element_by_id("lesson-panels"),
         app.doc.query_selector("main > aside.panel"),
-    ) else {
-        return Ok(());
-    };
-    let first = panels.next_element_sibling().as_ref() == Some(&aside);
-    match (beside, first) {
-        (true, false) => aside.before_with_node_1(&panels),
-        (false, true) => aside.after_with_node_1(&panels),
+    ) {
+        (Some(panels), Ok(Some(aside))) => put(&panels, &aside, beside),
+        _ => Ok(()),
+    }
+}
+
+/// Sibling `a` just before `b` (`before`) or just after it, moved only when
+/// it is not there already.
+fn put(a: &Element, b: &Element, before: bool) -> Result<(), JsValue> {
+    let is_before = a.next_element_sibling().as_ref() == Some(b);
+    match (before, is_before) {
+        (true, false) => b.before_with_node_1(a),
+        (false, true) => b.after_with_node_1(a),
         _ => Ok(()),
     }
 }
