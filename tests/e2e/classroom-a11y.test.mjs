@@ -445,3 +445,17 @@ test('lesson 9: Tab reaches the state panel before the explainers; the lesson ti
   assert.deepEqual(await order(), ['ema-panel', 'sweep-panel', 'state-panel']);
   assert.deepEqual(errors, []);
 });
+
+// Lesson 11 is about RAdam, the bias chart can show only Adam: RAdam's
+// table (the caption's rₜ) stands first, Adam's right under its chart.
+test('lesson 11: RAdam\'s table above the bias chart, the chart\'s run (Adam) right under it', async (t) => {
+  const { page, errors } = await fresh(t, '?lesson=11');
+  await page.waitForSelector('#state-runs .insp[data-index="1"]');
+  const top = (sel) => page.evaluate((sel) => document.querySelector(sel).getBoundingClientRect().top, sel);
+  const radam = await top('#state-runs .insp[data-index="0"]');
+  const chart = await top('#bias-chart');
+  const adam = await top('#state-runs .insp[data-index="1"]');
+  assert.ok(radam < chart && chart < adam, `RAdam ${radam}, chart ${chart}, Adam ${adam}`);
+  assert.equal(await page.inputValue('#state-run'), '1');
+  assert.deepEqual(errors, []);
+});

@@ -369,6 +369,12 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         }
         let stop = ins.steppers[*j].as_ref().and_then(|s| s.stopped_at());
         let card = inspection_card(doc, lang, *j, &label, x.as_ref().ok_or(stop))?;
+        // The run the bias chart shows: beside a lesson, its table comes
+        // right under the chart (style.css), the others around them
+        // (lesson 11's RAdam table under Adam's chart was read as RAdam's).
+        if ins.selected == Some(*j) {
+            card.class_list().add_1("chart-run")?;
+        }
         add(&runs, &card)?;
     }
     add(&fresh, &runs)?;
