@@ -123,8 +123,13 @@ fn back(app: &mut App) -> Result<(), JsValue> {
     app.url = search.clone();
     let (link, page) = crate::app::link::read(&search, BROWSER.with(Cell::get));
     dispatch(Msg::OpenLink(Box::new(link)));
-    // After the link's notices are shown (the render of that message).
-    with_app(move |app| explain::link_gamma(app, page.ema));
+    // After the link's notices are shown (the render of that message); a
+    // teacher link's locks may have refused the entry's scene: the address
+    // bar then says what the page shows.
+    with_app(move |app| {
+        explain::link_gamma(app, page.ema)?;
+        sync_url(app)
+    });
     Ok(())
 }
 
