@@ -62,6 +62,12 @@ impl Dirty {
     /// A field's text is pending: commit it after a pause
     /// ([`crate::app::Msg::Paused`]).
     pub const PENDING: Dirty = Dirty(1 << 22);
+    /// The link's notices (a link read again: Back or Forward).
+    pub const NOTICES: Dirty = Dirty(1 << 23);
+    /// The link goes into a new browser history entry instead of
+    /// rewriting the current one (a lesson chosen: Back returns to the
+    /// one before).
+    pub const NEW_ENTRY: Dirty = Dirty(1 << 24);
 
     /// What a view change redraws.
     pub const VIEW: Dirty = Dirty(Self::PLOT.0 | Self::LINK.0);

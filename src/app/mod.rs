@@ -8,6 +8,7 @@
 pub mod clock;
 pub mod dirty;
 pub mod history;
+pub mod link;
 pub mod model;
 pub mod msg;
 pub mod quiz;

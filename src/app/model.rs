@@ -318,6 +318,10 @@ pub struct Model {
     /// What a teacher's link fixes (`lock=`, `hide=`): `update` refuses a
     /// change of those.
     pub locks: crate::url::Locks,
+    /// What the link last read dropped or changed (shown above the canvas).
+    pub notices: Vec<crate::url::Notice>,
+    /// What the link's quiz reader dropped (shown with them).
+    pub quiz_notices: Vec<crate::url::quiz::QuizNotice>,
 }
 
 static REPLAYS: AtomicU64 = AtomicU64::new(0);
@@ -360,6 +364,8 @@ impl Model {
             history: History::default(),
             quiz: None,
             locks: Default::default(),
+            notices: vec![],
+            quiz_notices: vec![],
         };
         m.replay();
         m

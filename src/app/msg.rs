@@ -290,6 +290,10 @@ pub enum Msg {
     SetLang(Lang),
     /// Replace the scene (paused at its last step).
     LoadScene(Scene),
+    /// Show what a link opens (Back or Forward returned to one of the
+    /// page's entries): its scene, step, lesson, language, presenter mode,
+    /// quiz and notices.
+    OpenLink(Box<super::link::Link>),
     /// The user rested: draw the full-resolution surface and write the link.
     Settle,
     /// The plot was measured at this size.

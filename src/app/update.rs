@@ -17,7 +17,12 @@ pub use crate::optim::MAX_OPTIMIZERS;
 pub fn update(m: &mut Model, msg: Msg) -> Dirty {
     let quiet = matches!(
         msg,
-        Msg::Tick(_) | Msg::Measured { .. } | Msg::Redraw | Msg::Settle | Msg::SetQuiz(_)
+        Msg::Tick(_)
+            | Msg::Measured { .. }
+            | Msg::Redraw
+            | Msg::Settle
+            | Msg::SetQuiz(_)
+            | Msg::OpenLink(_)
     );
     let before = (m.quiz.is_some() && !quiet).then(|| quiz::key(&m.scene));
     let d = recorded(m, msg);
@@ -366,7 +371,8 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             } else {
                 Dirty::NONE
             };
-            Dirty::LESSON | Dirty::LESSON_PANELS | quiz | all(m)
+            // Back returns to the lesson before.
+            Dirty::LESSON | Dirty::LESSON_PANELS | Dirty::NEW_ENTRY | quiz | all(m)
         }
         Msg::StepLesson(delta) => {
             // The clicker stops at the first and the last lesson (going
@@ -391,6 +397,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             m.expr_error = kept;
             Dirty::WORDS | Dirty::LESSON | d
         }
+        Msg::OpenLink(link) => open_link(m, *link),
         Msg::LoadScene(scene) => {
             m.scene = scene;
             m.hidden.clear();
@@ -428,6 +435,35 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         Msg::QuizReveal => quiz::reveal(m),
         Msg::QuizRetry => quiz::retry(m),
     }
+}
+
+/// What link `l` opens, in place of the page's state: the scene, step
+/// and lesson as one undoable change (recorded by [`update`]), and the
+/// language and presenter mode as it says.
+fn open_link(m: &mut Model, l: crate::app::link::Link) -> Dirty {
+    let mut d = Dirty::LESSON | Dirty::LESSON_PANELS | Dirty::QUIZ | Dirty::NOTICES;
+    if m.lang != l.lang {
+        m.lang = l.lang;
+        d |= Dirty::WORDS;
+    }
+    if m.present != l.present {
+        m.present = l.present;
+        d |= Dirty::PRESENT;
+    }
+    m.playing = false;
+    m.lesson = l.lesson;
+    m.scene = l.scene;
+    m.hidden.clear();
+    m.t = l.t;
+    m.quiz = None;
+    d |= all(m);
+    m.quiz_notices = l.quiz_notices;
+    let quiz = crate::app::link::answerable(l.quiz, &m.runs, &mut m.quiz_notices);
+    if quiz.is_some() {
+        d |= quiz::set(m, quiz);
+    }
+    m.notices = l.notices;
+    d
 }
 
 /// Replay; what that redraws.

@@ -1,5 +1,9 @@
 //! The address bar: the scene, the step, the lesson, the language and the
-//! explainers' part, rewritten (replaceState) when the user rests.
+//! explainers' part, rewritten (replaceState) when the user rests; a
+//! lesson chosen gets a new history entry (pushState), and Back or Forward
+//! to one of those entries shows its link in place ([`wire_back`]).
+//! Embedded, nothing is pushed: an iframe's entries are the host page's
+//! Back button.
 //!
 //! history.replaceState costs 3–15 ms a call in Chromium, as much as the
 //! rest of a surface change: the link is written just after the frame that
@@ -7,22 +11,42 @@
 //! that frame), not inside input → paint. Whatever reads the whole address
 //! (Share's "copy link") calls [`flush`] first.
 
-use super::{controls, explain, timer, App};
+use super::{controls, dispatch, explain, timer, with_app, App};
+use crate::app::Msg;
 use gradscape_text::Lang;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
 thread_local! {
     /// A write waits for the next paint.
     static PENDING: Cell<bool> = const { Cell::new(false) };
+    /// The links that each get a new history entry at the next write, in
+    /// order (two lessons chosen within one frame are two entries).
+    static ENTRIES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A new history entry for the page as it is now (a lesson chosen),
+/// written with the next write; never embedded.
+pub fn new_entry(app: &mut App) -> Result<(), JsValue> {
+    if app.embed.is_some() {
+        return Ok(());
+    }
+    let q = address(app).1;
+    ENTRIES.with(|e| e.borrow_mut().push(q));
+    schedule(app)
 }
 
 /// Write the link after the next paint, unless playing or dragging (the
 /// end of either asks again).
 pub fn sync_url(app: &mut App) -> Result<(), JsValue> {
-    if app.playing || app.interacting {
+    let entries = ENTRIES.with(|e| !e.borrow().is_empty());
+    if (app.playing || app.interacting) && !entries {
         return Ok(());
     }
+    schedule(app)
+}
+
+fn schedule(app: &App) -> Result<(), JsValue> {
     if PENDING.with(|p| p.replace(true)) {
         return Ok(());
     }
@@ -37,29 +61,75 @@ pub fn flush(app: &mut App) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Write the link if it changed (not while playing or dragging).
+/// Push the new entries asked for, then rewrite the current one if the
+/// link changed (not while playing or dragging).
 fn write(app: &mut App) -> Result<(), JsValue> {
-    if app.playing || app.interacting {
+    let before = app.url.clone();
+    for q in ENTRIES.with(|e| std::mem::take(&mut *e.borrow_mut())) {
+        if q != app.url {
+            app.window
+                .history()?
+                .push_state_with_url(&JsValue::NULL, "", Some(&q))?;
+            app.url = q;
+        }
+    }
+    let (base, q) = address(app);
+    if q != app.url && !(app.playing || app.interacting) {
+        app.window
+            .history()?
+            .replace_state_with_url(&JsValue::NULL, "", Some(&q))?;
+        app.url = q;
+    }
+    if app.url == before {
         return Ok(());
     }
+    controls::sync_view_fields(app)?;
+    // `?…` (not `./?…`): the page itself, also when it is one file
+    // opened from file:// (scripts/offline.mjs) rather than a folder's index.
+    if let Some(a) = app.doc.get_element_by_id("open-full") {
+        a.set_attribute("href", &format!("?{base}"))?;
+    }
+    Ok(())
+}
+
+/// The page's query without the embed part (for "open in gradscape"), and
+/// the address bar's whole query.
+fn address(app: &App) -> (String, String) {
     let mut base = page_query(app);
     // A teacher's locks stay in the link (and in "open in gradscape").
     if !app.teach.is_empty() {
         base = format!("{base}&{}", app.teach);
     }
     let q = format!("?{base}{}", app.embed.as_deref().unwrap_or(""));
-    if q != app.url {
-        controls::sync_view_fields(app)?;
-        // `?…` (not `./?…`): the page itself, also when it is one file
-        // opened from file:// (scripts/offline.mjs) rather than a folder's index.
-        if let Some(a) = app.doc.get_element_by_id("open-full") {
-            a.set_attribute("href", &format!("?{base}"))?;
-        }
-        app.window
-            .history()?
-            .replace_state_with_url(&JsValue::NULL, "", Some(&q))?;
-        app.url = q;
+    (base, q)
+}
+
+/// Back and Forward within the page's own entries (the lessons it pushed):
+/// the entry's link is read as opening it reads it and shown in place, no
+/// reload. Back from the first entry leaves the page, as anywhere.
+pub fn wire_back(window: &web_sys::Window) -> Result<(), JsValue> {
+    super::dom::on(window, "popstate", |_: web_sys::Event| with_app(back))
+}
+
+fn back(app: &mut App) -> Result<(), JsValue> {
+    // A write still waiting was for the entry just left.
+    PENDING.with(|p| p.set(false));
+    ENTRIES.with(|e| e.borrow_mut().clear());
+    let search = app.window.location().search()?;
+    // The same link (an in-page `#…` entry's): nothing to show again.
+    if search == app.url {
+        return Ok(());
     }
+    app.url = search.clone();
+    let (link, page) = crate::app::link::read(&search, BROWSER.with(Cell::get));
+    dispatch(Msg::OpenLink(Box::new(link)));
+    // After the link's notices are shown (the render of that message); a
+    // teacher link's locks may have refused the entry's scene: the address
+    // bar then says what the page shows.
+    with_app(move |app| {
+        explain::link_gamma(app, page.ema)?;
+        sync_url(app)
+    });
     Ok(())
 }
 

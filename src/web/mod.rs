@@ -27,6 +27,7 @@ mod legend;
 mod link;
 mod locks;
 mod morph;
+mod notice;
 mod page;
 mod panel;
 mod place;

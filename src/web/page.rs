@@ -1,14 +1,12 @@
 //! `start()`: read the link, build the page, draw the first scene.
 
-use super::dom::{add, by_id, el, on};
+use super::dom::by_id;
 use super::draw::Geom;
 use super::{controls, crash, events, explain, place, render, state, App, APP};
 use crate::app::{Dirty, Model};
-use crate::lesson::lesson;
-use crate::scene::Scene;
 use gradscape_text::Lang;
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlButtonElement, HtmlCanvasElement, HtmlElement};
+use web_sys::{Document, HtmlCanvasElement, HtmlElement};
 
 /// Entry point: install the panic hook, build the page, draw the default scene.
 #[wasm_bindgen(start)]
@@ -26,15 +24,11 @@ pub fn start() -> Result<(), JsValue> {
     let plot: HtmlCanvasElement = by_id(&doc, "plot")?;
     let loss: HtmlCanvasElement = by_id(&doc, "loss")?;
     let search = window.location().search().unwrap_or_default();
-    let page = crate::url::page_params(&search);
     // Read first, whatever the link says: the link's `lang=en` is kept on a
     // browser that prefers Chinese.
     let browser = super::link::browser_lang(&window);
-    let lang = page
-        .lang
-        .as_deref()
-        .and_then(Lang::from_code)
-        .unwrap_or(browser);
+    let (link, page) = crate::app::link::read(&search, browser);
+    let lang = link.lang;
     // A 中文 page's words are written before its first picture (no English
     // shows); an English page shows the markup's until the rest of the page
     // is built (`build_rest` writes them): its first picture waits for no
@@ -45,36 +39,9 @@ pub fn start() -> Result<(), JsValue> {
         // add picker's first kind.
         controls::fill_selects(&doc, lang)?;
     }
-    // The address bar's scene, if any; dropped values are listed in a notice.
-    // `?lesson=3` alone opens the lesson's scene; its scene keys change
-    // that scene (`?lesson=8&steps=50`), under the lesson's caption, and
-    // its `t=` is read against it (`?lesson=9&t=50` was held to the default
-    // scene's 20 steps).
-    let lesson_scene = page.lesson.and_then(lesson).map(|l| l.opening());
-    let (scene, t0, notices) = match &lesson_scene {
-        Some((base, _)) => crate::url::from_query_over(&search, Some(base)),
-        None if search.len() > 1 => crate::url::from_query(&search),
-        None => (Scene::default(), None, vec![]),
-    };
-    // A `lang=` the text layer does not speak: said, in the browser's.
-    let bad_lang = page
-        .lang
-        .as_ref()
-        .filter(|c| Lang::from_code(c).is_none())
-        .map(|c| crate::url::Notice::BadLang { got: c.clone() });
-    let notices: Vec<_> = notices
-        .into_iter()
-        .chain(page.page_notices.clone())
-        .chain(bad_lang)
-        .chain(page.lock_notices.clone())
-        .collect();
-    show_notices(&doc, &notices, lang)?;
-    // Without `t=`, a lesson opens at its own step (a link the page writes
-    // always gives one).
-    let t0 = match lesson_scene {
-        Some((_, open)) => Some(t0.unwrap_or(open).min(scene.steps)),
-        None => t0,
-    };
+    // The address bar's scene; dropped values are listed in a notice.
+    super::notice::wire_close(&doc)?;
+    super::notice::show(&doc, &link.notices, lang)?;
     if let (Some(body), Some(e)) = (doc.body(), &page.embed) {
         body.class_list().add_1("embed")?;
         body.set_attribute("data-hide", &e.hidden.join(" "))?;
@@ -89,30 +56,21 @@ pub fn start() -> Result<(), JsValue> {
         .to_query(),
         None => page.locks.to_query(),
     };
-    let t = t0.unwrap_or(scene.steps);
     let geom = Geom {
-        view: scene.view(),
+        view: link.scene.view(),
         w: 0.0,
         h: 0.0,
         dpr: 1.0,
     };
-    // A quiz link: read against the scene it asks about.
-    let (quiz, mut quiz_notices) = match crate::url::quiz::in_query(&search) {
-        Some(v) => crate::url::quiz::read(&v, scene.steps, scene.optimizers.len()),
-        None => (None, vec![]),
-    };
-    let mut model = Model::new(scene, t, lang);
-    // And against its runs: a run stopped before the pause has no answer.
-    let quiz = quiz.filter(|q| match crate::url::quiz::answerable(q, &model.runs) {
-        Ok(()) => true,
-        Err(n) => {
-            quiz_notices.push(n);
-            false
-        }
-    });
+    let mut model = Model::new(link.scene, link.t, lang);
+    // A quiz link: read against its runs too (a run stopped before the
+    // pause has no answer).
+    let mut quiz_notices = link.quiz_notices;
+    let quiz = crate::app::link::answerable(link.quiz, &model.runs, &mut quiz_notices);
     super::quiz::show_notices(&doc, &quiz_notices, lang)?;
-    model.lesson = page.lesson;
-    model.present = page.present;
+    (model.notices, model.quiz_notices) = (link.notices, quiz_notices);
+    model.lesson = link.lesson;
+    model.present = link.present;
     model.reduced_motion = super::dom::reduced_motion(&window);
     model.locks = page.locks.clone();
     if page.embed.is_some() {
@@ -145,6 +103,10 @@ pub fn start() -> Result<(), JsValue> {
     events::wire(&doc)?;
     super::fields::wire(&doc)?;
     super::teach::wire(&doc)?;
+    // Embedded, the page pushes no entry: any Back is the host page's.
+    if page.embed.is_none() {
+        super::link::wire_back(&web_sys::window().ok_or("no window")?)?;
+    }
     // The first picture first: the runs and the plot, in the layout the
     // room's switches give (they set where the canvas goes and its size).
     // Cards, legend and explainers are built after the browser has
@@ -267,21 +229,4 @@ fn read_reader_scale(window: &web_sys::Window, doc: &Document) -> Option<f64> {
     };
     let scale = super::draw::set_reader_scale(probe()?);
     (scale != 1.0).then_some(scale)
-}
-
-fn show_notices(doc: &Document, notices: &[crate::url::Notice], lang: Lang) -> Result<(), JsValue> {
-    let notice: HtmlElement = by_id(doc, "notice")?;
-    let list: Element = by_id(doc, "notice-list")?;
-    list.set_text_content(None);
-    for n in notices {
-        let text = gradscape_text::errors::notice(n, lang);
-        add(&list, &el(doc, "li", &[], Some(&text))?)?;
-    }
-    notice.set_hidden(notices.is_empty());
-    let close: HtmlButtonElement = by_id(doc, "notice-close")?;
-    let n2 = notice.clone();
-    on(&close, "click", move |_: web_sys::MouseEvent| {
-        n2.set_hidden(true)
-    })?;
-    Ok(())
 }

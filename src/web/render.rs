@@ -170,6 +170,13 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         state::on_lang(app)?;
         summary::write(app)?;
     }
+    if d.has(Dirty::NOTICES) {
+        super::notice::show(&app.doc, &app.model.notices, app.lang)?;
+        super::quiz::show_notices(&app.doc, &app.model.quiz_notices, app.lang)?;
+    }
+    if d.has(Dirty::NEW_ENTRY) {
+        link::new_entry(app)?;
+    }
     if d.has(Dirty::LINK) {
         link::sync_url(app)?;
     }

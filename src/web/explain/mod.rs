@@ -139,9 +139,20 @@ pub fn build(app: &mut App) -> Result<(), JsValue> {
         set_background(&red, &format!("rgb({r},{g},{b})"))?;
     }
 
-    // γ from the link (`ema=0.95`); a bad value is named in the notice.
     let search = app.window.location().search().unwrap_or_default();
-    for v in crate::url::page_params(&search).ema {
+    read_gamma(app, crate::url::page_params(&search).ema)?;
+
+    wire(app)?;
+    lesson_loaded(app)?;
+    render_text(app)
+}
+
+/// γ from the link (`ema=0.95`; without it, the default); a bad value is
+/// named in the notice.
+fn read_gamma(app: &mut App, ema: Vec<Result<f64, String>>) -> Result<(), JsValue> {
+    let doc = app.doc.clone();
+    app.explain.ema_gamma = DEFAULT_GAMMA;
+    for v in ema {
         match v {
             Ok(g) => app.explain.ema_gamma = g,
             Err(shown) => {
@@ -155,10 +166,16 @@ pub fn build(app: &mut App) -> Result<(), JsValue> {
         }
     }
     by_id::<HtmlInputElement>(&doc, "ema-gamma")?.set_value(&app.explain.ema_gamma.to_string());
+    Ok(())
+}
 
-    wire(app)?;
-    lesson_loaded(app)?;
-    render_text(app)
+/// A link read again (Back, Forward): its γ, after its notices are shown.
+pub fn link_gamma(app: &mut App, ema: Vec<Result<f64, String>>) -> Result<(), JsValue> {
+    if !app.explain.enabled {
+        return Ok(());
+    }
+    read_gamma(app, ema)?;
+    ema::draw(app)
 }
 
 fn wire(app: &App) -> Result<(), JsValue> {

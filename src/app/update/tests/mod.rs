@@ -11,6 +11,7 @@ use gradscape_text::Lang;
 mod cards;
 mod fields;
 mod history;
+mod link;
 mod locks;
 mod pointer;
 mod present;
