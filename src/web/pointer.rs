@@ -87,8 +87,8 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
         // how to zoom: a student at 1280×800 could not scroll past the
         // figure to its messages (a touchpad's two fingers zoomed it).
         // Ctrl/⌘ + wheel zooms, and a touchpad's pinch (Chromium sends it
-        // as Ctrl + wheel); a page with nothing to scroll (presenting, an
-        // embed that fits) zooms with the wheel alone, as before.
+        // as Ctrl + wheel); a page with nothing to scroll (an embed that
+        // fits its frame) zooms with the wheel alone, as before.
         if !(e.ctrl_key() || e.meta_key() || !page_scrolls()) {
             return wheel_hint(true);
         }
