@@ -95,6 +95,13 @@ pub fn bring_into_view(e: &Element) {
     }
 }
 
+/// Say `text` politely to a screen reader, in passing (`#said`).
+pub fn say(doc: &Document, text: &str) {
+    if let Some(said) = doc.get_element_by_id("said") {
+        said.set_text_content(Some(text));
+    }
+}
+
 /// Listen for `event` on `target` for the page's lifetime.
 pub fn on<E, F>(target: &EventTarget, event: &str, f: F) -> Result<(), JsValue>
 where

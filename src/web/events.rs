@@ -645,6 +645,14 @@ fn blank_keys(doc: &Document) -> Result<(), JsValue> {
             e.prevent_default();
             e.stop_immediate_propagation();
             blank(&d, Some(!up));
+            // A screen reader's user who pressed B by chance hears why the
+            // next key only brings the page back.
+            let lang = d
+                .document_element()
+                .and_then(|h| Lang::from_code(&h.get_attribute("lang")?))
+                .unwrap_or_default();
+            let key = if up { "said.blank.off" } else { "said.blank" };
+            super::dom::say(&d, gradscape_text::tr(lang, key));
         }
     })
 }

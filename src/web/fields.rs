@@ -251,9 +251,7 @@ pub fn show(app: &App) -> Result<(), JsValue> {
             // message of the field being typed in, or a new one.
             let focused = doc.active_element().as_ref() == Some(input);
             if focused || fresh {
-                if let Some(said) = doc.get_element_by_id("field-said") {
-                    said.set_text_content(Some(text));
-                }
+                super::dom::say(doc, text);
             }
         }
         if fresh {

@@ -104,7 +104,21 @@ pub fn present(app: &App) -> Result<(), JsValue> {
         }
     }
     let button: Element = by_id(&app.doc, "present")?;
-    button.set_attribute("aria-pressed", if app.present { "true" } else { "false" })
+    let pressed = if app.present { "true" } else { "false" };
+    // Said when it changes (P re-read only the figure's summary); the
+    // page opened presenting says nothing.
+    if button
+        .get_attribute("aria-pressed")
+        .is_some_and(|p| p != pressed)
+    {
+        let key = if app.present {
+            "said.present.on"
+        } else {
+            "said.present.off"
+        };
+        super::dom::say(&app.doc, gradscape_text::tr(app.lang, key));
+    }
+    button.set_attribute("aria-pressed", pressed)
 }
 
 /// The header's presenter button.

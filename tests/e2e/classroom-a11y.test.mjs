@@ -45,8 +45,8 @@ async function refusal(loc) {
       invalid: f.getAttribute('aria-invalid'),
       border: getComputedStyle(f).borderTopColor,
       text: msg?.textContent.trim() ?? '',
-      said: document.getElementById('field-said')?.textContent.trim() ?? null,
-      said_live: document.getElementById('field-said')?.getAttribute('aria-live') ?? null,
+      said: document.getElementById('said')?.textContent.trim() ?? null,
+      said_live: document.getElementById('said')?.getAttribute('aria-live') ?? null,
       gap, textGap,
       inWindow: !!b && b.bottom <= innerHeight && b.top >= 0,
       messages: document.querySelectorAll('.field-error').length,
@@ -457,5 +457,26 @@ test('lesson 11: RAdam\'s table above the bias chart, the chart\'s run (Adam) ri
   const adam = await top('#state-runs .insp[data-index="1"]');
   assert.ok(radam < chart && chart < adam, `RAdam ${radam}, chart ${chart}, Adam ${adam}`);
   assert.equal(await page.inputValue('#state-run'), '1');
+  assert.deepEqual(errors, []);
+});
+
+// Said in passing: presenter mode on and off (P re-read only the figure's
+// summary), the black screen and its end (B had swallowed the next key
+// without a word); the page opened presenting says nothing.
+test('P and B are said to a screen reader; a page opened presenting says nothing', async (t) => {
+  const { page, errors } = await fresh(t, '?lesson=2');
+  const said = () => page.textContent('#said');
+  await page.locator('#plot').focus();
+  await page.keyboard.press('p');
+  await page.waitForFunction(() => document.getElementById('said').textContent === 'Presenter mode on');
+  await page.keyboard.press('p');
+  await page.waitForFunction(() => document.getElementById('said').textContent === 'Presenter mode off');
+  await page.keyboard.press('b');
+  assert.equal(await said(), 'Black screen: press any key to bring the page back');
+  await page.keyboard.press('x');
+  assert.equal(await said(), 'The page is back');
+  const { page: p2 } = await fresh(t, '?lesson=2&present');
+  assert.equal(await p2.textContent('#said'), '');
+  assert.equal(await p2.getAttribute('#present', 'aria-pressed'), 'true');
   assert.deepEqual(errors, []);
 });
