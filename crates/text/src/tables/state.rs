@@ -97,7 +97,15 @@ pub const EN: crate::Table = &[
     ),
     (
         "state.l2.aniso",
-        "Adam+L2: the decay λ·x goes through m̂/(√v̂ + ε), so it is divided by √v̂ + ε = ({0}, {1}); the effective decay per step η·λ/(√v̂ + ε) is ({2}, {3}). {4} has the larger √v̂ and is regularized less: L2 inside Adam is anisotropic.",
+        "Adam+L2: the decay λ·x goes through m̂/(√v̂ + ε), so it is divided by √v̂ + ε = ({0}, {1}); the effective decay per step η·λ/(√v̂ + ε) is ({2}, {3}).",
+    ),
+    (
+        "state.l2.less",
+        "{0} has the larger √v̂ and is regularized less: L2 inside Adam is anisotropic.",
+    ),
+    (
+        "state.l2.off",
+        "With λ = 0 there is no decay: nothing is regularized, in either coordinate.",
     ),
     (
         "state.l2.settled",
@@ -199,7 +207,15 @@ pub const ZH: crate::Table = &[
     ),
     (
         "state.l2.aniso",
-        "Adam+L2：权重衰减 λ·x 要经过 m̂/(√v̂ + ε)，因此被 √v̂ + ε = ({0}, {1}) 除；每一步的有效衰减 η·λ/(√v̂ + ε) 为 ({2}, {3})。{4} 方向的 √v̂ 更大，被正则化得更少：Adam 中的 L2 正则化是各向异性的。",
+        "Adam+L2：权重衰减 λ·x 要经过 m̂/(√v̂ + ε)，因此被 √v̂ + ε = ({0}, {1}) 除；每一步的有效衰减 η·λ/(√v̂ + ε) 为 ({2}, {3})。",
+    ),
+    (
+        "state.l2.less",
+        "{0} 方向的 √v̂ 更大，被正则化得更少：Adam 中的 L2 正则化是各向异性的。",
+    ),
+    (
+        "state.l2.off",
+        "λ = 0 时没有权重衰减：两个方向都不被正则化。",
     ),
     (
         "state.l2.settled",
