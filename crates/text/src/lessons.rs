@@ -145,8 +145,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("2. 梯度下降，η = 0.6：发散"),
         },
         caption: Text {
-            en: "With η = 0.6 > 2/L = 0.5 (L = 4, the curvature in x2), every step multiplies x2 by 1 − 0.6·4 = −1.4: the zig-zag grows 1.4× a step and x2 diverges (±30 at step 8, shown here), while x1 still crawls (×0.88 a step). Press ▶: it soon leaves the window, and a triangle on the edge points to where it went. Try η = 0.5 = 2/L (← on its slider), then F to fit the view: x2 flips between −2 and 2 for ever; at 0.4 the zig-zag dies out.",
-            zh: zh!("η = 0.6 > 2/L = 0.5（L = 4 是 x2 方向的曲率）时，每一步都把 x2 乘以 1 − 0.6·4 = −1.4：震荡每步放大 1.4 倍，x2 发散（图中第 8 步已到 ±30），而 x1 方向依然很慢（每步乘以 0.88）。按 ▶：它很快跑出窗口，边上的三角形指向它的去处。试一试：η = 0.5 = 2/L（在它的滑块上按 ←），再按 F 让视图适应路径：x2 在 −2 和 2 之间永远来回跳；η = 0.4 时震荡逐渐消失。"),
+            en: "With η = 0.6 > 2/L = 0.5 (L = 4, the curvature in x2), every step multiplies x2 by 1 − 0.6·4 = −1.4: the zig-zag grows 1.4× a step and x2 diverges (±30 at step 8, shown here), while x1 still crawls (×0.88 a step). Press ▶: it soon leaves the window, and a triangle on the edge points to where it went. Try η = 0.5 = 2/L (drag its slider, or press ← once on it), then F to fit the view: x2 flips between −2 and 2 for ever; at 0.4 the zig-zag dies out.",
+            zh: zh!("η = 0.6 > 2/L = 0.5（L = 4 是 x2 方向的曲率）时，每一步都把 x2 乘以 1 − 0.6·4 = −1.4：震荡每步放大 1.4 倍，x2 发散（图中第 8 步已到 ±30），而 x1 方向依然很慢（每步乘以 0.88）。按 ▶：它很快跑出窗口，边上的三角形指向它的去处。试一试：η = 0.5 = 2/L（拖动它的滑块，或在滑块上按一次 ←），再按 F 让视图适应路径：x2 在 −2 和 2 之间永远来回跳；η = 0.4 时震荡逐渐消失。"),
         },
     },
     // 3

@@ -4,6 +4,7 @@
 use super::caption;
 use crate::Lang;
 use gradscape_core::lesson::{lesson, panel, LessonPanel};
+use gradscape_core::optim::HyperKey;
 use gradscape_core::run::{simulate, Trajectory};
 use gradscape_core::scene::Scene;
 
@@ -64,6 +65,10 @@ fn lesson_2_grows_1_4_a_step_and_diverges() {
     assert!((p[7][1] - p[8][1]) / v.height() > 0.65, "{v:?}");
     // At 2/L x2 flips between −2 and 2 for ever; below it, it dies out.
     says(2, "η = 0.5 = 2/L", "η = 0.5 = 2/L");
+    // One ← on η's slider takes 0.6 to 0.5 (its arrow stops).
+    says(2, "press ← once on it", "在滑块上按一次 ←");
+    let eta = gradscape_core::params::ParamInfo::of(r[0].spec.kind, HyperKey::Lr);
+    assert_eq!(eta.arrow(r[0].spec.hyper.lr, false), 0.5);
     says(2, "between −2 and 2", "在 −2 和 2 之间");
     let r = edited(2, |v| v["optimizers"][0]["lr"] = 0.5.into());
     assert!(r[0].points.iter().all(|p| close(p[1].abs(), 2.0, 1e-9)));
