@@ -263,6 +263,18 @@ pub fn readout(v: f64) -> String {
     }
 }
 
+/// A number in a sentence shown to people, as the lessons' captions write
+/// them: [`readout`]'s 4 significant digits and true minus sign (−0.2708,
+/// 1116, not -0.2708 or 1116.1758), the exponent typed as the captions
+/// type it (1.5e-5); "—" when not finite.
+pub fn prose(v: f64) -> String {
+    let s = readout(v);
+    match s.split_once('e') {
+        Some((mant, exp)) => format!("{mant}e{}", exp.replace('−', "-")),
+        None => s,
+    }
+}
+
 /// "1.500" → "1.5", "2.000" → "2"; a number without '.' stays.
 fn trim_zeros(s: &str) -> &str {
     if s.contains('.') {
@@ -275,6 +287,19 @@ fn trim_zeros(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_numbers_are_written_as_the_captions_write_them() {
+        assert_eq!(prose(-0.2708), "−0.2708");
+        assert_eq!(prose(-0.923), "−0.923");
+        assert_eq!(prose(-45.6052), "−45.61");
+        assert_eq!(prose(1116.1758), "1116");
+        assert_eq!(prose(51.33), "51.33");
+        assert_eq!(prose(-1.5e-5), "−1.5e-5");
+        assert_eq!(prose(2.5e7), "2.5e7");
+        assert_eq!(prose(-0.0), "0");
+        assert_eq!(prose(f64::NAN), "—");
+    }
 
     #[test]
     fn a_near_number_says_its_slip() {
