@@ -66,7 +66,7 @@ pub const EN: crate::Table = &[
     ("play.title", "Play / pause (Space)"),
     ("step-fwd", "Step forward"),
     ("step-fwd.title", "Step forward (→)"),
-    ("scrub", "Step"),
+    ("scrub", "Current step"),
     ("step.label", "step {0} / {1}"),
     // Accessibility: a slider's value in words, a refused value's note, the figure in words.
     ("scrub.valuetext", "step {0} of {1}"),
@@ -357,7 +357,7 @@ pub const ZH: crate::Table = &[
     ("play.title", "播放 / 暂停（空格）"),
     ("step-fwd", "前进一步"),
     ("step-fwd.title", "前进一步（→）"),
-    ("scrub", "步数"),
+    ("scrub", "当前步"),
     ("step.label", "第 {0} / {1} 步"),
     ("scrub.valuetext", "第 {0} 步，共 {1} 步"),
     ("field.kept", "{0}；保留 {1}"),
