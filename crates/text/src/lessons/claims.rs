@@ -201,9 +201,12 @@ fn lesson_9_the_runs_settle_apart() {
     let (a, b) = (r[0].points[3000], r[1].points[3000]);
     assert!((a[0] - b[0]).hypot(a[1] - b[1]) > 1.0, "{a:?} {b:?}");
     assert!(close(a[0], 6.0 / 7.0, 1e-6));
-    // AdamW heads for (2, 2): |x| = 1/λ, where its normalized step, ±1 a
-    // coordinate, balances λ·x; on its way at step 150, near at 3000.
+    // AdamW heads for (2, 2): each |xᵢ| = 1/λ (not the norm ‖x‖), where its
+    // normalized step, ±1 a coordinate, balances λ·x; on its way at step
+    // 150, near at 3000.
     says(9, "towards (2, 2)", "走向 (2, 2)");
+    says(9, "each coordinate |xᵢ| = 1/λ", "每个坐标都有 |xᵢ| = 1/λ");
+    assert_eq!(1.0 / w.spec.hyper.lambda, 2.0);
     let (w150, w3000) = (w.points[t][0], b[0]);
     assert!(w150 < w3000 && w3000 < 2.0 && w3000 > 1.9, "{w150} {w3000}");
     // The end point is the L2 minimum whatever Adam's √v̂: plain GD on

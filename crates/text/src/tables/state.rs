@@ -85,7 +85,7 @@ pub const EN: crate::Table = &[
     ),
     (
         "state.bias.seed",
-        "The seed's example: m₀ = 0, so m₁ = β1·0 + (1 − β1)·g₁ = {0}·g₁, much too small; dividing by 1 − β1¹ = {0} gives m̂₁ = g₁.",
+        "For example: m₀ = 0, so m₁ = β1·0 + (1 − β1)·g₁ = {0}·g₁, much too small; dividing by 1 − β1¹ = {0} gives m̂₁ = g₁.",
     ),
     ("state.bias.factor", "factor"),
     ("state.l2.title", "Adam+L2 vs AdamW"),
@@ -195,7 +195,7 @@ pub const ZH: crate::Table = &[
     ),
     (
         "state.bias.seed",
-        "笔记中的例子：m₀ = 0，所以 m₁ = β1·0 + (1 − β1)·g₁ = {0}·g₁，明显偏小；除以 1 − β1¹ = {0} 之后 m̂₁ = g₁。",
+        "举个例子：m₀ = 0，所以 m₁ = β1·0 + (1 − β1)·g₁ = {0}·g₁，明显偏小；除以 1 − β1¹ = {0} 之后 m̂₁ = g₁。",
     ),
     ("state.bias.factor", "修正系数"),
     ("state.l2.title", "Adam+L2 与 AdamW"),
