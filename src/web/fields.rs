@@ -14,6 +14,7 @@ use crate::app::{FieldId, Model, Msg};
 use crate::format;
 use crate::landscape::{Edge, Param};
 use crate::optim::Key;
+use gradscape_text::errors::with_slip;
 use gradscape_text::{tr, trf};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -114,11 +115,8 @@ fn shown(m: &Model, f: FieldId) -> Option<String> {
 fn message(app: &App, f: FieldId) -> Option<String> {
     let lang = app.lang;
     let typed = input_of(&app.doc, f).map(|i| i.value()).unwrap_or_default();
-    // `0,5` or `0，5`: a decimal comma, said how to write.
-    let comma = |text: String| match typed.contains([',', '，']) && !typed.contains('.') {
-        true => trf(lang, "field.comma", &[&text]),
-        false => text,
-    };
+    // `0,5` or `0.6。`: nearly a number, said how to write.
+    let comma = |text: String| with_slip(text, &typed, false, lang);
     let text = if let FieldId::Hyper { .. } | FieldId::Key { .. } = f {
         let e = app.card_errors.iter().find(|e| e.field() == f)?;
         let text = super::card_error_text(e, lang, &typed);
@@ -157,7 +155,9 @@ fn message(app: &App, f: FieldId) -> Option<String> {
                 );
                 match r {
                     // Whole numbers: `2,000` is no decimal.
-                    crate::app::Rule::Steps | crate::app::Rule::Seed => text,
+                    crate::app::Rule::Steps | crate::app::Rule::Seed => {
+                        with_slip(text, &typed, true, lang)
+                    }
                     _ => comma(text),
                 }
             }

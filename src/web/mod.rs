@@ -192,16 +192,15 @@ fn card_error_text(e: &CardError, lang: Lang, typed: &str) -> String {
             v,
             ..
         } => {
-            // A typed number that underflowed (`1e-400` reads as 0): quoted
-            // as typed, not as the 0 it became (one past f64, `1e400`, is
-            // unreadable, quoted there).
+            // Quoted as typed, as an unreadable value is: `-1` as "-1",
+            // and `1e-400` not as the 0 it reads as.
             let got = match typed.trim() {
-                t if !t.is_empty() && v == 0.0 => t.to_string(),
-                _ => format::field(v),
+                "" => format::field(v),
+                t => t.to_string(),
             };
             trf(
                 lang,
-                "hyper.error",
+                "hyper.error.typed",
                 &[
                     &param_label(kind, key, lang),
                     range_words(range, lang),

@@ -187,8 +187,9 @@ test('malformed numbers are refused, not guessed: 1,5 and 0x10 are not 15 and 10
   assert.equal(await eta.inputValue(), '0x10');
   assert.match((await refusal(eta)).text, /\(got "0x10"\); kept 0\.1$/);
   assert.equal(await lr(), 0.1, 'η is not 10');
-  // A number past f64 is quoted as typed, not as the 0 or inf it reads as.
-  for (const [typed, got] of [['1e-400', '1e-400'], ['1e400', '"1e400"']]) {
+  // A number past f64 is quoted as typed, not as the 0 or inf it reads as;
+  // a number out of range is quoted too, as any typed text.
+  for (const [typed, got] of [['1e-400', '"1e-400"'], ['1e400', '"1e400"'], ['-1', '"-1"']]) {
     await eta.fill(typed);
     await eta.press('Enter');
     await marked(eta);

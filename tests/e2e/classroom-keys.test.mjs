@@ -499,6 +499,18 @@ test('E passes over a locked η, and in a field it is a letter', async (t) => {
   noErrors(errors);
 });
 
+// The keys panel says a focused picker keeps its keys: a letter chooses
+// an option there (type-ahead, as pickers do), it is no shortcut.
+test('a focused picker keeps a letter: E on the surface picker chooses expr, not the η slider', async (t) => {
+  const { page, errors } = await open(t, '?opt=gd:lr=0.4');
+  await page.focus('#surface');
+  await act(page, () => page.keyboard.press('e'));
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'surface', 'the picker keeps the focus');
+  assert.equal((await state(page)).scene.landscape.kind, 'expr');
+  assert.match(await page.textContent('[data-i18n="keys.where"]'), /except while typing in a field or with a picker focused \(it keeps its keys: a letter chooses an option\)/);
+  noErrors(errors);
+});
+
 test('B or . blanks the screen as a clicker asks; any key or a click brings the page back and does nothing else', async (t) => {
   const { page, errors } = await open(t, '?lesson=2&present=1', { viewport: { width: 1280, height: 720 } });
   const s0 = await state(page);

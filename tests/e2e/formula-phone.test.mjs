@@ -168,8 +168,10 @@ test('phone: a slider at its minimum or maximum covers the end of its track, and
 });
 
 test('phone: the steps field shows its word (and the speed picker its own), on the time bar’s two rows', async (t) => {
-  for (const [lang, steps, speed] of [['en', 'steps', 'speed'], ['zh', '步数', '速度']]) {
+  for (const [lang, steps, speed, scrub] of [['en', 'steps', 'speed', 'Current step'], ['zh', '步数', '速度', '当前步']]) {
     const { page, errors } = await open(t, PHONE, `?lang=${lang}`);
+    // The scrubber beside it is named apart (in 中文 both were 步数).
+    assert.equal(await page.getAttribute('#scrub', 'aria-label'), scrub);
     for (const [id, word] of [['steps', steps], ['speed', speed]]) {
       const f = await page.evaluate((id) => {
         const field = document.getElementById(id);

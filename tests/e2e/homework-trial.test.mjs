@@ -105,3 +105,29 @@ test('中文 field messages: the name before its symbol, a decimal comma said in
   assert.match(await page.locator('#optimizers .sched-error').innerText(), /——小数请用小数点，如 0\.5/);
   noErrors(errors);
 });
+
+// A Chinese input method's full stop typed once too often (`0.6。`) was
+// refused as if 0.6 were not > 0; −1 was quoted unlike any other input.
+test('中文 field messages: a trailing 。 is said as punctuation; every refused input quoted', async (t) => {
+  const { page, errors } = await open(t, `${BOWL}&opt=gd:lr=0.4,schedule=step(step_size=5,gamma=0.5)&lang=zh`);
+  const eta = page.locator('#optimizers section.opt-card[data-index="0"] input.num[data-param="lr"]');
+  await eta.fill('0.6。');
+  await eta.press('Enter');
+  await settled(page);
+  assert.match(await page.locator('#optimizers').innerText(), /学习率 η 必须是大于 0 的有限数（输入为“0\.6。”）；保留 0\.4——请删去末尾的中文标点“。”（可把输入法切换为英文标点）/);
+  await eta.fill('-1');
+  await eta.press('Enter');
+  await settled(page);
+  assert.match(await page.locator('#optimizers').innerText(), /学习率 η 必须是大于 0 的有限数（输入为“-1”）；保留 0\.4/);
+  const gamma = page.locator('#optimizers input[data-sched="arg"][data-arg="gamma"]');
+  await gamma.fill('0.5。');
+  await gamma.press('Enter');
+  await settled(page);
+  assert.match(await page.locator('#optimizers .sched-error').innerText(), /——请删去末尾的中文标点“。”/);
+  const steps = page.locator('#steps');
+  await steps.fill('50，');
+  await steps.press('Enter');
+  await settled(page);
+  assert.match(await page.locator('body').innerText(), /（输入为“50，”）——请删去末尾的中文标点“，”/);
+  noErrors(errors);
+});

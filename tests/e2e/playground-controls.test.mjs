@@ -43,12 +43,12 @@ test('every control has the accessible name of the contract', async (t) => {
   };
   for (const [role, name] of [
     ['button', 'Play'], ['button', 'Step back'], ['button', 'Step forward'], ['button', 'Reset to step 0'],
-    ['button', 'Reset view'], ['button', 'Add optimizer'], ['slider', 'Step'], ['combobox', 'Speed'],
+    ['button', 'Reset view'], ['button', 'Add optimizer'], ['slider', 'Current step'], ['combobox', 'Speed'],
     ['combobox', 'Surface'], ['combobox', 'Convention'], ['textbox', 'Number of steps'],
     ['textbox', 'σ gradient noise'], ['textbox', 'Noise seed'],
   ]) await named(page, role, name);
   // getByLabel finds them too.
-  for (const [sel, name] of [['#scrub', 'Step'], ['#surface', 'Surface'], ['#convention', 'Convention'], ['#speed', 'Speed'],
+  for (const [sel, name] of [['#scrub', 'Current step'], ['#surface', 'Surface'], ['#convention', 'Convention'], ['#speed', 'Speed'],
     ['#steps', 'Number of steps'], ['#noise-sigma', 'σ gradient noise'], ['#noise-seed', 'Noise seed']]) {
     const id = await page.getByLabel(name, { exact: true }).getAttribute('id');
     assert.equal(`#${id}`, sel, `getByLabel("${name}")`);

@@ -305,6 +305,12 @@ test('the dashed L2 isolines appear only with an Adam+L2 run shown, in white (no
   // On its way, not settled: not said.
   assert.equal(await page.locator('#state-l2 .aniso').count(), 1);
   assert.equal(await page.locator('#state-l2 .l2-settled').count(), 0);
+  // λ = 0: the decay is (0, 0), so no coordinate is "regularized less"
+  // (a student read that claim next to the zeros).
+  await setScene(page, { landscape: { kind: 'rosenbrock' }, steps: 20, optimizers: [{ kind: 'adam_l2', lambda: 0 }] });
+  const off = await page.textContent('#state-l2 .aniso');
+  assert.doesNotMatch(off, /regularized less|anisotropic/);
+  assert.match(off, /With λ = 0 there is no decay: nothing is regularized/);
   assert.deepEqual(errors, []);
 });
 

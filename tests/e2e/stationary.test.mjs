@@ -24,7 +24,7 @@ test('GD stalled on the saddle point: the message names the saddle and its eigen
   assert.deepEqual(s.runs[0].points.at(-1), [0, 0]);
   assert.equal(s.runs[0].health, 'ok');
   assert.equal(s.runs[0].status, 'f = 0');
-  assert.match(s.runs[0].hint, /^The gradient vanishes at \(0, 0\) but the Hessian there is not positive definite \(its eigenvalues are -2 and 2\): a saddle point/);
+  assert.match(s.runs[0].hint, /^The gradient vanishes at \(0, 0\) but the Hessian there is not positive definite \(its eigenvalues are −2 and 2\): a saddle point/);
   assert.equal(s.runs[1].hint, null, 'η = 0.1 has not reached it: nothing to say');
   assert.equal(await page.locator('#messages li').count(), 1);
   const msg = await page.textContent('#messages li');

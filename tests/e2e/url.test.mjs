@@ -57,7 +57,7 @@ test('a lesson, language or presenter value the page does not know is said, not 
   await pr.context.close();
   // 中文, and good values say nothing.
   const zh = await openAt('?lesson=0&lang=zh');
-  assert.match(await zh.page.locator('#notice').innerText(), /lesson：应为 1 到 15 的课程编号（输入为“0”）/);
+  assert.match(await zh.page.locator('#notice').innerText(), /lesson：应为 1 到 15 的课号（输入为“0”）/);
   await zh.context.close();
   const ok = await openAt('?lesson=15&lang=zh-CN&present=1');
   assert.equal(await ok.page.isVisible('#notice'), false);

@@ -203,6 +203,41 @@ pub fn typing(text: &str) -> Typing {
     }
 }
 
+/// Why a field's text that is not a number nearly is one, so its message
+/// can say how to write it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Slip {
+    /// `0,5` or `0，5`: a decimal comma.
+    DecimalComma,
+    /// `0.6。`: the number, then punctuation an input method in Chinese
+    /// mode types (its full stop is the `.` key, pressed once too often).
+    ImeEnd(char),
+}
+
+/// The [`Slip`] in `text`, when it is not a number ([`read_field`]).
+pub fn slip(text: &str) -> Option<Slip> {
+    if read_field(text).is_some() {
+        return None;
+    }
+    let t = text.trim();
+    let end = t.trim_end_matches(|c| ime_char(c) && !typed_ascii(c).is_ascii_alphanumeric());
+    if let Some(ch) = t[end.len()..].chars().next() {
+        if read_field(end).is_some() {
+            return Some(Slip::ImeEnd(ch));
+        }
+    }
+    // The comma in either width, and no point in any ([`typed_ascii`]).
+    let keys: String = t.chars().map(typed_ascii).collect();
+    (keys.contains(',') && !keys.contains('.')).then_some(Slip::DecimalComma)
+}
+
+/// What a CJK input method types in its own (full-width) mode: its
+/// punctuation, and full-width forms.
+pub fn ime_char(ch: char) -> bool {
+    matches!(ch,
+        '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '…' | '—' | '‘' | '’' | '“' | '”')
+}
+
 /// A number for a table of values: 4 significant digits, exponent form
 /// when tiny or huge, a true minus sign (−); "—" when not finite.
 pub fn readout(v: f64) -> String {
@@ -228,6 +263,18 @@ pub fn readout(v: f64) -> String {
     }
 }
 
+/// A number in a sentence shown to people, as the lessons' captions write
+/// them: [`readout`]'s 4 significant digits and true minus sign (−0.2708,
+/// 1116, not -0.2708 or 1116.1758), the exponent typed as the captions
+/// type it (1.5e-5); "—" when not finite.
+pub fn prose(v: f64) -> String {
+    let s = readout(v);
+    match s.split_once('e') {
+        Some((mant, exp)) => format!("{mant}e{}", exp.replace('−', "-")),
+        None => s,
+    }
+}
+
 /// "1.500" → "1.5", "2.000" → "2"; a number without '.' stays.
 fn trim_zeros(s: &str) -> &str {
     if s.contains('.') {
@@ -240,6 +287,37 @@ fn trim_zeros(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_numbers_are_written_as_the_captions_write_them() {
+        assert_eq!(prose(-0.2708), "−0.2708");
+        assert_eq!(prose(-0.923), "−0.923");
+        assert_eq!(prose(-45.6052), "−45.61");
+        assert_eq!(prose(1116.1758), "1116");
+        assert_eq!(prose(51.33), "51.33");
+        assert_eq!(prose(-1.5e-5), "−1.5e-5");
+        assert_eq!(prose(2.5e7), "2.5e7");
+        assert_eq!(prose(-0.0), "0");
+        assert_eq!(prose(f64::NAN), "—");
+    }
+
+    #[test]
+    fn a_near_number_says_its_slip() {
+        assert_eq!(slip("0.6。"), Some(Slip::ImeEnd('。')));
+        assert_eq!(slip(" 0.6， "), Some(Slip::ImeEnd('，')));
+        assert_eq!(slip("６；"), Some(Slip::ImeEnd('；')));
+        assert_eq!(slip("０．６。"), Some(Slip::ImeEnd('。')));
+        assert_eq!(slip("0,5"), Some(Slip::DecimalComma));
+        assert_eq!(slip("0，5"), Some(Slip::DecimalComma));
+        // A number has none, `1。` included (the `.` key, read as `1.`).
+        for ok in ["0.6", "1。", "1。5", "０．６"] {
+            assert_eq!(slip(ok), None, "{ok}");
+        }
+        // Nor has what no punctuation at its end explains.
+        for no in ["abc", "0.6.", "0.6。x", "。", "1.5,2"] {
+            assert_eq!(slip(no), None, "{no}");
+        }
+    }
 
     #[test]
     fn fmt_num_is_short_and_exact() {

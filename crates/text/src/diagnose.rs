@@ -2,7 +2,7 @@
 
 use crate::{tr, trf, Lang};
 use gradscape_core::diagnose::{Diagnosis, Health, Hint, Stationary};
-use gradscape_core::format::{fmt_num, short, sig3};
+use gradscape_core::format::{fmt_num, prose, short, sig3};
 use gradscape_core::optim::Fault;
 use gradscape_core::theory::{Method, MomentumForm};
 use gradscape_core::{OptKind, Trajectory};
@@ -20,7 +20,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         Hint::UndefinedGrad { x, y, step } => trf(
             lang,
             "hint.undefined-grad",
-            &[&short(x), &short(y), &step.to_string()],
+            &[&prose(x), &prose(y), &step.to_string()],
         ),
         Hint::ExprLeft {
             step,
@@ -89,7 +89,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             &[&f(lr), &step.to_string()],
         ),
         Hint::Unbounded { first, last } => {
-            trf(lang, "hint.unbounded", &[&short(first), &short(last)])
+            trf(lang, "hint.unbounded", &[&prose(first), &prose(last)])
         }
         Hint::AtEdge {
             method,
@@ -123,12 +123,12 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             } else {
                 "hint.grew"
             },
-            &[&short(first), &short(last), &f(lr)],
+            &[&prose(first), &prose(last), &f(lr)],
         ),
         Hint::Fault { fault, step, x, y } => trf(
             lang,
             fault_key("hint", fault),
-            &[&step.to_string(), &short(x), &short(y)],
+            &[&step.to_string(), &prose(x), &prose(y)],
         ),
         Hint::NotMinimum { kind, x, y, eig } => trf(
             lang,
@@ -136,7 +136,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
                 Stationary::Maximum => "hint.maximum",
                 Stationary::Saddle => "hint.saddle",
             },
-            &[&short(x), &short(y), &short(eig[0]), &short(eig[1])],
+            &[&prose(x), &prose(y), &prose(eig[0]), &prose(eig[1])],
         ),
     }
 }

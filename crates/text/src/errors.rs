@@ -2,7 +2,7 @@
 //! link notices.
 
 use crate::{tr, trf, Lang};
-use gradscape_core::format::field as field_text;
+use gradscape_core::format::{field as field_text, Slip};
 use gradscape_core::landscape::expr::Open;
 use gradscape_core::landscape::{ExprError, ExprProblem, KINDS};
 use gradscape_core::optim::{ChoiceKey, HyperError, KeyValue, ALL_KINDS};
@@ -365,6 +365,18 @@ pub fn run_error(e: &RunError, lang: Lang) -> String {
     scene_error(&e.0, lang)
 }
 
+/// A field's refusal `text` with how to write what was `typed` when it
+/// nearly is a number ([`Slip`]): a decimal comma (not for a `whole`
+/// number, where `2,000` is no decimal) or an input method's punctuation
+/// at its end (`0.6。`, which is a positive number to its writer).
+pub fn with_slip(text: String, typed: &str, whole: bool, lang: Lang) -> String {
+    match gradscape_core::format::slip(typed) {
+        Some(Slip::DecimalComma) if !whole => trf(lang, "field.comma", &[&text]),
+        Some(Slip::ImeEnd(ch)) => trf(lang, "field.ime-end", &[&text, &ch.to_string()]),
+        _ => text,
+    }
+}
+
 /// "lr must be a finite number > 0 (got -1)" in `lang`.
 pub fn hyper_error(e: &HyperError, lang: Lang) -> String {
     trf(
@@ -546,6 +558,22 @@ mod tests {
                 "{q}"
             );
         }
+    }
+
+    #[test]
+    fn a_field_s_refusal_says_how_to_write_a_near_number() {
+        let said = |typed, whole, lang| with_slip("refused".into(), typed, whole, lang);
+        assert_eq!(
+            said("0.6。", false, Lang::Zh),
+            "refused——请删去末尾的中文标点“。”（可把输入法切换为英文标点）"
+        );
+        assert!(
+            said("50，", true, Lang::En).contains("delete the Chinese punctuation “，” at its end")
+        );
+        assert!(said("0，6", false, Lang::Zh).ends_with("小数请用小数点，如 0.5"));
+        // A whole number's comma is no decimal; anything else is said as is.
+        assert_eq!(said("2,000", true, Lang::En), "refused");
+        assert_eq!(said("abc", false, Lang::En), "refused");
     }
 
     #[test]

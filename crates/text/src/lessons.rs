@@ -145,8 +145,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("2. 梯度下降，η = 0.6：发散"),
         },
         caption: Text {
-            en: "With η = 0.6 > 2/L = 0.5 (L = 4, the curvature in x2), every step multiplies x2 by 1 − 0.6·4 = −1.4: the zig-zag grows 1.4× a step and x2 diverges (±30 at step 8, shown here), while x1 still crawls (×0.88 a step). Press ▶: it soon leaves the window, and a triangle on the edge points to where it went. Try η = 0.5 = 2/L (← on its slider), then F to fit the view: x2 flips between −2 and 2 for ever; at 0.4 the zig-zag dies out.",
-            zh: zh!("η = 0.6 > 2/L = 0.5（L = 4 是 x2 方向的曲率）时，每一步都把 x2 乘以 1 − 0.6·4 = −1.4：震荡每步放大 1.4 倍，x2 发散（图中第 8 步已到 ±30），而 x1 方向依然很慢（每步乘以 0.88）。按 ▶：它很快跑出窗口，边上的三角形指向它的去处。试一试：η = 0.5 = 2/L（在它的滑块上按 ←），再按 F 让视图适应路径：x2 在 −2 和 2 之间永远来回跳；η = 0.4 时震荡逐渐消失。"),
+            en: "With η = 0.6 > 2/L = 0.5 (L = 4, the curvature in x2), every step multiplies x2 by 1 − 0.6·4 = −1.4: the zig-zag grows 1.4× a step and x2 diverges (±30 at step 8, shown here), while x1 still crawls (×0.88 a step). Press ▶: it soon leaves the window, and a triangle on the edge points to where it went. Try η = 0.5 = 2/L (drag its slider, or press ← once on it), then F to fit the view: x2 flips between −2 and 2 for ever; at 0.4 the zig-zag dies out.",
+            zh: zh!("η = 0.6 > 2/L = 0.5（L = 4 是 x2 方向的曲率）时，每一步都把 x2 乘以 1 − 0.6·4 = −1.4：震荡每步放大 1.4 倍，x2 发散（图中第 8 步已到 ±30），而 x1 方向依然很慢（每步乘以 0.88）。按 ▶：它很快跑出窗口，边上的三角形指向它的去处。试一试：η = 0.5 = 2/L（拖动它的滑块，或在滑块上按一次 ←），再按 F 让视图适应路径：x2 在 −2 和 2 之间永远来回跳；η = 0.4 时震荡逐渐消失。"),
         },
     },
     // 3
@@ -178,8 +178,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("5. 指数移动加权平均"),
         },
         caption: Text {
-            en: "An exponential moving average y ← γ·y + (1−γ)·x averages about the last 1/(1−γ) values: 2 for γ = 0.5, 10 for γ = 0.9. Momentum's v ← γ·v + η·g is such an average, of η·g/(1−γ): where the gradients agree its step grows to 1/(1−γ) times GD's. Here γ = 0.5 (orange squares) and γ = 0.9 (blue discs) side by side. Try γ = 0.99 on the blue discs' card (the EMA panel's γ changes only its own chart): a 100-step memory and up to 100× GD's step overshoot far.",
-            zh: zh!("指数移动加权平均 y ← γ·y + (1−γ)·x 大约是最近 1/(1−γ) 个值的平均：γ = 0.5 时约 2 个，γ = 0.9 时约 10 个。动量法的 v ← γ·v + η·g 就是 η·g/(1−γ) 的这种平均：梯度方向一致时，它的一步会增大到梯度下降的 1/(1−γ) 倍。这里并排比较 γ = 0.5（橙色方块）和 γ = 0.9（蓝色圆点）。试一试：把蓝色圆点那张卡片的 γ 设为 0.99（指数移动平均面板的 γ 只改变它自己的图）：记住约 100 步、一步可达梯度下降的 100 倍，冲得很远。"),
+            en: "An exponential moving average y ← γ·y + (1−γ)·x averages about the last 1/(1−γ) values: 2 for γ = 0.5, 10 for γ = 0.9. Momentum's v ← γ·v + η·g is such an average, of η·g/(1−γ): where the gradients agree its step grows to 1/(1−γ) times GD's. Here γ = 0.5 (orange squares) and γ = 0.9 (blue discs) side by side. Try γ = 0.99 on the blue discs' card (the γ of the panel “Exponential moving average” changes only its own chart): a 100-step memory and up to 100× GD's step overshoot far.",
+            zh: zh!("指数移动加权平均 y ← γ·y + (1−γ)·x 大约是最近 1/(1−γ) 个值的平均：γ = 0.5 时约 2 个，γ = 0.9 时约 10 个。动量法的 v ← γ·v + η·g 就是 η·g/(1−γ) 的这种平均：梯度方向一致时，它的一步会增大到梯度下降的 1/(1−γ) 倍。这里并排比较 γ = 0.5（橙色方块）和 γ = 0.9（蓝色圆点）。试一试：把蓝色圆点那张卡片的 γ 设为 0.99（“指数移动加权平均”面板的 γ 只改变它自己的图）：记住约 100 步、一步可达梯度下降的 100 倍，冲得很远。"),
         },
     },
     // 6
@@ -196,8 +196,8 @@ pub const WORDS: [LessonText; 9] = [
     // 7
     LessonText {
         title: Text {
-            en: "7. RMSProp, η = 0.4, γ = 0.9",
-            zh: zh!("7. RMSProp 算法，η = 0.4，γ = 0.9"),
+            en: "7. RMSProp: the rate no longer only shrinks",
+            zh: zh!("7. RMSProp：学习率不再只降不升"),
         },
         caption: Text {
             en: "RMSProp replaces AdaGrad's sum by an exponential moving average of g², so old gradients leak away and the rate no longer only shrinks: it keeps moving and converges. Try γ = 0.99 (longer memory), or add AdaGrad with η = 0.4 to compare.",
@@ -222,8 +222,8 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("9. Adam+L2 与 AdamW"),
         },
         caption: Text {
-            en: "The bowl 0.1·(x1 − 3)² + 2·(x2 − 3)² has its minimum at (3, 3), away from the origin the decay pulls towards; λ = 0.5 for both. Adam+L2 (orange squares) adds λ·x to the gradient, so it ends at the minimum of f + λ/2·‖x‖², the centre of the dashed L2 isolines, (0.86, 2.67): Adam's √v̂ scales gradient and decay alike. AdamW (blue discs) subtracts η·λ·x outside that division, the same in every coordinate: it walks the diagonal x1 = x2 towards (2, 2), where |x| = 1/λ. Try λ = 0: they coincide.",
-            zh: zh!("碗形函数 0.1·(x1 − 3)² + 2·(x2 − 3)² 的最小值在 (3, 3)，不在权重衰减拉向的原点；两者的 λ 都是 0.5。Adam+L2（橙色方块）把 λ·x 加进梯度，所以停在 f + λ/2·‖x‖² 的最小值、虚线 L2 等值线的中心 (0.86, 2.67)：Adam 的 √v̂ 对梯度和衰减项一视同仁。AdamW（蓝色圆点）在这个除法之外减去 η·λ·x，每个坐标都一样：它沿对角线 x1 = x2 走向 (2, 2)，那里 |x| = 1/λ。试一试：λ = 0，两者重合。"),
+            en: "The bowl 0.1·(x1 − 3)² + 2·(x2 − 3)² has its minimum at (3, 3), away from the origin the decay pulls towards; λ = 0.5 for both. Adam+L2 (orange squares) adds λ·x to the gradient, so it ends at the minimum of f + λ/2·‖x‖², the centre of the dashed L2 isolines, (0.86, 2.67): Adam's √v̂ scales gradient and decay alike. AdamW (blue discs) subtracts η·λ·x outside that division, the same in every coordinate: it walks the diagonal x1 = x2 towards (2, 2), where each coordinate |xᵢ| = 1/λ. Try λ = 0: they coincide.",
+            zh: zh!("碗形函数 0.1·(x1 − 3)² + 2·(x2 − 3)² 的最小值在 (3, 3)，不在权重衰减拉向的原点；两者的 λ 都是 0.5。Adam+L2（橙色方块）把 λ·x 加进梯度，所以停在 f + λ/2·‖x‖² 的最小值、虚线 L2 等值线的中心 (0.86, 2.67)：Adam 的 √v̂ 对梯度和衰减项一视同仁。AdamW（蓝色圆点）在这个除法之外减去 η·λ·x，每个坐标都一样：它沿对角线 x1 = x2 走向 (2, 2)，那里每个坐标都有 |xᵢ| = 1/λ。试一试：λ = 0，两者重合。"),
         },
     },
 ];

@@ -50,16 +50,15 @@ pub(super) fn signature(s: Option<&Schedule>) -> String {
 /// allowed and what was given, and that the schedule in effect stays.
 pub fn error_text(e: &SchedError, lang: Lang) -> String {
     let mut problem = gradscape_text::errors::scene_problem(&e.error, lang);
-    // `0,5` typed: how to write a decimal, as the other fields say.
+    // `0,5` or `0.6。` typed: how to write it, as the other fields say
+    // (text is quoted as JSON there).
     use gradscape_core::scene::{Got, Problem};
     if let Problem::MustBe {
         got: Got::Json(t) | Got::Cut(t),
         ..
     } = &e.error.problem
     {
-        if t.contains([',', '，']) && !t.contains('.') {
-            problem = trf(lang, "field.comma", &[&problem]);
-        }
+        problem = gradscape_text::errors::with_slip(problem, t.trim_matches('"'), false, lang);
     }
     let text = match e.arg() {
         Some((phase, arg)) => {

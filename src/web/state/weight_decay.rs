@@ -10,7 +10,7 @@ use crate::landscape::Landscape;
 use crate::optim::OptKind;
 use crate::theory::l2_only_rescales;
 use gradscape_text::inspect::coord;
-use gradscape_text::{tr, trf, Lang};
+use gradscape_text::{gap, tr, trf, Lang};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
@@ -46,8 +46,7 @@ pub fn l2_section(
     if let Some(x) = l2 {
         let den = x.adam_denominator();
         let rate = x.decay_rate().unwrap_or([0.0; 2]);
-        let less = coord(x.less_regularized());
-        let text = trf(
+        let mut text = trf(
             lang,
             "state.l2.aniso",
             &[
@@ -55,9 +54,17 @@ pub fn l2_section(
                 &readout(den[1]),
                 &readout(rate[0]),
                 &readout(rate[1]),
-                less,
             ],
         );
+        // Which coordinate is regularized less only when something is.
+        let verdict = match x.less_regularized() {
+            Some(c) => Some(trf(lang, "state.l2.less", &[coord(c)])),
+            None if x.spec.hyper.lambda == 0.0 => Some(tr(lang, "state.l2.off").to_string()),
+            None => None,
+        };
+        if let Some(v) = verdict {
+            text = format!("{text}{}{v}", gap(lang));
+        }
         let p = el(
             doc,
             "p",

@@ -83,10 +83,14 @@ impl Inspection {
     }
 
     /// The coordinate (0 or 1) Adam+L2 regularizes less: the one with the
-    /// larger √v̂ + ε.
-    pub fn less_regularized(&self) -> usize {
+    /// larger √v̂ + ε. `None` when there is nothing to compare: λ = 0 (no
+    /// regularization at all, whatever √v̂) or both denominators equal.
+    pub fn less_regularized(&self) -> Option<usize> {
         let den = self.adam_denominator();
-        usize::from(den[1] > den[0])
+        if self.h().lambda == 0.0 || den[0] == den[1] {
+            return None;
+        }
+        Some(usize::from(den[1] > den[0]))
     }
 
     /// The arrows at the current point.
@@ -210,5 +214,23 @@ mod tests {
                 _ => assert!(a.decay.is_none()),
             }
         }
+    }
+
+    /// Lesson 9 with λ = 0: √v̂ still differs between the coordinates, but
+    /// nothing is regularized, so neither is "regularized less".
+    #[test]
+    fn without_lambda_no_coordinate_is_regularized_less() {
+        let mut s = Scene::default();
+        let mut spec = OptSpec::new(OptKind::AdamL2, Convention::D2l);
+        spec.hyper.lambda = 0.5;
+        s.optimizers = vec![spec];
+        let insp = Stepper::new(&s, 0).unwrap().at(5).unwrap();
+        let den = insp.adam_denominator();
+        assert_ne!(den[0], den[1]);
+        assert_eq!(insp.less_regularized(), Some(usize::from(den[1] > den[0])));
+        s.optimizers[0].hyper.lambda = 0.0;
+        let insp = Stepper::new(&s, 0).unwrap().at(5).unwrap();
+        assert_eq!(insp.decay_rate(), Some([0.0, 0.0]));
+        assert_eq!(insp.less_regularized(), None);
     }
 }

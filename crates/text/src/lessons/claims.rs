@@ -4,6 +4,7 @@
 use super::caption;
 use crate::Lang;
 use gradscape_core::lesson::{lesson, panel, LessonPanel};
+use gradscape_core::optim::HyperKey;
 use gradscape_core::run::{simulate, Trajectory};
 use gradscape_core::scene::Scene;
 
@@ -64,6 +65,10 @@ fn lesson_2_grows_1_4_a_step_and_diverges() {
     assert!((p[7][1] - p[8][1]) / v.height() > 0.65, "{v:?}");
     // At 2/L x2 flips between −2 and 2 for ever; below it, it dies out.
     says(2, "η = 0.5 = 2/L", "η = 0.5 = 2/L");
+    // One ← on η's slider takes 0.6 to 0.5 (its arrow stops).
+    says(2, "press ← once on it", "在滑块上按一次 ←");
+    let eta = gradscape_core::params::ParamInfo::of(r[0].spec.kind, HyperKey::Lr);
+    assert_eq!(eta.arrow(r[0].spec.hyper.lr, false), 0.5);
     says(2, "between −2 and 2", "在 −2 和 2 之间");
     let r = edited(2, |v| v["optimizers"][0]["lr"] = 0.5.into());
     assert!(r[0].points.iter().all(|p| close(p[1].abs(), 2.0, 1e-9)));
@@ -196,9 +201,12 @@ fn lesson_9_the_runs_settle_apart() {
     let (a, b) = (r[0].points[3000], r[1].points[3000]);
     assert!((a[0] - b[0]).hypot(a[1] - b[1]) > 1.0, "{a:?} {b:?}");
     assert!(close(a[0], 6.0 / 7.0, 1e-6));
-    // AdamW heads for (2, 2): |x| = 1/λ, where its normalized step, ±1 a
-    // coordinate, balances λ·x; on its way at step 150, near at 3000.
+    // AdamW heads for (2, 2): each |xᵢ| = 1/λ (not the norm ‖x‖), where its
+    // normalized step, ±1 a coordinate, balances λ·x; on its way at step
+    // 150, near at 3000.
     says(9, "towards (2, 2)", "走向 (2, 2)");
+    says(9, "each coordinate |xᵢ| = 1/λ", "每个坐标都有 |xᵢ| = 1/λ");
+    assert_eq!(1.0 / w.spec.hyper.lambda, 2.0);
     let (w150, w3000) = (w.points[t][0], b[0]);
     assert!(w150 < w3000 && w3000 < 2.0 && w3000 > 1.9, "{w150} {w3000}");
     // The end point is the L2 minimum whatever Adam's √v̂: plain GD on

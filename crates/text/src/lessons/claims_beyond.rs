@@ -82,21 +82,59 @@ fn lesson_10_a_schedule_rescues_gd() {
         .all(|x| x.points[..=t].iter().all(|&q| inside(&v, q))));
     assert!(v.height() < 40.0, "the rescued runs are not squashed");
     // torch's default patience 10: η cut only after eleven rises, x2 at
-    // ±113, and it still converges.
+    // −113, and it still converges — to a lower f at step 20 than patience
+    // 0, which the caption explains (a student read that end as the
+    // lesson's verdict).
     says(
         10,
-        "patience 10, torch's default",
-        "容忍步数 10（torch 的默认值）",
+        "set patience to 10, torch's default, on the orange squares' card",
+        "在橙色方块的卡片上把容忍步数设为 10（torch 的默认值）",
     );
-    let r = edited(10, |v| {
-        v["optimizers"][0]["schedule"]["patience"] = 10.into();
-        v["steps"] = 40.into();
+    let quick = &r[0];
+    let edit = edited(10, |v| {
+        v["optimizers"][0]["schedule"]["patience"] = 10.into()
     });
-    let first_cut = r[0].lr.iter().position(|&l| l < 0.6).unwrap();
-    let peak = r[0].points.iter().map(|q| q[1].abs()).fold(0.0, f64::max);
+    let slow = &edit[0];
+    says(
+        10,
+        "η stays 0.6 through eleven rises",
+        "η 在损失上升 11 次期间一直是 0.6",
+    );
+    let first_cut = slow.lr.iter().position(|&l| l < 0.6).unwrap();
     assert_eq!(first_cut, 12);
-    assert!(close(peak, 113.4, 0.05), "{peak}");
-    assert!(r[0].loss[40] < r[0].loss[0], "and it still converges");
+    let rises = (2..=first_cut)
+        .filter(|&k| slow.loss[k] > slow.loss[k - 1])
+        .count();
+    assert_eq!(rises, 11, "the loss after step 1 is the first it sees");
+    says(
+        10,
+        "follows plain GD out to x2 = −113 at step 12",
+        "跟着普通梯度下降一直震荡到第 12 步的 x2 = −113",
+    );
+    assert_eq!(slow.points[..=12], edit[2].points[..=12]);
+    assert!(
+        close(slow.points[12][1], -113.4, 0.05),
+        "{:?}",
+        slow.points[12]
+    );
+    let peak = slow.points.iter().map(|q| q[1].abs()).fold(0.0, f64::max);
+    assert_eq!(peak, slow.points[12][1].abs());
+    says(10, "f ≈ 25,700", "f ≈ 25,700");
+    says(10, "patience 0 never passed 32.2", "f 最高只有 32.2");
+    assert!(close(slow.loss[12], 25_700.0, 50.0), "{}", slow.loss[12]);
+    let worst = quick.loss.iter().copied().fold(0.0, f64::max);
+    assert!(close(worst, 32.2, 0.05), "{worst}");
+    says(
+        10,
+        "f = 0.043 at step 20, against 0.16",
+        "第 20 步 f = 0.043，对比 0.16",
+    );
+    assert_eq!((slow.loss.len(), quick.loss.len()), (21, 21));
+    assert!(close(slow.loss[20], 0.043, 0.0005), "{}", slow.loss[20]);
+    assert!(close(quick.loss[20], 0.16, 0.005), "{}", quick.loss[20]);
+    says(10, "x1 moved faster at η = 0.6", "η = 0.6 让 x1 走得更快");
+    assert!(slow.points[20][0] > quick.points[20][0] + 0.5);
+    assert!(slow.points[20][1].abs() < 1e-3);
 }
 
 #[test]

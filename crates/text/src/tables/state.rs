@@ -85,7 +85,7 @@ pub const EN: crate::Table = &[
     ),
     (
         "state.bias.seed",
-        "The seed's example: m₀ = 0, so m₁ = β1·0 + (1 − β1)·g₁ = {0}·g₁, much too small; dividing by 1 − β1¹ = {0} gives m̂₁ = g₁.",
+        "For example: m₀ = 0, so m₁ = β1·0 + (1 − β1)·g₁ = {0}·g₁, much too small; dividing by 1 − β1¹ = {0} gives m̂₁ = g₁.",
     ),
     ("state.bias.factor", "factor"),
     ("state.l2.title", "Adam+L2 vs AdamW"),
@@ -97,7 +97,15 @@ pub const EN: crate::Table = &[
     ),
     (
         "state.l2.aniso",
-        "Adam+L2: the decay λ·x goes through m̂/(√v̂ + ε), so it is divided by √v̂ + ε = ({0}, {1}); the effective decay per step η·λ/(√v̂ + ε) is ({2}, {3}). {4} has the larger √v̂ and is regularized less: L2 inside Adam is anisotropic.",
+        "Adam+L2: the decay λ·x goes through m̂/(√v̂ + ε), so it is divided by √v̂ + ε = ({0}, {1}); the effective decay per step η·λ/(√v̂ + ε) is ({2}, {3}).",
+    ),
+    (
+        "state.l2.less",
+        "{0} has the larger √v̂ and is regularized less: L2 inside Adam is anisotropic.",
+    ),
+    (
+        "state.l2.off",
+        "With λ = 0 there is no decay: nothing is regularized, in either coordinate.",
     ),
     (
         "state.l2.settled",
@@ -187,7 +195,7 @@ pub const ZH: crate::Table = &[
     ),
     (
         "state.bias.seed",
-        "笔记中的例子：m₀ = 0，所以 m₁ = β1·0 + (1 − β1)·g₁ = {0}·g₁，明显偏小；除以 1 − β1¹ = {0} 之后 m̂₁ = g₁。",
+        "举个例子：m₀ = 0，所以 m₁ = β1·0 + (1 − β1)·g₁ = {0}·g₁，明显偏小；除以 1 − β1¹ = {0} 之后 m̂₁ = g₁。",
     ),
     ("state.bias.factor", "修正系数"),
     ("state.l2.title", "Adam+L2 与 AdamW"),
@@ -199,7 +207,15 @@ pub const ZH: crate::Table = &[
     ),
     (
         "state.l2.aniso",
-        "Adam+L2：权重衰减 λ·x 要经过 m̂/(√v̂ + ε)，因此被 √v̂ + ε = ({0}, {1}) 除；每一步的有效衰减 η·λ/(√v̂ + ε) 为 ({2}, {3})。{4} 方向的 √v̂ 更大，被正则化得更少：Adam 中的 L2 正则化是各向异性的。",
+        "Adam+L2：权重衰减 λ·x 要经过 m̂/(√v̂ + ε)，因此被 √v̂ + ε = ({0}, {1}) 除；每一步的有效衰减 η·λ/(√v̂ + ε) 为 ({2}, {3})。",
+    ),
+    (
+        "state.l2.less",
+        "{0} 方向的 √v̂ 更大，被正则化得更少：Adam 中的 L2 正则化是各向异性的。",
+    ),
+    (
+        "state.l2.off",
+        "λ = 0 时没有权重衰减：两个方向都不被正则化。",
     ),
     (
         "state.l2.settled",

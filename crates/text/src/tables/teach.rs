@@ -45,6 +45,6 @@ pub const ZH: crate::Table = &[
     ("teach.group.view", "平移与缩放"),
     ("teach.group.optimizers", "添加或删除优化器"),
     ("teach.group.schedule", "学习率调度"),
-    ("teach.group.lesson", "课程"),
+    ("teach.group.lesson", "当前的课"),
     ("teach.group.legend", "显示或隐藏轨迹"),
 ];

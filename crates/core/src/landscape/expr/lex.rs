@@ -56,8 +56,7 @@ fn superscript(ch: char) -> Option<u32> {
 /// Whether a character refused comes from a CJK input method in its own
 /// punctuation (or full-width) mode: the error then says to switch it.
 fn from_ime(ch: char) -> bool {
-    matches!(ch,
-        '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '…' | '—' | '‘' | '’' | '“' | '”')
+    crate::format::ime_char(ch)
 }
 
 pub(super) fn lex(src: &[char]) -> Result<Vec<Spanned>, ExprError> {
