@@ -6,7 +6,7 @@ use super::dom::{by_id, closest, on};
 use super::gestures::erased;
 use crate::app::{Arrow, Field, FieldId, Msg};
 use crate::landscape::{Landscape, View};
-use crate::optim::{Convention, HyperKey, Key, KeyValue, OptKind};
+use crate::optim::{Convention, HyperKey, Key, OptKind};
 use gradscape_text::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -30,27 +30,6 @@ fn card_index(e: &web_sys::Event) -> Option<usize> {
         .get_attribute("data-index")?
         .parse()
         .ok()
-}
-
-/// What card `i`'s slider `input` for `key` now says: a numeric key's
-/// position (snapped to the keys' stops by a pointer's pixel); an
-/// integer's value, at once as the numbers' sliders.
-pub(super) fn slid(input: &HtmlInputElement, i: usize, key: Key) -> Option<Msg> {
-    match key {
-        Key::Hyper(key) => Some(Msg::SlideHyper {
-            i,
-            key,
-            pos: input.value_as_number(),
-            per_px: super::slider::per_px(input),
-        }),
-        Key::Int(_) => Some(Msg::SetKey {
-            i,
-            key,
-            part: 0,
-            v: Some(KeyValue::Int(input.value_as_number().max(0.0) as u64)),
-        }),
-        _ => None,
-    }
 }
 
 /// Listen to every control of the page.
@@ -134,7 +113,7 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
         if input.type_() == "range" {
             // A finger's touch that may yet be a scroll moves no value.
             if !super::slider::held(&input) {
-                if let Some(msg) = slid(&input, i, key) {
+                if let Some(msg) = super::slider::slid(&input, i, key) {
                     dispatch(msg);
                 }
             }

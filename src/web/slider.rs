@@ -14,6 +14,8 @@
 //! scroll (`pointercancel`) the slider's value is put back.
 
 use super::dom::{by_id, on};
+use crate::app::Msg;
+use crate::optim::{Key, KeyValue};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -55,6 +57,27 @@ pub fn held(input: &HtmlInputElement) -> bool {
     })
 }
 
+/// What card `i`'s slider `input` for `key` now says: a numeric key's
+/// position (snapped to the keys' stops by a pointer's pixel); an
+/// integer's value, at once as the numbers' sliders.
+pub fn slid(input: &HtmlInputElement, i: usize, key: Key) -> Option<Msg> {
+    match key {
+        Key::Hyper(key) => Some(Msg::SlideHyper {
+            i,
+            key,
+            pos: input.value_as_number(),
+            per_px: per_px(input),
+        }),
+        Key::Int(_) => Some(Msg::SetKey {
+            i,
+            key,
+            part: 0,
+            v: Some(KeyValue::Int(input.value_as_number().max(0.0) as u64)),
+        }),
+        _ => None,
+    }
+}
+
 /// A held touch let go: the model takes the slider's value now (as for a
 /// move; called with nothing borrowed, [`per_px`] is asked).
 fn send_input(input: &HtmlInputElement) {
@@ -65,11 +88,8 @@ fn send_input(input: &HtmlInputElement) {
         .and_then(|c| c.get_attribute("data-index")?.parse().ok());
     let key = input
         .get_attribute("data-param")
-        .and_then(|n| crate::optim::Key::from_name(&n));
-    if let Some(msg) = card
-        .zip(key)
-        .and_then(|(i, key)| super::events::slid(input, i, key))
-    {
+        .and_then(|n| Key::from_name(&n));
+    if let Some(msg) = card.zip(key).and_then(|(i, key)| slid(input, i, key)) {
         super::dispatch(msg);
     }
 }
