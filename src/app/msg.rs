@@ -69,8 +69,8 @@ pub enum Msg {
         key: HyperKey,
         /// The slider's position.
         pos: f64,
-        /// Slider positions a CSS pixel of the pointer's (the snap to the
-        /// keys' stops, `ParamInfo::snap`); 0 for no snap.
+        /// Slider positions a CSS pixel of the pointer's (the snap to clean
+        /// values, `ParamInfo::snap`); 0 for no snap.
         per_px: f64,
     },
     /// A key on a card's slider (`up`: →, ↑ or PageUp), from the value in

@@ -360,6 +360,10 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             m.lesson = id.filter(|&n| lesson(n).is_some());
             if let Some(l) = m.lesson.and_then(lesson) {
                 m.playing = false;
+                // A drag or pinch under way was on the figure left (PageDown
+                // mid-drag carried its window into the new lesson).
+                m.drag = Drag::None;
+                m.pinch = None;
                 let (scene, t) = l.opening();
                 m.scene = scene;
                 m.hidden.clear();
@@ -451,6 +455,9 @@ fn open_link(m: &mut Model, l: crate::app::link::Link) -> Dirty {
         d |= Dirty::PRESENT;
     }
     m.playing = false;
+    // Back in the middle of a drag or pinch: it was on the figure left.
+    m.drag = Drag::None;
+    m.pinch = None;
     m.lesson = l.lesson;
     m.scene = l.scene;
     m.hidden.clear();

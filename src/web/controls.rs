@@ -316,6 +316,16 @@ pub fn sync_lesson(app: &App) -> Result<(), JsValue> {
         let b = app.root(id)?;
         let off = app.lesson == end || b.class_list().contains("locked");
         if b.has_attribute("disabled") != off {
+            // Enter on › into the last lesson: the keys stay in the lesson
+            // bar, on its picker (a disabled button's focus fell to the
+            // figure, where the next Space played).
+            if off && app.doc.active_element().as_ref() == Some(&b) {
+                if let Ok(sel) = by_id::<web_sys::HtmlElement>(&app.doc, "lesson") {
+                    let opts = web_sys::FocusOptions::new();
+                    opts.set_prevent_scroll(true);
+                    sel.focus_with_options(&opts)?;
+                }
+            }
             b.toggle_attribute_with_force("disabled", off)?;
         }
     }

@@ -28,7 +28,7 @@ thread_local! {
 /// A new history entry for the page as it is now (a lesson chosen),
 /// written with the next write; never embedded.
 pub fn new_entry(app: &mut App) -> Result<(), JsValue> {
-    if app.embed.is_some() {
+    if app.embed.is_some() || framed(&app.window) {
         return Ok(());
     }
     let q = address(app).1;
@@ -104,6 +104,16 @@ fn address(app: &App) -> (String, String) {
     (base, q)
 }
 
+/// Whether the page is in a frame (an iframe of a course site without
+/// `&embed`): its entries would be the host page's Back button.
+pub fn framed(window: &web_sys::Window) -> bool {
+    window
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|p| !js_sys::Object::is(&p, window))
+}
+
 /// Back and Forward within the page's own entries (the lessons it pushed):
 /// the entry's link is read as opening it reads it and shown in place, no
 /// reload. Back from the first entry leaves the page, as anywhere.
@@ -112,14 +122,15 @@ pub fn wire_back(window: &web_sys::Window) -> Result<(), JsValue> {
 }
 
 fn back(app: &mut App) -> Result<(), JsValue> {
-    // A write still waiting was for the entry just left.
-    PENDING.with(|p| p.set(false));
-    ENTRIES.with(|e| e.borrow_mut().clear());
     let search = app.window.location().search()?;
-    // The same link (an in-page `#…` entry's): nothing to show again.
+    // The same link (an in-page `#…` entry's): nothing to show again, and
+    // a write still waiting is still this entry's.
     if search == app.url {
         return Ok(());
     }
+    // A write still waiting was for the entry just left.
+    PENDING.with(|p| p.set(false));
+    ENTRIES.with(|e| e.borrow_mut().clear());
     app.url = search.clone();
     let (link, page) = crate::app::link::read(&search, BROWSER.with(Cell::get));
     dispatch(Msg::OpenLink(Box::new(link)));

@@ -103,9 +103,11 @@ pub fn start() -> Result<(), JsValue> {
     events::wire(&doc)?;
     super::fields::wire(&doc)?;
     super::teach::wire(&doc)?;
-    // Embedded, the page pushes no entry: any Back is the host page's.
-    if page.embed.is_none() {
-        super::link::wire_back(&web_sys::window().ok_or("no window")?)?;
+    // Embedded or framed, the page pushes no entry: any Back is the host
+    // page's.
+    let window = web_sys::window().ok_or("no window")?;
+    if page.embed.is_none() && !super::link::framed(&window) {
+        super::link::wire_back(&window)?;
     }
     // The first picture first: the runs and the plot, in the layout the
     // room's switches give (they set where the canvas goes and its size).

@@ -89,6 +89,11 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
         // Ctrl/⌘ + wheel zooms, and a touchpad's pinch (Chromium sends it
         // as Ctrl + wheel); a page with nothing to scroll (an embed that
         // fits its frame) zooms with the wheel alone, as before.
+        // A teacher link that fixes the view (its ⊡ locked): the wheel is
+        // the page's and the browser's, no hint of a zoom it refuses.
+        if view_fixed() {
+            return;
+        }
         if !(e.ctrl_key() || e.meta_key() || !page_scrolls()) {
             return wheel_hint(true);
         }
@@ -101,6 +106,14 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             let _ = later(&w, Later::Gesture, || dispatch(Msg::EndGesture));
         }
     })
+}
+
+/// Whether a teacher link fixes the view (its controls are locked, `locks.rs`).
+fn view_fixed() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("fit-view"))
+        .is_some_and(|b| b.class_list().contains("locked"))
 }
 
 /// Whether the page is taller than the window (the wheel then scrolls it).

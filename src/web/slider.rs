@@ -21,12 +21,17 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, PointerEvent};
 
+/// style.css's query for 44 px touch targets (its slider thumb among them).
+const TOUCH_QUERY: &str = "(max-width: 600px), (pointer: coarse)";
+
 /// CSS pixels a finger moves sideways (more than up or down) before its
 /// touch is a drag of the slider.
 const SIDEWAYS: i32 = 6;
 
 /// The slider the pointer went down on.
 struct Down {
+    /// The pointer's id (a second finger's events are not this one's).
+    id: i32,
     input: HtmlInputElement,
     /// Slider positions a CSS pixel.
     per_px: f64,
@@ -78,9 +83,38 @@ pub fn slid(input: &HtmlInputElement, i: usize, key: Key) -> Option<Msg> {
     }
 }
 
-/// A held touch let go: the model takes the slider's value now (as for a
-/// move; called with nothing borrowed, [`per_px`] is asked).
-fn send_input(input: &HtmlInputElement) {
+/// Forget the slider under pointer `e` once it is up.
+fn ours_ended(e: &PointerEvent) {
+    DOWN.with(|d| {
+        let mut d = d.borrow_mut();
+        if d.as_ref().is_some_and(|d| d.id == e.pointer_id()) {
+            *d = None;
+        }
+    });
+}
+
+/// The width of a slider's thumb, CSS px: style.css's 44 px under its
+/// touch query, else Chromium's own 16 px (a computed style of
+/// `::-webkit-slider-thumb` is the input's own, so the query is asked).
+fn thumb_px() -> f64 {
+    let touch = web_sys::window()
+        .and_then(|w| w.match_media(TOUCH_QUERY).ok().flatten())
+        .is_some_and(|m| m.matches());
+    if touch {
+        44.0
+    } else {
+        16.0
+    }
+}
+
+/// A held touch let go: the model takes the slider's value now, if it
+/// moved from `before` (a tap on the thumb that left it put changes
+/// nothing: a typed 0.45 stayed 0.45, not its position's 0.452). Called
+/// with nothing borrowed: [`per_px`] is asked.
+fn send_input(input: &HtmlInputElement, before: &str) {
+    if input.value() == before {
+        return;
+    }
     let card = input
         .closest("section.opt-card")
         .ok()
@@ -98,17 +132,24 @@ fn send_input(input: &HtmlInputElement) {
 pub fn wire(doc: &Document) -> Result<(), JsValue> {
     let cards: Element = by_id(doc, "optimizers")?;
     on(&cards, "pointerdown", |e: PointerEvent| {
+        // A second finger (a pinch begun on a card) leaves the first one's.
+        if !e.is_primary() && DOWN.with(|d| d.borrow().is_some()) {
+            return;
+        }
         let input = e
             .target()
             .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
             .filter(|i| i.type_() == "range");
         let down = input.map(|input| {
-            let width = input.get_bounding_client_rect().width();
-            let max: f64 = input.max().parse().unwrap_or(0.0);
-            let per_px = if width > 0.0 { max / width } else { 0.0 };
+            // The thumb's centre travels the track less the thumb (44 px
+            // on a touch screen): the pixel is that length's.
+            let travel = input.get_bounding_client_rect().width() - thumb_px();
+            let span = input.max().parse().unwrap_or(0.0) - input.min().parse().unwrap_or(0.0);
+            let per_px = if travel >= 1.0 { span / travel } else { 0.0 };
             let held =
                 (e.pointer_type() == "touch").then(|| (input.value(), e.client_x(), e.client_y()));
             Down {
+                id: e.pointer_id(),
                 input,
                 per_px,
                 held,
@@ -125,27 +166,29 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             let mut d = d.borrow_mut();
             let d = d
                 .as_mut()
-                .filter(|d| d.held.as_ref().is_some_and(sideways))?;
-            d.held = None;
-            Some(d.input.clone())
+                .filter(|d| d.id == e.pointer_id() && d.held.as_ref().is_some_and(sideways))?;
+            d.held.take().map(|(value, _, _)| (d.input.clone(), value))
         });
-        if let Some(input) = drag {
-            send_input(&input);
+        if let Some((input, value)) = drag {
+            send_input(&input, &value);
         }
     })?;
     // A tap: the value where it touched, snapped as a drag's.
-    on(&cards, "pointerup", |_: PointerEvent| {
+    on(&cards, "pointerup", |e: PointerEvent| {
         let tap = DOWN.with(|d| {
             let mut d = d.borrow_mut();
-            let d = d.as_mut()?;
-            d.held.take().map(|_| d.input.clone())
+            let d = d.as_mut().filter(|d| d.id == e.pointer_id())?;
+            d.held.take().map(|(value, _, _)| (d.input.clone(), value))
         });
-        if let Some(input) = tap {
-            send_input(&input);
+        if let Some((input, value)) = tap {
+            send_input(&input, &value);
         }
-        DOWN.with(|d| *d.borrow_mut() = None);
+        ours_ended(&e);
     })?;
-    on(&cards, "pointercancel", |_: PointerEvent| {
+    on(&cards, "pointercancel", |e: PointerEvent| {
+        if !DOWN.with(|d| d.borrow().as_ref().is_some_and(|d| d.id == e.pointer_id())) {
+            return;
+        }
         if let Some(d) = DOWN.with(|d| d.borrow_mut().take()) {
             if let Some((value, _, _)) = d.held {
                 d.input.set_value(&value);

@@ -84,7 +84,8 @@ test('each lesson loads its scene and its caption, in English and in 中文', as
   }
   // Next stops at the last lesson (disabled there), previous goes back; "free play" hides the caption and keeps the scene.
   assert.equal(await page.isDisabled('#lesson-next'), true, 'no next lesson after the last');
-  await page.locator('#lesson-next').dispatchEvent('click');
+  await page.locator('#plot').focus();
+  await page.keyboard.press('PageDown');
   await settled(page);
   assert.equal((await state(page)).lesson, LESSONS.length, 'no jump to the first lesson');
   await page.click('#lesson-prev');

@@ -242,8 +242,10 @@ test('a refused typed value shows an error naming the field and keeps the scene;
   await page.waitForFunction(() => [...document.querySelectorAll('#optimizers .opt-card[data-index="0"] .error')].some((e) => e.textContent.trim()));
   let errs = await cardErrors(page, 0);
   assert.equal(errs.length, 1, JSON.stringify(errs));
-  // Polite, under the field's own row (tests/e2e/classroom-a11y.test.mjs has the placement).
-  assert.equal(errs[0].live, 'polite');
+  // Said by the page's polite region, under the field's own row
+  // (tests/e2e/classroom-a11y.test.mjs has the placement).
+  assert.equal(await page.getAttribute('#said', 'aria-live'), 'polite');
+  assert.equal((await page.textContent('#said')).trim(), errs[0].text);
   assert.match(errs[0].text, /kept 0\.4$/);
   assert.match(errs[0].text, /η/);
   assert.match(errs[0].text, /> 0/);

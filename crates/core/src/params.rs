@@ -72,9 +72,10 @@ impl ParamInfo {
         p.clamp(0.0, 1.0) * self.positions()
     }
 
-    /// A pointer's slider position `pos`, drawn to the nearest of the
-    /// arrow keys' stops (a log slider's [`stops`](Self::stops) in every
-    /// decade, a linear one's every ten steps, a − / + press) when that
+    /// A pointer's slider position `pos`, drawn to the nearest clean value
+    /// (a log slider's arrow stops, [`stops`](Self::stops), in every
+    /// decade; a linear one's every ten steps, a − / + press: γ's
+    /// hundredths) when that
     /// stop lies within half a pixel, `per_px` positions a CSS pixel (and
     /// half a position: the browser rounds a pixel to a whole one). A
     /// drag then passes through every value the keys and the lessons name
@@ -96,8 +97,12 @@ impl ParamInfo {
                 .map(|s| self.position(s))
                 .min_by(|a, b| (a - pos).abs().total_cmp(&(b - pos).abs()))
                 .unwrap_or(pos)
-        } else {
+        } else if per_px < SNAP_STEPS {
             (pos / SNAP_STEPS).round() * SNAP_STEPS
+        } else {
+            // A pixel wider than the stops (β2's 9,999 positions): every
+            // pixel would snap, none between.
+            return pos;
         };
         if (near - pos).abs() <= (per_px + 1.0) / 2.0 {
             near
@@ -363,9 +368,11 @@ mod tests {
         let gamma = ParamInfo::of(OptKind::Momentum, HyperKey::Gamma);
         let got = dragged(&gamma, 199);
         assert!([0.5, 0.9, 0.99].iter().all(|v| got.contains(v)), "{got:?}");
-        // β2's end (0.9999, lesson 8) stays the last pixel's.
+        // β2's end (0.9999, lesson 8) stays the last pixel's; its pixel is
+        // wider than its stops: no snap, the positions as they are.
         let b2 = ParamInfo::of(OptKind::Adam, HyperKey::Beta2);
         assert_eq!(dragged(&b2, 199).last(), Some(&0.9999));
+        assert_eq!(b2.snap(4321.0, 50.0), 4321.0);
     }
 
     #[test]

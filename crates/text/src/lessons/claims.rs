@@ -204,8 +204,7 @@ fn lesson_9_the_runs_settle_apart() {
     // AdamW heads for (2, 2): each |xᵢ| = 1/λ (not the norm ‖x‖), where its
     // normalized step, ±1 a coordinate, balances λ·x; on its way at step
     // 150, near at 3000.
-    says(9, "towards (2, 2)", "走向 (2, 2)");
-    says(9, "each coordinate |xᵢ| = 1/λ", "每个坐标都有 |xᵢ| = 1/λ");
+    says(9, "towards (2, 2) = (1/λ, 1/λ)", "走向 (2, 2) = (1/λ, 1/λ)");
     assert_eq!(1.0 / w.spec.hyper.lambda, 2.0);
     let (w150, w3000) = (w.points[t][0], b[0]);
     assert!(w150 < w3000 && w3000 < 2.0 && w3000 > 1.9, "{w150} {w3000}");

@@ -76,3 +76,26 @@ fn a_link_read_again_says_what_it_dropped_and_sets_its_quiz() {
     update(&mut m, Msg::OpenLink(Box::new(link)));
     assert!(m.notices.is_empty() && m.quiz.is_none());
 }
+
+#[test]
+fn a_drag_under_way_ends_with_back_and_with_a_lesson_change() {
+    for open in [
+        |_: &Model| Msg::SetLesson(Some(1)),
+        |_: &Model| Msg::OpenLink(Box::new(read("?lesson=1", Lang::En).0)),
+    ] {
+        let mut m = model();
+        update(&mut m, Msg::SetLesson(Some(9)));
+        // A pan under way on lesson 9's figure.
+        update(&mut m, super::pointer::down(1, 200.0, 200.0));
+        let mv = |x| Msg::PointerMove { id: 1, x, y: 200.0 };
+        update(&mut m, mv(240.0));
+        let msg = open(&m);
+        update(&mut m, msg);
+        assert!(matches!(m.drag, Drag::None));
+        let view = m.scene.view();
+        // The next move of that pointer is not a pan of lesson 1.
+        update(&mut m, mv(280.0));
+        assert_eq!(m.scene.view(), view);
+        assert_eq!(m.scene.view(), lesson(1).unwrap().opening().0.view());
+    }
+}
