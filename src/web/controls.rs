@@ -321,9 +321,7 @@ pub fn sync_lesson(app: &App) -> Result<(), JsValue> {
             // figure, where the next Space played).
             if off && app.doc.active_element().as_ref() == Some(&b) {
                 if let Ok(sel) = by_id::<web_sys::HtmlElement>(&app.doc, "lesson") {
-                    let opts = web_sys::FocusOptions::new();
-                    opts.set_prevent_scroll(true);
-                    sel.focus_with_options(&opts)?;
+                    super::dom::focus_still(&sel);
                 }
             }
             b.toggle_attribute_with_force("disabled", off)?;

@@ -95,6 +95,13 @@ pub fn bring_into_view(e: &Element) {
     }
 }
 
+/// Focus `e` without scrolling to it (the page keeps its place).
+pub fn focus_still(e: &web_sys::HtmlElement) {
+    let opts = web_sys::FocusOptions::new();
+    opts.set_prevent_scroll(true);
+    let _ = e.focus_with_options(&opts);
+}
+
 /// Say `text` politely to a screen reader, in passing (`#said`).
 pub fn say(doc: &Document, text: &str) {
     if let Some(said) = doc.get_element_by_id("said") {

@@ -48,11 +48,7 @@ pub fn after(doc: &Document, was: Option<Element>) {
         selector(&was).and_then(|s| counterpart(doc, &s, &was))
     };
     match again.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        Some(e) if usable(&e) => {
-            let opts = web_sys::FocusOptions::new();
-            opts.set_prevent_scroll(true);
-            let _ = e.focus_with_options(&opts);
-        }
+        Some(e) if usable(&e) => super::dom::focus_still(&e),
         _ => focus_figure(doc),
     }
 }
@@ -118,9 +114,7 @@ pub fn next_rate(doc: &Document) {
         .position(|r| now.as_ref() == Some(r.as_ref()))
         .map_or(0, |i| (i + 1) % rates.len());
     let Some(rate) = rates.get(at) else { return };
-    let opts = web_sys::FocusOptions::new();
-    opts.set_prevent_scroll(true);
-    let _ = rate.focus_with_options(&opts);
+    super::dom::focus_still(rate);
     let into = web_sys::ScrollIntoViewOptions::new();
     into.set_block(web_sys::ScrollLogicalPosition::Center);
     rate.scroll_into_view_with_scroll_into_view_options(&into);

@@ -71,9 +71,7 @@ pub fn focus_figure(doc: &Document) {
         .get_element_by_id("plot")
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
     {
-        let opts = web_sys::FocusOptions::new();
-        opts.set_prevent_scroll(true);
-        let _ = plot.focus_with_options(&opts);
+        super::dom::focus_still(&plot);
     }
 }
 
