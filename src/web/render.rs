@@ -24,6 +24,18 @@ thread_local! {
 
 /// Bring the parts in `d` up to date.
 pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
+    // These change the boxes over the plot: its top is read afresh (not
+    // LESSON alone: every change of the scene sets it, for the undo
+    // buttons and "modified", whose line the observer watches).
+    let over = [
+        Dirty::WORDS,
+        Dirty::LESSON_PANELS,
+        Dirty::PRESENT,
+        Dirty::NOTICES,
+    ];
+    if over.iter().any(|&o| d.has(o)) {
+        sizes::forget_top();
+    }
     if d.has(Dirty::WORDS) {
         controls::words(app)?;
     }
@@ -302,6 +314,19 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
 /// so and shrank the canvas at every scrolled render). Stuck, it is read
 /// once unstuck.
 fn plot_top(app: &App) -> Result<f64, JsValue> {
+    let above = || {
+        let ids = ["notice", "lesson-caption"];
+        let doc = &app.doc;
+        let header = doc.query_selector("header.top").ok().flatten();
+        header
+            .into_iter()
+            .chain(ids.iter().filter_map(|id| doc.get_element_by_id(id)))
+            .collect()
+    };
+    sizes::page_top(above, || read_plot_top(app))
+}
+
+fn read_plot_top(app: &App) -> Result<f64, JsValue> {
     let scroll = app.window.scroll_y()?;
     let top = app.plot.get_bounding_client_rect().top() + scroll;
     let Some(figure) = app.doc.get_element_by_id("figure") else {

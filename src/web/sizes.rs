@@ -31,6 +31,8 @@ thread_local! {
     static WINDOW: std::cell::Cell<Option<(f64, f64)>> = const { std::cell::Cell::new(None) };
     static OFFSETS: RefCell<Vec<(Element, f64, f64)>> = const { RefCell::new(Vec::new()) };
     static OBSERVER: RefCell<Option<Observer>> = const { RefCell::new(None) };
+    /// The plot's top in the page and the boxes above it that can move it.
+    static TOP: RefCell<Option<(f64, Vec<Element>)>> = const { RefCell::new(None) };
 }
 
 /// How many boxes are kept before the ones no longer in the page are let go
@@ -43,8 +45,12 @@ pub fn client_size(el: &Element) -> (f64, f64) {
     if let Some((w, h)) = kept.filter(|&(w, h)| w > 0.0 && h > 0.0) {
         return (w, h);
     }
+    store(el, kept.is_none())
+}
+
+/// Read `el`'s client size and keep it (`fresh`: not yet kept nor watched).
+fn store(el: &Element, fresh: bool) -> (f64, f64) {
     let (w, h) = (el.client_width() as f64, el.client_height() as f64);
-    let fresh = kept.is_none();
     KEPT.with(|k| {
         let mut k = k.borrow_mut();
         match k.iter_mut().find(|e| e.el == *el) {
@@ -110,9 +116,42 @@ pub fn window_size(window: &web_sys::Window) -> Result<(f64, f64), JsValue> {
     Ok(s)
 }
 
+/// The plot's top in the page (CSS px, scroll left out), kept like a size:
+/// reading it takes a layout (`scrollY`, a box's rect) that every slider
+/// input paid after the legend and cards changed (1.6 ms of a drag's
+/// input with every panel open). `read` finds it; `above` are the boxes
+/// over the plot whose height moves it (header, notice, lesson caption),
+/// watched so that a new height reads it again and redraws. What changes
+/// them through the model (a lesson, the words, the notices) forgets it
+/// first ([`forget_top`]), so that draw already reads the new top.
+pub fn page_top(
+    above: impl Fn() -> Vec<Element>,
+    read: impl FnOnce() -> Result<f64, JsValue>,
+) -> Result<f64, JsValue> {
+    if let Some(top) = TOP.with(|t| t.borrow().as_ref().map(|(top, _)| *top)) {
+        return Ok(top);
+    }
+    let top = read()?;
+    let boxes = above();
+    // Their sizes now (the layout is fresh): the observer's report of the
+    // change just read is then no news, and draws nothing again.
+    for b in &boxes {
+        let kept = KEPT.with(|k| k.borrow().iter().any(|e| e.el == *b));
+        store(b, !kept);
+    }
+    TOP.with(|t| *t.borrow_mut() = Some((top, boxes)));
+    Ok(top)
+}
+
+/// Read the plot's top again at the next draw.
+pub fn forget_top() {
+    TOP.with(|t| *t.borrow_mut() = None);
+}
+
 /// Forget every kept size and offset (the window was resized; an embedded
 /// or presented figure fits other boxes' heights, read fresh each draw).
 pub fn forget() {
+    forget_top();
     WINDOW.with(|w| w.set(None));
     KEPT.with(|k| {
         for e in k.borrow_mut().iter_mut() {
@@ -135,12 +174,22 @@ fn resized(entries: js_sys::Array) {
             continue;
         };
         let (w, h) = (target.client_width() as f64, target.client_height() as f64);
+        let above = TOP.with(|t| {
+            t.borrow()
+                .as_ref()
+                .is_some_and(|(_, boxes)| boxes.contains(&target))
+        });
         KEPT.with(|k| {
             if let Some(e) = k.borrow_mut().iter_mut().find(|e| e.el == target) {
                 // A new width redraws; a new height alone is the page's own
                 // doing (a canvas's height follows its width or its pixels).
                 // (Hidden, 0, or shown again from 0: its panel draws it.)
                 changed |= e.w > 0.0 && w > 0.0 && e.w != w;
+                // A box over the plot that grew or shrank moved it.
+                if above && (e.w, e.h) != (w, h) {
+                    forget_top();
+                    changed = true;
+                }
                 (e.w, e.h) = (w, h);
             }
         });

@@ -5,7 +5,7 @@
 // errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { playgroundSuite, state, act, setScene, geometry, toPx, freeCanvasPoint, ALL9, noErrors } from './support.mjs';
+import { playgroundSuite, state, act, setScene, geometry, toPx, freeCanvasPoint, ALL9, noErrors, settled } from './support.mjs';
 
 const { fresh, noConsoleErrors } = playgroundSuite();
 
@@ -101,6 +101,50 @@ test('resizing the window redraws the canvas at its new size', async (t) => {
   }, w0, { timeout: 20000 });
   const f = await layoutFacts(page);
   assert.ok(f.scrollWidth <= f.vw);
+  noErrors(errors);
+});
+
+// The plot's top is kept between draws (src/web/sizes.rs: reading it took
+// a layout at every slider input); where the fit depends on it (a long
+// lesson caption over the figure at 1366×768), every way the boxes above
+// change (lessons by key, the language, "modified ↺ lesson" appearing)
+// gives the figure the size a fresh page of the same link has.
+test('the figure keeps the size a fresh page gives it as the boxes above it change', async (t) => {
+  const { page, errors } = await fresh(t, { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 });
+  const height = () => page.evaluate(() => document.getElementById('plot').clientHeight);
+  const other = await page.context().newPage();
+  const freshHeight = async (url) => {
+    await other.goto(url);
+    await other.waitForSelector('canvas#plot[data-ready="true"]', { timeout: 20000 });
+    await settled(other);
+    return other.evaluate(() => document.getElementById('plot').clientHeight);
+  };
+  const same = async (what) => {
+    await settled(page);
+    const h = await height();
+    assert.equal(h, await freshHeight(page.url()), `${what}: the plot is ${h} px tall`);
+    return h;
+  };
+  await page.goto(`${page.url().split('?')[0]}?lesson=7`);
+  await page.waitForSelector('canvas#plot[data-ready="true"]');
+  await page.locator('#plot').focus();
+  const seen = new Set([await same('lesson 7')]);
+  for (const l of [8, 9, 10]) {
+    await page.keyboard.press('PageDown');
+    seen.add(await same(`PageDown to lesson ${l}`));
+  }
+  // The caption's height moves the plot here: the test would not see a stale top otherwise.
+  assert.ok(seen.size >= 3, `the plot's heights in lessons 7–10: ${[...seen]}`);
+  // "modified" (its ↺ button) makes the caption 3 px taller: the plot 3 px shorter.
+  const slider = page.locator('section.opt-card[data-index="0"] input[type="range"][data-param="lr"]');
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.locator('#lesson-modified:not([hidden])').waitFor();
+  await same('lesson 10 modified');
+  await page.selectOption('#lang', 'zh');
+  await same('lesson 10 in 中文');
+  await page.keyboard.press('PageUp');
+  await same('PageUp to lesson 9');
   noErrors(errors);
 });
 
