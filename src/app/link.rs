@@ -103,9 +103,34 @@ pub fn answerable(
     })
 }
 
+/// Whether a link is bare: nothing in it but the language (the page a
+/// first-time visitor opens, not somebody's figure).
+pub fn bare(search: &str) -> bool {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .all(|p| p.is_empty() || p.starts_with("lang="))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_link_with_nothing_but_its_language_is_bare() {
+        for q in ["", "?", "?lang=zh", "?lang=en&", "lang=zh"] {
+            assert!(bare(q), "{q}");
+        }
+        for q in [
+            "?lesson=1",
+            "?lang=zh&f=rosenbrock",
+            "?embed",
+            "?opt=gd:lr=0.1",
+            "?present",
+        ] {
+            assert!(!bare(q), "{q}");
+        }
+    }
 
     #[test]
     fn a_lesson_link_opens_at_its_own_step_in_the_links_language() {

@@ -47,6 +47,7 @@ mod teach;
 mod timebar;
 mod timer;
 mod video;
+mod welcome;
 pub mod zh;
 
 pub use api::{english_words, page_state, set_scene_json, simulate_json};

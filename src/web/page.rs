@@ -132,6 +132,7 @@ pub fn start() -> Result<(), JsValue> {
         state::open_for_lesson(&app.doc, app.lesson)?;
         place::place(app)?;
         place::present(app)?;
+        super::welcome::show(app, &search)?;
         let d = crate::app::update::all(&mut app.model);
         if eager {
             return Ok(d);

@@ -212,6 +212,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     if d.has(Dirty::ANIMATE) {
         request_frame(&app.window)?;
     }
+    super::welcome::sync(app)?;
     if d.has(Dirty::SETTLE) {
         super::timer::later(&app.window, super::timer::Later::Settle, || {
             super::dispatch(Msg::Settle)

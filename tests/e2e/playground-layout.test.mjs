@@ -148,6 +148,26 @@ test('the figure keeps the size a fresh page gives it as the boxes above it chan
   noErrors(errors);
 });
 
+test('the side column, stuck while the page scrolls, takes the window\'s height, its top in view at the page\'s end', async (t) => {
+  for (const [w, h] of [[1366, 768], [1100, 700]]) {
+    const { page, errors } = await fresh(t, { viewport: { width: w, height: h }, deviceScaleFactor: 1 });
+    const box = () => page.evaluate(() => {
+      const r = document.querySelector('.panel').getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, vh: innerHeight };
+    });
+    const atTop = await box();
+    assert.ok(atTop.bottom <= atTop.vh, `${w}×${h} at the top: the column ends in the window (${atTop.bottom} > ${atTop.vh})`);
+    for (const y of [150, 100000]) {
+      await page.evaluate((y) => scrollTo(0, y), y);
+      await page.waitForFunction(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(true)))));
+      const b = await box();
+      assert.ok(b.top >= 0, `${w}×${h} scrolled to ${y}: the column's top is off the window (${b.top})`);
+      assert.ok(b.vh - b.bottom <= 20, `${w}×${h} scrolled to ${y}: a ${b.vh - b.bottom} px strip under the column`);
+    }
+    noErrors(errors);
+  }
+});
+
 test('light and dark themes follow prefers-color-scheme', async (t) => {
   const bg = async (scheme) => {
     const { page, errors } = await fresh(t, { colorScheme: scheme });
