@@ -36,7 +36,11 @@ pub fn show(app: &App, search: &str) -> Result<(), JsValue> {
     if storage.is_some_and(|s| s.get_item(KEY).ok().flatten().is_some()) {
         return Ok(());
     }
-    by_id::<HtmlElement>(&app.doc, "welcome")?.set_hidden(false);
+    // (A page built on other markup may have no hint.)
+    let Ok(hint) = by_id::<HtmlElement>(&app.doc, "welcome") else {
+        return Ok(());
+    };
+    hint.set_hidden(false);
     SHOWN.with(|s| s.set(Some((app.t, app.scene.start))));
     Ok(())
 }
@@ -69,7 +73,9 @@ fn retire(app: &App) -> Result<(), JsValue> {
 
 /// Its ✕ closes it for good.
 pub fn wire(doc: &web_sys::Document) -> Result<(), JsValue> {
-    let close: HtmlElement = by_id(doc, "welcome-close")?;
+    let Ok(close) = by_id::<HtmlElement>(doc, "welcome-close") else {
+        return Ok(());
+    };
     on(&close, "click", |_: web_sys::Event| {
         super::with_app(|app| retire(app));
     })
