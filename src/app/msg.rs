@@ -174,6 +174,9 @@ pub enum Msg {
     FormulaDone(String),
     /// Escape in the formula field: the edit abandoned.
     FormulaCancel,
+    /// No key in the formula field for a moment: the error of a formula
+    /// left unfinished is shown.
+    FormulaPaused,
     /// The view window typed.
     SetViewFields(View),
     /// The convention of the defaults and ε.
