@@ -339,6 +339,19 @@ pub enum Msg {
     QuizRetry,
 }
 
+impl Msg {
+    /// Whether this message can choose a lesson, which gives the page a new
+    /// history entry (`Dirty::NEW_ENTRY`): the lesson messages, and a step
+    /// past a presented lesson's end. The page notes the link of what it
+    /// shows before applying one, for the entry it leaves.
+    pub fn may_start_entry(&self) -> bool {
+        matches!(
+            self,
+            Msg::SetLesson(_) | Msg::StepLesson(_) | Msg::RestoreLesson | Msg::Step(_)
+        )
+    }
+}
+
 /// How far a key moves a card's slider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Arrow {
