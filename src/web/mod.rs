@@ -46,6 +46,7 @@ mod summary;
 mod teach;
 mod timebar;
 mod timer;
+mod touch_tip;
 mod video;
 pub mod zh;
 

@@ -42,10 +42,15 @@ pub enum Later {
     /// enough that a student who stops soon sees why the picture did not
     /// follow.
     Formula,
+    /// A symbol button held by a finger half a second shows its name
+    /// (`web::touch_tip`), as a phone's own icon buttons do.
+    Hold,
+    /// That name hidden 1.5 s after the finger lifts.
+    TipHide,
 }
 
 impl Later {
-    const ALL: [Later; 9] = [
+    const ALL: [Later; 11] = [
         Later::Settle,
         Later::Sweeps,
         Later::Inspect,
@@ -55,6 +60,8 @@ impl Later {
         Later::Typing,
         Later::WheelHint,
         Later::Formula,
+        Later::Hold,
+        Later::TipHide,
     ];
 
     fn ms(self) -> i32 {
@@ -66,6 +73,8 @@ impl Later {
             Later::Nudge | Later::Typing => 1000,
             Later::WheelHint => 1500,
             Later::Formula => 800,
+            Later::Hold => 500,
+            Later::TipHide => 1500,
         }
     }
 }
