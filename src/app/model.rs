@@ -304,6 +304,10 @@ pub struct Model {
     pub pending: Option<FieldId>,
     /// A formula typed that does not parse (the surface drawn stays).
     pub expr_error: Option<(String, ExprError)>,
+    /// Its message waits: the student is still typing (`x^` on the way to
+    /// `x^2`). A pause in the typing (`Msg::FormulaPaused`) or the field's
+    /// `change` shows it.
+    pub expr_error_held: bool,
     /// Presenter mode (`?present`): big type, thick lines, a projector
     /// palette and only the controls a lesson needs.
     pub present: bool,
@@ -359,6 +363,7 @@ impl Model {
             error: None,
             pending: None,
             expr_error: None,
+            expr_error_held: false,
             present: false,
             reduced_motion: false,
             history: History::default(),

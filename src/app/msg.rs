@@ -174,6 +174,9 @@ pub enum Msg {
     FormulaDone(String),
     /// Escape in the formula field: the edit abandoned.
     FormulaCancel,
+    /// No key in the formula field for a moment: the error of a formula
+    /// left unfinished is shown.
+    FormulaPaused,
     /// The view window typed.
     SetViewFields(View),
     /// The convention of the defaults and ε.
@@ -334,6 +337,19 @@ pub enum Msg {
     QuizReveal,
     /// Back to the quiz's step, the guess taken away.
     QuizRetry,
+}
+
+impl Msg {
+    /// Whether this message can choose a lesson, which gives the page a new
+    /// history entry (`Dirty::NEW_ENTRY`): the lesson messages, and a step
+    /// past a presented lesson's end. The page notes the link of what it
+    /// shows before applying one, for the entry it leaves.
+    pub fn may_start_entry(&self) -> bool {
+        matches!(
+            self,
+            Msg::SetLesson(_) | Msg::StepLesson(_) | Msg::RestoreLesson | Msg::Step(_)
+        )
+    }
 }
 
 /// How far a key moves a card's slider.

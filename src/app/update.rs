@@ -167,18 +167,29 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         Msg::SetSurfaceParam { key, v } => surface::set(m, key, v),
         Msg::SetFormula(text) => match Expr::parse(&text) {
             Ok(e) => {
-                m.expr_error = None;
+                (m.expr_error, m.expr_error_held) = (None, false);
                 if m.scene.landscape == Landscape::Expr(e.clone()) {
                     return Dirty::FORMULA;
                 }
                 m.scene.landscape = Landscape::Expr(e);
                 Dirty::FORMULA | runs(m)
             }
+            // Most keys of a formula typed leave it unfinished (`0.1*x^`,
+            // `… +`): its message waits for a pause, or Enter, instead of
+            // flashing at each key (an error already shown goes while the
+            // student types on, as a number field's does).
             Err(e) => {
-                m.expr_error = Some((text, e));
+                (m.expr_error, m.expr_error_held) = (Some((text, e)), true);
                 Dirty::FORMULA
             }
         },
+        Msg::FormulaPaused => {
+            if m.expr_error.is_none() || !m.expr_error_held {
+                return Dirty::NONE;
+            }
+            m.expr_error_held = false;
+            Dirty::FORMULA
+        }
         // Enter, or the field left, on a formula that does not parse: the
         // surface from before the edit, not the last prefix that parsed
         // (`0.1` of `0.1x^2+2y^2`, a flat plane, in the link too).
@@ -189,7 +200,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             }
             Err(e) => {
                 let d = undo::refused(m, crate::app::history::Gesture::Formula);
-                m.expr_error = Some((text, e));
+                (m.expr_error, m.expr_error_held) = (Some((text, e)), false);
                 d | Dirty::FORMULA
             }
         },
@@ -197,7 +208,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         // error gone (the field shows that formula again).
         Msg::FormulaCancel => {
             let d = undo::refused(m, crate::app::history::Gesture::Formula);
-            m.expr_error = None;
+            (m.expr_error, m.expr_error_held) = (None, false);
             d | Dirty::FORMULA | Dirty::GLOBALS
         }
         Msg::SetViewFields(v) => {
@@ -396,9 +407,9 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         Msg::SetLang(lang) => {
             m.lang = lang;
             // Everything is worded again; a formula error on screen stays.
-            let kept = m.expr_error.take();
+            let kept = (m.expr_error.take(), m.expr_error_held);
             let d = all(m);
-            m.expr_error = kept;
+            (m.expr_error, m.expr_error_held) = kept;
             Dirty::WORDS | Dirty::LESSON | d
         }
         Msg::OpenLink(link) => open_link(m, *link),
@@ -484,7 +495,7 @@ pub fn all(m: &mut Model) -> Dirty {
     m.error = None;
     m.card_errors.clear();
     m.sched_errors.clear();
-    m.expr_error = None;
+    (m.expr_error, m.expr_error_held) = (None, false);
     m.replay();
     Dirty::ALL | Dirty::ERROR | Dirty::FORMULA | Dirty::CARD_ERROR
 }

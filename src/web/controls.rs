@@ -115,7 +115,8 @@ pub fn show_expr_error(app: &App) -> Result<(), JsValue> {
     let input = app.root("expr-input")?;
     let msg = app.root("expr-error")?;
     let caret = app.root("expr-caret")?;
-    match &app.expr_error {
+    // A formula still being typed shows no error until a pause.
+    match app.expr_error.as_ref().filter(|_| !app.expr_error_held) {
         None => {
             input.set_attribute("aria-invalid", "false")?;
             msg.set_text_content(None);

@@ -17,12 +17,31 @@ use gradscape_text::Lang;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
+/// A history write the next write makes, in order.
+enum Entry {
+    /// The entry a lesson chosen leaves, rewritten to what it showed then.
+    Left(String),
+    /// A new entry (a lesson chosen).
+    New(String),
+}
+
 thread_local! {
     /// A write waits for the next paint.
     static PENDING: Cell<bool> = const { Cell::new(false) };
-    /// The links that each get a new history entry at the next write, in
-    /// order (two lessons chosen within one frame are two entries).
-    static ENTRIES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// The entries to rewrite and to add at the next write, in order (two
+    /// lessons chosen within one frame are two entries).
+    static ENTRIES: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A lesson was chosen on a page showing link `q`: the entry it leaves is
+/// rewritten to `q` before the new one is pushed. Its own write may not
+/// have been made: it waits for the paint, and none is made while playing
+/// or dragging (Back to lesson 1, left at step 7 of its play, showed the
+/// step it had opened at).
+pub fn left(app: &App, q: String) {
+    if app.embed.is_none() && !framed(&app.window) {
+        ENTRIES.with(|e| e.borrow_mut().push(Entry::Left(q)));
+    }
 }
 
 /// A new history entry for the page as it is now (a lesson chosen),
@@ -32,7 +51,7 @@ pub fn new_entry(app: &mut App) -> Result<(), JsValue> {
         return Ok(());
     }
     let q = address(app).1;
-    ENTRIES.with(|e| e.borrow_mut().push(q));
+    ENTRIES.with(|e| e.borrow_mut().push(Entry::New(q)));
     schedule(app)
 }
 
@@ -61,23 +80,27 @@ pub fn flush(app: &mut App) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Push the new entries asked for, then rewrite the current one if the
-/// link changed (not while playing or dragging).
+/// Rewrite the entries left and push the new ones asked for, then rewrite
+/// the current one if the link changed (not while playing or dragging).
 fn write(app: &mut App) -> Result<(), JsValue> {
     let before = app.url.clone();
-    for q in ENTRIES.with(|e| std::mem::take(&mut *e.borrow_mut())) {
-        if q != app.url {
-            app.window
-                .history()?
-                .push_state_with_url(&JsValue::NULL, "", Some(&q))?;
-            app.url = q;
+    let history = app.window.history()?;
+    for entry in ENTRIES.with(|e| std::mem::take(&mut *e.borrow_mut())) {
+        match entry {
+            Entry::Left(q) if q != app.url => {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&q))?;
+                app.url = q;
+            }
+            Entry::New(q) if q != app.url => {
+                history.push_state_with_url(&JsValue::NULL, "", Some(&q))?;
+                app.url = q;
+            }
+            _ => {}
         }
     }
     let (base, q) = address(app);
     if q != app.url && !(app.playing || app.interacting) {
-        app.window
-            .history()?
-            .replace_state_with_url(&JsValue::NULL, "", Some(&q))?;
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&q))?;
         app.url = q;
     }
     if app.url == before {
@@ -94,7 +117,7 @@ fn write(app: &mut App) -> Result<(), JsValue> {
 
 /// The page's query without the embed part (for "open in gradscape"), and
 /// the address bar's whole query.
-fn address(app: &App) -> (String, String) {
+pub(super) fn address(app: &App) -> (String, String) {
     let mut base = page_query(app);
     // A teacher's locks stay in the link (and in "open in gradscape").
     if !app.teach.is_empty() {

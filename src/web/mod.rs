@@ -46,6 +46,7 @@ mod summary;
 mod teach;
 mod timebar;
 mod timer;
+mod touch_tip;
 mod video;
 mod welcome;
 pub mod zh;
@@ -143,7 +144,13 @@ fn drain() {
         while let Some(job) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
             let r = match job {
                 Job::Msg(msg) => {
+                    // The link of what is shown, for the history entry a
+                    // lesson chosen leaves (its own write may still wait).
+                    let shown = msg.may_start_entry().then(|| link::address(app).1);
                     let dirty = app::update(&mut app.model, msg);
+                    if let Some(q) = shown.filter(|_| dirty.has(Dirty::NEW_ENTRY)) {
+                        link::left(app, q);
+                    }
                     render::render(app, dirty)
                 }
                 Job::Panel(f) => f(app),

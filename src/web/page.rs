@@ -103,6 +103,7 @@ pub fn start() -> Result<(), JsValue> {
     events::wire(&doc)?;
     super::fields::wire(&doc)?;
     super::teach::wire(&doc)?;
+    super::touch_tip::wire(&doc)?;
     // Embedded or framed, the page pushes no entry: any Back is the host
     // page's.
     let window = web_sys::window().ok_or("no window")?;

@@ -55,7 +55,7 @@ pub fn write(app: &mut App) -> Result<(), JsValue> {
         let at = trf(
             lang,
             "summary.start",
-            &[&format::field(start[0]), &format::field(start[1])],
+            &[&format::prose(start[0]), &format::prose(start[1])],
         );
         text = format!("{at} {text}");
     }

@@ -37,10 +37,20 @@ pub enum Later {
     /// The figure's "Ctrl + wheel zooms" hint hidden 1.5 s after the last
     /// plain wheel over it.
     WheelHint,
+    /// The error of an unfinished formula shown 0.8 s after its last key
+    /// (`Msg::FormulaPaused`): longer than the gap between two keys, short
+    /// enough that a student who stops soon sees why the picture did not
+    /// follow.
+    Formula,
+    /// A symbol button held by a finger half a second shows its name
+    /// (`web::touch_tip`), as a phone's own icon buttons do.
+    Hold,
+    /// That name hidden 1.5 s after the finger lifts.
+    TipHide,
 }
 
 impl Later {
-    const ALL: [Later; 8] = [
+    const ALL: [Later; 11] = [
         Later::Settle,
         Later::Sweeps,
         Later::Inspect,
@@ -49,6 +59,9 @@ impl Later {
         Later::Nudge,
         Later::Typing,
         Later::WheelHint,
+        Later::Formula,
+        Later::Hold,
+        Later::TipHide,
     ];
 
     fn ms(self) -> i32 {
@@ -59,6 +72,9 @@ impl Later {
             Later::Gesture => 400,
             Later::Nudge | Later::Typing => 1000,
             Later::WheelHint => 1500,
+            Later::Formula => 800,
+            Later::Hold => 500,
+            Later::TipHide => 1500,
         }
     }
 }

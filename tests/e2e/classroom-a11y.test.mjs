@@ -313,7 +313,9 @@ test('during a drag nothing in the cards is a live region, and the summary waits
 
 // The numbers of one run's sentence: step, position, loss, status.
 const SENTENCE = /: step (\d+) of (\d+), at \((\S+), (\S+)\), loss (\S+), ([^.]+)\./;
-const num = (s) => (s === '—' ? NaN : Number(s));
+// The summary writes numbers as the captions do: "−" for minus (the
+// exponent's sign stays ASCII, as typed: 1.5e-5).
+const num = (s) => (s === '—' ? NaN : Number(s.replace('−', '-')));
 
 test('the figure summary names every run with its step, position, loss and status, in English and 中文', async (t) => {
   const { page, errors } = await fresh(t, '?opt=gd;adam');
@@ -325,6 +327,8 @@ test('the figure summary names every run with its step, position, loss and statu
   await page.waitForFunction((n) => document.getElementById('figure-summary').textContent.includes(`${n}: step 19`), names[3]);
   const text = await page.textContent('#figure-summary');
   assert.doesNotMatch(text, /NaN|Infinity|undefined/);
+  assert.doesNotMatch(text, /(^|[^e])-\d/, 'a true minus sign, not a hyphen');
+  assert.match(text, /−\d/);
   names.forEach((name, i) => {
     const at = text.indexOf(`${name}: `);
     assert.ok(at >= 0, `${name} is named: ${text}`);

@@ -108,7 +108,7 @@ test('the start handle moves the start by a visible, round step; presses in a ro
   // A round number: the link stays short.
   assert.ok(String(s1[0]).length <= 6, `start x ${s1[0]}`);
   // A screen reader hears where the start went, once the keys rest.
-  await page.waitForFunction((x) => document.getElementById('figure-summary').textContent.startsWith(`Start at (${x}, `), String(s1[0]), { timeout: 5000 });
+  await page.waitForFunction((x) => document.getElementById('figure-summary').textContent.startsWith(`Start at (${x}, `), String(s1[0]).replace('-', '−'), { timeout: 5000 });
   await page.waitForTimeout(1200); // the presses rest: one entry
   await page.keyboard.press('Control+z');
   await settled(page);

@@ -5,7 +5,7 @@
 // field shows its word.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, settled, slide, noErrors, openIn } from './support.mjs';
+import { browserSuite, settled, slide, noErrors, openIn, formulaError } from './support.mjs';
 
 const suite = browserSuite();
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -51,6 +51,7 @@ const caretFacts = (page, col) => page.evaluate((col) => {
 async function assertCaretShows(page, formula, col, char, where) {
   await page.fill('#expr-input', formula);
   await settled(page);
+  await formulaError(page);
   await assertCaretInView(page, col, char, where);
 }
 

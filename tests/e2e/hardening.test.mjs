@@ -6,7 +6,7 @@
 // banner a panic shows instead of a frozen canvas.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, state, frames, settled, openPage, assertNoBadNumbers } from './support.mjs';
+import { serve, launch, state, frames, settled, openPage, assertNoBadNumbers, formulaError } from './support.mjs';
 
 // The page's policy, also sent as a header (both must hold).
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; form-action 'none'";
@@ -115,7 +115,7 @@ test('typing: a valid formula redraws at once; an invalid one shows where and wh
     ['('.repeat(40) + 'x' + ')'.repeat(40), 33, 'nested too deeply (at most 32 levels)'],
   ]) {
     await typeFormula(page, text);
-    const msg = await page.locator('#expr-error').innerText();
+    const msg = await formulaError(page);
     assert.ok(msg.startsWith(`column ${col}: `), `${text.slice(0, 30)}: ${msg}`);
     assert.ok(msg.includes(what), `${text.slice(0, 30)}: ${msg}\n  expected: ${what}`);
     assert.equal(await page.getAttribute('#expr-input', 'aria-invalid'), 'true');
@@ -134,6 +134,45 @@ test('typing: a valid formula redraws at once; an invalid one shows where and wh
   assert.equal(await page.locator('#expr-error').innerText(), '');
   assert.equal(await page.isVisible('#expr-caret'), false);
   assert.equal((await state(page)).scene.landscape.expr, '(1-x)^2 + 100*(y-x^2)^2');
+  assert.deepEqual(errors, []);
+});
+
+test('typed key by key, a formula shows no error on the way; an unfinished one shows its error once typing pauses', async (t) => {
+  const { page, errors } = await fresh(t, '?f=expr&expr=x%5E2&start=-4,3&opt=gd:lr=0.05');
+  const input = page.locator('#expr-input');
+  await input.click();
+  await input.fill('');
+  await formulaError(page); // (an empty box, left a moment, says so)
+  await input.press('x');
+  const shown = () => page.evaluate(() => [
+    document.getElementById('expr-error').textContent,
+    document.getElementById('expr-input').getAttribute('aria-invalid'),
+  ]);
+  assert.deepEqual(await shown(), ['', 'false'], 'a valid formula clears the message at once');
+  await input.fill('');
+  // `0.1*x^`, `0.1*x^2 +`, … are unfinished: the picture follows each
+  // prefix that parses, and no error flashes between the keys.
+  const typed = '0.1*x^2 + 2*y^2';
+  for (let k = 0; k < typed.length; k++) {
+    await input.pressSequentially(typed[k]);
+    assert.deepEqual(await shown(), ['', 'false'], `no error shown at '${typed.slice(0, k + 1)}'`);
+  }
+  assert.equal((await state(page)).scene.landscape.expr, typed);
+  // Stopping on an unfinished formula: its error appears, said politely
+  // (the box is a polite status region), the picture keeps the last valid one.
+  await input.pressSequentially(' +');
+  assert.deepEqual(await shown(), ['', 'false'], 'not at once');
+  assert.match(await formulaError(page), /^column 18: the formula ends too early/);
+  assert.equal(await page.getAttribute('#expr-error', 'aria-live'), 'polite');
+  assert.equal((await state(page)).scene.landscape.expr.trim(), typed);
+  // Finished, it is drawn and the message goes at once.
+  await input.pressSequentially(' x');
+  assert.deepEqual(await shown(), ['', 'false']);
+  assert.equal((await state(page)).scene.landscape.expr, `${typed} + x`);
+  // Enter on an unfinished one shows the error without waiting.
+  await input.pressSequentially('*');
+  await input.press('Enter');
+  assert.notDeepEqual(await shown(), ['', 'false'], 'Enter shows it at once');
   assert.deepEqual(errors, []);
 });
 
@@ -181,7 +220,7 @@ test('what the student types is only ever text, never HTML', async (t) => {
   const { page, errors } = await fresh(t, '?f=expr');
   const attack = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
   await typeFormula(page, attack);
-  assert.match(await page.locator('#expr-error').innerText(), /^column 1: unexpected character '<'/);
+  assert.match(await formulaError(page), /^column 1: unexpected character '<'/);
   assert.equal(await page.locator('#crash, #expr-box').locator('img, b').count(), 0, 'no element was made from the text');
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.ok((await page.locator('#expr-caret').textContent()).includes('<img src=x'), 'shown as text');

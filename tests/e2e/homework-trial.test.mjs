@@ -6,7 +6,7 @@
 // blamed on the rate it used.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, openPage, settled, noErrors } from './support.mjs';
+import { browserSuite, openPage, settled, noErrors, formulaError } from './support.mjs';
 
 const suite = browserSuite();
 
@@ -69,7 +69,7 @@ test('a link copied while the formula box has an error says which formula it hol
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.fill('#expr-input', 'x^4 + y^2 + 0.1*sin(x');
   await settled(page);
-  assert.notEqual(await page.locator('#expr-error').innerText(), '');
+  assert.notEqual(await formulaError(page), '');
   await page.click('.share-panel > summary');
   await page.click('#copy-link');
   await page.waitForFunction(() => document.getElementById('share-status').textContent.includes('copied'));

@@ -42,15 +42,15 @@ test('at step 12 of 20 the PNG, the SVG and the page legend say step 12\'s value
   const { page, errors } = await openPage(suite.browser, t, suite.server.url + SCENE + '&t=12', { init: spy });
   assert.equal((await state(page)).t, 12);
   // What `gradscape simulate` says at step 12: GD's loss ×2450 its start,
-  // momentum at f = 0.0079 (the last step's: ×5.33e5 and f = 1.82e-5).
-  assert.deepEqual(await liveStatus(page), ['diverging: loss ×2450', 'f = 0.0079']);
+  // momentum at f = 0.007856 (the last step's: ×5.33e5 and f = 1.82e-5).
+  assert.deepEqual(await liveStatus(page), ['diverging: loss ×2450', 'f = 0.007856']);
   await page.click('summary:has-text("Share and export")');
   const png = await pngWords(page);
   assert.match(png, /step 12 \/ 20|step 12/);
-  for (const s of ['diverging: loss ×2450', 'f = 0.0079']) assert.ok(png.includes(s), `PNG legend lacks "${s}":\n${png}`);
+  for (const s of ['diverging: loss ×2450', 'f = 0.007856']) assert.ok(png.includes(s), `PNG legend lacks "${s}":\n${png}`);
   for (const s of ['5.33e5', '1.82e-5']) assert.ok(!png.includes(s), `PNG legend shows the last step's "${s}"`);
   const svg = svgLegend((await download(page, 'export-svg')).toString('utf8'));
-  assert.deepEqual(svg, ['GD η=0.6 — diverging: loss ×2450', 'Momentum η=0.6 γ=0.5 — f = 0.0079']);
+  assert.deepEqual(svg, ['GD η=0.6 — diverging: loss ×2450', 'Momentum η=0.6 γ=0.5 — f = 0.007856']);
   assert.match((await download(page, 'export-svg')).toString('utf8'), /GD η=0\.6 — <tspan fill="#b3261e">diverging: loss ×2450<\/tspan>/);
   // The step's red: GD's loss is above its start by now; momentum's is not.
   assert.deepEqual(await page.$$eval('#legend .run-status', (ss) => ss.map((s) => s.hasAttribute('data-wrong'))), [true, false]);
@@ -72,7 +72,7 @@ test('at step 12 of 20 the PNG, the SVG and the page legend say step 12\'s value
 test('简体中文: the PNG legend is the SVG legend and the page legend at the step', async (t) => {
   const { page, errors } = await openPage(suite.browser, t, suite.server.url + SCENE + '&t=12&lang=zh', { init: spy });
   const live = await liveStatus(page);
-  assert.ok(live[1].includes('0.0079'), live.join(' | '));
+  assert.ok(live[1].includes('0.007856'), live.join(' | '));
   await page.click('.share-panel > summary');
   const png = await pngWords(page);
   const svg = svgLegend((await download(page, 'export-svg')).toString('utf8'));
@@ -87,7 +87,7 @@ test('简体中文: the PNG legend is the SVG legend and the page legend at the 
 
 test('an embed and a mounted figure paused at a step say that step\'s f', async (t) => {
   const { page } = await openPage(suite.browser, t, suite.server.url + SCENE + '&t=12&embed');
-  assert.deepEqual(await liveStatus(page), ['diverging: loss ×2450', 'f = 0.0079']);
+  assert.deepEqual(await liveStatus(page), ['diverging: loss ×2450', 'f = 0.007856']);
   const notes = await suite.browser.newPage();
   t.after(() => notes.close());
   await notes.goto(suite.server.url + 'examples/course-notes.html');
@@ -100,7 +100,7 @@ test('an embed and a mounted figure paused at a step say that step\'s f', async 
   assert.match(await legend(), /×5\.33e5[\s\S]*f = 1\.82e-5/);
   for (let i = 0; i < 8; i++) await notes.evaluate(() => window.figures.momentum.stepBack());
   assert.equal(await notes.evaluate(() => window.figures.momentum.t), 12);
-  assert.match(await legend(), /GD η=0\.6 — diverging: loss ×2450[\s\S]*— f = 0\.0079/);
+  assert.match(await legend(), /GD η=0\.6 — diverging: loss ×2450[\s\S]*— f = 0\.007856/);
 });
 
 // A teacher's trial: lesson 9's PNG and SVG left out the dashed L2

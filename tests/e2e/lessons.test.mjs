@@ -4,7 +4,7 @@
 // 中文 mode leaves no English on the page but symbols, names and numbers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, state, settled, openPage, act } from './support.mjs';
+import { serve, launch, state, settled, openPage, act, formulaError } from './support.mjs';
 
 // The caption as read: its no-break spaces and word joiners (which keep
 // its small formulas whole on a line) as plain text.
@@ -179,8 +179,12 @@ test('switching to 中文 re-words every label and leaves no English but symbols
     }
     if (what === 'a formula') {
       await page.fill('#expr-input', 'sin(x');
+      // Enter shows its error at once (a pause would, 0.8 s later, and the
+      // figure's summary would by then say this scene's start, which the
+      // words after the switch back would repeat as "Start at …").
+      await page.press('#expr-input', 'Enter');
       await settled(page);
-      assert.match(await page.locator('#expr-error').innerText(), /^第 6 列：缺少“\)”来闭合第 4 列的“sin\(”/);
+      assert.match(await formulaError(page), /^第 6 列：缺少“\)”来闭合第 4 列的“sin\(”/);
     }
     const text = await pageWords(page);
     const english = JSON.parse(await page.evaluate((t) => window.wasmBindings.english_words(t), text));

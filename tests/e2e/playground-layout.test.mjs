@@ -90,6 +90,35 @@ test('layout at 390×844 (phone): no horizontal scroll, the canvas spans the wid
   noErrors(errors);
 });
 
+test('the convention picker shows its chosen option whole at 1366×768 and 1280×800, in English and 中文', async (t) => {
+  for (const [width, height] of [[1366, 768], [1280, 800]]) {
+    const { page } = await fresh(t, { viewport: { width, height } });
+    for (const lang of ['en', 'zh']) {
+      await page.selectOption('#lang', lang);
+      await page.waitForFunction((lang) => document.documentElement.lang.startsWith(lang), lang);
+      for (const conv of ['d2l', 'pytorch']) {
+        await page.selectOption('#convention', conv);
+        // The picker against one holding only its chosen option, sized to
+        // fit it (text, padding and arrow): as wide or narrower, nothing cut.
+        const fit = await page.evaluate(() => {
+          const s = document.getElementById('convention');
+          const o = s.options[s.selectedIndex];
+          const probe = document.createElement('select');
+          probe.className = s.className;
+          probe.style.cssText = 'position:absolute;visibility:hidden;width:auto;flex:none;max-width:none';
+          probe.append(o.cloneNode(true));
+          s.parentElement.append(probe);
+          const need = probe.getBoundingClientRect().width;
+          probe.remove();
+          return { text: o.text, title: o.title, need, has: s.getBoundingClientRect().width };
+        });
+        assert.ok(fit.need <= fit.has + 0.5, `${width}×${height} ${lang}: "${fit.text}" needs ${fit.need} px, the picker has ${fit.has}`);
+        if (conv === 'd2l') assert.match(fit.title, lang === 'en' ? /Dive into Deep Learning/ : /动手学深度学习/, 'the book named in full in its title');
+      }
+    }
+  }
+});
+
 test('resizing the window redraws the canvas at its new size', async (t) => {
   const { page, errors } = await fresh(t, { viewport: { width: 1366, height: 768 }, deviceScaleFactor: 2 });
   const w0 = (await geometry(page)).w;

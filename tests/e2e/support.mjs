@@ -118,6 +118,16 @@ export async function settled(page) {
   }
 }
 
+// The formula box's error once it shows: the error of an unfinished
+// formula waits for a pause in the typing (or Enter), so a test that types
+// a bad formula waits for its message. (Input is handled synchronously: just
+// after a `fill` the box shows no error, so this waits for the new one.)
+export async function formulaError(page) {
+  await page.waitForFunction(() => document.getElementById('expr-input').getAttribute('aria-invalid') === 'true'
+    && document.getElementById('expr-error').textContent !== '');
+  return page.locator('#expr-error').innerText();
+}
+
 // A fresh page of `url` for test `t` (closed after it), its console errors
 // collected, ready when the plot is drawn and the wasm exports are there.
 // `init` runs in the page before its own scripts.

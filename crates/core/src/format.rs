@@ -40,21 +40,6 @@ pub fn fmt_num(v: f64) -> String {
     }
 }
 
-/// A loss for humans: 4 decimals, exponent form (3 significant digits) when
-/// tiny or huge; "—" when not finite.
-pub fn short(v: f64) -> String {
-    if !v.is_finite() {
-        return "—".into();
-    }
-    if v != 0.0 && (v.abs() < 1e-3 || v.abs() >= 1e5) {
-        format!("{v:.2e}")
-    } else {
-        // + 0.0 turns −0 (and a tiny negative rounded to it) into 0.
-        let r = (v * 1e4).round() / 1e4 + 0.0;
-        format!("{r}")
-    }
-}
-
 /// Round to `n` significant digits (ties away from zero): the double
 /// nearest the decimal of `n` digits, so it prints without float noise.
 /// The scale is an exact power of ten, divided by rather than multiplied
@@ -330,18 +315,10 @@ mod tests {
     }
 
     #[test]
-    fn short_rounds_losses() {
-        assert_eq!(short(f64::NAN), "—");
-        assert_eq!(short(f64::INFINITY), "—");
-        assert_eq!(short(4.99999), "5");
-        assert_eq!(short(1.23456), "1.2346");
-        assert_eq!(short(1.5e-5), "1.50e-5");
-        assert_eq!(short(-2.5e7), "-2.50e7");
-        assert_eq!(short(0.0), "0");
-        assert_eq!(short(-0.0), "0");
-        assert_eq!(short(-0.00001), "-1.00e-5");
-        assert_eq!(short(-0.00004), "-4.00e-5");
+    fn negative_zero_reads_zero() {
         assert_eq!(fmt_num(-0.0), "0");
+        assert_eq!(prose(-0.0), "0");
+        assert_eq!(prose(-0.00001), "−1e-5");
     }
 
     #[test]

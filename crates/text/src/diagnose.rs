@@ -2,7 +2,7 @@
 
 use crate::{tr, trf, Lang};
 use gradscape_core::diagnose::{Diagnosis, Health, Hint, Stationary};
-use gradscape_core::format::{fmt_num, prose, short, sig3};
+use gradscape_core::format::{fmt_num, prose, sig3};
 use gradscape_core::optim::Fault;
 use gradscape_core::theory::{Method, MomentumForm};
 use gradscape_core::{OptKind, Trajectory};
@@ -184,14 +184,15 @@ pub fn diverging_text(growth: f64, lang: Lang) -> String {
     trf(lang, "status.diverging", &[&sig3(growth)])
 }
 
-/// The legend's words for a run: "f = 0.089", "diverging: loss ×5.3e5",
-/// "diverged at step 6".
+/// The legend's words for a run: "f = 0.089", "f = −0.2708" (its loss
+/// as the captions and run messages write numbers, [`prose`]), "diverging:
+/// loss ×5.3e5", "diverged at step 6".
 pub fn status_text(d: &Diagnosis, t: &Trajectory, lang: Lang) -> String {
     match d.health {
         Health::Ok => trf(
             lang,
             "status.f",
-            &[&short(t.loss.last().copied().unwrap_or(0.0))],
+            &[&prose(t.loss.last().copied().unwrap_or(0.0))],
         ),
         Health::Diverging { growth } => diverging_text(growth, lang),
         // Nothing diverged: there was no step to take.
@@ -235,7 +236,7 @@ pub fn status_at(d: &Diagnosis, t: &Trajectory, step: usize, lang: Lang) -> (Str
 /// "f = ∞".
 fn loss_words(loss: Option<f64>, lang: Lang) -> String {
     match loss {
-        Some(v) => trf(lang, "status.f", &[&short(v)]),
+        Some(v) => trf(lang, "status.f", &[&prose(v)]),
         None => trf(lang, "status.f", &["∞"]),
     }
 }
@@ -308,6 +309,24 @@ mod tests {
         assert!(hint_text(&d, Lang::Zh)
             .unwrap()
             .starts_with("η·L = 0.8·4 = 3.2 > 2(1 + γ) = 3：即使有动量 γ = 0.5"));
+    }
+
+    #[test]
+    fn the_legend_s_loss_is_written_as_the_captions_write_numbers() {
+        // 4 significant digits (0.08901, not 0.089 of 4 decimals) and a
+        // true minus sign, in both languages and at every step.
+        let (s, t) = run(r#"{"optimizers":[{"kind":"gd","lr":0.4}]}"#);
+        let d = diagnose(&s.landscape, &t);
+        assert_eq!(status_text(&d, &t, Lang::En), "f = 0.08901");
+        let (s, t) = run(
+            r#"{"landscape":{"kind":"expr","expr":"x^2 + y^2 - 1.23456"},"start":[1,1],"optimizers":[{"kind":"gd","lr":0.1}]}"#,
+        );
+        let d = diagnose(&s.landscape, &t);
+        for lang in [Lang::En, Lang::Zh] {
+            assert_eq!(status_text(&d, &t, lang), "f = −1.234");
+            assert_eq!(status_at(&d, &t, 0, lang).0, "f = 0.7654");
+            assert_eq!(status_at(&d, &t, 2, lang).0, "f = −0.4154");
+        }
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! The figure in words, for screen readers: the canvas's short label (the
 //! surface and the runs drawn) and the longer summary (each shown run's
-//! step, position, loss and status). Numbers go through the core's
-//! formatting, so a run that left the finite world reads "—", never NaN.
+//! step, position, loss and status). Numbers are written as the captions
+//! and run messages write them (`format::prose`: 4 significant digits, a
+//! true minus sign, which a screen reader says "minus"), so a run that left
+//! the finite world reads "—", never NaN.
 
 use crate::optim::opt_label;
 use crate::{tr, trf, Lang};
 use gradscape_core::diagnose::{Diagnosis, Health, Hint, Stationary};
-use gradscape_core::format::short;
+use gradscape_core::format::prose;
 use gradscape_core::surface::{mark, Marker, PALETTE};
 use gradscape_core::Trajectory;
 
@@ -107,9 +109,9 @@ pub fn figure_summary(
                 &opt_label(&run.spec, lang),
                 &t.to_string(),
                 &steps.to_string(),
-                &short(x[0]),
-                &short(x[1]),
-                &short(f),
+                &prose(x[0]),
+                &prose(x[1]),
+                &prose(f),
                 &status,
             ],
         ));
@@ -154,13 +156,25 @@ mod tests {
         // The position and loss are those of step t.
         let p = runs[0].points[7];
         assert!(
-            en.contains(&format!("({}, {})", short(p[0]), short(p[1]))),
+            en.contains(&format!("({}, {})", prose(p[0]), prose(p[1]))),
             "{en}"
         );
         assert!(
-            en.contains(&format!("loss {}", short(runs[0].loss[7]))),
+            en.contains(&format!("loss {}", prose(runs[0].loss[7]))),
             "{en}"
         );
+    }
+
+    #[test]
+    fn numbers_are_written_as_the_captions_write_them() {
+        // The seed's GD at step 20: x₂ is −7.312e-5, x₁ −0.9435, the loss
+        // 0.08901 (4 significant digits and "−", as captions and messages).
+        let (runs, diags, n) = scene(r#"{"optimizers":[{"kind":"gd","lr":0.4}]}"#);
+        for lang in [Lang::En, Lang::Zh] {
+            let s = figure_summary(&runs, &diags, &[], n, n, lang);
+            assert!(s.contains("(−0.9435, −7.312e-5)"), "{s}");
+            assert!(s.contains("0.08901"), "{s}");
+        }
     }
 
     #[test]

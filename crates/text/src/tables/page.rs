@@ -147,7 +147,10 @@ pub const EN: crate::Table = &[
     ("view.nan", "view {0} must be a number (got \"{1}\")"),
     ("convention", "convention"),
     ("convention.aria", "Convention"),
-    ("convention.d2l", "d2l (Dive into Deep Learning, ch. 11)"),
+    // Short enough to show whole in the closed picker beside its label at
+    // 1280 px (the panel's column); the book's whole name is its title.
+    ("convention.d2l", "d2l (the D2L book)"),
+    ("convention.d2l.title", "d2l: the formulas of Dive into Deep Learning (d2l.ai), ch. 11"),
     ("convention.pytorch", "pytorch (torch.optim)"),
     ("noise", "σ noise"),
     ("noise.aria", "σ gradient noise"),
@@ -444,7 +447,8 @@ pub const ZH: crate::Table = &[
     ("view.nan", "视图 {0} 必须是数（输入为“{1}”）"),
     ("convention", "约定"),
     ("convention.aria", "约定"),
-    ("convention.d2l", "d2l（《动手学深度学习》第 11 章的公式）"),
+    ("convention.d2l", "d2l（《动手学深度学习》）"),
+    ("convention.d2l.title", "d2l：《动手学深度学习》第 11 章的公式"),
     ("convention.pytorch", "pytorch（torch.optim）"),
     ("noise", "σ 噪声"),
     ("noise.aria", "σ 梯度噪声"),

@@ -14,6 +14,7 @@ fn choosing_a_lesson_gets_a_new_entry_and_nothing_else_does() {
         Msg::StepLesson(-1),
         Msg::SetLesson(None),
     ] {
+        assert!(msg.may_start_entry(), "{msg:?}");
         assert!(update(&mut m, msg.clone()).has(Dirty::NEW_ENTRY), "{msg:?}");
     }
     update(&mut m, Msg::SetLesson(Some(2)));
@@ -38,6 +39,8 @@ fn choosing_a_lesson_gets_a_new_entry_and_nothing_else_does() {
     let end = m.scene.steps;
     update(&mut m, Msg::Seek(end));
     assert!(update(&mut m, Msg::Step(1)).has(Dirty::NEW_ENTRY));
+    // The page notes the link of the entry left before each of these.
+    assert!(Msg::RestoreLesson.may_start_entry() && Msg::Step(1).may_start_entry());
     assert_eq!(m.lesson, Some(3));
 }
 

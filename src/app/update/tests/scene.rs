@@ -63,6 +63,40 @@ fn formula() {
 }
 
 #[test]
+fn an_unfinished_formula_s_error_waits_for_a_pause_or_enter() {
+    let mut m = model();
+    let typed = "0.1*x^2 + 2*y^2";
+    for k in 1..=typed.len() {
+        update(&mut m, Msg::SetFormula(typed[..k].into()));
+        // `0.1*x^`, `0.1*x^2 +`: refused, but its message is held.
+        assert!(
+            m.expr_error.is_none() || m.expr_error_held,
+            "no error shown at {:?}",
+            &typed[..k]
+        );
+    }
+    assert!(m.expr_error.is_none());
+    assert_eq!(m.scene.landscape.as_formula(), "0.1*x^2 + 2*y^2");
+    // A pause on an unfinished formula shows its error, the picture kept.
+    update(&mut m, Msg::SetFormula("0.1*x^2 + 2*y^".into()));
+    assert!(m.expr_error_held);
+    assert_eq!(update(&mut m, Msg::FormulaPaused), Dirty::FORMULA);
+    assert!(m.expr_error.is_some() && !m.expr_error_held);
+    assert_eq!(m.scene.landscape.as_formula(), "0.1*x^2 + 2*y^2");
+    assert_eq!(update(&mut m, Msg::FormulaPaused), Dirty::NONE, "once");
+    // Typing on holds it again; a valid formula clears it at once.
+    update(&mut m, Msg::SetFormula("0.1*x^2 + 2*y^(".into()));
+    assert!(m.expr_error_held);
+    update(&mut m, Msg::SetFormula("0.1*x^2 + 2*y^3".into()));
+    assert_eq!((m.expr_error.is_none(), m.expr_error_held), (true, false));
+    assert_eq!(update(&mut m, Msg::FormulaPaused), Dirty::NONE);
+    // Enter on an unfinished formula shows its error at once.
+    update(&mut m, Msg::SetFormula("x^".into()));
+    update(&mut m, Msg::FormulaDone("x^".into()));
+    assert!(m.expr_error.is_some() && !m.expr_error_held);
+}
+
+#[test]
 fn a_formula_left_unparsed_puts_back_the_surface_from_before_the_edit() {
     // `0.1x^2+2y^2` typed (multiplication needs `*`): `0.1` parsed on the
     // way, and a flat plane stayed, in the link too.
