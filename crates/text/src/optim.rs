@@ -311,7 +311,10 @@ mod tests {
         let mut p = OptSpec::new(OptKind::Rprop, Convention::Pytorch);
         assert_eq!(opt_label(&p, Convention::Pytorch, Lang::En), "Rprop η=0.01");
         p.hyper.etas = [0.4, 1.3];
-        assert_eq!(opt_label(&p, Convention::Pytorch, Lang::En), "Rprop η=0.01 η−=0.4 η+=1.3");
+        assert_eq!(
+            opt_label(&p, Convention::Pytorch, Lang::En),
+            "Rprop η=0.01 η−=0.4 η+=1.3"
+        );
         p.hyper.step_sizes = [0.0, 2.0];
         assert_eq!(
             opt_label(&p, Convention::Pytorch, Lang::En),
@@ -320,7 +323,10 @@ mod tests {
         // Chinese brackets are full-width and carry their own space.
         let mut a = OptSpec::new(OptKind::Adam, Convention::D2l);
         a.hyper.bias_correction = false;
-        let (en, zh) = (opt_label(&a, Convention::D2l, Lang::En), opt_label(&a, Convention::D2l, Lang::Zh));
+        let (en, zh) = (
+            opt_label(&a, Convention::D2l, Lang::En),
+            opt_label(&a, Convention::D2l, Lang::Zh),
+        );
         assert_eq!(en, "Adam η=0.1 (no bias corr.)");
         assert_eq!(zh, "Adam η=0.1（无偏差修正）");
     }
@@ -360,7 +366,10 @@ mod tests {
         assert_eq!(opt_label(&q, torch, Lang::En), "L-BFGS η=1");
         q.hyper.history_size = 5;
         assert!(ChoiceKey::LineSearch.set(&mut q.hyper, "strong_wolfe"));
-        let (en, zh) = (opt_label(&q, torch, Lang::En), opt_label(&q, torch, Lang::Zh));
+        let (en, zh) = (
+            opt_label(&q, torch, Lang::En),
+            opt_label(&q, torch, Lang::Zh),
+        );
         let wolfe = |l| choice_option(ChoiceKey::LineSearch, "strong_wolfe", l);
         assert_eq!(en, format!("L-BFGS η=1 m=5 {}", wolfe(Lang::En)));
         assert_eq!(zh, format!("L-BFGS η=1 m=5 {}", wolfe(Lang::Zh)));
@@ -404,14 +413,22 @@ mod tests {
         let mut s = OptSpec::new(OptKind::Momentum, Convention::D2l);
         s.hyper.lr = 0.4;
         s.hyper.gamma = 0.5;
-        assert_eq!(opt_label(&s, Convention::D2l, Lang::En), "Momentum η=0.4 γ=0.5");
-        assert_eq!(opt_label(&s, Convention::D2l, Lang::Zh), "动量法 η=0.4 γ=0.5");
+        assert_eq!(
+            opt_label(&s, Convention::D2l, Lang::En),
+            "Momentum η=0.4 γ=0.5"
+        );
+        assert_eq!(
+            opt_label(&s, Convention::D2l, Lang::Zh),
+            "动量法 η=0.4 γ=0.5"
+        );
         let mut a = OptSpec::new(OptKind::Adadelta, Convention::D2l);
         a.hyper.gamma = 0.9;
         assert!(opt_label(&a, Convention::D2l, Lang::En).ends_with(" ρ=0.9"));
         let mut w = OptSpec::new(OptKind::Adamw, Convention::D2l);
         w.hyper.amsgrad = true;
         w.hyper.bias_correction = false;
-        assert!(opt_label(&w, Convention::D2l, Lang::En).ends_with(" λ=0.01 (no bias corr.) AMSGrad"));
+        assert!(
+            opt_label(&w, Convention::D2l, Lang::En).ends_with(" λ=0.01 (no bias corr.) AMSGrad")
+        );
     }
 }
