@@ -100,7 +100,7 @@ fn check_identity(s: &Scene, what: &str) {
             let insp: Inspection = st.at(k).unwrap_or_else(|| panic!("{what}: no step {k}"));
             let tag = format!(
                 "{what} {} {:?} step {k}",
-                gradscape::text::optim::opt_label(spec, gradscape::Lang::En),
+                gradscape::text::optim::opt_label(spec, s.convention, gradscape::Lang::En),
                 s.convention
             );
             assert_eq!(insp.x, run.points[k - 1], "{tag}: x_(k-1)");

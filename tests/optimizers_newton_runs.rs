@@ -47,6 +47,7 @@ fn walk(
     }
     Trajectory {
         spec: OptSpec::new(OptKind::Gd, Convention::Pytorch),
+        convention: Convention::Pytorch,
         points,
         loss,
         states,

@@ -185,5 +185,5 @@ fn labels_show_the_hyper_parameters() {
 }
 
 fn label(s: &OptSpec) -> String {
-    gradscape::text::optim::opt_label(s, gradscape::Lang::En)
+    gradscape::text::optim::opt_label(s, D2L, gradscape::Lang::En)
 }

@@ -21,6 +21,9 @@ pub struct Snapshot {
     pub lesson: Option<usize>,
     /// The step shown.
     pub t: usize,
+    /// The runs switched off in the legend: they belong to the runs of
+    /// this scene (undoing a removal brings back a hidden run hidden).
+    pub hidden: Vec<bool>,
 }
 
 /// A gesture whose many messages make one entry.

@@ -1,6 +1,6 @@
 //! A link read as the page reads it when it opens: at start, and again when
 //! Back or Forward returns to one of the page's own history entries (the
-//! same scene, step, lesson, language, presenter mode, quiz and notices).
+//! same scene, step, hidden runs, lesson, language, presenter mode, quiz and notices).
 
 use crate::lesson::lesson;
 use crate::quiz::QuizSpec;
@@ -16,6 +16,8 @@ pub struct Link {
     pub scene: Scene,
     /// The step shown.
     pub t: usize,
+    /// The runs switched off in the legend (`hidden=`), one flag a run.
+    pub hidden: Vec<bool>,
     /// The lesson whose caption is shown.
     pub lesson: Option<usize>,
     /// The language: the link's `lang=`, else the browser's.
@@ -52,6 +54,7 @@ pub fn read(search: &str, browser: Lang) -> (Link, PageParams) {
         None if search.len() > 1 => crate::url::from_query(search),
         None => (Scene::default(), None, vec![]),
     };
+    let (hidden, hidden_notices) = crate::url::read_hidden(search, scene.optimizers.len());
     // A `lang=` the text layer does not speak: said, in the browser's.
     let bad_lang = page
         .lang
@@ -63,6 +66,7 @@ pub fn read(search: &str, browser: Lang) -> (Link, PageParams) {
         .chain(page.page_notices.clone())
         .chain(bad_lang)
         .chain(page.lock_notices.clone())
+        .chain(hidden_notices)
         .collect();
     // Without `t=`, a lesson opens at its own step (a link the page writes
     // always gives one).
@@ -77,6 +81,7 @@ pub fn read(search: &str, browser: Lang) -> (Link, PageParams) {
     let link = Link {
         scene,
         t,
+        hidden,
         lesson: page.lesson,
         lang,
         present: page.present,
@@ -150,5 +155,29 @@ mod tests {
         assert_eq!(l.notices.len(), 2, "{:?}", l.notices);
         let (l, _) = read("", Lang::En);
         assert_eq!((l.scene, l.t, l.lesson), (Scene::default(), 20, None));
+        assert_eq!(l.hidden, [false, false]);
+    }
+
+    #[test]
+    fn hidden_runs_are_read_against_the_links_runs_and_a_bad_one_is_said() {
+        let (l, _) = read("?opt=gd;momentum;adam&hidden=2", Lang::En);
+        assert_eq!(l.hidden, [false, true, false]);
+        assert!(l.notices.is_empty(), "{:?}", l.notices);
+        // Against a lesson's runs when the link gives none.
+        let (l, _) = read("?lesson=1&hidden=1", Lang::En);
+        assert_eq!(l.hidden.len(), l.scene.optimizers.len());
+        assert!(l.hidden[0]);
+        for bad in ["?hidden=99", "?hidden=x"] {
+            let (l, _) = read(bad, Lang::En);
+            assert_eq!(l.hidden, [false, false], "{bad}");
+            assert!(
+                matches!(
+                    l.notices[..],
+                    [crate::url::Notice::BadHidden { runs: 2, .. }]
+                ),
+                "{bad}: {:?}",
+                l.notices
+            );
+        }
     }
 }

@@ -71,7 +71,7 @@ fn recorded(m: &mut Model, msg: Msg) -> Dirty {
     let ends = matches!(msg, Msg::PointerUp { .. });
     let before = undo::snapshot(m);
     let mut d = locks::guard(m, move |m| apply(m, msg));
-    if m.scene != before.scene || m.lesson != before.lesson {
+    if m.scene != before.scene || m.lesson != before.lesson || m.hidden != before.hidden {
         m.history.record(before, g, &undo::snapshot(m));
         // The undo buttons and the caption's "modified" marker.
         d |= Dirty::TIME | Dirty::LESSON;
@@ -471,7 +471,7 @@ fn open_link(m: &mut Model, l: crate::app::link::Link) -> Dirty {
     m.pinch = None;
     m.lesson = l.lesson;
     m.scene = l.scene;
-    m.hidden.clear();
+    m.hidden = l.hidden;
     m.t = l.t;
     m.quiz = None;
     d |= all(m);

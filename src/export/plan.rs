@@ -8,7 +8,7 @@ use crate::diagnose::Diagnosis;
 use crate::run::Trajectory;
 use crate::View;
 use gradscape_text::diagnose::status_at;
-use gradscape_text::optim::opt_label;
+use gradscape_text::optim::run_label;
 use gradscape_text::Lang;
 
 /// The size of an animation.
@@ -234,7 +234,7 @@ pub fn legend_at(
             let (status, wrong) = status_at(d, t, step, lang);
             Some(Entry {
                 run: i,
-                label: opt_label(&t.spec, lang),
+                label: run_label(t, lang),
                 status,
                 wrong,
             })

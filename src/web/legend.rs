@@ -8,7 +8,7 @@ use super::dom::{set_attr, set_text};
 use crate::diagnose::Diagnosis;
 use crate::run::Trajectory;
 use gradscape_text::diagnose::status_at;
-use gradscape_text::optim::opt_label;
+use gradscape_text::optim::run_label;
 use gradscape_text::{trf, Lang};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -60,7 +60,7 @@ pub fn update_legend(
     for (i, ((li, cb, name, status), (t, d))) in
         parts.iter().zip(runs.iter().zip(diags)).enumerate()
     {
-        let label = opt_label(&t.spec, lang);
+        let label = run_label(t, lang);
         set_attr(li, "data-health", d.health.name())?;
         set_attr(
             cb.unchecked_ref(),

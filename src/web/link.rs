@@ -168,9 +168,12 @@ fn back(app: &mut App) -> Result<(), JsValue> {
 }
 
 /// The page's query without the embed and lock parts: the scene, the
-/// step, the lesson, the language, presenter mode, the explainers.
+/// step, the runs switched off, the lesson, the language, presenter mode, the explainers.
 pub fn page_query(app: &App) -> String {
     let mut base = crate::url::to_query(&app.scene, Some(app.t));
+    if let Some(h) = crate::url::write_hidden(&app.hidden) {
+        base.push_str(&format!("&{}={h}", crate::url::HIDDEN_KEY));
+    }
     base.push_str(&lesson_part(app));
     base.push_str(lang_part(app.lang));
     if app.present {

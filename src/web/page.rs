@@ -63,6 +63,7 @@ pub fn start() -> Result<(), JsValue> {
         dpr: 1.0,
     };
     let mut model = Model::new(link.scene, link.t, lang);
+    model.hidden = link.hidden;
     // A quiz link: read against its runs too (a run stopped before the
     // pause has no answer).
     let mut quiz_notices = link.quiz_notices;

@@ -6,12 +6,12 @@ use crate::diagnose::Diagnosis;
 use crate::format;
 use crate::format::fmt_num;
 use crate::optim::Key;
-use crate::optim::OptSpec;
+use crate::optim::{Convention, OptSpec};
 use crate::params::ParamInfo;
 use crate::run::Trajectory;
 use crate::surface::{mark, Marker};
 use gradscape_text::diagnose::{hint_text, kind_title, message_head};
-use gradscape_text::optim::{flag_label, opt_label, param_label, param_name};
+use gradscape_text::optim::{flag_label, opt_label, param_label, param_name, run_label};
 use gradscape_text::{tr, trf, Lang};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -92,6 +92,7 @@ pub fn build_cards(
     doc: &Document,
     root: &Element,
     specs: &[OptSpec],
+    conv: Convention,
     lang: Lang,
 ) -> Result<(), JsValue> {
     // New buttons, their ends marked as built.
@@ -113,7 +114,7 @@ pub fn build_cards(
     }
     root.set_text_content(None);
     for (i, spec) in specs.iter().enumerate() {
-        add(root, &card(doc, i, spec, lang, open.contains(&i))?)?;
+        add(root, &card(doc, i, spec, conv, lang, open.contains(&i))?)?;
     }
     Ok(())
 }
@@ -128,6 +129,7 @@ fn card(
     doc: &Document,
     i: usize,
     spec: &OptSpec,
+    conv: Convention,
     lang: Lang,
     keep_open: bool,
 ) -> Result<Element, JsValue> {
@@ -138,7 +140,7 @@ fn card(
     // Named as its run in the legend: two GD cards (lesson 10) differ by
     // their rates or schedules, which a screen reader then says on entry.
     sec.set_attribute("role", "group")?;
-    sec.set_attribute("aria-label", &opt_label(spec, lang))?;
+    sec.set_attribute("aria-label", &opt_label(spec, conv, lang))?;
     let h3 = part(&sec, "h3")?;
     h3.set_text_content(Some(title));
     let sw = swatch(doc, i)?;
@@ -247,13 +249,14 @@ pub fn sync_card(
     root: &Element,
     i: usize,
     spec: &OptSpec,
+    conv: Convention,
     skip: Option<&Element>,
     lang: Lang,
 ) -> Result<(), JsValue> {
     let Some(sec) = root.query_selector(&format!("section.opt-card[data-index=\"{i}\"]"))? else {
         return Ok(());
     };
-    let name = opt_label(spec, lang);
+    let name = opt_label(spec, conv, lang);
     if sec.get_attribute("aria-label").as_deref() != Some(&name) {
         sec.set_attribute("aria-label", &name)?;
     }
@@ -358,7 +361,7 @@ pub fn build_legend(
     }
     list.set_text_content(None);
     for (i, (t, d)) in runs.iter().zip(diags).enumerate() {
-        let label = opt_label(&t.spec, lang);
+        let label = run_label(t, lang);
         let li = el(
             doc,
             "li",
@@ -424,7 +427,7 @@ pub fn build_messages(
             let hint = hint_text(d, lang)?;
             // A space after the head's colon in English; none after
             // Chinese's full-width "：", which has its own.
-            let head = message_head(d, &opt_label(&t.spec, lang), lang);
+            let head = message_head(d, &run_label(t, lang), lang);
             let head = if head.ends_with('：') {
                 head
             } else {

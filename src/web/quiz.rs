@@ -87,7 +87,16 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
     let lang = app.lang;
     let spec = app.scene.optimizers.get(q.spec.run);
     let prompt = spec
-        .map(|s| words::prompt(s, q.spec.run, q.spec.ahead, app.present, lang))
+        .map(|s| {
+            words::prompt(
+                s,
+                app.scene.convention,
+                q.spec.run,
+                q.spec.ahead,
+                app.present,
+                lang,
+            )
+        })
         .unwrap_or_default();
     app.root("quiz-prompt")?.set_text_content(Some(&prompt));
     let (hint, result) = match q.phase {
@@ -122,6 +131,7 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
             let text = match (spec, q.answer) {
                 (Some(s), Some((truth, step))) => words::result(
                     s,
+                    app.scene.convention,
                     step,
                     q.score.as_ref(),
                     truth,

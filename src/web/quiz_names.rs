@@ -78,7 +78,7 @@ pub fn sync(app: &App, q: &Quiz) -> Result<(), JsValue> {
         .scene
         .optimizers
         .iter()
-        .map(|o| opt_label(o, lang))
+        .map(|o| opt_label(o, app.scene.convention, lang))
         .collect();
     let mut order: Vec<usize> = (0..labels.len()).collect();
     order.sort_by(|&a, &b| labels[a].cmp(&labels[b]).then(a.cmp(&b)));

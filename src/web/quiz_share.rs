@@ -28,7 +28,11 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
         let mut next = select.first_element_child();
         for (i, o) in app.scene.optimizers.iter().enumerate() {
             let Some(opt) = next else { break };
-            let text = format!("{}. {}", i + 1, opt_label(o, app.lang));
+            let text = format!(
+                "{}. {}",
+                i + 1,
+                opt_label(o, app.scene.convention, app.lang)
+            );
             if opt.text_content().as_deref() != Some(&text) {
                 opt.set_text_content(Some(&text));
             }
@@ -63,7 +67,10 @@ fn rebuild(app: &App, select: &HtmlSelectElement) -> Result<(), JsValue> {
                 &app.doc,
                 "option",
                 &[("value", &v)],
-                Some(&format!("{v}. {}", opt_label(o, app.lang))),
+                Some(&format!(
+                    "{v}. {}",
+                    opt_label(o, app.scene.convention, app.lang)
+                )),
             )?,
         )?;
     }
@@ -155,7 +162,7 @@ fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
         .scene
         .optimizers
         .get(spec.run)
-        .map(|o| opt_label(o, app.lang))
+        .map(|o| opt_label(o, app.scene.convention, app.lang))
         .unwrap_or_default();
     let said = match spec.mode {
         QuizMode::Predict => trf(

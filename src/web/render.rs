@@ -60,12 +60,25 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     }
     let cards = app.root("optimizers")?;
     if d.has(Dirty::CARDS) {
-        panel::build_cards(&app.doc, &cards, &app.scene.optimizers, app.lang)?;
+        panel::build_cards(
+            &app.doc,
+            &cards,
+            &app.scene.optimizers,
+            app.scene.convention,
+            app.lang,
+        )?;
     } else if d.has(Dirty::CARD_VALUES) {
         // The control being typed in or dragged keeps its own text.
         let focused = app.doc.active_element();
         for (i, spec) in app.scene.optimizers.iter().enumerate() {
-            panel::sync_card(&cards, i, spec, focused.as_ref(), app.lang)?;
+            panel::sync_card(
+                &cards,
+                i,
+                spec,
+                app.scene.convention,
+                focused.as_ref(),
+                app.lang,
+            )?;
         }
     }
     if d.has(Dirty::CARDS) || d.has(Dirty::SCHEDULE) {

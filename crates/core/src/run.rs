@@ -12,7 +12,7 @@
 
 use crate::landscape::Landscape;
 use crate::noise::Gaussian;
-use crate::optim::{Fault, OptSpec, Optimizer, StateField};
+use crate::optim::{Convention, Fault, OptSpec, Optimizer, StateField};
 use crate::scene::Scene;
 use crate::schedule::Scheduler;
 use crate::Vec2;
@@ -66,6 +66,9 @@ pub struct StepState {
 pub struct Trajectory {
     /// What ran.
     pub spec: OptSpec,
+    /// The scene's convention it ran in: its arithmetic, and the defaults
+    /// its label leaves out.
+    pub convention: Convention,
     /// points[t] after step t.
     pub points: Vec<Vec2>,
     /// f at every point.
@@ -328,6 +331,7 @@ pub fn run_one_with(
     }
     Ok(Trajectory {
         spec: *spec,
+        convention: scene.convention,
         points,
         loss,
         states,

@@ -478,6 +478,7 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
         ),
         Notice::BadLang { got } => trf(lang, "link.bad-lang", &[got]),
         Notice::BadPresent { got } => trf(lang, "link.bad-present", &[got]),
+        Notice::BadHidden { got, runs } => trf(lang, "link.bad-hidden", &[&runs.to_string(), got]),
         Notice::Unreadable => trf(lang, "link.unreadable", &[]),
     }
 }

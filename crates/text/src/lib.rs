@@ -278,6 +278,7 @@ pub const NAMES: &[&str] = &[
     "lesson",
     "lang",
     "present",
+    "hidden",
     "en",
     "zh",
     "true",

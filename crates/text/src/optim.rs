@@ -4,15 +4,23 @@ use crate::{tr, Lang};
 use gradscape_core::format::fmt_num;
 use gradscape_core::optim::{ChoiceKey, FlagKey, HyperKey, IntKey, Key, PairKey, Range};
 use gradscape_core::params::ParamInfo;
-use gradscape_core::{Convention, OptKind, OptSpec};
+use gradscape_core::{Convention, OptKind, OptSpec, Trajectory};
 
-/// A short label such as "Momentum η=0.4 γ=0.5" ("动量法 η=0.4 γ=0.5").
-pub fn opt_label(spec: &OptSpec, lang: Lang) -> String {
+/// A short label such as "Momentum η=0.4 γ=0.5" ("动量法 η=0.4 γ=0.5"):
+/// η and γ always (every lesson names them), and every other
+/// hyper-parameter whose value is not `conv`'s default for the kind, in
+/// the card's order, so two runs with different settings never share a
+/// name (two Adams apart only in β2 read "Adam η=0.1" and "Adam η=0.1
+/// β2=0.95"). Exactly alike runs share it: they draw the same trail.
+pub fn opt_label(spec: &OptSpec, conv: Convention, lang: Lang) -> String {
     let h = &spec.hyper;
+    let d = spec.kind.defaults(conv);
     let title = crate::diagnose::kind_title(spec.kind, lang);
     let mut s = format!("{title} η={}", fmt_num(h.lr));
     for &key in spec.kind.keys() {
+        let changed = key.get(h) != key.get(&d);
         match key {
+            Key::Hyper(HyperKey::Lr) => {}
             Key::Hyper(k @ HyperKey::Gamma) => {
                 s += &format!(" {}={}", k.symbol(spec.kind), fmt_num(k.get(h)))
             }
@@ -22,22 +30,22 @@ pub fn opt_label(spec: &OptSpec, lang: Lang) -> String {
             {
                 s += &format!(" {}={}", k.symbol(spec.kind), fmt_num(k.get(h)))
             }
-            // The other extras only when they differ from torch's "off".
-            Key::Hyper(
-                k @ (HyperKey::Dampening
-                | HyperKey::LrDecay
-                | HyperKey::InitialAccumulatorValue
-                | HyperKey::Momentum),
-            ) if k.get(h) != 0.0 => s += &format!(" {}={}", k.symbol(spec.kind), fmt_num(k.get(h))),
-            Key::Hyper(HyperKey::Beta1) if spec.kind == OptKind::Lion => {
-                s += &format!(" β1={} β2={}", fmt_num(h.beta1), fmt_num(h.beta2))
+            // Lion's two betas are its whole character: always both.
+            Key::Hyper(k @ (HyperKey::Beta1 | HyperKey::Beta2)) if spec.kind == OptKind::Lion => {
+                s += &format!(" {}={}", k.symbol(spec.kind), fmt_num(k.get(h)))
             }
-            // A pair only when it is not torch's default (the legend of a
-            // phone has room for η, not for four more numbers).
-            Key::Pair(k) if k.get(h) != k.get(&spec.kind.defaults(Convention::Pytorch)) => {
+            Key::Hyper(k) if changed => {
+                s += &format!(" {}={}", k.symbol(spec.kind), fmt_num(k.get(h)))
+            }
+            Key::Pair(k) if changed => {
                 let [a, b] = k.get(h);
                 let [sa, sb] = k.symbols();
                 s += &format!(" {sa}={} {sb}={}", fmt_num(a), fmt_num(b))
+            }
+            Key::Int(k) if changed => s += &format!(" {}={}", k.symbol(), k.get(h)),
+            Key::Choice(k) if changed => {
+                s += " ";
+                s += &choice_option(k, k.get(h), lang);
             }
             Key::Flag(f @ (FlagKey::Centered | FlagKey::Decoupled)) if f.get(h) => {
                 s += " ";
@@ -61,6 +69,11 @@ pub fn opt_label(spec: &OptSpec, lang: Lang) -> String {
         s += &crate::schedule::kind_name(sc.kind(), lang);
     }
     s
+}
+
+/// A run's label: [`opt_label`] in the convention it ran in.
+pub fn run_label(t: &Trajectory, lang: Lang) -> String {
+    opt_label(&t.spec, t.convention, lang)
 }
 
 /// What a hyper-parameter allows ("a finite number > 0", "大于 0 的有限数").
@@ -280,36 +293,119 @@ mod tests {
     #[test]
     fn labels_show_the_extras_only_when_switched_on() {
         let gd = OptSpec::new(OptKind::Gd, Convention::D2l);
-        assert_eq!(opt_label(&gd, Lang::En), "GD η=0.4");
+        assert_eq!(opt_label(&gd, Convention::D2l, Lang::En), "GD η=0.4");
         let mut l = gd;
         l.hyper.lambda = 0.1;
-        assert_eq!(opt_label(&l, Lang::En), "GD η=0.4 λ=0.1");
+        assert_eq!(opt_label(&l, Convention::D2l, Lang::En), "GD η=0.4 λ=0.1");
         let mut r = OptSpec::new(OptKind::Rmsprop, Convention::Pytorch);
         r.hyper.centered = true;
         r.hyper.momentum = 0.5;
         assert_eq!(
-            opt_label(&r, Lang::En),
+            opt_label(&r, Convention::Pytorch, Lang::En),
             "RMSProp η=0.01 γ=0.99 μ=0.5 centered"
         );
         assert_eq!(
-            opt_label(&r, Lang::Zh),
+            opt_label(&r, Convention::Pytorch, Lang::Zh),
             "RMSProp η=0.01 γ=0.99 μ=0.5 中心化"
         );
         let mut p = OptSpec::new(OptKind::Rprop, Convention::Pytorch);
-        assert_eq!(opt_label(&p, Lang::En), "Rprop η=0.01");
+        assert_eq!(opt_label(&p, Convention::Pytorch, Lang::En), "Rprop η=0.01");
         p.hyper.etas = [0.4, 1.3];
-        assert_eq!(opt_label(&p, Lang::En), "Rprop η=0.01 η−=0.4 η+=1.3");
+        assert_eq!(
+            opt_label(&p, Convention::Pytorch, Lang::En),
+            "Rprop η=0.01 η−=0.4 η+=1.3"
+        );
         p.hyper.step_sizes = [0.0, 2.0];
         assert_eq!(
-            opt_label(&p, Lang::En),
+            opt_label(&p, Convention::Pytorch, Lang::En),
             "Rprop η=0.01 η−=0.4 η+=1.3 Γmin=0 Γmax=2"
         );
         // Chinese brackets are full-width and carry their own space.
         let mut a = OptSpec::new(OptKind::Adam, Convention::D2l);
         a.hyper.bias_correction = false;
-        let (en, zh) = (opt_label(&a, Lang::En), opt_label(&a, Lang::Zh));
+        let (en, zh) = (
+            opt_label(&a, Convention::D2l, Lang::En),
+            opt_label(&a, Convention::D2l, Lang::Zh),
+        );
         assert_eq!(en, "Adam η=0.1 (no bias corr.)");
         assert_eq!(zh, "Adam η=0.1（无偏差修正）");
+    }
+
+    #[test]
+    fn labels_name_every_setting_that_is_not_the_convention_s_default() {
+        let d2l = Convention::D2l;
+        let adam = OptSpec::new(OptKind::Adam, d2l);
+        let mut b2 = adam;
+        b2.hyper.beta2 = 0.95;
+        assert_eq!(opt_label(&adam, d2l, Lang::En), "Adam η=0.1");
+        assert_eq!(opt_label(&b2, d2l, Lang::En), "Adam η=0.1 β2=0.95");
+        assert_eq!(opt_label(&b2, d2l, Lang::Zh), "Adam η=0.1 β2=0.95");
+        // In the card's order, whatever order they were set in.
+        let mut w = OptSpec::new(OptKind::Adamw, d2l);
+        w.hyper.lambda = 1e9;
+        w.hyper.eps = 1e-300;
+        w.hyper.beta2 = 0.997;
+        assert_eq!(
+            opt_label(&w, d2l, Lang::En),
+            "AdamW η=0.1 β2=0.997 ε=1e-300 λ=1e9"
+        );
+        // The default is the scene's convention's: torch's ε = 1e-8 is
+        // not news in a pytorch scene, the book's 1e-6 is.
+        let torch = Convention::Pytorch;
+        let mut t = OptSpec::new(OptKind::Adam, torch);
+        assert_eq!(opt_label(&t, torch, Lang::En), "Adam η=0.001");
+        t.hyper.eps = 1e-6;
+        assert_eq!(opt_label(&t, torch, Lang::En), "Adam η=0.001 ε=1e-6");
+        let mut n = OptSpec::new(OptKind::Nadam, d2l);
+        n.hyper.momentum_decay = 0.01;
+        assert_eq!(opt_label(&n, d2l, Lang::En), "NAdam η=0.1 ψ=0.01");
+        let mut g = OptSpec::new(OptKind::Adagrad, d2l);
+        g.hyper.eps = 1e-3;
+        assert_eq!(opt_label(&g, d2l, Lang::En), "AdaGrad η=0.4 ε=0.001");
+        let mut q = OptSpec::new(OptKind::Lbfgs, torch);
+        assert_eq!(opt_label(&q, torch, Lang::En), "L-BFGS η=1");
+        q.hyper.history_size = 5;
+        assert!(ChoiceKey::LineSearch.set(&mut q.hyper, "strong_wolfe"));
+        let (en, zh) = (
+            opt_label(&q, torch, Lang::En),
+            opt_label(&q, torch, Lang::Zh),
+        );
+        let wolfe = |l| choice_option(ChoiceKey::LineSearch, "strong_wolfe", l);
+        assert_eq!(en, format!("L-BFGS η=1 m=5 {}", wolfe(Lang::En)));
+        assert_eq!(zh, format!("L-BFGS η=1 m=5 {}", wolfe(Lang::Zh)));
+    }
+
+    #[test]
+    fn runs_apart_in_any_one_setting_have_different_labels() {
+        for conv in [Convention::D2l, Convention::Pytorch] {
+            for kind in ALL_KINDS {
+                let base = OptSpec::new(kind, conv);
+                let name = opt_label(&base, conv, Lang::En);
+                for &key in kind.keys() {
+                    let mut other = base;
+                    let h = &mut other.hyper;
+                    match key {
+                        Key::Hyper(k) => k.set(h, k.get(h) * 0.5 + 0.123),
+                        Key::Flag(f) => f.set(h, !f.get(h)),
+                        Key::Pair(k) => k.set(h, [0.25, 1.5]),
+                        Key::Int(k) => k.set(h, k.get(h) + 1),
+                        Key::Choice(k) => {
+                            let now = k.get(h);
+                            let next = k.options().iter().find(|o| **o != now).unwrap();
+                            k.set(h, next);
+                        }
+                    }
+                    assert_ne!(other, base, "{conv:?} {kind:?} {key:?}");
+                    for lang in [Lang::En, Lang::Zh] {
+                        assert_ne!(
+                            opt_label(&other, conv, lang),
+                            opt_label(&base, conv, lang),
+                            "{conv:?} {kind:?} {key:?}: {name}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -317,14 +413,22 @@ mod tests {
         let mut s = OptSpec::new(OptKind::Momentum, Convention::D2l);
         s.hyper.lr = 0.4;
         s.hyper.gamma = 0.5;
-        assert_eq!(opt_label(&s, Lang::En), "Momentum η=0.4 γ=0.5");
-        assert_eq!(opt_label(&s, Lang::Zh), "动量法 η=0.4 γ=0.5");
+        assert_eq!(
+            opt_label(&s, Convention::D2l, Lang::En),
+            "Momentum η=0.4 γ=0.5"
+        );
+        assert_eq!(
+            opt_label(&s, Convention::D2l, Lang::Zh),
+            "动量法 η=0.4 γ=0.5"
+        );
         let mut a = OptSpec::new(OptKind::Adadelta, Convention::D2l);
         a.hyper.gamma = 0.9;
-        assert!(opt_label(&a, Lang::En).ends_with(" ρ=0.9"));
+        assert!(opt_label(&a, Convention::D2l, Lang::En).ends_with(" ρ=0.9"));
         let mut w = OptSpec::new(OptKind::Adamw, Convention::D2l);
         w.hyper.amsgrad = true;
         w.hyper.bias_correction = false;
-        assert!(opt_label(&w, Lang::En).ends_with(" λ=0.01 (no bias corr.) AMSGrad"));
+        assert!(
+            opt_label(&w, Convention::D2l, Lang::En).ends_with(" λ=0.01 (no bias corr.) AMSGrad")
+        );
     }
 }

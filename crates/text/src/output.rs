@@ -10,7 +10,7 @@
 //! `momentum`) at the end only when a run has a schedule (empty at step 0,
 //! where no step was taken).
 
-use crate::optim::opt_label;
+use crate::optim::run_label;
 use crate::Lang;
 use gradscape_core::run::{Stop, Trajectory};
 use serde_json::{Map, Value};
@@ -41,7 +41,7 @@ pub fn stop_value(stop: &Stop) -> Value {
 pub fn run_value(t: &Trajectory, state: bool) -> Value {
     let mut m = Map::new();
     m.insert("kind".into(), t.spec.kind.name().into());
-    m.insert("label".into(), opt_label(&t.spec, Lang::En).into());
+    m.insert("label".into(), run_label(t, Lang::En).into());
     m.insert(
         "points".into(),
         Value::Array(t.points.iter().map(|p| Value::from(p.to_vec())).collect()),

@@ -5,16 +5,26 @@ use crate::{tr, trf, Lang};
 use gradscape_core::format::sig3;
 use gradscape_core::quiz::{Score, Verdict};
 use gradscape_core::url::quiz::{QuizNotice, KEY};
-use gradscape_core::{OptSpec, Vec2};
+use gradscape_core::{Convention, OptSpec, Vec2};
 
 /// "Where will Momentum η=0.4 γ=0.5 (blue discs) be after 10 more steps?
 /// Click on the figure." for run `run` drawn as its mark; presenting, the
 /// question alone (the class answers aloud; PageDown reveals).
-pub fn prompt(spec: &OptSpec, run: usize, ahead: usize, present: bool, lang: Lang) -> String {
+pub fn prompt(
+    spec: &OptSpec,
+    conv: Convention,
+    run: usize,
+    ahead: usize,
+    present: bool,
+    lang: Lang,
+) -> String {
     let name = trf(
         lang,
         "quiz.run",
-        &[&crate::optim::opt_label(spec, lang), &mark_short(run, lang)],
+        &[
+            &crate::optim::opt_label(spec, conv, lang),
+            &mark_short(run, lang),
+        ],
     );
     let key = match (present, ahead == 1) {
         (true, false) => "quiz.prompt.present",
@@ -73,13 +83,14 @@ pub fn percent(share: f64) -> String {
 /// (its last point), before the step asked about.
 pub fn result(
     spec: &OptSpec,
+    conv: Convention,
     step: usize,
     score: Option<&Score>,
     truth: Vec2,
     stopped: bool,
     lang: Lang,
 ) -> String {
-    let label = crate::optim::opt_label(spec, lang);
+    let label = crate::optim::opt_label(spec, conv, lang);
     let (x, y) = (sig3(truth[0]), sig3(truth[1]));
     let mut s = match score {
         Some(sc) => trf(
@@ -153,32 +164,48 @@ mod tests {
             y1: 4.0,
         };
         let sc = score([0.0, 0.0], [0.06, 0.08], &view);
-        let en = result(&spec, 30, Some(&sc), sc.truth, false, Lang::En);
+        let en = result(
+            &spec,
+            Convention::D2l,
+            30,
+            Some(&sc),
+            sc.truth,
+            false,
+            Lang::En,
+        );
         assert!(en.contains("0.1 away, 2 %"), "{en}");
         assert!(en.ends_with("close!"), "{en}");
-        let zh = result(&spec, 30, Some(&sc), sc.truth, true, Lang::Zh);
+        let zh = result(
+            &spec,
+            Convention::D2l,
+            30,
+            Some(&sc),
+            sc.truth,
+            true,
+            Lang::Zh,
+        );
         assert!(zh.contains("相差 0.1") && zh.contains("很接近"), "{zh}");
         assert!(crate::english_words(&zh).is_empty(), "{zh}");
-        let p = prompt(&spec, 1, 10, false, Lang::Zh);
+        let p = prompt(&spec, Convention::D2l, 1, 10, false, Lang::Zh);
         assert!(
             p.contains("10") && p.contains("（蓝色圆点）") && crate::english_words(&p).is_empty(),
             "{p}"
         );
         // The run by its mark, as the captions name runs; presenting, the
         // question alone.
-        let en = prompt(&spec, 1, 10, false, Lang::En);
+        let en = prompt(&spec, Convention::D2l, 1, 10, false, Lang::En);
         assert!(
             en.contains(" (blue discs) be after 10 more steps? Click on the figure."),
             "{en}"
         );
-        let shown = prompt(&spec, 0, 10, true, Lang::En);
+        let shown = prompt(&spec, Convention::D2l, 0, 10, true, Lang::En);
         assert!(
             shown.ends_with("(orange squares) be after 10 more steps?"),
             "{shown}"
         );
-        let one = prompt(&spec, 0, 1, false, Lang::En);
+        let one = prompt(&spec, Convention::D2l, 0, 1, false, Lang::En);
         assert!(one.contains(" be after one more step? "), "{one}");
-        assert!(prompt(&spec, 0, 1, true, Lang::Zh).starts_with("再走 1 步后"));
+        assert!(prompt(&spec, Convention::D2l, 0, 1, true, Lang::Zh).starts_with("再走 1 步后"));
     }
 
     #[test]
@@ -201,12 +228,12 @@ mod tests {
     #[test]
     fn a_stopped_run_stops_at_the_legend_s_step() {
         let spec = OptSpec::new(gradscape_core::OptKind::Gd, gradscape_core::Convention::D2l);
-        let r = result(&spec, 2, None, [1.0, 2.0], true, Lang::En);
+        let r = result(&spec, Convention::D2l, 2, None, [1.0, 2.0], true, Lang::En);
         assert!(
             r.starts_with("Step 2: ") && r.contains("It stopped at step 3,"),
             "{r}"
         );
-        let r = result(&spec, 2, None, [1.0, 2.0], true, Lang::Zh);
+        let r = result(&spec, Convention::D2l, 2, None, [1.0, 2.0], true, Lang::Zh);
         assert!(r.contains("它在第 3 步停止"), "{r}");
     }
 }

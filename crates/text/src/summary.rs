@@ -5,7 +5,7 @@
 //! true minus sign, which a screen reader says "minus"), so a run that left
 //! the finite world reads "—", never NaN.
 
-use crate::optim::opt_label;
+use crate::optim::run_label;
 use crate::{tr, trf, Lang};
 use gradscape_core::diagnose::{Diagnosis, Health, Hint, Stationary};
 use gradscape_core::format::prose;
@@ -51,7 +51,7 @@ fn shown<'a>(
 pub fn figure_label(formula: &str, runs: &[Trajectory], hidden: &[bool], lang: Lang) -> String {
     let sep = tr(lang, "summary.sep");
     let names: Vec<String> = shown(runs, hidden)
-        .map(|(_, t)| opt_label(&t.spec, lang))
+        .map(|(_, t)| run_label(t, lang))
         .collect();
     if names.is_empty() {
         return trf(lang, "summary.label.none", &[formula]);
@@ -106,7 +106,7 @@ pub fn figure_summary(
             lang,
             "summary.run",
             &[
-                &opt_label(&run.spec, lang),
+                &run_label(run, lang),
                 &t.to_string(),
                 &steps.to_string(),
                 &prose(x[0]),

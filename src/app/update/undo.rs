@@ -13,6 +13,7 @@ pub(super) fn snapshot(m: &Model) -> Snapshot {
         scene: m.scene.clone(),
         lesson: m.lesson,
         t: m.t,
+        hidden: m.hidden.clone(),
     }
 }
 
@@ -86,6 +87,7 @@ fn restore(m: &mut Model, s: Snapshot, with_step: bool) -> Dirty {
     m.lesson = s.lesson;
     m.playing = false;
     m.drag = Drag::None;
+    m.hidden = s.hidden;
     m.hidden.resize(m.scene.optimizers.len(), false);
     let mut d = all(m) | Dirty::LESSON | Dirty::TIME;
     if lesson_changed || with_step {

@@ -12,7 +12,7 @@ use crate::web::draw::{
 use crate::web::panel::swatch;
 use crate::web::state::iso::{fine_lines, shown_l2};
 use gradscape_text::diagnose::status_at;
-use gradscape_text::optim::opt_label;
+use gradscape_text::optim::run_label;
 use gradscape_text::{tr, trf, Lang};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -98,7 +98,7 @@ impl State {
     /// A run's legend words at the figure's step: "GD η=0.6 — f = 0.0079".
     fn entry(&self, t: &Trajectory, d: &Diagnosis) -> String {
         let status = status_at(d, t, self.model.t, self.lang).0;
-        format!("{} — {status}", opt_label(&t.spec, self.lang))
+        format!("{} — {status}", run_label(t, self.lang))
     }
 
     /// The legend brought to the figure's step (playing, scrubbing): only

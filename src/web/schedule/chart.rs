@@ -123,7 +123,7 @@ pub fn draw_charts(app: &App) -> Result<(), JsValue> {
                 .unwrap_or(0);
             canvas.set_attribute("data-draws", &(n + 1).to_string())?;
         }
-        let title = gradscape_text::optim::opt_label(&r.spec, app.lang);
+        let title = gradscape_text::optim::run_label(r, app.lang);
         let mut label = match c.cursor {
             Some((s, eta, _)) => trf(
                 app.lang,

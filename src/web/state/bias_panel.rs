@@ -65,7 +65,7 @@ pub fn bias_section(
     )?;
     for (j, spec) in scene.optimizers.iter().enumerate() {
         if has_bias_correction(spec.kind) {
-            let text = format!("{}. {}", j + 1, opt_label(spec, lang));
+            let text = format!("{}. {}", j + 1, opt_label(spec, scene.convention, lang));
             add(
                 &select,
                 &el(doc, "option", &[("value", &j.to_string())], Some(&text))?,

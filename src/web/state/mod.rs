@@ -359,7 +359,11 @@ pub fn refresh(app: &mut App) -> Result<Option<Overlay>, JsValue> {
         let mut label = format!(
             "{}. {}",
             j + 1,
-            opt_label(&app.model.scene.optimizers[*j], lang)
+            opt_label(
+                &app.model.scene.optimizers[*j],
+                app.model.scene.convention,
+                lang,
+            )
         );
         // Under a schedule the step's own rate: "· η₇ = 0.3".
         if let (Some(x), Some(r)) = (x, app.model.runs.get(*j)) {

@@ -115,9 +115,67 @@ impl Embed {
 
 /// The link's keys that are not the scene's (read by [`page_params`]; the
 /// scene reader passes them by without a notice).
-pub const PAGE_KEYS: [&str; 8] = [
-    "lang", "lesson", "embed", "hide", "show", "ema", "present", "lock",
+pub const PAGE_KEYS: [&str; 9] = [
+    "lang", "lesson", "embed", "hide", "show", "ema", "present", "lock", HIDDEN_KEY,
 ];
+
+/// The link's key for the runs switched off in the legend (`hidden=2,3`).
+/// Not `hide=`, which leaves controls out of a teacher's link; not in the
+/// scene JSON either: which runs are shown is the view, not the experiment.
+pub const HIDDEN_KEY: &str = "hidden";
+
+/// The `hidden=` value of `hidden` (each run switched off, by its number
+/// in the legend, 1 first: `2,3`); None when every run is shown, so a link
+/// without hidden runs reads as it always did.
+pub fn write_hidden(hidden: &[bool]) -> Option<String> {
+    let numbers: Vec<String> = hidden
+        .iter()
+        .enumerate()
+        .filter(|(_, &h)| h)
+        .map(|(i, _)| (i + 1).to_string())
+        .collect();
+    (!numbers.is_empty()).then(|| numbers.join(","))
+}
+
+/// The runs `query`'s `hidden=` switches off among `runs` (its last
+/// `hidden=`, as for every key), with a notice naming what is no run's
+/// number (`hidden=9` of two runs, `hidden=x`): those are dropped, the
+/// numbers that are runs' kept.
+pub fn read_hidden(query: &str, runs: usize) -> (Vec<bool>, Vec<Notice>) {
+    let mut hidden = vec![false; runs];
+    let Some(v) = query
+        .trim_start_matches('?')
+        .split('&')
+        .map(|p| p.split_once('=').unwrap_or((p, "")))
+        .filter(|(k, _)| *k == HIDDEN_KEY)
+        .map(|(_, v)| decode(v))
+        .next_back()
+    else {
+        return (hidden, vec![]);
+    };
+    let mut bad = vec![];
+    for item in v.split(',') {
+        // `hidden=２`, typed in full width, as `lesson=`.
+        let n: String = item
+            .trim()
+            .chars()
+            .map(crate::format::typed_ascii)
+            .collect();
+        match n.parse::<usize>() {
+            Ok(n) if (1..=runs).contains(&n) => hidden[n - 1] = true,
+            _ => bad.push(item.trim().to_string()),
+        }
+    }
+    let notices = if bad.is_empty() {
+        vec![]
+    } else {
+        vec![Notice::BadHidden {
+            got: bad.join(","),
+            runs,
+        }]
+    };
+    (hidden, notices)
+}
 
 /// The link's keys that say something about the scene (`read::from_query`
 /// reads each; with a lesson, the link's scene is then shown).
@@ -187,7 +245,8 @@ pub fn page_params(query: &str) -> PageParams {
                     p.page_notices.push(Notice::BadPresent { got: decode(v) });
                 }
             }
-            "t" | "embed" | "hide" | "show" | "lock" => {}
+            // `hidden=` is read against the scene's runs (`read_hidden`).
+            "t" | "embed" | "hide" | "show" | "lock" | HIDDEN_KEY => {}
             // Read with the scene it asks about (`quiz::read`).
             k if k == quiz::KEY => {}
             k if SCENE_KEYS.contains(&k) => p.has_scene = true,
@@ -277,6 +336,14 @@ pub enum Notice {
         /// The key.
         key: String,
     },
+    /// Numbers in `hidden=` that are no run's (the runs are 1 to `runs`);
+    /// those are dropped.
+    BadHidden {
+        /// The items that are no run's number, as written.
+        got: String,
+        /// How many runs the scene has.
+        runs: usize,
+    },
     /// Nothing could be read; the default scene is shown.
     Unreadable,
 }
@@ -286,6 +353,52 @@ mod tests {
     use super::*;
     use crate::scene::Scene;
     use crate::{Convention, OptSpec};
+
+    #[test]
+    fn hidden_runs_are_their_legend_numbers_and_absent_when_none_is() {
+        assert_eq!(write_hidden(&[false, false]), None);
+        assert_eq!(write_hidden(&[]), None);
+        assert_eq!(write_hidden(&[false, true, true]).as_deref(), Some("2,3"));
+        assert_eq!(read_hidden("?t=3", 2), (vec![false, false], vec![]));
+        assert_eq!(
+            read_hidden("?t=3&hidden=2&lang=zh", 2),
+            (vec![false, true], vec![])
+        );
+        // The last `hidden=`, as for every key; full-width digits read.
+        assert_eq!(
+            read_hidden("?hidden=1&hidden=%EF%BC%92", 3).0,
+            [false, true, false]
+        );
+        // Not a scene key: the scene reader names nothing, and neither
+        // does the page's (`hide=` is another key).
+        let (_, _, n) = from_query("?opt=gd;momentum&hidden=2");
+        assert!(n.is_empty(), "{n:?}");
+        assert!(page_params("?hidden=2").page_notices.is_empty());
+        assert!(page_params("?hidden=2").locks.is_empty());
+    }
+
+    #[test]
+    fn a_hidden_number_that_is_no_run_is_said_and_dropped() {
+        for (q, runs, kept, got) in [
+            ("?hidden=99", 2, vec![false, false], "99"),
+            ("?hidden=x", 2, vec![false, false], "x"),
+            ("?hidden=0,2", 2, vec![false, true], "0"),
+            ("?hidden=", 1, vec![false], ""),
+            ("?hidden=1,-1,1e9", 1, vec![true], "-1,1e9"),
+            ("?hidden=1", 0, vec![], "1"),
+        ] {
+            let (h, n) = read_hidden(q, runs);
+            assert_eq!(h, kept, "{q}");
+            assert_eq!(
+                n,
+                [Notice::BadHidden {
+                    got: got.into(),
+                    runs
+                }],
+                "{q}"
+            );
+        }
+    }
 
     #[test]
     fn present_is_a_page_flag_not_a_scene_key() {

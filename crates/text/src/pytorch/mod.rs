@@ -103,8 +103,8 @@ struct Needs {
 /// A run's label as the page's legend says it ("1. Adam η=0.2 (no bias
 /// corr.)": two Adam runs told apart), its schedule's torch class after
 /// it ("1. GD η=0.6 · step decay (StepLR)").
-fn label(i: usize, r: &Run, spec: &OptSpec, lang: Lang) -> String {
-    let mut s = format!("{}. {}", i + 1, crate::optim::opt_label(spec, lang));
+fn label(i: usize, r: &Run, spec: &OptSpec, conv: Convention, lang: Lang) -> String {
+    let mut s = format!("{}. {}", i + 1, crate::optim::opt_label(spec, conv, lang));
     if let Some(sc) = &r.schedule {
         s.push_str(&format!(" ({})", sc.torch_class()));
     }
@@ -343,7 +343,10 @@ pub fn script(scene: &Scene, lang: Lang) -> String {
                 None => format!("run_newton({})", number(r.hyper.lr)),
             },
         };
-        o.push(format!("    ({:?}, *{call}),", label(i, r, spec, lang)));
+        o.push(format!(
+            "    ({:?}, *{call}),",
+            label(i, r, spec, conv, lang)
+        ));
     }
     o.push("]".into());
     o.push("for label, points, stop in runs:".into());

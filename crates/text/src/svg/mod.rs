@@ -13,7 +13,7 @@ mod draw;
 pub mod space;
 
 use crate::diagnose::{status_at, status_text};
-use crate::optim::opt_label;
+use crate::optim::run_label;
 use crate::{trf, Lang};
 use gradscape_core::diagnose::{diagnose, Diagnosis, Health};
 use gradscape_core::geometry::Viewport;
@@ -79,7 +79,7 @@ fn hex(c: [u8; 3]) -> String {
 /// "diverging: loss ×5.3e5", "diverged at step 6", "stopped at step 2: …").
 pub fn run_caption(landscape: &Landscape, t: &Trajectory, lang: Lang) -> String {
     let end = status_text(&diagnose(landscape, t), t, lang);
-    format!("{} — {end}", opt_label(&t.spec, lang))
+    format!("{} — {end}", run_label(t, lang))
 }
 
 /// The run as it stands after step `k`: its first k + 1 points, completed
@@ -96,6 +96,7 @@ pub fn run_at(t: &Trajectory, k: usize) -> Cow<'_, Trajectory> {
     let k = k.min(t.points.len() - 1);
     Cow::Owned(Trajectory {
         spec: t.spec,
+        convention: t.convention,
         points: t.points[..=k].to_vec(),
         loss: t.loss[..(k + 1).min(t.loss.len())].to_vec(),
         states: t.states[..k.min(t.states.len())].to_vec(),
@@ -163,7 +164,7 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
     // `status_at`), and at the end.
     let diags: Vec<_> = runs.iter().map(|t| diagnose(&scene.landscape, t)).collect();
     let legend_words = |(t, d): (&Trajectory, &Diagnosis), k: Option<usize>| {
-        let label = opt_label(&t.spec, opt.lang);
+        let label = run_label(t, opt.lang);
         // Gone wrong by then: its words in the error red, as the page's.
         let (status, wrong) = match k {
             Some(k) => status_at(d, t, k, opt.lang),

@@ -102,3 +102,41 @@ fn a_drag_under_way_ends_with_back_and_with_a_lesson_change() {
         assert_eq!(m.scene.view(), lesson(1).unwrap().opening().0.view());
     }
 }
+
+#[test]
+fn back_to_an_entry_shows_its_hidden_runs_and_undo_brings_the_ones_before() {
+    let mut m = model();
+    update(&mut m, Msg::AddOpt(crate::optim::OptKind::Adam));
+    update(&mut m, Msg::ShowRun { i: 2, on: false });
+    let (link, _) = read("?opt=gd;momentum;adam&hidden=2", Lang::En);
+    update(&mut m, Msg::OpenLink(Box::new(link)));
+    assert_eq!(m.hidden, [false, true, false]);
+    // One change: ↶ shows the page's runs as they were, Adam hidden.
+    update(&mut m, Msg::Undo);
+    assert_eq!(m.hidden, [false, false, true]);
+    update(&mut m, Msg::Redo);
+    assert_eq!(m.hidden, [false, true, false]);
+}
+
+#[test]
+fn hidden_runs_stay_with_their_runs_through_remove_add_and_undo() {
+    let mut m = model();
+    update(&mut m, Msg::AddOpt(crate::optim::OptKind::Adam));
+    // Momentum (run 2) hidden, then GD removed: Momentum is still the one.
+    update(&mut m, Msg::ShowRun { i: 1, on: false });
+    update(&mut m, Msg::RemoveOpt(0));
+    assert_eq!(m.hidden, [true, false]);
+    update(&mut m, Msg::AddOpt(crate::optim::OptKind::Gd));
+    assert_eq!(m.hidden, [true, false, false]);
+    update(&mut m, Msg::Undo);
+    assert_eq!(m.hidden, [true, false]);
+    // GD back: the hidden run is Momentum again, not GD.
+    update(&mut m, Msg::Undo);
+    assert_eq!(m.scene.optimizers.len(), 3);
+    assert_eq!(m.hidden, [false, true, false]);
+    // A box ticked is a change of its own: ↶ shows the run again.
+    update(&mut m, Msg::Undo);
+    assert_eq!(m.hidden, [false, false, false]);
+    update(&mut m, Msg::Redo);
+    assert_eq!(m.hidden, [false, true, false]);
+}
