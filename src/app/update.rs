@@ -69,12 +69,17 @@ fn recorded(m: &mut Model, msg: Msg) -> Dirty {
     }
     let g = undo::gesture(&msg);
     let ends = matches!(msg, Msg::PointerUp { .. });
+    let paused = matches!(msg, Msg::Paused { .. } | Msg::FormulaPaused).then(|| msg.clone());
     let before = undo::snapshot(m);
     let mut d = locks::guard(m, move |m| apply(m, msg));
     if m.scene != before.scene || m.lesson != before.lesson {
         m.history.record(before, g, &undo::snapshot(m));
         // The undo buttons and the caption's "modified" marker.
         d |= Dirty::TIME | Dirty::LESSON;
+    }
+    // After the record: pending text a pause committed opened its edit.
+    if let Some(g) = paused.and_then(|p| typing::settles(m, &p)) {
+        m.history.settle(g, undo::snapshot(m));
     }
     if ends {
         m.history.close();
@@ -121,6 +126,8 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             erased,
         } => typing::typed(m, field, &text, erased),
         Msg::Paused { field, text } => typing::paused(m, field, &text),
+        // Settled by `recorded`; nothing changes.
+        Msg::FormulaPaused => Dirty::NONE,
         Msg::AddOpt(kind) => {
             if m.scene.optimizers.len() >= MAX_OPTIMIZERS {
                 m.error = Some(GlobalError::AddMax);
@@ -172,7 +179,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
                     return Dirty::FORMULA;
                 }
                 m.scene.landscape = Landscape::Expr(e);
-                Dirty::FORMULA | runs(m)
+                Dirty::FORMULA | Dirty::PAUSE | runs(m)
             }
             Err(e) => {
                 m.expr_error = Some((text, e));
@@ -180,8 +187,9 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             }
         },
         // Enter, or the field left, on a formula that does not parse: the
-        // surface from before the edit, not the last prefix that parsed
-        // (`0.1` of `0.1x^2+2y^2`, a flat plane, in the link too).
+        // surface the edit last paused on (what the figure showed), else
+        // the one from before the edit — not the last prefix that parsed
+        // on the way (`0.1` of `0.1x^2+2y^2`, a flat plane, in the link too).
         Msg::FormulaDone(text) => match Expr::parse(&text) {
             Ok(_) => {
                 m.history.close_if(crate::app::history::Gesture::Formula);
@@ -196,7 +204,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         // Escape: the surface and the formula from before the edit, its
         // error gone (the field shows that formula again).
         Msg::FormulaCancel => {
-            let d = undo::refused(m, crate::app::history::Gesture::Formula);
+            let d = undo::abandoned(m, crate::app::history::Gesture::Formula);
             m.expr_error = None;
             d | Dirty::FORMULA | Dirty::GLOBALS
         }

@@ -205,7 +205,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             super::dispatch(Msg::Settle)
         })?;
     }
-    if d.has(Dirty::PENDING) {
+    if d.has(Dirty::PENDING) || d.has(Dirty::PAUSE) {
         super::timer::later(&app.window, super::timer::Later::Typing, || {
             super::with_app(super::fields::paused)
         })?;
