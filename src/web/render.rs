@@ -25,6 +25,9 @@ thread_local! {
 /// Bring the parts in `d` up to date.
 pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     if d.has(Dirty::WORDS) {
+        // What the polite region last said was in the other language (a
+        // refusal the switch dropped with its mark): gone, not said again.
+        super::dom::say(&app.doc, "");
         controls::words(app)?;
     }
     if d.has(Dirty::LESSON_PANELS) {
