@@ -7,7 +7,7 @@
 
 use super::dom::{add, by_id, el, on};
 use super::{with_app, App};
-use crate::quiz::{read_ahead, QuizMode, QuizSpec};
+use crate::quiz::{ahead_hopeless, read_ahead, QuizMode, QuizSpec};
 use crate::url::quiz::{write, QuizNotice, KEY};
 use gradscape_text::optim::opt_label;
 use gradscape_text::{tr, trf};
@@ -50,18 +50,20 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     })
 }
 
-/// The field's text read: taken when the field takes it; on Enter
-/// (`commit`) refused with its message otherwise.
+/// The field's text read: taken when the field takes it; refused with its
+/// message on Enter (`commit`), or at once when no more typing can mend
+/// it; otherwise it waits, the mark shown before gone.
 fn ahead_typed(app: &mut App, commit: bool) -> Result<(), JsValue> {
     let text = by_id::<HtmlInputElement>(&app.doc, AHEAD)?.value();
-    match read_ahead(&text, app.scene.steps) {
+    let refused = match read_ahead(&text, app.scene.steps) {
         Some(v) => {
             KEPT.with(|k| k.set(v));
-            REFUSED.with(|r| r.take());
+            None
         }
-        None if commit => REFUSED.with(|r| *r.borrow_mut() = Some(text)),
-        None => return Ok(()),
-    }
+        None if commit || ahead_hopeless(&text) => Some(text),
+        None => None,
+    };
+    REFUSED.with(|r| *r.borrow_mut() = refused);
     show_ahead(app)
 }
 

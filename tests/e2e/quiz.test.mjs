@@ -260,6 +260,14 @@ test('Share: "reveal after (steps)" refuses what it cannot take, says so, and th
     assert.equal(await page.locator('#invalid-quiz-ahead').count(), 0);
     assert.match(await page.locator('#embed-code').innerText(), /quiz=predict\(at=4,ahead=6,run=1\)$/, bad);
   }
+  // Text no more typing can mend is refused as it is typed, as in the
+  // other fields; a value the field takes clears the mark at once.
+  await field.fill('');
+  await field.pressSequentially('1,', { delay: 30 });
+  await page.waitForSelector('#invalid-quiz-ahead');
+  await field.fill('7');
+  assert.equal(await page.locator('#invalid-quiz-ahead').count(), 0);
+  await field.fill('6');
   // Escape abandons the text; in 中文 the message is Chinese.
   await field.fill('0');
   await field.press('Escape');

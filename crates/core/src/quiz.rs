@@ -139,8 +139,29 @@ pub fn read_ahead(text: &str, steps: usize) -> Option<usize> {
     (v.fract() == 0.0 && v >= 1.0 && v <= steps.max(1) as f64).then_some(v as usize)
 }
 
+/// Whether no more typing can make `text` a value "reveal after (steps)"
+/// takes (`abc`, `1,5`, `-3`): refused at once, as the other fields do;
+/// the rest waits for Enter (`0` may become `05`, `200` become `200e-1`).
+pub fn ahead_hopeless(text: &str) -> bool {
+    match crate::format::typing(text) {
+        crate::format::Typing::Not => true,
+        crate::format::Typing::Number { v, .. } => v < 0.0,
+        crate::format::Typing::Partial => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn reveal_after_refuses_at_once_only_what_no_typing_can_mend() {
+        for t in ["abc", "1,5", "-3", "-"] {
+            assert_eq!(super::ahead_hopeless(t), t != "-", "{t}");
+        }
+        for t in ["", "0", "2.", "999", "1e"] {
+            assert!(!super::ahead_hopeless(t), "{t}");
+        }
+    }
+
     #[test]
     fn reveal_after_takes_a_whole_number_from_1_to_the_steps() {
         // These were taken silently as 10 (or clamped) with no mark.
