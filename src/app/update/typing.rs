@@ -65,6 +65,9 @@ pub(super) fn typed(m: &mut Model, field: FieldId, text: &str, erased: bool) -> 
 /// (taken as it was typed: nothing to replay). What then stands is
 /// settled by [`super::update`] once the change is recorded ([`settles`]).
 pub(super) fn paused(m: &mut Model, field: FieldId, text: &str) -> Dirty {
+    if !key_by_key(field) {
+        return Dirty::NONE;
+    }
     match typing(text) {
         Typing::Number { v, .. } if m.pending != Some(field) && m.value_of(field) == Some(v) => {
             Dirty::NONE
@@ -80,7 +83,7 @@ pub(super) fn paused(m: &mut Model, field: FieldId, text: &str) -> Dirty {
 /// before the edit.
 pub(super) fn settles(m: &Model, msg: &Msg) -> Option<Gesture> {
     match msg {
-        Msg::Paused { field, .. } if !m.invalid_fields().contains(field) => {
+        Msg::Paused { field, .. } if key_by_key(*field) && !m.invalid_fields().contains(field) => {
             Some(undo::field_gesture(*field))
         }
         Msg::FormulaPaused if m.expr_error.is_none() => Some(Gesture::Formula),
@@ -109,6 +112,13 @@ fn read(m: &mut Model, field: FieldId, text: &str) -> Dirty {
         FieldId::SurfaceParam(key) => surface::set(m, key, v),
         _ => Dirty::NONE,
     }
+}
+
+/// Whether `field` is typed key by key (`Msg::Typed`): the view window's
+/// and a pair's fields are read otherwise, and a pause there (the page's
+/// timer armed by another field, then the focus moved) must not read them.
+fn key_by_key(field: FieldId) -> bool {
+    !matches!(field, FieldId::View(_) | FieldId::Key { .. })
 }
 
 fn unreadable(m: &mut Model, field: FieldId) -> Dirty {

@@ -421,3 +421,20 @@ fn a_value_passed_on_the_way_is_still_not_kept_by_a_refusal() {
     typed(&mut m, FieldId::Steps, "2x");
     assert_eq!(m.scene.steps, 2, "the 2 a pause took stays");
 }
+
+#[test]
+fn a_pause_in_a_field_not_typed_key_by_key_reads_nothing() {
+    // The pause's timer, armed by η, fired with the focus moved to a view
+    // field being typed: read as a number field, its text was refused and
+    // the window typed so far put back.
+    use crate::landscape::Edge;
+    let mut m = model();
+    typed(&mut m, LR, "0.6");
+    let mut v = m.scene.view();
+    v.x0 -= 1.0;
+    update(&mut m, Msg::SetViewFields(v));
+    let scene = m.scene.clone();
+    assert_eq!(scene.view(), v);
+    assert_eq!(pause(&mut m, FieldId::View(Edge::X1), "1e9"), Dirty::NONE);
+    assert_eq!((&m.scene, m.invalid_fields()), (&scene, vec![]));
+}
