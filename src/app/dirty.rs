@@ -68,6 +68,9 @@ impl Dirty {
     /// rewriting the current one (a lesson chosen: Back returns to the
     /// one before).
     pub const NEW_ENTRY: Dirty = Dirty(1 << 24);
+    /// A value typed (a number field's, the formula's) was taken: a pause
+    /// settles it ([`crate::app::Msg::Paused`], [`crate::app::Msg::FormulaPaused`]).
+    pub const PAUSE: Dirty = Dirty(1 << 25);
 
     /// What a view change redraws.
     pub const VIEW: Dirty = Dirty(Self::PLOT.0 | Self::LINK.0);

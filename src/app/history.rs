@@ -60,6 +60,8 @@ pub struct History {
     past: Vec<Snapshot>,
     future: Vec<Snapshot>,
     open: Option<Gesture>,
+    /// The state the open gesture's last pause stood on (see [`History::settle`]).
+    settled: Option<Snapshot>,
 }
 
 impl History {
@@ -97,11 +99,12 @@ impl History {
                 .is_some_and(|s| s.scene == now.scene && s.lesson == now.lesson)
             {
                 self.past.pop();
-                self.open = None;
+                self.close();
             }
             return;
         }
         self.past.push(before);
+        self.settled = None;
         if self.past.len() > MAX_HISTORY {
             self.past.remove(0);
         }
@@ -112,6 +115,7 @@ impl History {
     /// The gesture ended: the next change is a new entry.
     pub fn close(&mut self) {
         self.open = None;
+        self.settled = None;
     }
 
     /// The state before gesture `g`, while it is the one still open.
@@ -123,8 +127,27 @@ impl History {
     /// cleared for a new one.
     pub fn close_if(&mut self, g: Gesture) {
         if self.open == Some(g) {
-            self.open = None;
+            self.close();
         }
+    }
+
+    /// `now` stood through a pause in the open gesture `g` (a value typed,
+    /// then a second without a key): a value refused later in the same
+    /// edit keeps it, not the state from before the edit. The edit stays
+    /// one entry, and Escape still abandons all of it.
+    pub fn settle(&mut self, g: Gesture, now: Snapshot) {
+        if self.open == Some(g) {
+            self.settled = Some(now);
+        }
+    }
+
+    /// What a value refused in the open gesture `g` keeps: the state its
+    /// last pause stood on, else the one from before the gesture.
+    pub fn kept(&self, g: Gesture) -> Option<&Snapshot> {
+        self.settled
+            .as_ref()
+            .filter(|_| self.open == Some(g))
+            .or_else(|| self.before(g))
     }
 
     /// Whether gesture `g` is the one still open (its entry the last).
@@ -136,7 +159,7 @@ impl History {
     pub fn undo(&mut self, now: Snapshot) -> Option<Snapshot> {
         let s = self.past.pop()?;
         self.future.push(now);
-        self.open = None;
+        self.close();
         Some(s)
     }
 
@@ -144,7 +167,7 @@ impl History {
     pub fn redo(&mut self, now: Snapshot) -> Option<Snapshot> {
         let s = self.future.pop()?;
         self.past.push(now);
-        self.open = None;
+        self.close();
         Some(s)
     }
 }

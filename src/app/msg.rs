@@ -139,8 +139,9 @@ pub enum Msg {
         /// a value on the way to an empty field waits too.
         erased: bool,
     },
-    /// A second without a key in a pending field: its text is committed,
-    /// applied or refused as on Enter.
+    /// A second without a key in a number field: pending text is
+    /// committed, applied or refused as on Enter; a value in effect stands
+    /// (a later refusal in the same edit keeps it).
     Paused {
         /// The field.
         field: FieldId,
@@ -175,7 +176,8 @@ pub enum Msg {
     /// Escape in the formula field: the edit abandoned.
     FormulaCancel,
     /// No key in the formula field for a moment: the error of a formula
-    /// left unfinished is shown.
+    /// left unfinished is shown, and the formula in effect stands (Enter on
+    /// a formula refused later in the same edit keeps it).
     FormulaPaused,
     /// The view window typed.
     SetViewFields(View),

@@ -69,12 +69,17 @@ fn recorded(m: &mut Model, msg: Msg) -> Dirty {
     }
     let g = undo::gesture(&msg);
     let ends = matches!(msg, Msg::PointerUp { .. });
+    let paused = matches!(msg, Msg::Paused { .. } | Msg::FormulaPaused).then(|| msg.clone());
     let before = undo::snapshot(m);
     let mut d = locks::guard(m, move |m| apply(m, msg));
     if m.scene != before.scene || m.lesson != before.lesson || m.hidden != before.hidden {
         m.history.record(before, g, &undo::snapshot(m));
         // The undo buttons and the caption's "modified" marker.
         d |= Dirty::TIME | Dirty::LESSON;
+    }
+    // After the record: pending text a pause committed opened its edit.
+    if let Some(g) = paused.and_then(|p| typing::settles(m, &p)) {
+        m.history.settle(g, undo::snapshot(m));
     }
     if ends {
         m.history.close();
@@ -172,7 +177,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
                     return Dirty::FORMULA;
                 }
                 m.scene.landscape = Landscape::Expr(e);
-                Dirty::FORMULA | runs(m)
+                Dirty::FORMULA | Dirty::PAUSE | runs(m)
             }
             // Most keys of a formula typed leave it unfinished (`0.1*x^`,
             // `… +`): its message waits for a pause, or Enter, instead of
@@ -183,6 +188,8 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
                 Dirty::FORMULA
             }
         },
+        // The formula in effect is settled by `recorded`; here a held
+        // error is shown.
         Msg::FormulaPaused => {
             if m.expr_error.is_none() || !m.expr_error_held {
                 return Dirty::NONE;
@@ -191,8 +198,9 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             Dirty::FORMULA
         }
         // Enter, or the field left, on a formula that does not parse: the
-        // surface from before the edit, not the last prefix that parsed
-        // (`0.1` of `0.1x^2+2y^2`, a flat plane, in the link too).
+        // surface the edit last paused on (what the figure showed), else
+        // the one from before the edit — not the last prefix that parsed
+        // on the way (`0.1` of `0.1x^2+2y^2`, a flat plane, in the link too).
         Msg::FormulaDone(text) => match Expr::parse(&text) {
             Ok(_) => {
                 m.history.close_if(crate::app::history::Gesture::Formula);
@@ -207,7 +215,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         // Escape: the surface and the formula from before the edit, its
         // error gone (the field shows that formula again).
         Msg::FormulaCancel => {
-            let d = undo::refused(m, crate::app::history::Gesture::Formula);
+            let d = undo::abandoned(m, crate::app::history::Gesture::Formula);
             (m.expr_error, m.expr_error_held) = (None, false);
             d | Dirty::FORMULA | Dirty::GLOBALS
         }

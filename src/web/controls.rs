@@ -91,6 +91,13 @@ pub fn sync_globals(app: &App) -> Result<(), JsValue> {
     by_id::<HtmlSelectElement>(&app.doc, "surface")?.set_value(s.landscape.kind());
     surface_options(app)?;
     by_id::<HtmlSelectElement>(&app.doc, "convention")?.set_value(s.convention.name());
+    // The d2l script is the book's loop on floats, the pytorch one torch.optim.
+    let help = match s.convention {
+        crate::optim::Convention::D2l => "code.help.d2l",
+        crate::optim::Convention::Pytorch => "code.help.pytorch",
+    };
+    app.root("code-help")?
+        .set_text_content(Some(tr(app.lang, help)));
     by_id::<HtmlInputElement>(&app.doc, "steps")?.set_value(&s.steps.to_string());
     by_id::<HtmlInputElement>(&app.doc, "noise-sigma")?.set_value(&format::field(s.noise.sigma));
     by_id::<HtmlInputElement>(&app.doc, "noise-seed")?.set_value(&s.noise.seed.to_string());

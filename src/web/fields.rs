@@ -294,17 +294,22 @@ pub fn revert(app: &App) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// The pause after the last key in a pending field: its text is committed,
-/// if the field still has the focus (left, it was put back already).
+/// The pause after the last key in a number field or the formula: pending
+/// text is committed, a value taken stands (`Msg::Paused`,
+/// `Msg::FormulaPaused`), if the field still has the focus (left, it was
+/// put back already).
 pub fn paused(app: &mut App) -> Result<(), JsValue> {
-    let Some(f) = app.model.pending else {
+    let Some(focused) = app.doc.active_element() else {
         return Ok(());
     };
-    let Some(input) = input_of(&app.doc, f) else {
+    if focused.id() == "expr-input" {
+        dispatch(Msg::FormulaPaused);
+        return Ok(());
+    }
+    let Some(f) = field_of(&focused) else {
         return Ok(());
     };
-    let focused = app.doc.active_element();
-    if focused.as_ref() == Some(input.unchecked_ref::<Element>()) {
+    if let Some(input) = input_of(&app.doc, f) {
         dispatch(Msg::Paused {
             field: f,
             text: input.value(),

@@ -1,20 +1,120 @@
 //! The Share panel's quiz-link maker: the scene paused at the current
 //! step, revealed after the steps asked for, about the run picked (or
-//! naming every trail), copied and said.
+//! naming every trail), copied and said. "Reveal after (steps)" is a
+//! number field like the others: a value it refuses is marked with its
+//! message (the range, what was typed, the value kept) and said; leaving
+//! the field or Escape puts the value kept back; the link uses that value.
 
 use super::dom::{add, by_id, el, on};
 use super::{with_app, App};
-use crate::quiz::{QuizMode, QuizSpec};
+use crate::quiz::{ahead_hopeless, read_ahead, QuizMode, QuizSpec};
 use crate::url::quiz::{write, QuizNotice, KEY};
 use gradscape_text::optim::opt_label;
 use gradscape_text::{tr, trf};
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, HtmlButtonElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{
+    Document, Element, HtmlButtonElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent,
+};
 
-/// Listen to "Copy quiz link".
+/// The "reveal after (steps)" field and its message's id.
+const AHEAD: &str = "quiz-ahead";
+const AHEAD_MESSAGE: &str = "invalid-quiz-ahead";
+
+thread_local! {
+    /// The steps the link reveals after: the last value the field took.
+    static KEPT: Cell<usize> = const { Cell::new(10) };
+    /// The text refused in the field, while its message shows.
+    static REFUSED: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Listen to "Copy quiz link" and the "reveal after (steps)" field.
 pub fn wire(doc: &Document) -> Result<(), JsValue> {
     let b: HtmlButtonElement = by_id(doc, "copy-quiz")?;
-    on(&b, "click", |_: web_sys::MouseEvent| with_app(copy_quiz))
+    on(&b, "click", |_: web_sys::MouseEvent| with_app(copy_quiz))?;
+    let field: HtmlInputElement = by_id(doc, AHEAD)?;
+    // Typed: a value it takes is taken (and its mark goes); Enter on one
+    // it refuses marks it; leaving or Escape puts the value kept back.
+    on(&field, "input", |_: web_sys::Event| {
+        with_app(|app| ahead_typed(app, false))
+    })?;
+    on(&field, "change", |_: web_sys::Event| {
+        with_app(|app| ahead_typed(app, true))
+    })?;
+    on(&field, "focusout", |_: web_sys::Event| with_app(ahead_back))?;
+    on(&field, "keydown", |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.prevent_default();
+            with_app(ahead_back);
+        }
+    })
+}
+
+/// The field's text read: taken when the field takes it; refused with its
+/// message on Enter (`commit`), or at once when no more typing can mend
+/// it; otherwise it waits, the mark shown before gone.
+fn ahead_typed(app: &mut App, commit: bool) -> Result<(), JsValue> {
+    let text = by_id::<HtmlInputElement>(&app.doc, AHEAD)?.value();
+    let refused = match read_ahead(&text, app.scene.steps) {
+        Some(v) => {
+            KEPT.with(|k| k.set(v));
+            None
+        }
+        None if commit || ahead_hopeless(&text) => Some(text),
+        None => None,
+    };
+    REFUSED.with(|r| *r.borrow_mut() = refused);
+    show_ahead(app)
+}
+
+/// The field left or abandoned: the value kept shown again, its mark gone.
+fn ahead_back(app: &mut App) -> Result<(), JsValue> {
+    REFUSED.with(|r| r.take());
+    let field: HtmlInputElement = by_id(&app.doc, AHEAD)?;
+    let kept = KEPT.with(Cell::get).to_string();
+    if field.value() != kept {
+        field.set_value(&kept);
+    }
+    show_ahead(app)
+}
+
+/// The field's mark and message as [`REFUSED`] says, in the page's
+/// language (said when it appears or changes), as `fields::show` marks
+/// the others.
+fn show_ahead(app: &App) -> Result<(), JsValue> {
+    let field: Element = by_id(&app.doc, AHEAD)?;
+    let old = app.doc.get_element_by_id(AHEAD_MESSAGE);
+    let Some(typed) = REFUSED.with(|r| r.borrow().clone()) else {
+        if let Some(p) = old {
+            p.remove();
+        }
+        field.remove_attribute("aria-invalid")?;
+        return field.remove_attribute("aria-describedby");
+    };
+    let kept = KEPT.with(Cell::get);
+    let text = gradscape_text::quiz::ahead_refused(&typed, app.scene.steps, kept, app.lang);
+    let p = match old {
+        Some(p) => p,
+        None => {
+            let p = el(
+                &app.doc,
+                "p",
+                &[("id", AHEAD_MESSAGE), ("class", "error quiz-ahead-error")],
+                None,
+            )?;
+            // Right under the field's row.
+            if let Some(row) = field.closest(".row")? {
+                row.after_with_node_1(&p)?;
+            }
+            p
+        }
+    };
+    if p.text_content().as_deref() != Some(text.as_str()) {
+        p.set_text_content(Some(&text));
+        super::dom::say(&app.doc, &text);
+    }
+    field.set_attribute("aria-invalid", "true")?;
+    field.set_attribute("aria-describedby", AHEAD_MESSAGE)
 }
 
 /// The Share panel's run picker: one entry per run, in the page's language
@@ -47,12 +147,8 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
     } else {
         rebuild(app, &select)?;
     }
-    let ahead: HtmlInputElement = by_id(&app.doc, "quiz-ahead")?;
-    let max = app.scene.steps.to_string();
-    if ahead.max() != max {
-        ahead.set_max(&max);
-    }
-    Ok(())
+    // Its message in the page's language, and the scene's steps.
+    show_ahead(app)
 }
 
 /// The run picker's entries made anew (the choice kept when it still exists).
@@ -97,7 +193,9 @@ fn rebuild(app: &App, select: &HtmlSelectElement) -> Result<(), JsValue> {
 /// (halfway when at the end), revealed after the steps asked for (as
 /// many as are left at most), about the run picked. Copied, and said.
 fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
-    let ahead = by_id::<HtmlInputElement>(&app.doc, "quiz-ahead")?.value_as_number();
+    // The value the field took (a refused text was put back when the
+    // focus left it for this button).
+    let ahead = KEPT.with(Cell::get);
     let picked = by_id::<HtmlSelectElement>(&app.doc, "quiz-run")?.value();
     // "which": name the trails; a number: predict that run.
     let mode = if picked == "which" {
@@ -106,11 +204,6 @@ fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
         QuizMode::Predict
     };
     let run = picked.parse::<usize>().unwrap_or(1);
-    let ahead = if ahead.is_finite() && ahead >= 1.0 {
-        ahead.min(1e9) as usize
-    } else {
-        10
-    };
     // On a quiz page the quiz's own step (the cursor may be past it after
     // the reveal). At the last step, where nothing is left to predict,
     // halfway, as a quiz link without `at=` pauses (a teacher who copies it
@@ -145,7 +238,8 @@ fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
     // The field says what the link asks: as many steps as are left at
     // most (15 asked at step 10 of 20 is 10).
     if spec.ahead != ahead {
-        by_id::<HtmlInputElement>(&app.doc, "quiz-ahead")?.set_value(&spec.ahead.to_string());
+        KEPT.with(|k| k.set(spec.ahead));
+        by_id::<HtmlInputElement>(&app.doc, AHEAD)?.set_value(&spec.ahead.to_string());
     }
     let href = app.window.location().href()?;
     let base = href.split('?').next().unwrap_or("").to_string();

@@ -37,6 +37,9 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         sizes::forget_top();
     }
     if d.has(Dirty::WORDS) {
+        // What the polite region last said was in the other language (a
+        // refusal the switch dropped with its mark): gone, not said again.
+        super::dom::say(&app.doc, "");
         controls::words(app)?;
     }
     if d.has(Dirty::LESSON_PANELS) {
@@ -237,7 +240,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             super::dispatch(Msg::Settle)
         })?;
     }
-    if d.has(Dirty::PENDING) {
+    if d.has(Dirty::PENDING) || d.has(Dirty::PAUSE) {
         super::timer::later(&app.window, super::timer::Later::Typing, || {
             super::with_app(super::fields::paused)
         })?;

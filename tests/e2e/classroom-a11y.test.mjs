@@ -155,6 +155,19 @@ test('steps = −3: the same mark and message beside the field; the global line 
 // Chromium's number inputs dropped what they could not read: "1,5" became
 // 15 and "0x10" 10, taken without a word. The fields are text now and the
 // core reads them (format::read_field): a plain decimal or nothing.
+test('switching to 中文 leaves no English sentence in the polite region', async (t) => {
+  // A refused λ said in English stayed in #said after the switch.
+  const { page } = await fresh(t, '?opt=adamw');
+  const lambda = page.locator('#optimizers section.opt-card[data-kind="adamw"] input.num[data-param="lambda"]');
+  await lambda.click();
+  await lambda.fill('');
+  await page.keyboard.type('-1');
+  await page.waitForFunction(() => /must be/.test(document.getElementById('said').textContent));
+  await act(page, () => page.selectOption('#lang', 'zh'));
+  const said = await page.textContent('#said');
+  assert.doesNotMatch(said, /[A-Za-z]{3}/, `no English left: ${said}`);
+});
+
 test('malformed numbers are refused, not guessed: 1,5 and 0x10 are not 15 and 10, in English and 中文', async (t) => {
   const { page, errors } = await fresh(t, '?opt=gd;adam');
   const eta = adamCard(page).locator('input[data-param="lr"]:not([type=range])');

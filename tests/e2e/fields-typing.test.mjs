@@ -185,3 +185,47 @@ test('a formula left unparsed puts back the surface from before the edit', async
   assert.equal(await page.isDisabled('#undo'), true, 'nothing to undo');
   assert.deepEqual(errors, []);
 });
+
+test('a value the figure showed through a pause is what a refusal keeps; Escape still abandons the edit', async (t) => {
+  // η = 0.6 typed, shown for seconds, then `x` typed over it: the refusal
+  // had put 0.4 back (in the link too, ↶ disabled) under "kept 0.4".
+  const { page, errors } = await openPage(suite.browser, t, `${suite.server.url}?opt=gd`);
+  const eta = numberOf(page, 0, 'lr');
+  await eta.click({ clickCount: 3 });
+  await page.keyboard.type('0.6');
+  await page.waitForFunction(() => /lr=0\.6/.test(location.search));
+  await page.waitForTimeout(1500);
+  await eta.press('Control+a');
+  await page.keyboard.type('x');
+  await page.waitForSelector('.field-error');
+  assert.match((await shown(page)).join(' '), /kept 0\.6$/);
+  assert.equal((await state(page)).scene.optimizers[0].lr, 0.6, 'the figure keeps 0.6');
+  await page.waitForTimeout(300);
+  assert.match(page.url(), /lr=0\.6/, 'and the link');
+  assert.equal(await page.isDisabled('#undo'), false, 'the edit is there to undo');
+  // Escape: back to the value from before the edit, nothing to undo.
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('[aria-invalid="true"]'));
+  assert.equal((await state(page)).scene.optimizers[0].lr ?? 0.4, 0.4);
+  assert.equal(await page.isDisabled('#undo'), true);
+  assert.deepEqual(errors, []);
+});
+
+test('Enter on an unfinished formula keeps the formula the figure showed through a pause', async (t) => {
+  const { page, errors } = await openPage(suite.browser, t, `${suite.server.url}?expr=0.1*x%5E2%2B2*y%5E2`);
+  const input = page.locator('#expr-input');
+  const expr = async () => (await state(page)).scene.landscape.expr.replace(/\s/g, '');
+  await input.click();
+  await input.press('Control+a');
+  await input.pressSequentially('x^2 + 3*y^2', { delay: 30 });
+  await page.waitForTimeout(1500);
+  await input.press('Control+a');
+  await input.pressSequentially('(x^2', { delay: 30 });
+  await input.press('Enter');
+  await page.waitForTimeout(300);
+  assert.equal(await expr(), 'x^2+3*y^2', 'the formula shown stays in effect');
+  assert.equal(await input.getAttribute('aria-invalid'), 'true');
+  await page.waitForFunction(() => /expr=x\^2(%20)?%2B(%20)?3\*y\^2/.test(location.search), null, { timeout: 5000 })
+    .catch(() => assert.fail(`and in the link: ${page.url()}`));
+  assert.deepEqual(errors, []);
+});

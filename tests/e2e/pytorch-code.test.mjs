@@ -88,3 +88,17 @@ test('in 中文 the comments and the message are Chinese, the code the same', as
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the panel says what each convention\'s script is: plain floats in d2l, torch.optim in pytorch, in English and 中文', async () => {
+  // It promised torch in both; the d2l script is the book's loop on floats.
+  const { page, context } = await open(browser, server.url + '?opt=gd');
+  const help = () => page.textContent('#code-help');
+  assert.match(await help(), /plain Python floats/);
+  await page.selectOption('#convention', 'pytorch');
+  await page.waitForFunction(() => /torch\.optim/.test(document.getElementById('code-help').textContent));
+  await page.selectOption('#lang', 'zh');
+  await page.waitForFunction(() => /torch 自带优化器/.test(document.getElementById('code-help').textContent));
+  await page.selectOption('#convention', 'd2l');
+  await page.waitForFunction(() => /普通 Python 浮点数/.test(document.getElementById('code-help').textContent));
+  await context.close();
+});

@@ -237,6 +237,48 @@ test('Share: "Copy quiz link" makes a link of this scene paused at this step', a
   assert.deepEqual([s.t, s.quiz.at, s.quiz.ahead, s.quiz.run], [8, 8, 4, 0]);
 });
 
+test('Share: "reveal after (steps)" refuses what it cannot take, says so, and the link uses what the field shows', async (t) => {
+  // 0, -3, 1,5, 999 and abc were taken with no mark, the link using 10 (or
+  // the steps left) while the field still showed them.
+  const page = await open(t, `${SCENE}&t=4`);
+  await page.evaluate(() => { document.querySelector('.share-panel').open = true; });
+  const field = page.locator('#quiz-ahead');
+  await page.fill('#quiz-ahead', '6');
+  for (const bad of ['0', '-3', '1,5', '999', 'abc']) {
+    await field.fill(bad);
+    await field.press('Enter');
+    await page.waitForFunction(() => document.getElementById('quiz-ahead').getAttribute('aria-invalid') === 'true');
+    const msg = await page.locator('#invalid-quiz-ahead').textContent();
+    assert.equal(msg, `reveal after (steps) must be a whole number from 1 to 20 (got "${bad}"); kept 6`);
+    assert.equal(await field.getAttribute('aria-describedby'), 'invalid-quiz-ahead');
+    assert.equal(await page.textContent('#said'), msg, 'said to a screen reader');
+    // Leaving the field (for the button) puts 6 back: the link asks that.
+    await page.click('#copy-quiz');
+    await settled(page);
+    assert.equal(await field.inputValue(), '6');
+    assert.equal(await field.getAttribute('aria-invalid'), null);
+    assert.equal(await page.locator('#invalid-quiz-ahead').count(), 0);
+    assert.match(await page.locator('#embed-code').innerText(), /quiz=predict\(at=4,ahead=6,run=1\)$/, bad);
+  }
+  // Text no more typing can mend is refused as it is typed, as in the
+  // other fields; a value the field takes clears the mark at once.
+  await field.fill('');
+  await field.pressSequentially('1,', { delay: 30 });
+  await page.waitForSelector('#invalid-quiz-ahead');
+  await field.fill('7');
+  assert.equal(await page.locator('#invalid-quiz-ahead').count(), 0);
+  await field.fill('6');
+  // Escape abandons the text; in 中文 the message is Chinese.
+  await field.fill('0');
+  await field.press('Escape');
+  assert.equal(await field.inputValue(), '6');
+  await page.selectOption('#lang', 'zh');
+  await field.fill('0');
+  await field.press('Enter');
+  await page.waitForSelector('#invalid-quiz-ahead');
+  assert.equal(await page.locator('#invalid-quiz-ahead').textContent(), '揭晓步数必须是 1 到 20 之间的整数（输入为“0”）；保留 6');
+});
+
 // Copied at the last step (where a page opens), it asked about one step.
 test('Share: a quiz link copied at the last step pauses halfway', async (t) => {
   const page = await open(t, SCENE);

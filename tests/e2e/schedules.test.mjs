@@ -51,7 +51,7 @@ const KINDS = {
   cyclic: { select: ['mode', 'triangular2'], want: { max_lr: 0.2, step_size_up: 5, mode: 'triangular2', cycle_momentum: true } },
   one_cycle: { select: ['anneal_strategy', 'linear'], want: { anneal_strategy: 'linear', cycle_momentum: true, pct_start: 0.3 } },
   plateau: { set: ['threshold', '0.5'], want: { factor: 0.5, patience: 2, threshold: 0.5 } },
-  sequential: { preset: true, set: ['eta_min', '0.01', 1], want: { milestones: [4] } },
+  sequential: { set: ['gamma', '0.8', 1], want: { milestones: [5] } },
 };
 
 // The core's run of `scene` (the simulation output the CLI prints).
@@ -69,12 +69,7 @@ for (const [kind, c] of Object.entries(KINDS)) {
   test(`${kind}: picked and set through its controls, trail and η(t) chart as the core runs them`, async (t) => {
     const { page } = await fresh(t);
     await setScene(page, SCENE);
-    if (c.preset) {
-      await act(page, () => picker(page).selectOption('warmup_cosine'));
-      assert.equal(await picker(page).inputValue(), 'sequential');
-    } else {
-      await act(page, () => picker(page).selectOption(kind));
-    }
+    await act(page, () => picker(page).selectOption(kind));
     if (c.set) await typeArg(page, c.set[0], c.set[1], c.set[2]);
     if (c.select) await act(page, () => argField(page, c.select[0]).selectOption(c.select[1]));
     const s = await state(page);
@@ -82,9 +77,11 @@ for (const [kind, c] of Object.entries(KINDS)) {
     assert.equal(sched.kind, kind);
     for (const [k, v] of Object.entries(c.want)) assert.deepEqual(sched[k], v, `${kind}.${k}`);
     if (kind === 'sequential') {
-      assert.deepEqual(sched.schedulers.map((p) => p.kind), ['linear', 'cosine']);
-      assert.equal(sched.schedulers[1].eta_min, 0.01);
+      // Not the preset's phases: the picker keeps reading the pick.
+      assert.deepEqual(sched.schedulers.map((p) => p.kind), ['constant', 'exponential']);
+      assert.equal(sched.schedulers[1].gamma, 0.8);
     }
+    assert.equal(await picker(page).inputValue(), kind, `${kind}: the picker reads the pick`);
     // The same scene through the core, as the CLI runs it.
     const scene = structuredClone(SCENE);
     scene.optimizers[0].schedule = sched;
@@ -227,11 +224,21 @@ test('warm-up + cosine in one click; phases added, changed and removed', async (
   const lr = s.runs[0].lr;
   assert.ok(Math.abs(lr[0] - 0.01) < 1e-15, 'warm-up from η/10');
   assert.ok(Math.max(...lr) <= 0.1 + 1e-15 && lr[19] < 0.005, 'then cosine to about 0');
+  // Stored as a sequence, named by its shape: it had read "one schedule
+  // after another", in the picker and the legend.
+  const named = async (value, words) => {
+    assert.equal(await picker(page).inputValue(), value);
+    assert.match(await page.locator('#legend li[data-index="0"]').textContent(), new RegExp(` · ${words}`));
+  };
+  await named('warmup_cosine', 'warm-up \\+ cosine');
+  await typeArg(page, 'eta_min', '0.01', 1);
+  await named('warmup_cosine', 'warm-up \\+ cosine');
   await act(page, () => card(page).locator('button[data-sched="add-phase"]').click());
   await act(page, () => card(page).locator('select[data-sched="phase-kind"][data-phase="2"]').selectOption('exponential'));
   s = await state(page);
   assert.deepEqual(s.scene.optimizers[0].schedule.schedulers.map((p) => p.kind), ['linear', 'cosine', 'exponential']);
   assert.equal(s.scene.optimizers[0].schedule.milestones.length, 2);
+  await named('sequential', 'one schedule after another');
   await typeArg(page, 'milestones', '3, 12');
   s = await state(page);
   assert.deepEqual(s.scene.optimizers[0].schedule.milestones, [3, 12]);

@@ -130,8 +130,50 @@ pub fn score(guess: Vec2, truth: Vec2, view: &View) -> Score {
     }
 }
 
+/// The quiz maker's "reveal after (steps)" as typed: a whole number from 1
+/// to the scene's `steps`, read as every number field reads one
+/// ([`crate::format::read_field`]: `1,5` or `abc` is no number); None:
+/// refused. The link uses the value kept, which the field then shows.
+pub fn read_ahead(text: &str, steps: usize) -> Option<usize> {
+    let v = crate::format::read_field(text)?;
+    (v.fract() == 0.0 && v >= 1.0 && v <= steps.max(1) as f64).then_some(v as usize)
+}
+
+/// Whether no more typing can make `text` a value "reveal after (steps)"
+/// takes (`abc`, `1,5`, `-3`): refused at once, as the other fields do;
+/// the rest waits for Enter (`0` may become `05`, `200` become `200e-1`).
+pub fn ahead_hopeless(text: &str) -> bool {
+    match crate::format::typing(text) {
+        crate::format::Typing::Not => true,
+        crate::format::Typing::Number { v, .. } => v < 0.0,
+        crate::format::Typing::Partial => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn reveal_after_refuses_at_once_only_what_no_typing_can_mend() {
+        for t in ["abc", "1,5", "-3", "-"] {
+            assert_eq!(super::ahead_hopeless(t), t != "-", "{t}");
+        }
+        for t in ["", "0", "2.", "999", "1e"] {
+            assert!(!super::ahead_hopeless(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn reveal_after_takes_a_whole_number_from_1_to_the_steps() {
+        // These were taken silently as 10 (or clamped) with no mark.
+        for bad in ["0", "-3", "1,5", "999", "abc", "2.5", "", "1e400"] {
+            assert_eq!(super::read_ahead(bad, 20), None, "{bad}");
+        }
+        assert_eq!(super::read_ahead(" 5 ", 20), Some(5));
+        assert_eq!(super::read_ahead("20", 20), Some(20));
+        assert_eq!(super::read_ahead("1e1", 20), Some(10));
+        assert_eq!(super::read_ahead("１５", 20), Some(15), "full-width digits");
+    }
+
     use super::*;
     use crate::scene::Scene;
 

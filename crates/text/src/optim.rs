@@ -66,7 +66,7 @@ pub fn opt_label(spec: &OptSpec, conv: Convention, lang: Lang) -> String {
     }
     if let Some(sc) = &spec.schedule {
         s += " · ";
-        s += &crate::schedule::kind_name(sc.kind(), lang);
+        s += &crate::schedule::name(sc, lang);
     }
     s
 }
@@ -429,6 +429,27 @@ mod tests {
         w.hyper.bias_correction = false;
         assert!(
             opt_label(&w, Convention::D2l, Lang::En).ends_with(" λ=0.01 (no bias corr.) AMSGrad")
+        );
+    }
+
+    #[test]
+    fn the_warm_up_cosine_preset_keeps_its_name_in_the_legend() {
+        // It had read "GD η=0.4 · one schedule after another".
+        use gradscape_core::scene::schedule_edit::{starter, warmup_cosine};
+        let mut g = OptSpec::new(OptKind::Gd, Convention::D2l);
+        g.schedule = Some(warmup_cosine(20));
+        assert_eq!(
+            opt_label(&g, Convention::D2l, Lang::En),
+            "GD η=0.4 · warm-up + cosine"
+        );
+        assert_eq!(
+            opt_label(&g, Convention::D2l, Lang::Zh),
+            "梯度下降 η=0.4 · 预热 + 余弦"
+        );
+        g.schedule = starter("sequential", 0.4, 20, false);
+        assert_eq!(
+            opt_label(&g, Convention::D2l, Lang::En),
+            "GD η=0.4 · one schedule after another"
         );
     }
 }

@@ -147,8 +147,34 @@ pub fn notice(n: &QuizNotice, lang: Lang) -> String {
     }
 }
 
+/// "reveal after (steps)" refused: what it takes (a whole number from 1 to
+/// `steps`), what was typed and the value kept, as every field says it.
+pub fn ahead_refused(typed: &str, steps: usize, kept: usize, lang: Lang) -> String {
+    let rule = trf(
+        lang,
+        "quiz.share.ahead.rule",
+        &[tr(lang, "quiz.share.ahead"), &steps.max(1).to_string()],
+    );
+    let text = trf(lang, "rule.unreadable.typed", &[&rule, typed.trim()]);
+    trf(lang, "field.kept", &[&text, &kept.to_string()])
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_refused_reveal_after_names_the_field_its_range_and_the_value_kept() {
+        use crate::Lang;
+        assert_eq!(
+            super::ahead_refused("0", 20, 10, Lang::En),
+            "reveal after (steps) must be a whole number from 1 to 20 (got \"0\"); kept 10"
+        );
+        let zh = super::ahead_refused("abc", 20, 10, Lang::Zh);
+        assert_eq!(
+            zh,
+            "揭晓步数必须是 1 到 20 之间的整数（输入为“abc”）；保留 10"
+        );
+    }
+
     use super::*;
     use gradscape_core::quiz::score;
     use gradscape_core::url::quiz::QuizArg;

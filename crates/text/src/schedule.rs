@@ -15,6 +15,16 @@ pub fn kind_name(kind: &str, lang: Lang) -> String {
     }
 }
 
+/// The name `s` goes by in `lang`: its kind's, or "warm-up + cosine" for
+/// a sequence of the preset's shape (the name the student picked).
+pub fn name(s: &Schedule, lang: Lang) -> String {
+    if gradscape_core::scene::schedule_edit::is_warmup_cosine(s) {
+        tr(lang, "schedule.preset").to_string()
+    } else {
+        kind_name(s.kind(), lang)
+    }
+}
+
 /// A schedule argument's name in `lang` (torch's name stays in the JSON and
 /// the link; this is the label beside it).
 pub fn arg_name(arg: &str, lang: Lang) -> String {
@@ -36,7 +46,7 @@ pub fn option_name(value: &str, lang: Lang) -> String {
 pub fn label(s: Option<&Schedule>, lang: Lang) -> String {
     match s {
         None => tr(lang, "schedule.none").into(),
-        Some(s) => format!("{} ({})", kind_name(s.kind(), lang), s.torch_class()),
+        Some(s) => format!("{} ({})", name(s, lang), s.torch_class()),
     }
 }
 

@@ -8,6 +8,8 @@
 //! a second without a key ([`paused`], the page's `Later::Typing`); leaving
 //! the field puts the value in effect back, as it always did. Text that no
 //! more typing can make a value (`1,5`, `-1` in η) is refused at once.
+//! A value that stood through a pause is the one a later refusal in the
+//! same edit keeps ([`settles`]); one only passed through on the way is not.
 //!
 //! "Can still become one": the start of a number (`-`, `.`, `1e-`), or a
 //! number with no exponent digit yet whose side of 0 the field takes some
@@ -15,8 +17,9 @@
 
 use super::{cards, pointer, ruled, surface, undo};
 use crate::app::dirty::Dirty;
+use crate::app::history::Gesture;
 use crate::app::model::{FieldId, Model, Rule};
-use crate::app::msg::Field;
+use crate::app::msg::{Field, Msg};
 use crate::format::{typing, Typing};
 use gradscape_core::geometry::start_ok;
 
@@ -44,22 +47,48 @@ pub(super) fn typed(m: &mut Model, field: FieldId, text: &str, erased: bool) -> 
         Typing::Not => false,
     };
     if !quiet {
-        return read(m, field, text);
+        let d = read(m, field, text);
+        // Taken: a pause settles it as what a later refusal keeps.
+        return if m.invalid_fields().contains(&field) {
+            d
+        } else {
+            d | Dirty::PAUSE
+        };
     }
     m.pending = Some(field);
     // An error shown before (Enter on `0`) goes while the student types on.
     Dirty::PENDING | cards::drop_error(m, field)
 }
 
-/// `text` committed in `field` (Enter, a pause): applied, or refused with
-/// its message. Taken, what is typed next is a new edit, which a refusal
-/// goes back to the start of.
+/// A second without a key in `field`, showing `text`: committed (applied,
+/// or refused with its message) unless it is the value in effect already
+/// (taken as it was typed: nothing to replay). What then stands is
+/// settled by [`super::update`] once the change is recorded ([`settles`]).
 pub(super) fn paused(m: &mut Model, field: FieldId, text: &str) -> Dirty {
-    let d = read(m, field, text);
-    if !m.invalid_fields().contains(&field) {
-        m.history.close_if(undo::field_gesture(field));
+    if !key_by_key(field) {
+        return Dirty::NONE;
     }
-    d
+    match typing(text) {
+        Typing::Number { v, .. } if m.pending != Some(field) && m.value_of(field) == Some(v) => {
+            Dirty::NONE
+        }
+        _ => read(m, field, text),
+    }
+}
+
+/// The edit a pause settles, if its value stands: a field's (not one
+/// refused), the formula's (when it parsed). The edit stays open — one
+/// undo entry, which Escape abandons whole — but a value refused later in
+/// it keeps what the figure showed through the pause, not the value from
+/// before the edit.
+pub(super) fn settles(m: &Model, msg: &Msg) -> Option<Gesture> {
+    match msg {
+        Msg::Paused { field, .. } if key_by_key(*field) && !m.invalid_fields().contains(field) => {
+            Some(undo::field_gesture(*field))
+        }
+        Msg::FormulaPaused if m.expr_error.is_none() => Some(Gesture::Formula),
+        _ => None,
+    }
 }
 
 /// `text` in `field`: applied, or refused with its message.
@@ -83,6 +112,13 @@ fn read(m: &mut Model, field: FieldId, text: &str) -> Dirty {
         FieldId::SurfaceParam(key) => surface::set(m, key, v),
         _ => Dirty::NONE,
     }
+}
+
+/// Whether `field` is typed key by key (`Msg::Typed`): the view window's
+/// and a pair's fields are read otherwise, and a pause there (the page's
+/// timer armed by another field, then the focus moved) must not read them.
+fn key_by_key(field: FieldId) -> bool {
+    !matches!(field, FieldId::View(_) | FieldId::Key { .. })
 }
 
 fn unreadable(m: &mut Model, field: FieldId) -> Dirty {

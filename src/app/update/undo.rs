@@ -32,7 +32,9 @@ pub(super) fn gesture(msg: &Msg) -> Option<Gesture> {
         Msg::SetSigma(_) => Gesture::Sigma,
         Msg::SetSeed(_) => Gesture::Seed,
         Msg::SetSurfaceParam { key, .. } => Gesture::SurfaceParam(key),
-        Msg::SetFormula(_) | Msg::FormulaDone(_) | Msg::FormulaCancel => Gesture::Formula,
+        Msg::SetFormula(_) | Msg::FormulaDone(_) | Msg::FormulaCancel | Msg::FormulaPaused => {
+            Gesture::Formula
+        }
         Msg::SetViewFields(_) => Gesture::ViewFields,
         Msg::SetStartField { .. } | Msg::NudgeStart { .. } => Gesture::Start,
         Msg::Typed { field, .. } | Msg::Paused { field, .. } => field_gesture(field),
@@ -66,13 +68,28 @@ pub(super) fn cancel(m: &mut Model, f: FieldId) -> Dirty {
 
 /// A value typed refused: what the open edit `g` applied on the way (`0`
 /// of `0，5`, `1e40` of `1e400`, `0.1` of `0.1x^2`) is put back, so the
-/// value kept is the one from before the edit, as its message says.
+/// value kept is the one from before the edit, as its message says — or
+/// the one the edit last paused on (η = 0.6 shown for seconds, then `x`
+/// typed over it, keeps 0.6: [`crate::app::history::History::settle`]).
 /// The field keeps its text (not [`restore`]'s rebuilt panels: the cards
 /// rebuilt took the focus and the rest of the typing).
 pub(super) fn refused(m: &mut Model, g: Gesture) -> Dirty {
-    match m.history.before(g) {
+    let kept = m.history.kept(g).cloned();
+    put_back(m, kept)
+}
+
+/// Escape in the formula: the whole edit `g` abandoned, its pauses too.
+pub(super) fn abandoned(m: &mut Model, g: Gesture) -> Dirty {
+    let before = m.history.before(g).cloned();
+    put_back(m, before)
+}
+
+/// `s`'s scene shown again, if it differs, with the field's text kept.
+fn put_back(m: &mut Model, s: Option<Snapshot>) -> Dirty {
+    match s {
         Some(s) if s.scene != m.scene => {
-            (m.scene, m.t) = (s.scene.clone(), s.t.min(s.scene.steps));
+            m.t = s.t.min(s.scene.steps);
+            m.scene = s.scene;
             Dirty::CARD_VALUES | Dirty::FORMULA | Dirty::STEP | super::runs(m)
         }
         _ => Dirty::NONE,

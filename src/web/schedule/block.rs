@@ -215,7 +215,13 @@ pub(super) fn block(
         add(&sel, &el(doc, "option", &[("value", k)], Some(&text))?)?;
     }
     if let Some(sel) = sel.dyn_ref::<HtmlSelectElement>() {
-        sel.set_value(s.map(|s| s.kind()).unwrap_or(""));
+        // The preset is stored as its sequence: named by its shape.
+        let value = match s {
+            Some(s) if crate::scene::schedule_edit::is_warmup_cosine(s) => PRESET,
+            Some(s) => s.kind(),
+            None => "",
+        };
+        sel.set_value(value);
     }
     head.append_child(&sel)?;
     root.append_child(&head)?;

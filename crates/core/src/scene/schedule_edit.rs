@@ -7,7 +7,7 @@
 
 use super::schedule::{read_schedule, schedule_keys, schedule_value};
 use super::SceneError;
-use crate::schedule::{Schedule, KINDS, MAX_ITERS, MAX_PHASES};
+use crate::schedule::{Basic, Schedule, KINDS, MAX_ITERS, MAX_PHASES};
 use serde_json::{json, Map, Value};
 
 /// What a control gives: the text of a field or picker (a number, a list
@@ -71,7 +71,13 @@ pub fn starter(kind: &str, lr: f64, steps: usize, cycles: bool) -> Option<Schedu
         }),
         "one_cycle" => json!({"kind": "one_cycle", "cycle_momentum": cycles}),
         "plateau" => json!({"kind": "plateau", "factor": 0.5, "patience": 2}),
-        "sequential" => return Some(warmup_cosine(steps)),
+        // Not the preset's phases: picked, "one schedule after another"
+        // stays what the picker reads ([`is_warmup_cosine`]).
+        "sequential" => json!({
+            "kind": "sequential",
+            "schedulers": [phase_value("constant", steps), phase_value("exponential", steps)],
+            "milestones": [quarter(steps)],
+        }),
         k if PHASE_KINDS.contains(&k) => phase_value(k, steps),
         _ => return None,
     };
@@ -96,6 +102,21 @@ pub fn warmup_cosine(steps: usize) -> Schedule {
         Ok(s) => s,
         Err(_) => unreachable!("the warm-up + cosine preset is a valid schedule"),
     }
+}
+
+/// Whether `s` has the preset's shape — a `sequential` of a rising linear
+/// warm-up then cosine annealing, whatever its numbers — so the picker and
+/// the legend name it "warm-up + cosine" (the scene stores only the
+/// sequence: a link or a file with that shape reads the same).
+pub fn is_warmup_cosine(s: &Schedule) -> bool {
+    let Schedule::Sequential(q) = s else {
+        return false;
+    };
+    matches!(
+        q.schedulers(),
+        [Basic::Linear { start_factor, end_factor, .. }, Basic::Cosine { .. }]
+            if start_factor < end_factor
+    )
 }
 
 /// A number as JSON: whole numbers as integers (the step counts need
@@ -228,6 +249,42 @@ mod tests {
             }
         }
         assert_eq!(starter("bogus", 0.4, 20, true), None);
+    }
+
+    #[test]
+    fn the_preset_is_recognised_by_its_shape_and_a_picked_sequence_is_not() {
+        // The preset had read "one schedule after another" in the picker
+        // and the legend: the scene stores only the sequence.
+        assert!(is_warmup_cosine(&warmup_cosine(20)));
+        let tweaked = set_arg(
+            &warmup_cosine(20),
+            Some(1),
+            "eta_min",
+            &ArgValue::Text("0.01".into()),
+        )
+        .unwrap();
+        assert!(
+            is_warmup_cosine(&tweaked),
+            "its numbers changed, its shape kept"
+        );
+        let linked = read_schedule(
+            &json!({"kind": "sequential", "schedulers": [{"kind": "linear", "start_factor": 0.1}, {"kind": "cosine"}], "milestones": [5]}),
+            "schedule",
+        )
+        .unwrap();
+        assert!(is_warmup_cosine(&linked), "a link's sequence of that shape");
+        let picked = starter("sequential", 0.4, 20, false).unwrap();
+        assert!(!is_warmup_cosine(&picked), "picked, it stays a sequence");
+        assert!(!is_warmup_cosine(
+            &starter("cosine", 0.4, 20, false).unwrap()
+        ));
+        // A linear phase that falls is no warm-up.
+        let falling = read_schedule(
+            &json!({"kind": "sequential", "schedulers": [{"kind": "linear", "start_factor": 1.0, "end_factor": 0.5}, {"kind": "cosine"}], "milestones": [5]}),
+            "schedule",
+        )
+        .unwrap();
+        assert!(!is_warmup_cosine(&falling));
     }
 
     #[test]

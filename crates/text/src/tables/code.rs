@@ -7,8 +7,12 @@ pub const EN: crate::Table = &[
     ("code.copied", "PyTorch code copied"),
     ("code.show", "Show the code"),
     (
-        "code.help",
-        "Copy as PyTorch: a Python script that reproduces these runs with torch (in the d2l convention, the book's loop); the command line's code prints the same.",
+        "code.help.d2l",
+        "Copy as PyTorch: a Python script that reproduces these runs with the book's loop on plain Python floats (the d2l convention; torch only where a schedule, a formula or an optimizer the book has no loop for needs it); the command line's code prints the same.",
+    ),
+    (
+        "code.help.pytorch",
+        "Copy as PyTorch: a Python script that reproduces these runs with torch's own optimizers (torch.optim on float64 tensors, the pytorch convention); the command line's code prints the same.",
     ),
     (
         "code.copy-failed",
@@ -82,8 +86,12 @@ pub const ZH: crate::Table = &[
     ("code.copied", "PyTorch 代码已复制"),
     ("code.show", "显示代码"),
     (
-        "code.help",
-        "复制为 PyTorch 代码：一段用 torch 重现这些运行的 Python 脚本（d2l 约定下是书中的循环）；命令行的 code 输出同样的脚本。",
+        "code.help.d2l",
+        "复制为 PyTorch 代码：一段重现这些运行的 Python 脚本，用书中的循环在普通 Python 浮点数上计算（d2l 约定；只有调度、公式或书中没有循环的优化器才用到 torch）；命令行的 code 输出同样的脚本。",
+    ),
+    (
+        "code.help.pytorch",
+        "复制为 PyTorch 代码：一段用 torch 自带优化器（torch.optim，float64 张量，pytorch 约定）重现这些运行的 Python 脚本；命令行的 code 输出同样的脚本。",
     ),
     (
         "code.copy-failed",

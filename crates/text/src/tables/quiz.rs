@@ -90,6 +90,7 @@ pub const EN: crate::Table = &[
         "Pause at the current step (halfway at the last one), ask where a run will be a number of steps later, reveal on a click.",
     ),
     ("quiz.share.ahead", "reveal after (steps)"),
+    ("quiz.share.ahead.rule", "{0} must be a whole number from 1 to {1}"),
     ("quiz.share.run", "ask about"),
     ("quiz.share.copy", "Copy quiz link"),
     (
@@ -191,6 +192,7 @@ pub const ZH: crate::Table = &[
         "在当前步暂停（在最后一步时改为中途暂停），提问某条路径若干步之后的位置，点击后揭晓。",
     ),
     ("quiz.share.ahead", "揭晓步数"),
+    ("quiz.share.ahead.rule", "{0}必须是 1 到 {1} 之间的整数"),
     ("quiz.share.run", "提问对象"),
     ("quiz.share.copy", "复制测验链接"),
     (

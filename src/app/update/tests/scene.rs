@@ -97,6 +97,37 @@ fn an_unfinished_formula_s_error_waits_for_a_pause_or_enter() {
 }
 
 #[test]
+fn enter_on_an_unfinished_formula_keeps_the_one_shown_through_a_pause() {
+    // `x^2 + 3*y^2` shown for seconds, then `(x^2` typed over it and
+    // Enter: the surface (and the link) had gone back to the formula from
+    // before the field was focused, under a message saying the surface
+    // shown is the last valid formula.
+    let mut m = model();
+    m.history.close();
+    let (before, depth) = (m.scene.clone(), m.history.len());
+    let d = update(&mut m, Msg::SetFormula("x^2 + 3*y^2".into()));
+    assert!(d.has(Dirty::PAUSE), "a pause is awaited");
+    update(&mut m, Msg::FormulaPaused);
+    let shown = m.scene.clone();
+    for text in ["(", "(x", "(x^", "(x^2"] {
+        update(&mut m, Msg::SetFormula(text.into()));
+    }
+    update(&mut m, Msg::FormulaDone("(x^2".into()));
+    assert_eq!(m.scene, shown, "the formula shown stays in effect");
+    assert_eq!(m.expr_error.as_ref().map(|e| e.0.as_str()), Some("(x^2"));
+    assert_eq!(m.history.len(), depth + 1, "one edit");
+    // Escape instead of Enter abandons the whole edit, its pause too.
+    let mut m = model();
+    m.history.close();
+    update(&mut m, Msg::SetFormula("x^2 + 3*y^2".into()));
+    update(&mut m, Msg::FormulaPaused);
+    update(&mut m, Msg::SetFormula("(x^2".into()));
+    update(&mut m, Msg::FormulaCancel);
+    assert_eq!(m.scene, before, "Escape: the formula from before the edit");
+    assert_eq!(m.expr_error, None);
+}
+
+#[test]
 fn a_formula_left_unparsed_puts_back_the_surface_from_before_the_edit() {
     // `0.1x^2+2y^2` typed (multiplication needs `*`): `0.1` parsed on the
     // way, and a flat plane stayed, in the link too.

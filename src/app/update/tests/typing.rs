@@ -338,3 +338,103 @@ fn typing_a_longer_run_while_it_plays_does_not_cut_it_on_the_way() {
     );
     assert_eq!((m.scene.steps, m.t), (5, 5));
 }
+
+fn pause(m: &mut Model, field: FieldId, text: &str) -> Dirty {
+    update(
+        m,
+        Msg::Paused {
+            field,
+            text: text.into(),
+        },
+    )
+}
+
+#[test]
+fn a_refusal_keeps_the_value_the_figure_showed_through_a_pause() {
+    // A student's η = 0.6, shown for seconds, then `x` typed over it: the
+    // refusal had put 0.4 back (and the link, and the undo button) while
+    // the figure had been showing 0.6 all along.
+    let mut m = model();
+    let lr = m.scene.optimizers[0].hyper.lr;
+    let before = m.scene.clone();
+    let depth = m.history.len();
+    for (good, bad) in [("0.6", "x"), ("1e9", "abc")] {
+        let d = typed(&mut m, LR, good);
+        assert!(d.has(Dirty::PAUSE), "a pause is awaited after {good}");
+        pause(&mut m, LR, good);
+        let shown = m.scene.clone();
+        typed(&mut m, LR, bad);
+        assert_eq!(m.scene, shown, "{bad}: the figure keeps {good}");
+        assert_eq!(m.invalid_fields(), vec![LR]);
+        assert!(
+            matches!(m.card_errors[..], [CardError::Unreadable { current, .. }] if current == good.parse::<f64>().unwrap()),
+            "the message names {good} as kept: {:?}",
+            m.card_errors
+        );
+    }
+    // Still one edit: one undo entry, which goes back to before it.
+    assert_eq!(m.history.len(), depth + 1);
+    update(&mut m, Msg::Undo);
+    assert_eq!((&m.scene, m.scene.optimizers[0].hyper.lr), (&before, lr));
+}
+
+#[test]
+fn escape_abandons_the_whole_edit_pauses_and_all() {
+    let mut m = model();
+    let before = m.scene.clone();
+    typed(&mut m, LR, "0.6");
+    pause(&mut m, LR, "0.6");
+    typed(&mut m, LR, "x");
+    assert_eq!(m.scene.optimizers[0].hyper.lr, 0.6);
+    update(&mut m, Msg::Cancel(LR));
+    assert_eq!(
+        m.scene, before,
+        "back to the value before the field was focused"
+    );
+    assert!(m.invalid_fields().is_empty() && !m.history.can_undo());
+}
+
+#[test]
+fn a_value_passed_on_the_way_is_still_not_kept_by_a_refusal() {
+    // No pause between `0.2` and `0`: the refusal of `0` on the pause goes
+    // back to the value before the edit, as before; pending text a pause
+    // took is kept by a refusal after it.
+    let mut m = model();
+    typed(&mut m, LR, "0.2");
+    typed(&mut m, LR, "0");
+    pause(&mut m, LR, "0");
+    assert_eq!(m.scene.optimizers[0].hyper.lr, 0.4);
+    update(&mut m, Msg::Revert(LR));
+    let erase = |m: &mut Model, text: &str| {
+        update(
+            m,
+            Msg::Typed {
+                field: FieldId::Steps,
+                text: text.into(),
+                erased: true,
+            },
+        )
+    };
+    erase(&mut m, "2");
+    pause(&mut m, FieldId::Steps, "2");
+    assert_eq!(m.scene.steps, 2);
+    typed(&mut m, FieldId::Steps, "2x");
+    assert_eq!(m.scene.steps, 2, "the 2 a pause took stays");
+}
+
+#[test]
+fn a_pause_in_a_field_not_typed_key_by_key_reads_nothing() {
+    // The pause's timer, armed by η, fired with the focus moved to a view
+    // field being typed: read as a number field, its text was refused and
+    // the window typed so far put back.
+    use crate::landscape::Edge;
+    let mut m = model();
+    typed(&mut m, LR, "0.6");
+    let mut v = m.scene.view();
+    v.x0 -= 1.0;
+    update(&mut m, Msg::SetViewFields(v));
+    let scene = m.scene.clone();
+    assert_eq!(scene.view(), v);
+    assert_eq!(pause(&mut m, FieldId::View(Edge::X1), "1e9"), Dirty::NONE);
+    assert_eq!((&m.scene, m.invalid_fields()), (&scene, vec![]));
+}
