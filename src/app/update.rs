@@ -185,7 +185,10 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             // student types on, as a number field's does).
             Err(e) => {
                 (m.expr_error, m.expr_error_held) = (Some((text, e)), true);
-                Dirty::FORMULA
+                // Every key moves the pause's end (`Later::Typing`), the
+                // keys that leave the formula unfinished too: its one pause
+                // shows the error and settles the formula in effect.
+                Dirty::FORMULA | Dirty::PAUSE
             }
         },
         // The formula in effect is settled by `recorded`; here a held

@@ -38,14 +38,17 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     on(&field, "input", |_: web_sys::Event| {
         with_app(|app| ahead_typed(app, false))
     })?;
-    on(&field, "change", |_: web_sys::Event| {
-        with_app(|app| ahead_typed(app, true))
-    })?;
+    // Enter commits (not `change`, which leaving the field sends too, just
+    // before it puts the kept value back: a refusal said for a text gone).
     on(&field, "focusout", |_: web_sys::Event| with_app(ahead_back))?;
     on(&field, "keydown", |e: KeyboardEvent| {
-        if e.key() == "Escape" {
-            e.prevent_default();
-            with_app(ahead_back);
+        match e.key().as_str() {
+            "Escape" => {
+                e.prevent_default();
+                with_app(ahead_back);
+            }
+            "Enter" if !e.is_composing() => with_app(|app| ahead_typed(app, true)),
+            _ => {}
         }
     })
 }
@@ -64,7 +67,7 @@ fn ahead_typed(app: &mut App, commit: bool) -> Result<(), JsValue> {
         None => None,
     };
     REFUSED.with(|r| *r.borrow_mut() = refused);
-    show_ahead(app)
+    show_ahead(app, true)
 }
 
 /// The field left or abandoned: the value kept shown again, its mark gone.
@@ -75,13 +78,14 @@ fn ahead_back(app: &mut App) -> Result<(), JsValue> {
     if field.value() != kept {
         field.set_value(&kept);
     }
-    show_ahead(app)
+    show_ahead(app, true)
 }
 
 /// The field's mark and message as [`REFUSED`] says, in the page's
-/// language (said when it appears or changes), as `fields::show` marks
-/// the others.
-fn show_ahead(app: &App) -> Result<(), JsValue> {
+/// language (said when it appears or changes, if `speak`: not when only
+/// its words follow a language switch, which empties what was said), as
+/// `fields::show` marks the others.
+fn show_ahead(app: &App, speak: bool) -> Result<(), JsValue> {
     let field: Element = by_id(&app.doc, AHEAD)?;
     let old = app.doc.get_element_by_id(AHEAD_MESSAGE);
     let Some(typed) = REFUSED.with(|r| r.borrow().clone()) else {
@@ -111,7 +115,9 @@ fn show_ahead(app: &App) -> Result<(), JsValue> {
     };
     if p.text_content().as_deref() != Some(text.as_str()) {
         p.set_text_content(Some(&text));
-        super::dom::say(&app.doc, &text);
+        if speak {
+            super::dom::say(&app.doc, &text);
+        }
     }
     field.set_attribute("aria-invalid", "true")?;
     field.set_attribute("aria-describedby", AHEAD_MESSAGE)
@@ -147,8 +153,12 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
     } else {
         rebuild(app, &select)?;
     }
-    // Its message in the page's language, and the scene's steps.
-    show_ahead(app)
+    // Its message in the page's language, and the scene's steps (nothing
+    // to do without one: this runs at every frame of a play).
+    if REFUSED.with(|r| r.borrow().is_none()) {
+        return Ok(());
+    }
+    show_ahead(app, false)
 }
 
 /// The run picker's entries made anew (the choice kept when it still exists).
@@ -246,6 +256,20 @@ fn copy_quiz(app: &mut App) -> Result<(), JsValue> {
     let mut query = crate::url::to_query(&app.scene, Some(spec.at));
     if let Some(id) = app.lesson {
         query.push_str(&format!("&lesson={id}"));
+    }
+    // The runs the teacher hid stay hidden, but never the one asked about
+    // (a `which` quiz names every trail: all shown, as its page shows them).
+    let mut hidden = app.hidden.clone();
+    match spec.mode {
+        QuizMode::Predict => hidden
+            .iter_mut()
+            .skip(spec.run)
+            .take(1)
+            .for_each(|h| *h = false),
+        QuizMode::Which => hidden.clear(),
+    }
+    if let Some(h) = crate::url::write_hidden(&hidden) {
+        query.push_str(&format!("&{}={h}", crate::url::HIDDEN_KEY));
     }
     query += super::link::lang_part(app.lang);
     if app.present {

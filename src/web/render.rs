@@ -124,12 +124,6 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             .set_text_content(Some(&app.scene.landscape.formula()));
         controls::show_expr_error(app)?;
         controls::surface_options(app)?;
-        if app.expr_error_held {
-            // Each key of an unfinished formula moves the pause's end.
-            super::timer::later(&app.window, super::timer::Later::Formula, || {
-                super::dispatch(Msg::FormulaPaused)
-            })?;
-        }
     }
     if d.has(Dirty::LEGEND) {
         // While the figure moves the messages are rebuilt at every step:

@@ -37,11 +37,6 @@ pub enum Later {
     /// The figure's "Ctrl + wheel zooms" hint hidden 1.5 s after the last
     /// plain wheel over it.
     WheelHint,
-    /// The error of an unfinished formula shown 0.8 s after its last key
-    /// (`Msg::FormulaPaused`): longer than the gap between two keys, short
-    /// enough that a student who stops soon sees why the picture did not
-    /// follow.
-    Formula,
     /// A symbol button held by a finger half a second shows its name
     /// (`web::touch_tip`), as a phone's own icon buttons do.
     Hold,
@@ -50,7 +45,7 @@ pub enum Later {
 }
 
 impl Later {
-    const ALL: [Later; 11] = [
+    const ALL: [Later; 10] = [
         Later::Settle,
         Later::Sweeps,
         Later::Inspect,
@@ -59,7 +54,6 @@ impl Later {
         Later::Nudge,
         Later::Typing,
         Later::WheelHint,
-        Later::Formula,
         Later::Hold,
         Later::TipHide,
     ];
@@ -72,7 +66,6 @@ impl Later {
             Later::Gesture => 400,
             Later::Nudge | Later::Typing => 1000,
             Later::WheelHint => 1500,
-            Later::Formula => 800,
             Later::Hold => 500,
             Later::TipHide => 1500,
         }

@@ -93,6 +93,9 @@ fn show() {
 pub fn wire(doc: &Document) -> Result<(), JsValue> {
     on(doc, "pointerdown", |e: PointerEvent| {
         hide();
+        // A new press: a click the last hold left unsent (iOS sends none
+        // after a long press) must not take this one.
+        SWALLOW.with(|s| s.set(0.0));
         let Some(w) = web_sys::window() else {
             return;
         };
@@ -120,10 +123,13 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
         }
     })?;
     for kind in ["pointerup", "pointercancel"] {
-        on(doc, kind, |_: PointerEvent| {
+        on(doc, kind, move |_: PointerEvent| {
             if SHOWN.with(Cell::get) {
-                // The release after a hold presses nothing; the tip stays a moment.
-                SWALLOW.with(|s| s.set(js_sys::Date::now() + CLICK_AFTER_HOLD));
+                // The release after a hold presses nothing (a cancelled
+                // pointer sends no click); the tip stays a moment.
+                if kind == "pointerup" {
+                    SWALLOW.with(|s| s.set(js_sys::Date::now() + CLICK_AFTER_HOLD));
+                }
                 if let Some(w) = web_sys::window() {
                     let _ = later(&w, Later::TipHide, hide);
                 }

@@ -272,11 +272,39 @@ test('Share: "reveal after (steps)" refuses what it cannot take, says so, and th
   await field.fill('0');
   await field.press('Escape');
   assert.equal(await field.inputValue(), '6');
+  // Leaving a text not yet refused puts the value kept back and says
+  // nothing (leaving sent `change`, said a refusal, then put 6 back).
+  await page.evaluate(() => { document.getElementById('said').textContent = ''; });
+  await field.fill('0');
+  await page.click('#copy-quiz');
+  await settled(page);
+  assert.equal(await field.inputValue(), '6');
+  assert.equal(await page.textContent('#said'), '', 'no refusal said for a text put back');
   await page.selectOption('#lang', 'zh');
   await field.fill('0');
   await field.press('Enter');
   await page.waitForSelector('#invalid-quiz-ahead');
   assert.equal(await page.locator('#invalid-quiz-ahead').textContent(), '揭晓步数必须是 1 到 20 之间的整数（输入为“0”）；保留 6');
+});
+
+// Runs hidden in the legend stay hidden in the quiz link, never the one
+// asked about; a quiz page draws what it asks about.
+test('Share: a quiz link keeps the hidden runs but the one it asks about', async (t) => {
+  const page = await open(t, `${SCENE}&t=4&hidden=2`);
+  await page.evaluate(() => { document.querySelector('.share-panel').open = true; });
+  await page.click('#copy-quiz');
+  await settled(page);
+  assert.match(await page.locator('#embed-code').innerText(), /&hidden=2&.*quiz=predict\(at=4,ahead=\d+,run=1\)$/);
+  await page.selectOption('#quiz-run', '2');
+  await page.click('#copy-quiz');
+  await settled(page);
+  const link = await page.locator('#embed-code').innerText();
+  assert.match(link, /quiz=predict\(at=4,ahead=\d+,run=2\)$/);
+  assert.doesNotMatch(link, /hidden=/, 'the run asked about is shown');
+  // A hand-made link hiding the run asked about: the quiz page draws it.
+  const quizPage = await open(t, `${SCENE}&hidden=1,2&quiz=predict(at=4,ahead=5,run=2)`);
+  const hidden = await quizPage.evaluate(() => JSON.parse(window.wasmBindings.page_state()).hidden);
+  assert.deepEqual(hidden, [true, false]);
 });
 
 // Copied at the last step (where a page opens), it asked about one step.

@@ -478,6 +478,8 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
         ),
         Notice::BadLang { got } => trf(lang, "link.bad-lang", &[got]),
         Notice::BadPresent { got } => trf(lang, "link.bad-present", &[got]),
+        // ("from 1 to 0" would be no range at all.)
+        Notice::BadHidden { got, runs: 0 } => trf(lang, "link.hidden-no-runs", &[got]),
         Notice::BadHidden { got, runs } => trf(lang, "link.bad-hidden", &[&runs.to_string(), got]),
         Notice::Unreadable => trf(lang, "link.unreadable", &[]),
     }
@@ -486,6 +488,19 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
 mod tests {
     use super::*;
     use gradscape_core::url::from_query;
+
+    #[test]
+    fn hidden_runs_of_a_scene_without_runs_name_no_range() {
+        let n = Notice::BadHidden {
+            got: "1".into(),
+            runs: 0,
+        };
+        assert_eq!(
+            notice(&n, Lang::En),
+            "hidden: this scene has no runs to hide (got \"1\"); ignored"
+        );
+        assert!(!notice(&n, Lang::Zh).contains("1 到 0"));
+    }
 
     #[test]
     fn a_whole_number_is_shown_as_written() {

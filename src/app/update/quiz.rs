@@ -6,7 +6,7 @@
 use crate::app::dirty::Dirty;
 use crate::app::model::Model;
 use crate::app::quiz::{Phase, Quiz};
-use crate::quiz::{score, QuizSpec};
+use crate::quiz::{score, QuizMode, QuizSpec};
 use crate::scene::Scene;
 use crate::Vec2;
 
@@ -20,6 +20,16 @@ pub(super) fn set(m: &mut Model, spec: Option<QuizSpec>) -> Dirty {
         .map(|s| Quiz::new(s, m.scene.optimizers.len()));
     if let Some(q) = &m.quiz {
         m.t = q.spec.at;
+        // What the quiz asks about is drawn, whatever the link hid: the run
+        // to predict, or every trail to name.
+        match q.spec.mode {
+            QuizMode::Predict => {
+                if let Some(h) = m.hidden.get_mut(q.spec.run) {
+                    *h = false;
+                }
+            }
+            QuizMode::Which => m.hidden.iter_mut().for_each(|h| *h = false),
+        }
     }
     m.playing = false;
     m.replay();

@@ -154,7 +154,8 @@ pub fn read_hidden(query: &str, runs: usize) -> (Vec<bool>, Vec<Notice>) {
         return (hidden, vec![]);
     };
     let mut bad = vec![];
-    for item in v.split(',') {
+    // Empty items (`hidden=`, `1,,2`) say nothing and hide nothing.
+    for item in v.split(',').filter(|i| !i.trim().is_empty()) {
         // `hidden=２`, typed in full width, as `lesson=`.
         let n: String = item
             .trim()
@@ -383,7 +384,6 @@ mod tests {
             ("?hidden=99", 2, vec![false, false], "99"),
             ("?hidden=x", 2, vec![false, false], "x"),
             ("?hidden=0,2", 2, vec![false, true], "0"),
-            ("?hidden=", 1, vec![false], ""),
             ("?hidden=1,-1,1e9", 1, vec![true], "-1,1e9"),
             ("?hidden=1", 0, vec![], "1"),
         ] {
@@ -398,6 +398,12 @@ mod tests {
                 "{q}"
             );
         }
+    }
+
+    #[test]
+    fn empty_hidden_items_are_no_mistake() {
+        assert_eq!(read_hidden("?hidden=", 1), (vec![false], vec![]));
+        assert_eq!(read_hidden("?hidden=1,,2,", 2), (vec![true, true], vec![]));
     }
 
     #[test]

@@ -316,3 +316,27 @@ fn with_reduced_motion_the_reveal_jumps_to_the_answer() {
     assert!(q.score.is_some());
     assert!(d.has(Dirty::LEGEND) && d.has(Dirty::QUIZ));
 }
+
+#[test]
+fn a_quiz_draws_what_it_asks_about_whatever_the_link_hid() {
+    // A link hiding both runs and asking where run 2 will be: run 2 is
+    // drawn, run 1 stays hidden.
+    let mut m = model();
+    m.hidden = vec![true, true];
+    let spec = QuizSpec {
+        at: 5,
+        ahead: 10,
+        run: 1,
+        mode: QuizMode::Predict,
+    };
+    update(&mut m, Msg::SetQuiz(Some(spec)));
+    assert_eq!(m.hidden, [true, false]);
+    // Naming the trails: every trail is drawn.
+    m.hidden = vec![true, true];
+    let which = QuizSpec {
+        mode: QuizMode::Which,
+        ..spec
+    };
+    update(&mut m, Msg::SetQuiz(Some(which)));
+    assert_eq!(m.hidden, [false, false]);
+}

@@ -57,7 +57,10 @@ fn formula() {
         Dirty::FORMULA
     );
     let before = m.scene.clone();
-    assert_eq!(update(&mut m, Msg::SetFormula("x^".into())), Dirty::FORMULA);
+    assert_eq!(
+        update(&mut m, Msg::SetFormula("x^".into())),
+        Dirty::FORMULA | Dirty::PAUSE
+    );
     assert_eq!(m.scene, before);
     assert_eq!(m.expr_error.as_ref().map(|e| e.0.as_str()), Some("x^"));
 }
