@@ -5,10 +5,20 @@
 //! step with the scene while that disclosure is open.
 
 use super::dom::{by_id, on};
-use super::{with_app, App};
-use gradscape_text::tr;
+use super::{timer, with_app, App};
+use crate::scene::Scene;
+use gradscape_text::{tr, Lang};
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Event, HtmlButtonElement, HtmlDetailsElement};
+
+thread_local! {
+    /// A refresh waits for the next paint.
+    static PENDING: Cell<bool> = const { Cell::new(false) };
+    /// The scene and language of the script shown: playback (the step in
+    /// the link) and a language's round trip need no new script.
+    static SHOWN: RefCell<Option<(Scene, Lang)>> = const { RefCell::new(None) };
+}
 
 /// Listen to the button and the disclosure.
 pub fn wire(doc: &Document) -> Result<(), JsValue> {
@@ -25,24 +35,47 @@ fn script(app: &App) -> String {
     gradscape_text::pytorch::script(&app.scene, app.lang)
 }
 
+/// The scene or the words may have changed: the open disclosure's script
+/// is written again just after the next paint, once for all the changes of
+/// that frame. Writing the script was half a millisecond of each input of
+/// an η drag with the panel open, for text under the figure that the
+/// frame does not show.
+pub fn changed(app: &App) -> Result<(), JsValue> {
+    if !open(app)? || PENDING.with(|p| p.replace(true)) {
+        return Ok(());
+    }
+    timer::after_paint_or(&app.window, 200, || {
+        PENDING.with(|p| p.set(false));
+        with_app(|app| refresh(app))
+    })
+}
+
+fn open(app: &App) -> Result<bool, JsValue> {
+    Ok(by_id::<HtmlDetailsElement>(&app.doc, "pytorch-show")?.open())
+}
+
 /// Write the script into the open disclosure (nothing while it is closed:
-/// a slider drag need not rebuild text no one reads).
-pub fn refresh(app: &App) -> Result<(), JsValue> {
-    let d: HtmlDetailsElement = by_id(&app.doc, "pytorch-show")?;
-    if d.open() {
+/// a slider drag need not rebuild text no one reads), unless it shows this
+/// scene's already.
+fn refresh(app: &App) -> Result<(), JsValue> {
+    let same = SHOWN.with(|s| {
+        s.borrow()
+            .as_ref()
+            .is_some_and(|(scene, lang)| *scene == app.scene && *lang == app.lang)
+    });
+    if open(app)? && !same {
         show(app, &script(app))?;
     }
     Ok(())
 }
 
-/// Show `code` under "Show the code", unless it is what it shows: every
-/// step of playback asks (the step is in the link), and text written again
-/// is laid out and painted again, each frame, for the same script.
+/// Show `code`, the current scene's script, under "Show the code".
 fn show(app: &App, code: &str) -> Result<(), JsValue> {
     let shown = app.root("pytorch-code")?;
     if shown.text_content().as_deref() != Some(code) {
         shown.set_text_content(Some(code));
     }
+    SHOWN.with(|s| *s.borrow_mut() = Some((app.scene.clone(), app.lang)));
     Ok(())
 }
 

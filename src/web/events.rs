@@ -26,10 +26,7 @@ fn number(text: &str) -> Option<f64> {
 
 /// The index of the optimizer card an event happened in.
 fn card_index(e: &web_sys::Event) -> Option<usize> {
-    closest(e.target(), "section.opt-card")?
-        .get_attribute("data-index")?
-        .parse()
-        .ok()
+    super::card_sync::card_of(&e.target()?.dyn_into::<Element>().ok()?)
 }
 
 /// Listen to every control of the page.
@@ -100,6 +97,7 @@ fn nudge(btn: &Element, i: usize) -> Option<Msg> {
 /// The optimizer cards (delegated), the legend and the add button.
 fn cards(doc: &Document) -> Result<(), JsValue> {
     let cards: Element = by_id(doc, "optimizers")?;
+    super::card_sync::wire(&cards)?;
     on(&cards, "input", |e: web_sys::Event| {
         let (Some(input), Some(i)) = (input_of(e.target()), card_index(&e)) else {
             return;

@@ -12,6 +12,7 @@ pub mod api;
 pub mod bench;
 mod caption;
 mod card_keys;
+mod card_sync;
 mod code;
 mod controls;
 mod crash;

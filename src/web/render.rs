@@ -4,8 +4,8 @@
 use super::dom::set_attr;
 use super::draw::{draw_loss, draw_plot_kept, render_surface, Curves, Frame, Geom, Kept, Style};
 use super::{
-    controls, dispatch, explain, fields, link, panel, place, schedule, sizes, start, state,
-    summary, App,
+    card_sync, controls, dispatch, explain, fields, link, panel, place, schedule, sizes, start,
+    state, summary, App,
 };
 use crate::app::{Dirty, Msg};
 use std::cell::RefCell;
@@ -62,6 +62,9 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         explain::lesson_loaded(app)?;
     }
     let cards = app.root("optimizers")?;
+    if d.has(Dirty::CARDS) || d.has(Dirty::REVERT) {
+        card_sync::forget(None);
+    }
     if d.has(Dirty::CARDS) {
         panel::build_cards(
             &app.doc,
@@ -73,15 +76,16 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
     } else if d.has(Dirty::CARD_VALUES) {
         // The control being typed in or dragged keeps its own text.
         let focused = app.doc.active_element();
+        let held = focused.as_ref().and_then(card_sync::card_of);
+        let (conv, lang) = (app.scene.convention, app.lang);
         for (i, spec) in app.scene.optimizers.iter().enumerate() {
-            panel::sync_card(
-                &cards,
-                i,
-                spec,
-                app.scene.convention,
-                focused.as_ref(),
-                app.lang,
-            )?;
+            if held != Some(i) && card_sync::current(i, spec, conv, lang) {
+                continue;
+            }
+            panel::sync_card(&cards, i, spec, conv, focused.as_ref(), lang)?;
+            if held != Some(i) {
+                card_sync::record(i, spec, conv, lang);
+            }
         }
     }
     if d.has(Dirty::CARDS) || d.has(Dirty::SCHEDULE) {
@@ -209,7 +213,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         link::sync_url(app)?;
     }
     if d.has(Dirty::LINK) || d.has(Dirty::WORDS) {
-        super::code::refresh(app)?;
+        super::code::changed(app)?;
     }
     // A teacher link's locks, after the cards, legend or words were rebuilt.
     let built = [
