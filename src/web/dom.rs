@@ -62,6 +62,9 @@ where
     F: FnMut(E) + 'static,
 {
     Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        if super::echo(&e) {
+            return;
+        }
         if let Ok(e) = e.dyn_into::<E>() {
             f(e)
         }

@@ -217,6 +217,10 @@ fn wire_escape(doc: &Document) -> Result<(), JsValue> {
             return;
         };
         if t.id() == "plot" || t.closest("main, header").ok().flatten().is_none() {
+            // On the figure, Escape leaves presenter mode, as it ends a
+            // slide show (a control's first Escape only gives the keys
+            // back to the figure).
+            super::dispatch(crate::app::Msg::SetPresent(false));
             return;
         }
         if is_text_entry(&t) {

@@ -122,6 +122,16 @@ thread_local! {
     static BOOTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// Whether `e` is the page's own doing, not the user's: a change, blur or
+/// focusout fired while a message is being handled. Chromium fires them
+/// when a render removes the focused field (the cards rebuilt by Escape's
+/// undo): the removed field's "change" then set η back to the text just
+/// abandoned, and its "change" ended the edit before Escape could.
+pub(crate) fn echo(e: &web_sys::Event) -> bool {
+    matches!(e.type_().as_str(), "change" | "blur" | "focusout")
+        && APP.with(|a| a.try_borrow_mut().is_err())
+}
+
 /// Queue `msg` and, unless a message is being handled (it will pick this
 /// one up), handle the queue.
 pub fn dispatch(msg: Msg) {

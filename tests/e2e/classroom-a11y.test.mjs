@@ -478,6 +478,34 @@ test('lesson 11: RAdam\'s table above the bias chart, the chart\'s run (Adam) ri
   assert.deepEqual(errors, []);
 });
 
+// Escape ends presenter mode as it ends a slide show, but only on the
+// figure: in a field its first Escape abandons the edit, in a control it
+// gives the keys back, and on the black screen it only brings the page back.
+test('Esc on the figure leaves presenter mode; in a field, a control or the black screen it does not', async (t) => {
+  const { page, errors } = await fresh(t, '?present');
+  const presenting = () => page.getAttribute('#present', 'aria-pressed');
+  const field = page.locator('section.opt-card[data-index="0"] input.num[data-param="lr"]');
+  await field.click();
+  await field.fill('0.7x');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('[aria-invalid="true"]'));
+  assert.equal(await field.evaluate((e) => e === document.activeElement), true, 'the field keeps the focus');
+  assert.equal(await presenting(), 'true', 'a field\'s Escape drops its refusal');
+  const slider = page.locator('section.opt-card[data-index="0"] input[type="range"][data-param="lr"]');
+  await slider.focus();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.id === 'plot');
+  assert.equal(await presenting(), 'true', 'a control gives the keys back first');
+  await page.keyboard.press('b');
+  await page.keyboard.press('Escape');
+  assert.equal(await presenting(), 'true', 'Escape on the black screen brings the page back only');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.getElementById('present').getAttribute('aria-pressed') === 'false');
+  assert.equal(await page.textContent('#said'), 'Presenter mode off');
+  await page.waitForFunction(() => !location.search.includes('present'));
+  assert.deepEqual(errors, []);
+});
+
 // Said in passing: presenter mode on and off (P re-read only the figure's
 // summary), the black screen and its end (B had swallowed the next key
 // without a word); the page opened presenting says nothing.

@@ -141,6 +141,25 @@ test('1e9 typed into steps keeps 20, not the 1 taken on the way; Escape abandons
   assert.deepEqual(errors, []);
 });
 
+// Escape abandons a valid edit too: its undo rebuilds the cards, and
+// Chromium fires "change" at the focused field it removes, whose handler
+// had set η back to the abandoned 0.77 (and ended the edit).
+test('a valid value typed, then Escape: the value from before the edit, in the field and the figure', async (t) => {
+  const { page, errors } = await openPage(suite.browser, t, `${suite.server.url}?opt=gd`);
+  const eta = numberOf(page, 0, 'lr');
+  await eta.click({ clickCount: 3 });
+  await page.keyboard.type('0.77');
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).scene.optimizers[0].lr === 0.77);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => (JSON.parse(window.wasmBindings.page_state()).scene.optimizers[0].lr ?? 0.4) === 0.4);
+  await page.waitForTimeout(300);
+  assert.equal((await state(page)).scene.optimizers[0].lr ?? 0.4, 0.4, 'nothing set it back afterwards');
+  assert.equal(await numberOf(page, 0, 'lr').inputValue(), '0.4');
+  assert.equal(await page.isDisabled('#undo'), true, 'nothing to undo');
+  assert.doesNotMatch(page.url(), /lr=0\.77/);
+  assert.deepEqual(errors, []);
+});
+
 test('a refused value keeps the value from before the edit, not what was taken on the way', async (t) => {
   // A student typing 0，5 (a Chinese comma) into β1 = 0.9: the 0 on the way
   // had been applied, and the message said "kept 0", the link beta1=0.
