@@ -71,7 +71,8 @@ fn show() {
     };
     // (The last hold's tip, due to go, is this one now.)
     cancel(&w, Later::TipHide);
-    t.set_text_content(Some(&name));
+    // No keyboard here: the name without its key ("(F)").
+    t.set_text_content(Some(gradscape_text::without_key(&name)));
     let _ = t.remove_attribute("hidden");
     let r = b.get_bounding_client_rect();
     let vw = w.inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);

@@ -58,6 +58,11 @@ for (const [ctx, size] of [[PHONE, '390×844'], [TABLET, '820×1180']]) {
       assert.ok(tip.bottom <= box.y || tip.top >= box.y + box.height, 'beside the finger, not under it');
       await page.waitForTimeout(300);
       assert.equal(await tShown(page), end, 'a hold presses nothing');
+      // A name that says its key shows without it (no keyboard here).
+      const fit = await page.getAttribute('#fit-view', 'aria-label');
+      assert.match(fit, /[(（]F[)）]$/, 'the name says its key');
+      const { tip: fitTip } = await hold(page, '#fit-view');
+      assert.equal(fitTip.text, fit.replace(/ ?[(（]F[)）]$/, ''));
       // A tap presses it, as before.
       await page.tap('#reset');
       await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).t === 0);

@@ -127,6 +127,30 @@ pub fn gap(lang: Lang) -> &'static str {
     }
 }
 
+/// A control's name without the key that presses it, for a touch screen
+/// (no keyboard to press it with): "Fit the trails in view (F)" → "Fit
+/// the trails in view", "播放 / 暂停（空格）" → "播放 / 暂停". Only a final
+/// group in brackets naming keys goes: one character, Space, or a
+/// combination with Ctrl ("(EMA)" or "(Nesterov)" stay).
+pub fn without_key(name: &str) -> &str {
+    let t = name.trim_end();
+    for (open, close) in [(" (", ")"), ("（", "）")] {
+        let Some(inner) = t.strip_suffix(close) else {
+            continue;
+        };
+        let Some(at) = inner.rfind(open) else {
+            continue;
+        };
+        let key = &inner[at + open.len()..];
+        let is_key =
+            key.chars().count() == 1 || matches!(key, "Space" | "空格") || key.starts_with("Ctrl+");
+        if is_key && at > 0 {
+            return &t[..at];
+        }
+    }
+    name
+}
+
 /// [`tr`] with `{0}`, `{1}`… replaced by `args`.
 pub fn trf(lang: Lang, key: &str, args: &[&str]) -> String {
     let mut s = tr(lang, key).to_string();
@@ -432,6 +456,31 @@ pub fn english_words(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::without_key;
+
+    #[test]
+    fn a_touch_tip_names_the_control_without_its_key() {
+        assert_eq!(
+            without_key("Fit the trails in view (F)"),
+            "Fit the trails in view"
+        );
+        assert_eq!(without_key("Play / pause (Space)"), "Play / pause");
+        assert_eq!(without_key("Step back (←)"), "Step back");
+        assert_eq!(without_key("Redo (Ctrl+Shift+Z or Ctrl+Y)"), "Redo");
+        assert_eq!(without_key("播放 / 暂停（空格）"), "播放 / 暂停");
+        assert_eq!(without_key("缩放到显示全部轨迹（F）"), "缩放到显示全部轨迹");
+        assert_eq!(without_key("撤销（Ctrl+Z）"), "撤销");
+        for kept in [
+            "yₜ (EMA)",
+            "Remove",
+            "z² = 0（Nesterov）",
+            "(F)",
+            "Previous lesson",
+        ] {
+            assert_eq!(without_key(kept), kept);
+        }
+    }
+
     use super::*;
     use std::collections::BTreeSet;
 

@@ -355,7 +355,12 @@ impl Landscape {
                 "f = (1.5 − x₁ + x₁x₂)² + (2.25 − x₁ + x₁x₂²)² + (2.625 − x₁ + x₁x₂³)²".into()
             }
             Landscape::Saddle => "f = x₁² − x₂²".into(),
-            Landscape::Rastrigin(r) => format!("f = {0}·2 + Σᵢ (xᵢ² − {0}·cos 2πxᵢ)", signed(r.a)),
+            // 2A as one number (it read "10·2 + Σᵢ …").
+            Landscape::Rastrigin(r) => format!(
+                "f = {} + Σᵢ (xᵢ² − {}·cos 2πxᵢ), i = 1, 2",
+                signed(2.0 * r.a),
+                signed(r.a)
+            ),
             Landscape::Expr(e) => format!("f = {}", e.display()),
         }
     }
@@ -435,6 +440,16 @@ impl crate::optim::Oracle for Landscape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rastrigin_s_formula_writes_2a_as_one_number() {
+        let mut l = Landscape::from_kind("rastrigin").unwrap();
+        assert_eq!(l.formula(), "f = 20 + Σᵢ (xᵢ² − 10·cos 2πxᵢ), i = 1, 2");
+        if let Landscape::Rastrigin(r) = &mut l {
+            r.a = 2.5;
+        }
+        assert_eq!(l.formula(), "f = 5 + Σᵢ (xᵢ² − 2.5·cos 2πxᵢ), i = 1, 2");
+    }
 
     #[test]
     fn params_are_the_scene_keys_of_each_surface() {
