@@ -354,6 +354,26 @@ test('Enter in a field takes the value and gives the keys back; a refused value 
   noErrors(errors);
 });
 
+// The clicker's PageDown with η half typed: the next lesson opens as
+// published. Its cards replaced the focused field, whose "change" (fired by
+// Chromium at a focused field removed) had put the typed 0.77 into the
+// new lesson's first card, marked "modified".
+test('a value typed in a field, then the clicker\'s PageDown: the next lesson opens as published', async (t) => {
+  const { page, errors } = await open(t, '?lesson=1');
+  const field = page.locator('section.opt-card[data-index="0"] input.num[data-param="lr"]');
+  await field.click({ clickCount: 3 });
+  await page.keyboard.type('0.77');
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).scene.optimizers[0].lr === 0.77);
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).lesson === 2);
+  await page.waitForTimeout(300);
+  assert.equal((await state(page)).scene.optimizers[0].lr, 0.6, 'lesson 2\'s η');
+  assert.equal(await page.isHidden('#lesson-modified'), true, 'not "modified"');
+  await page.waitForFunction(() => /lesson=2/.test(location.search));
+  assert.doesNotMatch(page.url(), /lr=0\.77/);
+  noErrors(errors);
+});
+
 test('in free play a focused slider, picker or field keeps PageUp/PageDown; the figure takes them', async (t) => {
   const { page, errors } = await open(t, '?opt=adamw:lr=0.1,lambda=0.01');
   const lambda = 'section.opt-card[data-index="0"] input[type="range"][data-param="lambda"]';
