@@ -357,7 +357,7 @@ impl Landscape {
             Landscape::Saddle => "f = x₁² − x₂²".into(),
             // 2A as one number (it read "10·2 + Σᵢ …").
             Landscape::Rastrigin(r) => format!(
-                "f = {} + Σᵢ (xᵢ² − {}·cos 2πxᵢ), i = 1, 2",
+                "f = {} + Σᵢ (xᵢ² − {}·cos 2πxᵢ)",
                 signed(2.0 * r.a),
                 signed(r.a)
             ),
@@ -444,11 +444,11 @@ mod tests {
     #[test]
     fn rastrigin_s_formula_writes_2a_as_one_number() {
         let mut l = Landscape::from_kind("rastrigin").unwrap();
-        assert_eq!(l.formula(), "f = 20 + Σᵢ (xᵢ² − 10·cos 2πxᵢ), i = 1, 2");
+        assert_eq!(l.formula(), "f = 20 + Σᵢ (xᵢ² − 10·cos 2πxᵢ)");
         if let Landscape::Rastrigin(r) = &mut l {
             r.a = 2.5;
         }
-        assert_eq!(l.formula(), "f = 5 + Σᵢ (xᵢ² − 2.5·cos 2πxᵢ), i = 1, 2");
+        assert_eq!(l.formula(), "f = 5 + Σᵢ (xᵢ² − 2.5·cos 2πxᵢ)");
     }
 
     #[test]
