@@ -288,6 +288,53 @@ fn step_draws_the_figure_at_that_step_as_the_page_exports_it() {
     );
 }
 
+/// `--hidden 1` leaves the first run out as the page's legend box does:
+/// the same bytes as the page's SVG with that run switched off; the other
+/// run keeps its colour and mark; a number that is no run's is refused.
+#[test]
+fn hidden_leaves_runs_out_as_the_page_s_legend_boxes_do() {
+    let out = tmp("hidden.svg");
+    assert_ok(&run(&["render", RACE, "-o", s(&out), "--hidden", "1"]));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let scene = gradscape::Scene::from_json(&std::fs::read_to_string(RACE).unwrap()).unwrap();
+    let runs = gradscape::simulate(&scene).unwrap();
+    assert_eq!(runs.len(), 2);
+    let opt = gradscape::svg::SvgOptions {
+        hidden: vec![true, false],
+        ..Default::default()
+    };
+    assert_eq!(svg, gradscape::svg::render(&scene, &runs, &opt));
+    let whole = gradscape::svg::render(&scene, &runs, &Default::default());
+    let entries = |svg: &str| -> Vec<String> {
+        svg.split(r#"<g class="entry" data-mark=""#)
+            .skip(1)
+            .map(|s| s[..s.find('"').unwrap()].to_string())
+            .collect()
+    };
+    assert_eq!(entries(&whole).len(), 2);
+    assert_eq!(entries(&svg), entries(&whole)[1..], "the second run's mark");
+    assert_eq!(svg.matches(r#"<g class="run""#).count(), 1);
+    assert_one_line(
+        &run(&["render", RACE, "-o", s(&out), "--hidden", "3"]),
+        "no such run",
+        &["--hidden", "from 1 to 2", "got \"3\""],
+    );
+    assert_one_line(
+        &run(&[
+            "--lang",
+            "zh",
+            "render",
+            RACE,
+            "-o",
+            s(&out),
+            "--hidden",
+            "x",
+        ]),
+        "zh",
+        &["--hidden", "1 到 2", "“x”"],
+    );
+}
+
 #[test]
 fn bad_animation_flags_name_the_flag_and_range_in_both_languages() {
     let out = tmp("x.gif");

@@ -112,6 +112,9 @@ enum Command {
         /// SVG, PNG and PDF: the runs as they are after step K (0 to the scene's steps; "step K of N" at the top), as the page exports the figure at its step; default: the whole runs.
         #[arg(long, value_name = "K", conflicts_with = "gif", allow_negative_numbers = true, value_parser = whole_in((0, MAX_STEPS)))]
         step: Option<u32>,
+        /// Runs left out of the figure, by their numbers in the legend (1 first, comma-separated: 2,3), as the page's legend boxes and its link's hidden=; the others keep their colours and marks.
+        #[arg(long, value_name = "LIST")]
+        hidden: Option<String>,
     },
     /// Print a runnable Python script (PyTorch, float64) that reproduces the scene's trajectories.
     #[command(
@@ -194,6 +197,7 @@ fn run(cli: Cli) -> Result<(), String> {
             width,
             height,
             step,
+            hidden,
         } => {
             let format = match (gif, format) {
                 (true, _) => media::Format::Gif,
@@ -224,11 +228,23 @@ fn run(cli: Cli) -> Result<(), String> {
             if format == media::Format::Gif {
                 check_frames(sc.steps, anim.every, lang)?;
             }
+            let hidden = match hidden {
+                None => Vec::new(),
+                Some(list) => {
+                    let (hidden, bad) = gradscape::url::hidden_runs(&list, runs.len());
+                    if !bad.is_empty() {
+                        let n = runs.len().to_string();
+                        return Err(trf(lang, "cli.hidden", &["--hidden", &n, &list]));
+                    }
+                    hidden
+                }
+            };
             let opt = SvgOptions {
                 width,
                 height,
                 lang,
                 step,
+                hidden,
                 ..SvgOptions::default()
             };
             // A long GIF says how far it is, where someone watches.

@@ -136,7 +136,7 @@ pub fn export_telling(
                     runs,
                     &SvgOptions {
                         step: Some(k),
-                        ..*opt
+                        ..opt.clone()
                     },
                 );
                 raster::pixmap(&raster::tree(&svg)?, anim.scale)

@@ -171,9 +171,7 @@ fn back(app: &mut App) -> Result<(), JsValue> {
 /// step, the runs switched off, the lesson, the language, presenter mode, the explainers.
 pub fn page_query(app: &App) -> String {
     let mut base = crate::url::to_query(&app.scene, Some(app.t));
-    if let Some(h) = crate::url::write_hidden(&app.hidden) {
-        base.push_str(&format!("&{}={h}", crate::url::HIDDEN_KEY));
-    }
+    base.push_str(&hidden_part(app));
     base.push_str(&lesson_part(app));
     base.push_str(lang_part(app.lang));
     if app.present {
@@ -182,6 +180,13 @@ pub fn page_query(app: &App) -> String {
     base.push_str(&quiz_part(app));
     base.push_str(&explain::url_part(app));
     base
+}
+
+/// The runs switched off in the legend, as `&hidden=2,3`, or nothing.
+pub fn hidden_part(app: &App) -> String {
+    crate::url::write_hidden(&app.hidden)
+        .map(|h| format!("&{}={h}", crate::url::HIDDEN_KEY))
+        .unwrap_or_default()
 }
 
 /// The link's `lesson` pair, as `&lesson=2`, or nothing.

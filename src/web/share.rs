@@ -37,6 +37,8 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
                 // not the last (the trails so far, the legend then, "step k
                 // of n"), as the PNG; at the last, the whole runs.
                 step: (app.t < app.scene.steps).then_some(app.t),
+                // The runs switched off in the legend, as the PNG leaves them.
+                hidden: app.hidden.clone(),
                 ..Default::default()
             };
             let text = crate::svg::render(&app.scene, &runs, &opt);
@@ -144,8 +146,10 @@ fn kept_words(app: &App) -> String {
 fn copy_embed(app: &App) -> Result<(), JsValue> {
     let href = app.window.location().href()?;
     let base = href.split('?').next().unwrap_or("").to_string();
-    use super::link::{lesson_part, quiz_part};
+    use super::link::{hidden_part, lesson_part, quiz_part};
     let mut query = crate::url::to_query(&app.scene, Some(app.t));
+    // The runs switched off stay off in the figure (as in the link).
+    query += &hidden_part(app);
     // A lesson's figure keeps its caption, and a quiz its question.
     query += &lesson_part(app);
     // Always its language: notes in English show English figures to a

@@ -48,6 +48,25 @@ test('SVG: the render command\'s figure, with every run in the legend', async ()
   assert.doesNotMatch(svg, /step \d+ of/, 'at the last step: the whole runs, no step');
 });
 
+// A run switched off in the legend is left out of the SVG as it is of the
+// PNG (an author's handout had the run the notes had hidden); the others
+// keep their marks.
+test('SVG with a run switched off in the legend: that run left out, the others in their marks', async () => {
+  const box = page.locator('#legend li[data-index="1"] input[type=checkbox]');
+  await box.uncheck();
+  try {
+    const svg = (await download('export-svg')).body.toString('utf8');
+    assert.ok(!svg.includes('Momentum η=0.6'), 'Momentum left out');
+    assert.ok(svg.includes('GD η=0.4') && svg.includes('Adam η=0.2'));
+    assert.equal((svg.match(/<g class="run"/g) ?? []).length, 2);
+    const at = svg.indexOf('<g class="run" data-kind="adam">');
+    assert.ok(at > 0);
+    assert.ok(svg.slice(at, svg.indexOf('</g>', at)).includes('#009E73'), 'Adam keeps the third run\'s colour');
+  } finally {
+    await box.check();
+  }
+});
+
 test('SVG at a step before the last: the figure as shown, the trails so far and "step k of n"', async () => {
   await page.locator('#plot').focus();
   await page.keyboard.press('Home');

@@ -33,6 +33,10 @@ test('a run hidden in the legend stays hidden in the copied link, and the link o
   await page.waitForFunction(() => document.getElementById('share-status').textContent.includes('copied'));
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(copied, /[?&]hidden=2(&|$)/);
+  // The embed code too: an author's figure in the notes is the one set up.
+  await page.click('#copy-embed');
+  await page.waitForFunction(() => document.getElementById('embed-code').textContent.includes('iframe'));
+  assert.match(await page.textContent('#embed-code'), /[?&]hidden=2&/);
   const { page: shared, errors: e2 } = await open(t, new URL(copied).search);
   await settled(shared);
   assert.equal(await box(shared, 1).isChecked(), false, 'Momentum is unticked');

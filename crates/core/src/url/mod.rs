@@ -142,17 +142,23 @@ pub fn write_hidden(hidden: &[bool]) -> Option<String> {
 /// number (`hidden=9` of two runs, `hidden=x`): those are dropped, the
 /// numbers that are runs' kept.
 pub fn read_hidden(query: &str, runs: usize) -> (Vec<bool>, Vec<Notice>) {
-    let mut hidden = vec![false; runs];
-    let Some(v) = query
+    match query
         .trim_start_matches('?')
         .split('&')
         .map(|p| p.split_once('=').unwrap_or((p, "")))
         .filter(|(k, _)| *k == HIDDEN_KEY)
         .map(|(_, v)| decode(v))
         .next_back()
-    else {
-        return (hidden, vec![]);
-    };
+    {
+        Some(v) => hidden_runs(&v, runs),
+        None => (vec![false; runs], vec![]),
+    }
+}
+
+/// The runs a `hidden=` value (`2,3`; the CLI's `--hidden`) switches off
+/// among `runs`, as [`read_hidden`] reads it.
+pub fn hidden_runs(v: &str, runs: usize) -> (Vec<bool>, Vec<Notice>) {
+    let mut hidden = vec![false; runs];
     let mut bad = vec![];
     // Empty items (`hidden=`, `1,,2`) say nothing and hide nothing.
     for item in v.split(',').filter(|i| !i.trim().is_empty()) {

@@ -130,6 +130,8 @@ pub fn run(s: &mut String, f: &Viewport, i: usize, t: &Trajectory, current: bool
 /// A legend entry's words: the run's name and, when the legend has room,
 /// its status ("f = 0.089", "diverged at step 6"), red once it went wrong.
 pub struct Caption {
+    /// The run's position in the scene (its mark).
+    pub index: usize,
     /// The optimizer's label.
     pub label: String,
     /// Its status, when shown.
@@ -155,7 +157,7 @@ pub fn legend(s: &mut String, l: &Legend, captions: &[Caption]) {
     for (i, c) in captions.iter().enumerate() {
         let (ex, ey) = l.entry(i);
         let y = ey + 16.0;
-        let mk = mark(i);
+        let mk = mark(c.index);
         let _ = write!(
             s,
             r#"<g class="entry" data-mark="{}"><line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{}" stroke-width="3"{}/>"#,

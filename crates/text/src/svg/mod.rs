@@ -29,7 +29,7 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 /// Size and detail of a figure.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct SvgOptions {
     /// Width in px (user units).
     pub width: u32,
@@ -43,6 +43,10 @@ pub struct SvgOptions {
     /// trails so far, the run's shape at the current point, the legend's state then,
     /// "step k of N" at the top); `None` draws the whole runs.
     pub step: Option<usize>,
+    /// The runs switched off (by position; missing: shown), as the page's
+    /// legend boxes: not drawn, not in the legend; the others keep their
+    /// colours and marks.
+    pub hidden: Vec<bool>,
 }
 
 /// The figure's `font-family`: the families the CLI embeds first (DejaVu
@@ -59,6 +63,7 @@ impl Default for SvgOptions {
             levels: 14,
             lang: Lang::En,
             step: None,
+            hidden: Vec::new(),
         }
     }
 }
@@ -130,8 +135,16 @@ fn counter(lang: Lang, k: usize, steps: usize) -> Counter {
 }
 
 /// Render a scene and its runs as SVG text.
-pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
+pub fn render(scene: &Scene, all: &[Trajectory], opt: &SvgOptions) -> String {
     let (width, height) = (opt.width.max(200) as f64, opt.height.max(150) as f64);
+    // The runs shown, each with its position (its colour and mark).
+    let (index, runs): (Vec<usize>, Vec<Trajectory>) = all
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !opt.hidden.get(*i).copied().unwrap_or(false))
+        .map(|(i, t)| (i, t.clone()))
+        .unzip();
+    let runs = &runs[..];
     let frame: Vec<Cow<Trajectory>> = runs
         .iter()
         .map(|t| match opt.step {
@@ -272,14 +285,16 @@ pub fn render(scene: &Scene, runs: &[Trajectory], opt: &SvgOptions) -> String {
             y - 5.0
         );
     }
-    for (i, t) in frame.iter().enumerate() {
+    for (t, &i) in frame.iter().zip(&index) {
         draw::run(&mut s, &f, i, t, opt.step.is_some());
     }
     let _ = writeln!(s, "</g>");
     if let Some(l) = &legend {
         let shown: Vec<draw::Caption> = captions
             .into_iter()
-            .map(|(_, label, (status, wrong))| draw::Caption {
+            .zip(&index)
+            .map(|((_, label, (status, wrong)), &index)| draw::Caption {
+                index,
                 label,
                 status: l.full.then_some(status),
                 wrong,

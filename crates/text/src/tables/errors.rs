@@ -146,6 +146,10 @@ pub const EN: crate::Table = &[
     ("cli.conflict", "{0} cannot be used with {1}"),
     ("cli.range", "{0} must be a whole number from {1} to {2} (got {3})"),
     (
+        "cli.hidden",
+        "{0} must be run numbers from 1 to {1}, separated by commas (got \"{2}\")",
+    ),
+    (
         "cli.gif-frames",
         "a GIF of {0} frames is too long (at most {1}): use {2} or more",
     ),
@@ -288,6 +292,10 @@ pub const ZH: crate::Table = &[
     (
         "cli.range",
         "{0} 必须是 {1} 到 {2} 之间的整数（输入为 {3}）",
+    ),
+    (
+        "cli.hidden",
+        "{0} 应为 1 到 {1} 的运行编号，以逗号分隔（输入为“{2}”）",
     ),
     (
         "cli.gif-frames",
