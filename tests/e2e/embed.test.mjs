@@ -216,6 +216,24 @@ test('an embedded lesson says what the figure shows, not which slider to move', 
   await context.close();
 });
 
+// An author's modified lesson, embedded: "modified" says the figure is
+// not the published one, and there is no ↺ lesson for a reader to replace
+// it with the published lesson (an embed has no undo).
+test('an embedded modified lesson says "modified" and offers no ↺ lesson', async () => {
+  const context = await browser.newContext({ viewport: { width: 640, height: 440 } });
+  const page = await context.newPage();
+  for (const lang of ['en', 'zh']) {
+    await page.goto(`${server.url}?lesson=9&opt=adam_l2:lr=0.1,lambda=0.5;adamw:lr=0.1,lambda=0.3&lang=${lang}`);
+    await page.waitForSelector('canvas#plot[data-ready="true"]');
+    assert.equal(await visible(page, '#restore-lesson'), true, `${lang}: the page offers it`);
+    await page.goto(`${server.url}?lesson=9&opt=adam_l2:lr=0.1,lambda=0.5;adamw:lr=0.1,lambda=0.3&lang=${lang}&embed`);
+    await page.waitForSelector('canvas#plot[data-ready="true"]');
+    assert.equal(await visible(page, '#lesson-modified'), true, `${lang}: modified`);
+    assert.equal(await visible(page, '#restore-lesson'), false, `${lang}: no ↺ lesson`);
+  }
+  await context.close();
+});
+
 test('"Embed code" says "Embed code copied" (and 嵌入代码已复制), with the code on the clipboard', async () => {
   for (const [lang, words] of [['en', /^Embed code copied/], ['zh', /^嵌入代码已复制/]]) {
     const { page, context } = await at(`?opt=adam:lr=0.2&lang=${lang}`, 1280, 800);
