@@ -107,6 +107,35 @@ test('a figure mounted on a page with no stylesheet of its own is styled: a row 
   await p.close();
 });
 
+// The README's 中文 snippet: install_zh, then mount; without it the figure
+// is English, and the console says why (an author's lang: 'zh' had been
+// silently English).
+test("mount(…, {lang: 'zh'}) is worded in 中文 after install_zh, and says what is missing without it", async () => {
+  const p = await browser.newPage({ viewport: { width: 800, height: 700 } });
+  const warnings = [];
+  p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await p.route(server.url + 'zh.html', (r) => r.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><div id="a"></div><div id="b"></div><script type="module">
+      import init, { mount, install_zh } from './gradscape.js';
+      await init();
+      const scene = { optimizers: [{ kind: 'gd', lr: 0.4 }, { kind: 'momentum', lr: 0.4 }] };
+      mount(document.getElementById('a'), scene, { lang: 'zh' });
+      install_zh(await (await fetch('./zh.json')).text());
+      mount(document.getElementById('b'), scene, { lang: 'zh' });
+      document.body.dataset.ready = 'true';
+    </script>`,
+  }));
+  await p.goto(server.url + 'zh.html');
+  await p.waitForSelector('body[data-ready="true"]');
+  const legend = (id) => p.locator(`#${id} .gs-legend`).innerText();
+  assert.match(await legend('a'), /Momentum/);
+  assert.ok(warnings.some((w) => w.includes('install_zh')), warnings.join('\n'));
+  assert.match(await legend('b'), /动量法/);
+  assert.equal(warnings.length, 1, 'the second figure, with the words installed, says nothing');
+  await p.close();
+});
+
 test("a mounted figure's loss chart follows the host page's colours, not the system's theme", async () => {
   // Light notes on a system in dark mode drew its labels pale on white; a
   // page made dark by a class, dark on dark.

@@ -209,6 +209,15 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         .or_else(|| doc.document_element()?.get_attribute("lang"))
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or_default();
+    // The module is built without the Chinese words: an author who asked
+    // for them and did not install them gets English, and is told why.
+    if lang == Lang::Zh && !gradscape_text::zh::installed() {
+        web_sys::console::warn_1(&JsValue::from_str(
+            "gradscape mount(): {lang: 'zh'} needs the Chinese words first: \
+             install_zh(await (await fetch(new URL('zh.json', base))).text()); \
+             the figure is worded in English until then",
+        ));
+    }
     let scene = parse_scene(&scene, lang)?;
     let with_loss = option("loss").and_then(|v| v.as_bool()).unwrap_or(false);
     // The whole figure's height in CSS px (an author's `height`).
