@@ -315,7 +315,7 @@ fn hidden_leaves_runs_out_as_the_page_s_legend_boxes_do() {
     assert_eq!(entries(&svg), entries(&whole)[1..], "the second run's mark");
     assert_eq!(svg.matches(r#"<g class="run""#).count(), 1);
     assert_one_line(
-        &run(&["render", RACE, "-o", s(&out), "--hidden", "3"]),
+        &run(&["render", RACE, "-o", s(&out), "--hidden", "1,3"]),
         "no such run",
         &["--hidden", "from 1 to 2", "got \"3\""],
     );

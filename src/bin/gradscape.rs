@@ -232,9 +232,12 @@ fn run(cli: Cli) -> Result<(), String> {
                 None => Vec::new(),
                 Some(list) => {
                     let (hidden, bad) = gradscape::url::hidden_runs(&list, runs.len());
-                    if !bad.is_empty() {
-                        let n = runs.len().to_string();
-                        return Err(trf(lang, "cli.hidden", &["--hidden", &n, &list]));
+                    // The items that are no run's, as the link's notice names them.
+                    if let Some(gradscape::url::Notice::BadHidden { got, runs }) = bad.first() {
+                        return Err(match runs {
+                            0 => trf(lang, "cli.hidden-no-runs", &["--hidden", got]),
+                            n => trf(lang, "cli.hidden", &["--hidden", &n.to_string(), got]),
+                        });
                     }
                     hidden
                 }

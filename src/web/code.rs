@@ -48,6 +48,7 @@ pub fn changed(app: &App) -> Result<(), JsValue> {
         PENDING.with(|p| p.set(false));
         with_app(|app| refresh(app))
     })
+    .inspect_err(|_| PENDING.with(|p| p.set(false)))
 }
 
 fn open(app: &App) -> Result<bool, JsValue> {

@@ -128,8 +128,10 @@ thread_local! {
 /// undo): the removed field's "change" then set η back to the text just
 /// abandoned, and its "change" ended the edit before Escape could.
 pub(crate) fn echo(e: &web_sys::Event) -> bool {
-    matches!(e.type_().as_str(), "change" | "blur" | "focusout")
-        && APP.with(|a| a.try_borrow_mut().is_err())
+    // Busy first: every event of the page passes here, and the type is a
+    // string copied out of JS.
+    APP.with(|a| a.try_borrow_mut().is_err())
+        && matches!(e.type_().as_str(), "change" | "blur" | "focusout")
 }
 
 /// Queue `msg` and, unless a message is being handled (it will pick this

@@ -210,12 +210,13 @@ pub fn mount(element: Element, scene: JsValue, options: JsValue) -> Result<Figur
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or_default();
     // The module is built without the Chinese words: an author who asked
-    // for them and did not install them gets English, and is told why.
+    // for them (or whose page is `<html lang="zh">`) and did not install
+    // them gets English, and is told why.
     if lang == Lang::Zh && !gradscape_text::zh::installed() {
         web_sys::console::warn_1(&JsValue::from_str(
-            "gradscape mount(): {lang: 'zh'} needs the Chinese words first: \
-             install_zh(await (await fetch(new URL('zh.json', base))).text()); \
-             the figure is worded in English until then",
+            "gradscape mount(): a figure in 中文 (options.lang or <html lang>) needs \
+             the Chinese words first: install_zh(await (await fetch('…/zh.json')).text()), \
+             zh.json being beside gradscape.js; until then it is worded in English",
         ));
     }
     let scene = parse_scene(&scene, lang)?;

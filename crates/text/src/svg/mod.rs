@@ -138,16 +138,14 @@ fn counter(lang: Lang, k: usize, steps: usize) -> Counter {
 pub fn render(scene: &Scene, all: &[Trajectory], opt: &SvgOptions) -> String {
     let (width, height) = (opt.width.max(200) as f64, opt.height.max(150) as f64);
     // The runs shown, each with its position (its colour and mark).
-    let (index, runs): (Vec<usize>, Vec<Trajectory>) = all
+    let (index, runs): (Vec<usize>, Vec<&Trajectory>) = all
         .iter()
         .enumerate()
         .filter(|(i, _)| !opt.hidden.get(*i).copied().unwrap_or(false))
-        .map(|(i, t)| (i, t.clone()))
         .unzip();
-    let runs = &runs[..];
     let frame: Vec<Cow<Trajectory>> = runs
         .iter()
-        .map(|t| match opt.step {
+        .map(|&t| match opt.step {
             Some(k) => run_at(t, k),
             None => Cow::Borrowed(t),
         })
@@ -176,7 +174,7 @@ pub fn render(scene: &Scene, all: &[Trajectory], opt: &SvgOptions) -> String {
     // Each run's words at the frame's step (the page legend's then, see
     // `status_at`), and at the end.
     let diags: Vec<_> = runs.iter().map(|t| diagnose(&scene.landscape, t)).collect();
-    let legend_words = |(t, d): (&Trajectory, &Diagnosis), k: Option<usize>| {
+    let legend_words = |(t, d): (&&Trajectory, &Diagnosis), k: Option<usize>| {
         let label = run_label(t, opt.lang);
         // Gone wrong by then: its words in the error red, as the page's.
         let (status, wrong) = match k {

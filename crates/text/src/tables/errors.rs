@@ -150,6 +150,10 @@ pub const EN: crate::Table = &[
         "{0} must be run numbers from 1 to {1}, separated by commas (got \"{2}\")",
     ),
     (
+        "cli.hidden-no-runs",
+        "{0}: this scene has no runs to leave out (got \"{1}\")",
+    ),
+    (
         "cli.gif-frames",
         "a GIF of {0} frames is too long (at most {1}): use {2} or more",
     ),
@@ -296,6 +300,10 @@ pub const ZH: crate::Table = &[
     (
         "cli.hidden",
         "{0} 应为 1 到 {1} 的运行编号，以逗号分隔（输入为“{2}”）",
+    ),
+    (
+        "cli.hidden-no-runs",
+        "{0}：此场景没有可省略的运行（输入为“{1}”）",
     ),
     (
         "cli.gif-frames",
