@@ -385,7 +385,7 @@ impl Model {
             _ => None,
         };
         // Every value was validated on the way in; on an error the old runs stay.
-        if let Ok((mut runs, diags)) = super::replay::replay(&self.scene, last) {
+        if let Ok((mut runs, diags)) = super::replay::replay(&self.scene, last, self.moving()) {
             if let Some(q) = &mut self.quiz {
                 super::quiz::hide_future(q, &mut runs);
             }
@@ -396,6 +396,18 @@ impl Model {
         }
         self.hidden.resize(self.scene.optimizers.len(), false);
         self.t = self.t.min(self.horizon());
+    }
+
+    /// A slider, the window or the start is being dragged: the replay
+    /// leaves the hints' smaller η for the drag's end.
+    fn moving(&self) -> bool {
+        self.interacting || matches!(self.drag, Drag::Start { moving: true, .. })
+    }
+
+    /// Once a drag rests: the smaller η of the hints diagnosed while it
+    /// moved ([`super::replay::fill_calmer`]); whether any was found.
+    pub fn fill_calmer(&mut self) -> bool {
+        super::replay::fill_calmer(&self.scene, &self.runs, &mut self.diags)
     }
 
     /// The last step the page may show: the scene's last, or where a quiz

@@ -434,7 +434,12 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         Msg::Settle => {
             if m.drag == Drag::None && m.pointers.is_empty() {
                 m.interacting = false;
-                Dirty::SETTLED | Dirty::LINK
+                let calmer = if m.fill_calmer() {
+                    Dirty::LEGEND
+                } else {
+                    Dirty::NONE
+                };
+                Dirty::SETTLED | Dirty::LINK | calmer
             } else {
                 Dirty::SETTLE
             }

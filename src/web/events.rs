@@ -258,6 +258,28 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
             });
         }
     })?;
+    // A message's "Use η = …": the card's η set to the smaller η its hint
+    // names, one undo step.
+    let messages: Element = by_id(doc, "messages")?;
+    on(&messages, "click", |e: web_sys::MouseEvent| {
+        let Some(b) = closest(e.target(), "button.use-calmer") else {
+            return;
+        };
+        let i = closest(e.target(), "li")
+            .and_then(|li| li.get_attribute("data-index"))
+            .and_then(|s| s.parse().ok());
+        let v = b.get_attribute("data-lr").and_then(|s| s.parse().ok());
+        if let (Some(i), Some(v)) = (i, v) {
+            dispatch(Msg::EndGesture);
+            dispatch(Msg::SetHyper {
+                i,
+                key: HyperKey::Lr,
+                v,
+                slider: false,
+            });
+            dispatch(Msg::EndGesture);
+        }
+    })?;
     let add: HtmlButtonElement = by_id(doc, "add-optimizer")?;
     let kind_sel: HtmlSelectElement = by_id(doc, "add-kind")?;
     let d = doc.clone();

@@ -132,8 +132,12 @@ pub fn set_status(
     Ok(())
 }
 
+/// A run's message: its index, head, hint and the smaller η its button
+/// offers (the hint's verified η, when the card's η may change).
+pub type Message = (usize, String, String, Option<f64>);
+
 thread_local! {
-    /// The messages list's content as last built: (index, head, hint).
-    pub static MESSAGES: std::cell::RefCell<Vec<(usize, String, String)>> =
+    /// The messages list's content as last built.
+    pub static MESSAGES: std::cell::RefCell<Vec<Message>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }

@@ -411,15 +411,17 @@ pub fn build_legend(
     Ok(())
 }
 
-/// One message per run that went wrong, saying why.
+/// One message per run that went wrong, saying why; `offer`: a button
+/// sets the smaller η the hint names (not when a link fixed η).
 pub fn build_messages(
     doc: &Document,
     list: &Element,
     runs: &[Trajectory],
     diags: &[Diagnosis],
     lang: Lang,
+    offer: bool,
 ) -> Result<(), JsValue> {
-    let content: Vec<(usize, String, String)> = runs
+    let content: Vec<super::legend::Message> = runs
         .iter()
         .zip(diags)
         .enumerate()
@@ -433,7 +435,8 @@ pub fn build_messages(
             } else {
                 head + " "
             };
-            Some((i, head, hint))
+            let calmer = d.hint.as_ref().and_then(|h| h.calmer()).filter(|_| offer);
+            Some((i, head, hint, calmer))
         })
         .collect();
     // The same messages as on the page: nothing to rebuild (a drag that
@@ -444,11 +447,22 @@ pub fn build_messages(
         return Ok(());
     }
     list.set_text_content(None);
-    for (i, head, hint) in &content {
+    for (i, head, hint, calmer) in &content {
         let li = el(doc, "li", &[("data-index", &i.to_string())], None)?;
         add(&li, &swatch(doc, *i)?)?;
         add(&li, &el(doc, "strong", &[], Some(head))?)?;
         li.append_child(&doc.create_text_node(hint))?;
+        if let Some(lr) = calmer {
+            // The exact value in the attribute (Rust's shortest form reads
+            // back as the same f64), the shown one in the hint's form.
+            let words = trf(lang, "hint.use-calmer", &[&fmt_num(*lr)]);
+            let attrs = [
+                ("type", "button"),
+                ("class", "use-calmer"),
+                ("data-lr", &lr.to_string()),
+            ];
+            add(&li, &el(doc, "button", &attrs, Some(&words))?)?;
+        }
         list.append_child(&li)?;
     }
     super::legend::MESSAGES.with(|m| *m.borrow_mut() = content);

@@ -144,12 +144,14 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             app.t,
             app.lang,
         )?;
+        let lr = crate::url::Group::Key(crate::optim::Key::Hyper(crate::optim::HyperKey::Lr));
         panel::build_messages(
             &app.doc,
             &app.root("messages")?,
             &app.runs,
             &app.diags,
             app.lang,
+            !app.locks.fixed(lr),
         )?;
     }
     if d.has(Dirty::TIME) {

@@ -19,6 +19,9 @@ use crate::optim::Fault;
 use crate::run::{Stop, Trajectory};
 use crate::theory::{bowl_curvature, Method, MomentumForm};
 
+mod calmer;
+pub use calmer::{calmer_lr, diagnose_in};
+
 /// How a run ended, for the legend and the loss chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Health {
@@ -97,6 +100,9 @@ pub enum Hint {
         lr: f64,
         /// Whether a schedule set the rates.
         scheduled: bool,
+        /// A smaller η that was run and worked ([`calmer_lr`]; filled in
+        /// by [`diagnose_in`], which has the scene to run it).
+        calmer: Option<f64>,
     },
     /// GD with η > 2/L on a quadratic.
     GdUnstable {
@@ -157,6 +163,9 @@ pub enum Hint {
         step: usize,
         /// Whether a schedule set the rates.
         scheduled: bool,
+        /// A smaller η that was run and worked ([`calmer_lr`]; filled in
+        /// by [`diagnose_in`], which has the scene to run it).
+        calmer: Option<f64>,
     },
     /// A block could not take step `step` at (x, y) (the last point).
     Fault {
@@ -213,7 +222,22 @@ pub enum Hint {
         lr: f64,
         /// Whether a schedule set the rates.
         scheduled: bool,
+        /// A smaller η that was run and worked ([`calmer_lr`]; filled in
+        /// by [`diagnose_in`], which has the scene to run it).
+        calmer: Option<f64>,
     },
+}
+
+impl Hint {
+    /// The smaller η that was run and worked, when the hint names one.
+    pub fn calmer(&self) -> Option<f64> {
+        match *self {
+            Hint::Diverged { calmer, .. }
+            | Hint::Grew { calmer, .. }
+            | Hint::ExprLeft { calmer, .. } => calmer,
+            _ => None,
+        }
+    }
 }
 
 /// Judge one run on its landscape.
@@ -414,6 +438,7 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
             step,
             lr: peak,
             scheduled,
+            calmer: None,
         };
     }
     // The bounds are those of a constant η: under a schedule they explain
@@ -457,12 +482,14 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
             lr: peak,
             step,
             scheduled,
+            calmer: None,
         },
         Stop::Completed => Hint::Grew {
             first,
             last,
             lr: peak,
             scheduled,
+            calmer: None,
         },
     }
 }

@@ -12,6 +12,18 @@ pub fn hint_text(d: &Diagnosis, lang: Lang) -> Option<String> {
     d.hint.as_ref().map(|h| hint(h, lang))
 }
 
+/// `text`, then the smaller η that was run and worked, when one was.
+fn with_calmer(text: String, calmer: Option<f64>, lang: Lang) -> String {
+    match calmer {
+        // Chinese sentences run on without a space.
+        Some(lr) => {
+            let gap = if lang == Lang::Zh { "" } else { " " };
+            text + gap + &trf(lang, "hint.calmer", &[&fmt_num(lr)])
+        }
+        None => text,
+    }
+}
+
 /// One sentence on why a run went wrong and what to try, in `lang`.
 pub fn hint(h: &Hint, lang: Lang) -> String {
     let f = |v: f64| fmt_num(v);
@@ -26,14 +38,19 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             step,
             lr,
             scheduled,
-        } => trf(
+            calmer,
+        } => with_calmer(
+            trf(
+                lang,
+                if scheduled {
+                    "hint.expr-left-scheduled"
+                } else {
+                    "hint.expr-left"
+                },
+                &[&step.to_string(), &f(lr)],
+            ),
+            calmer,
             lang,
-            if scheduled {
-                "hint.expr-left-scheduled"
-            } else {
-                "hint.expr-left"
-            },
-            &[&step.to_string(), &f(lr)],
         ),
         Hint::GdUnstable { lr, l, bound } => trf(lang, "hint.gd", &[&f(lr), &f(l), &f(bound)]),
         Hint::Momentum {
@@ -79,14 +96,19 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             lr,
             step,
             scheduled,
-        } => trf(
+            calmer,
+        } => with_calmer(
+            trf(
+                lang,
+                if scheduled {
+                    "hint.diverged-scheduled"
+                } else {
+                    "hint.diverged"
+                },
+                &[&f(lr), &step.to_string()],
+            ),
+            calmer,
             lang,
-            if scheduled {
-                "hint.diverged-scheduled"
-            } else {
-                "hint.diverged"
-            },
-            &[&f(lr), &step.to_string()],
         ),
         Hint::Unbounded { first, last } => {
             trf(lang, "hint.unbounded", &[&prose(first), &prose(last)])
@@ -116,14 +138,19 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             last,
             lr,
             scheduled,
-        } => trf(
+            calmer,
+        } => with_calmer(
+            trf(
+                lang,
+                if scheduled {
+                    "hint.grew-scheduled"
+                } else {
+                    "hint.grew"
+                },
+                &[&prose(first), &prose(last), &f(lr)],
+            ),
+            calmer,
             lang,
-            if scheduled {
-                "hint.grew-scheduled"
-            } else {
-                "hint.grew"
-            },
-            &[&prose(first), &prose(last), &f(lr)],
         ),
         Hint::Fault { fault, step, x, y } => trf(
             lang,
@@ -292,6 +319,35 @@ mod tests {
                 hint: None
             }
         );
+    }
+
+    #[test]
+    fn a_run_without_a_known_bound_names_a_smaller_eta_that_was_run() {
+        // GD η = 0.01 on Rosenbrock: no bound in closed form; the hint
+        // names an η that diagnose_in ran, in both languages.
+        let (s, t) = run(
+            r#"{"landscape":{"kind":"rosenbrock"},"start":[-1.5,2],"steps":300,"optimizers":[{"kind":"gd","lr":0.01}]}"#,
+        );
+        let d = gradscape_core::diagnose::diagnose_in(&s, &t);
+        let Some(Hint::Diverged {
+            calmer: Some(lr), ..
+        }) = d.hint
+        else {
+            panic!("{d:?}");
+        };
+        let en = hint_text(&d, Lang::En).unwrap();
+        assert!(
+            en.ends_with(&format!(
+                "Try a smaller η. For example, with η = {} (all else unchanged) the run completes and its loss ends no higher than where it started.",
+                fmt_num(lr)
+            )),
+            "{en}"
+        );
+        let zh = hint_text(&d, Lang::Zh).unwrap();
+        assert!(zh.ends_with(&format!("试试更小的 η。例如取 η = {}（其余不变），这次运行能跑完所有步数，最终损失不高于起点。", fmt_num(lr))), "{zh}");
+        // The plain diagnosis (no scene to run) names none.
+        let plain = hint_text(&diagnose(&s.landscape, &t), Lang::En).unwrap();
+        assert!(plain.ends_with("Try a smaller η."), "{plain}");
     }
 
     #[test]

@@ -69,14 +69,18 @@ pub(super) fn set(m: &mut Model, i: usize, key: HyperKey, v: f64, slider: bool) 
     match set_hyper(&mut m.scene, i, key, v) {
         Ok(()) if m.scene.optimizers[i] == before && !slider => clear_card_error(m, i),
         Ok(()) => {
-            let mut d = clear_card_error(m, i) | Dirty::CARD_VALUES | runs(m);
+            // A drag: the link is rewritten once the slider rests
+            // (history.replaceState costs ~10 ms a call), and the replay
+            // leaves the hints' smaller η until then (app/replay.rs).
             if slider {
-                // A drag: the link is rewritten once the slider rests
-                // (history.replaceState costs ~10 ms a call).
                 m.interacting = true;
-                d |= Dirty::SETTLE;
             }
-            d
+            let d = clear_card_error(m, i) | Dirty::CARD_VALUES | runs(m);
+            if slider {
+                d | Dirty::SETTLE
+            } else {
+                d
+            }
         }
         Err(Some(e)) => {
             m.card_errors.retain(|c| c.card() != i);

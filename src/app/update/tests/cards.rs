@@ -443,3 +443,38 @@ fn a_card_change_replays_to_the_numbers_of_a_fresh_simulation() {
     update(&mut m, Msg::SetSigma(0.0));
     assert_fresh(&m, "noise off");
 }
+
+#[test]
+fn a_dragged_run_names_its_smaller_eta_once_the_drag_rests() {
+    // GD η = 0.01 on Rosenbrock diverges; no bound in closed form, so the
+    // hint names an η that was run (diagnose/calmer.rs) — not at every
+    // input of a drag (reruns), but once it rests.
+    let scene = Scene::from_json(
+        r#"{"landscape": {"kind": "rosenbrock"}, "start": [-1.5, 2], "steps": 300, "optimizers": [{"kind": "gd", "lr": 0.01}, {"kind": "adam", "lr": 0.1}]}"#,
+    )
+    .unwrap();
+    let calmer = |m: &Model| m.diags[0].hint.as_ref().and_then(|h| h.calmer());
+    let fresh = |m: &Model| -> Vec<_> {
+        m.runs
+            .iter()
+            .map(|t| crate::diagnose::diagnose_in(&m.scene, t))
+            .collect()
+    };
+    let mut m = Model::new(scene, 300, Lang::En);
+    assert_eq!(calmer(&m), Some(0.002));
+    update(&mut m, hyper(0, HyperKey::Lr, 0.012, true));
+    assert!(m.interacting);
+    assert_eq!(calmer(&m), None, "{:?}", m.diags[0]);
+    let d = update(&mut m, Msg::Settle);
+    assert!(d.has(Dirty::LEGEND) && d.has(Dirty::SETTLED), "{d:?}");
+    assert!(calmer(&m).is_some_and(|lr| lr < 0.012));
+    assert_eq!(m.diags, fresh(&m));
+    // Typed (or a − / + press): at once.
+    update(&mut m, hyper(0, HyperKey::Lr, 0.02, false));
+    assert!(calmer(&m).is_some_and(|lr| lr < 0.02));
+    assert_eq!(m.diags, fresh(&m));
+    // A drag that rests on an η that works: nothing to name.
+    update(&mut m, hyper(0, HyperKey::Lr, 0.001, true));
+    let d = update(&mut m, Msg::Settle);
+    assert!(!d.has(Dirty::LEGEND) && m.diags[0].hint.is_none(), "{d:?}");
+}
