@@ -71,6 +71,9 @@ impl Dirty {
     /// A value typed (a number field's, the formula's) was taken: a pause
     /// settles it ([`crate::app::Msg::Paused`], [`crate::app::Msg::FormulaPaused`]).
     pub const PAUSE: Dirty = Dirty(1 << 25);
+    /// A hint waits for its smaller η (reruns): ask for it after the paint
+    /// ([`crate::app::Msg::FillCalmer`]).
+    pub const CALMER: Dirty = Dirty(1 << 26);
 
     /// What a view change redraws.
     pub const VIEW: Dirty = Dirty(Self::PLOT.0 | Self::LINK.0);

@@ -385,7 +385,7 @@ impl Model {
             _ => None,
         };
         // Every value was validated on the way in; on an error the old runs stay.
-        if let Ok((mut runs, diags)) = super::replay::replay(&self.scene, last, self.moving()) {
+        if let Ok((mut runs, diags)) = super::replay::replay(&self.scene, last) {
             if let Some(q) = &mut self.quiz {
                 super::quiz::hide_future(q, &mut runs);
             }
@@ -398,16 +398,30 @@ impl Model {
         self.t = self.t.min(self.horizon());
     }
 
-    /// A slider, the window or the start is being dragged: the replay
-    /// leaves the hints' smaller η for the drag's end.
+    /// A slider, the window or the start is being dragged: the hints'
+    /// smaller η waits until it rests (reruns at every input).
     fn moving(&self) -> bool {
         self.interacting || matches!(self.drag, Drag::Start { moving: true, .. })
     }
 
-    /// Once a drag rests: the smaller η of the hints diagnosed while it
-    /// moved ([`super::replay::fill_calmer`]); whether any was found.
+    /// A hint waits for its smaller η (searched once nothing is dragged).
+    pub fn calmer_waits(&self) -> bool {
+        self.diags
+            .iter()
+            .any(|d| d.hint.as_ref().is_some_and(|h| h.calmer_pending()))
+    }
+
+    /// A hint waits for its smaller η and nothing is being dragged.
+    pub fn calmer_due(&self) -> bool {
+        !self.moving() && self.calmer_waits()
+    }
+
+    /// The smaller η of the first hint that waits for one (unless something
+    /// is being dragged): one search a task, the next after the next paint
+    /// ([`Self::calmer_due`]); whether one was searched.
     pub fn fill_calmer(&mut self) -> bool {
-        super::replay::fill_calmer(&self.scene, &self.runs, &mut self.diags)
+        !self.moving()
+            && crate::diagnose::fill_calmer(&self.scene, &self.runs, &mut self.diags, 1) > 0
     }
 
     /// The last step the page may show: the scene's last, or where a quiz

@@ -301,6 +301,9 @@ pub enum Msg {
     OpenLink(Box<super::link::Link>),
     /// The user rested: draw the full-resolution surface and write the link.
     Settle,
+    /// After the paint: the smaller η the hints name, found by reruns
+    /// (diagnose/calmer.rs), unless something is being dragged.
+    FillCalmer,
     /// The plot was measured at this size.
     Measured {
         /// CSS width.

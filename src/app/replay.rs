@@ -5,20 +5,19 @@
 //! changed cards are simulated again (a drag of one of 9 × 1000-step runs
 //! simulated all 9 at every input).
 
-use crate::diagnose::{calmer_lr, diagnose, diagnose_in, Diagnosis, Hint};
+use crate::diagnose::{diagnose, Diagnosis};
 use crate::run::{run_one_with, RunError, Trajectory};
 use crate::scene::Scene;
 
 /// The runs and diagnoses of `scene`. `last` is what was replayed before:
 /// its scene, runs and diagnoses; a card equal to its card there keeps its
 /// run when nothing else of the scene changed. Equal to `simulate_with(scene,
-/// false)` and `diagnose_in` of each run (`diagnose` while `moving`: the
-/// smaller η a hint names costs reruns, up to 12 ms for Adam's 10 000
-/// steps, so a drag leaves it to [`fill_calmer`] once it rests).
+/// false)` and `diagnose` of each run: the smaller η a hint names waits
+/// (reruns, several ms for Adam's 10 000 steps: `Msg::FillCalmer` after the
+/// paint).
 pub fn replay(
     scene: &Scene,
     last: Option<(&Scene, &[Trajectory], &[Diagnosis])>,
-    moving: bool,
 ) -> Result<(Vec<Trajectory>, Vec<Diagnosis>), RunError> {
     let n = scene.optimizers.len();
     let keep = last.filter(|(before, runs, diags)| {
@@ -38,36 +37,12 @@ pub fn replay(
             _ => {
                 let t = run_one_with(&scene.landscape, spec, scene, false)
                     .map_err(|e| RunError(e.0.under(&format!("optimizers[{i}]"))))?;
-                diags.push(if moving {
-                    diagnose(&scene.landscape, &t)
-                } else {
-                    diagnose_in(scene, &t)
-                });
+                diags.push(diagnose(&scene.landscape, &t));
                 runs.push(t);
             }
         }
     }
     Ok((runs, diags))
-}
-
-/// The smaller η of each hint that can name one and does not yet (a run
-/// diagnosed while `moving`); whether any was found.
-pub fn fill_calmer(scene: &Scene, runs: &[Trajectory], diags: &mut [Diagnosis]) -> bool {
-    let mut found = false;
-    for (t, d) in runs.iter().zip(diags.iter_mut()) {
-        if let Some(
-            Hint::Diverged { calmer, .. }
-            | Hint::Grew { calmer, .. }
-            | Hint::ExprLeft { calmer, .. },
-        ) = d.hint.as_mut()
-        {
-            if calmer.is_none() {
-                *calmer = calmer_lr(scene, &t.spec);
-                found |= calmer.is_some();
-            }
-        }
-    }
-    found
 }
 
 /// Whether two scenes are equal but for their optimizers (also the state

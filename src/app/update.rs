@@ -21,21 +21,29 @@ pub fn update(m: &mut Model, msg: Msg) -> Dirty {
             | Msg::Measured { .. }
             | Msg::Redraw
             | Msg::Settle
+            | Msg::FillCalmer
             | Msg::SetQuiz(_)
             | Msg::OpenLink(_)
     );
     let before = (m.quiz.is_some() && !quiet).then(|| quiz::key(&m.scene));
     let d = recorded(m, msg);
-    match before {
+    let d = match before {
         Some(b) if quiz::key(&m.scene) != b => d | quiz::scene_changed(m),
         _ => d,
+    };
+    if m.calmer_due() {
+        d | Dirty::CALMER
+    } else {
+        d
     }
 }
 
 /// [`update`] without the quiz's check.
 fn recorded(m: &mut Model, msg: Msg) -> Dirty {
     match msg {
-        Msg::Tick(_) | Msg::Measured { .. } | Msg::Redraw | Msg::Settle => return apply(m, msg),
+        Msg::Tick(_) | Msg::Measured { .. } | Msg::Redraw | Msg::Settle | Msg::FillCalmer => {
+            return apply(m, msg)
+        }
         Msg::Undo => return locks::guard(m, undo::undo),
         Msg::Cancel(f) => {
             let d = locks::guard(m, move |m| undo::cancel(m, f));
@@ -434,14 +442,16 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         Msg::Settle => {
             if m.drag == Drag::None && m.pointers.is_empty() {
                 m.interacting = false;
-                let calmer = if m.fill_calmer() {
-                    Dirty::LEGEND
-                } else {
-                    Dirty::NONE
-                };
-                Dirty::SETTLED | Dirty::LINK | calmer
+                Dirty::SETTLED | Dirty::LINK
             } else {
                 Dirty::SETTLE
+            }
+        }
+        Msg::FillCalmer => {
+            if m.fill_calmer() {
+                Dirty::LEGEND
+            } else {
+                Dirty::NONE
             }
         }
         Msg::Measured { w, h } => {

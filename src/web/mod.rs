@@ -10,6 +10,7 @@
 pub mod api;
 #[doc(hidden)]
 pub mod bench;
+mod calmer;
 mod caption;
 mod card_keys;
 mod card_sync;

@@ -196,6 +196,12 @@ fn build_rest(rest: Dirty, words_first: bool) -> Result<(), JsValue> {
             None => rest,
         };
         explain::build(app)?;
+        // The hints' smaller η, searched after this paint like any change's.
+        let rest = if app.calmer_due() {
+            rest | Dirty::CALMER
+        } else {
+            rest
+        };
         render::render(app, rest)?;
         // (Already set unless the page was built all at once.)
         app.plot.set_attribute("data-painted", "true")?;

@@ -10,7 +10,7 @@ use crate::optim::{Convention, OptSpec};
 use crate::params::ParamInfo;
 use crate::run::Trajectory;
 use crate::surface::{mark, Marker};
-use gradscape_text::diagnose::{hint_text, kind_title, message_head};
+use gradscape_text::diagnose::{calmer_value, hint_text, kind_title, message_head};
 use gradscape_text::optim::{flag_label, opt_label, param_label, param_name, run_label};
 use gradscape_text::{tr, trf, Lang};
 use wasm_bindgen::prelude::*;
@@ -454,8 +454,8 @@ pub fn build_messages(
         li.append_child(&doc.create_text_node(hint))?;
         if let Some(lr) = calmer {
             // The exact value in the attribute (Rust's shortest form reads
-            // back as the same f64), the shown one in the hint's form.
-            let words = trf(lang, "hint.use-calmer", &[&fmt_num(*lr)]);
+            // back as the same f64), shown as the hint writes it.
+            let words = trf(lang, "hint.use-calmer", &[&calmer_value(*lr)]);
             let attrs = [
                 ("type", "button"),
                 ("class", "use-calmer"),

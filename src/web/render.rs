@@ -145,14 +145,23 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             app.lang,
         )?;
         let lr = crate::url::Group::Key(crate::optim::Key::Hyper(crate::optim::HyperKey::Lr));
+        let messages = app.root("messages")?;
         panel::build_messages(
             &app.doc,
-            &app.root("messages")?,
+            &messages,
             &app.runs,
             &app.diags,
             app.lang,
             !app.locks.fixed(lr),
         )?;
+        // Whether a hint's smaller η is still to come (for tests and
+        // scripts that read the messages).
+        let calmer = if app.calmer_waits() {
+            "pending"
+        } else {
+            "done"
+        };
+        set_attr(&messages, "data-calmer", calmer)?;
     }
     if d.has(Dirty::TIME) {
         super::timebar::sync_time(app)?;
@@ -239,6 +248,9 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         super::timer::later(&app.window, super::timer::Later::Settle, || {
             super::dispatch(Msg::Settle)
         })?;
+    }
+    if d.has(Dirty::CALMER) {
+        super::calmer::ask(&app.window)?;
     }
     if d.has(Dirty::PENDING) || d.has(Dirty::PAUSE) {
         super::timer::later(&app.window, super::timer::Later::Typing, || {

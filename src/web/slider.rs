@@ -53,6 +53,11 @@ pub fn per_px(input: &HtmlInputElement) -> f64 {
     })
 }
 
+/// Whether a pointer holds a card's slider.
+pub fn pressed() -> bool {
+    DOWN.with(|d| d.borrow().is_some())
+}
+
 /// Whether `input`'s value is a touch not yet a drag (not for the model).
 pub fn held(input: &HtmlInputElement) -> bool {
     DOWN.with(|d| {
@@ -185,6 +190,12 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
         }
         ours_ended(&e);
     })?;
+    // Let go wherever it is let go (the cards' own listeners, when over
+    // them, first): web/calmer.rs asks for what it held back.
+    let window = web_sys::window().ok_or("no window")?;
+    for event in ["pointerup", "pointercancel"] {
+        on(&window, event, |e: PointerEvent| ours_ended(&e))?;
+    }
     on(&cards, "pointercancel", |e: PointerEvent| {
         if !DOWN.with(|d| d.borrow().as_ref().is_some_and(|d| d.id == e.pointer_id())) {
             return;

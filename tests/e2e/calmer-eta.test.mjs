@@ -2,12 +2,26 @@
 // diverges, and no bound is known in closed form; the message offers
 // "Use η = 0.002" (a rerun of that η completes and ends below its start),
 // the button sets it as one undo step, in English and 中文. While the η
-// slider is dragged the reruns wait; the value appears once it rests.
+// slider is dragged the reruns wait; the value appears once it rests. The
+// reruns run just after the paint (Msg::FillCalmer): the tests wait for
+// the sentence, as a reader's eye does for a frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { playgroundSuite, state, setScene, act, settled } from './support.mjs';
+import { playgroundSuite, state, setScene, act, settled, calmed } from './support.mjs';
 
 const { fresh, noConsoleErrors } = playgroundSuite();
+
+// Until run 0's hint names its smaller η.
+// Where card 0's η slider has its thumb (scrolled into view).
+async function thumb(page) {
+  const slider = page.locator('#optimizers .opt-card >> nth=0 >> input[type="range"][data-param="lr"]');
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  const f = await slider.evaluate((i) => (Number(i.value) - Number(i.min)) / (Number(i.max) - Number(i.min)));
+  return [box.x + 8 + f * (box.width - 16), box.y + box.height / 2];
+}
+
+const named = (page) => page.waitForFunction(() => /with η\u00a0=\u00a0|例如取 η\u00a0=\u00a0/.test(JSON.parse(window.wasmBindings.page_state()).runs[0].hint ?? ''));
 
 const ROSEN = {
   landscape: { kind: 'rosenbrock' },
@@ -19,12 +33,13 @@ const ROSEN = {
 test('a diverged run on Rosenbrock is offered a smaller η that works, one press away', async (t) => {
   const { page } = await fresh(t);
   await setScene(page, ROSEN);
+  await named(page);
   let s = await state(page);
   assert.equal(s.runs[0].health, 'diverged');
-  assert.match(s.runs[0].hint, /Try a smaller η\. For example, with η = 0\.002 \(all else unchanged\) the run completes and its loss ends no higher than where it started\.$/);
+  assert.match(s.runs[0].hint, /Try a smaller η\. For example, with η\u00a0=\u00a00\.002 \(all else unchanged\) a rerun completes all its steps and ends with a loss below its start\.$/);
   assert.equal(s.runs[1].hint, null);
   const button = page.locator('#messages li[data-index="0"] button.use-calmer');
-  assert.equal(await button.textContent(), 'Use η = 0.002');
+  assert.equal(await button.textContent(), 'Use η\u00a0=\u00a00.002');
   await act(page, () => button.click());
   s = await state(page);
   assert.equal(s.scene.optimizers[0].lr, 0.002);
@@ -34,47 +49,107 @@ test('a diverged run on Rosenbrock is offered a smaller η that works, one press
   assert.equal(await page.inputValue('#optimizers .opt-card >> nth=0 >> input.num[data-param="lr"]'), '0.002');
   // One undo step back to the diverged run and its message.
   await act(page, () => page.click('#undo'));
+  await named(page);
   s = await state(page);
   assert.equal(s.scene.optimizers[0].lr, 0.01);
   assert.equal(await button.count(), 1);
   // 中文.
   await act(page, () => page.selectOption('#lang', 'zh'));
+  await named(page);
   s = await state(page);
-  assert.match(s.runs[0].hint, /试试更小的 η。例如取 η = 0\.002（其余不变），这次运行能跑完所有步数，最终损失不高于起点。$/);
-  assert.equal(await button.textContent(), '改用 η = 0.002');
+  assert.match(s.runs[0].hint, /试试更小的 η。例如取 η\u00a0=\u00a00\.002（其余不变）重新运行，能跑完全部步数，最终损失低于初始损失。$/);
+  assert.equal(await button.textContent(), '改用 η\u00a0=\u00a00.002');
 });
 
 test('while the η slider is dragged the smaller η waits; it is named once the slider rests', async (t) => {
   const { page } = await fresh(t);
   await setScene(page, ROSEN);
-  const slider = page.locator('#optimizers .opt-card >> nth=0 >> input[type="range"][data-param="lr"]');
-  await slider.scrollIntoViewIfNeeded();
-  const box = await slider.boundingBox();
-  const y = box.y + box.height / 2;
-  const f = await slider.evaluate((i) => (Number(i.value) - Number(i.min)) / (Number(i.max) - Number(i.min)));
-  const x0 = box.x + 8 + f * (box.width - 16);
+  await named(page);
+  const [x0, y] = await thumb(page);
+  // What each input of the drag left in the hint, read as the input event
+  // reaches the document (after the page's own listener): a pause of the
+  // hand of 150 ms counts as resting, so the state is read at the input.
+  await page.evaluate(() => {
+    window.__mid = [];
+    document.addEventListener('input', () => {
+      const s = JSON.parse(window.wasmBindings.page_state());
+      window.__mid.push([s.scene.optimizers[0].lr, s.runs[0].health, s.runs[0].hint]);
+    });
+  });
   await page.mouse.move(x0, y);
   await page.mouse.down();
-  await page.mouse.move(x0 + 3, y);
-  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).scene.optimizers[0].lr !== 0.01);
-  let s = await state(page);
-  assert.equal(s.runs[0].health, 'diverged', 'a larger η still diverges');
-  assert.doesNotMatch(s.runs[0].hint, /For example/, 'no rerun while the slider moves');
+  for (const dx of [3, 6, 9]) {
+    await page.mouse.move(x0 + dx, y);
+    await page.waitForTimeout(20);
+  }
+  const mid = await page.evaluate(() => window.__mid);
+  assert.ok(mid.length >= 2 && mid.every(([lr]) => lr > 0.01), JSON.stringify(mid));
+  for (const [lr, health, hint] of mid) {
+    assert.equal(health, 'diverged', `η = ${lr} still diverges`);
+    assert.doesNotMatch(hint, /For example/, `no rerun while the slider moves (η = ${lr})`);
+  }
+  let s;
   await page.mouse.up();
-  await page.waitForFunction(() => /For example, with η = /.test(JSON.parse(window.wasmBindings.page_state()).runs[0].hint ?? ''));
+  await named(page);
   await settled(page);
   s = await state(page);
-  const lr = Number(/with η = ([0-9.e-]+) /.exec(s.runs[0].hint)[1]);
+  const text = /with η\u00a0=\u00a0([0-9.e-]+) /.exec(s.runs[0].hint)[1];
+  const lr = Number(text);
   assert.ok(lr > 0 && lr < s.scene.optimizers[0].lr, `${lr}`);
-  assert.equal(await page.locator('#messages button.use-calmer').textContent(), `Use η = ${lr}`);
+  assert.equal(await page.locator('#messages button.use-calmer').textContent(), `Use η\u00a0=\u00a0${text}`);
+});
+
+test('a slider held still is not at rest: the smaller η waits for its release', async (t) => {
+  // A 150 ms pause of the hand wrote the link and showed the sentence,
+  // which the next move took away again (the messages jumped 26 px).
+  const { page } = await fresh(t);
+  await setScene(page, { ...ROSEN, optimizers: [{ kind: 'gd', lr: 0.001 }] });
+  const [x0, y] = await thumb(page);
+  await page.mouse.move(x0, y);
+  await page.mouse.down();
+  // Right until GD diverges, then held still for 0.6 s.
+  for (let dx = 4; dx <= 60; dx += 4) {
+    await page.mouse.move(x0 + dx, y);
+    await page.waitForTimeout(10);
+  }
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).runs[0].health === 'diverged');
+  await page.waitForTimeout(600);
+  let s = await state(page);
+  assert.doesNotMatch(s.runs[0].hint, /For example/, 'held, not rested');
+  assert.equal(await page.getAttribute('#messages', 'data-calmer'), 'pending');
+  await page.mouse.up();
+  await named(page);
+  s = await state(page);
+  assert.match(s.runs[0].hint, /For example/);
+});
+
+test('a double click on "Use η" sets one run only; a key press moves the focus to the η it set', async (t) => {
+  const { page } = await fresh(t);
+  await setScene(page, { ...ROSEN, optimizers: [{ kind: 'gd', lr: 0.01 }, { kind: 'gd', lr: 0.02 }] });
+  await page.waitForFunction(() => document.querySelectorAll('#messages button.use-calmer').length === 2);
+  await act(page, () => page.dblclick('#messages li[data-index="0"] button.use-calmer'));
+  let s = await state(page);
+  assert.deepEqual(s.scene.optimizers.map((o) => o.lr), [0.002, 0.02], 'the second click did not reach run 2');
+  await calmed(page);
+  const second = page.locator('#messages li[data-index="1"] button.use-calmer');
+  await second.focus();
+  await act(page, () => page.keyboard.press('Enter'));
+  s = await state(page);
+  assert.ok(s.scene.optimizers[1].lr < 0.02, JSON.stringify(s.scene.optimizers));
+  const focused = await page.evaluate(() => {
+    const a = document.activeElement;
+    return [a?.type, a?.dataset.param, a?.closest('section.opt-card')?.dataset.index];
+  });
+  assert.deepEqual(focused, ['range', 'lr', '1']);
 });
 
 test('a link that fixes η shows the smaller η in words but offers no button', async (t) => {
   const { page } = await fresh(t);
   await page.goto(`${page.url().split('?')[0]}?f=rosenbrock&start=-1.5,2&steps=300&opt=gd:lr=0.01&lock=lr`);
   await page.waitForSelector('canvas#plot[data-ready="true"]');
+  await named(page);
   const s = await state(page);
-  assert.match(s.runs[0].hint, /For example, with η = 0\.002/);
+  assert.match(s.runs[0].hint, /For example, with η\u00a0=\u00a00\.002/);
   assert.ok(await page.locator('#optimizers input[type="range"][data-param="lr"]').first().isDisabled(), 'η is fixed by the link');
   assert.equal(await page.locator('#messages button.use-calmer').count(), 0);
 });

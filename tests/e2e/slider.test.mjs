@@ -4,7 +4,7 @@
 // fast paths skip work, never numbers). No timings: counts and equalities.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, openPage, frames } from './support.mjs';
+import { browserSuite, openPage, frames, calmed } from './support.mjs';
 
 // One server and one browser for the file.
 const suite = browserSuite();
@@ -43,6 +43,7 @@ async function rest(page) {
     await frames(page, 2);
     if ((await page.getAttribute('#plot', 'data-draws')) === a) break;
   }
+  await calmed(page);
 }
 
 // Drag card 0's η slider through `n` positions, each input in its own task

@@ -109,13 +109,19 @@ export const frames = (page, n = 2) => page.evaluate((n) => new Promise((ok) => 
   f(n);
 }), n);
 
-// Wait until the plot stops redrawing (a change has been drawn).
+// Until no hint waits for its smaller η (reruns just after the paint, one
+// hint a frame: diagnose/calmer.rs).
+export const calmed = (page) => page.waitForFunction(() => document.getElementById('messages')?.dataset.calmer !== 'pending', null, { timeout: 20000 });
+
+// Wait until the plot stops redrawing (a change has been drawn) and the
+// messages are complete.
 export async function settled(page) {
   for (let i = 0; i < 40; i++) {
     const a = await draws(page);
     await frames(page, 2);
-    if ((await draws(page)) === a) return;
+    if ((await draws(page)) === a) break;
   }
+  await calmed(page);
 }
 
 // The formula box's error once it shows: the error of an unfinished
@@ -238,8 +244,9 @@ export async function settle(page, before) {
   for (let i = 0; i < 30; i++) {
     const a = await draws(page);
     await frames(page, 2);
-    if ((await draws(page)) === a) return;
+    if ((await draws(page)) === a) break;
   }
+  await calmed(page);
 }
 
 export async function act(page, fn) {

@@ -20,7 +20,7 @@ use crate::run::{Stop, Trajectory};
 use crate::theory::{bowl_curvature, Method, MomentumForm};
 
 mod calmer;
-pub use calmer::{calmer_lr, diagnose_in};
+pub use calmer::{calmer_lr, diagnose_in, fill_calmer};
 
 /// How a run ended, for the legend and the loss chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -100,9 +100,9 @@ pub enum Hint {
         lr: f64,
         /// Whether a schedule set the rates.
         scheduled: bool,
-        /// A smaller η that was run and worked ([`calmer_lr`]; filled in
-        /// by [`diagnose_in`], which has the scene to run it).
-        calmer: Option<f64>,
+        /// A smaller η that was run and worked ([`calmer_lr`]): searched
+        /// by [`diagnose_in`] or [`fill_calmer`], which have the scene.
+        calmer: Calmer,
     },
     /// GD with η > 2/L on a quadratic.
     GdUnstable {
@@ -163,9 +163,9 @@ pub enum Hint {
         step: usize,
         /// Whether a schedule set the rates.
         scheduled: bool,
-        /// A smaller η that was run and worked ([`calmer_lr`]; filled in
-        /// by [`diagnose_in`], which has the scene to run it).
-        calmer: Option<f64>,
+        /// A smaller η that was run and worked ([`calmer_lr`]): searched
+        /// by [`diagnose_in`] or [`fill_calmer`], which have the scene.
+        calmer: Calmer,
     },
     /// A block could not take step `step` at (x, y) (the last point).
     Fault {
@@ -222,19 +222,50 @@ pub enum Hint {
         lr: f64,
         /// Whether a schedule set the rates.
         scheduled: bool,
-        /// A smaller η that was run and worked ([`calmer_lr`]; filled in
-        /// by [`diagnose_in`], which has the scene to run it).
-        calmer: Option<f64>,
+        /// A smaller η that was run and worked ([`calmer_lr`]): searched
+        /// by [`diagnose_in`] or [`fill_calmer`], which have the scene.
+        calmer: Calmer,
     },
+}
+
+/// The smaller η a hint can name ("Try a smaller η"), found by running it
+/// ([`calmer_lr`]): reruns that the page does after the paint.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Calmer {
+    /// Not searched yet.
+    Pending,
+    /// This η was run and worked.
+    Found(f64),
+    /// None down to the sliders' smallest η works, or the search would
+    /// rerun too many steps.
+    NotFound,
 }
 
 impl Hint {
     /// The smaller η that was run and worked, when the hint names one.
     pub fn calmer(&self) -> Option<f64> {
-        match *self {
+        match self.calmer_slot() {
+            Some(Calmer::Found(lr)) => Some(lr),
+            _ => None,
+        }
+    }
+
+    /// The hint's smaller η still to search for.
+    pub fn calmer_pending(&self) -> bool {
+        self.calmer_slot() == Some(Calmer::Pending)
+    }
+
+    fn calmer_slot(&self) -> Option<Calmer> {
+        let mut h = *self;
+        h.calmer_mut().copied()
+    }
+
+    /// The hints that can name a smaller η: theirs.
+    pub fn calmer_mut(&mut self) -> Option<&mut Calmer> {
+        match self {
             Hint::Diverged { calmer, .. }
             | Hint::Grew { calmer, .. }
-            | Hint::ExprLeft { calmer, .. } => calmer,
+            | Hint::ExprLeft { calmer, .. } => Some(calmer),
             _ => None,
         }
     }
@@ -438,7 +469,7 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
             step,
             lr: peak,
             scheduled,
-            calmer: None,
+            calmer: Calmer::Pending,
         };
     }
     // The bounds are those of a constant η: under a schedule they explain
@@ -482,14 +513,14 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
             lr: peak,
             step,
             scheduled,
-            calmer: None,
+            calmer: Calmer::Pending,
         },
         Stop::Completed => Hint::Grew {
             first,
             last,
             lr: peak,
             scheduled,
-            calmer: None,
+            calmer: Calmer::Pending,
         },
     }
 }

@@ -67,6 +67,29 @@ pub fn round_sig(v: f64, n: i32) -> f64 {
     }
 }
 
+/// Round `v` > 0 down to `n` significant digits: [`round_sig`]'s decimal,
+/// one unit of its last digit lower when that rounded up (0.002173 →
+/// 0.0021, 0.0996 → 0.099; 0.29 stays 0.29): an upper bound written short
+/// stays a bound.
+pub fn floor_sig(v: f64, n: i32) -> f64 {
+    let r = round_sig(v, n);
+    if r <= v || v <= 0.0 || !v.is_finite() {
+        return r;
+    }
+    let e = n - 1 - crate::math::log10(v).floor() as i32;
+    match e {
+        0..=22 => {
+            let k = 10f64.powi(e);
+            ((v * k).round() - 1.0) / k
+        }
+        -22..=-1 => {
+            let k = 10f64.powi(-e);
+            ((v / k).round() - 1.0) * k
+        }
+        _ => r,
+    }
+}
+
 /// A number for a sentence: 3 significant digits in [`fmt_num`]'s form;
 /// "—" when not finite.
 pub fn sig3(v: f64) -> String {
@@ -347,6 +370,33 @@ mod tests {
             proptest::prop_assert!(digits.len() <= 3, "{v} → {s}");
             let back: f64 = s.parse().unwrap();
             proptest::prop_assert!((back - v).abs() <= 0.0051 * v.abs(), "{v} → {s}");
+        }
+    }
+
+    #[test]
+    fn floor_sig_rounds_down_and_keeps_short_decimals() {
+        assert_eq!(floor_sig(0.002173, 2), 0.0021);
+        assert_eq!(floor_sig(0.002173, 1), 0.002);
+        assert_eq!(floor_sig(0.0996, 2), 0.099);
+        assert_eq!(floor_sig(379.0, 2), 370.0);
+        assert_eq!(floor_sig(0.3392857142857143, 4), 0.3392);
+        // Already short (0.29·100 is 28.999…): itself.
+        for v in [0.29, 0.58, 0.0003, 0.0024, 0.0093, 0.1, 4.7, 0.5] {
+            assert_eq!(floor_sig(v, 2), v);
+        }
+    }
+
+    proptest::proptest! {
+        /// Never above, less than a unit of the last digit below, and no
+        /// more digits than asked.
+        #[test]
+        fn floor_sig_is_a_short_lower_bound(m in 1.0f64..10.0, e in -12i32..12, n in 1i32..5) {
+            let v = m * 10f64.powi(e);
+            let f = floor_sig(v, n);
+            proptest::prop_assert!(f <= v, "{v} → {f}");
+            let unit = 10f64.powi(crate::math::log10(v).floor() as i32 - n + 1);
+            proptest::prop_assert!(v - f < unit * (1.0 + 1e-9), "{v} → {f}");
+            proptest::prop_assert_eq!(round_sig(f, n), f);
         }
     }
 

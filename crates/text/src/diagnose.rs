@@ -1,8 +1,8 @@
 //! A run's diagnosis in words: the legend's status and the hint saying why.
 
 use crate::{tr, trf, Lang};
-use gradscape_core::diagnose::{Diagnosis, Health, Hint, Stationary};
-use gradscape_core::format::{fmt_num, prose, sig3};
+use gradscape_core::diagnose::{Calmer, Diagnosis, Health, Hint, Stationary};
+use gradscape_core::format::{floor_sig, fmt_num, prose, sig3};
 use gradscape_core::optim::Fault;
 use gradscape_core::theory::{Method, MomentumForm};
 use gradscape_core::{OptKind, Trajectory};
@@ -12,21 +12,32 @@ pub fn hint_text(d: &Diagnosis, lang: Lang) -> Option<String> {
     d.hint.as_ref().map(|h| hint(h, lang))
 }
 
-/// `text`, then the smaller η that was run and worked, when one was.
-fn with_calmer(text: String, calmer: Option<f64>, lang: Lang) -> String {
+/// `text`, then the smaller η that was run and worked, when one was (the
+/// card's η under a schedule, whose rates are its multiples).
+fn with_calmer(text: String, calmer: Calmer, scheduled: bool, lang: Lang) -> String {
     match calmer {
-        // Chinese sentences run on without a space.
-        Some(lr) => {
-            let gap = if lang == Lang::Zh { "" } else { " " };
-            text + gap + &trf(lang, "hint.calmer", &[&fmt_num(lr)])
+        Calmer::Found(lr) => {
+            let key = if scheduled {
+                "hint.calmer-scheduled"
+            } else {
+                "hint.calmer"
+            };
+            text + crate::gap(lang) + &trf(lang, key, &[&calmer_value(lr)])
         }
-        None => text,
+        Calmer::Pending | Calmer::NotFound => text,
     }
+}
+
+/// The smaller η as the hint and its button write it: as the card's field
+/// does (0.00096, not 9.6e-4), the exact value that was run.
+pub fn calmer_value(lr: f64) -> String {
+    gradscape_core::format::field(lr)
 }
 
 /// One sentence on why a run went wrong and what to try, in `lang`.
 pub fn hint(h: &Hint, lang: Lang) -> String {
     let f = |v: f64| fmt_num(v);
+    let below = |v: f64| prose(floor_sig(v, 4));
     match *h {
         Hint::UndefinedStart => tr(lang, "hint.undefined-start").into(),
         Hint::UndefinedGrad { x, y, step } => trf(
@@ -50,9 +61,14 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
                 &[&step.to_string(), &f(lr)],
             ),
             calmer,
+            scheduled,
             lang,
         ),
-        Hint::GdUnstable { lr, l, bound } => trf(lang, "hint.gd", &[&f(lr), &f(l), &f(bound)]),
+        // Computed values in 4 digits (2/6 is not 0.3333333333333333), a
+        // bound to stay below rounded down so that it stays one.
+        Hint::GdUnstable { lr, l, bound } => {
+            trf(lang, "hint.gd", &[&f(lr), &prose(l), &below(bound)])
+        }
         Hint::Momentum {
             lr,
             l,
@@ -63,7 +79,14 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         } => trf(
             lang,
             "hint.momentum",
-            &[&f(lr), &f(l), &f(lr_l), &f(bound), &f(gamma), &f(lr_max)],
+            &[
+                &f(lr),
+                &prose(l),
+                &prose(lr_l),
+                &prose(bound),
+                &f(gamma),
+                &below(lr_max),
+            ],
         ),
         Hint::Nesterov {
             lr,
@@ -74,7 +97,13 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         } => trf(
             lang,
             "hint.nesterov",
-            &[&f(lr), &f(l), &f(lr_l), &f(bound), &f(lr_max)],
+            &[
+                &f(lr),
+                &prose(l),
+                &prose(lr_l),
+                &prose(bound),
+                &below(lr_max),
+            ],
         ),
         Hint::DecayUnstable {
             lr,
@@ -108,6 +137,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
                 &[&f(lr), &step.to_string()],
             ),
             calmer,
+            scheduled,
             lang,
         ),
         Hint::Unbounded { first, last } => {
@@ -119,19 +149,23 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             l,
             bound,
         } => match method {
-            Method::Gd => trf(lang, "hint.edge-gd", &[&f(lr), &f(l)]),
+            Method::Gd => trf(lang, "hint.edge-gd", &[&f(lr), &prose(l)]),
             Method::Momentum {
                 form: MomentumForm::HeavyBall,
                 gamma,
             } => trf(
                 lang,
                 "hint.edge-momentum",
-                &[&f(lr), &f(l), &f(bound), &f(gamma)],
+                &[&f(lr), &prose(l), &prose(bound), &f(gamma)],
             ),
             Method::Momentum {
                 form: MomentumForm::Nesterov,
                 ..
-            } => trf(lang, "hint.edge-nesterov", &[&f(lr), &f(l), &f(bound)]),
+            } => trf(
+                lang,
+                "hint.edge-nesterov",
+                &[&f(lr), &prose(l), &prose(bound)],
+            ),
         },
         Hint::Grew {
             first,
@@ -150,6 +184,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
                 &[&prose(first), &prose(last), &f(lr)],
             ),
             calmer,
+            scheduled,
             lang,
         ),
         Hint::Fault { fault, step, x, y } => trf(
@@ -330,24 +365,52 @@ mod tests {
         );
         let d = gradscape_core::diagnose::diagnose_in(&s, &t);
         let Some(Hint::Diverged {
-            calmer: Some(lr), ..
+            calmer: Calmer::Found(lr),
+            ..
         }) = d.hint
         else {
             panic!("{d:?}");
         };
         let en = hint_text(&d, Lang::En).unwrap();
+        let v = calmer_value(lr);
         assert!(
             en.ends_with(&format!(
-                "Try a smaller η. For example, with η = {} (all else unchanged) the run completes and its loss ends no higher than where it started.",
-                fmt_num(lr)
+                "Try a smaller η. For example, with η\u{a0}=\u{a0}{v} (all else unchanged) a rerun completes all its steps and ends with a loss below its start."
             )),
             "{en}"
         );
         let zh = hint_text(&d, Lang::Zh).unwrap();
-        assert!(zh.ends_with(&format!("试试更小的 η。例如取 η = {}（其余不变），这次运行能跑完所有步数，最终损失不高于起点。", fmt_num(lr))), "{zh}");
+        assert!(
+            zh.ends_with(&format!(
+                "试试更小的 η。例如取 η\u{a0}=\u{a0}{v}（其余不变）重新运行，能跑完全部步数，最终损失低于初始损失。"
+            )),
+            "{zh}"
+        );
         // The plain diagnosis (no scene to run) names none.
         let plain = hint_text(&diagnose(&s.landscape, &t), Lang::En).unwrap();
         assert!(plain.ends_with("Try a smaller η."), "{plain}");
+    }
+
+    #[test]
+    fn computed_bounds_are_written_in_four_digits_and_stay_bounds() {
+        // b = 3: 2/L = 2/6; Nesterov with γ = 0.9 (pytorch's default).
+        let (s, t) = run(
+            r#"{"landscape":{"kind":"quadratic","a":0.1,"b":3},"optimizers":[{"kind":"gd","lr":0.4}]}"#,
+        );
+        let hint = hint_text(&diagnose(&s.landscape, &t), Lang::En).unwrap();
+        assert!(hint.starts_with("η = 0.4 > 2/L = 2/6 = 0.3333"), "{hint}");
+        assert!(hint.ends_with("Try η below 0.3333."), "{hint}");
+        let (s, t) = run(
+            r#"{"convention":"pytorch","optimizers":[{"kind":"momentum","lr":0.5,"gamma":0.9,"nesterov":true}]}"#,
+        );
+        let hint = hint_text(&diagnose(&s.landscape, &t), Lang::En).unwrap();
+        // 2(1 + γ)/(1 + 2γ) = 1.357142…, η < 0.339285…: rounded down.
+        assert!(hint.contains("= 1.357"), "{hint}");
+        assert!(
+            hint.contains("0.3392") && !hint.contains("0.3393"),
+            "{hint}"
+        );
+        assert!(!hint.contains("1.3571428"), "{hint}");
     }
 
     #[test]

@@ -70,8 +70,8 @@ pub(super) fn set(m: &mut Model, i: usize, key: HyperKey, v: f64, slider: bool) 
         Ok(()) if m.scene.optimizers[i] == before && !slider => clear_card_error(m, i),
         Ok(()) => {
             // A drag: the link is rewritten once the slider rests
-            // (history.replaceState costs ~10 ms a call), and the replay
-            // leaves the hints' smaller η until then (app/replay.rs).
+            // (history.replaceState costs ~10 ms a call), and the hints'
+            // smaller η waits until then (Model::calmer_due).
             if slider {
                 m.interacting = true;
             }

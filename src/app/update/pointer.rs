@@ -122,24 +122,19 @@ pub(super) fn up(m: &mut Model, id: i32, x: f64, y: f64, click: bool) -> Dirty {
         (Some(_), Drag::Start { .. }) => Dirty::LESSON,
         _ => Dirty::NONE,
     };
-    // The start dragged: the hints' smaller η, left while it moved.
-    let released = match drag {
-        Drag::Start { moving: true, .. } if m.fill_calmer() => lesson | Dirty::LEGEND,
-        _ => lesson,
-    };
     if click {
         if let Drag::Pending { set: true, .. } = drag {
             let w = m.viewport(m.scene.view()).world(x, y);
-            return set_start(m, w) | released;
+            return set_start(m, w) | lesson;
         }
         // A quiz's plain click (or tap) places the guess.
         if let Drag::Pending { set: false, .. } = drag {
             if let Some(d) = super::quiz::click(m, x, y) {
-                return d | released;
+                return d | lesson;
             }
         }
     }
-    released
+    lesson
         | if m.interacting {
             Dirty::SETTLE
         } else {

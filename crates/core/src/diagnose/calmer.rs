@@ -1,96 +1,150 @@
 //! A smaller η that works, found by running it: what "try a smaller η"
 //! names where no bound is known (Rosenbrock, a formula, Adam anywhere).
 //!
-//! Halving η until a run ends no higher than it started, narrowing the
-//! gap to the η that failed by a few geometric bisections, then the value
-//! rounded down to two significant digits (one if that fails): the number
-//! a student reads is the number that was run, all else unchanged (the
-//! schedule, the noise's seed, the steps). Runs need not get better
-//! monotonically as η shrinks (a sweep finds islands of η that work above
-//! one that fails), so nothing is claimed of the η between.
+//! Halving η until a rerun, all else unchanged, completes and ends with a
+//! loss below its start, narrowing the gap to the η that failed by a few
+//! geometric bisections, then that value rounded down to two significant
+//! digits (one if that fails; else the halving that worked): the number a
+//! student reads is a number that was run, with the scene's schedule,
+//! noise seed and steps. At most [`SEARCH_STEPS`] steps are rerun for one
+//! hint, and a schedule whose rates are not multiples of η (CyclicLR's
+//! own peak) is not searched. Runs need not get better monotonically as η
+//! shrinks (a sweep finds islands of η that work above one that fails), so
+//! nothing is claimed of the η between.
 
-use super::{diagnose, Diagnosis, Hint};
-use crate::optim::OptSpec;
-use crate::run::{run_one_with, Trajectory};
+use super::{diagnose, Calmer, Diagnosis};
+use crate::format::floor_sig;
+use crate::optim::{HyperKey, OptSpec};
+use crate::params::ParamInfo;
+use crate::run::Trajectory;
 use crate::scene::Scene;
-use crate::sweep::{outcome, Outcome};
+use crate::sweep::{ending, Outcome};
+use std::cell::Cell;
 
 /// At most this many halvings (η/2²⁴ ≈ 6e-8·η).
 const HALVINGS: usize = 24;
 /// Geometric bisections between the halving that worked and the η above
 /// it that failed: within 2^(1/16) ≈ 4 % of that edge.
 const BISECTIONS: usize = 4;
-/// No η below the sliders' smallest is offered.
-const LR_MIN: f64 = 1e-4;
+/// At most this many steps rerun in one search (~20 ms of Adam's steps
+/// natively): a longer scene's hint names no η (every kind at η = 1000
+/// over 100 000 steps would have searched for seconds).
+const SEARCH_STEPS: usize = 100_000;
+/// How far below its start a run must end to work: a millionth of the
+/// start's loss (a run back where it started made no progress).
+const DESCENT: f64 = 1e-6;
 
-/// [`diagnose`] of run `t` of `scene`, with a verified smaller η in the
-/// hint of a run the step size sent too far ([`Hint::Diverged`],
-/// [`Hint::Grew`], [`Hint::ExprLeft`]).
+/// [`diagnose`] of run `t` of `scene`, with its hint's smaller η searched.
 pub fn diagnose_in(scene: &Scene, t: &Trajectory) -> Diagnosis {
     let mut d = diagnose(&scene.landscape, t);
-    if let Some(
-        Hint::Diverged { calmer, .. } | Hint::Grew { calmer, .. } | Hint::ExprLeft { calmer, .. },
-    ) = d.hint.as_mut()
-    {
-        *calmer = calmer_lr(scene, &t.spec);
-    }
+    fill_calmer(
+        scene,
+        std::slice::from_ref(t),
+        std::slice::from_mut(&mut d),
+        1,
+    );
     d
 }
 
-/// The largest η found (see the module's doc) with which `spec` on `scene`
-/// completes its steps and ends no higher than it started; None when none
-/// down to 1e-4 does.
-pub fn calmer_lr(scene: &Scene, spec: &OptSpec) -> Option<f64> {
-    let works = |lr: f64| {
-        let mut s = *spec;
-        s.hyper.lr = lr;
-        run_one_with(&scene.landscape, &s, scene, false)
-            .is_ok_and(|t| outcome(&t) == Outcome::Ok && t.loss.len() == scene.steps + 1)
-    };
-    let mut failed = spec.hyper.lr;
-    let mut ok = None;
-    for _ in 0..HALVINGS {
-        let lr = failed / 2.0;
-        if lr < LR_MIN {
+/// Search the smaller η of at most `most` hints of `diags` (those of
+/// `runs` of `scene`) still [`Calmer::Pending`], in run order; how many
+/// were searched.
+pub fn fill_calmer(
+    scene: &Scene,
+    runs: &[Trajectory],
+    diags: &mut [Diagnosis],
+    most: usize,
+) -> usize {
+    let mut searched = 0;
+    for (t, d) in runs.iter().zip(diags.iter_mut()) {
+        if searched == most {
             break;
         }
-        if works(lr) {
-            ok = Some(lr);
+        if let Some(c @ Calmer::Pending) = d.hint.as_mut().and_then(|h| h.calmer_mut()) {
+            *c = calmer_lr(scene, &t.spec).map_or(Calmer::NotFound, Calmer::Found);
+            searched += 1;
+        }
+    }
+    searched
+}
+
+/// The η found (see the module's doc) with which `spec` on `scene`
+/// completes its steps and ends with a loss below its start; None when
+/// none down to the slider's smallest η does, within [`SEARCH_STEPS`].
+pub fn calmer_lr(scene: &Scene, spec: &OptSpec) -> Option<f64> {
+    if spec.schedule.is_some_and(|s| !s.scales_with_lr()) {
+        return None;
+    }
+    let lr_min = ParamInfo::of(spec.kind, HyperKey::Lr).min;
+    let first = scene.landscape.value(scene.start);
+    let spent = Cell::new(0usize);
+    // Some(whether it works), None once the budget is spent.
+    let works = |lr: f64| -> Option<bool> {
+        if spent.get() + scene.steps > SEARCH_STEPS {
+            return None;
+        }
+        let mut s = *spec;
+        s.hyper.lr = lr;
+        let (o, fell) = ending(scene, &s).ok()?;
+        spent.set(
+            spent.get()
+                + match o {
+                    Outcome::Diverged { step } => step,
+                    _ => scene.steps,
+                },
+        );
+        // Below its start, not back on it: Lion's sign steps on exp(x·y)
+        // cycle back to (1, 1), a loss 2e-15 below e.
+        Some(o == Outcome::Ok && fell > DESCENT * first.abs())
+    };
+    let mut failed = spec.hyper.lr;
+    let mut halved = None;
+    for _ in 0..HALVINGS {
+        let lr = failed / 2.0;
+        if lr < lr_min {
+            break;
+        }
+        if works(lr)? {
+            halved = Some(lr);
             break;
         }
         failed = lr;
     }
-    let mut ok = ok?;
+    let halved = halved?;
+    let mut ok = halved;
     for _ in 0..BISECTIONS {
+        // Room kept for the rounded values' runs.
+        if spent.get() + 3 * scene.steps > SEARCH_STEPS {
+            break;
+        }
         let mid = (ok * failed).sqrt();
-        if works(mid) {
+        if works(mid)? {
             ok = mid;
         } else {
             failed = mid;
         }
     }
-    [2, 1]
-        .into_iter()
-        .map(|digits| floor_sig(ok, digits))
-        .find(|&lr| lr >= LR_MIN && works(lr))
-}
-
-/// `v` > 0 rounded down to `digits` significant digits, as the nearest
-/// double to that decimal (0.002173 → 0.0021).
-fn floor_sig(v: f64, digits: i32) -> f64 {
-    let k = digits - 1 - v.log10().floor() as i32;
-    let p = 10f64.powi(k.abs());
-    if k >= 0 {
-        (v * p).floor() / p
-    } else {
-        (v / p).floor() * p
+    let short = [floor_sig(ok, 2), floor_sig(ok, 1)];
+    let mut tried = Vec::with_capacity(2);
+    for lr in short {
+        if lr >= lr_min && !tried.contains(&lr) {
+            tried.push(lr);
+            if works(lr) == Some(true) {
+                return Some(lr);
+            }
+        }
     }
+    // Both short values fail (an island of η that works): the halving,
+    // run already, as short as the η it halved.
+    Some(halved)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnose::Hint;
     use crate::run::simulate;
+    use crate::sweep::outcome;
     use crate::theory::stability_bound;
 
     fn scene(json: &str) -> Scene {
@@ -99,24 +153,24 @@ mod tests {
 
     fn calmer_of(s: &Scene, i: usize) -> Option<f64> {
         let runs = simulate(s).unwrap();
-        match diagnose_in(s, &runs[i]).hint {
-            Some(
-                Hint::Diverged { calmer, .. }
-                | Hint::Grew { calmer, .. }
-                | Hint::ExprLeft { calmer, .. },
-            ) => calmer,
-            other => panic!("{other:?}"),
-        }
+        let h = diagnose_in(s, &runs[i]).hint.expect("a hint");
+        assert!(
+            matches!(
+                h,
+                Hint::Diverged { .. } | Hint::Grew { .. } | Hint::ExprLeft { .. }
+            ) && !h.calmer_pending(),
+            "{h:?}"
+        );
+        h.calmer()
     }
 
-    #[test]
-    fn rounds_down_to_a_decimal() {
-        assert_eq!(floor_sig(0.002173, 2), 0.0021);
-        assert_eq!(floor_sig(0.002173, 1), 0.002);
-        assert_eq!(floor_sig(37.9, 2), 37.0);
-        assert_eq!(floor_sig(379.0, 2), 370.0);
-        assert_eq!(floor_sig(0.5, 2), 0.5);
-        assert!(floor_sig(0.1999999, 2) <= 0.1999999);
+    /// Run `i` of `s` at η = `lr` completes and ends below its start.
+    fn works_at(s: &Scene, i: usize, lr: f64) -> bool {
+        let mut at = s.clone();
+        at.optimizers[i].hyper.lr = lr;
+        let t = &simulate(&at).unwrap()[i];
+        let (first, last) = (t.loss[0], *t.loss.last().unwrap());
+        outcome(t) == Outcome::Ok && first - last > 1e-6 * first.abs()
     }
 
     #[test]
@@ -126,26 +180,26 @@ mod tests {
             r#"{"landscape": {"kind": "rosenbrock"}, "start": [-1.5, 2], "steps": 300, "optimizers": [{"kind": "gd", "lr": 0.01}]}"#,
         );
         let lr = calmer_of(&s, 0).expect("a smaller η");
-        assert!((LR_MIN..0.01).contains(&lr), "{lr}");
+        assert!((1e-4..0.01).contains(&lr), "{lr}");
         // Two significant digits at most.
-        assert_eq!(format!("{:.1e}", lr).parse::<f64>().unwrap(), lr);
+        assert_eq!(crate::format::round_sig(lr, 2), lr);
+        assert!(works_at(&s, 0, lr));
         let mut at = s.clone();
         at.optimizers[0].hyper.lr = lr;
-        let t = &simulate(&at).unwrap()[0];
-        assert_eq!(outcome(t), Outcome::Ok);
-        assert_eq!(diagnose(&at.landscape, t).hint, None);
+        assert_eq!(
+            diagnose(&at.landscape, &simulate(&at).unwrap()[0]).hint,
+            None
+        );
         // Not a needlessly timid η: the bisection came within 4 % of an η
         // that failed, the rounding takes off at most 10 % (two digits) —
         // or half (one digit): 2.2 times it fails here.
-        at.optimizers[0].hyper.lr = lr * 2.2;
-        assert!(outcome(&simulate(&at).unwrap()[0]).is_bad(), "{lr}");
+        assert!(!works_at(&s, 0, lr * 2.2), "{lr}");
     }
 
     #[test]
     fn on_a_bowl_it_lands_under_the_exact_bound() {
-        // Adam on the bowl diverging (no closed-form bound for Adam):
-        // momentum's bound is known, so check against it with a schedule
-        // (the bound's own hint is then not used).
+        // GD under a schedule that keeps η (the bound's own hint is not
+        // used under a schedule): the η found is just under 2/L.
         let s = scene(
             r#"{"landscape": {"kind": "quadratic", "a": 0.1, "b": 2}, "start": [-5, -2], "steps": 60, "convention": "pytorch",
                 "optimizers": [{"kind": "gd", "lr": 0.8, "schedule": {"kind": "step", "step_size": 1000, "gamma": 0.5}}]}"#,
@@ -154,16 +208,75 @@ mod tests {
         let mut plain = s.clone();
         plain.optimizers[0].schedule = None;
         let bound = stability_bound(&plain.landscape, &plain.optimizers[0]).unwrap();
-        assert!(lr < bound && lr > 0.5 * bound, "{lr} vs 2/L = {bound:?}");
+        assert!(lr < bound && lr > 0.9 * bound, "{lr} vs 2/L = {bound:?}");
+    }
+
+    #[test]
+    fn when_both_short_values_fail_the_halving_that_worked_is_offered() {
+        // Adam η = 10 on Rosenbrock over 10 000 steps: 5 works, the
+        // bisection's 7.07 too, but 7.0 and 7 do not (an island).
+        let s = scene(
+            r#"{"landscape": {"kind": "rosenbrock"}, "start": [-1.5, 2], "steps": 10000, "optimizers": [{"kind": "adam", "lr": 10}]}"#,
+        );
+        let lr = calmer_of(&s, 0).expect("a smaller η");
+        assert!(works_at(&s, 0, lr), "{lr}");
+        assert_eq!(lr, 5.0);
+        assert!(!works_at(&s, 0, 7.0));
+    }
+
+    #[test]
+    fn a_schedule_with_its_own_peak_is_not_searched() {
+        // CyclicLR up to 5 over GD η = 0.1 on the bowl: the peak, not η,
+        // sends it off; no η of the card's helps.
+        let s = scene(
+            r#"{"steps": 40, "convention": "pytorch", "optimizers": [{"kind": "gd", "lr": 0.1, "schedule": {"kind": "cyclic", "max_lr": 5, "step_size_up": 4, "cycle_momentum": false}}]}"#,
+        );
+        assert_eq!(calmer_of(&s, 0), None);
+    }
+
+    #[test]
+    fn a_run_back_on_its_start_does_not_count_as_working() {
+        // Lion's sign steps on exp(x·y) from (1, 1): some η leave and come
+        // back to (1, 1) exactly; whatever is offered ends below the start.
+        let s = scene(
+            r#"{"landscape": {"kind": "expr", "expr": "exp(x*y)"}, "start": [1, 1], "steps": 20, "optimizers": [{"kind": "lion", "lr": 30}]}"#,
+        );
+        if let Some(lr) = calmer_of(&s, 0) {
+            assert!(works_at(&s, 0, lr), "{lr}");
+        }
+        let mut at = s.clone();
+        at.optimizers[0].hyper.lr = 2.6;
+        let t = &simulate(&at).unwrap()[0];
+        let (first, last) = (t.loss[0], *t.loss.last().unwrap());
+        assert!(
+            (first - last).abs() < 1e-12,
+            "η = 2.6 comes back to the start"
+        );
+        assert_ne!(calmer_of(&s, 0), Some(2.6));
+    }
+
+    #[test]
+    fn a_long_scene_is_searched_within_the_budget_or_not_at_all() {
+        let rosen = |steps: usize| {
+            scene(&format!(
+                r#"{{"landscape": {{"kind": "rosenbrock"}}, "start": [-1.5, 2], "steps": {steps}, "optimizers": [{{"kind": "gd", "lr": 0.01}}]}}"#
+            ))
+        };
+        // 30 000 steps: room for the halving's run and the rounded value's,
+        // not for bisections; 100 000: not even one run that works.
+        let lr = calmer_of(&rosen(30_000), 0).expect("a smaller η");
+        assert!(works_at(&rosen(30_000), 0, lr));
+        assert_eq!(calmer_of(&rosen(100_000), 0), None);
     }
 
     #[test]
     fn none_when_nothing_down_to_the_smallest_works() {
-        // GD η = 1.5e-4 on a curvature of 2e6 (2/L = 1e-6): every η the
-        // sliders offer diverges.
+        // GD η = 0.01 on a curvature of 2e6 (2/L = 1e-6): every η down to
+        // the slider's 1e-4 diverges (six halvings run and fail).
         let stiff = scene(
-            r#"{"landscape": {"kind": "expr", "expr": "1e6*x^2 + y^2"}, "start": [1, 1], "steps": 20, "optimizers": [{"kind": "gd", "lr": 0.00015}]}"#,
+            r#"{"landscape": {"kind": "expr", "expr": "1e6*x^2 + y^2"}, "start": [1, 1], "steps": 20, "optimizers": [{"kind": "gd", "lr": 0.01}]}"#,
         );
         assert_eq!(calmer_of(&stiff, 0), None);
+        assert!(!works_at(&stiff, 0, 0.01 / 64.0));
     }
 }

@@ -138,6 +138,17 @@ impl Schedule {
         }
     }
 
+    /// Whether every rate it sets is a multiple of the optimizer's η
+    /// (halving η halves them all): not CyclicLR's (its `max_lr` is its
+    /// own), nor OneCycleLR's with a peak of its own.
+    pub fn scales_with_lr(&self) -> bool {
+        match self {
+            Schedule::Cyclic(_) => false,
+            Schedule::OneCycle(c) => c.max_lr.is_none(),
+            _ => true,
+        }
+    }
+
     /// Whether it sets γ or β1 per step (torch's `cycle_momentum`).
     pub fn cycles_momentum(&self) -> bool {
         match self {

@@ -36,7 +36,7 @@ pub use rate_map::{
 };
 
 use crate::optim::OptSpec;
-use crate::run::{run_one_with, RunError, Stop, Trajectory};
+use crate::run::{run_one_with, RunError, Stop, Trajectory, Walker};
 use crate::scene::Scene;
 
 /// The most steps a sweep run takes (a scene may ask for 100 000).
@@ -103,15 +103,44 @@ impl Outcome {
 
 /// The outcome of a run (see the module documentation for the criterion).
 pub fn outcome(t: &Trajectory) -> Outcome {
-    match t.stop {
-        // A run a block stopped (Newton's singular Hessian) has no final
-        // loss either: the band of stopped runs holds it.
-        Stop::Diverged { step } | Stop::Fault { step, .. } => Outcome::Diverged { step },
-        Stop::Completed => match (t.loss.first(), t.loss.last()) {
-            (Some(first), Some(last)) if last > first => Outcome::Grew,
-            _ => Outcome::Ok,
-        },
+    Outcome::of(t.stop, t.loss.first().copied(), t.loss.last().copied())
+}
+
+impl Outcome {
+    /// How a run that stopped as `stop`, with loss `first` at its start and
+    /// `last` at its end, ended.
+    fn of(stop: Stop, first: Option<f64>, last: Option<f64>) -> Outcome {
+        match stop {
+            // A run a block stopped (Newton's singular Hessian) has no final
+            // loss either: the band of stopped runs holds it.
+            Stop::Diverged { step } | Stop::Fault { step, .. } => Outcome::Diverged { step },
+            Stop::Completed => match (first, last) {
+                (Some(first), Some(last)) if last > first => Outcome::Grew,
+                _ => Outcome::Ok,
+            },
+        }
     }
+}
+
+/// How `spec` on `scene` ends, run without recording its points (a rerun
+/// that needs only that: half the time of Adam's): its [`outcome`], and how
+/// far its loss fell, first − last (NaN without a last loss).
+pub fn ending(scene: &Scene, spec: &OptSpec) -> Result<(Outcome, f64), RunError> {
+    let land = &scene.landscape;
+    let mut walk = Walker::new(land, spec, scene)?;
+    let first = walk.stopped_at().is_none().then(|| land.value(scene.start));
+    let mut last = first;
+    while walk.steps() < scene.steps {
+        match walk.advance(land) {
+            Some(s) => last = Some(s.loss),
+            None => break,
+        }
+    }
+    let fell = match (first, last) {
+        (Some(a), Some(b)) => a - b,
+        _ => f64::NAN,
+    };
+    Ok((Outcome::of(walk.stop(), first, last), fell))
 }
 
 /// One run of an η sweep.
@@ -260,6 +289,33 @@ mod tests {
             r#"{{"landscape": {{"kind": "quadratic", "a": 0.1, "b": 2}}, "start": [-5, -2], "steps": {steps}, "convention": "{conv}", "optimizers": [{opt}]}}"#
         ))
         .unwrap()
+    }
+
+    #[test]
+    fn a_rerun_without_its_points_ends_as_the_recorded_run() {
+        // Completed, grew, diverged, stopped at the start, a block's fault,
+        // a schedule and noise: ending says what outcome of the run says.
+        let scenes = [
+            r#"{"steps": 30, "optimizers": [{"kind": "gd", "lr": 0.4}, {"kind": "gd", "lr": 0.6}, {"kind": "gd", "lr": 3}, {"kind": "adam", "lr": 0.5}]}"#,
+            r#"{"landscape": {"kind": "rosenbrock"}, "start": [-1.5, 2], "steps": 200, "noise": {"sigma": 0.5, "seed": 3}, "optimizers": [{"kind": "gd", "lr": 0.01}, {"kind": "adam", "lr": 4.7}, {"kind": "adamw", "lr": 0.1, "lambda": 25}]}"#,
+            r#"{"landscape": {"kind": "expr", "expr": "log(x) + y^2"}, "start": [-1, 1], "steps": 5, "optimizers": [{"kind": "gd", "lr": 0.1}]}"#,
+            r#"{"landscape": {"kind": "expr", "expr": "sqrt(x) + y^2"}, "start": [1, 1], "steps": 40, "optimizers": [{"kind": "gd", "lr": 5}, {"kind": "newton"}]}"#,
+            r#"{"steps": 40, "convention": "pytorch", "optimizers": [{"kind": "gd", "lr": 0.3, "schedule": {"kind": "cyclic", "max_lr": 1.2, "step_size_up": 4, "cycle_momentum": false}}]}"#,
+        ];
+        let mut seen = std::collections::HashSet::new();
+        for json in scenes {
+            let s = Scene::from_json(json).unwrap();
+            for spec in &s.optimizers {
+                let t = run_one_with(&s.landscape, spec, &s, false).unwrap();
+                let (o, fell) = ending(&s, spec).unwrap();
+                assert_eq!(o, outcome(&t), "{json} {spec:?}");
+                if let (Some(a), Some(b)) = (t.loss.first(), t.loss.last()) {
+                    assert_eq!(fell.to_bits(), (a - b).to_bits(), "{json} {spec:?}");
+                }
+                seen.insert(outcome(&t).name());
+            }
+        }
+        assert_eq!(seen.len(), 3, "{seen:?}");
     }
 
     #[test]

@@ -445,15 +445,16 @@ fn a_card_change_replays_to_the_numbers_of_a_fresh_simulation() {
 }
 
 #[test]
-fn a_dragged_run_names_its_smaller_eta_once_the_drag_rests() {
+fn a_run_names_its_smaller_eta_after_the_paint_and_after_a_drag_rests() {
     // GD η = 0.01 on Rosenbrock diverges; no bound in closed form, so the
-    // hint names an η that was run (diagnose/calmer.rs) — not at every
-    // input of a drag (reruns), but once it rests.
+    // hint names an η that was run (diagnose/calmer.rs): after the paint
+    // (Dirty::CALMER asks for Msg::FillCalmer), and during a drag not
+    // before it rests.
     let scene = Scene::from_json(
         r#"{"landscape": {"kind": "rosenbrock"}, "start": [-1.5, 2], "steps": 300, "optimizers": [{"kind": "gd", "lr": 0.01}, {"kind": "adam", "lr": 0.1}]}"#,
     )
     .unwrap();
-    let calmer = |m: &Model| m.diags[0].hint.as_ref().and_then(|h| h.calmer());
+    let hint = |m: &Model| m.diags[0].hint.expect("a hint");
     let fresh = |m: &Model| -> Vec<_> {
         m.runs
             .iter()
@@ -461,20 +462,32 @@ fn a_dragged_run_names_its_smaller_eta_once_the_drag_rests() {
             .collect()
     };
     let mut m = Model::new(scene, 300, Lang::En);
-    assert_eq!(calmer(&m), Some(0.002));
-    update(&mut m, hyper(0, HyperKey::Lr, 0.012, true));
-    assert!(m.interacting);
-    assert_eq!(calmer(&m), None, "{:?}", m.diags[0]);
+    assert!(hint(&m).calmer_pending() && m.calmer_due());
+    assert_eq!(update(&mut m, Msg::FillCalmer), Dirty::LEGEND);
+    assert_eq!(hint(&m).calmer(), Some(0.002));
+    assert_eq!(m.diags, fresh(&m));
+    // Once found, nothing more to ask.
+    assert_eq!(update(&mut m, Msg::FillCalmer), Dirty::NONE);
+    assert!(!update(&mut m, Msg::Redraw).has(Dirty::CALMER));
+    // Dragged: no rerun at each input, none even if asked.
+    let d = update(&mut m, hyper(0, HyperKey::Lr, 0.012, true));
+    assert!(m.interacting && !d.has(Dirty::CALMER), "{d:?}");
+    assert!(hint(&m).calmer_pending());
+    assert_eq!(update(&mut m, Msg::FillCalmer), Dirty::NONE);
+    assert!(hint(&m).calmer_pending());
+    // At rest: asked for, then found.
     let d = update(&mut m, Msg::Settle);
-    assert!(d.has(Dirty::LEGEND) && d.has(Dirty::SETTLED), "{d:?}");
-    assert!(calmer(&m).is_some_and(|lr| lr < 0.012));
+    assert!(d.has(Dirty::CALMER) && d.has(Dirty::SETTLED), "{d:?}");
+    assert_eq!(update(&mut m, Msg::FillCalmer), Dirty::LEGEND);
+    assert!(hint(&m).calmer().is_some_and(|lr| lr < 0.012));
     assert_eq!(m.diags, fresh(&m));
-    // Typed (or a − / + press): at once.
-    update(&mut m, hyper(0, HyperKey::Lr, 0.02, false));
-    assert!(calmer(&m).is_some_and(|lr| lr < 0.02));
-    assert_eq!(m.diags, fresh(&m));
-    // A drag that rests on an η that works: nothing to name.
+    // Typed (or a − / + press): asked for at once.
+    let d = update(&mut m, hyper(0, HyperKey::Lr, 0.02, false));
+    assert!(d.has(Dirty::CALMER), "{d:?}");
+    update(&mut m, Msg::FillCalmer);
+    assert!(hint(&m).calmer().is_some_and(|lr| lr < 0.02));
+    // A drag that rests on an η that works: nothing to ask.
     update(&mut m, hyper(0, HyperKey::Lr, 0.001, true));
     let d = update(&mut m, Msg::Settle);
-    assert!(!d.has(Dirty::LEGEND) && m.diags[0].hint.is_none(), "{d:?}");
+    assert!(!d.has(Dirty::CALMER) && m.diags[0].hint.is_none(), "{d:?}");
 }

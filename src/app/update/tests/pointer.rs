@@ -243,16 +243,15 @@ fn a_finger_grabs_the_start_ring_from_further_than_a_mouse() {
 #[test]
 fn a_dragged_start_names_the_smaller_eta_once_released() {
     // GD η = 0.01 diverges on Rosenbrock from anywhere near (−1.5, 2):
-    // while the start moves the hint names no η (reruns at every move),
-    // the release names it (diagnose/calmer.rs).
+    // while the start moves the hint's smaller η waits (reruns at every
+    // move); the release asks for it (diagnose/calmer.rs).
     let scene = Scene::from_json(
         r#"{"landscape": {"kind": "rosenbrock"}, "start": [-1.5, 2], "steps": 300, "optimizers": [{"kind": "gd", "lr": 0.01}]}"#,
     )
     .unwrap();
     let mut m = Model::new(scene, 300, Lang::En);
     m.canvas = Canvas { w: 400.0, h: 400.0 };
-    let calmer = |m: &Model| m.diags[0].hint.as_ref().and_then(|h| h.calmer());
-    assert!(calmer(&m).is_some());
+    update(&mut m, Msg::FillCalmer);
     let (sx, sy) = m.viewport(m.scene.view()).px(m.scene.start);
     update(&mut m, down(1, sx, sy));
     let mv = Msg::PointerMove {
@@ -260,19 +259,18 @@ fn a_dragged_start_names_the_smaller_eta_once_released() {
         x: sx + 12.0,
         y: sy + 6.0,
     };
-    assert!(update(&mut m, mv).has(Dirty::RUNS));
-    assert!(matches!(
-        m.diags[0].hint,
-        Some(crate::diagnose::Hint::Diverged { calmer: None, .. })
-    ));
+    let d = update(&mut m, mv);
+    assert!(d.has(Dirty::RUNS) && !d.has(Dirty::CALMER), "{d:?}");
+    assert!(m.diags[0].hint.is_some_and(|h| h.calmer_pending()));
     let up = Msg::PointerUp {
         id: 1,
         x: sx + 12.0,
         y: sy + 6.0,
         click: true,
     };
-    assert!(update(&mut m, up).has(Dirty::LEGEND));
+    assert!(update(&mut m, up).has(Dirty::CALMER));
+    assert_eq!(update(&mut m, Msg::FillCalmer), Dirty::LEGEND);
     let fresh = crate::diagnose::diagnose_in(&m.scene, &m.runs[0]);
-    assert!(fresh.hint.as_ref().and_then(|h| h.calmer()).is_some());
+    assert!(fresh.hint.is_some_and(|h| h.calmer().is_some()));
     assert_eq!(m.diags[0], fresh);
 }
