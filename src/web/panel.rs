@@ -446,25 +446,30 @@ pub fn build_messages(
     if same {
         return Ok(());
     }
-    list.set_text_content(None);
-    for (i, head, hint, calmer) in &content {
-        let li = el(doc, "li", &[("data-index", &i.to_string())], None)?;
-        add(&li, &swatch(doc, *i)?)?;
-        add(&li, &el(doc, "strong", &[], Some(head))?)?;
-        li.append_child(&doc.create_text_node(hint))?;
-        if let Some(lr) = calmer {
-            // The exact value in the attribute (Rust's shortest form reads
-            // back as the same f64), shown as the hint writes it.
-            let words = trf(lang, "hint.use-calmer", &[&calmer_value(*lr)]);
-            let attrs = [
-                ("type", "button"),
-                ("class", "use-calmer"),
-                ("data-lr", &lr.to_string()),
-            ];
-            add(&li, &el(doc, "button", &attrs, Some(&words))?)?;
+    // A phone's messages stand above the cards: the slider in hand stays.
+    let window = doc.default_view().ok_or("no window")?;
+    super::slider::keep_in_place(&window, || {
+        list.set_text_content(None);
+        for (i, head, hint, calmer) in &content {
+            let li = el(doc, "li", &[("data-index", &i.to_string())], None)?;
+            add(&li, &swatch(doc, *i)?)?;
+            add(&li, &el(doc, "strong", &[], Some(head))?)?;
+            li.append_child(&doc.create_text_node(hint))?;
+            if let Some(lr) = calmer {
+                // The exact value in the attribute (Rust's shortest form reads
+                // back as the same f64), shown as the hint writes it.
+                let words = trf(lang, "hint.use-calmer", &[&calmer_value(*lr)]);
+                let attrs = [
+                    ("type", "button"),
+                    ("class", "use-calmer"),
+                    ("data-lr", &lr.to_string()),
+                ];
+                add(&li, &el(doc, "button", &attrs, Some(&words))?)?;
+            }
+            list.append_child(&li)?;
         }
-        list.append_child(&li)?;
-    }
+        Ok(())
+    })?;
     super::legend::MESSAGES.with(|m| *m.borrow_mut() = content);
     Ok(())
 }

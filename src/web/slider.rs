@@ -41,6 +41,8 @@ struct Down {
 
 thread_local! {
     static DOWN: RefCell<Option<Down>> = const { RefCell::new(None) };
+    /// The slider last let go (see [`keep_in_place`]).
+    static LAST: RefCell<Option<HtmlInputElement>> = const { RefCell::new(None) };
 }
 
 /// The positions a pixel of the pointer on `input` now (0: no pointer on it).
@@ -56,6 +58,43 @@ pub fn per_px(input: &HtmlInputElement) -> f64 {
 /// Whether a pointer holds a card's slider.
 pub fn pressed() -> bool {
     DOWN.with(|d| d.borrow().is_some())
+}
+
+/// Run `change` (a rebuild of a box above the cards) keeping the slider held (else the one last let go, else the
+/// card control that has the focus) where it is on the screen: on a phone
+/// the runs' messages stand above the cards, and a run that began to
+/// diverge mid-drag pushed the slider 96 px from under the finger, and its
+/// hint's smaller η, once let go, 106 px more, off the screen. Only a
+/// control on the screen is kept (one scrolled away may move).
+pub fn keep_in_place(
+    window: &web_sys::Window,
+    change: impl FnOnce() -> Result<(), JsValue>,
+) -> Result<(), JsValue> {
+    let anchor = DOWN
+        .with(|d| d.borrow().as_ref().map(|d| d.input.clone()))
+        .or_else(|| LAST.with(|l| l.borrow().clone()))
+        .map(Element::from)
+        .or_else(|| {
+            let active = window.document()?.active_element()?;
+            active.closest("#optimizers").ok().flatten().map(|_| active)
+        });
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let anchor = anchor
+        .filter(|a| a.is_connected())
+        .map(|a| (a.get_bounding_client_rect().top(), a))
+        .filter(|(top, _)| (0.0..height).contains(top));
+    change()?;
+    if let Some((top, a)) = anchor {
+        let moved = a.get_bounding_client_rect().top() - top;
+        if moved.abs() >= 0.5 {
+            window.scroll_by_with_x_and_y(0.0, moved);
+        }
+    }
+    Ok(())
 }
 
 /// Whether `input`'s value is a touch not yet a drag (not for the model).
@@ -93,7 +132,9 @@ fn ours_ended(e: &PointerEvent) {
     DOWN.with(|d| {
         let mut d = d.borrow_mut();
         if d.as_ref().is_some_and(|d| d.id == e.pointer_id()) {
-            *d = None;
+            if let Some(d) = d.take() {
+                LAST.with(|l| *l.borrow_mut() = Some(d.input));
+            }
         }
     });
 }

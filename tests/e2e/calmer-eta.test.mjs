@@ -143,6 +143,39 @@ test('a double click on "Use η" sets one run only; a key press moves the focus 
   assert.deepEqual(focused, ['range', 'lr', '1']);
 });
 
+test('phone: a run that begins to diverge mid-drag does not push the slider from under the finger', async (t) => {
+  // The messages stand above the cards on a phone: the first red message
+  // pushed the slider 96 px down while the finger held it.
+  const { page } = await fresh(t, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+  await setScene(page, { ...ROSEN, optimizers: [{ kind: 'gd', lr: 0.001 }] });
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  const slider = page.locator('#optimizers .opt-card >> nth=0 >> input[type="range"][data-param="lr"]');
+  // Scrolled just enough to show it, at the screen's foot, as a student
+  // does (the browser's scroll anchoring then keeps nothing in place).
+  await slider.scrollIntoViewIfNeeded();
+  await settled(page);
+  assert.equal(await page.locator('#messages li').count(), 0);
+  const box = await slider.boundingBox();
+  const f = await slider.evaluate((i) => (Number(i.value) - Number(i.min)) / (Number(i.max) - Number(i.min)));
+  const x0 = box.x + 22 + f * (box.width - 44);
+  const y = box.y + box.height / 2;
+  const top = async () => (await slider.boundingBox()).y;
+  const top0 = await top();
+  await touch('touchStart', [[x0, y]]);
+  let dx = 0;
+  while ((await state(page)).runs[0].health !== 'diverged' && dx < 150) {
+    dx += 6;
+    await touch('touchMove', [[x0 + dx, y]]);
+  }
+  assert.equal((await state(page)).runs[0].health, 'diverged', `diverged after ${dx} px`);
+  assert.ok((await page.locator('#messages li').count()) > 0, 'its message is shown');
+  assert.ok(Math.abs((await top()) - top0) < 2, `the slider stayed under the finger: ${top0} → ${await top()}`);
+  await touch('touchEnd', []);
+  await named(page);
+  assert.ok(Math.abs((await top()) - top0) < 2, `and when the sentence came: ${top0} → ${await top()}`);
+});
+
 test('a link that fixes η shows the smaller η in words but offers no button', async (t) => {
   const { page } = await fresh(t);
   await page.goto(`${page.url().split('?')[0]}?f=rosenbrock&start=-1.5,2&steps=300&opt=gd:lr=0.01&lock=lr`);
