@@ -155,13 +155,15 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             !app.locks.fixed(lr),
         )?;
         // Whether a hint's smaller η is still to come (for tests and
-        // scripts that read the messages).
-        let calmer = if app.calmer_waits() {
-            "pending"
+        // scripts that read the messages); busy meanwhile, so a screen
+        // reader says each message once, with its sentence, not twice.
+        if app.calmer_waits() {
+            set_attr(&messages, "data-calmer", "pending")?;
+            set_attr(&messages, "aria-busy", "true")?;
         } else {
-            "done"
-        };
-        set_attr(&messages, "data-calmer", calmer)?;
+            set_attr(&messages, "data-calmer", "done")?;
+            messages.remove_attribute("aria-busy")?;
+        }
     }
     if d.has(Dirty::TIME) {
         super::timebar::sync_time(app)?;

@@ -117,10 +117,14 @@ test('a slider held still is not at rest: the smaller η waits for its release',
   let s = await state(page);
   assert.doesNotMatch(s.runs[0].hint, /For example/, 'held, not rested');
   assert.equal(await page.getAttribute('#messages', 'data-calmer'), 'pending');
+  // A screen reader waits for the whole message (aria-busy).
+  assert.equal(await page.getAttribute('#messages', 'aria-busy'), 'true');
   await page.mouse.up();
   await named(page);
+  await calmed(page);
   s = await state(page);
   assert.match(s.runs[0].hint, /For example/);
+  assert.equal(await page.getAttribute('#messages', 'aria-busy'), null);
 });
 
 test('a double click on "Use η" sets one run only; a key press moves the focus to the η it set', async (t) => {
