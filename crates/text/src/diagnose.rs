@@ -143,6 +143,11 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         Hint::Unbounded { first, last } => {
             trf(lang, "hint.unbounded", &[&prose(first), &prose(last)])
         }
+        Hint::Cycles { period, steps } => trf(
+            lang,
+            "hint.cycle",
+            &[&steps.to_string(), &period.to_string()],
+        ),
         Hint::AtEdge {
             method,
             lr,
@@ -235,7 +240,7 @@ pub fn message_head(d: &Diagnosis, label: &str, lang: Lang) -> String {
             &[label],
         ),
         (_, Some(Hint::Unbounded { .. })) => trf(lang, "msg.falls", &[label]),
-        (_, Some(Hint::AtEdge { .. })) => trf(lang, "msg.edge", &[label]),
+        (_, Some(Hint::AtEdge { .. } | Hint::Cycles { .. })) => trf(lang, "msg.edge", &[label]),
         _ => trf(lang, "msg.diverges", &[label]),
     }
 }
@@ -411,6 +416,24 @@ mod tests {
             "{hint}"
         );
         assert!(!hint.contains("1.3571428"), "{hint}");
+    }
+
+    #[test]
+    fn a_run_going_round_in_circles_says_so_in_both_languages() {
+        let (s, t) = run(r#"{"steps":100,"optimizers":[{"kind":"lion","lr":1}]}"#);
+        let d = diagnose(&s.landscape, &t);
+        assert_eq!(d.health, Health::Ok);
+        assert_eq!(
+            hint_text(&d, Lang::En).unwrap(),
+            "Its last 77 steps visit the same 4 points over and over: the run hops around without settling. A smaller η (or a schedule that lowers it) makes the hops smaller or ends them."
+        );
+        assert!(hint_text(&d, Lang::Zh)
+            .unwrap()
+            .starts_with("最后 77 步里，这次运行反复经过同样的 4 个点："));
+        assert_eq!(
+            message_head(&d, "Lion η=1", Lang::En),
+            "Lion η=1 neither converges nor diverges:"
+        );
     }
 
     #[test]

@@ -90,6 +90,9 @@ pub fn figure_summary(
                 tr(lang, "summary.falls").to_string()
             }
             Some((_, Some(Hint::AtEdge { .. }))) => tr(lang, "summary.edge").to_string(),
+            Some((_, Some(Hint::Cycles { period, .. }))) => {
+                trf(lang, "summary.cycle", &[&period.to_string()])
+            }
             Some((_, Some(Hint::UndefinedStart))) => tr(lang, "summary.undefined").to_string(),
             other => match other.map(|(h, _)| h) {
                 Some(Health::Diverged { step }) => {
