@@ -1,11 +1,14 @@
 //! The hints' smaller η (core's diagnose/calmer.rs: reruns), asked for
-//! just after the paint: the figure first.
+//! just after the paint (the figure first), and the messages' "Use η = …".
 
-use super::dom::on;
+use super::dispatch;
+use super::dom::{by_id, closest, on};
 use crate::app::Msg;
+use crate::optim::HyperKey;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
-use web_sys::{PointerEvent, Window};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, PointerEvent, Window};
 
 thread_local! {
     /// `Msg::FillCalmer` waits for the next paint.
@@ -28,8 +31,8 @@ pub fn ask(window: &Window) -> Result<(), JsValue> {
 }
 
 /// A pointer let go anywhere (after the slider's own listeners): what a
-/// held slider held back.
-pub fn wire(window: &Window) -> Result<(), JsValue> {
+/// held slider held back; and the messages' buttons.
+pub fn wire(doc: &Document, window: &Window) -> Result<(), JsValue> {
     for event in ["pointerup", "pointercancel"] {
         on(window, event, |_: PointerEvent| {
             super::with_app(|app| {
@@ -40,5 +43,56 @@ pub fn wire(window: &Window) -> Result<(), JsValue> {
             })
         })?;
     }
+    // A message's "Use η = …": the card's η set to the smaller η its hint
+    // names, one undo step.
+    let messages: Element = by_id(doc, "messages")?;
+    on(&messages, "click", |e: web_sys::MouseEvent| {
+        // A double click's second click landed on the next run's button,
+        // which had moved up under the pointer.
+        if e.detail() > 1 {
+            return;
+        }
+        let Some(b) = closest(e.target(), "button.use-calmer") else {
+            return;
+        };
+        let i: Option<usize> = closest(e.target(), "li")
+            .and_then(|li| li.get_attribute("data-index"))
+            .and_then(|s| s.parse().ok());
+        let v = b.get_attribute("data-lr").and_then(|s| s.parse().ok());
+        let (Some(i), Some(v)) = (i, v) else {
+            return;
+        };
+        // A field still being typed in keeps the focus where a press does
+        // not take it (Safari): its text would come back at its pause.
+        let doc = b.owner_document();
+        if let Some(active) = doc.as_ref().and_then(|d| d.active_element()) {
+            if active != b {
+                if let Ok(el) = active.dyn_into::<web_sys::HtmlElement>() {
+                    el.blur().ok();
+                }
+            }
+        }
+        dispatch(Msg::EndGesture);
+        dispatch(Msg::SetHyper {
+            i,
+            key: HyperKey::Lr,
+            v,
+            slider: false,
+        });
+        dispatch(Msg::EndGesture);
+        // Pressed by a key (detail 0): the button is gone with its message,
+        // so the focus goes to the η it set (a screen reader says it).
+        if e.detail() == 0 {
+            let sel = format!(
+                "section.opt-card[data-index=\"{i}\"] input[type=range][data-param=\"lr\"]"
+            );
+            if let Some(el) = doc
+                .and_then(|d| d.query_selector(&sel).ok().flatten())
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                el.focus().ok();
+            }
+        }
+    })?;
     Ok(())
 }

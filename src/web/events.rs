@@ -33,7 +33,7 @@ fn card_index(e: &web_sys::Event) -> Option<usize> {
 pub fn wire(doc: &Document) -> Result<(), JsValue> {
     cards(doc)?;
     super::slider::wire(doc)?;
-    super::calmer::wire(&web_sys::window().ok_or("no window")?)?;
+    super::calmer::wire(doc, &web_sys::window().ok_or("no window")?)?;
     super::schedule::wire(doc)?;
     globals(doc)?;
     time(doc)?;
@@ -257,57 +257,6 @@ fn cards(doc: &Document) -> Result<(), JsValue> {
                 i,
                 on: input.checked(),
             });
-        }
-    })?;
-    // A message's "Use η = …": the card's η set to the smaller η its hint
-    // names, one undo step.
-    let messages: Element = by_id(doc, "messages")?;
-    on(&messages, "click", |e: web_sys::MouseEvent| {
-        // A double click's second click landed on the next run's button,
-        // which had moved up under the pointer.
-        if e.detail() > 1 {
-            return;
-        }
-        let Some(b) = closest(e.target(), "button.use-calmer") else {
-            return;
-        };
-        let i: Option<usize> = closest(e.target(), "li")
-            .and_then(|li| li.get_attribute("data-index"))
-            .and_then(|s| s.parse().ok());
-        let v = b.get_attribute("data-lr").and_then(|s| s.parse().ok());
-        let (Some(i), Some(v)) = (i, v) else {
-            return;
-        };
-        // A field still being typed in keeps the focus where a press does
-        // not take it (Safari): its text would come back at its pause.
-        let doc = b.owner_document();
-        if let Some(active) = doc.as_ref().and_then(|d| d.active_element()) {
-            if active != b {
-                if let Ok(el) = active.dyn_into::<web_sys::HtmlElement>() {
-                    el.blur().ok();
-                }
-            }
-        }
-        dispatch(Msg::EndGesture);
-        dispatch(Msg::SetHyper {
-            i,
-            key: HyperKey::Lr,
-            v,
-            slider: false,
-        });
-        dispatch(Msg::EndGesture);
-        // Pressed by a key (detail 0): the button is gone with its message,
-        // so the focus goes to the η it set (a screen reader says it).
-        if e.detail() == 0 {
-            let sel = format!(
-                "section.opt-card[data-index=\"{i}\"] input[type=range][data-param=\"lr\"]"
-            );
-            if let Some(el) = doc
-                .and_then(|d| d.query_selector(&sel).ok().flatten())
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                el.focus().ok();
-            }
         }
     })?;
     let add: HtmlButtonElement = by_id(doc, "add-optimizer")?;
