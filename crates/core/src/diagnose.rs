@@ -545,7 +545,8 @@ mod tests {
     use crate::run::simulate;
     use crate::scene::Scene;
 
-    fn hints(json: &str) -> Vec<Option<Hint>> {
+    /// Each run's hint (also the cycles' tests').
+    pub(super) fn hints(json: &str) -> Vec<Option<Hint>> {
         let s = Scene::from_json(json).unwrap();
         let runs = simulate(&s).unwrap();
         runs.iter()

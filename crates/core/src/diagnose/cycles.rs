@@ -37,17 +37,8 @@ pub(super) fn cycles(points: &[crate::Vec2]) -> Option<Hint> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{diagnose, Hint};
-    use crate::run::simulate;
-    use crate::scene::Scene;
-
-    fn hints(json: &str) -> Vec<Option<Hint>> {
-        let s = Scene::from_json(json).unwrap();
-        let runs = simulate(&s).unwrap();
-        runs.iter()
-            .map(|r| diagnose(&s.landscape, r).hint)
-            .collect()
-    }
+    use super::super::tests::hints;
+    use super::super::Hint;
 
     #[test]
     fn a_run_that_visits_the_same_points_over_and_over_is_told_so() {
