@@ -404,6 +404,12 @@ impl Model {
         self.interacting || matches!(self.drag, Drag::Start { moving: true, .. })
     }
 
+    /// The link fixes η (`lock=lr`): no button sets it.
+    pub fn lr_fixed(&self) -> bool {
+        self.locks
+            .fixed(crate::url::Group::Key(Key::Hyper(HyperKey::Lr)))
+    }
+
     /// A hint waits for its smaller η (searched once nothing is dragged).
     pub fn calmer_waits(&self) -> bool {
         self.diags

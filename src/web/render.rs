@@ -144,7 +144,6 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             app.t,
             app.lang,
         )?;
-        let lr = crate::url::Group::Key(crate::optim::Key::Hyper(crate::optim::HyperKey::Lr));
         let messages = app.root("messages")?;
         panel::build_messages(
             &app.doc,
@@ -152,7 +151,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             &app.runs,
             &app.diags,
             app.lang,
-            !app.locks.fixed(lr),
+            !app.lr_fixed(),
         )?;
         // Whether a hint's smaller η is still to come (for tests and
         // scripts that read the messages); busy meanwhile, so a screen
