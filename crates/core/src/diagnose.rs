@@ -385,6 +385,20 @@ fn falls_away(loss: &[f64]) -> Option<Hint> {
     (deep && b - c >= a - b && a - b > 0.0).then_some(Hint::Unbounded { first, last: *c })
 }
 
+/// How far above its start (in units of max(1, |f(start)|)) a loss must
+/// be when a formula's run stops for the stop to be an overflow.
+const SOARING: f64 = 1e3;
+
+/// Whether the loss ended [`SOARING`] above its start and still rising
+/// (its last step rose): the run was blowing up, not stepping into a
+/// hole of f's domain (√x + y² crossing x = 0 stops at an ordinary loss).
+fn soaring(loss: &[f64]) -> bool {
+    let (Some(&first), [.., b, c]) = (loss.first(), loss) else {
+        return false;
+    };
+    first.is_finite() && *c > first + SOARING * first.abs().max(1.0) && c > b
+}
+
 /// How near η·L must be to the bound to be on it: the bound is computed
 /// (2(1 + γ)/(1 + 2γ)) and η typed in decimal, so a few ulps apart.
 const ON_EDGE: f64 = 1e-12;
@@ -478,13 +492,18 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
     if let Some(h) = falls_away(&t.loss) {
         return h;
     }
+    // A formula's run that stopped while its loss soared overflowed, as a
+    // built-in surface's does (x⁴ + y² at η = 0.5: 641, 3.6e9, 7e29, ∞):
+    // it did not leave a domain, η was too large.
     if let (Stop::Diverged { step }, Landscape::Expr(_)) = (t.stop, landscape) {
-        return Hint::ExprLeft {
-            step,
-            lr: peak,
-            scheduled,
-            calmer: Calmer::Pending,
-        };
+        if !soaring(&t.loss) {
+            return Hint::ExprLeft {
+                step,
+                lr: peak,
+                scheduled,
+                calmer: Calmer::Pending,
+            };
+        }
     }
     // The bounds are those of a constant η: under a schedule they explain
     // nothing for sure, so such a run gets the plain words.
@@ -712,5 +731,41 @@ mod tests {
         let well = r#"{"kind": "expr", "expr": "1e5*((x + 4)^2 + (y + 2)^2) - 1e5"}"#;
         let h = hints(&scene(well, 30, 2e-6));
         assert_eq!(h[0], None, "{h:?}");
+    }
+
+    #[test]
+    fn a_formula_that_overflows_diverged_one_that_steps_out_of_its_domain_left_it() {
+        let scene = |expr: &str, start: &str, lr: f64| {
+            format!(
+                r#"{{"landscape": {{"kind": "expr", "expr": "{expr}"}}, "start": {start}, "steps": 50, "optimizers": [{{"kind": "gd", "lr": {lr}}}]}}"#
+            )
+        };
+        // x⁴ + y² at η = 0.5: 641, 3.6e9, 7e29, then past 1e12; and one
+        // that overflows f itself (exp of a soaring x).
+        for (expr, start, lr) in [
+            ("x^4 + y^2", "[-5, -2]", 0.5),
+            ("1000*x^2 + y^2", "[-5, -2]", 0.01),
+            ("exp(x^2) + y^2", "[1.5, 1]", 0.5),
+        ] {
+            let h = hints(&scene(expr, start, lr));
+            assert!(
+                matches!(h[0], Some(Hint::Diverged { step, .. }) if step > 0),
+                "{expr}: {h:?}"
+            );
+        }
+        // √x + y² from x = 1 with η = 3: x goes below 0 at an ordinary
+        // loss; ln(x) + y² likewise.
+        for expr in ["sqrt(x) + y^2", "log(x) + y^2"] {
+            let h = hints(&scene(expr, "[1, 0.5]", 3.0));
+            assert!(
+                matches!(h[0], Some(Hint::ExprLeft { .. })),
+                "{expr}: {h:?}"
+            );
+        }
+        assert!(!soaring(&[1.0]));
+        assert!(!soaring(&[1.0, 2000.0, 1500.0]));
+        assert!(soaring(&[1.0, 1002.0]));
+        assert!(soaring(&[-5.0, 10.0, 5000.0]));
+        assert!(!soaring(&[f64::NAN, 1e9]));
     }
 }
