@@ -127,6 +127,28 @@ test('a slider held still is not at rest: the smaller η waits for its release',
   assert.equal(await page.getAttribute('#messages', 'aria-busy'), null);
 });
 
+test('a hint with an exact bound (GD on the bowl) offers the short η under it, one press away, en and 中文', async (t) => {
+  // 2/L = 0.5 on the bowl of L = 4: "Try η below 0.5", and the button's
+  // 0.49 (two digits strictly under the bound, run before it is offered).
+  const { page } = await fresh(t);
+  await setScene(page, { landscape: { kind: 'quadratic', a: 0.1, b: 2 }, start: [-5, -2], steps: 40, optimizers: [{ kind: 'gd', lr: 0.6 }] });
+  const button = page.locator('#messages li[data-index="0"] button.use-calmer');
+  await button.waitFor();
+  let s = await state(page);
+  assert.match(s.runs[0].hint, /η = 0\.6 > 2\/L = 2\/4 = 0\.5: .* Try η below 0\.5\.$/);
+  assert.equal(await button.textContent(), 'Use η\u00a0=\u00a00.49');
+  await act(page, () => button.click());
+  s = await state(page);
+  assert.equal(s.scene.optimizers[0].lr, 0.49);
+  assert.equal(s.runs[0].health, 'ok');
+  assert.equal(await page.locator('#messages li').count(), 0);
+  await act(page, () => page.click('#undo'));
+  await act(page, () => page.selectOption('#lang', 'zh'));
+  await button.waitFor();
+  assert.equal(await button.textContent(), '改用 η\u00a0=\u00a00.49');
+  assert.equal((await state(page)).scene.optimizers[0].lr, 0.6);
+});
+
 test('a double click on "Use η" sets one run only; a key press moves the focus to the η it set', async (t) => {
   const { page } = await fresh(t);
   await setScene(page, { ...ROSEN, optimizers: [{ kind: 'gd', lr: 0.01 }, { kind: 'gd', lr: 0.02 }] });

@@ -21,7 +21,7 @@ use crate::theory::{bowl_curvature, Method, MomentumForm};
 
 mod calmer;
 mod cycles;
-pub use calmer::{calmer_lr, diagnose_in, fill_calmer};
+pub use calmer::{calmer_below, calmer_lr, diagnose_in, fill_calmer};
 use cycles::cycles;
 pub use cycles::MAX_PERIOD;
 
@@ -115,6 +115,9 @@ pub enum Hint {
         l: f64,
         /// The bound 2/L.
         bound: f64,
+        /// An η under the bound that was run and worked
+        /// ([`calmer_below`]).
+        calmer: Calmer,
     },
     /// Heavy-ball momentum with η·L > 2(1 + γ).
     Momentum {
@@ -130,6 +133,8 @@ pub enum Hint {
         gamma: f64,
         /// The largest stable η, 2(1 + γ)/L.
         lr_max: f64,
+        /// An η under `lr_max` that was run and worked ([`calmer_below`]).
+        calmer: Calmer,
     },
     /// Nesterov momentum with η·L > 2(1 + γ)/(1 + 2γ).
     Nesterov {
@@ -143,6 +148,8 @@ pub enum Hint {
         bound: f64,
         /// The largest stable η, bound/L.
         lr_max: f64,
+        /// An η under `lr_max` that was run and worked ([`calmer_below`]).
+        calmer: Calmer,
     },
     /// Decoupled weight decay multiplies x by 1 − η·λ every step; with
     /// η·λ > 2 that factor is below −1, and x flips sign and grows
@@ -277,7 +284,19 @@ impl Hint {
         match self {
             Hint::Diverged { calmer, .. }
             | Hint::Grew { calmer, .. }
-            | Hint::ExprLeft { calmer, .. } => Some(calmer),
+            | Hint::ExprLeft { calmer, .. }
+            | Hint::GdUnstable { calmer, .. }
+            | Hint::Momentum { calmer, .. }
+            | Hint::Nesterov { calmer, .. } => Some(calmer),
+            _ => None,
+        }
+    }
+
+    /// The largest stable η of a hint that knows it in closed form.
+    pub fn lr_bound(&self) -> Option<f64> {
+        match *self {
+            Hint::GdUnstable { bound, .. } => Some(bound),
+            Hint::Momentum { lr_max, .. } | Hint::Nesterov { lr_max, .. } => Some(lr_max),
             _ => None,
         }
     }
@@ -407,11 +426,7 @@ const ON_EDGE: f64 = 1e-12;
 /// the stability bound.
 fn at_edge(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
     let h = &t.spec.hyper;
-    // The bound is the plain update's: weight decay adds to the curvature
-    // (GD η = 0.5 with λ = 0.1 grows), dampening changes the recurrence.
-    if h.lambda != 0.0 || h.dampening != 0.0 {
-        return None;
-    }
+    // Not with weight decay or dampening: Method::of.
     let l = bowl_curvature(landscape).filter(|_| t.spec.schedule.is_none())?;
     let method = Method::of(&t.spec)?;
     let (lr, bound) = (h.lr, method.product_bound());
@@ -516,6 +531,7 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
                     lr,
                     l,
                     bound: lr_max,
+                    calmer: Calmer::Pending,
                 },
                 Method::Momentum {
                     form: MomentumForm::HeavyBall,
@@ -527,6 +543,7 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
                     bound,
                     gamma,
                     lr_max,
+                    calmer: Calmer::Pending,
                 },
                 Method::Momentum {
                     form: MomentumForm::Nesterov,
@@ -537,6 +554,7 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
                     lr_l: lr * l,
                     bound,
                     lr_max,
+                    calmer: Calmer::Pending,
                 },
             };
         }
@@ -757,10 +775,7 @@ mod tests {
         // loss; ln(x) + y² likewise.
         for expr in ["sqrt(x) + y^2", "log(x) + y^2"] {
             let h = hints(&scene(expr, "[1, 0.5]", 3.0));
-            assert!(
-                matches!(h[0], Some(Hint::ExprLeft { .. })),
-                "{expr}: {h:?}"
-            );
+            assert!(matches!(h[0], Some(Hint::ExprLeft { .. })), "{expr}: {h:?}");
         }
         assert!(!soaring(&[1.0]));
         assert!(!soaring(&[1.0, 2000.0, 1500.0]));

@@ -66,7 +66,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         ),
         // Computed values in 4 digits (2/6 is not 0.3333333333333333), a
         // bound to stay below rounded down so that it stays one.
-        Hint::GdUnstable { lr, l, bound } => {
+        Hint::GdUnstable { lr, l, bound, .. } => {
             trf(lang, "hint.gd", &[&f(lr), &prose(l), &below(bound)])
         }
         Hint::Momentum {
@@ -76,6 +76,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             bound,
             gamma,
             lr_max,
+            ..
         } => trf(
             lang,
             "hint.momentum",
@@ -94,6 +95,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             lr_l,
             bound,
             lr_max,
+            ..
         } => trf(
             lang,
             "hint.nesterov",

@@ -12,14 +12,13 @@
 //! shrinks (a sweep finds islands of η that work above one that fails), so
 //! nothing is claimed of the η between.
 
-use super::{diagnose, Calmer, Diagnosis};
+use super::{diagnose, Calmer, Diagnosis, Hint};
 use crate::format::floor_sig;
 use crate::optim::{HyperKey, OptSpec};
 use crate::params::ParamInfo;
 use crate::run::Trajectory;
 use crate::scene::Scene;
 use crate::sweep::{ending, Outcome};
-use std::cell::Cell;
 
 /// At most this many halvings (η/2²⁴ ≈ 6e-8·η).
 const HALVINGS: usize = 24;
@@ -60,12 +59,77 @@ pub fn fill_calmer(
         if searched == most {
             break;
         }
+        let bound = d.hint.as_ref().and_then(Hint::lr_bound);
         if let Some(c @ Calmer::Pending) = d.hint.as_mut().and_then(|h| h.calmer_mut()) {
-            *c = calmer_lr(scene, &t.spec).map_or(Calmer::NotFound, Calmer::Found);
+            let found = match bound {
+                Some(b) => calmer_below(scene, &t.spec, b),
+                None => calmer_lr(scene, &t.spec),
+            };
+            *c = found.map_or(Calmer::NotFound, Calmer::Found);
             searched += 1;
         }
     }
     searched
+}
+
+/// Reruns of one spec at other η, within [`SEARCH_STEPS`].
+struct Trials<'a> {
+    scene: &'a Scene,
+    spec: &'a OptSpec,
+    /// The start's loss.
+    first: f64,
+    /// Steps rerun so far.
+    spent: usize,
+}
+
+impl<'a> Trials<'a> {
+    fn new(scene: &'a Scene, spec: &'a OptSpec) -> Self {
+        let first = scene.landscape.value(scene.start);
+        Trials {
+            scene,
+            spec,
+            first,
+            spent: 0,
+        }
+    }
+
+    /// Whether the run at `lr` completes and ends below its start; None
+    /// once the budget is spent.
+    fn works(&mut self, lr: f64) -> Option<bool> {
+        if self.spent + self.scene.steps > SEARCH_STEPS {
+            return None;
+        }
+        let mut s = *self.spec;
+        s.hyper.lr = lr;
+        let (o, fell) = ending(self.scene, &s).ok()?;
+        self.spent += match o {
+            Outcome::Diverged { step } => step,
+            _ => self.scene.steps,
+        };
+        // Below its start, not back on it: Lion's sign steps on exp(x·y)
+        // cycle back to (1, 1), a loss 2e-15 below e.
+        Some(o == Outcome::Ok && fell > DESCENT * self.first.abs())
+    }
+
+    /// Of `values`, the first at or above the slider's smallest η that
+    /// works (each run once).
+    fn first_working(&mut self, values: [f64; 2], lr_min: f64) -> Option<f64> {
+        let mut tried = Vec::with_capacity(values.len());
+        for lr in values {
+            if lr >= lr_min && !tried.contains(&lr) {
+                tried.push(lr);
+                if self.works(lr) == Some(true) {
+                    return Some(lr);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The slider's smallest η for `spec`'s kind.
+fn lr_min(spec: &OptSpec) -> f64 {
+    ParamInfo::of(spec.kind, HyperKey::Lr).min
 }
 
 /// The η found (see the module's doc) with which `spec` on `scene`
@@ -75,28 +139,8 @@ pub fn calmer_lr(scene: &Scene, spec: &OptSpec) -> Option<f64> {
     if spec.schedule.is_some_and(|s| !s.scales_with_lr()) {
         return None;
     }
-    let lr_min = ParamInfo::of(spec.kind, HyperKey::Lr).min;
-    let first = scene.landscape.value(scene.start);
-    let spent = Cell::new(0usize);
-    // Some(whether it works), None once the budget is spent.
-    let works = |lr: f64| -> Option<bool> {
-        if spent.get() + scene.steps > SEARCH_STEPS {
-            return None;
-        }
-        let mut s = *spec;
-        s.hyper.lr = lr;
-        let (o, fell) = ending(scene, &s).ok()?;
-        spent.set(
-            spent.get()
-                + match o {
-                    Outcome::Diverged { step } => step,
-                    _ => scene.steps,
-                },
-        );
-        // Below its start, not back on it: Lion's sign steps on exp(x·y)
-        // cycle back to (1, 1), a loss 2e-15 below e.
-        Some(o == Outcome::Ok && fell > DESCENT * first.abs())
-    };
+    let lr_min = lr_min(spec);
+    let mut trials = Trials::new(scene, spec);
     let mut failed = spec.hyper.lr;
     let mut halved = None;
     for _ in 0..HALVINGS {
@@ -104,7 +148,7 @@ pub fn calmer_lr(scene: &Scene, spec: &OptSpec) -> Option<f64> {
         if lr < lr_min {
             break;
         }
-        if works(lr)? {
+        if trials.works(lr)? {
             halved = Some(lr);
             break;
         }
@@ -114,29 +158,34 @@ pub fn calmer_lr(scene: &Scene, spec: &OptSpec) -> Option<f64> {
     let mut ok = halved;
     for _ in 0..BISECTIONS {
         // Room kept for the rounded values' runs.
-        if spent.get() + 3 * scene.steps > SEARCH_STEPS {
+        if trials.spent + 3 * scene.steps > SEARCH_STEPS {
             break;
         }
         let mid = (ok * failed).sqrt();
-        if works(mid)? {
+        if trials.works(mid)? {
             ok = mid;
         } else {
             failed = mid;
         }
     }
-    let short = [floor_sig(ok, 2), floor_sig(ok, 1)];
-    let mut tried = Vec::with_capacity(2);
-    for lr in short {
-        if lr >= lr_min && !tried.contains(&lr) {
-            tried.push(lr);
-            if works(lr) == Some(true) {
-                return Some(lr);
-            }
-        }
-    }
     // Both short values fail (an island of η that works): the halving,
     // run already, as short as the η it halved.
-    Some(halved)
+    trials
+        .first_working([floor_sig(ok, 2), floor_sig(ok, 1)], lr_min)
+        .or(Some(halved))
+}
+
+/// Under a stability bound known in closed form (GD's 2/L on a bowl): the
+/// largest two-digit decimal strictly below it (0.5 → 0.49, 0.3333 →
+/// 0.33), else the one-digit one, that a rerun confirms; else the search
+/// of [`calmer_lr`] (weight decay adds to the curvature the bound was
+/// computed without).
+pub fn calmer_below(scene: &Scene, spec: &OptSpec, bound: f64) -> Option<f64> {
+    let under = bound.next_down();
+    let short = [floor_sig(under, 2), floor_sig(under, 1)];
+    Trials::new(scene, spec)
+        .first_working(short, lr_min(spec))
+        .or_else(|| calmer_lr(scene, spec))
 }
 
 #[cfg(test)]
@@ -209,6 +258,41 @@ mod tests {
         plain.optimizers[0].schedule = None;
         let bound = stability_bound(&plain.landscape, &plain.optimizers[0]).unwrap();
         assert!(lr < bound && lr > 0.9 * bound, "{lr} vs 2/L = {bound:?}");
+    }
+
+    #[test]
+    fn under_a_closed_form_bound_the_short_decimal_below_it_is_offered() {
+        // The bowl's L = 4: GD's 2/L = 0.5 → 0.49; heavy ball γ = 0.5's
+        // 3/4 → 0.74; Nesterov γ = 0.5's 1.5/4 = 0.375 → 0.37; γ = 0.2's
+        // 2.4/1.4/4 = 0.428571… → 0.42.
+        let s = scene(
+            r#"{"landscape": {"kind": "quadratic", "a": 0.1, "b": 2}, "start": [-5, -2], "steps": 40, "convention": "d2l",
+                "optimizers": [{"kind": "gd", "lr": 0.6}, {"kind": "momentum", "lr": 0.9, "gamma": 0.5},
+                               {"kind": "momentum", "lr": 0.5, "gamma": 0.5, "nesterov": true},
+                               {"kind": "momentum", "lr": 0.5, "gamma": 0.2, "nesterov": true}]}"#,
+        );
+        let runs = simulate(&s).unwrap();
+        for (i, want) in [0.49, 0.74, 0.37, 0.42].into_iter().enumerate() {
+            let d = diagnose_in(&s, &runs[i]);
+            let h = d.hint.expect("a hint");
+            assert!(h.lr_bound().is_some(), "run {i}: {h:?}");
+            assert_eq!(h.calmer(), Some(want), "run {i}: {h:?}");
+            assert!(works_at(&s, i, want));
+        }
+        // Weight decay adds λ to the curvature: heavy ball γ = 0.5 with
+        // λ = 1 is stable below 3/(L + λ) = 0.6, not 0.75 (0.74 and 0.7
+        // fail): no closed-form hint, the search finds one under 0.6.
+        let s = scene(
+            r#"{"landscape": {"kind": "quadratic", "a": 0.1, "b": 2}, "start": [-5, -2], "steps": 40, "convention": "pytorch",
+                "optimizers": [{"kind": "momentum", "lr": 0.9, "gamma": 0.5, "lambda": 1}]}"#,
+        );
+        let t = &simulate(&s).unwrap()[0];
+        let h = diagnose_in(&s, t).hint.expect("a hint");
+        assert!(h.lr_bound().is_none(), "{h:?}");
+        let lr = h.calmer().expect("a smaller η");
+        assert!(lr < 0.6 && lr > 0.45, "{lr}");
+        assert!(works_at(&s, 0, lr));
+        assert!(!works_at(&s, 0, 0.74) && !works_at(&s, 0, 0.7));
     }
 
     #[test]

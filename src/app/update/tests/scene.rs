@@ -34,6 +34,9 @@ fn surface_and_its_parameters() {
     );
     assert!(d.has(Dirty::RUNS | Dirty::FORMULA));
     assert_eq!(m.scene.to_value()["landscape"]["a"], 3.0);
+    // (GD η = 0.4 diverges with a = 3: its hint's η, which the page fills
+    // after the paint, filled here.)
+    update(&mut m, Msg::FillCalmer);
     let d = update(
         &mut m,
         Msg::SetSurfaceParam {
