@@ -272,6 +272,9 @@ pub enum Msg {
     FitView,
     /// Play, or pause when playing.
     TogglePlay,
+    /// Pause where the cursor is (the black screen went up: the class
+    /// would miss what played behind it).
+    Pause,
     /// Pause and move the cursor by ±n.
     Step(i64),
     /// Pause and move the cursor to t.

@@ -352,6 +352,8 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             seek(m, t)
         }
         Msg::Seek(t) => seek(m, t),
+        Msg::Pause if m.playing => seek(m, m.t),
+        Msg::Pause => Dirty::NONE,
         Msg::Tick(ts) => {
             if !m.playing {
                 return Dirty::NONE;

@@ -1,7 +1,8 @@
-//! A lesson's caption on a phone: its first four lines, the rest behind
-//! **Show all** (a 360 × 640 phone's thirteen-line captions had pushed ▶
-//! below the screen while they said "press ▶"). The clamp is CSS
-//! (`#lesson-caption:not(.open)`, phones only); this is the button. Like a
+//! A lesson's caption on a phone and presenting: its first four lines, the
+//! rest behind **Show all** (a 360 × 640 phone's thirteen-line captions had
+//! pushed ▶ below the screen while they said "press ▶"; lesson 10's ten
+//! lines left a 352 px figure on a 1920×1080 projector). The clamp is CSS
+//! (`#lesson-caption:not(.open)`); this is the button. Like a
 //! `<details>`, it is the page's view, not the scene: a new lesson opens
 //! with its caption clamped again.
 
@@ -25,6 +26,9 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             .and_then(|c| Lang::from_code(&c))
             .unwrap_or(Lang::En);
         let _ = show(&cap, &button, open, lang);
+        // Presenting, the figure takes the height the caption leaves.
+        super::sizes::forget();
+        super::dispatch(crate::app::Msg::Redraw);
     })
 }
 

@@ -596,7 +596,8 @@ fn keys(doc: &Document) -> Result<(), JsValue> {
 
 /// The black screen: B or . (what a presentation clicker's blank key
 /// sends, PowerPoint's and reveal.js's) puts it up wherever the focus is
-/// but in a field one types in (a picker or a slider too); any key or a
+/// but in a field one types in (a picker or a slider too; presenting, B
+/// in a number field too); any key or a
 /// click takes it down and does only that. In the capture phase, before a
 /// focused slider's own arrows (which moved η as the page came back).
 fn blank_keys(doc: &Document) -> Result<(), JsValue> {
@@ -612,18 +613,31 @@ fn blank_keys(doc: &Document) -> Result<(), JsValue> {
         let up = blank(&d, None);
         // Not in an embed (a reader's "." in a page of notes), nor a held key.
         let embedded = d.body().is_some_and(|b| b.class_list().contains("embed"));
+        // Presenting, a number field takes no "b": there it is the
+        // clicker's blank key too (a teacher who had typed η = 0.45 got
+        // "0.45b"); elsewhere a "b" typed there is the typist's.
+        let presenting = d.body().is_some_and(|b| b.class_list().contains("present"));
+        let b = presenting && key.eq_ignore_ascii_case("b");
+        let typed_in = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|t| {
+                super::gestures::is_text_entry(&t) && !(b && t.class_list().contains("num"))
+            });
         let asks = (key.eq_ignore_ascii_case("b") || key == ".")
             && !embedded
             && !e.repeat()
             && !(e.ctrl_key() || e.meta_key() || e.alt_key())
-            && !e
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .is_some_and(|t| super::gestures::is_text_entry(&t));
+            && !typed_in;
         if up || asks {
             e.prevent_default();
             e.stop_immediate_propagation();
             blank(&d, Some(!up));
+            // The run does not play on behind the black (a teacher blanks
+            // before the animation the class is to watch).
+            if !up {
+                dispatch(Msg::Pause);
+            }
             // A screen reader's user who pressed B by chance hears why the
             // next key only brings the page back.
             let lang = d

@@ -129,6 +129,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         controls::show_expr_error(app)?;
         controls::surface_options(app)?;
     }
+    let mut refit = false;
     if d.has(Dirty::LEGEND) {
         // While the figure moves the messages are rebuilt at every step:
         // quiet until it rests (the summary then says how each run fares).
@@ -145,6 +146,11 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             app.lang,
         )?;
         let messages = app.root("messages")?;
+        // Presenting, the figure takes the height the messages leave: one
+        // that grew (a hint's "Use η" button, after the paint) pushed its
+        // last line off a 1366×768 screen.
+        let height = |m: &Element| m.get_bounding_client_rect().height();
+        let was = app.present.then(|| height(&messages));
         panel::build_messages(
             &app.doc,
             &messages,
@@ -163,6 +169,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             set_attr(&messages, "data-calmer", "done")?;
             messages.remove_attribute("aria-busy")?;
         }
+        refit = was.is_some_and(|h| h != height(&messages));
     }
     if d.has(Dirty::TIME) {
         super::timebar::sync_time(app)?;
@@ -196,10 +203,12 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         // its frames were coarse or composited from kept trail pictures
         // (draw/layers.rs: a rounding step off a fresh page's pixels).
         let coarse = app.cache.as_ref().is_some_and(|c| c.is_low()) || app.inspector.coarse();
-        if coarse || KEPT.with(|k| k.borrow().grouped) {
+        if refit || coarse || KEPT.with(|k| k.borrow().grouped) {
             draw(app)?;
         }
         summary::schedule(app)?;
+    } else if refit {
+        draw(app)?;
     }
     if d.has(Dirty::EXPLAIN) {
         explain::scene_changed(app)?;
@@ -274,6 +283,9 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
         // change: read everything now.
         sizes::forget();
     }
+    if app.present {
+        mark_clamped(&app.doc)?;
+    }
     // Kept sizes: no forced layout after the DOM changed (web/sizes.rs).
     let (inner_w, inner_h) = sizes::window_size(&app.window)?;
     let narrow = inner_w < 900.0;
@@ -341,6 +353,22 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
     }
     .round();
     Ok(Geom { view, w, h, dpr })
+}
+
+/// Presenting, a lesson's caption shows its first four lines (www/style.css):
+/// its Show all button (`data-clamped`) only when that cut something, and
+/// while it is open. Read before the figure's height, which it changes.
+fn mark_clamped(doc: &web_sys::Document) -> Result<(), JsValue> {
+    let (Some(cap), Some(text)) = (
+        doc.get_element_by_id("lesson-caption"),
+        doc.get_element_by_id("lesson-text"),
+    ) else {
+        return Ok(());
+    };
+    let open = cap.class_list().contains("open");
+    let cut = text.scroll_height() > text.client_height() + 1;
+    cap.toggle_attribute_with_force("data-clamped", open || cut)?;
+    Ok(())
 }
 
 /// The canvas's top in the page, where the flow puts it: a lesson panel

@@ -564,5 +564,32 @@ test('B or . blanks the screen as a clicker asks; any key or a click brings the 
   await page.mouse.click(300, 300);
   assert.equal(await up(), false);
   assert.deepEqual((await state(page)).scene, s0.scene, 'the click left the figure');
+  // In a number field B is the blank key too (no number has a "b"); "."
+  // is a decimal point there.
+  const field = '#optimizers .opt-card >> nth=0 >> input.num[data-param="lr"]';
+  await page.click(field);
+  await page.keyboard.press('b');
+  assert.equal(await up(), true, 'B from the η field');
+  await page.keyboard.press('b');
+  assert.equal(await up(), false);
+  assert.doesNotMatch(await page.inputValue(field), /b/i);
+  await page.keyboard.press('End');
+  await page.keyboard.press('.');
+  assert.equal(await up(), false, '"." types in the field');
+  await page.keyboard.press('Backspace');
+  await page.focus('#plot');
+  // Blanked while playing, the run waits behind the black for the class.
+  await page.keyboard.press('Home');
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).playing);
+  await page.keyboard.press('b');
+  const t1 = (await state(page)).t;
+  await page.waitForTimeout(600);
+  let s = await state(page);
+  assert.equal(s.playing, false, 'paused behind the black');
+  assert.equal(s.t, t1);
+  await page.keyboard.press('b');
+  assert.equal(await up(), false);
+  assert.equal((await state(page)).playing, false, 'the class sees it play when the teacher presses play');
   noErrors(errors);
 });

@@ -25,9 +25,16 @@ test('the clicker\'s PageDown reveals a quiz, then goes on to the next lesson wi
   await settled(page);
   let s = await state(page);
   assert.deepEqual([s.lesson, s.t, s.quiz?.phase, await page.inputValue('#lesson')], [3, 5, 'asking', '3']);
+  const plot = () => page.evaluate(() => { const r = document.getElementById('plot').getBoundingClientRect(); return [Math.round(r.top), Math.round(r.height)]; });
+  const before = await plot();
   await page.keyboard.press('PageDown');
   await page.waitForFunction(() => JSON.parse(window.wasmBindings.page_state()).quiz?.phase === 'revealed', null, { timeout: 20000 });
   assert.equal((await state(page)).lesson, 3);
+  // The figure stays where the class was looking (the caption shown at
+  // the reveal pushed it from 121 to 334 px and shrank it).
+  await settled(page);
+  assert.deepEqual(await plot(), before, 'the plot kept its place and size');
+  assert.equal(await page.isVisible('#lesson-text'), false);
   await page.keyboard.press('PageDown');
   await settled(page);
   s = await state(page);

@@ -283,6 +283,16 @@ pub fn prose(v: f64) -> String {
     }
 }
 
+/// [`sig3`] with a true minus sign, as [`prose`] writes one (−0.221, not
+/// -0.221; the exponent typed: 1.5e-5): a coordinate in a sentence.
+pub fn prose3(v: f64) -> String {
+    let s = sig3(v);
+    match s.strip_prefix('-') {
+        Some(rest) => format!("−{rest}"),
+        None => s,
+    }
+}
+
 /// "1.500" → "1.5", "2.000" → "2"; a number without '.' stays.
 fn trim_zeros(s: &str) -> &str {
     if s.contains('.') {
@@ -299,6 +309,10 @@ mod tests {
     #[test]
     fn prose_numbers_are_written_as_the_captions_write_them() {
         assert_eq!(prose(-0.2708), "−0.2708");
+        assert_eq!(prose3(-0.2213), "−0.221");
+        assert_eq!(prose3(-1.5e-5), "−1.5e-5");
+        assert_eq!(prose3(2e-7), "2e-7");
+        assert_eq!(prose3(f64::NAN), "—");
         assert_eq!(prose(-0.923), "−0.923");
         assert_eq!(prose(-45.6052), "−45.61");
         assert_eq!(prose(1116.1758), "1116");

@@ -2,13 +2,13 @@
 //! notices (the core's typed values, worded in either language).
 
 use crate::{tr, trf, Lang};
-use gradscape_core::format::sig3;
+use gradscape_core::format::{prose3, sig3};
 use gradscape_core::quiz::{Score, Verdict};
 use gradscape_core::url::quiz::{QuizNotice, KEY};
 use gradscape_core::{Convention, OptSpec, Vec2};
 
 /// "Where will Momentum η=0.4 γ=0.5 (blue discs) be after 10 more steps?
-/// Click on the figure." for run `run` drawn as its mark; presenting, the
+/// Click or tap the figure." for run `run` drawn as its mark; presenting, the
 /// question alone (the class answers aloud; PageDown reveals).
 pub fn prompt(
     spec: &OptSpec,
@@ -47,13 +47,13 @@ fn mark_short(i: usize, lang: Lang) -> String {
 
 /// "Your guess: (x, y). Reveal when ready."
 pub fn placed(guess: Vec2, lang: Lang) -> String {
-    trf(lang, "quiz.placed", &[&sig3(guess[0]), &sig3(guess[1])])
+    trf(lang, "quiz.placed", &[&prose3(guess[0]), &prose3(guess[1])])
 }
 
 /// Where the keyboard's guess cursor is (said as it moves: a blind
 /// student hears where the guess would go).
 pub fn cursor(at: Vec2, lang: Lang) -> String {
-    trf(lang, "quiz.cursor", &[&sig3(at[0]), &sig3(at[1])])
+    trf(lang, "quiz.cursor", &[&prose3(at[0]), &prose3(at[1])])
 }
 
 /// The verdict's words.
@@ -91,7 +91,7 @@ pub fn result(
     lang: Lang,
 ) -> String {
     let label = crate::optim::opt_label(spec, conv, lang);
-    let (x, y) = (sig3(truth[0]), sig3(truth[1]));
+    let (x, y) = (prose3(truth[0]), prose3(truth[1]));
     let mut s = match score {
         Some(sc) => trf(
             lang,
@@ -221,7 +221,7 @@ mod tests {
         // question alone.
         let en = prompt(&spec, Convention::D2l, 1, 10, false, Lang::En);
         assert!(
-            en.contains(" (blue discs) be after 10 more steps? Click on the figure."),
+            en.contains(" (blue discs) be after 10 more steps? Click or tap the figure."),
             "{en}"
         );
         let shown = prompt(&spec, Convention::D2l, 0, 10, true, Lang::En);
@@ -232,6 +232,22 @@ mod tests {
         let one = prompt(&spec, Convention::D2l, 0, 1, false, Lang::En);
         assert!(one.contains(" be after one more step? "), "{one}");
         assert!(prompt(&spec, Convention::D2l, 0, 1, true, Lang::Zh).starts_with("再走 1 步后"));
+        // Coordinates with a true minus, as the captions write them.
+        let at = result(
+            &spec,
+            Convention::D2l,
+            15,
+            None,
+            [-0.2213, -0.01384],
+            false,
+            Lang::En,
+        );
+        assert!(at.ends_with("is at (−0.221, −0.0138)."), "{at}");
+        assert_eq!(
+            cursor([-1.46, 0.381], Lang::En),
+            "Cursor at (−1.46, 0.381): Enter places your guess here."
+        );
+        assert!(placed([-2.0, -1e-5], Lang::Zh).contains("(−2, −1e-5)"));
     }
 
     #[test]

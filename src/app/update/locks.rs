@@ -5,8 +5,9 @@
 //! Two gates: [`refused`] turns away, before anything is touched, the
 //! messages whose whole point is a fixed group (a slider of a locked η, a
 //! pan with the view locked); [`guard`] applies the rest to a copy of the
-//! model and keeps the copy only when no fixed group changed (choosing a
-//! lesson that would change η, a reset, a convention that changes ε).
+//! model and keeps the copy only when no fixed group changed (a reset, a
+//! convention that changes ε). Another lesson, when the lessons are free,
+//! comes whole: the locks hold the reader's edits within it.
 
 use crate::app::dirty::Dirty;
 use crate::app::model::{FieldId, Model};
@@ -94,10 +95,18 @@ pub(super) fn guard(m: &mut Model, f: impl FnOnce(&mut Model) -> Dirty) -> Dirty
 /// Whether going from `a` to `b` changes something `a`'s link fixes.
 fn breaks(a: &Model, b: &Model) -> bool {
     let l = &a.locks;
-    if l.broken(&a.scene, &b.scene).is_some() {
-        return true;
+    if a.lesson != b.lesson {
+        if l.fixed(Group::Lesson) {
+            return true;
+        }
+        // Another lesson (chosen, or its choice undone) comes whole when
+        // the link leaves the lessons free: its values are the lesson's,
+        // not the reader's edits, which the locks are for (a clicker's
+        // PageDown under `lock=lr` stayed on lesson 1 without a word).
+        // Only a lesson message or undo changes the lesson.
+        return false;
     }
-    if l.fixed(Group::Lesson) && a.lesson != b.lesson {
+    if l.broken(&a.scene, &b.scene).is_some() {
         return true;
     }
     // A run switched on or off (a removed card takes its switch along).

@@ -8,10 +8,10 @@ pub const EN: crate::Table = &[
     ("quiz.region", "Quiz"),
     (
         "quiz.prompt",
-        "Where will {0} be after {1} more steps? Click on the figure.",
+        "Where will {0} be after {1} more steps? Click or tap the figure.",
     ),
     ("quiz.prompt.present", "Where will {0} be after {1} more steps?"),
-    ("quiz.prompt.one", "Where will {0} be after one more step? Click on the figure."),
+    ("quiz.prompt.one", "Where will {0} be after one more step? Click or tap the figure."),
     ("quiz.prompt.present.one", "Where will {0} be after one more step?"),
     ("quiz.run", "{0} ({1})"),
     (
@@ -114,9 +114,9 @@ pub const EN: crate::Table = &[
 /// 简体中文.
 pub const ZH: crate::Table = &[
     ("quiz.region", "小测验"),
-    ("quiz.prompt", "再走 {1} 步后，{0}会在哪里？请在图上点击。"),
+    ("quiz.prompt", "再走 {1} 步后，{0}会在哪里？请在图上点击或轻触。"),
     ("quiz.prompt.present", "再走 {1} 步后，{0}会在哪里？"),
-    ("quiz.prompt.one", "再走 1 步后，{0}会在哪里？请在图上点击。"),
+    ("quiz.prompt.one", "再走 1 步后，{0}会在哪里？请在图上点击或轻触。"),
     ("quiz.prompt.present.one", "再走 1 步后，{0}会在哪里？"),
     ("quiz.run", "{0}（{1}）"),
     (

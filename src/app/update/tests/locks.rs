@@ -205,14 +205,33 @@ fn a_refused_message_reports_no_dirt() {
 
 #[test]
 fn what_changes_a_fixed_group_on_the_way_is_refused_too() {
-    // Picking a lesson replaces η: refused while η is fixed, the lesson
-    // picker itself being free.
-    let (changed, dirt) = run("lock=lr", &[Msg::SetLesson(Some(2))]);
+    // Another lesson comes whole when the lessons are free, whatever η
+    // it sets (lesson 2: GD η = 0.6; lesson 3 adds a card); with η
+    // fixed, its sliders then hold the lesson's η; undo goes back.
+    for (lesson, keys) in [
+        (2, "lock=lr"),
+        (3, "lock=lr,gamma"),
+        (2, "lock=all,-lesson"),
+    ] {
+        let mut m = model();
+        m.locks = Locks::read(keys).0;
+        assert_ne!(update(&mut m, Msg::SetLesson(Some(lesson))), Dirty::NONE);
+        assert_eq!(m.lesson, Some(lesson), "{keys}");
+        let lr = m.scene.optimizers[0].hyper.lr;
+        update(&mut m, hyper(0, HyperKey::Lr, lr / 2.0, false));
+        assert_eq!(m.scene.optimizers[0].hyper.lr, lr);
+        update(&mut m, Msg::Undo);
+        assert_eq!(m.lesson, None, "{keys}");
+    }
+    let mut m = model();
+    m.locks = Locks::read("lock=lr").0;
+    update(&mut m, Msg::SetLesson(Some(1)));
+    update(&mut m, Msg::StepLesson(1));
+    assert_eq!(m.lesson, Some(2));
+    // Fixed lessons stay put.
+    let (changed, dirt) = run("lock=lesson", &[Msg::SetLesson(Some(2))]);
     assert!(!changed);
     assert_eq!(dirt, vec![Dirty::NONE]);
-    // A lesson with the same η and γ opens (lesson 3: η = 0.4, γ = 0.5).
-    let (changed, _) = run("lock=lr,gamma", &[Msg::SetLesson(Some(3))]);
-    assert!(changed);
     // The pytorch convention changes ε: refused while ε is fixed.
     let (changed, _) = run(
         "lock=eps",

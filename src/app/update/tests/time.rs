@@ -20,6 +20,12 @@ fn play_pause_step_seek_tick_speed() {
     assert_eq!(m.t, 2);
     assert_eq!(update(&mut m, Msg::TogglePlay), Dirty::STEP);
     assert!(!m.playing);
+    // Pause (the black screen) stops a playing run where it is, and is
+    // nothing when paused.
+    update(&mut m, Msg::TogglePlay);
+    assert_eq!(update(&mut m, Msg::Pause), Dirty::STEP);
+    assert!(!m.playing && m.t == 2);
+    assert_eq!(update(&mut m, Msg::Pause), Dirty::NONE);
     assert_eq!(update(&mut m, Msg::Tick(400.0)), Dirty::NONE);
     // The last frame stops at the end.
     update(&mut m, Msg::TogglePlay);
