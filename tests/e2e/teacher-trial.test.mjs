@@ -223,3 +223,35 @@ test('a 1024×768 projector: lesson 14 keeps its message on screen under a figur
     noErrors(errors);
   }
 });
+
+// A teacher's clicker trial (session of 2026-12-07): lesson 10's ten-line
+// caption left a 352 px figure on a 1920×1080 projector. Presenting, a
+// caption shows four lines and Show all when that cuts something.
+test('presenting, a long caption shows its first lines and Show all; a short one shows whole', async (t) => {
+  const { page, errors } = await openIn(suite.browser, t, ROOM, `${suite.server.url}?lesson=10&present`);
+  await settled(page);
+  const plotH = () => page.evaluate(() => document.getElementById('plot').getBoundingClientRect().height);
+  const h0 = await plotH();
+  assert.ok(h0 > 540, `the figure is ${h0} px tall`);
+  assert.equal(await page.isVisible('#lesson-more'), true);
+  const text = () => page.evaluate(() => { const e = document.getElementById('lesson-text'); return [e.scrollHeight, e.clientHeight]; });
+  const [sh, ch] = await text();
+  assert.ok(sh > ch + 20, `clamped: ${sh} > ${ch}`);
+  await page.click('#lesson-more');
+  await settled(page);
+  const [sh2, ch2] = await text();
+  assert.ok(sh2 <= ch2 + 1, 'open: the whole caption');
+  const h1 = await plotH();
+  assert.ok(h1 < h0 && h1 >= 220, `the figure takes what the caption leaves: ${h0} → ${h1}`);
+  assert.equal(await page.textContent('#lesson-more'), 'Show less ▴');
+  // The button stands beside the title, not under the text.
+  const [more, title] = await page.evaluate(() => ['lesson-more', 'lesson-title'].map((id) => document.getElementById(id).getBoundingClientRect().top));
+  assert.ok(Math.abs(more - title) < 20, `${more} vs ${title}`);
+  // Lesson 1's caption is short: whole, no button.
+  await page.keyboard.press('Escape');
+  await page.goto(`${suite.server.url}?lesson=1&present`);
+  await page.waitForSelector('canvas#plot[data-ready="true"]');
+  await settled(page);
+  assert.equal(await page.isVisible('#lesson-more'), false);
+  noErrors(errors);
+});
