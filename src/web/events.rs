@@ -584,6 +584,11 @@ fn keys(doc: &Document) -> Result<(), JsValue> {
         e.prevent_default();
         let msg = (b.msg)();
         let lesson_key = matches!(msg, Msg::StepLesson(_));
+        // A held PageDown repeats: one lesson a press (six went from
+        // lesson 4 to 10 in a trial).
+        if lesson_key && e.repeat() {
+            return;
+        }
         dispatch(msg);
         // Choosing a lesson gives the keys to the figure, from a field or a
         // slider too: the class's next → and Space step and play, not type

@@ -342,12 +342,17 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
         use gradscape_core::geometry::{fit_height, Screen};
         // The phone breakpoint of www/style.css (its sticky figure).
         let top = plot_top(app)?;
+        // Two rows on a touch screen (its 44 px targets wrap the bar).
+        let bar = app
+            .doc
+            .get_element_by_id("timebar")
+            .map_or(f64::NAN, |b| sizes::client_size(&b).1);
         let screen = match inner_w {
             // A tablet held upright too (www/style.css: the phone's
             // column, its figure kept in view).
             x if x <= 600.0 || (x < 900.0 && inner_h >= 600.0) => Screen::Phone,
-            x if x < 900.0 => Screen::Narrow { top },
-            _ => Screen::Wide { top },
+            x if x < 900.0 => Screen::Narrow { top, bar },
+            _ => Screen::Wide { top, bar },
         };
         fit_height(&view, w, inner_h, screen)
     }

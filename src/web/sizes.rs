@@ -190,6 +190,10 @@ fn resized(entries: js_sys::Array) {
                     forget_top();
                     changed = true;
                 }
+                // The time bar under it is room the figure leaves: one
+                // that wrapped to two rows (a lesson's panel put beside
+                // the figure after the first picture) ran off the screen.
+                changed |= target.id() == "timebar" && e.h > 0.0 && e.h != h;
                 (e.w, e.h) = (w, h);
             }
         });

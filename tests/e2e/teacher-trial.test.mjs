@@ -255,3 +255,19 @@ test('presenting, a long caption shows its first lines and Show all; a short one
   assert.equal(await page.isVisible('#lesson-more'), false);
   noErrors(errors);
 });
+
+// The same trial's student on a tablet in landscape (1180×820, touch): the
+// time bar wraps to two rows of 44 px targets, and the figure had left one
+// row's room (its steps field cut by the screen's edge; in lesson 9 the
+// panel put beside the figure after the first picture wrapped it later).
+test('a tablet in landscape keeps the whole time bar on screen', async (t) => {
+  const TABLET = { viewport: { width: 1180, height: 820 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true };
+  for (const [lesson, lang] of [[1, 'en'], [9, 'zh'], [14, 'en']]) {
+    const { page, errors } = await openIn(suite.browser, t, TABLET, `${suite.server.url}?lesson=${lesson}&lang=${lang}`);
+    await settled(page);
+    const [bar, steps] = await page.evaluate(() => ['timebar', 'steps'].map((id) => document.getElementById(id).getBoundingClientRect().bottom));
+    assert.ok(bar <= 820 && steps <= 820, `lesson ${lesson} ${lang}: the bar ends at ${bar}, its steps field at ${steps}`);
+    noErrors(errors);
+    await page.close();
+  }
+});

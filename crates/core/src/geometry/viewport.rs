@@ -173,8 +173,20 @@ pub fn is_drag(from: (f64, f64), x: f64, y: f64) -> bool {
     (x - from.0).hypot(y - from.1) > 4.0
 }
 
-/// What a page keeps under the figure in view: the time bar.
+/// What a page keeps under the figure in view: the time bar (one row) and
+/// its margins.
 const BAR_BELOW: f64 = 70.0;
+
+/// The room under the figure for a time bar `bar` px tall: a touch
+/// screen's bar wraps to two rows of 44 px targets (a tablet in landscape,
+/// 1180×820, had its steps field cut by the screen's edge).
+fn bar_below(bar: f64) -> f64 {
+    if bar.is_finite() {
+        BAR_BELOW.max(bar + 26.0)
+    } else {
+        BAR_BELOW
+    }
+}
 
 /// How wide the window is, for the canvas's height.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -183,12 +195,16 @@ pub enum Screen {
     Wide {
         /// The figure's top on the page, in CSS px.
         top: f64,
+        /// The time bar's height under it, in CSS px.
+        bar: f64,
     },
     /// One column, the figure `top` px down the page (under the header,
     /// and a lesson's caption), the time bar under it.
     Narrow {
         /// The figure's top on the page, in CSS px.
         top: f64,
+        /// The time bar's height under it, in CSS px.
+        bar: f64,
     },
     /// A phone (or a tablet held upright): the figure stays in view at the
     /// top while the controls scroll under it, so it may take at most 45 %
@@ -219,10 +235,12 @@ pub fn fit_height(view: &View, w: f64, inner_h: f64, screen: Screen) -> f64 {
     let max_h = match screen {
         // Under a lesson's tall caption (a tablet in landscape, 1024×768)
         // the time bar too stays on screen.
-        Screen::Wide { top } => (inner_h - 290.0).min(inner_h - top - BAR_BELOW).max(220.0),
+        Screen::Wide { top, bar } => (inner_h - 290.0)
+            .min(inner_h - top - bar_below(bar))
+            .max(220.0),
         // A tablet's lesson 9 ran 60 px under the screen's bottom, its
         // x axis and ▶ out of sight, below a 200 px caption.
-        Screen::Narrow { top } => (inner_h - top - BAR_BELOW).max(220.0),
+        Screen::Narrow { top, bar } => (inner_h - top - bar_below(bar)).max(220.0),
         Screen::Phone => (inner_h * 0.45).max(200.0),
     };
     figure_height(view, w, max_h)
@@ -249,9 +267,54 @@ mod tests {
         let bowl = View::new([-6.0, 1.0], [-3.2, 2.2]);
         assert!((figure_height(&bowl, 700.0, 2000.0) - 540.0).abs() < 1e-9);
         assert_eq!(
-            fit_height(&flat, 900.0, 1080.0, Screen::Wide { top: 60.0 }),
+            fit_height(
+                &flat,
+                900.0,
+                1080.0,
+                Screen::Wide {
+                    top: 60.0,
+                    bar: 44.0
+                }
+            ),
             450.0
         );
+    }
+
+    #[test]
+    fn a_two_row_time_bar_keeps_its_second_row_on_screen() {
+        // 1180×820, a lesson's caption: the figure at 235 px; the touch
+        // screen's bar is two rows (96 px).
+        let bowl = View::new([-6.0, 1.0], [-3.2, 2.2]);
+        let one = fit_height(
+            &bowl,
+            860.0,
+            820.0,
+            Screen::Wide {
+                top: 235.0,
+                bar: 44.0,
+            },
+        );
+        let two = fit_height(
+            &bowl,
+            860.0,
+            820.0,
+            Screen::Wide {
+                top: 235.0,
+                bar: 96.0,
+            },
+        );
+        assert_eq!(one, 820.0 - 235.0 - 70.0);
+        assert_eq!(two, 820.0 - 235.0 - 96.0 - 26.0);
+        let narrow = fit_height(
+            &bowl,
+            900.0,
+            900.0,
+            Screen::Narrow {
+                top: 200.0,
+                bar: f64::NAN,
+            },
+        );
+        assert_eq!(narrow, 900.0 - 200.0 - 70.0);
     }
 
     #[test]
@@ -401,25 +464,65 @@ mod tests {
     fn height_follows_the_aspect_within_the_fold() {
         let v = View::new([-2.0, 2.0], [-1.0, 1.0]);
         assert_eq!(
-            fit_height(&v, 800.0, 2000.0, Screen::Wide { top: 60.0 }),
+            fit_height(
+                &v,
+                800.0,
+                2000.0,
+                Screen::Wide {
+                    top: 60.0,
+                    bar: 44.0
+                }
+            ),
             400.0
         );
         assert_eq!(
-            fit_height(&v, 800.0, 600.0, Screen::Wide { top: 60.0 }),
+            fit_height(
+                &v,
+                800.0,
+                600.0,
+                Screen::Wide {
+                    top: 60.0,
+                    bar: 44.0
+                }
+            ),
             310.0
         );
         assert_eq!(
-            fit_height(&v, 800.0, 300.0, Screen::Narrow { top: 60.0 }),
+            fit_height(
+                &v,
+                800.0,
+                300.0,
+                Screen::Narrow {
+                    top: 60.0,
+                    bar: 44.0
+                }
+            ),
             220.0
         );
         // Under a lesson's caption the figure ends above the time bar.
         let tall = View::new([-1.0, 3.0], [-1.0, 5.0]);
         assert_eq!(
-            fit_height(&tall, 740.0, 1024.0, Screen::Narrow { top: 217.0 }),
+            fit_height(
+                &tall,
+                740.0,
+                1024.0,
+                Screen::Narrow {
+                    top: 217.0,
+                    bar: 44.0
+                }
+            ),
             1024.0 - 217.0 - BAR_BELOW
         );
         assert_eq!(
-            fit_height(&v, 100.0, 2000.0, Screen::Wide { top: 60.0 }),
+            fit_height(
+                &v,
+                100.0,
+                2000.0,
+                Screen::Wide {
+                    top: 60.0,
+                    bar: 44.0
+                }
+            ),
             120.0
         );
         // A phone's sticky figure leaves more than half the screen to the
