@@ -153,6 +153,17 @@ test('Home/End, PageDown/PageUp, Shift+arrows, + and −, without scrolling the 
   noErrors(errors);
 });
 
+test('a held PageDown turns one lesson, not one per repeat', async (t) => {
+  const { page, errors } = await open(t, '?lesson=4&present', { viewport: { width: 1280, height: 720 } });
+  await settled(page);
+  await page.keyboard.down('PageDown');
+  for (let i = 0; i < 4; i++) await page.keyboard.down('PageDown');
+  await page.keyboard.up('PageDown');
+  await settled(page);
+  assert.equal((await state(page)).lesson, 5);
+  noErrors(errors);
+});
+
 test('the start handle and the start fields move the start', async (t) => {
   const { page, errors } = await open(t, '?lesson=1');
   const s0 = await state(page);
