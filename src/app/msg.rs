@@ -273,10 +273,13 @@ pub enum Msg {
     /// Play, or pause when playing.
     TogglePlay,
     /// Pause where the cursor is (the black screen went up: the class
-    /// would miss what played behind it).
+    /// would miss what played behind it), unless a quiz's reveal plays.
     Pause,
     /// Pause and move the cursor by ±n.
     Step(i64),
+    /// The same from a held key's repeat: it never turns a presented
+    /// lesson at its end (a held → went from lesson 4 to 14).
+    StepHeld(i64),
     /// Pause and move the cursor to t.
     Seek(usize),
     /// An animation frame at this time (ms).

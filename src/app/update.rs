@@ -339,20 +339,25 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             m.clock.restart();
             Dirty::STEP | Dirty::ANIMATE
         }
-        Msg::Step(d) => {
+        Msg::Step(d) | Msg::StepHeld(d) => {
             // Presenting a lesson, → at its last step (← at step 0) turns
             // to the next (previous) lesson, as a clicker's arrows turn a
             // slide deck's pages: a lesson that opens at its end left the
-            // arrow clicker dead.
+            // arrow clicker dead. Not a held key's repeat.
             let at_end = if d > 0 { m.t >= m.horizon() } else { m.t == 0 };
-            if m.present && m.lesson.is_some() && m.quiz.is_none() && d != 0 && at_end {
+            let pressed = matches!(msg, Msg::Step(_));
+            if pressed && m.present && m.lesson.is_some() && m.quiz.is_none() && d != 0 && at_end {
                 return apply(m, Msg::StepLesson(d.signum()));
             }
             let t = (m.t as i64).saturating_add(d).max(0) as usize;
             seek(m, t)
         }
         Msg::Seek(t) => seek(m, t),
-        Msg::Pause if m.playing => seek(m, m.t),
+        // Not a quiz's reveal: paused, it waits for ▶, which a clicker
+        // does not have (PageDown reveals, then turns the lesson).
+        Msg::Pause if m.playing && !m.quiz.as_ref().is_some_and(|q| q.before_reveal()) => {
+            seek(m, m.t)
+        }
         Msg::Pause => Dirty::NONE,
         Msg::Tick(ts) => {
             if !m.playing {

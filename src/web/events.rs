@@ -582,7 +582,11 @@ fn keys(doc: &Document) -> Result<(), JsValue> {
             return;
         };
         e.prevent_default();
-        let msg = (b.msg)();
+        let msg = match (b.msg)() {
+            // A held → steps on but never turns a presented lesson.
+            Msg::Step(d) if e.repeat() => Msg::StepHeld(d),
+            msg => msg,
+        };
         let lesson_key = matches!(msg, Msg::StepLesson(_));
         // A held PageDown repeats: one lesson a press (six went from
         // lesson 4 to 10 in a trial).

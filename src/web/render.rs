@@ -371,6 +371,9 @@ fn mark_clamped(doc: &web_sys::Document) -> Result<(), JsValue> {
         return Ok(());
     };
     let open = cap.class_list().contains("open");
+    // Measured without the button's room (the last lesson's), which
+    // narrows the text: a caption of exactly four lines got a fifth.
+    cap.remove_attribute("data-clamped")?;
     let cut = text.scroll_height() > text.client_height() + 1;
     cap.toggle_attribute_with_force("data-clamped", open || cut)?;
     Ok(())

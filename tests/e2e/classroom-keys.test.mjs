@@ -153,7 +153,7 @@ test('Home/End, PageDown/PageUp, Shift+arrows, + and −, without scrolling the 
   noErrors(errors);
 });
 
-test('a held PageDown turns one lesson, not one per repeat', async (t) => {
+test('a held PageDown turns one lesson, a held → none', async (t) => {
   const { page, errors } = await open(t, '?lesson=4&present', { viewport: { width: 1280, height: 720 } });
   await settled(page);
   await page.keyboard.down('PageDown');
@@ -161,6 +161,22 @@ test('a held PageDown turns one lesson, not one per repeat', async (t) => {
   await page.keyboard.up('PageDown');
   await settled(page);
   assert.equal((await state(page)).lesson, 5);
+  // A held → steps to the lesson's end and stays there (each lesson opens
+  // at its end: every repeat had turned a page, 4 → 14); a new press
+  // turns it.
+  await page.focus('#plot');
+  await page.keyboard.press('Home');
+  const steps = (await state(page)).scene.steps;
+  await page.keyboard.down('ArrowRight');
+  for (let i = 0; i < steps + 3; i++) await page.keyboard.down('ArrowRight');
+  await page.keyboard.up('ArrowRight');
+  await settled(page);
+  const s = await state(page);
+  assert.equal(s.lesson, 5);
+  assert.equal(s.t, s.scene.steps);
+  await page.keyboard.press('ArrowRight');
+  await settled(page);
+  assert.equal((await state(page)).lesson, 6);
   noErrors(errors);
 });
 

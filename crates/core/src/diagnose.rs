@@ -777,6 +777,14 @@ mod tests {
             let h = hints(&scene(expr, "[1, 0.5]", 3.0));
             assert!(matches!(h[0], Some(Hint::ExprLeft { .. })), "{expr}: {h:?}");
         }
+        // After several steps falling (√x from x = 4 at η = 1: the steps
+        // grow as x nears 0 and one crosses it): still the domain, not
+        // an overflow.
+        let s = Scene::from_json(&scene("sqrt(x) + y^2", "[4, 0.5]", 1.0)).unwrap();
+        let runs = simulate(&s).unwrap();
+        assert!(runs[0].loss.len() > 3, "{:?}", runs[0].loss);
+        let h = diagnose(&s.landscape, &runs[0]).hint;
+        assert!(matches!(h, Some(Hint::ExprLeft { .. })), "{h:?}");
         assert!(!soaring(&[1.0]));
         assert!(!soaring(&[1.0, 2000.0, 1500.0]));
         assert!(soaring(&[1.0, 1002.0]));

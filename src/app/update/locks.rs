@@ -1,6 +1,6 @@
 //! A teacher's link fixes some controls (`lock=`, `hide=`): every message
 //! passes here, so no input path — a slider, a key, a gesture, undo, a
-//! lesson, a pasted formula — can change what the link fixed.
+//! pasted formula — can change what the link fixed within a lesson.
 //!
 //! Two gates: [`refused`] turns away, before anything is touched, the
 //! messages whose whole point is a fixed group (a slider of a locked η, a
@@ -103,7 +103,9 @@ fn breaks(a: &Model, b: &Model) -> bool {
         // the link leaves the lessons free: its values are the lesson's,
         // not the reader's edits, which the locks are for (a clicker's
         // PageDown under `lock=lr` stayed on lesson 1 without a word).
-        // Only a lesson message or undo changes the lesson.
+        // Only the lesson messages, undo and redo, and Back or Forward
+        // change the lesson. (Back on the link's own lesson it is the
+        // lesson's figure again, not the link's edits of it.)
         return false;
     }
     if l.broken(&a.scene, &b.scene).is_some() {

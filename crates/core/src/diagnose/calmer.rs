@@ -1,5 +1,6 @@
 //! A smaller η that works, found by running it: what "try a smaller η"
-//! names where no bound is known (Rosenbrock, a formula, Adam anywhere).
+//! names where no bound is known (Rosenbrock, a formula, Adam anywhere),
+//! and the short η under a bound that is ([`calmer_below`]).
 //!
 //! Halving η until a rerun, all else unchanged, completes and ends with a
 //! loss below its start, narrowing the gap to the η that failed by a few
@@ -136,11 +137,16 @@ fn lr_min(spec: &OptSpec) -> f64 {
 /// completes its steps and ends with a loss below its start; None when
 /// none down to the slider's smallest η does, within [`SEARCH_STEPS`].
 pub fn calmer_lr(scene: &Scene, spec: &OptSpec) -> Option<f64> {
+    search(&mut Trials::new(scene, spec))
+}
+
+/// [`calmer_lr`] within what `trials` has left of the budget.
+fn search(trials: &mut Trials) -> Option<f64> {
+    let (scene, spec) = (trials.scene, trials.spec);
     if spec.schedule.is_some_and(|s| !s.scales_with_lr()) {
         return None;
     }
     let lr_min = lr_min(spec);
-    let mut trials = Trials::new(scene, spec);
     let mut failed = spec.hyper.lr;
     let mut halved = None;
     for _ in 0..HALVINGS {
@@ -178,14 +184,16 @@ pub fn calmer_lr(scene: &Scene, spec: &OptSpec) -> Option<f64> {
 /// Under a stability bound known in closed form (GD's 2/L on a bowl): the
 /// largest two-digit decimal strictly below it (0.5 → 0.49, 0.3333 →
 /// 0.33), else the one-digit one, that a rerun confirms; else the search
-/// of [`calmer_lr`] (weight decay adds to the curvature the bound was
-/// computed without).
+/// of [`calmer_lr`], in the same budget (gradient noise, or a run too
+/// short to end lower, can fail both: the bound is the noiseless
+/// recurrence's, and "works" asks for a loss below the start).
 pub fn calmer_below(scene: &Scene, spec: &OptSpec, bound: f64) -> Option<f64> {
     let under = bound.next_down();
     let short = [floor_sig(under, 2), floor_sig(under, 1)];
-    Trials::new(scene, spec)
+    let mut trials = Trials::new(scene, spec);
+    trials
         .first_working(short, lr_min(spec))
-        .or_else(|| calmer_lr(scene, spec))
+        .or_else(|| search(&mut trials))
 }
 
 #[cfg(test)]

@@ -173,19 +173,21 @@ pub fn is_drag(from: (f64, f64), x: f64, y: f64) -> bool {
     (x - from.0).hypot(y - from.1) > 4.0
 }
 
-/// What a page keeps under the figure in view: the time bar (one row) and
-/// its margins.
-const BAR_BELOW: f64 = 70.0;
+/// A time bar of one row, and the margins a page keeps around it under the
+/// figure.
+const BAR_ROW: f64 = 44.0;
+const BAR_MARGIN: f64 = 26.0;
 
-/// The room under the figure for a time bar `bar` px tall: a touch
-/// screen's bar wraps to two rows of 44 px targets (a tablet in landscape,
-/// 1180×820, had its steps field cut by the screen's edge).
+/// The room under the figure for a time bar `bar` px tall (NaN: one row):
+/// a touch screen's bar wraps to two rows of 44 px targets (a tablet in
+/// landscape, 1180×820, had its steps field cut by the screen's edge).
 fn bar_below(bar: f64) -> f64 {
-    if bar.is_finite() {
-        BAR_BELOW.max(bar + 26.0)
+    let bar = if bar.is_finite() {
+        bar.max(BAR_ROW)
     } else {
-        BAR_BELOW
-    }
+        BAR_ROW
+    };
+    bar + BAR_MARGIN
 }
 
 /// How wide the window is, for the canvas's height.
@@ -195,7 +197,7 @@ pub enum Screen {
     Wide {
         /// The figure's top on the page, in CSS px.
         top: f64,
-        /// The time bar's height under it, in CSS px.
+        /// The time bar's height under it, in CSS px (NaN: one row).
         bar: f64,
     },
     /// One column, the figure `top` px down the page (under the header,
@@ -203,7 +205,7 @@ pub enum Screen {
     Narrow {
         /// The figure's top on the page, in CSS px.
         top: f64,
-        /// The time bar's height under it, in CSS px.
+        /// The time bar's height under it, in CSS px (NaN: one row).
         bar: f64,
     },
     /// A phone (or a tablet held upright): the figure stays in view at the
@@ -511,7 +513,7 @@ mod tests {
                     bar: 44.0
                 }
             ),
-            1024.0 - 217.0 - BAR_BELOW
+            1024.0 - 217.0 - BAR_ROW - BAR_MARGIN
         );
         assert_eq!(
             fit_height(

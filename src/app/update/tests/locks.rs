@@ -204,7 +204,7 @@ fn a_refused_message_reports_no_dirt() {
 }
 
 #[test]
-fn what_changes_a_fixed_group_on_the_way_is_refused_too() {
+fn another_lesson_comes_whole_and_what_changes_a_fixed_group_on_the_way_is_refused() {
     // Another lesson comes whole when the lessons are free, whatever η
     // it sets (lesson 2: GD η = 0.6; lesson 3 adds a card); with η
     // fixed, its sliders then hold the lesson's η; undo goes back.

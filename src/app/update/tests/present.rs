@@ -42,6 +42,16 @@ fn presenting_a_lesson_the_arrows_turn_the_page_at_its_ends() {
     assert_eq!((m.lesson, m.t), (Some(3), 0), "a step back first");
     update(&mut m, Msg::Step(-1));
     assert_eq!(m.lesson, Some(2));
+    // A held key's repeats step but never turn the page (a held → went
+    // from lesson 4 to 14: each lesson opens at its end).
+    let end = m.horizon();
+    m.t = end - 1;
+    update(&mut m, Msg::StepHeld(1));
+    update(&mut m, Msg::StepHeld(1));
+    assert_eq!((m.lesson, m.t), (Some(2), end));
+    m.t = 0;
+    update(&mut m, Msg::StepHeld(-1));
+    assert_eq!((m.lesson, m.t), (Some(2), 0));
     // The last lesson: → at its end changes nothing.
     update(&mut m, Msg::SetLesson(Some(LESSONS.len())));
     m.t = m.horizon();

@@ -294,6 +294,11 @@ fn the_lesson_keys_wait_for_the_reveal_then_end_the_quiz() {
     update(&mut m, Msg::StepLesson(1));
     assert_eq!(m.quiz.as_ref().map(|q| q.phase), Some(Phase::Revealing));
     assert_eq!((m.scene.clone(), m.lesson), (scene, None));
+    // The black screen does not pause the reveal: paused, it waits for ▶,
+    // which a clicker does not have.
+    assert!(m.playing);
+    assert_eq!(update(&mut m, Msg::Pause), Dirty::NONE);
+    assert!(m.playing);
     run_to_the_end(&mut m);
     assert_eq!(m.quiz.as_ref().map(|q| q.phase), Some(Phase::Revealed));
     // After the reveal the next lesson is a lesson, not the quiz again.
