@@ -412,7 +412,8 @@ pub fn build_legend(
 }
 
 /// One message per run that went wrong, saying why; `offer`: a button
-/// sets the smaller η the hint names (not when a link fixed η).
+/// sets the smaller η the hint names (not when a link fixed η). Whether
+/// they were rebuilt (they changed).
 pub fn build_messages(
     doc: &Document,
     list: &Element,
@@ -420,7 +421,7 @@ pub fn build_messages(
     diags: &[Diagnosis],
     lang: Lang,
     offer: bool,
-) -> Result<(), JsValue> {
+) -> Result<bool, JsValue> {
     let content: Vec<super::legend::Message> = runs
         .iter()
         .zip(diags)
@@ -444,7 +445,7 @@ pub fn build_messages(
     let same = super::legend::MESSAGES.with(|m| *m.borrow() == content)
         && list.child_element_count() as usize == content.len();
     if same {
-        return Ok(());
+        return Ok(false);
     }
     // A phone's messages stand above the cards: the slider in hand stays.
     let window = doc.default_view().ok_or("no window")?;
@@ -471,7 +472,7 @@ pub fn build_messages(
         Ok(())
     })?;
     super::legend::MESSAGES.with(|m| *m.borrow_mut() = content);
-    Ok(())
+    Ok(true)
 }
 
 thread_local! {

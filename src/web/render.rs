@@ -20,6 +20,8 @@ thread_local! {
     static RAF: RefCell<Option<FrameCallback>> = const { RefCell::new(None) };
     /// The plot's kept trail pictures (see draw/layers.rs).
     static KEPT: RefCell<Kept> = RefCell::new(Kept::default());
+    /// The messages' height when last rebuilt while presenting.
+    static MESSAGES_HEIGHT: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NAN) };
 }
 
 /// Bring the parts in `d` up to date.
@@ -146,12 +148,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             app.lang,
         )?;
         let messages = app.root("messages")?;
-        // Presenting, the figure takes the height the messages leave: one
-        // that grew (a hint's "Use η" button, after the paint) pushed its
-        // last line off a 1366×768 screen.
-        let height = |m: &Element| m.get_bounding_client_rect().height();
-        let was = app.present.then(|| height(&messages));
-        panel::build_messages(
+        let rebuilt = panel::build_messages(
             &app.doc,
             &messages,
             &app.runs,
@@ -169,7 +166,14 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             set_attr(&messages, "data-calmer", "done")?;
             messages.remove_attribute("aria-busy")?;
         }
-        refit = was.is_some_and(|h| h != height(&messages));
+        // Presenting, the figure takes the height the messages leave: one
+        // that grew (a hint's "Use η" button, after the paint) pushed its
+        // last line off a 1366×768 screen. Read only when they were
+        // rebuilt (not at every playing frame).
+        if rebuilt && app.present {
+            let h = messages.get_bounding_client_rect().height();
+            refit = MESSAGES_HEIGHT.with(|m| m.replace(h)) != h;
+        }
     }
     if d.has(Dirty::TIME) {
         super::timebar::sync_time(app)?;
