@@ -295,3 +295,33 @@ test('no NaN or Infinity and no console error with the panels open on hard scene
     assert.deepEqual(errors, [], q);
   }
 });
+
+// Weight decay adds λ to every curvature and dampening lets the gradient in
+// as (1 − τ)·η·g: the theory line and the map are the run's own (heavy ball
+// γ = 0.5, λ = 1 on L = 4 diverges at η = 0.7 < 2(1 + γ)/L = 0.75; with
+// τ = 0.5, η = 1.2 > 0.75 converges).
+test('the sweep\'s theory line and the (η, γ) map count the momentum run\'s weight decay and dampening', async (t) => {
+  const { page, errors } = await fresh(t, `${BOWL}&opt=momentum:lr=0.7,gamma=0.5,lambda=1`);
+  await openPanel(page, 'sweep-panel');
+  const li = edgeOf(page, 'momentum');
+  assert.equal(await li.getAttribute('data-theory'), '0.6');
+  assert.match(await li.innerText(), /Theory: η < 2\(1 \+ γ\)\/\(L \+ λ\) = 0\.6\. Weight decay λ = 1 adds λ to every curvature\./);
+  const map = page.locator('#sweep-map');
+  assert.equal(await map.getAttribute('data-eta-max'), '1'); // 5/(L + λ)
+  assert.match(await page.locator('#sweep-map-current').innerText(), /At η = 0\.7, γ = 0\.5: ρ = 1\.71 ≥ 1 — diverges/);
+  assert.match(await page.locator('#sweep-map-what').innerText(), /So this map, Momentum #1's, uses h = 1\.2 and 5\./);
+  assert.notEqual(await page.getAttribute('#legend li[data-index="0"]', 'data-health'), 'ok', 'the run does diverge');
+  // Dampening τ = 0.5 halves every curvature seen: η = 1.2 converges, at √γ.
+  const { page: p2 } = await fresh(t, `${BOWL}&opt=momentum:lr=1.2,gamma=0.5,dampening=0.5`);
+  await openPanel(p2, 'sweep-panel');
+  assert.equal(await edgeOf(p2, 'momentum').getAttribute('data-theory'), '1.5');
+  assert.match(await edgeOf(p2, 'momentum').innerText(), /Theory: η < 2\(1 \+ γ\)\/\(\(1 − τ\)·L\) = 1\.5\. Dampening τ = 0\.5 lets the gradient in as \(1 − τ\)·η·g\./);
+  assert.equal(await p2.locator('#sweep-map').getAttribute('data-rate'), '0.707');
+  assert.equal(await p2.getAttribute('#legend li[data-index="0"]', 'data-health'), 'ok');
+  // τ = 1: nothing moves at any η; no map to draw, and it says why.
+  const { page: p3 } = await fresh(t, `${BOWL}&opt=momentum:lr=0.5,gamma=0.5,dampening=1`);
+  await p3.evaluate(() => { document.getElementById('sweep-panel').open = true; });
+  await p3.waitForSelector('#sweep-map[data-map="none"]', { state: 'attached' });
+  assert.match(await p3.locator('#sweep-map-note').innerText(), /dampening τ = 1\): x does not move at any η/);
+  assert.deepEqual(errors, []);
+});

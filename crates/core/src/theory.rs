@@ -1,18 +1,22 @@
 //! What the theory knows exactly on a quadratic: stability bounds and
 //! convergence rates of GD and momentum.
 //!
-//! On a quadratic with curvatures λ (Hessian eigenvalues 2a and 2b, L the
+//! On a quadratic with curvatures h (Hessian eigenvalues 2a and 2b, L the
 //! largest), GD is stable iff η·L < 2; heavy-ball momentum iff
 //! η·L < 2(1 + γ); Nesterov iff η·L < 2(1 + γ)/(1 + 2γ) — in both
 //! conventions (torch's b ← μ·b + g, x ← x − lr·b is the d2l map with
 //! v = lr·b).
 //!
-//! Along an axis of curvature λ, heavy ball (v ← γ·v + η·g, x ← x − v) is
-//! the linear map (x, v) ↦ ((1 − ηλ)·x − γ·v, ηλ·x + γ·v) with
-//! characteristic polynomial z² − (1 + γ − ηλ)·z + γ; Nesterov
-//! (x ← x − (γ·v + η·g)) gives z² − (1 + γ)(1 − ηλ)·z + γ·(1 − ηλ). The
+//! Along an axis of curvature h, heavy ball (v ← γ·v + η·g, x ← x − v) is
+//! the linear map (x, v) ↦ ((1 − ηh)·x − γ·v, ηh·x + γ·v) with
+//! characteristic polynomial z² − (1 + γ − ηh)·z + γ; Nesterov
+//! (x ← x − (γ·v + η·g)) gives z² − (1 + γ)(1 − ηh)·z + γ·(1 − ηh). The
 //! error shrinks per step by the spectral radius max|z| (the rate ρ; ρ ≥ 1
 //! diverges), as in Goh's "Why Momentum Really Works" (Distill, 2017).
+//! (h, not the usual λ: λ is the page's weight decay.)
+//!
+//! Weight decay λ and dampening τ change only the curvatures these see
+//! ([`Coupling`]).
 
 use crate::landscape::Landscape;
 use crate::optim::{OptKind, OptSpec};
@@ -41,14 +45,20 @@ pub enum Method {
 }
 
 impl Method {
-    /// The method of an optimizer, if the bounds know it: not with weight
-    /// decay (it adds λ to every curvature: heavy ball γ = 0.5 with λ = 1
-    /// on a bowl of L = 4 diverges at η = 0.7 < 3/L) nor with dampening
-    /// (it changes the recurrence).
+    /// The method of an optimizer without weight decay or dampening, whose
+    /// bounds are on the surface's own L (what the hints' sentences say):
+    /// λ adds to every curvature (heavy ball γ = 0.5 with λ = 1 on a bowl
+    /// of L = 4 diverges at η = 0.7 < 3/L); see [`Coupling`].
     pub fn of(spec: &OptSpec) -> Option<Method> {
-        if spec.hyper.lambda != 0.0 || spec.hyper.dampening != 0.0 {
+        if !Coupling::of(spec).is_plain() {
             return None;
         }
+        Method::of_kind(spec)
+    }
+
+    /// The method of a GD or momentum optimizer, whatever its λ and τ
+    /// (their bounds are on [`Coupling::curvature`]).
+    pub fn of_kind(spec: &OptSpec) -> Option<Method> {
         match spec.kind {
             OptKind::Gd => Some(Method::Gd),
             OptKind::Momentum => Some(Method::Momentum {
@@ -94,6 +104,50 @@ impl Method {
     }
 }
 
+/// What an optimizer's weight decay and dampening do to the recurrence on
+/// a quadratic. Coupled weight decay (GD's and momentum's, torch's
+/// `grad.add(param, alpha=weight_decay)`) adds λ·x to the gradient, so an
+/// axis of curvature h acts as one of h + λ; dampening τ lets the gradient
+/// into the velocity as (1 − τ)·η·g (d2l) or (1 − τ)·g (torch, whose
+/// undamped first step b = g does not change the rate), so η·h acts as
+/// (1 − τ)·η·h. The bounds and rates of [`Method`] and [`momentum_rate`]
+/// hold with every curvature replaced by [`Coupling::curvature`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Coupling {
+    /// λ, weight decay (0: none).
+    pub lambda: f64,
+    /// τ, momentum's dampening (0: none; GD has none).
+    pub dampening: f64,
+}
+
+impl Coupling {
+    /// The coupling of an optimizer (of any kind; only GD's and momentum's
+    /// are used).
+    pub fn of(spec: &OptSpec) -> Coupling {
+        Coupling {
+            lambda: spec.hyper.lambda,
+            dampening: match spec.kind {
+                OptKind::Momentum => spec.hyper.dampening,
+                _ => 0.0,
+            },
+        }
+    }
+
+    /// Neither weight decay nor dampening.
+    pub fn is_plain(self) -> bool {
+        self.lambda == 0.0 && self.dampening == 0.0
+    }
+
+    /// The curvature an axis of curvature `h` acts as: (1 − τ)·(h + λ)
+    /// (`h` itself, bit for bit, when plain).
+    pub fn curvature(self, h: f64) -> f64 {
+        if self.is_plain() {
+            return h;
+        }
+        (1.0 - self.dampening) * (h + self.lambda)
+    }
+}
+
 /// The largest curvature L of a bowl (a quadratic with a, b > 0); `None`
 /// for other surfaces, where the bounds do not hold everywhere.
 pub fn bowl_curvature(landscape: &Landscape) -> Option<f64> {
@@ -122,11 +176,13 @@ pub fn l2_only_rescales(landscape: &Landscape, lambda: f64, sigma: f64) -> bool 
     }
 }
 
-/// The exact bound on η for GD and momentum on a quadratic bowl (a, b > 0);
-/// `None` elsewhere.
+/// The exact bound on η for GD and momentum on a quadratic bowl (a, b > 0),
+/// with their weight decay and dampening ([`Coupling`]); `None` elsewhere,
+/// and when no gradient enters (τ = 1: nothing moves, at any η).
 pub fn stability_bound(landscape: &Landscape, spec: &OptSpec) -> Option<f64> {
-    let l = bowl_curvature(landscape)?;
-    Method::of(spec).map(|m| m.lr_bound(l))
+    let l = Coupling::of(spec).curvature(bowl_curvature(landscape)?);
+    let m = Method::of_kind(spec)?;
+    (l > 0.0).then(|| m.lr_bound(l))
 }
 
 /// The spectral radius max|z| of z² − p·z + q (real coefficients).
@@ -140,9 +196,9 @@ pub fn spectral_radius(p: f64, q: f64) -> f64 {
     }
 }
 
-/// The convergence rate of momentum with (η, γ) along an axis of curvature λ.
-pub fn axis_rate(form: MomentumForm, eta: f64, gamma: f64, lambda: f64) -> f64 {
-    let h = eta * lambda;
+/// The convergence rate of momentum with (η, γ) along an axis of curvature `h`.
+pub fn axis_rate(form: MomentumForm, eta: f64, gamma: f64, h: f64) -> f64 {
+    let h = eta * h;
     let (p, q) = match form {
         MomentumForm::HeavyBall => (1.0 + gamma - h, gamma),
         MomentumForm::Nesterov => ((1.0 + gamma) * (1.0 - h), gamma * (1.0 - h)),
@@ -261,5 +317,43 @@ mod tests {
         assert_eq!(stability_bound(&bowl, &adam), None);
         let saddle = Landscape::from_kind("saddle").unwrap();
         assert_eq!(stability_bound(&saddle, &gd), None);
+    }
+
+    #[test]
+    fn weight_decay_adds_to_the_curvature_and_dampening_scales_it() {
+        let bowl = Landscape::default(); // L = 4
+        let spec = |kind, gamma, lambda, dampening, nesterov| {
+            let mut s = OptSpec::new(kind, Convention::Pytorch);
+            s.hyper.gamma = gamma;
+            s.hyper.lambda = lambda;
+            s.hyper.dampening = dampening;
+            s.hyper.nesterov = nesterov;
+            s
+        };
+        let bound = |s: OptSpec| stability_bound(&bowl, &s);
+        // 2/(L + λ), 2(1 + γ)/(L + λ), 2(1 + γ)/((1 + 2γ)(L + λ)).
+        assert_eq!(bound(spec(OptKind::Gd, 0.0, 1.0, 0.0, false)), Some(0.4));
+        assert_eq!(
+            bound(spec(OptKind::Momentum, 0.5, 1.0, 0.0, false)),
+            Some(0.6)
+        );
+        assert_eq!(
+            bound(spec(OptKind::Momentum, 0.5, 1.0, 0.0, true)),
+            Some(0.3)
+        );
+        // 2(1 + γ)/((1 − τ)·L); GD has no dampening to count.
+        assert_eq!(
+            bound(spec(OptKind::Momentum, 0.5, 0.0, 0.5, false)),
+            Some(1.5)
+        );
+        assert_eq!(bound(spec(OptKind::Gd, 0.0, 0.0, 0.5, false)), Some(0.5));
+        // τ = 1: no gradient enters, nothing moves, no bound.
+        assert_eq!(bound(spec(OptKind::Momentum, 0.5, 0.0, 1.0, false)), None);
+        // The hints' sentences name L itself: they know only plain methods.
+        assert!(Method::of(&spec(OptKind::Momentum, 0.5, 1.0, 0.0, false)).is_none());
+        assert!(Method::of(&spec(OptKind::Momentum, 0.5, 0.0, 0.0, false)).is_some());
+        // Plain: the curvature bit for bit.
+        let plain = Coupling::of(&spec(OptKind::Adam, 0.0, 0.0, 0.0, false));
+        assert_eq!(plain.curvature(0.1 + 0.2), 0.1 + 0.2);
     }
 }

@@ -201,6 +201,9 @@ pub const NAMES: &[&str] = &[
     "H",
     "d",
     "n",
+    // A curvature in the theory's formulas (the momentum map's h; λ is the
+    // weight decay).
+    "h",
     "solve",
     "sign",
     "PNG",

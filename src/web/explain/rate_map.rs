@@ -4,15 +4,15 @@
 //! [`crate::sweep::map_chart`]'s; a click is read back by [`point_at`].
 
 use super::canvas::{axes, prepare, Colors, Ticks, Units};
-use super::{dark, dpr, gap, kind_name, style, App};
+use super::{coupling_words, dark, dpr, gap, kind_name, style, App};
 use crate::format::sig3;
 use crate::format::{fmt_num, tick_label};
 use crate::optim::{Convention, OptKind};
 use crate::surface::ticks;
 use crate::sweep::map_chart::{map_plot, map_point, map_step, Reading, MAP_NX, MAP_NY};
 use crate::sweep::{
-    edge_curve, has_minimum, map_target, momentum_rate, quadratic_curvatures, rate_map,
-    MomentumForm, RateMap,
+    coupled_curvatures, edge_curve, has_minimum, map_target, momentum_rate, quadratic_curvatures,
+    rate_map, Coupling, MomentumForm, RateMap,
 };
 use gradscape_core::chart::{Axis, Plot};
 use gradscape_text::{tr, trf};
@@ -92,8 +92,20 @@ pub fn draw(app: &mut App) -> Result<(), JsValue> {
     let target = map_target(&app.scene);
     let spec = target.map(|i| app.scene.optimizers[i]);
     let form = MomentumForm::of(spec.as_ref());
-    let Some(curv) = quadratic_curvatures(&app.scene.landscape) else {
-        note.set_text_content(Some(tr(l, "explain.map.needs_quadratic")));
+    // The target's weight decay and dampening change the curvatures its
+    // recurrence sees: the map (rates, edge, the current point) is its own.
+    let curv =
+        quadratic_curvatures(&app.scene.landscape).map(|c| coupled_curvatures(c, spec.as_ref()));
+    // No map: another surface, or every curvature seen is 0 (a flat
+    // quadratic, or τ = 1: nothing moves, at any η).
+    let flat = curv.is_some_and(|c| c.iter().all(|&h| h == 0.0));
+    let Some(curv) = curv.filter(|_| !flat) else {
+        let why = if flat {
+            "explain.map.still"
+        } else {
+            "explain.map.needs_quadratic"
+        };
+        note.set_text_content(Some(tr(l, why)));
         for e in [
             canvas.unchecked_ref::<Element>(),
             &key,
@@ -134,7 +146,21 @@ pub fn draw(app: &mut App) -> Result<(), JsValue> {
             MomentumForm::Nesterov => "explain.map.poly.nesterov",
         },
     );
-    what.set_text_content(Some(&trf(l, "explain.map.what", &[poly])));
+    let mut what_text = trf(l, "explain.map.what", &[poly]);
+    if let (Some(i), Some(s)) = (target, spec) {
+        let c = Coupling::of(&s);
+        if !c.is_plain() {
+            what_text.push_str(&coupling_words(l, c));
+            let name = format!("{} #{}", kind_name(l, OptKind::Momentum), i + 1);
+            what_text.push_str(gap(l));
+            what_text.push_str(&trf(
+                l,
+                "explain.map.coupled",
+                &[&name, &sig3(curv[0]), &sig3(curv[1])],
+            ));
+        }
+    }
+    what.set_text_content(Some(&what_text));
     // The map's picture, cached per surface and form.
     let fresh = app
         .explain

@@ -5,13 +5,13 @@
 //! [`crate::sweep::lr_chart`]'s.
 
 use super::canvas::{axes, dash, prepare, Colors, Ticks, Units, FONT};
-use super::{dark, dpr, gap, is_open, kind_name, rate_map, style, App};
+use super::{coupled_l, coupling_words, dark, dpr, gap, is_open, kind_name, rate_map, style, App};
 use crate::format::sig3;
 use crate::format::{fmt_num, round_sig, tick_label};
 use crate::optim::OptKind;
 use crate::surface::palette;
 use crate::sweep::lr_chart::{lr_ticks, lr_x, on_lr_axis, Band, LossAxis};
-use crate::sweep::{lr_sweeps, sweep_key, LrSweep, Outcome};
+use crate::sweep::{lr_sweeps, sweep_key, Coupling, LrSweep, Outcome};
 use crate::web::draw::context;
 use gradscape_core::scale::Scale;
 use gradscape_text::{tr, trf, Lang};
@@ -127,8 +127,10 @@ fn edge_text(l: Lang, s: &LrSweep) -> String {
             _ if s.spec.hyper.nesterov => "explain.theory.nesterov",
             _ => "explain.theory.momentum",
         };
+        let c = Coupling::of(&s.spec);
         text.push_str(gap(l));
-        text.push_str(&trf(l, key, &[&sig3(b)]));
+        text.push_str(&trf(l, key, &[&sig3(b), coupled_l(c)]));
+        text.push_str(&coupling_words(l, c));
     }
     text
 }

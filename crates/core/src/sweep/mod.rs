@@ -31,8 +31,8 @@ pub mod map_chart;
 pub mod rate_map;
 
 pub use rate_map::{
-    axis_rate, edge_curve, edge_eta, has_minimum, map_target, momentum_rate, quadratic_curvatures,
-    rate_map, spectral_radius, MomentumForm, RateMap,
+    axis_rate, coupled_curvatures, edge_curve, edge_eta, has_minimum, map_target, momentum_rate,
+    quadratic_curvatures, rate_map, spectral_radius, Coupling, MomentumForm, RateMap,
 };
 
 use crate::optim::OptSpec;

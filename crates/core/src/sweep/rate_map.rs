@@ -1,12 +1,13 @@
 //! The momentum map: on a quadratic with curvatures
-//! λ ∈ {2a, 2b}, heavy-ball momentum in the d2l form v ← γ·v + η·g,
+//! h ∈ {2a, 2b}, heavy-ball momentum in the d2l form v ← γ·v + η·g,
 //! x ← x − v acts on each principal axis as the linear map
-//! (x, v) ↦ ((1 − ηλ)·x − γ·v, ηλ·x + γ·v), whose characteristic polynomial is
-//! z² − (1 + γ − ηλ)·z + γ. The error shrinks per step by its spectral radius
+//! (x, v) ↦ ((1 − ηh)·x − γ·v, ηh·x + γ·v), whose characteristic polynomial is
+//! z² − (1 + γ − ηh)·z + γ. The error shrinks per step by its spectral radius
 //! max|z| (the *convergence rate* ρ; ρ ≥ 1 diverges); the map shows the
 //! larger ρ of the two axes, as in Goh's "Why Momentum Really Works"
 //! (Distill, 2017). Nesterov (v ← γ·v + η·g, x ← x − (γ·v + η·g)) gives
-//! z² − (1 + γ)(1 − ηλ)·z + γ·(1 − ηλ).
+//! z² − (1 + γ)(1 − ηh)·z + γ·(1 − ηh). An optimizer's weight decay and
+//! dampening change only the curvatures ([`coupled_curvatures`]).
 //!
 //! The **pytorch** convention (b ← μ·b + g, x ← x − lr·b, b = g at the first
 //! step) is the same map: with v = lr·b it reads v ← μ·v + lr·g, x ← x − v,
@@ -22,7 +23,7 @@ use crate::optim::{OptKind, OptSpec};
 use crate::scene::Scene;
 
 /// The rates themselves live with the bounds, in [`crate::theory`].
-pub use crate::theory::{axis_rate, momentum_rate, spectral_radius, MomentumForm};
+pub use crate::theory::{axis_rate, momentum_rate, spectral_radius, Coupling, MomentumForm};
 
 /// The curvatures (Hessian eigenvalues) 2a and 2b of a quadratic; `None`
 /// for the other surfaces (their curvature changes from place to place).
@@ -30,6 +31,16 @@ pub fn quadratic_curvatures(landscape: &Landscape) -> Option<[f64; 2]> {
     match landscape {
         Landscape::Quadratic(q) => Some([2.0 * q.a, 2.0 * q.b]),
         _ => None,
+    }
+}
+
+/// The curvatures as `spec`'s recurrence sees them, (1 − τ)·(h + λ)
+/// ([`Coupling`]): the map of a momentum optimizer with weight decay or
+/// dampening is drawn for them (as is its stability bound).
+pub fn coupled_curvatures(curvatures: [f64; 2], spec: Option<&OptSpec>) -> [f64; 2] {
+    match spec.map(Coupling::of) {
+        Some(c) => curvatures.map(|h| c.curvature(h)),
+        None => curvatures,
     }
 }
 
@@ -192,9 +203,51 @@ mod tests {
             }
         }
         assert!(checked > 60, "only {checked} cases");
-        // GD is the map's γ = 0 row: ρ = max|1 − ηλ|.
+        // GD is the map's γ = 0 row: ρ = max|1 − ηh|.
         assert!((momentum_rate(MomentumForm::HeavyBall, 0.4, 0.0, &curv) - 0.92).abs() < 1e-12);
         assert!((momentum_rate(MomentumForm::HeavyBall, 0.6, 0.0, &curv) - 1.4).abs() < 1e-12);
+    }
+
+    #[test]
+    fn with_weight_decay_and_dampening_the_rate_is_that_of_the_coupled_curvatures() {
+        let curv = [0.2, 4.0];
+        let mut checked = 0;
+        for (lambda, damp, nesterov) in [
+            (0.5, 0.0, false),
+            (2.0, 0.0, false),
+            (0.0, 0.4, false),
+            (0.3, 0.6, false),
+            (0.5, 0.0, true),
+        ] {
+            for &(eta, gamma) in &[(0.1, 0.5), (0.3, 0.3), (0.5, 0.8), (0.6, 0.5)] {
+                for conv in [Convention::D2l, Convention::Pytorch] {
+                    let opt = format!(
+                        r#"{{"kind": "momentum", "lr": {eta}, "gamma": {gamma}, "lambda": {lambda}, "dampening": {damp}, "nesterov": {nesterov}}}"#
+                    );
+                    let s = bowl(400, conv.name(), &opt);
+                    let spec = s.optimizers[0];
+                    let form = MomentumForm::of(Some(&spec));
+                    let seen = coupled_curvatures(curv, Some(&spec));
+                    let rho = momentum_rate(form, eta, gamma, &seen);
+                    let plain = momentum_rate(form, eta, gamma, &curv);
+                    if !(0.3..=1.02).contains(&rho) || (rho - plain).abs() < 0.02 {
+                        continue; // unmeasurable, or no different from the plain map
+                    }
+                    let t = &simulate(&s).unwrap()[0];
+                    if t.stop != Stop::Completed {
+                        continue;
+                    }
+                    let emp = empirical_rate(t, 40, 100, 400);
+                    assert!(
+                        (emp - rho).abs() < 0.01,
+                        "λ = {lambda}, τ = {damp}, η = {eta}, γ = {gamma}, {}: coupled ρ = {rho} (plain {plain}), simulated {emp}",
+                        conv.name()
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 16, "only {checked} cases");
     }
 
     #[test]

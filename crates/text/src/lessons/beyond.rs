@@ -68,8 +68,8 @@ pub const BEYOND: [LessonText; 6] = [
             zh: zh!("15. L-BFGS 与梯度下降：Rosenbrock 函数"),
         },
         caption: Text {
-            en: "L-BFGS (orange squares) models the curvature from its last steps' gradient changes and searches along its direction for a step meeting the strong Wolfe conditions (one or two evaluations of f a step, the trial points): it follows the valley to within 0.001 of (1, 1) in each coordinate at step 38. GD (blue discs) at η = 0.001, just under 2/λmax ≈ 0.002 at the minimum, has moved x1 only from −1.5 to −1.39 and needs about 17,400 steps. Try the line search “none”: L-BFGS leaps out of the valley.",
-            zh: zh!("L-BFGS（橙色方块）用最近几步梯度的变化建立曲率模型，再沿它给出的方向做线搜索，找满足强 Wolfe 条件的步长（每步计算一到两次 f，即图中的试探点）：它沿着弯曲的山谷前进，第 38 步就到了 (1, 1) 的 0.001 以内（每个坐标）。η = 0.001 的梯度下降（蓝色圆点）恰好低于最小值处的稳定上限 2/λmax ≈ 0.002，x1 只从 −1.5 挪到 −1.39，约要 17,400 步才能同样接近。试一试：线搜索选“不搜索”，L-BFGS 会跳出山谷。"),
+            en: "L-BFGS (orange squares) models the curvature from its last steps' gradient changes and searches along its direction for a step meeting the strong Wolfe conditions (one or two evaluations of f a step, the trial points): it follows the valley to within 0.001 of (1, 1) in each coordinate at step 38. GD (blue discs) at η = 0.001, just under 2/L ≈ 0.002 (L the largest curvature at the minimum), has moved x1 only from −1.5 to −1.39 and needs about 17,400 steps. Try the line search “none”: L-BFGS leaps out of the valley.",
+            zh: zh!("L-BFGS（橙色方块）用最近几步梯度的变化建立曲率模型，再沿它给出的方向做线搜索，找满足强 Wolfe 条件的步长（每步计算一到两次 f，即图中的试探点）：它沿着弯曲的山谷前进，第 38 步就到了 (1, 1) 的 0.001 以内（每个坐标）。η = 0.001 的梯度下降（蓝色圆点）恰好低于最小值处的稳定上限 2/L ≈ 0.002（L 是那里最大的曲率），x1 只从 −1.5 挪到 −1.39，约要 17,400 步才能同样接近。试一试：线搜索选“不搜索”，L-BFGS 会跳出山谷。"),
         },
     },
 ];

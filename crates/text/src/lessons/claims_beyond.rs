@@ -330,8 +330,8 @@ fn lesson_15_lbfgs_follows_the_valley() {
     let near = |p: &[f64; 2]| (p[0] - 1.0).abs() < 1e-3 && (p[1] - 1.0).abs() < 1e-3;
     assert_eq!(lb.points.iter().position(near), Some(38));
     assert!(lb.points[38..].iter().all(near));
-    // GD: 2/λmax at (1, 1) ≈ 0.002; moved from −1.5 to −1.39 in 50 steps.
-    says(15, "2/λmax ≈ 0.002", "2/λmax ≈ 0.002");
+    // GD: 2/L at (1, 1) ≈ 0.002; moved from −1.5 to −1.39 in 50 steps.
+    says(15, "2/L ≈ 0.002", "2/L ≈ 0.002");
     says(15, "from −1.5 to −1.39", "从 −1.5 挪到 −1.39");
     let h = s.landscape.hessian([1.0, 1.0]);
     let (a, b, c) = (h[0][0], h[0][1], h[1][1]);
