@@ -4,6 +4,10 @@
 //! buttons do), it shows its name in a small tip above it and is not
 //! pressed; a tap presses it as before. Screen readers already say the
 //! name: the tip is hidden from them.
+//!
+//! A control a teacher's link fixed (`web::locks`) says so in its box's
+//! `title` too: a tap on it shows that in the same tip (a disabled control
+//! does nothing else on a tap).
 
 use super::dom::{closest, on, on_active, on_capture};
 use super::timer::{cancel, later, Later};
@@ -24,6 +28,16 @@ thread_local! {
     static SHOWN: Cell<bool> = const { Cell::new(false) };
     /// Until when (`Date.now()`) a click is the hold's, not a press.
     static SWALLOW: Cell<f64> = const { Cell::new(0.0) };
+    /// A tap begun on a locked control: its box, and where the finger went down.
+    static LOCKED: RefCell<Option<(Element, f64, f64)>> = const { RefCell::new(None) };
+}
+
+/// The box of a control a teacher's link fixed, under a touch.
+fn locked_box(e: &PointerEvent) -> Option<Element> {
+    if e.pointer_type() != "touch" {
+        return None;
+    }
+    closest(e.target(), ".locked-box")
 }
 
 /// Whether `text` (a button's content) is a symbol only: no letter, no
@@ -63,7 +77,14 @@ fn show() {
     let Some((b, ..)) = HELD.with(|h| h.borrow().clone()) else {
         return;
     };
-    let (Some(w), Some(name)) = (web_sys::window(), b.get_attribute("aria-label")) else {
+    if let Some(name) = b.get_attribute("aria-label") {
+        show_at(&b, &name);
+    }
+}
+
+/// `text` in the tip above `b`.
+fn show_at(b: &Element, text: &str) {
+    let Some(w) = web_sys::window() else {
         return;
     };
     let Some(t) = w.document().and_then(|d| tip(&d)) else {
@@ -72,7 +93,7 @@ fn show() {
     // (The last hold's tip, due to go, is this one now.)
     cancel(&w, Later::TipHide);
     // No keyboard here: the name without its key ("(F)").
-    t.set_text_content(Some(gradscape_text::without_key(&name)));
+    t.set_text_content(Some(gradscape_text::without_key(text)));
     let _ = t.remove_attribute("hidden");
     let r = b.get_bounding_client_rect();
     let vw = w.inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
@@ -100,6 +121,9 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
         let Some(w) = web_sys::window() else {
             return;
         };
+        LOCKED.with(|l| {
+            *l.borrow_mut() = locked_box(&e).map(|b| (b, e.client_x().into(), e.client_y().into()))
+        });
         match symbol_button(&e) {
             Some((b, _)) => {
                 HELD.with(|h| {
@@ -122,9 +146,20 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
         if far {
             end_hold();
         }
+        // A finger that moves scrolls: no tip for a locked control either.
+        LOCKED.with(|l| {
+            let mut l = l.borrow_mut();
+            let moved = l.as_ref().is_some_and(|(_, x, y)| {
+                (f64::from(e.client_x()) - x).hypot(f64::from(e.client_y()) - y) > SLOP
+            });
+            if moved {
+                *l = None;
+            }
+        });
     })?;
     for kind in ["pointerup", "pointercancel"] {
         on(doc, kind, move |_: PointerEvent| {
+            let locked = LOCKED.with(|l| l.borrow_mut().take());
             if SHOWN.with(Cell::get) {
                 // The release after a hold presses nothing (a cancelled
                 // pointer sends no click); the tip stays a moment.
@@ -133,6 +168,15 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
                 }
                 if let Some(w) = web_sys::window() {
                     let _ = later(&w, Later::TipHide, hide);
+                }
+            } else if let (Some((b, ..)), "pointerup") = (locked, kind) {
+                // A tap on a locked control: why it does nothing.
+                let why = b.get_attribute("title").unwrap_or_default();
+                if !why.is_empty() {
+                    show_at(&b, &why);
+                    if let Some(w) = web_sys::window() {
+                        let _ = later(&w, Later::TipHide, hide);
+                    }
                 }
             }
             end_hold();

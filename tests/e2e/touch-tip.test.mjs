@@ -70,3 +70,49 @@ for (const [ctx, size] of [[PHONE, '390×844'], [TABLET, '820×1180']]) {
     });
   }
 }
+
+// A finger's tap on a control a teacher's link fixed: a touch screen shows
+// no title, so the tip says why nothing happens; the value stays.
+async function tap(page, selector) {
+  const cdp = await page.context().newCDPSession(page);
+  const box = await page.locator(selector).boundingBox();
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+for (const lang of ['en', 'zh']) {
+  test(`820×1180 ${lang}: a tap on a control fixed by a teacher's link says so`, async (t) => {
+    const { page, errors } = await openIn(suite.browser, t, TABLET, `${suite.server.url}?lesson=1&lock=lr,optimizers&lang=${lang}`);
+    const words = lang === 'zh' ? '已由此链接固定' : 'fixed by this link';
+    const slider = 'section.opt-card[data-index="0"] input[type=range][data-param=lr]';
+    await page.waitForSelector(`${slider}[disabled]`);
+    const before = await page.inputValue(slider);
+    await page.locator(slider).scrollIntoViewIfNeeded();
+    await tap(page, slider);
+    await page.waitForSelector('#touch-tip:not([hidden])');
+    assert.match(await page.textContent('#touch-tip'), new RegExp(`${words}$`));
+    assert.equal(await page.inputValue(slider), before, 'the value stays');
+    // It goes by itself.
+    await page.waitForSelector('#touch-tip[hidden]', { state: 'attached', timeout: 4000 });
+    // A locked button that is its own box (the card's ✕) says it too.
+    const cards = await page.locator('section.opt-card').count();
+    await tap(page, 'section.opt-card[data-index="0"] .remove-opt');
+    await page.waitForSelector('#touch-tip:not([hidden])');
+    assert.match(await page.textContent('#touch-tip'), new RegExp(`${words}$`));
+    assert.equal(await page.locator('section.opt-card').count(), cards, 'nothing removed');
+    // A finger that scrolls across it shows nothing.
+    await page.waitForSelector('#touch-tip[hidden]', { state: 'attached', timeout: 4000 });
+    const cdp = await page.context().newCDPSession(page);
+    const box = await page.locator(slider).boundingBox();
+    const y = box.y + box.height / 2;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: box.x + 20, y }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: box.x + 20, y: y - 60 }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+    await page.waitForTimeout(300);
+    assert.equal(await page.getAttribute('#touch-tip', 'hidden'), '');
+    noErrors(errors);
+  });
+}
