@@ -271,3 +271,34 @@ test('a tablet in landscape keeps the whole time bar on screen', async (t) => {
     await page.close();
   }
 });
+
+// An old projector's 1280×720, where the presenter's type is at its
+// smallest (18 px): the cards' names, values and titles had shrunk to
+// 15.3–16.8 px, and the caption's Show all covered the end of its first
+// line of text ("average of").
+test('a 1280×720 projector: the cards\' words are at least 18 px and Show all covers no caption text', async (t) => {
+  for (const lang of ['en', 'zh']) {
+    const { page, errors } = await openIn(suite.browser, t, { viewport: { width: 1280, height: 720 } }, `${suite.server.url}?lesson=3&present&lang=${lang}`);
+    await settled(page);
+    const small = await page.evaluate(() => [...document.querySelectorAll('.opt-card *')]
+      .filter((e) => e.children.length === 0 && e.textContent.trim() && e.getClientRects().length && !e.matches('button.nudge'))
+      .map((e) => [e.textContent.trim().slice(0, 30), parseFloat(getComputedStyle(e).fontSize)])
+      .filter(([, px]) => px < 18));
+    assert.deepEqual(small, [], `${lang}: words under 18 px`);
+    // (Its Chinese caption fits in three lines: no button.)
+    assert.equal(await page.isVisible('#lesson-more'), lang === 'en', `${lang}: lesson 3's caption cut at 720 px`);
+    if (lang === 'zh') {
+      noErrors(errors);
+      continue;
+    }
+    const covered = await page.evaluate(() => {
+      const b = document.getElementById('lesson-more').getBoundingClientRect();
+      const r = document.createRange();
+      r.selectNodeContents(document.getElementById('lesson-text'));
+      return [...r.getClientRects()].filter((q) => q.width > 0 && q.left < b.right && q.right > b.left && q.top < b.bottom && q.bottom > b.top)
+        .map((q) => [q.left, q.top, q.right, q.bottom].map(Math.round));
+    });
+    assert.deepEqual(covered, [], `${lang}: caption text under the button`);
+    noErrors(errors);
+  }
+});
