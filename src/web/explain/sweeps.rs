@@ -26,6 +26,12 @@ use super::super::panel;
 /// Mark the sweep stale when the scene changed for it; recompute `now` or
 /// after the quiet time; redraw both charts.
 pub fn refresh(app: &mut App, now: bool) -> Result<(), JsValue> {
+    mark(app, now)?;
+    draw(app)
+}
+
+/// [`refresh`] but the drawing.
+pub fn mark(app: &mut App, now: bool) -> Result<(), JsValue> {
     if !is_open(app, "sweep-panel") {
         return Ok(());
     }
@@ -38,7 +44,7 @@ pub fn refresh(app: &mut App, now: bool) -> Result<(), JsValue> {
             schedule(app)?;
         }
     }
-    draw(app)
+    Ok(())
 }
 
 fn schedule(app: &mut App) -> Result<(), JsValue> {
