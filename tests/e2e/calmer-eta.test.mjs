@@ -214,3 +214,23 @@ test('a link that fixes η shows the smaller η in words but offers no button', 
 });
 
 noConsoleErrors();
+
+// Just beyond 2/L the loss still falls for a while (x1's descent) while
+// the zig-zag grows ×1.004 a step: the page gives the bound's message and
+// its button, and the spoken summary says "diverging", not "converging".
+// A saddle run falling away is named before its loss is huge.
+test('GD at η = 0.501 on the bowl is told it diverges; a saddle run falls without bound', async (t) => {
+  const { page } = await fresh(t);
+  await setScene(page, { landscape: { kind: 'quadratic', a: 0.1, b: 2 }, start: [-5, -2], steps: 20, convention: 'd2l', optimizers: [{ kind: 'gd', lr: 0.501 }] });
+  await calmed(page);
+  let s = await state(page);
+  assert.ok(s.runs[0].loss.at(-1) < s.runs[0].loss[0], 'the loss fell');
+  assert.match(s.runs[0].hint, /^η = 0\.501 > 2\/L = 2\/4 = 0\.5/);
+  assert.equal(await page.locator('#messages li[data-index="0"] button.use-calmer').textContent(), 'Use η\u00a0=\u00a00.49');
+  await page.waitForFunction(() => /step 20 of 20, .*, diverging\./.test(document.getElementById('figure-summary').textContent));
+  await setScene(page, { landscape: { kind: 'saddle' }, start: [-1.5, 0.1], steps: 20, convention: 'd2l', optimizers: [{ kind: 'gd', lr: 0.1 }] });
+  await settled(page);
+  s = await state(page);
+  assert.match(s.runs[0].hint, /has no minimum in the direction the run took/);
+  await page.waitForFunction(() => /falling without bound/.test(document.getElementById('figure-summary').textContent));
+});

@@ -339,9 +339,10 @@ pub fn diagnose(landscape: &Landscape, t: &Trajectory) -> Diagnosis {
         }
         (_, Stop::Completed) => match ends_off_minimum(landscape, t) {
             Some(h) => Some(h),
-            None if health == Health::Ok => {
-                falls_away(&t.loss).or(edge).or_else(|| cycles(&t.points))
-            }
+            None if health == Health::Ok => falls_away(landscape, t)
+                .or(edge)
+                .or_else(|| cycles(&t.points))
+                .or_else(|| beyond_bound(landscape, t)),
             None => Some(reason(landscape, t, first, last)),
         },
         (Health::Ok, _) => None,
@@ -392,16 +393,47 @@ fn ends_off_minimum(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
 /// −1.6e6 in 20 steps of GD η = 0.4).
 const BOTTOMLESS: f64 = 1e4;
 
-/// [`Hint::Unbounded`] when the loss fell [`BOTTOMLESS`] below its start
-/// and its last step fell at least as far as the one before: still
-/// falling, no bottom in sight (a run settling into a deep well falls
-/// less and less).
-fn falls_away(loss: &[f64]) -> Option<Hint> {
-    let (&first, [.., a, b, c]) = (loss.first()?, loss) else {
+/// [`Hint::Unbounded`] when the loss is still falling, no bottom in sight:
+/// its last step fell at least as far as the one before (a run settling
+/// into a well falls less and less), and either the loss fell
+/// [`BOTTOMLESS`] below its start, or the surface has no bottom (the
+/// saddle from near its ridge: 2.2 → −14.7 in 20 steps, said to be
+/// "converging" before), or — a formula, whose bottom is not known — it
+/// fell more than max(1, |f(start)|) below its start (below 0 from a
+/// positive start: no sum of squares does) with f curving down or flat
+/// where it is (−x² − y², x + y) and its steps not getting shorter.
+fn falls_away(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
+    let (&first, [.., a, b, c]) = (t.loss.first()?, t.loss.as_slice()) else {
         return None;
     };
-    let deep = first.is_finite() && *c < first - BOTTOMLESS * first.abs().max(1.0);
-    (deep && b - c >= a - b && a - b > 0.0).then_some(Hint::Unbounded { first, last: *c })
+    // (A plane's equal falls differ in their last bits.)
+    let falling = first.is_finite() && b - c >= (a - b) * (1.0 - 1e-9) && a - b > 0.0;
+    let unit = first.abs().max(1.0);
+    let unbounded = || match landscape.bounded_below() {
+        Some(bounded) => !bounded,
+        None => *c < first - unit && curves_down(landscape, t) && !slowing(&t.points),
+    };
+    let deep = *c < first - BOTTOMLESS * unit;
+    (falling && (deep || unbounded())).then_some(Hint::Unbounded { first, last: *c })
+}
+
+/// Whether f's Hessian at the run's last point has an eigenvalue ≤ 0.
+fn curves_down(landscape: &Landscape, t: &Trajectory) -> bool {
+    let Some(&p) = t.points.last() else {
+        return false;
+    };
+    let h = landscape.hessian(p);
+    let (a, b, c) = (h[0][0], h[0][1], h[1][1]);
+    0.5 * (a + c) - (0.5 * (a - c)).hypot(b) <= 0.0
+}
+
+/// Whether the last step was shorter than the one before.
+fn slowing(points: &[crate::Vec2]) -> bool {
+    let [.., p, q, r] = points else {
+        return true;
+    };
+    let len = |u: &crate::Vec2, v: &crate::Vec2| (v[0] - u[0]).hypot(v[1] - u[1]);
+    len(q, r) < len(p, q) * (1.0 - 1e-9)
 }
 
 /// How far above its start (in units of max(1, |f(start)|)) a loss must
@@ -504,7 +536,7 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
     }
     // Off to −∞ (a saddle, a surface curving down): no step size is
     // the cause, a smaller one only takes longer.
-    if let Some(h) = falls_away(&t.loss) {
+    if let Some(h) = falls_away(landscape, t) {
         return h;
     }
     // A formula's run that stopped while its loss soared overflowed, as a
@@ -520,44 +552,8 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
             };
         }
     }
-    // The bounds are those of a constant η: under a schedule they explain
-    // nothing for sure, so such a run gets the plain words.
-    let bowl = bowl_curvature(landscape).filter(|_| t.spec.schedule.is_none());
-    if let (Some(l), Some(m)) = (bowl, Method::of(&t.spec)) {
-        if m.unstable(lr, l) {
-            let (bound, lr_max) = (m.product_bound(), m.lr_bound(l));
-            return match m {
-                Method::Gd => Hint::GdUnstable {
-                    lr,
-                    l,
-                    bound: lr_max,
-                    calmer: Calmer::Pending,
-                },
-                Method::Momentum {
-                    form: MomentumForm::HeavyBall,
-                    gamma,
-                } => Hint::Momentum {
-                    lr,
-                    l,
-                    lr_l: lr * l,
-                    bound,
-                    gamma,
-                    lr_max,
-                    calmer: Calmer::Pending,
-                },
-                Method::Momentum {
-                    form: MomentumForm::Nesterov,
-                    ..
-                } => Hint::Nesterov {
-                    lr,
-                    l,
-                    lr_l: lr * l,
-                    bound,
-                    lr_max,
-                    calmer: Calmer::Pending,
-                },
-            };
-        }
+    if let Some(h) = theory_hint(landscape, t) {
+        return h;
     }
     match t.stop {
         Stop::Diverged { step } | Stop::Fault { step, .. } => Hint::Diverged {
@@ -576,6 +572,75 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
     }
 }
 
+/// The closed-form hint of GD or momentum with a constant η beyond its
+/// stability bound on a bowl (`None` otherwise): the bounds are those of a
+/// constant η, so under a schedule they explain nothing for sure and such
+/// a run gets the plain words.
+fn theory_hint(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
+    let lr = t.spec.hyper.lr;
+    let l = bowl_curvature(landscape).filter(|_| t.spec.schedule.is_none())?;
+    let m = Method::of(&t.spec).filter(|m| m.unstable(lr, l))?;
+    let (bound, lr_max) = (m.product_bound(), m.lr_bound(l));
+    Some(match m {
+        Method::Gd => Hint::GdUnstable {
+            lr,
+            l,
+            bound: lr_max,
+            calmer: Calmer::Pending,
+        },
+        Method::Momentum {
+            form: MomentumForm::HeavyBall,
+            gamma,
+        } => Hint::Momentum {
+            lr,
+            l,
+            lr_l: lr * l,
+            bound,
+            gamma,
+            lr_max,
+            calmer: Calmer::Pending,
+        },
+        Method::Momentum {
+            form: MomentumForm::Nesterov,
+            ..
+        } => Hint::Nesterov {
+            lr,
+            l,
+            lr_l: lr * l,
+            bound,
+            lr_max,
+            calmer: Calmer::Pending,
+        },
+    })
+}
+
+/// A completed run whose loss did not grow (yet) but whose η is beyond the
+/// bound: GD at η = 0.501 on the seed's bowl multiplies x2 by −1.004 a step
+/// (2 → 2.166 in 20 steps) while x1's descent keeps the loss falling, and
+/// was called "converging". Unless nothing lies along the steepest axis
+/// (a start on the flat axis never zig-zags): then it does converge.
+fn beyond_bound(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
+    let hint = theory_hint(landscape, t)?;
+    let (&first, &last) = (t.points.first()?, t.points.last()?);
+    // The gradient's part along the steepest axis (the Hessian's top
+    // eigenvector) at the end, against the whole gradient at the start.
+    let h = landscape.hessian(last);
+    let (a, b, c) = (h[0][0], h[0][1], h[1][1]);
+    let top = 0.5 * (a + c) + (0.5 * (a - c)).hypot(b);
+    // (a − top, b) and (b, c − top) are both ⟂ to the top eigenvector.
+    let v = if b != 0.0 {
+        [top - c, b]
+    } else if a >= c {
+        [1.0, 0.0]
+    } else {
+        [0.0, 1.0]
+    };
+    let g = landscape.grad(last);
+    let along = (v[0] * g[0] + v[1] * g[1]).abs() / v[0].hypot(v[1]);
+    let g0 = landscape.grad(first);
+    (along > 1e-12 * g0[0].hypot(g0[1])).then_some(hint)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -589,6 +654,90 @@ mod tests {
         runs.iter()
             .map(|r| diagnose(&s.landscape, r).hint)
             .collect()
+    }
+
+    #[test]
+    fn just_beyond_the_bound_a_falling_loss_is_still_told_it_diverges() {
+        // GD η = 0.501 on the seed's bowl: x2 ×(−1.004) a step, 2 → 2.166
+        // in 20 steps, while x1's descent keeps the loss falling (10.5 → 9.4).
+        let bowl = |start: &str, opts: &str| {
+            format!(
+                r#"{{"landscape": {{"kind": "quadratic", "a": 0.1, "b": 2}}, "start": {start}, "steps": 20, "convention": "d2l", "optimizers": [{opts}]}}"#
+            )
+        };
+        let json = bowl(
+            "[-5, -2]",
+            r#"{"kind": "gd", "lr": 0.501}, {"kind": "momentum", "lr": 0.76, "gamma": 0.5}, {"kind": "gd", "lr": 0.499}"#,
+        );
+        let s = Scene::from_json(&json).unwrap();
+        let runs = simulate(&s).unwrap();
+        let d: Vec<Diagnosis> = runs.iter().map(|r| diagnose(&s.landscape, r)).collect();
+        assert!(runs[0].loss.last().unwrap() < &runs[0].loss[0]);
+        assert_eq!(d[0].health, Health::Ok);
+        assert!(
+            matches!(d[0].hint, Some(Hint::GdUnstable { lr, bound, .. }) if lr == 0.501 && bound == 0.5),
+            "{:?}",
+            d[0]
+        );
+        assert!(
+            matches!(d[1].hint, Some(Hint::Momentum { .. })),
+            "{:?}",
+            d[1]
+        );
+        assert_eq!(d[2].hint, None, "inside the bound");
+        // Nothing along the steepest axis: x2 stays 0, the run converges.
+        let flat = hints(&bowl("[-5, 0]", r#"{"kind": "gd", "lr": 0.501}"#));
+        assert_eq!(flat, vec![None]);
+        // Rotated: the steepest axis is not x2; the same holds.
+        let rot = hints(&format!(
+            r#"{{"landscape": {{"kind": "quadratic", "a": 0.1, "b": 2, "rotation": 30}}, "start": [-5, -2], "steps": 20, "optimizers": [{{"kind": "gd", "lr": 0.501}}]}}"#
+        ));
+        assert!(matches!(rot[0], Some(Hint::GdUnstable { .. })), "{rot:?}");
+    }
+
+    #[test]
+    fn a_loss_falling_without_bottom_is_named_before_it_is_deep() {
+        let run = |land: &str, start: &str, lr: f64| {
+            hints(&format!(
+                r#"{{"landscape": {land}, "start": {start}, "steps": 20, "convention": "d2l", "optimizers": [{{"kind": "gd", "lr": {lr}}}]}}"#
+            ))[0]
+        };
+        let unbounded = |h: Option<Hint>| matches!(h, Some(Hint::Unbounded { .. }));
+        // The saddle from near its ridge: 2.2 → −14.7.
+        assert!(unbounded(run(r#"{"kind": "saddle"}"#, "[-1.5, 0.1]", 0.1)));
+        // Formulas: a dome, a plane.
+        assert!(unbounded(run(
+            r#"{"kind": "expr", "expr": "-x^2 - y^2"}"#,
+            "[0.1, 0.1]",
+            0.1
+        )));
+        assert!(unbounded(run(
+            r#"{"kind": "expr", "expr": "x + y"}"#,
+            "[0, 0]",
+            0.1
+        )));
+        // Bowls, valleys, wells: not.
+        for (land, start, lr) in [
+            (
+                r#"{"kind": "expr", "expr": "0.1*x^2 + 2*y^2"}"#,
+                "[-5, -2]",
+                0.4,
+            ),
+            (
+                r#"{"kind": "expr", "expr": "(1 - x)^2 + 100*(y - x^2)^2"}"#,
+                "[-1.5, 2]",
+                0.001,
+            ),
+            (
+                r#"{"kind": "expr", "expr": "sin(x)*cos(y) + 0.05*(x^2 + y^2)"}"#,
+                "[2.5, 0.3]",
+                0.5,
+            ),
+            (r#"{"kind": "himmelblau"}"#, "[0, 0]", 0.01),
+            (r#"{"kind": "rosenbrock"}"#, "[-1.5, 2]", 0.001),
+        ] {
+            assert!(!unbounded(run(land, start, lr)), "{land}");
+        }
     }
 
     #[test]

@@ -206,6 +206,29 @@ pub fn axis_rate(form: MomentumForm, eta: f64, gamma: f64, h: f64) -> f64 {
     spectral_radius(p, q)
 }
 
+/// The fastest rate momentum of `form` reaches on a quadratic whose
+/// curvatures are `mu` and `l` (0 < μ ≤ L), κ = L/μ: heavy ball
+/// ρ* = (√κ − 1)/(√κ + 1) at η = 4/(√L + √μ)², γ = ρ*² (Polyak);
+/// Nesterov ρ* = 1 − 2/√(3κ + 1) at η = 4/(3L + μ),
+/// γ = (√(3κ + 1) − 2)/(√(3κ + 1) + 2) (Lessard, Recht and Packard, 2016).
+/// As (ρ*, η, γ); `None` without a minimum.
+pub fn best_momentum(form: MomentumForm, mu: f64, l: f64) -> Option<(f64, f64, f64)> {
+    if !(mu > 0.0 && l >= mu && l.is_finite()) {
+        return None;
+    }
+    let k = l / mu;
+    Some(match form {
+        MomentumForm::HeavyBall => {
+            let rho = (k.sqrt() - 1.0) / (k.sqrt() + 1.0);
+            (rho, 4.0 / (l.sqrt() + mu.sqrt()).powi(2), rho * rho)
+        }
+        MomentumForm::Nesterov => {
+            let s = (3.0 * k + 1.0).sqrt();
+            (1.0 - 2.0 / s, 4.0 / (3.0 * l + mu), (s - 2.0) / (s + 2.0))
+        }
+    })
+}
+
 /// The convergence rate ρ: the largest [`axis_rate`] over the curvatures.
 pub fn momentum_rate(form: MomentumForm, eta: f64, gamma: f64, curvatures: &[f64]) -> f64 {
     curvatures
@@ -293,6 +316,34 @@ mod tests {
                 assert!((momentum_rate(form, b, gamma, &curv) - 1.0).abs() < 1e-9);
             }
         }
+    }
+
+    #[test]
+    fn the_best_momentum_is_the_rate_at_its_parameters_and_no_grid_beats_it() {
+        let curv = [0.2, 4.0];
+        for form in [MomentumForm::HeavyBall, MomentumForm::Nesterov] {
+            let (rho, eta, gamma) = best_momentum(form, 0.2, 4.0).unwrap();
+            assert!((momentum_rate(form, eta, gamma, &curv) - rho).abs() < 1e-12);
+            let mut grid = f64::INFINITY;
+            for i in 1..=400 {
+                for j in 0..400 {
+                    let (e, g) = (i as f64 / 400.0 * 1.25, j as f64 / 400.0);
+                    grid = grid.min(momentum_rate(form, e, g, &curv));
+                }
+            }
+            assert!(
+                grid >= rho - 1e-12 && grid < rho + 0.01,
+                "{form:?}: {grid} vs {rho}"
+            );
+        }
+        // κ = 20: 0.6345 (heavy ball), 0.7439 (Nesterov).
+        assert!(
+            (best_momentum(MomentumForm::HeavyBall, 0.2, 4.0).unwrap().0 - 0.634512).abs() < 1e-6
+        );
+        assert!(
+            (best_momentum(MomentumForm::Nesterov, 0.2, 4.0).unwrap().0 - 0.743926).abs() < 1e-6
+        );
+        assert_eq!(best_momentum(MomentumForm::HeavyBall, -1.0, 4.0), None);
     }
 
     #[test]

@@ -90,6 +90,11 @@ pub fn figure_summary(
                 tr(lang, "summary.falls").to_string()
             }
             Some((_, Some(Hint::AtEdge { .. }))) => tr(lang, "summary.edge").to_string(),
+            // η beyond the bound while the loss still falls: it will grow.
+            Some((
+                Health::Ok,
+                Some(Hint::GdUnstable { .. } | Hint::Momentum { .. } | Hint::Nesterov { .. }),
+            )) => tr(lang, "summary.diverging").to_string(),
             Some((_, Some(Hint::Cycles { period, .. }))) => {
                 trf(lang, "summary.cycle", &[&period.to_string()])
             }

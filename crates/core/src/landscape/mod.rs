@@ -330,6 +330,20 @@ impl Landscape {
         }
     }
 
+    /// Whether f is bounded below: `Some(false)` where it falls without
+    /// bound (the saddle, a quadratic or Rosenbrock with a negative
+    /// coefficient), `None` for a formula (not known).
+    pub fn bounded_below(&self) -> Option<bool> {
+        match self {
+            Landscape::Quadratic(q) => Some(q.a >= 0.0 && q.b >= 0.0),
+            Landscape::Rosenbrock(r) => Some(r.b >= 0.0),
+            // Sums of squares; x² outgrows A·cos 2πx.
+            Landscape::Himmelblau | Landscape::Beale | Landscape::Rastrigin(_) => Some(true),
+            Landscape::Saddle => Some(false),
+            Landscape::Expr(_) => None,
+        }
+    }
+
     /// A one-line formula of the surface, for legends, captions and the
     /// figures' titles. The coordinates are x₁ and x₂, as the figures' axes
     /// name them (a formula's x and y, or x1 and x2, are written so too).

@@ -23,7 +23,9 @@ use crate::optim::{OptKind, OptSpec};
 use crate::scene::Scene;
 
 /// The rates themselves live with the bounds, in [`crate::theory`].
-pub use crate::theory::{axis_rate, momentum_rate, spectral_radius, Coupling, MomentumForm};
+pub use crate::theory::{
+    axis_rate, best_momentum, momentum_rate, spectral_radius, Coupling, MomentumForm,
+};
 
 /// The curvatures (Hessian eigenvalues) 2a and 2b of a quadratic; `None`
 /// for the other surfaces (their curvature changes from place to place).
@@ -57,6 +59,9 @@ pub struct RateMap {
     /// ρ of cell (i, j) at `rates[j·nx + i]`, at η = (i + ½)/nx·eta_max and
     /// γ = (j + ½)/ny (row 0 is γ near 0).
     pub rates: Vec<f64>,
+    /// The fastest rate of all (η, γ), exactly ([`best_momentum`]; it lies
+    /// between cells), when the quadratic has a minimum.
+    pub best: Option<f64>,
 }
 
 impl RateMap {
@@ -77,11 +82,16 @@ pub fn rate_map(curvatures: [f64; 2], form: MomentumForm, nx: usize, ny: usize) 
     if !(l > 0.0 && l.is_finite()) || nx == 0 || ny == 0 {
         return None;
     }
+    let (mu, top) = (
+        curvatures[0].min(curvatures[1]),
+        curvatures[0].max(curvatures[1]),
+    );
     let mut m = RateMap {
         eta_max: 5.0 / l,
         nx,
         ny,
         rates: Vec::with_capacity(nx * ny),
+        best: best_momentum(form, mu, top).map(|b| b.0),
     };
     for j in 0..ny {
         for i in 0..nx {

@@ -10,7 +10,7 @@ pub const EN: crate::Table = &[
     ("explain.ema.title", "Exponential moving average"),
     (
         "explain.ema.formula",
-        "yₜ = γ·yₜ₋₁ + (1−γ)·xₜ, starting from y₀ = 0. Momentum's v, RMSProp's s and Adam's m and v are such averages.",
+        "yₜ = γ·yₜ₋₁ + (1−γ)·xₜ, starting from y₀ = 0. RMSProp's s and Adam's m and v are such averages; momentum's v ← γ·v + η·g is one of η·g/(1−γ).",
     ),
     ("explain.ema.gamma", "EMA γ"),
     ("explain.ema.readout", "γ = {0} · window 1/(1−γ) = {1}"),
@@ -113,7 +113,7 @@ pub const ZH: crate::Table = &[
     ("explain.ema.title", "指数移动加权平均"),
     (
         "explain.ema.formula",
-        "yₜ = γ·yₜ₋₁ + (1−γ)·xₜ，从 y₀ = 0 开始。动量法的 v、RMSProp 的 s、Adam 的 m 和 v 都是这样的平均。",
+        "yₜ = γ·yₜ₋₁ + (1−γ)·xₜ，从 y₀ = 0 开始。RMSProp 的 s、Adam 的 m 和 v 都是这样的平均；动量法的 v ← γ·v + η·g 则是 η·g/(1−γ) 的这种平均。",
     ),
     ("explain.ema.gamma", "指数移动加权平均的 γ"),
     ("explain.ema.readout", "γ = {0} · 窗口 1/(1−γ) = {1}"),
