@@ -219,7 +219,7 @@ noConsoleErrors();
 // the zig-zag grows ×1.004 a step: the page gives the bound's message and
 // its button, and the spoken summary says "diverging", not "converging".
 // A saddle run falling away is named before its loss is huge.
-test('GD at η = 0.501 on the bowl is told it diverges; a saddle run falls without bound', async (t) => {
+test('GD at η = 0.501 on the bowl is told it diverges; a saddle run falls without bound; Lion η = 10 hovers', async (t) => {
   const { page } = await fresh(t);
   await setScene(page, { landscape: { kind: 'quadratic', a: 0.1, b: 2 }, start: [-5, -2], steps: 20, convention: 'd2l', optimizers: [{ kind: 'gd', lr: 0.501 }] });
   await calmed(page);
@@ -233,4 +233,12 @@ test('GD at η = 0.501 on the bowl is told it diverges; a saddle run falls witho
   s = await state(page);
   assert.match(s.runs[0].hint, /has no minimum in the direction the run took/);
   await page.waitForFunction(() => /falling without bound/.test(document.getElementById('figure-summary').textContent));
+  // Lion η = 10 keeps leaping between three corners: its loss is back at
+  // its start's at step 100, not "converging".
+  await setScene(page, { landscape: { kind: 'quadratic', a: 0.1, b: 2 }, start: [-5, -2], steps: 100, optimizers: [{ kind: 'lion', lr: 10 }] });
+  await settled(page);
+  s = await state(page);
+  assert.match(s.runs[0].hint, /^Over its last 33 steps the loss stayed above .*: the run keeps moving without settling\./);
+  assert.match(await page.textContent('#messages li[data-index="0"]'), /neither converges nor diverges/);
+  await page.waitForFunction(() => /neither converging nor diverging \(its loss no longer falls\)/.test(document.getElementById('figure-summary').textContent));
 });

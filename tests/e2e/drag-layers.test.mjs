@@ -67,6 +67,9 @@ function dragAndCompare(page, { card, n, at = -1, between = '', move = 0.003 }) 
       }
       await new Promise((ok) => setTimeout(ok, 5));
     }
+    // The sweep's charts follow a drag just after the paint (explain/mod.rs):
+    // a frame, then a task after it, well before the rest timer.
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
     const sweep = () => (document.getElementById('sweep-panel').open ? hash('sweep-lr') : null);
     const bias = () => (document.getElementById('state-panel').open && document.getElementById('bias-chart') ? hash('bias-chart') : null);
     // The sweep's words (edge list, criterion), kept while the sweep is the same.

@@ -21,9 +21,11 @@ use crate::theory::{bowl_curvature, Method, MomentumForm};
 
 mod calmer;
 mod cycles;
+mod hovers;
 pub use calmer::{calmer_below, calmer_lr, diagnose_in, fill_calmer};
 use cycles::cycles;
 pub use cycles::MAX_PERIOD;
+use hovers::hovers;
 
 /// How a run ended, for the legend and the loss chart.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -231,6 +233,18 @@ pub enum Hint {
         /// The steps of the repeating tail (at least three periods).
         steps: usize,
     },
+    /// The run keeps moving, but over its last `steps` steps its loss
+    /// stayed above `best`, reached at step `at` before them (Lion η = 10
+    /// on the bowl; a noisy run at its floor): neither converging nor
+    /// diverging.
+    Hovers {
+        /// The steps of the last third.
+        steps: usize,
+        /// The lowest loss before them.
+        best: f64,
+        /// The step that reached it.
+        at: usize,
+    },
     /// Completed, but the loss grew from `first` to `last`.
     Grew {
         /// The initial loss.
@@ -342,7 +356,8 @@ pub fn diagnose(landscape: &Landscape, t: &Trajectory) -> Diagnosis {
             None if health == Health::Ok => falls_away(landscape, t)
                 .or(edge)
                 .or_else(|| cycles(&t.points))
-                .or_else(|| beyond_bound(landscape, t)),
+                .or_else(|| beyond_bound(landscape, t))
+                .or_else(|| hovers(t)),
             None => Some(reason(landscape, t, first, last)),
         },
         (Health::Ok, _) => None,

@@ -145,6 +145,11 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         Hint::Unbounded { first, last } => {
             trf(lang, "hint.unbounded", &[&prose(first), &prose(last)])
         }
+        Hint::Hovers { steps, best, at } => trf(
+            lang,
+            "hint.hovers",
+            &[&steps.to_string(), &prose(best), &at.to_string()],
+        ),
         Hint::Cycles { period, steps } => trf(
             lang,
             "hint.cycle",
@@ -242,7 +247,9 @@ pub fn message_head(d: &Diagnosis, label: &str, lang: Lang) -> String {
             &[label],
         ),
         (_, Some(Hint::Unbounded { .. })) => trf(lang, "msg.falls", &[label]),
-        (_, Some(Hint::AtEdge { .. } | Hint::Cycles { .. })) => trf(lang, "msg.edge", &[label]),
+        (_, Some(Hint::AtEdge { .. } | Hint::Cycles { .. } | Hint::Hovers { .. })) => {
+            trf(lang, "msg.edge", &[label])
+        }
         _ => trf(lang, "msg.diverges", &[label]),
     }
 }
