@@ -30,7 +30,14 @@ pub(super) fn hovers(t: &Trajectory) -> Option<Hint> {
         .copied()
         .enumerate()
         .min_by(|a, b| a.1.total_cmp(&b.1))?;
-    let still = last.iter().all(|&f| f >= best);
+    // Never lower, and not at its minimum: above its best by more than a
+    // millionth of the way down (Lion on Himmelblau lands on the minimum
+    // and stays, 2e-28; NAdam bounces at 1e-12 from a 1e-22 best), unless
+    // it never got down at all (Lion η = 10 is back at its start's 10.5).
+    let low = last.iter().copied().fold(f64::INFINITY, f64::min);
+    let drop = t.loss[0] - best;
+    let still =
+        low >= best && (low - best > 1e-6 * drop || drop <= 1e-6 * t.loss[0].abs().max(1.0));
     let len = |k: usize| {
         let (p, q) = (t.points[k - 1], t.points[k]);
         (q[0] - p[0]).hypot(q[1] - p[1])
