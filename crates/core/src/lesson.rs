@@ -244,8 +244,8 @@ pub const LESSONS: [Lesson; 15] = [
         // Lion's swing out to x1 = 2.9 (step 79) and back stays in view;
         // room above the axis, where the view buttons stand over a phone's
         // short canvas (Lion at step 60 hid under them), and below the
-        // start, over the tick labels (presenting at 1920×1080 with Lion's
-        // message under the legend, the ring sat on them at −2.3).
+        // start, over the tick labels (presenting at 1920×1080 under a
+        // message, the ring sat on them at −2.3).
         view: LessonView::Window(View::new([-5.5, 3.3], [-2.5, 1.8])),
         panel: LessonPanel::None,
     },

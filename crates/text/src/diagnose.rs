@@ -145,10 +145,23 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         Hint::Unbounded { first, last } => {
             trf(lang, "hint.unbounded", &[&prose(first), &prose(last)])
         }
-        Hint::Hovers { steps, best, at } => trf(
+        Hint::Slow {
+            first,
+            last,
+            lr_l,
+            bound,
+            rho,
+        } => trf(
             lang,
-            "hint.hovers",
-            &[&steps.to_string(), &prose(best), &at.to_string()],
+            "hint.slow",
+            &[
+                &prose(first),
+                &prose(last),
+                &prose(lr_l),
+                &prose(bound),
+                &sig3(rho),
+                &sig3(std::f64::consts::LN_10 / -rho.ln()),
+            ],
         ),
         Hint::Cycles { period, steps } => trf(
             lang,
@@ -247,9 +260,8 @@ pub fn message_head(d: &Diagnosis, label: &str, lang: Lang) -> String {
             &[label],
         ),
         (_, Some(Hint::Unbounded { .. })) => trf(lang, "msg.falls", &[label]),
-        (_, Some(Hint::AtEdge { .. } | Hint::Cycles { .. } | Hint::Hovers { .. })) => {
-            trf(lang, "msg.edge", &[label])
-        }
+        (_, Some(Hint::AtEdge { .. } | Hint::Cycles { .. })) => trf(lang, "msg.edge", &[label]),
+        (_, Some(Hint::Slow { .. })) => trf(lang, "msg.slow", &[label]),
         _ => trf(lang, "msg.diverges", &[label]),
     }
 }

@@ -95,7 +95,6 @@ pub fn figure_summary(
                 Health::Ok,
                 Some(Hint::GdUnstable { .. } | Hint::Momentum { .. } | Hint::Nesterov { .. }),
             )) => tr(lang, "summary.diverging").to_string(),
-            Some((_, Some(Hint::Hovers { .. }))) => tr(lang, "summary.hovers").to_string(),
             Some((_, Some(Hint::Cycles { period, .. }))) => {
                 trf(lang, "summary.cycle", &[&period.to_string()])
             }

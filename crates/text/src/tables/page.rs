@@ -110,7 +110,6 @@ pub const EN: crate::Table = &[
     ("summary.falls", "falling without bound"),
     ("summary.edge", "neither converging nor diverging (η on the stability bound)"),
     ("summary.cycle", "neither converging nor diverging (it repeats itself every {0} steps)"),
-    ("summary.hovers", "neither converging nor diverging (its loss no longer falls)"),
     ("summary.undefined", "f not defined at the start"),
     ("summary.none", "No path is shown."),
     ("speed", "speed"),
@@ -305,6 +304,7 @@ pub const EN: crate::Table = &[
     ("msg.saddle", "{0} ends at a saddle point:"),
     ("msg.falls", "{0} falls without bound:"),
     ("msg.edge", "{0} neither converges nor diverges:"),
+    ("msg.slow", "{0} converges, slowly:"),
     ("msg.undefined", "{0} cannot start:"),
 ];
 
@@ -414,7 +414,6 @@ pub const ZH: crate::Table = &[
     ("summary.falls", "在无限下降"),
     ("summary.edge", "既不收敛也不发散（η 正好在稳定界限上）"),
     ("summary.cycle", "既不收敛也不发散（每 {0} 步重复一次）"),
-    ("summary.hovers", "既不收敛也不发散（损失不再下降）"),
     ("summary.undefined", "f 在起点无定义"),
     ("summary.none", "没有显示路径。"),
     ("speed", "速度"),
@@ -605,5 +604,6 @@ pub const ZH: crate::Table = &[
     ("msg.saddle", "{0} 停在鞍点："),
     ("msg.falls", "{0} 无限下降："),
     ("msg.edge", "{0} 既不收敛也不发散："),
+    ("msg.slow", "{0} 收敛得很慢："),
     ("msg.undefined", "{0} 无法开始："),
 ];
