@@ -79,6 +79,11 @@ pub struct Diagnosis {
     /// The cause and what to try, when it went wrong (the text layer words
     /// it).
     pub hint: Option<Hint>,
+    /// The theory says it converges: GD or momentum with a constant η
+    /// strictly inside its bound on a bowl. Elsewhere a loss that did not
+    /// grow proves nothing (Lion η = 10 on the bowl is back at its start's
+    /// loss at step 100), so only these are said to be "converging".
+    pub converges: bool,
 }
 
 /// Why a run went wrong, with the numbers that show it.
@@ -371,7 +376,12 @@ pub fn diagnose(landscape: &Landscape, t: &Trajectory) -> Diagnosis {
         (Health::Ok, _) => None,
         _ => Some(reason(landscape, t, first, last)),
     };
-    Diagnosis { health, hint }
+    let converges = health == Health::Ok && inside_bound(landscape, t);
+    Diagnosis {
+        health,
+        hint,
+        converges,
+    }
 }
 
 /// ‖∇f‖ below this (relative to max(1, ‖∇f(start)‖)) counts as stationary.
@@ -614,6 +624,15 @@ fn theory_hint(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
     })
 }
 
+/// Whether GD or momentum runs with a constant η strictly inside its
+/// stability bound on a bowl (its error shrinks every step, ρ < 1).
+fn inside_bound(landscape: &Landscape, t: &Trajectory) -> bool {
+    let Some(l) = bowl_curvature(landscape).filter(|_| t.spec.schedule.is_none()) else {
+        return false;
+    };
+    Method::of(&t.spec).is_some_and(|m| t.spec.hyper.lr * l < m.product_bound())
+}
+
 /// [`Hint::Slow`] for GD or momentum with a constant η strictly inside its
 /// bound on a bowl (the theory says it converges), whatever its loss did
 /// in the steps run.
@@ -711,9 +730,9 @@ mod tests {
         let flat = hints(&bowl("[-5, 0]", r#"{"kind": "gd", "lr": 0.501}"#));
         assert_eq!(flat, vec![None]);
         // Rotated: the steepest axis is not x2; the same holds.
-        let rot = hints(&format!(
-            r#"{{"landscape": {{"kind": "quadratic", "a": 0.1, "b": 2, "rotation": 30}}, "start": [-5, -2], "steps": 20, "optimizers": [{{"kind": "gd", "lr": 0.501}}]}}"#
-        ));
+        let rot = hints(
+            r#"{"landscape": {"kind": "quadratic", "a": 0.1, "b": 2, "rotation": 30}, "start": [-5, -2], "steps": 20, "optimizers": [{"kind": "gd", "lr": 0.501}]}"#,
+        );
         assert!(matches!(rot[0], Some(Hint::GdUnstable { .. })), "{rot:?}");
     }
 

@@ -377,7 +377,8 @@ mod tests {
             diagnose(&s.landscape, &t),
             Diagnosis {
                 health: Health::Ok,
-                hint: None
+                hint: None,
+                converges: true,
             }
         );
     }

@@ -107,7 +107,20 @@ pub fn figure_summary(
                     trf(lang, "summary.stopped", &[&step.to_string()])
                 }
                 Some(Health::Diverging { .. }) => tr(lang, "summary.diverging").to_string(),
-                _ => tr(lang, "summary.converging").to_string(),
+                // "Converging" only where the theory says so; elsewhere what
+                // the loss did, at the step shown.
+                _ if diags.get(i).is_some_and(|d| d.converges) => {
+                    tr(lang, "summary.converging").to_string()
+                }
+                _ => {
+                    let f0 = run.loss.first().copied().unwrap_or(f64::NAN);
+                    let key = if f < f0 {
+                        "summary.below"
+                    } else {
+                        "summary.not-below"
+                    };
+                    trf(lang, key, &[&prose(f0)])
+                }
             },
         };
         out.push(trf(
@@ -170,6 +183,29 @@ mod tests {
         assert!(
             en.contains(&format!("loss {}", prose(runs[0].loss[7]))),
             "{en}"
+        );
+    }
+
+    #[test]
+    fn converging_only_where_the_theory_says_so_elsewhere_what_the_loss_did() {
+        // GD inside 2/L: converging; Adam: down from its start; Lion η = 10
+        // leaps about and is back at its start's loss at step 100.
+        let (runs, diags, n) = scene(
+            r#"{"steps":100,"optimizers":[{"kind":"gd","lr":0.4},{"kind":"adam","lr":0.1},{"kind":"lion","lr":10}]}"#,
+        );
+        let en = figure_summary(&runs, &diags, &[], n, n, Lang::En);
+        assert!(en.contains("GD η=0.4: step 100 of 100"), "{en}");
+        let parts: Vec<&str> = en.split(". ").collect();
+        assert!(parts[0].ends_with("converging"), "{en}");
+        assert!(parts[1].ends_with("down from 10.5 at the start"), "{en}");
+        assert!(
+            en.ends_with("loss 10.5, not below its 10.5 at the start."),
+            "{en}"
+        );
+        let zh = figure_summary(&runs, &diags, &[], n, n, Lang::Zh);
+        assert!(
+            zh.contains("低于起点的 10.5") && zh.contains("不低于起点的 10.5"),
+            "{zh}"
         );
     }
 
