@@ -467,11 +467,8 @@ const ON_EDGE: f64 = 1e-12;
 /// [`Hint::AtEdge`] for GD or momentum with a constant η on a bowl, η·L on
 /// the stability bound.
 fn at_edge(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
-    let h = &t.spec.hyper;
-    // Not with weight decay or dampening: Method::of.
-    let l = bowl_curvature(landscape).filter(|_| t.spec.schedule.is_none())?;
-    let method = Method::of(&t.spec)?;
-    let (lr, bound) = (h.lr, method.product_bound());
+    let (l, method) = on_bowl(landscape, t)?;
+    let (lr, bound) = (t.spec.hyper.lr, method.product_bound());
     if (lr * l - bound).abs() > ON_EDGE * bound {
         return None;
     }
@@ -582,14 +579,21 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
     }
 }
 
+/// The largest curvature L and the method of a run the closed-form bounds
+/// speak for: GD or momentum without weight decay or dampening (the hints'
+/// sentences name L itself: `Method::of`), with a constant η (under a
+/// schedule they explain nothing for sure), on a bowl.
+fn on_bowl(landscape: &Landscape, t: &Trajectory) -> Option<(f64, Method)> {
+    let l = bowl_curvature(landscape).filter(|_| t.spec.schedule.is_none())?;
+    Method::of(&t.spec).map(|m| (l, m))
+}
+
 /// The closed-form hint of GD or momentum with a constant η beyond its
-/// stability bound on a bowl (`None` otherwise): the bounds are those of a
-/// constant η, so under a schedule they explain nothing for sure and such
-/// a run gets the plain words.
+/// stability bound on a bowl (`None` otherwise; such a run elsewhere gets
+/// the plain words).
 fn theory_hint(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
     let lr = t.spec.hyper.lr;
-    let l = bowl_curvature(landscape).filter(|_| t.spec.schedule.is_none())?;
-    let m = Method::of(&t.spec).filter(|m| m.unstable(lr, l))?;
+    let (l, m) = on_bowl(landscape, t).filter(|&(l, m)| m.unstable(lr, l))?;
     let (bound, lr_max) = (m.product_bound(), m.lr_bound(l));
     Some(match m {
         Method::Gd => Hint::GdUnstable {
@@ -627,10 +631,7 @@ fn theory_hint(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
 /// Whether GD or momentum runs with a constant η strictly inside its
 /// stability bound on a bowl (its error shrinks every step, ρ < 1).
 fn inside_bound(landscape: &Landscape, t: &Trajectory) -> bool {
-    let Some(l) = bowl_curvature(landscape).filter(|_| t.spec.schedule.is_none()) else {
-        return false;
-    };
-    Method::of(&t.spec).is_some_and(|m| t.spec.hyper.lr * l < m.product_bound())
+    on_bowl(landscape, t).is_some_and(|(l, m)| t.spec.hyper.lr * l < m.product_bound())
 }
 
 /// [`Hint::Slow`] for GD or momentum with a constant η strictly inside its
@@ -638,20 +639,18 @@ fn inside_bound(landscape: &Landscape, t: &Trajectory) -> bool {
 /// in the steps run.
 fn slowly(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Option<Hint> {
     let lr = t.spec.hyper.lr;
-    let l = bowl_curvature(landscape).filter(|_| t.spec.schedule.is_none())?;
-    let m = Method::of(&t.spec)?;
+    let (l, m) = on_bowl(landscape, t).filter(|&(l, m)| lr * l < m.product_bound())?;
     let curv = crate::sweep::quadratic_curvatures(landscape)?;
     let (form, gamma) = match m {
         Method::Gd => (MomentumForm::HeavyBall, 0.0),
         Method::Momentum { form, gamma } => (form, gamma),
     };
-    let rho = crate::theory::momentum_rate(form, lr, gamma, &curv);
-    (rho < 1.0 && lr * l < m.product_bound()).then_some(Hint::Slow {
+    Some(Hint::Slow {
         first,
         last,
         lr_l: lr * l,
         bound: m.product_bound(),
-        rho,
+        rho: crate::theory::momentum_rate(form, lr, gamma, &curv),
     })
 }
 

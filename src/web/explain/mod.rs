@@ -111,21 +111,18 @@ fn coupled_l(c: crate::sweep::Coupling) -> &'static str {
 /// sentence after a `gap`.
 fn coupling_words(lang: Lang, c: crate::sweep::Coupling) -> String {
     let mut words = String::new();
-    if c.lambda != 0.0 {
-        words.push_str(gap(lang));
-        words.push_str(&gradscape_text::trf(
-            lang,
-            "explain.theory.decay",
-            &[&crate::format::fmt_num(c.lambda)],
-        ));
-    }
-    if c.dampening != 0.0 {
-        words.push_str(gap(lang));
-        words.push_str(&gradscape_text::trf(
-            lang,
-            "explain.theory.damp",
-            &[&crate::format::fmt_num(c.dampening)],
-        ));
+    for (v, key) in [
+        (c.lambda, "explain.theory.decay"),
+        (c.dampening, "explain.theory.damp"),
+    ] {
+        if v != 0.0 {
+            words.push_str(gap(lang));
+            words.push_str(&gradscape_text::trf(
+                lang,
+                key,
+                &[&crate::format::fmt_num(v)],
+            ));
+        }
     }
     words
 }

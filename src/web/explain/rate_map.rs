@@ -128,12 +128,10 @@ pub fn draw(app: &mut App) -> Result<(), JsValue> {
     } else {
         conv_p.set_attribute("hidden", "")?;
     }
-    let mut note_text = match (target, spec) {
-        (Some(i), Some(_)) => {
-            let name = format!("{} #{}", kind_name(l, OptKind::Momentum), i + 1);
-            trf(l, "explain.map.target", &[&name])
-        }
-        _ => tr(l, "explain.map.none").to_string(),
+    let name = target.map(|i| format!("{} #{}", kind_name(l, OptKind::Momentum), i + 1));
+    let mut note_text = match &name {
+        Some(name) => trf(l, "explain.map.target", &[name]),
+        None => tr(l, "explain.map.none").to_string(),
     };
     if !has_minimum(curv) {
         note_text = format!("{}{}{note_text}", tr(l, "explain.map.no_bowl"), gap(l));
@@ -147,16 +145,15 @@ pub fn draw(app: &mut App) -> Result<(), JsValue> {
         },
     );
     let mut what_text = trf(l, "explain.map.what", &[poly]);
-    if let (Some(i), Some(s)) = (target, spec) {
+    if let (Some(name), Some(s)) = (&name, spec) {
         let c = Coupling::of(&s);
         if !c.is_plain() {
             what_text.push_str(&coupling_words(l, c));
-            let name = format!("{} #{}", kind_name(l, OptKind::Momentum), i + 1);
             what_text.push_str(gap(l));
             what_text.push_str(&trf(
                 l,
                 "explain.map.coupled",
-                &[&name, &sig3(curv[0]), &sig3(curv[1])],
+                &[name, &sig3(curv[0]), &sig3(curv[1])],
             ));
         }
     }
