@@ -17,7 +17,8 @@
 use crate::landscape::Landscape;
 use crate::optim::Fault;
 use crate::run::{Stop, Trajectory};
-use crate::theory::{bowl_curvature, Method, MomentumForm};
+use crate::sweep::{coupled_curvatures, quadratic_curvatures};
+use crate::theory::{bowl_curvature, Coupling, Method, MomentumForm};
 
 mod calmer;
 mod cycles;
@@ -112,46 +113,54 @@ pub enum Hint {
         /// by [`diagnose_in`] or [`fill_calmer`], which have the scene.
         calmer: Calmer,
     },
-    /// GD with η > 2/L on a quadratic.
+    /// GD with η > 2/L on a quadratic (2/h with weight decay: h = L + λ).
     GdUnstable {
         /// The learning rate η.
         lr: f64,
-        /// The largest curvature L.
+        /// The surface's largest curvature L.
         l: f64,
-        /// The bound 2/L.
+        /// Its weight decay λ (the run sees L as h = L + λ).
+        coupling: Coupling,
+        /// The bound 2/h (2/L without weight decay).
         bound: f64,
         /// An η under the bound that was run and worked
         /// ([`calmer_below`]).
         calmer: Calmer,
     },
-    /// Heavy-ball momentum with η·L > 2(1 + γ).
+    /// Heavy-ball momentum with η·h > 2(1 + γ), h = (1 − τ)·(L + λ) the
+    /// largest curvature as the run sees it (L without λ and τ).
     Momentum {
         /// The learning rate η.
         lr: f64,
-        /// The largest curvature L.
+        /// The surface's largest curvature L.
         l: f64,
-        /// η·L.
+        /// λ and τ.
+        coupling: Coupling,
+        /// η·h.
         lr_l: f64,
         /// 2(1 + γ).
         bound: f64,
         /// The momentum γ.
         gamma: f64,
-        /// The largest stable η, 2(1 + γ)/L.
+        /// The largest stable η, 2(1 + γ)/h.
         lr_max: f64,
         /// An η under `lr_max` that was run and worked ([`calmer_below`]).
         calmer: Calmer,
     },
-    /// Nesterov momentum with η·L > 2(1 + γ)/(1 + 2γ).
+    /// Nesterov momentum with η·h > 2(1 + γ)/(1 + 2γ) (h as for
+    /// [`Hint::Momentum`]).
     Nesterov {
         /// The learning rate η.
         lr: f64,
-        /// The largest curvature L.
+        /// The surface's largest curvature L.
         l: f64,
-        /// η·L.
+        /// λ and τ.
+        coupling: Coupling,
+        /// η·h.
         lr_l: f64,
         /// 2(1 + γ)/(1 + 2γ).
         bound: f64,
-        /// The largest stable η, bound/L.
+        /// The largest stable η, bound/h.
         lr_max: f64,
         /// An η under `lr_max` that was run and worked ([`calmer_below`]).
         calmer: Calmer,
@@ -235,6 +244,8 @@ pub enum Hint {
         period: usize,
         /// The steps of the repeating tail (at least three periods).
         steps: usize,
+        /// Under a schedule, the largest η_t of those steps.
+        tail_lr: Option<f64>,
     },
     /// GD or momentum with a constant η inside its bound on a bowl whose
     /// loss is above its start at the end: the first swings of a run that
@@ -244,11 +255,15 @@ pub enum Hint {
         first: f64,
         /// The final loss.
         last: f64,
-        /// η·L.
+        /// The surface's largest curvature L.
+        l: f64,
+        /// λ and τ (the run sees L as h = (1 − τ)·(L + λ)).
+        coupling: Coupling,
+        /// η·h (η·L without λ and τ).
         lr_l: f64,
-        /// The bound on η·L (2, 2(1 + γ), 2(1 + γ)/(1 + 2γ)).
+        /// The bound on η·h (2, 2(1 + γ), 2(1 + γ)/(1 + 2γ)).
         bound: f64,
-        /// The rate: the largest |root| over the bowl's curvatures.
+        /// The rate: the largest |root| over the curvatures the run sees.
         rho: f64,
     },
     /// Completed, but the loss grew from `first` to `last`.
@@ -368,7 +383,7 @@ pub fn diagnose(landscape: &Landscape, t: &Trajectory) -> Diagnosis {
             Some(h) => Some(h),
             None if health == Health::Ok => falls_away(landscape, t)
                 .or(edge)
-                .or_else(|| cycles(&t.points))
+                .or_else(|| cycles(t))
                 .or_else(|| beyond_bound(landscape, t))
                 .or(slow),
             None => Some(reason(landscape, t, first, last)),
@@ -467,7 +482,10 @@ const ON_EDGE: f64 = 1e-12;
 /// [`Hint::AtEdge`] for GD or momentum with a constant η on a bowl, η·L on
 /// the stability bound.
 fn at_edge(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
-    let (l, method) = on_bowl(landscape, t)?;
+    // Plain only: its sentences name L (with λ or τ, η·h lands exactly
+    // on the bound only by chance).
+    let b = on_bowl(landscape, t).filter(|b| b.coupling.is_plain())?;
+    let (l, method) = (b.l, b.method);
     let (lr, bound) = (t.spec.hyper.lr, method.product_bound());
     if (lr * l - bound).abs() > ON_EDGE * bound {
         return None;
@@ -579,13 +597,45 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
     }
 }
 
-/// The largest curvature L and the method of a run the closed-form bounds
-/// speak for: GD or momentum without weight decay or dampening (the hints'
-/// sentences name L itself: `Method::of`), with a constant η (under a
-/// schedule they explain nothing for sure), on a bowl.
-fn on_bowl(landscape: &Landscape, t: &Trajectory) -> Option<(f64, Method)> {
+/// A run the closed-form bounds speak for: GD or momentum with a constant
+/// η (under a schedule they explain nothing for sure) on a bowl, with its
+/// weight decay and dampening ([`Coupling`]; none for the rest).
+#[derive(Debug, Clone, Copy)]
+struct Bowl {
+    /// The method.
+    method: Method,
+    /// The surface's largest curvature L.
+    l: f64,
+    /// The curvature the run sees along that axis, (1 − τ)·(L + λ).
+    h: f64,
+    /// λ and τ.
+    coupling: Coupling,
+}
+
+impl Bowl {
+    /// η·h against the bound on it.
+    fn unstable(self, lr: f64) -> bool {
+        self.method.unstable(lr, self.h)
+    }
+
+    fn inside(self, lr: f64) -> bool {
+        lr * self.h < self.method.product_bound()
+    }
+}
+
+/// The [`Bowl`] of a run, when the bounds speak for it: both curvatures
+/// as the run sees them positive (τ = 1 lets no gradient in).
+fn on_bowl(landscape: &Landscape, t: &Trajectory) -> Option<Bowl> {
     let l = bowl_curvature(landscape).filter(|_| t.spec.schedule.is_none())?;
-    Method::of(&t.spec).map(|m| (l, m))
+    let method = Method::of_kind(&t.spec)?;
+    let coupling = Coupling::of(&t.spec);
+    let seen = coupled_curvatures(quadratic_curvatures(landscape)?, Some(&t.spec));
+    (seen[0].min(seen[1]) > 0.0).then_some(Bowl {
+        method,
+        l,
+        h: coupling.curvature(l),
+        coupling,
+    })
 }
 
 /// The closed-form hint of GD or momentum with a constant η beyond its
@@ -593,12 +643,14 @@ fn on_bowl(landscape: &Landscape, t: &Trajectory) -> Option<(f64, Method)> {
 /// the plain words).
 fn theory_hint(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
     let lr = t.spec.hyper.lr;
-    let (l, m) = on_bowl(landscape, t).filter(|&(l, m)| m.unstable(lr, l))?;
-    let (bound, lr_max) = (m.product_bound(), m.lr_bound(l));
-    Some(match m {
+    let b = on_bowl(landscape, t).filter(|b| b.unstable(lr))?;
+    let (l, coupling) = (b.l, b.coupling);
+    let (bound, lr_max) = (b.method.product_bound(), b.method.lr_bound(b.h));
+    Some(match b.method {
         Method::Gd => Hint::GdUnstable {
             lr,
             l,
+            coupling,
             bound: lr_max,
             calmer: Calmer::Pending,
         },
@@ -608,7 +660,8 @@ fn theory_hint(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
         } => Hint::Momentum {
             lr,
             l,
-            lr_l: lr * l,
+            coupling,
+            lr_l: lr * b.h,
             bound,
             gamma,
             lr_max,
@@ -620,7 +673,8 @@ fn theory_hint(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
         } => Hint::Nesterov {
             lr,
             l,
-            lr_l: lr * l,
+            coupling,
+            lr_l: lr * b.h,
             bound,
             lr_max,
             calmer: Calmer::Pending,
@@ -631,7 +685,7 @@ fn theory_hint(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
 /// Whether GD or momentum runs with a constant η strictly inside its
 /// stability bound on a bowl (its error shrinks every step, ρ < 1).
 fn inside_bound(landscape: &Landscape, t: &Trajectory) -> bool {
-    on_bowl(landscape, t).is_some_and(|(l, m)| t.spec.hyper.lr * l < m.product_bound())
+    on_bowl(landscape, t).is_some_and(|b| b.inside(t.spec.hyper.lr))
 }
 
 /// [`Hint::Slow`] for GD or momentum with a constant η strictly inside its
@@ -639,17 +693,19 @@ fn inside_bound(landscape: &Landscape, t: &Trajectory) -> bool {
 /// in the steps run.
 fn slowly(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Option<Hint> {
     let lr = t.spec.hyper.lr;
-    let (l, m) = on_bowl(landscape, t).filter(|&(l, m)| lr * l < m.product_bound())?;
-    let curv = crate::sweep::quadratic_curvatures(landscape)?;
-    let (form, gamma) = match m {
+    let b = on_bowl(landscape, t).filter(|b| b.inside(lr))?;
+    let curv = coupled_curvatures(quadratic_curvatures(landscape)?, Some(&t.spec));
+    let (form, gamma) = match b.method {
         Method::Gd => (MomentumForm::HeavyBall, 0.0),
         Method::Momentum { form, gamma } => (form, gamma),
     };
     Some(Hint::Slow {
         first,
         last,
-        lr_l: lr * l,
-        bound: m.product_bound(),
+        l: b.l,
+        coupling: b.coupling,
+        lr_l: lr * b.h,
+        bound: b.method.product_bound(),
         rho: crate::theory::momentum_rate(form, lr, gamma, &curv),
     })
 }

@@ -4,7 +4,7 @@ use crate::{tr, trf, Lang};
 use gradscape_core::diagnose::{Calmer, Diagnosis, Health, Hint, Stationary};
 use gradscape_core::format::{floor_sig, fmt_num, prose, sig3};
 use gradscape_core::optim::Fault;
-use gradscape_core::theory::{Method, MomentumForm};
+use gradscape_core::theory::{Coupling, Method, MomentumForm};
 use gradscape_core::{OptKind, Trajectory};
 
 /// The hint of a diagnosis in `lang`, when the run went wrong.
@@ -65,48 +65,100 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             lang,
         ),
         // Computed values in 4 digits (2/6 is not 0.3333333333333333), a
-        // bound to stay below rounded down so that it stays one.
-        Hint::GdUnstable { lr, l, bound, .. } => {
-            trf(lang, "hint.gd", &[&f(lr), &prose(l), &below(bound)])
+        // bound to stay below rounded down so that it stays one. With
+        // weight decay or dampening the run sees L as h = (1 − τ)·(L + λ):
+        // its own sentence, then what λ and τ do.
+        Hint::GdUnstable {
+            lr,
+            l,
+            coupling,
+            bound,
+            ..
+        } if coupling.is_plain() => trf(lang, "hint.gd", &[&f(lr), &prose(l), &below(bound)]),
+        Hint::GdUnstable {
+            lr,
+            l,
+            coupling,
+            bound,
+            ..
+        } => {
+            trf(
+                lang,
+                "hint.gd-coupled",
+                &[
+                    &f(lr),
+                    coupled_l(coupling),
+                    &prose(coupling.curvature(l)),
+                    &below(bound),
+                    &prose(l),
+                ],
+            ) + &coupling_words(lang, coupling)
         }
         Hint::Momentum {
             lr,
             l,
+            coupling,
             lr_l,
             bound,
             gamma,
             lr_max,
             ..
-        } => trf(
-            lang,
-            "hint.momentum",
-            &[
-                &f(lr),
-                &prose(l),
-                &prose(lr_l),
-                &prose(bound),
-                &f(gamma),
-                &below(lr_max),
-            ],
-        ),
+        } => {
+            let h = prose(coupling.curvature(l));
+            let (plain, lr_l, bound) = (coupling.is_plain(), prose(lr_l), prose(bound));
+            let (f_lr, f_gamma, max) = (f(lr), f(gamma), below(lr_max));
+            if plain {
+                trf(
+                    lang,
+                    "hint.momentum",
+                    &[&f_lr, &h, &lr_l, &bound, &f_gamma, &max],
+                )
+            } else {
+                trf(
+                    lang,
+                    "hint.momentum-coupled",
+                    &[
+                        &f_lr,
+                        coupled_l(coupling),
+                        &h,
+                        &lr_l,
+                        &bound,
+                        &f_gamma,
+                        &prose(l),
+                        &max,
+                    ],
+                ) + &coupling_words(lang, coupling)
+            }
+        }
         Hint::Nesterov {
             lr,
             l,
+            coupling,
             lr_l,
             bound,
             lr_max,
             ..
-        } => trf(
-            lang,
-            "hint.nesterov",
-            &[
-                &f(lr),
-                &prose(l),
-                &prose(lr_l),
-                &prose(bound),
-                &below(lr_max),
-            ],
-        ),
+        } => {
+            let h = prose(coupling.curvature(l));
+            let (lr_l, bound, max) = (prose(lr_l), prose(bound), below(lr_max));
+            if coupling.is_plain() {
+                trf(lang, "hint.nesterov", &[&f(lr), &h, &lr_l, &bound, &max])
+            } else {
+                trf(
+                    lang,
+                    "hint.nesterov-coupled",
+                    &[
+                        &f(lr),
+                        coupled_l(coupling),
+                        &h,
+                        &lr_l,
+                        &bound,
+                        &prose(l),
+                        &max,
+                    ],
+                ) + &coupling_words(lang, coupling)
+            }
+        }
         Hint::DecayUnstable {
             lr,
             lambda,
@@ -148,26 +200,42 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         Hint::Slow {
             first,
             last,
+            coupling,
             lr_l,
             bound,
             rho,
-        } => trf(
-            lang,
-            "hint.slow",
-            &[
-                &prose(first),
-                &prose(last),
-                &prose(lr_l),
-                &prose(bound),
-                &sig3(rho),
-                &sig3(std::f64::consts::LN_10 / -rho.ln()),
-            ],
-        ),
-        Hint::Cycles { period, steps } => trf(
-            lang,
-            "hint.cycle",
-            &[&steps.to_string(), &period.to_string()],
-        ),
+            ..
+        } => {
+            trf(
+                lang,
+                "hint.slow",
+                &[
+                    &prose(first),
+                    &prose(last),
+                    &prose(lr_l),
+                    &prose(bound),
+                    &sig3(rho),
+                    &sig3(std::f64::consts::LN_10 / -rho.ln()),
+                    coupled_l(coupling),
+                ],
+            ) + &coupling_words(lang, coupling)
+        }
+        Hint::Cycles {
+            period,
+            steps,
+            tail_lr,
+        } => match tail_lr {
+            None => trf(
+                lang,
+                "hint.cycle",
+                &[&steps.to_string(), &period.to_string()],
+            ),
+            Some(lr) => trf(
+                lang,
+                "hint.cycle-scheduled",
+                &[&steps.to_string(), &period.to_string(), &f(lr)],
+            ),
+        },
         Hint::AtEdge {
             method,
             lr,
@@ -226,6 +294,33 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             &[&prose(x), &prose(y), &prose(eig[0]), &prose(eig[1])],
         ),
     }
+}
+
+/// The largest curvature as a run with weight decay λ and dampening τ sees
+/// it ([`Coupling`]), as the theory's formulas write it.
+pub fn coupled_l(c: Coupling) -> &'static str {
+    match (c.lambda != 0.0, c.dampening != 0.0) {
+        (false, false) => "L",
+        (true, false) => "(L + λ)",
+        (false, true) => "((1 − τ)·L)",
+        (true, true) => "((1 − τ)(L + λ))",
+    }
+}
+
+/// What λ and τ do to the curvatures, in words ("" for neither), each
+/// sentence after a [`crate::gap`].
+pub fn coupling_words(lang: Lang, c: Coupling) -> String {
+    let mut words = String::new();
+    for (v, key) in [
+        (c.lambda, "explain.theory.decay"),
+        (c.dampening, "explain.theory.damp"),
+    ] {
+        if v != 0.0 {
+            words.push_str(crate::gap(lang));
+            words.push_str(&trf(lang, key, &[&fmt_num(v)]));
+        }
+    }
+    words
 }
 
 /// The key of a fault's words in a family (`hint.singular_hessian`,
@@ -456,6 +551,19 @@ mod tests {
             message_head(&d, "Lion η=1", Lang::En),
             "Lion η=1 neither converges nor diverges:"
         );
+        // Under a schedule (here one that keeps η_t = 1 for 1000 steps) it
+        // is not told to use a schedule, but what η_t was.
+        let (s, t) = run(
+            r#"{"steps":100,"optimizers":[{"kind":"lion","lr":1,"schedule":{"kind":"step","step_size":1000,"gamma":0.5}}]}"#,
+        );
+        let d = diagnose(&s.landscape, &t);
+        assert_eq!(
+            hint_text(&d, Lang::En).unwrap(),
+            "Its last 77 steps visit the same 4 points over and over: the run hops around without settling, the schedule's η_t there up to 1. A smaller η on the card (the schedule scales it) makes the hops smaller or ends them."
+        );
+        assert!(hint_text(&d, Lang::Zh)
+            .unwrap()
+            .contains("这几步里调度给出的 η_t 最大为 1。"));
     }
 
     #[test]
@@ -473,6 +581,71 @@ mod tests {
         assert!(hint_text(&d, Lang::Zh)
             .unwrap()
             .starts_with("η·L = 0.8·4 = 3.2 > 2(1 + γ) = 3：即使有动量 γ = 0.5"));
+    }
+
+    #[test]
+    fn with_weight_decay_or_dampening_the_bound_is_on_the_curvature_the_run_sees() {
+        // GD η = 0.401, λ = 1 on the seed's bowl (L = 4): 2/(L + λ) = 0.4.
+        // Its loss still falls at step 20 (10.5 → 9.77), but x2 grows
+        // ×1.005 a step: it was told nothing and "down from 10.5".
+        let (s, t) = run(r#"{"optimizers":[{"kind":"gd","lr":0.401,"lambda":1}]}"#);
+        let d = diagnose(&s.landscape, &t);
+        assert_eq!(d.health, Health::Ok);
+        assert!(!d.converges);
+        assert_eq!(
+            hint_text(&d, Lang::En).unwrap(),
+            "η = 0.401 > 2/(L + λ) = 2/5 = 0.4: along the steepest axis (curvature L = 4 on the \
+             surface, 5 as this run sees it) every step overshoots the minimum by more than it \
+             started, so the zig-zag grows. Try η below 0.4. Weight decay λ = 1 adds λ to every \
+             curvature."
+        );
+        assert!(hint_text(&d, Lang::Zh).unwrap().starts_with(
+            "η = 0.401 > 2/(L + λ) = 2/5 = 0.4：沿最陡的方向（曲面上的曲率 L = 4，这个运行感受到的是 5）"
+        ));
+        let (s, t) = run(r#"{"optimizers":[{"kind":"gd","lr":0.399,"lambda":1}]}"#);
+        let d = diagnose(&s.landscape, &t);
+        assert_eq!((d.hint, d.converges), (None, true));
+        // Heavy ball γ = 0.5 with τ = 0.5: η·(1 − τ)·L = 1.6·0.5·4 = 3.2 > 3.
+        let (s, t) = run(
+            r#"{"steps":60,"optimizers":[{"kind":"momentum","lr":1.6,"gamma":0.5,"dampening":0.5}]}"#,
+        );
+        let d = diagnose(&s.landscape, &t);
+        assert!(matches!(d.health, Health::Diverging { .. }), "{d:?}");
+        let en = hint_text(&d, Lang::En).unwrap();
+        assert!(
+            en.starts_with(
+                "η·((1 − τ)·L) = 1.6·2 = 3.2 > 2(1 + γ) = 3: even with momentum γ = 0.5"
+            ),
+            "{en}"
+        );
+        assert!(
+            en.contains("Try η below 1.5. Dampening τ = 0.5 lets"),
+            "{en}"
+        );
+        // Nesterov (no dampening: torch's rule) with λ = 1: h = 5, bound
+        // 2(1.5)/2 = 1.5, η < 0.3.
+        let (s, t) = run(
+            r#"{"steps":60,"optimizers":[{"kind":"momentum","lr":0.35,"gamma":0.5,"nesterov":true,"lambda":1}]}"#,
+        );
+        let zh = hint_text(&diagnose(&s.landscape, &t), Lang::Zh).unwrap();
+        assert!(
+            zh.starts_with("η·(L + λ) = 0.35·5 = 1.75 > 2(1 + γ)/(1 + 2γ) = 1.5："),
+            "{zh}"
+        );
+        assert!(zh.contains("试试小于 0.3 的 η。权重衰减 λ = 1"), "{zh}");
+        // Both, heavy ball: h = (1 − 0.5)·(4 + 1) = 2.5, η < 3/2.5 = 1.2.
+        let (s, t) = run(
+            r#"{"steps":60,"optimizers":[{"kind":"momentum","lr":1.4,"gamma":0.5,"dampening":0.5,"lambda":1}]}"#,
+        );
+        let en = hint_text(&diagnose(&s.landscape, &t), Lang::En).unwrap();
+        assert!(
+            en.starts_with("η·((1 − τ)(L + λ)) = 1.4·2.5 = 3.5 > 2(1 + γ) = 3:"),
+            "{en}"
+        );
+        assert!(
+            en.ends_with("Try η below 1.2. Weight decay λ = 1 adds λ to every curvature. Dampening τ = 0.5 lets the gradient in as (1 − τ)·η·g."),
+            "{en}"
+        );
     }
 
     #[test]

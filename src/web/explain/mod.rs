@@ -96,36 +96,7 @@ fn kind_name(lang: Lang, kind: OptKind) -> &'static str {
 
 use gradscape_text::gap;
 
-/// The largest curvature as a run with weight decay λ and dampening τ sees
-/// it ([`crate::sweep::Coupling`]), as the theory's formulas write it.
-fn coupled_l(c: crate::sweep::Coupling) -> &'static str {
-    match (c.lambda != 0.0, c.dampening != 0.0) {
-        (false, false) => "L",
-        (true, false) => "(L + λ)",
-        (false, true) => "((1 − τ)·L)",
-        (true, true) => "((1 − τ)(L + λ))",
-    }
-}
-
-/// What λ and τ do to the curvatures, in words ("" for neither), each
-/// sentence after a `gap`.
-fn coupling_words(lang: Lang, c: crate::sweep::Coupling) -> String {
-    let mut words = String::new();
-    for (v, key) in [
-        (c.lambda, "explain.theory.decay"),
-        (c.dampening, "explain.theory.damp"),
-    ] {
-        if v != 0.0 {
-            words.push_str(gap(lang));
-            words.push_str(&gradscape_text::trf(
-                lang,
-                key,
-                &[&crate::format::fmt_num(v)],
-            ));
-        }
-    }
-    words
-}
+use gradscape_text::diagnose::{coupled_l, coupling_words};
 
 /// Set an element's background through the CSSOM (the page's CSP refuses
 /// inline style).

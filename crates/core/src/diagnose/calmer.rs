@@ -289,17 +289,16 @@ mod tests {
         }
         // Weight decay adds λ to the curvature: heavy ball γ = 0.5 with
         // λ = 1 is stable below 3/(L + λ) = 0.6, not 0.75 (0.74 and 0.7
-        // fail): no closed-form hint, the search finds one under 0.6.
+        // fail): the closed-form hint's bound is 0.6, and 0.59 is offered.
         let s = scene(
             r#"{"landscape": {"kind": "quadratic", "a": 0.1, "b": 2}, "start": [-5, -2], "steps": 40, "convention": "pytorch",
                 "optimizers": [{"kind": "momentum", "lr": 0.9, "gamma": 0.5, "lambda": 1}]}"#,
         );
         let t = &simulate(&s).unwrap()[0];
         let h = diagnose_in(&s, t).hint.expect("a hint");
-        assert!(h.lr_bound().is_none(), "{h:?}");
-        let lr = h.calmer().expect("a smaller η");
-        assert!(lr < 0.6 && lr > 0.45, "{lr}");
-        assert!(works_at(&s, 0, lr));
+        assert_eq!(h.lr_bound(), Some(0.6), "{h:?}");
+        assert_eq!(h.calmer(), Some(0.59), "{h:?}");
+        assert!(works_at(&s, 0, 0.59));
         assert!(!works_at(&s, 0, 0.74) && !works_at(&s, 0, 0.7));
     }
 

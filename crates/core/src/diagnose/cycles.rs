@@ -16,7 +16,8 @@ const SAME_POINT: f64 = 1e-9;
 /// differ (a run that has come to rest repeats one point: not a cycle;
 /// Lion η = 10 on the bowl repeats two points for a few steps between
 /// leaps elsewhere, and may leap again).
-pub(super) fn cycles(points: &[crate::Vec2]) -> Option<Hint> {
+pub(super) fn cycles(t: &crate::run::Trajectory) -> Option<Hint> {
+    let points = &t.points;
     let same = |a: &crate::Vec2, b: &crate::Vec2| {
         (0..2).all(|i| (a[i] - b[i]).abs() <= SAME_POINT * a[i].abs().max(1.0))
     };
@@ -32,7 +33,18 @@ pub(super) fn cycles(points: &[crate::Vec2]) -> Option<Hint> {
         from -= 1;
     }
     let steps = n - 1 - from;
-    (steps >= 3 * period).then_some(Hint::Cycles { period, steps })
+    // Under a schedule, the largest η_t of the repeating tail (its steps
+    // repeat, so η_t is constant or repeats there too).
+    let tail_lr = t
+        .spec
+        .schedule
+        .as_ref()
+        .and_then(|_| t.lr.iter().rev().take(steps).copied().reduce(f64::max));
+    (steps >= 3 * period).then_some(Hint::Cycles {
+        period,
+        steps,
+        tail_lr,
+    })
 }
 
 #[cfg(test)]
@@ -56,14 +68,16 @@ mod tests {
                 lion(1.0, 100, conv),
                 Some(Hint::Cycles {
                     period: 4,
-                    steps: 77
+                    steps: 77,
+                    tail_lr: None,
                 })
             );
             assert_eq!(
                 lion(0.5, 100, conv),
                 Some(Hint::Cycles {
                     period: 4,
-                    steps: 60
+                    steps: 60,
+                    tail_lr: None,
                 })
             );
             // η = 10 hops between (−5, −2) and (5, 8) but leaps to (5, −12)
