@@ -1,0 +1,258 @@
+//! Why a run went wrong, as data: the cause and the numbers that show it
+//! (the text layer words them), and the smaller η a hint can offer.
+
+use super::Stationary;
+#[cfg(doc)]
+use super::{calmer_below, calmer_lr, diagnose_in, fill_calmer, MAX_PERIOD};
+use crate::optim::Fault;
+use crate::theory::{Coupling, Method};
+
+/// Why a run went wrong, with the numbers that show it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Hint {
+    /// f is not defined (or not finite) at the start.
+    UndefinedStart,
+    /// The gradient is not defined at (x, y), reached at `step`.
+    UndefinedGrad {
+        /// Where.
+        x: f64,
+        /// Where.
+        y: f64,
+        /// The step that reached it.
+        step: usize,
+    },
+    /// A formula's run left the region where f is defined and finite.
+    ExprLeft {
+        /// The step that left.
+        step: usize,
+        /// The learning rate (under a schedule, the largest η_t used).
+        lr: f64,
+        /// Whether a schedule set the rates.
+        scheduled: bool,
+        /// A smaller η that was run and worked ([`calmer_lr`]): searched
+        /// by [`diagnose_in`] or [`fill_calmer`], which have the scene.
+        calmer: Calmer,
+    },
+    /// GD with η > 2/L on a quadratic (2/h with weight decay: h = L + λ).
+    GdUnstable {
+        /// The learning rate η.
+        lr: f64,
+        /// The surface's largest curvature L.
+        l: f64,
+        /// Its weight decay λ (the run sees L as h = L + λ).
+        coupling: Coupling,
+        /// The bound 2/h (2/L without weight decay).
+        bound: f64,
+        /// An η under the bound that was run and worked
+        /// ([`calmer_below`]).
+        calmer: Calmer,
+    },
+    /// Heavy-ball momentum with η·h > 2(1 + γ), h = (1 − τ)·(L + λ) the
+    /// largest curvature as the run sees it (L without λ and τ).
+    Momentum {
+        /// The learning rate η.
+        lr: f64,
+        /// The surface's largest curvature L.
+        l: f64,
+        /// λ and τ.
+        coupling: Coupling,
+        /// η·h.
+        lr_l: f64,
+        /// 2(1 + γ).
+        bound: f64,
+        /// The momentum γ.
+        gamma: f64,
+        /// The largest stable η, 2(1 + γ)/h.
+        lr_max: f64,
+        /// An η under `lr_max` that was run and worked ([`calmer_below`]).
+        calmer: Calmer,
+    },
+    /// Nesterov momentum with η·h > 2(1 + γ)/(1 + 2γ) (h as for
+    /// [`Hint::Momentum`]).
+    Nesterov {
+        /// The learning rate η.
+        lr: f64,
+        /// The surface's largest curvature L.
+        l: f64,
+        /// λ and τ.
+        coupling: Coupling,
+        /// η·h.
+        lr_l: f64,
+        /// 2(1 + γ)/(1 + 2γ).
+        bound: f64,
+        /// The largest stable η, bound/h.
+        lr_max: f64,
+        /// An η under `lr_max` that was run and worked ([`calmer_below`]).
+        calmer: Calmer,
+    },
+    /// Decoupled weight decay multiplies x by 1 − η·λ every step; with
+    /// η·λ > 2 that factor is below −1, and x flips sign and grows
+    /// whatever the gradient does (AdamW, Lion, NAdam's and RAdam's
+    /// decoupled decay).
+    DecayUnstable {
+        /// The learning rate η.
+        lr: f64,
+        /// The weight decay λ.
+        lambda: f64,
+        /// 1 − η·λ.
+        factor: f64,
+        /// The largest stable λ at this η, 2/η.
+        lambda_max: f64,
+    },
+    /// Stopped by the core at `step`.
+    Diverged {
+        /// The learning rate (under a schedule, the largest η_t used).
+        lr: f64,
+        /// The step that left the finite world.
+        step: usize,
+        /// Whether a schedule set the rates.
+        scheduled: bool,
+        /// A smaller η that was run and worked ([`calmer_lr`]): searched
+        /// by [`diagnose_in`] or [`fill_calmer`], which have the scene.
+        calmer: Calmer,
+    },
+    /// A block could not take step `step` at (x, y) (the last point).
+    Fault {
+        /// Why.
+        fault: Fault,
+        /// The step not taken.
+        step: usize,
+        /// Where.
+        x: f64,
+        /// Where.
+        y: f64,
+    },
+    /// The run ends at a stationary point (∇f ≈ 0) whose Hessian is not
+    /// positive definite: a maximum or a saddle, not a minimum.
+    NotMinimum {
+        /// Which.
+        kind: Stationary,
+        /// Where.
+        x: f64,
+        /// Where.
+        y: f64,
+        /// The Hessian's eigenvalues there, smaller first.
+        eig: [f64; 2],
+    },
+    /// The loss fell without bound (a saddle, a surface curving down):
+    /// no η helps, a smaller one only takes longer to run off.
+    Unbounded {
+        /// The initial loss.
+        first: f64,
+        /// The last finite loss.
+        last: f64,
+    },
+    /// GD or momentum on a bowl with η·L exactly at the stability bound
+    /// (lesson 2's η = 0.5 = 2/L): along the steepest axis the zig-zag
+    /// neither grows nor dies out, so the run completes without growing
+    /// and without converging.
+    AtEdge {
+        /// The method (GD, heavy ball or Nesterov, with its γ).
+        method: Method,
+        /// The learning rate η.
+        lr: f64,
+        /// The largest curvature L.
+        l: f64,
+        /// The bound on η·L (2, 2(1 + γ), 2(1 + γ)/(1 + 2γ)).
+        bound: f64,
+    },
+    /// The run's last `steps` steps visit the same `period` points over
+    /// and over (Lion's sign steps of η = 1 on the bowl: four points around
+    /// the minimum): neither converging nor diverging.
+    Cycles {
+        /// The steps between two visits of a point (2 to [`MAX_PERIOD`]).
+        period: usize,
+        /// The steps of the repeating tail (at least three periods).
+        steps: usize,
+        /// Under a schedule, the largest η_t of those steps.
+        tail_lr: Option<f64>,
+    },
+    /// GD or momentum with a constant η inside its bound on a bowl whose
+    /// loss is above its start at the end: the first swings of a run that
+    /// converges slowly, the error shrinking ×`rho` a step.
+    Slow {
+        /// The initial loss.
+        first: f64,
+        /// The final loss.
+        last: f64,
+        /// The surface's largest curvature L.
+        l: f64,
+        /// λ and τ (the run sees L as h = (1 − τ)·(L + λ)).
+        coupling: Coupling,
+        /// η·h (η·L without λ and τ).
+        lr_l: f64,
+        /// The bound on η·h (2, 2(1 + γ), 2(1 + γ)/(1 + 2γ)).
+        bound: f64,
+        /// The rate: the largest |root| over the curvatures the run sees.
+        rho: f64,
+    },
+    /// Completed, but the loss grew from `first` to `last`.
+    Grew {
+        /// The initial loss.
+        first: f64,
+        /// The final loss.
+        last: f64,
+        /// The learning rate (under a schedule, the largest η_t used).
+        lr: f64,
+        /// Whether a schedule set the rates.
+        scheduled: bool,
+        /// A smaller η that was run and worked ([`calmer_lr`]): searched
+        /// by [`diagnose_in`] or [`fill_calmer`], which have the scene.
+        calmer: Calmer,
+    },
+}
+
+/// The smaller η a hint can name ("Try a smaller η"), found by running it
+/// ([`calmer_lr`]): reruns that the page does after the paint.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Calmer {
+    /// Not searched yet.
+    Pending,
+    /// This η was run and worked.
+    Found(f64),
+    /// None down to the sliders' smallest η works, or the search would
+    /// rerun too many steps.
+    NotFound,
+}
+
+impl Hint {
+    /// The smaller η that was run and worked, when the hint names one.
+    pub fn calmer(&self) -> Option<f64> {
+        match self.calmer_slot() {
+            Some(Calmer::Found(lr)) => Some(lr),
+            _ => None,
+        }
+    }
+
+    /// The hint's smaller η still to search for.
+    pub fn calmer_pending(&self) -> bool {
+        self.calmer_slot() == Some(Calmer::Pending)
+    }
+
+    fn calmer_slot(&self) -> Option<Calmer> {
+        let mut h = *self;
+        h.calmer_mut().copied()
+    }
+
+    /// The hints that can name a smaller η: theirs.
+    pub fn calmer_mut(&mut self) -> Option<&mut Calmer> {
+        match self {
+            Hint::Diverged { calmer, .. }
+            | Hint::Grew { calmer, .. }
+            | Hint::ExprLeft { calmer, .. }
+            | Hint::GdUnstable { calmer, .. }
+            | Hint::Momentum { calmer, .. }
+            | Hint::Nesterov { calmer, .. } => Some(calmer),
+            _ => None,
+        }
+    }
+
+    /// The largest stable η of a hint that knows it in closed form.
+    pub fn lr_bound(&self) -> Option<f64> {
+        match *self {
+            Hint::GdUnstable { bound, .. } => Some(bound),
+            Hint::Momentum { lr_max, .. } | Hint::Nesterov { lr_max, .. } => Some(lr_max),
+            _ => None,
+        }
+    }
+}
