@@ -344,6 +344,11 @@ pub fn fault_status(fault: Fault, step: usize, lang: Lang) -> String {
 pub fn message_head(d: &Diagnosis, label: &str, lang: Lang) -> String {
     match (d.health, d.hint) {
         (_, Some(Hint::UndefinedStart)) => trf(lang, "msg.undefined", &[label]),
+        // Off to −∞ past 1e12: the fall is the news, not the step size
+        // (its hint says no η helps).
+        (Health::Diverged { step }, Some(Hint::Unbounded { .. })) => {
+            trf(lang, "msg.falls-off", &[label, &step.to_string()])
+        }
         (Health::Diverged { step }, _) => trf(lang, "msg.diverged", &[label, &step.to_string()]),
         (Health::Stopped { step, .. }, _) => trf(lang, "msg.stopped", &[label, &step.to_string()]),
         (_, Some(Hint::NotMinimum { kind, .. })) => trf(
@@ -564,6 +569,24 @@ mod tests {
         assert!(hint_text(&d, Lang::Zh)
             .unwrap()
             .contains("这几步里调度给出的 η_t 最大为 1。"));
+    }
+
+    #[test]
+    fn a_run_off_to_minus_infinity_is_headed_by_its_fall() {
+        // The saddle from near its ridge: past 1e12 at step 64.
+        let (s, t) = run(
+            r#"{"landscape":{"kind":"saddle"},"start":[-1.5,0.1],"steps":200,"optimizers":[{"kind":"gd","lr":0.3}]}"#,
+        );
+        let d = diagnose(&s.landscape, &t);
+        assert_eq!(d.health, Health::Diverged { step: 64 });
+        assert_eq!(
+            message_head(&d, "GD η=0.3", Lang::En),
+            "GD η=0.3 falls without bound, out of range at step 64:"
+        );
+        assert_eq!(
+            message_head(&d, "梯度下降 η=0.3", Lang::Zh),
+            "梯度下降 η=0.3 无限下降，在第 64 步超出范围："
+        );
     }
 
     #[test]
