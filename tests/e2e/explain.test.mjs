@@ -136,7 +136,7 @@ test('clicking the (η, γ) map sets η and γ of the first momentum optimizer l
   }
   // The second click was in the red region: momentum now diverges.
   assert.equal(await page.getAttribute('#legend li[data-index="1"]', 'data-health') !== 'ok', true);
-  assert.match(await page.locator('#sweep-map-current').innerText(), /≥ 1 — diverges/);
+  assert.match(await page.locator('#sweep-map-current').innerText(), /> 1 — diverges/);
   // The map's colour under a point: red (ρ ≥ 1) right of the edge, viridis left.
   const red = await pixel(page, 'sweep-map', left + 0.9 * w, top + 0.9 * h);
   assert.deepEqual(red.slice(0, 3), [0xf2, 0xb8, 0xb5]);
@@ -308,7 +308,7 @@ test('the sweep\'s theory line and the (η, γ) map count the momentum run\'s we
   assert.match(await li.innerText(), /Theory: η < 2\(1 \+ γ\)\/\(L \+ λ\) = 0\.6\. Weight decay λ = 1 adds λ to every curvature\./);
   const map = page.locator('#sweep-map');
   assert.equal(await map.getAttribute('data-eta-max'), '1'); // 5/(L + λ)
-  assert.match(await page.locator('#sweep-map-current').innerText(), /At η = 0\.7, γ = 0\.5: ρ = 1\.71 ≥ 1 — diverges/);
+  assert.match(await page.locator('#sweep-map-current').innerText(), /At η = 0\.7, γ = 0\.5: ρ = 1\.71 > 1 — diverges/);
   assert.match(await page.locator('#sweep-map-what').innerText(), /So this map, Momentum #1's, uses h = 1\.2 and 5\./);
   assert.notEqual(await page.getAttribute('#legend li[data-index="0"]', 'data-health'), 'ok', 'the run does diverge');
   // Dampening τ = 0.5 halves every curvature seen: η = 1.2 converges, at √γ.

@@ -1,7 +1,7 @@
 //! A run's diagnosis in words: the legend's status and the hint saying why.
 
 use crate::{tr, trf, Lang};
-use gradscape_core::diagnose::{Calmer, Diagnosis, Health, Hint, Stationary};
+use gradscape_core::diagnose::{Calmer, Diagnosis, Health, Hint, NoDecay, Stationary};
 use gradscape_core::format::{floor_sig, fmt_num, prose, sig3};
 use gradscape_core::optim::Fault;
 use gradscape_core::theory::{Coupling, Method, MomentumForm};
@@ -34,8 +34,20 @@ pub fn calmer_value(lr: f64) -> String {
     gradscape_core::format::field(lr)
 }
 
-/// One sentence on why a run went wrong and what to try, in `lang`.
+/// One sentence on why a run went wrong and what to try, in `lang`; then,
+/// when a rerun with λ = 0 worked, that L2's λ tipped it over.
 pub fn hint(h: &Hint, lang: Lang) -> String {
+    let text = hint_body(h, lang);
+    let mut copy = *h;
+    match copy.no_decay_mut().copied() {
+        Some(NoDecay::Works(lambda)) => {
+            text + crate::gap(lang) + &trf(lang, "hint.no-decay", &[&fmt_num(lambda)])
+        }
+        _ => text,
+    }
+}
+
+fn hint_body(h: &Hint, lang: Lang) -> String {
     let f = |v: f64| fmt_num(v);
     let below = |v: f64| prose(floor_sig(v, 4));
     match *h {
@@ -50,6 +62,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             lr,
             scheduled,
             calmer,
+            ..
         } => with_calmer(
             trf(
                 lang,
@@ -88,11 +101,12 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
                 &[
                     &f(lr),
                     coupled_l(coupling),
-                    &prose(coupling.curvature(l)),
+                    &curvature(coupling.curvature(l)),
                     &below(bound),
                     &prose(l),
                 ],
-            ) + &coupling_words(lang, coupling)
+            ) + &or_lambda(lang, lr, l, 2.0, coupling)
+                + &coupling_words(lang, coupling)
         }
         Hint::Momentum {
             lr,
@@ -104,7 +118,8 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             lr_max,
             ..
         } => {
-            let h = prose(coupling.curvature(l));
+            let h = curvature(coupling.curvature(l));
+            let or = or_lambda(lang, lr, l, bound, coupling);
             let (plain, lr_l, bound) = (coupling.is_plain(), prose(lr_l), prose(bound));
             let (f_lr, f_gamma, max) = (f(lr), f(gamma), below(lr_max));
             if plain {
@@ -127,7 +142,8 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
                         &prose(l),
                         &max,
                     ],
-                ) + &coupling_words(lang, coupling)
+                ) + &or
+                    + &coupling_words(lang, coupling)
             }
         }
         Hint::Nesterov {
@@ -139,7 +155,8 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             lr_max,
             ..
         } => {
-            let h = prose(coupling.curvature(l));
+            let h = curvature(coupling.curvature(l));
+            let or = or_lambda(lang, lr, l, bound, coupling);
             let (lr_l, bound, max) = (prose(lr_l), prose(bound), below(lr_max));
             if coupling.is_plain() {
                 trf(lang, "hint.nesterov", &[&f(lr), &h, &lr_l, &bound, &max])
@@ -156,7 +173,8 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
                         &prose(l),
                         &max,
                     ],
-                ) + &coupling_words(lang, coupling)
+                ) + &or
+                    + &coupling_words(lang, coupling)
             }
         }
         Hint::DecayUnstable {
@@ -180,6 +198,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             step,
             scheduled,
             calmer,
+            ..
         } => with_calmer(
             trf(
                 lang,
@@ -240,7 +259,42 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             method,
             lr,
             l,
+            coupling,
             bound,
+        } if !coupling.is_plain() => {
+            let (lr_s, sym, h, l) = (
+                f(lr),
+                coupled_l(coupling),
+                curvature(coupling.curvature(l)),
+                prose(l),
+            );
+            let text = match method {
+                Method::Gd => trf(lang, "hint.edge-gd-coupled", &[&lr_s, sym, &h, &l]),
+                Method::Momentum {
+                    form: MomentumForm::HeavyBall,
+                    gamma,
+                } => trf(
+                    lang,
+                    "hint.edge-momentum-coupled",
+                    &[&lr_s, sym, &h, &l, &prose(bound), &f(gamma)],
+                ),
+                Method::Momentum {
+                    form: MomentumForm::Nesterov,
+                    ..
+                } => trf(
+                    lang,
+                    "hint.edge-nesterov-coupled",
+                    &[&lr_s, sym, &h, &l, &prose(bound)],
+                ),
+            };
+            text + &coupling_words(lang, coupling)
+        }
+        Hint::AtEdge {
+            method,
+            lr,
+            l,
+            bound,
+            ..
         } => match method {
             Method::Gd => trf(lang, "hint.edge-gd", &[&f(lr), &prose(l)]),
             Method::Momentum {
@@ -266,6 +320,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             lr,
             scheduled,
             calmer,
+            ..
         } => with_calmer(
             trf(
                 lang,
@@ -285,14 +340,58 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             fault_key("hint", fault),
             &[&step.to_string(), &prose(x), &prose(y)],
         ),
-        Hint::NotMinimum { kind, x, y, eig } => trf(
-            lang,
-            match kind {
-                Stationary::Maximum => "hint.maximum",
-                Stationary::Saddle => "hint.saddle",
-            },
-            &[&prose(x), &prose(y), &prose(eig[0]), &prose(eig[1])],
-        ),
+        Hint::NotMinimum {
+            kind,
+            x,
+            y,
+            eig,
+            lambda,
+        } => {
+            trf(
+                lang,
+                match kind {
+                    Stationary::Maximum => "hint.maximum",
+                    Stationary::Saddle => "hint.saddle",
+                },
+                &[&prose(x), &prose(y), &prose(eig[0]), &prose(eig[1])],
+            ) + &coupling_words(
+                lang,
+                Coupling {
+                    lambda,
+                    dampening: 0.0,
+                },
+            )
+        }
+    }
+}
+
+/// The curvature a run with λ or τ sees, in digits enough for 2/h to read
+/// right (L + λ = 4 + 1e-4 is 4.0001, not 4): its shortest decimal when
+/// that has at most 7 significant digits, else 4 of them.
+fn curvature(h: f64) -> String {
+    let s = fmt_num(h);
+    let mantissa = s.split('e').next().unwrap_or("");
+    let digits = mantissa
+        .chars()
+        .filter(char::is_ascii_digit)
+        .skip_while(|&c| c == '0')
+        .count();
+    if digits <= 7 {
+        s
+    } else {
+        prose(h)
+    }
+}
+
+/// "Or keep η and take λ below …" when weight decay tips η past the bound
+/// on η·h (`bound`) and a smaller λ alone would bring it back: λ below
+/// bound/(η·(1 − τ)) − L (rounded down, so that it stays a bound).
+fn or_lambda(lang: Lang, lr: f64, l: f64, bound: f64, c: Coupling) -> String {
+    let max = bound / (lr * (1.0 - c.dampening)) - l;
+    if c.lambda > 0.0 && max > 0.0 && max.is_finite() {
+        crate::gap(lang).to_string() + &trf(lang, "hint.or-lambda", &[&prose(floor_sig(max, 4))])
+    } else {
+        String::new()
     }
 }
 
@@ -572,6 +671,153 @@ mod tests {
     }
 
     #[test]
+    fn on_the_bound_with_weight_decay_is_the_edge_not_too_large_an_eta() {
+        // Lesson 4's momentum with λ = 1: η·(L + λ) = 0.6·5 = 3 = 2(1 + γ).
+        // Its loss settles at 72 (10.5 at the start): it was told "η = 0.6
+        // is too large for this surface".
+        let (s, t) = run(r#"{"optimizers":[{"kind":"momentum","lr":0.6,"gamma":0.5,"lambda":1}]}"#);
+        let d = diagnose(&s.landscape, &t);
+        assert_eq!(d.health, Health::Ok, "{d:?}");
+        assert!(matches!(d.hint, Some(Hint::AtEdge { .. })), "{d:?}");
+        let en = hint_text(&d, Lang::En).unwrap();
+        assert!(
+            en.starts_with(
+                "η·(L + λ) = 0.6·5 = 3 = 2(1 + γ) with γ = 0.5, exactly the stability bound"
+            ),
+            "{en}"
+        );
+        assert!(
+            en.ends_with("Weight decay λ = 1 adds λ to every curvature."),
+            "{en}"
+        );
+        assert_eq!(
+            message_head(&d, "Momentum η=0.6", Lang::En),
+            "Momentum η=0.6 neither converges nor diverges:"
+        );
+        // GD η = 0.4 with λ = 1 (lesson 1, λ typed), and Nesterov.
+        for (json, head) in [
+            (
+                r#"{"optimizers":[{"kind":"gd","lr":0.4,"lambda":1}]}"#,
+                "η = 0.4 = 2/(L + λ) = 2/5, exactly",
+            ),
+            (
+                r#"{"optimizers":[{"kind":"momentum","lr":0.3,"gamma":0.5,"lambda":1,"nesterov":true}]}"#,
+                "η·(L + λ) = 0.3·5 = 1.5 = 2(1 + γ)/(1 + 2γ), exactly",
+            ),
+        ] {
+            let (s, t) = run(json);
+            let d = diagnose(&s.landscape, &t);
+            assert_eq!(d.health, Health::Ok, "{d:?}");
+            assert!(hint_text(&d, Lang::En).unwrap().starts_with(head), "{d:?}");
+        }
+        let (s, t) = run(r#"{"optimizers":[{"kind":"gd","lr":0.4,"lambda":1}]}"#);
+        assert!(hint_text(&diagnose(&s.landscape, &t), Lang::Zh)
+            .unwrap()
+            .starts_with("η = 0.4 = 2/(L + λ) = 2/5，正好在稳定界限上："));
+        // Its curvature in digits enough: 2/(L + λ) = 2/4.0001.
+        let (s, t) = run(r#"{"steps":60,"optimizers":[{"kind":"gd","lr":0.6,"lambda":0.0001}]}"#);
+        let en = hint_text(&diagnose(&s.landscape, &t), Lang::En).unwrap();
+        assert!(
+            en.starts_with("η = 0.6 > 2/(L + λ) = 2/4.0001 = 0.4999:"),
+            "{en}"
+        );
+        assert!(!en.contains("Or keep η"), "λ = 0 is not enough: {en}");
+    }
+
+    #[test]
+    fn decoupled_decay_with_eta_lambda_at_two_never_shrinks_x() {
+        // AdamW η = 0.1, λ = 20: 1 − η·λ = −1. In 20 steps the loss is
+        // 13.2 (10.5 at the start), under "diverging"'s ×1.5: it was told
+        // nothing; in 200 steps "η = 0.1 is too large for this surface".
+        for steps in [20, 200] {
+            let (s, t) = run(&format!(
+                r#"{{"steps":{steps},"optimizers":[{{"kind":"adamw","lr":0.1,"lambda":20}}]}}"#
+            ));
+            let d = diagnose(&s.landscape, &t);
+            assert!(matches!(d.hint, Some(Hint::DecayUnstable { .. })), "{d:?}");
+            let en = hint_text(&d, Lang::En).unwrap();
+            assert!(
+                en.starts_with("The weight decay multiplies x by 1 − η·λ = −1 every step (η = 0.1, λ = 20): with η·λ ≥ 2"),
+                "{en}"
+            );
+        }
+        // Just under: no such message.
+        let (s, t) = run(r#"{"optimizers":[{"kind":"adamw","lr":0.1,"lambda":19}]}"#);
+        assert!(!matches!(
+            diagnose(&s.landscape, &t).hint,
+            Some(Hint::DecayUnstable { .. })
+        ));
+    }
+
+    #[test]
+    fn l2_weight_decay_can_make_a_saddle_a_minimum() {
+        // GD with λ = 3 on the saddle x² − y² (curvatures 2 and −2): it
+        // follows f + 1.5·‖x‖², curvatures 5 and 1, and converges to the
+        // origin from anywhere: not "ends at a saddle point, start
+        // elsewhere".
+        let (s, t) = run(
+            r#"{"landscape":{"kind":"saddle"},"start":[1,1.5],"steps":100,"optimizers":[{"kind":"gd","lr":0.1,"lambda":3}]}"#,
+        );
+        assert!(t.points.last().unwrap()[0].abs() < 1e-6);
+        assert_eq!(diagnose(&s.landscape, &t).hint, None);
+        // λ = 1 leaves it a saddle of f + λ/2·‖x‖² (curvatures 3 and −1):
+        // from its ridge (y = 0) the run ends there, and the sentence
+        // gives that loss's eigenvalues and says why.
+        let (s, t) = run(
+            r#"{"landscape":{"kind":"saddle"},"start":[1,0],"steps":100,"optimizers":[{"kind":"gd","lr":0.1,"lambda":1}]}"#,
+        );
+        let d = diagnose(&s.landscape, &t);
+        assert!(
+            matches!(d.hint, Some(Hint::NotMinimum { eig, lambda, .. }) if eig == [-1.0, 3.0] && lambda == 1.0),
+            "{d:?}"
+        );
+        assert!(hint_text(&d, Lang::En)
+            .unwrap()
+            .ends_with("start elsewhere. Weight decay λ = 1 adds λ to every curvature."));
+    }
+
+    #[test]
+    fn where_l2_decay_tips_a_run_over_a_rerun_with_lambda_0_says_so() {
+        // GD η = 0.4 with λ = 1.5 on the formula 0.1·x² + 2·y² (no closed
+        // form: curvatures 0.2 + λ and 4 + λ, 0.4·5.5 > 2); without λ it
+        // ends at f = 0.089. Rosenbrock with η·λ = 2.5.
+        for (json, lambda) in [
+            (
+                r#"{"landscape":{"kind":"expr","expr":"0.1*x^2 + 2*y^2"},"optimizers":[{"kind":"gd","lr":0.4,"lambda":1.5}]}"#,
+                "1.5",
+            ),
+            (
+                r#"{"landscape":{"kind":"rosenbrock"},"start":[-1.5,2],"optimizers":[{"kind":"gd","lr":0.0005,"lambda":5000}]}"#,
+                "5000",
+            ),
+        ] {
+            let (s, t) = run(json);
+            let d = gradscape_core::diagnose::diagnose_in(&s, &t);
+            let en = hint_text(&d, Lang::En).unwrap();
+            assert!(
+                en.contains(&format!(
+                    "With λ = 0 instead of {lambda} (all else unchanged) a rerun completes"
+                )),
+                "{en}"
+            );
+            let zh = hint_text(&d, Lang::Zh).unwrap();
+            assert!(zh.contains(&format!("把 λ 从 {lambda} 改为 0")), "{zh}");
+        }
+        // Where λ = 0 does not help (η alone too large), nothing of λ.
+        let (s, t) = run(
+            r#"{"landscape":{"kind":"expr","expr":"0.1*x^2 + 2*y^2"},"optimizers":[{"kind":"gd","lr":0.6,"lambda":0.1}]}"#,
+        );
+        let d = gradscape_core::diagnose::diagnose_in(&s, &t);
+        assert!(!hint_text(&d, Lang::En).unwrap().contains("λ = 0"), "{d:?}");
+        // Nor for a run without λ.
+        let (s, t) = run(
+            r#"{"landscape":{"kind":"expr","expr":"0.1*x^2 + 2*y^2"},"optimizers":[{"kind":"gd","lr":0.6}]}"#,
+        );
+        let d = gradscape_core::diagnose::diagnose_in(&s, &t);
+        assert!(!hint_text(&d, Lang::En).unwrap().contains("λ = 0"), "{d:?}");
+    }
+
+    #[test]
     fn a_run_off_to_minus_infinity_is_headed_by_its_fall() {
         // The saddle from near its ridge: past 1e12 at step 64.
         let (s, t) = run(
@@ -619,8 +865,8 @@ mod tests {
             hint_text(&d, Lang::En).unwrap(),
             "η = 0.401 > 2/(L + λ) = 2/5 = 0.4: along the steepest axis (curvature L = 4 on the \
              surface, 5 as this run sees it) every step overshoots the minimum by more than it \
-             started, so the zig-zag grows. Try η below 0.4. Weight decay λ = 1 adds λ to every \
-             curvature."
+             started, so the zig-zag grows. Try η below 0.4. Or keep η and take λ below 0.9875. \
+             Weight decay λ = 1 adds λ to every curvature."
         );
         assert!(hint_text(&d, Lang::Zh).unwrap().starts_with(
             "η = 0.401 > 2/(L + λ) = 2/5 = 0.4：沿最陡的方向（曲面上的曲率 L = 4，这个运行感受到的是 5）"
@@ -655,7 +901,13 @@ mod tests {
             zh.starts_with("η·(L + λ) = 0.35·5 = 1.75 > 2(1 + γ)/(1 + 2γ) = 1.5："),
             "{zh}"
         );
-        assert!(zh.contains("试试小于 0.3 的 η。权重衰减 λ = 1"), "{zh}");
+        // Or λ below 1.5/0.35 − 4 = 0.2857.
+        assert!(
+            zh.contains(
+                "试试小于 0.3 的 η。或者保持 η 不变，把 λ 调到 0.2857 以下。权重衰减 λ = 1"
+            ),
+            "{zh}"
+        );
         // Both, heavy ball: h = (1 − 0.5)·(4 + 1) = 2.5, η < 3/2.5 = 1.2.
         let (s, t) = run(
             r#"{"steps":60,"optimizers":[{"kind":"momentum","lr":1.4,"gamma":0.5,"dampening":0.5,"lambda":1}]}"#,
@@ -666,7 +918,7 @@ mod tests {
             "{en}"
         );
         assert!(
-            en.ends_with("Try η below 1.2. Weight decay λ = 1 adds λ to every curvature. Dampening τ = 0.5 lets the gradient in as (1 − τ)·η·g."),
+            en.ends_with("Try η below 1.2. Or keep η and take λ below 0.2857. Weight decay λ = 1 adds λ to every curvature. Dampening τ = 0.5 lets the gradient in as (1 − τ)·η·g."),
             "{en}"
         );
     }

@@ -93,7 +93,12 @@ pub fn figure_summary(
             // η beyond the bound while the loss still falls: it will grow.
             Some((
                 Health::Ok,
-                Some(Hint::GdUnstable { .. } | Hint::Momentum { .. } | Hint::Nesterov { .. }),
+                Some(
+                    Hint::GdUnstable { .. }
+                    | Hint::Momentum { .. }
+                    | Hint::Nesterov { .. }
+                    | Hint::DecayUnstable { .. },
+                ),
             )) => tr(lang, "summary.diverging").to_string(),
             Some((_, Some(Hint::Cycles { period, .. }))) => {
                 trf(lang, "summary.cycle", &[&period.to_string()])

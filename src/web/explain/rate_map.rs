@@ -71,6 +71,7 @@ fn current_text(app: &App, eta: f64, gamma: f64, rho: f64, eta_max: f64) -> Stri
             &[&e, &g, &sig3(rho), &sig3(per_digit)],
         ),
         Reading::Instant => trf(l, "explain.map.current", &[&e, &g, "0", "1"]),
+        Reading::Edge => trf(l, "explain.map.current_edge", &[&e, &g]),
         Reading::Diverges { rho } => trf(l, "explain.map.current_div", &[&e, &g, &sig3(rho)]),
     };
     if eta > eta_max {

@@ -10,19 +10,16 @@ use crate::run::Trajectory;
 use crate::sweep::{coupled_curvatures, quadratic_curvatures};
 use crate::theory::{bowl_curvature, Coupling, Method, MomentumForm};
 
-/// How near η·L must be to the bound to be on it: the bound is computed
+/// How near η·h must be to the bound to be on it: the bound is computed
 /// (2(1 + γ)/(1 + 2γ)) and η typed in decimal, so a few ulps apart.
 const ON_EDGE: f64 = 1e-12;
 
 /// [`Hint::AtEdge`] for GD or momentum with a constant η on a bowl, η·L on
 /// the stability bound.
 pub(super) fn at_edge(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
-    // Plain only: its sentences name L (with λ or τ, η·h lands exactly
-    // on the bound only by chance).
-    let b = on_bowl(landscape, t).filter(|b| b.coupling.is_plain())?;
-    let (l, method) = (b.l, b.method);
-    let (lr, bound) = (t.spec.hyper.lr, method.product_bound());
-    if (lr * l - bound).abs() > ON_EDGE * bound {
+    let b = on_bowl(landscape, t)?;
+    let (lr, bound) = (t.spec.hyper.lr, b.method.product_bound());
+    if (lr * b.h - bound).abs() > ON_EDGE * bound {
         return None;
     }
     // A start with nothing along the steepest axis has no zig-zag there:
@@ -33,9 +30,10 @@ pub(super) fn at_edge(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
     };
     let (first, last) = (t.points.first()?, t.points.last()?);
     (norm(last) > 1e-3 * norm(first)).then_some(Hint::AtEdge {
-        method,
+        method: b.method,
         lr,
-        l,
+        l: b.l,
+        coupling: b.coupling,
         bound,
     })
 }

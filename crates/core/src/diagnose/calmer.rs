@@ -13,7 +13,7 @@
 //! shrinks (a sweep finds islands of η that work above one that fails), so
 //! nothing is claimed of the η between.
 
-use super::{diagnose, Calmer, Diagnosis, Hint};
+use super::{diagnose, Calmer, Diagnosis, Hint, NoDecay};
 use crate::format::floor_sig;
 use crate::optim::{HyperKey, OptSpec};
 use crate::params::ParamInfo;
@@ -67,10 +67,27 @@ pub fn fill_calmer(
                 None => calmer_lr(scene, &t.spec),
             };
             *c = found.map_or(Calmer::NotFound, Calmer::Found);
+            if let Some(n) = d.hint.as_mut().and_then(|h| h.no_decay_mut()) {
+                if let NoDecay::Pending(lambda) = *n {
+                    *n = if works_without_decay(scene, &t.spec) {
+                        NoDecay::Works(lambda)
+                    } else {
+                        NoDecay::Fails
+                    };
+                }
+            }
             searched += 1;
         }
     }
     searched
+}
+
+/// Whether `spec` with λ = 0, all else unchanged, completes and ends below
+/// its start (one rerun, within [`SEARCH_STEPS`]).
+fn works_without_decay(scene: &Scene, spec: &OptSpec) -> bool {
+    let mut s = *spec;
+    s.hyper.lambda = 0.0;
+    Trials::new(scene, &s).works(spec.hyper.lr) == Some(true)
 }
 
 /// Reruns of one spec at other η, within [`SEARCH_STEPS`].

@@ -32,6 +32,8 @@ pub enum Hint {
         /// A smaller η that was run and worked ([`calmer_lr`]): searched
         /// by [`diagnose_in`] or [`fill_calmer`], which have the scene.
         calmer: Calmer,
+        /// Whether L2's λ is what tipped it over ([`NoDecay`]).
+        no_decay: NoDecay,
     },
     /// GD with η > 2/L on a quadratic (2/h with weight decay: h = L + λ).
     GdUnstable {
@@ -110,6 +112,8 @@ pub enum Hint {
         /// A smaller η that was run and worked ([`calmer_lr`]): searched
         /// by [`diagnose_in`] or [`fill_calmer`], which have the scene.
         calmer: Calmer,
+        /// Whether L2's λ is what tipped it over ([`NoDecay`]).
+        no_decay: NoDecay,
     },
     /// A block could not take step `step` at (x, y) (the last point).
     Fault {
@@ -131,8 +135,11 @@ pub enum Hint {
         x: f64,
         /// Where.
         y: f64,
-        /// The Hessian's eigenvalues there, smaller first.
+        /// The Hessian's eigenvalues there, smaller first (of
+        /// f + λ/2·‖x‖², the loss the run follows, with L2's λ).
         eig: [f64; 2],
+        /// L2's λ (0: none).
+        lambda: f64,
     },
     /// The loss fell without bound (a saddle, a surface curving down):
     /// no η helps, a smaller one only takes longer to run off.
@@ -151,9 +158,12 @@ pub enum Hint {
         method: Method,
         /// The learning rate η.
         lr: f64,
-        /// The largest curvature L.
+        /// The surface's largest curvature L.
         l: f64,
-        /// The bound on η·L (2, 2(1 + γ), 2(1 + γ)/(1 + 2γ)).
+        /// λ and τ (the run sees L as h = (1 − τ)·(L + λ): η·h on the
+        /// bound; GD η = 0.4 with λ = 1 on the bowl, 0.4·5 = 2).
+        coupling: Coupling,
+        /// The bound on η·h (2, 2(1 + γ), 2(1 + γ)/(1 + 2γ)).
         bound: f64,
     },
     /// The run's last `steps` steps visit the same `period` points over
@@ -199,7 +209,35 @@ pub enum Hint {
         /// A smaller η that was run and worked ([`calmer_lr`]): searched
         /// by [`diagnose_in`] or [`fill_calmer`], which have the scene.
         calmer: Calmer,
+        /// Whether L2's λ is what tipped it over ([`NoDecay`]).
+        no_decay: NoDecay,
     },
+}
+
+/// Whether a failed run with L2's λ works with λ = 0, all else unchanged
+/// (rerun with the smaller η's search: the decay adds λ to every
+/// curvature of the loss it descends, and may be what tips the run over
+/// where no bound is known; GD η = 0.4 with λ = 1.5 on the formula
+/// 0.1·x² + 2·y² was told η is too large, λ not named).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NoDecay {
+    /// No L2 λ: nothing to ask.
+    Unasked,
+    /// To rerun with λ = 0 (this λ).
+    Pending(f64),
+    /// With λ = 0 instead of this λ the rerun completes and ends below
+    /// its start.
+    Works(f64),
+    /// It does not, or was not run (too many steps).
+    Fails,
+}
+
+impl NoDecay {
+    /// What to ask of a run of `spec`.
+    pub fn of(spec: &crate::optim::OptSpec) -> NoDecay {
+        spec.coupled_decay()
+            .map_or(NoDecay::Unasked, NoDecay::Pending)
+    }
 }
 
 /// The smaller η a hint can name ("Try a smaller η"), found by running it
@@ -243,6 +281,16 @@ impl Hint {
             | Hint::GdUnstable { calmer, .. }
             | Hint::Momentum { calmer, .. }
             | Hint::Nesterov { calmer, .. } => Some(calmer),
+            _ => None,
+        }
+    }
+
+    /// The hints that can blame L2's λ: theirs.
+    pub fn no_decay_mut(&mut self) -> Option<&mut NoDecay> {
+        match self {
+            Hint::Diverged { no_decay, .. }
+            | Hint::Grew { no_decay, .. }
+            | Hint::ExprLeft { no_decay, .. } => Some(no_decay),
             _ => None,
         }
     }

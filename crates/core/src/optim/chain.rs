@@ -35,6 +35,16 @@ impl OptSpec {
         };
         (decoupled && h.lambda != 0.0).then_some(h.lambda)
     }
+    /// λ when this optimizer adds λ·x to the gradient (L2: GD, momentum,
+    /// AdaGrad, RMSProp, Adam+L2, Adamax; NAdam and RAdam without
+    /// `decoupled`): it follows the gradient of f + λ/2·‖x‖². `None`
+    /// without decay or with [`OptSpec::decoupled_decay`].
+    pub fn coupled_decay(&self) -> Option<f64> {
+        let uses = self.kind.uses(super::keys::Key::Hyper(HyperKey::Lambda));
+        (uses && self.hyper.lambda != 0.0 && self.decoupled_decay().is_none())
+            .then_some(self.hyper.lambda)
+    }
+
     /// The kind with the convention's defaults.
     pub fn new(kind: OptKind, conv: Convention) -> OptSpec {
         OptSpec {

@@ -97,7 +97,10 @@ pub enum Reading {
     },
     /// ρ = 0: done in one step.
     Instant,
-    /// ρ ≥ 1 (or not a number).
+    /// ρ = 1 (to a few ulps: on the stability bound, where the error
+    /// neither shrinks nor grows).
+    Edge,
+    /// ρ > 1 (or not a number).
     Diverges {
         /// The rate.
         rho: f64,
@@ -107,13 +110,15 @@ pub enum Reading {
 impl Reading {
     /// The reading of ρ.
     pub fn of(rho: f64) -> Reading {
-        if rho < 1.0 && rho > 0.0 {
+        if rho < 1.0 - 1e-12 && rho > 0.0 {
             Reading::Converges {
                 rho,
                 per_digit: -1.0 / crate::math::log10(rho),
             }
         } else if rho < 1.0 {
             Reading::Instant
+        } else if (rho - 1.0).abs() <= 1e-12 {
+            Reading::Edge
         } else {
             Reading::Diverges { rho }
         }
@@ -180,7 +185,23 @@ mod tests {
             }
         );
         assert_eq!(Reading::of(0.0), Reading::Instant);
-        assert_eq!(Reading::of(1.0), Reading::Diverges { rho: 1.0 });
+        assert_eq!(Reading::of(1.0), Reading::Edge);
+        assert_eq!(Reading::of(1.01), Reading::Diverges { rho: 1.01 });
+        // Heavy ball on its bound (η·h = 2(1 + γ)), and with λ = 1 on the
+        // seed's bowl (0.6·5 = 3): the rate is 1 to the ulp.
+        use crate::theory::{axis_rate, MomentumForm};
+        assert_eq!(
+            Reading::of(axis_rate(MomentumForm::HeavyBall, 0.75, 0.5, 4.0)),
+            Reading::Edge
+        );
+        assert_eq!(
+            Reading::of(axis_rate(MomentumForm::HeavyBall, 0.6, 0.5, 5.0)),
+            Reading::Edge
+        );
+        assert_eq!(
+            Reading::of(axis_rate(MomentumForm::Nesterov, 0.375, 0.5, 4.0)),
+            Reading::Edge
+        );
         assert!(matches!(Reading::of(f64::NAN), Reading::Diverges { .. }));
     }
 }

@@ -104,7 +104,8 @@ pub const EN: crate::Table = &[
     ("explain.map.still", "Every curvature the run sees here is 0 (a flat surface, or dampening τ = 1): x does not move at any η, so there is no rate to map."),
     ("explain.map.no_bowl", "With a ≤ 0 or b ≤ 0 the quadratic has no minimum: every (η, γ) diverges along the negative curvature."),
     ("explain.map.current", "At η = {0}, γ = {1}: ρ = {2} — the error shrinks ×{2} per step, by 10× every {3} steps."),
-    ("explain.map.current_div", "At η = {0}, γ = {1}: ρ = {2} ≥ 1 — diverges."),
+    ("explain.map.current_div", "At η = {0}, γ = {1}: ρ = {2} > 1 — diverges."),
+    ("explain.map.current_edge", "At η = {0}, γ = {1}: ρ = 1, on the stability bound — the error neither shrinks nor grows."),
     ("explain.map.off", "(η = {0} is off the map, beyond its right edge)"),
 ];
 
@@ -205,7 +206,8 @@ pub const ZH: crate::Table = &[
     ("explain.map.still", "这里运行所见的曲率全为 0（曲面是平的，或阻尼 τ = 1）：无论 η 取多少，x 都不动，没有收敛速度可画。"),
     ("explain.map.no_bowl", "a ≤ 0 或 b ≤ 0 时二次函数没有最小值：任何 (η, γ) 都会沿负曲率方向发散。"),
     ("explain.map.current", "η = {0}，γ = {1} 时：ρ = {2}——误差每步乘以 {2}，每 {3} 步缩小到十分之一。"),
-    ("explain.map.current_div", "η = {0}，γ = {1} 时：ρ = {2} ≥ 1——发散。"),
+    ("explain.map.current_div", "η = {0}，γ = {1} 时：ρ = {2} > 1——发散。"),
+    ("explain.map.current_edge", "η = {0}，γ = {1} 时：ρ = 1，正好在稳定界限上——误差既不缩小也不增大。"),
     ("explain.map.off", "（η = {0} 超出了图的右边界）"),
 ];
 
