@@ -49,6 +49,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     super::quiz::wire(doc)?;
     super::caption::wire(doc)?;
     super::welcome::wire(doc)?;
+    super::timebar::wire(doc)?;
     let window = web_sys::window().ok_or("no window")?;
     on(&window, "resize", |_: web_sys::Event| {
         super::sizes::forget();

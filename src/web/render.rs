@@ -156,6 +156,9 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             app.lang,
             !app.lr_fixed(),
         )?;
+        if rebuilt {
+            super::timebar::sync_why(app, messages.child_element_count())?;
+        }
         // Whether a hint's smaller η is still to come (for tests and
         // scripts that read the messages); busy meanwhile, so a screen
         // reader says each message once, with its sentence, not twice.

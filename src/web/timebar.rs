@@ -1,5 +1,7 @@
 //! The time bar's DOM: the scrubber, the step label, play/pause and the
-//! undo and redo buttons, written only where they differ from the model.
+//! undo and redo buttons, written only where they differ from the model;
+//! and the count of the messages under the legend (⚠ 2), which a phone's
+//! sticky figure covers while a card's slider is in hand: a tap shows them.
 
 use super::dom::{by_id, set_attr, set_text};
 use super::App;
@@ -47,4 +49,27 @@ pub fn sync_time(app: &App) -> Result<(), JsValue> {
         }
     }
     Ok(())
+}
+
+/// The messages' count: hidden without any (shown only on the sticky
+/// figure, by the stylesheet).
+pub fn sync_why(app: &App, count: u32) -> Result<(), JsValue> {
+    let b = by_id::<web_sys::HtmlElement>(&app.doc, "to-why")?;
+    if b.hidden() != (count == 0) {
+        b.set_hidden(count == 0);
+    }
+    set_text(&app.root("to-why-n")?, &count.to_string());
+    Ok(())
+}
+
+/// A tap on the count scrolls the messages to just under the figure (the
+/// page's scroll padding is the sticky figure's height).
+pub fn wire(doc: &web_sys::Document) -> Result<(), JsValue> {
+    let b: web_sys::HtmlElement = by_id(doc, "to-why")?;
+    let doc = doc.clone();
+    super::dom::on(&b, "click", move |_: web_sys::MouseEvent| {
+        if let Some(m) = doc.get_element_by_id("messages") {
+            m.scroll_into_view_with_bool(true);
+        }
+    })
 }

@@ -324,7 +324,7 @@ test('Adam+L2 on the centred bowl: the panel says its steps are Adam\'s, in both
   const gap = Math.max(...s.runs[1].points.map((p, k) => Math.hypot(p[0] - s.runs[0].points[k][0], p[1] - s.runs[0].points[k][1])));
   assert.ok(gap < 1e-4, `Adam+L2 follows Adam (${gap})`);
   if (!(await page.evaluate(() => document.getElementById('state-panel').open))) await act(page, () => page.click('#state-summary'));
-  assert.match(await page.textContent('#state-l2 .l2-rescale'), /changes nothing.*Adam\+L2 takes Adam's steps/);
+  assert.match(await page.textContent('#state-l2 .l2-rescale'), /leaves the path unchanged.*Adam\+L2 takes Adam's steps/);
   // At step 0 both decay arrows point nearly the same way: their labels
   // are stacked, not drawn one on the other.
   await setT(page, 0);
@@ -333,7 +333,7 @@ test('Adam+L2 on the centred bowl: the panel says its steps are Adam\'s, in both
   const [a, b] = labels;
   assert.ok(!(a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]), `labels overlap: ${JSON.stringify(labels)}`);
   await act(page, () => page.selectOption('#lang', 'zh'));
-  assert.match(await page.textContent('#state-l2 .l2-rescale'), /不起任何作用/);
+  assert.match(await page.textContent('#state-l2 .l2-rescale'), /并不改变路径/);
   // Lesson 9's bowl, centred at (3, 3): L2 pulls towards the origin.
   await setScene(page, { landscape: { kind: 'expr', expr: '0.1*(x-3)^2 + 2*(y-3)^2' }, steps: 20, optimizers: [{ kind: 'adam_l2', lr: 0.1, lambda: 0.5 }] });
   assert.equal(await page.locator('#state-l2 .l2-rescale').count(), 0);

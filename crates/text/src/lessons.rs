@@ -222,7 +222,7 @@ pub const WORDS: [LessonText; 9] = [
             zh: zh!("9. Adam+L2 与 AdamW"),
         },
         caption: Text {
-            en: "The bowl 0.1·(x1 − 3)² + 2·(x2 − 3)² has its minimum at (3, 3), away from the origin the decay pulls towards; λ = 0.5 for both. Adam+L2 (orange squares) adds λ·x to the gradient, so it ends at the minimum of f + λ/2·‖x‖², the centre of the dashed L2 isolines, (0.86, 2.67): Adam's √v̂ scales gradient and decay alike. AdamW (blue discs) subtracts η·λ·x outside that division, the same in every coordinate: it walks the diagonal x1 = x2 towards (2, 2) = (1/λ, 1/λ). Set both λ to 0 (one on each card): they coincide.",
+            en: "The bowl 0.1·(x1 − 3)² + 2·(x2 − 3)² has its minimum at (3, 3), away from the origin the decay pulls towards; λ = 0.5 for both. Adam+L2 (orange squares) adds λ·x to the gradient, so it ends at the minimum of f + λ/2·‖x‖², the centre of the dashed L2 isolines, (0.86, 2.67): Adam's √v̂ scales gradient and decay alike. AdamW (blue discs) subtracts η·λ·x outside that division, the same in every coordinate: it walks the diagonal x1 = x2 towards (2, 2) = (1/λ, 1/λ). Try both λ = 0: they coincide.",
             zh: zh!("碗形函数 0.1·(x1 − 3)² + 2·(x2 − 3)² 的最小值在 (3, 3)，不在权重衰减拉向的原点；两者的 λ 都是 0.5。Adam+L2（橙色方块）把 λ·x 加进梯度，所以停在 f + λ/2·‖x‖² 的最小值、虚线 L2 等值线的中心 (0.86, 2.67)：Adam 的 √v̂ 对梯度和衰减项一视同仁。AdamW（蓝色圆点）在这个除法之外减去 η·λ·x，每个坐标都一样：它沿对角线 x1 = x2 走向 (2, 2) = (1/λ, 1/λ)。试一试：把两张卡片上的 λ 都设为 0，两者就重合了。"),
         },
     },
