@@ -221,7 +221,26 @@ fn falls_away(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
     let falling = first.is_finite() && b - c >= (a - b) * (1.0 - 1e-9) && a - b > 0.0;
     let deep = *c < first - BOTTOMLESS * first.abs().max(1.0);
     let bottomless = landscape.bounded_below() == Some(false);
-    (falling && (deep || bottomless)).then_some(Hint::Unbounded { first, last: *c })
+    (falling && (deep || bottomless)).then(|| Hint::Unbounded {
+        first,
+        last: *c,
+        lambda_min: t
+            .spec
+            .coupled_decay()
+            .and_then(|_| least_curvature(landscape))
+            .filter(|&c| c < 0.0)
+            .map(|c| -c),
+    })
+}
+
+/// The least curvature of a surface whose Hessian is constant (the saddle,
+/// a quadratic): `None` for the others.
+fn least_curvature(landscape: &Landscape) -> Option<f64> {
+    matches!(landscape, Landscape::Saddle | Landscape::Quadratic(_)).then(|| {
+        let h = landscape.hessian([0.0, 0.0]);
+        let (a, b, c) = (h[0][0], h[0][1], h[1][1]);
+        0.5 * (a + c) - (0.5 * (a - c)).hypot(b)
+    })
 }
 
 /// [`Hint::DecayUnstable`] when decoupled decay's factor 1 − η·λ is −1 or
@@ -506,7 +525,7 @@ mod tests {
         ] {
             let h = hints(&scene(land, steps, lr));
             assert!(
-                matches!(h[0], Some(Hint::Unbounded { first, last }) if last < first - 1e6),
+                matches!(h[0], Some(Hint::Unbounded { first, last, .. }) if last < first - 1e6),
                 "{land} GD: {h:?}"
             );
         }

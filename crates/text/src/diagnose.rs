@@ -2,7 +2,7 @@
 
 use crate::{tr, trf, Lang};
 use gradscape_core::diagnose::{Calmer, Diagnosis, Health, Hint, NoDecay, Stationary};
-use gradscape_core::format::{floor_sig, fmt_num, prose, sig3};
+use gradscape_core::format::{floor_sig, fmt_num, prose, round_sig, sig3};
 use gradscape_core::optim::Fault;
 use gradscape_core::theory::{Coupling, Method, MomentumForm};
 use gradscape_core::{OptKind, Trajectory};
@@ -37,14 +37,48 @@ pub fn calmer_value(lr: f64) -> String {
 /// One sentence on why a run went wrong and what to try, in `lang`; then,
 /// when a rerun with λ = 0 worked, that L2's λ tipped it over.
 pub fn hint(h: &Hint, lang: Lang) -> String {
-    let text = hint_body(h, lang);
     let mut copy = *h;
-    match copy.no_decay_mut().copied() {
-        Some(NoDecay::Works(lambda)) => {
-            text + crate::gap(lang) + &trf(lang, "hint.no-decay", &[&fmt_num(lambda)])
-        }
-        _ => text,
-    }
+    let Some(NoDecay::Works(lambda)) = copy.no_decay_mut().copied() else {
+        return hint_body(h, lang);
+    };
+    // What happened, then λ as the cause (not "η is too large for this
+    // surface": with λ = 0 the same η works), then the smaller η found.
+    let (what, calmer, scheduled) = match *h {
+        Hint::Grew {
+            first,
+            last,
+            calmer,
+            scheduled,
+            ..
+        } => (
+            trf(lang, "hint.what-grew", &[&prose(first), &prose(last)]),
+            calmer,
+            scheduled,
+        ),
+        Hint::Diverged {
+            step,
+            calmer,
+            scheduled,
+            ..
+        } => (
+            trf(lang, "hint.what-diverged", &[&step.to_string()]),
+            calmer,
+            scheduled,
+        ),
+        Hint::ExprLeft {
+            step,
+            calmer,
+            scheduled,
+            ..
+        } => (
+            trf(lang, "hint.what-left", &[&step.to_string()]),
+            calmer,
+            scheduled,
+        ),
+        _ => return hint_body(h, lang),
+    };
+    let text = what + crate::gap(lang) + &trf(lang, "hint.no-decay", &[&fmt_num(lambda)]);
+    with_calmer(text, calmer, scheduled, lang)
 }
 
 fn hint_body(h: &Hint, lang: Lang) -> String {
@@ -101,7 +135,7 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
                 &[
                     &f(lr),
                     coupled_l(coupling),
-                    &curvature(coupling.curvature(l)),
+                    &exact(coupling.curvature(l)),
                     &below(bound),
                     &prose(l),
                 ],
@@ -118,9 +152,9 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
             lr_max,
             ..
         } => {
-            let h = curvature(coupling.curvature(l));
+            let h = exact(coupling.curvature(l));
             let or = or_lambda(lang, lr, l, bound, coupling);
-            let (plain, lr_l, bound) = (coupling.is_plain(), prose(lr_l), prose(bound));
+            let (plain, lr_l, bound) = (coupling.is_plain(), exact(lr_l), prose(bound));
             let (f_lr, f_gamma, max) = (f(lr), f(gamma), below(lr_max));
             if plain {
                 trf(
@@ -155,9 +189,9 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
             lr_max,
             ..
         } => {
-            let h = curvature(coupling.curvature(l));
+            let h = exact(coupling.curvature(l));
             let or = or_lambda(lang, lr, l, bound, coupling);
-            let (lr_l, bound, max) = (prose(lr_l), prose(bound), below(lr_max));
+            let (lr_l, bound, max) = (exact(lr_l), prose(bound), below(lr_max));
             if coupling.is_plain() {
                 trf(lang, "hint.nesterov", &[&f(lr), &h, &lr_l, &bound, &max])
             } else {
@@ -213,8 +247,16 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
             scheduled,
             lang,
         ),
-        Hint::Unbounded { first, last } => {
-            trf(lang, "hint.unbounded", &[&prose(first), &prose(last)])
+        Hint::Unbounded {
+            first,
+            last,
+            lambda_min,
+        } => {
+            let text = trf(lang, "hint.unbounded", &[&prose(first), &prose(last)]);
+            match lambda_min {
+                Some(l) => text + crate::gap(lang) + &trf(lang, "hint.unbounded-l2", &[&exact(l)]),
+                None => text,
+            }
         }
         Hint::Slow {
             first,
@@ -265,7 +307,7 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
             let (lr_s, sym, h, l) = (
                 f(lr),
                 coupled_l(coupling),
-                curvature(coupling.curvature(l)),
+                exact(coupling.curvature(l)),
                 prose(l),
             );
             let text = match method {
@@ -354,33 +396,23 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
                     Stationary::Saddle => "hint.saddle",
                 },
                 &[&prose(x), &prose(y), &prose(eig[0]), &prose(eig[1])],
-            ) + &coupling_words(
-                lang,
-                Coupling {
-                    lambda,
-                    dampening: 0.0,
-                },
-            )
+            ) + &if lambda != 0.0 {
+                crate::gap(lang).to_string() + &trf(lang, "hint.l2-eig", &[&fmt_num(lambda)])
+            } else {
+                String::new()
+            }
         }
     }
 }
 
-/// The curvature a run with λ or τ sees, in digits enough for 2/h to read
-/// right (L + λ = 4 + 1e-4 is 4.0001, not 4): its shortest decimal when
-/// that has at most 7 significant digits, else 4 of them.
-fn curvature(h: f64) -> String {
-    let s = fmt_num(h);
-    let mantissa = s.split('e').next().unwrap_or("");
-    let digits = mantissa
-        .chars()
-        .filter(char::is_ascii_digit)
-        .skip_while(|&c| c == '0')
-        .count();
-    if digits <= 7 {
-        s
-    } else {
-        prose(h)
-    }
+/// A computed curvature or product in digits enough for the equation it
+/// stands in to read right (L + λ = 4 + 1e-8 is 4.00000001, not 4; 0.75·
+/// 4.00001 is 3.0000075, not 3 > 3), without a float's last-bit noise
+/// (0.2 + 0.1 is 0.3): its shortest decimal at 12 significant digits.
+fn exact(v: f64) -> String {
+    let s = fmt_num(round_sig(v, 12));
+    // A true minus sign, as `prose` writes one.
+    s.replacen('-', "−", usize::from(s.starts_with('-')))
 }
 
 /// "Or keep η and take λ below …" when weight decay tips η past the bound
@@ -722,6 +754,20 @@ mod tests {
             "{en}"
         );
         assert!(!en.contains("Or keep η"), "λ = 0 is not enough: {en}");
+        let (s, t) = run(r#"{"steps":200,"optimizers":[{"kind":"gd","lr":0.5,"lambda":1e-8}]}"#);
+        let en = hint_text(&diagnose(&s.landscape, &t), Lang::En).unwrap();
+        assert!(
+            en.starts_with("η = 0.5 > 2/(L + λ) = 2/4.00000001 = 0.4999:"),
+            "{en}"
+        );
+        let (s, t) = run(
+            r#"{"steps":200,"optimizers":[{"kind":"momentum","lr":0.75,"gamma":0.5,"lambda":1e-5}]}"#,
+        );
+        let en = hint_text(&diagnose(&s.landscape, &t), Lang::En).unwrap();
+        assert!(
+            en.starts_with("η·(L + λ) = 0.75·4.00001 = 3.0000075 > 2(1 + γ) = 3:"),
+            "{en}"
+        );
     }
 
     #[test]
@@ -771,9 +817,20 @@ mod tests {
             matches!(d.hint, Some(Hint::NotMinimum { eig, lambda, .. }) if eig == [-1.0, 3.0] && lambda == 1.0),
             "{d:?}"
         );
-        assert!(hint_text(&d, Lang::En)
-            .unwrap()
-            .ends_with("start elsewhere. Weight decay λ = 1 adds λ to every curvature."));
+        assert!(hint_text(&d, Lang::En).unwrap().ends_with(
+            "start elsewhere. These are the curvatures of f + λ/2·‖x‖², the loss the run \
+             descends: weight decay λ = 1 adds λ to every curvature."
+        ));
+        // λ = 1.5 off the ridge: it falls without bound, and λ above 2
+        // would give that loss a minimum.
+        let (s, t) = run(
+            r#"{"landscape":{"kind":"saddle"},"start":[1,1.5],"steps":30,"optimizers":[{"kind":"gd","lr":0.1,"lambda":1.5}]}"#,
+        );
+        let en = hint_text(&diagnose(&s.landscape, &t), Lang::En).unwrap();
+        assert!(
+            en.ends_with("With L2 weight decay λ above 2, the loss the run descends, f + λ/2·‖x‖², has a minimum."),
+            "{en}"
+        );
     }
 
     #[test]
@@ -800,8 +857,12 @@ mod tests {
                 )),
                 "{en}"
             );
+            // λ named as the cause first, not "η is too large".
+            assert!(en.starts_with("The "), "{en}");
+            assert!(!en.contains("too large"), "{en}");
             let zh = hint_text(&d, Lang::Zh).unwrap();
             assert!(zh.contains(&format!("把 λ 从 {lambda} 改为 0")), "{zh}");
+            assert!(!zh.contains("太大"), "{zh}");
         }
         // Where λ = 0 does not help (η alone too large), nothing of λ.
         let (s, t) = run(

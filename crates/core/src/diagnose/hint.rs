@@ -148,6 +148,11 @@ pub enum Hint {
         first: f64,
         /// The last finite loss.
         last: f64,
+        /// The λ above which L2 weight decay would give the loss the run
+        /// descends, f + λ/2·‖x‖², a minimum (minus the least curvature
+        /// of a surface whose curvatures are constant: the saddle, a
+        /// quadratic with a negative coefficient), for a run with L2's λ.
+        lambda_min: Option<f64>,
     },
     /// GD or momentum on a bowl with η·L exactly at the stability bound
     /// (lesson 2's η = 0.5 = 2/L): along the steepest axis the zig-zag
