@@ -174,12 +174,8 @@ fn ends_off_minimum(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
     if g.is_nan() || g > tol {
         return None;
     }
-    let h = landscape.hessian(p);
-    let (a, b, c) = (h[0][0], h[0][1], h[1][1]);
-    // The eigenvalues of [[a, b], [b, c]] + λ·I: m ± r.
-    let m = 0.5 * (a + c) + lambda;
-    let r = (0.5 * (a - c)).hypot(b);
-    let eig = [m - r, m + r];
+    // Those of the Hessian + λ·I.
+    let eig = eigenvalues(&landscape.hessian(p)).map(|e| e + lambda);
     if !(eig[0].is_finite() && eig[1].is_finite()) {
         return None;
     }
@@ -236,11 +232,17 @@ fn falls_away(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
 /// The least curvature of a surface whose Hessian is constant (the saddle,
 /// a quadratic): `None` for the others.
 fn least_curvature(landscape: &Landscape) -> Option<f64> {
-    matches!(landscape, Landscape::Saddle | Landscape::Quadratic(_)).then(|| {
-        let h = landscape.hessian([0.0, 0.0]);
-        let (a, b, c) = (h[0][0], h[0][1], h[1][1]);
-        0.5 * (a + c) - (0.5 * (a - c)).hypot(b)
-    })
+    matches!(landscape, Landscape::Saddle | Landscape::Quadratic(_))
+        .then(|| eigenvalues(&landscape.hessian([0.0, 0.0]))[0])
+}
+
+/// The eigenvalues of a symmetric 2 × 2 matrix [[a, b], [b, c]], smaller
+/// first: m ± r with m = (a + c)/2, r = √(((a − c)/2)² + b²).
+pub(super) fn eigenvalues(h: &[[f64; 2]; 2]) -> [f64; 2] {
+    let (a, b, c) = (h[0][0], h[0][1], h[1][1]);
+    let m = 0.5 * (a + c);
+    let r = (0.5 * (a - c)).hypot(b);
+    [m - r, m + r]
 }
 
 /// [`Hint::DecayUnstable`] when decoupled decay's factor 1 − η·λ is −1 or

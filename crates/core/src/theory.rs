@@ -138,6 +138,14 @@ impl Coupling {
         self.lambda == 0.0 && self.dampening == 0.0
     }
 
+    /// The largest λ at which η·(1 − τ)·(L + λ) stays under `bound` (the
+    /// bound on η·h: 2, 2(1 + γ), …), when a λ ≥ 0 does and this coupling
+    /// has a λ to lower: bound/(η·(1 − τ)) − L.
+    pub fn lambda_max(self, lr: f64, l: f64, bound: f64) -> Option<f64> {
+        let max = bound / (lr * (1.0 - self.dampening)) - l;
+        (self.lambda > 0.0 && max > 0.0 && max.is_finite()).then_some(max)
+    }
+
     /// The curvature an axis of curvature `h` acts as: (1 − τ)·(h + λ)
     /// (`h` itself, bit for bit, when plain).
     pub fn curvature(self, h: f64) -> f64 {
@@ -352,6 +360,21 @@ mod tests {
         assert!((momentum_rate(MomentumForm::HeavyBall, 0.4, 0.0, &curv) - 0.92).abs() < 1e-12);
         assert!((momentum_rate(MomentumForm::HeavyBall, 0.6, 0.0, &curv) - 1.4).abs() < 1e-12);
         assert_eq!(spectral_radius(0.0, 0.25), 0.5);
+    }
+
+    #[test]
+    fn the_largest_weight_decay_under_a_bound() {
+        let c = |lambda: f64, dampening: f64| Coupling { lambda, dampening };
+        // GD η = 0.401 on L = 4: 2/0.401 − 4; heavy ball γ = 0.5, τ = 0.5,
+        // η = 1.4: 3/0.7 − 4.
+        assert_eq!(
+            c(1.0, 0.0).lambda_max(0.401, 4.0, 2.0),
+            Some(2.0 / 0.401 - 4.0)
+        );
+        assert_eq!(c(1.0, 0.5).lambda_max(1.4, 4.0, 3.0), Some(3.0 / 0.7 - 4.0));
+        // η too large even without λ, or no λ to lower: none.
+        assert_eq!(c(1.0, 0.0).lambda_max(0.6, 4.0, 2.0), None);
+        assert_eq!(c(0.0, 0.5).lambda_max(0.2, 4.0, 2.0), None);
     }
 
     #[test]

@@ -37,8 +37,7 @@ pub fn calmer_value(lr: f64) -> String {
 /// One sentence on why a run went wrong and what to try, in `lang`; then,
 /// when a rerun with λ = 0 worked, that L2's λ tipped it over.
 pub fn hint(h: &Hint, lang: Lang) -> String {
-    let mut copy = *h;
-    let Some(NoDecay::Works(lambda)) = copy.no_decay_mut().copied() else {
+    let Some(NoDecay::Works(lambda)) = h.no_decay() else {
         return hint_body(h, lang);
     };
     // What happened, then λ as the cause (not "η is too large for this
@@ -408,23 +407,19 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
 /// A computed curvature or product in digits enough for the equation it
 /// stands in to read right (L + λ = 4 + 1e-8 is 4.00000001, not 4; 0.75·
 /// 4.00001 is 3.0000075, not 3 > 3), without a float's last-bit noise
-/// (0.2 + 0.1 is 0.3): its shortest decimal at 12 significant digits.
+/// (0.2 + 0.1 is 0.3): its shortest decimal at 12 significant digits
+/// (the values are positive: no minus sign to write).
 fn exact(v: f64) -> String {
-    let s = fmt_num(round_sig(v, 12));
-    // A true minus sign, as `prose` writes one.
-    s.replacen('-', "−", usize::from(s.starts_with('-')))
+    fmt_num(round_sig(v, 12))
 }
 
 /// "Or keep η and take λ below …" when weight decay tips η past the bound
-/// on η·h (`bound`) and a smaller λ alone would bring it back: λ below
-/// bound/(η·(1 − τ)) − L (rounded down, so that it stays a bound).
+/// on η·h (`bound`) and a smaller λ alone would bring it back (rounded
+/// down, so that it stays a bound).
 fn or_lambda(lang: Lang, lr: f64, l: f64, bound: f64, c: Coupling) -> String {
-    let max = bound / (lr * (1.0 - c.dampening)) - l;
-    if c.lambda > 0.0 && max > 0.0 && max.is_finite() {
+    c.lambda_max(lr, l, bound).map_or(String::new(), |max| {
         crate::gap(lang).to_string() + &trf(lang, "hint.or-lambda", &[&prose(floor_sig(max, 4))])
-    } else {
-        String::new()
-    }
+    })
 }
 
 /// The largest curvature as a run with weight decay λ and dampening τ sees

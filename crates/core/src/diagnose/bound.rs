@@ -163,7 +163,7 @@ pub(super) fn beyond_bound(landscape: &Landscape, t: &Trajectory) -> Option<Hint
     // eigenvector) at the end, against the whole gradient at the start.
     let h = landscape.hessian(last);
     let (a, b, c) = (h[0][0], h[0][1], h[1][1]);
-    let top = 0.5 * (a + c) + (0.5 * (a - c)).hypot(b);
+    let top = super::eigenvalues(&h)[1];
     // (a − top, b) and (b, c − top) are both ⟂ to the top eigenvector.
     let v = if b != 0.0 {
         [top - c, b]

@@ -272,6 +272,12 @@ impl Hint {
         self.calmer_slot() == Some(Calmer::Pending)
     }
 
+    /// Whether L2's λ was found to tip the run over, when the hint asks.
+    pub fn no_decay(&self) -> Option<NoDecay> {
+        let mut h = *self;
+        h.no_decay_mut().copied()
+    }
+
     fn calmer_slot(&self) -> Option<Calmer> {
         let mut h = *self;
         h.calmer_mut().copied()
