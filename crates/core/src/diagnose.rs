@@ -220,6 +220,7 @@ fn falls_away(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
     (falling && (deep || bottomless)).then(|| Hint::Unbounded {
         first,
         last: *c,
+        nowhere: bottomless,
         lambda_min: t
             .spec
             .coupled_decay()
@@ -405,14 +406,20 @@ mod tests {
             ))[0]
         };
         let unbounded = |h: Option<Hint>| matches!(h, Some(Hint::Unbounded { .. }));
+        // Known to have no minimum anywhere: another start would not help.
+        let nowhere = |h: Option<Hint>| matches!(h, Some(Hint::Unbounded { nowhere: true, .. }));
         // The saddle from near its ridge: 2.2 → −14.7; a quadratic with a
         // negative coefficient.
-        assert!(unbounded(run(r#"{"kind": "saddle"}"#, "[-1.5, 0.1]", 0.1)));
-        assert!(unbounded(run(
+        assert!(nowhere(run(r#"{"kind": "saddle"}"#, "[-1.5, 0.1]", 0.1)));
+        assert!(nowhere(run(
             r#"{"kind": "quadratic", "a": 0.5, "b": -1}"#,
             "[-1.5, 0.1]",
             0.1
         )));
+        // A formula's bottom is not known: only its depth names the fall,
+        // and another start may find a well.
+        let formula = run(r#"{"kind": "expr", "expr": "x*y"}"#, "[-5, -2]", 0.4);
+        assert!(unbounded(formula) && !nowhere(formula), "{formula:?}");
         // Wells, valleys, bowls — and formulas, whose bottom is not known,
         // until they are deep: a double well's wall (minima −25 at ±√5), a
         // Gaussian well (−10), a dome only once 10⁴ down.

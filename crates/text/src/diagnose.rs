@@ -249,9 +249,15 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
         Hint::Unbounded {
             first,
             last,
+            nowhere,
             lambda_min,
         } => {
-            let text = trf(lang, "hint.unbounded", &[&prose(first), &prose(last)]);
+            let key = if nowhere {
+                "hint.unbounded-nowhere"
+            } else {
+                "hint.unbounded"
+            };
+            let text = trf(lang, key, &[&prose(first), &prose(last)]);
             match lambda_min {
                 Some(l) => text + crate::gap(lang) + &trf(lang, "hint.unbounded-l2", &[&exact(l)]),
                 None => text,

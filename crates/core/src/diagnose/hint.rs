@@ -148,6 +148,10 @@ pub enum Hint {
         first: f64,
         /// The last finite loss.
         last: f64,
+        /// The surface has no minimum anywhere (the saddle, a quadratic
+        /// with a negative coefficient): almost every start runs off, so
+        /// "start elsewhere" would mislead.
+        nowhere: bool,
         /// The λ above which L2 weight decay would give the loss the run
         /// descends, f + λ/2·‖x‖², a minimum (minus the least curvature
         /// of a surface whose curvatures are constant: the saddle, a

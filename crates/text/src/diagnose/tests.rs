@@ -247,6 +247,27 @@ fn l2_weight_decay_can_make_a_saddle_a_minimum() {
         en.ends_with("With L2 weight decay λ above 2, the loss the run descends, f + λ/2·‖x‖², has a minimum."),
         "{en}"
     );
+    // The saddle has no minimum anywhere: every start off its ridge runs
+    // off too, so the sentence does not send the student to another one.
+    assert!(
+        en.contains("no minimum anywhere") && en.contains("nor does another start"),
+        "{en}"
+    );
+    assert!(!en.contains("start elsewhere"), "{en}");
+    let zh = hint_text(&diagnose(&s.landscape, &t), Lang::Zh).unwrap();
+    assert!(
+        zh.contains("处处都没有最小值") && zh.contains("换起点也一样"),
+        "{zh}"
+    );
+    // A formula's bottom is not known: another start may find a well.
+    let (s, t) = run(
+        r#"{"landscape":{"kind":"expr","expr":"x*y"},"start":[-5,-2],"steps":20,"optimizers":[{"kind":"gd","lr":0.4}]}"#,
+    );
+    let en = hint_text(&diagnose(&s.landscape, &t), Lang::En).unwrap();
+    assert!(
+        en.contains("no minimum in the direction the run took") && en.contains("start elsewhere"),
+        "{en}"
+    );
 }
 
 #[test]
