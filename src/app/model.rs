@@ -404,10 +404,10 @@ impl Model {
         self.interacting || matches!(self.drag, Drag::Start { moving: true, .. })
     }
 
-    /// The link fixes η (`lock=lr`): no button sets it.
-    pub fn lr_fixed(&self) -> bool {
-        self.locks
-            .fixed(crate::url::Group::Key(Key::Hyper(HyperKey::Lr)))
+    /// The link fixes this hyper-parameter (`lock=lr`, `lock=lambda`):
+    /// no message's button sets it.
+    pub fn hyper_fixed(&self, key: HyperKey) -> bool {
+        self.locks.fixed(crate::url::Group::Key(Key::Hyper(key)))
     }
 
     /// A hint waits for its smaller η (searched once nothing is dragged).

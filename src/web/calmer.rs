@@ -1,5 +1,6 @@
 //! The hints' smaller η (core's diagnose/calmer.rs: reruns), asked for
-//! just after the paint (the figure first), and the messages' "Use η = …".
+//! just after the paint (the figure first), and the messages' "Use η = …"
+//! and "Use λ = 0".
 
 use super::dispatch;
 use super::dom::{by_id, closest, on};
@@ -43,8 +44,8 @@ pub fn wire(doc: &Document, window: &Window) -> Result<(), JsValue> {
             })
         })?;
     }
-    // A message's "Use η = …": the card's η set to the smaller η its hint
-    // names, one undo step.
+    // A message's "Use η = …" (the card's η set to the smaller η its hint
+    // names) or "Use λ = 0": one undo step.
     let messages: Element = by_id(doc, "messages")?;
     on(&messages, "click", |e: web_sys::MouseEvent| {
         // A double click's second click landed on the next run's button,
@@ -52,13 +53,17 @@ pub fn wire(doc: &Document, window: &Window) -> Result<(), JsValue> {
         if e.detail() > 1 {
             return;
         }
-        let Some(b) = closest(e.target(), "button.use-calmer") else {
+        let (b, key, v) = if let Some(b) = closest(e.target(), "button.use-calmer") {
+            let v = b.get_attribute("data-lr").and_then(|s| s.parse().ok());
+            (b, HyperKey::Lr, v)
+        } else if let Some(b) = closest(e.target(), "button.use-no-decay") {
+            (b, HyperKey::Lambda, Some(0.0))
+        } else {
             return;
         };
         let i: Option<usize> = closest(e.target(), "li")
             .and_then(|li| li.get_attribute("data-index"))
             .and_then(|s| s.parse().ok());
-        let v = b.get_attribute("data-lr").and_then(|s| s.parse().ok());
         let (Some(i), Some(v)) = (i, v) else {
             return;
         };
@@ -75,16 +80,17 @@ pub fn wire(doc: &Document, window: &Window) -> Result<(), JsValue> {
         dispatch(Msg::EndGesture);
         dispatch(Msg::SetHyper {
             i,
-            key: HyperKey::Lr,
+            key,
             v,
             slider: false,
         });
         dispatch(Msg::EndGesture);
         // Pressed by a key (detail 0): the button is gone with its message,
-        // so the focus goes to the η it set (a screen reader says it).
+        // so the focus goes to the value it set (a screen reader says it).
         if e.detail() == 0 {
             let sel = format!(
-                "section.opt-card[data-index=\"{i}\"] input[type=range][data-param=\"lr\"]"
+                "section.opt-card[data-index=\"{i}\"] input[type=range][data-param=\"{}\"]",
+                key.name()
             );
             if let Some(el) = doc
                 .and_then(|d| d.query_selector(&sel).ok().flatten())

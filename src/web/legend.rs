@@ -132,9 +132,10 @@ pub fn set_status(
     Ok(())
 }
 
-/// A run's message: its index, head, hint and the smaller η its button
-/// offers (the hint's verified η, when the card's η may change).
-pub type Message = (usize, String, String, Option<f64>);
+/// A run's message: its index, head, hint, the smaller η its button
+/// offers (the hint's verified η, when the card's η may change) and
+/// whether a button offers λ = 0 (when that works and λ may change).
+pub type Message = (usize, String, String, Option<f64>, bool);
 
 thread_local! {
     /// The messages list's content as last built.

@@ -411,8 +411,9 @@ pub fn build_legend(
     Ok(())
 }
 
-/// One message per run that went wrong, saying why; `offer`: a button
-/// sets the smaller η the hint names (not when a link fixed η). Whether
+/// One message per run that went wrong, saying why; `offer`: whether a
+/// button may set η (to the smaller η the hint names) and λ (to 0, where
+/// the hint found that it works), not where a link fixed them. Whether
 /// they were rebuilt (they changed).
 pub fn build_messages(
     doc: &Document,
@@ -420,7 +421,7 @@ pub fn build_messages(
     runs: &[Trajectory],
     diags: &[Diagnosis],
     lang: Lang,
-    offer: bool,
+    [offer_lr, offer_lambda]: [bool; 2],
 ) -> Result<bool, JsValue> {
     let content: Vec<super::legend::Message> = runs
         .iter()
@@ -436,8 +437,13 @@ pub fn build_messages(
             } else {
                 head + " "
             };
-            let calmer = d.hint.as_ref().and_then(|h| h.calmer()).filter(|_| offer);
-            Some((i, head, hint, calmer))
+            let calmer = d
+                .hint
+                .as_ref()
+                .and_then(|h| h.calmer())
+                .filter(|_| offer_lr);
+            let no_decay = offer_lambda && d.hint.as_ref().is_some_and(|h| h.works_without_decay());
+            Some((i, head, hint, calmer, no_decay))
         })
         .collect();
     // The same messages as on the page: nothing to rebuild (a drag that
@@ -451,7 +457,7 @@ pub fn build_messages(
     let window = doc.default_view().ok_or("no window")?;
     super::slider::keep_in_place(&window, || {
         list.set_text_content(None);
-        for (i, head, hint, calmer) in &content {
+        for (i, head, hint, calmer, no_decay) in &content {
             let li = el(doc, "li", &[("data-index", &i.to_string())], None)?;
             add(&li, &swatch(doc, *i)?)?;
             add(&li, &el(doc, "strong", &[], Some(head))?)?;
@@ -466,6 +472,11 @@ pub fn build_messages(
                     ("data-lr", &lr.to_string()),
                 ];
                 add(&li, &el(doc, "button", &attrs, Some(&words))?)?;
+            }
+            if *no_decay {
+                let attrs = [("type", "button"), ("class", "use-no-decay")];
+                let words = tr(lang, "hint.use-no-decay");
+                add(&li, &el(doc, "button", &attrs, Some(words))?)?;
             }
             list.append_child(&li)?;
         }

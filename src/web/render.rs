@@ -8,6 +8,7 @@ use super::{
     state, summary, App,
 };
 use crate::app::{Dirty, Msg};
+use crate::optim::HyperKey;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -154,7 +155,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             &app.runs,
             &app.diags,
             app.lang,
-            !app.lr_fixed(),
+            [HyperKey::Lr, HyperKey::Lambda].map(|k| !app.hyper_fixed(k)),
         )?;
         if rebuilt {
             super::timebar::sync_why(app, messages.child_element_count())?;

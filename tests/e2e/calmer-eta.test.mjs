@@ -169,6 +169,55 @@ test('a double click on "Use η" sets one run only; a key press moves the focus 
   assert.deepEqual(focused, ['range', 'lr', '1']);
 });
 
+// Where weight decay is what tips a run over, "Use λ = 0" beside "Use η":
+// past GD's bound with λ (η·(L + λ) = 2.005, η·L = 1.604) and, where no
+// bound is known, once a rerun with λ = 0 worked (the formula's λ = 1.5).
+test('where λ tips a run over, "Use λ = 0" sets the card\'s λ to 0 (one undo step); not where λ = 0 would not help, nor where a link fixes λ', async (t) => {
+  const { page } = await fresh(t);
+  const bowl = { landscape: { kind: 'quadratic', a: 0.1, b: 2 }, start: [-5, -2], steps: 20, convention: 'd2l' };
+  await setScene(page, { ...bowl, optimizers: [{ kind: 'gd', lr: 0.401, lambda: 1 }, { kind: 'gd', lr: 0.6, lambda: 1 }] });
+  await calmed(page);
+  const zero = (i) => page.locator(`#messages li[data-index="${i}"] button.use-no-decay`);
+  assert.equal(await zero(0).textContent(), 'Use λ\u00a0=\u00a00');
+  assert.equal(await zero(1).count(), 0, 'at η = 0.6 even λ = 0 is past 2/L');
+  assert.equal(await page.locator('#messages li[data-index="0"] button.use-calmer').count(), 1, 'beside Use η');
+  await act(page, () => zero(0).click());
+  let s = await state(page);
+  assert.deepEqual(s.scene.optimizers.map((o) => o.lambda ?? 0), [0, 1]);
+  assert.equal(s.runs[0].hint, null, 'with λ = 0 the run converges: no message');
+  assert.equal(await page.inputValue('#optimizers .opt-card >> nth=0 >> input.num[data-param="lambda"]'), '0');
+  await act(page, () => page.click('#undo'));
+  await calmed(page);
+  s = await state(page);
+  assert.equal(s.scene.optimizers[0].lambda, 1);
+  // 中文; a key press moves the focus to the λ it set.
+  await act(page, () => page.selectOption('#lang', 'zh'));
+  await calmed(page);
+  assert.equal(await zero(0).textContent(), '改用 λ\u00a0=\u00a00');
+  await zero(0).focus();
+  await act(page, () => page.keyboard.press('Enter'));
+  const focused = await page.evaluate(() => [document.activeElement?.type, document.activeElement?.dataset.param]);
+  assert.deepEqual(focused, ['range', 'lambda']);
+  // No closed form: offered once the rerun with λ = 0 has worked.
+  await act(page, () => page.selectOption('#lang', 'en'));
+  await setScene(page, { landscape: { kind: 'expr', expr: '0.1*x^2 + 2*y^2' }, start: [-5, -2], steps: 20, convention: 'd2l', optimizers: [{ kind: 'gd', lr: 0.4, lambda: 1.5 }] });
+  await calmed(page);
+  s = await state(page);
+  assert.match(s.runs[0].hint, /With λ = 0 instead of 1\.5/);
+  await act(page, () => zero(0).click());
+  s = await state(page);
+  assert.equal(s.scene.optimizers[0].lambda ?? 0, 0);
+  assert.equal(s.runs[0].health, 'ok');
+  // A link that fixes λ: the words stay, no button.
+  await page.goto(`${page.url().split('?')[0]}?f=quadratic&a=0.1&b=2&start=-5,-2&steps=20&opt=gd:lr=0.401,lambda=1&lock=lambda`);
+  await page.waitForSelector('canvas#plot[data-ready="true"]');
+  await calmed(page);
+  s = await state(page);
+  assert.match(s.runs[0].hint, /take λ below 0\.9875/);
+  assert.equal(await zero(0).count(), 0);
+  assert.equal(await page.locator('#messages button.use-calmer').count(), 1, 'η may still change');
+});
+
 test('phone: a run that begins to diverge mid-drag does not push the slider from under the finger', async (t) => {
   // The messages stand above the cards on a phone: the first red message
   // pushed the slider 96 px down while the finger held it.

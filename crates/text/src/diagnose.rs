@@ -138,7 +138,7 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
                     &below(bound),
                     &prose(l),
                 ],
-            ) + &or_lambda(lang, lr, l, 2.0, coupling)
+            ) + &or_lambda(lang, h)
                 + &coupling_words(lang, coupling)
         }
         Hint::Momentum {
@@ -151,8 +151,8 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
             lr_max,
             ..
         } => {
+            let or = or_lambda(lang, h);
             let h = exact(coupling.curvature(l));
-            let or = or_lambda(lang, lr, l, bound, coupling);
             let (plain, lr_l, bound) = (coupling.is_plain(), exact(lr_l), prose(bound));
             let (f_lr, f_gamma, max) = (f(lr), f(gamma), below(lr_max));
             if plain {
@@ -188,8 +188,8 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
             lr_max,
             ..
         } => {
+            let or = or_lambda(lang, h);
             let h = exact(coupling.curvature(l));
-            let or = or_lambda(lang, lr, l, bound, coupling);
             let (lr_l, bound, max) = (exact(lr_l), prose(bound), below(lr_max));
             if coupling.is_plain() {
                 trf(lang, "hint.nesterov", &[&f(lr), &h, &lr_l, &bound, &max])
@@ -419,11 +419,11 @@ fn exact(v: f64) -> String {
     fmt_num(round_sig(v, 12))
 }
 
-/// "Or keep η and take λ below …" when weight decay tips η past the bound
-/// on η·h (`bound`) and a smaller λ alone would bring it back (rounded
-/// down, so that it stays a bound).
-fn or_lambda(lang: Lang, lr: f64, l: f64, bound: f64, c: Coupling) -> String {
-    c.lambda_max(lr, l, bound).map_or(String::new(), |max| {
+/// "Or keep η and take λ below …" when weight decay tips η past a bound
+/// and a smaller λ alone would bring it back (rounded down, so that it
+/// stays a bound).
+fn or_lambda(lang: Lang, hint: &Hint) -> String {
+    hint.lambda_max().map_or(String::new(), |max| {
         crate::gap(lang).to_string() + &trf(lang, "hint.or-lambda", &[&prose(floor_sig(max, 4))])
     })
 }

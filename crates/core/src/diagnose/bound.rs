@@ -225,6 +225,55 @@ mod tests {
     }
 
     #[test]
+    fn a_bound_hint_offers_lambda_0_only_where_the_run_then_converges() {
+        // GD η = 0.401 with λ = 1 on the seed's bowl: η·(L + λ) = 2.005 > 2,
+        // but η·L = 1.604: λ below 2/η − L = 0.98753… (or 0) brings it back.
+        // At η = 0.6 even λ = 0 is past 2/L; momentum and Nesterov with λ
+        // the same way against their bounds; dampening τ scales h.
+        let bowl = |opt: &str| {
+            format!(
+                r#"{{"landscape": {{"kind": "quadratic", "a": 0.1, "b": 2}}, "start": [-5, -2], "steps": 60, "convention": "d2l", "optimizers": [{opt}]}}"#
+            )
+        };
+        for (opt, works) in [
+            (r#"{"kind": "gd", "lr": 0.401, "lambda": 1}"#, true),
+            (r#"{"kind": "gd", "lr": 0.6, "lambda": 1}"#, false),
+            (
+                r#"{"kind": "momentum", "lr": 0.6, "gamma": 0.5, "lambda": 1.5}"#,
+                true,
+            ),
+            (
+                r#"{"kind": "momentum", "lr": 1, "gamma": 0.5, "lambda": 1, "dampening": 0.2}"#,
+                false,
+            ),
+            (
+                r#"{"kind": "momentum", "lr": 0.33, "gamma": 0.5, "lambda": 1, "nesterov": true}"#,
+                true,
+            ),
+        ] {
+            let json = bowl(opt);
+            let h = hints(&json)[0].unwrap_or_else(|| panic!("{opt}: no hint"));
+            assert!(h.lr_bound().is_some(), "{opt}: {h:?}");
+            assert_eq!(h.works_without_decay(), works, "{opt}: {h:?}");
+            assert_eq!(h.lambda_max().is_some(), works, "{opt}: {h:?}");
+            // What the button promises, run: with λ = 0 it converges.
+            let s = Scene::from_json(&zero_lambda(&json)).unwrap();
+            let t = &simulate(&s).unwrap()[0];
+            let (first, last) = (t.loss[0], *t.loss.last().unwrap());
+            assert_eq!(last < 1e-3 * first, works, "{opt}: {first} → {last}");
+        }
+        let gd = hints(&bowl(r#"{"kind": "gd", "lr": 0.401, "lambda": 1}"#))[0].unwrap();
+        assert!((gd.lambda_max().unwrap() - (2.0 / 0.401 - 4.0)).abs() < 1e-12);
+    }
+
+    /// The scene with its optimizer's λ set to 0.
+    fn zero_lambda(json: &str) -> String {
+        let mut v: serde_json::Value = serde_json::from_str(json).unwrap();
+        v["optimizers"][0]["lambda"] = 0.into();
+        v.to_string()
+    }
+
+    #[test]
     fn a_loss_up_inside_the_bound_is_a_slow_start_not_divergence() {
         // Heavy ball γ = 0.95, η = 0.9 on the seed's bowl: ρ = 0.975, the
         // loss 10.5 → 28 in 20 steps, 0.018 at step 100.

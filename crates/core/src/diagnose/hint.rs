@@ -310,6 +310,39 @@ impl Hint {
         }
     }
 
+    /// The largest λ under a closed-form bound at this η, when weight
+    /// decay is what tips η past it and a λ ≥ 0 would bring it back
+    /// ([`Coupling::lambda_max`]).
+    pub fn lambda_max(&self) -> Option<f64> {
+        match *self {
+            Hint::GdUnstable {
+                lr, l, coupling, ..
+            } => coupling.lambda_max(lr, l, 2.0),
+            Hint::Momentum {
+                lr,
+                l,
+                coupling,
+                bound,
+                ..
+            }
+            | Hint::Nesterov {
+                lr,
+                l,
+                coupling,
+                bound,
+                ..
+            } => coupling.lambda_max(lr, l, bound),
+            _ => None,
+        }
+    }
+
+    /// Whether the run works with λ = 0, all else unchanged: a rerun
+    /// said so ([`NoDecay::Works`]), or the closed-form bound holds
+    /// without λ (η·(1 − τ)·L under it: [`Hint::lambda_max`] is positive).
+    pub fn works_without_decay(&self) -> bool {
+        matches!(self.no_decay(), Some(NoDecay::Works(_))) || self.lambda_max().is_some()
+    }
+
     /// The largest stable η of a hint that knows it in closed form.
     pub fn lr_bound(&self) -> Option<f64> {
         match *self {
