@@ -310,7 +310,8 @@ test('the dashed L2 isolines appear only with an Adam+L2 run shown, in white (no
   await setScene(page, { landscape: { kind: 'rosenbrock' }, steps: 20, optimizers: [{ kind: 'adam_l2', lambda: 0 }] });
   const off = await page.textContent('#state-l2 .aniso');
   assert.doesNotMatch(off, /regularized less|anisotropic/);
-  assert.match(off, /With λ = 0 there is no decay: nothing is regularized/);
+  assert.match(off, /^Adam\+L2 with λ = 0 has no decay: nothing is regularized, in either coordinate, and its steps are Adam's\.$/);
+  assert.match(await page.textContent('#state-l2 .hint'), /with λ = 0 the L2-regularized loss f \+ λ\/2·‖x‖² is f itself/);
   assert.deepEqual(errors, []);
 });
 

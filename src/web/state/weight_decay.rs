@@ -40,31 +40,41 @@ pub fn l2_section(
     )?;
     add(&sec, &el(doc, "h4", &[], Some(tr(lang, "state.l2.title")))?)?;
     if let Some(lambda) = l2_lambda {
-        let text = trf(lang, "state.l2.iso", &[&readout(lambda)]);
+        let text = if lambda == 0.0 {
+            tr(lang, "state.l2.iso0").to_string()
+        } else {
+            trf(lang, "state.l2.iso", &[&readout(lambda)])
+        };
         add(&sec, &el(doc, "p", &[("class", "hint")], Some(&text))?)?;
     }
     if let Some(x) = l2 {
         let den = x.adam_denominator();
         let rate = x.decay_rate().unwrap_or([0.0; 2]);
-        let mut text = trf(
-            lang,
-            "state.l2.aniso",
-            &[
-                &readout(den[0]),
-                &readout(den[1]),
-                &readout(rate[0]),
-                &readout(rate[1]),
-            ],
-        );
-        // Which coordinate is regularized less only when something is.
-        let verdict = match x.less_regularized() {
-            Some(c) => Some(trf(lang, "state.l2.less", &[coord(c)])),
-            None if x.spec.hyper.lambda == 0.0 => Some(tr(lang, "state.l2.off").to_string()),
-            None => None,
+        // With λ = 0 there is nothing to divide: said first and alone (a
+        // student read the division's zeros before "no decay").
+        let text = if x.spec.hyper.lambda == 0.0 {
+            tr(lang, "state.l2.off").to_string()
+        } else {
+            let text = trf(
+                lang,
+                "state.l2.aniso",
+                &[
+                    &readout(den[0]),
+                    &readout(den[1]),
+                    &readout(rate[0]),
+                    &readout(rate[1]),
+                ],
+            );
+            // Which coordinate is regularized less only when one is.
+            match x.less_regularized() {
+                Some(c) => format!(
+                    "{text}{}{}",
+                    gap(lang),
+                    trf(lang, "state.l2.less", &[coord(c)])
+                ),
+                None => text,
+            }
         };
-        if let Some(v) = verdict {
-            text = format!("{text}{}{v}", gap(lang));
-        }
         let p = el(
             doc,
             "p",

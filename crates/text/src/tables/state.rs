@@ -105,7 +105,11 @@ pub const EN: crate::Table = &[
     ),
     (
         "state.l2.off",
-        "With λ = 0 there is no decay: nothing is regularized, in either coordinate.",
+        "Adam+L2 with λ = 0 has no decay: nothing is regularized, in either coordinate, and its steps are Adam's.",
+    ),
+    (
+        "state.l2.iso0",
+        "Dashed lines: with λ = 0 the L2-regularized loss f + λ/2·‖x‖² is f itself.",
     ),
     (
         "state.l2.settled",
@@ -215,7 +219,11 @@ pub const ZH: crate::Table = &[
     ),
     (
         "state.l2.off",
-        "λ = 0 时没有权重衰减：两个方向都不被正则化。",
+        "λ = 0 的 Adam+L2 没有权重衰减：两个方向都不被正则化，它的每一步就是 Adam 的步。",
+    ),
+    (
+        "state.l2.iso0",
+        "虚线：λ = 0 时，L2 正则化后的损失函数 f + λ/2·‖x‖² 就是 f 本身。",
     ),
     (
         "state.l2.settled",
