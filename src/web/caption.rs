@@ -1,6 +1,7 @@
-//! A lesson's caption on a phone and presenting: its first four lines, the
-//! rest behind **Show all** (a 360 × 640 phone's thirteen-line captions had
-//! pushed ▶ below the screen while they said "press ▶"; lesson 10's ten
+//! A lesson's caption on a phone and presenting: its first four lines (two
+//! in a window under 500 px tall), the rest behind **Show all** (a 360 ×
+//! 640 phone's thirteen-line captions had pushed ▶ below the screen while
+//! they said "press ▶"; lesson 10's ten
 //! lines left a 352 px figure on a 1920×1080 projector). The clamp is CSS
 //! (`#lesson-caption:not(.open)`); this is the button. Like a
 //! `<details>`, it is the page's view, not the scene: a new lesson opens

@@ -253,6 +253,40 @@ test('a phone shows a caption\'s first lines and ▶, the rest behind Show all',
   }
 });
 
+// A short window — a phone on its side (844×390), a 1366×768 laptop at
+// 200 % zoom (683×384) — showed the whole caption over a third of the
+// figure and no time bar: its first two lines there, Show all at the top
+// right (the title's line clear of it), the plot on screen.
+test('a short window shows a caption\'s first two lines, Show all beside the title, and the plot in view', async (t) => {
+  for (const [ctx, lang] of [
+    [{ viewport: { width: 844, height: 390 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true }, 'zh'],
+    [{ viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 }, 'en'],
+  ]) {
+    const { page, errors } = await open(t, ctx, `?lesson=3&lang=${lang}`);
+    const look = () => page.evaluate(() => {
+      const p = document.getElementById('lesson-text');
+      const b = document.getElementById('lesson-more').getBoundingClientRect();
+      const title = document.getElementById('lesson-title').getBoundingClientRect();
+      const lines = Math.round(p.clientHeight / parseFloat(getComputedStyle(p).lineHeight));
+      const plot = document.getElementById('plot').getBoundingClientRect();
+      return { clipped: p.scrollHeight > p.clientHeight + 1, lines, seen: (Math.min(plot.bottom, innerHeight) - plot.top) / plot.height,
+        button: [b.top, b.height], overlap: b.left < title.right && b.bottom > title.top && b.top < title.bottom };
+    });
+    let c = await look();
+    const size = `${ctx.viewport.width}×${ctx.viewport.height}`;
+    assert.deepEqual([c.clipped, c.lines, c.overlap], [true, 2, false], `${size}: ${JSON.stringify(c)}`);
+    // (The figure's least height, 220 px, may reach past a 384 px window
+    // whose header wraps; the whole caption left half of it off screen.)
+    assert.ok(c.seen >= 0.9, `${size}: ${Math.round(100 * c.seen)} % of the plot in view`);
+    assert.ok(c.button[1] >= (ctx.hasTouch ? 44 : 30), `${size}: the button is ${c.button[1]} px tall`);
+    await (ctx.hasTouch ? page.tap('#lesson-more') : page.click('#lesson-more'));
+    c = await look();
+    assert.equal(c.clipped, false, `${size}: shown whole`);
+    noErrors(errors);
+    await page.context().close();
+  }
+});
+
 // A student's trial (2026-12-06): at 360×640 the time bar wrapped to a
 // third row and the steps field's bottom stood at 662 px; four-digit
 // steps wrapped at 390 too. Two rows: the buttons, then the scrubber, the
