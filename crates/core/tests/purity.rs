@@ -139,13 +139,47 @@ fn offences(text: &str) -> Vec<String> {
     bad
 }
 
+/// The file of the module that declares `file`'s module (`a/mod.rs` or
+/// `a.rs` for `a/b.rs`; for `a/b/mod.rs`, the same for `a/b`).
+fn parent_module(file: &Path) -> Option<(PathBuf, String)> {
+    let mut dir = file.parent()?;
+    let mut name = file.file_stem()?.to_string_lossy().into_owned();
+    if name == "mod" {
+        name = dir.file_name()?.to_string_lossy().into_owned();
+        dir = dir.parent()?;
+    }
+    [
+        dir.join("mod.rs"),
+        dir.with_extension("rs"),
+        dir.join("lib.rs"),
+    ]
+    .into_iter()
+    .find(|p| p.is_file())
+    .map(|p| (p, name))
+}
+
+/// Whether `file` is a `#[cfg(test)]` module in a file of its own
+/// (`#[cfg(test)] mod tests;`), or inside one: left out as an inline
+/// `#[cfg(test)]` module is.
+fn test_only(file: &Path) -> bool {
+    let Some((parent, name)) = parent_module(file) else {
+        return false;
+    };
+    let text = std::fs::read_to_string(&parent).expect("readable source");
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let declared = lines.windows(2).any(|w| {
+        w[0] == "#[cfg(test)]" && w[1].trim_start_matches("pub ") == format!("mod {name};")
+    });
+    declared || (parent != file && !parent.ends_with("lib.rs") && test_only(&parent))
+}
+
 #[test]
 fn the_core_has_no_sentences() {
     let mut files = Vec::new();
     rust_files(&manifest_dir().join("src"), &mut files);
     assert!(files.len() > 20, "only {} files found", files.len());
     let mut bad = Vec::new();
-    for f in &files {
+    for f in files.iter().filter(|f| !test_only(f)) {
         let text = std::fs::read_to_string(f).expect("readable source");
         for o in offences(&text) {
             bad.push(format!("{}: {o}", f.display()));
@@ -187,4 +221,38 @@ fn the_core_does_not_depend_on_the_browser() {
             "crates/core/Cargo.toml depends on {dep}"
         );
     }
+}
+
+#[test]
+fn a_test_module_in_a_file_of_its_own_is_left_out_and_no_other() {
+    let dir = std::env::temp_dir().join(format!("gradscape-purity-{}", std::process::id()));
+    for d in ["url/tests", "params"] {
+        std::fs::create_dir_all(dir.join(d)).unwrap();
+    }
+    for (f, text) in [
+        ("lib.rs", "pub mod params;\npub mod url;\n"),
+        ("url/mod.rs", "mod page;\n\n#[cfg(test)]\nmod tests;\n"),
+        ("url/page.rs", ""),
+        ("url/tests/mod.rs", "mod page;\n"),
+        ("url/tests/page.rs", ""),
+        ("params.rs", "mod press;\n#[cfg(test)]\nmod tests;\n"),
+        ("params/press.rs", ""),
+        ("params/tests.rs", ""),
+    ] {
+        std::fs::write(dir.join(f), text).unwrap();
+    }
+    let left_out: Vec<bool> = [
+        "url/tests/page.rs",
+        "url/tests/mod.rs",
+        "params/tests.rs",
+        "url/page.rs",
+        "url/mod.rs",
+        "params/press.rs",
+        "lib.rs",
+    ]
+    .iter()
+    .map(|f| test_only(&dir.join(f)))
+    .collect();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(left_out, [true, true, true, false, false, false, false]);
 }
