@@ -3,11 +3,7 @@
 use super::dirty::Dirty;
 use super::model::{Drag, FieldId, GlobalError, Model, Rule, StepsFrom};
 use super::msg::Msg;
-use crate::landscape::{Edge, Expr, Landscape};
-use crate::lesson::{lesson, LESSONS};
-use crate::optim::OptSpec;
-use crate::scene::Scene;
-use gradscape_core::geometry::fit_runs;
+use crate::landscape::{Expr, Landscape};
 
 pub use crate::optim::MAX_OPTIMIZERS;
 
@@ -134,34 +130,9 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             erased,
         } => typing::typed(m, field, &text, erased),
         Msg::Paused { field, text } => typing::paused(m, field, &text),
-        Msg::AddOpt(kind) => {
-            if m.scene.optimizers.len() >= MAX_OPTIMIZERS {
-                m.error = Some(GlobalError::AddMax);
-                return Dirty::ERROR;
-            }
-            m.scene
-                .optimizers
-                .push(OptSpec::new(kind, m.scene.convention));
-            all(m)
-        }
-        Msg::RemoveOpt(i) => {
-            if i >= m.scene.optimizers.len() {
-                return Dirty::NONE;
-            }
-            m.scene.optimizers.remove(i);
-            if i < m.hidden.len() {
-                m.hidden.remove(i);
-            }
-            all(m)
-        }
-        Msg::ResetOpt(i) => {
-            let Some(s) = m.scene.optimizers.get_mut(i) else {
-                return Dirty::NONE;
-            };
-            *s = OptSpec::new(s.kind, m.scene.convention);
-            m.sched_errors.retain(|e| e.i != i);
-            cards::clear_card_error(m, i) | Dirty::CARD_VALUES | Dirty::SCHEDULE | runs(m)
-        }
+        Msg::AddOpt(kind) => cards::add(m, kind),
+        Msg::RemoveOpt(i) => cards::remove(m, i),
+        Msg::ResetOpt(i) => cards::reset(m, i),
         Msg::SetSurface(l) => {
             if let Landscape::Expr(_) = l {
                 // Open the current surface as a formula to edit: the same
@@ -178,86 +149,12 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             all(m)
         }
         Msg::SetSurfaceParam { key, v } => surface::set(m, key, v),
-        Msg::SetFormula(text) => match Expr::parse(&text) {
-            Ok(e) => {
-                (m.expr_error, m.expr_error_held) = (None, false);
-                if m.scene.landscape == Landscape::Expr(e.clone()) {
-                    return Dirty::FORMULA;
-                }
-                m.scene.landscape = Landscape::Expr(e);
-                Dirty::FORMULA | Dirty::PAUSE | runs(m)
-            }
-            // Most keys of a formula typed leave it unfinished (`0.1*x^`,
-            // `… +`): its message waits for a pause, or Enter, instead of
-            // flashing at each key (an error already shown goes while the
-            // student types on, as a number field's does).
-            Err(e) => {
-                (m.expr_error, m.expr_error_held) = (Some((text, e)), true);
-                // Every key moves the pause's end (`Later::Typing`), the
-                // keys that leave the formula unfinished too: its one pause
-                // shows the error and settles the formula in effect.
-                Dirty::FORMULA | Dirty::PAUSE
-            }
-        },
-        // The formula in effect is settled by `recorded`; here a held
-        // error is shown.
-        Msg::FormulaPaused => {
-            if m.expr_error.is_none() || !m.expr_error_held {
-                return Dirty::NONE;
-            }
-            m.expr_error_held = false;
-            Dirty::FORMULA
-        }
-        // Enter, or the field left, on a formula that does not parse: the
-        // surface the edit last paused on (what the figure showed), else
-        // the one from before the edit — not the last prefix that parsed
-        // on the way (`0.1` of `0.1x^2+2y^2`, a flat plane, in the link too).
-        Msg::FormulaDone(text) => match Expr::parse(&text) {
-            Ok(_) => {
-                m.history.close_if(crate::app::history::Gesture::Formula);
-                Dirty::NONE
-            }
-            Err(e) => {
-                let d = undo::refused(m, crate::app::history::Gesture::Formula);
-                (m.expr_error, m.expr_error_held) = (Some((text, e)), false);
-                d | Dirty::FORMULA
-            }
-        },
-        // Escape: the surface and the formula from before the edit, its
-        // error gone (the field shows that formula again).
-        Msg::FormulaCancel => {
-            let d = undo::abandoned(m, crate::app::history::Gesture::Formula);
-            (m.expr_error, m.expr_error_held) = (None, false);
-            d | Dirty::FORMULA | Dirty::GLOBALS
-        }
-        Msg::SetViewFields(v) => {
-            let mut value = m.scene.to_value();
-            value["view"] = serde_json::json!({"x": [v.x0, v.x1], "y": [v.y0, v.y1]});
-            match Scene::from_value(&value) {
-                Ok(s) => {
-                    m.error = None;
-                    m.scene.view = s.view;
-                    Dirty::ERROR | Dirty::VIEW
-                }
-                Err(e) => {
-                    // The edge typed is the one that differs from the window in effect.
-                    let now = m.scene.view();
-                    let edge = Edge::ALL.into_iter().find(|e| e.get(&v) != e.get(&now));
-                    m.error = Some(GlobalError::Scene(e, edge.map(FieldId::View)));
-                    Dirty::ERROR
-                }
-            }
-        }
-        Msg::SetConvention(c) => {
-            m.scene.optimizers = m
-                .scene
-                .optimizers
-                .iter()
-                .map(|s| cards::convert(s, c))
-                .collect();
-            m.scene.convention = c;
-            all(m)
-        }
+        Msg::SetFormula(text) => formula::set(m, text),
+        Msg::FormulaPaused => formula::paused(m),
+        Msg::FormulaDone(text) => formula::done(m, text),
+        Msg::FormulaCancel => formula::cancel(m),
+        Msg::SetViewFields(v) => view::set_fields(m, v),
+        Msg::SetConvention(c) => cards::set_convention(m, c),
         Msg::SetSteps(v) => ruled(m, Rule::Steps, v),
         Msg::SetSigma(v) => ruled(m, Rule::Sigma, v),
         Msg::SetSeed(v) => ruled(m, Rule::Seed, v),
@@ -273,119 +170,28 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         } => pointer::down(m, id, x, y, kind, modified),
         Msg::PointerMove { id, x, y } => pointer::moved(m, id, x, y),
         Msg::PointerUp { id, x, y, click } => pointer::up(m, id, x, y, click),
-        Msg::Zoom { x, y, factor } => {
-            let v = m.scene.view();
-            pointer::zoom_at(m, x, y, factor, v) | Dirty::SETTLE
-        }
-        Msg::ZoomCentre(factor) => {
-            let v = m.scene.view();
-            let (x, y) = (m.canvas.w / 2.0, m.canvas.h / 2.0);
-            pointer::zoom_at(m, x, y, factor, v) | Dirty::SETTLE
-        }
-        Msg::PanBy { fx, fy } => {
-            let v = m.scene.view();
-            let (dx, dy) = (fx * v.width(), fy * v.height());
-            let moved = crate::landscape::View {
-                x0: v.x0 + dx,
-                x1: v.x1 + dx,
-                y0: v.y0 + dy,
-                y1: v.y1 + dy,
-            };
-            pointer::set_view(m, moved) | Dirty::SETTLE
-        }
-        Msg::ResetView => {
-            m.scene.view = None;
-            Dirty::VIEW
-        }
+        Msg::Zoom { x, y, factor } => view::zoom(m, x, y, factor),
+        Msg::ZoomCentre(factor) => view::zoom_centre(m, factor),
+        Msg::PanBy { fx, fy } => view::pan_by(m, fx, fy),
+        Msg::ResetView => view::reset(m),
         Msg::RestoreLesson => match m.lesson {
             Some(_) => apply(m, Msg::SetLesson(m.lesson)),
             None => Dirty::NONE,
         },
         // Handled by `update` before any change.
         Msg::Undo | Msg::Redo | Msg::EndGesture => Dirty::NONE,
-        Msg::FitView => {
-            let shown = m
-                .runs
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !m.hidden.get(*i).copied().unwrap_or(false));
-            let home = m.scene.landscape.default_view();
-            // At step 0 no trail is drawn yet, only the start: the trails
-            // to come (a window of span 1 about the start hid the whole
-            // figure; F is a slide program's full-screen key).
-            let upto = if m.t == 0 { m.horizon() } else { m.t };
-            match fit_runs(
-                shown.map(|(_, r)| r.points.as_slice()),
-                m.scene.start,
-                upto,
-                home,
-            ) {
-                Some(v) => {
-                    m.scene.view = Some(v);
-                    Dirty::VIEW
-                }
-                None => Dirty::NONE,
-            }
-        }
-        Msg::TogglePlay => {
-            if m.playing {
-                m.playing = false;
-                return Dirty::STEP | quiz::arrived(m);
-            }
-            if m.t >= m.horizon() {
-                m.t = 0;
-            }
-            m.playing = true;
-            m.clock.restart();
-            Dirty::STEP | Dirty::ANIMATE
-        }
-        Msg::Step(d) | Msg::StepHeld(d) => {
-            // Presenting a lesson, → at its last step (← at step 0) turns
-            // to the next (previous) lesson, as a clicker's arrows turn a
-            // slide deck's pages: a lesson that opens at its end left the
-            // arrow clicker dead. Not a held key's repeat.
-            let at_end = if d > 0 { m.t >= m.horizon() } else { m.t == 0 };
-            let pressed = matches!(msg, Msg::Step(_));
-            if pressed && m.present && m.lesson.is_some() && m.quiz.is_none() && d != 0 && at_end {
-                return apply(m, Msg::StepLesson(d.signum()));
-            }
-            let t = (m.t as i64).saturating_add(d).max(0) as usize;
-            seek(m, t)
-        }
-        Msg::Seek(t) => seek(m, t),
+        Msg::FitView => view::fit(m),
+        Msg::TogglePlay => time::toggle_play(m),
+        Msg::Step(d) | Msg::StepHeld(d) => time::step(m, d, matches!(msg, Msg::Step(_))),
+        Msg::Seek(t) => time::seek(m, t),
         // Not a quiz's reveal: paused, it waits for ▶, which a clicker
         // does not have (PageDown reveals, then turns the lesson).
         Msg::Pause if m.playing && !m.quiz.as_ref().is_some_and(|q| q.before_reveal()) => {
-            seek(m, m.t)
+            time::seek(m, m.t)
         }
         Msg::Pause => Dirty::NONE,
-        Msg::Tick(ts) => {
-            if !m.playing {
-                return Dirty::NONE;
-            }
-            let mut d = Dirty::NONE;
-            let due = m.clock.due(ts);
-            if due > 0 {
-                // A quiz holds the cursor at what it lets the page show.
-                m.t = (m.t + due).min(m.horizon());
-                if m.t >= m.horizon() {
-                    m.playing = false;
-                }
-                d = Dirty::STEP | quiz::arrived(m);
-            }
-            if m.playing {
-                d |= Dirty::ANIMATE;
-            }
-            d
-        }
-        Msg::SetSpeed(v) => {
-            m.clock.speed = if v.is_finite() {
-                v.clamp(0.1, 10000.0)
-            } else {
-                5.0
-            };
-            Dirty::NONE
-        }
+        Msg::Tick(ts) => time::tick(m, ts),
+        Msg::SetSpeed(v) => time::set_speed(m, v),
         Msg::ShowRun { i, on } => match m.hidden.get_mut(i) {
             Some(h) => {
                 *h = !on;
@@ -393,43 +199,8 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             }
             None => Dirty::VIEW,
         },
-        Msg::SetLesson(id) => {
-            m.lesson = id.filter(|&n| lesson(n).is_some());
-            if let Some(l) = m.lesson.and_then(lesson) {
-                m.playing = false;
-                // A drag or pinch under way was on the figure left (PageDown
-                // mid-drag carried its window into the new lesson).
-                m.drag = Drag::None;
-                m.pinch = None;
-                let (scene, t) = l.opening();
-                m.scene = scene;
-                m.hidden.clear();
-                m.t = t;
-            }
-            // After its reveal, the next lesson ends the quiz.
-            let quiz = if m.quiz.take().is_some() {
-                Dirty::QUIZ
-            } else {
-                Dirty::NONE
-            };
-            // Back returns to the lesson before.
-            Dirty::LESSON | Dirty::LESSON_PANELS | Dirty::NEW_ENTRY | quiz | all(m)
-        }
-        Msg::StepLesson(delta) => {
-            // The clicker stops at the first and the last lesson (going
-            // round from the last to the first, in front of a class, was a
-            // jump nobody asked for); from free play it enters at either end.
-            let n = LESSONS.len() as i64;
-            let next = match m.lesson {
-                Some(c) => (c as i64 + delta).clamp(1, n),
-                None if delta > 0 => 1,
-                None => n,
-            };
-            if m.lesson == Some(next as usize) {
-                return Dirty::NONE;
-            }
-            apply(m, Msg::SetLesson(Some(next as usize)))
-        }
+        Msg::SetLesson(id) => lesson::set(m, id),
+        Msg::StepLesson(delta) => lesson::step(m, delta),
         Msg::SetLang(lang) => {
             m.lang = lang;
             // Everything is worded again; a formula error on screen stays.
@@ -438,7 +209,7 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
             (m.expr_error, m.expr_error_held) = kept;
             Dirty::WORDS | Dirty::LESSON | d
         }
-        Msg::OpenLink(link) => open_link(m, *link),
+        Msg::OpenLink(link) => link::open(m, *link),
         Msg::LoadScene(scene) => {
             m.scene = scene;
             m.hidden.clear();
@@ -483,38 +254,6 @@ fn apply(m: &mut Model, msg: Msg) -> Dirty {
         Msg::QuizReveal => quiz::reveal(m),
         Msg::QuizRetry => quiz::retry(m),
     }
-}
-
-/// What link `l` opens, in place of the page's state: the scene, step
-/// and lesson as one undoable change (recorded by [`update`]), and the
-/// language and presenter mode as it says.
-fn open_link(m: &mut Model, l: crate::app::link::Link) -> Dirty {
-    let mut d = Dirty::LESSON | Dirty::LESSON_PANELS | Dirty::QUIZ | Dirty::NOTICES;
-    if m.lang != l.lang {
-        m.lang = l.lang;
-        d |= Dirty::WORDS;
-    }
-    if m.present != l.present {
-        m.present = l.present;
-        d |= Dirty::PRESENT;
-    }
-    m.playing = false;
-    // Back in the middle of a drag or pinch: it was on the figure left.
-    m.drag = Drag::None;
-    m.pinch = None;
-    m.lesson = l.lesson;
-    m.scene = l.scene;
-    m.hidden = l.hidden;
-    m.t = l.t;
-    m.quiz = None;
-    d |= all(m);
-    m.quiz_notices = l.quiz_notices;
-    let quiz = crate::app::link::answerable(l.quiz, &m.runs, &mut m.quiz_notices);
-    if quiz.is_some() {
-        d |= quiz::set(m, quiz);
-    }
-    m.notices = l.notices;
-    d
 }
 
 /// Replay; what that redraws.
@@ -578,21 +317,19 @@ pub(super) fn ruled(m: &mut Model, rule: Rule, v: f64) -> Dirty {
         Dirty::ERROR
     }
 }
-fn seek(m: &mut Model, t: usize) -> Dirty {
-    m.playing = false;
-    // Before a quiz's reveal nothing past its step can be reached.
-    m.t = t.min(m.horizon());
-    Dirty::STEP | quiz::arrived(m)
-}
-
 mod cards;
+mod formula;
+mod lesson;
+mod link;
 mod locks;
 mod pointer;
 mod quiz;
 mod schedule;
 pub mod surface;
+mod time;
 mod typing;
 mod undo;
+mod view;
 
 pub use cards::set_hyper;
 

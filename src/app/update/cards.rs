@@ -1,5 +1,6 @@
 //! The optimizer cards' messages: a typed or slid hyper-parameter, a switch,
-//! the momentum map's click, text that is not a number.
+//! the momentum map's click, text that is not a number; a card added,
+//! removed or reset, every card converted to another convention.
 
 use super::{all, runs};
 use crate::app::dirty::Dirty;
@@ -284,4 +285,45 @@ pub(super) fn drop_error(m: &mut Model, f: FieldId) -> Dirty {
         d |= Dirty::ERROR;
     }
     d
+}
+
+/// A card of `kind` added (at most [`MAX_OPTIMIZERS`]).
+pub(super) fn add(m: &mut Model, kind: OptKind) -> Dirty {
+    if m.scene.optimizers.len() >= MAX_OPTIMIZERS {
+        m.error = Some(GlobalError::AddMax);
+        return Dirty::ERROR;
+    }
+    m.scene
+        .optimizers
+        .push(OptSpec::new(kind, m.scene.convention));
+    all(m)
+}
+
+/// Card `i` removed, with its legend entry's switch.
+pub(super) fn remove(m: &mut Model, i: usize) -> Dirty {
+    if i >= m.scene.optimizers.len() {
+        return Dirty::NONE;
+    }
+    m.scene.optimizers.remove(i);
+    if i < m.hidden.len() {
+        m.hidden.remove(i);
+    }
+    all(m)
+}
+
+/// Card `i` back to its kind's defaults in the convention.
+pub(super) fn reset(m: &mut Model, i: usize) -> Dirty {
+    let Some(s) = m.scene.optimizers.get_mut(i) else {
+        return Dirty::NONE;
+    };
+    *s = OptSpec::new(s.kind, m.scene.convention);
+    m.sched_errors.retain(|e| e.i != i);
+    clear_card_error(m, i) | Dirty::CARD_VALUES | Dirty::SCHEDULE | runs(m)
+}
+
+/// Every card converted to convention `c`.
+pub(super) fn set_convention(m: &mut Model, c: Convention) -> Dirty {
+    m.scene.optimizers = m.scene.optimizers.iter().map(|s| convert(s, c)).collect();
+    m.scene.convention = c;
+    all(m)
 }

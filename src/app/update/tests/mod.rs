@@ -4,8 +4,10 @@ use super::*;
 use crate::app::Canvas;
 use crate::app::{CardError, Field, GlobalError, Rule};
 use crate::landscape::View;
-use crate::optim::{Convention, FlagKey, HyperKey, OptKind, MAX_OPTIMIZERS};
+use crate::lesson::{lesson, LESSONS};
+use crate::optim::{Convention, FlagKey, HyperKey, OptKind, OptSpec, MAX_OPTIMIZERS};
 use crate::params::ParamInfo;
+use crate::scene::Scene;
 use gradscape_text::Lang;
 
 mod cards;
