@@ -54,6 +54,7 @@ fn walk(
         lr: lrs,
         momentum: vec![],
         stop: w.stop(),
+        left: w.left(),
     }
 }
 
@@ -78,6 +79,36 @@ fn newton_reaches_the_bowls_minimum_in_one_step() {
     );
     assert_eq!(t.points[1], [-2.5, -1.0]);
     assert_eq!(t.points[2], [-1.25, -0.5]);
+}
+
+// A trial: Newton on Rastrigin from the default start settles by step 5
+// at a maximum, f 51 → 82.7; the legend said "diverging: loss ×1.61" in
+// red beside the message "ends at a maximum". Settled is not diverging.
+#[test]
+fn newton_settled_on_a_maximum_higher_than_its_start_is_not_diverging() {
+    let s = Scene::from_json(
+        r#"{"landscape": {"kind": "rastrigin"}, "steps": 20, "optimizers": [{"kind": "newton", "lr": 1}]}"#,
+    )
+    .unwrap();
+    let t = &gradscape::run::simulate(&s).unwrap()[0];
+    assert!(
+        t.loss[20] > 1.5 * t.loss[0],
+        "{} → {}",
+        t.loss[0],
+        t.loss[20]
+    );
+    let d = diagnose(&s.landscape, t);
+    assert_eq!(d.health, Health::Ok, "{d:?}");
+    assert!(
+        matches!(
+            d.hint,
+            Some(Hint::NotMinimum {
+                kind: Stationary::Maximum,
+                ..
+            })
+        ),
+        "{d:?}"
+    );
 }
 
 #[test]

@@ -105,12 +105,18 @@ pub fn diagnose(landscape: &Landscape, t: &Trajectory) -> Diagnosis {
     let slow = (t.stop == Stop::Completed && last > first)
         .then(|| slowly(landscape, t, first, last))
         .flatten();
+    // Settled where ∇f = 0 but not at a minimum (Newton on Rastrigin:
+    // f 51 → 82.7 by step 5, then still): said so, not "diverging".
+    let off_minimum = (t.stop == Stop::Completed)
+        .then(|| ends_off_minimum(landscape, t))
+        .flatten();
     let health = match t.stop {
         Stop::Diverged { step } => Health::Diverged { step },
         Stop::Fault { step, fault } => Health::Stopped { step, fault },
         Stop::Completed
             if edge.is_none()
                 && slow.is_none()
+                && off_minimum.is_none()
                 && t.loss.len() > 1
                 && last > first
                 && growth_of(first, last) > 1.5
@@ -132,7 +138,7 @@ pub fn diagnose(landscape: &Landscape, t: &Trajectory) -> Diagnosis {
                 y: p[1],
             })
         }
-        (_, Stop::Completed) => match ends_off_minimum(landscape, t) {
+        (_, Stop::Completed) => match off_minimum {
             Some(h) => Some(h),
             None if health == Health::Ok => falls_away(landscape, t)
                 // (Under a schedule η_t is not η: only the runs it stops.)
@@ -215,11 +221,19 @@ fn falls_away(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
     };
     // (A plane's equal falls differ in their last bits.)
     let falling = first.is_finite() && b - c >= (a - b) * (1.0 - 1e-9) && a - b > 0.0;
-    let deep = *c < first - BOTTOMLESS * first.abs().max(1.0);
+    let deep = |v: f64| v < first - BOTTOMLESS * first.abs().max(1.0);
     let bottomless = landscape.bounded_below() == Some(false);
-    (falling && (deep || bottomless)).then(|| Hint::Unbounded {
+    // A step that left the finite world far down (L-BFGS's line search
+    // leaps down the saddle to |x| ≈ 4e12, f ≈ −1.8e25, from a loss that
+    // fell by less than the step before): a fall, whatever η.
+    let leapt = t
+        .left
+        .map(|l| l.loss)
+        .filter(|&v| first.is_finite() && v < *c && deep(v));
+    let last = leapt.unwrap_or(*c);
+    (falling && (deep(*c) || bottomless) || leapt.is_some()).then(|| Hint::Unbounded {
         first,
-        last: *c,
+        last,
         nowhere: bottomless,
         lambda_min: t
             .spec
@@ -307,13 +321,15 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
     let h = &t.spec.hyper;
     let lr = h.lr;
     // Under a schedule the base η is not what went too far (a cyclic
-    // schedule's peak 1.2 over η = 0.6): the largest rate a step used is.
-    // (A run stopped at its first step used none: its base η then.)
+    // schedule's peak 1.2 over η = 0.6): the largest rate a step used is,
+    // the step that left included (StepLR's ×3 every 2 steps left at
+    // η = 97.2, after 32.4).
     let scheduled = t.spec.schedule.is_some();
     let peak = match t
         .lr
         .iter()
         .copied()
+        .chain(t.left.map(|l| l.lr))
         .filter(|v| v.is_finite())
         .reduce(f64::max)
     {
@@ -473,6 +489,24 @@ mod tests {
         }
         // Without a schedule the bound's own words, as before.
         assert!(matches!(h[1], Some(Hint::GdUnstable { lr, .. }) if lr == 0.6));
+        // The step that left counts: StepLR ×3 every 2 steps from η = 0.4
+        // left at step 11 with 0.4·3⁵ = 97.2; the steps kept reached 32.4.
+        let h = hints(
+            r#"{"landscape": {"kind": "quadratic", "a": 0.1, "b": 2}, "start": [-5, -2], "steps": 20, "convention": "d2l",
+                "optimizers": [{"kind": "gd", "lr": 0.4, "schedule": {"kind": "step", "step_size": 2, "gamma": 3}}]}"#,
+        );
+        match h[0] {
+            Some(Hint::Diverged {
+                lr,
+                scheduled: true,
+                step,
+                ..
+            }) => {
+                assert_eq!(step, 11);
+                assert!((lr - 0.4 * 3f64.powi(5)).abs() < 1e-9, "{lr}");
+            }
+            ref other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -536,6 +570,18 @@ mod tests {
             assert!(
                 matches!(h[0], Some(Hint::Unbounded { first, last, .. }) if last < first - 1e6),
                 "{land} GD: {h:?}"
+            );
+        }
+        // L-BFGS's line search leaps down the saddle past 1e12 (to f ≈
+        // −1.8e25) from a loss that fell by less than the step before: the
+        // surface, at η = 1 and 0.1 alike (it was told "η = 1 is too large").
+        for lr in [1.0, 0.1] {
+            let h = hints(&format!(
+                r#"{{"landscape": {{"kind": "saddle"}}, "steps": 20, "optimizers": [{{"kind": "lbfgs", "lr": {lr}, "line_search": "strong_wolfe"}}]}}"#
+            ));
+            assert!(
+                matches!(h[0], Some(Hint::Unbounded { last, nowhere: true, .. }) if last < -1e20),
+                "L-BFGS η = {lr}: {h:?}"
             );
         }
         // A bowl diverging upwards keeps its reason; a run that settles

@@ -83,6 +83,21 @@ pub struct Trajectory {
     pub momentum: Vec<f64>,
     /// Completed, diverged or faulted.
     pub stop: Stop,
+    /// The step that left the finite world, for a diverged run: what the
+    /// last point does not show.
+    pub left: Option<Left>,
+}
+
+/// The step a diverged run did not keep: the rate it used (under a
+/// schedule, not in [`Trajectory::lr`]) and f where it landed (a line
+/// search's leap down a saddle to |x| ≈ 4e12: f ≈ −1.8e25, finite; NaN or
+/// ±∞ where f is not).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Left {
+    /// η_t of that step.
+    pub lr: f64,
+    /// f at the point it reached.
+    pub loss: f64,
 }
 
 /// A failure to run a scene (a hyper-parameter out of range), as a scene
@@ -133,6 +148,8 @@ pub struct Walker {
     stopped: Option<usize>,
     /// Why, when a block could not take the step.
     fault: Option<Fault>,
+    /// The step that left the finite world, when one did.
+    left: Option<Left>,
     fields: Vec<StateField>,
     scratch: Vec<StateField>,
 }
@@ -183,6 +200,7 @@ impl Walker {
             t: 0,
             stopped: if ok { None } else { Some(0) },
             fault: None,
+            left: None,
             fields: Vec::new(),
             scratch: Vec::new(),
         }
@@ -223,6 +241,7 @@ impl Walker {
             && self.scratch.iter().all(|s| finite2(s.value));
         if !ok {
             self.stopped = Some(t);
+            self.left = Some(Left { lr, loss: f });
             return None;
         }
         std::mem::swap(&mut self.fields, &mut self.scratch);
@@ -268,6 +287,11 @@ impl Walker {
     /// Why a block stopped the walk, when one did.
     pub fn fault(&self) -> Option<Fault> {
         self.fault
+    }
+
+    /// The step that left the finite world, when one did.
+    pub fn left(&self) -> Option<Left> {
+        self.left
     }
 
     /// η for the next step (what the schedule holds now).
@@ -338,6 +362,7 @@ pub fn run_one_with(
         lr,
         momentum,
         stop: walk.stop(),
+        left: walk.left(),
     })
 }
 

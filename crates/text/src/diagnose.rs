@@ -82,6 +82,9 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
 
 fn hint_body(h: &Hint, lang: Lang) -> String {
     let f = |v: f64| fmt_num(v);
+    // The card's η as typed; a schedule's computed η_t in 4 digits (StepLR's
+    // 0.4·3⁴ is 32.400000000000006 in full).
+    let rate = |v: f64, scheduled: bool| if scheduled { prose(v) } else { f(v) };
     let below = |v: f64| prose(floor_sig(v, 4));
     match *h {
         Hint::UndefinedStart => tr(lang, "hint.undefined-start").into(),
@@ -104,7 +107,7 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
                 } else {
                     "hint.expr-left"
                 },
-                &[&step.to_string(), &f(lr)],
+                &[&step.to_string(), &rate(lr, scheduled)],
             ),
             calmer,
             scheduled,
@@ -240,7 +243,7 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
                 } else {
                     "hint.diverged"
                 },
-                &[&f(lr), &step.to_string()],
+                &[&rate(lr, scheduled), &step.to_string()],
             ),
             calmer,
             scheduled,
@@ -299,7 +302,7 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
             Some(lr) => trf(
                 lang,
                 "hint.cycle-scheduled",
-                &[&steps.to_string(), &period.to_string(), &f(lr)],
+                &[&steps.to_string(), &period.to_string(), &prose(lr)],
             ),
         },
         Hint::AtEdge {
@@ -376,7 +379,7 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
                 } else {
                     "hint.grew"
                 },
-                &[&prose(first), &prose(last), &f(lr)],
+                &[&prose(first), &prose(last), &rate(lr, scheduled)],
             ),
             calmer,
             scheduled,

@@ -108,6 +108,7 @@ pub fn run_at(t: &Trajectory, k: usize) -> Cow<'_, Trajectory> {
         lr: t.lr[..k.min(t.lr.len())].to_vec(),
         momentum: t.momentum[..k.min(t.momentum.len())].to_vec(),
         stop: Stop::Completed,
+        left: None,
     })
 }
 
