@@ -1,4 +1,4 @@
-//! A card's η(t) chart: the rate each step used as a line in the run's
+//! A card's η(t) chart: the rate each step used as stairs in the run's
 //! colour (the cycled momentum dashed, on its own axis at the right), η's
 //! ticks, the steps along the bottom and a cursor at the step the scrubber
 //! shows with "η₁₂ = 0.15" beside it. Redrawn whole at every step (a few
@@ -160,7 +160,10 @@ fn line(ctx: &CanvasRenderingContext2d, x0: f64, y0: f64, x1: f64, y1: f64) {
     ctx.stroke();
 }
 
-/// One polyline through (step, value); a dot per point when they are few.
+/// One line through (step, value), as stairs where the steps are
+/// consecutive: a rate holds for a whole step and changes between two
+/// (StepLR's halving is a drop at its step, not a slope through rates no
+/// step used: a trial); thinned columns (a long run) joined as they are.
 fn series(
     ctx: &CanvasRenderingContext2d,
     p: &Plot,
@@ -171,13 +174,18 @@ fn series(
 ) {
     ctx.set_line_width(width);
     ctx.begin_path();
-    for (k, &(s, v)) in pts.iter().enumerate() {
+    let mut last: Option<(usize, f64)> = None;
+    for &(s, v) in pts {
         let (px, py) = (p.x(x, s as f64), p.y(y, v));
-        if k == 0 {
-            ctx.move_to(px, py);
-        } else {
-            ctx.line_to(px, py);
+        match last {
+            None => ctx.move_to(px, py),
+            Some((ls, lv)) if s == ls + 1 => {
+                ctx.line_to(px, p.y(y, lv));
+                ctx.line_to(px, py);
+            }
+            Some(_) => ctx.line_to(px, py),
         }
+        last = Some((s, v));
     }
     ctx.stroke();
     ctx.set_line_width(1.0);
