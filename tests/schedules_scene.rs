@@ -216,7 +216,12 @@ fn outputs_carry_eta_t() {
     let r = &v["runs"][0];
     assert_eq!(r["lr"], serde_json::json!([0.4, 0.2, 0.1]));
     assert_eq!(r["schedule"]["kind"], "step");
-    assert!(r["label"].as_str().unwrap().ends_with("· step decay"));
+    // The kind by what it does, and its arguments off their defaults.
+    let label = r["label"].as_str().unwrap();
+    assert!(
+        label.ends_with("· step decay (step_size=1, gamma=0.5)"),
+        "{label}"
+    );
     assert_eq!(r["state"][1]["lr"], 0.2);
     assert!(r.get("momentum").is_none());
     let csv = simulation_csv(&runs);

@@ -17,8 +17,19 @@ pub fn opt_label(spec: &OptSpec, conv: Convention, lang: Lang) -> String {
     let d = spec.kind.defaults(conv);
     let title = crate::diagnose::kind_title(spec.kind, lang);
     let mut s = format!("{title} η={}", fmt_num(h.lr));
+    // A schedule that cycles the momentum sets γ (β1, RMSProp's μ) every
+    // step: its range, not the card's value, which the run never uses.
+    let cycled = spec
+        .schedule
+        .as_ref()
+        .and_then(|sc| sc.momentum_range())
+        .zip(spec.kind.cycled_momentum());
     for &key in spec.kind.keys() {
         let changed = key.get(h) != key.get(&d);
+        if let Some(([lo, hi], c)) = cycled.filter(|&(_, c)| key == Key::Hyper(c)) {
+            s += &format!(" {}={}–{}", c.symbol(spec.kind), fmt_num(lo), fmt_num(hi));
+            continue;
+        }
         match key {
             Key::Hyper(HyperKey::Lr) => {}
             Key::Hyper(k @ HyperKey::Gamma) => {
@@ -67,6 +78,14 @@ pub fn opt_label(spec: &OptSpec, conv: Convention, lang: Lang) -> String {
     if let Some(sc) = &spec.schedule {
         s += " · ";
         s += &crate::schedule::name(sc, lang);
+        // Its arguments off their defaults, as the link writes them but
+        // spaced for reading (cosine(T_max=7) and cosine() both read
+        // "cosine annealing"); a sequence by its name alone (the preset's
+        // children would fill a line).
+        let args = gradscape_core::url::schedule_args(sc);
+        if !args.is_empty() && !matches!(sc, gradscape_core::schedule::Schedule::Sequential(_)) {
+            s += &format!(" ({})", args.replace(',', ", "));
+        }
     }
     s
 }
@@ -451,5 +470,59 @@ mod tests {
             opt_label(&g, Convention::D2l, Lang::En),
             "GD η=0.4 · one schedule after another"
         );
+    }
+
+    #[test]
+    fn a_schedule_s_label_names_its_arguments_off_default_and_what_it_does() {
+        // A trial: cosine(T_max=7) and cosine() both read "GD η=0.3 ·
+        // cosine annealing"; LinearLR from 1 to 0.01 was a "linear
+        // warm-up", ExponentialLR with γ = 1.05 an "exponential decay";
+        // momentum under CyclicLR read "γ=0.5", which it never uses.
+        use gradscape_core::scene::read_schedule;
+        let with = |kind: OptKind, json: &str| {
+            let mut g = OptSpec::new(kind, Convention::Pytorch);
+            g.hyper.lr = 0.3;
+            g.schedule =
+                Some(read_schedule(&serde_json::from_str(json).unwrap(), "schedule").unwrap());
+            (
+                opt_label(&g, Convention::Pytorch, Lang::En),
+                opt_label(&g, Convention::Pytorch, Lang::Zh),
+            )
+        };
+        let gd = |json: &str| with(OptKind::Gd, json);
+        assert_eq!(gd(r#"{"kind": "cosine"}"#).0, "GD η=0.3 · cosine annealing");
+        assert_eq!(
+            gd(r#"{"kind": "cosine", "T_max": 7}"#).0,
+            "GD η=0.3 · cosine annealing (T_max=7)"
+        );
+        assert_eq!(
+            gd(r#"{"kind": "linear", "start_factor": 1, "end_factor": 0.01}"#),
+            (
+                "GD η=0.3 · linear decay (start_factor=1, end_factor=0.01)".into(),
+                "梯度下降 η=0.3 · 线性衰减 (start_factor=1, end_factor=0.01)".into()
+            )
+        );
+        assert!(gd(r#"{"kind": "linear"}"#).0.ends_with("· linear warm-up"));
+        assert_eq!(
+            gd(r#"{"kind": "exponential", "gamma": 1.05}"#).0,
+            "GD η=0.3 · exponential growth (gamma=1.05)"
+        );
+        assert_eq!(
+            gd(r#"{"kind": "exponential", "gamma": 0.9}"#).0,
+            "GD η=0.3 · exponential decay (gamma=0.9)"
+        );
+        assert!(gd(r#"{"kind": "step", "step_size": 2, "gamma": 3}"#)
+            .0
+            .contains("· step growth ("));
+        let cyclic = r#"{"kind": "cyclic", "max_lr": 1, "step_size_up": 4}"#;
+        let (m, _) = with(OptKind::Momentum, cyclic);
+        assert!(
+            m.starts_with("Momentum η=0.3 γ=0.8–0.9 · cyclic rate ("),
+            "{m}"
+        );
+        let (a, _) = with(OptKind::Adam, r#"{"kind": "one_cycle"}"#);
+        assert!(a.starts_with("Adam η=0.3 β1=0.85–0.95 · one cycle"), "{a}");
+        let (r, _) = with(OptKind::Rmsprop, cyclic);
+        assert!(r.contains(" μ=0.8–0.9") && !r.contains("γ=0.8"), "{r}");
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::{tr, trf, Lang};
 use gradscape_core::scene::schedule_keys;
-use gradscape_core::schedule::{Schedule, ScheduleError, KINDS};
+use gradscape_core::schedule::{Basic, Schedule, ScheduleError, KINDS};
 use gradscape_core::OptKind;
 
 /// A schedule kind's name in `lang` ("cosine annealing", "余弦退火"); the
@@ -16,13 +16,29 @@ pub fn kind_name(kind: &str, lang: Lang) -> String {
 }
 
 /// The name `s` goes by in `lang`: its kind's, or "warm-up + cosine" for
-/// a sequence of the preset's shape (the name the student picked).
+/// a sequence of the preset's shape (the name the student picked); a
+/// decay's kind that rises is named for what it does (LinearLR from 1 to
+/// 0.01 is a linear decay, ExponentialLR with γ = 1.05 a growth).
 pub fn name(s: &Schedule, lang: Lang) -> String {
     if gradscape_core::scene::schedule_edit::is_warmup_cosine(s) {
-        tr(lang, "schedule.preset").to_string()
-    } else {
-        kind_name(s.kind(), lang)
+        return tr(lang, "schedule.preset").to_string();
     }
+    let key = match *s {
+        Schedule::Basic(Basic::Linear {
+            start_factor,
+            end_factor,
+            ..
+        }) if start_factor > end_factor => "schedule.kind.linear-decay",
+        Schedule::Basic(Basic::Exponential { gamma }) if gamma > 1.0 => {
+            "schedule.kind.exponential-growth"
+        }
+        Schedule::Basic(Basic::Step { gamma, .. }) if gamma > 1.0 => "schedule.kind.step-growth",
+        Schedule::Basic(Basic::MultiStep { gamma, .. }) if gamma > 1.0 => {
+            "schedule.kind.multi_step-growth"
+        }
+        _ => return kind_name(s.kind(), lang),
+    };
+    tr(lang, key).to_string()
 }
 
 /// A schedule argument's name in `lang` (torch's name stays in the JSON and

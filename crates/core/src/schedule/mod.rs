@@ -158,6 +158,15 @@ impl Schedule {
         }
     }
 
+    /// The range it cycles γ or β1 over, [base, max], when it does.
+    pub fn momentum_range(&self) -> Option<[f64; 2]> {
+        match self {
+            Schedule::Cyclic(c) if c.cycle_momentum => Some([c.base_momentum, c.max_momentum]),
+            Schedule::OneCycle(c) if c.cycle_momentum => Some([c.base_momentum, c.max_momentum]),
+            _ => None,
+        }
+    }
+
     /// Check what depends on the scene: `one_cycle` must last the scene's
     /// steps and have no empty phase (torch raises past `total_steps` and
     /// divides by zero in an empty phase). Whether the optimizer has a

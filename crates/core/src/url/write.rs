@@ -59,7 +59,7 @@ fn outward(v: f64, reach: f64) -> f64 {
         .unwrap_or(v)
 }
 
-fn val(v: &Value) -> String {
+pub(super) fn val(v: &Value) -> String {
     match v {
         // A pair of numbers (Rprop's etas, step_sizes): `0.5~1.2` (see
         // `PAIR` in mod.rs).
