@@ -43,8 +43,7 @@ pub use locks::{Group, Locks, Panel, PANELS};
 pub use page::{page_params, Embed, PageParams, PAGE_KEYS};
 use read::decode;
 pub use read::{from_query, from_query_over};
-pub use schedule::args as schedule_args;
-pub use write::{to_query, written_view, VIEW_PRECISION};
+pub use write::{schedule_args, to_query, written_view, VIEW_PRECISION};
 
 use crate::scene::SceneError;
 

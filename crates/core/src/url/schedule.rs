@@ -86,17 +86,6 @@ pub(super) fn write(v: &Value, number: &dyn Fn(&Value) -> String) -> String {
     write_value(&minimal(v), number)
 }
 
-/// The arguments of `s` that its link writes, those off their defaults,
-/// as the link writes them (`T_max=7` for `cosine(T_max=7)`; empty for
-/// `cosine()`): what tells two schedules of one kind apart.
-pub fn args(s: &crate::schedule::Schedule) -> String {
-    let w = write(&crate::scene::schedule_value(s), &super::write::val);
-    match w.split_once('(') {
-        Some((_, rest)) => rest.strip_suffix(')').unwrap_or(rest).to_string(),
-        None => String::new(),
-    }
-}
-
 /// `v` without every argument whose removal reads back the same schedule
 /// (the top level's and each `sequential` child's).
 fn minimal(v: &Value) -> Value {

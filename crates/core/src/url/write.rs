@@ -59,7 +59,18 @@ fn outward(v: f64, reach: f64) -> f64 {
         .unwrap_or(v)
 }
 
-pub(super) fn val(v: &Value) -> String {
+/// The arguments of `s` that its link writes, those off their defaults,
+/// as the link writes them (`T_max=7` for `cosine(T_max=7)`; empty for
+/// `cosine()`): what tells two schedules of one kind apart.
+pub fn schedule_args(s: &crate::schedule::Schedule) -> String {
+    let w = super::schedule::write(&crate::scene::schedule_value(s), &val);
+    match w.split_once('(') {
+        Some((_, rest)) => rest.strip_suffix(')').unwrap_or(rest).to_string(),
+        None => String::new(),
+    }
+}
+
+fn val(v: &Value) -> String {
     match v {
         // A pair of numbers (Rprop's etas, step_sizes): `0.5~1.2` (see
         // `PAIR` in mod.rs).
