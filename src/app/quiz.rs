@@ -99,6 +99,8 @@ pub fn cut(run: &mut Trajectory, h: usize) {
         run.momentum.truncate(h);
     }
     run.stop = Stop::Completed;
+    // How it ends is the future the quiz hides.
+    run.left = None;
 }
 
 /// Before the runs are shown: the answer from the full `runs`, then every

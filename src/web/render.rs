@@ -291,11 +291,13 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
         // change: read everything now.
         sizes::forget();
     }
-    if app.present {
-        mark_clamped(&app.doc)?;
-    }
     // Kept sizes: no forced layout after the DOM changed (web/sizes.rs).
     let (inner_w, inner_h) = sizes::window_size(&app.window)?;
+    // A short window clamps the caption too (www/style.css: under 500 px
+    // tall and over 600 wide).
+    if app.present || (inner_h <= 500.0 && inner_w > 600.0) {
+        mark_clamped(&app.doc)?;
+    }
     let narrow = inner_w < 900.0;
     // An embedded figure in a wide frame has legend, messages and loss
     // chart in a column beside it (CSS, body[data-wide]); set before the
@@ -368,9 +370,10 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
     Ok(Geom { view, w, h, dpr })
 }
 
-/// Presenting, a lesson's caption shows its first four lines (www/style.css):
-/// its Show all button (`data-clamped`) only when that cut something, and
-/// while it is open. Read before the figure's height, which it changes.
+/// Presenting, a lesson's caption shows its first four lines (two in a
+/// short window; www/style.css): its Show all button (`data-clamped`) only
+/// when that cut something, and while it is open. Read before the figure's
+/// height, which it changes.
 fn mark_clamped(doc: &web_sys::Document) -> Result<(), JsValue> {
     let (Some(cap), Some(text)) = (
         doc.get_element_by_id("lesson-caption"),

@@ -274,6 +274,7 @@ test('a short window shows a caption\'s first two lines, Show all beside the tit
     });
     let c = await look();
     const size = `${ctx.viewport.width}×${ctx.viewport.height}`;
+    assert.equal(await page.getAttribute('#lesson-caption', 'data-clamped'), '', `${size}: marked as cut`);
     assert.deepEqual([c.clipped, c.lines, c.overlap], [true, 2, false], `${size}: ${JSON.stringify(c)}`);
     // (The figure's least height, 220 px, may reach past a 384 px window
     // whose header wraps; the whole caption left half of it off screen.)

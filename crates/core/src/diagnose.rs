@@ -216,24 +216,26 @@ const BOTTOMLESS: f64 = 1e4;
 /// down and speeds up as one falling for ever would, so only the depth
 /// tells there.
 fn falls_away(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
-    let (&first, [.., a, b, c]) = (t.loss.first()?, t.loss.as_slice()) else {
-        return None;
-    };
-    // (A plane's equal falls differ in their last bits.)
-    let falling = first.is_finite() && b - c >= (a - b) * (1.0 - 1e-9) && a - b > 0.0;
+    let (&first, &kept) = (t.loss.first()?, t.loss.last()?);
     let deep = |v: f64| v < first - BOTTOMLESS * first.abs().max(1.0);
     let bottomless = landscape.bounded_below() == Some(false);
     // A step that left the finite world far down (L-BFGS's line search
     // leaps down the saddle to |x| ≈ 4e12, f ≈ −1.8e25, from a loss that
-    // fell by less than the step before): a fall, whatever η.
+    // fell by less than the step before, or at its first or second step):
+    // a fall, whatever η. (A finite f: where f is −∞ there is no number
+    // to say.)
     let leapt = t
         .left
         .map(|l| l.loss)
-        .filter(|&v| first.is_finite() && v < *c && deep(v));
-    let last = leapt.unwrap_or(*c);
-    (falling && (deep(*c) || bottomless) || leapt.is_some()).then(|| Hint::Unbounded {
+        .filter(|&v| first.is_finite() && v.is_finite() && v < kept && deep(v));
+    // (A plane's equal falls differ in their last bits.)
+    let falling = match t.loss.as_slice() {
+        [.., a, b, c] => first.is_finite() && b - c >= (a - b) * (1.0 - 1e-9) && a - b > 0.0,
+        _ => false,
+    };
+    (falling && (deep(kept) || bottomless) || leapt.is_some()).then(|| Hint::Unbounded {
         first,
-        last,
+        last: leapt.unwrap_or(kept),
         nowhere: bottomless,
         lambda_min: t
             .spec
@@ -575,15 +577,32 @@ mod tests {
         // L-BFGS's line search leaps down the saddle past 1e12 (to f ≈
         // −1.8e25) from a loss that fell by less than the step before: the
         // surface, at η = 1 and 0.1 alike (it was told "η = 1 is too large").
-        for lr in [1.0, 0.1] {
+        // From (1, 2) and (0.5, 0.4) it leaves at its first or second step.
+        for (lr, start) in [
+            (1.0, "[-1.5, 0.01]"),
+            (0.1, "[-1.5, 0.01]"),
+            (1.0, "[1, 2]"),
+            (1.0, "[0.5, 0.4]"),
+        ] {
             let h = hints(&format!(
-                r#"{{"landscape": {{"kind": "saddle"}}, "steps": 20, "optimizers": [{{"kind": "lbfgs", "lr": {lr}, "line_search": "strong_wolfe"}}]}}"#
+                r#"{{"landscape": {{"kind": "saddle"}}, "start": {start}, "steps": 20, "optimizers": [{{"kind": "lbfgs", "lr": {lr}, "line_search": "strong_wolfe"}}]}}"#
             ));
             assert!(
                 matches!(h[0], Some(Hint::Unbounded { last, nowhere: true, .. }) if last < -1e20),
-                "L-BFGS η = {lr}: {h:?}"
+                "L-BFGS η = {lr} from {start}: {h:?}"
             );
         }
+        // A step that left to f = −∞ (y² − eˣ overflows) has no number to
+        // say: never "fell from −1.7 to —".
+        let h = hints(&scene(
+            r#"{"kind": "expr", "expr": "y^2 - exp(x)"}"#,
+            20,
+            0.4,
+        ));
+        assert!(
+            !matches!(h[0], Some(Hint::Unbounded { last, .. }) if !last.is_finite()),
+            "{h:?}"
+        );
         // A bowl diverging upwards keeps its reason; a run that settles
         // deep below zero is not falling (its minimum is −1e4).
         let h = hints(&scene(

@@ -426,7 +426,7 @@ fn exact(v: f64) -> String {
 /// and a smaller λ alone would bring it back (rounded down, so that it
 /// stays a bound).
 fn or_lambda(lang: Lang, hint: &Hint) -> String {
-    hint.lambda_max().map_or(String::new(), |max| {
+    hint.coupled_lambda_max().map_or(String::new(), |max| {
         crate::gap(lang).to_string() + &trf(lang, "hint.or-lambda", &[&prose(floor_sig(max, 4))])
     })
 }

@@ -18,12 +18,16 @@ pub fn opt_label(spec: &OptSpec, conv: Convention, lang: Lang) -> String {
     let title = crate::diagnose::kind_title(spec.kind, lang);
     let mut s = format!("{title} η={}", fmt_num(h.lr));
     // A schedule that cycles the momentum sets γ (β1, RMSProp's μ) every
-    // step: its range, not the card's value, which the run never uses.
+    // step: its range, not the card's value, which the run never uses (GD
+    // then runs as heavy ball: its γ too).
     let cycled = spec
         .schedule
         .as_ref()
         .and_then(|sc| sc.momentum_range())
-        .zip(spec.kind.cycled_momentum());
+        .zip(spec.kind.under_cycled_momentum().cycled_momentum());
+    if let Some(([lo, hi], c)) = cycled.filter(|&(_, c)| !spec.kind.uses(c)) {
+        s += &format!(" {}={}–{}", c.symbol(spec.kind), fmt_num(lo), fmt_num(hi));
+    }
     for &key in spec.kind.keys() {
         let changed = key.get(h) != key.get(&d);
         if let Some(([lo, hi], c)) = cycled.filter(|&(_, c)| key == Key::Hyper(c)) {
@@ -520,6 +524,8 @@ mod tests {
             m.starts_with("Momentum η=0.3 γ=0.8–0.9 · cyclic rate ("),
             "{m}"
         );
+        let (g, _) = with(OptKind::Gd, cyclic);
+        assert!(g.starts_with("GD η=0.3 γ=0.8–0.9 · cyclic rate ("), "{g}");
         let (a, _) = with(OptKind::Adam, r#"{"kind": "one_cycle"}"#);
         assert!(a.starts_with("Adam η=0.3 β1=0.85–0.95 · one cycle"), "{a}");
         let (r, _) = with(OptKind::Rmsprop, cyclic);

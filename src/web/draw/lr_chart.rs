@@ -161,9 +161,10 @@ fn line(ctx: &CanvasRenderingContext2d, x0: f64, y0: f64, x1: f64, y1: f64) {
 }
 
 /// One line through (step, value), as stairs where the steps are
-/// consecutive: a rate holds for a whole step and changes between two
-/// (StepLR's halving is a drop at its step, not a slope through rates no
-/// step used: a trial); thinned columns (a long run) joined as they are.
+/// consecutive: step t takes point t − 1 to point t, so its rate holds over
+/// [t − 1, t] and changes between two steps (StepLR's halving is a drop,
+/// not a slope through rates no step used: a trial); thinned columns (a
+/// long run) joined as they are.
 fn series(
     ctx: &CanvasRenderingContext2d,
     p: &Plot,
@@ -174,18 +175,17 @@ fn series(
 ) {
     ctx.set_line_width(width);
     ctx.begin_path();
-    let mut last: Option<(usize, f64)> = None;
+    let mut last: Option<usize> = None;
     for &(s, v) in pts {
         let (px, py) = (p.x(x, s as f64), p.y(y, v));
+        let from = p.x(x, s.saturating_sub(1) as f64);
         match last {
-            None => ctx.move_to(px, py),
-            Some((ls, lv)) if s == ls + 1 => {
-                ctx.line_to(px, p.y(y, lv));
-                ctx.line_to(px, py);
-            }
-            Some(_) => ctx.line_to(px, py),
+            None => ctx.move_to(from, py),
+            Some(ls) if s == ls + 1 => ctx.line_to(from, py),
+            Some(_) => {}
         }
-        last = Some((s, v));
+        ctx.line_to(px, py);
+        last = Some(s);
     }
     ctx.stroke();
     ctx.set_line_width(1.0);

@@ -146,7 +146,8 @@ pub enum Hint {
     Unbounded {
         /// The initial loss.
         first: f64,
-        /// The last finite loss.
+        /// The last loss: the last point's, or f where a step that left
+        /// the finite world landed, when finite and lower.
         last: f64,
         /// The surface has no minimum anywhere (the saddle, a quadratic
         /// with a negative coefficient): almost every start runs off, so
@@ -310,14 +311,22 @@ impl Hint {
         }
     }
 
-    /// The largest λ under a closed-form bound at this η, when weight
-    /// decay is what tips η past it and a λ ≥ 0 would bring it back
-    /// ([`Coupling::lambda_max`]).
-    pub fn lambda_max(&self) -> Option<f64> {
+    /// The largest L2 λ under a closed-form bound at this η, when weight
+    /// decay is what tips η past it (or onto it) and a λ ≥ 0 would bring
+    /// it back ([`Coupling::lambda_max`]). (Decoupled decay's own bound is
+    /// [`Hint::DecayUnstable`]'s `lambda_max`.)
+    pub fn coupled_lambda_max(&self) -> Option<f64> {
         match *self {
             Hint::GdUnstable {
                 lr, l, coupling, ..
-            } => coupling.lambda_max(lr, l, 2.0),
+            } => coupling.lambda_max(lr, l, Method::Gd.product_bound()),
+            Hint::AtEdge {
+                lr,
+                l,
+                coupling,
+                bound,
+                ..
+            } => coupling.lambda_max(lr, l, bound),
             Hint::Momentum {
                 lr,
                 l,
@@ -338,9 +347,10 @@ impl Hint {
 
     /// Whether the run works with λ = 0, all else unchanged: a rerun
     /// said so ([`NoDecay::Works`]), or the closed-form bound holds
-    /// without λ (η·(1 − τ)·L under it: [`Hint::lambda_max`] is positive).
+    /// without λ (η·(1 − τ)·L under it: [`Hint::coupled_lambda_max`] is
+    /// positive).
     pub fn works_without_decay(&self) -> bool {
-        matches!(self.no_decay(), Some(NoDecay::Works(_))) || self.lambda_max().is_some()
+        matches!(self.no_decay(), Some(NoDecay::Works(_))) || self.coupled_lambda_max().is_some()
     }
 
     /// The largest stable η of a hint that knows it in closed form.

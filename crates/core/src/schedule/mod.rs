@@ -151,11 +151,7 @@ impl Schedule {
 
     /// Whether it sets γ or β1 per step (torch's `cycle_momentum`).
     pub fn cycles_momentum(&self) -> bool {
-        match self {
-            Schedule::Cyclic(c) => c.cycle_momentum,
-            Schedule::OneCycle(c) => c.cycle_momentum,
-            _ => false,
-        }
+        self.momentum_range().is_some()
     }
 
     /// The range it cycles γ or β1 over, [base, max], when it does.

@@ -94,7 +94,7 @@ fn computed_bounds_are_written_in_four_digits_and_stay_bounds() {
     let d = diagnose(&s.landscape, &t);
     let en = hint_text(&d, Lang::En).unwrap();
     assert!(
-        en.starts_with("The learning rate under the schedule, up to η = 97.2, is too large for this surface: the iterate left the finite world (or |x| passed 1e12) at step 11."),
+        en.starts_with("The learning rate under the schedule, up to η = 97.2, is too large for this surface: the iterate left the finite world (or |x| grew past 1e12) at step 11."),
         "{en}"
     );
     let zh = hint_text(&d, Lang::Zh).unwrap();

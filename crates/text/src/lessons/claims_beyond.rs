@@ -104,7 +104,7 @@ fn lesson_10_a_schedule_rescues_gd() {
     let slow = &edit[0];
     says(
         10,
-        "η stays 0.6 while the loss rises twelve times (the scheduler counts eleven: it never sees the rise from the start)",
+        "η stays 0.6 while the loss rises twelve times (the scheduler counts eleven: it never sees the start's loss)",
         "损失上升了 12 次，η 一直是 0.6（调度器只数到 11 次",
     );
     let first_cut = slow.lr.iter().position(|&l| l < 0.6).unwrap();
@@ -344,7 +344,11 @@ fn lesson_15_lbfgs_follows_the_valley() {
     // GD: 2/L at (1, 1) ≈ 0.002, η half of it; at the start 2/L ≈
     // 0.00096, under η (it had said "just under 2/L": a trial); moved from
     // −1.5 to −1.39 in 50 steps.
-    says(15, "half of 2/L ≈ 0.002", "2/L ≈ 0.002 的一半");
+    says(
+        15,
+        "uses η = 0.001: half of 2/L ≈ 0.002",
+        "2/L ≈ 0.002 的一半",
+    );
     says(15, "a little over 2/L ≈ 0.00096", "略高于起点处");
     says(15, "2/L ≈ 0.00096", "2/L ≈ 0.00096");
     let h0 = s.landscape.hessian(s.start);
@@ -354,7 +358,7 @@ fn lesson_15_lbfgs_follows_the_valley() {
         "{l0}"
     );
     // Its first steps zig-zag in x1.
-    says(15, "zig-zag in x1", "在 x1 方向来回跳");
+    says(15, "zig-zag in x1", "在 x1 方向来回振荡");
     assert!(gd.points[1][0] > gd.points[2][0] && gd.points[2][0] < gd.points[3][0]);
     says(15, "from −1.5 to −1.39", "从 −1.5 挪到 −1.39");
     let h = s.landscape.hessian([1.0, 1.0]);

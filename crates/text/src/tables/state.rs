@@ -50,7 +50,7 @@ pub const EN: crate::Table = &[
     ("row.dx_acc", "moving average of squared steps"),
     ("row.u", "weighted infinity norm: max(β2·u, |g| + ε)"),
     ("row.rho", "length of the approximated moving average (rectified when > 5)"),
-    ("row.rect", "variance rectification (not used during the warm-up, ρₜ ≤ 5: the step is then η·m̂, without rₜ; shown as 0, as torch stores it)"),
+    ("row.rect", "variance rectification (not used during the warm-up, ρₜ ≤ 5: the step is then η·m̂, without rₜ; shown as 0, as torch's multi-tensor RAdam computes it)"),
     ("row.step_size", "per-coordinate step size"),
     ("row.interp", "interpolated momentum whose sign is the step"),
     ("row.g_bar", "moving average of g (centered RMSProp)"),
@@ -164,7 +164,7 @@ pub const ZH: crate::Table = &[
     ("row.dx_acc", "自变量变化量平方的指数移动加权平均"),
     ("row.u", "加权无穷范数：max(β2·u, |g| + ε)"),
     ("row.rho", "近似移动平均的长度（大于 5 时才修正）"),
-    ("row.rect", "方差修正系数（预热期 ρₜ ≤ 5 时不使用：那时的一步就是 η·m̂，不乘 rₜ；按 torch 的存法显示为 0）"),
+    ("row.rect", "方差修正系数（预热期 ρₜ ≤ 5 时不使用：那时的一步就是 η·m̂，不乘 rₜ；按 torch 多张量版 RAdam 的算法显示为 0）"),
     ("row.step_size", "每个坐标的步长"),
     ("row.interp", "插值动量，其符号即为步长方向"),
     ("row.g_bar", "g 的指数移动加权平均（中心化 RMSProp）"),
@@ -219,7 +219,7 @@ pub const ZH: crate::Table = &[
     ),
     (
         "state.l2.off",
-        "λ = 0 的 Adam+L2 没有权重衰减：两个方向都不被正则化，它的每一步就是 Adam 的步。",
+        "λ = 0 的 Adam+L2 没有权重衰减：两个方向都不被正则化，每一步都与 Adam 相同。",
     ),
     (
         "state.l2.iso0",

@@ -345,3 +345,15 @@ fn a_quiz_draws_what_it_asks_about_whatever_the_link_hid() {
     update(&mut m, Msg::SetQuiz(Some(which)));
     assert_eq!(m.hidden, [false, false]);
 }
+
+#[test]
+fn a_cut_run_keeps_no_trace_of_how_it_ends() {
+    // GD η = 0.6 on the bowl leaves the finite world by step 200: the
+    // step that left (its η and loss) is part of the future a quiz hides.
+    let s =
+        Scene::from_json(r#"{"steps": 200, "optimizers": [{"kind": "gd", "lr": 0.6}]}"#).unwrap();
+    let mut r = crate::run::simulate(&s).unwrap().remove(0);
+    assert!(r.left.is_some(), "{:?}", r.stop);
+    crate::app::quiz::cut(&mut r, 5);
+    assert_eq!((r.stop, r.left), (crate::run::Stop::Completed, None));
+}
