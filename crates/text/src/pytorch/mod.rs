@@ -102,11 +102,12 @@ struct Needs {
 
 /// A run's label as the page's legend says it ("1. Adam η=0.2 (no bias
 /// corr.)": two Adam runs told apart), its schedule's torch class after
-/// it ("1. GD η=0.6 · step decay (StepLR)").
+/// it as the picker writes it ("1. GD η=0.6 · step decay (step_size=5,
+/// gamma=0.5) — StepLR": the label's own brackets hold the arguments).
 fn label(i: usize, r: &Run, spec: &OptSpec, conv: Convention, lang: Lang) -> String {
     let mut s = format!("{}. {}", i + 1, crate::optim::opt_label(spec, conv, lang));
     if let Some(sc) = &r.schedule {
-        s.push_str(&format!(" ({})", sc.torch_class()));
+        s.push_str(&format!(" — {}", sc.torch_class()));
     }
     s
 }
