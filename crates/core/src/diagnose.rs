@@ -327,14 +327,18 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
     // the step that left included (StepLR's ×3 every 2 steps left at
     // η = 97.2, after 32.4).
     let scheduled = t.spec.schedule.is_some();
-    let peak = match t
-        .lr
-        .iter()
-        .copied()
-        .chain(t.left.map(|l| l.lr))
-        .filter(|v| v.is_finite())
-        .reduce(f64::max)
-    {
+    let kept =
+        t.lr.iter()
+            .copied()
+            .filter(|v| v.is_finite())
+            .reduce(f64::max);
+    // The step that left used more than any kept step: a rate the chart
+    // and the legend (which end at the step before) never show.
+    let left_lr = t
+        .left
+        .map(|l| l.lr)
+        .filter(|&v| scheduled && v.is_finite() && kept.is_none_or(|k| v > k));
+    let peak = match left_lr.or(kept) {
         Some(top) if scheduled => top,
         _ => lr,
     };
@@ -387,6 +391,7 @@ fn reason(landscape: &Landscape, t: &Trajectory, first: f64, last: f64) -> Hint 
             lr: peak,
             step,
             scheduled,
+            left_peak: left_lr.is_some(),
             calmer: Calmer::Pending,
             no_decay: NoDecay::of(&t.spec),
         },
@@ -502,9 +507,11 @@ mod tests {
                 lr,
                 scheduled: true,
                 step,
+                left_peak,
                 ..
             }) => {
                 assert_eq!(step, 11);
+                assert!(left_peak);
                 assert!((lr - 0.4 * 3f64.powi(5)).abs() < 1e-9, "{lr}");
             }
             ref other => panic!("{other:?}"),

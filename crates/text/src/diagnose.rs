@@ -233,15 +233,16 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
             lr,
             step,
             scheduled,
+            left_peak,
             calmer,
             ..
         } => with_calmer(
             trf(
                 lang,
-                if scheduled {
-                    "hint.diverged-scheduled"
-                } else {
-                    "hint.diverged"
+                match (scheduled, left_peak) {
+                    (true, true) => "hint.diverged-scheduled-left",
+                    (true, false) => "hint.diverged-scheduled",
+                    (false, _) => "hint.diverged",
                 },
                 &[&rate(lr, scheduled), &step.to_string()],
             ),

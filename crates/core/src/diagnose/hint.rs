@@ -109,6 +109,10 @@ pub enum Hint {
         step: usize,
         /// Whether a schedule set the rates.
         scheduled: bool,
+        /// Under a schedule, whether `lr` is that step's own η_t, above
+        /// every kept step's (StepLR ×3: 97.2 after 32.4): shown in no
+        /// chart or legend, which end at the step before.
+        left_peak: bool,
         /// A smaller η that was run and worked ([`calmer_lr`]): searched
         /// by [`diagnose_in`] or [`fill_calmer`], which have the scene.
         calmer: Calmer,

@@ -87,19 +87,20 @@ fn computed_bounds_are_written_in_four_digits_and_stay_bounds() {
     assert!(!hint.contains("1.3571428"), "{hint}");
     // A schedule's η_t in 4 digits, the step that left included: StepLR
     // ×3 every 2 steps left at step 11 with 0.4·3⁵ = 97.2 (it said "up to
-    // η = 32.400000000000006", the last step kept); the card's η as typed.
+    // η = 32.400000000000006", the last step kept), a rate no chart shows:
+    // the sentence says which step used it; the card's η as typed.
     let (s, t) = run(
         r#"{"optimizers":[{"kind":"gd","lr":0.4,"schedule":{"kind":"step","step_size":2,"gamma":3}}]}"#,
     );
     let d = diagnose(&s.landscape, &t);
     let en = hint_text(&d, Lang::En).unwrap();
     assert!(
-        en.starts_with("The learning rate under the schedule, up to η = 97.2, is too large for this surface: the iterate left the finite world (or |x| grew past 1e12) at step 11."),
+        en.starts_with("The learning rate under the schedule is too large for this surface: step 11, with η = 97.2 (more than any step before it; the chart and the legend end at the step before), left the finite world (or |x| grew past 1e12)."),
         "{en}"
     );
     let zh = hint_text(&d, Lang::Zh).unwrap();
     assert!(
-        zh.contains("最高到 η = 97.2") && zh.contains("（或 |x| 超过了 1e12）"),
+        zh.contains("第 11 步用的 η = 97.2") && zh.contains("（或 |x| 超过了 1e12）"),
         "{zh}"
     );
 }
