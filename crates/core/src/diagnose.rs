@@ -237,6 +237,8 @@ fn falls_away(landscape: &Landscape, t: &Trajectory) -> Option<Hint> {
         first,
         last: leapt.unwrap_or(kept),
         nowhere: bottomless,
+        searched: t.spec.kind == crate::optim::OptKind::Lbfgs
+            && t.spec.hyper.line_search != crate::optim::LineSearch::None,
         lambda_min: t
             .spec
             .coupled_decay()
@@ -595,7 +597,7 @@ mod tests {
                 r#"{{"landscape": {{"kind": "saddle"}}, "start": {start}, "steps": 20, "optimizers": [{{"kind": "lbfgs", "lr": {lr}, "line_search": "strong_wolfe"}}]}}"#
             ));
             assert!(
-                matches!(h[0], Some(Hint::Unbounded { last, nowhere: true, .. }) if last < -1e20),
+                matches!(h[0], Some(Hint::Unbounded { last, nowhere: true, searched: true, .. }) if last < -1e20),
                 "L-BFGS η = {lr} from {start}: {h:?}"
             );
         }

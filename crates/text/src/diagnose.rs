@@ -254,12 +254,14 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
             first,
             last,
             nowhere,
+            searched,
             lambda_min,
         } => {
-            let key = if nowhere {
-                "hint.unbounded-nowhere"
-            } else {
-                "hint.unbounded"
+            let key = match (nowhere, searched) {
+                (true, true) => "hint.unbounded-nowhere-searched",
+                (true, false) => "hint.unbounded-nowhere",
+                (false, true) => "hint.unbounded-searched",
+                (false, false) => "hint.unbounded",
             };
             let text = trf(lang, key, &[&prose(first), &prose(last)]);
             match lambda_min {

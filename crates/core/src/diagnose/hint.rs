@@ -157,6 +157,10 @@ pub enum Hint {
         /// with a negative coefficient): almost every start runs off, so
         /// "start elsewhere" would mislead.
         nowhere: bool,
+        /// A line search set each step's length (L-BFGS with one): "a
+        /// smaller η only runs off more slowly" would not hold (η = 1 and
+        /// 0.1 leap alike down the saddle).
+        searched: bool,
         /// The λ above which L2 weight decay would give the loss the run
         /// descends, f + λ/2·‖x‖², a minimum (minus the least curvature
         /// of a surface whose curvatures are constant: the saddle, a

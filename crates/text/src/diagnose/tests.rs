@@ -277,6 +277,22 @@ fn l2_weight_decay_can_make_a_saddle_a_minimum() {
         zh.contains("处处都没有最小值") && zh.contains("换起点也一样"),
         "{zh}"
     );
+    // A line search sets L-BFGS's step lengths: η = 1 and 0.1 leap alike
+    // down the saddle, so "a smaller η only runs off more slowly" is not
+    // said of it.
+    let (s, t) = run(
+        r#"{"landscape":{"kind":"saddle"},"steps":20,"optimizers":[{"kind":"lbfgs","lr":0.1,"line_search":"strong_wolfe"}]}"#,
+    );
+    let d = diagnose(&s.landscape, &t);
+    let en = hint_text(&d, Lang::En).unwrap();
+    assert!(
+        en.contains("The line search sets each step's length, so no learning rate helps, nor does another start")
+            && !en.contains("runs off more slowly"),
+        "{en}"
+    );
+    assert!(hint_text(&d, Lang::Zh)
+        .unwrap()
+        .contains("每一步的长度由线搜索决定"));
     // A formula's bottom is not known: another start may find a well.
     let (s, t) = run(
         r#"{"landscape":{"kind":"expr","expr":"x*y"},"start":[-5,-2],"steps":20,"optimizers":[{"kind":"gd","lr":0.4}]}"#,
