@@ -18,20 +18,19 @@ pub fn opt_label(spec: &OptSpec, conv: Convention, lang: Lang) -> String {
     let title = crate::diagnose::kind_title(spec.kind, lang);
     let mut s = format!("{title} η={}", fmt_num(h.lr));
     // A schedule that cycles the momentum sets γ (β1, RMSProp's μ) every
-    // step: its range, not the card's value, which the run never uses (GD
-    // then runs as heavy ball: its γ too).
+    // step: its range, right after η, not the card's value, which the run
+    // never uses (GD then runs as heavy ball: its γ too).
     let cycled = spec
         .schedule
         .as_ref()
         .and_then(|sc| sc.momentum_range())
         .zip(spec.kind.under_cycled_momentum().cycled_momentum());
-    if let Some(([lo, hi], c)) = cycled.filter(|&(_, c)| !spec.kind.uses(c)) {
+    if let Some(([lo, hi], c)) = cycled {
         s += &format!(" {}={}–{}", c.symbol(spec.kind), fmt_num(lo), fmt_num(hi));
     }
     for &key in spec.kind.keys() {
         let changed = key.get(h) != key.get(&d);
-        if let Some(([lo, hi], c)) = cycled.filter(|&(_, c)| key == Key::Hyper(c)) {
-            s += &format!(" {}={}–{}", c.symbol(spec.kind), fmt_num(lo), fmt_num(hi));
+        if cycled.is_some_and(|(_, c)| key == Key::Hyper(c)) {
             continue;
         }
         match key {
