@@ -17,6 +17,7 @@ mod card_sync;
 mod code;
 mod controls;
 mod crash;
+mod cycled;
 pub mod dom;
 pub mod draw;
 mod events;

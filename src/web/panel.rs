@@ -337,7 +337,7 @@ pub fn sync_card(
 }
 
 /// A parameter's value as its row and its slider say it: "η = 0.4".
-fn readout(info: &ParamInfo, v: f64) -> String {
+pub(super) fn readout(info: &ParamInfo, v: f64) -> String {
     format!("{} = {}", info.symbol, fmt_num(v))
 }
 

@@ -4,8 +4,8 @@
 use super::dom::set_attr;
 use super::draw::{draw_loss, draw_plot_kept, render_surface, Curves, Frame, Geom, Kept, Style};
 use super::{
-    card_sync, controls, dispatch, explain, fields, link, panel, place, schedule, sizes, start,
-    state, summary, App,
+    card_sync, controls, cycled, dispatch, explain, fields, link, panel, place, schedule, sizes,
+    start, state, summary, App,
 };
 use crate::app::{Dirty, Msg};
 use crate::optim::HyperKey;
@@ -86,6 +86,13 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
                 continue;
             }
             panel::sync_card(&cards, i, spec, conv, focused.as_ref(), lang)?;
+            // After the rows: a cycled momentum's readout is its range
+            // (rebuilt cards are marked by `schedule::sync` below).
+            if let Some(sec) =
+                cards.query_selector(&format!("section.opt-card[data-index=\"{i}\"]"))?
+            {
+                cycled::mark(&sec, spec, lang)?;
+            }
             if held != Some(i) {
                 card_sync::record(i, spec, conv, lang);
             }

@@ -280,6 +280,72 @@ test('the link carries the schedule: reload gives the same picture; undo takes i
   assert.equal(await argField(page, 'T_0').inputValue(), '4');
 });
 
+// The momentum row of a card whose schedule cycles it.
+const gammaRow = (page) => card(page).locator('.param:has(input[type=range][data-param="gamma"])');
+const rowState = (page) => gammaRow(page).evaluate((r) => ({
+  out: r.querySelector('output').textContent,
+  name: r.querySelector('.param-name').textContent,
+  disabled: [...r.querySelectorAll('input, button')].map((c) => c.disabled),
+  title: r.getAttribute('title'),
+}));
+
+test('a cycled momentum: its row is disabled and reads the range while the schedule sets it, and comes back when it stops', async (t) => {
+  const { page } = await fresh(t);
+  await setScene(page, SCENE);
+  assert.deepEqual(await rowState(page), { out: 'γ = 0.5', name: 'momentum', disabled: [false, false, false, false], title: null });
+  await act(page, () => picker(page).selectOption('one_cycle'));
+  const sched = (await state(page)).scene.optimizers[0].schedule;
+  assert.equal(sched.cycle_momentum, true);
+  const on = await rowState(page);
+  assert.equal(on.out, `γ = ${sched.base_momentum}–${sched.max_momentum}`);
+  assert.equal(on.name, 'momentum · set by the schedule');
+  assert.deepEqual(on.disabled, [true, true, true, true]);
+  assert.match(on.title, /cycles γ between 0\.85 and 0\.95.*this card's γ is not used/);
+  // The run's label says the same range.
+  assert.match(await card(page).getAttribute('aria-label'), /γ=0\.85–0\.95/);
+  // η moved on the same card: the row keeps the range.
+  await act(page, async () => {
+    const f = card(page).locator('input.num[data-param="lr"]');
+    await f.fill('0.2');
+    await f.press('Enter');
+  });
+  assert.equal((await rowState(page)).out, 'γ = 0.85–0.95');
+  await act(page, () => argField(page, 'cycle_momentum').uncheck());
+  assert.equal((await state(page)).scene.optimizers[0].schedule.cycle_momentum, false);
+  assert.deepEqual(await rowState(page), { out: 'γ = 0.5', name: 'momentum', disabled: [false, false, false, false], title: null });
+  // In 中文, cycled again.
+  await act(page, () => argField(page, 'cycle_momentum').check());
+  await act(page, () => page.locator('#lang').selectOption('zh'));
+  const zh = await rowState(page);
+  assert.equal(zh.name, '动量超参数 · 由学习率调度设定');
+  assert.equal(zh.out, 'γ = 0.85–0.95');
+  assert.match(zh.title, /不使用此卡片的 γ/);
+});
+
+test('a lock of the link on γ stays when the schedule stops cycling it', async (t) => {
+  const { page } = await fresh(t);
+  await page.goto(`${page.url().split('?')[0]}?f=quadratic&steps=20&conv=pytorch&opt=momentum:lr=0.1,gamma=0.5,schedule=one_cycle(max_lr=0.1,total_steps=20)&lock=gamma`);
+  await page.waitForSelector('canvas#plot[data-ready="true"]');
+  assert.deepEqual((await rowState(page)).disabled, [true, true, true, true]);
+  await act(page, () => argField(page, 'cycle_momentum').uncheck());
+  const off = await rowState(page);
+  assert.equal(off.out, 'γ = 0.5');
+  assert.deepEqual(off.disabled, [true, true, true, true], 'still fixed by the link');
+});
+
+test('the picker names the picked kind as the label does: exponential growth for γ > 1', async (t) => {
+  const { page } = await fresh(t);
+  await setScene(page, SCENE);
+  await act(page, () => picker(page).selectOption('exponential'));
+  const picked = () => picker(page).evaluate((s) => s.selectedOptions[0].textContent);
+  assert.equal(await picked(), 'exponential decay — ExponentialLR');
+  await typeArg(page, 'gamma', '1.05');
+  assert.equal(await picked(), 'exponential growth — ExponentialLR');
+  assert.match(await card(page).getAttribute('aria-label'), /exponential growth/);
+  await typeArg(page, 'gamma', '0.9');
+  assert.equal(await picked(), 'exponential decay — ExponentialLR');
+});
+
 test('中文: the picker, the arguments and the chart speak Chinese', async (t) => {
   const { page } = await fresh(t);
   await setScene(page, SCENE);

@@ -54,6 +54,30 @@ fn torch_class(kind: &str) -> &'static str {
     }
 }
 
+/// The picker's chosen kind named for what it does, as the run's label
+/// says it ("exponential growth — ExponentialLR" for γ > 1): the picker
+/// said "decay" beside a legend that said "growth". The other kinds keep
+/// their names, for the next pick.
+pub(super) fn name_picked(blk: &Element, s: Option<&Schedule>, lang: Lang) -> Result<(), JsValue> {
+    let Some(s) = s else { return Ok(()) };
+    if crate::scene::schedule_edit::is_warmup_cosine(s) {
+        return Ok(());
+    }
+    let kind = s.kind();
+    let sel = format!("select[data-sched=kind] > option[value=\"{kind}\"]");
+    if let Some(o) = blk.query_selector(&sel)? {
+        let text = format!(
+            "{} — {}",
+            gradscape_text::schedule::name(s, lang),
+            torch_class(kind)
+        );
+        if o.text_content().as_deref() != Some(&text) {
+            o.set_text_content(Some(&text));
+        }
+    }
+    Ok(())
+}
+
 /// What an empty field of an optional argument stands for.
 fn follows(arg: &str, phase: bool, lang: Lang) -> Option<String> {
     let what = match arg {

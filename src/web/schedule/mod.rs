@@ -129,6 +129,14 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
             app.sched_errors.iter().find(|e| e.i == i),
             app.lang,
         )?;
+        block::name_picked(&blk, spec.schedule.as_ref(), app.lang)?;
+        // The card is named as its run (with the schedule's name and
+        // arguments); it kept the name it had when the card was built.
+        let name = gradscape_text::optim::opt_label(spec, app.scene.convention, app.lang);
+        if sec.get_attribute("aria-label").as_deref() != Some(&name) {
+            sec.set_attribute("aria-label", &name)?;
+        }
+        super::cycled::mark(&sec, spec, app.lang)?;
     }
     Ok(())
 }
