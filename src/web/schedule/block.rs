@@ -105,6 +105,11 @@ pub(super) fn shown(v: Option<&Value>) -> String {
     }
 }
 
+/// A text's width in Latin letters: a Chinese character is about two.
+fn text_width(t: &str) -> usize {
+    t.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
 /// The controls of the arguments of `obj` (a schedule or a phase, of
 /// `kind`), into `parent`.
 fn arg_rows(
@@ -144,10 +149,19 @@ fn arg_rows(
             continue;
         } else if let Some(opts) = options(kind, arg) {
             let sel = el(doc, "select", &attrs, None)?;
+            let mut widest = 0;
             for o in opts {
                 // torch's own word, said in the page's language beside it.
                 let text = gradscape_text::schedule::option_name(o, lang);
+                widest = widest.max(text_width(&text));
                 add(&sel, &el(doc, "option", &[("value", o)], Some(&text))?)?;
+            }
+            // Options as long as plateau's mode ("the loss should fall
+            // (min)" / "… should rise …") were cut to "the loss should fa…"
+            // in half a card, the very word that tells them apart: the
+            // row is the card's width.
+            if widest > 22 {
+                row.set_attribute("class", "sched-arg sched-wide")?;
             }
             if let Some(s) = sel.dyn_ref::<HtmlSelectElement>() {
                 s.set_value(&shown(value));

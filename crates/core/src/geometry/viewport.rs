@@ -190,6 +190,20 @@ fn bar_below(bar: f64) -> f64 {
     bar + BAR_MARGIN
 }
 
+/// The room a tall window (1920×1080) also keeps under the time bar for
+/// the legend's first two lines (27 px each in 中文): under a lesson's
+/// caption the runs' names and losses, which the caption talks about,
+/// were under the screen's edge; a shorter window gives the plot that room.
+fn legend_below(inner_h: f64) -> f64 {
+    if inner_h >= TALL_WINDOW {
+        LEGEND_ROOM
+    } else {
+        0.0
+    }
+}
+const TALL_WINDOW: f64 = 900.0;
+const LEGEND_ROOM: f64 = 60.0;
+
 /// How wide the window is, for the canvas's height.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Screen {
@@ -238,7 +252,7 @@ pub fn fit_height(view: &View, w: f64, inner_h: f64, screen: Screen) -> f64 {
         // Under a lesson's tall caption (a tablet in landscape, 1024×768)
         // the time bar too stays on screen.
         Screen::Wide { top, bar } => (inner_h - 290.0)
-            .min(inner_h - top - bar_below(bar))
+            .min(inner_h - top - bar_below(bar) - legend_below(inner_h))
             .max(220.0),
         // A tablet's lesson 9 ran 60 px under the screen's bottom, its
         // x axis and ▶ out of sight, below a 200 px caption.
@@ -306,6 +320,17 @@ mod tests {
             },
         );
         assert_eq!(one, 820.0 - 235.0 - 70.0);
+        // A tall window keeps the legend's first lines on screen too.
+        let tall = fit_height(
+            &bowl,
+            1460.0,
+            1080.0,
+            Screen::Wide {
+                top: 297.0,
+                bar: 44.0,
+            },
+        );
+        assert_eq!(tall, 1080.0 - 297.0 - 70.0 - 60.0);
         assert_eq!(two, 820.0 - 235.0 - 96.0 - 26.0);
         let narrow = fit_height(
             &bowl,
