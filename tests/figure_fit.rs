@@ -278,3 +278,58 @@ fn the_title_names_the_coordinates_as_the_axes_do() {
         }
     }
 }
+
+#[test]
+fn an_animation_legend_hides_no_arrow_of_a_point_that_left_the_view() {
+    // GD at η = 0.6 leaves the bowl's view by step 9 and its arrowhead runs
+    // along the top edge; the legend stood over it in the top-right corner
+    // (1280×720, frame 15). Now it stands under the plot, with each run's
+    // status ("diverging: loss ×…"), as it fits there.
+    let json = r#"{"version": 1, "landscape": {"kind": "quadratic", "a": 0.1, "b": 2},
+        "start": [-5, -2], "steps": 30, "optimizers": [{"kind": "gd", "lr": 0.6},
+        {"kind": "gd", "lr": 0.6, "schedule": {"kind": "step", "step_size": 7, "gamma": 0.5}}]}"#;
+    for step in [9, 15, 30] {
+        let svg = figure(json, 1280, 720, Lang::En, Some(step));
+        let rect = svg
+            .split(r#"<g class="legend"><rect x=""#)
+            .nth(1)
+            .expect("a legend");
+        let num = |s: &str, key: &str| -> f64 {
+            let v = s.split(&format!("{key}=\"")).nth(1).unwrap();
+            v[..v.find('"').unwrap()].parse().unwrap()
+        };
+        let r = format!("x=\"{rect}");
+        let (x, y, w, h) = (
+            num(&r, "x"),
+            num(&r, "y"),
+            num(&r, "width"),
+            num(&r, "height"),
+        );
+        let arrows: Vec<(f64, f64)> = svg
+            .split(r#"<polygon class="edge" points=""#)
+            .skip(1)
+            .map(|p| {
+                let pts: Vec<f64> = p[..p.find('"').unwrap()]
+                    .split([' ', ','])
+                    .map(|v| v.parse().unwrap())
+                    .collect();
+                (
+                    (pts[0] + pts[2] + pts[4]) / 3.0,
+                    (pts[1] + pts[3] + pts[5]) / 3.0,
+                )
+            })
+            .collect();
+        assert!(!arrows.is_empty(), "step {step}: GD is off the view");
+        for (ax, ay) in arrows {
+            assert!(
+                !(x - 10.0..=x + w + 10.0).contains(&ax)
+                    || !(y - 10.0..=y + h + 10.0).contains(&ay),
+                "step {step}: the legend [{x}, {y}, {w}, {h}] hides the arrow at ({ax}, {ay})"
+            );
+        }
+        assert!(
+            svg.contains("diverging: loss ×"),
+            "step {step}: each run's status"
+        );
+    }
+}

@@ -207,6 +207,17 @@ pub fn quiz_part(app: &App) -> String {
 
 thread_local! {
     static BROWSER: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+    /// Whether the language shown was chosen: by the link's `lang=` (one
+    /// the page speaks) or the picker, not taken from the browser.
+    static CHOSEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The language shown was chosen (the link's `lang=`, the picker): the
+/// link keeps it for every reader. An author on an English browser who
+/// opened `?lang=en` or picked English shared a link without it, which a
+/// Chinese-first student's browser opened in 中文.
+pub fn chose_lang() {
+    CHOSEN.with(|c| c.set(true));
 }
 
 /// The language a link without `lang=` opens in: the first of the
@@ -225,12 +236,12 @@ pub fn browser_lang(window: &web_sys::Window) -> Lang {
     lang
 }
 
-/// The link's `lang` pair: `&lang=zh`, `&lang=en` where the browser's
-/// language is another, or nothing.
+/// The link's `lang` pair: `&lang=zh`; `&lang=en` where it was chosen or
+/// the browser's language is another; else nothing (each reader's own).
 pub fn lang_part(lang: Lang) -> &'static str {
-    match (lang, BROWSER.with(|b| b.get())) {
-        (Lang::Zh, _) => "&lang=zh",
-        (Lang::En, Lang::Zh) => "&lang=en",
-        (Lang::En, Lang::En) => "",
+    match (lang, BROWSER.with(|b| b.get()), CHOSEN.with(|c| c.get())) {
+        (Lang::Zh, _, _) => "&lang=zh",
+        (Lang::En, Lang::Zh, _) | (Lang::En, _, true) => "&lang=en",
+        (Lang::En, Lang::En, false) => "",
     }
 }

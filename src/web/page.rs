@@ -28,6 +28,9 @@ pub fn start() -> Result<(), JsValue> {
     // browser that prefers Chinese.
     let browser = super::link::browser_lang(&window);
     let (link, page) = crate::app::link::read(&search, browser);
+    if page.lang.as_deref().and_then(Lang::from_code).is_some() {
+        super::link::chose_lang();
+    }
     let lang = link.lang;
     // A 中文 page's words are written before its first picture (no English
     // shows); an English page shows the markup's until the rest of the page

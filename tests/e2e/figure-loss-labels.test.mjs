@@ -70,8 +70,8 @@ function assertChart(d, where, air) {
 // 2 px), at least 4 px between them.
 async function assertLegend(page, where) {
   const rows = await page.evaluate(() => [...document.querySelectorAll('gradscape-figure .gs-legend li')].map((li) => {
-    const mark = (li.querySelector('.swatch svg') ?? li.querySelector('.swatch')).getBoundingClientRect();
-    const words = li.querySelector('span:not(.swatch)').getBoundingClientRect();
+    const mark = (li.querySelector('.gs-swatch svg') ?? li.querySelector('.gs-swatch')).getBoundingClientRect();
+    const words = li.querySelector('span.gs-words').getBoundingClientRect();
     return { text: li.textContent, mark: [mark.left, mark.top, mark.right, mark.bottom], words: [words.left, words.top, words.right, words.bottom] };
   }));
   assert.ok(rows.length >= 3, `${where}: legend rows`);

@@ -224,6 +224,34 @@ test("a link without lang opens in the browser's language; a language picked is 
   await context.close();
 });
 
+test('on an English browser, English chosen (the link, the picker) stays in the link; taken from the browser, it is left out', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const settled = async () => {
+    await page.waitForSelector('canvas#plot[data-ready="true"]');
+    await page.waitForFunction(() => location.search.includes('t='));
+  };
+  // Not chosen: each reader's own language.
+  await page.goto(server.url + '?lesson=3');
+  await settled();
+  assert.doesNotMatch(page.url(), /lang=/);
+  // The link chose it: an author's copy opens in English for a Chinese-first student too.
+  await page.goto(server.url + '?lesson=3&lang=en');
+  await settled();
+  assert.match(page.url(), /[?&]lang=en(&|$)/);
+  // Picked: 中文 and back to English.
+  await page.goto(server.url + '?lesson=3');
+  await settled();
+  await page.selectOption('#lang', 'zh');
+  await page.waitForFunction(() => location.search.includes('lang=zh'));
+  await page.selectOption('#lang', 'en');
+  await page.waitForFunction(() => location.search.includes('lang=en'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a link whose every optimizer is a typo shows the default ones and says so', async () => {
   const { page, context, errors, state } = await openAt('?opt=sgd:lr=0.1&lang=zh');
   assert.ok((await state()).scene.optimizers.length >= 1, 'not an empty figure');

@@ -139,6 +139,7 @@ pub(super) fn wire(doc: &Document) -> Result<(), JsValue> {
     let lang_sel: HtmlSelectElement = by_id(doc, "lang")?;
     on(&lang_sel.clone(), "change", move |_: web_sys::Event| {
         let lang = Lang::from_code(&lang_sel.value()).unwrap_or_default();
+        crate::web::link::chose_lang();
         dispatch(Msg::SetLang(lang));
     })
 }

@@ -414,8 +414,8 @@ fn style(doc: &web_sys::Document) {
 :where(.gradscape-figure .gs-label) { white-space: nowrap; font-variant-numeric: tabular-nums; }
 :where(.gradscape-figure .gs-legend) { list-style: none; padding: 0; margin: 0.2rem 0; font-size: 0.92em; }
 :where(.gradscape-figure .gs-legend li) { display: flex; align-items: center; gap: 0.5rem; }
-:where(.gradscape-figure .swatch) { display: inline-block; flex: none; width: 28px; height: 12px; }
-:where(.gradscape-figure .swatch svg) { display: block; }
+:where(.gradscape-figure .gs-swatch) { display: inline-block; flex: none; width: 28px; height: 12px; }
+:where(.gradscape-figure .gs-swatch svg) { display: block; }
 ";
     thread_local!(static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
     if DONE.with(|d| d.replace(true)) {

@@ -88,8 +88,20 @@ impl State {
         self.legend.set_text_content(None);
         for (i, (t, d)) in self.model.runs.iter().zip(&self.model.diags).enumerate() {
             let li = el(&doc, "li", &[], None)?;
-            add(&li, &swatch(&doc, i)?)?;
-            add(&li, &el(&doc, "span", &[], Some(&self.entry(t, d)))?)?;
+            // Its own class names only (`gs-`): a course site's Bootstrap
+            // (Quarto's too) gives `.mark` a cream box and padding.
+            let sw = swatch(&doc, i)?;
+            sw.set_attribute("class", "gs-swatch")?;
+            add(&li, &sw)?;
+            add(
+                &li,
+                &el(
+                    &doc,
+                    "span",
+                    &[("class", "gs-words")],
+                    Some(&self.entry(t, d)),
+                )?,
+            )?;
             add(&self.legend, &li)?;
         }
         Ok(())

@@ -237,7 +237,9 @@ pub(super) async fn export(
 }
 
 fn done_words(lang: Lang, frames: Frames, w: u32, h: u32) -> String {
-    let secs = gradscape_core::format::fmt_num((frames.duration_us() as f64 / 1e5).round() / 10.0);
+    // To the hundredth: 31 frames at 30 frames/s are 1.03 s, which a
+    // tenth's rounding called "1 s" beside 31 frames at 10 frames/s' "3.1 s".
+    let secs = gradscape_core::format::fmt_num((frames.duration_us() as f64 / 1e4).round() / 100.0);
     trf(
         lang,
         "video.done",

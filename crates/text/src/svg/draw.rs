@@ -32,6 +32,19 @@ pub fn figure_marks<'a>(
             let end = every_end || k == 0 || k + 1 == n;
             out.push((x, y, if end { 6.0 } else { 1.0 }));
         }
+        // A frame's current point off the view is drawn as an arrowhead
+        // on the edge (`run`), at any step of an animation: where it
+        // stands must not be hidden either (an animation's legend stood
+        // over a diverging run's arrows). A whole figure draws none.
+        let current = if every_end { &t.points[..] } else { &[] };
+        for p in current {
+            let (x, y) = f.px(*p);
+            if !f.inside(x, y) {
+                if let Some(m) = edge_marker(f, x, y, [14.0; 4]) {
+                    out.push((m.x, m.y, 6.0));
+                }
+            }
+        }
     }
     for m in minima {
         let (x, y) = f.px(*m);

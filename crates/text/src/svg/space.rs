@@ -294,7 +294,31 @@ pub fn legend(
             crowded = crowded.or(Some(legend));
         }
     }
-    let ew = SWATCH + words.short + PAD;
+    // Outside, each run's status too where it fits (an animation of a
+    // diverging run had its "diverging: loss ×18400" dropped with room to
+    // spare under the plot), else the names.
+    let outside = outside(f, width, height, words.n, words.full)
+        .map(|o| (true, o))
+        .or_else(|| outside(f, width, height, words.n, words.short).map(|o| (false, o)));
+    match (outside, crowded) {
+        (Some((full, (place, rect, plot))), _) => (Some(Legend { full, place, rect }), plot),
+        (None, Some(legend)) => (Some(legend), *f),
+        (None, None) => (None, *f),
+    }
+}
+
+/// The legend outside plot `f`, entries `text` px wide: a column right of
+/// it or rows under it, whichever leaves the larger plot, if the plot
+/// keeps half its area; the plot that is left.
+fn outside(
+    f: &Viewport,
+    width: f64,
+    height: f64,
+    n: usize,
+    text: f64,
+) -> Option<(Place, [f64; 4], Viewport)> {
+    let lh = 10.0 + ROW * n as f64;
+    let ew = SWATCH + text + PAD;
     let mut options = Vec::new();
     // A column right of the plot, as tall as the entries.
     let w = width - PAD - ew - GAP - f.left;
@@ -303,8 +327,8 @@ pub fn legend(
         options.push((Place::Right, rect, Viewport { w, ..*f }));
     }
     // Rows under the x₁ name, as many entries a row as fit.
-    let cols = (((width - 2.0 * PAD + GAP) / (ew + GAP)) as usize).clamp(1, words.n);
-    let rows = words.n.div_ceil(cols);
+    let cols = (((width - 2.0 * PAD + GAP) / (ew + GAP)) as usize).clamp(1, n);
+    let rows = n.div_ceil(cols);
     let strip = 10.0 + ROW * rows as f64;
     let h = height - f.top - BOTTOM - strip - 2.0;
     if ew <= width - 2.0 * PAD && h >= 40.0 {
@@ -316,22 +340,10 @@ pub fn legend(
         ];
         options.push((Place::Below { cols }, rect, Viewport { h, ..*f }));
     }
-    let outside = options
+    options
         .into_iter()
         .filter(|(_, _, p)| p.w * p.h >= f.w * f.h / 2.0)
-        .max_by(|a, b| (a.2.w * a.2.h).total_cmp(&(b.2.w * b.2.h)));
-    match (outside, crowded) {
-        (Some((place, rect, plot)), _) => (
-            Some(Legend {
-                full: false,
-                place,
-                rect,
-            }),
-            plot,
-        ),
-        (None, Some(legend)) => (Some(legend), *f),
-        (None, None) => (None, *f),
-    }
+        .max_by(|a, b| (a.2.w * a.2.h).total_cmp(&(b.2.w * b.2.h)))
 }
 
 /// How much of the trails' marks an inside legend may hide (each step's
