@@ -28,9 +28,15 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
                     gradscape_text::Lang::En,
                 ))
             })?;
+            // The command line's default width, the plot's shape: sized
+            // for notes, not for the window (at 1920×1080 the figure was
+            // 1446 px wide, its 12 px words 5 px tall in a PDF's column).
+            let width = f64::from(crate::svg::SvgOptions::default().width);
             let opt = crate::svg::SvgOptions {
-                width: app.geom.w.round().clamp(200.0, 10000.0) as u32,
-                height: app.geom.h.round().clamp(150.0, 10000.0) as u32,
+                width: width as u32,
+                height: (width * app.geom.h / app.geom.w.max(1.0))
+                    .round()
+                    .clamp(150.0, 10000.0) as u32,
                 // The legend in the page's language, as the CLI's --lang.
                 lang: app.lang,
                 // The figure as shown: at the step on the screen when it is

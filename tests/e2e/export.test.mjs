@@ -46,6 +46,11 @@ test('SVG: the render command\'s figure, with every run in the legend', async ()
   for (const label of ['GD η=0.4', 'Momentum η=0.6 γ=0.5', 'Adam η=0.2']) assert.ok(svg.includes(label), label);
   assert.equal((svg.match(/<g class="run"/g) ?? []).length, 3);
   assert.doesNotMatch(svg, /step \d+ of/, 'at the last step: the whole runs, no step');
+  // Sized for notes: render's default width whatever the window, the plot's shape.
+  const [w, h] = svg.match(/^<svg [^>]*width="(\d+)" height="(\d+)"/).slice(1).map(Number);
+  const plot = await page.evaluate(() => [document.getElementById('plot').clientWidth, document.getElementById('plot').clientHeight]);
+  assert.equal(w, 800);
+  assert.ok(Math.abs(h - Math.round(800 * plot[1] / plot[0])) <= 1, `${w}×${h} for a plot of ${plot}`);
 });
 
 // A run switched off in the legend is left out of the SVG as it is of the

@@ -280,6 +280,9 @@ pub fn legend(
     // taken only when the legend has no room outside the plot: at 320×240
     // the box stood over the very arc figure 2 is about.
     let mut crowded = None;
+    // Each run's status first, in a corner or outside (the status is what
+    // a figure of a diverging run is about: at 800 px its "diverging: loss
+    // ×2450" was dropped for a corner that held the names), then the names.
     for (full, text) in [(true, words.full), (false, words.short)] {
         let lw = 40.0 + text;
         if let Some(((x, y), hidden)) = corner(f, lw, lh, marks) {
@@ -293,17 +296,13 @@ pub fn legend(
             }
             crowded = crowded.or(Some(legend));
         }
+        if let Some((place, rect, plot)) = outside(f, width, height, words.n, text) {
+            return (Some(Legend { full, place, rect }), plot);
+        }
     }
-    // Outside, each run's status too where it fits (an animation of a
-    // diverging run had its "diverging: loss ×18400" dropped with room to
-    // spare under the plot), else the names.
-    let outside = outside(f, width, height, words.n, words.full)
-        .map(|o| (true, o))
-        .or_else(|| outside(f, width, height, words.n, words.short).map(|o| (false, o)));
-    match (outside, crowded) {
-        (Some((full, (place, rect, plot))), _) => (Some(Legend { full, place, rect }), plot),
-        (None, Some(legend)) => (Some(legend), *f),
-        (None, None) => (None, *f),
+    match crowded {
+        Some(legend) => (Some(legend), *f),
+        None => (None, *f),
     }
 }
 
