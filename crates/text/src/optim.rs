@@ -87,7 +87,12 @@ pub fn opt_label(spec: &OptSpec, conv: Convention, lang: Lang) -> String {
         // children would fill a line).
         let args = gradscape_core::url::schedule_args(sc);
         if !args.is_empty() && !matches!(sc, gradscape_core::schedule::Schedule::Sequential(_)) {
-            s += &format!(" ({})", args.replace(',', ", "));
+            // In 中文 in full-width brackets, as its other asides ("（无偏差修正）").
+            let args = args.replace(',', ", ");
+            s += &match lang {
+                Lang::En => format!(" ({args})"),
+                Lang::Zh => format!("（{args}）"),
+            };
         }
     }
     s
@@ -502,7 +507,7 @@ mod tests {
             gd(r#"{"kind": "linear", "start_factor": 1, "end_factor": 0.01}"#),
             (
                 "GD η=0.3 · linear decay (start_factor=1, end_factor=0.01)".into(),
-                "梯度下降 η=0.3 · 线性衰减 (start_factor=1, end_factor=0.01)".into()
+                "梯度下降 η=0.3 · 线性衰减（start_factor=1, end_factor=0.01）".into()
             )
         );
         assert!(gd(r#"{"kind": "linear"}"#).0.ends_with("· linear warm-up"));
