@@ -214,6 +214,12 @@ fn a_small_figure_keeps_a_legend_while_one_fits() {
                 n,
                 "{w}×{h}\n{svg}"
             );
+            // A small figure says less: the names, not each run's status.
+            let legend = &svg[svg.find(r#"<g class="legend">"#).unwrap()..];
+            assert!(
+                !legend.contains(" — "),
+                "{w}×{h} {lang:?}: names only\n{legend}"
+            );
         }
     }
     // The default keeps each run's status in the plot's corner.

@@ -130,7 +130,7 @@ async function render({ model, el }) {
       const r = rows[i];
       const li = entries[i];
       r.swatch.textContent = '';
-      const swatch = li?.querySelector('.swatch')?.cloneNode(true);
+      const swatch = li?.querySelector('.gs-swatch')?.cloneNode(true);
       if (swatch) r.swatch.append(swatch);
       r.input.setAttribute('aria-label', (li?.textContent ?? '').split(' — ')[0]);
       if (document.activeElement !== r.input) r.input.value = String(lrToPos(opt.lr));

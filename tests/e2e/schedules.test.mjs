@@ -286,13 +286,14 @@ const rowState = (page) => gammaRow(page).evaluate((r) => ({
   out: r.querySelector('output').textContent,
   name: r.querySelector('.param-name').textContent,
   disabled: [...r.querySelectorAll('input, button')].map((c) => c.disabled),
-  title: r.getAttribute('title'),
+  title: r.querySelector('.cycled-note')?.getAttribute('title') ?? null,
+  valuetext: r.querySelector('input[type=range]').getAttribute('aria-valuetext'),
 }));
 
 test('a cycled momentum: its row is disabled and reads the range while the schedule sets it, and comes back when it stops', async (t) => {
   const { page } = await fresh(t);
   await setScene(page, SCENE);
-  assert.deepEqual(await rowState(page), { out: 'γ = 0.5', name: 'momentum', disabled: [false, false, false, false], title: null });
+  assert.deepEqual(await rowState(page), { out: 'γ = 0.5', name: 'momentum', disabled: [false, false, false, false], title: null, valuetext: 'γ = 0.5' });
   await act(page, () => picker(page).selectOption('one_cycle'));
   const sched = (await state(page)).scene.optimizers[0].schedule;
   assert.equal(sched.cycle_momentum, true);
@@ -301,6 +302,7 @@ test('a cycled momentum: its row is disabled and reads the range while the sched
   assert.equal(on.name, 'momentum · set by the schedule');
   assert.deepEqual(on.disabled, [true, true, true, true]);
   assert.match(on.title, /cycles γ between 0\.85 and 0\.95.*this card's γ is not used/);
+  assert.equal(on.valuetext, on.out, 'a screen reader hears the range');
   // The run's label says the same range.
   assert.match(await card(page).getAttribute('aria-label'), /γ=0\.85–0\.95/);
   // η moved on the same card: the row keeps the range.
@@ -312,7 +314,7 @@ test('a cycled momentum: its row is disabled and reads the range while the sched
   assert.equal((await rowState(page)).out, 'γ = 0.85–0.95');
   await act(page, () => argField(page, 'cycle_momentum').uncheck());
   assert.equal((await state(page)).scene.optimizers[0].schedule.cycle_momentum, false);
-  assert.deepEqual(await rowState(page), { out: 'γ = 0.5', name: 'momentum', disabled: [false, false, false, false], title: null });
+  assert.deepEqual(await rowState(page), { out: 'γ = 0.5', name: 'momentum', disabled: [false, false, false, false], title: null, valuetext: 'γ = 0.5' });
   // In 中文, cycled again.
   await act(page, () => argField(page, 'cycle_momentum').check());
   await act(page, () => page.locator('#lang').selectOption('zh'));
@@ -331,6 +333,12 @@ test('a lock of the link on γ stays when the schedule stops cycling it', async 
   const off = await rowState(page);
   assert.equal(off.out, 'γ = 0.5');
   assert.deepEqual(off.disabled, [true, true, true, true], 'still fixed by the link');
+  // The lock's mark and words stay through the cycling's start and end.
+  assert.equal(await gammaRow(page).locator('.lock-mark').count(), 1);
+  assert.match(await gammaRow(page).getAttribute('title'), /fixed by this link/);
+  await act(page, () => argField(page, 'cycle_momentum').check());
+  assert.equal(await gammaRow(page).locator('.lock-mark').count(), 1);
+  assert.equal((await rowState(page)).name, 'momentum · set by the schedule');
 });
 
 test('the picker names the picked kind as the label does: exponential growth for γ > 1', async (t) => {

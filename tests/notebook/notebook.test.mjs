@@ -270,6 +270,11 @@ print(gradscape.__version__)
   // The slider is named by the legend's words, in the figure's language.
   assert.equal(await slider.getAttribute('aria-label'), '梯度下降 η=0.562');
   assert.equal(await pg.locator('.gs-lr input').nth(1).getAttribute('aria-label'), '动量法 η=0.4 γ=0.5');
+  // Each slider carries its run's mark (the legend's swatch: colour, dash, dot).
+  const marks = await pg.locator('.gs-lr .gs-swatch').evaluateAll((ss) => ss.map((s) => [s.dataset.mark, s.getBoundingClientRect().width]));
+  const legendMarks = await pg.locator('.gs-legend .gs-swatch').evaluateAll((ss) => ss.map((s) => s.dataset.mark));
+  assert.deepEqual(marks.map((m) => m[0]), legendMarks);
+  assert.ok(marks.every((m) => m[1] === 28), JSON.stringify(marks));
   await run(7);
   assert.match(await output(7).innerText(), /^lr: 0\.562$/m);
 

@@ -106,7 +106,7 @@ pub(super) fn shown(v: Option<&Value>) -> String {
 }
 
 /// A text's width in Latin letters: a Chinese character is about two.
-fn text_width(t: &str) -> usize {
+fn width_in_letters(t: &str) -> usize {
     t.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
 }
 
@@ -153,7 +153,7 @@ fn arg_rows(
             for o in opts {
                 // torch's own word, said in the page's language beside it.
                 let text = gradscape_text::schedule::option_name(o, lang);
-                widest = widest.max(text_width(&text));
+                widest = widest.max(width_in_letters(&text));
                 add(&sel, &el(doc, "option", &[("value", o)], Some(&text))?)?;
             }
             // Options as long as plateau's mode ("the loss should fall

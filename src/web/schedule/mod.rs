@@ -131,7 +131,8 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
         )?;
         block::name_picked(&blk, spec.schedule.as_ref(), app.lang)?;
         // The card is named as its run (with the schedule's name and
-        // arguments); it kept the name it had when the card was built.
+        // arguments): `panel::sync_card` renames it when a value changes,
+        // which a change of the schedule alone is not.
         let name = gradscape_text::optim::opt_label(spec, app.scene.convention, app.lang);
         if sec.get_attribute("aria-label").as_deref() != Some(&name) {
             sec.set_attribute("aria-label", &name)?;

@@ -280,31 +280,53 @@ pub fn legend(
     // taken only when the legend has no room outside the plot: at 320×240
     // the box stood over the very arc figure 2 is about.
     let mut crowded = None;
-    // Each run's status first, in a corner or outside (the status is what
-    // a figure of a diverging run is about: at 800 px its "diverging: loss
-    // ×2450" was dropped for a corner that held the names), then the names.
-    for (full, text) in [(true, words.full), (false, words.short)] {
-        let lw = 40.0 + text;
-        if let Some(((x, y), hidden)) = corner(f, lw, lh, marks) {
+    let lw = |text: f64| 40.0 + text;
+    let inside = |full: bool, text: f64| {
+        corner(f, lw(text), lh, marks).map(|((x, y), hidden)| {
             let legend = Legend {
                 full,
                 place: Place::Inside,
-                rect: [x, y, lw, lh],
+                rect: [x, y, lw(text), lh],
             };
-            if hidden <= HIDES {
-                return (Some(legend), *f);
-            }
-            crowded = crowded.or(Some(legend));
+            (legend, hidden <= HIDES)
+        })
+    };
+    let area = |p: &Viewport| p.w * p.h / (f.w * f.h);
+    // Each run's status in a corner; else outside where that costs the
+    // plot little (a frame at 800 px: its "diverging: loss ×2450" was
+    // dropped for a corner that held the names); else the names in a
+    // corner, else outside (a small figure says less).
+    let outside_full = outside(f, width, height, words.n, words.full);
+    for (full, text) in [(true, words.full), (false, words.short)] {
+        match inside(full, text) {
+            Some((legend, true)) => return (Some(legend), *f),
+            Some((legend, false)) => crowded = crowded.or(Some(legend)),
+            None => {}
         }
-        if let Some((place, rect, plot)) = outside(f, width, height, words.n, text) {
-            return (Some(Legend { full, place, rect }), plot);
+        if let (true, Some((place, rect, plot))) = (full, outside_full) {
+            if area(&plot) >= CHEAP_OUTSIDE {
+                return (Some(Legend { full, place, rect }), plot);
+            }
         }
     }
-    match crowded {
-        Some(legend) => (Some(legend), *f),
-        None => (None, *f),
+    match (outside(f, width, height, words.n, words.short), crowded) {
+        (Some((place, rect, plot)), _) => (
+            Some(Legend {
+                full: false,
+                place,
+                rect,
+            }),
+            plot,
+        ),
+        (None, Some(legend)) => (Some(legend), *f),
+        (None, None) => (None, *f),
     }
 }
+
+/// The share of the plot a legend outside it with each run's status may
+/// leave before the names in a corner are preferred: a strip under a wide
+/// figure, not a third of a thumbnail.
+const CHEAP_OUTSIDE: f64 = 0.85;
 
 /// The legend outside plot `f`, entries `text` px wide: a column right of
 /// it or rows under it, whichever leaves the larger plot, if the plot
