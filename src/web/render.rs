@@ -289,6 +289,14 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
 /// its bar, legend and caption are packed so the plot keeps most of it.
 const SHORT_FRAME: f64 = 360.0;
 
+/// Whether a frame `inner_h` tall is short: under [`SHORT_FRAME`], or
+/// under 420 px where the legend cannot stand beside the plot (`wide`):
+/// the default 640×440 embed shrunk to a 540 px column (540×371) kept a
+/// plot of 134 px, 36 % of it, against 65 % in a frame 10 px lower.
+fn short_frame(inner_h: f64, wide: bool) -> bool {
+    inner_h < SHORT_FRAME || (!wide && inner_h < 420.0)
+}
+
 /// The geometry the canvas box has now.
 fn measure(app: &App) -> Result<Geom, JsValue> {
     let view = app.scene.view();
@@ -313,7 +321,7 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
     if let (Some(body), Some(_)) = (app.doc.body(), &app.embed) {
         body.toggle_attribute_with_force("data-wide", wide)?;
         // A short frame packs its bar, legend and caption (www/style.css).
-        body.toggle_attribute_with_force("data-short", inner_h < SHORT_FRAME)?;
+        body.toggle_attribute_with_force("data-short", short_frame(inner_h, wide))?;
     }
     let w = sizes::client_size(&app.plot).0.max(100.0);
     if app.embed.is_some() {
@@ -337,7 +345,11 @@ fn measure(app: &App) -> Result<Geom, JsValue> {
         // Whole CSS pixels: the canvas's box then equals its client size,
         // which is what a click is mapped through.
         // A short frame's plot may be smaller before the frame scrolls.
-        let least = if inner_h < SHORT_FRAME { 60.0 } else { 80.0 };
+        let least = if short_frame(inner_h, wide) {
+            60.0
+        } else {
+            80.0
+        };
         let h = (inner_h - others - 8.0).clamp(least, 4000.0).round();
         return Ok(Geom { view, w, h, dpr });
     }

@@ -216,6 +216,18 @@ test('an embedded lesson says what the figure shows, not which slider to move', 
   await context.close();
 });
 
+test('the default embed shrunk to any column keeps the plot the larger part: no cliff between the short and the wide frame', async () => {
+  // 640×440 shrunk to columns of 436 … 698 px: the plot's share of the frame.
+  for (const h of [300, 355, 365, 380, 400, 440]) {
+    const w = Math.round((h * 640) / 440);
+    const { page, context, errors } = await at('?lesson=3&embed', w, h);
+    const plot = await page.evaluate(() => document.getElementById('plot').clientHeight);
+    assert.ok(plot >= 0.5 * h, `${w}×${h}: a plot of ${plot} px`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('an embedded lesson\'s caption keeps whole lines in a low frame: three under 480 px, two under 360, the rest scrolls', async () => {
   for (const [w, h, lines] of [[576, 396, 3], [366, 320, 2], [900, 600, null]]) {
     for (const lang of ['en', 'zh']) {
