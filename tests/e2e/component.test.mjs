@@ -214,7 +214,9 @@ test('outside a deck, an autoplay figure plays while on screen and pauses when s
     await page.evaluate(() => document.getElementById('fig-adaptive').scrollIntoView());
     await page.waitForFunction(() => document.getElementById('fig-adaptive').figure.t > 0);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(200);
+    // Paused (its ▶ back), however long a busy machine takes to say it is
+    // off screen (200 ms was too short for CI once: one step more).
+    await page.waitForFunction(() => document.querySelector('#fig-adaptive .gs-play')?.textContent === '▶');
     const t = await page.evaluate(() => document.getElementById('fig-adaptive').figure.t);
     await page.waitForTimeout(400);
     assert.equal(await page.evaluate(() => document.getElementById('fig-adaptive').figure.t), t);
