@@ -244,7 +244,8 @@ fn card(
     Ok(sec)
 }
 
-/// Refresh one card's fields from its spec (after a slider, a number or a reset).
+/// Refresh one card's fields from its spec (after a slider, a number or a
+/// reset); the card, when there is one.
 pub fn sync_card(
     root: &Element,
     i: usize,
@@ -252,14 +253,11 @@ pub fn sync_card(
     conv: Convention,
     skip: Option<&Element>,
     lang: Lang,
-) -> Result<(), JsValue> {
+) -> Result<Option<Element>, JsValue> {
     let Some(sec) = root.query_selector(&format!("section.opt-card[data-index=\"{i}\"]"))? else {
-        return Ok(());
+        return Ok(None);
     };
-    let name = opt_label(spec, conv, lang);
-    if sec.get_attribute("aria-label").as_deref() != Some(&name) {
-        sec.set_attribute("aria-label", &name)?;
-    }
+    name_card(&sec, spec, conv, lang)?;
     for &key in spec.kind.keys() {
         let name = key.name();
         match key {
@@ -332,6 +330,21 @@ pub fn sync_card(
             }
             _ => super::card_keys::sync_key(&sec, key, &spec.hyper, skip)?,
         }
+    }
+    Ok(Some(sec))
+}
+
+/// Card `sec` named as its run (the schedule's name and arguments too),
+/// written only when it differs.
+pub(super) fn name_card(
+    sec: &Element,
+    spec: &OptSpec,
+    conv: Convention,
+    lang: Lang,
+) -> Result<(), JsValue> {
+    let name = opt_label(spec, conv, lang);
+    if sec.get_attribute("aria-label").as_deref() != Some(&name) {
+        sec.set_attribute("aria-label", &name)?;
     }
     Ok(())
 }

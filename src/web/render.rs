@@ -85,12 +85,9 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
             if held != Some(i) && card_sync::current(i, spec, conv, lang) {
                 continue;
             }
-            panel::sync_card(&cards, i, spec, conv, focused.as_ref(), lang)?;
             // After the rows: a cycled momentum's readout is its range
             // (rebuilt cards are marked by `schedule::sync` below).
-            if let Some(sec) =
-                cards.query_selector(&format!("section.opt-card[data-index=\"{i}\"]"))?
-            {
+            if let Some(sec) = panel::sync_card(&cards, i, spec, conv, focused.as_ref(), lang)? {
                 cycled::mark(&sec, spec, lang)?;
             }
             if held != Some(i) {

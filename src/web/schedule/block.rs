@@ -161,7 +161,7 @@ fn arg_rows(
             // in half a card, the very word that tells them apart: the
             // row is the card's width.
             if widest > 22 {
-                row.set_attribute("class", "sched-arg sched-wide")?;
+                row.class_list().add_1("sched-wide")?;
             }
             if let Some(s) = sel.dyn_ref::<HtmlSelectElement>() {
                 s.set_value(&shown(value));

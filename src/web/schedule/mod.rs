@@ -130,13 +130,9 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
             app.lang,
         )?;
         block::name_picked(&blk, spec.schedule.as_ref(), app.lang)?;
-        // The card is named as its run (with the schedule's name and
-        // arguments): `panel::sync_card` renames it when a value changes,
-        // which a change of the schedule alone is not.
-        let name = gradscape_text::optim::opt_label(spec, app.scene.convention, app.lang);
-        if sec.get_attribute("aria-label").as_deref() != Some(&name) {
-            sec.set_attribute("aria-label", &name)?;
-        }
+        // `panel::sync_card` renames a card when a value changes, which a
+        // change of the schedule alone is not.
+        super::panel::name_card(&sec, spec, app.scene.convention, app.lang)?;
         super::cycled::mark(&sec, spec, app.lang)?;
     }
     Ok(())
