@@ -104,14 +104,18 @@ class Figure(anywidget.AnyWidget):
 
     @traitlets.validate("lang")
     def _lang(self, proposal: Any) -> str:
-        # The figure speaks English and 简体中文; another code would fall
-        # back to English without a word.
+        # The figure speaks English and 简体中文. A language tag as a locale
+        # or the page's <html lang> writes it ("zh-CN", "zh_Hans", "en-US")
+        # is read as the page reads the browser's languages; another
+        # language is refused, where it would fall back to English unsaid.
         lang = proposal["value"]
-        if lang not in ("en", "zh"):
-            raise traitlets.TraitError(
-                f'gradscape: lang must be "en" or "zh" (got {lang!r})'
-            )
-        return lang
+        code = str(lang).strip().lower().replace("_", "-")
+        for short in ("en", "zh"):
+            if code == short or code.startswith(short + "-"):
+                return short
+        raise traitlets.TraitError(
+            f'gradscape: lang must be "en" or "zh" (or a tag such as "zh-CN"; got {lang!r})'
+        )
 
     def simulate(self) -> Optional[dict]:
         """The trajectories of the current scene, as the command line's

@@ -83,7 +83,7 @@ test('the widget in JupyterLab: draws, follows Python, reports errors, plays bac
   // lists, NaN and ±inf as strings the wasm will name in its error), JSON
   // text accepted, simulate() refusing until a browser has drawn the scene.
   const check = `
-import gradscape, json
+import gradscape, json, traitlets
 assert gradscape.Figure._wasm.default_value[:4] == b"\\x00asm"
 f = gradscape.Figure({"start": (float("nan"), float("-inf")), "steps": 20}, loss=True)
 assert f.scene == {"start": ["NaN", "-Infinity"], "steps": 20}, f.scene
@@ -100,6 +100,15 @@ try:
 except Exception as e:
     assert 'lang must be "en" or "zh"' in str(e), e
 assert gradscape.Figure({}, lang="zh").lang == "zh"
+# A locale's or a page's language tag is read as the page reads the browser's.
+for tag, short in (("zh-CN", "zh"), ("zh_CN", "zh"), ("ZH-Hans", "zh"), ("en-US", "en"), ("en_GB", "en")):
+    assert gradscape.Figure({}, lang=tag).lang == short, tag
+for bad in ("zhx", "fr-FR", ""):
+    try:
+        gradscape.Figure({}, lang=bad)
+        raise SystemExit(f"lang={bad!r} was taken")
+    except traitlets.TraitError:
+        pass
 print(gradscape.__version__)
 `;
   const imp = spawnSync(join(venv, 'bin/python'), ['-c', check], { encoding: 'utf8' });
