@@ -211,9 +211,19 @@ test('every picker option, on every card and phase, names its kind\'s torch clas
     assert.deepEqual(Object.keys(got).sort(), Object.keys(TORCH).sort(), `card ${i}: every kind offered`);
     for (const [k, cls] of Object.entries(TORCH)) assert.ok(got[k].endsWith(` — ${cls}`), `card ${i} ${k}: ${got[k]}`);
   }
-  const phase = await options(card(page, 1).locator('select[data-sched="phase-kind"][data-phase="0"]'));
+  // The picked preset is named alone, its classes on the label's line.
+  assert.equal(await picker(page, 1).evaluate((s) => s.selectedOptions[0].textContent), 'warm-up + cosine');
+  assert.equal(await card(page, 1).locator('.sched-title .sched-class').textContent(), 'LinearLR → CosineAnnealingLR');
+  assert.equal(await card(page, 0).locator('.sched-title .sched-class').textContent(), '', 'constant η: no class');
+  const phaseSel = card(page, 1).locator('select[data-sched="phase-kind"][data-phase="0"]');
+  const phase = await options(phaseSel);
   assert.ok(Object.keys(phase).length >= 8, 'the phase picker lists the chainable kinds');
-  for (const [k, text] of Object.entries(phase)) assert.ok(text.endsWith(` — ${TORCH[k]}`), `phase ${k}: ${text}`);
+  const pickedPhase = await phaseSel.inputValue();
+  for (const [k, text] of Object.entries(phase)) {
+    if (k === pickedPhase) assert.equal(text, 'linear warm-up', 'the picked phase kind alone');
+    else assert.ok(text.endsWith(` — ${TORCH[k]}`), `phase ${k}: ${text}`);
+  }
+  assert.equal(await card(page, 1).locator('fieldset[data-phase="1"] legend .sched-class').textContent(), 'LinearLR');
 });
 
 test('warm-up + cosine in one click; phases added, changed and removed', async (t) => {
@@ -345,13 +355,38 @@ test('the picker names the picked kind as the label does: exponential growth for
   const { page } = await fresh(t);
   await setScene(page, SCENE);
   await act(page, () => picker(page).selectOption('exponential'));
-  const picked = () => picker(page).evaluate((s) => s.selectedOptions[0].textContent);
-  assert.equal(await picked(), 'exponential decay — ExponentialLR');
+  // The closed picker names the kind; its class stands on the label's line
+  // (both in the picker were cut on a 1366 px card).
+  const picked = async () => [
+    await picker(page).evaluate((s) => s.selectedOptions[0].textContent),
+    await card(page).locator('.sched-title .sched-class').textContent(),
+  ];
+  assert.deepEqual(await picked(), ['exponential decay', 'ExponentialLR']);
   await typeArg(page, 'gamma', '1.05');
-  assert.equal(await picked(), 'exponential growth — ExponentialLR');
+  assert.deepEqual(await picked(), ['exponential growth', 'ExponentialLR']);
   assert.match(await card(page).getAttribute('aria-label'), /exponential growth/);
   await typeArg(page, 'gamma', '0.9');
-  assert.equal(await picked(), 'exponential decay — ExponentialLR');
+  assert.deepEqual(await picked(), ['exponential decay', 'ExponentialLR']);
+  // The others keep the class, for the next pick.
+  assert.equal(await picker(page).locator('option[value="plateau"]').textContent(), 'reduce on plateau — ReduceLROnPlateau');
+  // Each whole in the closed picker and the label's line, on a 1366 px card.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  for (const kind of ['plateau', 'cosine_warm_restarts', 'sequential', 'warmup_cosine']) {
+    await act(page, () => picker(page).selectOption(kind));
+    const cut = await card(page).evaluate((c) => {
+      const sel = c.querySelector('select[data-sched="kind"]');
+      const cls = c.querySelector('.sched-title .sched-class');
+      const ctx = document.createElement('canvas').getContext('2d');
+      const cs = getComputedStyle(sel);
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const text = sel.selectedOptions[0].textContent;
+      // The closed picker's room: its width less the padding and the arrow.
+      const room = sel.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+      return { text, width: ctx.measureText(text).width, room, cls: cls.textContent, clsCut: cls.scrollWidth > cls.clientWidth + 1 };
+    });
+    assert.ok(cut.width <= cut.room, `${kind}: "${cut.text}" ${cut.width} px in ${cut.room}`);
+    assert.ok(cut.cls && !cut.clsCut, `${kind}: its class "${cut.cls}" whole`);
+  }
 });
 
 test('中文: the picker, the arguments and the chart speak Chinese', async (t) => {

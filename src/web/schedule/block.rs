@@ -54,25 +54,59 @@ fn torch_class(kind: &str) -> &'static str {
     }
 }
 
-/// The picker's chosen kind named for what it does, as the run's label
-/// says it ("exponential growth — ExponentialLR" for γ > 1): the picker
-/// said "decay" beside a legend that said "growth". The other kinds keep
-/// their names, for the next pick.
-pub(super) fn name_picked(blk: &Element, s: Option<&Schedule>, lang: Lang) -> Result<(), JsValue> {
-    let Some(s) = s else { return Ok(()) };
-    if crate::scene::schedule_edit::is_warmup_cosine(s) {
-        return Ok(());
+/// The preset's classes, in the order they run.
+const PRESET_CLASSES: &str = "LinearLR → CosineAnnealingLR";
+
+/// A picker option's words as the closed list shows them: the kind's name
+/// and torch's class, so a student who knows `OneCycleLR` finds it.
+fn option_text(value: &str, lang: Lang) -> String {
+    match value {
+        "" => tr(lang, "schedule.none").to_string(),
+        PRESET => format!("{} — {PRESET_CLASSES}", tr(lang, "schedule.preset")),
+        k => format!("{} — {}", kind_name(k, lang), torch_class(k)),
     }
-    let kind = s.kind();
-    let sel = format!("select[data-sched=kind] > option[value=\"{kind}\"]");
-    if let Some(o) = blk.query_selector(&sel)? {
-        let text = format!(
-            "{} — {}",
+}
+
+/// The picked option says what the schedule does, as the run's label says
+/// it ("exponential growth" for γ > 1: the picker said "decay" beside a
+/// legend that said "growth"), and its class stands on the label's line:
+/// "reduce on plateau — ReduceLROnPlateau" in the closed picker was cut to
+/// "reduce on plateau — ReduceLROnPlat" on a 1366 px laptop's card (five
+/// of the fourteen in English). The other options keep both, for the next
+/// pick.
+pub(super) fn name_picked(blk: &Element, s: Option<&Schedule>, lang: Lang) -> Result<(), JsValue> {
+    // As `block` picks it.
+    let (picked, words, class) = match s {
+        None => ("", tr(lang, "schedule.none").to_string(), ""),
+        Some(s) if crate::scene::schedule_edit::is_warmup_cosine(s) => (
+            PRESET,
+            tr(lang, "schedule.preset").to_string(),
+            PRESET_CLASSES,
+        ),
+        Some(s) => (
+            s.kind(),
             gradscape_text::schedule::name(s, lang),
-            torch_class(kind)
-        );
+            torch_class(s.kind()),
+        ),
+    };
+    let options = blk.query_selector_all("select[data-sched=kind] > option")?;
+    for n in 0..options.length() {
+        let Some(o) = options.item(n).and_then(|o| o.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let value = o.get_attribute("value").unwrap_or_default();
+        let text = if value == picked {
+            words.clone()
+        } else {
+            option_text(&value, lang)
+        };
         if o.text_content().as_deref() != Some(&text) {
             o.set_text_content(Some(&text));
+        }
+    }
+    if let Some(c) = blk.query_selector(".sched-class")? {
+        if c.text_content().as_deref() != Some(class) {
+            c.set_text_content(Some(class));
         }
     }
     Ok(())
@@ -218,7 +252,12 @@ pub(super) fn block(
         &[("class", "sched-label"), ("for", &picker_id)],
         Some(tr(lang, "schedule.picker")),
     )?;
-    head.append_child(&lab)?;
+    // The picked schedule's torch class, on the label's line (see
+    // `name_picked`, which writes it).
+    let title = el(doc, "div", &[("class", "sched-title")], None)?;
+    title.append_child(&lab)?;
+    add(&title, &el(doc, "code", &[("class", "sched-class")], None)?)?;
+    head.append_child(&title)?;
     let sel = el(
         doc,
         "select",
@@ -235,21 +274,20 @@ pub(super) fn block(
             doc,
             "option",
             &[("value", "")],
-            Some(tr(lang, "schedule.none")),
+            Some(&option_text("", lang)),
         )?,
     )?;
     // The preset right after none: the schedule people train with, one pick.
-    let preset = format!(
-        "{} — LinearLR → CosineAnnealingLR",
-        tr(lang, "schedule.preset")
-    );
     let attrs = [
         ("value", PRESET),
         ("title", tr(lang, "schedule.preset.title")),
     ];
-    add(&sel, &el(doc, "option", &attrs, Some(&preset))?)?;
+    add(
+        &sel,
+        &el(doc, "option", &attrs, Some(&option_text(PRESET, lang)))?,
+    )?;
     for &k in KINDS {
-        let text = format!("{} — {}", kind_name(k, lang), torch_class(k));
+        let text = option_text(k, lang);
         add(&sel, &el(doc, "option", &[("value", k)], Some(&text))?)?;
     }
     if let Some(sel) = sel.dyn_ref::<HtmlSelectElement>() {
@@ -292,15 +330,24 @@ pub(super) fn block(
                 None,
             )?;
             let from = starts.get(p).copied().unwrap_or(1).to_string();
+            // The phase's class beside its legend, its picker naming the
+            // kind alone (as the schedule's own picker, `name_picked`).
+            let legend = el(
+                doc,
+                "legend",
+                &[],
+                Some(&trf(lang, "schedule.phase", &[&n, &from])),
+            )?;
             add(
-                &set,
+                &legend,
                 &el(
                     doc,
-                    "legend",
-                    &[],
-                    Some(&trf(lang, "schedule.phase", &[&n, &from])),
+                    "code",
+                    &[("class", "sched-class")],
+                    Some(torch_class(pkind)),
                 )?,
             )?;
+            add(&set, &legend)?;
             let p_attr = p.to_string();
             let psel = el(
                 doc,
@@ -313,7 +360,11 @@ pub(super) fn block(
                 None,
             )?;
             for &k in PHASE_KINDS {
-                let text = format!("{} — {}", kind_name(k, lang), torch_class(k));
+                let text = if k == pkind {
+                    kind_name(k, lang)
+                } else {
+                    option_text(k, lang)
+                };
                 add(&psel, &el(doc, "option", &[("value", k)], Some(&text))?)?;
             }
             if let Some(ps) = psel.dyn_ref::<HtmlSelectElement>() {
