@@ -9,7 +9,7 @@ use crate::format;
 use crate::landscape::{Edge, Landscape, KINDS};
 use crate::lesson::{lesson, LESSONS};
 use gradscape_text::errors::{expr_error, scene_error, scene_problem};
-use gradscape_text::landscape::{param_name, surface_option};
+use gradscape_text::landscape::{param_name, surface_name, surface_option};
 use gradscape_text::{tr, trf, Lang};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -56,14 +56,18 @@ pub fn words(app: &App) -> Result<(), JsValue> {
     let kind = by_id::<HtmlSelectElement>(&app.doc, "add-kind")?.value();
     fill_selects(&app.doc, app.lang)?;
     by_id::<HtmlSelectElement>(&app.doc, "surface")?.set_value(app.scene.landscape.kind());
+    surface_options(app)?;
     by_id::<HtmlSelectElement>(&app.doc, "add-kind")?.set_value(&kind);
     apply_static(&app.doc, app.lang)?;
     fill_lessons(app)
 }
 
-/// The surface picker's options: the chosen surface's says its formula as
-/// it is now (a = −1: "quadratic — −x₁² + 2·x₂²"), the others their own
-/// defaults. At every change of the surface (its parameters typed too).
+/// The surface picker's options: the chosen surface's is its name alone
+/// (its formula as it is now stands under the picker, in `#formula`; a
+/// student's trial had read "quadratic — 0.1·x₁² + 2·x₂²" beside
+/// "f = −x₁² + 2·x₂²", and the longer formulas were cut at 1366 px), the
+/// others name their defaults' formulas, for the next pick. At every change
+/// of the surface (its parameters typed too) and of the language.
 pub fn surface_options(app: &App) -> Result<(), JsValue> {
     let s = &app.scene;
     let surface = by_id::<HtmlSelectElement>(&app.doc, "surface")?;
@@ -74,7 +78,7 @@ pub fn surface_options(app: &App) -> Result<(), JsValue> {
         };
         let kind = o.get_attribute("value").unwrap_or_default();
         let text = match kind == s.landscape.kind() {
-            true => Some(surface_option(&s.landscape, app.lang)),
+            true => Some(surface_name(&s.landscape, app.lang).to_string()),
             false => Landscape::from_kind(&kind).map(|l| surface_option(&l, app.lang)),
         };
         if let Some(text) = text {

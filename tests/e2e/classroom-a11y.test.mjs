@@ -434,17 +434,34 @@ test('surface a = abc: the message quotes what was typed, in English and 中文'
 });
 
 // A student's trial: with a = −1 typed, the picker still read "quadratic —
-// 0.1·x₁² + 2·x₂²" beside "f = −1·x₁² + 2·x₂²".
-test('the surface picker says the chosen surface as it is now, in English and 中文', async (t) => {
-  for (const [lang, want, other] of [['en', 'quadratic — −x₁² + 2·x₂²', /^Rosenbrock — \(1 − x₁\)²/], ['zh', '二次函数 — −x₁² + 2·x₂²', /^Rosenbrock — /]]) {
+// 0.1·x₁² + 2·x₂²" beside "f = −1·x₁² + 2·x₂²". The chosen surface is now
+// named alone, its formula as it is now under the picker (the longer
+// formulas were cut in the closed picker at 1366 px); the others keep theirs.
+test('the surface picker names the chosen surface, its formula as it is now under it, in English and 中文', async (t) => {
+  for (const [lang, want, other, expr] of [['en', 'quadratic', /^Rosenbrock — \(1 − x₁\)²/, 'your own formula'], ['zh', '二次函数', /^Rosenbrock — /, '自定义公式']]) {
     const { page, errors } = await fresh(t, `?lang=${lang}`);
+    await page.setViewportSize({ width: 1366, height: 768 });
     const a = page.locator('#surface-params input[data-key="a"]');
     await a.click();
     await a.fill('-1');
     await a.press('Enter');
-    await page.waitForFunction((w) => document.querySelector('#surface option[value="quadratic"]').textContent === w, want);
-    assert.equal(await page.textContent('#formula'), 'f = −x₁² + 2·x₂²');
+    await page.waitForFunction(() => document.querySelector('#formula').textContent === 'f = −x₁² + 2·x₂²');
+    assert.equal(await page.textContent('#surface option[value="quadratic"]'), want);
     assert.match(await page.textContent('#surface option[value="rosenbrock"]'), other);
+    // Each chosen surface's name whole in the closed picker.
+    for (const [kind, name] of [['beale', 'Beale'], ['rosenbrock', 'Rosenbrock'], ['expr', expr]]) {
+      await page.selectOption('#surface', kind);
+      await page.waitForFunction((n) => document.querySelector('#surface').selectedOptions[0].textContent === n, name);
+      const fits = await page.locator('#surface').evaluate((sel) => {
+        const ctx = document.createElement('canvas').getContext('2d');
+        const cs = getComputedStyle(sel);
+        ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+        return ctx.measureText(sel.selectedOptions[0].textContent).width <= sel.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+      });
+      assert.ok(fits, `${lang} ${kind}: cut in the closed picker`);
+      if (kind !== 'expr') assert.match(await page.textContent('#formula'), /^f = /);
+    }
+    assert.match(await page.textContent('#surface option[value="quadratic"]'), lang === 'en' ? /^quadratic — / : /^二次函数 — /);
     assert.deepEqual(errors, []);
   }
 });

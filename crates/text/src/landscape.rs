@@ -20,16 +20,29 @@ pub fn param_name(l: &Landscape, p: Param, lang: Lang) -> &'static str {
 /// words; the others are people's names, capitalized as the lessons write
 /// them (the link's `f=` takes any case).
 pub fn surface_option(l: &Landscape, lang: Lang) -> String {
-    let name = match l {
-        Landscape::Expr(_) => return tr(lang, "surface.option.expr").to_string(),
+    match l {
+        Landscape::Expr(_) => tr(lang, "surface.option.expr").to_string(),
+        _ => format!(
+            "{} — {}",
+            surface_name(l, lang),
+            l.formula().trim_start_matches("f = ")
+        ),
+    }
+}
+
+/// The surface's name alone: the chosen one's in the closed picker, whose
+/// formula stands on the line under it (with it, Rosenbrock's and the
+/// others' were cut on a 1366 px laptop).
+pub fn surface_name(l: &Landscape, lang: Lang) -> &'static str {
+    match l {
+        Landscape::Expr(_) => tr(lang, "surface.name.expr"),
         Landscape::Quadratic(_) => tr(lang, "surface.name.quadratic"),
         Landscape::Saddle => tr(lang, "surface.name.saddle"),
         Landscape::Rosenbrock(_) => "Rosenbrock",
         Landscape::Himmelblau => "Himmelblau",
         Landscape::Beale => "Beale",
         Landscape::Rastrigin(_) => "Rastrigin",
-    };
-    format!("{name} — {}", l.formula().trim_start_matches("f = "))
+    }
 }
 
 #[cfg(test)]
@@ -53,6 +66,23 @@ mod tests {
         assert!(surface_option(&saddle, Lang::Zh).starts_with("鞍点函数 — "));
         let expr = Landscape::from_kind("expr").unwrap();
         assert!(crate::english_words(&surface_option(&expr, Lang::Zh)).is_empty());
+    }
+
+    #[test]
+    fn the_chosen_surface_is_named_alone_and_begins_its_option() {
+        for kind in &gradscape_core::landscape::KINDS {
+            let l = Landscape::from_kind(kind).unwrap();
+            for lang in [Lang::En, Lang::Zh] {
+                let name = surface_name(&l, lang);
+                assert!(!name.is_empty() && !name.contains('—'), "{kind}: {name}");
+                if *kind != "expr" {
+                    assert!(surface_option(&l, lang).starts_with(&format!("{name} — ")));
+                }
+            }
+        }
+        let expr = Landscape::from_kind("expr").unwrap();
+        assert_eq!(surface_name(&expr, Lang::Zh), "自定义公式");
+        assert!(crate::english_words(surface_name(&expr, Lang::Zh)).is_empty());
     }
 
     #[test]
