@@ -28,6 +28,22 @@ async function at(query, width = 480, height = 320) {
 
 const visible = (page, sel) => page.isVisible(sel);
 
+// The mean brightness (0-255) of a screenshot's pixels, read back in the page.
+async function mean(page, png) {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, img.width, img.height).data;
+    let sum = 0;
+    for (let i = 0; i < d.length; i += 4) sum += (d[i] + d[i + 1] + d[i + 2]) / 3;
+    return Math.round(sum / (d.length / 4));
+  }, png.toString('base64'));
+}
+
 test('embed at 480×320: canvas, legend and play bar only, fitting the frame', async () => {
   const { page, context, errors } = await at('?opt=gd:lr=0.4;momentum:lr=0.4,gamma=0.5&embed');
   for (const sel of ['.top', '.panel', '#loss']) assert.equal(await visible(page, sel), false, sel);
@@ -251,6 +267,19 @@ test('an embedded lesson\'s caption keeps whole lines in a low frame: three unde
         assert.equal(shown.length, lines, `${where}: ${JSON.stringify(box)}`);
         assert.ok(box.tops[lines] >= box.bottom - 1, `${where}: the next line starts under the box ${JSON.stringify(box)}`);
         assert.ok(box.scroll > box.client, `${where}: the rest scrolls`);
+        // A shade at the box's bottom says more text is there (a phone
+        // shows no scrollbar until touched); at the end it is gone, and
+        // one at the top says text is above.
+        const edges = async () => {
+          const r = await page.locator('#lesson-text').boundingBox();
+          const strip = async (y) => mean(page, await page.screenshot({ clip: { x: r.x + 20, y, width: Math.max(1, r.width - 40), height: 3 } }));
+          return { top: await strip(r.y), bottom: await strip(r.y + r.height - 3) };
+        };
+        const start = await edges();
+        await page.locator('#lesson-text').evaluate((e) => { e.scrollTop = e.scrollHeight; });
+        const end = await edges();
+        assert.ok(start.bottom < end.bottom - 3, `${where}: a shade at the bottom while more text is below (${start.bottom} vs ${end.bottom} at the end)`);
+        assert.ok(end.top < start.top - 3, `${where}: a shade at the top once scrolled (${end.top} vs ${start.top})`);
       }
       assert.deepEqual(errors, []);
       await context.close();
