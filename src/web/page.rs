@@ -134,7 +134,7 @@ pub fn start() -> Result<(), JsValue> {
             controls::words(app)?;
         }
         controls::sync_lesson(app)?;
-        state::open_for_lesson(&app.doc, app.lesson)?;
+        state::open_for_lesson(app)?;
         place::place(app)?;
         place::present(app)?;
         super::welcome::show(app, &search)?;

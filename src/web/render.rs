@@ -46,7 +46,7 @@ pub fn render(app: &mut App, d: Dirty) -> Result<(), JsValue> {
         controls::words(app)?;
     }
     if d.has(Dirty::LESSON_PANELS) {
-        state::open_for_lesson(&app.doc, app.lesson)?;
+        state::open_for_lesson(app)?;
     }
     if d.has(Dirty::LESSON) {
         controls::sync_lesson(app)?;

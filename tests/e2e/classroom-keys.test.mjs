@@ -620,3 +620,32 @@ test('B or . blanks the screen as a clicker asks; any key or a click brings the 
   assert.equal((await state(page)).playing, false, 'the class sees it play when the teacher presses play');
   noErrors(errors);
 });
+
+// A teacher's trial: PageUp from lesson 11 (whose first Adam-family run is
+// its second) left "2." in the state panel's run picker, so lesson 9
+// charted AdamW and lesson 8 the run without bias correction, its table
+// pushing the first run's off a 1080 px screen. Each lesson opens its
+// panel as its own link does, whichever way the class arrives.
+test('PageUp or PageDown into a lesson shows the bias chart of its first Adam run, as its link does', async (t) => {
+  const picked = (page) => page.evaluate(() => document.querySelector('#state-run')?.selectedOptions[0]?.textContent);
+  const direct = {};
+  for (const lesson of [8, 9, 11]) {
+    const { page } = await open(t, `?lesson=${lesson}&present`, { viewport: { width: 1920, height: 1080 } });
+    direct[lesson] = await picked(page);
+  }
+  assert.match(direct[8], /^1\. /);
+  assert.match(direct[9], /^1\. /);
+  const { page, errors } = await open(t, '?lesson=11&present', { viewport: { width: 1920, height: 1080 } });
+  assert.equal(await picked(page), direct[11]);
+  for (const lesson of [10, 9, 8]) {
+    await act(page, () => page.keyboard.press('PageUp'));
+    assert.equal((await state(page)).lesson, lesson);
+    if (lesson !== 10) assert.equal(await picked(page), direct[lesson], `lesson ${lesson} by PageUp`);
+  }
+  // And forward again, from a run chosen by hand.
+  await act(page, () => page.selectOption('#state-run', { index: 1 }));
+  assert.match(await picked(page), /^2\. /);
+  await act(page, () => page.keyboard.press('PageDown'));
+  assert.equal(await picked(page), direct[9], 'lesson 9 by PageDown');
+  noErrors(errors);
+});

@@ -402,7 +402,13 @@ fn invalidate(app: &mut App) {
 /// closed for the others (left open by the lesson before, it would draw
 /// its arrows over this one's figure). Not in an embedded figure, which
 /// hides it; free play leaves it as it is.
-pub fn open_for_lesson(doc: &Document, lesson: Option<usize>) -> Result<(), JsValue> {
+pub fn open_for_lesson(app: &mut App) -> Result<(), JsValue> {
+    // The bias chart's run as the lesson's link opens it (its first Adam
+    // run): lesson 11's "2." had stayed, so PageUp to lesson 9 charted
+    // AdamW and to lesson 8 the run without bias correction, whose table
+    // pushed the chart off a 1080 px screen.
+    app.inspector.selected = None;
+    let (doc, lesson) = (&app.doc, app.lesson);
     let embedded = doc.body().is_some_and(|b| b.class_list().contains("embed"));
     if lesson.is_none() || embedded {
         return Ok(());
