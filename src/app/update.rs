@@ -59,10 +59,11 @@ fn recorded(m: &mut Model, msg: Msg) -> Dirty {
     // A quiz still asking keeps its figure: a clicker's PageDown (or the
     // lesson picker) put the class's exercise on another lesson's scene,
     // the guess already placed. The picker is put back. Presenting, the
-    // clicker's PageDown is the reveal (it has no Enter).
+    // clicker's PageDown is the reveal (it has no Enter), of the guess its
+    // arrows moved the cursor to.
     if matches!(msg, Msg::StepLesson(1)) && m.present && m.quiz.as_ref().is_some_and(|q| q.asking())
     {
-        return quiz::reveal(m);
+        return quiz::clicker_reveal(m);
     }
     if matches!(
         msg,

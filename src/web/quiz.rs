@@ -105,6 +105,9 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
                 // The cursor moved off the guess (or there is none yet).
                 (Some(c), g) if g != Some(c) => words::cursor(c, lang),
                 (_, Some(g)) => words::placed(g, lang),
+                // Presenting, the question alone (the class answers aloud;
+                // how to click is not for the projected screen).
+                _ if app.present => String::new(),
                 _ => tr(lang, "quiz.hint").to_string(),
             },
             String::new(),

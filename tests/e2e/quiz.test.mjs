@@ -110,6 +110,10 @@ test('keys: the arrows move a guess cursor from the run, Enter places it', async
   const page = await open(t, `${SCENE}&${QUIZ}&present`);
   const s0 = await state(page);
   const here = s0.runs[1].points[5];
+  // Presenting, the question alone: how to click is not for the class's
+  // screen (the hint's room is kept for the cursor's line).
+  assert.equal(await page.locator('#quiz-hint').innerText(), '');
+  const hintTop = (await page.locator('#quiz-hint').boundingBox()).y;
   await page.locator('#plot').focus();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
@@ -118,6 +122,7 @@ test('keys: the arrows move a guess cursor from the run, Enter places it', async
   // The cursor's place is said (a polite live region), then the guess.
   assert.equal(await page.getAttribute('#quiz-hint', 'aria-live'), 'polite');
   assert.match(await page.locator('#quiz-hint').innerText(), /^Cursor at \(−?[\d.]+, −?[\d.]+\): Enter places your guess here\.$/);
+  assert.equal((await page.locator('#quiz-hint').boundingBox()).y, hintTop);
   await page.keyboard.press('Enter');
   await settled(page);
   assert.match(await page.locator('#quiz-hint').innerText(), /^Your guess: \(/);
@@ -394,4 +399,21 @@ test('the state inspector shows the paused step, not the one after it, until the
   const text = await page.locator('#state-body').innerText();
   assert.match(text, /^Step 5, the last step shown \(from step 4\); the next steps stay hidden until the reveal\./);
   assert.doesNotMatch(text, /Step 6/);
+});
+
+// A teacher's trial: the clicker's arrows moved the cursor, its PageDown
+// revealed with no guess placed (no distance, no verdict).
+test('presenting, the clicker\'s PageDown places the guess its arrows moved, then reveals with a verdict', async (t) => {
+  const page = await open(t, `${SCENE}&${QUIZ}&present`);
+  await page.locator('#plot').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowDown');
+  await settled(page);
+  const cursor = (await state(page)).quiz;
+  assert.equal(cursor.guess ?? null, null, 'not placed yet');
+  await page.keyboard.press('PageDown');
+  await page.waitForFunction(() => document.querySelector('#quiz-result')?.dataset.verdict);
+  const s = await state(page);
+  assert.ok(s.quiz.guess, 'the guess placed at the cursor');
+  assert.match(await page.locator('#quiz-result').innerText(), /away, [\d.]+ % of the view's diagonal: (close!|not far\.|off\.)$/);
 });

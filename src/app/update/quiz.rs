@@ -100,6 +100,22 @@ pub(super) fn place_cursor(m: &mut Model) -> Dirty {
     guess(m, c)
 }
 
+/// A presenter's clicker's PageDown (it has no Enter): the guess placed
+/// where its arrows moved the cursor, then the reveal. The reveal alone
+/// left the guess unplaced: no distance and no verdict for the class.
+pub(super) fn clicker_reveal(m: &mut Model) -> Dirty {
+    let moved = m
+        .quiz
+        .as_ref()
+        .filter(|q| q.asking() && q.predicts())
+        .and_then(|q| q.cursor.filter(|c| q.guess != Some(*c)));
+    let placed = match moved {
+        Some(c) => guess(m, c),
+        None => Dirty::NONE,
+    };
+    placed | reveal(m)
+}
+
 /// Reveal: the guess scored against the run's point at the target, and the
 /// steps from the paused one to the target played.
 pub(super) fn reveal(m: &mut Model) -> Dirty {

@@ -357,3 +357,29 @@ fn a_cut_run_keeps_no_trace_of_how_it_ends() {
     crate::app::quiz::cut(&mut r, 5);
     assert_eq!((r.stop, r.left), (crate::run::Stop::Completed, None));
 }
+
+#[test]
+fn presenting_the_clickers_page_down_places_the_guess_its_arrows_moved_then_reveals() {
+    // A teacher's trial: the arrows moved the cursor, PageDown revealed
+    // with no guess placed (no distance, no verdict).
+    let mut m = quiz_model();
+    update(&mut m, Msg::SetPresent(true));
+    update(&mut m, Msg::QuizCursor { dx: 2, dy: -1 });
+    let c = m.quiz.as_ref().unwrap().cursor.unwrap();
+    assert_eq!(m.quiz.as_ref().unwrap().guess, None);
+    update(&mut m, Msg::StepLesson(1));
+    let q = m.quiz.as_ref().unwrap();
+    assert_eq!(q.phase, Phase::Revealing);
+    assert_eq!(q.guess, Some(c));
+    assert!(q.score.is_some(), "scored: a distance and a verdict");
+    // Without a moved cursor there is nothing to place: the class answered
+    // aloud, the reveal alone.
+    let mut m = quiz_model();
+    update(&mut m, Msg::SetPresent(true));
+    update(&mut m, Msg::StepLesson(1));
+    let q = m.quiz.as_ref().unwrap();
+    assert_eq!(
+        (q.phase, q.guess, q.score.is_some()),
+        (Phase::Revealing, None, false)
+    );
+}
