@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import pathlib
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Callable, Mapping, Optional, Union
 
 import anywidget
 import traitlets
@@ -80,6 +81,8 @@ class Figure(anywidget.AnyWidget):
     loss = traitlets.Bool(False).tag(sync=True)
     lang = traitlets.Unicode("en").tag(sync=True)
     error = traitlets.Unicode("").tag(sync=True)
+    # Why the browser could not draw the last save_svg ("" when it did).
+    saved_error = traitlets.Unicode("")
     # Written by the browser after each scene it reads: {"scene": the scene
     # as received, "version": 1, "runs": [...]} or {"scene": …, "error": …}.
     trajectories = traitlets.Dict().tag(sync=True)
@@ -97,6 +100,10 @@ class Figure(anywidget.AnyWidget):
             # JSON text, e.g. a scene file's contents or the page's export.
             scene = json.loads(scene)
         super().__init__(scene=scene, loss=loss, lang=lang, **kwargs)
+        # save_svg's requests by number, answered by the browser.
+        self._asked = 0
+        self._pending: dict = {}
+        self.on_msg(self._answer)
 
     @traitlets.validate("scene")
     def _scene(self, proposal: Any) -> dict:
@@ -116,6 +123,44 @@ class Figure(anywidget.AnyWidget):
         raise traitlets.TraitError(
             f'gradscape: lang must be "en" or "zh" (or a tag such as "zh-CN"; got {lang!r})'
         )
+
+    def save_svg(
+        self,
+        path: Union[str, os.PathLike],
+        on_saved: Optional[Callable[[pathlib.Path], Any]] = None,
+    ) -> None:
+        """Write the figure as shown -- its step, the runs switched off in
+        its legend, its language, the plot's shape, 800 px wide -- as an
+        SVG file: the page's SVG download, the command line's ``gradscape
+        render --step t``, for notes and slides.
+
+        The browser draws it, as it simulates: the figure must be
+        displayed, and the file is written when the browser answers, after
+        the cell that asks ends (it is there from the next cell on;
+        ``on_saved(path)`` is called then). Raises ValueError for a scene
+        the browser refused (the figure shows the last good one).
+        """
+        if self.error:
+            raise ValueError(self.error)
+        self._asked += 1
+        self._pending[self._asked] = (pathlib.Path(path), on_saved)
+        self.send({"type": "svg", "id": self._asked})
+
+    def _answer(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if not isinstance(content, dict) or content.get("type") != "svg":
+            return
+        asked = self._pending.pop(content.get("id"), None)
+        if asked is None:
+            # Another view of the same figure answered first.
+            return
+        path, on_saved = asked
+        if "svg" in content:
+            path.write_text(content["svg"], encoding="utf-8")
+            self.saved_error = ""
+            if on_saved is not None:
+                on_saved(path)
+        else:
+            self.saved_error = str(content.get("error", ""))
 
     def simulate(self) -> Optional[dict]:
         """The trajectories of the current scene, as the command line's

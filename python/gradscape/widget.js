@@ -188,15 +188,28 @@ async function render({ model, el }) {
     if (keep) fig = gs.mount(host, keep, { loss: model.get('loss'), lang: model.get('lang') });
     apply();
   };
+  // Python's save_svg: the figure as shown, as SVG text, sent back with
+  // the request's number (a figure not drawn, or a refused scene's, says so).
+  const custom = (msg) => {
+    if (msg?.type !== 'svg') return;
+    try {
+      if (!fig) throw new Error('gradscape: the figure is not drawn');
+      model.send({ type: 'svg', id: msg.id, svg: fig.svg() });
+    } catch (e) {
+      model.send({ type: 'svg', id: msg.id, error: message(e) });
+    }
+  };
   model.on('change:scene', apply);
   model.on('change:loss', remount);
   model.on('change:lang', remount);
+  model.on('msg:custom', custom);
   apply();
 
   return () => {
     model.off('change:scene', apply);
     model.off('change:loss', remount);
     model.off('change:lang', remount);
+    model.off('msg:custom', custom);
     if (fig) {
       fig.destroy();
       fig.free();

@@ -3,13 +3,41 @@
 
 use super::dom::{by_id, el, on};
 use super::{with_app, App};
+use crate::app::Model;
 use crate::run::simulate_with;
-use gradscape_text::{tr, trf};
+use gradscape_text::{tr, trf, Lang};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlButtonElement};
 
 type Export = fn(&App) -> Result<(), JsValue>;
+
+/// The figure as shown, as the command line's SVG: the page's download
+/// and a mounted figure's `svg()` (the notebook's `save_svg`).
+pub(super) fn shown_svg(m: &Model, lang: Lang) -> Result<String, JsValue> {
+    let runs = simulate_with(&m.scene, false)
+        .map_err(|e| JsValue::from_str(&gradscape_text::errors::run_error(&e, lang)))?;
+    // The command line's default width, the plot's shape: sized for
+    // notes, not for the window (at 1920×1080 the figure was 1446 px
+    // wide, its 12 px words 5 px tall in a PDF's column).
+    let width = f64::from(crate::svg::SvgOptions::default().width);
+    let opt = crate::svg::SvgOptions {
+        width: width as u32,
+        height: (width * m.canvas.h / m.canvas.w.max(1.0))
+            .round()
+            .clamp(150.0, 10000.0) as u32,
+        // The legend in the figure's language, as the CLI's --lang.
+        lang,
+        // The figure as shown: at the step on the screen when it is not
+        // the last (the trails so far, the legend then, "step k of n"), as
+        // the PNG; at the last, the whole runs.
+        step: (m.t < m.scene.steps).then_some(m.t),
+        // The runs switched off in the legend, as the PNG leaves them.
+        hidden: m.hidden.clone(),
+        ..Default::default()
+    };
+    Ok(crate::svg::render(&m.scene, &runs, &opt))
+}
 
 /// Listen to the share and export buttons.
 pub fn wire(doc: &Document) -> Result<(), JsValue> {
@@ -22,32 +50,7 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
             download_url(&app.doc, &url, &format!("{}.png", app.figure_stem(true)))
         }),
         ("export-svg", |app| {
-            let runs = simulate_with(&app.scene, false).map_err(|e| {
-                JsValue::from_str(&gradscape_text::errors::run_error(
-                    &e,
-                    gradscape_text::Lang::En,
-                ))
-            })?;
-            // The command line's default width, the plot's shape: sized
-            // for notes, not for the window (at 1920×1080 the figure was
-            // 1446 px wide, its 12 px words 5 px tall in a PDF's column).
-            let width = f64::from(crate::svg::SvgOptions::default().width);
-            let opt = crate::svg::SvgOptions {
-                width: width as u32,
-                height: (width * app.geom.h / app.geom.w.max(1.0))
-                    .round()
-                    .clamp(150.0, 10000.0) as u32,
-                // The legend in the page's language, as the CLI's --lang.
-                lang: app.lang,
-                // The figure as shown: at the step on the screen when it is
-                // not the last (the trails so far, the legend then, "step k
-                // of n"), as the PNG; at the last, the whole runs.
-                step: (app.t < app.scene.steps).then_some(app.t),
-                // The runs switched off in the legend, as the PNG leaves them.
-                hidden: app.hidden.clone(),
-                ..Default::default()
-            };
-            let text = crate::svg::render(&app.scene, &runs, &opt);
+            let text = shown_svg(&app.model, app.lang)?;
             download_text(
                 &app.doc,
                 &text,

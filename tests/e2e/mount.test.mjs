@@ -64,6 +64,25 @@ test('two mounted figures step independently', async () => {
   assert.equal(await t('momentum'), 18);
 });
 
+test('svg() gives the figure as shown: 800 px wide in the plot\'s shape, at its step', async () => {
+  const svg = await page.evaluate(() => {
+    const f = window.figures.momentum;
+    const whole = f.svg();
+    f.seek(5);
+    const at5 = f.svg();
+    f.seek(20);
+    const c = document.querySelector('#fig-momentum canvas.gs-plot').getBoundingClientRect();
+    return { whole, at5, shape: c.height / c.width };
+  });
+  const size = (text) => text.match(/^<svg [^>]*width="(\d+)" height="(\d+)"/).slice(1).map(Number);
+  const [w, h] = size(svg.whole);
+  assert.equal(w, 800);
+  assert.ok(Math.abs(h / w - svg.shape) < 0.01, `${h}/${w} vs the plot's ${svg.shape}`);
+  assert.match(svg.whole, /Momentum η=0\.6 γ=0\.5/);
+  assert.notEqual(svg.at5, svg.whole, 'at step 5 the trails end there');
+  assert.match(svg.at5, /step 5 (of|\/) 20/);
+});
+
 test('setScene replaces one figure\'s scene and refuses a bad one; destroy empties it', async () => {
   await page.evaluate(() => window.figures.momentum.setScene({ steps: 10, optimizers: [{ kind: 'gd', lr: 0.1 }] }));
   assert.equal(await t('momentum'), 10);

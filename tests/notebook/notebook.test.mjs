@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launch } from '../e2e/support.mjs';
@@ -48,6 +48,10 @@ const CELLS = [
   `fig.loss = False\nfig.lang = "zh"`,
   `pg = gradscape.Playground(${py(A)}, lang="zh")\npg`,
   `print("lr:", pg.scene["optimizers"][0]["lr"])`,
+  // The figure as shown, as an SVG file for notes: refused while the
+  // figure shows a refused scene's error; written once the browser answers.
+  `try:\n    fig.save_svg("bad.svg")\nexcept ValueError as e:\n    print("refused:", e)\npg.save_svg("pg.svg", on_saved=lambda p: print("saved", p))`,
+  `import pathlib\nsvg = pathlib.Path("pg.svg").read_text(encoding="utf-8")\nprint(svg[:4], 'width="800"' in svg, "梯度下降 η=0.562" in svg, "动量法 η=0.4 γ=0.5" in svg)`,
 ];
 
 function notebook(dir) {
@@ -286,6 +290,17 @@ print(gradscape.__version__)
   assert.ok(marks.every((m) => m[1] === 28), JSON.stringify(marks));
   await run(7);
   assert.match(await output(7).innerText(), /^lr: 0\.562$/m);
+
+  // save_svg: the Playground's figure as shown (GD's η as the student set
+  // it, the words in 中文), 800 px wide; the refused figure says why.
+  await run(8);
+  assert.match(await output(8).innerText(), /refused: .*steps/);
+  const svgPath = join(nbdir, 'pg.svg');
+  for (let i = 0; i < 100 && !existsSync(svgPath); i++) await page.waitForTimeout(100);
+  assert.ok(existsSync(svgPath), 'pg.svg was not written');
+  assert.ok(!existsSync(join(nbdir, 'bad.svg')), 'a refused figure wrote its SVG');
+  await run(9);
+  assert.match(await output(9).innerText(), /^<svg True True True$/m);
 
   if (SHOT) {
     await cells.nth(6).evaluate((e) => e.scrollIntoView({ block: 'start' }));

@@ -105,6 +105,14 @@ impl Figure {
         self.state.borrow().model.scene.to_json()
     }
 
+    /// The figure as shown (its step, its hidden runs, its language, the
+    /// plot's shape, 800 px wide) as SVG text: the page's SVG download and
+    /// the command line's `render --step t` (a notebook's `save_svg`).
+    pub fn svg(&self) -> Result<String, JsValue> {
+        let s = self.state.borrow();
+        super::share::shown_svg(&s.model, s.lang)
+    }
+
     /// Remove the figure from its element and stop its animation.
     pub fn destroy(&self) {
         let mut s = self.state.borrow_mut();
