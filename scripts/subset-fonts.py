@@ -28,8 +28,8 @@ NOTO_SC = 2  # index of "Noto Sans CJK SC" in the collection
 
 def sources():
     pats = ["crates/text/src/**/*.rs", "crates/core/src/format.rs",
-            "crates/core/src/landscape/**/*.rs", "crates/core/src/optim/**/*.rs",
-            "crates/core/src/surface/**/*.rs"]
+            "crates/core/src/format/**/*.rs", "crates/core/src/landscape/**/*.rs",
+            "crates/core/src/optim/**/*.rs", "crates/core/src/surface/**/*.rs"]
     for p in pats:
         for f in sorted(glob.glob(os.path.join(ROOT, p), recursive=True)):
             with open(f, encoding="utf-8") as fh:

@@ -3,7 +3,7 @@
 //! cause, the legend's loss.
 
 use super::*;
-use gradscape_core::diagnose::{diagnose, Diagnosis, Health};
+use gradscape_core::diagnose::{diagnose, Calmer, Diagnosis, Health};
 use gradscape_core::{simulate, OptKind, Scene, Trajectory};
 
 fn run(json: &str) -> (Scene, Trajectory) {

@@ -1,6 +1,7 @@
 //! The parser's columns and what its errors quote.
 
 use super::*;
+use crate::Vec2;
 
 fn f(src: &str, p: Vec2) -> f64 {
     Expr::parse(src).unwrap().value(p)

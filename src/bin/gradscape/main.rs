@@ -7,10 +7,15 @@ use gradscape::output::{simulation_csv, simulation_value};
 use gradscape::run::check_start;
 use gradscape::svg::SvgOptions;
 use gradscape::text::errors::{io_error, run_error, scene_error};
-use gradscape::text::{tr, trf, Lang};
+use gradscape::text::{trf, Lang};
 use gradscape::{simulate, Scene, Trajectory};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod usage;
+mod write;
+use usage::{lang_of_args, usage_error, whole_in};
+use write::{output_format, write_output};
 
 /// Gradient-descent optimizers on 2-D loss surfaces.
 #[derive(Parser)]
@@ -295,26 +300,6 @@ fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
-/// The format an output's extension names: none is SVG; one that is not
-/// svg, png, pdf or gif is refused (`fig.jpg` got SVG text, which a slide
-/// or LaTeX then failed to read as a JPEG).
-fn output_format(output: &std::path::Path, lang: Lang) -> Result<media::Format, String> {
-    match (media::Format::from_extension(output), output.extension()) {
-        (Some(f), _) => Ok(f),
-        (None, None) => Ok(media::Format::Svg),
-        (None, Some(ext)) => Err(trf(
-            lang,
-            "cli.extension",
-            &[
-                &output.display().to_string(),
-                &ext.to_string_lossy(),
-                ".svg, .png, .pdf, .gif",
-                "--format",
-            ],
-        )),
-    }
-}
-
 /// `code`: the scene's Python script (a scene the core refuses to run is
 /// refused here too, with the same message).
 fn code(scene: &PathBuf, output: Option<&PathBuf>, lang: Lang) -> Result<(), String> {
@@ -327,70 +312,6 @@ fn code(scene: &PathBuf, output: Option<&PathBuf>, lang: Lang) -> Result<(), Str
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             Ok(())
         }
-    }
-}
-
-/// Write `bytes` to `path` ("-": standard output, as "-" reads standard
-/// input; it wrote a file named "-"); when that fails because its folder is
-/// missing (or is a file), say so, naming the folder: the system's "No such
-/// file or directory" (中文 "文件不存在") sent the user looking for a file.
-fn write_output(path: &std::path::Path, bytes: impl AsRef<[u8]>, lang: Lang) -> Result<(), String> {
-    if path.as_os_str() == "-" {
-        use std::io::Write;
-        let mut out = std::io::stdout().lock();
-        return out
-            .write_all(bytes.as_ref())
-            .and_then(|()| out.flush())
-            .map_err(|e| trf(lang, "cli.write", &["-", &io_error(&e, lang)]));
-    }
-    std::fs::write(path, bytes).map_err(|e| {
-        let name = path.display().to_string();
-        match path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
-        {
-            Some(dir) => {
-                let key = if dir.exists() {
-                    "cli.not-a-folder"
-                } else {
-                    "cli.no-folder"
-                };
-                trf(lang, key, &[&name, &dir.display().to_string()])
-            }
-            None => trf(lang, "cli.write", &[&name, &io_error(&e, lang)]),
-        }
-    })
-}
-
-/// A numeric option refused: its allowed range and what was typed. A typed
-/// value, so that [`usage_error`] words it in the user's language (clap's
-/// own words would leak Rust's "invalid digit found in string").
-#[derive(Debug)]
-struct OutOfRange {
-    range: (u32, u32),
-    got: String,
-}
-
-impl std::fmt::Display for OutOfRange {
-    // Numbers only: the sentence is the text layer's `cli.range`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}..={} ({})", self.range.0, self.range.1, self.got)
-    }
-}
-
-impl std::error::Error for OutOfRange {}
-
-/// The parser of a numeric option: a whole number in `range`. A decimal, a
-/// negative or a word is refused the same way as a number out of range.
-fn whole_in(range: (u32, u32)) -> impl Fn(&str) -> Result<u32, OutOfRange> + Clone {
-    move |s: &str| {
-        s.parse::<u32>()
-            .ok()
-            .filter(|v| (range.0..=range.1).contains(v))
-            .ok_or_else(|| OutOfRange {
-                range,
-                got: s.to_string(),
-            })
     }
 }
 
@@ -420,121 +341,6 @@ fn check_frames(steps: usize, every: usize, lang: Lang) -> Result<(), String> {
             &format!("--every {fit}"),
         ],
     ))
-}
-
-/// A refused command line in one line. English: clap's first line, without
-/// its usage block; 简体中文: our own words for clap's kinds of error.
-fn usage_error(e: &clap::Error, lang: Lang) -> String {
-    use clap::error::{ContextKind, ErrorKind};
-    let context = |k: ContextKind| e.get(k).map(|v| v.to_string()).unwrap_or_default();
-    if let Some(OutOfRange {
-        range: (lo, hi),
-        got,
-    }) = out_of_range(e)
-    {
-        // "--scale <SCALE>" → "--scale": the option as the user types it.
-        let arg = context(ContextKind::InvalidArg);
-        let flag = arg.split(' ').next().unwrap_or_default();
-        return trf(
-            lang,
-            "cli.range",
-            &[flag, &lo.to_string(), &hi.to_string(), got],
-        );
-    }
-    let text = e.render().to_string();
-    let first = text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or_default()
-        .trim()
-        .trim_start_matches("error: ");
-    let no_command = first.starts_with("Run gradient-descent")
-        || first.starts_with("Usage:")
-        || first.contains("requires a subcommand");
-    match (lang, e.kind()) {
-        (_, ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) => {
-            tr(lang, "cli.command-required").to_string()
-        }
-        (_, _) if no_command => tr(lang, "cli.command-required").to_string(),
-        // clap's own line names no argument here ("…were not provided:").
-        (_, ErrorKind::MissingRequiredArgument) => {
-            trf(lang, "cli.missing", &[&context(ContextKind::InvalidArg)])
-        }
-        // A flag at the end with no value (clap's context then holds an
-        // empty value: the Chinese line read "的值无效：" and stopped).
-        (_, ErrorKind::InvalidValue) if context(ContextKind::InvalidValue).is_empty() => {
-            let line = trf(lang, "cli.no-value", &[&context(ContextKind::InvalidArg)]);
-            match valid_values(e) {
-                v if v.is_empty() => line,
-                v => trf(lang, "cli.possible", &[&line, &v]),
-            }
-        }
-        // The choices a value may take, when clap knows them ("xml" for
-        // --format: json or csv), on the one line.
-        (Lang::En, ErrorKind::InvalidValue) if !valid_values(e).is_empty() => {
-            format!("{first}; possible values: {}", valid_values(e))
-        }
-        (Lang::En, _) => first.to_string(),
-        (_, ErrorKind::UnknownArgument) => trf(
-            lang,
-            "cli.unknown-arg",
-            &[&context(ContextKind::InvalidArg)],
-        ),
-        (_, ErrorKind::InvalidSubcommand) => trf(
-            lang,
-            "cli.unknown-command",
-            &[&context(ContextKind::InvalidSubcommand)],
-        ),
-        (_, ErrorKind::InvalidValue | ErrorKind::ValueValidation) => {
-            let line = trf(
-                lang,
-                "cli.bad-value",
-                &[
-                    &context(ContextKind::InvalidArg),
-                    &context(ContextKind::InvalidValue),
-                ],
-            );
-            match valid_values(e) {
-                v if v.is_empty() => line,
-                v => trf(lang, "cli.possible", &[&line, &v]),
-            }
-        }
-        (_, ErrorKind::ArgumentConflict) => trf(
-            lang,
-            "cli.conflict",
-            &[
-                &context(ContextKind::InvalidArg),
-                &context(ContextKind::PriorArg),
-            ],
-        ),
-        _ => tr(lang, "cli.bad-args").to_string(),
-    }
-}
-
-/// The range a numeric option refused, when that is the error.
-fn out_of_range(e: &clap::Error) -> Option<&OutOfRange> {
-    std::error::Error::source(e)?.downcast_ref::<OutOfRange>()
-}
-
-/// The values clap lists for the refused argument ("json, csv"), or "".
-fn valid_values(e: &clap::Error) -> String {
-    match e.get(clap::error::ContextKind::ValidValue) {
-        Some(clap::error::ContextValue::Strings(v)) => v.join(", "),
-        _ => String::new(),
-    }
-}
-
-/// The `--lang` of the command line when clap refused it (en otherwise).
-fn lang_of_args() -> Lang {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .enumerate()
-        .find_map(|(i, a)| match a.strip_prefix("--lang") {
-            Some("") => args.get(i + 1).and_then(|v| parse_lang(v).ok()),
-            Some(v) => v.strip_prefix('=').and_then(|v| parse_lang(v).ok()),
-            None => None,
-        })
-        .unwrap_or_default()
 }
 
 fn main() -> ExitCode {
