@@ -222,7 +222,7 @@ pub fn on_dark(window: &web_sys::Window, element: &Element) -> bool {
 }
 
 /// Whether a media query holds now.
-fn media_matches(window: &web_sys::Window, query: &str) -> bool {
+pub(crate) fn media_matches(window: &web_sys::Window, query: &str) -> bool {
     window
         .match_media(query)
         .ok()

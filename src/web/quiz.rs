@@ -108,6 +108,10 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
                 // Presenting, the question alone (the class answers aloud;
                 // how to click is not for the projected screen).
                 _ if app.present => String::new(),
+                // A phone's student has no arrow keys or Enter to read of.
+                _ if super::dom::media_matches(&app.window, "(pointer: coarse)") => {
+                    tr(lang, "quiz.hint.touch").to_string()
+                }
                 _ => tr(lang, "quiz.hint").to_string(),
             },
             String::new(),

@@ -309,3 +309,36 @@ test('the time bar keeps two rows at 360 and 390 px, four-digit steps included',
     }
   }
 });
+
+// A phone student's trial (2026-12-07): turned sideways mid-lesson, the
+// time bar stood under the screen's edge (中文 374–418 of 390; English
+// wrapped it to a second row, 369–464), ▶ out of reach while playing.
+test('a phone on its side keeps the whole time bar on screen as a lesson opens (en, zh)', async (t) => {
+  for (const lang of ['zh', 'en']) {
+    for (const id of [3, 8, 10]) {
+      const { page, errors } = await open(t, SIDEWAYS, `?lesson=${id}&lang=${lang}`);
+      const r = await page.evaluate(() => {
+        const b = (s) => document.querySelector(s).getBoundingClientRect();
+        const tops = [...document.querySelectorAll('#timebar > *')].filter((e) => e.getClientRects().length).map((e) => e.getBoundingClientRect().top);
+        return { bar: b('#timebar').bottom, play: b('#play').bottom, plot: b('#plot').height, vh: innerHeight, tops };
+      });
+      const where = `lesson ${id} ${lang}`;
+      assert.ok(r.bar <= r.vh && r.play <= r.vh, `${where}: the time bar ends at ${r.bar} of ${r.vh}`);
+      assert.ok(Math.max(...r.tops) - Math.min(...r.tops) < 20, `${where}: the time bar wraps (${r.tops.map(Math.round)})`);
+      assert.ok(r.plot >= 160, `${where}: the plot is ${r.plot} px`);
+      noErrors(errors);
+      await page.context().close();
+    }
+  }
+});
+
+// The "modified" mark is one word: 已修改 broke as 已修 | 改 at a line's end.
+test('the caption\'s "modified" mark never breaks inside its word (zh, phone)', async (t) => {
+  const { page, errors } = await open(t, PHONE, '?lesson=3&lang=zh');
+  const eta = page.locator('section.opt-card[data-index="0"] input.num[data-param="lr"]');
+  await type(eta, '0.5');
+  await page.locator('#lesson-modified:not([hidden])').waitFor();
+  const lines = await page.locator('#lesson-modified').evaluate((e) => new Set([...e.getClientRects()].map((r) => Math.round(r.top))).size);
+  assert.equal(lines, 1);
+  noErrors(errors);
+});

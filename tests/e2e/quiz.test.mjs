@@ -417,3 +417,17 @@ test('presenting, the clicker\'s PageDown places the guess its arrows moved, the
   assert.ok(s.quiz.guess, 'the guess placed at the cursor');
   assert.match(await page.locator('#quiz-result').innerText(), /away, [\d.]+ % of the view's diagonal: (close!|not far\.|off\.)$/);
 });
+
+// A phone student's trial: the hint read of arrow keys and Enter, which a
+// phone has not. On a touch screen it says to tap, in both languages.
+test('on a touch screen the hint says to tap (no keys), in English and 中文', async (t) => {
+  for (const [lang, want] of [['en', /^Tap the figure to place your guess; tap again to move it\.$/], ['zh', /^轻触图形放置你的猜测，再次轻触可移动它。$/]]) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.goto(`${server.url}?${SCENE}&${QUIZ}&lang=${lang}`);
+    await page.waitForSelector('canvas#plot[data-ready="true"]');
+    assert.equal(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), true);
+    assert.match(await page.locator('#quiz-hint').innerText(), want);
+  }
+});

@@ -256,7 +256,10 @@ pub fn fit_height(view: &View, w: f64, inner_h: f64, screen: Screen) -> f64 {
             .max(220.0),
         // A tablet's lesson 9 ran 60 px under the screen's bottom, its
         // x axis and ▶ out of sight, below a 200 px caption.
-        Screen::Narrow { top, bar } => (inner_h - top - bar_below(bar)).max(220.0),
+        // A phone on its side (844×390) under a lesson's two caption
+        // lines: a floor of 220 px put ▶ under the screen's edge; the bar
+        // stays on screen down to a 160 px strip.
+        Screen::Narrow { top, bar } => (inner_h - top - bar_below(bar)).max(160.0),
         Screen::Phone => (inner_h * 0.45).max(200.0),
     };
     figure_height(view, w, max_h)

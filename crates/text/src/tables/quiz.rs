@@ -18,6 +18,10 @@ pub const EN: crate::Table = &[
         "quiz.hint",
         "Click or tap to place your guess; click again to move it. Keys: the arrows move the guess, Enter places it, Enter again reveals.",
     ),
+    (
+        "quiz.hint.touch",
+        "Tap the figure to place your guess; tap again to move it.",
+    ),
     ("quiz.placed", "Your guess: ({0}, {1}). Reveal when ready."),
     ("quiz.cursor", "Cursor at ({0}, {1}): Enter places your guess here."),
     ("quiz.reveal", "Reveal"),
@@ -123,6 +127,7 @@ pub const ZH: crate::Table = &[
         "quiz.hint",
         "点击或轻触放置你的猜测，再次点击可移动它。键盘：方向键移动猜测，回车键放置，再按回车键揭晓。",
     ),
+    ("quiz.hint.touch", "轻触图形放置你的猜测，再次轻触可移动它。"),
     ("quiz.placed", "你的猜测：({0}, {1})。准备好后点击揭晓。"),
     ("quiz.cursor", "光标在 ({0}, {1})：按回车键把猜测放在这里。"),
     ("quiz.reveal", "揭晓"),

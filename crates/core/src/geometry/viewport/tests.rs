@@ -261,8 +261,19 @@ fn height_follows_the_aspect_within_the_fold() {
                 bar: 44.0
             }
         ),
-        220.0
+        300.0 - 60.0 - BAR_ROW - BAR_MARGIN
     );
+    // A phone on its side under a lesson's caption: the bar on screen
+    // down to a 160 px strip, no less.
+    for (top, want) in [
+        (148.0, 390.0 - 148.0 - BAR_ROW - BAR_MARGIN),
+        (230.0, 160.0),
+    ] {
+        assert_eq!(
+            fit_height(&v, 844.0, 390.0, Screen::Narrow { top, bar: 44.0 }),
+            want
+        );
+    }
     // Under a lesson's caption the figure ends above the time bar.
     let tall = View::new([-1.0, 3.0], [-1.0, 5.0]);
     assert_eq!(
