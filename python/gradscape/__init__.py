@@ -135,13 +135,23 @@ class Figure(anywidget.AnyWidget):
         render --step t``, for notes and slides.
 
         The browser draws it, as it simulates: the figure must be
-        displayed, and the file is written when the browser answers, after
-        the cell that asks ends (it is there from the next cell on;
-        ``on_saved(path)`` is called then). Raises ValueError for a scene
-        the browser refused (the figure shows the last good one).
+        displayed and have drawn its scene (a scene set in a cell is drawn
+        after that cell ends: call this in a later cell), and the file is
+        written when the browser answers, after the cell that asks ends
+        (it is there from the next cell on; ``on_saved(path)`` is called
+        then; ``saved_error`` says why if the browser could not). Raises
+        RuntimeError when no browser has drawn the current scene, and
+        ValueError for a scene the browser refused (the figure shows the
+        last good one, not this scene).
         """
         if self.error:
             raise ValueError(self.error)
+        t = self.trajectories
+        if not t or t.get("scene") != self.scene:
+            raise RuntimeError(
+                "gradscape: the browser has not drawn this scene yet; display the "
+                "figure and call save_svg() in a later cell"
+            )
         self._asked += 1
         self._pending[self._asked] = (pathlib.Path(path), on_saved)
         self.send({"type": "svg", "id": self._asked})

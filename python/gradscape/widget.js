@@ -78,8 +78,9 @@ async function render({ model, el }) {
 
   let fig = null;
   // The scene (as JSON text) this view last drew or refused, so that its
-  // own write-back does not redraw.
+  // own write-back does not redraw; and why it refused it ("" if drawn).
   let last = null;
+  let refused = '';
 
   const report = (scene, err, out) => {
     model.set('error', err);
@@ -111,6 +112,7 @@ async function render({ model, el }) {
         err = message(e);
       }
     }
+    refused = err;
     report(scene, err, out);
     if (model.get('_controls') && fig) sliders();
   };
@@ -189,11 +191,13 @@ async function render({ model, el }) {
     apply();
   };
   // Python's save_svg: the figure as shown, as SVG text, sent back with
-  // the request's number (a figure not drawn, or a refused scene's, says so).
+  // the request's number. A view with no figure leaves it to another view
+  // of the same widget (Python takes the first answer); one that refused
+  // the model's scene says why rather than send the last good figure.
   const custom = (msg) => {
-    if (msg?.type !== 'svg') return;
+    if (msg?.type !== 'svg' || !fig) return;
     try {
-      if (!fig) throw new Error('gradscape: the figure is not drawn');
+      if (refused) throw new Error(refused);
       model.send({ type: 'svg', id: msg.id, svg: fig.svg() });
     } catch (e) {
       model.send({ type: 'svg', id: msg.id, error: message(e) });

@@ -86,6 +86,9 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
     }
     let lang = app.lang;
     let spec = app.scene.optimizers.get(q.spec.run);
+    // A phone's student is told to tap by the line under the question
+    // (which says nothing of keys there): the question alone, as presenting.
+    let touch = super::dom::media_matches(&app.window, "(pointer: coarse)");
     let prompt = spec
         .map(|s| {
             words::prompt(
@@ -93,7 +96,7 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
                 app.scene.convention,
                 q.spec.run,
                 q.spec.ahead,
-                app.present,
+                app.present || touch,
                 lang,
             )
         })
@@ -109,9 +112,7 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
                 // how to click is not for the projected screen).
                 _ if app.present => String::new(),
                 // A phone's student has no arrow keys or Enter to read of.
-                _ if super::dom::media_matches(&app.window, "(pointer: coarse)") => {
-                    tr(lang, "quiz.hint.touch").to_string()
-                }
+                _ if touch => tr(lang, "quiz.hint.touch").to_string(),
                 _ => tr(lang, "quiz.hint").to_string(),
             },
             String::new(),

@@ -546,3 +546,24 @@ test('P and B are said to a screen reader; a page opened presenting says nothing
   assert.equal(await p2.getAttribute('#present', 'aria-pressed'), 'true');
   assert.deepEqual(errors, []);
 });
+
+// The lesson picker at 1366 px showed "7. RMSProp: the rate no longer only
+// shrin…" (and 中文 14's title cut): the longest titles whole, the tagline
+// giving way.
+test('the lesson picker shows the longest titles whole at 1366×768, in English and 中文', async (t) => {
+  for (const [lang, id] of [['en', 7], ['zh', 14]]) {
+    const { page, errors } = await fresh(t, `?lesson=${id}&lang=${lang}`);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const fit = await page.locator('#lesson').evaluate((sel) => {
+      const ctx = document.createElement('canvas').getContext('2d');
+      const cs = getComputedStyle(sel);
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const text = sel.selectedOptions[0].textContent;
+      return { text, width: ctx.measureText(text).width, room: sel.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20 };
+    });
+    assert.ok(fit.width <= fit.room, `${lang}: "${fit.text}" ${Math.round(fit.width)} px in ${Math.round(fit.room)}`);
+    // The header stays one row.
+    assert.ok((await page.locator('header.top').boundingBox()).height < 60);
+    assert.deepEqual(errors, []);
+  }
+});

@@ -429,5 +429,8 @@ test('on a touch screen the hint says to tap (no keys), in English and 中文', 
     await page.waitForSelector('canvas#plot[data-ready="true"]');
     assert.equal(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), true);
     assert.match(await page.locator('#quiz-hint').innerText(), want);
+    // The question alone above it (it had said "Click or tap the figure."
+    // too, the same instruction twice).
+    assert.match(await page.locator('#quiz-prompt').innerText(), /[?？]$/);
   }
 });

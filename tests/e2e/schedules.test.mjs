@@ -243,6 +243,19 @@ test('warm-up + cosine in one click; phases added, changed and removed', async (
   await named('warmup_cosine', 'warm-up \\+ cosine');
   await typeArg(page, 'eta_min', '0.01', 1);
   await named('warmup_cosine', 'warm-up \\+ cosine');
+  // A warm-up that falls is a sequence no longer the preset, and back: the
+  // picker, its words and the class on its label's line follow (the block
+  // is kept; its picker had kept "warm-up + cosine — LinearLR → …").
+  const shown = () => card(page).evaluate((c) => [
+    c.querySelector('select[data-sched="kind"]').selectedOptions[0].textContent,
+    c.querySelector('.sched-title .sched-class').textContent,
+  ]);
+  await typeArg(page, 'end_factor', '0.05', 0);
+  await named('sequential', 'one schedule after another');
+  assert.deepEqual(await shown(), ['one schedule after another', 'SequentialLR']);
+  await typeArg(page, 'end_factor', '1', 0);
+  await named('warmup_cosine', 'warm-up \\+ cosine');
+  assert.deepEqual(await shown(), ['warm-up + cosine', 'LinearLR → CosineAnnealingLR']);
   await act(page, () => card(page).locator('button[data-sched="add-phase"]').click());
   await act(page, () => card(page).locator('select[data-sched="phase-kind"][data-phase="2"]').selectOption('exponential'));
   s = await state(page);

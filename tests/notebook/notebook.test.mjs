@@ -97,6 +97,11 @@ try:
     raise SystemExit("simulate() answered before any browser drew the scene")
 except RuntimeError:
     pass
+try:
+    gradscape.Figure({}).save_svg("never.svg")
+    raise SystemExit("save_svg() asked before any browser drew the scene")
+except RuntimeError as e:
+    assert "later cell" in str(e), e
 assert gradscape.Playground()._controls and not f._controls
 try:
     gradscape.Figure({}, lang="fr")
@@ -296,7 +301,9 @@ print(gradscape.__version__)
   await run(8);
   assert.match(await output(8).innerText(), /refused: .*steps/);
   const svgPath = join(nbdir, 'pg.svg');
-  for (let i = 0; i < 100 && !existsSync(svgPath); i++) await page.waitForTimeout(100);
+  // Written when the browser's answer reaches the kernel (no timing is
+  // asserted: up to 30 s on a busy machine).
+  for (let i = 0; i < 300 && !existsSync(svgPath); i++) await page.waitForTimeout(100);
   assert.ok(existsSync(svgPath), 'pg.svg was not written');
   assert.ok(!existsSync(join(nbdir, 'bad.svg')), 'a refused figure wrote its SVG');
   await run(9);

@@ -3,9 +3,10 @@
 //! `sequential` schedule's phases, the error line and the chart's canvas.
 
 use super::super::dom::{add, el};
+use super::picker::{option_text, picked, torch_class, PRESET};
 use crate::format::fmt_num;
 use crate::optim::OptSpec;
-use crate::scene::schedule_edit::{starter, PHASE_KINDS};
+use crate::scene::schedule_edit::PHASE_KINDS;
 use crate::scene::{schedule_keys, schedule_value};
 use gradscape_core::schedule::{
     Anneal, CyclicMode, PlateauMode, Schedule, ThresholdMode, KINDS, MAX_PHASES,
@@ -16,9 +17,6 @@ use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
-
-/// The picker's value of the preset "warm-up + cosine".
-pub(super) const PRESET: &str = "warmup_cosine";
 
 /// The arguments shown as switches.
 const FLAGS: &[&str] = &["cycle_momentum", "three_phase"];
@@ -33,83 +31,6 @@ fn options(kind: &str, arg: &str) -> Option<Vec<&'static str>> {
         (_, "threshold_mode") => ThresholdMode::ALL.iter().map(|m| m.name()).collect(),
         _ => return None,
     })
-}
-
-thread_local! {
-    /// Each kind's torch class, found once: finding it builds a starter
-    /// schedule through JSON, and every card's picker lists every kind
-    /// (measured: 2-8 ms of the page's start, 30+ builds per card).
-    static CLASSES: [&'static str; KINDS.len()] = std::array::from_fn(|i| {
-        starter(KINDS[i], 0.1, 20, false)
-            .map(|s| s.torch_class())
-            .unwrap_or("")
-    });
-}
-
-/// torch's class for a kind's name ("CosineAnnealingLR").
-fn torch_class(kind: &str) -> &'static str {
-    match KINDS.iter().position(|k| *k == kind) {
-        Some(i) => CLASSES.with(|c| c[i]),
-        None => "",
-    }
-}
-
-/// The preset's classes, in the order they run.
-const PRESET_CLASSES: &str = "LinearLR → CosineAnnealingLR";
-
-/// A picker option's words as the closed list shows them: the kind's name
-/// and torch's class, so a student who knows `OneCycleLR` finds it.
-fn option_text(value: &str, lang: Lang) -> String {
-    match value {
-        "" => tr(lang, "schedule.none").to_string(),
-        PRESET => format!("{} — {PRESET_CLASSES}", tr(lang, "schedule.preset")),
-        k => format!("{} — {}", kind_name(k, lang), torch_class(k)),
-    }
-}
-
-/// The picked option says what the schedule does, as the run's label says
-/// it ("exponential growth" for γ > 1: the picker said "decay" beside a
-/// legend that said "growth"), and its class stands on the label's line:
-/// "reduce on plateau — ReduceLROnPlateau" in the closed picker was cut to
-/// "reduce on plateau — ReduceLROnPlat" on a 1366 px laptop's card (five
-/// of the fourteen in English). The other options keep both, for the next
-/// pick.
-pub(super) fn name_picked(blk: &Element, s: Option<&Schedule>, lang: Lang) -> Result<(), JsValue> {
-    // As `block` picks it.
-    let (picked, words, class) = match s {
-        None => ("", tr(lang, "schedule.none").to_string(), ""),
-        Some(s) if crate::scene::schedule_edit::is_warmup_cosine(s) => (
-            PRESET,
-            tr(lang, "schedule.preset").to_string(),
-            PRESET_CLASSES,
-        ),
-        Some(s) => (
-            s.kind(),
-            gradscape_text::schedule::name(s, lang),
-            torch_class(s.kind()),
-        ),
-    };
-    let options = blk.query_selector_all("select[data-sched=kind] > option")?;
-    for n in 0..options.length() {
-        let Some(o) = options.item(n).and_then(|o| o.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        let value = o.get_attribute("value").unwrap_or_default();
-        let text = if value == picked {
-            words.clone()
-        } else {
-            option_text(&value, lang)
-        };
-        if o.text_content().as_deref() != Some(&text) {
-            o.set_text_content(Some(&text));
-        }
-    }
-    if let Some(c) = blk.query_selector(".sched-class")? {
-        if c.text_content().as_deref() != Some(class) {
-            c.set_text_content(Some(class));
-        }
-    }
-    Ok(())
 }
 
 /// What an empty field of an optional argument stands for.
@@ -291,13 +212,7 @@ pub(super) fn block(
         add(&sel, &el(doc, "option", &[("value", k)], Some(&text))?)?;
     }
     if let Some(sel) = sel.dyn_ref::<HtmlSelectElement>() {
-        // The preset is stored as its sequence: named by its shape.
-        let value = match s {
-            Some(s) if crate::scene::schedule_edit::is_warmup_cosine(s) => PRESET,
-            Some(s) => s.kind(),
-            None => "",
-        };
-        sel.set_value(value);
+        sel.set_value(picked(s, lang).value);
     }
     head.append_child(&sel)?;
     root.append_child(&head)?;
@@ -331,13 +246,10 @@ pub(super) fn block(
             )?;
             let from = starts.get(p).copied().unwrap_or(1).to_string();
             // The phase's class beside its legend, its picker naming the
-            // kind alone (as the schedule's own picker, `name_picked`).
-            let legend = el(
-                doc,
-                "legend",
-                &[],
-                Some(&trf(lang, "schedule.phase", &[&n, &from])),
-            )?;
+            // kind alone (as the schedule's own picker, `name_picked`); a
+            // space between them for a screen reader's name of the group.
+            let heading = format!("{} ", trf(lang, "schedule.phase", &[&n, &from]));
+            let legend = el(doc, "legend", &[], Some(&heading))?;
             add(
                 &legend,
                 &el(

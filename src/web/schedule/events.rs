@@ -3,7 +3,7 @@
 
 use super::super::dispatch;
 use super::super::dom::{closest, on};
-use super::block::PRESET;
+use super::picker::PRESET;
 use crate::app::{Msg, SchedEdit};
 use crate::optim::OptSpec;
 use crate::scene::schedule_edit::{ArgValue, PHASE_KINDS};

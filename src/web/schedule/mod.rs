@@ -11,6 +11,7 @@
 mod block;
 mod chart;
 mod events;
+mod picker;
 
 pub use chart::{charts_value, draw_charts, forget_drawn, sync_legend};
 pub use events::wire;
@@ -129,7 +130,7 @@ pub fn sync(app: &App) -> Result<(), JsValue> {
             app.sched_errors.iter().find(|e| e.i == i),
             app.lang,
         )?;
-        block::name_picked(&blk, spec.schedule.as_ref(), app.lang)?;
+        picker::name_picked(&blk, spec.schedule.as_ref(), app.lang)?;
         // `panel::sync_card` renames a card when a value changes, which a
         // change of the schedule alone is not.
         super::panel::name_card(&sec, spec, app.scene.convention, app.lang)?;

@@ -401,7 +401,8 @@ fn invalidate(app: &mut App) {
 /// for it ([`crate::lesson::panel`]: bias correction, Adam+L2 vs AdamW),
 /// closed for the others (left open by the lesson before, it would draw
 /// its arrows over this one's figure). Not in an embedded figure, which
-/// hides it; free play leaves it as it is.
+/// hides it; free play leaves it as it is. Its bias chart's run goes back
+/// to the first Adam run whatever was loaded (a lesson, free play, a link).
 pub fn open_for_lesson(app: &mut App) -> Result<(), JsValue> {
     // The bias chart's run as the lesson's link opens it (its first Adam
     // run): lesson 11's "2." had stayed, so PageUp to lesson 9 charted
