@@ -120,7 +120,7 @@ pub fn window_size(window: &web_sys::Window) -> Result<(f64, f64), JsValue> {
 /// reading it takes a layout (`scrollY`, a box's rect) that every slider
 /// input paid after the legend and cards changed (1.6 ms of a drag's
 /// input with every panel open). `read` finds it; `above` are the boxes
-/// over the plot whose height moves it (header, notice, lesson caption),
+/// over the plot whose height moves it (header, notice, lesson caption, a quiz asked above it),
 /// watched so that a new height reads it again and redraws. What changes
 /// them through the model (a lesson, the words, the notices) forgets it
 /// first ([`forget_top`]), so that draw already reads the new top.

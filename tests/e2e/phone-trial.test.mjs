@@ -342,3 +342,31 @@ test('the caption\'s "modified" mark never breaks inside its word (zh, phone)', 
   assert.equal(lines, 1);
   noErrors(errors);
 });
+
+// A re-check (2026-12-07): a quiz link on a phone on its side showed the
+// figure and the time bar, its question, hint and Reveal below the edge
+// (y 377 of 390). Its question stands above the figure there, compact; the
+// bar stays on screen, after the reveal too.
+test('a quiz on a phone on its side asks above the figure, Reveal and the time bar on screen (en, zh)', async (t) => {
+  for (const lang of ['zh', 'en']) {
+    const { page, errors } = await open(t, SIDEWAYS, `?lesson=3&quiz=predict(at=5,ahead=10,run=2)&lang=${lang}`);
+    const boxes = () => page.evaluate(() => {
+      const r = (s) => { const e = document.querySelector(s); return e && e.getClientRects().length ? e.getBoundingClientRect().toJSON() : null; };
+      return { vh: innerHeight, prompt: r('#quiz-prompt'), reveal: r('#quiz-reveal'), result: r('#quiz-result'), retry: r('#quiz-retry'), plot: r('#plot'), bar: r('#timebar') };
+    });
+    let b = await boxes();
+    assert.ok(b.prompt && b.prompt.bottom <= b.plot.top, `${lang}: the question above the figure`);
+    assert.ok(b.reveal && b.reveal.bottom <= b.vh, `${lang}: Reveal on screen`);
+    assert.ok(b.bar.bottom <= b.vh, `${lang}: the time bar ends at ${b.bar.bottom}`);
+    await page.touchscreen.tap(b.plot.x + b.plot.width * 0.6, b.plot.y + b.plot.height * 0.5);
+    await settled(page);
+    await page.locator('#quiz-reveal').tap();
+    await page.waitForFunction(() => document.querySelector('#quiz-result')?.dataset.verdict);
+    await settled(page);
+    b = await boxes();
+    assert.ok(b.result && b.result.bottom <= b.plot.top && b.retry.bottom <= b.vh, `${lang}: the verdict and Try again on screen`);
+    assert.ok(b.bar.bottom <= b.vh + 1, `${lang}: after the reveal the time bar ends at ${b.bar.bottom}`);
+    noErrors(errors);
+    await page.context().close();
+  }
+});

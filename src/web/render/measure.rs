@@ -139,7 +139,8 @@ fn mark_clamped(doc: &web_sys::Document) -> Result<(), JsValue> {
 /// once unstuck.
 fn plot_top(app: &App) -> Result<f64, JsValue> {
     let above = || {
-        let ids = ["notice", "lesson-caption"];
+        // The quiz too: a phone on its side asks it above the figure.
+        let ids = ["notice", "lesson-caption", "quiz"];
         let doc = &app.doc;
         let header = doc.query_selector("header.top").ok().flatten();
         header
