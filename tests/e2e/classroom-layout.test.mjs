@@ -54,7 +54,9 @@ const inView = (b, what) => {
 // What each lesson's panel must show without scrolling.
 const ESSENTIAL = {
   5: { beside: 'ema', parts: ['#ema-panel[open] > summary', '#ema-gamma', '#ema-signal'] },
-  8: { beside: 'bias', parts: ['#state-panel[open] > summary', '#bias-chart', '#state-runs > .insp:first-child .insp-table'] },
+  8: { beside: 'bias', parts: ['#state-panel[open] > summary', '#bias-chart', '#state-runs > .insp:first-child .insp-table',
+    // The step's sum under the table (5 px under a 1280×720 projector's edge once).
+    '#state-runs > .insp:first-child .insp-subst'] },
   9: { beside: 'decay', parts: ['#state-panel[open] > summary', '#state-l2'] },
   // RAdam's first rectified step: ρ₆ and r₆ in its inspector.
   11: { beside: 'bias', parts: ['#state-panel[open] > summary', '#state-runs > .insp:first-child tr[data-key="rho"]', '#state-runs > .insp:first-child tr[data-key="rect"]'] },

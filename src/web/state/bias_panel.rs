@@ -202,7 +202,17 @@ pub fn draw_bias_chart(
     // run's table under it (stacked it took 60 % of the height) — while
     // each of the three is 120 units wide (presenting at 1280, stacked).
     let stacked = cw < 480.0 || w < SIDE_BY_SIDE;
-    let cell_h = if stacked { 120.0 } else { 150.0 };
+    // A window under 800 px tall (a 1280×720 projector) takes 14 units off
+    // side by side: presenting lesson 8 there, the line under the table
+    // (the step's sum) was 5 px under the screen's edge.
+    let short = web_sys::window()
+        .and_then(|win| crate::web::sizes::window_size(&win).ok())
+        .is_some_and(|(_, wh)| wh < 800.0);
+    let cell_h = match (stacked, short) {
+        (true, _) => 120.0,
+        (false, true) => 136.0,
+        (false, false) => 150.0,
+    };
     let h = if stacked { 3.0 * cell_h } else { cell_h };
     let css = canvas.unchecked_ref::<HtmlElement>().style();
     let height = format!("{}px", h * s);
