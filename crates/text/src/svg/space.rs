@@ -15,7 +15,8 @@
 //!   minimum; else the same with the optimizers' names only; else those
 //!   names outside the plot, in a column to its right or in rows under it,
 //!   whichever leaves the larger plot, if the plot keeps half its area and
-//!   40 px a side; else no legend (the trails keep their colours and dots).
+//!   40 px a side (with each run's status where that leaves as large a
+//!   plot); else no legend (the trails keep their colours and dots).
 //! - **Ticks**: about one per 90 px across and 70 px up; fewer where their
 //!   labels would come within 6 px of each other or leave the figure, more
 //!   where that many would leave a single label.
@@ -309,15 +310,16 @@ pub fn legend(
             }
         }
     }
-    match (outside(f, width, height, words.n, words.short), crowded) {
-        (Some((place, rect, plot)), _) => (
-            Some(Legend {
-                full: false,
-                place,
-                rect,
-            }),
-            plot,
-        ),
+    // Outside, each run's status stays where it costs the plot no more
+    // than the names would (the same rows under it): an 800×398 SVG of
+    // four runs had dropped "— f = 7.644" from two rows that held it.
+    let names = outside(f, width, height, words.n, words.short);
+    let out = match (outside_full, names) {
+        (Some(full), Some(short)) if area(&full.2) >= area(&short.2) => Some((true, full)),
+        (_, short) => short.map(|short| (false, short)),
+    };
+    match (out, crowded) {
+        (Some((full, (place, rect, plot))), _) => (Some(Legend { full, place, rect }), plot),
         (None, Some(legend)) => (Some(legend), *f),
         (None, None) => (None, *f),
     }
