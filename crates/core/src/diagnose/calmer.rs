@@ -5,7 +5,8 @@
 //! Halving η until a rerun, all else unchanged, completes and ends with a
 //! loss below its start, narrowing the gap to the η that failed by a few
 //! geometric bisections, then that value rounded down to two significant
-//! digits (one if that fails; else the halving that worked): the number a
+//! digits (one if that fails, then the one-digit value under it, then the
+//! halving that worked to two digits; else that halving): the number a
 //! student reads is a number that was run, with the scene's schedule,
 //! noise seed and steps. At most [`SEARCH_STEPS`] steps are rerun for one
 //! hint, and a schedule whose rates are not multiples of η (CyclicLR's
@@ -131,9 +132,9 @@ impl<'a> Trials<'a> {
 
     /// Of `values`, the first at or above the slider's smallest η that
     /// works (each run once).
-    fn first_working(&mut self, values: [f64; 2], lr_min: f64) -> Option<f64> {
+    fn first_working(&mut self, values: &[f64], lr_min: f64) -> Option<f64> {
         let mut tried = Vec::with_capacity(values.len());
-        for lr in values {
+        for &lr in values {
             if lr >= lr_min && !tried.contains(&lr) {
                 tried.push(lr);
                 if self.works(lr) == Some(true) {
@@ -181,7 +182,7 @@ fn search(trials: &mut Trials) -> Option<f64> {
     let mut ok = halved;
     for _ in 0..BISECTIONS {
         // Room kept for the rounded values' runs.
-        if trials.spent + 3 * scene.steps > SEARCH_STEPS {
+        if trials.spent + 5 * scene.steps > SEARCH_STEPS {
             break;
         }
         let mid = (ok * failed).sqrt();
@@ -191,10 +192,22 @@ fn search(trials: &mut Trials) -> Option<f64> {
             failed = mid;
         }
     }
-    // Both short values fail (an island of η that works): the halving,
-    // run already, as short as the η it halved.
+    // Both short values fail (an island of η that works): the one-digit
+    // value under them, then the halving to two digits; else the halving,
+    // run already, as short as the η it halved (Beale's momentum at
+    // η = 0.5 found 0.006024, whose short values are both 0.006, which
+    // grew: "Use η = 0.00390625" where 0.005 works).
+    let one = floor_sig(ok, 1);
     trials
-        .first_working([floor_sig(ok, 2), floor_sig(ok, 1)], lr_min)
+        .first_working(
+            &[
+                floor_sig(ok, 2),
+                one,
+                floor_sig(one.next_down(), 1),
+                floor_sig(halved, 2),
+            ],
+            lr_min,
+        )
         .or(Some(halved))
 }
 
@@ -209,7 +222,7 @@ pub fn calmer_below(scene: &Scene, spec: &OptSpec, bound: f64) -> Option<f64> {
     let short = [floor_sig(under, 2), floor_sig(under, 1)];
     let mut trials = Trials::new(scene, spec);
     trials
-        .first_working(short, lr_min(spec))
+        .first_working(&short, lr_min(spec))
         .or_else(|| search(&mut trials))
 }
 
@@ -268,6 +281,20 @@ mod tests {
         // that failed, the rounding takes off at most 10 % (two digits) —
         // or half (one digit): 2.2 times it fails here.
         assert!(!works_at(&s, 0, lr * 2.2), "{lr}");
+    }
+
+    #[test]
+    fn where_both_short_values_fail_a_shorter_one_under_them_is_offered() {
+        // Beale, momentum η = 0.5 γ = 0.936: the bisection ends at 0.006024,
+        // whose two- and one-digit values are both 0.006, which grows; the
+        // halving that worked is 0.00390625, and 0.005 works.
+        let s = scene(
+            r#"{"landscape": {"kind": "beale"}, "start": [1, 1.5], "steps": 20, "convention": "d2l",
+                "optimizers": [{"kind": "momentum", "lr": 0.5, "gamma": 0.936}]}"#,
+        );
+        assert!(!works_at(&s, 0, 0.006));
+        assert_eq!(calmer_of(&s, 0), Some(0.005));
+        assert!(works_at(&s, 0, 0.005));
     }
 
     #[test]
