@@ -68,6 +68,33 @@ fn gd_under_cycled_momentum_is_momentum_sgd_as_in_torch() {
 }
 
 #[test]
+fn a_cycled_momentum_at_zero_leaves_torch_s_buffer_alone() {
+    // torch's SGD reads and writes `momentum_buffer` only `if momentum != 0`:
+    // μ = 0.9, 0, 0.9 (cyclic, base_momentum 0, one step up) and η = 0.1,
+    // 0.2, 0.1. b1 = g1 = (−1, −8), x1 = (−4.9, −1.2); step 2 takes g2 =
+    // (−0.98, −4.8) alone, x2 = (−4.704, −0.24); step 3 continues b1:
+    // b3 = 0.9·b1 + g3 = (−1.8408, −8.16), x3 = (−4.51992, 0.576) (torch
+    // 2.15 gives it; a buffer restarted at step 2 gave (−4.52172, 0.288)).
+    let sched =
+        r#""schedule": {"kind": "cyclic", "max_lr": 0.2, "step_size_up": 1, "base_momentum": 0}"#;
+    for kind in ["momentum", "gd"] {
+        let opt = format!(r#"{{"kind": "{kind}", "lr": 0.1, {sched}}}"#);
+        let t = &simulate(&scene("pytorch", &opt, 3)).unwrap()[0];
+        assert_eq!(t.momentum, [0.9, 0.0, 0.9], "{kind}");
+        assert!(
+            close(t.points[2], [-4.704, -0.24]),
+            "{kind}: {:?}",
+            t.points
+        );
+        assert!(
+            close(t.points[3], [-4.51992, 0.576]),
+            "{kind}: {:?}",
+            t.points
+        );
+    }
+}
+
+#[test]
 fn adam_beta1_follows_the_cycle() {
     let opt = r#"{"kind": "adam", "lr": 0.1, "schedule": {"kind": "cyclic", "max_lr": 0.3, "step_size_up": 3}}"#;
     let t = &simulate(&scene("pytorch", opt, 7)).unwrap()[0];

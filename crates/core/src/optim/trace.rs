@@ -25,6 +25,10 @@ pub struct Trace {
     /// torch: whether the buffer exists (it is created at the first step
     /// with μ ≠ 0, as g itself).
     started: bool,
+    /// What the state panel shows at a step where torch bypasses the
+    /// buffer (μ = 0, a cycled momentum at its floor): the update g, while
+    /// the buffer itself waits, untouched, for the next μ ≠ 0.
+    bypassed: Option<Vec2>,
     gamma: f64,
     dampening: f64,
     /// Some(η) for the d2l form, None for torch's.
@@ -38,6 +42,7 @@ impl Trace {
         Trace {
             v: [0.0; 2],
             started: false,
+            bypassed: None,
             gamma,
             dampening: 0.0,
             lr: Some(lr),
@@ -50,6 +55,7 @@ impl Trace {
         Trace {
             v: [0.0; 2],
             started: false,
+            bypassed: None,
             gamma: momentum,
             dampening: 0.0,
             lr: None,
@@ -86,10 +92,12 @@ impl Block for Trace {
                     };
                 }
             }
-            // torch: `if momentum != 0` — no buffer, the update is g (shown
-            // as the buffer it would be).
-            None if gamma == 0.0 => self.v = *u,
+            // torch: `if momentum != 0` — the buffer is neither read nor
+            // written, the update is g (shown as the buffer it would be);
+            // a cycled μ back above 0 continues the old buffer.
+            None if gamma == 0.0 => self.bypassed = Some(*u),
             None => {
+                self.bypassed = None;
                 for i in 0..2 {
                     self.v[i] = if !self.started {
                         u[i]
@@ -110,7 +118,10 @@ impl Block for Trace {
     }
 
     fn state(&self, out: &mut Vec<StateField>) {
-        out.push(StateField::new(StateKey::Velocity, self.v));
+        out.push(StateField::new(
+            StateKey::Velocity,
+            self.bypassed.unwrap_or(self.v),
+        ));
     }
 
     fn lr_eff(&self) -> Option<Vec2> {
