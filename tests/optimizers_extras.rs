@@ -120,6 +120,22 @@ fn rmsprop_centered_divides_by_the_variance() {
 }
 
 #[test]
+fn rmsprop_centered_with_alpha_0_stops_where_torch_s_root_is_nan() {
+    // α = 0: s = g² rounded, ḡ = g, and torch's fused s.addcmul(ḡ, ḡ, -1)
+    // is that rounding's error; below 0 its root is NaN and torch's run
+    // (and the `code` script's) stops at step 1 (torch 2.15, found by a
+    // randomized check); a 0 put in its place had taken a 6e5·g step.
+    let s = Scene::from_json(
+        r#"{"landscape": {"kind": "himmelblau"}, "start": [1.654, -1.022], "steps": 1, "convention": "pytorch",
+            "optimizers": [{"kind": "rmsprop", "lr": 0.00619, "gamma": 0, "centered": true}]}"#,
+    )
+    .unwrap();
+    let t = &gradscape::simulate(&s).unwrap()[0];
+    assert_eq!(t.points.len(), 1, "{:?}", t.points);
+    assert_eq!(t.stop, gradscape::Stop::Diverged { step: 1 });
+}
+
+#[test]
 fn rmsprop_momentum_accumulates_the_scaled_steps() {
     for conv in [D2L, TORCH] {
         let t = on_bowl(OptKind::Rmsprop, conv, 3, |h| {

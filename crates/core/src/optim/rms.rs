@@ -160,11 +160,10 @@ impl Block for ScaleByRms {
                     let root = if self.centered {
                         self.g_avg[i] = super::adam::lerp(self.g_avg[i], g, 1.0 - gamma);
                         // s.addcmul(ḡ, ḡ, value=-1), fused; a rounding
-                        // below 0 would be NaN in torch, here it is 0.
-                        (-self.g_avg[i])
-                            .mul_add(self.g_avg[i], self.s[i])
-                            .max(0.0)
-                            .sqrt()
+                        // below 0 is NaN in torch and here (the run stops
+                        // there, as torch's and its `code` script's do:
+                        // α = 0 makes s − ḡ² g²'s own rounding error).
+                        (-self.g_avg[i]).mul_add(self.g_avg[i], self.s[i]).sqrt()
                     } else {
                         self.s[i].sqrt()
                     };
