@@ -155,6 +155,25 @@ def generated():
            {"kind": "rmsprop", "lr": 0.2, "gamma": 0.9,
             "schedule": {"kind": "plateau", "factor": 0.5, "patience": 1}}],
         conv="d2l")
+    # Found by a randomized check against torch (2026-12-08): the d2l
+    # RMSProp under a cycled μ (its function lacked `mu`), a cycled μ at
+    # exactly 0 (torch leaves the buffer alone), centered RMSprop at α = 0
+    # (s − ḡ² rounds below 0: NaN, the run stops).
+    out["schedules/cycled-momentum-edges"] = scene(
+        [{"kind": "momentum", "lr": 0.1,
+          "schedule": {"kind": "cyclic", "max_lr": 0.2, "step_size_up": 1, "base_momentum": 0.0}},
+         {"kind": "gd", "lr": 0.1,
+          "schedule": {"kind": "cyclic", "max_lr": 0.2, "step_size_up": 2, "base_momentum": 0.0}},
+         {"kind": "rmsprop", "lr": 0.01, "momentum": 0.5,
+          "schedule": {"kind": "cyclic", "max_lr": 0.05, "step_size_up": 1, "base_momentum": 0.0}}],
+        steps=12)
+    out["schedules/d2l-rmsprop-cycled"] = scene(
+        [{"kind": "rmsprop", "schedule": {"kind": "cyclic", "max_lr": 0.5}},
+         {"kind": "rmsprop", "lr": 0.2, "schedule": {"kind": "one_cycle"}}],
+        conv="d2l", steps=10)
+    out["stops/rmsprop-centered-alpha-0"] = scene(
+        [{"kind": "rmsprop", "lr": 0.00619, "gamma": 0.0, "centered": True}],
+        land=HIMMEL, start=(1.654, -1.022), steps=3)
     # Every built-in surface (and a rotated bowl, and formulas).
     surfaces = {
         "bowl-rotated": ({"kind": "quadratic", "a": 0.1, "b": 2.0, "rotation": 30}, (-4.0, -2.0)),

@@ -82,6 +82,15 @@ impl Run {
     fn cycles(&self) -> bool {
         self.schedule.is_some_and(|s| s.cycles_momentum())
     }
+
+    /// The parts its book function needs: RMSProp's μ also where only a
+    /// schedule cycles it (the d2l script called `rmsprop_2d(…, mu=…)` on a
+    /// function written without it).
+    fn parts(&self) -> Parts {
+        let mut p = Parts::of(self.kind, &self.hyper);
+        p.mu |= self.kind == OptKind::Rmsprop && self.cycles();
+        p
+    }
 }
 
 /// What the script as a whole needs.
@@ -258,9 +267,7 @@ pub fn script(scene: &Scene, lang: Lang) -> String {
             let parts = runs
                 .iter()
                 .filter(|q| q.kind == r.kind && q.mode == r.mode)
-                .fold(Parts::default(), |a, q| {
-                    a.union(Parts::of(q.kind, &q.hyper))
-                });
+                .fold(Parts::default(), |a, q| a.union(q.parts()));
             o.push(String::new());
             o.push(String::new());
             if torch {
@@ -317,9 +324,7 @@ pub fn script(scene: &Scene, lang: Lang) -> String {
                 let parts = runs
                     .iter()
                     .filter(|q| q.kind == r.kind && q.mode == r.mode)
-                    .fold(Parts::default(), |a, q| {
-                        a.union(Parts::of(q.kind, &q.hyper))
-                    });
+                    .fold(Parts::default(), |a, q| a.union(q.parts()));
                 let mut args = vec![
                     book::name(r.kind, torch),
                     book::hyper_dict(r.kind, &r.hyper, parts),
