@@ -171,6 +171,12 @@ def generated():
         [{"kind": "rmsprop", "schedule": {"kind": "cyclic", "max_lr": 0.5}},
          {"kind": "rmsprop", "lr": 0.2, "schedule": {"kind": "one_cycle"}}],
         conv="d2l", steps=10)
+    # L-BFGS's line search along a concave ray: torch divides a float by
+    # a tensor step length as the reciprocal times it, which picks the
+    # bound here (the saddle, one step).
+    out["second-order/lbfgs-concave-ray"] = scene(
+        [{"kind": "lbfgs", "lr": 0.00373, "line_search": "strong_wolfe"}],
+        land={"kind": "saddle"}, start=(0.324, 1.312), steps=1)
     out["stops/rmsprop-centered-alpha-0"] = scene(
         [{"kind": "rmsprop", "lr": 0.00619, "gamma": 0.0, "centered": True}],
         land=HIMMEL, start=(1.654, -1.022), steps=3)

@@ -36,6 +36,7 @@ mod rms;
 mod rprop;
 mod scale;
 mod trace;
+mod wolfe;
 
 pub use adadelta::ScaleByAdadelta;
 pub use adam::{first_moment, ScaleByAdam};
