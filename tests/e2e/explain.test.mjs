@@ -45,6 +45,8 @@ const pixel = (page, id, x, y) => page.evaluate(({ id, x, y }) => {
   return [d[0], d[1], d[2], d[3]];
 }, { id, x, y });
 
+// The page keeps a number beside its η (no-break spaces, word joiners).
+const plain = (s) => s.replace(/\u00a0/g, ' ').replace(/\u2060/g, '');
 const edgeOf = (page, kind) => page.locator(`#sweep-edges li[data-kind="${kind}"]`);
 
 test('the η sweep puts the divergence edge of GD on the seed\'s bowl at η = 0.5 = 2/L', async (t) => {
@@ -56,7 +58,7 @@ test('the η sweep puts the divergence edge of GD on the seed\'s bowl at η = 0.
   assert.equal(await li.getAttribute('data-last-ok'), '0.5');
   assert.equal(await li.getAttribute('data-edge'), '0.51');
   assert.equal(await li.getAttribute('data-theory'), '0.5');
-  assert.match(await li.innerText(), /diverges from η = 0\.51 on; up to η = 0\.5 the loss does not grow\. Theory: η < 2\/L = 0\.5\./);
+  assert.match(plain(await li.innerText()), /diverges from η = 0\.51 on; up to η = 0\.5 the loss does not grow\. Theory: η < 2\/L = 0\.5\./);
   assert.match(await page.locator('#sweep-criterion').innerText(), /Each run takes 20 steps, as the scene does\./);
   // The chart is drawn: the band of diverged runs holds GD's crosses at η = 10.
   const g = await page.evaluate(() => {
@@ -262,7 +264,7 @@ test('both panels speak 中文 and switch language with the page, axis labels in
   for (const w of ['指数移动加权平均', '偏差修正', '在哪里发散？', '学习率', '梯度下降', '动量法', '发散', '收敛']) {
     assert.ok(zh.includes(w), `中文 has ${w}`);
   }
-  assert.match(await edgeOf(page, 'gd').innerText(), /梯度下降：η ≥ 0\.51 时发散；η ≤ 0\.5 时损失不增长/);
+  assert.match(plain(await edgeOf(page, 'gd').innerText()), /梯度下降：η ≥ 0\.51 时发散；η ≤ 0\.5 时损失不增长/);
   assert.doesNotMatch(zh, /\b(the|diverges|weight|window|learning|rate)\b/, 'no English left');
   assert.equal(await page.getAttribute('#sweep-map', 'aria-label'), '动量法在学习率和动量平面上的收敛速度；点击或用方向键可同时设置两者');
   // Axis labels are drawn in the chosen language: the chart changes with it.
@@ -305,7 +307,7 @@ test('the sweep\'s theory line and the (η, γ) map count the momentum run\'s we
   await openPanel(page, 'sweep-panel');
   const li = edgeOf(page, 'momentum');
   assert.equal(await li.getAttribute('data-theory'), '0.6');
-  assert.match(await li.innerText(), /Theory: η < 2\(1 \+ γ\)\/\(L \+ λ\) = 0\.6\. Weight decay λ = 1 adds λ to every curvature\./);
+  assert.match(plain(await li.innerText()), /Theory: η < 2\(1 \+ γ\)\/\(L \+ λ\) = 0\.6\. Weight decay λ = 1 adds λ to every curvature\./);
   const map = page.locator('#sweep-map');
   assert.equal(await map.getAttribute('data-eta-max'), '1'); // 5/(L + λ)
   assert.match(await page.locator('#sweep-map-current').innerText(), /At η = 0\.7, γ = 0\.5: ρ = 1\.71 > 1 — diverges/);
@@ -315,7 +317,7 @@ test('the sweep\'s theory line and the (η, γ) map count the momentum run\'s we
   const { page: p2 } = await fresh(t, `${BOWL}&opt=momentum:lr=1.2,gamma=0.5,dampening=0.5`);
   await openPanel(p2, 'sweep-panel');
   assert.equal(await edgeOf(p2, 'momentum').getAttribute('data-theory'), '1.5');
-  assert.match(await edgeOf(p2, 'momentum').innerText(), /Theory: η < 2\(1 \+ γ\)\/\(\(1 − τ\)·L\) = 1\.5\. Dampening τ = 0\.5 lets the gradient in as \(1 − τ\)·η·g\./);
+  assert.match(plain(await edgeOf(p2, 'momentum').innerText()), /Theory: η < 2\(1 \+ γ\)\/\(\(1 − τ\)·L\) = 1\.5\. Dampening τ = 0\.5 lets the gradient in as \(1 − τ\)·η·g\./);
   assert.equal(await p2.locator('#sweep-map').getAttribute('data-rate'), '0.707');
   assert.equal(await p2.getAttribute('#legend li[data-index="0"]', 'data-health'), 'ok');
   // τ = 1: nothing moves at any η; no map to draw, and it says why.

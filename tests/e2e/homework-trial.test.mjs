@@ -48,7 +48,8 @@ test('the sweep does not say "every larger η diverges" where larger ones recove
     const { page, errors } = await open(t, `${q}&lang=${lang}`);
     await page.evaluate(() => { document.getElementById('sweep-panel').open = true; });
     await page.waitForSelector('#sweep-lr[data-stale="false"][data-ready="true"]');
-    const text = await page.locator('#sweep-edges li[data-kind="rmsprop"]').innerText();
+    const text = (await page.locator('#sweep-edges li[data-kind="rmsprop"]').innerText())
+      .replace(/\u00a0/g, ' ').replace(/\u2060/g, '');
     assert.match(text, words, text);
     noErrors(errors);
   }

@@ -192,7 +192,9 @@ fn draw_edges(app: &App) -> Result<(), JsValue> {
             None,
         )?;
         add(&li, &panel::swatch(&app.doc, s.index)?)?;
-        add(&li, &el(&app.doc, "span", &[], Some(&edge_text(l, s)))?)?;
+        // Its numbers stay beside their η (a 中文 line broke "最大为 η =" / "0.92").
+        let words = gradscape_text::wrap::keep_together(&edge_text(l, s));
+        add(&li, &el(&app.doc, "span", &[], Some(&words))?)?;
         add(&list, &li)?;
     }
     crate::web::morph::morph(&live, &list)?;
