@@ -408,6 +408,7 @@ pub fn draw_bias_chart(
                 let shift =
                     (top + LABEL_PX - ya.min(yb)).max(0.0) + (bottom - 2.0 - ya.max(yb)).min(0.0);
                 for (y, text, colour) in [(ya, "x₁", c_x1), (yb, "x₂", c_x2)] {
+                    halo(&ctx, text, right - 18.0, y + shift, dark)?;
                     ctx.set_fill_style_str(colour);
                     ctx.fill_text(text, right - 18.0, y + shift)?;
                 }
@@ -433,13 +434,31 @@ pub fn draw_bias_chart(
                 ctx.set_fill_style_str(colour);
                 ctx.fill();
             }
+            let (label, lx) = (format!("k={k}"), (x + 3.0).min(right - 30.0));
+            halo(&ctx, &label, lx, bottom - 3.0, dark)?;
             ctx.set_fill_style_str(fg);
-            ctx.fill_text(&format!("k={k}"), (x + 3.0).min(right - 30.0), bottom - 3.0)?;
+            ctx.fill_text(&label, lx, bottom - 3.0)?;
         }
     }
     canvas.set_attribute("data-steps", &series.len().to_string())?;
     canvas.set_attribute("data-k", &k.to_string())?;
     Ok(())
+}
+
+/// A label's halo in the page's background (style.css `--bg`), drawn under
+/// it: the lines it sits on no longer strike through its letters ("x₁" on
+/// m's dashed line, "k=4" on m̂'s).
+fn halo(
+    ctx: &web_sys::CanvasRenderingContext2d,
+    text: &str,
+    x: f64,
+    y: f64,
+    dark: bool,
+) -> Result<(), JsValue> {
+    ctx.set_stroke_style_str(if dark { "#131318" } else { "#ffffff" });
+    ctx.set_line_width(3.0);
+    ctx.set_line_join("round");
+    ctx.stroke_text(text, x, y)
 }
 
 fn overlay_dash(ctx: &web_sys::CanvasRenderingContext2d, p: &[f64]) -> Result<(), JsValue> {
