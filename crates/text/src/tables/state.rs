@@ -97,7 +97,7 @@ pub const EN: crate::Table = &[
     ),
     (
         "state.l2.aniso",
-        "Adam+L2: the decay λ·x goes through m̂/(√v̂ + ε), so it is divided by √v̂ + ε = ({0}, {1}); the effective decay per step η·λ/(√v̂ + ε) is ({2}, {3}).",
+        "Adam+L2: the decay λ·x goes through m̂/(√v̂ + ε) — its part of m is m_λ, the average of λ·x alone (m is linear: m = m_g + m_λ) — so it is divided by √v̂ + ε = ({0}, {1}); the effective decay per step η·λ/(√v̂ + ε) is ({2}, {3}).",
     ),
     (
         "state.l2.less",
@@ -211,7 +211,7 @@ pub const ZH: crate::Table = &[
     ),
     (
         "state.l2.aniso",
-        "Adam+L2：权重衰减 λ·x 要经过 m̂/(√v̂ + ε)，因此被 √v̂ + ε = ({0}, {1}) 除；每一步的有效衰减 η·λ/(√v̂ + ε) 为 ({2}, {3})。",
+        "Adam+L2：权重衰减 λ·x 要经过 m̂/(√v̂ + ε)——它在 m 中的部分是 m_λ，即只对 λ·x 求的平均（m 是线性的：m = m_g + m_λ）——因此被 √v̂ + ε = ({0}, {1}) 除；每一步的有效衰减 η·λ/(√v̂ + ε) 为 ({2}, {3})。",
     ),
     (
         "state.l2.less",
