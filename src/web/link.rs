@@ -162,13 +162,15 @@ fn back(app: &mut App) -> Result<(), JsValue> {
     // bar then says what the page shows.
     with_app(move |app| {
         explain::link_gamma(app, page.ema)?;
+        super::open::apply(app, &page.open, true)?;
         sync_url(app)
     });
     Ok(())
 }
 
 /// The page's query without the embed and lock parts: the scene, the
-/// step, the runs switched off, the lesson, the language, presenter mode, the explainers.
+/// step, the runs switched off, the lesson, the language, presenter mode,
+/// the explainers' γ and the panels shown open.
 pub fn page_query(app: &App) -> String {
     let mut base = crate::url::to_query(&app.scene, Some(app.t));
     base.push_str(&hidden_part(app));
@@ -179,6 +181,7 @@ pub fn page_query(app: &App) -> String {
     }
     base.push_str(&quiz_part(app));
     base.push_str(&explain::url_part(app));
+    base.push_str(&super::open::part(app));
     base
 }
 

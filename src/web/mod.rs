@@ -31,6 +31,7 @@ mod link;
 mod locks;
 mod morph;
 mod notice;
+mod open;
 mod page;
 mod panel;
 mod place;

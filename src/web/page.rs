@@ -28,6 +28,7 @@ pub fn start() -> Result<(), JsValue> {
     // browser that prefers Chinese.
     let browser = super::link::browser_lang(&window);
     let (link, page) = crate::app::link::read(&search, browser);
+    let open = page.open.clone();
     if page.lang.as_deref().and_then(Lang::from_code).is_some() {
         super::link::chose_lang();
     }
@@ -135,6 +136,7 @@ pub fn start() -> Result<(), JsValue> {
         }
         controls::sync_lesson(app)?;
         state::open_for_lesson(app)?;
+        super::open::apply(app, &open, false)?;
         place::place(app)?;
         place::present(app)?;
         super::welcome::show(app, &search)?;

@@ -259,3 +259,49 @@ test('a link whose every optimizer is a typo shows the default ones and says so'
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// A student's "link to a figure" brings the panel that explains it (a
+// shared link had opened with every panel closed, the state panel's
+// arrows and tables gone): open=ema,sweep,state, written as the panels
+// are opened and closed, read when a link is opened.
+test('open= opens the explainers it names, and the link follows the panels opened and closed', async () => {
+  const ids = ['ema-panel', 'sweep-panel', 'state-panel'];
+  const opened = (page) => page.evaluate((ids) => ids.map((id) => document.getElementById(id).open), ids);
+  const link = async (page, want) => {
+    await page.waitForFunction((w) => (new URLSearchParams(location.search).get('open') ?? '') === w, want);
+    return page.evaluate(() => location.search);
+  };
+  const { page, context, errors } = await openAt('?opt=gd;adam&open=state,SWEEP');
+  assert.deepEqual(await opened(page), [false, true, true]);
+  // The state panel drew its tables; the link writes the page's order.
+  await page.waitForSelector('#state-runs .insp');
+  await link(page, 'sweep,state');
+  assert.equal(await page.isVisible('#notice'), false);
+  await page.evaluate(() => { document.getElementById('ema-panel').open = true; });
+  await link(page, 'ema,sweep,state');
+  await page.evaluate(() => { for (const id of ['sweep-panel', 'state-panel']) document.getElementById(id).open = false; });
+  const q = await link(page, 'ema');
+  // The link opens what it says.
+  const again = await openAt(q);
+  assert.deepEqual(await opened(again.page), [true, false, false]);
+  await again.context.close();
+  assert.deepEqual(errors, []);
+  await context.close();
+  // A lesson's own panel is the lesson's: not written; a name that is no
+  // panel is said; an embedded figure and a teacher's hide= keep theirs closed.
+  const l8 = await openAt('?lesson=8');
+  assert.deepEqual(await opened(l8.page), [false, false, true]);
+  await l8.page.waitForTimeout(400);
+  assert.equal(new URLSearchParams(await l8.page.evaluate(() => location.search)).get('open'), null);
+  await l8.context.close();
+  const bad = await openAt('?open=ema,panels&lang=zh');
+  assert.deepEqual(await opened(bad.page), [true, false, false]);
+  assert.match(await bad.page.locator('#notice').innerText(), /open：“panels”不是面板（ema、sweep、state）；已忽略/);
+  await bad.context.close();
+  for (const q of ['?open=state&embed', '?open=state,sweep&hide=state,explain']) {
+    const o = await openAt(q);
+    assert.deepEqual(await opened(o.page), [false, false, false], q);
+    assert.deepEqual(o.errors, [], q);
+    await o.context.close();
+  }
+});

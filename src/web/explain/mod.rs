@@ -198,10 +198,12 @@ fn wire(app: &App) -> Result<(), JsValue> {
         on(&d, "toggle", move |_: web_sys::Event| {
             with_app(move |app| {
                 if id == "ema-panel" {
-                    ema::draw(app)
+                    ema::draw(app)?;
                 } else {
-                    sweeps::refresh(app, true)
+                    sweeps::refresh(app, true)?;
                 }
+                // The link says which panels are open (`open=`).
+                app.sync_url()
             });
         })?;
     }

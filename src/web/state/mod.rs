@@ -436,7 +436,9 @@ pub fn wire(doc: &Document) -> Result<(), JsValue> {
     on(&panel, "toggle", |_: web_sys::Event| {
         with_app(move |app| {
             invalidate(app);
-            app.draw()
+            app.draw()?;
+            // The link says which panels are open (`open=`).
+            app.sync_url()
         });
     })?;
     on(&panel, "change", |e: web_sys::Event| {

@@ -40,7 +40,7 @@ pub const NO_OPTIMIZERS: &str = "none";
 
 pub use hidden::{hidden_runs, read_hidden, write_hidden, HIDDEN_KEY};
 pub use locks::{Group, Locks, Panel, PANELS};
-pub use page::{page_params, Embed, PageParams, PAGE_KEYS};
+pub use page::{page_params, write_open, Embed, OpenPanel, PageParams, PAGE_KEYS};
 use read::decode;
 pub use read::{from_query, from_query_over};
 pub use write::{schedule_args, to_query, written_view, VIEW_PRECISION};
@@ -138,6 +138,11 @@ pub enum Notice {
     BadPresent {
         /// The value as written.
         got: String,
+    },
+    /// A name in `open=` that is no explainer panel; the others open.
+    UnknownPanel {
+        /// The name as written.
+        name: String,
     },
     /// A decimal written with a comma in `opt=` (`lr=0,5`): both halves
     /// are dropped (the comma separates keys).

@@ -23,6 +23,9 @@ pub struct PageParams {
     /// `present` (or `present=1`/`true`): presenter mode, big type and a
     /// projector palette for a classroom; `present=0`/`false` is off.
     pub present: bool,
+    /// `open=`: the explainers shown open (a student's link to a figure
+    /// with the panel that explains it), in the page's order, once each.
+    pub open: Vec<OpenPanel>,
     /// `lock=` and `hide=`: the controls a teacher's link fixes or leaves out.
     pub locks: Locks,
     /// The names in `lock=`/`hide=` that are no group.
@@ -72,10 +75,51 @@ impl Embed {
     }
 }
 
+/// An explainer panel a link can open (`open=ema,sweep,state`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenPanel {
+    /// The EMA explainer.
+    Ema,
+    /// The η sweep (and the momentum map).
+    Sweep,
+    /// The state panel: inside the optimizers.
+    State,
+}
+
+impl OpenPanel {
+    /// Every one, in the page's (and the link's) order.
+    pub const ALL: [OpenPanel; 3] = [OpenPanel::Ema, OpenPanel::Sweep, OpenPanel::State];
+
+    /// Its name in `open=`.
+    pub fn name(self) -> &'static str {
+        match self {
+            OpenPanel::Ema => "ema",
+            OpenPanel::Sweep => "sweep",
+            OpenPanel::State => "state",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<OpenPanel> {
+        OpenPanel::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(name))
+    }
+}
+
+/// `open=…` for `panels` in the page's order, or None when there are none.
+pub fn write_open(panels: &[OpenPanel]) -> Option<String> {
+    let names: Vec<&str> = OpenPanel::ALL
+        .into_iter()
+        .filter(|p| panels.contains(p))
+        .map(OpenPanel::name)
+        .collect();
+    (!names.is_empty()).then(|| format!("open={}", names.join(",")))
+}
+
 /// The link's keys that are not the scene's (read by [`page_params`]; the
 /// scene reader passes them by without a notice).
-pub const PAGE_KEYS: [&str; 9] = [
-    "lang", "lesson", "embed", "hide", "show", "ema", "present", "lock", HIDDEN_KEY,
+pub const PAGE_KEYS: [&str; 10] = [
+    "lang", "lesson", "embed", "hide", "show", "ema", "present", "lock", "open", HIDDEN_KEY,
 ];
 
 /// The page keys of a query (a lesson that does not exist is left out).
@@ -109,6 +153,21 @@ pub fn page_params(query: &str) -> PageParams {
                 p.present = !matches!(v, "0" | "false");
                 if !matches!(v, "" | "0" | "1" | "false" | "true") {
                     p.page_notices.push(Notice::BadPresent { got: decode(v) });
+                }
+            }
+            "open" => {
+                for name in decode(v)
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                {
+                    match OpenPanel::from_name(name) {
+                        Some(panel) if !p.open.contains(&panel) => p.open.push(panel),
+                        Some(_) => {}
+                        None => p.page_notices.push(Notice::UnknownPanel {
+                            name: name.to_string(),
+                        }),
+                    }
                 }
             }
             // `hidden=` is read against the scene's runs (`read_hidden`).

@@ -62,6 +62,7 @@ pub fn notice(n: &Notice, lang: Lang) -> String {
         ),
         Notice::BadLang { got } => trf(lang, "link.bad-lang", &[got]),
         Notice::BadPresent { got } => trf(lang, "link.bad-present", &[got]),
+        Notice::UnknownPanel { name } => trf(lang, "link.unknown-panel", &[name]),
         // ("from 1 to 0" would be no range at all.)
         Notice::BadHidden { got, runs: 0 } => trf(lang, "link.hidden-no-runs", &[got]),
         Notice::BadHidden { got, runs } => trf(lang, "link.bad-hidden", &[&runs.to_string(), got]),

@@ -129,6 +129,13 @@ fn lesson_and_language_are_page_keys() {
             }],
         ),
         ("?present&present=1&present=true&present=0", vec![]),
+        ("?open=state,Sweep,state", vec![]),
+        (
+            "?open=ema,panels,",
+            vec![Notice::UnknownPanel {
+                name: "panels".into(),
+            }],
+        ),
         ("?lesson=15&present=false", vec![]),
     ] {
         assert_eq!(page_params(q).page_notices, notes, "{q}");
@@ -150,4 +157,22 @@ fn lesson_and_language_are_page_keys() {
     assert_eq!(page_params("lang=zh-CN&t=3").lang.as_deref(), Some("zh-CN"));
     // The scene reader ignores them without a notice.
     assert!(from_query("lesson=3&lang=zh").2.is_empty());
+}
+
+#[test]
+fn open_names_the_explainers_shown_open_in_the_page_s_order() {
+    use crate::url::{write_open, OpenPanel};
+    let p = page_params("?opt=adam&open=state,%20sweep,STATE");
+    assert_eq!(p.open, [OpenPanel::State, OpenPanel::Sweep]);
+    assert!(p.has_scene);
+    assert_eq!(
+        write_open(&p.open).as_deref(),
+        Some("open=sweep,state"),
+        "written in the page's order"
+    );
+    assert_eq!(write_open(&[]), None);
+    assert!(page_params("?open=").open.is_empty());
+    // Not a scene key: the scene's reader says nothing of it.
+    let (_, _, notes) = crate::url::from_query("?opt=adam&open=ema");
+    assert!(notes.is_empty(), "{notes:?}");
 }
