@@ -222,3 +222,30 @@ fn formulas_written_out_by_hand() {
         "{g:?}"
     );
 }
+
+/// torch's autograd gradients (float64, `gradscape code`'s f, torch 2.15)
+/// at points where the plain sum of Beale's terms rounded differently:
+/// the pytorch convention's runs take torch's gradient bit for bit.
+#[test]
+fn beale_and_rastrigin_gradients_are_autograd_s_bits() {
+    for (x, y, gx, gy) in [
+        (1.106, 2.176, 294.5463985617746, 473.41049812773804),
+        (2.657, 3.982, 22141.435892402325, 44215.044313836115),
+        (2.159, 3.801, 13718.542627022363, 23336.110195131554),
+        (-4.382, -2.549, -3156.3432760761198, -14720.029573010701),
+        (-1.985, 3.747, -10940.766884620198, 17409.845810977095),
+        (2.392, -3.064, 4523.349223378578, -9932.914502038286),
+    ] {
+        assert_eq!(beale::grad([x, y]), [gx, gy], "Beale at ({x}, {y})");
+    }
+    let r = Rastrigin { a: 10.0 };
+    for (x, y, gx, gy) in [
+        // (2πA)·sin rounded first gave other bits at each of these.
+        (0.693, 2.352, -57.459164878569474, 55.06793902060938),
+        (-1.78, -1.662, 58.15892821208327, 50.145560245033096),
+        (2.455, 3.367, 22.43952818299472, 53.33901008193396),
+        (0.846, -2.328, -50.052079174023746, -60.09199270589558),
+    ] {
+        assert_eq!(r.grad([x, y]), [gx, gy], "Rastrigin at ({x}, {y})");
+    }
+}

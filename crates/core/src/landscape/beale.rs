@@ -34,8 +34,13 @@ pub fn grad(p: Vec2) -> Vec2 {
     let r1 = 1.5 - x + x * y;
     let r2 = 2.25 - x + x * y2;
     let r3 = 2.625 - x + x * y3;
-    let gx = 2.0 * r1 * (y - 1.0) + 2.0 * r2 * (y2 - 1.0) + 2.0 * r3 * (y3 - 1.0);
-    let gy = 2.0 * r1 * x + 2.0 * r2 * (2.0 * x * y) + 2.0 * r3 * (3.0 * x * y2);
+    // Rounded in the order torch's autograd accumulates f's terms (last
+    // term first, each factor's parts apart), so a run in the pytorch
+    // convention takes torch's gradient bit for bit (10 000 random points;
+    // the plain sum of 2·rᵢ·∂rᵢ agreed at 27 %, off by up to 9e-14).
+    let (d1, d2, d3) = (2.0 * r1, 2.0 * r2, 2.0 * r3);
+    let gx = d3 * y3 - d3 + d2 * y2 - d2 + d1 * y - d1;
+    let gy = (d3 * x) * (3.0 * y2) + (d2 * x) * (2.0 * y) + d1 * x;
     [gx, gy]
 }
 
