@@ -177,6 +177,11 @@ def generated():
     out["second-order/lbfgs-concave-ray"] = scene(
         [{"kind": "lbfgs", "lr": 0.00373, "line_search": "strong_wolfe"}],
         land={"kind": "saddle"}, start=(0.324, 1.312), steps=1)
+    # A formula's max/min at a tie: gradscape's gradient goes to the first
+    # argument (torch.maximum splits it; the script defines its own).
+    out["formula/max-min-tie"] = scene(
+        [{"kind": "gd", "lr": 1.0}],
+        land={"kind": "expr", "expr": "max(x, y) + 0.1*min(x, 2)"}, start=(1.0, 1.0), steps=3)
     out["stops/rmsprop-centered-alpha-0"] = scene(
         [{"kind": "rmsprop", "lr": 0.00619, "gamma": 0.0, "centered": True}],
         land=HIMMEL, start=(1.654, -1.022), steps=3)

@@ -96,12 +96,28 @@ fn func(f: Fun, tensor: bool) -> &'static str {
         (Fun::Tanh, false) => "math.tanh",
         (Fun::Abs, true) => "torch.abs",
         (Fun::Abs, false) => "abs",
-        (Fun::Min, true) => "torch.minimum",
+        // gradscape's own (the script defines them: `TIE_HELPERS`).
+        (Fun::Min, true) => "minimum",
         (Fun::Min, false) => "min",
-        (Fun::Max, true) => "torch.maximum",
+        (Fun::Max, true) => "maximum",
         (Fun::Max, false) => "max",
     }
 }
+
+/// `minimum` and `maximum` as gradscape takes them, for a formula's
+/// script: at a tie the first argument and all of its gradient (torch's
+/// own split a tie's gradient in halves: `max(x, y)` from (1, 1) moved to
+/// (0.5, 0.5) where gradscape went to (0, 1)), NaN if either is.
+pub const TIE_HELPERS: [(&str, &str); 2] = [
+    (
+        "minimum(",
+        "def minimum(a, b):\n    return torch.where((a <= b) | torch.isnan(a), a, b)",
+    ),
+    (
+        "maximum(",
+        "def maximum(a, b):\n    return torch.where((a >= b) | torch.isnan(a), a, b)",
+    ),
+];
 
 /// The formula as one Python expression in `x` and `y` (torch tensors).
 pub fn python(expr: &Expr) -> String {
@@ -227,7 +243,7 @@ mod tests {
         );
         assert_eq!(
             py("max(x, 1) + min(2, 3)"),
-            "torch.maximum(x, torch.tensor(1)) + min(2, 3)"
+            "maximum(x, torch.tensor(1)) + min(2, 3)"
         );
         assert_eq!(py("abs(x1) + x2"), "torch.abs(x) + y");
         assert_eq!(py("3"), "3 + 0.0 * (x + y)");

@@ -201,7 +201,7 @@ pub fn script(scene: &Scene, lang: Lang) -> String {
         o.push("def f(x, y):".into());
         let key = if expr { "code.formula" } else { "code.surface" };
         comment(&mut o, "    ", tr(lang, key));
-        o.extend(surface::torch_body(&scene.landscape));
+        o.extend(surface::torch_body(&scene.landscape, lang));
     }
     if need.book {
         o.push(String::new());

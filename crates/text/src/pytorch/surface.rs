@@ -4,6 +4,7 @@
 //! core's order of operations so the d2l loop gets the core's very numbers.
 
 use super::formula::{number, python};
+use crate::{tr, Lang};
 use gradscape_core::landscape::Landscape;
 use gradscape_core::math;
 
@@ -15,7 +16,7 @@ fn cos_sin(rotation: f64) -> (String, String) {
 }
 
 /// The body lines (indented) of `def f(x, y):` for torch tensors.
-pub fn torch_body(l: &Landscape) -> Vec<String> {
+pub fn torch_body(l: &Landscape, lang: Lang) -> Vec<String> {
     let n = number;
     match l {
         Landscape::Quadratic(q) if q.rotation == 0.0 => {
@@ -46,7 +47,20 @@ pub fn torch_body(l: &Landscape) -> Vec<String> {
             "    return (2 * a + (x**2 - a * torch.cos(2 * math.pi * x))".into(),
             "            + (y**2 - a * torch.cos(2 * math.pi * y)))".into(),
         ],
-        Landscape::Expr(e) => vec![format!("    return {}", python(e))],
+        Landscape::Expr(e) => {
+            let text = python(e);
+            let mut out = Vec::new();
+            for (call, def) in super::formula::TIE_HELPERS {
+                if text.contains(call) {
+                    if out.is_empty() {
+                        out.push(format!("    # {}", tr(lang, "code.tie")));
+                    }
+                    out.extend(def.lines().map(|l| format!("    {l}")));
+                }
+            }
+            out.push(format!("    return {text}"));
+            out
+        }
     }
 }
 

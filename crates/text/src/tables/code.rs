@@ -36,6 +36,7 @@ pub const EN: crate::Table = &[
     ),
     ("code.surface", "The loss surface."),
     ("code.formula", "Your formula, in torch operations."),
+    ("code.tie", "gradscape's min or max: at a tie the first argument, with all of the gradient (torch's splits it)."),
     (
         "code.grad",
         "Its gradient, written out in the order gradscape computes it.",
@@ -115,6 +116,7 @@ pub const ZH: crate::Table = &[
     ),
     ("code.surface", "损失曲面。"),
     ("code.formula", "你的公式，写成 torch 运算。"),
+    ("code.tie", "gradscape 的 min 或 max：两者相等时取第一个参数，梯度全归它（torch 的会平分）。"),
     ("code.grad", "它的梯度，按 gradscape 的计算顺序写出。"),
     ("code.grad_autograd", "它的梯度，由自动微分求得。"),
     (
