@@ -455,10 +455,15 @@ fn halo(
     y: f64,
     dark: bool,
 ) -> Result<(), JsValue> {
+    // Saved and restored: a round join left on the context changed the
+    // next drawing's lines (a chart drawn again differed from the first).
+    ctx.save();
     ctx.set_stroke_style_str(if dark { "#131318" } else { "#ffffff" });
     ctx.set_line_width(3.0);
     ctx.set_line_join("round");
-    ctx.stroke_text(text, x, y)
+    let drawn = ctx.stroke_text(text, x, y);
+    ctx.restore();
+    drawn
 }
 
 fn overlay_dash(ctx: &web_sys::CanvasRenderingContext2d, p: &[f64]) -> Result<(), JsValue> {
