@@ -175,7 +175,7 @@ test('the (η, γ) map by keyboard: the arrows move η and γ, the rate is said'
 test('the map without momentum adds one on click; elsewhere it says it needs the quadratic', async (t) => {
   const { page, errors } = await fresh(t, `${BOWL}&opt=gd:lr=0.4`);
   await openPanel(page, 'sweep-panel');
-  assert.match(await page.locator('#sweep-map-note').innerText(), /no momentum optimizer: a click adds one/);
+  assert.match(plain(await page.locator('#sweep-map-note').innerText()), /no momentum optimizer: a click adds one/);
   const [left, top, w, h] = (await page.getAttribute('#sweep-map', 'data-plot')).split(',').map(Number);
   await page.locator('#sweep-map').click({ position: { x: left + 0.4 * w, y: top + 0.5 * h } });
   await page.waitForSelector('section.opt-card[data-index="1"][data-kind="momentum"]');
@@ -183,12 +183,12 @@ test('the map without momentum adds one on click; elsewhere it says it needs the
   assert.equal(s.scene.optimizers.length, 2);
   assert.ok(Math.abs(s.scene.optimizers[1].lr - 0.5) <= 1.25 / w + 1e-9);
   assert.ok(Math.abs(s.scene.optimizers[1].gamma - 0.5) <= 1 / h + 1e-9);
-  assert.match(await page.locator('#sweep-map-note').innerText(), /Click the map \(or use the arrow keys on it\) to set η and γ of Momentum #2/);
+  assert.match(plain(await page.locator('#sweep-map-note').innerText()), /Click the map \(or use the arrow keys on it\) to set η and γ of Momentum #2/);
   // Rosenbrock: no map, a sentence instead.
   await page.selectOption('#surface', 'rosenbrock');
   await page.waitForSelector('#sweep-map[data-map="none"]', { state: 'attached' });
   assert.equal(await page.isVisible('#sweep-map'), false);
-  assert.match(await page.locator('#sweep-map-note').innerText(), /needs the quadratic surface/);
+  assert.match(plain(await page.locator('#sweep-map-note').innerText()), /needs the quadratic surface/);
   await page.waitForSelector('#sweep-lr[data-stale="false"]');
   assert.equal(await edgeOf(page, 'gd').getAttribute('data-theory'), '', 'no theory off the quadratic');
   await assertNoBadNumbers(page, 'rosenbrock sweeps');
@@ -311,7 +311,7 @@ test('the sweep\'s theory line and the (η, γ) map count the momentum run\'s we
   const map = page.locator('#sweep-map');
   assert.equal(await map.getAttribute('data-eta-max'), '1'); // 5/(L + λ)
   assert.match(await page.locator('#sweep-map-current').innerText(), /At η = 0\.7, γ = 0\.5: ρ = 1\.71 > 1 — diverges/);
-  assert.match(await page.locator('#sweep-map-what').innerText(), /So this map, Momentum #1's, uses h = 1\.2 and 5\./);
+  assert.match(plain(await page.locator('#sweep-map-what').innerText()), /So this map, Momentum #1's, uses h = 1\.2 and 5\./);
   assert.notEqual(await page.getAttribute('#legend li[data-index="0"]', 'data-health'), 'ok', 'the run does diverge');
   // Dampening τ = 0.5 halves every curvature seen: η = 1.2 converges, at √γ.
   const { page: p2 } = await fresh(t, `${BOWL}&opt=momentum:lr=1.2,gamma=0.5,dampening=0.5`);
@@ -324,6 +324,6 @@ test('the sweep\'s theory line and the (η, γ) map count the momentum run\'s we
   const { page: p3 } = await fresh(t, `${BOWL}&opt=momentum:lr=0.5,gamma=0.5,dampening=1`);
   await p3.evaluate(() => { document.getElementById('sweep-panel').open = true; });
   await p3.waitForSelector('#sweep-map[data-map="none"]', { state: 'attached' });
-  assert.match(await p3.locator('#sweep-map-note').innerText(), /dampening τ = 1\): x does not move at any η/);
+  assert.match(plain(await p3.locator('#sweep-map-note').innerText()), /dampening τ = 1\): x does not move at any η/);
   assert.deepEqual(errors, []);
 });

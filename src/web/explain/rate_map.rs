@@ -137,7 +137,7 @@ pub fn draw(app: &mut App) -> Result<(), JsValue> {
     if !has_minimum(curv) {
         note_text = format!("{}{}{note_text}", tr(l, "explain.map.no_bowl"), gap(l));
     }
-    note.set_text_content(Some(&note_text));
+    note.set_text_content(Some(&gradscape_text::wrap::keep_together(&note_text)));
     let poly = tr(
         l,
         match form {
@@ -158,7 +158,8 @@ pub fn draw(app: &mut App) -> Result<(), JsValue> {
             ));
         }
     }
-    what.set_text_content(Some(&what_text));
+    // Its formulas stay whole on a line (中文 broke "γ" / "= 0 的一行").
+    what.set_text_content(Some(&gradscape_text::wrap::keep_together(&what_text)));
     // The map's picture, cached per surface and form.
     let fresh = app
         .explain

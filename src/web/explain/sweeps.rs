@@ -91,8 +91,8 @@ pub fn draw(app: &mut App) -> Result<(), JsValue> {
 }
 
 /// One optimizer's edge in words: where it diverges, and the theory's bound.
-fn edge_text(l: Lang, s: &LrSweep) -> String {
-    let name = kind_name(l, s.spec.kind);
+fn edge_text(l: Lang, s: &LrSweep, label: Option<&str>) -> String {
+    let name = label.unwrap_or_else(|| kind_name(l, s.spec.kind));
     let mut text = match (s.initial_loss, s.edge) {
         (None, _) => trf(l, "explain.edge.undefined", &[name]),
         (_, None) => trf(l, "explain.edge.never", &[name, "10"]),
@@ -192,8 +192,14 @@ fn draw_edges(app: &App) -> Result<(), JsValue> {
             None,
         )?;
         add(&li, &panel::swatch(&app.doc, s.index)?)?;
+        // Two runs of one kind are named as the legend names them: lesson
+        // 8's sweep said "Adam: no η up to 10 diverges." twice, which was
+        // the run without bias correction not said.
+        let twin = sweeps.iter().filter(|o| o.spec.kind == s.spec.kind).count() > 1;
+        let label =
+            twin.then(|| gradscape_text::optim::opt_label(&s.spec, app.scene.convention, l));
         // Its numbers stay beside their η (a 中文 line broke "最大为 η =" / "0.92").
-        let words = gradscape_text::wrap::keep_together(&edge_text(l, s));
+        let words = gradscape_text::wrap::keep_together(&edge_text(l, s, label.as_deref()));
         add(&li, &el(&app.doc, "span", &[], Some(&words))?)?;
         add(&list, &li)?;
     }

@@ -445,9 +445,10 @@ pub fn draw_bias_chart(
     Ok(())
 }
 
-/// A label's halo in the page's background (style.css `--bg`), drawn under
-/// it: the lines it sits on no longer strike through its letters ("x₁" on
-/// m's dashed line, "k=4" on m̂'s).
+/// A label's ground in the page's background (style.css `--bg`), drawn
+/// under it: a box a little larger than its words, so the lines it sits
+/// on no longer strike through its letters ("x₁" on m's dashed line, "k=4"
+/// on m̂'s; a halo round the letters alone left the line between them).
 fn halo(
     ctx: &web_sys::CanvasRenderingContext2d,
     text: &str,
@@ -457,13 +458,17 @@ fn halo(
 ) -> Result<(), JsValue> {
     // Saved and restored: a round join left on the context changed the
     // next drawing's lines (a chart drawn again differed from the first).
+    let w = ctx.measure_text(text)?.width();
     ctx.save();
-    ctx.set_stroke_style_str(if dark { "#131318" } else { "#ffffff" });
-    ctx.set_line_width(3.0);
-    ctx.set_line_join("round");
-    let drawn = ctx.stroke_text(text, x, y);
+    ctx.set_fill_style_str(if dark {
+        "rgba(19,19,24,0.88)"
+    } else {
+        "rgba(255,255,255,0.88)"
+    });
+    // From the top of its capitals to the foot of its subscripts.
+    ctx.fill_rect(x - 0.5, y - 0.85 * LABEL_PX, w + 2.5, 1.15 * LABEL_PX);
     ctx.restore();
-    drawn
+    Ok(())
 }
 
 fn overlay_dash(ctx: &web_sys::CanvasRenderingContext2d, p: &[f64]) -> Result<(), JsValue> {

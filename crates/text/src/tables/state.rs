@@ -117,7 +117,7 @@ pub const EN: crate::Table = &[
     ),
     (
         "state.l2.rescale",
-        "Yet on this bowl (axes along x1 and x2, minimum at the origin) this uneven decay leaves the path unchanged: ∇f + λ·x = ((2a + λ)·x1, (2b + λ)·x2) only scales each coordinate's gradient, and m̂/(√v̂ + ε) divides any scale out, so Adam+L2 takes Adam's steps (up to ε) whatever λ. Move the minimum (lesson 9's (x − 3), (y − 3)) or rotate the bowl to see L2 pull towards the origin.",
+        "Yet on this bowl (axes along x₁ and x₂, minimum at the origin) this uneven decay leaves the path unchanged: ∇f + λ·x = ((2a + λ)·x₁, (2b + λ)·x₂) only scales each coordinate's gradient, and m̂/(√v̂ + ε) divides any scale out, so Adam+L2 takes Adam's steps (up to ε) whatever λ. Move the minimum (lesson 9's (x − 3), (y − 3)) or rotate the bowl to see L2 pull towards the origin.",
     ),
     (
         "state.l2.iso_w",
@@ -231,7 +231,7 @@ pub const ZH: crate::Table = &[
     ),
     (
         "state.l2.rescale",
-        "不过在这个碗形曲面上（轴沿 x1 和 x2，最小值在原点），这种不均匀的衰减并不改变路径：∇f + λ·x = ((2a + λ)·x1, (2b + λ)·x2) 只是把每个坐标的梯度乘上一个常数，而 m̂/(√v̂ + ε) 会把任何这样的倍数约掉，所以无论 λ 取多少，Adam+L2 的每一步都和 Adam 相同（ε 的影响除外）。把最小值移开（如第 9 课的 (x − 3)、(y − 3)）或旋转碗形曲面，才能看到 L2 把点拉向原点。",
+        "不过在这个碗形曲面上（轴沿 x₁ 和 x₂，最小值在原点），这种不均匀的衰减并不改变路径：∇f + λ·x = ((2a + λ)·x₁, (2b + λ)·x₂) 只是把每个坐标的梯度乘上一个常数，而 m̂/(√v̂ + ε) 会把任何这样的倍数约掉，所以无论 λ 取多少，Adam+L2 的每一步都和 Adam 相同（ε 的影响除外）。把最小值移开（如第 9 课的 (x − 3)、(y − 3)）或旋转碗形曲面，才能看到 L2 把点拉向原点。",
     ),
     (
         "state.l2.iso_w",
