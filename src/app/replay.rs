@@ -5,7 +5,7 @@
 //! changed cards are simulated again (a drag of one of 9 × 1000-step runs
 //! simulated all 9 at every input).
 
-use crate::diagnose::{diagnose, Diagnosis};
+use crate::diagnose::{diagnose_scene, Diagnosis};
 use crate::run::{run_one_with, RunError, Trajectory};
 use crate::scene::Scene;
 
@@ -37,7 +37,7 @@ pub fn replay(
             _ => {
                 let t = run_one_with(&scene.landscape, spec, scene, false)
                     .map_err(|e| RunError(e.0.under(&format!("optimizers[{i}]"))))?;
-                diags.push(diagnose(&scene.landscape, &t));
+                diags.push(diagnose_scene(scene, &t));
                 runs.push(t);
             }
         }

@@ -23,6 +23,7 @@ mod calmer;
 mod cycles;
 mod fall;
 mod hint;
+mod rescale;
 mod stationary;
 use bound::{at_edge, beyond_bound, inside_bound, slowly, theory_hint};
 pub use calmer::{calmer_below, calmer_lr, diagnose_in, fill_calmer};
@@ -30,6 +31,7 @@ use cycles::cycles;
 pub use cycles::MAX_PERIOD;
 use fall::falls_away;
 pub use hint::{Calmer, Hint, NoDecay};
+pub use rescale::diagnose_scene;
 pub use stationary::Stationary;
 use stationary::{eigenvalues, ends_off_minimum};
 

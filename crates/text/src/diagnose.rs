@@ -52,6 +52,7 @@ pub fn message_head(d: &Diagnosis, label: &str, lang: Lang) -> String {
         (_, Some(Hint::Unbounded { .. })) => trf(lang, "msg.falls", &[label]),
         (_, Some(Hint::AtEdge { .. } | Hint::Cycles { .. })) => trf(lang, "msg.edge", &[label]),
         (_, Some(Hint::Slow { .. })) => trf(lang, "msg.slow", &[label]),
+        (_, Some(Hint::L2Rescaled { .. })) => trf(lang, "msg.l2-rescaled", &[label]),
         _ => trf(lang, "msg.diverges", &[label]),
     }
 }

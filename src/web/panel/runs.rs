@@ -131,6 +131,10 @@ pub fn build_messages(
         list.set_text_content(None);
         for (i, head, hint, calmer, no_decay) in &content {
             let li = el(doc, "li", &[("data-index", &i.to_string())], None)?;
+            // A note, not a fault: nothing went wrong (style.css).
+            if is_note(diags.get(*i)) {
+                li.class_list().add_1("note")?;
+            }
             add(&li, &swatch(doc, *i)?)?;
             add(&li, &el(doc, "strong", &[], Some(head))?)?;
             li.append_child(&doc.create_text_node(hint))?;
@@ -156,4 +160,13 @@ pub fn build_messages(
     })?;
     legend::MESSAGES.with(|m| *m.borrow_mut() = content);
     Ok(true)
+}
+
+/// Whether a run's message is a note (Adam+L2 taking Adam's steps), not
+/// something gone wrong.
+fn is_note(d: Option<&Diagnosis>) -> bool {
+    matches!(
+        d.and_then(|d| d.hint),
+        Some(crate::diagnose::Hint::L2Rescaled { .. })
+    )
 }

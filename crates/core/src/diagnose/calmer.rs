@@ -14,7 +14,7 @@
 //! shrinks (a sweep finds islands of η that work above one that fails), so
 //! nothing is claimed of the η between.
 
-use super::{diagnose, Calmer, Diagnosis, Hint, NoDecay};
+use super::{Calmer, Diagnosis, Hint, NoDecay};
 use crate::format::floor_sig;
 use crate::optim::{HyperKey, OptSpec};
 use crate::params::ParamInfo;
@@ -37,7 +37,7 @@ const DESCENT: f64 = 1e-6;
 
 /// [`diagnose`] of run `t` of `scene`, with its hint's smaller η searched.
 pub fn diagnose_in(scene: &Scene, t: &Trajectory) -> Diagnosis {
-    let mut d = diagnose(&scene.landscape, t);
+    let mut d = super::diagnose_scene(scene, t);
     fill_calmer(
         scene,
         std::slice::from_ref(t),
@@ -229,7 +229,7 @@ pub fn calmer_below(scene: &Scene, spec: &OptSpec, bound: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnose::Hint;
+    use crate::diagnose::{diagnose, Hint};
     use crate::run::simulate;
     use crate::sweep::outcome;
     use crate::theory::stability_bound;

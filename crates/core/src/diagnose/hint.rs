@@ -145,6 +145,14 @@ pub enum Hint {
         /// L2's λ (0: none).
         lambda: f64,
     },
+    /// Not wrong, a note: Adam+L2 on the axis-aligned bowl (minimum at the
+    /// origin, no gradient noise) takes Adam's steps whatever λ: ∇f + λ·x
+    /// only scales each coordinate's gradient, which m̂/(√v̂ + ε) divides out
+    /// (up to ε). A student raising λ saw nothing change.
+    L2Rescaled {
+        /// The run's λ.
+        lambda: f64,
+    },
     /// The loss fell without bound (a saddle, a surface curving down):
     /// no η helps, a smaller one only takes longer to run off.
     Unbounded {

@@ -230,6 +230,7 @@ fn hint_body(h: &Hint, lang: Lang) -> String {
             scheduled,
             lang,
         ),
+        Hint::L2Rescaled { lambda } => trf(lang, "hint.l2-rescaled", &[&f(lambda)]),
         Hint::Unbounded {
             first,
             last,

@@ -499,3 +499,18 @@ fn hard_divergence_reports_the_step() {
         "diverged at step 6"
     );
 }
+
+#[test]
+fn adam_l2_on_the_bowl_is_a_note_that_lambda_changes_nothing() {
+    let (s, t) = run(r#"{"optimizers":[{"kind":"adam_l2","lr":0.1,"lambda":0.5}]}"#);
+    let d = gradscape_core::diagnose::diagnose_scene(&s, &t);
+    assert_eq!(d.health, Health::Ok);
+    assert_eq!(
+        message_head(&d, "Adam+L2 η=0.1 λ=0.5", Lang::En),
+        "Adam+L2 η=0.1 λ=0.5 takes Adam's steps here:"
+    );
+    let en = hint_text(&d, Lang::En).unwrap();
+    assert!(en.contains("λ = 0.5 changes nothing (up to ε)"), "{en}");
+    let zh = hint_text(&d, Lang::Zh).unwrap();
+    assert!(zh.contains("λ = 0.5 不起作用"), "{zh}");
+}

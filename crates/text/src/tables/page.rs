@@ -314,6 +314,7 @@ pub const EN: crate::Table = &[
     ("msg.falls-off", "{0} falls without bound, out of range at step {1}:"),
     ("msg.edge", "{0} neither converges nor diverges:"),
     ("msg.slow", "{0} converges, slowly:"),
+    ("msg.l2-rescaled", "{0} takes Adam's steps here:"),
     ("msg.undefined", "{0} cannot start:"),
 ];
 
@@ -623,5 +624,6 @@ pub const ZH: crate::Table = &[
     ("msg.falls-off", "{0} 无限下降，在第 {1} 步超出范围："),
     ("msg.edge", "{0} 既不收敛也不发散："),
     ("msg.slow", "{0} 收敛得很慢："),
+    ("msg.l2-rescaled", "{0} 在这里走的就是 Adam 的步子："),
     ("msg.undefined", "{0} 无法开始："),
 ];
