@@ -510,7 +510,10 @@ fn adam_l2_on_the_bowl_is_a_note_that_lambda_changes_nothing() {
         "Adam+L2 η=0.1 λ=0.5 takes Adam's steps here:"
     );
     let en = hint_text(&d, Lang::En).unwrap();
-    assert!(en.contains("λ = 0.5 changes nothing (up to ε)"), "{en}");
+    assert!(
+        en.contains("λ\u{a0}=\u{a0}0.5 changes nothing (up to ε)"),
+        "{en}"
+    );
     let zh = hint_text(&d, Lang::Zh).unwrap();
-    assert!(zh.contains("λ = 0.5 不起作用"), "{zh}");
+    assert!(zh.contains("λ\u{a0}=\u{a0}0.5 不起作用"), "{zh}");
 }
