@@ -408,7 +408,7 @@ pub fn draw_bias_chart(
                 let shift =
                     (top + LABEL_PX - ya.min(yb)).max(0.0) + (bottom - 2.0 - ya.max(yb)).min(0.0);
                 for (y, text, colour) in [(ya, "x₁", c_x1), (yb, "x₂", c_x2)] {
-                    halo(&ctx, text, right - 18.0, y + shift, dark)?;
+                    ground(&ctx, text, right - 18.0, y + shift, dark)?;
                     ctx.set_fill_style_str(colour);
                     ctx.fill_text(text, right - 18.0, y + shift)?;
                 }
@@ -435,7 +435,7 @@ pub fn draw_bias_chart(
                 ctx.fill();
             }
             let (label, lx) = (format!("k={k}"), (x + 3.0).min(right - 30.0));
-            halo(&ctx, &label, lx, bottom - 3.0, dark)?;
+            ground(&ctx, &label, lx, bottom - 3.0, dark)?;
             ctx.set_fill_style_str(fg);
             ctx.fill_text(&label, lx, bottom - 3.0)?;
         }
@@ -449,7 +449,7 @@ pub fn draw_bias_chart(
 /// under it: a box a little larger than its words, so the lines it sits
 /// on no longer strike through its letters ("x₁" on m's dashed line, "k=4"
 /// on m̂'s; a halo round the letters alone left the line between them).
-fn halo(
+fn ground(
     ctx: &web_sys::CanvasRenderingContext2d,
     text: &str,
     x: f64,

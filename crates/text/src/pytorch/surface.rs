@@ -145,8 +145,9 @@ pub fn book(l: &Landscape, grad_note: &str, autograd: bool) -> Vec<String> {
                 "    r1 = 1.5 - x1 + x1 * x2".into(),
                 "    r2 = 2.25 - x1 + x1 * y2".into(),
                 "    r3 = 2.625 - x1 + x1 * y3".into(),
-                "    return (2 * r1 * (x2 - 1) + 2 * r2 * (y2 - 1) + 2 * r3 * (y3 - 1),".into(),
-                "            2 * r1 * x1 + 2 * r2 * (2 * x1 * x2) + 2 * r3 * (3 * x1 * y2))".into(),
+                "    d1, d2, d3 = 2 * r1, 2 * r2, 2 * r3".into(),
+                "    return (d3 * y3 - d3 + d2 * y2 - d2 + d1 * x2 - d1,".into(),
+                "            (d3 * x1) * (3 * y2) + (d2 * x1) * (2 * x2) + d1 * x1)".into(),
             ],
         ),
         Landscape::Saddle => (
@@ -160,9 +161,10 @@ pub fn book(l: &Landscape, grad_note: &str, autograd: bool) -> Vec<String> {
                 "            + (x2**2 - a * math.cos(2 * math.pi * x2)))".into(),
             ],
             vec![
-                format!("    k = 2 * math.pi * {}", n(r.a)),
-                "    return (2 * x1 + k * math.sin(2 * math.pi * x1),".into(),
-                "            2 * x2 + k * math.sin(2 * math.pi * x2))".into(),
+                "    k = 2 * math.pi".into(),
+                format!("    a = {}", n(r.a)),
+                "    return (2 * x1 + (a * math.sin(k * x1)) * k,".into(),
+                "            2 * x2 + (a * math.sin(k * x2)) * k)".into(),
             ],
         ),
         // Taken by the autograd arm above.
